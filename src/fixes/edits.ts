@@ -1,0 +1,155 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isCommaToken } from '@eslint-community/eslint-utils';
+import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+
+type Range = readonly [number, number];
+
+/** The indentation of the line a position is on. */
+export function indentationAt(sourceCode: Readonly<SourceCode>, index: number): string {
+  const lineStart = sourceCode.text.lastIndexOf('\n', index - 1) + 1;
+  return /^[ \t]*/.exec(sourceCode.text.slice(lineStart))![0];
+}
+
+/**
+ * Widens a range that is alone on its lines to the whole lines, so that removing it leaves
+ * no blank line behind. A range that shares a line with other code is returned as it is.
+ */
+function wholeLines(sourceCode: Readonly<SourceCode>, [start, end]: Range): Range {
+  const { text } = sourceCode;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd === -1) lineEnd = text.length;
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd);
+  if (before.trim() !== '' || (after.trim() !== '' && !/^\s*\/\//.test(after))) return [start, end];
+  if (after.trim() !== '') return [start, end];
+  return [lineStart, Math.min(lineEnd + 1, text.length)];
+}
+
+/** Statement lists in which a statement can be dropped without leaving invalid code behind. */
+function isInStatementList(statement: TSESTree.Node): boolean {
+  const parent = statement.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.Program ||
+    parent?.type === AST_NODE_TYPES.BlockStatement ||
+    parent?.type === AST_NODE_TYPES.StaticBlock ||
+    parent?.type === AST_NODE_TYPES.SwitchCase
+  );
+}
+
+/**
+ * The expression statement that consists of just this expression (through `await` and `void`),
+ * if removing that statement leaves valid code; else `null`.
+ */
+export function removableStatementOf(expression: TSESTree.Node): TSESTree.ExpressionStatement | null {
+  let current = expression;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      (current.parent.type === AST_NODE_TYPES.UnaryExpression && current.parent.operator === 'void'))
+  ) {
+    current = current.parent;
+  }
+  const statement = current.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || !isInStatementList(statement)) return null;
+  return statement;
+}
+
+/** Removes a statement, and its line when nothing else is on it. */
+export function removeStatement(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  statement: TSESTree.Statement,
+): RuleFix {
+  return fixer.removeRange(wholeLines(sourceCode, statement.range));
+}
+
+/**
+ * Removes one element of a comma-separated list (an object's property, an array's element)
+ * with the comma that belongs to it, and its line when nothing else is on it.
+ */
+export function removeListElement(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  element: TSESTree.Node,
+): RuleFix {
+  const after = sourceCode.getTokenAfter(element);
+  if (after && isCommaToken(after as never)) {
+    const next = sourceCode.getTokenAfter(after, { includeComments: true });
+    const sameLine = next && next.loc.start.line === after.loc.end.line;
+    // `a, b` → `b`: take the comma and the space up to the next element.
+    const end = sameLine ? next.range[0] : after.range[1];
+    return fixer.removeRange(wholeLines(sourceCode, [element.range[0], end]));
+  }
+  const before = sourceCode.getTokenBefore(element);
+  if (before && isCommaToken(before as never)) {
+    // The last element without a trailing comma: the comma before it goes instead.
+    return fixer.removeRange([before.range[0], element.range[1]]);
+  }
+  return fixer.removeRange(wholeLines(sourceCode, element.range));
+}
+
+/**
+ * Adds a property at the end of an object literal, after any spreads so that it wins,
+ * in the object's own layout: `{}` → `{ p }`, `{ a }` → `{ a, p }`, and one line per property
+ * with the same indentation when the object spans lines.
+ */
+export function appendObjectProperty(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  object: TSESTree.ObjectExpression,
+  propertyText: string,
+): RuleFix {
+  const closing = sourceCode.getLastToken(object)!;
+  const last = object.properties.at(-1);
+  if (!last) {
+    const inside = sourceCode.text.slice(object.range[0] + 1, closing.range[0]);
+    if (inside.includes('\n')) {
+      const indent = indentationAt(sourceCode, closing.range[0]);
+      return fixer.replaceTextRange([object.range[0] + 1, closing.range[0]], `\n${indent}  ${propertyText},\n${indent}`);
+    }
+    return fixer.replaceTextRange([object.range[0] + 1, closing.range[0]], ` ${propertyText} `);
+  }
+  const afterLast = sourceCode.getTokenAfter(last)!;
+  const hasTrailingComma = isCommaToken(afterLast as never);
+  const multiline = closing.loc.start.line > last.loc.end.line;
+  if (multiline) {
+    const indent = indentationAt(sourceCode, last.range[0]);
+    const anchor = hasTrailingComma ? afterLast : last;
+    return fixer.insertTextAfterRange(anchor.range, `${hasTrailingComma ? '' : ','}\n${indent}${propertyText}${hasTrailingComma ? ',' : ''}`);
+  }
+  if (hasTrailingComma) return fixer.insertTextAfter(afterLast, ` ${propertyText}`);
+  return fixer.insertTextAfter(last, `, ${propertyText}`);
+}
+
+/** Replaces a property's value; a shorthand `{ origin }` becomes `{ origin: value }`. */
+export function replacePropertyValue(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  property: TSESTree.Property,
+  valueText: string,
+): RuleFix {
+  if (property.shorthand) {
+    return fixer.insertTextAfter(property.key, `: ${valueText}`);
+  }
+  if (property.method || property.kind !== 'init') {
+    const keyText = sourceCode.getText(property.key);
+    return fixer.replaceText(property, `${property.computed ? `[${keyText}]` : keyText}: ${valueText}`);
+  }
+  return fixer.replaceText(property.value, valueText);
+}
+
+/** Adds an argument after the last one: `f()` → `f(arg)`, `f(a)` → `f(a, arg)`. */
+export function appendArgument(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  argumentText: string,
+): RuleFix {
+  const closing = sourceCode.getLastToken(call)!;
+  const last = call.arguments.at(-1);
+  if (!last) return fixer.insertTextBefore(closing, argumentText);
+  const afterLast = sourceCode.getTokenAfter(last)!;
+  if (isCommaToken(afterLast as never)) return fixer.insertTextAfter(afterLast, ` ${argumentText}`);
+  return fixer.insertTextAfter(last, `, ${argumentText}`);
+}

@@ -1,0 +1,5 @@
+import noWildcardOrigin from './no-wildcard-origin';
+
+export const rules = {
+  'no-wildcard-origin': noWildcardOrigin,
+};

@@ -1,0 +1,74 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getPropertyName } from '@eslint-community/eslint-utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+
+/**
+ * Strips what does not change a value at run time: `as`, `satisfies`, `!`, `<T>x` and
+ * instantiation expressions. (Parentheses are not nodes in ESTree.)
+ */
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a property or member key, or `null` when it is computed from something unknown. */
+export function staticPropertyName(
+  node: TSESTree.Property | TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+  scope?: Scope.Scope,
+): string | null {
+  // eslint-utils' types are ESLint's ESTree; the shapes are the same at run time.
+  return getPropertyName(node as never, scope as never) ?? null;
+}
+
+/** The method name of a call such as `res.setHeader(...)` or `res?.['set'](...)`, or `null`. */
+export function calledMethodName(call: TSESTree.CallExpression, scope?: Scope.Scope): string | null {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  return staticPropertyName(callee, scope);
+}
+
+/** The object a method is called on: `res` in `res.setHeader(...)`. */
+export function calledMethodObject(call: TSESTree.CallExpression): TSESTree.Expression | null {
+  const callee = skipTypeWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null;
+}
+
+/** The nearest function (or the program) that holds a node. */
+export function enclosingFunctionOrProgram(
+  node: TSESTree.Node,
+): TSESTree.FunctionLike | TSESTree.Program {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      current.type === AST_NODE_TYPES.Program
+    ) {
+      return current;
+    }
+    current = current.parent;
+  }
+  throw new Error('node is not inside a Program');
+}
+
+/** The statement of the program's body that holds a node. */
+export function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatement {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.Program) {
+    current = current.parent;
+  }
+  return current as TSESTree.ProgramStatement;
+}

@@ -1,0 +1,124 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ReferenceTracker, getStringIfConstant, type TraceMap } from '@eslint-community/eslint-utils';
+import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+
+export const { CALL, CONSTRUCT, READ } = ReferenceTracker;
+
+export interface TrackedReference<T> {
+  /** The call, `new` expression, or (for READ) the expression that evaluates to the export. */
+  readonly node: TSESTree.Node;
+  readonly info: T;
+}
+
+type AnyTraceMap = TraceMap<unknown>;
+
+function createTracker(sourceCode: Readonly<SourceCode>): ReferenceTracker {
+  // 'legacy' binds a CommonJS module's named imports too (`import { fastifyCors } from '@fastify/cors'`),
+  // as Node and bundlers do.
+  return new ReferenceTracker(sourceCode.scopeManager!.globalScope as never, { mode: 'legacy' });
+}
+
+/**
+ * The identifiers that refer to a global: through its variable when the config declares it,
+ * else through the unresolved references, so that a file linted without `globals` configured
+ * (no `require`, `Response` or `process` declared) is tracked the same. A global that the file
+ * assigns to is not trusted.
+ */
+export function globalReferences(sourceCode: Readonly<SourceCode>, name: string): TSESTree.Identifier[] {
+  const globalScope = sourceCode.scopeManager!.globalScope!;
+  const variable = globalScope.set.get(name);
+  const references: Scope.Reference[] = variable
+    ? variable.references
+    : globalScope.through.filter((reference) => reference.identifier.name === name);
+  if (references.some((reference) => reference.isWrite())) return [];
+  return references.map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/** Uses of globals (`Response`, `Headers`, `Object`), skipping names a local binding shadows. */
+export function trackGlobals<T>(sourceCode: Readonly<SourceCode>, traceMap: TraceMap<T>): TrackedReference<T>[] {
+  const tracker = createTracker(sourceCode);
+  const found: TrackedReference<T>[] = [];
+  for (const [name, subMap] of Object.entries(traceMap as AnyTraceMap)) {
+    for (const identifier of globalReferences(sourceCode, name)) {
+      for (const reference of tracker.iteratePropertyReferences(identifier as never, subMap as AnyTraceMap)) {
+        found.push({ node: reference.node as unknown as TSESTree.Node, info: reference.info as T });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Every use of a module's exports that the trace map asks for, whether the file imports it
+ * with `import` (default, named, renamed) or `require` (destructured, aliased, chained). What was
+ * imported decides, never how a local name is spelled. READ entries yield each expression that
+ * evaluates to the export (each read of the imported binding), not the import itself.
+ */
+export function trackModules<T>(sourceCode: Readonly<SourceCode>, traceMap: TraceMap<T>): TrackedReference<T>[] {
+  const tracker = createTracker(sourceCode);
+  const seen = new Set<TSESTree.Node>();
+  const found: TrackedReference<T>[] = [];
+  const add = (node: TSESTree.Node, info: T): void => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    found.push({ node, info });
+  };
+  const addRead = (node: TSESTree.Node, info: T): void => {
+    for (const read of bindingReads(sourceCode, node)) add(read, info);
+  };
+
+  for (const reference of tracker.iterateEsmReferences(traceMap)) {
+    const node = reference.node as unknown as TSESTree.Node;
+    if (reference.type === READ) addRead(node, reference.info as T);
+    else add(node, reference.info as T);
+  }
+
+  for (const identifier of globalReferences(sourceCode, 'require')) {
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+    const moduleName = call.arguments[0] && getStringIfConstant(call.arguments[0] as never);
+    if (!moduleName) continue;
+    const subMap = (traceMap as AnyTraceMap)[moduleName.replace(/^node:/u, '')];
+    if (!subMap) continue;
+    const readInfo = (subMap as Record<symbol, unknown>)[READ];
+    if (readInfo) addRead(call, readInfo as T);
+    for (const reference of tracker.iteratePropertyReferences(call as never, subMap)) {
+      const node = reference.node as unknown as TSESTree.Node;
+      if (reference.type === READ) addRead(node, reference.info as T);
+      else add(node, reference.info as T);
+    }
+  }
+  return found;
+}
+
+/**
+ * The expressions that evaluate to what an import or `require` gives: each read of the
+ * imported binding, or the `require(...)` expression itself when it is used in place.
+ */
+function bindingReads(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node[] {
+  let declaring: TSESTree.Node | null = null;
+  if (node.type === AST_NODE_TYPES.ImportDeclaration) {
+    declaring = node.specifiers.find((specifier) => specifier.type !== AST_NODE_TYPES.ImportSpecifier) ?? null;
+  } else if (node.type === AST_NODE_TYPES.ImportSpecifier || node.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+    declaring = node;
+  } else if (node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node) {
+    if (node.parent.id.type !== AST_NODE_TYPES.Identifier) return [];
+    declaring = node.parent;
+  } else {
+    return [node];
+  }
+  if (!declaring) return [];
+  return sourceCode.scopeManager!
+    .getDeclaredVariables(declaring)
+    .flatMap((variable) => variable.references)
+    .filter((reference) => reference.isRead())
+    .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/**
+ * A cheap first look at a file: does its text mention any of these words at all? Rules call
+ * this before any scope work so that files about something else cost next to nothing.
+ */
+export function mentionsAny(sourceCode: Readonly<SourceCode>, pattern: RegExp): boolean {
+  return pattern.test(sourceCode.text);
+}
