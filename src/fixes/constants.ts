@@ -27,7 +27,10 @@ export function ensureModuleConstant(
   const lastImport = program.body
     .slice(0, index)
     .findLast((candidate) => candidate.type === AST_NODE_TYPES.ImportDeclaration);
-  if (lastImport) return [fixer.insertTextAfter(lastImport, `\n\n${declaration}`)];
+  if (lastImport) {
+    const blankLineFollows = /^[ \t]*\r?\n[ \t]*\r?\n/u.test(sourceCode.text.slice(lastImport.range[1]));
+    return [fixer.insertTextAfter(lastImport, `\n\n${declaration}${blankLineFollows ? '' : '\n'}`)];
+  }
   const firstToken = sourceCode.getFirstToken(statement)!;
   // A comment right above the statement (its JSDoc, say) stays with it.
   const comments = sourceCode.getCommentsBefore(firstToken);

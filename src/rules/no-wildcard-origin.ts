@@ -84,14 +84,19 @@ export default createRule<Options, MessageIds>({
 
       const { property, value } = origin;
       if (!value) return;
-      const wildcard = possibleValues(sourceCode, value).some(
+      const wildcards = possibleValues(sourceCode, value).filter(
         (candidate) => candidate.known && middleware.isWildcardOrigin(candidate.value),
       );
-      if (!wildcard) return;
+      if (wildcards.length === 0) return;
+      const literal = wildcards.some((candidate) => candidate.known && candidate.value === '*');
       context.report({
         node: property,
         messageId,
-        data: { policy: `${middleware.display} with an \`origin\` that can be \`*\`` },
+        data: {
+          policy: literal
+            ? `${middleware.display} with an \`origin\` that can be \`*\``
+            : `${middleware.display} with an \`origin\` that it treats as \`*\``,
+        },
         fix: (fixer) => replacePropertyValue(fixer, sourceCode, property, middleware.denyOrigin),
         suggest: [
           {

@@ -1,0 +1,1445 @@
+import rule from '../../src/rules/no-wildcard-origin';
+import { commonjs, createRuleTester, esm } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-wildcard-origin', rule, {
+  valid: [
+    {
+      name: "cors with a literal allowlist",
+      code: `import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com', 'http://localhost:6274'] }));`,
+    },
+    {
+      name: "cors that rejects cross-origin requests",
+      code: `import cors from 'cors';
+app.use(cors({ origin: false }));`,
+    },
+    {
+      name: "cors with one fixed origin and credentials",
+      code: `import cors from 'cors';
+app.use(cors({ origin: 'https://app.example.com', credentials: true }));`,
+    },
+    {
+      name: "cors with an origin callback is for no-reflected-origin",
+      code: `import cors from 'cors';
+const ALLOWED = new Set(['https://app.example.com']);
+app.use(cors({ origin: (origin, callback) => callback(null, ALLOWED.has(origin ?? '')) }));`,
+    },
+    {
+      name: "express cors compares array entries exactly, so ['*'] is no wildcard",
+      code: `import cors from 'cors';
+app.use(cors({ origin: ['*'] }));`,
+    },
+    {
+      name: "options the file cannot see",
+      code: `import cors from 'cors';
+import { corsOptions } from './config';
+app.use(cors(corsOptions));
+app.use(cors({ ...corsOptions, maxAge: 600 }));
+app.use(cors(...args));`,
+    },
+    {
+      name: "a local function named cors",
+      code: `function cors(options?: { origin?: string }) { return options; }
+cors();
+cors({ origin: '*' });`,
+    },
+    {
+      name: "a parameter that shadows the import",
+      code: `import cors from 'cors';
+export function install(app: { use(handler: unknown): void }, cors: (options?: object) => unknown) {
+  app.use(cors());
+}`,
+    },
+    {
+      name: "a cors from a local module",
+      code: `import { cors } from './middleware/cors';
+app.use(cors());`,
+    },
+    {
+      name: "'*' in globs, routes and unrelated objects",
+      code: `import cors from 'cors';
+app.use(cors({ origin: 'https://app.example.com' }));
+app.get('*', (req, res) => res.sendStatus(404));
+const files = glob.sync('*');
+const config = { origin: '*', pattern: '*' };
+console.log(config, files);`,
+    },
+    {
+      name: "an Access-Control-Allow-Origin of one fixed origin",
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Content-Type', '*');
+  res.end();
+});`,
+    },
+    {
+      name: "a request that sends the header is a client, not a server",
+      code: `await fetch('http://localhost:3000/mcp', {
+  method: 'POST',
+  headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' },
+});`,
+    },
+    {
+      name: "a local class named Response",
+      code: `class Response { constructor(public body: string, public init: object) {} }
+new Response('ok', { headers: { 'Access-Control-Allow-Origin': '*' } });`,
+    },
+    {
+      name: "hono cors with an allowlist or a checking function",
+      code: `import { cors } from 'hono/cors';
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+app.use('/mcp', cors({ origin: ALLOWED_ORIGINS }));
+app.use('/api/*', cors({ origin: (origin) => (ALLOWED_ORIGINS.includes(origin) ? origin : null) }));`,
+    },
+    {
+      name: "fastify cors denying, with an allowlist, or from a delegator",
+      code: `import fastifyCors from '@fastify/cors';
+await app.register(fastifyCors, { origin: false });
+await app.register(fastifyCors, { origin: ['https://app.example.com'] });
+await app.register(fastifyCors, () => (req, callback) => callback(null, { origin: false }));
+await app.register(otherPlugin);`,
+    },
+    {
+      name: "koa cors with an origin function",
+      code: `import cors from '@koa/cors';
+app.use(cors({ origin: (ctx) => (ctx.get('Origin') === 'https://app.example.com' ? ctx.get('Origin') : '') }));`,
+    },
+    {
+      name: "CommonJS cors with an allowlist",
+      code: `const cors = require('cors');
+app.use(cors({ origin: ['https://app.example.com'] }));`,
+      ...commonjs,
+    },
+    {
+      name: "ESM JavaScript: an unrelated register and an allowlist",
+      code: `import fastifyCors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+await app.register(helmet);
+await app.register(fastifyCors, { origin: ['https://app.example.com'] });`,
+      ...esm,
+    },
+    {
+      name: "a file about something else",
+      code: `const total = items.reduce((sum, item) => sum + item.price, 0);
+export default total;`,
+    },
+  ],
+  invalid: [
+    {
+      name: "express cors() with no options",
+      code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors());`,
+      output: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import express from 'express';
+import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const app = express();
+app.use(cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "cors() with options but no origin, multi-line",
+      code: `import cors from 'cors';
+
+app.use(
+  cors({
+    exposedHeaders: ['Mcp-Session-Id'],
+    allowedHeaders: ['Content-Type', 'Mcp-Session-Id'],
+  }),
+);`,
+      output: `import cors from 'cors';
+
+app.use(
+  cors({
+    exposedHeaders: ['Mcp-Session-Id'],
+    allowedHeaders: ['Content-Type', 'Mcp-Session-Id'],
+    origin: false,
+  }),
+);`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          line: 4,
+          column: 3,
+          endLine: 7,
+          endColumn: 5,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.use(
+  cors({
+    exposedHeaders: ['Mcp-Session-Id'],
+    allowedHeaders: ['Content-Type', 'Mcp-Session-Id'],
+    origin: ALLOWED_ORIGINS,
+  }),
+);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "origin: '*' with credentials",
+      code: `import cors from 'cors';
+app.use(cors({ origin: '*', credentials: true }));`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: false, credentials: true }));`,
+      errors: [
+        {
+          messageId: 'wildcardOriginWithCredentials',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options in a typed variable",
+      code: `import cors, { type CorsOptions } from 'cors';
+
+const corsOptions: CorsOptions = {
+  origin: '*',
+  exposedHeaders: ['Mcp-Session-Id'],
+};
+router.use(cors(corsOptions));`,
+      output: `import cors, { type CorsOptions } from 'cors';
+
+const corsOptions: CorsOptions = {
+  origin: false,
+  exposedHeaders: ['Mcp-Session-Id'],
+};
+router.use(cors(corsOptions));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors, { type CorsOptions } from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const corsOptions: CorsOptions = {
+  origin: ALLOWED_ORIGINS,
+  exposedHeaders: ['Mcp-Session-Id'],
+};
+router.use(cors(corsOptions));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "origin spread in from another object",
+      code: `import cors from 'cors';
+const base = { origin: '*', maxAge: 600 };
+app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
+      output: `import cors from 'cors';
+const base = { origin: false, maxAge: 600 };
+app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const base = { origin: ALLOWED_ORIGINS, maxAge: 600 };
+app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a ternary and a fallback that can be *",
+      code: `import cors from 'cors';
+const isDev = process.env.NODE_ENV !== 'production';
+app.use(cors({ origin: isDev ? '*' : 'https://app.example.com' }));
+app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? '*' }));`,
+      output: `import cors from 'cors';
+const isDev = process.env.NODE_ENV !== 'production';
+app.use(cors({ origin: false }));
+app.options('/mcp', cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const isDev = process.env.NODE_ENV !== 'production';
+app.use(cors({ origin: ALLOWED_ORIGINS }));
+app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? '*' }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 4,
+          column: 28,
+          endLine: 4,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const isDev = process.env.NODE_ENV !== 'production';
+app.use(cors({ origin: isDev ? '*' : 'https://app.example.com' }));
+app.options('/mcp', cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "middleware held in a variable, renamed import, satisfies and as",
+      code: `import corsMiddleware, { type CorsOptions } from 'cors';
+const allowAll = corsMiddleware({ origin: '*' } satisfies CorsOptions);
+const fromConfig = corsMiddleware(({ origin: '*' }) as CorsOptions);
+app.post('/mcp', allowAll, fromConfig, handleMcp);`,
+      output: `import corsMiddleware, { type CorsOptions } from 'cors';
+const allowAll = corsMiddleware({ origin: false } satisfies CorsOptions);
+const fromConfig = corsMiddleware(({ origin: false }) as CorsOptions);
+app.post('/mcp', allowAll, fromConfig, handleMcp);`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 2,
+          column: 35,
+          endLine: 2,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import corsMiddleware, { type CorsOptions } from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const allowAll = corsMiddleware({ origin: ALLOWED_ORIGINS } satisfies CorsOptions);
+const fromConfig = corsMiddleware(({ origin: '*' }) as CorsOptions);
+app.post('/mcp', allowAll, fromConfig, handleMcp);`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 3,
+          column: 38,
+          endLine: 3,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import corsMiddleware, { type CorsOptions } from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const allowAll = corsMiddleware({ origin: '*' } satisfies CorsOptions);
+const fromConfig = corsMiddleware(({ origin: ALLOWED_ORIGINS }) as CorsOptions);
+app.post('/mcp', allowAll, fromConfig, handleMcp);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options in a config object",
+      code: `import cors from 'cors';
+const config = { port: 3000, cors: { origin: '*' } } as const;
+app.use(cors(config.cors));`,
+      output: `import cors from 'cors';
+const config = { port: 3000, cors: { origin: false } } as const;
+app.use(cors(config.cors));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const config = { port: 3000, cors: { origin: ALLOWED_ORIGINS } } as const;
+app.use(cors(config.cors));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "shorthand origin property",
+      code: `import cors from 'cors';
+const origin = '*';
+app.use(cors({ origin }));`,
+      output: `import cors from 'cors';
+const origin = '*';
+app.use(cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const origin = '*';
+app.use(cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an empty options object",
+      code: `import cors from 'cors';
+app.use(cors({}));`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.use(cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS require",
+      code: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use(cors());`,
+      ...commonjs,
+      output: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use(cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.use(cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an existing ALLOWED_ORIGINS is reused by the suggestion",
+      code: `import cors from 'cors';
+const ALLOWED_ORIGINS = ['http://localhost:6274'];
+app.use(cors({ origin: '*' }));`,
+      output: `import cors from 'cors';
+const ALLOWED_ORIGINS = ['http://localhost:6274'];
+app.use(cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+const ALLOWED_ORIGINS = ['http://localhost:6274'];
+app.use(cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ESM JavaScript router and preflight route",
+      code: `import { Router } from 'express';
+import cors from 'cors';
+
+export const router = Router();
+router.options('/mcp', cors({ origin: '*', methods: ['POST'] }));
+router.post('/mcp', cors(), handleMcp);`,
+      ...esm,
+      output: `import { Router } from 'express';
+import cors from 'cors';
+
+export const router = Router();
+router.options('/mcp', cors({ origin: false, methods: ['POST'] }));
+router.post('/mcp', cors({ origin: false }), handleMcp);`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          line: 5,
+          column: 31,
+          endLine: 5,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { Router } from 'express';
+import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+export const router = Router();
+router.options('/mcp', cors({ origin: ALLOWED_ORIGINS, methods: ['POST'] }));
+router.post('/mcp', cors(), handleMcp);`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          line: 6,
+          column: 21,
+          endLine: 6,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { Router } from 'express';
+import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+export const router = Router();
+router.options('/mcp', cors({ origin: '*', methods: ['POST'] }));
+router.post('/mcp', cors({ origin: ALLOWED_ORIGINS }), handleMcp);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "hono cors() default",
+      code: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+
+const app = new Hono();
+app.use('*', cors());`,
+      output: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+
+const app = new Hono();
+app.use('*', cors({ origin: [] }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` from 'hono/cors' without an `origin` option (its default is `*`)"},
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const app = new Hono();
+app.use('*', cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "hono origin: '*' with credentials",
+      code: `import { cors as honoCors } from 'hono/cors';
+app.use('/mcp', honoCors({ origin: '*', credentials: true, exposeHeaders: ['Mcp-Session-Id'] }));`,
+      output: `import { cors as honoCors } from 'hono/cors';
+app.use('/mcp', honoCors({ origin: [], credentials: true, exposeHeaders: ['Mcp-Session-Id'] }));`,
+      errors: [
+        {
+          messageId: 'wildcardOriginWithCredentials',
+          data: {"policy":"`cors()` from 'hono/cors' with an `origin` that can be `*`"},
+          line: 2,
+          column: 28,
+          endLine: 2,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { cors as honoCors } from 'hono/cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.use('/mcp', honoCors({ origin: ALLOWED_ORIGINS, credentials: true, exposeHeaders: ['Mcp-Session-Id'] }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fastify cors registered with no options",
+      code: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+
+const app = Fastify();
+await app.register(cors);`,
+      output: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+
+const app = Fastify();
+await app.register(cors, { origin: false });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`@fastify/cors` without an `origin` option (its default is `*`)"},
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const app = Fastify();
+await app.register(cors, { origin: ALLOWED_ORIGINS });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fastify origin '*', and an array that holds '*'",
+      code: `import { fastifyCors } from '@fastify/cors';
+app.register(fastifyCors, { origin: '*' });
+app.register(fastifyCors, { origin: ['https://app.example.com', '*'] });`,
+      output: `import { fastifyCors } from '@fastify/cors';
+app.register(fastifyCors, { origin: false });
+app.register(fastifyCors, { origin: false });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`@fastify/cors` with an `origin` that can be `*`"},
+          line: 2,
+          column: 29,
+          endLine: 2,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { fastifyCors } from '@fastify/cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.register(fastifyCors, { origin: ALLOWED_ORIGINS });
+app.register(fastifyCors, { origin: ['https://app.example.com', '*'] });`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`@fastify/cors` with an `origin` that it treats as `*`"},
+          line: 3,
+          column: 29,
+          endLine: 3,
+          endColumn: 69,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { fastifyCors } from '@fastify/cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.register(fastifyCors, { origin: '*' });
+app.register(fastifyCors, { origin: ALLOWED_ORIGINS });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fastify cors through require",
+      code: `const fastify = require('fastify')();
+fastify.register(require('@fastify/cors'), { credentials: true });`,
+      ...commonjs,
+      output: `const fastify = require('fastify')();
+fastify.register(require('@fastify/cors'), { credentials: true, origin: false });`,
+      errors: [
+        {
+          messageId: 'wildcardOriginWithCredentials',
+          data: {"policy":"`@fastify/cors` without an `origin` option (its default is `*`)"},
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const fastify = require('fastify')();
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+fastify.register(require('@fastify/cors'), { credentials: true, origin: ALLOWED_ORIGINS });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "koa cors() default",
+      code: `import Koa from 'koa';
+import cors from '@koa/cors';
+
+const app = new Koa();
+app.use(cors());`,
+      output: `import Koa from 'koa';
+import cors from '@koa/cors';
+
+const app = new Koa();
+app.use(cors({ origin: () => '' }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` from '@koa/cors' without an `origin` option (its default is `*`)"},
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import Koa from 'koa';
+import cors from '@koa/cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const app = new Koa();
+app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "koa cors with credentials echoes the origin",
+      code: `import cors from '@koa/cors';
+app.use(cors({ credentials: true }));`,
+      output: `import cors from '@koa/cors';
+app.use(cors({ credentials: true, origin: () => '' }));`,
+      errors: [
+        {
+          messageId: 'wildcardOriginWithCredentials',
+          data: {"policy":"`cors()` from '@koa/cors' without an `origin` option (its default is `*`, which it turns into the request's own origin when credentials are on)"},
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from '@koa/cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.use(cors({ credentials: true, origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "koa treats a falsy origin as *",
+      code: `import cors from '@koa/cors';
+app.use(cors({ origin: '' }));`,
+      output: `import cors from '@koa/cors';
+app.use(cors({ origin: () => '' }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` from '@koa/cors' with an `origin` that it treats as `*`"},
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from '@koa/cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "node:http setHeader and writeHead",
+      code: `import { createServer } from 'node:http';
+
+createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'access-control-allow-origin': '*',
+  });
+  res.end('{}');
+});`,
+      output: `import { createServer } from 'node:http';
+
+createServer((req, res) => {
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+  });
+  res.end('{}');
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import { createServer } from 'node:http';
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'access-control-allow-origin': '*',
+  });
+  res.end('{}');
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import { createServer } from 'node:http';
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'access-control-allow-origin': ALLOWED_ORIGIN,
+  });
+  res.end('{}');
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a header object constant used by writeHead",
+      code: `import http from 'node:http';
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+};
+
+http.createServer((req, res) => {
+  res.writeHead(204, CORS_HEADERS);
+  res.end();
+});`,
+      output: `import http from 'node:http';
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+};
+
+http.createServer((req, res) => {
+  res.writeHead(204, CORS_HEADERS);
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import http from 'node:http';
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': ALLOWED_ORIGIN,
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+};
+
+http.createServer((req, res) => {
+  res.writeHead(204, CORS_HEADERS);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the header with credentials in the same handler",
+      code: `app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Origin', '*');
+  res.header('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+      output: `app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOriginWithCredentials',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.header('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "express res.set with an object and a chained call",
+      code: `app.get('/mcp', (req, res) => {
+  res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+  res.set('Access-Control-Allow-Origin', '*').status(200).json({ ok: true });
+});`,
+      output: `app.get('/mcp', (req, res) => {
+  res.set({ 'Cache-Control': 'no-store' });
+  res.set('Access-Control-Allow-Origin', '*').status(200).json({ ok: true });
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 2,
+          column: 13,
+          endLine: 2,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+app.get('/mcp', (req, res) => {
+  res.set({ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN, 'Cache-Control': 'no-store' });
+  res.set('Access-Control-Allow-Origin', '*').status(200).json({ ok: true });
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+app.get('/mcp', (req, res) => {
+  res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+  res.set('Access-Control-Allow-Origin', ALLOWED_ORIGIN).status(200).json({ ok: true });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fastify reply.header, koa ctx.set and hono c.header",
+      code: `fastify.addHook('onSend', async (request, reply) => {
+  reply.header('Access-Control-Allow-Origin', '*');
+});
+app.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', '*');
+  await next();
+});
+honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+});`,
+      output: `fastify.addHook('onSend', async (request, reply) => {
+});
+app.use(async (ctx, next) => {
+  await next();
+});
+honoApp.use(async (c, next) => {
+  await next();
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+fastify.addHook('onSend', async (request, reply) => {
+  reply.header('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+});
+app.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', '*');
+  await next();
+});
+honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `fastify.addHook('onSend', async (request, reply) => {
+  reply.header('Access-Control-Allow-Origin', '*');
+});
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+app.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  await next();
+});
+honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `fastify.addHook('onSend', async (request, reply) => {
+  reply.header('Access-Control-Allow-Origin', '*');
+});
+app.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', '*');
+  await next();
+});
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "web Headers, Response and Response.json",
+      code: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.method === 'OPTIONS') {
+      return new Response(null, { status: 204, headers: corsHeaders });
+    }
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    headers.set('Access-Control-Allow-Origin', '*');
+    return Response.json({ ok: true }, { headers: { ...corsHeaders, 'X-Request-Id': '1' } });
+  },
+};`,
+      output: `const corsHeaders = { 'Access-Control-Allow-Headers': 'Content-Type' };
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.method === 'OPTIONS') {
+      return new Response(null, { status: 204, headers: corsHeaders });
+    }
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    return Response.json({ ok: true }, { headers: { ...corsHeaders, 'X-Request-Id': '1' } });
+  },
+};`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 1,
+          column: 23,
+          endLine: 1,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+const corsHeaders = { 'Access-Control-Allow-Origin': ALLOWED_ORIGIN, 'Access-Control-Allow-Headers': 'Content-Type' };
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.method === 'OPTIONS') {
+      return new Response(null, { status: 204, headers: corsHeaders });
+    }
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    headers.set('Access-Control-Allow-Origin', '*');
+    return Response.json({ ok: true }, { headers: { ...corsHeaders, 'X-Request-Id': '1' } });
+  },
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.method === 'OPTIONS') {
+      return new Response(null, { status: 204, headers: corsHeaders });
+    }
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    headers.set('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+    return Response.json({ ok: true }, { headers: { ...corsHeaders, 'X-Request-Id': '1' } });
+  },
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "new Headers with pairs and a header name constant",
+      code: `const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
+const headers = new Headers([
+  ['Content-Type', 'application/json'],
+  [ALLOW_ORIGIN, '*'],
+]);
+response.headers.append(ALLOW_ORIGIN, '*');`,
+      output: `const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
+const headers = new Headers([
+  ['Content-Type', 'application/json'],
+]);
+`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+const headers = new Headers([
+  ['Content-Type', 'application/json'],
+  [ALLOW_ORIGIN, ALLOWED_ORIGIN],
+]);
+response.headers.append(ALLOW_ORIGIN, '*');`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
+const headers = new Headers([
+  ['Content-Type', 'application/json'],
+  [ALLOW_ORIGIN, '*'],
+]);
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+response.headers.append(ALLOW_ORIGIN, ALLOWED_ORIGIN);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a header set in a one-statement if has no autofix",
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  if (req.method === 'OPTIONS') res.setHeader('Access-Control-Allow-Origin', '*');
+  res.end();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 3,
+          column: 33,
+          endLine: 3,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import http from 'node:http';
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+http.createServer((req, res) => {
+  if (req.method === 'OPTIONS') res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a header assigned into a headers object",
+      code: `const headers: Record<string, string> = {};
+headers['Access-Control-Allow-Origin'] = '*';
+res.writeHead(200, headers);`,
+      output: `const headers: Record<string, string> = {};
+res.writeHead(200, headers);`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const headers: Record<string, string> = {};
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+headers['Access-Control-Allow-Origin'] = ALLOWED_ORIGIN;
+res.writeHead(200, headers);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS node:http with a JSDoc above the handler",
+      code: `'use strict';
+const http = require('http');
+
+/** Handles every request. */
+const server = http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.end();
+});`,
+      ...commonjs,
+      output: `'use strict';
+const http = require('http');
+
+/** Handles every request. */
+const server = http.createServer((req, res) => {
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `'use strict';
+const http = require('http');
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+/** Handles every request. */
+const server = http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
