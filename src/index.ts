@@ -1,26 +1,34 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { buildConfigs } from './configs';
 import { rules } from './rules';
 
-// Read at run time so that the version in `meta` is always the published one.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON import would move package.json into dist
+// Read at run time so that `meta.version` is always the published one; a JSON import would
+// pull package.json into dist/.
 const { name, version } = require('../package.json') as { name: string; version: string };
 
-type Configs = ReturnType<typeof buildConfigs<Plugin>>;
-
-interface Plugin {
+/**
+ * The plugin as ESLint's own types see it, so that `defineConfig([mcpCors.configs.recommended])`
+ * type-checks in a user's eslint.config.ts, with the rules keeping their typed metadata.
+ */
+type McpCorsPlugin = ESLint.Plugin & {
   meta: { name: string; version: string; namespace: string };
-  rules: typeof rules;
-  configs: Configs;
+  rules: typeof rules & NonNullable<ESLint.Plugin['rules']>;
+  configs: { recommended: McpCorsConfig; all: McpCorsConfig };
+};
+
+interface McpCorsConfig extends Linter.Config {
+  name: string;
+  plugins: Record<string, ESLint.Plugin>;
+  rules: Linter.RulesRecord;
 }
 
-const plugin: Plugin = {
+const plugin = {
   meta: { name, version, namespace: 'mcp-cors' },
   rules,
-  configs: {} as Configs,
-};
+  configs: {},
+} as unknown as McpCorsPlugin;
 Object.assign(plugin.configs, buildConfigs(plugin, rules));
 
 // `export =` makes `require('eslint-plugin-mcp-cors')` and `import plugin from 'eslint-plugin-mcp-cors'`
 // both return the plugin itself, with no `.default` to unwrap.
-export = plugin satisfies TSESLint.FlatConfig.Plugin;
+export = plugin;

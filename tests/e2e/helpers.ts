@@ -1,0 +1,67 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const root = path.resolve(__dirname, '../..');
+export const examplesDir = path.join(root, 'examples');
+export const eslintBin = path.join(root, 'node_modules/eslint/bin/eslint.js');
+export const tscBin = path.join(root, 'node_modules/typescript/bin/tsc');
+
+/** Example sources: every server file under examples/, not the config. */
+export function exampleFiles(dir = examplesDir): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(?:ts|mts|cts|js|mjs|cjs)$/u.test(file) && !file.endsWith('.d.ts'))
+    .filter((file) => path.basename(file) !== 'eslint.config.mjs' && !file.includes('node_modules'))
+    .map((file) => path.join(dir, file))
+    .sort();
+}
+
+/** `rule@line` for every `// expect: rule-a, rule-b` marker in a file. */
+export function expectedReports(file: string): string[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  return lines.flatMap((line, index) => {
+    const marker = /\/\/ expect: ([\w\s,-]+)$/u.exec(line);
+    return marker ? marker[1]!.split(',').map((rule) => `mcp-cors/${rule.trim()}@${index + 1}`) : [];
+  });
+}
+
+export interface CliMessage {
+  ruleId: string | null;
+  line: number;
+  column: number;
+  fatal?: boolean;
+  message: string;
+}
+export interface CliResult {
+  filePath: string;
+  messages: CliMessage[];
+}
+
+/** Runs the eslint CLI in a folder and returns its JSON results (it exits 1 when it finds errors). */
+export function runEslintCli(cwd: string, args: string[]): CliResult[] {
+  const result = spawnSync(process.execPath, [eslintBin, '--format', 'json', ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`eslint exited ${result.status}: ${result.stderr}`);
+  }
+  return JSON.parse(result.stdout) as CliResult[];
+}
+
+/** Type-checks files with the repo's compiler options; returns the compiler's output, empty when clean. */
+export function typeCheck(files: string[], workDir: string): string {
+  const tsconfig = path.join(workDir, 'tsconfig.check.json');
+  fs.writeFileSync(
+    tsconfig,
+    JSON.stringify({ extends: path.join(root, 'tsconfig.json'), include: [], files }, null, 2),
+  );
+  try {
+    execFileSync(process.execPath, [tscBin, '-p', tsconfig, '--noEmit'], { encoding: 'utf8', timeout: 300_000 });
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
