@@ -73,6 +73,17 @@ export function removeListElement(
   sourceCode: Readonly<SourceCode>,
   element: TSESTree.Node,
 ): RuleFix {
+  const list = element.parent;
+  const siblings =
+    list?.type === AST_NODE_TYPES.ObjectExpression
+      ? list.properties
+      : list?.type === AST_NODE_TYPES.ArrayExpression
+        ? list.elements
+        : null;
+  if (list && siblings?.length === 1 && list.loc.start.line === list.loc.end.line) {
+    // `{ only }` → `{}`: nothing is left between the brackets.
+    return fixer.removeRange([list.range[0] + 1, list.range[1] - 1]);
+  }
   const after = sourceCode.getTokenAfter(element);
   if (after && isCommaToken(after as never)) {
     const next = sourceCode.getTokenAfter(after, { includeComments: true });

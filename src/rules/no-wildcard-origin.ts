@@ -2,12 +2,18 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { appendArgument, appendObjectProperty, removableStatementOf, removeListElement, removeStatement, replacePropertyValue } from '../fixes/edits';
 import { PLACEHOLDER_ORIGIN, ensureModuleConstant } from '../fixes/constants';
-import { enclosingFunctionOrProgram } from '../utils/ast';
+import { containsNode, enclosingFunctionOrProgram } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
-import { findCorsMiddlewareUses, readCorsOptions, type CorsMiddlewareUse } from '../utils/cors-middleware';
+import {
+  allowsCredentials,
+  corsOptionsBranches,
+  findCorsMiddlewareUses,
+  type CorsMiddlewareUse,
+} from '../utils/cors-middleware';
 import { mentionsAny } from '../utils/modules';
 import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners, type HeaderWrite } from '../utils/response-headers';
-import { possibleValues } from '../utils/values';
+import { findObjectProperty, possibleValues } from '../utils/values';
+import { originSources } from '../utils/origin-source';
 
 export type Options = [];
 export type MessageIds = 'wildcardOrigin' | 'wildcardOriginWithCredentials' | 'useAllowlist' | 'useAllowedOrigin';
@@ -16,6 +22,11 @@ const ALLOWLIST_NAME = 'ALLOWED_ORIGINS';
 const ALLOWED_ORIGIN_NAME = 'ALLOWED_ORIGIN';
 const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
+
+/** An arrow function put where an operand stands needs parentheses: `dev ? (() => '') : ORIGIN`. */
+function parenthesizeArrow(text: string): string {
+  return text.includes('=>') ? `(${text})` : text;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-wildcard-origin',
@@ -32,7 +43,7 @@ export default createRule<Options, MessageIds>({
       wildcardOrigin:
         '{{policy}} lets every origin read this server\'s responses: any web page the user visits can call this MCP server and read what its tools return. Allow only the origins you trust, from a constant allowlist, or none.',
       wildcardOriginWithCredentials:
-        '{{policy}} together with credentials lets every origin make credentialed requests and read the responses: any web page the user visits can act as the user against this MCP server. Allow only the origins you trust, from a constant allowlist, and drop credentials unless a trusted origin needs them.',
+        "{{policy}} lets every origin read this server's responses, and credentials are allowed too: any web page the user visits can call this MCP server, and the usual way to make credentials work with it, echoing the request's origin, lets that page act as the user. Allow only the origins you trust, from a constant allowlist, and drop credentials unless a trusted origin needs them.",
       useAllowlist: `Allow only the origins in a constant \`${ALLOWLIST_NAME}\` (replace its placeholder origin with yours).`,
       useAllowedOrigin: `Allow only the origin in a constant \`${ALLOWED_ORIGIN_NAME}\` (replace its placeholder with yours).`,
     },
@@ -48,47 +59,76 @@ export default createRule<Options, MessageIds>({
 
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware, call } = use;
-      const reading = readCorsOptions(sourceCode, use);
-      const { origin, object } = reading;
-      if (origin.kind === 'unknown') return;
-      const credentials = reading.credentials || undefined;
+      const branches = corsOptionsBranches(sourceCode, use);
+      const credentials = branches.some(
+        (branch) => branch.kind === 'object' && allowsCredentials(sourceCode, middleware, branch.object),
+      );
       const messageId = credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin';
-      const allowlistFix = (fixer: RuleFixer, edit: (text: string) => RuleFix): RuleFix[] => [
+      const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] => [
         ...ensureModuleConstant(fixer, sourceCode, call, ALLOWLIST_NAME, `['${PLACEHOLDER_ORIGIN}']`),
-        edit(middleware.allowlistOrigin(ALLOWLIST_NAME)),
+        ...edits(middleware.allowlistOrigin(ALLOWLIST_NAME)),
       ];
 
-      if (origin.kind === 'missing') {
-        const setOrigin = (fixer: RuleFixer, value: string): RuleFix => {
-          if (object) return appendObjectProperty(fixer, sourceCode, object, `origin: ${value}`);
-          if (use.options) return fixer.replaceText(use.options, `{ origin: ${value} }`);
-          return appendArgument(fixer, sourceCode, call, `{ origin: ${value} }`);
-        };
-        const defaultNote = middleware.credentialsReflectByDefault && credentials
-          ? 'its default is `*`, which it turns into the request\'s own origin when credentials are on'
-          : 'its default is `*`';
-        context.report({
-          node: call,
-          messageId,
-          data: { policy: `${middleware.display} without an \`origin\` option (${defaultNote})` },
-          fix: (fixer) => setOrigin(fixer, middleware.denyOrigin),
-          suggest: [
-            {
-              messageId: 'useAllowlist',
-              fix: (fixer) => allowlistFix(fixer, (text) => setOrigin(fixer, text)),
-            },
-          ],
-        });
-        return;
+      // Every shape of the options without an origin gets one: the default is the wildcard.
+      const missing: ((fixer: RuleFixer, value: string) => RuleFix)[] = [];
+      for (const branch of branches) {
+        if (branch.kind === 'missing') {
+          const { node } = branch;
+          missing.push((fixer, value) =>
+            node
+              ? fixer.replaceText(node, `{ origin: ${value} }`)
+              : appendArgument(fixer, sourceCode, call, `{ origin: ${value} }`),
+          );
+        } else if (branch.kind === 'object') {
+          const origin = findObjectProperty(sourceCode, branch.object, 'origin');
+          if (origin.kind === 'missing') {
+            missing.push((fixer, value) => appendObjectProperty(fixer, sourceCode, branch.object, `origin: ${value}`));
+          } else if (origin.kind === 'found') {
+            reportOriginProperty(use, origin.property, origin.value, messageId, withAllowlist);
+          }
+        }
       }
+      if (missing.length === 0) return;
+      const defaultNote =
+        middleware.credentialsReflectByDefault && credentials
+          ? "its default is `*`, which it turns into the request's own origin when credentials are on"
+          : 'its default is `*`';
+      context.report({
+        node: call,
+        messageId,
+        data: { policy: `${middleware.display} without an \`origin\` option (${defaultNote})` },
+        fix: (fixer) => missing.map((edit) => edit(fixer, middleware.denyOrigin)),
+        suggest: [
+          {
+            messageId: 'useAllowlist',
+            fix: (fixer) => withAllowlist(fixer, (text) => missing.map((edit) => edit(fixer, text))),
+          },
+        ],
+      });
+    };
 
-      const { property, value } = origin;
-      if (!value) return;
-      const wildcards = possibleValues(sourceCode, value).filter(
-        (candidate) => candidate.known && middleware.isWildcardOrigin(candidate.value),
-      );
+    const reported = new Set<TSESTree.Node>();
+    const reportOriginProperty = (
+      use: CorsMiddlewareUse,
+      property: TSESTree.Property,
+      value: TSESTree.Expression | null,
+      messageId: MessageIds,
+      withAllowlist: (fixer: RuleFixer, edits: (text: string) => RuleFix[]) => RuleFix[],
+    ): void => {
+      const { middleware } = use;
+      if (!value || reported.has(property)) return;
+      const candidates = possibleValues(sourceCode, value);
+      const wildcards = candidates.filter((candidate) => candidate.known && middleware.isWildcardOrigin(candidate.value));
       if (wildcards.length === 0) return;
+      reported.add(property);
       const literal = wildcards.some((candidate) => candidate.known && candidate.value === '*');
+      // A wildcard written inside the option (`dev ? '*' : ORIGIN`, `env.ORIGIN ?? '*'`) is replaced
+      // where it stands, keeping the trusted branch; one that comes from elsewhere replaces the value.
+      const inline = wildcards.length < candidates.length && wildcards.every((candidate) => containsNode(value, candidate.node));
+      const replaceWildcard = (fixer: RuleFixer, text: string): RuleFix[] =>
+        inline
+          ? wildcards.map((candidate) => fixer.replaceText(candidate.node, parenthesizeArrow(text)))
+          : [replacePropertyValue(fixer, sourceCode, property, text)];
       context.report({
         node: property,
         messageId,
@@ -97,11 +137,11 @@ export default createRule<Options, MessageIds>({
             ? `${middleware.display} with an \`origin\` that can be \`*\``
             : `${middleware.display} with an \`origin\` that it treats as \`*\``,
         },
-        fix: (fixer) => replacePropertyValue(fixer, sourceCode, property, middleware.denyOrigin),
+        fix: (fixer) => replaceWildcard(fixer, middleware.denyOrigin),
         suggest: [
           {
             messageId: 'useAllowlist',
-            fix: (fixer) => allowlistFix(fixer, (text) => replacePropertyValue(fixer, sourceCode, property, text)),
+            fix: (fixer) => withAllowlist(fixer, (text) => replaceWildcard(fixer, text)),
           },
         ],
       });
@@ -111,11 +151,16 @@ export default createRule<Options, MessageIds>({
       const credentials =
         credentialScopes.has(enclosingFunctionOrProgram(write.node)) ||
         (write.node.parent !== undefined && credentialScopes.has(write.node.parent));
+      const candidates = possibleValues(sourceCode, write.value);
+      const wildcards = candidates.filter((candidate) => candidate.known && candidate.value === '*');
+      // `ok ? ORIGIN : '*'`: only the wildcard goes, as an empty value that matches no origin.
+      const inline = wildcards.length < candidates.length && wildcards.every((candidate) => containsNode(write.value, candidate.node));
       context.report({
         node: write.node,
         messageId: credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin',
         data: { policy: '`Access-Control-Allow-Origin: *`' },
         fix: (fixer) => {
+          if (inline) return wildcards.map((candidate) => fixer.replaceText(candidate.node, "''"));
           if (write.form === 'property' || write.form === 'pair') return removeListElement(fixer, sourceCode, write.node);
           const statement = removableStatementOf(write.node);
           return statement ? removeStatement(fixer, sourceCode, statement) : null;
@@ -125,7 +170,9 @@ export default createRule<Options, MessageIds>({
             messageId: 'useAllowedOrigin',
             fix: (fixer) => [
               ...ensureModuleConstant(fixer, sourceCode, write.node, ALLOWED_ORIGIN_NAME, `'${PLACEHOLDER_ORIGIN}'`),
-              fixer.replaceText(write.value, ALLOWED_ORIGIN_NAME),
+              ...(inline
+                ? wildcards.map((candidate) => fixer.replaceText(candidate.node, ALLOWED_ORIGIN_NAME))
+                : [fixer.replaceText(write.value, ALLOWED_ORIGIN_NAME)]),
             ],
           },
         ],
@@ -142,7 +189,11 @@ export default createRule<Options, MessageIds>({
             credentialScopes.add(enclosingFunctionOrProgram(write.node));
             if (write.form === 'property' && write.node.parent) credentialScopes.add(write.node.parent);
           }
-        } else if (canBe(write.value, (value) => value === '*')) {
+        } else if (
+          canBe(write.value, (value) => value === '*') &&
+          // `req.headers.origin || '*'` echoes the caller: that is no-reflected-origin's report.
+          !originSources(sourceCode, write.value).some((source) => source.kind === 'request-origin')
+        ) {
           wildcardHeaders.push(write);
         }
       }),

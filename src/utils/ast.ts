@@ -72,3 +72,8 @@ export function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatemen
   }
   return current as TSESTree.ProgramStatement;
 }
+
+/** Whether `inner` lies within `outer` in the source. */
+export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { CALL, READ, mentionsAny, trackModules } from './modules';
-import { findObjectProperty, possibleValues, resolveObjectExpression, type PropertyLookup } from './values';
+import { findObjectProperty, possibleValues, resolveExpression } from './values';
 
 /**
  * What one CORS middleware package accepts and does by default. Each fact here was read from
@@ -23,6 +23,8 @@ export interface CorsMiddleware {
   allowlistOrigin(allowlist: string): string;
   /** With `credentials: true` and its default origin, the middleware echoes the request's Origin. */
   readonly credentialsReflectByDefault: boolean;
+  /** Whether a static `credentials` value turns credentials on. */
+  isCredentialsOn(value: unknown): boolean;
 }
 
 export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
@@ -36,6 +38,8 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     denyOrigin: 'false',
     allowlistOrigin: (allowlist) => allowlist,
     credentialsReflectByDefault: false,
+    // `options.credentials === true`
+    isCredentialsOn: (value) => value === true,
   },
   {
     // hono/dist/middleware/cors: defaults `origin: '*'`; an array allows its members only, so `[]`
@@ -47,6 +51,8 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     denyOrigin: '[]',
     allowlistOrigin: (allowlist) => allowlist,
     credentialsReflectByDefault: false,
+    // `if (opts.credentials)`
+    isCredentialsOn: Boolean,
   },
   {
     // @fastify/cors/index.js: defaults `origin: '*'`; an array that contains '*' also answers '*';
@@ -58,6 +64,8 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     denyOrigin: 'false',
     allowlistOrigin: (allowlist) => allowlist,
     credentialsReflectByDefault: false,
+    // `if (corsOptions.credentials)`
+    isCredentialsOn: Boolean,
   },
   {
     // @koa/cors v5 index.js: a non-function origin is `options.origin || '*'`, so every falsy value
@@ -71,6 +79,8 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     allowlistOrigin: (allowlist) =>
       `(ctx) => (${allowlist}.includes(ctx.get('Origin')) ? ctx.get('Origin') : '')`,
     credentialsReflectByDefault: true,
+    // `!!options.credentials`, or what a credentials function returns
+    isCredentialsOn: Boolean,
   },
 ];
 
@@ -97,7 +107,10 @@ export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMi
         : { [READ]: middleware, fastifyCors: { [READ]: middleware }, default: { [READ]: middleware } };
   }
   const uses: CorsMiddlewareUse[] = [];
-  for (const { node, info } of trackModules<CorsMiddleware>(sourceCode, traceMap as never)) {
+  for (const { node, info } of [
+    ...trackModules<CorsMiddleware>(sourceCode, traceMap as never),
+    ...registeredDynamicImports(sourceCode),
+  ]) {
     const middleware = info;
     if (middleware.usage === 'call') {
       if (node.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -108,6 +121,22 @@ export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMi
     }
   }
   return uses;
+}
+
+/** Fastify's documented `app.register(import('@fastify/cors'), options)`. */
+function registeredDynamicImports(sourceCode: Readonly<SourceCode>): { node: TSESTree.Node; info: CorsMiddleware }[] {
+  const registering = CORS_MIDDLEWARES.filter((middleware) => middleware.usage === 'register');
+  const found: { node: TSESTree.Node; info: CorsMiddleware }[] = [];
+  if (!sourceCode.text.includes('import(')) return found;
+  for (const node of sourceCode.ast.tokens ?? []) {
+    if (node.type !== 'Keyword' || node.value !== 'import') continue;
+    const expression = sourceCode.getNodeByRangeIndex(node.range[0]);
+    if (expression?.type !== AST_NODE_TYPES.ImportExpression) continue;
+    const source = expression.source.type === AST_NODE_TYPES.Literal ? expression.source.value : null;
+    const middleware = registering.find((candidate) => candidate.module === source);
+    if (middleware) found.push({ node: expression, info: middleware });
+  }
+  return found;
 }
 
 /** `app.register(plugin, options)` where `plugin` is this very reference. */
@@ -128,36 +157,89 @@ function argumentAt(call: TSESTree.CallExpression, index: number): TSESTree.Node
   return call.arguments[index];
 }
 
-/** What a middleware's options say about its origin and credentials. */
-export interface CorsOptionsReading {
-  /** The options object literal, when the file shows it. */
-  readonly object: TSESTree.ObjectExpression | null;
-  /** The `origin` option: found, missing (the default applies) or unknown. */
-  readonly origin: PropertyLookup;
-  /** Whether `credentials` can be true. */
-  readonly credentials: boolean;
-}
+/**
+ * One shape the options argument can take at run time. A ternary or `||` fallback gives
+ * several: `cors(dev ? { origin: '*' } : undefined)` is an object or nothing.
+ */
+export type CorsOptionsBranch =
+  /** No options: the middleware's defaults apply. `node` is what stands for them, `null` for no argument. */
+  | { readonly kind: 'missing'; readonly node: TSESTree.Node | null }
+  /** An object literal the file shows. */
+  | { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression }
+  /** Anything the file does not show: a parameter, an import, a call. */
+  | { readonly kind: 'unknown' };
 
-/** Reads a middleware's options, following them through variables, spreads and config objects. */
-export function readCorsOptions(sourceCode: Readonly<SourceCode>, use: CorsMiddlewareUse): CorsOptionsReading {
-  if (use.options === undefined) return { object: null, origin: { kind: 'unknown' }, credentials: false };
-  if (use.options === null || isUndefinedLiteral(use.options)) {
-    return { object: null, origin: { kind: 'missing' }, credentials: false };
-  }
-  const object = resolveObjectExpression(sourceCode, use.options);
-  if (!object) return { object: null, origin: { kind: 'unknown' }, credentials: false };
-  const credentials = findObjectProperty(sourceCode, object, 'credentials');
-  return {
-    object,
-    origin: findObjectProperty(sourceCode, object, 'origin'),
-    credentials:
-      credentials.kind === 'found' &&
-      credentials.value !== null &&
-      possibleValues(sourceCode, credentials.value).some((value) => value.known && value.value === true),
+/** The shapes a middleware's options can take, through variables, ternaries and fallbacks. */
+export function corsOptionsBranches(sourceCode: Readonly<SourceCode>, use: CorsMiddlewareUse): CorsOptionsBranch[] {
+  if (use.options === undefined) return [{ kind: 'unknown' }];
+  if (use.options === null) return [{ kind: 'missing', node: null }];
+  const branches: CorsOptionsBranch[] = [];
+  const visit = (node: TSESTree.Node, depth: number): void => {
+    const expression = skipTypeWrappers(node);
+    if (depth > 8) {
+      branches.push({ kind: 'unknown' });
+      return;
+    }
+    if (isNullishLiteral(expression)) {
+      branches.push({ kind: 'missing', node: expression });
+      return;
+    }
+    if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+      visit(expression.consequent, depth + 1);
+      visit(expression.alternate, depth + 1);
+      return;
+    }
+    if (expression.type === AST_NODE_TYPES.LogicalExpression) {
+      visit(expression.left, depth + 1);
+      visit(expression.right, depth + 1);
+      return;
+    }
+    const resolved = resolveExpression(sourceCode, expression);
+    if (resolved && resolved !== expression) {
+      visit(resolved, depth + 1);
+      return;
+    }
+    branches.push(expression.type === AST_NODE_TYPES.ObjectExpression ? { kind: 'object', object: expression } : { kind: 'unknown' });
   };
+  visit(use.options, 0);
+  return branches;
 }
 
-function isUndefinedLiteral(node: TSESTree.Node): boolean {
-  const expression = skipTypeWrappers(node);
-  return expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined';
+/** Whether an options object turns credentials on, by the middleware's own test of the value. */
+export function allowsCredentials(
+  sourceCode: Readonly<SourceCode>,
+  middleware: CorsMiddleware,
+  object: TSESTree.ObjectExpression,
+): boolean {
+  const credentials = findObjectProperty(sourceCode, object, 'credentials');
+  if (credentials.kind !== 'found') return false;
+  const { property, value } = credentials;
+  // `credentials(ctx) { return true; }` and `credentials: () => true` (Koa takes a function).
+  const returned = functionResult(property.method ? property.value : value);
+  const target = returned ?? value;
+  if (!target) return false;
+  return possibleValues(sourceCode, target).some(
+    (candidate) => candidate.known && middleware.isCredentialsOn(candidate.value),
+  );
+}
+
+/** The returned expression of a function with a single `return` or an expression body. */
+function functionResult(node: TSESTree.Node | null): TSESTree.Node | null {
+  if (
+    node?.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+    node?.type !== AST_NODE_TYPES.FunctionExpression
+  ) {
+    return null;
+  }
+  if (node.body.type !== AST_NODE_TYPES.BlockStatement) return node.body;
+  const [only] = node.body.body;
+  return node.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : null;
+}
+
+function isNullishLiteral(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
+  );
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { skipTypeWrappers, staticPropertyName } from './ast';
+import { containsNode, skipTypeWrappers, staticPropertyName } from './ast';
 
 /** How many variables, properties and branches a value is followed through before giving up. */
 const MAX_DEPTH = 12;
@@ -78,10 +78,6 @@ function resolvePatternValue(
     default:
       return null;
   }
-}
-
-function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /**

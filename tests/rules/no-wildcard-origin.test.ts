@@ -124,6 +124,15 @@ await app.register(fastifyCors, { origin: ['https://app.example.com'] });`,
       ...esm,
     },
     {
+      name: "an echoed origin with a * fallback is for no-reflected-origin",
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  const origin = req.headers.origin || '*';
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end();
+});`,
+    },
+    {
       name: "a file about something else",
       code: `const total = items.reduce((sum, item) => sum + item.price, 0);
 export default total;`,
@@ -317,8 +326,8 @@ app.use(cors({ origin: isDev ? '*' : 'https://app.example.com' }));
 app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? '*' }));`,
       output: `import cors from 'cors';
 const isDev = process.env.NODE_ENV !== 'production';
-app.use(cors({ origin: false }));
-app.options('/mcp', cors({ origin: false }));`,
+app.use(cors({ origin: isDev ? false : 'https://app.example.com' }));
+app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -335,7 +344,7 @@ app.options('/mcp', cors({ origin: false }));`,
 const ALLOWED_ORIGINS = ['https://app.example.com'];
 
 const isDev = process.env.NODE_ENV !== 'production';
-app.use(cors({ origin: ALLOWED_ORIGINS }));
+app.use(cors({ origin: isDev ? ALLOWED_ORIGINS : 'https://app.example.com' }));
 app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? '*' }));`,
             },
           ],
@@ -356,7 +365,7 @@ const ALLOWED_ORIGINS = ['https://app.example.com'];
 
 const isDev = process.env.NODE_ENV !== 'production';
 app.use(cors({ origin: isDev ? '*' : 'https://app.example.com' }));
-app.options('/mcp', cors({ origin: ALLOWED_ORIGINS }));`,
+app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? ALLOWED_ORIGINS }));`,
             },
           ],
         },
@@ -882,6 +891,164 @@ app.use(cors({ origin: () => '' }));`,
 const ALLOWED_ORIGINS = ['https://app.example.com'];
 
 app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options that can be missing: a ternary with undefined",
+      code: `import cors from 'cors';
+app.use(cors(process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split(',') } : undefined));`,
+      output: `import cors from 'cors';
+app.use(cors(process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split(',') } : { origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 101,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+app.use(cors(process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split(',') } : { origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fastify cors registered through a dynamic import",
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+await app.register(import('@fastify/cors'), { methods: ['POST'] });`,
+      output: `import Fastify from 'fastify';
+const app = Fastify();
+await app.register(import('@fastify/cors'), { methods: ['POST'], origin: false });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`@fastify/cors` without an `origin` option (its default is `*`)"},
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import Fastify from 'fastify';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const app = Fastify();
+await app.register(import('@fastify/cors'), { methods: ['POST'], origin: ALLOWED_ORIGINS });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "koa credentials from a function, and a wildcard in a ternary",
+      code: `import cors from '@koa/cors';
+const dev = process.env.NODE_ENV !== 'production';
+app.use(cors({ origin: dev ? '*' : 'https://app.example.com', credentials: () => true }));`,
+      output: `import cors from '@koa/cors';
+const dev = process.env.NODE_ENV !== 'production';
+app.use(cors({ origin: dev ? (() => '') : 'https://app.example.com', credentials: () => true }));`,
+      errors: [
+        {
+          messageId: 'wildcardOriginWithCredentials',
+          data: {"policy":"`cors()` from '@koa/cors' with an `origin` that can be `*`"},
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from '@koa/cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+const dev = process.env.NODE_ENV !== 'production';
+app.use(cors({ origin: dev ? ((ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '')) : 'https://app.example.com', credentials: () => true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "only the wildcard branch of a header value goes",
+      code: `import http from 'node:http';
+const TRUSTED = 'https://app.example.com';
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', process.env.NODE_ENV === 'production' ? TRUSTED : '*');
+  res.end();
+});`,
+      output: `import http from 'node:http';
+const TRUSTED = 'https://app.example.com';
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', process.env.NODE_ENV === 'production' ? TRUSTED : '');
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 102,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import http from 'node:http';
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+const TRUSTED = 'https://app.example.com';
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', process.env.NODE_ENV === 'production' ? TRUSTED : ALLOWED_ORIGIN);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the only header of a one-line object",
+      code: `fastify.get('/mcp', async (request, reply) => {
+  reply.headers({ 'Access-Control-Allow-Origin': '*' });
+  return { ok: true };
+});`,
+      output: `fastify.get('/mcp', async (request, reply) => {
+  reply.headers({});
+  return { ok: true };
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+fastify.get('/mcp', async (request, reply) => {
+  reply.headers({ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN });
+  return { ok: true };
+});`,
             },
           ],
         },

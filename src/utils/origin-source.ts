@@ -1,0 +1,279 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { calledMethodName, skipTypeWrappers, staticPropertyName } from './ast';
+import { resolveExpression } from './values';
+
+/** Where a value that ends up as an allowed origin comes from. */
+export type OriginSourceKind =
+  /** A value written in the source: `'https://app.example.com'`, `'*'`, `true`. */
+  | 'literal'
+  /** The request's own `Origin` header: echoing it back allows whoever asks. */
+  | 'request-origin'
+  /** An environment variable: whoever edits the environment decides. */
+  | 'environment'
+  /** Anything else: a parameter, a call, an import. */
+  | 'unknown';
+
+export interface OriginSource {
+  readonly kind: OriginSourceKind;
+  /** The read itself: `'*'`, `req.headers.origin`, `process.env.CORS_ORIGINS`. */
+  readonly node: TSESTree.Node;
+  /** The static value, for literals. */
+  readonly value?: unknown;
+  /** The variable's name, for environment reads whose name is static. */
+  readonly envName?: string | null;
+  /**
+   * The largest expression around the read that only passes its value on (`.split(',')`,
+   * `new Set(...)`, `JSON.parse(...)`, a `??` fallback), up to the variable or option that holds it:
+   * what a fix replaces to cut the source out.
+   */
+  readonly carrier: TSESTree.Node;
+}
+
+const MAX_DEPTH = 16;
+
+/** Methods that derive a list or a string of origins from another without adding any. */
+const PASS_THROUGH_METHODS = new Set([
+  'split', 'map', 'filter', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'flat', 'flatMap', 'slice', 'concat',
+  'replace', 'replaceAll', 'sort', 'toString',
+]);
+/** Global functions and constructors that do the same: `new Set(list)`, `JSON.parse(text)`. */
+const PASS_THROUGH_CALLEES = new Set(['Set', 'Array.from', 'Array.of', 'JSON.parse', 'String', 'Object.freeze']);
+
+/** Request header readers that take a header name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
+const HEADER_READ_METHODS = new Set(['get', 'header', 'getHeader']);
+/** The properties that hold a request's headers: Node and express `req.headers`, Koa `ctx.request.header`. */
+const HEADER_OBJECTS = new Set(['headers', 'header']);
+
+function staticString(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | null {
+  const result = getStaticValue(node as never, sourceCode.getScope(node) as never);
+  return typeof result?.value === 'string' ? result.value : null;
+}
+
+/**
+ * Whether an expression reads the request's Origin header: `req.headers.origin`,
+ * `req.headers['origin']`, `req.get('origin')`, `req.header('Origin')`, `c.req.header('origin')`,
+ * `ctx.get('Origin')`, `ctx.request.header.origin`, `request.headers.get('Origin')`.
+ */
+export function isRequestOriginRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticPropertyName(expression, sourceCode.getScope(expression));
+    if (name?.toLowerCase() !== 'origin') return false;
+    const object = skipTypeWrappers(expression.object);
+    return (
+      object.type === AST_NODE_TYPES.MemberExpression &&
+      HEADER_OBJECTS.has(staticPropertyName(object, sourceCode.getScope(object)) ?? '')
+    );
+  }
+  if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
+    const method = calledMethodName(expression, sourceCode.getScope(expression));
+    if (!method || !HEADER_READ_METHODS.has(method)) return false;
+    return staticString(sourceCode, expression.arguments[0]!)?.toLowerCase() === 'origin';
+  }
+  return false;
+}
+
+/**
+ * The name of the environment variable an expression reads, `null` when the name is not static,
+ * or `undefined` when it reads none: `process.env.X`, `process.env['X']`, `import.meta.env.X`,
+ * `Bun.env.X`, `Deno.env.get('X')`, Workers-style `env.X` and `c.env.X`.
+ */
+export function environmentReadName(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | null | undefined {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipTypeWrappers(expression.object);
+    if (!isEnvironmentObject(sourceCode, object)) return undefined;
+    return staticPropertyName(expression, sourceCode.getScope(expression));
+  }
+  if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length >= 1) {
+    const callee = skipTypeWrappers(expression.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (staticPropertyName(callee) !== 'get' || !isEnvironmentObject(sourceCode, skipTypeWrappers(callee.object))) {
+      return undefined;
+    }
+    return staticString(sourceCode, expression.arguments[0]!);
+  }
+  return undefined;
+}
+
+/** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env`, `c.env`, and a Workers handler's `env` parameter. */
+function isEnvironmentObject(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    return staticPropertyName(node, sourceCode.getScope(node)) === 'env';
+  }
+  if (node.type === AST_NODE_TYPES.Identifier && node.name === 'env') {
+    const variable = findVariable(sourceCode.getScope(node) as never, node as never) as
+      | { defs: { type: string }[] }
+      | null;
+    // A parameter or a destructured binding named env (Workers' `fetch(request, env)`), not a local object.
+    return variable !== null && variable.defs.some((def) => def.type === 'Parameter');
+  }
+  return false;
+}
+
+/**
+ * Every source an allowed-origin value can come from, following it through variables,
+ * destructuring, default parameters, constant objects, both sides of `?:`, `||` and `??`, and
+ * pass-through calls such as `.split(',')`, `.map(...)`, `new Set(...)` and `JSON.parse(...)`.
+ */
+export function originSources(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): OriginSource[] {
+  const sources: OriginSource[] = [];
+  const seen = new Set<TSESTree.Node>();
+
+  const visit = (current: TSESTree.Node, carrier: TSESTree.Node, depth: number): void => {
+    const expression = skipTypeWrappers(current);
+    if (depth > MAX_DEPTH || seen.has(expression)) {
+      sources.push({ kind: 'unknown', node: expression, carrier });
+      return;
+    }
+    seen.add(expression);
+
+    if (isRequestOriginRead(sourceCode, expression)) {
+      sources.push({ kind: 'request-origin', node: expression, carrier });
+      return;
+    }
+    const envName = environmentReadName(sourceCode, expression);
+    if (envName !== undefined) {
+      sources.push({ kind: 'environment', node: expression, envName, carrier });
+      return;
+    }
+    const literal = getStaticValue(expression as never, sourceCode.getScope(expression) as never);
+    if (literal) {
+      sources.push({ kind: 'literal', node: expression, value: literal.value, carrier });
+      return;
+    }
+
+    switch (expression.type) {
+      case AST_NODE_TYPES.ConditionalExpression:
+        visit(expression.consequent, expression.consequent, depth + 1);
+        visit(expression.alternate, expression.alternate, depth + 1);
+        return;
+      case AST_NODE_TYPES.LogicalExpression: {
+        // `env.X ?? 'fallback'`: cutting the left side out means replacing the whole fallback chain.
+        const leftCarrier = carrier === expression ? expression : expression.left;
+        visit(expression.left, leftCarrier, depth + 1);
+        visit(expression.right, expression.right, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.ChainExpression:
+        visit(expression.expression, carrier, depth + 1);
+        return;
+      case AST_NODE_TYPES.Identifier: {
+        const resolved = resolveExpression(sourceCode, expression);
+        if (resolved && resolved !== expression) {
+          visit(resolved, resolved, depth + 1);
+          return;
+        }
+        const parameterDefault = defaultParameterValue(sourceCode, expression);
+        if (parameterDefault) visit(parameterDefault, parameterDefault, depth + 1);
+        destructuredFrom(sourceCode, expression, (source) => sources.push({ ...source, carrier: source.carrier }));
+        if (!parameterDefault && !sources.some((source) => source.carrier === expression)) {
+          sources.push({ kind: 'unknown', node: expression, carrier });
+        }
+        return;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const resolved = resolveExpression(sourceCode, expression);
+        if (resolved && resolved !== expression) {
+          visit(resolved, resolved, depth + 1);
+          return;
+        }
+        break;
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        const passed = passedThrough(sourceCode, expression);
+        if (passed) {
+          visit(passed, carrier, depth + 1);
+          return;
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ArrayExpression:
+        for (const element of expression.elements) {
+          if (!element) continue;
+          const inner = element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element;
+          visit(inner, inner, depth + 1);
+        }
+        return;
+      case AST_NODE_TYPES.TemplateLiteral:
+        for (const inner of expression.expressions) visit(inner, carrier, depth + 1);
+        if (expression.expressions.length > 0) return;
+        break;
+      default:
+        break;
+    }
+    sources.push({ kind: 'unknown', node: expression, carrier });
+  };
+
+  visit(node, node, 0);
+  return sources;
+}
+
+/** What a pass-through call derives its value from: `x` in `x.split(',')`, `new Set(x)`, `JSON.parse(x)`. */
+function passedThrough(
+  sourceCode: Readonly<SourceCode>,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): TSESTree.Node | null {
+  const callee = skipTypeWrappers(call.callee);
+  if (call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = staticPropertyName(callee, sourceCode.getScope(callee));
+    if (method && PASS_THROUGH_METHODS.has(method)) return callee.object;
+  }
+  const calleeText =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier
+        ? `${callee.object.name}.${staticPropertyName(callee) ?? ''}`
+        : null;
+  const first = call.arguments[0];
+  if (calleeText && PASS_THROUGH_CALLEES.has(calleeText) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+    return first;
+  }
+  return null;
+}
+
+/** The default value of a parameter, which is one of the values it can take. */
+function defaultParameterValue(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier): TSESTree.Expression | null {
+  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as
+    | { defs: { type: string; name: TSESTree.Identifier }[] }
+    | null;
+  const def = variable?.defs[0];
+  if (!def || def.type !== 'Parameter') return null;
+  const pattern = def.name.parent;
+  return pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === def.name ? pattern.right : null;
+}
+
+/**
+ * A binding destructured from the request's headers or the environment:
+ * `const { origin } = req.headers`, `const { CORS_ORIGINS } = process.env`.
+ */
+function destructuredFrom(
+  sourceCode: Readonly<SourceCode>,
+  id: TSESTree.Identifier,
+  onSource: (source: OriginSource) => void,
+): void {
+  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as
+    | { defs: { type: string; name: TSESTree.Identifier; node: TSESTree.Node }[] }
+    | null;
+  const def = variable?.defs[0];
+  if (!def || def.type !== 'Variable') return;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  if (!declarator.init || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return;
+  const property = def.name.parent;
+  const owner = property?.type === AST_NODE_TYPES.AssignmentPattern ? property.parent : property;
+  if (owner?.type !== AST_NODE_TYPES.Property || owner.parent !== declarator.id) return;
+  const key = staticPropertyName(owner);
+  const init = skipTypeWrappers(declarator.init);
+  if (key?.toLowerCase() === 'origin' && init.type === AST_NODE_TYPES.MemberExpression) {
+    if (HEADER_OBJECTS.has(staticPropertyName(init, sourceCode.getScope(init)) ?? '')) {
+      onSource({ kind: 'request-origin', node: id, carrier: id });
+    }
+    return;
+  }
+  if (key !== null && isEnvironmentObject(sourceCode, init)) {
+    onSource({ kind: 'environment', node: owner, envName: key, carrier: owner });
+  }
+}
