@@ -1,37 +1,45 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@eslint-community/eslint-utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { topLevelStatement } from '../utils/ast';
 
 /** A placeholder origin: obviously not the user's, so that nobody keeps it by accident. */
 export const PLACEHOLDER_ORIGIN = 'https://app.example.com';
 
+/** A module-level declaration a fix needs: its name, and its text when it is missing. */
+export interface ModuleDeclaration {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Whether the file is TypeScript, where inserted code may carry type annotations. */
+export function isTypeScriptFile(filename: string): boolean {
+  return /\.[cm]?tsx?$/u.test(filename);
+}
+
 /**
- * A module-level constant for a fix to refer to. When the name is already bound where the
- * fix uses it, that binding is reused and nothing is inserted; otherwise the declaration goes
- * after the imports that precede the code being fixed (or right before that code), so that it
- * exists before anything reads it.
+ * Module-level declarations for a fix to refer to. A name already bound where the fix uses it
+ * is reused and not declared again; the missing ones go, in order, at one place per file: after
+ * the imports, `require`s and directives at its top. One place, so that when several reports in
+ * a file need the same declaration their fixes overlap and ESLint applies one per pass, instead
+ * of declaring it twice.
  */
-export function ensureModuleConstant(
+export function ensureModuleDeclarations(
   fixer: RuleFixer,
   sourceCode: Readonly<SourceCode>,
   usedAt: TSESTree.Node,
-  name: string,
-  initText: string,
+  declarations: readonly ModuleDeclaration[],
 ): RuleFix[] {
-  if (findVariable(sourceCode.getScope(usedAt) as never, name)) return [];
-  const declaration = `const ${name} = ${initText};`;
-  const statement = topLevelStatement(usedAt);
-  const program = statement.parent as TSESTree.Program;
-  const index = program.body.indexOf(statement);
-  const lastImport = program.body
-    .slice(0, index)
-    .findLast((candidate) => candidate.type === AST_NODE_TYPES.ImportDeclaration);
-  if (lastImport) {
-    const blankLineFollows = /^[ \t]*\r?\n[ \t]*\r?\n/u.test(sourceCode.text.slice(lastImport.range[1]));
-    return [fixer.insertTextAfter(lastImport, `\n\n${declaration}${blankLineFollows ? '' : '\n'}`)];
+  const scope = sourceCode.getScope(usedAt);
+  const missing = declarations.filter(({ name }) => !findVariable(scope as never, name));
+  if (missing.length === 0) return [];
+  const text = missing.map((declaration) => declaration.text).join('\n\n');
+  const program = sourceCode.ast;
+  const first = program.body.find((statement) => !isPreamble(statement));
+  if (!first) {
+    const last = program.body.at(-1);
+    return [last ? fixer.insertTextAfter(last, `\n\n${text}\n`) : fixer.insertTextAfterRange([0, 0], `${text}\n`)];
   }
-  const firstToken = sourceCode.getFirstToken(statement)!;
+  const firstToken = sourceCode.getFirstToken(first)!;
   // A comment right above the statement (its JSDoc, say) stays with it.
   const comments = sourceCode.getCommentsBefore(firstToken);
   let anchor: TSESTree.Node | TSESTree.Token | TSESTree.Comment = firstToken;
@@ -40,5 +48,38 @@ export function ensureModuleConstant(
     if (comment.loc.end.line < anchor.loc.start.line - 1) break;
     anchor = comment;
   }
-  return [fixer.insertTextBeforeRange(anchor.range, `${declaration}\n\n`)];
+  // Keep a blank line between the imports above and the new declarations.
+  const lineStart = sourceCode.text.lastIndexOf('\n', anchor.range[0] - 1);
+  const previousLine = lineStart <= 0 ? '' : sourceCode.text.slice(sourceCode.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
+  const separator = previousLine.trim() === '' ? '' : '\n';
+  return [fixer.insertTextBeforeRange(anchor.range, `${separator}${text}\n\n`)];
+}
+
+/** What opens a module before its code: directives, imports, and `const x = require('x')`. */
+function isPreamble(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type === AST_NODE_TYPES.ImportDeclaration) return true;
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) return statement.directive !== undefined;
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  return statement.declarations.every((declarator) => declarator.init !== null && isRequireCall(declarator.init));
+}
+
+function isRequireCall(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  return (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.Identifier &&
+    current.callee.name === 'require'
+  );
+}
+
+/** One module-level `const name = init;`, reused when the name is already bound. */
+export function ensureModuleConstant(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  usedAt: TSESTree.Node,
+  name: string,
+  initText: string,
+): RuleFix[] {
+  return ensureModuleDeclarations(fixer, sourceCode, usedAt, [{ name, text: `const ${name} = ${initText};` }]);
 }

@@ -164,3 +164,42 @@ export function appendArgument(
   if (isCommaToken(afterLast as never)) return fixer.insertTextAfter(afterLast, ` ${argumentText}`);
   return fixer.insertTextAfter(last, `, ${argumentText}`);
 }
+
+/**
+ * Which parts of a value a fix should replace: the matching leaves when each is written inside
+ * the value and something else could be kept (`dev ? '*' : ORIGIN` keeps `ORIGIN`), or `null`
+ * for the whole value (it matches throughout, or the match comes from a constant elsewhere).
+ */
+export function inlineLeaves(
+  value: TSESTree.Node,
+  candidates: readonly { readonly node: TSESTree.Node }[],
+  matches: readonly { readonly node: TSESTree.Node }[],
+): TSESTree.Node[] | null {
+  const inside = (node: TSESTree.Node): boolean => value.range[0] <= node.range[0] && node.range[1] <= value.range[1];
+  if (matches.length === 0 || matches.length >= candidates.length || !matches.every((match) => inside(match.node))) {
+    return null;
+  }
+  return matches.map((match) => match.node);
+}
+
+/** An arrow function put where an operand stands needs parentheses: `dev ? (() => '') : ORIGIN`. */
+export function asOperand(text: string): string {
+  return text.includes('=>') ? `(${text})` : text;
+}
+
+/** Adds an argument in front of an existing one: `f(a, cb)` → `f(a, arg, cb)`. */
+export function insertArgumentBefore(fixer: RuleFixer, argument: TSESTree.Node, argumentText: string): RuleFix {
+  return fixer.insertTextBefore(argument, `${argumentText}, `);
+}
+
+/**
+ * Replaces an expression with another where it is written; the value of a shorthand property
+ * `{ host }` becomes `{ host: text }`, which keeps the key.
+ */
+export function replaceExpression(fixer: RuleFixer, expression: TSESTree.Node, text: string): RuleFix {
+  const parent = expression.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === expression) {
+    return fixer.insertTextAfter(parent.key, `: ${text}`);
+  }
+  return fixer.replaceText(expression, text);
+}

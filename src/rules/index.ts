@@ -1,5 +1,9 @@
+import noEnvAllowedOrigins from './no-env-allowed-origins';
+import noReflectedOrigin from './no-reflected-origin';
 import noWildcardOrigin from './no-wildcard-origin';
 
 export const rules = {
+  'no-env-allowed-origins': noEnvAllowedOrigins,
+  'no-reflected-origin': noReflectedOrigin,
   'no-wildcard-origin': noWildcardOrigin,
 };

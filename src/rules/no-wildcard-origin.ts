@@ -1,8 +1,17 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { appendArgument, appendObjectProperty, removableStatementOf, removeListElement, removeStatement, replacePropertyValue } from '../fixes/edits';
+import {
+  appendArgument,
+  appendObjectProperty,
+  asOperand,
+  inlineLeaves,
+  removableStatementOf,
+  removeListElement,
+  removeStatement,
+  replacePropertyValue,
+} from '../fixes/edits';
 import { PLACEHOLDER_ORIGIN, ensureModuleConstant } from '../fixes/constants';
-import { containsNode, enclosingFunctionOrProgram } from '../utils/ast';
+import { enclosingFunctionOrProgram } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import {
   allowsCredentials,
@@ -22,11 +31,6 @@ const ALLOWLIST_NAME = 'ALLOWED_ORIGINS';
 const ALLOWED_ORIGIN_NAME = 'ALLOWED_ORIGIN';
 const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
-
-/** An arrow function put where an operand stands needs parentheses: `dev ? (() => '') : ORIGIN`. */
-function parenthesizeArrow(text: string): string {
-  return text.includes('=>') ? `(${text})` : text;
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-wildcard-origin',
@@ -124,10 +128,10 @@ export default createRule<Options, MessageIds>({
       const literal = wildcards.some((candidate) => candidate.known && candidate.value === '*');
       // A wildcard written inside the option (`dev ? '*' : ORIGIN`, `env.ORIGIN ?? '*'`) is replaced
       // where it stands, keeping the trusted branch; one that comes from elsewhere replaces the value.
-      const inline = wildcards.length < candidates.length && wildcards.every((candidate) => containsNode(value, candidate.node));
+      const leaves = inlineLeaves(value, candidates, wildcards);
       const replaceWildcard = (fixer: RuleFixer, text: string): RuleFix[] =>
-        inline
-          ? wildcards.map((candidate) => fixer.replaceText(candidate.node, parenthesizeArrow(text)))
+        leaves
+          ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
           : [replacePropertyValue(fixer, sourceCode, property, text)];
       context.report({
         node: property,
@@ -154,13 +158,13 @@ export default createRule<Options, MessageIds>({
       const candidates = possibleValues(sourceCode, write.value);
       const wildcards = candidates.filter((candidate) => candidate.known && candidate.value === '*');
       // `ok ? ORIGIN : '*'`: only the wildcard goes, as an empty value that matches no origin.
-      const inline = wildcards.length < candidates.length && wildcards.every((candidate) => containsNode(write.value, candidate.node));
+      const leaves = inlineLeaves(write.value, candidates, wildcards);
       context.report({
         node: write.node,
         messageId: credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin',
         data: { policy: '`Access-Control-Allow-Origin: *`' },
         fix: (fixer) => {
-          if (inline) return wildcards.map((candidate) => fixer.replaceText(candidate.node, "''"));
+          if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
           if (write.form === 'property' || write.form === 'pair') return removeListElement(fixer, sourceCode, write.node);
           const statement = removableStatementOf(write.node);
           return statement ? removeStatement(fixer, sourceCode, statement) : null;
@@ -170,8 +174,8 @@ export default createRule<Options, MessageIds>({
             messageId: 'useAllowedOrigin',
             fix: (fixer) => [
               ...ensureModuleConstant(fixer, sourceCode, write.node, ALLOWED_ORIGIN_NAME, `'${PLACEHOLDER_ORIGIN}'`),
-              ...(inline
-                ? wildcards.map((candidate) => fixer.replaceText(candidate.node, ALLOWED_ORIGIN_NAME))
+              ...(leaves
+                ? leaves.map((leaf) => fixer.replaceText(leaf, ALLOWED_ORIGIN_NAME))
                 : [fixer.replaceText(write.value, ALLOWED_ORIGIN_NAME)]),
             ],
           },

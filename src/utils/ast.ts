@@ -77,3 +77,24 @@ export function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatemen
 export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
+
+/** Calls `visit` on every node below `root` (root included), by the parser's own visitor keys. */
+export function walk(
+  root: TSESTree.Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  visit: (node: TSESTree.Node) => void,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}

@@ -2,6 +2,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { CALL, READ, mentionsAny, trackModules } from './modules';
+import { findOriginGuard } from './guards';
+import { originSources } from './origin-source';
 import { findObjectProperty, possibleValues, resolveExpression } from './values';
 
 /**
@@ -25,6 +27,8 @@ export interface CorsMiddleware {
   readonly credentialsReflectByDefault: boolean;
   /** Whether a static `credentials` value turns credentials on. */
   isCredentialsOn(value: unknown): boolean;
+  /** `origin: true` echoes the request's Origin (cors, @fastify/cors). */
+  readonly reflectsOnTrue: boolean;
 }
 
 export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
@@ -40,6 +44,7 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     credentialsReflectByDefault: false,
     // `options.credentials === true`
     isCredentialsOn: (value) => value === true,
+    reflectsOnTrue: true,
   },
   {
     // hono/dist/middleware/cors: defaults `origin: '*'`; an array allows its members only, so `[]`
@@ -53,6 +58,8 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     credentialsReflectByDefault: false,
     // `if (opts.credentials)`
     isCredentialsOn: Boolean,
+    // `true` is neither a string nor an array: no origin is set.
+    reflectsOnTrue: false,
   },
   {
     // @fastify/cors/index.js: defaults `origin: '*'`; an array that contains '*' also answers '*';
@@ -66,6 +73,8 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     credentialsReflectByDefault: false,
     // `if (corsOptions.credentials)`
     isCredentialsOn: Boolean,
+    // `getAccessControlAllowOriginHeader` reflects when the option is `true`.
+    reflectsOnTrue: true,
   },
   {
     // @koa/cors v5 index.js: a non-function origin is `options.origin || '*'`, so every falsy value
@@ -81,6 +90,8 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     credentialsReflectByDefault: true,
     // `!!options.credentials`, or what a credentials function returns
     isCredentialsOn: Boolean,
+    // A non-function origin is sent as it is: `true` becomes the header value "true".
+    reflectsOnTrue: false,
   },
 ];
 
@@ -242,4 +253,62 @@ function isNullishLiteral(node: TSESTree.Node): boolean {
     (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
     (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
   );
+}
+
+/**
+ * Where an origin function lets every origin in, or `null`: an `origin` option that is a
+ * function returning or calling back with an allowing value, at its top level, with no check
+ * of the origin before it. Allowing values are `true`, the function's first parameter (the
+ * request's origin in `cors`, `@fastify/cors` and `hono/cors`), and a read of the request's Origin
+ * header (`ctx.get('Origin')` in `@koa/cors`). Covers `(origin, cb) => cb(null, true)`,
+ * `cb(null, origin)`, `(origin) => origin` and `(ctx) => ctx.request.header.origin`.
+ */
+export function unconditionalAllow(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node | null {
+  const fn = skipTypeWrappers(node);
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return null;
+  const [originParam, callbackParam] = fn.params;
+  const originName = originParam?.type === AST_NODE_TYPES.Identifier ? originParam.name : null;
+  const callbackName = callbackParam?.type === AST_NODE_TYPES.Identifier ? callbackParam.name : null;
+
+  /** Whether a value lets in whoever asks, somewhere no check of the origin guards it. */
+  const allows = (value: TSESTree.Node | null | undefined): boolean => {
+    if (!value) return false;
+    const expression = skipTypeWrappers(value);
+    if (expression.type === AST_NODE_TYPES.Identifier && expression.name === originName) {
+      return !findOriginGuard(sourceCode, expression, expression);
+    }
+    return originSources(sourceCode, expression).some((source) => {
+      const isOriginParam =
+        source.kind === 'unknown' && source.node.type === AST_NODE_TYPES.Identifier && source.node.name === originName;
+      const allowing =
+        isOriginParam || source.kind === 'request-origin' || (source.kind === 'literal' && source.value === true);
+      // A read of the request's Origin is checked as itself; `true` or the parameter as the parameter.
+      const checked = source.kind === 'request-origin' ? source.node : (originParam ?? source.node);
+      return allowing && !findOriginGuard(sourceCode, source.entry, checked);
+    });
+  };
+  const callsBackAllowing = (expression: TSESTree.Node | null | undefined): boolean => {
+    const call = expression && skipTypeWrappers(expression);
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !callbackName) return false;
+    const callee = skipTypeWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== callbackName) return false;
+    const [error, result] = call.arguments;
+    return error !== undefined && isNullishLiteral(skipTypeWrappers(error)) && allows(result);
+  };
+  const site = (expression: TSESTree.Node | null | undefined): boolean => allows(expression) || callsBackAllowing(expression);
+
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return site(fn.body) ? fn.body : null;
+  for (const statement of fn.body.body) {
+    const expression =
+      statement.type === AST_NODE_TYPES.ReturnStatement
+        ? statement.argument
+        : statement.type === AST_NODE_TYPES.ExpressionStatement
+          ? statement.expression
+          : null;
+    if (!expression) continue;
+    const allowing =
+      statement.type === AST_NODE_TYPES.ReturnStatement ? site(expression) : callsBackAllowing(expression);
+    if (allowing) return expression;
+  }
+  return null;
 }

@@ -24,11 +24,11 @@ export interface OriginSource {
   /** The variable's name, for environment reads whose name is static. */
   readonly envName?: string | null;
   /**
-   * The largest expression around the read that only passes its value on (`.split(',')`,
-   * `new Set(...)`, `JSON.parse(...)`, a `??` fallback), up to the variable or option that holds it:
-   * what a fix replaces to cut the source out.
+   * Where the value enters the expression that was asked about: the read itself, or the name
+   * through which it arrives (`origin` in `ALLOWED.has(origin) ? origin : ''`). Checks that
+   * guard the value are found by walking up from here.
    */
-  readonly carrier: TSESTree.Node;
+  readonly entry: TSESTree.Node;
 }
 
 const MAX_DEPTH = 16;
@@ -99,7 +99,7 @@ export function environmentReadName(sourceCode: Readonly<SourceCode>, node: TSES
 }
 
 /** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env`, `c.env`, and a Workers handler's `env` parameter. */
-function isEnvironmentObject(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+export function isEnvironmentObject(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     return staticPropertyName(node, sourceCode.getScope(node)) === 'env';
   }
@@ -122,62 +122,63 @@ export function originSources(sourceCode: Readonly<SourceCode>, node: TSESTree.N
   const sources: OriginSource[] = [];
   const seen = new Set<TSESTree.Node>();
 
-  const visit = (current: TSESTree.Node, carrier: TSESTree.Node, depth: number): void => {
+  const visit = (current: TSESTree.Node, depth: number, via?: TSESTree.Node): void => {
     const expression = skipTypeWrappers(current);
+    const entry = via ?? expression;
     if (depth > MAX_DEPTH || seen.has(expression)) {
-      sources.push({ kind: 'unknown', node: expression, carrier });
+      sources.push({ kind: 'unknown', node: expression, entry });
       return;
     }
     seen.add(expression);
 
     if (isRequestOriginRead(sourceCode, expression)) {
-      sources.push({ kind: 'request-origin', node: expression, carrier });
+      sources.push({ kind: 'request-origin', node: expression, entry });
       return;
     }
     const envName = environmentReadName(sourceCode, expression);
     if (envName !== undefined) {
-      sources.push({ kind: 'environment', node: expression, envName, carrier });
+      sources.push({ kind: 'environment', node: expression, envName, entry });
       return;
     }
     const literal = getStaticValue(expression as never, sourceCode.getScope(expression) as never);
     if (literal) {
-      sources.push({ kind: 'literal', node: expression, value: literal.value, carrier });
+      sources.push({ kind: 'literal', node: expression, value: literal.value, entry });
       return;
     }
 
     switch (expression.type) {
       case AST_NODE_TYPES.ConditionalExpression:
-        visit(expression.consequent, expression.consequent, depth + 1);
-        visit(expression.alternate, expression.alternate, depth + 1);
+        visit(expression.consequent, depth + 1, via);
+        visit(expression.alternate, depth + 1, via);
         return;
       case AST_NODE_TYPES.LogicalExpression: {
-        // `env.X ?? 'fallback'`: cutting the left side out means replacing the whole fallback chain.
-        const leftCarrier = carrier === expression ? expression : expression.left;
-        visit(expression.left, leftCarrier, depth + 1);
-        visit(expression.right, expression.right, depth + 1);
+        // `a && b` only yields `a` when it is falsy, and no falsy value allows an origin.
+        if (expression.operator !== '&&') visit(expression.left, depth + 1, via);
+        visit(expression.right, depth + 1, via);
         return;
       }
       case AST_NODE_TYPES.ChainExpression:
-        visit(expression.expression, carrier, depth + 1);
+        visit(expression.expression, depth + 1, via);
         return;
       case AST_NODE_TYPES.Identifier: {
         const resolved = resolveExpression(sourceCode, expression);
         if (resolved && resolved !== expression) {
-          visit(resolved, resolved, depth + 1);
+          visit(resolved, depth + 1, entry);
           return;
         }
         const parameterDefault = defaultParameterValue(sourceCode, expression);
-        if (parameterDefault) visit(parameterDefault, parameterDefault, depth + 1);
-        destructuredFrom(sourceCode, expression, (source) => sources.push({ ...source, carrier: source.carrier }));
-        if (!parameterDefault && !sources.some((source) => source.carrier === expression)) {
-          sources.push({ kind: 'unknown', node: expression, carrier });
+        if (parameterDefault) visit(parameterDefault, depth + 1, entry);
+        const before = sources.length;
+        destructuredFrom(sourceCode, expression, (source) => sources.push({ ...source, entry }));
+        if (!parameterDefault && sources.length === before) {
+          sources.push({ kind: 'unknown', node: expression, entry });
         }
         return;
       }
       case AST_NODE_TYPES.MemberExpression: {
         const resolved = resolveExpression(sourceCode, expression);
         if (resolved && resolved !== expression) {
-          visit(resolved, resolved, depth + 1);
+          visit(resolved, depth + 1, entry);
           return;
         }
         break;
@@ -186,7 +187,7 @@ export function originSources(sourceCode: Readonly<SourceCode>, node: TSESTree.N
       case AST_NODE_TYPES.NewExpression: {
         const passed = passedThrough(sourceCode, expression);
         if (passed) {
-          visit(passed, carrier, depth + 1);
+          visit(passed, depth + 1, via);
           return;
         }
         break;
@@ -195,20 +196,20 @@ export function originSources(sourceCode: Readonly<SourceCode>, node: TSESTree.N
         for (const element of expression.elements) {
           if (!element) continue;
           const inner = element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element;
-          visit(inner, inner, depth + 1);
+          visit(inner, depth + 1, via);
         }
         return;
       case AST_NODE_TYPES.TemplateLiteral:
-        for (const inner of expression.expressions) visit(inner, carrier, depth + 1);
+        for (const inner of expression.expressions) visit(inner, depth + 1, via);
         if (expression.expressions.length > 0) return;
         break;
       default:
         break;
     }
-    sources.push({ kind: 'unknown', node: expression, carrier });
+    sources.push({ kind: 'unknown', node: expression, entry });
   };
 
-  visit(node, node, 0);
+  visit(node, 0);
   return sources;
 }
 
@@ -269,11 +270,51 @@ function destructuredFrom(
   const init = skipTypeWrappers(declarator.init);
   if (key?.toLowerCase() === 'origin' && init.type === AST_NODE_TYPES.MemberExpression) {
     if (HEADER_OBJECTS.has(staticPropertyName(init, sourceCode.getScope(init)) ?? '')) {
-      onSource({ kind: 'request-origin', node: id, carrier: id });
+      onSource({ kind: 'request-origin', node: id, entry: id });
     }
     return;
   }
   if (key !== null && isEnvironmentObject(sourceCode, init)) {
-    onSource({ kind: 'environment', node: owner, envName: key, carrier: owner });
+    onSource({ kind: 'environment', node: owner, envName: key, entry: owner });
+  }
+}
+
+/**
+ * The largest expression around a read that only passes its value on (`.split(',')`, `.map(...)`,
+ * `new Set(...)`, `JSON.parse(...)`, `?.`, a `??` or `||` fallback after it), up to whatever holds
+ * it: what a fix replaces to cut the read out without leaving a half-converted value behind.
+ */
+export function carrierOf(sourceCode: Readonly<SourceCode>, read: TSESTree.Node): TSESTree.Node {
+  let current = read;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return current;
+    if (skipTypeWrappers(parent) !== parent || parent.type === AST_NODE_TYPES.ChainExpression) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === current) {
+      current = parent;
+      continue;
+    }
+    if (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === current &&
+      parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent &&
+      PASS_THROUGH_METHODS.has(staticPropertyName(parent, sourceCode.getScope(parent)) ?? '')
+    ) {
+      current = parent.parent;
+      continue;
+    }
+    if (
+      (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+      parent.arguments[0] === current &&
+      passedThrough(sourceCode, parent) === current
+    ) {
+      current = parent;
+      continue;
+    }
+    return current;
   }
 }

@@ -212,3 +212,36 @@ export function possibleValues(sourceCode: Readonly<SourceCode>, node: TSESTree.
       return [{ known: false, node: expression }];
   }
 }
+
+/**
+ * The default a binding falls back to: `'0.0.0.0'` for `host` in `function start(host = '0.0.0.0')`,
+ * `({ host = '0.0.0.0' }) => ...` or `const { HOST = '0.0.0.0' } = process.env`. `null` when it has
+ * no default of its own or is assigned anywhere else.
+ */
+export function bindingDefault(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier): TSESTree.Expression | null {
+  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as Scope.Variable | null;
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def || (def.type !== 'Parameter' && def.type !== 'Variable')) return null;
+  const name = def.name as TSESTree.Node;
+  // The declaration writes the binding (once for its value, once for the default); any other write is a reassignment.
+  if (variable!.references.some((reference) => reference.isWrite() && reference.identifier !== name)) return null;
+  const pattern = name.parent;
+  return pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === name ? pattern.right : null;
+}
+
+/**
+ * `possibleValues`, with a binding's default counted among the values it can take: a parameter
+ * or destructured name stays one unknown value (what a caller or the object passes), and its
+ * default's values join it.
+ */
+export function possibleValuesWithDefaults(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  depth = 0,
+): PossibleValue[] {
+  return possibleValues(sourceCode, node, depth).flatMap((candidate) => {
+    if (candidate.known || candidate.node.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return [candidate];
+    const fallback = bindingDefault(sourceCode, candidate.node);
+    return fallback ? [candidate, ...possibleValuesWithDefaults(sourceCode, fallback, depth + 1)] : [candidate];
+  });
+}

@@ -538,9 +538,9 @@ app.use(cors({ origin: false }));`,
               output: `const express = require('express');
 const cors = require('cors');
 
-const app = express();
 const ALLOWED_ORIGINS = ['https://app.example.com'];
 
+const app = express();
 app.use(cors({ origin: ALLOWED_ORIGINS }));`,
             },
           ],
@@ -798,9 +798,9 @@ fastify.register(require('@fastify/cors'), { credentials: true, origin: false })
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `const fastify = require('fastify')();
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+              output: `const ALLOWED_ORIGINS = ['https://app.example.com'];
 
+const fastify = require('fastify')();
 fastify.register(require('@fastify/cors'), { credentials: true, origin: ALLOWED_ORIGINS });`,
             },
           ],
@@ -1322,11 +1322,11 @@ honoApp.use(async (c, next) => {
           suggestions: [
             {
               messageId: 'useAllowedOrigin',
-              output: `fastify.addHook('onSend', async (request, reply) => {
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+fastify.addHook('onSend', async (request, reply) => {
   reply.header('Access-Control-Allow-Origin', '*');
 });
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
 app.use(async (ctx, next) => {
   ctx.set('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
   await next();
@@ -1348,15 +1348,15 @@ honoApp.use(async (c, next) => {
           suggestions: [
             {
               messageId: 'useAllowedOrigin',
-              output: `fastify.addHook('onSend', async (request, reply) => {
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+fastify.addHook('onSend', async (request, reply) => {
   reply.header('Access-Control-Allow-Origin', '*');
 });
 app.use(async (ctx, next) => {
   ctx.set('Access-Control-Allow-Origin', '*');
   await next();
 });
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
 honoApp.use(async (c, next) => {
   await next();
   c.header('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
@@ -1429,9 +1429,9 @@ export default {
           suggestions: [
             {
               messageId: 'useAllowedOrigin',
-              output: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
 
-const ALLOWED_ORIGIN = 'https://app.example.com';
+const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
 
 export default {
   async fetch(request: Request): Promise<Response> {
@@ -1472,9 +1472,9 @@ const headers = new Headers([
           suggestions: [
             {
               messageId: 'useAllowedOrigin',
-              output: `const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
-const ALLOWED_ORIGIN = 'https://app.example.com';
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
 
+const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
 const headers = new Headers([
   ['Content-Type', 'application/json'],
   [ALLOW_ORIGIN, ALLOWED_ORIGIN],
@@ -1493,13 +1493,13 @@ response.headers.append(ALLOW_ORIGIN, '*');`,
           suggestions: [
             {
               messageId: 'useAllowedOrigin',
-              output: `const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
 const headers = new Headers([
   ['Content-Type', 'application/json'],
   [ALLOW_ORIGIN, '*'],
 ]);
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
 response.headers.append(ALLOW_ORIGIN, ALLOWED_ORIGIN);`,
             },
           ],
@@ -1556,9 +1556,9 @@ res.writeHead(200, headers);`,
           suggestions: [
             {
               messageId: 'useAllowedOrigin',
-              output: `const headers: Record<string, string> = {};
-const ALLOWED_ORIGIN = 'https://app.example.com';
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
 
+const headers: Record<string, string> = {};
 headers['Access-Control-Allow-Origin'] = ALLOWED_ORIGIN;
 res.writeHead(200, headers);`,
             },

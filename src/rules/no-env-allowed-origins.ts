@@ -1,0 +1,222 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
+import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
+import { removeListElement } from '../fixes/edits';
+import { skipTypeWrappers } from '../utils/ast';
+import { createRule } from '../utils/create-rule';
+import { corsOptionsBranches, findCorsMiddlewareUses, type CorsMiddleware } from '../utils/cors-middleware';
+import { originChecksOnTheWay, originChecksWithin } from '../utils/guards';
+import { mentionsAny } from '../utils/modules';
+import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../utils/origin-source';
+import { ALLOW_ORIGIN, headerWriteListeners } from '../utils/response-headers';
+import { findObjectProperty } from '../utils/values';
+import { valueLeavesFile } from '../utils/value-escape';
+
+export type Options = [
+  {
+    allowEnvNames?: string[];
+  },
+];
+export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConstantAllowlist';
+
+/** Names that say a variable holds CORS origins. */
+const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
+const MENTIONS_ENV = /\benv\b/u;
+const HEADER_NAMES = new Set([ALLOW_ORIGIN]);
+
+/** Where an origin read from the environment ends up. */
+type Sink =
+  | { readonly kind: 'middleware'; readonly middleware: CorsMiddleware }
+  | { readonly kind: 'header' }
+  | { readonly kind: 'allowlist' };
+
+export default createRule<Options, MessageIds>({
+  name: 'no-env-allowed-origins',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow CORS origin allowlists read from environment variables',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowEnvNames: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Environment variables that may keep deciding the allowed origins.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowEnvNames: [] }],
+    messages: {
+      envAllowedOrigins:
+        "The allowed origins come from the environment variable {{name}}: whoever can edit this MCP server's environment (a `.env` file, a launcher config) can set it to `*` or to their own site and let that page call the server's tools. Keep the allowlist in source as a constant.",
+      envOriginsLeaveFile:
+        "The environment variable {{name}} looks like a CORS origin allowlist and is passed on from here: whoever can edit this MCP server's environment (a `.env` file, a launcher config) can set it to `*` or to their own site. Keep the allowlist in source as a constant.",
+      useConstantAllowlist: 'Use a constant allowlist in source instead (replace its placeholder origin with yours).',
+    },
+  },
+  defaultOptions: [{ allowEnvNames: [] }],
+  create(context, [{ allowEnvNames = [] }]) {
+    const { sourceCode } = context;
+    if (!mentionsAny(sourceCode, MENTIONS_ENV)) return {};
+    const typescript = isTypeScriptFile(context.filename);
+    const allowed = new Set(allowEnvNames);
+    const reported = new Set<TSESTree.Node>();
+    const envReads: { node: TSESTree.Node; name: string | null }[] = [];
+    const headerValues: TSESTree.Node[] = [];
+    const guardedEchoes: { site: TSESTree.Node; origin: TSESTree.Node }[] = [];
+
+    /** What replaces an env-derived expression: an allowlist of the shape the code expects. */
+    const replacement = (carrier: TSESTree.Node, sink: Sink | null, origins: readonly string[]): string => {
+      const text = sourceCode.getText(carrier);
+      const quoted = origins.map((origin) => `'${origin}'`).join(', ');
+      if (/^new\s+Set\b/u.test(text)) return typescript && origins.length === 0 ? 'new Set<string>()' : `new Set([${quoted}])`;
+      if (/\.(?:split|map|filter|flatMap)\s*\(|JSON\.parse|Array\.from/u.test(text)) {
+        const holder = carrier.parent;
+        const annotated =
+          holder?.type === AST_NODE_TYPES.VariableDeclarator &&
+          holder.id.type === AST_NODE_TYPES.Identifier &&
+          holder.id.typeAnnotation !== undefined;
+        return typescript && !annotated && origins.length === 0 ? '[] as string[]' : `[${quoted}]`;
+      }
+      if (sink?.kind === 'middleware') {
+        return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(`[${quoted}]`);
+      }
+      // A single origin, as a string: '' matches no origin.
+      return `'${origins[0] ?? ''}'`;
+    };
+
+    /**
+     * Replaces an environment read with an allowlist in source: the whole expression that
+     * carries the read (`process.env.X?.split(',') ?? []`), or for `const { X } = process.env`,
+     * the binding, which becomes a constant of its own.
+     */
+    const fixRead = (fixer: RuleFixer, read: TSESTree.Node, name: string | null, sink: Sink | null, origins: readonly string[]): RuleFix[] | null => {
+      const note = origins.length === 0 ? ` /* was ${name ? `env ${name}` : sourceCode.getText(read)}: list the allowed origins here */` : '';
+      if (read.type === AST_NODE_TYPES.Property) {
+        const pattern = read.parent;
+        const declarator = pattern?.parent;
+        const declaration = declarator?.parent;
+        if (
+          pattern?.type !== AST_NODE_TYPES.ObjectPattern ||
+          declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+          declaration?.type !== AST_NODE_TYPES.VariableDeclaration ||
+          read.value.type !== AST_NODE_TYPES.Identifier
+        ) {
+          return null;
+        }
+        // The binding keeps the type of an environment variable, a string, whatever it feeds.
+        const constant = `const ${read.value.name} = '${origins.join(',')}';${note}`;
+        if (pattern.properties.length === 1 && declaration.declarations.length === 1) {
+          return [fixer.replaceText(declaration, constant)];
+        }
+        const indent = sourceCode.lines[declaration.loc.start.line - 1]!.slice(0, declaration.loc.start.column);
+        return [removeListElement(fixer, sourceCode, read), fixer.insertTextAfter(declaration, `\n${indent}${constant}`)];
+      }
+      const carrier = carrierOf(sourceCode, read);
+      return [fixer.replaceText(carrier, `${wrap(carrier, replacement(carrier, sink, origins))}${note}`)];
+    };
+
+    const reportRead = (read: TSESTree.Node, name: string | null, sink: Sink | null): void => {
+      if ((name && allowed.has(name)) || reported.has(read)) return;
+      reported.add(read);
+      context.report({
+        node: read,
+        messageId: sink ? 'envAllowedOrigins' : 'envOriginsLeaveFile',
+        data: { name: name ? `\`${name}\`` : `read by \`${sourceCode.getText(read)}\`` },
+        fix: (fixer) => fixRead(fixer, read, name, sink, []),
+        suggest: [{ messageId: 'useConstantAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, [PLACEHOLDER_ORIGIN]) }],
+      });
+    };
+
+    /** An arrow function or `as` expression that replaces an operand needs parentheses. */
+    const wrap = (carrier: TSESTree.Node, text: string): string => {
+      const parent = carrier.parent;
+      const operand =
+        parent?.type === AST_NODE_TYPES.LogicalExpression ||
+        parent?.type === AST_NODE_TYPES.ConditionalExpression ||
+        parent?.type === AST_NODE_TYPES.MemberExpression ||
+        parent?.type === AST_NODE_TYPES.CallExpression;
+      return operand && /=>| as /u.test(text) ? `(${text})` : text;
+    };
+
+    const reportAllowlistsIn = (node: TSESTree.Node, sink: Sink): void => {
+      for (const source of originSources(sourceCode, node)) {
+        if (source.kind === 'environment') reportRead(source.node, source.envName ?? null, sink);
+      }
+    };
+
+    return {
+      ...headerWriteListeners(sourceCode, HEADER_NAMES, (write) => {
+        headerValues.push(write.value);
+        for (const source of originSources(sourceCode, write.value)) {
+          if (source.kind === 'request-origin') guardedEchoes.push({ site: source.entry, origin: skipTypeWrappers(source.node) });
+        }
+      }),
+      MemberExpression(node) {
+        // Cheap shape test first: `<x>.env.NAME` or `env.NAME`.
+        const object = node.object;
+        const looksLikeEnv =
+          (object.type === AST_NODE_TYPES.MemberExpression &&
+            object.property.type === AST_NODE_TYPES.Identifier &&
+            object.property.name === 'env') ||
+          (object.type === AST_NODE_TYPES.Identifier && object.name === 'env');
+        if (!looksLikeEnv || node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) return;
+        const name = environmentReadName(sourceCode, node);
+        if (name !== undefined) envReads.push({ node, name });
+      },
+      VariableDeclarator(node) {
+        // `const { CORS_ORIGINS } = process.env`
+        if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init) return;
+        if (!isEnvironmentObject(sourceCode, skipTypeWrappers(node.init))) return;
+        for (const property of node.id.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+          envReads.push({ node: property, name: property.key.name });
+        }
+      },
+      'Program:exit'() {
+        for (const use of findCorsMiddlewareUses(sourceCode)) {
+          const sink: Sink = { kind: 'middleware', middleware: use.middleware };
+          for (const branch of corsOptionsBranches(sourceCode, use)) {
+            if (branch.kind !== 'object') continue;
+            const origin = findObjectProperty(sourceCode, branch.object, 'origin');
+            if (origin.kind !== 'found') continue;
+            const value = origin.value ?? origin.property.value;
+            reportAllowlistsIn(value, sink);
+            // Origin functions that check against a list: `(origin, cb) => cb(null, list.includes(origin))`.
+            for (const check of originChecksWithin(sourceCode, value)) {
+              if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist' });
+            }
+          }
+        }
+        for (const value of headerValues) reportAllowlistsIn(value, { kind: 'header' });
+        for (const { site, origin } of guardedEchoes) {
+          for (const check of originChecksOnTheWay(sourceCode, site, origin)) {
+            if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist' });
+          }
+        }
+        // Reads whose names say they hold origins, passed on to code this file does not show.
+        for (const read of envReads) {
+          if (read.name === null || !CORS_ORIGIN_NAME.test(read.name)) continue;
+          const leaves =
+            read.node.type === AST_NODE_TYPES.Property
+              ? sourceCode.scopeManager!
+                  .getDeclaredVariables(read.node.parent!.parent!)
+                  .filter((variable) => variable.name === (read.node as TSESTree.Property & { value: TSESTree.Identifier }).value.name)
+                  .flatMap((variable) => variable.references)
+                  .some((reference) => reference.isRead() && valueLeavesFile(sourceCode, reference.identifier as TSESTree.Node))
+              : valueLeavesFile(sourceCode, read.node);
+          if (leaves) reportRead(read.node, read.name, null);
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,345 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { calledMethodName, skipTypeWrappers, walk } from './ast';
+import { originSources } from './origin-source';
+import { resolveExpression } from './values';
+
+/**
+ * A check that decides whether an origin is allowed: membership in a collection
+ * (`ALLOWED.has(origin)`, `.includes(origin)`, `.indexOf(origin) !== -1`), an exact comparison
+ * (`origin === 'https://app.example.com'`), a helper the file calls with the origin, or a pattern
+ * test. `collection` is what it checks against, when there is one.
+ */
+export interface OriginCheck {
+  readonly node: TSESTree.Node;
+  readonly checked: TSESTree.Node;
+  readonly collection: TSESTree.Node | null;
+}
+
+const MEMBERSHIP_METHODS = new Set(['has', 'includes']);
+/** String tests that decide something about the origin (weak ones are no-unsafe-origin-match's business). */
+const STRING_TESTS = new Set(['startsWith', 'endsWith', 'match', 'test']);
+/** Calls that take the origin but check nothing. */
+const NOT_CHECKS = new Set(['Boolean', 'String', 'Number', 'isNaN', 'encodeURIComponent', 'console.log']);
+
+/**
+ * Whether two expressions stand for the same origin: the same variable, or both reads of the
+ * request's Origin header.
+ */
+function sameOrigin(sourceCode: Readonly<SourceCode>, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const left = withoutFallback(sourceCode, a);
+  const right = withoutFallback(sourceCode, b);
+  if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
+    const leftVariable = findVariable(sourceCode.getScope(left) as never, left as never);
+    if (leftVariable && leftVariable === findVariable(sourceCode.getScope(right) as never, right as never)) return true;
+  }
+  if (sourceCode.getText(left) === sourceCode.getText(right)) return true;
+  const fromRequest = (node: TSESTree.Node): boolean =>
+    originSources(sourceCode, node).some((source) => source.kind === 'request-origin');
+  return fromRequest(left) && fromRequest(right);
+}
+
+/** `origin ?? ''` and `origin || ''` check the origin itself: a fixed fallback adds no origin. */
+function withoutFallback(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node {
+  let current = skipTypeWrappers(node);
+  while (
+    current.type === AST_NODE_TYPES.LogicalExpression &&
+    current.operator !== '&&' &&
+    getStaticValue(current.right as never, sourceCode.getScope(current.right) as never) !== null
+  ) {
+    current = skipTypeWrappers(current.left);
+  }
+  return current;
+}
+
+/**
+ * The checks of `origin` that `test` makes when it is true (`positive`) or false. A conjunction
+ * is a check when any part is; a disjunction only when every part is.
+ */
+export function originChecksIn(
+  sourceCode: Readonly<SourceCode>,
+  test: TSESTree.Node,
+  origin: TSESTree.Node,
+  positive = true,
+  depth = 0,
+): OriginCheck[] {
+  const expression = skipTypeWrappers(test);
+  if (depth > 8) return [];
+  switch (expression.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return expression.operator === '!' ? originChecksIn(sourceCode, expression.argument, origin, !positive, depth + 1) : [];
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (expression.operator === '??') return [];
+      const left = originChecksIn(sourceCode, expression.left, origin, positive, depth + 1);
+      const right = originChecksIn(sourceCode, expression.right, origin, positive, depth + 1);
+      // `a && b` true, or `a || b` false: both hold, so one check is enough.
+      if ((expression.operator === '&&') === positive) return [...left, ...right];
+      // Otherwise either may hold: each side must check the origin or find it absent
+      // (`!origin || ALLOWED.has(origin)`): echoing a missing Origin allows nobody.
+      const covered = (side: TSESTree.Node, checks: OriginCheck[]): boolean =>
+        checks.length > 0 || isAbsent(sourceCode, side, origin, positive);
+      const checks = [...left, ...right];
+      return checks.length > 0 && covered(expression.left, left) && covered(expression.right, right) ? checks : [];
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      const { operator } = expression;
+      const equal = operator === '===' || operator === '==';
+      const unequal = operator === '!==' || operator === '!=';
+      if (!equal && !unequal) {
+        // `LIST.indexOf(origin) > -1`, `>= 0`
+        if ((operator === '>' || operator === '>=') && positive) return indexOfCheck(sourceCode, expression.left, origin);
+        return [];
+      }
+      // `x === -1` / `x !== -1` around indexOf
+      const indexSide = [expression.left, expression.right].find((side) => isMinusOne(sourceCode, side));
+      if (indexSide) {
+        const other = indexSide === expression.left ? expression.right : expression.left;
+        return unequal === positive ? indexOfCheck(sourceCode, other, origin) : [];
+      }
+      if (equal !== positive) return [];
+      for (const [side, other] of [
+        [expression.left, expression.right],
+        [expression.right, expression.left],
+      ] as const) {
+        if (!sameOrigin(sourceCode, side, origin) || sameOrigin(sourceCode, other, origin)) continue;
+        const value = getStaticValue(other as never, sourceCode.getScope(other) as never);
+        // Comparing with a fixed origin decides; with `*`, `''`, `undefined` or `null` it does not.
+        // A comparison with something the file does not fix (a setting) decides too: what it is
+        // compared with is then the allowlist.
+        if (value ? typeof value.value === 'string' && value.value !== '*' && value.value !== '' : true) {
+          return [{ node: expression, checked: side, collection: value ? null : other }];
+        }
+      }
+      return [];
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (!positive) return [];
+      const method = calledMethodName(expression, sourceCode.getScope(expression));
+      const [first] = expression.arguments;
+      const callee = skipTypeWrappers(expression.callee);
+      if (method && MEMBERSHIP_METHODS.has(method) && first && sameOrigin(sourceCode, first, origin)) {
+        const collection = (callee as TSESTree.MemberExpression).object;
+        return containsWildcard(sourceCode, collection) ? [] : [{ node: expression, checked: first, collection }];
+      }
+      if (method && STRING_TESTS.has(method)) {
+        const subject = method === 'test' ? first : (callee as TSESTree.MemberExpression).object;
+        return subject && sameOrigin(sourceCode, subject, origin) ? [{ node: expression, checked: subject, collection: null }] : [];
+      }
+      // A helper the file calls with the origin (`isAllowedOrigin(origin)`) decides what it decides.
+      const name = sourceCode.getText(callee);
+      const argument = expression.arguments.find((candidate) => sameOrigin(sourceCode, candidate, origin));
+      if (argument && !NOT_CHECKS.has(name)) return [{ node: expression, checked: argument, collection: null }];
+      return [];
+    }
+    case AST_NODE_TYPES.Identifier: {
+      // `const allowed = ALLOWED.has(origin); if (allowed) …`
+      const resolved = resolveExpression(sourceCode, expression);
+      return resolved && resolved !== expression ? originChecksIn(sourceCode, resolved, origin, positive, depth + 1) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * Whether `test` being `positive` means the origin is missing: `!origin`,
+ * `origin === undefined`, `origin == null`, `origin === ''`, `typeof origin === 'undefined'`.
+ */
+function isAbsent(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, origin: TSESTree.Node, positive: boolean): boolean {
+  const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+    return isAbsent(sourceCode, expression.argument, origin, !positive);
+  }
+  if (expression.type !== AST_NODE_TYPES.BinaryExpression) {
+    // A bare `origin` is true when present.
+    return !positive && sameOrigin(sourceCode, expression, origin);
+  }
+  const equal = expression.operator === '===' || expression.operator === '==';
+  const unequal = expression.operator === '!==' || expression.operator === '!=';
+  if ((!equal && !unequal) || equal !== positive) return false;
+  for (const [side, other] of [
+    [expression.left, expression.right],
+    [expression.right, expression.left],
+  ] as const) {
+    const subject =
+      side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof' ? side.argument : side;
+    if (!sameOrigin(sourceCode, subject, origin)) continue;
+    const value = getStaticValue(other as never, sourceCode.getScope(other) as never);
+    if (value && (value.value == null || value.value === '' || (subject !== side && value.value === 'undefined'))) return true;
+  }
+  return false;
+}
+
+function isMinusOne(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+  return getStaticValue(node as never, sourceCode.getScope(node) as never)?.value === -1;
+}
+
+function indexOfCheck(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, origin: TSESTree.Node): OriginCheck[] {
+  const call = skipTypeWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return [];
+  if (calledMethodName(call, sourceCode.getScope(call)) !== 'indexOf') return [];
+  const [first] = call.arguments;
+  if (!first || !sameOrigin(sourceCode, first, origin)) return [];
+  const collection = (skipTypeWrappers(call.callee) as TSESTree.MemberExpression).object;
+  return containsWildcard(sourceCode, collection) ? [] : [{ node: call, checked: first, collection }];
+}
+
+/** An allowlist that lists `*` allows everything, and checking membership in it decides nothing. */
+function containsWildcard(sourceCode: Readonly<SourceCode>, collection: TSESTree.Node): boolean {
+  return originSources(sourceCode, collection).some((source) => source.kind === 'literal' && source.value === '*');
+}
+
+/** Whether a statement always leaves its function (or loop): `return`, `throw`, or a block ending in one. */
+function alwaysExits(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.some(alwaysExits);
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate !== null && alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The check that guards `site` (where an origin is used, e.g. echoed into a header), if the
+ * origin can only get there after passing one: inside the true branch of `if (check)`, `check ?`
+ * or `check &&`, the false branch of `if (!check)`, a `switch (origin)` case with a literal, or
+ * after `if (!check) return …` earlier in the same function. A truthiness test is no check.
+ */
+export function findOriginGuard(
+  sourceCode: Readonly<SourceCode>,
+  site: TSESTree.Node,
+  origin: TSESTree.Node,
+): OriginCheck | null {
+  let child: TSESTree.Node = site;
+  let parent = site.parent;
+  while (parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression: {
+        if (child === parent.test) break;
+        const positive = child === parent.consequent;
+        const [check] = originChecksIn(sourceCode, parent.test, origin, positive);
+        if (check) return check;
+        break;
+      }
+      case AST_NODE_TYPES.LogicalExpression: {
+        if (child !== parent.right) break;
+        const positive = parent.operator === '&&';
+        if (parent.operator === '??') break;
+        const [check] = originChecksIn(sourceCode, parent.left, origin, positive);
+        if (check) return check;
+        break;
+      }
+      case AST_NODE_TYPES.SwitchCase: {
+        const statement = parent.parent;
+        if (
+          parent.test &&
+          sameOrigin(sourceCode, statement.discriminant, origin) &&
+          typeof getStaticValue(parent.test as never, sourceCode.getScope(parent.test) as never)?.value === 'string'
+        ) {
+          return { node: parent, checked: statement.discriminant, collection: null };
+        }
+        break;
+      }
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program: {
+        const index = (parent.body as TSESTree.Node[]).indexOf(child);
+        for (const earlier of (parent.body as TSESTree.Statement[]).slice(0, Math.max(index, 0))) {
+          if (earlier.type !== AST_NODE_TYPES.IfStatement || !alwaysExits(earlier.consequent)) continue;
+          const [check] = originChecksIn(sourceCode, earlier.test, origin, false);
+          if (check) return check;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (
+      parent.type === AST_NODE_TYPES.FunctionDeclaration ||
+      parent.type === AST_NODE_TYPES.FunctionExpression ||
+      parent.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      return null;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return null;
+}
+
+/**
+ * Every check of an origin made anywhere inside `node`, whatever its polarity: where allowlists
+ * hide. For an origin function (`(origin, cb) => cb(null, ALLOWED.includes(origin))`), the origin
+ * is its first parameter.
+ */
+export function originChecksWithin(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  origin?: TSESTree.Node,
+): OriginCheck[] {
+  let root = skipTypeWrappers(node);
+  let subject = origin;
+  if (root.type === AST_NODE_TYPES.ArrowFunctionExpression || root.type === AST_NODE_TYPES.FunctionExpression) {
+    const [originParam] = root.params;
+    if (originParam?.type !== AST_NODE_TYPES.Identifier) return [];
+    subject = originParam;
+    root = root.body;
+  }
+  if (!subject) return [];
+  const checks: OriginCheck[] = [];
+  walk(root, sourceCode.visitorKeys, (inner) => {
+    if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.BinaryExpression) {
+      checks.push(...originChecksIn(sourceCode, inner, subject));
+    }
+  });
+  return checks;
+}
+
+/**
+ * Every check of `origin` in the conditions that lead to `site` within its function, complete
+ * guards or not: `if (!list || list.includes(origin))` checks against `list` without guarding.
+ */
+export function originChecksOnTheWay(
+  sourceCode: Readonly<SourceCode>,
+  site: TSESTree.Node,
+  origin: TSESTree.Node,
+): OriginCheck[] {
+  const checks: OriginCheck[] = [];
+  let child: TSESTree.Node = site;
+  let parent = site.parent;
+  while (parent) {
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child !== parent.test
+    ) {
+      checks.push(...originChecksWithin(sourceCode, parent.test, origin));
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
+      checks.push(...originChecksWithin(sourceCode, parent.left, origin));
+    } else if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      const index = (parent.body as TSESTree.Node[]).indexOf(child);
+      for (const earlier of (parent.body as TSESTree.Statement[]).slice(0, Math.max(index, 0))) {
+        if (earlier.type === AST_NODE_TYPES.IfStatement && alwaysExits(earlier.consequent)) {
+          checks.push(...originChecksWithin(sourceCode, earlier.test, origin));
+        }
+      }
+    }
+    if (
+      parent.type === AST_NODE_TYPES.FunctionDeclaration ||
+      parent.type === AST_NODE_TYPES.FunctionExpression ||
+      parent.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      break;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return checks;
+}

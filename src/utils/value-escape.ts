@@ -1,0 +1,69 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { skipTypeWrappers } from './ast';
+
+/** Calls that take a value and keep it to themselves. */
+const KEEPING_CALLEES = /^(?:console\.\w+|String|Number|Boolean|parseInt|parseFloat|JSON\.stringify)$/u;
+
+/**
+ * Whether a value is handed to code this file does not show: exported (`export const`,
+ * `export default`, `module.exports`, `exports.x`), passed to a function, or stored in an object
+ * that is. Followed through the variables and object literals that hold it, within the file.
+ */
+export function valueLeavesFile(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 8) return false;
+  let current: TSESTree.Node = node;
+  // Climb through what only passes the value on: wrappers, `?.`, `??`, `.split(',')`, `new Set(...)`.
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return false;
+    if (skipTypeWrappers(parent) !== parent || parent.type === AST_NODE_TYPES.ChainExpression) {
+      current = parent;
+    } else if (
+      parent.type === AST_NODE_TYPES.LogicalExpression ||
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) ||
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression)
+    ) {
+      current = parent.type === AST_NODE_TYPES.MemberExpression ? parent.parent! : parent;
+    } else if (parent.type === AST_NODE_TYPES.NewExpression || parent.type === AST_NODE_TYPES.ArrayExpression || parent.type === AST_NODE_TYPES.SpreadElement) {
+      current = parent;
+    } else {
+      break;
+    }
+  }
+  const parent = current.parent!;
+  switch (parent.type) {
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+      return true;
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.callee === current) return false;
+      return !KEEPING_CALLEES.test(sourceCode.getText(parent.callee));
+    }
+    case AST_NODE_TYPES.NewExpression:
+      return true;
+    case AST_NODE_TYPES.AssignmentExpression: {
+      if (parent.right !== current) return false;
+      const target = sourceCode.getText(parent.left);
+      return /^(?:module\.)?exports\b/u.test(target);
+    }
+    case AST_NODE_TYPES.Property: {
+      const object = parent.parent;
+      return object?.type === AST_NODE_TYPES.ObjectExpression && valueLeavesFile(sourceCode, object, depth + 1);
+    }
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+      if (parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+      return sourceCode.scopeManager!
+        .getDeclaredVariables(parent)
+        .flatMap((variable) => variable.references)
+        .some((reference) => {
+          const identifier = reference.identifier as TSESTree.Node;
+          if (!reference.isRead()) return false;
+          if (identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
+          return valueLeavesFile(sourceCode, identifier, depth + 1);
+        });
+    }
+    default:
+      return false;
+  }
+}

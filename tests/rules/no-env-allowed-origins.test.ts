@@ -1,0 +1,702 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/no-env-allowed-origins';
+import { typeCheckFixOutputs } from '../fix-typecheck';
+import { commonjs, createRuleTester, esm } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-env-allowed-origins', rule, {
+  valid: [
+    {
+      name: "env vars unrelated to CORS",
+      code: `import cors from 'cors';
+const PORT = Number(process.env.PORT ?? 3000);
+const isProduction = process.env.NODE_ENV === 'production';
+app.use(cors({ origin: ['https://app.example.com'] }));
+app.listen(PORT);
+export const config = { port: PORT, production: isProduction, logLevel: process.env.LOG_LEVEL };`,
+    },
+    {
+      name: "a constant allowlist, checked before the echo",
+      code: `const ALLOWED_ORIGINS = new Set(['https://app.example.com']);
+app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if (ALLOWED_ORIGINS.has(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+    },
+    {
+      name: "an origin-named variable used only locally for something else",
+      code: `const publicOrigin = process.env.PUBLIC_ORIGIN ?? 'http://localhost:3000';
+console.log('listening for', publicOrigin);
+const issuerUrl = new URL('/oauth', process.env.ISSUER_ORIGIN ?? 'http://localhost:3000').href;`,
+    },
+    {
+      name: "allowEnvNames lets a named variable stay env-driven",
+      code: `import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [] }));`,
+      options: [{"allowEnvNames":["CORS_ORIGINS"]}],
+    },
+    {
+      name: "an env object that is a local, not the environment",
+      code: `import cors from 'cors';
+const env = { CORS_ORIGIN: 'https://app.example.com' };
+app.use(cors({ origin: env.CORS_ORIGIN }));`,
+    },
+    {
+      name: "env reads in a file with no CORS at all",
+      code: `const token = process.env.MCP_TOKEN;
+const url = process.env.DATABASE_URL;
+export { token, url };`,
+    },
+  ],
+  invalid: [
+    {
+      name: "an allowlist split from the environment, held in a variable",
+      code: `import cors from 'cors';
+
+const allowedOrigins = process.env.CORS_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [];
+app.use(cors({ origin: allowedOrigins, credentials: true }));`,
+      output: `import cors from 'cors';
+
+const allowedOrigins = [] as string[] /* was env CORS_ALLOWED_ORIGINS: list the allowed origins here */;
+app.use(cors({ origin: allowedOrigins, credentials: true }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ALLOWED_ORIGINS`"},
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+
+const allowedOrigins = ['https://app.example.com'];
+app.use(cors({ origin: allowedOrigins, credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an origin option straight from the environment, with a fallback",
+      code: `import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGIN || 'http://localhost:3000' }));`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins here */ }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGIN`"},
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'] }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "bracket access, a Set and JSON.parse",
+      code: `import cors from 'cors';
+const list: string[] = JSON.parse(process.env['CORS_ORIGINS_JSON'] ?? '[]');
+const allowed = new Set(list);
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?? '')) }));`,
+      output: `import cors from 'cors';
+const list: string[] = [] /* was env CORS_ORIGINS_JSON: list the allowed origins here */;
+const allowed = new Set(list);
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?? '')) }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGINS_JSON`"},
+          line: 2,
+          column: 35,
+          endLine: 2,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+const list: string[] = ['https://app.example.com'];
+const allowed = new Set(list);
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?? '')) }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "destructured from process.env",
+      code: `import cors from 'cors';
+const { ALLOWED_ORIGINS, PORT } = process.env;
+app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));`,
+      output: `import cors from 'cors';
+const { PORT } = process.env;
+const ALLOWED_ORIGINS = ''; /* was env ALLOWED_ORIGINS: list the allowed origins here */
+app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`ALLOWED_ORIGINS`"},
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+const { PORT } = process.env;
+const ALLOWED_ORIGINS = 'https://app.example.com';
+app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the only binding destructured from process.env",
+      code: `import cors from 'cors';
+const { CORS_ORIGIN } = process.env;
+app.use(cors({ origin: CORS_ORIGIN }));`,
+      output: `import cors from 'cors';
+const CORS_ORIGIN = ''; /* was env CORS_ORIGIN: list the allowed origins here */
+app.use(cors({ origin: CORS_ORIGIN }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGIN`"},
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+const CORS_ORIGIN = 'https://app.example.com';
+app.use(cors({ origin: CORS_ORIGIN }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an allowlist that guards an echoed origin",
+      code: `import http from 'node:http';
+const ALLOWED = (process.env.MCP_ALLOWED_ORIGINS ?? '').split(',');
+http.createServer((req, res) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end();
+});`,
+      output: `import http from 'node:http';
+const ALLOWED = [] as string[] /* was env MCP_ALLOWED_ORIGINS: list the allowed origins here */;
+http.createServer((req, res) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`MCP_ALLOWED_ORIGINS`"},
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import http from 'node:http';
+const ALLOWED = ['https://app.example.com'];
+http.createServer((req, res) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an exact comparison with an env value",
+      code: `app.use((req, res, next) => {
+  if (req.headers.origin === process.env.FRONTEND_ORIGIN) res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
+  next();
+});`,
+      output: `app.use((req, res, next) => {
+  if (req.headers.origin === '' /* was env FRONTEND_ORIGIN: list the allowed origins here */) res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`FRONTEND_ORIGIN`"},
+          line: 2,
+          column: 30,
+          endLine: 2,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `app.use((req, res, next) => {
+  if (req.headers.origin === 'https://app.example.com') res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a header value from the environment",
+      code: `app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', process.env.ALLOWED_ORIGIN ?? 'http://localhost:6274');
+  next();
+});`,
+      output: `app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '' /* was env ALLOWED_ORIGIN: list the allowed origins here */);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`ALLOWED_ORIGIN`"},
+          line: 2,
+          column: 48,
+          endLine: 2,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "hono with Workers bindings",
+      code: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+const app = new Hono<{ Bindings: { CORS_ORIGINS: string } }>();
+app.use('/mcp', async (c, next) => cors({ origin: c.env.CORS_ORIGINS.split(',') })(c, next));`,
+      output: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+const app = new Hono<{ Bindings: { CORS_ORIGINS: string } }>();
+app.use('/mcp', async (c, next) => cors({ origin: [] as string[] /* was env CORS_ORIGINS: list the allowed origins here */ })(c, next));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGINS`"},
+          line: 4,
+          column: 51,
+          endLine: 4,
+          endColumn: 69,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+const app = new Hono<{ Bindings: { CORS_ORIGINS: string } }>();
+app.use('/mcp', async (c, next) => cors({ origin: ['https://app.example.com'] })(c, next));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a Workers fetch handler with env, Deno, Bun and import.meta.env",
+      code: `export default {
+  async fetch(request: Request, env: { ALLOWED_ORIGIN: string }): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': env.ALLOWED_ORIGIN } });
+  },
+};
+declare const Deno: { env: { get(name: string): string | undefined } };
+declare const Bun: { env: Record<string, string | undefined> };
+const denoHeaders = new Headers({ 'Access-Control-Allow-Origin': Deno.env.get('CORS_ORIGIN') ?? '' });
+const bunHeaders = { 'Access-Control-Allow-Origin': Bun.env.CORS_ORIGIN ?? '' };
+new Response(null, { headers: bunHeaders });
+const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env.VITE_ORIGIN]]);`,
+      output: `export default {
+  async fetch(request: Request, env: { ALLOWED_ORIGIN: string }): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': '' /* was env ALLOWED_ORIGIN: list the allowed origins here */ } });
+  },
+};
+declare const Deno: { env: { get(name: string): string | undefined } };
+declare const Bun: { env: Record<string, string | undefined> };
+const denoHeaders = new Headers({ 'Access-Control-Allow-Origin': '' /* was env CORS_ORIGIN: list the allowed origins here */ });
+const bunHeaders = { 'Access-Control-Allow-Origin': '' /* was env CORS_ORIGIN: list the allowed origins here */ };
+new Response(null, { headers: bunHeaders });
+const viteHeaders = new Headers([['Access-Control-Allow-Origin', '' /* was env VITE_ORIGIN: list the allowed origins here */]]);`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`ALLOWED_ORIGIN`"},
+          line: 3,
+          column: 75,
+          endLine: 3,
+          endColumn: 93,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `export default {
+  async fetch(request: Request, env: { ALLOWED_ORIGIN: string }): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': 'https://app.example.com' } });
+  },
+};
+declare const Deno: { env: { get(name: string): string | undefined } };
+declare const Bun: { env: Record<string, string | undefined> };
+const denoHeaders = new Headers({ 'Access-Control-Allow-Origin': Deno.env.get('CORS_ORIGIN') ?? '' });
+const bunHeaders = { 'Access-Control-Allow-Origin': Bun.env.CORS_ORIGIN ?? '' };
+new Response(null, { headers: bunHeaders });
+const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env.VITE_ORIGIN]]);`,
+            },
+          ],
+        },
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGIN`"},
+          line: 8,
+          column: 66,
+          endLine: 8,
+          endColumn: 93,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `export default {
+  async fetch(request: Request, env: { ALLOWED_ORIGIN: string }): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': env.ALLOWED_ORIGIN } });
+  },
+};
+declare const Deno: { env: { get(name: string): string | undefined } };
+declare const Bun: { env: Record<string, string | undefined> };
+const denoHeaders = new Headers({ 'Access-Control-Allow-Origin': 'https://app.example.com' });
+const bunHeaders = { 'Access-Control-Allow-Origin': Bun.env.CORS_ORIGIN ?? '' };
+new Response(null, { headers: bunHeaders });
+const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env.VITE_ORIGIN]]);`,
+            },
+          ],
+        },
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGIN`"},
+          line: 9,
+          column: 53,
+          endLine: 9,
+          endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `export default {
+  async fetch(request: Request, env: { ALLOWED_ORIGIN: string }): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': env.ALLOWED_ORIGIN } });
+  },
+};
+declare const Deno: { env: { get(name: string): string | undefined } };
+declare const Bun: { env: Record<string, string | undefined> };
+const denoHeaders = new Headers({ 'Access-Control-Allow-Origin': Deno.env.get('CORS_ORIGIN') ?? '' });
+const bunHeaders = { 'Access-Control-Allow-Origin': 'https://app.example.com' };
+new Response(null, { headers: bunHeaders });
+const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env.VITE_ORIGIN]]);`,
+            },
+          ],
+        },
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`VITE_ORIGIN`"},
+          line: 11,
+          column: 66,
+          endLine: 11,
+          endColumn: 93,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `export default {
+  async fetch(request: Request, env: { ALLOWED_ORIGIN: string }): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': env.ALLOWED_ORIGIN } });
+  },
+};
+declare const Deno: { env: { get(name: string): string | undefined } };
+declare const Bun: { env: Record<string, string | undefined> };
+const denoHeaders = new Headers({ 'Access-Control-Allow-Origin': Deno.env.get('CORS_ORIGIN') ?? '' });
+const bunHeaders = { 'Access-Control-Allow-Origin': Bun.env.CORS_ORIGIN ?? '' };
+new Response(null, { headers: bunHeaders });
+const viteHeaders = new Headers([['Access-Control-Allow-Origin', 'https://app.example.com']]);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fastify and koa options",
+      code: `import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+await app.register(fastifyCors, { origin: process.env.CORS_ORIGINS?.split(',') });
+koaApp.use(koaCors({ origin: process.env.CORS_ORIGIN }));`,
+      output: `import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+await app.register(fastifyCors, { origin: [] as string[] /* was env CORS_ORIGINS: list the allowed origins here */ });
+koaApp.use(koaCors({ origin: () => '' /* was env CORS_ORIGIN: list the allowed origins here */ }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGINS`"},
+          line: 3,
+          column: 43,
+          endLine: 3,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+await app.register(fastifyCors, { origin: ['https://app.example.com'] });
+koaApp.use(koaCors({ origin: process.env.CORS_ORIGIN }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGIN`"},
+          line: 4,
+          column: 30,
+          endLine: 4,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+await app.register(fastifyCors, { origin: process.env.CORS_ORIGINS?.split(',') });
+koaApp.use(koaCors({ origin: (ctx) => (['https://app.example.com'].includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an origin allowlist exported for another file",
+      code: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
+export default { allowedOrigins: process.env.ALLOWED_ORIGINS };
+createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
+      output: `export const corsOrigins = [] as string[] /* was env CORS_ORIGINS: list the allowed origins here */;
+export default { allowedOrigins: '' /* was env ALLOWED_ORIGINS: list the allowed origins here */ };
+createServer({ cors: { origin: '' /* was env MCP_CORS_ORIGIN: list the allowed origins here */ } });`,
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: {"name":"`CORS_ORIGINS`"},
+          line: 1,
+          column: 28,
+          endLine: 1,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `export const corsOrigins = ['https://app.example.com'];
+export default { allowedOrigins: process.env.ALLOWED_ORIGINS };
+createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
+            },
+          ],
+        },
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: {"name":"`ALLOWED_ORIGINS`"},
+          line: 2,
+          column: 34,
+          endLine: 2,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
+export default { allowedOrigins: 'https://app.example.com' };
+createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
+            },
+          ],
+        },
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: {"name":"`MCP_CORS_ORIGIN`"},
+          line: 3,
+          column: 32,
+          endLine: 3,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
+export default { allowedOrigins: process.env.ALLOWED_ORIGINS };
+createServer({ cors: { origin: 'https://app.example.com' } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS, through module.exports",
+      code: `const cors = require('cors');
+module.exports = { corsOrigin: process.env.CORS_ORIGIN };
+app.use(cors({ origin: process.env.CORS_ORIGIN }));`,
+      ...commonjs,
+      output: `const cors = require('cors');
+module.exports = { corsOrigin: '' /* was env CORS_ORIGIN: list the allowed origins here */ };
+app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins here */ }));`,
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: {"name":"`CORS_ORIGIN`"},
+          line: 2,
+          column: 32,
+          endLine: 2,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `const cors = require('cors');
+module.exports = { corsOrigin: 'https://app.example.com' };
+app.use(cors({ origin: process.env.CORS_ORIGIN }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGIN`"},
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `const cors = require('cors');
+module.exports = { corsOrigin: process.env.CORS_ORIGIN };
+app.use(cors({ origin: ['https://app.example.com'] }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ESM JavaScript",
+      code: `import cors from 'cors';
+const origins = process.env.CORS_ORIGINS ? process.env.CORS_ORIGINS.split(',') : ['http://localhost:6274'];
+app.use(cors({ origin: origins }));`,
+      ...esm,
+      output: `import cors from 'cors';
+const origins = process.env.CORS_ORIGINS ? [] /* was env CORS_ORIGINS: list the allowed origins here */ : ['http://localhost:6274'];
+app.use(cors({ origin: origins }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGINS`"},
+          line: 2,
+          column: 44,
+          endLine: 2,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+const origins = process.env.CORS_ORIGINS ? ['https://app.example.com'] : ['http://localhost:6274'];
+app.use(cors({ origin: origins }));`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('fix and suggestion outputs type-check', () => {
+  it('in every framework the rule covers', () => {
+    const result = typeCheckFixOutputs('no-env-allowed-origins', [
+      {
+        name: 'express and cors',
+        code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+const allowedOrigins = process.env.CORS_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [];
+app.use(cors({ origin: allowedOrigins, credentials: true }));
+app.use(cors({ origin: process.env.CORS_ORIGIN || 'http://localhost:3000' }));
+const list: string[] = JSON.parse(process.env['CORS_ORIGINS_JSON'] ?? '[]');
+const allowed = new Set(list);
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?? '')) }));
+const { ALLOWED_ORIGINS, PORT } = process.env;
+app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', process.env.ALLOWED_ORIGIN ?? 'http://localhost:6274');
+  if (req.headers.origin === process.env.FRONTEND_ORIGIN) res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
+  next();
+});
+app.listen(Number(PORT ?? 3000), '127.0.0.1');
+`,
+      },
+      {
+        name: 'node:http',
+        code: `import http from 'node:http';
+const ALLOWED = new Set((process.env.MCP_ALLOWED_ORIGINS ?? '').split(','));
+http.createServer((req, res) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED.has(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end();
+});
+`,
+      },
+      {
+        name: 'hono',
+        code: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+
+const app = new Hono<{ Bindings: { CORS_ORIGINS: string } }>();
+app.use('/mcp', async (c, next) => cors({ origin: c.env.CORS_ORIGINS.split(',') })(c, next));
+app.use('/sse', cors({ origin: process.env.CORS_ORIGIN ?? 'http://localhost:6274' }));
+export default app;
+`,
+      },
+      {
+        name: 'fastify and koa',
+        code: `import Fastify from 'fastify';
+import fastifyCors from '@fastify/cors';
+import Koa from 'koa';
+import koaCors from '@koa/cors';
+
+const app = Fastify();
+await app.register(fastifyCors, { origin: process.env.CORS_ORIGINS?.split(',') });
+const koaApp = new Koa();
+koaApp.use(koaCors({ origin: process.env.CORS_ORIGIN }));
+`,
+      },
+      {
+        name: 'web fetch handler and exports',
+        code: `export default {
+  async fetch(request: Request, env: { ALLOWED_ORIGIN: string }): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': env.ALLOWED_ORIGIN } });
+  },
+};
+export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
+export const settings = { allowedOrigins: process.env.ALLOWED_ORIGINS };
+`,
+      },
+    ]);
+    expect(result.output).toBe('');
+    expect(result.programs).toBeGreaterThan(20);
+  });
+});

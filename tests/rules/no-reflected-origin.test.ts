@@ -1,0 +1,1075 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/no-reflected-origin';
+import { typeCheckFixOutputs } from '../fix-typecheck';
+import { commonjs, createRuleTester, esm } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-reflected-origin', rule, {
+  valid: [
+    {
+      name: "an echo inside a branch guarded by a Set of literal origins",
+      code: `import http from 'node:http';
+const ALLOWED_ORIGINS = new Set(['https://app.example.com', 'http://localhost:6274']);
+http.createServer((req, res) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED_ORIGINS.has(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  res.end();
+});`,
+    },
+    {
+      name: "an echo after an early 403 for anything outside the allowlist",
+      code: `const ALLOWED_ORIGINS = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin !== undefined && !ALLOWED_ORIGINS.includes(origin)) {
+    return res.status(403).json({ error: 'origin not allowed' });
+  }
+  if (origin) res.header('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+    },
+    {
+      name: "exact comparisons, indexOf and a switch over literals",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin === 'https://app.example.com') res.setHeader('Access-Control-Allow-Origin', origin);
+  if (['https://a.example', 'https://b.example'].indexOf(origin ?? '') !== -1) res.setHeader('Access-Control-Allow-Origin', origin!);
+  switch (origin) {
+    case 'https://c.example':
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      break;
+    default:
+      break;
+  }
+  next();
+});`,
+    },
+    {
+      name: "a ternary that checks the allowlist, and a checking helper",
+      code: `const ALLOWED = ['https://app.example.com'];
+declare function isTrustedOrigin(origin: string | undefined): boolean;
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED.includes(req.headers.origin ?? '') ? req.headers.origin! : '');
+  if (isTrustedOrigin(req.headers.origin)) res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
+  next();
+});`,
+    },
+    {
+      name: "hono and web handlers that check before they echo",
+      code: `const ALLOWED = new Set(['https://app.example.com']);
+honoApp.use(async (c, next) => {
+  const origin = c.req.header('origin');
+  if (!origin || !ALLOWED.has(origin)) return c.text('forbidden', 403);
+  await next();
+  c.header('Access-Control-Allow-Origin', origin);
+});
+export default {
+  async fetch(request: Request): Promise<Response> {
+    const origin = request.headers.get('Origin') ?? '';
+    const headers = new Headers();
+    if (ALLOWED.has(origin)) headers.set('Access-Control-Allow-Origin', origin);
+    return new Response('ok', { headers });
+  },
+};`,
+    },
+    {
+      name: "cors origin functions that check",
+      code: `import cors from 'cors';
+const ALLOWED = ['https://app.example.com'];
+app.use(cors({ origin: (origin, callback) => callback(null, origin !== undefined && ALLOWED.includes(origin)) }));
+app.use(cors({
+  origin(origin, callback) {
+    if (!origin || !ALLOWED.includes(origin)) return callback(new Error('Not allowed by CORS'));
+    callback(null, true);
+  },
+}));
+app.use(cors({ origin: (origin, callback) => callback(null, ALLOWED.includes(origin ?? '') ? origin : false) }));`,
+    },
+    {
+      name: "hono, koa and fastify functions that check",
+      code: `import { cors } from 'hono/cors';
+import koaCors from '@koa/cors';
+import fastifyCors from '@fastify/cors';
+const ALLOWED = ['https://app.example.com'];
+honoApp.use('/mcp', cors({ origin: (origin) => (ALLOWED.includes(origin) ? origin : null) }));
+koaApp.use(koaCors({ origin: (ctx) => (ALLOWED.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+await fastifyApp.register(fastifyCors, { origin: async (origin) => origin === 'https://app.example.com' });`,
+    },
+    {
+      name: "a truthiness check is no guard, but this header is a fixed origin",
+      code: `app.use((req, res, next) => {
+  if (req.headers.origin) res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  next();
+});`,
+    },
+    {
+      name: "origin: true on a middleware that does not echo it, and hono origin false",
+      code: `import koaCors from '@koa/cors';
+import { cors } from 'hono/cors';
+app.use(koaCors({ origin: 'https://app.example.com' }));
+honoApp.use(cors({ origin: ['https://app.example.com'] }));`,
+    },
+    {
+      name: "reading the Origin for something else",
+      code: `app.use((req, res, next) => {
+  console.log('request from', req.headers.origin);
+  res.setHeader('X-Seen-Origin', req.headers.origin ?? '');
+  next();
+});`,
+    },
+    {
+      name: "an origin option of something that is not a CORS middleware",
+      code: `import cors from './my-cors';
+app.use(cors({ origin: true }));
+const session = { origin: true, reflect: (origin: string) => origin };`,
+    },
+  ],
+  invalid: [
+    {
+      name: "an echo with a * fallback, in node:http",
+      code: `import http from 'node:http';
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*');
+  res.end();
+});`,
+      output: `import http from 'node:http';
+
+const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import http from 'node:http';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an echo through a variable, with credentials",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '*';
+  res.header('Access-Control-Allow-Origin', origin);
+  res.header('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+      output: `const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '*';
+  res.header('Access-Control-Allow-Origin', allowedOrigin(origin));
+  res.header('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOriginWithCredentials',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '*';
+  res.header('Access-Control-Allow-Origin', allowedOrigin(origin));
+  res.header('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a truthiness or !== undefined check is no guard",
+      code: `app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin) res.set('Access-Control-Allow-Origin', origin);
+  if (origin !== undefined) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});`,
+      output: [
+        `const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin) res.set('Access-Control-Allow-Origin', allowedOrigin(origin));
+  if (origin !== undefined) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});`,
+        `const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin) res.set('Access-Control-Allow-Origin', allowedOrigin(origin));
+  if (origin !== undefined) {
+    res.setHeader('Access-Control-Allow-Origin', allowedOrigin(origin));
+  }
+  next();
+});`,
+      ],
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin) res.set('Access-Control-Allow-Origin', allowedOrigin(origin));
+  if (origin !== undefined) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin) res.set('Access-Control-Allow-Origin', origin);
+  if (origin !== undefined) {
+    res.setHeader('Access-Control-Allow-Origin', allowedOrigin(origin));
+  }
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "destructured from the headers, into writeHead",
+      code: `import { createServer } from 'node:http';
+createServer((req, res) => {
+  const { origin } = req.headers;
+  res.writeHead(200, { 'Access-Control-Allow-Origin': origin ?? '*', 'Content-Type': 'application/json' });
+  res.end('{}');
+});`,
+      output: `import { createServer } from 'node:http';
+
+const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+createServer((req, res) => {
+  const { origin } = req.headers;
+  res.writeHead(200, { 'Access-Control-Allow-Origin': allowedOrigin(origin), 'Content-Type': 'application/json' });
+  res.end('{}');
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { createServer } from 'node:http';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+createServer((req, res) => {
+  const { origin } = req.headers;
+  res.writeHead(200, { 'Access-Control-Allow-Origin': allowedOrigin(origin), 'Content-Type': 'application/json' });
+  res.end('{}');
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "hono c.header, koa ctx.set and a web handler",
+      code: `honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', c.req.header('origin') ?? '*');
+});
+koaApp.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', ctx.request.header.origin || '*');
+  await next();
+});
+export default {
+  async fetch(request: Request): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': request.headers.get('Origin') ?? '*' } });
+  },
+};`,
+      output: [
+        `const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', allowedOrigin(c.req.header('origin')));
+});
+koaApp.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', ctx.request.header.origin || '*');
+  await next();
+});
+export default {
+  async fetch(request: Request): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': request.headers.get('Origin') ?? '*' } });
+  },
+};`,
+        `const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', allowedOrigin(c.req.header('origin')));
+});
+koaApp.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', allowedOrigin(ctx.request.header.origin));
+  await next();
+});
+export default {
+  async fetch(request: Request): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': allowedOrigin(request.headers.get('Origin')) } });
+  },
+};`,
+      ],
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 73,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', allowedOrigin(c.req.header('origin')));
+});
+koaApp.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', ctx.request.header.origin || '*');
+  await next();
+});
+export default {
+  async fetch(request: Request): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': request.headers.get('Origin') ?? '*' } });
+  },
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', c.req.header('origin') ?? '*');
+});
+koaApp.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', allowedOrigin(ctx.request.header.origin));
+  await next();
+});
+export default {
+  async fetch(request: Request): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': request.headers.get('Origin') ?? '*' } });
+  },
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 11,
+          column: 44,
+          endLine: 11,
+          endColumn: 111,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+honoApp.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', c.req.header('origin') ?? '*');
+});
+koaApp.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', ctx.request.header.origin || '*');
+  await next();
+});
+export default {
+  async fetch(request: Request): Promise<Response> {
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': allowedOrigin(request.headers.get('Origin')) } });
+  },
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an existing ALLOWED_ORIGINS is reused",
+      code: `const ALLOWED_ORIGINS: string[] = ['http://localhost:6274'];
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
+  next();
+});`,
+      output: `/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+const ALLOWED_ORIGINS: string[] = ['http://localhost:6274'];
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+const ALLOWED_ORIGINS: string[] = ['http://localhost:6274'];
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "cors origin: true, with and without credentials",
+      code: `import cors from 'cors';
+
+app.use(cors({ origin: true, credentials: true }));
+const preflight = { origin: true, methods: ['POST'] };
+app.options('/mcp', cors(preflight));`,
+      output: `import cors from 'cors';
+
+app.use(cors({ origin: false, credentials: true }));
+const preflight = { origin: false, methods: ['POST'] };
+app.options('/mcp', cors(preflight));`,
+      errors: [
+        {
+          messageId: 'reflectedOriginWithCredentials',
+          data: {"policy":"`cors()` with `origin: true`"},
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));
+const preflight = { origin: true, methods: ['POST'] };
+app.options('/mcp', cors(preflight));`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` with `origin: true`"},
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: true, credentials: true }));
+const preflight = { origin: ALLOWED_ORIGINS, methods: ['POST'] };
+app.options('/mcp', cors(preflight));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "cors origin callbacks that always say yes",
+      code: `import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, true) }));
+app.use(cors({
+  origin: function (origin, cb) {
+    cb(null, origin);
+  },
+}));`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: false }));
+app.use(cors({
+  origin: false,
+}));`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: ALLOWED_ORIGINS }));
+app.use(cors({
+  origin: function (origin, cb) {
+    cb(null, origin);
+  },
+}));`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          line: 4,
+          column: 3,
+          endLine: 6,
+          endColumn: 4,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: (origin, callback) => callback(null, true) }));
+app.use(cors({
+  origin: ALLOWED_ORIGINS,
+}));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fastify origin: true and a function that returns its argument",
+      code: `import fastifyCors from '@fastify/cors';
+await app.register(fastifyCors, { origin: true, credentials: true });
+await app.register(fastifyCors, { origin: (origin, cb) => cb(null, true) });`,
+      output: `import fastifyCors from '@fastify/cors';
+await app.register(fastifyCors, { origin: false, credentials: true });
+await app.register(fastifyCors, { origin: false });`,
+      errors: [
+        {
+          messageId: 'reflectedOriginWithCredentials',
+          data: {"policy":"`@fastify/cors` with `origin: true`"},
+          line: 2,
+          column: 35,
+          endLine: 2,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import fastifyCors from '@fastify/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+await app.register(fastifyCors, { origin: ALLOWED_ORIGINS, credentials: true });
+await app.register(fastifyCors, { origin: (origin, cb) => cb(null, true) });`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`@fastify/cors` with an `origin` function that always says yes"},
+          line: 3,
+          column: 35,
+          endLine: 3,
+          endColumn: 73,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import fastifyCors from '@fastify/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+await app.register(fastifyCors, { origin: true, credentials: true });
+await app.register(fastifyCors, { origin: ALLOWED_ORIGINS });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "hono origin function that returns its argument",
+      code: `import { cors } from 'hono/cors';
+app.use('/mcp', cors({ origin: (origin) => origin }));
+app.use('/sse', cors({ origin: (origin, c) => origin ?? '*' }));`,
+      output: `import { cors } from 'hono/cors';
+app.use('/mcp', cors({ origin: [] }));
+app.use('/sse', cors({ origin: [] }));`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` from 'hono/cors' with an `origin` function that always says yes"},
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { cors } from 'hono/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use('/mcp', cors({ origin: ALLOWED_ORIGINS }));
+app.use('/sse', cors({ origin: (origin, c) => origin ?? '*' }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` from 'hono/cors' with an `origin` function that always says yes"},
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { cors } from 'hono/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use('/mcp', cors({ origin: (origin) => origin }));
+app.use('/sse', cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "koa origin function that echoes the request",
+      code: `import cors from '@koa/cors';
+app.use(cors({ origin: (ctx) => ctx.get('Origin'), credentials: true }));
+app.use(cors({ origin: (ctx) => ctx.request.header.origin ?? '' }));`,
+      output: `import cors from '@koa/cors';
+app.use(cors({ origin: () => '', credentials: true }));
+app.use(cors({ origin: () => '' }));`,
+      errors: [
+        {
+          messageId: 'reflectedOriginWithCredentials',
+          data: {"policy":"`cors()` from '@koa/cors' with an `origin` function that always says yes"},
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from '@koa/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''), credentials: true }));
+app.use(cors({ origin: (ctx) => ctx.request.header.origin ?? '' }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` from '@koa/cors' with an `origin` function that always says yes"},
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from '@koa/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: (ctx) => ctx.get('Origin'), credentials: true }));
+app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a ternary between true and an allowlist keeps the allowlist",
+      code: `import cors from 'cors';
+const ALLOWED = ['https://app.example.com'];
+app.use(cors({ origin: process.env.NODE_ENV === 'development' ? true : ALLOWED }));`,
+      output: `import cors from 'cors';
+const ALLOWED = ['https://app.example.com'];
+app.use(cors({ origin: process.env.NODE_ENV === 'development' ? false : ALLOWED }));`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` with `origin: true`"},
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const ALLOWED = ['https://app.example.com'];
+app.use(cors({ origin: process.env.NODE_ENV === 'development' ? ALLOWED_ORIGINS : ALLOWED }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS express",
+      code: `const express = require('express');
+const app = express();
+app.use(function (req, res, next) {
+  res.header('Access-Control-Allow-Origin', req.header('Origin'));
+  next();
+});`,
+      ...commonjs,
+      output: `const express = require('express');
+
+const ALLOWED_ORIGINS = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin) {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+const app = express();
+app.use(function (req, res, next) {
+  res.header('Access-Control-Allow-Origin', allowedOrigin(req.header('Origin')));
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const express = require('express');
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin) {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+const app = express();
+app.use(function (req, res, next) {
+  res.header('Access-Control-Allow-Origin', allowedOrigin(req.header('Origin')));
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ESM JavaScript web handler",
+      code: `export default {
+  async fetch(request) {
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    headers.set('Access-Control-Allow-Origin', request.headers.get('origin') || '*');
+    return new Response('{}', { headers });
+  },
+};`,
+      ...esm,
+      output: `const ALLOWED_ORIGINS = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin) {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+export default {
+  async fetch(request) {
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    headers.set('Access-Control-Allow-Origin', allowedOrigin(request.headers.get('origin')));
+    return new Response('{}', { headers });
+  },
+};`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 85,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin) {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+export default {
+  async fetch(request) {
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    headers.set('Access-Control-Allow-Origin', allowedOrigin(request.headers.get('origin')));
+    return new Response('{}', { headers });
+  },
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('fix and suggestion outputs type-check', () => {
+  it('in every framework the rule covers', () => {
+    const result = typeCheckFixOutputs('no-reflected-origin', [
+      {
+        name: 'node:http',
+        code: `import http from 'node:http';
+
+http.createServer((req, res) => {
+  const { origin } = req.headers;
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*');
+  res.writeHead(200, { 'Access-Control-Allow-Origin': origin ?? '*', 'Content-Type': 'application/json' });
+  res.end('{}');
+});
+`,
+      },
+      {
+        name: 'express and cors',
+        code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors({ origin: true, credentials: true }));
+app.use(cors({ origin: (origin, callback) => callback(null, true) }));
+app.use(cors({ origin: process.env.NODE_ENV === 'development' ? true : ['https://app.example.com'] }));
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin) res.set('Access-Control-Allow-Origin', origin);
+  res.header('Access-Control-Allow-Origin', req.header('Origin'));
+  next();
+});
+`,
+      },
+      {
+        name: 'hono',
+        code: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+
+const app = new Hono();
+app.use('/mcp', cors({ origin: (origin) => origin }));
+app.use(async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', c.req.header('origin') ?? '*');
+});
+export default app;
+`,
+      },
+      {
+        name: 'fastify',
+        code: `import Fastify from 'fastify';
+import fastifyCors from '@fastify/cors';
+
+const app = Fastify();
+await app.register(fastifyCors, { origin: true, credentials: true });
+app.addHook('onSend', async (request, reply) => {
+  reply.header('Access-Control-Allow-Origin', request.headers.origin ?? '*');
+});
+`,
+      },
+      {
+        name: 'koa',
+        code: `import Koa from 'koa';
+import cors from '@koa/cors';
+
+const app = new Koa();
+app.use(cors({ origin: (ctx) => ctx.get('Origin'), credentials: true }));
+app.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', ctx.request.header.origin || '*');
+  await next();
+});
+`,
+      },
+      {
+        name: 'web fetch handler',
+        code: `export default {
+  async fetch(request: Request): Promise<Response> {
+    const headers = new Headers();
+    headers.set('Access-Control-Allow-Origin', request.headers.get('Origin') ?? '*');
+    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': request.headers.get('Origin') ?? '*' } });
+  },
+};
+`,
+      },
+    ]);
+    expect(result.output).toBe('');
+    expect(result.programs).toBeGreaterThan(20);
+  });
+});
