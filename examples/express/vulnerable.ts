@@ -39,6 +39,6 @@ app.post('/mcp', async (req, res) => {
   await transport.handleRequest(req, res, req.body);
 });
 
-app.listen(PORT, () => {
+app.listen(PORT, () => { // expect: require-loopback-host
   console.log(`notes MCP server listening on port ${PORT}`);
 });

@@ -38,4 +38,4 @@ app.route({
   },
 });
 
-await app.listen({ port, host: '0.0.0.0' });
+await app.listen({ port, host: '0.0.0.0' }); // expect: require-loopback-host

@@ -29,6 +29,6 @@ const app = new Hono();
 app.use('/mcp', cors()); // expect: no-wildcard-origin
 app.all('/mcp', (c) => mcp.fetch(c.req.raw));
 
-serve({ fetch: app.fetch, port: PORT }, (info) => {
+serve({ fetch: app.fetch, port: PORT }, (info) => { // expect: require-loopback-host
   console.log(`notes MCP server listening on port ${info.port}`);
 });

@@ -44,6 +44,6 @@ app.use(async (ctx) => {
   await transport.handleRequest(ctx.req, ctx.res);
 });
 
-app.listen(PORT, () => {
+app.listen(PORT, () => { // expect: require-loopback-host
   console.log(`notes MCP server listening on port ${PORT}`);
 });

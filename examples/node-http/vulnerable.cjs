@@ -59,6 +59,6 @@ const httpServer = http.createServer(async (req, res) => {
   }
 });
 
-httpServer.listen(port, () => {
+httpServer.listen(port, () => { // expect: require-loopback-host
   console.log(`notes MCP server listening on port ${port}`);
 });

@@ -70,6 +70,6 @@ async function handleSessionRequest(req: Request, res: Response): Promise<void> 
 app.get('/mcp', handleSessionRequest);
 app.delete('/mcp', handleSessionRequest);
 
-app.listen(PORT, () => {
+app.listen(PORT, () => { // expect: require-loopback-host
   console.log(`notes MCP server listening on port ${PORT}`);
 });

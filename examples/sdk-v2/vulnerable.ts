@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const PORT = Number(process.env.PORT ?? 3000);
 // Comma-separated, e.g. "https://notes.example.com". Unset during development: every origin is allowed.
-const allowedOrigins = process.env.CORS_ALLOWED_ORIGINS?.split(',');
+const allowedOrigins = process.env.CORS_ALLOWED_ORIGINS?.split(','); // expect: no-env-allowed-origins
 const notes = new Map<string, string>([['welcome', 'Notes live in memory and vanish on restart.']]);
 
 function buildServer(): McpServer {
@@ -32,7 +32,7 @@ app.use((req, res, next) => {
   const origin = req.headers.origin || '*';
   if (!allowedOrigins || allowedOrigins.includes(origin)) {
     res.set({
-      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Origin': origin, // expect: no-reflected-origin
       'Access-Control-Allow-Credentials': 'true',
       'Access-Control-Allow-Headers': 'Content-Type, Mcp-Protocol-Version',
     });
@@ -46,6 +46,6 @@ app.use((req, res, next) => {
 
 app.all('/mcp', (req, res) => serveMcp(req, res, req.body));
 
-app.listen(PORT, () => {
+app.listen(PORT, () => { // expect: require-loopback-host
   console.log(`notes MCP server listening on port ${PORT}`);
 });

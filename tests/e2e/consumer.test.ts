@@ -92,7 +92,11 @@ describe('the packed package, installed in a fresh project', () => {
       results
         .flatMap((result) => result.messages.map((message) => `${path.basename(result.filePath)}:${message.line} ${message.ruleId}`))
         .sort(),
-    ).toEqual(['server.ts:5 mcp-cors/no-wildcard-origin', 'vulnerable.js:5 mcp-cors/no-wildcard-origin']);
+    ).toEqual([
+      'server.ts:5 mcp-cors/no-wildcard-origin',
+      'vulnerable.js:5 mcp-cors/no-wildcard-origin',
+      'vulnerable.js:6 mcp-cors/require-loopback-host',
+    ]);
   });
 
   it('a typed eslint.config.ts using defineConfig type-checks against the published types', () => {

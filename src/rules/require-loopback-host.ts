@@ -1,0 +1,209 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
+import { replaceExpression } from '../fixes/edits';
+import { skipTypeWrappers } from '../utils/ast';
+import { createRule } from '../utils/create-rule';
+import { hostScope, normalizeHost, serverStartListeners, type HostScope, type ServerStart } from '../utils/servers';
+import { possibleValuesWithDefaults, resolveExpression, type PossibleValue } from '../utils/values';
+
+export type Options = [
+  {
+    /** Hosts besides loopback that a server may bind. */
+    allowedHosts?: string[];
+    /** Also report a host whose value the file does not show. */
+    reportUnknownHosts?: boolean;
+  },
+];
+export type MessageIds =
+  | 'defaultHost'
+  | 'everyInterface'
+  | 'nonLoopbackHost'
+  | 'unknownHost'
+  | 'useIpv4Loopback'
+  | 'useIpv6Loopback'
+  | 'useLocalhost'
+  | 'useLoopbackFallback';
+
+const IPV4_LOOPBACK = "'127.0.0.1'";
+const IPV6_LOOPBACK = "'::1'";
+const LOCALHOST = "'localhost'";
+
+const DEFAULT_OPTIONS: Required<Options[0]> = { allowedHosts: [], reportUnknownHosts: false };
+
+const WHO_CAN_REACH_IT =
+  'Anyone on the same network (café Wi-Fi, a shared office LAN) can then reach this MCP server and call its tools, and CORS does not stop them: only browsers enforce it.';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-loopback-host',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require MCP servers to listen on a loopback host, not on every network interface',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowedHosts: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Hosts besides loopback that a server may bind, such as a VPN or container address; compared with the host as written.',
+          },
+          reportUnknownHosts: {
+            type: 'boolean',
+            description:
+              'Also report a host whose value the file does not show, such as a parameter or an environment variable with no fallback.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [DEFAULT_OPTIONS],
+    messages: {
+      defaultHost: `{{api}} binds every network interface when it is given no {{hostLabel}}: {{binding}}. ${WHO_CAN_REACH_IT} Bind the loopback interface, \`127.0.0.1\`.`,
+      everyInterface: `{{api}} binds every network interface when its {{hostLabel}} is {{values}}. ${WHO_CAN_REACH_IT} Bind the loopback interface, \`127.0.0.1\`.`,
+      nonLoopbackHost:
+        '{{api}} binds {{values}}, which is not a loopback address. Other machines on that network can reach this MCP server and call its tools, and CORS does not stop them: only browsers enforce it. Bind the loopback interface, `127.0.0.1`, or add the host to the `allowedHosts` option if the server is meant to be reached there.',
+      unknownHost: `{{api}} binds a {{hostLabel}} that this file does not show; if it is \`0.0.0.0\`, \`::\` or empty, it binds every network interface. ${WHO_CAN_REACH_IT} Give the {{hostLabel}} a loopback value, or a loopback fallback such as \`process.env.HOST ?? '127.0.0.1'\`.`,
+      useIpv4Loopback: 'Bind the IPv4 loopback address, `127.0.0.1`.',
+      useIpv6Loopback: 'Bind the IPv6 loopback address, `::1`.',
+      useLocalhost: 'Bind `localhost`, which resolves to the loopback interface.',
+      useLoopbackFallback: "Fall back to `127.0.0.1` when the host is not set: `?? '127.0.0.1'`.",
+    },
+  },
+  defaultOptions: [DEFAULT_OPTIONS],
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const allowedHosts = new Set((options.allowedHosts ?? []).map(normalizeHost));
+    const reportUnknownHosts = options.reportUnknownHosts ?? false;
+
+    /** What a host value lets in, with the hosts the user allowed counting as safe. */
+    const scopeOf = (serverStart: ServerStart, candidate: PossibleValue): HostScope | null => {
+      if (!candidate.known) return null;
+      if (typeof candidate.value === 'string' && allowedHosts.has(normalizeHost(candidate.value))) return 'loopback';
+      return hostScope(serverStart.api, candidate.value);
+    };
+
+    /**
+     * Where a value is written, so that a fix changes it there: the literal in `const HOST = '0.0.0.0'`
+     * rather than `HOST` where it is used, so that every use (a log line, the URL it prints) agrees.
+     */
+    const writtenAt = (candidate: PossibleValue): TSESTree.Node => {
+      const node = skipTypeWrappers(candidate.node);
+      if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return candidate.node;
+      return resolveExpression(sourceCode, node) ?? candidate.node;
+    };
+
+    /** One fix that writes `text` in place of each of these values. */
+    const replaceValues = (candidates: readonly PossibleValue[], text: string) => {
+      const nodes = [...new Set(candidates.map(writtenAt))];
+      return (fixer: RuleFixer): RuleFix[] => nodes.map((node) => replaceExpression(fixer, node, text));
+    };
+
+    const describeValues = (candidates: readonly PossibleValue[]): string =>
+      [...new Set(candidates.flatMap((candidate) => (candidate.known ? [describeValue(candidate.value)] : [])))].join(' or ');
+
+    const reportStart = (serverStart: ServerStart): void => {
+      const { api, host, callee } = serverStart;
+      switch (host.kind) {
+        case 'socket':
+          return;
+        case 'unknown':
+          if (reportUnknownHosts) {
+            context.report({ node: callee, messageId: 'unknownHost', data: { api: api.display, hostLabel: api.hostLabel } });
+          }
+          return;
+        case 'default': {
+          if (api.defaultBinding === null) return;
+          const { addHost } = host;
+          context.report({
+            node: callee,
+            messageId: 'defaultHost',
+            data: { api: api.display, hostLabel: api.hostLabel, binding: api.defaultBinding },
+            fix: addHost && ((fixer) => addHost(fixer, IPV4_LOOPBACK)),
+            suggest: addHost
+              ? [
+                  { messageId: 'useIpv6Loopback', fix: (fixer) => addHost(fixer, IPV6_LOOPBACK) },
+                  { messageId: 'useLocalhost', fix: (fixer) => addHost(fixer, LOCALHOST) },
+                ]
+              : [],
+          });
+          return;
+        }
+        case 'given':
+          break;
+      }
+
+      const candidates = possibleValuesWithDefaults(sourceCode, host.value);
+      const scopes = candidates.map((candidate) => scopeOf(serverStart, candidate));
+      const withScope = (scope: HostScope): PossibleValue[] =>
+        candidates.filter((_, index) => scopes[index] === scope);
+
+      const everyInterface = withScope('every-interface');
+      if (everyInterface.length > 0) {
+        context.report({
+          node: host.node,
+          messageId: 'everyInterface',
+          data: { api: api.display, hostLabel: api.hostLabel, values: describeValues(everyInterface) },
+          fix: replaceValues(everyInterface, IPV4_LOOPBACK),
+          suggest: [
+            { messageId: 'useIpv6Loopback', fix: replaceValues(everyInterface, IPV6_LOOPBACK) },
+            { messageId: 'useLocalhost', fix: replaceValues(everyInterface, LOCALHOST) },
+          ],
+        });
+        return;
+      }
+
+      const elsewhere = withScope('other');
+      if (elsewhere.length > 0) {
+        // The code names an address on purpose: moving it is the user's call, so no autofix.
+        context.report({
+          node: host.node,
+          messageId: 'nonLoopbackHost',
+          data: { api: api.display, values: describeValues(elsewhere) },
+          suggest: [
+            { messageId: 'useIpv4Loopback', fix: replaceValues(elsewhere, IPV4_LOOPBACK) },
+            { messageId: 'useIpv6Loopback', fix: replaceValues(elsewhere, IPV6_LOOPBACK) },
+            { messageId: 'useLocalhost', fix: replaceValues(elsewhere, LOCALHOST) },
+          ],
+        });
+        return;
+      }
+
+      // A loopback value among the candidates (a default, a fallback) is what the code means to bind.
+      if (!reportUnknownHosts || scopes.some((scope) => scope !== null)) return;
+      const { value, certain } = host;
+      context.report({
+        node: host.node,
+        messageId: 'unknownHost',
+        data: { api: api.display, hostLabel: api.hostLabel },
+        suggest: certain
+          ? [{ messageId: 'useLoopbackFallback', fix: (fixer) => replaceExpression(fixer, value, withFallback(sourceCode.getText(value), value)) }]
+          : [],
+      });
+    };
+
+    return serverStartListeners(sourceCode, reportStart);
+  },
+});
+
+/** A host value as code: `'0.0.0.0'`, `undefined`. */
+function describeValue(value: unknown): string {
+  return `\`${typeof value === 'string' ? `'${value}'` : String(value)}\``;
+}
+
+/** `text ?? '127.0.0.1'`, with parentheses where `??` would not bind tighter than the expression. */
+function withFallback(text: string, expression: TSESTree.Node): string {
+  const operand =
+    expression.type === AST_NODE_TYPES.Identifier ||
+    expression.type === AST_NODE_TYPES.MemberExpression ||
+    expression.type === AST_NODE_TYPES.CallExpression
+      ? text
+      : `(${text})`;
+  return `${operand} ?? ${IPV4_LOOPBACK}`;
+}

@@ -1,0 +1,2625 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/require-loopback-host';
+import { typeCheckFixOutputs } from '../fix-typecheck';
+import { commonjs, createRuleTester, esm } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-loopback-host', rule, {
+  valid: [
+    {
+      name: "express bound to 127.0.0.1 before its callback",
+      code: `import express from 'express';
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.listen(PORT, '127.0.0.1', () => {
+  console.log(\`listening on http://127.0.0.1:\${PORT}\`);
+});`,
+    },
+    {
+      name: "every loopback spelling",
+      code: `import http from 'node:http';
+const server = http.createServer();
+server.listen(3000, '127.0.0.1');
+server.listen(3000, '127.42.0.7');
+server.listen(3000, 'localhost');
+server.listen(3000, 'LOCALHOST');
+server.listen(3000, '::1');
+server.listen(3000, '[::1]');
+server.listen({ port: 3000, host: '127.0.0.1' });
+server.listen(3000, '127.0.0.1', 511, () => {});`,
+    },
+    {
+      name: "a loopback constant, fallback, destructured default and default parameter",
+      code: `import express from 'express';
+const HOST = process.env.HOST ?? '127.0.0.1';
+const { BIND = 'localhost' } = process.env;
+const app = express();
+app.listen(3000, HOST);
+app.listen(3001, BIND);
+app.listen(3002, process.env.MCP_HOST || '::1');
+export function start(port = 3000, host = '127.0.0.1') {
+  return app.listen(port, host);
+}`,
+    },
+    {
+      name: "a Unix socket, a named pipe and an inherited handle have no network address",
+      code: `import net from 'node:net';
+import http from 'node:http';
+const SOCKET_PATH = process.env.MCP_SOCKET ?? '/run/mcp/server.sock';
+http.createServer().listen('/tmp/mcp.sock');
+http.createServer().listen(SOCKET_PATH, () => {});
+http.createServer().listen({ path: '/tmp/mcp.sock', readableAll: true });
+net.createServer().listen('\\\\\\\\?\\\\pipe\\\\mcp');
+net.createServer().listen({ fd: 3 });`,
+    },
+    {
+      name: "a host the file does not show is left alone by default",
+      code: `import express from 'express';
+import { listenOptions } from './config';
+const app = express();
+app.listen(3000, process.env.HOST);
+app.listen({ ...listenOptions });
+export function start(port: number, host: string) {
+  app.listen(port, host);
+}`,
+    },
+    {
+      name: "Fastify's default binds localhost",
+      code: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen();
+await app.listen({ port: 3000 });
+await app.listen({ port: 3000, host: 'localhost' });
+await app.listen({ port: 3000, host: '127.0.0.1' });
+await app.listen({ port: 3000, host: undefined });
+await app.listen({ path: '/tmp/fastify.sock' });
+app.listen({ port: 3000 }, (err, address) => console.log(err, address));
+app.listen(3000, '127.0.0.1');`,
+    },
+    {
+      name: "@hono/node-server with a loopback hostname",
+      code: `import { serve, createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' }, (info) => console.log(info.port));
+createAdaptorServer({ fetch: app.fetch, hostname: 'example.com' }).listen(3001, 'localhost');`,
+    },
+    {
+      name: "Bun.serve and Deno.serve on loopback or a Unix socket",
+      code: `const handler = (request: Request) => new Response('ok');
+Bun.serve({ fetch: handler, port: 3000, hostname: '127.0.0.1' });
+Bun.serve({ fetch: handler, unix: '/tmp/bun.sock' });
+Deno.serve({ port: 8000, hostname: 'localhost' }, handler);
+Deno.serve({ handler, hostname: '::1' });
+Deno.serve({ path: '/tmp/deno.sock' }, handler);`,
+    },
+    {
+      name: "createMcpExpressApp's host option picks Host validation and binds nothing",
+      code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+const app = createMcpExpressApp({ host: '0.0.0.0', allowedHosts: ['mcp.example.com'] });
+app.listen(3000, '127.0.0.1', () => console.log('ready'));`,
+    },
+    {
+      name: "an unrelated object with a listen method",
+      code: `import { SpeechRecognizer } from 'speech-sdk';
+import express from 'express';
+const speech = new SpeechRecognizer();
+speech.listen();
+speech.listen({ continuous: true, host: '0.0.0.0' });
+const recognizer = { listen(port: number) { return port; } };
+recognizer.listen(3000);
+express.static('public');`,
+    },
+    {
+      name: "an EventEmitter and socket.io's Server are not node:http servers",
+      code: `import { EventEmitter } from 'node:events';
+import { Server } from 'socket.io';
+import http from 'node:http';
+const emitter = new EventEmitter() as EventEmitter & { listen(port: number): void };
+emitter.listen(3000);
+const io = new Server();
+io.listen(3000);
+http.createServer().listen(3000, '127.0.0.1');`,
+    },
+    {
+      name: "a parameter that shadows the import, a local createServer, an app from another file",
+      code: `import http from 'node:http';
+import { app } from './app';
+export function start(http: { createServer(): { listen(port: number): void } }) {
+  http.createServer().listen(3000);
+}
+function createServer() {
+  return { listen(port: number) { return port; } };
+}
+createServer().listen(3000);
+app.listen(3000);`,
+    },
+    {
+      name: "local objects named Bun and Deno",
+      code: `const Bun = { serve(options: object) { return options; } };
+const Deno = { serve(handler: () => void) { return handler; } };
+Bun.serve({ fetch: () => new Response('ok') });
+Deno.serve(() => {});`,
+    },
+    {
+      name: "a host listed in allowedHosts",
+      code: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '[FD00::1]');`,
+      options: [{"allowedHosts":["192.168.1.10","fd00::1"]}],
+    },
+    {
+      name: "reportUnknownHosts: a loopback fallback or default makes the host known",
+      code: `import express from 'express';
+const app = express();
+app.listen(3000, process.env.HOST ?? '127.0.0.1');
+export function start(port: number, host = 'localhost') {
+  app.listen(port, host);
+}`,
+      options: [{"reportUnknownHosts":true}],
+    },
+    {
+      name: "koa's callback handed to node:http with a host",
+      code: `import Koa from 'koa';
+import http from 'node:http';
+const app = new Koa();
+http.createServer(app.callback()).listen(3000, '127.0.0.1');`,
+    },
+    {
+      name: "CommonJS node:http bound to loopback",
+      code: `'use strict';
+const http = require('http');
+const { createServer } = require('node:https');
+http.createServer((req, res) => res.end('ok')).listen(3000, '127.0.0.1');
+createServer({}, (req, res) => res.end('ok')).listen({ port: 3443, host: 'localhost' });`,
+      ...commonjs,
+    },
+    {
+      name: "ESM JavaScript Fastify with its default host",
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+await app.listen({ port: Number(process.env.PORT ?? 3000) });`,
+      ...esm,
+    },
+    {
+      name: "a file about something else",
+      code: `const total = items.reduce((sum, item) => sum + item.price, 0);
+export default total;`,
+    },
+  ],
+  invalid: [
+    {
+      name: "express app.listen(port, callback): the host goes before the callback",
+      code: `import express from 'express';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.listen(PORT, () => {
+  console.log(\`listening on port \${PORT}\`);
+});`,
+      output: `import express from 'express';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.listen(PORT, '127.0.0.1', () => {
+  console.log(\`listening on port \${PORT}\`);
+});`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.listen(PORT, '::1', () => {
+  console.log(\`listening on port \${PORT}\`);
+});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.listen(PORT, 'localhost', () => {
+  console.log(\`listening on port \${PORT}\`);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "express app.listen(port) with no callback",
+      code: `import express from 'express';
+const app = express();
+app.listen(3000);`,
+      output: `import express from 'express';
+const app = express();
+app.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "listen() and listen(callback) take a random port on every interface",
+      code: `import express from 'express';
+express().listen();
+express().listen(() => console.log('up'));`,
+      output: `import express from 'express';
+express().listen(0, '127.0.0.1');
+express().listen(0, '127.0.0.1', () => console.log('up'));`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 2,
+          column: 11,
+          endLine: 2,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+express().listen(0, '::1');
+express().listen(() => console.log('up'));`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+express().listen(0, 'localhost');
+express().listen(() => console.log('up'));`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+express().listen();
+express().listen(0, '::1', () => console.log('up'));`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+express().listen();
+express().listen(0, 'localhost', () => console.log('up'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a port and a backlog: the host goes before the backlog",
+      code: `import http from 'node:http';
+http.createServer().listen(3000, 511, () => {});`,
+      output: `import http from 'node:http';
+http.createServer().listen(3000, '127.0.0.1', 511, () => {});`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from 'node:http';
+http.createServer().listen(3000, '::1', 511, () => {});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from 'node:http';
+http.createServer().listen(3000, 'localhost', 511, () => {});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "listen({ port }) gets a host property, inline and spanning lines",
+      code: `import http from 'node:http';
+const server = http.createServer();
+server.listen({ port: 3000 });
+server.listen({
+  port: 3001,
+  exclusive: true,
+});`,
+      output: `import http from 'node:http';
+const server = http.createServer();
+server.listen({ port: 3000, host: '127.0.0.1' });
+server.listen({
+  port: 3001,
+  exclusive: true,
+  host: '127.0.0.1',
+});`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 3,
+          column: 8,
+          endLine: 3,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from 'node:http';
+const server = http.createServer();
+server.listen({ port: 3000, host: '::1' });
+server.listen({
+  port: 3001,
+  exclusive: true,
+});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from 'node:http';
+const server = http.createServer();
+server.listen({ port: 3000, host: 'localhost' });
+server.listen({
+  port: 3001,
+  exclusive: true,
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 4,
+          column: 8,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from 'node:http';
+const server = http.createServer();
+server.listen({ port: 3000 });
+server.listen({
+  port: 3001,
+  exclusive: true,
+  host: '::1',
+});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from 'node:http';
+const server = http.createServer();
+server.listen({ port: 3000 });
+server.listen({
+  port: 3001,
+  exclusive: true,
+  host: 'localhost',
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "explicit '0.0.0.0', '::', '' and undefined",
+      code: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+      output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '127.0.0.1');
+http.createServer(app).listen(3001, '127.0.0.1');
+app.listen(3002, '127.0.0.1');
+app.listen(3003, '127.0.0.1', () => {});
+http.createServer(app).listen({ port: 3004, host: '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 4,
+          column: 37,
+          endLine: 4,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '::1');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, 'localhost');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'::'`"},
+          line: 5,
+          column: 37,
+          endLine: 5,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::1');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, 'localhost');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`''`"},
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '::1');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, 'localhost');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`undefined`"},
+          line: 7,
+          column: 18,
+          endLine: 7,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, '::1', () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, 'localhost', () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 8,
+          column: 45,
+          endLine: 8,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '::1' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: 'localhost' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a ?? '0.0.0.0' fallback is fixed in the constant it is written in",
+      code: `import express from 'express';
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? '0.0.0.0';
+const app = express();
+app.listen(PORT, HOST, () => {
+  console.log(\`listening on http://\${HOST}:\${PORT}\`);
+});`,
+      output: `import express from 'express';
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? '127.0.0.1';
+const app = express();
+app.listen(PORT, HOST, () => {
+  console.log(\`listening on http://\${HOST}:\${PORT}\`);
+});`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? '::1';
+const app = express();
+app.listen(PORT, HOST, () => {
+  console.log(\`listening on http://\${HOST}:\${PORT}\`);
+});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? 'localhost';
+const app = express();
+app.listen(PORT, HOST, () => {
+  console.log(\`listening on http://\${HOST}:\${PORT}\`);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an inline || '::' fallback",
+      code: `import express from 'express';
+express().listen(3000, process.env.HOST || '::');`,
+      output: `import express from 'express';
+express().listen(3000, process.env.HOST || '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'::'`"},
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+express().listen(3000, process.env.HOST || '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+express().listen(3000, process.env.HOST || 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a default parameter and a destructured default count as the host's value",
+      code: `import express from 'express';
+const { HOST = '0.0.0.0' } = process.env;
+const app = express();
+app.listen(3000, HOST);
+export function start(port = 3000, host = '0.0.0.0') {
+  return app.listen(port, host);
+}`,
+      output: `import express from 'express';
+const { HOST = '127.0.0.1' } = process.env;
+const app = express();
+app.listen(3000, HOST);
+export function start(port = 3000, host = '127.0.0.1') {
+  return app.listen(port, host);
+}`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const { HOST = '::1' } = process.env;
+const app = express();
+app.listen(3000, HOST);
+export function start(port = 3000, host = '0.0.0.0') {
+  return app.listen(port, host);
+}`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const { HOST = 'localhost' } = process.env;
+const app = express();
+app.listen(3000, HOST);
+export function start(port = 3000, host = '0.0.0.0') {
+  return app.listen(port, host);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 6,
+          column: 27,
+          endLine: 6,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const { HOST = '0.0.0.0' } = process.env;
+const app = express();
+app.listen(3000, HOST);
+export function start(port = 3000, host = '::1') {
+  return app.listen(port, host);
+}`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const { HOST = '0.0.0.0' } = process.env;
+const app = express();
+app.listen(3000, HOST);
+export function start(port = 3000, host = 'localhost') {
+  return app.listen(port, host);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a ternary keeps its loopback branch",
+      code: `import express from 'express';
+const inDocker = process.env.DOCKER === '1';
+express().listen(3000, inDocker ? '0.0.0.0' : '127.0.0.1');`,
+      output: `import express from 'express';
+const inDocker = process.env.DOCKER === '1';
+express().listen(3000, inDocker ? '127.0.0.1' : '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const inDocker = process.env.DOCKER === '1';
+express().listen(3000, inDocker ? '::1' : '127.0.0.1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const inDocker = process.env.DOCKER === '1';
+express().listen(3000, inDocker ? 'localhost' : '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options in a config object and spread from another object",
+      code: `import http from 'node:http';
+const config = { listen: { port: 3000, host: '::' } };
+http.createServer().listen(config.listen);
+const base = { host: '0.0.0.0' };
+http.createServer().listen({ ...base, port: 3001 });`,
+      output: `import http from 'node:http';
+const config = { listen: { port: 3000, host: '127.0.0.1' } };
+http.createServer().listen(config.listen);
+const base = { host: '127.0.0.1' };
+http.createServer().listen({ ...base, port: 3001 });`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'::'`"},
+          line: 2,
+          column: 40,
+          endLine: 2,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from 'node:http';
+const config = { listen: { port: 3000, host: '::1' } };
+http.createServer().listen(config.listen);
+const base = { host: '0.0.0.0' };
+http.createServer().listen({ ...base, port: 3001 });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from 'node:http';
+const config = { listen: { port: 3000, host: 'localhost' } };
+http.createServer().listen(config.listen);
+const base = { host: '0.0.0.0' };
+http.createServer().listen({ ...base, port: 3001 });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from 'node:http';
+const config = { listen: { port: 3000, host: '::' } };
+http.createServer().listen(config.listen);
+const base = { host: '::1' };
+http.createServer().listen({ ...base, port: 3001 });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from 'node:http';
+const config = { listen: { port: 3000, host: '::' } };
+http.createServer().listen(config.listen);
+const base = { host: 'localhost' };
+http.createServer().listen({ ...base, port: 3001 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a named non-loopback address gets suggestions and no autofix",
+      code: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen({ port: 3001, host: 'my-laptop.local' });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'nonLoopbackHost',
+          data: {"api":"`app.listen()` of Express","values":"`'192.168.1.10'`"},
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '127.0.0.1');
+app.listen({ port: 3001, host: 'my-laptop.local' });`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '::1');
+app.listen({ port: 3001, host: 'my-laptop.local' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, 'localhost');
+app.listen({ port: 3001, host: 'my-laptop.local' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'nonLoopbackHost',
+          data: {"api":"`app.listen()` of Express","values":"`'my-laptop.local'`"},
+          line: 4,
+          column: 26,
+          endLine: 4,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen({ port: 3001, host: '127.0.0.1' });`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen({ port: 3001, host: '::1' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen({ port: 3001, host: 'localhost' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "new http.Server and http.Server() without new",
+      code: `import * as http from 'http';
+new http.Server().listen(3000);
+http.Server((req, res) => res.end()).listen(3001);`,
+      output: `import * as http from 'http';
+new http.Server().listen(3000, '127.0.0.1');
+http.Server((req, res) => res.end()).listen(3001, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import * as http from 'http';
+new http.Server().listen(3000, '::1');
+http.Server((req, res) => res.end()).listen(3001);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import * as http from 'http';
+new http.Server().listen(3000, 'localhost');
+http.Server((req, res) => res.end()).listen(3001);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 3,
+          column: 38,
+          endLine: 3,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import * as http from 'http';
+new http.Server().listen(3000);
+http.Server((req, res) => res.end()).listen(3001, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import * as http from 'http';
+new http.Server().listen(3000);
+http.Server((req, res) => res.end()).listen(3001, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "https, http2 and net servers",
+      code: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443);
+createSecureServer({}).listen(8443, '0.0.0.0');
+net.createServer((socket) => socket.end()).listen(7000);`,
+      output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443, '127.0.0.1');
+createSecureServer({}).listen(8443, '127.0.0.1');
+net.createServer((socket) => socket.end()).listen(7000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:https` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 6,
+          column: 48,
+          endLine: 6,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443, '::1');
+createSecureServer({}).listen(8443, '0.0.0.0');
+net.createServer((socket) => socket.end()).listen(7000);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443, 'localhost');
+createSecureServer({}).listen(8443, '0.0.0.0');
+net.createServer((socket) => socket.end()).listen(7000);`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`server.listen()` on a `node:http2` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 7,
+          column: 37,
+          endLine: 7,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443);
+createSecureServer({}).listen(8443, '::1');
+net.createServer((socket) => socket.end()).listen(7000);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443);
+createSecureServer({}).listen(8443, 'localhost');
+net.createServer((socket) => socket.end()).listen(7000);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:net` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 8,
+          column: 44,
+          endLine: 8,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443);
+createSecureServer({}).listen(8443, '0.0.0.0');
+net.createServer((socket) => socket.end()).listen(7000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443);
+createSecureServer({}).listen(8443, '0.0.0.0');
+net.createServer((socket) => socket.end()).listen(7000, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a server chained through .on('error') and held in variables",
+      code: `import http from 'node:http';
+const onError = (error: Error) => console.error(error);
+http
+  .createServer((req, res) => res.end('ok'))
+  .on('error', onError)
+  .listen(3000);
+const server = http.createServer();
+const httpServer = server;
+httpServer.listen(3001, () => console.log('up'));`,
+      output: `import http from 'node:http';
+const onError = (error: Error) => console.error(error);
+http
+  .createServer((req, res) => res.end('ok'))
+  .on('error', onError)
+  .listen(3000, '127.0.0.1');
+const server = http.createServer();
+const httpServer = server;
+httpServer.listen(3001, '127.0.0.1', () => console.log('up'));`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 6,
+          column: 4,
+          endLine: 6,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from 'node:http';
+const onError = (error: Error) => console.error(error);
+http
+  .createServer((req, res) => res.end('ok'))
+  .on('error', onError)
+  .listen(3000, '::1');
+const server = http.createServer();
+const httpServer = server;
+httpServer.listen(3001, () => console.log('up'));`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from 'node:http';
+const onError = (error: Error) => console.error(error);
+http
+  .createServer((req, res) => res.end('ok'))
+  .on('error', onError)
+  .listen(3000, 'localhost');
+const server = http.createServer();
+const httpServer = server;
+httpServer.listen(3001, () => console.log('up'));`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from 'node:http';
+const onError = (error: Error) => console.error(error);
+http
+  .createServer((req, res) => res.end('ok'))
+  .on('error', onError)
+  .listen(3000);
+const server = http.createServer();
+const httpServer = server;
+httpServer.listen(3001, '::1', () => console.log('up'));`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from 'node:http';
+const onError = (error: Error) => console.error(error);
+http
+  .createServer((req, res) => res.end('ok'))
+  .on('error', onError)
+  .listen(3000);
+const server = http.createServer();
+const httpServer = server;
+httpServer.listen(3001, 'localhost', () => console.log('up'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "express().use(...) chains, computed listen and an as-cast",
+      code: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000);
+app['listen'](3001);
+(app as Express).listen(3002);`,
+      output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000, '127.0.0.1');
+app['listen'](3001, '127.0.0.1');
+(app as Express).listen(3002, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 3,
+          column: 31,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000, '::1');
+app['listen'](3001);
+(app as Express).listen(3002);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000, 'localhost');
+app['listen'](3001);
+(app as Express).listen(3002);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000);
+app['listen'](3001, '::1');
+(app as Express).listen(3002);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000);
+app['listen'](3001, 'localhost');
+(app as Express).listen(3002);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000);
+app['listen'](3001);
+(app as Express).listen(3002, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000);
+app['listen'](3001);
+(app as Express).listen(3002, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Koa without a host and with an all-interface host",
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = 'ok';
+});
+app.listen(3000);
+new Koa().listen(3001, '0.0.0.0', () => {});`,
+      output: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = 'ok';
+});
+app.listen(3000, '127.0.0.1');
+new Koa().listen(3001, '127.0.0.1', () => {});`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Koa","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = 'ok';
+});
+app.listen(3000, '::1');
+new Koa().listen(3001, '0.0.0.0', () => {});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = 'ok';
+});
+app.listen(3000, 'localhost');
+new Koa().listen(3001, '0.0.0.0', () => {});`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`app.listen()` of Koa","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 7,
+          column: 24,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = 'ok';
+});
+app.listen(3000);
+new Koa().listen(3001, '::1', () => {});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = 'ok';
+});
+app.listen(3000);
+new Koa().listen(3001, 'localhost', () => {});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "connect",
+      code: `import connect from 'connect';
+connect().use((req, res) => res.end('ok')).listen(3000);`,
+      output: `import connect from 'connect';
+connect().use((req, res) => res.end('ok')).listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of connect","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 2,
+          column: 44,
+          endLine: 2,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import connect from 'connect';
+connect().use((req, res) => res.end('ok')).listen(3000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import connect from 'connect';
+connect().use((req, res) => res.end('ok')).listen(3000, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "createMcpExpressApp of the SDK v1 and v2: its host option does not bind",
+      code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
+const app = createMcpExpressApp({ host: '127.0.0.1' });
+app.listen(3000, () => console.log('up'));
+createV2App().listen(3001);`,
+      output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
+const app = createMcpExpressApp({ host: '127.0.0.1' });
+app.listen(3000, '127.0.0.1', () => console.log('up'));
+createV2App().listen(3001, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` on the Express app of `createMcpExpressApp()`","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off (the `host` option of `createMcpExpressApp()` only picks which `Host` headers are accepted; it does not bind)"},
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
+const app = createMcpExpressApp({ host: '127.0.0.1' });
+app.listen(3000, '::1', () => console.log('up'));
+createV2App().listen(3001);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
+const app = createMcpExpressApp({ host: '127.0.0.1' });
+app.listen(3000, 'localhost', () => console.log('up'));
+createV2App().listen(3001);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` on the Express app of `createMcpExpressApp()`","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off (the `host` option of `createMcpExpressApp()` only picks which `Host` headers are accepted; it does not bind)"},
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
+const app = createMcpExpressApp({ host: '127.0.0.1' });
+app.listen(3000, () => console.log('up'));
+createV2App().listen(3001, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
+const app = createMcpExpressApp({ host: '127.0.0.1' });
+app.listen(3000, () => console.log('up'));
+createV2App().listen(3001, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "@hono/node-server serve without a hostname",
+      code: `import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+serve(
+  {
+    fetch: app.fetch,
+    port: 3000,
+  },
+  (info) => console.log(\`listening on port \${info.port}\`),
+);
+serve({ fetch: app.fetch, port: 3001, hostname: '0.0.0.0' });`,
+      output: `import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+serve(
+  {
+    fetch: app.fetch,
+    port: 3000,
+    hostname: '127.0.0.1',
+  },
+  (info) => console.log(\`listening on port \${info.port}\`),
+);
+serve({ fetch: app.fetch, port: 3001, hostname: '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`serve()` from `@hono/node-server`","hostLabel":"`hostname`","binding":"it calls Node's `server.listen(port, hostname)`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+serve(
+  {
+    fetch: app.fetch,
+    port: 3000,
+    hostname: '::1',
+  },
+  (info) => console.log(\`listening on port \${info.port}\`),
+);
+serve({ fetch: app.fetch, port: 3001, hostname: '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+serve(
+  {
+    fetch: app.fetch,
+    port: 3000,
+    hostname: 'localhost',
+  },
+  (info) => console.log(\`listening on port \${info.port}\`),
+);
+serve({ fetch: app.fetch, port: 3001, hostname: '0.0.0.0' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`serve()` from `@hono/node-server`","hostLabel":"`hostname`","values":"`'0.0.0.0'`"},
+          line: 11,
+          column: 39,
+          endLine: 11,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+serve(
+  {
+    fetch: app.fetch,
+    port: 3000,
+  },
+  (info) => console.log(\`listening on port \${info.port}\`),
+);
+serve({ fetch: app.fetch, port: 3001, hostname: '::1' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+serve(
+  {
+    fetch: app.fetch,
+    port: 3000,
+  },
+  (info) => console.log(\`listening on port \${info.port}\`),
+);
+serve({ fetch: app.fetch, port: 3001, hostname: 'localhost' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "serve(app) with a Hono app passed whole",
+      code: `import { serve } from '@hono/node-server';
+import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+const app = createMcpHonoApp();
+serve(app);`,
+      output: `import { serve } from '@hono/node-server';
+import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+const app = createMcpHonoApp();
+serve({ fetch: app.fetch, hostname: '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`serve()` from `@hono/node-server`","hostLabel":"`hostname`","binding":"it calls Node's `server.listen(port, hostname)`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { serve } from '@hono/node-server';
+import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+const app = createMcpHonoApp();
+serve({ fetch: app.fetch, hostname: '::1' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { serve } from '@hono/node-server';
+import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+const app = createMcpHonoApp();
+serve({ fetch: app.fetch, hostname: 'localhost' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "createAdaptorServer returns a Node server that listens like one",
+      code: `import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
+server.listen(3000);`,
+      output: `import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
+server.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on the server of `createAdaptorServer()`","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 5,
+          column: 8,
+          endLine: 5,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
+server.listen(3000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
+server.listen(3000, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Bun.serve defaults to 0.0.0.0, and serve from 'bun' too",
+      code: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000 });
+Bun.serve({ fetch, port: 3001, hostname: '0.0.0.0' });
+serve({ fetch });`,
+      output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000, hostname: '127.0.0.1' });
+Bun.serve({ fetch, port: 3001, hostname: '127.0.0.1' });
+serve({ fetch, hostname: '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`Bun.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000, hostname: '::1' });
+Bun.serve({ fetch, port: 3001, hostname: '0.0.0.0' });
+serve({ fetch });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000, hostname: 'localhost' });
+Bun.serve({ fetch, port: 3001, hostname: '0.0.0.0' });
+serve({ fetch });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`Bun.serve()`","hostLabel":"`hostname`","values":"`'0.0.0.0'`"},
+          line: 4,
+          column: 32,
+          endLine: 4,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000 });
+Bun.serve({ fetch, port: 3001, hostname: '::1' });
+serve({ fetch });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000 });
+Bun.serve({ fetch, port: 3001, hostname: 'localhost' });
+serve({ fetch });`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`Bun.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000 });
+Bun.serve({ fetch, port: 3001, hostname: '0.0.0.0' });
+serve({ fetch, hostname: '::1' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000 });
+Bun.serve({ fetch, port: 3001, hostname: '0.0.0.0' });
+serve({ fetch, hostname: 'localhost' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Deno.serve defaults to 0.0.0.0 in each of its forms",
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve((request) => new Response('ok'));
+Deno.serve({ port: 8000 }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok') });
+Deno.serve(app.fetch);
+Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
+      output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve({ hostname: '127.0.0.1' }, (request) => new Response('ok'));
+Deno.serve({ port: 8000, hostname: '127.0.0.1' }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok'), hostname: '127.0.0.1' });
+Deno.serve({ hostname: '127.0.0.1' }, app.fetch);
+Deno.serve({ hostname: '127.0.0.1' }, app.fetch);`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          line: 3,
+          column: 6,
+          endLine: 3,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve({ hostname: '::1' }, (request) => new Response('ok'));
+Deno.serve({ port: 8000 }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok') });
+Deno.serve(app.fetch);
+Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve({ hostname: 'localhost' }, (request) => new Response('ok'));
+Deno.serve({ port: 8000 }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok') });
+Deno.serve(app.fetch);
+Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          line: 4,
+          column: 6,
+          endLine: 4,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve((request) => new Response('ok'));
+Deno.serve({ port: 8000, hostname: '::1' }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok') });
+Deno.serve(app.fetch);
+Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve((request) => new Response('ok'));
+Deno.serve({ port: 8000, hostname: 'localhost' }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok') });
+Deno.serve(app.fetch);
+Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          line: 5,
+          column: 6,
+          endLine: 5,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve((request) => new Response('ok'));
+Deno.serve({ port: 8000 }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok'), hostname: '::1' });
+Deno.serve(app.fetch);
+Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve((request) => new Response('ok'));
+Deno.serve({ port: 8000 }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok'), hostname: 'localhost' });
+Deno.serve(app.fetch);
+Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          line: 6,
+          column: 6,
+          endLine: 6,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve((request) => new Response('ok'));
+Deno.serve({ port: 8000 }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok') });
+Deno.serve({ hostname: '::1' }, app.fetch);
+Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve((request) => new Response('ok'));
+Deno.serve({ port: 8000 }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok') });
+Deno.serve({ hostname: 'localhost' }, app.fetch);
+Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","values":"`'0.0.0.0'`"},
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve((request) => new Response('ok'));
+Deno.serve({ port: 8000 }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok') });
+Deno.serve(app.fetch);
+Deno.serve({ hostname: '::1' }, app.fetch);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+Deno.serve((request) => new Response('ok'));
+Deno.serve({ port: 8000 }, (request) => new Response('ok'));
+Deno.serve({ port: 8001, handler: (request) => new Response('ok') });
+Deno.serve(app.fetch);
+Deno.serve({ hostname: 'localhost' }, app.fetch);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Fastify with an all-interface host, inline or as a fallback",
+      code: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: '::' });
+await app.listen({ port: 3002, host: '' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+      output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '127.0.0.1' });
+await app.listen({ port: 3001, host: '127.0.0.1' });
+await app.listen({ port: 3002, host: '127.0.0.1' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 3,
+          column: 32,
+          endLine: 3,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '::1' });
+await app.listen({ port: 3001, host: '::' });
+await app.listen({ port: 3002, host: '' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: 'localhost' });
+await app.listen({ port: 3001, host: '::' });
+await app.listen({ port: 3002, host: '' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'::'`"},
+          line: 4,
+          column: 32,
+          endLine: 4,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: '::1' });
+await app.listen({ port: 3002, host: '' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: 'localhost' });
+await app.listen({ port: 3002, host: '' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`''`"},
+          line: 5,
+          column: 32,
+          endLine: 5,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: '::' });
+await app.listen({ port: 3002, host: '::1' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: '::' });
+await app.listen({ port: 3002, host: 'localhost' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 6,
+          column: 32,
+          endLine: 6,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: '::' });
+await app.listen({ port: 3002, host: '' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '::1' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: '::' });
+await app.listen({ port: 3002, host: '' });
+await app.listen({ port: 3003, host: process.env.HOST ?? 'localhost' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Fastify 4's deprecated listen(port, host)",
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.listen(3000, '0.0.0.0', (err) => {
+  if (err) throw err;
+});`,
+      ...esm,
+      output: `import Fastify from 'fastify';
+const app = Fastify();
+app.listen(3000, '127.0.0.1', (err) => {
+  if (err) throw err;
+});`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.listen(3000, '::1', (err) => {
+  if (err) throw err;
+});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.listen(3000, 'localhost', (err) => {
+  if (err) throw err;
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS express through require",
+      code: `'use strict';
+const express = require('express');
+const app = express();
+const port = process.env.PORT || 3000;
+app.listen(port, () => {
+  console.log(\`listening on port \${port}\`);
+});`,
+      ...commonjs,
+      output: `'use strict';
+const express = require('express');
+const app = express();
+const port = process.env.PORT || 3000;
+app.listen(port, '127.0.0.1', () => {
+  console.log(\`listening on port \${port}\`);
+});`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `'use strict';
+const express = require('express');
+const app = express();
+const port = process.env.PORT || 3000;
+app.listen(port, '::1', () => {
+  console.log(\`listening on port \${port}\`);
+});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `'use strict';
+const express = require('express');
+const app = express();
+const port = process.env.PORT || 3000;
+app.listen(port, 'localhost', () => {
+  console.log(\`listening on port \${port}\`);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS destructured createServer from node:http",
+      code: `const { createServer } = require('node:http');
+const server = createServer((req, res) => {
+  res.end('ok');
+});
+server.listen(process.env.PORT);`,
+      ...commonjs,
+      output: `const { createServer } = require('node:http');
+const server = createServer((req, res) => {
+  res.end('ok');
+});
+server.listen(process.env.PORT, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 5,
+          column: 8,
+          endLine: 5,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `const { createServer } = require('node:http');
+const server = createServer((req, res) => {
+  res.end('ok');
+});
+server.listen(process.env.PORT, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `const { createServer } = require('node:http');
+const server = createServer((req, res) => {
+  res.end('ok');
+});
+server.listen(process.env.PORT, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS Fastify called in place",
+      code: `const fastify = require('fastify')({ logger: true });
+fastify.listen({ port: 3000, host: '0.0.0.0' }, (err) => {
+  if (err) throw err;
+});`,
+      ...commonjs,
+      output: `const fastify = require('fastify')({ logger: true });
+fastify.listen({ port: 3000, host: '127.0.0.1' }, (err) => {
+  if (err) throw err;
+});`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 2,
+          column: 30,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `const fastify = require('fastify')({ logger: true });
+fastify.listen({ port: 3000, host: '::1' }, (err) => {
+  if (err) throw err;
+});`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `const fastify = require('fastify')({ logger: true });
+fastify.listen({ port: 3000, host: 'localhost' }, (err) => {
+  if (err) throw err;
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ESM JavaScript node:http and Koa",
+      code: `import { createServer } from 'node:http';
+import Koa from 'koa';
+createServer((req, res) => res.end('ok')).listen(3000, '0.0.0.0');
+new Koa().listen(3001);`,
+      ...esm,
+      output: `import { createServer } from 'node:http';
+import Koa from 'koa';
+createServer((req, res) => res.end('ok')).listen(3000, '127.0.0.1');
+new Koa().listen(3001, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 3,
+          column: 56,
+          endLine: 3,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { createServer } from 'node:http';
+import Koa from 'koa';
+createServer((req, res) => res.end('ok')).listen(3000, '::1');
+new Koa().listen(3001);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { createServer } from 'node:http';
+import Koa from 'koa';
+createServer((req, res) => res.end('ok')).listen(3000, 'localhost');
+new Koa().listen(3001);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Koa","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { createServer } from 'node:http';
+import Koa from 'koa';
+createServer((req, res) => res.end('ok')).listen(3000, '0.0.0.0');
+new Koa().listen(3001, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { createServer } from 'node:http';
+import Koa from 'koa';
+createServer((req, res) => res.end('ok')).listen(3000, '0.0.0.0');
+new Koa().listen(3001, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "allowedHosts allows the hosts it lists, not every interface or a missing host",
+      code: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '10.0.0.5');
+app.listen(3002, '0.0.0.0');
+app.listen(3003);`,
+      options: [{"allowedHosts":["192.168.1.10"]}],
+      output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '10.0.0.5');
+app.listen(3002, '127.0.0.1');
+app.listen(3003, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'nonLoopbackHost',
+          data: {"api":"`app.listen()` of Express","values":"`'10.0.0.5'`"},
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '127.0.0.1');
+app.listen(3002, '0.0.0.0');
+app.listen(3003);`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '::1');
+app.listen(3002, '0.0.0.0');
+app.listen(3003);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, 'localhost');
+app.listen(3002, '0.0.0.0');
+app.listen(3003);`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '10.0.0.5');
+app.listen(3002, '::1');
+app.listen(3003);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '10.0.0.5');
+app.listen(3002, 'localhost');
+app.listen(3003);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '10.0.0.5');
+app.listen(3002, '0.0.0.0');
+app.listen(3003, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '10.0.0.5');
+app.listen(3002, '0.0.0.0');
+app.listen(3003, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "reportUnknownHosts: an environment variable with no fallback",
+      code: `import express from 'express';
+import Fastify from 'fastify';
+const HOST = process.env.HOST;
+express().listen(3000, HOST, () => {});
+express().listen(3001, process.env.BIND_ADDRESS);
+await Fastify().listen({ port: 3002, host: process.env.HOST });`,
+      options: [{"reportUnknownHosts":true}],
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host"},
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useLoopbackFallback',
+              output: `import express from 'express';
+import Fastify from 'fastify';
+const HOST = process.env.HOST;
+express().listen(3000, HOST ?? '127.0.0.1', () => {});
+express().listen(3001, process.env.BIND_ADDRESS);
+await Fastify().listen({ port: 3002, host: process.env.HOST });`,
+            },
+          ],
+        },
+        {
+          messageId: 'unknownHost',
+          data: {"api":"`app.listen()` of Express","hostLabel":"host"},
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'useLoopbackFallback',
+              output: `import express from 'express';
+import Fastify from 'fastify';
+const HOST = process.env.HOST;
+express().listen(3000, HOST, () => {});
+express().listen(3001, process.env.BIND_ADDRESS ?? '127.0.0.1');
+await Fastify().listen({ port: 3002, host: process.env.HOST });`,
+            },
+          ],
+        },
+        {
+          messageId: 'unknownHost',
+          data: {"api":"`fastify.listen()`","hostLabel":"host"},
+          line: 6,
+          column: 38,
+          endLine: 6,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'useLoopbackFallback',
+              output: `import express from 'express';
+import Fastify from 'fastify';
+const HOST = process.env.HOST;
+express().listen(3000, HOST, () => {});
+express().listen(3001, process.env.BIND_ADDRESS);
+await Fastify().listen({ port: 3002, host: process.env.HOST ?? '127.0.0.1' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "reportUnknownHosts: a parameter, and options and a handler from another file",
+      code: `import http from 'node:http';
+import { serve } from '@hono/node-server';
+import { handler, listenOptions, serveOptions } from './config';
+export function start(port: number, host: string) {
+  http.createServer().listen(port, host);
+}
+http.createServer().listen({ ...listenOptions, exclusive: true });
+serve(serveOptions);
+Deno.serve(handler);`,
+      options: [{"reportUnknownHosts":true}],
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host"},
+          line: 5,
+          column: 36,
+          endLine: 5,
+          endColumn: 40,
+          suggestions: [],
+        },
+        {
+          messageId: 'unknownHost',
+          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host"},
+          line: 7,
+          column: 21,
+          endLine: 7,
+          endColumn: 27,
+          suggestions: [],
+        },
+        {
+          messageId: 'unknownHost',
+          data: {"api":"`serve()` from `@hono/node-server`","hostLabel":"`hostname`"},
+          line: 8,
+          column: 1,
+          endLine: 8,
+          endColumn: 6,
+          suggestions: [],
+        },
+        {
+          messageId: 'unknownHost',
+          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`"},
+          line: 9,
+          column: 6,
+          endLine: 9,
+          endColumn: 11,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+describe('fix and suggestion outputs type-check', () => {
+  // Bun and Deno have no types installed here, so their fixes are checked in the rule tests only.
+  it('in every framework the rule covers', () => {
+    const result = typeCheckFixOutputs('require-loopback-host', [
+      {
+        name: 'express',
+        code: `import express from 'express';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? '0.0.0.0';
+const app = express();
+app.listen(PORT, () => {
+  console.log(\`listening on port \${PORT}\`);
+});
+app.listen(PORT + 1);
+app.listen();
+app.listen(() => console.log('up'));
+app.listen(PORT + 2, HOST);
+express().use(express.json()).listen({ port: PORT + 3 });
+`,
+      },
+      {
+        name: 'node:http, https and net',
+        code: `import http from 'node:http';
+import https from 'node:https';
+import * as net from 'node:net';
+
+export function start(port = 3000, host = '0.0.0.0') {
+  return http.createServer((req, res) => res.end('ok')).listen(port, host);
+}
+const server = http.createServer();
+server.on('error', console.error).listen(3001, 511, () => {});
+server.listen({ port: 3002 });
+https.createServer({}, (req, res) => res.end('ok')).listen(443);
+new net.Server().listen(7000, '192.168.1.10');
+`,
+      },
+      {
+        name: 'koa',
+        code: `import Koa from 'koa';
+
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = 'ok';
+});
+app.listen(3000, () => console.log('up'));
+new Koa().listen(3001, '');
+`,
+      },
+      {
+        name: '@hono/node-server',
+        code: `import { serve, createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+
+const app = new Hono();
+serve({ fetch: app.fetch, port: 3000 }, (info) => console.log(info.port));
+serve(app);
+serve({ fetch: app.fetch, port: 3001, hostname: '0.0.0.0' });
+createAdaptorServer({ fetch: app.fetch }).listen(3002);
+`,
+      },
+      {
+        name: 'fastify',
+        code: `import Fastify from 'fastify';
+
+const app = Fastify();
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: process.env.HOST ?? '::' });
+`,
+      },
+      {
+        name: 'MCP SDK v1 createMcpExpressApp',
+        code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+
+const app = createMcpExpressApp();
+app.listen(3000, () => console.log('up'));
+`,
+      },
+      {
+        name: 'MCP SDK v2 createMcpExpressApp',
+        code: `import { createMcpExpressApp } from '@modelcontextprotocol/express';
+
+createMcpExpressApp({ host: '0.0.0.0' }).listen(3000);
+`,
+      },
+      {
+        name: 'reportUnknownHosts: a fallback for an environment variable',
+        code: `import http from 'node:http';
+
+http.createServer().listen(3000, process.env.HOST, () => {});
+`,
+        options: [{ reportUnknownHosts: true }],
+      },
+    ]);
+    expect(result.output).toBe('');
+    // Each original, its fixed program and one program per suggestion.
+    expect(result.programs).toBe(59);
+  });
+});
