@@ -18,23 +18,25 @@ export function isTypeScriptFile(filename: string): boolean {
 
 /**
  * Module-level declarations for a fix to refer to. A name already bound where the fix uses it
- * is reused and not declared again; the missing ones go, in order, at one place per file: after
- * the imports, `require`s and directives at its top. One place, so that when several reports in
- * a file need the same declaration their fixes overlap and ESLint applies one per pass, instead
- * of declaring it twice.
+ * is reused and not declared again; the missing ones go, in order, at one place per file, so
+ * that when several reports need the same declaration their fixes overlap and ESLint applies
+ * one per pass, instead of declaring it twice. That place is `before` (the top-level statement
+ * of the rule's first report in the file, which keeps the fix away from other rules' fixes
+ * above it), or else after the imports, `require`s and directives at the top.
  */
 export function ensureModuleDeclarations(
   fixer: RuleFixer,
   sourceCode: Readonly<SourceCode>,
   usedAt: TSESTree.Node,
   declarations: readonly ModuleDeclaration[],
+  before?: TSESTree.ProgramStatement,
 ): RuleFix[] {
   const scope = sourceCode.getScope(usedAt);
   const missing = declarations.filter(({ name }) => !findVariable(scope as never, name));
   if (missing.length === 0) return [];
   const text = missing.map((declaration) => declaration.text).join('\n\n');
   const program = sourceCode.ast;
-  const first = program.body.find((statement) => !isPreamble(statement));
+  const first = before ?? program.body.find((statement) => !isPreamble(statement));
   if (!first) {
     const last = program.body.at(-1);
     return [last ? fixer.insertTextAfter(last, `\n\n${text}\n`) : fixer.insertTextAfterRange([0, 0], `${text}\n`)];
@@ -48,7 +50,7 @@ export function ensureModuleDeclarations(
     if (comment.loc.end.line < anchor.loc.start.line - 1) break;
     anchor = comment;
   }
-  // Keep a blank line between the imports above and the new declarations.
+  // Keep a blank line between the code above and the new declarations.
   const lineStart = sourceCode.text.lastIndexOf('\n', anchor.range[0] - 1);
   const previousLine = lineStart <= 0 ? '' : sourceCode.text.slice(sourceCode.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
   const separator = previousLine.trim() === '' ? '' : '\n';

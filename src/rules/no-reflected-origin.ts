@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, ensureModuleDeclarations, isTypeScriptFile } from '../fixes/constants';
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
-import { enclosingFunctionOrProgram, skipTypeWrappers } from '../utils/ast';
+import { enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import {
   allowsCredentials,
@@ -64,7 +64,10 @@ export default createRule<Options, MessageIds>({
       return [{ name: ALLOWLIST_NAME, text: list }, ...(withCheck ? [{ name: CHECK_NAME, text: check }] : [])];
     };
 
-    const reportHeader = ({ write, read }: { write: HeaderWrite; read: TSESTree.Node }): void => {
+    const reportHeader = (
+      { write, read }: { write: HeaderWrite; read: TSESTree.Node },
+      before: TSESTree.ProgramStatement,
+    ): void => {
       const credentials =
         credentialScopes.has(enclosingFunctionOrProgram(write.node)) ||
         (write.node.parent !== undefined && credentialScopes.has(write.node.parent));
@@ -73,7 +76,7 @@ export default createRule<Options, MessageIds>({
       const inValue = write.value.range[0] <= read.range[0] && read.range[1] <= write.value.range[1];
       const argument = sourceCode.getText(inValue ? read : write.value);
       const rewrite = (fixer: RuleFixer, origins: string): RuleFix[] => [
-        ...ensureModuleDeclarations(fixer, sourceCode, write.node, declarations(true, origins)),
+        ...ensureModuleDeclarations(fixer, sourceCode, write.node, declarations(true, origins), before),
         fixer.replaceText(write.value, `${CHECK_NAME}(${argument})`),
       ];
       context.report({
@@ -165,7 +168,10 @@ export default createRule<Options, MessageIds>({
       }),
       'Program:exit'() {
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
-        for (const echoed of echoedHeaders) reportHeader(echoed);
+        // Every echo's fix declares the allowlist before the first echo's statement: one place per file.
+        echoedHeaders.sort((a, b) => a.write.node.range[0] - b.write.node.range[0]);
+        const before = echoedHeaders[0] && topLevelStatement(echoedHeaders[0].write.node);
+        for (const echoed of echoedHeaders) reportHeader(echoed, before!);
       },
     };
   },

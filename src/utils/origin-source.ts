@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers, staticPropertyName } from './ast';
+import { skipTypeWrappers, staticPropertyName } from './ast';
+import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
 import { resolveExpression } from './values';
 
 /** Where a value that ends up as an allowed origin comes from. */
@@ -41,38 +42,13 @@ const PASS_THROUGH_METHODS = new Set([
 /** Global functions and constructors that do the same: `new Set(list)`, `JSON.parse(text)`. */
 const PASS_THROUGH_CALLEES = new Set(['Set', 'Array.from', 'Array.of', 'JSON.parse', 'String', 'Object.freeze']);
 
-/** Request header readers that take a header name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
-const HEADER_READ_METHODS = new Set(['get', 'header', 'getHeader']);
-/** The properties that hold a request's headers: Node and express `req.headers`, Koa `ctx.request.header`. */
-const HEADER_OBJECTS = new Set(['headers', 'header']);
-
-function staticString(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | null {
-  const result = getStaticValue(node as never, sourceCode.getScope(node) as never);
-  return typeof result?.value === 'string' ? result.value : null;
-}
-
 /**
  * Whether an expression reads the request's Origin header: `req.headers.origin`,
  * `req.headers['origin']`, `req.get('origin')`, `req.header('Origin')`, `c.req.header('origin')`,
  * `ctx.get('Origin')`, `ctx.request.header.origin`, `request.headers.get('Origin')`.
  */
 export function isRequestOriginRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
-  const expression = skipTypeWrappers(node);
-  if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    const name = staticPropertyName(expression, sourceCode.getScope(expression));
-    if (name?.toLowerCase() !== 'origin') return false;
-    const object = skipTypeWrappers(expression.object);
-    return (
-      object.type === AST_NODE_TYPES.MemberExpression &&
-      HEADER_OBJECTS.has(staticPropertyName(object, sourceCode.getScope(object)) ?? '')
-    );
-  }
-  if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
-    const method = calledMethodName(expression, sourceCode.getScope(expression));
-    if (!method || !HEADER_READ_METHODS.has(method)) return false;
-    return staticString(sourceCode, expression.arguments[0]!)?.toLowerCase() === 'origin';
-  }
-  return false;
+  return requestHeaderRead(sourceCode, node) === 'origin';
 }
 
 /**
@@ -93,7 +69,8 @@ export function environmentReadName(sourceCode: Readonly<SourceCode>, node: TSES
     if (staticPropertyName(callee) !== 'get' || !isEnvironmentObject(sourceCode, skipTypeWrappers(callee.object))) {
       return undefined;
     }
-    return staticString(sourceCode, expression.arguments[0]!);
+    const name = getStaticValue(expression.arguments[0] as never, sourceCode.getScope(expression) as never);
+    return typeof name?.value === 'string' ? name.value : null;
   }
   return undefined;
 }
@@ -268,10 +245,8 @@ function destructuredFrom(
   if (owner?.type !== AST_NODE_TYPES.Property || owner.parent !== declarator.id) return;
   const key = staticPropertyName(owner);
   const init = skipTypeWrappers(declarator.init);
-  if (key?.toLowerCase() === 'origin' && init.type === AST_NODE_TYPES.MemberExpression) {
-    if (HEADER_OBJECTS.has(staticPropertyName(init, sourceCode.getScope(init)) ?? '')) {
-      onSource({ kind: 'request-origin', node: id, entry: id });
-    }
+  if (destructuredHeaderNames(sourceCode, declarator).some((binding) => binding.id === def.name && binding.header === 'origin')) {
+    onSource({ kind: 'request-origin', node: id, entry: id });
     return;
   }
   if (key !== null && isEnvironmentObject(sourceCode, init)) {

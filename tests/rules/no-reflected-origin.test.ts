@@ -547,12 +547,13 @@ app.use((req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
   next();
 });`,
-      output: `/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+      output: `const ALLOWED_ORIGINS: string[] = ['http://localhost:6274'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
 function allowedOrigin(origin: unknown): string {
   return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
 }
 
-const ALLOWED_ORIGINS: string[] = ['http://localhost:6274'];
 app.use((req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
   next();
@@ -568,12 +569,13 @@ app.use((req, res, next) => {
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+              output: `const ALLOWED_ORIGINS: string[] = ['http://localhost:6274'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
 function allowedOrigin(origin: unknown): string {
   return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
 }
 
-const ALLOWED_ORIGINS: string[] = ['http://localhost:6274'];
 app.use((req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
   next();
@@ -886,6 +888,7 @@ app.use(function (req, res, next) {
 });`,
       ...commonjs,
       output: `const express = require('express');
+const app = express();
 
 const ALLOWED_ORIGINS = [];
 
@@ -894,7 +897,6 @@ function allowedOrigin(origin) {
   return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
 }
 
-const app = express();
 app.use(function (req, res, next) {
   res.header('Access-Control-Allow-Origin', allowedOrigin(req.header('Origin')));
   next();
@@ -911,6 +913,7 @@ app.use(function (req, res, next) {
             {
               messageId: 'useAllowlist',
               output: `const express = require('express');
+const app = express();
 
 const ALLOWED_ORIGINS = ['https://app.example.com'];
 
@@ -919,7 +922,6 @@ function allowedOrigin(origin) {
   return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
 }
 
-const app = express();
 app.use(function (req, res, next) {
   res.header('Access-Control-Allow-Origin', allowedOrigin(req.header('Origin')));
   next();

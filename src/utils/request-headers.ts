@@ -1,0 +1,54 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticValue } from '@eslint-community/eslint-utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { calledMethodName, skipTypeWrappers, staticPropertyName } from './ast';
+
+/** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
+const HEADER_READ_METHODS = new Set(['get', 'header', 'getHeader']);
+/** Properties that hold a request's headers: Node and express `req.headers`, Koa `ctx.request.header`. */
+const HEADER_OBJECTS = new Set(['headers', 'header']);
+
+/**
+ * The lower-cased name of the request header an expression reads, or `null`:
+ * `req.headers.authorization`, `req.headers['x-mcp-csrf-token']`, `req.get('X-Token')`,
+ * `req.header('Authorization')`, `c.req.header('x-token')`, `ctx.get('X-Token')`,
+ * `ctx.request.header.authorization`, `request.headers.get('Authorization')`.
+ */
+export function requestHeaderRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | null {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipTypeWrappers(expression.object);
+    if (object.type !== AST_NODE_TYPES.MemberExpression) return null;
+    if (!HEADER_OBJECTS.has(staticPropertyName(object, sourceCode.getScope(object)) ?? '')) return null;
+    return staticPropertyName(expression, sourceCode.getScope(expression))?.toLowerCase() ?? null;
+  }
+  if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
+    const method = calledMethodName(expression, sourceCode.getScope(expression));
+    if (!method || !HEADER_READ_METHODS.has(method)) return null;
+    const name = getStaticValue(expression.arguments[0] as never, sourceCode.getScope(expression) as never);
+    return typeof name?.value === 'string' ? name.value.toLowerCase() : null;
+  }
+  return null;
+}
+
+/**
+ * The names bound by destructuring a request's headers: `const { authorization } = req.headers`,
+ * with each binding's header name.
+ */
+export function destructuredHeaderNames(
+  sourceCode: Readonly<SourceCode>,
+  declarator: TSESTree.VariableDeclarator,
+): { id: TSESTree.Identifier; header: string }[] {
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) return [];
+  const init = skipTypeWrappers(declarator.init);
+  if (init.type !== AST_NODE_TYPES.MemberExpression) return [];
+  if (!HEADER_OBJECTS.has(staticPropertyName(init, sourceCode.getScope(init)) ?? '')) return [];
+  const names: { id: TSESTree.Identifier; header: string }[] = [];
+  for (const property of declarator.id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = staticPropertyName(property);
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (key && value.type === AST_NODE_TYPES.Identifier) names.push({ id: value, header: key.toLowerCase() });
+  }
+  return names;
+}
