@@ -85,3 +85,69 @@ export function ensureModuleConstant(
 ): RuleFix[] {
   return ensureModuleDeclarations(fixer, sourceCode, usedAt, [{ name, text: `const ${name} = ${initText};` }]);
 }
+
+/** What a name already means where a fix would use it. */
+export type ExistingBinding =
+  /** Unbound: the fix declares it. */
+  | { readonly kind: 'none' }
+  /** A module-level binding the fix can refer to; `init` is its value when the file shows it. */
+  | { readonly kind: 'module'; readonly init: TSESTree.Expression | null }
+  /** Bound in an inner scope, which would hide a module-level declaration. */
+  | { readonly kind: 'shadowed' };
+
+export function existingBinding(sourceCode: Readonly<SourceCode>, usedAt: TSESTree.Node, name: string): ExistingBinding {
+  const variable = findVariable(sourceCode.getScope(usedAt) as never, name) as
+    | { scope: { type: string }; defs: { type: string; node: TSESTree.Node }[] }
+    | null;
+  if (!variable) return { kind: 'none' };
+  if (variable.scope.type !== 'module' && variable.scope.type !== 'global') return { kind: 'shadowed' };
+  const def = variable.defs[0];
+  const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : null;
+  return { kind: 'module', init };
+}
+
+/** The shape of an allowlist the file already has: an array or a `Set`, or `null` for anything else. */
+export function allowlistShape(init: TSESTree.Expression | null): 'array' | 'set' | null {
+  let value: TSESTree.Node | null = init;
+  while (
+    value &&
+    (value.type === AST_NODE_TYPES.TSAsExpression ||
+      value.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      value.type === AST_NODE_TYPES.TSNonNullExpression)
+  ) {
+    value = value.expression;
+  }
+  if (value?.type === AST_NODE_TYPES.ArrayExpression) return 'array';
+  if (value?.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Set') {
+    return 'set';
+  }
+  return null;
+}
+
+export const ALLOWLIST_NAMES = ['ALLOWED_ORIGINS', 'ALLOWED_CORS_ORIGINS'] as const;
+
+/** `const NAME: string[] = ['…'];` (the annotation in TypeScript only, so that an empty list is not `never[]`). */
+export function allowlistDeclaration(name: string, origins: readonly string[], typescript: boolean): ModuleDeclaration {
+  const list = origins.map((origin) => `'${origin}'`).join(', ');
+  return { name, text: `const ${name}${typescript ? ': string[]' : ''} = [${list}];` };
+}
+
+/**
+ * An array allowlist constant a fix can hand to a CORS middleware: an existing module-level
+ * `ALLOWED_ORIGINS` array, or a new one, or (when that name is taken by something else, such as a
+ * `Set`, which the middlewares would take as "allow all") `ALLOWED_CORS_ORIGINS`. `null` when
+ * neither name can be used.
+ */
+export function arrayAllowlist(
+  sourceCode: Readonly<SourceCode>,
+  usedAt: TSESTree.Node,
+  origins: readonly string[],
+  typescript: boolean,
+): { name: string; declarations: ModuleDeclaration[] } | null {
+  for (const name of ALLOWLIST_NAMES) {
+    const existing = existingBinding(sourceCode, usedAt, name);
+    if (existing.kind === 'none') return { name, declarations: [allowlistDeclaration(name, origins, typescript)] };
+    if (existing.kind === 'module' && allowlistShape(existing.init) === 'array') return { name, declarations: [] };
+  }
+  return null;
+}

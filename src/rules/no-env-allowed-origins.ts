@@ -10,14 +10,14 @@ import { mentionsAny } from '../utils/modules';
 import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../utils/origin-source';
 import { ALLOW_ORIGIN, headerWriteListeners } from '../utils/response-headers';
 import { findObjectProperty } from '../utils/values';
-import { valueLeavesFile } from '../utils/value-escape';
+import { bindingLeavesFile, valueLeavesFile } from '../utils/value-escape';
 
 export type Options = [
   {
     allowEnvNames?: string[];
   },
 ];
-export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConstantAllowlist';
+export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConstantAllowlist' | 'useEmptyAllowlist';
 
 /** Names that say a variable holds CORS origins. */
 const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
@@ -26,7 +26,8 @@ const HEADER_NAMES = new Set([ALLOW_ORIGIN]);
 
 /** Where an origin read from the environment ends up. */
 type Sink =
-  | { readonly kind: 'middleware'; readonly middleware: CorsMiddleware }
+  /** `value` is the whole `origin` option. */
+  | { readonly kind: 'middleware'; readonly middleware: CorsMiddleware; readonly value: TSESTree.Node }
   | { readonly kind: 'header' }
   | { readonly kind: 'allowlist' };
 
@@ -61,6 +62,7 @@ export default createRule<Options, MessageIds>({
       envOriginsLeaveFile:
         "The environment variable {{name}} looks like a CORS origin allowlist and is passed on from here: whoever can edit this MCP server's environment (a `.env` file, a launcher config) can set it to `*` or to their own site. Keep the allowlist in source as a constant.",
       useConstantAllowlist: 'Use a constant allowlist in source instead (replace its placeholder origin with yours).',
+      useEmptyAllowlist: 'Use an empty allowlist in source instead, which allows no origin until you list some.',
     },
   },
   defaultOptions: [{ allowEnvNames: [] }],
@@ -87,7 +89,8 @@ export default createRule<Options, MessageIds>({
           holder.id.typeAnnotation !== undefined;
         return typescript && !annotated && origins.length === 0 ? '[] as string[]' : `[${quoted}]`;
       }
-      if (sink?.kind === 'middleware') {
+      // The middleware's own shapes only where the read is the whole option, not a piece of it.
+      if (sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value)) {
         return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(`[${quoted}]`);
       }
       // A single origin, as a string: '' matches no origin.
@@ -113,8 +116,11 @@ export default createRule<Options, MessageIds>({
         ) {
           return null;
         }
-        // The binding keeps the type of an environment variable, a string, whatever it feeds.
-        const constant = `const ${read.value.name} = '${origins.join(',')}';${note}`;
+        // The binding keeps the type of an environment variable, a string, unless it is the whole
+        // `origin` option of a middleware that takes `''` for `*` (@koa/cors) or rejects it (@fastify/cors).
+        const direct = sink?.kind === 'middleware' && sourceUse(read.value.name, sink.value) !== null;
+        const value = direct && sink?.kind === 'middleware' ? replacement(sink.value, sink, origins) : `'${origins.join(',')}'`;
+        const constant = `const ${read.value.name} = ${value};${note}`;
         if (pattern.properties.length === 1 && declaration.declarations.length === 1) {
           return [fixer.replaceText(declaration, constant)];
         }
@@ -132,9 +138,19 @@ export default createRule<Options, MessageIds>({
         node: read,
         messageId: sink ? 'envAllowedOrigins' : 'envOriginsLeaveFile',
         data: { name: name ? `\`${name}\`` : `read by \`${sourceCode.getText(read)}\`` },
-        fix: (fixer) => fixRead(fixer, read, name, sink, []),
-        suggest: [{ messageId: 'useConstantAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, [PLACEHOLDER_ORIGIN]) }],
+        // A report made on the name alone is not sure enough to rewrite code on save.
+        fix: sink ? (fixer) => fixRead(fixer, read, name, sink, []) : null,
+        suggest: [
+          ...(sink ? [] : [{ messageId: 'useEmptyAllowlist' as const, fix: (fixer: RuleFixer) => fixRead(fixer, read, name, sink, []) }]),
+          { messageId: 'useConstantAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, [PLACEHOLDER_ORIGIN]) },
+        ],
       });
+    };
+
+    /** The option value itself when it is just the name of the binding (`origin: CORS_ORIGIN`). */
+    const sourceUse = (name: string, value: TSESTree.Node): TSESTree.Node | null => {
+      const expression = skipTypeWrappers(value);
+      return expression.type === AST_NODE_TYPES.Identifier && expression.name === name ? expression : null;
     };
 
     /** An arrow function or `as` expression that replaces an operand needs parentheses. */
@@ -184,13 +200,12 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         for (const use of findCorsMiddlewareUses(sourceCode)) {
-          const sink: Sink = { kind: 'middleware', middleware: use.middleware };
           for (const branch of corsOptionsBranches(sourceCode, use)) {
             if (branch.kind !== 'object') continue;
             const origin = findObjectProperty(sourceCode, branch.object, 'origin');
             if (origin.kind !== 'found') continue;
             const value = origin.value ?? origin.property.value;
-            reportAllowlistsIn(value, sink);
+            reportAllowlistsIn(value, { kind: 'middleware', middleware: use.middleware, value });
             // Origin functions that check against a list: `(origin, cb) => cb(null, list.includes(origin))`.
             for (const check of originChecksWithin(sourceCode, value)) {
               if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist' });
@@ -206,13 +221,10 @@ export default createRule<Options, MessageIds>({
         // Reads whose names say they hold origins, passed on to code this file does not show.
         for (const read of envReads) {
           if (read.name === null || !CORS_ORIGIN_NAME.test(read.name)) continue;
+          const binding = read.node.type === AST_NODE_TYPES.Property ? read.node.value : null;
           const leaves =
-            read.node.type === AST_NODE_TYPES.Property
-              ? sourceCode.scopeManager!
-                  .getDeclaredVariables(read.node.parent!.parent!)
-                  .filter((variable) => variable.name === (read.node as TSESTree.Property & { value: TSESTree.Identifier }).value.name)
-                  .flatMap((variable) => variable.references)
-                  .some((reference) => reference.isRead() && valueLeavesFile(sourceCode, reference.identifier as TSESTree.Node))
+            binding?.type === AST_NODE_TYPES.Identifier
+              ? bindingLeavesFile(sourceCode, read.node.parent!.parent as TSESTree.VariableDeclarator, 0, binding.name)
               : valueLeavesFile(sourceCode, read.node);
           if (leaves) reportRead(read.node, read.name, null);
         }

@@ -1,8 +1,18 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { PLACEHOLDER_ORIGIN, ensureModuleDeclarations, isTypeScriptFile } from '../fixes/constants';
+import {
+  ALLOWLIST_NAMES,
+  PLACEHOLDER_ORIGIN,
+  allowlistDeclaration,
+  allowlistShape,
+  arrayAllowlist,
+  ensureModuleDeclarations,
+  existingBinding,
+  isTypeScriptFile,
+  type ModuleDeclaration,
+} from '../fixes/constants';
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
-import { enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../utils/ast';
+import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import {
   allowsCredentials,
@@ -20,7 +30,6 @@ import { findObjectProperty, possibleValues } from '../utils/values';
 export type Options = [];
 export type MessageIds = 'reflectedOrigin' | 'reflectedOriginWithCredentials' | 'useAllowlist';
 
-const ALLOWLIST_NAME = 'ALLOWED_ORIGINS';
 const CHECK_NAME = 'allowedOrigin';
 const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
@@ -41,7 +50,7 @@ export default createRule<Options, MessageIds>({
         "{{policy}} echoes the request's own Origin back, so every origin is allowed: any web page the user visits can call this MCP server and read what its tools return. Echo the Origin only after checking it against a constant allowlist.",
       reflectedOriginWithCredentials:
         "{{policy}} echoes the request's own Origin back with credentials allowed: any web page the user visits can send the user's cookies or credentials to this MCP server and read the answers, acting as the user. Echo the Origin only after checking it against a constant allowlist, and drop credentials unless a trusted origin needs them.",
-      useAllowlist: `Allow only the origins in a constant \`${ALLOWLIST_NAME}\` (replace its placeholder origin with yours).`,
+      useAllowlist: 'Allow only the origins in a constant allowlist (replace its placeholder origin with yours).',
     },
   },
   defaultOptions: [],
@@ -53,15 +62,47 @@ export default createRule<Options, MessageIds>({
     const echoedHeaders: { write: HeaderWrite; read: TSESTree.Node }[] = [];
     const credentialScopes = new Set<TSESTree.Node>();
 
-    /** The allowlist constant, and for headers the function that checks an origin against it. */
-    const declarations = (withCheck: boolean, origins: string): { name: string; text: string }[] => {
-      const list = typescript
-        ? `const ${ALLOWLIST_NAME}: string[] = [${origins}];`
-        : `const ${ALLOWLIST_NAME} = [${origins}];`;
-      const check = typescript
-        ? `/** The request's origin when ${ALLOWLIST_NAME} lists it, else '' (which matches no origin). */\nfunction ${CHECK_NAME}(origin: unknown): string {\n  return typeof origin === 'string' && ${ALLOWLIST_NAME}.includes(origin) ? origin : '';\n}`
-        : `/** The request's origin when ${ALLOWLIST_NAME} lists it, else '' (which matches no origin). */\nfunction ${CHECK_NAME}(origin) {\n  return typeof origin === 'string' && ${ALLOWLIST_NAME}.includes(origin) ? origin : '';\n}`;
-      return [{ name: ALLOWLIST_NAME, text: list }, ...(withCheck ? [{ name: CHECK_NAME, text: check }] : [])];
+    /**
+     * The allowlist constant, and for headers the function that checks an origin against it.
+     * An allowlist the file already has is reused when it is a module-level array (or, for the
+     * check function, a `Set`); `null` when the names are taken in a way the fix cannot build on.
+     */
+    const declarations = (
+      usedAt: TSESTree.Node,
+      withCheck: boolean,
+      origins: readonly string[],
+    ): { list: string; declarations: ModuleDeclaration[] } | null => {
+      if (!withCheck) {
+        const allowlist = arrayAllowlist(sourceCode, usedAt, origins, typescript);
+        return allowlist && { list: allowlist.name, declarations: allowlist.declarations };
+      }
+      if (existingBinding(sourceCode, usedAt, CHECK_NAME).kind === 'shadowed') return null;
+      for (const list of ALLOWLIST_NAMES) {
+        const existing = existingBinding(sourceCode, usedAt, list);
+        const shape = existing.kind === 'module' ? allowlistShape(existing.init) : existing.kind === 'none' ? 'array' : null;
+        if (!shape) continue;
+        const reused = existing.kind === 'module';
+        // A list declared `as const` holds literal types: compare as strings.
+        const literalTypes = typescript && reused && existing.init?.type === AST_NODE_TYPES.TSAsExpression;
+        const member =
+          shape === 'set'
+            ? `${literalTypes ? `(${list} as ReadonlySet<string>)` : list}.has(origin)`
+            : `${literalTypes ? `(${list} as readonly string[])` : list}.includes(origin)`;
+        const check = [
+          `/** The request's origin when ${list} lists it, else '' (which matches no origin). */`,
+          typescript ? `function ${CHECK_NAME}(origin: unknown): string {` : `function ${CHECK_NAME}(origin) {`,
+          `  return typeof origin === 'string' && ${member} ? origin : '';`,
+          '}',
+        ].join('\n');
+        return {
+          list,
+          declarations: [
+            ...(reused ? [] : [allowlistDeclaration(list, origins, typescript)]),
+            { name: CHECK_NAME, text: check },
+          ],
+        };
+      }
+      return null;
     };
 
     const reportHeader = (
@@ -72,19 +113,30 @@ export default createRule<Options, MessageIds>({
         credentialScopes.has(enclosingFunctionOrProgram(write.node)) ||
         (write.node.parent !== undefined && credentialScopes.has(write.node.parent));
       // The echoed value goes through the check: the read itself when it is written in the value,
-      // else the name that carries it there.
-      const inValue = write.value.range[0] <= read.range[0] && read.range[1] <= write.value.range[1];
+      // else the name that carries it there. Its fallbacks go with it (`origin || '*'` would turn
+      // a refusal into `*`); the other branches of a ternary stay.
+      const inValue = containsNode(write.value, read);
       const argument = sourceCode.getText(inValue ? read : write.value);
-      const rewrite = (fixer: RuleFixer, origins: string): RuleFix[] => [
-        ...ensureModuleDeclarations(fixer, sourceCode, write.node, declarations(true, origins), before),
-        fixer.replaceText(write.value, `${CHECK_NAME}(${argument})`),
-      ];
+      let target: TSESTree.Node = inValue ? read : write.value;
+      while (target !== write.value && target.parent) {
+        const parent: TSESTree.Node = target.parent;
+        if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== target) break;
+        target = parent;
+      }
+      const rewrite = (fixer: RuleFixer, origins: readonly string[]): RuleFix[] | null => {
+        const needed = declarations(write.node, true, origins);
+        if (!needed) return null;
+        return [
+          ...ensureModuleDeclarations(fixer, sourceCode, write.node, needed.declarations, before),
+          fixer.replaceText(target, `${CHECK_NAME}(${argument})`),
+        ];
+      };
       context.report({
         node: write.node,
         messageId: credentials ? 'reflectedOriginWithCredentials' : 'reflectedOrigin',
         data: { policy: 'This `Access-Control-Allow-Origin` header' },
-        fix: (fixer) => rewrite(fixer, ''),
-        suggest: [{ messageId: 'useAllowlist', fix: (fixer) => rewrite(fixer, `'${PLACEHOLDER_ORIGIN}'`) }],
+        fix: (fixer) => rewrite(fixer, []),
+        suggest: [{ messageId: 'useAllowlist', fix: (fixer) => rewrite(fixer, [PLACEHOLDER_ORIGIN]) }],
       });
     };
 
@@ -99,10 +151,14 @@ export default createRule<Options, MessageIds>({
         if (!value) continue;
         const credentials = allowsCredentials(sourceCode, middleware, branch.object);
         const messageId = credentials ? 'reflectedOriginWithCredentials' : 'reflectedOrigin';
-        const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] => [
-          ...ensureModuleDeclarations(fixer, sourceCode, use.call, declarations(false, `'${PLACEHOLDER_ORIGIN}'`)),
-          ...edits(middleware.allowlistOrigin(ALLOWLIST_NAME)),
-        ];
+        const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
+          const needed = declarations(use.call, false, [PLACEHOLDER_ORIGIN]);
+          if (!needed) return null;
+          return [
+            ...ensureModuleDeclarations(fixer, sourceCode, use.call, needed.declarations),
+            ...edits(middleware.allowlistOrigin(needed.list)),
+          ];
+        };
 
         if (middleware.reflectsOnTrue) {
           const candidates = possibleValues(sourceCode, value);
@@ -138,7 +194,7 @@ export default createRule<Options, MessageIds>({
       messageId: MessageIds,
       policy: string,
       replace: (fixer: RuleFixer, text: string) => RuleFix[],
-      withAllowlist: (fixer: RuleFixer, edits: (text: string) => RuleFix[]) => RuleFix[],
+      withAllowlist: (fixer: RuleFixer, edits: (text: string) => RuleFix[]) => RuleFix[] | null,
       deny: string,
     ): void => {
       if (reported.has(node)) return;

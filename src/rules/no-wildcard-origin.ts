@@ -10,13 +10,20 @@ import {
   removeStatement,
   replacePropertyValue,
 } from '../fixes/edits';
-import { PLACEHOLDER_ORIGIN, ensureModuleConstant } from '../fixes/constants';
+import {
+  PLACEHOLDER_ORIGIN,
+  arrayAllowlist,
+  ensureModuleConstant,
+  ensureModuleDeclarations,
+  isTypeScriptFile,
+} from '../fixes/constants';
 import { enclosingFunctionOrProgram } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import {
   allowsCredentials,
   corsOptionsBranches,
   findCorsMiddlewareUses,
+  unconditionalAllow,
   type CorsMiddlewareUse,
 } from '../utils/cors-middleware';
 import { mentionsAny } from '../utils/modules';
@@ -27,7 +34,6 @@ import { originSources } from '../utils/origin-source';
 export type Options = [];
 export type MessageIds = 'wildcardOrigin' | 'wildcardOriginWithCredentials' | 'useAllowlist' | 'useAllowedOrigin';
 
-const ALLOWLIST_NAME = 'ALLOWED_ORIGINS';
 const ALLOWED_ORIGIN_NAME = 'ALLOWED_ORIGIN';
 const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
@@ -48,7 +54,7 @@ export default createRule<Options, MessageIds>({
         '{{policy}} lets every origin read this server\'s responses: any web page the user visits can call this MCP server and read what its tools return. Allow only the origins you trust, from a constant allowlist, or none.',
       wildcardOriginWithCredentials:
         "{{policy}} lets every origin read this server's responses, and credentials are allowed too: any web page the user visits can call this MCP server, and the usual way to make credentials work with it, echoing the request's origin, lets that page act as the user. Allow only the origins you trust, from a constant allowlist, and drop credentials unless a trusted origin needs them.",
-      useAllowlist: `Allow only the origins in a constant \`${ALLOWLIST_NAME}\` (replace its placeholder origin with yours).`,
+      useAllowlist: 'Allow only the origins in a constant allowlist (replace its placeholder origin with yours).',
       useAllowedOrigin: `Allow only the origin in a constant \`${ALLOWED_ORIGIN_NAME}\` (replace its placeholder with yours).`,
     },
   },
@@ -56,6 +62,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     if (!mentionsAny(sourceCode, MENTIONS_CORS)) return {};
+    const typescript = isTypeScriptFile(context.filename);
 
     const wildcardHeaders: HeaderWrite[] = [];
     /** Functions and header objects that allow credentials. */
@@ -68,10 +75,14 @@ export default createRule<Options, MessageIds>({
         (branch) => branch.kind === 'object' && allowsCredentials(sourceCode, middleware, branch.object),
       );
       const messageId = credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin';
-      const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] => [
-        ...ensureModuleConstant(fixer, sourceCode, call, ALLOWLIST_NAME, `['${PLACEHOLDER_ORIGIN}']`),
-        ...edits(middleware.allowlistOrigin(ALLOWLIST_NAME)),
-      ];
+      const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
+        const allowlist = arrayAllowlist(sourceCode, call, [PLACEHOLDER_ORIGIN], typescript);
+        if (!allowlist) return null;
+        return [
+          ...ensureModuleDeclarations(fixer, sourceCode, call, allowlist.declarations),
+          ...edits(middleware.allowlistOrigin(allowlist.name)),
+        ];
+      };
 
       // Every shape of the options without an origin gets one: the default is the wildcard.
       const missing: ((fixer: RuleFixer, value: string) => RuleFix)[] = [];
@@ -88,7 +99,8 @@ export default createRule<Options, MessageIds>({
           if (origin.kind === 'missing') {
             missing.push((fixer, value) => appendObjectProperty(fixer, sourceCode, branch.object, `origin: ${value}`));
           } else if (origin.kind === 'found') {
-            reportOriginProperty(use, origin.property, origin.value, messageId, withAllowlist);
+            const value = origin.value ?? (origin.property.method ? (origin.property.value as TSESTree.Expression) : null);
+            reportOriginProperty(use, origin.property, value, messageId, withAllowlist);
           }
         }
       }
@@ -117,10 +129,23 @@ export default createRule<Options, MessageIds>({
       property: TSESTree.Property,
       value: TSESTree.Expression | null,
       messageId: MessageIds,
-      withAllowlist: (fixer: RuleFixer, edits: (text: string) => RuleFix[]) => RuleFix[],
+      withAllowlist: (fixer: RuleFixer, edits: (text: string) => RuleFix[]) => RuleFix[] | null,
     ): void => {
       const { middleware } = use;
       if (!value || reported.has(property)) return;
+      // `origin: (origin, cb) => cb(null, '*')`, `origin: () => '*'`
+      if (unconditionalAllow(sourceCode, value, 'wildcard')) {
+        reported.add(property);
+        const replace = (fixer: RuleFixer, text: string): RuleFix[] => [replacePropertyValue(fixer, sourceCode, property, text)];
+        context.report({
+          node: property,
+          messageId,
+          data: { policy: `${middleware.display} with an \`origin\` function that answers \`*\`` },
+          fix: (fixer) => replace(fixer, middleware.denyOrigin),
+          suggest: [{ messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) }],
+        });
+        return;
+      }
       const candidates = possibleValues(sourceCode, value);
       const wildcards = candidates.filter((candidate) => candidate.known && middleware.isWildcardOrigin(candidate.value));
       if (wildcards.length === 0) return;

@@ -2,9 +2,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { CALL, READ, mentionsAny, trackModules } from './modules';
-import { findOriginGuard } from './guards';
+import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
-import { findObjectProperty, possibleValues, resolveExpression } from './values';
+import { findObjectProperty, possibleValues, resolveExpression, resolveFunction } from './values';
 
 /**
  * What one CORS middleware package accepts and does by default. Each fact here was read from
@@ -58,7 +58,7 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     credentialsReflectByDefault: false,
     // `if (opts.credentials)`
     isCredentialsOn: Boolean,
-    // `true` is neither a string nor an array: no origin is set.
+    // `true` is neither a string, a function nor an array: `true.includes(origin)` throws on every request.
     reflectsOnTrue: false,
   },
   {
@@ -257,15 +257,20 @@ function isNullishLiteral(node: TSESTree.Node): boolean {
 
 /**
  * Where an origin function lets every origin in, or `null`: an `origin` option that is a
- * function returning or calling back with an allowing value, at its top level, with no check
- * of the origin before it. Allowing values are `true`, the function's first parameter (the
- * request's origin in `cors`, `@fastify/cors` and `hono/cors`), and a read of the request's Origin
- * header (`ctx.get('Origin')` in `@koa/cors`). Covers `(origin, cb) => cb(null, true)`,
- * `cb(null, origin)`, `(origin) => origin` and `(ctx) => ctx.request.header.origin`.
+ * function (inline, or named in this file) returning or calling back with an allowing value, at
+ * its top level, with no check of the origin before it. In `reflect` mode the allowing values are
+ * `true`, the first parameter (the request's origin in `cors`, `@fastify/cors` and `hono/cors`), a
+ * presence test of it (`!!origin`, `origin !== undefined`), and a read of the request's Origin
+ * header (`ctx.get('Origin')` in `@koa/cors`); in `wildcard` mode, `'*'`. Covers
+ * `(origin, cb) => cb(null, true)`, `cb(null, origin)`, `(origin) => origin`, `(ctx) => '*'`.
  */
-export function unconditionalAllow(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node | null {
-  const fn = skipTypeWrappers(node);
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return null;
+export function unconditionalAllow(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  mode: 'reflect' | 'wildcard' = 'reflect',
+): TSESTree.Node | null {
+  const fn = resolveFunction(sourceCode, node);
+  if (!fn) return null;
   const [originParam, callbackParam] = fn.params;
   const originName = originParam?.type === AST_NODE_TYPES.Identifier ? originParam.name : null;
   const callbackName = callbackParam?.type === AST_NODE_TYPES.Identifier ? callbackParam.name : null;
@@ -274,6 +279,17 @@ export function unconditionalAllow(sourceCode: Readonly<SourceCode>, node: TSEST
   const allows = (value: TSESTree.Node | null | undefined): boolean => {
     if (!value) return false;
     const expression = skipTypeWrappers(value);
+    if (mode === 'wildcard') {
+      return originSources(sourceCode, expression).some(
+        (source) =>
+          source.kind === 'literal' &&
+          source.value === '*' &&
+          !findOriginGuard(sourceCode, source.entry, originParam ?? source.node),
+      );
+    }
+    if (originParam && isPresenceTest(sourceCode, expression, originParam)) {
+      return !findOriginGuard(sourceCode, expression, originParam);
+    }
     if (expression.type === AST_NODE_TYPES.Identifier && expression.name === originName) {
       return !findOriginGuard(sourceCode, expression, expression);
     }

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
-import { originSources } from './origin-source';
+import { isRequestOriginRead, originSources } from './origin-source';
 import { resolveExpression } from './values';
 
 /**
@@ -67,6 +67,9 @@ export function originChecksIn(
   const expression = skipTypeWrappers(test);
   if (depth > 8) return [];
   switch (expression.type) {
+    case AST_NODE_TYPES.ChainExpression:
+      // `ALLOWED?.includes(origin)`
+      return originChecksIn(sourceCode, expression.expression, origin, positive, depth + 1);
     case AST_NODE_TYPES.UnaryExpression:
       return expression.operator === '!' ? originChecksIn(sourceCode, expression.argument, origin, !positive, depth + 1) : [];
     case AST_NODE_TYPES.LogicalExpression: {
@@ -104,10 +107,10 @@ export function originChecksIn(
       ] as const) {
         if (!sameOrigin(sourceCode, side, origin) || sameOrigin(sourceCode, other, origin)) continue;
         const value = getStaticValue(other as never, sourceCode.getScope(other) as never);
-        // Comparing with a fixed origin decides; with `*`, `''`, `undefined` or `null` it does not.
-        // A comparison with something the file does not fix (a setting) decides too: what it is
-        // compared with is then the allowlist.
-        if (value ? typeof value.value === 'string' && value.value !== '*' && value.value !== '' : true) {
+        // Equal to a fixed origin decides (equal to `''` too: echoing it allows nobody); equal to
+        // `*`, `undefined` or `null` does not. A comparison with something the file does not fix
+        // (a setting) decides too: what it is compared with is then the allowlist.
+        if (value ? typeof value.value === 'string' && value.value !== '*' : true) {
           return [{ node: expression, checked: side, collection: value ? null : other }];
         }
       }
@@ -120,7 +123,9 @@ export function originChecksIn(
       const callee = skipTypeWrappers(expression.callee);
       if (method && MEMBERSHIP_METHODS.has(method) && first && sameOrigin(sourceCode, first, origin)) {
         const collection = (callee as TSESTree.MemberExpression).object;
-        return containsWildcard(sourceCode, collection) ? [] : [{ node: expression, checked: first, collection }];
+        // `'https://a.example https://b.example'.includes(origin)` is a substring test: any piece passes.
+        if (containsWildcard(sourceCode, collection) || isStringValue(sourceCode, collection)) return [];
+        return [{ node: expression, checked: first, collection }];
       }
       if (method && STRING_TESTS.has(method)) {
         const subject = method === 'test' ? first : (callee as TSESTree.MemberExpression).object;
@@ -171,6 +176,32 @@ function isAbsent(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, origin:
   return false;
 }
 
+/**
+ * Whether `test` is true exactly when the origin is present: `!!origin`, `Boolean(origin)`,
+ * `origin !== undefined`, `origin != null`, `typeof origin === 'string'`. Answering yes to such a
+ * test allows every origin that asks.
+ */
+export function isPresenceTest(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, origin: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(test);
+  if (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.callee.type === AST_NODE_TYPES.Identifier &&
+    expression.callee.name === 'Boolean' &&
+    expression.arguments[0]
+  ) {
+    return sameOrigin(sourceCode, expression.arguments[0], origin);
+  }
+  if (
+    expression.type === AST_NODE_TYPES.BinaryExpression &&
+    (expression.operator === '===' || expression.operator === '==') &&
+    expression.left.type === AST_NODE_TYPES.UnaryExpression &&
+    expression.left.operator === 'typeof'
+  ) {
+    return sameOrigin(sourceCode, expression.left.argument, origin) && getStaticValue(expression.right as never)?.value === 'string';
+  }
+  return expression.type !== AST_NODE_TYPES.Identifier && isAbsent(sourceCode, expression, origin, false);
+}
+
 function isMinusOne(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
   return getStaticValue(node as never, sourceCode.getScope(node) as never)?.value === -1;
 }
@@ -183,6 +214,11 @@ function indexOfCheck(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, ori
   if (!first || !sameOrigin(sourceCode, first, origin)) return [];
   const collection = (skipTypeWrappers(call.callee) as TSESTree.MemberExpression).object;
   return containsWildcard(sourceCode, collection) ? [] : [{ node: call, checked: first, collection }];
+}
+
+/** A collection that is a string, where `includes` tests for a substring. */
+function isStringValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+  return typeof getStaticValue(node as never, sourceCode.getScope(node) as never)?.value === 'string';
 }
 
 /** An allowlist that lists `*` allows everything, and checking membership in it decides nothing. */
@@ -289,16 +325,21 @@ export function originChecksWithin(
   let subject = origin;
   if (root.type === AST_NODE_TYPES.ArrowFunctionExpression || root.type === AST_NODE_TYPES.FunctionExpression) {
     const [originParam] = root.params;
-    if (originParam?.type !== AST_NODE_TYPES.Identifier) return [];
-    subject = originParam;
+    subject = originParam?.type === AST_NODE_TYPES.Identifier ? originParam : undefined;
     root = root.body;
   }
-  if (!subject) return [];
   const checks: OriginCheck[] = [];
   walk(root, sourceCode.visitorKeys, (inner) => {
-    if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.BinaryExpression) {
-      checks.push(...originChecksIn(sourceCode, inner, subject));
+    if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.BinaryExpression) return;
+    const found = subject ? originChecksIn(sourceCode, inner, subject) : [];
+    if (found.length > 0) {
+      checks.push(...found);
+      return;
     }
+    // Koa's origin functions take the context: `ALLOWED.includes(ctx.get('Origin'))`.
+    const operands = inner.type === AST_NODE_TYPES.CallExpression ? inner.arguments : [inner.left, inner.right];
+    const read = operands.find((operand) => isRequestOriginRead(sourceCode, operand));
+    if (read) checks.push(...originChecksIn(sourceCode, inner, read));
   });
   return checks;
 }

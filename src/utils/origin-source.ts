@@ -75,19 +75,44 @@ export function environmentReadName(sourceCode: Readonly<SourceCode>, node: TSES
   return undefined;
 }
 
-/** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env`, `c.env`, and a Workers handler's `env` parameter. */
-export function isEnvironmentObject(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+/**
+ * `process.env`, `import.meta.env`, `Bun.env`, `Deno.env`, a handler context's `c.env`, a
+ * Workers handler's `env` parameter, and a local alias of any of them (`const env = process.env`).
+ * A local object with an `env` property is not the environment.
+ */
+export function isEnvironmentObject(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 4) return false;
   if (node.type === AST_NODE_TYPES.MemberExpression) {
-    return staticPropertyName(node, sourceCode.getScope(node)) === 'env';
-  }
-  if (node.type === AST_NODE_TYPES.Identifier && node.name === 'env') {
-    const variable = findVariable(sourceCode.getScope(node) as never, node as never) as
-      | { defs: { type: string }[] }
+    if (staticPropertyName(node, sourceCode.getScope(node)) !== 'env') return false;
+    const owner = skipTypeWrappers(node.object);
+    if (owner.type === AST_NODE_TYPES.MetaProperty) return true;
+    if (owner.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(sourceCode.getScope(owner) as never, owner as never) as
+      | { defs: { type: string; node: TSESTree.Node }[] }
       | null;
-    // A parameter or a destructured binding named env (Workers' `fetch(request, env)`), not a local object.
-    return variable !== null && variable.defs.some((def) => def.type === 'Parameter');
+    // `process`, `Bun` and `Deno` as globals (or declared ambiently), or a parameter such as Hono's `c`.
+    if (!variable || variable.defs.length === 0) return ['process', 'Bun', 'Deno'].includes(owner.name);
+    return variable.defs.some((def) => def.type === 'Parameter') ||
+      (['process', 'Bun', 'Deno'].includes(owner.name) && variable.defs.every((def) => def.type !== 'Variable' || isAmbient(def)));
+  }
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode.getScope(node) as never, node as never) as
+      | { defs: { type: string; node: TSESTree.Node }[] }
+      | null;
+    if (!variable) return false;
+    // Workers' `fetch(request, env)`: a parameter named env.
+    if (node.name === 'env' && variable.defs.some((def) => def.type === 'Parameter')) return true;
+    const resolved = resolveExpression(sourceCode, node);
+    return resolved !== null && resolved !== node && isEnvironmentObject(sourceCode, skipTypeWrappers(resolved), depth + 1);
   }
   return false;
+}
+
+/** `declare const Deno: …` describes a global; it does not make a local one. */
+function isAmbient(def: { node: TSESTree.Node }): boolean {
+  let current: TSESTree.Node | undefined = def.node;
+  while (current && current.type !== AST_NODE_TYPES.VariableDeclaration) current = current.parent;
+  return current?.type === AST_NODE_TYPES.VariableDeclaration && current.declare === true;
 }
 
 /**

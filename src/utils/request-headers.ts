@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticValue } from '@eslint-community/eslint-utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers, staticPropertyName } from './ast';
 
 /** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
@@ -25,10 +25,29 @@ export function requestHeaderRead(sourceCode: Readonly<SourceCode>, node: TSESTr
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
     const method = calledMethodName(expression, sourceCode.getScope(expression));
     if (!method || !HEADER_READ_METHODS.has(method)) return null;
+    if (!isRequestLike(sourceCode, skipTypeWrappers((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object))) {
+      return null;
+    }
     const name = getStaticValue(expression.arguments[0] as never, sourceCode.getScope(expression) as never);
     return typeof name?.value === 'string' ? name.value.toLowerCase() : null;
   }
   return null;
+}
+
+/**
+ * Whether what a header is read from can be a request: a handler's parameter (`req.get`,
+ * `ctx.get`), a property of one (`c.req.header`, `request.headers.get`), or anything else the file
+ * does not define. `config.get('origin')` on a module-level object or import is not a request.
+ */
+function isRequestLike(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.MemberExpression) return true;
+  if (node.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = findVariable(sourceCode.getScope(node) as never, node as never) as Scope.Variable | null;
+  const def = variable?.defs[0];
+  if (!def) return true;
+  if (def.type === 'ImportBinding' || def.type === 'ClassName' || def.type === 'FunctionName') return false;
+  // A module-level variable is shared by every request; a request arrives per call.
+  return !(def.type === 'Variable' && variable!.scope.type !== 'function' && variable!.scope.type !== 'block' && variable!.scope.type !== 'catch');
 }
 
 /**

@@ -2,8 +2,11 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
 
-/** Calls that take a value and keep it to themselves. */
-const KEEPING_CALLEES = /^(?:console\.\w+|String|Number|Boolean|parseInt|parseFloat|JSON\.stringify)$/u;
+/**
+ * Calls that take a value and keep it to themselves: logging and conversions, and the URL
+ * consumers an origin-named setting usually feeds (`fetch(UPSTREAM_ORIGIN)`), which are no CORS policy.
+ */
+const KEEPING_CALLEES = /^(?:console\.\w+|String|Number|Boolean|parseInt|parseFloat|JSON\.stringify|fetch|URL|\w+\.redirect)$/u;
 
 /**
  * Whether a value is handed to code this file does not show: exported (`export const`,
@@ -25,7 +28,11 @@ export function valueLeavesFile(sourceCode: Readonly<SourceCode>, node: TSESTree
       (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression)
     ) {
       current = parent.type === AST_NODE_TYPES.MemberExpression ? parent.parent! : parent;
-    } else if (parent.type === AST_NODE_TYPES.NewExpression || parent.type === AST_NODE_TYPES.ArrayExpression || parent.type === AST_NODE_TYPES.SpreadElement) {
+    } else if (
+      parent.type === AST_NODE_TYPES.ArrayExpression ||
+      parent.type === AST_NODE_TYPES.SpreadElement ||
+      (parent.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Set')
+    ) {
       current = parent;
     } else {
       break;
@@ -40,7 +47,7 @@ export function valueLeavesFile(sourceCode: Readonly<SourceCode>, node: TSESTree
       return !KEEPING_CALLEES.test(sourceCode.getText(parent.callee));
     }
     case AST_NODE_TYPES.NewExpression:
-      return true;
+      return !KEEPING_CALLEES.test(sourceCode.getText(parent.callee));
     case AST_NODE_TYPES.AssignmentExpression: {
       if (parent.right !== current) return false;
       const target = sourceCode.getText(parent.left);
@@ -52,18 +59,32 @@ export function valueLeavesFile(sourceCode: Readonly<SourceCode>, node: TSESTree
     }
     case AST_NODE_TYPES.VariableDeclarator: {
       if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-      if (parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-      return sourceCode.scopeManager!
-        .getDeclaredVariables(parent)
-        .flatMap((variable) => variable.references)
-        .some((reference) => {
-          const identifier = reference.identifier as TSESTree.Node;
-          if (!reference.isRead()) return false;
-          if (identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
-          return valueLeavesFile(sourceCode, identifier, depth + 1);
-        });
+      return bindingLeavesFile(sourceCode, parent, depth);
     }
     default:
       return false;
   }
+}
+
+/**
+ * Whether the bindings a declarator makes are handed on: the declaration is exported, a name is
+ * in an `export { … }` list, or a read of it leaves the file.
+ */
+export function bindingLeavesFile(
+  sourceCode: Readonly<SourceCode>,
+  declarator: TSESTree.VariableDeclarator,
+  depth = 0,
+  name?: string,
+): boolean {
+  if (declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+  return sourceCode.scopeManager!
+    .getDeclaredVariables(declarator)
+    .filter((variable) => name === undefined || variable.name === name)
+    .flatMap((variable) => variable.references)
+    .some((reference) => {
+      const identifier = reference.identifier as TSESTree.Node;
+      if (!reference.isRead()) return false;
+      if (identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
+      return valueLeavesFile(sourceCode, identifier, depth + 1);
+    });
 }

@@ -245,3 +245,24 @@ export function possibleValuesWithDefaults(
     return fallback ? [candidate, ...possibleValuesWithDefaults(sourceCode, fallback, depth + 1)] : [candidate];
   });
 }
+
+/** A function node: what a handler, a middleware or an origin callback is. */
+export type HandlerFunction = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/** The function an expression is or names in this file: inline, a `const` arrow, or a declaration. */
+export function resolveFunction(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): HandlerFunction | null {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) {
+    return expression;
+  }
+  if (expression.type !== AST_NODE_TYPES.Identifier) {
+    const resolved = resolveExpression(sourceCode, expression);
+    return resolved && resolved !== expression ? resolveFunction(sourceCode, resolved) : null;
+  }
+  const variable = findVariable(sourceCode.getScope(expression) as never, expression as never) as Scope.Variable | null;
+  const def = variable?.defs[0];
+  if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;
+  const resolved = resolveExpression(sourceCode, expression);
+  return resolved && resolved !== expression ? resolveFunction(sourceCode, resolved) : null;
+}
+

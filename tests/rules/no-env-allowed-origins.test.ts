@@ -44,6 +44,18 @@ const env = { CORS_ORIGIN: 'https://app.example.com' };
 app.use(cors({ origin: env.CORS_ORIGIN }));`,
     },
     {
+      name: "a local object with an env property is not the environment",
+      code: `import cors from 'cors';
+const settings = { env: { CORS_ORIGIN: 'https://app.example.com' } };
+app.use(cors({ origin: settings.env.CORS_ORIGIN }));`,
+    },
+    {
+      name: "origin-named settings that feed fetch and URL",
+      code: `const upstream = await fetch(process.env.UPSTREAM_ORIGIN!);
+const issuer = new URL(process.env.ISSUER_ORIGIN ?? 'http://localhost:3000');
+export { upstream, issuer };`,
+    },
+    {
       name: "env reads in a file with no CORS at all",
       code: `const token = process.env.MCP_TOKEN;
 const url = process.env.DATABASE_URL;
@@ -170,7 +182,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));`,
 const { CORS_ORIGIN } = process.env;
 app.use(cors({ origin: CORS_ORIGIN }));`,
       output: `import cors from 'cors';
-const CORS_ORIGIN = ''; /* was env CORS_ORIGIN: list the allowed origins here */
+const CORS_ORIGIN = false; /* was env CORS_ORIGIN: list the allowed origins here */
 app.use(cors({ origin: CORS_ORIGIN }));`,
       errors: [
         {
@@ -184,8 +196,133 @@ app.use(cors({ origin: CORS_ORIGIN }));`,
             {
               messageId: 'useConstantAllowlist',
               output: `import cors from 'cors';
-const CORS_ORIGIN = 'https://app.example.com';
+const CORS_ORIGIN = ['https://app.example.com'];
 app.use(cors({ origin: CORS_ORIGIN }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the only binding destructured for @koa/cors takes its deny value",
+      code: `import koaCors from '@koa/cors';
+const { CORS_ORIGIN } = process.env;
+app.use(koaCors({ origin: CORS_ORIGIN }));`,
+      output: `import koaCors from '@koa/cors';
+const CORS_ORIGIN = () => ''; /* was env CORS_ORIGIN: list the allowed origins here */
+app.use(koaCors({ origin: CORS_ORIGIN }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGIN`"},
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import koaCors from '@koa/cors';
+const CORS_ORIGIN = (ctx) => (['https://app.example.com'].includes(ctx.get('Origin')) ? ctx.get('Origin') : '');
+app.use(koaCors({ origin: CORS_ORIGIN }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a read inside an array or template is replaced by a string",
+      code: `import { cors } from 'hono/cors';
+app.use('/mcp', cors({ origin: [process.env.EXTRA_ORIGIN!, 'https://app.example.com'] }));
+app.use('/sse', cors({ origin: \`https://\${process.env.CORS_HOST}\` }));`,
+      output: `import { cors } from 'hono/cors';
+app.use('/mcp', cors({ origin: ['' /* was env EXTRA_ORIGIN: list the allowed origins here */, 'https://app.example.com'] }));
+app.use('/sse', cors({ origin: \`https://\${'' /* was env CORS_HOST: list the allowed origins here */}\` }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`EXTRA_ORIGIN`"},
+          line: 2,
+          column: 33,
+          endLine: 2,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import { cors } from 'hono/cors';
+app.use('/mcp', cors({ origin: ['https://app.example.com', 'https://app.example.com'] }));
+app.use('/sse', cors({ origin: \`https://\${process.env.CORS_HOST}\` }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_HOST`"},
+          line: 3,
+          column: 43,
+          endLine: 3,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import { cors } from 'hono/cors';
+app.use('/mcp', cors({ origin: [process.env.EXTRA_ORIGIN!, 'https://app.example.com'] }));
+app.use('/sse', cors({ origin: \`https://\${'https://app.example.com'}\` }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a koa origin function checking an env allowlist, and an alias of process.env",
+      code: `import koaCors from '@koa/cors';
+import cors from 'cors';
+const ALLOWED = (process.env.KOA_CORS_ORIGINS ?? '').split(',');
+koaApp.use(koaCors({ origin: (ctx) => (ALLOWED.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+const env = process.env;
+app.use(cors({ origin: env.CORS_ORIGIN }));`,
+      output: `import koaCors from '@koa/cors';
+import cors from 'cors';
+const ALLOWED = [] as string[] /* was env KOA_CORS_ORIGINS: list the allowed origins here */;
+koaApp.use(koaCors({ origin: (ctx) => (ALLOWED.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+const env = process.env;
+app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins here */ }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`KOA_CORS_ORIGINS`"},
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import koaCors from '@koa/cors';
+import cors from 'cors';
+const ALLOWED = ['https://app.example.com'];
+koaApp.use(koaCors({ origin: (ctx) => (ALLOWED.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+const env = process.env;
+app.use(cors({ origin: env.CORS_ORIGIN }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'envAllowedOrigins',
+          data: {"name":"`CORS_ORIGIN`"},
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import koaCors from '@koa/cors';
+import cors from 'cors';
+const ALLOWED = (process.env.KOA_CORS_ORIGINS ?? '').split(',');
+koaApp.use(koaCors({ origin: (ctx) => (ALLOWED.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+const env = process.env;
+app.use(cors({ origin: ['https://app.example.com'] }));`,
             },
           ],
         },
@@ -495,9 +632,7 @@ koaApp.use(koaCors({ origin: (ctx) => (['https://app.example.com'].includes(ctx.
       code: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
 export default { allowedOrigins: process.env.ALLOWED_ORIGINS };
 createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
-      output: `export const corsOrigins = [] as string[] /* was env CORS_ORIGINS: list the allowed origins here */;
-export default { allowedOrigins: '' /* was env ALLOWED_ORIGINS: list the allowed origins here */ };
-createServer({ cors: { origin: '' /* was env MCP_CORS_ORIGIN: list the allowed origins here */ } });`,
+      output: null,
       errors: [
         {
           messageId: 'envOriginsLeaveFile',
@@ -507,6 +642,12 @@ createServer({ cors: { origin: '' /* was env MCP_CORS_ORIGIN: list the allowed o
           endLine: 1,
           endColumn: 52,
           suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `export const corsOrigins = [] as string[] /* was env CORS_ORIGINS: list the allowed origins here */;
+export default { allowedOrigins: process.env.ALLOWED_ORIGINS };
+createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
+            },
             {
               messageId: 'useConstantAllowlist',
               output: `export const corsOrigins = ['https://app.example.com'];
@@ -524,6 +665,12 @@ createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
           endColumn: 61,
           suggestions: [
             {
+              messageId: 'useEmptyAllowlist',
+              output: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
+export default { allowedOrigins: '' /* was env ALLOWED_ORIGINS: list the allowed origins here */ };
+createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
+            },
+            {
               messageId: 'useConstantAllowlist',
               output: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
 export default { allowedOrigins: 'https://app.example.com' };
@@ -540,10 +687,69 @@ createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
           endColumn: 59,
           suggestions: [
             {
+              messageId: 'useEmptyAllowlist',
+              output: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
+export default { allowedOrigins: process.env.ALLOWED_ORIGINS };
+createServer({ cors: { origin: '' /* was env MCP_CORS_ORIGIN: list the allowed origins here */ } });`,
+            },
+            {
               messageId: 'useConstantAllowlist',
               output: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
 export default { allowedOrigins: process.env.ALLOWED_ORIGINS };
 createServer({ cors: { origin: 'https://app.example.com' } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "origin settings exported through a destructuring or passed to a constructor",
+      code: `export const { PUBLIC_CORS_ORIGINS } = process.env;
+const server = new McpServer({ cors: { origin: process.env.X_CORS_ORIGIN } });
+server.connect();`,
+      output: null,
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: {"name":"`PUBLIC_CORS_ORIGINS`"},
+          line: 1,
+          column: 16,
+          endLine: 1,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `export const PUBLIC_CORS_ORIGINS = ''; /* was env PUBLIC_CORS_ORIGINS: list the allowed origins here */
+const server = new McpServer({ cors: { origin: process.env.X_CORS_ORIGIN } });
+server.connect();`,
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: `export const PUBLIC_CORS_ORIGINS = 'https://app.example.com';
+const server = new McpServer({ cors: { origin: process.env.X_CORS_ORIGIN } });
+server.connect();`,
+            },
+          ],
+        },
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: {"name":"`X_CORS_ORIGIN`"},
+          line: 2,
+          column: 48,
+          endLine: 2,
+          endColumn: 73,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `export const { PUBLIC_CORS_ORIGINS } = process.env;
+const server = new McpServer({ cors: { origin: '' /* was env X_CORS_ORIGIN: list the allowed origins here */ } });
+server.connect();`,
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: `export const { PUBLIC_CORS_ORIGINS } = process.env;
+const server = new McpServer({ cors: { origin: 'https://app.example.com' } });
+server.connect();`,
             },
           ],
         },
@@ -556,7 +762,7 @@ module.exports = { corsOrigin: process.env.CORS_ORIGIN };
 app.use(cors({ origin: process.env.CORS_ORIGIN }));`,
       ...commonjs,
       output: `const cors = require('cors');
-module.exports = { corsOrigin: '' /* was env CORS_ORIGIN: list the allowed origins here */ };
+module.exports = { corsOrigin: process.env.CORS_ORIGIN };
 app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins here */ }));`,
       errors: [
         {
@@ -567,6 +773,12 @@ app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins he
           endLine: 2,
           endColumn: 55,
           suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `const cors = require('cors');
+module.exports = { corsOrigin: '' /* was env CORS_ORIGIN: list the allowed origins here */ };
+app.use(cors({ origin: process.env.CORS_ORIGIN }));`,
+            },
             {
               messageId: 'useConstantAllowlist',
               output: `const cors = require('cors');

@@ -113,6 +113,25 @@ app.use(koaCors({ origin: 'https://app.example.com' }));
 honoApp.use(cors({ origin: ['https://app.example.com'] }));`,
     },
     {
+      name: "an optional-chained allowlist check",
+      code: `const ALLOWED_ORIGINS: string[] | undefined = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED_ORIGINS?.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+    },
+    {
+      name: "an origin setting read from a module-level config object",
+      code: `import { config } from './config';
+const settings = new Map([['origin', 'https://app.example.com']]);
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', config.get('origin'));
+  res.setHeader('Access-Control-Allow-Origin', settings.get('origin')!);
+  next();
+});`,
+    },
+    {
       name: "reading the Origin for something else",
       code: `app.use((req, res, next) => {
   console.log('request from', req.headers.origin);
@@ -873,6 +892,189 @@ const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const ALLOWED = ['https://app.example.com'];
 app.use(cors({ origin: process.env.NODE_ENV === 'development' ? ALLOWED_ORIGINS : ALLOWED }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "callbacks that answer yes to any present origin, and one passed by name",
+      code: `import cors from 'cors';
+function allowAll(origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) {
+  callback(null, true);
+}
+app.use(cors({ origin: (origin, callback) => callback(null, !!origin) }));
+app.use(cors({ origin: (origin, callback) => callback(null, origin !== undefined) }));
+app.use(cors({ origin: allowAll }));`,
+      output: `import cors from 'cors';
+function allowAll(origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) {
+  callback(null, true);
+}
+app.use(cors({ origin: false }));
+app.use(cors({ origin: false }));
+app.use(cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+function allowAll(origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) {
+  callback(null, true);
+}
+app.use(cors({ origin: ALLOWED_ORIGINS }));
+app.use(cors({ origin: (origin, callback) => callback(null, origin !== undefined) }));
+app.use(cors({ origin: allowAll }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+function allowAll(origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) {
+  callback(null, true);
+}
+app.use(cors({ origin: (origin, callback) => callback(null, !!origin) }));
+app.use(cors({ origin: ALLOWED_ORIGINS }));
+app.use(cors({ origin: allowAll }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          line: 7,
+          column: 16,
+          endLine: 7,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+function allowAll(origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) {
+  callback(null, true);
+}
+app.use(cors({ origin: (origin, callback) => callback(null, !!origin) }));
+app.use(cors({ origin: (origin, callback) => callback(null, origin !== undefined) }));
+app.use(cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a ternary keeps its fixed branch, and an existing Set allowlist is used",
+      code: `const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+const dev = process.env.NODE_ENV !== 'production';
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', dev ? req.headers.origin! : 'https://app.example.com');
+  next();
+});`,
+      output: `const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+const dev = process.env.NODE_ENV !== 'production';
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.has(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', dev ? allowedOrigin(req.headers.origin) : 'https://app.example.com');
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 102,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+const dev = process.env.NODE_ENV !== 'production';
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.has(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', dev ? allowedOrigin(req.headers.origin) : 'https://app.example.com');
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a substring test on a string of origins is no check",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if ('https://app.example.com https://admin.example.com'.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      output: `const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if ('https://app.example.com https://admin.example.com'.includes(origin)) res.setHeader('Access-Control-Allow-Origin', allowedOrigin(origin));
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 3,
+          column: 77,
+          endLine: 3,
+          endColumn: 129,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if ('https://app.example.com https://admin.example.com'.includes(origin)) res.setHeader('Access-Control-Allow-Origin', allowedOrigin(origin));
+  next();
+});`,
             },
           ],
         },

@@ -165,7 +165,7 @@ app.use(cors({ origin: false }));`,
               output: `import express from 'express';
 import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const app = express();
 app.use(cors({ origin: ALLOWED_ORIGINS }));`,
@@ -206,7 +206,7 @@ app.use(
               messageId: 'useAllowlist',
               output: `import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 app.use(
   cors({
@@ -239,7 +239,7 @@ app.use(cors({ origin: false, credentials: true }));`,
               messageId: 'useAllowlist',
               output: `import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));`,
             },
@@ -276,7 +276,7 @@ router.use(cors(corsOptions));`,
               messageId: 'useAllowlist',
               output: `import cors, { type CorsOptions } from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const corsOptions: CorsOptions = {
   origin: ALLOWED_ORIGINS,
@@ -309,7 +309,7 @@ app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
               messageId: 'useAllowlist',
               output: `import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const base = { origin: ALLOWED_ORIGINS, maxAge: 600 };
 app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
@@ -341,7 +341,7 @@ app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? false }));`,
               messageId: 'useAllowlist',
               output: `import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const isDev = process.env.NODE_ENV !== 'production';
 app.use(cors({ origin: isDev ? ALLOWED_ORIGINS : 'https://app.example.com' }));
@@ -361,7 +361,7 @@ app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? '*' }));`,
               messageId: 'useAllowlist',
               output: `import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const isDev = process.env.NODE_ENV !== 'production';
 app.use(cors({ origin: isDev ? '*' : 'https://app.example.com' }));
@@ -394,7 +394,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
               messageId: 'useAllowlist',
               output: `import corsMiddleware, { type CorsOptions } from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const allowAll = corsMiddleware({ origin: ALLOWED_ORIGINS } satisfies CorsOptions);
 const fromConfig = corsMiddleware(({ origin: '*' }) as CorsOptions);
@@ -414,7 +414,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
               messageId: 'useAllowlist',
               output: `import corsMiddleware, { type CorsOptions } from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const allowAll = corsMiddleware({ origin: '*' } satisfies CorsOptions);
 const fromConfig = corsMiddleware(({ origin: ALLOWED_ORIGINS }) as CorsOptions);
@@ -445,7 +445,7 @@ app.use(cors(config.cors));`,
               messageId: 'useAllowlist',
               output: `import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const config = { port: 3000, cors: { origin: ALLOWED_ORIGINS } } as const;
 app.use(cors(config.cors));`,
@@ -475,7 +475,7 @@ app.use(cors({ origin: false }));`,
               messageId: 'useAllowlist',
               output: `import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const origin = '*';
 app.use(cors({ origin: ALLOWED_ORIGINS }));`,
@@ -503,7 +503,7 @@ app.use(cors({ origin: false }));`,
               messageId: 'useAllowlist',
               output: `import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 app.use(cors({ origin: ALLOWED_ORIGINS }));`,
             },
@@ -660,7 +660,7 @@ app.use('*', cors({ origin: [] }));`,
               output: `import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const app = new Hono();
 app.use('*', cors({ origin: ALLOWED_ORIGINS }));`,
@@ -688,7 +688,7 @@ app.use('/mcp', honoCors({ origin: [], credentials: true, exposeHeaders: ['Mcp-S
               messageId: 'useAllowlist',
               output: `import { cors as honoCors } from 'hono/cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 app.use('/mcp', honoCors({ origin: ALLOWED_ORIGINS, credentials: true, exposeHeaders: ['Mcp-Session-Id'] }));`,
             },
@@ -722,7 +722,7 @@ await app.register(cors, { origin: false });`,
               output: `import Fastify from 'fastify';
 import cors from '@fastify/cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const app = Fastify();
 await app.register(cors, { origin: ALLOWED_ORIGINS });`,
@@ -752,7 +752,7 @@ app.register(fastifyCors, { origin: false });`,
               messageId: 'useAllowlist',
               output: `import { fastifyCors } from '@fastify/cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 app.register(fastifyCors, { origin: ALLOWED_ORIGINS });
 app.register(fastifyCors, { origin: ['https://app.example.com', '*'] });`,
@@ -771,7 +771,7 @@ app.register(fastifyCors, { origin: ['https://app.example.com', '*'] });`,
               messageId: 'useAllowlist',
               output: `import { fastifyCors } from '@fastify/cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 app.register(fastifyCors, { origin: '*' });
 app.register(fastifyCors, { origin: ALLOWED_ORIGINS });`,
@@ -833,7 +833,7 @@ app.use(cors({ origin: () => '' }));`,
               output: `import Koa from 'koa';
 import cors from '@koa/cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const app = new Koa();
 app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
@@ -861,7 +861,7 @@ app.use(cors({ credentials: true, origin: () => '' }));`,
               messageId: 'useAllowlist',
               output: `import cors from '@koa/cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 app.use(cors({ credentials: true, origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
             },
@@ -888,7 +888,7 @@ app.use(cors({ origin: () => '' }));`,
               messageId: 'useAllowlist',
               output: `import cors from '@koa/cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
             },
@@ -915,7 +915,7 @@ app.use(cors(process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split
               messageId: 'useAllowlist',
               output: `import cors from 'cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 app.use(cors(process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split(',') } : { origin: ALLOWED_ORIGINS }));`,
             },
@@ -944,7 +944,7 @@ await app.register(import('@fastify/cors'), { methods: ['POST'], origin: false }
               messageId: 'useAllowlist',
               output: `import Fastify from 'fastify';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const app = Fastify();
 await app.register(import('@fastify/cors'), { methods: ['POST'], origin: ALLOWED_ORIGINS });`,
@@ -974,7 +974,7 @@ app.use(cors({ origin: dev ? (() => '') : 'https://app.example.com', credentials
               messageId: 'useAllowlist',
               output: `import cors from '@koa/cors';
 
-const ALLOWED_ORIGINS = ['https://app.example.com'];
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const dev = process.env.NODE_ENV !== 'production';
 app.use(cors({ origin: dev ? ((ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '')) : 'https://app.example.com', credentials: () => true }));`,
@@ -1049,6 +1049,89 @@ fastify.get('/mcp', async (request, reply) => {
   reply.headers({ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN });
   return { ok: true };
 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "origin functions that answer *",
+      code: `import cors from 'cors';
+import { cors as honoCors } from 'hono/cors';
+app.use(cors({ origin: (origin, callback) => callback(null, '*') }));
+honoApp.use(honoCors({ origin: () => '*' }));`,
+      output: `import cors from 'cors';
+import { cors as honoCors } from 'hono/cors';
+app.use(cors({ origin: false }));
+honoApp.use(honoCors({ origin: [] }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` with an `origin` function that answers `*`"},
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+import { cors as honoCors } from 'hono/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: ALLOWED_ORIGINS }));
+honoApp.use(honoCors({ origin: () => '*' }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` from 'hono/cors' with an `origin` function that answers `*`"},
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+import { cors as honoCors } from 'hono/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: (origin, callback) => callback(null, '*') }));
+honoApp.use(honoCors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an existing Set named ALLOWED_ORIGINS is not handed to cors",
+      code: `import cors from 'cors';
+const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+app.use(cors());`,
+      output: `import cors from 'cors';
+const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+app.use(cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_CORS_ORIGINS: string[] = ['https://app.example.com'];
+
+const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+app.use(cors({ origin: ALLOWED_CORS_ORIGINS }));`,
             },
           ],
         },
