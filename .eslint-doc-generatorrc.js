@@ -5,10 +5,10 @@
 
 /** @type {import('eslint-doc-generator').GenerateOptions} */
 const config = {
-  // Only configs the plugin exports may be listed here (the generator rejects any other). 🔒 stays
-  // free for a stricter config, as the generator's own default for that name.
+  // Only configs the plugin exports may be listed here (the generator rejects any other).
   configEmoji: [
     ['recommended', '✅'],
+    ['strict', '🔒'],
     ['all', '🌐'],
   ],
   // Columns that no rule fills are left out of the table.

@@ -22,7 +22,6 @@ export default defineConfig([
       'eslint-plugin/require-meta-default-options': 'error',
       'eslint-plugin/require-meta-schema-description': 'error',
       'eslint-plugin/prefer-placeholders': 'error',
-      'eslint-plugin/no-property-in-node': 'error',
       'eslint-plugin/meta-property-ordering': 'error',
     },
   },

@@ -40,6 +40,18 @@ describe('configs', () => {
     expect(plugin.configs.recommended.name).toBe('mcp-cors/recommended');
   });
 
+  it('strict holds every rule, with the options each names in meta.docs.strictOptions', () => {
+    const expected = Object.fromEntries(
+      ruleIds.map((id) => {
+        const strictOptions = rules[id]!.meta.docs?.strictOptions;
+        return [`mcp-cors/${id}`, strictOptions ? ['error', ...strictOptions] : 'error'];
+      }),
+    );
+    expect(plugin.configs.strict.rules).toEqual(expected);
+    expect(plugin.configs.strict.name).toBe('mcp-cors/strict');
+    expect(Object.values(plugin.configs.strict.rules).some((entry) => Array.isArray(entry))).toBe(true);
+  });
+
   it('all holds every rule, at error', () => {
     expect(Object.keys(plugin.configs.all.rules).sort()).toEqual(ruleIds.map((id) => `mcp-cors/${id}`).sort());
     expect(plugin.configs.all.name).toBe('mcp-cors/all');
@@ -47,10 +59,11 @@ describe('configs', () => {
 
   it('refers to the very plugin object the package exports', () => {
     expect(plugin.configs.recommended.plugins['mcp-cors']).toBe(plugin);
+    expect(plugin.configs.strict.plugins['mcp-cors']).toBe(plugin);
     expect(plugin.configs.all.plugins['mcp-cors']).toBe(plugin);
   });
 
-  it.each(['recommended', 'all'] as const)('%s lints a real file through the ESLint class', async (name) => {
+  it.each(['recommended', 'strict', 'all'] as const)('%s lints a real file through the ESLint class', async (name) => {
     const eslint = new ESLint({
       cwd: root,
       overrideConfigFile: true,

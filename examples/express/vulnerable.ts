@@ -28,9 +28,9 @@ app.use(cors()); // expect: no-wildcard-origin
 app.use(express.json());
 
 // Stateless: a fresh server and transport for every request.
-app.post('/mcp', async (req, res) => {
+app.post('/mcp', async (req, res) => { // expect: require-csrf-token
   const server = buildServer();
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }); // expect: require-dns-rebinding-protection
   res.on('close', () => {
     void transport.close();
     void server.close();

@@ -24,11 +24,11 @@ function buildServer() {
 }
 
 const mcp = createMcpHandler(() => buildServer());
-const app = Fastify({ logger: true });
+const app = Fastify({ logger: true }); // expect: require-dns-rebinding-protection
 
 await app.register(cors); // expect: no-wildcard-origin
 
-app.route({
+app.route({ // expect: require-csrf-token
   method: ['GET', 'POST', 'DELETE'],
   url: '/mcp',
   async handler(request, reply) {

@@ -24,10 +24,10 @@ function buildServer(): McpServer {
 }
 
 const mcp = createMcpHandler(() => buildServer());
-const app = new Hono();
+const app = new Hono(); // expect: require-dns-rebinding-protection
 
 app.use('/mcp', cors()); // expect: no-wildcard-origin
-app.all('/mcp', (c) => mcp.fetch(c.req.raw));
+app.all('/mcp', (c) => mcp.fetch(c.req.raw)); // expect: require-csrf-token
 
 serve({ fetch: app.fetch, port: PORT }, (info) => { // expect: require-loopback-host
   console.log(`notes MCP server listening on port ${info.port}`);

@@ -28,12 +28,12 @@ const app = new Koa();
 app.use(cors({ credentials: true, allowHeaders: ['Content-Type', 'Mcp-Protocol-Version'] })); // expect: no-wildcard-origin
 
 app.use(async (ctx) => {
-  if (ctx.path !== '/mcp' || ctx.method !== 'POST') {
+  if (ctx.path !== '/mcp' || ctx.method !== 'POST') { // expect: require-csrf-token
     ctx.status = 404;
     return;
   }
   const server = buildServer();
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }); // expect: require-dns-rebinding-protection
   ctx.res.on('close', () => {
     void transport.close();
     void server.close();

@@ -39,13 +39,13 @@ const httpServer = http.createServer(async (req, res) => {
   res.setHeader('Access-Control-Allow-Origin', '*'); // expect: no-wildcard-origin
   res.setHeader('Access-Control-Allow-Credentials', 'true');
 
-  if (req.url !== '/mcp' || req.method !== 'POST') {
+  if (req.url !== '/mcp' || req.method !== 'POST') { // expect: require-csrf-token
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     return;
   }
 
   const server = buildServer();
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }); // expect: require-dns-rebinding-protection
   res.on('close', () => {
     transport.close();
     server.close();

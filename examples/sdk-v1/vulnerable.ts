@@ -29,7 +29,7 @@ function buildServer(): McpServer {
 }
 
 // Reachable from other machines, so the helper's localhost Host check is switched off.
-const app = createMcpExpressApp({ host: '0.0.0.0' });
+const app = createMcpExpressApp({ host: '0.0.0.0' }); // expect: require-dns-rebinding-protection
 app.use(
   cors({
     origin: '*', // expect: no-wildcard-origin
@@ -37,7 +37,7 @@ app.use(
   }),
 );
 
-app.post('/mcp', async (req, res) => {
+app.post('/mcp', async (req, res) => { // expect: require-csrf-token
   const sessionId = req.get('mcp-session-id');
   let transport = sessionId === undefined ? undefined : transports.get(sessionId);
   if (!transport) {

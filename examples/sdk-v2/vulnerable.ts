@@ -26,7 +26,7 @@ function buildServer(): McpServer {
 }
 
 const serveMcp = toNodeHandler(createMcpHandler(() => buildServer()));
-const app = createMcpExpressApp({ host: '0.0.0.0' });
+const app = createMcpExpressApp({ host: '0.0.0.0' }); // expect: require-dns-rebinding-protection
 
 app.use((req, res, next) => {
   const origin = req.headers.origin || '*';
@@ -44,7 +44,7 @@ app.use((req, res, next) => {
   next();
 });
 
-app.all('/mcp', (req, res) => serveMcp(req, res, req.body));
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body)); // expect: require-csrf-token
 
 app.listen(PORT, () => { // expect: require-loopback-host
   console.log(`notes MCP server listening on port ${PORT}`);

@@ -20,23 +20,28 @@ export function isTypeScriptFile(filename: string): boolean {
  * Module-level declarations for a fix to refer to. A name already bound where the fix uses it
  * is reused and not declared again; the missing ones go, in order, at one place per file, so
  * that when several reports need the same declaration their fixes overlap and ESLint applies
- * one per pass, instead of declaring it twice. That place is `before` (the top-level statement
- * of the rule's first report in the file, which keeps the fix away from other rules' fixes
- * above it), or else after the imports, `require`s and directives at the top.
+ * one per pass, instead of declaring it twice. That place is before or after the top-level
+ * statement of the rule's first report in the file (which keeps the fix away from other rules'
+ * fixes elsewhere; after it only for what is read at request time), or else after the imports,
+ * `require`s and directives at the top.
  */
 export function ensureModuleDeclarations(
   fixer: RuleFixer,
   sourceCode: Readonly<SourceCode>,
   usedAt: TSESTree.Node,
   declarations: readonly ModuleDeclaration[],
-  before?: TSESTree.ProgramStatement,
+  place?: { readonly before: TSESTree.ProgramStatement } | { readonly after: TSESTree.ProgramStatement },
 ): RuleFix[] {
   const scope = sourceCode.getScope(usedAt);
   const missing = declarations.filter(({ name }) => !findVariable(scope as never, name));
   if (missing.length === 0) return [];
   const text = missing.map((declaration) => declaration.text).join('\n\n');
+  if (place && 'after' in place) {
+    // Only read when a request comes in, so they may follow the code that uses them.
+    return [fixer.insertTextAfter(place.after, `\n\n${text}`)];
+  }
   const program = sourceCode.ast;
-  const first = before ?? program.body.find((statement) => !isPreamble(statement));
+  const first = place?.before ?? program.body.find((statement) => !isPreamble(statement));
   if (!first) {
     const last = program.body.at(-1);
     return [last ? fixer.insertTextAfter(last, `\n\n${text}\n`) : fixer.insertTextAfterRange([0, 0], `${text}\n`)];
@@ -97,10 +102,11 @@ export type ExistingBinding =
 
 export function existingBinding(sourceCode: Readonly<SourceCode>, usedAt: TSESTree.Node, name: string): ExistingBinding {
   const variable = findVariable(sourceCode.getScope(usedAt) as never, name) as
-    | { scope: { type: string }; defs: { type: string; node: TSESTree.Node }[] }
+    | { scope: { block: TSESTree.Node }; defs: { type: string; node: TSESTree.Node }[] }
     | null;
   if (!variable) return { kind: 'none' };
-  if (variable.scope.type !== 'module' && variable.scope.type !== 'global') return { kind: 'shadowed' };
+  // The program's own scope: `module`, `global`, or CommonJS's function scope around the file.
+  if (variable.scope.block.type !== AST_NODE_TYPES.Program) return { kind: 'shadowed' };
   const def = variable.defs[0];
   const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : null;
   return { kind: 'module', init };

@@ -127,7 +127,7 @@ export default createRule<Options, MessageIds>({
         const needed = declarations(write.node, true, origins);
         if (!needed) return null;
         return [
-          ...ensureModuleDeclarations(fixer, sourceCode, write.node, needed.declarations, before),
+          ...ensureModuleDeclarations(fixer, sourceCode, write.node, needed.declarations, { before }),
           fixer.replaceText(target, `${CHECK_NAME}(${argument})`),
         ];
       };

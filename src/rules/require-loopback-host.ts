@@ -40,6 +40,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require MCP servers to listen on a loopback host, not on every network interface',
       recommended: true,
+      strictOptions: [{ reportUnknownHosts: true }],
     },
     fixable: 'code',
     hasSuggestions: true,

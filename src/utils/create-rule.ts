@@ -5,6 +5,8 @@ export interface PluginDocs {
   description: string;
   /** In `configs.recommended`: precise on real code. */
   recommended?: boolean;
+  /** The options `configs.strict` sets: stricter than the defaults, for code that must be locked down. */
+  strictOptions?: readonly unknown[];
   requiresTypeChecking?: boolean;
 }
 

@@ -261,7 +261,8 @@ export function resolveFunction(sourceCode: Readonly<SourceCode>, node: TSESTree
   }
   const variable = findVariable(sourceCode.getScope(expression) as never, expression as never) as Scope.Variable | null;
   const def = variable?.defs[0];
-  if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;
+  // `declare function f(): void` is a FunctionName too, with no body to read.
+  if (def?.type === 'FunctionName') return def.node.type === AST_NODE_TYPES.FunctionDeclaration ? def.node : null;
   const resolved = resolveExpression(sourceCode, expression);
   return resolved && resolved !== expression ? resolveFunction(sourceCode, resolved) : null;
 }

@@ -1,0 +1,332 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
+import { ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
+import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
+import { calledMethodName, skipTypeWrappers, topLevelStatement } from '../utils/ast';
+import { createRule } from '../utils/create-rule';
+import { findKnownAuth, isCredentialHeader, type CheckFinder } from '../utils/credential-checks';
+import { routeIsGuarded } from '../utils/route-guards';
+import { servesMcp } from '../utils/mcp-transports';
+import { findRoutes, type AppInstance, type Route } from '../utils/routes';
+import { findObjectProperty, resolveExpression, resolveFunction } from '../utils/values';
+
+export type Options = [
+  {
+    endpoints?: string[];
+    tokenHeaders?: string[];
+    checkFunctions?: string[];
+  },
+];
+export type MessageIds = 'missingCsrfCheck' | 'useBearerToken';
+
+const DEFAULT_ENDPOINTS = ['/mcp', '/messages', '/message', '/sse'];
+const DEFAULT_TOKEN_HEADERS = ['x-mcp-csrf-token', 'authorization'];
+const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP server' }";
+
+/** The credential a fix asks for: a token in its own header, or an `Authorization: Bearer` token. */
+interface Credential {
+  readonly header: string;
+  readonly check: string;
+  readonly tokenName: string;
+  readonly envName: string;
+  readonly expected: (token: string) => string;
+  readonly describe: string;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'require-csrf-token',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require MCP endpoints that accept POST to check a credential that a cross-origin page cannot send',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          endpoints: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Paths of MCP endpoints; a route whose path is, or ends in, one of them is checked.',
+          },
+          tokenHeaders: {
+            type: 'array',
+            items: { type: 'string' },
+            minItems: 1,
+            uniqueItems: true,
+            description:
+              'Request headers that carry the credential. The autofix checks the first one that is not `authorization`; the suggestion checks `Authorization: Bearer`.',
+          },
+          checkFunctions: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Names of your own functions or middleware that check a credential: calling or registering one counts as a check.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [] }],
+    messages: {
+      missingCsrfCheck:
+        "This MCP endpoint ({{route}}) accepts POST requests without checking a credential that a cross-origin request cannot carry. CORS stops other sites from reading the answers, not from sending requests: any web page the user visits can POST to it with a form or a no-cors fetch and make the server run tools that change things. Reject requests that lack a token in a custom header (such as {{header}}) or an Authorization header.",
+      useBearerToken: 'Require an `Authorization: Bearer` token instead, compared in constant time with `MCP_AUTH_TOKEN`.',
+    },
+  },
+  defaultOptions: [{ endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [] }],
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const endpoints = options.endpoints ?? DEFAULT_ENDPOINTS;
+    const tokenHeaders = (options.tokenHeaders ?? DEFAULT_TOKEN_HEADERS).map((header) => header.toLowerCase());
+    const typescript = isTypeScriptFile(context.filename);
+    const usesMcpSdk = /['"]@modelcontextprotocol\//u.test(sourceCode.text);
+    const fixHeader = tokenHeaders.find((header) => header !== 'authorization') ?? 'x-mcp-csrf-token';
+
+    const csrf: Credential = {
+      header: fixHeader,
+      check: 'hasValidCsrfToken',
+      tokenName: 'MCP_CSRF_TOKEN',
+      envName: 'MCP_CSRF_TOKEN',
+      expected: (token) => token,
+      describe: `The token every request to the MCP endpoint must carry in the ${fixHeader} header; while it is unset, every request is refused.`,
+    };
+    const bearer: Credential = {
+      header: 'authorization',
+      check: 'hasValidBearerToken',
+      tokenName: 'MCP_AUTH_TOKEN',
+      envName: 'MCP_AUTH_TOKEN',
+      expected: (token) => `\`Bearer \${${token}}\``,
+      describe: 'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
+    };
+
+    return {
+      'Program:exit'() {
+        const { routes, apps } = findRoutes(sourceCode);
+        if (routes.length === 0) return;
+        const finder: CheckFinder = {
+          sourceCode,
+          auth: findKnownAuth(sourceCode),
+          checkFunctions: new Set(options.checkFunctions ?? []),
+          checksHeader: isCredentialHeader,
+          rejectsWhenMissing: true,
+        };
+        const unchecked = routes.filter(
+          (route) => route.acceptsPost && isEndpoint(route) && !routeIsGuarded(finder, route, apps),
+        );
+        unchecked.sort((a, b) => a.node.range[0] - b.node.range[0]);
+        // The declarations go right above the first unchecked route's statement, next to the edit.
+        const before = unchecked[0] && topLevelStatement(unchecked[0].node);
+        for (const route of unchecked) {
+          context.report({
+            node: route.node,
+            messageId: 'missingCsrfCheck',
+            data: { route: describeRoute(route), header: headerDisplay(fixHeader) },
+            fix: (fixer) => guardRoute(fixer, route, csrf, before!),
+            suggest: [{ messageId: 'useBearerToken', fix: (fixer) => guardRoute(fixer, route, bearer, before!) }],
+          });
+        }
+      },
+    };
+
+    function isEndpoint(route: Route): boolean {
+      const { path } = route;
+      const serves = (): boolean => route.handlers.some((handler) => servesMcp(sourceCode, handler));
+      // `app.use('/mcp', cors())` is middleware on the way to the endpoint, not the endpoint.
+      if (route.call && calledMethodName(route.call) === 'use') return serves();
+      if (path !== null && matchesEndpoint(path)) return true;
+      // A plain handler's branch for another path (`POST /webhook`) is not the MCP endpoint, even
+      // when the same handler serves MCP elsewhere.
+      if (route.framework === 'node' && path !== null) return false;
+      // A route that hands requests to an MCP transport is the endpoint, whatever its path.
+      return serves();
+    }
+
+    /**
+     * Whether a path is one of `endpoints`, or ends in one. A path that names MCP (`/mcp`) always
+     * counts; the generic names (`/messages`, `/sse`) only in a file that uses the MCP SDK, so that
+     * a chat app's `/api/messages` is left alone.
+     */
+    function matchesEndpoint(path: string): boolean {
+      const bare = path.replace(/\/\*?$/u, '');
+      const matched = endpoints.find((endpoint) => bare === endpoint || bare.endsWith(endpoint));
+      if (!matched) return false;
+      return /mcp/iu.test(matched) || usesMcpSdk;
+    }
+
+    function describeRoute(route: Route): string {
+      if (route.framework === 'node') return `the POST branch of this handler${route.path ? ` for \`${route.path}\`` : ''}`;
+      const method = route.call ? calledMethodName(route.call) : null;
+      const path = route.path ?? '(this route)';
+      if (method === 'use' || method === 'all') return `\`${path}\` (every method, POST included)`;
+      return `\`POST ${path}\``;
+    }
+
+    function guardRoute(fixer: RuleFixer, route: Route, credential: Credential, before: TSESTree.ProgramStatement): RuleFix[] | null {
+      const edit = routeEdit(fixer, route, credential);
+      const declarations = moduleDeclarations(credential);
+      if (!edit || !declarations) return null;
+      return [...ensureModuleDeclarations(fixer, sourceCode, route.node, declarations, { before }), edit];
+    }
+
+    /** The token constant, the constant-time check, and what it needs from `node:crypto`. */
+    function moduleDeclarations(credential: Credential): ModuleDeclaration[] | null {
+      const compare = timingSafeEqualName();
+      const declarations: ModuleDeclaration[] = [];
+      if (compare.declaration) declarations.push(compare.declaration);
+      declarations.push({
+        name: credential.tokenName,
+        text: `/** ${credential.describe} */\nconst ${credential.tokenName} = process.env.${credential.envName};`,
+      });
+      const parameter = typescript ? 'value: unknown' : 'value';
+      const returns = typescript ? ': boolean' : '';
+      declarations.push({
+        name: credential.check,
+        text: [
+          `/** Whether a request header carries ${credential.tokenName}, compared in constant time. */`,
+          `function ${credential.check}(${parameter})${returns} {`,
+          `  if (!${credential.tokenName} || typeof value !== 'string') return false;`,
+          `  const expected = Buffer.from(${credential.expected(credential.tokenName)});`,
+          '  const received = Buffer.from(value);',
+          `  return received.length === expected.length && ${compare.call}(received, expected);`,
+          '}',
+        ].join('\n'),
+      });
+      return declarations;
+    }
+
+    /**
+     * How the check calls `timingSafeEqual`: through an import the file already has, or through a
+     * new one (an `import` in an ES module, a `require` in CommonJS).
+     */
+    function timingSafeEqualName(): { call: string; declaration: ModuleDeclaration | null } {
+      for (const statement of sourceCode.ast.body) {
+        if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+        if (statement.source.value !== 'crypto' && statement.source.value !== 'node:crypto') continue;
+        for (const specifier of statement.specifiers) {
+          if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier && specifier.imported.name === 'timingSafeEqual') {
+            return { call: specifier.local.name, declaration: null };
+          }
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return { call: `${specifier.local.name}.timingSafeEqual`, declaration: null };
+        }
+      }
+      const esm = sourceCode.ast.sourceType === 'module' && !/\brequire\s*\(/u.test(sourceCode.text);
+      const text = esm
+        ? "import { timingSafeEqual } from 'node:crypto';"
+        : "const { timingSafeEqual } = require('node:crypto');";
+      return { call: 'timingSafeEqual', declaration: { name: 'timingSafeEqual', text } };
+    }
+
+    /** The edit that makes the route check the credential before its handler runs. */
+    function routeEdit(fixer: RuleFixer, route: Route, credential: Credential): RuleFix | null {
+      const read = (request: string): string => `${credential.check}(${request})`;
+      const handler = route.handlers.at(-1);
+      switch (route.framework) {
+        case 'express': {
+          if (!handler) return null;
+          const guard = block(handler, [
+            `(req, res, next) => {`,
+            `  if (!${read(`req.headers['${credential.header}']`)}) {`,
+            `    res.status(403).json(${REFUSAL});`,
+            '    return;',
+            '  }',
+            '  next();',
+            '}',
+          ]);
+          return insertArgumentBefore(fixer, handler, guard);
+        }
+        case 'hono': {
+          if (!handler) return null;
+          const guard = block(handler, [
+            'async (c, next) => {',
+            `  if (!${read(`c.req.header('${credential.header}')`)}) return c.json(${REFUSAL}, 403);`,
+            '  await next();',
+            '}',
+          ]);
+          return insertArgumentBefore(fixer, handler, guard);
+        }
+        case 'koa-router': {
+          if (!handler) return null;
+          const guard = block(handler, [
+            'async (ctx, next) => {',
+            `  if (!${read(`ctx.get('${credential.header}')`)}) {`,
+            '    ctx.status = 403;',
+            `    ctx.body = ${REFUSAL};`,
+            '    return;',
+            '  }',
+            '  await next();',
+            '}',
+          ]);
+          return insertArgumentBefore(fixer, handler, guard);
+        }
+        case 'fastify': {
+          const hook = (anchor: TSESTree.Node): string =>
+            block(anchor, [
+              'async (request, reply) => {',
+              `  if (!${read(`request.headers['${credential.header}']`)}) return reply.code(403).send(${REFUSAL});`,
+              '}',
+            ]);
+          if (route.options) {
+            if (findObjectProperty(sourceCode, route.options, 'preHandler').kind !== 'missing') return null;
+            return appendObjectProperty(fixer, sourceCode, route.options, `preHandler: ${hook(route.options)}`);
+          }
+          if (!handler) return null;
+          return insertArgumentBefore(fixer, handler, `{ preHandler: ${hook(handler)} }`);
+        }
+        case 'node':
+          return nodeBranchEdit(fixer, route, credential);
+        default:
+          return null;
+      }
+    }
+
+    /**
+     * `if (req.method === 'POST' && !check(req.headers[...])) { 403 }` as the handler's first
+     * statement: before anything else it does (CORS headers, say), so that the fix stays clear of
+     * other rules' fixes inside the handler. Other methods, and so CORS preflights, pass.
+     */
+    function nodeBranchEdit(fixer: RuleFixer, route: Route, credential: Credential): RuleFix | null {
+      const fn = route.handlers[0] && resolveFunction(sourceCode, route.handlers[0]);
+      if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+      const [first, second] = fn.params;
+      if (first?.type !== AST_NODE_TYPES.Identifier) return null;
+      const request = first.name;
+      const koa = route.app !== null;
+      const test = `${request}.method === 'POST' && !${credential.check}(${koa ? `${request}.get('${credential.header}')` : `${request}.headers['${credential.header}']`})`;
+      const lines = koa
+        ? [`if (${test}) {`, `  ${request}.status = 403;`, `  ${request}.body = ${REFUSAL};`, '  return;', '}']
+        : second?.type === AST_NODE_TYPES.Identifier
+          ? [
+              `if (${test}) {`,
+              `  ${second.name}.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify(${REFUSAL}));`,
+              '  return;',
+              '}',
+            ]
+          : null;
+      if (!lines) return null;
+      const firstStatement = fn.body.body[0];
+      const indent = firstStatement
+        ? indentationAt(sourceCode, firstStatement.range[0])
+        : `${indentationAt(sourceCode, fn.body.range[0])}  `;
+      const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
+      return firstStatement
+        ? fixer.insertTextBefore(firstStatement, `${text}\n${indent}`)
+        : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], `\n${indent}${text}`);
+    }
+
+    /** A multi-line snippet indented to sit where `anchor` is. */
+    function block(anchor: TSESTree.Node, lines: readonly string[]): string {
+      const indent = indentationAt(sourceCode, anchor.range[0]);
+      return lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
+    }
+
+  },
+});
+
+function headerDisplay(header: string): string {
+  return `\`${header}\``;
+}

@@ -1,0 +1,370 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
+import { ensureModuleDeclarations } from '../fixes/constants';
+import { appendArgument, appendObjectProperty, asOperand, indentationAt, inlineLeaves, replacePropertyValue } from '../fixes/edits';
+import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../utils/ast';
+import { createRule } from '../utils/create-rule';
+import { findKnownMiddleware, type CheckFinder } from '../utils/credential-checks';
+import { servesMcp } from '../utils/mcp-transports';
+import {
+  VALIDATION_MIDDLEWARE,
+  findMcpAppFactories,
+  findV1Transports,
+  mcpAppProtection,
+  transportOptionsIndex,
+  transportProtects,
+  type V1Transport,
+} from '../utils/mcp-sdk';
+import { routeIsGuarded } from '../utils/route-guards';
+import { findRoutes, type AppInstance, type Route } from '../utils/routes';
+import { serverStartListeners, type ServerStart } from '../utils/servers';
+import { findObjectProperty, possibleValues, resolveExpression, resolveFunction, resolveObjectExpression } from '../utils/values';
+
+export type Options = [];
+export type MessageIds =
+  | 'unprotectedTransport'
+  | 'validationTurnedOff'
+  | 'unprotectedApp'
+  | 'addAllowedHosts';
+
+const MENTIONS_MCP = /@modelcontextprotocol\//u;
+const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
+
+export default createRule<Options, MessageIds>({
+  name: 'require-dns-rebinding-protection',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require MCP HTTP endpoints to validate the Host or Origin header against DNS rebinding',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      unprotectedTransport:
+        "This {{transport}} accepts requests for any Host, and nothing before it checks the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. Turn on the transport's protection (`enableDnsRebindingProtection: true` with `allowedHosts`), or validate Host and Origin in middleware (`hostHeaderValidation()`, or an app made by `createMcpExpressApp()`).",
+      validationTurnedOff:
+        "`{{factory}}()` with `host: {{host}}` turns off its Host validation: with DNS rebinding, a web page the user visits points its own domain at this machine and calls the MCP server as the same origin. Keep a loopback `host`, or list the hosts the server answers to in `allowedHosts`.",
+      unprotectedApp:
+        'This {{app}} serves an MCP endpoint without validating the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. {{remedy}}',
+      addAllowedHosts: 'Keep this host, and validate the Host header against `allowedHosts` instead.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    if (!MENTIONS_MCP.test(sourceCode.text)) return {};
+    const starts: ServerStart[] = [];
+    const startListeners = serverStartListeners(sourceCode, (start) => starts.push(start));
+
+    return {
+      ...startListeners,
+      'Program:exit'(program) {
+        // The listen calls are known once the server listeners have seen the whole file.
+        startListeners['Program:exit']?.(program);
+        const factories = findMcpAppFactories(sourceCode);
+        const guardedApps = new Set<TSESTree.Node>();
+        // SDK apps whose validation a `host` option turns off: reported once, at that option.
+        const turnedOff = new Set<TSESTree.Node>();
+        for (const { call, factory } of factories) {
+          const protection = mcpAppProtection(sourceCode, call);
+          if (protection.kind !== 'off') {
+            guardedApps.add(call);
+            continue;
+          }
+          turnedOff.add(call);
+          reportTurnedOff(factory, protection.host, protection.value, protection.options);
+        }
+
+        const { routes, apps } = findRoutes(sourceCode);
+        const finder: CheckFinder = {
+          sourceCode,
+          auth: findKnownMiddleware(sourceCode, VALIDATION_MIDDLEWARE, /Validation/u),
+          checkFunctions: new Set(),
+          checksHeader: (header) => header === 'host' || header === 'origin',
+          guardedApps,
+          // Every request has a Host, and a browser sends Origin cross-origin: a check of a wrong value is the check.
+          rejectsWhenMissing: false,
+        };
+        const mcpRoutes = routes.filter((route) => route.handlers.some((handler) => servesMcp(sourceCode, handler)));
+        const guarded = (route: Route): boolean => routeIsGuarded(finder, route, apps);
+
+        const transports = findV1Transports(sourceCode);
+        for (const transport of transports) {
+          const options = transport.node.arguments[transportOptionsIndex(transport.kind)];
+          if (transportProtects(sourceCode, options)) continue;
+          // The routes that make this transport, or (for one made elsewhere) every route that serves MCP.
+          const making = routes.filter((route) =>
+            route.handlers.some((handler) => {
+              const fn = resolveFunction(sourceCode, handler);
+              return fn !== null && containsNode(fn, transport.node);
+            }),
+          );
+          const serving = making.length > 0 ? making : mcpRoutes;
+          if (serving.length > 0 && serving.every(guarded)) continue;
+          if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node))) continue;
+          reportTransport(transport.node, transport.kind, options);
+        }
+        if (transports.length > 0) return;
+
+        // v2 and other handlers: the app that serves them must validate.
+        const reportedApps = new Set<AppInstance>();
+        const reportedHandlers = new Set<TSESTree.Node>();
+        for (const route of mcpRoutes) {
+          if (guarded(route)) continue;
+          if (!route.app) {
+            // A plain `node:http` handler: one report per handler.
+            const handler = route.handlers[0];
+            if (handler && !reportedHandlers.has(handler)) {
+              reportedHandlers.add(handler);
+              reportHandler(route);
+            }
+            continue;
+          }
+          const root = rootApp(route.app, apps);
+          if (reportedApps.has(root) || guardedApps.has(root.node) || turnedOff.has(root.node)) continue;
+          reportedApps.add(root);
+          reportApp(root);
+        }
+      },
+    };
+
+    function reportTurnedOff(
+      factory: string,
+      property: TSESTree.Property,
+      value: TSESTree.Node,
+      options: TSESTree.ObjectExpression,
+    ): void {
+      const candidates = possibleValues(sourceCode, value);
+      const unsafe = candidates.filter((candidate) => candidate.known);
+      const leaves = inlineLeaves(value, candidates, unsafe);
+      const name = factory.startsWith('hono') ? 'createMcpHonoApp' : 'createMcpExpressApp';
+      context.report({
+        node: property,
+        messageId: 'validationTurnedOff',
+        data: { factory: name, host: sourceCode.getText(value) },
+        fix: (fixer) =>
+          leaves
+            ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand("'127.0.0.1'")))
+            : replacePropertyValue(fixer, sourceCode, property, "'127.0.0.1'"),
+        suggest: [
+          {
+            messageId: 'addAllowedHosts',
+            fix: (fixer) => appendObjectProperty(fixer, sourceCode, options, `allowedHosts: ${LOCAL_HOSTNAMES}`),
+          },
+        ],
+      });
+    }
+
+    function reportTransport(node: TSESTree.NewExpression, kind: V1Transport, options: TSESTree.Node | undefined): void {
+      const hosts = allowedHostsText(node);
+      const properties = hosts ? `enableDnsRebindingProtection: true, allowedHosts: ${hosts}` : null;
+      context.report({
+        node: node.callee,
+        messageId: 'unprotectedTransport',
+        data: { transport: `\`${sourceCode.getText(node.callee)}\`` },
+        fix: (fixer) => {
+          if (!properties) return null;
+          if (!options) {
+            if (kind === 'sse' && node.arguments.length !== 2) return null;
+            return appendArgument(fixer, sourceCode, node, `{ ${properties} }`);
+          }
+          const object = resolveObjectExpression(sourceCode, options);
+          if (!object) return null;
+          const enabled = findObjectProperty(sourceCode, object, 'enableDnsRebindingProtection');
+          const listed = findObjectProperty(sourceCode, object, 'allowedHosts');
+          if (enabled.kind !== 'missing' || listed.kind !== 'missing') return null;
+          return appendObjectProperty(fixer, sourceCode, object, properties);
+        },
+      });
+    }
+
+    /**
+     * `allowedHosts` for the port the file listens on: v1 compares the whole `Host` header, port
+     * included. `null` when the file shows no port.
+     */
+    function allowedHostsText(transport: TSESTree.Node): string | null {
+      for (const start of starts) {
+        const port = portOf(start.call);
+        if (!port) continue;
+        const expression = skipTypeWrappers(port);
+        const value = possibleValues(sourceCode, expression);
+        if (value.length === 1 && value[0]!.known && (typeof value[0]!.value === 'number' || typeof value[0]!.value === 'string')) {
+          const literal = String(value[0]!.value);
+          if (/^\d+$/u.test(literal) && literal !== '0') return `['127.0.0.1:${literal}', 'localhost:${literal}']`;
+        }
+        // `PORT` from the module's top level, declared before the transport reads it: the hosts follow it.
+        if (expression.type === AST_NODE_TYPES.Identifier && isModuleLevel(expression) && declaredBefore(expression, transport)) {
+          return `[\`127.0.0.1:\${${expression.name}}\`, \`localhost:\${${expression.name}}\`]`;
+        }
+      }
+      return null;
+    }
+
+    function portOf(call: TSESTree.CallExpression): TSESTree.Node | null {
+      const [first] = call.arguments;
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+      const object = resolveObjectExpression(sourceCode, first);
+      if (object) {
+        const port = findObjectProperty(sourceCode, object, 'port');
+        return port.kind === 'found' ? port.value : null;
+      }
+      return first;
+    }
+
+    /**
+     * Whether a module-level variable is initialised by the time `user` reads it: declared
+     * above it, or read only inside a function (which runs later, per request).
+     */
+    function declaredBefore(id: TSESTree.Identifier, user: TSESTree.Node): boolean {
+      const variable = sourceCode.getScope(id).references.find((reference) => reference.identifier === id)?.resolved;
+      const declared = variable?.defs[0]?.name;
+      if (!declared) return false;
+      if (declared.range[0] < user.range[0]) return true;
+      return topLevelStatement(user) !== user && enclosingFunctionOrProgram(user).type !== AST_NODE_TYPES.Program;
+    }
+
+    function isModuleLevel(id: TSESTree.Identifier): boolean {
+      const variable = sourceCode.getScope(id).references.find((reference) => reference.identifier === id)?.resolved;
+      // The program's own scope: `module`, `global`, or CommonJS's function scope around the file.
+      return variable !== null && variable !== undefined && variable.scope.block.type === AST_NODE_TYPES.Program;
+    }
+
+    /** The app a router ends up mounted on, or the app itself. */
+    function rootApp(app: AppInstance, apps: readonly AppInstance[]): AppInstance {
+      let current = app;
+      for (let depth = 0; depth < 5; depth++) {
+        if (current.parent) {
+          current = current.parent;
+          continue;
+        }
+        const mountedOn = apps.find((candidate) =>
+          candidate !== current &&
+          candidate.calls.some((call) =>
+            call.arguments.some((argument) => (resolveExpression(sourceCode, argument) ?? argument) === current.node),
+          ),
+        );
+        if (!mountedOn) break;
+        current = mountedOn;
+      }
+      return current;
+    }
+
+    function reportApp(app: AppInstance): void {
+      const creation = app.node;
+      const appText = `\`${sourceCode.getText(creation)}\` app`;
+      if (app.framework === 'fastify') {
+        context.report({
+          node: creation,
+          messageId: 'unprotectedApp',
+          data: {
+            app: appText,
+            remedy: 'Refuse requests for other hosts in an `onRequest` hook, as the SDK\'s `hostHeaderValidation()` does.',
+          },
+          fix: (fixer) => fastifyHostHook(fixer, creation),
+        });
+        return;
+      }
+      if (app.framework !== 'express' && app.framework !== 'hono') {
+        context.report({
+          node: creation,
+          messageId: 'unprotectedApp',
+          data: {
+            app: appText,
+            remedy: 'Refuse requests for other hosts in middleware that runs first, as the SDK\'s `hostHeaderValidation()` does.',
+          },
+        });
+        return;
+      }
+      const hono = app.framework === 'hono';
+      const factory = hono ? 'createMcpHonoApp' : 'createMcpExpressApp';
+      const replaceable =
+        (hono && creation.type === AST_NODE_TYPES.NewExpression && creation.arguments.length === 0 && !creation.typeArguments) ||
+        (app.framework === 'express' &&
+          creation.type === AST_NODE_TYPES.CallExpression &&
+          creation.arguments.length === 0 &&
+          creation.callee.type === AST_NODE_TYPES.Identifier);
+      const moduleName = hono
+        ? '@modelcontextprotocol/hono'
+        : /['"]@modelcontextprotocol\/sdk\//u.test(sourceCode.text)
+          ? '@modelcontextprotocol/sdk/server/express.js'
+          : '@modelcontextprotocol/express';
+      const importText = isEsm()
+        ? `import { ${factory} } from '${moduleName}';`
+        : `const { ${factory} } = require('${moduleName}');`;
+      context.report({
+        node: creation,
+        messageId: 'unprotectedApp',
+        data: {
+          app: appText,
+          remedy: `Make the app with \`${factory}()\`, which validates them for a local server, or add the SDK's \`hostHeaderValidation()\` middleware.`,
+        },
+        fix: (fixer): RuleFix[] | null => {
+          if (!replaceable) return null;
+          return [
+            ...ensureModuleDeclarations(fixer, sourceCode, creation, [{ name: factory, text: importText }], {
+              before: topLevelStatement(creation),
+            }),
+            fixer.replaceText(creation, `${factory}()`),
+          ];
+        },
+      });
+    }
+
+    /** A plain handler: a Host check as its first statement. */
+    function reportHandler(route: Route): void {
+      context.report({
+        node: route.node,
+        messageId: 'unprotectedApp',
+        data: {
+          app: 'request handler',
+          remedy: 'Refuse requests for other hosts before anything else, as the SDK\'s `hostHeaderValidation()` from `@modelcontextprotocol/node` does.',
+        },
+        fix: (fixer) => {
+          const fn = route.handlers[0] && resolveFunction(sourceCode, route.handlers[0]);
+          if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+          const [request, response] = fn.params;
+          if (request?.type !== AST_NODE_TYPES.Identifier || response?.type !== AST_NODE_TYPES.Identifier) return null;
+          const first = fn.body.body[0];
+          const indent = first ? indentationAt(sourceCode, first.range[0]) : `${indentationAt(sourceCode, fn.body.range[0])}  `;
+          const lines = [
+            '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
+            `if (!${LOCAL_HOSTNAMES}.includes((${request.name}.headers.host ?? '').replace(/:\\d+$/, ''))) {`,
+            `  ${response.name}.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));`,
+            '  return;',
+            '}',
+          ];
+          const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
+          return first
+            ? fixer.insertTextBefore(first, `${text}\n${indent}`)
+            : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], `\n${indent}${text}`);
+        },
+      });
+    }
+
+    function isEsm(): boolean {
+      return sourceCode.ast.sourceType === 'module' && !/\brequire\s*\(/u.test(sourceCode.text);
+    }
+
+    /** `app.addHook('onRequest', …)` right after `const app = Fastify()`, refusing other hosts. */
+    function fastifyHostHook(fixer: RuleFixer, creation: TSESTree.Node): RuleFix | null {
+      const declarator = creation.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+      const declaration = declarator.parent;
+      if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) return null;
+      // `export const app = Fastify()`: the hook follows the whole export.
+      const statement = declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+      const name = declarator.id.name;
+      const indent = indentationAt(sourceCode, statement.range[0]);
+      const hook = [
+        `${name}.addHook('onRequest', async (request, reply) => {`,
+        '  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
+        "  const hostname = (request.headers.host ?? '').replace(/:\\d+$/, '');",
+        `  if (!${LOCAL_HOSTNAMES}.includes(hostname)) return reply.code(403).send({ error: 'Host not allowed' });`,
+        '});',
+      ].map((line) => `${indent}${line}`);
+      return fixer.insertTextAfter(statement, `\n${hook.join('\n')}`);
+    }
+  },
+});

@@ -1,0 +1,491 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
+import { CALL, READ, trackModules } from './modules';
+import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
+import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
+
+/**
+ * Request headers a cross-origin request can carry without a preflight (the CORS-safelisted
+ * ones), the ones the browser sets itself, and MCP's own session headers, which anyone can get
+ * by opening a session: reading them proves nothing about who sent the request.
+ */
+const NOT_CREDENTIALS = new Set([
+  'accept',
+  'accept-language',
+  'content-language',
+  'content-type',
+  'range',
+  'origin',
+  'host',
+  'cookie',
+  'referer',
+  'user-agent',
+  'content-length',
+  'mcp-session-id',
+  'mcp-protocol-version',
+  'last-event-id',
+]);
+
+/** Response calls that turn a request away: `res.status(403)`, `reply.code(401)`, `ctx.throw(403)`, `c.json(body, 403)`. */
+const REJECTING_METHODS = new Set(['status', 'sendStatus', 'writeHead', 'code', 'throw', 'end', 'send', 'json', 'text', 'redirect']);
+
+/** Authentication and CSRF middleware, by package: using one counts as a check. */
+const AUTH_TRACE_MAP = (() => {
+  const bearer = { requireBearerAuth: { [CALL]: 'middleware' } };
+  return {
+    '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js': bearer,
+    '@modelcontextprotocol/express': bearer,
+    '@modelcontextprotocol/server': bearer,
+    'hono/bearer-auth': { bearerAuth: { [CALL]: 'middleware' } },
+    // Not 'hono/basic-auth': browsers send remembered Basic credentials with cross-site requests, as
+    // they send cookies, so Basic auth stops no forged request.
+    'hono/jwt': { jwt: { [CALL]: 'middleware' } },
+    'hono/jwk': { jwk: { [CALL]: 'middleware' } },
+    'express-jwt': { expressjwt: { [CALL]: 'middleware' }, [CALL]: 'middleware' },
+    passport: { authenticate: { [CALL]: 'middleware' } },
+    'koa-jwt': { [CALL]: 'middleware', default: { [CALL]: 'middleware' } },
+    csurf: { [CALL]: 'middleware' },
+    lusca: { csrf: { [CALL]: 'middleware' } },
+    'tiny-csrf': { [CALL]: 'middleware', default: { [CALL]: 'middleware' } },
+    // `const { doubleCsrfProtection } = doubleCsrf({...})`
+    'csrf-csrf': { doubleCsrf: { [CALL]: 'factory' } },
+    // Of the Fastify plugins, only @fastify/bearer-auth guards the routes of its scope by being
+    // registered (its `addHook` option defaults to true); @fastify/auth, /jwt and /csrf-protection
+    // only decorate the instance with checks that a hook must call (see FASTIFY_DECORATED_CHECKS).
+    '@fastify/bearer-auth': { [READ]: 'plugin', default: { [READ]: 'plugin' } },
+  } as const;
+})();
+
+const MENTIONS_AUTH = /auth|jwt|csrf|csurf|lusca|passport/iu;
+
+/**
+ * Checks that Fastify plugins add to the instance or the request, used in a hook:
+ * `app.addHook('onRequest', app.csrfProtection)`, `app.auth([...])`, `await request.jwtVerify()`.
+ * (Not @fastify/basic-auth's `basicAuth`: browsers resend remembered Basic credentials cross-site.)
+ */
+const FASTIFY_DECORATED_CHECKS = new Set(['csrfProtection', 'authenticate', 'verifyBearerAuth', 'auth', 'jwtVerify']);
+
+/** Options under which a JWT middleware takes its token from a cookie, which the browser sends cross-site. */
+function readsCookie(sourceCode: Readonly<SourceCode>, call: TSESTree.Node): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) return false;
+  const options = resolveExpression(sourceCode, call.arguments[0]);
+  return (
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'cookie',
+    )
+  );
+}
+
+/** What the file uses for authentication, found once per file. */
+export interface KnownAuth {
+  /** Calls that make an auth or CSRF middleware. */
+  readonly middleware: ReadonlySet<TSESTree.Node>;
+  /** Calls that make an object holding one (`doubleCsrf()`). */
+  readonly factories: ReadonlySet<TSESTree.Node>;
+  /** Reads of Fastify auth plugins (passed to `register`). */
+  readonly plugins: ReadonlySet<TSESTree.Node>;
+}
+
+export function findKnownAuth(sourceCode: Readonly<SourceCode>): KnownAuth {
+  return findKnownMiddleware(sourceCode, AUTH_TRACE_MAP, MENTIONS_AUTH);
+}
+
+/**
+ * The middleware a file makes with the packages of a trace map whose entries are marked
+ * `'middleware'` (a call makes it), `'factory'` (a call makes an object that holds it) or
+ * `'plugin'` (a Fastify plugin, passed to `register`).
+ */
+export function findKnownMiddleware(sourceCode: Readonly<SourceCode>, traceMap: object, mentions: RegExp): KnownAuth {
+  const middleware = new Set<TSESTree.Node>();
+  const factories = new Set<TSESTree.Node>();
+  const plugins = new Set<TSESTree.Node>();
+  if (mentions.test(sourceCode.text)) {
+    for (const { node, info } of trackModules<string>(sourceCode, traceMap as never)) {
+      (info === 'middleware' ? middleware : info === 'factory' ? factories : plugins).add(node);
+    }
+  }
+  return { middleware, factories, plugins };
+}
+
+/**
+ * How a file's request checks are recognised: the middleware known to check, the function
+ * names the user names, and which request headers a check must read (credentials for CSRF,
+ * `host` and `origin` for DNS rebinding).
+ */
+export interface CheckFinder {
+  readonly sourceCode: Readonly<SourceCode>;
+  readonly auth: KnownAuth;
+  readonly checkFunctions: ReadonlySet<string>;
+  readonly checksHeader: (header: string) => boolean;
+  /** Apps that check every request themselves (an SDK app that validates `Host`). */
+  readonly guardedApps?: ReadonlySet<TSESTree.Node>;
+  /**
+   * Whether a check must also turn away a request that lacks the header (a credential, which an
+   * attacker simply leaves out), rather than only one that carries a wrong value (an `Origin`,
+   * which a browser always sends cross-origin).
+   */
+  readonly rejectsWhenMissing: boolean;
+}
+
+/** Whether a middleware or handler, as written where it is registered, checks a credential. */
+export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route?: TSESTree.Node): boolean {
+  const { sourceCode, auth } = finder;
+  const expression = skipTypeWrappers(node);
+  const resolved = resolveExpression(sourceCode, expression) ?? expression;
+  for (const candidate of [resolved, expression]) {
+    if (auth.middleware.has(candidate)) return !readsCookie(sourceCode, candidate);
+  }
+  if (isFromFactory(finder, expression)) return true;
+  if (isNamedCheck(finder, expression)) return true;
+  // `app.csrfProtection`, `app.auth([...])` in a Fastify hook.
+  const member = resolved.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(resolved.callee) : resolved;
+  if (
+    finder.checksHeader('authorization') &&
+    member.type === AST_NODE_TYPES.MemberExpression &&
+    !member.computed &&
+    member.property.type === AST_NODE_TYPES.Identifier &&
+    FASTIFY_DECORATED_CHECKS.has(member.property.name)
+  ) {
+    return true;
+  }
+  // A list of middleware, inline or in a constant: `[express.json(), requireToken]`.
+  if (resolved.type === AST_NODE_TYPES.ArrayExpression) {
+    return resolved.elements.some((element) => element !== null && checksCredential(finder, element));
+  }
+  // Middleware made by a function of the file: `requireToken(TOKEN)`.
+  if (resolved.type === AST_NODE_TYPES.CallExpression) {
+    const factory = resolveFunction(sourceCode, resolved.callee);
+    if (factory) return functionChecksCredential(finder, factory, 1);
+  }
+  const fn = resolveFunction(sourceCode, expression);
+  return fn !== null && functionChecksCredential(finder, fn, 0, route);
+}
+
+/**
+ * Whether a check at `node` stands on the way to `route` (a branch of the same handler): no
+ * branch holds the check unless it also holds the route. A check in the `GET /admin` branch does
+ * not guard `POST /mcp`.
+ */
+function onTheWayTo(node: TSESTree.Node, route: TSESTree.Node | undefined, fn: HandlerFunction): boolean {
+  if (!route) return true;
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    const branch =
+      ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) ||
+      parent.type === AST_NODE_TYPES.SwitchCase;
+    if (branch && parent !== route && !containsNode(child, route)) return false;
+  }
+  return true;
+}
+
+/** `doubleCsrfProtection`, destructured from a `doubleCsrf()` call. */
+function isFromFactory(finder: CheckFinder, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier || finder.auth.factories.size === 0) return false;
+  const variable = finder.sourceCode.getScope(node).references.find((reference) => reference.identifier === node)?.resolved;
+  const declarator = variable?.defs[0]?.node;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return false;
+  return finder.auth.factories.has(skipTypeWrappers(declarator.init));
+}
+
+/** A function the user named in `checkFunctions`, referred to or called: `requireAuth`, `requireAuth()`. */
+function isNamedCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
+  if (finder.checkFunctions.size === 0) return false;
+  const target = node.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(node.callee) : node;
+  const name =
+    target.type === AST_NODE_TYPES.Identifier
+      ? target.name
+      : target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier
+        ? target.property.name
+        : null;
+  return name !== null && finder.checkFunctions.has(name);
+}
+
+/**
+ * Whether a function turns a request away unless it carries a credential: it reads a
+ * request header that a cross-origin page cannot set, and a branch that depends on it rejects
+ * (returns, throws, or answers with an error status); or it calls a function of the file, or one
+ * named in `checkFunctions`, that does.
+ */
+export function functionChecksCredential(
+  finder: CheckFinder,
+  fn: HandlerFunction,
+  depth: number,
+  route?: TSESTree.Node,
+): boolean {
+  const { sourceCode } = finder;
+  let checked = false;
+  walk(fn.body, sourceCode.visitorKeys, (node) => {
+    if (checked || !onTheWayTo(node, route, fn)) return;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      // `await request.jwtVerify()` throws unless the request carries a valid token.
+      if (isNamedCheck(finder, node) || (finder.checksHeader('authorization') && calledMethodName(node) === 'jwtVerify')) {
+        checked = true;
+        return;
+      }
+      // A helper of the file: `if (!isAuthorized(req)) return res.sendStatus(401)`, or `guard(req, res, next)`.
+      if (depth < 2 && node.arguments.length > 0) {
+        const callee = resolveFunction(sourceCode, node.callee);
+        if (callee && callee !== fn) {
+          const decides = rejectingIfAround(sourceCode, node, new Map()) !== null;
+          if (decides ? readsCredential(finder, callee) : functionChecksCredential(finder, callee, depth + 1)) {
+            checked = true;
+            return;
+          }
+        }
+      }
+    }
+    const header = requestHeaderRead(sourceCode, node) ?? hostPropertyRead(sourceCode, node);
+    const missing: Absent = finder.rejectsWhenMissing ? new Map([[node, undefined]]) : new Map();
+    if (header !== null && finder.checksHeader(header) && decidesRejection(sourceCode, node, 0, missing)) {
+      checked = true;
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.VariableDeclarator) {
+      for (const binding of destructuredHeaderNames(sourceCode, node)) {
+        const held: AbsentValue = finder.rejectsWhenMissing ? { known: true, value: undefined } : { known: false };
+        if (finder.checksHeader(binding.header) && bindingDecidesRejection(sourceCode, binding.id, 0, held)) {
+          checked = true;
+          return;
+        }
+      }
+    }
+  });
+  return checked;
+}
+
+/** `req.hostname`, `ctx.host`, `ctx.hostname`: the `Host` header as the frameworks parse it. */
+function hostPropertyRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | null {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return null;
+  if (node.property.name !== 'hostname' && node.property.name !== 'host') return null;
+  const object = skipTypeWrappers(node.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(sourceCode.getScope(object) as never, object as never) as Scope.Variable | null;
+  // Requests reach handlers as parameters; `url.hostname` on a local URL is not the request's Host.
+  return variable?.defs[0]?.type === 'Parameter' ? 'host' : null;
+}
+
+/** Whether a function reads a checked header at all (for helpers whose caller rejects). */
+function readsCredential(finder: CheckFinder, fn: HandlerFunction): boolean {
+  let reads = false;
+  walk(fn.body, finder.sourceCode.visitorKeys, (node) => {
+    if (reads) return;
+    const header = requestHeaderRead(finder.sourceCode, node) ?? hostPropertyRead(finder.sourceCode, node);
+    if (header !== null && finder.checksHeader(header)) reads = true;
+  });
+  return reads;
+}
+
+/**
+ * Whether the value read at `node` decides a branch that rejects the request when the header is
+ * missing, directly or through a variable. A check that only rejects a wrong value of a header
+ * the attacker can leave out (`if (auth && auth !== expected)`) is no check.
+ */
+function decidesRejection(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  depth = 0,
+  absent: Absent = new Map([[node, undefined]]),
+): boolean {
+  if (depth > 3) return false;
+  if (rejectingIfAround(sourceCode, node, absent)) return true;
+  // `const token = req.headers.authorization;` then `if (token !== expected) return …`
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.VariableDeclarator && !isStatement(current.parent)) {
+    current = current.parent;
+  }
+  const declarator = current.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    // What the variable holds when the header is missing, if the file shows it (`?? ''` gives '').
+    const held = declarator.init && absent.size > 0 ? absentValue(sourceCode, declarator.init, absent) : { known: false as const };
+    return bindingDecidesRejection(sourceCode, declarator.id, depth, held);
+  }
+  return false;
+}
+
+function bindingDecidesRejection(
+  sourceCode: Readonly<SourceCode>,
+  id: TSESTree.Identifier,
+  depth = 0,
+  held: AbsentValue = { known: true, value: undefined },
+): boolean {
+  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as Scope.Variable | null;
+  const reads = (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier as TSESTree.Node);
+  // Every read of the variable holds the same value: `auth && auth !== expected` is false without it.
+  const absent: Absent = held.known ? new Map(reads.map((read) => [read, held.value])) : new Map();
+  return reads.some((identifier) => decidesRejection(sourceCode, identifier, depth + 1, absent));
+}
+
+/** The values that expressions holding the header take when it is missing: the read itself is `undefined`. */
+type Absent = ReadonlyMap<TSESTree.Node, unknown>;
+
+/** What an expression evaluates to when the header read at `absent` is missing. */
+type AbsentValue = { readonly known: true; readonly value: unknown } | { readonly known: false };
+
+function absentValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, absent: Absent): AbsentValue {
+  const unknown: AbsentValue = { known: false };
+  const expression = skipTypeWrappers(node);
+  if (absent.has(expression)) return { known: true, value: absent.get(expression) };
+  if (absent.has(node)) return { known: true, value: absent.get(node) };
+  switch (expression.type) {
+    case AST_NODE_TYPES.ChainExpression:
+      return absentValue(sourceCode, expression.expression, absent);
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = absentValue(sourceCode, expression.object, absent);
+      // `auth?.slice(7)` is undefined too; `auth.slice(7)` throws, which turns the request away.
+      return object.known && object.value == null && expression.optional ? { known: true, value: undefined } : unknown;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = absentValue(sourceCode, expression.callee, absent);
+      return callee.known && callee.value == null ? { known: true, value: undefined } : unknown;
+    }
+    case AST_NODE_TYPES.UnaryExpression: {
+      const argument = absentValue(sourceCode, expression.argument, absent);
+      if (!argument.known) return unknown;
+      if (expression.operator === '!') return { known: true, value: !argument.value };
+      if (expression.operator === 'typeof') return { known: true, value: typeof argument.value };
+      return unknown;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      const left = absentValue(sourceCode, expression.left, absent);
+      const right = absentValue(sourceCode, expression.right, absent);
+      if (!left.known || !right.known) return unknown;
+      switch (expression.operator) {
+        case '===':
+          return { known: true, value: left.value === right.value };
+        case '!==':
+          return { known: true, value: left.value !== right.value };
+        case '==':
+          return { known: true, value: left.value == right.value };
+        case '!=':
+          return { known: true, value: left.value != right.value };
+        default:
+          return unknown;
+      }
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = absentValue(sourceCode, expression.left, absent);
+      if (!left.known) return unknown;
+      if (expression.operator === '&&') return left.value ? absentValue(sourceCode, expression.right, absent) : left;
+      if (expression.operator === '||') return left.value ? left : absentValue(sourceCode, expression.right, absent);
+      return left.value != null ? left : absentValue(sourceCode, expression.right, absent);
+    }
+    default: {
+      const value = getStaticValue(expression as never, sourceCode.getScope(expression) as never);
+      return value ? { known: true, value: value.value } : unknown;
+    }
+  }
+}
+
+/** Whether a test, taken as true (`when`) or false, can lead to its branch when the header is missing. */
+function possibleWhenAbsent(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, absent: Absent, when: boolean): boolean {
+  const value = absentValue(sourceCode, test, absent);
+  return !value.known || Boolean(value.value) === when;
+}
+
+function isStatement(node: TSESTree.Node): boolean {
+  return /Statement$|Declaration$/u.test(node.type);
+}
+
+/**
+ * The `if` (or `?:`, `assert(…)`, `try`) around `node` that rejects the request when the header
+ * read at `absent` is missing, and that a request without it reaches.
+ */
+function rejectingIfAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, absent: Absent): TSESTree.Node | null {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && !isStatement(parent)) {
+    // `ctx.assert(token === expected, 401)`, `assert(valid)`: they throw when the test is false.
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
+      const method = calledMethodName(parent) ?? (parent.callee.type === AST_NODE_TYPES.Identifier ? parent.callee.name : null);
+      if (method === 'assert' && parent.arguments[0] === child && possibleWhenAbsent(sourceCode, child, absent, false)) {
+        return reachedWhenAbsent(sourceCode, parent, absent) ? parent : null;
+      }
+    }
+    // `return token === expected ? next() : res.status(403).end()`
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === child) {
+      const rejecting =
+        (rejects(sourceCode, parent.consequent) && possibleWhenAbsent(sourceCode, child, absent, true)) ||
+        (rejects(sourceCode, parent.alternate) && possibleWhenAbsent(sourceCode, child, absent, false));
+      if (rejecting && reachedWhenAbsent(sourceCode, parent, absent)) return parent;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === child) {
+    const rejecting =
+      (rejects(sourceCode, parent.consequent) && possibleWhenAbsent(sourceCode, child, absent, true)) ||
+      (parent.alternate !== null && rejects(sourceCode, parent.alternate) && possibleWhenAbsent(sourceCode, child, absent, false));
+    if (rejecting && reachedWhenAbsent(sourceCode, parent, absent)) return parent;
+  }
+  // `try { verify(req.headers.authorization) } catch { return res.status(401).end() }`
+  const tryStatement = enclosingTry(node);
+  if (tryStatement?.handler && rejects(sourceCode, tryStatement.handler.body)) return tryStatement;
+  return null;
+}
+
+/** The `try` whose block holds `node`, within its function. */
+function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | null {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child) return parent;
+    if (/Function/u.test(parent.type)) return null;
+  }
+  return null;
+}
+
+/** Whether a request without the header gets to `node`: no enclosing branch needs the header present. */
+function reachedWhenAbsent(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, absent: Absent): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && !/Function/u.test(parent.type); child = parent, parent = parent.parent) {
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) {
+      // Only tests about this header can be judged; `if (auth) { … }` is not reached without it.
+      if (!possibleWhenAbsent(sourceCode, parent.test, relatedReads(sourceCode, parent.test, absent), child === parent.consequent)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** The reads in `test` of the same header as `absent` (the same text, or the same variable). */
+function relatedReads(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, absent: Absent): Map<TSESTree.Node, unknown> {
+  const texts = new Map([...absent].map(([node, value]) => [sourceCode.getText(node), value]));
+  const related = new Map<TSESTree.Node, unknown>();
+  walk(test, sourceCode.visitorKeys, (node) => {
+    const text = sourceCode.getText(node);
+    if (
+      texts.has(text) &&
+      (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression)
+    ) {
+      related.set(node, texts.get(text));
+    }
+  });
+  return related;
+}
+
+/** Whether a branch turns the request away: `return`, `throw`, or an answer with an error status. */
+function rejects(sourceCode: Readonly<SourceCode>, branch: TSESTree.Node): boolean {
+  let found = false;
+  walk(branch, sourceCode.visitorKeys, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const method = calledMethodName(node);
+      if (method && REJECTING_METHODS.has(method)) found = true;
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      if (node.left.property.type === AST_NODE_TYPES.Identifier && node.left.property.name === 'status') found = true;
+    }
+  });
+  return found;
+}
+
+/** The credential headers: every request header except the ones a cross-origin form can send or anyone can obtain. */
+export function isCredentialHeader(name: string): boolean {
+  return !NOT_CREDENTIALS.has(name);
+}

@@ -1,0 +1,81 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@eslint-community/eslint-utils';
+import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { calledMethodName, skipTypeWrappers, walk } from './ast';
+import { resolveExpression, resolveFunction } from './values';
+
+/**
+ * Methods of the MCP SDK's HTTP transports that take a request: v1's
+ * `StreamableHTTPServerTransport#handleRequest` and `SSEServerTransport#handlePostMessage`,
+ * `@hono/mcp`'s `StreamableHTTPTransport#handleRequest`, and `handleMessage`.
+ */
+const TRANSPORT_METHODS = new Set(['handleRequest', 'handlePostMessage', 'handleMessage']);
+
+/**
+ * Whether a value was made by a handler factory of an MCP SDK package (`createMcpHandler()`,
+ * `toNodeHandler(...)`): calling it serves MCP.
+ */
+function isMcpPackageValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 4) return false;
+  const value = resolveExpression(sourceCode, node) ?? node;
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(value.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode.getScope(callee) as never, callee as never) as Scope.Variable | null;
+  const def = variable?.defs[0];
+  if (def?.type === 'ImportBinding') {
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    const specifier = def.node;
+    const imported =
+      specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier
+        ? specifier.imported.name
+        : '';
+    // The handler factories (`createMcpHandler`, `toNodeHandler`), not the middleware (`hostHeaderValidation`).
+    if (declaration.source.value.startsWith('@modelcontextprotocol/') && /Handler$/u.test(imported)) return true;
+  }
+  // `const { createMcpHandler } = require('@modelcontextprotocol/server')`
+  if (def?.type === 'Variable') {
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    const init = declarator.init && skipTypeWrappers(declarator.init);
+    const property = def.name.parent;
+    if (
+      init?.type === AST_NODE_TYPES.CallExpression &&
+      init.callee.type === AST_NODE_TYPES.Identifier &&
+      init.callee.name === 'require' &&
+      init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+      typeof init.arguments[0].value === 'string' &&
+      init.arguments[0].value.startsWith('@modelcontextprotocol/') &&
+      property?.type === AST_NODE_TYPES.Property &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      /Handler$/u.test(property.key.name)
+    ) {
+      return true;
+    }
+  }
+  // `toNodeHandler(createMcpHandler(...))`: an unknown wrapper around an MCP handler serves it too.
+  return value.arguments.some((argument) => isMcpPackageValue(sourceCode, argument, depth + 1));
+}
+
+/**
+ * Whether a handler, as registered, passes requests to an MCP transport: it is an MCP handler
+ * itself, or a function whose body calls `transport.handleRequest(...)`, an MCP handler, or
+ * `mcp.fetch(...)` on one.
+ */
+export function servesMcp(sourceCode: Readonly<SourceCode>, handler: TSESTree.Node): boolean {
+  if (isMcpPackageValue(sourceCode, skipTypeWrappers(handler))) return true;
+  const fn = resolveFunction(sourceCode, handler);
+  if (!fn) return false;
+  let serves = false;
+  walk(fn.body, sourceCode.visitorKeys, (node) => {
+    if (serves || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const method = calledMethodName(node);
+    if (method && TRANSPORT_METHODS.has(method)) {
+      serves = true;
+      return;
+    }
+    const callee = skipTypeWrappers(node.callee);
+    const target = callee.type === AST_NODE_TYPES.MemberExpression && method === 'fetch' ? callee.object : callee;
+    if (target.type === AST_NODE_TYPES.Identifier && isMcpPackageValue(sourceCode, target)) serves = true;
+  });
+  return serves;
+}

@@ -1,0 +1,213 @@
+// The fix closes the hole: each vulnerable example server is started and attacked the way a hostile
+// web page would attack it through the user's browser, then fixed with `eslint --fix`, rebuilt,
+// started again and attacked again. Every request goes to 127.0.0.1.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { examplesDir, root, runEslintCli } from './helpers';
+import { LOOPBACK, type Reply, compileServers, jsonRpcMessages, listeningAddresses, send, startServer, stopAllServers } from './servers';
+
+/** The five the issue names, and the two SDK helpers, which run the same way. */
+const FRAMEWORKS = ['express', 'node-http', 'hono', 'fastify', 'koa', 'sdk-v1', 'sdk-v2'];
+
+const EVIL_ORIGIN = 'https://evil.example';
+const NOTE = 'Notes live in memory and vanish on restart.';
+/** The header the CSRF fix reads its token from. */
+const TOKEN_HEADER = 'x-mcp-csrf-token';
+
+const INITIALIZE = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'attack-test', version: '1.0.0' } },
+});
+const callTool = (name: 'read_note' | 'delete_note'): string =>
+  JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name, arguments: { id: 'welcome' } } });
+
+/** A JSON-RPC POST as an MCP client sends it; a page's fetch() can send the same after a preflight. */
+const post = (body: string, headers: Record<string, string>) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+  body,
+});
+
+/**
+ * What a form post or a no-cors fetch can send from any page without a preflight: a CORS-safelisted
+ * content type, here text/plain carrying the JSON-RPC call to the write tool.
+ */
+const simplePost = {
+  method: 'POST',
+  headers: { 'content-type': 'text/plain', accept: 'application/json, text/event-stream', origin: EVIL_ORIGIN },
+  body: callTool('delete_note'),
+};
+
+/** An MCP client's way to a tool: initialize, then call it, in the session the server opened if it opened one. */
+async function runTool(port: number, tool: 'read_note' | 'delete_note', headers: Record<string, string>): Promise<Reply> {
+  const initialize = await send(port, post(INITIALIZE, headers));
+  if (initialize.status !== 200) return initialize;
+  const session = initialize.headers['mcp-session-id'];
+  return send(port, post(callTool(tool), typeof session === 'string' ? { ...headers, 'mcp-session-id': session } : headers));
+}
+
+/** The text a tool returned, if the reply carries a tool result at all. */
+function toolText(reply: Reply): string | undefined {
+  for (const message of jsonRpcMessages(reply)) {
+    const text = (message as { result?: { content?: { text?: unknown }[] } }).result?.content?.[0]?.text;
+    if (typeof text === 'string') return text;
+  }
+  return undefined;
+}
+
+/** Whether a browser lets a page on `origin` read this response (the page sends no credentials). */
+function grantsOrigin(reply: Reply, origin: string): boolean {
+  const allowed = reply.headers['access-control-allow-origin'];
+  return allowed === '*' || allowed === origin;
+}
+
+/** Whether a browser, given this preflight response, goes on to send the request (Fetch's CORS-preflight check). */
+function preflightAllows(reply: Reply, origin: string, method: string, headers: string[]): boolean {
+  const list = (name: string): string[] =>
+    String(reply.headers[name] ?? '')
+      .split(',')
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean);
+  const methods = list('access-control-allow-methods');
+  const allowedHeaders = list('access-control-allow-headers');
+  return (
+    reply.status >= 200 &&
+    reply.status < 300 &&
+    grantsOrigin(reply, origin) &&
+    (['GET', 'HEAD', 'POST'].includes(method) || methods.includes(method.toLowerCase()) || methods.includes('*')) &&
+    headers.every((header) => allowedHeaders.includes(header) || allowedHeaders.includes('*'))
+  );
+}
+
+const preflight = (origin: string, headers: string[]) => ({
+  method: 'OPTIONS',
+  headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': headers.join(',') },
+});
+
+/** The headers the write attack's requests carry beyond the safelisted ones, which is what the preflight asks for. */
+const requestedHeaders = (sessions: boolean): string[] => (sessions ? ['content-type', 'mcp-session-id'] : ['content-type']);
+
+const isLoopback = (address: string): boolean => /^(?:127\.|::1$|::ffff:7f)/u.test(address);
+
+describe('attacks on the example MCP servers, before and after eslint --fix', () => {
+  const workDir = path.join(root, '.tmp', `e2e-attacks-${process.pid}`);
+  const originalDir = path.join(workDir, 'original', 'examples');
+  const fixedDir = path.join(workDir, 'fixed', 'examples');
+  /** Each framework's vulnerable server, as node runs it: the original and the fixed copy. */
+  const servers = new Map<string, { original: string; fixed: string }>();
+
+  beforeAll(() => {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.cpSync(examplesDir, originalDir, { recursive: true });
+    fs.cpSync(examplesDir, fixedDir, { recursive: true });
+    const sources = FRAMEWORKS.map((framework) => {
+      const file = fs.readdirSync(path.join(examplesDir, framework)).find((name) => name.startsWith('vulnerable.'));
+      if (!file) throw new Error(`no vulnerable server in examples/${framework}`);
+      return path.join(framework, file);
+    });
+    runEslintCli(fixedDir, ['--fix', ...sources]);
+    const typeScript = sources.filter((source) => source.endsWith('.ts')).flatMap((source) => [path.join(originalDir, source), path.join(fixedDir, source)]);
+    const built = compileServers(typeScript, workDir, path.join(workDir, 'build'));
+    for (const [index, framework] of FRAMEWORKS.entries()) {
+      const [original, fixed] = [path.join(originalDir, sources[index]!), path.join(fixedDir, sources[index]!)];
+      expect(fs.readFileSync(fixed, 'utf8'), `eslint --fix changed nothing in ${sources[index]}`).not.toBe(fs.readFileSync(original, 'utf8'));
+      servers.set(framework, { original: built.get(original) ?? original, fixed: built.get(fixed) ?? fixed });
+    }
+  }, 120_000);
+  afterEach(stopAllServers);
+  afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+  describe.each(FRAMEWORKS)('%s', (framework) => {
+    it('as written, lets a hostile page read it, call its tools and rebind its host', async () => {
+      const server = await startServer(servers.get(framework)!.original);
+      try {
+        const { port } = server;
+        const sessions = typeof (await send(port, post(INITIALIZE, {}))).headers['mcp-session-id'] === 'string';
+
+        // 1. Cross-origin read: the response grants the hostile origin, so the page reads it.
+        const read = await send(port, post(INITIALIZE, { origin: EVIL_ORIGIN }));
+        expect.soft(read.status, 'cross-origin read').toBe(200);
+        expect.soft(grantsOrigin(read, EVIL_ORIGIN), 'cross-origin read: Access-Control-Allow-Origin').toBe(true);
+        expect.soft(read.body, 'cross-origin read: the server answers').toContain('"serverInfo"');
+
+        // 3. DNS rebinding, before 2 deletes the note: evil.example now resolves to 127.0.0.1, so the
+        // page is same-origin with the server, needs no CORS at all, and its requests carry its Host.
+        const rebound = { host: `evil.example:${port}`, origin: `http://evil.example:${port}` };
+        const rebind = await runTool(port, 'read_note', rebound);
+        expect.soft(rebind.status, 'DNS rebinding').toBe(200);
+        expect.soft(toolText(rebind), 'DNS rebinding: the page reads the note').toBe(NOTE);
+
+        // 2. Cross-origin write. A form or no-cors fetch can only send a CORS-safelisted content type;
+        // the SDK transports demand application/json (415) or an initialize first (400), so that
+        // simple request cannot reach the tool here ...
+        const simple = await send(port, simplePost);
+        expect.soft(simple.status, 'simple text/plain POST').toBeGreaterThanOrEqual(400);
+        expect.soft(simple.status, 'simple text/plain POST').toBeLessThan(500);
+        expect.soft(toolText(await runTool(port, 'read_note', {})), 'the note after the simple POST').toBe(NOTE);
+        // ... but the CORS policy lets the page send application/json after a preflight, and that runs it.
+        const allowed = await send(port, preflight(EVIL_ORIGIN, requestedHeaders(sessions)));
+        expect.soft(preflightAllows(allowed, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)), 'preflight from the hostile origin').toBe(true);
+        const write = await runTool(port, 'delete_note', { origin: EVIL_ORIGIN });
+        expect.soft(write.status, 'cross-origin write').toBe(200);
+        expect.soft(grantsOrigin(write, EVIL_ORIGIN), 'cross-origin write: the page reads the result').toBe(true);
+        expect.soft(toolText(write), 'cross-origin write: the tool ran').toBe('Deleted "welcome"');
+        expect.soft(toolText(await runTool(port, 'read_note', {})), 'the note after the write').toBe('No note "welcome"');
+
+        const addresses = listeningAddresses(port);
+        if (addresses) expect.soft(addresses.filter((address) => !isLoopback(address)), 'listens beyond loopback').not.toEqual([]);
+      } finally {
+        await server.stop();
+      }
+    }, 30_000);
+
+    it('after eslint --fix, refuses each attack and still serves its own client', async () => {
+      const token = randomBytes(16).toString('hex');
+      const server = await startServer(servers.get(framework)!.fixed, { MCP_CSRF_TOKEN: token });
+      try {
+        const { port } = server;
+        const client = { [TOKEN_HEADER]: token };
+        const sessions = typeof (await send(port, post(INITIALIZE, client))).headers['mcp-session-id'] === 'string';
+
+        // 1. Cross-origin read: nothing grants the hostile origin.
+        const read = await send(port, post(INITIALIZE, { origin: EVIL_ORIGIN }));
+        expect.soft(grantsOrigin(read, EVIL_ORIGIN), `cross-origin read got ${read.status} ${JSON.stringify(read.headers)}`).toBe(false);
+        expect.soft(read.body, 'cross-origin read').not.toContain('"serverInfo"');
+
+        // 2. Cross-origin write, without the token the page cannot know.
+        const simple = await send(port, simplePost);
+        expect.soft(simple.status, `simple text/plain POST: ${simple.body}`).toBe(403);
+        const refusedPreflight = await send(port, preflight(EVIL_ORIGIN, requestedHeaders(sessions)));
+        expect
+          .soft(preflightAllows(refusedPreflight, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)), `preflight got ${refusedPreflight.status} ${JSON.stringify(refusedPreflight.headers)}`)
+          .toBe(false);
+        const write = await runTool(port, 'delete_note', { origin: EVIL_ORIGIN });
+        expect.soft(write.status, `cross-origin write: ${write.body}`).toBe(403);
+        expect.soft(toolText(write), 'cross-origin write: the tool ran').toBeUndefined();
+
+        // 3. DNS rebinding is refused on its Host alone, even with the right token.
+        const rebind = await runTool(port, 'delete_note', { host: `evil.example:${port}`, origin: `http://evil.example:${port}`, ...client });
+        expect.soft([403, 421], `DNS rebinding got ${rebind.status}: ${rebind.body}`).toContain(rebind.status);
+        expect.soft(toolText(rebind), 'DNS rebinding: the tool ran').toBeUndefined();
+
+        // Its own client (loopback Host, no Origin, the token) still gets through, and the note survived.
+        for (const host of [`${LOOPBACK}:${port}`, `localhost:${port}`]) {
+          const own = await runTool(port, 'read_note', { host, ...client });
+          expect.soft(own.status, `own client via ${host}: ${own.body}`).toBe(200);
+          expect.soft(toolText(own), `own client via ${host}`).toBe(NOTE);
+        }
+
+        const addresses = listeningAddresses(port);
+        if (addresses) {
+          expect.soft(addresses, 'listening addresses').not.toEqual([]);
+          expect.soft(addresses.filter((address) => !isLoopback(address)), 'listens beyond loopback').toEqual([]);
+        }
+      } finally {
+        await server.stop();
+      }
+    }, 30_000);
+  });
+});

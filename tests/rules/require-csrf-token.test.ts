@@ -1,0 +1,2858 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/require-csrf-token';
+import { typeCheckFixOutputs } from '../fix-typecheck';
+import { commonjs, createRuleTester, esm } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-csrf-token', rule, {
+  valid: [
+    {
+      name: "express: the handler checks a custom header and rejects",
+      code: `import express from 'express';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = express();
+app.post('/mcp', async (req, res) => {
+  if (!hasToken(req.headers['x-mcp-csrf-token'])) return res.status(403).end();
+  await transport.handleRequest(req, res, req.body);
+});`,
+    },
+    {
+      name: "express: route-level middleware, app.use before the route, and a path-scoped guard",
+      code: `import express, { type Request, type Response, type NextFunction } from 'express';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+function requireToken(req: Request, res: Response, next: NextFunction) {
+  const token = req.get('Authorization');
+  if (!hasToken(token)) {
+    res.sendStatus(401);
+    return;
+  }
+  next();
+}
+const app = express();
+app.post('/mcp', requireToken, (req, res) => transport.handleRequest(req, res, req.body));
+const other = express();
+other.use(requireToken);
+other.post('/messages', (req, res) => transport.handlePostMessage(req, res, req.body));
+const third = express();
+third.use('/mcp', requireToken);
+third.all('/mcp', (req, res) => transport.handleRequest(req, res));`,
+    },
+    {
+      name: "express: known auth and CSRF middleware",
+      code: `import express from 'express';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+import passport from 'passport';
+import { expressjwt } from 'express-jwt';
+import csurf from 'csurf';
+import { doubleCsrf } from 'csrf-csrf';
+const { doubleCsrfProtection } = doubleCsrf({ getSecret: () => 'secret' });
+const app = express();
+const auth = requireBearerAuth({ verifier });
+app.post('/mcp', auth, handler);
+app.post('/sse', passport.authenticate('bearer', { session: false }), handler);
+app.post('/messages', expressjwt({ secret: 'x', algorithms: ['HS256'] }), handler);
+app.post('/message', csurf(), handler);
+app.post('/api/mcp', doubleCsrfProtection, handler);`,
+    },
+    {
+      name: "a router mounted behind a guard",
+      code: `import express, { Router } from 'express';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = express();
+app.use((req, res, next) => (hasToken(req.headers.authorization) ? next() : res.status(401).end()));
+const router = Router();
+router.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
+app.use('/api', router);`,
+    },
+    {
+      name: "hono: bearer auth, jwt and an inline check",
+      code: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { jwt } from 'hono/jwt';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = new Hono();
+app.use('/mcp', bearerAuth({ token: 'secret' }));
+app.post('/mcp', (c) => handle(c));
+app.post('/sse', jwt({ secret: 'x', alg: 'HS256' }), (c) => handle(c));
+app.post('/messages', async (c) => {
+  if (!hasToken(c.req.header('x-api-key'))) return c.text('forbidden', 403);
+  return handle(c);
+});`,
+    },
+    {
+      name: "fastify: an onRequest hook, route preHandler, and an auth plugin",
+      code: `import Fastify from 'fastify';
+import bearerAuthPlugin from '@fastify/bearer-auth';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = Fastify();
+app.addHook('onRequest', async (request, reply) => {
+  if (!hasToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send();
+});
+app.post('/mcp', async (request, reply) => handle(request, reply));
+const other = Fastify();
+other.post('/mcp', { preHandler: async (request, reply) => { if (!hasToken(request.headers.authorization)) reply.code(401).send(); } }, handle);
+const third = Fastify();
+third.register(bearerAuthPlugin, { keys: new Set(['secret']) });
+third.post('/mcp', handle);`,
+    },
+    {
+      name: "koa: router middleware and an app-level guard before the routes",
+      code: `import Koa from 'koa';
+import Router from '@koa/router';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const router = new Router();
+router.use(async (ctx, next) => {
+  ctx.assert(hasToken(ctx.get('X-MCP-CSRF-Token')), 403);
+  await next();
+});
+router.post('/mcp', async (ctx) => handle(ctx));
+const app = new Koa();
+const other = new Router();
+app.use(async (ctx, next) => {
+  if (!hasToken(ctx.get('authorization'))) ctx.throw(401);
+  await next();
+});
+other.post('/mcp', async (ctx) => handle(ctx));
+app.use(other.routes());`,
+    },
+    {
+      name: "node:http: a check before the POST branch",
+      code: `import http from 'node:http';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+http.createServer(async (req, res) => {
+  if (!hasToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/mcp') await transport.handleRequest(req, res);
+});`,
+    },
+    {
+      name: "middleware from a factory of the file, a list in a constant, a spread, and try/catch",
+      code: `import express, { type Request, type Response, type NextFunction } from 'express';
+function requireToken(expected: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.get('x-mcp-csrf-token') !== expected) return res.sendStatus(403);
+    next();
+  };
+}
+const app = express();
+app.post('/mcp', requireToken('secret'), (req, res) => transport.handleRequest(req, res, req.body));
+const guards = [express.json(), requireToken('secret')];
+app.post('/mcp/v2', guards, (req, res) => transport.handleRequest(req, res, req.body));
+app.post('/mcp/v3', ...guards, (req, res) => transport.handleRequest(req, res, req.body));
+app.post('/mcp/v4', async (req, res) => {
+  try {
+    await verifier.verifyAccessToken(req.headers.authorization?.slice(7) ?? '');
+  } catch {
+    return res.status(401).end();
+  }
+  return transport.handleRequest(req, res, req.body);
+});`,
+    },
+    {
+      name: "a guard in the same use call as the router, and Fastify checks wired in hooks",
+      code: `import express, { Router } from 'express';
+import Fastify from 'fastify';
+import csrfProtection from '@fastify/csrf-protection';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = express();
+const mcpRouter = Router();
+mcpRouter.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
+app.use('/api', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)), mcpRouter);
+const fastify = Fastify();
+fastify.register(csrfProtection);
+fastify.addHook('onRequest', fastify.csrfProtection);
+fastify.post('/mcp', handle);
+const other = Fastify();
+other.addHook('onRequest', async (request) => {
+  await request.jwtVerify();
+});
+other.post('/mcp', handle);`,
+    },
+    {
+      name: "a chat route named messages in a file that is no MCP server",
+      code: `import express from 'express';
+const app = express();
+app.post('/api/messages', (req, res) => res.json(saveChat(req.body)));
+app.post('/sse', (req, res) => res.end());`,
+    },
+    {
+      name: "GET routes, other POST routes, and a local function named post",
+      code: `import express from 'express';
+const app = express();
+app.get('/mcp', (req, res) => transport.handleRequest(req, res));
+app.post('/api/users', (req, res) => res.json(req.body));
+app.use('/mcp', express.json());
+function post(path: string, handler: () => void) { return [path, handler]; }
+post('/mcp', () => {});
+const server = { post(path: string) { return path; } };
+server.post('/mcp');`,
+    },
+    {
+      name: "checkFunctions names the own guard of the project",
+      code: `import express from 'express';
+import { verifyRequest } from './auth';
+const app = express();
+app.post('/mcp', verifyRequest, (req, res) => transport.handleRequest(req, res, req.body));
+app.post('/sse', (req, res) => {
+  verifyRequest(req);
+  return transport.handleRequest(req, res);
+});`,
+      options: [{"checkFunctions":["verifyRequest"]}],
+    },
+    {
+      name: "endpoints option narrows which paths are MCP endpoints",
+      code: `import express from 'express';
+const app = express();
+app.post('/mcp-docs/messages', (req, res) => res.json({ ok: true }));`,
+      options: [{"endpoints":["/rpc"]}],
+    },
+  ],
+  invalid: [
+    {
+      name: "express app.post without a check",
+      code: `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+      output: `import express from 'express';
+
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "express Router in CommonJS, app.route().post, and app.all",
+      code: `const express = require('express');
+const router = express.Router();
+router.post('/messages', (req, res) => transport.handlePostMessage(req, res, req.body));
+const app = express();
+app.route('/mcp').post((req, res) => transport.handleRequest(req, res, req.body));
+app.use('/api', router);`,
+      ...commonjs,
+      output: [
+        `const express = require('express');
+const router = express.Router();
+
+const { timingSafeEqual } = require('node:crypto');
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value) {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/messages', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handlePostMessage(req, res, req.body));
+const app = express();
+app.route('/mcp').post((req, res) => transport.handleRequest(req, res, req.body));
+app.use('/api', router);`,
+        `const express = require('express');
+const router = express.Router();
+
+const { timingSafeEqual } = require('node:crypto');
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value) {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/messages', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handlePostMessage(req, res, req.body));
+const app = express();
+app.route('/mcp').post((req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+app.use('/api', router);`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /messages`","header":"`x-mcp-csrf-token`"},
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `const express = require('express');
+const router = express.Router();
+
+const { timingSafeEqual } = require('node:crypto');
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value) {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/messages', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handlePostMessage(req, res, req.body));
+const app = express();
+app.route('/mcp').post((req, res) => transport.handleRequest(req, res, req.body));
+app.use('/api', router);`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `const express = require('express');
+const router = express.Router();
+
+const { timingSafeEqual } = require('node:crypto');
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value) {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/messages', (req, res) => transport.handlePostMessage(req, res, req.body));
+const app = express();
+app.route('/mcp').post((req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+app.use('/api', router);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a session id is no credential, a guard defined but not used, and a guard after the route",
+      code: `import express, { type Request, type Response, type NextFunction } from 'express';
+function requireToken(req: Request, res: Response, next: NextFunction) {
+  if (req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  next();
+}
+const app = express();
+app.post('/mcp', (req, res) => {
+  const sessionId = req.headers['mcp-session-id'];
+  if (!sessionId) return res.status(400).end();
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/sse', (req, res) => transport.handleRequest(req, res));
+app.use(requireToken);`,
+      output: [
+        `import express, { type Request, type Response, type NextFunction } from 'express';
+function requireToken(req: Request, res: Response, next: NextFunction) {
+  if (req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  next();
+}
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  const sessionId = req.headers['mcp-session-id'];
+  if (!sessionId) return res.status(400).end();
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/sse', (req, res) => transport.handleRequest(req, res));
+app.use(requireToken);`,
+        `import express, { type Request, type Response, type NextFunction } from 'express';
+function requireToken(req: Request, res: Response, next: NextFunction) {
+  if (req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  next();
+}
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  const sessionId = req.headers['mcp-session-id'];
+  if (!sessionId) return res.status(400).end();
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/sse', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res));
+app.use(requireToken);`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express, { type Request, type Response, type NextFunction } from 'express';
+function requireToken(req: Request, res: Response, next: NextFunction) {
+  if (req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  next();
+}
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  const sessionId = req.headers['mcp-session-id'];
+  if (!sessionId) return res.status(400).end();
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/sse', (req, res) => transport.handleRequest(req, res));
+app.use(requireToken);`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /sse`","header":"`x-mcp-csrf-token`"},
+          line: 12,
+          column: 1,
+          endLine: 12,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express, { type Request, type Response, type NextFunction } from 'express';
+function requireToken(req: Request, res: Response, next: NextFunction) {
+  if (req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  next();
+}
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res) => {
+  const sessionId = req.headers['mcp-session-id'];
+  if (!sessionId) return res.status(400).end();
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/sse', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res));
+app.use(requireToken);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a header read that never turns a request away",
+      code: `import express from 'express';
+const app = express();
+app.post('/mcp', (req, res) => {
+  console.log('token', req.headers['x-mcp-csrf-token']);
+  return transport.handleRequest(req, res, req.body);
+});`,
+      output: `import express from 'express';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  console.log('token', req.headers['x-mcp-csrf-token']);
+  return transport.handleRequest(req, res, req.body);
+});`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  console.log('token', req.headers['x-mcp-csrf-token']);
+  return transport.handleRequest(req, res, req.body);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a transport handler on an unusual path, and paths from constants and templates",
+      code: `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const MCP_PATH = '/mcp';
+const app = express();
+app.post('/rpc', (req, res) => transport.handleRequest(req, res, req.body));
+app.post(MCP_PATH, handler);
+app.post(\`/v1/messages\`, handler);`,
+      output: [
+        `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const MCP_PATH = '/mcp';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/rpc', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+app.post(MCP_PATH, handler);
+app.post(\`/v1/messages\`, handler);`,
+        `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const MCP_PATH = '/mcp';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/rpc', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+app.post(MCP_PATH, (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, handler);
+app.post(\`/v1/messages\`, (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, handler);`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /rpc`","header":"`x-mcp-csrf-token`"},
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const MCP_PATH = '/mcp';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/rpc', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+app.post(MCP_PATH, handler);
+app.post(\`/v1/messages\`, handler);`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const MCP_PATH = '/mcp';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/rpc', (req, res) => transport.handleRequest(req, res, req.body));
+app.post(MCP_PATH, (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, handler);
+app.post(\`/v1/messages\`, handler);`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /v1/messages`","header":"`x-mcp-csrf-token`"},
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const MCP_PATH = '/mcp';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/rpc', (req, res) => transport.handleRequest(req, res, req.body));
+app.post(MCP_PATH, handler);
+app.post(\`/v1/messages\`, (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, handler);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "hono post, on and all",
+      code: `import { Hono } from 'hono';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = new Hono();
+app.post('/mcp', (c) => handle(c));
+app.on('POST', '/sse', (c) => handle(c));
+app.all('/messages', (c) => handle(c));`,
+      output: [
+        `import { Hono } from 'hono';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = new Hono();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', async (c, next) => {
+  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));
+app.on('POST', '/sse', (c) => handle(c));
+app.all('/messages', (c) => handle(c));`,
+        `import { Hono } from 'hono';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = new Hono();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', async (c, next) => {
+  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));
+app.on('POST', '/sse', async (c, next) => {
+  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));
+app.all('/messages', async (c, next) => {
+  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Hono } from 'hono';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = new Hono();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', async (c, next) => {
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));
+app.on('POST', '/sse', (c) => handle(c));
+app.all('/messages', (c) => handle(c));`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /sse`","header":"`x-mcp-csrf-token`"},
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Hono } from 'hono';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = new Hono();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (c) => handle(c));
+app.on('POST', '/sse', async (c, next) => {
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));
+app.all('/messages', (c) => handle(c));`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`/messages` (every method, POST included)","header":"`x-mcp-csrf-token`"},
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Hono } from 'hono';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = new Hono();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (c) => handle(c));
+app.on('POST', '/sse', (c) => handle(c));
+app.all('/messages', async (c, next) => {
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fastify post, route and a plugin scope",
+      code: `import Fastify from 'fastify';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = Fastify();
+app.post('/mcp', async (request, reply) => handle(request, reply));
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
+app.post('/messages', { bodyLimit: 1024 }, handle);
+app.register(async (instance) => {
+  instance.post('/message', handle);
+});`,
+      output: [
+        `import Fastify from 'fastify';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = Fastify();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', { preHandler: async (request, reply) => {
+  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+} }, async (request, reply) => handle(request, reply));
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
+app.post('/messages', { bodyLimit: 1024 }, handle);
+app.register(async (instance) => {
+  instance.post('/message', handle);
+});`,
+        `import Fastify from 'fastify';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = Fastify();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', { preHandler: async (request, reply) => {
+  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+} }, async (request, reply) => handle(request, reply));
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle, preHandler: async (request, reply) => {
+  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+} });
+app.post('/messages', { bodyLimit: 1024, preHandler: async (request, reply) => {
+  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+} }, handle);
+app.register(async (instance) => {
+  instance.post('/message', { preHandler: async (request, reply) => {
+    if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+  } }, handle);
+});`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import Fastify from 'fastify';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = Fastify();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', { preHandler: async (request, reply) => {
+  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+} }, async (request, reply) => handle(request, reply));
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
+app.post('/messages', { bodyLimit: 1024 }, handle);
+app.register(async (instance) => {
+  instance.post('/message', handle);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /sse`","header":"`x-mcp-csrf-token`"},
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import Fastify from 'fastify';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = Fastify();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', async (request, reply) => handle(request, reply));
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle, preHandler: async (request, reply) => {
+  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+} });
+app.post('/messages', { bodyLimit: 1024 }, handle);
+app.register(async (instance) => {
+  instance.post('/message', handle);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /messages`","header":"`x-mcp-csrf-token`"},
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import Fastify from 'fastify';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = Fastify();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', async (request, reply) => handle(request, reply));
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
+app.post('/messages', { bodyLimit: 1024, preHandler: async (request, reply) => {
+  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+} }, handle);
+app.register(async (instance) => {
+  instance.post('/message', handle);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /message`","header":"`x-mcp-csrf-token`"},
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import Fastify from 'fastify';
+import { McpServer } from '@modelcontextprotocol/server';
+const app = Fastify();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', async (request, reply) => handle(request, reply));
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
+app.post('/messages', { bodyLimit: 1024 }, handle);
+app.register(async (instance) => {
+  instance.post('/message', { preHandler: async (request, reply) => {
+    if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+  } }, handle);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "koa router",
+      code: `import Router from '@koa/router';
+const router = new Router();
+router.post('/mcp', async (ctx) => handle(ctx));`,
+      output: `import Router from '@koa/router';
+const router = new Router();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/mcp', async (ctx, next) => {
+  if (!hasValidCsrfToken(ctx.get('x-mcp-csrf-token'))) {
+    ctx.status = 403;
+    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
+    return;
+  }
+  await next();
+}, async (ctx) => handle(ctx));`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import Router from '@koa/router';
+const router = new Router();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/mcp', async (ctx, next) => {
+  if (!hasValidBearerToken(ctx.get('authorization'))) {
+    ctx.status = 403;
+    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
+    return;
+  }
+  await next();
+}, async (ctx) => handle(ctx));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "node:http: a POST branch, and an early return for anything else",
+      code: `import http from 'node:http';
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.url !== '/mcp' || req.method !== 'POST') {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+      output: [
+        `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.url !== '/mcp' || req.method !== 'POST') {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+        `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.url !== '/mcp' || req.method !== 'POST') {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.url !== '/mcp' || req.method !== 'POST') {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          line: 11,
+          column: 29,
+          endLine: 11,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.url !== '/mcp' || req.method !== 'POST') {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Koa app middleware that branches on the method",
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  if (ctx.method !== 'POST' || ctx.path !== '/mcp') return;
+  await transport.handleRequest(ctx.req, ctx.res);
+});`,
+      output: `import Koa from 'koa';
+const app = new Koa();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.use(async (ctx) => {
+  if (ctx.method === 'POST' && !hasValidCsrfToken(ctx.get('x-mcp-csrf-token'))) {
+    ctx.status = 403;
+    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
+    return;
+  }
+  if (ctx.method !== 'POST' || ctx.path !== '/mcp') return;
+  await transport.handleRequest(ctx.req, ctx.res);
+});`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import Koa from 'koa';
+const app = new Koa();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.use(async (ctx) => {
+  if (ctx.method === 'POST' && !hasValidBearerToken(ctx.get('authorization'))) {
+    ctx.status = 403;
+    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
+    return;
+  }
+  if (ctx.method !== 'POST' || ctx.path !== '/mcp') return;
+  await transport.handleRequest(ctx.req, ctx.res);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "checks that an attacker passes by leaving the header out",
+      code: `import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+app.post('/mcp', (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    if (auth !== process.env.TOKEN) return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth && auth !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+const hono = new Hono();
+hono.post('/mcp', (c) => {
+  if (c.req.header('x-debug') === '1') return c.json({ debug: true });
+  return handle(c);
+});`,
+      output: [
+        `import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    if (auth !== process.env.TOKEN) return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth && auth !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+const hono = new Hono();
+hono.post('/mcp', (c) => {
+  if (c.req.header('x-debug') === '1') return c.json({ debug: true });
+  return handle(c);
+});`,
+        `import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    if (auth !== process.env.TOKEN) return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth && auth !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+const hono = new Hono();
+hono.post('/mcp', async (c, next) => {
+  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => {
+  if (c.req.header('x-debug') === '1') return c.json({ debug: true });
+  return handle(c);
+});`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    if (auth !== process.env.TOKEN) return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth && auth !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+const hono = new Hono();
+hono.post('/mcp', (c) => {
+  if (c.req.header('x-debug') === '1') return c.json({ debug: true });
+  return handle(c);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp/v2`","header":"`x-mcp-csrf-token`"},
+          line: 11,
+          column: 1,
+          endLine: 11,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    if (auth !== process.env.TOKEN) return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth && auth !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+const hono = new Hono();
+hono.post('/mcp', (c) => {
+  if (c.req.header('x-debug') === '1') return c.json({ debug: true });
+  return handle(c);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 17,
+          column: 1,
+          endLine: 17,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    if (auth !== process.env.TOKEN) return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth && auth !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+const hono = new Hono();
+hono.post('/mcp', async (c, next) => {
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => {
+  if (c.req.header('x-debug') === '1') return c.json({ debug: true });
+  return handle(c);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a router mounted twice, once without its guard, and a check in another branch",
+      code: `import express, { Router } from 'express';
+import http from 'node:http';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = express();
+const router = Router();
+router.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
+app.use('/legacy', router);
+app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)));
+app.use('/v2', router);
+http.createServer(async (req, res) => {
+  if (req.method === 'GET' && req.url === '/admin') {
+    if (!hasToken(req.headers.authorization)) return res.writeHead(401).end();
+    return res.end('admin');
+  }
+  if (req.method === 'POST' && req.url === '/mcp') await transport.handleRequest(req, res);
+});`,
+      output: [
+        `import express, { Router } from 'express';
+import http from 'node:http';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = express();
+const router = Router();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+app.use('/legacy', router);
+app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)));
+app.use('/v2', router);
+http.createServer(async (req, res) => {
+  if (req.method === 'GET' && req.url === '/admin') {
+    if (!hasToken(req.headers.authorization)) return res.writeHead(401).end();
+    return res.end('admin');
+  }
+  if (req.method === 'POST' && req.url === '/mcp') await transport.handleRequest(req, res);
+});`,
+        `import express, { Router } from 'express';
+import http from 'node:http';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = express();
+const router = Router();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+app.use('/legacy', router);
+app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)));
+app.use('/v2', router);
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.method === 'GET' && req.url === '/admin') {
+    if (!hasToken(req.headers.authorization)) return res.writeHead(401).end();
+    return res.end('admin');
+  }
+  if (req.method === 'POST' && req.url === '/mcp') await transport.handleRequest(req, res);
+});`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 8,
+          column: 1,
+          endLine: 8,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express, { Router } from 'express';
+import http from 'node:http';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = express();
+const router = Router();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+app.use('/legacy', router);
+app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)));
+app.use('/v2', router);
+http.createServer(async (req, res) => {
+  if (req.method === 'GET' && req.url === '/admin') {
+    if (!hasToken(req.headers.authorization)) return res.writeHead(401).end();
+    return res.end('admin');
+  }
+  if (req.method === 'POST' && req.url === '/mcp') await transport.handleRequest(req, res);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          line: 17,
+          column: 7,
+          endLine: 17,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express, { Router } from 'express';
+import http from 'node:http';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = express();
+const router = Router();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+router.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
+app.use('/legacy', router);
+app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)));
+app.use('/v2', router);
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.method === 'GET' && req.url === '/admin') {
+    if (!hasToken(req.headers.authorization)) return res.writeHead(401).end();
+    return res.end('admin');
+  }
+  if (req.method === 'POST' && req.url === '/mcp') await transport.handleRequest(req, res);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Fastify options in a constant, and decorating plugins that check nothing by themselves",
+      code: `import Fastify from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+const app = Fastify();
+app.register(fastifyJwt, { secret: 'x' });
+const routeOptions = { bodyLimit: 1024 };
+app.post('/mcp', routeOptions, handle);`,
+      output: `import Fastify from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+const app = Fastify();
+app.register(fastifyJwt, { secret: 'x' });
+const routeOptions = { bodyLimit: 1024, preHandler: async (request, reply) => {
+  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+} };
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', routeOptions, handle);`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import Fastify from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+const app = Fastify();
+app.register(fastifyJwt, { secret: 'x' });
+const routeOptions = { bodyLimit: 1024, preHandler: async (request, reply) => {
+  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+} };
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', routeOptions, handle);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Basic auth and cookie-borne JWTs are sent by the browser itself",
+      code: `import { Hono } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), (c) => handle(c));
+app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), (c) => handle(c));`,
+      output: [
+        `import { Hono } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), async (c, next) => {
+  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));
+app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), (c) => handle(c));`,
+        `import { Hono } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), async (c, next) => {
+  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));
+app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), async (c, next) => {
+  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Hono } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), async (c, next) => {
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));
+app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), (c) => handle(c));`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /api/mcp`","header":"`x-mcp-csrf-token`"},
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Hono } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), (c) => handle(c));
+app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), async (c, next) => {
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  await next();
+}, (c) => handle(c));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a node:http handler that routes by path alone, and a POST branch for another path",
+      code: `import http from 'node:http';
+http.createServer(async (req, res) => {
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
+  if (req.method === 'POST' && req.url === '/mcp') return transport.handleRequest(req, res);
+});`,
+      output: [
+        `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
+  if (req.method === 'POST' && req.url === '/mcp') return transport.handleRequest(req, res);
+});`,
+        `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
+  if (req.method === 'POST' && req.url === '/mcp') return transport.handleRequest(req, res);
+});`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
+  if (req.method === 'POST' && req.url === '/mcp') return transport.handleRequest(req, res);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
+  if (req.method === 'POST' && req.url === '/mcp') return transport.handleRequest(req, res);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "express route chains and a fastify-plugin wrapper",
+      code: `import express from 'express';
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+const app = express();
+app.route('/mcp').get(listSessions).post((req, res) => transport.handleRequest(req, res, req.body));
+const fastify = Fastify();
+fastify.register(fp(async (instance) => {
+  instance.post('/mcp', handle);
+}));`,
+      output: [
+        `import express from 'express';
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.route('/mcp').get(listSessions).post((req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+const fastify = Fastify();
+fastify.register(fp(async (instance) => {
+  instance.post('/mcp', handle);
+}));`,
+        `import express from 'express';
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.route('/mcp').get(listSessions).post((req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+const fastify = Fastify();
+fastify.register(fp(async (instance) => {
+  instance.post('/mcp', { preHandler: async (request, reply) => {
+    if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+  } }, handle);
+}));`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.route('/mcp').get(listSessions).post((req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));
+const fastify = Fastify();
+fastify.register(fp(async (instance) => {
+  instance.post('/mcp', handle);
+}));`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.route('/mcp').get(listSessions).post((req, res) => transport.handleRequest(req, res, req.body));
+const fastify = Fastify();
+fastify.register(fp(async (instance) => {
+  instance.post('/mcp', { preHandler: async (request, reply) => {
+    if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+  } }, handle);
+}));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an existing timingSafeEqual import is reused",
+      code: `import { timingSafeEqual as safeEqual } from 'crypto';
+import express from 'express';
+const app = express();
+app.post('/mcp', handler);
+export { safeEqual };`,
+      output: `import { timingSafeEqual as safeEqual } from 'crypto';
+import express from 'express';
+const app = express();
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && safeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, handler);
+export { safeEqual };`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { timingSafeEqual as safeEqual } from 'crypto';
+import express from 'express';
+const app = express();
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && safeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, handler);
+export { safeEqual };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ESM JavaScript",
+      code: `import express from 'express';
+const app = express();
+app.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));`,
+      ...esm,
+      output: `import express from 'express';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value) {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value) {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => transport.handleRequest(req, res, req.body));`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('fix and suggestion outputs type-check', () => {
+  it('in every framework the rule covers', () => {
+    const result = typeCheckFixOutputs('require-csrf-token', [
+      {
+        name: 'express',
+        code: `import express from 'express';
+import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+declare const transport: StreamableHTTPServerTransport;
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+const router = express.Router();
+router.post('/messages', (req, res) => transport.handleRequest(req, res, req.body));
+app.route('/sse').post((req, res) => transport.handleRequest(req, res));
+app.use('/api', router);
+`,
+      },
+      {
+        name: 'hono',
+        code: `import { Hono } from 'hono';
+import type { Context } from 'hono';
+declare function handle(c: Context): Response;
+
+const app = new Hono();
+app.post('/mcp', (c) => handle(c));
+app.on('POST', '/sse', (c) => handle(c));
+app.all('/messages', (c) => handle(c));
+export default app;
+`,
+      },
+      {
+        name: 'fastify',
+        code: `import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+declare function handle(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+
+const app = Fastify();
+app.post('/mcp', async (request, reply) => handle(request, reply));
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
+app.post('/messages', { bodyLimit: 1024 }, handle);
+app.register(async (instance) => {
+  instance.post('/message', handle);
+});
+`,
+      },
+      {
+        name: 'koa',
+        code: `import Koa from 'koa';
+import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+declare const transport: StreamableHTTPServerTransport;
+
+const app = new Koa();
+app.use(async (ctx) => {
+  if (ctx.method !== 'POST' || ctx.path !== '/mcp') return;
+  await transport.handleRequest(ctx.req, ctx.res);
+});
+`,
+      },
+      {
+        name: 'node:http',
+        code: `import http from 'node:http';
+import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+declare const transport: StreamableHTTPServerTransport;
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});
+http.createServer(async (req, res) => {
+  if (req.url !== '/mcp' || req.method !== 'POST') {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handleRequest(req, res);
+});
+`,
+      },
+    ]);
+    expect(result.output).toBe('');
+    expect(result.programs).toBeGreaterThan(15);
+  });
+});

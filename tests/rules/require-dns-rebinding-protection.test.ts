@@ -1,0 +1,441 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/require-dns-rebinding-protection';
+import { typeCheckFixOutputs } from '../fix-typecheck';
+import { commonjs, createRuleTester } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-dns-rebinding-protection', rule, {
+  valid: [
+    {
+      name: "a v1 transport with its own protection",
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableDnsRebindingProtection: true,
+    allowedHosts: ['127.0.0.1:3000', 'localhost:3000'],
+  });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+    },
+    {
+      name: "the SDK host validation middleware before the route",
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { hostHeaderValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
+const app = express();
+app.use(hostHeaderValidation(['localhost', '127.0.0.1']));
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});`,
+    },
+    {
+      name: "apps made by createMcpExpressApp with loopback, default or allowedHosts",
+      code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const app = createMcpExpressApp();
+const local = createMcpExpressApp({ host: 'localhost' });
+const remote = createMcpExpressApp({ host: '0.0.0.0', allowedHosts: ['mcp.internal'] });
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+export { local, remote };`,
+    },
+    {
+      name: "a hand check of the Host header, and an Origin check",
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const ALLOWED_HOSTS = ['localhost', '127.0.0.1'];
+const ALLOWED_ORIGINS = ['http://localhost:6274'];
+const app = express();
+app.use((req, res, next) => {
+  if (!ALLOWED_HOSTS.includes(req.hostname)) return res.status(403).end();
+  next();
+});
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+const other = express();
+other.post('/mcp', async (req, res) => {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !ALLOWED_ORIGINS.includes(origin)) return res.status(403).end();
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});`,
+    },
+    {
+      name: "node:http with a Host check before the transport",
+      code: `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+http.createServer(async (req, res) => {
+  const host = (req.headers.host ?? '').replace(/:\\d+$/, '');
+  if (host !== 'localhost' && host !== '127.0.0.1') {
+    res.writeHead(403).end();
+    return;
+  }
+  if (req.method === 'POST') {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res);
+  }
+});`,
+    },
+    {
+      name: "v2: createMcpHonoApp, and a Fastify hook that checks the Host",
+      code: `import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import Fastify from 'fastify';
+const mcp = createMcpHandler(() => buildServer());
+const app = createMcpHonoApp();
+app.all('/mcp', (c) => mcp.fetch(c.req.raw));
+const fastify = Fastify();
+fastify.addHook('onRequest', async (request, reply) => {
+  if (request.hostname !== 'localhost') return reply.code(403).send();
+});
+fastify.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
+    },
+    {
+      name: "an express app that serves no MCP, and a file with no MCP imports",
+      code: `import express from 'express';
+import { z } from 'zod';
+const app = express();
+app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a v1 transport in an express route, port from a constant",
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(PORT, '127.0.0.1');`,
+      output: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: [\`127.0.0.1:\${PORT}\`, \`localhost:\${PORT}\`] });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(PORT, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: {"transport":"`StreamableHTTPServerTransport`"},
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 54,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "an SSE transport, a static port, and a guard registered after the route",
+      code: `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { hostHeaderValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
+const app = express();
+app.get('/sse', async (req, res) => {
+  const transport = new SSEServerTransport('/messages', res);
+  await transport.start();
+});
+app.use(hostHeaderValidation(['localhost']));
+app.listen(3000);`,
+      output: `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { hostHeaderValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
+const app = express();
+app.get('/sse', async (req, res) => {
+  const transport = new SSEServerTransport('/messages', res, { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] });
+  await transport.start();
+});
+app.use(hostHeaderValidation(['localhost']));
+app.listen(3000);`,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: {"transport":"`SSEServerTransport`"},
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 43,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "createMcpExpressApp with an all-interface host, v1 and v2",
+      code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createApp } from '@modelcontextprotocol/express';
+const HOST = process.env.HOST ?? '0.0.0.0';
+export const v1 = createMcpExpressApp({ host: '0.0.0.0' });
+export const v2 = createApp({ host: HOST });`,
+      output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createApp } from '@modelcontextprotocol/express';
+const HOST = process.env.HOST ?? '0.0.0.0';
+export const v1 = createMcpExpressApp({ host: '127.0.0.1' });
+export const v2 = createApp({ host: '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'validationTurnedOff',
+          data: {"factory":"createMcpExpressApp","host":"'0.0.0.0'"},
+          line: 4,
+          column: 41,
+          endLine: 4,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'addAllowedHosts',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createApp } from '@modelcontextprotocol/express';
+const HOST = process.env.HOST ?? '0.0.0.0';
+export const v1 = createMcpExpressApp({ host: '0.0.0.0', allowedHosts: ['localhost', '127.0.0.1', '[::1]'] });
+export const v2 = createApp({ host: HOST });`,
+            },
+          ],
+        },
+        {
+          messageId: 'validationTurnedOff',
+          data: {"factory":"createMcpExpressApp","host":"HOST"},
+          line: 5,
+          column: 31,
+          endLine: 5,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'addAllowedHosts',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createApp } from '@modelcontextprotocol/express';
+const HOST = process.env.HOST ?? '0.0.0.0';
+export const v1 = createMcpExpressApp({ host: '0.0.0.0' });
+export const v2 = createApp({ host: HOST, allowedHosts: ['localhost', '127.0.0.1', '[::1]'] });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a plain express app that serves a v2 handler",
+      code: `import express from 'express';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => buildServer()));
+const app = express();
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+      output: `import express from 'express';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => buildServer()));
+
+import { createMcpExpressApp } from '@modelcontextprotocol/express';
+
+const app = createMcpExpressApp();
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: {"app":"`express()` app","remedy":"Make the app with `createMcpExpressApp()`, which validates them for a local server, or add the SDK's `hostHeaderValidation()` middleware."},
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a plain Hono app",
+      code: `import { Hono } from 'hono';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+const app = new Hono();
+app.all('/mcp', (c) => mcp.fetch(c.req.raw));
+export default app;`,
+      output: `import { Hono } from 'hono';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+
+import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+
+const app = createMcpHonoApp();
+app.all('/mcp', (c) => mcp.fetch(c.req.raw));
+export default app;`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: {"app":"`new Hono()` app","remedy":"Make the app with `createMcpHonoApp()`, which validates them for a local server, or add the SDK's `hostHeaderValidation()` middleware."},
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 23,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a Fastify app",
+      code: `import Fastify from 'fastify';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+const app = Fastify({ logger: true });
+app.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
+      output: `import Fastify from 'fastify';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+const app = Fastify({ logger: true });
+app.addHook('onRequest', async (request, reply) => {
+  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+  const hostname = (request.headers.host ?? '').replace(/:\\d+$/, '');
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(hostname)) return reply.code(403).send({ error: 'Host not allowed' });
+});
+app.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: {"app":"`Fastify({ logger: true })` app","remedy":"Refuse requests for other hosts in an `onRequest` hook, as the SDK's `hostHeaderValidation()` does."},
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 38,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS node:http with a transport made at the top",
+      code: `const http = require('node:http');
+const { StreamableHTTPServerTransport } = require('@modelcontextprotocol/sdk/server/streamableHttp.js');
+const port = Number(process.env.PORT) || 3000;
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => crypto.randomUUID() });
+const server = http.createServer((req, res) => {
+  if (req.method === 'POST') transport.handleRequest(req, res);
+});
+server.listen(port, '127.0.0.1');`,
+      ...commonjs,
+      output: `const http = require('node:http');
+const { StreamableHTTPServerTransport } = require('@modelcontextprotocol/sdk/server/streamableHttp.js');
+const port = Number(process.env.PORT) || 3000;
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => crypto.randomUUID(), enableDnsRebindingProtection: true, allowedHosts: [\`127.0.0.1:\${port}\`, \`localhost:\${port}\`] });
+const server = http.createServer((req, res) => {
+  if (req.method === 'POST') transport.handleRequest(req, res);
+});
+server.listen(port, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: {"transport":"`StreamableHTTPServerTransport`"},
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('fix and suggestion outputs type-check', () => {
+  it('for express, Hono, Fastify, node:http and the SDK apps', () => {
+    const result = typeCheckFixOutputs('require-dns-rebinding-protection', [
+      {
+        name: 'v1 transports in express',
+        code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+app.get('/sse', async (req, res) => {
+  const transport = new SSEServerTransport('/messages', res);
+  await transport.start();
+});
+app.listen(PORT, '127.0.0.1');
+`,
+      },
+      {
+        name: 'SDK apps',
+        code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createApp } from '@modelcontextprotocol/express';
+import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+const HOST = process.env.HOST ?? '0.0.0.0';
+export const v1 = createMcpExpressApp({ host: '0.0.0.0' });
+export const v2 = createApp({ host: HOST });
+export const hono = createMcpHonoApp({ host: '::' });
+`,
+      },
+      {
+        name: 'plain express with a v2 handler',
+        code: `import express from 'express';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+const app = express();
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));
+`,
+      },
+      {
+        name: 'plain Hono',
+        code: `import { Hono } from 'hono';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' }));
+const app = new Hono();
+app.all('/mcp', (c) => mcp.fetch(c.req.raw));
+export default app;
+`,
+      },
+      {
+        name: 'Fastify',
+        code: `import Fastify from 'fastify';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toWebRequest } from '@modelcontextprotocol/node';
+const mcp = createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' }));
+const app = Fastify({ logger: true });
+app.post('/mcp', async (request, reply) => reply.send(await mcp.fetch(await toWebRequest(request.raw, request.body))));
+`,
+      },
+      {
+        name: 'node:http',
+        code: `import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const port = Number(process.env.PORT) || 3000;
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID() });
+const server = http.createServer((req, res) => {
+  if (req.method === 'POST') void transport.handleRequest(req, res);
+});
+server.listen(port, '127.0.0.1');
+`,
+      },
+    ]);
+    expect(result.output).toBe('');
+    expect(result.programs).toBeGreaterThan(10);
+  });
+});
