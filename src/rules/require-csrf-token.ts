@@ -159,7 +159,13 @@ export default createRule<Options, MessageIds>({
     }
 
     function describeRoute(route: Route): string {
-      if (route.framework === 'node') return `the POST branch of this handler${route.path ? ` for \`${route.path}\`` : ''}`;
+      if (route.framework === 'node') {
+        const path = route.path ? ` for \`${route.path}\`` : '';
+        // A handler that routes by path alone takes every method there.
+        return /\bmethod\b/u.test(sourceCode.getText(route.node))
+          ? `the POST branch of this handler${path}`
+          : `the branch of this handler${path} (every method, POST included)`;
+      }
       const method = route.call ? calledMethodName(route.call) : null;
       const path = route.path ?? '(this route)';
       if (method === 'use' || method === 'all') return `\`${path}\` (every method, POST included)`;

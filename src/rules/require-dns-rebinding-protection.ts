@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
         // SDK apps whose validation a `host` option turns off: reported once, at that option.
         const turnedOff = new Set<TSESTree.Node>();
         for (const { call, factory } of factories) {
-          const protection = mcpAppProtection(sourceCode, call);
+          const protection = mcpAppProtection(sourceCode, call, factory);
           if (protection.kind !== 'off') {
             guardedApps.add(call);
             continue;

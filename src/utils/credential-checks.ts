@@ -41,11 +41,11 @@ const AUTH_TRACE_MAP = (() => {
     'hono/bearer-auth': { bearerAuth: { [CALL]: 'middleware' } },
     // Not 'hono/basic-auth': browsers send remembered Basic credentials with cross-site requests, as
     // they send cookies, so Basic auth stops no forged request.
-    'hono/jwt': { jwt: { [CALL]: 'middleware' } },
-    'hono/jwk': { jwk: { [CALL]: 'middleware' } },
+    'hono/jwt': { jwt: { [CALL]: 'jwt' } },
+    'hono/jwk': { jwk: { [CALL]: 'jwt' } },
     'express-jwt': { expressjwt: { [CALL]: 'middleware' }, [CALL]: 'middleware' },
     passport: { authenticate: { [CALL]: 'middleware' } },
-    'koa-jwt': { [CALL]: 'middleware', default: { [CALL]: 'middleware' } },
+    'koa-jwt': { [CALL]: 'jwt', default: { [CALL]: 'jwt' } },
     csurf: { [CALL]: 'middleware' },
     lusca: { csrf: { [CALL]: 'middleware' } },
     'tiny-csrf': { [CALL]: 'middleware', default: { [CALL]: 'middleware' } },
@@ -86,6 +86,8 @@ function readsCookie(sourceCode: Readonly<SourceCode>, call: TSESTree.Node): boo
 export interface KnownAuth {
   /** Calls that make an auth or CSRF middleware. */
   readonly middleware: ReadonlySet<TSESTree.Node>;
+  /** Calls that make a JWT middleware, which checks nothing when told to read a cookie. */
+  readonly jwt: ReadonlySet<TSESTree.Node>;
   /** Calls that make an object holding one (`doubleCsrf()`). */
   readonly factories: ReadonlySet<TSESTree.Node>;
   /** Reads of Fastify auth plugins (passed to `register`). */
@@ -98,19 +100,16 @@ export function findKnownAuth(sourceCode: Readonly<SourceCode>): KnownAuth {
 
 /**
  * The middleware a file makes with the packages of a trace map whose entries are marked
- * `'middleware'` (a call makes it), `'factory'` (a call makes an object that holds it) or
- * `'plugin'` (a Fastify plugin, passed to `register`).
+ * `'middleware'` (a call makes it), `'jwt'` (the same, for a JWT middleware), `'factory'` (a call
+ * makes an object that holds it) or `'plugin'` (a Fastify plugin, passed to `register`).
  */
 export function findKnownMiddleware(sourceCode: Readonly<SourceCode>, traceMap: object, mentions: RegExp): KnownAuth {
-  const middleware = new Set<TSESTree.Node>();
-  const factories = new Set<TSESTree.Node>();
-  const plugins = new Set<TSESTree.Node>();
+  const found = { middleware: new Set<TSESTree.Node>(), jwt: new Set<TSESTree.Node>(), factories: new Set<TSESTree.Node>(), plugins: new Set<TSESTree.Node>() };
+  const sets: Record<string, Set<TSESTree.Node>> = { middleware: found.middleware, jwt: found.jwt, factory: found.factories, plugin: found.plugins };
   if (mentions.test(sourceCode.text)) {
-    for (const { node, info } of trackModules<string>(sourceCode, traceMap as never)) {
-      (info === 'middleware' ? middleware : info === 'factory' ? factories : plugins).add(node);
-    }
+    for (const { node, info } of trackModules<string>(sourceCode, traceMap as never)) sets[info]?.add(node);
   }
-  return { middleware, factories, plugins };
+  return found;
 }
 
 /**
@@ -139,7 +138,8 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
   const expression = skipTypeWrappers(node);
   const resolved = resolveExpression(sourceCode, expression) ?? expression;
   for (const candidate of [resolved, expression]) {
-    if (auth.middleware.has(candidate)) return !readsCookie(sourceCode, candidate);
+    if (auth.middleware.has(candidate)) return true;
+    if (auth.jwt.has(candidate)) return !readsCookie(sourceCode, candidate);
   }
   if (isFromFactory(finder, expression)) return true;
   if (isNamedCheck(finder, expression)) return true;
@@ -223,6 +223,12 @@ export function functionChecksCredential(
   walk(fn.body, sourceCode.visitorKeys, (node) => {
     if (checked || !onTheWayTo(node, route, fn)) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
+      // A known guard called in place: `if (!localhostHostValidation()(req, res)) return;`
+      const callee = skipTypeWrappers(node.callee);
+      if (finder.auth.middleware.has(resolveExpression(sourceCode, callee) ?? callee)) {
+        checked = true;
+        return;
+      }
       // `await request.jwtVerify()` throws unless the request carries a valid token.
       if (isNamedCheck(finder, node) || (finder.checksHeader('authorization') && calledMethodName(node) === 'jwtVerify')) {
         checked = true;
@@ -418,15 +424,39 @@ function rejectingIfAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node
     parent = parent.parent;
   }
   if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === child) {
+    // `req.headers.authorization && req.headers.authorization !== T`: every read of it is missing.
+    const missing = new Map([...absent, ...relatedReads(sourceCode, child, absent)]);
     const rejecting =
-      (rejects(sourceCode, parent.consequent) && possibleWhenAbsent(sourceCode, child, absent, true)) ||
-      (parent.alternate !== null && rejects(sourceCode, parent.alternate) && possibleWhenAbsent(sourceCode, child, absent, false));
+      (rejects(sourceCode, parent.consequent) && possibleWhenAbsent(sourceCode, child, missing, true)) ||
+      (parent.alternate !== null && rejects(sourceCode, parent.alternate) && possibleWhenAbsent(sourceCode, child, missing, false));
     if (rejecting && reachedWhenAbsent(sourceCode, parent, absent)) return parent;
   }
-  // `try { verify(req.headers.authorization) } catch { return res.status(401).end() }`
+  // `try { verify(req.headers.authorization) } catch { return res.status(401).end() }`: the value goes
+  // into a call that can throw on it, and the request that makes it throw is turned away.
   const tryStatement = enclosingTry(node);
-  if (tryStatement?.handler && rejects(sourceCode, tryStatement.handler.body)) return tryStatement;
+  if (
+    tryStatement?.handler &&
+    passedToCall(sourceCode, node, tryStatement) &&
+    rejects(sourceCode, tryStatement.handler.body) &&
+    reachedWhenAbsent(sourceCode, tryStatement, absent)
+  ) {
+    return tryStatement;
+  }
   return null;
+}
+
+/** Whether `node` is (part of) an argument of a call inside `within` that is not mere logging. */
+function passedToCall(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, within: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== within; child = parent, parent = parent.parent) {
+    if (
+      (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+      parent.arguments.includes(child as TSESTree.CallExpressionArgument)
+    ) {
+      return !/^console\./u.test(sourceCode.getText(parent.callee));
+    }
+  }
+  return false;
 }
 
 /** The `try` whose block holds `node`, within its function. */

@@ -104,13 +104,17 @@ export type AppProtection =
   | { readonly kind: 'off'; readonly host: TSESTree.Property; readonly value: TSESTree.Node; readonly options: TSESTree.ObjectExpression }
   | { readonly kind: 'unknown' };
 
-export function mcpAppProtection(sourceCode: Readonly<SourceCode>, call: TSESTree.CallExpression): AppProtection {
+export function mcpAppProtection(
+  sourceCode: Readonly<SourceCode>,
+  call: TSESTree.CallExpression,
+  factory: McpAppFactory,
+): AppProtection {
   const [first] = call.arguments;
   if (!first) return { kind: 'on' };
   const options = resolveObjectExpression(sourceCode, first);
   if (!options) return { kind: 'unknown' };
-  // v2 validates Origin as well when given `allowedOrigins`.
-  for (const key of ['allowedHosts', 'allowedOrigins']) {
+  // v2 validates Origin as well when given `allowedOrigins`; v1 has no such option.
+  for (const key of factory === 'express-v1' ? ['allowedHosts'] : ['allowedHosts', 'allowedOrigins']) {
     const allowed = findObjectProperty(sourceCode, options, key);
     if (allowed.kind !== 'missing') return { kind: allowed.kind === 'found' ? 'on' : 'unknown' };
   }

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@eslint-community/eslint-utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
-import { resolveExpression, resolveFunction } from './values';
+import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
 
 /**
  * Methods of the MCP SDK's HTTP transports that take a request: v1's
@@ -64,18 +64,25 @@ function isMcpPackageValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node
 export function servesMcp(sourceCode: Readonly<SourceCode>, handler: TSESTree.Node): boolean {
   if (isMcpPackageValue(sourceCode, skipTypeWrappers(handler))) return true;
   const fn = resolveFunction(sourceCode, handler);
-  if (!fn) return false;
-  let serves = false;
+  return fn !== null && transportCalls(sourceCode, fn).length > 0;
+}
+
+/**
+ * The calls in a function that hand a request to an MCP transport: `transport.handleRequest(...)`,
+ * an MCP handler called directly, or `mcp.fetch(...)` on one.
+ */
+export function transportCalls(sourceCode: Readonly<SourceCode>, fn: HandlerFunction): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
   walk(fn.body, sourceCode.visitorKeys, (node) => {
-    if (serves || node.type !== AST_NODE_TYPES.CallExpression) return;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const method = calledMethodName(node);
     if (method && TRANSPORT_METHODS.has(method)) {
-      serves = true;
+      calls.push(node);
       return;
     }
     const callee = skipTypeWrappers(node.callee);
     const target = callee.type === AST_NODE_TYPES.MemberExpression && method === 'fetch' ? callee.object : callee;
-    if (target.type === AST_NODE_TYPES.Identifier && isMcpPackageValue(sourceCode, target)) serves = true;
+    if (target.type === AST_NODE_TYPES.Identifier && isMcpPackageValue(sourceCode, target)) calls.push(node);
   });
-  return serves;
+  return calls;
 }

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers, staticPropertyName, walk } from './ast';
-import { servesMcp } from './mcp-transports';
+import { servesMcp, transportCalls } from './mcp-transports';
 import { CALL, CONSTRUCT, trackModules } from './modules';
 import { findObjectProperty, resolveFunction, resolveObjectExpression, type HandlerFunction } from './values';
 
@@ -92,21 +92,21 @@ export function findRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[];
     }
   }
   // Plain handlers: `http.createServer(handler)` and Koa's `app.use(async (ctx) => …)` that branch on the method.
-  const plainHandlers: TSESTree.Node[] = [];
+  const plainHandlers: { handler: TSESTree.Node; app: AppInstance | null }[] = [];
   for (const { node } of trackModules<boolean>(sourceCode, NODE_SERVER_TRACE_MAP as never)) {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
       const handler = node.arguments.at(-1);
-      if (handler) plainHandlers.push(handler);
+      if (handler) plainHandlers.push({ handler, app: null });
     }
   }
   for (const app of koaApps) {
     for (const call of app.calls) {
-      if (calledMethodName(call) === 'use' && call.arguments[0]) plainHandlers.push(call.arguments[0]);
+      if (calledMethodName(call) === 'use' && call.arguments[0]) plainHandlers.push({ handler: call.arguments[0], app });
     }
   }
-  for (const handler of plainHandlers) {
+  for (const { handler, app } of plainHandlers) {
     const fn = resolveFunction(sourceCode, handler);
-    if (fn) routes.push(...methodBranches(sourceCode, fn, koaApps.some((app) => app.calls.some((call) => call.arguments[0] === handler)) ? koaApps[0]! : null));
+    if (fn) routes.push(...methodBranches(sourceCode, fn, app));
   }
   return { routes, apps };
 }
@@ -153,15 +153,15 @@ function collectApp(
       if (calledMethodName(call) !== 'register' || !call.arguments[0]) continue;
       // `register(fn)`, or `register(fp(fn))` through a wrapper such as fastify-plugin.
       const argument = skipTypeWrappers(call.arguments[0]);
-      const plugin =
-        resolveFunction(sourceCode, argument) ??
-        (argument.type === AST_NODE_TYPES.CallExpression && argument.arguments[0]
-          ? resolveFunction(sourceCode, argument.arguments[0])
-          : null);
+      // `fp(fn)` (fastify-plugin) breaks encapsulation: what the plugin adds, it adds to this scope.
+      const wrapped = argument.type === AST_NODE_TYPES.CallExpression && argument.arguments[0] !== undefined;
+      const plugin = wrapped
+        ? resolveFunction(sourceCode, (argument as TSESTree.CallExpression).arguments[0]!)
+        : resolveFunction(sourceCode, argument);
       const instance = plugin?.params[0];
       if (instance?.type !== AST_NODE_TYPES.Identifier) continue;
-      const child: AppInstance = { framework, node: instance, parent: app, calls: [] };
-      apps.push(child);
+      const child: AppInstance = wrapped ? app : { framework, node: instance, parent: app, calls: [] };
+      if (!wrapped) apps.push(child);
       for (const variable of sourceCode.scopeManager!.getDeclaredVariables(plugin!)) {
         if (variable.name !== instance.name) continue;
         for (const reference of variable.references) {
@@ -272,10 +272,10 @@ function isPathLike(node: TSESTree.Node): boolean {
  */
 function methodBranches(sourceCode: Readonly<SourceCode>, fn: HandlerFunction, koaApp: AppInstance | null): Route[] {
   const routes: Route[] = [];
-  let firstPathTest: TSESTree.Node | null = null;
+  let testsMethod = false;
   walk(fn.body, sourceCode.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.IfStatement) return;
-    if (!firstPathTest && pathTest(sourceCode, node.test) !== null) firstPathTest = node.test;
+    if (anyMethodTest(sourceCode, node.test)) testsMethod = true;
     const post = methodTest(sourceCode, node.test);
     if (!post) return;
     routes.push({
@@ -291,8 +291,11 @@ function methodBranches(sourceCode: Readonly<SourceCode>, fn: HandlerFunction, k
   });
   // `if (req.url === '/mcp') return transport.handleRequest(req, res)`: no method test, every method,
   // POST included, reaches the transport.
-  if (routes.length === 0 && servesMcp(sourceCode, fn)) {
-    const test = firstPathTest as TSESTree.Node | null;
+  if (routes.length === 0 && !testsMethod && servesMcp(sourceCode, fn)) {
+    // The path test that leads to the transport: the `if` around its call, or before it.
+    const test = transportCalls(sourceCode, fn)
+      .map((call) => pathTestAround(sourceCode, call))
+      .find((found): found is TSESTree.Node => found !== null) ?? null;
     routes.push({
       framework: 'node',
       app: koaApp,
@@ -305,6 +308,34 @@ function methodBranches(sourceCode: Readonly<SourceCode>, fn: HandlerFunction, k
     });
   }
   return routes;
+}
+
+/** Whether a test compares `x.method` with anything: the handler then routes by method. */
+function anyMethodTest(sourceCode: Readonly<SourceCode>, test: TSESTree.Node): boolean {
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node) === 'method') found = true;
+  });
+  return found;
+}
+
+/** The test of the nearest `if` around `node` (or before it, as an early exit) that compares a path. */
+function pathTestAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node | null {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && !/Function/u.test(parent.type); child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test && pathTest(sourceCode, parent.test) !== null) {
+      return parent.test;
+    }
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      const index = parent.body.indexOf(child as TSESTree.Statement);
+      const early = parent.body
+        .slice(0, Math.max(index, 0))
+        .reverse()
+        .find((statement) => statement.type === AST_NODE_TYPES.IfStatement && pathTest(sourceCode, statement.test) !== null);
+      if (early?.type === AST_NODE_TYPES.IfStatement) return early.test;
+    }
+  }
+  return null;
 }
 
 /** `x.method === 'POST'` (or `!== 'POST'` in an early exit) somewhere in a test. */

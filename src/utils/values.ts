@@ -252,7 +252,11 @@ export type HandlerFunction = TSESTree.ArrowFunctionExpression | TSESTree.Functi
 /** The function an expression is or names in this file: inline, a `const` arrow, or a declaration. */
 export function resolveFunction(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): HandlerFunction | null {
   const expression = skipTypeWrappers(node);
-  if (expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression) {
+  if (
+    expression.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    expression.type === AST_NODE_TYPES.FunctionExpression ||
+    expression.type === AST_NODE_TYPES.FunctionDeclaration
+  ) {
     return expression;
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) {

@@ -188,6 +188,30 @@ other.addHook('onRequest', async (request) => {
 other.post('/mcp', handle);`,
     },
     {
+      name: "csurf with its cookie option, hooks added by an fp() plugin, and a GET-only plain handler",
+      code: `import express from 'express';
+import csurf from 'csurf';
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+import http from 'node:http';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+const app = express();
+app.post('/mcp', csurf({ cookie: true }), handler);
+const fastify = Fastify();
+fastify.register(fp(async (instance) => {
+  instance.addHook('onRequest', async (request, reply) => {
+    if (!hasToken(request.headers.authorization)) return reply.code(401).send();
+  });
+}));
+fastify.post('/mcp', handle);
+http.createServer(async (req, res) => {
+  if (req.method === 'GET' && req.url === '/mcp') return transport.handleRequest(req, res);
+  res.writeHead(405).end();
+});`,
+    },
+    {
       name: "a chat route named messages in a file that is no MCP server",
       code: `import express from 'express';
 const app = express();
@@ -2394,7 +2418,7 @@ http.createServer(async (req, res) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          data: {"route":"the branch of this handler for `/mcp` (every method, POST included)","header":"`x-mcp-csrf-token`"},
           line: 3,
           column: 7,
           endLine: 3,
@@ -2468,6 +2492,520 @@ http.createServer(async (req, res) => {
   }
   if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
   if (req.method === 'POST' && req.url === '/mcp') return transport.handleRequest(req, res);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a handler declared as a function, a path-alone handler with several paths, and two Koa apps",
+      code: `import http from 'node:http';
+import Koa from 'koa';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.url === '/health') return res.end('ok');
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+}
+http.createServer(onRequest);
+const guarded = new Koa();
+guarded.use(async (ctx, next) => {
+  if (!hasToken(ctx.get('authorization'))) ctx.throw(401);
+  await next();
+});
+const open = new Koa();
+open.use(async (ctx) => {
+  if (ctx.method === 'POST' && ctx.path === '/mcp') await transport.handleRequest(ctx.req, ctx.res);
+});`,
+      output: [
+        `import http from 'node:http';
+import Koa from 'koa';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.url === '/health') return res.end('ok');
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+}
+http.createServer(onRequest);
+const guarded = new Koa();
+guarded.use(async (ctx, next) => {
+  if (!hasToken(ctx.get('authorization'))) ctx.throw(401);
+  await next();
+});
+const open = new Koa();
+open.use(async (ctx) => {
+  if (ctx.method === 'POST' && ctx.path === '/mcp') await transport.handleRequest(ctx.req, ctx.res);
+});`,
+        `import http from 'node:http';
+import Koa from 'koa';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.url === '/health') return res.end('ok');
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+}
+http.createServer(onRequest);
+const guarded = new Koa();
+guarded.use(async (ctx, next) => {
+  if (!hasToken(ctx.get('authorization'))) ctx.throw(401);
+  await next();
+});
+const open = new Koa();
+open.use(async (ctx) => {
+  if (ctx.method === 'POST' && !hasValidCsrfToken(ctx.get('x-mcp-csrf-token'))) {
+    ctx.status = 403;
+    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
+    return;
+  }
+  if (ctx.method === 'POST' && ctx.path === '/mcp') await transport.handleRequest(ctx.req, ctx.res);
+});`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"the branch of this handler for `/mcp` (every method, POST included)","header":"`x-mcp-csrf-token`"},
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+import Koa from 'koa';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.url === '/health') return res.end('ok');
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+}
+http.createServer(onRequest);
+const guarded = new Koa();
+guarded.use(async (ctx, next) => {
+  if (!hasToken(ctx.get('authorization'))) ctx.throw(401);
+  await next();
+});
+const open = new Koa();
+open.use(async (ctx) => {
+  if (ctx.method === 'POST' && ctx.path === '/mcp') await transport.handleRequest(ctx.req, ctx.res);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          line: 18,
+          column: 7,
+          endLine: 18,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+import Koa from 'koa';
+function hasToken(value: unknown): boolean {
+  return typeof value === 'string' && value === process.env.TOKEN;
+}
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.url === '/health') return res.end('ok');
+  if (req.url === '/mcp') return transport.handleRequest(req, res);
+}
+http.createServer(onRequest);
+const guarded = new Koa();
+guarded.use(async (ctx, next) => {
+  if (!hasToken(ctx.get('authorization'))) ctx.throw(401);
+  await next();
+});
+const open = new Koa();
+open.use(async (ctx) => {
+  if (ctx.method === 'POST' && !hasValidBearerToken(ctx.get('authorization'))) {
+    ctx.status = 403;
+    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
+    return;
+  }
+  if (ctx.method === 'POST' && ctx.path === '/mcp') await transport.handleRequest(ctx.req, ctx.res);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "repeated inline reads, a try inside a presence test, and a try that only logs",
+      code: `import express from 'express';
+const app = express();
+app.post('/mcp', (req, res) => {
+  if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', async (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    try {
+      await verify(auth);
+    } catch {
+      return res.sendStatus(401);
+    }
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v3', async (req, res) => {
+  try {
+    console.log(req.headers.authorization);
+  } catch {
+    return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});`,
+      output: [
+        `import express from 'express';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', async (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    try {
+      await verify(auth);
+    } catch {
+      return res.sendStatus(401);
+    }
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v3', async (req, res) => {
+  try {
+    console.log(req.headers.authorization);
+  } catch {
+    return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});`,
+        `import express from 'express';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    try {
+      await verify(auth);
+    } catch {
+      return res.sendStatus(401);
+    }
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v3', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  try {
+    console.log(req.headers.authorization);
+  } catch {
+    return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});`,
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, (req, res) => {
+  if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', async (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    try {
+      await verify(auth);
+    } catch {
+      return res.sendStatus(401);
+    }
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v3', async (req, res) => {
+  try {
+    console.log(req.headers.authorization);
+  } catch {
+    return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp/v2`","header":"`x-mcp-csrf-token`"},
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res) => {
+  if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    try {
+      await verify(auth);
+    } catch {
+      return res.sendStatus(401);
+    }
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v3', async (req, res) => {
+  try {
+    console.log(req.headers.authorization);
+  } catch {
+    return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp/v3`","header":"`x-mcp-csrf-token`"},
+          line: 18,
+          column: 1,
+          endLine: 18,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res) => {
+  if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v2', async (req, res) => {
+  const auth = req.headers.authorization;
+  if (auth) {
+    try {
+      await verify(auth);
+    } catch {
+      return res.sendStatus(401);
+    }
+  }
+  return transport.handleRequest(req, res, req.body);
+});
+app.post('/mcp/v3', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  try {
+    console.log(req.headers.authorization);
+  } catch {
+    return res.sendStatus(401);
+  }
+  return transport.handleRequest(req, res, req.body);
 });`,
             },
           ],

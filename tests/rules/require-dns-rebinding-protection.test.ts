@@ -101,6 +101,25 @@ fastify.addHook('onRequest', async (request, reply) => {
 fastify.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
     },
     {
+      name: "a v1 transport that checks Origin, and the SDK node guard in a plain handler",
+      code: `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { localhostHostValidation, toNodeHandler } from '@modelcontextprotocol/node';
+const transport = new StreamableHTTPServerTransport({
+  sessionIdGenerator: undefined,
+  enableDnsRebindingProtection: true,
+  allowedOrigins: ['http://localhost:6274'],
+});
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+const validateHost = localhostHostValidation();
+http.createServer((req, res) => {
+  if (!validateHost(req, res)) return;
+  if (req.url === '/mcp') return serveMcp(req, res);
+});
+export { transport };`,
+    },
+    {
       name: "an express app that serves no MCP, and a file with no MCP imports",
       code: `import express from 'express';
 import { z } from 'zod';
@@ -317,6 +336,70 @@ app.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
           column: 13,
           endLine: 4,
           endColumn: 38,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "v1 createMcpExpressApp ignores allowedOrigins",
+      code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+export const app = createMcpExpressApp({ host: '0.0.0.0', allowedOrigins: ['http://localhost:6274'] } as never);`,
+      output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+export const app = createMcpExpressApp({ host: '127.0.0.1', allowedOrigins: ['http://localhost:6274'] } as never);`,
+      errors: [
+        {
+          messageId: 'validationTurnedOff',
+          data: {"factory":"createMcpExpressApp","host":"'0.0.0.0'"},
+          line: 2,
+          column: 42,
+          endLine: 2,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'addAllowedHosts',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+export const app = createMcpExpressApp({ host: '0.0.0.0', allowedOrigins: ['http://localhost:6274'], allowedHosts: ['localhost', '127.0.0.1', '[::1]'] } as never);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a plain node:http handler that serves a v2 handler",
+      code: `import http from 'node:http';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.url === '/mcp') return serveMcp(req, res);
+  res.writeHead(404).end();
+}
+http.createServer(onRequest).listen(3000, '127.0.0.1');`,
+      output: `import http from 'node:http';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+  if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
+    return;
+  }
+  if (req.url === '/mcp') return serveMcp(req, res);
+  res.writeHead(404).end();
+}
+http.createServer(onRequest).listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: {"app":"request handler","remedy":"Refuse requests for other hosts before anything else, as the SDK's `hostHeaderValidation()` from `@modelcontextprotocol/node` does."},
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 25,
           suggestions: [
           ],
         },
