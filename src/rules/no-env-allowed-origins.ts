@@ -178,14 +178,15 @@ export default createRule<Options, MessageIds>({
         }
       }),
       MemberExpression(node) {
-        // Cheap shape test first: `<x>.env.NAME` or `env.NAME`.
-        const object = node.object;
+        // Cheap shape test first: `<x>.env.NAME`, `<x>['env'].NAME` or `env.NAME` (any alias is checked below).
+        const object = skipTypeWrappers(node.object);
         const looksLikeEnv =
           (object.type === AST_NODE_TYPES.MemberExpression &&
-            object.property.type === AST_NODE_TYPES.Identifier &&
-            object.property.name === 'env') ||
-          (object.type === AST_NODE_TYPES.Identifier && object.name === 'env');
-        if (!looksLikeEnv || node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) return;
+            ((object.property.type === AST_NODE_TYPES.Identifier && object.property.name === 'env') ||
+              (object.property.type === AST_NODE_TYPES.Literal && object.property.value === 'env'))) ||
+          // `env.X` (Workers), or an alias such as `const env = process.env` / `config.ENV`-like names.
+          (object.type === AST_NODE_TYPES.Identifier && /env/iu.test(object.name));
+        if (!looksLikeEnv || (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)) return;
         const name = environmentReadName(sourceCode, node);
         if (name !== undefined) envReads.push({ node, name });
       },

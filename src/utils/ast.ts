@@ -3,8 +3,9 @@ import { getPropertyName } from '@eslint-community/eslint-utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
 /**
- * Strips what does not change a value at run time: `as`, `satisfies`, `!`, `<T>x` and
- * instantiation expressions. (Parentheses are not nodes in ESTree.)
+ * Strips what does not change a value at run time: `as`, `satisfies`, `!`, `<T>x`, instantiation
+ * expressions, and the wrapper around an optional chain (`a?.b()` has the value of the call
+ * inside it, or `undefined`). Parentheses are not nodes in ESTree.
  */
 export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -15,6 +16,7 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSTypeAssertion:
       case AST_NODE_TYPES.TSInstantiationExpression:
+      case AST_NODE_TYPES.ChainExpression:
         current = current.expression;
         break;
       default:

@@ -124,10 +124,12 @@ function collectApp(
   const visitUses = (expression: TSESTree.Node, depth: number): void => {
     if (depth > 6) return;
     const holder = expression.parent;
-    // `app.post(...)`, and chains of routing calls: `app.use(a).post(b)`.
+    // `app.post(...)`, `(app.post as any)(...)`, and chains of routing calls: `app.use(a).post(b)`.
     if (holder?.type === AST_NODE_TYPES.MemberExpression && holder.object === expression) {
-      const call = holder.parent;
-      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === holder) {
+      let callee: TSESTree.Node = holder;
+      while (callee.parent && skipTypeWrappers(callee.parent) !== callee.parent) callee = callee.parent;
+      const call = callee.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) {
         app.calls.push(call);
         if (framework === 'hono' || framework === 'koa-router' || framework === 'express') visitUses(call, depth + 1);
       }

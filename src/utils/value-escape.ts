@@ -57,6 +57,9 @@ export function valueLeavesFile(sourceCode: Readonly<SourceCode>, node: TSESTree
       const object = parent.parent;
       return object?.type === AST_NODE_TYPES.ObjectExpression && valueLeavesFile(sourceCode, object, depth + 1);
     }
+    case AST_NODE_TYPES.ObjectExpression:
+      // `{ ...{ origins } }`: spread into an object that goes where that object goes.
+      return valueLeavesFile(sourceCode, parent, depth + 1);
     case AST_NODE_TYPES.VariableDeclarator: {
       if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
       return bindingLeavesFile(sourceCode, parent, depth);
