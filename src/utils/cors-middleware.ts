@@ -138,7 +138,10 @@ export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMi
 function registeredDynamicImports(sourceCode: Readonly<SourceCode>): { node: TSESTree.Node; info: CorsMiddleware }[] {
   const registering = CORS_MIDDLEWARES.filter((middleware) => middleware.usage === 'register');
   const found: { node: TSESTree.Node; info: CorsMiddleware }[] = [];
-  if (!sourceCode.text.includes('import(')) return found;
+  // Cheap first: the token walk only runs in files that import one of these packages dynamically.
+  if (!sourceCode.text.includes('import(') || !registering.some((middleware) => sourceCode.text.includes(middleware.module))) {
+    return found;
+  }
   for (const node of sourceCode.ast.tokens ?? []) {
     if (node.type !== 'Keyword' || node.value !== 'import') continue;
     const expression = sourceCode.getNodeByRangeIndex(node.range[0]);

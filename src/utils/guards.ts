@@ -27,7 +27,7 @@ const NOT_CHECKS = new Set(['Boolean', 'String', 'Number', 'isNaN', 'encodeURICo
  * Whether two expressions stand for the same origin: the same variable, or both reads of the
  * request's Origin header.
  */
-function sameOrigin(sourceCode: Readonly<SourceCode>, a: TSESTree.Node, b: TSESTree.Node): boolean {
+export function sameOrigin(sourceCode: Readonly<SourceCode>, a: TSESTree.Node, b: TSESTree.Node): boolean {
   const left = withoutFallback(sourceCode, a);
   const right = withoutFallback(sourceCode, b);
   if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
@@ -227,7 +227,7 @@ function containsWildcard(sourceCode: Readonly<SourceCode>, collection: TSESTree
 }
 
 /** Whether a statement always leaves its function (or loop): `return`, `throw`, or a block ending in one. */
-function alwaysExits(statement: TSESTree.Statement): boolean {
+export function alwaysExits(statement: TSESTree.Statement): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
@@ -353,7 +353,27 @@ export function originChecksOnTheWay(
   site: TSESTree.Node,
   origin: TSESTree.Node,
 ): OriginCheck[] {
-  const checks: OriginCheck[] = [];
+  return conditionsOnTheWay(site).flatMap((condition) => originChecksWithin(sourceCode, condition.test, origin));
+}
+
+/**
+ * A condition that stands between the start of a function and a place in it, with the value it
+ * must take for the code to get there.
+ */
+export interface ConditionOnTheWay {
+  readonly test: TSESTree.Node;
+  readonly value: boolean;
+}
+
+/**
+ * The conditions that lead to `site` within its function, with the value each must take: the
+ * test of an `if` or `?:` (true in the consequent, false in the alternate), the left side of
+ * `&&` (true) or `||` (false) when `site` is on the right, and the test of an earlier
+ * `if (test) return …;` (or `throw`) in an enclosing block (false). What `originChecksOnTheWay`
+ * walks, with polarity, and whatever the tests are about.
+ */
+export function conditionsOnTheWay(site: TSESTree.Node): ConditionOnTheWay[] {
+  const conditions: ConditionOnTheWay[] = [];
   let child: TSESTree.Node = site;
   let parent = site.parent;
   while (parent) {
@@ -361,14 +381,14 @@ export function originChecksOnTheWay(
       (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
       child !== parent.test
     ) {
-      checks.push(...originChecksWithin(sourceCode, parent.test, origin));
-    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
-      checks.push(...originChecksWithin(sourceCode, parent.left, origin));
+      conditions.push({ test: parent.test, value: child === parent.consequent });
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right && parent.operator !== '??') {
+      conditions.push({ test: parent.left, value: parent.operator === '&&' });
     } else if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
       const index = (parent.body as TSESTree.Node[]).indexOf(child);
       for (const earlier of (parent.body as TSESTree.Statement[]).slice(0, Math.max(index, 0))) {
         if (earlier.type === AST_NODE_TYPES.IfStatement && alwaysExits(earlier.consequent)) {
-          checks.push(...originChecksWithin(sourceCode, earlier.test, origin));
+          conditions.push({ test: earlier.test, value: false });
         }
       }
     }
@@ -382,5 +402,5 @@ export function originChecksOnTheWay(
     child = parent;
     parent = parent.parent;
   }
-  return checks;
+  return conditions;
 }

@@ -1,0 +1,165 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticValue } from '@eslint-community/eslint-utils';
+import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
+import { asOperand, inlineLeaves, removableStatementOf, removeListElement, removeStatement, replacePropertyValue } from '../fixes/edits';
+import { skipTypeWrappers } from '../utils/ast';
+import { createRule } from '../utils/create-rule';
+import { originChecksIn } from '../utils/guards';
+import { mentionsAny } from '../utils/modules';
+import { allowlistEntries, originDecisionListeners, type OriginTest } from '../utils/origin-decisions';
+import type { HeaderWrite } from '../utils/response-headers';
+import { possibleValues } from '../utils/values';
+
+export type Options = [];
+export type MessageIds = 'nullOrigin' | 'nullOriginWithCredentials';
+
+/** The origin browsers send from sandboxed frames, `data:` URLs, local files and some redirects. */
+const NULL_ORIGIN = 'null';
+const MENTIONS_NULL_STRING = /(["'`])null\1/u;
+/** Every origin read, option and header ends the word: `headers.origin`, `origin:`, `Allow-Origin'`. */
+const MENTIONS_ORIGIN = /origin\b/iu;
+const MAY_LET_NULL_IN = /null|\b(?:includes|has|indexOf)\b/u;
+
+/** One place that lets `null` in, reported once however many decisions it takes part in. */
+interface Finding {
+  readonly node: TSESTree.Node;
+  readonly policy: string;
+  readonly fix: ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | null;
+  credentials: boolean;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-null-origin',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow allowing the `'null'` origin, which any web page can send",
+      recommended: true,
+    },
+    fixable: 'code',
+    schema: [],
+    messages: {
+      nullOrigin:
+        "{{policy}} allows the origin `null`, which is not one site but any: sandboxed iframes, `data:` URLs and local files all send `Origin: null`, so any web page can put itself in one and call this MCP server as a trusted origin. Remove `'null'` and allow only the origins you trust.",
+      nullOriginWithCredentials:
+        "{{policy}} allows the origin `null` with credentials: sandboxed iframes, `data:` URLs and local files all send `Origin: null`, so any web page can put itself in one, send the user's cookies or credentials to this MCP server and read the answers, acting as the user. Remove `'null'`, and drop credentials unless a trusted origin needs them.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    if (!mentionsAny(sourceCode, MENTIONS_NULL_STRING) || !mentionsAny(sourceCode, MENTIONS_ORIGIN)) return {};
+    const findings = new Map<TSESTree.Node, Finding>();
+
+    const record = (finding: Omit<Finding, 'credentials'>, credentials: boolean): void => {
+      const known = findings.get(finding.node);
+      if (known) known.credentials ||= credentials;
+      else findings.set(finding.node, { ...finding, credentials });
+    };
+
+    const isNullOrigin = (node: TSESTree.Node): boolean =>
+      getStaticValue(node as never, sourceCode.getScope(node) as never)?.value === NULL_ORIGIN;
+
+    /** Every `'null'` written in an allowlist: each goes, with its comma. */
+    const reportEntries = (collection: TSESTree.Node, policy: string, credentials: boolean): void => {
+      for (const entry of allowlistEntries(sourceCode, collection)) {
+        if (entry.value !== NULL_ORIGIN) continue;
+        record({ node: entry.node, policy, fix: (fixer) => removeListElement(fixer, sourceCode, entry.node) }, credentials);
+      }
+    };
+
+    /**
+     * `origin === 'null'` where being true lets the origin in (or `origin !== 'null'` where being
+     * false does). As one side of `a || b` that lets in what either allows (or of `a && b` that
+     * turns away only what both refuse), it goes and the other side stays.
+     */
+    const reportComparison = (test: OriginTest): void => {
+      const { node, allowWhen } = test;
+      if (node.type !== AST_NODE_TYPES.BinaryExpression) return;
+      const equal = node.operator === '===' || node.operator === '==';
+      const unequal = node.operator === '!==' || node.operator === '!=';
+      if ((!equal && !unequal) || equal !== allowWhen) return;
+      const nullSide = [node.left, node.right].find((side) => isNullOrigin(side));
+      const originSide = nullSide === node.left ? node.right : node.left;
+      if (!nullSide || !test.isOrigin(originSide)) return;
+      const parent = node.parent;
+      const removable =
+        parent?.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '||') === allowWhen && parent.operator !== '??';
+      record(
+        {
+          node: nullSide.type === AST_NODE_TYPES.Literal ? nullSide : node,
+          policy: 'This origin check',
+          fix: removable ? (fixer) => fixer.replaceText(parent, sourceCode.getText(parent.left === node ? parent.right : parent.left)) : null,
+        },
+        test.credentials,
+      );
+    };
+
+    const reportHeader = (write: HeaderWrite, credentials: boolean): void => {
+      const candidates = possibleValues(sourceCode, write.value);
+      const nulls = candidates.filter((candidate) => candidate.known && candidate.value === NULL_ORIGIN);
+      if (nulls.length === 0) return;
+      // `ok ? ORIGIN : 'null'`: only the `'null'` goes, as an empty value that matches no origin.
+      const leaves = inlineLeaves(write.value, candidates, nulls);
+      record(
+        {
+          node: write.node,
+          policy: 'This `Access-Control-Allow-Origin` header',
+          fix: (fixer) => {
+            if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
+            if (write.form === 'property' || write.form === 'pair') return removeListElement(fixer, sourceCode, write.node);
+            const statement = removableStatementOf(write.node);
+            return statement ? removeStatement(fixer, sourceCode, statement) : null;
+          },
+        },
+        credentials,
+      );
+    };
+
+    return originDecisionListeners(sourceCode, {
+      option({ use, property, value, credentials }) {
+        const { middleware } = use;
+        reportEntries(value, `The \`origin\` allowlist of ${middleware.display}`, credentials);
+        const candidates = possibleValues(sourceCode, value);
+        const nulls = candidates.filter((candidate) => candidate.known && candidate.value === NULL_ORIGIN);
+        if (nulls.length === 0) return;
+        // `dev ? 'null' : ORIGIN` keeps `ORIGIN`; a `'null'` from a constant replaces the whole value.
+        const leaves = inlineLeaves(value, candidates, nulls);
+        record(
+          {
+            node: leaves?.[0] ?? property,
+            policy: `${middleware.display} with \`origin: 'null'\``,
+            fix: (fixer) =>
+              leaves
+                ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(middleware.denyOrigin)))
+                : replacePropertyValue(fixer, sourceCode, property, middleware.denyOrigin),
+          },
+          credentials,
+        );
+      },
+      answer({ use, value, credentials }) {
+        if (isNullOrigin(value)) {
+          record({ node: value, policy: `This \`origin\` function of ${use.middleware.display}`, fix: null }, credentials);
+        }
+      },
+      test(test) {
+        reportComparison(test);
+        for (const check of originChecksIn(sourceCode, test.node, test.origin, test.allowWhen)) {
+          if (check.collection) reportEntries(skipTypeWrappers(check.collection), 'This origin allowlist', test.credentials);
+        }
+      },
+      allowOriginHeader: reportHeader,
+      mayJudge: (text) => MAY_LET_NULL_IN.test(text),
+      done() {
+        for (const finding of findings.values()) {
+          context.report({
+            node: finding.node,
+            messageId: finding.credentials ? 'nullOriginWithCredentials' : 'nullOrigin',
+            data: { policy: finding.policy },
+            fix: finding.fix,
+          });
+        }
+      },
+    });
+  },
+});

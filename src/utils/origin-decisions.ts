@@ -1,0 +1,704 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { enclosingFunctionOrProgram, skipTypeWrappers, staticPropertyName } from './ast';
+import {
+  allowsCredentials,
+  corsOptionsBranches,
+  findCorsMiddlewareUses,
+  type CorsMiddleware,
+  type CorsMiddlewareUse,
+} from './cors-middleware';
+import { conditionsOnTheWay, sameOrigin, alwaysExits, type ConditionOnTheWay } from './guards';
+import { isRequestOriginRead, originSources } from './origin-source';
+import type { MatchSubject } from './origin-patterns';
+import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners, type HeaderWrite } from './response-headers';
+import { findObjectProperty, possibleValues, resolveExpression, resolveFunction, type HandlerFunction } from './values';
+
+/**
+ * Where a file decides which origins to let in, for rules that judge how it decides: the
+ * `origin` option of a CORS middleware (a value, or a function and what it answers), the
+ * conditions that guard an `Access-Control-Allow-Origin` header that echoes the request's Origin,
+ * and the conditions under which a handler turns a request away because of its Origin.
+ */
+
+/** One leaf of a condition that lets an origin in: a call, a comparison, or a value tested for truth. */
+export interface OriginTest {
+  readonly node: TSESTree.Node;
+  /** The value the leaf takes when the origin is let in. */
+  readonly allowWhen: boolean;
+  /** Other conditions that must hold as well, each with the value it must take. */
+  readonly alongside: readonly ConditionOnTheWay[];
+  /** An expression that stands for the origin being decided about. */
+  readonly origin: TSESTree.Node;
+  /** Whether an expression stands for that origin. */
+  readonly isOrigin: (node: TSESTree.Node) => boolean;
+  /** Whether credentials are allowed beside the decision. */
+  readonly credentials: boolean;
+}
+
+/** The `origin` option of a CORS middleware, when it is not a function. */
+export interface OriginOption {
+  readonly use: CorsMiddlewareUse;
+  readonly property: TSESTree.Property;
+  readonly value: TSESTree.Node;
+  readonly credentials: boolean;
+}
+
+/** A value an `origin` function answers with, other than a refusal (`false`, `null`, `''`). */
+export interface OriginAnswer {
+  readonly use: CorsMiddlewareUse;
+  readonly value: TSESTree.Node;
+  readonly credentials: boolean;
+}
+
+export interface OriginDecisionHandlers {
+  option?(option: OriginOption): void;
+  answer?(answer: OriginAnswer): void;
+  test?(test: OriginTest): void;
+  /** Every `Access-Control-Allow-Origin` header the file sets, and whether credentials are allowed beside it. */
+  allowOriginHeader?(write: HeaderWrite, credentials: boolean): void;
+  /**
+   * A cheap first look at the text of an `if`'s test, before any scope work: whether it may hold
+   * a test this rule judges. Every test is looked at when it is missing.
+   */
+  mayJudge?(testText: string): boolean;
+  /** Called once, after everything else. */
+  done?(): void;
+}
+
+/**
+ * How each middleware calls an `origin` function: which parameter is the request's origin and
+ * which the callback that takes `(error, answer)`; `null` for none.
+ */
+const ORIGIN_FUNCTIONS: Readonly<Record<string, { readonly origin: number | null; readonly callback: number | null }>> = {
+  // cors/lib/index.js: `originCallback(req.headers.origin, function (err2, origin) { … })`
+  cors: { origin: 0, callback: 1 },
+  // @fastify/cors/index.js: `origin.call(fastify, req.headers.origin, cb)`, or a promise of the answer
+  '@fastify/cors': { origin: 0, callback: 1 },
+  // hono/cors: `await findAllowOrigin(c.req.header("origin") || "", c)` answers the header value
+  'hono/cors': { origin: 0, callback: null },
+  // @koa/cors: `await options.origin(ctx)`: the function reads the Origin from the context
+  '@koa/cors': { origin: null, callback: null },
+};
+
+/** Middlewares whose `origin` option may be a RegExp (or an array that holds some), tested against the request's origin. */
+const PATTERN_ORIGINS = new Set([
+  // cors/lib/index.js `isOriginAllowed`: `allowedOrigin instanceof RegExp` → `allowedOrigin.test(origin)`
+  'cors',
+  // @fastify/cors/index.js `isRequestOriginAllowed`: the same, after `lastIndex = 0`
+  '@fastify/cors',
+]);
+
+/** Whether a middleware tests the request's origin against a RegExp given as its `origin` option. */
+export function takesOriginPatterns(middleware: CorsMiddleware): boolean {
+  return PATTERN_ORIGINS.has(middleware.module);
+}
+
+const HTTP_CLIENT_ERROR = (value: unknown): boolean => typeof value === 'number' && value >= 400 && value < 500;
+
+/** Listeners that call `handlers` for every place where the file decides on an origin. */
+export function originDecisionListeners(sourceCode: Readonly<SourceCode>, handlers: OriginDecisionHandlers): RuleListener {
+  const allowOriginWrites: HeaderWrite[] = [];
+  const credentialScopes = new Set<TSESTree.Node>();
+  const ifStatements: TSESTree.IfStatement[] = [];
+  const requestOrigin = new Map<TSESTree.Node, boolean>();
+
+  /** Whether an expression is (or holds) the request's Origin header. */
+  const isRequestOrigin = (node: TSESTree.Node): boolean => {
+    let known = requestOrigin.get(node);
+    if (known === undefined) {
+      known = originSources(sourceCode, node).some((source) => source.kind === 'request-origin');
+      requestOrigin.set(node, known);
+    }
+    return known;
+  };
+
+  /** A read of the request's Origin, or a name that holds one. */
+  const readsRequestOrigin = (node: TSESTree.Node): boolean =>
+    isRequestOriginRead(sourceCode, node) || (node.type === AST_NODE_TYPES.Identifier && isRequestOrigin(node));
+
+  const credentialsAround = (node: TSESTree.Node): boolean =>
+    credentialScopes.has(enclosingFunctionOrProgram(node)) || (node.parent !== undefined && credentialScopes.has(node.parent));
+
+  const emit = (
+    conditions: readonly ConditionOnTheWay[],
+    origin: TSESTree.Node,
+    isOrigin: (node: TSESTree.Node) => boolean,
+    credentials: boolean,
+  ): void => {
+    if (!handlers.test) return;
+    conditions.forEach((condition, index) => {
+      const others = conditions.filter((_, other) => other !== index);
+      decompose(sourceCode, condition.test, condition.value, others, (node, allowWhen, alongside) =>
+        handlers.test!({ node, allowWhen, alongside, origin, isOrigin, credentials }),
+      );
+    });
+  };
+
+  const analyseOriginFunction = (use: CorsMiddlewareUse, fn: HandlerFunction, credentials: boolean): void => {
+    const shape = ORIGIN_FUNCTIONS[use.middleware.module] ?? { origin: 0, callback: null };
+    const param = (index: number | null): TSESTree.Identifier | null => {
+      const candidate = index === null ? undefined : fn.params[index];
+      return candidate?.type === AST_NODE_TYPES.Identifier ? candidate : null;
+    };
+    const originParam = param(shape.origin);
+    const callbackName = param(shape.callback)?.name ?? null;
+    const isOrigin = (node: TSESTree.Node): boolean =>
+      (originParam !== null && sameOrigin(sourceCode, node, originParam)) || isRequestOrigin(node);
+    const isCallbackCall = (node: TSESTree.Node): node is TSESTree.CallExpression =>
+      node.type === AST_NODE_TYPES.CallExpression &&
+      callbackName !== null &&
+      node.callee.type === AST_NODE_TYPES.Identifier &&
+      node.callee.name === callbackName;
+
+    const answer = (value: TSESTree.Node): void => {
+      for (const leaf of allowingLeaves(sourceCode, value)) {
+        handlers.answer?.({ use, value: leaf, credentials });
+        const conditions = conditionsOnTheWay(leaf);
+        // A leaf that is itself a test (`cb(null, origin.endsWith(…))`) must be true to let the origin in.
+        if (isTestLike(leaf)) conditions.push({ test: leaf, value: true });
+        const origin = originParam ?? findRequestOrigin(leaf, conditions);
+        if (origin) emit(conditions, origin, isOrigin, credentials);
+      }
+    };
+    const findRequestOrigin = (leaf: TSESTree.Node, conditions: readonly ConditionOnTheWay[]): TSESTree.Node | null => {
+      for (const root of [leaf, ...conditions.map((condition) => condition.test)]) {
+        const found = firstNode(sourceCode, root, readsRequestOrigin);
+        if (found) return found;
+      }
+      return null;
+    };
+
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+      if (!isCallbackCall(fn.body)) answer(fn.body);
+    }
+    visitOwnBody(sourceCode, fn, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && !isCallbackCall(skipTypeWrappers(node.argument))) {
+        answer(node.argument);
+      } else if (isCallbackCall(node)) {
+        const [error, result] = node.arguments;
+        if (error && result && isNullish(skipTypeWrappers(error))) answer(result);
+      }
+    });
+  };
+
+  const analyseMiddlewares = (): void => {
+    for (const use of findCorsMiddlewareUses(sourceCode)) {
+      for (const branch of corsOptionsBranches(sourceCode, use)) {
+        if (branch.kind !== 'object') continue;
+        const origin = findObjectProperty(sourceCode, branch.object, 'origin');
+        if (origin.kind !== 'found') continue;
+        const { property } = origin;
+        const value = origin.value ?? (property.method ? property.value : null);
+        if (!value) continue;
+        const credentials = allowsCredentials(sourceCode, use.middleware, branch.object);
+        const fn = resolveFunction(sourceCode, value);
+        if (fn) analyseOriginFunction(use, fn, credentials);
+        else handlers.option?.({ use, property, value, credentials });
+      }
+    }
+  };
+
+  const analyseHeaders = (): void => {
+    for (const write of allowOriginWrites) {
+      const credentials = credentialsAround(write.node);
+      handlers.allowOriginHeader?.(write, credentials);
+      for (const source of originSources(sourceCode, write.value)) {
+        if (source.kind !== 'request-origin') continue;
+        const origin = skipTypeWrappers(source.node);
+        const conditions = [...conditionsOnTheWay(source.entry)];
+        // An echo prepared in a variable (`const value = ok ? origin : ''`) is decided where it is prepared.
+        if (source.node !== source.entry) {
+          for (const condition of conditionsOnTheWay(source.node)) {
+            if (!conditions.some((known) => known.test === condition.test)) conditions.push(condition);
+          }
+        }
+        emit(conditions, origin, (node) => sameOrigin(sourceCode, node, origin), credentials);
+      }
+    }
+  };
+
+  /**
+   * `if (test) …` that turns requests away in one branch (it throws or answers a 4xx status)
+   * and lets them through in the other, where the test reads the request's Origin: the value the
+   * test takes for the requests it lets through.
+   */
+  const analyseGates = (): void => {
+    for (const statement of ifStatements) {
+      const test = skipTypeWrappers(statement.test);
+      // `if (!allowed)` names a test held elsewhere: its text says nothing.
+      const named =
+        test.type === AST_NODE_TYPES.Identifier ||
+        (test.type === AST_NODE_TYPES.UnaryExpression && test.argument.type === AST_NODE_TYPES.Identifier);
+      if (handlers.mayJudge && !named && !handlers.mayJudge(sourceCode.getText(test))) continue;
+      let allowWhen: boolean;
+      if (turnsAway(sourceCode, statement.consequent)) allowWhen = false;
+      else if (statement.alternate && turnsAway(sourceCode, statement.alternate)) allowWhen = true;
+      else if (alwaysExits(statement.consequent) && turnsAwayNext(sourceCode, statement)) allowWhen = true;
+      else continue;
+      const origin = firstNode(sourceCode, statement.test, readsRequestOrigin);
+      if (!origin) continue;
+      emit([{ test: statement.test, value: allowWhen }], origin, isRequestOrigin, credentialsAround(statement));
+    }
+  };
+
+  return {
+    ...headerWriteListeners(sourceCode, new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]), (write) => {
+      if (write.name === ALLOW_ORIGIN) {
+        allowOriginWrites.push(write);
+        return;
+      }
+      if (possibleValues(sourceCode, write.value).some((value) => value.known && (value.value === true || value.value === 'true'))) {
+        credentialScopes.add(enclosingFunctionOrProgram(write.node));
+        if (write.form === 'property' && write.node.parent) credentialScopes.add(write.node.parent);
+      }
+    }),
+    IfStatement(statement) {
+      ifStatements.push(statement);
+    },
+    'Program:exit'() {
+      analyseMiddlewares();
+      analyseHeaders();
+      if (handlers.test) analyseGates();
+      handlers.done?.();
+    },
+  };
+}
+
+/**
+ * Splits a condition at `!`, `&&` and `||` into the leaves that decide it, each with the value it
+ * must take for the condition to take `value`, and the other leaves that must hold with it.
+ */
+function decompose(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  value: boolean,
+  alongside: readonly ConditionOnTheWay[],
+  onLeaf: (node: TSESTree.Node, value: boolean, alongside: readonly ConditionOnTheWay[]) => void,
+  depth = 0,
+): void {
+  let expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+  if (depth > 12) return;
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+    decompose(sourceCode, expression.argument, !value, alongside, onLeaf, depth + 1);
+    return;
+  }
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator !== '??') {
+    const { left, right } = expression;
+    // `a && b` true, or `a || b` false: both sides hold together.
+    if ((expression.operator === '&&') === value) {
+      decompose(sourceCode, left, value, [...alongside, { test: right, value }], onLeaf, depth + 1);
+      decompose(sourceCode, right, value, [...alongside, { test: left, value }], onLeaf, depth + 1);
+    } else {
+      decompose(sourceCode, left, value, alongside, onLeaf, depth + 1);
+      decompose(sourceCode, right, value, alongside, onLeaf, depth + 1);
+    }
+    return;
+  }
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    // `SUFFIXES.some((suffix) => origin.endsWith(suffix))` is true when its callback is, for some entry.
+    const callee = skipTypeWrappers(expression.callee);
+    const [callback] = expression.arguments;
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee, sourceCode.getScope(callee)) : null;
+    if ((method === 'some' || method === 'every') && callback && isFunction(callback)) {
+      const fn = callback as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+      const [only] = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
+      const result =
+        fn.body.type !== AST_NODE_TYPES.BlockStatement
+          ? fn.body
+          : fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement
+            ? only.argument
+            : null;
+      if (result) {
+        decompose(sourceCode, result, value, alongside, onLeaf, depth + 1);
+        return;
+      }
+    }
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    // `const allowed = origin.endsWith('example.com'); if (allowed) …`
+    const resolved = resolveExpression(sourceCode, expression);
+    if (resolved && resolved !== expression && isTestLike(resolved)) {
+      decompose(sourceCode, resolved, value, alongside, onLeaf, depth + 1);
+      return;
+    }
+  }
+  onLeaf(expression, value, alongside);
+}
+
+function isTestLike(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  return (
+    expression.type === AST_NODE_TYPES.CallExpression ||
+    expression.type === AST_NODE_TYPES.BinaryExpression ||
+    expression.type === AST_NODE_TYPES.LogicalExpression ||
+    expression.type === AST_NODE_TYPES.ChainExpression ||
+    (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!')
+  );
+}
+
+/** The parts of an answer that can be what it answers: both branches of `?:`, the right of `&&`, both sides of `||`. */
+function allowingLeaves(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): TSESTree.Node[] {
+  const expression = skipTypeWrappers(node);
+  if (depth > 12) return [];
+  switch (expression.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return allowingLeaves(sourceCode, expression.argument, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [...allowingLeaves(sourceCode, expression.consequent, depth + 1), ...allowingLeaves(sourceCode, expression.alternate, depth + 1)];
+    case AST_NODE_TYPES.LogicalExpression:
+      // `a && b` answers `a` only when it is falsy, which refuses.
+      return expression.operator === '&&'
+        ? allowingLeaves(sourceCode, expression.right, depth + 1)
+        : [...allowingLeaves(sourceCode, expression.left, depth + 1), ...allowingLeaves(sourceCode, expression.right, depth + 1)];
+    default: {
+      const known = getStaticValue(expression as never, sourceCode.getScope(expression) as never);
+      return known && !known.value ? [] : [expression];
+    }
+  }
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
+  );
+}
+
+function isFunction(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** Calls `visit` on every node of a function's body, not entering the functions inside it. */
+function visitOwnBody(sourceCode: Readonly<SourceCode>, fn: HandlerFunction, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== fn.body && isFunction(node)) continue;
+    visit(node);
+    pushChildren(sourceCode, node, stack);
+  }
+}
+
+function pushChildren(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, stack: TSESTree.Node[]): void {
+  for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+    } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+      stack.push(child as TSESTree.Node);
+    }
+  }
+}
+
+/** The first node under `root` (in source order, not inside nested functions) that `test` accepts. */
+function firstNode(
+  sourceCode: Readonly<SourceCode>,
+  root: TSESTree.Node,
+  test: (node: TSESTree.Node) => boolean,
+): TSESTree.Node | null {
+  let found: TSESTree.Node | null = null;
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== root && isFunction(node)) continue;
+    if (
+      (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) &&
+      test(node)
+    ) {
+      if (!found || node.range[0] < found.range[0]) found = node;
+      continue;
+    }
+    pushChildren(sourceCode, node, stack);
+  }
+  return found;
+}
+
+/** Whether a branch turns the request away: it throws, or answers a 4xx status (`res.status(403)`, `c.text(…, 403)`). */
+function turnsAway(sourceCode: Readonly<SourceCode>, branch: TSESTree.Node): boolean {
+  const stack: TSESTree.Node[] = [branch];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFunction(node)) continue;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (node.type === AST_NODE_TYPES.Literal && HTTP_CLIENT_ERROR(node.value)) return true;
+    pushChildren(sourceCode, node, stack);
+  }
+  return false;
+}
+
+/** Whether the statement right after `if (…) return …;` turns the request away. */
+function turnsAwayNext(sourceCode: Readonly<SourceCode>, statement: TSESTree.IfStatement): boolean {
+  const parent = statement.parent;
+  if (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.Program) return false;
+  const body = parent.body as TSESTree.Node[];
+  const next = body[body.indexOf(statement) + 1];
+  // `return res.status(403).end();`, `res.sendStatus(403);`, `throw …`: not the rest of the handler.
+  const simple =
+    next?.type === AST_NODE_TYPES.ReturnStatement || next?.type === AST_NODE_TYPES.ThrowStatement || next?.type === AST_NODE_TYPES.ExpressionStatement;
+  return simple && turnsAway(sourceCode, next);
+}
+
+/**
+ * What a test is applied to, when it is the origin or a host parsed from it:
+ * `origin`, `new URL(origin).hostname`, `URL.parse(origin)?.host`, or a constant that holds one.
+ */
+export function matchSubject(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  isOrigin: (node: TSESTree.Node) => boolean,
+  depth = 0,
+): MatchSubject | null {
+  let expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+  if (depth > 4) return null;
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticPropertyName(expression, sourceCode.getScope(expression));
+    if (name === 'hostname' || name === 'host') {
+      const url = parsedUrlArgument(sourceCode, skipTypeWrappers(expression.object));
+      if (url && isOrigin(url)) return name;
+    }
+  }
+  if (isOrigin(expression)) return 'origin';
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const resolved = resolveExpression(sourceCode, expression);
+    if (resolved && resolved !== expression) return matchSubject(sourceCode, resolved, isOrigin, depth + 1);
+  }
+  return null;
+}
+
+/** `x` in `new URL(x)` or `URL.parse(x)`, with `URL` the global. */
+function parsedUrlArgument(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node | null {
+  const isGlobalUrl = (callee: TSESTree.Node): boolean => {
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'URL') return false;
+    const variable = findVariable(sourceCode.getScope(callee) as never, callee as never) as { defs: unknown[] } | null;
+    return !variable || variable.defs.length === 0;
+  };
+  const [first] = (node as TSESTree.NewExpression | TSESTree.CallExpression).arguments ?? [];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+  if (node.type === AST_NODE_TYPES.NewExpression && isGlobalUrl(node.callee)) return first;
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    isGlobalUrl(node.callee.object) &&
+    staticPropertyName(node.callee) === 'parse'
+  ) {
+    return first;
+  }
+  return null;
+}
+
+/** One entry of an origin allowlist as the file writes it. */
+export interface AllowlistEntry {
+  readonly node: TSESTree.Node;
+  readonly value: unknown;
+}
+
+/**
+ * The entries of an allowlist, where the file writes them: the elements of an array literal
+ * (through constants, spreads, `new Set(...)`, `Object.freeze(...)`, `as const`, both branches of
+ * `?:` and `||`), each with its static value (`undefined` when the file does not fix it).
+ */
+export function allowlistEntries(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): AllowlistEntry[] {
+  const expression = skipTypeWrappers(node);
+  if (depth > 12) return [];
+  switch (expression.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+      return expression.elements.flatMap((element) => {
+        if (!element) return [];
+        if (element.type === AST_NODE_TYPES.SpreadElement) return allowlistEntries(sourceCode, element.argument, depth + 1);
+        const value = getStaticValue(element as never, sourceCode.getScope(element) as never);
+        return [{ node: element, value: value?.value }];
+      });
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [...allowlistEntries(sourceCode, expression.consequent, depth + 1), ...allowlistEntries(sourceCode, expression.alternate, depth + 1)];
+    case AST_NODE_TYPES.LogicalExpression:
+      return [...allowlistEntries(sourceCode, expression.left, depth + 1), ...allowlistEntries(sourceCode, expression.right, depth + 1)];
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTypeWrappers(expression.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier
+            ? `${callee.object.name}.${staticPropertyName(callee) ?? ''}`
+            : '';
+      const [first] = expression.arguments;
+      if (['Set', 'Object.freeze', 'Array.from'].includes(name) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+        return allowlistEntries(sourceCode, first, depth + 1);
+      }
+      return [];
+    }
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression: {
+      const resolved = resolveExpression(sourceCode, expression);
+      return resolved && resolved !== expression ? allowlistEntries(sourceCode, resolved, depth + 1) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Array methods that call their function with each element: `LIST.some((item) => …)`. */
+const ITERATING_METHODS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter']);
+
+/** The list whose elements a callback parameter takes: `LIST` for `item` in `LIST.some((item) => …)`. */
+function iteratedList(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier): TSESTree.Node | null {
+  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as
+    | { defs: { type: string; name: TSESTree.Node; node: TSESTree.Node }[] }
+    | null;
+  const def = variable?.defs[0];
+  if (def?.type !== 'Parameter') return null;
+  const fn = def.node;
+  if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0] !== def.name) {
+    return null;
+  }
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  return ITERATING_METHODS.has(staticPropertyName(callee, sourceCode.getScope(callee)) ?? '') ? callee.object : null;
+}
+
+/** A regular expression an origin is tested against, and where its source is written. */
+export interface PatternSource {
+  /** What stands for it: the regex literal, `new RegExp(…)`, or a string used as a pattern. */
+  readonly node: TSESTree.Node;
+  readonly pattern: string;
+  readonly flags: string;
+  /** The literal that holds the pattern's source, to rewrite it; `null` when the source is built. */
+  readonly written: TSESTree.Literal | TSESTree.TemplateLiteral | null;
+  /** Whether it is one entry of a list that the test goes through. */
+  readonly fromList: boolean;
+}
+
+function isGlobal(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, name: string): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
+  const variable = findVariable(sourceCode.getScope(node) as never, node as never) as { defs: unknown[] } | null;
+  return !variable || variable.defs.length === 0;
+}
+
+/** A string written as a literal (or a template without expressions), through constants. */
+function writtenString(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+): { literal: TSESTree.Literal | TSESTree.TemplateLiteral; value: string } | null {
+  const expression = resolveExpression(sourceCode, node) ?? skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') return { literal: expression, value: expression.value };
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) {
+    return { literal: expression, value: expression.quasis[0]?.value.cooked ?? '' };
+  }
+  return null;
+}
+
+/**
+ * The regular expressions a value stands for: regex literals and `new RegExp(…)` (or `RegExp(…)`)
+ * with a static source, through constants, arrays, both branches of `?:` and `||`, and the list a
+ * callback goes through (`PATTERNS.some((pattern) => pattern.test(origin))`). With `strings`, a
+ * string is a pattern too, as `String.prototype.match` takes it.
+ */
+export function patternSources(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  strings: boolean,
+  fromList = false,
+  depth = 0,
+): PatternSource[] {
+  const expression = skipTypeWrappers(node);
+  if (depth > 12) return [];
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal: {
+      if ('regex' in expression && expression.regex) {
+        return [{ node: expression, pattern: expression.regex.pattern, flags: expression.regex.flags, written: expression, fromList }];
+      }
+      if (strings && typeof expression.value === 'string') {
+        return [{ node: expression, pattern: expression.value, flags: '', written: expression, fromList }];
+      }
+      return [];
+    }
+    case AST_NODE_TYPES.TemplateLiteral: {
+      const written = strings ? writtenString(sourceCode, expression) : null;
+      return written ? [{ node: expression, pattern: written.value, flags: '', written: written.literal, fromList }] : [];
+    }
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression: {
+      if (!isGlobal(sourceCode, skipTypeWrappers(expression.callee), 'RegExp')) return [];
+      const [source, flags] = expression.arguments;
+      if (!source || source.type === AST_NODE_TYPES.SpreadElement) return [];
+      const written = writtenString(sourceCode, source);
+      const flagValue = flags ? getStaticValue(flags as never, sourceCode.getScope(flags) as never)?.value : '';
+      if (!written || typeof flagValue !== 'string') return [];
+      return [{ node: expression, pattern: written.value, flags: flagValue, written: written.literal, fromList }];
+    }
+    case AST_NODE_TYPES.ArrayExpression:
+      return expression.elements.flatMap((element) =>
+        !element
+          ? []
+          : patternSources(
+              sourceCode,
+              element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element,
+              strings,
+              fromList,
+              depth + 1,
+            ),
+      );
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [
+        ...patternSources(sourceCode, expression.consequent, strings, fromList, depth + 1),
+        ...patternSources(sourceCode, expression.alternate, strings, fromList, depth + 1),
+      ];
+    case AST_NODE_TYPES.LogicalExpression:
+      return [
+        ...patternSources(sourceCode, expression.left, strings, fromList, depth + 1),
+        ...patternSources(sourceCode, expression.right, strings, fromList, depth + 1),
+      ];
+    case AST_NODE_TYPES.Identifier: {
+      const list = iteratedList(sourceCode, expression);
+      if (list) return allowlistEntries(sourceCode, list).flatMap((entry) => patternSources(sourceCode, entry.node, strings, true, depth + 1));
+      const resolved = resolveExpression(sourceCode, expression);
+      return resolved && resolved !== expression ? patternSources(sourceCode, resolved, strings, fromList, depth + 1) : [];
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const resolved = resolveExpression(sourceCode, expression);
+      return resolved && resolved !== expression ? patternSources(sourceCode, resolved, strings, fromList, depth + 1) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** A string an origin is tested with (`endsWith(text)`), and where it is written. */
+export interface TestedText {
+  readonly node: TSESTree.Node;
+  readonly value: string;
+  /** Whether the string is written right in the test, as a literal. */
+  readonly inPlace: boolean;
+  /** Whether it is one entry of a list that the test goes through (`SUFFIXES.some((s) => origin.endsWith(s))`). */
+  readonly fromList: boolean;
+}
+
+/** The strings an argument stands for: a literal, a constant, or each entry of the list a callback goes through. */
+export function testedTexts(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TestedText[] {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const list = iteratedList(sourceCode, expression);
+    if (list) {
+      return allowlistEntries(sourceCode, list).flatMap((entry) =>
+        typeof entry.value === 'string' ? [{ node: entry.node, value: entry.value, inPlace: false, fromList: true }] : [],
+      );
+    }
+  }
+  const value = getStaticValue(expression as never, sourceCode.getScope(expression) as never)?.value;
+  if (typeof value !== 'string') return [];
+  const inPlace =
+    expression.type === AST_NODE_TYPES.Literal ||
+    (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0);
+  return [{ node: expression, value, inPlace, fromList: false }];
+}

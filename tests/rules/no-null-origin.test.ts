@@ -1,0 +1,530 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/no-null-origin';
+import { typeCheckFixOutputs } from '../fix-typecheck';
+import { commonjs, createRuleTester, esm } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-null-origin', rule, {
+  valid: [
+    {
+      name: "allowlists of real origins, as an option and before an echo",
+      code: `import cors from 'cors';
+const ALLOWED_ORIGINS = ['https://app.example.com', 'http://localhost:6274'];
+app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED_ORIGINS.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+    },
+    {
+      name: "turning 'null' away, in a gate, a blocklist and an origin function",
+      code: `import cors from 'cors';
+const BLOCKED_ORIGINS = ['null'];
+app.use(cors({ origin: (origin, callback) => callback(null, origin !== 'null' && origin === 'https://app.example.com') }));
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin === 'null') return res.status(403).end();
+  if (BLOCKED_ORIGINS.includes(origin ?? '')) return res.status(403).end();
+  if (origin !== 'null' && origin === 'https://app.example.com') res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+    },
+    {
+      name: "'null' strings that are not origins",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  const body = JSON.parse('null');
+  if (req.query.mode === 'null') res.setHeader('X-Mode', 'null');
+  res.setHeader('Access-Control-Allow-Headers', 'null');
+  const cache = { origin: 'null' };
+  next();
+});`,
+    },
+    {
+      name: "the JavaScript null is not the origin 'null'",
+      code: `import { cors } from 'hono/cors';
+honoApp.use(cors({ origin: (origin) => (origin === 'https://app.example.com' ? origin : null) }));`,
+    },
+    {
+      name: "an origin option of something that is not a CORS middleware",
+      code: `import cors from './my-cors';
+app.use(cors({ origin: ['null'] }));`,
+    },
+  ],
+  invalid: [
+    {
+      name: "'null' in a cors allowlist with credentials",
+      code: `import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com', 'null'], credentials: true }));`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));`,
+      errors: [
+        {
+          messageId: 'nullOriginWithCredentials',
+          data: {"policy":"The `origin` allowlist of `cors()`"},
+          line: 2,
+          column: 52,
+          endLine: 2,
+          endColumn: 58,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "origin: 'null' on each middleware gets its deny value",
+      code: `import cors from 'cors';
+import fastifyCors from '@fastify/cors';
+import { cors as honoCors } from 'hono/cors';
+import koaCors from '@koa/cors';
+app.use(cors({ origin: 'null' }));
+await fastify.register(fastifyCors, { origin: 'null' });
+honoApp.use(honoCors({ origin: 'null' }));
+koaApp.use(koaCors({ origin: 'null' }));`,
+      output: `import cors from 'cors';
+import fastifyCors from '@fastify/cors';
+import { cors as honoCors } from 'hono/cors';
+import koaCors from '@koa/cors';
+app.use(cors({ origin: false }));
+await fastify.register(fastifyCors, { origin: false });
+honoApp.use(honoCors({ origin: [] }));
+koaApp.use(koaCors({ origin: () => '' }));`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"`cors()` with `origin: 'null'`"},
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"`@fastify/cors` with `origin: 'null'`"},
+          line: 6,
+          column: 39,
+          endLine: 6,
+          endColumn: 53,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"`cors()` from 'hono/cors' with `origin: 'null'`"},
+          line: 7,
+          column: 24,
+          endLine: 7,
+          endColumn: 38,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"`cors()` from '@koa/cors' with `origin: 'null'`"},
+          line: 8,
+          column: 22,
+          endLine: 8,
+          endColumn: 36,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "'null' in one branch of a ternary, and a hono allowlist with nothing else",
+      code: `import cors from 'cors';
+import { cors as honoCors } from 'hono/cors';
+const dev = process.env.NODE_ENV !== 'production';
+app.use(cors({ origin: dev ? 'null' : 'https://app.example.com' }));
+honoApp.use(honoCors({ origin: ['null'] }));`,
+      output: `import cors from 'cors';
+import { cors as honoCors } from 'hono/cors';
+const dev = process.env.NODE_ENV !== 'production';
+app.use(cors({ origin: dev ? false : 'https://app.example.com' }));
+honoApp.use(honoCors({ origin: [] }));`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"`cors()` with `origin: 'null'`"},
+          line: 4,
+          column: 30,
+          endLine: 4,
+          endColumn: 36,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"The `origin` allowlist of `cors()` from 'hono/cors'"},
+          line: 5,
+          column: 33,
+          endLine: 5,
+          endColumn: 39,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a module-level allowlist that guards an echo",
+      code: `const ALLOWED_ORIGINS = [
+  'https://app.example.com',
+  'null',
+];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED_ORIGINS.includes(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});`,
+      output: `const ALLOWED_ORIGINS = [
+  'https://app.example.com',
+];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED_ORIGINS.includes(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'nullOriginWithCredentials',
+          data: {"policy":"This origin allowlist"},
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 9,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a Set allowlist and a comparison that guard echoes",
+      code: `const ALLOWED_ORIGINS = new Set(['null', 'https://app.example.com']);
+app.use((req, res, next) => {
+  const origin = req.get('Origin') ?? '';
+  if (ALLOWED_ORIGINS.has(origin)) res.set('Access-Control-Allow-Origin', origin);
+  if (origin === 'null' || origin === 'https://admin.example.com') res.set('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      output: `const ALLOWED_ORIGINS = new Set(['https://app.example.com']);
+app.use((req, res, next) => {
+  const origin = req.get('Origin') ?? '';
+  if (ALLOWED_ORIGINS.has(origin)) res.set('Access-Control-Allow-Origin', origin);
+  if (origin === 'https://admin.example.com') res.set('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This origin allowlist"},
+          line: 1,
+          column: 34,
+          endLine: 1,
+          endColumn: 40,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This origin check"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 24,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "origin functions that let 'null' in",
+      code: `import cors from 'cors';
+import { cors as honoCors } from 'hono/cors';
+const TRUSTED = ['https://app.example.com', 'null'];
+app.use(cors({ origin: (origin, callback) => callback(null, origin === 'null' || TRUSTED.includes(origin ?? '')) }));
+honoApp.use(honoCors({ origin: (origin) => (origin === 'null' ? origin : null) }));
+honoApp.use(honoCors({ origin: () => 'null' }));`,
+      output: `import cors from 'cors';
+import { cors as honoCors } from 'hono/cors';
+const TRUSTED = ['https://app.example.com'];
+app.use(cors({ origin: (origin, callback) => callback(null, TRUSTED.includes(origin ?? '')) }));
+honoApp.use(honoCors({ origin: (origin) => (origin === 'null' ? origin : null) }));
+honoApp.use(honoCors({ origin: () => 'null' }));`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This origin allowlist"},
+          line: 3,
+          column: 45,
+          endLine: 3,
+          endColumn: 51,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This origin check"},
+          line: 4,
+          column: 72,
+          endLine: 4,
+          endColumn: 78,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This origin check"},
+          line: 5,
+          column: 56,
+          endLine: 5,
+          endColumn: 62,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This `origin` function of `cors()` from 'hono/cors'"},
+          line: 6,
+          column: 38,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a gate that exempts 'null' from the allowlist",
+      code: `const ALLOWED_ORIGINS = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== 'null' && !ALLOWED_ORIGINS.includes(origin)) return res.sendStatus(403);
+  next();
+});`,
+      output: `const ALLOWED_ORIGINS = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !ALLOWED_ORIGINS.includes(origin)) return res.sendStatus(403);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This origin check"},
+          line: 4,
+          column: 42,
+          endLine: 4,
+          endColumn: 48,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "Access-Control-Allow-Origin: null headers",
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', 'null');
+  res.writeHead(200, { 'Access-Control-Allow-Origin': 'null', 'Content-Type': 'application/json' });
+  res.end('{}');
+});`,
+      output: `import http from 'node:http';
+http.createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end('{}');
+});`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 55,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 61,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a header that is 'null' in one branch, with credentials",
+      code: `app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Credentials', 'true');
+  res.set('Access-Control-Allow-Origin', req.secure ? 'https://app.example.com' : 'null');
+  next();
+});`,
+      output: `app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Credentials', 'true');
+  res.set('Access-Control-Allow-Origin', req.secure ? 'https://app.example.com' : '');
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'nullOriginWithCredentials',
+          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 90,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS express",
+      code: `const express = require('express');
+const corsMiddleware = require('cors');
+const app = express();
+app.use(corsMiddleware({ origin: ['null', 'https://app.example.com'] }));`,
+      ...commonjs,
+      output: `const express = require('express');
+const corsMiddleware = require('cors');
+const app = express();
+app.use(corsMiddleware({ origin: ['https://app.example.com'] }));`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"The `origin` allowlist of `cors()`"},
+          line: 4,
+          column: 35,
+          endLine: 4,
+          endColumn: 41,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "ESM JavaScript web handler",
+      code: `const ALLOWED_ORIGINS = ['https://app.example.com', 'null'];
+export default {
+  async fetch(request) {
+    const origin = request.headers.get('Origin');
+    const headers = new Headers();
+    if (origin !== null && ALLOWED_ORIGINS.includes(origin)) headers.set('Access-Control-Allow-Origin', origin);
+    return new Response('{}', { headers });
+  },
+};`,
+      ...esm,
+      output: `const ALLOWED_ORIGINS = ['https://app.example.com'];
+export default {
+  async fetch(request) {
+    const origin = request.headers.get('Origin');
+    const headers = new Headers();
+    if (origin !== null && ALLOWED_ORIGINS.includes(origin)) headers.set('Access-Control-Allow-Origin', origin);
+    return new Response('{}', { headers });
+  },
+};`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: {"policy":"This origin allowlist"},
+          line: 1,
+          column: 53,
+          endLine: 1,
+          endColumn: 59,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('fix outputs type-check', () => {
+  it('in every framework the rule covers', () => {
+    const result = typeCheckFixOutputs('no-null-origin', [
+      {
+        name: 'express and cors',
+        code: `import express from 'express';
+import cors from 'cors';
+
+const ALLOWED_ORIGINS = ['https://app.example.com', 'null'];
+const app = express();
+app.use(cors({ origin: ['null'], credentials: true }));
+app.use(cors({ origin: 'null' }));
+app.use(cors({ origin: (origin, callback) => callback(null, origin === 'null' || ALLOWED_ORIGINS.includes(origin ?? '')) }));
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin !== undefined && origin !== 'null' && !ALLOWED_ORIGINS.includes(origin)) return res.status(403).end();
+  res.set('Access-Control-Allow-Origin', origin === undefined ? 'null' : origin);
+  next();
+});
+`,
+      },
+      {
+        name: 'node:http',
+        code: `import http from 'node:http';
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', 'null');
+  res.writeHead(200, { 'Access-Control-Allow-Origin': 'null', 'Content-Type': 'application/json' });
+  res.end('{}');
+});
+`,
+      },
+      {
+        name: 'hono',
+        code: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+
+const app = new Hono();
+app.use('/mcp', cors({ origin: ['null'] }));
+app.use('/api', cors({ origin: 'null', credentials: true }));
+export default app;
+`,
+      },
+      {
+        name: 'fastify',
+        code: `import Fastify from 'fastify';
+import fastifyCors from '@fastify/cors';
+
+const app = Fastify();
+await app.register(fastifyCors, { origin: ['https://app.example.com', 'null'] });
+await app.register(fastifyCors, { origin: 'null' });
+`,
+      },
+      {
+        name: 'koa',
+        code: `import Koa from 'koa';
+import cors from '@koa/cors';
+
+const app = new Koa();
+app.use(cors({ origin: 'null', credentials: true }));
+`,
+      },
+      {
+        name: 'web fetch handler',
+        code: `export default {
+  async fetch(): Promise<Response> {
+    return new Response('{}', { headers: { 'Access-Control-Allow-Origin': 'null' } });
+  },
+};
+`,
+      },
+    ]);
+    expect(result.output).toBe('');
+    expect(result.programs).toBe(12);
+  });
+});

@@ -1,0 +1,803 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/no-unsafe-origin-match';
+import { typeCheckFixOutputs } from '../fix-typecheck';
+import { commonjs, createRuleTester, esm } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-unsafe-origin-match', rule, {
+  valid: [
+    {
+      name: "exact origins and allowlists, in an origin function and before an echo",
+      code: `import cors from 'cors';
+const ALLOWED_ORIGINS = ['https://app.example.com', 'http://localhost:6274'];
+app.use(cors({ origin: (origin, callback) => callback(null, origin === undefined || ALLOWED_ORIGINS.includes(origin)) }));
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin === 'https://app.example.com' || (origin !== undefined && ALLOWED_ORIGINS.includes(origin))) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});`,
+    },
+    {
+      name: "anchored and escaped patterns as a cors and a fastify origin option",
+      code: `import cors from 'cors';
+import fastifyCors from '@fastify/cors';
+app.use(cors({ origin: [/^https:\\/\\/app\\.example\\.com$/, /^http:\\/\\/localhost(:\\d+)?$/i, 'https://admin.example.com'] }));
+app.use(cors({ origin: new RegExp('^https://(www\\\\.)?example\\\\.com$') }));
+await fastify.register(fastifyCors, { origin: [/\\.example\\.com$/, /^https:\\/\\/[a-z0-9-]+\\.example\\.com$/, /^https:\\/\\/.+\\.example\\.com$/] });`,
+    },
+    {
+      name: "suffixes from a dot, prefixes up to the port, and a parsed hostname compared exactly",
+      code: `app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin?.endsWith('.example.com')) res.set('Access-Control-Allow-Origin', origin);
+  if (origin?.startsWith('http://localhost:') || origin === 'http://localhost') res.set('Access-Control-Allow-Origin', origin);
+  if (origin && URL.canParse(origin) && new URL(origin).hostname === 'localhost') res.set('Access-Control-Allow-Origin', origin);
+  if (origin?.endsWith('//example.com')) res.set('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+    },
+    {
+      name: "patterns whose loose parts reach only names nobody can register",
+      code: `import cors from 'cors';
+app.use(cors({ origin: [/^https:\\/\\/example.com$/, /^http:\\/\\/127.0.0.1(:\\d+)?$/, /^http:\\/\\/.*localhost$/, /localhost:\\d+$/] }));
+app.use(cors({ origin: [/app\\.example\\.com$/, /^https:\\/\\/.*app\\.example\\.com$/] }));
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || origin.endsWith('app.example.com') || origin.endsWith('-preview.example.com')) }));`,
+    },
+    {
+      name: "a scheme check and a single-label host, which nobody can register",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if (!origin.startsWith('https://')) return res.status(403).end();
+  if (!origin.endsWith('localhost:3000') && !origin.includes('//localhost:')) return res.status(403).end();
+  next();
+});`,
+    },
+    {
+      name: "prefix and substring checks on paths, the Host header and other strings that are not origins",
+      code: `app.use((req, res, next) => {
+  if (req.path.startsWith('/mcp') && !req.headers.host?.startsWith('localhost')) return res.status(403).end();
+  if (req.url?.includes('localhost')) return res.status(400).end();
+  if (/localhost/.test(req.headers.host ?? '')) return res.status(403).end();
+  if (process.env.PUBLIC_URL?.startsWith('http://localhost')) console.log('dev');
+  next();
+});
+window.addEventListener('message', (event) => {
+  if (!event.origin.startsWith('https://example.com')) return;
+});
+if (location.origin.endsWith('example.com')) console.log('prod');`,
+    },
+    {
+      name: "a weak check that turns origins away, and one beside an exact allowlist check",
+      code: `const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin?.includes('evil')) return res.status(403).end();
+  if (origin && ALLOWED_ORIGINS.has(origin) && origin.startsWith('http://localhost')) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+    },
+    {
+      name: "patterns where hono and koa take no pattern, and an origin option of something else",
+      code: `import { cors } from 'hono/cors';
+import koaCors from '@koa/cors';
+import myCors from './my-cors';
+honoApp.use(cors({ origin: ['https://app.example.com'] }));
+koaApp.use(koaCors({ origin: 'https://app.example.com' }));
+app.use(myCors({ origin: /example\\.com$/ }));
+const settings = { origin: /localhost/ };`,
+    },
+    {
+      name: "a parameter named origin that is not the request Origin, and a pattern for koa",
+      code: `import koaCors from '@koa/cors';
+function isLocalUrl(origin: string): number {
+  if (!origin.startsWith('http://localhost')) return 403;
+  return 200;
+}
+koaApp.use(koaCors({ origin: /localhost/ as never }));`,
+    },
+    {
+      name: "a fixed header value guarded by a weak check echoes nothing",
+      code: `app.use((req, res, next) => {
+  if (req.headers.origin?.endsWith('example.com')) res.setHeader('Access-Control-Allow-Origin', 'https://example.com');
+  next();
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a cors pattern without a left anchor, with credentials",
+      code: `import cors from 'cors';
+app.use(cors({ origin: /example\\.com$/, credentials: true }));`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: /(?:\\/\\/|\\.)example\\.com$/, credentials: true }));`,
+      errors: [
+        {
+          messageId: 'unsafeOriginPatternWithCredentials',
+          data: {"pattern":"/example\\.com$/","problem":"has no `^` (nor `//` or `\\.`) before the host","example":"https://evilexample.com"},
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 39,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a cors array with an unescaped dot and a RegExp built from a string without $",
+      code: `import cors from 'cors';
+app.use(cors({
+  origin: [/^https:\\/\\/app.example\\.com$/, 'https://admin.example.com', new RegExp('^http://localhost', 'i')],
+}));`,
+      output: `import cors from 'cors';
+app.use(cors({
+  origin: [/^https:\\/\\/app\\.example\\.com$/, 'https://admin.example.com', new RegExp('^http://localhost(?::\\\\d+)?$', 'i')],
+}));`,
+      errors: [
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {"pattern":"/^https:\\/\\/app.example\\.com$/","problem":"has an unescaped `.` in the host, which matches any character","example":"https://appxexample.com"},
+          line: 3,
+          column: 12,
+          endLine: 3,
+          endColumn: 42,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {"pattern":"new RegExp('^http://localhost', 'i')","problem":"has no `$` after the host","example":"http://localhost.evil.com"},
+          line: 3,
+          column: 73,
+          endLine: 3,
+          endColumn: 109,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a wildcard in the host: no autofix",
+      code: `import cors from 'cors';
+app.use(cors({ origin: /^https:\\/\\/.*example\\.com$/ }));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {"pattern":"/^https:\\/\\/.*example\\.com$/","problem":"has a wildcard in the host that runs into its names","example":"https://evilexample.com"},
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 52,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "fastify with a bare pattern from a constant, and alternatives without their own anchors",
+      code: `import fastifyCors from '@fastify/cors';
+const LOCAL = /localhost/;
+await fastify.register(fastifyCors, { origin: [LOCAL, /^https:\\/\\/a\\.example\\.com|https:\\/\\/b\\.example\\.com$/] });`,
+      output: `import fastifyCors from '@fastify/cors';
+const LOCAL = /(?:\\/\\/|\\.)localhost(?::\\d+)?$/;
+await fastify.register(fastifyCors, { origin: [LOCAL, /^https:\\/\\/a\\.example\\.com(?::\\d+)?$|^https:\\/\\/b\\.example\\.com$/] });`,
+      errors: [
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {"pattern":"/localhost/","problem":"has no `$` after the host","example":"https://localhost.evil.com"},
+          line: 2,
+          column: 15,
+          endLine: 2,
+          endColumn: 26,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {"pattern":"/^https:\\/\\/a\\.example\\.com|https:\\/\\/b\\.example\\.com$/","problem":"has no `$` after the host","example":"https://a.example.com.evil.com"},
+          line: 3,
+          column: 55,
+          endLine: 3,
+          endColumn: 110,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "an endsWith in a cors origin function",
+      code: `import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || origin.endsWith('example.com')) }));`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || origin.endsWith('//example.com') || origin.endsWith('.example.com')) }));`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin.endsWith('example.com')`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          line: 2,
+          column: 72,
+          endLine: 2,
+          endColumn: 102,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a startsWith that guards the callback in a cors origin method",
+      code: `import cors from 'cors';
+app.use(cors({
+  origin(origin, callback) {
+    if (origin && origin.startsWith('http://localhost')) return callback(null, true);
+    callback(new Error('Not allowed by CORS'));
+  },
+  credentials: true,
+}));`,
+      output: `import cors from 'cors';
+app.use(cors({
+  origin(origin, callback) {
+    if (origin && (origin === 'http://localhost' || origin.startsWith('http://localhost:'))) return callback(null, true);
+    callback(new Error('Not allowed by CORS'));
+  },
+  credentials: true,
+}));`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheckWithCredentials',
+          data: {"check":"`origin.startsWith('http://localhost')`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          line: 4,
+          column: 19,
+          endLine: 4,
+          endColumn: 56,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a hono origin function with a weak suffix in a ternary",
+      code: `import { cors } from 'hono/cors';
+honoApp.use('/mcp', cors({ origin: (origin) => (origin.endsWith('example.com') ? origin : null) }));`,
+      output: `import { cors } from 'hono/cors';
+honoApp.use('/mcp', cors({ origin: (origin) => ((origin.endsWith('//example.com') || origin.endsWith('.example.com')) ? origin : null) }));`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin.endsWith('example.com')`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          line: 2,
+          column: 49,
+          endLine: 2,
+          endColumn: 79,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a koa origin function with includes on the request Origin: a suggestion",
+      code: `import koaCors from '@koa/cors';
+koaApp.use(koaCors({ origin: (ctx) => (ctx.get('Origin').includes('localhost') ? ctx.get('Origin') : '') }));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`ctx.get('Origin').includes('localhost')`","example":"https://localhost.evil.com","advice":"Compare the whole origin with the ones you trust, or test it with a pattern anchored with `^` and `$`"},
+          line: 2,
+          column: 40,
+          endLine: 2,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: 'matchWholeHost',
+              output: `import koaCors from '@koa/cors';
+koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an echo guarded by a weak prefix, with credentials in the same function",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && origin.startsWith('http://localhost')) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});`,
+      output: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && (origin === 'http://localhost' || origin.startsWith('http://localhost:'))) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheckWithCredentials',
+          data: {"check":"`origin.startsWith('http://localhost')`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 54,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "echoes guarded by includes and indexOf",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if (origin.includes('example.com')) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (origin.indexOf('localhost') !== -1) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin.includes('example.com')`","example":"https://example.com.evil.com","advice":"Compare the whole origin with the ones you trust, or test it with a pattern anchored with `^` and `$`"},
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'matchWholeHost',
+              output: `app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if (/^https?:\\/\\/(?:[a-z\\d-]+\\.)*example\\.com(?::\\d+)?$/.test(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (origin.indexOf('localhost') !== -1) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin.indexOf('localhost') !== -1`","example":"https://localhost.evil.com","advice":"Compare the whole origin with the ones you trust, or test it with a pattern anchored with `^` and `$`"},
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'matchWholeHost',
+              output: `app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if (origin.includes('example.com')) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (/^https?:\\/\\/localhost(?::\\d+)?$/.test(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a DNS-rebinding style check that turns away other origins",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !origin.startsWith('http://localhost')) return res.status(403).json({ error: 'Origin not allowed' });
+  next();
+});`,
+      output: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !(origin === 'http://localhost' || origin.startsWith('http://localhost:'))) return res.status(403).json({ error: 'Origin not allowed' });
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin.startsWith('http://localhost')`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 55,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a hono middleware that turns away origins a bare pattern does not match",
+      code: `honoApp.use('/mcp', async (c, next) => {
+  const origin = c.req.header('Origin');
+  if (origin !== undefined && !/localhost/.test(origin)) return c.text('Forbidden', 403);
+  await next();
+});`,
+      output: `honoApp.use('/mcp', async (c, next) => {
+  const origin = c.req.header('Origin');
+  if (origin !== undefined && !/(?:\\/\\/|\\.)localhost(?::\\d+)?$/.test(origin)) return c.text('Forbidden', 403);
+  await next();
+});`,
+      errors: [
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {"pattern":"/localhost/","problem":"has no `$` after the host","example":"https://localhost.evil.com"},
+          line: 3,
+          column: 32,
+          endLine: 3,
+          endColumn: 43,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a parsed hostname with a weak suffix before an echo",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && new URL(origin).hostname.endsWith('example.com')) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      output: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && (new URL(origin).hostname === 'example.com' || new URL(origin).hostname.endsWith('.example.com'))) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`new URL(origin).hostname.endsWith('example.com')`","example":"https://evilexample.com","advice":"Compare the host exactly, and match its subdomains after a dot: `endsWith('.example.com')`"},
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 65,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "indexOf(...) === 0 is a prefix test, and one that turns away",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if (origin.indexOf('http://127.0.0.1') === 0) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (origin.indexOf('http://localhost') !== 0) return res.sendStatus(403);
+  next();
+});`,
+      output: `app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if (origin === 'http://127.0.0.1' || origin.startsWith('http://127.0.0.1:')) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (!(origin === 'http://localhost' || origin.startsWith('http://localhost:'))) return res.sendStatus(403);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin.indexOf('http://127.0.0.1') === 0`","example":"http://127.0.0.1.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://127.0.0.1:')`"},
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 47,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin.indexOf('http://localhost') !== 0`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 47,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a list of suffixes and a list of patterns that an origin function goes through",
+      code: `import cors from 'cors';
+const ALLOWED_SUFFIXES = ['example.com', '.example.org'];
+const ALLOWED_PATTERNS = [/^https:\\/\\/app\\.example\\.com$/, /^http:\\/\\/localhost/];
+app.use(cors({
+  origin: (origin, callback) =>
+    callback(null, !origin || ALLOWED_SUFFIXES.some((suffix) => origin.endsWith(suffix)) || ALLOWED_PATTERNS.some((pattern) => pattern.test(origin))),
+}));`,
+      output: `import cors from 'cors';
+const ALLOWED_SUFFIXES = ['example.com', '.example.org'];
+const ALLOWED_PATTERNS = [/^https:\\/\\/app\\.example\\.com$/, /^http:\\/\\/localhost(?::\\d+)?$/];
+app.use(cors({
+  origin: (origin, callback) =>
+    callback(null, !origin || ALLOWED_SUFFIXES.some((suffix) => origin.endsWith(suffix)) || ALLOWED_PATTERNS.some((pattern) => pattern.test(origin))),
+}));`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`endsWith('example.com')`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 40,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {"pattern":"/^http:\\/\\/localhost/","problem":"has no `$` after the host","example":"http://localhost.evil.com"},
+          line: 3,
+          column: 60,
+          endLine: 3,
+          endColumn: 81,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a test held in a constant, a suffix from a constant, and match with a string",
+      code: `const TRUSTED_DOMAIN = 'example.com';
+app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  const trusted = origin.endsWith(TRUSTED_DOMAIN);
+  if (trusted) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (origin.match('example.org')) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      output: `const TRUSTED_DOMAIN = 'example.com';
+app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  const trusted = origin.endsWith(\`//\${TRUSTED_DOMAIN}\`) || origin.endsWith(\`.\${TRUSTED_DOMAIN}\`);
+  if (trusted) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (origin.match('(?:\\\\/\\\\/|\\\\.)example\\\\.org(?::\\\\d+)?$')) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin.endsWith(TRUSTED_DOMAIN)`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          line: 4,
+          column: 19,
+          endLine: 4,
+          endColumn: 50,
+          suggestions: [
+          ],
+        },
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {"pattern":"'example.org'","problem":"has no `$` after the host","example":"https://example.org.evil.com"},
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 33,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a suffix under a hosting platform where anyone gets a subdomain",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin?.endsWith('my-mcp-client.vercel.app')) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      output: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin?.endsWith('//my-mcp-client.vercel.app') || origin?.endsWith('.my-mcp-client.vercel.app')) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin?.endsWith('my-mcp-client.vercel.app')`","example":"https://evilmy-mcp-client.vercel.app","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//my-mcp-client.vercel.app')`, `endsWith('.my-mcp-client.vercel.app')`"},
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 51,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "a port-only suffix: no autofix",
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin?.endsWith(':6274')) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin?.endsWith(':6274')`","example":"https://evil.com:6274","advice":"Compare the whole origin with the ones you trust instead"},
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 32,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS express",
+      code: `const express = require('express');
+const app = express();
+app.use(function (req, res, next) {
+  const origin = req.header('Origin');
+  if (origin && origin.endsWith('example.com')) res.header('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      ...commonjs,
+      output: `const express = require('express');
+const app = express();
+app.use(function (req, res, next) {
+  const origin = req.header('Origin');
+  if (origin && (origin.endsWith('//example.com') || origin.endsWith('.example.com'))) res.header('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin.endsWith('example.com')`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 47,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS cors, required under another name, with a pattern from a ternary",
+      code: `const corsMiddleware = require('cors');
+const dev = process.env.NODE_ENV !== 'production';
+app.use(corsMiddleware({ origin: dev ? /localhost/ : 'https://app.example.com' }));`,
+      ...commonjs,
+      output: `const corsMiddleware = require('cors');
+const dev = process.env.NODE_ENV !== 'production';
+app.use(corsMiddleware({ origin: dev ? /(?:\\/\\/|\\.)localhost(?::\\d+)?$/ : 'https://app.example.com' }));`,
+      errors: [
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {"pattern":"/localhost/","problem":"has no `$` after the host","example":"https://localhost.evil.com"},
+          line: 3,
+          column: 40,
+          endLine: 3,
+          endColumn: 51,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      name: "ESM JavaScript web handler with an optional chain",
+      code: `export default {
+  async fetch(request) {
+    const origin = request.headers.get('Origin');
+    if (origin !== null && !origin?.startsWith('http://localhost')) return new Response('Forbidden', { status: 403 });
+    return new Response('{}');
+  },
+};`,
+      ...esm,
+      output: `export default {
+  async fetch(request) {
+    const origin = request.headers.get('Origin');
+    if (origin !== null && !(origin === 'http://localhost' || origin?.startsWith('http://localhost:'))) return new Response('Forbidden', { status: 403 });
+    return new Response('{}');
+  },
+};`,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {"check":"`origin?.startsWith('http://localhost')`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          line: 4,
+          column: 29,
+          endLine: 4,
+          endColumn: 67,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('fix and suggestion outputs type-check', () => {
+  it('in every framework the rule covers', () => {
+    const result = typeCheckFixOutputs('no-unsafe-origin-match', [
+      {
+        name: 'express and cors',
+        code: `import express from 'express';
+import cors from 'cors';
+
+const TRUSTED_DOMAIN = 'example.com';
+const app = express();
+app.use(cors({ origin: [/example\\.com$/, new RegExp('^http://localhost')], credentials: true }));
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || origin.endsWith('example.com')) }));
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin && !origin.startsWith('http://localhost')) return res.status(403).end();
+  if (origin?.includes('example.org')) res.set('Access-Control-Allow-Origin', origin);
+  if (origin?.endsWith(TRUSTED_DOMAIN)) res.set('Access-Control-Allow-Origin', origin);
+  if (origin && new URL(origin).hostname.startsWith('localhost')) res.set('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+      },
+      {
+        name: 'node:http',
+        code: `import http from 'node:http';
+
+http.createServer((req, res) => {
+  const origin = req.headers.origin ?? '';
+  if (origin.indexOf('http://localhost') !== 0) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (origin.indexOf('localhost') !== -1) res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end('{}');
+});
+`,
+      },
+      {
+        name: 'hono',
+        code: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+
+const app = new Hono();
+app.use('/mcp', cors({ origin: (origin) => (origin.endsWith('example.com') ? origin : null) }));
+app.use(async (c, next) => {
+  const origin = c.req.header('Origin');
+  if (origin !== undefined && !/localhost/.test(origin)) return c.text('Forbidden', 403);
+  await next();
+});
+export default app;
+`,
+      },
+      {
+        name: 'fastify',
+        code: `import Fastify from 'fastify';
+import fastifyCors from '@fastify/cors';
+
+const app = Fastify();
+await app.register(fastifyCors, { origin: [/^https:\\/\\/app.example\\.com$/, /localhost/] });
+app.addHook('onRequest', async (request, reply) => {
+  const origin = request.headers.origin;
+  if (origin !== undefined && !origin.startsWith('http://127.0.0.1')) return reply.code(403).send();
+});
+`,
+      },
+      {
+        name: 'koa',
+        code: `import Koa from 'koa';
+import cors from '@koa/cors';
+
+const app = new Koa();
+app.use(cors({ origin: (ctx) => (ctx.get('Origin').includes('localhost') ? ctx.get('Origin') : '') }));
+app.use(async (ctx, next) => {
+  const origin = ctx.get('Origin');
+  if (origin && !origin.match('example.com')) ctx.throw(403);
+  await next();
+});
+`,
+      },
+      {
+        name: 'web fetch handler',
+        code: `export default {
+  async fetch(request: Request): Promise<Response> {
+    const origin = request.headers.get('Origin');
+    if (origin !== null && !origin?.startsWith('http://localhost')) return new Response('Forbidden', { status: 403 });
+    const headers = new Headers();
+    if (origin?.endsWith('example.com')) headers.set('Access-Control-Allow-Origin', origin);
+    return new Response('{}', { headers });
+  },
+};
+`,
+      },
+    ]);
+    expect(result.output).toBe('');
+    expect(result.programs).toBe(15);
+  });
+});
