@@ -2,14 +2,14 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { removeListElement } from '../fixes/edits';
-import { skipTypeWrappers } from '../utils/ast';
+import { enclosingFunctionOrProgram, skipTypeWrappers } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
-import { corsOptionsBranches, findCorsMiddlewareUses, type CorsMiddleware } from '../utils/cors-middleware';
+import { allowsCredentials, corsOptionsBranches, findCorsMiddlewareUses, type CorsMiddleware } from '../utils/cors-middleware';
 import { originChecksOnTheWay, originChecksWithin } from '../utils/guards';
 import { mentionsAny } from '../utils/modules';
 import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../utils/origin-source';
-import { ALLOW_ORIGIN, headerWriteListeners } from '../utils/response-headers';
-import { findObjectProperty } from '../utils/values';
+import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners } from '../utils/response-headers';
+import { findObjectProperty, possibleValues } from '../utils/values';
 import { bindingLeavesFile, valueLeavesFile } from '../utils/value-escape';
 
 export type Options = [
@@ -17,19 +17,28 @@ export type Options = [
     allowEnvNames?: string[];
   },
 ];
-export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConstantAllowlist' | 'useEmptyAllowlist';
+export type MessageIds =
+  | 'envAllowedOrigins'
+  | 'envAllowedOriginsWithCredentials'
+  | 'envOriginsLeaveFile'
+  | 'useConstantAllowlist'
+  | 'useEmptyAllowlist';
 
 /** Names that say a variable holds CORS origins. */
 const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
 const MENTIONS_ENV = /\benv\b/u;
-const HEADER_NAMES = new Set([ALLOW_ORIGIN]);
+const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 
 /** Where an origin read from the environment ends up. */
-type Sink =
+type Sink = (
   /** `value` is the whole `origin` option. */
   | { readonly kind: 'middleware'; readonly middleware: CorsMiddleware; readonly value: TSESTree.Node }
   | { readonly kind: 'header' }
-  | { readonly kind: 'allowlist' };
+  | { readonly kind: 'allowlist' }
+) & {
+  /** Credentials are allowed beside it: the options turn them on, or the code sends the header. */
+  readonly credentials?: boolean;
+};
 
 export default createRule<Options, MessageIds>({
   name: 'no-env-allowed-origins',
@@ -59,6 +68,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       envAllowedOrigins:
         "The allowed origins come from the environment variable {{name}}: whoever can edit this MCP server's environment (a `.env` file, a launcher config) can set it to `*` or to their own site and let that page call the server's tools. Keep the allowlist in source as a constant.",
+      envAllowedOriginsWithCredentials:
+        "The allowed origins come from the environment variable {{name}}, and credentials are allowed beside them: whoever can edit this MCP server's environment (a `.env` file, a launcher config) can add their own site and have it act as the user, with the user's credentials, against the server's tools. Keep the allowlist in source as a constant, and drop credentials unless a trusted origin needs them.",
       envOriginsLeaveFile:
         "The environment variable {{name}} looks like a CORS origin allowlist and is passed on from here: whoever can edit this MCP server's environment (a `.env` file, a launcher config) can set it to `*` or to their own site. Keep the allowlist in source as a constant.",
       useConstantAllowlist: 'Use a constant allowlist in source instead (replace its placeholder origin with yours).',
@@ -74,6 +85,8 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<TSESTree.Node>();
     const envReads: { node: TSESTree.Node; name: string | null }[] = [];
     const headerValues: TSESTree.Node[] = [];
+    /** Functions that send `Access-Control-Allow-Credentials: true`. */
+    const credentialScopes = new Set<TSESTree.Node>();
     const guardedEchoes: { site: TSESTree.Node; origin: TSESTree.Node }[] = [];
 
     /** What replaces an env-derived expression: an allowlist of the shape the code expects. */
@@ -136,7 +149,7 @@ export default createRule<Options, MessageIds>({
       reported.add(read);
       context.report({
         node: read,
-        messageId: sink ? 'envAllowedOrigins' : 'envOriginsLeaveFile',
+        messageId: sink ? (sink.credentials ? 'envAllowedOriginsWithCredentials' : 'envAllowedOrigins') : 'envOriginsLeaveFile',
         data: { name: name ? `\`${name}\`` : `read by \`${sourceCode.getText(read)}\`` },
         // A report made on the name alone is not sure enough to rewrite code on save.
         fix: sink ? (fixer) => fixRead(fixer, read, name, sink, []) : null,
@@ -172,6 +185,12 @@ export default createRule<Options, MessageIds>({
 
     return {
       ...headerWriteListeners(sourceCode, HEADER_NAMES, (write) => {
+        if (write.name === ALLOW_CREDENTIALS) {
+          if (possibleValues(sourceCode, write.value).some((value) => value.known && (value.value === true || value.value === 'true'))) {
+            credentialScopes.add(enclosingFunctionOrProgram(write.node));
+          }
+          return;
+        }
         headerValues.push(write.value);
         for (const source of originSources(sourceCode, write.value)) {
           if (source.kind === 'request-origin') guardedEchoes.push({ site: source.entry, origin: skipTypeWrappers(source.node) });
@@ -206,17 +225,19 @@ export default createRule<Options, MessageIds>({
             const origin = findObjectProperty(sourceCode, branch.object, 'origin');
             if (origin.kind !== 'found') continue;
             const value = origin.value ?? origin.property.value;
-            reportAllowlistsIn(value, { kind: 'middleware', middleware: use.middleware, value });
+            const credentials = allowsCredentials(sourceCode, use.middleware, branch.object);
+            reportAllowlistsIn(value, { kind: 'middleware', middleware: use.middleware, value, credentials });
             // Origin functions that check against a list: `(origin, cb) => cb(null, list.includes(origin))`.
             for (const check of originChecksWithin(sourceCode, value)) {
-              if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist' });
+              if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials });
             }
           }
         }
-        for (const value of headerValues) reportAllowlistsIn(value, { kind: 'header' });
+        const credentialsAt = (node: TSESTree.Node): boolean => credentialScopes.has(enclosingFunctionOrProgram(node));
+        for (const value of headerValues) reportAllowlistsIn(value, { kind: 'header', credentials: credentialsAt(value) });
         for (const { site, origin } of guardedEchoes) {
           for (const check of originChecksOnTheWay(sourceCode, site, origin)) {
-            if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist' });
+            if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentialsAt(site) });
           }
         }
         // Reads whose names say they hold origins, passed on to code this file does not show.

@@ -75,7 +75,7 @@ const allowedOrigins = [] as string[] /* was env CORS_ALLOWED_ORIGINS: list the 
 app.use(cors({ origin: allowedOrigins, credentials: true }));`,
       errors: [
         {
-          messageId: 'envAllowedOrigins',
+          messageId: 'envAllowedOriginsWithCredentials',
           data: {"name":"`CORS_ALLOWED_ORIGINS`"},
           line: 3,
           column: 24,
@@ -88,6 +88,65 @@ app.use(cors({ origin: allowedOrigins, credentials: true }));`,
 
 const allowedOrigins = ['https://app.example.com'];
 app.use(cors({ origin: allowedOrigins, credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "credentials beside an env allowlist get the stronger message",
+      code: `import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(','), credentials: true }));
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', process.env.ALLOWED_ORIGIN ?? '');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: [] as string[] /* was env CORS_ORIGINS: list the allowed origins here */, credentials: true }));
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '' /* was env ALLOWED_ORIGIN: list the allowed origins here */);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'envAllowedOriginsWithCredentials',
+          data: {"name":"`CORS_ORIGINS`"},
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', process.env.ALLOWED_ORIGIN ?? '');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'envAllowedOriginsWithCredentials',
+          data: {"name":"`ALLOWED_ORIGIN`"},
+          line: 4,
+          column: 48,
+          endLine: 4,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(','), credentials: true }));
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
             },
           ],
         },
