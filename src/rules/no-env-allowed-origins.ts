@@ -4,12 +4,12 @@ import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { removeListElement } from '../fixes/edits';
 import { enclosingFunctionOrProgram, skipTypeWrappers } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
-import { allowsCredentials, corsOptionsBranches, findCorsMiddlewareUses, type CorsMiddleware } from '../utils/cors-middleware';
+import { findCorsMiddlewareUses, originOptions, type CorsMiddleware } from '../utils/cors-middleware';
 import { originChecksOnTheWay, originChecksWithin } from '../utils/guards';
 import { mentionsAny } from '../utils/modules';
 import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../utils/origin-source';
 import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners } from '../utils/response-headers';
-import { findObjectProperty, possibleValues } from '../utils/values';
+import { possibleValues } from '../utils/values';
 import { bindingLeavesFile, valueLeavesFile } from '../utils/value-escape';
 
 export type Options = [
@@ -220,12 +220,7 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         for (const use of findCorsMiddlewareUses(sourceCode)) {
-          for (const branch of corsOptionsBranches(sourceCode, use)) {
-            if (branch.kind !== 'object') continue;
-            const origin = findObjectProperty(sourceCode, branch.object, 'origin');
-            if (origin.kind !== 'found') continue;
-            const value = origin.value ?? origin.property.value;
-            const credentials = allowsCredentials(sourceCode, use.middleware, branch.object);
+          for (const { value, credentials } of originOptions(sourceCode, use)) {
             reportAllowlistsIn(value, { kind: 'middleware', middleware: use.middleware, value, credentials });
             // Origin functions that check against a list: `(origin, cb) => cb(null, list.includes(origin))`.
             for (const check of originChecksWithin(sourceCode, value)) {

@@ -14,18 +14,12 @@ import {
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
 import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
-import {
-  allowsCredentials,
-  corsOptionsBranches,
-  findCorsMiddlewareUses,
-  unconditionalAllow,
-  type CorsMiddlewareUse,
-} from '../utils/cors-middleware';
+import { findCorsMiddlewareUses, originOptions, unconditionalAllow, type CorsMiddlewareUse } from '../utils/cors-middleware';
 import { findOriginGuard } from '../utils/guards';
 import { mentionsAny } from '../utils/modules';
 import { originSources } from '../utils/origin-source';
 import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners, type HeaderWrite } from '../utils/response-headers';
-import { findObjectProperty, possibleValues } from '../utils/values';
+import { possibleValues } from '../utils/values';
 
 export type Options = [];
 export type MessageIds = 'reflectedOrigin' | 'reflectedOriginWithCredentials' | 'useAllowlist';
@@ -142,14 +136,7 @@ export default createRule<Options, MessageIds>({
 
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware } = use;
-      for (const branch of corsOptionsBranches(sourceCode, use)) {
-        if (branch.kind !== 'object') continue;
-        const origin = findObjectProperty(sourceCode, branch.object, 'origin');
-        if (origin.kind !== 'found') continue;
-        const { property } = origin;
-        const value = origin.value ?? (property.method ? property.value : null);
-        if (!value) continue;
-        const credentials = allowsCredentials(sourceCode, middleware, branch.object);
+      for (const { property, value, credentials } of originOptions(sourceCode, use)) {
         const messageId = credentials ? 'reflectedOriginWithCredentials' : 'reflectedOrigin';
         const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
           const needed = declarations(use.call, false, [PLACEHOLDER_ORIGIN]);

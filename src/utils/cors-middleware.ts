@@ -331,3 +331,34 @@ export function unconditionalAllow(
   }
   return null;
 }
+
+/** One `origin` option a middleware is given, in one shape of its options. */
+export interface OriginOption {
+  /** The options object that holds it. */
+  readonly object: TSESTree.ObjectExpression;
+  readonly property: TSESTree.Property;
+  /** Its value: an expression, or the function of a method `origin(o, cb) { … }`. */
+  readonly value: TSESTree.Node;
+  /** Whether the same options turn credentials on. */
+  readonly credentials: boolean;
+}
+
+/** The `origin` options a middleware use is given, across every shape its options can take. */
+export function originOptions(sourceCode: Readonly<SourceCode>, use: CorsMiddlewareUse): OriginOption[] {
+  const found: OriginOption[] = [];
+  for (const branch of corsOptionsBranches(sourceCode, use)) {
+    if (branch.kind !== 'object') continue;
+    const origin = findObjectProperty(sourceCode, branch.object, 'origin');
+    if (origin.kind !== 'found') continue;
+    const { property } = origin;
+    const value = origin.value ?? (property.method ? property.value : null);
+    if (!value) continue;
+    found.push({
+      object: branch.object,
+      property,
+      value,
+      credentials: allowsCredentials(sourceCode, use.middleware, branch.object),
+    });
+  }
+  return found;
+}

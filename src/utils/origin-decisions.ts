@@ -3,13 +3,12 @@ import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunctionOrProgram, skipTypeWrappers, staticPropertyName } from './ast';
 import {
-  allowsCredentials,
-  corsOptionsBranches,
-  findCorsMiddlewareUses,
   type CorsMiddleware,
   type CorsMiddlewareUse,
+  findCorsMiddlewareUses,
+  originOptions,
 } from './cors-middleware';
-import { conditionsOnTheWay, sameOrigin, alwaysExits, type ConditionOnTheWay } from './guards';
+import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
 import type { MatchSubject } from './origin-patterns';
 import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners, type HeaderWrite } from './response-headers';
@@ -185,14 +184,7 @@ export function originDecisionListeners(sourceCode: Readonly<SourceCode>, handle
 
   const analyseMiddlewares = (): void => {
     for (const use of findCorsMiddlewareUses(sourceCode)) {
-      for (const branch of corsOptionsBranches(sourceCode, use)) {
-        if (branch.kind !== 'object') continue;
-        const origin = findObjectProperty(sourceCode, branch.object, 'origin');
-        if (origin.kind !== 'found') continue;
-        const { property } = origin;
-        const value = origin.value ?? (property.method ? property.value : null);
-        if (!value) continue;
-        const credentials = allowsCredentials(sourceCode, use.middleware, branch.object);
+      for (const { property, value, credentials } of originOptions(sourceCode, use)) {
         const fn = resolveFunction(sourceCode, value);
         if (fn) analyseOriginFunction(use, fn, credentials);
         else handlers.option?.({ use, property, value, credentials });
