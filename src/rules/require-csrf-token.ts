@@ -2,13 +2,13 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
-import { calledMethodName, skipTypeWrappers, topLevelStatement } from '../utils/ast';
+import { calledMethodName, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { findKnownAuth, isCredentialHeader, type CheckFinder } from '../utils/credential-checks';
 import { routeIsGuarded } from '../utils/route-guards';
 import { servesMcp } from '../utils/mcp-transports';
-import { findRoutes, type AppInstance, type Route } from '../utils/routes';
-import { findObjectProperty, resolveExpression, resolveFunction } from '../utils/values';
+import { findRoutes, type Route } from '../utils/routes';
+import { findObjectProperty, resolveFunction } from '../utils/values';
 
 export type Options = [
   {

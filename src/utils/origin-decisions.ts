@@ -12,7 +12,7 @@ import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } f
 import { isRequestOriginRead, originSources } from './origin-source';
 import type { MatchSubject } from './origin-patterns';
 import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners, type HeaderWrite } from './response-headers';
-import { findObjectProperty, possibleValues, resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import { possibleValues, resolveExpression, resolveFunction, type HandlerFunction } from './values';
 
 /**
  * Where a file decides which origins to let in, for rules that judge how it decides: the
