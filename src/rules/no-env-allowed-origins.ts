@@ -27,6 +27,7 @@ export type MessageIds =
 /** Names that say a variable holds CORS origins. */
 const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
 const MENTIONS_ENV = /\benv\b/u;
+const MENTIONS_ORIGINS = /origin|cors/iu;
 const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 
 /** Where an origin read from the environment ends up. */
@@ -79,7 +80,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ allowEnvNames: [] }],
   create(context, [{ allowEnvNames = [] }]) {
     const { sourceCode } = context;
-    if (!mentionsAny(sourceCode, MENTIONS_ENV)) return {};
+    // Every sink and every name this rule looks for says origin or CORS somewhere in the file.
+    if (!mentionsAny(sourceCode, MENTIONS_ENV) || !mentionsAny(sourceCode, MENTIONS_ORIGINS)) return {};
     const typescript = isTypeScriptFile(context.filename);
     const allowed = new Set(allowEnvNames);
     const reported = new Set<TSESTree.Node>();

@@ -69,7 +69,8 @@ const NODE_SERVER_TRACE_MAP = (() => {
   return { http: entry, https: entry, http2: entry, 'node:http': entry, 'node:https': entry, 'node:http2': entry };
 })();
 
-const MENTIONS_FRAMEWORK = /express|hono|fastify|koa|http/u;
+/** A module specifier of a framework this file reads, in quotes (a URL in a comment is no import). */
+const MENTIONS_FRAMEWORK = /['"](?:node:)?(?:express|hono(?:\/\w+)?|fastify|koa|@koa\/router|koa-router|https?|http2|@modelcontextprotocol\/[\w./-]+)['"]/u;
 
 /** Methods that register a route for one verb. */
 const VERB_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);

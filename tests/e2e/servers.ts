@@ -18,7 +18,7 @@ export function compileServers(files: string[], rootDir: string, outDir: string)
   const tsconfig = path.join(rootDir, 'tsconfig.servers.json');
   fs.writeFileSync(
     tsconfig,
-    JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions: { noEmit: false, rootDir, outDir }, include: [], files }, null, 2),
+    JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions: { noEmit: false, noUnusedLocals: false, rootDir, outDir }, include: [], files }, null, 2),
   );
   let diagnostics = '';
   try {
