@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers } from './ast';
+import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { CALL, READ, mentionsAny, trackModules } from './modules';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
@@ -106,8 +106,20 @@ export interface CorsMiddlewareUse {
   readonly options: TSESTree.Node | null | undefined;
 }
 
+/** Per file: several rules ask, and the answer depends on the file alone. */
+const usesByFile = new WeakMap<object, CorsMiddlewareUse[]>();
+
 /** Every CORS middleware the file imports and sets up, found by what was imported. */
 export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddlewareUse[] {
+  let uses = usesByFile.get(sourceCode.ast);
+  if (!uses) {
+    uses = collectCorsMiddlewareUses(sourceCode);
+    usesByFile.set(sourceCode.ast, uses);
+  }
+  return uses;
+}
+
+function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddlewareUse[] {
   if (!mentionsAny(sourceCode, MENTIONS_CORS_MODULE)) return [];
   const traceMap: Record<string, Record<string | symbol, unknown>> = {};
   for (const middleware of CORS_MIDDLEWARES) {
@@ -138,18 +150,16 @@ export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMi
 function registeredDynamicImports(sourceCode: Readonly<SourceCode>): { node: TSESTree.Node; info: CorsMiddleware }[] {
   const registering = CORS_MIDDLEWARES.filter((middleware) => middleware.usage === 'register');
   const found: { node: TSESTree.Node; info: CorsMiddleware }[] = [];
-  // Cheap first: the token walk only runs in files that import one of these packages dynamically.
+  // Cheap first: the walk only runs in files that import one of these packages dynamically.
   if (!sourceCode.text.includes('import(') || !registering.some((middleware) => sourceCode.text.includes(middleware.module))) {
     return found;
   }
-  for (const node of sourceCode.ast.tokens ?? []) {
-    if (node.type !== 'Keyword' || node.value !== 'import') continue;
-    const expression = sourceCode.getNodeByRangeIndex(node.range[0]);
-    if (expression?.type !== AST_NODE_TYPES.ImportExpression) continue;
-    const source = expression.source.type === AST_NODE_TYPES.Literal ? expression.source.value : null;
+  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.ImportExpression) return;
+    const source = node.source.type === AST_NODE_TYPES.Literal ? node.source.value : null;
     const middleware = registering.find((candidate) => candidate.module === source);
-    if (middleware) found.push({ node: expression, info: middleware });
-  }
+    if (middleware) found.push({ node, info: middleware });
+  });
   return found;
 }
 

@@ -75,8 +75,20 @@ const MENTIONS_FRAMEWORK = /['"](?:node:)?(?:express|hono(?:\/\w+)?|fastify|koa|
 /** Methods that register a route for one verb. */
 const VERB_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);
 
+/** Per file: two rules ask, and the answer depends on the file alone. */
+const routesByFile = new WeakMap<object, { routes: Route[]; apps: AppInstance[] }>();
+
 /** Every route of every app, router and plain server in the file, and the apps themselves. */
 export function findRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; apps: AppInstance[] } {
+  let found = routesByFile.get(sourceCode.ast);
+  if (!found) {
+    found = collectRoutes(sourceCode);
+    routesByFile.set(sourceCode.ast, found);
+  }
+  return found;
+}
+
+function collectRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; apps: AppInstance[] } {
   if (!MENTIONS_FRAMEWORK.test(sourceCode.text)) return { routes: [], apps: [] };
   const apps: AppInstance[] = [];
   const koaApps: AppInstance[] = [];
