@@ -164,11 +164,11 @@ export default createRule<Options, MessageIds>({
         // A handler that routes by path alone takes every method there.
         return /\bmethod\b/u.test(sourceCode.getText(route.node))
           ? `the POST branch of this handler${path}`
-          : `the branch of this handler${path} (every method, POST included)`;
+          : `the branch of this handler${path}, for every method`;
       }
       const method = route.call ? calledMethodName(route.call) : null;
       const path = route.path ?? '(this route)';
-      if (method === 'use' || method === 'all') return `\`${path}\` (every method, POST included)`;
+      if (method === 'use' || method === 'all') return `\`${path}\`, for every method`;
       return `\`POST ${path}\``;
     }
 

@@ -1077,7 +1077,7 @@ app.all('/messages', (c) => handle(c));`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`/messages` (every method, POST included)","header":"`x-mcp-csrf-token`"},
+          data: {"route":"`/messages`, for every method","header":"`x-mcp-csrf-token`"},
           line: 6,
           column: 1,
           endLine: 6,
@@ -2418,7 +2418,7 @@ http.createServer(async (req, res) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the branch of this handler for `/mcp` (every method, POST included)","header":"`x-mcp-csrf-token`"},
+          data: {"route":"the branch of this handler for `/mcp`, for every method","header":"`x-mcp-csrf-token`"},
           line: 3,
           column: 7,
           endLine: 3,
@@ -2603,7 +2603,7 @@ open.use(async (ctx) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the branch of this handler for `/mcp` (every method, POST included)","header":"`x-mcp-csrf-token`"},
+          data: {"route":"the branch of this handler for `/mcp`, for every method","header":"`x-mcp-csrf-token`"},
           line: 8,
           column: 7,
           endLine: 8,
