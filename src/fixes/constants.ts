@@ -53,6 +53,9 @@ export function ensureModuleDeclarations(
   for (let index = comments.length - 1; index >= 0; index--) {
     const comment = comments[index]!;
     if (comment.loc.end.line < anchor.loc.start.line - 1) break;
+    // A comment that ends the line above (`foo(); // note`) belongs to that line's code.
+    const before = sourceCode.lines[comment.loc.start.line - 1]!.slice(0, comment.loc.start.column);
+    if (before.trim() !== '') break;
     anchor = comment;
   }
   // Keep a blank line between the code above and the new declarations.

@@ -3238,6 +3238,76 @@ export { safeEqual };`,
       ],
     },
     {
+      name: "a trailing comment on the line above stays with its line",
+      code: `import express from 'express';
+const app = express();
+app.use(express.json()); // bodies as JSON
+app.post('/mcp', handler);`,
+      output: `import express from 'express';
+const app = express();
+app.use(express.json()); // bodies as JSON
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, handler);`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+const app = express();
+app.use(express.json()); // bodies as JSON
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, handler);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "ESM JavaScript",
       code: `import express from 'express';
 const app = express();
