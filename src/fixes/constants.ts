@@ -11,6 +11,15 @@ export interface ModuleDeclaration {
   readonly text: string;
 }
 
+/**
+ * The statement that imports `names` from `module` in this file's own style: an `import` in an ES
+ * module, a destructuring `require` in CommonJS (or in a module that already uses `require`).
+ */
+export function importStatement(sourceCode: Readonly<SourceCode>, names: string, module: string): string {
+  const esm = sourceCode.ast.sourceType === 'module' && !/\brequire\s*\(/u.test(sourceCode.text);
+  return esm ? `import { ${names} } from '${module}';` : `const { ${names} } = require('${module}');`;
+}
+
 /** Whether the file is TypeScript, where inserted code may carry type annotations. */
 export function isTypeScriptFile(filename: string): boolean {
   return /\.[cm]?tsx?$/u.test(filename);

@@ -2,14 +2,13 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { removeListElement } from '../fixes/edits';
-import { enclosingFunctionOrProgram, skipTypeWrappers } from '../utils/ast';
+import { skipTypeWrappers } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { findCorsMiddlewareUses, originOptions, type CorsMiddleware } from '../utils/cors-middleware';
 import { originChecksOnTheWay, originChecksWithin } from '../utils/guards';
 import { mentionsAny } from '../utils/modules';
 import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../utils/origin-source';
-import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners } from '../utils/response-headers';
-import { possibleValues } from '../utils/values';
+import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, credentialsTracker, headerWriteListeners } from '../utils/response-headers';
 import { bindingLeavesFile, valueLeavesFile } from '../utils/value-escape';
 
 export type Options = [
@@ -87,8 +86,7 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<TSESTree.Node>();
     const envReads: { node: TSESTree.Node; name: string | null }[] = [];
     const headerValues: TSESTree.Node[] = [];
-    /** Functions that send `Access-Control-Allow-Credentials: true`. */
-    const credentialScopes = new Set<TSESTree.Node>();
+    const credentialHeaders = credentialsTracker(sourceCode);
     const guardedEchoes: { site: TSESTree.Node; origin: TSESTree.Node }[] = [];
 
     /** What replaces an env-derived expression: an allowlist of the shape the code expects. */
@@ -188,9 +186,7 @@ export default createRule<Options, MessageIds>({
     return {
       ...headerWriteListeners(sourceCode, HEADER_NAMES, (write) => {
         if (write.name === ALLOW_CREDENTIALS) {
-          if (possibleValues(sourceCode, write.value).some((value) => value.known && (value.value === true || value.value === 'true'))) {
-            credentialScopes.add(enclosingFunctionOrProgram(write.node));
-          }
+          credentialHeaders.note(write);
           return;
         }
         headerValues.push(write.value);
@@ -230,11 +226,10 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
-        const credentialsAt = (node: TSESTree.Node): boolean => credentialScopes.has(enclosingFunctionOrProgram(node));
-        for (const value of headerValues) reportAllowlistsIn(value, { kind: 'header', credentials: credentialsAt(value) });
+        for (const value of headerValues) reportAllowlistsIn(value, { kind: 'header', credentials: credentialHeaders.besides(value) });
         for (const { site, origin } of guardedEchoes) {
           for (const check of originChecksOnTheWay(sourceCode, site, origin)) {
-            if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentialsAt(site) });
+            if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentialHeaders.besides(site) });
           }
         }
         // Reads whose names say they hold origins, passed on to code this file does not show.

@@ -12,13 +12,13 @@ import {
   type ModuleDeclaration,
 } from '../fixes/constants';
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
-import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../utils/ast';
+import { containsNode, skipTypeWrappers, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { findCorsMiddlewareUses, originOptions, unconditionalAllow, type CorsMiddlewareUse } from '../utils/cors-middleware';
 import { findOriginGuard } from '../utils/guards';
 import { mentionsAny } from '../utils/modules';
 import { originSources } from '../utils/origin-source';
-import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners, type HeaderWrite } from '../utils/response-headers';
+import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, credentialsTracker, headerWriteListeners, type HeaderWrite } from '../utils/response-headers';
 import { possibleValues } from '../utils/values';
 
 export type Options = [];
@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
     const typescript = isTypeScriptFile(context.filename);
 
     const echoedHeaders: { write: HeaderWrite; read: TSESTree.Node }[] = [];
-    const credentialScopes = new Set<TSESTree.Node>();
+    const credentialHeaders = credentialsTracker(sourceCode);
 
     /**
      * The allowlist constant, and for headers the function that checks an origin against it.
@@ -103,9 +103,7 @@ export default createRule<Options, MessageIds>({
       { write, read }: { write: HeaderWrite; read: TSESTree.Node },
       before: TSESTree.ProgramStatement,
     ): void => {
-      const credentials =
-        credentialScopes.has(enclosingFunctionOrProgram(write.node)) ||
-        (write.node.parent !== undefined && credentialScopes.has(write.node.parent));
+      const credentials = credentialHeaders.besides(write.node);
       // The echoed value goes through the check: the read itself when it is written in the value,
       // else the name that carries it there. Its fallbacks go with it (`origin || '*'` would turn
       // a refusal into `*`); the other branches of a ternary stay.
@@ -198,10 +196,7 @@ export default createRule<Options, MessageIds>({
     return {
       ...headerWriteListeners(sourceCode, HEADER_NAMES, (write) => {
         if (write.name === ALLOW_CREDENTIALS) {
-          if (possibleValues(sourceCode, write.value).some((value) => value.known && (value.value === true || value.value === 'true'))) {
-            credentialScopes.add(enclosingFunctionOrProgram(write.node));
-            if (write.form === 'property' && write.node.parent) credentialScopes.add(write.node.parent);
-          }
+          credentialHeaders.note(write);
           return;
         }
         const unguarded = originSources(sourceCode, write.value).find(

@@ -17,7 +17,6 @@ import {
   ensureModuleDeclarations,
   isTypeScriptFile,
 } from '../fixes/constants';
-import { enclosingFunctionOrProgram } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import {
   allowsCredentials,
@@ -27,7 +26,7 @@ import {
   type CorsMiddlewareUse,
 } from '../utils/cors-middleware';
 import { mentionsAny } from '../utils/modules';
-import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners, type HeaderWrite } from '../utils/response-headers';
+import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, credentialsTracker, headerWriteListeners, type HeaderWrite } from '../utils/response-headers';
 import { findObjectProperty, possibleValues } from '../utils/values';
 import { originSources } from '../utils/origin-source';
 
@@ -65,8 +64,7 @@ export default createRule<Options, MessageIds>({
     const typescript = isTypeScriptFile(context.filename);
 
     const wildcardHeaders: HeaderWrite[] = [];
-    /** Functions and header objects that allow credentials. */
-    const credentialScopes = new Set<TSESTree.Node>();
+    const credentialHeaders = credentialsTracker(sourceCode);
 
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware, call } = use;
@@ -177,9 +175,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const reportHeader = (write: HeaderWrite): void => {
-      const credentials =
-        credentialScopes.has(enclosingFunctionOrProgram(write.node)) ||
-        (write.node.parent !== undefined && credentialScopes.has(write.node.parent));
+      const credentials = credentialHeaders.besides(write.node);
       const candidates = possibleValues(sourceCode, write.value);
       const wildcards = candidates.filter((candidate) => candidate.known && candidate.value === '*');
       // `ok ? ORIGIN : '*'`: only the wildcard goes, as an empty value that matches no origin.
@@ -214,10 +210,7 @@ export default createRule<Options, MessageIds>({
     return {
       ...headerWriteListeners(sourceCode, HEADER_NAMES, (write) => {
         if (write.name === ALLOW_CREDENTIALS) {
-          if (canBe(write.value, (value) => value === true || value === 'true')) {
-            credentialScopes.add(enclosingFunctionOrProgram(write.node));
-            if (write.form === 'property' && write.node.parent) credentialScopes.add(write.node.parent);
-          }
+          credentialHeaders.note(write);
         } else if (
           canBe(write.value, (value) => value === '*') &&
           // `req.headers.origin || '*'` echoes the caller: that is no-reflected-origin's report.

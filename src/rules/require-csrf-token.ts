@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
+import { ensureModuleDeclarations, importStatement, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
 import { calledMethodName, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
@@ -220,10 +220,7 @@ export default createRule<Options, MessageIds>({
           if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return { call: `${specifier.local.name}.timingSafeEqual`, declaration: null };
         }
       }
-      const esm = sourceCode.ast.sourceType === 'module' && !/\brequire\s*\(/u.test(sourceCode.text);
-      const text = esm
-        ? "import { timingSafeEqual } from 'node:crypto';"
-        : "const { timingSafeEqual } = require('node:crypto');";
+      const text = importStatement(sourceCode, 'timingSafeEqual', 'node:crypto');
       return { call: 'timingSafeEqual', declaration: { name: 'timingSafeEqual', text } };
     }
 

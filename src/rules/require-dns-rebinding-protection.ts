@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { ensureModuleDeclarations } from '../fixes/constants';
+import { ensureModuleDeclarations, importStatement } from '../fixes/constants';
 import { appendArgument, appendObjectProperty, asOperand, indentationAt, inlineLeaves, replacePropertyValue } from '../fixes/edits';
 import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
@@ -290,9 +290,7 @@ export default createRule<Options, MessageIds>({
         : /['"]@modelcontextprotocol\/sdk\//u.test(sourceCode.text)
           ? '@modelcontextprotocol/sdk/server/express.js'
           : '@modelcontextprotocol/express';
-      const importText = isEsm()
-        ? `import { ${factory} } from '${moduleName}';`
-        : `const { ${factory} } = require('${moduleName}');`;
+      const importText = importStatement(sourceCode, factory, moduleName);
       context.report({
         node: creation,
         messageId: 'unprotectedApp',
@@ -341,10 +339,6 @@ export default createRule<Options, MessageIds>({
             : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], `\n${indent}${text}`);
         },
       });
-    }
-
-    function isEsm(): boolean {
-      return sourceCode.ast.sourceType === 'module' && !/\brequire\s*\(/u.test(sourceCode.text);
     }
 
     /** `app.addHook('onRequest', …)` right after `const app = Fastify()`, refusing other hosts. */

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunctionOrProgram, skipTypeWrappers, staticPropertyName } from './ast';
+import { skipTypeWrappers, staticPropertyName } from './ast';
 import {
   type CorsMiddleware,
   type CorsMiddlewareUse,
@@ -11,8 +11,8 @@ import {
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
 import type { MatchSubject } from './origin-patterns';
-import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, headerWriteListeners, type HeaderWrite } from './response-headers';
-import { possibleValues, resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, credentialsTracker, headerWriteListeners, type HeaderWrite } from './response-headers';
+import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
 
 /**
  * Where a file decides which origins to let in, for rules that judge how it decides: the
@@ -99,7 +99,7 @@ const HTTP_CLIENT_ERROR = (value: unknown): boolean => typeof value === 'number'
 /** Listeners that call `handlers` for every place where the file decides on an origin. */
 export function originDecisionListeners(sourceCode: Readonly<SourceCode>, handlers: OriginDecisionHandlers): RuleListener {
   const allowOriginWrites: HeaderWrite[] = [];
-  const credentialScopes = new Set<TSESTree.Node>();
+  const credentialHeaders = credentialsTracker(sourceCode);
   const ifStatements: TSESTree.IfStatement[] = [];
   const requestOrigin = new Map<TSESTree.Node, boolean>();
 
@@ -117,8 +117,7 @@ export function originDecisionListeners(sourceCode: Readonly<SourceCode>, handle
   const readsRequestOrigin = (node: TSESTree.Node): boolean =>
     isRequestOriginRead(sourceCode, node) || (node.type === AST_NODE_TYPES.Identifier && isRequestOrigin(node));
 
-  const credentialsAround = (node: TSESTree.Node): boolean =>
-    credentialScopes.has(enclosingFunctionOrProgram(node)) || (node.parent !== undefined && credentialScopes.has(node.parent));
+  const credentialsAround = (node: TSESTree.Node): boolean => credentialHeaders.besides(node);
 
   const emit = (
     conditions: readonly ConditionOnTheWay[],
@@ -241,10 +240,7 @@ export function originDecisionListeners(sourceCode: Readonly<SourceCode>, handle
         allowOriginWrites.push(write);
         return;
       }
-      if (possibleValues(sourceCode, write.value).some((value) => value.known && (value.value === true || value.value === 'true'))) {
-        credentialScopes.add(enclosingFunctionOrProgram(write.node));
-        if (write.form === 'property' && write.node.parent) credentialScopes.add(write.node.parent);
-      }
+      credentialHeaders.note(write);
     }),
     IfStatement(statement) {
       ifStatements.push(statement);

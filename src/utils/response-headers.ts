@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers, staticPropertyName } from './ast';
+import { calledMethodName, enclosingFunctionOrProgram, skipTypeWrappers, staticPropertyName } from './ast';
 import { CALL, CONSTRUCT, trackGlobals } from './modules';
-import { findObjectProperty, resolveExpression, resolveObjectExpression } from './values';
+import { findObjectProperty, possibleValues, resolveExpression, resolveObjectExpression } from './values';
 
 /** One response header set in code. */
 export interface HeaderWrite {
@@ -149,6 +149,32 @@ export function headerWriteListeners(
     },
     ForInStatement(loop) {
       visitHeaders(loop.right);
+    },
+  };
+}
+
+/**
+ * Where a file sends `Access-Control-Allow-Credentials: true`, to tell whether an origin policy
+ * comes with credentials: `note` each header write, then ask `besides` about a place in the code.
+ */
+export function credentialsTracker(sourceCode: Readonly<SourceCode>): {
+  note(write: HeaderWrite): void;
+  besides(node: TSESTree.Node): boolean;
+} {
+  /** Functions that send the header, and headers objects that hold it. */
+  const scopes = new Set<TSESTree.Node>();
+  return {
+    note(write) {
+      if (write.name !== ALLOW_CREDENTIALS) return;
+      const on = possibleValues(sourceCode, write.value).some(
+        (value) => value.known && (value.value === true || value.value === 'true'),
+      );
+      if (!on) return;
+      scopes.add(enclosingFunctionOrProgram(write.node));
+      if (write.form === 'property' && write.node.parent) scopes.add(write.node.parent);
+    },
+    besides(node) {
+      return scopes.has(enclosingFunctionOrProgram(node)) || (node.parent !== undefined && scopes.has(node.parent));
     },
   };
 }
