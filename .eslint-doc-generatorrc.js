@@ -3,8 +3,14 @@
 // eslint-doc-generator loads the plugin through package.json's `main`, which is the compiled
 // `dist/index.js`: run `npm run build` before `npm run docs` or `npm run docs:check`.
 
+const prettier = require('prettier');
+
 /** @type {import('eslint-doc-generator').GenerateOptions} */
 const config = {
+  // The docs are formatted as the rest of the repository is, so that `prettier --check` and
+  // `eslint-doc-generator --check` agree.
+  postprocess: async (content, path) =>
+    prettier.format(content, { ...(await prettier.resolveConfig(path)), parser: 'markdown' }),
   // Only configs the plugin exports may be listed here (the generator rejects any other).
   configEmoji: [
     ['recommended', '✅'],

@@ -36,7 +36,8 @@ const { values: flags } = parseArgs({
   },
 });
 const ROUNDS = Number(flags.rounds ?? (flags.quick ? 2 : 4));
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds must be a positive integer, not ${flags.rounds}`);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1)
+  throw new Error(`--rounds must be a positive integer, not ${flags.rounds}`);
 
 // A full collection before each measurement of the size test, so that no rule is charged for
 // collecting what an earlier, bigger file left behind.
@@ -53,7 +54,8 @@ const since = (start) => {
   const cpu = process.cpuUsage(start.cpu);
   return { wall: Number(process.hrtime.bigint() - start.wall) / 1e6, cpu: (cpu.user + cpu.system) / 1000 };
 };
-const versionOf = (name) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+const versionOf = (name) =>
+  JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 // --- Parsing once per file -------------------------------------------------------------------
 //
@@ -197,7 +199,10 @@ async function lintOnce(eslint, file, text, variantId, record, filePath = lintPa
         variant: variantId,
         ruleId,
         message: String(error?.message ?? error).split('\n')[0],
-        stack: String(error?.stack ?? '').split('\n').slice(0, 12).join('\n'),
+        stack: String(error?.stack ?? '')
+          .split('\n')
+          .slice(0, 12)
+          .join('\n'),
       });
     }
     return null;
@@ -274,14 +279,19 @@ const elapsedSeconds = () => (since(started).wall / 1000).toFixed(0);
 const header = [
   `eslint-plugin-mcp-cors ${plugin.meta.version} benchmark, ${new Date().toISOString()}`,
   `node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${os.platform()} ${os.release()}, ` +
-    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average at the start ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`,
+    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average at the start ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
   `eslint ${versionOf('eslint')}, @typescript-eslint/parser ${versionOf('@typescript-eslint/parser')}, eslint-plugin-sonarjs ${versionOf('eslint-plugin-sonarjs')}`,
   `corpus: ${summary.files} files, ${summary.bytes} bytes (${summary.megabytes.toFixed(2)} MB) from ${summary.packages} packages; ` +
     `${Object.entries(summary.byExtension)
       .sort()
       .map(([extension, count]) => `${count} ${extension}`)
       .join(', ')}; ${summary.modules} linted as ESM, ${summary.commonjs} as CommonJS; fingerprint ${fingerprint}`,
-  flags.quick ? `--quick: ${N} of the files (every 8th), ${ROUNDS} rounds; NOT a run for the record` : `${ROUNDS} rounds over all ${N} files`,
+  flags.quick
+    ? `--quick: ${N} of the files (every 8th), ${ROUNDS} rounds; NOT a run for the record`
+    : `${ROUNDS} rounds over all ${N} files`,
   `recommended: ${RECOMMENDED_RULES.join(', ')}`,
   `all: ${PLUGIN_RULES.join(', ')}`,
 ];
@@ -358,12 +368,17 @@ for (const clockName of CLOCKS) {
     VARIANTS.map((variant) => [variant.id, rounds.map((round) => variantTotal(variant.id, round, clockName))]),
   );
   ratios[clockName] = Object.fromEntries(
-    VARIANTS.map((variant) => [variant.id, rounds.map((round) => totals[clockName][variant.id][round] / totals[clockName].baseline[round])]),
+    VARIANTS.map((variant) => [
+      variant.id,
+      rounds.map((round) => totals[clockName][variant.id][round] / totals[clockName].baseline[round]),
+    ]),
   );
 }
 const baselineMedian = median(totals.wall.baseline);
 
-console.log(`\nLinted ${included.length} files (${(bytesOf(included) / 1e6).toFixed(2)} MB) in ${wallSeconds.toFixed(0)} s of wall time, size test included.`);
+console.log(
+  `\nLinted ${included.length} files (${(bytesOf(included) / 1e6).toFixed(2)} MB) in ${wallSeconds.toFixed(0)} s of wall time, size test included.`,
+);
 console.log(
   `Parsing (once per file, counted in every variant): ${seconds(sumOver(included, parseTimes.wall))} s wall, ${seconds(sumOver(included, parseTimes.cpu))} s CPU.\n`,
 );
@@ -371,7 +386,16 @@ console.log(
 console.log('## Overhead: medians over the rounds\n');
 console.log(
   table(
-    ['variant', 'wall, median (s)', 'wall, ratio to baseline', 'wall ratio, min–max', 'CPU, median (s)', 'CPU, ratio to baseline', 'CPU ratio, min–max', 'reports'],
+    [
+      'variant',
+      'wall, median (s)',
+      'wall, ratio to baseline',
+      'wall ratio, min–max',
+      'CPU, median (s)',
+      'CPU, ratio to baseline',
+      'CPU ratio, min–max',
+      'reports',
+    ],
     VARIANTS.map((variant) => {
       const cells = [variant.label];
       for (const clockName of CLOCKS) {
@@ -388,7 +412,9 @@ console.log(
     }),
   ),
 );
-console.log('\n(The ratio is the median of the rounds\' ratios, each round\'s variant time over the same round\'s baseline.)');
+console.log(
+  "\n(The ratio is the median of the rounds' ratios, each round's variant time over the same round's baseline.)",
+);
 
 const ruleTotals = Object.fromEntries(Object.entries(ruleMs).map(([id, array]) => [id, sumOver(included, array)]));
 const perFileMicros = (id) => included.map((index) => ruleMs[id][index] * 1000);
@@ -397,7 +423,10 @@ console.log(
   table(
     ['rule', 'total (ms)', 'share of baseline (wall)', 'median per file (µs)', 'p99 per file (µs)', 'slowest file'],
     RULES.map((id) => {
-      const slowest = included.reduce((best, index) => (ruleMs[id][index] > ruleMs[id][best] ? index : best), included[0]);
+      const slowest = included.reduce(
+        (best, index) => (ruleMs[id][index] > ruleMs[id][best] ? index : best),
+        included[0],
+      );
       return [
         id,
         ruleTotals[id].toFixed(1),
@@ -428,7 +457,10 @@ for (const [label, fraction] of [
       baseline: median(rounds.map((round) => variantTotal('baseline', round, clockName, indices))),
       all: median(rounds.map((round) => variantTotal('all', round, clockName, indices))),
       overhead: median(
-        rounds.map((round) => variantTotal('all', round, clockName, indices) - variantTotal('baseline', round, clockName, indices)),
+        rounds.map(
+          (round) =>
+            variantTotal('all', round, clockName, indices) - variantTotal('baseline', round, clockName, indices),
+        ),
       ),
     };
   }
@@ -495,7 +527,9 @@ console.log(
   ),
 );
 
-console.log('\n## The same file 1×, 2× and 4× over: rule ms (ESLint stats, best of 3) and the growth exponent from 1× to 4× (1 = linear, 2 = quadratic)\n');
+console.log(
+  '\n## The same file 1×, 2× and 4× over: rule ms (ESLint stats, best of 3) and the growth exponent from 1× to 4× (1 = linear, 2 = quadratic)\n',
+);
 const exponent = (one, four) => (one > 0 && four > 0 ? Math.log2(four / one) / 2 : 0);
 const sizeRows = [];
 const sizeSums = Object.fromEntries(PLUGIN_RULES.map((id) => [id, { 1: 0, 2: 0, 4: 0 }]));

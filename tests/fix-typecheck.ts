@@ -21,7 +21,10 @@ export interface TypeCheckCase {
  * The originals are checked too, so that a case which never type-checked cannot pass for
  * a fix that does.
  */
-export function typeCheckFixOutputs(ruleId: string, cases: readonly TypeCheckCase[]): { output: string; programs: number } {
+export function typeCheckFixOutputs(
+  ruleId: string,
+  cases: readonly TypeCheckCase[],
+): { output: string; programs: number } {
   const linter = new Linter({ configType: 'flat' });
   const dir = path.join(root, '.tmp', `fix-typecheck-${ruleId}-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -63,7 +66,12 @@ export function typeCheckFixOutputs(ruleId: string, cases: readonly TypeCheckCas
   // Fixes may leave a binding unused (an import the fixed code no longer needs), which is no type error.
   fs.writeFileSync(
     tsconfig,
-    JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions: { noUnusedLocals: false }, include: [], files }),
+    JSON.stringify({
+      extends: path.join(root, 'tsconfig.json'),
+      compilerOptions: { noUnusedLocals: false },
+      include: [],
+      files,
+    }),
   );
   try {
     execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', tsconfig, '--noEmit'], {

@@ -230,7 +230,7 @@ app.listen(3000); // expect: require-loopback-host
 `,
   },
   {
-    name: "hono cors with a wildcard in one branch and credentials",
+    name: 'hono cors with a wildcard in one branch and credentials',
     extension: 'ts',
     code: `import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -435,7 +435,10 @@ const POSITIONS: Record<string, (parsed: Parsed, typeWrapper: boolean) => Node[]
     nodes.flatMap((node) =>
       node.type === AST_NODE_TYPES.ObjectExpression
         ? node.properties.flatMap((property) =>
-            property.type === AST_NODE_TYPES.Property && !property.shorthand && !property.method && property.kind === 'init'
+            property.type === AST_NODE_TYPES.Property &&
+            !property.shorthand &&
+            !property.method &&
+            property.kind === 'init'
               ? [property.value]
               : [],
           )
@@ -443,7 +446,9 @@ const POSITIONS: Record<string, (parsed: Parsed, typeWrapper: boolean) => Node[]
     ),
   initializers: ({ nodes }, typeWrapper) =>
     nodes.flatMap((node) =>
-      node.type === AST_NODE_TYPES.VariableDeclarator && node.init && !(typeWrapper && isRequireOrImport(node.init)) ? [node.init] : [],
+      node.type === AST_NODE_TYPES.VariableDeclarator && node.init && !(typeWrapper && isRequireOrImport(node.init))
+        ? [node.init]
+        : [],
     ),
   receivers: ({ nodes }) =>
     nodes.flatMap((node) =>
@@ -549,7 +554,8 @@ function assignmentTargets(parsed: Parsed): Set<Node> {
   for (const node of parsed.nodes) {
     if (node.type === AST_NODE_TYPES.AssignmentExpression) mark(node.left);
     else if (node.type === AST_NODE_TYPES.UpdateExpression) mark(node.argument);
-    else if (node.type === AST_NODE_TYPES.ForInStatement || node.type === AST_NODE_TYPES.ForOfStatement) mark(node.left);
+    else if (node.type === AST_NODE_TYPES.ForInStatement || node.type === AST_NODE_TYPES.ForOfStatement)
+      mark(node.left);
     else if (node.type === AST_NODE_TYPES.NewExpression) mark(node.callee);
     else if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) mark(node.tag);
   }
@@ -607,7 +613,9 @@ function computedKeys(parsed: Parsed): Edit[] {
 
 /** `{ a, b }` → `{ ...{ a, b } }`. */
 function spreadObjects(parsed: Parsed): Edit[] {
-  return parsed.nodes.flatMap((node) => (node.type === AST_NODE_TYPES.ObjectExpression ? wrap(node, '{ ...', ' }') : []));
+  return parsed.nodes.flatMap((node) =>
+    node.type === AST_NODE_TYPES.ObjectExpression ? wrap(node, '{ ...', ' }') : [],
+  );
 }
 
 const FUNCTIONS = new Set<string>([
@@ -671,14 +679,12 @@ const TRANSFORMATIONS: Transformation[] = [
   { name: 'objects spread into objects', keepsLines: true, applies: () => true, edits: spreadObjects },
   { name: 'options moved into a variable', keepsLines: false, applies: () => true, edits: hoistOptions },
   ...WRAPPERS.flatMap(({ name, typescript, before, after }) =>
-    Object.entries(POSITIONS).map(
-      ([position, nodes]): Transformation => ({
-        name: `${position} in ${name}`,
-        keepsLines: true,
-        applies: (seed) => !typescript || seed.extension === 'ts',
-        edits: (parsed) => nodes(parsed, typescript).flatMap((node) => wrap(node, before, after)),
-      }),
-    ),
+    Object.entries(POSITIONS).map(([position, nodes]): Transformation => ({
+      name: `${position} in ${name}`,
+      keepsLines: true,
+      applies: (seed) => !typescript || seed.extension === 'ts',
+      edits: (parsed) => nodes(parsed, typescript).flatMap((node) => wrap(node, before, after)),
+    })),
   ),
 ];
 
@@ -731,10 +737,12 @@ describe.each(SEEDS.map((seed) => [seed.name, seed] as const))('%s', (_, seed) =
     expect(reportsOf(lint(seed, seed.code))).toEqual(expected);
   });
 
-  const variants = TRANSFORMATIONS.filter((transformation) => transformation.applies(seed)).flatMap((transformation) => {
-    const code = applyEdits(seed.code, transformation.edits(parse(seed, seed.code)));
-    return code === seed.code ? [] : [[transformation.name, transformation, code] as const];
-  });
+  const variants = TRANSFORMATIONS.filter((transformation) => transformation.applies(seed)).flatMap(
+    (transformation) => {
+      const code = applyEdits(seed.code, transformation.edits(parse(seed, seed.code)));
+      return code === seed.code ? [] : [[transformation.name, transformation, code] as const];
+    },
+  );
 
   it.each(variants)('the same reports with %s', (_name, transformation, code) => {
     // An exception fails here with the rule's stack; the variant's code is in the message below.

@@ -73,7 +73,9 @@ describe('configs', () => {
       "import cors from 'cors';\nimport express from 'express';\nexpress().use(cors());\n",
       { filePath: path.join(root, 'server.ts') },
     );
-    expect(result!.messages.map((message) => [message.ruleId, message.line])).toEqual([['mcp-cors/no-wildcard-origin', 3]]);
+    expect(result!.messages.map((message) => [message.ruleId, message.line])).toEqual([
+      ['mcp-cors/no-wildcard-origin', 3],
+    ]);
   });
 });
 

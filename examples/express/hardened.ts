@@ -52,7 +52,9 @@ app.use((req, res, next) => {
   if (origin !== undefined && !ALLOWED_ORIGINS.includes(origin)) return forbidden(res, 'Origin not allowed');
   next();
 });
-app.use(cors({ origin: ALLOWED_ORIGINS, allowedHeaders: ['Content-Type', 'Mcp-Protocol-Version', 'X-MCP-CSRF-Token'] }));
+app.use(
+  cors({ origin: ALLOWED_ORIGINS, allowedHeaders: ['Content-Type', 'Mcp-Protocol-Version', 'X-MCP-CSRF-Token'] }),
+);
 
 app.post('/mcp', requireCsrfToken, express.json(), async (req, res) => {
   const server = buildServer();

@@ -3,7 +3,12 @@ import { timingSafeEqual } from 'node:crypto';
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
 import { toWebRequest } from '@modelcontextprotocol/node';
-import { McpServer, createMcpHandler, localhostAllowedHostnames, validateHostHeader } from '@modelcontextprotocol/server';
+import {
+  McpServer,
+  createMcpHandler,
+  localhostAllowedHostnames,
+  validateHostHeader,
+} from '@modelcontextprotocol/server';
 import { z } from 'zod';
 
 const PORT = Number(process.env.PORT ?? 3000);
@@ -47,12 +52,15 @@ app.addHook('onRequest', async (request, reply) => {
   const host = validateHostHeader(request.headers.host, localhostAllowedHostnames());
   if (!host.ok) return reply.code(403).send({ error: host.message });
   const origin = request.headers.origin;
-  if (origin !== undefined && !ALLOWED_ORIGINS.includes(origin)) return reply.code(403).send({ error: 'Origin not allowed' });
+  if (origin !== undefined && !ALLOWED_ORIGINS.includes(origin))
+    return reply.code(403).send({ error: 'Origin not allowed' });
 });
 
 app.post('/mcp', async (request, reply) => {
   if (!hasCsrfToken(request.headers['x-mcp-csrf-token'])) {
-    return reply.code(403).send({ jsonrpc: '2.0', error: { code: -32000, message: 'Missing or invalid CSRF token' }, id: null });
+    return reply
+      .code(403)
+      .send({ jsonrpc: '2.0', error: { code: -32000, message: 'Missing or invalid CSRF token' }, id: null });
   }
   const response = await mcp.fetch(await toWebRequest(request.raw, request.body));
   return reply.send(response);

@@ -14,7 +14,9 @@ type RuleEntry = 'error' | ['error', ...unknown[]];
 export function buildConfigs<Plugin>(plugin: Plugin, rules: Readonly<Record<string, AnyRule>>) {
   const entries = Object.entries(rules).filter(([, rule]) => !rule.meta.deprecated);
   const pick = (choose: (rule: AnyRule) => boolean, entry: (rule: AnyRule) => RuleEntry): Record<string, RuleEntry> =>
-    Object.fromEntries(entries.filter(([, rule]) => choose(rule)).map(([name, rule]) => [`mcp-cors/${name}`, entry(rule)]));
+    Object.fromEntries(
+      entries.filter(([, rule]) => choose(rule)).map(([name, rule]) => [`mcp-cors/${name}`, entry(rule)]),
+    );
   const plain = (): RuleEntry => 'error';
   return {
     recommended: {

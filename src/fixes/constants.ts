@@ -69,7 +69,8 @@ export function ensureModuleDeclarations(
   }
   // Keep a blank line between the code above and the new declarations.
   const lineStart = sourceCode.text.lastIndexOf('\n', anchor.range[0] - 1);
-  const previousLine = lineStart <= 0 ? '' : sourceCode.text.slice(sourceCode.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
+  const previousLine =
+    lineStart <= 0 ? '' : sourceCode.text.slice(sourceCode.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
   const separator = previousLine.trim() === '' ? '' : '\n';
   return [fixer.insertTextBeforeRange(anchor.range, `${separator}${text}\n\n`)];
 }
@@ -112,10 +113,15 @@ export type ExistingBinding =
   /** Bound in an inner scope, which would hide a module-level declaration. */
   | { readonly kind: 'shadowed' };
 
-export function existingBinding(sourceCode: Readonly<SourceCode>, usedAt: TSESTree.Node, name: string): ExistingBinding {
-  const variable = findVariable(sourceCode.getScope(usedAt) as never, name) as
-    | { scope: { block: TSESTree.Node }; defs: { type: string; node: TSESTree.Node }[] }
-    | null;
+export function existingBinding(
+  sourceCode: Readonly<SourceCode>,
+  usedAt: TSESTree.Node,
+  name: string,
+): ExistingBinding {
+  const variable = findVariable(sourceCode.getScope(usedAt) as never, name) as {
+    scope: { block: TSESTree.Node };
+    defs: { type: string; node: TSESTree.Node }[];
+  } | null;
   if (!variable) return { kind: 'none' };
   // The program's own scope: `module`, `global`, or CommonJS's function scope around the file.
   if (variable.scope.block.type !== AST_NODE_TYPES.Program) return { kind: 'shadowed' };
@@ -136,7 +142,11 @@ export function allowlistShape(init: TSESTree.Expression | null): 'array' | 'set
     value = value.expression;
   }
   if (value?.type === AST_NODE_TYPES.ArrayExpression) return 'array';
-  if (value?.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Set') {
+  if (
+    value?.type === AST_NODE_TYPES.NewExpression &&
+    value.callee.type === AST_NODE_TYPES.Identifier &&
+    value.callee.name === 'Set'
+  ) {
     return 'set';
   }
   return null;

@@ -68,11 +68,7 @@ export function removeStatement(
  * Removes one element of a comma-separated list (an object's property, an array's element)
  * with the comma that belongs to it, and its line when nothing else is on it.
  */
-export function removeListElement(
-  fixer: RuleFixer,
-  sourceCode: Readonly<SourceCode>,
-  element: TSESTree.Node,
-): RuleFix {
+export function removeListElement(fixer: RuleFixer, sourceCode: Readonly<SourceCode>, element: TSESTree.Node): RuleFix {
   const list = element.parent;
   const siblings =
     list?.type === AST_NODE_TYPES.ObjectExpression
@@ -117,7 +113,10 @@ export function appendObjectProperty(
     const inside = sourceCode.text.slice(object.range[0] + 1, closing.range[0]);
     if (inside.includes('\n')) {
       const indent = indentationAt(sourceCode, closing.range[0]);
-      return fixer.replaceTextRange([object.range[0] + 1, closing.range[0]], `\n${indent}  ${propertyText},\n${indent}`);
+      return fixer.replaceTextRange(
+        [object.range[0] + 1, closing.range[0]],
+        `\n${indent}  ${propertyText},\n${indent}`,
+      );
     }
     return fixer.replaceTextRange([object.range[0] + 1, closing.range[0]], ` ${propertyText} `);
   }
@@ -127,7 +126,10 @@ export function appendObjectProperty(
   if (multiline) {
     const indent = indentationAt(sourceCode, last.range[0]);
     const anchor = hasTrailingComma ? afterLast : last;
-    return fixer.insertTextAfterRange(anchor.range, `${hasTrailingComma ? '' : ','}\n${indent}${propertyText}${hasTrailingComma ? ',' : ''}`);
+    return fixer.insertTextAfterRange(
+      anchor.range,
+      `${hasTrailingComma ? '' : ','}\n${indent}${propertyText}${hasTrailingComma ? ',' : ''}`,
+    );
   }
   if (hasTrailingComma) return fixer.insertTextAfter(afterLast, ` ${propertyText}`);
   return fixer.insertTextAfter(last, `, ${propertyText}`);

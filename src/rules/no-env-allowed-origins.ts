@@ -30,15 +30,16 @@ const MENTIONS_ORIGINS = /origin|cors/iu;
 const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 
 /** Where an origin read from the environment ends up. */
-type Sink = (
+type Sink =
   /** `value` is the whole `origin` option. */
-  | { readonly kind: 'middleware'; readonly middleware: CorsMiddleware; readonly value: TSESTree.Node }
-  | { readonly kind: 'header' }
-  | { readonly kind: 'allowlist' }
-) & {
-  /** Credentials are allowed beside it: the options turn them on, or the code sends the header. */
-  readonly credentials?: boolean;
-};
+  (
+    | { readonly kind: 'middleware'; readonly middleware: CorsMiddleware; readonly value: TSESTree.Node }
+    | { readonly kind: 'header' }
+    | { readonly kind: 'allowlist' }
+  ) & {
+    /** Credentials are allowed beside it: the options turn them on, or the code sends the header. */
+    readonly credentials?: boolean;
+  };
 
 export default createRule<Options, MessageIds>({
   name: 'no-env-allowed-origins',
@@ -93,7 +94,8 @@ export default createRule<Options, MessageIds>({
     const replacement = (carrier: TSESTree.Node, sink: Sink | null, origins: readonly string[]): string => {
       const text = sourceCode.getText(carrier);
       const quoted = origins.map((origin) => `'${origin}'`).join(', ');
-      if (/^new\s+Set\b/u.test(text)) return typescript && origins.length === 0 ? 'new Set<string>()' : `new Set([${quoted}])`;
+      if (/^new\s+Set\b/u.test(text))
+        return typescript && origins.length === 0 ? 'new Set<string>()' : `new Set([${quoted}])`;
       if (/\.(?:split|map|filter|flatMap)\s*\(|JSON\.parse|Array\.from/u.test(text)) {
         const holder = carrier.parent;
         const annotated =
@@ -115,8 +117,17 @@ export default createRule<Options, MessageIds>({
      * carries the read (`process.env.X?.split(',') ?? []`), or for `const { X } = process.env`,
      * the binding, which becomes a constant of its own.
      */
-    const fixRead = (fixer: RuleFixer, read: TSESTree.Node, name: string | null, sink: Sink | null, origins: readonly string[]): RuleFix[] | null => {
-      const note = origins.length === 0 ? ` /* was ${name ? `env ${name}` : sourceCode.getText(read)}: list the allowed origins here */` : '';
+    const fixRead = (
+      fixer: RuleFixer,
+      read: TSESTree.Node,
+      name: string | null,
+      sink: Sink | null,
+      origins: readonly string[],
+    ): RuleFix[] | null => {
+      const note =
+        origins.length === 0
+          ? ` /* was ${name ? `env ${name}` : sourceCode.getText(read)}: list the allowed origins here */`
+          : '';
       if (read.type === AST_NODE_TYPES.Property) {
         const pattern = read.parent;
         const declarator = pattern?.parent;
@@ -132,13 +143,17 @@ export default createRule<Options, MessageIds>({
         // The binding keeps the type of an environment variable, a string, unless it is the whole
         // `origin` option of a middleware that takes `''` for `*` (@koa/cors) or rejects it (@fastify/cors).
         const direct = sink?.kind === 'middleware' && sourceUse(read.value.name, sink.value) !== null;
-        const value = direct && sink?.kind === 'middleware' ? replacement(sink.value, sink, origins) : `'${origins.join(',')}'`;
+        const value =
+          direct && sink?.kind === 'middleware' ? replacement(sink.value, sink, origins) : `'${origins.join(',')}'`;
         const constant = `const ${read.value.name} = ${value};${note}`;
         if (pattern.properties.length === 1 && declaration.declarations.length === 1) {
           return [fixer.replaceText(declaration, constant)];
         }
         const indent = sourceCode.lines[declaration.loc.start.line - 1]!.slice(0, declaration.loc.start.column);
-        return [removeListElement(fixer, sourceCode, read), fixer.insertTextAfter(declaration, `\n${indent}${constant}`)];
+        return [
+          removeListElement(fixer, sourceCode, read),
+          fixer.insertTextAfter(declaration, `\n${indent}${constant}`),
+        ];
       }
       const carrier = carrierOf(sourceCode, read);
       return [fixer.replaceText(carrier, `${wrap(carrier, replacement(carrier, sink, origins))}${note}`)];
@@ -149,12 +164,23 @@ export default createRule<Options, MessageIds>({
       reported.add(read);
       context.report({
         node: read,
-        messageId: sink ? (sink.credentials ? 'envAllowedOriginsWithCredentials' : 'envAllowedOrigins') : 'envOriginsLeaveFile',
+        messageId: sink
+          ? sink.credentials
+            ? 'envAllowedOriginsWithCredentials'
+            : 'envAllowedOrigins'
+          : 'envOriginsLeaveFile',
         data: { name: name ? `\`${name}\`` : `read by \`${sourceCode.getText(read)}\`` },
         // A report made on the name alone is not sure enough to rewrite code on save.
         fix: sink ? (fixer) => fixRead(fixer, read, name, sink, []) : null,
         suggest: [
-          ...(sink ? [] : [{ messageId: 'useEmptyAllowlist' as const, fix: (fixer: RuleFixer) => fixRead(fixer, read, name, sink, []) }]),
+          ...(sink
+            ? []
+            : [
+                {
+                  messageId: 'useEmptyAllowlist' as const,
+                  fix: (fixer: RuleFixer) => fixRead(fixer, read, name, sink, []),
+                },
+              ]),
           { messageId: 'useConstantAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, [PLACEHOLDER_ORIGIN]) },
         ],
       });
@@ -191,7 +217,8 @@ export default createRule<Options, MessageIds>({
         }
         headerValues.push(write.value);
         for (const source of originSources(sourceCode, write.value)) {
-          if (source.kind === 'request-origin') guardedEchoes.push({ site: source.entry, origin: skipTypeWrappers(source.node) });
+          if (source.kind === 'request-origin')
+            guardedEchoes.push({ site: source.entry, origin: skipTypeWrappers(source.node) });
         }
       }),
       MemberExpression(node) {
@@ -203,7 +230,8 @@ export default createRule<Options, MessageIds>({
               (object.property.type === AST_NODE_TYPES.Literal && object.property.value === 'env'))) ||
           // `env.X` (Workers), or an alias such as `const env = process.env` / `config.ENV`-like names.
           (object.type === AST_NODE_TYPES.Identifier && /env/iu.test(object.name));
-        if (!looksLikeEnv || (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)) return;
+        if (!looksLikeEnv || (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node))
+          return;
         const name = environmentReadName(sourceCode, node);
         if (name !== undefined) envReads.push({ node, name });
       },
@@ -212,7 +240,12 @@ export default createRule<Options, MessageIds>({
         if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init) return;
         if (!isEnvironmentObject(sourceCode, skipTypeWrappers(node.init))) return;
         for (const property of node.id.properties) {
-          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+          if (
+            property.type !== AST_NODE_TYPES.Property ||
+            property.computed ||
+            property.key.type !== AST_NODE_TYPES.Identifier
+          )
+            continue;
           envReads.push({ node: property, name: property.key.name });
         }
       },
@@ -226,10 +259,12 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
-        for (const value of headerValues) reportAllowlistsIn(value, { kind: 'header', credentials: credentialHeaders.besides(value) });
+        for (const value of headerValues)
+          reportAllowlistsIn(value, { kind: 'header', credentials: credentialHeaders.besides(value) });
         for (const { site, origin } of guardedEchoes) {
           for (const check of originChecksOnTheWay(sourceCode, site, origin)) {
-            if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentialHeaders.besides(site) });
+            if (check.collection)
+              reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentialHeaders.besides(site) });
           }
         }
         // Reads whose names say they hold origins, passed on to code this file does not show.

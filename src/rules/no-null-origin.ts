@@ -1,7 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { asOperand, inlineLeaves, removableStatementOf, removeListElement, removeStatement, replacePropertyValue } from '../fixes/edits';
+import {
+  asOperand,
+  inlineLeaves,
+  removableStatementOf,
+  removeListElement,
+  removeStatement,
+  replacePropertyValue,
+} from '../fixes/edits';
 import { skipTypeWrappers } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { originChecksIn } from '../utils/guards';
@@ -64,7 +71,10 @@ export default createRule<Options, MessageIds>({
     const reportEntries = (collection: TSESTree.Node, policy: string, credentials: boolean): void => {
       for (const entry of allowlistEntries(sourceCode, collection)) {
         if (entry.value !== NULL_ORIGIN) continue;
-        record({ node: entry.node, policy, fix: (fixer) => removeListElement(fixer, sourceCode, entry.node) }, credentials);
+        record(
+          { node: entry.node, policy, fix: (fixer) => removeListElement(fixer, sourceCode, entry.node) },
+          credentials,
+        );
       }
     };
 
@@ -84,12 +94,17 @@ export default createRule<Options, MessageIds>({
       if (!nullSide || !test.isOrigin(originSide)) return;
       const parent = node.parent;
       const removable =
-        parent?.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '||') === allowWhen && parent.operator !== '??';
+        parent?.type === AST_NODE_TYPES.LogicalExpression &&
+        (parent.operator === '||') === allowWhen &&
+        parent.operator !== '??';
       record(
         {
           node: nullSide.type === AST_NODE_TYPES.Literal ? nullSide : node,
           policy: 'This origin check',
-          fix: removable ? (fixer) => fixer.replaceText(parent, sourceCode.getText(parent.left === node ? parent.right : parent.left)) : null,
+          fix: removable
+            ? (fixer) =>
+                fixer.replaceText(parent, sourceCode.getText(parent.left === node ? parent.right : parent.left))
+            : null,
         },
         test.credentials,
       );
@@ -107,7 +122,8 @@ export default createRule<Options, MessageIds>({
           policy: 'This `Access-Control-Allow-Origin` header',
           fix: (fixer) => {
             if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
-            if (write.form === 'property' || write.form === 'pair') return removeListElement(fixer, sourceCode, write.node);
+            if (write.form === 'property' || write.form === 'pair')
+              return removeListElement(fixer, sourceCode, write.node);
             const statement = removableStatementOf(write.node);
             return statement ? removeStatement(fixer, sourceCode, statement) : null;
           },
@@ -139,13 +155,17 @@ export default createRule<Options, MessageIds>({
       },
       answer({ use, value, credentials }) {
         if (isNullOrigin(value)) {
-          record({ node: value, policy: `This \`origin\` function of ${use.middleware.display}`, fix: null }, credentials);
+          record(
+            { node: value, policy: `This \`origin\` function of ${use.middleware.display}`, fix: null },
+            credentials,
+          );
         }
       },
       test(test) {
         reportComparison(test);
         for (const check of originChecksIn(sourceCode, test.node, test.origin, test.allowWhen)) {
-          if (check.collection) reportEntries(skipTypeWrappers(check.collection), 'This origin allowlist', test.credentials);
+          if (check.collection)
+            reportEntries(skipTypeWrappers(check.collection), 'This origin allowlist', test.credentials);
         }
       },
       allowOriginHeader: reportHeader,

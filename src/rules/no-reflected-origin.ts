@@ -14,11 +14,22 @@ import {
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
 import { containsNode, skipTypeWrappers, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
-import { findCorsMiddlewareUses, originOptions, unconditionalAllow, type CorsMiddlewareUse } from '../utils/cors-middleware';
+import {
+  findCorsMiddlewareUses,
+  originOptions,
+  unconditionalAllow,
+  type CorsMiddlewareUse,
+} from '../utils/cors-middleware';
 import { findOriginGuard } from '../utils/guards';
 import { mentionsAny } from '../utils/modules';
 import { originSources } from '../utils/origin-source';
-import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, credentialsTracker, headerWriteListeners, type HeaderWrite } from '../utils/response-headers';
+import {
+  ALLOW_CREDENTIALS,
+  ALLOW_ORIGIN,
+  credentialsTracker,
+  headerWriteListeners,
+  type HeaderWrite,
+} from '../utils/response-headers';
 import { possibleValues } from '../utils/values';
 
 export type Options = [];
@@ -33,7 +44,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: "Disallow CORS policies that echo the request's Origin back without checking it against an allowlist",
+      description:
+        "Disallow CORS policies that echo the request's Origin back without checking it against an allowlist",
       recommended: true,
     },
     fixable: 'code',
@@ -73,7 +85,8 @@ export default createRule<Options, MessageIds>({
       if (existingBinding(sourceCode, usedAt, CHECK_NAME).kind === 'shadowed') return null;
       for (const list of ALLOWLIST_NAMES) {
         const existing = existingBinding(sourceCode, usedAt, list);
-        const shape = existing.kind === 'module' ? allowlistShape(existing.init) : existing.kind === 'none' ? 'array' : null;
+        const shape =
+          existing.kind === 'module' ? allowlistShape(existing.init) : existing.kind === 'none' ? 'array' : null;
         if (!shape) continue;
         const reused = existing.kind === 'module';
         // A list declared `as const` holds literal types: compare as strings.
@@ -154,13 +167,22 @@ export default createRule<Options, MessageIds>({
               leaves
                 ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
                 : [replacePropertyValue(fixer, sourceCode, property, text)];
-            report(property, messageId, `${middleware.display} with \`origin: true\``, replace, withAllowlist, middleware.denyOrigin);
+            report(
+              property,
+              messageId,
+              `${middleware.display} with \`origin: true\``,
+              replace,
+              withAllowlist,
+              middleware.denyOrigin,
+            );
             continue;
           }
         }
         const allowing = unconditionalAllow(sourceCode, value);
         if (allowing) {
-          const replace = (fixer: RuleFixer, text: string): RuleFix[] => [replacePropertyValue(fixer, sourceCode, property, text)];
+          const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
+            replacePropertyValue(fixer, sourceCode, property, text),
+          ];
           report(
             property,
             messageId,
@@ -200,7 +222,9 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const unguarded = originSources(sourceCode, write.value).find(
-          (source) => source.kind === 'request-origin' && !findOriginGuard(sourceCode, source.entry, skipTypeWrappers(source.node)),
+          (source) =>
+            source.kind === 'request-origin' &&
+            !findOriginGuard(sourceCode, source.entry, skipTypeWrappers(source.node)),
         );
         if (unguarded) echoedHeaders.push({ write, read: unguarded.entry });
       }),

@@ -36,7 +36,11 @@ export type MessageIds =
 const MENTIONS_ORIGIN = /origin\b/iu;
 const MAY_MATCH = /\b(?:startsWith|endsWith|includes|indexOf|match|test|exec)\b/u;
 const UNKNOWN = Symbol('unknown');
-const TEXT_METHODS: Readonly<Record<string, TextMatch>> = { startsWith: 'prefix', endsWith: 'suffix', includes: 'substring' };
+const TEXT_METHODS: Readonly<Record<string, TextMatch>> = {
+  startsWith: 'prefix',
+  endsWith: 'suffix',
+  includes: 'substring',
+};
 
 const PROBLEMS: Readonly<Record<PatternProblem, string>> = {
   unanchoredEnd: 'has no `$` after the host',
@@ -149,14 +153,18 @@ export default createRule<Options, MessageIds>({
             ? quoted(value, sourceCode.getText(text.node)[0]!)
             : templateWith(value, text.value, sourceCode.getText(argument));
         const replacement = rewrite?.map(([operator, value]) =>
-          operator === '===' ? `${receiverText} === ${piece(value)}` : `${receiverText}${optional ? '?.' : '.'}${operator}(${piece(value)})`,
+          operator === '==='
+            ? `${receiverText} === ${piece(value)}`
+            : `${receiverText}${optional ? '?.' : '.'}${operator}(${piece(value)})`,
         );
         record(
           {
             node: text.fromList ? text.node : check,
             pattern: false,
             data: {
-              check: text.fromList ? `\`${method}(${sourceCode.getText(text.node)})\`` : `\`${shortText(sourceCode.getText(check))}\``,
+              check: text.fromList
+                ? `\`${method}(${sourceCode.getText(text.node)})\``
+                : `\`${shortText(sourceCode.getText(check))}\``,
               example,
               advice: advice(kind, subject, text.value),
             },
@@ -165,7 +173,8 @@ export default createRule<Options, MessageIds>({
                   const joined = replacement.join(' || ');
                   let fixed = joined;
                   if (negated) fixed = `!(${joined})`;
-                  else if (replacement.length > 1 ? !isLooseContext(check) : needsParentheses(check)) fixed = `(${joined})`;
+                  else if (replacement.length > 1 ? !isLooseContext(check) : needsParentheses(check))
+                    fixed = `(${joined})`;
                   return fixer.replaceText(check, fixed);
                 }
               : null,
@@ -195,17 +204,27 @@ export default createRule<Options, MessageIds>({
         const method = calledMethodName(node, sourceCode.getScope(node));
         const callee = skipTypeWrappers(node.callee);
         const [first] = node.arguments;
-        if (!method || callee.type !== AST_NODE_TYPES.MemberExpression || !first || first.type === AST_NODE_TYPES.SpreadElement) return;
+        if (
+          !method ||
+          callee.type !== AST_NODE_TYPES.MemberExpression ||
+          !first ||
+          first.type === AST_NODE_TYPES.SpreadElement
+        )
+          return;
         const kind = TEXT_METHODS[method];
         if (kind) {
           const subject = matchSubject(sourceCode, callee.object, test.isOrigin);
           if (subject) judgeText(kind, node, callee.object, first, subject, false, test.credentials, node);
         } else if (method === 'match') {
           const subject = matchSubject(sourceCode, callee.object, test.isOrigin);
-          if (subject) for (const source of patternSources(sourceCode, first, true)) judgePattern(source, subject, test.credentials);
+          if (subject)
+            for (const source of patternSources(sourceCode, first, true))
+              judgePattern(source, subject, test.credentials);
         } else if (method === 'test' || method === 'exec') {
           const subject = matchSubject(sourceCode, first, test.isOrigin);
-          if (subject) for (const source of patternSources(sourceCode, callee.object, false)) judgePattern(source, subject, test.credentials);
+          if (subject)
+            for (const source of patternSources(sourceCode, callee.object, false))
+              judgePattern(source, subject, test.credentials);
         }
         return;
       }
@@ -223,7 +242,13 @@ export default createRule<Options, MessageIds>({
         const method = calledMethodName(call, sourceCode.getScope(call));
         const callee = skipTypeWrappers(call.callee);
         const [first] = call.arguments;
-        if (!method || callee.type !== AST_NODE_TYPES.MemberExpression || !first || first.type === AST_NODE_TYPES.SpreadElement) continue;
+        if (
+          !method ||
+          callee.type !== AST_NODE_TYPES.MemberExpression ||
+          !first ||
+          first.type === AST_NODE_TYPES.SpreadElement
+        )
+          continue;
         const constant = possibleStatic(other);
         const meaning = comparisonMeaning(method, node.operator, constant, side === node.left);
         if (!meaning || meaning.positive !== test.allowWhen) continue;
@@ -231,11 +256,14 @@ export default createRule<Options, MessageIds>({
           const subjectNode = method === 'exec' ? first : callee.object;
           const patternNode = method === 'exec' ? callee.object : first;
           const subject = matchSubject(sourceCode, subjectNode, test.isOrigin);
-          if (subject) for (const source of patternSources(sourceCode, patternNode, method === 'match')) judgePattern(source, subject, test.credentials);
+          if (subject)
+            for (const source of patternSources(sourceCode, patternNode, method === 'match'))
+              judgePattern(source, subject, test.credentials);
           continue;
         }
         const subject = matchSubject(sourceCode, callee.object, test.isOrigin);
-        if (subject) judgeText(meaning.kind, node, callee.object, first, subject, !meaning.positive, test.credentials, call);
+        if (subject)
+          judgeText(meaning.kind, node, callee.object, first, subject, !meaning.positive, test.credentials, call);
       }
     };
 
@@ -276,7 +304,9 @@ export default createRule<Options, MessageIds>({
             messageId,
             data: finding.data,
             fix: finding.fix,
-            suggest: suggestion ? [{ messageId: 'matchWholeHost', data: { pattern: suggestion.pattern }, fix: suggestion.fix }] : [],
+            suggest: suggestion
+              ? [{ messageId: 'matchWholeHost', data: { pattern: suggestion.pattern }, fix: suggestion.fix }]
+              : [],
           });
         }
       },
@@ -323,8 +353,10 @@ function comparisonMeaning(
   // `i > -1`, `i >= 0`, `i < 0` (and the same written the other way round)
   const flipped: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=' };
   const normal = callOnLeft ? operator : flipped[operator];
-  if ((normal === '>' && constant === -1) || (normal === '>=' && constant === 0)) return { kind: 'substring', positive: true };
-  if ((normal === '<' && constant === 0) || (normal === '<=' && constant === -1)) return { kind: 'substring', positive: false };
+  if ((normal === '>' && constant === -1) || (normal === '>=' && constant === 0))
+    return { kind: 'substring', positive: true };
+  if ((normal === '<' && constant === 0) || (normal === '<=' && constant === -1))
+    return { kind: 'substring', positive: false };
   return null;
 }
 

@@ -26,7 +26,13 @@ import {
   type CorsMiddlewareUse,
 } from '../utils/cors-middleware';
 import { mentionsAny } from '../utils/modules';
-import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, credentialsTracker, headerWriteListeners, type HeaderWrite } from '../utils/response-headers';
+import {
+  ALLOW_CREDENTIALS,
+  ALLOW_ORIGIN,
+  credentialsTracker,
+  headerWriteListeners,
+  type HeaderWrite,
+} from '../utils/response-headers';
 import { findObjectProperty, possibleValues } from '../utils/values';
 import { originSources } from '../utils/origin-source';
 
@@ -42,7 +48,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow CORS policies that let every origin read an MCP server\'s responses',
+      description: "Disallow CORS policies that let every origin read an MCP server's responses",
       recommended: true,
     },
     fixable: 'code',
@@ -50,7 +56,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       wildcardOrigin:
-        '{{policy}} lets every origin read this server\'s responses: any web page the user visits can call this MCP server and read what its tools return. Allow only the origins you trust, from a constant allowlist, or none.',
+        "{{policy}} lets every origin read this server's responses: any web page the user visits can call this MCP server and read what its tools return. Allow only the origins you trust, from a constant allowlist, or none.",
       wildcardOriginWithCredentials:
         "{{policy}} lets every origin read this server's responses, and credentials are allowed too: any web page the user visits can call this MCP server, and the usual way to make credentials work with it, echoing the request's origin, lets that page act as the user. Allow only the origins you trust, from a constant allowlist, and drop credentials unless a trusted origin needs them.",
       useAllowlist: 'Allow only the origins in a constant allowlist (replace its placeholder origin with yours).',
@@ -97,7 +103,8 @@ export default createRule<Options, MessageIds>({
           if (origin.kind === 'missing') {
             missing.push((fixer, value) => appendObjectProperty(fixer, sourceCode, branch.object, `origin: ${value}`));
           } else if (origin.kind === 'found') {
-            const value = origin.value ?? (origin.property.method ? (origin.property.value as TSESTree.Expression) : null);
+            const value =
+              origin.value ?? (origin.property.method ? (origin.property.value as TSESTree.Expression) : null);
             reportOriginProperty(use, origin.property, value, messageId, withAllowlist);
           }
         }
@@ -134,18 +141,24 @@ export default createRule<Options, MessageIds>({
       // `origin: (origin, cb) => cb(null, '*')`, `origin: () => '*'`
       if (unconditionalAllow(sourceCode, value, 'wildcard')) {
         reported.add(property);
-        const replace = (fixer: RuleFixer, text: string): RuleFix[] => [replacePropertyValue(fixer, sourceCode, property, text)];
+        const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
+          replacePropertyValue(fixer, sourceCode, property, text),
+        ];
         context.report({
           node: property,
           messageId,
           data: { policy: `${middleware.display} with an \`origin\` function that answers \`*\`` },
           fix: (fixer) => replace(fixer, middleware.denyOrigin),
-          suggest: [{ messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) }],
+          suggest: [
+            { messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) },
+          ],
         });
         return;
       }
       const candidates = possibleValues(sourceCode, value);
-      const wildcards = candidates.filter((candidate) => candidate.known && middleware.isWildcardOrigin(candidate.value));
+      const wildcards = candidates.filter(
+        (candidate) => candidate.known && middleware.isWildcardOrigin(candidate.value),
+      );
       if (wildcards.length === 0) return;
       reported.add(property);
       const literal = wildcards.some((candidate) => candidate.known && candidate.value === '*');
@@ -186,7 +199,8 @@ export default createRule<Options, MessageIds>({
         data: { policy: '`Access-Control-Allow-Origin: *`' },
         fix: (fixer) => {
           if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
-          if (write.form === 'property' || write.form === 'pair') return removeListElement(fixer, sourceCode, write.node);
+          if (write.form === 'property' || write.form === 'pair')
+            return removeListElement(fixer, sourceCode, write.node);
           const statement = removableStatementOf(write.node);
           return statement ? removeStatement(fixer, sourceCode, statement) : null;
         },

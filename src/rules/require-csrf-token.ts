@@ -1,6 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { ensureModuleDeclarations, importStatement, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
+import {
+  ensureModuleDeclarations,
+  importStatement,
+  isTypeScriptFile,
+  type ModuleDeclaration,
+} from '../fixes/constants';
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
 import { calledMethodName, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
@@ -66,7 +71,8 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'string' },
             uniqueItems: true,
-            description: 'Names of your own functions or middleware that check a credential: calling or registering one counts as a check.',
+            description:
+              'Names of your own functions or middleware that check a credential: calling or registering one counts as a check.',
           },
         },
       },
@@ -74,8 +80,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [] }],
     messages: {
       missingCsrfCheck:
-        "This MCP endpoint ({{route}}) accepts POST requests without checking a credential that a cross-origin request cannot carry. CORS stops other sites from reading the answers, not from sending requests: any web page the user visits can POST to it with a form or a no-cors fetch and make the server run tools that change things. Reject requests that lack a token in a custom header (such as {{header}}) or an Authorization header.",
-      useBearerToken: 'Require an `Authorization: Bearer` token instead, compared in constant time with `MCP_AUTH_TOKEN`.',
+        'This MCP endpoint ({{route}}) accepts POST requests without checking a credential that a cross-origin request cannot carry. CORS stops other sites from reading the answers, not from sending requests: any web page the user visits can POST to it with a form or a no-cors fetch and make the server run tools that change things. Reject requests that lack a token in a custom header (such as {{header}}) or an Authorization header.',
+      useBearerToken:
+        'Require an `Authorization: Bearer` token instead, compared in constant time with `MCP_AUTH_TOKEN`.',
     },
   },
   defaultOptions: [{ endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [] }],
@@ -101,7 +108,8 @@ export default createRule<Options, MessageIds>({
       tokenName: 'MCP_AUTH_TOKEN',
       envName: 'MCP_AUTH_TOKEN',
       expected: (token) => `\`Bearer \${${token}}\``,
-      describe: 'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
+      describe:
+        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
     };
 
     return {
@@ -172,7 +180,12 @@ export default createRule<Options, MessageIds>({
       return `\`POST ${path}\``;
     }
 
-    function guardRoute(fixer: RuleFixer, route: Route, credential: Credential, before: TSESTree.ProgramStatement): RuleFix[] | null {
+    function guardRoute(
+      fixer: RuleFixer,
+      route: Route,
+      credential: Credential,
+      before: TSESTree.ProgramStatement,
+    ): RuleFix[] | null {
       const edit = routeEdit(fixer, route, credential);
       const declarations = moduleDeclarations(credential);
       if (!edit || !declarations) return null;
@@ -214,10 +227,15 @@ export default createRule<Options, MessageIds>({
         if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
         if (statement.source.value !== 'crypto' && statement.source.value !== 'node:crypto') continue;
         for (const specifier of statement.specifiers) {
-          if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier && specifier.imported.name === 'timingSafeEqual') {
+          if (
+            specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+            specifier.imported.type === AST_NODE_TYPES.Identifier &&
+            specifier.imported.name === 'timingSafeEqual'
+          ) {
             return { call: specifier.local.name, declaration: null };
           }
-          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return { call: `${specifier.local.name}.timingSafeEqual`, declaration: null };
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier)
+            return { call: `${specifier.local.name}.timingSafeEqual`, declaration: null };
         }
       }
       const text = importStatement(sourceCode, 'timingSafeEqual', 'node:crypto');
@@ -326,7 +344,6 @@ export default createRule<Options, MessageIds>({
       const indent = indentationAt(sourceCode, anchor.range[0]);
       return lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
     }
-
   },
 });
 

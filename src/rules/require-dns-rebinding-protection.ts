@@ -1,7 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { ensureModuleDeclarations, importStatement } from '../fixes/constants';
-import { appendArgument, appendObjectProperty, asOperand, indentationAt, inlineLeaves, replacePropertyValue } from '../fixes/edits';
+import {
+  appendArgument,
+  appendObjectProperty,
+  asOperand,
+  indentationAt,
+  inlineLeaves,
+  replacePropertyValue,
+} from '../fixes/edits';
 import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { findKnownMiddleware, type CheckFinder } from '../utils/credential-checks';
@@ -18,14 +25,16 @@ import {
 import { routeIsGuarded } from '../utils/route-guards';
 import { findRoutes, type AppInstance, type Route } from '../utils/routes';
 import { serverStartListeners, type ServerStart } from '../utils/servers';
-import { findObjectProperty, possibleValues, resolveExpression, resolveFunction, resolveObjectExpression } from '../utils/values';
+import {
+  findObjectProperty,
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+  resolveObjectExpression,
+} from '../utils/values';
 
 export type Options = [];
-export type MessageIds =
-  | 'unprotectedTransport'
-  | 'validationTurnedOff'
-  | 'unprotectedApp'
-  | 'addAllowedHosts';
+export type MessageIds = 'unprotectedTransport' | 'validationTurnedOff' | 'unprotectedApp' | 'addAllowedHosts';
 
 const MENTIONS_MCP = /@modelcontextprotocol\//u;
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
@@ -45,7 +54,7 @@ export default createRule<Options, MessageIds>({
       unprotectedTransport:
         "This {{transport}} accepts requests for any Host, and nothing before it checks the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. Turn on the transport's protection (`enableDnsRebindingProtection: true` with `allowedHosts`), or validate Host and Origin in middleware (`hostHeaderValidation()`, or an app made by `createMcpExpressApp()`).",
       validationTurnedOff:
-        "`{{factory}}()` with `host: {{host}}` turns off its Host validation: with DNS rebinding, a web page the user visits points its own domain at this machine and calls the MCP server as the same origin. Keep a loopback `host`, or list the hosts the server answers to in `allowedHosts`.",
+        '`{{factory}}()` with `host: {{host}}` turns off its Host validation: with DNS rebinding, a web page the user visits points its own domain at this machine and calls the MCP server as the same origin. Keep a loopback `host`, or list the hosts the server answers to in `allowedHosts`.',
       unprotectedApp:
         'This {{app}} serves an MCP endpoint without validating the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. {{remedy}}',
       addAllowedHosts: 'Keep this host, and validate the Host header against `allowedHosts` instead.',
@@ -103,7 +112,8 @@ export default createRule<Options, MessageIds>({
           );
           const serving = making.length > 0 ? making : mcpRoutes;
           if (serving.length > 0 && serving.every(guarded)) continue;
-          if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node))) continue;
+          if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node)))
+            continue;
           reportTransport(transport.node, transport.kind, options);
         }
         if (transports.length > 0) return;
@@ -157,7 +167,11 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function reportTransport(node: TSESTree.NewExpression, kind: V1Transport, options: TSESTree.Node | undefined): void {
+    function reportTransport(
+      node: TSESTree.NewExpression,
+      kind: V1Transport,
+      options: TSESTree.Node | undefined,
+    ): void {
       const hosts = allowedHostsText(node);
       const properties = hosts ? `enableDnsRebindingProtection: true, allowedHosts: ${hosts}` : null;
       context.report({
@@ -190,12 +204,20 @@ export default createRule<Options, MessageIds>({
         if (!port) continue;
         const expression = skipTypeWrappers(port);
         const value = possibleValues(sourceCode, expression);
-        if (value.length === 1 && value[0]!.known && (typeof value[0]!.value === 'number' || typeof value[0]!.value === 'string')) {
+        if (
+          value.length === 1 &&
+          value[0]!.known &&
+          (typeof value[0]!.value === 'number' || typeof value[0]!.value === 'string')
+        ) {
           const literal = String(value[0]!.value);
           if (/^\d+$/u.test(literal) && literal !== '0') return `['127.0.0.1:${literal}', 'localhost:${literal}']`;
         }
         // `PORT` from the module's top level, declared before the transport reads it: the hosts follow it.
-        if (expression.type === AST_NODE_TYPES.Identifier && isModuleLevel(expression) && declaredBefore(expression, transport)) {
+        if (
+          expression.type === AST_NODE_TYPES.Identifier &&
+          isModuleLevel(expression) &&
+          declaredBefore(expression, transport)
+        ) {
           return `[\`127.0.0.1:\${${expression.name}}\`, \`localhost:\${${expression.name}}\`]`;
         }
       }
@@ -239,11 +261,12 @@ export default createRule<Options, MessageIds>({
           current = current.parent;
           continue;
         }
-        const mountedOn = apps.find((candidate) =>
-          candidate !== current &&
-          candidate.calls.some((call) =>
-            call.arguments.some((argument) => (resolveExpression(sourceCode, argument) ?? argument) === current.node),
-          ),
+        const mountedOn = apps.find(
+          (candidate) =>
+            candidate !== current &&
+            candidate.calls.some((call) =>
+              call.arguments.some((argument) => (resolveExpression(sourceCode, argument) ?? argument) === current.node),
+            ),
         );
         if (!mountedOn) break;
         current = mountedOn;
@@ -260,7 +283,8 @@ export default createRule<Options, MessageIds>({
           messageId: 'unprotectedApp',
           data: {
             app: appText,
-            remedy: 'Refuse requests for other hosts in an `onRequest` hook, as the SDK\'s `hostHeaderValidation()` does.',
+            remedy:
+              "Refuse requests for other hosts in an `onRequest` hook, as the SDK's `hostHeaderValidation()` does.",
           },
           fix: (fixer) => fastifyHostHook(fixer, creation),
         });
@@ -272,7 +296,8 @@ export default createRule<Options, MessageIds>({
           messageId: 'unprotectedApp',
           data: {
             app: appText,
-            remedy: 'Refuse requests for other hosts in middleware that runs first, as the SDK\'s `hostHeaderValidation()` does.',
+            remedy:
+              "Refuse requests for other hosts in middleware that runs first, as the SDK's `hostHeaderValidation()` does.",
           },
         });
         return;
@@ -280,7 +305,10 @@ export default createRule<Options, MessageIds>({
       const hono = app.framework === 'hono';
       const factory = hono ? 'createMcpHonoApp' : 'createMcpExpressApp';
       const replaceable =
-        (hono && creation.type === AST_NODE_TYPES.NewExpression && creation.arguments.length === 0 && !creation.typeArguments) ||
+        (hono &&
+          creation.type === AST_NODE_TYPES.NewExpression &&
+          creation.arguments.length === 0 &&
+          !creation.typeArguments) ||
         (app.framework === 'express' &&
           creation.type === AST_NODE_TYPES.CallExpression &&
           creation.arguments.length === 0 &&
@@ -317,7 +345,8 @@ export default createRule<Options, MessageIds>({
         messageId: 'unprotectedApp',
         data: {
           app: 'request handler',
-          remedy: 'Refuse requests for other hosts before anything else, as the SDK\'s `hostHeaderValidation()` from `@modelcontextprotocol/node` does.',
+          remedy:
+            "Refuse requests for other hosts before anything else, as the SDK's `hostHeaderValidation()` from `@modelcontextprotocol/node` does.",
         },
         fix: (fixer) => {
           const fn = route.handlers[0] && resolveFunction(sourceCode, route.handlers[0]);
@@ -325,7 +354,9 @@ export default createRule<Options, MessageIds>({
           const [request, response] = fn.params;
           if (request?.type !== AST_NODE_TYPES.Identifier || response?.type !== AST_NODE_TYPES.Identifier) return null;
           const first = fn.body.body[0];
-          const indent = first ? indentationAt(sourceCode, first.range[0]) : `${indentationAt(sourceCode, fn.body.range[0])}  `;
+          const indent = first
+            ? indentationAt(sourceCode, first.range[0])
+            : `${indentationAt(sourceCode, fn.body.range[0])}  `;
           const lines = [
             '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
             `if (!${LOCAL_HOSTNAMES}.includes((${request.name}.headers.host ?? '').replace(/:\\d+$/, ''))) {`,
@@ -344,11 +375,13 @@ export default createRule<Options, MessageIds>({
     /** `app.addHook('onRequest', …)` right after `const app = Fastify()`, refusing other hosts. */
     function fastifyHostHook(fixer: RuleFixer, creation: TSESTree.Node): RuleFix | null {
       const declarator = creation.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier)
+        return null;
       const declaration = declarator.parent;
       if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) return null;
       // `export const app = Fastify()`: the hook follows the whole export.
-      const statement = declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+      const statement =
+        declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
       const name = declarator.id.name;
       const indent = indentationAt(sourceCode, statement.range[0]);
       const hook = [

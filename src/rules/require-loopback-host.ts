@@ -96,7 +96,8 @@ export default createRule<Options, MessageIds>({
      */
     const writtenAt = (candidate: PossibleValue): TSESTree.Node => {
       const node = skipTypeWrappers(candidate.node);
-      if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return candidate.node;
+      if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression)
+        return candidate.node;
       return resolveExpression(sourceCode, node) ?? candidate.node;
     };
 
@@ -107,7 +108,9 @@ export default createRule<Options, MessageIds>({
     };
 
     const describeValues = (candidates: readonly PossibleValue[]): string =>
-      [...new Set(candidates.flatMap((candidate) => (candidate.known ? [describeValue(candidate.value)] : [])))].join(' or ');
+      [...new Set(candidates.flatMap((candidate) => (candidate.known ? [describeValue(candidate.value)] : [])))].join(
+        ' or ',
+      );
 
     const reportStart = (serverStart: ServerStart): void => {
       const { api, host, callee } = serverStart;
@@ -116,7 +119,11 @@ export default createRule<Options, MessageIds>({
           return;
         case 'unknown':
           if (reportUnknownHosts) {
-            context.report({ node: callee, messageId: 'unknownHost', data: { api: api.display, hostLabel: api.hostLabel } });
+            context.report({
+              node: callee,
+              messageId: 'unknownHost',
+              data: { api: api.display, hostLabel: api.hostLabel },
+            });
           }
           return;
         case 'default': {
@@ -142,8 +149,7 @@ export default createRule<Options, MessageIds>({
 
       const candidates = possibleValuesWithDefaults(sourceCode, host.value);
       const scopes = candidates.map((candidate) => scopeOf(serverStart, candidate));
-      const withScope = (scope: HostScope): PossibleValue[] =>
-        candidates.filter((_, index) => scopes[index] === scope);
+      const withScope = (scope: HostScope): PossibleValue[] => candidates.filter((_, index) => scopes[index] === scope);
 
       const everyInterface = withScope('every-interface');
       if (everyInterface.length > 0) {
@@ -184,7 +190,12 @@ export default createRule<Options, MessageIds>({
         messageId: 'unknownHost',
         data: { api: api.display, hostLabel: api.hostLabel },
         suggest: certain
-          ? [{ messageId: 'useLoopbackFallback', fix: (fixer) => replaceExpression(fixer, value, withFallback(sourceCode.getText(value), value)) }]
+          ? [
+              {
+                messageId: 'useLoopbackFallback',
+                fix: (fixer) => replaceExpression(fixer, value, withFallback(sourceCode.getText(value), value)),
+              },
+            ]
           : [],
       });
     };

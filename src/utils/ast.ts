@@ -48,9 +48,7 @@ export function calledMethodObject(call: TSESTree.CallExpression): TSESTree.Expr
 }
 
 /** The nearest function (or the program) that holds a node. */
-export function enclosingFunctionOrProgram(
-  node: TSESTree.Node,
-): TSESTree.FunctionLike | TSESTree.Program {
+export function enclosingFunctionOrProgram(node: TSESTree.Node): TSESTree.FunctionLike | TSESTree.Program {
   let current: TSESTree.Node | undefined = node.parent;
   while (current) {
     if (
@@ -93,7 +91,8 @@ export function walk(
     for (const key of visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+        for (const item of child)
+          if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
       } else if (child && typeof (child as TSESTree.Node).type === 'string') {
         stack.push(child as TSESTree.Node);
       }

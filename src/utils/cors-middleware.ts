@@ -85,8 +85,7 @@ export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
     usage: 'call',
     isWildcardOrigin: (value) => typeof value !== 'function' && (value === '*' || !value),
     denyOrigin: "() => ''",
-    allowlistOrigin: (allowlist) =>
-      `(ctx) => (${allowlist}.includes(ctx.get('Origin')) ? ctx.get('Origin') : '')`,
+    allowlistOrigin: (allowlist) => `(ctx) => (${allowlist}.includes(ctx.get('Origin')) ? ctx.get('Origin') : '')`,
     credentialsReflectByDefault: true,
     // `!!options.credentials`, or what a credentials function returns
     isCredentialsOn: Boolean,
@@ -151,7 +150,10 @@ function registeredDynamicImports(sourceCode: Readonly<SourceCode>): { node: TSE
   const registering = CORS_MIDDLEWARES.filter((middleware) => middleware.usage === 'register');
   const found: { node: TSESTree.Node; info: CorsMiddleware }[] = [];
   // Cheap first: the walk only runs in files that import one of these packages dynamically.
-  if (!sourceCode.text.includes('import(') || !registering.some((middleware) => sourceCode.text.includes(middleware.module))) {
+  if (
+    !sourceCode.text.includes('import(') ||
+    !registering.some((middleware) => sourceCode.text.includes(middleware.module))
+  ) {
     return found;
   }
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
@@ -223,7 +225,11 @@ export function corsOptionsBranches(sourceCode: Readonly<SourceCode>, use: CorsM
       visit(resolved, depth + 1);
       return;
     }
-    branches.push(expression.type === AST_NODE_TYPES.ObjectExpression ? { kind: 'object', object: expression } : { kind: 'unknown' });
+    branches.push(
+      expression.type === AST_NODE_TYPES.ObjectExpression
+        ? { kind: 'object', object: expression }
+        : { kind: 'unknown' },
+    );
   };
   visit(use.options, 0);
   return branches;
@@ -249,10 +255,7 @@ export function allowsCredentials(
 
 /** The returned expression of a function with a single `return` or an expression body. */
 function functionResult(node: TSESTree.Node | null): TSESTree.Node | null {
-  if (
-    node?.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
-    node?.type !== AST_NODE_TYPES.FunctionExpression
-  ) {
+  if (node?.type !== AST_NODE_TYPES.ArrowFunctionExpression && node?.type !== AST_NODE_TYPES.FunctionExpression) {
     return null;
   }
   if (node.body.type !== AST_NODE_TYPES.BlockStatement) return node.body;
@@ -324,7 +327,8 @@ export function unconditionalAllow(
     const [error, result] = call.arguments;
     return error !== undefined && isNullishLiteral(skipTypeWrappers(error)) && allows(result);
   };
-  const site = (expression: TSESTree.Node | null | undefined): boolean => allows(expression) || callsBackAllowing(expression);
+  const site = (expression: TSESTree.Node | null | undefined): boolean =>
+    allows(expression) || callsBackAllowing(expression);
 
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return site(fn.body) ? fn.body : null;
   for (const statement of fn.body.body) {

@@ -29,7 +29,18 @@ const NOT_CREDENTIALS = new Set([
 ]);
 
 /** Response calls that turn a request away: `res.status(403)`, `reply.code(401)`, `ctx.throw(403)`, `c.json(body, 403)`. */
-const REJECTING_METHODS = new Set(['status', 'sendStatus', 'writeHead', 'code', 'throw', 'end', 'send', 'json', 'text', 'redirect']);
+const REJECTING_METHODS = new Set([
+  'status',
+  'sendStatus',
+  'writeHead',
+  'code',
+  'throw',
+  'end',
+  'send',
+  'json',
+  'text',
+  'redirect',
+]);
 
 /** Authentication and CSRF middleware, by package: using one counts as a check. */
 const AUTH_TRACE_MAP = (() => {
@@ -104,8 +115,18 @@ export function findKnownAuth(sourceCode: Readonly<SourceCode>): KnownAuth {
  * makes an object that holds it) or `'plugin'` (a Fastify plugin, passed to `register`).
  */
 export function findKnownMiddleware(sourceCode: Readonly<SourceCode>, traceMap: object, mentions: RegExp): KnownAuth {
-  const found = { middleware: new Set<TSESTree.Node>(), jwt: new Set<TSESTree.Node>(), factories: new Set<TSESTree.Node>(), plugins: new Set<TSESTree.Node>() };
-  const sets: Record<string, Set<TSESTree.Node>> = { middleware: found.middleware, jwt: found.jwt, factory: found.factories, plugin: found.plugins };
+  const found = {
+    middleware: new Set<TSESTree.Node>(),
+    jwt: new Set<TSESTree.Node>(),
+    factories: new Set<TSESTree.Node>(),
+    plugins: new Set<TSESTree.Node>(),
+  };
+  const sets: Record<string, Set<TSESTree.Node>> = {
+    middleware: found.middleware,
+    jwt: found.jwt,
+    factory: found.factories,
+    plugin: found.plugins,
+  };
   if (mentions.test(sourceCode.text)) {
     for (const { node, info } of trackModules<string>(sourceCode, traceMap as never)) sets[info]?.add(node);
   }
@@ -177,7 +198,8 @@ function onTheWayTo(node: TSESTree.Node, route: TSESTree.Node | undefined, fn: H
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
     const branch =
-      ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) ||
+      ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+        child !== parent.test) ||
       parent.type === AST_NODE_TYPES.SwitchCase;
     if (branch && parent !== route && !containsNode(child, route)) return false;
   }
@@ -187,7 +209,9 @@ function onTheWayTo(node: TSESTree.Node, route: TSESTree.Node | undefined, fn: H
 /** `doubleCsrfProtection`, destructured from a `doubleCsrf()` call. */
 function isFromFactory(finder: CheckFinder, node: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier || finder.auth.factories.size === 0) return false;
-  const variable = finder.sourceCode.getScope(node).references.find((reference) => reference.identifier === node)?.resolved;
+  const variable = finder.sourceCode
+    .getScope(node)
+    .references.find((reference) => reference.identifier === node)?.resolved;
   const declarator = variable?.defs[0]?.node;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return false;
   return finder.auth.factories.has(skipTypeWrappers(declarator.init));
@@ -200,7 +224,9 @@ function isNamedCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
   const name =
     target.type === AST_NODE_TYPES.Identifier
       ? target.name
-      : target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier
+      : target.type === AST_NODE_TYPES.MemberExpression &&
+          !target.computed &&
+          target.property.type === AST_NODE_TYPES.Identifier
         ? target.property.name
         : null;
   return name !== null && finder.checkFunctions.has(name);
@@ -230,7 +256,10 @@ export function functionChecksCredential(
         return;
       }
       // `await request.jwtVerify()` throws unless the request carries a valid token.
-      if (isNamedCheck(finder, node) || (finder.checksHeader('authorization') && calledMethodName(node) === 'jwtVerify')) {
+      if (
+        isNamedCheck(finder, node) ||
+        (finder.checksHeader('authorization') && calledMethodName(node) === 'jwtVerify')
+      ) {
         checked = true;
         return;
       }
@@ -267,7 +296,12 @@ export function functionChecksCredential(
 
 /** `req.hostname`, `ctx.host`, `ctx.hostname`: the `Host` header as the frameworks parse it. */
 function hostPropertyRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | null {
-  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return null;
+  if (
+    node.type !== AST_NODE_TYPES.MemberExpression ||
+    node.computed ||
+    node.property.type !== AST_NODE_TYPES.Identifier
+  )
+    return null;
   if (node.property.name !== 'hostname' && node.property.name !== 'host') return null;
   const object = skipTypeWrappers(node.object);
   if (object.type !== AST_NODE_TYPES.Identifier) return null;
@@ -308,7 +342,8 @@ function decidesRejection(
   const declarator = current.parent;
   if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
     // What the variable holds when the header is missing, if the file shows it (`?? ''` gives '').
-    const held = declarator.init && absent.size > 0 ? absentValue(sourceCode, declarator.init, absent) : { known: false as const };
+    const held =
+      declarator.init && absent.size > 0 ? absentValue(sourceCode, declarator.init, absent) : { known: false as const };
     return bindingDecidesRejection(sourceCode, declarator.id, depth, held);
   }
   return false;
@@ -321,7 +356,9 @@ function bindingDecidesRejection(
   held: AbsentValue = { known: true, value: undefined },
 ): boolean {
   const variable = findVariable(sourceCode.getScope(id) as never, id as never) as Scope.Variable | null;
-  const reads = (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier as TSESTree.Node);
+  const reads = (variable?.references ?? [])
+    .filter((reference) => reference.isRead())
+    .map((reference) => reference.identifier as TSESTree.Node);
   // Every read of the variable holds the same value: `auth && auth !== expected` is false without it.
   const absent: Absent = held.known ? new Map(reads.map((read) => [read, held.value])) : new Map();
   return reads.some((identifier) => decidesRejection(sourceCode, identifier, depth + 1, absent));
@@ -389,7 +426,12 @@ function absentValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, abse
 }
 
 /** Whether a test, taken as true (`when`) or false, can lead to its branch when the header is missing. */
-function possibleWhenAbsent(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, absent: Absent, when: boolean): boolean {
+function possibleWhenAbsent(
+  sourceCode: Readonly<SourceCode>,
+  test: TSESTree.Node,
+  absent: Absent,
+  when: boolean,
+): boolean {
   const value = absentValue(sourceCode, test, absent);
   return !value.known || Boolean(value.value) === when;
 }
@@ -402,14 +444,26 @@ function isStatement(node: TSESTree.Node): boolean {
  * The `if` (or `?:`, `assert(…)`, `try`) around `node` that rejects the request when the header
  * read at `absent` is missing, and that a request without it reaches.
  */
-function rejectingIfAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, absent: Absent): TSESTree.Node | null {
+function rejectingIfAround(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  absent: Absent,
+): TSESTree.Node | null {
   let child: TSESTree.Node = node;
   let parent = node.parent;
   while (parent && !isStatement(parent)) {
     // `ctx.assert(token === expected, 401)`, `assert(valid)`: they throw when the test is false.
-    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
-      const method = calledMethodName(parent) ?? (parent.callee.type === AST_NODE_TYPES.Identifier ? parent.callee.name : null);
-      if (method === 'assert' && parent.arguments[0] === child && possibleWhenAbsent(sourceCode, child, absent, false)) {
+    if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.includes(child as TSESTree.CallExpressionArgument)
+    ) {
+      const method =
+        calledMethodName(parent) ?? (parent.callee.type === AST_NODE_TYPES.Identifier ? parent.callee.name : null);
+      if (
+        method === 'assert' &&
+        parent.arguments[0] === child &&
+        possibleWhenAbsent(sourceCode, child, absent, false)
+      ) {
         return reachedWhenAbsent(sourceCode, parent, absent) ? parent : null;
       }
     }
@@ -428,7 +482,9 @@ function rejectingIfAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node
     const missing = new Map([...absent, ...relatedReads(sourceCode, child, absent)]);
     const rejecting =
       (rejects(sourceCode, parent.consequent) && possibleWhenAbsent(sourceCode, child, missing, true)) ||
-      (parent.alternate !== null && rejects(sourceCode, parent.alternate) && possibleWhenAbsent(sourceCode, child, missing, false));
+      (parent.alternate !== null &&
+        rejects(sourceCode, parent.alternate) &&
+        possibleWhenAbsent(sourceCode, child, missing, false));
     if (rejecting && reachedWhenAbsent(sourceCode, parent, absent)) return parent;
   }
   // `try { verify(req.headers.authorization) } catch { return res.status(401).end() }`: the value goes
@@ -473,9 +529,19 @@ function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | null {
 function reachedWhenAbsent(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, absent: Absent): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && !/Function/u.test(parent.type); child = parent, parent = parent.parent) {
-    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) {
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child !== parent.test
+    ) {
       // Only tests about this header can be judged; `if (auth) { … }` is not reached without it.
-      if (!possibleWhenAbsent(sourceCode, parent.test, relatedReads(sourceCode, parent.test, absent), child === parent.consequent)) {
+      if (
+        !possibleWhenAbsent(
+          sourceCode,
+          parent.test,
+          relatedReads(sourceCode, parent.test, absent),
+          child === parent.consequent,
+        )
+      ) {
         return false;
       }
     }
@@ -484,14 +550,20 @@ function reachedWhenAbsent(sourceCode: Readonly<SourceCode>, node: TSESTree.Node
 }
 
 /** The reads in `test` of the same header as `absent` (the same text, or the same variable). */
-function relatedReads(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, absent: Absent): Map<TSESTree.Node, unknown> {
+function relatedReads(
+  sourceCode: Readonly<SourceCode>,
+  test: TSESTree.Node,
+  absent: Absent,
+): Map<TSESTree.Node, unknown> {
   const texts = new Map([...absent].map(([node, value]) => [sourceCode.getText(node), value]));
   const related = new Map<TSESTree.Node, unknown>();
   walk(test, sourceCode.visitorKeys, (node) => {
     const text = sourceCode.getText(node);
     if (
       texts.has(text) &&
-      (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression)
+      (node.type === AST_NODE_TYPES.Identifier ||
+        node.type === AST_NODE_TYPES.MemberExpression ||
+        node.type === AST_NODE_TYPES.CallExpression)
     ) {
       related.set(node, texts.get(text));
     }
@@ -508,7 +580,10 @@ function rejects(sourceCode: Readonly<SourceCode>, branch: TSESTree.Node): boole
     else if (node.type === AST_NODE_TYPES.CallExpression) {
       const method = calledMethodName(node);
       if (method && REJECTING_METHODS.has(method)) found = true;
-    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+    } else if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression
+    ) {
       if (node.left.property.type === AST_NODE_TYPES.Identifier && node.left.property.name === 'status') found = true;
     }
   });

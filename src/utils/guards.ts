@@ -71,7 +71,9 @@ export function originChecksIn(
       // `ALLOWED?.includes(origin)`
       return originChecksIn(sourceCode, expression.expression, origin, positive, depth + 1);
     case AST_NODE_TYPES.UnaryExpression:
-      return expression.operator === '!' ? originChecksIn(sourceCode, expression.argument, origin, !positive, depth + 1) : [];
+      return expression.operator === '!'
+        ? originChecksIn(sourceCode, expression.argument, origin, !positive, depth + 1)
+        : [];
     case AST_NODE_TYPES.LogicalExpression: {
       if (expression.operator === '??') return [];
       const left = originChecksIn(sourceCode, expression.left, origin, positive, depth + 1);
@@ -91,7 +93,8 @@ export function originChecksIn(
       const unequal = operator === '!==' || operator === '!=';
       if (!equal && !unequal) {
         // `LIST.indexOf(origin) > -1`, `>= 0`
-        if ((operator === '>' || operator === '>=') && positive) return indexOfCheck(sourceCode, expression.left, origin);
+        if ((operator === '>' || operator === '>=') && positive)
+          return indexOfCheck(sourceCode, expression.left, origin);
         return [];
       }
       // `x === -1` / `x !== -1` around indexOf
@@ -129,7 +132,9 @@ export function originChecksIn(
       }
       if (method && STRING_TESTS.has(method)) {
         const subject = method === 'test' ? first : (callee as TSESTree.MemberExpression).object;
-        return subject && sameOrigin(sourceCode, subject, origin) ? [{ node: expression, checked: subject, collection: null }] : [];
+        return subject && sameOrigin(sourceCode, subject, origin)
+          ? [{ node: expression, checked: subject, collection: null }]
+          : [];
       }
       // A helper the file calls with the origin (`isAllowedOrigin(origin)`) decides what it decides.
       const name = sourceCode.getText(callee);
@@ -140,7 +145,9 @@ export function originChecksIn(
     case AST_NODE_TYPES.Identifier: {
       // `const allowed = ALLOWED.has(origin); if (allowed) …`
       const resolved = resolveExpression(sourceCode, expression);
-      return resolved && resolved !== expression ? originChecksIn(sourceCode, resolved, origin, positive, depth + 1) : [];
+      return resolved && resolved !== expression
+        ? originChecksIn(sourceCode, resolved, origin, positive, depth + 1)
+        : [];
     }
     default:
       return [];
@@ -151,7 +158,12 @@ export function originChecksIn(
  * Whether `test` being `positive` means the origin is missing: `!origin`,
  * `origin === undefined`, `origin == null`, `origin === ''`, `typeof origin === 'undefined'`.
  */
-function isAbsent(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, origin: TSESTree.Node, positive: boolean): boolean {
+function isAbsent(
+  sourceCode: Readonly<SourceCode>,
+  test: TSESTree.Node,
+  origin: TSESTree.Node,
+  positive: boolean,
+): boolean {
   const expression = skipTypeWrappers(test);
   if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
     return isAbsent(sourceCode, expression.argument, origin, !positive);
@@ -167,11 +179,11 @@ function isAbsent(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, origin:
     [expression.left, expression.right],
     [expression.right, expression.left],
   ] as const) {
-    const subject =
-      side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof' ? side.argument : side;
+    const subject = side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof' ? side.argument : side;
     if (!sameOrigin(sourceCode, subject, origin)) continue;
     const value = getStaticValue(other as never, sourceCode.getScope(other) as never);
-    if (value && (value.value == null || value.value === '' || (subject !== side && value.value === 'undefined'))) return true;
+    if (value && (value.value == null || value.value === '' || (subject !== side && value.value === 'undefined')))
+      return true;
   }
   return false;
 }
@@ -197,7 +209,10 @@ export function isPresenceTest(sourceCode: Readonly<SourceCode>, test: TSESTree.
     expression.left.type === AST_NODE_TYPES.UnaryExpression &&
     expression.left.operator === 'typeof'
   ) {
-    return sameOrigin(sourceCode, expression.left.argument, origin) && getStaticValue(expression.right as never)?.value === 'string';
+    return (
+      sameOrigin(sourceCode, expression.left.argument, origin) &&
+      getStaticValue(expression.right as never)?.value === 'string'
+    );
   }
   return expression.type !== AST_NODE_TYPES.Identifier && isAbsent(sourceCode, expression, origin, false);
 }

@@ -12,7 +12,9 @@ import { findObjectProperty, possibleValues, resolveObjectExpression } from './v
 export type V1Transport = 'streamable' | 'sse';
 
 const V1_TRANSPORTS = {
-  '@modelcontextprotocol/sdk/server/streamableHttp.js': { StreamableHTTPServerTransport: { [CONSTRUCT]: 'streamable' } },
+  '@modelcontextprotocol/sdk/server/streamableHttp.js': {
+    StreamableHTTPServerTransport: { [CONSTRUCT]: 'streamable' },
+  },
   '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js': {
     WebStandardStreamableHTTPServerTransport: { [CONSTRUCT]: 'streamable' },
   },
@@ -20,10 +22,15 @@ const V1_TRANSPORTS = {
 } as const;
 
 /** `new StreamableHTTPServerTransport(options)` and `new SSEServerTransport(path, res, options)` in the file. */
-export function findV1Transports(sourceCode: Readonly<SourceCode>): { node: TSESTree.NewExpression; kind: V1Transport }[] {
+export function findV1Transports(
+  sourceCode: Readonly<SourceCode>,
+): { node: TSESTree.NewExpression; kind: V1Transport }[] {
   if (!sourceCode.text.includes('@modelcontextprotocol/sdk')) return [];
   return trackModules<V1Transport>(sourceCode, V1_TRANSPORTS as never)
-    .filter((found): found is { node: TSESTree.NewExpression; info: V1Transport } => found.node.type === AST_NODE_TYPES.NewExpression)
+    .filter(
+      (found): found is { node: TSESTree.NewExpression; info: V1Transport } =>
+        found.node.type === AST_NODE_TYPES.NewExpression,
+    )
     .map(({ node, info }) => ({ node, kind: info }));
 }
 
@@ -89,7 +96,10 @@ export function findMcpAppFactories(
 ): { call: TSESTree.CallExpression; factory: McpAppFactory }[] {
   if (!sourceCode.text.includes('@modelcontextprotocol/')) return [];
   return trackModules<McpAppFactory>(sourceCode, APP_FACTORIES as never)
-    .filter((found): found is { node: TSESTree.CallExpression; info: McpAppFactory } => found.node.type === AST_NODE_TYPES.CallExpression)
+    .filter(
+      (found): found is { node: TSESTree.CallExpression; info: McpAppFactory } =>
+        found.node.type === AST_NODE_TYPES.CallExpression,
+    )
     .map(({ node, info }) => ({ call: node, factory: info }));
 }
 
@@ -101,7 +111,12 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 /** What an SDK app's options say about its validation: on, off (with the `host` that turns it off), or unknown. */
 export type AppProtection =
   | { readonly kind: 'on' }
-  | { readonly kind: 'off'; readonly host: TSESTree.Property; readonly value: TSESTree.Node; readonly options: TSESTree.ObjectExpression }
+  | {
+      readonly kind: 'off';
+      readonly host: TSESTree.Property;
+      readonly value: TSESTree.Node;
+      readonly options: TSESTree.ObjectExpression;
+    }
   | { readonly kind: 'unknown' };
 
 export function mcpAppProtection(
@@ -122,7 +137,10 @@ export function mcpAppProtection(
   if (host.kind === 'missing') return { kind: 'on' };
   if (host.kind === 'unknown' || !host.value) return { kind: 'unknown' };
   const values = possibleValues(sourceCode, host.value);
-  const unsafe = values.some((value) => value.known && (typeof value.value !== 'string' || !LOOPBACK_HOSTS.has(value.value)) && value.value !== undefined);
+  const unsafe = values.some(
+    (value) =>
+      value.known && (typeof value.value !== 'string' || !LOOPBACK_HOSTS.has(value.value)) && value.value !== undefined,
+  );
   if (unsafe) return { kind: 'off', host: host.property, value: host.value, options };
   return values.every((value) => value.known) ? { kind: 'on' } : { kind: 'unknown' };
 }

@@ -108,8 +108,8 @@ function bindingReads(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TS
     return [node];
   }
   if (!declaring) return [];
-  return sourceCode.scopeManager!
-    .getDeclaredVariables(declaring)
+  return sourceCode
+    .scopeManager!.getDeclaredVariables(declaring)
     .flatMap((variable) => variable.references)
     .filter((reference) => reference.isRead())
     .map((reference) => reference.identifier as TSESTree.Identifier);

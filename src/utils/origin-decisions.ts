@@ -2,16 +2,17 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers, staticPropertyName } from './ast';
-import {
-  type CorsMiddleware,
-  type CorsMiddlewareUse,
-  findCorsMiddlewareUses,
-  originOptions,
-} from './cors-middleware';
+import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
 import type { MatchSubject } from './origin-patterns';
-import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, credentialsTracker, headerWriteListeners, type HeaderWrite } from './response-headers';
+import {
+  ALLOW_CREDENTIALS,
+  ALLOW_ORIGIN,
+  credentialsTracker,
+  headerWriteListeners,
+  type HeaderWrite,
+} from './response-headers';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
 
 /**
@@ -70,16 +71,17 @@ export interface OriginDecisionHandlers {
  * How each middleware calls an `origin` function: which parameter is the request's origin and
  * which the callback that takes `(error, answer)`; `null` for none.
  */
-const ORIGIN_FUNCTIONS: Readonly<Record<string, { readonly origin: number | null; readonly callback: number | null }>> = {
-  // cors/lib/index.js: `originCallback(req.headers.origin, function (err2, origin) { … })`
-  cors: { origin: 0, callback: 1 },
-  // @fastify/cors/index.js: `origin.call(fastify, req.headers.origin, cb)`, or a promise of the answer
-  '@fastify/cors': { origin: 0, callback: 1 },
-  // hono/cors: `await findAllowOrigin(c.req.header("origin") || "", c)` answers the header value
-  'hono/cors': { origin: 0, callback: null },
-  // @koa/cors: `await options.origin(ctx)`: the function reads the Origin from the context
-  '@koa/cors': { origin: null, callback: null },
-};
+const ORIGIN_FUNCTIONS: Readonly<Record<string, { readonly origin: number | null; readonly callback: number | null }>> =
+  {
+    // cors/lib/index.js: `originCallback(req.headers.origin, function (err2, origin) { … })`
+    cors: { origin: 0, callback: 1 },
+    // @fastify/cors/index.js: `origin.call(fastify, req.headers.origin, cb)`, or a promise of the answer
+    '@fastify/cors': { origin: 0, callback: 1 },
+    // hono/cors: `await findAllowOrigin(c.req.header("origin") || "", c)` answers the header value
+    'hono/cors': { origin: 0, callback: null },
+    // @koa/cors: `await options.origin(ctx)`: the function reads the Origin from the context
+    '@koa/cors': { origin: null, callback: null },
+  };
 
 /** Middlewares whose `origin` option may be a RegExp (or an array that holds some), tested against the request's origin. */
 const PATTERN_ORIGINS = new Set([
@@ -97,7 +99,10 @@ export function takesOriginPatterns(middleware: CorsMiddleware): boolean {
 const HTTP_CLIENT_ERROR = (value: unknown): boolean => typeof value === 'number' && value >= 400 && value < 500;
 
 /** Listeners that call `handlers` for every place where the file decides on an origin. */
-export function originDecisionListeners(sourceCode: Readonly<SourceCode>, handlers: OriginDecisionHandlers): RuleListener {
+export function originDecisionListeners(
+  sourceCode: Readonly<SourceCode>,
+  handlers: OriginDecisionHandlers,
+): RuleListener {
   const allowOriginWrites: HeaderWrite[] = [];
   const credentialHeaders = credentialsTracker(sourceCode);
   const ifStatements: TSESTree.IfStatement[] = [];
@@ -172,7 +177,11 @@ export function originDecisionListeners(sourceCode: Readonly<SourceCode>, handle
       if (!isCallbackCall(fn.body)) answer(fn.body);
     }
     visitOwnBody(sourceCode, fn, (node) => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && !isCallbackCall(skipTypeWrappers(node.argument))) {
+      if (
+        node.type === AST_NODE_TYPES.ReturnStatement &&
+        node.argument &&
+        !isCallbackCall(skipTypeWrappers(node.argument))
+      ) {
         answer(node.argument);
       } else if (isCallbackCall(node)) {
         const [error, result] = node.arguments;
@@ -289,7 +298,8 @@ function decompose(
     // `SUFFIXES.some((suffix) => origin.endsWith(suffix))` is true when its callback is, for some entry.
     const callee = skipTypeWrappers(expression.callee);
     const [callback] = expression.arguments;
-    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee, sourceCode.getScope(callee)) : null;
+    const method =
+      callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee, sourceCode.getScope(callee)) : null;
     if ((method === 'some' || method === 'every') && callback && isFunction(callback)) {
       const fn = callback as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
       const [only] = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
@@ -335,12 +345,18 @@ function allowingLeaves(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, d
     case AST_NODE_TYPES.AwaitExpression:
       return allowingLeaves(sourceCode, expression.argument, depth + 1);
     case AST_NODE_TYPES.ConditionalExpression:
-      return [...allowingLeaves(sourceCode, expression.consequent, depth + 1), ...allowingLeaves(sourceCode, expression.alternate, depth + 1)];
+      return [
+        ...allowingLeaves(sourceCode, expression.consequent, depth + 1),
+        ...allowingLeaves(sourceCode, expression.alternate, depth + 1),
+      ];
     case AST_NODE_TYPES.LogicalExpression:
       // `a && b` answers `a` only when it is falsy, which refuses.
       return expression.operator === '&&'
         ? allowingLeaves(sourceCode, expression.right, depth + 1)
-        : [...allowingLeaves(sourceCode, expression.left, depth + 1), ...allowingLeaves(sourceCode, expression.right, depth + 1)];
+        : [
+            ...allowingLeaves(sourceCode, expression.left, depth + 1),
+            ...allowingLeaves(sourceCode, expression.right, depth + 1),
+          ];
     default: {
       const known = getStaticValue(expression as never, sourceCode.getScope(expression) as never);
       return known && !known.value ? [] : [expression];
@@ -365,7 +381,11 @@ function isFunction(node: TSESTree.Node): boolean {
 }
 
 /** Calls `visit` on every node of a function's body, not entering the functions inside it. */
-function visitOwnBody(sourceCode: Readonly<SourceCode>, fn: HandlerFunction, visit: (node: TSESTree.Node) => void): void {
+function visitOwnBody(
+  sourceCode: Readonly<SourceCode>,
+  fn: HandlerFunction,
+  visit: (node: TSESTree.Node) => void,
+): void {
   const stack: TSESTree.Node[] = [fn.body];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -379,7 +399,8 @@ function pushChildren(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, sta
   for (const key of sourceCode.visitorKeys[node.type] ?? []) {
     const child = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+      for (const item of child)
+        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
     } else if (child && typeof (child as TSESTree.Node).type === 'string') {
       stack.push(child as TSESTree.Node);
     }
@@ -398,7 +419,9 @@ function firstNode(
     const node = stack.pop()!;
     if (node !== root && isFunction(node)) continue;
     if (
-      (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) &&
+      (node.type === AST_NODE_TYPES.Identifier ||
+        node.type === AST_NODE_TYPES.MemberExpression ||
+        node.type === AST_NODE_TYPES.CallExpression) &&
       test(node)
     ) {
       if (!found || node.range[0] < found.range[0]) found = node;
@@ -430,7 +453,9 @@ function turnsAwayNext(sourceCode: Readonly<SourceCode>, statement: TSESTree.IfS
   const next = body[body.indexOf(statement) + 1];
   // `return res.status(403).end();`, `res.sendStatus(403);`, `throw …`: not the rest of the handler.
   const simple =
-    next?.type === AST_NODE_TYPES.ReturnStatement || next?.type === AST_NODE_TYPES.ThrowStatement || next?.type === AST_NODE_TYPES.ExpressionStatement;
+    next?.type === AST_NODE_TYPES.ReturnStatement ||
+    next?.type === AST_NODE_TYPES.ThrowStatement ||
+    next?.type === AST_NODE_TYPES.ExpressionStatement;
   return simple && turnsAway(sourceCode, next);
 }
 
@@ -501,14 +526,21 @@ export function allowlistEntries(sourceCode: Readonly<SourceCode>, node: TSESTre
     case AST_NODE_TYPES.ArrayExpression:
       return expression.elements.flatMap((element) => {
         if (!element) return [];
-        if (element.type === AST_NODE_TYPES.SpreadElement) return allowlistEntries(sourceCode, element.argument, depth + 1);
+        if (element.type === AST_NODE_TYPES.SpreadElement)
+          return allowlistEntries(sourceCode, element.argument, depth + 1);
         const value = getStaticValue(element as never, sourceCode.getScope(element) as never);
         return [{ node: element, value: value?.value }];
       });
     case AST_NODE_TYPES.ConditionalExpression:
-      return [...allowlistEntries(sourceCode, expression.consequent, depth + 1), ...allowlistEntries(sourceCode, expression.alternate, depth + 1)];
+      return [
+        ...allowlistEntries(sourceCode, expression.consequent, depth + 1),
+        ...allowlistEntries(sourceCode, expression.alternate, depth + 1),
+      ];
     case AST_NODE_TYPES.LogicalExpression:
-      return [...allowlistEntries(sourceCode, expression.left, depth + 1), ...allowlistEntries(sourceCode, expression.right, depth + 1)];
+      return [
+        ...allowlistEntries(sourceCode, expression.left, depth + 1),
+        ...allowlistEntries(sourceCode, expression.right, depth + 1),
+      ];
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipTypeWrappers(expression.callee);
@@ -519,7 +551,11 @@ export function allowlistEntries(sourceCode: Readonly<SourceCode>, node: TSESTre
             ? `${callee.object.name}.${staticPropertyName(callee) ?? ''}`
             : '';
       const [first] = expression.arguments;
-      if (['Set', 'Object.freeze', 'Array.from'].includes(name) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+      if (
+        ['Set', 'Object.freeze', 'Array.from'].includes(name) &&
+        first &&
+        first.type !== AST_NODE_TYPES.SpreadElement
+      ) {
         return allowlistEntries(sourceCode, first, depth + 1);
       }
       return [];
@@ -539,13 +575,16 @@ const ITERATING_METHODS = new Set(['some', 'every', 'find', 'findIndex', 'findLa
 
 /** The list whose elements a callback parameter takes: `LIST` for `item` in `LIST.some((item) => …)`. */
 function iteratedList(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier): TSESTree.Node | null {
-  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as
-    | { defs: { type: string; name: TSESTree.Node; node: TSESTree.Node }[] }
-    | null;
+  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as {
+    defs: { type: string; name: TSESTree.Node; node: TSESTree.Node }[];
+  } | null;
   const def = variable?.defs[0];
   if (def?.type !== 'Parameter') return null;
   const fn = def.node;
-  if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params[0] !== def.name) {
+  if (
+    (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) ||
+    fn.params[0] !== def.name
+  ) {
     return null;
   }
   const call = fn.parent;
@@ -579,7 +618,8 @@ function writtenString(
   node: TSESTree.Node,
 ): { literal: TSESTree.Literal | TSESTree.TemplateLiteral; value: string } | null {
   const expression = resolveExpression(sourceCode, node) ?? skipTypeWrappers(node);
-  if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') return { literal: expression, value: expression.value };
+  if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string')
+    return { literal: expression, value: expression.value };
   if (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) {
     return { literal: expression, value: expression.quasis[0]?.value.cooked ?? '' };
   }
@@ -604,7 +644,15 @@ export function patternSources(
   switch (expression.type) {
     case AST_NODE_TYPES.Literal: {
       if ('regex' in expression && expression.regex) {
-        return [{ node: expression, pattern: expression.regex.pattern, flags: expression.regex.flags, written: expression, fromList }];
+        return [
+          {
+            node: expression,
+            pattern: expression.regex.pattern,
+            flags: expression.regex.flags,
+            written: expression,
+            fromList,
+          },
+        ];
       }
       if (strings && typeof expression.value === 'string') {
         return [{ node: expression, pattern: expression.value, flags: '', written: expression, fromList }];
@@ -613,7 +661,9 @@ export function patternSources(
     }
     case AST_NODE_TYPES.TemplateLiteral: {
       const written = strings ? writtenString(sourceCode, expression) : null;
-      return written ? [{ node: expression, pattern: written.value, flags: '', written: written.literal, fromList }] : [];
+      return written
+        ? [{ node: expression, pattern: written.value, flags: '', written: written.literal, fromList }]
+        : [];
     }
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression: {
@@ -649,13 +699,20 @@ export function patternSources(
       ];
     case AST_NODE_TYPES.Identifier: {
       const list = iteratedList(sourceCode, expression);
-      if (list) return allowlistEntries(sourceCode, list).flatMap((entry) => patternSources(sourceCode, entry.node, strings, true, depth + 1));
+      if (list)
+        return allowlistEntries(sourceCode, list).flatMap((entry) =>
+          patternSources(sourceCode, entry.node, strings, true, depth + 1),
+        );
       const resolved = resolveExpression(sourceCode, expression);
-      return resolved && resolved !== expression ? patternSources(sourceCode, resolved, strings, fromList, depth + 1) : [];
+      return resolved && resolved !== expression
+        ? patternSources(sourceCode, resolved, strings, fromList, depth + 1)
+        : [];
     }
     case AST_NODE_TYPES.MemberExpression: {
       const resolved = resolveExpression(sourceCode, expression);
-      return resolved && resolved !== expression ? patternSources(sourceCode, resolved, strings, fromList, depth + 1) : [];
+      return resolved && resolved !== expression
+        ? patternSources(sourceCode, resolved, strings, fromList, depth + 1)
+        : [];
     }
     default:
       return [];
@@ -679,7 +736,9 @@ export function testedTexts(sourceCode: Readonly<SourceCode>, node: TSESTree.Nod
     const list = iteratedList(sourceCode, expression);
     if (list) {
       return allowlistEntries(sourceCode, list).flatMap((entry) =>
-        typeof entry.value === 'string' ? [{ node: entry.node, value: entry.value, inPlace: false, fromList: true }] : [],
+        typeof entry.value === 'string'
+          ? [{ node: entry.node, value: entry.value, inPlace: false, fromList: true }]
+          : [],
       );
     }
   }

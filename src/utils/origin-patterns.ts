@@ -42,7 +42,8 @@ function lastLabel(host: string): string {
  * common second levels of country domains (`co.uk`, `com.au`), and hosting platforms that give
  * every user a subdomain. A short stand-in for the Public Suffix List.
  */
-const SHARED_SUFFIX = /\.(?:(?:co|com|net|org|gov|edu|ac|or|ne|go|gob|ltd|plc|sch)\.[a-z]{2}|github\.io|vercel\.app|netlify\.app|pages\.dev|workers\.dev|herokuapp\.com|onrender\.com|fly\.dev|web\.app|firebaseapp\.com|appspot\.com|azurewebsites\.net|cloudfront\.net|amplifyapp\.com|ngrok\.io|ngrok-free\.app|glitch\.me)$/iu;
+const SHARED_SUFFIX =
+  /\.(?:(?:co|com|net|org|gov|edu|ac|or|ne|go|gob|ltd|plc|sch)\.[a-z]{2}|github\.io|vercel\.app|netlify\.app|pages\.dev|workers\.dev|herokuapp\.com|onrender\.com|fly\.dev|web\.app|firebaseapp\.com|appspot\.com|azurewebsites\.net|cloudfront\.net|amplifyapp\.com|ngrok\.io|ngrok-free\.app|glitch\.me)$/iu;
 
 /** The name someone registers to own a host: `example.com` for `app.example.com`, `example.co.uk` for `www.example.co.uk`. */
 function registeredName(host: string): string {
@@ -56,7 +57,11 @@ function registeredName(host: string): string {
  * (it is still under `example.com`), nor does `examplexcom`, which nobody can register.
  */
 function reachesAnotherSite(reached: string, meant: string): boolean {
-  return isDomainName(reached) && lastLabel(reached) === lastLabel(meant) && registeredName(reached) !== registeredName(meant);
+  return (
+    isDomainName(reached) &&
+    lastLabel(reached) === lastLabel(meant) &&
+    registeredName(reached) !== registeredName(meant)
+  );
 }
 
 /** A whole host name, `localhost`, `app.example.com` or `127.0.0.1`, not a piece of one. */
@@ -83,7 +88,8 @@ function extended(text: string): string {
 export function weakTextMatchExample(kind: TextMatch, text: string, subject: MatchSubject): string | null {
   if (subject === 'hostname') {
     if (!/^[a-z\d.-]+$/iu.test(text) || !/[a-z\d]/iu.test(text)) return null;
-    if (kind === 'suffix') return !text.startsWith('.') && reachesAnotherSite(`evil${text}`, text) ? asOrigin(`evil${text}`) : null;
+    if (kind === 'suffix')
+      return !text.startsWith('.') && reachesAnotherSite(`evil${text}`, text) ? asOrigin(`evil${text}`) : null;
     if (kind === 'prefix') return asOrigin(extended(text));
     return asOrigin(extended(text.startsWith('.') ? `app${text}` : text));
   }
@@ -148,14 +154,24 @@ export function textMatchRewrite(kind: TextMatch, text: string, subject: MatchSu
     const colon = text.indexOf(':');
     const host = colon >= 0 ? text.slice(0, colon) : text;
     if (!isCompleteHost(host)) return null;
-    if (subject === 'origin') return [['endsWith', `//${text}`], ['endsWith', `.${text}`]];
-    return [['===', text], ['endsWith', `.${text}`]];
+    if (subject === 'origin')
+      return [
+        ['endsWith', `//${text}`],
+        ['endsWith', `.${text}`],
+      ];
+    return [
+      ['===', text],
+      ['endsWith', `.${text}`],
+    ];
   }
   if (kind === 'prefix') {
     const host = subject === 'origin' ? text.slice(text.indexOf('//') + 2) : text;
     if (!isCompleteHost(host)) return null;
     if (subject === 'hostname') return [['===', text]];
-    return [['===', text], ['startsWith', `${text}:`]];
+    return [
+      ['===', text],
+      ['startsWith', `${text}:`],
+    ];
   }
   return null;
 }
@@ -227,7 +243,13 @@ const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: 
  */
 function parsePattern(source: string, unicode: boolean): Atom[][] | null {
   let position = 0;
-  const atom = (kind: Atom['kind'], start: number, value = '', matchesDot = false, alternatives: Atom[][] = []): Atom => ({
+  const atom = (
+    kind: Atom['kind'],
+    start: number,
+    value = '',
+    matchesDot = false,
+    alternatives: Atom[][] = [],
+  ): Atom => ({
     kind,
     start,
     end: position,
@@ -413,7 +435,10 @@ function isRequiredPort(current: Atom | undefined): boolean {
 /** Where the port or the end begins: a `:` or a group that starts with one (required or not), or `$`. */
 function endsHost(current: Atom): boolean {
   if (current.kind === 'end' || (current.kind === 'char' && current.value === ':')) return true;
-  return current.kind === 'group' && current.alternatives.some((alternative) => alternative[0] !== undefined && endsHost(alternative[0]));
+  return (
+    current.kind === 'group' &&
+    current.alternatives.some((alternative) => alternative[0] !== undefined && endsHost(alternative[0]))
+  );
 }
 
 /** What is wrong with an origin pattern, in the order the message names them. */
@@ -498,7 +523,8 @@ export function findPatternProblem(source: string, flags: string, subject: Match
           for (const alternative of current.alternatives) visit(alternative, following);
           return;
         }
-        const wildcard = (current.kind === 'any' || (current.kind === 'class' && current.matchesDot)) && current.max > 1;
+        const wildcard =
+          (current.kind === 'any' || (current.kind === 'class' && current.matchesDot)) && current.max > 1;
         if (wildcard) {
           // `.+\.example\.com` stops at a dot: the rest is a subdomain. Anything else runs into the label.
           if (isChar(following, '.')) return;
@@ -526,17 +552,31 @@ export function findPatternProblem(source: string, flags: string, subject: Match
     // An optional port (`(:\d+)?`) does not stop `.evil.com` from following the host.
     const rightOpen = !pinsRight(last) && !atoms.slice(hostEnd).some(isRequiredPort);
     if (rightOpen) {
-      findings.push({ problem: 'unanchoredEnd', example: asShown(new Map(), hostSample.endsWith('.') ? ATTACKER_DOMAIN : `.${ATTACKER_DOMAIN}`) });
+      findings.push({
+        problem: 'unanchoredEnd',
+        example: asShown(new Map(), hostSample.endsWith('.') ? ATTACKER_DOMAIN : `.${ATTACKER_DOMAIN}`),
+      });
       const end = subject === 'hostname' || hostEnd < atoms.length ? '$' : '(?::\\d+)?$';
       edits.push({ start: last!.quantifierEnd, end: last!.quantifierEnd, text: end });
     }
-    const leftOpen = !leftAnchored && hostStart === 0 && !hostSample.startsWith('.') && reachesAnotherSite(`evil${hostSample}`, hostSample);
+    const leftOpen =
+      !leftAnchored &&
+      hostStart === 0 &&
+      !hostSample.startsWith('.') &&
+      reachesAnotherSite(`evil${hostSample}`, hostSample);
     if (leftOpen) {
-      findings.push({ problem: 'unanchoredStart', example: asShown(new Map([[host[0]!, `evil${sample([host[0]!])}`]])) });
+      findings.push({
+        problem: 'unanchoredStart',
+        example: asShown(new Map([[host[0]!, `evil${sample([host[0]!])}`]])),
+      });
     }
     if (!leftAnchored && hostStart === 0 && !hostSample.startsWith('.')) {
       // A host with nothing before it: `//` (or a dot, for a subdomain) is what may come first.
-      edits.push({ start: atoms[0]!.start, end: atoms[0]!.start, text: subject === 'origin' ? '(?:\\/\\/|\\.)' : '(?:^|\\.)' });
+      edits.push({
+        start: atoms[0]!.start,
+        end: atoms[0]!.start,
+        text: subject === 'origin' ? '(?:\\/\\/|\\.)' : '(?:^|\\.)',
+      });
     } else if (hostStart > 0 && !leftAnchored && atoms[0]?.kind === 'char' && /[a-z]/iu.test(atoms[0].value)) {
       // Nothing that a browser sends comes before a scheme; `^` says so.
       edits.push({ start: atoms[0].start, end: atoms[0].start, text: '^' });

@@ -36,8 +36,21 @@ const MAX_DEPTH = 16;
 
 /** Methods that derive a list or a string of origins from another without adding any. */
 const PASS_THROUGH_METHODS = new Set([
-  'split', 'map', 'filter', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'flat', 'flatMap', 'slice', 'concat',
-  'replace', 'replaceAll', 'sort', 'toString',
+  'split',
+  'map',
+  'filter',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toLowerCase',
+  'flat',
+  'flatMap',
+  'slice',
+  'concat',
+  'replace',
+  'replaceAll',
+  'sort',
+  'toString',
 ]);
 /** Global functions and constructors that do the same: `new Set(list)`, `JSON.parse(text)`. */
 const PASS_THROUGH_CALLEES = new Set(['Set', 'Array.from', 'Array.of', 'JSON.parse', 'String', 'Object.freeze']);
@@ -87,23 +100,28 @@ export function isEnvironmentObject(sourceCode: Readonly<SourceCode>, node: TSES
     const owner = skipTypeWrappers(node.object);
     if (owner.type === AST_NODE_TYPES.MetaProperty) return true;
     if (owner.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = findVariable(sourceCode.getScope(owner) as never, owner as never) as
-      | { defs: { type: string; node: TSESTree.Node }[] }
-      | null;
+    const variable = findVariable(sourceCode.getScope(owner) as never, owner as never) as {
+      defs: { type: string; node: TSESTree.Node }[];
+    } | null;
     // `process`, `Bun` and `Deno` as globals (or declared ambiently), or a parameter such as Hono's `c`.
     if (!variable || variable.defs.length === 0) return ['process', 'Bun', 'Deno'].includes(owner.name);
-    return variable.defs.some((def) => def.type === 'Parameter') ||
-      (['process', 'Bun', 'Deno'].includes(owner.name) && variable.defs.every((def) => def.type !== 'Variable' || isAmbient(def)));
+    return (
+      variable.defs.some((def) => def.type === 'Parameter') ||
+      (['process', 'Bun', 'Deno'].includes(owner.name) &&
+        variable.defs.every((def) => def.type !== 'Variable' || isAmbient(def)))
+    );
   }
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(sourceCode.getScope(node) as never, node as never) as
-      | { defs: { type: string; node: TSESTree.Node }[] }
-      | null;
+    const variable = findVariable(sourceCode.getScope(node) as never, node as never) as {
+      defs: { type: string; node: TSESTree.Node }[];
+    } | null;
     if (!variable) return false;
     // Workers' `fetch(request, env)`: a parameter named env.
     if (node.name === 'env' && variable.defs.some((def) => def.type === 'Parameter')) return true;
     const resolved = resolveExpression(sourceCode, node);
-    return resolved !== null && resolved !== node && isEnvironmentObject(sourceCode, skipTypeWrappers(resolved), depth + 1);
+    return (
+      resolved !== null && resolved !== node && isEnvironmentObject(sourceCode, skipTypeWrappers(resolved), depth + 1)
+    );
   }
   return false;
 }
@@ -240,9 +258,9 @@ function passedThrough(
 
 /** The default value of a parameter, which is one of the values it can take. */
 function defaultParameterValue(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier): TSESTree.Expression | null {
-  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as
-    | { defs: { type: string; name: TSESTree.Identifier }[] }
-    | null;
+  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as {
+    defs: { type: string; name: TSESTree.Identifier }[];
+  } | null;
   const def = variable?.defs[0];
   if (!def || def.type !== 'Parameter') return null;
   const pattern = def.name.parent;
@@ -258,9 +276,9 @@ function destructuredFrom(
   id: TSESTree.Identifier,
   onSource: (source: OriginSource) => void,
 ): void {
-  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as
-    | { defs: { type: string; name: TSESTree.Identifier; node: TSESTree.Node }[] }
-    | null;
+  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as {
+    defs: { type: string; name: TSESTree.Identifier; node: TSESTree.Node }[];
+  } | null;
   const def = variable?.defs[0];
   if (!def || def.type !== 'Variable') return;
   const declarator = def.node as TSESTree.VariableDeclarator;
@@ -270,7 +288,11 @@ function destructuredFrom(
   if (owner?.type !== AST_NODE_TYPES.Property || owner.parent !== declarator.id) return;
   const key = staticPropertyName(owner);
   const init = skipTypeWrappers(declarator.init);
-  if (destructuredHeaderNames(sourceCode, declarator).some((binding) => binding.id === def.name && binding.header === 'origin')) {
+  if (
+    destructuredHeaderNames(sourceCode, declarator).some(
+      (binding) => binding.id === def.name && binding.header === 'origin',
+    )
+  ) {
     onSource({ kind: 'request-origin', node: id, entry: id });
     return;
   }

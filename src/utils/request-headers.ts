@@ -25,7 +25,12 @@ export function requestHeaderRead(sourceCode: Readonly<SourceCode>, node: TSESTr
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
     const method = calledMethodName(expression, sourceCode.getScope(expression));
     if (!method || !HEADER_READ_METHODS.has(method)) return null;
-    if (!isRequestLike(sourceCode, skipTypeWrappers((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object))) {
+    if (
+      !isRequestLike(
+        sourceCode,
+        skipTypeWrappers((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object),
+      )
+    ) {
       return null;
     }
     const name = getStaticValue(expression.arguments[0] as never, sourceCode.getScope(expression) as never);
@@ -47,7 +52,12 @@ function isRequestLike(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): b
   if (!def) return true;
   if (def.type === 'ImportBinding' || def.type === 'ClassName' || def.type === 'FunctionName') return false;
   // A module-level variable is shared by every request; a request arrives per call.
-  return !(def.type === 'Variable' && variable!.scope.type !== 'function' && variable!.scope.type !== 'block' && variable!.scope.type !== 'catch');
+  return !(
+    def.type === 'Variable' &&
+    variable!.scope.type !== 'function' &&
+    variable!.scope.type !== 'block' &&
+    variable!.scope.type !== 'catch'
+  );
 }
 
 /**

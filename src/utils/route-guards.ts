@@ -62,7 +62,8 @@ function appChecks(
       if (hookName && FASTIFY_GUARD_HOOKS.has(hookName) && hook && checksCredential(finder, hook)) return true;
     } else if (method === 'register' && app.framework === 'fastify') {
       const plugin = args[0] && (resolveExpression(sourceCode, args[0]) ?? args[0]);
-      if (plugin && (finder.auth.plugins.has(plugin) || finder.auth.plugins.has(skipTypeWrappers(args[0]!)))) return true;
+      if (plugin && (finder.auth.plugins.has(plugin) || finder.auth.plugins.has(skipTypeWrappers(args[0]!))))
+        return true;
     }
   }
   if (app.parent && appChecks(finder, app.parent, Number.POSITIVE_INFINITY, path, apps, depth + 1)) return true;
@@ -101,7 +102,8 @@ function mounts(sourceCode: Readonly<SourceCode>, argument: TSESTree.Node, app: 
 function resolvePath(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | undefined {
   const resolved = resolveExpression(sourceCode, node) ?? node;
   if (resolved.type === AST_NODE_TYPES.Literal && typeof resolved.value === 'string') return resolved.value;
-  if (resolved.type === AST_NODE_TYPES.TemplateLiteral && resolved.expressions.length === 0) return resolved.quasis[0]!.value.cooked ?? undefined;
+  if (resolved.type === AST_NODE_TYPES.TemplateLiteral && resolved.expressions.length === 0)
+    return resolved.quasis[0]!.value.cooked ?? undefined;
   return undefined;
 }
 

@@ -9,7 +9,6 @@ import { findObjectProperty, resolveFunction, resolveObjectExpression, type Hand
 /** The frameworks whose routes this plugin reads. */
 export type Framework = 'express' | 'hono' | 'fastify' | 'koa-router' | 'node';
 
-
 /** One place where an app, a router or a plain server takes requests. */
 export interface Route {
   readonly framework: Framework;
@@ -48,7 +47,11 @@ const APP_TRACE_MAP = (() => {
   const express = { [CALL]: 'express', ...router, default: { [CALL]: 'express', ...router } };
   const mcpExpress = { createMcpExpressApp: { [CALL]: 'express' } };
   const hono = { Hono: { [CONSTRUCT]: 'hono' } };
-  const koaRouter = { [CONSTRUCT]: 'koa-router', Router: { [CONSTRUCT]: 'koa-router' }, default: { [CONSTRUCT]: 'koa-router' } };
+  const koaRouter = {
+    [CONSTRUCT]: 'koa-router',
+    Router: { [CONSTRUCT]: 'koa-router' },
+    default: { [CONSTRUCT]: 'koa-router' },
+  };
   return {
     express,
     '@modelcontextprotocol/sdk/server/express.js': mcpExpress,
@@ -65,12 +68,17 @@ const APP_TRACE_MAP = (() => {
 })();
 
 const NODE_SERVER_TRACE_MAP = (() => {
-  const entry = { createServer: { [CALL]: true }, createSecureServer: { [CALL]: true }, Server: { [CALL]: true, [CONSTRUCT]: true } };
+  const entry = {
+    createServer: { [CALL]: true },
+    createSecureServer: { [CALL]: true },
+    Server: { [CALL]: true, [CONSTRUCT]: true },
+  };
   return { http: entry, https: entry, http2: entry, 'node:http': entry, 'node:https': entry, 'node:http2': entry };
 })();
 
 /** A module specifier of a framework this file reads, in quotes (a URL in a comment is no import). */
-const MENTIONS_FRAMEWORK = /['"](?:node:)?(?:express|hono(?:\/\w+)?|fastify|koa|@koa\/router|koa-router|https?|http2|@modelcontextprotocol\/[\w./-]+)['"]/u;
+const MENTIONS_FRAMEWORK =
+  /['"](?:node:)?(?:express|hono(?:\/\w+)?|fastify|koa|@koa\/router|koa-router|https?|http2|@modelcontextprotocol\/[\w./-]+)['"]/u;
 
 /** Methods that register a route for one verb. */
 const VERB_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);
@@ -114,7 +122,8 @@ function collectRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; app
   }
   for (const app of koaApps) {
     for (const call of app.calls) {
-      if (calledMethodName(call) === 'use' && call.arguments[0]) plainHandlers.push({ handler: call.arguments[0], app });
+      if (calledMethodName(call) === 'use' && call.arguments[0])
+        plainHandlers.push({ handler: call.arguments[0], app });
     }
   }
   for (const { handler, app } of plainHandlers) {
@@ -152,7 +161,11 @@ function collectApp(
       visitUses(holder, depth + 1);
       return;
     }
-    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === expression && holder.id.type === AST_NODE_TYPES.Identifier) {
+    if (
+      holder?.type === AST_NODE_TYPES.VariableDeclarator &&
+      holder.init === expression &&
+      holder.id.type === AST_NODE_TYPES.Identifier
+    ) {
       for (const variable of sourceCode.scopeManager!.getDeclaredVariables(holder)) {
         for (const reference of variable.references) {
           if (reference.isRead()) visitUses(reference.identifier as TSESTree.Node, depth + 1);
@@ -181,7 +194,11 @@ function collectApp(
         if (variable.name !== instance.name) continue;
         for (const reference of variable.references) {
           const member = (reference.identifier as TSESTree.Node).parent;
-          if (member?.type === AST_NODE_TYPES.MemberExpression && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) {
+          if (
+            member?.type === AST_NODE_TYPES.MemberExpression &&
+            member.parent?.type === AST_NODE_TYPES.CallExpression &&
+            member.parent.callee === member
+          ) {
             child.calls.push(member.parent);
           }
         }
@@ -214,7 +231,10 @@ function routeOf(sourceCode: Readonly<SourceCode>, app: AppInstance, call: TSEST
     const verbs = findObjectProperty(sourceCode, options, 'method');
     const url = findObjectProperty(sourceCode, options, 'url');
     const handler = findObjectProperty(sourceCode, options, 'handler');
-    const verbValue = verbs.kind === 'found' && verbs.value ? getStaticValue(verbs.value as never, sourceCode.getScope(options) as never)?.value : undefined;
+    const verbValue =
+      verbs.kind === 'found' && verbs.value
+        ? getStaticValue(verbs.value as never, sourceCode.getScope(options) as never)?.value
+        : undefined;
     const verbList = (Array.isArray(verbValue) ? verbValue : [verbValue]).map((verb) => String(verb).toUpperCase());
     return {
       ...base,
@@ -255,7 +275,13 @@ function routeOf(sourceCode: Readonly<SourceCode>, app: AppInstance, call: TSEST
     options = resolveObjectExpression(sourceCode, rest[0]!);
     if (options || !resolveFunction(sourceCode, rest[0]!)) rest = rest.slice(1);
   }
-  return { ...base, path, acceptsPost: method === 'post' || method === 'all' || method === 'use', handlers: rest, options };
+  return {
+    ...base,
+    path,
+    acceptsPost: method === 'post' || method === 'all' || method === 'use',
+    handlers: rest,
+    options,
+  };
 }
 
 /** `app.route('/mcp')` under a chain of verbs: `app.route('/mcp').get(a).post(b)`. */
@@ -308,9 +334,10 @@ function methodBranches(sourceCode: Readonly<SourceCode>, fn: HandlerFunction, k
   // POST included, reaches the transport.
   if (routes.length === 0 && !testsMethod && servesMcp(sourceCode, fn)) {
     // The path test that leads to the transport: the `if` around its call, or before it.
-    const test = transportCalls(sourceCode, fn)
-      .map((call) => pathTestAround(sourceCode, call))
-      .find((found): found is TSESTree.Node => found !== null) ?? null;
+    const test =
+      transportCalls(sourceCode, fn)
+        .map((call) => pathTestAround(sourceCode, call))
+        .find((found): found is TSESTree.Node => found !== null) ?? null;
     routes.push({
       framework: 'node',
       app: koaApp,
@@ -338,7 +365,11 @@ function anyMethodTest(sourceCode: Readonly<SourceCode>, test: TSESTree.Node): b
 function pathTestAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node | null {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && !/Function/u.test(parent.type); child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test && pathTest(sourceCode, parent.test) !== null) {
+    if (
+      parent.type === AST_NODE_TYPES.IfStatement &&
+      child !== parent.test &&
+      pathTest(sourceCode, parent.test) !== null
+    ) {
       return parent.test;
     }
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
@@ -346,7 +377,9 @@ function pathTestAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): 
       const early = parent.body
         .slice(0, Math.max(index, 0))
         .reverse()
-        .find((statement) => statement.type === AST_NODE_TYPES.IfStatement && pathTest(sourceCode, statement.test) !== null);
+        .find(
+          (statement) => statement.type === AST_NODE_TYPES.IfStatement && pathTest(sourceCode, statement.test) !== null,
+        );
       if (early?.type === AST_NODE_TYPES.IfStatement) return early.test;
     }
   }
@@ -380,7 +413,12 @@ function pathTest(sourceCode: Readonly<SourceCode>, test: TSESTree.Node): string
       [node.right, node.left],
     ] as const) {
       const subject = skipTypeWrappers(side);
-      const name = subject.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(subject) : subject.type === AST_NODE_TYPES.Identifier ? subject.name : null;
+      const name =
+        subject.type === AST_NODE_TYPES.MemberExpression
+          ? staticPropertyName(subject)
+          : subject.type === AST_NODE_TYPES.Identifier
+            ? subject.name
+            : null;
       if (name && /^(?:url|path|pathname)$/u.test(name)) path = staticString(sourceCode, other);
     }
   });

@@ -5,7 +5,13 @@ import { appendArgument, appendObjectProperty, insertArgumentBefore } from '../f
 import { calledMethodName, calledMethodObject, skipTypeWrappers, staticPropertyName } from './ast';
 import { CALL, CONSTRUCT, mentionsAny, trackGlobals, trackModules } from './modules';
 import { environmentReadName } from './origin-source';
-import { findObjectProperty, possibleValues, resolveExpression, resolveObjectExpression, type PossibleValue } from './values';
+import {
+  findObjectProperty,
+  possibleValues,
+  resolveExpression,
+  resolveObjectExpression,
+  type PossibleValue,
+} from './values';
 
 /**
  * One way of starting a server, and what it binds when it is not told where. Each fact here was
@@ -52,8 +58,7 @@ interface ServerSource {
 }
 
 type Tracked =
-  | { readonly role: 'source'; readonly source: ServerSource }
-  | { readonly role: 'start'; readonly api: StartApi };
+  { readonly role: 'source'; readonly source: ServerSource } | { readonly role: 'start'; readonly api: StartApi };
 
 // Node's `net.Server#listen` (read from Node 20's lib/net.js): with an options object whose `port`
 // key is present, or a port, it listens on TCP, and `if (options.host)` fails for a missing,
@@ -74,7 +79,19 @@ const NODE_SERVER_CHAIN = new Set([...EMITTER_METHODS, 'setTimeout']);
 /** Express, Koa and connect apps: `use` returns the app, and each is an EventEmitter. */
 const APP_CHAIN = new Set([...EMITTER_METHODS, 'use']);
 /** Hono's routing methods return the app (hono dist/hono-base.js); `basePath` returns a copy of it. */
-const HONO_CHAIN = new Set(['use', 'get', 'post', 'put', 'delete', 'patch', 'options', 'all', 'on', 'route', 'basePath']);
+const HONO_CHAIN = new Set([
+  'use',
+  'get',
+  'post',
+  'put',
+  'delete',
+  'patch',
+  'options',
+  'all',
+  'on',
+  'route',
+  'basePath',
+]);
 
 function nodeServer(module: string): ServerSource {
   return {
@@ -274,8 +291,10 @@ export function serverStartListeners(
     },
     'Program:exit'() {
       const tracked = new Map<TSESTree.Node, Tracked>();
-      for (const { node, info } of trackModules<Tracked>(sourceCode, MODULE_TRACE_MAP as never)) tracked.set(node, info);
-      for (const { node, info } of trackGlobals<Tracked>(sourceCode, GLOBAL_TRACE_MAP as never)) tracked.set(node, info);
+      for (const { node, info } of trackModules<Tracked>(sourceCode, MODULE_TRACE_MAP as never))
+        tracked.set(node, info);
+      for (const { node, info } of trackGlobals<Tracked>(sourceCode, GLOBAL_TRACE_MAP as never))
+        tracked.set(node, info);
       const reader = new HostReader(sourceCode, tracked);
 
       for (const call of listenCalls) {
@@ -344,8 +363,10 @@ class HostReader {
   private readNodeListen(api: StartApi, call: TSESTree.CallExpression): HostReading {
     const [first, second, third] = call.arguments as TSESTree.Expression[];
     // `listen()` and `listen(cb)` pick a random port on every interface; port 0 keeps that.
-    if (!first) return { kind: 'default', addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, `0, ${host}`) };
-    if (this.isFunction(first)) return { kind: 'default', addHost: (fixer, host) => insertArgumentBefore(fixer, first, `0, ${host}`) };
+    if (!first)
+      return { kind: 'default', addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, `0, ${host}`) };
+    if (this.isFunction(first))
+      return { kind: 'default', addHost: (fixer, host) => insertArgumentBefore(fixer, first, `0, ${host}`) };
     const options = resolveObjectExpression(this.sourceCode, first);
     if (options) return this.readListenOptions(api, options, true);
     const isPath = (candidate: PossibleValue): boolean =>
@@ -353,7 +374,8 @@ class HostReader {
     if (possibleValues(this.sourceCode, first).some(isPath)) return SOCKET;
     // Anything else is taken as a port, as it nearly always is (`Number(process.env.PORT)`).
     // Node reads the second argument as the host only when it is a string.
-    if (!second) return { kind: 'default', addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, host) };
+    if (!second)
+      return { kind: 'default', addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, host) };
     if (this.isFunction(second) || typeof this.staticValue(second)?.value === 'number') {
       return { kind: 'default', addHost: (fixer, host) => insertArgumentBefore(fixer, second, host) };
     }
@@ -419,7 +441,10 @@ class HostReader {
     if (options) return this.readServeObject(api, options);
     if (second || !(this.isFunction(first) || this.isFetchHandler(first))) return UNKNOWN;
     // `Deno.serve(handler)`: the options go first.
-    return { kind: 'default', addHost: (fixer, host) => insertArgumentBefore(fixer, first, `{ ${api.hostKey}: ${host} }`) };
+    return {
+      kind: 'default',
+      addHost: (fixer, host) => insertArgumentBefore(fixer, first, `{ ${api.hostKey}: ${host} }`),
+    };
   }
 
   private readServeObject(api: StartApi, options: TSESTree.ObjectExpression): HostReading {

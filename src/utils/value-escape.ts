@@ -6,7 +6,8 @@ import { skipTypeWrappers } from './ast';
  * Calls that take a value and keep it to themselves: logging and conversions, and the URL
  * consumers an origin-named setting usually feeds (`fetch(UPSTREAM_ORIGIN)`), which are no CORS policy.
  */
-const KEEPING_CALLEES = /^(?:console\.\w+|String|Number|Boolean|parseInt|parseFloat|JSON\.stringify|fetch|URL|\w+\.redirect)$/u;
+const KEEPING_CALLEES =
+  /^(?:console\.\w+|String|Number|Boolean|parseInt|parseFloat|JSON\.stringify|fetch|URL|\w+\.redirect)$/u;
 
 /**
  * Whether a value is handed to code this file does not show: exported (`export const`,
@@ -25,13 +26,17 @@ export function valueLeavesFile(sourceCode: Readonly<SourceCode>, node: TSESTree
     } else if (
       parent.type === AST_NODE_TYPES.LogicalExpression ||
       (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) ||
-      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression)
+      (parent.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === current &&
+        parent.parent?.type === AST_NODE_TYPES.CallExpression)
     ) {
       current = parent.type === AST_NODE_TYPES.MemberExpression ? parent.parent! : parent;
     } else if (
       parent.type === AST_NODE_TYPES.ArrayExpression ||
       parent.type === AST_NODE_TYPES.SpreadElement ||
-      (parent.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Set')
+      (parent.type === AST_NODE_TYPES.NewExpression &&
+        parent.callee.type === AST_NODE_TYPES.Identifier &&
+        parent.callee.name === 'Set')
     ) {
       current = parent;
     } else {
@@ -80,8 +85,8 @@ export function bindingLeavesFile(
   name?: string,
 ): boolean {
   if (declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-  return sourceCode.scopeManager!
-    .getDeclaredVariables(declarator)
+  return sourceCode
+    .scopeManager!.getDeclaredVariables(declarator)
     .filter((variable) => name === undefined || variable.name === name)
     .flatMap((variable) => variable.references)
     .some((reference) => {

@@ -247,7 +247,8 @@ export function possibleValuesWithDefaults(
 }
 
 /** A function node: what a handler, a middleware or an origin callback is. */
-export type HandlerFunction = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+export type HandlerFunction =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** The function an expression is or names in this file: inline, a `const` arrow, or a declaration. */
 export function resolveFunction(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): HandlerFunction | null {
@@ -270,4 +271,3 @@ export function resolveFunction(sourceCode: Readonly<SourceCode>, node: TSESTree
   const resolved = resolveExpression(sourceCode, expression);
   return resolved && resolved !== expression ? resolveFunction(sourceCode, resolved) : null;
 }
-

@@ -6,7 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { examplesDir, root, runEslintCli } from './helpers';
-import { LOOPBACK, type Reply, compileServers, jsonRpcMessages, listeningAddresses, send, startServer, stopAllServers } from './servers';
+import {
+  LOOPBACK,
+  type Reply,
+  compileServers,
+  jsonRpcMessages,
+  listeningAddresses,
+  send,
+  startServer,
+  stopAllServers,
+} from './servers';
 
 /** The five the issue names, and the two SDK helpers, which run the same way. */
 const FRAMEWORKS = ['express', 'node-http', 'hono', 'fastify', 'koa', 'sdk-v1', 'sdk-v2'];
@@ -43,11 +52,18 @@ const simplePost = {
 };
 
 /** An MCP client's way to a tool: initialize, then call it, in the session the server opened if it opened one. */
-async function runTool(port: number, tool: 'read_note' | 'delete_note', headers: Record<string, string>): Promise<Reply> {
+async function runTool(
+  port: number,
+  tool: 'read_note' | 'delete_note',
+  headers: Record<string, string>,
+): Promise<Reply> {
   const initialize = await send(port, post(INITIALIZE, headers));
   if (initialize.status !== 200) return initialize;
   const session = initialize.headers['mcp-session-id'];
-  return send(port, post(callTool(tool), typeof session === 'string' ? { ...headers, 'mcp-session-id': session } : headers));
+  return send(
+    port,
+    post(callTool(tool), typeof session === 'string' ? { ...headers, 'mcp-session-id': session } : headers),
+  );
 }
 
 /** The text a tool returned, if the reply carries a tool result at all. */
@@ -89,7 +105,8 @@ const preflight = (origin: string, headers: string[]) => ({
 });
 
 /** The headers the write attack's requests carry beyond the safelisted ones, which is what the preflight asks for. */
-const requestedHeaders = (sessions: boolean): string[] => (sessions ? ['content-type', 'mcp-session-id'] : ['content-type']);
+const requestedHeaders = (sessions: boolean): string[] =>
+  sessions ? ['content-type', 'mcp-session-id'] : ['content-type'];
 
 const isLoopback = (address: string): boolean => /^(?:127\.|::1$|::ffff:7f)/u.test(address);
 
@@ -110,11 +127,15 @@ describe('attacks on the example MCP servers, before and after eslint --fix', ()
       return path.join(framework, file);
     });
     runEslintCli(fixedDir, ['--fix', ...sources]);
-    const typeScript = sources.filter((source) => source.endsWith('.ts')).flatMap((source) => [path.join(originalDir, source), path.join(fixedDir, source)]);
+    const typeScript = sources
+      .filter((source) => source.endsWith('.ts'))
+      .flatMap((source) => [path.join(originalDir, source), path.join(fixedDir, source)]);
     const built = compileServers(typeScript, workDir, path.join(workDir, 'build'));
     for (const [index, framework] of FRAMEWORKS.entries()) {
       const [original, fixed] = [path.join(originalDir, sources[index]!), path.join(fixedDir, sources[index]!)];
-      expect(fs.readFileSync(fixed, 'utf8'), `eslint --fix changed nothing in ${sources[index]}`).not.toBe(fs.readFileSync(original, 'utf8'));
+      expect(fs.readFileSync(fixed, 'utf8'), `eslint --fix changed nothing in ${sources[index]}`).not.toBe(
+        fs.readFileSync(original, 'utf8'),
+      );
       servers.set(framework, { original: built.get(original) ?? original, fixed: built.get(fixed) ?? fixed });
     }
   }, 120_000);
@@ -150,15 +171,28 @@ describe('attacks on the example MCP servers, before and after eslint --fix', ()
         expect.soft(toolText(await runTool(port, 'read_note', {})), 'the note after the simple POST').toBe(NOTE);
         // ... but the CORS policy lets the page send application/json after a preflight, and that runs it.
         const allowed = await send(port, preflight(EVIL_ORIGIN, requestedHeaders(sessions)));
-        expect.soft(preflightAllows(allowed, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)), 'preflight from the hostile origin').toBe(true);
+        expect
+          .soft(
+            preflightAllows(allowed, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)),
+            'preflight from the hostile origin',
+          )
+          .toBe(true);
         const write = await runTool(port, 'delete_note', { origin: EVIL_ORIGIN });
         expect.soft(write.status, 'cross-origin write').toBe(200);
         expect.soft(grantsOrigin(write, EVIL_ORIGIN), 'cross-origin write: the page reads the result').toBe(true);
         expect.soft(toolText(write), 'cross-origin write: the tool ran').toBe('Deleted "welcome"');
-        expect.soft(toolText(await runTool(port, 'read_note', {})), 'the note after the write').toBe('No note "welcome"');
+        expect
+          .soft(toolText(await runTool(port, 'read_note', {})), 'the note after the write')
+          .toBe('No note "welcome"');
 
         const addresses = listeningAddresses(port);
-        if (addresses) expect.soft(addresses.filter((address) => !isLoopback(address)), 'listens beyond loopback').not.toEqual([]);
+        if (addresses)
+          expect
+            .soft(
+              addresses.filter((address) => !isLoopback(address)),
+              'listens beyond loopback',
+            )
+            .not.toEqual([]);
       } finally {
         await server.stop();
       }
@@ -174,7 +208,9 @@ describe('attacks on the example MCP servers, before and after eslint --fix', ()
 
         // 1. Cross-origin read: nothing grants the hostile origin.
         const read = await send(port, post(INITIALIZE, { origin: EVIL_ORIGIN }));
-        expect.soft(grantsOrigin(read, EVIL_ORIGIN), `cross-origin read got ${read.status} ${JSON.stringify(read.headers)}`).toBe(false);
+        expect
+          .soft(grantsOrigin(read, EVIL_ORIGIN), `cross-origin read got ${read.status} ${JSON.stringify(read.headers)}`)
+          .toBe(false);
         expect.soft(read.body, 'cross-origin read').not.toContain('"serverInfo"');
 
         // 2. Cross-origin write, without the token the page cannot know.
@@ -182,14 +218,21 @@ describe('attacks on the example MCP servers, before and after eslint --fix', ()
         expect.soft(simple.status, `simple text/plain POST: ${simple.body}`).toBe(403);
         const refusedPreflight = await send(port, preflight(EVIL_ORIGIN, requestedHeaders(sessions)));
         expect
-          .soft(preflightAllows(refusedPreflight, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)), `preflight got ${refusedPreflight.status} ${JSON.stringify(refusedPreflight.headers)}`)
+          .soft(
+            preflightAllows(refusedPreflight, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)),
+            `preflight got ${refusedPreflight.status} ${JSON.stringify(refusedPreflight.headers)}`,
+          )
           .toBe(false);
         const write = await runTool(port, 'delete_note', { origin: EVIL_ORIGIN });
         expect.soft(write.status, `cross-origin write: ${write.body}`).toBe(403);
         expect.soft(toolText(write), 'cross-origin write: the tool ran').toBeUndefined();
 
         // 3. DNS rebinding is refused on its Host alone, even with the right token.
-        const rebind = await runTool(port, 'delete_note', { host: `evil.example:${port}`, origin: `http://evil.example:${port}`, ...client });
+        const rebind = await runTool(port, 'delete_note', {
+          host: `evil.example:${port}`,
+          origin: `http://evil.example:${port}`,
+          ...client,
+        });
         expect.soft([403, 421], `DNS rebinding got ${rebind.status}: ${rebind.body}`).toContain(rebind.status);
         expect.soft(toolText(rebind), 'DNS rebinding: the tool ran').toBeUndefined();
 
@@ -203,7 +246,12 @@ describe('attacks on the example MCP servers, before and after eslint --fix', ()
         const addresses = listeningAddresses(port);
         if (addresses) {
           expect.soft(addresses, 'listening addresses').not.toEqual([]);
-          expect.soft(addresses.filter((address) => !isLoopback(address)), 'listens beyond loopback').toEqual([]);
+          expect
+            .soft(
+              addresses.filter((address) => !isLoopback(address)),
+              'listens beyond loopback',
+            )
+            .toEqual([]);
         }
       } finally {
         await server.stop();

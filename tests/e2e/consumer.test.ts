@@ -7,7 +7,8 @@ import { root } from './helpers';
 
 /** The version installed here of a dev dependency, so the consumer gets the same one. */
 const installedVersion = (name: string): string =>
-  (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 
 const VULNERABLE_JS = `const express = require('express');
 const cors = require('cors');
@@ -79,10 +80,14 @@ describe('the packed package, installed in a fresh project', () => {
   it.each(Object.keys(CONFIGS))('the eslint CLI with %s reports the rule ids and lines', (config) => {
     let stdout = '';
     try {
-      execFileSync(process.execPath, [eslintBin, '--config', config, '--format', 'json', 'vulnerable.js', 'server.ts'], {
-        cwd: project,
-        encoding: 'utf8',
-      });
+      execFileSync(
+        process.execPath,
+        [eslintBin, '--config', config, '--format', 'json', 'vulnerable.js', 'server.ts'],
+        {
+          cwd: project,
+          encoding: 'utf8',
+        },
+      );
     } catch (error) {
       // Exit code 1: problems found, as expected.
       stdout = (error as { stdout: string }).stdout;
@@ -90,7 +95,9 @@ describe('the packed package, installed in a fresh project', () => {
     const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
     expect(
       results
-        .flatMap((result) => result.messages.map((message) => `${path.basename(result.filePath)}:${message.line} ${message.ruleId}`))
+        .flatMap((result) =>
+          result.messages.map((message) => `${path.basename(result.filePath)}:${message.line} ${message.ruleId}`),
+        )
         .sort(),
     ).toEqual([
       'server.ts:5 mcp-cors/no-wildcard-origin',
@@ -103,7 +110,14 @@ describe('the packed package, installed in a fresh project', () => {
     fs.writeFileSync(
       path.join(project, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, skipLibCheck: true, types: ['node'] },
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
         files: ['eslint.config.ts'],
       }),
     );

@@ -68,7 +68,12 @@ describe('every rule over the whole corpus', () => {
           }
         } catch (error) {
           const { ruleId, message, stack } = error as Error & { ruleId?: string };
-          crashes.push({ file: file.name, ruleId: ruleId ?? null, message: message.split('\n')[0]!, stack: stack ?? '' });
+          crashes.push({
+            file: file.name,
+            ruleId: ruleId ?? null,
+            message: message.split('\n')[0]!,
+            stack: stack ?? '',
+          });
         }
       }
 

@@ -83,7 +83,9 @@ interface CodeAction {
 // ESLint's positions are 1-based lines and columns; LSP's are 0-based lines and UTF-16 characters.
 // ESLint columns count UTF-16 code units too, so only the base changes.
 const SEVERITY = { 1: 2, 2: 1 } as const; // ESLint warning/error -> LSP Warning/Error
-const asDiagnostic = (message: CliResult['messages'][number] & { endLine?: number; endColumn?: number; severity?: 1 | 2 }) => ({
+const asDiagnostic = (
+  message: CliResult['messages'][number] & { endLine?: number; endColumn?: number; severity?: 1 | 2 },
+) => ({
   code: message.ruleId,
   message: message.message,
   severity: SEVERITY[message.severity ?? 2],
@@ -128,9 +130,7 @@ describe('the ESLint language server of VS Code, on the vulnerable examples', ()
     for (const result of runEslintCli(workspace, ['--fix-dry-run', ...files])) cliFixed.set(result.filePath, result);
 
     server = new LspClient(process.execPath, [serverBin, '--stdio'], { cwd: workspace });
-    server.onRequest('workspace/configuration', (params) =>
-      (params as { items: unknown[] }).items.map(() => settings),
-    );
+    server.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => settings));
     server.onRequest('client/registerCapability', () => null);
     server.onRequest('window/workDoneProgress/create', () => null);
     server.onRequest('workspace/diagnostic/refresh', () => null);
@@ -235,7 +235,8 @@ describe('the ESLint language server of VS Code, on the vulnerable examples', ()
         const fixAll = actions.filter((action) => action.kind === 'source.fixAll.eslint');
         expect(fixAll, JSON.stringify(actions)).toHaveLength(1);
         let action = fixAll[0]!;
-        if (!action.edit && action.data !== undefined) action = await server.request<CodeAction>('codeAction/resolve', action);
+        if (!action.edit && action.data !== undefined)
+          action = await server.request<CodeAction>('codeAction/resolve', action);
         const documentEdits = action.edit?.documentChanges ?? [];
         expect(documentEdits.map((edit) => edit.textDocument)).toEqual([{ uri, version: 1 }]);
         const edits = [...documentEdits.flatMap((edit) => edit.edits), ...(action.edit?.changes?.[uri] ?? [])];
@@ -244,7 +245,10 @@ describe('the ESLint language server of VS Code, on the vulnerable examples', ()
         expect(fixed).not.toBe(text);
 
         // The saved file, as the editor holds it after the edit, draws no further report.
-        server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+        server.notify('textDocument/didChange', {
+          textDocument: { uri, version: 2 },
+          contentChanges: [{ text: fixed }],
+        });
         const after = await pullDiagnostics(uri, false);
         expect(after.map(summarise)).toEqual([]);
         expect(cliFixed.get(file)!.messages).toEqual([]);

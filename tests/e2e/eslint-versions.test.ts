@@ -12,7 +12,8 @@ import { eslintBin, examplesDir, root } from './helpers';
 
 /** The version installed here of a dev dependency, so that ESLint 9 gets the same one. */
 const installedVersion = (name: string): string =>
-  (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 
 interface Message {
   ruleId: string | null;
@@ -33,7 +34,10 @@ interface Result {
 }
 
 const project = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-eslint9-'));
-const eslint9 = { bin: path.join(project, 'node_modules/eslint/bin/eslint.js'), examples: path.join(project, 'examples') };
+const eslint9 = {
+  bin: path.join(project, 'node_modules/eslint/bin/eslint.js'),
+  examples: path.join(project, 'examples'),
+};
 const eslint10 = { bin: eslintBin, examples: examplesDir };
 
 /**
@@ -74,9 +78,15 @@ describe('ESLint 9 and 10', () => {
     // --ignore-scripts: `prepare` would rebuild dist/ while other test files read it; `npm test`
     // has built it already.
     const packed = JSON.parse(
-      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], { cwd: root, encoding: 'utf8' }),
+      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], {
+        cwd: root,
+        encoding: 'utf8',
+      }),
     ) as { filename: string }[];
-    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'eslint9-consumer', private: true }, null, 2));
+    fs.writeFileSync(
+      path.join(project, 'package.json'),
+      JSON.stringify({ name: 'eslint9-consumer', private: true }, null, 2),
+    );
     execFileSync(
       'npm',
       [
@@ -114,20 +124,24 @@ describe('ESLint 9 and 10', () => {
   it.each([
     ['10', eslint10],
     ['9', eslint9],
-  ])('ESLint %s with --concurrency 2 lints in worker threads and gives the single-threaded results', (_, eslint) => {
-    // ESLint's debug log says how many worker threads it started, which --concurrency alone does
-    // not promise: with fewer than two files to lint it stays on the main thread.
-    const threaded = lint(eslint, ['--concurrency', '2'], { DEBUG: 'eslint:eslint' });
-    expect(threaded.stderr).toContain('Linting using 2 worker thread(s).');
-    const single = lint(eslint, ['--concurrency', 'off'], { DEBUG: 'eslint:eslint' });
-    expect(single.stderr).toContain('Linting in single-thread mode.');
-    expect(reports(single.results, eslint.examples).length).toBeGreaterThan(0);
-    expect(threaded.results).toEqual(single.results);
+  ])(
+    'ESLint %s with --concurrency 2 lints in worker threads and gives the single-threaded results',
+    (_, eslint) => {
+      // ESLint's debug log says how many worker threads it started, which --concurrency alone does
+      // not promise: with fewer than two files to lint it stays on the main thread.
+      const threaded = lint(eslint, ['--concurrency', '2'], { DEBUG: 'eslint:eslint' });
+      expect(threaded.stderr).toContain('Linting using 2 worker thread(s).');
+      const single = lint(eslint, ['--concurrency', 'off'], { DEBUG: 'eslint:eslint' });
+      expect(single.stderr).toContain('Linting in single-thread mode.');
+      expect(reports(single.results, eslint.examples).length).toBeGreaterThan(0);
+      expect(threaded.results).toEqual(single.results);
 
-    // eslint --fix in worker threads: each file's fixed text is the single-threaded one.
-    const outputs = (results: Result[]) => results.map(({ filePath, output }) => ({ filePath, output }));
-    const fixedThreaded = outputs(lint(eslint, ['--concurrency', '2', '--fix-dry-run']).results);
-    expect(fixedThreaded.filter((result) => result.output !== undefined).length).toBeGreaterThan(0);
-    expect(fixedThreaded).toEqual(outputs(lint(eslint, ['--concurrency', 'off', '--fix-dry-run']).results));
-  }, 90_000);
+      // eslint --fix in worker threads: each file's fixed text is the single-threaded one.
+      const outputs = (results: Result[]) => results.map(({ filePath, output }) => ({ filePath, output }));
+      const fixedThreaded = outputs(lint(eslint, ['--concurrency', '2', '--fix-dry-run']).results);
+      expect(fixedThreaded.filter((result) => result.output !== undefined).length).toBeGreaterThan(0);
+      expect(fixedThreaded).toEqual(outputs(lint(eslint, ['--concurrency', 'off', '--fix-dry-run']).results));
+    },
+    90_000,
+  );
 });

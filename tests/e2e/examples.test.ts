@@ -20,28 +20,37 @@ describe('the example MCP servers', () => {
     const folders = new Set(files.map((file) => path.dirname(relative(file))));
     for (const folder of folders) {
       const names = files.filter((file) => path.dirname(relative(file)) === folder).map((file) => path.basename(file));
-      expect(names.some((name) => name.startsWith('vulnerable')), folder).toBe(true);
-      expect(names.some((name) => name.startsWith('hardened')), folder).toBe(true);
+      expect(
+        names.some((name) => name.startsWith('vulnerable')),
+        folder,
+      ).toBe(true);
+      expect(
+        names.some((name) => name.startsWith('hardened')),
+        folder,
+      ).toBe(true);
     }
     expect(folders.size).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(files.map((file) => [relative(file), file]))(
-    '%s draws exactly the reports its markers list',
-    (_, file) => {
-      const result = results.find((candidate) => candidate.filePath === file)!;
-      expect(result.messages.filter((message) => message.fatal)).toEqual([]);
-      const actual = result.messages.map((message) => `${message.ruleId}@${message.line}`).sort();
-      expect(actual).toEqual(expectedReports(file).sort());
-      if (path.basename(file).startsWith('hardened')) expect(actual).toEqual([]);
-    },
-  );
+  it.each(files.map((file) => [relative(file), file]))('%s draws exactly the reports its markers list', (_, file) => {
+    const result = results.find((candidate) => candidate.filePath === file)!;
+    expect(result.messages.filter((message) => message.fatal)).toEqual([]);
+    const actual = result.messages.map((message) => `${message.ruleId}@${message.line}`).sort();
+    expect(actual).toEqual(expectedReports(file).sort());
+    if (path.basename(file).startsWith('hardened')) expect(actual).toEqual([]);
+  });
 
   it('reports the same through the eslint CLI as through the ESLint class', () => {
     const cli = runEslintCli(examplesDir, ['.']);
-    const summarise = (list: { filePath: string; messages: { ruleId: string | null; line: number; column: number }[] }[]) =>
+    const summarise = (
+      list: { filePath: string; messages: { ruleId: string | null; line: number; column: number }[] }[],
+    ) =>
       list
-        .flatMap((result) => result.messages.map((message) => `${relative(result.filePath)}:${message.line}:${message.column} ${message.ruleId}`))
+        .flatMap((result) =>
+          result.messages.map(
+            (message) => `${relative(result.filePath)}:${message.line}:${message.column} ${message.ruleId}`,
+          ),
+        )
         .sort();
     expect(summarise(cli)).toEqual(summarise(results));
   });
@@ -70,13 +79,17 @@ describe('eslint --fix on the example MCP servers', () => {
       let text = fs.readFileSync(result.filePath, 'utf8');
       // ESLint's fixer skips a fix that starts where the previous one ends, or earlier.
       for (let index = 1; index < fixes.length; index++) {
-        expect(fixes[index]!.range[0], `overlapping fixes in ${result.filePath}`).toBeGreaterThan(fixes[index - 1]!.range[1]);
+        expect(fixes[index]!.range[0], `overlapping fixes in ${result.filePath}`).toBeGreaterThan(
+          fixes[index - 1]!.range[1],
+        );
       }
       for (const fix of [...fixes].reverse()) text = text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
       fs.writeFileSync(result.filePath, text);
     }
     const after = runEslintCli(onePass, ['.']).flatMap((result) =>
-      result.messages.map((message) => `${path.relative(onePass, result.filePath)}:${message.line} ${message.ruleId}: ${message.message}`),
+      result.messages.map(
+        (message) => `${path.relative(onePass, result.filePath)}:${message.line} ${message.ruleId}: ${message.message}`,
+      ),
     );
     expect(after).toEqual([]);
   });

@@ -17,12 +17,18 @@ export function exampleFiles(dir = examplesDir): string[] {
     .sort();
 }
 
-/** `rule@line` for every `// expect: rule-a, rule-b` marker in a file. */
+/**
+ * `rule@line` for every `// expect: rule-a, rule-b` marker at the end of a line (a report on
+ * that line), and every `// expect-next-line: rule-a` comment on a line of its own (a report on
+ * the line after it, where a trailing comment would not stay put under the formatter).
+ */
 export function expectedReports(file: string): string[] {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   return lines.flatMap((line, index) => {
-    const marker = /\/\/ expect: ([\w\s,-]+)$/u.exec(line);
-    return marker ? marker[1]!.split(',').map((rule) => `mcp-cors/${rule.trim()}@${index + 1}`) : [];
+    const next = /^\s*\/\/ expect-next-line: ([\w\s,-]+)$/u.exec(line);
+    const marker = next ?? /\/\/ expect: ([\w\s,-]+)$/u.exec(line);
+    const at = next ? index + 2 : index + 1;
+    return marker ? marker[1]!.split(',').map((rule) => `mcp-cors/${rule.trim()}@${at}`) : [];
   });
 }
 
@@ -57,7 +63,11 @@ export function typeCheck(files: string[], workDir: string): string {
   fs.writeFileSync(
     tsconfig,
     // Fixes may leave a binding unused (an import the fixed code no longer needs), which is no type error.
-    JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions: { noUnusedLocals: false }, include: [], files }, null, 2),
+    JSON.stringify(
+      { extends: path.join(root, 'tsconfig.json'), compilerOptions: { noUnusedLocals: false }, include: [], files },
+      null,
+      2,
+    ),
   );
   try {
     execFileSync(process.execPath, [tscBin, '-p', tsconfig, '--noEmit'], { encoding: 'utf8', timeout: 300_000 });

@@ -72,7 +72,9 @@ export class LspClient {
       this.child.on('exit', (code) => {
         for (const [id, request] of this.pending) {
           clearTimeout(request.timer);
-          request.reject(new Error(`the server exited (code ${code}) before answering ${request.method}\n${this.log()}`));
+          request.reject(
+            new Error(`the server exited (code ${code}) before answering ${request.method}\n${this.log()}`),
+          );
           this.pending.delete(id);
         }
         resolve(code);
@@ -174,7 +176,11 @@ export class LspClient {
     if (message.id === undefined) return;
     const handler = this.handlers.get(message.method);
     if (!handler) {
-      this.send({ jsonrpc: '2.0', id: message.id, error: { code: METHOD_NOT_FOUND, message: `unhandled: ${message.method}` } });
+      this.send({
+        jsonrpc: '2.0',
+        id: message.id,
+        error: { code: METHOD_NOT_FOUND, message: `unhandled: ${message.method}` },
+      });
       return;
     }
     try {
@@ -202,7 +208,12 @@ export function applyTextEdits(text: string, edits: readonly LspTextEdit[]): str
   // From the end backwards, so that earlier offsets stay valid; two inserts at one position keep
   // their order in the array, as the protocol requires.
   const spans = edits
-    .map((edit, index) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText, index }))
+    .map((edit, index) => ({
+      start: offsetAt(text, edit.range.start),
+      end: offsetAt(text, edit.range.end),
+      newText: edit.newText,
+      index,
+    }))
     .sort((a, b) => b.start - a.start || b.index - a.index);
   let result = text;
   for (const span of spans) result = result.slice(0, span.start) + span.newText + result.slice(span.end);

@@ -114,11 +114,21 @@ describe('eslint output for CI', () => {
       // GitHub reads the rule from ruleId; ruleIndex and the artifact index must agree with it.
       expect(run.tool.driver.rules[result.ruleIndex!]?.id).toBe(result.ruleId);
       expect(run.artifacts?.[artifactLocation.index]?.location.uri).toBe(artifactLocation.uri);
-      return { uri: artifactLocation.uri, ruleId: result.ruleId, level: result.level, message: result.message.text, ...region };
+      return {
+        uri: artifactLocation.uri,
+        ruleId: result.ruleId,
+        level: result.level,
+        message: result.message.text,
+        ...region,
+      };
     });
     const fromJson = json.flatMap((result) =>
       result.messages.map((message) => {
-        const { endLine, endColumn, severity } = message as typeof message & { endLine: number; endColumn: number; severity: number };
+        const { endLine, endColumn, severity } = message as typeof message & {
+          endLine: number;
+          endColumn: number;
+          severity: number;
+        };
         return {
           uri: pathToFileURL(result.filePath).href,
           ruleId: message.ruleId,
@@ -132,7 +142,9 @@ describe('eslint output for CI', () => {
       }),
     );
     const order = (list: typeof fromJson) =>
-      [...list].sort((a, b) => a.uri.localeCompare(b.uri) || a.startLine - b.startLine || a.startColumn - b.startColumn);
+      [...list].sort(
+        (a, b) => a.uri.localeCompare(b.uri) || a.startLine - b.startLine || a.startColumn - b.startColumn,
+      );
     expect(order(fromSarif as typeof fromJson)).toEqual(order(fromJson));
   }, 30_000);
 
@@ -173,7 +185,13 @@ describe('eslint output for CI', () => {
       '',
     ].join('\n');
     const lint = (env: NodeJS.ProcessEnv) => {
-      const args = ['--stdin', '--stdin-filename', path.join(examplesDir, 'suppressed.cjs'), '--format', SARIF_ARGS[2]!];
+      const args = [
+        '--stdin',
+        '--stdin-filename',
+        path.join(examplesDir, 'suppressed.cjs'),
+        '--format',
+        SARIF_ARGS[2]!,
+      ];
       const { status: exitCode, stdout } = runCli(args, { input: source, env });
       return { exitCode, results: (JSON.parse(stdout) as SarifLog).runs[0]!.results };
     };

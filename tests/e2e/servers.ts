@@ -18,7 +18,16 @@ export function compileServers(files: string[], rootDir: string, outDir: string)
   const tsconfig = path.join(rootDir, 'tsconfig.servers.json');
   fs.writeFileSync(
     tsconfig,
-    JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions: { noEmit: false, noUnusedLocals: false, rootDir, outDir }, include: [], files }, null, 2),
+    JSON.stringify(
+      {
+        extends: path.join(root, 'tsconfig.json'),
+        compilerOptions: { noEmit: false, noUnusedLocals: false, rootDir, outDir },
+        include: [],
+        files,
+      },
+      null,
+      2,
+    ),
   );
   let diagnostics = '';
   try {
@@ -90,10 +99,17 @@ function stopChild(child: ChildProcessWithoutNullStreams): Promise<void> {
  * it is listening and the port accepts connections. Another process may take the port between
  * reserving and listening: then it starts again on a new one.
  */
-export async function startServer(file: string, env: Record<string, string> = {}, timeoutMs = 15_000): Promise<RunningServer> {
+export async function startServer(
+  file: string,
+  env: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<RunningServer> {
   for (let attempt = 1; ; attempt++) {
     const port = await reservePort();
-    const child = spawn(process.execPath, [file], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [file], {
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: 'pipe',
+    });
     let output = '';
     const collect = (chunk: Buffer): void => {
       // Fastify logs every request; keep the tail only.
@@ -118,7 +134,9 @@ export async function startServer(file: string, env: Record<string, string> = {}
     }
     await server.stop();
     if (/EADDRINUSE/u.test(output) && attempt < 3) continue;
-    throw new Error(`${path.basename(file)} did not start listening on ${LOOPBACK}:${port} within ${timeoutMs} ms:\n${output}`);
+    throw new Error(
+      `${path.basename(file)} did not start listening on ${LOOPBACK}:${port} within ${timeoutMs} ms:\n${output}`,
+    );
   }
 }
 
@@ -145,7 +163,11 @@ export interface HttpRequest {
  * One HTTP request to a loopback port, with headers a browser would put on the wire (fetch() in
  * Node refuses to set Host, which a DNS-rebinding request needs), bounded in time.
  */
-export function send(port: number, { method, path: requestPath = '/mcp', headers = {}, body }: HttpRequest, timeoutMs = 5000): Promise<Reply> {
+export function send(
+  port: number,
+  { method, path: requestPath = '/mcp', headers = {}, body }: HttpRequest,
+  timeoutMs = 5000,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -165,12 +187,19 @@ export function send(port: number, { method, path: requestPath = '/mcp', headers
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.once('end', () => {
           clearTimeout(timer);
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
         });
         response.once('error', reject);
       },
     );
-    const timer = setTimeout(() => request.destroy(new Error(`${method} ${requestPath} got no full response in ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => request.destroy(new Error(`${method} ${requestPath} got no full response in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     request.once('error', (error) => {
       clearTimeout(timer);
       reject(error);

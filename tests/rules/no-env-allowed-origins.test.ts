@@ -8,7 +8,7 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-env-allowed-origins', rule, {
   valid: [
     {
-      name: "env vars unrelated to CORS",
+      name: 'env vars unrelated to CORS',
       code: `import cors from 'cors';
 const PORT = Number(process.env.PORT ?? 3000);
 const isProduction = process.env.NODE_ENV === 'production';
@@ -17,7 +17,7 @@ app.listen(PORT);
 export const config = { port: PORT, production: isProduction, logLevel: process.env.LOG_LEVEL };`,
     },
     {
-      name: "a constant allowlist, checked before the echo",
+      name: 'a constant allowlist, checked before the echo',
       code: `const ALLOWED_ORIGINS = new Set(['https://app.example.com']);
 app.use((req, res, next) => {
   const origin = req.headers.origin ?? '';
@@ -26,37 +26,37 @@ app.use((req, res, next) => {
 });`,
     },
     {
-      name: "an origin-named variable used only locally for something else",
+      name: 'an origin-named variable used only locally for something else',
       code: `const publicOrigin = process.env.PUBLIC_ORIGIN ?? 'http://localhost:3000';
 console.log('listening for', publicOrigin);
 const issuerUrl = new URL('/oauth', process.env.ISSUER_ORIGIN ?? 'http://localhost:3000').href;`,
     },
     {
-      name: "allowEnvNames lets a named variable stay env-driven",
+      name: 'allowEnvNames lets a named variable stay env-driven',
       code: `import cors from 'cors';
 app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [] }));`,
-      options: [{"allowEnvNames":["CORS_ORIGINS"]}],
+      options: [{ allowEnvNames: ['CORS_ORIGINS'] }],
     },
     {
-      name: "an env object that is a local, not the environment",
+      name: 'an env object that is a local, not the environment',
       code: `import cors from 'cors';
 const env = { CORS_ORIGIN: 'https://app.example.com' };
 app.use(cors({ origin: env.CORS_ORIGIN }));`,
     },
     {
-      name: "a local object with an env property is not the environment",
+      name: 'a local object with an env property is not the environment',
       code: `import cors from 'cors';
 const settings = { env: { CORS_ORIGIN: 'https://app.example.com' } };
 app.use(cors({ origin: settings.env.CORS_ORIGIN }));`,
     },
     {
-      name: "origin-named settings that feed fetch and URL",
+      name: 'origin-named settings that feed fetch and URL',
       code: `const upstream = await fetch(process.env.UPSTREAM_ORIGIN!);
 const issuer = new URL(process.env.ISSUER_ORIGIN ?? 'http://localhost:3000');
 export { upstream, issuer };`,
     },
     {
-      name: "env reads in a file with no CORS at all",
+      name: 'env reads in a file with no CORS at all',
       code: `const token = process.env.MCP_TOKEN;
 const url = process.env.DATABASE_URL;
 export { token, url };`,
@@ -64,7 +64,7 @@ export { token, url };`,
   ],
   invalid: [
     {
-      name: "an allowlist split from the environment, held in a variable",
+      name: 'an allowlist split from the environment, held in a variable',
       code: `import cors from 'cors';
 
 const allowedOrigins = process.env.CORS_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [];
@@ -76,7 +76,7 @@ app.use(cors({ origin: allowedOrigins, credentials: true }));`,
       errors: [
         {
           messageId: 'envAllowedOriginsWithCredentials',
-          data: {"name":"`CORS_ALLOWED_ORIGINS`"},
+          data: { name: '`CORS_ALLOWED_ORIGINS`' },
           line: 3,
           column: 24,
           endLine: 3,
@@ -94,7 +94,7 @@ app.use(cors({ origin: allowedOrigins, credentials: true }));`,
       ],
     },
     {
-      name: "credentials beside an env allowlist get the stronger message",
+      name: 'credentials beside an env allowlist get the stronger message',
       code: `import cors from 'cors';
 app.use(cors({ origin: process.env.CORS_ORIGINS?.split(','), credentials: true }));
 app.use((req, res, next) => {
@@ -112,7 +112,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'envAllowedOriginsWithCredentials',
-          data: {"name":"`CORS_ORIGINS`"},
+          data: { name: '`CORS_ORIGINS`' },
           line: 2,
           column: 24,
           endLine: 2,
@@ -132,7 +132,7 @@ app.use((req, res, next) => {
         },
         {
           messageId: 'envAllowedOriginsWithCredentials',
-          data: {"name":"`ALLOWED_ORIGIN`"},
+          data: { name: '`ALLOWED_ORIGIN`' },
           line: 4,
           column: 48,
           endLine: 4,
@@ -153,7 +153,7 @@ app.use((req, res, next) => {
       ],
     },
     {
-      name: "an origin option straight from the environment, with a fallback",
+      name: 'an origin option straight from the environment, with a fallback',
       code: `import cors from 'cors';
 app.use(cors({ origin: process.env.CORS_ORIGIN || 'http://localhost:3000' }));`,
       output: `import cors from 'cors';
@@ -161,7 +161,7 @@ app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins he
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGIN`"},
+          data: { name: '`CORS_ORIGIN`' },
           line: 2,
           column: 24,
           endLine: 2,
@@ -177,7 +177,7 @@ app.use(cors({ origin: ['https://app.example.com'] }));`,
       ],
     },
     {
-      name: "bracket access, a Set and JSON.parse",
+      name: 'bracket access, a Set and JSON.parse',
       code: `import cors from 'cors';
 const list: string[] = JSON.parse(process.env['CORS_ORIGINS_JSON'] ?? '[]');
 const allowed = new Set(list);
@@ -189,7 +189,7 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGINS_JSON`"},
+          data: { name: '`CORS_ORIGINS_JSON`' },
           line: 2,
           column: 35,
           endLine: 2,
@@ -207,7 +207,7 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?
       ],
     },
     {
-      name: "destructured from process.env",
+      name: 'destructured from process.env',
       code: `import cors from 'cors';
 const { ALLOWED_ORIGINS, PORT } = process.env;
 app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));`,
@@ -218,7 +218,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`ALLOWED_ORIGINS`"},
+          data: { name: '`ALLOWED_ORIGINS`' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -236,7 +236,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));`,
       ],
     },
     {
-      name: "the only binding destructured from process.env",
+      name: 'the only binding destructured from process.env',
       code: `import cors from 'cors';
 const { CORS_ORIGIN } = process.env;
 app.use(cors({ origin: CORS_ORIGIN }));`,
@@ -246,7 +246,7 @@ app.use(cors({ origin: CORS_ORIGIN }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGIN`"},
+          data: { name: '`CORS_ORIGIN`' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -263,7 +263,7 @@ app.use(cors({ origin: CORS_ORIGIN }));`,
       ],
     },
     {
-      name: "the only binding destructured for @koa/cors takes its deny value",
+      name: 'the only binding destructured for @koa/cors takes its deny value',
       code: `import koaCors from '@koa/cors';
 const { CORS_ORIGIN } = process.env;
 app.use(koaCors({ origin: CORS_ORIGIN }));`,
@@ -273,7 +273,7 @@ app.use(koaCors({ origin: CORS_ORIGIN }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGIN`"},
+          data: { name: '`CORS_ORIGIN`' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -290,7 +290,7 @@ app.use(koaCors({ origin: CORS_ORIGIN }));`,
       ],
     },
     {
-      name: "a read inside an array or template is replaced by a string",
+      name: 'a read inside an array or template is replaced by a string',
       code: `import { cors } from 'hono/cors';
 app.use('/mcp', cors({ origin: [process.env.EXTRA_ORIGIN!, 'https://app.example.com'] }));
 app.use('/sse', cors({ origin: \`https://\${process.env.CORS_HOST}\` }));`,
@@ -300,7 +300,7 @@ app.use('/sse', cors({ origin: \`https://\${'' /* was env CORS_HOST: list the al
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`EXTRA_ORIGIN`"},
+          data: { name: '`EXTRA_ORIGIN`' },
           line: 2,
           column: 33,
           endLine: 2,
@@ -316,7 +316,7 @@ app.use('/sse', cors({ origin: \`https://\${process.env.CORS_HOST}\` }));`,
         },
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_HOST`"},
+          data: { name: '`CORS_HOST`' },
           line: 3,
           column: 43,
           endLine: 3,
@@ -333,7 +333,7 @@ app.use('/sse', cors({ origin: \`https://\${'https://app.example.com'}\` }));`,
       ],
     },
     {
-      name: "a koa origin function checking an env allowlist, and an alias of process.env",
+      name: 'a koa origin function checking an env allowlist, and an alias of process.env',
       code: `import koaCors from '@koa/cors';
 import cors from 'cors';
 const ALLOWED = (process.env.KOA_CORS_ORIGINS ?? '').split(',');
@@ -349,7 +349,7 @@ app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins he
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`KOA_CORS_ORIGINS`"},
+          data: { name: '`KOA_CORS_ORIGINS`' },
           line: 3,
           column: 18,
           endLine: 3,
@@ -368,7 +368,7 @@ app.use(cors({ origin: env.CORS_ORIGIN }));`,
         },
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGIN`"},
+          data: { name: '`CORS_ORIGIN`' },
           line: 6,
           column: 24,
           endLine: 6,
@@ -388,7 +388,7 @@ app.use(cors({ origin: ['https://app.example.com'] }));`,
       ],
     },
     {
-      name: "an allowlist that guards an echoed origin",
+      name: 'an allowlist that guards an echoed origin',
       code: `import http from 'node:http';
 const ALLOWED = (process.env.MCP_ALLOWED_ORIGINS ?? '').split(',');
 http.createServer((req, res) => {
@@ -406,7 +406,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`MCP_ALLOWED_ORIGINS`"},
+          data: { name: '`MCP_ALLOWED_ORIGINS`' },
           line: 2,
           column: 18,
           endLine: 2,
@@ -427,7 +427,7 @@ http.createServer((req, res) => {
       ],
     },
     {
-      name: "an exact comparison with an env value",
+      name: 'an exact comparison with an env value',
       code: `app.use((req, res, next) => {
   if (req.headers.origin === process.env.FRONTEND_ORIGIN) res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
   next();
@@ -439,7 +439,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`FRONTEND_ORIGIN`"},
+          data: { name: '`FRONTEND_ORIGIN`' },
           line: 2,
           column: 30,
           endLine: 2,
@@ -457,7 +457,7 @@ http.createServer((req, res) => {
       ],
     },
     {
-      name: "a header value from the environment",
+      name: 'a header value from the environment',
       code: `app.use((req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', process.env.ALLOWED_ORIGIN ?? 'http://localhost:6274');
   next();
@@ -469,7 +469,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`ALLOWED_ORIGIN`"},
+          data: { name: '`ALLOWED_ORIGIN`' },
           line: 2,
           column: 48,
           endLine: 2,
@@ -487,7 +487,7 @@ http.createServer((req, res) => {
       ],
     },
     {
-      name: "hono with Workers bindings",
+      name: 'hono with Workers bindings',
       code: `import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 const app = new Hono<{ Bindings: { CORS_ORIGINS: string } }>();
@@ -499,7 +499,7 @@ app.use('/mcp', async (c, next) => cors({ origin: [] as string[] /* was env CORS
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGINS`"},
+          data: { name: '`CORS_ORIGINS`' },
           line: 4,
           column: 51,
           endLine: 4,
@@ -517,7 +517,7 @@ app.use('/mcp', async (c, next) => cors({ origin: ['https://app.example.com'] })
       ],
     },
     {
-      name: "a Workers fetch handler with env, Deno, Bun and import.meta.env",
+      name: 'a Workers fetch handler with env, Deno, Bun and import.meta.env',
       code: `export default {
   async fetch(request: Request, env: { ALLOWED_ORIGIN: string }): Promise<Response> {
     return new Response('ok', { headers: { 'Access-Control-Allow-Origin': env.ALLOWED_ORIGIN } });
@@ -543,7 +543,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', '' /* was env V
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`ALLOWED_ORIGIN`"},
+          data: { name: '`ALLOWED_ORIGIN`' },
           line: 3,
           column: 75,
           endLine: 3,
@@ -567,7 +567,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env
         },
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGIN`"},
+          data: { name: '`CORS_ORIGIN`' },
           line: 8,
           column: 66,
           endLine: 8,
@@ -591,7 +591,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env
         },
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGIN`"},
+          data: { name: '`CORS_ORIGIN`' },
           line: 9,
           column: 53,
           endLine: 9,
@@ -615,7 +615,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env
         },
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`VITE_ORIGIN`"},
+          data: { name: '`VITE_ORIGIN`' },
           line: 11,
           column: 66,
           endLine: 11,
@@ -640,7 +640,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', 'https://app.ex
       ],
     },
     {
-      name: "fastify and koa options",
+      name: 'fastify and koa options',
       code: `import fastifyCors from '@fastify/cors';
 import koaCors from '@koa/cors';
 await app.register(fastifyCors, { origin: process.env.CORS_ORIGINS?.split(',') });
@@ -652,7 +652,7 @@ koaApp.use(koaCors({ origin: () => '' /* was env CORS_ORIGIN: list the allowed o
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGINS`"},
+          data: { name: '`CORS_ORIGINS`' },
           line: 3,
           column: 43,
           endLine: 3,
@@ -669,7 +669,7 @@ koaApp.use(koaCors({ origin: process.env.CORS_ORIGIN }));`,
         },
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGIN`"},
+          data: { name: '`CORS_ORIGIN`' },
           line: 4,
           column: 30,
           endLine: 4,
@@ -687,7 +687,7 @@ koaApp.use(koaCors({ origin: (ctx) => (['https://app.example.com'].includes(ctx.
       ],
     },
     {
-      name: "an origin allowlist exported for another file",
+      name: 'an origin allowlist exported for another file',
       code: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
 export default { allowedOrigins: process.env.ALLOWED_ORIGINS };
 createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
@@ -695,7 +695,7 @@ createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
       errors: [
         {
           messageId: 'envOriginsLeaveFile',
-          data: {"name":"`CORS_ORIGINS`"},
+          data: { name: '`CORS_ORIGINS`' },
           line: 1,
           column: 28,
           endLine: 1,
@@ -717,7 +717,7 @@ createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
         },
         {
           messageId: 'envOriginsLeaveFile',
-          data: {"name":"`ALLOWED_ORIGINS`"},
+          data: { name: '`ALLOWED_ORIGINS`' },
           line: 2,
           column: 34,
           endLine: 2,
@@ -739,7 +739,7 @@ createServer({ cors: { origin: process.env.MCP_CORS_ORIGIN } });`,
         },
         {
           messageId: 'envOriginsLeaveFile',
-          data: {"name":"`MCP_CORS_ORIGIN`"},
+          data: { name: '`MCP_CORS_ORIGIN`' },
           line: 3,
           column: 32,
           endLine: 3,
@@ -762,7 +762,7 @@ createServer({ cors: { origin: 'https://app.example.com' } });`,
       ],
     },
     {
-      name: "origin settings exported through a destructuring or passed to a constructor",
+      name: 'origin settings exported through a destructuring or passed to a constructor',
       code: `export const { PUBLIC_CORS_ORIGINS } = process.env;
 const server = new McpServer({ cors: { origin: process.env.X_CORS_ORIGIN } });
 server.connect();`,
@@ -770,7 +770,7 @@ server.connect();`,
       errors: [
         {
           messageId: 'envOriginsLeaveFile',
-          data: {"name":"`PUBLIC_CORS_ORIGINS`"},
+          data: { name: '`PUBLIC_CORS_ORIGINS`' },
           line: 1,
           column: 16,
           endLine: 1,
@@ -792,7 +792,7 @@ server.connect();`,
         },
         {
           messageId: 'envOriginsLeaveFile',
-          data: {"name":"`X_CORS_ORIGIN`"},
+          data: { name: '`X_CORS_ORIGIN`' },
           line: 2,
           column: 48,
           endLine: 2,
@@ -815,7 +815,7 @@ server.connect();`,
       ],
     },
     {
-      name: "CommonJS, through module.exports",
+      name: 'CommonJS, through module.exports',
       code: `const cors = require('cors');
 module.exports = { corsOrigin: process.env.CORS_ORIGIN };
 app.use(cors({ origin: process.env.CORS_ORIGIN }));`,
@@ -826,7 +826,7 @@ app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins he
       errors: [
         {
           messageId: 'envOriginsLeaveFile',
-          data: {"name":"`CORS_ORIGIN`"},
+          data: { name: '`CORS_ORIGIN`' },
           line: 2,
           column: 32,
           endLine: 2,
@@ -848,7 +848,7 @@ app.use(cors({ origin: process.env.CORS_ORIGIN }));`,
         },
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGIN`"},
+          data: { name: '`CORS_ORIGIN`' },
           line: 3,
           column: 24,
           endLine: 3,
@@ -865,7 +865,7 @@ app.use(cors({ origin: ['https://app.example.com'] }));`,
       ],
     },
     {
-      name: "ESM JavaScript",
+      name: 'ESM JavaScript',
       code: `import cors from 'cors';
 const origins = process.env.CORS_ORIGINS ? process.env.CORS_ORIGINS.split(',') : ['http://localhost:6274'];
 app.use(cors({ origin: origins }));`,
@@ -876,7 +876,7 @@ app.use(cors({ origin: origins }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: {"name":"`CORS_ORIGINS`"},
+          data: { name: '`CORS_ORIGINS`' },
           line: 2,
           column: 44,
           endLine: 2,

@@ -8,7 +8,7 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-null-origin', rule, {
   valid: [
     {
-      name: "allowlists of real origins, as an option and before an echo",
+      name: 'allowlists of real origins, as an option and before an echo',
       code: `import cors from 'cors';
 const ALLOWED_ORIGINS = ['https://app.example.com', 'http://localhost:6274'];
 app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));
@@ -48,7 +48,7 @@ app.use((req, res, next) => {
 honoApp.use(cors({ origin: (origin) => (origin === 'https://app.example.com' ? origin : null) }));`,
     },
     {
-      name: "an origin option of something that is not a CORS middleware",
+      name: 'an origin option of something that is not a CORS middleware',
       code: `import cors from './my-cors';
 app.use(cors({ origin: ['null'] }));`,
     },
@@ -63,13 +63,12 @@ app.use(cors({ origin: ['https://app.example.com'], credentials: true }));`,
       errors: [
         {
           messageId: 'nullOriginWithCredentials',
-          data: {"policy":"The `origin` allowlist of `cors()`"},
+          data: { policy: 'The `origin` allowlist of `cors()`' },
           line: 2,
           column: 52,
           endLine: 2,
           endColumn: 58,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -94,43 +93,39 @@ koaApp.use(koaCors({ origin: () => '' }));`,
       errors: [
         {
           messageId: 'nullOrigin',
-          data: {"policy":"`cors()` with `origin: 'null'`"},
+          data: { policy: "`cors()` with `origin: 'null'`" },
           line: 5,
           column: 16,
           endLine: 5,
           endColumn: 30,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'nullOrigin',
-          data: {"policy":"`@fastify/cors` with `origin: 'null'`"},
+          data: { policy: "`@fastify/cors` with `origin: 'null'`" },
           line: 6,
           column: 39,
           endLine: 6,
           endColumn: 53,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'nullOrigin',
-          data: {"policy":"`cors()` from 'hono/cors' with `origin: 'null'`"},
+          data: { policy: "`cors()` from 'hono/cors' with `origin: 'null'`" },
           line: 7,
           column: 24,
           endLine: 7,
           endColumn: 38,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'nullOrigin',
-          data: {"policy":"`cors()` from '@koa/cors' with `origin: 'null'`"},
+          data: { policy: "`cors()` from '@koa/cors' with `origin: 'null'`" },
           line: 8,
           column: 22,
           endLine: 8,
           endColumn: 36,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -149,28 +144,26 @@ honoApp.use(honoCors({ origin: [] }));`,
       errors: [
         {
           messageId: 'nullOrigin',
-          data: {"policy":"`cors()` with `origin: 'null'`"},
+          data: { policy: "`cors()` with `origin: 'null'`" },
           line: 4,
           column: 30,
           endLine: 4,
           endColumn: 36,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'nullOrigin',
-          data: {"policy":"The `origin` allowlist of `cors()` from 'hono/cors'"},
+          data: { policy: "The `origin` allowlist of `cors()` from 'hono/cors'" },
           line: 5,
           column: 33,
           endLine: 5,
           endColumn: 39,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a module-level allowlist that guards an echo",
+      name: 'a module-level allowlist that guards an echo',
       code: `const ALLOWED_ORIGINS = [
   'https://app.example.com',
   'null',
@@ -197,18 +190,17 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'nullOriginWithCredentials',
-          data: {"policy":"This origin allowlist"},
+          data: { policy: 'This origin allowlist' },
           line: 3,
           column: 3,
           endLine: 3,
           endColumn: 9,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a Set allowlist and a comparison that guard echoes",
+      name: 'a Set allowlist and a comparison that guard echoes',
       code: `const ALLOWED_ORIGINS = new Set(['null', 'https://app.example.com']);
 app.use((req, res, next) => {
   const origin = req.get('Origin') ?? '';
@@ -226,23 +218,21 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This origin allowlist"},
+          data: { policy: 'This origin allowlist' },
           line: 1,
           column: 34,
           endLine: 1,
           endColumn: 40,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This origin check"},
+          data: { policy: 'This origin check' },
           line: 5,
           column: 18,
           endLine: 5,
           endColumn: 24,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -263,43 +253,39 @@ honoApp.use(honoCors({ origin: () => 'null' }));`,
       errors: [
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This origin allowlist"},
+          data: { policy: 'This origin allowlist' },
           line: 3,
           column: 45,
           endLine: 3,
           endColumn: 51,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This origin check"},
+          data: { policy: 'This origin check' },
           line: 4,
           column: 72,
           endLine: 4,
           endColumn: 78,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This origin check"},
+          data: { policy: 'This origin check' },
           line: 5,
           column: 56,
           endLine: 5,
           endColumn: 62,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This `origin` function of `cors()` from 'hono/cors'"},
+          data: { policy: "This `origin` function of `cors()` from 'hono/cors'" },
           line: 6,
           column: 38,
           endLine: 6,
           endColumn: 44,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -320,18 +306,17 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This origin check"},
+          data: { policy: 'This origin check' },
           line: 4,
           column: 42,
           endLine: 4,
           endColumn: 48,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "Access-Control-Allow-Origin: null headers",
+      name: 'Access-Control-Allow-Origin: null headers',
       code: `import http from 'node:http';
 http.createServer((req, res) => {
   res.setHeader('Access-Control-Allow-Origin', 'null');
@@ -346,23 +331,21 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 3,
           column: 3,
           endLine: 3,
           endColumn: 55,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 4,
           column: 24,
           endLine: 4,
           endColumn: 61,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -381,18 +364,17 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'nullOriginWithCredentials',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 3,
           column: 3,
           endLine: 3,
           endColumn: 90,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "CommonJS express",
+      name: 'CommonJS express',
       code: `const express = require('express');
 const corsMiddleware = require('cors');
 const app = express();
@@ -405,18 +387,17 @@ app.use(corsMiddleware({ origin: ['https://app.example.com'] }));`,
       errors: [
         {
           messageId: 'nullOrigin',
-          data: {"policy":"The `origin` allowlist of `cors()`"},
+          data: { policy: 'The `origin` allowlist of `cors()`' },
           line: 4,
           column: 35,
           endLine: 4,
           endColumn: 41,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "ESM JavaScript web handler",
+      name: 'ESM JavaScript web handler',
       code: `const ALLOWED_ORIGINS = ['https://app.example.com', 'null'];
 export default {
   async fetch(request) {
@@ -439,13 +420,12 @@ export default {
       errors: [
         {
           messageId: 'nullOrigin',
-          data: {"policy":"This origin allowlist"},
+          data: { policy: 'This origin allowlist' },
           line: 1,
           column: 53,
           endLine: 1,
           endColumn: 59,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },

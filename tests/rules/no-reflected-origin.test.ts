@@ -8,7 +8,7 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-reflected-origin', rule, {
   valid: [
     {
-      name: "an echo inside a branch guarded by a Set of literal origins",
+      name: 'an echo inside a branch guarded by a Set of literal origins',
       code: `import http from 'node:http';
 const ALLOWED_ORIGINS = new Set(['https://app.example.com', 'http://localhost:6274']);
 http.createServer((req, res) => {
@@ -20,7 +20,7 @@ http.createServer((req, res) => {
 });`,
     },
     {
-      name: "an echo after an early 403 for anything outside the allowlist",
+      name: 'an echo after an early 403 for anything outside the allowlist',
       code: `const ALLOWED_ORIGINS = ['https://app.example.com'];
 app.use((req, res, next) => {
   const origin = req.get('origin');
@@ -32,7 +32,7 @@ app.use((req, res, next) => {
 });`,
     },
     {
-      name: "exact comparisons, indexOf and a switch over literals",
+      name: 'exact comparisons, indexOf and a switch over literals',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin === 'https://app.example.com') res.setHeader('Access-Control-Allow-Origin', origin);
@@ -48,7 +48,7 @@ app.use((req, res, next) => {
 });`,
     },
     {
-      name: "a ternary that checks the allowlist, and a checking helper",
+      name: 'a ternary that checks the allowlist, and a checking helper',
       code: `const ALLOWED = ['https://app.example.com'];
 declare function isTrustedOrigin(origin: string | undefined): boolean;
 app.use((req, res, next) => {
@@ -58,7 +58,7 @@ app.use((req, res, next) => {
 });`,
     },
     {
-      name: "hono and web handlers that check before they echo",
+      name: 'hono and web handlers that check before they echo',
       code: `const ALLOWED = new Set(['https://app.example.com']);
 honoApp.use(async (c, next) => {
   const origin = c.req.header('origin');
@@ -76,7 +76,7 @@ export default {
 };`,
     },
     {
-      name: "cors origin functions that check",
+      name: 'cors origin functions that check',
       code: `import cors from 'cors';
 const ALLOWED = ['https://app.example.com'];
 app.use(cors({ origin: (origin, callback) => callback(null, origin !== undefined && ALLOWED.includes(origin)) }));
@@ -89,7 +89,7 @@ app.use(cors({
 app.use(cors({ origin: (origin, callback) => callback(null, ALLOWED.includes(origin ?? '') ? origin : false) }));`,
     },
     {
-      name: "hono, koa and fastify functions that check",
+      name: 'hono, koa and fastify functions that check',
       code: `import { cors } from 'hono/cors';
 import koaCors from '@koa/cors';
 import fastifyCors from '@fastify/cors';
@@ -99,21 +99,21 @@ koaApp.use(koaCors({ origin: (ctx) => (ALLOWED.includes(ctx.get('Origin')) ? ctx
 await fastifyApp.register(fastifyCors, { origin: async (origin) => origin === 'https://app.example.com' });`,
     },
     {
-      name: "a truthiness check is no guard, but this header is a fixed origin",
+      name: 'a truthiness check is no guard, but this header is a fixed origin',
       code: `app.use((req, res, next) => {
   if (req.headers.origin) res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
   next();
 });`,
     },
     {
-      name: "origin: true on a middleware that does not echo it, and hono origin false",
+      name: 'origin: true on a middleware that does not echo it, and hono origin false',
       code: `import koaCors from '@koa/cors';
 import { cors } from 'hono/cors';
 app.use(koaCors({ origin: 'https://app.example.com' }));
 honoApp.use(cors({ origin: ['https://app.example.com'] }));`,
     },
     {
-      name: "an optional-chained allowlist check",
+      name: 'an optional-chained allowlist check',
       code: `const ALLOWED_ORIGINS: string[] | undefined = ['https://app.example.com'];
 app.use((req, res, next) => {
   const origin = req.headers.origin;
@@ -122,7 +122,7 @@ app.use((req, res, next) => {
 });`,
     },
     {
-      name: "an origin setting read from a module-level config object",
+      name: 'an origin setting read from a module-level config object',
       code: `import { config } from './config';
 const settings = new Map([['origin', 'https://app.example.com']]);
 app.use((req, res, next) => {
@@ -132,7 +132,7 @@ app.use((req, res, next) => {
 });`,
     },
     {
-      name: "reading the Origin for something else",
+      name: 'reading the Origin for something else',
       code: `app.use((req, res, next) => {
   console.log('request from', req.headers.origin);
   res.setHeader('X-Seen-Origin', req.headers.origin ?? '');
@@ -140,7 +140,7 @@ app.use((req, res, next) => {
 });`,
     },
     {
-      name: "an origin option of something that is not a CORS middleware",
+      name: 'an origin option of something that is not a CORS middleware',
       code: `import cors from './my-cors';
 app.use(cors({ origin: true }));
 const session = { origin: true, reflect: (origin: string) => origin };`,
@@ -148,7 +148,7 @@ const session = { origin: true, reflect: (origin: string) => origin };`,
   ],
   invalid: [
     {
-      name: "an echo with a * fallback, in node:http",
+      name: 'an echo with a * fallback, in node:http',
       code: `import http from 'node:http';
 
 http.createServer((req, res) => {
@@ -171,7 +171,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -198,7 +198,7 @@ http.createServer((req, res) => {
       ],
     },
     {
-      name: "an echo through a variable, with credentials",
+      name: 'an echo through a variable, with credentials',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin ?? '*';
   res.header('Access-Control-Allow-Origin', origin);
@@ -221,7 +221,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedOriginWithCredentials',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -248,7 +248,7 @@ app.use((req, res, next) => {
       ],
     },
     {
-      name: "a truthiness or !== undefined check is no guard",
+      name: 'a truthiness or !== undefined check is no guard',
       code: `app.use((req, res, next) => {
   const origin = req.get('origin');
   if (origin) res.set('Access-Control-Allow-Origin', origin);
@@ -292,7 +292,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 3,
           column: 15,
           endLine: 3,
@@ -320,7 +320,7 @@ app.use((req, res, next) => {
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 5,
           column: 5,
           endLine: 5,
@@ -349,7 +349,7 @@ app.use((req, res, next) => {
       ],
     },
     {
-      name: "destructured from the headers, into writeHead",
+      name: 'destructured from the headers, into writeHead',
       code: `import { createServer } from 'node:http';
 createServer((req, res) => {
   const { origin } = req.headers;
@@ -373,7 +373,7 @@ createServer((req, res) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 4,
           column: 24,
           endLine: 4,
@@ -401,7 +401,7 @@ createServer((req, res) => {
       ],
     },
     {
-      name: "hono c.header, koa ctx.set and a web handler",
+      name: 'hono c.header, koa ctx.set and a web handler',
       code: `honoApp.use(async (c, next) => {
   await next();
   c.header('Access-Control-Allow-Origin', c.req.header('origin') ?? '*');
@@ -460,7 +460,7 @@ export default {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -493,7 +493,7 @@ export default {
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 6,
           column: 3,
           endLine: 6,
@@ -526,7 +526,7 @@ export default {
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 11,
           column: 44,
           endLine: 11,
@@ -560,7 +560,7 @@ export default {
       ],
     },
     {
-      name: "an existing ALLOWED_ORIGINS is reused",
+      name: 'an existing ALLOWED_ORIGINS is reused',
       code: `const ALLOWED_ORIGINS: string[] = ['http://localhost:6274'];
 app.use((req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);
@@ -580,7 +580,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -605,7 +605,7 @@ app.use((req, res, next) => {
       ],
     },
     {
-      name: "cors origin: true, with and without credentials",
+      name: 'cors origin: true, with and without credentials',
       code: `import cors from 'cors';
 
 app.use(cors({ origin: true, credentials: true }));
@@ -619,7 +619,7 @@ app.options('/mcp', cors(preflight));`,
       errors: [
         {
           messageId: 'reflectedOriginWithCredentials',
-          data: {"policy":"`cors()` with `origin: true`"},
+          data: { policy: '`cors()` with `origin: true`' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -639,7 +639,7 @@ app.options('/mcp', cors(preflight));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` with `origin: true`"},
+          data: { policy: '`cors()` with `origin: true`' },
           line: 4,
           column: 21,
           endLine: 4,
@@ -660,7 +660,7 @@ app.options('/mcp', cors(preflight));`,
       ],
     },
     {
-      name: "cors origin callbacks that always say yes",
+      name: 'cors origin callbacks that always say yes',
       code: `import cors from 'cors';
 app.use(cors({ origin: (origin, callback) => callback(null, true) }));
 app.use(cors({
@@ -676,7 +676,7 @@ app.use(cors({
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          data: { policy: '`cors()` with an `origin` function that always says yes' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -699,7 +699,7 @@ app.use(cors({
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          data: { policy: '`cors()` with an `origin` function that always says yes' },
           line: 4,
           column: 3,
           endLine: 6,
@@ -721,7 +721,7 @@ app.use(cors({
       ],
     },
     {
-      name: "fastify origin: true and a function that returns its argument",
+      name: 'fastify origin: true and a function that returns its argument',
       code: `import fastifyCors from '@fastify/cors';
 await app.register(fastifyCors, { origin: true, credentials: true });
 await app.register(fastifyCors, { origin: (origin, cb) => cb(null, true) });`,
@@ -731,7 +731,7 @@ await app.register(fastifyCors, { origin: false });`,
       errors: [
         {
           messageId: 'reflectedOriginWithCredentials',
-          data: {"policy":"`@fastify/cors` with `origin: true`"},
+          data: { policy: '`@fastify/cors` with `origin: true`' },
           line: 2,
           column: 35,
           endLine: 2,
@@ -750,7 +750,7 @@ await app.register(fastifyCors, { origin: (origin, cb) => cb(null, true) });`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`@fastify/cors` with an `origin` function that always says yes"},
+          data: { policy: '`@fastify/cors` with an `origin` function that always says yes' },
           line: 3,
           column: 35,
           endLine: 3,
@@ -770,7 +770,7 @@ await app.register(fastifyCors, { origin: ALLOWED_ORIGINS });`,
       ],
     },
     {
-      name: "hono origin function that returns its argument",
+      name: 'hono origin function that returns its argument',
       code: `import { cors } from 'hono/cors';
 app.use('/mcp', cors({ origin: (origin) => origin }));
 app.use('/sse', cors({ origin: (origin, c) => origin ?? '*' }));`,
@@ -780,7 +780,7 @@ app.use('/sse', cors({ origin: [] }));`,
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` from 'hono/cors' with an `origin` function that always says yes"},
+          data: { policy: "`cors()` from 'hono/cors' with an `origin` function that always says yes" },
           line: 2,
           column: 24,
           endLine: 2,
@@ -799,7 +799,7 @@ app.use('/sse', cors({ origin: (origin, c) => origin ?? '*' }));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` from 'hono/cors' with an `origin` function that always says yes"},
+          data: { policy: "`cors()` from 'hono/cors' with an `origin` function that always says yes" },
           line: 3,
           column: 24,
           endLine: 3,
@@ -819,7 +819,7 @@ app.use('/sse', cors({ origin: ALLOWED_ORIGINS }));`,
       ],
     },
     {
-      name: "koa origin function that echoes the request",
+      name: 'koa origin function that echoes the request',
       code: `import cors from '@koa/cors';
 app.use(cors({ origin: (ctx) => ctx.get('Origin'), credentials: true }));
 app.use(cors({ origin: (ctx) => ctx.request.header.origin ?? '' }));`,
@@ -829,7 +829,7 @@ app.use(cors({ origin: () => '' }));`,
       errors: [
         {
           messageId: 'reflectedOriginWithCredentials',
-          data: {"policy":"`cors()` from '@koa/cors' with an `origin` function that always says yes"},
+          data: { policy: "`cors()` from '@koa/cors' with an `origin` function that always says yes" },
           line: 2,
           column: 16,
           endLine: 2,
@@ -848,7 +848,7 @@ app.use(cors({ origin: (ctx) => ctx.request.header.origin ?? '' }));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` from '@koa/cors' with an `origin` function that always says yes"},
+          data: { policy: "`cors()` from '@koa/cors' with an `origin` function that always says yes" },
           line: 3,
           column: 16,
           endLine: 3,
@@ -868,7 +868,7 @@ app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? c
       ],
     },
     {
-      name: "a ternary between true and an allowlist keeps the allowlist",
+      name: 'a ternary between true and an allowlist keeps the allowlist',
       code: `import cors from 'cors';
 const ALLOWED = ['https://app.example.com'];
 app.use(cors({ origin: process.env.NODE_ENV === 'development' ? true : ALLOWED }));`,
@@ -878,7 +878,7 @@ app.use(cors({ origin: process.env.NODE_ENV === 'development' ? false : ALLOWED 
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` with `origin: true`"},
+          data: { policy: '`cors()` with `origin: true`' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -898,7 +898,7 @@ app.use(cors({ origin: process.env.NODE_ENV === 'development' ? ALLOWED_ORIGINS 
       ],
     },
     {
-      name: "callbacks that answer yes to any present origin, and one passed by name",
+      name: 'callbacks that answer yes to any present origin, and one passed by name',
       code: `import cors from 'cors';
 function allowAll(origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) {
   callback(null, true);
@@ -916,7 +916,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          data: { policy: '`cors()` with an `origin` function that always says yes' },
           line: 5,
           column: 16,
           endLine: 5,
@@ -939,7 +939,7 @@ app.use(cors({ origin: allowAll }));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          data: { policy: '`cors()` with an `origin` function that always says yes' },
           line: 6,
           column: 16,
           endLine: 6,
@@ -962,7 +962,7 @@ app.use(cors({ origin: allowAll }));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"`cors()` with an `origin` function that always says yes"},
+          data: { policy: '`cors()` with an `origin` function that always says yes' },
           line: 7,
           column: 16,
           endLine: 7,
@@ -986,7 +986,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS }));`,
       ],
     },
     {
-      name: "a ternary keeps its fixed branch, and an existing Set allowlist is used",
+      name: 'a ternary keeps its fixed branch, and an existing Set allowlist is used',
       code: `const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
 const dev = process.env.NODE_ENV !== 'production';
 app.use((req, res, next) => {
@@ -1008,7 +1008,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1034,7 +1034,7 @@ app.use((req, res, next) => {
       ],
     },
     {
-      name: "a substring test on a string of origins is no check",
+      name: 'a substring test on a string of origins is no check',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin ?? '';
   if ('https://app.example.com https://admin.example.com'.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
@@ -1055,7 +1055,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 3,
           column: 77,
           endLine: 3,
@@ -1081,7 +1081,7 @@ app.use((req, res, next) => {
       ],
     },
     {
-      name: "CommonJS express",
+      name: 'CommonJS express',
       code: `const express = require('express');
 const app = express();
 app.use(function (req, res, next) {
@@ -1106,7 +1106,7 @@ app.use(function (req, res, next) {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1134,7 +1134,7 @@ app.use(function (req, res, next) {
       ],
     },
     {
-      name: "ESM JavaScript web handler",
+      name: 'ESM JavaScript web handler',
       code: `export default {
   async fetch(request) {
     const headers = new Headers({ 'Content-Type': 'application/json' });
@@ -1160,7 +1160,7 @@ export default {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: {"policy":"This `Access-Control-Allow-Origin` header"},
+          data: { policy: 'This `Access-Control-Allow-Origin` header' },
           line: 4,
           column: 5,
           endLine: 4,

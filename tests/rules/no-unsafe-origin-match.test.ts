@@ -8,7 +8,7 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-unsafe-origin-match', rule, {
   valid: [
     {
-      name: "exact origins and allowlists, in an origin function and before an echo",
+      name: 'exact origins and allowlists, in an origin function and before an echo',
       code: `import cors from 'cors';
 const ALLOWED_ORIGINS = ['https://app.example.com', 'http://localhost:6274'];
 app.use(cors({ origin: (origin, callback) => callback(null, origin === undefined || ALLOWED_ORIGINS.includes(origin)) }));
@@ -21,7 +21,7 @@ app.use((req, res, next) => {
 });`,
     },
     {
-      name: "anchored and escaped patterns as a cors and a fastify origin option",
+      name: 'anchored and escaped patterns as a cors and a fastify origin option',
       code: `import cors from 'cors';
 import fastifyCors from '@fastify/cors';
 app.use(cors({ origin: [/^https:\\/\\/app\\.example\\.com$/, /^http:\\/\\/localhost(:\\d+)?$/i, 'https://admin.example.com'] }));
@@ -29,7 +29,7 @@ app.use(cors({ origin: new RegExp('^https://(www\\\\.)?example\\\\.com$') }));
 await fastify.register(fastifyCors, { origin: [/\\.example\\.com$/, /^https:\\/\\/[a-z0-9-]+\\.example\\.com$/, /^https:\\/\\/.+\\.example\\.com$/] });`,
     },
     {
-      name: "suffixes from a dot, prefixes up to the port, and a parsed hostname compared exactly",
+      name: 'suffixes from a dot, prefixes up to the port, and a parsed hostname compared exactly',
       code: `app.use((req, res, next) => {
   const origin = req.get('origin');
   if (origin?.endsWith('.example.com')) res.set('Access-Control-Allow-Origin', origin);
@@ -40,14 +40,14 @@ await fastify.register(fastifyCors, { origin: [/\\.example\\.com$/, /^https:\\/\
 });`,
     },
     {
-      name: "patterns whose loose parts reach only names nobody can register",
+      name: 'patterns whose loose parts reach only names nobody can register',
       code: `import cors from 'cors';
 app.use(cors({ origin: [/^https:\\/\\/example.com$/, /^http:\\/\\/127.0.0.1(:\\d+)?$/, /^http:\\/\\/.*localhost$/, /localhost:\\d+$/] }));
 app.use(cors({ origin: [/app\\.example\\.com$/, /^https:\\/\\/.*app\\.example\\.com$/] }));
 app.use(cors({ origin: (origin, callback) => callback(null, !origin || origin.endsWith('app.example.com') || origin.endsWith('-preview.example.com')) }));`,
     },
     {
-      name: "a scheme check and a single-label host, which nobody can register",
+      name: 'a scheme check and a single-label host, which nobody can register',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin ?? '';
   if (!origin.startsWith('https://')) return res.status(403).end();
@@ -56,7 +56,7 @@ app.use(cors({ origin: (origin, callback) => callback(null, !origin || origin.en
 });`,
     },
     {
-      name: "prefix and substring checks on paths, the Host header and other strings that are not origins",
+      name: 'prefix and substring checks on paths, the Host header and other strings that are not origins',
       code: `app.use((req, res, next) => {
   if (req.path.startsWith('/mcp') && !req.headers.host?.startsWith('localhost')) return res.status(403).end();
   if (req.url?.includes('localhost')) return res.status(400).end();
@@ -70,7 +70,7 @@ window.addEventListener('message', (event) => {
 if (location.origin.endsWith('example.com')) console.log('prod');`,
     },
     {
-      name: "a weak check that turns origins away, and one beside an exact allowlist check",
+      name: 'a weak check that turns origins away, and one beside an exact allowlist check',
       code: `const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
 app.use((req, res, next) => {
   const origin = req.headers.origin;
@@ -80,7 +80,7 @@ app.use((req, res, next) => {
 });`,
     },
     {
-      name: "patterns where hono and koa take no pattern, and an origin option of something else",
+      name: 'patterns where hono and koa take no pattern, and an origin option of something else',
       code: `import { cors } from 'hono/cors';
 import koaCors from '@koa/cors';
 import myCors from './my-cors';
@@ -90,7 +90,7 @@ app.use(myCors({ origin: /example\\.com$/ }));
 const settings = { origin: /localhost/ };`,
     },
     {
-      name: "a parameter named origin that is not the request Origin, and a pattern for koa",
+      name: 'a parameter named origin that is not the request Origin, and a pattern for koa',
       code: `import koaCors from '@koa/cors';
 function isLocalUrl(origin: string): number {
   if (!origin.startsWith('http://localhost')) return 403;
@@ -99,7 +99,7 @@ function isLocalUrl(origin: string): number {
 koaApp.use(koaCors({ origin: /localhost/ as never }));`,
     },
     {
-      name: "a fixed header value guarded by a weak check echoes nothing",
+      name: 'a fixed header value guarded by a weak check echoes nothing',
       code: `app.use((req, res, next) => {
   if (req.headers.origin?.endsWith('example.com')) res.setHeader('Access-Control-Allow-Origin', 'https://example.com');
   next();
@@ -108,7 +108,7 @@ koaApp.use(koaCors({ origin: /localhost/ as never }));`,
   ],
   invalid: [
     {
-      name: "a cors pattern without a left anchor, with credentials",
+      name: 'a cors pattern without a left anchor, with credentials',
       code: `import cors from 'cors';
 app.use(cors({ origin: /example\\.com$/, credentials: true }));`,
       output: `import cors from 'cors';
@@ -116,18 +116,21 @@ app.use(cors({ origin: /(?:\\/\\/|\\.)example\\.com$/, credentials: true }));`,
       errors: [
         {
           messageId: 'unsafeOriginPatternWithCredentials',
-          data: {"pattern":"/example\\.com$/","problem":"has no `^` (nor `//` or `\\.`) before the host","example":"https://evilexample.com"},
+          data: {
+            pattern: '/example\\.com$/',
+            problem: 'has no `^` (nor `//` or `\\.`) before the host',
+            example: 'https://evilexample.com',
+          },
           line: 2,
           column: 24,
           endLine: 2,
           endColumn: 39,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a cors array with an unescaped dot and a RegExp built from a string without $",
+      name: 'a cors array with an unescaped dot and a RegExp built from a string without $',
       code: `import cors from 'cors';
 app.use(cors({
   origin: [/^https:\\/\\/app.example\\.com$/, 'https://admin.example.com', new RegExp('^http://localhost', 'i')],
@@ -139,46 +142,55 @@ app.use(cors({
       errors: [
         {
           messageId: 'unsafeOriginPattern',
-          data: {"pattern":"/^https:\\/\\/app.example\\.com$/","problem":"has an unescaped `.` in the host, which matches any character","example":"https://appxexample.com"},
+          data: {
+            pattern: '/^https:\\/\\/app.example\\.com$/',
+            problem: 'has an unescaped `.` in the host, which matches any character',
+            example: 'https://appxexample.com',
+          },
           line: 3,
           column: 12,
           endLine: 3,
           endColumn: 42,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'unsafeOriginPattern',
-          data: {"pattern":"new RegExp('^http://localhost', 'i')","problem":"has no `$` after the host","example":"http://localhost.evil.com"},
+          data: {
+            pattern: "new RegExp('^http://localhost', 'i')",
+            problem: 'has no `$` after the host',
+            example: 'http://localhost.evil.com',
+          },
           line: 3,
           column: 73,
           endLine: 3,
           endColumn: 109,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a wildcard in the host: no autofix",
+      name: 'a wildcard in the host: no autofix',
       code: `import cors from 'cors';
 app.use(cors({ origin: /^https:\\/\\/.*example\\.com$/ }));`,
       output: null,
       errors: [
         {
           messageId: 'unsafeOriginPattern',
-          data: {"pattern":"/^https:\\/\\/.*example\\.com$/","problem":"has a wildcard in the host that runs into its names","example":"https://evilexample.com"},
+          data: {
+            pattern: '/^https:\\/\\/.*example\\.com$/',
+            problem: 'has a wildcard in the host that runs into its names',
+            example: 'https://evilexample.com',
+          },
           line: 2,
           column: 24,
           endLine: 2,
           endColumn: 52,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "fastify with a bare pattern from a constant, and alternatives without their own anchors",
+      name: 'fastify with a bare pattern from a constant, and alternatives without their own anchors',
       code: `import fastifyCors from '@fastify/cors';
 const LOCAL = /localhost/;
 await fastify.register(fastifyCors, { origin: [LOCAL, /^https:\\/\\/a\\.example\\.com|https:\\/\\/b\\.example\\.com$/] });`,
@@ -188,28 +200,30 @@ await fastify.register(fastifyCors, { origin: [LOCAL, /^https:\\/\\/a\\.example\
       errors: [
         {
           messageId: 'unsafeOriginPattern',
-          data: {"pattern":"/localhost/","problem":"has no `$` after the host","example":"https://localhost.evil.com"},
+          data: { pattern: '/localhost/', problem: 'has no `$` after the host', example: 'https://localhost.evil.com' },
           line: 2,
           column: 15,
           endLine: 2,
           endColumn: 26,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'unsafeOriginPattern',
-          data: {"pattern":"/^https:\\/\\/a\\.example\\.com|https:\\/\\/b\\.example\\.com$/","problem":"has no `$` after the host","example":"https://a.example.com.evil.com"},
+          data: {
+            pattern: '/^https:\\/\\/a\\.example\\.com|https:\\/\\/b\\.example\\.com$/',
+            problem: 'has no `$` after the host',
+            example: 'https://a.example.com.evil.com',
+          },
           line: 3,
           column: 55,
           endLine: 3,
           endColumn: 110,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "an endsWith in a cors origin function",
+      name: 'an endsWith in a cors origin function',
       code: `import cors from 'cors';
 app.use(cors({ origin: (origin, callback) => callback(null, !origin || origin.endsWith('example.com')) }));`,
       output: `import cors from 'cors';
@@ -217,18 +231,22 @@ app.use(cors({ origin: (origin, callback) => callback(null, !origin || origin.en
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin.endsWith('example.com')`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          data: {
+            check: "`origin.endsWith('example.com')`",
+            example: 'https://evilexample.com',
+            advice:
+              "Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`",
+          },
           line: 2,
           column: 72,
           endLine: 2,
           endColumn: 102,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a startsWith that guards the callback in a cors origin method",
+      name: 'a startsWith that guards the callback in a cors origin method',
       code: `import cors from 'cors';
 app.use(cors({
   origin(origin, callback) {
@@ -248,18 +266,21 @@ app.use(cors({
       errors: [
         {
           messageId: 'unsafeOriginCheckWithCredentials',
-          data: {"check":"`origin.startsWith('http://localhost')`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          data: {
+            check: "`origin.startsWith('http://localhost')`",
+            example: 'http://localhost.evil.com',
+            advice: "Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`",
+          },
           line: 4,
           column: 19,
           endLine: 4,
           endColumn: 56,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a hono origin function with a weak suffix in a ternary",
+      name: 'a hono origin function with a weak suffix in a ternary',
       code: `import { cors } from 'hono/cors';
 honoApp.use('/mcp', cors({ origin: (origin) => (origin.endsWith('example.com') ? origin : null) }));`,
       output: `import { cors } from 'hono/cors';
@@ -267,25 +288,34 @@ honoApp.use('/mcp', cors({ origin: (origin) => ((origin.endsWith('//example.com'
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin.endsWith('example.com')`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          data: {
+            check: "`origin.endsWith('example.com')`",
+            example: 'https://evilexample.com',
+            advice:
+              "Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`",
+          },
           line: 2,
           column: 49,
           endLine: 2,
           endColumn: 79,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a koa origin function with includes on the request Origin: a suggestion",
+      name: 'a koa origin function with includes on the request Origin: a suggestion',
       code: `import koaCors from '@koa/cors';
 koaApp.use(koaCors({ origin: (ctx) => (ctx.get('Origin').includes('localhost') ? ctx.get('Origin') : '') }));`,
       output: null,
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`ctx.get('Origin').includes('localhost')`","example":"https://localhost.evil.com","advice":"Compare the whole origin with the ones you trust, or test it with a pattern anchored with `^` and `$`"},
+          data: {
+            check: "`ctx.get('Origin').includes('localhost')`",
+            example: 'https://localhost.evil.com',
+            advice:
+              'Compare the whole origin with the ones you trust, or test it with a pattern anchored with `^` and `$`',
+          },
           line: 2,
           column: 40,
           endLine: 2,
@@ -301,7 +331,7 @@ koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test
       ],
     },
     {
-      name: "an echo guarded by a weak prefix, with credentials in the same function",
+      name: 'an echo guarded by a weak prefix, with credentials in the same function',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin && origin.startsWith('http://localhost')) {
@@ -321,18 +351,21 @@ koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test
       errors: [
         {
           messageId: 'unsafeOriginCheckWithCredentials',
-          data: {"check":"`origin.startsWith('http://localhost')`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          data: {
+            check: "`origin.startsWith('http://localhost')`",
+            example: 'http://localhost.evil.com',
+            advice: "Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`",
+          },
           line: 3,
           column: 17,
           endLine: 3,
           endColumn: 54,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "echoes guarded by includes and indexOf",
+      name: 'echoes guarded by includes and indexOf',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin ?? '';
   if (origin.includes('example.com')) res.setHeader('Access-Control-Allow-Origin', origin);
@@ -343,7 +376,12 @@ koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin.includes('example.com')`","example":"https://example.com.evil.com","advice":"Compare the whole origin with the ones you trust, or test it with a pattern anchored with `^` and `$`"},
+          data: {
+            check: "`origin.includes('example.com')`",
+            example: 'https://example.com.evil.com',
+            advice:
+              'Compare the whole origin with the ones you trust, or test it with a pattern anchored with `^` and `$`',
+          },
           line: 3,
           column: 7,
           endLine: 3,
@@ -362,7 +400,12 @@ koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test
         },
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin.indexOf('localhost') !== -1`","example":"https://localhost.evil.com","advice":"Compare the whole origin with the ones you trust, or test it with a pattern anchored with `^` and `$`"},
+          data: {
+            check: "`origin.indexOf('localhost') !== -1`",
+            example: 'https://localhost.evil.com',
+            advice:
+              'Compare the whole origin with the ones you trust, or test it with a pattern anchored with `^` and `$`',
+          },
           line: 4,
           column: 7,
           endLine: 4,
@@ -382,7 +425,7 @@ koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test
       ],
     },
     {
-      name: "a DNS-rebinding style check that turns away other origins",
+      name: 'a DNS-rebinding style check that turns away other origins',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin && !origin.startsWith('http://localhost')) return res.status(403).json({ error: 'Origin not allowed' });
@@ -396,18 +439,21 @@ koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin.startsWith('http://localhost')`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          data: {
+            check: "`origin.startsWith('http://localhost')`",
+            example: 'http://localhost.evil.com',
+            advice: "Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`",
+          },
           line: 3,
           column: 18,
           endLine: 3,
           endColumn: 55,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a hono middleware that turns away origins a bare pattern does not match",
+      name: 'a hono middleware that turns away origins a bare pattern does not match',
       code: `honoApp.use('/mcp', async (c, next) => {
   const origin = c.req.header('Origin');
   if (origin !== undefined && !/localhost/.test(origin)) return c.text('Forbidden', 403);
@@ -421,18 +467,17 @@ koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test
       errors: [
         {
           messageId: 'unsafeOriginPattern',
-          data: {"pattern":"/localhost/","problem":"has no `$` after the host","example":"https://localhost.evil.com"},
+          data: { pattern: '/localhost/', problem: 'has no `$` after the host', example: 'https://localhost.evil.com' },
           line: 3,
           column: 32,
           endLine: 3,
           endColumn: 43,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a parsed hostname with a weak suffix before an echo",
+      name: 'a parsed hostname with a weak suffix before an echo',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin && new URL(origin).hostname.endsWith('example.com')) res.setHeader('Access-Control-Allow-Origin', origin);
@@ -446,18 +491,21 @@ koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`new URL(origin).hostname.endsWith('example.com')`","example":"https://evilexample.com","advice":"Compare the host exactly, and match its subdomains after a dot: `endsWith('.example.com')`"},
+          data: {
+            check: "`new URL(origin).hostname.endsWith('example.com')`",
+            example: 'https://evilexample.com',
+            advice: "Compare the host exactly, and match its subdomains after a dot: `endsWith('.example.com')`",
+          },
           line: 3,
           column: 17,
           endLine: 3,
           endColumn: 65,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "indexOf(...) === 0 is a prefix test, and one that turns away",
+      name: 'indexOf(...) === 0 is a prefix test, and one that turns away',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin ?? '';
   if (origin.indexOf('http://127.0.0.1') === 0) res.setHeader('Access-Control-Allow-Origin', origin);
@@ -473,28 +521,34 @@ koaApp.use(koaCors({ origin: (ctx) => (/^https?:\\/\\/localhost(?::\\d+)?$/.test
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin.indexOf('http://127.0.0.1') === 0`","example":"http://127.0.0.1.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://127.0.0.1:')`"},
+          data: {
+            check: "`origin.indexOf('http://127.0.0.1') === 0`",
+            example: 'http://127.0.0.1.evil.com',
+            advice: "Compare the whole origin, or end the prefix at the port: `startsWith('http://127.0.0.1:')`",
+          },
           line: 3,
           column: 7,
           endLine: 3,
           endColumn: 47,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin.indexOf('http://localhost') !== 0`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          data: {
+            check: "`origin.indexOf('http://localhost') !== 0`",
+            example: 'http://localhost.evil.com',
+            advice: "Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`",
+          },
           line: 4,
           column: 7,
           endLine: 4,
           endColumn: 47,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a list of suffixes and a list of patterns that an origin function goes through",
+      name: 'a list of suffixes and a list of patterns that an origin function goes through',
       code: `import cors from 'cors';
 const ALLOWED_SUFFIXES = ['example.com', '.example.org'];
 const ALLOWED_PATTERNS = [/^https:\\/\\/app\\.example\\.com$/, /^http:\\/\\/localhost/];
@@ -512,28 +566,35 @@ app.use(cors({
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`endsWith('example.com')`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          data: {
+            check: "`endsWith('example.com')`",
+            example: 'https://evilexample.com',
+            advice:
+              "Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`",
+          },
           line: 2,
           column: 27,
           endLine: 2,
           endColumn: 40,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'unsafeOriginPattern',
-          data: {"pattern":"/^http:\\/\\/localhost/","problem":"has no `$` after the host","example":"http://localhost.evil.com"},
+          data: {
+            pattern: '/^http:\\/\\/localhost/',
+            problem: 'has no `$` after the host',
+            example: 'http://localhost.evil.com',
+          },
           line: 3,
           column: 60,
           endLine: 3,
           endColumn: 81,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a test held in a constant, a suffix from a constant, and match with a string",
+      name: 'a test held in a constant, a suffix from a constant, and match with a string',
       code: `const TRUSTED_DOMAIN = 'example.com';
 app.use((req, res, next) => {
   const origin = req.headers.origin ?? '';
@@ -553,28 +614,35 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin.endsWith(TRUSTED_DOMAIN)`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          data: {
+            check: '`origin.endsWith(TRUSTED_DOMAIN)`',
+            example: 'https://evilexample.com',
+            advice:
+              "Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`",
+          },
           line: 4,
           column: 19,
           endLine: 4,
           endColumn: 50,
-          suggestions: [
-          ],
+          suggestions: [],
         },
         {
           messageId: 'unsafeOriginPattern',
-          data: {"pattern":"'example.org'","problem":"has no `$` after the host","example":"https://example.org.evil.com"},
+          data: {
+            pattern: "'example.org'",
+            problem: 'has no `$` after the host',
+            example: 'https://example.org.evil.com',
+          },
           line: 6,
           column: 20,
           endLine: 6,
           endColumn: 33,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a suffix under a hosting platform where anyone gets a subdomain",
+      name: 'a suffix under a hosting platform where anyone gets a subdomain',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin?.endsWith('my-mcp-client.vercel.app')) res.setHeader('Access-Control-Allow-Origin', origin);
@@ -588,18 +656,22 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin?.endsWith('my-mcp-client.vercel.app')`","example":"https://evilmy-mcp-client.vercel.app","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//my-mcp-client.vercel.app')`, `endsWith('.my-mcp-client.vercel.app')`"},
+          data: {
+            check: "`origin?.endsWith('my-mcp-client.vercel.app')`",
+            example: 'https://evilmy-mcp-client.vercel.app',
+            advice:
+              "Match the host itself after `//` and its subdomains after a dot: `endsWith('//my-mcp-client.vercel.app')`, `endsWith('.my-mcp-client.vercel.app')`",
+          },
           line: 3,
           column: 7,
           endLine: 3,
           endColumn: 51,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a port-only suffix: no autofix",
+      name: 'a port-only suffix: no autofix',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin?.endsWith(':6274')) res.setHeader('Access-Control-Allow-Origin', origin);
@@ -609,18 +681,21 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin?.endsWith(':6274')`","example":"https://evil.com:6274","advice":"Compare the whole origin with the ones you trust instead"},
+          data: {
+            check: "`origin?.endsWith(':6274')`",
+            example: 'https://evil.com:6274',
+            advice: 'Compare the whole origin with the ones you trust instead',
+          },
           line: 3,
           column: 7,
           endLine: 3,
           endColumn: 32,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "CommonJS express",
+      name: 'CommonJS express',
       code: `const express = require('express');
 const app = express();
 app.use(function (req, res, next) {
@@ -639,18 +714,22 @@ app.use(function (req, res, next) {
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin.endsWith('example.com')`","example":"https://evilexample.com","advice":"Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`"},
+          data: {
+            check: "`origin.endsWith('example.com')`",
+            example: 'https://evilexample.com',
+            advice:
+              "Match the host itself after `//` and its subdomains after a dot: `endsWith('//example.com')`, `endsWith('.example.com')`",
+          },
           line: 5,
           column: 17,
           endLine: 5,
           endColumn: 47,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "CommonJS cors, required under another name, with a pattern from a ternary",
+      name: 'CommonJS cors, required under another name, with a pattern from a ternary',
       code: `const corsMiddleware = require('cors');
 const dev = process.env.NODE_ENV !== 'production';
 app.use(corsMiddleware({ origin: dev ? /localhost/ : 'https://app.example.com' }));`,
@@ -661,18 +740,17 @@ app.use(corsMiddleware({ origin: dev ? /(?:\\/\\/|\\.)localhost(?::\\d+)?$/ : 'h
       errors: [
         {
           messageId: 'unsafeOriginPattern',
-          data: {"pattern":"/localhost/","problem":"has no `$` after the host","example":"https://localhost.evil.com"},
+          data: { pattern: '/localhost/', problem: 'has no `$` after the host', example: 'https://localhost.evil.com' },
           line: 3,
           column: 40,
           endLine: 3,
           endColumn: 51,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "ESM JavaScript web handler with an optional chain",
+      name: 'ESM JavaScript web handler with an optional chain',
       code: `export default {
   async fetch(request) {
     const origin = request.headers.get('Origin');
@@ -691,13 +769,16 @@ app.use(corsMiddleware({ origin: dev ? /(?:\\/\\/|\\.)localhost(?::\\d+)?$/ : 'h
       errors: [
         {
           messageId: 'unsafeOriginCheck',
-          data: {"check":"`origin?.startsWith('http://localhost')`","example":"http://localhost.evil.com","advice":"Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`"},
+          data: {
+            check: "`origin?.startsWith('http://localhost')`",
+            example: 'http://localhost.evil.com',
+            advice: "Compare the whole origin, or end the prefix at the port: `startsWith('http://localhost:')`",
+          },
           line: 4,
           column: 29,
           endLine: 4,
           endColumn: 67,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },

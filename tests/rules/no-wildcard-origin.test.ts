@@ -8,22 +8,22 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-wildcard-origin', rule, {
   valid: [
     {
-      name: "cors with a literal allowlist",
+      name: 'cors with a literal allowlist',
       code: `import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com', 'http://localhost:6274'] }));`,
     },
     {
-      name: "cors that rejects cross-origin requests",
+      name: 'cors that rejects cross-origin requests',
       code: `import cors from 'cors';
 app.use(cors({ origin: false }));`,
     },
     {
-      name: "cors with one fixed origin and credentials",
+      name: 'cors with one fixed origin and credentials',
       code: `import cors from 'cors';
 app.use(cors({ origin: 'https://app.example.com', credentials: true }));`,
     },
     {
-      name: "cors with an origin callback is for no-reflected-origin",
+      name: 'cors with an origin callback is for no-reflected-origin',
       code: `import cors from 'cors';
 const ALLOWED = new Set(['https://app.example.com']);
 app.use(cors({ origin: (origin, callback) => callback(null, ALLOWED.has(origin ?? '')) }));`,
@@ -34,7 +34,7 @@ app.use(cors({ origin: (origin, callback) => callback(null, ALLOWED.has(origin ?
 app.use(cors({ origin: ['*'] }));`,
     },
     {
-      name: "options the file cannot see",
+      name: 'options the file cannot see',
       code: `import cors from 'cors';
 import { corsOptions } from './config';
 app.use(cors(corsOptions));
@@ -42,20 +42,20 @@ app.use(cors({ ...corsOptions, maxAge: 600 }));
 app.use(cors(...args));`,
     },
     {
-      name: "a local function named cors",
+      name: 'a local function named cors',
       code: `function cors(options?: { origin?: string }) { return options; }
 cors();
 cors({ origin: '*' });`,
     },
     {
-      name: "a parameter that shadows the import",
+      name: 'a parameter that shadows the import',
       code: `import cors from 'cors';
 export function install(app: { use(handler: unknown): void }, cors: (options?: object) => unknown) {
   app.use(cors());
 }`,
     },
     {
-      name: "a cors from a local module",
+      name: 'a cors from a local module',
       code: `import { cors } from './middleware/cors';
 app.use(cors());`,
     },
@@ -69,7 +69,7 @@ const config = { origin: '*', pattern: '*' };
 console.log(config, files);`,
     },
     {
-      name: "an Access-Control-Allow-Origin of one fixed origin",
+      name: 'an Access-Control-Allow-Origin of one fixed origin',
       code: `import http from 'node:http';
 http.createServer((req, res) => {
   res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
@@ -78,26 +78,26 @@ http.createServer((req, res) => {
 });`,
     },
     {
-      name: "a request that sends the header is a client, not a server",
+      name: 'a request that sends the header is a client, not a server',
       code: `await fetch('http://localhost:3000/mcp', {
   method: 'POST',
   headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' },
 });`,
     },
     {
-      name: "a local class named Response",
+      name: 'a local class named Response',
       code: `class Response { constructor(public body: string, public init: object) {} }
 new Response('ok', { headers: { 'Access-Control-Allow-Origin': '*' } });`,
     },
     {
-      name: "hono cors with an allowlist or a checking function",
+      name: 'hono cors with an allowlist or a checking function',
       code: `import { cors } from 'hono/cors';
 const ALLOWED_ORIGINS = ['https://app.example.com'];
 app.use('/mcp', cors({ origin: ALLOWED_ORIGINS }));
 app.use('/api/*', cors({ origin: (origin) => (ALLOWED_ORIGINS.includes(origin) ? origin : null) }));`,
     },
     {
-      name: "fastify cors denying, with an allowlist, or from a delegator",
+      name: 'fastify cors denying, with an allowlist, or from a delegator',
       code: `import fastifyCors from '@fastify/cors';
 await app.register(fastifyCors, { origin: false });
 await app.register(fastifyCors, { origin: ['https://app.example.com'] });
@@ -105,18 +105,18 @@ await app.register(fastifyCors, () => (req, callback) => callback(null, { origin
 await app.register(otherPlugin);`,
     },
     {
-      name: "koa cors with an origin function",
+      name: 'koa cors with an origin function',
       code: `import cors from '@koa/cors';
 app.use(cors({ origin: (ctx) => (ctx.get('Origin') === 'https://app.example.com' ? ctx.get('Origin') : '') }));`,
     },
     {
-      name: "CommonJS cors with an allowlist",
+      name: 'CommonJS cors with an allowlist',
       code: `const cors = require('cors');
 app.use(cors({ origin: ['https://app.example.com'] }));`,
       ...commonjs,
     },
     {
-      name: "ESM JavaScript: an unrelated register and an allowlist",
+      name: 'ESM JavaScript: an unrelated register and an allowlist',
       code: `import fastifyCors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 await app.register(helmet);
@@ -124,7 +124,7 @@ await app.register(fastifyCors, { origin: ['https://app.example.com'] });`,
       ...esm,
     },
     {
-      name: "an echoed origin with a * fallback is for no-reflected-origin",
+      name: 'an echoed origin with a * fallback is for no-reflected-origin',
       code: `import http from 'node:http';
 http.createServer((req, res) => {
   const origin = req.headers.origin || '*';
@@ -133,14 +133,14 @@ http.createServer((req, res) => {
 });`,
     },
     {
-      name: "a file about something else",
+      name: 'a file about something else',
       code: `const total = items.reduce((sum, item) => sum + item.price, 0);
 export default total;`,
     },
   ],
   invalid: [
     {
-      name: "express cors() with no options",
+      name: 'express cors() with no options',
       code: `import express from 'express';
 import cors from 'cors';
 
@@ -154,7 +154,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
           line: 5,
           column: 9,
           endLine: 5,
@@ -175,7 +175,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS }));`,
       ],
     },
     {
-      name: "cors() with options but no origin, multi-line",
+      name: 'cors() with options but no origin, multi-line',
       code: `import cors from 'cors';
 
 app.use(
@@ -196,7 +196,7 @@ app.use(
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
           line: 4,
           column: 3,
           endLine: 7,
@@ -229,7 +229,7 @@ app.use(cors({ origin: false, credentials: true }));`,
       errors: [
         {
           messageId: 'wildcardOriginWithCredentials',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -248,7 +248,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));`,
       ],
     },
     {
-      name: "options in a typed variable",
+      name: 'options in a typed variable',
       code: `import cors, { type CorsOptions } from 'cors';
 
 const corsOptions: CorsOptions = {
@@ -266,7 +266,7 @@ router.use(cors(corsOptions));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -289,7 +289,7 @@ router.use(cors(corsOptions));`,
       ],
     },
     {
-      name: "origin spread in from another object",
+      name: 'origin spread in from another object',
       code: `import cors from 'cors';
 const base = { origin: '*', maxAge: 600 };
 app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
@@ -299,7 +299,7 @@ app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -319,7 +319,7 @@ app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
       ],
     },
     {
-      name: "a ternary and a fallback that can be *",
+      name: 'a ternary and a fallback that can be *',
       code: `import cors from 'cors';
 const isDev = process.env.NODE_ENV !== 'production';
 app.use(cors({ origin: isDev ? '*' : 'https://app.example.com' }));
@@ -331,7 +331,7 @@ app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -351,7 +351,7 @@ app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? '*' }));`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 4,
           column: 28,
           endLine: 4,
@@ -372,7 +372,7 @@ app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? ALLOWED_ORIGINS })
       ],
     },
     {
-      name: "middleware held in a variable, renamed import, satisfies and as",
+      name: 'middleware held in a variable, renamed import, satisfies and as',
       code: `import corsMiddleware, { type CorsOptions } from 'cors';
 const allowAll = corsMiddleware({ origin: '*' } satisfies CorsOptions);
 const fromConfig = corsMiddleware(({ origin: '*' }) as CorsOptions);
@@ -384,7 +384,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 2,
           column: 35,
           endLine: 2,
@@ -404,7 +404,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 3,
           column: 38,
           endLine: 3,
@@ -425,7 +425,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
       ],
     },
     {
-      name: "options in a config object",
+      name: 'options in a config object',
       code: `import cors from 'cors';
 const config = { port: 3000, cors: { origin: '*' } } as const;
 app.use(cors(config.cors));`,
@@ -435,7 +435,7 @@ app.use(cors(config.cors));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 2,
           column: 38,
           endLine: 2,
@@ -455,7 +455,7 @@ app.use(cors(config.cors));`,
       ],
     },
     {
-      name: "shorthand origin property",
+      name: 'shorthand origin property',
       code: `import cors from 'cors';
 const origin = '*';
 app.use(cors({ origin }));`,
@@ -465,7 +465,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -485,7 +485,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS }));`,
       ],
     },
     {
-      name: "an empty options object",
+      name: 'an empty options object',
       code: `import cors from 'cors';
 app.use(cors({}));`,
       output: `import cors from 'cors';
@@ -493,7 +493,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -512,7 +512,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS }));`,
       ],
     },
     {
-      name: "CommonJS require",
+      name: 'CommonJS require',
       code: `const express = require('express');
 const cors = require('cors');
 
@@ -527,7 +527,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
           line: 5,
           column: 9,
           endLine: 5,
@@ -548,7 +548,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS }));`,
       ],
     },
     {
-      name: "an existing ALLOWED_ORIGINS is reused by the suggestion",
+      name: 'an existing ALLOWED_ORIGINS is reused by the suggestion',
       code: `import cors from 'cors';
 const ALLOWED_ORIGINS = ['http://localhost:6274'];
 app.use(cors({ origin: '*' }));`,
@@ -558,7 +558,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -575,7 +575,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS }));`,
       ],
     },
     {
-      name: "ESM JavaScript router and preflight route",
+      name: 'ESM JavaScript router and preflight route',
       code: `import { Router } from 'express';
 import cors from 'cors';
 
@@ -592,7 +592,7 @@ router.post('/mcp', cors({ origin: false }), handleMcp);`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` that can be `*`"},
+          data: { policy: '`cors()` with an `origin` that can be `*`' },
           line: 5,
           column: 31,
           endLine: 5,
@@ -613,7 +613,7 @@ router.post('/mcp', cors(), handleMcp);`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
           line: 6,
           column: 21,
           endLine: 6,
@@ -635,7 +635,7 @@ router.post('/mcp', cors({ origin: ALLOWED_ORIGINS }), handleMcp);`,
       ],
     },
     {
-      name: "hono cors() default",
+      name: 'hono cors() default',
       code: `import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 
@@ -649,7 +649,7 @@ app.use('*', cors({ origin: [] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` from 'hono/cors' without an `origin` option (its default is `*`)"},
+          data: { policy: "`cors()` from 'hono/cors' without an `origin` option (its default is `*`)" },
           line: 5,
           column: 14,
           endLine: 5,
@@ -678,7 +678,7 @@ app.use('/mcp', honoCors({ origin: [], credentials: true, exposeHeaders: ['Mcp-S
       errors: [
         {
           messageId: 'wildcardOriginWithCredentials',
-          data: {"policy":"`cors()` from 'hono/cors' with an `origin` that can be `*`"},
+          data: { policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`" },
           line: 2,
           column: 28,
           endLine: 2,
@@ -697,7 +697,7 @@ app.use('/mcp', honoCors({ origin: ALLOWED_ORIGINS, credentials: true, exposeHea
       ],
     },
     {
-      name: "fastify cors registered with no options",
+      name: 'fastify cors registered with no options',
       code: `import Fastify from 'fastify';
 import cors from '@fastify/cors';
 
@@ -711,7 +711,7 @@ await app.register(cors, { origin: false });`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`@fastify/cors` without an `origin` option (its default is `*`)"},
+          data: { policy: '`@fastify/cors` without an `origin` option (its default is `*`)' },
           line: 5,
           column: 7,
           endLine: 5,
@@ -742,7 +742,7 @@ app.register(fastifyCors, { origin: false });`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`@fastify/cors` with an `origin` that can be `*`"},
+          data: { policy: '`@fastify/cors` with an `origin` that can be `*`' },
           line: 2,
           column: 29,
           endLine: 2,
@@ -761,7 +761,7 @@ app.register(fastifyCors, { origin: ['https://app.example.com', '*'] });`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`@fastify/cors` with an `origin` that it treats as `*`"},
+          data: { policy: '`@fastify/cors` with an `origin` that it treats as `*`' },
           line: 3,
           column: 29,
           endLine: 3,
@@ -781,7 +781,7 @@ app.register(fastifyCors, { origin: ALLOWED_ORIGINS });`,
       ],
     },
     {
-      name: "fastify cors through require",
+      name: 'fastify cors through require',
       code: `const fastify = require('fastify')();
 fastify.register(require('@fastify/cors'), { credentials: true });`,
       ...commonjs,
@@ -790,7 +790,7 @@ fastify.register(require('@fastify/cors'), { credentials: true, origin: false })
       errors: [
         {
           messageId: 'wildcardOriginWithCredentials',
-          data: {"policy":"`@fastify/cors` without an `origin` option (its default is `*`)"},
+          data: { policy: '`@fastify/cors` without an `origin` option (its default is `*`)' },
           line: 2,
           column: 1,
           endLine: 2,
@@ -808,7 +808,7 @@ fastify.register(require('@fastify/cors'), { credentials: true, origin: ALLOWED_
       ],
     },
     {
-      name: "koa cors() default",
+      name: 'koa cors() default',
       code: `import Koa from 'koa';
 import cors from '@koa/cors';
 
@@ -822,7 +822,7 @@ app.use(cors({ origin: () => '' }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` from '@koa/cors' without an `origin` option (its default is `*`)"},
+          data: { policy: "`cors()` from '@koa/cors' without an `origin` option (its default is `*`)" },
           line: 5,
           column: 9,
           endLine: 5,
@@ -843,7 +843,7 @@ app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? c
       ],
     },
     {
-      name: "koa cors with credentials echoes the origin",
+      name: 'koa cors with credentials echoes the origin',
       code: `import cors from '@koa/cors';
 app.use(cors({ credentials: true }));`,
       output: `import cors from '@koa/cors';
@@ -851,7 +851,10 @@ app.use(cors({ credentials: true, origin: () => '' }));`,
       errors: [
         {
           messageId: 'wildcardOriginWithCredentials',
-          data: {"policy":"`cors()` from '@koa/cors' without an `origin` option (its default is `*`, which it turns into the request's own origin when credentials are on)"},
+          data: {
+            policy:
+              "`cors()` from '@koa/cors' without an `origin` option (its default is `*`, which it turns into the request's own origin when credentials are on)",
+          },
           line: 2,
           column: 9,
           endLine: 2,
@@ -870,7 +873,7 @@ app.use(cors({ credentials: true, origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx
       ],
     },
     {
-      name: "koa treats a falsy origin as *",
+      name: 'koa treats a falsy origin as *',
       code: `import cors from '@koa/cors';
 app.use(cors({ origin: '' }));`,
       output: `import cors from '@koa/cors';
@@ -878,7 +881,7 @@ app.use(cors({ origin: () => '' }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` from '@koa/cors' with an `origin` that it treats as `*`"},
+          data: { policy: "`cors()` from '@koa/cors' with an `origin` that it treats as `*`" },
           line: 2,
           column: 16,
           endLine: 2,
@@ -897,7 +900,7 @@ app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? c
       ],
     },
     {
-      name: "options that can be missing: a ternary with undefined",
+      name: 'options that can be missing: a ternary with undefined',
       code: `import cors from 'cors';
 app.use(cors(process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split(',') } : undefined));`,
       output: `import cors from 'cors';
@@ -905,7 +908,7 @@ app.use(cors(process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -924,7 +927,7 @@ app.use(cors(process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split
       ],
     },
     {
-      name: "fastify cors registered through a dynamic import",
+      name: 'fastify cors registered through a dynamic import',
       code: `import Fastify from 'fastify';
 const app = Fastify();
 await app.register(import('@fastify/cors'), { methods: ['POST'] });`,
@@ -934,7 +937,7 @@ await app.register(import('@fastify/cors'), { methods: ['POST'], origin: false }
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`@fastify/cors` without an `origin` option (its default is `*`)"},
+          data: { policy: '`@fastify/cors` without an `origin` option (its default is `*`)' },
           line: 3,
           column: 7,
           endLine: 3,
@@ -954,7 +957,7 @@ await app.register(import('@fastify/cors'), { methods: ['POST'], origin: ALLOWED
       ],
     },
     {
-      name: "koa credentials from a function, and a wildcard in a ternary",
+      name: 'koa credentials from a function, and a wildcard in a ternary',
       code: `import cors from '@koa/cors';
 const dev = process.env.NODE_ENV !== 'production';
 app.use(cors({ origin: dev ? '*' : 'https://app.example.com', credentials: () => true }));`,
@@ -964,7 +967,7 @@ app.use(cors({ origin: dev ? (() => '') : 'https://app.example.com', credentials
       errors: [
         {
           messageId: 'wildcardOriginWithCredentials',
-          data: {"policy":"`cors()` from '@koa/cors' with an `origin` that can be `*`"},
+          data: { policy: "`cors()` from '@koa/cors' with an `origin` that can be `*`" },
           line: 3,
           column: 16,
           endLine: 3,
@@ -984,7 +987,7 @@ app.use(cors({ origin: dev ? ((ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin
       ],
     },
     {
-      name: "only the wildcard branch of a header value goes",
+      name: 'only the wildcard branch of a header value goes',
       code: `import http from 'node:http';
 const TRUSTED = 'https://app.example.com';
 http.createServer((req, res) => {
@@ -1000,7 +1003,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1023,7 +1026,7 @@ http.createServer((req, res) => {
       ],
     },
     {
-      name: "the only header of a one-line object",
+      name: 'the only header of a one-line object',
       code: `fastify.get('/mcp', async (request, reply) => {
   reply.headers({ 'Access-Control-Allow-Origin': '*' });
   return { ok: true };
@@ -1035,7 +1038,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -1055,7 +1058,7 @@ fastify.get('/mcp', async (request, reply) => {
       ],
     },
     {
-      name: "origin functions that answer *",
+      name: 'origin functions that answer *',
       code: `import cors from 'cors';
 import { cors as honoCors } from 'hono/cors';
 app.use(cors({ origin: (origin, callback) => callback(null, '*') }));
@@ -1067,7 +1070,7 @@ honoApp.use(honoCors({ origin: [] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` with an `origin` function that answers `*`"},
+          data: { policy: '`cors()` with an `origin` function that answers `*`' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -1087,7 +1090,7 @@ honoApp.use(honoCors({ origin: () => '*' }));`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` from 'hono/cors' with an `origin` function that answers `*`"},
+          data: { policy: "`cors()` from 'hono/cors' with an `origin` function that answers `*`" },
           line: 4,
           column: 24,
           endLine: 4,
@@ -1108,7 +1111,7 @@ honoApp.use(honoCors({ origin: ALLOWED_ORIGINS }));`,
       ],
     },
     {
-      name: "an existing Set named ALLOWED_ORIGINS is not handed to cors",
+      name: 'an existing Set named ALLOWED_ORIGINS is not handed to cors',
       code: `import cors from 'cors';
 const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
 app.use(cors());`,
@@ -1118,7 +1121,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`cors()` without an `origin` option (its default is `*`)"},
+          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
           line: 3,
           column: 9,
           endLine: 3,
@@ -1138,7 +1141,7 @@ app.use(cors({ origin: ALLOWED_CORS_ORIGINS }));`,
       ],
     },
     {
-      name: "node:http setHeader and writeHead",
+      name: 'node:http setHeader and writeHead',
       code: `import { createServer } from 'node:http';
 
 createServer((req, res) => {
@@ -1160,7 +1163,7 @@ createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1185,7 +1188,7 @@ createServer((req, res) => {
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 7,
           column: 5,
           endLine: 7,
@@ -1211,7 +1214,7 @@ createServer((req, res) => {
       ],
     },
     {
-      name: "a header object constant used by writeHead",
+      name: 'a header object constant used by writeHead',
       code: `import http from 'node:http';
 
 const CORS_HEADERS = {
@@ -1236,7 +1239,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1263,7 +1266,7 @@ http.createServer((req, res) => {
       ],
     },
     {
-      name: "the header with credentials in the same handler",
+      name: 'the header with credentials in the same handler',
       code: `app.use((req, res, next) => {
   res.header('Access-Control-Allow-Origin', '*');
   res.header('Access-Control-Allow-Credentials', 'true');
@@ -1276,7 +1279,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOriginWithCredentials',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 2,
           column: 3,
           endLine: 2,
@@ -1297,7 +1300,7 @@ app.use((req, res, next) => {
       ],
     },
     {
-      name: "express res.set with an object and a chained call",
+      name: 'express res.set with an object and a chained call',
       code: `app.get('/mcp', (req, res) => {
   res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
   res.set('Access-Control-Allow-Origin', '*').status(200).json({ ok: true });
@@ -1309,7 +1312,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 2,
           column: 13,
           endLine: 2,
@@ -1328,7 +1331,7 @@ app.get('/mcp', (req, res) => {
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -1348,7 +1351,7 @@ app.get('/mcp', (req, res) => {
       ],
     },
     {
-      name: "fastify reply.header, koa ctx.set and hono c.header",
+      name: 'fastify reply.header, koa ctx.set and hono c.header',
       code: `fastify.addHook('onSend', async (request, reply) => {
   reply.header('Access-Control-Allow-Origin', '*');
 });
@@ -1371,7 +1374,7 @@ honoApp.use(async (c, next) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 2,
           column: 3,
           endLine: 2,
@@ -1397,7 +1400,7 @@ honoApp.use(async (c, next) => {
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -1423,7 +1426,7 @@ honoApp.use(async (c, next) => {
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 10,
           column: 3,
           endLine: 10,
@@ -1450,7 +1453,7 @@ honoApp.use(async (c, next) => {
       ],
     },
     {
-      name: "web Headers, Response and Response.json",
+      name: 'web Headers, Response and Response.json',
       code: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
 
 export default {
@@ -1477,7 +1480,7 @@ export default {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 1,
           column: 23,
           endLine: 1,
@@ -1504,7 +1507,7 @@ export default {
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 9,
           column: 5,
           endLine: 9,
@@ -1532,7 +1535,7 @@ export default {
       ],
     },
     {
-      name: "new Headers with pairs and a header name constant",
+      name: 'new Headers with pairs and a header name constant',
       code: `const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
 const headers = new Headers([
   ['Content-Type', 'application/json'],
@@ -1547,7 +1550,7 @@ const headers = new Headers([
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1568,7 +1571,7 @@ response.headers.append(ALLOW_ORIGIN, '*');`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -1590,7 +1593,7 @@ response.headers.append(ALLOW_ORIGIN, ALLOWED_ORIGIN);`,
       ],
     },
     {
-      name: "a header set in a one-statement if has no autofix",
+      name: 'a header set in a one-statement if has no autofix',
       code: `import http from 'node:http';
 http.createServer((req, res) => {
   if (req.method === 'OPTIONS') res.setHeader('Access-Control-Allow-Origin', '*');
@@ -1600,7 +1603,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 3,
           column: 33,
           endLine: 3,
@@ -1622,7 +1625,7 @@ http.createServer((req, res) => {
       ],
     },
     {
-      name: "a header assigned into a headers object",
+      name: 'a header assigned into a headers object',
       code: `const headers: Record<string, string> = {};
 headers['Access-Control-Allow-Origin'] = '*';
 res.writeHead(200, headers);`,
@@ -1631,7 +1634,7 @@ res.writeHead(200, headers);`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 2,
           column: 1,
           endLine: 2,
@@ -1650,7 +1653,7 @@ res.writeHead(200, headers);`,
       ],
     },
     {
-      name: "CommonJS node:http with a JSDoc above the handler",
+      name: 'CommonJS node:http with a JSDoc above the handler',
       code: `'use strict';
 const http = require('http');
 
@@ -1670,7 +1673,7 @@ const server = http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: {"policy":"`Access-Control-Allow-Origin: *`"},
+          data: { policy: '`Access-Control-Allow-Origin: *`' },
           line: 6,
           column: 3,
           endLine: 6,

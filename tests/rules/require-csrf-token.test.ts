@@ -8,7 +8,7 @@ const ruleTester = createRuleTester();
 ruleTester.run('require-csrf-token', rule, {
   valid: [
     {
-      name: "express: the handler checks a custom header and rejects",
+      name: 'express: the handler checks a custom header and rejects',
       code: `import express from 'express';
 function hasToken(value: unknown): boolean {
   return typeof value === 'string' && value === process.env.TOKEN;
@@ -20,7 +20,7 @@ app.post('/mcp', async (req, res) => {
 });`,
     },
     {
-      name: "express: route-level middleware, app.use before the route, and a path-scoped guard",
+      name: 'express: route-level middleware, app.use before the route, and a path-scoped guard',
       code: `import express, { type Request, type Response, type NextFunction } from 'express';
 function hasToken(value: unknown): boolean {
   return typeof value === 'string' && value === process.env.TOKEN;
@@ -43,7 +43,7 @@ third.use('/mcp', requireToken);
 third.all('/mcp', (req, res) => transport.handleRequest(req, res));`,
     },
     {
-      name: "express: known auth and CSRF middleware",
+      name: 'express: known auth and CSRF middleware',
       code: `import express from 'express';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 import passport from 'passport';
@@ -60,7 +60,7 @@ app.post('/message', csurf(), handler);
 app.post('/api/mcp', doubleCsrfProtection, handler);`,
     },
     {
-      name: "a router mounted behind a guard",
+      name: 'a router mounted behind a guard',
       code: `import express, { Router } from 'express';
 function hasToken(value: unknown): boolean {
   return typeof value === 'string' && value === process.env.TOKEN;
@@ -72,7 +72,7 @@ router.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
 app.use('/api', router);`,
     },
     {
-      name: "hono: bearer auth, jwt and an inline check",
+      name: 'hono: bearer auth, jwt and an inline check',
       code: `import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { jwt } from 'hono/jwt';
@@ -89,7 +89,7 @@ app.post('/messages', async (c) => {
 });`,
     },
     {
-      name: "fastify: an onRequest hook, route preHandler, and an auth plugin",
+      name: 'fastify: an onRequest hook, route preHandler, and an auth plugin',
       code: `import Fastify from 'fastify';
 import bearerAuthPlugin from '@fastify/bearer-auth';
 function hasToken(value: unknown): boolean {
@@ -107,7 +107,7 @@ third.register(bearerAuthPlugin, { keys: new Set(['secret']) });
 third.post('/mcp', handle);`,
     },
     {
-      name: "koa: router middleware and an app-level guard before the routes",
+      name: 'koa: router middleware and an app-level guard before the routes',
       code: `import Koa from 'koa';
 import Router from '@koa/router';
 function hasToken(value: unknown): boolean {
@@ -129,7 +129,7 @@ other.post('/mcp', async (ctx) => handle(ctx));
 app.use(other.routes());`,
     },
     {
-      name: "node:http: a check before the POST branch",
+      name: 'node:http: a check before the POST branch',
       code: `import http from 'node:http';
 function hasToken(value: unknown): boolean {
   return typeof value === 'string' && value === process.env.TOKEN;
@@ -143,7 +143,7 @@ http.createServer(async (req, res) => {
 });`,
     },
     {
-      name: "middleware from a factory of the file, a list in a constant, a spread, and try/catch",
+      name: 'middleware from a factory of the file, a list in a constant, a spread, and try/catch',
       code: `import express, { type Request, type Response, type NextFunction } from 'express';
 function requireToken(expected: string) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -166,7 +166,7 @@ app.post('/mcp/v4', async (req, res) => {
 });`,
     },
     {
-      name: "a guard in the same use call as the router, and Fastify checks wired in hooks",
+      name: 'a guard in the same use call as the router, and Fastify checks wired in hooks',
       code: `import express, { Router } from 'express';
 import Fastify from 'fastify';
 import csrfProtection from '@fastify/csrf-protection';
@@ -188,7 +188,7 @@ other.addHook('onRequest', async (request) => {
 other.post('/mcp', handle);`,
     },
     {
-      name: "csurf with its cookie option, hooks added by an fp() plugin, and a GET-only plain handler",
+      name: 'csurf with its cookie option, hooks added by an fp() plugin, and a GET-only plain handler',
       code: `import express from 'express';
 import csurf from 'csurf';
 import Fastify from 'fastify';
@@ -212,14 +212,14 @@ http.createServer(async (req, res) => {
 });`,
     },
     {
-      name: "a chat route named messages in a file that is no MCP server",
+      name: 'a chat route named messages in a file that is no MCP server',
       code: `import express from 'express';
 const app = express();
 app.post('/api/messages', (req, res) => res.json(saveChat(req.body)));
 app.post('/sse', (req, res) => res.end());`,
     },
     {
-      name: "GET routes, other POST routes, and a local function named post",
+      name: 'GET routes, other POST routes, and a local function named post',
       code: `import express from 'express';
 const app = express();
 app.get('/mcp', (req, res) => transport.handleRequest(req, res));
@@ -231,7 +231,7 @@ const server = { post(path: string) { return path; } };
 server.post('/mcp');`,
     },
     {
-      name: "checkFunctions names the own guard of the project",
+      name: 'checkFunctions names the own guard of the project',
       code: `import express from 'express';
 import { verifyRequest } from './auth';
 const app = express();
@@ -240,19 +240,19 @@ app.post('/sse', (req, res) => {
   verifyRequest(req);
   return transport.handleRequest(req, res);
 });`,
-      options: [{"checkFunctions":["verifyRequest"]}],
+      options: [{ checkFunctions: ['verifyRequest'] }],
     },
     {
-      name: "endpoints option narrows which paths are MCP endpoints",
+      name: 'endpoints option narrows which paths are MCP endpoints',
       code: `import express from 'express';
 const app = express();
 app.post('/mcp-docs/messages', (req, res) => res.json({ ok: true }));`,
-      options: [{"endpoints":["/rpc"]}],
+      options: [{ endpoints: ['/rpc'] }],
     },
   ],
   invalid: [
     {
-      name: "express app.post without a check",
+      name: 'express app.post without a check',
       code: `import express from 'express';
 
 const app = express();
@@ -290,7 +290,7 @@ app.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -331,7 +331,7 @@ app.listen(3000, '127.0.0.1');`,
       ],
     },
     {
-      name: "express Router in CommonJS, app.route().post, and app.all",
+      name: 'express Router in CommonJS, app.route().post, and app.all',
       code: `const express = require('express');
 const router = express.Router();
 router.post('/messages', (req, res) => transport.handlePostMessage(req, res, req.body));
@@ -402,7 +402,7 @@ app.use('/api', router);`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /messages`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /messages`', header: '`x-mcp-csrf-token`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -441,7 +441,7 @@ app.use('/api', router);`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -481,7 +481,7 @@ app.use('/api', router);`,
       ],
     },
     {
-      name: "a session id is no credential, a guard defined but not used, and a guard after the route",
+      name: 'a session id is no credential, a guard defined but not used, and a guard after the route',
       code: `import express, { type Request, type Response, type NextFunction } from 'express';
 function requireToken(req: Request, res: Response, next: NextFunction) {
   if (req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
@@ -572,7 +572,7 @@ app.use(requireToken);`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 7,
           column: 1,
           endLine: 7,
@@ -618,7 +618,7 @@ app.use(requireToken);`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /sse`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /sse`', header: '`x-mcp-csrf-token`' },
           line: 12,
           column: 1,
           endLine: 12,
@@ -665,7 +665,7 @@ app.use(requireToken);`,
       ],
     },
     {
-      name: "a header read that never turns a request away",
+      name: 'a header read that never turns a request away',
       code: `import express from 'express';
 const app = express();
 app.post('/mcp', (req, res) => {
@@ -701,7 +701,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -741,7 +741,7 @@ app.post('/mcp', (req, res, next) => {
       ],
     },
     {
-      name: "a transport handler on an unusual path, and paths from constants and templates",
+      name: 'a transport handler on an unusual path, and paths from constants and templates',
       code: `import express from 'express';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 const MCP_PATH = '/mcp';
@@ -820,7 +820,7 @@ app.post(\`/v1/messages\`, (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /rpc`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /rpc`', header: '`x-mcp-csrf-token`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -860,7 +860,7 @@ app.post(\`/v1/messages\`, handler);`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -900,7 +900,7 @@ app.post(\`/v1/messages\`, handler);`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /v1/messages`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /v1/messages`', header: '`x-mcp-csrf-token`' },
           line: 7,
           column: 1,
           endLine: 7,
@@ -941,7 +941,7 @@ app.post(\`/v1/messages\`, (req, res, next) => {
       ],
     },
     {
-      name: "hono post, on and all",
+      name: 'hono post, on and all',
       code: `import { Hono } from 'hono';
 import { McpServer } from '@modelcontextprotocol/server';
 const app = new Hono();
@@ -1005,7 +1005,7 @@ app.all('/messages', async (c, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -1041,7 +1041,7 @@ app.all('/messages', (c) => handle(c));`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /sse`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /sse`', header: '`x-mcp-csrf-token`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -1077,7 +1077,7 @@ app.all('/messages', (c) => handle(c));`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`/messages`, for every method","header":"`x-mcp-csrf-token`"},
+          data: { route: '`/messages`, for every method', header: '`x-mcp-csrf-token`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -1114,7 +1114,7 @@ app.all('/messages', async (c, next) => {
       ],
     },
     {
-      name: "fastify post, route and a plugin scope",
+      name: 'fastify post, route and a plugin scope',
       code: `import Fastify from 'fastify';
 import { McpServer } from '@modelcontextprotocol/server';
 const app = Fastify();
@@ -1185,7 +1185,7 @@ app.register(async (instance) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -1223,7 +1223,7 @@ app.register(async (instance) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /sse`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /sse`', header: '`x-mcp-csrf-token`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -1261,7 +1261,7 @@ app.register(async (instance) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /messages`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /messages`', header: '`x-mcp-csrf-token`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -1299,7 +1299,7 @@ app.register(async (instance) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /message`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /message`', header: '`x-mcp-csrf-token`' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -1338,7 +1338,7 @@ app.register(async (instance) => {
       ],
     },
     {
-      name: "koa router",
+      name: 'koa router',
       code: `import Router from '@koa/router';
 const router = new Router();
 router.post('/mcp', async (ctx) => handle(ctx));`,
@@ -1369,7 +1369,7 @@ router.post('/mcp', async (ctx, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -1407,7 +1407,7 @@ router.post('/mcp', async (ctx, next) => {
       ],
     },
     {
-      name: "node:http: a POST branch, and an early return for anything else",
+      name: 'node:http: a POST branch, and an early return for anything else',
       code: `import http from 'node:http';
 
 http.createServer(async (req, res) => {
@@ -1499,7 +1499,7 @@ http.createServer(async (req, res) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
           line: 4,
           column: 7,
           endLine: 4,
@@ -1545,7 +1545,7 @@ http.createServer(async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
           line: 11,
           column: 29,
           endLine: 11,
@@ -1592,7 +1592,7 @@ http.createServer(async (req, res) => {
       ],
     },
     {
-      name: "Koa app middleware that branches on the method",
+      name: 'Koa app middleware that branches on the method',
       code: `import Koa from 'koa';
 const app = new Koa();
 app.use(async (ctx) => {
@@ -1627,7 +1627,7 @@ app.use(async (ctx) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
           line: 4,
           column: 7,
           endLine: 4,
@@ -1666,7 +1666,7 @@ app.use(async (ctx) => {
       ],
     },
     {
-      name: "checks that an attacker passes by leaving the header out",
+      name: 'checks that an attacker passes by leaving the header out',
       code: `import express from 'express';
 import { Hono } from 'hono';
 const app = express();
@@ -1781,7 +1781,7 @@ hono.post('/mcp', async (c, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -1834,7 +1834,7 @@ hono.post('/mcp', (c) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp/v2`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp/v2`', header: '`x-mcp-csrf-token`' },
           line: 11,
           column: 1,
           endLine: 11,
@@ -1887,7 +1887,7 @@ hono.post('/mcp', (c) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 17,
           column: 1,
           endLine: 17,
@@ -1938,7 +1938,7 @@ hono.post('/mcp', async (c, next) => {
       ],
     },
     {
-      name: "a router mounted twice, once without its guard, and a check in another branch",
+      name: 'a router mounted twice, once without its guard, and a check in another branch',
       code: `import express, { Router } from 'express';
 import http from 'node:http';
 function hasToken(value: unknown): boolean {
@@ -2042,7 +2042,7 @@ http.createServer(async (req, res) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 8,
           column: 1,
           endLine: 8,
@@ -2093,7 +2093,7 @@ http.createServer(async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
           line: 17,
           column: 7,
           endLine: 17,
@@ -2143,7 +2143,7 @@ http.createServer(async (req, res) => {
       ],
     },
     {
-      name: "Fastify options in a constant, and decorating plugins that check nothing by themselves",
+      name: 'Fastify options in a constant, and decorating plugins that check nothing by themselves',
       code: `import Fastify from 'fastify';
 import fastifyJwt from '@fastify/jwt';
 const app = Fastify();
@@ -2175,7 +2175,7 @@ app.post('/mcp', routeOptions, handle);`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -2211,7 +2211,7 @@ app.post('/mcp', routeOptions, handle);`,
       ],
     },
     {
-      name: "Basic auth and cookie-borne JWTs are sent by the browser itself",
+      name: 'Basic auth and cookie-borne JWTs are sent by the browser itself',
       code: `import { Hono } from 'hono';
 import { basicAuth } from 'hono/basic-auth';
 import { jwt } from 'hono/jwt';
@@ -2272,7 +2272,7 @@ app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), async 
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -2308,7 +2308,7 @@ app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), (c) =>
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /api/mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /api/mcp`', header: '`x-mcp-csrf-token`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -2345,7 +2345,7 @@ app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), async 
       ],
     },
     {
-      name: "a node:http handler that routes by path alone, and a POST branch for another path",
+      name: 'a node:http handler that routes by path alone, and a POST branch for another path',
       code: `import http from 'node:http';
 http.createServer(async (req, res) => {
   if (req.url === '/mcp') return transport.handleRequest(req, res);
@@ -2418,7 +2418,7 @@ http.createServer(async (req, res) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the branch of this handler for `/mcp`, for every method","header":"`x-mcp-csrf-token`"},
+          data: { route: 'the branch of this handler for `/mcp`, for every method', header: '`x-mcp-csrf-token`' },
           line: 3,
           column: 7,
           endLine: 3,
@@ -2458,7 +2458,7 @@ http.createServer(async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
           line: 8,
           column: 7,
           endLine: 8,
@@ -2499,7 +2499,7 @@ http.createServer(async (req, res) => {
       ],
     },
     {
-      name: "a handler declared as a function, a path-alone handler with several paths, and two Koa apps",
+      name: 'a handler declared as a function, a path-alone handler with several paths, and two Koa apps',
       code: `import http from 'node:http';
 import Koa from 'koa';
 function hasToken(value: unknown): boolean {
@@ -2603,7 +2603,7 @@ open.use(async (ctx) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the branch of this handler for `/mcp`, for every method","header":"`x-mcp-csrf-token`"},
+          data: { route: 'the branch of this handler for `/mcp`, for every method', header: '`x-mcp-csrf-token`' },
           line: 8,
           column: 7,
           endLine: 8,
@@ -2653,7 +2653,7 @@ open.use(async (ctx) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"the POST branch of this handler for `/mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
           line: 18,
           column: 7,
           endLine: 18,
@@ -2705,7 +2705,7 @@ open.use(async (ctx) => {
       ],
     },
     {
-      name: "repeated inline reads, a try inside a presence test, and a try that only logs",
+      name: 'repeated inline reads, a try inside a presence test, and a try that only logs',
       code: `import express from 'express';
 const app = express();
 app.post('/mcp', (req, res) => {
@@ -2838,7 +2838,7 @@ app.post('/mcp/v3', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -2896,7 +2896,7 @@ app.post('/mcp/v3', async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp/v2`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp/v2`', header: '`x-mcp-csrf-token`' },
           line: 7,
           column: 1,
           endLine: 7,
@@ -2954,7 +2954,7 @@ app.post('/mcp/v3', async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp/v3`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp/v3`', header: '`x-mcp-csrf-token`' },
           line: 18,
           column: 1,
           endLine: 18,
@@ -3013,7 +3013,7 @@ app.post('/mcp/v3', (req, res, next) => {
       ],
     },
     {
-      name: "express route chains and a fastify-plugin wrapper",
+      name: 'express route chains and a fastify-plugin wrapper',
       code: `import express from 'express';
 import Fastify from 'fastify';
 import fp from 'fastify-plugin';
@@ -3088,7 +3088,7 @@ fastify.register(fp(async (instance) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -3130,7 +3130,7 @@ fastify.register(fp(async (instance) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -3169,7 +3169,7 @@ fastify.register(fp(async (instance) => {
       ],
     },
     {
-      name: "an existing timingSafeEqual import is reused",
+      name: 'an existing timingSafeEqual import is reused',
       code: `import { timingSafeEqual as safeEqual } from 'crypto';
 import express from 'express';
 const app = express();
@@ -3201,7 +3201,7 @@ export { safeEqual };`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -3238,7 +3238,7 @@ export { safeEqual };`,
       ],
     },
     {
-      name: "a trailing comment on the line above stays with its line",
+      name: 'a trailing comment on the line above stays with its line',
       code: `import express from 'express';
 const app = express();
 app.use(express.json()); // bodies as JSON
@@ -3270,7 +3270,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -3308,7 +3308,7 @@ app.post('/mcp', (req, res, next) => {
       ],
     },
     {
-      name: "ESM JavaScript",
+      name: 'ESM JavaScript',
       code: `import express from 'express';
 const app = express();
 app.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));`,
@@ -3339,7 +3339,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: {"route":"`POST /mcp`","header":"`x-mcp-csrf-token`"},
+          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
           line: 3,
           column: 1,
           endLine: 3,

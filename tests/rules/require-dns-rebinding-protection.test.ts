@@ -8,7 +8,7 @@ const ruleTester = createRuleTester();
 ruleTester.run('require-dns-rebinding-protection', rule, {
   valid: [
     {
-      name: "a v1 transport with its own protection",
+      name: 'a v1 transport with its own protection',
       code: `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 const app = express();
@@ -23,7 +23,7 @@ app.post('/mcp', async (req, res) => {
 app.listen(3000, '127.0.0.1');`,
     },
     {
-      name: "the SDK host validation middleware before the route",
+      name: 'the SDK host validation middleware before the route',
       code: `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { hostHeaderValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
@@ -35,7 +35,7 @@ app.post('/mcp', async (req, res) => {
 });`,
     },
     {
-      name: "apps made by createMcpExpressApp with loopback, default or allowedHosts",
+      name: 'apps made by createMcpExpressApp with loopback, default or allowedHosts',
       code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 const app = createMcpExpressApp();
@@ -48,7 +48,7 @@ app.post('/mcp', async (req, res) => {
 export { local, remote };`,
     },
     {
-      name: "a hand check of the Host header, and an Origin check",
+      name: 'a hand check of the Host header, and an Origin check',
       code: `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 const ALLOWED_HOSTS = ['localhost', '127.0.0.1'];
@@ -71,7 +71,7 @@ other.post('/mcp', async (req, res) => {
 });`,
     },
     {
-      name: "node:http with a Host check before the transport",
+      name: 'node:http with a Host check before the transport',
       code: `import http from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 http.createServer(async (req, res) => {
@@ -87,7 +87,7 @@ http.createServer(async (req, res) => {
 });`,
     },
     {
-      name: "v2: createMcpHonoApp, and a Fastify hook that checks the Host",
+      name: 'v2: createMcpHonoApp, and a Fastify hook that checks the Host',
       code: `import { createMcpHonoApp } from '@modelcontextprotocol/hono';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import Fastify from 'fastify';
@@ -101,7 +101,7 @@ fastify.addHook('onRequest', async (request, reply) => {
 fastify.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
     },
     {
-      name: "a v1 transport that checks Origin, and the SDK node guard in a plain handler",
+      name: 'a v1 transport that checks Origin, and the SDK node guard in a plain handler',
       code: `import http from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
@@ -120,7 +120,7 @@ http.createServer((req, res) => {
 export { transport };`,
     },
     {
-      name: "an express app that serves no MCP, and a file with no MCP imports",
+      name: 'an express app that serves no MCP, and a file with no MCP imports',
       code: `import express from 'express';
 import { z } from 'zod';
 const app = express();
@@ -129,7 +129,7 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
   ],
   invalid: [
     {
-      name: "a v1 transport in an express route, port from a constant",
+      name: 'a v1 transport in an express route, port from a constant',
       code: `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 
@@ -153,18 +153,17 @@ app.listen(PORT, '127.0.0.1');`,
       errors: [
         {
           messageId: 'unprotectedTransport',
-          data: {"transport":"`StreamableHTTPServerTransport`"},
+          data: { transport: '`StreamableHTTPServerTransport`' },
           line: 7,
           column: 25,
           endLine: 7,
           endColumn: 54,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "an SSE transport, a static port, and a guard registered after the route",
+      name: 'an SSE transport, a static port, and a guard registered after the route',
       code: `import express from 'express';
 import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { hostHeaderValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
@@ -188,18 +187,17 @@ app.listen(3000);`,
       errors: [
         {
           messageId: 'unprotectedTransport',
-          data: {"transport":"`SSEServerTransport`"},
+          data: { transport: '`SSEServerTransport`' },
           line: 6,
           column: 25,
           endLine: 6,
           endColumn: 43,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "createMcpExpressApp with an all-interface host, v1 and v2",
+      name: 'createMcpExpressApp with an all-interface host, v1 and v2',
       code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import { createMcpExpressApp as createApp } from '@modelcontextprotocol/express';
 const HOST = process.env.HOST ?? '0.0.0.0';
@@ -213,7 +211,7 @@ export const v2 = createApp({ host: '127.0.0.1' });`,
       errors: [
         {
           messageId: 'validationTurnedOff',
-          data: {"factory":"createMcpExpressApp","host":"'0.0.0.0'"},
+          data: { factory: 'createMcpExpressApp', host: "'0.0.0.0'" },
           line: 4,
           column: 41,
           endLine: 4,
@@ -231,7 +229,7 @@ export const v2 = createApp({ host: HOST });`,
         },
         {
           messageId: 'validationTurnedOff',
-          data: {"factory":"createMcpExpressApp","host":"HOST"},
+          data: { factory: 'createMcpExpressApp', host: 'HOST' },
           line: 5,
           column: 31,
           endLine: 5,
@@ -250,7 +248,7 @@ export const v2 = createApp({ host: HOST, allowedHosts: ['localhost', '127.0.0.1
       ],
     },
     {
-      name: "a plain express app that serves a v2 handler",
+      name: 'a plain express app that serves a v2 handler',
       code: `import express from 'express';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
@@ -271,18 +269,21 @@ app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
       errors: [
         {
           messageId: 'unprotectedApp',
-          data: {"app":"`express()` app","remedy":"Make the app with `createMcpExpressApp()`, which validates them for a local server, or add the SDK's `hostHeaderValidation()` middleware."},
+          data: {
+            app: '`express()` app',
+            remedy:
+              "Make the app with `createMcpExpressApp()`, which validates them for a local server, or add the SDK's `hostHeaderValidation()` middleware.",
+          },
           line: 6,
           column: 13,
           endLine: 6,
           endColumn: 22,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a plain Hono app",
+      name: 'a plain Hono app',
       code: `import { Hono } from 'hono';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 const mcp = createMcpHandler(() => buildServer());
@@ -301,18 +302,21 @@ export default app;`,
       errors: [
         {
           messageId: 'unprotectedApp',
-          data: {"app":"`new Hono()` app","remedy":"Make the app with `createMcpHonoApp()`, which validates them for a local server, or add the SDK's `hostHeaderValidation()` middleware."},
+          data: {
+            app: '`new Hono()` app',
+            remedy:
+              "Make the app with `createMcpHonoApp()`, which validates them for a local server, or add the SDK's `hostHeaderValidation()` middleware.",
+          },
           line: 4,
           column: 13,
           endLine: 4,
           endColumn: 23,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "a Fastify app",
+      name: 'a Fastify app',
       code: `import Fastify from 'fastify';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 const mcp = createMcpHandler(() => buildServer());
@@ -331,18 +335,21 @@ app.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
       errors: [
         {
           messageId: 'unprotectedApp',
-          data: {"app":"`Fastify({ logger: true })` app","remedy":"Refuse requests for other hosts in an `onRequest` hook, as the SDK's `hostHeaderValidation()` does."},
+          data: {
+            app: '`Fastify({ logger: true })` app',
+            remedy:
+              "Refuse requests for other hosts in an `onRequest` hook, as the SDK's `hostHeaderValidation()` does.",
+          },
           line: 4,
           column: 13,
           endLine: 4,
           endColumn: 38,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "v1 createMcpExpressApp ignores allowedOrigins",
+      name: 'v1 createMcpExpressApp ignores allowedOrigins',
       code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 export const app = createMcpExpressApp({ host: '0.0.0.0', allowedOrigins: ['http://localhost:6274'] } as never);`,
       output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
@@ -350,7 +357,7 @@ export const app = createMcpExpressApp({ host: '127.0.0.1', allowedOrigins: ['ht
       errors: [
         {
           messageId: 'validationTurnedOff',
-          data: {"factory":"createMcpExpressApp","host":"'0.0.0.0'"},
+          data: { factory: 'createMcpExpressApp', host: "'0.0.0.0'" },
           line: 2,
           column: 42,
           endLine: 2,
@@ -366,7 +373,7 @@ export const app = createMcpExpressApp({ host: '0.0.0.0', allowedOrigins: ['http
       ],
     },
     {
-      name: "a plain node:http handler that serves a v2 handler",
+      name: 'a plain node:http handler that serves a v2 handler',
       code: `import http from 'node:http';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
@@ -395,18 +402,21 @@ http.createServer(onRequest).listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'unprotectedApp',
-          data: {"app":"request handler","remedy":"Refuse requests for other hosts before anything else, as the SDK's `hostHeaderValidation()` from `@modelcontextprotocol/node` does."},
+          data: {
+            app: 'request handler',
+            remedy:
+              "Refuse requests for other hosts before anything else, as the SDK's `hostHeaderValidation()` from `@modelcontextprotocol/node` does.",
+          },
           line: 7,
           column: 7,
           endLine: 7,
           endColumn: 25,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      name: "CommonJS node:http with a transport made at the top",
+      name: 'CommonJS node:http with a transport made at the top',
       code: `const http = require('node:http');
 const { StreamableHTTPServerTransport } = require('@modelcontextprotocol/sdk/server/streamableHttp.js');
 const port = Number(process.env.PORT) || 3000;
@@ -427,13 +437,12 @@ server.listen(port, '127.0.0.1');`,
       errors: [
         {
           messageId: 'unprotectedTransport',
-          data: {"transport":"`StreamableHTTPServerTransport`"},
+          data: { transport: '`StreamableHTTPServerTransport`' },
           line: 4,
           column: 23,
           endLine: 4,
           endColumn: 52,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },

@@ -8,7 +8,7 @@ const ruleTester = createRuleTester();
 ruleTester.run('require-loopback-host', rule, {
   valid: [
     {
-      name: "express bound to 127.0.0.1 before its callback",
+      name: 'express bound to 127.0.0.1 before its callback',
       code: `import express from 'express';
 const PORT = Number(process.env.PORT ?? 3000);
 const app = express();
@@ -17,7 +17,7 @@ app.listen(PORT, '127.0.0.1', () => {
 });`,
     },
     {
-      name: "every loopback spelling",
+      name: 'every loopback spelling',
       code: `import http from 'node:http';
 const server = http.createServer();
 server.listen(3000, '127.0.0.1');
@@ -30,7 +30,7 @@ server.listen({ port: 3000, host: '127.0.0.1' });
 server.listen(3000, '127.0.0.1', 511, () => {});`,
     },
     {
-      name: "a loopback constant, fallback, destructured default and default parameter",
+      name: 'a loopback constant, fallback, destructured default and default parameter',
       code: `import express from 'express';
 const HOST = process.env.HOST ?? '127.0.0.1';
 const { BIND = 'localhost' } = process.env;
@@ -43,7 +43,7 @@ export function start(port = 3000, host = '127.0.0.1') {
 }`,
     },
     {
-      name: "a Unix socket, a named pipe and an inherited handle have no network address",
+      name: 'a Unix socket, a named pipe and an inherited handle have no network address',
       code: `import net from 'node:net';
 import http from 'node:http';
 const SOCKET_PATH = process.env.MCP_SOCKET ?? '/run/mcp/server.sock';
@@ -54,7 +54,7 @@ net.createServer().listen('\\\\\\\\?\\\\pipe\\\\mcp');
 net.createServer().listen({ fd: 3 });`,
     },
     {
-      name: "a host the file does not show is left alone by default",
+      name: 'a host the file does not show is left alone by default',
       code: `import express from 'express';
 import { listenOptions } from './config';
 const app = express();
@@ -78,7 +78,7 @@ app.listen({ port: 3000 }, (err, address) => console.log(err, address));
 app.listen(3000, '127.0.0.1');`,
     },
     {
-      name: "@hono/node-server with a loopback hostname",
+      name: '@hono/node-server with a loopback hostname',
       code: `import { serve, createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 const app = new Hono();
@@ -86,7 +86,7 @@ serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' }, (info) => console
 createAdaptorServer({ fetch: app.fetch, hostname: 'example.com' }).listen(3001, 'localhost');`,
     },
     {
-      name: "Bun.serve and Deno.serve on loopback or a Unix socket",
+      name: 'Bun.serve and Deno.serve on loopback or a Unix socket',
       code: `const handler = (request: Request) => new Response('ok');
 Bun.serve({ fetch: handler, port: 3000, hostname: '127.0.0.1' });
 Bun.serve({ fetch: handler, unix: '/tmp/bun.sock' });
@@ -101,7 +101,7 @@ const app = createMcpExpressApp({ host: '0.0.0.0', allowedHosts: ['mcp.example.c
 app.listen(3000, '127.0.0.1', () => console.log('ready'));`,
     },
     {
-      name: "an unrelated object with a listen method",
+      name: 'an unrelated object with a listen method',
       code: `import { SpeechRecognizer } from 'speech-sdk';
 import express from 'express';
 const speech = new SpeechRecognizer();
@@ -123,7 +123,7 @@ io.listen(3000);
 http.createServer().listen(3000, '127.0.0.1');`,
     },
     {
-      name: "a parameter that shadows the import, a local createServer, an app from another file",
+      name: 'a parameter that shadows the import, a local createServer, an app from another file',
       code: `import http from 'node:http';
 import { app } from './app';
 export function start(http: { createServer(): { listen(port: number): void } }) {
@@ -136,29 +136,29 @@ createServer().listen(3000);
 app.listen(3000);`,
     },
     {
-      name: "local objects named Bun and Deno",
+      name: 'local objects named Bun and Deno',
       code: `const Bun = { serve(options: object) { return options; } };
 const Deno = { serve(handler: () => void) { return handler; } };
 Bun.serve({ fetch: () => new Response('ok') });
 Deno.serve(() => {});`,
     },
     {
-      name: "a host listed in allowedHosts",
+      name: 'a host listed in allowedHosts',
       code: `import express from 'express';
 const app = express();
 app.listen(3000, '192.168.1.10');
 app.listen(3001, '[FD00::1]');`,
-      options: [{"allowedHosts":["192.168.1.10","fd00::1"]}],
+      options: [{ allowedHosts: ['192.168.1.10', 'fd00::1'] }],
     },
     {
-      name: "reportUnknownHosts: a loopback fallback or default makes the host known",
+      name: 'reportUnknownHosts: a loopback fallback or default makes the host known',
       code: `import express from 'express';
 const app = express();
 app.listen(3000, process.env.HOST ?? '127.0.0.1');
 export function start(port: number, host = 'localhost') {
   app.listen(port, host);
 }`,
-      options: [{"reportUnknownHosts":true}],
+      options: [{ reportUnknownHosts: true }],
     },
     {
       name: "koa's callback handed to node:http with a host",
@@ -168,7 +168,7 @@ const app = new Koa();
 http.createServer(app.callback()).listen(3000, '127.0.0.1');`,
     },
     {
-      name: "CommonJS node:http bound to loopback",
+      name: 'CommonJS node:http bound to loopback',
       code: `'use strict';
 const http = require('http');
 const { createServer } = require('node:https');
@@ -177,21 +177,21 @@ createServer({}, (req, res) => res.end('ok')).listen({ port: 3443, host: 'localh
       ...commonjs,
     },
     {
-      name: "ESM JavaScript Fastify with its default host",
+      name: 'ESM JavaScript Fastify with its default host',
       code: `import Fastify from 'fastify';
 const app = Fastify();
 await app.listen({ port: Number(process.env.PORT ?? 3000) });`,
       ...esm,
     },
     {
-      name: "a file about something else",
+      name: 'a file about something else',
       code: `const total = items.reduce((sum, item) => sum + item.price, 0);
 export default total;`,
     },
   ],
   invalid: [
     {
-      name: "express app.listen(port, callback): the host goes before the callback",
+      name: 'express app.listen(port, callback): the host goes before the callback',
       code: `import express from 'express';
 
 const PORT = Number(process.env.PORT ?? 3000);
@@ -209,7 +209,12 @@ app.listen(PORT, '127.0.0.1', () => {
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Express',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 5,
           column: 5,
           endLine: 5,
@@ -240,7 +245,7 @@ app.listen(PORT, 'localhost', () => {
       ],
     },
     {
-      name: "express app.listen(port) with no callback",
+      name: 'express app.listen(port) with no callback',
       code: `import express from 'express';
 const app = express();
 app.listen(3000);`,
@@ -250,7 +255,12 @@ app.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Express',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 3,
           column: 5,
           endLine: 3,
@@ -273,7 +283,7 @@ app.listen(3000, 'localhost');`,
       ],
     },
     {
-      name: "listen() and listen(callback) take a random port on every interface",
+      name: 'listen() and listen(callback) take a random port on every interface',
       code: `import express from 'express';
 express().listen();
 express().listen(() => console.log('up'));`,
@@ -283,7 +293,12 @@ express().listen(0, '127.0.0.1', () => console.log('up'));`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Express',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 2,
           column: 11,
           endLine: 2,
@@ -305,7 +320,12 @@ express().listen(() => console.log('up'));`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Express',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 3,
           column: 11,
           endLine: 3,
@@ -328,7 +348,7 @@ express().listen(0, 'localhost', () => console.log('up'));`,
       ],
     },
     {
-      name: "a port and a backlog: the host goes before the backlog",
+      name: 'a port and a backlog: the host goes before the backlog',
       code: `import http from 'node:http';
 http.createServer().listen(3000, 511, () => {});`,
       output: `import http from 'node:http';
@@ -336,7 +356,11 @@ http.createServer().listen(3000, '127.0.0.1', 511, () => {});`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 2,
           column: 21,
           endLine: 2,
@@ -357,7 +381,7 @@ http.createServer().listen(3000, 'localhost', 511, () => {});`,
       ],
     },
     {
-      name: "listen({ port }) gets a host property, inline and spanning lines",
+      name: 'listen({ port }) gets a host property, inline and spanning lines',
       code: `import http from 'node:http';
 const server = http.createServer();
 server.listen({ port: 3000 });
@@ -376,7 +400,11 @@ server.listen({
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 3,
           column: 8,
           endLine: 3,
@@ -406,7 +434,11 @@ server.listen({
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 4,
           column: 8,
           endLine: 4,
@@ -459,7 +491,7 @@ http.createServer(app).listen({ port: 3004, host: '127.0.0.1' });`,
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 4,
           column: 37,
           endLine: 4,
@@ -491,7 +523,7 @@ http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'::'`"},
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'::'`" },
           line: 5,
           column: 37,
           endLine: 5,
@@ -523,7 +555,7 @@ http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`''`"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`''`" },
           line: 6,
           column: 18,
           endLine: 6,
@@ -555,7 +587,7 @@ http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`undefined`"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: '`undefined`' },
           line: 7,
           column: 18,
           endLine: 7,
@@ -587,7 +619,7 @@ http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 8,
           column: 45,
           endLine: 8,
@@ -638,7 +670,7 @@ app.listen(PORT, HOST, () => {
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 5,
           column: 18,
           endLine: 5,
@@ -677,7 +709,7 @@ express().listen(3000, process.env.HOST || '127.0.0.1');`,
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'::'`"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'::'`" },
           line: 2,
           column: 24,
           endLine: 2,
@@ -716,7 +748,7 @@ export function start(port = 3000, host = '127.0.0.1') {
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 4,
           column: 18,
           endLine: 4,
@@ -746,7 +778,7 @@ export function start(port = 3000, host = '0.0.0.0') {
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 6,
           column: 27,
           endLine: 6,
@@ -777,7 +809,7 @@ export function start(port = 3000, host = 'localhost') {
       ],
     },
     {
-      name: "a ternary keeps its loopback branch",
+      name: 'a ternary keeps its loopback branch',
       code: `import express from 'express';
 const inDocker = process.env.DOCKER === '1';
 express().listen(3000, inDocker ? '0.0.0.0' : '127.0.0.1');`,
@@ -787,7 +819,7 @@ express().listen(3000, inDocker ? '127.0.0.1' : '127.0.0.1');`,
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 3,
           column: 24,
           endLine: 3,
@@ -810,7 +842,7 @@ express().listen(3000, inDocker ? 'localhost' : '127.0.0.1');`,
       ],
     },
     {
-      name: "options in a config object and spread from another object",
+      name: 'options in a config object and spread from another object',
       code: `import http from 'node:http';
 const config = { listen: { port: 3000, host: '::' } };
 http.createServer().listen(config.listen);
@@ -824,7 +856,7 @@ http.createServer().listen({ ...base, port: 3001 });`,
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'::'`"},
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'::'`" },
           line: 2,
           column: 40,
           endLine: 2,
@@ -850,7 +882,7 @@ http.createServer().listen({ ...base, port: 3001 });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 4,
           column: 16,
           endLine: 4,
@@ -877,7 +909,7 @@ http.createServer().listen({ ...base, port: 3001 });`,
       ],
     },
     {
-      name: "a named non-loopback address gets suggestions and no autofix",
+      name: 'a named non-loopback address gets suggestions and no autofix',
       code: `import express from 'express';
 const app = express();
 app.listen(3000, '192.168.1.10');
@@ -886,7 +918,7 @@ app.listen({ port: 3001, host: 'my-laptop.local' });`,
       errors: [
         {
           messageId: 'nonLoopbackHost',
-          data: {"api":"`app.listen()` of Express","values":"`'192.168.1.10'`"},
+          data: { api: '`app.listen()` of Express', values: "`'192.168.1.10'`" },
           line: 3,
           column: 18,
           endLine: 3,
@@ -917,7 +949,7 @@ app.listen({ port: 3001, host: 'my-laptop.local' });`,
         },
         {
           messageId: 'nonLoopbackHost',
-          data: {"api":"`app.listen()` of Express","values":"`'my-laptop.local'`"},
+          data: { api: '`app.listen()` of Express', values: "`'my-laptop.local'`" },
           line: 4,
           column: 26,
           endLine: 4,
@@ -949,7 +981,7 @@ app.listen({ port: 3001, host: 'localhost' });`,
       ],
     },
     {
-      name: "new http.Server and http.Server() without new",
+      name: 'new http.Server and http.Server() without new',
       code: `import * as http from 'http';
 new http.Server().listen(3000);
 http.Server((req, res) => res.end()).listen(3001);`,
@@ -959,7 +991,11 @@ http.Server((req, res) => res.end()).listen(3001, '127.0.0.1');`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 2,
           column: 19,
           endLine: 2,
@@ -981,7 +1017,11 @@ http.Server((req, res) => res.end()).listen(3001);`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 3,
           column: 38,
           endLine: 3,
@@ -1004,7 +1044,7 @@ http.Server((req, res) => res.end()).listen(3001, 'localhost');`,
       ],
     },
     {
-      name: "https, http2 and net servers",
+      name: 'https, http2 and net servers',
       code: `import https from 'node:https';
 import { createSecureServer } from 'node:http2';
 import * as net from 'node:net';
@@ -1024,7 +1064,11 @@ net.createServer((socket) => socket.end()).listen(7000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:https` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:https` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 6,
           column: 48,
           endLine: 6,
@@ -1056,7 +1100,7 @@ net.createServer((socket) => socket.end()).listen(7000);`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`server.listen()` on a `node:http2` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`server.listen()` on a `node:http2` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 7,
           column: 37,
           endLine: 7,
@@ -1088,7 +1132,11 @@ net.createServer((socket) => socket.end()).listen(7000);`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:net` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:net` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 8,
           column: 44,
           endLine: 8,
@@ -1143,7 +1191,11 @@ httpServer.listen(3001, '127.0.0.1', () => console.log('up'));`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 6,
           column: 4,
           endLine: 6,
@@ -1177,7 +1229,11 @@ httpServer.listen(3001, () => console.log('up'));`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 9,
           column: 12,
           endLine: 9,
@@ -1212,7 +1268,7 @@ httpServer.listen(3001, 'localhost', () => console.log('up'));`,
       ],
     },
     {
-      name: "express().use(...) chains, computed listen and an as-cast",
+      name: 'express().use(...) chains, computed listen and an as-cast',
       code: `import express, { type Express } from 'express';
 const app = express();
 express().use(express.json()).listen(3000);
@@ -1226,7 +1282,12 @@ app['listen'](3001, '127.0.0.1');
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Express',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 3,
           column: 31,
           endLine: 3,
@@ -1252,7 +1313,12 @@ app['listen'](3001);
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Express',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 4,
           column: 5,
           endLine: 4,
@@ -1278,7 +1344,12 @@ app['listen'](3001, 'localhost');
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Express',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 5,
           column: 18,
           endLine: 5,
@@ -1305,7 +1376,7 @@ app['listen'](3001);
       ],
     },
     {
-      name: "Koa without a host and with an all-interface host",
+      name: 'Koa without a host and with an all-interface host',
       code: `import Koa from 'koa';
 const app = new Koa();
 app.use(async (ctx) => {
@@ -1323,7 +1394,12 @@ new Koa().listen(3001, '127.0.0.1', () => {});`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Koa","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Koa',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 6,
           column: 5,
           endLine: 6,
@@ -1353,7 +1429,7 @@ new Koa().listen(3001, '0.0.0.0', () => {});`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`app.listen()` of Koa","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`app.listen()` of Koa', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 7,
           column: 24,
           endLine: 7,
@@ -1384,7 +1460,7 @@ new Koa().listen(3001, 'localhost', () => {});`,
       ],
     },
     {
-      name: "connect",
+      name: 'connect',
       code: `import connect from 'connect';
 connect().use((req, res) => res.end('ok')).listen(3000);`,
       output: `import connect from 'connect';
@@ -1392,7 +1468,12 @@ connect().use((req, res) => res.end('ok')).listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of connect","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of connect',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 2,
           column: 44,
           endLine: 2,
@@ -1413,7 +1494,7 @@ connect().use((req, res) => res.end('ok')).listen(3000, 'localhost');`,
       ],
     },
     {
-      name: "createMcpExpressApp of the SDK v1 and v2: its host option does not bind",
+      name: 'createMcpExpressApp of the SDK v1 and v2: its host option does not bind',
       code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
 const app = createMcpExpressApp({ host: '127.0.0.1' });
@@ -1427,7 +1508,12 @@ createV2App().listen(3001, '127.0.0.1');`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` on the Express app of `createMcpExpressApp()`","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off (the `host` option of `createMcpExpressApp()` only picks which `Host` headers are accepted; it does not bind)"},
+          data: {
+            api: '`app.listen()` on the Express app of `createMcpExpressApp()`',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off (the `host` option of `createMcpExpressApp()` only picks which `Host` headers are accepted; it does not bind)",
+          },
           line: 4,
           column: 5,
           endLine: 4,
@@ -1453,7 +1539,12 @@ createV2App().listen(3001);`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` on the Express app of `createMcpExpressApp()`","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off (the `host` option of `createMcpExpressApp()` only picks which `Host` headers are accepted; it does not bind)"},
+          data: {
+            api: '`app.listen()` on the Express app of `createMcpExpressApp()`',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off (the `host` option of `createMcpExpressApp()` only picks which `Host` headers are accepted; it does not bind)",
+          },
           line: 5,
           column: 15,
           endLine: 5,
@@ -1480,7 +1571,7 @@ createV2App().listen(3001, 'localhost');`,
       ],
     },
     {
-      name: "@hono/node-server serve without a hostname",
+      name: '@hono/node-server serve without a hostname',
       code: `import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 const app = new Hono();
@@ -1507,7 +1598,12 @@ serve({ fetch: app.fetch, port: 3001, hostname: '127.0.0.1' });`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`serve()` from `@hono/node-server`","hostLabel":"`hostname`","binding":"it calls Node's `server.listen(port, hostname)`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`serve()` from `@hono/node-server`',
+            hostLabel: '`hostname`',
+            binding:
+              "it calls Node's `server.listen(port, hostname)`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 4,
           column: 1,
           endLine: 4,
@@ -1547,7 +1643,7 @@ serve({ fetch: app.fetch, port: 3001, hostname: '0.0.0.0' });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`serve()` from `@hono/node-server`","hostLabel":"`hostname`","values":"`'0.0.0.0'`"},
+          data: { api: '`serve()` from `@hono/node-server`', hostLabel: '`hostname`', values: "`'0.0.0.0'`" },
           line: 11,
           column: 39,
           endLine: 11,
@@ -1586,7 +1682,7 @@ serve({ fetch: app.fetch, port: 3001, hostname: 'localhost' });`,
       ],
     },
     {
-      name: "serve(app) with a Hono app passed whole",
+      name: 'serve(app) with a Hono app passed whole',
       code: `import { serve } from '@hono/node-server';
 import { createMcpHonoApp } from '@modelcontextprotocol/hono';
 const app = createMcpHonoApp();
@@ -1598,7 +1694,12 @@ serve({ fetch: app.fetch, hostname: '127.0.0.1' });`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`serve()` from `@hono/node-server`","hostLabel":"`hostname`","binding":"it calls Node's `server.listen(port, hostname)`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`serve()` from `@hono/node-server`',
+            hostLabel: '`hostname`',
+            binding:
+              "it calls Node's `server.listen(port, hostname)`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 4,
           column: 1,
           endLine: 4,
@@ -1623,7 +1724,7 @@ serve({ fetch: app.fetch, hostname: 'localhost' });`,
       ],
     },
     {
-      name: "createAdaptorServer returns a Node server that listens like one",
+      name: 'createAdaptorServer returns a Node server that listens like one',
       code: `import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 const app = new Hono();
@@ -1637,7 +1738,11 @@ server.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on the server of `createAdaptorServer()`","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on the server of `createAdaptorServer()`',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 5,
           column: 8,
           endLine: 5,
@@ -1678,7 +1783,7 @@ serve({ fetch, hostname: '127.0.0.1' });`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`Bun.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          data: { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
           line: 3,
           column: 5,
           endLine: 3,
@@ -1704,7 +1809,7 @@ serve({ fetch });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`Bun.serve()`","hostLabel":"`hostname`","values":"`'0.0.0.0'`"},
+          data: { api: '`Bun.serve()`', hostLabel: '`hostname`', values: "`'0.0.0.0'`" },
           line: 4,
           column: 32,
           endLine: 4,
@@ -1730,7 +1835,7 @@ serve({ fetch });`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`Bun.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          data: { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -1757,7 +1862,7 @@ serve({ fetch, hostname: 'localhost' });`,
       ],
     },
     {
-      name: "Deno.serve defaults to 0.0.0.0 in each of its forms",
+      name: 'Deno.serve defaults to 0.0.0.0 in each of its forms',
       code: `import { Hono } from 'hono';
 const app = new Hono();
 Deno.serve((request) => new Response('ok'));
@@ -1775,7 +1880,7 @@ Deno.serve({ hostname: '127.0.0.1' }, app.fetch);`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
           line: 3,
           column: 6,
           endLine: 3,
@@ -1805,7 +1910,7 @@ Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
           line: 4,
           column: 6,
           endLine: 4,
@@ -1835,7 +1940,7 @@ Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
           line: 5,
           column: 6,
           endLine: 5,
@@ -1865,7 +1970,7 @@ Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","binding":"its default `hostname` is `0.0.0.0`"},
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
           line: 6,
           column: 6,
           endLine: 6,
@@ -1895,7 +2000,7 @@ Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`","values":"`'0.0.0.0'`"},
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', values: "`'0.0.0.0'`" },
           line: 7,
           column: 14,
           endLine: 7,
@@ -1926,7 +2031,7 @@ Deno.serve({ hostname: 'localhost' }, app.fetch);`,
       ],
     },
     {
-      name: "Fastify with an all-interface host, inline or as a fallback",
+      name: 'Fastify with an all-interface host, inline or as a fallback',
       code: `import Fastify from 'fastify';
 const app = Fastify({ logger: true });
 await app.listen({ port: 3000, host: '0.0.0.0' });
@@ -1942,7 +2047,7 @@ await app.listen({ port: 3003, host: process.env.HOST ?? '127.0.0.1' });`,
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`fastify.listen()`', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 3,
           column: 32,
           endLine: 3,
@@ -1970,7 +2075,7 @@ await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'::'`"},
+          data: { api: '`fastify.listen()`', hostLabel: 'host', values: "`'::'`" },
           line: 4,
           column: 32,
           endLine: 4,
@@ -1998,7 +2103,7 @@ await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`''`"},
+          data: { api: '`fastify.listen()`', hostLabel: 'host', values: "`''`" },
           line: 5,
           column: 32,
           endLine: 5,
@@ -2026,7 +2131,7 @@ await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`fastify.listen()`', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 6,
           column: 32,
           endLine: 6,
@@ -2070,7 +2175,7 @@ app.listen(3000, '127.0.0.1', (err) => {
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`fastify.listen()`', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 3,
           column: 18,
           endLine: 3,
@@ -2097,7 +2202,7 @@ app.listen(3000, 'localhost', (err) => {
       ],
     },
     {
-      name: "CommonJS express through require",
+      name: 'CommonJS express through require',
       code: `'use strict';
 const express = require('express');
 const app = express();
@@ -2116,7 +2221,12 @@ app.listen(port, '127.0.0.1', () => {
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Express',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 5,
           column: 5,
           endLine: 5,
@@ -2147,7 +2257,7 @@ app.listen(port, 'localhost', () => {
       ],
     },
     {
-      name: "CommonJS destructured createServer from node:http",
+      name: 'CommonJS destructured createServer from node:http',
       code: `const { createServer } = require('node:http');
 const server = createServer((req, res) => {
   res.end('ok');
@@ -2162,7 +2272,11 @@ server.listen(process.env.PORT, '127.0.0.1');`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","binding":"Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+          },
           line: 5,
           column: 8,
           endLine: 5,
@@ -2189,7 +2303,7 @@ server.listen(process.env.PORT, 'localhost');`,
       ],
     },
     {
-      name: "CommonJS Fastify called in place",
+      name: 'CommonJS Fastify called in place',
       code: `const fastify = require('fastify')({ logger: true });
 fastify.listen({ port: 3000, host: '0.0.0.0' }, (err) => {
   if (err) throw err;
@@ -2202,7 +2316,7 @@ fastify.listen({ port: 3000, host: '127.0.0.1' }, (err) => {
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`fastify.listen()`","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`fastify.listen()`', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 2,
           column: 30,
           endLine: 2,
@@ -2227,7 +2341,7 @@ fastify.listen({ port: 3000, host: 'localhost' }, (err) => {
       ],
     },
     {
-      name: "ESM JavaScript node:http and Koa",
+      name: 'ESM JavaScript node:http and Koa',
       code: `import { createServer } from 'node:http';
 import Koa from 'koa';
 createServer((req, res) => res.end('ok')).listen(3000, '0.0.0.0');
@@ -2240,7 +2354,7 @@ new Koa().listen(3001, '127.0.0.1');`,
       errors: [
         {
           messageId: 'everyInterface',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 3,
           column: 56,
           endLine: 3,
@@ -2264,7 +2378,12 @@ new Koa().listen(3001);`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Koa","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Koa',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 4,
           column: 11,
           endLine: 4,
@@ -2289,14 +2408,14 @@ new Koa().listen(3001, 'localhost');`,
       ],
     },
     {
-      name: "allowedHosts allows the hosts it lists, not every interface or a missing host",
+      name: 'allowedHosts allows the hosts it lists, not every interface or a missing host',
       code: `import express from 'express';
 const app = express();
 app.listen(3000, '192.168.1.10');
 app.listen(3001, '10.0.0.5');
 app.listen(3002, '0.0.0.0');
 app.listen(3003);`,
-      options: [{"allowedHosts":["192.168.1.10"]}],
+      options: [{ allowedHosts: ['192.168.1.10'] }],
       output: `import express from 'express';
 const app = express();
 app.listen(3000, '192.168.1.10');
@@ -2306,7 +2425,7 @@ app.listen(3003, '127.0.0.1');`,
       errors: [
         {
           messageId: 'nonLoopbackHost',
-          data: {"api":"`app.listen()` of Express","values":"`'10.0.0.5'`"},
+          data: { api: '`app.listen()` of Express', values: "`'10.0.0.5'`" },
           line: 4,
           column: 18,
           endLine: 4,
@@ -2343,7 +2462,7 @@ app.listen(3003);`,
         },
         {
           messageId: 'everyInterface',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","values":"`'0.0.0.0'`"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 5,
           column: 18,
           endLine: 5,
@@ -2371,7 +2490,12 @@ app.listen(3003);`,
         },
         {
           messageId: 'defaultHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host","binding":"it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off"},
+          data: {
+            api: '`app.listen()` of Express',
+            hostLabel: 'host',
+            binding:
+              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+          },
           line: 6,
           column: 5,
           endLine: 6,
@@ -2400,19 +2524,19 @@ app.listen(3003, 'localhost');`,
       ],
     },
     {
-      name: "reportUnknownHosts: an environment variable with no fallback",
+      name: 'reportUnknownHosts: an environment variable with no fallback',
       code: `import express from 'express';
 import Fastify from 'fastify';
 const HOST = process.env.HOST;
 express().listen(3000, HOST, () => {});
 express().listen(3001, process.env.BIND_ADDRESS);
 await Fastify().listen({ port: 3002, host: process.env.HOST });`,
-      options: [{"reportUnknownHosts":true}],
+      options: [{ reportUnknownHosts: true }],
       output: null,
       errors: [
         {
           messageId: 'unknownHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host' },
           line: 4,
           column: 24,
           endLine: 4,
@@ -2431,7 +2555,7 @@ await Fastify().listen({ port: 3002, host: process.env.HOST });`,
         },
         {
           messageId: 'unknownHost',
-          data: {"api":"`app.listen()` of Express","hostLabel":"host"},
+          data: { api: '`app.listen()` of Express', hostLabel: 'host' },
           line: 5,
           column: 24,
           endLine: 5,
@@ -2450,7 +2574,7 @@ await Fastify().listen({ port: 3002, host: process.env.HOST });`,
         },
         {
           messageId: 'unknownHost',
-          data: {"api":"`fastify.listen()`","hostLabel":"host"},
+          data: { api: '`fastify.listen()`', hostLabel: 'host' },
           line: 6,
           column: 38,
           endLine: 6,
@@ -2470,7 +2594,7 @@ await Fastify().listen({ port: 3002, host: process.env.HOST ?? '127.0.0.1' });`,
       ],
     },
     {
-      name: "reportUnknownHosts: a parameter, and options and a handler from another file",
+      name: 'reportUnknownHosts: a parameter, and options and a handler from another file',
       code: `import http from 'node:http';
 import { serve } from '@hono/node-server';
 import { handler, listenOptions, serveOptions } from './config';
@@ -2480,12 +2604,12 @@ export function start(port: number, host: string) {
 http.createServer().listen({ ...listenOptions, exclusive: true });
 serve(serveOptions);
 Deno.serve(handler);`,
-      options: [{"reportUnknownHosts":true}],
+      options: [{ reportUnknownHosts: true }],
       output: null,
       errors: [
         {
           messageId: 'unknownHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host"},
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host' },
           line: 5,
           column: 36,
           endLine: 5,
@@ -2494,7 +2618,7 @@ Deno.serve(handler);`,
         },
         {
           messageId: 'unknownHost',
-          data: {"api":"`server.listen()` on a `node:http` server","hostLabel":"host"},
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host' },
           line: 7,
           column: 21,
           endLine: 7,
@@ -2503,7 +2627,7 @@ Deno.serve(handler);`,
         },
         {
           messageId: 'unknownHost',
-          data: {"api":"`serve()` from `@hono/node-server`","hostLabel":"`hostname`"},
+          data: { api: '`serve()` from `@hono/node-server`', hostLabel: '`hostname`' },
           line: 8,
           column: 1,
           endLine: 8,
@@ -2512,7 +2636,7 @@ Deno.serve(handler);`,
         },
         {
           messageId: 'unknownHost',
-          data: {"api":"`Deno.serve()`","hostLabel":"`hostname`"},
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`' },
           line: 9,
           column: 6,
           endLine: 9,
