@@ -1,10 +1,55 @@
 import { defineConfig } from 'vitest/config';
 
+// Four projects, so that the inner loop stays fast and no slow test can trip on the clock:
+// - unit: the rule tests, the plugin's meta, the docs' examples and the fuzz test, in one
+//   process without per-file isolation (`npm run test:unit`, seconds);
+// - typecheck: every rule's fix and suggestion outputs in one `tsc` program;
+// - e2e: the examples through the CLI, the consumer package, the editor, ESLint 9 beside 10,
+//   SARIF and the live attacks;
+// - corpus: every rule over the installed packages, bounded by its file count, not by time.
+// `npm test` runs all four, as CI does.
 export default defineConfig({
   test: {
     setupFiles: ['./tests/setup.ts'],
-    include: ['tests/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/rules/**/*.test.ts', 'tests/*.test.ts'],
+          pool: 'threads',
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'typecheck',
+          include: ['tests/typecheck/**/*.test.ts'],
+          // One compiler run over hundreds of programs: bounded by its inputs, not by the clock.
+          testTimeout: 0,
+          hookTimeout: 0,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // Guards against a hang only: every step is bounded by its own work.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'corpus',
+          include: ['tests/corpus/**/*.test.ts'],
+          testTimeout: 0,
+          hookTimeout: 0,
+        },
+      },
+    ],
   },
 });

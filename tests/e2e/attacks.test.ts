@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { examplesDir, root, runEslintCli } from './helpers';
+import { examplesDir, root, runEslintCli } from '../support/e2e';
 import {
   LOOPBACK,
   type Reply,

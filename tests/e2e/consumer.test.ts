@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from './helpers';
+import { root } from '../support/e2e';
 
 /** The version installed here of a dev dependency, so the consumer gets the same one. */
 const installedVersion = (name: string): string =>

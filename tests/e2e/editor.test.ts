@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../src/rules';
-import { exampleFiles, examplesDir, root, runEslintCli, type CliResult } from './helpers';
+import { exampleFiles, examplesDir, root, runEslintCli, type CliResult } from '../support/e2e';
 import { applyTextEdits, LspClient, type LspRange, type LspTextEdit } from './lsp-client';
 
 const serverBin = path.join(root, 'node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eslintBin, examplesDir, root } from './helpers';
+import { eslintBin, examplesDir, root } from '../support/e2e';
 
 /** The version installed here of a dev dependency, so that ESLint 9 gets the same one. */
 const installedVersion = (name: string): string =>

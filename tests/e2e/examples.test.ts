@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examplesDir, exampleFiles, expectedReports, root, runEslintCli, typeCheck } from './helpers';
+import { examplesDir, exampleFiles, expectedReports, root, runEslintCli, typeCheck } from '../support/e2e';
 
 const files = exampleFiles();
 const relative = (file: string): string => path.relative(examplesDir, file);

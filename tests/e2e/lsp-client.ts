@@ -87,7 +87,7 @@ export class LspClient {
     this.handlers.set(method, handler);
   }
 
-  request<Result>(method: string, params: unknown, timeoutMs = 30_000): Promise<Result> {
+  request<Result>(method: string, params: unknown, timeoutMs = 120_000): Promise<Result> {
     const id = this.nextId++;
     return new Promise<Result>((resolve, reject) => {
       const timer = setTimeout(() => {

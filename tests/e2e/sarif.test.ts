@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules as ruleModules } from '../../src/rules';
-import { eslintBin, exampleFiles, examplesDir, expectedReports, root, type CliResult } from './helpers';
+import { eslintBin, exampleFiles, examplesDir, expectedReports, root, type CliResult } from '../support/e2e';
 
 interface SarifRegion {
   startLine?: number;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { root, tscBin } from './helpers';
+import { root, tscBin } from '../support/e2e';
 
 /** Every request and every connection goes here: the servers are never reached from outside. */
 export const LOOPBACK = '127.0.0.1';
@@ -31,7 +31,7 @@ export function compileServers(files: string[], rootDir: string, outDir: string)
   );
   let diagnostics = '';
   try {
-    execFileSync(process.execPath, [tscBin, '-p', tsconfig], { encoding: 'utf8', timeout: 120_000 });
+    execFileSync(process.execPath, [tscBin, '-p', tsconfig], { encoding: 'utf8' });
   } catch (error) {
     // A type error still emits; a server that did not compile at all is caught below.
     diagnostics = String((error as { stdout?: string }).stdout ?? error);
@@ -102,7 +102,7 @@ function stopChild(child: ChildProcessWithoutNullStreams): Promise<void> {
 export async function startServer(
   file: string,
   env: Record<string, string> = {},
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<RunningServer> {
   for (let attempt = 1; ; attempt++) {
     const port = await reservePort();
@@ -166,7 +166,7 @@ export interface HttpRequest {
 export function send(
   port: number,
   { method, path: requestPath = '/mcp', headers = {}, body }: HttpRequest,
-  timeoutMs = 5000,
+  timeoutMs = 30_000,
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = http.request(

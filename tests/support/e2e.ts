@@ -1,11 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { root } from './typecheck';
 
-export const root = path.resolve(__dirname, '../..');
+export { root, tscBin, typeCheck } from './typecheck';
 export const examplesDir = path.join(root, 'examples');
 export const eslintBin = path.join(root, 'node_modules/eslint/bin/eslint.js');
-export const tscBin = path.join(root, 'node_modules/typescript/bin/tsc');
 
 /** Example sources: every server file under examples/, not the config. */
 export function exampleFiles(dir = examplesDir): string[] {
@@ -55,24 +55,4 @@ export function runEslintCli(cwd: string, args: string[]): CliResult[] {
     throw new Error(`eslint exited ${result.status}: ${result.stderr}`);
   }
   return JSON.parse(result.stdout) as CliResult[];
-}
-
-/** Type-checks files with the repo's compiler options; returns the compiler's output, empty when clean. */
-export function typeCheck(files: string[], workDir: string): string {
-  const tsconfig = path.join(workDir, 'tsconfig.check.json');
-  fs.writeFileSync(
-    tsconfig,
-    // Fixes may leave a binding unused (an import the fixed code no longer needs), which is no type error.
-    JSON.stringify(
-      { extends: path.join(root, 'tsconfig.json'), compilerOptions: { noUnusedLocals: false }, include: [], files },
-      null,
-      2,
-    ),
-  );
-  try {
-    execFileSync(process.execPath, [tscBin, '-p', tsconfig, '--noEmit'], { encoding: 'utf8', timeout: 300_000 });
-    return '';
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout ?? error);
-  }
 }

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import plugin from '../../src/index';
+
+export interface TypeCheckCase {
+  readonly name: string;
+  /** A whole TypeScript module that type-checks before the fix, with real imports. */
+  readonly code: string;
+  readonly options?: readonly unknown[];
+}
+
+/** One rule's cases, and how many programs they make: the originals, the fixed ones and the suggestions. */
+export interface TypeCheckCases {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly programs: { readonly exactly: number } | { readonly moreThan: number };
+  readonly cases: readonly TypeCheckCase[];
+}
+
+/**
+ * Writes, for every case, the original, the program that one pass of the rule's autofix makes
+ * and one program per suggestion, each as its own ES module (`.mts`, as most servers are written
+ * today, top-level await included) so that top-level names do not collide across files. The
+ * originals are written too, so that a case which never type-checked cannot pass for a fix that
+ * does. Returns the files written.
+ */
+export function writeFixPrograms(rule: TypeCheckCases, dir: string): string[] {
+  const linter = new Linter({ configType: 'flat' });
+  fs.mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  const write = (name: string, text: string): void => {
+    const file = path.join(dir, `${name}.mts`);
+    fs.writeFileSync(file, /^\s*(?:import|export)\s/mu.test(text) ? text : `${text}\nexport {};\n`);
+    files.push(file);
+  };
+  rule.cases.forEach((testCase, index) => {
+    const config = [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { 'mcp-cors': plugin },
+        rules: { [`mcp-cors/${rule.ruleId}`]: ['error', ...(testCase.options ?? [])] as Linter.RuleEntry },
+      },
+    ];
+    const slug = `case-${index}`;
+    write(`${slug}-original`, testCase.code);
+    const messages = linter.verify(testCase.code, config, 'file.ts');
+    if (messages.length === 0) throw new Error(`${rule.ruleId}, ${testCase.name}: the rule reports nothing`);
+    const fixed = linter.verifyAndFix(testCase.code, config, { filename: 'file.ts', fix: true });
+    if (fixed.fixed) write(`${slug}-fix`, fixed.output);
+    messages.forEach((message, messageIndex) => {
+      message.suggestions?.forEach((suggestion, suggestionIndex) => {
+        const { range, text } = suggestion.fix;
+        write(
+          `${slug}-report${messageIndex}-suggestion${suggestionIndex}`,
+          testCase.code.slice(0, range[0]) + text + testCase.code.slice(range[1]),
+        );
+      });
+    });
+  });
+  return files;
+}
