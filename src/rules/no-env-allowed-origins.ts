@@ -2,14 +2,19 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { removeListElement } from '../fixes/edits';
-import { skipTypeWrappers } from '../utils/ast';
+import { skipTypeWrappers } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
-import { findCorsMiddlewareUses, originOptions, type CorsMiddleware } from '../utils/cors-middleware';
-import { originChecksOnTheWay, originChecksWithin } from '../utils/guards';
-import { mentionsAny } from '../utils/modules';
-import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../utils/origin-source';
-import { ALLOW_CREDENTIALS, ALLOW_ORIGIN, credentialsTracker, headerWriteListeners } from '../utils/response-headers';
-import { bindingLeavesFile, valueLeavesFile } from '../utils/value-escape';
+import { findCorsMiddlewareUses, originOptions, type CorsMiddleware } from '../analysis/cors-middleware';
+import { originChecksOnTheWay, originChecksWithin } from '../analysis/guards';
+import { mentionsAny } from '../analysis/imports';
+import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../analysis/origin-source';
+import {
+  ALLOW_CREDENTIALS,
+  ALLOW_ORIGIN,
+  credentialsTracker,
+  headerWriteListeners,
+} from '../analysis/response-headers';
+import { bindingLeavesFile, valueLeavesFile } from '../analysis/value-escape';
 
 export type Options = [
   {
@@ -87,7 +92,7 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<TSESTree.Node>();
     const envReads: { node: TSESTree.Node; name: string | null }[] = [];
     const headerValues: TSESTree.Node[] = [];
-    const credentialHeaders = credentialsTracker(sourceCode);
+    const credentialHeaders = credentialsTracker();
     const guardedEchoes: { site: TSESTree.Node; origin: TSESTree.Node }[] = [];
 
     /** What replaces an env-derived expression: an allowlist of the shape the code expects. */
@@ -155,7 +160,7 @@ export default createRule<Options, MessageIds>({
           fixer.insertTextAfter(declaration, `\n${indent}${constant}`),
         ];
       }
-      const carrier = carrierOf(sourceCode, read);
+      const carrier = carrierOf(read);
       return [fixer.replaceText(carrier, `${wrap(carrier, replacement(carrier, sink, origins))}${note}`)];
     };
 
@@ -204,7 +209,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const reportAllowlistsIn = (node: TSESTree.Node, sink: Sink): void => {
-      for (const source of originSources(sourceCode, node)) {
+      for (const source of originSources(node)) {
         if (source.kind === 'environment') reportRead(source.node, source.envName ?? null, sink);
       }
     };
@@ -216,7 +221,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         headerValues.push(write.value);
-        for (const source of originSources(sourceCode, write.value)) {
+        for (const source of originSources(write.value)) {
           if (source.kind === 'request-origin')
             guardedEchoes.push({ site: source.entry, origin: skipTypeWrappers(source.node) });
         }
@@ -232,13 +237,13 @@ export default createRule<Options, MessageIds>({
           (object.type === AST_NODE_TYPES.Identifier && /env/iu.test(object.name));
         if (!looksLikeEnv || (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node))
           return;
-        const name = environmentReadName(sourceCode, node);
+        const name = environmentReadName(node);
         if (name !== undefined) envReads.push({ node, name });
       },
       VariableDeclarator(node) {
         // `const { CORS_ORIGINS } = process.env`
         if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init) return;
-        if (!isEnvironmentObject(sourceCode, skipTypeWrappers(node.init))) return;
+        if (!isEnvironmentObject(skipTypeWrappers(node.init))) return;
         for (const property of node.id.properties) {
           if (
             property.type !== AST_NODE_TYPES.Property ||
@@ -251,10 +256,10 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         for (const use of findCorsMiddlewareUses(sourceCode)) {
-          for (const { value, credentials } of originOptions(sourceCode, use)) {
+          for (const { value, credentials } of originOptions(use)) {
             reportAllowlistsIn(value, { kind: 'middleware', middleware: use.middleware, value, credentials });
             // Origin functions that check against a list: `(origin, cb) => cb(null, list.includes(origin))`.
-            for (const check of originChecksWithin(sourceCode, value)) {
+            for (const check of originChecksWithin(value)) {
               if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials });
             }
           }
@@ -262,7 +267,7 @@ export default createRule<Options, MessageIds>({
         for (const value of headerValues)
           reportAllowlistsIn(value, { kind: 'header', credentials: credentialHeaders.besides(value) });
         for (const { site, origin } of guardedEchoes) {
-          for (const check of originChecksOnTheWay(sourceCode, site, origin)) {
+          for (const check of originChecksOnTheWay(site, origin)) {
             if (check.collection)
               reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentialHeaders.besides(site) });
           }
@@ -273,8 +278,8 @@ export default createRule<Options, MessageIds>({
           const binding = read.node.type === AST_NODE_TYPES.Property ? read.node.value : null;
           const leaves =
             binding?.type === AST_NODE_TYPES.Identifier
-              ? bindingLeavesFile(sourceCode, read.node.parent!.parent as TSESTree.VariableDeclarator, 0, binding.name)
-              : valueLeavesFile(sourceCode, read.node);
+              ? bindingLeavesFile(read.node.parent!.parent as TSESTree.VariableDeclarator, 0, binding.name)
+              : valueLeavesFile(read.node);
           if (leaves) reportRead(read.node, read.name, null);
         }
       },

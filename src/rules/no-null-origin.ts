@@ -9,13 +9,13 @@ import {
   removeStatement,
   replacePropertyValue,
 } from '../fixes/edits';
-import { skipTypeWrappers } from '../utils/ast';
+import { skipTypeWrappers } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
-import { originChecksIn } from '../utils/guards';
-import { mentionsAny } from '../utils/modules';
-import { allowlistEntries, originDecisionListeners, type OriginTest } from '../utils/origin-decisions';
-import type { HeaderWrite } from '../utils/response-headers';
-import { possibleValues } from '../utils/values';
+import { originChecksIn } from '../analysis/guards';
+import { mentionsAny } from '../analysis/imports';
+import { allowlistEntries, originDecisionListeners, type OriginTest } from '../analysis/origin-decisions';
+import type { HeaderWrite } from '../analysis/response-headers';
+import { possibleValues } from '../analysis/values';
 
 export type Options = [];
 export type MessageIds = 'nullOrigin' | 'nullOriginWithCredentials';
@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
 
     /** Every `'null'` written in an allowlist: each goes, with its comma. */
     const reportEntries = (collection: TSESTree.Node, policy: string, credentials: boolean): void => {
-      for (const entry of allowlistEntries(sourceCode, collection)) {
+      for (const entry of allowlistEntries(collection)) {
         if (entry.value !== NULL_ORIGIN) continue;
         record(
           { node: entry.node, policy, fix: (fixer) => removeListElement(fixer, sourceCode, entry.node) },
@@ -111,7 +111,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const reportHeader = (write: HeaderWrite, credentials: boolean): void => {
-      const candidates = possibleValues(sourceCode, write.value);
+      const candidates = possibleValues(write.value);
       const nulls = candidates.filter((candidate) => candidate.known && candidate.value === NULL_ORIGIN);
       if (nulls.length === 0) return;
       // `ok ? ORIGIN : 'null'`: only the `'null'` goes, as an empty value that matches no origin.
@@ -136,7 +136,7 @@ export default createRule<Options, MessageIds>({
       option({ use, property, value, credentials }) {
         const { middleware } = use;
         reportEntries(value, `The \`origin\` allowlist of ${middleware.display}`, credentials);
-        const candidates = possibleValues(sourceCode, value);
+        const candidates = possibleValues(value);
         const nulls = candidates.filter((candidate) => candidate.known && candidate.value === NULL_ORIGIN);
         if (nulls.length === 0) return;
         // `dev ? 'null' : ORIGIN` keeps `ORIGIN`; a `'null'` from a constant replaces the whole value.
@@ -163,7 +163,7 @@ export default createRule<Options, MessageIds>({
       },
       test(test) {
         reportComparison(test);
-        for (const check of originChecksIn(sourceCode, test.node, test.origin, test.allowWhen)) {
+        for (const check of originChecksIn(test.node, test.origin, test.allowWhen)) {
           if (check.collection)
             reportEntries(skipTypeWrappers(check.collection), 'This origin allowlist', test.credentials);
         }

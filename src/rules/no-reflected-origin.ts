@@ -12,25 +12,25 @@ import {
   type ModuleDeclaration,
 } from '../fixes/constants';
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
-import { containsNode, skipTypeWrappers, topLevelStatement } from '../utils/ast';
+import { containsNode, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
 import {
   findCorsMiddlewareUses,
   originOptions,
   unconditionalAllow,
   type CorsMiddlewareUse,
-} from '../utils/cors-middleware';
-import { findOriginGuard } from '../utils/guards';
-import { mentionsAny } from '../utils/modules';
-import { originSources } from '../utils/origin-source';
+} from '../analysis/cors-middleware';
+import { findOriginGuard } from '../analysis/guards';
+import { mentionsAny } from '../analysis/imports';
+import { originSources } from '../analysis/origin-source';
 import {
   ALLOW_CREDENTIALS,
   ALLOW_ORIGIN,
   credentialsTracker,
   headerWriteListeners,
   type HeaderWrite,
-} from '../utils/response-headers';
-import { possibleValues } from '../utils/values';
+} from '../analysis/response-headers';
+import { possibleValues } from '../analysis/values';
 
 export type Options = [];
 export type MessageIds = 'reflectedOrigin' | 'reflectedOriginWithCredentials' | 'useAllowlist';
@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
     const typescript = isTypeScriptFile(context.filename);
 
     const echoedHeaders: { write: HeaderWrite; read: TSESTree.Node }[] = [];
-    const credentialHeaders = credentialsTracker(sourceCode);
+    const credentialHeaders = credentialsTracker();
 
     /**
      * The allowlist constant, and for headers the function that checks an origin against it.
@@ -147,7 +147,7 @@ export default createRule<Options, MessageIds>({
 
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware } = use;
-      for (const { property, value, credentials } of originOptions(sourceCode, use)) {
+      for (const { property, value, credentials } of originOptions(use)) {
         const messageId = credentials ? 'reflectedOriginWithCredentials' : 'reflectedOrigin';
         const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
           const needed = declarations(use.call, false, [PLACEHOLDER_ORIGIN]);
@@ -159,7 +159,7 @@ export default createRule<Options, MessageIds>({
         };
 
         if (middleware.reflectsOnTrue) {
-          const candidates = possibleValues(sourceCode, value);
+          const candidates = possibleValues(value);
           const reflecting = candidates.filter((candidate) => candidate.known && candidate.value === true);
           if (reflecting.length > 0) {
             const leaves = inlineLeaves(value, candidates, reflecting);
@@ -178,7 +178,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
         }
-        const allowing = unconditionalAllow(sourceCode, value);
+        const allowing = unconditionalAllow(value);
         if (allowing) {
           const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
             replacePropertyValue(fixer, sourceCode, property, text),
@@ -221,10 +221,8 @@ export default createRule<Options, MessageIds>({
           credentialHeaders.note(write);
           return;
         }
-        const unguarded = originSources(sourceCode, write.value).find(
-          (source) =>
-            source.kind === 'request-origin' &&
-            !findOriginGuard(sourceCode, source.entry, skipTypeWrappers(source.node)),
+        const unguarded = originSources(write.value).find(
+          (source) => source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
         );
         if (unguarded) echoedHeaders.push({ write, read: unguarded.entry });
       }),

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers } from '../utils/ast';
+import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
-import { originChecksIn } from '../utils/guards';
-import { mentionsAny } from '../utils/modules';
+import { originChecksIn } from '../analysis/guards';
+import { mentionsAny } from '../analysis/imports';
 import {
   matchSubject,
   originDecisionListeners,
@@ -13,7 +13,7 @@ import {
   testedTexts,
   type OriginTest,
   type PatternSource,
-} from '../utils/origin-decisions';
+} from '../analysis/origin-decisions';
 import {
   findPatternProblem,
   substringRewritePattern,
@@ -22,7 +22,7 @@ import {
   type MatchSubject,
   type PatternProblem,
   type TextMatch,
-} from '../utils/origin-patterns';
+} from '../analysis/origin-patterns';
 
 export type Options = [];
 export type MessageIds =
@@ -141,7 +141,7 @@ export default createRule<Options, MessageIds>({
       call: TSESTree.CallExpression,
     ): void => {
       const method = kind === 'prefix' ? 'startsWith' : kind === 'suffix' ? 'endsWith' : 'includes';
-      for (const text of testedTexts(sourceCode, argument)) {
+      for (const text of testedTexts(argument)) {
         const example = weakTextMatchExample(kind, text.value, subject);
         if (!example) continue;
         const optional = isOptionalCall(call);
@@ -201,7 +201,7 @@ export default createRule<Options, MessageIds>({
       const { node, allowWhen } = test;
       if (node.type === AST_NODE_TYPES.CallExpression) {
         if (!allowWhen) return;
-        const method = calledMethodName(node, sourceCode.getScope(node));
+        const method = calledMethodName(node);
         const callee = skipTypeWrappers(node.callee);
         const [first] = node.arguments;
         if (
@@ -213,18 +213,16 @@ export default createRule<Options, MessageIds>({
           return;
         const kind = TEXT_METHODS[method];
         if (kind) {
-          const subject = matchSubject(sourceCode, callee.object, test.isOrigin);
+          const subject = matchSubject(callee.object, test.isOrigin);
           if (subject) judgeText(kind, node, callee.object, first, subject, false, test.credentials, node);
         } else if (method === 'match') {
-          const subject = matchSubject(sourceCode, callee.object, test.isOrigin);
+          const subject = matchSubject(callee.object, test.isOrigin);
           if (subject)
-            for (const source of patternSources(sourceCode, first, true))
-              judgePattern(source, subject, test.credentials);
+            for (const source of patternSources(first, true)) judgePattern(source, subject, test.credentials);
         } else if (method === 'test' || method === 'exec') {
-          const subject = matchSubject(sourceCode, first, test.isOrigin);
+          const subject = matchSubject(first, test.isOrigin);
           if (subject)
-            for (const source of patternSources(sourceCode, callee.object, false))
-              judgePattern(source, subject, test.credentials);
+            for (const source of patternSources(callee.object, false)) judgePattern(source, subject, test.credentials);
         }
         return;
       }
@@ -239,7 +237,7 @@ export default createRule<Options, MessageIds>({
       ] as const) {
         const call = skipTypeWrappers(side.type === AST_NODE_TYPES.ChainExpression ? side.expression : side);
         if (call.type !== AST_NODE_TYPES.CallExpression) continue;
-        const method = calledMethodName(call, sourceCode.getScope(call));
+        const method = calledMethodName(call);
         const callee = skipTypeWrappers(call.callee);
         const [first] = call.arguments;
         if (
@@ -255,13 +253,13 @@ export default createRule<Options, MessageIds>({
         if (meaning.kind === 'pattern') {
           const subjectNode = method === 'exec' ? first : callee.object;
           const patternNode = method === 'exec' ? callee.object : first;
-          const subject = matchSubject(sourceCode, subjectNode, test.isOrigin);
+          const subject = matchSubject(subjectNode, test.isOrigin);
           if (subject)
-            for (const source of patternSources(sourceCode, patternNode, method === 'match'))
+            for (const source of patternSources(patternNode, method === 'match'))
               judgePattern(source, subject, test.credentials);
           continue;
         }
-        const subject = matchSubject(sourceCode, callee.object, test.isOrigin);
+        const subject = matchSubject(callee.object, test.isOrigin);
         if (subject)
           judgeText(meaning.kind, node, callee.object, first, subject, !meaning.positive, test.credentials, call);
       }
@@ -275,17 +273,17 @@ export default createRule<Options, MessageIds>({
 
     /** Whether a condition compares the origin exactly or looks it up in an allowlist (not a weak match). */
     const hasExactCheck = (condition: TSESTree.Node, value: boolean, test: OriginTest): boolean =>
-      originChecksIn(sourceCode, condition, test.origin, value).some((check) => {
+      originChecksIn(condition, test.origin, value).some((check) => {
         const checkNode = skipTypeWrappers(check.node);
         if (checkNode.type !== AST_NODE_TYPES.CallExpression) return true;
-        const method = calledMethodName(checkNode, sourceCode.getScope(checkNode));
+        const method = calledMethodName(checkNode);
         return !method || !['startsWith', 'endsWith', 'match', 'test'].includes(method);
       });
 
     return originDecisionListeners(sourceCode, {
       option({ use, value, credentials }) {
         if (!takesOriginPatterns(use.middleware)) return;
-        for (const source of patternSources(sourceCode, value, false)) judgePattern(source, 'origin', credentials);
+        for (const source of patternSources(value, false)) judgePattern(source, 'origin', credentials);
       },
       test: judgeTest,
       mayJudge: (text) => MAY_MATCH.test(text),

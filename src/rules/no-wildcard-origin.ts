@@ -24,17 +24,17 @@ import {
   findCorsMiddlewareUses,
   unconditionalAllow,
   type CorsMiddlewareUse,
-} from '../utils/cors-middleware';
-import { mentionsAny } from '../utils/modules';
+} from '../analysis/cors-middleware';
+import { mentionsAny } from '../analysis/imports';
 import {
   ALLOW_CREDENTIALS,
   ALLOW_ORIGIN,
   credentialsTracker,
   headerWriteListeners,
   type HeaderWrite,
-} from '../utils/response-headers';
-import { findObjectProperty, possibleValues } from '../utils/values';
-import { originSources } from '../utils/origin-source';
+} from '../analysis/response-headers';
+import { findObjectProperty, possibleValues } from '../analysis/values';
+import { originSources } from '../analysis/origin-source';
 
 export type Options = [];
 export type MessageIds = 'wildcardOrigin' | 'wildcardOriginWithCredentials' | 'useAllowlist' | 'useAllowedOrigin';
@@ -70,13 +70,13 @@ export default createRule<Options, MessageIds>({
     const typescript = isTypeScriptFile(context.filename);
 
     const wildcardHeaders: HeaderWrite[] = [];
-    const credentialHeaders = credentialsTracker(sourceCode);
+    const credentialHeaders = credentialsTracker();
 
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware, call } = use;
-      const branches = corsOptionsBranches(sourceCode, use);
+      const branches = corsOptionsBranches(use);
       const credentials = branches.some(
-        (branch) => branch.kind === 'object' && allowsCredentials(sourceCode, middleware, branch.object),
+        (branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object),
       );
       const messageId = credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin';
       const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
@@ -99,7 +99,7 @@ export default createRule<Options, MessageIds>({
               : appendArgument(fixer, sourceCode, call, `{ origin: ${value} }`),
           );
         } else if (branch.kind === 'object') {
-          const origin = findObjectProperty(sourceCode, branch.object, 'origin');
+          const origin = findObjectProperty(branch.object, 'origin');
           if (origin.kind === 'missing') {
             missing.push((fixer, value) => appendObjectProperty(fixer, sourceCode, branch.object, `origin: ${value}`));
           } else if (origin.kind === 'found') {
@@ -139,7 +139,7 @@ export default createRule<Options, MessageIds>({
       const { middleware } = use;
       if (!value || reported.has(property)) return;
       // `origin: (origin, cb) => cb(null, '*')`, `origin: () => '*'`
-      if (unconditionalAllow(sourceCode, value, 'wildcard')) {
+      if (unconditionalAllow(value, 'wildcard')) {
         reported.add(property);
         const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
           replacePropertyValue(fixer, sourceCode, property, text),
@@ -155,7 +155,7 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const candidates = possibleValues(sourceCode, value);
+      const candidates = possibleValues(value);
       const wildcards = candidates.filter(
         (candidate) => candidate.known && middleware.isWildcardOrigin(candidate.value),
       );
@@ -189,7 +189,7 @@ export default createRule<Options, MessageIds>({
 
     const reportHeader = (write: HeaderWrite): void => {
       const credentials = credentialHeaders.besides(write.node);
-      const candidates = possibleValues(sourceCode, write.value);
+      const candidates = possibleValues(write.value);
       const wildcards = candidates.filter((candidate) => candidate.known && candidate.value === '*');
       // `ok ? ORIGIN : '*'`: only the wildcard goes, as an empty value that matches no origin.
       const leaves = inlineLeaves(write.value, candidates, wildcards);
@@ -219,7 +219,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const canBe = (node: TSESTree.Node, test: (value: unknown) => boolean): boolean =>
-      possibleValues(sourceCode, node).some((candidate) => candidate.known && test(candidate.value));
+      possibleValues(node).some((candidate) => candidate.known && test(candidate.value));
 
     return {
       ...headerWriteListeners(sourceCode, HEADER_NAMES, (write) => {
@@ -228,7 +228,7 @@ export default createRule<Options, MessageIds>({
         } else if (
           canBe(write.value, (value) => value === '*') &&
           // `req.headers.origin || '*'` echoes the caller: that is no-reflected-origin's report.
-          !originSources(sourceCode, write.value).some((source) => source.kind === 'request-origin')
+          !originSources(write.value).some((source) => source.kind === 'request-origin')
         ) {
           wildcardHeaders.push(write);
         }

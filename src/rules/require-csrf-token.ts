@@ -7,13 +7,13 @@ import {
   type ModuleDeclaration,
 } from '../fixes/constants';
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
-import { calledMethodName, topLevelStatement } from '../utils/ast';
+import { calledMethodName, topLevelStatement } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
-import { findKnownAuth, isCredentialHeader, type CheckFinder } from '../utils/credential-checks';
-import { routeIsGuarded } from '../utils/route-guards';
-import { servesMcp } from '../utils/mcp-transports';
-import { findRoutes, type Route } from '../utils/routes';
-import { findObjectProperty, resolveFunction } from '../utils/values';
+import { findKnownAuth, isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
+import { routeIsGuarded } from '../analysis/route-guards';
+import { servesMcp } from '../analysis/mcp-transports';
+import { findRoutes, type Route } from '../analysis/routes';
+import { findObjectProperty, resolveFunction } from '../analysis/values';
 
 export type Options = [
   {
@@ -143,7 +143,7 @@ export default createRule<Options, MessageIds>({
 
     function isEndpoint(route: Route): boolean {
       const { path } = route;
-      const serves = (): boolean => route.handlers.some((handler) => servesMcp(sourceCode, handler));
+      const serves = (): boolean => route.handlers.some((handler) => servesMcp(handler));
       // `app.use('/mcp', cors())` is middleware on the way to the endpoint, not the endpoint.
       if (route.call && calledMethodName(route.call) === 'use') return serves();
       if (path !== null && matchesEndpoint(path)) return true;
@@ -292,7 +292,7 @@ export default createRule<Options, MessageIds>({
               '}',
             ]);
           if (route.options) {
-            if (findObjectProperty(sourceCode, route.options, 'preHandler').kind !== 'missing') return null;
+            if (findObjectProperty(route.options, 'preHandler').kind !== 'missing') return null;
             return appendObjectProperty(fixer, sourceCode, route.options, `preHandler: ${hook(route.options)}`);
           }
           if (!handler) return null;
@@ -311,7 +311,7 @@ export default createRule<Options, MessageIds>({
      * other rules' fixes inside the handler. Other methods, and so CORS preflights, pass.
      */
     function nodeBranchEdit(fixer: RuleFixer, route: Route, credential: Credential): RuleFix | null {
-      const fn = route.handlers[0] && resolveFunction(sourceCode, route.handlers[0]);
+      const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
       if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
       const [first, second] = fn.params;
       if (first?.type !== AST_NODE_TYPES.Identifier) return null;

@@ -9,10 +9,10 @@ import {
   inlineLeaves,
   replacePropertyValue,
 } from '../fixes/edits';
-import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../utils/ast';
+import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
-import { findKnownMiddleware, type CheckFinder } from '../utils/credential-checks';
-import { servesMcp } from '../utils/mcp-transports';
+import { findKnownMiddleware, type CheckFinder } from '../analysis/credential-checks';
+import { servesMcp } from '../analysis/mcp-transports';
 import {
   VALIDATION_MIDDLEWARE,
   findMcpAppFactories,
@@ -21,17 +21,17 @@ import {
   transportOptionsIndex,
   transportProtects,
   type V1Transport,
-} from '../utils/mcp-sdk';
-import { routeIsGuarded } from '../utils/route-guards';
-import { findRoutes, type AppInstance, type Route } from '../utils/routes';
-import { serverStartListeners, type ServerStart } from '../utils/servers';
+} from '../analysis/mcp-sdk';
+import { routeIsGuarded } from '../analysis/route-guards';
+import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
+import { serverStartListeners, type ServerStart } from '../analysis/servers';
 import {
   findObjectProperty,
   possibleValues,
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
-} from '../utils/values';
+} from '../analysis/values';
 
 export type Options = [];
 export type MessageIds = 'unprotectedTransport' | 'validationTurnedOff' | 'unprotectedApp' | 'addAllowedHosts';
@@ -77,7 +77,7 @@ export default createRule<Options, MessageIds>({
         // SDK apps whose validation a `host` option turns off: reported once, at that option.
         const turnedOff = new Set<TSESTree.Node>();
         for (const { call, factory } of factories) {
-          const protection = mcpAppProtection(sourceCode, call, factory);
+          const protection = mcpAppProtection(call, factory);
           if (protection.kind !== 'off') {
             guardedApps.add(call);
             continue;
@@ -96,17 +96,17 @@ export default createRule<Options, MessageIds>({
           // Every request has a Host, and a browser sends Origin cross-origin: a check of a wrong value is the check.
           rejectsWhenMissing: false,
         };
-        const mcpRoutes = routes.filter((route) => route.handlers.some((handler) => servesMcp(sourceCode, handler)));
+        const mcpRoutes = routes.filter((route) => route.handlers.some((handler) => servesMcp(handler)));
         const guarded = (route: Route): boolean => routeIsGuarded(finder, route, apps);
 
         const transports = findV1Transports(sourceCode);
         for (const transport of transports) {
           const options = transport.node.arguments[transportOptionsIndex(transport.kind)];
-          if (transportProtects(sourceCode, options)) continue;
+          if (transportProtects(options)) continue;
           // The routes that make this transport, or (for one made elsewhere) every route that serves MCP.
           const making = routes.filter((route) =>
             route.handlers.some((handler) => {
-              const fn = resolveFunction(sourceCode, handler);
+              const fn = resolveFunction(handler);
               return fn !== null && containsNode(fn, transport.node);
             }),
           );
@@ -146,7 +146,7 @@ export default createRule<Options, MessageIds>({
       value: TSESTree.Node,
       options: TSESTree.ObjectExpression,
     ): void {
-      const candidates = possibleValues(sourceCode, value);
+      const candidates = possibleValues(value);
       const unsafe = candidates.filter((candidate) => candidate.known);
       const leaves = inlineLeaves(value, candidates, unsafe);
       const name = factory.startsWith('hono') ? 'createMcpHonoApp' : 'createMcpExpressApp';
@@ -184,10 +184,10 @@ export default createRule<Options, MessageIds>({
             if (kind === 'sse' && node.arguments.length !== 2) return null;
             return appendArgument(fixer, sourceCode, node, `{ ${properties} }`);
           }
-          const object = resolveObjectExpression(sourceCode, options);
+          const object = resolveObjectExpression(options);
           if (!object) return null;
-          const enabled = findObjectProperty(sourceCode, object, 'enableDnsRebindingProtection');
-          const listed = findObjectProperty(sourceCode, object, 'allowedHosts');
+          const enabled = findObjectProperty(object, 'enableDnsRebindingProtection');
+          const listed = findObjectProperty(object, 'allowedHosts');
           if (enabled.kind !== 'missing' || listed.kind !== 'missing') return null;
           return appendObjectProperty(fixer, sourceCode, object, properties);
         },
@@ -203,7 +203,7 @@ export default createRule<Options, MessageIds>({
         const port = portOf(start.call);
         if (!port) continue;
         const expression = skipTypeWrappers(port);
-        const value = possibleValues(sourceCode, expression);
+        const value = possibleValues(expression);
         if (
           value.length === 1 &&
           value[0]!.known &&
@@ -227,9 +227,9 @@ export default createRule<Options, MessageIds>({
     function portOf(call: TSESTree.CallExpression): TSESTree.Node | null {
       const [first] = call.arguments;
       if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
-      const object = resolveObjectExpression(sourceCode, first);
+      const object = resolveObjectExpression(first);
       if (object) {
-        const port = findObjectProperty(sourceCode, object, 'port');
+        const port = findObjectProperty(object, 'port');
         return port.kind === 'found' ? port.value : null;
       }
       return first;
@@ -265,7 +265,7 @@ export default createRule<Options, MessageIds>({
           (candidate) =>
             candidate !== current &&
             candidate.calls.some((call) =>
-              call.arguments.some((argument) => (resolveExpression(sourceCode, argument) ?? argument) === current.node),
+              call.arguments.some((argument) => (resolveExpression(argument) ?? argument) === current.node),
             ),
         );
         if (!mountedOn) break;
@@ -349,7 +349,7 @@ export default createRule<Options, MessageIds>({
             "Refuse requests for other hosts before anything else, as the SDK's `hostHeaderValidation()` from `@modelcontextprotocol/node` does.",
         },
         fix: (fixer) => {
-          const fn = route.handlers[0] && resolveFunction(sourceCode, route.handlers[0]);
+          const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
           if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
           const [request, response] = fn.params;
           if (request?.type !== AST_NODE_TYPES.Identifier || response?.type !== AST_NODE_TYPES.Identifier) return null;

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { replaceExpression } from '../fixes/edits';
-import { skipTypeWrappers } from '../utils/ast';
+import { skipTypeWrappers } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
-import { hostScope, normalizeHost, serverStartListeners, type HostScope, type ServerStart } from '../utils/servers';
-import { possibleValuesWithDefaults, resolveExpression, type PossibleValue } from '../utils/values';
+import { hostScope, normalizeHost, serverStartListeners, type HostScope, type ServerStart } from '../analysis/servers';
+import { possibleValues, resolveExpression, type PossibleValue } from '../analysis/values';
 
 export type Options = [
   {
@@ -98,7 +98,7 @@ export default createRule<Options, MessageIds>({
       const node = skipTypeWrappers(candidate.node);
       if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression)
         return candidate.node;
-      return resolveExpression(sourceCode, node) ?? candidate.node;
+      return resolveExpression(node) ?? candidate.node;
     };
 
     /** One fix that writes `text` in place of each of these values. */
@@ -147,7 +147,7 @@ export default createRule<Options, MessageIds>({
           break;
       }
 
-      const candidates = possibleValuesWithDefaults(sourceCode, host.value);
+      const candidates = possibleValues(host.value);
       const scopes = candidates.map((candidate) => scopeOf(serverStart, candidate));
       const withScope = (scope: HostScope): PossibleValue[] => candidates.filter((_, index) => scopes[index] === scope);
 

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, enclosingFunctionOrProgram, skipTypeWrappers, staticPropertyName } from './ast';
-import { CALL, CONSTRUCT, trackGlobals } from './modules';
+import { calledMethodName, enclosingFunctionOrProgram, skipTypeWrappers } from './ast';
+import { CALL, CONSTRUCT, trackGlobals } from './imports';
 import { findObjectProperty, possibleValues, resolveExpression, resolveObjectExpression } from './values';
+import { staticValue, propertyName } from './program';
 
 /** One response header set in code. */
 export interface HeaderWrite {
@@ -57,14 +57,14 @@ export function headerWriteListeners(
   };
 
   const staticName = (node: TSESTree.Node): string | null => {
-    const result = getStaticValue(node as never, sourceCode.getScope(node) as never);
+    const result = staticValue(node);
     return typeof result?.value === 'string' ? result.value.toLowerCase() : null;
   };
 
   /** Every header in a headers object, or in an array of `[name, value]` pairs. */
   const visitHeaders = (node: TSESTree.Node, depth = 0): void => {
     if (depth > 8) return;
-    const resolved = resolveExpression(sourceCode, node);
+    const resolved = resolveExpression(node);
     if (!resolved) return;
     if (resolved.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of resolved.properties) {
@@ -72,7 +72,7 @@ export function headerWriteListeners(
           visitHeaders(property.argument, depth + 1);
           continue;
         }
-        const key = staticPropertyName(property, sourceCode.getScope(property));
+        const key = propertyName(property);
         if (key === null || !names.has(key.toLowerCase())) continue;
         if (property.kind !== 'init' || property.method) continue;
         emit({ name: key.toLowerCase(), value: property.value, node: property, form: 'property' });
@@ -83,7 +83,7 @@ export function headerWriteListeners(
           visitHeaders(element.argument, depth + 1);
           continue;
         }
-        const pair = element && resolveExpression(sourceCode, element);
+        const pair = element && resolveExpression(element);
         if (pair?.type !== AST_NODE_TYPES.ArrayExpression || pair.elements.length !== 2) continue;
         const [nameNode, valueNode] = pair.elements;
         if (!nameNode || !valueNode || nameNode.type === AST_NODE_TYPES.SpreadElement) continue;
@@ -95,9 +95,9 @@ export function headerWriteListeners(
 
   /** A `ResponseInit`-like object: its `headers` property. */
   const visitResponseInit = (node: TSESTree.Node): void => {
-    const init = resolveObjectExpression(sourceCode, node);
+    const init = resolveObjectExpression(node);
     if (!init) return;
-    const headers = findObjectProperty(sourceCode, init, 'headers');
+    const headers = findObjectProperty(init, 'headers');
     if (headers.kind === 'found' && headers.value) visitHeaders(headers.value);
   };
 
@@ -117,7 +117,7 @@ export function headerWriteListeners(
       const method =
         !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
           ? callee.property.name
-          : calledMethodName(call, sourceCode.getScope(call));
+          : calledMethodName(call);
       if (method === null) return;
       const args = call.arguments;
       if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
@@ -142,7 +142,7 @@ export function headerWriteListeners(
     AssignmentExpression(assignment) {
       const target = assignment.left;
       if (target.type !== AST_NODE_TYPES.MemberExpression || assignment.operator !== '=') return;
-      const name = staticPropertyName(target, sourceCode.getScope(target));
+      const name = propertyName(target);
       if (name && names.has(name.toLowerCase())) {
         emit({ name: name.toLowerCase(), value: assignment.right, node: assignment, form: 'assignment' });
       }
@@ -157,7 +157,7 @@ export function headerWriteListeners(
  * Where a file sends `Access-Control-Allow-Credentials: true`, to tell whether an origin policy
  * comes with credentials: `note` each header write, then ask `besides` about a place in the code.
  */
-export function credentialsTracker(sourceCode: Readonly<SourceCode>): {
+export function credentialsTracker(): {
   note(write: HeaderWrite): void;
   besides(node: TSESTree.Node): boolean;
 } {
@@ -166,7 +166,7 @@ export function credentialsTracker(sourceCode: Readonly<SourceCode>): {
   return {
     note(write) {
       if (write.name !== ALLOW_CREDENTIALS) return;
-      const on = possibleValues(sourceCode, write.value).some(
+      const on = possibleValues(write.value).some(
         (value) => value.known && (value.value === true || value.value === 'true'),
       );
       if (!on) return;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { CALL, CONSTRUCT, trackModules } from './modules';
+import { CALL, CONSTRUCT, trackModules } from './imports';
 import { findObjectProperty, possibleValues, resolveObjectExpression } from './values';
 
 /**
@@ -43,20 +43,20 @@ export function transportOptionsIndex(kind: V1Transport): number {
  * Whether a v1 transport's options turn its own protection on: `enableDnsRebindingProtection: true`
  * and a non-empty `allowedHosts` (v1 checks the `Host` header, port included, against that list).
  */
-export function transportProtects(sourceCode: Readonly<SourceCode>, options: TSESTree.Node | undefined): boolean {
-  const object = options && resolveObjectExpression(sourceCode, options);
+export function transportProtects(options: TSESTree.Node | undefined): boolean {
+  const object = options && resolveObjectExpression(options);
   if (!object) return false;
-  const enabled = findObjectProperty(sourceCode, object, 'enableDnsRebindingProtection');
+  const enabled = findObjectProperty(object, 'enableDnsRebindingProtection');
   const on =
     enabled.kind === 'found' &&
     enabled.value !== null &&
-    possibleValues(sourceCode, enabled.value).every((value) => value.known && value.value === true);
+    possibleValues(enabled.value).every((value) => value.known && value.value === true);
   if (!on) return false;
   // Either list turns a check on: `allowedHosts` for Host, `allowedOrigins` for Origin.
   return ['allowedHosts', 'allowedOrigins'].some((key) => {
-    const list = findObjectProperty(sourceCode, object, key);
+    const list = findObjectProperty(object, key);
     if (list.kind !== 'found' || !list.value) return false;
-    return possibleValues(sourceCode, list.value).every(
+    return possibleValues(list.value).every(
       (value) => !value.known || (Array.isArray(value.value) && value.value.length > 0),
     );
   });
@@ -119,24 +119,20 @@ export type AppProtection =
     }
   | { readonly kind: 'unknown' };
 
-export function mcpAppProtection(
-  sourceCode: Readonly<SourceCode>,
-  call: TSESTree.CallExpression,
-  factory: McpAppFactory,
-): AppProtection {
+export function mcpAppProtection(call: TSESTree.CallExpression, factory: McpAppFactory): AppProtection {
   const [first] = call.arguments;
   if (!first) return { kind: 'on' };
-  const options = resolveObjectExpression(sourceCode, first);
+  const options = resolveObjectExpression(first);
   if (!options) return { kind: 'unknown' };
   // v2 validates Origin as well when given `allowedOrigins`; v1 has no such option.
   for (const key of factory === 'express-v1' ? ['allowedHosts'] : ['allowedHosts', 'allowedOrigins']) {
-    const allowed = findObjectProperty(sourceCode, options, key);
+    const allowed = findObjectProperty(options, key);
     if (allowed.kind !== 'missing') return { kind: allowed.kind === 'found' ? 'on' : 'unknown' };
   }
-  const host = findObjectProperty(sourceCode, options, 'host');
+  const host = findObjectProperty(options, 'host');
   if (host.kind === 'missing') return { kind: 'on' };
   if (host.kind === 'unknown' || !host.value) return { kind: 'unknown' };
-  const values = possibleValues(sourceCode, host.value);
+  const values = possibleValues(host.value);
   const unsafe = values.some(
     (value) =>
       value.known && (typeof value.value !== 'string' || !LOOPBACK_HOSTS.has(value.value)) && value.value !== undefined,

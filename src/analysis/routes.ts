@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers, staticPropertyName, walk } from './ast';
+import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { servesMcp, transportCalls } from './mcp-transports';
-import { CALL, CONSTRUCT, trackModules } from './modules';
+import { CALL, CONSTRUCT, trackModules } from './imports';
 import { findObjectProperty, resolveFunction, resolveObjectExpression, type HandlerFunction } from './values';
+import { staticValue, propertyName, declaredVariables } from './program';
 
 /** The frameworks whose routes this plugin reads. */
 export type Framework = 'express' | 'hono' | 'fastify' | 'koa-router' | 'node';
@@ -101,14 +101,14 @@ function collectRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; app
   const apps: AppInstance[] = [];
   const koaApps: AppInstance[] = [];
   for (const { node, info } of trackModules<AppKind>(sourceCode, APP_TRACE_MAP as never)) {
-    const app = collectApp(sourceCode, node, info === 'koa-app' ? 'koa-router' : info, null, apps);
+    const app = collectApp(node, info === 'koa-app' ? 'koa-router' : info, null, apps);
     if (info === 'koa-app' && app) koaApps.push(app);
   }
   const routes: Route[] = [];
   for (const app of apps) {
     if (koaApps.includes(app)) continue;
     for (const call of app.calls) {
-      const route = routeOf(sourceCode, app, call);
+      const route = routeOf(app, call);
       if (route) routes.push(route);
     }
   }
@@ -127,15 +127,14 @@ function collectRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; app
     }
   }
   for (const { handler, app } of plainHandlers) {
-    const fn = resolveFunction(sourceCode, handler);
-    if (fn) routes.push(...methodBranches(sourceCode, fn, app));
+    const fn = resolveFunction(handler);
+    if (fn) routes.push(...methodBranches(fn, app));
   }
   return { routes, apps };
 }
 
 /** The app that `creation` makes, with every call made on it through the variables that hold it. */
 function collectApp(
-  sourceCode: Readonly<SourceCode>,
   creation: TSESTree.Node,
   framework: Exclude<Framework, 'node'>,
   parent: AppInstance | null,
@@ -166,7 +165,7 @@ function collectApp(
       holder.init === expression &&
       holder.id.type === AST_NODE_TYPES.Identifier
     ) {
-      for (const variable of sourceCode.scopeManager!.getDeclaredVariables(holder)) {
+      for (const variable of declaredVariables(holder)) {
         for (const reference of variable.references) {
           if (reference.isRead()) visitUses(reference.identifier as TSESTree.Node, depth + 1);
         }
@@ -184,13 +183,13 @@ function collectApp(
       // `fp(fn)` (fastify-plugin) breaks encapsulation: what the plugin adds, it adds to this scope.
       const wrapped = argument.type === AST_NODE_TYPES.CallExpression && argument.arguments[0] !== undefined;
       const plugin = wrapped
-        ? resolveFunction(sourceCode, (argument as TSESTree.CallExpression).arguments[0]!)
-        : resolveFunction(sourceCode, argument);
+        ? resolveFunction((argument as TSESTree.CallExpression).arguments[0]!)
+        : resolveFunction(argument);
       const instance = plugin?.params[0];
       if (instance?.type !== AST_NODE_TYPES.Identifier) continue;
       const child: AppInstance = wrapped ? app : { framework, node: instance, parent: app, calls: [] };
       if (!wrapped) apps.push(child);
-      for (const variable of sourceCode.scopeManager!.getDeclaredVariables(plugin!)) {
+      for (const variable of declaredVariables(plugin!)) {
         if (variable.name !== instance.name) continue;
         for (const reference of variable.references) {
           const member = (reference.identifier as TSESTree.Node).parent;
@@ -209,15 +208,15 @@ function collectApp(
   return app;
 }
 
-function staticString(sourceCode: Readonly<SourceCode>, node: TSESTree.Node | undefined): string | null {
+function staticString(node: TSESTree.Node | undefined): string | null {
   if (!node) return null;
-  const value = getStaticValue(node as never, sourceCode.getScope(node) as never);
+  const value = staticValue(node);
   return typeof value?.value === 'string' ? value.value : null;
 }
 
 /** Reads one registering call on an app as a route, or `null` when it registers none. */
-function routeOf(sourceCode: Readonly<SourceCode>, app: AppInstance, call: TSESTree.CallExpression): Route | null {
-  const method = calledMethodName(call, sourceCode.getScope(call));
+function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null {
+  const method = calledMethodName(call);
   if (!method) return null;
   // `app.post(path, ...middleware, handler)`: a spread stands for the list it spreads.
   const args = call.arguments.map((argument) =>
@@ -226,19 +225,16 @@ function routeOf(sourceCode: Readonly<SourceCode>, app: AppInstance, call: TSEST
   const base = { framework: app.framework, app, node: call.callee, call, options: null };
 
   if (app.framework === 'fastify' && method === 'route') {
-    const options = args[0] ? resolveObjectExpression(sourceCode, args[0]) : null;
+    const options = args[0] ? resolveObjectExpression(args[0]) : null;
     if (!options) return null;
-    const verbs = findObjectProperty(sourceCode, options, 'method');
-    const url = findObjectProperty(sourceCode, options, 'url');
-    const handler = findObjectProperty(sourceCode, options, 'handler');
-    const verbValue =
-      verbs.kind === 'found' && verbs.value
-        ? getStaticValue(verbs.value as never, sourceCode.getScope(options) as never)?.value
-        : undefined;
+    const verbs = findObjectProperty(options, 'method');
+    const url = findObjectProperty(options, 'url');
+    const handler = findObjectProperty(options, 'handler');
+    const verbValue = verbs.kind === 'found' && verbs.value ? staticValue(verbs.value)?.value : undefined;
     const verbList = (Array.isArray(verbValue) ? verbValue : [verbValue]).map((verb) => String(verb).toUpperCase());
     return {
       ...base,
-      path: url.kind === 'found' && url.value ? staticString(sourceCode, url.value) : null,
+      path: url.kind === 'found' && url.value ? staticString(url.value) : null,
       acceptsPost: verbValue === undefined ? false : verbList.includes('POST'),
       // `handler: fn`, or a method `async handler(request, reply) { … }`.
       handlers: handler.kind === 'found' ? [handler.value ?? handler.property.value] : [],
@@ -246,11 +242,11 @@ function routeOf(sourceCode: Readonly<SourceCode>, app: AppInstance, call: TSEST
     };
   }
   if (app.framework === 'hono' && method === 'on') {
-    const verbs = args[0] && getStaticValue(args[0] as never, sourceCode.getScope(call) as never)?.value;
+    const verbs = args[0] && staticValue(args[0])?.value;
     const verbList = (Array.isArray(verbs) ? verbs : [verbs]).map((verb) => String(verb).toUpperCase());
     return {
       ...base,
-      path: staticString(sourceCode, args[1]),
+      path: staticString(args[1]),
       acceptsPost: verbList.includes('POST'),
       handlers: args.slice(2),
     };
@@ -264,16 +260,16 @@ function routeOf(sourceCode: Readonly<SourceCode>, app: AppInstance, call: TSEST
   let rest = args;
   const routeCall = app.framework === 'express' ? chainedRoute(inner) : null;
   if (routeCall) {
-    path = staticString(sourceCode, routeCall.arguments[0]);
-  } else if (args[0] && (staticString(sourceCode, args[0]) !== null || isPathLike(args[0]))) {
-    path = staticString(sourceCode, args[0]);
+    path = staticString(routeCall.arguments[0]);
+  } else if (args[0] && (staticString(args[0]) !== null || isPathLike(args[0]))) {
+    path = staticString(args[0]);
     rest = args.slice(1);
   }
   let options: TSESTree.ObjectExpression | null = null;
   // Fastify's `post(path, options, handler)`: the options may be a constant.
   if (app.framework === 'fastify' && rest.length >= 2) {
-    options = resolveObjectExpression(sourceCode, rest[0]!);
-    if (options || !resolveFunction(sourceCode, rest[0]!)) rest = rest.slice(1);
+    options = resolveObjectExpression(rest[0]!);
+    if (options || !resolveFunction(rest[0]!)) rest = rest.slice(1);
   }
   return {
     ...base,
@@ -311,20 +307,20 @@ function isPathLike(node: TSESTree.Node): boolean {
  * branch), or `if (req.method !== 'POST') return …;` (the rest of the function). The path it
  * tests for, if any, rides along: `req.url === '/mcp'`, `ctx.path === '/mcp'`.
  */
-function methodBranches(sourceCode: Readonly<SourceCode>, fn: HandlerFunction, koaApp: AppInstance | null): Route[] {
+function methodBranches(fn: HandlerFunction, koaApp: AppInstance | null): Route[] {
   const routes: Route[] = [];
   let testsMethod = false;
-  walk(fn.body, sourceCode.visitorKeys, (node) => {
+  walk(fn.body, (node) => {
     if (node.type !== AST_NODE_TYPES.IfStatement) return;
-    if (anyMethodTest(sourceCode, node.test)) testsMethod = true;
-    const post = methodTest(sourceCode, node.test);
+    if (anyMethodTest(node.test)) testsMethod = true;
+    const post = methodTest(node.test);
     if (!post) return;
     routes.push({
       framework: 'node',
       app: koaApp,
       node: post.test,
       call: null,
-      path: pathTest(sourceCode, node.test),
+      path: pathTest(node.test),
       acceptsPost: true,
       handlers: [fn],
       options: null,
@@ -332,18 +328,18 @@ function methodBranches(sourceCode: Readonly<SourceCode>, fn: HandlerFunction, k
   });
   // `if (req.url === '/mcp') return transport.handleRequest(req, res)`: no method test, every method,
   // POST included, reaches the transport.
-  if (routes.length === 0 && !testsMethod && servesMcp(sourceCode, fn)) {
+  if (routes.length === 0 && !testsMethod && servesMcp(fn)) {
     // The path test that leads to the transport: the `if` around its call, or before it.
     const test =
-      transportCalls(sourceCode, fn)
-        .map((call) => pathTestAround(sourceCode, call))
+      transportCalls(fn)
+        .map((call) => pathTestAround(call))
         .find((found): found is TSESTree.Node => found !== null) ?? null;
     routes.push({
       framework: 'node',
       app: koaApp,
       node: test ?? fn,
       call: null,
-      path: test ? pathTest(sourceCode, test) : null,
+      path: test ? pathTest(test) : null,
       acceptsPost: true,
       handlers: [fn],
       options: null,
@@ -353,23 +349,19 @@ function methodBranches(sourceCode: Readonly<SourceCode>, fn: HandlerFunction, k
 }
 
 /** Whether a test compares `x.method` with anything: the handler then routes by method. */
-function anyMethodTest(sourceCode: Readonly<SourceCode>, test: TSESTree.Node): boolean {
+function anyMethodTest(test: TSESTree.Node): boolean {
   let found = false;
-  walk(test, sourceCode.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node) === 'method') found = true;
+  walk(test, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'method') found = true;
   });
   return found;
 }
 
 /** The test of the nearest `if` around `node` (or before it, as an early exit) that compares a path. */
-function pathTestAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node | null {
+function pathTestAround(node: TSESTree.Node): TSESTree.Node | null {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && !/Function/u.test(parent.type); child = parent, parent = parent.parent) {
-    if (
-      parent.type === AST_NODE_TYPES.IfStatement &&
-      child !== parent.test &&
-      pathTest(sourceCode, parent.test) !== null
-    ) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test && pathTest(parent.test) !== null) {
       return parent.test;
     }
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
@@ -377,9 +369,7 @@ function pathTestAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): 
       const early = parent.body
         .slice(0, Math.max(index, 0))
         .reverse()
-        .find(
-          (statement) => statement.type === AST_NODE_TYPES.IfStatement && pathTest(sourceCode, statement.test) !== null,
-        );
+        .find((statement) => statement.type === AST_NODE_TYPES.IfStatement && pathTest(statement.test) !== null);
       if (early?.type === AST_NODE_TYPES.IfStatement) return early.test;
     }
   }
@@ -387,26 +377,26 @@ function pathTestAround(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): 
 }
 
 /** `x.method === 'POST'` (or `!== 'POST'` in an early exit) somewhere in a test. */
-function methodTest(sourceCode: Readonly<SourceCode>, test: TSESTree.Node): { test: TSESTree.Node } | null {
+function methodTest(test: TSESTree.Node): { test: TSESTree.Node } | null {
   let found: { test: TSESTree.Node } | null = null;
-  walk(test, sourceCode.visitorKeys, (node) => {
+  walk(test, (node) => {
     if (found || node.type !== AST_NODE_TYPES.BinaryExpression) return;
     for (const [side, other] of [
       [node.left, node.right],
       [node.right, node.left],
     ] as const) {
       const subject = skipTypeWrappers(side);
-      if (subject.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(subject) !== 'method') continue;
-      if (staticString(sourceCode, other)?.toUpperCase() === 'POST') found = { test: node };
+      if (subject.type !== AST_NODE_TYPES.MemberExpression || propertyName(subject) !== 'method') continue;
+      if (staticString(other)?.toUpperCase() === 'POST') found = { test: node };
     }
   });
   return found;
 }
 
 /** The path a test compares `req.url`, `ctx.path` or `url.pathname` with. */
-function pathTest(sourceCode: Readonly<SourceCode>, test: TSESTree.Node): string | null {
+function pathTest(test: TSESTree.Node): string | null {
   let path: string | null = null;
-  walk(test, sourceCode.visitorKeys, (node) => {
+  walk(test, (node) => {
     if (path !== null || node.type !== AST_NODE_TYPES.BinaryExpression) return;
     for (const [side, other] of [
       [node.left, node.right],
@@ -415,11 +405,11 @@ function pathTest(sourceCode: Readonly<SourceCode>, test: TSESTree.Node): string
       const subject = skipTypeWrappers(side);
       const name =
         subject.type === AST_NODE_TYPES.MemberExpression
-          ? staticPropertyName(subject)
+          ? propertyName(subject)
           : subject.type === AST_NODE_TYPES.Identifier
             ? subject.name
             : null;
-      if (name && /^(?:url|path|pathname)$/u.test(name)) path = staticString(sourceCode, other);
+      if (name && /^(?:url|path|pathname)$/u.test(name)) path = staticString(other);
     }
   });
   return path;

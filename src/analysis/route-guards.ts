@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { checksCredential, type CheckFinder } from './credential-checks';
 import type { AppInstance, Route } from './routes';
@@ -10,7 +9,6 @@ const FASTIFY_GUARD_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation',
 
 /** Whether the route, or middleware registered before it that covers its path, checks a credential. */
 export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly AppInstance[]): boolean {
-  const { sourceCode } = finder;
   // In a plain handler, the checks that count are the ones on the way to the route's branch.
   let branch: TSESTree.Node | undefined;
   if (route.framework === 'node') {
@@ -24,7 +22,7 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   if (route.handlers.some((handler) => checksCredential(finder, handler, branch))) return true;
   if (route.options) {
     for (const hook of FASTIFY_GUARD_HOOKS) {
-      const found = findObjectProperty(sourceCode, route.options, hook);
+      const found = findObjectProperty(route.options, hook);
       if (found.kind === 'found' && found.value && checksCredential(finder, found.value)) return true;
     }
   }
@@ -41,7 +39,6 @@ function appChecks(
   apps: readonly AppInstance[],
   depth: number,
 ): boolean {
-  const { sourceCode } = finder;
   if (depth > 4) return false;
   if (finder.guardedApps?.has(app.node)) return true;
   const ordered = app.framework !== 'fastify';
@@ -52,16 +49,16 @@ function appChecks(
     if (method === 'use') {
       const [first, ...rest] = args;
       if (!first) continue;
-      const prefix = resolvePath(sourceCode, first);
+      const prefix = resolvePath(first);
       const middleware = prefix === undefined ? args : rest;
       if (prefix !== undefined && !covers(prefix, path)) continue;
       if (middleware.some((argument) => checksCredential(finder, argument))) return true;
     } else if (method === 'addHook' && app.framework === 'fastify') {
       const [name, hook] = args;
-      const hookName = name && resolvePath(sourceCode, name);
+      const hookName = name && resolvePath(name);
       if (hookName && FASTIFY_GUARD_HOOKS.has(hookName) && hook && checksCredential(finder, hook)) return true;
     } else if (method === 'register' && app.framework === 'fastify') {
-      const plugin = args[0] && (resolveExpression(sourceCode, args[0]) ?? args[0]);
+      const plugin = args[0] && (resolveExpression(args[0]) ?? args[0]);
       if (plugin && (finder.auth.plugins.has(plugin) || finder.auth.plugins.has(skipTypeWrappers(args[0]!))))
         return true;
     }
@@ -75,10 +72,10 @@ function appChecks(
     for (const call of parent.calls) {
       const method = calledMethodName(call);
       if (method !== 'use' && method !== 'route') continue;
-      const index = call.arguments.findIndex((argument) => mounts(sourceCode, argument, app));
+      const index = call.arguments.findIndex((argument) => mounts(argument, app));
       if (index === -1) continue;
       mounted = true;
-      const prefix = call.arguments[0] && resolvePath(sourceCode, call.arguments[0]);
+      const prefix = call.arguments[0] && resolvePath(call.arguments[0]);
       const mountedPath = prefix && path ? `${prefix.replace(/\/$/u, '')}${path}` : path;
       // `app.use('/mcp', requireToken, router)`: middleware before the router in the same call.
       const before = call.arguments.slice(prefix === undefined ? 0 : 1, index);
@@ -89,18 +86,18 @@ function appChecks(
   return mounted;
 }
 
-function mounts(sourceCode: Readonly<SourceCode>, argument: TSESTree.Node, app: AppInstance): boolean {
+function mounts(argument: TSESTree.Node, app: AppInstance): boolean {
   const expression = skipTypeWrappers(argument);
   const target =
     expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.MemberExpression
       ? expression.callee.object
       : expression;
-  return (resolveExpression(sourceCode, target) ?? target) === app.node;
+  return (resolveExpression(target) ?? target) === app.node;
 }
 
 /** A static path or hook name; `undefined` when the argument is not a string at all. */
-function resolvePath(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | undefined {
-  const resolved = resolveExpression(sourceCode, node) ?? node;
+function resolvePath(node: TSESTree.Node): string | undefined {
+  const resolved = resolveExpression(node) ?? node;
   if (resolved.type === AST_NODE_TYPES.Literal && typeof resolved.value === 'string') return resolved.value;
   if (resolved.type === AST_NODE_TYPES.TemplateLiteral && resolved.expressions.length === 0)
     return resolved.quasis[0]!.value.cooked ?? undefined;

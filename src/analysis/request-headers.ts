@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
-import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers, staticPropertyName } from './ast';
+import { calledMethodName, skipTypeWrappers } from './ast';
+import { variableOf, staticValue, propertyName } from './program';
 
 /** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
 const HEADER_READ_METHODS = new Set(['get', 'header', 'getHeader']);
@@ -14,26 +13,21 @@ const HEADER_OBJECTS = new Set(['headers', 'header']);
  * `req.header('Authorization')`, `c.req.header('x-token')`, `ctx.get('X-Token')`,
  * `ctx.request.header.authorization`, `request.headers.get('Authorization')`.
  */
-export function requestHeaderRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | null {
+export function requestHeaderRead(node: TSESTree.Node): string | null {
   const expression = skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipTypeWrappers(expression.object);
     if (object.type !== AST_NODE_TYPES.MemberExpression) return null;
-    if (!HEADER_OBJECTS.has(staticPropertyName(object, sourceCode.getScope(object)) ?? '')) return null;
-    return staticPropertyName(expression, sourceCode.getScope(expression))?.toLowerCase() ?? null;
+    if (!HEADER_OBJECTS.has(propertyName(object) ?? '')) return null;
+    return propertyName(expression)?.toLowerCase() ?? null;
   }
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
-    const method = calledMethodName(expression, sourceCode.getScope(expression));
+    const method = calledMethodName(expression);
     if (!method || !HEADER_READ_METHODS.has(method)) return null;
-    if (
-      !isRequestLike(
-        sourceCode,
-        skipTypeWrappers((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object),
-      )
-    ) {
+    if (!isRequestLike(skipTypeWrappers((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object))) {
       return null;
     }
-    const name = getStaticValue(expression.arguments[0] as never, sourceCode.getScope(expression) as never);
+    const name = staticValue(expression.arguments[0]!);
     return typeof name?.value === 'string' ? name.value.toLowerCase() : null;
   }
   return null;
@@ -44,10 +38,10 @@ export function requestHeaderRead(sourceCode: Readonly<SourceCode>, node: TSESTr
  * `ctx.get`), a property of one (`c.req.header`, `request.headers.get`), or anything else the file
  * does not define. `config.get('origin')` on a module-level object or import is not a request.
  */
-function isRequestLike(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+function isRequestLike(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.MemberExpression) return true;
   if (node.type !== AST_NODE_TYPES.Identifier) return true;
-  const variable = findVariable(sourceCode.getScope(node) as never, node as never) as Scope.Variable | null;
+  const variable = variableOf(node);
   const def = variable?.defs[0];
   if (!def) return true;
   if (def.type === 'ImportBinding' || def.type === 'ClassName' || def.type === 'FunctionName') return false;
@@ -65,17 +59,16 @@ function isRequestLike(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): b
  * with each binding's header name.
  */
 export function destructuredHeaderNames(
-  sourceCode: Readonly<SourceCode>,
   declarator: TSESTree.VariableDeclarator,
 ): { id: TSESTree.Identifier; header: string }[] {
   if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) return [];
   const init = skipTypeWrappers(declarator.init);
   if (init.type !== AST_NODE_TYPES.MemberExpression) return [];
-  if (!HEADER_OBJECTS.has(staticPropertyName(init, sourceCode.getScope(init)) ?? '')) return [];
+  if (!HEADER_OBJECTS.has(propertyName(init) ?? '')) return [];
   const names: { id: TSESTree.Identifier; header: string }[] = [];
   for (const property of declarator.id.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
-    const key = staticPropertyName(property);
+    const key = propertyName(property);
     const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
     if (key && value.type === AST_NODE_TYPES.Identifier) names.push({ id: value, header: key.toLowerCase() });
   }

@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '@eslint-community/eslint-utils';
-import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import { variableOf } from './program';
 
 /**
  * Methods of the MCP SDK's HTTP transports that take a request: v1's
@@ -15,13 +14,13 @@ const TRANSPORT_METHODS = new Set(['handleRequest', 'handlePostMessage', 'handle
  * Whether a value was made by a handler factory of an MCP SDK package (`createMcpHandler()`,
  * `toNodeHandler(...)`): calling it serves MCP.
  */
-function isMcpPackageValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): boolean {
+function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
   if (depth > 4) return false;
-  const value = resolveExpression(sourceCode, node) ?? node;
+  const value = resolveExpression(node) ?? node;
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipTypeWrappers(value.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(sourceCode.getScope(callee) as never, callee as never) as Scope.Variable | null;
+  const variable = variableOf(callee);
   const def = variable?.defs[0];
   if (def?.type === 'ImportBinding') {
     const declaration = def.parent as TSESTree.ImportDeclaration;
@@ -53,7 +52,7 @@ function isMcpPackageValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node
     }
   }
   // `toNodeHandler(createMcpHandler(...))`: an unknown wrapper around an MCP handler serves it too.
-  return value.arguments.some((argument) => isMcpPackageValue(sourceCode, argument, depth + 1));
+  return value.arguments.some((argument) => isMcpPackageValue(argument, depth + 1));
 }
 
 /**
@@ -61,19 +60,19 @@ function isMcpPackageValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node
  * itself, or a function whose body calls `transport.handleRequest(...)`, an MCP handler, or
  * `mcp.fetch(...)` on one.
  */
-export function servesMcp(sourceCode: Readonly<SourceCode>, handler: TSESTree.Node): boolean {
-  if (isMcpPackageValue(sourceCode, skipTypeWrappers(handler))) return true;
-  const fn = resolveFunction(sourceCode, handler);
-  return fn !== null && transportCalls(sourceCode, fn).length > 0;
+export function servesMcp(handler: TSESTree.Node): boolean {
+  if (isMcpPackageValue(skipTypeWrappers(handler))) return true;
+  const fn = resolveFunction(handler);
+  return fn !== null && transportCalls(fn).length > 0;
 }
 
 /**
  * The calls in a function that hand a request to an MCP transport: `transport.handleRequest(...)`,
  * an MCP handler called directly, or `mcp.fetch(...)` on one.
  */
-export function transportCalls(sourceCode: Readonly<SourceCode>, fn: HandlerFunction): TSESTree.CallExpression[] {
+export function transportCalls(fn: HandlerFunction): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  walk(fn.body, sourceCode.visitorKeys, (node) => {
+  walk(fn.body, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const method = calledMethodName(node);
     if (method && TRANSPORT_METHODS.has(method)) {
@@ -82,7 +81,7 @@ export function transportCalls(sourceCode: Readonly<SourceCode>, fn: HandlerFunc
     }
     const callee = skipTypeWrappers(node.callee);
     const target = callee.type === AST_NODE_TYPES.MemberExpression && method === 'fetch' ? callee.object : callee;
-    if (target.type === AST_NODE_TYPES.Identifier && isMcpPackageValue(sourceCode, target)) calls.push(node);
+    if (target.type === AST_NODE_TYPES.Identifier && isMcpPackageValue(target)) calls.push(node);
   });
   return calls;
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
+import { declaredVariables, textOf } from './program';
 
 /**
  * Calls that take a value and keep it to themselves: logging and conversions, and the URL
@@ -14,7 +14,7 @@ const KEEPING_CALLEES =
  * `export default`, `module.exports`, `exports.x`), passed to a function, or stored in an object
  * that is. Followed through the variables and object literals that hold it, within the file.
  */
-export function valueLeavesFile(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): boolean {
+export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
   if (depth > 8) return false;
   let current: TSESTree.Node = node;
   // Climb through what only passes the value on: wrappers, `?.`, `??`, `.split(',')`, `new Set(...)`.
@@ -49,25 +49,25 @@ export function valueLeavesFile(sourceCode: Readonly<SourceCode>, node: TSESTree
       return true;
     case AST_NODE_TYPES.CallExpression: {
       if (parent.callee === current) return false;
-      return !KEEPING_CALLEES.test(sourceCode.getText(parent.callee));
+      return !KEEPING_CALLEES.test(textOf(parent.callee));
     }
     case AST_NODE_TYPES.NewExpression:
-      return !KEEPING_CALLEES.test(sourceCode.getText(parent.callee));
+      return !KEEPING_CALLEES.test(textOf(parent.callee));
     case AST_NODE_TYPES.AssignmentExpression: {
       if (parent.right !== current) return false;
-      const target = sourceCode.getText(parent.left);
+      const target = textOf(parent.left);
       return /^(?:module\.)?exports\b/u.test(target);
     }
     case AST_NODE_TYPES.Property: {
       const object = parent.parent;
-      return object?.type === AST_NODE_TYPES.ObjectExpression && valueLeavesFile(sourceCode, object, depth + 1);
+      return object?.type === AST_NODE_TYPES.ObjectExpression && valueLeavesFile(object, depth + 1);
     }
     case AST_NODE_TYPES.ObjectExpression:
       // `{ ...{ origins } }`: spread into an object that goes where that object goes.
-      return valueLeavesFile(sourceCode, parent, depth + 1);
+      return valueLeavesFile(parent, depth + 1);
     case AST_NODE_TYPES.VariableDeclarator: {
       if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-      return bindingLeavesFile(sourceCode, parent, depth);
+      return bindingLeavesFile(parent, depth);
     }
     default:
       return false;
@@ -78,21 +78,15 @@ export function valueLeavesFile(sourceCode: Readonly<SourceCode>, node: TSESTree
  * Whether the bindings a declarator makes are handed on: the declaration is exported, a name is
  * in an `export { … }` list, or a read of it leaves the file.
  */
-export function bindingLeavesFile(
-  sourceCode: Readonly<SourceCode>,
-  declarator: TSESTree.VariableDeclarator,
-  depth = 0,
-  name?: string,
-): boolean {
+export function bindingLeavesFile(declarator: TSESTree.VariableDeclarator, depth = 0, name?: string): boolean {
   if (declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-  return sourceCode
-    .scopeManager!.getDeclaredVariables(declarator)
+  return declaredVariables(declarator)
     .filter((variable) => name === undefined || variable.name === name)
     .flatMap((variable) => variable.references)
     .some((reference) => {
       const identifier = reference.identifier as TSESTree.Node;
       if (!reference.isRead()) return false;
       if (identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
-      return valueLeavesFile(sourceCode, identifier, depth + 1);
+      return valueLeavesFile(identifier, depth + 1);
     });
 }

@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleFix, RuleFixer, RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendArgument, appendObjectProperty, insertArgumentBefore } from '../fixes/edits';
-import { calledMethodName, calledMethodObject, skipTypeWrappers, staticPropertyName } from './ast';
-import { CALL, CONSTRUCT, mentionsAny, trackGlobals, trackModules } from './modules';
+import { calledMethodName, calledMethodObject, skipTypeWrappers } from './ast';
+import { CALL, CONSTRUCT, mentionsAny, trackGlobals, trackModules } from './imports';
 import { environmentReadName } from './origin-source';
 import {
   findObjectProperty,
@@ -12,6 +11,7 @@ import {
   resolveObjectExpression,
   type PossibleValue,
 } from './values';
+import { variableOf, staticValue, propertyName } from './program';
 
 /**
  * One way of starting a server, and what it binds when it is not told where. Each fact here was
@@ -286,7 +286,7 @@ export function serverStartListeners(
       const name =
         !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
           ? callee.property.name
-          : calledMethodName(call, sourceCode.getScope(call));
+          : calledMethodName(call);
       if (name === 'listen') listenCalls.push(call);
     },
     'Program:exit'() {
@@ -323,12 +323,12 @@ class HostReader {
       if (found) return found.role === 'source' ? found.source : null;
       if (current.type === AST_NODE_TYPES.CallExpression) {
         const object = calledMethodObject(current);
-        const method = calledMethodName(current, this.sourceCode.getScope(current));
+        const method = calledMethodName(current);
         const inner = object && method !== null ? this.sourceOf(object, step + 1) : null;
         return inner && inner.returnsItself.has(method!) ? inner : null;
       }
       if (current.type !== AST_NODE_TYPES.Identifier && current.type !== AST_NODE_TYPES.MemberExpression) return null;
-      const resolved = resolveExpression(this.sourceCode, current);
+      const resolved = resolveExpression(current);
       if (!resolved || resolved === current) return null;
       current = skipTypeWrappers(resolved);
     }
@@ -367,11 +367,11 @@ class HostReader {
       return { kind: 'default', addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, `0, ${host}`) };
     if (this.isFunction(first))
       return { kind: 'default', addHost: (fixer, host) => insertArgumentBefore(fixer, first, `0, ${host}`) };
-    const options = resolveObjectExpression(this.sourceCode, first);
+    const options = resolveObjectExpression(first);
     if (options) return this.readListenOptions(api, options, true);
     const isPath = (candidate: PossibleValue): boolean =>
       candidate.known && typeof candidate.value === 'string' && isPipeName(candidate.value);
-    if (possibleValues(this.sourceCode, first).some(isPath)) return SOCKET;
+    if (possibleValues(first).some(isPath)) return SOCKET;
     // Anything else is taken as a port, as it nearly always is (`Number(process.env.PORT)`).
     // Node reads the second argument as the host only when it is a string.
     if (!second)
@@ -380,8 +380,8 @@ class HostReader {
       return { kind: 'default', addHost: (fixer, host) => insertArgumentBefore(fixer, second, host) };
     }
     // A third argument, or an environment variable, makes the second a host rather than a callback.
-    const readsEnvironment = possibleValues(this.sourceCode, second).some(
-      (candidate) => !candidate.known && environmentReadName(this.sourceCode, candidate.node) !== undefined,
+    const readsEnvironment = possibleValues(second).some(
+      (candidate) => !candidate.known && environmentReadName(candidate.node) !== undefined,
     );
     return { kind: 'given', node: second, value: second, certain: third !== undefined || readsEnvironment };
   }
@@ -389,7 +389,7 @@ class HostReader {
   private readFastifyListen(api: StartApi, call: TSESTree.CallExpression): HostReading {
     const [first, second] = call.arguments as TSESTree.Expression[];
     if (!first || this.isFunction(first)) return { kind: 'default', addHost: null };
-    const options = resolveObjectExpression(this.sourceCode, first);
+    const options = resolveObjectExpression(first);
     if (options) return this.readListenOptions(api, options, false);
     // Fastify 4's deprecated `listen(port, host, backlog, cb)`, which Fastify 5 removed.
     if (second && !this.isFunction(second)) return { kind: 'given', node: second, value: second, certain: true };
@@ -401,16 +401,16 @@ class HostReader {
     if (handles) {
       // `options._handle || options.handle` and a numeric `fd` listen on something already bound.
       for (const key of ['_handle', 'handle', 'fd']) {
-        const handle = findObjectProperty(this.sourceCode, options, key);
+        const handle = findObjectProperty(options, key);
         if (handle.kind === 'found') return SOCKET;
         if (handle.kind === 'unknown') return UNKNOWN;
       }
     }
-    const port = findObjectProperty(this.sourceCode, options, 'port');
+    const port = findObjectProperty(options, 'port');
     if (port.kind === 'unknown') return UNKNOWN;
     if (port.kind === 'missing') {
       // With neither a port nor a path, Node throws before it binds anything.
-      const path = findObjectProperty(this.sourceCode, options, api.socketKey ?? 'path');
+      const path = findObjectProperty(options, api.socketKey ?? 'path');
       return path.kind === 'found' ? SOCKET : UNKNOWN;
     }
     return this.readHostProperty(api, options);
@@ -419,7 +419,7 @@ class HostReader {
   private readServeOptions(api: StartApi, call: TSESTree.CallExpression): HostReading {
     const [first] = call.arguments as TSESTree.Expression[];
     if (!first) return UNKNOWN;
-    const options = resolveObjectExpression(this.sourceCode, first);
+    const options = resolveObjectExpression(first);
     if (options) return this.readServeObject(api, options);
     // A Hono app passed whole (`serve(app)`) has a `fetch` and no `hostname`.
     if (this.sourceOf(first)?.fetchHandler) {
@@ -437,7 +437,7 @@ class HostReader {
   private readDenoServe(api: StartApi, call: TSESTree.CallExpression): HostReading {
     const [first, second] = call.arguments as TSESTree.Expression[];
     if (!first) return UNKNOWN;
-    const options = resolveObjectExpression(this.sourceCode, first);
+    const options = resolveObjectExpression(first);
     if (options) return this.readServeObject(api, options);
     if (second || !(this.isFunction(first) || this.isFetchHandler(first))) return UNKNOWN;
     // `Deno.serve(handler)`: the options go first.
@@ -449,7 +449,7 @@ class HostReader {
 
   private readServeObject(api: StartApi, options: TSESTree.ObjectExpression): HostReading {
     if (api.socketKey) {
-      const socket = findObjectProperty(this.sourceCode, options, api.socketKey);
+      const socket = findObjectProperty(options, api.socketKey);
       if (socket.kind === 'found') return SOCKET;
       if (socket.kind === 'unknown') return UNKNOWN;
     }
@@ -457,7 +457,7 @@ class HostReader {
   }
 
   private readHostProperty(api: StartApi, options: TSESTree.ObjectExpression): HostReading {
-    const host = findObjectProperty(this.sourceCode, options, api.hostKey);
+    const host = findObjectProperty(options, api.hostKey);
     if (host.kind === 'unknown') return UNKNOWN;
     if (host.kind === 'missing') {
       return {
@@ -473,19 +473,19 @@ class HostReader {
   private isFetchHandler(node: TSESTree.Node): boolean {
     const expression = skipTypeWrappers(node);
     if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
-    if (staticPropertyName(expression, this.sourceCode.getScope(expression)) !== 'fetch') return false;
+    if (propertyName(expression) !== 'fetch') return false;
     return this.sourceOf(expression.object)?.fetchHandler === true;
   }
 
   /** A function the file shows: written inline, declared, held in a constant, or bound with `.bind()`. */
   private isFunction(node: TSESTree.Node): boolean {
-    const expression = skipTypeWrappers(resolveExpression(this.sourceCode, node) ?? node);
+    const expression = skipTypeWrappers(resolveExpression(node) ?? node);
     switch (expression.type) {
       case AST_NODE_TYPES.ArrowFunctionExpression:
       case AST_NODE_TYPES.FunctionExpression:
         return true;
       case AST_NODE_TYPES.Identifier: {
-        const variable = findVariable(this.sourceCode.getScope(expression) as never, expression as never);
+        const variable = variableOf(expression);
         return variable?.defs.length === 1 && variable.defs[0]!.type === 'FunctionName';
       }
       case AST_NODE_TYPES.CallExpression:
@@ -496,7 +496,7 @@ class HostReader {
   }
 
   private staticValue(node: TSESTree.Node): { value: unknown } | null {
-    return getStaticValue(node as never, this.sourceCode.getScope(node) as never);
+    return staticValue(node);
   }
 }
 

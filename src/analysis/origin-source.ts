@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { skipTypeWrappers, staticPropertyName } from './ast';
+import { skipTypeWrappers } from './ast';
 import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
 import { resolveExpression } from './values';
+import { variableOf, staticValue, propertyName } from './program';
 
 /** Where a value that ends up as an allowed origin comes from. */
 export type OriginSourceKind =
@@ -60,8 +59,8 @@ const PASS_THROUGH_CALLEES = new Set(['Set', 'Array.from', 'Array.of', 'JSON.par
  * `req.headers['origin']`, `req.get('origin')`, `req.header('Origin')`, `c.req.header('origin')`,
  * `ctx.get('Origin')`, `ctx.request.header.origin`, `request.headers.get('Origin')`.
  */
-export function isRequestOriginRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
-  return requestHeaderRead(sourceCode, node) === 'origin';
+export function isRequestOriginRead(node: TSESTree.Node): boolean {
+  return requestHeaderRead(node) === 'origin';
 }
 
 /**
@@ -69,20 +68,20 @@ export function isRequestOriginRead(sourceCode: Readonly<SourceCode>, node: TSES
  * or `undefined` when it reads none: `process.env.X`, `process.env['X']`, `import.meta.env.X`,
  * `Bun.env.X`, `Deno.env.get('X')`, Workers-style `env.X` and `c.env.X`.
  */
-export function environmentReadName(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | null | undefined {
+export function environmentReadName(node: TSESTree.Node): string | null | undefined {
   const expression = skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipTypeWrappers(expression.object);
-    if (!isEnvironmentObject(sourceCode, object)) return undefined;
-    return staticPropertyName(expression, sourceCode.getScope(expression));
+    if (!isEnvironmentObject(object)) return undefined;
+    return propertyName(expression);
   }
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length >= 1) {
     const callee = skipTypeWrappers(expression.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    if (staticPropertyName(callee) !== 'get' || !isEnvironmentObject(sourceCode, skipTypeWrappers(callee.object))) {
+    if (propertyName(callee) !== 'get' || !isEnvironmentObject(skipTypeWrappers(callee.object))) {
       return undefined;
     }
-    const name = getStaticValue(expression.arguments[0] as never, sourceCode.getScope(expression) as never);
+    const name = staticValue(expression.arguments[0]!);
     return typeof name?.value === 'string' ? name.value : null;
   }
   return undefined;
@@ -93,14 +92,14 @@ export function environmentReadName(sourceCode: Readonly<SourceCode>, node: TSES
  * Workers handler's `env` parameter, and a local alias of any of them (`const env = process.env`).
  * A local object with an `env` property is not the environment.
  */
-export function isEnvironmentObject(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): boolean {
+export function isEnvironmentObject(node: TSESTree.Node, depth = 0): boolean {
   if (depth > 4) return false;
   if (node.type === AST_NODE_TYPES.MemberExpression) {
-    if (staticPropertyName(node, sourceCode.getScope(node)) !== 'env') return false;
+    if (propertyName(node) !== 'env') return false;
     const owner = skipTypeWrappers(node.object);
     if (owner.type === AST_NODE_TYPES.MetaProperty) return true;
     if (owner.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = findVariable(sourceCode.getScope(owner) as never, owner as never) as {
+    const variable = variableOf(owner) as {
       defs: { type: string; node: TSESTree.Node }[];
     } | null;
     // `process`, `Bun` and `Deno` as globals (or declared ambiently), or a parameter such as Hono's `c`.
@@ -112,16 +111,14 @@ export function isEnvironmentObject(sourceCode: Readonly<SourceCode>, node: TSES
     );
   }
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(sourceCode.getScope(node) as never, node as never) as {
+    const variable = variableOf(node) as {
       defs: { type: string; node: TSESTree.Node }[];
     } | null;
     if (!variable) return false;
     // Workers' `fetch(request, env)`: a parameter named env.
     if (node.name === 'env' && variable.defs.some((def) => def.type === 'Parameter')) return true;
-    const resolved = resolveExpression(sourceCode, node);
-    return (
-      resolved !== null && resolved !== node && isEnvironmentObject(sourceCode, skipTypeWrappers(resolved), depth + 1)
-    );
+    const resolved = resolveExpression(node);
+    return resolved !== null && resolved !== node && isEnvironmentObject(skipTypeWrappers(resolved), depth + 1);
   }
   return false;
 }
@@ -138,7 +135,7 @@ function isAmbient(def: { node: TSESTree.Node }): boolean {
  * destructuring, default parameters, constant objects, both sides of `?:`, `||` and `??`, and
  * pass-through calls such as `.split(',')`, `.map(...)`, `new Set(...)` and `JSON.parse(...)`.
  */
-export function originSources(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): OriginSource[] {
+export function originSources(node: TSESTree.Node): OriginSource[] {
   const sources: OriginSource[] = [];
   const seen = new Set<TSESTree.Node>();
 
@@ -151,16 +148,16 @@ export function originSources(sourceCode: Readonly<SourceCode>, node: TSESTree.N
     }
     seen.add(expression);
 
-    if (isRequestOriginRead(sourceCode, expression)) {
+    if (isRequestOriginRead(expression)) {
       sources.push({ kind: 'request-origin', node: expression, entry });
       return;
     }
-    const envName = environmentReadName(sourceCode, expression);
+    const envName = environmentReadName(expression);
     if (envName !== undefined) {
       sources.push({ kind: 'environment', node: expression, envName, entry });
       return;
     }
-    const literal = getStaticValue(expression as never, sourceCode.getScope(expression) as never);
+    const literal = staticValue(expression);
     if (literal) {
       sources.push({ kind: 'literal', node: expression, value: literal.value, entry });
       return;
@@ -181,22 +178,22 @@ export function originSources(sourceCode: Readonly<SourceCode>, node: TSESTree.N
         visit(expression.expression, depth + 1, via);
         return;
       case AST_NODE_TYPES.Identifier: {
-        const resolved = resolveExpression(sourceCode, expression);
+        const resolved = resolveExpression(expression);
         if (resolved && resolved !== expression) {
           visit(resolved, depth + 1, entry);
           return;
         }
-        const parameterDefault = defaultParameterValue(sourceCode, expression);
+        const parameterDefault = defaultParameterValue(expression);
         if (parameterDefault) visit(parameterDefault, depth + 1, entry);
         const before = sources.length;
-        destructuredFrom(sourceCode, expression, (source) => sources.push({ ...source, entry }));
+        destructuredFrom(expression, (source) => sources.push({ ...source, entry }));
         if (!parameterDefault && sources.length === before) {
           sources.push({ kind: 'unknown', node: expression, entry });
         }
         return;
       }
       case AST_NODE_TYPES.MemberExpression: {
-        const resolved = resolveExpression(sourceCode, expression);
+        const resolved = resolveExpression(expression);
         if (resolved && resolved !== expression) {
           visit(resolved, depth + 1, entry);
           return;
@@ -205,7 +202,7 @@ export function originSources(sourceCode: Readonly<SourceCode>, node: TSESTree.N
       }
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
-        const passed = passedThrough(sourceCode, expression);
+        const passed = passedThrough(expression);
         if (passed) {
           visit(passed, depth + 1, via);
           return;
@@ -234,20 +231,17 @@ export function originSources(sourceCode: Readonly<SourceCode>, node: TSESTree.N
 }
 
 /** What a pass-through call derives its value from: `x` in `x.split(',')`, `new Set(x)`, `JSON.parse(x)`. */
-function passedThrough(
-  sourceCode: Readonly<SourceCode>,
-  call: TSESTree.CallExpression | TSESTree.NewExpression,
-): TSESTree.Node | null {
+function passedThrough(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | null {
   const callee = skipTypeWrappers(call.callee);
   if (call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression) {
-    const method = staticPropertyName(callee, sourceCode.getScope(callee));
+    const method = propertyName(callee);
     if (method && PASS_THROUGH_METHODS.has(method)) return callee.object;
   }
   const calleeText =
     callee.type === AST_NODE_TYPES.Identifier
       ? callee.name
       : callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier
-        ? `${callee.object.name}.${staticPropertyName(callee) ?? ''}`
+        ? `${callee.object.name}.${propertyName(callee) ?? ''}`
         : null;
   const first = call.arguments[0];
   if (calleeText && PASS_THROUGH_CALLEES.has(calleeText) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
@@ -257,8 +251,8 @@ function passedThrough(
 }
 
 /** The default value of a parameter, which is one of the values it can take. */
-function defaultParameterValue(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier): TSESTree.Expression | null {
-  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as {
+function defaultParameterValue(id: TSESTree.Identifier): TSESTree.Expression | null {
+  const variable = variableOf(id) as {
     defs: { type: string; name: TSESTree.Identifier }[];
   } | null;
   const def = variable?.defs[0];
@@ -271,12 +265,8 @@ function defaultParameterValue(sourceCode: Readonly<SourceCode>, id: TSESTree.Id
  * A binding destructured from the request's headers or the environment:
  * `const { origin } = req.headers`, `const { CORS_ORIGINS } = process.env`.
  */
-function destructuredFrom(
-  sourceCode: Readonly<SourceCode>,
-  id: TSESTree.Identifier,
-  onSource: (source: OriginSource) => void,
-): void {
-  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as {
+function destructuredFrom(id: TSESTree.Identifier, onSource: (source: OriginSource) => void): void {
+  const variable = variableOf(id) as {
     defs: { type: string; name: TSESTree.Identifier; node: TSESTree.Node }[];
   } | null;
   const def = variable?.defs[0];
@@ -286,17 +276,13 @@ function destructuredFrom(
   const property = def.name.parent;
   const owner = property?.type === AST_NODE_TYPES.AssignmentPattern ? property.parent : property;
   if (owner?.type !== AST_NODE_TYPES.Property || owner.parent !== declarator.id) return;
-  const key = staticPropertyName(owner);
+  const key = propertyName(owner);
   const init = skipTypeWrappers(declarator.init);
-  if (
-    destructuredHeaderNames(sourceCode, declarator).some(
-      (binding) => binding.id === def.name && binding.header === 'origin',
-    )
-  ) {
+  if (destructuredHeaderNames(declarator).some((binding) => binding.id === def.name && binding.header === 'origin')) {
     onSource({ kind: 'request-origin', node: id, entry: id });
     return;
   }
-  if (key !== null && isEnvironmentObject(sourceCode, init)) {
+  if (key !== null && isEnvironmentObject(init)) {
     onSource({ kind: 'environment', node: owner, envName: key, entry: owner });
   }
 }
@@ -306,7 +292,7 @@ function destructuredFrom(
  * `new Set(...)`, `JSON.parse(...)`, `?.`, a `??` or `||` fallback after it), up to whatever holds
  * it: what a fix replaces to cut the read out without leaving a half-converted value behind.
  */
-export function carrierOf(sourceCode: Readonly<SourceCode>, read: TSESTree.Node): TSESTree.Node {
+export function carrierOf(read: TSESTree.Node): TSESTree.Node {
   let current = read;
   for (;;) {
     const parent = current.parent;
@@ -324,7 +310,7 @@ export function carrierOf(sourceCode: Readonly<SourceCode>, read: TSESTree.Node)
       parent.object === current &&
       parent.parent?.type === AST_NODE_TYPES.CallExpression &&
       parent.parent.callee === parent &&
-      PASS_THROUGH_METHODS.has(staticPropertyName(parent, sourceCode.getScope(parent)) ?? '')
+      PASS_THROUGH_METHODS.has(propertyName(parent) ?? '')
     ) {
       current = parent.parent;
       continue;
@@ -332,7 +318,7 @@ export function carrierOf(sourceCode: Readonly<SourceCode>, read: TSESTree.Node)
     if (
       (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
       parent.arguments[0] === current &&
-      passedThrough(sourceCode, parent) === current
+      passedThrough(parent) === current
     ) {
       current = parent;
       continue;

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
-import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
-import { CALL, READ, trackModules } from './modules';
+import { CALL, READ, trackModules } from './imports';
 import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import { variableOf, staticValue, textOf } from './program';
 
 /**
  * Request headers a cross-origin request can carry without a preflight (the CORS-safelisted
@@ -79,9 +79,9 @@ const MENTIONS_AUTH = /auth|jwt|csrf|csurf|lusca|passport/iu;
 const FASTIFY_DECORATED_CHECKS = new Set(['csrfProtection', 'authenticate', 'verifyBearerAuth', 'auth', 'jwtVerify']);
 
 /** Options under which a JWT middleware takes its token from a cookie, which the browser sends cross-site. */
-function readsCookie(sourceCode: Readonly<SourceCode>, call: TSESTree.Node): boolean {
+function readsCookie(call: TSESTree.Node): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) return false;
-  const options = resolveExpression(sourceCode, call.arguments[0]);
+  const options = resolveExpression(call.arguments[0]);
   return (
     options?.type === AST_NODE_TYPES.ObjectExpression &&
     options.properties.some(
@@ -155,12 +155,12 @@ export interface CheckFinder {
 
 /** Whether a middleware or handler, as written where it is registered, checks a credential. */
 export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route?: TSESTree.Node): boolean {
-  const { sourceCode, auth } = finder;
+  const { auth } = finder;
   const expression = skipTypeWrappers(node);
-  const resolved = resolveExpression(sourceCode, expression) ?? expression;
+  const resolved = resolveExpression(expression) ?? expression;
   for (const candidate of [resolved, expression]) {
     if (auth.middleware.has(candidate)) return true;
-    if (auth.jwt.has(candidate)) return !readsCookie(sourceCode, candidate);
+    if (auth.jwt.has(candidate)) return !readsCookie(candidate);
   }
   if (isFromFactory(finder, expression)) return true;
   if (isNamedCheck(finder, expression)) return true;
@@ -181,10 +181,10 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
   }
   // Middleware made by a function of the file: `requireToken(TOKEN)`.
   if (resolved.type === AST_NODE_TYPES.CallExpression) {
-    const factory = resolveFunction(sourceCode, resolved.callee);
+    const factory = resolveFunction(resolved.callee);
     if (factory) return functionChecksCredential(finder, factory, 1);
   }
-  const fn = resolveFunction(sourceCode, expression);
+  const fn = resolveFunction(expression);
   return fn !== null && functionChecksCredential(finder, fn, 0, route);
 }
 
@@ -244,14 +244,13 @@ export function functionChecksCredential(
   depth: number,
   route?: TSESTree.Node,
 ): boolean {
-  const { sourceCode } = finder;
   let checked = false;
-  walk(fn.body, sourceCode.visitorKeys, (node) => {
+  walk(fn.body, (node) => {
     if (checked || !onTheWayTo(node, route, fn)) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       // A known guard called in place: `if (!localhostHostValidation()(req, res)) return;`
       const callee = skipTypeWrappers(node.callee);
-      if (finder.auth.middleware.has(resolveExpression(sourceCode, callee) ?? callee)) {
+      if (finder.auth.middleware.has(resolveExpression(callee) ?? callee)) {
         checked = true;
         return;
       }
@@ -265,9 +264,9 @@ export function functionChecksCredential(
       }
       // A helper of the file: `if (!isAuthorized(req)) return res.sendStatus(401)`, or `guard(req, res, next)`.
       if (depth < 2 && node.arguments.length > 0) {
-        const callee = resolveFunction(sourceCode, node.callee);
+        const callee = resolveFunction(node.callee);
         if (callee && callee !== fn) {
-          const decides = rejectingIfAround(sourceCode, node, new Map()) !== null;
+          const decides = rejectingIfAround(node, new Map()) !== null;
           if (decides ? readsCredential(finder, callee) : functionChecksCredential(finder, callee, depth + 1)) {
             checked = true;
             return;
@@ -275,16 +274,16 @@ export function functionChecksCredential(
         }
       }
     }
-    const header = requestHeaderRead(sourceCode, node) ?? hostPropertyRead(sourceCode, node);
+    const header = requestHeaderRead(node) ?? hostPropertyRead(node);
     const missing: Absent = finder.rejectsWhenMissing ? new Map([[node, undefined]]) : new Map();
-    if (header !== null && finder.checksHeader(header) && decidesRejection(sourceCode, node, 0, missing)) {
+    if (header !== null && finder.checksHeader(header) && decidesRejection(node, 0, missing)) {
       checked = true;
       return;
     }
     if (node.type === AST_NODE_TYPES.VariableDeclarator) {
-      for (const binding of destructuredHeaderNames(sourceCode, node)) {
+      for (const binding of destructuredHeaderNames(node)) {
         const held: AbsentValue = finder.rejectsWhenMissing ? { known: true, value: undefined } : { known: false };
-        if (finder.checksHeader(binding.header) && bindingDecidesRejection(sourceCode, binding.id, 0, held)) {
+        if (finder.checksHeader(binding.header) && bindingDecidesRejection(binding.id, 0, held)) {
           checked = true;
           return;
         }
@@ -295,7 +294,7 @@ export function functionChecksCredential(
 }
 
 /** `req.hostname`, `ctx.host`, `ctx.hostname`: the `Host` header as the frameworks parse it. */
-function hostPropertyRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | null {
+function hostPropertyRead(node: TSESTree.Node): string | null {
   if (
     node.type !== AST_NODE_TYPES.MemberExpression ||
     node.computed ||
@@ -305,7 +304,7 @@ function hostPropertyRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node)
   if (node.property.name !== 'hostname' && node.property.name !== 'host') return null;
   const object = skipTypeWrappers(node.object);
   if (object.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = findVariable(sourceCode.getScope(object) as never, object as never) as Scope.Variable | null;
+  const variable = variableOf(object);
   // Requests reach handlers as parameters; `url.hostname` on a local URL is not the request's Host.
   return variable?.defs[0]?.type === 'Parameter' ? 'host' : null;
 }
@@ -313,9 +312,9 @@ function hostPropertyRead(sourceCode: Readonly<SourceCode>, node: TSESTree.Node)
 /** Whether a function reads a checked header at all (for helpers whose caller rejects). */
 function readsCredential(finder: CheckFinder, fn: HandlerFunction): boolean {
   let reads = false;
-  walk(fn.body, finder.sourceCode.visitorKeys, (node) => {
+  walk(fn.body, (node) => {
     if (reads) return;
-    const header = requestHeaderRead(finder.sourceCode, node) ?? hostPropertyRead(finder.sourceCode, node);
+    const header = requestHeaderRead(node) ?? hostPropertyRead(node);
     if (header !== null && finder.checksHeader(header)) reads = true;
   });
   return reads;
@@ -326,14 +325,9 @@ function readsCredential(finder: CheckFinder, fn: HandlerFunction): boolean {
  * missing, directly or through a variable. A check that only rejects a wrong value of a header
  * the attacker can leave out (`if (auth && auth !== expected)`) is no check.
  */
-function decidesRejection(
-  sourceCode: Readonly<SourceCode>,
-  node: TSESTree.Node,
-  depth = 0,
-  absent: Absent = new Map([[node, undefined]]),
-): boolean {
+function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new Map([[node, undefined]])): boolean {
   if (depth > 3) return false;
-  if (rejectingIfAround(sourceCode, node, absent)) return true;
+  if (rejectingIfAround(node, absent)) return true;
   // `const token = req.headers.authorization;` then `if (token !== expected) return …`
   let current: TSESTree.Node = node;
   while (current.parent && current.parent.type !== AST_NODE_TYPES.VariableDeclarator && !isStatement(current.parent)) {
@@ -342,26 +336,24 @@ function decidesRejection(
   const declarator = current.parent;
   if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
     // What the variable holds when the header is missing, if the file shows it (`?? ''` gives '').
-    const held =
-      declarator.init && absent.size > 0 ? absentValue(sourceCode, declarator.init, absent) : { known: false as const };
-    return bindingDecidesRejection(sourceCode, declarator.id, depth, held);
+    const held = declarator.init && absent.size > 0 ? absentValue(declarator.init, absent) : { known: false as const };
+    return bindingDecidesRejection(declarator.id, depth, held);
   }
   return false;
 }
 
 function bindingDecidesRejection(
-  sourceCode: Readonly<SourceCode>,
   id: TSESTree.Identifier,
   depth = 0,
   held: AbsentValue = { known: true, value: undefined },
 ): boolean {
-  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as Scope.Variable | null;
+  const variable = variableOf(id);
   const reads = (variable?.references ?? [])
     .filter((reference) => reference.isRead())
     .map((reference) => reference.identifier as TSESTree.Node);
   // Every read of the variable holds the same value: `auth && auth !== expected` is false without it.
   const absent: Absent = held.known ? new Map(reads.map((read) => [read, held.value])) : new Map();
-  return reads.some((identifier) => decidesRejection(sourceCode, identifier, depth + 1, absent));
+  return reads.some((identifier) => decidesRejection(identifier, depth + 1, absent));
 }
 
 /** The values that expressions holding the header take when it is missing: the read itself is `undefined`. */
@@ -370,33 +362,33 @@ type Absent = ReadonlyMap<TSESTree.Node, unknown>;
 /** What an expression evaluates to when the header read at `absent` is missing. */
 type AbsentValue = { readonly known: true; readonly value: unknown } | { readonly known: false };
 
-function absentValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, absent: Absent): AbsentValue {
+function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
   const unknown: AbsentValue = { known: false };
   const expression = skipTypeWrappers(node);
   if (absent.has(expression)) return { known: true, value: absent.get(expression) };
   if (absent.has(node)) return { known: true, value: absent.get(node) };
   switch (expression.type) {
     case AST_NODE_TYPES.ChainExpression:
-      return absentValue(sourceCode, expression.expression, absent);
+      return absentValue(expression.expression, absent);
     case AST_NODE_TYPES.MemberExpression: {
-      const object = absentValue(sourceCode, expression.object, absent);
+      const object = absentValue(expression.object, absent);
       // `auth?.slice(7)` is undefined too; `auth.slice(7)` throws, which turns the request away.
       return object.known && object.value == null && expression.optional ? { known: true, value: undefined } : unknown;
     }
     case AST_NODE_TYPES.CallExpression: {
-      const callee = absentValue(sourceCode, expression.callee, absent);
+      const callee = absentValue(expression.callee, absent);
       return callee.known && callee.value == null ? { known: true, value: undefined } : unknown;
     }
     case AST_NODE_TYPES.UnaryExpression: {
-      const argument = absentValue(sourceCode, expression.argument, absent);
+      const argument = absentValue(expression.argument, absent);
       if (!argument.known) return unknown;
       if (expression.operator === '!') return { known: true, value: !argument.value };
       if (expression.operator === 'typeof') return { known: true, value: typeof argument.value };
       return unknown;
     }
     case AST_NODE_TYPES.BinaryExpression: {
-      const left = absentValue(sourceCode, expression.left, absent);
-      const right = absentValue(sourceCode, expression.right, absent);
+      const left = absentValue(expression.left, absent);
+      const right = absentValue(expression.right, absent);
       if (!left.known || !right.known) return unknown;
       switch (expression.operator) {
         case '===':
@@ -412,27 +404,22 @@ function absentValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, abse
       }
     }
     case AST_NODE_TYPES.LogicalExpression: {
-      const left = absentValue(sourceCode, expression.left, absent);
+      const left = absentValue(expression.left, absent);
       if (!left.known) return unknown;
-      if (expression.operator === '&&') return left.value ? absentValue(sourceCode, expression.right, absent) : left;
-      if (expression.operator === '||') return left.value ? left : absentValue(sourceCode, expression.right, absent);
-      return left.value != null ? left : absentValue(sourceCode, expression.right, absent);
+      if (expression.operator === '&&') return left.value ? absentValue(expression.right, absent) : left;
+      if (expression.operator === '||') return left.value ? left : absentValue(expression.right, absent);
+      return left.value != null ? left : absentValue(expression.right, absent);
     }
     default: {
-      const value = getStaticValue(expression as never, sourceCode.getScope(expression) as never);
+      const value = staticValue(expression);
       return value ? { known: true, value: value.value } : unknown;
     }
   }
 }
 
 /** Whether a test, taken as true (`when`) or false, can lead to its branch when the header is missing. */
-function possibleWhenAbsent(
-  sourceCode: Readonly<SourceCode>,
-  test: TSESTree.Node,
-  absent: Absent,
-  when: boolean,
-): boolean {
-  const value = absentValue(sourceCode, test, absent);
+function possibleWhenAbsent(test: TSESTree.Node, absent: Absent, when: boolean): boolean {
+  const value = absentValue(test, absent);
   return !value.known || Boolean(value.value) === when;
 }
 
@@ -444,11 +431,7 @@ function isStatement(node: TSESTree.Node): boolean {
  * The `if` (or `?:`, `assert(…)`, `try`) around `node` that rejects the request when the header
  * read at `absent` is missing, and that a request without it reaches.
  */
-function rejectingIfAround(
-  sourceCode: Readonly<SourceCode>,
-  node: TSESTree.Node,
-  absent: Absent,
-): TSESTree.Node | null {
+function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node | null {
   let child: TSESTree.Node = node;
   let parent = node.parent;
   while (parent && !isStatement(parent)) {
@@ -459,42 +442,36 @@ function rejectingIfAround(
     ) {
       const method =
         calledMethodName(parent) ?? (parent.callee.type === AST_NODE_TYPES.Identifier ? parent.callee.name : null);
-      if (
-        method === 'assert' &&
-        parent.arguments[0] === child &&
-        possibleWhenAbsent(sourceCode, child, absent, false)
-      ) {
-        return reachedWhenAbsent(sourceCode, parent, absent) ? parent : null;
+      if (method === 'assert' && parent.arguments[0] === child && possibleWhenAbsent(child, absent, false)) {
+        return reachedWhenAbsent(parent, absent) ? parent : null;
       }
     }
     // `return token === expected ? next() : res.status(403).end()`
     if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === child) {
       const rejecting =
-        (rejects(sourceCode, parent.consequent) && possibleWhenAbsent(sourceCode, child, absent, true)) ||
-        (rejects(sourceCode, parent.alternate) && possibleWhenAbsent(sourceCode, child, absent, false));
-      if (rejecting && reachedWhenAbsent(sourceCode, parent, absent)) return parent;
+        (rejects(parent.consequent) && possibleWhenAbsent(child, absent, true)) ||
+        (rejects(parent.alternate) && possibleWhenAbsent(child, absent, false));
+      if (rejecting && reachedWhenAbsent(parent, absent)) return parent;
     }
     child = parent;
     parent = parent.parent;
   }
   if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === child) {
     // `req.headers.authorization && req.headers.authorization !== T`: every read of it is missing.
-    const missing = new Map([...absent, ...relatedReads(sourceCode, child, absent)]);
+    const missing = new Map([...absent, ...relatedReads(child, absent)]);
     const rejecting =
-      (rejects(sourceCode, parent.consequent) && possibleWhenAbsent(sourceCode, child, missing, true)) ||
-      (parent.alternate !== null &&
-        rejects(sourceCode, parent.alternate) &&
-        possibleWhenAbsent(sourceCode, child, missing, false));
-    if (rejecting && reachedWhenAbsent(sourceCode, parent, absent)) return parent;
+      (rejects(parent.consequent) && possibleWhenAbsent(child, missing, true)) ||
+      (parent.alternate !== null && rejects(parent.alternate) && possibleWhenAbsent(child, missing, false));
+    if (rejecting && reachedWhenAbsent(parent, absent)) return parent;
   }
   // `try { verify(req.headers.authorization) } catch { return res.status(401).end() }`: the value goes
   // into a call that can throw on it, and the request that makes it throw is turned away.
   const tryStatement = enclosingTry(node);
   if (
     tryStatement?.handler &&
-    passedToCall(sourceCode, node, tryStatement) &&
-    rejects(sourceCode, tryStatement.handler.body) &&
-    reachedWhenAbsent(sourceCode, tryStatement, absent)
+    passedToCall(node, tryStatement) &&
+    rejects(tryStatement.handler.body) &&
+    reachedWhenAbsent(tryStatement, absent)
   ) {
     return tryStatement;
   }
@@ -502,14 +479,14 @@ function rejectingIfAround(
 }
 
 /** Whether `node` is (part of) an argument of a call inside `within` that is not mere logging. */
-function passedToCall(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, within: TSESTree.Node): boolean {
+function passedToCall(node: TSESTree.Node, within: TSESTree.Node): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== within; child = parent, parent = parent.parent) {
     if (
       (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
       parent.arguments.includes(child as TSESTree.CallExpressionArgument)
     ) {
-      return !/^console\./u.test(sourceCode.getText(parent.callee));
+      return !/^console\./u.test(textOf(parent.callee));
     }
   }
   return false;
@@ -526,7 +503,7 @@ function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | null {
 }
 
 /** Whether a request without the header gets to `node`: no enclosing branch needs the header present. */
-function reachedWhenAbsent(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, absent: Absent): boolean {
+function reachedWhenAbsent(node: TSESTree.Node, absent: Absent): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && !/Function/u.test(parent.type); child = parent, parent = parent.parent) {
     if (
@@ -534,14 +511,7 @@ function reachedWhenAbsent(sourceCode: Readonly<SourceCode>, node: TSESTree.Node
       child !== parent.test
     ) {
       // Only tests about this header can be judged; `if (auth) { … }` is not reached without it.
-      if (
-        !possibleWhenAbsent(
-          sourceCode,
-          parent.test,
-          relatedReads(sourceCode, parent.test, absent),
-          child === parent.consequent,
-        )
-      ) {
+      if (!possibleWhenAbsent(parent.test, relatedReads(parent.test, absent), child === parent.consequent)) {
         return false;
       }
     }
@@ -550,15 +520,11 @@ function reachedWhenAbsent(sourceCode: Readonly<SourceCode>, node: TSESTree.Node
 }
 
 /** The reads in `test` of the same header as `absent` (the same text, or the same variable). */
-function relatedReads(
-  sourceCode: Readonly<SourceCode>,
-  test: TSESTree.Node,
-  absent: Absent,
-): Map<TSESTree.Node, unknown> {
-  const texts = new Map([...absent].map(([node, value]) => [sourceCode.getText(node), value]));
+function relatedReads(test: TSESTree.Node, absent: Absent): Map<TSESTree.Node, unknown> {
+  const texts = new Map([...absent].map(([node, value]) => [textOf(node), value]));
   const related = new Map<TSESTree.Node, unknown>();
-  walk(test, sourceCode.visitorKeys, (node) => {
-    const text = sourceCode.getText(node);
+  walk(test, (node) => {
+    const text = textOf(node);
     if (
       texts.has(text) &&
       (node.type === AST_NODE_TYPES.Identifier ||
@@ -572,9 +538,9 @@ function relatedReads(
 }
 
 /** Whether a branch turns the request away: `return`, `throw`, or an answer with an error status. */
-function rejects(sourceCode: Readonly<SourceCode>, branch: TSESTree.Node): boolean {
+function rejects(branch: TSESTree.Node): boolean {
   let found = false;
-  walk(branch, sourceCode.visitorKeys, (node) => {
+  walk(branch, (node) => {
     if (found) return;
     if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) found = true;
     else if (node.type === AST_NODE_TYPES.CallExpression) {

@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { isRequestOriginRead, originSources } from './origin-source';
 import { resolveExpression } from './values';
+import { variableOf, staticValue, textOf } from './program';
 
 /**
  * A check that decides whether an origin is allowed: membership in a collection
@@ -27,26 +26,26 @@ const NOT_CHECKS = new Set(['Boolean', 'String', 'Number', 'isNaN', 'encodeURICo
  * Whether two expressions stand for the same origin: the same variable, or both reads of the
  * request's Origin header.
  */
-export function sameOrigin(sourceCode: Readonly<SourceCode>, a: TSESTree.Node, b: TSESTree.Node): boolean {
-  const left = withoutFallback(sourceCode, a);
-  const right = withoutFallback(sourceCode, b);
+export function sameOrigin(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const left = withoutFallback(a);
+  const right = withoutFallback(b);
   if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
-    const leftVariable = findVariable(sourceCode.getScope(left) as never, left as never);
-    if (leftVariable && leftVariable === findVariable(sourceCode.getScope(right) as never, right as never)) return true;
+    const leftVariable = variableOf(left);
+    if (leftVariable && leftVariable === variableOf(right)) return true;
   }
-  if (sourceCode.getText(left) === sourceCode.getText(right)) return true;
+  if (textOf(left) === textOf(right)) return true;
   const fromRequest = (node: TSESTree.Node): boolean =>
-    originSources(sourceCode, node).some((source) => source.kind === 'request-origin');
+    originSources(node).some((source) => source.kind === 'request-origin');
   return fromRequest(left) && fromRequest(right);
 }
 
 /** `origin ?? ''` and `origin || ''` check the origin itself: a fixed fallback adds no origin. */
-function withoutFallback(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node {
+function withoutFallback(node: TSESTree.Node): TSESTree.Node {
   let current = skipTypeWrappers(node);
   while (
     current.type === AST_NODE_TYPES.LogicalExpression &&
     current.operator !== '&&' &&
-    getStaticValue(current.right as never, sourceCode.getScope(current.right) as never) !== null
+    staticValue(current.right) !== null
   ) {
     current = skipTypeWrappers(current.left);
   }
@@ -57,33 +56,25 @@ function withoutFallback(sourceCode: Readonly<SourceCode>, node: TSESTree.Node):
  * The checks of `origin` that `test` makes when it is true (`positive`) or false. A conjunction
  * is a check when any part is; a disjunction only when every part is.
  */
-export function originChecksIn(
-  sourceCode: Readonly<SourceCode>,
-  test: TSESTree.Node,
-  origin: TSESTree.Node,
-  positive = true,
-  depth = 0,
-): OriginCheck[] {
+export function originChecksIn(test: TSESTree.Node, origin: TSESTree.Node, positive = true, depth = 0): OriginCheck[] {
   const expression = skipTypeWrappers(test);
   if (depth > 8) return [];
   switch (expression.type) {
     case AST_NODE_TYPES.ChainExpression:
       // `ALLOWED?.includes(origin)`
-      return originChecksIn(sourceCode, expression.expression, origin, positive, depth + 1);
+      return originChecksIn(expression.expression, origin, positive, depth + 1);
     case AST_NODE_TYPES.UnaryExpression:
-      return expression.operator === '!'
-        ? originChecksIn(sourceCode, expression.argument, origin, !positive, depth + 1)
-        : [];
+      return expression.operator === '!' ? originChecksIn(expression.argument, origin, !positive, depth + 1) : [];
     case AST_NODE_TYPES.LogicalExpression: {
       if (expression.operator === '??') return [];
-      const left = originChecksIn(sourceCode, expression.left, origin, positive, depth + 1);
-      const right = originChecksIn(sourceCode, expression.right, origin, positive, depth + 1);
+      const left = originChecksIn(expression.left, origin, positive, depth + 1);
+      const right = originChecksIn(expression.right, origin, positive, depth + 1);
       // `a && b` true, or `a || b` false: both hold, so one check is enough.
       if ((expression.operator === '&&') === positive) return [...left, ...right];
       // Otherwise either may hold: each side must check the origin or find it absent
       // (`!origin || ALLOWED.has(origin)`): echoing a missing Origin allows nobody.
       const covered = (side: TSESTree.Node, checks: OriginCheck[]): boolean =>
-        checks.length > 0 || isAbsent(sourceCode, side, origin, positive);
+        checks.length > 0 || isAbsent(side, origin, positive);
       const checks = [...left, ...right];
       return checks.length > 0 && covered(expression.left, left) && covered(expression.right, right) ? checks : [];
     }
@@ -93,23 +84,22 @@ export function originChecksIn(
       const unequal = operator === '!==' || operator === '!=';
       if (!equal && !unequal) {
         // `LIST.indexOf(origin) > -1`, `>= 0`
-        if ((operator === '>' || operator === '>=') && positive)
-          return indexOfCheck(sourceCode, expression.left, origin);
+        if ((operator === '>' || operator === '>=') && positive) return indexOfCheck(expression.left, origin);
         return [];
       }
       // `x === -1` / `x !== -1` around indexOf
-      const indexSide = [expression.left, expression.right].find((side) => isMinusOne(sourceCode, side));
+      const indexSide = [expression.left, expression.right].find((side) => isMinusOne(side));
       if (indexSide) {
         const other = indexSide === expression.left ? expression.right : expression.left;
-        return unequal === positive ? indexOfCheck(sourceCode, other, origin) : [];
+        return unequal === positive ? indexOfCheck(other, origin) : [];
       }
       if (equal !== positive) return [];
       for (const [side, other] of [
         [expression.left, expression.right],
         [expression.right, expression.left],
       ] as const) {
-        if (!sameOrigin(sourceCode, side, origin) || sameOrigin(sourceCode, other, origin)) continue;
-        const value = getStaticValue(other as never, sourceCode.getScope(other) as never);
+        if (!sameOrigin(side, origin) || sameOrigin(other, origin)) continue;
+        const value = staticValue(other);
         // Equal to a fixed origin decides (equal to `''` too: echoing it allows nobody); equal to
         // `*`, `undefined` or `null` does not. A comparison with something the file does not fix
         // (a setting) decides too: what it is compared with is then the allowlist.
@@ -121,33 +111,29 @@ export function originChecksIn(
     }
     case AST_NODE_TYPES.CallExpression: {
       if (!positive) return [];
-      const method = calledMethodName(expression, sourceCode.getScope(expression));
+      const method = calledMethodName(expression);
       const [first] = expression.arguments;
       const callee = skipTypeWrappers(expression.callee);
-      if (method && MEMBERSHIP_METHODS.has(method) && first && sameOrigin(sourceCode, first, origin)) {
+      if (method && MEMBERSHIP_METHODS.has(method) && first && sameOrigin(first, origin)) {
         const collection = (callee as TSESTree.MemberExpression).object;
         // `'https://a.example https://b.example'.includes(origin)` is a substring test: any piece passes.
-        if (containsWildcard(sourceCode, collection) || isStringValue(sourceCode, collection)) return [];
+        if (containsWildcard(collection) || isStringValue(collection)) return [];
         return [{ node: expression, checked: first, collection }];
       }
       if (method && STRING_TESTS.has(method)) {
         const subject = method === 'test' ? first : (callee as TSESTree.MemberExpression).object;
-        return subject && sameOrigin(sourceCode, subject, origin)
-          ? [{ node: expression, checked: subject, collection: null }]
-          : [];
+        return subject && sameOrigin(subject, origin) ? [{ node: expression, checked: subject, collection: null }] : [];
       }
       // A helper the file calls with the origin (`isAllowedOrigin(origin)`) decides what it decides.
-      const name = sourceCode.getText(callee);
-      const argument = expression.arguments.find((candidate) => sameOrigin(sourceCode, candidate, origin));
+      const name = textOf(callee);
+      const argument = expression.arguments.find((candidate) => sameOrigin(candidate, origin));
       if (argument && !NOT_CHECKS.has(name)) return [{ node: expression, checked: argument, collection: null }];
       return [];
     }
     case AST_NODE_TYPES.Identifier: {
       // `const allowed = ALLOWED.has(origin); if (allowed) …`
-      const resolved = resolveExpression(sourceCode, expression);
-      return resolved && resolved !== expression
-        ? originChecksIn(sourceCode, resolved, origin, positive, depth + 1)
-        : [];
+      const resolved = resolveExpression(expression);
+      return resolved && resolved !== expression ? originChecksIn(resolved, origin, positive, depth + 1) : [];
     }
     default:
       return [];
@@ -158,19 +144,14 @@ export function originChecksIn(
  * Whether `test` being `positive` means the origin is missing: `!origin`,
  * `origin === undefined`, `origin == null`, `origin === ''`, `typeof origin === 'undefined'`.
  */
-function isAbsent(
-  sourceCode: Readonly<SourceCode>,
-  test: TSESTree.Node,
-  origin: TSESTree.Node,
-  positive: boolean,
-): boolean {
+function isAbsent(test: TSESTree.Node, origin: TSESTree.Node, positive: boolean): boolean {
   const expression = skipTypeWrappers(test);
   if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
-    return isAbsent(sourceCode, expression.argument, origin, !positive);
+    return isAbsent(expression.argument, origin, !positive);
   }
   if (expression.type !== AST_NODE_TYPES.BinaryExpression) {
     // A bare `origin` is true when present.
-    return !positive && sameOrigin(sourceCode, expression, origin);
+    return !positive && sameOrigin(expression, origin);
   }
   const equal = expression.operator === '===' || expression.operator === '==';
   const unequal = expression.operator === '!==' || expression.operator === '!=';
@@ -180,8 +161,8 @@ function isAbsent(
     [expression.right, expression.left],
   ] as const) {
     const subject = side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof' ? side.argument : side;
-    if (!sameOrigin(sourceCode, subject, origin)) continue;
-    const value = getStaticValue(other as never, sourceCode.getScope(other) as never);
+    if (!sameOrigin(subject, origin)) continue;
+    const value = staticValue(other);
     if (value && (value.value == null || value.value === '' || (subject !== side && value.value === 'undefined')))
       return true;
   }
@@ -193,7 +174,7 @@ function isAbsent(
  * `origin !== undefined`, `origin != null`, `typeof origin === 'string'`. Answering yes to such a
  * test allows every origin that asks.
  */
-export function isPresenceTest(sourceCode: Readonly<SourceCode>, test: TSESTree.Node, origin: TSESTree.Node): boolean {
+export function isPresenceTest(test: TSESTree.Node, origin: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(test);
   if (
     expression.type === AST_NODE_TYPES.CallExpression &&
@@ -201,7 +182,7 @@ export function isPresenceTest(sourceCode: Readonly<SourceCode>, test: TSESTree.
     expression.callee.name === 'Boolean' &&
     expression.arguments[0]
   ) {
-    return sameOrigin(sourceCode, expression.arguments[0], origin);
+    return sameOrigin(expression.arguments[0], origin);
   }
   if (
     expression.type === AST_NODE_TYPES.BinaryExpression &&
@@ -209,36 +190,33 @@ export function isPresenceTest(sourceCode: Readonly<SourceCode>, test: TSESTree.
     expression.left.type === AST_NODE_TYPES.UnaryExpression &&
     expression.left.operator === 'typeof'
   ) {
-    return (
-      sameOrigin(sourceCode, expression.left.argument, origin) &&
-      getStaticValue(expression.right as never)?.value === 'string'
-    );
+    return sameOrigin(expression.left.argument, origin) && staticValue(expression.right)?.value === 'string';
   }
-  return expression.type !== AST_NODE_TYPES.Identifier && isAbsent(sourceCode, expression, origin, false);
+  return expression.type !== AST_NODE_TYPES.Identifier && isAbsent(expression, origin, false);
 }
 
-function isMinusOne(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
-  return getStaticValue(node as never, sourceCode.getScope(node) as never)?.value === -1;
+function isMinusOne(node: TSESTree.Node): boolean {
+  return staticValue(node)?.value === -1;
 }
 
-function indexOfCheck(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, origin: TSESTree.Node): OriginCheck[] {
+function indexOfCheck(node: TSESTree.Node, origin: TSESTree.Node): OriginCheck[] {
   const call = skipTypeWrappers(node);
   if (call.type !== AST_NODE_TYPES.CallExpression) return [];
-  if (calledMethodName(call, sourceCode.getScope(call)) !== 'indexOf') return [];
+  if (calledMethodName(call) !== 'indexOf') return [];
   const [first] = call.arguments;
-  if (!first || !sameOrigin(sourceCode, first, origin)) return [];
+  if (!first || !sameOrigin(first, origin)) return [];
   const collection = (skipTypeWrappers(call.callee) as TSESTree.MemberExpression).object;
-  return containsWildcard(sourceCode, collection) ? [] : [{ node: call, checked: first, collection }];
+  return containsWildcard(collection) ? [] : [{ node: call, checked: first, collection }];
 }
 
 /** A collection that is a string, where `includes` tests for a substring. */
-function isStringValue(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
-  return typeof getStaticValue(node as never, sourceCode.getScope(node) as never)?.value === 'string';
+function isStringValue(node: TSESTree.Node): boolean {
+  return typeof staticValue(node)?.value === 'string';
 }
 
 /** An allowlist that lists `*` allows everything, and checking membership in it decides nothing. */
-function containsWildcard(sourceCode: Readonly<SourceCode>, collection: TSESTree.Node): boolean {
-  return originSources(sourceCode, collection).some((source) => source.kind === 'literal' && source.value === '*');
+function containsWildcard(collection: TSESTree.Node): boolean {
+  return originSources(collection).some((source) => source.kind === 'literal' && source.value === '*');
 }
 
 /** Whether a statement always leaves its function (or loop): `return`, `throw`, or a block ending in one. */
@@ -264,11 +242,7 @@ export function alwaysExits(statement: TSESTree.Statement): boolean {
  * or `check &&`, the false branch of `if (!check)`, a `switch (origin)` case with a literal, or
  * after `if (!check) return …` earlier in the same function. A truthiness test is no check.
  */
-export function findOriginGuard(
-  sourceCode: Readonly<SourceCode>,
-  site: TSESTree.Node,
-  origin: TSESTree.Node,
-): OriginCheck | null {
+export function findOriginGuard(site: TSESTree.Node, origin: TSESTree.Node): OriginCheck | null {
   let child: TSESTree.Node = site;
   let parent = site.parent;
   while (parent) {
@@ -277,7 +251,7 @@ export function findOriginGuard(
       case AST_NODE_TYPES.ConditionalExpression: {
         if (child === parent.test) break;
         const positive = child === parent.consequent;
-        const [check] = originChecksIn(sourceCode, parent.test, origin, positive);
+        const [check] = originChecksIn(parent.test, origin, positive);
         if (check) return check;
         break;
       }
@@ -285,7 +259,7 @@ export function findOriginGuard(
         if (child !== parent.right) break;
         const positive = parent.operator === '&&';
         if (parent.operator === '??') break;
-        const [check] = originChecksIn(sourceCode, parent.left, origin, positive);
+        const [check] = originChecksIn(parent.left, origin, positive);
         if (check) return check;
         break;
       }
@@ -293,8 +267,8 @@ export function findOriginGuard(
         const statement = parent.parent;
         if (
           parent.test &&
-          sameOrigin(sourceCode, statement.discriminant, origin) &&
-          typeof getStaticValue(parent.test as never, sourceCode.getScope(parent.test) as never)?.value === 'string'
+          sameOrigin(statement.discriminant, origin) &&
+          typeof staticValue(parent.test)?.value === 'string'
         ) {
           return { node: parent, checked: statement.discriminant, collection: null };
         }
@@ -305,7 +279,7 @@ export function findOriginGuard(
         const index = (parent.body as TSESTree.Node[]).indexOf(child);
         for (const earlier of (parent.body as TSESTree.Statement[]).slice(0, Math.max(index, 0))) {
           if (earlier.type !== AST_NODE_TYPES.IfStatement || !alwaysExits(earlier.consequent)) continue;
-          const [check] = originChecksIn(sourceCode, earlier.test, origin, false);
+          const [check] = originChecksIn(earlier.test, origin, false);
           if (check) return check;
         }
         break;
@@ -331,11 +305,7 @@ export function findOriginGuard(
  * hide. For an origin function (`(origin, cb) => cb(null, ALLOWED.includes(origin))`), the origin
  * is its first parameter.
  */
-export function originChecksWithin(
-  sourceCode: Readonly<SourceCode>,
-  node: TSESTree.Node,
-  origin?: TSESTree.Node,
-): OriginCheck[] {
+export function originChecksWithin(node: TSESTree.Node, origin?: TSESTree.Node): OriginCheck[] {
   let root = skipTypeWrappers(node);
   let subject = origin;
   if (root.type === AST_NODE_TYPES.ArrowFunctionExpression || root.type === AST_NODE_TYPES.FunctionExpression) {
@@ -344,17 +314,17 @@ export function originChecksWithin(
     root = root.body;
   }
   const checks: OriginCheck[] = [];
-  walk(root, sourceCode.visitorKeys, (inner) => {
+  walk(root, (inner) => {
     if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.BinaryExpression) return;
-    const found = subject ? originChecksIn(sourceCode, inner, subject) : [];
+    const found = subject ? originChecksIn(inner, subject) : [];
     if (found.length > 0) {
       checks.push(...found);
       return;
     }
     // Koa's origin functions take the context: `ALLOWED.includes(ctx.get('Origin'))`.
     const operands = inner.type === AST_NODE_TYPES.CallExpression ? inner.arguments : [inner.left, inner.right];
-    const read = operands.find((operand) => isRequestOriginRead(sourceCode, operand));
-    if (read) checks.push(...originChecksIn(sourceCode, inner, read));
+    const read = operands.find((operand) => isRequestOriginRead(operand));
+    if (read) checks.push(...originChecksIn(inner, read));
   });
   return checks;
 }
@@ -363,12 +333,8 @@ export function originChecksWithin(
  * Every check of `origin` in the conditions that lead to `site` within its function, complete
  * guards or not: `if (!list || list.includes(origin))` checks against `list` without guarding.
  */
-export function originChecksOnTheWay(
-  sourceCode: Readonly<SourceCode>,
-  site: TSESTree.Node,
-  origin: TSESTree.Node,
-): OriginCheck[] {
-  return conditionsOnTheWay(site).flatMap((condition) => originChecksWithin(sourceCode, condition.test, origin));
+export function originChecksOnTheWay(site: TSESTree.Node, origin: TSESTree.Node): OriginCheck[] {
+  return conditionsOnTheWay(site).flatMap((condition) => originChecksWithin(condition.test, origin));
 }
 
 /**

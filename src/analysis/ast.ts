@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName } from '@eslint-community/eslint-utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { propertyName, visitorKeys } from './program';
 
 /**
  * Strips what does not change a value at run time: `as`, `satisfies`, `!`, `<T>x`, instantiation
@@ -25,20 +24,11 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
-/** The static name of a property or member key, or `null` when it is computed from something unknown. */
-export function staticPropertyName(
-  node: TSESTree.Property | TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
-  scope?: Scope.Scope,
-): string | null {
-  // eslint-utils' types are ESLint's ESTree; the shapes are the same at run time.
-  return getPropertyName(node as never, scope as never) ?? null;
-}
-
 /** The method name of a call such as `res.setHeader(...)` or `res?.['set'](...)`, or `null`. */
-export function calledMethodName(call: TSESTree.CallExpression, scope?: Scope.Scope): string | null {
+export function calledMethodName(call: TSESTree.CallExpression): string | null {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  return staticPropertyName(callee, scope);
+  return propertyName(callee);
 }
 
 /** The object a method is called on: `res` in `res.setHeader(...)`. */
@@ -79,11 +69,7 @@ export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolea
 }
 
 /** Calls `visit` on every node below `root` (root included), by the parser's own visitor keys. */
-export function walk(
-  root: TSESTree.Node,
-  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
-  visit: (node: TSESTree.Node) => void,
-): void {
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;

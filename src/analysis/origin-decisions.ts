@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { skipTypeWrappers, staticPropertyName } from './ast';
+import { skipTypeWrappers } from './ast';
 import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
@@ -14,6 +13,7 @@ import {
   type HeaderWrite,
 } from './response-headers';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import { variableOf, staticValue, propertyName, textOf, visitorKeys } from './program';
 
 /**
  * Where a file decides which origins to let in, for rules that judge how it decides: the
@@ -104,7 +104,7 @@ export function originDecisionListeners(
   handlers: OriginDecisionHandlers,
 ): RuleListener {
   const allowOriginWrites: HeaderWrite[] = [];
-  const credentialHeaders = credentialsTracker(sourceCode);
+  const credentialHeaders = credentialsTracker();
   const ifStatements: TSESTree.IfStatement[] = [];
   const requestOrigin = new Map<TSESTree.Node, boolean>();
 
@@ -112,7 +112,7 @@ export function originDecisionListeners(
   const isRequestOrigin = (node: TSESTree.Node): boolean => {
     let known = requestOrigin.get(node);
     if (known === undefined) {
-      known = originSources(sourceCode, node).some((source) => source.kind === 'request-origin');
+      known = originSources(node).some((source) => source.kind === 'request-origin');
       requestOrigin.set(node, known);
     }
     return known;
@@ -120,7 +120,7 @@ export function originDecisionListeners(
 
   /** A read of the request's Origin, or a name that holds one. */
   const readsRequestOrigin = (node: TSESTree.Node): boolean =>
-    isRequestOriginRead(sourceCode, node) || (node.type === AST_NODE_TYPES.Identifier && isRequestOrigin(node));
+    isRequestOriginRead(node) || (node.type === AST_NODE_TYPES.Identifier && isRequestOrigin(node));
 
   const credentialsAround = (node: TSESTree.Node): boolean => credentialHeaders.besides(node);
 
@@ -133,7 +133,7 @@ export function originDecisionListeners(
     if (!handlers.test) return;
     conditions.forEach((condition, index) => {
       const others = conditions.filter((_, other) => other !== index);
-      decompose(sourceCode, condition.test, condition.value, others, (node, allowWhen, alongside) =>
+      decompose(condition.test, condition.value, others, (node, allowWhen, alongside) =>
         handlers.test!({ node, allowWhen, alongside, origin, isOrigin, credentials }),
       );
     });
@@ -148,7 +148,7 @@ export function originDecisionListeners(
     const originParam = param(shape.origin);
     const callbackName = param(shape.callback)?.name ?? null;
     const isOrigin = (node: TSESTree.Node): boolean =>
-      (originParam !== null && sameOrigin(sourceCode, node, originParam)) || isRequestOrigin(node);
+      (originParam !== null && sameOrigin(node, originParam)) || isRequestOrigin(node);
     const isCallbackCall = (node: TSESTree.Node): node is TSESTree.CallExpression =>
       node.type === AST_NODE_TYPES.CallExpression &&
       callbackName !== null &&
@@ -156,7 +156,7 @@ export function originDecisionListeners(
       node.callee.name === callbackName;
 
     const answer = (value: TSESTree.Node): void => {
-      for (const leaf of allowingLeaves(sourceCode, value)) {
+      for (const leaf of allowingLeaves(value)) {
         handlers.answer?.({ use, value: leaf, credentials });
         const conditions = conditionsOnTheWay(leaf);
         // A leaf that is itself a test (`cb(null, origin.endsWith(…))`) must be true to let the origin in.
@@ -167,7 +167,7 @@ export function originDecisionListeners(
     };
     const findRequestOrigin = (leaf: TSESTree.Node, conditions: readonly ConditionOnTheWay[]): TSESTree.Node | null => {
       for (const root of [leaf, ...conditions.map((condition) => condition.test)]) {
-        const found = firstNode(sourceCode, root, readsRequestOrigin);
+        const found = firstNode(root, readsRequestOrigin);
         if (found) return found;
       }
       return null;
@@ -176,7 +176,7 @@ export function originDecisionListeners(
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
       if (!isCallbackCall(fn.body)) answer(fn.body);
     }
-    visitOwnBody(sourceCode, fn, (node) => {
+    visitOwnBody(fn, (node) => {
       if (
         node.type === AST_NODE_TYPES.ReturnStatement &&
         node.argument &&
@@ -192,8 +192,8 @@ export function originDecisionListeners(
 
   const analyseMiddlewares = (): void => {
     for (const use of findCorsMiddlewareUses(sourceCode)) {
-      for (const { property, value, credentials } of originOptions(sourceCode, use)) {
-        const fn = resolveFunction(sourceCode, value);
+      for (const { property, value, credentials } of originOptions(use)) {
+        const fn = resolveFunction(value);
         if (fn) analyseOriginFunction(use, fn, credentials);
         else handlers.option?.({ use, property, value, credentials });
       }
@@ -204,7 +204,7 @@ export function originDecisionListeners(
     for (const write of allowOriginWrites) {
       const credentials = credentialsAround(write.node);
       handlers.allowOriginHeader?.(write, credentials);
-      for (const source of originSources(sourceCode, write.value)) {
+      for (const source of originSources(write.value)) {
         if (source.kind !== 'request-origin') continue;
         const origin = skipTypeWrappers(source.node);
         const conditions = [...conditionsOnTheWay(source.entry)];
@@ -214,7 +214,7 @@ export function originDecisionListeners(
             if (!conditions.some((known) => known.test === condition.test)) conditions.push(condition);
           }
         }
-        emit(conditions, origin, (node) => sameOrigin(sourceCode, node, origin), credentials);
+        emit(conditions, origin, (node) => sameOrigin(node, origin), credentials);
       }
     }
   };
@@ -231,13 +231,13 @@ export function originDecisionListeners(
       const named =
         test.type === AST_NODE_TYPES.Identifier ||
         (test.type === AST_NODE_TYPES.UnaryExpression && test.argument.type === AST_NODE_TYPES.Identifier);
-      if (handlers.mayJudge && !named && !handlers.mayJudge(sourceCode.getText(test))) continue;
+      if (handlers.mayJudge && !named && !handlers.mayJudge(textOf(test))) continue;
       let allowWhen: boolean;
-      if (turnsAway(sourceCode, statement.consequent)) allowWhen = false;
-      else if (statement.alternate && turnsAway(sourceCode, statement.alternate)) allowWhen = true;
-      else if (alwaysExits(statement.consequent) && turnsAwayNext(sourceCode, statement)) allowWhen = true;
+      if (turnsAway(statement.consequent)) allowWhen = false;
+      else if (statement.alternate && turnsAway(statement.alternate)) allowWhen = true;
+      else if (alwaysExits(statement.consequent) && turnsAwayNext(statement)) allowWhen = true;
       else continue;
-      const origin = firstNode(sourceCode, statement.test, readsRequestOrigin);
+      const origin = firstNode(statement.test, readsRequestOrigin);
       if (!origin) continue;
       emit([{ test: statement.test, value: allowWhen }], origin, isRequestOrigin, credentialsAround(statement));
     }
@@ -268,7 +268,6 @@ export function originDecisionListeners(
  * must take for the condition to take `value`, and the other leaves that must hold with it.
  */
 function decompose(
-  sourceCode: Readonly<SourceCode>,
   node: TSESTree.Node,
   value: boolean,
   alongside: readonly ConditionOnTheWay[],
@@ -279,18 +278,18 @@ function decompose(
   if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
   if (depth > 12) return;
   if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
-    decompose(sourceCode, expression.argument, !value, alongside, onLeaf, depth + 1);
+    decompose(expression.argument, !value, alongside, onLeaf, depth + 1);
     return;
   }
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator !== '??') {
     const { left, right } = expression;
     // `a && b` true, or `a || b` false: both sides hold together.
     if ((expression.operator === '&&') === value) {
-      decompose(sourceCode, left, value, [...alongside, { test: right, value }], onLeaf, depth + 1);
-      decompose(sourceCode, right, value, [...alongside, { test: left, value }], onLeaf, depth + 1);
+      decompose(left, value, [...alongside, { test: right, value }], onLeaf, depth + 1);
+      decompose(right, value, [...alongside, { test: left, value }], onLeaf, depth + 1);
     } else {
-      decompose(sourceCode, left, value, alongside, onLeaf, depth + 1);
-      decompose(sourceCode, right, value, alongside, onLeaf, depth + 1);
+      decompose(left, value, alongside, onLeaf, depth + 1);
+      decompose(right, value, alongside, onLeaf, depth + 1);
     }
     return;
   }
@@ -298,8 +297,7 @@ function decompose(
     // `SUFFIXES.some((suffix) => origin.endsWith(suffix))` is true when its callback is, for some entry.
     const callee = skipTypeWrappers(expression.callee);
     const [callback] = expression.arguments;
-    const method =
-      callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee, sourceCode.getScope(callee)) : null;
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
     if ((method === 'some' || method === 'every') && callback && isFunction(callback)) {
       const fn = callback as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
       const [only] = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
@@ -310,16 +308,16 @@ function decompose(
             ? only.argument
             : null;
       if (result) {
-        decompose(sourceCode, result, value, alongside, onLeaf, depth + 1);
+        decompose(result, value, alongside, onLeaf, depth + 1);
         return;
       }
     }
   }
   if (expression.type === AST_NODE_TYPES.Identifier) {
     // `const allowed = origin.endsWith('example.com'); if (allowed) …`
-    const resolved = resolveExpression(sourceCode, expression);
+    const resolved = resolveExpression(expression);
     if (resolved && resolved !== expression && isTestLike(resolved)) {
-      decompose(sourceCode, resolved, value, alongside, onLeaf, depth + 1);
+      decompose(resolved, value, alongside, onLeaf, depth + 1);
       return;
     }
   }
@@ -338,27 +336,21 @@ function isTestLike(node: TSESTree.Node): boolean {
 }
 
 /** The parts of an answer that can be what it answers: both branches of `?:`, the right of `&&`, both sides of `||`. */
-function allowingLeaves(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): TSESTree.Node[] {
+function allowingLeaves(node: TSESTree.Node, depth = 0): TSESTree.Node[] {
   const expression = skipTypeWrappers(node);
   if (depth > 12) return [];
   switch (expression.type) {
     case AST_NODE_TYPES.AwaitExpression:
-      return allowingLeaves(sourceCode, expression.argument, depth + 1);
+      return allowingLeaves(expression.argument, depth + 1);
     case AST_NODE_TYPES.ConditionalExpression:
-      return [
-        ...allowingLeaves(sourceCode, expression.consequent, depth + 1),
-        ...allowingLeaves(sourceCode, expression.alternate, depth + 1),
-      ];
+      return [...allowingLeaves(expression.consequent, depth + 1), ...allowingLeaves(expression.alternate, depth + 1)];
     case AST_NODE_TYPES.LogicalExpression:
       // `a && b` answers `a` only when it is falsy, which refuses.
       return expression.operator === '&&'
-        ? allowingLeaves(sourceCode, expression.right, depth + 1)
-        : [
-            ...allowingLeaves(sourceCode, expression.left, depth + 1),
-            ...allowingLeaves(sourceCode, expression.right, depth + 1),
-          ];
+        ? allowingLeaves(expression.right, depth + 1)
+        : [...allowingLeaves(expression.left, depth + 1), ...allowingLeaves(expression.right, depth + 1)];
     default: {
-      const known = getStaticValue(expression as never, sourceCode.getScope(expression) as never);
+      const known = staticValue(expression);
       return known && !known.value ? [] : [expression];
     }
   }
@@ -381,22 +373,18 @@ function isFunction(node: TSESTree.Node): boolean {
 }
 
 /** Calls `visit` on every node of a function's body, not entering the functions inside it. */
-function visitOwnBody(
-  sourceCode: Readonly<SourceCode>,
-  fn: HandlerFunction,
-  visit: (node: TSESTree.Node) => void,
-): void {
+function visitOwnBody(fn: HandlerFunction, visit: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [fn.body];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node !== fn.body && isFunction(node)) continue;
     visit(node);
-    pushChildren(sourceCode, node, stack);
+    pushChildren(node, stack);
   }
 }
 
-function pushChildren(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, stack: TSESTree.Node[]): void {
-  for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+function pushChildren(node: TSESTree.Node, stack: TSESTree.Node[]): void {
+  for (const key of visitorKeys[node.type] ?? []) {
     const child = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(child)) {
       for (const item of child)
@@ -408,11 +396,7 @@ function pushChildren(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, sta
 }
 
 /** The first node under `root` (in source order, not inside nested functions) that `test` accepts. */
-function firstNode(
-  sourceCode: Readonly<SourceCode>,
-  root: TSESTree.Node,
-  test: (node: TSESTree.Node) => boolean,
-): TSESTree.Node | null {
+function firstNode(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): TSESTree.Node | null {
   let found: TSESTree.Node | null = null;
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
@@ -427,26 +411,26 @@ function firstNode(
       if (!found || node.range[0] < found.range[0]) found = node;
       continue;
     }
-    pushChildren(sourceCode, node, stack);
+    pushChildren(node, stack);
   }
   return found;
 }
 
 /** Whether a branch turns the request away: it throws, or answers a 4xx status (`res.status(403)`, `c.text(…, 403)`). */
-function turnsAway(sourceCode: Readonly<SourceCode>, branch: TSESTree.Node): boolean {
+function turnsAway(branch: TSESTree.Node): boolean {
   const stack: TSESTree.Node[] = [branch];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (isFunction(node)) continue;
     if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
     if (node.type === AST_NODE_TYPES.Literal && HTTP_CLIENT_ERROR(node.value)) return true;
-    pushChildren(sourceCode, node, stack);
+    pushChildren(node, stack);
   }
   return false;
 }
 
 /** Whether the statement right after `if (…) return …;` turns the request away. */
-function turnsAwayNext(sourceCode: Readonly<SourceCode>, statement: TSESTree.IfStatement): boolean {
+function turnsAwayNext(statement: TSESTree.IfStatement): boolean {
   const parent = statement.parent;
   if (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.Program) return false;
   const body = parent.body as TSESTree.Node[];
@@ -456,7 +440,7 @@ function turnsAwayNext(sourceCode: Readonly<SourceCode>, statement: TSESTree.IfS
     next?.type === AST_NODE_TYPES.ReturnStatement ||
     next?.type === AST_NODE_TYPES.ThrowStatement ||
     next?.type === AST_NODE_TYPES.ExpressionStatement;
-  return simple && turnsAway(sourceCode, next);
+  return simple && turnsAway(next);
 }
 
 /**
@@ -464,7 +448,6 @@ function turnsAwayNext(sourceCode: Readonly<SourceCode>, statement: TSESTree.IfS
  * `origin`, `new URL(origin).hostname`, `URL.parse(origin)?.host`, or a constant that holds one.
  */
 export function matchSubject(
-  sourceCode: Readonly<SourceCode>,
   node: TSESTree.Node,
   isOrigin: (node: TSESTree.Node) => boolean,
   depth = 0,
@@ -473,25 +456,25 @@ export function matchSubject(
   if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
   if (depth > 4) return null;
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    const name = staticPropertyName(expression, sourceCode.getScope(expression));
+    const name = propertyName(expression);
     if (name === 'hostname' || name === 'host') {
-      const url = parsedUrlArgument(sourceCode, skipTypeWrappers(expression.object));
+      const url = parsedUrlArgument(skipTypeWrappers(expression.object));
       if (url && isOrigin(url)) return name;
     }
   }
   if (isOrigin(expression)) return 'origin';
   if (expression.type === AST_NODE_TYPES.Identifier) {
-    const resolved = resolveExpression(sourceCode, expression);
-    if (resolved && resolved !== expression) return matchSubject(sourceCode, resolved, isOrigin, depth + 1);
+    const resolved = resolveExpression(expression);
+    if (resolved && resolved !== expression) return matchSubject(resolved, isOrigin, depth + 1);
   }
   return null;
 }
 
 /** `x` in `new URL(x)` or `URL.parse(x)`, with `URL` the global. */
-function parsedUrlArgument(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node | null {
+function parsedUrlArgument(node: TSESTree.Node): TSESTree.Node | null {
   const isGlobalUrl = (callee: TSESTree.Node): boolean => {
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'URL') return false;
-    const variable = findVariable(sourceCode.getScope(callee) as never, callee as never) as { defs: unknown[] } | null;
+    const variable = variableOf(callee);
     return !variable || variable.defs.length === 0;
   };
   const [first] = (node as TSESTree.NewExpression | TSESTree.CallExpression).arguments ?? [];
@@ -501,7 +484,7 @@ function parsedUrlArgument(sourceCode: Readonly<SourceCode>, node: TSESTree.Node
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.MemberExpression &&
     isGlobalUrl(node.callee.object) &&
-    staticPropertyName(node.callee) === 'parse'
+    propertyName(node.callee) === 'parse'
   ) {
     return first;
   }
@@ -519,28 +502,24 @@ export interface AllowlistEntry {
  * (through constants, spreads, `new Set(...)`, `Object.freeze(...)`, `as const`, both branches of
  * `?:` and `||`), each with its static value (`undefined` when the file does not fix it).
  */
-export function allowlistEntries(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 0): AllowlistEntry[] {
+export function allowlistEntries(node: TSESTree.Node, depth = 0): AllowlistEntry[] {
   const expression = skipTypeWrappers(node);
   if (depth > 12) return [];
   switch (expression.type) {
     case AST_NODE_TYPES.ArrayExpression:
       return expression.elements.flatMap((element) => {
         if (!element) return [];
-        if (element.type === AST_NODE_TYPES.SpreadElement)
-          return allowlistEntries(sourceCode, element.argument, depth + 1);
-        const value = getStaticValue(element as never, sourceCode.getScope(element) as never);
+        if (element.type === AST_NODE_TYPES.SpreadElement) return allowlistEntries(element.argument, depth + 1);
+        const value = staticValue(element);
         return [{ node: element, value: value?.value }];
       });
     case AST_NODE_TYPES.ConditionalExpression:
       return [
-        ...allowlistEntries(sourceCode, expression.consequent, depth + 1),
-        ...allowlistEntries(sourceCode, expression.alternate, depth + 1),
+        ...allowlistEntries(expression.consequent, depth + 1),
+        ...allowlistEntries(expression.alternate, depth + 1),
       ];
     case AST_NODE_TYPES.LogicalExpression:
-      return [
-        ...allowlistEntries(sourceCode, expression.left, depth + 1),
-        ...allowlistEntries(sourceCode, expression.right, depth + 1),
-      ];
+      return [...allowlistEntries(expression.left, depth + 1), ...allowlistEntries(expression.right, depth + 1)];
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipTypeWrappers(expression.callee);
@@ -548,7 +527,7 @@ export function allowlistEntries(sourceCode: Readonly<SourceCode>, node: TSESTre
         callee.type === AST_NODE_TYPES.Identifier
           ? callee.name
           : callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier
-            ? `${callee.object.name}.${staticPropertyName(callee) ?? ''}`
+            ? `${callee.object.name}.${propertyName(callee) ?? ''}`
             : '';
       const [first] = expression.arguments;
       if (
@@ -556,14 +535,14 @@ export function allowlistEntries(sourceCode: Readonly<SourceCode>, node: TSESTre
         first &&
         first.type !== AST_NODE_TYPES.SpreadElement
       ) {
-        return allowlistEntries(sourceCode, first, depth + 1);
+        return allowlistEntries(first, depth + 1);
       }
       return [];
     }
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.MemberExpression: {
-      const resolved = resolveExpression(sourceCode, expression);
-      return resolved && resolved !== expression ? allowlistEntries(sourceCode, resolved, depth + 1) : [];
+      const resolved = resolveExpression(expression);
+      return resolved && resolved !== expression ? allowlistEntries(resolved, depth + 1) : [];
     }
     default:
       return [];
@@ -574,8 +553,8 @@ export function allowlistEntries(sourceCode: Readonly<SourceCode>, node: TSESTre
 const ITERATING_METHODS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter']);
 
 /** The list whose elements a callback parameter takes: `LIST` for `item` in `LIST.some((item) => …)`. */
-function iteratedList(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier): TSESTree.Node | null {
-  const variable = findVariable(sourceCode.getScope(id) as never, id as never) as {
+function iteratedList(id: TSESTree.Identifier): TSESTree.Node | null {
+  const variable = variableOf(id) as {
     defs: { type: string; name: TSESTree.Node; node: TSESTree.Node }[];
   } | null;
   const def = variable?.defs[0];
@@ -591,7 +570,7 @@ function iteratedList(sourceCode: Readonly<SourceCode>, id: TSESTree.Identifier)
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  return ITERATING_METHODS.has(staticPropertyName(callee, sourceCode.getScope(callee)) ?? '') ? callee.object : null;
+  return ITERATING_METHODS.has(propertyName(callee) ?? '') ? callee.object : null;
 }
 
 /** A regular expression an origin is tested against, and where its source is written. */
@@ -606,18 +585,17 @@ export interface PatternSource {
   readonly fromList: boolean;
 }
 
-function isGlobal(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, name: string): boolean {
+function isGlobal(node: TSESTree.Node, name: string): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
-  const variable = findVariable(sourceCode.getScope(node) as never, node as never) as { defs: unknown[] } | null;
+  const variable = variableOf(node);
   return !variable || variable.defs.length === 0;
 }
 
 /** A string written as a literal (or a template without expressions), through constants. */
 function writtenString(
-  sourceCode: Readonly<SourceCode>,
   node: TSESTree.Node,
 ): { literal: TSESTree.Literal | TSESTree.TemplateLiteral; value: string } | null {
-  const expression = resolveExpression(sourceCode, node) ?? skipTypeWrappers(node);
+  const expression = resolveExpression(node) ?? skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string')
     return { literal: expression, value: expression.value };
   if (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) {
@@ -632,13 +610,7 @@ function writtenString(
  * callback goes through (`PATTERNS.some((pattern) => pattern.test(origin))`). With `strings`, a
  * string is a pattern too, as `String.prototype.match` takes it.
  */
-export function patternSources(
-  sourceCode: Readonly<SourceCode>,
-  node: TSESTree.Node,
-  strings: boolean,
-  fromList = false,
-  depth = 0,
-): PatternSource[] {
+export function patternSources(node: TSESTree.Node, strings: boolean, fromList = false, depth = 0): PatternSource[] {
   const expression = skipTypeWrappers(node);
   if (depth > 12) return [];
   switch (expression.type) {
@@ -660,18 +632,18 @@ export function patternSources(
       return [];
     }
     case AST_NODE_TYPES.TemplateLiteral: {
-      const written = strings ? writtenString(sourceCode, expression) : null;
+      const written = strings ? writtenString(expression) : null;
       return written
         ? [{ node: expression, pattern: written.value, flags: '', written: written.literal, fromList }]
         : [];
     }
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression: {
-      if (!isGlobal(sourceCode, skipTypeWrappers(expression.callee), 'RegExp')) return [];
+      if (!isGlobal(skipTypeWrappers(expression.callee), 'RegExp')) return [];
       const [source, flags] = expression.arguments;
       if (!source || source.type === AST_NODE_TYPES.SpreadElement) return [];
-      const written = writtenString(sourceCode, source);
-      const flagValue = flags ? getStaticValue(flags as never, sourceCode.getScope(flags) as never)?.value : '';
+      const written = writtenString(source);
+      const flagValue = flags ? staticValue(flags)?.value : '';
       if (!written || typeof flagValue !== 'string') return [];
       return [{ node: expression, pattern: written.value, flags: flagValue, written: written.literal, fromList }];
     }
@@ -680,7 +652,6 @@ export function patternSources(
         !element
           ? []
           : patternSources(
-              sourceCode,
               element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element,
               strings,
               fromList,
@@ -689,30 +660,23 @@ export function patternSources(
       );
     case AST_NODE_TYPES.ConditionalExpression:
       return [
-        ...patternSources(sourceCode, expression.consequent, strings, fromList, depth + 1),
-        ...patternSources(sourceCode, expression.alternate, strings, fromList, depth + 1),
+        ...patternSources(expression.consequent, strings, fromList, depth + 1),
+        ...patternSources(expression.alternate, strings, fromList, depth + 1),
       ];
     case AST_NODE_TYPES.LogicalExpression:
       return [
-        ...patternSources(sourceCode, expression.left, strings, fromList, depth + 1),
-        ...patternSources(sourceCode, expression.right, strings, fromList, depth + 1),
+        ...patternSources(expression.left, strings, fromList, depth + 1),
+        ...patternSources(expression.right, strings, fromList, depth + 1),
       ];
     case AST_NODE_TYPES.Identifier: {
-      const list = iteratedList(sourceCode, expression);
-      if (list)
-        return allowlistEntries(sourceCode, list).flatMap((entry) =>
-          patternSources(sourceCode, entry.node, strings, true, depth + 1),
-        );
-      const resolved = resolveExpression(sourceCode, expression);
-      return resolved && resolved !== expression
-        ? patternSources(sourceCode, resolved, strings, fromList, depth + 1)
-        : [];
+      const list = iteratedList(expression);
+      if (list) return allowlistEntries(list).flatMap((entry) => patternSources(entry.node, strings, true, depth + 1));
+      const resolved = resolveExpression(expression);
+      return resolved && resolved !== expression ? patternSources(resolved, strings, fromList, depth + 1) : [];
     }
     case AST_NODE_TYPES.MemberExpression: {
-      const resolved = resolveExpression(sourceCode, expression);
-      return resolved && resolved !== expression
-        ? patternSources(sourceCode, resolved, strings, fromList, depth + 1)
-        : [];
+      const resolved = resolveExpression(expression);
+      return resolved && resolved !== expression ? patternSources(resolved, strings, fromList, depth + 1) : [];
     }
     default:
       return [];
@@ -730,19 +694,19 @@ export interface TestedText {
 }
 
 /** The strings an argument stands for: a literal, a constant, or each entry of the list a callback goes through. */
-export function testedTexts(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TestedText[] {
+export function testedTexts(node: TSESTree.Node): TestedText[] {
   const expression = skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.Identifier) {
-    const list = iteratedList(sourceCode, expression);
+    const list = iteratedList(expression);
     if (list) {
-      return allowlistEntries(sourceCode, list).flatMap((entry) =>
+      return allowlistEntries(list).flatMap((entry) =>
         typeof entry.value === 'string'
           ? [{ node: entry.node, value: entry.value, inPlace: false, fromList: true }]
           : [],
       );
     }
   }
-  const value = getStaticValue(expression as never, sourceCode.getScope(expression) as never)?.value;
+  const value = staticValue(expression)?.value;
   if (typeof value !== 'string') return [];
   const inPlace =
     expression.type === AST_NODE_TYPES.Literal ||

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
-import { CALL, READ, mentionsAny, trackModules } from './modules';
+import { CALL, READ, mentionsAny, trackModules } from './imports';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
 import { findObjectProperty, possibleValues, resolveExpression, resolveFunction } from './values';
@@ -156,7 +156,7 @@ function registeredDynamicImports(sourceCode: Readonly<SourceCode>): { node: TSE
   ) {
     return found;
   }
-  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+  walk(sourceCode.ast, (node) => {
     if (node.type !== AST_NODE_TYPES.ImportExpression) return;
     const source = node.source.type === AST_NODE_TYPES.Literal ? node.source.value : null;
     const middleware = registering.find((candidate) => candidate.module === source);
@@ -196,7 +196,7 @@ export type CorsOptionsBranch =
   | { readonly kind: 'unknown' };
 
 /** The shapes a middleware's options can take, through variables, ternaries and fallbacks. */
-export function corsOptionsBranches(sourceCode: Readonly<SourceCode>, use: CorsMiddlewareUse): CorsOptionsBranch[] {
+export function corsOptionsBranches(use: CorsMiddlewareUse): CorsOptionsBranch[] {
   if (use.options === undefined) return [{ kind: 'unknown' }];
   if (use.options === null) return [{ kind: 'missing', node: null }];
   const branches: CorsOptionsBranch[] = [];
@@ -220,7 +220,7 @@ export function corsOptionsBranches(sourceCode: Readonly<SourceCode>, use: CorsM
       visit(expression.right, depth + 1);
       return;
     }
-    const resolved = resolveExpression(sourceCode, expression);
+    const resolved = resolveExpression(expression);
     if (resolved && resolved !== expression) {
       visit(resolved, depth + 1);
       return;
@@ -236,21 +236,15 @@ export function corsOptionsBranches(sourceCode: Readonly<SourceCode>, use: CorsM
 }
 
 /** Whether an options object turns credentials on, by the middleware's own test of the value. */
-export function allowsCredentials(
-  sourceCode: Readonly<SourceCode>,
-  middleware: CorsMiddleware,
-  object: TSESTree.ObjectExpression,
-): boolean {
-  const credentials = findObjectProperty(sourceCode, object, 'credentials');
+export function allowsCredentials(middleware: CorsMiddleware, object: TSESTree.ObjectExpression): boolean {
+  const credentials = findObjectProperty(object, 'credentials');
   if (credentials.kind !== 'found') return false;
   const { property, value } = credentials;
   // `credentials(ctx) { return true; }` and `credentials: () => true` (Koa takes a function).
   const returned = functionResult(property.method ? property.value : value);
   const target = returned ?? value;
   if (!target) return false;
-  return possibleValues(sourceCode, target).some(
-    (candidate) => candidate.known && middleware.isCredentialsOn(candidate.value),
-  );
+  return possibleValues(target).some((candidate) => candidate.known && middleware.isCredentialsOn(candidate.value));
 }
 
 /** The returned expression of a function with a single `return` or an expression body. */
@@ -281,11 +275,10 @@ function isNullishLiteral(node: TSESTree.Node): boolean {
  * `(origin, cb) => cb(null, true)`, `cb(null, origin)`, `(origin) => origin`, `(ctx) => '*'`.
  */
 export function unconditionalAllow(
-  sourceCode: Readonly<SourceCode>,
   node: TSESTree.Node,
   mode: 'reflect' | 'wildcard' = 'reflect',
 ): TSESTree.Node | null {
-  const fn = resolveFunction(sourceCode, node);
+  const fn = resolveFunction(node);
   if (!fn) return null;
   const [originParam, callbackParam] = fn.params;
   const originName = originParam?.type === AST_NODE_TYPES.Identifier ? originParam.name : null;
@@ -296,27 +289,27 @@ export function unconditionalAllow(
     if (!value) return false;
     const expression = skipTypeWrappers(value);
     if (mode === 'wildcard') {
-      return originSources(sourceCode, expression).some(
+      return originSources(expression).some(
         (source) =>
           source.kind === 'literal' &&
           source.value === '*' &&
-          !findOriginGuard(sourceCode, source.entry, originParam ?? source.node),
+          !findOriginGuard(source.entry, originParam ?? source.node),
       );
     }
-    if (originParam && isPresenceTest(sourceCode, expression, originParam)) {
-      return !findOriginGuard(sourceCode, expression, originParam);
+    if (originParam && isPresenceTest(expression, originParam)) {
+      return !findOriginGuard(expression, originParam);
     }
     if (expression.type === AST_NODE_TYPES.Identifier && expression.name === originName) {
-      return !findOriginGuard(sourceCode, expression, expression);
+      return !findOriginGuard(expression, expression);
     }
-    return originSources(sourceCode, expression).some((source) => {
+    return originSources(expression).some((source) => {
       const isOriginParam =
         source.kind === 'unknown' && source.node.type === AST_NODE_TYPES.Identifier && source.node.name === originName;
       const allowing =
         isOriginParam || source.kind === 'request-origin' || (source.kind === 'literal' && source.value === true);
       // A read of the request's Origin is checked as itself; `true` or the parameter as the parameter.
       const checked = source.kind === 'request-origin' ? source.node : (originParam ?? source.node);
-      return allowing && !findOriginGuard(sourceCode, source.entry, checked);
+      return allowing && !findOriginGuard(source.entry, checked);
     });
   };
   const callsBackAllowing = (expression: TSESTree.Node | null | undefined): boolean => {
@@ -358,11 +351,11 @@ export interface OriginOption {
 }
 
 /** The `origin` options a middleware use is given, across every shape its options can take. */
-export function originOptions(sourceCode: Readonly<SourceCode>, use: CorsMiddlewareUse): OriginOption[] {
+export function originOptions(use: CorsMiddlewareUse): OriginOption[] {
   const found: OriginOption[] = [];
-  for (const branch of corsOptionsBranches(sourceCode, use)) {
+  for (const branch of corsOptionsBranches(use)) {
     if (branch.kind !== 'object') continue;
-    const origin = findObjectProperty(sourceCode, branch.object, 'origin');
+    const origin = findObjectProperty(branch.object, 'origin');
     if (origin.kind !== 'found') continue;
     const { property } = origin;
     const value = origin.value ?? (property.method ? property.value : null);
@@ -371,7 +364,7 @@ export function originOptions(sourceCode: Readonly<SourceCode>, use: CorsMiddlew
       object: branch.object,
       property,
       value,
-      credentials: allowsCredentials(sourceCode, use.middleware, branch.object),
+      credentials: allowsCredentials(use.middleware, branch.object),
     });
   }
   return found;

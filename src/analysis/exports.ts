@@ -1,0 +1,294 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { LintSession, packageSpecifiersOf, resolveSpecifier } from './module-graph';
+import { moduleOf, propertyName, variableOf } from './program';
+
+/**
+ * Imports and exports across the modules of a project: what an imported name stands for (an
+ * expression in the module that exports it, or a package the adapters know by name), through
+ * `export … from`, `export *`, renamed exports, CommonJS `module.exports` and `require`.
+ */
+
+let session = new LintSession();
+
+/** Starts the work for a new linted file (each cached module is checked against the disk once per file). */
+export function startSession(): void {
+  session = new LintSession();
+}
+
+/** How deep re-export chains are followed. */
+const MAX_HOPS = 12;
+
+/** A package, or a name exported by one, that the project does not hold as source: `{ module: 'express', names: [] }`. */
+export interface ExternalRef {
+  readonly module: string;
+  /** The property path below the module: `['Router']` for `express.Router`, `['default']` for a default import. */
+  readonly names: readonly string[];
+}
+
+/** One module's exports, read once. */
+interface ExportTable {
+  /** Name → what it stands for: a node of this module, or a name of another module. */
+  readonly names: ReadonlyMap<string, ExportEntry>;
+  /** `export * from '…'` specifiers. */
+  readonly stars: readonly string[];
+  /** `module.exports = value` (a CommonJS module's whole export), if any. */
+  readonly commonjs: TSESTree.Node | null;
+}
+
+type ExportEntry =
+  /** A node of the exporting module: a local name, a declaration, or a value. */
+  | { readonly kind: 'local'; readonly node: TSESTree.Node }
+  /** `export { name } from 'specifier'`, or `export * as name from 'specifier'` (`name: '*'`). */
+  | { readonly kind: 'from'; readonly specifier: string; readonly name: string };
+
+const tables = new WeakMap<TSESTree.Program, ExportTable>();
+
+function exportTable(program: TSESTree.Program): ExportTable {
+  let table = tables.get(program);
+  if (!table) {
+    table = readExports(program);
+    tables.set(program, table);
+  }
+  return table;
+}
+
+function readExports(program: TSESTree.Program): ExportTable {
+  const names = new Map<string, ExportEntry>();
+  const stars: string[] = [];
+  let commonjs: TSESTree.Node | null = null;
+  const nameOf = (node: TSESTree.Identifier | TSESTree.StringLiteral): string =>
+    node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        const { declaration } = statement;
+        if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of declaration.declarations) {
+            for (const id of patternIdentifiers(declarator.id)) names.set(id.name, { kind: 'local', node: id });
+          }
+        } else if (
+          (declaration?.type === AST_NODE_TYPES.FunctionDeclaration ||
+            declaration?.type === AST_NODE_TYPES.ClassDeclaration ||
+            declaration?.type === AST_NODE_TYPES.TSEnumDeclaration) &&
+          declaration.id
+        ) {
+          names.set(declaration.id.name, { kind: 'local', node: declaration.id });
+        }
+        for (const specifier of statement.specifiers) {
+          const exported = nameOf(specifier.exported);
+          const local = nameOf(specifier.local);
+          names.set(
+            exported,
+            statement.source
+              ? { kind: 'from', specifier: statement.source.value, name: local }
+              : { kind: 'local', node: specifier.local },
+          );
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        names.set('default', { kind: 'local', node: statement.declaration });
+        break;
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        if (statement.exported) {
+          names.set(nameOf(statement.exported), { kind: 'from', specifier: statement.source.value, name: '*' });
+        } else {
+          stars.push(statement.source.value);
+        }
+        break;
+      case AST_NODE_TYPES.ExpressionStatement: {
+        // `module.exports = value`, `module.exports.x = value`, `exports.x = value`
+        const expression = statement.expression;
+        if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') break;
+        const target = expression.left;
+        if (isModuleExports(target)) {
+          commonjs = expression.right;
+          if (expression.right.type === AST_NODE_TYPES.ObjectExpression) {
+            for (const property of expression.right.properties) {
+              if (property.type !== AST_NODE_TYPES.Property) continue;
+              const key = propertyName(property);
+              if (key !== null) names.set(key, { kind: 'local', node: property.value });
+            }
+          }
+        } else if (
+          target.type === AST_NODE_TYPES.MemberExpression &&
+          (isModuleExports(target.object) ||
+            (target.object.type === AST_NODE_TYPES.Identifier && target.object.name === 'exports'))
+        ) {
+          const key = propertyName(target);
+          if (key !== null) names.set(key, { kind: 'local', node: expression.right });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { names, stars, commonjs };
+}
+
+function isModuleExports(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    node.property.name === 'exports'
+  );
+}
+
+/** The names a binding pattern declares. */
+export function patternIdentifiers(pattern: TSESTree.Node): TSESTree.Identifier[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [pattern];
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.flatMap((property) =>
+        patternIdentifiers(property.type === AST_NODE_TYPES.Property ? property.value : property.argument),
+      );
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.flatMap((element) => (element ? patternIdentifiers(element) : []));
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternIdentifiers(pattern.left);
+    case AST_NODE_TYPES.RestElement:
+      return patternIdentifiers(pattern.argument);
+    default:
+      return [];
+  }
+}
+
+/** What a module specifier names from a module: a Program of the project, or an installed package. */
+export type ModuleTarget =
+  | { readonly kind: 'program'; readonly program: TSESTree.Program }
+  | { readonly kind: 'external'; readonly module: string };
+
+/** The module a specifier names from the module that holds `from`. */
+export function moduleTarget(from: TSESTree.Node, specifier: string): ModuleTarget | null {
+  const { file } = moduleOf(from);
+  const resolved = file ? resolveSpecifier(file, specifier) : null;
+  if (!resolved) {
+    return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')
+      ? null
+      : { kind: 'external', module: specifier.replace(/^node:/u, '') };
+  }
+  const program = session.load(resolved);
+  return program ? { kind: 'program', program } : null;
+}
+
+/** What an exported name of a module stands for. */
+export type Exported =
+  /** A node of the exporting module (an identifier to resolve there, a declaration, an expression), or the Program for a namespace. */
+  { readonly kind: 'node'; readonly node: TSESTree.Node } | { readonly kind: 'external'; readonly ref: ExternalRef };
+
+/**
+ * What `name` exported by a module stands for (`'*'` for the namespace itself, `'default'` for the
+ * default export), following re-exports. A CommonJS module's `module.exports` is its default and
+ * its namespace.
+ */
+export function exportedBy(target: ModuleTarget, name: string, hops = 0): Exported | null {
+  if (target.kind === 'external') {
+    return { kind: 'external', ref: { module: target.module, names: name === '*' ? [] : [name] } };
+  }
+  if (hops > MAX_HOPS) return null;
+  const { program } = target;
+  const table = exportTable(program);
+  if (name === '*') return { kind: 'node', node: table.commonjs ?? program };
+  if (name === 'default' && table.commonjs && !table.names.has('default'))
+    return { kind: 'node', node: table.commonjs };
+  const entry = table.names.get(name);
+  if (entry?.kind === 'local') return localExport(entry.node, hops);
+  if (entry?.kind === 'from') {
+    const next = moduleTarget(program, entry.specifier);
+    return next ? exportedBy(next, entry.name, hops + 1) : null;
+  }
+  if (name === 'default') return null;
+  for (const specifier of table.stars) {
+    const next = moduleTarget(program, specifier);
+    if (!next || next.kind === 'external') continue;
+    const found = exportedBy(next, name, hops + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A local name that is itself imported is followed to where it comes from: `import x from 'koa'; export { x as App }`. */
+function localExport(node: TSESTree.Node, hops: number): Exported | null {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const imported = importOf(node);
+    if (imported) {
+      const target = moduleTarget(node, imported.specifier);
+      return target ? exportedBy(target, imported.name, hops + 1) : null;
+    }
+  }
+  return { kind: 'node', node };
+}
+
+/** The import a name is bound by: its module specifier and the name it imports (`'default'`, `'*'`). */
+export function importOf(id: TSESTree.Identifier): { specifier: string; name: string } | null {
+  const variable = variableOf(id);
+  const def = variable?.defs[0];
+  if (!def || def.type !== 'ImportBinding') return null;
+  const specifier = def.node;
+  const declaration = specifier.parent;
+  if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+  switch (specifier.type) {
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+      return { specifier: declaration.source.value, name: 'default' };
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+      return { specifier: declaration.source.value, name: '*' };
+    case AST_NODE_TYPES.ImportSpecifier:
+      return {
+        specifier: declaration.source.value,
+        name:
+          specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value,
+      };
+    default:
+      return null;
+  }
+}
+
+/** What an imported name stands for, in the module it comes from. */
+export function importedValue(id: TSESTree.Identifier): Exported | null {
+  const imported = importOf(id);
+  if (!imported) return null;
+  const target = moduleTarget(id, imported.specifier);
+  if (!target) return null;
+  if (target.kind === 'program') {
+    // A module of a package the adapters know, imported by relative path (the package's own examples).
+    const known = knownPackageSpecifier(target.program);
+    if (known) return { kind: 'external', ref: { module: known, names: imported.name === '*' ? [] : [imported.name] } };
+  }
+  return exportedBy(target, imported.name);
+}
+
+/** What `require(specifier)` evaluates to. */
+export function requiredValue(call: TSESTree.CallExpression, specifier: string): Exported | null {
+  const target = moduleTarget(call, specifier);
+  if (!target) return null;
+  if (target.kind === 'program') {
+    const known = knownPackageSpecifier(target.program);
+    if (known) return { kind: 'external', ref: { module: known, names: [] } };
+  }
+  return exportedBy(target, '*');
+}
+
+let knownModules: ReadonlySet<string> = new Set();
+
+/** The module names the adapters know (set once by the registry). */
+export function setKnownModules(modules: ReadonlySet<string>): void {
+  knownModules = modules;
+}
+
+const packageIdentity = new WeakMap<TSESTree.Program, string | null>();
+
+/** The name of a known package's module that a file of the project is (the SDK's own sources), or `null`. */
+function knownPackageSpecifier(program: TSESTree.Program): string | null {
+  let known = packageIdentity.get(program);
+  if (known === undefined) {
+    const { file } = moduleOf(program);
+    known = file ? (packageSpecifiersOf(file).find((specifier) => knownModules.has(specifier)) ?? null) : null;
+    packageIdentity.set(program, known);
+  }
+  return known;
+}

@@ -1,0 +1,628 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { analyze } from '@typescript-eslint/scope-manager';
+import { registerModule, visitorKeys } from './program';
+
+/**
+ * The other modules of a project, read from disk when a value or a check leads into one: relative
+ * imports, `package.json` `imports` (`#alias`), `tsconfig` `paths`, and the packages of the same
+ * workspace by their `name`. Packages installed in `node_modules` are not read: the framework
+ * adapters know them by name.
+ *
+ * Parsed modules are cached for the whole process, keyed by path and checked against the file's
+ * size and modification time once per linted file, so that an editor sees edits to the other
+ * file. Everything is bounded: file size, modules per linted file, cache size; a module that
+ * cannot be read or parsed is simply absent, and the value that led there is unknown.
+ */
+
+/** Larger files are generated bundles or data: nothing a server's configuration lives in. */
+const MAX_FILE_BYTES = 1_000_000;
+/** Modules read for one linted file. */
+const MAX_LOADS_PER_FILE = 200;
+/** Parsed modules kept between files (least recently used go first). */
+const MAX_CACHED_MODULES = 2000;
+/** Resolutions kept between files. */
+const MAX_CACHED_RESOLUTIONS = 20_000;
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** TypeScript's mapping of an emitted extension to its source, as `moduleResolution: node16` does. */
+const EMITTED_TO_SOURCE: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+interface CachedModule {
+  readonly program: TSESTree.Program;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly bytes: number;
+}
+
+interface Stats {
+  /** Most modules held at once in this process. */
+  peakModules: number;
+  /** Most bytes of source held at once. */
+  peakBytes: number;
+  loads: number;
+  parseFailures: number;
+}
+
+const cache = new Map<string, CachedModule | null>();
+let cachedBytes = 0;
+const resolutions = new Map<string, string | null>();
+const stats: Stats = { peakModules: 0, peakBytes: 0, loads: 0, parseFailures: 0 };
+
+/** What the module graph has held, for the benchmark's report. */
+export function moduleGraphStats(): Readonly<Stats> & { modules: number; bytes: number } {
+  return { ...stats, modules: cache.size, bytes: cachedBytes };
+}
+
+/** Empties the caches (tests). */
+export function clearModuleGraph(): void {
+  cache.clear();
+  resolutions.clear();
+  cachedBytes = 0;
+}
+
+/**
+ * The work done for one linted file: which cached modules were checked against the disk, and how
+ * many were read. Created when the linted file's analysis starts.
+ */
+export class LintSession {
+  private readonly checked = new Set<string>();
+  private loads = 0;
+
+  /** The Program of a module on disk, or `null` when it cannot be read, is too large, or the budget is spent. */
+  load(file: string): TSESTree.Program | null {
+    const cached = cache.get(file);
+    if (cached !== undefined && this.checked.has(file)) return touch(file, cached)?.program ?? null;
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(file, { throwIfNoEntry: false });
+    } catch {
+      stat = undefined;
+    }
+    this.checked.add(file);
+    if (!stat?.isFile() || stat.size > MAX_FILE_BYTES) {
+      remember(file, null);
+      return null;
+    }
+    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return touch(file, cached)!.program;
+    if (this.loads >= MAX_LOADS_PER_FILE) return null;
+    this.loads++;
+    const program = parseModule(file);
+    remember(file, program && { program, size: stat.size, mtimeMs: stat.mtimeMs, bytes: stat.size });
+    return program;
+  }
+}
+
+function touch(file: string, entry: CachedModule | null): CachedModule | null {
+  cache.delete(file);
+  cache.set(file, entry);
+  return entry;
+}
+
+function remember(file: string, entry: CachedModule | null): void {
+  const previous = cache.get(file);
+  if (previous) cachedBytes -= previous.bytes;
+  cache.delete(file);
+  cache.set(file, entry);
+  if (entry) cachedBytes += entry.bytes;
+  while (cache.size > MAX_CACHED_MODULES) {
+    const [oldest, value] = cache.entries().next().value as [string, CachedModule | null];
+    if (value) cachedBytes -= value.bytes;
+    cache.delete(oldest);
+  }
+  stats.peakModules = Math.max(stats.peakModules, cache.size);
+  stats.peakBytes = Math.max(stats.peakBytes, cachedBytes);
+}
+
+type Parse = (text: string, file: string) => TSESTree.Program;
+let parser: Parse | null | undefined;
+
+/**
+ * typescript-estree when TypeScript is installed (it parses JavaScript too), else ESLint's own
+ * parser, espree, for a project of plain JavaScript; TypeScript modules are then unreadable.
+ */
+function getParser(): Parse | null {
+  if (parser !== undefined) return parser;
+  try {
+    const { parse } =
+      require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
+    parser = (text, file) =>
+      parse(text, {
+        range: true,
+        loc: true,
+        jsx: /\.[jt]sx$/u.test(file) || /\.[cm]?js$/u.test(file),
+        comment: false,
+        tokens: false,
+        loggerFn: false,
+        errorOnUnknownASTType: false,
+        filePath: file,
+      });
+  } catch {
+    try {
+      const fromEslint = createRequire(require.resolve('eslint'));
+      const espree = fromEslint('espree') as {
+        parse(text: string, options: object): TSESTree.Program;
+      };
+      parser = (text, file) => {
+        if (/\.[cm]?tsx?$/u.test(file)) throw new Error('TypeScript is not installed');
+        return espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true });
+      };
+    } catch {
+      parser = null;
+    }
+  }
+  return parser;
+}
+
+let SourceCodeClass: (new (config: object) => SourceCode) | undefined;
+
+function parseModule(file: string): TSESTree.Program | null {
+  stats.loads++;
+  const parse = getParser();
+  if (!parse) return null;
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    const ast = parse(text, file) as TSESTree.Program & { tokens?: unknown[]; comments?: unknown[] };
+    ast.tokens ??= [];
+    ast.comments ??= [];
+    setParents(ast);
+    const commonjs = /\.c[jt]s$/u.test(file) || !ast.body.some(isModuleSyntax);
+    const scopeManager = analyze(ast, {
+      sourceType: commonjs ? 'script' : 'module',
+      globalReturn: commonjs,
+      lib: ['esnext'],
+    });
+    SourceCodeClass ??= (require('eslint') as { SourceCode: new (config: object) => SourceCode }).SourceCode;
+    const code = new SourceCodeClass({ text, ast, scopeManager, visitorKeys });
+    registerModule({ code, file, linted: false });
+    return ast;
+  } catch {
+    stats.parseFailures++;
+    return null;
+  }
+}
+
+function isModuleSyntax(statement: TSESTree.ProgramStatement): boolean {
+  return (
+    statement.type === AST_NODE_TYPES.ImportDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportAllDeclaration
+  );
+}
+
+function setParents(root: TSESTree.Node): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) {
+        if (item && typeof (item as TSESTree.Node).type === 'string') {
+          (item as { parent: TSESTree.Node }).parent = node;
+          stack.push(item as TSESTree.Node);
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution of specifiers to files
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The file a specifier names from a module, when it is code of the project: a relative path, a
+ * `#` import of the nearest `package.json`, a `tsconfig` path alias, or a package of the same
+ * workspace. `null` for installed packages and for anything that does not resolve.
+ */
+export function resolveSpecifier(fromFile: string, specifier: string): string | null {
+  const key = `${path.dirname(fromFile)}\0${specifier}`;
+  const known = resolutions.get(key);
+  if (known !== undefined) return known;
+  let resolved: string | null = null;
+  try {
+    resolved = resolveUncached(fromFile, specifier);
+  } catch {
+    resolved = null;
+  }
+  if (resolutions.size >= MAX_CACHED_RESOLUTIONS) resolutions.clear();
+  resolutions.set(key, resolved);
+  return resolved;
+}
+
+function resolveUncached(fromFile: string, specifier: string): string | null {
+  if (specifier.startsWith('node:') || specifier.length === 0) return null;
+  const directory = path.dirname(fromFile);
+  if (specifier.startsWith('.') || path.isAbsolute(specifier)) return sourceFile(path.resolve(directory, specifier));
+  if (specifier.startsWith('#')) {
+    const manifest = nearestManifest(directory);
+    const target = manifest && matchPatternMap(manifest.json.imports, specifier);
+    if (target) return sourceFile(path.resolve(manifest.dir, target));
+  }
+  const aliased = resolveTsconfigPath(directory, specifier);
+  if (aliased) return aliased;
+  return resolveWorkspacePackage(directory, specifier);
+}
+
+/** The source file a path stands for: the file itself, its TypeScript source, or a directory's index. */
+function sourceFile(candidate: string): string | null {
+  const extension = path.extname(candidate);
+  const sources = EMITTED_TO_SOURCE[extension];
+  if (sources) {
+    for (const source of sources) {
+      const file = candidate.slice(0, -extension.length) + source;
+      if (isFile(file)) return file;
+    }
+  }
+  if (SOURCE_EXTENSIONS.includes(extension) && !candidate.endsWith('.d.ts') && isFile(candidate)) return candidate;
+  for (const source of SOURCE_EXTENSIONS) {
+    if (isFile(candidate + source)) return candidate + source;
+  }
+  if (isDirectory(candidate)) {
+    for (const source of SOURCE_EXTENSIONS) {
+      const index = path.join(candidate, `index${source}`);
+      if (isFile(index)) return index;
+    }
+  }
+  return null;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
+interface Manifest {
+  readonly dir: string;
+  readonly json: {
+    name?: unknown;
+    imports?: unknown;
+    exports?: unknown;
+    main?: unknown;
+    module?: unknown;
+    source?: unknown;
+    types?: unknown;
+    workspaces?: unknown;
+  };
+}
+
+const manifests = new Map<string, Manifest | null>();
+
+/** The `package.json` in a folder, parsed, or `null`. */
+function manifestIn(dir: string): Manifest | null {
+  const known = manifests.get(dir);
+  if (known !== undefined) return known;
+  let manifest: Manifest | null = null;
+  const file = path.join(dir, 'package.json');
+  if (isFile(file)) {
+    try {
+      manifest = { dir, json: JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest['json'] };
+    } catch {
+      manifest = null;
+    }
+  }
+  manifests.set(dir, manifest);
+  return manifest;
+}
+
+/** The nearest `package.json` at or above a folder, not crossing into `node_modules`. */
+export function nearestManifest(dir: string): Manifest | null {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const manifest = manifestIn(current);
+    if (manifest) return manifest;
+    if (path.basename(current) === 'node_modules' || path.dirname(current) === current) return null;
+  }
+}
+
+/**
+ * The target of a specifier in a `package.json` map (`imports`, or `exports` with `./`-keys):
+ * exact keys, and keys with one `*`. Condition objects pick the first target that looks like
+ * source (`source`, `development`, `import`, `require`, `node`, `default`).
+ */
+function matchPatternMap(map: unknown, specifier: string): string | null {
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return null;
+  const entries = map as Record<string, unknown>;
+  if (specifier in entries) return pickTarget(entries[specifier]);
+  for (const [key, target] of Object.entries(entries)) {
+    const star = key.indexOf('*');
+    if (star === -1) continue;
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < key.length - 1) continue;
+    const middle = specifier.slice(prefix.length, specifier.length - suffix.length);
+    const picked = pickTarget(target);
+    if (picked) return picked.split('*').join(middle);
+  }
+  return null;
+}
+
+const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
+
+function pickTarget(target: unknown): string | null {
+  if (typeof target === 'string') return target;
+  if (Array.isArray(target)) {
+    for (const item of target) {
+      const picked = pickTarget(item);
+      if (picked) return picked;
+    }
+    return null;
+  }
+  if (target && typeof target === 'object') {
+    const conditions = target as Record<string, unknown>;
+    for (const condition of CONDITIONS) {
+      if (condition in conditions) {
+        const picked = pickTarget(conditions[condition]);
+        if (picked) return picked;
+      }
+    }
+  }
+  return null;
+}
+
+interface TsconfigPaths {
+  readonly base: string;
+  readonly paths: Readonly<Record<string, readonly string[]>>;
+}
+
+const tsconfigs = new Map<string, TsconfigPaths | null>();
+
+/** `compilerOptions.paths` (and `baseUrl`) of the nearest `tsconfig.json`, following `extends` a few steps. */
+function tsconfigPathsFor(dir: string): TsconfigPaths | null {
+  const known = tsconfigs.get(dir);
+  if (known !== undefined) return known;
+  let found: TsconfigPaths | null = null;
+  const file = path.join(dir, 'tsconfig.json');
+  if (isFile(file)) found = readTsconfigPaths(file, 0);
+  else if (!manifestIn(dir)?.json.workspaces && path.dirname(dir) !== dir && path.basename(dir) !== 'node_modules') {
+    found = tsconfigPathsFor(path.dirname(dir));
+  }
+  tsconfigs.set(dir, found);
+  return found;
+}
+
+function readTsconfigPaths(file: string, depth: number): TsconfigPaths | null {
+  if (depth > 4) return null;
+  let json: { extends?: unknown; compilerOptions?: { paths?: unknown; baseUrl?: unknown } };
+  try {
+    json = JSON.parse(stripJsonComments(fs.readFileSync(file, 'utf8'))) as typeof json;
+  } catch {
+    return null;
+  }
+  const dir = path.dirname(file);
+  const options = json.compilerOptions ?? {};
+  if (options.paths && typeof options.paths === 'object') {
+    const base = typeof options.baseUrl === 'string' ? path.resolve(dir, options.baseUrl) : dir;
+    return { base, paths: options.paths as Record<string, string[]> };
+  }
+  const parent = typeof json.extends === 'string' && json.extends.startsWith('.') ? json.extends : null;
+  if (!parent) return null;
+  const parentFile = path.resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+  return isFile(parentFile) ? readTsconfigPaths(parentFile, depth + 1) : null;
+}
+
+/** Comments and trailing commas out of a `tsconfig.json` (JSON with comments), strings left alone. */
+function stripJsonComments(text: string): string {
+  let result = '';
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '"') {
+      const end = skipString(text, index);
+      result += text.slice(index, end);
+      index = end - 1;
+    } else if (char === '/' && text[index + 1] === '/') {
+      while (index < text.length && text[index] !== '\n') index++;
+      result += '\n';
+    } else if (char === '/' && text[index + 1] === '*') {
+      index = text.indexOf('*/', index + 2);
+      if (index === -1) break;
+      index++;
+    } else {
+      result += char;
+    }
+  }
+  return result.replace(/,(\s*[}\]])/gu, '$1');
+}
+
+function skipString(text: string, start: number): number {
+  for (let index = start + 1; index < text.length; index++) {
+    if (text[index] === '\\') index++;
+    else if (text[index] === '"') return index + 1;
+  }
+  return text.length;
+}
+
+function resolveTsconfigPath(dir: string, specifier: string): string | null {
+  const config = tsconfigPathsFor(dir);
+  if (!config) return null;
+  for (const [pattern, targets] of Object.entries(config.paths)) {
+    const star = pattern.indexOf('*');
+    let middle: string | null = null;
+    if (star === -1) {
+      if (pattern === specifier) middle = '';
+    } else {
+      const prefix = pattern.slice(0, star);
+      const suffix = pattern.slice(star + 1);
+      if (
+        specifier.startsWith(prefix) &&
+        specifier.endsWith(suffix) &&
+        specifier.length >= prefix.length + suffix.length
+      ) {
+        middle = specifier.slice(prefix.length, specifier.length - suffix.length);
+      }
+    }
+    if (middle === null || !Array.isArray(targets)) continue;
+    for (const target of targets) {
+      if (typeof target !== 'string') continue;
+      const file = sourceFile(path.resolve(config.base, target.split('*').join(middle)));
+      if (file) return file;
+    }
+  }
+  return null;
+}
+
+/** Workspace roots and the folders of their packages, by package name. */
+const workspaces = new Map<string, ReadonlyMap<string, string> | null>();
+
+function resolveWorkspacePackage(dir: string, specifier: string): string | null {
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  const subpath = parts.slice(specifier.startsWith('@') ? 2 : 1).join('/');
+  const packages = workspacePackages(dir);
+  const packageDir = packages?.get(name);
+  if (!packageDir) return null;
+  const manifest = manifestIn(packageDir);
+  if (!manifest) return null;
+  const exportKey = subpath ? `./${subpath}` : '.';
+  const { exports } = manifest.json;
+  let target: string | null = null;
+  if (typeof exports === 'string' || Array.isArray(exports)) {
+    target = exportKey === '.' ? pickTarget(exports) : null;
+  } else if (exports && typeof exports === 'object') {
+    const keys = Object.keys(exports);
+    target = keys.some((key) => key.startsWith('.'))
+      ? matchPatternMap(exports, exportKey)
+      : exportKey === '.'
+        ? pickTarget(exports)
+        : null;
+  }
+  if (!target && !subpath) {
+    const { source, module, main } = manifest.json;
+    target = [source, module, main].find((field): field is string => typeof field === 'string') ?? 'index';
+  }
+  if (!target && subpath) target = `./${subpath}`;
+  if (!target) return null;
+  const file = sourceFile(path.resolve(packageDir, target));
+  if (file) return file;
+  // A build output named in `exports` (`./dist/index.js`) that is not built: its source, by the usual layout.
+  const fromSource = target.replace(/^\.?\/?(?:dist|lib|build|out)(?:\/(?:esm|cjs|src))?\//u, './src/');
+  return fromSource !== target ? sourceFile(path.resolve(packageDir, fromSource)) : null;
+}
+
+/**
+ * The packages of the workspace a folder is in: the nearest `package.json` above it that lists
+ * `workspaces` (npm, yarn) or has a `pnpm-workspace.yaml` beside it, with its package globs
+ * expanded one or two levels (`packages/*`, `apps/*`, `examples/**`).
+ */
+function workspacePackages(dir: string): ReadonlyMap<string, string> | null {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (path.basename(current) === 'node_modules') return null;
+    const known = workspaces.get(current);
+    if (known !== undefined) {
+      if (known) return known;
+    } else {
+      const globs = workspaceGlobs(current);
+      const packages = globs ? expandWorkspace(current, globs) : null;
+      workspaces.set(current, packages);
+      if (packages) return packages;
+    }
+    if (path.dirname(current) === current) return null;
+  }
+}
+
+function workspaceGlobs(dir: string): string[] | null {
+  const manifest = manifestIn(dir);
+  const declared = manifest?.json.workspaces;
+  if (Array.isArray(declared)) return declared.filter((glob): glob is string => typeof glob === 'string');
+  if (declared && typeof declared === 'object' && Array.isArray((declared as { packages?: unknown }).packages)) {
+    return (declared as { packages: unknown[] }).packages.filter((glob): glob is string => typeof glob === 'string');
+  }
+  const pnpm = path.join(dir, 'pnpm-workspace.yaml');
+  if (isFile(pnpm)) {
+    try {
+      const text = fs.readFileSync(pnpm, 'utf8');
+      const block = /^packages:\s*\n((?:\s+-\s*.+\n?)+)/mu.exec(text);
+      if (block) {
+        return block[1]!
+          .split('\n')
+          .map((line) => /^\s+-\s*['"]?([^'"#\n]+?)['"]?\s*(?:#.*)?$/u.exec(line)?.[1])
+          .filter((glob): glob is string => glob !== undefined && !glob.startsWith('!'));
+      }
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function expandWorkspace(root: string, globs: readonly string[]): Map<string, string> {
+  const packages = new Map<string, string>();
+  const addPackage = (dir: string): void => {
+    const name = manifestIn(dir)?.json.name;
+    if (typeof name === 'string' && !packages.has(name)) packages.set(name, dir);
+  };
+  const children = (dir: string): string[] => {
+    try {
+      return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+        .map((entry) => path.join(dir, entry.name));
+    } catch {
+      return [];
+    }
+  };
+  for (const glob of globs) {
+    const clean = glob.replace(/^\.\//u, '').replace(/\/$/u, '');
+    if (clean.startsWith('!')) continue;
+    const parts = clean.split('/');
+    let dirs = [root];
+    for (const part of parts) {
+      if (part === '**') {
+        // Two levels down is as deep as workspaces go in practice.
+        dirs = dirs.flatMap((dir) => [dir, ...children(dir), ...children(dir).flatMap(children)]);
+      } else if (part.includes('*')) {
+        const pattern = new RegExp(`^${part.split('*').map(escapeRegExp).join('.*')}$`, 'u');
+        dirs = dirs.flatMap((dir) => children(dir).filter((child) => pattern.test(path.basename(child))));
+      } else {
+        dirs = dirs.map((dir) => path.join(dir, part));
+      }
+      if (dirs.length > 500) dirs = dirs.slice(0, 500);
+    }
+    for (const dir of dirs) addPackage(dir);
+  }
+  return packages;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/**
+ * The names by which a file of a package would be imported from outside it, when its package is
+ * one the adapters may know: `@modelcontextprotocol/sdk/server/sse.js` for `src/server/sse.ts` in
+ * the SDK's own repository. Lets code that imports a package's modules by relative path (the
+ * package's own examples, a vendored copy) be read as using that package.
+ */
+export function packageSpecifiersOf(file: string): string[] {
+  const manifest = nearestManifest(path.dirname(file));
+  const name = manifest?.json.name;
+  if (!manifest || typeof name !== 'string') return [];
+  const relative = path.relative(manifest.dir, file).split(path.sep).join('/');
+  const withoutSource = relative.replace(/^(?:src|lib)\//u, '');
+  const bare = withoutSource.replace(/\.[cm]?[jt]sx?$/u, '');
+  const specifiers = new Set<string>();
+  for (const subpath of [bare, `${bare}.js`]) specifiers.add(`${name}/${subpath}`);
+  if (bare === 'index') specifiers.add(name);
+  if (bare.endsWith('/index')) specifiers.add(`${name}/${bare.slice(0, -'/index'.length)}`);
+  return [...specifiers];
+}

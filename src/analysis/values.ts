@@ -1,0 +1,856 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { containsNode, skipTypeWrappers } from './ast';
+import { exportedBy, importedValue, moduleTarget, requiredValue, type ExternalRef } from './exports';
+import { propertyName, scopeOf, staticValue, variableOf, visitorKeys } from './program';
+
+/**
+ * What an expression evaluates to, as far as the code shows it: through variables, destructuring,
+ * object properties and spreads, imports and re-exports of other modules of the project, class
+ * fields (`this.app = express()`), every assignment of a `let`, the values a function returns,
+ * and a parameter's default and the arguments of every call the code shows.
+ */
+
+/** How many variables, properties, calls and branches a value is followed through before giving up. */
+const MAX_DEPTH = 12;
+
+/** One value an expression may evaluate to: known statically, or not. `node` is where it is written. */
+export type PossibleValue =
+  | { readonly known: true; readonly value: unknown; readonly node: TSESTree.Node }
+  | { readonly known: false; readonly node: TSESTree.Node };
+
+/** A function node: what a handler, a middleware or an origin callback is. */
+export type HandlerFunction =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is HandlerFunction {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** The expressions a variable is given: its initialiser and the right side of each plain assignment. */
+export function writtenValues(variable: Scope.Variable): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  for (const reference of variable.references) {
+    if (!reference.isWrite()) continue;
+    const identifier = reference.identifier as TSESTree.Node;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === identifier && parent.init) {
+      values.push(parent.init);
+    } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier) {
+      if (parent.operator !== '=') return [];
+      values.push(parent.right);
+    } else if (reference.writeExpr) {
+      // A write through a pattern (`({ a: x } = obj)`, `for (x of list)`): not followed.
+      return [];
+    }
+  }
+  return values;
+}
+
+/**
+ * The expression a name stands for, when the code says so unambiguously: `const x = expr`,
+ * `const { a: x = fallback } = obj` (through the object's property), a `let` written once, an
+ * import (in the module that exports it). `null` for parameters, installed packages' imports, and
+ * anything assigned more than once.
+ */
+export function resolveIdentifier(id: TSESTree.Identifier, depth = 0): TSESTree.Node | null {
+  if (depth > MAX_DEPTH) return null;
+  const variable = variableOf(id);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length !== 1) return null;
+  if (def.type === 'ImportBinding') {
+    const imported = importedValue(id);
+    return imported?.kind === 'node' ? imported.node : null;
+  }
+  if (def.type !== 'Variable') return null;
+  const declarator = def.node;
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (writes.length > 1) return null;
+  if (!declarator.init) {
+    // `let app; … app = express();`: the one assignment.
+    const [only] = writtenValues(variable);
+    return writes.length === 1 && only ? only : null;
+  }
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return declarator.init;
+  return resolvePatternValue(declarator.id, declarator.init, def.name, depth + 1);
+}
+
+/** Follows a destructuring pattern to the value that `target` receives from `value`. */
+function resolvePatternValue(
+  pattern: TSESTree.Node,
+  value: TSESTree.Node | null,
+  target: TSESTree.Identifier,
+  depth: number,
+): TSESTree.Node | null {
+  if (depth > MAX_DEPTH) return null;
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return pattern === target ? value : null;
+    case AST_NODE_TYPES.AssignmentPattern: {
+      if (!containsNode(pattern.left, target)) return null;
+      // With a default, the value is the property when present, else the default.
+      return value ?? resolvePatternValue(pattern.left, pattern.right, target, depth + 1);
+    }
+    case AST_NODE_TYPES.ObjectPattern: {
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || !containsNode(property.value, target)) continue;
+        const name = propertyName(property);
+        if (name === null) return null;
+        const propertyValue = value ? memberValue(value, name, depth + 1) : null;
+        if (propertyValue === undefined) return null;
+        return resolvePatternValue(property.value, propertyValue, target, depth + 1);
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The value of property `name` of what `object` evaluates to: an object literal's property, a
+ * module's export, a class instance's field. `null` when it is certainly absent, `undefined` when
+ * the code does not tell.
+ */
+function memberValue(object: TSESTree.Node, name: string, depth: number): TSESTree.Node | null | undefined {
+  const resolved = resolveExpression(object, depth);
+  if (!resolved) return undefined;
+  if (resolved.type === AST_NODE_TYPES.ObjectExpression) {
+    const found = findObjectProperty(resolved, name, depth + 1);
+    if (found.kind === 'found') return found.value ?? undefined;
+    return found.kind === 'missing' ? null : undefined;
+  }
+  if (resolved.type === AST_NODE_TYPES.Program) {
+    const exported = exportedBy({ kind: 'program', program: resolved }, name);
+    return exported?.kind === 'node' ? exported.node : undefined;
+  }
+  const fields = instanceFields(resolved, name);
+  if (fields?.length === 1) return fields[0];
+  return undefined;
+}
+
+/**
+ * The object literal an expression evaluates to, following constants and wrappers:
+ * `opts`, `opts as CorsOptions`, `config.cors` where `config` is a constant object literal.
+ */
+export function resolveObjectExpression(node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | null {
+  const resolved = resolveExpression(node, depth);
+  return resolved?.type === AST_NODE_TYPES.ObjectExpression ? resolved : null;
+}
+
+/**
+ * Follows an expression through wrappers, stable variables, constant object properties, imports,
+ * class fields assigned once, and functions that return one value, to the expression that
+ * produces its value. Stops at anything else (a call of an installed package, a conditional), and
+ * returns the expression itself when it cannot go further. A module's namespace is its Program.
+ */
+export function resolveExpression(node: TSESTree.Node, depth = 0): TSESTree.Node | null {
+  let current: TSESTree.Node = skipTypeWrappers(node);
+  for (let step = depth; step <= MAX_DEPTH; step++) {
+    let next: TSESTree.Node | null | undefined = null;
+    switch (current.type) {
+      case AST_NODE_TYPES.Identifier:
+        next = resolveIdentifier(current, step);
+        break;
+      case AST_NODE_TYPES.MemberExpression: {
+        if (current.optional) break;
+        const name = memberName(current);
+        if (name === null) break;
+        if (current.object.type === AST_NODE_TYPES.ThisExpression) {
+          const fields = instanceFields(current.object, name);
+          next = fields?.length === 1 ? fields[0] : null;
+        } else {
+          next = memberValue(current.object, name, step + 1) ?? null;
+        }
+        break;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        next = callValue(current, step);
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+        next = current.argument;
+        break;
+      case AST_NODE_TYPES.ImportExpression:
+        next = dynamicImportValue(current);
+        break;
+      default:
+        break;
+    }
+    if (!next || next === current) return current;
+    current = skipTypeWrappers(next);
+  }
+  return null;
+}
+
+/** The name a member expression reads: `x.a`, `x['a']`, `this.#a` (as `#a`). */
+export function memberName(member: TSESTree.MemberExpression): string | null {
+  if (member.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.property.name}`;
+  return propertyName(member);
+}
+
+/** `require('./config')` (the module's exports), and a call of a function that returns one value. */
+function callValue(call: TSESTree.CallExpression, depth: number): TSESTree.Node | null {
+  const callee = skipTypeWrappers(call.callee);
+  const specifier = requireSpecifier(call);
+  if (specifier !== null) {
+    const required = requiredValue(call, specifier);
+    return required?.kind === 'node' ? required.node : null;
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) {
+    const fn = resolveFunction(callee, depth + 1);
+    const returned = fn ? returnedExpressions(fn) : [];
+    return returned.length === 1 ? returned[0]! : null;
+  }
+  return null;
+}
+
+/** `import('./x')` of a project module: its namespace. */
+function dynamicImportValue(node: TSESTree.ImportExpression): TSESTree.Node | null {
+  const source = node.source.type === AST_NODE_TYPES.Literal ? node.source.value : null;
+  if (typeof source !== 'string') return null;
+  const target = moduleTarget(node, source);
+  return target?.kind === 'program' ? target.program : null;
+}
+
+/** The module a `require('x')` call loads, when its argument is a string and `require` is the global. */
+export function requireSpecifier(node: TSESTree.Node): string | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return null;
+  if (variableOf(callee)?.defs.length) return null;
+  const [first] = node.arguments;
+  const value = first && first.type !== AST_NODE_TYPES.SpreadElement ? staticValue(first) : null;
+  return typeof value?.value === 'string' ? value.value : null;
+}
+
+/** What an object literal says about one of its properties, counting spreads of known objects. */
+export type PropertyLookup =
+  /** The property is set; `value` is `null` for a method or accessor. */
+  | { readonly kind: 'found'; readonly property: TSESTree.Property; readonly value: TSESTree.Expression | null }
+  /** No property of that name, in the object or anything spread into it. */
+  | { readonly kind: 'missing' }
+  /** A spread or computed key that the code does not explain may set it. */
+  | { readonly kind: 'unknown' };
+
+/** Looks a property up the way the engine does: the last definition wins, spreads included. */
+export function findObjectProperty(object: TSESTree.ObjectExpression, name: string, depth = 0): PropertyLookup {
+  if (depth > MAX_DEPTH) return { kind: 'unknown' };
+  for (let index = object.properties.length - 1; index >= 0; index--) {
+    const property = object.properties[index]!;
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = resolveObjectExpression(property.argument, depth + 1);
+      if (!spread) {
+        if (isNullish(property.argument)) continue;
+        return { kind: 'unknown' };
+      }
+      const inner = findObjectProperty(spread, name, depth + 1);
+      if (inner.kind !== 'missing') return inner;
+      continue;
+    }
+    const key = propertyName(property);
+    if (key === null) return { kind: 'unknown' };
+    if (key !== name) continue;
+    const value =
+      property.kind === 'init' && !property.method && property.value.type !== AST_NODE_TYPES.AssignmentPattern
+        ? (property.value as TSESTree.Expression)
+        : null;
+    return { kind: 'found', property, value };
+  }
+  return { kind: 'missing' };
+}
+
+/**
+ * Every value property `name` of an object literal can have: where a spread the code does not
+ * explain comes after a known value (`{ origin: '*', ...options }`), the value is the known one
+ * or whatever the spread holds.
+ */
+export function propertyValues(object: TSESTree.ObjectExpression, name: string, depth = 0): PossibleValue[] {
+  if (depth > MAX_DEPTH) return [{ known: false, node: object }];
+  const values: PossibleValue[] = [];
+  for (let index = object.properties.length - 1; index >= 0; index--) {
+    const property = object.properties[index]!;
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = resolveObjectExpression(property.argument, depth + 1);
+      if (!spread) {
+        if (isNullish(property.argument)) continue;
+        values.push({ known: false, node: property.argument });
+        continue;
+      }
+      const inner = findObjectProperty(spread, name, depth + 1);
+      if (inner.kind === 'missing') continue;
+      if (inner.kind === 'found' && inner.value) return [...values, ...possibleValues(inner.value, depth + 1)];
+      values.push({ known: false, node: property.argument });
+      if (inner.kind === 'found') return values;
+      continue;
+    }
+    const key = propertyName(property);
+    if (key === null) {
+      values.push({ known: false, node: property });
+      continue;
+    }
+    if (key !== name) continue;
+    if (property.kind !== 'init' || property.method || property.value.type === AST_NODE_TYPES.AssignmentPattern) {
+      return [...values, { known: false, node: property }];
+    }
+    return [...values, ...possibleValues(property.value, depth + 1)];
+  }
+  return [...values, { known: true, value: undefined, node: object }];
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  const result = staticValue(node);
+  return result !== null && result.value == null;
+}
+
+/**
+ * Every value an expression can take, as far as the code tells: both sides of a ternary, the
+ * fallback of `||` and `??` (and the left side unless it is statically decided), constants and
+ * constant object properties, imports, every assignment of a variable or a class field, every
+ * value a function returns, and for a parameter its default and the argument of each call the
+ * module shows (with an unknown value besides when it may be called from elsewhere). Anything
+ * else is one unknown value.
+ */
+export function possibleValues(node: TSESTree.Node, depth = 0): PossibleValue[] {
+  const seen = new Set<TSESTree.Node>();
+  return collect(node, depth, seen);
+}
+
+function collect(node: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): PossibleValue[] {
+  const expression = skipTypeWrappers(node);
+  if (depth > MAX_DEPTH || seen.has(expression)) return [{ known: false, node: expression }];
+  seen.add(expression);
+  const literal = staticValue(expression);
+  if (literal) return [{ known: true, value: literal.value, node: expression }];
+  const recurse = (inner: TSESTree.Node): PossibleValue[] => collect(inner, depth + 1, seen);
+  switch (expression.type) {
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [...recurse(expression.consequent), ...recurse(expression.alternate)];
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = recurse(expression.left);
+      const right = recurse(expression.right);
+      // The left side is what results when it is kept (truthy for ||, falsy for &&, not nullish for ??);
+      // which of the statically known left values survive depends on the operator.
+      const keepsLeft = (value: unknown): boolean =>
+        expression.operator === '||' ? Boolean(value) : expression.operator === '&&' ? !value : value != null;
+      const kept = left.filter((candidate) => !candidate.known || keepsLeft(candidate.value));
+      const fallsThrough = left.some((candidate) => !candidate.known || !keepsLeft(candidate.value));
+      return fallsThrough ? [...kept, ...right] : kept;
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+      return recurse(expression.argument);
+    case AST_NODE_TYPES.Identifier: {
+      const resolved = resolveExpression(expression, depth + 1);
+      if (resolved && resolved !== expression) return recurse(resolved);
+      const variable = variableOf(expression);
+      const def = variable?.defs[0];
+      if (!variable || !def || variable.defs.length !== 1) return [{ known: false, node: expression }];
+      if (def.type === 'Variable') {
+        const writes = writtenValues(variable);
+        if (
+          writes.length > 1 &&
+          variable.references.filter((reference) => reference.isWrite()).length === writes.length
+        ) {
+          const values = writes.flatMap(recurse);
+          // `let x;` declared without a value holds `undefined` until it is assigned.
+          return def.node.init ? values : [...values, { known: true, value: undefined, node: def.node }];
+        }
+        // `const { HOST = '127.0.0.1' } = process.env`: whatever the object holds, or the default.
+        const fallback = bindingDefault(expression);
+        return fallback
+          ? [{ known: false, node: expression }, ...recurse(fallback)]
+          : [{ known: false, node: expression }];
+      }
+      if (def.type === 'Parameter') return parameterValues(expression, variable, depth + 1, seen);
+      return [{ known: false, node: expression }];
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const resolved = resolveExpression(expression, depth + 1);
+      if (resolved && resolved !== expression) return recurse(resolved);
+      const name = memberName(expression);
+      if (name === null) return [{ known: false, node: expression }];
+      const fields = instanceFields(expression.object, name);
+      if (fields && fields.length > 0) return fields.flatMap(recurse);
+      const object = resolveObjectExpression(expression.object, depth + 1);
+      if (object) return propertyValues(object, name, depth + 1);
+      return [{ known: false, node: expression }];
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const resolved = resolveExpression(expression, depth + 1);
+      if (resolved && resolved !== expression) return recurse(resolved);
+      const callee = skipTypeWrappers(expression.callee);
+      const fn =
+        callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression
+          ? resolveFunction(callee, depth + 1)
+          : null;
+      const returned = fn ? returnedExpressions(fn) : [];
+      if (returned.length > 0) return returned.flatMap(recurse);
+      return [{ known: false, node: expression }];
+    }
+    default:
+      return [{ known: false, node: expression }];
+  }
+}
+
+/**
+ * The values a parameter takes: its default, and the argument of every call of its function that
+ * the module shows; a value that comes from a caller the module does not show is unknown.
+ */
+function parameterValues(
+  id: TSESTree.Identifier,
+  variable: Scope.Variable,
+  depth: number,
+  seen: Set<TSESTree.Node>,
+): PossibleValue[] {
+  const def = variable.defs[0]!;
+  const name = def.name as TSESTree.Identifier;
+  // The declaration writes the binding (once for its value, once for the default); any other write is a reassignment.
+  if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== name)) {
+    return [{ known: false, node: id }];
+  }
+  const fn = def.node as TSESTree.Node;
+  const values: PossibleValue[] = [];
+  const fallback = bindingDefault(name);
+  const fallbackValues = (): PossibleValue[] => (fallback ? collect(fallback, depth + 1, seen) : []);
+  const parameter = topParameter(name);
+  const index = isFunctionNode(fn) && parameter ? fn.params.indexOf(parameter as TSESTree.Parameter) : -1;
+  const calls = index === -1 || !isFunctionNode(fn) ? null : callsOf(fn);
+  // The default counts when a caller the module does not show may leave the value out.
+  let defaultApplies = !calls || !calls.complete;
+  if (!calls?.complete) values.push({ known: false, node: id });
+  for (const call of calls?.calls ?? []) {
+    if (call.arguments.slice(0, index + 1).some((candidate) => candidate.type === AST_NODE_TYPES.SpreadElement)) {
+      values.push({ known: false, node: call });
+      continue;
+    }
+    const argument = call.arguments[index];
+    const passed = argument ? argumentFor(parameter!, name, argument, depth, seen) : undefined;
+    if (!passed) {
+      if (fallback) defaultApplies = true;
+      else values.push({ known: true, value: undefined, node: call });
+      continue;
+    }
+    for (const candidate of passed) {
+      // An argument that is `undefined` takes the default too.
+      if (fallback && candidate.known && candidate.value === undefined) defaultApplies = true;
+      else values.push(candidate);
+    }
+  }
+  if (defaultApplies) values.push(...fallbackValues());
+  return values.length > 0 ? values : [{ known: false, node: id }];
+}
+
+/** The parameter (a whole pattern) that declares a name. */
+function topParameter(name: TSESTree.Identifier): TSESTree.Node | null {
+  let current: TSESTree.Node = name;
+  while (current.parent && !isFunctionNode(current.parent)) {
+    if (current.parent.type === AST_NODE_TYPES.TSParameterProperty) return current.parent;
+    current = current.parent;
+  }
+  return current.parent ? current : null;
+}
+
+/**
+ * What a name in a parameter pattern receives from the argument of one call: the argument itself
+ * for a plain parameter, a property of it for `{ host = '0.0.0.0' }`. `undefined` when the
+ * property is missing and the pattern's default applies.
+ */
+function argumentFor(
+  parameter: TSESTree.Node,
+  name: TSESTree.Identifier,
+  argument: TSESTree.Node,
+  depth: number,
+  seen: Set<TSESTree.Node>,
+): PossibleValue[] | undefined {
+  const pattern = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+  if (pattern === name) return collect(argument, depth + 1, seen);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return [{ known: false, node: argument }];
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || !containsNode(property.value, name)) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    const key = propertyName(property);
+    const object = resolveObjectExpression(argument, depth + 1);
+    if (value !== name || key === null || !object) return [{ known: false, node: argument }];
+    const found = findObjectProperty(object, key, depth + 1);
+    if (found.kind === 'missing') return undefined;
+    if (found.kind === 'unknown') return [{ known: false, node: argument }, ...propertyValues(object, key, depth + 1)];
+    return found.value ? collect(found.value, depth + 1, seen) : [{ known: false, node: found.property }];
+  }
+  return [{ known: false, node: argument }];
+}
+
+/**
+ * The calls of a function that its module shows, and whether they are all of them: a function
+ * that is exported, stored, or passed on may be called from elsewhere.
+ */
+export function callsOf(fn: HandlerFunction): { calls: TSESTree.CallExpression[]; complete: boolean } | null {
+  const variable = functionVariable(fn);
+  if (!variable) return null;
+  const calls: TSESTree.CallExpression[] = [];
+  let complete = true;
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const identifier = reference.identifier as TSESTree.Node;
+    let holder: TSESTree.Node = identifier;
+    while (holder.parent && skipTypeWrappers(holder.parent) !== holder.parent) holder = holder.parent;
+    const parent = holder.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === holder) calls.push(parent);
+    else complete = false;
+  }
+  if (isExported(fn, variable)) complete = false;
+  return { calls, complete };
+}
+
+/** The variable that names a function: its declaration, or the `const` it is assigned to. */
+function functionVariable(fn: HandlerFunction): Scope.Variable | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return variableOf(fn.id);
+  const holder = fn.parent;
+  if (
+    holder?.type === AST_NODE_TYPES.VariableDeclarator &&
+    holder.init === fn &&
+    holder.id.type === AST_NODE_TYPES.Identifier
+  ) {
+    const variable = variableOf(holder.id);
+    return variable && variable.references.filter((reference) => reference.isWrite()).length === 1 ? variable : null;
+  }
+  return null;
+}
+
+function isExported(fn: HandlerFunction, variable: Scope.Variable): boolean {
+  const statement = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+  const holder = statement?.parent?.type;
+  if (holder === AST_NODE_TYPES.ExportNamedDeclaration || holder === AST_NODE_TYPES.ExportDefaultDeclaration)
+    return true;
+  return variable.references.some((reference) => {
+    const parent = (reference.identifier as TSESTree.Node).parent;
+    return parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  });
+}
+
+/**
+ * The default a binding falls back to: `'0.0.0.0'` for `host` in `function start(host = '0.0.0.0')`,
+ * `({ host = '0.0.0.0' }) => ...` or `const { HOST = '0.0.0.0' } = process.env`. `null` when it has
+ * no default of its own or is assigned anywhere else.
+ */
+export function bindingDefault(id: TSESTree.Identifier): TSESTree.Expression | null {
+  const variable = variableOf(id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def || (def.type !== 'Parameter' && def.type !== 'Variable')) return null;
+  const name = def.name as TSESTree.Node;
+  if (variable!.references.some((reference) => reference.isWrite() && reference.identifier !== name)) return null;
+  const pattern = name.parent;
+  return pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === name ? pattern.right : null;
+}
+
+/** The function an expression is or names: inline, a `const` arrow, a declaration, an import, a method. */
+export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction | null {
+  if (depth > MAX_DEPTH) return null;
+  const expression = skipTypeWrappers(node);
+  if (isFunctionNode(expression)) return expression;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(expression);
+    const def = variable?.defs[0];
+    // `declare function f(): void` is a FunctionName too, with no body to read.
+    if (def?.type === 'FunctionName')
+      return def.node.type === AST_NODE_TYPES.FunctionDeclaration && def.node.body ? def.node : null;
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(expression);
+    const method = name === null ? null : classMethod(enclosingClass(expression), name);
+    if (method) return method;
+  }
+  const resolved = resolveExpression(expression, depth + 1);
+  if (resolved && resolved !== expression) {
+    if (
+      resolved.type === AST_NODE_TYPES.Identifier ||
+      isFunctionNode(resolved) ||
+      resolved.type === AST_NODE_TYPES.MemberExpression
+    ) {
+      return resolveFunction(resolved, depth + 1);
+    }
+    if (resolved.type === AST_NODE_TYPES.Property && isFunctionNode(resolved.value)) return resolved.value;
+  }
+  // `obj.method` where `obj` is an object literal with a method `method() { … }`.
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const object = resolveObjectExpression(expression.object, depth + 1);
+    const name = memberName(expression);
+    if (object && name !== null) {
+      const found = findObjectProperty(object, name, depth + 1);
+      if (found.kind === 'found' && found.property.method && isFunctionNode(found.property.value))
+        return found.property.value;
+    }
+  }
+  return null;
+}
+
+/** The expressions a function returns: its expression body, or the argument of each `return` in its own body. */
+export function returnedExpressions(fn: HandlerFunction): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [...fn.body.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (
+      isFunctionNode(node) ||
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression
+    )
+      continue;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      continue;
+    }
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  return found.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** The direct children of a node, by the visitor keys. */
+function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child)
+        if (item && typeof (item as TSESTree.Node).type === 'string') children.push(item as TSESTree.Node);
+    } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+      children.push(child as TSESTree.Node);
+    }
+  }
+  return children;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classes: fields assigned in their methods, and the class an instance is made from
+// ---------------------------------------------------------------------------------------------
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class whose methods `this` refers to at a node, or `null` inside a plain function. */
+export function enclosingClass(node: TSESTree.Node): ClassNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current.parent as ClassNode;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const holder = current.parent;
+      const isMethod =
+        holder?.type === AST_NODE_TYPES.MethodDefinition ||
+        (holder?.type === AST_NODE_TYPES.Property && holder.parent?.type === AST_NODE_TYPES.ObjectExpression);
+      if (!isMethod || holder.type === AST_NODE_TYPES.Property) return null;
+    }
+  }
+  return null;
+}
+
+const fieldTables = new WeakMap<ClassNode, Map<string, TSESTree.Node[]>>();
+
+/** The values a class gives each of its fields: initialisers, and `this.x = value` in its methods. */
+function fieldTable(cls: ClassNode): Map<string, TSESTree.Node[]> {
+  let table = fieldTables.get(cls);
+  if (table) return table;
+  table = new Map();
+  const add = (name: string, value: TSESTree.Node): void => {
+    const list = table!.get(name) ?? [];
+    list.push(value);
+    table!.set(name, list);
+  };
+  for (const member of cls.body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && !member.static) {
+      const name = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : propertyName(member);
+      if (name !== null) add(name, member.value);
+    }
+  }
+  const stack: TSESTree.Node[] = cls.body.body.filter((member) => !('static' in member && member.static));
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) continue;
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration) continue;
+    if (node.type === AST_NODE_TYPES.FunctionExpression && node.parent?.type !== AST_NODE_TYPES.MethodDefinition)
+      continue;
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.operator === '=' &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression
+    ) {
+      const name = memberName(node.left);
+      if (name !== null) add(name, node.right);
+    }
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  fieldTables.set(cls, table);
+  return table;
+}
+
+/** A method of a class (or of the class it extends) by name. */
+export function classMethod(cls: ClassNode | null, name: string, depth = 0): HandlerFunction | null {
+  if (!cls || depth > 4) return null;
+  for (const member of cls.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : propertyName(member);
+    if (key !== name) continue;
+    if (member.type === AST_NODE_TYPES.MethodDefinition && isFunctionNode(member.value)) return member.value;
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && isFunctionNode(member.value)) return member.value;
+  }
+  return classMethod(superClass(cls), name, depth + 1);
+}
+
+/** The class a class extends, when the code shows it. */
+export function superClass(cls: ClassNode): ClassNode | null {
+  return cls.superClass ? classOf(cls.superClass) : null;
+}
+
+/** The class declaration an expression names: `Config`, an imported class, `class … {}`. */
+export function classOf(node: TSESTree.Node, depth = 0): ClassNode | null {
+  if (depth > MAX_DEPTH) return null;
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ClassExpression || expression.type === AST_NODE_TYPES.ClassDeclaration) {
+    return expression;
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const def = variableOf(expression)?.defs[0];
+    if (def?.type === 'ClassName') return def.node as ClassNode;
+  }
+  const resolved = resolveExpression(expression, depth + 1);
+  return resolved && resolved !== expression ? classOf(resolved, depth + 1) : null;
+}
+
+/**
+ * The values of field `name` of the instance an expression holds: `this` in a class, `new C()`,
+ * a name given one, or a parameter typed as a class (`config: Config`). `null` when the class is
+ * not known.
+ */
+export function instanceFields(node: TSESTree.Node, name: string): TSESTree.Node[] | null {
+  const cls = instanceClass(node, 0);
+  for (let current = cls, depth = 0; current && depth < 5; current = superClass(current), depth++) {
+    const values = fieldTable(current).get(name);
+    if (values) return values;
+  }
+  return cls ? [] : null;
+}
+
+function instanceClass(node: TSESTree.Node, depth: number): ClassNode | null {
+  if (depth > MAX_DEPTH) return null;
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ThisExpression) return enclosingClass(expression);
+  if (expression.type === AST_NODE_TYPES.NewExpression) return classOf(expression.callee);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(expression);
+    const def = variable?.defs[0];
+    if (!def) return null;
+    const annotated = annotatedClass(def.name as TSESTree.Identifier);
+    if (annotated) return annotated;
+    if (def.type === 'Variable') {
+      const resolved = resolveIdentifier(expression, depth + 1);
+      return resolved ? instanceClass(resolved, depth + 1) : null;
+    }
+  }
+  return null;
+}
+
+/** The class a binding's type annotation names: `config: Config`, or `{ config }: { config: Config }`. */
+function annotatedClass(name: TSESTree.Identifier): ClassNode | null {
+  const annotation = name.typeAnnotation?.typeAnnotation ?? typeFromPattern(name);
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  return classOf(annotation.typeName);
+}
+
+/** The type a destructured name gets from its pattern's type literal: `{ config }: { config: Config }`. */
+function typeFromPattern(name: TSESTree.Identifier): TSESTree.TypeNode | null {
+  const property = name.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== name) return null;
+  const pattern = property.parent;
+  if (pattern?.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  const literal = pattern.typeAnnotation?.typeAnnotation;
+  if (literal?.type !== AST_NODE_TYPES.TSTypeLiteral) return null;
+  const key = propertyName(property);
+  for (const member of literal.members) {
+    if (
+      member.type === AST_NODE_TYPES.TSPropertySignature &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === key
+    ) {
+      return member.typeAnnotation?.typeAnnotation ?? null;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Installed packages: what an expression refers to in a package the project does not hold
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The installed package export an expression refers to, however it got there: an import (also
+ * through the project's own modules that re-export it), `require`, a property of either, a
+ * destructured name: `{ module: 'express', names: ['Router'] }` for `express.Router`.
+ */
+export function externalRefOf(node: TSESTree.Node, depth = 0): ExternalRef | null {
+  if (depth > MAX_DEPTH) return null;
+  const expression = skipTypeWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = variableOf(expression);
+      const def = variable?.defs[0];
+      if (!variable || !def) return null;
+      if (def.type === 'ImportBinding') {
+        const imported = importedValue(expression);
+        if (!imported) return null;
+        return imported.kind === 'external' ? imported.ref : externalRefOf(imported.node, depth + 1);
+      }
+      if (def.type !== 'Variable' || variable.references.filter((reference) => reference.isWrite()).length !== 1)
+        return null;
+      const declarator = def.node;
+      if (!declarator.init) return null;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) return externalRefOf(declarator.init, depth + 1);
+      // `const { Router } = require('express')`, `const { a: { b } } = pkg`
+      const path = patternPath(declarator.id, def.name as TSESTree.Identifier);
+      const base = path ? externalRefOf(declarator.init, depth + 1) : null;
+      return base && path ? { module: base.module, names: [...base.names, ...path] } : null;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(expression);
+      const base = name === null ? null : externalRefOf(expression.object, depth + 1);
+      return base ? { module: base.module, names: [...base.names, name!] } : null;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const specifier = requireSpecifier(expression);
+      if (specifier === null) return null;
+      const required = requiredValue(expression, specifier);
+      if (!required) return null;
+      return required.kind === 'external' ? required.ref : externalRefOf(required.node, depth + 1);
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+      return externalRefOf(expression.argument, depth + 1);
+    case AST_NODE_TYPES.ImportExpression: {
+      const source = expression.source.type === AST_NODE_TYPES.Literal ? expression.source.value : null;
+      if (typeof source !== 'string') return null;
+      const target = moduleTarget(expression, source);
+      return target?.kind === 'external' ? { module: target.module, names: [] } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The property path a destructured name takes from its pattern: `['a', 'b']` for `{ a: { b } }`. */
+function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): string[] | null {
+  if (pattern === target) return [];
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return patternPath(pattern.left, target);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || !containsNode(property.value, target)) continue;
+    const key = propertyName(property);
+    const rest = patternPath(property.value, target);
+    return key !== null && rest ? [key, ...rest] : null;
+  }
+  return null;
+}
+
+/** The scope a node is in (re-exported for helpers that need it beside the values). */
+export { scopeOf };
