@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
-import { CALL, READ, trackModules } from './imports';
+import { ROUTE_SHAPES } from '../frameworks/registry';
+import { entitiesOf } from './facts';
 import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
 import { variableOf, staticValue, textOf } from './program';
@@ -42,41 +42,11 @@ const REJECTING_METHODS = new Set([
   'redirect',
 ]);
 
-/** Authentication and CSRF middleware, by package: using one counts as a check. */
-const AUTH_TRACE_MAP = (() => {
-  const bearer = { requireBearerAuth: { [CALL]: 'middleware' } };
-  return {
-    '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js': bearer,
-    '@modelcontextprotocol/express': bearer,
-    '@modelcontextprotocol/server': bearer,
-    'hono/bearer-auth': { bearerAuth: { [CALL]: 'middleware' } },
-    // Not 'hono/basic-auth': browsers send remembered Basic credentials with cross-site requests, as
-    // they send cookies, so Basic auth stops no forged request.
-    'hono/jwt': { jwt: { [CALL]: 'jwt' } },
-    'hono/jwk': { jwk: { [CALL]: 'jwt' } },
-    'express-jwt': { expressjwt: { [CALL]: 'middleware' }, [CALL]: 'middleware' },
-    passport: { authenticate: { [CALL]: 'middleware' } },
-    'koa-jwt': { [CALL]: 'jwt', default: { [CALL]: 'jwt' } },
-    csurf: { [CALL]: 'middleware' },
-    lusca: { csrf: { [CALL]: 'middleware' } },
-    'tiny-csrf': { [CALL]: 'middleware', default: { [CALL]: 'middleware' } },
-    // `const { doubleCsrfProtection } = doubleCsrf({...})`
-    'csrf-csrf': { doubleCsrf: { [CALL]: 'factory' } },
-    // Of the Fastify plugins, only @fastify/bearer-auth guards the routes of its scope by being
-    // registered (its `addHook` option defaults to true); @fastify/auth, /jwt and /csrf-protection
-    // only decorate the instance with checks that a hook must call (see FASTIFY_DECORATED_CHECKS).
-    '@fastify/bearer-auth': { [READ]: 'plugin', default: { [READ]: 'plugin' } },
-  } as const;
-})();
-
-const MENTIONS_AUTH = /auth|jwt|csrf|csurf|lusca|passport/iu;
-
 /**
  * Checks that Fastify plugins add to the instance or the request, used in a hook:
  * `app.addHook('onRequest', app.csrfProtection)`, `app.auth([...])`, `await request.jwtVerify()`.
- * (Not @fastify/basic-auth's `basicAuth`: browsers resend remembered Basic credentials cross-site.)
  */
-const FASTIFY_DECORATED_CHECKS = new Set(['csrfProtection', 'authenticate', 'verifyBearerAuth', 'auth', 'jwtVerify']);
+const DECORATED_CHECKS = ROUTE_SHAPES.fastify.decoratedChecks ?? new Set<string>();
 
 /** Options under which a JWT middleware takes its token from a cookie, which the browser sends cross-site. */
 function readsCookie(call: TSESTree.Node): boolean {
@@ -93,44 +63,37 @@ function readsCookie(call: TSESTree.Node): boolean {
   );
 }
 
-/** What the file uses for authentication, found once per file. */
-export interface KnownAuth {
-  /** Calls that make an auth or CSRF middleware. */
-  readonly middleware: ReadonlySet<TSESTree.Node>;
-  /** Calls that make a JWT middleware, which checks nothing when told to read a cookie. */
-  readonly jwt: ReadonlySet<TSESTree.Node>;
-  /** Calls that make an object holding one (`doubleCsrf()`). */
-  readonly factories: ReadonlySet<TSESTree.Node>;
-  /** Reads of Fastify auth plugins (passed to `register`). */
-  readonly plugins: ReadonlySet<TSESTree.Node>;
-}
-
-export function findKnownAuth(sourceCode: Readonly<SourceCode>): KnownAuth {
-  return findKnownMiddleware(sourceCode, AUTH_TRACE_MAP, MENTIONS_AUTH);
-}
+/** Which middleware the adapters know counts as a check: auth and CSRF middleware, or Host and Origin validation. */
+export type KnownChecks = 'auth' | 'host-validation';
 
 /**
- * The middleware a file makes with the packages of a trace map whose entries are marked
- * `'middleware'` (a call makes it), `'jwt'` (the same, for a JWT middleware), `'factory'` (a call
- * makes an object that holds it) or `'plugin'` (a Fastify plugin, passed to `register`).
+ * What a middleware an adapter knows is, as a check: a call that makes one, a JWT middleware
+ * (no check when told to read a cookie), or a name destructured from a factory that holds one
+ * (`const { doubleCsrfProtection } = doubleCsrf(…)`). `null` when it is none.
  */
-export function findKnownMiddleware(sourceCode: Readonly<SourceCode>, traceMap: object, mentions: RegExp): KnownAuth {
-  const found = {
-    middleware: new Set<TSESTree.Node>(),
-    jwt: new Set<TSESTree.Node>(),
-    factories: new Set<TSESTree.Node>(),
-    plugins: new Set<TSESTree.Node>(),
-  };
-  const sets: Record<string, Set<TSESTree.Node>> = {
-    middleware: found.middleware,
-    jwt: found.jwt,
-    factory: found.factories,
-    plugin: found.plugins,
-  };
-  if (mentions.test(sourceCode.text)) {
-    for (const { node, info } of trackModules<string>(sourceCode, traceMap as never)) sets[info]?.add(node);
+function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  for (const entity of entitiesOf(expression)) {
+    if (entity.kind === 'host-validation' && finder.known === 'host-validation') return true;
+    if (entity.kind !== 'auth' || finder.known !== 'auth') continue;
+    if (entity.auth === 'middleware' || entity.auth === 'plugin') return true;
+    if (entity.auth === 'jwt') return !readsCookie(expression);
   }
-  return found;
+  if (expression.type === AST_NODE_TYPES.Identifier && finder.known === 'auth') {
+    const def = variableOf(expression)?.defs[0];
+    const init = def?.type === 'Variable' ? def.node.init : null;
+    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && init) {
+      return entitiesOf(init).some((entity) => entity.kind === 'auth' && entity.auth === 'factory');
+    }
+  }
+  return false;
+}
+
+/** Whether a Fastify plugin passed to `register` guards the routes of its scope. */
+export function isGuardPlugin(finder: CheckFinder, plugin: TSESTree.Node): boolean {
+  return (
+    finder.known === 'auth' && entitiesOf(plugin).some((entity) => entity.kind === 'auth' && entity.auth === 'plugin')
+  );
 }
 
 /**
@@ -139,8 +102,8 @@ export function findKnownMiddleware(sourceCode: Readonly<SourceCode>, traceMap: 
  * `host` and `origin` for DNS rebinding).
  */
 export interface CheckFinder {
-  readonly sourceCode: Readonly<SourceCode>;
-  readonly auth: KnownAuth;
+  /** Which middleware the adapters know counts as a check. */
+  readonly known: KnownChecks;
   readonly checkFunctions: ReadonlySet<string>;
   readonly checksHeader: (header: string) => boolean;
   /** Apps that check every request themselves (an SDK app that validates `Host`). */
@@ -155,14 +118,9 @@ export interface CheckFinder {
 
 /** Whether a middleware or handler, as written where it is registered, checks a credential. */
 export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route?: TSESTree.Node): boolean {
-  const { auth } = finder;
   const expression = skipTypeWrappers(node);
-  const resolved = resolveExpression(expression) ?? expression;
-  for (const candidate of [resolved, expression]) {
-    if (auth.middleware.has(candidate)) return true;
-    if (auth.jwt.has(candidate)) return !readsCookie(candidate);
-  }
-  if (isFromFactory(finder, expression)) return true;
+  const resolved = skipTypeWrappers(resolveExpression(expression) ?? expression);
+  if (knownCheck(finder, expression) || (resolved !== expression && knownCheck(finder, resolved))) return true;
   if (isNamedCheck(finder, expression)) return true;
   // `app.csrfProtection`, `app.auth([...])` in a Fastify hook.
   const member = resolved.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(resolved.callee) : resolved;
@@ -171,7 +129,7 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
     member.type === AST_NODE_TYPES.MemberExpression &&
     !member.computed &&
     member.property.type === AST_NODE_TYPES.Identifier &&
-    FASTIFY_DECORATED_CHECKS.has(member.property.name)
+    DECORATED_CHECKS.has(member.property.name)
   ) {
     return true;
   }
@@ -204,17 +162,6 @@ function onTheWayTo(node: TSESTree.Node, route: TSESTree.Node | undefined, fn: H
     if (branch && parent !== route && !containsNode(child, route)) return false;
   }
   return true;
-}
-
-/** `doubleCsrfProtection`, destructured from a `doubleCsrf()` call. */
-function isFromFactory(finder: CheckFinder, node: TSESTree.Node): boolean {
-  if (node.type !== AST_NODE_TYPES.Identifier || finder.auth.factories.size === 0) return false;
-  const variable = finder.sourceCode
-    .getScope(node)
-    .references.find((reference) => reference.identifier === node)?.resolved;
-  const declarator = variable?.defs[0]?.node;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return false;
-  return finder.auth.factories.has(skipTypeWrappers(declarator.init));
 }
 
 /** A function the user named in `checkFunctions`, referred to or called: `requireAuth`, `requireAuth()`. */
@@ -250,7 +197,7 @@ export function functionChecksCredential(
     if (node.type === AST_NODE_TYPES.CallExpression) {
       // A known guard called in place: `if (!localhostHostValidation()(req, res)) return;`
       const callee = skipTypeWrappers(node.callee);
-      if (finder.auth.middleware.has(resolveExpression(callee) ?? callee)) {
+      if (knownCheck(finder, callee) || knownCheck(finder, resolveExpression(callee) ?? callee)) {
         checked = true;
         return;
       }

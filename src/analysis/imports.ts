@@ -1,8 +1,33 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ReferenceTracker, getStringIfConstant, type TraceMap } from '@eslint-community/eslint-utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 
+const { ReferenceTracker } = ASTUtils;
 export const { CALL, CONSTRUCT, READ } = ReferenceTracker;
+
+/** A trace map as `ReferenceTracker` reads it: names lead deeper, `CALL`, `CONSTRUCT` and `READ` hold the info. */
+export interface TraceMapNode<T> {
+  readonly [CALL]?: T;
+  readonly [CONSTRUCT]?: T;
+  readonly [READ]?: T;
+  readonly [name: string]: TraceMapNode<T>;
+}
+export type TraceMap<T> = Readonly<Record<string, TraceMapNode<T>>>;
+
+interface FoundReference<T> {
+  readonly node: TSESTree.Node;
+  readonly info: T;
+  readonly type: symbol;
+}
+
+/**
+ * The tracker's methods this module uses. `iteratePropertyReferences`, which follows the
+ * properties of one node as `iterateGlobalReferences` does from a global, is part of
+ * eslint-utils' ReferenceTracker but not of typescript-eslint's declaration of it.
+ */
+interface Tracker {
+  iterateEsmReferences<T>(traceMap: TraceMap<T>): IterableIterator<FoundReference<T>>;
+  iteratePropertyReferences<T>(node: TSESTree.Node, traceMap: TraceMapNode<T>): IterableIterator<FoundReference<T>>;
+}
 
 export interface TrackedReference<T> {
   /** The call, `new` expression, or (for READ) the expression that evaluates to the export. */
@@ -10,12 +35,10 @@ export interface TrackedReference<T> {
   readonly info: T;
 }
 
-type AnyTraceMap = TraceMap<unknown>;
-
-function createTracker(sourceCode: Readonly<SourceCode>): ReferenceTracker {
+function createTracker(sourceCode: Readonly<SourceCode>): Tracker {
   // 'legacy' binds a CommonJS module's named imports too (`import { fastifyCors } from '@fastify/cors'`),
   // as Node and bundlers do.
-  return new ReferenceTracker(sourceCode.scopeManager!.globalScope as never, { mode: 'legacy' });
+  return new ReferenceTracker(sourceCode.scopeManager!.globalScope!, { mode: 'legacy' }) as unknown as Tracker;
 }
 
 /**
@@ -38,10 +61,10 @@ export function globalReferences(sourceCode: Readonly<SourceCode>, name: string)
 export function trackGlobals<T>(sourceCode: Readonly<SourceCode>, traceMap: TraceMap<T>): TrackedReference<T>[] {
   const tracker = createTracker(sourceCode);
   const found: TrackedReference<T>[] = [];
-  for (const [name, subMap] of Object.entries(traceMap as AnyTraceMap)) {
+  for (const [name, subMap] of Object.entries(traceMap)) {
     for (const identifier of globalReferences(sourceCode, name)) {
-      for (const reference of tracker.iteratePropertyReferences(identifier as never, subMap as AnyTraceMap)) {
-        found.push({ node: reference.node as unknown as TSESTree.Node, info: reference.info as T });
+      for (const reference of tracker.iteratePropertyReferences(identifier, subMap)) {
+        found.push({ node: reference.node, info: reference.info });
       }
     }
   }
@@ -68,24 +91,24 @@ export function trackModules<T>(sourceCode: Readonly<SourceCode>, traceMap: Trac
   };
 
   for (const reference of tracker.iterateEsmReferences(traceMap)) {
-    const node = reference.node as unknown as TSESTree.Node;
-    if (reference.type === READ) addRead(node, reference.info as T);
-    else add(node, reference.info as T);
+    if (reference.type === READ) addRead(reference.node, reference.info);
+    else add(reference.node, reference.info);
   }
 
   for (const identifier of globalReferences(sourceCode, 'require')) {
     const call = identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
-    const moduleName = call.arguments[0] && getStringIfConstant(call.arguments[0] as never);
+    const [first] = call.arguments;
+    const moduleName =
+      first && first.type !== AST_NODE_TYPES.SpreadElement ? ASTUtils.getStringIfConstant(first) : null;
     if (!moduleName) continue;
-    const subMap = (traceMap as AnyTraceMap)[moduleName.replace(/^node:/u, '')];
+    const subMap = traceMap[moduleName.replace(/^node:/u, '')];
     if (!subMap) continue;
-    const readInfo = (subMap as Record<symbol, unknown>)[READ];
-    if (readInfo) addRead(call, readInfo as T);
-    for (const reference of tracker.iteratePropertyReferences(call as never, subMap)) {
-      const node = reference.node as unknown as TSESTree.Node;
-      if (reference.type === READ) addRead(node, reference.info as T);
-      else add(node, reference.info as T);
+    const readInfo = subMap[READ];
+    if (readInfo) addRead(call, readInfo);
+    for (const reference of tracker.iteratePropertyReferences(call, subMap)) {
+      if (reference.type === READ) addRead(reference.node, reference.info);
+      else add(reference.node, reference.info);
     }
   }
   return found;

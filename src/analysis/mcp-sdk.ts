@@ -1,42 +1,57 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { CALL, CONSTRUCT, trackModules } from './imports';
+import { exportNamesWith } from '../frameworks/registry';
+import type { McpAppFactory, McpTransport } from '../frameworks/types';
+import { skipTypeWrappers } from './ast';
+import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import { propertyName } from './program';
 import { findObjectProperty, possibleValues, resolveObjectExpression } from './values';
 
-/**
- * What the MCP SDK offers against DNS rebinding, read from its sources: `@modelcontextprotocol/sdk`
- * 1.x and the 2.x packages `@modelcontextprotocol/express`, `/hono`, `/node`.
- */
+export type { McpAppFactory, McpTransport } from '../frameworks/types';
 
-/** The v1 HTTP transports whose options carry `enableDnsRebindingProtection` and `allowedHosts`. */
-export type V1Transport = 'streamable' | 'sse';
+/** The names the SDK's transports and app factories are exported under. */
+const TRANSPORT_NAMES = exportNamesWith('mcp-transport');
+const APP_FACTORY_NAMES = exportNamesWith('mcp-app');
 
-const V1_TRANSPORTS = {
-  '@modelcontextprotocol/sdk/server/streamableHttp.js': {
-    StreamableHTTPServerTransport: { [CONSTRUCT]: 'streamable' },
-  },
-  '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js': {
-    WebStandardStreamableHTTPServerTransport: { [CONSTRUCT]: 'streamable' },
-  },
-  '@modelcontextprotocol/sdk/server/sse.js': { SSEServerTransport: { [CONSTRUCT]: 'sse' } },
-} as const;
-
-/** `new StreamableHTTPServerTransport(options)` and `new SSEServerTransport(path, res, options)` in the file. */
-export function findV1Transports(
-  sourceCode: Readonly<SourceCode>,
-): { node: TSESTree.NewExpression; kind: V1Transport }[] {
-  if (!sourceCode.text.includes('@modelcontextprotocol/sdk')) return [];
-  return trackModules<V1Transport>(sourceCode, V1_TRANSPORTS as never)
-    .filter(
-      (found): found is { node: TSESTree.NewExpression; info: V1Transport } =>
-        found.node.type === AST_NODE_TYPES.NewExpression,
-    )
-    .map(({ node, info }) => ({ node, kind: info }));
+/** The name a call or `new` calls: `StreamableHTTPServerTransport`, `createMcpExpressApp`. */
+function calleeName(node: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const callee = skipTypeWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
 }
 
-/** The options argument of a v1 transport: the first for Streamable HTTP, the third for SSE. */
-export function transportOptionsIndex(kind: V1Transport): number {
-  return kind === 'sse' ? 2 : 0;
+/**
+ * `new StreamableHTTPServerTransport(options)` and `new SSEServerTransport(path, res, options)` in
+ * the linted file: imported from the SDK, through the project's own modules, or (in the SDK's
+ * own repository) by relative path.
+ */
+export function findMcpTransports(
+  sourceCode: Readonly<SourceCode>,
+): { node: TSESTree.NewExpression; transport: McpTransport }[] {
+  const tracked = trackedNodes(sourceCode);
+  const found: { node: TSESTree.NewExpression; transport: McpTransport }[] = [];
+  for (const node of moduleIndex(sourceCode.ast).news) {
+    if (!tracked.has(node) && !TRANSPORT_NAMES.has(calleeName(node) ?? '')) continue;
+    for (const entity of entitiesOf(node)) {
+      if (entity.kind === 'mcp-transport') found.push({ node, transport: entity.transport });
+    }
+  }
+  return found;
+}
+
+/** The SDK's app factories called in the linted file. */
+export function findMcpAppFactories(
+  sourceCode: Readonly<SourceCode>,
+): { call: TSESTree.CallExpression; factory: McpAppFactory }[] {
+  const tracked = trackedNodes(sourceCode);
+  const found: { call: TSESTree.CallExpression; factory: McpAppFactory }[] = [];
+  for (const call of moduleIndex(sourceCode.ast).calls) {
+    if (!tracked.has(call) && !APP_FACTORY_NAMES.has(calleeName(call) ?? '')) continue;
+    for (const entity of entitiesOf(call)) {
+      if (entity.kind === 'mcp-app') found.push({ call, factory: entity.factory });
+    }
+  }
+  return found;
 }
 
 /**
@@ -62,47 +77,6 @@ export function transportProtects(options: TSESTree.Node | undefined): boolean {
   });
 }
 
-/**
- * The SDK's Host and Origin validation middleware: using one on an app protects the routes after
- * it. Both packages export `hostHeaderValidation`, `localhostHostValidation`, `originValidation`
- * and `localhostOriginValidation`.
- */
-export const VALIDATION_MIDDLEWARE = (() => {
-  const middleware = {
-    hostHeaderValidation: { [CALL]: 'middleware' },
-    localhostHostValidation: { [CALL]: 'middleware' },
-    originValidation: { [CALL]: 'middleware' },
-    localhostOriginValidation: { [CALL]: 'middleware' },
-  };
-  return {
-    '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js': middleware,
-    '@modelcontextprotocol/express': middleware,
-    '@modelcontextprotocol/hono': middleware,
-    '@modelcontextprotocol/node': middleware,
-  } as const;
-})();
-
-/** The apps the SDK makes, which validate `Host` (and in v2 `Origin`) unless told a non-loopback host. */
-export type McpAppFactory = 'express-v1' | 'express-v2' | 'hono-v2';
-
-const APP_FACTORIES = {
-  '@modelcontextprotocol/sdk/server/express.js': { createMcpExpressApp: { [CALL]: 'express-v1' } },
-  '@modelcontextprotocol/express': { createMcpExpressApp: { [CALL]: 'express-v2' } },
-  '@modelcontextprotocol/hono': { createMcpHonoApp: { [CALL]: 'hono-v2' } },
-} as const;
-
-export function findMcpAppFactories(
-  sourceCode: Readonly<SourceCode>,
-): { call: TSESTree.CallExpression; factory: McpAppFactory }[] {
-  if (!sourceCode.text.includes('@modelcontextprotocol/')) return [];
-  return trackModules<McpAppFactory>(sourceCode, APP_FACTORIES as never)
-    .filter(
-      (found): found is { node: TSESTree.CallExpression; info: McpAppFactory } =>
-        found.node.type === AST_NODE_TYPES.CallExpression,
-    )
-    .map(({ node, info }) => ({ call: node, factory: info }));
-}
-
 // createMcpExpressApp / createMcpHonoApp: `host` defaults to '127.0.0.1'; for '127.0.0.1',
 // 'localhost' and '::1' the Host (v2: and Origin) validation is applied; otherwise only when
 // `allowedHosts` is given.
@@ -125,7 +99,7 @@ export function mcpAppProtection(call: TSESTree.CallExpression, factory: McpAppF
   const options = resolveObjectExpression(first);
   if (!options) return { kind: 'unknown' };
   // v2 validates Origin as well when given `allowedOrigins`; v1 has no such option.
-  for (const key of factory === 'express-v1' ? ['allowedHosts'] : ['allowedHosts', 'allowedOrigins']) {
+  for (const key of factory.allowedKeys) {
     const allowed = findObjectProperty(options, key);
     if (allowed.kind !== 'missing') return { kind: allowed.kind === 'found' ? 'on' : 'unknown' };
   }

@@ -57,31 +57,71 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
 
 /**
  * Whether a handler, as registered, passes requests to an MCP transport: it is an MCP handler
- * itself, or a function whose body calls `transport.handleRequest(...)`, an MCP handler, or
- * `mcp.fetch(...)` on one.
+ * itself, or a function whose body (or a function of the project it hands the request to) calls
+ * `transport.handleRequest(...)`, an MCP handler, or `mcp.fetch(...)` on one.
  */
 export function servesMcp(handler: TSESTree.Node): boolean {
   if (isMcpPackageValue(skipTypeWrappers(handler))) return true;
   const fn = resolveFunction(handler);
-  return fn !== null && transportCalls(fn).length > 0;
+  if (!fn) return false;
+  return transportCalls(fn).length > 0 || handlerCalls(fn, 2).some((call) => transportCalls(call.fn).length > 0);
 }
 
 /**
  * The calls in a function that hand a request to an MCP transport: `transport.handleRequest(...)`,
- * an MCP handler called directly, or `mcp.fetch(...)` on one.
+ * an MCP handler called directly, or `mcp.fetch(...)` on one. A method of the enclosing class
+ * that happens to share a transport method's name (`this.handleRequest(req, res)`) is not one.
  */
 export function transportCalls(fn: HandlerFunction): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   walk(fn.body, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const method = calledMethodName(node);
+    const callee = skipTypeWrappers(node.callee);
     if (method && TRANSPORT_METHODS.has(method)) {
-      calls.push(node);
+      const ownMethod =
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.ThisExpression &&
+        resolveFunction(callee) !== null;
+      if (!ownMethod) calls.push(node);
       return;
     }
-    const callee = skipTypeWrappers(node.callee);
     const target = callee.type === AST_NODE_TYPES.MemberExpression && method === 'fetch' ? callee.object : callee;
     if (target.type === AST_NODE_TYPES.Identifier && isMcpPackageValue(target)) calls.push(node);
   });
   return calls;
+}
+
+/**
+ * The functions of the project a handler hands its request to, `depth` calls deep: a call that
+ * passes the handler's first parameter (the request, or Koa's context) to a function the code
+ * shows (`handleStreamable(req, res)`, `this.handleRequest(req, res)`).
+ */
+export function handlerCalls(
+  fn: HandlerFunction,
+  depth: number,
+): { call: TSESTree.CallExpression; fn: HandlerFunction }[] {
+  const found: { call: TSESTree.CallExpression; fn: HandlerFunction }[] = [];
+  const seen = new Set<HandlerFunction>([fn]);
+  const visit = (current: HandlerFunction, level: number): void => {
+    const [request] = current.params;
+    if (level > depth || request?.type !== AST_NODE_TYPES.Identifier) return;
+    walk(current.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      if (
+        !node.arguments.some(
+          (argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === request.name,
+        )
+      ) {
+        return;
+      }
+      const callee = resolveFunction(node.callee);
+      if (!callee || seen.has(callee) || callee.body.type !== AST_NODE_TYPES.BlockStatement) return;
+      seen.add(callee);
+      found.push({ call: node, fn: callee });
+      visit(callee, level + 1);
+    });
+  };
+  visit(fn, 1);
+  return found;
 }

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, skipTypeWrappers } from './ast';
-import { checksCredential, type CheckFinder } from './credential-checks';
+import { ROUTE_SHAPES } from '../frameworks/registry';
+import { calledMethodName, containsNode, skipTypeWrappers } from './ast';
+import { checksCredential, isGuardPlugin, type CheckFinder } from './credential-checks';
 import type { AppInstance, Route } from './routes';
 import { findObjectProperty, resolveExpression } from './values';
 
 /** Fastify hooks that run before the handler sees the request. */
-const FASTIFY_GUARD_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
+const GUARD_HOOKS = ROUTE_SHAPES.fastify.guardHooks ?? new Set<string>();
 
 /** Whether the route, or middleware registered before it that covers its path, checks a credential. */
 export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly AppInstance[]): boolean {
@@ -21,49 +22,55 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   }
   if (route.handlers.some((handler) => checksCredential(finder, handler, branch))) return true;
   if (route.options) {
-    for (const hook of FASTIFY_GUARD_HOOKS) {
+    for (const hook of GUARD_HOOKS) {
       const found = findObjectProperty(route.options, hook);
       if (found.kind === 'found' && found.value && checksCredential(finder, found.value)) return true;
     }
   }
-  const position = route.call?.range[0] ?? route.handlers[0]?.range[0] ?? route.node.range[0];
-  return route.app !== null && appChecks(finder, route.app, position, route.path, apps, 0);
+  if (!route.app) return false;
+  // Middleware registered before the call that registers the route (for Koa middleware that
+  // routes by hand, the `use` that holds it).
+  const registering =
+    route.call ?? route.app.calls.find((call) => route.handlers.some((handler) => containsNode(call, handler))) ?? null;
+  return appChecks(finder, route.app, registering, route.path, apps, 0);
 }
 
-/** Whether an app (or what it is mounted on) checks credentials before `position` for `path`. */
+/**
+ * Whether an app (or what it is mounted on) checks credentials for `path` in the middleware it
+ * runs before `before` (every middleware when `before` is `null`).
+ */
 function appChecks(
   finder: CheckFinder,
   app: AppInstance,
-  position: number,
+  before: TSESTree.CallExpression | null,
   path: string | null,
   apps: readonly AppInstance[],
   depth: number,
 ): boolean {
   if (depth > 4) return false;
   if (finder.guardedApps?.has(app.node)) return true;
-  const ordered = app.framework !== 'fastify';
+  const ordered = ROUTE_SHAPES[app.framework].ordered;
   for (const call of app.calls) {
-    if (ordered && call.range[0] >= position) break;
+    if (ordered && call === before) break;
     const method = calledMethodName(call);
     const args = call.arguments;
     if (method === 'use') {
       const [first, ...rest] = args;
       if (!first) continue;
-      const prefix = resolvePath(first);
-      const middleware = prefix === undefined ? args : rest;
-      if (prefix !== undefined && !covers(prefix, path)) continue;
+      const prefixes = resolvePaths(first);
+      const middleware = prefixes === undefined ? args : rest;
+      if (prefixes !== undefined && !prefixes.some((prefix) => covers(prefix, path))) continue;
       if (middleware.some((argument) => checksCredential(finder, argument))) return true;
     } else if (method === 'addHook' && app.framework === 'fastify') {
       const [name, hook] = args;
-      const hookName = name && resolvePath(name);
-      if (hookName && FASTIFY_GUARD_HOOKS.has(hookName) && hook && checksCredential(finder, hook)) return true;
+      const hookName = name && resolvePaths(name)?.[0];
+      if (hookName && GUARD_HOOKS.has(hookName) && hook && checksCredential(finder, hook)) return true;
     } else if (method === 'register' && app.framework === 'fastify') {
-      const plugin = args[0] && (resolveExpression(args[0]) ?? args[0]);
-      if (plugin && (finder.auth.plugins.has(plugin) || finder.auth.plugins.has(skipTypeWrappers(args[0]!))))
-        return true;
+      const [plugin] = args;
+      if (plugin && plugin.type !== AST_NODE_TYPES.SpreadElement && isGuardPlugin(finder, plugin)) return true;
     }
   }
-  if (app.parent && appChecks(finder, app.parent, Number.POSITIVE_INFINITY, path, apps, depth + 1)) return true;
+  if (app.parent && appChecks(finder, app.parent, null, path, apps, depth + 1)) return true;
   // A router mounted on another app: `app.use('/api', router)`, `app.route('/api', sub)`,
   // `app.use(router.routes())`. Every mount must be guarded: one open mount is an open endpoint.
   let mounted = false;
@@ -75,12 +82,13 @@ function appChecks(
       const index = call.arguments.findIndex((argument) => mounts(argument, app));
       if (index === -1) continue;
       mounted = true;
-      const prefix = call.arguments[0] && resolvePath(call.arguments[0]);
-      const mountedPath = prefix && path ? `${prefix.replace(/\/$/u, '')}${path}` : path;
+      const prefixes = call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined;
+      const prefix = prefixes?.[0];
+      const mountedPath = prefix !== undefined && path ? `${prefix.replace(/\/$/u, '')}${path}` : path;
       // `app.use('/mcp', requireToken, router)`: middleware before the router in the same call.
-      const before = call.arguments.slice(prefix === undefined ? 0 : 1, index);
-      if (before.some((argument) => checksCredential(finder, argument))) continue;
-      if (!appChecks(finder, parent, call.range[0], mountedPath, apps, depth + 1)) return false;
+      const inCall = call.arguments.slice(prefixes === undefined ? 0 : 1, index);
+      if (inCall.some((argument) => checksCredential(finder, argument))) continue;
+      if (!appChecks(finder, parent, call, mountedPath, apps, depth + 1)) return false;
     }
   }
   return mounted;
@@ -92,15 +100,31 @@ function mounts(argument: TSESTree.Node, app: AppInstance): boolean {
     expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.MemberExpression
       ? expression.callee.object
       : expression;
-  return (resolveExpression(target) ?? target) === app.node;
+  return skipTypeWrappers(resolveExpression(target) ?? target) === app.node;
 }
 
-/** A static path or hook name; `undefined` when the argument is not a string at all. */
-function resolvePath(node: TSESTree.Node): string | undefined {
-  const resolved = resolveExpression(node) ?? node;
-  if (resolved.type === AST_NODE_TYPES.Literal && typeof resolved.value === 'string') return resolved.value;
-  if (resolved.type === AST_NODE_TYPES.TemplateLiteral && resolved.expressions.length === 0)
-    return resolved.quasis[0]!.value.cooked ?? undefined;
+/**
+ * The static paths a path argument names: a string, or each string of an array
+ * (`app.use(['/sse', '/message'], auth)`). `undefined` when the argument is not a path at all.
+ */
+function resolvePaths(node: TSESTree.Node): string[] | undefined {
+  const resolved = skipTypeWrappers(resolveExpression(node) ?? node);
+  const single = staticPath(resolved);
+  if (single !== undefined) return [single];
+  if (resolved.type !== AST_NODE_TYPES.ArrayExpression || resolved.elements.length === 0) return undefined;
+  const paths = resolved.elements.map((element) =>
+    element && element.type !== AST_NODE_TYPES.SpreadElement
+      ? staticPath(skipTypeWrappers(resolveExpression(element) ?? element))
+      : undefined,
+  );
+  return paths.every((path): path is string => path !== undefined) ? paths : undefined;
+}
+
+function staticPath(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]!.value.cooked ?? undefined;
+  }
   return undefined;
 }
 

@@ -1,18 +1,28 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers, walk } from './ast';
-import { servesMcp, transportCalls } from './mcp-transports';
-import { CALL, CONSTRUCT, trackModules } from './imports';
-import { findObjectProperty, resolveFunction, resolveObjectExpression, type HandlerFunction } from './values';
-import { staticValue, propertyName, declaredVariables } from './program';
+import { ROUTE_SHAPES, entitiesOfKind } from '../frameworks/registry';
+import type { AppFramework } from '../frameworks/types';
+import { calledMethodName, calledMethodObject, skipTypeWrappers, walk } from './ast';
+import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
+import { isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
+import {
+  findObjectProperty,
+  isFunctionNode,
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+  resolveObjectExpression,
+  type HandlerFunction,
+} from './values';
 
-/** The frameworks whose routes this plugin reads. */
-export type Framework = 'express' | 'hono' | 'fastify' | 'koa-router' | 'node';
+/** The frameworks whose routes this plugin reads; `node` for a plain handler that routes by hand. */
+export type Framework = Exclude<AppFramework, 'koa'> | 'node';
 
 /** One place where an app, a router or a plain server takes requests. */
 export interface Route {
   readonly framework: Framework;
-  /** The app or router it is registered on (`null` for a plain `node:http` handler). */
+  /** The app or router it is registered on (`null` for a plain `node:http` handler; the Koa app for Koa middleware). */
   readonly app: AppInstance | null;
   /** `app.post('/mcp', …)`, or for a plain handler the test `req.method === 'POST'`. */
   readonly node: TSESTree.Node;
@@ -30,182 +40,218 @@ export interface Route {
 
 /** An app or router, known by what created it. */
 export interface AppInstance {
-  readonly framework: Exclude<Framework, 'node'>;
+  readonly framework: AppFramework;
   /** What created it: `express()`, `new Hono()`, `Fastify()`, `new Router()`, or a Fastify plugin's parameter. */
   readonly node: TSESTree.Node;
   /** The app this one is a plugin scope of (Fastify), if any. */
   readonly parent: AppInstance | null;
-  /** The calls made on it, in source order: `app.use(...)`, `app.post(...)`, `app.addHook(...)`. */
+  /**
+   * The calls made on it, in the order they run: those of the module that creates it (which
+   * runs before the modules that import it), then the linted file's, each in source order.
+   */
   readonly calls: TSESTree.CallExpression[];
 }
 
-type AppKind = Exclude<Framework, 'node'> | 'koa-app';
+/** Method names under which apps take routes, middleware, hooks, plugins and sub-apps. */
+const APP_METHODS: ReadonlySet<string> = new Set([
+  ...Object.values(ROUTE_SHAPES).flatMap((shape) => [...shape.verbs]),
+  'route',
+  'on',
+  'register',
+  'addHook',
+  'routes',
+  'basePath',
+]);
 
-const APP_TRACE_MAP = (() => {
-  // `express.Router()` through a default import resolves under `default` too.
-  const router = { Router: { [CALL]: 'express' } };
-  const express = { [CALL]: 'express', ...router, default: { [CALL]: 'express', ...router } };
-  const mcpExpress = { createMcpExpressApp: { [CALL]: 'express' } };
-  const hono = { Hono: { [CONSTRUCT]: 'hono' } };
-  const koaRouter = {
-    [CONSTRUCT]: 'koa-router',
-    Router: { [CONSTRUCT]: 'koa-router' },
-    default: { [CONSTRUCT]: 'koa-router' },
-  };
-  return {
-    express,
-    '@modelcontextprotocol/sdk/server/express.js': mcpExpress,
-    '@modelcontextprotocol/express': mcpExpress,
-    hono,
-    'hono/tiny': hono,
-    'hono/quick': hono,
-    '@modelcontextprotocol/hono': { createMcpHonoApp: { [CALL]: 'hono' } },
-    fastify: { [CALL]: 'fastify', fastify: { [CALL]: 'fastify' }, default: { [CALL]: 'fastify' } },
-    '@koa/router': koaRouter,
-    'koa-router': koaRouter,
-    koa: { [CONSTRUCT]: 'koa-app', default: { [CONSTRUCT]: 'koa-app' } },
-  } as const;
-})();
+/** How far receivers are followed back to the app they are. */
+const MAX_STEPS = 12;
 
-const NODE_SERVER_TRACE_MAP = (() => {
-  const entry = {
-    createServer: { [CALL]: true },
-    createSecureServer: { [CALL]: true },
-    Server: { [CALL]: true, [CONSTRUCT]: true },
-  };
-  return { http: entry, https: entry, http2: entry, 'node:http': entry, 'node:https': entry, 'node:http2': entry };
-})();
-
-/** A module specifier of a framework this file reads, in quotes (a URL in a comment is no import). */
-const MENTIONS_FRAMEWORK =
-  /['"](?:node:)?(?:express|hono(?:\/\w+)?|fastify|koa|@koa\/router|koa-router|https?|http2|@modelcontextprotocol\/[\w./-]+)['"]/u;
-
-/** Methods that register a route for one verb. */
-const VERB_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);
-
-/** Per file: two rules ask, and the answer depends on the file alone. */
 const routesByFile = new WeakMap<object, { routes: Route[]; apps: AppInstance[] }>();
 
-/** Every route of every app, router and plain server in the file, and the apps themselves. */
+/** Every route of every app, router and plain server in the linted file, and the apps themselves. */
 export function findRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; apps: AppInstance[] } {
   let found = routesByFile.get(sourceCode.ast);
   if (!found) {
-    found = collectRoutes(sourceCode);
+    found = new RouteFinder(sourceCode).find();
     routesByFile.set(sourceCode.ast, found);
   }
   return found;
 }
 
-function collectRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; apps: AppInstance[] } {
-  if (!MENTIONS_FRAMEWORK.test(sourceCode.text)) return { routes: [], apps: [] };
-  const apps: AppInstance[] = [];
-  const koaApps: AppInstance[] = [];
-  for (const { node, info } of trackModules<AppKind>(sourceCode, APP_TRACE_MAP as never)) {
-    const app = collectApp(node, info === 'koa-app' ? 'koa-router' : info, null, apps);
-    if (info === 'koa-app' && app) koaApps.push(app);
+class RouteFinder {
+  private readonly apps = new Map<TSESTree.Node, AppInstance>();
+  /** Modules whose calls on apps have been gathered. */
+  private readonly scanned = new Set<TSESTree.Program>();
+
+  constructor(private readonly sourceCode: Readonly<SourceCode>) {}
+
+  find(): { routes: Route[]; apps: AppInstance[] } {
+    this.scan(this.sourceCode.ast);
+    const apps = [...this.apps.values()];
+    // The modules that create the linted file's apps run first: their middleware is in place before.
+    for (const app of apps) {
+      const program = programOf(app.node);
+      if (!isLinted(app.node)) this.scan(program);
+    }
+    for (const app of this.apps.values()) app.calls.sort(runOrder);
+    const routes: Route[] = [];
+    for (const app of this.apps.values()) {
+      if (app.framework === 'koa') continue;
+      for (const call of app.calls) {
+        if (!isLinted(call)) continue;
+        const route = routeOf(app, call);
+        if (route) routes.push(route);
+      }
+    }
+    routes.push(...this.plainHandlerRoutes());
+    return { routes, apps: [...this.apps.values()] };
   }
-  const routes: Route[] = [];
-  for (const app of apps) {
-    if (koaApps.includes(app)) continue;
-    for (const call of app.calls) {
-      const route = routeOf(app, call);
-      if (route) routes.push(route);
+
+  /** Gathers the calls a module makes on apps. */
+  private scan(program: TSESTree.Program): void {
+    if (this.scanned.has(program)) return;
+    this.scanned.add(program);
+    const index = moduleIndex(program);
+    const linted = isLinted(program);
+    for (const [method, calls] of index.methodCalls) {
+      if (!APP_METHODS.has(method)) continue;
+      for (const call of calls) {
+        const receiver = calledMethodObject(call);
+        const app = receiver && this.appOf(receiver, 0);
+        // Another module's calls count only on the apps the linted file uses.
+        if (app && (linted || this.apps.has(app.node))) app.calls.push(call);
+      }
+    }
+    // An app that nothing is called on still serves (a router mounted elsewhere).
+    if (linted) {
+      for (const [node, entities] of trackedNodes(this.sourceCode)) {
+        const [app] = entitiesOfKind(entities, 'app');
+        if (app) this.instance(node, app.framework, null);
+      }
     }
   }
-  // Plain handlers: `http.createServer(handler)` and Koa's `app.use(async (ctx) => …)` that branch on the method.
-  const plainHandlers: { handler: TSESTree.Node; app: AppInstance | null }[] = [];
-  for (const { node } of trackModules<boolean>(sourceCode, NODE_SERVER_TRACE_MAP as never)) {
-    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-      const handler = node.arguments.at(-1);
-      if (handler) plainHandlers.push({ handler, app: null });
+
+  private instance(node: TSESTree.Node, framework: AppFramework, parent: AppInstance | null): AppInstance {
+    let app = this.apps.get(node);
+    if (!app) {
+      app = { framework, node, parent, calls: [] };
+      this.apps.set(node, app);
     }
+    return app;
   }
-  for (const app of koaApps) {
-    for (const call of app.calls) {
-      if (calledMethodName(call) === 'use' && call.arguments[0])
-        plainHandlers.push({ handler: call.arguments[0], app });
+
+  /**
+   * The app a receiver is: what an adapter makes, followed through variables, class fields,
+   * imports, return values and parameters; a chained registration (`app.use(a).post(b)`); or
+   * the instance a Fastify plugin is given.
+   */
+  private appOf(node: TSESTree.Node, steps: number): AppInstance | null {
+    if (steps > MAX_STEPS) return null;
+    const expression = skipTypeWrappers(node);
+    const [entity] = entitiesOfKind(entitiesOf(expression), 'app');
+    if (entity) return this.instance(expression, entity.framework, null);
+    if (expression.type === AST_NODE_TYPES.CallExpression) {
+      const object = calledMethodObject(expression);
+      const method = calledMethodName(expression);
+      const inner = object && method !== null ? this.appOf(object, steps + 1) : null;
+      // Registrations return the app (express `use`, Hono's routes); express `route(path)` returns
+      // a route whose verbs register on the app.
+      if (inner && ROUTE_SHAPES[inner.framework].chains) return inner;
+      if (inner) return null;
     }
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const plugin = this.pluginScope(expression, steps);
+      if (plugin) return plugin;
+    }
+    const resolved = resolveExpression(expression);
+    if (resolved && resolved !== expression) return this.appOf(resolved, steps + 1);
+    if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression)
+      return null;
+    // A parameter given an app by every call, a `let` assigned one: the first app among its values.
+    for (const candidate of possibleValues(expression)) {
+      if (candidate.known || candidate.node === expression) continue;
+      const app = this.appOf(candidate.node, steps + 1);
+      if (app) return app;
+    }
+    return null;
   }
-  for (const { handler, app } of plainHandlers) {
-    const fn = resolveFunction(handler);
-    if (fn) routes.push(...methodBranches(fn, app));
+
+  /**
+   * The scope a Fastify plugin's instance parameter is: `app.register(async (instance) => { … })`
+   * makes a child scope of `app`; `register(fp(fn))` (fastify-plugin) breaks encapsulation, so
+   * what the plugin adds, it adds to `app` itself.
+   */
+  private pluginScope(id: TSESTree.Identifier, steps: number): AppInstance | null {
+    const def = variableOf(id)?.defs[0];
+    if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return null;
+    const fn = def.node;
+    if (fn.params[0] !== def.name) return null;
+    let holder: TSESTree.Node = fn;
+    // A plugin declared elsewhere in the module: `async function routes(instance) { … }`.
+    const references =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id
+        ? (variableOf(fn.id)?.references ?? []).map((reference) => reference.identifier as TSESTree.Node)
+        : [fn];
+    for (const reference of references) {
+      holder = reference;
+      let wrapped = false;
+      let call = holder.parent;
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.arguments[0] === holder &&
+        calledMethodName(call) !== 'register'
+      ) {
+        // `fp(fn)`
+        holder = call;
+        wrapped = true;
+        call = holder.parent;
+      }
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== holder) continue;
+      if (calledMethodName(call) !== 'register') continue;
+      const receiver = calledMethodObject(call);
+      const parent = receiver && this.appOf(receiver, steps + 1);
+      if (parent?.framework !== 'fastify') continue;
+      return wrapped ? parent : this.instance(def.name, 'fastify', parent);
+    }
+    return null;
   }
-  return { routes, apps };
+
+  /** Plain handlers: `http.createServer(handler)` and Koa's `app.use(async (ctx) => …)` that route by hand. */
+  private plainHandlerRoutes(): Route[] {
+    const handlers: { handler: TSESTree.Node; app: AppInstance | null }[] = [];
+    const index = moduleIndex(this.sourceCode.ast);
+    for (const call of [...index.calls, ...index.news]) {
+      if (!entitiesOf(call).some((entity) => entity.kind === 'handler-server')) continue;
+      const handler = call.arguments.at(-1);
+      if (handler) handlers.push({ handler, app: null });
+    }
+    for (const app of this.apps.values()) {
+      if (app.framework !== 'koa') continue;
+      for (const call of app.calls) {
+        if (isLinted(call) && calledMethodName(call) === 'use' && call.arguments[0]) {
+          handlers.push({ handler: call.arguments[0], app });
+        }
+      }
+    }
+    const routes: Route[] = [];
+    const seen = new Set<TSESTree.Node>();
+    for (const { handler, app } of handlers) {
+      const fn = resolveFunction(handler);
+      // One handler passed to an `http` and an `https` server is one set of routes.
+      if (!fn || seen.has(fn)) continue;
+      seen.add(fn);
+      routes.push(...methodBranches(fn, app));
+    }
+    return routes;
+  }
 }
 
-/** The app that `creation` makes, with every call made on it through the variables that hold it. */
-function collectApp(
-  creation: TSESTree.Node,
-  framework: Exclude<Framework, 'node'>,
-  parent: AppInstance | null,
-  apps: AppInstance[],
-): AppInstance | null {
-  const app: AppInstance = { framework, node: creation, parent, calls: [] };
-  apps.push(app);
-  const visitUses = (expression: TSESTree.Node, depth: number): void => {
-    if (depth > 6) return;
-    const holder = expression.parent;
-    // `app.post(...)`, `(app.post as any)(...)`, and chains of routing calls: `app.use(a).post(b)`.
-    if (holder?.type === AST_NODE_TYPES.MemberExpression && holder.object === expression) {
-      let callee: TSESTree.Node = holder;
-      while (callee.parent && skipTypeWrappers(callee.parent) !== callee.parent) callee = callee.parent;
-      const call = callee.parent;
-      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) {
-        app.calls.push(call);
-        if (framework === 'hono' || framework === 'koa-router' || framework === 'express') visitUses(call, depth + 1);
-      }
-      return;
-    }
-    if (holder && skipTypeWrappers(holder) !== holder) {
-      visitUses(holder, depth + 1);
-      return;
-    }
-    if (
-      holder?.type === AST_NODE_TYPES.VariableDeclarator &&
-      holder.init === expression &&
-      holder.id.type === AST_NODE_TYPES.Identifier
-    ) {
-      for (const variable of declaredVariables(holder)) {
-        for (const reference of variable.references) {
-          if (reference.isRead()) visitUses(reference.identifier as TSESTree.Node, depth + 1);
-        }
-      }
-    }
-  };
-  visitUses(creation, 0);
-  app.calls.sort((a, b) => a.range[0] - b.range[0]);
-  // Fastify plugins: `app.register(async (instance) => { instance.post(...) })` work on a child scope.
-  if (framework === 'fastify') {
-    for (const call of [...app.calls]) {
-      if (calledMethodName(call) !== 'register' || !call.arguments[0]) continue;
-      // `register(fn)`, or `register(fp(fn))` through a wrapper such as fastify-plugin.
-      const argument = skipTypeWrappers(call.arguments[0]);
-      // `fp(fn)` (fastify-plugin) breaks encapsulation: what the plugin adds, it adds to this scope.
-      const wrapped = argument.type === AST_NODE_TYPES.CallExpression && argument.arguments[0] !== undefined;
-      const plugin = wrapped
-        ? resolveFunction((argument as TSESTree.CallExpression).arguments[0]!)
-        : resolveFunction(argument);
-      const instance = plugin?.params[0];
-      if (instance?.type !== AST_NODE_TYPES.Identifier) continue;
-      const child: AppInstance = wrapped ? app : { framework, node: instance, parent: app, calls: [] };
-      if (!wrapped) apps.push(child);
-      for (const variable of declaredVariables(plugin!)) {
-        if (variable.name !== instance.name) continue;
-        for (const reference of variable.references) {
-          const member = (reference.identifier as TSESTree.Node).parent;
-          if (
-            member?.type === AST_NODE_TYPES.MemberExpression &&
-            member.parent?.type === AST_NODE_TYPES.CallExpression &&
-            member.parent.callee === member
-          ) {
-            child.calls.push(member.parent);
-          }
-        }
-      }
-      child.calls.sort((a, b) => a.range[0] - b.range[0]);
-    }
-  }
-  return app;
+/** Calls of the module that creates an app first, then the others, each in source order. */
+function runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression): number {
+  const linted = Number(isLinted(a)) - Number(isLinted(b));
+  if (linted !== 0) return linted;
+  if (moduleOf(a) !== moduleOf(b)) return 0;
+  return a.range[0] - b.range[0];
 }
 
 function staticString(node: TSESTree.Node | undefined): string | null {
@@ -214,60 +260,95 @@ function staticString(node: TSESTree.Node | undefined): string | null {
   return typeof value?.value === 'string' ? value.value : null;
 }
 
+/**
+ * The static path of a route's path argument: a string, a constant, a parameter's default
+ * (`path = '/mcp'`), or each entry of the list a loop goes through (`for (const p of ['/mcp', '/sse'])`).
+ * `null` when none is static.
+ */
+function routePath(node: TSESTree.Node | undefined): string | null {
+  if (!node) return null;
+  const direct = staticString(node);
+  if (direct !== null) return direct;
+  const expression = skipTypeWrappers(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const looped = loopedValues(expression);
+  if (looped) return (looped.find((value) => typeof value === 'string' && /mcp/iu.test(value)) as string) ?? null;
+  const strings = possibleValues(expression).filter(
+    (candidate): candidate is { known: true; value: string; node: TSESTree.Node } =>
+      candidate.known && typeof candidate.value === 'string',
+  );
+  return strings.find((candidate) => /mcp/iu.test(candidate.value))?.value ?? strings[0]?.value ?? null;
+}
+
+/** The values a `for (const x of list)` variable takes, when the list's entries are known. */
+function loopedValues(id: TSESTree.Identifier): unknown[] | null {
+  const def = variableOf(id)?.defs[0];
+  if (def?.type !== 'Variable') return null;
+  const declaration = def.node.parent;
+  const loop = declaration?.parent;
+  if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== declaration) return null;
+  const list = resolveExpression(loop.right);
+  if (list?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  return list.elements.flatMap((element) => {
+    if (!element) return [];
+    const inner = element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element;
+    return possibleValues(inner).flatMap((candidate) => (candidate.known ? [candidate.value] : []));
+  });
+}
+
 /** Reads one registering call on an app as a route, or `null` when it registers none. */
 function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null {
   const method = calledMethodName(call);
   if (!method) return null;
+  const framework: Framework = app.framework === 'koa' ? 'koa-router' : app.framework;
+  const shape = ROUTE_SHAPES[app.framework];
   // `app.post(path, ...middleware, handler)`: a spread stands for the list it spreads.
   const args = call.arguments.map((argument) =>
     argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument,
   );
-  const base = { framework: app.framework, app, node: call.callee, call, options: null };
+  const base = { framework, app, node: call.callee, call, options: null };
 
-  if (app.framework === 'fastify' && method === 'route') {
+  if (shape.special === 'fastify' && method === 'route') {
     const options = args[0] ? resolveObjectExpression(args[0]) : null;
     if (!options) return null;
     const verbs = findObjectProperty(options, 'method');
-    const url = findObjectProperty(options, 'url');
+    let url = findObjectProperty(options, 'url');
+    // `path` is an alias of `url` (fastify lib/route.js).
+    if (url.kind === 'missing') url = findObjectProperty(options, 'path');
     const handler = findObjectProperty(options, 'handler');
     const verbValue = verbs.kind === 'found' && verbs.value ? staticValue(verbs.value)?.value : undefined;
     const verbList = (Array.isArray(verbValue) ? verbValue : [verbValue]).map((verb) => String(verb).toUpperCase());
     return {
       ...base,
-      path: url.kind === 'found' && url.value ? staticString(url.value) : null,
+      path: url.kind === 'found' && url.value ? routePath(url.value) : null,
       acceptsPost: verbValue === undefined ? false : verbList.includes('POST'),
       // `handler: fn`, or a method `async handler(request, reply) { … }`.
       handlers: handler.kind === 'found' ? [handler.value ?? handler.property.value] : [],
       options,
     };
   }
-  if (app.framework === 'hono' && method === 'on') {
+  if (shape.special === 'hono' && method === 'on') {
     const verbs = args[0] && staticValue(args[0])?.value;
     const verbList = (Array.isArray(verbs) ? verbs : [verbs]).map((verb) => String(verb).toUpperCase());
-    return {
-      ...base,
-      path: staticString(args[1]),
-      acceptsPost: verbList.includes('POST'),
-      handlers: args.slice(2),
-    };
+    return { ...base, path: routePath(args[1]), acceptsPost: verbList.includes('POST'), handlers: args.slice(2) };
   }
-  if (app.framework === 'express' && method === 'route') return null;
+  if (shape.special === 'express' && method === 'route') return null;
+  if (!shape.verbs.has(method)) return null;
   // `app.route('/mcp').post(handler)` (express): the path is on the inner call.
   const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
   const inner = skipTypeWrappers(callee.object);
-  if (!VERB_METHODS.has(method)) return null;
   let path: string | null = null;
   let rest = args;
-  const routeCall = app.framework === 'express' ? chainedRoute(inner) : null;
+  const routeCall = shape.special === 'express' ? chainedRoute(inner) : null;
   if (routeCall) {
-    path = staticString(routeCall.arguments[0]);
+    path = routePath(routeCall.arguments[0]);
   } else if (args[0] && (staticString(args[0]) !== null || isPathLike(args[0]))) {
-    path = staticString(args[0]);
+    path = routePath(args[0]);
     rest = args.slice(1);
   }
   let options: TSESTree.ObjectExpression | null = null;
   // Fastify's `post(path, options, handler)`: the options may be a constant.
-  if (app.framework === 'fastify' && rest.length >= 2) {
+  if (shape.special === 'fastify' && rest.length >= 2) {
     options = resolveObjectExpression(rest[0]!);
     if (options || !resolveFunction(rest[0]!)) rest = rest.slice(1);
   }
@@ -283,69 +364,109 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
 /** `app.route('/mcp')` under a chain of verbs: `app.route('/mcp').get(a).post(b)`. */
 function chainedRoute(node: TSESTree.Node): TSESTree.CallExpression | null {
   let current = node;
+  const verbs = ROUTE_SHAPES.express.verbs;
   for (let depth = 0; depth < 10 && current.type === AST_NODE_TYPES.CallExpression; depth++) {
     const method = calledMethodName(current);
     if (method === 'route') return current;
-    if (!method || !VERB_METHODS.has(method)) return null;
+    if (!method || !verbs.has(method)) return null;
     current = skipTypeWrappers((skipTypeWrappers(current.callee) as TSESTree.MemberExpression).object);
   }
   return null;
 }
 
-/** A path argument the file does not spell out (a template or a constant from elsewhere). */
+/** A path argument the code does not spell out (a template, a constant from elsewhere, a list of paths). */
 function isPathLike(node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
-  return (
+  if (
     expression.type === AST_NODE_TYPES.TemplateLiteral ||
     expression.type === AST_NODE_TYPES.Literal ||
-    (expression.type === AST_NODE_TYPES.Identifier && /path|route|endpoint|url/iu.test(expression.name))
-  );
+    expression.type === AST_NODE_TYPES.ArrayExpression
+  ) {
+    return true;
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier && /path|route|endpoint|url/iu.test(expression.name)) return true;
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(expression);
+    return name !== null && /path|route|endpoint|url/iu.test(name);
+  }
+  return typeof staticValue(expression)?.value === 'string';
 }
 
 /**
- * The POST branches of a plain request handler: `if (req.method === 'POST') { … }` (the
- * branch), or `if (req.method !== 'POST') return …;` (the rest of the function). The path it
- * tests for, if any, rides along: `req.url === '/mcp'`, `ctx.path === '/mcp'`.
+ * The routes of a plain request handler, and of the functions of its module it hands the request
+ * to (`handleStreamable(req, res)`, `this.handleRequest(req, res)`): each POST branch
+ * (`if (req.method === 'POST') { … }`, or the rest of the function after
+ * `if (req.method !== 'POST') return …;`), and each branch that hands the request to an MCP
+ * transport under no method test (every method, POST included, reaches it), whatever other
+ * branches come before. The path a branch tests for, if any, rides along.
  */
-function methodBranches(fn: HandlerFunction, koaApp: AppInstance | null): Route[] {
+function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): Route[] {
   const routes: Route[] = [];
-  let testsMethod = false;
-  walk(fn.body, (node) => {
-    if (node.type !== AST_NODE_TYPES.IfStatement) return;
-    if (anyMethodTest(node.test)) testsMethod = true;
-    const post = methodTest(node.test);
-    if (!post) return;
-    routes.push({
-      framework: 'node',
-      app: koaApp,
-      node: post.test,
-      call: null,
-      path: pathTest(node.test),
-      acceptsPost: true,
-      handlers: [fn],
-      options: null,
-    });
-  });
-  // `if (req.url === '/mcp') return transport.handleRequest(req, res)`: no method test, every method,
-  // POST included, reaches the transport.
-  if (routes.length === 0 && !testsMethod && servesMcp(fn)) {
-    // The path test that leads to the transport: the `if` around its call, or before it.
-    const test =
-      transportCalls(fn)
-        .map((call) => pathTestAround(call))
-        .find((found): found is TSESTree.Node => found !== null) ?? null;
-    routes.push({
-      framework: 'node',
-      app: koaApp,
-      node: test ?? fn,
-      call: null,
-      path: test ? pathTest(test) : null,
-      acceptsPost: true,
-      handlers: [fn],
-      options: null,
+  const functions = [handler, ...handlerCalls(handler, 2).map((call) => call.fn)];
+  const postTests = new Set<TSESTree.Node>();
+  for (const fn of functions) {
+    walk(fn.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.IfStatement) return;
+      const post = methodTest(node.test);
+      if (!post || postTests.has(post.test)) return;
+      postTests.add(post.test);
+      routes.push({
+        framework: 'node',
+        app: koaApp,
+        node: post.test,
+        call: null,
+        path: pathTest(node.test),
+        acceptsPost: true,
+        handlers: [handler],
+        options: null,
+      });
     });
   }
+  for (const fn of functions) {
+    for (const transport of transportCalls(fn)) {
+      const tests = conditionsAround(transport, fn);
+      // A branch for another method (`GET /sse`), or one already read as a POST branch.
+      if (tests.some((test) => anyMethodTest(test))) continue;
+      const test = tests.find((candidate) => pathTest(candidate) !== null) ?? null;
+      if (routes.some((route) => route.node === test || (test === null && route.node === fn))) continue;
+      routes.push({
+        framework: 'node',
+        app: koaApp,
+        node: test ?? fn,
+        call: null,
+        path: test ? pathTest(test) : null,
+        acceptsPost: true,
+        handlers: [handler],
+        options: null,
+      });
+    }
+  }
   return routes;
+}
+
+/**
+ * The tests that lead to `node` within `fn`: of the `if` statements around it, and of earlier
+ * `if (…) return` exits in its blocks (negated, but a method or path test either way).
+ */
+function conditionsAround(node: TSESTree.Node, fn: HandlerFunction): TSESTree.Node[] {
+  const tests: TSESTree.Node[] = [];
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) tests.push(parent.test);
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      const position = parent.body.indexOf(child as TSESTree.Statement);
+      for (const earlier of parent.body.slice(0, Math.max(position, 0))) {
+        if (earlier.type === AST_NODE_TYPES.IfStatement && exits(earlier.consequent)) tests.push(earlier.test);
+      }
+    }
+  }
+  return tests;
+}
+
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement)
+    return true;
+  return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.some(exits);
 }
 
 /** Whether a test compares `x.method` with anything: the handler then routes by method. */
@@ -355,25 +476,6 @@ function anyMethodTest(test: TSESTree.Node): boolean {
     if (node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'method') found = true;
   });
   return found;
-}
-
-/** The test of the nearest `if` around `node` (or before it, as an early exit) that compares a path. */
-function pathTestAround(node: TSESTree.Node): TSESTree.Node | null {
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent && !/Function/u.test(parent.type); child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test && pathTest(parent.test) !== null) {
-      return parent.test;
-    }
-    if (parent.type === AST_NODE_TYPES.BlockStatement) {
-      const index = parent.body.indexOf(child as TSESTree.Statement);
-      const early = parent.body
-        .slice(0, Math.max(index, 0))
-        .reverse()
-        .find((statement) => statement.type === AST_NODE_TYPES.IfStatement && pathTest(statement.test) !== null);
-      if (early?.type === AST_NODE_TYPES.IfStatement) return early.test;
-    }
-  }
-  return null;
 }
 
 /** `x.method === 'POST'` (or `!== 'POST'` in an early exit) somewhere in a test. */
@@ -393,24 +495,42 @@ function methodTest(test: TSESTree.Node): { test: TSESTree.Node } | null {
   return found;
 }
 
-/** The path a test compares `req.url`, `ctx.path` or `url.pathname` with. */
+const PATH_NAMES = /^(?:url|path|pathname)$/u;
+
+/**
+ * The path a test compares `req.url`, `ctx.path` or `url.pathname` with, or tests it against
+ * with `startsWith`, `endsWith` or `includes`.
+ */
 function pathTest(test: TSESTree.Node): string | null {
   let path: string | null = null;
+  const isPathRead = (node: TSESTree.Node): boolean => {
+    const subject = skipTypeWrappers(node);
+    const name =
+      subject.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(subject)
+        : subject.type === AST_NODE_TYPES.Identifier
+          ? subject.name
+          : null;
+    return name !== null && PATH_NAMES.test(name);
+  };
   walk(test, (node) => {
-    if (path !== null || node.type !== AST_NODE_TYPES.BinaryExpression) return;
-    for (const [side, other] of [
-      [node.left, node.right],
-      [node.right, node.left],
-    ] as const) {
-      const subject = skipTypeWrappers(side);
-      const name =
-        subject.type === AST_NODE_TYPES.MemberExpression
-          ? propertyName(subject)
-          : subject.type === AST_NODE_TYPES.Identifier
-            ? subject.name
-            : null;
-      if (name && /^(?:url|path|pathname)$/u.test(name)) path = staticString(other);
+    if (path !== null) return;
+    if (node.type === AST_NODE_TYPES.BinaryExpression) {
+      for (const [side, other] of [
+        [node.left, node.right],
+        [node.right, node.left],
+      ] as const) {
+        if (isPathRead(side)) path = staticString(other);
+      }
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const method = calledMethodName(node);
+      const receiver = calledMethodObject(node);
+      if (method && /^(?:startsWith|endsWith|includes)$/u.test(method) && receiver && isPathRead(receiver)) {
+        path = staticString(node.arguments[0]);
+      }
     }
   });
   return path;
 }
+
+export { servesMcp };

@@ -1,9 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { RuleFix, RuleFixer, RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendArgument, appendObjectProperty, insertArgumentBefore } from '../fixes/edits';
+import type { ServerApi, ServerSource, StartApi } from '../frameworks/types';
 import { calledMethodName, calledMethodObject, skipTypeWrappers } from './ast';
-import { CALL, CONSTRUCT, mentionsAny, trackGlobals, trackModules } from './imports';
+import { exportNamesWith } from '../frameworks/registry';
+import { entitiesOf, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
+import { variableOf, staticValue, propertyName } from './program';
 import {
   findObjectProperty,
   possibleValues,
@@ -11,225 +14,13 @@ import {
   resolveObjectExpression,
   type PossibleValue,
 } from './values';
-import { variableOf, staticValue, propertyName } from './program';
 
-/**
- * One way of starting a server, and what it binds when it is not told where. Each fact here was
- * read from the framework's own source or reference docs; see the comments where they are declared.
- */
-export interface ServerApi {
-  /** How messages name the call: "`app.listen()` of Express". */
-  readonly display: string;
-  /** How messages name the address it takes: "host", or "`hostname`" for an option of that name. */
-  readonly hostLabel: string;
-  /**
-   * What it binds when it is given no host, as a clause for messages; `null` when that is the
-   * loopback interface (Fastify), so that leaving the host out is safe.
-   */
-  readonly defaultBinding: string | null;
-}
+export type { ServerApi } from '../frameworks/types';
 
-/** The shapes in which the APIs take their address. */
-type Signature =
-  /** `net.Server#listen`: `(port?, host?, backlog?, cb?)`, `(path, ...)`, `(options, cb?)`, `(handle, ...)`. */
-  | 'node-listen'
-  /** Fastify 5: `listen(options?, cb?)`, and Fastify 4's deprecated `listen(port, host?, backlog?, cb?)`. */
-  | 'fastify-listen'
-  /** `serve(options, cb?)` of `@hono/node-server`, `Bun.serve(options)`. */
-  | 'serve-options'
-  /** `Deno.serve(handler)`, `Deno.serve(options, handler)`, `Deno.serve({ handler, ...options })`. */
-  | 'deno-serve';
-
-interface StartApi extends ServerApi {
-  readonly signature: Signature;
-  /** The options key that holds the host. */
-  readonly hostKey: 'host' | 'hostname';
-  /** The options key that makes it listen on a Unix socket instead of a port, if it has one. */
-  readonly socketKey: 'path' | 'unix' | null;
-}
-
-/** Something whose `.listen()` starts a server, or whose `.fetch` is a request handler (a Hono app). */
-interface ServerSource {
-  readonly listen: StartApi | null;
-  /** Its `fetch` property handles requests, so it can be handed to `Deno.serve()` as the handler. */
-  readonly fetchHandler: boolean;
-  /** Methods that return the object itself, so that `express().use(cors()).listen()` is followed. */
-  readonly returnsItself: ReadonlySet<string>;
-}
-
-type Tracked =
-  { readonly role: 'source'; readonly source: ServerSource } | { readonly role: 'start'; readonly api: StartApi };
-
-// Node's `net.Server#listen` (read from Node 20's lib/net.js): with an options object whose `port`
-// key is present, or a port, it listens on TCP, and `if (options.host)` fails for a missing,
-// `undefined`, `null` or `''` host, which then "listens on unspecified address": `::`, which also
-// takes IPv4 connections, or `0.0.0.0` where IPv6 is off. A string first argument that is not a
-// number, or `{ path }` with no `port` key, is a Unix socket or Windows named pipe.
-const EVERY_INTERFACE_IN_NODE = '`::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off';
-const NODE_DEFAULT = `Node then listens on ${EVERY_INTERFACE_IN_NODE}`;
-const FORWARDED_TO_NODE = `it passes its arguments to Node's \`server.listen()\`, which then listens on ${EVERY_INTERFACE_IN_NODE}`;
-
-function nodeListen(display: string, defaultBinding: string): StartApi {
-  return { display, hostLabel: 'host', defaultBinding, signature: 'node-listen', hostKey: 'host', socketKey: 'path' };
-}
-
-const EMITTER_METHODS = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'];
-/** `net.Server` is an EventEmitter, and `setTimeout` returns it too. */
-const NODE_SERVER_CHAIN = new Set([...EMITTER_METHODS, 'setTimeout']);
-/** Express, Koa and connect apps: `use` returns the app, and each is an EventEmitter. */
-const APP_CHAIN = new Set([...EMITTER_METHODS, 'use']);
-/** Hono's routing methods return the app (hono dist/hono-base.js); `basePath` returns a copy of it. */
-const HONO_CHAIN = new Set([
-  'use',
-  'get',
-  'post',
-  'put',
-  'delete',
-  'patch',
-  'options',
-  'all',
-  'on',
-  'route',
-  'basePath',
-]);
-
-function nodeServer(module: string): ServerSource {
-  return {
-    listen: nodeListen(`\`server.listen()\` on a \`node:${module}\` server`, NODE_DEFAULT),
-    fetchHandler: false,
-    returnsItself: NODE_SERVER_CHAIN,
-  };
-}
-
-function nodeApp(display: string, defaultBinding = FORWARDED_TO_NODE): ServerSource {
-  return { listen: nodeListen(display, defaultBinding), fetchHandler: false, returnsItself: APP_CHAIN };
-}
-
-// express 5 lib/application.js: `app.listen = function listen() { var server = http.createServer(this);
-// ... return server.listen.apply(server, args) }`. koa 3 lib/application.js: `listen (...args) { const
-// server = http.createServer(this.callback()); return server.listen(...args) }`. connect 3 index.js
-// (not installed here; read from senchalabs/connect): `proto.listen = function listen() { var server =
-// http.createServer(this); return server.listen.apply(server, arguments) }`.
-const EXPRESS = nodeApp('`app.listen()` of Express');
-const KOA = nodeApp('`app.listen()` of Koa');
-const CONNECT = nodeApp('`app.listen()` of connect');
-// @modelcontextprotocol/sdk 1.x server/express.js and @modelcontextprotocol/express 2.x:
-// `createMcpExpressApp({ host = '127.0.0.1' })` returns `express()`; `host` only chooses between
-// `localhostHostValidation()` and a warning, and binds nothing.
-const MCP_EXPRESS_APP = nodeApp(
-  '`app.listen()` on the Express app of `createMcpExpressApp()`',
-  `${FORWARDED_TO_NODE} (the \`host\` option of \`createMcpExpressApp()\` only picks which \`Host\` headers are accepted; it does not bind)`,
-);
-// @hono/node-server 2.x dist/index.mjs: `createAdaptorServer(options)` returns Node's `createServer(...)`,
-// not yet listening; its `hostname` option only builds request URLs.
-const HONO_ADAPTOR_SERVER: ServerSource = {
-  listen: nodeListen('`server.listen()` on the server of `createAdaptorServer()`', NODE_DEFAULT),
-  fetchHandler: false,
-  returnsItself: NODE_SERVER_CHAIN,
-};
-// fastify 5 lib/server.js: `listen(listenOptions = { port: 0, host: 'localhost' }, cb)` and then
-// `host = listenOptions.host ?? 'localhost'` when there is no `path`: a missing or nullish host binds
-// localhost (127.0.0.1 and ::1); `''` reaches Node, which takes it as no host.
-const FASTIFY: ServerSource = {
-  listen: {
-    display: '`fastify.listen()`',
-    hostLabel: 'host',
-    defaultBinding: null,
-    signature: 'fastify-listen',
-    hostKey: 'host',
-    socketKey: 'path',
-  },
-  fetchHandler: false,
-  returnsItself: new Set(),
-};
-const HONO_APP: ServerSource = { listen: null, fetchHandler: true, returnsItself: HONO_CHAIN };
-
-// @hono/node-server 2.x dist/index.mjs: `serve(options, cb)` calls
-// `server.listen(options?.port ?? 3e3, options.hostname, ...)`, so a missing `hostname` is Node's default.
-const HONO_SERVE: StartApi = {
-  display: '`serve()` from `@hono/node-server`',
-  hostLabel: '`hostname`',
-  defaultBinding: `it calls Node's \`server.listen(port, hostname)\`, which then listens on ${EVERY_INTERFACE_IN_NODE}`,
-  signature: 'serve-options',
-  hostKey: 'hostname',
-  socketKey: null,
-};
-// Bun's reference (Serve.HostnamePortServeOptions): `hostname` defaults to "0.0.0.0"; `unix` listens
-// on a Unix socket instead.
-const BUN_SERVE: StartApi = {
-  display: '`Bun.serve()`',
-  hostLabel: '`hostname`',
-  defaultBinding: 'its default `hostname` is `0.0.0.0`',
-  signature: 'serve-options',
-  hostKey: 'hostname',
-  socketKey: 'unix',
-};
-// Deno's reference (Deno.ServeTcpOptions): `hostname: string = "0.0.0.0"`; Deno.ServeUnixOptions
-// listens on `path` instead.
-const DENO_SERVE: StartApi = {
-  display: '`Deno.serve()`',
-  hostLabel: '`hostname`',
-  defaultBinding: 'its default `hostname` is `0.0.0.0`',
-  signature: 'deno-serve',
-  hostKey: 'hostname',
-  socketKey: 'path',
-};
-
-const source = (serverSource: ServerSource): Tracked => ({ role: 'source', source: serverSource });
-const start = (api: StartApi): Tracked => ({ role: 'start', api });
-
-function nodeModuleEntry(module: string, factories: readonly string[], constructors: readonly string[]): object {
-  const tracked = source(nodeServer(module));
-  const entry: Record<string, object> = {};
-  for (const name of factories) entry[name] = { [CALL]: tracked };
-  // `http.Server(handler)` works with and without `new`.
-  for (const name of constructors) entry[name] = { [CALL]: tracked, [CONSTRUCT]: tracked };
-  return entry;
-}
-
-function buildModuleTraceMap(): Record<string, object> {
-  const map: Record<string, object> = {
-    http: nodeModuleEntry('http', ['createServer'], ['Server']),
-    https: nodeModuleEntry('https', ['createServer'], ['Server']),
-    http2: nodeModuleEntry('http2', ['createServer', 'createSecureServer'], []),
-    net: nodeModuleEntry('net', ['createServer'], ['Server']),
-  };
-  // ESM keeps the `node:` prefix in the source; `trackModules` strips it from `require`.
-  for (const module of Object.keys(map)) map[`node:${module}`] = map[module]!;
-  // A CommonJS module's default import is the module itself (the tracker's 'legacy' mode).
-  map.express = { [CALL]: source(EXPRESS) };
-  map.koa = { [CONSTRUCT]: source(KOA), default: { [CONSTRUCT]: source(KOA) } };
-  map.connect = { [CALL]: source(CONNECT) };
-  map.fastify = {
-    [CALL]: source(FASTIFY),
-    fastify: { [CALL]: source(FASTIFY) },
-    default: { [CALL]: source(FASTIFY) },
-  };
-  const mcpExpress = { createMcpExpressApp: { [CALL]: source(MCP_EXPRESS_APP) } };
-  map['@modelcontextprotocol/sdk/server/express.js'] = mcpExpress;
-  map['@modelcontextprotocol/express'] = mcpExpress;
-  map['@hono/node-server'] = {
-    serve: { [CALL]: start(HONO_SERVE) },
-    createAdaptorServer: { [CALL]: source(HONO_ADAPTOR_SERVER) },
-  };
-  map.bun = { serve: { [CALL]: start(BUN_SERVE) } };
-  const hono = { Hono: { [CONSTRUCT]: source(HONO_APP) } };
-  map.hono = hono;
-  map['hono/tiny'] = hono;
-  map['hono/quick'] = hono;
-  map['@modelcontextprotocol/hono'] = { createMcpHonoApp: { [CALL]: source(HONO_APP) } };
-  return map;
-}
-
-const MODULE_TRACE_MAP = buildModuleTraceMap();
-const GLOBAL_TRACE_MAP = {
-  Bun: { serve: { [CALL]: start(BUN_SERVE) } },
-  Deno: { serve: { [CALL]: start(DENO_SERVE) } },
-};
-
-/** Words a file that starts a server must contain: the call, and where the server comes from. */
-const MENTIONS_START = /\b(?:listen|serve)\b/u;
-const MENTIONS_SOURCE = /\b(?:https?|http2|net|express|koa|connect|fastify|node-server|Bun|bun|Deno)\b/u;
+/** What the adapters' server starts are exported as (`serve`). */
+const START_NAMES = exportNamesWith('start');
+/** Words a file that starts a server must contain: `.listen()`, or a start call of the adapters. */
+const MENTIONS_START = new RegExp(`\\b(?:listen|${[...START_NAMES].join('|')})\\b`, 'u');
 
 /** How many variables and chained calls are followed back to where a server was made. */
 const MAX_STEPS = 12;
@@ -263,77 +54,78 @@ export interface ServerStart {
 const UNKNOWN: HostReading = { kind: 'unknown' };
 const SOCKET: HostReading = { kind: 'socket' };
 
+const startsByProgram = new WeakMap<TSESTree.Program, readonly ServerStart[]>();
+
 /**
- * Listeners that find every call in a file that starts an HTTP (or TCP) server: `.listen()` on a
- * server or app that the file makes with Node's `http`, `https`, `http2` or `net`, express, Koa,
- * connect, Fastify, the MCP SDK's `createMcpExpressApp()` or `createAdaptorServer()`, followed
- * through variables and methods that return the same object; and `serve()` of
- * `@hono/node-server`, `Bun.serve()` and `Deno.serve()`. A `listen` method on anything else is not
- * a server. Each start is passed to `onStart` at the end of the file, with what it says about
- * its host.
+ * Every call in the linted file that starts an HTTP (or TCP) server: `.listen()` on a server or
+ * app that an adapter makes (Node's `http`, `https`, `http2` and `net`, express, Koa, connect,
+ * Fastify, the MCP SDK's apps, `createAdaptorServer()`), followed through variables, class fields,
+ * imports, the values functions return and methods that return the same object; and the
+ * adapters' `serve()` calls (`@hono/node-server`, `Bun.serve()`, `Deno.serve()`). A `listen`
+ * method on anything else is not a server. Computed once per file.
  */
-export function serverStartListeners(
-  sourceCode: Readonly<SourceCode>,
-  onStart: (serverStart: ServerStart) => void,
-): RuleListener {
-  if (!mentionsAny(sourceCode, MENTIONS_START) || !mentionsAny(sourceCode, MENTIONS_SOURCE)) return {};
-  const listenCalls: TSESTree.CallExpression[] = [];
+export function serverStarts(sourceCode: Readonly<SourceCode>): readonly ServerStart[] {
+  let starts = startsByProgram.get(sourceCode.ast);
+  if (starts) return starts;
+  starts = MENTIONS_START.test(sourceCode.text) ? findServerStarts(sourceCode) : [];
+  startsByProgram.set(sourceCode.ast, starts);
+  return starts;
+}
 
-  return {
-    CallExpression(call) {
-      const callee = skipTypeWrappers(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      const name =
-        !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
-          ? callee.property.name
-          : calledMethodName(call);
-      if (name === 'listen') listenCalls.push(call);
-    },
-    'Program:exit'() {
-      const tracked = new Map<TSESTree.Node, Tracked>();
-      for (const { node, info } of trackModules<Tracked>(sourceCode, MODULE_TRACE_MAP as never))
-        tracked.set(node, info);
-      for (const { node, info } of trackGlobals<Tracked>(sourceCode, GLOBAL_TRACE_MAP as never))
-        tracked.set(node, info);
-      const reader = new HostReader(sourceCode, tracked);
+function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
+  const index = moduleIndex(sourceCode.ast);
+  const reader = new HostReader(sourceCode);
+  const starts: ServerStart[] = [];
+  for (const call of index.methodCalls.get('listen') ?? []) {
+    const receiver = calledMethodObject(call);
+    const api = receiver && serverSourceOf(receiver)?.listen;
+    if (api) starts.push(reader.read(api, call));
+  }
+  const tracked = trackedNodes(sourceCode);
+  for (const call of index.calls) {
+    // A renamed import is known to the tracker by what it imports; through the project's own
+    // modules, the export keeps its name.
+    if (!tracked.has(call) && !START_NAMES.has(calleeName(call) ?? '')) continue;
+    const start = entitiesOf(call).find((entity) => entity.kind === 'start');
+    if (start?.kind === 'start') starts.push(reader.read(start.api, call));
+  }
+  return starts.sort((a, b) => a.call.range[0] - b.call.range[0]);
+}
 
-      for (const call of listenCalls) {
-        const receiver = calledMethodObject(call);
-        const api = receiver && reader.sourceOf(receiver)?.listen;
-        if (api) onStart(reader.read(api, call));
-      }
-      for (const [node, info] of tracked) {
-        if (info.role === 'start' && node.type === AST_NODE_TYPES.CallExpression) onStart(reader.read(info.api, node));
-      }
-    },
-  };
+/** The name of what a call calls: `serve` for `serve(…)` and `Bun.serve(…)`. */
+function calleeName(call: TSESTree.CallExpression): string | null {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+}
+
+/**
+ * The server or app an expression evaluates to: what an adapter makes, followed through
+ * variables, class fields, imports, return values, every assignment of a `let` (all of them
+ * servers), and methods that return the object itself (`express().use(cors()).listen()`).
+ */
+export function serverSourceOf(node: TSESTree.Node, steps = 0): ServerSource | null {
+  if (steps > MAX_STEPS) return null;
+  const expression = skipTypeWrappers(node);
+  for (const entity of entitiesOf(expression)) if (entity.kind === 'server') return entity.source;
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const object = calledMethodObject(expression);
+    const method = calledMethodName(expression);
+    const inner = object && method !== null ? serverSourceOf(object, steps + 1) : null;
+    if (inner) return inner.returnsItself.has(method!) ? inner : null;
+  }
+  const resolved = resolveExpression(expression);
+  if (resolved && resolved !== expression) return serverSourceOf(resolved, steps + 1);
+  if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) return null;
+  // `let server; if (tls) server = https.createServer(h); else server = http.createServer(h);`
+  const candidates = possibleValues(expression).filter((candidate) => !candidate.known);
+  if (candidates.length === 0 || candidates.some((candidate) => candidate.node === expression)) return null;
+  const sources = candidates.map((candidate) => serverSourceOf(candidate.node, steps + 1));
+  return sources.every((source) => source !== null) ? sources[0]! : null;
 }
 
 class HostReader {
-  constructor(
-    private readonly sourceCode: Readonly<SourceCode>,
-    private readonly tracked: ReadonlyMap<TSESTree.Node, Tracked>,
-  ) {}
-
-  /** The server or app an expression evaluates to, followed through variables and self-returning calls. */
-  sourceOf(node: TSESTree.Node, steps = 0): ServerSource | null {
-    let current = skipTypeWrappers(node);
-    for (let step = steps; step <= MAX_STEPS; step++) {
-      const found = this.tracked.get(current);
-      if (found) return found.role === 'source' ? found.source : null;
-      if (current.type === AST_NODE_TYPES.CallExpression) {
-        const object = calledMethodObject(current);
-        const method = calledMethodName(current);
-        const inner = object && method !== null ? this.sourceOf(object, step + 1) : null;
-        return inner && inner.returnsItself.has(method!) ? inner : null;
-      }
-      if (current.type !== AST_NODE_TYPES.Identifier && current.type !== AST_NODE_TYPES.MemberExpression) return null;
-      const resolved = resolveExpression(current);
-      if (!resolved || resolved === current) return null;
-      current = skipTypeWrappers(resolved);
-    }
-    return null;
-  }
+  constructor(private readonly sourceCode: Readonly<SourceCode>) {}
 
   read(api: StartApi, call: TSESTree.CallExpression): ServerStart {
     const callee = skipTypeWrappers(call.callee);
@@ -422,7 +214,7 @@ class HostReader {
     const options = resolveObjectExpression(first);
     if (options) return this.readServeObject(api, options);
     // A Hono app passed whole (`serve(app)`) has a `fetch` and no `hostname`.
-    if (this.sourceOf(first)?.fetchHandler) {
+    if (serverSourceOf(first)?.fetchHandler) {
       return {
         kind: 'default',
         addHost:
@@ -474,7 +266,7 @@ class HostReader {
     const expression = skipTypeWrappers(node);
     if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
     if (propertyName(expression) !== 'fetch') return false;
-    return this.sourceOf(expression.object)?.fetchHandler === true;
+    return serverSourceOf(expression.object)?.fetchHandler === true;
   }
 
   /** A function the file shows: written inline, declared, held in a constant, or bound with `.bind()`. */

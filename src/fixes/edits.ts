@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isCommaToken } from '@eslint-community/eslint-utils';
+import { ASTUtils } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 
 type Range = readonly [number, number];
@@ -81,7 +81,7 @@ export function removeListElement(fixer: RuleFixer, sourceCode: Readonly<SourceC
     return fixer.removeRange([list.range[0] + 1, list.range[1] - 1]);
   }
   const after = sourceCode.getTokenAfter(element);
-  if (after && isCommaToken(after as never)) {
+  if (after && ASTUtils.isCommaToken(after as never)) {
     const next = sourceCode.getTokenAfter(after, { includeComments: true });
     const sameLine = next && next.loc.start.line === after.loc.end.line;
     // `a, b` → `b`: take the comma and the space up to the next element.
@@ -89,7 +89,7 @@ export function removeListElement(fixer: RuleFixer, sourceCode: Readonly<SourceC
     return fixer.removeRange(wholeLines(sourceCode, [element.range[0], end]));
   }
   const before = sourceCode.getTokenBefore(element);
-  if (before && isCommaToken(before as never)) {
+  if (before && ASTUtils.isCommaToken(before as never)) {
     // The last element without a trailing comma: the comma before it goes instead.
     return fixer.removeRange([before.range[0], element.range[1]]);
   }
@@ -121,7 +121,7 @@ export function appendObjectProperty(
     return fixer.replaceTextRange([object.range[0] + 1, closing.range[0]], ` ${propertyText} `);
   }
   const afterLast = sourceCode.getTokenAfter(last)!;
-  const hasTrailingComma = isCommaToken(afterLast as never);
+  const hasTrailingComma = ASTUtils.isCommaToken(afterLast as never);
   const multiline = closing.loc.start.line > last.loc.end.line;
   if (multiline) {
     const indent = indentationAt(sourceCode, last.range[0]);
@@ -163,7 +163,7 @@ export function appendArgument(
   const last = call.arguments.at(-1);
   if (!last) return fixer.insertTextBefore(closing, argumentText);
   const afterLast = sourceCode.getTokenAfter(last)!;
-  if (isCommaToken(afterLast as never)) return fixer.insertTextAfter(afterLast, ` ${argumentText}`);
+  if (ASTUtils.isCommaToken(afterLast as never)) return fixer.insertTextAfter(afterLast, ` ${argumentText}`);
   return fixer.insertTextAfter(last, `, ${argumentText}`);
 }
 

@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
   asOperand,
@@ -10,6 +9,7 @@ import {
   replacePropertyValue,
 } from '../fixes/edits';
 import { skipTypeWrappers } from '../analysis/ast';
+import { staticValue } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
@@ -64,8 +64,7 @@ export default createRule<Options, MessageIds>({
       else findings.set(finding.node, { ...finding, credentials });
     };
 
-    const isNullOrigin = (node: TSESTree.Node): boolean =>
-      getStaticValue(node as never, sourceCode.getScope(node) as never)?.value === NULL_ORIGIN;
+    const isNullOrigin = (node: TSESTree.Node): boolean => staticValue(node)?.value === NULL_ORIGIN;
 
     /** Every `'null'` written in an allowlist: each goes, with its comma. */
     const reportEntries = (collection: TSESTree.Node, policy: string, credentials: boolean): void => {

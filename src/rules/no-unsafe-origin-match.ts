@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
+import { staticValue } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
@@ -267,7 +267,7 @@ export default createRule<Options, MessageIds>({
 
     /** The value a side of a comparison has, as far as the file fixes it. */
     const possibleStatic = (node: TSESTree.Node): unknown => {
-      const known = getStaticValue(node as never, sourceCode.getScope(node) as never);
+      const known = staticValue(node);
       return known ? known.value : UNKNOWN;
     };
 

@@ -9,7 +9,7 @@ import {
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
 import { calledMethodName, topLevelStatement } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
-import { findKnownAuth, isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
+import { isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
 import { routeIsGuarded } from '../analysis/route-guards';
 import { servesMcp } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
@@ -117,8 +117,7 @@ export default createRule<Options, MessageIds>({
         const { routes, apps } = findRoutes(sourceCode);
         if (routes.length === 0) return;
         const finder: CheckFinder = {
-          sourceCode,
-          auth: findKnownAuth(sourceCode),
+          known: 'auth',
           checkFunctions: new Set(options.checkFunctions ?? []),
           checksHeader: isCredentialHeader,
           rejectsWhenMissing: true,

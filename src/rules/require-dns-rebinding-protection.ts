@@ -10,21 +10,21 @@ import {
   replacePropertyValue,
 } from '../fixes/edits';
 import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
+import { exportNamesWith } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
-import { findKnownMiddleware, type CheckFinder } from '../analysis/credential-checks';
+import type { CheckFinder } from '../analysis/credential-checks';
 import { servesMcp } from '../analysis/mcp-transports';
 import {
-  VALIDATION_MIDDLEWARE,
   findMcpAppFactories,
-  findV1Transports,
+  findMcpTransports,
   mcpAppProtection,
-  transportOptionsIndex,
   transportProtects,
-  type V1Transport,
+  type McpAppFactory,
+  type McpTransport,
 } from '../analysis/mcp-sdk';
 import { routeIsGuarded } from '../analysis/route-guards';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
-import { serverStartListeners, type ServerStart } from '../analysis/servers';
+import { serverStarts } from '../analysis/servers';
 import {
   findObjectProperty,
   possibleValues,
@@ -36,7 +36,15 @@ import {
 export type Options = [];
 export type MessageIds = 'unprotectedTransport' | 'validationTurnedOff' | 'unprotectedApp' | 'addAllowedHosts';
 
-const MENTIONS_MCP = /@modelcontextprotocol\//u;
+/**
+ * A file this rule can say something about names the MCP SDK, or one of the SDK exports it
+ * judges (a transport, an app factory, a validation middleware): the SDK's own examples import
+ * them by relative path.
+ */
+const MENTIONS_MCP = new RegExp(
+  `@modelcontextprotocol/|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'host-validation')].join('|')})\\b`,
+  'u',
+);
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
 
 export default createRule<Options, MessageIds>({
@@ -64,14 +72,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     if (!MENTIONS_MCP.test(sourceCode.text)) return {};
-    const starts: ServerStart[] = [];
-    const startListeners = serverStartListeners(sourceCode, (start) => starts.push(start));
-
     return {
-      ...startListeners,
-      'Program:exit'(program) {
-        // The listen calls are known once the server listeners have seen the whole file.
-        startListeners['Program:exit']?.(program);
+      'Program:exit'() {
         const factories = findMcpAppFactories(sourceCode);
         const guardedApps = new Set<TSESTree.Node>();
         // SDK apps whose validation a `host` option turns off: reported once, at that option.
@@ -88,8 +90,7 @@ export default createRule<Options, MessageIds>({
 
         const { routes, apps } = findRoutes(sourceCode);
         const finder: CheckFinder = {
-          sourceCode,
-          auth: findKnownMiddleware(sourceCode, VALIDATION_MIDDLEWARE, /Validation/u),
+          known: 'host-validation',
           checkFunctions: new Set(),
           checksHeader: (header) => header === 'host' || header === 'origin',
           guardedApps,
@@ -99,9 +100,9 @@ export default createRule<Options, MessageIds>({
         const mcpRoutes = routes.filter((route) => route.handlers.some((handler) => servesMcp(handler)));
         const guarded = (route: Route): boolean => routeIsGuarded(finder, route, apps);
 
-        const transports = findV1Transports(sourceCode);
+        const transports = findMcpTransports(sourceCode);
         for (const transport of transports) {
-          const options = transport.node.arguments[transportOptionsIndex(transport.kind)];
+          const options = transport.node.arguments[transport.transport.optionsIndex];
           if (transportProtects(options)) continue;
           // The routes that make this transport, or (for one made elsewhere) every route that serves MCP.
           const making = routes.filter((route) =>
@@ -114,7 +115,7 @@ export default createRule<Options, MessageIds>({
           if (serving.length > 0 && serving.every(guarded)) continue;
           if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node)))
             continue;
-          reportTransport(transport.node, transport.kind, options);
+          reportTransport(transport.node, transport.transport, options);
         }
         if (transports.length > 0) return;
 
@@ -141,7 +142,7 @@ export default createRule<Options, MessageIds>({
     };
 
     function reportTurnedOff(
-      factory: string,
+      factory: McpAppFactory,
       property: TSESTree.Property,
       value: TSESTree.Node,
       options: TSESTree.ObjectExpression,
@@ -149,7 +150,7 @@ export default createRule<Options, MessageIds>({
       const candidates = possibleValues(value);
       const unsafe = candidates.filter((candidate) => candidate.known);
       const leaves = inlineLeaves(value, candidates, unsafe);
-      const name = factory.startsWith('hono') ? 'createMcpHonoApp' : 'createMcpExpressApp';
+      const { name } = factory;
       context.report({
         node: property,
         messageId: 'validationTurnedOff',
@@ -169,7 +170,7 @@ export default createRule<Options, MessageIds>({
 
     function reportTransport(
       node: TSESTree.NewExpression,
-      kind: V1Transport,
+      transport: McpTransport,
       options: TSESTree.Node | undefined,
     ): void {
       const hosts = allowedHostsText(node);
@@ -181,7 +182,7 @@ export default createRule<Options, MessageIds>({
         fix: (fixer) => {
           if (!properties) return null;
           if (!options) {
-            if (kind === 'sse' && node.arguments.length !== 2) return null;
+            if (node.arguments.length !== transport.optionsIndex) return null;
             return appendArgument(fixer, sourceCode, node, `{ ${properties} }`);
           }
           const object = resolveObjectExpression(options);
@@ -199,7 +200,7 @@ export default createRule<Options, MessageIds>({
      * included. `null` when the file shows no port.
      */
     function allowedHostsText(transport: TSESTree.Node): string | null {
-      for (const start of starts) {
+      for (const start of serverStarts(sourceCode)) {
         const port = portOf(start.call);
         if (!port) continue;
         const expression = skipTypeWrappers(port);

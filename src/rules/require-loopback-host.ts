@@ -3,7 +3,7 @@ import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { replaceExpression } from '../fixes/edits';
 import { skipTypeWrappers } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
-import { hostScope, normalizeHost, serverStartListeners, type HostScope, type ServerStart } from '../analysis/servers';
+import { hostScope, normalizeHost, serverStarts, type HostScope, type ServerStart } from '../analysis/servers';
 import { possibleValues, resolveExpression, type PossibleValue } from '../analysis/values';
 
 export type Options = [
@@ -200,7 +200,11 @@ export default createRule<Options, MessageIds>({
       });
     };
 
-    return serverStartListeners(sourceCode, reportStart);
+    return {
+      'Program:exit'() {
+        for (const serverStart of serverStarts(sourceCode)) reportStart(serverStart);
+      },
+    };
   },
 });
 

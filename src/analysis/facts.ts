@@ -1,0 +1,186 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { GLOBAL_TRACE_MAP, KNOWN_MODULES, MODULE_TRACE_MAP, entitiesOfRef } from '../frameworks/registry';
+import type { Entity } from '../frameworks/types';
+import { calledMethodName, skipTypeWrappers } from './ast';
+import { trackGlobals, trackModules } from './imports';
+import { codeOf, isLinted, programOf, visitorKeys } from './program';
+import { setKnownModules } from './exports';
+import { externalRefOf } from './values';
+
+// A module of the project that is a known package's own source (the SDK's examples import it by
+// relative path) is read as that package.
+setKnownModules(KNOWN_MODULES);
+
+/**
+ * Facts about a module, computed once, when a rule first asks, and shared by every rule: the
+ * nodes that use a package the adapters know, and an index of the nodes the analysis looks at,
+ * made in one walk. Keyed by the Program, so they live as long as the module's tree does.
+ */
+
+/** The nodes of one module the analysis looks at, gathered in one walk. */
+export interface ModuleIndex {
+  /** Every call, in source order. */
+  readonly calls: readonly TSESTree.CallExpression[];
+  /** Calls of a method by its static name: `listen` → `app.listen(…)`, `server.listen(…)`. */
+  readonly methodCalls: ReadonlyMap<string, readonly TSESTree.CallExpression[]>;
+  readonly news: readonly TSESTree.NewExpression[];
+  readonly assignments: readonly TSESTree.AssignmentExpression[];
+  readonly ifStatements: readonly TSESTree.IfStatement[];
+  readonly forInStatements: readonly TSESTree.ForInStatement[];
+  readonly memberExpressions: readonly TSESTree.MemberExpression[];
+  readonly variableDeclarators: readonly TSESTree.VariableDeclarator[];
+  readonly importExpressions: readonly TSESTree.ImportExpression[];
+}
+
+const indexes = new WeakMap<TSESTree.Program, ModuleIndex>();
+
+/** The index of the module a node belongs to. */
+export function moduleIndex(node: TSESTree.Node): ModuleIndex {
+  const program = programOf(node);
+  let index = indexes.get(program);
+  if (!index) {
+    index = buildIndex(program);
+    indexes.set(program, index);
+  }
+  return index;
+}
+
+function buildIndex(program: TSESTree.Program): ModuleIndex {
+  const calls: TSESTree.CallExpression[] = [];
+  const methodCalls = new Map<string, TSESTree.CallExpression[]>();
+  const news: TSESTree.NewExpression[] = [];
+  const assignments: TSESTree.AssignmentExpression[] = [];
+  const ifStatements: TSESTree.IfStatement[] = [];
+  const forInStatements: TSESTree.ForInStatement[] = [];
+  const memberExpressions: TSESTree.MemberExpression[] = [];
+  const variableDeclarators: TSESTree.VariableDeclarator[] = [];
+  const importExpressions: TSESTree.ImportExpression[] = [];
+  const stack: TSESTree.Node[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression: {
+        calls.push(node);
+        const callee = skipTypeWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const name =
+            !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+              ? callee.property.name
+              : calledMethodName(node);
+          if (name !== null) {
+            const list = methodCalls.get(name);
+            if (list) list.push(node);
+            else methodCalls.set(name, [node]);
+          }
+        }
+        break;
+      }
+      case AST_NODE_TYPES.NewExpression:
+        news.push(node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        assignments.push(node);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        ifStatements.push(node);
+        break;
+      case AST_NODE_TYPES.ForInStatement:
+        forInStatements.push(node);
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        memberExpressions.push(node);
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        variableDeclarators.push(node);
+        break;
+      case AST_NODE_TYPES.ImportExpression:
+        importExpressions.push(node);
+        break;
+      default:
+        break;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (let index = child.length - 1; index >= 0; index--) {
+          const item = child[index] as TSESTree.Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  const byPosition = <T extends TSESTree.Node>(list: T[]): T[] => list.sort((a, b) => a.range[0] - b.range[0]);
+  for (const list of methodCalls.values()) byPosition(list);
+  return {
+    calls: byPosition(calls),
+    methodCalls,
+    news: byPosition(news),
+    assignments: byPosition(assignments),
+    ifStatements: byPosition(ifStatements),
+    forInStatements: byPosition(forInStatements),
+    memberExpressions: byPosition(memberExpressions),
+    variableDeclarators: byPosition(variableDeclarators),
+    importExpressions: byPosition(importExpressions),
+  };
+}
+
+const trackedByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<TSESTree.Node, readonly Entity[]>>();
+
+/**
+ * The nodes of the linted file that use a package or global the adapters know, with what each
+ * is: `ReferenceTracker` over one trace map merged from every adapter (ESM, CommonJS, aliases,
+ * destructuring), run once per file.
+ */
+export function trackedNodes(sourceCode: Readonly<SourceCode>): ReadonlyMap<TSESTree.Node, readonly Entity[]> {
+  let tracked = trackedByProgram.get(sourceCode.ast);
+  if (tracked) return tracked;
+  const found = new Map<TSESTree.Node, readonly Entity[]>();
+  const add = (node: TSESTree.Node, entities: readonly Entity[]): void => {
+    const known = found.get(node);
+    found.set(node, known ? [...known, ...entities] : entities);
+  };
+  for (const { node, info } of trackModules<readonly Entity[]>(sourceCode, MODULE_TRACE_MAP as never)) add(node, info);
+  for (const { node, info } of trackGlobals<readonly Entity[]>(sourceCode, GLOBAL_TRACE_MAP as never)) add(node, info);
+  tracked = found;
+  trackedByProgram.set(sourceCode.ast, tracked);
+  return tracked;
+}
+
+/**
+ * What a node is, in the adapters' terms, in whichever module it lies: a call or `new` of a
+ * tracked export, or a read of one. Reached through imports, re-exports, `require`, aliases and
+ * destructuring; the linted file's own uses come from the tracker.
+ */
+export function entitiesOf(node: TSESTree.Node): readonly Entity[] {
+  const expression = skipTypeWrappers(node);
+  if (isLinted(expression)) {
+    const tracked = trackedNodes(codeOf(expression)).get(expression);
+    if (tracked) return tracked;
+  }
+  if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression) {
+    const ref = externalRefOf(expression.callee);
+    if (!ref) return [];
+    const use = expression.type === AST_NODE_TYPES.NewExpression ? 'construct' : 'call';
+    const entities = entitiesOfRef(ref, use);
+    // `http.Server(handler)` works with and without `new`; the adapters list what each form is.
+    return entities;
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression) {
+    const ref = externalRefOf(expression);
+    return ref ? entitiesOfRef(ref, 'read') : [];
+  }
+  if (expression.type === AST_NODE_TYPES.ImportExpression) {
+    const ref = externalRefOf(expression);
+    return ref ? entitiesOfRef(ref, 'read') : [];
+  }
+  return [];
+}
+
+/** The entities of one kind a node is. */
+export function entityOf<K extends Entity['kind']>(node: TSESTree.Node, kind: K): Extract<Entity, { kind: K }> | null {
+  for (const entity of entitiesOf(node)) if (entity.kind === kind) return entity as Extract<Entity, { kind: K }>;
+  return null;
+}

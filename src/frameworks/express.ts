@@ -1,0 +1,49 @@
+import { EMITTER_METHODS, FORWARDED_TO_NODE, nodeListen } from './node';
+import { CALL, type Adapter, type Entity, type ServerSource, type TraceNode } from './types';
+
+/** Express, Koa and connect apps: `use` returns the app, and each is an EventEmitter. */
+export const APP_CHAIN: ReadonlySet<string> = new Set([...EMITTER_METHODS, 'use']);
+
+export function nodeApp(display: string, defaultBinding = FORWARDED_TO_NODE): ServerSource {
+  return { listen: nodeListen(display, defaultBinding), fetchHandler: false, returnsItself: APP_CHAIN };
+}
+
+// express 5 lib/application.js: `app.listen = function listen() { var server = http.createServer(this);
+// ... return server.listen.apply(server, args) }`.
+const EXPRESS_APP: readonly Entity[] = [
+  { kind: 'app', framework: 'express' },
+  { kind: 'server', source: nodeApp('`app.listen()` of Express') },
+];
+const ROUTER: readonly Entity[] = [{ kind: 'app', framework: 'express' }];
+
+// connect 3 index.js (read from senchalabs/connect): `proto.listen = function listen() { var server =
+// http.createServer(this); return server.listen.apply(server, arguments) }`.
+const CONNECT_APP: readonly Entity[] = [{ kind: 'server', source: nodeApp('`app.listen()` of connect') }];
+
+const router: TraceNode = { Router: { [CALL]: ROUTER } };
+const express: TraceNode = { [CALL]: EXPRESS_APP, ...router, default: { [CALL]: EXPRESS_APP, ...router } };
+
+const bearer: readonly Entity[] = [{ kind: 'auth', auth: 'middleware' }];
+
+/** Express and connect apps and routers, and the authentication and CSRF middleware made for them. */
+export const expressAdapter: Adapter = {
+  name: 'express',
+  modules: {
+    // A CommonJS module's default import is the module itself (the tracker's 'legacy' mode).
+    express,
+    connect: { [CALL]: CONNECT_APP },
+    'express-jwt': { expressjwt: { [CALL]: bearer }, [CALL]: bearer },
+    passport: { authenticate: { [CALL]: bearer } },
+    csurf: { [CALL]: bearer },
+    lusca: { csrf: { [CALL]: bearer } },
+    'tiny-csrf': { [CALL]: bearer, default: { [CALL]: bearer } },
+    // `const { doubleCsrfProtection } = doubleCsrf({...})`
+    'csrf-csrf': { doubleCsrf: { [CALL]: [{ kind: 'auth', auth: 'factory' }] } },
+  },
+  routes: {
+    verbs: new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']),
+    ordered: true,
+    chains: true,
+    special: 'express',
+  },
+};

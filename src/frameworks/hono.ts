@@ -1,0 +1,77 @@
+import { NODE_SERVER_CHAIN, EVERY_INTERFACE_IN_NODE, NODE_DEFAULT, nodeListen } from './node';
+import { CALL, CONSTRUCT, type Adapter, type Entity, type TraceNode } from './types';
+
+/** Hono's routing methods return the app (hono dist/hono-base.js); `basePath` returns a copy of it. */
+const HONO_CHAIN: ReadonlySet<string> = new Set([
+  'use',
+  'get',
+  'post',
+  'put',
+  'delete',
+  'patch',
+  'options',
+  'all',
+  'on',
+  'route',
+  'basePath',
+]);
+
+export const HONO_APP: readonly Entity[] = [
+  { kind: 'app', framework: 'hono' },
+  { kind: 'server', source: { listen: null, fetchHandler: true, returnsItself: HONO_CHAIN } },
+];
+const hono: TraceNode = { Hono: { [CONSTRUCT]: HONO_APP } };
+
+/** Hono apps, `@hono/node-server`, and Hono's bearer and JWT middleware. */
+export const honoAdapter: Adapter = {
+  name: 'hono',
+  modules: {
+    hono,
+    'hono/tiny': hono,
+    'hono/quick': hono,
+    '@hono/node-server': {
+      // @hono/node-server 2.x dist/index.mjs: `serve(options, cb)` calls
+      // `server.listen(options?.port ?? 3e3, options.hostname, ...)`, so a missing `hostname` is Node's default.
+      serve: {
+        [CALL]: [
+          {
+            kind: 'start',
+            api: {
+              display: '`serve()` from `@hono/node-server`',
+              hostLabel: '`hostname`',
+              defaultBinding: `it calls Node's \`server.listen(port, hostname)\`, which then listens on ${EVERY_INTERFACE_IN_NODE}`,
+              signature: 'serve-options',
+              hostKey: 'hostname',
+              socketKey: null,
+            },
+          },
+        ],
+      },
+      // `createAdaptorServer(options)` returns Node's `createServer(...)`, not yet listening; its
+      // `hostname` option only builds request URLs.
+      createAdaptorServer: {
+        [CALL]: [
+          {
+            kind: 'server',
+            source: {
+              listen: nodeListen('`server.listen()` on the server of `createAdaptorServer()`', NODE_DEFAULT),
+              fetchHandler: false,
+              returnsItself: NODE_SERVER_CHAIN,
+            },
+          },
+        ],
+      },
+    },
+    'hono/bearer-auth': { bearerAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] } },
+    // Not 'hono/basic-auth': browsers send remembered Basic credentials with cross-site requests, as
+    // they send cookies, so Basic auth stops no forged request.
+    'hono/jwt': { jwt: { [CALL]: [{ kind: 'auth', auth: 'jwt' }] } },
+    'hono/jwk': { jwk: { [CALL]: [{ kind: 'auth', auth: 'jwt' }] } },
+  },
+  routes: {
+    verbs: new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']),
+    ordered: true,
+    chains: true,
+    special: 'hono',
+  },
+};

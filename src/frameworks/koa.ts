@@ -1,0 +1,28 @@
+import { nodeApp } from './express';
+import { CALL, CONSTRUCT, type Adapter, type Entity, type TraceNode } from './types';
+
+// koa 3 lib/application.js: `listen (...args) { const server = http.createServer(this.callback());
+// return server.listen(...args) }`.
+const KOA_APP: readonly Entity[] = [
+  { kind: 'app', framework: 'koa' },
+  { kind: 'server', source: nodeApp('`app.listen()` of Koa') },
+];
+const ROUTER: readonly Entity[] = [{ kind: 'app', framework: 'koa-router' }];
+const koaRouter: TraceNode = { [CONSTRUCT]: ROUTER, Router: { [CONSTRUCT]: ROUTER }, default: { [CONSTRUCT]: ROUTER } };
+const jwt: readonly Entity[] = [{ kind: 'auth', auth: 'jwt' }];
+
+/** Koa apps (whose middleware routes by hand), `@koa/router`, and `koa-jwt`. */
+export const koaAdapter: Adapter = {
+  name: 'koa',
+  modules: {
+    koa: { [CONSTRUCT]: KOA_APP, default: { [CONSTRUCT]: KOA_APP } },
+    '@koa/router': koaRouter,
+    'koa-router': koaRouter,
+    'koa-jwt': { [CALL]: jwt, default: { [CALL]: jwt } },
+  },
+  routes: {
+    verbs: new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']),
+    ordered: true,
+    chains: true,
+  },
+};

@@ -1,0 +1,72 @@
+import { nodeApp } from './express';
+import { FORWARDED_TO_NODE } from './node';
+import { HONO_APP } from './hono';
+import { CALL, CONSTRUCT, type Adapter, type Entity, type McpAppFactory, type TraceNode } from './types';
+
+/**
+ * What the MCP SDK offers against DNS rebinding and for auth, read from its sources:
+ * `@modelcontextprotocol/sdk` 1.x and the 2.x packages `@modelcontextprotocol/express`, `/hono`,
+ * `/node`, `/server`.
+ */
+
+// v1 server/streamableHttp.js and server/sse.js: the options carry `enableDnsRebindingProtection`
+// and `allowedHosts` (and `allowedOrigins`); SSE takes them third, after the endpoint and response.
+const STREAMABLE: readonly Entity[] = [{ kind: 'mcp-transport', transport: { name: 'streamable', optionsIndex: 0 } }];
+const SSE: readonly Entity[] = [{ kind: 'mcp-transport', transport: { name: 'sse', optionsIndex: 2 } }];
+
+// createMcpExpressApp / createMcpHonoApp: `host` defaults to '127.0.0.1'; for '127.0.0.1',
+// 'localhost' and '::1' the Host (v2: and Origin) validation is applied; otherwise only when
+// `allowedHosts` is given. The app is `express()` (v1 server/express.js, v2 @modelcontextprotocol/express)
+// and its `host` only chooses the validation: it binds nothing.
+const EXPRESS_V1: McpAppFactory = { name: 'createMcpExpressApp', allowedKeys: ['allowedHosts'] };
+const EXPRESS_V2: McpAppFactory = { name: 'createMcpExpressApp', allowedKeys: ['allowedHosts', 'allowedOrigins'] };
+const HONO_V2: McpAppFactory = { name: 'createMcpHonoApp', allowedKeys: ['allowedHosts', 'allowedOrigins'] };
+const expressApp = (factory: McpAppFactory): TraceNode => ({
+  [CALL]: [
+    { kind: 'mcp-app', factory },
+    { kind: 'app', framework: 'express' },
+    {
+      kind: 'server',
+      source: nodeApp(
+        '`app.listen()` on the Express app of `createMcpExpressApp()`',
+        `${FORWARDED_TO_NODE} (the \`host\` option of \`createMcpExpressApp()\` only picks which \`Host\` headers are accepted; it does not bind)`,
+      ),
+    },
+  ],
+});
+
+/**
+ * The SDK's Host and Origin validation middleware: using one on an app protects the routes after
+ * it. Both major versions export `hostHeaderValidation`, `localhostHostValidation`,
+ * `originValidation` and `localhostOriginValidation`.
+ */
+const validation: TraceNode = {
+  hostHeaderValidation: { [CALL]: [{ kind: 'host-validation' }] },
+  localhostHostValidation: { [CALL]: [{ kind: 'host-validation' }] },
+  originValidation: { [CALL]: [{ kind: 'host-validation' }] },
+  localhostOriginValidation: { [CALL]: [{ kind: 'host-validation' }] },
+};
+const bearer: TraceNode = { requireBearerAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] } };
+
+export const mcpSdkAdapter: Adapter = {
+  name: 'mcp-sdk',
+  modules: {
+    '@modelcontextprotocol/sdk/server/streamableHttp.js': {
+      StreamableHTTPServerTransport: { [CONSTRUCT]: STREAMABLE },
+    },
+    '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js': {
+      WebStandardStreamableHTTPServerTransport: { [CONSTRUCT]: STREAMABLE },
+    },
+    '@modelcontextprotocol/sdk/server/sse.js': { SSEServerTransport: { [CONSTRUCT]: SSE } },
+    '@modelcontextprotocol/sdk/server/express.js': { createMcpExpressApp: expressApp(EXPRESS_V1) },
+    '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js': validation,
+    '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js': bearer,
+    '@modelcontextprotocol/express': { createMcpExpressApp: expressApp(EXPRESS_V2), ...validation, ...bearer },
+    '@modelcontextprotocol/hono': {
+      createMcpHonoApp: { [CALL]: [{ kind: 'mcp-app', factory: HONO_V2 }, ...HONO_APP] },
+      ...validation,
+    },
+    '@modelcontextprotocol/node': validation,
+    '@modelcontextprotocol/server': bearer,
+  },
+};

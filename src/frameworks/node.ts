@@ -1,0 +1,49 @@
+import { CALL, CONSTRUCT, type Adapter, type Entity, type ServerSource, type StartApi, type TraceNode } from './types';
+
+// Node's `net.Server#listen` (read from Node 20's lib/net.js): with an options object whose `port`
+// key is present, or a port, it listens on TCP, and `if (options.host)` fails for a missing,
+// `undefined`, `null` or `''` host, which then "listens on unspecified address": `::`, which also
+// takes IPv4 connections, or `0.0.0.0` where IPv6 is off. A string first argument that is not a
+// number, or `{ path }` with no `port` key, is a Unix socket or Windows named pipe.
+export const EVERY_INTERFACE_IN_NODE = '`::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off';
+export const NODE_DEFAULT = `Node then listens on ${EVERY_INTERFACE_IN_NODE}`;
+/** What an app whose `listen()` hands its arguments to Node's binds. */
+export const FORWARDED_TO_NODE = `it passes its arguments to Node's \`server.listen()\`, which then listens on ${EVERY_INTERFACE_IN_NODE}`;
+
+export function nodeListen(display: string, defaultBinding: string): StartApi {
+  return { display, hostLabel: 'host', defaultBinding, signature: 'node-listen', hostKey: 'host', socketKey: 'path' };
+}
+
+export const EMITTER_METHODS = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'];
+/** `net.Server` is an EventEmitter, and `setTimeout` returns it too. */
+export const NODE_SERVER_CHAIN: ReadonlySet<string> = new Set([...EMITTER_METHODS, 'setTimeout']);
+
+function nodeServer(module: string): ServerSource {
+  return {
+    listen: nodeListen(`\`server.listen()\` on a \`node:${module}\` server`, NODE_DEFAULT),
+    fetchHandler: false,
+    returnsItself: NODE_SERVER_CHAIN,
+  };
+}
+
+function moduleEntry(module: string, factories: readonly string[], constructors: readonly string[]): TraceNode {
+  const server: Entity = { kind: 'server', source: nodeServer(module) };
+  // `net` servers take connections, not HTTP requests: no handler that routes.
+  const entities: Entity[] = module === 'net' ? [server] : [server, { kind: 'handler-server' }];
+  const entry: Record<string, TraceNode> = {};
+  for (const name of factories) entry[name] = { [CALL]: entities };
+  // `http.Server(handler)` works with and without `new`.
+  for (const name of constructors) entry[name] = { [CALL]: entities, [CONSTRUCT]: entities };
+  return entry;
+}
+
+/** Node's `http`, `https`, `http2` and `net` servers. */
+export const nodeAdapter: Adapter = {
+  name: 'node',
+  modules: {
+    http: moduleEntry('http', ['createServer'], ['Server']),
+    https: moduleEntry('https', ['createServer'], ['Server']),
+    http2: moduleEntry('http2', ['createServer', 'createSecureServer'], []),
+    net: moduleEntry('net', ['createServer'], ['Server']),
+  },
+};

@@ -1,0 +1,177 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ExternalRef } from '../analysis/exports';
+import { corsPackagesAdapter } from './cors-packages';
+import { expressAdapter } from './express';
+import { fastifyAdapter } from './fastify';
+import { honoAdapter } from './hono';
+import { koaAdapter } from './koa';
+import { mcpSdkAdapter } from './mcp-sdk';
+import { nodeAdapter } from './node';
+import { runtimesAdapter, webAdapter } from './runtimes';
+import {
+  CALL,
+  CONSTRUCT,
+  READ,
+  type Adapter,
+  type AppFramework,
+  type Entity,
+  type RouteShape,
+  type TraceNode,
+} from './types';
+
+/** Every adapter: adding a framework is adding it here. */
+export const ADAPTERS: readonly Adapter[] = [
+  nodeAdapter,
+  expressAdapter,
+  koaAdapter,
+  fastifyAdapter,
+  honoAdapter,
+  runtimesAdapter,
+  webAdapter,
+  mcpSdkAdapter,
+  corsPackagesAdapter,
+];
+
+/** Node's own modules are imported with and without `node:`. */
+const NODE_BUILTINS = new Set(['http', 'https', 'http2', 'net']);
+
+function merge(into: Record<string | symbol, unknown>, from: TraceNode): void {
+  for (const key of [CALL, CONSTRUCT, READ] as const) {
+    const entities = from[key];
+    if (entities) into[key] = [...((into[key] as Entity[] | undefined) ?? []), ...entities];
+  }
+  for (const [name, child] of Object.entries(from)) {
+    const target = (into[name] ??= {}) as Record<string | symbol, unknown>;
+    merge(target, child);
+  }
+}
+
+function buildMap(
+  pick: (adapter: Adapter) => Readonly<Record<string, TraceNode>> | undefined,
+): Record<string, TraceNode> {
+  const map: Record<string, Record<string | symbol, unknown>> = {};
+  for (const adapter of ADAPTERS) {
+    for (const [module, node] of Object.entries(pick(adapter) ?? {})) {
+      for (const name of NODE_BUILTINS.has(module) ? [module, `node:${module}`] : [module]) {
+        merge((map[name] ??= {}), node);
+      }
+    }
+  }
+  return map as Record<string, TraceNode>;
+}
+
+/** One trace map over every adapter's modules (`ReferenceTracker` reads it), and one over their globals. */
+export const MODULE_TRACE_MAP: Readonly<Record<string, TraceNode>> = buildMap((adapter) => adapter.modules);
+export const GLOBAL_TRACE_MAP: Readonly<Record<string, TraceNode>> = buildMap((adapter) => adapter.globals);
+
+/** Every module an adapter knows, by the name code imports it with. */
+export const KNOWN_MODULES: ReadonlySet<string> = new Set(Object.keys(MODULE_TRACE_MAP));
+
+/** The route shape of each framework. */
+export const ROUTE_SHAPES: Readonly<Record<AppFramework, RouteShape>> = {
+  express: expressAdapter.routes!,
+  hono: honoAdapter.routes!,
+  fastify: fastifyAdapter.routes!,
+  koa: koaAdapter.routes!,
+  'koa-router': koaAdapter.routes!,
+};
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** The modules whose trace map holds an entity of one of these kinds. */
+function modulesWith(kinds: ReadonlySet<Entity['kind']>): string[] {
+  const holds = (node: TraceNode): boolean =>
+    [CALL, CONSTRUCT, READ].some((key) => node[key]?.some((entity) => kinds.has(entity.kind))) ||
+    Object.values(node).some(holds);
+  return Object.entries(MODULE_TRACE_MAP)
+    .filter(([, node]) => holds(node))
+    .map(([module]) => module);
+}
+
+/**
+ * A cheap first look at a file, derived from the adapters so that it cannot drift from them:
+ * whether its text names, in quotes, a module that provides an entity of one of these kinds.
+ * (Code that reaches such a module only through the project's own modules is looked at by the
+ * facts that follow values, not by this test.)
+ */
+export function mentionsModuleWith(...kinds: Entity['kind'][]): RegExp {
+  const modules = modulesWith(new Set(kinds)).map((module) => escape(module.replace(/^node:/u, '')));
+  return new RegExp(`['"\`](?:node:)?(?:${[...new Set(modules)].join('|')})['"\`]`, 'u');
+}
+
+/** Whether a file names any module the adapters know. */
+export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
+  'app',
+  'server',
+  'start',
+  'handler-server',
+  'cors',
+  'auth',
+  'host-validation',
+  'mcp-transport',
+  'mcp-app',
+);
+
+/**
+ * The names under which modules and globals export an entity of one of these kinds (`serve` for
+ * a server start): what a call's callee must be named for the analysis to ask what it is, when
+ * the code reaches the export through the project's own modules.
+ */
+export function exportNamesWith(...kinds: Entity['kind'][]): ReadonlySet<string> {
+  const wanted = new Set(kinds);
+  const names = new Set<string>();
+  const visit = (node: TraceNode, name: string | null): void => {
+    if (name !== null && [CALL, CONSTRUCT, READ].some((key) => node[key]?.some((entity) => wanted.has(entity.kind)))) {
+      names.add(name);
+    }
+    for (const [child, inner] of Object.entries(node)) visit(inner, child === 'default' ? name : child);
+  };
+  for (const [module, node] of Object.entries(MODULE_TRACE_MAP)) visit(node, module);
+  for (const [global, node] of Object.entries(GLOBAL_TRACE_MAP)) visit(node, global);
+  return names;
+}
+
+/** The globals whose trace map holds an entity of one of these kinds. */
+export function globalsWith(...kinds: Entity['kind'][]): string[] {
+  const wanted = new Set(kinds);
+  const holds = (node: TraceNode): boolean =>
+    [CALL, CONSTRUCT, READ].some((key) => node[key]?.some((entity) => wanted.has(entity.kind))) ||
+    Object.values(node).some(holds);
+  return Object.entries(GLOBAL_TRACE_MAP)
+    .filter(([, node]) => holds(node))
+    .map(([name]) => name);
+}
+
+/**
+ * What an installed package's export is, when it is used as `node` (a call, a `new`, or a read):
+ * the entities the adapters list for it. A CommonJS module's default import is the module itself.
+ */
+export function entitiesOfRef(ref: ExternalRef, use: 'call' | 'construct' | 'read'): readonly Entity[] {
+  const module = ref.module.replace(/^node:/u, '');
+  const root = MODULE_TRACE_MAP[module] ?? MODULE_TRACE_MAP[ref.module];
+  if (!root) return [];
+  const key = use === 'call' ? CALL : use === 'construct' ? CONSTRUCT : READ;
+  const lookup = (names: readonly string[]): readonly Entity[] => {
+    let node: TraceNode | undefined = root;
+    for (const name of names) {
+      node = node?.[name];
+      if (!node) return [];
+    }
+    return node?.[key] ?? [];
+  };
+  const found = lookup(ref.names);
+  if (found.length > 0 || ref.names[0] !== 'default') return found;
+  return lookup(ref.names.slice(1));
+}
+
+/** The entities of a node the ReferenceTracker found, for code that holds several kinds. */
+export function entitiesOfKind<K extends Entity['kind']>(
+  entities: readonly Entity[],
+  kind: K,
+): Extract<Entity, { kind: K }>[] {
+  return entities.filter((entity): entity is Extract<Entity, { kind: K }> => entity.kind === kind);
+}
+
+export type { TSESTree };

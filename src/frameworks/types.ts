@@ -1,0 +1,172 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+/**
+ * What the plugin knows about one package (or one runtime's globals): which of its exports make
+ * an app, a server, a CORS middleware, an auth check or an MCP transport, and how each behaves.
+ * Each fact is read from the package's own source; the adapter names the version and file beside it.
+ */
+export interface Adapter {
+  readonly name: string;
+  /** Exports the analysis tracks, by module name as code imports it (`node:` prefixes are added for Node's own). */
+  readonly modules?: Readonly<Record<string, TraceNode>>;
+  /** Globals the analysis tracks (`Bun`, `Deno`, `Response`). */
+  readonly globals?: Readonly<Record<string, TraceNode>>;
+  /** How apps of this framework take routes and middleware. */
+  readonly routes?: RouteShape;
+}
+
+export const { CALL, CONSTRUCT, READ } = ASTUtils.ReferenceTracker;
+
+/**
+ * A trace map node in the shape `ReferenceTracker` reads: property names lead deeper, and the
+ * `CALL`, `CONSTRUCT` and `READ` keys hold what a call, a `new` or a read of that export is.
+ */
+export interface TraceNode {
+  readonly [CALL]?: readonly Entity[];
+  readonly [CONSTRUCT]?: readonly Entity[];
+  readonly [READ]?: readonly Entity[];
+  readonly [name: string]: TraceNode;
+}
+
+/** The frameworks whose routes the plugin reads. */
+export type AppFramework = 'express' | 'hono' | 'fastify' | 'koa' | 'koa-router';
+
+/** What an export of a package is, to the analysis. One export may be several (an MCP app is an Express app). */
+export type Entity =
+  /** Makes an app or router that takes routes. */
+  | { readonly kind: 'app'; readonly framework: AppFramework }
+  /** Makes a server or app whose `.listen()` starts a server, or whose `.fetch` handles requests. */
+  | { readonly kind: 'server'; readonly source: ServerSource }
+  /** Starts a server from options: `serve({ fetch, port })`, `Bun.serve(...)`. */
+  | { readonly kind: 'start'; readonly api: StartApi }
+  /** Makes a plain server from a request handler: `http.createServer(handler)`. */
+  | { readonly kind: 'handler-server' }
+  /** A CORS middleware: `cors(options)`, or `register(cors, options)`. */
+  | { readonly kind: 'cors'; readonly middleware: CorsMiddleware }
+  /** An authentication or CSRF middleware: using it counts as a credential check. */
+  | { readonly kind: 'auth'; readonly auth: AuthKind }
+  /** Middleware that refuses requests for other hosts or origins (the MCP SDK's). */
+  | { readonly kind: 'host-validation' }
+  /** An MCP SDK HTTP transport with DNS-rebinding options. */
+  | { readonly kind: 'mcp-transport'; readonly transport: McpTransport }
+  /** An MCP SDK app factory that validates Host (and Origin) for a loopback host. */
+  | { readonly kind: 'mcp-app'; readonly factory: McpAppFactory }
+  /** Web `Headers`, `Response` and the loops that copy a headers object. */
+  | { readonly kind: 'web-headers'; readonly role: 'headers' | 'response' | 'response-json' | 'iterate' };
+
+export type AuthKind =
+  /** A call makes the middleware. */
+  | 'middleware'
+  /** A call makes a JWT middleware, which checks nothing when told to read a cookie. */
+  | 'jwt'
+  /** A call makes an object that holds one (`doubleCsrf()`). */
+  | 'factory'
+  /** A Fastify plugin that guards its scope when registered. */
+  | 'plugin';
+
+/** One way of starting a server, and what it binds when it is not told where. */
+export interface ServerApi {
+  /** How messages name the call: "`app.listen()` of Express". */
+  readonly display: string;
+  /** How messages name the address it takes: "host", or "`hostname`" for an option of that name. */
+  readonly hostLabel: string;
+  /**
+   * What it binds when it is given no host, as a clause for messages; `null` when that is the
+   * loopback interface (Fastify), so that leaving the host out is safe.
+   */
+  readonly defaultBinding: string | null;
+}
+
+/** The shapes in which the APIs take their address. */
+export type StartSignature =
+  /** `net.Server#listen`: `(port?, host?, backlog?, cb?)`, `(path, ...)`, `(options, cb?)`, `(handle, ...)`. */
+  | 'node-listen'
+  /** Fastify 5: `listen(options?, cb?)`, and Fastify 4's deprecated `listen(port, host?, backlog?, cb?)`. */
+  | 'fastify-listen'
+  /** `serve(options, cb?)` of `@hono/node-server`, `Bun.serve(options)`. */
+  | 'serve-options'
+  /** `Deno.serve(handler)`, `Deno.serve(options, handler)`, `Deno.serve({ handler, ...options })`. */
+  | 'deno-serve';
+
+export interface StartApi extends ServerApi {
+  readonly signature: StartSignature;
+  /** The options key that holds the host. */
+  readonly hostKey: 'host' | 'hostname';
+  /** The options key that makes it listen on a Unix socket instead of a port, if it has one. */
+  readonly socketKey: 'path' | 'unix' | null;
+}
+
+/** Something whose `.listen()` starts a server, or whose `.fetch` is a request handler (a Hono app). */
+export interface ServerSource {
+  readonly listen: StartApi | null;
+  /** Its `fetch` property handles requests, so it can be handed to `serve()` as the handler. */
+  readonly fetchHandler: boolean;
+  /** Methods that return the object itself, so that `express().use(cors()).listen()` is followed. */
+  readonly returnsItself: ReadonlySet<string>;
+}
+
+/** What one CORS middleware package accepts and does by default. */
+export interface CorsMiddleware {
+  /** The npm package. */
+  readonly module: string;
+  /** How the code uses it, for messages: "`cors()`". */
+  readonly display: string;
+  /** Express, Hono and Koa call a factory; Fastify registers a plugin. */
+  readonly usage: 'call' | 'register';
+  /** Whether a static `origin` value lets every origin in. */
+  isWildcardOrigin(value: unknown): boolean;
+  /** Source text of an `origin` value that lets no origin in. */
+  readonly denyOrigin: string;
+  /** Source text of an `origin` value that lets in only the origins in the array `allowlist`. */
+  allowlistOrigin(allowlist: string): string;
+  /** With `credentials: true` and its default origin, the middleware echoes the request's Origin. */
+  readonly credentialsReflectByDefault: boolean;
+  /** Whether a static `credentials` value turns credentials on. */
+  isCredentialsOn(value: unknown): boolean;
+  /** `origin: true` echoes the request's Origin (cors, @fastify/cors). */
+  readonly reflectsOnTrue: boolean;
+  /**
+   * How it calls an `origin` function: which parameter is the request's origin and which the
+   * callback that takes `(error, answer)`; `null` for none.
+   */
+  readonly originFunction: { readonly origin: number | null; readonly callback: number | null };
+  /** Whether its `origin` option may be a RegExp (or an array that holds some), tested against the request's origin. */
+  readonly takesPatterns: boolean;
+}
+
+/** The MCP SDK's HTTP transports whose options carry `enableDnsRebindingProtection` and `allowedHosts`. */
+export interface McpTransport {
+  readonly name: 'streamable' | 'sse';
+  /** Which argument holds the options: the first for Streamable HTTP, the third for SSE. */
+  readonly optionsIndex: number;
+}
+
+/** The apps the SDK makes, which validate `Host` (and in v2 `Origin`) unless told a non-loopback host. */
+export interface McpAppFactory {
+  readonly name: 'createMcpExpressApp' | 'createMcpHonoApp';
+  /** v2 validates Origin too when given `allowedOrigins`; v1 has no such option. */
+  readonly allowedKeys: readonly string[];
+}
+
+/** How an app of one framework takes routes, middleware, hooks and sub-apps. */
+export interface RouteShape {
+  /** Methods that register a route for one verb, or (`use`, `all`) for every verb. */
+  readonly verbs: ReadonlySet<string>;
+  /** Whether middleware runs in the order it is registered (not for Fastify's hooks). */
+  readonly ordered: boolean;
+  /** Methods whose result is the app again, so that chained registrations are followed. */
+  readonly chains: boolean;
+  /** Hooks that run before the handler: `onRequest`, `preHandler` (Fastify). */
+  readonly guardHooks?: ReadonlySet<string>;
+  /** Fastify's `route({ method, url, handler })`, Hono's `on(method, path, ...handlers)`, express's `route(path).post(...)`. */
+  readonly special?: 'fastify' | 'hono' | 'express';
+  /** Checks a framework plugin adds to the instance or the request: `app.csrfProtection`, `request.jwtVerify()`. */
+  readonly decoratedChecks?: ReadonlySet<string>;
+}
+
+/** A node known to the analysis, with what it is. */
+export interface TrackedNode {
+  readonly node: TSESTree.Node;
+  readonly entities: readonly Entity[];
+}
