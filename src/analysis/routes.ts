@@ -80,6 +80,8 @@ export function findRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[];
 
 class RouteFinder {
   private readonly apps = new Map<TSESTree.Node, AppInstance>();
+  /** What each expression asked about turned out to be. */
+  private readonly known = new Map<TSESTree.Node, AppInstance | null>();
   /** Modules whose calls on apps have been gathered. */
   private readonly scanned = new Set<TSESTree.Program>();
 
@@ -148,6 +150,15 @@ class RouteFinder {
   private appOf(node: TSESTree.Node, steps: number): AppInstance | null {
     if (steps > MAX_STEPS) return null;
     const expression = skipTypeWrappers(node);
+    // Each expression is worked out once; one on the way to itself is no app.
+    if (this.known.has(expression)) return this.known.get(expression) ?? null;
+    this.known.set(expression, null);
+    const app = this.appOfUncached(expression, steps);
+    this.known.set(expression, app);
+    return app;
+  }
+
+  private appOfUncached(expression: TSESTree.Node, steps: number): AppInstance | null {
     const [entity] = entitiesOfKind(entitiesOf(expression), 'app');
     if (entity) return this.instance(expression, entity.framework, null);
     if (expression.type === AST_NODE_TYPES.CallExpression) {

@@ -107,6 +107,18 @@ function calleeName(call: TSESTree.CallExpression): string | null {
 export function serverSourceOf(node: TSESTree.Node, steps = 0): ServerSource | null {
   if (steps > MAX_STEPS) return null;
   const expression = skipTypeWrappers(node);
+  // Each expression is worked out once; one on the way to itself is no server.
+  if (sourceCache.has(expression)) return sourceCache.get(expression) ?? null;
+  sourceCache.set(expression, null);
+  const source = serverSourceOfUncached(expression, steps);
+  sourceCache.set(expression, source);
+  return source;
+}
+
+/** What expressions turned out to be: trees are replaced when their files change, so nothing goes stale. */
+const sourceCache = new WeakMap<TSESTree.Node, ServerSource | null>();
+
+function serverSourceOfUncached(expression: TSESTree.Node, steps: number): ServerSource | null {
   for (const entity of entitiesOf(expression)) if (entity.kind === 'server') return entity.source;
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const object = calledMethodObject(expression);

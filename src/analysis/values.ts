@@ -315,14 +315,35 @@ function isNullish(node: TSESTree.Node): boolean {
  * else is one unknown value.
  */
 export function possibleValues(node: TSESTree.Node, depth = 0): PossibleValue[] {
-  const seen = new Set<TSESTree.Node>();
-  return collect(node, depth, seen);
+  const expression = skipTypeWrappers(node);
+  const cached = valueCache.get(expression);
+  if (cached) return cached;
+  const values = collect(node, depth, { seen: new Set(), steps: 0 });
+  valueCache.set(expression, values);
+  return values;
 }
 
-function collect(node: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): PossibleValue[] {
+/**
+ * Values already worked out, by expression. A module's tree is replaced when its file changes,
+ * so an expression's values never go stale; the cache goes with the tree.
+ */
+const valueCache = new WeakMap<TSESTree.Node, PossibleValue[]>();
+
+/** How many expressions one question may visit: parameters fan out to every call, and calls to every return. */
+const MAX_STEPS = 400;
+
+/** The expressions on the way to the current one (a cycle is cut there), and the work done so far. */
+interface Walk {
+  readonly seen: Set<TSESTree.Node>;
+  steps: number;
+}
+
+function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[] {
   const expression = skipTypeWrappers(node);
-  if (depth > MAX_DEPTH || seen.has(expression)) return [{ known: false, node: expression }];
-  seen.add(expression);
+  if (depth > MAX_DEPTH || seen.seen.has(expression) || ++seen.steps > MAX_STEPS) {
+    return [{ known: false, node: expression }];
+  }
+  seen.seen.add(expression);
   const literal = staticValue(expression);
   if (literal) return [{ known: true, value: literal.value, node: expression }];
   const recurse = (inner: TSESTree.Node): PossibleValue[] => collect(inner, depth + 1, seen);
@@ -403,7 +424,7 @@ function parameterValues(
   id: TSESTree.Identifier,
   variable: Scope.Variable,
   depth: number,
-  seen: Set<TSESTree.Node>,
+  seen: Walk,
 ): PossibleValue[] {
   const def = variable.defs[0]!;
   const name = def.name as TSESTree.Identifier;
@@ -463,7 +484,7 @@ function argumentFor(
   name: TSESTree.Identifier,
   argument: TSESTree.Node,
   depth: number,
-  seen: Set<TSESTree.Node>,
+  seen: Walk,
 ): PossibleValue[] | undefined {
   const pattern = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
   if (pattern === name) return collect(argument, depth + 1, seen);
