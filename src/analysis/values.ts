@@ -203,7 +203,7 @@ function callValue(call: TSESTree.CallExpression, depth: number): TSESTree.Node 
   if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) {
     const fn = resolveFunction(callee, depth + 1);
     const returned = fn ? returnedExpressions(fn) : [];
-    return returned.length === 1 ? returned[0]! : null;
+    return returned.length === 1 && !readsParameters(returned[0]!, fn!) ? returned[0]! : null;
   }
   return null;
 }
@@ -408,8 +408,10 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
           ? resolveFunction(callee, depth + 1)
           : null;
       const returned = fn ? returnedExpressions(fn) : [];
-      if (returned.length > 0) return returned.flatMap(recurse);
-      return [{ known: false, node: expression }];
+      if (returned.length === 0) return [{ known: false, node: expression }];
+      // What a function returns from its arguments depends on the call (and on the checks it
+      // makes of them): only what it returns on its own is known.
+      return returned.flatMap((value) => (readsParameters(value, fn!) ? [{ known: false, node: value }] : recurse(value)));
     }
     default:
       return [{ known: false, node: expression }];
@@ -627,6 +629,23 @@ export function returnedExpressions(fn: HandlerFunction): TSESTree.Node[] {
     for (const child of childNodes(node)) stack.push(child);
   }
   return found.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** Whether an expression reads a parameter of a function: what it is then depends on each call. */
+export function readsParameters(expression: TSESTree.Node, fn: HandlerFunction): boolean {
+  if (fn.params.length === 0) return false;
+  let reads = false;
+  const stack: TSESTree.Node[] = [expression];
+  while (stack.length > 0 && !reads) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const def = variableOf(node)?.defs[0];
+      if (def?.type === 'Parameter' && def.node === fn) reads = true;
+      continue;
+    }
+    stack.push(...childNodes(node));
+  }
+  return reads;
 }
 
 /** The direct children of a node, by the visitor keys. */
