@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, visitorKeys } from './program';
+import { programOf, propertyName, visitorKeys } from './program';
 
 /**
  * Strips what does not change a value at run time: `as`, `satisfies`, `!`, `<T>x`, instantiation
@@ -63,9 +63,9 @@ export function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatemen
   return current as TSESTree.ProgramStatement;
 }
 
-/** Whether `inner` lies within `outer` in the source. */
+/** Whether `inner` lies within `outer` in the source (of the same module). */
 export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1] && programOf(outer) === programOf(inner);
 }
 
 /** Calls `visit` on every node below `root` (root included), by the parser's own visitor keys. */

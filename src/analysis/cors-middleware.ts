@@ -1,100 +1,16 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers, walk } from './ast';
-import { CALL, READ, mentionsAny, trackModules } from './imports';
+import { calledMethodName, skipTypeWrappers } from './ast';
+import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
+import { entitiesOfKind, exportNamesWith } from '../frameworks/registry';
+import type { CorsMiddleware } from '../frameworks/types';
+import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import { isLinted } from './program';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
 import { findObjectProperty, possibleValues, resolveExpression, resolveFunction } from './values';
 
-/**
- * What one CORS middleware package accepts and does by default. Each fact here was read from
- * the package's own source; see the comments.
- */
-export interface CorsMiddleware {
-  /** The npm package. */
-  readonly module: string;
-  /** How the code uses it, for messages: "`cors()`". */
-  readonly display: string;
-  /** Express, Hono and Koa call a factory; Fastify registers a plugin. */
-  readonly usage: 'call' | 'register';
-  /** Whether a static `origin` value lets every origin in. */
-  isWildcardOrigin(value: unknown): boolean;
-  /** Source text of an `origin` value that lets no origin in. */
-  readonly denyOrigin: string;
-  /** Source text of an `origin` value that lets in only the origins in the array `allowlist`. */
-  allowlistOrigin(allowlist: string): string;
-  /** With `credentials: true` and its default origin, the middleware echoes the request's Origin. */
-  readonly credentialsReflectByDefault: boolean;
-  /** Whether a static `credentials` value turns credentials on. */
-  isCredentialsOn(value: unknown): boolean;
-  /** `origin: true` echoes the request's Origin (cors, @fastify/cors). */
-  readonly reflectsOnTrue: boolean;
-}
-
-export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [
-  {
-    // cors/lib/index.js: defaults `origin: '*'`; `!options.origin || origin === '*'` allows any
-    // origin only when the key is absent (defaults are merged first) or '*'; `false` skips CORS.
-    module: 'cors',
-    display: '`cors()`',
-    usage: 'call',
-    isWildcardOrigin: (value) => value === '*',
-    denyOrigin: 'false',
-    allowlistOrigin: (allowlist) => allowlist,
-    credentialsReflectByDefault: false,
-    // `options.credentials === true`
-    isCredentialsOn: (value) => value === true,
-    reflectsOnTrue: true,
-  },
-  {
-    // hono/dist/middleware/cors: defaults `origin: '*'`; an array allows its members only, so `[]`
-    // allows none.
-    module: 'hono/cors',
-    display: "`cors()` from 'hono/cors'",
-    usage: 'call',
-    isWildcardOrigin: (value) => value === '*',
-    denyOrigin: '[]',
-    allowlistOrigin: (allowlist) => allowlist,
-    credentialsReflectByDefault: false,
-    // `if (opts.credentials)`
-    isCredentialsOn: Boolean,
-    // `true` is neither a string, a function nor an array: `true.includes(origin)` throws on every request.
-    reflectsOnTrue: false,
-  },
-  {
-    // @fastify/cors/index.js: defaults `origin: '*'`; an array that contains '*' also answers '*';
-    // `false` adds no CORS headers.
-    module: '@fastify/cors',
-    display: '`@fastify/cors`',
-    usage: 'register',
-    isWildcardOrigin: (value) => value === '*' || (Array.isArray(value) && value.includes('*')),
-    denyOrigin: 'false',
-    allowlistOrigin: (allowlist) => allowlist,
-    credentialsReflectByDefault: false,
-    // `if (corsOptions.credentials)`
-    isCredentialsOn: Boolean,
-    // `getAccessControlAllowOriginHeader` reflects when the option is `true`.
-    reflectsOnTrue: true,
-  },
-  {
-    // @koa/cors v5 index.js: a non-function origin is `options.origin || '*'`, so every falsy value
-    // is a wildcard too, and with credentials the '*' becomes the request's own Origin. Only a
-    // function that returns a falsy value skips CORS.
-    module: '@koa/cors',
-    display: "`cors()` from '@koa/cors'",
-    usage: 'call',
-    isWildcardOrigin: (value) => typeof value !== 'function' && (value === '*' || !value),
-    denyOrigin: "() => ''",
-    allowlistOrigin: (allowlist) => `(ctx) => (${allowlist}.includes(ctx.get('Origin')) ? ctx.get('Origin') : '')`,
-    credentialsReflectByDefault: true,
-    // `!!options.credentials`, or what a credentials function returns
-    isCredentialsOn: Boolean,
-    // A non-function origin is sent as it is: `true` becomes the header value "true".
-    reflectsOnTrue: false,
-  },
-];
-
-const MENTIONS_CORS_MODULE = /cors/u;
+export type { CorsMiddleware } from '../frameworks/types';
 
 /** One place where a file sets up a CORS middleware. */
 export interface CorsMiddlewareUse {
@@ -103,66 +19,86 @@ export interface CorsMiddlewareUse {
   readonly call: TSESTree.CallExpression;
   /** The options argument as written, `null` when there is none, `undefined` when it cannot be read (a spread). */
   readonly options: TSESTree.Node | null | undefined;
+  /** Where the linted file sets it up: `call`, or (for middleware made in another module) where it is mounted. */
+  readonly site: TSESTree.Node;
 }
 
 /** Per file: several rules ask, and the answer depends on the file alone. */
 const usesByFile = new WeakMap<object, CorsMiddlewareUse[]>();
 
-/** Every CORS middleware the file imports and sets up, found by what was imported. */
+/** The names the CORS packages export their middleware under. */
+const CORS_NAMES = exportNamesWith('cors');
+
+/**
+ * Every CORS middleware the linted file sets up, found by what was imported (also through the
+ * project's own modules, which may re-export a package under another name), and every one made
+ * in another module that the file mounts (`app.use(corsMiddleware)`).
+ */
 export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddlewareUse[] {
   let uses = usesByFile.get(sourceCode.ast);
   if (!uses) {
-    uses = collectCorsMiddlewareUses(sourceCode);
+    uses = MENTIONS_CORS.test(sourceCode.text) ? collectCorsMiddlewareUses(sourceCode) : [];
     usesByFile.set(sourceCode.ast, uses);
   }
   return uses;
 }
 
+/** A file that uses a CORS middleware says so: the package or its export, or a name that holds one. */
+const MENTIONS_CORS = /cors/iu;
+
 function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddlewareUse[] {
-  if (!mentionsAny(sourceCode, MENTIONS_CORS_MODULE)) return [];
-  const traceMap: Record<string, Record<string | symbol, unknown>> = {};
-  for (const middleware of CORS_MIDDLEWARES) {
-    traceMap[middleware.module] =
-      middleware.usage === 'call'
-        ? // A CommonJS export is the default import; hono's is a named export.
-          { [CALL]: middleware, cors: { [CALL]: middleware }, default: { [CALL]: middleware } }
-        : { [READ]: middleware, fastifyCors: { [READ]: middleware }, default: { [READ]: middleware } };
-  }
   const uses: CorsMiddlewareUse[] = [];
-  for (const { node, info } of [
-    ...trackModules<CorsMiddleware>(sourceCode, traceMap as never),
-    ...registeredDynamicImports(sourceCode),
-  ]) {
-    const middleware = info;
+  const seen = new Set<TSESTree.Node>();
+  const add = (use: CorsMiddlewareUse): void => {
+    if (seen.has(use.call)) return;
+    seen.add(use.call);
+    uses.push(use);
+  };
+  const useOf = (node: TSESTree.Node, middleware: CorsMiddleware, site: TSESTree.Node | null): void => {
     if (middleware.usage === 'call') {
-      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-      uses.push({ middleware, call: node, options: argumentAt(node, 0) });
+      if (node.type === AST_NODE_TYPES.CallExpression)
+        add({ middleware, call: node, options: argumentAt(node, 0), site: site ?? node });
     } else {
       const call = registeringCall(node);
-      if (call) uses.push({ middleware, call, options: argumentAt(call, 1) });
+      if (call) add({ middleware, call, options: argumentAt(call, 1), site: site ?? call });
+    }
+  };
+  const tracked = trackedNodes(sourceCode);
+  for (const [node, entities] of tracked) {
+    for (const { middleware } of entitiesOfKind(entities, 'cors')) useOf(node, middleware, null);
+  }
+  const index = moduleIndex(sourceCode.ast);
+  for (const call of index.calls) {
+    const callee = skipTypeWrappers(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    if (tracked.has(call) || name === null || !CORS_NAMES.has(name)) continue;
+    for (const { middleware } of entitiesOfKind(entitiesOf(call), 'cors')) useOf(call, middleware, null);
+  }
+  for (const call of index.methodCalls.get('register') ?? []) {
+    const [plugin] = call.arguments;
+    if (!plugin || plugin.type === AST_NODE_TYPES.SpreadElement || tracked.has(plugin)) continue;
+    for (const { middleware } of entitiesOfKind(entitiesOf(plugin), 'cors')) useOf(plugin, middleware, null);
+  }
+  for (const node of index.importExpressions) {
+    const source = node.source.type === AST_NODE_TYPES.Literal ? node.source.value : null;
+    const middleware = CORS_MIDDLEWARES.find(
+      (candidate) => candidate.usage === 'register' && candidate.module === source,
+    );
+    if (middleware) useOf(node, middleware, null);
+  }
+  // Middleware made in another module and mounted here: `app.use(corsMiddleware)`.
+  for (const [method, calls] of index.methodCalls) {
+    if (method !== 'use' && method !== 'register' && method !== 'all' && method !== 'options') continue;
+    for (const call of calls) {
+      for (const argument of call.arguments) {
+        if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+        const made = skipTypeWrappers(resolveExpression(argument) ?? argument);
+        if (made.type !== AST_NODE_TYPES.CallExpression || isLinted(made)) continue;
+        for (const { middleware } of entitiesOfKind(entitiesOf(made), 'cors')) useOf(made, middleware, argument);
+      }
     }
   }
-  return uses;
-}
-
-/** Fastify's documented `app.register(import('@fastify/cors'), options)`. */
-function registeredDynamicImports(sourceCode: Readonly<SourceCode>): { node: TSESTree.Node; info: CorsMiddleware }[] {
-  const registering = CORS_MIDDLEWARES.filter((middleware) => middleware.usage === 'register');
-  const found: { node: TSESTree.Node; info: CorsMiddleware }[] = [];
-  // Cheap first: the walk only runs in files that import one of these packages dynamically.
-  if (
-    !sourceCode.text.includes('import(') ||
-    !registering.some((middleware) => sourceCode.text.includes(middleware.module))
-  ) {
-    return found;
-  }
-  walk(sourceCode.ast, (node) => {
-    if (node.type !== AST_NODE_TYPES.ImportExpression) return;
-    const source = node.source.type === AST_NODE_TYPES.Literal ? node.source.value : null;
-    const middleware = registering.find((candidate) => candidate.module === source);
-    if (middleware) found.push({ node, info: middleware });
-  });
-  return found;
+  return uses.sort((a, b) => a.site.range[0] - b.site.range[0]);
 }
 
 /** `app.register(plugin, options)` where `plugin` is this very reference. */

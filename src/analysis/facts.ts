@@ -31,6 +31,8 @@ export interface ModuleIndex {
   readonly memberExpressions: readonly TSESTree.MemberExpression[];
   readonly variableDeclarators: readonly TSESTree.VariableDeclarator[];
   readonly importExpressions: readonly TSESTree.ImportExpression[];
+  /** Properties whose key names a CORS response header: `'Access-Control-Allow-Origin': …`. */
+  readonly headerProperties: readonly TSESTree.Property[];
 }
 
 const indexes = new WeakMap<TSESTree.Program, ModuleIndex>();
@@ -56,6 +58,7 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
   const memberExpressions: TSESTree.MemberExpression[] = [];
   const variableDeclarators: TSESTree.VariableDeclarator[] = [];
   const importExpressions: TSESTree.ImportExpression[] = [];
+  const headerProperties: TSESTree.Property[] = [];
   const stack: TSESTree.Node[] = [program];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -97,6 +100,17 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
       case AST_NODE_TYPES.ImportExpression:
         importExpressions.push(node);
         break;
+      case AST_NODE_TYPES.Property: {
+        const key = node.key;
+        const name =
+          key.type === AST_NODE_TYPES.Literal
+            ? key.value
+            : key.type === AST_NODE_TYPES.Identifier && !node.computed
+              ? key.name
+              : null;
+        if (typeof name === 'string' && /^access-control-allow-/iu.test(name)) headerProperties.push(node);
+        break;
+      }
       default:
         break;
     }
@@ -124,6 +138,7 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
     memberExpressions: byPosition(memberExpressions),
     variableDeclarators: byPosition(variableDeclarators),
     importExpressions: byPosition(importExpressions),
+    headerProperties: byPosition(headerProperties),
   };
 }
 

@@ -5,13 +5,7 @@ import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, or
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
 import type { MatchSubject } from './origin-patterns';
-import {
-  ALLOW_CREDENTIALS,
-  ALLOW_ORIGIN,
-  credentialsTracker,
-  headerWriteListeners,
-  type HeaderWrite,
-} from './response-headers';
+import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from './response-headers';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
 import { variableOf, staticValue, propertyName, textOf, visitorKeys } from './program';
 
@@ -35,6 +29,8 @@ export interface OriginTest {
   readonly isOrigin: (node: TSESTree.Node) => boolean;
   /** Whether credentials are allowed beside the decision. */
   readonly credentials: boolean;
+  /** Where the linted file makes the decision: a finding in another module is reported there. */
+  readonly site: TSESTree.Node;
 }
 
 /** The `origin` option of a CORS middleware, when it is not a function. */
@@ -43,6 +39,7 @@ export interface OriginOption {
   readonly property: TSESTree.Property;
   readonly value: TSESTree.Node;
   readonly credentials: boolean;
+  readonly site: TSESTree.Node;
 }
 
 /** A value an `origin` function answers with, other than a refusal (`false`, `null`, `''`). */
@@ -50,6 +47,7 @@ export interface OriginAnswer {
   readonly use: CorsMiddlewareUse;
   readonly value: TSESTree.Node;
   readonly credentials: boolean;
+  readonly site: TSESTree.Node;
 }
 
 export interface OriginDecisionHandlers {
@@ -67,33 +65,9 @@ export interface OriginDecisionHandlers {
   done?(): void;
 }
 
-/**
- * How each middleware calls an `origin` function: which parameter is the request's origin and
- * which the callback that takes `(error, answer)`; `null` for none.
- */
-const ORIGIN_FUNCTIONS: Readonly<Record<string, { readonly origin: number | null; readonly callback: number | null }>> =
-  {
-    // cors/lib/index.js: `originCallback(req.headers.origin, function (err2, origin) { … })`
-    cors: { origin: 0, callback: 1 },
-    // @fastify/cors/index.js: `origin.call(fastify, req.headers.origin, cb)`, or a promise of the answer
-    '@fastify/cors': { origin: 0, callback: 1 },
-    // hono/cors: `await findAllowOrigin(c.req.header("origin") || "", c)` answers the header value
-    'hono/cors': { origin: 0, callback: null },
-    // @koa/cors: `await options.origin(ctx)`: the function reads the Origin from the context
-    '@koa/cors': { origin: null, callback: null },
-  };
-
-/** Middlewares whose `origin` option may be a RegExp (or an array that holds some), tested against the request's origin. */
-const PATTERN_ORIGINS = new Set([
-  // cors/lib/index.js `isOriginAllowed`: `allowedOrigin instanceof RegExp` → `allowedOrigin.test(origin)`
-  'cors',
-  // @fastify/cors/index.js `isRequestOriginAllowed`: the same, after `lastIndex = 0`
-  '@fastify/cors',
-]);
-
 /** Whether a middleware tests the request's origin against a RegExp given as its `origin` option. */
 export function takesOriginPatterns(middleware: CorsMiddleware): boolean {
-  return PATTERN_ORIGINS.has(middleware.module);
+  return middleware.takesPatterns;
 }
 
 const HTTP_CLIENT_ERROR = (value: unknown): boolean => typeof value === 'number' && value >= 400 && value < 500;
@@ -104,7 +78,6 @@ export function originDecisionListeners(
   handlers: OriginDecisionHandlers,
 ): RuleListener {
   const allowOriginWrites: HeaderWrite[] = [];
-  const credentialHeaders = credentialsTracker();
   const ifStatements: TSESTree.IfStatement[] = [];
   const requestOrigin = new Map<TSESTree.Node, boolean>();
 
@@ -122,25 +95,26 @@ export function originDecisionListeners(
   const readsRequestOrigin = (node: TSESTree.Node): boolean =>
     isRequestOriginRead(node) || (node.type === AST_NODE_TYPES.Identifier && isRequestOrigin(node));
 
-  const credentialsAround = (node: TSESTree.Node): boolean => credentialHeaders.besides(node);
+  const credentialsAround = (node: TSESTree.Node): boolean => credentialHeaders(sourceCode).besides(node);
 
   const emit = (
     conditions: readonly ConditionOnTheWay[],
     origin: TSESTree.Node,
     isOrigin: (node: TSESTree.Node) => boolean,
     credentials: boolean,
+    site: TSESTree.Node,
   ): void => {
     if (!handlers.test) return;
     conditions.forEach((condition, index) => {
       const others = conditions.filter((_, other) => other !== index);
       decompose(condition.test, condition.value, others, (node, allowWhen, alongside) =>
-        handlers.test!({ node, allowWhen, alongside, origin, isOrigin, credentials }),
+        handlers.test!({ node, allowWhen, alongside, origin, isOrigin, credentials, site }),
       );
     });
   };
 
   const analyseOriginFunction = (use: CorsMiddlewareUse, fn: HandlerFunction, credentials: boolean): void => {
-    const shape = ORIGIN_FUNCTIONS[use.middleware.module] ?? { origin: 0, callback: null };
+    const shape = use.middleware.originFunction;
     const param = (index: number | null): TSESTree.Identifier | null => {
       const candidate = index === null ? undefined : fn.params[index];
       return candidate?.type === AST_NODE_TYPES.Identifier ? candidate : null;
@@ -157,12 +131,12 @@ export function originDecisionListeners(
 
     const answer = (value: TSESTree.Node): void => {
       for (const leaf of allowingLeaves(value)) {
-        handlers.answer?.({ use, value: leaf, credentials });
+        handlers.answer?.({ use, value: leaf, credentials, site: use.site });
         const conditions = conditionsOnTheWay(leaf);
         // A leaf that is itself a test (`cb(null, origin.endsWith(…))`) must be true to let the origin in.
         if (isTestLike(leaf)) conditions.push({ test: leaf, value: true });
         const origin = originParam ?? findRequestOrigin(leaf, conditions);
-        if (origin) emit(conditions, origin, isOrigin, credentials);
+        if (origin) emit(conditions, origin, isOrigin, credentials, use.site);
       }
     };
     const findRequestOrigin = (leaf: TSESTree.Node, conditions: readonly ConditionOnTheWay[]): TSESTree.Node | null => {
@@ -195,14 +169,14 @@ export function originDecisionListeners(
       for (const { property, value, credentials } of originOptions(use)) {
         const fn = resolveFunction(value);
         if (fn) analyseOriginFunction(use, fn, credentials);
-        else handlers.option?.({ use, property, value, credentials });
+        else handlers.option?.({ use, property, value, credentials, site: use.site });
       }
     }
   };
 
   const analyseHeaders = (): void => {
     for (const write of allowOriginWrites) {
-      const credentials = credentialsAround(write.node);
+      const credentials = credentialsAround(write.site);
       handlers.allowOriginHeader?.(write, credentials);
       for (const source of originSources(write.value)) {
         if (source.kind !== 'request-origin') continue;
@@ -214,7 +188,7 @@ export function originDecisionListeners(
             if (!conditions.some((known) => known.test === condition.test)) conditions.push(condition);
           }
         }
-        emit(conditions, origin, (node) => sameOrigin(node, origin), credentials);
+        emit(conditions, origin, (node) => sameOrigin(node, origin), credentials, write.site);
       }
     }
   };
@@ -239,22 +213,22 @@ export function originDecisionListeners(
       else continue;
       const origin = firstNode(statement.test, readsRequestOrigin);
       if (!origin) continue;
-      emit([{ test: statement.test, value: allowWhen }], origin, isRequestOrigin, credentialsAround(statement));
+      emit(
+        [{ test: statement.test, value: allowWhen }],
+        origin,
+        isRequestOrigin,
+        credentialsAround(statement),
+        statement,
+      );
     }
   };
 
   return {
-    ...headerWriteListeners(sourceCode, new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]), (write) => {
-      if (write.name === ALLOW_ORIGIN) {
-        allowOriginWrites.push(write);
-        return;
-      }
-      credentialHeaders.note(write);
-    }),
     IfStatement(statement) {
       ifStatements.push(statement);
     },
     'Program:exit'() {
+      for (const write of headerWrites(sourceCode)) if (write.name === ALLOW_ORIGIN) allowOriginWrites.push(write);
       analyseMiddlewares();
       analyseHeaders();
       if (handlers.test) analyseGates();

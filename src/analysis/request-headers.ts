@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { HEADER_API } from '../frameworks/registry';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { variableOf, staticValue, propertyName } from './program';
 
 /** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
-const HEADER_READ_METHODS = new Set(['get', 'header', 'getHeader']);
+const HEADER_READ_METHODS = HEADER_API.readNameMethods;
 /** Properties that hold a request's headers: Node and express `req.headers`, Koa `ctx.request.header`. */
-const HEADER_OBJECTS = new Set(['headers', 'header']);
+const HEADER_OBJECTS = HEADER_API.readObjects;
 
 /**
  * The lower-cased name of the request header an expression reads, or `null`:

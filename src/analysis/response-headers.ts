@@ -1,9 +1,17 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, enclosingFunctionOrProgram, skipTypeWrappers } from './ast';
-import { CALL, CONSTRUCT, trackGlobals } from './imports';
-import { findObjectProperty, possibleValues, resolveExpression, resolveObjectExpression } from './values';
-import { staticValue, propertyName } from './program';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { HEADER_API, entitiesOfKind } from '../frameworks/registry';
+import { calledMethodName, enclosingFunctionOrProgram, skipTypeWrappers, walk } from './ast';
+import { moduleIndex, trackedNodes } from './facts';
+import {
+  findObjectProperty,
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+  resolveObjectExpression,
+  type HandlerFunction,
+} from './values';
+import { isLinted, propertyName, staticValue } from './program';
 
 /** One response header set in code. */
 export interface HeaderWrite {
@@ -17,70 +25,73 @@ export interface HeaderWrite {
    */
   readonly node: TSESTree.Node;
   readonly form: 'call' | 'property' | 'pair' | 'assignment';
+  /**
+   * Where the linted file sets it: `node` itself, or (for a headers object of another module)
+   * the call in this file that applies it.
+   */
+  readonly site: TSESTree.Node;
 }
 
 export const ALLOW_ORIGIN = 'access-control-allow-origin';
 export const ALLOW_CREDENTIALS = 'access-control-allow-credentials';
 
-/**
- * Methods that set one header from a name and a value, across frameworks: Node's
- * `res.setHeader`, express `res.header|set|append`, Fastify `reply.header`, Koa `ctx.set|append`,
- * Hono `c.header`, web `headers.set|append`.
- */
-const NAME_VALUE_METHODS = new Set(['setHeader', 'header', 'set', 'append', 'appendHeader']);
-/** Methods that take an object of headers as their only argument: express `res.set({...})`, Fastify `reply.headers({...})`. */
-const HEADER_OBJECT_METHODS = new Set(['set', 'header', 'headers', 'setHeaders']);
-/** Hono's response helpers: `c.json(data, status, headers)` or `c.json(data, { headers })`. */
-const HONO_RESPONSE_METHODS = new Set(['json', 'text', 'html', 'body', 'newResponse']);
-const GLOBAL_TRACE_MAP = {
-  Headers: { [CONSTRUCT]: 'headers' },
-  Response: { [CONSTRUCT]: 'response', json: { [CALL]: 'response-json' } },
-  // Loops that copy a headers object onto a response: `for (const [k, v] of Object.entries(h))`.
-  Object: { entries: { [CALL]: 'iterate' }, keys: { [CALL]: 'iterate' } },
-} as const;
+const HEADER_NAMES: ReadonlySet<string> = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
+
+const writesByProgram = new WeakMap<TSESTree.Program, readonly HeaderWrite[]>();
 
 /**
- * Listeners that report every response header a file sets whose name is in `names`, through
- * any header API this plugin knows, with the value as written. Header objects are followed
- * through constants and spreads; each header is reported once however many places use it.
+ * Every `Access-Control-Allow-Origin` and `Access-Control-Allow-Credentials` header the linted
+ * file sets, through any header API an adapter knows, with the value as written: computed once
+ * per file and shared by every rule. Header objects are followed through constants, spreads and
+ * other modules; an object literal with one of these keys sets it wherever it goes (a headers
+ * object kept in a field or handed to a helper that copies it onto the response). Each header is
+ * listed once however many places use it.
  */
-export function headerWriteListeners(
-  sourceCode: Readonly<SourceCode>,
-  names: ReadonlySet<string>,
-  onWrite: (write: HeaderWrite) => void,
-): RuleListener {
+export function headerWrites(sourceCode: Readonly<SourceCode>): readonly HeaderWrite[] {
+  let writes = writesByProgram.get(sourceCode.ast);
+  if (!writes) {
+    writes = MENTIONS_HEADERS.test(sourceCode.text) ? findHeaderWrites(sourceCode) : [];
+    writesByProgram.set(sourceCode.ast, writes);
+  }
+  return writes;
+}
+
+/** The text of a file that sets either header: the name itself, or a constant's name for it. */
+const MENTIONS_HEADERS = /access-control-allow|ALLOW_ORIGIN|ALLOW_CREDENTIALS|\bACA[OC]\b/iu;
+
+function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
+  const writes: HeaderWrite[] = [];
   const seen = new Set<TSESTree.Node>();
-  const emit = (write: HeaderWrite): void => {
+  const emit = (write: Omit<HeaderWrite, 'site'>, site: TSESTree.Node): void => {
     if (seen.has(write.node)) return;
     seen.add(write.node);
-    onWrite(write);
+    writes.push({ ...write, site: isLinted(write.node) ? write.node : site });
   };
-
   const staticName = (node: TSESTree.Node): string | null => {
     const result = staticValue(node);
     return typeof result?.value === 'string' ? result.value.toLowerCase() : null;
   };
 
   /** Every header in a headers object, or in an array of `[name, value]` pairs. */
-  const visitHeaders = (node: TSESTree.Node, depth = 0): void => {
+  const visitHeaders = (node: TSESTree.Node, site: TSESTree.Node, depth = 0): void => {
     if (depth > 8) return;
     const resolved = resolveExpression(node);
     if (!resolved) return;
     if (resolved.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of resolved.properties) {
         if (property.type === AST_NODE_TYPES.SpreadElement) {
-          visitHeaders(property.argument, depth + 1);
+          visitHeaders(property.argument, site, depth + 1);
           continue;
         }
         const key = propertyName(property);
-        if (key === null || !names.has(key.toLowerCase())) continue;
+        if (key === null || !HEADER_NAMES.has(key.toLowerCase())) continue;
         if (property.kind !== 'init' || property.method) continue;
-        emit({ name: key.toLowerCase(), value: property.value, node: property, form: 'property' });
+        emit({ name: key.toLowerCase(), value: property.value, node: property, form: 'property' }, site);
       }
     } else if (resolved.type === AST_NODE_TYPES.ArrayExpression) {
       for (const element of resolved.elements) {
         if (element?.type === AST_NODE_TYPES.SpreadElement) {
-          visitHeaders(element.argument, depth + 1);
+          visitHeaders(element.argument, site, depth + 1);
           continue;
         }
         const pair = element && resolveExpression(element);
@@ -88,93 +99,142 @@ export function headerWriteListeners(
         const [nameNode, valueNode] = pair.elements;
         if (!nameNode || !valueNode || nameNode.type === AST_NODE_TYPES.SpreadElement) continue;
         const name = staticName(nameNode);
-        if (name && names.has(name)) emit({ name, value: valueNode, node: pair, form: 'pair' });
+        if (name && HEADER_NAMES.has(name)) emit({ name, value: valueNode, node: pair, form: 'pair' }, site);
       }
     }
   };
 
   /** A `ResponseInit`-like object: its `headers` property. */
-  const visitResponseInit = (node: TSESTree.Node): void => {
+  const visitResponseInit = (node: TSESTree.Node, site: TSESTree.Node): void => {
     const init = resolveObjectExpression(node);
     if (!init) return;
     const headers = findObjectProperty(init, 'headers');
-    if (headers.kind === 'found' && headers.value) visitHeaders(headers.value);
+    if (headers.kind === 'found' && headers.value) visitHeaders(headers.value, site);
   };
 
-  return {
-    Program() {
-      for (const { node, info } of trackGlobals(sourceCode, GLOBAL_TRACE_MAP as never)) {
-        if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) continue;
-        const [first, second] = node.arguments;
-        if (info === 'headers' && first) visitHeaders(first);
-        else if ((info === 'response' || info === 'response-json') && second) visitResponseInit(second);
-        else if (info === 'iterate' && first) visitHeaders(first);
-      }
-    },
-    CallExpression(call) {
-      const callee = skipTypeWrappers(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      const method =
-        !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
-          ? callee.property.name
-          : calledMethodName(call);
-      if (method === null) return;
+  const index = moduleIndex(sourceCode.ast);
+  for (const [node, entities] of trackedNodes(sourceCode)) {
+    if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const [first, second] = node.arguments;
+    for (const entity of entitiesOfKind(entities, 'web-headers')) {
+      if ((entity.role === 'headers' || entity.role === 'iterate') && first) visitHeaders(first, node);
+      else if ((entity.role === 'response' || entity.role === 'response-json') && second)
+        visitResponseInit(second, node);
+    }
+  }
+  for (const [method, calls] of index.methodCalls) {
+    const nameValue = HEADER_API.setNameValue.has(method);
+    const object = HEADER_API.setObject.has(method);
+    const last = HEADER_API.setLastArgument.has(method);
+    const helper = HEADER_API.responseHelpers.has(method);
+    if (!nameValue && !object && !last && !helper) continue;
+    for (const call of calls) {
       const args = call.arguments;
-      if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
-      if (NAME_VALUE_METHODS.has(method) && args.length >= 2) {
+      if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) continue;
+      if (nameValue && args.length >= 2) {
         const name = staticName(args[0]!);
-        if (name && names.has(name)) emit({ name, value: args[1]!, node: call, form: 'call' });
-        return;
+        if (name && HEADER_NAMES.has(name)) emit({ name, value: args[1]!, node: call, form: 'call' }, call);
+      } else if (object && args.length === 1) {
+        visitHeaders(args[0]!, call);
+      } else if (last && args.length >= 2) {
+        visitHeaders(args.at(-1)!, call);
+      } else if (helper && args.length >= 2) {
+        if (args.length >= 3) visitHeaders(args[2]!, call);
+        else visitResponseInit(args[1]!, call);
       }
-      if (HEADER_OBJECT_METHODS.has(method) && args.length === 1) {
-        visitHeaders(args[0]!);
-        return;
+    }
+  }
+  for (const assignment of index.assignments) {
+    const target = assignment.left;
+    if (target.type !== AST_NODE_TYPES.MemberExpression || assignment.operator !== '=') continue;
+    const name = propertyName(target);
+    if (name && HEADER_NAMES.has(name.toLowerCase())) {
+      emit({ name: name.toLowerCase(), value: assignment.right, node: assignment, form: 'assignment' }, assignment);
+    }
+  }
+  for (const loop of index.forInStatements) visitHeaders(loop.right, loop);
+  // A helper of the project that copies a headers object onto the response:
+  // `setResponseHeaders(res, { ...this.getCorsHeaders() })`.
+  for (const call of index.calls) {
+    if (call.arguments.length < 2) continue;
+    const callee = skipTypeWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const fn = resolveFunction(callee);
+    if (!fn) continue;
+    for (const position of headerCopyingParameters(fn)) {
+      const argument = call.arguments[position];
+      if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) visitHeaders(argument, call);
+    }
+  }
+  return writes.sort((a, b) => a.site.range[0] - b.site.range[0]);
+}
+
+const copyingParameters = new WeakMap<HandlerFunction, readonly number[]>();
+
+/**
+ * The parameters of a function that it copies onto a response as headers: it goes through them
+ * (`Object.entries(headers)`, `for (const name in headers)`) and sets response headers by name
+ * and value. Worked out once per function.
+ */
+function headerCopyingParameters(fn: HandlerFunction): readonly number[] {
+  let positions = copyingParameters.get(fn);
+  if (positions) return positions;
+  positions = [];
+  copyingParameters.set(fn, positions);
+  const names = fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param.name : null));
+  if (names.every((name) => name === null)) return positions;
+  const iterated = new Set<string>();
+  let setsHeaders = false;
+  walk(fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const method = calledMethodName(node);
+      if (method && HEADER_API.setNameValue.has(method) && node.arguments.length >= 2) setsHeaders = true;
+      if (method === 'entries' || method === 'keys') {
+        const [first] = node.arguments;
+        if (first?.type === AST_NODE_TYPES.Identifier) iterated.add(first.name);
       }
-      if (method === 'writeHead' && args.length >= 2) {
-        visitHeaders(args.at(-1)!);
-        return;
-      }
-      if (HONO_RESPONSE_METHODS.has(method) && args.length >= 2) {
-        if (args.length >= 3) visitHeaders(args[2]!);
-        else visitResponseInit(args[1]!);
-      }
-    },
-    AssignmentExpression(assignment) {
-      const target = assignment.left;
-      if (target.type !== AST_NODE_TYPES.MemberExpression || assignment.operator !== '=') return;
-      const name = propertyName(target);
-      if (name && names.has(name.toLowerCase())) {
-        emit({ name: name.toLowerCase(), value: assignment.right, node: assignment, form: 'assignment' });
-      }
-    },
-    ForInStatement(loop) {
-      visitHeaders(loop.right);
-    },
-  };
+    } else if (node.type === AST_NODE_TYPES.ForInStatement && node.right.type === AST_NODE_TYPES.Identifier) {
+      iterated.add(node.right.name);
+    }
+  });
+  if (setsHeaders) {
+    names.forEach((name, position) => {
+      if (name !== null && iterated.has(name)) (positions as number[]).push(position);
+    });
+  }
+  return positions;
+}
+
+const credentialsByProgram = new WeakMap<TSESTree.Program, CredentialHeaders>();
+
+/** Where the linted file sends `Access-Control-Allow-Credentials: true`. */
+export interface CredentialHeaders {
+  /** Whether a place in the code sends the header beside it: in the same function, or the same headers object. */
+  besides(node: TSESTree.Node): boolean;
 }
 
 /**
- * Where a file sends `Access-Control-Allow-Credentials: true`, to tell whether an origin policy
- * comes with credentials: `note` each header write, then ask `besides` about a place in the code.
+ * Where the linted file sends `Access-Control-Allow-Credentials: true`, to tell whether an origin
+ * policy comes with credentials.
  */
-export function credentialsTracker(): {
-  note(write: HeaderWrite): void;
-  besides(node: TSESTree.Node): boolean;
-} {
+export function credentialHeaders(sourceCode: Readonly<SourceCode>): CredentialHeaders {
+  let found = credentialsByProgram.get(sourceCode.ast);
+  if (found) return found;
   /** Functions that send the header, and headers objects that hold it. */
   const scopes = new Set<TSESTree.Node>();
-  return {
-    note(write) {
-      if (write.name !== ALLOW_CREDENTIALS) return;
-      const on = possibleValues(write.value).some(
-        (value) => value.known && (value.value === true || value.value === 'true'),
-      );
-      if (!on) return;
-      scopes.add(enclosingFunctionOrProgram(write.node));
-      if (write.form === 'property' && write.node.parent) scopes.add(write.node.parent);
-    },
-    besides(node) {
-      return scopes.has(enclosingFunctionOrProgram(node)) || (node.parent !== undefined && scopes.has(node.parent));
-    },
+  for (const write of headerWrites(sourceCode)) {
+    if (write.name !== ALLOW_CREDENTIALS) continue;
+    const on = possibleValues(write.value).some(
+      (value) => value.known && (value.value === true || value.value === 'true'),
+    );
+    if (!on) continue;
+    scopes.add(enclosingFunctionOrProgram(write.site));
+    if (write.form === 'property' && write.node.parent) scopes.add(write.node.parent);
+  }
+  found = {
+    besides: (node) =>
+      scopes.has(enclosingFunctionOrProgram(node)) || (node.parent !== undefined && scopes.has(node.parent)),
   };
+  credentialsByProgram.set(sourceCode.ast, found);
+  return found;
 }

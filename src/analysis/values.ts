@@ -411,7 +411,9 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       if (returned.length === 0) return [{ known: false, node: expression }];
       // What a function returns from its arguments depends on the call (and on the checks it
       // makes of them): only what it returns on its own is known.
-      return returned.flatMap((value) => (readsParameters(value, fn!) ? [{ known: false, node: value }] : recurse(value)));
+      return returned.flatMap((value) =>
+        readsParameters(value, fn!) ? [{ known: false, node: value }] : recurse(value),
+      );
     }
     default:
       return [{ known: false, node: expression }];

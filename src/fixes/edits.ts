@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { containsNode } from '../analysis/ast';
 
 type Range = readonly [number, number];
 
@@ -177,7 +177,7 @@ export function inlineLeaves(
   candidates: readonly { readonly node: TSESTree.Node }[],
   matches: readonly { readonly node: TSESTree.Node }[],
 ): TSESTree.Node[] | null {
-  const inside = (node: TSESTree.Node): boolean => value.range[0] <= node.range[0] && node.range[1] <= value.range[1];
+  const inside = (node: TSESTree.Node): boolean => containsNode(value, node);
   if (matches.length === 0 || matches.length >= candidates.length || !matches.every((match) => inside(match.node))) {
     return null;
   }

@@ -46,4 +46,11 @@ export const expressAdapter: Adapter = {
     chains: true,
     special: 'express',
   },
+  headers: {
+    // express 5 lib/response.js: `res.set(field, val)` / `res.header` (an alias) also take an
+    // object; `res.append(field, val)`. lib/request.js: `req.get(name)` / `req.header(name)`.
+    setNameValue: ['set', 'header', 'append'],
+    setObject: ['set', 'header'],
+    readNameMethods: ['get', 'header'],
+  },
 };

@@ -46,4 +46,10 @@ export const fastifyAdapter: Adapter = {
     special: 'fastify',
     decoratedChecks: new Set(['csrfProtection', 'authenticate', 'verifyBearerAuth', 'auth', 'jwtVerify']),
   },
+  headers: {
+    // fastify 5 lib/reply.js: `reply.header(key, value)`, `reply.headers({ … })`; `request.headers`.
+    setNameValue: ['header'],
+    setObject: ['headers'],
+    readObjects: ['headers'],
+  },
 };

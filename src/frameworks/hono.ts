@@ -74,4 +74,11 @@ export const honoAdapter: Adapter = {
     chains: true,
     special: 'hono',
   },
+  headers: {
+    // hono dist/context.js: `c.header(name, value)`; `c.json(data, status, headers)` or
+    // `c.json(data, init)` (also `text`, `html`, `body`, `newResponse`); `c.req.header(name)`.
+    setNameValue: ['header'],
+    responseHelpers: ['json', 'text', 'html', 'body', 'newResponse'],
+    readNameMethods: ['header'],
+  },
 };

@@ -25,4 +25,12 @@ export const koaAdapter: Adapter = {
     ordered: true,
     chains: true,
   },
+  headers: {
+    // koa 3 lib/response.js: `ctx.set(field, val)` (or an object), `ctx.append(field, val)`;
+    // lib/request.js: `ctx.get(field)`, `ctx.request.header`.
+    setNameValue: ['set', 'append'],
+    setObject: ['set'],
+    readNameMethods: ['get'],
+    readObjects: ['header', 'headers'],
+  },
 };

@@ -46,4 +46,13 @@ export const nodeAdapter: Adapter = {
     http2: moduleEntry('http2', ['createServer', 'createSecureServer'], []),
     net: moduleEntry('net', ['createServer'], ['Server']),
   },
+  headers: {
+    // http.ServerResponse: `setHeader(name, value)`, `appendHeader(name, value)` (Node 18.3+),
+    // `writeHead(status, [message], headers)`, `setHeaders(headers)` (Node 18.15+);
+    // http.IncomingMessage: `req.headers`.
+    setNameValue: ['setHeader', 'appendHeader'],
+    setObject: ['setHeaders'],
+    setLastArgument: ['writeHead'],
+    readObjects: ['headers'],
+  },
 };

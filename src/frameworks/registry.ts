@@ -67,6 +67,16 @@ export const GLOBAL_TRACE_MAP: Readonly<Record<string, TraceNode>> = buildMap((a
 /** Every module an adapter knows, by the name code imports it with. */
 export const KNOWN_MODULES: ReadonlySet<string> = new Set(Object.keys(MODULE_TRACE_MAP));
 
+/** Every adapter's header methods, merged. */
+export const HEADER_API = {
+  setNameValue: new Set(ADAPTERS.flatMap((adapter) => adapter.headers?.setNameValue ?? [])),
+  setObject: new Set(ADAPTERS.flatMap((adapter) => adapter.headers?.setObject ?? [])),
+  setLastArgument: new Set(ADAPTERS.flatMap((adapter) => adapter.headers?.setLastArgument ?? [])),
+  responseHelpers: new Set(ADAPTERS.flatMap((adapter) => adapter.headers?.responseHelpers ?? [])),
+  readNameMethods: new Set(ADAPTERS.flatMap((adapter) => adapter.headers?.readNameMethods ?? [])),
+  readObjects: new Set(ADAPTERS.flatMap((adapter) => adapter.headers?.readObjects ?? [])),
+} as const;
+
 /** The route shape of each framework. */
 export const ROUTE_SHAPES: Readonly<Record<AppFramework, RouteShape>> = {
   express: expressAdapter.routes!,

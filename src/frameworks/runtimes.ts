@@ -46,4 +46,11 @@ export const webAdapter: Adapter = {
       keys: { [CALL]: [{ kind: 'web-headers', role: 'iterate' }] },
     },
   },
+  headers: {
+    // WHATWG Headers: `headers.set(name, value)`, `headers.append(name, value)`, `headers.get(name)`;
+    // `request.headers`.
+    setNameValue: ['set', 'append'],
+    readNameMethods: ['get'],
+    readObjects: ['headers'],
+  },
 };

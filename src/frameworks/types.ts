@@ -14,6 +14,24 @@ export interface Adapter {
   readonly globals?: Readonly<Record<string, TraceNode>>;
   /** How apps of this framework take routes and middleware. */
   readonly routes?: RouteShape;
+  /** How its request and response objects read and set headers. */
+  readonly headers?: HeaderApi;
+}
+
+/** The methods and properties through which code reads request headers and sets response headers. */
+export interface HeaderApi {
+  /** Methods that set one response header from a name and a value: `res.setHeader(name, value)`. */
+  readonly setNameValue?: readonly string[];
+  /** Methods that take an object of response headers as their only argument: `res.set({ … })`. */
+  readonly setObject?: readonly string[];
+  /** Methods whose last argument is an object of response headers: `res.writeHead(status, headers)`. */
+  readonly setLastArgument?: readonly string[];
+  /** Response helpers that take headers third, or a `ResponseInit` second: `c.json(data, status, headers)`. */
+  readonly responseHelpers?: readonly string[];
+  /** Methods that read one request header by name: `req.get('origin')`. */
+  readonly readNameMethods?: readonly string[];
+  /** Properties that hold a request's headers: `req.headers`. */
+  readonly readObjects?: readonly string[];
 }
 
 export const { CALL, CONSTRUCT, READ } = ASTUtils.ReferenceTracker;

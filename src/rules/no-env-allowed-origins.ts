@@ -8,12 +8,8 @@ import { findCorsMiddlewareUses, originOptions, type CorsMiddleware } from '../a
 import { originChecksOnTheWay, originChecksWithin } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
 import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../analysis/origin-source';
-import {
-  ALLOW_CREDENTIALS,
-  ALLOW_ORIGIN,
-  credentialsTracker,
-  headerWriteListeners,
-} from '../analysis/response-headers';
+import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
+import { isLinted, placeOf, textOf } from '../analysis/program';
 import { bindingLeavesFile, valueLeavesFile } from '../analysis/value-escape';
 
 export type Options = [
@@ -32,7 +28,6 @@ export type MessageIds =
 const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
 const MENTIONS_ENV = /\benv\b/u;
 const MENTIONS_ORIGINS = /origin|cors/iu;
-const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 
 /** Where an origin read from the environment ends up. */
 type Sink =
@@ -44,6 +39,8 @@ type Sink =
   ) & {
     /** Credentials are allowed beside it: the options turn them on, or the code sends the header. */
     readonly credentials?: boolean;
+    /** Where the linted file sets the policy up: a read in another module is reported there. */
+    readonly site: TSESTree.Node;
   };
 
 export default createRule<Options, MessageIds>({
@@ -91,8 +88,7 @@ export default createRule<Options, MessageIds>({
     const allowed = new Set(allowEnvNames);
     const reported = new Set<TSESTree.Node>();
     const envReads: { node: TSESTree.Node; name: string | null }[] = [];
-    const headerValues: TSESTree.Node[] = [];
-    const credentialHeaders = credentialsTracker();
+    const headerValues: HeaderWrite[] = [];
     const guardedEchoes: { site: TSESTree.Node; origin: TSESTree.Node }[] = [];
 
     /** What replaces an env-derived expression: an allowlist of the shape the code expects. */
@@ -167,6 +163,16 @@ export default createRule<Options, MessageIds>({
     const reportRead = (read: TSESTree.Node, name: string | null, sink: Sink | null): void => {
       if ((name && allowed.has(name)) || reported.has(read)) return;
       reported.add(read);
+      // A read in another module is reported where this file uses what it reads; it is fixed there.
+      if (!isLinted(read)) {
+        if (!sink) return;
+        context.report({
+          node: sink.site,
+          messageId: sink.credentials ? 'envAllowedOriginsWithCredentials' : 'envAllowedOrigins',
+          data: { name: `${name ? `\`${name}\`` : `read by \`${textOf(read)}\``} (from ${placeOf(read, context)})` },
+        });
+        return;
+      }
       context.report({
         node: read,
         messageId: sink
@@ -215,17 +221,6 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      ...headerWriteListeners(sourceCode, HEADER_NAMES, (write) => {
-        if (write.name === ALLOW_CREDENTIALS) {
-          credentialHeaders.note(write);
-          return;
-        }
-        headerValues.push(write.value);
-        for (const source of originSources(write.value)) {
-          if (source.kind === 'request-origin')
-            guardedEchoes.push({ site: source.entry, origin: skipTypeWrappers(source.node) });
-        }
-      }),
       MemberExpression(node) {
         // Cheap shape test first: `<x>.env.NAME`, `<x>['env'].NAME` or `env.NAME` (any alias is checked below).
         const object = skipTypeWrappers(node.object);
@@ -255,21 +250,44 @@ export default createRule<Options, MessageIds>({
         }
       },
       'Program:exit'() {
-        for (const use of findCorsMiddlewareUses(sourceCode)) {
-          for (const { value, credentials } of originOptions(use)) {
-            reportAllowlistsIn(value, { kind: 'middleware', middleware: use.middleware, value, credentials });
-            // Origin functions that check against a list: `(origin, cb) => cb(null, list.includes(origin))`.
-            for (const check of originChecksWithin(value)) {
-              if (check.collection) reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials });
+        const credentials = credentialHeaders(sourceCode);
+        for (const write of headerWrites(sourceCode)) {
+          if (write.name !== ALLOW_ORIGIN) continue;
+          headerValues.push(write);
+          for (const source of originSources(write.value)) {
+            if (source.kind === 'request-origin') {
+              guardedEchoes.push({ site: source.entry, origin: skipTypeWrappers(source.node) });
             }
           }
         }
-        for (const value of headerValues)
-          reportAllowlistsIn(value, { kind: 'header', credentials: credentialHeaders.besides(value) });
+        for (const use of findCorsMiddlewareUses(sourceCode)) {
+          for (const { value, credentials } of originOptions(use)) {
+            reportAllowlistsIn(value, {
+              kind: 'middleware',
+              middleware: use.middleware,
+              value,
+              credentials,
+              site: use.site,
+            });
+            // Origin functions that check against a list: `(origin, cb) => cb(null, list.includes(origin))`.
+            for (const check of originChecksWithin(value)) {
+              if (check.collection)
+                reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials, site: use.site });
+            }
+          }
+        }
+        for (const write of headerValues) {
+          reportAllowlistsIn(write.value, {
+            kind: 'header',
+            credentials: credentials.besides(write.site),
+            site: write.site,
+          });
+        }
         for (const { site, origin } of guardedEchoes) {
           for (const check of originChecksOnTheWay(site, origin)) {
-            if (check.collection)
-              reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentialHeaders.besides(site) });
+            if (check.collection) {
+              reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentials.besides(site), site });
+            }
           }
         }
         // Reads whose names say they hold origins, passed on to code this file does not show.

@@ -9,7 +9,7 @@ import {
   replacePropertyValue,
 } from '../fixes/edits';
 import { skipTypeWrappers } from '../analysis/ast';
-import { staticValue } from '../analysis/program';
+import { isLinted, placeOf, staticValue } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
@@ -33,6 +33,8 @@ interface Finding {
   readonly policy: string;
   readonly fix: ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | null;
   credentials: boolean;
+  /** Where the linted file makes the decision, for a finding in another module. */
+  site: TSESTree.Node;
 }
 
 export default createRule<Options, MessageIds>({
@@ -58,10 +60,13 @@ export default createRule<Options, MessageIds>({
     if (!mentionsAny(sourceCode, MENTIONS_NULL_STRING) || !mentionsAny(sourceCode, MENTIONS_ORIGIN)) return {};
     const findings = new Map<TSESTree.Node, Finding>();
 
-    const record = (finding: Omit<Finding, 'credentials'>, credentials: boolean): void => {
+    /** Where the decision being judged is made in the linted file. */
+    let site: TSESTree.Node = sourceCode.ast;
+
+    const record = (finding: Omit<Finding, 'credentials' | 'site'>, credentials: boolean): void => {
       const known = findings.get(finding.node);
       if (known) known.credentials ||= credentials;
-      else findings.set(finding.node, { ...finding, credentials });
+      else findings.set(finding.node, { ...finding, credentials, site });
     };
 
     const isNullOrigin = (node: TSESTree.Node): boolean => staticValue(node)?.value === NULL_ORIGIN;
@@ -110,6 +115,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const reportHeader = (write: HeaderWrite, credentials: boolean): void => {
+      site = write.site;
       const candidates = possibleValues(write.value);
       const nulls = candidates.filter((candidate) => candidate.known && candidate.value === NULL_ORIGIN);
       if (nulls.length === 0) return;
@@ -132,7 +138,8 @@ export default createRule<Options, MessageIds>({
     };
 
     return originDecisionListeners(sourceCode, {
-      option({ use, property, value, credentials }) {
+      option({ use, property, value, credentials, site: at }) {
+        site = at;
         const { middleware } = use;
         reportEntries(value, `The \`origin\` allowlist of ${middleware.display}`, credentials);
         const candidates = possibleValues(value);
@@ -152,7 +159,8 @@ export default createRule<Options, MessageIds>({
           credentials,
         );
       },
-      answer({ use, value, credentials }) {
+      answer({ use, value, credentials, site: at }) {
+        site = at;
         if (isNullOrigin(value)) {
           record(
             { node: value, policy: `This \`origin\` function of ${use.middleware.display}`, fix: null },
@@ -161,6 +169,7 @@ export default createRule<Options, MessageIds>({
         }
       },
       test(test) {
+        site = test.site;
         reportComparison(test);
         for (const check of originChecksIn(test.node, test.origin, test.allowWhen)) {
           if (check.collection)
@@ -171,11 +180,13 @@ export default createRule<Options, MessageIds>({
       mayJudge: (text) => MAY_LET_NULL_IN.test(text),
       done() {
         for (const finding of findings.values()) {
+          // What another module decides is reported where this file makes the decision, unfixed.
+          const local = isLinted(finding.node);
           context.report({
-            node: finding.node,
+            node: local ? finding.node : finding.site,
             messageId: finding.credentials ? 'nullOriginWithCredentials' : 'nullOrigin',
-            data: { policy: finding.policy },
-            fix: finding.fix,
+            data: { policy: local ? finding.policy : `${finding.policy} (from ${placeOf(finding.node, context)})` },
+            fix: local ? finding.fix : null,
           });
         }
       },

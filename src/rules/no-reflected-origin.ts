@@ -23,20 +23,14 @@ import {
 import { findOriginGuard } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
 import { originSources } from '../analysis/origin-source';
-import {
-  ALLOW_CREDENTIALS,
-  ALLOW_ORIGIN,
-  credentialsTracker,
-  headerWriteListeners,
-  type HeaderWrite,
-} from '../analysis/response-headers';
+import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
+import { isLinted, placeOf } from '../analysis/program';
 import { possibleValues } from '../analysis/values';
 
 export type Options = [];
 export type MessageIds = 'reflectedOrigin' | 'reflectedOriginWithCredentials' | 'useAllowlist';
 
 const CHECK_NAME = 'allowedOrigin';
-const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
 
 export default createRule<Options, MessageIds>({
@@ -66,7 +60,8 @@ export default createRule<Options, MessageIds>({
     const typescript = isTypeScriptFile(context.filename);
 
     const echoedHeaders: { write: HeaderWrite; read: TSESTree.Node }[] = [];
-    const credentialHeaders = credentialsTracker();
+    /** ` (from src/cors.ts:12)` for what another module writes, or nothing. */
+    const from = (node: TSESTree.Node): string => (isLinted(node) ? '' : ` (from ${placeOf(node, context)})`);
 
     /**
      * The allowlist constant, and for headers the function that checks an origin against it.
@@ -116,7 +111,7 @@ export default createRule<Options, MessageIds>({
       { write, read }: { write: HeaderWrite; read: TSESTree.Node },
       before: TSESTree.ProgramStatement,
     ): void => {
-      const credentials = credentialHeaders.besides(write.node);
+      const credentials = credentialHeaders(sourceCode).besides(write.site);
       // The echoed value goes through the check: the read itself when it is written in the value,
       // else the name that carries it there. Its fallbacks go with it (`origin || '*'` would turn
       // a refusal into `*`); the other branches of a ternary stay.
@@ -136,12 +131,13 @@ export default createRule<Options, MessageIds>({
           fixer.replaceText(target, `${CHECK_NAME}(${argument})`),
         ];
       };
+      const local = isLinted(write.node) && isLinted(target);
       context.report({
-        node: write.node,
+        node: write.site,
         messageId: credentials ? 'reflectedOriginWithCredentials' : 'reflectedOrigin',
-        data: { policy: 'This `Access-Control-Allow-Origin` header' },
-        fix: (fixer) => rewrite(fixer, []),
-        suggest: [{ messageId: 'useAllowlist', fix: (fixer) => rewrite(fixer, [PLACEHOLDER_ORIGIN]) }],
+        data: { policy: `This \`Access-Control-Allow-Origin\` header${from(write.node)}` },
+        fix: local ? (fixer) => rewrite(fixer, []) : null,
+        suggest: local ? [{ messageId: 'useAllowlist', fix: (fixer) => rewrite(fixer, [PLACEHOLDER_ORIGIN]) }] : [],
       });
     };
 
@@ -150,10 +146,10 @@ export default createRule<Options, MessageIds>({
       for (const { property, value, credentials } of originOptions(use)) {
         const messageId = credentials ? 'reflectedOriginWithCredentials' : 'reflectedOrigin';
         const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
-          const needed = declarations(use.call, false, [PLACEHOLDER_ORIGIN]);
+          const needed = declarations(use.site, false, [PLACEHOLDER_ORIGIN]);
           if (!needed) return null;
           return [
-            ...ensureModuleDeclarations(fixer, sourceCode, use.call, needed.declarations),
+            ...ensureModuleDeclarations(fixer, sourceCode, use.site, needed.declarations),
             ...edits(middleware.allowlistOrigin(needed.list)),
           ];
         };
@@ -168,6 +164,7 @@ export default createRule<Options, MessageIds>({
                 ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
                 : [replacePropertyValue(fixer, sourceCode, property, text)];
             report(
+              use,
               property,
               messageId,
               `${middleware.display} with \`origin: true\``,
@@ -184,6 +181,7 @@ export default createRule<Options, MessageIds>({
             replacePropertyValue(fixer, sourceCode, property, text),
           ];
           report(
+            use,
             property,
             messageId,
             `${middleware.display} with an \`origin\` function that always says yes`,
@@ -197,6 +195,7 @@ export default createRule<Options, MessageIds>({
 
     const reported = new Set<TSESTree.Node>();
     const report = (
+      use: CorsMiddlewareUse,
       node: TSESTree.Node,
       messageId: MessageIds,
       policy: string,
@@ -206,31 +205,33 @@ export default createRule<Options, MessageIds>({
     ): void => {
       if (reported.has(node)) return;
       reported.add(node);
+      // Options written in another module are reported where this file sets the middleware up.
+      const local = isLinted(node);
       context.report({
-        node,
+        node: local ? node : use.site,
         messageId,
-        data: { policy },
-        fix: (fixer) => replace(fixer, deny),
-        suggest: [{ messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) }],
+        data: { policy: `${policy}${from(node)}` },
+        fix: local ? (fixer) => replace(fixer, deny) : null,
+        suggest: local
+          ? [{ messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) }]
+          : [],
       });
     };
 
     return {
-      ...headerWriteListeners(sourceCode, HEADER_NAMES, (write) => {
-        if (write.name === ALLOW_CREDENTIALS) {
-          credentialHeaders.note(write);
-          return;
-        }
-        const unguarded = originSources(write.value).find(
-          (source) => source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
-        );
-        if (unguarded) echoedHeaders.push({ write, read: unguarded.entry });
-      }),
       'Program:exit'() {
+        for (const write of headerWrites(sourceCode)) {
+          if (write.name !== ALLOW_ORIGIN) continue;
+          const unguarded = originSources(write.value).find(
+            (source) =>
+              source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
+          );
+          if (unguarded) echoedHeaders.push({ write, read: unguarded.entry });
+        }
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
         // Every echo's fix declares the allowlist before the first echo's statement: one place per file.
-        echoedHeaders.sort((a, b) => a.write.node.range[0] - b.write.node.range[0]);
-        const before = echoedHeaders[0] && topLevelStatement(echoedHeaders[0].write.node);
+        echoedHeaders.sort((a, b) => a.write.site.range[0] - b.write.site.range[0]);
+        const before = echoedHeaders[0] && topLevelStatement(echoedHeaders[0].write.site);
         for (const echoed of echoedHeaders) reportHeader(echoed, before!);
       },
     };

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
-import { staticValue } from '../analysis/program';
+import { isLinted, placeOf, staticValue } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
@@ -57,6 +57,8 @@ interface Finding {
   readonly fix: ((fixer: RuleFixer) => RuleFix | null) | null;
   readonly suggestion: { readonly pattern: string; readonly fix: (fixer: RuleFixer) => RuleFix } | null;
   credentials: boolean;
+  /** Where the linted file makes the decision, for a finding in another module. */
+  site: TSESTree.Node;
 }
 
 export default createRule<Options, MessageIds>({
@@ -88,10 +90,13 @@ export default createRule<Options, MessageIds>({
     if (!mentionsAny(sourceCode, MENTIONS_ORIGIN)) return {};
     const findings = new Map<TSESTree.Node, Finding>();
 
-    const record = (finding: Omit<Finding, 'credentials'>, credentials: boolean): void => {
+    /** Where the decision being judged is made in the linted file. */
+    let site: TSESTree.Node = sourceCode.ast;
+
+    const record = (finding: Omit<Finding, 'credentials' | 'site'>, credentials: boolean): void => {
       const known = findings.get(finding.node);
       if (known) known.credentials ||= credentials;
-      else findings.set(finding.node, { ...finding, credentials });
+      else findings.set(finding.node, { ...finding, credentials, site });
     };
 
     /** A regular expression an origin (or its host) is tested against. */
@@ -196,6 +201,7 @@ export default createRule<Options, MessageIds>({
 
     /** Whether a leaf of a condition that lets an origin in is a weak match of that origin. */
     const judgeTest = (test: OriginTest): void => {
+      site = test.site;
       // `ALLOWED.includes(origin) && origin.startsWith('https://')`: the allowlist decides.
       if (test.alongside.some((condition) => hasExactCheck(condition.test, condition.value, test))) return;
       const { node, allowWhen } = test;
@@ -281,7 +287,8 @@ export default createRule<Options, MessageIds>({
       });
 
     return originDecisionListeners(sourceCode, {
-      option({ use, value, credentials }) {
+      option({ use, value, credentials, site: at }) {
+        site = at;
         if (!takesOriginPatterns(use.middleware)) return;
         for (const source of patternSources(value, false)) judgePattern(source, 'origin', credentials);
       },
@@ -297,14 +304,20 @@ export default createRule<Options, MessageIds>({
               ? 'unsafeOriginCheckWithCredentials'
               : 'unsafeOriginCheck';
           const { suggestion } = finding;
+          // What another module decides is reported where this file makes the decision, unfixed.
+          const local = isLinted(finding.node);
+          const data = local
+            ? finding.data
+            : { ...finding.data, check: `${finding.data.check ?? ''} (from ${placeOf(finding.node, context)})` };
           context.report({
-            node: finding.node,
+            node: local ? finding.node : finding.site,
             messageId,
-            data: finding.data,
-            fix: finding.fix,
-            suggest: suggestion
-              ? [{ messageId: 'matchWholeHost', data: { pattern: suggestion.pattern }, fix: suggestion.fix }]
-              : [],
+            data,
+            fix: local ? finding.fix : null,
+            suggest:
+              local && suggestion
+                ? [{ messageId: 'matchWholeHost', data: { pattern: suggestion.pattern }, fix: suggestion.fix }]
+                : [],
           });
         }
       },

@@ -26,13 +26,9 @@ import {
   type CorsMiddlewareUse,
 } from '../analysis/cors-middleware';
 import { mentionsAny } from '../analysis/imports';
-import {
-  ALLOW_CREDENTIALS,
-  ALLOW_ORIGIN,
-  credentialsTracker,
-  headerWriteListeners,
-  type HeaderWrite,
-} from '../analysis/response-headers';
+import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
+import { isLinted, placeOf } from '../analysis/program';
+import { valueSites } from '../analysis/sites';
 import { findObjectProperty, possibleValues } from '../analysis/values';
 import { originSources } from '../analysis/origin-source';
 
@@ -40,7 +36,6 @@ export type Options = [];
 export type MessageIds = 'wildcardOrigin' | 'wildcardOriginWithCredentials' | 'useAllowlist' | 'useAllowedOrigin';
 
 const ALLOWED_ORIGIN_NAME = 'ALLOWED_ORIGIN';
-const HEADER_NAMES = new Set([ALLOW_ORIGIN, ALLOW_CREDENTIALS]);
 const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
 
 export default createRule<Options, MessageIds>({
@@ -70,16 +65,20 @@ export default createRule<Options, MessageIds>({
     const typescript = isTypeScriptFile(context.filename);
 
     const wildcardHeaders: HeaderWrite[] = [];
-    const credentialHeaders = credentialsTracker();
+    /** ` (from src/cors.ts:12)` for what another module writes, or nothing. */
+    const from = (node: TSESTree.Node): string => (isLinted(node) ? '' : ` (from ${placeOf(node, context)})`);
 
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware, call } = use;
+      // Middleware made in another module is reported where this file mounts it, and fixed there.
+      const local = isLinted(call);
       const branches = corsOptionsBranches(use);
       const credentials = branches.some(
         (branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object),
       );
       const messageId = credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin';
       const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
+        if (!local) return null;
         const allowlist = arrayAllowlist(sourceCode, call, [PLACEHOLDER_ORIGIN], typescript);
         if (!allowlist) return null;
         return [
@@ -115,10 +114,10 @@ export default createRule<Options, MessageIds>({
           ? "its default is `*`, which it turns into the request's own origin when credentials are on"
           : 'its default is `*`';
       context.report({
-        node: call,
+        node: use.site,
         messageId,
-        data: { policy: `${middleware.display} without an \`origin\` option (${defaultNote})` },
-        fix: (fixer) => missing.map((edit) => edit(fixer, middleware.denyOrigin)),
+        data: { policy: `${middleware.display} without an \`origin\` option (${defaultNote})${from(call)}` },
+        fix: local ? (fixer) => missing.map((edit) => edit(fixer, middleware.denyOrigin)) : null,
         suggest: [
           {
             messageId: 'useAllowlist',
@@ -138,6 +137,8 @@ export default createRule<Options, MessageIds>({
     ): void => {
       const { middleware } = use;
       if (!value || reported.has(property)) return;
+      const local = isLinted(property);
+      const at = local ? property : use.site;
       // `origin: (origin, cb) => cb(null, '*')`, `origin: () => '*'`
       if (unconditionalAllow(value, 'wildcard')) {
         reported.add(property);
@@ -145,10 +146,10 @@ export default createRule<Options, MessageIds>({
           replacePropertyValue(fixer, sourceCode, property, text),
         ];
         context.report({
-          node: property,
+          node: at,
           messageId,
-          data: { policy: `${middleware.display} with an \`origin\` function that answers \`*\`` },
-          fix: (fixer) => replace(fixer, middleware.denyOrigin),
+          data: { policy: `${middleware.display} with an \`origin\` function that answers \`*\`${from(property)}` },
+          fix: local ? (fixer) => replace(fixer, middleware.denyOrigin) : null,
           suggest: [
             { messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) },
           ],
@@ -170,14 +171,15 @@ export default createRule<Options, MessageIds>({
           ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
           : [replacePropertyValue(fixer, sourceCode, property, text)];
       context.report({
-        node: property,
+        node: at,
         messageId,
         data: {
-          policy: literal
-            ? `${middleware.display} with an \`origin\` that can be \`*\``
-            : `${middleware.display} with an \`origin\` that it treats as \`*\``,
+          policy:
+            (literal
+              ? `${middleware.display} with an \`origin\` that can be \`*\``
+              : `${middleware.display} with an \`origin\` that it treats as \`*\``) + from(wildcards[0]!.node),
         },
-        fix: (fixer) => replaceWildcard(fixer, middleware.denyOrigin),
+        fix: local ? (fixer) => replaceWildcard(fixer, middleware.denyOrigin) : null,
         suggest: [
           {
             messageId: 'useAllowlist',
@@ -188,52 +190,97 @@ export default createRule<Options, MessageIds>({
     };
 
     const reportHeader = (write: HeaderWrite): void => {
-      const credentials = credentialHeaders.besides(write.node);
+      const credentials = credentialHeaders(sourceCode).besides(write.site);
+      const messageId = credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin';
       const candidates = possibleValues(write.value);
       const wildcards = candidates.filter((candidate) => candidate.known && candidate.value === '*');
-      // `ok ? ORIGIN : '*'`: only the wildcard goes, as an empty value that matches no origin.
-      const leaves = inlineLeaves(write.value, candidates, wildcards);
-      context.report({
-        node: write.node,
-        messageId: credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin',
-        data: { policy: '`Access-Control-Allow-Origin: *`' },
-        fix: (fixer) => {
-          if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
-          if (write.form === 'property' || write.form === 'pair')
-            return removeListElement(fixer, sourceCode, write.node);
-          const statement = removableStatementOf(write.node);
-          return statement ? removeStatement(fixer, sourceCode, statement) : null;
-        },
-        suggest: [
-          {
-            messageId: 'useAllowedOrigin',
-            fix: (fixer) => [
-              ...ensureModuleConstant(fixer, sourceCode, write.node, ALLOWED_ORIGIN_NAME, `'${PLACEHOLDER_ORIGIN}'`),
-              ...(leaves
-                ? leaves.map((leaf) => fixer.replaceText(leaf, ALLOWED_ORIGIN_NAME))
-                : [fixer.replaceText(write.value, ALLOWED_ORIGIN_NAME)]),
-            ],
-          },
-        ],
-      });
+      for (const site of valueSites(write.site, write.value, wildcards)) {
+        if (reported.has(site.node)) continue;
+        reported.add(site.node);
+        if (!site.inline) {
+          // `'*'` written elsewhere in this file (a constant, a default) is reported and fixed where it
+          // is written; one of another module where the header is set, naming its place.
+          const literal = site.values[0]!.node;
+          context.report({
+            node: site.node,
+            messageId,
+            data: { policy: `\`Access-Control-Allow-Origin: *\`${from(literal)}` },
+            fix: site.foreign ? null : (fixer) => fixer.replaceText(literal, "''"),
+            suggest: site.foreign
+              ? []
+              : [
+                  {
+                    messageId: 'useAllowedOrigin',
+                    fix: (fixer) => [
+                      ...ensureModuleConstant(
+                        fixer,
+                        sourceCode,
+                        write.site,
+                        ALLOWED_ORIGIN_NAME,
+                        `'${PLACEHOLDER_ORIGIN}'`,
+                      ),
+                      fixer.replaceText(literal, ALLOWED_ORIGIN_NAME),
+                    ],
+                  },
+                ],
+          });
+          continue;
+        }
+        const local = isLinted(write.node);
+        // `ok ? ORIGIN : '*'`: only the wildcard goes, as an empty value that matches no origin.
+        const leaves = inlineLeaves(write.value, candidates, wildcards);
+        context.report({
+          node: write.site,
+          messageId,
+          data: { policy: `\`Access-Control-Allow-Origin: *\`${from(write.node)}` },
+          fix: !local
+            ? null
+            : (fixer) => {
+                if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
+                if (write.form === 'property' || write.form === 'pair') {
+                  return removeListElement(fixer, sourceCode, write.node);
+                }
+                const statement = removableStatementOf(write.node);
+                return statement ? removeStatement(fixer, sourceCode, statement) : null;
+              },
+          suggest: !local
+            ? []
+            : [
+                {
+                  messageId: 'useAllowedOrigin',
+                  fix: (fixer) => [
+                    ...ensureModuleConstant(
+                      fixer,
+                      sourceCode,
+                      write.node,
+                      ALLOWED_ORIGIN_NAME,
+                      `'${PLACEHOLDER_ORIGIN}'`,
+                    ),
+                    ...(leaves
+                      ? leaves.map((leaf) => fixer.replaceText(leaf, ALLOWED_ORIGIN_NAME))
+                      : [fixer.replaceText(write.value, ALLOWED_ORIGIN_NAME)]),
+                  ],
+                },
+              ],
+        });
+      }
     };
 
     const canBe = (node: TSESTree.Node, test: (value: unknown) => boolean): boolean =>
       possibleValues(node).some((candidate) => candidate.known && test(candidate.value));
 
     return {
-      ...headerWriteListeners(sourceCode, HEADER_NAMES, (write) => {
-        if (write.name === ALLOW_CREDENTIALS) {
-          credentialHeaders.note(write);
-        } else if (
-          canBe(write.value, (value) => value === '*') &&
-          // `req.headers.origin || '*'` echoes the caller: that is no-reflected-origin's report.
-          !originSources(write.value).some((source) => source.kind === 'request-origin')
-        ) {
-          wildcardHeaders.push(write);
-        }
-      }),
       'Program:exit'() {
+        for (const write of headerWrites(sourceCode)) {
+          if (
+            write.name === ALLOW_ORIGIN &&
+            canBe(write.value, (value) => value === '*') &&
+            // `req.headers.origin || '*'` echoes the caller: that is no-reflected-origin's report.
+            !originSources(write.value).some((source) => source.kind === 'request-origin')
+          ) {
+            wildcardHeaders.push(write);
+          }
+        }
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
         for (const write of wildcardHeaders) reportHeader(write);
       },

@@ -1,0 +1,41 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { containsNode } from './ast';
+import { isLinted } from './program';
+import type { PossibleValue } from './values';
+
+/** Where a finding about values that reach a sink goes, and the values it is about. */
+export interface ValueSite {
+  /** A node of the linted file: the sink, or the value where the file writes it. */
+  readonly node: TSESTree.Node;
+  readonly values: readonly PossibleValue[];
+  /** Whether the values are written in the sink's own expression. */
+  readonly inline: boolean;
+  /** A value written in another module: the message names it, and no fix can reach it. */
+  readonly foreign: PossibleValue | null;
+}
+
+/**
+ * Where to report values that reach a sink (a host that `listen()` binds, an origin a header
+ * sends): at the sink when the values are written in its own expression; at each value where
+ * the linted file writes it elsewhere (a constant, a parameter's default: where the fix goes,
+ * reported once however many sinks it reaches); and at the sink, naming the place, when another
+ * module writes it.
+ */
+export function valueSites(
+  sink: TSESTree.Node,
+  expression: TSESTree.Node,
+  values: readonly PossibleValue[],
+): ValueSite[] {
+  const sites: ValueSite[] = [];
+  const inline = values.filter((value) => containsNode(expression, value.node));
+  if (inline.length > 0) sites.push({ node: sink, values: inline, inline: true, foreign: null });
+  for (const value of values) {
+    if (containsNode(expression, value.node)) continue;
+    if (isLinted(value.node)) {
+      sites.push({ node: value.node, values: [value], inline: false, foreign: null });
+    } else if (!sites.some((site) => site.foreign !== null)) {
+      sites.push({ node: sink, values: [value], inline: false, foreign: value });
+    }
+  }
+  return sites;
+}
