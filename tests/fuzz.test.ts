@@ -174,10 +174,10 @@ server.listen(8080); // expect: require-loopback-host
     name: 'node:http host from the environment with an every-interface fallback',
     extension: 'ts',
     code: `import { createServer } from 'node:http';
-const HOST = process.env.HOST ?? '0.0.0.0';
+const HOST = process.env.HOST ?? '0.0.0.0'; // expect: require-loopback-host
 createServer((req, res) => {
   res.end('ok');
-}).listen(3000, HOST); // expect: require-loopback-host
+}).listen(3000, HOST);
 `,
   },
   {

@@ -5,7 +5,7 @@ import type { McpAppFactory, McpTransport } from '../frameworks/types';
 import { skipTypeWrappers } from './ast';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
 import { propertyName } from './program';
-import { findObjectProperty, possibleValues, resolveObjectExpression } from './values';
+import { findObjectProperty, isFunctionNode, possibleValues, resolveObjectExpression } from './values';
 
 export type { McpAppFactory, McpTransport } from '../frameworks/types';
 
@@ -58,10 +58,13 @@ export function findMcpAppFactories(
  * Whether a v1 transport's options turn its own protection on: `enableDnsRebindingProtection: true`
  * and a non-empty `allowedHosts` (v1 checks the `Host` header, port included, against that list).
  */
-export function transportProtects(options: TSESTree.Node | undefined): boolean {
+export function transportProtects(options: TSESTree.Node | undefined): boolean | 'unknown' {
   const object = options && resolveObjectExpression(options);
-  if (!object) return false;
+  if (!object)
+    return options && options.type !== AST_NODE_TYPES.SpreadElement && !isFunctionNode(options) ? 'unknown' : false;
   const enabled = findObjectProperty(object, 'enableDnsRebindingProtection');
+  // Options spread in from code the analysis cannot read (`...dnsRebindingOptions()`) may switch it on.
+  if (enabled.kind === 'unknown') return 'unknown';
   const on =
     enabled.kind === 'found' &&
     enabled.value !== null &&

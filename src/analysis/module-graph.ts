@@ -488,8 +488,7 @@ function resolveWorkspacePackage(dir: string, specifier: string): string | null 
   const parts = specifier.split('/');
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
   const subpath = parts.slice(specifier.startsWith('@') ? 2 : 1).join('/');
-  const packages = workspacePackages(dir);
-  const packageDir = packages?.get(name);
+  const packageDir = workspacePackages(dir)?.get(name) ?? linkedPackage(dir, name);
   if (!packageDir) return null;
   const manifest = manifestIn(packageDir);
   if (!manifest) return null;
@@ -520,6 +519,27 @@ function resolveWorkspacePackage(dir: string, specifier: string): string | null 
 }
 
 /**
+ * A package that `node_modules` links to a folder of the project (how npm, yarn and pnpm install
+ * the packages of a workspace): the installed name resolves to source the project holds.
+ */
+function linkedPackage(dir: string, name: string): string | null {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (path.basename(current) !== 'node_modules') {
+      const candidate = path.join(current, 'node_modules', name);
+      try {
+        if (fs.lstatSync(candidate, { throwIfNoEntry: false })?.isSymbolicLink()) {
+          const real = fs.realpathSync(candidate);
+          return real.split(path.sep).includes('node_modules') ? null : real;
+        }
+      } catch {
+        return null;
+      }
+    }
+    if (path.dirname(current) === current) return null;
+  }
+}
+
+/**
  * The packages of the workspace a folder is in: the nearest `package.json` above it that lists
  * `workspaces` (npm, yarn) or has a `pnpm-workspace.yaml` beside it, with its package globs
  * expanded one or two levels (`packages/*`, `apps/*`, `examples/**`).
@@ -540,12 +560,25 @@ function workspacePackages(dir: string): ReadonlyMap<string, string> | null {
   }
 }
 
+/** Where monorepos keep their packages, for a workspace whose list the analysis cannot read. */
+const CONVENTIONAL_WORKSPACE = ['packages/*', 'apps/*', 'libs/*', 'services/*', 'examples/*', 'plugins/*', 'tools/*'];
+
 function workspaceGlobs(dir: string): string[] | null {
   const manifest = manifestIn(dir);
   const declared = manifest?.json.workspaces;
   if (Array.isArray(declared)) return declared.filter((glob): glob is string => typeof glob === 'string');
   if (declared && typeof declared === 'object' && Array.isArray((declared as { packages?: unknown }).packages)) {
     return (declared as { packages: unknown[] }).packages.filter((glob): glob is string => typeof glob === 'string');
+  }
+  // lerna.json's `packages` lists the same globs.
+  const lerna = path.join(dir, 'lerna.json');
+  if (isFile(lerna)) {
+    try {
+      const { packages } = JSON.parse(fs.readFileSync(lerna, 'utf8')) as { packages?: unknown };
+      if (Array.isArray(packages)) return packages.filter((glob): glob is string => typeof glob === 'string');
+    } catch {
+      // An unreadable lerna.json tells nothing.
+    }
   }
   const pnpm = path.join(dir, 'pnpm-workspace.yaml');
   if (isFile(pnpm)) {
@@ -561,6 +594,13 @@ function workspaceGlobs(dir: string): string[] | null {
     } catch {
       return null;
     }
+  }
+  // A repository's root package (its folder holds `.git`, or nothing above it has a package.json)
+  // with folders where monorepos keep their packages: a workspace whose list is elsewhere
+  // (a pnpm-workspace.yaml that was not checked out, a tool's own config).
+  const isRoot = isDirectory(path.join(dir, '.git')) || !nearestManifest(path.dirname(dir));
+  if (manifest && isRoot && CONVENTIONAL_WORKSPACE.some((glob) => isDirectory(path.join(dir, glob.slice(0, -2))))) {
+    return CONVENTIONAL_WORKSPACE;
   }
   return null;
 }

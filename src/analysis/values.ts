@@ -397,6 +397,21 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       if (fields && fields.length > 0) return fields.flatMap(recurse);
       const object = resolveObjectExpression(expression.object, depth + 1);
       if (object) return propertyValues(object, name, depth + 1);
+      // `let options = defaults; if (extra) options = { ...defaults, ...extra };` then `options.origin`:
+      // the property of each object the variable is given.
+      const holder = skipTypeWrappers(expression.object);
+      if (holder.type === AST_NODE_TYPES.Identifier) {
+        const objects = possibleValues(holder, depth + 1);
+        if (objects.length > 1 && objects.every((candidate) => candidate.known || candidate.node !== holder)) {
+          return objects.flatMap((candidate) => {
+            if (candidate.known) return [{ known: false, node: expression } as const];
+            const resolved = resolveObjectExpression(candidate.node, depth + 1);
+            return resolved
+              ? propertyValues(resolved, name, depth + 1)
+              : [{ known: false, node: candidate.node } as const];
+          });
+        }
+      }
       return [{ known: false, node: expression }];
     }
     case AST_NODE_TYPES.CallExpression: {

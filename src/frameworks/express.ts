@@ -31,6 +31,9 @@ export const expressAdapter: Adapter = {
   modules: {
     // A CommonJS module's default import is the module itself (the tracker's 'legacy' mode).
     express,
+    // ultimate-express (read from its README and src/index.js): a drop-in express 4 API on uWebSockets.js;
+    // `app.listen(port, host?, cb?)` binds like express.
+    'ultimate-express': express,
     connect: { [CALL]: CONNECT_APP },
     'express-jwt': { expressjwt: { [CALL]: bearer }, [CALL]: bearer },
     passport: { authenticate: { [CALL]: bearer } },

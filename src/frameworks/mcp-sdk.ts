@@ -11,8 +11,18 @@ import { CALL, CONSTRUCT, type Adapter, type Entity, type McpAppFactory, type Tr
 
 // v1 server/streamableHttp.js and server/sse.js: the options carry `enableDnsRebindingProtection`
 // and `allowedHosts` (and `allowedOrigins`); SSE takes them third, after the endpoint and response.
-const STREAMABLE: readonly Entity[] = [{ kind: 'mcp-transport', transport: { name: 'streamable', optionsIndex: 0 } }];
-const SSE: readonly Entity[] = [{ kind: 'mcp-transport', transport: { name: 'sse', optionsIndex: 2 } }];
+const STREAMABLE: readonly Entity[] = [
+  { kind: 'mcp-transport', transport: { name: 'streamable', optionsIndex: 0, protection: 'options' } },
+];
+const SSE: readonly Entity[] = [
+  { kind: 'mcp-transport', transport: { name: 'sse', optionsIndex: 2, protection: 'options' } },
+];
+// v2 @modelcontextprotocol/server 2.4 (dist/index.d.mts, WebStandardStreamableHTTPServerTransportOptions)
+// and @modelcontextprotocol/node 2.1 (NodeStreamableHTTPServerTransport): no DNS-rebinding options;
+// `hostHeaderValidation()`, `createMcp*App()` or `validateHostHeader()` in front of them protect them.
+const STREAMABLE_V2: readonly Entity[] = [
+  { kind: 'mcp-transport', transport: { name: 'streamable', optionsIndex: 0, protection: 'middleware' } },
+];
 
 // createMcpExpressApp / createMcpHonoApp: `host` defaults to '127.0.0.1'; for '127.0.0.1',
 // 'localhost' and '::1' the Host (v2: and Origin) validation is applied; otherwise only when
@@ -66,7 +76,10 @@ export const mcpSdkAdapter: Adapter = {
       createMcpHonoApp: { [CALL]: [{ kind: 'mcp-app', factory: HONO_V2 }, ...HONO_APP] },
       ...validation,
     },
-    '@modelcontextprotocol/node': validation,
-    '@modelcontextprotocol/server': bearer,
+    '@modelcontextprotocol/node': { NodeStreamableHTTPServerTransport: { [CONSTRUCT]: STREAMABLE_V2 }, ...validation },
+    '@modelcontextprotocol/server': {
+      WebStandardStreamableHTTPServerTransport: { [CONSTRUCT]: STREAMABLE_V2 },
+      ...bearer,
+    },
   },
 };

@@ -158,6 +158,12 @@ export interface McpTransport {
   readonly name: 'streamable' | 'sse';
   /** Which argument holds the options: the first for Streamable HTTP, the third for SSE. */
   readonly optionsIndex: number;
+  /**
+   * Where its DNS-rebinding protection is switched on: in its own options (v1's
+   * `enableDnsRebindingProtection` and `allowedHosts`), or only by validation in front of it (v2,
+   * whose transports have no such options).
+   */
+  readonly protection: 'options' | 'middleware';
 }
 
 /** The apps the SDK makes, which validate `Host` (and in v2 `Origin`) unless told a non-loopback host. */

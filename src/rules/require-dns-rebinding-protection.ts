@@ -103,7 +103,8 @@ export default createRule<Options, MessageIds>({
         const transports = findMcpTransports(sourceCode);
         for (const transport of transports) {
           const options = transport.node.arguments[transport.transport.optionsIndex];
-          if (transportProtects(options)) continue;
+          // v2 transports have no protection of their own: only what is in front of them counts.
+          if (transport.transport.protection === 'options' && transportProtects(options) !== false) continue;
           // The routes that make this transport, or (for one made elsewhere) every route that serves MCP.
           const making = routes.filter((route) =>
             route.handlers.some((handler) => {
@@ -180,7 +181,7 @@ export default createRule<Options, MessageIds>({
         messageId: 'unprotectedTransport',
         data: { transport: `\`${sourceCode.getText(node.callee)}\`` },
         fix: (fixer) => {
-          if (!properties) return null;
+          if (!properties || transport.protection !== 'options') return null;
           if (!options) {
             if (node.arguments.length !== transport.optionsIndex) return null;
             return appendArgument(fixer, sourceCode, node, `{ ${properties} }`);

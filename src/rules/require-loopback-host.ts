@@ -4,6 +4,8 @@ import { replaceExpression } from '../fixes/edits';
 import { skipTypeWrappers } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
 import { hostScope, normalizeHost, serverStarts, type HostScope, type ServerStart } from '../analysis/servers';
+import { placeOf } from '../analysis/program';
+import { valueSites, type ValueSite } from '../analysis/sites';
 import { possibleValues, resolveExpression, type PossibleValue } from '../analysis/values';
 
 export type Options = [
@@ -107,6 +109,11 @@ export default createRule<Options, MessageIds>({
       return (fixer: RuleFixer): RuleFix[] => nodes.map((node) => replaceExpression(fixer, node, text));
     };
 
+    /** Each value where it is reported, once however many servers bind it. */
+    const reported = new Set<TSESTree.Node>();
+    /** ` (from src/config.ts:12)` for a value another module writes. */
+    const from = (site: ValueSite): string => (site.foreign ? ` (from ${placeOf(site.foreign.node, context)})` : '');
+
     const describeValues = (candidates: readonly PossibleValue[]): string =>
       [...new Set(candidates.flatMap((candidate) => (candidate.known ? [describeValue(candidate.value)] : [])))].join(
         ' or ',
@@ -153,32 +160,41 @@ export default createRule<Options, MessageIds>({
 
       const everyInterface = withScope('every-interface');
       if (everyInterface.length > 0) {
-        context.report({
-          node: host.node,
-          messageId: 'everyInterface',
-          data: { api: api.display, hostLabel: api.hostLabel, values: describeValues(everyInterface) },
-          fix: replaceValues(everyInterface, IPV4_LOOPBACK),
-          suggest: [
-            { messageId: 'useIpv6Loopback', fix: replaceValues(everyInterface, IPV6_LOOPBACK) },
-            { messageId: 'useLocalhost', fix: replaceValues(everyInterface, LOCALHOST) },
-          ],
-        });
+        // At the value where this file writes it (a default, a constant: where the fix goes), or here.
+        for (const site of valueSites(host.node, host.value, everyInterface)) {
+          if (reported.has(site.node)) continue;
+          reported.add(site.node);
+          context.report({
+            node: site.node,
+            messageId: 'everyInterface',
+            data: { api: api.display, hostLabel: api.hostLabel, values: describeValues(site.values) + from(site) },
+            fix: replaceValues(site.values, IPV4_LOOPBACK),
+            suggest: [
+              { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, IPV6_LOOPBACK) },
+              { messageId: 'useLocalhost', fix: replaceValues(site.values, LOCALHOST) },
+            ],
+          });
+        }
         return;
       }
 
       const elsewhere = withScope('other');
       if (elsewhere.length > 0) {
-        // The code names an address on purpose: moving it is the user's call, so no autofix.
-        context.report({
-          node: host.node,
-          messageId: 'nonLoopbackHost',
-          data: { api: api.display, values: describeValues(elsewhere) },
-          suggest: [
-            { messageId: 'useIpv4Loopback', fix: replaceValues(elsewhere, IPV4_LOOPBACK) },
-            { messageId: 'useIpv6Loopback', fix: replaceValues(elsewhere, IPV6_LOOPBACK) },
-            { messageId: 'useLocalhost', fix: replaceValues(elsewhere, LOCALHOST) },
-          ],
-        });
+        for (const site of valueSites(host.node, host.value, elsewhere)) {
+          if (reported.has(site.node)) continue;
+          reported.add(site.node);
+          // The code names an address on purpose: moving it is the user's call, so no autofix.
+          context.report({
+            node: site.node,
+            messageId: 'nonLoopbackHost',
+            data: { api: api.display, values: describeValues(site.values) + from(site) },
+            suggest: [
+              { messageId: 'useIpv4Loopback', fix: replaceValues(site.values, IPV4_LOOPBACK) },
+              { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, IPV6_LOOPBACK) },
+              { messageId: 'useLocalhost', fix: replaceValues(site.values, LOCALHOST) },
+            ],
+          });
+        }
         return;
       }
 

@@ -650,7 +650,7 @@ http.createServer(app).listen({ port: 3004, host: 'localhost' });`,
       ],
     },
     {
-      name: "a ?? '0.0.0.0' fallback is fixed in the constant it is written in",
+      name: "a ?? '0.0.0.0' fallback is reported and fixed in the constant it is written in",
       code: `import express from 'express';
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? '0.0.0.0';
@@ -669,10 +669,10 @@ app.listen(PORT, HOST, () => {
         {
           messageId: 'everyInterface',
           data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
-          line: 5,
-          column: 18,
-          endLine: 5,
-          endColumn: 22,
+          line: 3,
+          column: 34,
+          endLine: 3,
+          endColumn: 43,
           suggestions: [
             {
               messageId: 'useIpv6Loopback',
@@ -728,7 +728,7 @@ express().listen(3000, process.env.HOST || 'localhost');`,
       ],
     },
     {
-      name: "a default parameter and a destructured default count as the host's value",
+      name: 'a default parameter and a destructured default are reported where they are written',
       code: `import express from 'express';
 const { HOST = '0.0.0.0' } = process.env;
 const app = express();
@@ -747,10 +747,10 @@ export function start(port = 3000, host = '127.0.0.1') {
         {
           messageId: 'everyInterface',
           data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
-          line: 4,
-          column: 18,
-          endLine: 4,
-          endColumn: 22,
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 25,
           suggestions: [
             {
               messageId: 'useIpv6Loopback',
@@ -777,10 +777,10 @@ export function start(port = 3000, host = '0.0.0.0') {
         {
           messageId: 'everyInterface',
           data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
-          line: 6,
-          column: 27,
-          endLine: 6,
-          endColumn: 31,
+          line: 5,
+          column: 43,
+          endLine: 5,
+          endColumn: 52,
           suggestions: [
             {
               messageId: 'useIpv6Loopback',
