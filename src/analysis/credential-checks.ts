@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
+import { failOpenBranches } from './fail-open';
 import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
 import { variableOf, staticValue, textOf } from './program';
@@ -191,6 +192,9 @@ export function functionChecksCredential(
   depth: number,
   route?: TSESTree.Node,
 ): boolean {
+  // A Host or Origin check that lets everything through until it is configured protects nothing
+  // by default: not a check (a credential check that is skipped until a token is set still is).
+  if (!finder.rejectsWhenMissing && (failOpenBranches(fn).length > 0 || callsFailOpenCheck(fn))) return false;
   let checked = false;
   walk(fn.body, (node) => {
     if (checked || !onTheWayTo(node, route, fn)) return;
@@ -214,7 +218,11 @@ export function functionChecksCredential(
         const callee = resolveFunction(node.callee);
         if (callee && callee !== fn) {
           const decides = rejectingIfAround(node, new Map()) !== null;
-          if (decides ? readsCredential(finder, callee) : functionChecksCredential(finder, callee, depth + 1)) {
+          const opensByDefault = !finder.rejectsWhenMissing && failOpenBranches(callee).length > 0;
+          if (
+            !opensByDefault &&
+            (decides ? readsCredential(finder, callee) : functionChecksCredential(finder, callee, depth + 1))
+          ) {
             checked = true;
             return;
           }
@@ -254,6 +262,17 @@ function hostPropertyRead(node: TSESTree.Node): string | null {
   const variable = variableOf(object);
   // Requests reach handlers as parameters; `url.hostname` on a local URL is not the request's Host.
   return variable?.defs[0]?.type === 'Parameter' ? 'host' : null;
+}
+
+/** Whether a function hands the request, or its Origin or Host, to a check of the project that opens by default. */
+function callsFailOpenCheck(fn: HandlerFunction): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return;
+    const callee = resolveFunction(node.callee);
+    if (callee && callee !== fn && failOpenBranches(callee).length > 0) found = true;
+  });
+  return found;
 }
 
 /** Whether a function reads a checked header at all (for helpers whose caller rejects). */

@@ -9,7 +9,11 @@ import {
   inlineLeaves,
   replacePropertyValue,
 } from '../fixes/edits';
-import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
+import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
+import { moduleIndex } from '../analysis/facts';
+import { failOpenBranches } from '../analysis/fail-open';
+import { variableOf } from '../analysis/program';
+import { requestHeaderRead } from '../analysis/request-headers';
 import { exportNamesWith } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import type { CheckFinder } from '../analysis/credential-checks';
@@ -31,10 +35,18 @@ import {
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
+  isFunctionNode,
+  type HandlerFunction,
 } from '../analysis/values';
 
 export type Options = [];
-export type MessageIds = 'unprotectedTransport' | 'validationTurnedOff' | 'unprotectedApp' | 'addAllowedHosts';
+export type MessageIds =
+  | 'unprotectedTransport'
+  | 'validationTurnedOff'
+  | 'unprotectedApp'
+  | 'addAllowedHosts'
+  | 'failOpenCheck'
+  | 'refuseUntilConfigured';
 
 /**
  * A file this rule can say something about names the MCP SDK, or one of the SDK exports it
@@ -46,6 +58,44 @@ const MENTIONS_MCP = new RegExp(
   'u',
 );
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
+/** A file that may check the Origin or Host header by hand. */
+const MENTIONS_HOST_OR_ORIGIN = /\b(?:origin|host(?:name)?)\b/iu;
+
+/** The function that holds a node, if any. */
+function enclosingFunction(node: TSESTree.Node): HandlerFunction | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return null;
+}
+
+/**
+ * The header a function checks, when it is a Host or Origin check: it reads the request's
+ * Origin or Host header, or compares a parameter named for one with a list or a value.
+ */
+function checkedHeader(fn: HandlerFunction): 'Origin' | 'Host' | null {
+  let found: 'Origin' | 'Host' | null = null;
+  walk(fn.body, (node) => {
+    if (found) return;
+    const header = requestHeaderRead(node);
+    if (header === 'origin') found = 'Origin';
+    else if (header === 'host') found = 'Host';
+  });
+  if (found) return found;
+  for (const param of fn.params) {
+    if (param.type !== AST_NODE_TYPES.Identifier || !/origin|host/iu.test(param.name)) continue;
+    const compared = (variableOf(param)?.references ?? []).some((reference) => {
+      const parent = (reference.identifier as TSESTree.Node).parent;
+      return (
+        (parent?.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(parent.operator)) ||
+        (parent?.type === AST_NODE_TYPES.CallExpression &&
+          parent.arguments.includes(reference.identifier as TSESTree.Expression))
+      );
+    });
+    if (compared) return /origin/iu.test(param.name) ? 'Origin' : 'Host';
+  }
+  return null;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'require-dns-rebinding-protection',
@@ -66,14 +116,20 @@ export default createRule<Options, MessageIds>({
       unprotectedApp:
         'This {{app}} serves an MCP endpoint without validating the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. {{remedy}}',
       addAllowedHosts: 'Keep this host, and validate the Host header against `allowedHosts` instead.',
+      failOpenCheck:
+        'This {{header}} check lets every request through while its allowlist is unset, so DNS rebinding passes it by default.',
+      refuseUntilConfigured: 'Let no request through until the allowlist is set.',
     },
   },
   defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
-    if (!MENTIONS_MCP.test(sourceCode.text)) return {};
+    const checksHostOrOrigin = MENTIONS_HOST_OR_ORIGIN.test(sourceCode.text);
+    if (!MENTIONS_MCP.test(sourceCode.text) && !checksHostOrOrigin) return {};
     return {
       'Program:exit'() {
+        if (checksHostOrOrigin) reportFailOpenChecks();
+        if (!MENTIONS_MCP.test(sourceCode.text)) return;
         const factories = findMcpAppFactories(sourceCode);
         const guardedApps = new Set<TSESTree.Node>();
         // SDK apps whose validation a `host` option turns off: reported once, at that option.
@@ -141,6 +197,36 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * Host and Origin checks of this file that let every request through until their allowlist
+     * is configured: the branch that does it.
+     */
+    function reportFailOpenChecks(): void {
+      const seen = new Set<TSESTree.Node>();
+      for (const statement of moduleIndex(sourceCode.ast).ifStatements) {
+        const fn = enclosingFunction(statement);
+        if (!fn || seen.has(fn)) continue;
+        seen.add(fn);
+        const header = checkedHeader(fn);
+        if (!header) continue;
+        for (const branch of failOpenBranches(fn)) {
+          const consequent =
+            branch.consequent.type === AST_NODE_TYPES.BlockStatement
+              ? branch.consequent.body.at(-1)
+              : branch.consequent;
+          const returnsTrue = consequent?.type === AST_NODE_TYPES.ReturnStatement && consequent.argument;
+          context.report({
+            node: branch.test,
+            messageId: 'failOpenCheck',
+            data: { header },
+            suggest: returnsTrue
+              ? [{ messageId: 'refuseUntilConfigured', fix: (fixer) => fixer.replaceText(returnsTrue, 'false') }]
+              : [],
+          });
+        }
+      }
+    }
 
     function reportTurnedOff(
       factory: McpAppFactory,

@@ -1,0 +1,123 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calledMethodName, skipTypeWrappers } from './ast';
+import { propertyName, staticValue, variableOf, visitorKeys } from './program';
+import { requestHeaderRead } from './request-headers';
+import { isFunctionNode, resolveExpression, type HandlerFunction } from './values';
+
+/**
+ * Host and Origin checks that let every request through until they are configured: an early
+ * `return true` (or `next()`) when the allowlist they check against is missing or empty
+ * (`if (!config.allowedOrigins?.length) return true`). Such a check protects nothing by default,
+ * and a local server's default is what DNS rebinding meets. A request that carries no Origin at
+ * all (`if (!origin) return true`, a client that is not a browser) is another matter, and no
+ * such branch.
+ */
+
+const cache = new WeakMap<HandlerFunction, readonly TSESTree.IfStatement[]>();
+
+/** The branches of a check function that let every request through while its allowlist is unset. */
+export function failOpenBranches(fn: HandlerFunction): readonly TSESTree.IfStatement[] {
+  let found = cache.get(fn);
+  if (found) return found;
+  const branches: TSESTree.IfStatement[] = [];
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== fn.body && isFunctionNode(node)) continue;
+    if (node.type === AST_NODE_TYPES.IfStatement && allowsAll(node.consequent) && testsMissingList(node.test, fn)) {
+      branches.push(node);
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children)
+        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+    }
+  }
+  found = branches.sort((a, b) => a.range[0] - b.range[0]);
+  cache.set(fn, found);
+  return found;
+}
+
+/** `return true`, `return next()`, `{ next(); return; }`: the request goes on. */
+function allowsAll(statement: TSESTree.Statement): boolean {
+  const body = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body : [statement];
+  const last = body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const value = last.argument && skipTypeWrappers(last.argument);
+  if (value && staticValue(value)?.value === true) return true;
+  const callsNext = (node: TSESTree.Node | null | undefined): boolean => {
+    const call = node && skipTypeWrappers(node);
+    return (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee.type === AST_NODE_TYPES.Identifier &&
+      call.callee.name === 'next'
+    );
+  };
+  if (callsNext(value)) return true;
+  return body.some(
+    (inner) =>
+      inner.type === AST_NODE_TYPES.ExpressionStatement &&
+      (callsNext(inner.expression) ||
+        (inner.expression.type === AST_NODE_TYPES.AwaitExpression && callsNext(inner.expression.argument))),
+  );
+}
+
+/**
+ * Whether a test is true when something other than the request's Origin or Host is missing or
+ * empty: `!list`, `list === undefined`, `list == null`, `!list.length`, `list.length === 0`,
+ * `list.size === 0`, on either side of `||`.
+ */
+function testsMissingList(test: TSESTree.Node, fn: HandlerFunction): boolean {
+  const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '||') {
+    return testsMissingList(expression.left, fn) || testsMissingList(expression.right, fn);
+  }
+  const subject = missingSubject(expression);
+  return subject !== null && !isRequestValue(subject, fn);
+}
+
+/** What a test checks for absence or emptiness, or `null`. */
+function missingSubject(test: TSESTree.Node): TSESTree.Node | null {
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
+    const argument = skipTypeWrappers(test.argument);
+    return lengthOf(argument) ?? (argument.type === AST_NODE_TYPES.ChainExpression ? argument.expression : argument);
+  }
+  if (test.type !== AST_NODE_TYPES.BinaryExpression) return null;
+  const { operator } = test;
+  if (operator !== '===' && operator !== '==') return null;
+  for (const [side, other] of [
+    [test.left, test.right],
+    [test.right, test.left],
+  ] as const) {
+    const value = staticValue(other);
+    if (!value) continue;
+    if (value.value === undefined || value.value === null) return skipTypeWrappers(side);
+    if (value.value === 0) return lengthOf(skipTypeWrappers(side));
+  }
+  return null;
+}
+
+/** `x` in `x.length` and `x.size`. */
+function lengthOf(node: TSESTree.Node): TSESTree.Node | null {
+  const expression = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = propertyName(expression);
+  return name === 'length' || name === 'size' ? skipTypeWrappers(expression.object) : null;
+}
+
+/** Whether a value is the request's Origin or Host: a read of the header, or the check's parameter for it. */
+function isRequestValue(node: TSESTree.Node, fn: HandlerFunction): boolean {
+  const expression = skipTypeWrappers(node);
+  const resolved = skipTypeWrappers(resolveExpression(expression) ?? expression);
+  const header = requestHeaderRead(resolved);
+  if (header === 'origin' || header === 'host') return true;
+  if (resolved.type === AST_NODE_TYPES.CallExpression && /^(?:get|header)$/u.test(calledMethodName(resolved) ?? '')) {
+    return true;
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const def = variableOf(expression)?.defs[0];
+    if (def?.type === 'Parameter' && def.node === fn) return /origin|host/iu.test(expression.name);
+  }
+  return false;
+}
