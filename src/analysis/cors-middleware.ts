@@ -5,6 +5,7 @@ import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
 import { entitiesOfKind, exportNamesWith } from '../frameworks/registry';
 import type { CorsMiddleware } from '../frameworks/types';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import { typedCorsValues } from './cors-types';
 import { isLinted } from './program';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
@@ -15,12 +16,17 @@ export type { CorsMiddleware } from '../frameworks/types';
 /** One place where a file sets up a CORS middleware. */
 export interface CorsMiddlewareUse {
   readonly middleware: CorsMiddleware;
-  /** `cors(...)`, or `fastify.register(cors, ...)`. */
-  readonly call: TSESTree.CallExpression;
+  /** `cors(...)`, or `fastify.register(cors, ...)` (for declared options, the object). */
+  readonly call: TSESTree.CallExpression | TSESTree.ObjectExpression;
   /** The options argument as written, `null` when there is none, `undefined` when it cannot be read (a spread). */
   readonly options: TSESTree.Node | null | undefined;
   /** Where the linted file sets it up: `call`, or (for middleware made in another module) where it is mounted. */
   readonly site: TSESTree.Node;
+  /**
+   * Options the code declares for this middleware by their type (`const corsConfig: CorsOptions =
+   * { … }`) rather than hands to it: `call` is then the object, which only says what it sets.
+   */
+  readonly declared?: boolean;
 }
 
 /** Per file: several rules ask, and the answer depends on the file alone. */
@@ -97,6 +103,20 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
         for (const { middleware } of entitiesOfKind(entitiesOf(made), 'cors')) useOf(made, middleware, argument);
       }
     }
+  }
+  // Options declared by their type, which this file does not hand to a middleware itself.
+  const handed = new Set(
+    uses.map((use) => use.options && skipTypeWrappers(resolveExpression(use.options) ?? use.options)),
+  );
+  for (const typed of typedCorsValues(sourceCode)) {
+    if (typed.part !== 'options' || handed.has(typed.object)) continue;
+    add({
+      middleware: typed.middleware,
+      call: typed.object,
+      options: typed.object,
+      site: typed.object,
+      declared: true,
+    });
   }
   return uses.sort((a, b) => a.site.range[0] - b.site.range[0]);
 }

@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { skipTypeWrappers } from './ast';
+import { calledMethodName, skipTypeWrappers } from './ast';
 import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
 import type { MatchSubject } from './origin-patterns';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from './response-headers';
-import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import { resolveExpression, resolveFunction, returnedExpressions, type HandlerFunction } from './values';
 import { variableOf, staticValue, propertyName, textOf, visitorKeys } from './program';
 
 /**
@@ -105,10 +105,29 @@ export function originDecisionListeners(
     site: TSESTree.Node,
   ): void => {
     if (!handlers.test) return;
+    const onLeaf = (
+      node: TSESTree.Node,
+      allowWhen: boolean,
+      alongside: readonly ConditionOnTheWay[],
+      leafIsOrigin: (candidate: TSESTree.Node) => boolean,
+      depth: number,
+    ): void => {
+      // `isAllowedOrigin(origin)`, a check of the project: its own tests decide, with its parameter as the origin.
+      const inlined = depth < 2 ? inlineCheck(node, leafIsOrigin) : null;
+      if (inlined) {
+        for (const returned of inlined.returns) {
+          decompose(returned, allowWhen, alongside, (inner, innerAllow, innerAlongside) =>
+            onLeaf(inner, innerAllow, innerAlongside, inlined.isOrigin, depth + 1),
+          );
+        }
+        return;
+      }
+      handlers.test!({ node, allowWhen, alongside, origin, isOrigin: leafIsOrigin, credentials, site });
+    };
     conditions.forEach((condition, index) => {
       const others = conditions.filter((_, other) => other !== index);
       decompose(condition.test, condition.value, others, (node, allowWhen, alongside) =>
-        handlers.test!({ node, allowWhen, alongside, origin, isOrigin, credentials, site }),
+        onLeaf(node, allowWhen, alongside, isOrigin, 0),
       );
     });
   };
@@ -201,10 +220,12 @@ export function originDecisionListeners(
   const analyseGates = (): void => {
     for (const statement of ifStatements) {
       const test = skipTypeWrappers(statement.test);
-      // `if (!allowed)` names a test held elsewhere: its text says nothing.
+      // `if (!allowed)` names a test held elsewhere, and `if (!isAllowed(origin))` makes it
+      // elsewhere: their text says nothing.
+      const inner = test.type === AST_NODE_TYPES.UnaryExpression ? skipTypeWrappers(test.argument) : test;
       const named =
-        test.type === AST_NODE_TYPES.Identifier ||
-        (test.type === AST_NODE_TYPES.UnaryExpression && test.argument.type === AST_NODE_TYPES.Identifier);
+        inner.type === AST_NODE_TYPES.Identifier ||
+        (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Identifier);
       if (handlers.mayJudge && !named && !handlers.mayJudge(textOf(test))) continue;
       let allowWhen: boolean;
       if (turnsAway(statement.consequent)) allowWhen = false;
@@ -234,6 +255,32 @@ export function originDecisionListeners(
       if (handlers.test) analyseGates();
       handlers.done?.();
     },
+  };
+}
+
+/**
+ * A call of a function of the project that is given the origin (`isAllowedOrigin(origin)`): the
+ * values it returns (other than a refusal), and what stands for the origin in them (the
+ * parameter it takes it as, and the caller's own origin).
+ */
+function inlineCheck(
+  node: TSESTree.Node,
+  isOrigin: (candidate: TSESTree.Node) => boolean,
+): { returns: TSESTree.Node[]; isOrigin: (candidate: TSESTree.Node) => boolean } | null {
+  const call = skipTypeWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return null;
+  const index = call.arguments.findIndex(
+    (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isOrigin(argument),
+  );
+  if (index === -1) return null;
+  const fn = resolveFunction(call.callee);
+  const param = fn?.params[index];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return null;
+  const returns = returnedExpressions(fn).filter((value) => staticValue(value)?.value !== false);
+  if (returns.length === 0) return null;
+  return {
+    returns,
+    isOrigin: (candidate) => isOrigin(candidate) || sameOrigin(candidate, param),
   };
 }
 
@@ -432,11 +479,20 @@ export function matchSubject(
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(expression);
     if (name === 'hostname' || name === 'host') {
-      const url = parsedUrlArgument(skipTypeWrappers(expression.object));
+      const object = skipTypeWrappers(expression.object);
+      const url = parsedUrlArgument(skipTypeWrappers(resolveExpression(object) ?? object));
       if (url && isOrigin(url)) return name;
     }
   }
   if (isOrigin(expression)) return 'origin';
+  // `url.hostname.toLowerCase()`: the same text in other letters, or without its spaces.
+  if (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    /^(?:toLowerCase|toLocaleLowerCase|trim)$/u.test(calledMethodName(expression) ?? '')
+  ) {
+    const receiver = (skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object;
+    return matchSubject(receiver, isOrigin, depth + 1);
+  }
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const resolved = resolveExpression(expression);
     if (resolved && resolved !== expression) return matchSubject(resolved, isOrigin, depth + 1);

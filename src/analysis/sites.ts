@@ -1,7 +1,7 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { containsNode } from './ast';
-import { isLinted } from './program';
-import type { PossibleValue } from './values';
+import { isLinted, propertyName } from './program';
+import { possibleValues, type PossibleValue } from './values';
 
 /** Where a finding about values that reach a sink goes, and the values it is about. */
 export interface ValueSite {
@@ -38,4 +38,25 @@ export function valueSites(
     }
   }
   return sites;
+}
+
+/**
+ * Where a finding about an origin that credentials make worse goes, when the two are written in
+ * one object on different lines: from the first to the last, so that the report shows both.
+ * `null` when there is no such pair.
+ */
+export function credentialsSpan(node: TSESTree.Node): TSESTree.SourceLocation | null {
+  const property = node.type === AST_NODE_TYPES.Property ? node : node.parent;
+  const object = property?.type === AST_NODE_TYPES.Property ? property.parent : null;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression || !isLinted(object)) return null;
+  const credentials = object.properties.find(
+    (candidate): candidate is TSESTree.Property =>
+      candidate.type === AST_NODE_TYPES.Property &&
+      propertyName(candidate) === 'credentials' &&
+      possibleValues(candidate.value).some((value) => value.known && (value.value === true || value.value === 'true')),
+  );
+  // On one line the finding shows both already.
+  if (!credentials || credentials === property || credentials.loc.start.line === node.loc.start.line) return null;
+  const [first, last] = credentials.range[0] < node.range[0] ? [credentials, node] : [node, credentials];
+  return { start: first.loc.start, end: last.loc.end };
 }

@@ -417,6 +417,13 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
     case AST_NODE_TYPES.CallExpression: {
       const resolved = resolveExpression(expression, depth + 1);
       if (resolved && resolved !== expression) return recurse(resolved);
+      // `flag.toString()`, `String(flag)`: the text of each value.
+      const converted = stringConversionOf(expression);
+      if (converted) {
+        return recurse(converted).map((candidate) =>
+          candidate.known ? { known: true, value: String(candidate.value), node: candidate.node } : candidate,
+        );
+      }
       const callee = skipTypeWrappers(expression.callee);
       const fn =
         callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression
@@ -646,6 +653,29 @@ export function returnedExpressions(fn: HandlerFunction): TSESTree.Node[] {
     for (const child of childNodes(node)) stack.push(child);
   }
   return found.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** `x` in `x.toString()` and in a call of the global `String(x)`. */
+function stringConversionOf(call: TSESTree.CallExpression): TSESTree.Node | null {
+  const callee = skipTypeWrappers(call.callee);
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    call.arguments.length === 0 &&
+    memberName(callee) === 'toString'
+  ) {
+    return callee.object;
+  }
+  const [first] = call.arguments;
+  if (
+    callee.type === AST_NODE_TYPES.Identifier &&
+    callee.name === 'String' &&
+    !variableOf(callee)?.defs.length &&
+    first &&
+    first.type !== AST_NODE_TYPES.SpreadElement
+  ) {
+    return first;
+  }
+  return null;
 }
 
 /** Whether an expression reads a parameter of a function: what it is then depends on each call. */

@@ -17,6 +17,8 @@ const CORS: CorsMiddleware = {
   reflectsOnTrue: true,
   originFunction: { origin: 0, callback: 1 },
   takesPatterns: true,
+  // @types/cors 2.8: `declare namespace e { interface CorsOptions … }`, `export = e`.
+  optionsTypes: ['CorsOptions'],
 };
 
 // hono/dist/middleware/cors: defaults `origin: '*'`; an array allows its members only, so `[]`
@@ -35,6 +37,8 @@ const HONO_CORS: CorsMiddleware = {
   reflectsOnTrue: false,
   originFunction: { origin: 0, callback: null },
   takesPatterns: false,
+  // hono 4 dist/types/middleware/cors: `CORSOptions` is not exported; code names it `Parameters<typeof cors>[0]`.
+  optionsTypes: [],
 };
 
 // @fastify/cors/index.js: defaults `origin: '*'`; an array that contains '*' also answers '*';
@@ -54,6 +58,8 @@ const FASTIFY_CORS: CorsMiddleware = {
   reflectsOnTrue: true,
   originFunction: { origin: 0, callback: 1 },
   takesPatterns: true,
+  // @fastify/cors 11 types/index.d.ts: `export interface FastifyCorsOptions`.
+  optionsTypes: ['FastifyCorsOptions'],
 };
 
 // @koa/cors v5 index.js: a non-function origin is `options.origin || '*'`, so every falsy value is a
@@ -73,6 +79,8 @@ const KOA_CORS: CorsMiddleware = {
   reflectsOnTrue: false,
   originFunction: { origin: null, callback: null },
   takesPatterns: false,
+  // @types/koa__cors 5: `declare namespace cors { interface Options … }`.
+  optionsTypes: ['Options'],
 };
 
 export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [CORS, HONO_CORS, FASTIFY_CORS, KOA_CORS];

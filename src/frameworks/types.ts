@@ -151,6 +151,8 @@ export interface CorsMiddleware {
   readonly originFunction: { readonly origin: number | null; readonly callback: number | null };
   /** Whether its `origin` option may be a RegExp (or an array that holds some), tested against the request's origin. */
   readonly takesPatterns: boolean;
+  /** The names its type declarations give its options: `CorsOptions`; a value typed so holds its options. */
+  readonly optionsTypes: readonly string[];
 }
 
 /** The MCP SDK's HTTP transports whose options carry `enableDnsRebindingProtection` and `allowedHosts`. */

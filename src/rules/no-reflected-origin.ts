@@ -25,6 +25,8 @@ import { mentionsAny } from '../analysis/imports';
 import { originSources } from '../analysis/origin-source';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf } from '../analysis/program';
+import { typedCorsValues } from '../analysis/cors-types';
+import { credentialsSpan, valueSites } from '../analysis/sites';
 import { possibleValues } from '../analysis/values';
 
 export type Options = [];
@@ -207,8 +209,10 @@ export default createRule<Options, MessageIds>({
       reported.add(node);
       // Options written in another module are reported where this file sets the middleware up.
       const local = isLinted(node);
+      const span = local && messageId === 'reflectedOriginWithCredentials' ? credentialsSpan(node) : null;
       context.report({
         node: local ? node : use.site,
+        ...(span ? { loc: span } : {}),
         messageId,
         data: { policy: `${policy}${from(node)}` },
         fix: local ? (fixer) => replace(fixer, deny) : null,
@@ -220,6 +224,23 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
+        // `origin` values the code declares by their type (`CorsOptions['origin']`), where they are written.
+        for (const typed of typedCorsValues(sourceCode)) {
+          if (typed.part !== 'origin' || !typed.middleware.reflectsOnTrue) continue;
+          const candidates = possibleValues(typed.value);
+          const reflecting = candidates.filter((candidate) => candidate.known && candidate.value === true);
+          for (const site of valueSites(typed.site, typed.value, reflecting)) {
+            if (site.foreign || reported.has(site.node)) continue;
+            reported.add(site.node);
+            const literal = site.inline ? site.values[0]!.node : site.node;
+            context.report({
+              node: site.node,
+              messageId: 'reflectedOrigin',
+              data: { policy: `This \`origin\` value for ${typed.middleware.display}, \`true\`,` },
+              fix: (fixer) => fixer.replaceText(literal, typed.middleware.denyOrigin),
+            });
+          }
+        }
         for (const write of headerWrites(sourceCode)) {
           if (write.name !== ALLOW_ORIGIN) continue;
           const unguarded = originSources(write.value).find(

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
   appendArgument,
@@ -28,7 +28,7 @@ import {
 import { mentionsAny } from '../analysis/imports';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf } from '../analysis/program';
-import { valueSites } from '../analysis/sites';
+import { credentialsSpan, valueSites } from '../analysis/sites';
 import { findObjectProperty, possibleValues } from '../analysis/values';
 import { originSources } from '../analysis/origin-source';
 
@@ -93,8 +93,8 @@ export default createRule<Options, MessageIds>({
         if (branch.kind === 'missing') {
           const { node } = branch;
           missing.push((fixer, value) =>
-            node
-              ? fixer.replaceText(node, `{ origin: ${value} }`)
+            node || call.type !== AST_NODE_TYPES.CallExpression
+              ? fixer.replaceText(node ?? call, `{ origin: ${value} }`)
               : appendArgument(fixer, sourceCode, call, `{ origin: ${value} }`),
           );
         } else if (branch.kind === 'object') {
@@ -108,7 +108,8 @@ export default createRule<Options, MessageIds>({
           }
         }
       }
-      if (missing.length === 0) return;
+      // Declared options may get their origin where they are used; an origin they set is judged here.
+      if (missing.length === 0 || use.declared) return;
       const defaultNote =
         middleware.credentialsReflectByDefault && credentials
           ? "its default is `*`, which it turns into the request's own origin when credentials are on"
@@ -170,8 +171,10 @@ export default createRule<Options, MessageIds>({
         leaves
           ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
           : [replacePropertyValue(fixer, sourceCode, property, text)];
+      const span = local && messageId === 'wildcardOriginWithCredentials' ? credentialsSpan(property) : null;
       context.report({
         node: at,
+        ...(span ? { loc: span } : {}),
         messageId,
         data: {
           policy:
@@ -201,8 +204,10 @@ export default createRule<Options, MessageIds>({
           // `'*'` written elsewhere in this file (a constant, a default) is reported and fixed where it
           // is written; one of another module where the header is set, naming its place.
           const literal = site.values[0]!.node;
+          const span = !site.foreign && messageId === 'wildcardOriginWithCredentials' ? credentialsSpan(literal) : null;
           context.report({
             node: site.node,
+            ...(span ? { loc: span } : {}),
             messageId,
             data: { policy: `\`Access-Control-Allow-Origin: *\`${from(literal)}` },
             fix: site.foreign ? null : (fixer) => fixer.replaceText(literal, "''"),
