@@ -1,12 +1,18 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { GLOBAL_TRACE_MAP, KNOWN_MODULES, MODULE_TRACE_MAP, entitiesOfRef } from '../frameworks/registry';
+import {
+  GLOBAL_TRACE_MAP,
+  KNOWN_MODULES,
+  MODULE_TRACE_MAP,
+  entitiesOfGlobal,
+  entitiesOfRef,
+} from '../frameworks/registry';
 import type { Entity } from '../frameworks/types';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { trackGlobals, trackModules } from './imports';
-import { codeOf, isLinted, programOf, visitorKeys } from './program';
+import { codeOf, isLinted, programOf, variableOf, visitorKeys } from './program';
 import { setKnownModules } from './exports';
-import { externalRefOf } from './values';
+import { externalRefOf, memberName } from './values';
 
 // A module of the project that is a known package's own source (the SDK's examples import it by
 // relative path) is read as that package.
@@ -177,8 +183,11 @@ export function entitiesOf(node: TSESTree.Node): readonly Entity[] {
   }
   if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression) {
     const ref = externalRefOf(expression.callee);
-    if (!ref) return [];
     const use = expression.type === AST_NODE_TYPES.NewExpression ? 'construct' : 'call';
+    if (!ref) {
+      const global = globalPath(expression.callee);
+      return global ? entitiesOfGlobal(global, use) : [];
+    }
     const entities = entitiesOfRef(ref, use);
     // `http.Server(handler)` works with and without `new`; the adapters list what each form is.
     return entities;
@@ -192,6 +201,20 @@ export function entitiesOf(node: TSESTree.Node): readonly Entity[] {
     return ref ? entitiesOfRef(ref, 'read') : [];
   }
   return [];
+}
+
+/** The path of a global's property an expression names, `['Bun', 'serve']`, when its root is a global. */
+function globalPath(node: TSESTree.Node): string[] | null {
+  const names: string[] = [];
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name === null) return null;
+    names.unshift(name);
+    current = skipTypeWrappers(current.object);
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier || variableOf(current)?.defs.length) return null;
+  return [current.name, ...names];
 }
 
 /** The entities of one kind a node is. */

@@ -5,6 +5,7 @@ import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, or
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
 import type { MatchSubject } from './origin-patterns';
+import { moduleIndex } from './facts';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from './response-headers';
 import { resolveExpression, resolveFunction, returnedExpressions, type HandlerFunction } from './values';
 import { variableOf, staticValue, propertyName, textOf, visitorKeys } from './program';
@@ -61,6 +62,11 @@ export interface OriginDecisionHandlers {
    * a test this rule judges. Every test is looked at when it is missing.
    */
   mayJudge?(testText: string): boolean;
+  /**
+   * A check of the project that an origin gate calls with the origin and that says yes to every
+   * origin (`function isAllowedOrigin(origin) { return true; }`): the values it returns.
+   */
+  alwaysAllows?(check: { call: TSESTree.CallExpression; returns: readonly TSESTree.Node[]; site: TSESTree.Node }): void;
   /** Called once, after everything else. */
   done?(): void;
 }
@@ -104,7 +110,7 @@ export function originDecisionListeners(
     credentials: boolean,
     site: TSESTree.Node,
   ): void => {
-    if (!handlers.test) return;
+    if (!handlers.test && !handlers.alwaysAllows) return;
     const onLeaf = (
       node: TSESTree.Node,
       allowWhen: boolean,
@@ -114,6 +120,14 @@ export function originDecisionListeners(
     ): void => {
       // `isAllowedOrigin(origin)`, a check of the project: its own tests decide, with its parameter as the origin.
       const inlined = depth < 2 ? inlineCheck(node, leafIsOrigin) : null;
+      if (inlined?.always && allowWhen) {
+        handlers.alwaysAllows?.({
+          call: skipTypeWrappers(node) as TSESTree.CallExpression,
+          returns: inlined.returns,
+          site,
+        });
+        return;
+      }
       if (inlined) {
         for (const returned of inlined.returns) {
           decompose(returned, allowWhen, alongside, (inner, innerAllow, innerAlongside) =>
@@ -122,7 +136,7 @@ export function originDecisionListeners(
         }
         return;
       }
-      handlers.test!({ node, allowWhen, alongside, origin, isOrigin: leafIsOrigin, credentials, site });
+      handlers.test?.({ node, allowWhen, alongside, origin, isOrigin: leafIsOrigin, credentials, site });
     };
     conditions.forEach((condition, index) => {
       const others = conditions.filter((_, other) => other !== index);
@@ -245,14 +259,12 @@ export function originDecisionListeners(
   };
 
   return {
-    IfStatement(statement) {
-      ifStatements.push(statement);
-    },
     'Program:exit'() {
+      ifStatements.push(...moduleIndex(sourceCode.ast).ifStatements);
       for (const write of headerWrites(sourceCode)) if (write.name === ALLOW_ORIGIN) allowOriginWrites.push(write);
       analyseMiddlewares();
       analyseHeaders();
-      if (handlers.test) analyseGates();
+      if (handlers.test || handlers.alwaysAllows) analyseGates();
       handlers.done?.();
     },
   };
@@ -266,7 +278,7 @@ export function originDecisionListeners(
 function inlineCheck(
   node: TSESTree.Node,
   isOrigin: (candidate: TSESTree.Node) => boolean,
-): { returns: TSESTree.Node[]; isOrigin: (candidate: TSESTree.Node) => boolean } | null {
+): { returns: TSESTree.Node[]; always: boolean; isOrigin: (candidate: TSESTree.Node) => boolean } | null {
   const call = skipTypeWrappers(node);
   if (call.type !== AST_NODE_TYPES.CallExpression) return null;
   const index = call.arguments.findIndex(
@@ -276,12 +288,21 @@ function inlineCheck(
   const fn = resolveFunction(call.callee);
   const param = fn?.params[index];
   if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return null;
-  const returns = returnedExpressions(fn).filter((value) => staticValue(value)?.value !== false);
+  const all = returnedExpressions(fn);
+  const returns = all.filter((value) => staticValue(value)?.value !== false);
   if (returns.length === 0) return null;
   return {
     returns,
+    // Every path answers yes, whatever the origin (and no path ends without an answer).
+    always: endsInReturn(fn) && all.every((value) => staticValue(value)?.value === true),
     isOrigin: (candidate) => isOrigin(candidate) || sameOrigin(candidate, param),
   };
+}
+
+/** Whether a function's last statement returns: it does not fall off its end (and answer `undefined`). */
+function endsInReturn(fn: HandlerFunction): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  return fn.body.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
 /**

@@ -120,6 +120,37 @@ export function isEnvironmentObject(node: TSESTree.Node, depth = 0): boolean {
     const resolved = resolveExpression(node);
     return resolved !== null && resolved !== node && isEnvironmentObject(skipTypeWrappers(resolved), depth + 1);
   }
+  // `overrides ? { ...process.env, ...overrides } : process.env`: every branch is the environment.
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    return (
+      isEnvironmentObject(skipTypeWrappers(node.consequent), depth + 1) &&
+      isEnvironmentObject(skipTypeWrappers(node.alternate), depth + 1)
+    );
+  }
+  if (node.type === AST_NODE_TYPES.LogicalExpression) {
+    return (
+      isEnvironmentObject(skipTypeWrappers(node.left), depth + 1) ||
+      isEnvironmentObject(skipTypeWrappers(node.right), depth + 1)
+    );
+  }
+  // `{ ...process.env, ...overrides }`: the environment, some names overridden.
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    return node.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.SpreadElement &&
+        isEnvironmentObject(skipTypeWrappers(property.argument), depth + 1),
+    );
+  }
+  // `clean(process.env)`, `Object.assign({}, process.env)`: a copy of the environment, by its names.
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    return (
+      node.arguments.length <= 2 &&
+      node.arguments.some(
+        (argument) =>
+          argument.type !== AST_NODE_TYPES.SpreadElement && isEnvironmentObject(skipTypeWrappers(argument), depth + 1),
+      )
+    );
+  }
   return false;
 }
 

@@ -2,16 +2,17 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendArgument, appendObjectProperty, insertArgumentBefore } from '../fixes/edits';
 import type { ServerApi, ServerSource, StartApi } from '../frameworks/types';
-import { calledMethodName, calledMethodObject, skipTypeWrappers } from './ast';
+import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, walk } from './ast';
 import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
-import { variableOf, staticValue, propertyName } from './program';
+import { codeOf, propertyName, staticValue, variableOf } from './program';
 import {
   findObjectProperty,
   possibleValues,
   resolveExpression,
   resolveObjectExpression,
+  type HandlerFunction,
   type PossibleValue,
 } from './values';
 
@@ -90,6 +91,126 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
     if (start?.kind === 'start') starts.push(reader.read(start.api, call));
   }
   return starts.sort((a, b) => a.call.range[0] - b.call.range[0]);
+}
+
+/**
+ * The servers a function starts, read as `serverStarts` reads the linted file's: `.listen()` on
+ * a server an adapter makes, and the adapters' `serve()` calls.
+ */
+function startsIn(fn: HandlerFunction): ServerStart[] {
+  const reader = new HostReader(codeOf(fn));
+  const starts: ServerStart[] = [];
+  walk(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    if (calledMethodName(node) === 'listen') {
+      const receiver = calledMethodObject(node);
+      const api = receiver && serverSourceOf(receiver)?.listen;
+      if (api) starts.push(reader.read(api, node));
+      return;
+    }
+    if (!START_NAMES.has(calleeName(node) ?? '')) return;
+    const start = entitiesOf(node).find((entity) => entity.kind === 'start');
+    if (start?.kind === 'start') starts.push(reader.read(start.api, node));
+  });
+  return starts;
+}
+
+/** A parameter (and a property path into it) whose value a function hands to a server as its host. */
+export interface HostInput {
+  readonly index: number;
+  readonly path: readonly string[];
+  readonly start: ServerStart;
+}
+
+const inputCache = new WeakMap<HandlerFunction, readonly HostInput[]>();
+
+/**
+ * Which parameters of a function become the host of a server it starts: `start(port, host)` that
+ * calls `listen(port, host)`, `createServer(config)` whose `config.host` (or destructured
+ * `{ host }`) reaches `Bun.serve({ hostname })`. What a caller passes there is what is bound.
+ */
+export function hostInputs(fn: HandlerFunction): readonly HostInput[] {
+  let inputs = inputCache.get(fn);
+  if (inputs) return inputs;
+  inputs = [];
+  inputCache.set(fn, inputs);
+  const found: HostInput[] = [];
+  for (const start of startsIn(fn)) {
+    if (start.host.kind !== 'given') continue;
+    for (const input of parameterPaths(start.host.value, fn, 0)) found.push({ ...input, start });
+  }
+  inputs = found;
+  inputCache.set(fn, inputs);
+  return inputs;
+}
+
+/** The parameters, with property paths, an expression takes its value from within a function. */
+function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number): { index: number; path: string[] }[] {
+  if (depth > 6) return [];
+  const expression = skipTypeWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+      return [...parameterPaths(expression.left, fn, depth + 1), ...parameterPaths(expression.right, fn, depth + 1)];
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [
+        ...parameterPaths(expression.consequent, fn, depth + 1),
+        ...parameterPaths(expression.alternate, fn, depth + 1),
+      ];
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = propertyName(expression);
+      if (name === null) return [];
+      return parameterPaths(expression.object, fn, depth + 1).map(({ index, path }) => ({
+        index,
+        path: [...path, name],
+      }));
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = variableOf(expression);
+      const def = variable?.defs[0];
+      if (!def) return [];
+      if (def.type === 'Parameter' && def.node === fn) {
+        const name = def.name as TSESTree.Identifier;
+        const parameter = fn.params.find((param) => containsNode(param, name));
+        if (!parameter) return [];
+        const index = fn.params.indexOf(parameter);
+        const path = pathTo(parameter, name);
+        return path ? [{ index, path }] : [];
+      }
+      if (
+        def.type === 'Variable' &&
+        def.node.init &&
+        // The declaration writes the binding (once for its value, once for a default); any other write reassigns it.
+        !variable!.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)
+      ) {
+        const { id, init } = def.node;
+        if (id.type === AST_NODE_TYPES.Identifier) return parameterPaths(init, fn, depth + 1);
+        const path = pathTo(id, def.name as TSESTree.Identifier);
+        if (!path) return [];
+        return parameterPaths(init, fn, depth + 1).map((input) => ({
+          index: input.index,
+          path: [...input.path, ...path],
+        }));
+      }
+      return [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The property path a name takes from a pattern: `[]` for the pattern itself, `['host']` for `{ host = x }`. */
+function pathTo(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] | null {
+  if (pattern === name) return [];
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return pathTo(pattern.left, name);
+  if (pattern.type === AST_NODE_TYPES.TSParameterProperty) return pathTo(pattern.parameter, name);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || !containsNode(property.value, name)) continue;
+    const key = propertyName(property);
+    const rest = pathTo(property.value, name);
+    return key !== null && rest ? [key, ...rest] : null;
+  }
+  return null;
 }
 
 /** The name of what a call calls: `serve` for `serve(…)` and `Bun.serve(…)`. */

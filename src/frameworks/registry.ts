@@ -176,6 +176,15 @@ export function entitiesOfRef(ref: ExternalRef, use: 'call' | 'construct' | 'rea
   return lookup(ref.names.slice(1));
 }
 
+/** What a global's property is, used as `node`: `Bun.serve` called is a server start. */
+export function entitiesOfGlobal(names: readonly string[], use: 'call' | 'construct' | 'read'): readonly Entity[] {
+  const [root, ...rest] = names;
+  let node: TraceNode | undefined = root === undefined ? undefined : GLOBAL_TRACE_MAP[root];
+  for (const name of rest) node = node?.[name];
+  const key = use === 'call' ? CALL : use === 'construct' ? CONSTRUCT : READ;
+  return node?.[key] ?? [];
+}
+
 /** The entities of a node the ReferenceTracker found, for code that holds several kinds. */
 export function entitiesOfKind<K extends Entity['kind']>(
   entities: readonly Entity[],

@@ -10,6 +10,8 @@ import { mentionsAny } from '../analysis/imports';
 import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../analysis/origin-source';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf, textOf } from '../analysis/program';
+import { typedCorsValues } from '../analysis/cors-types';
+import { resolveFunction } from '../analysis/values';
 import { bindingLeavesFile, valueLeavesFile } from '../analysis/value-escape';
 
 export type Options = [
@@ -287,6 +289,36 @@ export default createRule<Options, MessageIds>({
           for (const check of originChecksOnTheWay(site, origin)) {
             if (check.collection) {
               reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentials.besides(site), site });
+            }
+          }
+        }
+        // Values the code declares to be a CORS `origin` by their type (`CorsOptions['origin']`):
+        // read from the environment directly, or computed from it by a function of the project
+        // (`getCorsOrigin(process.env.CORS_ORIGIN)`), which this file reports where the value is set.
+        for (const typed of typedCorsValues(sourceCode)) {
+          if (typed.part !== 'origin') continue;
+          const sink: Sink = { kind: 'allowlist', site: typed.site };
+          for (const source of originSources(typed.value)) {
+            if (source.kind === 'environment') {
+              reportRead(source.node, source.envName ?? null, sink);
+              continue;
+            }
+            const call = skipTypeWrappers(source.node);
+            if (call.type !== AST_NODE_TYPES.CallExpression || !resolveFunction(call.callee)) continue;
+            for (const argument of call.arguments) {
+              for (const derived of originSources(argument)) {
+                if (derived.kind !== 'environment' || reported.has(derived.node)) continue;
+                if (derived.envName && allowed.has(derived.envName)) continue;
+                reported.add(derived.node);
+                const name = derived.envName ? `\`${derived.envName}\`` : `read by \`${textOf(derived.node)}\``;
+                context.report({
+                  node: isLinted(typed.site) ? typed.site : typed.value,
+                  messageId: 'envAllowedOrigins',
+                  data: {
+                    name: `${name} (${isLinted(derived.node) ? `line ${derived.node.loc.start.line}` : placeOf(derived.node, context)})`,
+                  },
+                });
+              }
             }
           }
         }

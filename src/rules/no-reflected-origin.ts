@@ -24,16 +24,17 @@ import { findOriginGuard } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
 import { originSources } from '../analysis/origin-source';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
-import { isLinted, placeOf } from '../analysis/program';
+import { originDecisionListeners } from '../analysis/origin-decisions';
+import { isLinted, placeOf, textOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import { possibleValues } from '../analysis/values';
 
 export type Options = [];
-export type MessageIds = 'reflectedOrigin' | 'reflectedOriginWithCredentials' | 'useAllowlist';
+export type MessageIds = 'reflectedOrigin' | 'reflectedOriginWithCredentials' | 'alwaysAllowingCheck' | 'useAllowlist';
 
 const CHECK_NAME = 'allowedOrigin';
-const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
+const MENTIONS_CORS = /cors|origin/iu;
 
 export default createRule<Options, MessageIds>({
   name: 'no-reflected-origin',
@@ -48,6 +49,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
+      alwaysAllowingCheck: 'The origin check {{check}} says yes to every origin, so every site passes it as trusted.',
       reflectedOrigin:
         "{{policy}} echoes the request's own Origin back, so every origin is allowed: any web page the user visits can call this MCP server and read what its tools return. Echo the Origin only after checking it against a constant allowlist.",
       reflectedOriginWithCredentials:
@@ -224,6 +226,22 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
+        // An origin gate whose check says yes to every origin checks nothing.
+        originDecisionListeners(sourceCode, {
+          alwaysAllows({ call, returns, site }) {
+            const linted = returns.filter((value) => isLinted(value));
+            const at = linted.length > 0 ? linted : [isLinted(call) ? call : site];
+            for (const node of at) {
+              if (reported.has(node)) continue;
+              reported.add(node);
+              context.report({
+                node,
+                messageId: 'alwaysAllowingCheck',
+                data: { check: `\`${textOf(call.callee)}()\`` },
+              });
+            }
+          },
+        })['Program:exit']?.(sourceCode.ast);
         // `origin` values the code declares by their type (`CorsOptions['origin']`), where they are written.
         for (const typed of typedCorsValues(sourceCode)) {
           if (typed.part !== 'origin' || !typed.middleware.reflectsOnTrue) continue;

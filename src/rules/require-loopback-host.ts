@@ -3,10 +3,25 @@ import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { replaceExpression } from '../fixes/edits';
 import { skipTypeWrappers } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
-import { hostScope, normalizeHost, serverStarts, type HostScope, type ServerStart } from '../analysis/servers';
-import { placeOf } from '../analysis/program';
+import {
+  hostInputs,
+  hostScope,
+  normalizeHost,
+  serverStarts,
+  type HostScope,
+  type ServerStart,
+} from '../analysis/servers';
+import { moduleIndex } from '../analysis/facts';
+import { isLinted, placeOf, propertyName, textOf } from '../analysis/program';
 import { valueSites, type ValueSite } from '../analysis/sites';
-import { possibleValues, resolveExpression, type PossibleValue } from '../analysis/values';
+import {
+  findObjectProperty,
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+  resolveObjectExpression,
+  type PossibleValue,
+} from '../analysis/values';
 
 export type Options = [
   {
@@ -216,13 +231,78 @@ export default createRule<Options, MessageIds>({
       });
     };
 
+    /**
+     * A function of another module that starts a server with a host its caller passes
+     * (`createHttpServer({ host: '0.0.0.0' })`): the value this file passes is what is bound.
+     */
+    const reportHostArguments = (): void => {
+      for (const call of moduleIndex(sourceCode.ast).calls) {
+        if (!call.arguments.some(mayBeHost)) continue;
+        const fn = resolveFunction(call.callee);
+        if (!fn || isLinted(fn)) continue;
+        for (const { index, path, start } of hostInputs(fn)) {
+          const value = argumentPath(call.arguments[index], path);
+          if (!value || !isLinted(value)) continue;
+          const candidates = possibleValues(value).filter(
+            (candidate) => scopeOf(start, candidate) === 'every-interface',
+          );
+          for (const site of valueSites(value, value, candidates)) {
+            if (reported.has(site.node)) continue;
+            reported.add(site.node);
+            const api = `${start.api.display} (through \`${textOf(call.callee)}()\`)`;
+            context.report({
+              node: site.node,
+              messageId: 'everyInterface',
+              data: { api, hostLabel: start.api.hostLabel, values: describeValues(site.values) + from(site) },
+              fix: replaceValues(site.values, IPV4_LOOPBACK),
+              suggest: [
+                { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, IPV6_LOOPBACK) },
+                { messageId: 'useLocalhost', fix: replaceValues(site.values, LOCALHOST) },
+              ],
+            });
+          }
+        }
+      }
+    };
+
     return {
       'Program:exit'() {
         for (const serverStart of serverStarts(sourceCode)) reportStart(serverStart);
+        if (MENTIONS_HOST.test(sourceCode.text)) reportHostArguments();
       },
     };
   },
 });
+
+/** A file that may hand a host to a function that starts a server. */
+const MENTIONS_HOST = /host|bind|address/iu;
+
+/** An argument that may carry a host: an object with a host-like key, or a name that says host. */
+function mayBeHost(argument: TSESTree.CallExpressionArgument): boolean {
+  const expression = skipTypeWrappers(argument);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) {
+    return expression.properties.some(
+      (property) => property.type === AST_NODE_TYPES.SpreadElement || MENTIONS_HOST.test(propertyName(property) ?? ''),
+    );
+  }
+  return expression.type === AST_NODE_TYPES.Literal || MENTIONS_HOST.test(textOf(expression));
+}
+
+/** The value at a property path of an argument: `config.host` of `{ host: '0.0.0.0' }`. */
+function argumentPath(
+  argument: TSESTree.CallExpressionArgument | undefined,
+  path: readonly string[],
+): TSESTree.Node | null {
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return null;
+  let value: TSESTree.Node = argument;
+  for (const key of path) {
+    const object = resolveObjectExpression(value);
+    const found = object && findObjectProperty(object, key);
+    if (found?.kind !== 'found' || !found.value) return null;
+    value = found.value;
+  }
+  return value;
+}
 
 /** A host value as code: `'0.0.0.0'`, `undefined`. */
 function describeValue(value: unknown): string {
