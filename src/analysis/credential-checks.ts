@@ -444,15 +444,30 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
   return null;
 }
 
-/** Whether `node` is (part of) an argument of a call inside `within` that is not mere logging. */
+/** Calls that record a value rather than check it: `console.log`, `logger.info`, `log.debug`, `span.setAttribute`. */
+const LOGGING_CALLEE =
+  /(?:^|\.)(?:console|logger|log|logging|telemetry|span|tracer)\b|\.(?:log|debug|info|warn|warning|error|trace|verbose|setAttribute|setAttributes)$/iu;
+
+/**
+ * Whether `node` is passed, as the value it is, to a call inside `within` that is not mere
+ * logging: not once it is coerced to a flag (`!!auth`) or packed into an object (`{ hasAuth: … }`),
+ * which a call cannot fail on.
+ */
 function passedToCall(node: TSESTree.Node, within: TSESTree.Node): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== within; child = parent, parent = parent.parent) {
     if (
+      (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') ||
+      parent.type === AST_NODE_TYPES.ObjectExpression ||
+      parent.type === AST_NODE_TYPES.TemplateLiteral
+    ) {
+      return false;
+    }
+    if (
       (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
       parent.arguments.includes(child as TSESTree.CallExpressionArgument)
     ) {
-      return !/^console\./u.test(textOf(parent.callee));
+      return !LOGGING_CALLEE.test(textOf(parent.callee));
     }
   }
   return false;

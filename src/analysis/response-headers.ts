@@ -77,6 +77,12 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
     if (depth > 8) return;
     const resolved = resolveExpression(node);
     if (!resolved) return;
+    // `withMaxAge ? this.corsHeadersWithMaxAge : this.corsHeaders`: either object is set.
+    if (resolved.type === AST_NODE_TYPES.ConditionalExpression) {
+      visitHeaders(resolved.consequent, site, depth + 1);
+      visitHeaders(resolved.alternate, site, depth + 1);
+      return;
+    }
     if (resolved.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of resolved.properties) {
         if (property.type === AST_NODE_TYPES.SpreadElement) {

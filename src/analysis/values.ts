@@ -678,7 +678,10 @@ function stringConversionOf(call: TSESTree.CallExpression): TSESTree.Node | null
   return null;
 }
 
-/** Whether an expression reads a parameter of a function: what it is then depends on each call. */
+/**
+ * Whether an expression's value reads a parameter of a function: what it is then depends on each
+ * call. The test of a conditional only picks between values, and does not count.
+ */
 export function readsParameters(expression: TSESTree.Node, fn: HandlerFunction): boolean {
   if (fn.params.length === 0) return false;
   let reads = false;
@@ -688,6 +691,11 @@ export function readsParameters(expression: TSESTree.Node, fn: HandlerFunction):
     if (node.type === AST_NODE_TYPES.Identifier) {
       const def = variableOf(node)?.defs[0];
       if (def?.type === 'Parameter' && def.node === fn) reads = true;
+      continue;
+    }
+    // `flag ? a : b` returns `a` or `b` whatever the flag: only the choice depends on the call.
+    if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+      stack.push(node.consequent, node.alternate);
       continue;
     }
     stack.push(...childNodes(node));
