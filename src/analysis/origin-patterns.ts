@@ -386,6 +386,47 @@ function parsePattern(source: string, unicode: boolean): Atom[][] | null {
   return parseAlternatives(0);
 }
 
+/** How many sequences a pattern's groups may expand into before they are judged as written. */
+const MAX_EXPANSIONS = 16;
+
+/**
+ * A sequence with each group that must match once (`(…|…)`, not `(…)?`) replaced by each of its
+ * alternatives in turn: the sequences the pattern is the union of.
+ */
+function expandGroups(atoms: readonly Atom[]): Atom[][] {
+  const index = atoms.findIndex((current) => current.kind === 'group' && current.min === 1 && current.max === 1);
+  if (index === -1) return [[...atoms]];
+  const group = atoms[index]!;
+  const expanded: Atom[][] = [];
+  for (const alternative of group.alternatives) {
+    for (const rest of expandGroups([...atoms.slice(0, index), ...alternative, ...atoms.slice(index + 1)])) {
+      expanded.push(rest);
+      if (expanded.length > MAX_EXPANSIONS) return [[...atoms]];
+    }
+  }
+  return expanded;
+}
+
+/** Whether a sequence can match anything: nothing required comes after `$` or before `^` (without the `m` flag). */
+function canMatch(atoms: readonly Atom[], flags: string): boolean {
+  if (flags.includes('m')) return true;
+  const optional = (current: Atom): boolean =>
+    current.min === 0 || current.kind === 'start' || current.kind === 'end' || current.kind === 'assertion';
+  const end = atoms.findIndex((current) => current.kind === 'end');
+  if (end !== -1 && !atoms.slice(end + 1).every(optional)) return false;
+  const start = atoms.findLastIndex((current) => current.kind === 'start');
+  return start === -1 || atoms.slice(0, start).every(optional);
+}
+
+/** Whether an atom is in a sequence, or in a group within it. */
+function containsAtom(atoms: readonly Atom[], target: Atom): boolean {
+  return atoms.some(
+    (current) =>
+      current === target ||
+      (current.kind === 'group' && current.alternatives.some((inner) => containsAtom(inner, target))),
+  );
+}
+
 /** A sample of what atoms match: each at its fewest repetitions, a group by its first alternative. */
 function sample(atoms: readonly Atom[], overrides: ReadonlyMap<Atom, string> = new Map()): string {
   let text = '';
@@ -482,9 +523,14 @@ export function findPatternProblem(source: string, flags: string, subject: Match
   } catch {
     return null;
   }
-  const alternatives = parsePattern(source, /[uv]/u.test(flags));
+  const parsed = parsePattern(source, /[uv]/u.test(flags));
   // An empty alternative matches everything: no host pattern, and nothing to anchor.
-  if (!alternatives || alternatives.some((atoms) => atoms.length === 0)) return null;
+  if (!parsed || parsed.some((atoms) => atoms.length === 0)) return null;
+  // A group of alternatives is each of them in its place: `^(https:\/\/a\.com|https:\/\/b\.com)`
+  // holds two hosts, each to judge on its own.
+  const alternatives = parsed.flatMap((atoms) => expandGroups(atoms)).filter((atoms) => canMatch(atoms, flags));
+  // A pattern no origin can ever match lets nobody in.
+  if (alternatives.length === 0) return null;
   const findings: { problem: PatternProblem; example: string }[] = [];
   const edits: Edit[] = [];
   let fixable = true;
@@ -516,11 +562,11 @@ export function findPatternProblem(source: string, flags: string, subject: Match
       `${shownScheme}${sample(host, overrides)}${after}`;
 
     // Unescaped dots and wildcards, in the host and in the groups inside it.
-    const visit = (sequence: readonly Atom[], next: Atom | undefined): void => {
+    const visit = (sequence: readonly Atom[], next: Atom | undefined, enclosing: readonly Atom[] = []): void => {
       sequence.forEach((current, index) => {
         const following = index + 1 < sequence.length ? sequence[index + 1] : next;
         if (current.kind === 'group') {
-          for (const alternative of current.alternatives) visit(alternative, following);
+          for (const alternative of current.alternatives) visit(alternative, following, [current, ...enclosing]);
           return;
         }
         const wildcard =
@@ -539,6 +585,12 @@ export function findPatternProblem(source: string, flags: string, subject: Match
           // A bare dot between a name and its top-level domain reaches `examplexcom` or `app.examplexcom`,
           // which nobody can register; one further left reaches `appxexample.com`.
           const shown = new Map([[current, 'x']]);
+          // Inside an optional group (`(www.)?example\.com`), the group as present.
+          for (const group of enclosing)
+            shown.set(
+              group,
+              sample(group.alternatives.find((alternative) => containsAtom(alternative, current)) ?? [], shown),
+            );
           const reached = sample(host, shown);
           if (reachesAnotherSite(reached, hostSample)) {
             findings.push({ problem: 'unescapedDot', example: asShown(shown) });
@@ -584,6 +636,10 @@ export function findPatternProblem(source: string, flags: string, subject: Match
   }
 
   const order: PatternProblem[] = ['unanchoredEnd', 'unanchoredStart', 'wildcardHost', 'unescapedDot'];
+  // Alternatives expanded from one group share its atoms: each edit once.
+  const unique = new Map(edits.map((edit) => [`${edit.start}:${edit.end}:${edit.text}`, edit]));
+  edits.length = 0;
+  edits.push(...unique.values());
   const first = findings.sort((a, b) => order.indexOf(a.problem) - order.indexOf(b.problem))[0];
   if (!first) return null;
   let fixed: string | null = null;

@@ -63,6 +63,48 @@ export function isRequestOriginRead(node: TSESTree.Node): boolean {
   return requestHeaderRead(node) === 'origin';
 }
 
+/** Parts of a request whose values its sender writes: the query string, the body, the route's parameters. */
+const SENDER_WRITTEN = new Set(['query', 'body', 'params', 'searchParams']);
+
+/**
+ * Whether an expression reads a value the request's sender writes, other than its Origin: the
+ * `Referer` header, a query-string, body or route parameter (`req.query.origin`,
+ * `req.body.origin`, `ctx.request.body.origin`, `c.req.query('origin')`,
+ * `url.searchParams.get('origin')`). Echoing one into `Access-Control-Allow-Origin` allows
+ * whoever asks, as echoing the Origin does.
+ */
+export function isSenderWrittenRead(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  const header = requestHeaderRead(expression);
+  if (header === 'referer' || header === 'referrer') return true;
+  // `req.query.origin`, `req.body['origin']`
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipTypeWrappers(expression.object);
+    return (
+      object.type === AST_NODE_TYPES.MemberExpression &&
+      SENDER_WRITTEN.has(propertyName(object) ?? '') &&
+      rootIsParameter(object)
+    );
+  }
+  // `c.req.query('origin')`, `url.searchParams.get('origin')`
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTypeWrappers(expression.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = propertyName(callee);
+    if ((method === 'query' || method === 'param') && rootIsParameter(callee.object)) return true;
+    const owner = skipTypeWrappers(callee.object);
+    return method === 'get' && owner.type === AST_NODE_TYPES.MemberExpression && propertyName(owner) === 'searchParams';
+  }
+  return false;
+}
+
+/** Whether a member chain starts at a function's parameter (a handler's request or context). */
+function rootIsParameter(node: TSESTree.Node): boolean {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTypeWrappers(current.object);
+  return current.type === AST_NODE_TYPES.Identifier && variableOf(current)?.defs[0]?.type === 'Parameter';
+}
+
 /**
  * The name of the environment variable an expression reads, `null` when the name is not static,
  * or `undefined` when it reads none: `process.env.X`, `process.env['X']`, `import.meta.env.X`,
@@ -179,7 +221,7 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
     }
     seen.add(expression);
 
-    if (isRequestOriginRead(expression)) {
+    if (isRequestOriginRead(expression) || isSenderWrittenRead(expression)) {
       sources.push({ kind: 'request-origin', node: expression, entry });
       return;
     }

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { containsNode, skipTypeWrappers } from './ast';
 import { exportedBy, importedValue, moduleTarget, requiredValue, type ExternalRef } from './exports';
+import { optionValues, type OptionValue } from './option-defaults';
 import { propertyName, scopeOf, staticValue, variableOf, visitorKeys } from './program';
 
 /**
@@ -379,6 +380,15 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
           // `let x;` declared without a value holds `undefined` until it is assigned.
           return def.node.init ? values : [...values, { known: true, value: undefined, node: def.node }];
         }
+        // `const { host } = program.opts()`: an option of a parser.
+        const declarator = def.node;
+        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) {
+          const property = def.name.parent;
+          const key =
+            property?.type === AST_NODE_TYPES.Property && property.value === def.name ? propertyName(property) : null;
+          const options = key === null ? null : optionValues(declarator.init, key);
+          if (options) return options.map(optionValue);
+        }
         // `const { HOST = '127.0.0.1' } = process.env`: whatever the object holds, or the default.
         const fallback = bindingDefault(expression);
         return fallback
@@ -397,6 +407,9 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       if (fields && fields.length > 0) return fields.flatMap(recurse);
       const object = resolveObjectExpression(expression.object, depth + 1);
       if (object) return propertyValues(object, name, depth + 1);
+      // An option of a command-line or schema parser: its default, or what the user gives.
+      const options = optionValues(expression.object, name);
+      if (options) return options.map(optionValue);
       // `let options = defaults; if (extra) options = { ...defaults, ...extra };` then `options.origin`:
       // the property of each object the variable is given.
       const holder = skipTypeWrappers(expression.object);
@@ -676,6 +689,10 @@ function stringConversionOf(call: TSESTree.CallExpression): TSESTree.Node | null
     return first;
   }
   return null;
+}
+
+function optionValue(option: OptionValue): PossibleValue {
+  return option.known ? { known: true, value: option.value, node: option.node } : { known: false, node: option.node };
 }
 
 /**

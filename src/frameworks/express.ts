@@ -1,5 +1,5 @@
 import { EMITTER_METHODS, FORWARDED_TO_NODE, nodeListen } from './node';
-import { CALL, type Adapter, type Entity, type ServerSource, type TraceNode } from './types';
+import { CALL, CONSTRUCT, type Adapter, type Entity, type ServerSource, type TraceNode } from './types';
 
 /** Express, Koa and connect apps: `use` returns the app, and each is an EventEmitter. */
 export const APP_CHAIN: ReadonlySet<string> = new Set([...EMITTER_METHODS, 'use']);
@@ -20,7 +20,8 @@ const ROUTER: readonly Entity[] = [{ kind: 'app', framework: 'express' }];
 // http.createServer(this); return server.listen.apply(server, arguments) }`.
 const CONNECT_APP: readonly Entity[] = [{ kind: 'server', source: nodeApp('`app.listen()` of connect') }];
 
-const router: TraceNode = { Router: { [CALL]: ROUTER } };
+// `express.Router()` works with and without `new` (express 5 lib/express.js exports the router's constructor).
+const router: TraceNode = { Router: { [CALL]: ROUTER, [CONSTRUCT]: ROUTER } };
 const express: TraceNode = { [CALL]: EXPRESS_APP, ...router, default: { [CALL]: EXPRESS_APP, ...router } };
 
 const bearer: readonly Entity[] = [{ kind: 'auth', auth: 'middleware' }];

@@ -22,7 +22,8 @@ export type MessageIds = 'nullOrigin' | 'nullOriginWithCredentials';
 
 /** The origin browsers send from sandboxed frames, `data:` URLs, local files and some redirects. */
 const NULL_ORIGIN = 'null';
-const MENTIONS_NULL_STRING = /(["'`])null\1/u;
+/** `'null'` in any quotes, or a bare `null` that a header API turns into that text. */
+const MENTIONS_NULL_STRING = /(["'`])null\1|\bnull\b/u;
 /** Every origin read, option and header ends the word: `headers.origin`, `origin:`, `Allow-Origin'`. */
 const MENTIONS_ORIGIN = /origin\b/iu;
 const MAY_LET_NULL_IN = /null|\b(?:includes|has|indexOf)\b/u;
@@ -117,7 +118,11 @@ export default createRule<Options, MessageIds>({
     const reportHeader = (write: HeaderWrite, credentials: boolean): void => {
       site = write.site;
       const candidates = possibleValues(write.value);
-      const nulls = candidates.filter((candidate) => candidate.known && candidate.value === NULL_ORIGIN);
+      // Header APIs turn a value into its text: `null` goes out as `null` (Node's `setHeader`,
+      // express, Koa, Hono and `Headers` all call `String()` on it).
+      const nulls = candidates.filter(
+        (candidate) => candidate.known && (candidate.value === NULL_ORIGIN || candidate.value === null),
+      );
       if (nulls.length === 0) return;
       // `ok ? ORIGIN : 'null'`: only the `'null'` goes, as an empty value that matches no origin.
       const leaves = inlineLeaves(write.value, candidates, nulls);

@@ -28,7 +28,7 @@ import { originDecisionListeners } from '../analysis/origin-decisions';
 import { isLinted, placeOf, textOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
 import { credentialsSpan, valueSites } from '../analysis/sites';
-import { possibleValues } from '../analysis/values';
+import { possibleValues, resolveFunction } from '../analysis/values';
 
 export type Options = [];
 export type MessageIds = 'reflectedOrigin' | 'reflectedOriginWithCredentials' | 'alwaysAllowingCheck' | 'useAllowlist';
@@ -178,6 +178,25 @@ export default createRule<Options, MessageIds>({
             );
             continue;
           }
+        }
+        // Options made per request from the request itself: `cors({ origin: req.headers.origin })`.
+        const echoed = originSources(value).find(
+          (source) => source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
+        );
+        if (echoed && !resolveFunction(value)) {
+          const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
+            replacePropertyValue(fixer, sourceCode, property, text),
+          ];
+          report(
+            use,
+            property,
+            messageId,
+            `${middleware.display} with an \`origin\` taken from the request`,
+            replace,
+            withAllowlist,
+            middleware.denyOrigin,
+          );
+          continue;
         }
         const allowing = unconditionalAllow(value);
         if (allowing) {

@@ -146,7 +146,27 @@ export default createRule<Options, MessageIds>({
       call: TSESTree.CallExpression,
     ): void => {
       const method = kind === 'prefix' ? 'startsWith' : kind === 'suffix' ? 'endsWith' : 'includes';
-      for (const text of testedTexts(argument)) {
+      const texts = testedTexts(argument);
+      // A text the code does not fix (a setting): whatever it is, a site whose name holds it passes.
+      if (texts.length === 0 && kind === 'substring') {
+        const shown = shortText(sourceCode.getText(argument));
+        record(
+          {
+            node: check,
+            pattern: false,
+            data: {
+              check: `\`${shortText(sourceCode.getText(check))}\``,
+              example: subject === 'origin' ? `https://\${${shown}}.evil.com` : `https://\${${shown}}.evil.com`,
+              advice: 'Compare the whole origin with the ones you trust instead',
+            },
+            fix: null,
+            suggestion: null,
+          },
+          credentials,
+        );
+        return;
+      }
+      for (const text of texts) {
         const example = weakTextMatchExample(kind, text.value, subject);
         if (!example) continue;
         const optional = isOptionalCall(call);
@@ -260,8 +280,9 @@ export default createRule<Options, MessageIds>({
           const subjectNode = method === 'exec' ? first : callee.object;
           const patternNode = method === 'exec' ? callee.object : first;
           const subject = matchSubject(subjectNode, test.isOrigin);
+          // `match` and `search` make a pattern of a string they are given.
           if (subject)
-            for (const source of patternSources(patternNode, method === 'match'))
+            for (const source of patternSources(patternNode, method === 'match' || method === 'search'))
               judgePattern(source, subject, test.credentials);
           continue;
         }
@@ -358,7 +379,19 @@ function comparisonMeaning(
     if (constant !== null && !(constant === undefined && operator.length === 2)) return null;
     return equal || unequal ? { kind: 'pattern', positive: unequal } : null;
   }
-  if (method !== 'indexOf') return null;
+  if (method !== 'indexOf' && method !== 'search') return null;
+  // `search` answers where a pattern first matches, as `indexOf` does for a text.
+  const kind = method === 'search' ? 'pattern' : 'substring';
+  if (method === 'search') {
+    if (constant === -1 && (equal || unequal)) return { kind, positive: unequal };
+    const flippedSearch: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=' };
+    const normalSearch = callOnLeft ? operator : flippedSearch[operator];
+    if ((normalSearch === '>' && constant === -1) || (normalSearch === '>=' && constant === 0))
+      return { kind, positive: true };
+    if ((normalSearch === '<' && constant === 0) || (normalSearch === '<=' && constant === -1))
+      return { kind, positive: false };
+    return null;
+  }
   if (constant === -1 && (equal || unequal)) return { kind: 'substring', positive: unequal };
   if (constant === 0 && (equal || unequal)) return { kind: 'prefix', positive: equal };
   // `i > -1`, `i >= 0`, `i < 0` (and the same written the other way round)

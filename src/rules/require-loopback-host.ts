@@ -121,6 +121,9 @@ export default createRule<Options, MessageIds>({
     /** One fix that writes `text` in place of each of these values. */
     const replaceValues = (candidates: readonly PossibleValue[], text: string) => {
       const nodes = [...new Set(candidates.map(writtenAt))];
+      // Only a value written as one (`'0.0.0.0'`, `undefined`) is replaced; a host that is missing
+      // (an argument left out, an option with no default) has nothing in its place to edit.
+      if (!nodes.every(isWrittenValue)) return () => null;
       return (fixer: RuleFixer): RuleFix[] => nodes.map((node) => replaceExpression(fixer, node, text));
     };
 
@@ -273,6 +276,16 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** A value written in the code: a literal, a template without expressions, `undefined`. */
+function isWrittenValue(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  return (
+    expression.type === AST_NODE_TYPES.Literal ||
+    (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) ||
+    (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined')
+  );
+}
 
 /** A file that may hand a host to a function that starts a server. */
 const MENTIONS_HOST = /host|bind|address/iu;

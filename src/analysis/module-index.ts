@@ -1,0 +1,132 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calledMethodName, skipTypeWrappers } from './ast';
+import { programOf, visitorKeys } from './program';
+
+/**
+ * An index of the nodes of a module that the analysis looks at, made in one walk when it is
+ * first needed and kept as long as the module's tree.
+ */
+
+/** The nodes of one module the analysis looks at, gathered in one walk. */
+export interface ModuleIndex {
+  /** Every call, in source order. */
+  readonly calls: readonly TSESTree.CallExpression[];
+  /** Calls of a method by its static name: `listen` → `app.listen(…)`, `server.listen(…)`. */
+  readonly methodCalls: ReadonlyMap<string, readonly TSESTree.CallExpression[]>;
+  readonly news: readonly TSESTree.NewExpression[];
+  readonly assignments: readonly TSESTree.AssignmentExpression[];
+  readonly ifStatements: readonly TSESTree.IfStatement[];
+  readonly forInStatements: readonly TSESTree.ForInStatement[];
+  readonly memberExpressions: readonly TSESTree.MemberExpression[];
+  readonly variableDeclarators: readonly TSESTree.VariableDeclarator[];
+  readonly importExpressions: readonly TSESTree.ImportExpression[];
+  /** Properties whose key names a CORS response header: `'Access-Control-Allow-Origin': …`. */
+  readonly headerProperties: readonly TSESTree.Property[];
+}
+
+const indexes = new WeakMap<TSESTree.Program, ModuleIndex>();
+
+/** The index of the module a node belongs to. */
+export function moduleIndex(node: TSESTree.Node): ModuleIndex {
+  const program = programOf(node);
+  let index = indexes.get(program);
+  if (!index) {
+    index = buildIndex(program);
+    indexes.set(program, index);
+  }
+  return index;
+}
+
+function buildIndex(program: TSESTree.Program): ModuleIndex {
+  const calls: TSESTree.CallExpression[] = [];
+  const methodCalls = new Map<string, TSESTree.CallExpression[]>();
+  const news: TSESTree.NewExpression[] = [];
+  const assignments: TSESTree.AssignmentExpression[] = [];
+  const ifStatements: TSESTree.IfStatement[] = [];
+  const forInStatements: TSESTree.ForInStatement[] = [];
+  const memberExpressions: TSESTree.MemberExpression[] = [];
+  const variableDeclarators: TSESTree.VariableDeclarator[] = [];
+  const importExpressions: TSESTree.ImportExpression[] = [];
+  const headerProperties: TSESTree.Property[] = [];
+  const stack: TSESTree.Node[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression: {
+        calls.push(node);
+        const callee = skipTypeWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const name =
+            !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+              ? callee.property.name
+              : calledMethodName(node);
+          if (name !== null) {
+            const list = methodCalls.get(name);
+            if (list) list.push(node);
+            else methodCalls.set(name, [node]);
+          }
+        }
+        break;
+      }
+      case AST_NODE_TYPES.NewExpression:
+        news.push(node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        assignments.push(node);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        ifStatements.push(node);
+        break;
+      case AST_NODE_TYPES.ForInStatement:
+        forInStatements.push(node);
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        memberExpressions.push(node);
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        variableDeclarators.push(node);
+        break;
+      case AST_NODE_TYPES.ImportExpression:
+        importExpressions.push(node);
+        break;
+      case AST_NODE_TYPES.Property: {
+        const key = node.key;
+        const name =
+          key.type === AST_NODE_TYPES.Literal
+            ? key.value
+            : key.type === AST_NODE_TYPES.Identifier && !node.computed
+              ? key.name
+              : null;
+        if (typeof name === 'string' && /^access-control-allow-/iu.test(name)) headerProperties.push(node);
+        break;
+      }
+      default:
+        break;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (let index = child.length - 1; index >= 0; index--) {
+          const item = child[index] as TSESTree.Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  const byPosition = <T extends TSESTree.Node>(list: T[]): T[] => list.sort((a, b) => a.range[0] - b.range[0]);
+  for (const list of methodCalls.values()) byPosition(list);
+  return {
+    calls: byPosition(calls),
+    methodCalls,
+    news: byPosition(news),
+    assignments: byPosition(assignments),
+    ifStatements: byPosition(ifStatements),
+    forInStatements: byPosition(forInStatements),
+    memberExpressions: byPosition(memberExpressions),
+    variableDeclarators: byPosition(variableDeclarators),
+    importExpressions: byPosition(importExpressions),
+    headerProperties: byPosition(headerProperties),
+  };
+}
