@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { LintSession, packageSpecifiersOf, resolveSpecifier } from './module-graph';
+import { expireResolutions, LintSession, packageSpecifiersOf, resolveSpecifier } from './module-graph';
 import { moduleOf, propertyName, variableOf } from './program';
 
 /**
@@ -12,6 +12,7 @@ let session = new LintSession();
 
 /** Starts the work for a new linted file (each cached module is checked against the disk once per file). */
 export function startSession(): void {
+  expireResolutions();
   session = new LintSession();
 }
 
@@ -33,6 +34,8 @@ interface ExportTable {
   readonly stars: readonly string[];
   /** `module.exports = value` (a CommonJS module's whole export), if any. */
   readonly commonjs: TSESTree.Node | null;
+  /** Whether it sets `exports.x` or `module.exports.x`. */
+  readonly exportsAssigned: boolean;
 }
 
 type ExportEntry =
@@ -56,6 +59,7 @@ function readExports(program: TSESTree.Program): ExportTable {
   const names = new Map<string, ExportEntry>();
   const stars: string[] = [];
   let commonjs: TSESTree.Node | null = null;
+  let exportsAssigned = false;
   const nameOf = (node: TSESTree.Identifier | TSESTree.StringLiteral): string =>
     node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
   for (const statement of program.body) {
@@ -117,6 +121,7 @@ function readExports(program: TSESTree.Program): ExportTable {
         ) {
           const key = propertyName(target);
           if (key !== null) names.set(key, { kind: 'local', node: expression.right });
+          exportsAssigned = true;
         }
         break;
       }
@@ -124,7 +129,7 @@ function readExports(program: TSESTree.Program): ExportTable {
         break;
     }
   }
-  return { names, stars, commonjs };
+  return { names, stars, commonjs, exportsAssigned };
 }
 
 function isModuleExports(node: TSESTree.Node): boolean {
@@ -194,8 +199,10 @@ export function exportedBy(target: ModuleTarget, name: string, hops = 0): Export
   const { program } = target;
   const table = exportTable(program);
   if (name === '*') return { kind: 'node', node: table.commonjs ?? program };
-  if (name === 'default' && table.commonjs && !table.names.has('default'))
-    return { kind: 'node', node: table.commonjs };
+  // Imported from ES modules, a CommonJS module's default is its `module.exports`: the object it
+  // assigns, or the one its `exports.x = …` fill.
+  if (name === 'default' && (table.commonjs || table.exportsAssigned) && !table.names.has('default'))
+    return { kind: 'node', node: table.commonjs ?? program };
   const entry = table.names.get(name);
   if (entry?.kind === 'local') return localExport(entry.node, hops);
   if (entry?.kind === 'from') {

@@ -4,6 +4,7 @@ import { exportNamesWith } from '../frameworks/registry';
 import type { McpAppFactory, McpTransport } from '../frameworks/types';
 import { skipTypeWrappers } from './ast';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import { valueWithUnsetEnvironment } from './unset-environment';
 import { propertyName } from './program';
 import { findObjectProperty, isFunctionNode, possibleValues, resolveObjectExpression } from './values';
 
@@ -68,7 +69,9 @@ export function transportProtects(options: TSESTree.Node | undefined): boolean |
   const on =
     enabled.kind === 'found' &&
     enabled.value !== null &&
-    possibleValues(enabled.value).every((value) => value.known && value.value === true);
+    (possibleValues(enabled.value).every((value) => value.known && value.value === true) ||
+      // On unless the operator turns it off: `process.env.DNS_PROTECTION !== 'false'`.
+      valueWithUnsetEnvironment(enabled.value)?.value === true);
   if (!on) return false;
   // Either list turns a check on: `allowedHosts` for Host, `allowedOrigins` for Origin.
   return ['allowedHosts', 'allowedOrigins'].some((key) => {

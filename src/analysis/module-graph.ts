@@ -65,8 +65,31 @@ export function moduleGraphStats(): Readonly<Stats> & { modules: number; bytes: 
 /** Empties the caches (tests). */
 export function clearModuleGraph(): void {
   cache.clear();
-  resolutions.clear();
   cachedBytes = 0;
+  forgetResolutions();
+}
+
+/** How long what specifiers resolve to is trusted before the disk is asked again. */
+const RESOLUTION_TTL_MS = 5000;
+let resolvedAt = Date.now();
+
+/**
+ * Forgets what specifiers resolved to, and the `package.json` and `tsconfig.json` files read
+ * for that, once they are a few seconds old: in an editor or `eslint_d`, which run for hours,
+ * a module created after an import failed, or a changed `paths` alias, is then seen. (Modules
+ * themselves are checked against the disk for every linted file.)
+ */
+export function expireResolutions(now = Date.now()): void {
+  if (now - resolvedAt < RESOLUTION_TTL_MS) return;
+  forgetResolutions();
+  resolvedAt = now;
+}
+
+function forgetResolutions(): void {
+  resolutions.clear();
+  manifests.clear();
+  tsconfigs.clear();
+  workspaces.clear();
 }
 
 /**

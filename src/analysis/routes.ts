@@ -36,6 +36,8 @@ export interface Route {
   readonly handlers: readonly TSESTree.Node[];
   /** Fastify route options (`{ preHandler, onRequest }`), when given. */
   readonly options: TSESTree.ObjectExpression | null;
+  /** For a plain handler, the handler as the server is given it (`createServer(handleRequest)`). */
+  readonly given?: TSESTree.Node;
 }
 
 /** An app or router, known by what created it. */
@@ -251,7 +253,7 @@ class RouteFinder {
       // One handler passed to an `http` and an `https` server is one set of routes.
       if (!fn || seen.has(fn)) continue;
       seen.add(fn);
-      routes.push(...methodBranches(fn, app));
+      routes.push(...methodBranches(fn, app).map((route) => ({ ...route, given: handler })));
     }
     return routes;
   }

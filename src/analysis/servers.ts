@@ -80,7 +80,7 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
   for (const call of index.methodCalls.get('listen') ?? []) {
     const receiver = calledMethodObject(call);
     const api = receiver && serverSourceOf(receiver)?.listen;
-    if (api) starts.push(reader.read(api, call));
+    if (api && !isPortProbe(call)) starts.push(reader.read(api, call));
   }
   const tracked = trackedNodes(sourceCode);
   for (const call of index.calls) {
@@ -105,7 +105,7 @@ function startsIn(fn: HandlerFunction): ServerStart[] {
     if (calledMethodName(node) === 'listen') {
       const receiver = calledMethodObject(node);
       const api = receiver && serverSourceOf(receiver)?.listen;
-      if (api) starts.push(reader.read(api, node));
+      if (api && !isPortProbe(node)) starts.push(reader.read(api, node));
       return;
     }
     if (!START_NAMES.has(calleeName(node) ?? '')) return;
@@ -113,6 +113,80 @@ function startsIn(fn: HandlerFunction): ServerStart[] {
     if (start?.kind === 'start') starts.push(reader.read(start.api, node));
   });
   return starts;
+}
+
+/**
+ * Whether a `listen()` only tests that a port is free: a server made with no handler for its
+ * connections or requests (`net.createServer()`), given none later, and closed as soon as it
+ * listens (in its `'listening'` listener or the listen callback). It serves nothing.
+ */
+function isPortProbe(listen: TSESTree.CallExpression): boolean {
+  const calls: TSESTree.CallExpression[] = [listen];
+  let root: TSESTree.Node | null = calledMethodObject(listen);
+  // `net.createServer().once('error', …).once('listening', …).listen(port)`
+  for (let steps = 0; root && steps < 20; steps++) {
+    const expression: TSESTree.Node = skipTypeWrappers(root);
+    if (expression.type === AST_NODE_TYPES.CallExpression && calledMethodName(expression) !== null) {
+      const object = calledMethodObject(expression);
+      if (object && serverSourceOf(object)) {
+        calls.push(expression);
+        root = object;
+        continue;
+      }
+    }
+    root = expression;
+    break;
+  }
+  if (!root) return false;
+  // `const tester = net.createServer(); tester.once('listening', …); tester.listen(port)`
+  if (root.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(root);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init) return false;
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === reference.identifier &&
+        parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.parent.callee === parent
+      ) {
+        calls.push(parent.parent);
+      }
+    }
+    root = skipTypeWrappers(def.node.init);
+  }
+  if (root.type !== AST_NODE_TYPES.CallExpression || root.arguments.some((argument) => isHandler(argument))) {
+    return false;
+  }
+  if (!entitiesOf(root).some((entity) => entity.kind === 'server')) return false;
+  let closes = false;
+  for (const call of calls) {
+    const method = calledMethodName(call);
+    const [event, listener] = call.arguments;
+    const eventName = event && staticValue(event)?.value;
+    if (method === 'listen') {
+      const callback = call.arguments.at(-1);
+      if (callback && isHandler(callback) && callsClose(callback)) closes = true;
+    } else if (eventName === 'listening' && listener && isHandler(listener) && callsClose(listener)) {
+      closes = true;
+    } else if (eventName === 'connection' || eventName === 'request' || eventName === 'stream') {
+      return false;
+    }
+  }
+  return closes;
+}
+
+function isHandler(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+function callsClose(fn: TSESTree.Node): boolean {
+  let found = false;
+  walk(fn, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && calledMethodName(node) === 'close') found = true;
+  });
+  return found;
 }
 
 /** A parameter (and a property path into it) whose value a function hands to a server as its host. */

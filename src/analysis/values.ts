@@ -156,6 +156,8 @@ export function resolveExpression(node: TSESTree.Node, depth = 0): TSESTree.Node
     switch (current.type) {
       case AST_NODE_TYPES.Identifier:
         next = resolveIdentifier(current, step);
+        // `const hosts = []; hosts.push(…)`: the literal is only where the value starts.
+        if (next && isMutatedLiteral(current, next)) return current;
         break;
       case AST_NODE_TYPES.MemberExpression: {
         if (current.optional) break;
@@ -453,6 +455,67 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
     default:
       return [{ known: false, node: expression }];
   }
+}
+
+/** Built-in collections whose contents methods change. */
+const COLLECTIONS = new Set(['Array', 'Set', 'Map', 'Headers', 'URLSearchParams']);
+
+/** Methods that change the array, Set or Map they are called on. */
+const MUTATING_METHODS = new Set([
+  'push',
+  'unshift',
+  'splice',
+  'pop',
+  'shift',
+  'fill',
+  'sort',
+  'reverse',
+  'copyWithin',
+  'add',
+  'set',
+  'delete',
+  'clear',
+]);
+
+/**
+ * Whether a name bound to an array or object literal (or a new Set or Map) has it changed in
+ * place: `list.push(x)`, `list[0] = x`, `options.origin = x`.
+ */
+function isMutatedLiteral(id: TSESTree.Identifier, value: TSESTree.Node): boolean {
+  const literal = skipTypeWrappers(value);
+  const collection =
+    literal.type === AST_NODE_TYPES.NewExpression &&
+    literal.callee.type === AST_NODE_TYPES.Identifier &&
+    COLLECTIONS.has(literal.callee.name);
+  if (
+    literal.type !== AST_NODE_TYPES.ArrayExpression &&
+    literal.type !== AST_NODE_TYPES.ObjectExpression &&
+    !collection
+  ) {
+    return false;
+  }
+  const variable = variableOf(id);
+  if (!variable) return false;
+  return variable.references.some((reference) => {
+    let node: TSESTree.Node = reference.identifier;
+    while (
+      node.parent &&
+      (node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)
+    ) {
+      node = node.parent;
+    }
+    const member = node.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return false;
+    const use = member.parent;
+    if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === member) {
+      const name = propertyName(member);
+      return name !== null && MUTATING_METHODS.has(name);
+    }
+    return (
+      (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) ||
+      (use?.type === AST_NODE_TYPES.UpdateExpression && use.argument === member)
+    );
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { containsNode } from '../analysis/ast';
+import { editable } from './foreign';
 
 type Range = readonly [number, number];
 
@@ -61,7 +62,7 @@ export function removeStatement(
   sourceCode: Readonly<SourceCode>,
   statement: TSESTree.Statement,
 ): RuleFix {
-  return fixer.removeRange(wholeLines(sourceCode, statement.range));
+  return fixer.removeRange(wholeLines(sourceCode, editable(statement).range));
 }
 
 /**
@@ -69,7 +70,7 @@ export function removeStatement(
  * with the comma that belongs to it, and its line when nothing else is on it.
  */
 export function removeListElement(fixer: RuleFixer, sourceCode: Readonly<SourceCode>, element: TSESTree.Node): RuleFix {
-  const list = element.parent;
+  const list = editable(element).parent;
   const siblings =
     list?.type === AST_NODE_TYPES.ObjectExpression
       ? list.properties
@@ -107,7 +108,7 @@ export function appendObjectProperty(
   object: TSESTree.ObjectExpression,
   propertyText: string,
 ): RuleFix {
-  const closing = sourceCode.getLastToken(object)!;
+  const closing = sourceCode.getLastToken(editable(object))!;
   const last = object.properties.at(-1);
   if (!last) {
     const inside = sourceCode.text.slice(object.range[0] + 1, closing.range[0]);
@@ -142,7 +143,7 @@ export function replacePropertyValue(
   property: TSESTree.Property,
   valueText: string,
 ): RuleFix {
-  if (property.shorthand) {
+  if (editable(property).shorthand) {
     return fixer.insertTextAfter(property.key, `: ${valueText}`);
   }
   if (property.method || property.kind !== 'init') {
@@ -159,7 +160,7 @@ export function appendArgument(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   argumentText: string,
 ): RuleFix {
-  const closing = sourceCode.getLastToken(call)!;
+  const closing = sourceCode.getLastToken(editable(call))!;
   const last = call.arguments.at(-1);
   if (!last) return fixer.insertTextBefore(closing, argumentText);
   const afterLast = sourceCode.getTokenAfter(last)!;
@@ -191,7 +192,7 @@ export function asOperand(text: string): string {
 
 /** Adds an argument in front of an existing one: `f(a, cb)` → `f(a, arg, cb)`. */
 export function insertArgumentBefore(fixer: RuleFixer, argument: TSESTree.Node, argumentText: string): RuleFix {
-  return fixer.insertTextBefore(argument, `${argumentText}, `);
+  return fixer.insertTextBefore(editable(argument), `${argumentText}, `);
 }
 
 /**
@@ -199,7 +200,7 @@ export function insertArgumentBefore(fixer: RuleFixer, argument: TSESTree.Node, 
  * `{ host }` becomes `{ host: text }`, which keeps the key.
  */
 export function replaceExpression(fixer: RuleFixer, expression: TSESTree.Node, text: string): RuleFix {
-  const parent = expression.parent;
+  const parent = editable(expression).parent;
   if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === expression) {
     return fixer.insertTextAfter(parent.key, `: ${text}`);
   }

@@ -28,7 +28,8 @@ export type MessageIds =
 
 /** Names that say a variable holds CORS origins. */
 const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
-const MENTIONS_ENV = /\benv\b/u;
+/** The environment, read here or in a module this file imports. */
+const MENTIONS_ENV = /\benv\b|\bimport\b|\brequire\s*\(/u;
 const MENTIONS_ORIGINS = /origin|cors/iu;
 
 /** Where an origin read from the environment ends up. */
@@ -95,7 +96,7 @@ export default createRule<Options, MessageIds>({
 
     /** What replaces an env-derived expression: an allowlist of the shape the code expects. */
     const replacement = (carrier: TSESTree.Node, sink: Sink | null, origins: readonly string[]): string => {
-      const text = sourceCode.getText(carrier);
+      const text = textOf(carrier);
       const quoted = origins.map((origin) => `'${origin}'`).join(', ');
       if (/^new\s+Set\b/u.test(text))
         return typescript && origins.length === 0 ? 'new Set<string>()' : `new Set([${quoted}])`;
@@ -128,9 +129,7 @@ export default createRule<Options, MessageIds>({
       origins: readonly string[],
     ): RuleFix[] | null => {
       const note =
-        origins.length === 0
-          ? ` /* was ${name ? `env ${name}` : sourceCode.getText(read)}: list the allowed origins here */`
-          : '';
+        origins.length === 0 ? ` /* was ${name ? `env ${name}` : textOf(read)}: list the allowed origins here */` : '';
       if (read.type === AST_NODE_TYPES.Property) {
         const pattern = read.parent;
         const declarator = pattern?.parent;
@@ -182,7 +181,7 @@ export default createRule<Options, MessageIds>({
             ? 'envAllowedOriginsWithCredentials'
             : 'envAllowedOrigins'
           : 'envOriginsLeaveFile',
-        data: { name: name ? `\`${name}\`` : `read by \`${sourceCode.getText(read)}\`` },
+        data: { name: name ? `\`${name}\`` : `read by \`${textOf(read)}\`` },
         // A report made on the name alone is not sure enough to rewrite code on save.
         fix: sink ? (fixer) => fixRead(fixer, read, name, sink, []) : null,
         suggest: [

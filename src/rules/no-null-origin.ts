@@ -9,7 +9,7 @@ import {
   replacePropertyValue,
 } from '../fixes/edits';
 import { skipTypeWrappers } from '../analysis/ast';
-import { isLinted, placeOf, staticValue } from '../analysis/program';
+import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
@@ -107,8 +107,7 @@ export default createRule<Options, MessageIds>({
           node: nullSide.type === AST_NODE_TYPES.Literal ? nullSide : node,
           policy: 'This origin check',
           fix: removable
-            ? (fixer) =>
-                fixer.replaceText(parent, sourceCode.getText(parent.left === node ? parent.right : parent.left))
+            ? (fixer) => fixer.replaceText(parent, textOf(parent.left === node ? parent.right : parent.left))
             : null,
         },
         test.credentials,

@@ -120,7 +120,7 @@ export default createRule<Options, MessageIds>({
       // else the name that carries it there. Its fallbacks go with it (`origin || '*'` would turn
       // a refusal into `*`); the other branches of a ternary stay.
       const inValue = containsNode(write.value, read);
-      const argument = sourceCode.getText(inValue ? read : write.value);
+      const argument = textOf(inValue ? read : write.value);
       let target: TSESTree.Node = inValue ? read : write.value;
       while (target !== write.value && target.parent) {
         const parent: TSESTree.Node = target.parent;

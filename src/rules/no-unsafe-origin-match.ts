@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
-import { isLinted, placeOf, staticValue } from '../analysis/program';
+import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
@@ -114,7 +114,7 @@ export default createRule<Options, MessageIds>({
             pattern:
               written && 'regex' in written && written === source.node
                 ? `/${source.pattern}/${source.flags}`
-                : shortText(sourceCode.getText(source.node)),
+                : shortText(textOf(source.node)),
             problem: PROBLEMS[finding.problem],
             example: finding.example,
           },
@@ -124,7 +124,7 @@ export default createRule<Options, MessageIds>({
               : (fixer) =>
                   'regex' in written && written.regex
                     ? fixer.replaceText(written, `/${fixed}/${written.regex.flags}`)
-                    : fixer.replaceText(written, quoted(fixed, sourceCode.getText(written)[0]!)),
+                    : fixer.replaceText(written, quoted(fixed, textOf(written)[0]!)),
           suggestion: null,
         },
         credentials,
@@ -149,13 +149,13 @@ export default createRule<Options, MessageIds>({
       const texts = testedTexts(argument);
       // A text the code does not fix (a setting): whatever it is, a site whose name holds it passes.
       if (texts.length === 0 && kind === 'substring') {
-        const shown = shortText(sourceCode.getText(argument));
+        const shown = shortText(textOf(argument));
         record(
           {
             node: check,
             pattern: false,
             data: {
-              check: `\`${shortText(sourceCode.getText(check))}\``,
+              check: `\`${shortText(textOf(check))}\``,
               example: subject === 'origin' ? `https://\${${shown}}.evil.com` : `https://\${${shown}}.evil.com`,
               advice: 'Compare the whole origin with the ones you trust instead',
             },
@@ -170,13 +170,11 @@ export default createRule<Options, MessageIds>({
         const example = weakTextMatchExample(kind, text.value, subject);
         if (!example) continue;
         const optional = isOptionalCall(call);
-        const receiverText = operand(sourceCode.getText(receiver), receiver);
+        const receiverText = operand(textOf(receiver), receiver);
         const rewrite = text.fromList ? null : textMatchRewrite(kind, text.value, subject);
         const pattern = text.fromList || kind !== 'substring' ? null : substringRewritePattern(text.value, subject);
         const piece = (value: string): string =>
-          text.inPlace
-            ? quoted(value, sourceCode.getText(text.node)[0]!)
-            : templateWith(value, text.value, sourceCode.getText(argument));
+          text.inPlace ? quoted(value, textOf(text.node)[0]!) : templateWith(value, text.value, textOf(argument));
         const replacement = rewrite?.map(([operator, value]) =>
           operator === '==='
             ? `${receiverText} === ${piece(value)}`
@@ -187,9 +185,7 @@ export default createRule<Options, MessageIds>({
             node: text.fromList ? text.node : check,
             pattern: false,
             data: {
-              check: text.fromList
-                ? `\`${method}(${sourceCode.getText(text.node)})\``
-                : `\`${shortText(sourceCode.getText(check))}\``,
+              check: text.fromList ? `\`${method}(${textOf(text.node)})\`` : `\`${shortText(textOf(check))}\``,
               example,
               advice: advice(kind, subject, text.value),
             },
@@ -209,7 +205,7 @@ export default createRule<Options, MessageIds>({
                   fix: (fixer) =>
                     fixer.replaceText(
                       check,
-                      `${negated ? '!' : ''}/${pattern}/.test(${optional ? `${receiverText} ?? ''` : sourceCode.getText(receiver)})`,
+                      `${negated ? '!' : ''}/${pattern}/.test(${optional ? `${receiverText} ?? ''` : textOf(receiver)})`,
                     ),
                 }
               : null,

@@ -8,6 +8,7 @@ import {
 } from '../fixes/constants';
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
 import { calledMethodName, topLevelStatement } from '../analysis/ast';
+import { isLinted, placeOf, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
 import { routeIsGuarded } from '../analysis/route-guards';
@@ -129,6 +130,21 @@ export default createRule<Options, MessageIds>({
         // The declarations go right above the first unchecked route's statement, next to the edit.
         const before = unchecked[0] && topLevelStatement(unchecked[0].node);
         for (const route of unchecked) {
+          if (!isLinted(route.node)) {
+            // A handler of another module, passed in here: reported where it is passed, naming
+            // the branch; the guard belongs in that module, which no fix here can reach.
+            const anchor = [route.given, ...route.handlers].find((handler) => handler && isLinted(handler));
+            if (!anchor) continue;
+            context.report({
+              node: anchor,
+              messageId: 'missingCsrfCheck',
+              data: {
+                route: `${describeRoute(route, `\`${textOf(anchor)}\``)} at ${placeOf(route.node, context)}`,
+                header: headerDisplay(fixHeader),
+              },
+            });
+            continue;
+          }
           context.report({
             node: route.node,
             messageId: 'missingCsrfCheck',
@@ -165,13 +181,13 @@ export default createRule<Options, MessageIds>({
       return /mcp/iu.test(matched) || usesMcpSdk;
     }
 
-    function describeRoute(route: Route): string {
+    function describeRoute(route: Route, handler = 'this handler'): string {
       if (route.framework === 'node') {
         const path = route.path ? ` for \`${route.path}\`` : '';
         // A handler that routes by path alone takes every method there.
-        return /\bmethod\b/u.test(sourceCode.getText(route.node))
-          ? `the POST branch of this handler${path}`
-          : `the branch of this handler${path}, for every method`;
+        return /\bmethod\b/u.test(textOf(route.node))
+          ? `the POST branch of ${handler}${path}`
+          : `the branch of ${handler}${path}, for every method`;
       }
       const method = route.call ? calledMethodName(route.call) : null;
       const path = route.path ?? '(this route)';

@@ -12,7 +12,7 @@ import {
 import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
-import { variableOf } from '../analysis/program';
+import { isLinted, placeOf, variableOf, textOf } from '../analysis/program';
 import { requestHeaderRead } from '../analysis/request-headers';
 import { exportNamesWith } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
@@ -112,7 +112,7 @@ export default createRule<Options, MessageIds>({
       unprotectedTransport:
         "This {{transport}} accepts requests for any Host, and nothing before it checks the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. Turn on the transport's protection (`enableDnsRebindingProtection: true` with `allowedHosts`), or validate Host and Origin in middleware (`hostHeaderValidation()`, or an app made by `createMcpExpressApp()`).",
       validationTurnedOff:
-        '`{{factory}}()` with `host: {{host}}` turns off its Host validation: with DNS rebinding, a web page the user visits points its own domain at this machine and calls the MCP server as the same origin. Keep a loopback `host`, or list the hosts the server answers to in `allowedHosts`.',
+        '`{{factory}}()` with `host: {{host}}`{{place}} turns off its Host validation: with DNS rebinding, a web page the user visits points its own domain at this machine and calls the MCP server as the same origin. Keep a loopback `host`, or list the hosts the server answers to in `allowedHosts`.',
       unprotectedApp:
         'This {{app}} serves an MCP endpoint without validating the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. {{remedy}}',
       addAllowedHosts: 'Keep this host, and validate the Host header against `allowedHosts` instead.',
@@ -141,7 +141,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           turnedOff.add(call);
-          reportTurnedOff(factory, protection.host, protection.value, protection.options);
+          reportTurnedOff(call, factory, protection.host, protection.value, protection.options);
         }
 
         const { routes, apps } = findRoutes(sourceCode);
@@ -229,19 +229,30 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportTurnedOff(
+      call: TSESTree.CallExpression,
       factory: McpAppFactory,
       property: TSESTree.Property,
       value: TSESTree.Node,
       options: TSESTree.ObjectExpression,
     ): void {
+      const { name } = factory;
+      if (!isLinted(property)) {
+        // Options written in another module: reported at the call, naming them; no fix reaches them.
+        const place = placeOf(property, context);
+        context.report({
+          node: call.arguments[0] ?? call,
+          messageId: 'validationTurnedOff',
+          data: { factory: name, host: textOf(value), place: ` (from ${place})` },
+        });
+        return;
+      }
       const candidates = possibleValues(value);
       const unsafe = candidates.filter((candidate) => candidate.known);
       const leaves = inlineLeaves(value, candidates, unsafe);
-      const { name } = factory;
       context.report({
         node: property,
         messageId: 'validationTurnedOff',
-        data: { factory: name, host: sourceCode.getText(value) },
+        data: { factory: name, host: textOf(value), place: '' },
         fix: (fixer) =>
           leaves
             ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand("'127.0.0.1'")))
@@ -265,7 +276,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: node.callee,
         messageId: 'unprotectedTransport',
-        data: { transport: `\`${sourceCode.getText(node.callee)}\`` },
+        data: { transport: `\`${textOf(node.callee)}\`` },
         fix: (fixer) => {
           if (!properties || transport.protection !== 'options') return null;
           if (!options) {
@@ -364,7 +375,7 @@ export default createRule<Options, MessageIds>({
 
     function reportApp(app: AppInstance): void {
       const creation = app.node;
-      const appText = `\`${sourceCode.getText(creation)}\` app`;
+      const appText = `\`${textOf(creation)}\` app`;
       if (app.framework === 'fastify') {
         context.report({
           node: creation,

@@ -227,7 +227,7 @@ export default createRule<Options, MessageIds>({
           ? [
               {
                 messageId: 'useLoopbackFallback',
-                fix: (fixer) => replaceExpression(fixer, value, withFallback(sourceCode.getText(value), value)),
+                fix: (fixer) => replaceExpression(fixer, value, withFallback(textOf(value), value)),
               },
             ]
           : [],

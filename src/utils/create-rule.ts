@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { startSession } from '../analysis/exports';
 import { isLinted, registerModule } from '../analysis/program';
+import { editable, ForeignEdit } from '../fixes/foreign';
 
 /** The `meta.docs` fields this plugin's rules declare. */
 export interface PluginDocs {
@@ -38,24 +39,16 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Descriptor = TSESLint.ReportDescriptor<string>;
 type FixFunction = TSESLint.ReportFixFunction;
 
-/** An edit the analysis aimed at another module's code, which ESLint cannot fix from this file. */
-class ForeignEdit extends Error {}
-
 /**
  * A fixer that refuses to edit a node of another module: values and checks followed into other
  * modules must never turn into edits of the linted file's text at their offsets.
  */
 function guardedFixer(fixer: TSESLint.RuleFixer): TSESLint.RuleFixer {
-  const check = (target: TSESTree.Node | TSESTree.Token): void => {
-    if ('type' in target && (target as TSESTree.Node).parent !== undefined && !isLinted(target as TSESTree.Node)) {
-      throw new ForeignEdit();
-    }
-  };
   return {
-    insertTextAfter: (target, text) => (check(target), fixer.insertTextAfter(target, text)),
-    insertTextBefore: (target, text) => (check(target), fixer.insertTextBefore(target, text)),
-    remove: (target) => (check(target), fixer.remove(target)),
-    replaceText: (target, text) => (check(target), fixer.replaceText(target, text)),
+    insertTextAfter: (target, text) => fixer.insertTextAfter(editable(target), text),
+    insertTextBefore: (target, text) => fixer.insertTextBefore(editable(target), text),
+    remove: (target) => fixer.remove(editable(target)),
+    replaceText: (target, text) => fixer.replaceText(editable(target), text),
     insertTextAfterRange: (range, text) => fixer.insertTextAfterRange(range, text),
     insertTextBeforeRange: (range, text) => fixer.insertTextBeforeRange(range, text),
     removeRange: (range) => fixer.removeRange(range),
@@ -70,7 +63,9 @@ function guardedFix(fix: FixFunction | null | undefined): FixFunction | null | u
       return fix(guardedFixer(fixer));
     } catch (error) {
       if (error instanceof ForeignEdit) return null;
-      throw error;
+      // A fix that fails is a bug the plugin's tests must show; a user keeps the report without it.
+      if (process.env.VITEST) throw error;
+      return null;
     }
   };
 }
@@ -82,7 +77,11 @@ function guardedFix(fix: FixFunction | null | undefined): FixFunction | null | u
 function guardedContext<Context extends AnyContext>(context: Context): Context {
   const report = (descriptor: Descriptor): void => {
     if ('node' in descriptor && descriptor.node && !isLinted(descriptor.node as TSESTree.Node)) {
-      throw new Error(`mcp-cors: a report on a node of another module (${descriptor.messageId})`);
+      // A rule must report where the linted file shows the problem. Should one miss that, the
+      // plugin's own tests fail loudly; a user's lint goes on without the misplaced report.
+      if (process.env.VITEST)
+        throw new Error(`mcp-cors: a report on a node of another module (${descriptor.messageId})`);
+      return;
     }
     context.report({
       ...descriptor,

@@ -209,7 +209,7 @@ export const v2 = createApp({ host: '127.0.0.1' });`,
       errors: [
         {
           messageId: 'validationTurnedOff',
-          data: { factory: 'createMcpExpressApp', host: "'0.0.0.0'" },
+          data: { factory: 'createMcpExpressApp', host: "'0.0.0.0'", place: '' },
           line: 4,
           column: 41,
           endLine: 4,
@@ -227,7 +227,7 @@ export const v2 = createApp({ host: HOST });`,
         },
         {
           messageId: 'validationTurnedOff',
-          data: { factory: 'createMcpExpressApp', host: 'HOST' },
+          data: { factory: 'createMcpExpressApp', host: 'HOST', place: '' },
           line: 5,
           column: 31,
           endLine: 5,
@@ -355,7 +355,7 @@ export const app = createMcpExpressApp({ host: '127.0.0.1', allowedOrigins: ['ht
       errors: [
         {
           messageId: 'validationTurnedOff',
-          data: { factory: 'createMcpExpressApp', host: "'0.0.0.0'" },
+          data: { factory: 'createMcpExpressApp', host: "'0.0.0.0'", place: '' },
           line: 2,
           column: 42,
           endLine: 2,

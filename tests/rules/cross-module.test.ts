@@ -1,0 +1,643 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import plugin from '../../src/index';
+import { expireResolutions } from '../../src/analysis/module-graph';
+
+// The rules follow values into the other modules of a project, which the module graph reads from
+// disk: these tests lint real files of a fixture project through the ESLint class, as a user's
+// `eslint .` does, rather than code strings that have no neighbours.
+
+const project = path.resolve(__dirname, '../fixtures/project');
+
+const RULES = [
+  'require-loopback-host',
+  'no-wildcard-origin',
+  'no-reflected-origin',
+  'no-env-allowed-origins',
+  'require-csrf-token',
+  'require-dns-rebinding-protection',
+] as const;
+type RuleName = (typeof RULES)[number];
+
+const ALL_RULES: Linter.RulesRecord = Object.fromEntries(RULES.map((rule) => [`mcp-cors/${rule}`, 'error']));
+// The strict option makes a host the analysis could not follow visible as `unknownHost`, so that a
+// bad module is seen to leave the value unknown rather than to hide a report some other way.
+const UNKNOWN_HOSTS: Linter.RulesRecord = { 'mcp-cors/require-loopback-host': ['error', { reportUnknownHosts: true }] };
+
+function eslintFor(cwd: string, rules: Linter.RulesRecord, fix = false): ESLint {
+  return new ESLint({
+    cwd,
+    fix,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.{ts,js,mjs,cjs}'],
+        languageOptions: { parser: tsParser },
+        plugins: { 'mcp-cors': plugin },
+        rules,
+      },
+    ],
+  });
+}
+
+const linter = eslintFor(project, ALL_RULES);
+const fixer = eslintFor(project, ALL_RULES, true);
+
+interface Report {
+  ruleId: string | null;
+  messageId: string | undefined;
+  line: number;
+  column: number;
+  endLine: number | undefined;
+  endColumn: number | undefined;
+  message: string;
+  hasFix: boolean;
+  suggestions: number;
+}
+
+function summarise(result: ESLint.LintResult): Report[] {
+  return result.messages.map((message) => ({
+    ruleId: message.ruleId,
+    messageId: message.messageId,
+    line: message.line,
+    column: message.column,
+    endLine: message.endLine,
+    endColumn: message.endColumn,
+    message: message.message,
+    hasFix: message.fix !== undefined,
+    suggestions: message.suggestions?.length ?? 0,
+  }));
+}
+
+/** One expected report; the message is the rule's own template filled with `data`, so the data is what is checked. */
+function report(
+  rule: RuleName,
+  messageId: string,
+  [line, column, endLine, endColumn]: readonly [number, number, number, number],
+  data: Readonly<Record<string, string>>,
+  { hasFix, suggestions }: { hasFix: boolean; suggestions: number },
+): Report {
+  const template = (plugin.rules[rule].meta.messages as Record<string, string | undefined>)[messageId];
+  if (template === undefined) throw new Error(`${rule} has no message ${messageId}`);
+  const message = template.replace(/\{\{\s*(\w+)\s*\}\}/gu, (_, key: string) => {
+    const value = data[key];
+    if (value === undefined) throw new Error(`${rule}/${messageId} needs {{${key}}}`);
+    return value;
+  });
+  return { ruleId: `mcp-cors/${rule}`, messageId, line, column, endLine, endColumn, message, hasFix, suggestions };
+}
+
+/** A value another module writes is named where this file uses it, and nothing in this file is rewritten. */
+const FOREIGN = { hasFix: false, suggestions: 0 };
+
+const EXPRESS_LISTEN = '`app.listen()` of Express';
+
+/** The strict option's report for an Express host the analysis could not follow to a value. */
+function unknownHost(at: readonly [number, number, number, number]): Report {
+  const data = { api: EXPRESS_LISTEN, hostLabel: 'host' };
+  // No fallback suggestion: the second argument of `listen(3000, HOST)` might be a callback.
+  return report('require-loopback-host', 'unknownHost', at, data, { hasFix: false, suggestions: 0 });
+}
+
+async function lint(file: string, eslint = linter): Promise<ESLint.LintResult> {
+  const [result] = await eslint.lintFiles([file]);
+  if (!result) throw new Error(`${file} was not linted`);
+  expect(result.messages.filter((message) => message.fatal)).toEqual([]);
+  return result;
+}
+
+async function fixed(file: string): Promise<string | undefined> {
+  return (await lint(file, fixer)).output;
+}
+
+const NODE_DEFAULT_BINDING =
+  "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off";
+const CSRF = { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' };
+/** What require-csrf-token's fix declares above the first unguarded route. */
+const CSRF_DECLARATIONS = `import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}`;
+
+describe('a host constant behind a barrel (`export *`, `.js` specifiers for `.ts` files, `as const`)', () => {
+  it('reports the public host at the hostname, naming the constant', async () => {
+    expect(summarise(await lint('src/hono-public.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [9, 33, 9, 60],
+        {
+          api: '`serve()` from `@hono/node-server`',
+          hostLabel: '`hostname`',
+          values: "`'0.0.0.0'` (from src/constants/http.constants.ts:3)",
+        },
+        FOREIGN,
+      ),
+    ]);
+    expect(await fixed('src/hono-public.ts')).toBeUndefined();
+  });
+
+  it('accepts the loopback constant reached the same way', async () => {
+    expect(summarise(await lint('src/hono-local.ts'))).toEqual([]);
+  });
+});
+
+describe('an app exported under another name (`export { server as app }`)', () => {
+  it('reports `app.listen(PORT)` and adds the loopback host', async () => {
+    expect(summarise(await lint('src/main.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'defaultHost',
+        [4, 5, 4, 11],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', binding: NODE_DEFAULT_BINDING },
+        { hasFix: true, suggestions: 2 },
+      ),
+    ]);
+    expect(await fixed('src/main.ts')).toBe(`import { app } from './app.js';
+
+const PORT = 3000;
+app.listen(PORT, '127.0.0.1');
+`);
+  });
+
+  it('accepts `app.listen(PORT, "127.0.0.1")`', async () => {
+    expect(summarise(await lint('src/main-local.ts'))).toEqual([]);
+  });
+});
+
+describe("a server started in another module with its caller's host", () => {
+  it('reports the public host where the caller passes it, and fixes it there', async () => {
+    expect(summarise(await lint('src/start-public.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [3, 37, 3, 46],
+        { api: '`Bun.serve()` (through `startHttp()`)', hostLabel: '`hostname`', values: "`'0.0.0.0'`" },
+        { hasFix: true, suggestions: 2 },
+      ),
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [4, 35, 4, 39],
+        {
+          api: '`server.listen()` on a `node:http` server (through `startNodeHttp()`)',
+          hostLabel: 'host',
+          values: "`'::'`",
+        },
+        { hasFix: true, suggestions: 2 },
+      ),
+    ]);
+    expect(await fixed('src/start-public.ts')).toBe(`import { startHttp, startNodeHttp } from './http-server.js';
+
+await startHttp({ port: 3000, host: '127.0.0.1' });
+startNodeHttp({ port: 3001, host: '127.0.0.1' });
+`);
+  });
+
+  it("accepts a loopback host, and no host at all (the function's loopback default)", async () => {
+    expect(summarise(await lint('src/start-local.ts'))).toEqual([]);
+  });
+});
+
+describe('CORS options from a factory in another module', () => {
+  it('reports `cors(corsOptions())` where it is mounted, naming the option, with no fix', async () => {
+    expect(summarise(await lint('src/reflected.ts'))).toEqual([
+      report(
+        'no-reflected-origin',
+        'reflectedOriginWithCredentials',
+        [6, 9, 6, 28],
+        { policy: '`cors()` with `origin: true` (from src/cors-options.ts:2)' },
+        FOREIGN,
+      ),
+    ]);
+    expect(await fixed('src/reflected.ts')).toBeUndefined();
+  });
+
+  it('accepts a factory that returns an allowlist', async () => {
+    expect(summarise(await lint('src/reflected-strict.ts'))).toEqual([]);
+  });
+});
+
+describe('a config object behind a package.json "imports" alias (`#config/*`)', () => {
+  it('reports `origin: SERVER_CONFIG.CORS_ORIGIN` (`true`) and fixes the option in this file', async () => {
+    expect(summarise(await lint('src/fastify-cors.ts'))).toEqual([
+      report(
+        'no-reflected-origin',
+        'reflectedOrigin',
+        [6, 32, 6, 65],
+        { policy: '`@fastify/cors` with `origin: true`' },
+        { hasFix: true, suggestions: 1 },
+      ),
+    ]);
+    expect(await fixed('src/fastify-cors.ts')).toBe(`import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import { SERVER_CONFIG } from '#config/server';
+
+const fastify = Fastify();
+await fastify.register(cors, { origin: false });
+`);
+  });
+
+  it('accepts the allowlist of the same object', async () => {
+    expect(summarise(await lint('src/fastify-cors-strict.ts'))).toEqual([]);
+  });
+
+  it('reports an origin allowlist read from the environment in that module, where it is used', async () => {
+    expect(summarise(await lint('src/env-origins.ts'))).toEqual([
+      report(
+        'no-env-allowed-origins',
+        'envAllowedOrigins',
+        [6, 9, 6, 42],
+        { name: '`MCP_ALLOWED_ORIGINS` (from src/config/origins.ts:1)' },
+        FOREIGN,
+      ),
+    ]);
+    expect(await fixed('src/env-origins.ts')).toBeUndefined();
+  });
+
+  it('reports an allowlist whose only `process.env` read is in the imported module', async () => {
+    expect(summarise(await lint('src/env-origins-bare.ts'))).toEqual([
+      report(
+        'no-env-allowed-origins',
+        'envAllowedOrigins',
+        [6, 9, 6, 42],
+        { name: '`MCP_ALLOWED_ORIGINS` (from src/config/origins.ts:1)' },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
+describe('CORS middleware made in another module, behind a tsconfig "paths" alias (`@/lib/*`, from an extended config)', () => {
+  it('reports `app.use(corsMiddleware)` at the mount, naming where it is made, with no fix', async () => {
+    expect(summarise(await lint('src/wildcard-mount.ts'))).toEqual([
+      report(
+        'no-wildcard-origin',
+        'wildcardOrigin',
+        [5, 9, 5, 23],
+        { policy: '`cors()` with an `origin` that can be `*` (from src/lib/cors-middleware.ts:3)' },
+        FOREIGN,
+      ),
+    ]);
+    expect(await fixed('src/wildcard-mount.ts')).toBeUndefined();
+  });
+
+  it('accepts middleware made with an allowlist', async () => {
+    expect(summarise(await lint('src/wildcard-mount-strict.ts'))).toEqual([]);
+  });
+
+  it('reports `cors(CREDENTIALS_ONLY)` with `{ credentials: true }` imported, and edits neither file', async () => {
+    expect(summarise(await lint('src/gaps/cors-without-origin.ts'))).toEqual([
+      report(
+        'no-wildcard-origin',
+        'wildcardOriginWithCredentials',
+        [6, 9, 6, 31],
+        { policy: '`cors()` without an `origin` option (its default is `*`)' },
+        FOREIGN,
+      ),
+    ]);
+    expect(await fixed('src/gaps/cors-without-origin.ts')).toBeUndefined();
+  });
+});
+
+describe('route guards made by a factory in another module', () => {
+  it('accepts `app.post("/mcp", requireToken(), handler)` when the middleware refuses a request without a Bearer token', async () => {
+    expect(summarise(await lint('src/csrf-guarded.ts'))).toEqual([]);
+  });
+
+  it('reports the route when the middleware only logs the header', async () => {
+    expect(summarise(await lint('src/csrf-logged.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [6, 1, 6, 9], CSRF, { hasFix: true, suggestions: 1 }),
+    ]);
+    expect(await fixed('src/csrf-logged.ts')).toBe(`import express from 'express';
+import { logAuthorization } from '@/lib/auth';
+
+const app = express();
+app.use(express.json());
+
+${CSRF_DECLARATIONS}
+
+app.post('/mcp', logAuthorization(), (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  res.json({ received: req.body });
+});
+`);
+  });
+
+  it('reports `fastify.post("/mcp", ROUTE_OPTIONS, handler)` with imported route options, with no fix to make there', async () => {
+    expect(summarise(await lint('src/gaps/fastify-route-options.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [5, 1, 5, 13], CSRF, FOREIGN),
+    ]);
+    expect(await fixed('src/gaps/fastify-route-options.ts')).toBeUndefined();
+  });
+
+  it('reports the POST branch of an imported plain handler where the server is given it, naming the branch', async () => {
+    expect(summarise(await lint('src/gaps/node-handler.ts'))).toEqual([
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [4, 14, 4, 27],
+        { ...CSRF, route: 'the POST branch of `handleRequest` for `/mcp` at src/gaps/options.ts:13' },
+        FOREIGN,
+      ),
+    ]);
+    expect(await fixed('src/gaps/node-handler.ts')).toBeUndefined();
+  });
+});
+
+describe('a workspace package re-exporting the framework (`@acme/server-kit` from apps/mcp)', () => {
+  it('reports `app.use(cors())` of @koa/cors and `app.listen(3000)` of Koa through the re-exports', async () => {
+    expect(summarise(await lint('apps/mcp/src/server.ts'))).toEqual([
+      report(
+        'no-wildcard-origin',
+        'wildcardOrigin',
+        [4, 9, 4, 15],
+        { policy: "`cors()` from '@koa/cors' without an `origin` option (its default is `*`)" },
+        { hasFix: true, suggestions: 1 },
+      ),
+      report(
+        'require-loopback-host',
+        'defaultHost',
+        [5, 5, 5, 11],
+        { api: '`app.listen()` of Koa', hostLabel: 'host', binding: NODE_DEFAULT_BINDING },
+        { hasFix: true, suggestions: 2 },
+      ),
+    ]);
+    expect(await fixed('apps/mcp/src/server.ts')).toBe(`import { App, cors } from '@acme/server-kit';
+
+const app = new App();
+app.use(cors({ origin: () => '' }));
+app.listen(3000, '127.0.0.1');
+`);
+  });
+
+  it('accepts the same app with an allowlist and a loopback host', async () => {
+    expect(summarise(await lint('apps/mcp/src/server-local.ts'))).toEqual([]);
+  });
+});
+
+describe('CommonJS (`module.exports`, `exports.x`, `require` without an extension)', () => {
+  it('reports a host destructured from `require("./config")` of `module.exports = { HOST }`', async () => {
+    expect(summarise(await lint('src/cjs/server.cjs'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 18, 5, 22],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/cjs/config.cjs:1)" },
+        FOREIGN,
+      ),
+    ]);
+    expect(await fixed('src/cjs/server.cjs')).toBeUndefined();
+  });
+
+  it('reports `config.HOST` of a module that sets `exports.HOST`', async () => {
+    expect(summarise(await lint('src/cjs/server-exports.cjs'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 25, 5, 36],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/cjs/config-public-exports.cjs:1)" },
+        FOREIGN,
+      ),
+    ]);
+  });
+
+  it('accepts a loopback `exports.HOST`', async () => {
+    expect(summarise(await lint('src/cjs/server-local.cjs'))).toEqual([]);
+  });
+
+  it('reads `config.HOST` of an ES default import of a module that sets `exports.HOST`', async () => {
+    expect(summarise(await lint('src/gaps/default-import-of-exports.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 25, 5, 36],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/cjs/config-public-exports.cjs:1)" },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
+describe('an app held in a class field (`this.app = express()`)', () => {
+  it('reports the route a method adds, and guards it in place', async () => {
+    expect(summarise(await lint('src/mcp-server.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [12, 5, 12, 18], CSRF, { hasFix: true, suggestions: 1 }),
+    ]);
+    expect(await fixed('src/mcp-server.ts')).toBe(`import express, { type Express } from 'express';
+
+${CSRF_DECLARATIONS}
+
+export class McpHttpServer {
+  protected readonly app: Express;
+
+  constructor(private readonly port: number) {
+    this.app = express();
+    this.app.use(express.json());
+  }
+
+  registerRoutes(): void {
+    this.app.post('/mcp', (req, res, next) => {
+      if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+        res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+        return;
+      }
+      next();
+    }, async (req, res) => {
+      res.json({ received: req.body });
+    });
+  }
+
+  start(): void {
+    this.app.listen(this.port, '127.0.0.1');
+  }
+}
+`);
+  });
+
+  it('reports a route that a subclass in another module adds to the inherited field', async () => {
+    expect(summarise(await lint('src/tool-server.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [6, 5, 6, 18], CSRF, { hasFix: true, suggestions: 1 }),
+    ]);
+  });
+
+  it('accepts a subclass route guarded by the imported token middleware', async () => {
+    expect(summarise(await lint('src/guarded-server.ts'))).toEqual([]);
+  });
+});
+
+describe('MCP SDK options from another module', () => {
+  it('reports a transport whose options are imported, with no fix to make in either file', async () => {
+    const reports = summarise(await lint('src/gaps/transport-options.ts'));
+    expect(reports.filter((entry) => entry.ruleId === 'mcp-cors/require-dns-rebinding-protection')).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [7, 25, 7, 54],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+    ]);
+  });
+
+  it('reports imported app options that turn validation off at the argument, naming where the host is written', async () => {
+    expect(summarise(await lint('src/gaps/mcp-app-options.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'validationTurnedOff',
+        [4, 33, 4, 51],
+        { factory: 'createMcpExpressApp', host: "'0.0.0.0'", place: ' (from src/gaps/options.ts:8)' },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
+describe('import cycles and a missing module', () => {
+  it('follows names through modules that re-export each other, and gives up on a name that never settles', async () => {
+    const publicHost = report(
+      'require-loopback-host',
+      'everyInterface',
+      [7, 18, 7, 29],
+      { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/cycle/b.ts:1)" },
+      FOREIGN,
+    );
+    expect(summarise(await lint('src/cycle-user.ts'))).toEqual([publicHost]);
+    // `LOOP` and `NOWHERE` are declared by neither module: their hosts are unknown, not a crash or a hang.
+    expect(summarise(await lint('src/cycle-user.ts', eslintFor(project, UNKNOWN_HOSTS)))).toEqual([
+      publicHost,
+      unknownHost([8, 18, 8, 22]),
+      unknownHost([9, 18, 9, 25]),
+    ]);
+  });
+
+  it('leaves the host of a module that does not exist unknown', async () => {
+    expect(summarise(await lint('src/missing-user.ts'))).toEqual([]);
+    expect(summarise(await lint('src/missing-user.ts', eslintFor(project, UNKNOWN_HOSTS)))).toEqual([
+      unknownHost([5, 18, 5, 22]),
+    ]);
+  });
+});
+
+describe('modules the graph must not read', () => {
+  // Made at test time in a copy of the project, never committed: prettier cannot format a syntax
+  // error, git keeps no empty directory, and 5 MB of padding has no place in the repository.
+  let copy: string;
+  const PUBLIC_HOST_MODULE = "export const HOST = '0.0.0.0';\n";
+  const userOf = (specifier: string): string =>
+    `import express from 'express';\nimport { HOST } from '${specifier}';\n\nconst app = express();\napp.listen(3000, HOST);\n`;
+  const BAD_INPUTS: readonly (readonly [name: string, specifier: string])[] = [
+    ['a module over the size limit', './huge.js'],
+    ['a module with a syntax error', './broken.js'],
+    ['a directory named like a file', './settings.ts'],
+    ['a link to itself', './loop.js'],
+  ];
+
+  beforeAll(() => {
+    copy = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-cross-module-'));
+    fs.cpSync(project, copy, { recursive: true });
+    const bad = path.join(copy, 'src/bad');
+    fs.mkdirSync(bad);
+    // Over the 1 MB limit with the public host first: read at all, it would be reported.
+    fs.writeFileSync(path.join(bad, 'huge.ts'), `${PUBLIC_HOST_MODULE}/* ${'x'.repeat(5 * 1024 * 1024)} */\n`);
+    fs.writeFileSync(path.join(bad, 'broken.ts'), `${PUBLIC_HOST_MODULE}export const = ;\n`);
+    fs.mkdirSync(path.join(bad, 'settings.ts'));
+    fs.symlinkSync('loop.ts', path.join(bad, 'loop.ts'));
+    fs.writeFileSync(path.join(bad, 'small.ts'), PUBLIC_HOST_MODULE);
+    fs.writeFileSync(path.join(bad, 'user-control.ts'), userOf('./small.js'));
+    BAD_INPUTS.forEach(([, specifier], index) =>
+      fs.writeFileSync(path.join(bad, `user-${index}.ts`), userOf(specifier)),
+    );
+  });
+  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+  it('reports the same module when it is small and well-formed (the control)', async () => {
+    const result = await lint('src/bad/user-control.ts', eslintFor(copy, ALL_RULES));
+    expect(summarise(result)).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 18, 5, 22],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/bad/small.ts:1)" },
+        FOREIGN,
+      ),
+    ]);
+  });
+
+  it.each(BAD_INPUTS.map(([name], index) => [name, index] as const))(
+    'leaves the host imported from %s unknown',
+    async (_, index) => {
+      const file = `src/bad/user-${index}.ts`;
+      expect(summarise(await lint(file, eslintFor(copy, ALL_RULES)))).toEqual([]);
+      expect(summarise(await lint(file, eslintFor(copy, UNKNOWN_HOSTS)))).toEqual([unknownHost([5, 18, 5, 22])]);
+    },
+  );
+});
+
+describe('a long-running process (an editor, eslint_d)', () => {
+  let copy: string;
+  beforeAll(() => {
+    copy = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-long-running-'));
+    fs.cpSync(project, copy, { recursive: true });
+  });
+  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+  it('sees a module created after an import of it failed, once resolutions have expired', async () => {
+    const eslint = eslintFor(copy, ALL_RULES);
+    expect(summarise(await lint('src/missing-user.ts', eslint))).toEqual([]);
+    fs.writeFileSync(path.join(copy, 'src/does-not-exist.ts'), "export const HOST = '0.0.0.0';\n");
+    expireResolutions(Date.now() + 60_000);
+    expect(summarise(await lint('src/missing-user.ts', eslint))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 18, 5, 22],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/does-not-exist.ts:1)" },
+        FOREIGN,
+      ),
+    ]);
+  });
+
+  it('sees a `paths` alias added to tsconfig.json, once resolutions have expired', async () => {
+    const eslint = eslintFor(copy, ALL_RULES);
+    fs.writeFileSync(
+      path.join(copy, 'src/alias-user.ts'),
+      "import express from 'express';\nimport { HOST } from '~host';\n\nconst app = express();\napp.listen(3000, HOST);\n",
+    );
+    fs.writeFileSync(path.join(copy, 'src/alias-host.ts'), "export const HOST = '::';\n");
+    expect(summarise(await lint('src/alias-user.ts', eslint))).toEqual([]);
+    const tsconfigFile = path.join(copy, 'tsconfig.base.json');
+    const tsconfig = JSON.parse(fs.readFileSync(tsconfigFile, 'utf8')) as {
+      compilerOptions: { paths: Record<string, string[]> };
+    };
+    tsconfig.compilerOptions.paths['~host'] = ['./src/alias-host.ts'];
+    fs.writeFileSync(tsconfigFile, JSON.stringify(tsconfig, null, 2));
+    expireResolutions(Date.now() + 120_000);
+    expect(summarise(await lint('src/alias-user.ts', eslint))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 18, 5, 22],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'::'` (from src/alias-host.ts:1)" },
+        FOREIGN,
+      ),
+    ]);
+  });
+});

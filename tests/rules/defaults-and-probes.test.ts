@@ -1,0 +1,200 @@
+import dnsRule from '../../src/rules/require-dns-rebinding-protection';
+import loopbackRule from '../../src/rules/require-loopback-host';
+import { createRuleTester } from '../rule-tester';
+
+// Code that is safe out of the box although nothing in it is a constant `true`: a switch that is
+// on unless the environment turns it off, a list filled after it is made, a server that only
+// tests whether a port is free. And, next to each, the nearest variant that is not safe.
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-dns-rebinding-protection: protection on unless the environment turns it off', dnsRule, {
+  valid: [
+    {
+      name: 'a flag that is on unless `DNS_PROTECTION=false`, with a host list a helper fills',
+      code: `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+function localHosts(port: number): string[] {
+  const hosts: string[] = [];
+  for (const name of ['127.0.0.1', 'localhost']) hosts.push(\`\${name}:\${port}\`);
+  return hosts;
+}
+const enableDnsRebindingProtection = process.env.DNS_PROTECTION !== 'false';
+const allowedHosts = process.env.ALLOWED_HOST ? [process.env.ALLOWED_HOST] : localHosts(3000);
+const app = express();
+app.get('/sse', async (req, res) => {
+  const transport = new SSEServerTransport('/messages', res, { enableDnsRebindingProtection, allowedHosts });
+  await transport.start();
+});`,
+    },
+    {
+      name: 'flags written as `!process.env.X`, `?? true` and an optional call',
+      code: `import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const hosts = ['localhost:3000'];
+export const a = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: !process.env.NO_DNS_PROTECTION, allowedHosts: hosts });
+export const b = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: process.env.X === undefined ? true : process.env.X === 'on', allowedHosts: hosts });
+export const c = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: process.env.X?.toLowerCase() !== 'off', allowedHosts: hosts });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a flag that is off unless `DNS_PROTECTION=true`',
+      code: `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+const enableDnsRebindingProtection = process.env.DNS_PROTECTION === 'true';
+const app = express();
+app.get('/sse', async (req, res) => {
+  const transport = new SSEServerTransport('/messages', res, { enableDnsRebindingProtection, allowedHosts: ['localhost:3000'] });
+  await transport.start();
+});`,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`SSEServerTransport`' },
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 43,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a host list that stays empty: the helper fills another one',
+      code: `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+const other: string[] = [];
+function localHosts(): string[] {
+  const hosts: string[] = [];
+  other.push('localhost:3000');
+  return hosts;
+}
+const app = express();
+app.get('/sse', async (req, res) => {
+  const transport = new SSEServerTransport('/messages', res, { enableDnsRebindingProtection: true, allowedHosts: localHosts() });
+  await transport.start();
+});`,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`SSEServerTransport`' },
+          line: 11,
+          column: 25,
+          endLine: 11,
+          endColumn: 43,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-loopback-host: a server that only tests whether a port is free', loopbackRule, {
+  valid: [
+    {
+      name: 'a `net` server with no connection handler, closed as soon as it listens (chained)',
+      code: `import net from 'node:net';
+export function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net
+      .createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => probe.once('close', () => resolve(true)).close())
+      .listen(port, '0.0.0.0');
+  });
+}`,
+    },
+    {
+      name: 'the same probe through a variable, closed in the listen callback',
+      code: `import { createServer } from 'node:net';
+export function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.on('error', () => resolve(false));
+    probe.listen(port, () => {
+      probe.close(() => resolve(true));
+    });
+  });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a `net` server that handles connections is a service, however soon it closes',
+      code: `import net from 'node:net';
+const server = net.createServer((socket) => socket.end('hello'));
+server.once('listening', () => setTimeout(() => server.close(), 1000));
+server.listen(4000, '0.0.0.0');`,
+      output: `import net from 'node:net';
+const server = net.createServer((socket) => socket.end('hello'));
+server.once('listening', () => setTimeout(() => server.close(), 1000));
+server.listen(4000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:net` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import net from 'node:net';
+const server = net.createServer((socket) => socket.end('hello'));
+server.once('listening', () => setTimeout(() => server.close(), 1000));
+server.listen(4000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import net from 'node:net';
+const server = net.createServer((socket) => socket.end('hello'));
+server.once('listening', () => setTimeout(() => server.close(), 1000));
+server.listen(4000, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a `net` server given a connection listener later',
+      code: `import net from 'node:net';
+const server = net.createServer();
+server.on('connection', (socket) => socket.end('hello'));
+server.once('listening', () => server.close());
+server.listen(4000);`,
+      output: `import net from 'node:net';
+const server = net.createServer();
+server.on('connection', (socket) => socket.end('hello'));
+server.once('listening', () => server.close());
+server.listen(4000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          line: 5,
+          column: 8,
+          endLine: 5,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import net from 'node:net';
+const server = net.createServer();
+server.on('connection', (socket) => socket.end('hello'));
+server.once('listening', () => server.close());
+server.listen(4000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import net from 'node:net';
+const server = net.createServer();
+server.on('connection', (socket) => socket.end('hello'));
+server.once('listening', () => server.close());
+server.listen(4000, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
