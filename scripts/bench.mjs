@@ -2,14 +2,21 @@
 // against eslint-plugin-sonarjs's CORS and CSRF rules. Every file of the corpus (scripts/corpus.mjs)
 // is linted through @typescript-eslint/parser by each variant in turn, in several rounds, and the
 // script prints the medians, the per-rule times, how the cost grows with the corpus and with the
-// size of a file, and every exception a rule threw. docs/performance.md records a run.
+// size of a file, and every exception a rule threw. Then, in a process of its own, the whole-project
+// run (scripts/bench-projects.mjs): five real MCP server repositories linted whole from disk.
+// docs/performance.md records a run.
 //
 //   node scripts/bench.mjs [--rounds N] [--quick] [--json FILE] [--strict]
+//                          [--skip-projects | --projects-only] [--project-rounds N]
 //
-// --rounds N   rounds of the four variants (default 4)
+// --rounds N           rounds of the four variants over the package corpus (default 4)
+// --skip-projects      the package corpus only
+// --projects-only      the whole-project run only
+// --project-rounds N   timed rounds of the whole-project run (default 3, after a first round)
 // --quick      every 8th file and 2 rounds: for trying a change, not for the record
 // --json FILE  also write the raw numbers
 // --strict     exit 1 when a bar is missed (a rule exception always exits 1)
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,11 +40,48 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     json: { type: 'string' },
     strict: { type: 'boolean', default: false },
+    'skip-projects': { type: 'boolean', default: false },
+    'projects-only': { type: 'boolean', default: false },
+    'project-rounds': { type: 'string' },
   },
 });
 const ROUNDS = Number(flags.rounds ?? (flags.quick ? 2 : 4));
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1)
   throw new Error(`--rounds must be a positive integer, not ${flags.rounds}`);
+if (flags['skip-projects'] && flags['projects-only'])
+  throw new Error('--skip-projects and --projects-only leave nothing to run');
+
+/**
+ * The whole-project run, in a process of its own: a fresh heap and module cache, untouched by the
+ * 5,000 files before it. Its output goes straight to this one's; returns its exit code and its
+ * numbers (for --json).
+ */
+function runProjects() {
+  const jsonFile = flags.json ? `${flags.json}.projects.tmp` : null;
+  const child = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'scripts', 'bench-projects.mjs'),
+      ...(flags['project-rounds'] ? ['--rounds', flags['project-rounds']] : []),
+      ...(flags.quick ? ['--quick'] : []),
+      ...(flags.strict ? ['--strict'] : []),
+      ...(jsonFile ? ['--json', jsonFile] : []),
+    ],
+    { stdio: 'inherit' },
+  );
+  let numbers = null;
+  if (jsonFile && fs.existsSync(jsonFile)) {
+    numbers = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+    fs.rmSync(jsonFile);
+  }
+  return { status: child.status ?? 1, numbers };
+}
+
+if (flags['projects-only']) {
+  const { status, numbers } = runProjects();
+  if (flags.json) fs.writeFileSync(flags.json, `${JSON.stringify({ projects: numbers }, null, 2)}\n`);
+  process.exit(status);
+}
 
 // A full collection before each measurement of the size test, so that no rule is charged for
 // collecting what an earlier, bigger file left behind.
@@ -603,6 +647,12 @@ const bars = [
 console.log('\n## Bars\n');
 for (const bar of bars) console.log(`${bar.pass ? 'PASS' : 'FAIL'}  ${bar.name}: ${bar.detail}`);
 
+let projects = null;
+if (!flags['skip-projects']) {
+  console.log('\n# Whole projects\n');
+  projects = runProjects();
+}
+
 if (flags.json) {
   const json = {
     header,
@@ -619,8 +669,11 @@ if (flags.json) {
     exceptions,
     parseErrors,
     bars,
+    projects: projects?.numbers ?? null,
   };
   fs.writeFileSync(flags.json, `${JSON.stringify(json, null, 2)}\n`);
 }
 
-if (exceptions.length > 0 || (flags.strict && bars.some((bar) => !bar.pass))) process.exitCode = 1;
+if (exceptions.length > 0 || (flags.strict && bars.some((bar) => !bar.pass)) || (projects && projects.status !== 0)) {
+  process.exitCode = 1;
+}

@@ -54,10 +54,8 @@ export function valueWithUnsetEnvironment(node: TSESTree.Node, depth = 0): { val
         case '!==':
           return { value: left.value !== right.value };
         case '==':
-          // eslint-disable-next-line eqeqeq -- the operator the code uses
           return { value: left.value == right.value };
         case '!=':
-          // eslint-disable-next-line eqeqeq -- the operator the code uses
           return { value: left.value != right.value };
         default:
           return null;
