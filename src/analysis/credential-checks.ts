@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
-import { failOpenBranches } from './fail-open';
+import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
 import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
 import { variableOf, staticValue, textOf } from './program';
@@ -115,6 +115,12 @@ export interface CheckFinder {
    * which a browser always sends cross-origin).
    */
   readonly rejectsWhenMissing: boolean;
+  /**
+   * Whether only a check that runs out of the box counts: not one the code makes only when a
+   * setting turns it on (`if (config.auth) …`), nor one that lets everything through while its
+   * token is unset.
+   */
+  readonly enforcedByDefault?: boolean;
 }
 
 /** Whether a middleware or handler, as written where it is registered, checks a credential. */
@@ -195,9 +201,11 @@ export function functionChecksCredential(
   // A Host or Origin check that lets everything through until it is configured protects nothing
   // by default: not a check (a credential check that is skipped until a token is set still is).
   if (!finder.rejectsWhenMissing && (failOpenBranches(fn).length > 0 || callsFailOpenCheck(fn))) return false;
+  if (finder.enforcedByDefault && passesWhileUnconfigured(fn)) return false;
   let checked = false;
   walk(fn.body, (node) => {
     if (checked || !onTheWayTo(node, route, fn)) return;
+    if (finder.enforcedByDefault && underSetting(node, fn)) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       // A known guard called in place: `if (!localhostHostValidation()(req, res)) return;`
       const callee = skipTypeWrappers(node.callee);
@@ -218,7 +226,9 @@ export function functionChecksCredential(
         const callee = resolveFunction(node.callee);
         if (callee && callee !== fn) {
           const decides = rejectingIfAround(node, new Map()) !== null;
-          const opensByDefault = !finder.rejectsWhenMissing && failOpenBranches(callee).length > 0;
+          const opensByDefault =
+            (!finder.rejectsWhenMissing && failOpenBranches(callee).length > 0) ||
+            (finder.enforcedByDefault === true && passesWhileUnconfigured(callee));
           if (
             !opensByDefault &&
             (decides ? readsCredential(finder, callee) : functionChecksCredential(finder, callee, depth + 1))
@@ -246,6 +256,36 @@ export function functionChecksCredential(
     }
   });
   return checked;
+}
+
+/**
+ * Whether a node runs only when a setting says so: inside a branch whose test reads nothing of
+ * the request (`if (this.config.auth?.enabled) { … }`).
+ */
+function underSetting(node: TSESTree.Node, fn: HandlerFunction): boolean {
+  const parameters = new Set(
+    fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+  );
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child !== parent.test &&
+      !readsAny(parent.test, parameters)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether an expression mentions any of these names. */
+function readsAny(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
+  let found = false;
+  walk(node, (inner) => {
+    if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) found = true;
+  });
+  return found;
 }
 
 /** `req.hostname`, `ctx.host`, `ctx.hostname`: the `Host` header as the frameworks parse it. */

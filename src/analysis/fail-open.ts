@@ -39,6 +39,42 @@ export function failOpenBranches(fn: HandlerFunction): readonly TSESTree.IfState
   return found;
 }
 
+/**
+ * Whether a credential check lets every request through until it is configured: a branch, on a
+ * setting that is missing, that lets the request on or answers success (`if (!token) return
+ * next()`, `if (!config.provider) return { data: {} }`). On by choice is not on by default.
+ */
+export function passesWhileUnconfigured(fn: HandlerFunction): boolean {
+  if (failOpenBranches(fn).length > 0) return true;
+  let found = false;
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0 && !found) {
+    const node = stack.pop()!;
+    if (node !== fn.body && isFunctionNode(node)) continue;
+    if (node.type === AST_NODE_TYPES.IfStatement && answersSuccess(node.consequent) && testsMissingList(node.test, fn)) {
+      found = true;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children)
+        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+    }
+  }
+  return found;
+}
+
+/** `return { data: {} }`, `return 'ok'`: a value that means yes to the caller. */
+function answersSuccess(statement: TSESTree.Statement): boolean {
+  const body = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body : [statement];
+  const last = body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return false;
+  const value = skipTypeWrappers(last.argument);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return true;
+  const literal = staticValue(value);
+  return literal !== null && Boolean(literal.value);
+}
+
 /** `return true`, `return next()`, `{ next(); return; }`: the request goes on. */
 function allowsAll(statement: TSESTree.Statement): boolean {
   const body = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body : [statement];

@@ -40,11 +40,21 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
  * does not define. `config.get('origin')` on a module-level object or import is not a request.
  */
 function isRequestLike(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.MemberExpression) return true;
+  // `url.searchParams.get('sessionId')` reads the query string, not a header.
+  if (node.type === AST_NODE_TYPES.MemberExpression) return propertyName(node) !== 'searchParams';
   if (node.type !== AST_NODE_TYPES.Identifier) return true;
   const variable = variableOf(node);
   const def = variable?.defs[0];
   if (!def) return true;
+  // `const params = new URLSearchParams(query)`, `const url = new URL(req.url)`.
+  const init = def.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : null;
+  if (
+    init?.type === AST_NODE_TYPES.NewExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    (init.callee.name === 'URLSearchParams' || init.callee.name === 'URL')
+  ) {
+    return false;
+  }
   if (def.type === 'ImportBinding' || def.type === 'ClassName' || def.type === 'FunctionName') return false;
   // A module-level variable is shared by every request; a request arrives per call.
   return !(

@@ -1,5 +1,5 @@
 import { EMITTER_METHODS, FORWARDED_TO_NODE, nodeListen } from './node';
-import { CALL, CONSTRUCT, type Adapter, type Entity, type ServerSource, type TraceNode } from './types';
+import { CALL, CONSTRUCT, READ, type Adapter, type Entity, type ServerSource, type TraceNode } from './types';
 
 /** Express, Koa and connect apps: `use` returns the app, and each is an EventEmitter. */
 export const APP_CHAIN: ReadonlySet<string> = new Set([...EMITTER_METHODS, 'use']);
@@ -43,6 +43,12 @@ export const expressAdapter: Adapter = {
     'tiny-csrf': { [CALL]: bearer, default: { [CALL]: bearer } },
     // `const { doubleCsrfProtection } = doubleCsrf({...})`
     'csrf-csrf': { doubleCsrf: { [CALL]: [{ kind: 'auth', auth: 'factory' }] } },
+    // Bearer-token middleware for MCP servers from identity vendors (each answers 401 without an
+    // `Authorization: Bearer` token, per its docs): Auth0's express-oauth2-jwt-bearer `auth()`,
+    // Descope's `descopeMcpBearerAuth()`, Clerk's `mcpAuthClerk` (used as it is) and `mcpAuth()`.
+    'express-oauth2-jwt-bearer': { auth: { [CALL]: bearer } },
+    '@descope/mcp-express': { descopeMcpBearerAuth: { [CALL]: bearer } },
+    '@clerk/mcp-tools/express': { mcpAuthClerk: { [READ]: bearer }, mcpAuth: { [CALL]: bearer } },
   },
   routes: {
     verbs: new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']),

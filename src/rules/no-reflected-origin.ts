@@ -14,6 +14,8 @@ import {
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
 import { containsNode, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
+import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
+import { harmlessPolicy } from '../analysis/reach';
 import {
   findCorsMiddlewareUses,
   originOptions,
@@ -30,7 +32,7 @@ import { typedCorsValues } from '../analysis/cors-types';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import { possibleValues, resolveFunction } from '../analysis/values';
 
-export type Options = [];
+export type Options = [ReachRuleOptions];
 export type MessageIds = 'reflectedOrigin' | 'reflectedOriginWithCredentials' | 'alwaysAllowingCheck' | 'useAllowlist';
 
 const CHECK_NAME = 'allowedOrigin';
@@ -44,10 +46,11 @@ export default createRule<Options, MessageIds>({
       description:
         "Disallow CORS policies that echo the request's Origin back without checking it against an allowlist",
       recommended: true,
+      strictOptions: [{ trustCredentialChecks: false }],
     },
     fixable: 'code',
     hasSuggestions: true,
-    schema: [],
+    schema: [{ type: 'object', additionalProperties: false, properties: REACH_OPTION_SCHEMA }],
     messages: {
       alwaysAllowingCheck: 'The origin check {{check}} says yes to every origin, so every site passes it as trusted.',
       reflectedOrigin:
@@ -57,10 +60,11 @@ export default createRule<Options, MessageIds>({
       useAllowlist: 'Allow only the origins in a constant allowlist (replace its placeholder origin with yours).',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [REACH_DEFAULTS],
+  create(context, [options]) {
     const { sourceCode } = context;
     if (!mentionsAny(sourceCode, MENTIONS_CORS)) return {};
+    const reach = reachOptions(options);
     const typescript = isTypeScriptFile(context.filename);
 
     const echoedHeaders: { write: HeaderWrite; read: TSESTree.Node }[] = [];
@@ -116,6 +120,7 @@ export default createRule<Options, MessageIds>({
       before: TSESTree.ProgramStatement,
     ): void => {
       const credentials = credentialHeaders(sourceCode).besides(write.site);
+      if (harmlessPolicy(sourceCode, write.site, credentials, reach)) return;
       // The echoed value goes through the check: the read itself when it is written in the value,
       // else the name that carries it there. Its fallbacks go with it (`origin || '*'` would turn
       // a refusal into `*`); the other branches of a ternary stay.
@@ -148,6 +153,7 @@ export default createRule<Options, MessageIds>({
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware } = use;
       for (const { property, value, credentials } of originOptions(use)) {
+        if (harmlessPolicy(sourceCode, use.site, credentials, reach)) continue;
         const messageId = credentials ? 'reflectedOriginWithCredentials' : 'reflectedOrigin';
         const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
           const needed = declarations(use.site, false, [PLACEHOLDER_ORIGIN]);

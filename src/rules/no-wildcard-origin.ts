@@ -18,6 +18,8 @@ import {
   isTypeScriptFile,
 } from '../fixes/constants';
 import { createRule } from '../utils/create-rule';
+import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
+import { harmlessPolicy } from '../analysis/reach';
 import {
   allowsCredentials,
   corsOptionsBranches,
@@ -32,7 +34,7 @@ import { credentialsSpan, valueSites } from '../analysis/sites';
 import { findObjectProperty, possibleValues } from '../analysis/values';
 import { originSources } from '../analysis/origin-source';
 
-export type Options = [];
+export type Options = [ReachRuleOptions];
 export type MessageIds = 'wildcardOrigin' | 'wildcardOriginWithCredentials' | 'useAllowlist' | 'useAllowedOrigin';
 
 const ALLOWED_ORIGIN_NAME = 'ALLOWED_ORIGIN';
@@ -45,10 +47,11 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Disallow CORS policies that let every origin read an MCP server's responses",
       recommended: true,
+      strictOptions: [{ trustCredentialChecks: false }],
     },
     fixable: 'code',
     hasSuggestions: true,
-    schema: [],
+    schema: [{ type: 'object', additionalProperties: false, properties: REACH_OPTION_SCHEMA }],
     messages: {
       wildcardOrigin:
         "{{policy}} lets every origin read this server's responses: any web page the user visits can call this MCP server and read what its tools return. Allow only the origins you trust, from a constant allowlist, or none.",
@@ -58,10 +61,11 @@ export default createRule<Options, MessageIds>({
       useAllowedOrigin: `Allow only the origin in a constant \`${ALLOWED_ORIGIN_NAME}\` (replace its placeholder with yours).`,
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [REACH_DEFAULTS],
+  create(context, [options]) {
     const { sourceCode } = context;
     if (!mentionsAny(sourceCode, MENTIONS_CORS)) return {};
+    const reach = reachOptions(options);
     const typescript = isTypeScriptFile(context.filename);
 
     const wildcardHeaders: HeaderWrite[] = [];
@@ -76,6 +80,7 @@ export default createRule<Options, MessageIds>({
       const credentials = branches.some(
         (branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object),
       );
+      if (harmlessPolicy(sourceCode, use.site, credentials, reach)) return;
       const messageId = credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin';
       const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
         if (!local) return null;
@@ -194,6 +199,7 @@ export default createRule<Options, MessageIds>({
 
     const reportHeader = (write: HeaderWrite): void => {
       const credentials = credentialHeaders(sourceCode).besides(write.site);
+      if (harmlessPolicy(sourceCode, write.site, credentials, reach)) return;
       const messageId = credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin';
       const candidates = possibleValues(write.value);
       const wildcards = candidates.filter((candidate) => candidate.known && candidate.value === '*');

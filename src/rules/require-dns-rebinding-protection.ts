@@ -27,6 +27,8 @@ import {
   type McpTransport,
 } from '../analysis/mcp-sdk';
 import { routeIsGuarded } from '../analysis/route-guards';
+import { REBINDING_CREDENTIAL_FINDER } from '../analysis/reach';
+import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
 import { serverStarts } from '../analysis/servers';
 import {
@@ -39,7 +41,7 @@ import {
   type HandlerFunction,
 } from '../analysis/values';
 
-export type Options = [];
+export type Options = [{ trustCredentialChecks?: boolean }];
 export type MessageIds =
   | 'unprotectedTransport'
   | 'validationTurnedOff'
@@ -104,10 +106,23 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require MCP HTTP endpoints to validate the Host or Origin header against DNS rebinding',
       recommended: true,
+      strictOptions: [{ trustCredentialChecks: false }],
     },
     fixable: 'code',
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          trustCredentialChecks: {
+            ...REACH_OPTION_SCHEMA.trustCredentialChecks,
+            description:
+              'Leave an MCP endpoint alone when it refuses requests without a bearer token, custom-header credential or session cookie, which a DNS-rebinding page cannot send. `false` in `strict`.',
+          },
+        },
+      },
+    ],
     messages: {
       unprotectedTransport:
         "This {{transport}} accepts requests for any Host, and nothing before it checks the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. Turn on the transport's protection (`enableDnsRebindingProtection: true` with `allowedHosts`), or validate Host and Origin in middleware (`hostHeaderValidation()`, or an app made by `createMcpExpressApp()`).",
@@ -121,9 +136,10 @@ export default createRule<Options, MessageIds>({
       refuseUntilConfigured: 'Let no request through until the allowlist is set.',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks }],
+  create(context, [options]) {
     const { sourceCode } = context;
+    const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
     const checksHostOrOrigin = MENTIONS_HOST_OR_ORIGIN.test(sourceCode.text);
     if (!MENTIONS_MCP.test(sourceCode.text) && !checksHostOrOrigin) return {};
     return {
@@ -154,7 +170,11 @@ export default createRule<Options, MessageIds>({
           rejectsWhenMissing: false,
         };
         const mcpRoutes = routes.filter((route) => route.handlers.some((handler) => servesMcp(handler)));
-        const guarded = (route: Route): boolean => routeIsGuarded(finder, route, apps);
+        // A rebinding page has none of the user's credentials for this host: a route that refuses
+        // requests without one is out of its reach (docs/threat-model.md).
+        const guarded = (route: Route): boolean =>
+          routeIsGuarded(finder, route, apps) ||
+          (trustCredentialChecks && routeIsGuarded(REBINDING_CREDENTIAL_FINDER, route, apps));
 
         const transports = findMcpTransports(sourceCode);
         for (const transport of transports) {

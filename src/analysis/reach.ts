@@ -1,0 +1,296 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { calledMethodName, containsNode, skipTypeWrappers } from './ast';
+import { isCredentialHeader, type CheckFinder } from './credential-checks';
+import { servesMcp } from './mcp-transports';
+import { routeIsGuarded } from './route-guards';
+import { findRoutes, type AppInstance, type Route } from './routes';
+import { staticValue, variableOf } from './program';
+import { resolveExpression, resolveFunction } from './values';
+
+/**
+ * Which endpoints a CORS policy or a response header reaches, and what stands in front of them.
+ * A permissive policy that reaches only public metadata, or only endpoints that refuse requests
+ * without a credential a cross-origin page cannot send, gives a hostile page nothing: see
+ * docs/threat-model.md.
+ */
+
+/**
+ * Paths that serve public, read-only metadata meant to be read from anywhere: OAuth and OpenID
+ * discovery (RFC 8414, RFC 9728), MCP server cards and other `/.well-known/` documents,
+ * `robots.txt`, `llms.txt`, and health checks. A trailing `*` matches any rest of the path.
+ */
+export const DEFAULT_PUBLIC_PATHS: readonly string[] = [
+  '/.well-known/*',
+  '/robots.txt',
+  '/llms.txt',
+  '/favicon.ico',
+  '/health',
+  '/healthz',
+  '/livez',
+  '/readyz',
+  '/ready',
+  '/ping',
+];
+
+/** Whether a route path is one of the public paths (a `:param` or `*` segment matches nothing in particular). */
+export function isPublicPath(path: string | null, publicPaths: readonly string[]): boolean {
+  if (path === null) return false;
+  const bare = path.length > 1 ? path.replace(/\/$/u, '') : path;
+  return publicPaths.some((pattern) => {
+    if (pattern.endsWith('*')) {
+      const prefix = pattern.slice(0, -1);
+      return bare.startsWith(prefix) && !bare.slice(prefix.length).startsWith(':');
+    }
+    return bare === pattern;
+  });
+}
+
+/** A check of a credential for CSRF: a bearer token or a custom header, not a cookie (the browser sends those cross-site). */
+export const CREDENTIAL_FINDER: CheckFinder = {
+  known: 'auth',
+  checkFunctions: new Set(),
+  checksHeader: isCredentialHeader,
+  rejectsWhenMissing: true,
+};
+
+/**
+ * A credential a DNS-rebinding page cannot send: a token as above, or a session cookie, which
+ * the browser keeps for the real host name and never sends to the attacker's.
+ */
+export const REBINDING_CREDENTIAL_FINDER: CheckFinder = {
+  ...CREDENTIAL_FINDER,
+  checksHeader: (header) => isCredentialHeader(header) || header === 'cookie',
+  // What DNS rebinding meets is the server as it runs out of the box.
+  enforcedByDefault: true,
+};
+
+/**
+ * The endpoints of the linted file that a policy at `node` applies to: the route whose handler
+ * sets it, or every endpoint of the app (and of what is mounted on it) under the path of the
+ * `use`/`register`/hook call that installs it. `null` when that cannot be told: the policy is set
+ * in a helper, on an app that other modules' code also adds routes to, or reaches no endpoint
+ * the file shows.
+ */
+export function endpointsReached(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): Route[] | null {
+  const { routes, apps } = findRoutes(sourceCode);
+  const endpoints = routes.filter(isEndpoint);
+  // Set in a handler: that route alone (a branch of a plain handler: the routes of that branch).
+  const handling = endpoints.filter((route) => handles(route, node));
+  if (handling.length > 0) return handling;
+  for (const app of apps) {
+    const call = app.calls.find((candidate) => containsNode(candidate, node));
+    if (!call) continue;
+    const method = calledMethodName(call);
+    // A preflight route (`app.options('*', cors())`) lets through the requests it answers for.
+    if (method !== 'use' && method !== 'register' && method !== 'addHook' && method !== 'options') return null;
+    if (handedElsewhere(app)) return null;
+    const prefix = method === 'use' || method === 'options' ? pathPrefix(call) : '';
+    if (prefix === null) return null;
+    const reached = endpoints.filter(
+      (route) => route.app !== null && within(route.app, app, apps, 0) && covers(prefix, route.path),
+    );
+    return reached.length > 0 ? reached : null;
+  }
+  return null;
+}
+
+/** Paths that name an MCP endpoint. */
+const MCP_PATH = /mcp|sse|messages?\b/iu;
+
+/** Whether every endpoint is public metadata. */
+export function onlyPublic(endpoints: readonly Route[], publicPaths: readonly string[]): boolean {
+  return endpoints.every((route) => isPublicEndpoint(route, publicPaths));
+}
+
+/** Public metadata by its path, or an endpoint that answers every request with the same constant (`res.json({ status: 'ok' })`). */
+function isPublicEndpoint(route: Route, publicPaths: readonly string[]): boolean {
+  return isPublicPath(route.path, publicPaths) || answersConstant(route);
+}
+
+/**
+ * Whether a route's handlers do nothing but answer with constants: every call in them is a call
+ * on a parameter (the response or context) whose arguments are all static values.
+ */
+function answersConstant(route: Route): boolean {
+  // A status page or health check; an MCP endpoint's path is the MCP endpoint, whatever it answers today.
+  if (route.framework === 'node' || route.handlers.length !== 1 || route.path === null || MCP_PATH.test(route.path)) {
+    return false;
+  }
+  const fn = resolveFunction(route.handlers[0]!);
+  if (!fn || fn.async || fn.generator) return false;
+  const parameters = new Set(
+    fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+  );
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return respondsWithConstant(fn.body, parameters);
+  return (
+    fn.body.body.length > 0 &&
+    fn.body.body.every((statement) => {
+      const expression =
+        statement.type === AST_NODE_TYPES.ExpressionStatement
+          ? statement.expression
+          : statement.type === AST_NODE_TYPES.ReturnStatement
+            ? statement.argument
+            : null;
+      return expression !== null && respondsWithConstant(expression, parameters);
+    })
+  );
+}
+
+/** `res.status(200).json({ ok: true })`, `c.text('ok')`: calls down a chain from a parameter, each with static arguments. */
+function respondsWithConstant(node: TSESTree.Node, parameters: ReadonlySet<string>): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return parameters.has(expression.name);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    return !expression.computed && respondsWithConstant(expression.object, parameters);
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  return (
+    expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+    respondsWithConstant(expression.callee, parameters) &&
+    expression.arguments.every(
+      (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && staticValue(argument) !== null,
+    )
+  );
+}
+
+/**
+ * Whether every endpoint is public metadata or refuses a request that lacks a credential, and at
+ * least one is an MCP endpoint that does (the policy is the MCP server's own).
+ */
+export function onlyPublicOrCredentialed(
+  sourceCode: Readonly<SourceCode>,
+  endpoints: readonly Route[],
+  publicPaths: readonly string[],
+  finder: CheckFinder = CREDENTIAL_FINDER,
+): boolean {
+  const { apps } = findRoutes(sourceCode);
+  const guarded = (route: Route): boolean => routeIsGuarded(finder, route, apps);
+  return (
+    endpoints.every((route) => isPublicEndpoint(route, publicPaths) || guarded(route)) &&
+    endpoints.some((route) => !isPublicEndpoint(route, publicPaths))
+  );
+}
+
+/** A route that answers requests (not middleware on the way), or middleware that serves MCP itself. */
+function isEndpoint(route: Route): boolean {
+  if (route.framework === 'node') return true;
+  const method = route.call && calledMethodName(route.call);
+  if (method === 'use') return route.handlers.some((handler) => servesMcp(handler));
+  // Preflights (`app.options('*', cors())`) answer with headers, not with data.
+  return method !== 'options';
+}
+
+/** Whether `node` is in one of the route's own handlers (for a plain handler, in its branch). */
+function handles(route: Route, node: TSESTree.Node): boolean {
+  if (route.framework === 'node') {
+    const branch = route.node.parent;
+    return branch?.type === AST_NODE_TYPES.IfStatement && route.node === branch.test && containsNode(branch, node);
+  }
+  return route.handlers.some((handler) => {
+    if (containsNode(handler, node)) return true;
+    const fn = resolveFunction(handler);
+    return fn !== null && containsNode(fn, node);
+  });
+}
+
+/** The path a `use` call mounts its middleware at: `''` for none, `null` when it is not static. */
+function pathPrefix(call: TSESTree.CallExpression): string | null {
+  const [first] = call.arguments;
+  if (!first) return '';
+  const resolved = skipTypeWrappers(resolveExpression(first) ?? first);
+  if (resolved.type === AST_NODE_TYPES.Literal) return typeof resolved.value === 'string' ? resolved.value : null;
+  if (resolved.type === AST_NODE_TYPES.TemplateLiteral) {
+    return resolved.expressions.length === 0 ? (resolved.quasis[0]!.value.cooked ?? null) : null;
+  }
+  // A path array, or an expression that is not a path at all (the middleware itself).
+  return resolved.type === AST_NODE_TYPES.ArrayExpression ? null : '';
+}
+
+function covers(prefix: string, path: string | null): boolean {
+  // `'*'`, `'/*'`, `'(.*)'` and `'/{*splat}'` are every path below the prefix.
+  const base = prefix.replace(/\/?(?:\*|\(\.\*\)|\{\*\w+\})$/u, '').replace(/\/$/u, '');
+  if (base === '') return true;
+  return path !== null && (path === base || path.startsWith(`${base}/`));
+}
+
+/** Whether `app` is `target`, a plugin scope of it, or mounted on it. */
+function within(app: AppInstance, target: AppInstance, apps: readonly AppInstance[], depth: number): boolean {
+  if (app === target) return true;
+  if (depth > 4) return false;
+  if (app.parent && within(app.parent, target, apps, depth + 1)) return true;
+  return apps.some(
+    (parent) =>
+      parent !== app &&
+      parent.calls.some((call) => {
+        const method = calledMethodName(call);
+        return (
+          (method === 'use' || method === 'route') &&
+          call.arguments.some((argument) => mountsApp(argument, app)) &&
+          within(parent, target, apps, depth + 1)
+        );
+      }),
+  );
+}
+
+function mountsApp(argument: TSESTree.Node, app: AppInstance): boolean {
+  const expression = skipTypeWrappers(argument);
+  const target =
+    expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.MemberExpression
+      ? expression.callee.object
+      : expression;
+  return skipTypeWrappers(resolveExpression(target) ?? target) === app.node;
+}
+
+/**
+ * Whether the app is handed to a function of the project (`registerRoutes(app)`), which may add
+ * endpoints this file does not show.
+ */
+function handedElsewhere(app: AppInstance): boolean {
+  const holder = app.node.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) {
+    return false;
+  }
+  const variable = variableOf(holder.id);
+  return (
+    variable?.references.some((reference) => {
+      const { identifier } = reference;
+      const parent = identifier.parent;
+      return (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments.some((argument) => argument === identifier) &&
+        resolveFunction(parent.callee) !== null
+      );
+    }) ?? false
+  );
+}
+
+/** How the origin rules judge what a permissive policy reaches. */
+export interface ReachOptions {
+  /** Paths of public, read-only metadata that any site may read. */
+  readonly publicPaths: readonly string[];
+  /** Whether endpoints that refuse requests without a bearer token or custom-header credential make a permissive policy harmless. */
+  readonly trustCredentialChecks: boolean;
+}
+
+/**
+ * Whether a permissive policy at `node` gives a hostile page nothing it could not get from its
+ * own server: it reaches only public metadata; or, trusting credential checks and with
+ * credentials not allowed, only public metadata and endpoints that refuse a request without a
+ * credential the page does not have.
+ */
+export function harmlessPolicy(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  credentials: boolean,
+  options: ReachOptions,
+): boolean {
+  const endpoints = endpointsReached(sourceCode, node);
+  if (!endpoints) return false;
+  if (onlyPublic(endpoints, options.publicPaths)) return true;
+  return (
+    options.trustCredentialChecks &&
+    !credentials &&
+    onlyPublicOrCredentialed(sourceCode, endpoints, options.publicPaths)
+  );
+}

@@ -1,0 +1,35 @@
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import { DEFAULT_PUBLIC_PATHS, type ReachOptions } from '../analysis/reach';
+
+/** The options of the rules that judge a CORS policy by what it reaches, with the same names everywhere. */
+export interface ReachRuleOptions {
+  publicPaths?: string[];
+  trustCredentialChecks?: boolean;
+}
+
+export const REACH_OPTION_SCHEMA: Record<keyof ReachRuleOptions, JSONSchema4> = {
+  publicPaths: {
+    type: 'array',
+    items: { type: 'string', pattern: '^/' },
+    uniqueItems: true,
+    description:
+      'Paths of public, read-only metadata that any site may read (a trailing `*` matches the rest of the path); they replace the default list.',
+  },
+  trustCredentialChecks: {
+    type: 'boolean',
+    description:
+      'Leave a permissive policy alone when every endpoint it reaches refuses requests without a bearer token or custom-header credential and credentials are not allowed. `false` in `strict`.',
+  },
+};
+
+export const REACH_DEFAULTS: Required<ReachRuleOptions> = {
+  publicPaths: [...DEFAULT_PUBLIC_PATHS],
+  trustCredentialChecks: true,
+};
+
+export function reachOptions(options: ReachRuleOptions | undefined): ReachOptions {
+  return {
+    publicPaths: options?.publicPaths ?? REACH_DEFAULTS.publicPaths,
+    trustCredentialChecks: options?.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks,
+  };
+}
