@@ -4,7 +4,13 @@ import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
 import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
-import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import {
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+  returnedExpressions,
+  type HandlerFunction,
+} from './values';
 import { variableOf, staticValue, textOf } from './program';
 
 /**
@@ -150,7 +156,26 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
     if (factory) return functionChecksCredential(finder, factory, 1);
   }
   const fn = resolveFunction(expression);
-  return fn !== null && functionChecksCredential(finder, fn, 0, route);
+  if (fn !== null) return functionChecksCredential(finder, fn, 0, route);
+  return assignedChecks(finder, expression, route);
+}
+
+/**
+ * `let auth = null; if (useOAuth) auth = requireBearerAuth(…);` then `app.post('/mcp', auth, …)`:
+ * what the variable is given, where it is a middleware. `null` and `undefined` are no middleware
+ * a framework would run (express and Koa refuse them when the route is registered), so the
+ * route exists only with one of the others.
+ */
+function assignedChecks(finder: CheckFinder, expression: TSESTree.Node, route: TSESTree.Node | undefined): boolean {
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const candidates = possibleValues(expression).filter((candidate) => !(candidate.known && candidate.value == null));
+  return (
+    candidates.length > 0 &&
+    candidates.every(
+      (candidate) =>
+        !candidate.known && candidate.node !== expression && checksCredential(finder, candidate.node, route),
+    )
+  );
 }
 
 /**
@@ -246,6 +271,26 @@ export function functionChecksCredential(
       return;
     }
     if (node.type === AST_NODE_TYPES.VariableDeclarator) {
+      // `const token = extractBearer(req)`, `const { token } = extractToken(req)`: a helper that
+      // reads the credential hands it back (nothing when the request has none).
+      const extracted = depth < 2 && node.init ? credentialExtractor(finder, node.init, fn) : false;
+      if (extracted) {
+        const ids =
+          node.id.type === AST_NODE_TYPES.Identifier
+            ? [node.id]
+            : node.id.type === AST_NODE_TYPES.ObjectPattern
+              ? node.id.properties.flatMap((property) =>
+                  property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier
+                    ? [property.value]
+                    : [],
+                )
+              : [];
+        const held: AbsentValue = { known: true, value: undefined };
+        if (ids.some((id) => bindingDecidesRejection(id, 0, held))) {
+          checked = true;
+          return;
+        }
+      }
       for (const binding of destructuredHeaderNames(node)) {
         const held: AbsentValue = finder.rejectsWhenMissing ? { known: true, value: undefined } : { known: false };
         if (finder.checksHeader(binding.header) && bindingDecidesRejection(binding.id, 0, held)) {
@@ -313,6 +358,15 @@ function callsFailOpenCheck(fn: HandlerFunction): boolean {
     if (callee && callee !== fn && failOpenBranches(callee).length > 0) found = true;
   });
   return found;
+}
+
+/** Whether an initializer calls a helper of the project that reads a checked header and returns something. */
+function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: HandlerFunction): boolean {
+  let expression = skipTypeWrappers(init);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
+  if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length === 0) return false;
+  const helper = resolveFunction(expression.callee);
+  return helper !== null && helper !== fn && returnedExpressions(helper).length > 0 && readsCredential(finder, helper);
 }
 
 /** Whether a function reads a checked header at all (for helpers whose caller rejects). */

@@ -51,7 +51,11 @@ export function passesWhileUnconfigured(fn: HandlerFunction): boolean {
   while (stack.length > 0 && !found) {
     const node = stack.pop()!;
     if (node !== fn.body && isFunctionNode(node)) continue;
-    if (node.type === AST_NODE_TYPES.IfStatement && answersSuccess(node.consequent) && testsMissingList(node.test, fn)) {
+    if (
+      node.type === AST_NODE_TYPES.IfStatement &&
+      answersSuccess(node.consequent) &&
+      testsMissingList(node.test, fn)
+    ) {
       found = true;
     }
     for (const key of visitorKeys[node.type] ?? []) {

@@ -773,6 +773,9 @@ export function readsParameters(expression: TSESTree.Node, fn: HandlerFunction):
       if (def?.type === 'Parameter' && def.node === fn) reads = true;
       continue;
     }
+    // A function returned is that function whatever the call: what it later reads of the
+    // arguments is a question about it, not about which function it is.
+    if (isFunctionNode(node)) continue;
     // `flag ? a : b` returns `a` or `b` whatever the flag: only the choice depends on the call.
     if (node.type === AST_NODE_TYPES.ConditionalExpression) {
       stack.push(node.consequent, node.alternate);
