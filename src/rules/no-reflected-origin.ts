@@ -51,6 +51,7 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     schema: [{ type: 'object', additionalProperties: false, properties: REACH_OPTION_SCHEMA }],
+    defaultOptions: [REACH_DEFAULTS],
     messages: {
       alwaysAllowingCheck: 'The origin check {{check}} says yes to every origin, so every site passes it as trusted.',
       reflectedOrigin:

@@ -52,6 +52,7 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     schema: [{ type: 'object', additionalProperties: false, properties: REACH_OPTION_SCHEMA }],
+    defaultOptions: [REACH_DEFAULTS],
     messages: {
       wildcardOrigin:
         "{{policy}} lets every origin read this server's responses: any web page the user visits can call this MCP server and read what its tools return. Allow only the origins you trust, from a constant allowlist, or none.",

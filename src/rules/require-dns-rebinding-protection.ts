@@ -123,6 +123,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
+    defaultOptions: [{ trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks }],
     messages: {
       unprotectedTransport:
         "This {{transport}} accepts requests for any Host, and nothing before it checks the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. Turn on the transport's protection (`enableDnsRebindingProtection: true` with `allowedHosts`), or validate Host and Origin in middleware (`hostHeaderValidation()`, or an app made by `createMcpExpressApp()`).",
