@@ -11,7 +11,7 @@ import {
   returnedExpressions,
   type HandlerFunction,
 } from './values';
-import { variableOf, staticValue, textOf } from './program';
+import { propertyName, variableOf, staticValue, textOf } from './program';
 
 /**
  * Request headers a cross-origin request can carry without a preflight (the CORS-safelisted
@@ -390,7 +390,12 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
   if (rejectingIfAround(node, absent)) return true;
   // `const token = req.headers.authorization;` then `if (token !== expected) return …`
   let current: TSESTree.Node = node;
-  while (current.parent && current.parent.type !== AST_NODE_TYPES.VariableDeclarator && !isStatement(current.parent)) {
+  while (
+    current.parent &&
+    current.parent.type !== AST_NODE_TYPES.VariableDeclarator &&
+    !(current.parent.type === AST_NODE_TYPES.AssignmentExpression && current.parent.right === current) &&
+    !isStatement(current.parent)
+  ) {
     current = current.parent;
   }
   const declarator = current.parent;
@@ -398,6 +403,20 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
     // What the variable holds when the header is missing, if the file shows it (`?? ''` gives '').
     const held = declarator.init && absent.size > 0 ? absentValue(declarator.init, absent) : { known: false as const };
     return bindingDecidesRejection(declarator.id, depth, held);
+  }
+  // `let token; if (isBearer(auth)) token = auth.slice(7);`: without the header the variable keeps
+  // what it was declared with.
+  if (
+    declarator?.type === AST_NODE_TYPES.AssignmentExpression &&
+    declarator.operator === '=' &&
+    declarator.left.type === AST_NODE_TYPES.Identifier
+  ) {
+    const def = variableOf(declarator.left)?.defs[0];
+    if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const init = def.node.init;
+    const held: AbsentValue =
+      !init || staticValue(init)?.value === undefined ? { known: true, value: undefined } : { known: false };
+    return bindingDecidesRejection(def.node.id, depth, held);
   }
   return false;
 }
@@ -523,6 +542,19 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
       (rejects(parent.consequent) && possibleWhenAbsent(child, missing, true)) ||
       (parent.alternate !== null && rejects(parent.alternate) && possibleWhenAbsent(child, missing, false));
     if (rejecting && reachedWhenAbsent(parent, absent)) return parent;
+    // `if (token === expected) return next(); return res.status(401).end();`: the request with the
+    // credential is let through, and every other one refused after.
+    const test = absentValue(child, missing);
+    if (
+      test.known &&
+      !test.value &&
+      !parent.alternate &&
+      letsThrough(parent.consequent) &&
+      refusedAfter(parent) &&
+      reachedWhenAbsent(parent, absent)
+    ) {
+      return parent;
+    }
   }
   // `try { verify(req.headers.authorization) } catch { return res.status(401).end() }`: the value goes
   // into a call that can throw on it, and the request that makes it throw is turned away.
@@ -630,6 +662,53 @@ function rejects(branch: TSESTree.Node): boolean {
   });
   return found;
 }
+
+/** A branch that ends the handler's work without refusing: `return;`, `return next();`, `{ next(); return; }`. */
+function letsThrough(branch: TSESTree.Statement): boolean {
+  const body = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+  return body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement && !body.some(refuses);
+}
+
+/** Whether the statement list holding an `if` ends, unconditionally, in a refusal. */
+function refusedAfter(statement: TSESTree.IfStatement): boolean {
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const after = block.body.slice(block.body.indexOf(statement) + 1);
+  const last = after.at(-1);
+  return (
+    last !== undefined &&
+    (last.type === AST_NODE_TYPES.ReturnStatement ||
+      last.type === AST_NODE_TYPES.ThrowStatement ||
+      last.type === AST_NODE_TYPES.ExpressionStatement) &&
+    refuses(last)
+  );
+}
+
+/** A throw, or an answer with an error status: `res.status(401)`, `reply.code(403)`, `ctx.throw(401)`, `ctx.status = 401`. */
+function refuses(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (inner) => {
+    if (found) return;
+    if (inner.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    else if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const method = calledMethodName(inner);
+      const [first] = inner.arguments;
+      const status = first ? staticValue(first)?.value : undefined;
+      if (method && ERROR_STATUS_METHODS.has(method) && typeof status === 'number' && status >= 400) found = true;
+    } else if (
+      inner.type === AST_NODE_TYPES.AssignmentExpression &&
+      inner.left.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(inner.left) === 'status'
+    ) {
+      const status = staticValue(inner.right)?.value;
+      if (typeof status === 'number' && status >= 400) found = true;
+    }
+  });
+  return found;
+}
+
+/** Response calls whose first argument is the status: `status`, `code`, `sendStatus`, `writeHead`, `throw`. */
+const ERROR_STATUS_METHODS = new Set(['status', 'code', 'sendStatus', 'writeHead', 'throw']);
 
 /** The credential headers: every request header except the ones a cross-origin form can send or anyone can obtain. */
 export function isCredentialHeader(name: string): boolean {

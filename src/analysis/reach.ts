@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, skipTypeWrappers } from './ast';
-import { isCredentialHeader, type CheckFinder } from './credential-checks';
+import { checksCredential, isCredentialHeader, isGuardPlugin, type CheckFinder } from './credential-checks';
+import { ROUTE_SHAPES } from '../frameworks/registry';
 import { servesMcp } from './mcp-transports';
 import { routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
@@ -243,26 +244,29 @@ function mountsApp(argument: TSESTree.Node, app: AppInstance): boolean {
 }
 
 /**
- * Whether the app is handed to a function of the project (`registerRoutes(app)`), which may add
- * endpoints this file does not show.
+ * The calls that hand the app to a function of the project (`registerRoutes(app)`), which may
+ * add endpoints this file does not show.
  */
-function handedElsewhere(app: AppInstance): boolean {
+function handingCalls(app: AppInstance): TSESTree.CallExpression[] {
   const holder = app.node.parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) {
-    return false;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variableOf(holder.id)?.references ?? []) {
+    const { identifier } = reference;
+    const parent = identifier.parent;
+    if (
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.some((argument) => argument === identifier) &&
+      resolveFunction(parent.callee) !== null
+    ) {
+      calls.push(parent);
+    }
   }
-  const variable = variableOf(holder.id);
-  return (
-    variable?.references.some((reference) => {
-      const { identifier } = reference;
-      const parent = identifier.parent;
-      return (
-        parent?.type === AST_NODE_TYPES.CallExpression &&
-        parent.arguments.some((argument) => argument === identifier) &&
-        resolveFunction(parent.callee) !== null
-      );
-    }) ?? false
-  );
+  return calls;
+}
+
+function handedElsewhere(app: AppInstance): boolean {
+  return handingCalls(app).length > 0;
 }
 
 /** How the origin rules judge what a permissive policy reaches. */
@@ -286,11 +290,66 @@ export function harmlessPolicy(
   options: ReachOptions,
 ): boolean {
   const endpoints = endpointsReached(sourceCode, node);
-  if (!endpoints) return false;
+  if (!endpoints) {
+    // Endpoints the file does not show (added by a function the app is handed to) are guarded
+    // too when the app checks a credential on every request, before anything else.
+    const app = installingApp(sourceCode, node);
+    return options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app);
+  }
   if (onlyPublic(endpoints, options.publicPaths)) return true;
   return (
     options.trustCredentialChecks &&
     !credentials &&
     onlyPublicOrCredentialed(sourceCode, endpoints, options.publicPaths)
+  );
+}
+
+/** The app whose `use`/`register`/hook call installs the policy at `node`. */
+function installingApp(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): AppInstance | null {
+  const { apps } = findRoutes(sourceCode);
+  return (
+    apps.find((app) =>
+      app.calls.some((call) => {
+        const method = calledMethodName(call);
+        return (method === 'use' || method === 'register' || method === 'addHook') && containsNode(call, node);
+      }),
+    ) ?? null
+  );
+}
+
+/**
+ * Whether an app refuses every request without a credential before any route of it runs: a
+ * Fastify `onRequest`/`preHandler` hook or a guard plugin at its root, or (where order counts) a
+ * path-less `use` of a check before its first route and before it is handed to other code.
+ */
+function checksEveryRequest(app: AppInstance): boolean {
+  const ordered = ROUTE_SHAPES[app.framework].ordered;
+  const hooks = ROUTE_SHAPES.fastify.guardHooks ?? new Set<string>();
+  const handing = handingCalls(app);
+  for (const call of app.calls) {
+    const method = calledMethodName(call);
+    const [first, ...rest] = call.arguments;
+    if (method === 'use' && first) {
+      const pathless = pathPrefix(call) === '' && !isPathArgument(first);
+      if (pathless && [first, ...rest].some((argument) => checksCredential(CREDENTIAL_FINDER, argument))) return true;
+    } else if (method === 'addHook' && app.framework === 'fastify' && first && rest[0]) {
+      const name = staticValue(first)?.value;
+      if (typeof name === 'string' && hooks.has(name) && checksCredential(CREDENTIAL_FINDER, rest[0])) return true;
+    } else if (method === 'register' && app.framework === 'fastify' && first?.type !== AST_NODE_TYPES.SpreadElement) {
+      if (first && isGuardPlugin(CREDENTIAL_FINDER, first)) return true;
+    }
+    if (ordered && method !== null && method !== 'use' && ROUTE_SHAPES[app.framework].verbs.has(method)) return false;
+    if (ordered && handing.some((other) => other.range[0] < call.range[0])) return false;
+  }
+  return false;
+}
+
+/** Whether the first argument of a `use` is a path (a string, a template or an array of them). */
+function isPathArgument(node: TSESTree.Node): boolean {
+  const resolved = skipTypeWrappers(resolveExpression(node) ?? node);
+  return (
+    (resolved.type === AST_NODE_TYPES.Literal && typeof resolved.value === 'string') ||
+    resolved.type === AST_NODE_TYPES.TemplateLiteral ||
+    resolved.type === AST_NODE_TYPES.ArrayExpression
   );
 }
