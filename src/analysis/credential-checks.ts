@@ -70,6 +70,22 @@ function readsCookie(call: TSESTree.Node): boolean {
   );
 }
 
+/**
+ * passport strategies that read a token the browser does not send by itself: `bearer`, `jwt`,
+ * `oauth-bearer` and API-key header strategies. Not `local`, `session`, `basic` or
+ * `cookie`-based ones, which ride on what the browser sends.
+ */
+const TOKEN_STRATEGY = /bearer|jwt|api-?key|header/iu;
+
+/** `passport.authenticate('bearer', …)`, `passport.authenticate(['jwt', 'bearer'])`. */
+function checksTokenStrategy(call: TSESTree.Node): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) return false;
+  const strategies = possibleValues(call.arguments[0]).flatMap((candidate) =>
+    candidate.known ? (Array.isArray(candidate.value) ? candidate.value : [candidate.value]) : [undefined],
+  );
+  return strategies.length > 0 && strategies.every((name) => typeof name === 'string' && TOKEN_STRATEGY.test(name));
+}
+
 /** Which middleware the adapters know counts as a check: auth and CSRF middleware, or Host and Origin validation. */
 export type KnownChecks = 'auth' | 'host-validation';
 
@@ -84,13 +100,18 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
     if (entity.kind === 'host-validation' && finder.known === 'host-validation') return true;
     if (entity.kind !== 'auth' || finder.known !== 'auth') continue;
     if (entity.auth === 'middleware' || entity.auth === 'plugin') return true;
+    if (entity.auth === 'csrf') return finder.csrfTokens !== false;
     if (entity.auth === 'jwt') return !readsCookie(expression);
+    if (entity.auth === 'strategy') return checksTokenStrategy(expression);
   }
   if (expression.type === AST_NODE_TYPES.Identifier && finder.known === 'auth') {
     const def = variableOf(expression)?.defs[0];
     const init = def?.type === 'Variable' ? def.node.init : null;
     if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && init) {
-      return entitiesOf(init).some((entity) => entity.kind === 'auth' && entity.auth === 'factory');
+      return (
+        finder.csrfTokens !== false &&
+        entitiesOf(init).some((entity) => entity.kind === 'auth' && entity.auth === 'factory')
+      );
     }
   }
   return false;
@@ -127,6 +148,17 @@ export interface CheckFinder {
    * token is unset.
    */
   readonly enforcedByDefault?: boolean;
+  /**
+   * Whether the check must compare the value with something the sender cannot know, not only
+   * see that it is there: a page the policy lets send any header, or a rebinding page, can send
+   * `Authorization: x`.
+   */
+  readonly verifiesValue?: boolean;
+  /**
+   * Whether CSRF-token middleware counts (`csurf`, `lusca.csrf()`): it does against forged
+   * requests, not where the page may read the token (a permissive policy, a rebinding page).
+   */
+  readonly csrfTokens?: boolean;
 }
 
 /** Whether a middleware or handler, as written where it is registered, checks a credential. */
@@ -142,7 +174,8 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
     member.type === AST_NODE_TYPES.MemberExpression &&
     !member.computed &&
     member.property.type === AST_NODE_TYPES.Identifier &&
-    DECORATED_CHECKS.has(member.property.name)
+    DECORATED_CHECKS.has(member.property.name) &&
+    (finder.csrfTokens !== false || member.property.name !== 'csrfProtection')
   ) {
     return true;
   }
@@ -265,8 +298,13 @@ export function functionChecksCredential(
       }
     }
     const header = requestHeaderRead(node) ?? hostPropertyRead(node);
-    const missing: Absent = finder.rejectsWhenMissing ? new Map([[node, undefined]]) : new Map();
-    if (header !== null && finder.checksHeader(header) && decidesRejection(node, 0, missing)) {
+    if (
+      header !== null &&
+      finder.checksHeader(header) &&
+      refusedWithout(finder, (value) =>
+        decidesRejection(node, 0, value === NOT_MISSING ? new Map() : new Map([[node, value]])),
+      )
+    ) {
       checked = true;
       return;
     }
@@ -285,15 +323,17 @@ export function functionChecksCredential(
                     : [],
                 )
               : [];
-        const held: AbsentValue = { known: true, value: undefined };
-        if (ids.some((id) => bindingDecidesRejection(id, 0, held))) {
+        const held = (value: unknown): boolean =>
+          ids.some((id) => bindingDecidesRejection(id, 0, { known: true, value }));
+        if (refusedWithout({ ...finder, rejectsWhenMissing: true }, held)) {
           checked = true;
           return;
         }
       }
       for (const binding of destructuredHeaderNames(node)) {
-        const held: AbsentValue = finder.rejectsWhenMissing ? { known: true, value: undefined } : { known: false };
-        if (finder.checksHeader(binding.header) && bindingDecidesRejection(binding.id, 0, held)) {
+        const held = (value: unknown): boolean =>
+          bindingDecidesRejection(binding.id, 0, value === NOT_MISSING ? { known: false } : { known: true, value });
+        if (finder.checksHeader(binding.header) && refusedWithout(finder, held)) {
           checked = true;
           return;
         }
@@ -358,6 +398,22 @@ function callsFailOpenCheck(fn: HandlerFunction): boolean {
     if (callee && callee !== fn && failOpenBranches(callee).length > 0) found = true;
   });
   return found;
+}
+
+/** A request header's value as a forger sends it: present, and equal to no secret. */
+const FORGED = '\u0000forged';
+/** No value is assumed: the check only has to refuse a wrong one. */
+const NOT_MISSING = Symbol('not missing');
+
+/**
+ * Whether a check, asked what it does with the header's value (`decides(value)`), refuses the
+ * request that the finder says it must: one without the header (a credential), and also one
+ * with a made-up value when the finder wants the value verified; or (for Host and Origin) one
+ * with a wrong value.
+ */
+function refusedWithout(finder: CheckFinder, decides: (value: unknown) => boolean): boolean {
+  if (!finder.rejectsWhenMissing) return decides(NOT_MISSING);
+  return decides(undefined) && (!finder.verifiesValue || decides(FORGED));
 }
 
 /** Whether an initializer calls a helper of the project that reads a checked header and returns something. */
@@ -544,10 +600,11 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     if (rejecting && reachedWhenAbsent(parent, absent)) return parent;
     // `if (token === expected) return next(); return res.status(401).end();`: the request with the
     // credential is let through, and every other one refused after.
+    // Without the header the test must be false; with a made-up value it must not be known true.
     const test = absentValue(child, missing);
+    const forged = [...absent.values()].some((value) => value !== undefined);
     if (
-      test.known &&
-      !test.value &&
+      (forged ? !(test.known && test.value) : test.known && !test.value) &&
       !parent.alternate &&
       letsThrough(parent.consequent) &&
       refusedAfter(parent) &&

@@ -4,10 +4,11 @@ import { calledMethodName, containsNode, skipTypeWrappers } from './ast';
 import { checksCredential, isCredentialHeader, isGuardPlugin, type CheckFinder } from './credential-checks';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { servesMcp } from './mcp-transports';
-import { routeIsGuarded } from './route-guards';
+import { registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
-import { staticValue, variableOf } from './program';
-import { resolveExpression, resolveFunction } from './values';
+import { staticValue, textOf, variableOf } from './program';
+import { entitiesOf } from './facts';
+import { externalRefOf, resolveExpression, resolveFunction } from './values';
 
 /**
  * Which endpoints a CORS policy or a response header reaches, and what stands in front of them.
@@ -47,12 +48,22 @@ export function isPublicPath(path: string | null, publicPaths: readonly string[]
   });
 }
 
-/** A check of a credential for CSRF: a bearer token or a custom header, not a cookie (the browser sends those cross-site). */
+/**
+ * A credential that keeps a page out although the policy lets it send and read anything: a
+ * bearer token or custom-header token whose value is checked, enforced out of the box. Not a
+ * cookie (the browser sends those cross-site), nor a CSRF token (the page can read it).
+ */
 export const CREDENTIAL_FINDER: CheckFinder = {
   known: 'auth',
   checkFunctions: new Set(),
   checksHeader: isCredentialHeader,
   rejectsWhenMissing: true,
+  // The permissive policy itself lets a page send any header: only its value can stop the page.
+  verifiesValue: true,
+  // What a permissive policy reaches, the page can read: a CSRF token too.
+  csrfTokens: false,
+  // The server as it runs out of the box.
+  enforcedByDefault: true,
 };
 
 /**
@@ -64,6 +75,9 @@ export const REBINDING_CREDENTIAL_FINDER: CheckFinder = {
   checksHeader: (header) => isCredentialHeader(header) || header === 'cookie',
   // What DNS rebinding meets is the server as it runs out of the box.
   enforcedByDefault: true,
+  verifiesValue: true,
+  // A rebinding page is same-origin: it can read a CSRF token like any page of the site.
+  csrfTokens: false,
 };
 
 /**
@@ -244,8 +258,9 @@ function mountsApp(argument: TSESTree.Node, app: AppInstance): boolean {
 }
 
 /**
- * The calls that hand the app to a function of the project (`registerRoutes(app)`), which may
- * add endpoints this file does not show.
+ * The calls that hand the app to other code (`registerRoutes(app)`, a package's helper), which
+ * may add endpoints this file does not show: not the servers that only run it
+ * (`http.createServer(app)`, `serve(app)`).
  */
 function handingCalls(app: AppInstance): TSESTree.CallExpression[] {
   const holder = app.node.parent;
@@ -257,7 +272,8 @@ function handingCalls(app: AppInstance): TSESTree.CallExpression[] {
     if (
       parent?.type === AST_NODE_TYPES.CallExpression &&
       parent.arguments.some((argument) => argument === identifier) &&
-      resolveFunction(parent.callee) !== null
+      !entitiesOf(parent).some((entity) => RUNS_APP.has(entity.kind)) &&
+      !APP_RUNNERS.has(externalRefOf(parent.callee)?.module ?? '')
     ) {
       calls.push(parent);
     }
@@ -265,8 +281,37 @@ function handingCalls(app: AppInstance): TSESTree.CallExpression[] {
   return calls;
 }
 
+/** What takes an app only to run it. */
+const RUNS_APP: ReadonlySet<string> = new Set(['server', 'start', 'handler-server']);
+
+/** Packages that run an app as a serverless function, adding nothing to it. */
+const APP_RUNNERS: ReadonlySet<string> = new Set([
+  'serverless-http',
+  '@vendia/serverless-express',
+  '@codegenie/serverless-express',
+  'aws-serverless-express',
+]);
+
+/** Whether other modules can reach the app: it is exported. */
+function exported(app: AppInstance): boolean {
+  const holder = app.node.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) {
+    return holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  }
+  if (holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+  return (variableOf(holder.id)?.references ?? []).some((reference) => {
+    const parent = reference.identifier.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.ExportSpecifier ||
+      parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      (parent?.type === AST_NODE_TYPES.AssignmentExpression && /exports/u.test(textOf(parent.left))) ||
+      (parent?.type === AST_NODE_TYPES.Property && parent.parent?.parent?.type === AST_NODE_TYPES.AssignmentExpression)
+    );
+  });
+}
+
 function handedElsewhere(app: AppInstance): boolean {
-  return handingCalls(app).length > 0;
+  return handingCalls(app).length > 0 || exported(app);
 }
 
 /** How the origin rules judge what a permissive policy reaches. */
@@ -329,6 +374,7 @@ function checksEveryRequest(app: AppInstance): boolean {
   for (const call of app.calls) {
     const method = calledMethodName(call);
     const [first, ...rest] = call.arguments;
+    if (registeredUnderCondition(call)) continue;
     if (method === 'use' && first) {
       const pathless = pathPrefix(call) === '' && !isPathArgument(first);
       if (pathless && [first, ...rest].some((argument) => checksCredential(CREDENTIAL_FINDER, argument))) return true;

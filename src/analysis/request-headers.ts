@@ -2,14 +2,24 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { HEADER_API } from '../frameworks/registry';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { variableOf, staticValue, propertyName } from './program';
+import { possibleValues } from './values';
 
 /** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
 const HEADER_READ_METHODS = HEADER_API.readNameMethods;
 /** Properties that hold a request's headers: Node and express `req.headers`, Koa `ctx.request.header`. */
 const HEADER_OBJECTS = HEADER_API.readObjects;
 
+function singleValue(node: TSESTree.Node): { value: unknown } | null {
+  const values = possibleValues(node);
+  return values.length === 1 && values[0]!.known ? { value: values[0]!.value } : null;
+}
+
+/** A header whose name the code decides at run time (`req.headers[key.toLowerCase()]`): one the configuration names. */
+export const ANY_HEADER = '*';
+
 /**
- * The lower-cased name of the request header an expression reads, or `null`:
+ * The lower-cased name of the request header an expression reads (`'*'` when `req.headers[name]`
+ * takes a name worked out at run time), or `null`:
  * `req.headers.authorization`, `req.headers['x-mcp-csrf-token']`, `req.get('X-Token')`,
  * `req.header('Authorization')`, `c.req.header('x-token')`, `ctx.get('X-Token')`,
  * `ctx.request.header.authorization`, `request.headers.get('Authorization')`.
@@ -20,7 +30,7 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
     const object = skipTypeWrappers(expression.object);
     if (object.type !== AST_NODE_TYPES.MemberExpression) return null;
     if (!HEADER_OBJECTS.has(propertyName(object) ?? '')) return null;
-    return propertyName(expression)?.toLowerCase() ?? null;
+    return propertyName(expression)?.toLowerCase() ?? (expression.computed ? ANY_HEADER : null);
   }
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
     const method = calledMethodName(expression);
@@ -28,7 +38,9 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
     if (!isRequestLike(skipTypeWrappers((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object))) {
       return null;
     }
-    const name = staticValue(expression.arguments[0]!);
+    // A name from a constant of another module (`c.req.header(SESSION_HEADER)`); `map.get(key)`
+    // with a name nothing tells is no header read.
+    const name = staticValue(expression.arguments[0]!) ?? singleValue(expression.arguments[0]!);
     return typeof name?.value === 'string' ? name.value.toLowerCase() : null;
   }
   return null;

@@ -3,7 +3,7 @@ import { ROUTE_SHAPES } from '../frameworks/registry';
 import { calledMethodName, containsNode, skipTypeWrappers } from './ast';
 import { checksCredential, isGuardPlugin, type CheckFinder } from './credential-checks';
 import type { AppInstance, Route } from './routes';
-import { findObjectProperty, resolveExpression } from './values';
+import { findObjectProperty, isFunctionNode, resolveExpression } from './values';
 
 /** Fastify hooks that run before the handler sees the request. */
 const GUARD_HOOKS = ROUTE_SHAPES.fastify.guardHooks ?? new Set<string>();
@@ -52,6 +52,8 @@ function appChecks(
   const ordered = ROUTE_SHAPES[app.framework].ordered;
   for (const call of app.calls) {
     if (ordered && call === before) break;
+    // `if (config.auth) app.use(requireToken)`: on by choice, not out of the box.
+    if (finder.enforcedByDefault && registeredUnderCondition(call)) continue;
     const method = calledMethodName(call);
     const args = call.arguments;
     if (method === 'use') {
@@ -92,6 +94,22 @@ function appChecks(
     }
   }
   return mounted;
+}
+
+/** Whether a call runs only when a condition holds: in a branch of an `if`, `?:`, `&&` or `||`. */
+export function registeredUnderCondition(call: TSESTree.Node): boolean {
+  let child: TSESTree.Node = call;
+  for (let parent = call.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) return false;
+    if (
+      ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+        child !== parent.test) ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function mounts(argument: TSESTree.Node, app: AppInstance): boolean {

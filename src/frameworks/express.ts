@@ -25,6 +25,7 @@ const router: TraceNode = { Router: { [CALL]: ROUTER, [CONSTRUCT]: ROUTER } };
 const express: TraceNode = { [CALL]: EXPRESS_APP, ...router, default: { [CALL]: EXPRESS_APP, ...router } };
 
 const bearer: readonly Entity[] = [{ kind: 'auth', auth: 'middleware' }];
+const csrf: readonly Entity[] = [{ kind: 'auth', auth: 'csrf' }];
 
 /** Express and connect apps and routers, and the authentication and CSRF middleware made for them. */
 export const expressAdapter: Adapter = {
@@ -37,10 +38,10 @@ export const expressAdapter: Adapter = {
     'ultimate-express': express,
     connect: { [CALL]: CONNECT_APP },
     'express-jwt': { expressjwt: { [CALL]: bearer }, [CALL]: bearer },
-    passport: { authenticate: { [CALL]: bearer } },
-    csurf: { [CALL]: bearer },
-    lusca: { csrf: { [CALL]: bearer } },
-    'tiny-csrf': { [CALL]: bearer, default: { [CALL]: bearer } },
+    passport: { authenticate: { [CALL]: [{ kind: 'auth', auth: 'strategy' }] } },
+    csurf: { [CALL]: csrf },
+    lusca: { csrf: { [CALL]: csrf } },
+    'tiny-csrf': { [CALL]: csrf, default: { [CALL]: csrf } },
     // `const { doubleCsrfProtection } = doubleCsrf({...})`
     'csrf-csrf': { doubleCsrf: { [CALL]: [{ kind: 'auth', auth: 'factory' }] } },
     // Bearer-token middleware for MCP servers from identity vendors (each answers 401 without an

@@ -78,6 +78,10 @@ export type AuthKind =
   | 'middleware'
   /** A call makes a JWT middleware, which checks nothing when told to read a cookie. */
   | 'jwt'
+  /** A call makes CSRF-token middleware: a token a page of another site cannot read, but a credential of no one. */
+  | 'csrf'
+  /** A call makes passport's middleware, which checks what its strategy (the first argument) checks. */
+  | 'strategy'
   /** A call makes an object that holds one (`doubleCsrf()`). */
   | 'factory'
   /** A Fastify plugin that guards its scope when registered. */
