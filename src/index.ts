@@ -13,7 +13,12 @@ const { name, version } = require('../package.json') as { name: string; version:
 type McpCorsPlugin = ESLint.Plugin & {
   meta: { name: string; version: string; namespace: string };
   rules: typeof rules & NonNullable<ESLint.Plugin['rules']>;
-  configs: { recommended: McpCorsConfig; strict: McpCorsConfig; all: McpCorsConfig };
+  configs: {
+    recommended: McpCorsConfig;
+    strict: McpCorsConfig;
+    all: McpCorsConfig;
+    'fail-closed': McpCorsConfig;
+  };
 };
 
 interface McpCorsConfig extends Linter.Config {

@@ -9,7 +9,9 @@ type RuleEntry = 'error' | ['error', ...unknown[]];
  * what its `meta.docs` says and nowhere else:
  * - `recommended`: the rules marked `recommended`, precise on real code;
  * - `strict`: every rule, with the stricter options a rule names in `meta.docs.strictOptions`;
- * - `all`: every rule, with its default options.
+ * - `all`: every rule, with its default options;
+ * - `fail-closed`: `recommended`, with each rule's fail-closed change applied as an autofix
+ *   (`failClosedFix: true`) rather than offered as a suggestion: for fix-on-save.
  */
 export function buildConfigs<Plugin>(plugin: Plugin, rules: Readonly<Record<string, AnyRule>>) {
   const entries = Object.entries(rules).filter(([, rule]) => !rule.meta.deprecated);
@@ -37,5 +39,21 @@ export function buildConfigs<Plugin>(plugin: Plugin, rules: Readonly<Record<stri
       plugins: { 'mcp-cors': plugin },
       rules: pick(() => true, plain),
     },
+    'fail-closed': {
+      name: 'mcp-cors/fail-closed',
+      plugins: { 'mcp-cors': plugin },
+      rules: pick(
+        (rule) => rule.meta.docs?.recommended === true,
+        (rule): RuleEntry => (acceptsFailClosedFix(rule) ? ['error', { failClosedFix: true }] : 'error'),
+      ),
+    },
   };
+}
+
+/** Whether a rule's options take `failClosedFix`. */
+function acceptsFailClosedFix(rule: AnyRule): boolean {
+  const [options] = Array.isArray(rule.meta.schema) ? rule.meta.schema : [];
+  return (
+    typeof options?.properties === 'object' && options.properties !== null && 'failClosedFix' in options.properties
+  );
 }

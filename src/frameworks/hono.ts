@@ -1,4 +1,4 @@
-import { NODE_SERVER_CHAIN, EVERY_INTERFACE_IN_NODE, NODE_DEFAULT, nodeListen } from './node';
+import { NODE_SERVER_CHAIN, NODE_DEFAULT, nodeListen } from './node';
 import { CALL, CONSTRUCT, type Adapter, type Entity, type TraceNode } from './types';
 
 /** Hono's routing methods return the app (hono dist/hono-base.js); `basePath` returns a copy of it. */
@@ -39,7 +39,8 @@ export const honoAdapter: Adapter = {
             api: {
               display: '`serve()` from `@hono/node-server`',
               hostLabel: '`hostname`',
-              defaultBinding: `it calls Node's \`server.listen(port, hostname)\`, which then listens on ${EVERY_INTERFACE_IN_NODE}`,
+              // It calls Node's `server.listen(port, hostname)`.
+              defaultBinding: NODE_DEFAULT,
               signature: 'serve-options',
               hostKey: 'hostname',
               socketKey: null,

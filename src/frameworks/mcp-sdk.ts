@@ -39,7 +39,8 @@ const expressApp = (factory: McpAppFactory): TraceNode => ({
       kind: 'server',
       source: nodeApp(
         '`app.listen()` on the Express app of `createMcpExpressApp()`',
-        `${FORWARDED_TO_NODE} (the \`host\` option of \`createMcpExpressApp()\` only picks which \`Host\` headers are accepted; it does not bind)`,
+        // The factory's `host` option only picks which `Host` headers are accepted; it does not bind.
+        FORWARDED_TO_NODE,
       ),
     },
   ],

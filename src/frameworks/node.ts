@@ -5,10 +5,10 @@ import { CALL, CONSTRUCT, type Adapter, type Entity, type ServerSource, type Sta
 // `undefined`, `null` or `''` host, which then "listens on unspecified address": `::`, which also
 // takes IPv4 connections, or `0.0.0.0` where IPv6 is off. A string first argument that is not a
 // number, or `{ path }` with no `port` key, is a Unix socket or Windows named pipe.
-export const EVERY_INTERFACE_IN_NODE = '`::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off';
-export const NODE_DEFAULT = `Node then listens on ${EVERY_INTERFACE_IN_NODE}`;
+/** What Node listens on with no host: `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off. */
+export const NODE_DEFAULT = "Node's default is `::`";
 /** What an app whose `listen()` hands its arguments to Node's binds. */
-export const FORWARDED_TO_NODE = `it passes its arguments to Node's \`server.listen()\`, which then listens on ${EVERY_INTERFACE_IN_NODE}`;
+export const FORWARDED_TO_NODE = NODE_DEFAULT;
 
 export function nodeListen(display: string, defaultBinding: string): StartApi {
   return { display, hostLabel: 'host', defaultBinding, signature: 'node-listen', hostKey: 'host', socketKey: 'path' };

@@ -5,7 +5,7 @@ import { CALL, CONSTRUCT, type Adapter, type StartApi } from './types';
 const BUN_SERVE: StartApi = {
   display: '`Bun.serve()`',
   hostLabel: '`hostname`',
-  defaultBinding: 'its default `hostname` is `0.0.0.0`',
+  defaultBinding: 'default `0.0.0.0`',
   signature: 'serve-options',
   hostKey: 'hostname',
   socketKey: 'unix',
@@ -15,7 +15,7 @@ const BUN_SERVE: StartApi = {
 const DENO_SERVE: StartApi = {
   display: '`Deno.serve()`',
   hostLabel: '`hostname`',
-  defaultBinding: 'its default `hostname` is `0.0.0.0`',
+  defaultBinding: 'default `0.0.0.0`',
   signature: 'deno-serve',
   hostKey: 'hostname',
   socketKey: 'path',

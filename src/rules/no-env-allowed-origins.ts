@@ -4,6 +4,8 @@ import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { removeListElement } from '../fixes/edits';
 import { skipTypeWrappers } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
+import { credentialsClause } from '../utils/messages';
+import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { findCorsMiddlewareUses, originOptions, type CorsMiddleware } from '../analysis/cors-middleware';
 import { originChecksOnTheWay, originChecksWithin } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
@@ -17,14 +19,9 @@ import { bindingLeavesFile, valueLeavesFile } from '../analysis/value-escape';
 export type Options = [
   {
     allowEnvNames?: string[];
-  },
+  } & FailClosedOption,
 ];
-export type MessageIds =
-  | 'envAllowedOrigins'
-  | 'envAllowedOriginsWithCredentials'
-  | 'envOriginsLeaveFile'
-  | 'useConstantAllowlist'
-  | 'useEmptyAllowlist';
+export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConstantAllowlist' | 'useEmptyAllowlist';
 
 /** Names that say a variable holds CORS origins. */
 const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
@@ -67,22 +64,20 @@ export default createRule<Options, MessageIds>({
             uniqueItems: true,
             description: 'Environment variables that may keep deciding the allowed origins.',
           },
+          ...FAIL_CLOSED_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ allowEnvNames: [] }],
+    defaultOptions: [{ allowEnvNames: [], failClosedFix: false }],
     messages: {
       envAllowedOrigins:
-        "The allowed origins come from the environment variable {{name}}: whoever can edit this MCP server's environment (a `.env` file, a launcher config) can set it to `*` or to their own site and let that page call the server's tools. Keep the allowlist in source as a constant.",
-      envAllowedOriginsWithCredentials:
-        "The allowed origins come from the environment variable {{name}}, and credentials are allowed beside them: whoever can edit this MCP server's environment (a `.env` file, a launcher config) can add their own site and have it act as the user, with the user's credentials, against the server's tools. Keep the allowlist in source as a constant, and drop credentials unless a trusted origin needs them.",
-      envOriginsLeaveFile:
-        "The environment variable {{name}} looks like a CORS origin allowlist and is passed on from here: whoever can edit this MCP server's environment (a `.env` file, a launcher config) can set it to `*` or to their own site. Keep the allowlist in source as a constant.",
-      useConstantAllowlist: 'Use a constant allowlist in source instead (replace its placeholder origin with yours).',
-      useEmptyAllowlist: 'Use an empty allowlist in source instead, which allows no origin until you list some.',
+        'The allowed origins come from env {{name}}: whoever edits the environment can allow any site{{credentials}}.',
+      envOriginsLeaveFile: 'Env {{name}} looks like a CORS origin allowlist and leaves this file; keep it in source.',
+      useConstantAllowlist: 'Use a constant allowlist in source.',
+      useEmptyAllowlist: 'Use an empty constant allowlist, which allows no origin.',
     },
   },
-  defaultOptions: [{ allowEnvNames: [] }],
+  defaultOptions: [{ allowEnvNames: [], failClosedFix: false }],
   create(context, [{ allowEnvNames = [] }]) {
     const { sourceCode } = context;
     // Every sink and every name this rule looks for says origin or CORS somewhere in the file.
@@ -169,21 +164,25 @@ export default createRule<Options, MessageIds>({
         if (!sink) return;
         context.report({
           node: sink.site,
-          messageId: sink.credentials ? 'envAllowedOriginsWithCredentials' : 'envAllowedOrigins',
-          data: { name: `${name ? `\`${name}\`` : `read by \`${textOf(read)}\``} (from ${placeOf(read, context)})` },
+          messageId: 'envAllowedOrigins',
+          data: {
+            name: `${name ? `\`${name}\`` : `read by \`${textOf(read)}\``} (from ${placeOf(read, context)})`,
+            credentials: credentialsClause(sink.credentials === true),
+          },
         });
         return;
       }
       context.report({
         node: read,
-        messageId: sink
-          ? sink.credentials
-            ? 'envAllowedOriginsWithCredentials'
-            : 'envAllowedOrigins'
-          : 'envOriginsLeaveFile',
-        data: { name: name ? `\`${name}\`` : `read by \`${textOf(read)}\`` },
+        messageId: sink ? 'envAllowedOrigins' : 'envOriginsLeaveFile',
+        data: {
+          name: name ? `\`${name}\`` : `read by \`${textOf(read)}\``,
+          credentials: credentialsClause(sink?.credentials === true),
+        },
         // A report made on the name alone is not sure enough to rewrite code on save.
-        fix: sink ? (fixer) => fixRead(fixer, read, name, sink, []) : null,
+        fix: sink
+          ? failClosed({ messageId: 'useEmptyAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, []) })
+          : null,
         suggest: [
           ...(sink
             ? []
@@ -315,6 +314,7 @@ export default createRule<Options, MessageIds>({
                   messageId: 'envAllowedOrigins',
                   data: {
                     name: `${name} (${isLinted(derived.node) ? `line ${derived.node.loc.start.line}` : placeOf(derived.node, context)})`,
+                    credentials: '',
                   },
                 });
               }

@@ -11,14 +11,16 @@ import {
 import { skipTypeWrappers } from '../analysis/ast';
 import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
+import { credentialsClause } from '../utils/messages';
+import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
 import { allowlistEntries, originDecisionListeners, type OriginTest } from '../analysis/origin-decisions';
 import type { HeaderWrite } from '../analysis/response-headers';
 import { possibleValues } from '../analysis/values';
 
-export type Options = [];
-export type MessageIds = 'nullOrigin' | 'nullOriginWithCredentials';
+export type Options = [FailClosedOption];
+export type MessageIds = 'nullOrigin' | 'removeNullOrigin';
 
 /** The origin browsers send from sandboxed frames, `data:` URLs, local files and some redirects. */
 const NULL_ORIGIN = 'null';
@@ -47,15 +49,17 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     fixable: 'code',
-    schema: [],
+    // The fail-closed fix is offered as a suggestion unless `failClosedFix` applies it.
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- the suggestion comes from `failClosed()`
+    hasSuggestions: true,
+    schema: [{ type: 'object', additionalProperties: false, properties: FAIL_CLOSED_SCHEMA }],
+    defaultOptions: [{ failClosedFix: false }],
     messages: {
-      nullOrigin:
-        "{{policy}} allows the origin `null`, which is not one site but any: sandboxed iframes, `data:` URLs and local files all send `Origin: null`, so any web page can put itself in one and call this MCP server as a trusted origin. Remove `'null'` and allow only the origins you trust.",
-      nullOriginWithCredentials:
-        "{{policy}} allows the origin `null` with credentials: sandboxed iframes, `data:` URLs and local files all send `Origin: null`, so any web page can put itself in one, send the user's cookies or credentials to this MCP server and read the answers, acting as the user. Remove `'null'`, and drop credentials unless a trusted origin needs them.",
+      nullOrigin: '{{policy}} allows `Origin: null`, which any page can send from a sandboxed iframe{{credentials}}.',
+      removeNullOrigin: 'Stop allowing `Origin: null`.',
     },
   },
-  defaultOptions: [],
+  defaultOptions: [{ failClosedFix: false }],
   create(context) {
     const { sourceCode } = context;
     if (!mentionsAny(sourceCode, MENTIONS_NULL_STRING) || !mentionsAny(sourceCode, MENTIONS_ORIGIN)) return {};
@@ -188,9 +192,12 @@ export default createRule<Options, MessageIds>({
           const local = isLinted(finding.node);
           context.report({
             node: local ? finding.node : finding.site,
-            messageId: finding.credentials ? 'nullOriginWithCredentials' : 'nullOrigin',
-            data: { policy: local ? finding.policy : `${finding.policy} (from ${placeOf(finding.node, context)})` },
-            fix: local ? finding.fix : null,
+            messageId: 'nullOrigin',
+            data: {
+              policy: local ? finding.policy : `${finding.policy} (from ${placeOf(finding.node, context)})`,
+              credentials: credentialsClause(finding.credentials),
+            },
+            fix: local && finding.fix ? failClosed({ messageId: 'removeNullOrigin', fix: finding.fix }) : null,
           });
         }
       },

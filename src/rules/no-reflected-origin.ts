@@ -14,6 +14,8 @@ import {
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
 import { containsNode, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
+import { credentialsClause } from '../utils/messages';
+import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
 import { harmlessPolicy } from '../analysis/reach';
 import {
@@ -32,8 +34,9 @@ import { typedCorsValues } from '../analysis/cors-types';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import { possibleValues, resolveFunction } from '../analysis/values';
 
-export type Options = [ReachRuleOptions];
-export type MessageIds = 'reflectedOrigin' | 'reflectedOriginWithCredentials' | 'alwaysAllowingCheck' | 'useAllowlist';
+export type Options = [ReachRuleOptions & FailClosedOption];
+export type MessageIds =
+  'reflectedOrigin' | 'alwaysAllowingCheck' | 'denyOrigins' | 'checkEmptyAllowlist' | 'useAllowlist';
 
 const CHECK_NAME = 'allowedOrigin';
 const MENTIONS_CORS = /cors|origin/iu;
@@ -50,18 +53,24 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    schema: [{ type: 'object', additionalProperties: false, properties: REACH_OPTION_SCHEMA }],
-    defaultOptions: [REACH_DEFAULTS],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { ...REACH_OPTION_SCHEMA, ...FAIL_CLOSED_SCHEMA },
+      },
+    ],
+    defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
     messages: {
-      alwaysAllowingCheck: 'The origin check {{check}} says yes to every origin, so every site passes it as trusted.',
+      alwaysAllowingCheck: 'The origin check {{check}} accepts every origin.',
       reflectedOrigin:
-        "{{policy}} echoes the request's own Origin back, so every origin is allowed: any web page the user visits can call this MCP server and read what its tools return. Echo the Origin only after checking it against a constant allowlist.",
-      reflectedOriginWithCredentials:
-        "{{policy}} echoes the request's own Origin back with credentials allowed: any web page the user visits can send the user's cookies or credentials to this MCP server and read the answers, acting as the user. Echo the Origin only after checking it against a constant allowlist, and drop credentials unless a trusted origin needs them.",
-      useAllowlist: 'Allow only the origins in a constant allowlist (replace its placeholder origin with yours).',
+        "{{policy}} echoes the request's Origin: every website can read this MCP server's responses{{credentials}}.",
+      denyOrigins: 'Allow no cross-origin reads.',
+      checkEmptyAllowlist: 'Echo the Origin only when an empty constant allowlist lists it.',
+      useAllowlist: 'Allow only the origins in a constant allowlist.',
     },
   },
-  defaultOptions: [REACH_DEFAULTS],
+  defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
   create(context, [options]) {
     const { sourceCode } = context;
     if (!mentionsAny(sourceCode, MENTIONS_CORS)) return {};
@@ -144,9 +153,12 @@ export default createRule<Options, MessageIds>({
       const local = isLinted(write.node) && isLinted(target);
       context.report({
         node: write.site,
-        messageId: credentials ? 'reflectedOriginWithCredentials' : 'reflectedOrigin',
-        data: { policy: `This \`Access-Control-Allow-Origin\` header${from(write.node)}` },
-        fix: local ? (fixer) => rewrite(fixer, []) : null,
+        messageId: 'reflectedOrigin',
+        data: {
+          policy: `\`Access-Control-Allow-Origin\`${from(write.node)}`,
+          credentials: credentialsClause(credentials),
+        },
+        fix: local ? failClosed({ messageId: 'checkEmptyAllowlist', fix: (fixer) => rewrite(fixer, []) }) : null,
         suggest: local ? [{ messageId: 'useAllowlist', fix: (fixer) => rewrite(fixer, [PLACEHOLDER_ORIGIN]) }] : [],
       });
     };
@@ -155,7 +167,6 @@ export default createRule<Options, MessageIds>({
       const { middleware } = use;
       for (const { property, value, credentials } of originOptions(use)) {
         if (harmlessPolicy(sourceCode, use.site, credentials, reach)) continue;
-        const messageId = credentials ? 'reflectedOriginWithCredentials' : 'reflectedOrigin';
         const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
           const needed = declarations(use.site, false, [PLACEHOLDER_ORIGIN]);
           if (!needed) return null;
@@ -177,7 +188,7 @@ export default createRule<Options, MessageIds>({
             report(
               use,
               property,
-              messageId,
+              credentials,
               `${middleware.display} with \`origin: true\``,
               replace,
               withAllowlist,
@@ -197,7 +208,7 @@ export default createRule<Options, MessageIds>({
           report(
             use,
             property,
-            messageId,
+            credentials,
             `${middleware.display} with an \`origin\` taken from the request`,
             replace,
             withAllowlist,
@@ -213,8 +224,8 @@ export default createRule<Options, MessageIds>({
           report(
             use,
             property,
-            messageId,
-            `${middleware.display} with an \`origin\` function that always says yes`,
+            credentials,
+            `${middleware.display} with an \`origin\` function that accepts all`,
             replace,
             withAllowlist,
             middleware.denyOrigin,
@@ -227,7 +238,7 @@ export default createRule<Options, MessageIds>({
     const report = (
       use: CorsMiddlewareUse,
       node: TSESTree.Node,
-      messageId: MessageIds,
+      credentials: boolean,
       policy: string,
       replace: (fixer: RuleFixer, text: string) => RuleFix[],
       withAllowlist: (fixer: RuleFixer, edits: (text: string) => RuleFix[]) => RuleFix[] | null,
@@ -237,13 +248,13 @@ export default createRule<Options, MessageIds>({
       reported.add(node);
       // Options written in another module are reported where this file sets the middleware up.
       const local = isLinted(node);
-      const span = local && messageId === 'reflectedOriginWithCredentials' ? credentialsSpan(node) : null;
+      const span = local && credentials ? credentialsSpan(node) : null;
       context.report({
         node: local ? node : use.site,
         ...(span ? { loc: span } : {}),
-        messageId,
-        data: { policy: `${policy}${from(node)}` },
-        fix: local ? (fixer) => replace(fixer, deny) : null,
+        messageId: 'reflectedOrigin',
+        data: { policy: `${policy}${from(node)}`, credentials: credentialsClause(credentials) },
+        fix: local ? failClosed({ messageId: 'denyOrigins', fix: (fixer) => replace(fixer, deny) }) : null,
         suggest: local
           ? [{ messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) }]
           : [],
@@ -280,8 +291,11 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: site.node,
               messageId: 'reflectedOrigin',
-              data: { policy: `This \`origin\` value for ${typed.middleware.display}, \`true\`,` },
-              fix: (fixer) => fixer.replaceText(literal, typed.middleware.denyOrigin),
+              data: { policy: `This \`origin: true\` for ${typed.middleware.display}`, credentials: '' },
+              fix: failClosed({
+                messageId: 'denyOrigins',
+                fix: (fixer) => fixer.replaceText(literal, typed.middleware.denyOrigin),
+              }),
             });
           }
         }

@@ -3,6 +3,7 @@ import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
 import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
+import { credentialsClause } from '../utils/messages';
 import { originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
 import {
@@ -25,12 +26,7 @@ import {
 } from '../analysis/origin-patterns';
 
 export type Options = [];
-export type MessageIds =
-  | 'unsafeOriginCheck'
-  | 'unsafeOriginCheckWithCredentials'
-  | 'unsafeOriginPattern'
-  | 'unsafeOriginPatternWithCredentials'
-  | 'matchWholeHost';
+export type MessageIds = 'unsafeOriginCheck' | 'unsafeOriginPattern' | 'matchWholeHost';
 
 /** Every origin read, option and header ends the word: `headers.origin`, `origin:`, `Allow-Origin'`. */
 const MENTIONS_ORIGIN = /origin\b/iu;
@@ -73,15 +69,10 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      unsafeOriginCheck:
-        "{{check}} also accepts `{{example}}`, an origin anyone can set up: a web page there passes as trusted and can call this MCP server's tools. {{advice}}.",
-      unsafeOriginCheckWithCredentials:
-        "{{check}} also accepts `{{example}}`, an origin anyone can set up, and credentials are allowed: a web page there can call this MCP server's tools with the user's cookies or credentials and read the answers, acting as the user. {{advice}}, and drop credentials unless a trusted origin needs them.",
+      unsafeOriginCheck: '{{check}} also accepts `{{example}}`, an origin anyone can register{{credentials}}.',
       unsafeOriginPattern:
-        "The origin pattern `{{pattern}}` {{problem}}, so origins nobody meant pass it too, such as `{{example}}`: a web page there passes as trusted and can call this MCP server's tools. Anchor the pattern with `^` and `$`, escape each `.` in the host, and match whole host names.",
-      unsafeOriginPatternWithCredentials:
-        "The origin pattern `{{pattern}}` {{problem}}, so origins nobody meant pass it too, such as `{{example}}`, and credentials are allowed: a web page there can call this MCP server's tools with the user's cookies or credentials and read the answers, acting as the user. Anchor the pattern with `^` and `$`, escape each `.` in the host, match whole host names, and drop credentials unless a trusted origin needs them.",
-      matchWholeHost: 'Test the whole origin against `{{pattern}}` instead (check that it is the host you meant).',
+        'The origin pattern `{{pattern}}` {{problem}}: it also accepts `{{example}}`{{credentials}}.',
+      matchWholeHost: 'Match the whole origin with an anchored pattern.',
     },
   },
   defaultOptions: [],
@@ -157,7 +148,6 @@ export default createRule<Options, MessageIds>({
             data: {
               check: `\`${shortText(textOf(check))}\``,
               example: subject === 'origin' ? `https://\${${shown}}.evil.com` : `https://\${${shown}}.evil.com`,
-              advice: 'Compare the whole origin with the ones you trust instead',
             },
             fix: null,
             suggestion: null,
@@ -187,7 +177,6 @@ export default createRule<Options, MessageIds>({
             data: {
               check: text.fromList ? `\`${method}(${textOf(text.node)})\`` : `\`${shortText(textOf(check))}\``,
               example,
-              advice: advice(kind, subject, text.value),
             },
             fix: replacement
               ? (fixer) => {
@@ -313,50 +302,30 @@ export default createRule<Options, MessageIds>({
       mayJudge: (text) => MAY_MATCH.test(text),
       done() {
         for (const finding of findings.values()) {
-          const messageId = finding.pattern
-            ? finding.credentials
-              ? 'unsafeOriginPatternWithCredentials'
-              : 'unsafeOriginPattern'
-            : finding.credentials
-              ? 'unsafeOriginCheckWithCredentials'
-              : 'unsafeOriginCheck';
+          const messageId = finding.pattern ? 'unsafeOriginPattern' : 'unsafeOriginCheck';
           const { suggestion } = finding;
           // What another module decides is reported where this file makes the decision, unfixed.
           const local = isLinted(finding.node);
+          const credentials = credentialsClause(finding.credentials);
           const data = local
-            ? finding.data
-            : { ...finding.data, check: `${finding.data.check ?? ''} (from ${placeOf(finding.node, context)})` };
+            ? { ...finding.data, credentials }
+            : {
+                ...finding.data,
+                check: `${finding.data.check ?? ''} (from ${placeOf(finding.node, context)})`,
+                credentials,
+              };
           context.report({
             node: local ? finding.node : finding.site,
             messageId,
             data,
             fix: local ? finding.fix : null,
-            suggest:
-              local && suggestion
-                ? [{ messageId: 'matchWholeHost', data: { pattern: suggestion.pattern }, fix: suggestion.fix }]
-                : [],
+            suggest: local && suggestion ? [{ messageId: 'matchWholeHost', fix: suggestion.fix }] : [],
           });
         }
       },
     });
   },
 });
-
-/** What to do instead, as the start of a sentence. */
-function advice(kind: TextMatch, subject: MatchSubject, text: string): string {
-  if (kind === 'suffix') {
-    if (text.startsWith(':')) return 'Compare the whole origin with the ones you trust instead';
-    return subject === 'origin'
-      ? `Match the host itself after \`//\` and its subdomains after a dot: \`endsWith('//${text}')\`, \`endsWith('.${text}')\``
-      : `Compare the host exactly, and match its subdomains after a dot: \`endsWith('.${text}')\``;
-  }
-  if (kind === 'prefix') {
-    return subject === 'hostname'
-      ? 'Compare the host exactly instead'
-      : `Compare the whole ${subject}, or end the prefix at the port: \`startsWith('${text}:')\``;
-  }
-  return `Compare the whole ${subject} with the ones you trust, or test it with a pattern anchored with \`^\` and \`$\``;
-}
 
 /**
  * What a comparison of a call's result means: `indexOf(x) !== -1` is a substring test,

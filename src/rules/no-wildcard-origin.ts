@@ -18,6 +18,8 @@ import {
   isTypeScriptFile,
 } from '../fixes/constants';
 import { createRule } from '../utils/create-rule';
+import { credentialsClause } from '../utils/messages';
+import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
 import { harmlessPolicy } from '../analysis/reach';
 import {
@@ -34,8 +36,8 @@ import { credentialsSpan, valueSites } from '../analysis/sites';
 import { findObjectProperty, possibleValues } from '../analysis/values';
 import { originSources } from '../analysis/origin-source';
 
-export type Options = [ReachRuleOptions];
-export type MessageIds = 'wildcardOrigin' | 'wildcardOriginWithCredentials' | 'useAllowlist' | 'useAllowedOrigin';
+export type Options = [ReachRuleOptions & FailClosedOption];
+export type MessageIds = 'wildcardOrigin' | 'denyOrigins' | 'useAllowlist' | 'useAllowedOrigin';
 
 const ALLOWED_ORIGIN_NAME = 'ALLOWED_ORIGIN';
 const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
@@ -51,18 +53,22 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    schema: [{ type: 'object', additionalProperties: false, properties: REACH_OPTION_SCHEMA }],
-    defaultOptions: [REACH_DEFAULTS],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { ...REACH_OPTION_SCHEMA, ...FAIL_CLOSED_SCHEMA },
+      },
+    ],
+    defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
     messages: {
-      wildcardOrigin:
-        "{{policy}} lets every origin read this server's responses: any web page the user visits can call this MCP server and read what its tools return. Allow only the origins you trust, from a constant allowlist, or none.",
-      wildcardOriginWithCredentials:
-        "{{policy}} lets every origin read this server's responses, and credentials are allowed too: any web page the user visits can call this MCP server, and the usual way to make credentials work with it, echoing the request's origin, lets that page act as the user. Allow only the origins you trust, from a constant allowlist, and drop credentials unless a trusted origin needs them.",
-      useAllowlist: 'Allow only the origins in a constant allowlist (replace its placeholder origin with yours).',
-      useAllowedOrigin: `Allow only the origin in a constant \`${ALLOWED_ORIGIN_NAME}\` (replace its placeholder with yours).`,
+      wildcardOrigin: "{{policy}} lets every website read this MCP server's responses{{credentials}}.",
+      denyOrigins: 'Allow no cross-origin reads.',
+      useAllowlist: 'Allow only the origins in a constant allowlist.',
+      useAllowedOrigin: `Allow only the origin in a constant \`${ALLOWED_ORIGIN_NAME}\`.`,
     },
   },
-  defaultOptions: [REACH_DEFAULTS],
+  defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
   create(context, [options]) {
     const { sourceCode } = context;
     if (!mentionsAny(sourceCode, MENTIONS_CORS)) return {};
@@ -82,7 +88,6 @@ export default createRule<Options, MessageIds>({
         (branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object),
       );
       if (harmlessPolicy(sourceCode, use.site, credentials, reach)) return;
-      const messageId = credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin';
       const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
         if (!local) return null;
         const allowlist = arrayAllowlist(sourceCode, call, [PLACEHOLDER_ORIGIN], typescript);
@@ -110,21 +115,27 @@ export default createRule<Options, MessageIds>({
           } else if (origin.kind === 'found') {
             const value =
               origin.value ?? (origin.property.method ? (origin.property.value as TSESTree.Expression) : null);
-            reportOriginProperty(use, origin.property, value, messageId, withAllowlist);
+            reportOriginProperty(use, origin.property, value, credentials, withAllowlist);
           }
         }
       }
       // Declared options may get their origin where they are used; an origin they set is judged here.
       if (missing.length === 0 || use.declared) return;
-      const defaultNote =
-        middleware.credentialsReflectByDefault && credentials
-          ? "its default is `*`, which it turns into the request's own origin when credentials are on"
-          : 'its default is `*`';
+      // With credentials on, some packages answer with the caller's own origin instead of `*`.
+      const defaultNote = middleware.credentialsReflectByDefault && credentials ? 'any origin' : '`*`';
       context.report({
         node: use.site,
-        messageId,
-        data: { policy: `${middleware.display} without an \`origin\` option (${defaultNote})${from(call)}` },
-        fix: local ? (fixer) => missing.map((edit) => edit(fixer, middleware.denyOrigin)) : null,
+        messageId: 'wildcardOrigin',
+        data: {
+          policy: `${middleware.display} without \`origin\` (default ${defaultNote})${from(call)}`,
+          credentials: credentialsClause(credentials),
+        },
+        fix: local
+          ? failClosed({
+              messageId: 'denyOrigins',
+              fix: (fixer) => missing.map((edit) => edit(fixer, middleware.denyOrigin)),
+            })
+          : null,
         suggest: [
           {
             messageId: 'useAllowlist',
@@ -139,7 +150,7 @@ export default createRule<Options, MessageIds>({
       use: CorsMiddlewareUse,
       property: TSESTree.Property,
       value: TSESTree.Expression | null,
-      messageId: MessageIds,
+      credentials: boolean,
       withAllowlist: (fixer: RuleFixer, edits: (text: string) => RuleFix[]) => RuleFix[] | null,
     ): void => {
       const { middleware } = use;
@@ -154,9 +165,14 @@ export default createRule<Options, MessageIds>({
         ];
         context.report({
           node: at,
-          messageId,
-          data: { policy: `${middleware.display} with an \`origin\` function that answers \`*\`${from(property)}` },
-          fix: local ? (fixer) => replace(fixer, middleware.denyOrigin) : null,
+          messageId: 'wildcardOrigin',
+          data: {
+            policy: `${middleware.display} with an \`origin\` function answering \`*\`${from(property)}`,
+            credentials: credentialsClause(credentials),
+          },
+          fix: local
+            ? failClosed({ messageId: 'denyOrigins', fix: (fixer) => replace(fixer, middleware.denyOrigin) })
+            : null,
           suggest: [
             { messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) },
           ],
@@ -177,18 +193,21 @@ export default createRule<Options, MessageIds>({
         leaves
           ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
           : [replacePropertyValue(fixer, sourceCode, property, text)];
-      const span = local && messageId === 'wildcardOriginWithCredentials' ? credentialsSpan(property) : null;
+      const span = local && credentials ? credentialsSpan(property) : null;
       context.report({
         node: at,
         ...(span ? { loc: span } : {}),
-        messageId,
+        messageId: 'wildcardOrigin',
         data: {
           policy:
             (literal
               ? `${middleware.display} with an \`origin\` that can be \`*\``
-              : `${middleware.display} with an \`origin\` that it treats as \`*\``) + from(wildcards[0]!.node),
+              : `${middleware.display} with an \`origin\` it treats as \`*\``) + from(wildcards[0]!.node),
+          credentials: credentialsClause(credentials),
         },
-        fix: local ? (fixer) => replaceWildcard(fixer, middleware.denyOrigin) : null,
+        fix: local
+          ? failClosed({ messageId: 'denyOrigins', fix: (fixer) => replaceWildcard(fixer, middleware.denyOrigin) })
+          : null,
         suggest: [
           {
             messageId: 'useAllowlist',
@@ -201,7 +220,6 @@ export default createRule<Options, MessageIds>({
     const reportHeader = (write: HeaderWrite): void => {
       const credentials = credentialHeaders(sourceCode).besides(write.site);
       if (harmlessPolicy(sourceCode, write.site, credentials, reach)) return;
-      const messageId = credentials ? 'wildcardOriginWithCredentials' : 'wildcardOrigin';
       const candidates = possibleValues(write.value);
       const wildcards = candidates.filter((candidate) => candidate.known && candidate.value === '*');
       for (const site of valueSites(write.site, write.value, wildcards)) {
@@ -211,13 +229,18 @@ export default createRule<Options, MessageIds>({
           // `'*'` written elsewhere in this file (a constant, a default) is reported and fixed where it
           // is written; one of another module where the header is set, naming its place.
           const literal = site.values[0]!.node;
-          const span = !site.foreign && messageId === 'wildcardOriginWithCredentials' ? credentialsSpan(literal) : null;
+          const span = !site.foreign && credentials ? credentialsSpan(literal) : null;
           context.report({
             node: site.node,
             ...(span ? { loc: span } : {}),
-            messageId,
-            data: { policy: `\`Access-Control-Allow-Origin: *\`${from(literal)}` },
-            fix: site.foreign ? null : (fixer) => fixer.replaceText(literal, "''"),
+            messageId: 'wildcardOrigin',
+            data: {
+              policy: `\`Access-Control-Allow-Origin: *\`${from(literal)}`,
+              credentials: credentialsClause(credentials),
+            },
+            fix: site.foreign
+              ? null
+              : failClosed({ messageId: 'denyOrigins', fix: (fixer) => fixer.replaceText(literal, "''") }),
             suggest: site.foreign
               ? []
               : [
@@ -243,18 +266,24 @@ export default createRule<Options, MessageIds>({
         const leaves = inlineLeaves(write.value, candidates, wildcards);
         context.report({
           node: write.site,
-          messageId,
-          data: { policy: `\`Access-Control-Allow-Origin: *\`${from(write.node)}` },
+          messageId: 'wildcardOrigin',
+          data: {
+            policy: `\`Access-Control-Allow-Origin: *\`${from(write.node)}`,
+            credentials: credentialsClause(credentials),
+          },
           fix: !local
             ? null
-            : (fixer) => {
-                if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
-                if (write.form === 'property' || write.form === 'pair') {
-                  return removeListElement(fixer, sourceCode, write.node);
-                }
-                const statement = removableStatementOf(write.node);
-                return statement ? removeStatement(fixer, sourceCode, statement) : null;
-              },
+            : failClosed({
+                messageId: 'denyOrigins',
+                fix: (fixer) => {
+                  if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
+                  if (write.form === 'property' || write.form === 'pair') {
+                    return removeListElement(fixer, sourceCode, write.node);
+                  }
+                  const statement = removableStatementOf(write.node);
+                  return statement ? removeStatement(fixer, sourceCode, statement) : null;
+                },
+              }),
           suggest: !local
             ? []
             : [

@@ -10,6 +10,7 @@ import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fi
 import { calledMethodName, topLevelStatement } from '../analysis/ast';
 import { isLinted, placeOf, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
+import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
 import { routeIsGuarded } from '../analysis/route-guards';
 import { servesMcp } from '../analysis/mcp-transports';
@@ -21,9 +22,9 @@ export type Options = [
     endpoints?: string[];
     tokenHeaders?: string[];
     checkFunctions?: string[];
-  },
+  } & FailClosedOption,
 ];
-export type MessageIds = 'missingCsrfCheck' | 'useBearerToken';
+export type MessageIds = 'missingCsrfCheck' | 'requireTokenHeader' | 'useBearerToken';
 
 const DEFAULT_ENDPOINTS = ['/mcp', '/messages', '/message', '/sse'];
 const DEFAULT_TOKEN_HEADERS = ['x-mcp-csrf-token', 'authorization'];
@@ -75,18 +76,22 @@ export default createRule<Options, MessageIds>({
             description:
               'Names of your own functions or middleware that check a credential: calling or registering one counts as a check.',
           },
+          ...FAIL_CLOSED_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [] }],
+    defaultOptions: [
+      { endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [], failClosedFix: false },
+    ],
     messages: {
-      missingCsrfCheck:
-        'This MCP endpoint ({{route}}) accepts POST requests without checking a credential that a cross-origin request cannot carry. CORS stops other sites from reading the answers, not from sending requests: any web page the user visits can POST to it with a form or a no-cors fetch and make the server run tools that change things. Reject requests that lack a token in a custom header (such as {{header}}) or an Authorization header.',
-      useBearerToken:
-        'Require an `Authorization: Bearer` token instead, compared in constant time with `MCP_AUTH_TOKEN`.',
+      missingCsrfCheck: '{{route}} accepts MCP requests without a token that a cross-site page cannot send.',
+      requireTokenHeader: 'Require a token in the {{header}} header.',
+      useBearerToken: 'Require an `Authorization: Bearer` token instead.',
     },
   },
-  defaultOptions: [{ endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [] }],
+  defaultOptions: [
+    { endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [], failClosedFix: false },
+  ],
   create(context, [options]) {
     const { sourceCode } = context;
     const endpoints = options.endpoints ?? DEFAULT_ENDPOINTS;
@@ -140,7 +145,6 @@ export default createRule<Options, MessageIds>({
               messageId: 'missingCsrfCheck',
               data: {
                 route: `${describeRoute(route, `\`${textOf(anchor)}\``)} at ${placeOf(route.node, context)}`,
-                header: headerDisplay(fixHeader),
               },
             });
             continue;
@@ -148,8 +152,12 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: route.node,
             messageId: 'missingCsrfCheck',
-            data: { route: describeRoute(route), header: headerDisplay(fixHeader) },
-            fix: (fixer) => guardRoute(fixer, route, csrf, before!),
+            data: { route: describeRoute(route) },
+            fix: failClosed({
+              messageId: 'requireTokenHeader',
+              data: { header: headerDisplay(fixHeader) },
+              fix: (fixer) => guardRoute(fixer, route, csrf, before!),
+            }),
             suggest: [{ messageId: 'useBearerToken', fix: (fixer) => guardRoute(fixer, route, bearer, before!) }],
           });
         }
@@ -183,15 +191,16 @@ export default createRule<Options, MessageIds>({
 
     function describeRoute(route: Route, handler = 'this handler'): string {
       if (route.framework === 'node') {
-        const path = route.path ? ` for \`${route.path}\`` : '';
         // A handler that routes by path alone takes every method there.
-        return /\bmethod\b/u.test(textOf(route.node))
-          ? `the POST branch of ${handler}${path}`
-          : `the branch of ${handler}${path}, for every method`;
+        const method = /\bmethod\b/u.test(textOf(route.node)) ? 'POST' : 'Every method';
+        return route.path ? `\`${method} ${route.path}\` in ${handler}` : `The ${method} branch of ${handler}`;
       }
       const method = route.call ? calledMethodName(route.call) : null;
-      const path = route.path ?? '(this route)';
-      if (method === 'use' || method === 'all') return `\`${path}\`, for every method`;
+      // A path the file does not spell out is named by the expression that holds it.
+      const pathArgument = route.call?.arguments[0];
+      const path =
+        route.path ?? (pathArgument && pathArgument.type !== AST_NODE_TYPES.SpreadElement ? textOf(pathArgument) : '');
+      if (method === 'use' || method === 'all') return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
     }
 

@@ -16,6 +16,7 @@ import { isLinted, placeOf, variableOf, textOf } from '../analysis/program';
 import { requestHeaderRead } from '../analysis/request-headers';
 import { exportNamesWith } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
+import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import type { CheckFinder } from '../analysis/credential-checks';
 import { servesMcp } from '../analysis/mcp-transports';
 import {
@@ -41,11 +42,14 @@ import {
   type HandlerFunction,
 } from '../analysis/values';
 
-export type Options = [{ trustCredentialChecks?: boolean }];
+export type Options = [{ trustCredentialChecks?: boolean } & FailClosedOption];
 export type MessageIds =
   | 'unprotectedTransport'
   | 'validationTurnedOff'
   | 'unprotectedApp'
+  | 'enableProtection'
+  | 'useLoopbackHost'
+  | 'validateHost'
   | 'addAllowedHosts'
   | 'failOpenCheck'
   | 'refuseUntilConfigured';
@@ -120,24 +124,25 @@ export default createRule<Options, MessageIds>({
             description:
               'Leave an MCP endpoint alone when it refuses requests without a bearer token, custom-header credential or session cookie, which a DNS-rebinding page cannot send. `false` in `strict`.',
           },
+          ...FAIL_CLOSED_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks }],
+    defaultOptions: [{ trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks, failClosedFix: false }],
     messages: {
-      unprotectedTransport:
-        "This {{transport}} accepts requests for any Host, and nothing before it checks the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. Turn on the transport's protection (`enableDnsRebindingProtection: true` with `allowedHosts`), or validate Host and Origin in middleware (`hostHeaderValidation()`, or an app made by `createMcpExpressApp()`).",
+      unprotectedTransport: '{{transport}} accepts any Host: a web page can reach it through DNS rebinding.',
       validationTurnedOff:
-        '`{{factory}}()` with `host: {{host}}`{{place}} turns off its Host validation: with DNS rebinding, a web page the user visits points its own domain at this machine and calls the MCP server as the same origin. Keep a loopback `host`, or list the hosts the server answers to in `allowedHosts`.',
-      unprotectedApp:
-        'This {{app}} serves an MCP endpoint without validating the Host or Origin header. With DNS rebinding, a web page the user visits points its own domain at 127.0.0.1 and calls this MCP server as the same origin, so CORS never applies. {{remedy}}',
-      addAllowedHosts: 'Keep this host, and validate the Host header against `allowedHosts` instead.',
-      failOpenCheck:
-        'This {{header}} check lets every request through while its allowlist is unset, so DNS rebinding passes it by default.',
+        '`host: {{host}}`{{place}} turns off the Host check of `{{factory}}()` against DNS rebinding.',
+      unprotectedApp: 'This {{app}} serves MCP without checking Host or Origin: DNS rebinding lets a web page in.',
+      enableProtection: "Turn on the transport's DNS-rebinding protection.",
+      useLoopbackHost: 'Use the loopback host `127.0.0.1`.',
+      validateHost: 'Refuse requests whose Host is not localhost.',
+      addAllowedHosts: 'Keep this host and list the served hosts in `allowedHosts`.',
+      failOpenCheck: 'This {{header}} check lets every request through while its allowlist is unset.',
       refuseUntilConfigured: 'Let no request through until the allowlist is set.',
     },
   },
-  defaultOptions: [{ trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks }],
+  defaultOptions: [{ trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks, failClosedFix: false }],
   create(context, [options]) {
     const { sourceCode } = context;
     const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
@@ -274,10 +279,13 @@ export default createRule<Options, MessageIds>({
         node: property,
         messageId: 'validationTurnedOff',
         data: { factory: name, host: textOf(value), place: '' },
-        fix: (fixer) =>
-          leaves
-            ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand("'127.0.0.1'")))
-            : replacePropertyValue(fixer, sourceCode, property, "'127.0.0.1'"),
+        fix: failClosed({
+          messageId: 'useLoopbackHost',
+          fix: (fixer) =>
+            leaves
+              ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand("'127.0.0.1'")))
+              : replacePropertyValue(fixer, sourceCode, property, "'127.0.0.1'"),
+        }),
         suggest: [
           {
             messageId: 'addAllowedHosts',
@@ -298,19 +306,22 @@ export default createRule<Options, MessageIds>({
         node: node.callee,
         messageId: 'unprotectedTransport',
         data: { transport: `\`${textOf(node.callee)}\`` },
-        fix: (fixer) => {
-          if (!properties || transport.protection !== 'options') return null;
-          if (!options) {
-            if (node.arguments.length !== transport.optionsIndex) return null;
-            return appendArgument(fixer, sourceCode, node, `{ ${properties} }`);
-          }
-          const object = resolveObjectExpression(options);
-          if (!object) return null;
-          const enabled = findObjectProperty(object, 'enableDnsRebindingProtection');
-          const listed = findObjectProperty(object, 'allowedHosts');
-          if (enabled.kind !== 'missing' || listed.kind !== 'missing') return null;
-          return appendObjectProperty(fixer, sourceCode, object, properties);
-        },
+        fix: failClosed({
+          messageId: 'enableProtection',
+          fix: (fixer) => {
+            if (!properties || transport.protection !== 'options') return null;
+            if (!options) {
+              if (node.arguments.length !== transport.optionsIndex) return null;
+              return appendArgument(fixer, sourceCode, node, `{ ${properties} }`);
+            }
+            const object = resolveObjectExpression(options);
+            if (!object) return null;
+            const enabled = findObjectProperty(object, 'enableDnsRebindingProtection');
+            const listed = findObjectProperty(object, 'allowedHosts');
+            if (enabled.kind !== 'missing' || listed.kind !== 'missing') return null;
+            return appendObjectProperty(fixer, sourceCode, object, properties);
+          },
+        }),
       });
     }
 
@@ -401,12 +412,8 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: creation,
           messageId: 'unprotectedApp',
-          data: {
-            app: appText,
-            remedy:
-              "Refuse requests for other hosts in an `onRequest` hook, as the SDK's `hostHeaderValidation()` does.",
-          },
-          fix: (fixer) => fastifyHostHook(fixer, creation),
+          data: { app: appText },
+          fix: failClosed({ messageId: 'validateHost', fix: (fixer) => fastifyHostHook(fixer, creation) }),
         });
         return;
       }
@@ -414,11 +421,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: creation,
           messageId: 'unprotectedApp',
-          data: {
-            app: appText,
-            remedy:
-              "Refuse requests for other hosts in middleware that runs first, as the SDK's `hostHeaderValidation()` does.",
-          },
+          data: { app: appText },
         });
         return;
       }
@@ -442,19 +445,19 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: creation,
         messageId: 'unprotectedApp',
-        data: {
-          app: appText,
-          remedy: `Make the app with \`${factory}()\`, which validates them for a local server, or add the SDK's \`hostHeaderValidation()\` middleware.`,
-        },
-        fix: (fixer): RuleFix[] | null => {
-          if (!replaceable) return null;
-          return [
-            ...ensureModuleDeclarations(fixer, sourceCode, creation, [{ name: factory, text: importText }], {
-              before: topLevelStatement(creation),
-            }),
-            fixer.replaceText(creation, `${factory}()`),
-          ];
-        },
+        data: { app: appText },
+        fix: failClosed({
+          messageId: 'validateHost',
+          fix: (fixer): RuleFix[] | null => {
+            if (!replaceable) return null;
+            return [
+              ...ensureModuleDeclarations(fixer, sourceCode, creation, [{ name: factory, text: importText }], {
+                before: topLevelStatement(creation),
+              }),
+              fixer.replaceText(creation, `${factory}()`),
+            ];
+          },
+        }),
       });
     }
 
@@ -463,32 +466,32 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: route.node,
         messageId: 'unprotectedApp',
-        data: {
-          app: 'request handler',
-          remedy:
-            "Refuse requests for other hosts before anything else, as the SDK's `hostHeaderValidation()` from `@modelcontextprotocol/node` does.",
-        },
-        fix: (fixer) => {
-          const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
-          if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
-          const [request, response] = fn.params;
-          if (request?.type !== AST_NODE_TYPES.Identifier || response?.type !== AST_NODE_TYPES.Identifier) return null;
-          const first = fn.body.body[0];
-          const indent = first
-            ? indentationAt(sourceCode, first.range[0])
-            : `${indentationAt(sourceCode, fn.body.range[0])}  `;
-          const lines = [
-            '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
-            `if (!${LOCAL_HOSTNAMES}.includes((${request.name}.headers.host ?? '').replace(/:\\d+$/, ''))) {`,
-            `  ${response.name}.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));`,
-            '  return;',
-            '}',
-          ];
-          const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
-          return first
-            ? fixer.insertTextBefore(first, `${text}\n${indent}`)
-            : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], `\n${indent}${text}`);
-        },
+        data: { app: 'request handler' },
+        fix: failClosed({
+          messageId: 'validateHost',
+          fix: (fixer) => {
+            const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
+            if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+            const [request, response] = fn.params;
+            if (request?.type !== AST_NODE_TYPES.Identifier || response?.type !== AST_NODE_TYPES.Identifier)
+              return null;
+            const first = fn.body.body[0];
+            const indent = first
+              ? indentationAt(sourceCode, first.range[0])
+              : `${indentationAt(sourceCode, fn.body.range[0])}  `;
+            const lines = [
+              '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
+              `if (!${LOCAL_HOSTNAMES}.includes((${request.name}.headers.host ?? '').replace(/:\\d+$/, ''))) {`,
+              `  ${response.name}.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));`,
+              '  return;',
+              '}',
+            ];
+            const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
+            return first
+              ? fixer.insertTextBefore(first, `${text}\n${indent}`)
+              : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], `\n${indent}${text}`);
+          },
+        }),
       });
     }
 

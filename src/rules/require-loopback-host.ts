@@ -2,7 +2,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { replaceExpression } from '../fixes/edits';
 import { skipTypeWrappers } from '../analysis/ast';
+import type { ServerApi, StartApi } from '../frameworks/types';
 import { createRule } from '../utils/create-rule';
+import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import {
   hostInputs,
   hostScope,
@@ -29,7 +31,7 @@ export type Options = [
     allowedHosts?: string[];
     /** Also report a host whose value the file does not show. */
     reportUnknownHosts?: boolean;
-  },
+  } & FailClosedOption,
 ];
 export type MessageIds =
   | 'defaultHost'
@@ -39,16 +41,17 @@ export type MessageIds =
   | 'useIpv4Loopback'
   | 'useIpv6Loopback'
   | 'useLocalhost'
-  | 'useLoopbackFallback';
+  | 'useLoopbackFallback'
+  | 'useHostFromEnvironment';
 
 const IPV4_LOOPBACK = "'127.0.0.1'";
 const IPV6_LOOPBACK = "'::1'";
 const LOCALHOST = "'localhost'";
 
-const DEFAULT_OPTIONS: Required<Options[0]> = { allowedHosts: [], reportUnknownHosts: false };
+/** The host from the environment, loopback when it is unset: container and PaaS deployments set `HOST`. */
+const HOST_FROM_ENVIRONMENT = "process.env.HOST ?? '127.0.0.1'";
 
-const WHO_CAN_REACH_IT =
-  'Anyone on the same network (café Wi-Fi, a shared office LAN) can then reach this MCP server and call its tools, and CORS does not stop them: only browsers enforce it.';
+const DEFAULT_OPTIONS: Required<Options[0]> = { allowedHosts: [], reportUnknownHosts: false, failClosedFix: false };
 
 export default createRule<Options, MessageIds>({
   name: 'require-loopback-host',
@@ -78,20 +81,21 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report a host whose value the file does not show, such as a parameter or an environment variable with no fallback.',
           },
+          ...FAIL_CLOSED_SCHEMA,
         },
       },
     ],
     defaultOptions: [DEFAULT_OPTIONS],
     messages: {
-      defaultHost: `{{api}} binds every network interface when it is given no {{hostLabel}}: {{binding}}. ${WHO_CAN_REACH_IT} Bind the loopback interface, \`127.0.0.1\`.`,
-      everyInterface: `{{api}} binds every network interface when its {{hostLabel}} is {{values}}. ${WHO_CAN_REACH_IT} Bind the loopback interface, \`127.0.0.1\`.`,
-      nonLoopbackHost:
-        '{{api}} binds {{values}}, which is not a loopback address. Other machines on that network can reach this MCP server and call its tools, and CORS does not stop them: only browsers enforce it. Bind the loopback interface, `127.0.0.1`, or add the host to the `allowedHosts` option if the server is meant to be reached there.',
-      unknownHost: `{{api}} binds a {{hostLabel}} that this file does not show; if it is \`0.0.0.0\`, \`::\` or empty, it binds every network interface. ${WHO_CAN_REACH_IT} Give the {{hostLabel}} a loopback value, or a loopback fallback such as \`process.env.HOST ?? '127.0.0.1'\`.`,
+      defaultHost: '{{api}} with no {{hostLabel}} binds every network interface ({{binding}}).',
+      everyInterface: '{{api}} binds every network interface when its {{hostLabel}} is {{values}}.',
+      nonLoopbackHost: '{{api}} binds {{values}}, not a loopback address: other machines can reach it.',
+      unknownHost: '{{api}} binds a {{hostLabel}} this file does not show, which may be every interface.',
       useIpv4Loopback: 'Bind the IPv4 loopback address, `127.0.0.1`.',
       useIpv6Loopback: 'Bind the IPv6 loopback address, `::1`.',
       useLocalhost: 'Bind `localhost`, which resolves to the loopback interface.',
-      useLoopbackFallback: "Fall back to `127.0.0.1` when the host is not set: `?? '127.0.0.1'`.",
+      useLoopbackFallback: 'Fall back to `127.0.0.1` when the host is unset.',
+      useHostFromEnvironment: 'Bind `process.env.HOST`, or `127.0.0.1` when it is unset.',
     },
   },
   defaultOptions: [DEFAULT_OPTIONS],
@@ -132,6 +136,9 @@ export default createRule<Options, MessageIds>({
     /** ` (from src/config.ts:12)` for a value another module writes. */
     const from = (site: ValueSite): string => (site.foreign ? ` (from ${placeOf(site.foreign.node, context)})` : '');
 
+    /** Whether the server runs where `process.env` is there to read (not Deno's `serve`). */
+    const readsProcessEnv = (api: ServerApi): boolean => (api as Partial<StartApi>).signature !== 'deno-serve';
+
     const describeValues = (candidates: readonly PossibleValue[]): string =>
       [...new Set(candidates.flatMap((candidate) => (candidate.known ? [describeValue(candidate.value)] : [])))].join(
         ' or ',
@@ -158,9 +165,17 @@ export default createRule<Options, MessageIds>({
             node: callee,
             messageId: 'defaultHost',
             data: { api: api.display, hostLabel: api.hostLabel, binding: api.defaultBinding },
-            fix: addHost && ((fixer) => addHost(fixer, IPV4_LOOPBACK)),
+            fix: addHost && failClosed({ messageId: 'useIpv4Loopback', fix: (fixer) => addHost(fixer, IPV4_LOOPBACK) }),
             suggest: addHost
               ? [
+                  ...(readsProcessEnv(api)
+                    ? [
+                        {
+                          messageId: 'useHostFromEnvironment' as const,
+                          fix: (fixer: RuleFixer) => addHost(fixer, HOST_FROM_ENVIRONMENT),
+                        },
+                      ]
+                    : []),
                   { messageId: 'useIpv6Loopback', fix: (fixer) => addHost(fixer, IPV6_LOOPBACK) },
                   { messageId: 'useLocalhost', fix: (fixer) => addHost(fixer, LOCALHOST) },
                 ]
@@ -186,8 +201,17 @@ export default createRule<Options, MessageIds>({
             node: site.node,
             messageId: 'everyInterface',
             data: { api: api.display, hostLabel: api.hostLabel, values: describeValues(site.values) + from(site) },
-            fix: replaceValues(site.values, IPV4_LOOPBACK),
+            fix: failClosed({ messageId: 'useIpv4Loopback', fix: replaceValues(site.values, IPV4_LOOPBACK) }),
             suggest: [
+              // `'0.0.0.0'` written as the host argument itself can become the host from the environment.
+              ...(readsProcessEnv(api) && site.values.length === 1 && site.values[0]!.node === host.value
+                ? [
+                    {
+                      messageId: 'useHostFromEnvironment' as const,
+                      fix: replaceValues(site.values, HOST_FROM_ENVIRONMENT),
+                    },
+                  ]
+                : []),
               { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, IPV6_LOOPBACK) },
               { messageId: 'useLocalhost', fix: replaceValues(site.values, LOCALHOST) },
             ],
@@ -257,7 +281,7 @@ export default createRule<Options, MessageIds>({
               node: site.node,
               messageId: 'everyInterface',
               data: { api, hostLabel: start.api.hostLabel, values: describeValues(site.values) + from(site) },
-              fix: replaceValues(site.values, IPV4_LOOPBACK),
+              fix: failClosed({ messageId: 'useIpv4Loopback', fix: replaceValues(site.values, IPV4_LOOPBACK) }),
               suggest: [
                 { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, IPV6_LOOPBACK) },
                 { messageId: 'useLocalhost', fix: replaceValues(site.values, LOCALHOST) },

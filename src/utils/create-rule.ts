@@ -3,6 +3,7 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import { startSession } from '../analysis/exports';
 import { isLinted, registerModule } from '../analysis/program';
 import { editable, ForeignEdit } from '../fixes/foreign';
+import { isFailClosed, type FailClosedOption } from './fail-closed';
 
 /** The `meta.docs` fields this plugin's rules declare. */
 export interface PluginDocs {
@@ -74,8 +75,9 @@ function guardedFix(fix: FixFunction | null | undefined): FixFunction | null | u
  * The rule's context, with `report` checked: a report must be on a node of the linted file, and
  * a fix or suggestion that would edit another module's node is dropped.
  */
-function guardedContext<Context extends AnyContext>(context: Context): Context {
-  const report = (descriptor: Descriptor): void => {
+function guardedContext<Context extends AnyContext>(context: Context, applyFailClosed: boolean): Context {
+  const report = (original: Descriptor): void => {
+    const descriptor = applyFailClosed ? original : failClosedAsSuggestion(original);
     if ('node' in descriptor && descriptor.node && !isLinted(descriptor.node as TSESTree.Node)) {
       // A rule must report where the linted file shows the problem. Should one miss that, the
       // plugin's own tests fail loudly; a user's lint goes on without the misplaced report.
@@ -94,12 +96,23 @@ function guardedContext<Context extends AnyContext>(context: Context): Context {
   return Object.create(context, { report: { value: report } }) as Context;
 }
 
+/** A fail-closed fix becomes the first suggestion, titled by its message and filled with the report's data. */
+function failClosedAsSuggestion(descriptor: Descriptor): Descriptor {
+  const { fix } = descriptor;
+  if (!isFailClosed(fix)) return descriptor;
+  const suggestion = { messageId: fix.failClosedTitle, data: fix.failClosedData ?? descriptor.data, fix };
+  return { ...descriptor, fix: null, suggest: [suggestion, ...(descriptor.suggest ?? [])] };
+}
+
 /** `ESLintUtils.RuleCreator` for this plugin: docs URLs from the rule's name, and the analysis started for each file. */
 export const createRule: typeof creator = (rule) =>
   creator({
     ...rule,
     create(context, options) {
       startAnalysis(context);
-      return rule.create(guardedContext(context), options);
+      const [first] = options as readonly unknown[];
+      const applyFailClosed =
+        typeof first === 'object' && first !== null && (first as FailClosedOption).failClosedFix === true;
+      return rule.create(guardedContext(context, applyFailClosed), options);
     },
   });
