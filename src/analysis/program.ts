@@ -18,9 +18,16 @@ export interface ModuleRecord {
 }
 
 const records = new WeakMap<TSESTree.Program, ModuleRecord>();
+/** The module ESLint lints now. */
+let current: TSESTree.Program | null = null;
 
 export function registerModule(record: ModuleRecord): void {
   records.set(record.code.ast, record);
+  if (!record.linted) return;
+  // The module linted before is now one the analysis may read, as another module's code.
+  const previous = current && current !== record.code.ast ? records.get(current) : undefined;
+  if (previous) records.set(current!, { ...previous, linted: false });
+  current = record.code.ast;
 }
 
 /** The Program a node belongs to. */

@@ -65,6 +65,27 @@ const APP_METHODS: ReadonlySet<string> = new Set([
   'basePath',
 ]);
 
+/**
+ * The fewest arguments a registration takes: a route verb a path and a handler; Hono's
+ * `on(method, path, handler)` three; a Fastify hook a name and a function.
+ */
+const MIN_ARGUMENTS: Readonly<Record<string, number>> = {
+  get: 2,
+  post: 2,
+  put: 2,
+  patch: 2,
+  delete: 2,
+  del: 2,
+  head: 2,
+  options: 2,
+  all: 2,
+  on: 3,
+  addHook: 2,
+  use: 1,
+  route: 1,
+  register: 1,
+};
+
 /** How far receivers are followed back to the app they are. */
 const MAX_STEPS = 12;
 
@@ -119,8 +140,13 @@ class RouteFinder {
     const linted = isLinted(program);
     for (const [method, calls] of index.methodCalls) {
       if (!APP_METHODS.has(method)) continue;
+      const fewest = MIN_ARGUMENTS[method] ?? 0;
       for (const call of calls) {
+        // `map.get(key)`, `emitter.on('close', fn)`: too few arguments to be a registration, and
+        // not worth following the receiver into other modules to find out.
         const receiver = calledMethodObject(call);
+        // A chained registration takes its path from the call before (`app.route('/mcp').post(h)`).
+        if (call.arguments.length < fewest && receiver?.type !== AST_NODE_TYPES.CallExpression) continue;
         const app = receiver && this.appOf(receiver, 0);
         // Another module's calls count only on the apps the linted file uses.
         if (app && (linted || this.apps.has(app.node))) app.calls.push(call);

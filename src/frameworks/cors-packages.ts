@@ -17,6 +17,7 @@ const CORS: CorsMiddleware = {
   reflectsOnTrue: true,
   originFunction: { origin: 0, callback: 1 },
   takesPatterns: true,
+  matchesArraysExactly: true,
   // @types/cors 2.8: `declare namespace e { interface CorsOptions … }`, `export = e`.
   optionsTypes: ['CorsOptions'],
 };
@@ -37,6 +38,7 @@ const HONO_CORS: CorsMiddleware = {
   reflectsOnTrue: false,
   originFunction: { origin: 0, callback: null },
   takesPatterns: false,
+  matchesArraysExactly: true,
   // hono 4 dist/types/middleware/cors: `CORSOptions` is not exported; code names it `Parameters<typeof cors>[0]`.
   optionsTypes: [],
 };
@@ -58,6 +60,7 @@ const FASTIFY_CORS: CorsMiddleware = {
   reflectsOnTrue: true,
   originFunction: { origin: 0, callback: 1 },
   takesPatterns: true,
+  matchesArraysExactly: true,
   // @fastify/cors 11 types/index.d.ts: `export interface FastifyCorsOptions`.
   optionsTypes: ['FastifyCorsOptions'],
 };
@@ -79,6 +82,7 @@ const KOA_CORS: CorsMiddleware = {
   reflectsOnTrue: false,
   originFunction: { origin: null, callback: null },
   takesPatterns: false,
+  matchesArraysExactly: false,
   // @types/koa__cors 5: `declare namespace cors { interface Options … }`.
   optionsTypes: ['Options'],
 };

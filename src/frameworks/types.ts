@@ -155,6 +155,8 @@ export interface CorsMiddleware {
   readonly originFunction: { readonly origin: number | null; readonly callback: number | null };
   /** Whether its `origin` option may be a RegExp (or an array that holds some), tested against the request's origin. */
   readonly takesPatterns: boolean;
+  /** Whether an array `origin` lets in exactly its string members (`'*'` among them is no wildcard). */
+  readonly matchesArraysExactly: boolean;
   /** The names its type declarations give its options: `CorsOptions`; a value typed so holds its options. */
   readonly optionsTypes: readonly string[];
 }

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { removeListElement } from '../fixes/edits';
-import { skipTypeWrappers } from '../analysis/ast';
+import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -11,14 +11,15 @@ import { originChecksOnTheWay, originChecksWithin } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
 import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../analysis/origin-source';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
-import { isLinted, placeOf, textOf } from '../analysis/program';
+import { isLinted, placeOf, propertyName, staticValue, textOf, variableOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
-import { resolveFunction } from '../analysis/values';
+import { possibleValues, resolveFunction } from '../analysis/values';
 import { bindingLeavesFile, valueLeavesFile } from '../analysis/value-escape';
 
 export type Options = [
   {
     allowEnvNames?: string[];
+    reportExactAllowlists?: boolean;
   } & FailClosedOption,
 ];
 export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConstantAllowlist' | 'useEmptyAllowlist';
@@ -29,13 +30,75 @@ const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
 const MENTIONS_ENV = /\benv\b|\bimport\b|\brequire\s*\(/u;
 const MENTIONS_ORIGINS = /origin|cors/iu;
 
+/**
+ * Whether a sink only ever compares an origin with whole entries of a list: an array (from
+ * `split`, `map`, `filter`, a literal) given to a CORS middleware that matches arrays exactly,
+ * or a membership test on one. A string is not a list (`'*'` in an `origin` option is every
+ * origin, and `includes` on a string matches parts), nor is a value whose shape is not known.
+ */
+function matchedExactly(sink: Sink): boolean {
+  switch (sink.kind) {
+    case 'middleware':
+      // A Set is no array to a CORS middleware: `cors()` takes any other object as "allow all".
+      return sink.middleware.matchesArraysExactly && holdsOnlyArrays(sink.value, false);
+    case 'allowlist':
+      return (
+        sink.collection !== undefined && holdsOnlyArrays(sink.collection, true) && !asksForWildcard(sink.collection)
+      );
+    case 'header':
+      return false;
+  }
+}
+
+const ARRAY_METHODS = new Set(['split', 'map', 'filter', 'flatMap', 'slice', 'concat']);
+const MEMBERSHIP = new Set(['includes', 'has', 'indexOf']);
+
+/** Whether the code asks a list whether it holds `'*'` (`origins.includes('*')`): a wildcard it honours. */
+function asksForWildcard(collection: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(collection);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(expression)?.references ?? []).some((reference) => {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
+    const call = member.parent;
+    const name = propertyName(member);
+    return (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === member &&
+      name !== null &&
+      MEMBERSHIP.has(name) &&
+      call.arguments[0] !== undefined &&
+      staticValue(call.arguments[0])?.value === '*'
+    );
+  });
+}
+
+/** Whether every value an expression can hold is an array (or, where `sets`, a Set). */
+function holdsOnlyArrays(node: TSESTree.Node, sets: boolean): boolean {
+  const candidates = possibleValues(node);
+  return (
+    candidates.length > 0 &&
+    candidates.every((candidate) => {
+      if (candidate.known) return Array.isArray(candidate.value);
+      const expression = skipTypeWrappers(candidate.node);
+      if (expression.type === AST_NODE_TYPES.ArrayExpression) return true;
+      if (expression.type === AST_NODE_TYPES.NewExpression) {
+        return sets && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'Set';
+      }
+      if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      const method = calledMethodName(expression);
+      return method !== null && ARRAY_METHODS.has(method);
+    })
+  );
+}
+
 /** Where an origin read from the environment ends up. */
 type Sink =
   /** `value` is the whole `origin` option. */
   (
     | { readonly kind: 'middleware'; readonly middleware: CorsMiddleware; readonly value: TSESTree.Node }
     | { readonly kind: 'header' }
-    | { readonly kind: 'allowlist' }
+    | { readonly kind: 'allowlist'; readonly collection?: TSESTree.Node }
   ) & {
     /** Credentials are allowed beside it: the options turn them on, or the code sends the header. */
     readonly credentials?: boolean;
@@ -50,6 +113,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow CORS origin allowlists read from environment variables',
       recommended: true,
+      strictOptions: [{ reportExactAllowlists: true }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -64,11 +128,16 @@ export default createRule<Options, MessageIds>({
             uniqueItems: true,
             description: 'Environment variables that may keep deciding the allowed origins.',
           },
+          reportExactAllowlists: {
+            type: 'boolean',
+            description:
+              'Also report an allowlist from the environment that is only ever matched exactly, where `*` in it is one more name rather than every origin. `true` in `strict`.',
+          },
           ...FAIL_CLOSED_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ allowEnvNames: [], failClosedFix: false }],
+    defaultOptions: [{ allowEnvNames: [], reportExactAllowlists: false, failClosedFix: false }],
     messages: {
       envAllowedOrigins:
         'The allowed origins come from env {{name}}: whoever edits the environment can allow any site{{credentials}}.',
@@ -77,8 +146,8 @@ export default createRule<Options, MessageIds>({
       useEmptyAllowlist: 'Use an empty constant allowlist, which allows no origin.',
     },
   },
-  defaultOptions: [{ allowEnvNames: [], failClosedFix: false }],
-  create(context, [{ allowEnvNames = [] }]) {
+  defaultOptions: [{ allowEnvNames: [], reportExactAllowlists: false, failClosedFix: false }],
+  create(context, [{ allowEnvNames = [], reportExactAllowlists = false }]) {
     const { sourceCode } = context;
     // Every sink and every name this rule looks for says origin or CORS somewhere in the file.
     if (!mentionsAny(sourceCode, MENTIONS_ENV) || !mentionsAny(sourceCode, MENTIONS_ORIGINS)) return {};
@@ -158,6 +227,10 @@ export default createRule<Options, MessageIds>({
 
     const reportRead = (read: TSESTree.Node, name: string | null, sink: Sink | null): void => {
       if ((name && allowed.has(name)) || reported.has(read)) return;
+      // An operator who sets `*` in a list matched exactly names one more origin, not every one:
+      // the list stays theirs to set, unless it is sent with credentials (docs/threat-model.md).
+      // A list passed on to code this file does not show may be matched any way: reported.
+      if (!reportExactAllowlists && sink && !sink.credentials && matchedExactly(sink)) return;
       reported.add(read);
       // A read in another module is reported where this file uses what it reads; it is fixed there.
       if (!isLinted(read)) {
@@ -272,7 +345,12 @@ export default createRule<Options, MessageIds>({
             // Origin functions that check against a list: `(origin, cb) => cb(null, list.includes(origin))`.
             for (const check of originChecksWithin(value)) {
               if (check.collection)
-                reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials, site: use.site });
+                reportAllowlistsIn(check.collection, {
+                  kind: 'allowlist',
+                  collection: check.collection,
+                  credentials,
+                  site: use.site,
+                });
             }
           }
         }
@@ -286,7 +364,12 @@ export default createRule<Options, MessageIds>({
         for (const { site, origin } of guardedEchoes) {
           for (const check of originChecksOnTheWay(site, origin)) {
             if (check.collection) {
-              reportAllowlistsIn(check.collection, { kind: 'allowlist', credentials: credentials.besides(site), site });
+              reportAllowlistsIn(check.collection, {
+                kind: 'allowlist',
+                collection: check.collection,
+                credentials: credentials.besides(site),
+                site,
+              });
             }
           }
         }

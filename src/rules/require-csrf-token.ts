@@ -9,6 +9,7 @@ import {
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
 import { calledMethodName, topLevelStatement } from '../analysis/ast';
 import { isLinted, placeOf, textOf } from '../analysis/program';
+import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
@@ -27,6 +28,13 @@ export type Options = [
 export type MessageIds = 'missingCsrfCheck' | 'requireTokenHeader' | 'useBearerToken';
 
 const DEFAULT_ENDPOINTS = ['/mcp', '/messages', '/message', '/sse'];
+
+/** What a file with an MCP route in it says, when it names no framework: an endpoint path or a transport call. */
+function mentionsEndpoint(text: string, endpoints: readonly string[]): boolean {
+  return (
+    /handleRequest|handlePostMessage|Transport\b/u.test(text) || endpoints.some((endpoint) => text.includes(endpoint))
+  );
+}
 const DEFAULT_TOKEN_HEADERS = ['x-mcp-csrf-token', 'authorization'];
 const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP server' }";
 
@@ -98,6 +106,8 @@ export default createRule<Options, MessageIds>({
     const tokenHeaders = (options.tokenHeaders ?? DEFAULT_TOKEN_HEADERS).map((header) => header.toLowerCase());
     const typescript = isTypeScriptFile(context.filename);
     const usesMcpSdk = /['"]@modelcontextprotocol\//u.test(sourceCode.text);
+    // A file with routes names a framework, an MCP endpoint or an MCP transport somewhere.
+    if (!MENTIONS_KNOWN_MODULE.test(sourceCode.text) && !mentionsEndpoint(sourceCode.text, endpoints)) return {};
     const fixHeader = tokenHeaders.find((header) => header !== 'authorization') ?? 'x-mcp-csrf-token';
 
     const csrf: Credential = {

@@ -14,7 +14,7 @@ import {
   type ServerStart,
 } from '../analysis/servers';
 import { moduleIndex } from '../analysis/facts';
-import { isLinted, placeOf, propertyName, textOf } from '../analysis/program';
+import { isLinted, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
 import { valueSites, type ValueSite } from '../analysis/sites';
 import {
   findObjectProperty,
@@ -264,7 +264,7 @@ export default createRule<Options, MessageIds>({
      */
     const reportHostArguments = (): void => {
       for (const call of moduleIndex(sourceCode.ast).calls) {
-        if (!call.arguments.some(mayBeHost)) continue;
+        if (!call.arguments.some(mayBeHost) || !calleeIsImported(call)) continue;
         const fn = resolveFunction(call.callee);
         if (!fn || isLinted(fn)) continue;
         for (const { index, path, start } of hostInputs(fn)) {
@@ -313,6 +313,20 @@ function isWrittenValue(node: TSESTree.Node): boolean {
 
 /** A file that may hand a host to a function that starts a server. */
 const MENTIONS_HOST = /host|bind|address/iu;
+
+/**
+ * Whether a call's callee comes from an import or `require` (`startServer()`, `server.start()`):
+ * only another module's function can start a server this file does not show.
+ */
+function calleeIsImported(call: TSESTree.CallExpression): boolean {
+  let root: TSESTree.Node = skipTypeWrappers(call.callee);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTypeWrappers(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(root)?.defs[0];
+  if (def?.type === 'ImportBinding') return true;
+  const init = def?.type === 'Variable' ? def.node.init : null;
+  return init !== null && init !== undefined && /\brequire\s*\(|\bimport\s*\(/u.test(textOf(init));
+}
 
 /** An argument that may carry a host: an object with a host-like key, or a name that says host. */
 function mayBeHost(argument: TSESTree.CallExpressionArgument): boolean {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { startSession } from '../analysis/exports';
+import { adoptLintedModule } from '../analysis/module-graph';
 import { isLinted, registerModule } from '../analysis/program';
 import { editable, ForeignEdit } from '../fixes/foreign';
 import { isFailClosed, type FailClosedOption } from './fail-closed';
@@ -34,6 +35,7 @@ function startAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly u
   const file = filename && !/^<.*>$/u.test(filename) ? path.resolve(context.cwd, filename) : null;
   registerModule({ code: sourceCode, file, linted: true });
   startSession();
+  if (file) adoptLintedModule(file, sourceCode.ast, sourceCode.text);
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
