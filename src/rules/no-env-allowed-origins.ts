@@ -154,6 +154,8 @@ export default createRule<Options, MessageIds>({
     const typescript = isTypeScriptFile(context.filename);
     const allowed = new Set(allowEnvNames);
     const reported = new Set<TSESTree.Node>();
+    /** Reads that reach only lists matched exactly, left alone. */
+    const judged = new Set<TSESTree.Node>();
     const envReads: { node: TSESTree.Node; name: string | null }[] = [];
     const headerValues: HeaderWrite[] = [];
     const guardedEchoes: { site: TSESTree.Node; origin: TSESTree.Node }[] = [];
@@ -162,6 +164,10 @@ export default createRule<Options, MessageIds>({
     const replacement = (carrier: TSESTree.Node, sink: Sink | null, origins: readonly string[]): string => {
       const text = textOf(carrier);
       const quoted = origins.map((origin) => `'${origin}'`).join(', ');
+      // The whole option: the middleware's own shapes (`cors()` takes a Set as "allow all").
+      if (sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value) && /^new\s+Set\b/u.test(text)) {
+        return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(`[${quoted}]`);
+      }
       if (/^new\s+Set\b/u.test(text))
         return typescript && origins.length === 0 ? 'new Set<string>()' : `new Set([${quoted}])`;
       if (/\.(?:split|map|filter|flatMap)\s*\(|JSON\.parse|Array\.from/u.test(text)) {
@@ -230,7 +236,10 @@ export default createRule<Options, MessageIds>({
       // An operator who sets `*` in a list matched exactly names one more origin, not every one:
       // the list stays theirs to set, unless it is sent with credentials (docs/threat-model.md).
       // A list passed on to code this file does not show may be matched any way: reported.
-      if (!reportExactAllowlists && sink && !sink.credentials && matchedExactly(sink)) return;
+      if (!reportExactAllowlists && sink && !sink.credentials && matchedExactly(sink)) {
+        judged.add(read);
+        return;
+      }
       reported.add(read);
       // A read in another module is reported where this file uses what it reads; it is fixed there.
       if (!isLinted(read)) {
@@ -412,7 +421,8 @@ export default createRule<Options, MessageIds>({
             binding?.type === AST_NODE_TYPES.Identifier
               ? bindingLeavesFile(read.node.parent!.parent as TSESTree.VariableDeclarator, 0, binding.name)
               : valueLeavesFile(read.node);
-          if (leaves) reportRead(read.node, read.name, null);
+          // One this file matches exactly is judged already: it does not leave the file.
+          if (leaves && !judged.has(read.node)) reportRead(read.node, read.name, null);
         }
       },
     };
