@@ -4,6 +4,7 @@ import { ROUTE_SHAPES, entitiesOfKind } from '../frameworks/registry';
 import type { AppFramework } from '../frameworks/types';
 import { calledMethodName, calledMethodObject, skipTypeWrappers, walk } from './ast';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import { fetchHandlers } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import { isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import {
@@ -38,6 +39,10 @@ export interface Route {
   readonly options: TSESTree.ObjectExpression | null;
   /** For a plain handler, the handler as the server is given it (`createServer(handleRequest)`). */
   readonly given?: TSESTree.Node;
+  /** A web-standard handler: it takes a `Request` and answers with a `Response`. */
+  readonly web?: boolean;
+  /** The one HTTP method a route handler is exported for (`export function POST`). */
+  readonly exportedFor?: string;
 }
 
 /** An app or router, known by what created it. */
@@ -280,6 +285,36 @@ class RouteFinder {
       if (!fn || seen.has(fn)) continue;
       seen.add(fn);
       routes.push(...methodBranches(fn, app).map((route) => ({ ...route, given: handler })));
+    }
+    for (const { fn, given, route } of fetchHandlers(this.sourceCode)) {
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      if (route) {
+        // A Next.js route handler answers one method at one path.
+        routes.push({
+          framework: 'node',
+          app: null,
+          node: given,
+          call: null,
+          path: route.path,
+          acceptsPost: route.method === 'POST',
+          handlers: [fn],
+          options: null,
+          given,
+          web: true,
+          exportedFor: route.method,
+        });
+        continue;
+      }
+      // A branch-less handler is reported where the file hands it over, not across its whole body.
+      routes.push(
+        ...methodBranches(fn, null).map((branch) => ({
+          ...branch,
+          node: branch.node === fn ? given : branch.node,
+          given,
+          web: true,
+        })),
+      );
     }
     return routes;
   }

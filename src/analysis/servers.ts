@@ -22,6 +22,8 @@ export type { ServerApi } from '../frameworks/types';
 const START_NAMES = exportNamesWith('start');
 /** Words a file that starts a server must contain: `.listen()`, or a start call of the adapters. */
 const MENTIONS_START = new RegExp(`\\b(?:listen|${[...START_NAMES].join('|')})\\b`, 'u');
+/** Bun's `export default { port, fetch }`. */
+const MENTIONS_DEFAULT_SERVER = /\bexport\s+default\b[^]*\b(?:port|hostname)\s*:/u;
 
 /** How many variables and chained calls are followed back to where a server was made. */
 const MAX_STEPS = 12;
@@ -46,7 +48,8 @@ export type HostReading =
 /** One call that starts a server listening. */
 export interface ServerStart {
   readonly api: ServerApi;
-  readonly call: TSESTree.CallExpression;
+  /** The call that starts it; for Bun's `export default { port, fetch }`, the exported object. */
+  readonly call: TSESTree.CallExpression | TSESTree.ObjectExpression;
   /** The name of what is called (`listen`, `serve`): where a report about the call belongs. */
   readonly callee: TSESTree.Node;
   readonly host: HostReading;
@@ -68,7 +71,8 @@ const startsByProgram = new WeakMap<TSESTree.Program, readonly ServerStart[]>();
 export function serverStarts(sourceCode: Readonly<SourceCode>): readonly ServerStart[] {
   let starts = startsByProgram.get(sourceCode.ast);
   if (starts) return starts;
-  starts = MENTIONS_START.test(sourceCode.text) ? findServerStarts(sourceCode) : [];
+  const { text } = sourceCode;
+  starts = MENTIONS_START.test(text) || MENTIONS_DEFAULT_SERVER.test(text) ? findServerStarts(sourceCode) : [];
   startsByProgram.set(sourceCode.ast, starts);
   return starts;
 }
@@ -90,8 +94,30 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
     const start = entitiesOf(call).find((entity) => entity.kind === 'start');
     if (start?.kind === 'start') starts.push(reader.read(start.api, call));
   }
+  // Bun serves a default export with a `fetch` (read from Bun's docs: "export default { port, fetch }"),
+  // on `hostname` 0.0.0.0 by default; a Cloudflare Worker's has no `port` or `hostname`, and binds nothing.
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
+    const object = resolveObjectExpression(statement.declaration);
+    if (!object || findObjectProperty(object, 'fetch').kind !== 'found') continue;
+    if (
+      findObjectProperty(object, 'port').kind === 'missing' &&
+      findObjectProperty(object, 'hostname').kind === 'missing'
+    )
+      continue;
+    starts.push(reader.readExport(BUN_DEFAULT_EXPORT, object));
+  }
   return starts.sort((a, b) => a.call.range[0] - b.call.range[0]);
 }
+
+const BUN_DEFAULT_EXPORT: StartApi = {
+  display: "Bun's `export default { fetch }`",
+  hostLabel: '`hostname`',
+  defaultBinding: 'default `0.0.0.0`',
+  signature: 'serve-options',
+  hostKey: 'hostname',
+  socketKey: 'unix',
+};
 
 /**
  * The servers a function starts, read as `serverStarts` reads the linted file's: `.listen()` on
@@ -333,6 +359,14 @@ function serverSourceOfUncached(expression: TSESTree.Node, steps: number): Serve
 
 class HostReader {
   constructor(private readonly sourceCode: Readonly<SourceCode>) {}
+
+  /** Bun's default export: the object holds the options; reported at its `port` (or `hostname`). */
+  readExport(api: StartApi, object: TSESTree.ObjectExpression): ServerStart {
+    const port = findObjectProperty(object, 'port');
+    const hostname = findObjectProperty(object, 'hostname');
+    const at = port.kind === 'found' ? port.property.key : hostname.kind === 'found' ? hostname.property.key : object;
+    return { api, call: object, callee: at, host: this.readServeObject(api, object) };
+  }
 
   read(api: StartApi, call: TSESTree.CallExpression): ServerStart {
     const callee = skipTypeWrappers(call.callee);

@@ -16,7 +16,7 @@ import { isCredentialHeader, type CheckFinder } from '../analysis/credential-che
 import { routeIsGuarded } from '../analysis/route-guards';
 import { servesMcp } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
-import { findObjectProperty, resolveFunction } from '../analysis/values';
+import { findObjectProperty, resolveFunction, type HandlerFunction } from '../analysis/values';
 
 export type Options = [
   {
@@ -200,10 +200,14 @@ export default createRule<Options, MessageIds>({
     }
 
     function describeRoute(route: Route, handler = 'this handler'): string {
+      if (route.exportedFor) return `\`${route.exportedFor} ${route.path ?? ''}\``;
       if (route.framework === 'node') {
         // A handler that routes by path alone takes every method there.
         const method = /\bmethod\b/u.test(textOf(route.node)) ? 'POST' : 'Every method';
-        return route.path ? `\`${method} ${route.path}\` in ${handler}` : `The ${method} branch of ${handler}`;
+        if (method === 'POST') {
+          return route.path ? `\`POST ${route.path}\` in ${handler}` : `The POST branch of ${handler}`;
+        }
+        return route.path ? `Every method of \`${route.path}\` in ${handler}` : `Every method of ${handler}`;
       }
       const method = route.call ? calledMethodName(route.call) : null;
       // A path the file does not spell out is named by the expression that holds it.
@@ -221,28 +225,49 @@ export default createRule<Options, MessageIds>({
       before: TSESTree.ProgramStatement,
     ): RuleFix[] | null {
       const edit = routeEdit(fixer, route, credential);
-      const declarations = moduleDeclarations(credential);
+      const declarations = moduleDeclarations(credential, route.web === true);
       if (!edit || !declarations) return null;
       return [...ensureModuleDeclarations(fixer, sourceCode, route.node, declarations, { before }), edit];
     }
 
     /** The token constant, the constant-time check, and what it needs from `node:crypto`. */
-    function moduleDeclarations(credential: Credential): ModuleDeclaration[] | null {
-      const compare = timingSafeEqualName();
+    function moduleDeclarations(credential: Credential, web: boolean): ModuleDeclaration[] | null {
       const declarations: ModuleDeclaration[] = [];
-      if (compare.declaration) declarations.push(compare.declaration);
       declarations.push({
         name: credential.tokenName,
         text: `/** ${credential.describe} */\nconst ${credential.tokenName} = process.env.${credential.envName};`,
       });
       const parameter = typescript ? 'value: unknown' : 'value';
       const returns = typescript ? ': boolean' : '';
+      const head = [
+        `/** Whether a request header carries ${credential.tokenName}, compared in constant time. */`,
+        `function ${credential.check}(${parameter})${returns} {`,
+        `  if (!${credential.tokenName} || typeof value !== 'string') return false;`,
+      ];
+      if (web) {
+        // Web runtimes (Bun, Deno, edge functions) may have neither `Buffer` nor `node:crypto`.
+        declarations.push({
+          name: credential.check,
+          text: [
+            ...head,
+            `  const expected = ${credential.expected(credential.tokenName)};`,
+            '  if (value.length !== expected.length) return false;',
+            '  let difference = 0;',
+            '  for (let index = 0; index < expected.length; index++) {',
+            '    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);',
+            '  }',
+            '  return difference === 0;',
+            '}',
+          ].join('\n'),
+        });
+        return declarations;
+      }
+      const compare = timingSafeEqualName();
+      if (compare.declaration) declarations.unshift(compare.declaration);
       declarations.push({
         name: credential.check,
         text: [
-          `/** Whether a request header carries ${credential.tokenName}, compared in constant time. */`,
-          `function ${credential.check}(${parameter})${returns} {`,
-          `  if (!${credential.tokenName} || typeof value !== 'string') return false;`,
+          ...head,
           `  const expected = Buffer.from(${credential.expected(credential.tokenName)});`,
           '  const received = Buffer.from(value);',
           `  return received.length === expected.length && ${compare.call}(received, expected);`,
@@ -350,6 +375,17 @@ export default createRule<Options, MessageIds>({
       const [first, second] = fn.params;
       if (first?.type !== AST_NODE_TYPES.Identifier) return null;
       const request = first.name;
+      if (route.web) {
+        // A Worker reads its settings from the `env` it is handed, not from `process.env`.
+        if (fn.params.length > 1) return null;
+        // A web handler answers with a `Response`; a Next.js handler exported for POST takes only POST.
+        const onlyPost = route.exportedFor === 'POST';
+        const read = `${request}.headers.get('${credential.header}')`;
+        const test = onlyPost
+          ? `!${credential.check}(${read})`
+          : `${request}.method === 'POST' && !${credential.check}(${read})`;
+        return insertFirst(fixer, fn, [`if (${test}) {`, `  return Response.json(${REFUSAL}, { status: 403 });`, '}']);
+      }
       const koa = route.app !== null;
       const test = `${request}.method === 'POST' && !${credential.check}(${koa ? `${request}.get('${credential.header}')` : `${request}.headers['${credential.header}']`})`;
       const lines = koa
@@ -363,6 +399,12 @@ export default createRule<Options, MessageIds>({
             ]
           : null;
       if (!lines) return null;
+      return insertFirst(fixer, fn, lines);
+    }
+
+    /** Lines as the first statements of a function's body, indented as its body is. */
+    function insertFirst(fixer: RuleFixer, fn: HandlerFunction, lines: readonly string[]): RuleFix | null {
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
       const firstStatement = fn.body.body[0];
       const indent = firstStatement
         ? indentationAt(sourceCode, firstStatement.range[0])

@@ -355,7 +355,11 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    function portOf(call: TSESTree.CallExpression): TSESTree.Node | null {
+    function portOf(call: TSESTree.CallExpression | TSESTree.ObjectExpression): TSESTree.Node | null {
+      if (call.type === AST_NODE_TYPES.ObjectExpression) {
+        const port = findObjectProperty(call, 'port');
+        return port.kind === 'found' ? port.value : null;
+      }
       const [first] = call.arguments;
       if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
       const object = resolveObjectExpression(first);
@@ -473,19 +477,31 @@ export default createRule<Options, MessageIds>({
             const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
             if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
             const [request, response] = fn.params;
-            if (request?.type !== AST_NODE_TYPES.Identifier || response?.type !== AST_NODE_TYPES.Identifier)
-              return null;
+            if (request?.type !== AST_NODE_TYPES.Identifier) return null;
             const first = fn.body.body[0];
             const indent = first
               ? indentationAt(sourceCode, first.range[0])
               : `${indentationAt(sourceCode, fn.body.range[0])}  `;
-            const lines = [
-              '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
-              `if (!${LOCAL_HOSTNAMES}.includes((${request.name}.headers.host ?? '').replace(/:\\d+$/, ''))) {`,
-              `  ${response.name}.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));`,
-              '  return;',
-              '}',
-            ];
+            const comment = '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.';
+            let lines: string[];
+            if (route.web) {
+              // A web handler: the `Request`'s own Host, and a `Response` to refuse with.
+              lines = [
+                comment,
+                `if (!${LOCAL_HOSTNAMES}.includes(new URL(${request.name}.url).hostname)) {`,
+                "  return Response.json({ error: 'Host not allowed' }, { status: 403 });",
+                '}',
+              ];
+            } else {
+              if (response?.type !== AST_NODE_TYPES.Identifier) return null;
+              lines = [
+                comment,
+                `if (!${LOCAL_HOSTNAMES}.includes((${request.name}.headers.host ?? '').replace(/:\\d+$/, ''))) {`,
+                `  ${response.name}.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));`,
+                '  return;',
+                '}',
+              ];
+            }
             const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
             return first
               ? fixer.insertTextBefore(first, `${text}\n${indent}`)

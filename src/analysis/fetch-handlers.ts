@@ -1,0 +1,127 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { calledMethodName, skipTypeWrappers } from './ast';
+import { entitiesOf, moduleIndex } from './facts';
+import { moduleOf } from './program';
+import { findObjectProperty, isFunctionNode, resolveExpression, resolveFunction, type HandlerFunction } from './values';
+
+/**
+ * Web-standard request handlers: functions that take a `Request` and return a `Response`.
+ *
+ * - `export default { fetch(request, env, ctx) { … } }`: a Cloudflare Worker, or a Bun server
+ *   (Bun serves a default export that has a `fetch`; Workers run it on Cloudflare's edge);
+ * - `Bun.serve({ fetch })`, `Deno.serve(handler)`, `Deno.serve(options, handler)`,
+ *   `Deno.serve({ handler })`;
+ * - Next.js App Router route handlers: `export async function POST(request)` (or
+ *   `export { handler as POST }`) in `app/**​/route.ts`, whose path is the folder's.
+ */
+export interface FetchHandler {
+  readonly fn: HandlerFunction;
+  /** The handler as the file hands it over (the function, or the name it is exported as). */
+  readonly given: TSESTree.Node;
+  /** For a Next.js route handler: its path and the HTTP method it is exported for. */
+  readonly route?: { readonly path: string; readonly method: string };
+}
+
+const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** `app/**​/route.ts` of a Next.js App Router project (also under `src/`). */
+const NEXT_ROUTE_FILE = /(?:^|[/\\])app((?:[/\\][^/\\]+)*)[/\\]route\.[cm]?[jt]sx?$/u;
+
+const byProgram = new WeakMap<TSESTree.Program, readonly FetchHandler[]>();
+
+export function fetchHandlers(sourceCode: Readonly<SourceCode>): readonly FetchHandler[] {
+  let found = byProgram.get(sourceCode.ast);
+  if (!found) {
+    found = findFetchHandlers(sourceCode);
+    byProgram.set(sourceCode.ast, found);
+  }
+  return found;
+}
+
+function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
+  const handlers: FetchHandler[] = [];
+  const program = sourceCode.ast;
+  // `export default { fetch }`
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
+    const object = skipTypeWrappers(resolveExpression(statement.declaration) ?? statement.declaration);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const fetch = findObjectProperty(object, 'fetch');
+    const fn = fetch.kind === 'found' ? resolveFunction(fetch.value ?? fetch.property.value) : null;
+    if (fn && fetch.kind === 'found') handlers.push({ fn, given: fetch.property.key });
+  }
+  // `Bun.serve({ fetch })`, `Deno.serve(…)`
+  for (const call of moduleIndex(program).calls) {
+    const callee = skipTypeWrappers(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : calledMethodName(call);
+    if (name !== 'serve') continue;
+    const start = entitiesOf(call).find((entity) => entity.kind === 'start');
+    if (start?.kind !== 'start' || !/Bun|Deno/u.test(start.api.display)) continue;
+    const handler = serveHandler(call);
+    const fn = handler && resolveFunction(handler);
+    if (fn && handler) handlers.push({ fn, given: handler });
+  }
+  // Next.js route handlers
+  const file = moduleOf(program).file;
+  const match = file ? NEXT_ROUTE_FILE.exec(file) : null;
+  if (match) {
+    const path = nextPath(match[1] ?? '');
+    for (const { name, node } of exportedFunctions(program)) {
+      if (!HTTP_METHODS.has(name)) continue;
+      const fn = resolveFunction(node);
+      if (fn) handlers.push({ fn, given: node, route: { path, method: name } });
+    }
+  }
+  return handlers;
+}
+
+/** The request handler a `serve()` call is given: `fetch` or `handler` of the options, or a function argument. */
+function serveHandler(call: TSESTree.CallExpression): TSESTree.Node | null {
+  for (const argument of [...call.arguments].reverse()) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (isFunctionNode(skipTypeWrappers(argument))) return argument;
+    const object = skipTypeWrappers(resolveExpression(argument) ?? argument);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const key of ['fetch', 'handler']) {
+      const found = findObjectProperty(object, key);
+      // `fetch: handler`, or the method `fetch(request) { … }`.
+      if (found.kind === 'found') return found.value ?? found.property.value;
+    }
+  }
+  return null;
+}
+
+/** `app/(group)/api/[transport]` → `/api/:transport`: route groups add nothing to the path. */
+function nextPath(folders: string): string {
+  const segments = folders
+    .split(/[/\\]/u)
+    .filter((segment) => segment !== '' && !/^\(.*\)$/u.test(segment) && !segment.startsWith('@'))
+    .map((segment) => segment.replace(/^\[+\.{0,3}([^\]]+)\]+$/u, ':$1'));
+  return `/${segments.join('/')}`;
+}
+
+/** The functions a module exports by name: `export function POST`, `export const POST = …`, `export { h as POST }`. */
+function exportedFunctions(program: TSESTree.Program): { name: string; node: TSESTree.Node }[] {
+  const found: { name: string; node: TSESTree.Node }[] = [];
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+    const { declaration } = statement;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
+      found.push({ name: declaration.id.name, node: declaration.id });
+    } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) {
+          found.push({ name: declarator.id.name, node: declarator.id });
+        }
+      }
+    }
+    if (statement.source) continue;
+    for (const specifier of statement.specifiers) {
+      const { exported } = specifier;
+      const name = exported.type === AST_NODE_TYPES.Identifier ? exported.name : exported.value;
+      found.push({ name, node: specifier.local });
+    }
+  }
+  return found;
+}
