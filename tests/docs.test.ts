@@ -7,13 +7,15 @@ import plugin from '../src/index';
 
 const root = path.resolve(__dirname, '..');
 const docsDir = path.join(root, 'docs/rules');
-const FENCE = /^```(ts|js) (incorrect|correct)\n([\s\S]*?)^```$/gmu;
+// An example may give the rule's options as JSON after its kind: ```ts incorrect {"reportExactAllowlists": true}
+const FENCE = /^```(ts|js) (incorrect|correct)(?: (\{[^\n]*\}))?\n([\s\S]*?)^```$/gmu;
 
 interface Example {
   readonly rule: string;
   readonly language: 'ts' | 'js';
   readonly kind: 'incorrect' | 'correct';
   readonly code: string;
+  readonly options: readonly unknown[];
   readonly line: number;
 }
 
@@ -24,7 +26,8 @@ function examplesOf(file: string): Example[] {
     rule,
     language: match[1] as 'ts' | 'js',
     kind: match[2] as 'incorrect' | 'correct',
-    code: match[3]!,
+    options: match[3] ? [JSON.parse(match[3]) as unknown] : [],
+    code: match[4]!,
     line: text.slice(0, match.index).split('\n').length,
   }));
 }
@@ -51,7 +54,7 @@ describe.each(docs)('docs/rules/%s', (file) => {
             files: ['**/*.ts', '**/*.js'],
             ...(example.language === 'ts' ? { languageOptions: { parser: tsParser } } : {}),
             plugins: { 'mcp-cors': plugin },
-            rules: { [`mcp-cors/${example.rule}`]: 'error' },
+            rules: { [`mcp-cors/${example.rule}`]: ['error', ...example.options] },
           },
         ],
         filename,

@@ -71,8 +71,9 @@ app.use(
     code: `import cors from 'cors';
 import express from 'express';
 const app = express();
+// With credentials: a list matched exactly and sent without them is left to \`strict\`.
 const allowed = process.env.CORS_ORIGINS?.split(',') ?? []; // expect: no-env-allowed-origins
-app.use(cors({ origin: allowed }));
+app.use(cors({ origin: allowed, credentials: true }));
 app.listen(3000, '::1');
 `,
   },

@@ -57,15 +57,58 @@ describe('configs', () => {
     expect(plugin.configs.all.name).toBe('mcp-cors/all');
   });
 
+  it('fail-closed holds the recommended rules, each that takes it with failClosedFix on', () => {
+    const takesFailClosedFix = (id: string): boolean => {
+      const [options] = rules[id]!.meta.schema as readonly { properties?: Record<string, unknown> }[];
+      return options?.properties?.['failClosedFix'] !== undefined;
+    };
+    const expected = Object.fromEntries(
+      ruleIds
+        .filter((id) => rules[id]!.meta.docs?.recommended)
+        .map((id) => [`mcp-cors/${id}`, takesFailClosedFix(id) ? ['error', { failClosedFix: true }] : 'error']),
+    );
+    expect(plugin.configs['fail-closed'].rules).toEqual(expected);
+    expect(plugin.configs['fail-closed'].name).toBe('mcp-cors/fail-closed');
+    // Anchoring an origin pattern cannot stop a legitimate client: it is an autofix in every config.
+    expect(expected['mcp-cors/no-unsafe-origin-match']).toBe('error');
+    expect(Object.values(expected).filter((entry) => Array.isArray(entry))).toHaveLength(7);
+  });
+
   it('refers to the very plugin object the package exports', () => {
     expect(plugin.configs.recommended.plugins['mcp-cors']).toBe(plugin);
     expect(plugin.configs.strict.plugins['mcp-cors']).toBe(plugin);
     expect(plugin.configs.all.plugins['mcp-cors']).toBe(plugin);
+    expect(plugin.configs['fail-closed'].plugins['mcp-cors']).toBe(plugin);
   });
 
-  it.each(['recommended', 'strict', 'all'] as const)('%s lints a real file through the ESLint class', async (name) => {
+  it.each(['recommended', 'strict', 'all', 'fail-closed'] as const)(
+    '%s lints a real file through the ESLint class',
+    async (name) => {
+      const eslint = new ESLint({
+        cwd: root,
+        overrideConfigFile: true,
+        overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs[name]],
+      });
+      const [result] = await eslint.lintText(
+        "import cors from 'cors';\nimport express from 'express';\nexpress().use(cors());\n",
+        { filePath: path.join(root, 'server.ts') },
+      );
+      expect(result!.messages.map((message) => [message.ruleId, message.line])).toEqual([
+        ['mcp-cors/no-wildcard-origin', 3],
+      ]);
+    },
+  );
+
+  it.each([
+    ['recommended', undefined],
+    [
+      'fail-closed',
+      "import cors from 'cors';\nimport express from 'express';\nexpress().use(cors({ origin: false }));\n",
+    ],
+  ] as const)('--fix with %s denies every origin only when the config asks for it', async (name, output) => {
     const eslint = new ESLint({
       cwd: root,
+      fix: true,
       overrideConfigFile: true,
       overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs[name]],
     });
@@ -73,9 +116,11 @@ describe('configs', () => {
       "import cors from 'cors';\nimport express from 'express';\nexpress().use(cors());\n",
       { filePath: path.join(root, 'server.ts') },
     );
-    expect(result!.messages.map((message) => [message.ruleId, message.line])).toEqual([
-      ['mcp-cors/no-wildcard-origin', 3],
-    ]);
+    expect(result!.output).toBe(output);
+    const suggestions = result!.messages.flatMap((message) => message.suggestions ?? []);
+    expect(suggestions.map((suggestion) => suggestion.messageId)).toEqual(
+      name === 'fail-closed' ? [] : ['denyOrigins', 'useAllowlist'],
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type InvalidTestCase } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 
 /** A rule tester that parses TypeScript by default; JavaScript cases spread `commonjs` or `esm`. */
@@ -21,3 +21,21 @@ export const esm = {
   filename: 'server.mjs',
   languageOptions: { parser: espree, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
 } as const;
+
+/**
+ * Invalid cases run with `failClosedFix: true` merged into their first option: the fail-closed
+ * change (deny the origin, require the token, bind loopback) is then the autofix whose `output`
+ * they assert, and their suggestions are the rest. By default that change is the first
+ * suggestion instead; each rule's tests show that mode in cases of their own.
+ */
+export function failClosedFix<MessageIds extends string, Options extends readonly unknown[]>(
+  // The rule under test decides the types (through `run`), not the first case's options.
+  cases: readonly InvalidTestCase<NoInfer<MessageIds>, NoInfer<Options>>[],
+): InvalidTestCase<MessageIds, Options>[] {
+  return cases.map((testCase) => {
+    const [first, ...rest] = testCase.options ?? [];
+    const options = [{ ...(first as object | undefined), failClosedFix: true }, ...rest];
+    // The merged first option is the rule's own option object with one more of its properties set.
+    return { ...testCase, options: options as unknown as Options };
+  });
+}

@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
       reflectedOrigin:
         "{{policy}} echoes the request's Origin: every website can read this MCP server's responses{{credentials}}.",
       denyOrigins: 'Allow no cross-origin reads.',
-      checkEmptyAllowlist: 'Echo the Origin only when an empty constant allowlist lists it.',
+      checkEmptyAllowlist: 'Echo only origins listed in a new, empty allowlist.',
       useAllowlist: 'Allow only the origins in a constant allowlist.',
     },
   },

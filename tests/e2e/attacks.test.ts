@@ -1,11 +1,14 @@
 // The fix closes the hole: each vulnerable example server is started and attacked the way a hostile
-// web page would attack it through the user's browser, then fixed with `eslint --fix`, rebuilt,
-// started again and attacked again. Every request goes to 127.0.0.1.
+// web page would attack it through the user's browser, then fixed, rebuilt, started again and
+// attacked again. It is fixed two ways: with `eslint --fix` under the `fail-closed` config (each
+// rule's fail-closed change as its autofix, as the README says to fix on save), and by taking the
+// first suggestion of every report under the examples' own config (where that change is the first
+// suggestion). Every request goes to 127.0.0.1.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { examplesDir, root, runEslintCli } from '../support/e2e';
+import { applyFirstSuggestions, examplesDir, root, runEslintCli, useFailClosedConfig } from '../support/e2e';
 import {
   LOOPBACK,
   type Reply,
@@ -19,6 +22,10 @@ import {
 
 /** The five the issue names, and the two SDK helpers, which run the same way. */
 const FRAMEWORKS = ['express', 'node-http', 'hono', 'fastify', 'koa', 'sdk-v1', 'sdk-v2'];
+
+/** The two ways a server is fixed: `eslint --fix` with the `fail-closed` config, or every first suggestion. */
+const FIXES = ['eslint --fix with the fail-closed config', 'the first suggestion of every report'] as const;
+type Fix = (typeof FIXES)[number];
 
 const EVIL_ORIGIN = 'https://evil.example';
 const NOTE = 'Notes live in memory and vanish on restart.';
@@ -110,35 +117,53 @@ const requestedHeaders = (sessions: boolean): string[] =>
 
 const isLoopback = (address: string): boolean => /^(?:127\.|::1$|::ffff:7f)/u.test(address);
 
-describe('attacks on the example MCP servers, before and after eslint --fix', () => {
+describe('attacks on the example MCP servers, before and after they are fixed', () => {
   const workDir = path.join(root, '.tmp', `e2e-attacks-${process.pid}`);
   const originalDir = path.join(workDir, 'original', 'examples');
-  const fixedDir = path.join(workDir, 'fixed', 'examples');
-  /** Each framework's vulnerable server, as node runs it: the original and the fixed copy. */
-  const servers = new Map<string, { original: string; fixed: string }>();
+  const fixedDirs: Record<Fix, string> = {
+    'eslint --fix with the fail-closed config': path.join(workDir, 'fail-closed', 'examples'),
+    'the first suggestion of every report': path.join(workDir, 'suggested', 'examples'),
+  };
+  /** Each framework's vulnerable server, as node runs it: the original and each fixed copy. */
+  const servers = new Map<string, { original: string } & Record<Fix, string>>();
 
-  beforeAll(() => {
+  beforeAll(async () => {
     fs.rmSync(workDir, { recursive: true, force: true });
     fs.cpSync(examplesDir, originalDir, { recursive: true });
-    fs.cpSync(examplesDir, fixedDir, { recursive: true });
+    for (const dir of Object.values(fixedDirs)) fs.cpSync(examplesDir, dir, { recursive: true });
     const sources = FRAMEWORKS.map((framework) => {
       const file = fs.readdirSync(path.join(examplesDir, framework)).find((name) => name.startsWith('vulnerable.'));
       if (!file) throw new Error(`no vulnerable server in examples/${framework}`);
       return path.join(framework, file);
     });
-    runEslintCli(fixedDir, ['--fix', ...sources]);
-    const typeScript = sources
-      .filter((source) => source.endsWith('.ts'))
-      .flatMap((source) => [path.join(originalDir, source), path.join(fixedDir, source)]);
+    const failClosedDir = fixedDirs['eslint --fix with the fail-closed config'];
+    useFailClosedConfig(failClosedDir);
+    runEslintCli(failClosedDir, ['--fix', ...sources]);
+    const suggestedDir = fixedDirs['the first suggestion of every report'];
+    await applyFirstSuggestions(
+      suggestedDir,
+      sources.map((source) => path.join(suggestedDir, source)),
+    );
+    // Every report had a fix or a suggestion to take: none is left.
+    expect(runEslintCli(suggestedDir, sources).flatMap((result) => result.messages)).toEqual([]);
+    const copies = (source: string): string[] =>
+      [originalDir, ...Object.values(fixedDirs)].map((dir) => path.join(dir, source));
+    const typeScript = sources.filter((source) => source.endsWith('.ts')).flatMap(copies);
     const built = compileServers(typeScript, workDir, path.join(workDir, 'build'));
     for (const [index, framework] of FRAMEWORKS.entries()) {
-      const [original, fixed] = [path.join(originalDir, sources[index]!), path.join(fixedDir, sources[index]!)];
-      expect(fs.readFileSync(fixed, 'utf8'), `eslint --fix changed nothing in ${sources[index]}`).not.toBe(
-        fs.readFileSync(original, 'utf8'),
-      );
-      servers.set(framework, { original: built.get(original) ?? original, fixed: built.get(fixed) ?? fixed });
+      const [original, ...fixed] = copies(sources[index]!);
+      for (const [fix, file] of FIXES.map((name, at) => [name, fixed[at]!] as const)) {
+        expect(fs.readFileSync(file, 'utf8'), `${fix} changed nothing in ${sources[index]}`).not.toBe(
+          fs.readFileSync(original!, 'utf8'),
+        );
+      }
+      const runnable = (file: string): string => built.get(file) ?? file;
+      servers.set(framework, {
+        original: runnable(original!),
+        ...(Object.fromEntries(FIXES.map((fix, at) => [fix, runnable(fixed[at]!)])) as Record<Fix, string>),
+      });
     }
-  }, 120_000);
+  }, 180_000);
   afterEach(stopAllServers);
   afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
@@ -198,64 +223,78 @@ describe('attacks on the example MCP servers, before and after eslint --fix', ()
       }
     }, 30_000);
 
-    it('after eslint --fix, refuses each attack and still serves its own client', async () => {
-      const token = randomBytes(16).toString('hex');
-      const server = await startServer(servers.get(framework)!.fixed, { MCP_CSRF_TOKEN: token });
-      try {
-        const { port } = server;
-        const client = { [TOKEN_HEADER]: token };
-        const sessions = typeof (await send(port, post(INITIALIZE, client))).headers['mcp-session-id'] === 'string';
+    it.each(FIXES)(
+      'after %s, refuses each attack and still serves its own client',
+      async (fix) => {
+        const token = randomBytes(16).toString('hex');
+        const server = await startServer(servers.get(framework)![fix], { MCP_CSRF_TOKEN: token });
+        try {
+          const { port } = server;
+          const client = { [TOKEN_HEADER]: token };
+          const sessions = typeof (await send(port, post(INITIALIZE, client))).headers['mcp-session-id'] === 'string';
 
-        // 1. Cross-origin read: nothing grants the hostile origin.
-        const read = await send(port, post(INITIALIZE, { origin: EVIL_ORIGIN }));
-        expect
-          .soft(grantsOrigin(read, EVIL_ORIGIN), `cross-origin read got ${read.status} ${JSON.stringify(read.headers)}`)
-          .toBe(false);
-        expect.soft(read.body, 'cross-origin read').not.toContain('"serverInfo"');
-
-        // 2. Cross-origin write, without the token the page cannot know.
-        const simple = await send(port, simplePost);
-        expect.soft(simple.status, `simple text/plain POST: ${simple.body}`).toBe(403);
-        const refusedPreflight = await send(port, preflight(EVIL_ORIGIN, requestedHeaders(sessions)));
-        expect
-          .soft(
-            preflightAllows(refusedPreflight, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)),
-            `preflight got ${refusedPreflight.status} ${JSON.stringify(refusedPreflight.headers)}`,
-          )
-          .toBe(false);
-        const write = await runTool(port, 'delete_note', { origin: EVIL_ORIGIN });
-        expect.soft(write.status, `cross-origin write: ${write.body}`).toBe(403);
-        expect.soft(toolText(write), 'cross-origin write: the tool ran').toBeUndefined();
-
-        // 3. DNS rebinding is refused on its Host alone, even with the right token.
-        const rebind = await runTool(port, 'delete_note', {
-          host: `evil.example:${port}`,
-          origin: `http://evil.example:${port}`,
-          ...client,
-        });
-        expect.soft([403, 421], `DNS rebinding got ${rebind.status}: ${rebind.body}`).toContain(rebind.status);
-        expect.soft(toolText(rebind), 'DNS rebinding: the tool ran').toBeUndefined();
-
-        // Its own client (loopback Host, no Origin, the token) still gets through, and the note survived.
-        for (const host of [`${LOOPBACK}:${port}`, `localhost:${port}`]) {
-          const own = await runTool(port, 'read_note', { host, ...client });
-          expect.soft(own.status, `own client via ${host}: ${own.body}`).toBe(200);
-          expect.soft(toolText(own), `own client via ${host}`).toBe(NOTE);
-        }
-
-        const addresses = listeningAddresses(port);
-        if (addresses) {
-          expect.soft(addresses, 'listening addresses').not.toEqual([]);
+          // 1. Cross-origin read: nothing grants the hostile origin.
+          const read = await send(port, post(INITIALIZE, { origin: EVIL_ORIGIN }));
           expect
             .soft(
-              addresses.filter((address) => !isLoopback(address)),
-              'listens beyond loopback',
+              grantsOrigin(read, EVIL_ORIGIN),
+              `cross-origin read got ${read.status} ${JSON.stringify(read.headers)}`,
             )
-            .toEqual([]);
+            .toBe(false);
+          expect.soft(read.body, 'cross-origin read').not.toContain('"serverInfo"');
+
+          // 2. Cross-origin write, without the token the page cannot know.
+          const simple = await send(port, simplePost);
+          expect.soft(simple.status, `simple text/plain POST: ${simple.body}`).toBe(403);
+          const refusedPreflight = await send(port, preflight(EVIL_ORIGIN, requestedHeaders(sessions)));
+          expect
+            .soft(
+              preflightAllows(refusedPreflight, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)),
+              `preflight got ${refusedPreflight.status} ${JSON.stringify(refusedPreflight.headers)}`,
+            )
+            .toBe(false);
+          const write = await runTool(port, 'delete_note', { origin: EVIL_ORIGIN });
+          expect.soft(write.status, `cross-origin write: ${write.body}`).toBe(403);
+          expect.soft(toolText(write), 'cross-origin write: the tool ran').toBeUndefined();
+
+          // 3. DNS rebinding: the page, now same-origin with the server, still cannot send the token.
+          const rebound = { host: `evil.example:${port}`, origin: `http://evil.example:${port}` };
+          const rebind = await runTool(port, 'delete_note', rebound);
+          expect.soft([403, 421], `DNS rebinding got ${rebind.status}: ${rebind.body}`).toContain(rebind.status);
+          expect.soft(toolText(rebind), 'DNS rebinding: the tool ran').toBeUndefined();
+          if (fix === 'eslint --fix with the fail-closed config') {
+            // Fixed in one pass, every rule's change lands, the Host check too: the rebound Host is
+            // refused even with the right token. A suggestion taken after the token check may find the
+            // endpoint already guarded by a credential a rebinding page cannot send, and add none.
+            const withToken = await runTool(port, 'delete_note', { ...rebound, ...client });
+            expect
+              .soft([403, 421], `DNS rebinding with the token got ${withToken.status}: ${withToken.body}`)
+              .toContain(withToken.status);
+            expect.soft(toolText(withToken), 'DNS rebinding with the token: the tool ran').toBeUndefined();
+          }
+
+          // Its own client (loopback Host, no Origin, the token) still gets through, and the note survived.
+          for (const host of [`${LOOPBACK}:${port}`, `localhost:${port}`]) {
+            const own = await runTool(port, 'read_note', { host, ...client });
+            expect.soft(own.status, `own client via ${host}: ${own.body}`).toBe(200);
+            expect.soft(toolText(own), `own client via ${host}`).toBe(NOTE);
+          }
+
+          const addresses = listeningAddresses(port);
+          if (addresses) {
+            expect.soft(addresses, 'listening addresses').not.toEqual([]);
+            expect
+              .soft(
+                addresses.filter((address) => !isLoopback(address)),
+                'listens beyond loopback',
+              )
+              .toEqual([]);
+          }
+        } finally {
+          await server.stop();
         }
-      } finally {
-        await server.stop();
-      }
-    }, 30_000);
+      },
+      30_000,
+    );
   });
 });

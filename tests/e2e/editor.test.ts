@@ -1,7 +1,9 @@
 // VS Code's ESLint extension, minus VS Code: the extension's language server
 // (`vscode-eslint-language-server`, from vscode-langservers-extracted) driven over stdio the way
 // the editor drives it. It shows the squiggles a user sees in each vulnerable example and what
-// `"editor.codeActionsOnSave": { "source.fixAll.eslint": "explicit" }` does to the file on save.
+// `"editor.codeActionsOnSave": { "source.fixAll.eslint": "explicit" }` does to the file on save,
+// with the `fail-closed` config that the README gives for fixing on save (the `recommended` rules,
+// each with its fail-closed change as the autofix rather than the first suggestion).
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +26,7 @@ import mcpCors from 'eslint-plugin-mcp-cors';
 
 export default [
   { files: ['**/*.{ts,mts,cts}'], languageOptions: { parser: tsParser } },
-  mcpCors.configs.recommended,
+  mcpCors.configs['fail-closed'],
 ];
 `;
 
@@ -210,8 +212,8 @@ describe('the ESLint language server of VS Code, on the vulnerable examples', ()
       const languageId = /\.[mc]?ts$/u.test(file) ? 'typescript' : 'javascript';
       const expected = cliReports.get(file)!.messages;
       expect(expected.filter((message) => message.fatal)).toEqual([]);
-      // A vulnerable example that the recommended config does not report would make this test prove nothing.
-      expect(expected.length, `${relative} draws no report from the recommended config`).toBeGreaterThan(0);
+      // A vulnerable example that the config does not report would make this test prove nothing.
+      expect(expected.length, `${relative} draws no report from the fail-closed config`).toBeGreaterThan(0);
 
       server.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
       try {

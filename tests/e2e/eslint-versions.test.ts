@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eslintBin, examplesDir, root } from '../support/e2e';
+import plugin from '../../src/index';
 
 /** The version installed here of a dev dependency, so that ESLint 9 gets the same one. */
 const installedVersion = (name: string): string =>
@@ -39,6 +40,14 @@ const eslint9 = {
   examples: path.join(project, 'examples'),
 };
 const eslint10 = { bin: eslintBin, examples: examplesDir };
+
+/**
+ * `--rule` flags that turn on `failClosedFix` wherever the `fail-closed` config does, so that
+ * `--fix` has the fail-closed changes to apply; the examples' own config makes them suggestions.
+ */
+const failClosedFlags = Object.entries(plugin.configs['fail-closed'].rules)
+  .filter(([, entry]) => Array.isArray(entry))
+  .flatMap(([id, entry]) => ['--rule', JSON.stringify({ [id]: entry })]);
 
 /**
  * Runs an eslint CLI in an examples folder with the JSON formatter (exit code 1: errors found,
@@ -138,9 +147,11 @@ describe('ESLint 9 and 10', () => {
 
       // eslint --fix in worker threads: each file's fixed text is the single-threaded one.
       const outputs = (results: Result[]) => results.map(({ filePath, output }) => ({ filePath, output }));
-      const fixedThreaded = outputs(lint(eslint, ['--concurrency', '2', '--fix-dry-run']).results);
+      const fixedThreaded = outputs(lint(eslint, ['--concurrency', '2', '--fix-dry-run', ...failClosedFlags]).results);
       expect(fixedThreaded.filter((result) => result.output !== undefined).length).toBeGreaterThan(0);
-      expect(fixedThreaded).toEqual(outputs(lint(eslint, ['--concurrency', 'off', '--fix-dry-run']).results));
+      expect(fixedThreaded).toEqual(
+        outputs(lint(eslint, ['--concurrency', 'off', '--fix-dry-run', ...failClosedFlags]).results),
+      );
     },
     90_000,
   );

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examplesDir, exampleFiles, expectedReports, root, runEslintCli, typeCheck } from '../support/e2e';
+import {
+  examplesDir,
+  exampleFiles,
+  expectedReports,
+  root,
+  runEslintCli,
+  typeCheck,
+  useFailClosedConfig,
+} from '../support/e2e';
 
 const files = exampleFiles();
 const relative = (file: string): string => path.relative(examplesDir, file);
@@ -60,15 +68,31 @@ describe('eslint --fix on the example MCP servers', () => {
   const workDir = path.join(root, '.tmp', `e2e-fix-${process.pid}`);
   const onePass = path.join(workDir, 'one-pass', 'examples');
   const cliFixed = path.join(workDir, 'cli', 'examples');
+  const ownConfig = path.join(workDir, 'own-config', 'examples');
 
   beforeAll(() => {
     fs.rmSync(workDir, { recursive: true, force: true });
-    fs.cpSync(examplesDir, onePass, { recursive: true });
-    fs.cpSync(examplesDir, cliFixed, { recursive: true });
+    // The fail-closed changes are autofixes under the `fail-closed` config only.
+    for (const dir of [onePass, cliFixed]) {
+      fs.cpSync(examplesDir, dir, { recursive: true });
+      useFailClosedConfig(dir);
+    }
+    fs.cpSync(examplesDir, ownConfig, { recursive: true });
   });
   afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
-  it('reaches a fixed point in one pass, with no fixes in conflict', async () => {
+  it("changes nothing under the examples' own config, where each fail-closed change is a suggestion", () => {
+    runEslintCli(ownConfig, ['--fix', '.']);
+    for (const file of exampleFiles(ownConfig)) {
+      const original = path.join(examplesDir, path.relative(ownConfig, file));
+      expect(fs.readFileSync(file, 'utf8'), path.relative(ownConfig, file)).toBe(fs.readFileSync(original, 'utf8'));
+    }
+    const reports = runEslintCli(ownConfig, ['.']).flatMap((result) => result.messages);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.filter((message) => 'fix' in message)).toEqual([]);
+  });
+
+  it('under the fail-closed config, reaches a fixed point in one pass, with no fixes in conflict', async () => {
     // Apply each report's fix once, as a single pass of ESLint's fixer does, skipping none:
     // overlapping fixes from two rules would leave a report behind for the re-lint to find.
     const eslint = new ESLint({ cwd: onePass });
@@ -94,7 +118,7 @@ describe('eslint --fix on the example MCP servers', () => {
     expect(after).toEqual([]);
   });
 
-  it('eslint --fix leaves servers that lint clean, match the one-pass fix, and type-check', () => {
+  it('under the fail-closed config, leaves servers that lint clean, match the one-pass fix, and type-check', () => {
     runEslintCli(cliFixed, ['--fix', '.']);
     expect(runEslintCli(cliFixed, ['.']).flatMap((result) => result.messages)).toEqual([]);
     for (const file of exampleFiles(cliFixed)) {

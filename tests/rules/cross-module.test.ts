@@ -44,8 +44,21 @@ function eslintFor(cwd: string, rules: Linter.RulesRecord, fix = false): ESLint 
   });
 }
 
+// A fail-closed change (deny the origin, require the token, bind loopback) is the first suggestion
+// by default; `--fix` applies it with `failClosedFix`, as the `fail-closed` config sets it.
+const FAIL_CLOSED_RULES: Linter.RulesRecord = Object.fromEntries(
+  RULES.map((rule) => [`mcp-cors/${rule}`, ['error', { failClosedFix: true }]]),
+);
+
+/** A split list is matched exactly by `cors()`: only `reportExactAllowlists` (strict) reports it. */
+const EXACT_ALLOWLISTS: Linter.RulesRecord = {
+  ...ALL_RULES,
+  'mcp-cors/no-env-allowed-origins': ['error', { reportExactAllowlists: true }],
+};
+
 const linter = eslintFor(project, ALL_RULES);
-const fixer = eslintFor(project, ALL_RULES, true);
+const fixer = eslintFor(project, FAIL_CLOSED_RULES, true);
+const defaultFixer = eslintFor(project, ALL_RULES, true);
 
 interface Report {
   ruleId: string | null;
@@ -93,6 +106,12 @@ function report(
 
 /** A value another module writes is named where this file uses it, and nothing in this file is rewritten. */
 const FOREIGN = { hasFix: false, suggestions: 0 };
+/** By default, a fail-closed change in this file is a suggestion before the others, not a fix. */
+const FAIL_CLOSED_ORIGIN = { hasFix: false, suggestions: 2 }; // denyOrigins, useAllowlist
+const FAIL_CLOSED_CSRF = { hasFix: false, suggestions: 2 }; // requireTokenHeader, useBearerToken
+const FAIL_CLOSED_HOST = { hasFix: false, suggestions: 3 }; // useIpv4Loopback, useIpv6Loopback, useLocalhost
+/** A default host also gets `process.env.HOST ?? '127.0.0.1'` after `127.0.0.1`. */
+const FAIL_CLOSED_DEFAULT_HOST = { hasFix: false, suggestions: 4 };
 
 const EXPRESS_LISTEN = '`app.listen()` of Express';
 
@@ -110,12 +129,12 @@ async function lint(file: string, eslint = linter): Promise<ESLint.LintResult> {
   return result;
 }
 
+/** The file as `--fix` leaves it with `failClosedFix` on. */
 async function fixed(file: string): Promise<string | undefined> {
   return (await lint(file, fixer)).output;
 }
 
-const NODE_DEFAULT_BINDING =
-  "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off";
+const NODE_DEFAULT_BINDING = "Node's default is `::`";
 const CSRF = { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' };
 /** What require-csrf-token's fix declares above the first unguarded route. */
 const CSRF_DECLARATIONS = `import { timingSafeEqual } from 'node:crypto';
@@ -162,9 +181,11 @@ describe('an app exported under another name (`export { server as app }`)', () =
         'defaultHost',
         [4, 5, 4, 11],
         { api: EXPRESS_LISTEN, hostLabel: 'host', binding: NODE_DEFAULT_BINDING },
-        { hasFix: true, suggestions: 2 },
+        FAIL_CLOSED_DEFAULT_HOST,
       ),
     ]);
+    // Without `failClosedFix`, `--fix` leaves the host to the owner.
+    expect((await lint('src/main.ts', defaultFixer)).output).toBeUndefined();
     expect(await fixed('src/main.ts')).toBe(`import { app } from './app.js';
 
 const PORT = 3000;
@@ -185,7 +206,7 @@ describe("a server started in another module with its caller's host", () => {
         'everyInterface',
         [3, 37, 3, 46],
         { api: '`Bun.serve()` (through `startHttp()`)', hostLabel: '`hostname`', values: "`'0.0.0.0'`" },
-        { hasFix: true, suggestions: 2 },
+        FAIL_CLOSED_HOST,
       ),
       report(
         'require-loopback-host',
@@ -196,7 +217,7 @@ describe("a server started in another module with its caller's host", () => {
           hostLabel: 'host',
           values: "`'::'`",
         },
-        { hasFix: true, suggestions: 2 },
+        FAIL_CLOSED_HOST,
       ),
     ]);
     expect(await fixed('src/start-public.ts')).toBe(`import { startHttp, startNodeHttp } from './http-server.js';
@@ -216,9 +237,9 @@ describe('CORS options from a factory in another module', () => {
     expect(summarise(await lint('src/reflected.ts'))).toEqual([
       report(
         'no-reflected-origin',
-        'reflectedOriginWithCredentials',
+        'reflectedOrigin',
         [6, 9, 6, 28],
-        { policy: '`cors()` with `origin: true` (from src/cors-options.ts:2)' },
+        { policy: '`cors()` with `origin: true` (from src/cors-options.ts:2)', credentials: ', credentials included' },
         FOREIGN,
       ),
     ]);
@@ -237,8 +258,8 @@ describe('a config object behind a package.json "imports" alias (`#config/*`)', 
         'no-reflected-origin',
         'reflectedOrigin',
         [6, 32, 6, 65],
-        { policy: '`@fastify/cors` with `origin: true`' },
-        { hasFix: true, suggestions: 1 },
+        { policy: '`@fastify/cors` with `origin: true`', credentials: '' },
+        FAIL_CLOSED_ORIGIN,
       ),
     ]);
     expect(await fixed('src/fastify-cors.ts')).toBe(`import Fastify from 'fastify';
@@ -255,12 +276,13 @@ await fastify.register(cors, { origin: false });
   });
 
   it('reports an origin allowlist read from the environment in that module, where it is used', async () => {
-    expect(summarise(await lint('src/env-origins.ts'))).toEqual([
+    expect(summarise(await lint('src/env-origins.ts'))).toEqual([]);
+    expect(summarise(await lint('src/env-origins.ts', eslintFor(project, EXACT_ALLOWLISTS)))).toEqual([
       report(
         'no-env-allowed-origins',
         'envAllowedOrigins',
         [6, 9, 6, 42],
-        { name: '`MCP_ALLOWED_ORIGINS` (from src/config/origins.ts:1)' },
+        { name: '`MCP_ALLOWED_ORIGINS` (from src/config/origins.ts:1)', credentials: '' },
         FOREIGN,
       ),
     ]);
@@ -268,12 +290,12 @@ await fastify.register(cors, { origin: false });
   });
 
   it('reports an allowlist whose only `process.env` read is in the imported module', async () => {
-    expect(summarise(await lint('src/env-origins-bare.ts'))).toEqual([
+    expect(summarise(await lint('src/env-origins-bare.ts', eslintFor(project, EXACT_ALLOWLISTS)))).toEqual([
       report(
         'no-env-allowed-origins',
         'envAllowedOrigins',
         [6, 9, 6, 42],
-        { name: '`MCP_ALLOWED_ORIGINS` (from src/config/origins.ts:1)' },
+        { name: '`MCP_ALLOWED_ORIGINS` (from src/config/origins.ts:1)', credentials: '' },
         FOREIGN,
       ),
     ]);
@@ -287,7 +309,7 @@ describe('CORS middleware made in another module, behind a tsconfig "paths" alia
         'no-wildcard-origin',
         'wildcardOrigin',
         [5, 9, 5, 23],
-        { policy: '`cors()` with an `origin` that can be `*` (from src/lib/cors-middleware.ts:3)' },
+        { policy: '`cors()` with an `origin` that can be `*` (from src/lib/cors-middleware.ts:3)', credentials: '' },
         FOREIGN,
       ),
     ]);
@@ -302,9 +324,9 @@ describe('CORS middleware made in another module, behind a tsconfig "paths" alia
     expect(summarise(await lint('src/gaps/cors-without-origin.ts'))).toEqual([
       report(
         'no-wildcard-origin',
-        'wildcardOriginWithCredentials',
+        'wildcardOrigin',
         [6, 9, 6, 31],
-        { policy: '`cors()` without an `origin` option (its default is `*`)' },
+        { policy: '`cors()` without `origin` (default `*`)', credentials: ', credentials included' },
         FOREIGN,
       ),
     ]);
@@ -319,8 +341,9 @@ describe('route guards made by a factory in another module', () => {
 
   it('reports the route when the middleware only logs the header', async () => {
     expect(summarise(await lint('src/csrf-logged.ts'))).toEqual([
-      report('require-csrf-token', 'missingCsrfCheck', [6, 1, 6, 9], CSRF, { hasFix: true, suggestions: 1 }),
+      report('require-csrf-token', 'missingCsrfCheck', [6, 1, 6, 9], CSRF, FAIL_CLOSED_CSRF),
     ]);
+    expect((await lint('src/csrf-logged.ts', defaultFixer)).output).toBeUndefined();
     expect(await fixed('src/csrf-logged.ts')).toBe(`import express from 'express';
 import { logAuthorization } from '@/lib/auth';
 
@@ -354,7 +377,7 @@ app.post('/mcp', logAuthorization(), (req, res, next) => {
         'require-csrf-token',
         'missingCsrfCheck',
         [4, 14, 4, 27],
-        { ...CSRF, route: 'the POST branch of `handleRequest` for `/mcp` at src/gaps/options.ts:13' },
+        { ...CSRF, route: '`POST /mcp` in `handleRequest` at src/gaps/options.ts:13' },
         FOREIGN,
       ),
     ]);
@@ -369,15 +392,15 @@ describe('a workspace package re-exporting the framework (`@acme/server-kit` fro
         'no-wildcard-origin',
         'wildcardOrigin',
         [4, 9, 4, 15],
-        { policy: "`cors()` from '@koa/cors' without an `origin` option (its default is `*`)" },
-        { hasFix: true, suggestions: 1 },
+        { policy: "`cors()` from '@koa/cors' without `origin` (default `*`)", credentials: '' },
+        FAIL_CLOSED_ORIGIN,
       ),
       report(
         'require-loopback-host',
         'defaultHost',
         [5, 5, 5, 11],
         { api: '`app.listen()` of Koa', hostLabel: 'host', binding: NODE_DEFAULT_BINDING },
-        { hasFix: true, suggestions: 2 },
+        FAIL_CLOSED_DEFAULT_HOST,
       ),
     ]);
     expect(await fixed('apps/mcp/src/server.ts')).toBe(`import { App, cors } from '@acme/server-kit';
@@ -439,7 +462,7 @@ describe('CommonJS (`module.exports`, `exports.x`, `require` without an extensio
 describe('an app held in a class field (`this.app = express()`)', () => {
   it('reports the route a method adds, and guards it in place', async () => {
     expect(summarise(await lint('src/mcp-server.ts'))).toEqual([
-      report('require-csrf-token', 'missingCsrfCheck', [12, 5, 12, 18], CSRF, { hasFix: true, suggestions: 1 }),
+      report('require-csrf-token', 'missingCsrfCheck', [12, 5, 12, 18], CSRF, FAIL_CLOSED_CSRF),
     ]);
     expect(await fixed('src/mcp-server.ts')).toBe(`import express, { type Express } from 'express';
 
@@ -474,7 +497,7 @@ export class McpHttpServer {
 
   it('reports a route that a subclass in another module adds to the inherited field', async () => {
     expect(summarise(await lint('src/tool-server.ts'))).toEqual([
-      report('require-csrf-token', 'missingCsrfCheck', [6, 5, 6, 18], CSRF, { hasFix: true, suggestions: 1 }),
+      report('require-csrf-token', 'missingCsrfCheck', [6, 5, 6, 18], CSRF, FAIL_CLOSED_CSRF),
     ]);
   });
 

@@ -1,6 +1,6 @@
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import loopbackRule from '../../src/rules/require-loopback-host';
-import { createRuleTester } from '../rule-tester';
+import { createRuleTester, failClosedFix } from '../rule-tester';
 
 // Code that is safe out of the box although nothing in it is a constant `true`: a switch that is
 // on unless the environment turns it off, a list filled after it is made, a server that only
@@ -118,7 +118,7 @@ export function isFree(port: number): Promise<boolean> {
 }`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'a `net` server that handles connections is a service, however soon it closes',
       code: `import net from 'node:net';
@@ -138,6 +138,13 @@ server.listen(4000, '127.0.0.1');`,
           endLine: 4,
           endColumn: 30,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import net from 'node:net';
+const server = net.createServer((socket) => socket.end('hello'));
+server.once('listening', () => setTimeout(() => server.close(), 1000));
+server.listen(4000, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import net from 'node:net';
@@ -177,6 +184,14 @@ server.listen(4000, '127.0.0.1');`,
           endColumn: 14,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import net from 'node:net';
+const server = net.createServer();
+server.on('connection', (socket) => socket.end('hello'));
+server.once('listening', () => server.close());
+server.listen(4000, process.env.HOST ?? '127.0.0.1');`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import net from 'node:net';
 const server = net.createServer();
@@ -196,5 +211,5 @@ server.listen(4000, 'localhost');`,
         },
       ],
     },
-  ],
+  ]),
 });

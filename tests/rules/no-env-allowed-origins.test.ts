@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-env-allowed-origins';
-import { commonjs, createRuleTester, esm } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
@@ -60,7 +60,9 @@ const url = process.env.DATABASE_URL;
 export { token, url };`,
     },
   ],
-  invalid: [
+  // A list only ever matched exactly is reported under `reportExactAllowlists` (strict) alone, so
+  // the cases about such lists turn it on; env-exact.test.ts shows the default.
+  invalid: failClosedFix([
     {
       name: 'an allowlist split from the environment, held in a variable',
       code: `import cors from 'cors';
@@ -73,8 +75,8 @@ const allowedOrigins = [] as string[] /* was env CORS_ALLOWED_ORIGINS: list the 
 app.use(cors({ origin: allowedOrigins, credentials: true }));`,
       errors: [
         {
-          messageId: 'envAllowedOriginsWithCredentials',
-          data: { name: '`CORS_ALLOWED_ORIGINS`' },
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ALLOWED_ORIGINS`', credentials: ', credentials included' },
           line: 3,
           column: 24,
           endLine: 3,
@@ -109,8 +111,8 @@ app.use((req, res, next) => {
 });`,
       errors: [
         {
-          messageId: 'envAllowedOriginsWithCredentials',
-          data: { name: '`CORS_ORIGINS`' },
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGINS`', credentials: ', credentials included' },
           line: 2,
           column: 24,
           endLine: 2,
@@ -129,8 +131,8 @@ app.use((req, res, next) => {
           ],
         },
         {
-          messageId: 'envAllowedOriginsWithCredentials',
-          data: { name: '`ALLOWED_ORIGIN`' },
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGIN`', credentials: ', credentials included' },
           line: 4,
           column: 48,
           endLine: 4,
@@ -159,7 +161,7 @@ app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins he
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGIN`' },
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
           line: 2,
           column: 24,
           endLine: 2,
@@ -180,6 +182,7 @@ app.use(cors({ origin: ['https://app.example.com'] }));`,
 const list: string[] = JSON.parse(process.env['CORS_ORIGINS_JSON'] ?? '[]');
 const allowed = new Set(list);
 app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?? '')) }));`,
+      options: [{ reportExactAllowlists: true }],
       output: `import cors from 'cors';
 const list: string[] = [] /* was env CORS_ORIGINS_JSON: list the allowed origins here */;
 const allowed = new Set(list);
@@ -187,7 +190,7 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGINS_JSON`' },
+          data: { name: '`CORS_ORIGINS_JSON`', credentials: '' },
           line: 2,
           column: 35,
           endLine: 2,
@@ -209,6 +212,7 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?
       code: `import cors from 'cors';
 const { ALLOWED_ORIGINS, PORT } = process.env;
 app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));`,
+      options: [{ reportExactAllowlists: true }],
       output: `import cors from 'cors';
 const { PORT } = process.env;
 const ALLOWED_ORIGINS = ''; /* was env ALLOWED_ORIGINS: list the allowed origins here */
@@ -216,7 +220,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS!.split(',') }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`ALLOWED_ORIGINS`' },
+          data: { name: '`ALLOWED_ORIGINS`', credentials: '' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -244,7 +248,7 @@ app.use(cors({ origin: CORS_ORIGIN }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGIN`' },
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -271,7 +275,7 @@ app.use(koaCors({ origin: CORS_ORIGIN }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGIN`' },
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -292,13 +296,14 @@ app.use(koaCors({ origin: CORS_ORIGIN }));`,
       code: `import { cors } from 'hono/cors';
 app.use('/mcp', cors({ origin: [process.env.EXTRA_ORIGIN!, 'https://app.example.com'] }));
 app.use('/sse', cors({ origin: \`https://\${process.env.CORS_HOST}\` }));`,
+      options: [{ reportExactAllowlists: true }],
       output: `import { cors } from 'hono/cors';
 app.use('/mcp', cors({ origin: ['' /* was env EXTRA_ORIGIN: list the allowed origins here */, 'https://app.example.com'] }));
 app.use('/sse', cors({ origin: \`https://\${'' /* was env CORS_HOST: list the allowed origins here */}\` }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`EXTRA_ORIGIN`' },
+          data: { name: '`EXTRA_ORIGIN`', credentials: '' },
           line: 2,
           column: 33,
           endLine: 2,
@@ -314,7 +319,7 @@ app.use('/sse', cors({ origin: \`https://\${process.env.CORS_HOST}\` }));`,
         },
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_HOST`' },
+          data: { name: '`CORS_HOST`', credentials: '' },
           line: 3,
           column: 43,
           endLine: 3,
@@ -338,6 +343,7 @@ const ALLOWED = (process.env.KOA_CORS_ORIGINS ?? '').split(',');
 koaApp.use(koaCors({ origin: (ctx) => (ALLOWED.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
 const env = process.env;
 app.use(cors({ origin: env.CORS_ORIGIN }));`,
+      options: [{ reportExactAllowlists: true }],
       output: `import koaCors from '@koa/cors';
 import cors from 'cors';
 const ALLOWED = [] as string[] /* was env KOA_CORS_ORIGINS: list the allowed origins here */;
@@ -347,7 +353,7 @@ app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins he
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`KOA_CORS_ORIGINS`' },
+          data: { name: '`KOA_CORS_ORIGINS`', credentials: '' },
           line: 3,
           column: 18,
           endLine: 3,
@@ -366,7 +372,7 @@ app.use(cors({ origin: env.CORS_ORIGIN }));`,
         },
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGIN`' },
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
           line: 6,
           column: 24,
           endLine: 6,
@@ -394,6 +400,7 @@ http.createServer((req, res) => {
   if (origin && ALLOWED.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
   res.end();
 });`,
+      options: [{ reportExactAllowlists: true }],
       output: `import http from 'node:http';
 const ALLOWED = [] as string[] /* was env MCP_ALLOWED_ORIGINS: list the allowed origins here */;
 http.createServer((req, res) => {
@@ -404,7 +411,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`MCP_ALLOWED_ORIGINS`' },
+          data: { name: '`MCP_ALLOWED_ORIGINS`', credentials: '' },
           line: 2,
           column: 18,
           endLine: 2,
@@ -437,7 +444,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`FRONTEND_ORIGIN`' },
+          data: { name: '`FRONTEND_ORIGIN`', credentials: '' },
           line: 2,
           column: 30,
           endLine: 2,
@@ -467,7 +474,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`ALLOWED_ORIGIN`' },
+          data: { name: '`ALLOWED_ORIGIN`', credentials: '' },
           line: 2,
           column: 48,
           endLine: 2,
@@ -490,6 +497,7 @@ http.createServer((req, res) => {
 import { cors } from 'hono/cors';
 const app = new Hono<{ Bindings: { CORS_ORIGINS: string } }>();
 app.use('/mcp', async (c, next) => cors({ origin: c.env.CORS_ORIGINS.split(',') })(c, next));`,
+      options: [{ reportExactAllowlists: true }],
       output: `import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 const app = new Hono<{ Bindings: { CORS_ORIGINS: string } }>();
@@ -497,7 +505,7 @@ app.use('/mcp', async (c, next) => cors({ origin: [] as string[] /* was env CORS
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGINS`' },
+          data: { name: '`CORS_ORIGINS`', credentials: '' },
           line: 4,
           column: 51,
           endLine: 4,
@@ -541,7 +549,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', '' /* was env V
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`ALLOWED_ORIGIN`' },
+          data: { name: '`ALLOWED_ORIGIN`', credentials: '' },
           line: 3,
           column: 75,
           endLine: 3,
@@ -565,7 +573,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env
         },
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGIN`' },
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
           line: 8,
           column: 66,
           endLine: 8,
@@ -589,7 +597,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env
         },
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGIN`' },
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
           line: 9,
           column: 53,
           endLine: 9,
@@ -613,7 +621,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env
         },
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`VITE_ORIGIN`' },
+          data: { name: '`VITE_ORIGIN`', credentials: '' },
           line: 11,
           column: 66,
           endLine: 11,
@@ -643,6 +651,7 @@ const viteHeaders = new Headers([['Access-Control-Allow-Origin', 'https://app.ex
 import koaCors from '@koa/cors';
 await app.register(fastifyCors, { origin: process.env.CORS_ORIGINS?.split(',') });
 koaApp.use(koaCors({ origin: process.env.CORS_ORIGIN }));`,
+      options: [{ reportExactAllowlists: true }],
       output: `import fastifyCors from '@fastify/cors';
 import koaCors from '@koa/cors';
 await app.register(fastifyCors, { origin: [] as string[] /* was env CORS_ORIGINS: list the allowed origins here */ });
@@ -650,7 +659,7 @@ koaApp.use(koaCors({ origin: () => '' /* was env CORS_ORIGIN: list the allowed o
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGINS`' },
+          data: { name: '`CORS_ORIGINS`', credentials: '' },
           line: 3,
           column: 43,
           endLine: 3,
@@ -667,7 +676,7 @@ koaApp.use(koaCors({ origin: process.env.CORS_ORIGIN }));`,
         },
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGIN`' },
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
           line: 4,
           column: 30,
           endLine: 4,
@@ -846,7 +855,7 @@ app.use(cors({ origin: process.env.CORS_ORIGIN }));`,
         },
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGIN`' },
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
           line: 3,
           column: 24,
           endLine: 3,
@@ -867,6 +876,7 @@ app.use(cors({ origin: ['https://app.example.com'] }));`,
       code: `import cors from 'cors';
 const origins = process.env.CORS_ORIGINS ? process.env.CORS_ORIGINS.split(',') : ['http://localhost:6274'];
 app.use(cors({ origin: origins }));`,
+      options: [{ reportExactAllowlists: true }],
       ...esm,
       output: `import cors from 'cors';
 const origins = process.env.CORS_ORIGINS ? [] /* was env CORS_ORIGINS: list the allowed origins here */ : ['http://localhost:6274'];
@@ -874,7 +884,7 @@ app.use(cors({ origin: origins }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
-          data: { name: '`CORS_ORIGINS`' },
+          data: { name: '`CORS_ORIGINS`', credentials: '' },
           line: 2,
           column: 44,
           endLine: 2,
@@ -885,6 +895,83 @@ app.use(cors({ origin: origins }));`,
               output: `import cors from 'cors';
 const origins = process.env.CORS_ORIGINS ? ['https://app.example.com'] : ['http://localhost:6274'];
 app.use(cors({ origin: origins }));`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+// By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
+// autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+ruleTester.run('no-env-allowed-origins: by default, the fail-closed change is the first suggestion', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'by default, the empty allowlist is the first suggestion for an allowlist that reaches cors()',
+      code: `import cors from 'cors';
+const allowedOrigins = process.env.CORS_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [];
+app.use(cors({ origin: allowedOrigins, credentials: true }));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ALLOWED_ORIGINS`', credentials: ', credentials included' },
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `import cors from 'cors';
+const allowedOrigins = [] as string[] /* was env CORS_ALLOWED_ORIGINS: list the allowed origins here */;
+app.use(cors({ origin: allowedOrigins, credentials: true }));`,
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+const allowedOrigins = ['https://app.example.com'];
+app.use(cors({ origin: allowedOrigins, credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, a header from the environment gets the empty value first',
+      ...commonjs,
+      code: `const { CORS_ORIGIN } = process.env;
+app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Origin', CORS_ORIGIN);
+  next();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `const CORS_ORIGIN = ''; /* was env CORS_ORIGIN: list the allowed origins here */
+app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Origin', CORS_ORIGIN);
+  next();
+});`,
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: `const CORS_ORIGIN = 'https://app.example.com';
+app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Origin', CORS_ORIGIN);
+  next();
+});`,
             },
           ],
         },

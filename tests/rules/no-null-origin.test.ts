@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-null-origin';
-import { commonjs, createRuleTester, esm } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
@@ -51,7 +51,7 @@ honoApp.use(cors({ origin: (origin) => (origin === 'https://app.example.com' ? o
 app.use(cors({ origin: ['null'] }));`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: "'null' in a cors allowlist with credentials",
       code: `import cors from 'cors';
@@ -60,8 +60,8 @@ app.use(cors({ origin: ['https://app.example.com', 'null'], credentials: true })
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));`,
       errors: [
         {
-          messageId: 'nullOriginWithCredentials',
-          data: { policy: 'The `origin` allowlist of `cors()`' },
+          messageId: 'nullOrigin',
+          data: { policy: 'The `origin` allowlist of `cors()`', credentials: ', credentials included' },
           line: 2,
           column: 52,
           endLine: 2,
@@ -91,7 +91,7 @@ koaApp.use(koaCors({ origin: () => '' }));`,
       errors: [
         {
           messageId: 'nullOrigin',
-          data: { policy: "`cors()` with `origin: 'null'`" },
+          data: { policy: "`cors()` with `origin: 'null'`", credentials: '' },
           line: 5,
           column: 16,
           endLine: 5,
@@ -100,7 +100,7 @@ koaApp.use(koaCors({ origin: () => '' }));`,
         },
         {
           messageId: 'nullOrigin',
-          data: { policy: "`@fastify/cors` with `origin: 'null'`" },
+          data: { policy: "`@fastify/cors` with `origin: 'null'`", credentials: '' },
           line: 6,
           column: 39,
           endLine: 6,
@@ -109,7 +109,7 @@ koaApp.use(koaCors({ origin: () => '' }));`,
         },
         {
           messageId: 'nullOrigin',
-          data: { policy: "`cors()` from 'hono/cors' with `origin: 'null'`" },
+          data: { policy: "`cors()` from 'hono/cors' with `origin: 'null'`", credentials: '' },
           line: 7,
           column: 24,
           endLine: 7,
@@ -118,7 +118,7 @@ koaApp.use(koaCors({ origin: () => '' }));`,
         },
         {
           messageId: 'nullOrigin',
-          data: { policy: "`cors()` from '@koa/cors' with `origin: 'null'`" },
+          data: { policy: "`cors()` from '@koa/cors' with `origin: 'null'`", credentials: '' },
           line: 8,
           column: 22,
           endLine: 8,
@@ -142,7 +142,7 @@ honoApp.use(honoCors({ origin: [] }));`,
       errors: [
         {
           messageId: 'nullOrigin',
-          data: { policy: "`cors()` with `origin: 'null'`" },
+          data: { policy: "`cors()` with `origin: 'null'`", credentials: '' },
           line: 4,
           column: 30,
           endLine: 4,
@@ -151,7 +151,7 @@ honoApp.use(honoCors({ origin: [] }));`,
         },
         {
           messageId: 'nullOrigin',
-          data: { policy: "The `origin` allowlist of `cors()` from 'hono/cors'" },
+          data: { policy: "The `origin` allowlist of `cors()` from 'hono/cors'", credentials: '' },
           line: 5,
           column: 33,
           endLine: 5,
@@ -187,8 +187,8 @@ app.use((req, res, next) => {
 });`,
       errors: [
         {
-          messageId: 'nullOriginWithCredentials',
-          data: { policy: 'This origin allowlist' },
+          messageId: 'nullOrigin',
+          data: { policy: 'This origin allowlist', credentials: ', credentials included' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -216,7 +216,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'nullOrigin',
-          data: { policy: 'This origin allowlist' },
+          data: { policy: 'This origin allowlist', credentials: '' },
           line: 1,
           column: 34,
           endLine: 1,
@@ -225,7 +225,7 @@ app.use((req, res, next) => {
         },
         {
           messageId: 'nullOrigin',
-          data: { policy: 'This origin check' },
+          data: { policy: 'This origin check', credentials: '' },
           line: 5,
           column: 18,
           endLine: 5,
@@ -251,7 +251,7 @@ honoApp.use(honoCors({ origin: () => 'null' }));`,
       errors: [
         {
           messageId: 'nullOrigin',
-          data: { policy: 'This origin allowlist' },
+          data: { policy: 'This origin allowlist', credentials: '' },
           line: 3,
           column: 45,
           endLine: 3,
@@ -260,7 +260,7 @@ honoApp.use(honoCors({ origin: () => 'null' }));`,
         },
         {
           messageId: 'nullOrigin',
-          data: { policy: 'This origin check' },
+          data: { policy: 'This origin check', credentials: '' },
           line: 4,
           column: 72,
           endLine: 4,
@@ -269,7 +269,7 @@ honoApp.use(honoCors({ origin: () => 'null' }));`,
         },
         {
           messageId: 'nullOrigin',
-          data: { policy: 'This origin check' },
+          data: { policy: 'This origin check', credentials: '' },
           line: 5,
           column: 56,
           endLine: 5,
@@ -278,7 +278,7 @@ honoApp.use(honoCors({ origin: () => 'null' }));`,
         },
         {
           messageId: 'nullOrigin',
-          data: { policy: "This `origin` function of `cors()` from 'hono/cors'" },
+          data: { policy: "This `origin` function of `cors()` from 'hono/cors'", credentials: '' },
           line: 6,
           column: 38,
           endLine: 6,
@@ -304,7 +304,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'nullOrigin',
-          data: { policy: 'This origin check' },
+          data: { policy: 'This origin check', credentials: '' },
           line: 4,
           column: 42,
           endLine: 4,
@@ -329,7 +329,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'nullOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: 'This `Access-Control-Allow-Origin` header', credentials: '' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -338,7 +338,7 @@ http.createServer((req, res) => {
         },
         {
           messageId: 'nullOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: 'This `Access-Control-Allow-Origin` header', credentials: '' },
           line: 4,
           column: 24,
           endLine: 4,
@@ -361,8 +361,8 @@ http.createServer((req, res) => {
 });`,
       errors: [
         {
-          messageId: 'nullOriginWithCredentials',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          messageId: 'nullOrigin',
+          data: { policy: 'This `Access-Control-Allow-Origin` header', credentials: ', credentials included' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -385,7 +385,7 @@ app.use(corsMiddleware({ origin: ['https://app.example.com'] }));`,
       errors: [
         {
           messageId: 'nullOrigin',
-          data: { policy: 'The `origin` allowlist of `cors()`' },
+          data: { policy: 'The `origin` allowlist of `cors()`', credentials: '' },
           line: 4,
           column: 35,
           endLine: 4,
@@ -418,12 +418,87 @@ export default {
       errors: [
         {
           messageId: 'nullOrigin',
-          data: { policy: 'This origin allowlist' },
+          data: { policy: 'This origin allowlist', credentials: '' },
           line: 1,
           column: 53,
           endLine: 1,
           endColumn: 59,
           suggestions: [],
+        },
+      ],
+    },
+  ]),
+});
+
+// By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
+// autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+ruleTester.run('no-null-origin: by default, the fail-closed change is the first suggestion', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "by default, removing 'null' is a suggestion, not the autofix",
+      code: `import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com', 'null'], credentials: true }));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: 'The `origin` allowlist of `cors()`', credentials: ', credentials included' },
+          line: 2,
+          column: 52,
+          endLine: 2,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'removeNullOrigin',
+              output: `import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "by default, each middleware's deny value is suggested for origin: 'null'",
+      code: `import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+await fastify.register(fastifyCors, { origin: 'null' });
+koaApp.use(koaCors({ origin: 'null' }));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: "`@fastify/cors` with `origin: 'null'`", credentials: '' },
+          line: 3,
+          column: 39,
+          endLine: 3,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'removeNullOrigin',
+              output: `import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+await fastify.register(fastifyCors, { origin: false });
+koaApp.use(koaCors({ origin: 'null' }));`,
+            },
+          ],
+        },
+        {
+          messageId: 'nullOrigin',
+          data: { policy: "`cors()` from '@koa/cors' with `origin: 'null'`", credentials: '' },
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'removeNullOrigin',
+              output: `import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+await fastify.register(fastifyCors, { origin: 'null' });
+koaApp.use(koaCors({ origin: () => '' }));`,
+            },
+          ],
         },
       ],
     },

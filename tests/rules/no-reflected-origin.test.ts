@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-reflected-origin';
-import { commonjs, createRuleTester, esm } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
@@ -144,7 +144,7 @@ app.use(cors({ origin: true }));
 const session = { origin: true, reflect: (origin: string) => origin };`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'an echo with a * fallback, in node:http',
       code: `import http from 'node:http';
@@ -169,7 +169,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -218,8 +218,8 @@ app.use((req, res, next) => {
 });`,
       errors: [
         {
-          messageId: 'reflectedOriginWithCredentials',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: ', credentials included' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -290,7 +290,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 3,
           column: 15,
           endLine: 3,
@@ -318,7 +318,7 @@ app.use((req, res, next) => {
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 5,
           column: 5,
           endLine: 5,
@@ -371,7 +371,7 @@ createServer((req, res) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 4,
           column: 24,
           endLine: 4,
@@ -458,7 +458,7 @@ export default {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -491,7 +491,7 @@ export default {
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 6,
           column: 3,
           endLine: 6,
@@ -524,7 +524,7 @@ export default {
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 11,
           column: 44,
           endLine: 11,
@@ -578,7 +578,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -616,8 +616,8 @@ const preflight = { origin: false, methods: ['POST'] };
 app.options('/mcp', cors(preflight));`,
       errors: [
         {
-          messageId: 'reflectedOriginWithCredentials',
-          data: { policy: '`cors()` with `origin: true`' },
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with `origin: true`', credentials: ', credentials included' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -637,7 +637,7 @@ app.options('/mcp', cors(preflight));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`' },
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
           line: 4,
           column: 21,
           endLine: 4,
@@ -674,7 +674,7 @@ app.use(cors({
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with an `origin` function that always says yes' },
+          data: { policy: '`cors()` with an `origin` function that accepts all', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -697,7 +697,7 @@ app.use(cors({
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with an `origin` function that always says yes' },
+          data: { policy: '`cors()` with an `origin` function that accepts all', credentials: '' },
           line: 4,
           column: 3,
           endLine: 6,
@@ -728,8 +728,8 @@ await app.register(fastifyCors, { origin: false, credentials: true });
 await app.register(fastifyCors, { origin: false });`,
       errors: [
         {
-          messageId: 'reflectedOriginWithCredentials',
-          data: { policy: '`@fastify/cors` with `origin: true`' },
+          messageId: 'reflectedOrigin',
+          data: { policy: '`@fastify/cors` with `origin: true`', credentials: ', credentials included' },
           line: 2,
           column: 35,
           endLine: 2,
@@ -748,7 +748,7 @@ await app.register(fastifyCors, { origin: (origin, cb) => cb(null, true) });`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`@fastify/cors` with an `origin` function that always says yes' },
+          data: { policy: '`@fastify/cors` with an `origin` function that accepts all', credentials: '' },
           line: 3,
           column: 35,
           endLine: 3,
@@ -778,7 +778,7 @@ app.use('/sse', cors({ origin: [] }));`,
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: "`cors()` from 'hono/cors' with an `origin` function that always says yes" },
+          data: { policy: "`cors()` from 'hono/cors' with an `origin` function that accepts all", credentials: '' },
           line: 2,
           column: 24,
           endLine: 2,
@@ -797,7 +797,7 @@ app.use('/sse', cors({ origin: (origin, c) => origin ?? '*' }));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: "`cors()` from 'hono/cors' with an `origin` function that always says yes" },
+          data: { policy: "`cors()` from 'hono/cors' with an `origin` function that accepts all", credentials: '' },
           line: 3,
           column: 24,
           endLine: 3,
@@ -826,8 +826,11 @@ app.use(cors({ origin: () => '', credentials: true }));
 app.use(cors({ origin: () => '' }));`,
       errors: [
         {
-          messageId: 'reflectedOriginWithCredentials',
-          data: { policy: "`cors()` from '@koa/cors' with an `origin` function that always says yes" },
+          messageId: 'reflectedOrigin',
+          data: {
+            policy: "`cors()` from '@koa/cors' with an `origin` function that accepts all",
+            credentials: ', credentials included',
+          },
           line: 2,
           column: 16,
           endLine: 2,
@@ -846,7 +849,7 @@ app.use(cors({ origin: (ctx) => ctx.request.header.origin ?? '' }));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: "`cors()` from '@koa/cors' with an `origin` function that always says yes" },
+          data: { policy: "`cors()` from '@koa/cors' with an `origin` function that accepts all", credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -876,7 +879,7 @@ app.use(cors({ origin: process.env.NODE_ENV === 'development' ? false : ALLOWED 
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`' },
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -914,7 +917,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with an `origin` function that always says yes' },
+          data: { policy: '`cors()` with an `origin` function that accepts all', credentials: '' },
           line: 5,
           column: 16,
           endLine: 5,
@@ -937,7 +940,7 @@ app.use(cors({ origin: allowAll }));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with an `origin` function that always says yes' },
+          data: { policy: '`cors()` with an `origin` function that accepts all', credentials: '' },
           line: 6,
           column: 16,
           endLine: 6,
@@ -960,7 +963,7 @@ app.use(cors({ origin: allowAll }));`,
         },
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with an `origin` function that always says yes' },
+          data: { policy: '`cors()` with an `origin` function that accepts all', credentials: '' },
           line: 7,
           column: 16,
           endLine: 7,
@@ -1006,7 +1009,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1053,7 +1056,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 3,
           column: 77,
           endLine: 3,
@@ -1104,7 +1107,7 @@ app.use(function (req, res, next) {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1158,7 +1161,7 @@ export default {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 4,
           column: 5,
           endLine: 4,
@@ -1180,6 +1183,139 @@ export default {
     return new Response('{}', { headers });
   },
 };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an origin: true typed as the cors origin option',
+      code: `import type { CorsOptions } from 'cors';
+export const origin: CorsOptions['origin'] = true;`,
+      output: `import type { CorsOptions } from 'cors';
+export const origin: CorsOptions['origin'] = false;`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: 'This `origin: true` for `cors()`', credentials: '' },
+          line: 2,
+          column: 46,
+          endLine: 2,
+          endColumn: 50,
+          suggestions: [],
+        },
+      ],
+    },
+  ]),
+});
+
+// By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
+// autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+ruleTester.run('no-reflected-origin: by default, the fail-closed change is the first suggestion', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'by default, denying every origin is the first suggestion for origin: true',
+      code: `import cors from 'cors';
+app.use(cors({ origin: true, credentials: true }));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with `origin: true`', credentials: ', credentials included' },
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import cors from 'cors';
+app.use(cors({ origin: false, credentials: true }));`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, checking the echo against an empty allowlist is the first suggestion',
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '');
+  res.end();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 73,
+          suggestions: [
+            {
+              messageId: 'checkEmptyAllowlist',
+              output: `import http from 'node:http';
+
+const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
+  res.end();
+});`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import http from 'node:http';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, an origin: true typed as the cors origin option gets the deny value as its only suggestion',
+      code: `import type { CorsOptions } from 'cors';
+export const origin: CorsOptions['origin'] = true;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: 'This `origin: true` for `cors()`', credentials: '' },
+          line: 2,
+          column: 46,
+          endLine: 2,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import type { CorsOptions } from 'cors';
+export const origin: CorsOptions['origin'] = false;`,
             },
           ],
         },

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-wildcard-origin';
-import { commonjs, createRuleTester, esm } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
@@ -136,7 +136,7 @@ http.createServer((req, res) => {
 export default total;`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'express cors() with no options',
       code: `import express from 'express';
@@ -152,7 +152,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 5,
           column: 9,
           endLine: 5,
@@ -194,7 +194,7 @@ app.use(
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 4,
           column: 3,
           endLine: 7,
@@ -226,8 +226,8 @@ app.use(cors({ origin: '*', credentials: true }));`,
 app.use(cors({ origin: false, credentials: true }));`,
       errors: [
         {
-          messageId: 'wildcardOriginWithCredentials',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: ', credentials included' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -264,7 +264,7 @@ router.use(cors(corsOptions));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -297,7 +297,7 @@ app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -329,7 +329,7 @@ app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -349,7 +349,7 @@ app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? '*' }));`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 4,
           column: 28,
           endLine: 4,
@@ -382,7 +382,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 2,
           column: 35,
           endLine: 2,
@@ -402,7 +402,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 3,
           column: 38,
           endLine: 3,
@@ -433,7 +433,7 @@ app.use(cors(config.cors));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 2,
           column: 38,
           endLine: 2,
@@ -463,7 +463,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -491,7 +491,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -525,7 +525,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 5,
           column: 9,
           endLine: 5,
@@ -556,7 +556,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -590,7 +590,7 @@ router.post('/mcp', cors({ origin: false }), handleMcp);`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 5,
           column: 31,
           endLine: 5,
@@ -611,7 +611,7 @@ router.post('/mcp', cors(), handleMcp);`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 6,
           column: 21,
           endLine: 6,
@@ -647,7 +647,7 @@ app.use('*', cors({ origin: [] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from 'hono/cors' without an `origin` option (its default is `*`)" },
+          data: { policy: "`cors()` from 'hono/cors' without `origin` (default `*`)", credentials: '' },
           line: 5,
           column: 14,
           endLine: 5,
@@ -675,8 +675,11 @@ app.use('/mcp', honoCors({ origin: '*', credentials: true, exposeHeaders: ['Mcp-
 app.use('/mcp', honoCors({ origin: [], credentials: true, exposeHeaders: ['Mcp-Session-Id'] }));`,
       errors: [
         {
-          messageId: 'wildcardOriginWithCredentials',
-          data: { policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`" },
+          messageId: 'wildcardOrigin',
+          data: {
+            policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`",
+            credentials: ', credentials included',
+          },
           line: 2,
           column: 28,
           endLine: 2,
@@ -709,7 +712,7 @@ await app.register(cors, { origin: false });`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@fastify/cors` without an `origin` option (its default is `*`)' },
+          data: { policy: '`@fastify/cors` without `origin` (default `*`)', credentials: '' },
           line: 5,
           column: 7,
           endLine: 5,
@@ -740,7 +743,7 @@ app.register(fastifyCors, { origin: false });`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@fastify/cors` with an `origin` that can be `*`' },
+          data: { policy: '`@fastify/cors` with an `origin` that can be `*`', credentials: '' },
           line: 2,
           column: 29,
           endLine: 2,
@@ -759,7 +762,7 @@ app.register(fastifyCors, { origin: ['https://app.example.com', '*'] });`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@fastify/cors` with an `origin` that it treats as `*`' },
+          data: { policy: '`@fastify/cors` with an `origin` it treats as `*`', credentials: '' },
           line: 3,
           column: 29,
           endLine: 3,
@@ -787,8 +790,8 @@ fastify.register(require('@fastify/cors'), { credentials: true });`,
 fastify.register(require('@fastify/cors'), { credentials: true, origin: false });`,
       errors: [
         {
-          messageId: 'wildcardOriginWithCredentials',
-          data: { policy: '`@fastify/cors` without an `origin` option (its default is `*`)' },
+          messageId: 'wildcardOrigin',
+          data: { policy: '`@fastify/cors` without `origin` (default `*`)', credentials: ', credentials included' },
           line: 2,
           column: 1,
           endLine: 2,
@@ -820,7 +823,7 @@ app.use(cors({ origin: () => '' }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from '@koa/cors' without an `origin` option (its default is `*`)" },
+          data: { policy: "`cors()` from '@koa/cors' without `origin` (default `*`)", credentials: '' },
           line: 5,
           column: 9,
           endLine: 5,
@@ -848,10 +851,10 @@ app.use(cors({ credentials: true }));`,
 app.use(cors({ credentials: true, origin: () => '' }));`,
       errors: [
         {
-          messageId: 'wildcardOriginWithCredentials',
+          messageId: 'wildcardOrigin',
           data: {
-            policy:
-              "`cors()` from '@koa/cors' without an `origin` option (its default is `*`, which it turns into the request's own origin when credentials are on)",
+            policy: "`cors()` from '@koa/cors' without `origin` (default any origin)",
+            credentials: ', credentials included',
           },
           line: 2,
           column: 9,
@@ -879,7 +882,7 @@ app.use(cors({ origin: () => '' }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from '@koa/cors' with an `origin` that it treats as `*`" },
+          data: { policy: "`cors()` from '@koa/cors' with an `origin` it treats as `*`", credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -906,7 +909,7 @@ app.use(cors(process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 2,
           column: 9,
           endLine: 2,
@@ -935,7 +938,7 @@ await app.register(import('@fastify/cors'), { methods: ['POST'], origin: false }
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@fastify/cors` without an `origin` option (its default is `*`)' },
+          data: { policy: '`@fastify/cors` without `origin` (default `*`)', credentials: '' },
           line: 3,
           column: 7,
           endLine: 3,
@@ -964,8 +967,11 @@ const dev = process.env.NODE_ENV !== 'production';
 app.use(cors({ origin: dev ? (() => '') : 'https://app.example.com', credentials: () => true }));`,
       errors: [
         {
-          messageId: 'wildcardOriginWithCredentials',
-          data: { policy: "`cors()` from '@koa/cors' with an `origin` that can be `*`" },
+          messageId: 'wildcardOrigin',
+          data: {
+            policy: "`cors()` from '@koa/cors' with an `origin` that can be `*`",
+            credentials: ', credentials included',
+          },
           line: 3,
           column: 16,
           endLine: 3,
@@ -1001,7 +1007,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1036,7 +1042,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -1068,7 +1074,7 @@ honoApp.use(honoCors({ origin: [] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` function that answers `*`' },
+          data: { policy: '`cors()` with an `origin` function answering `*`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -1088,7 +1094,7 @@ honoApp.use(honoCors({ origin: () => '*' }));`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from 'hono/cors' with an `origin` function that answers `*`" },
+          data: { policy: "`cors()` from 'hono/cors' with an `origin` function answering `*`", credentials: '' },
           line: 4,
           column: 24,
           endLine: 4,
@@ -1119,7 +1125,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 3,
           column: 9,
           endLine: 3,
@@ -1161,7 +1167,7 @@ createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1186,7 +1192,7 @@ createServer((req, res) => {
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 7,
           column: 5,
           endLine: 7,
@@ -1237,7 +1243,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1276,8 +1282,8 @@ http.createServer((req, res) => {
 });`,
       errors: [
         {
-          messageId: 'wildcardOriginWithCredentials',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: ', credentials included' },
           line: 2,
           column: 3,
           endLine: 2,
@@ -1310,7 +1316,7 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 2,
           column: 13,
           endLine: 2,
@@ -1329,7 +1335,7 @@ app.get('/mcp', (req, res) => {
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -1372,7 +1378,7 @@ honoApp.use(async (c, next) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 2,
           column: 3,
           endLine: 2,
@@ -1398,7 +1404,7 @@ honoApp.use(async (c, next) => {
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -1424,7 +1430,7 @@ honoApp.use(async (c, next) => {
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 10,
           column: 3,
           endLine: 10,
@@ -1478,7 +1484,7 @@ export default {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 1,
           column: 23,
           endLine: 1,
@@ -1505,7 +1511,7 @@ export default {
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 9,
           column: 5,
           endLine: 9,
@@ -1548,7 +1554,7 @@ const headers = new Headers([
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -1569,7 +1575,7 @@ response.headers.append(ALLOW_ORIGIN, '*');`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -1601,7 +1607,7 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 3,
           column: 33,
           endLine: 3,
@@ -1632,7 +1638,7 @@ res.writeHead(200, headers);`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 2,
           column: 1,
           endLine: 2,
@@ -1671,7 +1677,7 @@ const server = http.createServer((req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 6,
           column: 3,
           endLine: 6,
@@ -1689,6 +1695,259 @@ const server = http.createServer((req, res) => {
   res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
   res.end();
 });`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+// By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
+// autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+ruleTester.run('no-wildcard-origin: by default, the fail-closed change is the first suggestion', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'by default, denying every origin is the first suggestion, not the autofix',
+      code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors());`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors({ origin: false }));`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import express from 'express';
+import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const app = express();
+app.use(cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, an origin that can be * and credentials: the deny value is suggested first',
+      code: `import cors from 'cors';
+app.use(cors({ origin: '*', credentials: true }));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: ', credentials included' },
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import cors from 'cors';
+app.use(cors({ origin: false, credentials: true }));`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, removing the header is suggested before the allowed-origin constant',
+      code: `app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Origin', '*');
+  res.header('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: ', credentials included' },
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.header('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, no deny suggestion where no fix can be made',
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  if (req.method === 'OPTIONS') res.setHeader('Access-Control-Allow-Origin', '*');
+  res.end();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 3,
+          column: 33,
+          endLine: 3,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import http from 'node:http';
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+http.createServer((req, res) => {
+  if (req.method === 'OPTIONS') res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, hono, fastify and koa middleware get their own deny values as suggestions',
+      code: `import { cors as honoCors } from 'hono/cors';
+import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+honoApp.use('/mcp', honoCors());
+await fastify.register(fastifyCors, { origin: '*' });
+koaApp.use(koaCors());`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "`cors()` from 'hono/cors' without `origin` (default `*`)", credentials: '' },
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import { cors as honoCors } from 'hono/cors';
+import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+honoApp.use('/mcp', honoCors({ origin: [] }));
+await fastify.register(fastifyCors, { origin: '*' });
+koaApp.use(koaCors());`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import { cors as honoCors } from 'hono/cors';
+import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+honoApp.use('/mcp', honoCors({ origin: ALLOWED_ORIGINS }));
+await fastify.register(fastifyCors, { origin: '*' });
+koaApp.use(koaCors());`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`@fastify/cors` with an `origin` that can be `*`', credentials: '' },
+          line: 5,
+          column: 39,
+          endLine: 5,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import { cors as honoCors } from 'hono/cors';
+import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+honoApp.use('/mcp', honoCors());
+await fastify.register(fastifyCors, { origin: false });
+koaApp.use(koaCors());`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import { cors as honoCors } from 'hono/cors';
+import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+honoApp.use('/mcp', honoCors());
+await fastify.register(fastifyCors, { origin: ALLOWED_ORIGINS });
+koaApp.use(koaCors());`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "`cors()` from '@koa/cors' without `origin` (default `*`)", credentials: '' },
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import { cors as honoCors } from 'hono/cors';
+import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+honoApp.use('/mcp', honoCors());
+await fastify.register(fastifyCors, { origin: '*' });
+koaApp.use(koaCors({ origin: () => '' }));`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import { cors as honoCors } from 'hono/cors';
+import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+honoApp.use('/mcp', honoCors());
+await fastify.register(fastifyCors, { origin: '*' });
+koaApp.use(koaCors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));`,
             },
           ],
         },

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-dns-rebinding-protection';
-import { commonjs, createRuleTester } from '../rule-tester';
+import { commonjs, createRuleTester, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
@@ -125,7 +125,7 @@ const app = express();
 app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'a v1 transport in an express route, port from a constant',
       code: `import express from 'express';
@@ -269,8 +269,6 @@ app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
           messageId: 'unprotectedApp',
           data: {
             app: '`express()` app',
-            remedy:
-              "Make the app with `createMcpExpressApp()`, which validates them for a local server, or add the SDK's `hostHeaderValidation()` middleware.",
           },
           line: 6,
           column: 13,
@@ -302,8 +300,6 @@ export default app;`,
           messageId: 'unprotectedApp',
           data: {
             app: '`new Hono()` app',
-            remedy:
-              "Make the app with `createMcpHonoApp()`, which validates them for a local server, or add the SDK's `hostHeaderValidation()` middleware.",
           },
           line: 4,
           column: 13,
@@ -335,8 +331,6 @@ app.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
           messageId: 'unprotectedApp',
           data: {
             app: '`Fastify({ logger: true })` app',
-            remedy:
-              "Refuse requests for other hosts in an `onRequest` hook, as the SDK's `hostHeaderValidation()` does.",
           },
           line: 4,
           column: 13,
@@ -402,8 +396,6 @@ http.createServer(onRequest).listen(3000, '127.0.0.1');`,
           messageId: 'unprotectedApp',
           data: {
             app: 'request handler',
-            remedy:
-              "Refuse requests for other hosts before anything else, as the SDK's `hostHeaderValidation()` from `@modelcontextprotocol/node` does.",
           },
           line: 7,
           column: 7,
@@ -440,6 +432,215 @@ server.listen(port, '127.0.0.1');`,
           column: 23,
           endLine: 4,
           endColumn: 52,
+          suggestions: [],
+        },
+      ],
+    },
+  ]),
+});
+
+// By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
+// autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+ruleTester.run('require-dns-rebinding-protection: by default, the fail-closed change is the first suggestion', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "by default, turning on the transport's protection is a suggestion",
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(PORT, '127.0.0.1');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: [\`127.0.0.1:\${PORT}\`, \`localhost:\${PORT}\`] });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(PORT, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, the loopback host is suggested before allowedHosts',
+      code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+export const app = createMcpExpressApp({ host: '0.0.0.0' });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'validationTurnedOff',
+          data: { host: "'0.0.0.0'", place: '', factory: 'createMcpExpressApp' },
+          line: 2,
+          column: 42,
+          endLine: 2,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'useLoopbackHost',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+export const app = createMcpExpressApp({ host: '127.0.0.1' });`,
+            },
+            {
+              messageId: 'addAllowedHosts',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+export const app = createMcpExpressApp({ host: '0.0.0.0', allowedHosts: ['localhost', '127.0.0.1', '[::1]'] });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "by default, the SDK's app factory is a suggestion for a plain express app",
+      code: `import express from 'express';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => buildServer()));
+const app = express();
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: `import express from 'express';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => buildServer()));
+
+import { createMcpExpressApp } from '@modelcontextprotocol/express';
+
+const app = createMcpExpressApp();
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, the Host hook of a Fastify app is a suggestion',
+      code: `import Fastify from 'fastify';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+const app = Fastify({ logger: true });
+app.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`Fastify({ logger: true })` app' },
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: `import Fastify from 'fastify';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+const app = Fastify({ logger: true });
+app.addHook('onRequest', async (request, reply) => {
+  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+  const hostname = (request.headers.host ?? '').replace(/:\\d+$/, '');
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(hostname)) return reply.code(403).send({ error: 'Host not allowed' });
+});
+app.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, a node:http handler gets the Host check as a suggestion',
+      code: `import http from 'node:http';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+http.createServer((req, res) => {
+  if (req.url === '/mcp') return serveMcp(req, res);
+  res.writeHead(404).end();
+}).listen(3000, '127.0.0.1');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: `import http from 'node:http';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+http.createServer((req, res) => {
+  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+  if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
+    return;
+  }
+  if (req.url === '/mcp') return serveMcp(req, res);
+  res.writeHead(404).end();
+}).listen(3000, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, no suggestion where the fail-closed change cannot be written (the port is unknown)',
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 5,
+          column: 25,
+          endLine: 5,
+          endColumn: 54,
           suggestions: [],
         },
       ],

@@ -2,7 +2,7 @@ import noWildcardOriginRule from '../../src/rules/no-wildcard-origin';
 import noReflectedOriginRule from '../../src/rules/no-reflected-origin';
 import requireDnsRebindingProtectionRule from '../../src/rules/require-dns-rebinding-protection';
 import requireCsrfTokenRule from '../../src/rules/require-csrf-token';
-import { commonjs, createRuleTester, esm } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 // The threat model the rules assume, case by case: a permissive policy on public metadata or in
 // front of endpoints that refuse requests without a credential, a guard that covers every MCP
@@ -23,7 +23,7 @@ app.get('/.well-known/oauth-protected-resource', (req, res) => {
 });`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`*` on an endpoint that lists the tools',
       code: `import express from 'express';
@@ -42,7 +42,7 @@ app.get('/api/tools', (req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -65,7 +65,7 @@ app.get('/api/tools', (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-reflected-origin: public metadata a header serves', noReflectedOriginRule, {
@@ -80,7 +80,7 @@ app.get('/.well-known/oauth-protected-resource', (req, res) => {
 });`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'the Origin echoed on an endpoint that lists the tools',
       code: `import express from 'express';
@@ -108,7 +108,7 @@ app.get('/api/tools', (req, res) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -136,7 +136,7 @@ app.get('/api/tools', (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-wildcard-origin: publicPaths', noWildcardOriginRule, {
@@ -153,7 +153,7 @@ app.get('/status', (req, res) => {
       options: [{ publicPaths: ['/status'] }],
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`/status` without the option',
       code: `import express from 'express';
@@ -172,7 +172,7 @@ app.get('/status', (req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -214,7 +214,7 @@ app.get('/health', (req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`' },
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -237,7 +237,7 @@ app.get('/health', (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-reflected-origin: publicPaths', noReflectedOriginRule, {
@@ -254,7 +254,7 @@ app.get('/status', (req, res) => {
       options: [{ publicPaths: ['/status'] }],
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`/status` without the option, the Origin echoed',
       code: `import express from 'express';
@@ -282,7 +282,7 @@ app.get('/status', (req, res) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: 'This `Access-Control-Allow-Origin` header' },
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -310,7 +310,7 @@ app.get('/status', (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-reflected-origin: every MCP endpoint behind a bearer token', noReflectedOriginRule, {
@@ -353,7 +353,7 @@ app.post('/mcp', requireBearerAuth({ verifier }), async (req, res) => {
       ...commonjs,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`cors({ origin: true })` with credentials allowed',
       code: `import cors from 'cors';
@@ -392,8 +392,8 @@ app.post('/mcp', async (req, res) => {
 app.listen(3000, '127.0.0.1');`,
       errors: [
         {
-          messageId: 'reflectedOriginWithCredentials',
-          data: { policy: '`cors()` with `origin: true`' },
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with `origin: true`', credentials: ', credentials included' },
           line: 9,
           column: 16,
           endLine: 9,
@@ -479,7 +479,7 @@ app.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`' },
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
           line: 10,
           column: 16,
           endLine: 10,
@@ -559,7 +559,7 @@ app.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`' },
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
           line: 9,
           column: 16,
           endLine: 9,
@@ -631,7 +631,7 @@ app.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`' },
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
           line: 9,
           column: 16,
           endLine: 9,
@@ -694,7 +694,7 @@ app.post('/mcp', async (req, res) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`' },
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
           line: 6,
           column: 16,
           endLine: 6,
@@ -722,7 +722,7 @@ app.post('/mcp', async (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-wildcard-origin: every MCP endpoint behind a bearer token', noWildcardOriginRule, {
@@ -748,7 +748,7 @@ app.post('/mcp', async (req, res) => {
 app.listen(3000, '127.0.0.1');`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`cors()` with credentials allowed',
       code: `import cors from 'cors';
@@ -787,8 +787,8 @@ app.post('/mcp', async (req, res) => {
 app.listen(3000, '127.0.0.1');`,
       errors: [
         {
-          messageId: 'wildcardOriginWithCredentials',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: ', credentials included' },
           line: 9,
           column: 9,
           endLine: 9,
@@ -874,7 +874,7 @@ app.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 10,
           column: 9,
           endLine: 10,
@@ -954,7 +954,7 @@ app.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 9,
           column: 9,
           endLine: 9,
@@ -1026,7 +1026,7 @@ app.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 9,
           column: 9,
           endLine: 9,
@@ -1059,7 +1059,7 @@ app.listen(3000, '127.0.0.1');`,
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-reflected-origin: a guard mounted on a list of paths', noReflectedOriginRule, {
@@ -1090,7 +1090,7 @@ app.post('/message', async (req, res) => {
 });`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: "`['/sse']` leaves the message endpoint open",
       code: `import cors from 'cors';
@@ -1140,7 +1140,7 @@ app.post('/message', async (req, res) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`' },
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
           line: 10,
           column: 16,
           endLine: 10,
@@ -1178,7 +1178,7 @@ app.post('/message', async (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-wildcard-origin: a guard mounted on a list of paths', noWildcardOriginRule, {
@@ -1209,7 +1209,7 @@ app.post('/message', async (req, res) => {
 });`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: "`cors()`: `['/sse']` leaves the message endpoint open",
       code: `import cors from 'cors';
@@ -1259,7 +1259,7 @@ app.post('/message', async (req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 10,
           column: 9,
           endLine: 10,
@@ -1297,7 +1297,7 @@ app.post('/message', async (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-wildcard-origin: a preflight route beside the app-level policy', noWildcardOriginRule, {
@@ -1322,7 +1322,7 @@ app.post('/mcp', requireBearerAuth({ verifier }), async (req, res) => {
 });`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: "`app.options('*', cors())` on a server without a guard",
       code: `import cors from 'cors';
@@ -1356,7 +1356,7 @@ app.post('/mcp', async (req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 7,
           column: 9,
           endLine: 7,
@@ -1386,7 +1386,7 @@ app.post('/mcp', async (req, res) => {
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 8,
           column: 18,
           endLine: 8,
@@ -1416,7 +1416,7 @@ app.post('/mcp', async (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-wildcard-origin: a status route beside guarded MCP endpoints', noWildcardOriginRule, {
@@ -1442,7 +1442,7 @@ app.post('/mcp', async (req, res) => {
 });`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'a root route that answers the uptime',
       code: `import cors from 'cors';
@@ -1482,7 +1482,7 @@ app.post('/mcp', async (req, res) => {
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 9,
           column: 9,
           endLine: 9,
@@ -1515,7 +1515,7 @@ app.post('/mcp', async (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-reflected-origin: a status route beside guarded MCP endpoints', noReflectedOriginRule, {
@@ -1541,7 +1541,7 @@ app.post('/mcp', async (req, res) => {
 });`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`cors({ origin: true })`: a root route that answers the uptime',
       code: `import cors from 'cors';
@@ -1581,7 +1581,7 @@ app.post('/mcp', async (req, res) => {
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`' },
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
           line: 9,
           column: 16,
           endLine: 9,
@@ -1614,12 +1614,12 @@ app.post('/mcp', async (req, res) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-wildcard-origin: an app handed to a function of the project', noWildcardOriginRule, {
   valid: [],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`cors()` on an app `registerRoutes(app)` adds routes to',
       code: `import cors from 'cors';
@@ -1667,7 +1667,7 @@ registerRoutes(app);`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without an `origin` option (its default is `*`)' },
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 13,
           column: 9,
           endLine: 13,
@@ -1704,12 +1704,12 @@ registerRoutes(app);`,
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('no-reflected-origin: an app handed to a function of the project', noReflectedOriginRule, {
   valid: [],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`cors({ origin: true })` on an app `registerRoutes(app)` adds routes to',
       code: `import cors from 'cors';
@@ -1757,7 +1757,7 @@ registerRoutes(app);`,
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`' },
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
           line: 13,
           column: 16,
           endLine: 13,
@@ -1794,7 +1794,7 @@ registerRoutes(app);`,
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run(
@@ -1820,7 +1820,7 @@ app.post('/mcp', requireBearerAuth({ verifier }), async (req, res) => {
 app.listen(3000, '127.0.0.1');`,
       },
     ],
-    invalid: [
+    invalid: failClosedFix([
       {
         name: 'the same with `trustCredentialChecks: false`',
         code: `import express from 'express';
@@ -1902,7 +1902,7 @@ app.listen(3000, '127.0.0.1');`,
           },
         ],
       },
-    ],
+    ]),
   },
 );
 
@@ -1968,7 +1968,7 @@ app.post('/mcp', async (req, res) => {
 
 ruleTester.run('require-csrf-token: a session cookie', requireCsrfTokenRule, {
   valid: [],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'a cookie check is no CSRF defence: the browser sends cookies cross-site',
       code: `import express, { type Request, type Response, type NextFunction } from 'express';
@@ -2028,7 +2028,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 13,
           column: 1,
           endLine: 13,
@@ -2139,7 +2139,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 14,
           column: 1,
           endLine: 14,
@@ -2190,7 +2190,7 @@ app.post('/mcp', (req, res, next) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run(
@@ -2310,7 +2310,7 @@ app.post('/mcp', async (req, res) => {
 
 ruleTester.run('require-csrf-token: a guard that only some routes get', requireCsrfTokenRule, {
   valid: [],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'the route registered without the guard is reported, the one with it is not',
       code: `import express, { type RequestHandler } from 'express';
@@ -2360,7 +2360,7 @@ else app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 12,
           column: 6,
           endLine: 12,
@@ -2405,7 +2405,7 @@ else app.post('/mcp', (req, res, next) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('require-csrf-token: a helper that reads the token', requireCsrfTokenRule, {
@@ -2464,7 +2464,7 @@ app.post('/mcp', requireToken, (req, res) => transport.handleRequest(req, res, r
       ...esm,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'a middleware that only logs the token from `bearerOf(req)`',
       code: `import express, { type Request, type Response, type NextFunction } from 'express';
@@ -2520,7 +2520,7 @@ app.post('/mcp', requireToken, (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 15,
           column: 1,
           endLine: 15,
@@ -2621,7 +2621,7 @@ app.post('/mcp', requireToken, (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 14,
           column: 1,
           endLine: 14,
@@ -2720,7 +2720,7 @@ app.post('/mcp', requireToken, (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 13,
           column: 1,
           endLine: 13,
@@ -2766,7 +2766,7 @@ app.post('/mcp', requireToken, (req, res, next) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('require-csrf-token: a factory whose middleware reads its options', requireCsrfTokenRule, {
@@ -2788,7 +2788,7 @@ app.use(express.json());
 app.post('/mcp', requireToken({ token }), (req, res) => transport.handleRequest(req, res, req.body));`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`requireToken({ token })` that only warns about a wrong header',
       code: `import express, { type Request, type Response, type NextFunction } from 'express';
@@ -2840,7 +2840,7 @@ app.post('/mcp', requireToken({ token }), (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 13,
           column: 1,
           endLine: 13,
@@ -2886,7 +2886,7 @@ app.post('/mcp', requireToken({ token }), (req, res, next) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('require-csrf-token: a query parameter', requireCsrfTokenRule, {
@@ -2905,7 +2905,7 @@ app.post('/mcp', (req, res) => {
 });`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: '`sessionId` read through `new URL(req.url, base).searchParams`',
       code: `import express from 'express';
@@ -2951,7 +2951,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -2994,7 +2994,7 @@ app.post('/mcp', (req, res, next) => {
         },
       ],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('require-csrf-token: auth middleware of other vendors', requireCsrfTokenRule, {
@@ -3033,7 +3033,7 @@ app.use('/mcp', mcpAuthClerk);
 app.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'a local `auth()` that lets every request through',
       code: `import express from 'express';
@@ -3081,7 +3081,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 11,
           column: 1,
           endLine: 11,
@@ -3166,7 +3166,7 @@ app.use(descopeMcpBearerAuth());`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 7,
           column: 1,
           endLine: 7,
@@ -3248,7 +3248,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 8,
           column: 1,
           endLine: 8,
@@ -3289,5 +3289,5 @@ app.post('/mcp', (req, res, next) => {
         },
       ],
     },
-  ],
+  ]),
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ESLint } from 'eslint';
 import { root } from './typecheck';
 
 export { root, tscBin, typeCheck } from './typecheck';
@@ -55,4 +56,58 @@ export function runEslintCli(cwd: string, args: string[]): CliResult[] {
     throw new Error(`eslint exited ${result.status}: ${result.stderr}`);
   }
   return JSON.parse(result.stdout) as CliResult[];
+}
+
+/**
+ * The examples' config with the `fail-closed` config in place of `all` (every rule is recommended,
+ * so the two hold the same rules): each rule's fail-closed change is then the autofix that
+ * `eslint --fix` applies, as the README tells a user who fixes on save. Written over the
+ * eslint.config.mjs of a copy of examples/.
+ */
+export const FAIL_CLOSED_CONFIG = `import tsParser from '@typescript-eslint/parser';
+import mcpCors from 'eslint-plugin-mcp-cors';
+
+export default [
+  {
+    files: ['**/*.{ts,mts,cts}'],
+    languageOptions: { parser: tsParser },
+  },
+  mcpCors.configs['fail-closed'],
+];
+`;
+
+export function useFailClosedConfig(dir: string): void {
+  fs.writeFileSync(path.join(dir, 'eslint.config.mjs'), FAIL_CLOSED_CONFIG);
+}
+
+/**
+ * What a user does who takes the first Quick Fix of every report under the examples' own config
+ * (`all`, default options): lints each file with `fix: true` (the fixes that cannot stop a client),
+ * then applies the first suggestion of one report (the fail-closed change, where the rule has one)
+ * and lints again, until no report is left with a fix or a suggestion. Returns the rounds each file
+ * took.
+ */
+export async function applyFirstSuggestions(cwd: string, files: readonly string[]): Promise<Map<string, number>> {
+  const eslint = new ESLint({ cwd, fix: true });
+  const rounds = new Map<string, number>();
+  for (const file of files) {
+    for (let round = 0; ; round++) {
+      // A suggestion that never settles would loop forever; the examples need a handful of rounds.
+      if (round > 50) throw new Error(`${file}: the first suggestions still change it after 50 rounds`);
+      const [result] = await eslint.lintFiles([file]);
+      if (result?.output !== undefined) {
+        fs.writeFileSync(file, result.output);
+        continue;
+      }
+      const suggestion = result?.messages.find((message) => message.suggestions?.length)?.suggestions?.[0];
+      if (!suggestion) {
+        rounds.set(file, round);
+        break;
+      }
+      const text = fs.readFileSync(file, 'utf8');
+      const { range } = suggestion.fix;
+      fs.writeFileSync(file, text.slice(0, range[0]) + suggestion.fix.text + text.slice(range[1]));
+    }
+  }
+  return rounds;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../../src/index';
+import { rules } from '../../src/rules';
 
 export interface TypeCheckCase {
   readonly name: string;
@@ -19,12 +20,22 @@ export interface TypeCheckCases {
   readonly cases: readonly TypeCheckCase[];
 }
 
+/** Whether a rule takes the `failClosedFix` option, which makes its fail-closed change the autofix. */
+function takesFailClosedFix(ruleId: string): boolean {
+  const rule: { meta: { schema?: unknown } } | undefined = rules[ruleId as keyof typeof rules];
+  const schema = rule?.meta.schema;
+  const [options] = Array.isArray(schema) ? (schema as readonly { properties?: Record<string, unknown> }[]) : [];
+  return options?.properties?.['failClosedFix'] !== undefined;
+}
+
 /**
  * Writes, for every case, the original, the program that one pass of the rule's autofix makes
  * and one program per suggestion, each as its own ES module (`.mts`, as most servers are written
  * today, top-level await included) so that top-level names do not collide across files. The
  * originals are written too, so that a case which never type-checked cannot pass for a fix that
- * does. Returns the files written.
+ * does. The suggestions are those of the rule's default mode, where the fail-closed change is the
+ * first of them; the autofix is the one `failClosedFix` (the `fail-closed` config) applies, all
+ * fail-closed changes of the file together. Returns the files written.
  */
 export function writeFixPrograms(rule: TypeCheckCases, dir: string): string[] {
   const linter = new Linter({ configType: 'flat' });
@@ -35,20 +46,26 @@ export function writeFixPrograms(rule: TypeCheckCases, dir: string): string[] {
     fs.writeFileSync(file, /^\s*(?:import|export)\s/mu.test(text) ? text : `${text}\nexport {};\n`);
     files.push(file);
   };
+  const configWith = (options: readonly unknown[]): Linter.Config[] => [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser },
+      plugins: { 'mcp-cors': plugin },
+      rules: { [`mcp-cors/${rule.ruleId}`]: ['error', ...options] as Linter.RuleEntry },
+    },
+  ];
   rule.cases.forEach((testCase, index) => {
-    const config = [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser },
-        plugins: { 'mcp-cors': plugin },
-        rules: { [`mcp-cors/${rule.ruleId}`]: ['error', ...(testCase.options ?? [])] as Linter.RuleEntry },
-      },
-    ];
+    const options = testCase.options ?? [];
+    const config = configWith(options);
+    const [first, ...rest] = options;
+    const fixConfig = takesFailClosedFix(rule.ruleId)
+      ? configWith([{ ...(first as object | undefined), failClosedFix: true }, ...rest])
+      : config;
     const slug = `case-${index}`;
     write(`${slug}-original`, testCase.code);
     const messages = linter.verify(testCase.code, config, 'file.ts');
     if (messages.length === 0) throw new Error(`${rule.ruleId}, ${testCase.name}: the rule reports nothing`);
-    const fixed = linter.verifyAndFix(testCase.code, config, { filename: 'file.ts', fix: true });
+    const fixed = linter.verifyAndFix(testCase.code, fixConfig, { filename: 'file.ts', fix: true });
     if (fixed.fixed) write(`${slug}-fix`, fixed.output);
     messages.forEach((message, messageIndex) => {
       message.suggestions?.forEach((suggestion, suggestionIndex) => {

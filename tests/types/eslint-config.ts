@@ -13,4 +13,5 @@ export default defineConfig([
     rules: { 'mcp-cors/no-wildcard-origin': 'warn' },
   },
   { extends: [mcpCors.configs.all] },
+  { files: ['src/**/*.ts'], extends: [mcpCors.configs['fail-closed']] },
 ]);

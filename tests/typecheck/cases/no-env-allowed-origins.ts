@@ -1,5 +1,8 @@
 import type { TypeCheckCases } from '../programs';
 
+/** The lists here are also ones matched exactly, which `reportExactAllowlists` (strict) reports and fixes. */
+const EXACT_ALLOWLISTS = [{ reportExactAllowlists: true }];
+
 export const typeCheckCases: TypeCheckCases = {
   ruleId: 'no-env-allowed-origins',
   title: 'in every framework the rule covers',
@@ -7,6 +10,7 @@ export const typeCheckCases: TypeCheckCases = {
   cases: [
     {
       name: 'express and cors',
+      options: EXACT_ALLOWLISTS,
       code: `import express from 'express';
 import cors from 'cors';
 
@@ -29,6 +33,7 @@ app.listen(Number(PORT ?? 3000), '127.0.0.1');
     },
     {
       name: 'node:http',
+      options: EXACT_ALLOWLISTS,
       code: `import http from 'node:http';
 const ALLOWED = new Set((process.env.MCP_ALLOWED_ORIGINS ?? '').split(','));
 http.createServer((req, res) => {
@@ -40,6 +45,7 @@ http.createServer((req, res) => {
     },
     {
       name: 'hono',
+      options: EXACT_ALLOWLISTS,
       code: `import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 
@@ -51,6 +57,7 @@ export default app;
     },
     {
       name: 'fastify and koa',
+      options: EXACT_ALLOWLISTS,
       code: `import Fastify from 'fastify';
 import fastifyCors from '@fastify/cors';
 import Koa from 'koa';

@@ -3,7 +3,7 @@ import type { TypeCheckCases } from '../programs';
 export const typeCheckCases: TypeCheckCases = {
   ruleId: 'no-null-origin',
   title: 'in every framework the rule covers',
-  programs: { exactly: 12 },
+  programs: { exactly: 26 },
   cases: [
     {
       name: 'express and cors',

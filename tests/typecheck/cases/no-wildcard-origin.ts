@@ -44,9 +44,9 @@ import cors from '@fastify/cors';
 const app = Fastify();
 await app.register(cors);
 await app.register(cors, { origin: '*', credentials: true });
-app.get('/health', async (request, reply) => {
+app.post('/mcp', async (request, reply) => {
   reply.header('Access-Control-Allow-Origin', '*');
-  return { ok: true };
+  return { received: request.body };
 });
 `,
     },
