@@ -31,12 +31,13 @@ const corsHeaders = {
 
 export default {
   // Bun reads `port` from the default export; Deno and Workers choose their own.
-  port: Number(process.env.PORT ?? 3000),
+  port: Number(process.env.PORT ?? 3000), // expect: require-loopback-host
 
   async fetch(request: Request): Promise<Response> {
     if (request.method === 'OPTIONS') {
       return new Response(null, { status: 204, headers: corsHeaders });
     }
+    // expect-next-line: require-csrf-token, require-dns-rebinding-protection
     if (new URL(request.url).pathname !== '/mcp') {
       return Response.json({ error: 'Not found' }, { status: 404, headers: corsHeaders });
     }

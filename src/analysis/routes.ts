@@ -498,10 +498,11 @@ function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): R
   }
   for (const fn of functions) {
     for (const transport of transportCalls(fn)) {
-      const tests = conditionsAround(transport, fn);
-      // A branch for another method (`GET /sse`), or one already read as a POST branch.
-      if (tests.some((test) => anyMethodTest(test))) continue;
-      const test = tests.find((candidate) => pathTest(candidate) !== null) ?? null;
+      const conditions = conditionsAround(transport, fn);
+      // A branch for another method (`GET /sse`), or one already read as a POST branch; an early
+      // exit for other methods only (`if (req.method === 'OPTIONS') return …`) lets POST through.
+      if (conditions.some(({ test, exit }) => anyMethodTest(test) && !(exit && onlyOtherMethods(test)))) continue;
+      const test = conditions.map(({ test }) => test).find((candidate) => pathTest(candidate) !== null) ?? null;
       if (routes.some((route) => route.node === test || (test === null && route.node === fn))) continue;
       routes.push({
         framework: 'node',
@@ -522,19 +523,43 @@ function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): R
  * The tests that lead to `node` within `fn`: of the `if` statements around it, and of earlier
  * `if (…) return` exits in its blocks (negated, but a method or path test either way).
  */
-function conditionsAround(node: TSESTree.Node, fn: HandlerFunction): TSESTree.Node[] {
-  const tests: TSESTree.Node[] = [];
+function conditionsAround(node: TSESTree.Node, fn: HandlerFunction): { test: TSESTree.Node; exit: boolean }[] {
+  const tests: { test: TSESTree.Node; exit: boolean }[] = [];
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) tests.push(parent.test);
+    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test)
+      tests.push({ test: parent.test, exit: false });
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
       const position = parent.body.indexOf(child as TSESTree.Statement);
       for (const earlier of parent.body.slice(0, Math.max(position, 0))) {
-        if (earlier.type === AST_NODE_TYPES.IfStatement && exits(earlier.consequent)) tests.push(earlier.test);
+        if (earlier.type === AST_NODE_TYPES.IfStatement && exits(earlier.consequent))
+          tests.push({ test: earlier.test, exit: true });
       }
     }
   }
   return tests;
+}
+
+/** `x.method === 'OPTIONS'`, or several such tests joined by `||`: a test that POST fails. */
+function onlyOtherMethods(test: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '||')
+    return onlyOtherMethods(expression.left) && onlyOtherMethods(expression.right);
+  if (expression.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  if (expression.operator !== '===' && expression.operator !== '==') return false;
+  return [
+    [expression.left, expression.right],
+    [expression.right, expression.left],
+  ].some(([side, other]) => {
+    const subject = skipTypeWrappers(side as TSESTree.Node);
+    const method = staticString(other as TSESTree.Node)?.toUpperCase();
+    return (
+      subject.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(subject) === 'method' &&
+      method !== undefined &&
+      method !== 'POST'
+    );
+  });
 }
 
 function exits(statement: TSESTree.Statement): boolean {

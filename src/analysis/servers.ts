@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { appendArgument, appendObjectProperty, insertArgumentBefore } from '../fixes/edits';
+import { appendArgument, appendObjectProperty, insertArgumentBefore, insertObjectPropertyAfter } from '../fixes/edits';
 import type { ServerApi, ServerSource, StartApi } from '../frameworks/types';
 import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, walk } from './ast';
 import { exportNamesWith } from '../frameworks/registry';
@@ -340,7 +340,15 @@ export function serverSourceOf(node: TSESTree.Node, steps = 0): ServerSource | n
 const sourceCache = new WeakMap<TSESTree.Node, ServerSource | null>();
 
 function serverSourceOfUncached(expression: TSESTree.Node, steps: number): ServerSource | null {
-  for (const entity of entitiesOf(expression)) if (entity.kind === 'server') return entity.source;
+  for (const entity of entitiesOf(expression)) {
+    if (entity.kind !== 'server') continue;
+    const { platformArgument } = entity.source;
+    const platform =
+      platformArgument !== undefined && expression.type === AST_NODE_TYPES.CallExpression
+        ? expression.arguments[platformArgument]
+        : undefined;
+    return (platform && serverSourceOf(platform, steps + 1)) || entity.source;
+  }
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const object = calledMethodObject(expression);
     const method = calledMethodName(expression);
@@ -495,7 +503,13 @@ class HostReader {
     if (host.kind === 'missing') {
       return {
         kind: 'default',
-        addHost: (fixer, text) => appendObjectProperty(fixer, this.sourceCode, options, `${api.hostKey}: ${text}`),
+        addHost: (fixer, text) => {
+          // Beside the port, and clear of a handler that follows it (which other fixes edit).
+          const port = findObjectProperty(options, 'port');
+          return port.kind === 'found'
+            ? insertObjectPropertyAfter(fixer, this.sourceCode, options, port.property, `${api.hostKey}: ${text}`)
+            : appendObjectProperty(fixer, this.sourceCode, options, `${api.hostKey}: ${text}`);
+        },
       };
     }
     if (!host.value) return UNKNOWN;

@@ -136,6 +136,34 @@ export function appendObjectProperty(
   return fixer.insertTextAfter(last, `, ${propertyText}`);
 }
 
+/**
+ * Adds a property to an object right after one of its properties (`hostname` after `port`), on a
+ * line of its own in a multi-line object, below any comment that ends the property's line;
+ * elsewhere, at the end of the object.
+ */
+export function insertObjectPropertyAfter(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  object: TSESTree.ObjectExpression,
+  after: TSESTree.Node,
+  propertyText: string,
+): RuleFix {
+  const comma = sourceCode.getTokenAfter(after);
+  const closing = sourceCode.getLastToken(editable(object))!;
+  if (
+    after === object.properties.at(-1) ||
+    !comma ||
+    !ASTUtils.isCommaToken(comma) ||
+    closing.loc.start.line === after.loc.end.line
+  )
+    return appendObjectProperty(fixer, sourceCode, object, propertyText);
+  const comment = sourceCode
+    .getCommentsAfter(comma)
+    .find((candidate) => candidate.loc.start.line === comma.loc.end.line);
+  const anchor = comment ?? comma;
+  return fixer.insertTextAfterRange(anchor.range, `\n${indentationAt(sourceCode, after.range[0])}${propertyText},`);
+}
+
 /** Replaces a property's value; a shorthand `{ origin }` becomes `{ origin: value }`. */
 export function replacePropertyValue(
   fixer: RuleFixer,

@@ -7,7 +7,7 @@ import {
   type ModuleDeclaration,
 } from '../fixes/constants';
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
-import { calledMethodName, topLevelStatement } from '../analysis/ast';
+import { calledMethodName, containsNode, topLevelStatement } from '../analysis/ast';
 import { isLinted, placeOf, textOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
@@ -37,8 +37,15 @@ function mentionsEndpoint(text: string, endpoints: readonly string[]): boolean {
 }
 const DEFAULT_TOKEN_HEADERS = ['x-mcp-csrf-token', 'authorization'];
 const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP server' }";
+/** The challenge a 401 for a missing bearer token carries, as a header property and as arguments. */
+const CHALLENGE = "'WWW-Authenticate': 'Bearer'";
+const CHALLENGE_PAIR = "'WWW-Authenticate', 'Bearer'";
 
 /** The credential a fix asks for: a token in its own header, or an `Authorization: Bearer` token. */
+function status(credential: Credential): number {
+  return credential.bearer ? 401 : 403;
+}
+
 interface Credential {
   readonly header: string;
   readonly check: string;
@@ -46,6 +53,11 @@ interface Credential {
   readonly envName: string;
   readonly expected: (token: string) => string;
   readonly describe: string;
+  /**
+   * A missing bearer token is answered as OAuth clients expect it (RFC 6750 section 3): 401 with
+   * `WWW-Authenticate: Bearer`; a missing CSRF token is a plain 403.
+   */
+  readonly bearer: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -116,6 +128,7 @@ export default createRule<Options, MessageIds>({
       tokenName: 'MCP_CSRF_TOKEN',
       envName: 'MCP_CSRF_TOKEN',
       expected: (token) => token,
+      bearer: false,
       describe: `The token every request to the MCP endpoint must carry in the ${fixHeader} header; while it is unset, every request is refused.`,
     };
     const bearer: Credential = {
@@ -124,6 +137,7 @@ export default createRule<Options, MessageIds>({
       tokenName: 'MCP_AUTH_TOKEN',
       envName: 'MCP_AUTH_TOKEN',
       expected: (token) => `\`Bearer \${${token}}\``,
+      bearer: true,
       describe:
         'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
     };
@@ -203,7 +217,9 @@ export default createRule<Options, MessageIds>({
       if (route.exportedFor) return `\`${route.exportedFor} ${route.path ?? ''}\``;
       if (route.framework === 'node') {
         // A handler that routes by path alone takes every method there.
-        const method = /\bmethod\b/u.test(textOf(route.node)) ? 'POST' : 'Every method';
+        // (A route that is the whole handler takes every method its early exits let through.)
+        const whole = route.handlers.some((given) => resolveFunction(given) === route.node);
+        const method = !whole && /\bmethod\b/u.test(textOf(route.node)) ? 'POST' : 'Every method';
         if (method === 'POST') {
           return route.path ? `\`POST ${route.path}\` in ${handler}` : `The POST branch of ${handler}`;
         }
@@ -227,7 +243,11 @@ export default createRule<Options, MessageIds>({
       const edit = routeEdit(fixer, route, credential);
       const declarations = moduleDeclarations(credential, route.web === true);
       if (!edit || !declarations) return null;
-      return [...ensureModuleDeclarations(fixer, sourceCode, route.node, declarations, { before }), edit];
+      // A web handler's guard sits inside the exported handler, so its helpers follow the export
+      // (they are read only when a request comes in): the fix then stays clear of the handler's
+      // first statement and of the export's other properties, which other rules' fixes edit.
+      const place = route.web ? { after: topLevelStatement(route.node) } : { before };
+      return [...ensureModuleDeclarations(fixer, sourceCode, route.node, declarations, place), edit];
     }
 
     /** The token constant, the constant-time check, and what it needs from `node:crypto`. */
@@ -311,7 +331,7 @@ export default createRule<Options, MessageIds>({
           const guard = block(handler, [
             `(req, res, next) => {`,
             `  if (!${read(`req.headers['${credential.header}']`)}) {`,
-            `    res.status(403).json(${REFUSAL});`,
+            `    res.status(${status(credential)})${credential.bearer ? `.set(${CHALLENGE_PAIR})` : ''}.json(${REFUSAL});`,
             '    return;',
             '  }',
             '  next();',
@@ -323,7 +343,7 @@ export default createRule<Options, MessageIds>({
           if (!handler) return null;
           const guard = block(handler, [
             'async (c, next) => {',
-            `  if (!${read(`c.req.header('${credential.header}')`)}) return c.json(${REFUSAL}, 403);`,
+            `  if (!${read(`c.req.header('${credential.header}')`)}) return c.json(${REFUSAL}, ${status(credential)}${credential.bearer ? `, { ${CHALLENGE} }` : ''});`,
             '  await next();',
             '}',
           ]);
@@ -334,7 +354,8 @@ export default createRule<Options, MessageIds>({
           const guard = block(handler, [
             'async (ctx, next) => {',
             `  if (!${read(`ctx.get('${credential.header}')`)}) {`,
-            '    ctx.status = 403;',
+            `    ctx.status = ${status(credential)};`,
+            ...(credential.bearer ? [`    ctx.set(${CHALLENGE_PAIR});`] : []),
             `    ctx.body = ${REFUSAL};`,
             '    return;',
             '  }',
@@ -347,7 +368,7 @@ export default createRule<Options, MessageIds>({
           const hook = (anchor: TSESTree.Node): string =>
             block(anchor, [
               'async (request, reply) => {',
-              `  if (!${read(`request.headers['${credential.header}']`)}) return reply.code(403).send(${REFUSAL});`,
+              `  if (!${read(`request.headers['${credential.header}']`)}) return reply.code(${status(credential)})${credential.bearer ? `.header(${CHALLENGE_PAIR})` : ''}.send(${REFUSAL});`,
               '}',
             ]);
           if (route.options) {
@@ -384,16 +405,34 @@ export default createRule<Options, MessageIds>({
         const test = onlyPost
           ? `!${credential.check}(${read})`
           : `${request}.method === 'POST' && !${credential.check}(${read})`;
-        return insertFirst(fixer, fn, [`if (${test}) {`, `  return Response.json(${REFUSAL}, { status: 403 });`, '}']);
+        // Before the statement that leads to the MCP route, after what the handler answers first.
+        const leading = fn.body.body.find((statement) => containsNode(statement, route.node));
+        return insertFirst(
+          fixer,
+          fn,
+          [
+            `if (${test}) {`,
+            `  return Response.json(${REFUSAL}, { status: ${status(credential)}${credential.bearer ? `, headers: { ${CHALLENGE} }` : ''} });`,
+            '}',
+          ],
+          leading,
+        );
       }
       const koa = route.app !== null;
       const test = `${request}.method === 'POST' && !${credential.check}(${koa ? `${request}.get('${credential.header}')` : `${request}.headers['${credential.header}']`})`;
       const lines = koa
-        ? [`if (${test}) {`, `  ${request}.status = 403;`, `  ${request}.body = ${REFUSAL};`, '  return;', '}']
+        ? [
+            `if (${test}) {`,
+            `  ${request}.status = ${status(credential)};`,
+            ...(credential.bearer ? [`  ${request}.set(${CHALLENGE_PAIR});`] : []),
+            `  ${request}.body = ${REFUSAL};`,
+            '  return;',
+            '}',
+          ]
         : second?.type === AST_NODE_TYPES.Identifier
           ? [
               `if (${test}) {`,
-              `  ${second.name}.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify(${REFUSAL}));`,
+              `  ${second.name}.writeHead(${status(credential)}, { 'Content-Type': 'application/json'${credential.bearer ? `, ${CHALLENGE}` : ''} }).end(JSON.stringify(${REFUSAL}));`,
               '  return;',
               '}',
             ]
@@ -402,16 +441,33 @@ export default createRule<Options, MessageIds>({
       return insertFirst(fixer, fn, lines);
     }
 
-    /** Lines as the first statements of a function's body, indented as its body is. */
-    function insertFirst(fixer: RuleFixer, fn: HandlerFunction, lines: readonly string[]): RuleFix | null {
+    /** Lines as the first statements of a function's body (or before `before`), indented as its body is. */
+    function insertFirst(
+      fixer: RuleFixer,
+      fn: HandlerFunction,
+      lines: readonly string[],
+      before?: TSESTree.Statement,
+    ): RuleFix | null {
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
-      const firstStatement = fn.body.body[0];
+      const firstStatement = before ?? fn.body.body[0];
       const indent = firstStatement
         ? indentationAt(sourceCode, firstStatement.range[0])
         : `${indentationAt(sourceCode, fn.body.range[0])}  `;
       const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
-      return firstStatement
-        ? fixer.insertTextBefore(firstStatement, `${text}\n${indent}`)
+      // Comments on the lines right above a statement stay with it.
+      let anchor: TSESTree.Node | TSESTree.Comment | undefined = firstStatement;
+      if (before) {
+        const comments = sourceCode.getCommentsBefore(before);
+        for (let index = comments.length - 1; index >= 0; index--) {
+          const comment = comments[index]!;
+          const lineText = sourceCode.lines[comment.loc.start.line - 1]!;
+          if (comment.loc.end.line < anchor!.loc.start.line - 1) break;
+          if (lineText.slice(0, comment.loc.start.column).trim() !== '') break;
+          anchor = comment;
+        }
+      }
+      return anchor
+        ? fixer.insertTextBeforeRange(anchor.range, `${text}\n${indent}`)
         : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], `\n${indent}${text}`);
     }
 

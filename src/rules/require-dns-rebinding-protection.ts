@@ -241,7 +241,11 @@ export default createRule<Options, MessageIds>({
             branch.consequent.type === AST_NODE_TYPES.BlockStatement
               ? branch.consequent.body.at(-1)
               : branch.consequent;
-          const returnsTrue = consequent?.type === AST_NODE_TYPES.ReturnStatement && consequent.argument;
+          // Only a predicate's `return true` turns into a refusal; `return next()` in a middleware has
+          // no such one-word change (a `false` there would leave the request hanging).
+          const returned = consequent?.type === AST_NODE_TYPES.ReturnStatement ? consequent.argument : null;
+          const returnsTrue =
+            returned?.type === AST_NODE_TYPES.Literal && returned.value === true ? returned : null;
           context.report({
             node: branch.test,
             messageId: 'failOpenCheck',

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-csrf-token';
-import { commonjs, createRuleTester, esm } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
@@ -248,7 +248,7 @@ app.post('/mcp-docs/messages', (req, res) => res.json({ ok: true }));`,
       options: [{ endpoints: ['/rpc'] }],
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'express app.post without a check',
       code: `import express from 'express';
@@ -288,7 +288,7 @@ app.listen(3000, '127.0.0.1');`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -315,7 +315,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -400,7 +400,7 @@ app.use('/api', router);`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /messages`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /messages`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -426,7 +426,7 @@ function hasValidBearerToken(value) {
 
 router.post('/messages', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -439,7 +439,7 @@ app.use('/api', router);`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -467,7 +467,7 @@ router.post('/messages', (req, res) => transport.handlePostMessage(req, res, req
 const app = express();
 app.route('/mcp').post((req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -570,7 +570,7 @@ app.use(requireToken);`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 7,
           column: 1,
           endLine: 7,
@@ -600,7 +600,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -616,7 +616,7 @@ app.use(requireToken);`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /sse`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /sse`' },
           line: 12,
           column: 1,
           endLine: 12,
@@ -651,7 +651,7 @@ app.post('/mcp', (req, res) => {
 });
 app.post('/sse', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -699,7 +699,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -725,7 +725,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -818,7 +818,7 @@ app.post(\`/v1/messages\`, (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /rpc`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /rpc`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -846,7 +846,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/rpc', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -858,7 +858,7 @@ app.post(\`/v1/messages\`, handler);`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -887,7 +887,7 @@ function hasValidBearerToken(value: unknown): boolean {
 app.post('/rpc', (req, res) => transport.handleRequest(req, res, req.body));
 app.post(MCP_PATH, (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -898,7 +898,7 @@ app.post(\`/v1/messages\`, handler);`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /v1/messages`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /v1/messages`' },
           line: 7,
           column: 1,
           endLine: 7,
@@ -928,7 +928,7 @@ app.post('/rpc', (req, res) => transport.handleRequest(req, res, req.body));
 app.post(MCP_PATH, handler);
 app.post(\`/v1/messages\`, (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -1003,7 +1003,7 @@ app.all('/messages', async (c, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -1029,7 +1029,7 @@ function hasValidBearerToken(value: unknown): boolean {
 }
 
 app.post('/mcp', async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
   await next();
 }, (c) => handle(c));
 app.on('POST', '/sse', (c) => handle(c));
@@ -1039,7 +1039,7 @@ app.all('/messages', (c) => handle(c));`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /sse`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /sse`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -1066,7 +1066,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (c) => handle(c));
 app.on('POST', '/sse', async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
   await next();
 }, (c) => handle(c));
 app.all('/messages', (c) => handle(c));`,
@@ -1075,7 +1075,7 @@ app.all('/messages', (c) => handle(c));`,
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`/messages`, for every method', header: '`x-mcp-csrf-token`' },
+          data: { route: 'Every method of `/messages`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -1103,7 +1103,7 @@ function hasValidBearerToken(value: unknown): boolean {
 app.post('/mcp', (c) => handle(c));
 app.on('POST', '/sse', (c) => handle(c));
 app.all('/messages', async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
   await next();
 }, (c) => handle(c));`,
             },
@@ -1183,7 +1183,7 @@ app.register(async (instance) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -1209,7 +1209,7 @@ function hasValidBearerToken(value: unknown): boolean {
 }
 
 app.post('/mcp', { preHandler: async (request, reply) => {
-  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
 } }, async (request, reply) => handle(request, reply));
 app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
 app.post('/messages', { bodyLimit: 1024 }, handle);
@@ -1221,7 +1221,7 @@ app.register(async (instance) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /sse`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /sse`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -1248,7 +1248,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', async (request, reply) => handle(request, reply));
 app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle, preHandler: async (request, reply) => {
-  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
 } });
 app.post('/messages', { bodyLimit: 1024 }, handle);
 app.register(async (instance) => {
@@ -1259,7 +1259,7 @@ app.register(async (instance) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /messages`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /messages`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -1287,7 +1287,7 @@ function hasValidBearerToken(value: unknown): boolean {
 app.post('/mcp', async (request, reply) => handle(request, reply));
 app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
 app.post('/messages', { bodyLimit: 1024, preHandler: async (request, reply) => {
-  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
 } }, handle);
 app.register(async (instance) => {
   instance.post('/message', handle);
@@ -1297,7 +1297,7 @@ app.register(async (instance) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /message`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /message`' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -1327,7 +1327,7 @@ app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
 app.post('/messages', { bodyLimit: 1024 }, handle);
 app.register(async (instance) => {
   instance.post('/message', { preHandler: async (request, reply) => {
-    if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+    if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
   } }, handle);
 });`,
             },
@@ -1367,7 +1367,7 @@ router.post('/mcp', async (ctx, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -1393,7 +1393,8 @@ function hasValidBearerToken(value: unknown): boolean {
 
 router.post('/mcp', async (ctx, next) => {
   if (!hasValidBearerToken(ctx.get('authorization'))) {
-    ctx.status = 403;
+    ctx.status = 401;
+    ctx.set('WWW-Authenticate', 'Bearer');
     ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
     return;
   }
@@ -1497,7 +1498,7 @@ http.createServer(async (req, res) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp` in this handler' },
           line: 4,
           column: 7,
           endLine: 4,
@@ -1522,7 +1523,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 http.createServer(async (req, res) => {
   if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
     return;
   }
   if (req.method === 'POST' && req.url === '/mcp') {
@@ -1543,7 +1544,7 @@ http.createServer(async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp` in this handler' },
           line: 11,
           column: 29,
           endLine: 11,
@@ -1575,7 +1576,7 @@ http.createServer(async (req, res) => {
 });
 http.createServer(async (req, res) => {
   if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
     return;
   }
   if (req.url !== '/mcp' || req.method !== 'POST') {
@@ -1625,7 +1626,7 @@ app.use(async (ctx) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp` in this handler' },
           line: 4,
           column: 7,
           endLine: 4,
@@ -1651,7 +1652,8 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.use(async (ctx) => {
   if (ctx.method === 'POST' && !hasValidBearerToken(ctx.get('authorization'))) {
-    ctx.status = 403;
+    ctx.status = 401;
+    ctx.set('WWW-Authenticate', 'Bearer');
     ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
     return;
   }
@@ -1779,7 +1781,7 @@ hono.post('/mcp', async (c, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -1806,7 +1808,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -1832,7 +1834,7 @@ hono.post('/mcp', (c) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp/v2`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp/v2`' },
           line: 11,
           column: 1,
           endLine: 11,
@@ -1866,7 +1868,7 @@ app.post('/mcp', (req, res) => {
 });
 app.post('/mcp/v2', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -1885,7 +1887,7 @@ hono.post('/mcp', (c) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 17,
           column: 1,
           endLine: 17,
@@ -1924,7 +1926,7 @@ app.post('/mcp/v2', (req, res) => {
 });
 const hono = new Hono();
 hono.post('/mcp', async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
   await next();
 }, (c) => {
   if (c.req.header('x-debug') === '1') return c.json({ debug: true });
@@ -2040,7 +2042,7 @@ http.createServer(async (req, res) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 8,
           column: 1,
           endLine: 8,
@@ -2071,7 +2073,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 router.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2091,7 +2093,7 @@ http.createServer(async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp` in this handler' },
           line: 17,
           column: 7,
           endLine: 17,
@@ -2126,7 +2128,7 @@ app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next()
 app.use('/v2', router);
 http.createServer(async (req, res) => {
   if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
     return;
   }
   if (req.method === 'GET' && req.url === '/admin') {
@@ -2173,7 +2175,7 @@ app.post('/mcp', routeOptions, handle);`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -2186,7 +2188,7 @@ import fastifyJwt from '@fastify/jwt';
 const app = Fastify();
 app.register(fastifyJwt, { secret: 'x' });
 const routeOptions = { bodyLimit: 1024, preHandler: async (request, reply) => {
-  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
 } };
 
 import { timingSafeEqual } from 'node:crypto';
@@ -2270,7 +2272,7 @@ app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), async 
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -2297,7 +2299,7 @@ function hasValidBearerToken(value: unknown): boolean {
 }
 
 app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
   await next();
 }, (c) => handle(c));
 app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), (c) => handle(c));`,
@@ -2306,7 +2308,7 @@ app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), (c) =>
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /api/mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /api/mcp`' },
           line: 6,
           column: 1,
           endLine: 6,
@@ -2334,7 +2336,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), (c) => handle(c));
 app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
+  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
   await next();
 }, (c) => handle(c));`,
             },
@@ -2416,7 +2418,7 @@ http.createServer(async (req, res) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'the branch of this handler for `/mcp`, for every method', header: '`x-mcp-csrf-token`' },
+          data: { route: 'Every method of `/mcp` in this handler' },
           line: 3,
           column: 7,
           endLine: 3,
@@ -2441,7 +2443,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 http.createServer(async (req, res) => {
   if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
     return;
   }
   if (req.url === '/mcp') return transport.handleRequest(req, res);
@@ -2456,7 +2458,7 @@ http.createServer(async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp` in this handler' },
           line: 8,
           column: 7,
           endLine: 8,
@@ -2485,7 +2487,7 @@ http.createServer(async (req, res) => {
 });
 http.createServer(async (req, res) => {
   if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
     return;
   }
   if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
@@ -2601,7 +2603,7 @@ open.use(async (ctx) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'the branch of this handler for `/mcp`, for every method', header: '`x-mcp-csrf-token`' },
+          data: { route: 'Every method of `/mcp` in this handler' },
           line: 8,
           column: 7,
           endLine: 8,
@@ -2630,7 +2632,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
     return;
   }
   if (req.url === '/health') return res.end('ok');
@@ -2651,7 +2653,7 @@ open.use(async (ctx) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'the POST branch of this handler for `/mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp` in this handler' },
           line: 18,
           column: 7,
           endLine: 18,
@@ -2691,7 +2693,8 @@ guarded.use(async (ctx, next) => {
 const open = new Koa();
 open.use(async (ctx) => {
   if (ctx.method === 'POST' && !hasValidBearerToken(ctx.get('authorization'))) {
-    ctx.status = 403;
+    ctx.status = 401;
+    ctx.set('WWW-Authenticate', 'Bearer');
     ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
     return;
   }
@@ -2836,7 +2839,7 @@ app.post('/mcp/v3', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -2862,7 +2865,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2894,7 +2897,7 @@ app.post('/mcp/v3', async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp/v2`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp/v2`' },
           line: 7,
           column: 1,
           endLine: 7,
@@ -2924,7 +2927,7 @@ app.post('/mcp', (req, res) => {
 });
 app.post('/mcp/v2', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2952,7 +2955,7 @@ app.post('/mcp/v3', async (req, res) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp/v3`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp/v3`' },
           line: 18,
           column: 1,
           endLine: 18,
@@ -2993,7 +2996,7 @@ app.post('/mcp/v2', async (req, res) => {
 });
 app.post('/mcp/v3', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -3086,7 +3089,7 @@ fastify.register(fp(async (instance) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 5,
           column: 1,
           endLine: 5,
@@ -3114,7 +3117,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.route('/mcp').get(listSessions).post((req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -3128,7 +3131,7 @@ fastify.register(fp(async (instance) => {
         },
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -3158,7 +3161,7 @@ app.route('/mcp').get(listSessions).post((req, res) => transport.handleRequest(r
 const fastify = Fastify();
 fastify.register(fp(async (instance) => {
   instance.post('/mcp', { preHandler: async (request, reply) => {
-    if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+    if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
   } }, handle);
 }));`,
             },
@@ -3199,7 +3202,7 @@ export { safeEqual };`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -3224,7 +3227,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -3268,7 +3271,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 4,
           column: 1,
           endLine: 4,
@@ -3295,7 +3298,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -3337,7 +3340,7 @@ app.post('/mcp', (req, res, next) => {
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' },
+          data: { route: '`POST /mcp`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -3363,11 +3366,269 @@ function hasValidBearerToken(value) {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
 }, (req, res) => transport.handleRequest(req, res, req.body));`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+// By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
+// autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+ruleTester.run('require-csrf-token: by default, the fail-closed change is the first suggestion', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'by default, requiring the token header is the first suggestion, before the bearer token',
+      code: `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: `import express from 'express';
+
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+            },
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, the token header named by the tokenHeaders option',
+      code: `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});`,
+      options: [{ tokenHeaders: ['X-Api-Key'] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-api-key`' },
+              output: `import express from 'express';
+
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-api-key header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers['x-api-key'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});`,
+            },
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+
+const app = express();
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidBearerToken(req.headers['authorization'])) {
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, a node:http POST branch gets the token check as a suggestion',
+      code: `import http from 'node:http';
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp` in this handler' },
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(MCP_CSRF_TOKEN);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});`,
+            },
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+http.createServer(async (req, res) => {
+  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});`,
             },
           ],
         },

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-loopback-host';
-import { commonjs, createRuleTester, esm } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
@@ -187,7 +187,7 @@ await app.listen({ port: Number(process.env.PORT ?? 3000) });`,
 export default total;`,
     },
   ],
-  invalid: [
+  invalid: failClosedFix([
     {
       name: 'express app.listen(port, callback): the host goes before the callback',
       code: `import express from 'express';
@@ -210,14 +210,23 @@ app.listen(PORT, '127.0.0.1', () => {
           data: {
             api: '`app.listen()` of Express',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 5,
           column: 5,
           endLine: 5,
           endColumn: 11,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const app = express();
+app.listen(PORT, process.env.HOST ?? '127.0.0.1', () => {
+  console.log(\`listening on port \${PORT}\`);
+});`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
@@ -256,14 +265,19 @@ app.listen(3000, '127.0.0.1');`,
           data: {
             api: '`app.listen()` of Express',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 3,
           column: 5,
           endLine: 3,
           endColumn: 11,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
@@ -294,14 +308,19 @@ express().listen(0, '127.0.0.1', () => console.log('up'));`,
           data: {
             api: '`app.listen()` of Express',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 2,
           column: 11,
           endLine: 2,
           endColumn: 17,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+express().listen(0, process.env.HOST ?? '127.0.0.1');
+express().listen(() => console.log('up'));`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
@@ -321,14 +340,19 @@ express().listen(() => console.log('up'));`,
           data: {
             api: '`app.listen()` of Express',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 3,
           column: 11,
           endLine: 3,
           endColumn: 17,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+express().listen();
+express().listen(0, process.env.HOST ?? '127.0.0.1', () => console.log('up'));`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
@@ -357,13 +381,18 @@ http.createServer().listen(3000, '127.0.0.1', 511, () => {});`,
           data: {
             api: '`server.listen()` on a `node:http` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 2,
           column: 21,
           endLine: 2,
           endColumn: 27,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import http from 'node:http';
+http.createServer().listen(3000, process.env.HOST ?? '127.0.0.1', 511, () => {});`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
@@ -379,7 +408,7 @@ http.createServer().listen(3000, 'localhost', 511, () => {});`,
       ],
     },
     {
-      name: 'listen({ port }) gets a host property, inline and spanning lines',
+      name: 'listen({ port }) gets a host property, inline, and beside the port when spanning lines',
       code: `import http from 'node:http';
 const server = http.createServer();
 server.listen({ port: 3000 });
@@ -392,8 +421,8 @@ const server = http.createServer();
 server.listen({ port: 3000, host: '127.0.0.1' });
 server.listen({
   port: 3001,
-  exclusive: true,
   host: '127.0.0.1',
+  exclusive: true,
 });`,
       errors: [
         {
@@ -401,13 +430,23 @@ server.listen({
           data: {
             api: '`server.listen()` on a `node:http` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 3,
           column: 8,
           endLine: 3,
           endColumn: 14,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import http from 'node:http';
+const server = http.createServer();
+server.listen({ port: 3000, host: process.env.HOST ?? '127.0.0.1' });
+server.listen({
+  port: 3001,
+  exclusive: true,
+});`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
@@ -435,7 +474,7 @@ server.listen({
           data: {
             api: '`server.listen()` on a `node:http` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 4,
           column: 8,
@@ -443,14 +482,25 @@ server.listen({
           endColumn: 14,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import http from 'node:http';
+const server = http.createServer();
+server.listen({ port: 3000 });
+server.listen({
+  port: 3001,
+  host: process.env.HOST ?? '127.0.0.1',
+  exclusive: true,
+});`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
 const server = http.createServer();
 server.listen({ port: 3000 });
 server.listen({
   port: 3001,
-  exclusive: true,
   host: '::1',
+  exclusive: true,
 });`,
             },
             {
@@ -460,8 +510,8 @@ const server = http.createServer();
 server.listen({ port: 3000 });
 server.listen({
   port: 3001,
-  exclusive: true,
   host: 'localhost',
+  exclusive: true,
 });`,
             },
           ],
@@ -496,6 +546,17 @@ http.createServer(app).listen({ port: 3004, host: '127.0.0.1' });`,
           endColumn: 46,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, process.env.HOST ?? '127.0.0.1');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
 import http from 'node:http';
@@ -527,6 +588,17 @@ http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
           endLine: 5,
           endColumn: 41,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, process.env.HOST ?? '127.0.0.1');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
@@ -560,6 +632,17 @@ http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
           endColumn: 20,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, process.env.HOST ?? '127.0.0.1');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
 import http from 'node:http';
@@ -592,6 +675,17 @@ http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
           endColumn: 27,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, process.env.HOST ?? '127.0.0.1', () => {});
+http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
 import http from 'node:http';
@@ -623,6 +717,17 @@ http.createServer(app).listen({ port: 3004, host: '0.0.0.0' });`,
           endLine: 8,
           endColumn: 60,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+import http from 'node:http';
+const app = express();
+http.createServer(app).listen(3000, '0.0.0.0');
+http.createServer(app).listen(3001, '::');
+app.listen(3002, '');
+app.listen(3003, undefined, () => {});
+http.createServer(app).listen({ port: 3004, host: process.env.HOST ?? '127.0.0.1' });`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
@@ -861,6 +966,14 @@ http.createServer().listen({ ...base, port: 3001 });`,
           endColumn: 50,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import http from 'node:http';
+const config = { listen: { port: 3000, host: process.env.HOST ?? '127.0.0.1' } };
+http.createServer().listen(config.listen);
+const base = { host: '0.0.0.0' };
+http.createServer().listen({ ...base, port: 3001 });`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
 const config = { listen: { port: 3000, host: '::1' } };
@@ -886,6 +999,14 @@ http.createServer().listen({ ...base, port: 3001 });`,
           endLine: 4,
           endColumn: 31,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import http from 'node:http';
+const config = { listen: { port: 3000, host: '::' } };
+http.createServer().listen(config.listen);
+const base = { host: process.env.HOST ?? '127.0.0.1' };
+http.createServer().listen({ ...base, port: 3001 });`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
@@ -992,13 +1113,19 @@ http.Server((req, res) => res.end()).listen(3001, '127.0.0.1');`,
           data: {
             api: '`server.listen()` on a `node:http` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 2,
           column: 19,
           endLine: 2,
           endColumn: 25,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import * as http from 'http';
+new http.Server().listen(3000, process.env.HOST ?? '127.0.0.1');
+http.Server((req, res) => res.end()).listen(3001);`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import * as http from 'http';
@@ -1018,13 +1145,19 @@ http.Server((req, res) => res.end()).listen(3001);`,
           data: {
             api: '`server.listen()` on a `node:http` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 3,
           column: 38,
           endLine: 3,
           endColumn: 44,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import * as http from 'http';
+new http.Server().listen(3000);
+http.Server((req, res) => res.end()).listen(3001, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import * as http from 'http';
@@ -1065,13 +1198,24 @@ net.createServer((socket) => socket.end()).listen(7000, '127.0.0.1');`,
           data: {
             api: '`server.listen()` on a `node:https` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 6,
           column: 48,
           endLine: 6,
           endColumn: 54,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443, process.env.HOST ?? '127.0.0.1');
+createSecureServer({}).listen(8443, '0.0.0.0');
+net.createServer((socket) => socket.end()).listen(7000);`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import https from 'node:https';
@@ -1105,6 +1249,17 @@ net.createServer((socket) => socket.end()).listen(7000);`,
           endColumn: 46,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443);
+createSecureServer({}).listen(8443, process.env.HOST ?? '127.0.0.1');
+net.createServer((socket) => socket.end()).listen(7000);`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import https from 'node:https';
 import { createSecureServer } from 'node:http2';
@@ -1133,13 +1288,24 @@ net.createServer((socket) => socket.end()).listen(7000);`,
           data: {
             api: '`server.listen()` on a `node:net` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 8,
           column: 44,
           endLine: 8,
           endColumn: 50,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import https from 'node:https';
+import { createSecureServer } from 'node:http2';
+import * as net from 'node:net';
+import express from 'express';
+const app = express();
+https.createServer({ key: '', cert: '' }, app).listen(443);
+createSecureServer({}).listen(8443, '0.0.0.0');
+net.createServer((socket) => socket.end()).listen(7000, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import https from 'node:https';
@@ -1192,13 +1358,25 @@ httpServer.listen(3001, '127.0.0.1', () => console.log('up'));`,
           data: {
             api: '`server.listen()` on a `node:http` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 6,
           column: 4,
           endLine: 6,
           endColumn: 10,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import http from 'node:http';
+const onError = (error: Error) => console.error(error);
+http
+  .createServer((req, res) => res.end('ok'))
+  .on('error', onError)
+  .listen(3000, process.env.HOST ?? '127.0.0.1');
+const server = http.createServer();
+const httpServer = server;
+httpServer.listen(3001, () => console.log('up'));`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
@@ -1230,13 +1408,25 @@ httpServer.listen(3001, () => console.log('up'));`,
           data: {
             api: '`server.listen()` on a `node:http` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 9,
           column: 12,
           endLine: 9,
           endColumn: 18,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import http from 'node:http';
+const onError = (error: Error) => console.error(error);
+http
+  .createServer((req, res) => res.end('ok'))
+  .on('error', onError)
+  .listen(3000);
+const server = http.createServer();
+const httpServer = server;
+httpServer.listen(3001, process.env.HOST ?? '127.0.0.1', () => console.log('up'));`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
@@ -1283,14 +1473,21 @@ app['listen'](3001, '127.0.0.1');
           data: {
             api: '`app.listen()` of Express',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 3,
           column: 31,
           endLine: 3,
           endColumn: 37,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000, process.env.HOST ?? '127.0.0.1');
+app['listen'](3001);
+(app as Express).listen(3002);`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express, { type Express } from 'express';
@@ -1314,14 +1511,21 @@ app['listen'](3001);
           data: {
             api: '`app.listen()` of Express',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 4,
           column: 5,
           endLine: 4,
           endColumn: 13,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000);
+app['listen'](3001, process.env.HOST ?? '127.0.0.1');
+(app as Express).listen(3002);`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express, { type Express } from 'express';
@@ -1345,14 +1549,21 @@ app['listen'](3001, 'localhost');
           data: {
             api: '`app.listen()` of Express',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 5,
           column: 18,
           endLine: 5,
           endColumn: 24,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express, { type Express } from 'express';
+const app = express();
+express().use(express.json()).listen(3000);
+app['listen'](3001);
+(app as Express).listen(3002, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express, { type Express } from 'express';
@@ -1395,14 +1606,23 @@ new Koa().listen(3001, '127.0.0.1', () => {});`,
           data: {
             api: '`app.listen()` of Koa',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 6,
           column: 5,
           endLine: 6,
           endColumn: 11,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = 'ok';
+});
+app.listen(3000, process.env.HOST ?? '127.0.0.1');
+new Koa().listen(3001, '0.0.0.0', () => {});`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import Koa from 'koa';
@@ -1433,6 +1653,16 @@ new Koa().listen(3001, '0.0.0.0', () => {});`,
           endLine: 7,
           endColumn: 33,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  ctx.body = 'ok';
+});
+app.listen(3000);
+new Koa().listen(3001, process.env.HOST ?? '127.0.0.1', () => {});`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import Koa from 'koa';
@@ -1469,14 +1699,18 @@ connect().use((req, res) => res.end('ok')).listen(3000, '127.0.0.1');`,
           data: {
             api: '`app.listen()` of connect',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 2,
           column: 44,
           endLine: 2,
           endColumn: 50,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import connect from 'connect';
+connect().use((req, res) => res.end('ok')).listen(3000, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import connect from 'connect';
@@ -1509,14 +1743,21 @@ createV2App().listen(3001, '127.0.0.1');`,
           data: {
             api: '`app.listen()` on the Express app of `createMcpExpressApp()`',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off (the `host` option of `createMcpExpressApp()` only picks which `Host` headers are accepted; it does not bind)",
+            binding: "Node's default is `::`",
           },
           line: 4,
           column: 5,
           endLine: 4,
           endColumn: 11,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
+const app = createMcpExpressApp({ host: '127.0.0.1' });
+app.listen(3000, process.env.HOST ?? '127.0.0.1', () => console.log('up'));
+createV2App().listen(3001);`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
@@ -1540,14 +1781,21 @@ createV2App().listen(3001);`,
           data: {
             api: '`app.listen()` on the Express app of `createMcpExpressApp()`',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off (the `host` option of `createMcpExpressApp()` only picks which `Host` headers are accepted; it does not bind)",
+            binding: "Node's default is `::`",
           },
           line: 5,
           column: 15,
           endLine: 5,
           endColumn: 21,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
+const app = createMcpExpressApp({ host: '127.0.0.1' });
+app.listen(3000, () => console.log('up'));
+createV2App().listen(3001, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
@@ -1599,14 +1847,28 @@ serve({ fetch: app.fetch, port: 3001, hostname: '127.0.0.1' });`,
           data: {
             api: '`serve()` from `@hono/node-server`',
             hostLabel: '`hostname`',
-            binding:
-              "it calls Node's `server.listen(port, hostname)`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 4,
           column: 1,
           endLine: 4,
           endColumn: 6,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+serve(
+  {
+    fetch: app.fetch,
+    port: 3000,
+    hostname: process.env.HOST ?? '127.0.0.1',
+  },
+  (info) => console.log(\`listening on port \${info.port}\`),
+);
+serve({ fetch: app.fetch, port: 3001, hostname: '0.0.0.0' });`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import { serve } from '@hono/node-server';
@@ -1647,6 +1909,20 @@ serve({ fetch: app.fetch, port: 3001, hostname: '0.0.0.0' });`,
           endLine: 11,
           endColumn: 58,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+serve(
+  {
+    fetch: app.fetch,
+    port: 3000,
+  },
+  (info) => console.log(\`listening on port \${info.port}\`),
+);
+serve({ fetch: app.fetch, port: 3001, hostname: process.env.HOST ?? '127.0.0.1' });`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import { serve } from '@hono/node-server';
@@ -1695,14 +1971,20 @@ serve({ fetch: app.fetch, hostname: '127.0.0.1' });`,
           data: {
             api: '`serve()` from `@hono/node-server`',
             hostLabel: '`hostname`',
-            binding:
-              "it calls Node's `server.listen(port, hostname)`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 4,
           column: 1,
           endLine: 4,
           endColumn: 6,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { serve } from '@hono/node-server';
+import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+const app = createMcpHonoApp();
+serve({ fetch: app.fetch, hostname: process.env.HOST ?? '127.0.0.1' });`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import { serve } from '@hono/node-server';
@@ -1739,13 +2021,21 @@ server.listen(3000, '127.0.0.1');`,
           data: {
             api: '`server.listen()` on the server of `createAdaptorServer()`',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 5,
           column: 8,
           endLine: 5,
           endColumn: 14,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+const app = new Hono();
+const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
+server.listen(3000, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import { createAdaptorServer } from '@hono/node-server';
@@ -1781,12 +2071,20 @@ serve({ fetch, hostname: '127.0.0.1' });`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
+          data: { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
           line: 3,
           column: 5,
           endLine: 3,
           endColumn: 10,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000, hostname: process.env.HOST ?? '127.0.0.1' });
+Bun.serve({ fetch, port: 3001, hostname: '0.0.0.0' });
+serve({ fetch });`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import { serve } from 'bun';
@@ -1814,6 +2112,14 @@ serve({ fetch });`,
           endColumn: 51,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000 });
+Bun.serve({ fetch, port: 3001, hostname: process.env.HOST ?? '127.0.0.1' });
+serve({ fetch });`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import { serve } from 'bun';
 const fetch = (request: Request) => new Response('ok');
@@ -1833,12 +2139,20 @@ serve({ fetch });`,
         },
         {
           messageId: 'defaultHost',
-          data: { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
+          data: { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
           line: 5,
           column: 1,
           endLine: 5,
           endColumn: 6,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { serve } from 'bun';
+const fetch = (request: Request) => new Response('ok');
+Bun.serve({ fetch, port: 3000 });
+Bun.serve({ fetch, port: 3001, hostname: '0.0.0.0' });
+serve({ fetch, hostname: process.env.HOST ?? '127.0.0.1' });`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import { serve } from 'bun';
@@ -1878,7 +2192,7 @@ Deno.serve({ hostname: '127.0.0.1' }, app.fetch);`,
       errors: [
         {
           messageId: 'defaultHost',
-          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
           line: 3,
           column: 6,
           endLine: 3,
@@ -1908,7 +2222,7 @@ Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
         },
         {
           messageId: 'defaultHost',
-          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
           line: 4,
           column: 6,
           endLine: 4,
@@ -1938,7 +2252,7 @@ Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
         },
         {
           messageId: 'defaultHost',
-          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
           line: 5,
           column: 6,
           endLine: 5,
@@ -1968,7 +2282,7 @@ Deno.serve({ hostname: '0.0.0.0' }, app.fetch);`,
         },
         {
           messageId: 'defaultHost',
-          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'its default `hostname` is `0.0.0.0`' },
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
           line: 6,
           column: 6,
           endLine: 6,
@@ -2052,6 +2366,15 @@ await app.listen({ port: 3003, host: process.env.HOST ?? '127.0.0.1' });`,
           endColumn: 47,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: process.env.HOST ?? '127.0.0.1' });
+await app.listen({ port: 3001, host: '::' });
+await app.listen({ port: 3002, host: '' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import Fastify from 'fastify';
 const app = Fastify({ logger: true });
@@ -2080,6 +2403,15 @@ await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
           endColumn: 42,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: process.env.HOST ?? '127.0.0.1' });
+await app.listen({ port: 3002, host: '' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import Fastify from 'fastify';
 const app = Fastify({ logger: true });
@@ -2107,6 +2439,15 @@ await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
           endLine: 5,
           endColumn: 40,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: '::' });
+await app.listen({ port: 3002, host: process.env.HOST ?? '127.0.0.1' });
+await app.listen({ port: 3003, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import Fastify from 'fastify';
@@ -2180,6 +2521,14 @@ app.listen(3000, '127.0.0.1', (err) => {
           endColumn: 27,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.listen(3000, process.env.HOST ?? '127.0.0.1', (err) => {
+  if (err) throw err;
+});`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import Fastify from 'fastify';
 const app = Fastify();
@@ -2222,14 +2571,23 @@ app.listen(port, '127.0.0.1', () => {
           data: {
             api: '`app.listen()` of Express',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 5,
           column: 5,
           endLine: 5,
           endColumn: 11,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `'use strict';
+const express = require('express');
+const app = express();
+const port = process.env.PORT || 3000;
+app.listen(port, process.env.HOST ?? '127.0.0.1', () => {
+  console.log(\`listening on port \${port}\`);
+});`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `'use strict';
@@ -2273,13 +2631,21 @@ server.listen(process.env.PORT, '127.0.0.1');`,
           data: {
             api: '`server.listen()` on a `node:http` server',
             hostLabel: 'host',
-            binding: 'Node then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off',
+            binding: "Node's default is `::`",
           },
           line: 5,
           column: 8,
           endLine: 5,
           endColumn: 14,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `const { createServer } = require('node:http');
+const server = createServer((req, res) => {
+  res.end('ok');
+});
+server.listen(process.env.PORT, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `const { createServer } = require('node:http');
@@ -2321,6 +2687,13 @@ fastify.listen({ port: 3000, host: '127.0.0.1' }, (err) => {
           endColumn: 45,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `const fastify = require('fastify')({ logger: true });
+fastify.listen({ port: 3000, host: process.env.HOST ?? '127.0.0.1' }, (err) => {
+  if (err) throw err;
+});`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `const fastify = require('fastify')({ logger: true });
 fastify.listen({ port: 3000, host: '::1' }, (err) => {
@@ -2359,6 +2732,13 @@ new Koa().listen(3001, '127.0.0.1');`,
           endColumn: 65,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import { createServer } from 'node:http';
+import Koa from 'koa';
+createServer((req, res) => res.end('ok')).listen(3000, process.env.HOST ?? '127.0.0.1');
+new Koa().listen(3001);`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import { createServer } from 'node:http';
 import Koa from 'koa';
@@ -2379,14 +2759,20 @@ new Koa().listen(3001);`,
           data: {
             api: '`app.listen()` of Koa',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 4,
           column: 11,
           endLine: 4,
           endColumn: 17,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { createServer } from 'node:http';
+import Koa from 'koa';
+createServer((req, res) => res.end('ok')).listen(3000, '0.0.0.0');
+new Koa().listen(3001, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import { createServer } from 'node:http';
@@ -2467,6 +2853,15 @@ app.listen(3003);`,
           endColumn: 27,
           suggestions: [
             {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '10.0.0.5');
+app.listen(3002, process.env.HOST ?? '127.0.0.1');
+app.listen(3003);`,
+            },
+            {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
 const app = express();
@@ -2491,14 +2886,22 @@ app.listen(3003);`,
           data: {
             api: '`app.listen()` of Express',
             hostLabel: 'host',
-            binding:
-              "it passes its arguments to Node's `server.listen()`, which then listens on `::` (every IPv6 and IPv4 address), or `0.0.0.0` where IPv6 is off",
+            binding: "Node's default is `::`",
           },
           line: 6,
           column: 5,
           endLine: 6,
           endColumn: 11,
           suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '192.168.1.10');
+app.listen(3001, '10.0.0.5');
+app.listen(3002, '0.0.0.0');
+app.listen(3003, process.env.HOST ?? '127.0.0.1');`,
+            },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
@@ -2640,6 +3043,381 @@ Deno.serve(handler);`,
           endLine: 9,
           endColumn: 11,
           suggestions: [],
+        },
+      ],
+    },
+  ]),
+});
+
+// By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
+// autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+ruleTester.run('require-loopback-host: by default, the fail-closed change is the first suggestion', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'by default, 127.0.0.1 is the first suggestion and the host from the environment the second',
+      code: `import express from 'express';
+const app = express();
+app.listen(3000, () => console.log('listening'));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', binding: "Node's default is `::`" },
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '127.0.0.1', () => console.log('listening'));`,
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, process.env.HOST ?? '127.0.0.1', () => console.log('listening'));`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, '::1', () => console.log('listening'));`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const app = express();
+app.listen(3000, 'localhost', () => console.log('listening'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, a literal host argument gets the same suggestions',
+      code: `import http from 'node:http';
+http.createServer().listen(3000, '0.0.0.0');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 2,
+          column: 34,
+          endLine: 2,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import http from 'node:http';
+http.createServer().listen(3000, '127.0.0.1');`,
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import http from 'node:http';
+http.createServer().listen(3000, process.env.HOST ?? '127.0.0.1');`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from 'node:http';
+http.createServer().listen(3000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from 'node:http';
+http.createServer().listen(3000, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, a host option written in the call, and a fallback that gets no environment suggestion',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: process.env.HOST ?? '0.0.0.0' });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`fastify.listen()`', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 3,
+          column: 32,
+          endLine: 3,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+await app.listen({ port: 3000, host: '127.0.0.1' });
+await app.listen({ port: 3001, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+await app.listen({ port: 3000, host: process.env.HOST ?? '127.0.0.1' });
+await app.listen({ port: 3001, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+await app.listen({ port: 3000, host: '::1' });
+await app.listen({ port: 3001, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+await app.listen({ port: 3000, host: 'localhost' });
+await app.listen({ port: 3001, host: process.env.HOST ?? '0.0.0.0' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'everyInterface',
+          data: { api: '`fastify.listen()`', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 4,
+          column: 32,
+          endLine: 4,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: process.env.HOST ?? '127.0.0.1' });`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: process.env.HOST ?? '::1' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+await app.listen({ port: 3000, host: '0.0.0.0' });
+await app.listen({ port: 3001, host: process.env.HOST ?? 'localhost' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, a hostname added to the options of serve() and Bun.serve(), not to Deno.serve()',
+      code: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000 });
+Bun.serve({ fetch: handler, port: 3001 });
+Deno.serve({ port: 8000 }, handler);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`serve()` from `@hono/node-server`',
+            hostLabel: '`hostname`',
+            binding: "Node's default is `::`",
+          },
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' });
+Bun.serve({ fetch: handler, port: 3001 });
+Deno.serve({ port: 8000 }, handler);`,
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000, hostname: process.env.HOST ?? '127.0.0.1' });
+Bun.serve({ fetch: handler, port: 3001 });
+Deno.serve({ port: 8000 }, handler);`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000, hostname: '::1' });
+Bun.serve({ fetch: handler, port: 3001 });
+Deno.serve({ port: 8000 }, handler);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000, hostname: 'localhost' });
+Bun.serve({ fetch: handler, port: 3001 });
+Deno.serve({ port: 8000 }, handler);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000 });
+Bun.serve({ fetch: handler, port: 3001, hostname: '127.0.0.1' });
+Deno.serve({ port: 8000 }, handler);`,
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000 });
+Bun.serve({ fetch: handler, port: 3001, hostname: process.env.HOST ?? '127.0.0.1' });
+Deno.serve({ port: 8000 }, handler);`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000 });
+Bun.serve({ fetch: handler, port: 3001, hostname: '::1' });
+Deno.serve({ port: 8000 }, handler);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000 });
+Bun.serve({ fetch: handler, port: 3001, hostname: 'localhost' });
+Deno.serve({ port: 8000 }, handler);`,
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: { api: '`Deno.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+          line: 4,
+          column: 6,
+          endLine: 4,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000 });
+Bun.serve({ fetch: handler, port: 3001 });
+Deno.serve({ port: 8000, hostname: '127.0.0.1' }, handler);`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000 });
+Bun.serve({ fetch: handler, port: 3001 });
+Deno.serve({ port: 8000, hostname: '::1' }, handler);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { serve } from '@hono/node-server';
+serve({ fetch: app.fetch, port: 3000 });
+Bun.serve({ fetch: handler, port: 3001 });
+Deno.serve({ port: 8000, hostname: 'localhost' }, handler);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, a host constant written elsewhere in the file gets no environment suggestion',
+      code: `import express from 'express';
+const HOST = '0.0.0.0';
+express().listen(3000, HOST);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import express from 'express';
+const HOST = '127.0.0.1';
+express().listen(3000, HOST);`,
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from 'express';
+const HOST = process.env.HOST ?? '127.0.0.1';
+express().listen(3000, HOST);`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+const HOST = '::1';
+express().listen(3000, HOST);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+const HOST = 'localhost';
+express().listen(3000, HOST);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'by default, CommonJS',
+      ...commonjs,
+      code: `const http = require('node:http');
+http.createServer().listen(3000);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: "Node's default is `::`",
+          },
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `const http = require('node:http');
+http.createServer().listen(3000, '127.0.0.1');`,
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `const http = require('node:http');
+http.createServer().listen(3000, process.env.HOST ?? '127.0.0.1');`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `const http = require('node:http');
+http.createServer().listen(3000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `const http = require('node:http');
+http.createServer().listen(3000, 'localhost');`,
+            },
+          ],
         },
       ],
     },

@@ -2064,7 +2064,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2176,7 +2176,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2395,7 +2395,7 @@ function hasValidBearerToken(value: unknown): boolean {
 if (auth) app.post('/mcp', auth, handler);
 else app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2558,7 +2558,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', requireToken, (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2658,7 +2658,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', requireToken, (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2756,7 +2756,7 @@ function hasValidBearerToken(value) {
 
 app.post('/mcp', requireToken, (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2876,7 +2876,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', requireToken({ token }), (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -2980,7 +2980,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -3115,7 +3115,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -3196,7 +3196,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
@@ -3279,7 +3279,7 @@ function hasValidBearerToken(value: unknown): boolean {
 
 app.post('/mcp', (req, res, next) => {
   if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
     return;
   }
   next();
