@@ -1,15 +1,22 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers } from './ast';
+import { calledMethodName, calledMethodObject, skipTypeWrappers } from './ast';
 import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
-import { entitiesOfKind, exportNamesWith } from '../frameworks/registry';
+import { corsMethodsOfAdapters, entitiesOfKind, exportNamesWith } from '../frameworks/registry';
 import type { CorsMiddleware } from '../frameworks/types';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
 import { typedCorsValues } from './cors-types';
 import { isLinted } from './program';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
-import { findObjectProperty, possibleValues, resolveExpression, resolveFunction } from './values';
+import { serverSourceOf } from './servers';
+import {
+  findObjectProperty,
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+  resolveObjectExpression,
+} from './values';
 
 export type { CorsMiddleware } from '../frameworks/types';
 
@@ -34,6 +41,14 @@ const usesByFile = new WeakMap<object, CorsMiddlewareUse[]>();
 
 /** The names the CORS packages export their middleware under. */
 const CORS_NAMES = exportNamesWith('cors');
+
+/** The app methods that set up CORS (`enableCors`), with the middlewares they stand for. */
+const CORS_METHODS: ReadonlyMap<string, ReadonlySet<CorsMiddleware>> = corsMethodsOfAdapters();
+
+function isFalse(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  return expression.type === AST_NODE_TYPES.Literal && expression.value === false;
+}
 
 /**
  * Every CORS middleware the linted file sets up, found by what was imported (also through the
@@ -73,7 +88,28 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
   for (const [node, entities] of tracked) {
     for (const { middleware } of entitiesOfKind(entities, 'cors')) useOf(node, middleware, null);
   }
+  // Options that a call hands on to a CORS middleware: `NestFactory.create(AppModule, { cors: true })`.
+  for (const [node, entities] of tracked) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    for (const { middleware, argument, key } of entitiesOfKind(entities, 'cors-option')) {
+      const value = node.arguments
+        .slice(argument)
+        .map((option) => (option.type === AST_NODE_TYPES.SpreadElement ? null : resolveObjectExpression(option)))
+        .map((object) => object && findObjectProperty(object, key))
+        .find((found) => found?.kind !== 'missing' && found !== null);
+      if (value?.kind !== 'found' || !value.value || isFalse(value.value)) continue;
+      add({ middleware, call: node, options: value.value, site: value.property });
+    }
+  }
   const index = moduleIndex(sourceCode.ast);
+  // Methods of an app that set up CORS: NestJS's `app.enableCors(options)`.
+  for (const [method, middlewares] of CORS_METHODS) {
+    for (const call of index.methodCalls.get(method) ?? []) {
+      const receiver = calledMethodObject(call);
+      const middleware = receiver && serverSourceOf(receiver)?.corsMethods?.[method];
+      if (middleware && middlewares.has(middleware)) useOf(call, middleware, null);
+    }
+  }
   for (const call of index.calls) {
     const callee = skipTypeWrappers(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
@@ -162,7 +198,12 @@ export function corsOptionsBranches(use: CorsMiddlewareUse): CorsOptionsBranch[]
       branches.push({ kind: 'unknown' });
       return;
     }
-    if (isNullishLiteral(expression)) {
+    // `cors: true` of NestJS asks for the defaults, as no options do.
+    const defaults =
+      use.middleware.trueMeansDefaults === true &&
+      expression.type === AST_NODE_TYPES.Literal &&
+      expression.value === true;
+    if (isNullishLiteral(expression) || defaults) {
       branches.push({ kind: 'missing', node: expression });
       return;
     }

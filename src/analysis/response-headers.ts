@@ -123,7 +123,10 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
     if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) continue;
     const [first, second] = node.arguments;
     for (const entity of entitiesOfKind(entities, 'web-headers')) {
-      if ((entity.role === 'headers' || entity.role === 'iterate') && first) visitHeaders(first, node);
+      if (entity.role === 'name-value' && first && second) {
+        const name = staticName(first);
+        if (name && HEADER_NAMES.has(name)) emit({ name, value: second, node, form: 'call' }, node);
+      } else if ((entity.role === 'headers' || entity.role === 'iterate') && first) visitHeaders(first, node);
       else if ((entity.role === 'response' || entity.role === 'response-json') && second)
         visitResponseInit(second, node);
     }

@@ -55,7 +55,7 @@ export function ensureModuleDeclarations(
     const last = program.body.at(-1);
     return [last ? fixer.insertTextAfter(last, `\n\n${text}\n`) : fixer.insertTextAfterRange([0, 0], `${text}\n`)];
   }
-  const firstToken = sourceCode.getFirstToken(first)!;
+  const firstToken = sourceCode.getFirstToken(leadingDecorator(first) ?? first)!;
   // A comment right above the statement (its JSDoc, say) stays with it.
   const comments = sourceCode.getCommentsBefore(firstToken);
   let anchor: TSESTree.Node | TSESTree.Token | TSESTree.Comment = firstToken;
@@ -178,4 +178,18 @@ export function arrayAllowlist(
     if (existing.kind === 'module' && allowlistShape(existing.init) === 'array') return { name, declarations: [] };
   }
   return null;
+}
+
+/**
+ * A decorator written before `export` (`@Controller() export class …`) belongs to the class but
+ * comes before the statement's own first token: what goes above the statement goes above it.
+ */
+function leadingDecorator(statement: TSESTree.ProgramStatement): TSESTree.Decorator | undefined {
+  const declaration =
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+      ? statement.declaration
+      : statement;
+  const decorator = declaration?.type === AST_NODE_TYPES.ClassDeclaration ? declaration.decorators[0] : undefined;
+  return decorator && decorator.range[0] < statement.range[0] ? decorator : undefined;
 }

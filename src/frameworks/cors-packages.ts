@@ -4,7 +4,7 @@ import { CALL, READ, type Adapter, type CorsMiddleware, type TraceNode } from '.
 // only when the key is absent (defaults are merged first) or '*'; `false` skips CORS.
 // `originCallback(req.headers.origin, function (err2, origin) { … })`; `isOriginAllowed` tests a
 // RegExp (`allowedOrigin instanceof RegExp`) against the origin.
-const CORS: CorsMiddleware = {
+export const CORS: CorsMiddleware = {
   module: 'cors',
   display: '`cors()`',
   usage: 'call',
@@ -60,7 +60,8 @@ const FASTIFY_CORS: CorsMiddleware = {
   reflectsOnTrue: true,
   originFunction: { origin: 0, callback: 1 },
   takesPatterns: true,
-  matchesArraysExactly: true,
+  // An array that holds '*' answers '*' (see above): what the environment puts in the list may be the wildcard.
+  matchesArraysExactly: false,
   // @fastify/cors 11 types/index.d.ts: `export interface FastifyCorsOptions`.
   optionsTypes: ['FastifyCorsOptions'],
 };

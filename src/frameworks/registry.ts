@@ -6,6 +6,7 @@ import { fastifyAdapter } from './fastify';
 import { honoAdapter } from './hono';
 import { koaAdapter } from './koa';
 import { mcpSdkAdapter } from './mcp-sdk';
+import { nestjsAdapter } from './nestjs';
 import { nodeAdapter } from './node';
 import { runtimesAdapter, webAdapter } from './runtimes';
 import {
@@ -14,6 +15,7 @@ import {
   READ,
   type Adapter,
   type AppFramework,
+  type CorsMiddleware,
   type Entity,
   type RouteShape,
   type TraceNode,
@@ -30,6 +32,7 @@ export const ADAPTERS: readonly Adapter[] = [
   webAdapter,
   mcpSdkAdapter,
   corsPackagesAdapter,
+  nestjsAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */
@@ -118,6 +121,7 @@ export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
   'start',
   'handler-server',
   'cors',
+  'cors-option',
   'auth',
   'host-validation',
   'mcp-transport',
@@ -183,6 +187,27 @@ export function entitiesOfGlobal(names: readonly string[], use: 'call' | 'constr
   for (const name of rest) node = node?.[name];
   const key = use === 'call' ? CALL : use === 'construct' ? CONSTRUCT : READ;
   return node?.[key] ?? [];
+}
+
+/** The app methods that set up CORS (NestJS's `enableCors`), with the middlewares they stand for. */
+export function corsMethodsOfAdapters(): ReadonlyMap<string, ReadonlySet<CorsMiddleware>> {
+  const methods = new Map<string, Set<CorsMiddleware>>();
+  const visit = (node: TraceNode): void => {
+    for (const key of [CALL, CONSTRUCT, READ] as const) {
+      for (const entity of node[key] ?? []) {
+        if (entity.kind !== 'server') continue;
+        for (const [method, middleware] of Object.entries(entity.source.corsMethods ?? {})) {
+          let set = methods.get(method);
+          if (!set) methods.set(method, (set = new Set()));
+          set.add(middleware);
+        }
+      }
+    }
+    for (const child of Object.values(node)) visit(child);
+  };
+  for (const node of Object.values(MODULE_TRACE_MAP)) visit(node);
+  for (const node of Object.values(GLOBAL_TRACE_MAP)) visit(node);
+  return methods;
 }
 
 /** The entities of a node the ReferenceTracker found, for code that holds several kinds. */

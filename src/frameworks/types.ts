@@ -62,6 +62,16 @@ export type Entity =
   | { readonly kind: 'handler-server' }
   /** A CORS middleware: `cors(options)`, or `register(cors, options)`. */
   | { readonly kind: 'cors'; readonly middleware: CorsMiddleware }
+  /**
+   * A call whose options object, at `argument` or after it, holds a CORS middleware's options under
+   * `key`: NestJS's `NestFactory.create(AppModule, { cors: true })`.
+   */
+  | {
+      readonly kind: 'cors-option';
+      readonly middleware: CorsMiddleware;
+      readonly argument: number;
+      readonly key: string;
+    }
   /** An authentication or CSRF middleware: using it counts as a credential check. */
   | { readonly kind: 'auth'; readonly auth: AuthKind }
   /** Middleware that refuses requests for other hosts or origins (the MCP SDK's). */
@@ -70,8 +80,14 @@ export type Entity =
   | { readonly kind: 'mcp-transport'; readonly transport: McpTransport }
   /** An MCP SDK app factory that validates Host (and Origin) for a loopback host. */
   | { readonly kind: 'mcp-app'; readonly factory: McpAppFactory }
-  /** Web `Headers`, `Response` and the loops that copy a headers object. */
-  | { readonly kind: 'web-headers'; readonly role: 'headers' | 'response' | 'response-json' | 'iterate' };
+  /**
+   * Web `Headers`, `Response` and the loops that copy a headers object; `name-value` sets one
+   * response header from its two arguments (NestJS's `@Header(name, value)`).
+   */
+  | {
+      readonly kind: 'web-headers';
+      readonly role: 'headers' | 'response' | 'response-json' | 'iterate' | 'name-value';
+    };
 
 export type AuthKind =
   /** A call makes the middleware. */
@@ -126,6 +142,13 @@ export interface ServerSource {
   readonly fetchHandler: boolean;
   /** Methods that return the object itself, so that `express().use(cors()).listen()` is followed. */
   readonly returnsItself: ReadonlySet<string>;
+  /**
+   * The argument that, when it is a server of its own, is the HTTP platform that decides how the
+   * app listens: NestJS's `NestFactory.create(AppModule, new FastifyAdapter())`.
+   */
+  readonly platformArgument?: number;
+  /** Methods that set up a CORS middleware from the options they take first: NestJS's `app.enableCors(options)`. */
+  readonly corsMethods?: Readonly<Record<string, CorsMiddleware>>;
 }
 
 /** What one CORS middleware package accepts and does by default. */
@@ -159,6 +182,8 @@ export interface CorsMiddleware {
   readonly matchesArraysExactly: boolean;
   /** The names its type declarations give its options: `CorsOptions`; a value typed so holds its options. */
   readonly optionsTypes: readonly string[];
+  /** Whether options of `true` mean its defaults (NestJS's `cors: true`), so that `true` is replaced by options. */
+  readonly trueMeansDefaults?: boolean;
 }
 
 /** The MCP SDK's HTTP transports whose options carry `enableDnsRebindingProtection` and `allowedHosts`. */

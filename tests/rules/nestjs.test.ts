@@ -1,0 +1,356 @@
+import loopbackRule from '../../src/rules/require-loopback-host';
+import reflectedRule from '../../src/rules/no-reflected-origin';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
+import { createRuleTester, failClosedFix } from '../rule-tester';
+
+// NestJS (src/frameworks/nestjs.ts): `NestFactory.create()` makes an app whose `listen()` binds as
+// the platform's does (Node's default on Express, localhost on Fastify), whose `enableCors()` and
+// `cors` option are the `cors` package with its defaults, and whose `@Header()` decorator sets a
+// response header.
+
+const ruleTester = createRuleTester();
+
+const APP_MODULE = "import { AppModule } from './app.module';";
+
+ruleTester.run('no-wildcard-origin: NestJS', wildcardRule, {
+  valid: [
+    {
+      name: 'enableCors() with a constant allowlist, and the `cors` option turned off',
+      code: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule, { cors: false });
+app.enableCors({ origin: ['https://app.example.com'] });`,
+    },
+    {
+      name: 'a method named enableCors on something that is not a NestJS app',
+      code: `const registry = { enableCors() {} };
+registry.enableCors();`,
+    },
+    {
+      name: '@Header() of another package, and a NestJS @Header() for another header',
+      code: `import { Header as Column } from 'some-orm';
+import { Controller, Header, Post } from '@nestjs/common';
+@Controller('mcp')
+export class McpController {
+  @Post()
+  @Header('Cache-Control', 'no-store')
+  @Column('Access-Control-Allow-Origin', '*')
+  handle() {
+    return 'ok';
+  }
+}`,
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: '`cors: true` in NestFactory.create() is enableCors() with the defaults: `*`',
+      code: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule, { cors: true });
+  await app.listen(3000, '127.0.0.1');
+}
+void bootstrap();`,
+      output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule, { cors: { origin: false } });
+  await app.listen(3000, '127.0.0.1');
+}
+void bootstrap();`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: 'NestJS `cors` option without `origin` (default `*`)', credentials: '' },
+          line: 5,
+          column: 53,
+          endLine: 5,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule, { cors: { origin: ALLOWED_ORIGINS } });
+  await app.listen(3000, '127.0.0.1');
+}
+void bootstrap();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "enableCors({ origin: '*', credentials: true }) on an awaited app",
+      code: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+app.enableCors({ origin: '*', credentials: true });`,
+      output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+app.enableCors({ origin: false, credentials: true });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {
+            policy: 'NestJS `enableCors()` with an `origin` that can be `*`',
+            credentials: ', credentials included',
+          },
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const app = await NestFactory.create(AppModule);
+app.enableCors({ origin: ALLOWED_ORIGINS, credentials: true });`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('no-wildcard-origin: NestJS, by default', wildcardRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'enableCors() with no options: the deny value is the first suggestion',
+      code: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+app.enableCors();`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: 'NestJS `enableCors()` without `origin` (default `*`)', credentials: '' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+app.enableCors({ origin: false });`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const app = await NestFactory.create(AppModule);
+app.enableCors({ origin: ALLOWED_ORIGINS });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "@Header('Access-Control-Allow-Origin', '*'): the constant goes above the class's decorators",
+      code: `import { Controller, Header, Post } from '@nestjs/common';
+
+@Controller('mcp')
+export class McpController {
+  @Post()
+  @Header('Access-Control-Allow-Origin', '*')
+  handle() {
+    return 'ok';
+  }
+}`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 6,
+          column: 4,
+          endLine: 6,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import { Controller, Header, Post } from '@nestjs/common';
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+@Controller('mcp')
+export class McpController {
+  @Post()
+  @Header('Access-Control-Allow-Origin', ALLOWED_ORIGIN)
+  handle() {
+    return 'ok';
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-reflected-origin: NestJS', reflectedRule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'enableCors({ origin: true }) echoes every origin',
+      code: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+app.enableCors({ origin: true });`,
+      output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+app.enableCors({ origin: false });`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: 'NestJS `enableCors()` with `origin: true`', credentials: '' },
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const app = await NestFactory.create(AppModule);
+app.enableCors({ origin: ALLOWED_ORIGINS });`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('require-loopback-host: NestJS', loopbackRule, {
+  valid: [
+    {
+      name: 'a loopback host on Express, and no host on Fastify (which binds localhost)',
+      code: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+await app.listen(3000, '127.0.0.1');
+const fastifyApp = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), { cors: true });
+await fastifyApp.listen(3000);`,
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'listen(port) on Express binds every interface; a string-or-number port keeps its type',
+      code: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+await app.listen(process.env.PORT ?? 3000);`,
+      output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+await app.listen(process.env.PORT ?? 3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`app.listen()` of NestJS', hostLabel: 'host', binding: "Node's default is `::`" },
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+await app.listen(process.env.PORT ?? 3000, process.env.HOST ?? '127.0.0.1');`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+await app.listen(process.env.PORT ?? 3000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { NestFactory } from '@nestjs/core';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule);
+await app.listen(process.env.PORT ?? 3000, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "'0.0.0.0' on the Fastify platform",
+      code: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule, new FastifyAdapter());
+await app.listen(3000, '0.0.0.0');`,
+      output: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule, new FastifyAdapter());
+await app.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`app.listen()` of NestJS on Fastify', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule, new FastifyAdapter());
+await app.listen(3000, process.env.HOST ?? '127.0.0.1');`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule, new FastifyAdapter());
+await app.listen(3000, '::1');`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+${APP_MODULE}
+const app = await NestFactory.create(AppModule, new FastifyAdapter());
+await app.listen(3000, 'localhost');`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
