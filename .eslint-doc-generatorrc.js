@@ -16,6 +16,7 @@ const config = {
     ['recommended', '✅'],
     ['strict', '🔒'],
     ['all', '🌐'],
+    ['fail-closed', '⛔'],
   ],
   // Columns that no rule fills are left out of the table.
   ruleListColumns: [
