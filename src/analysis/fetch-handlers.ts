@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { entitiesOf, moduleIndex } from './facts';
+import { servesMcp } from './mcp-transports';
 import { moduleOf } from './program';
 import { findObjectProperty, isFunctionNode, resolveExpression, resolveFunction, type HandlerFunction } from './values';
 
@@ -16,7 +18,8 @@ import { findObjectProperty, isFunctionNode, resolveExpression, resolveFunction,
  *   `export { handler as POST }`) in `app/**​/route.ts`, whose path is the folder's.
  */
 export interface FetchHandler {
-  readonly fn: HandlerFunction;
+  /** The function; `null` for a Next.js route exported as an MCP package's handler (`createMcpHandler(…)`). */
+  readonly fn: HandlerFunction | null;
   /** The handler as the file hands it over (the function, or the name it is exported as). */
   readonly given: TSESTree.Node;
   /** For a Next.js route handler: its path and the HTTP method it is exported for. */
@@ -64,13 +67,17 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
   }
   // Next.js route handlers
   const file = moduleOf(program).file;
-  const match = file ? NEXT_ROUTE_FILE.exec(file) : null;
+  // Only folders inside the project count: a project that itself lives in `/app` is no route folder.
+  const relative = file && path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
+  const inside = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  const match = inside ? NEXT_ROUTE_FILE.exec(inside) : null;
   if (match) {
     const path = nextPath(match[1] ?? '');
     for (const { name, node } of exportedFunctions(program)) {
       if (!HTTP_METHODS.has(name)) continue;
       const fn = resolveFunction(node);
-      if (fn) handlers.push({ fn, given: node, route: { path, method: name } });
+      // `const handler = createMcpHandler(…); export { handler as POST }`: the package's handler is the route.
+      if (fn || servesMcp(node)) handlers.push({ fn, given: node, route: { path, method: name } });
     }
   }
   return handlers;
@@ -80,7 +87,8 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
 function serveHandler(call: TSESTree.CallExpression): TSESTree.Node | null {
   for (const argument of [...call.arguments].reverse()) {
     if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
-    if (isFunctionNode(skipTypeWrappers(argument))) return argument;
+    // `Deno.serve(handler)` with `handler` a function declared elsewhere in the project.
+    if (isFunctionNode(skipTypeWrappers(argument)) || resolveFunction(argument)) return argument;
     const object = skipTypeWrappers(resolveExpression(argument) ?? argument);
     if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
     for (const key of ['fetch', 'handler']) {

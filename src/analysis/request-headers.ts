@@ -28,8 +28,13 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
   const expression = skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipTypeWrappers(expression.object);
+    // `new URL(request.url).hostname`: a web request's URL is built from its Host header.
+    if (HOST_PARTS.has(propertyName(expression) ?? '') && isRequestUrl(object)) return 'host';
     if (object.type !== AST_NODE_TYPES.MemberExpression) return null;
     if (!HEADER_OBJECTS.has(propertyName(object) ?? '')) return null;
+    // `request.headers.get` called is a method of web `Headers`, read by name below, not a header named `get`.
+    const parent = expression.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && skipTypeWrappers(parent.callee) === expression) return null;
     return propertyName(expression)?.toLowerCase() ?? (expression.computed ? ANY_HEADER : null);
   }
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
@@ -44,6 +49,25 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
     return typeof name?.value === 'string' ? name.value.toLowerCase() : null;
   }
   return null;
+}
+
+const HOST_PARTS = new Set(['host', 'hostname']);
+
+/** `new URL(request.url)`, or a variable that holds one. */
+function isRequestUrl(node: TSESTree.Node): boolean {
+  let expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const def = variableOf(expression)?.defs[0];
+    const init = def?.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : null;
+    if (!init || def?.node.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.node.parent.kind !== 'const')
+      return false;
+    expression = init;
+  }
+  if (expression.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'URL') return false;
+  const [first] = expression.arguments;
+  const url = first && skipTypeWrappers(first);
+  return url?.type === AST_NODE_TYPES.MemberExpression && propertyName(url) === 'url';
 }
 
 /**

@@ -287,8 +287,9 @@ class RouteFinder {
       routes.push(...methodBranches(fn, app).map((route) => ({ ...route, given: handler })));
     }
     for (const { fn, given, route } of fetchHandlers(this.sourceCode)) {
-      if (seen.has(fn)) continue;
-      seen.add(fn);
+      // One function exported for several methods (`export { handler as GET, handler as POST }`) is one route each.
+      if (fn && seen.has(fn) && !route) continue;
+      if (fn) seen.add(fn);
       if (route) {
         // A Next.js route handler answers one method at one path.
         routes.push({
@@ -298,7 +299,7 @@ class RouteFinder {
           call: null,
           path: route.path,
           acceptsPost: route.method === 'POST',
-          handlers: [fn],
+          handlers: [fn ?? given],
           options: null,
           given,
           web: true,
@@ -306,6 +307,7 @@ class RouteFinder {
         });
         continue;
       }
+      if (!fn) continue;
       // A branch-less handler is reported where the file hands it over, not across its whole body.
       routes.push(
         ...methodBranches(fn, null).map((branch) => ({

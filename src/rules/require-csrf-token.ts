@@ -196,7 +196,8 @@ export default createRule<Options, MessageIds>({
       if (path !== null && matchesEndpoint(path)) return true;
       // A plain handler's branch for another path (`POST /webhook`) is not the MCP endpoint, even
       // when the same handler serves MCP elsewhere.
-      if (route.framework === 'node' && path !== null) return false;
+      // (A Next.js route file is its own route: a dynamic folder, `app/[transport]`, names no endpoint.)
+      if (route.framework === 'node' && path !== null && !route.exportedFor) return false;
       // A route that hands requests to an MCP transport is the endpoint, whatever its path.
       return serves();
     }
@@ -400,7 +401,16 @@ export default createRule<Options, MessageIds>({
         // A Worker reads its settings from the `env` it is handed, not from `process.env`.
         if (fn.params.length > 1) return null;
         // A web handler answers with a `Response`; a Next.js handler exported for POST takes only POST.
-        const onlyPost = route.exportedFor === 'POST';
+        // (Unless the same function is exported for other methods too: `export { handler as GET, handler as POST }`.)
+        const onlyPost =
+          route.exportedFor === 'POST' &&
+          !findRoutes(sourceCode).routes.some(
+            (other) =>
+              other.exportedFor !== undefined &&
+              other.exportedFor !== 'POST' &&
+              other.handlers[0] !== undefined &&
+              resolveFunction(other.handlers[0]) === fn,
+          );
         const read = `${request}.headers.get('${credential.header}')`;
         const test = onlyPost
           ? `!${credential.check}(${read})`
@@ -456,8 +466,8 @@ export default createRule<Options, MessageIds>({
       const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
       // Comments on the lines right above a statement stay with it.
       let anchor: TSESTree.Node | TSESTree.Comment | undefined = firstStatement;
-      if (before) {
-        const comments = sourceCode.getCommentsBefore(before);
+      if (firstStatement) {
+        const comments = sourceCode.getCommentsBefore(firstStatement);
         for (let index = comments.length - 1; index >= 0; index--) {
           const comment = comments[index]!;
           const lineText = sourceCode.lines[comment.loc.start.line - 1]!;

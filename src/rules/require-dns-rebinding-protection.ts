@@ -209,7 +209,9 @@ export default createRule<Options, MessageIds>({
           if (guarded(route)) continue;
           if (!route.app) {
             // A plain `node:http` handler: one report per handler.
-            const handler = route.handlers[0];
+            // One handler exported for several methods (`export { handler as GET, handler as POST }`) once.
+            const given = route.handlers[0];
+            const handler = given && (resolveFunction(given) ?? resolveExpression(given) ?? given);
             if (handler && !reportedHandlers.has(handler)) {
               reportedHandlers.add(handler);
               reportHandler(route);
@@ -244,8 +246,7 @@ export default createRule<Options, MessageIds>({
           // Only a predicate's `return true` turns into a refusal; `return next()` in a middleware has
           // no such one-word change (a `false` there would leave the request hanging).
           const returned = consequent?.type === AST_NODE_TYPES.ReturnStatement ? consequent.argument : null;
-          const returnsTrue =
-            returned?.type === AST_NODE_TYPES.Literal && returned.value === true ? returned : null;
+          const returnsTrue = returned?.type === AST_NODE_TYPES.Literal && returned.value === true ? returned : null;
           context.report({
             node: branch.test,
             messageId: 'failOpenCheck',

@@ -1,0 +1,287 @@
+import csrfRule from '../../src/rules/require-csrf-token';
+import dnsRule from '../../src/rules/require-dns-rebinding-protection';
+import { createRuleTester, failClosedFix } from '../rule-tester';
+
+// What counts as a check in a web handler, and the handler shapes that reach MCP by another way
+// than an inline function: a Deno handler declared apart, one function exported for several
+// methods, and an MCP package's handler exported from a dynamic route folder.
+
+const ruleTester = createRuleTester();
+
+const HANDLER = `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+
+const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+`;
+
+/** The declarations the web-idiom token fix adds after the handler's statement. */
+function tokenHelpers(bearer: boolean): string {
+  const [token, check, describe, expected] = bearer
+    ? [
+        'MCP_AUTH_TOKEN',
+        'hasValidBearerToken',
+        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
+        '`Bearer ${MCP_AUTH_TOKEN}`',
+      ]
+    : [
+        'MCP_CSRF_TOKEN',
+        'hasValidCsrfToken',
+        'The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused.',
+        'MCP_CSRF_TOKEN',
+      ];
+  return `/** ${describe} */
+const ${token} = process.env.${token};
+
+/** Whether a request header carries ${token}, compared in constant time. */
+function ${check}(value: unknown): boolean {
+  if (!${token} || typeof value !== 'string') return false;
+  const expected = ${expected};
+  if (value.length !== expected.length) return false;
+  let difference = 0;
+  for (let index = 0; index < expected.length; index++) {
+    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
+  }
+  return difference === 0;
+}`;
+}
+
+/** The guard the web-idiom token fix puts before `before`, indented by `indent`. */
+function tokenGuard(bearer: boolean, indent: string): string {
+  const test = bearer
+    ? "!hasValidBearerToken(request.headers.get('authorization'))"
+    : "!hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))";
+  const init = bearer ? "{ status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }" : '{ status: 403 }';
+  return `if (request.method === 'POST' && ${test}) {
+${indent}  return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, ${init});
+${indent}}
+${indent}`;
+}
+
+const ACCEPT_CHECK = `${HANDLER}
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('accept') !== 'application/json, text/event-stream') {
+      return new Response('Not acceptable', { status: 406 });
+    }
+    return mcp.fetch(request);
+  },
+};`;
+
+const DENO_HANDLER = `${HANDLER}
+async function handler(request: Request): Promise<Response> {
+  if (new URL(request.url).pathname !== '/mcp') return new Response('Not found', { status: 404 });
+  return mcp.fetch(request);
+}
+
+Deno.serve(handler);`;
+
+/** ACCEPT_CHECK with the guard first in `fetch` and the helpers after the export. */
+function acceptFixed(bearer: boolean): string {
+  return `${ACCEPT_CHECK.replace("if (request.headers.get('accept')", `${tokenGuard(bearer, '    ')}if (request.headers.get('accept')`)}\n\n${tokenHelpers(bearer)}`;
+}
+
+/** DENO_HANDLER with the guard first in the handler and the helpers after it. */
+function denoFixed(bearer: boolean): string {
+  return DENO_HANDLER.replace(
+    'if (new URL(request.url)',
+    `${tokenGuard(bearer, '  ')}if (new URL(request.url)`,
+  ).replace('\n\nDeno.serve(handler);', `\n\n${tokenHelpers(bearer)}\n\nDeno.serve(handler);`);
+}
+
+const ROUTE_EXPORTS = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+
+async function handler(request: Request): Promise<Response> {
+  return transport.handleRequest(request);
+}
+
+export { handler as GET, handler as POST };`;
+
+function routeExportsFixed(bearer: boolean): string {
+  const guarded = ROUTE_EXPORTS.replace(
+    'return transport.handleRequest(request);',
+    `${tokenGuard(bearer, '  ')}return transport.handleRequest(request);`,
+  );
+  return `${guarded}\n\n${tokenHelpers(bearer)}`;
+}
+
+const VERCEL_ROUTE = `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+
+const handler = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+
+export { handler as GET, handler as POST, handler as DELETE };`;
+
+ruleTester.run('require-csrf-token: web handler checks and shapes', csrfRule, {
+  valid: [
+    {
+      name: 'a bearer token read with headers.get() and refused with 401',
+      code: `${HANDLER}
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('authorization') !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+      return new Response('Unauthorized', { status: 401 });
+    }
+    return mcp.fetch(request);
+  },
+};`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a check of the Accept header is no credential (headers.get is no header named `get`)',
+      code: ACCEPT_CHECK,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of this handler' },
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: acceptFixed(false) },
+            { messageId: 'useBearerToken', output: acceptFixed(true) },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Deno.serve(handler) with the handler declared apart',
+      code: DENO_HANDLER,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/mcp` in this handler' },
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 47,
+          suggestions: [
+            { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: denoFixed(false) },
+            { messageId: 'useBearerToken', output: denoFixed(true) },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'one function exported for GET and POST: the POST export is the route, and the guard tests the method',
+      filename: 'app/mcp/route.ts',
+      code: ROUTE_EXPORTS,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 9,
+          column: 26,
+          endLine: 9,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: routeExportsFixed(false),
+            },
+            { messageId: 'useBearerToken', output: routeExportsFixed(true) },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an MCP package's handler exported from app/api/[transport]/route.ts: no fix reaches inside it",
+      filename: 'app/api/[transport]/route.ts',
+      code: VERCEL_ROUTE,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /api/:transport`' },
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-dns-rebinding-protection: web handler checks and shapes', dnsRule, {
+  valid: [
+    {
+      name: 'the hostname of the request URL, which a web runtime builds from Host, checked against loopback',
+      code: `${HANDLER}
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (!['localhost', '127.0.0.1'].includes(new URL(request.url).hostname)) {
+      return new Response('Forbidden', { status: 403 });
+    }
+    return mcp.fetch(request);
+  },
+};`,
+    },
+    {
+      name: 'the same through a constant URL',
+      code: `${HANDLER}
+export default {
+  async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.hostname !== 'localhost') return new Response('Forbidden', { status: 403 });
+    return mcp.fetch(request);
+  },
+};`,
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'the fix checks the URL hostname, which the rule then takes as the check (no fix loop)',
+      code: `${HANDLER}
+export default {
+  async fetch(request: Request): Promise<Response> {
+    return mcp.fetch(request);
+  },
+};`,
+      output: `${HANDLER}
+export default {
+  async fetch(request: Request): Promise<Response> {
+    // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+    if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(request.url).hostname)) {
+      return Response.json({ error: 'Host not allowed' }, { status: 403 });
+    }
+    return mcp.fetch(request);
+  },
+};`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 14,
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('require-dns-rebinding-protection: a route file', dnsRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'one report for a handler exported for three methods',
+      filename: 'app/api/[transport]/route.ts',
+      code: VERCEL_ROUTE,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 17,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
