@@ -1,12 +1,15 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { appendObjectProperty } from '../fixes/edits';
 import { calledMethodName, calledMethodObject, skipTypeWrappers } from './ast';
 import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
 import { corsMethodsOfAdapters, entitiesOfKind, exportNamesWith } from '../frameworks/registry';
 import type { CorsMiddleware } from '../frameworks/types';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
 import { typedCorsValues } from './cors-types';
-import { isLinted } from './program';
+import { installedVersion, isAtLeast } from './installed';
+import { isLinted, moduleOf } from './program';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
 import { serverSourceOf } from './servers';
@@ -30,6 +33,18 @@ export interface CorsMiddlewareUse {
   /** Where the linted file sets it up: `call`, or (for middleware made in another module) where it is mounted. */
   readonly site: TSESTree.Node;
   /**
+   * Where options go when there are none (`options` is `null`) and the call takes them somewhere
+   * other than as an argument: fastmcp's `cors` inside `httpStream`. Gets `{ origin: … }`.
+   */
+  readonly insertOptions?: (fixer: RuleFixer, optionsText: string) => RuleFix;
+  /**
+   * The server that applies it checks a credential on every request before any MCP handling
+   * (`new FastMCP({ authenticate })`): the threat model's bearer-token server.
+   */
+  readonly authenticated?: boolean;
+  /** The installed package does not take the options a fix would write (`optionsSince`): no fix. */
+  readonly unfixable?: boolean;
+  /**
    * Options the code declares for this middleware by their type (`const corsConfig: CorsOptions =
    * { … }`) rather than hands to it: `call` is then the object, which only says what it sets.
    */
@@ -44,6 +59,77 @@ const CORS_NAMES = exportNamesWith('cors');
 
 /** The app methods that set up CORS (`enableCors`), with the middlewares they stand for. */
 const CORS_METHODS: ReadonlyMap<string, ReadonlySet<CorsMiddleware>> = corsMethodsOfAdapters();
+
+/**
+ * The options of a middleware that a call holds below its first argument (`start({ httpStream:
+ * { cors } })`), when the call sets it up: `null` when it does not (another transport, or CORS
+ * turned off), and a use whose options are unknown when the file does not show them.
+ */
+function nestedOptionsUse(
+  sourceCode: Readonly<SourceCode>,
+  call: TSESTree.CallExpression,
+  middleware: CorsMiddleware,
+): CorsMiddlewareUse | null {
+  const [first] = call.arguments;
+  const unknown: CorsMiddlewareUse = { middleware, call, options: undefined, site: call };
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+  let object = resolveObjectExpression(first);
+  if (!object) return null;
+  const { onlyWhen } = middleware;
+  if (onlyWhen) {
+    const found = findObjectProperty(object, onlyWhen.key);
+    if (found.kind !== 'found' || !found.value) return null;
+    if (!possibleValues(found.value).some((value) => value.known && value.value === onlyWhen.value)) return null;
+  }
+  const path = middleware.optionsPath ?? [];
+  // Where a report about options left out belongs: the key of the object that would hold them.
+  let holderKey: TSESTree.Node = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call;
+  for (const [index, key] of path.entries()) {
+    const found = findObjectProperty(object, key);
+    if (found.kind === 'unknown') return unknown;
+    const last = index === path.length - 1;
+    if (found.kind === 'missing') {
+      if (!last) return { ...unknown, options: null };
+      const holder = object;
+      return {
+        middleware,
+        call,
+        options: null,
+        site: holderKey,
+        ...(isLinted(holder)
+          ? {
+              insertOptions: (fixer: RuleFixer, text: string) =>
+                appendObjectProperty(fixer, sourceCode, holder, `${key}: ${text}`),
+            }
+          : {}),
+      };
+    }
+    if (!found.value) return unknown;
+    if (last) {
+      if (isFalse(found.value)) return null;
+      return { middleware, call, options: found.value, site: found.property };
+    }
+    const inner = resolveObjectExpression(found.value);
+    if (!inner) return unknown;
+    object = inner;
+    holderKey = found.property.key;
+  }
+  return null;
+}
+
+/** Whether the server was made with one of these options set: `new FastMCP({ authenticate })`. */
+export function madeWithOption(receiver: TSESTree.Node, keys: readonly string[]): boolean {
+  if (keys.length === 0) return false;
+  const made = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+  if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression) return false;
+  const [first] = made.arguments;
+  const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+  if (!options) return false;
+  return keys.some((key) => {
+    const found = findObjectProperty(options, key);
+    return found.kind === 'found' && found.value !== null && !isNullishLiteral(found.value);
+  });
+}
 
 function isFalse(node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
@@ -64,8 +150,8 @@ export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMi
   return uses;
 }
 
-/** A file that uses a CORS middleware says so: the package or its export, or a name that holds one. */
-const MENTIONS_CORS = /cors/iu;
+/** A file that uses a CORS middleware says so: the package or its export, or a name that holds one (or it serves with fastmcp, which applies one unasked). */
+const MENTIONS_CORS = /cors|['"]fastmcp['"]/iu;
 
 function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddlewareUse[] {
   const uses: CorsMiddlewareUse[] = [];
@@ -102,12 +188,28 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
     }
   }
   const index = moduleIndex(sourceCode.ast);
-  // Methods of an app that set up CORS: NestJS's `app.enableCors(options)`.
+  // Methods of an app that set up CORS: NestJS's `app.enableCors(options)`, fastmcp's `start()`.
   for (const [method, middlewares] of CORS_METHODS) {
     for (const call of index.methodCalls.get(method) ?? []) {
       const receiver = calledMethodObject(call);
-      const middleware = receiver && serverSourceOf(receiver)?.corsMethods?.[method];
-      if (middleware && middlewares.has(middleware)) useOf(call, middleware, null);
+      const source = receiver && serverSourceOf(receiver);
+      const middleware = source?.corsMethods?.[method];
+      if (!receiver || !source || !middleware || !middlewares.has(middleware)) continue;
+      if (!middleware.optionsPath) {
+        useOf(call, middleware, null);
+        continue;
+      }
+      const use = nestedOptionsUse(sourceCode, call, middleware);
+      if (!use) continue;
+      // Code that is not in a file (an editor buffer) is resolved from the working directory, as ESLint does.
+      const file = moduleOf(call).file ?? path.join(process.cwd(), 'file.ts');
+      const installed = middleware.optionsSince ? installedVersion(file, middleware.module) : null;
+      add({
+        ...use,
+        authenticated: madeWithOption(receiver, source.authenticatedBy ?? []),
+        unfixable:
+          middleware.optionsSince !== undefined && (!installed || !isAtLeast(installed, middleware.optionsSince)),
+      });
     }
   }
   for (const call of index.calls) {

@@ -21,7 +21,7 @@ export type { ServerApi } from '../frameworks/types';
 /** What the adapters' server starts are exported as (`serve`). */
 const START_NAMES = exportNamesWith('start');
 /** Words a file that starts a server must contain: `.listen()`, or a start call of the adapters. */
-const MENTIONS_START = new RegExp(`\\b(?:listen|${[...START_NAMES].join('|')})\\b`, 'u');
+const MENTIONS_START = new RegExp(`\\b(?:listen|start|${[...START_NAMES].join('|')})\\b`, 'u');
 /** Bun's `export default { port, fetch }`. */
 const MENTIONS_DEFAULT_SERVER = /\bexport\s+default\b[^]*\b(?:port|hostname)\s*:/u;
 
@@ -86,6 +86,12 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
     const api = receiver && serverSourceOf(receiver)?.listen;
     if (api && !isPortProbe(call)) starts.push(reader.read(api, call));
   }
+  // fastmcp's `server.start({ httpStream })`.
+  for (const call of index.methodCalls.get('start') ?? []) {
+    const receiver = calledMethodObject(call);
+    const api = receiver && serverSourceOf(receiver)?.start;
+    if (api) starts.push(reader.read(api, call));
+  }
   const tracked = trackedNodes(sourceCode);
   for (const call of index.calls) {
     // A renamed import is known to the tracker by what it imports; through the project's own
@@ -132,6 +138,12 @@ function startsIn(fn: HandlerFunction): ServerStart[] {
       const receiver = calledMethodObject(node);
       const api = receiver && serverSourceOf(receiver)?.listen;
       if (api && !isPortProbe(node)) starts.push(reader.read(api, node));
+      return;
+    }
+    if (calledMethodName(node) === 'start') {
+      const receiver = calledMethodObject(node);
+      const api = receiver && serverSourceOf(receiver)?.start;
+      if (api) starts.push(reader.read(api, node));
       return;
     }
     if (!START_NAMES.has(calleeName(node) ?? '')) return;
@@ -398,7 +410,27 @@ class HostReader {
         return this.readServeOptions(api, call);
       case 'deno-serve':
         return this.readDenoServe(api, call);
+      case 'fastmcp-start':
+        return this.readFastmcpStart(api, call);
     }
+  }
+
+  /**
+   * `start({ transportType: 'httpStream', httpStream: { port, host } })`: a server only for the
+   * HTTP stream transport written as such (with no options, fastmcp reads the transport from its
+   * command line and environment, and defaults to stdio).
+   */
+  private readFastmcpStart(api: StartApi, call: TSESTree.CallExpression): HostReading {
+    const [first] = call.arguments;
+    const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+    if (!options) return UNKNOWN;
+    const transport = findObjectProperty(options, 'transportType');
+    if (transport.kind !== 'found' || !transport.value || this.staticValue(transport.value)?.value !== 'httpStream')
+      return UNKNOWN;
+    const stream = findObjectProperty(options, 'httpStream');
+    const object = stream.kind === 'found' && stream.value ? resolveObjectExpression(stream.value) : null;
+    if (!object) return stream.kind === 'missing' ? { kind: 'default', addHost: null } : UNKNOWN;
+    return this.readHostProperty(api, object);
   }
 
   private readNodeListen(api: StartApi, call: TSESTree.CallExpression): HostReading {

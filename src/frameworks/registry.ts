@@ -3,6 +3,7 @@ import type { ExternalRef } from '../analysis/exports';
 import { corsPackagesAdapter } from './cors-packages';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
+import { fastmcpAdapter } from './fastmcp';
 import { honoAdapter } from './hono';
 import { koaAdapter } from './koa';
 import { mcpSdkAdapter } from './mcp-sdk';
@@ -33,6 +34,7 @@ export const ADAPTERS: readonly Adapter[] = [
   mcpSdkAdapter,
   corsPackagesAdapter,
   nestjsAdapter,
+  fastmcpAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */

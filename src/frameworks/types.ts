@@ -125,7 +125,9 @@ export type StartSignature =
   /** `serve(options, cb?)` of `@hono/node-server`, `Bun.serve(options)`. */
   | 'serve-options'
   /** `Deno.serve(handler)`, `Deno.serve(options, handler)`, `Deno.serve({ handler, ...options })`. */
-  | 'deno-serve';
+  | 'deno-serve'
+  /** fastmcp's `start({ transportType: 'httpStream', httpStream: { port, host } })`. */
+  | 'fastmcp-start';
 
 export interface StartApi extends ServerApi {
   readonly signature: StartSignature;
@@ -147,6 +149,16 @@ export interface ServerSource {
    * app listens: NestJS's `NestFactory.create(AppModule, new FastifyAdapter())`.
    */
   readonly platformArgument?: number;
+  /**
+   * A method that starts the server from options (fastmcp's `server.start({ httpStream })`), as
+   * `listen` starts the others.
+   */
+  readonly start?: StartApi;
+  /**
+   * Options of the call that makes the server (`new FastMCP({ authenticate })`) that make it
+   * check a credential on every request before any MCP handling.
+   */
+  readonly authenticatedBy?: readonly string[];
   /** Methods that set up a CORS middleware from the options they take first: NestJS's `app.enableCors(options)`. */
   readonly corsMethods?: Readonly<Record<string, CorsMiddleware>>;
 }
@@ -184,6 +196,18 @@ export interface CorsMiddleware {
   readonly optionsTypes: readonly string[];
   /** Whether options of `true` mean its defaults (NestJS's `cors: true`), so that `true` is replaced by options. */
   readonly trueMeansDefaults?: boolean;
+  /**
+   * Where a method that sets it up (`corsMethods`) holds its options, below its first argument:
+   * `['httpStream', 'cors']` for fastmcp's `start()`. Without this, the first argument is the options.
+   */
+  readonly optionsPath?: readonly string[];
+  /**
+   * The oldest version of `module` that takes the options a fix writes; an older or unknown
+   * install gets no fix. (fastmcp's `httpStream.cors` came in 4.3.0.)
+   */
+  readonly optionsSince?: string;
+  /** A property of that first argument that must have this value for the method to set it up at all. */
+  readonly onlyWhen?: { readonly key: string; readonly value: string };
 }
 
 /** The MCP SDK's HTTP transports whose options carry `enableDnsRebindingProtection` and `allowedHosts`. */

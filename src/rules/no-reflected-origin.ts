@@ -167,6 +167,7 @@ export default createRule<Options, MessageIds>({
       const { middleware } = use;
       for (const { property, value, credentials } of originOptions(use)) {
         if (harmlessPolicy(sourceCode, use.site, credentials, reach)) continue;
+        if (use.authenticated && reach.trustCredentialChecks && !credentials) continue;
         const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
           const needed = declarations(use.site, false, [PLACEHOLDER_ORIGIN]);
           if (!needed) return null;
@@ -248,14 +249,16 @@ export default createRule<Options, MessageIds>({
       reported.add(node);
       // Options written in another module are reported where this file sets the middleware up.
       const local = isLinted(node);
+      // Options the installed package does not take are not written.
+      const fixable = local && !use.unfixable;
       const span = local && credentials ? credentialsSpan(node) : null;
       context.report({
         node: local ? node : use.site,
         ...(span ? { loc: span } : {}),
         messageId: 'reflectedOrigin',
         data: { policy: `${policy}${from(node)}`, credentials: credentialsClause(credentials) },
-        fix: local ? failClosed({ messageId: 'denyOrigins', fix: (fixer) => replace(fixer, deny) }) : null,
-        suggest: local
+        fix: fixable ? failClosed({ messageId: 'denyOrigins', fix: (fixer) => replace(fixer, deny) }) : null,
+        suggest: fixable
           ? [{ messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) }]
           : [],
       });

@@ -40,7 +40,8 @@ export type Options = [ReachRuleOptions & FailClosedOption];
 export type MessageIds = 'wildcardOrigin' | 'denyOrigins' | 'useAllowlist' | 'useAllowedOrigin';
 
 const ALLOWED_ORIGIN_NAME = 'ALLOWED_ORIGIN';
-const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
+// fastmcp answers `*` with no CORS code in the file at all.
+const MENTIONS_CORS = /cors|access-control-allow-origin|['"]fastmcp['"]/iu;
 
 export default createRule<Options, MessageIds>({
   name: 'no-wildcard-origin',
@@ -81,13 +82,16 @@ export default createRule<Options, MessageIds>({
 
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware, call } = use;
-      // Middleware made in another module is reported where this file mounts it, and fixed there.
-      const local = isLinted(call);
+      // Middleware made in another module is reported where this file mounts it, and fixed there;
+      // options the installed package does not take are not written at all.
+      const local = isLinted(call) && !use.unfixable;
       const branches = corsOptionsBranches(use);
       const credentials = branches.some(
         (branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object),
       );
       if (harmlessPolicy(sourceCode, use.site, credentials, reach)) return;
+      // A server that checks a credential on every request (`new FastMCP({ authenticate })`).
+      if (use.authenticated && reach.trustCredentialChecks && !credentials) return;
       const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
         if (!local) return null;
         const allowlist = arrayAllowlist(sourceCode, call, [PLACEHOLDER_ORIGIN], typescript);
@@ -103,10 +107,13 @@ export default createRule<Options, MessageIds>({
       for (const branch of branches) {
         if (branch.kind === 'missing') {
           const { node } = branch;
+          const { insertOptions } = use;
           missing.push((fixer, value) =>
-            node || call.type !== AST_NODE_TYPES.CallExpression
-              ? fixer.replaceText(node ?? call, `{ origin: ${value} }`)
-              : appendArgument(fixer, sourceCode, call, `{ origin: ${value} }`),
+            !node && insertOptions
+              ? insertOptions(fixer, `{ origin: ${value} }`)
+              : node || call.type !== AST_NODE_TYPES.CallExpression
+                ? fixer.replaceText(node ?? call, `{ origin: ${value} }`)
+                : appendArgument(fixer, sourceCode, call, `{ origin: ${value} }`),
           );
         } else if (branch.kind === 'object') {
           const origin = findObjectProperty(branch.object, 'origin');

@@ -9,7 +9,15 @@ import {
   inlineLeaves,
   replacePropertyValue,
 } from '../fixes/edits';
-import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
+import {
+  calledMethodObject,
+  containsNode,
+  enclosingFunctionOrProgram,
+  skipTypeWrappers,
+  topLevelStatement,
+  walk,
+} from '../analysis/ast';
+import { madeWithOption } from '../analysis/cors-middleware';
 import { moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
 import { isLinted, placeOf, variableOf, textOf } from '../analysis/program';
@@ -31,7 +39,7 @@ import { routeIsGuarded } from '../analysis/route-guards';
 import { REBINDING_CREDENTIAL_FINDER } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
-import { serverStarts } from '../analysis/servers';
+import { serverSourceOf, serverStarts } from '../analysis/servers';
 import {
   findObjectProperty,
   possibleValues,
@@ -60,7 +68,7 @@ export type MessageIds =
  * them by relative path.
  */
 const MENTIONS_MCP = new RegExp(
-  `@modelcontextprotocol/|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'host-validation')].join('|')})\\b`,
+  `@modelcontextprotocol/|['"]fastmcp['"]|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'host-validation')].join('|')})\\b`,
   'u',
 );
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
@@ -152,6 +160,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         if (checksHostOrOrigin) reportFailOpenChecks();
         if (!MENTIONS_MCP.test(sourceCode.text)) return;
+        reportFrameworkServers();
         const factories = findMcpAppFactories(sourceCode);
         const guardedApps = new Set<TSESTree.Node>();
         // SDK apps whose validation a `host` option turns off: reported once, at that option.
@@ -225,6 +234,29 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * MCP frameworks that serve HTTP themselves and check neither Host nor Origin: fastmcp's
+     * `start({ transportType: 'httpStream' })` (fastmcp 4.20.16 and mcp-proxy 6.7.19 have no
+     * Host or Origin check and no option for one). Unless the server checks a credential on every
+     * request (`authenticate`), which a rebinding page does not have, there is nothing to turn on:
+     * reported without a fix.
+     */
+    function reportFrameworkServers(): void {
+      for (const start of serverStarts(sourceCode)) {
+        if (start.host.kind === 'unknown') continue;
+        if (start.call.type !== AST_NODE_TYPES.CallExpression || !isLinted(start.call)) continue;
+        const receiver = calledMethodObject(start.call);
+        const source = receiver && serverSourceOf(receiver);
+        if (!receiver || source?.start !== start.api || source.start.signature !== 'fastmcp-start') continue;
+        if (trustCredentialChecks && madeWithOption(receiver, source.authenticatedBy ?? [])) continue;
+        context.report({
+          node: start.callee,
+          messageId: 'unprotectedApp',
+          data: { app: 'fastmcp `httpStream` server' },
+        });
+      }
+    }
 
     /**
      * Host and Origin checks of this file that let every request through until their allowlist

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Versions found, by the directory looked from and the package: `null` when it is not installed. */
+const versions = new Map<string, string | null>();
+
+/**
+ * The version of a package as installed for a file: read from the nearest
+ * `node_modules/<name>/package.json` above it, as Node resolves it. `null` when none is found
+ * (not installed, or a file that is not on disk).
+ */
+export function installedVersion(filename: string, name: string): string | null {
+  if (!path.isAbsolute(filename)) return null;
+  const start = path.dirname(filename);
+  const key = `${start}\0${name}`;
+  if (versions.has(key)) return versions.get(key)!;
+  let version: string | null = null;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version?: unknown;
+      };
+      version = typeof manifest.version === 'string' ? manifest.version : null;
+      break;
+    } catch {
+      // Not here: look in the directory above.
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  versions.set(key, version);
+  return version;
+}
+
+/** Whether a version (`4.20.16`, `4.3.0-beta.1`) is at least `minimum` (`4.3.0`), by major, minor and patch. */
+export function isAtLeast(version: string, minimum: string): boolean {
+  const parse = (text: string): number[] =>
+    text
+      .split(/[.+-]/u)
+      .slice(0, 3)
+      .map((part) => Number.parseInt(part, 10) || 0);
+  const [a, b] = [parse(version), parse(minimum)];
+  for (let index = 0; index < 3; index++) {
+    if (a[index]! !== b[index]!) return a[index]! > b[index]!;
+  }
+  return true;
+}

@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import dnsRule from '../../src/rules/require-dns-rebinding-protection';
+import loopbackRule from '../../src/rules/require-loopback-host';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
+import { createRuleTester, failClosedFix } from '../rule-tester';
+
+// fastmcp (src/frameworks/fastmcp.ts): `new FastMCP(options).start({ transportType: 'httpStream',
+// httpStream })` serves HTTP through mcp-proxy, which binds `httpStream.host` (default
+// "localhost"), answers every origin with `Access-Control-Allow-Origin: *` unless `httpStream.cors`
+// says otherwise, and checks no Host or Origin. `authenticate` checks a credential on every request.
+
+const ruleTester = createRuleTester();
+
+const IMPORT = "import { FastMCP } from 'fastmcp';";
+const SERVER = `${IMPORT}
+
+const server = new FastMCP({ name: 'notes', version: '1.0.0' });`;
+const AUTHENTICATED = `${IMPORT}
+
+const server = new FastMCP({
+  name: 'notes',
+  version: '1.0.0',
+  authenticate: async (request) => {
+    if (request.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) throw new Response(null, { status: 401 });
+    return {};
+  },
+});`;
+
+/** A project whose installed fastmcp predates the `httpStream.cors` option (4.3.0). */
+const oldProject = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-fastmcp-'));
+fs.mkdirSync(path.join(oldProject, 'node_modules', 'fastmcp'), { recursive: true });
+fs.writeFileSync(
+  path.join(oldProject, 'node_modules', 'fastmcp', 'package.json'),
+  JSON.stringify({ name: 'fastmcp', version: '3.20.0' }),
+);
+afterAll(() => fs.rmSync(oldProject, { recursive: true, force: true }));
+
+ruleTester.run('no-wildcard-origin: fastmcp', wildcardRule, {
+  valid: [
+    {
+      name: 'CORS turned off, a constant allowlist, a server with `authenticate`, and stdio',
+      code: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors: false } });
+await server.start({ transportType: 'httpStream', httpStream: { port: 8081, cors: { origin: ['https://app.example.com'] } } });
+await server.start({ transportType: 'stdio' });
+await server.start();`,
+    },
+    {
+      name: 'every request checked with `authenticate`, no credentials: the wildcard grants nothing',
+      code: `${AUTHENTICATED}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });`,
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'no `cors` in `httpStream`: mcp-proxy answers `*`; the fix adds an empty origin list',
+      code: `${SERVER}
+await server.start({
+  transportType: 'httpStream',
+  httpStream: {
+    port: 8080,
+  },
+});`,
+      output: `${SERVER}
+await server.start({
+  transportType: 'httpStream',
+  httpStream: {
+    port: 8080,
+    cors: { origin: [] },
+  },
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "fastmcp's `httpStream` server without `origin` (default `*`)", credentials: '' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `${IMPORT}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const server = new FastMCP({ name: 'notes', version: '1.0.0' });
+await server.start({
+  transportType: 'httpStream',
+  httpStream: {
+    port: 8080,
+    cors: { origin: ALLOWED_ORIGINS },
+  },
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "`cors: true` keeps the defaults, and `origin: '*'` says so",
+      code: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors: true } });
+await server.start({ transportType: 'httpStream', httpStream: { port: 8081, cors: { origin: '*' } } });`,
+      output: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors: { origin: [] } } });
+await server.start({ transportType: 'httpStream', httpStream: { port: 8081, cors: { origin: [] } } });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "fastmcp's `httpStream` server without `origin` (default `*`)", credentials: '' },
+          line: 4,
+          column: 77,
+          endLine: 4,
+          endColumn: 87,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `${IMPORT}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const server = new FastMCP({ name: 'notes', version: '1.0.0' });
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors: { origin: ALLOWED_ORIGINS } } });
+await server.start({ transportType: 'httpStream', httpStream: { port: 8081, cors: { origin: '*' } } });`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "fastmcp's `httpStream` server with an `origin` that can be `*`", credentials: '' },
+          line: 5,
+          column: 85,
+          endLine: 5,
+          endColumn: 96,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `${IMPORT}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const server = new FastMCP({ name: 'notes', version: '1.0.0' });
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors: true } });
+await server.start({ transportType: 'httpStream', httpStream: { port: 8081, cors: { origin: ALLOWED_ORIGINS } } });`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('no-wildcard-origin: fastmcp installed before its cors option', wildcardRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'an installed fastmcp older than 4.3.0 has no `cors` option: reported, with no fix',
+      filename: path.join(oldProject, 'server.ts'),
+      code: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 4,
+          column: 51,
+          endLine: 4,
+          endColumn: 61,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-loopback-host: fastmcp', loopbackRule, {
+  valid: [
+    {
+      name: 'no host: fastmcp binds "localhost"; stdio binds nothing',
+      code: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });
+await server.start({ transportType: 'stdio' });`,
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: "`httpStream.host: '0.0.0.0'`",
+      code: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, host: '0.0.0.0' } });`,
+      output: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, host: '127.0.0.1' } });`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: "fastmcp's `server.start()`", hostLabel: '`httpStream.host`', values: "`'0.0.0.0'`" },
+          line: 4,
+          column: 77,
+          endLine: 4,
+          endColumn: 92,
+          suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, host: process.env.HOST ?? '127.0.0.1' } });`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, host: '::1' } });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, host: 'localhost' } });`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('require-dns-rebinding-protection: fastmcp', dnsRule, {
+  valid: [
+    {
+      name: 'a server that authenticates every request, and a stdio server',
+      code: `${AUTHENTICATED}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });
+await server.start({ transportType: 'stdio' });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an httpStream server without `authenticate`: fastmcp has no Host check to turn on, so no fix',
+      code: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'fastmcp `httpStream` server' },
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 19,
+        },
+      ],
+    },
+    {
+      name: 'with `trustCredentialChecks: false` (strict), `authenticate` is not enough',
+      code: `${AUTHENTICATED}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });`,
+      options: [{ trustCredentialChecks: false }],
+      errors: [{ messageId: 'unprotectedApp', data: { app: 'fastmcp `httpStream` server' }, line: 11, column: 14 }],
+    },
+  ],
+});
