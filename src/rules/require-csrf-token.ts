@@ -7,7 +7,9 @@ import {
   type ModuleDeclaration,
 } from '../fixes/constants';
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
-import { calledMethodName, containsNode, topLevelStatement } from '../analysis/ast';
+import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
+import { madeWithOption } from '../analysis/cors-middleware';
+import { serverSourceOf, serverStarts } from '../analysis/servers';
 import { isLinted, placeOf, textOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
@@ -16,7 +18,13 @@ import { isCredentialHeader, type CheckFinder } from '../analysis/credential-che
 import { routeIsGuarded } from '../analysis/route-guards';
 import { servesMcp } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
-import { findObjectProperty, resolveFunction, type HandlerFunction } from '../analysis/values';
+import {
+  findObjectProperty,
+  resolveExpression,
+  resolveFunction,
+  resolveObjectExpression,
+  type HandlerFunction,
+} from '../analysis/values';
 
 export type Options = [
   {
@@ -144,6 +152,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
+        reportFrameworkServers();
         const { routes, apps } = findRoutes(sourceCode);
         if (routes.length === 0) return;
         const finder: CheckFinder = {
@@ -187,6 +196,73 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * MCP frameworks that serve HTTP themselves: fastmcp's `start({ transportType: 'httpStream' })`
+     * takes every request unless the server is made with `authenticate` (or `auth`), which mcp-proxy
+     * runs before any MCP handling, on every method but the CORS preflight, and whose thrown
+     * `Response` it sends as it is (mcp-proxy 6.7.19 `authenticateRequest`). The fix adds one.
+     */
+    function reportFrameworkServers(): void {
+      for (const start of serverStarts(sourceCode)) {
+        if (start.host.kind === 'unknown' || start.call.type !== AST_NODE_TYPES.CallExpression) continue;
+        if (!isLinted(start.call)) continue;
+        const receiver = calledMethodObject(start.call);
+        const source = receiver && serverSourceOf(receiver);
+        if (!receiver || source?.start !== start.api || source.start.signature !== 'fastmcp-start') continue;
+        const keys = source.authenticatedBy ?? [];
+        if (madeWithOption(receiver, keys)) continue;
+        const made = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+        const [first] = made.type === AST_NODE_TYPES.NewExpression ? made.arguments : [];
+        const options =
+          first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+        const authenticate = (fixer: RuleFixer, credential: Credential): RuleFix[] | null => {
+          if (!options || !isLinted(options) || keys.some((key) => findObjectProperty(options, key).kind !== 'missing'))
+            return null;
+          const declarations = moduleDeclarations(credential, false);
+          if (!declarations) return null;
+          const refusal = credential.bearer
+            ? "{ status: 401, statusText: 'Unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } }"
+            : "{ status: 403, statusText: 'Forbidden' }";
+          const indent = indentationAt(sourceCode, options.range[0]);
+          const property = [
+            'authenticate: async (request) => {',
+            `  if (!${credential.check}(request.headers['${credential.header}'])) {`,
+            `    throw new Response(null, ${refusal});`,
+            '  }',
+            '  return {};',
+            '}',
+          ].join(`\n${indent}  `);
+          // A one-line object grows a multi-line property: it is laid out one property per line.
+          const spread =
+            options.loc.start.line === options.loc.end.line
+              ? fixer.replaceText(
+                  options,
+                  `{\n${[...options.properties.map((existing) => sourceCode.getText(existing)), property]
+                    .map((text) => `${indent}  ${text},`)
+                    .join('\n')}\n${indent}}`,
+                )
+              : appendObjectProperty(fixer, sourceCode, options, property);
+          return [
+            ...ensureModuleDeclarations(fixer, sourceCode, options, declarations, {
+              before: topLevelStatement(options),
+            }),
+            spread,
+          ];
+        };
+        context.report({
+          node: start.callee,
+          messageId: 'missingCsrfCheck',
+          data: { route: "fastmcp's `httpStream` server" },
+          fix: failClosed({
+            messageId: 'requireTokenHeader',
+            data: { header: headerDisplay(fixHeader) },
+            fix: (fixer) => authenticate(fixer, csrf),
+          }),
+          suggest: [{ messageId: 'useBearerToken', fix: (fixer) => authenticate(fixer, bearer) }],
+        });
+      }
+    }
 
     function isEndpoint(route: Route): boolean {
       const { path } = route;
