@@ -43,15 +43,20 @@ server.addTool({
   execute: async ({ id }) => (notes.delete(id) ? `Deleted "${id}"` : `No note "${id}"`),
 });
 
-void server.start({
-  transportType: 'httpStream',
-  httpStream: {
-    port: PORT,
-    host: '127.0.0.1',
-    stateless: true,
-    cors: {
-      origin: ALLOWED_ORIGINS,
-      allowedHeaders: ['Content-Type', 'Accept', 'Mcp-Protocol-Version', 'X-MCP-CSRF-Token'],
+async function main(): Promise<void> {
+  await server.start({
+    transportType: 'httpStream',
+    httpStream: {
+      port: PORT,
+      host: '127.0.0.1',
+      stateless: true,
+      cors: {
+        origin: ALLOWED_ORIGINS,
+        allowedHeaders: ['Content-Type', 'Accept', 'Mcp-Protocol-Version', 'X-MCP-CSRF-Token'],
+      },
     },
-  },
-});
+  });
+  console.log(`notes MCP server listening on port ${PORT}`);
+}
+
+void main();

@@ -23,13 +23,18 @@ server.addTool({
 });
 
 // fastmcp answers every origin with `Access-Control-Allow-Origin: *` unless told otherwise.
-// expect-next-line: require-csrf-token, require-dns-rebinding-protection
-void server.start({
-  transportType: 'httpStream',
-  // expect-next-line: no-wildcard-origin
-  httpStream: {
-    port: PORT,
-    host: '0.0.0.0', // expect: require-loopback-host
-    stateless: true,
-  },
-});
+async function main(): Promise<void> {
+  // expect-next-line: require-csrf-token, require-dns-rebinding-protection
+  await server.start({
+    transportType: 'httpStream',
+    // expect-next-line: no-wildcard-origin
+    httpStream: {
+      port: PORT,
+      host: '0.0.0.0', // expect: require-loopback-host
+      stateless: true,
+    },
+  });
+  console.log(`notes MCP server listening on port ${PORT}`);
+}
+
+void main();

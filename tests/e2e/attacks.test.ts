@@ -20,8 +20,22 @@ import {
   stopAllServers,
 } from './servers';
 
-/** The five the issue names, and the two SDK helpers, which run the same way. */
-const FRAMEWORKS = ['express', 'node-http', 'hono', 'fastify', 'koa', 'sdk-v1', 'sdk-v2'];
+/** The five the issue names, the two SDK helpers, which run the same way, and fastmcp. */
+const FRAMEWORKS = ['express', 'node-http', 'hono', 'fastify', 'koa', 'sdk-v1', 'sdk-v2', 'fastmcp'];
+
+/**
+ * Frameworks that check no Host and have no option to (fastmcp 4.20.16 through mcp-proxy 6.7.19):
+ * their fix is the credential check alone, which a rebinding page cannot pass without the token.
+ */
+const NO_HOST_CHECK = new Set(['fastmcp']);
+
+/**
+ * Where the token check lands first, the server refuses every request that lacks it, before any
+ * MCP handling: a wildcard CORS policy then lets a page read only that refusal, and
+ * `no-wildcard-origin` takes it as harmless (docs/threat-model.md), so taking suggestions one at a
+ * time leaves the policy as it was. (With `eslint --fix`, every rule's change lands in one pass.)
+ */
+const TOKEN_BEFORE_EVERYTHING = new Set(['fastmcp']);
 
 /** The two ways a server is fixed: `eslint --fix` with the `fail-closed` config, or every first suggestion. */
 const FIXES = ['eslint --fix with the fail-closed config', 'the first suggestion of every report'] as const;
@@ -233,26 +247,31 @@ describe('attacks on the example MCP servers, before and after they are fixed', 
           const client = { [TOKEN_HEADER]: token };
           const sessions = typeof (await send(port, post(INITIALIZE, client))).headers['mcp-session-id'] === 'string';
 
-          // 1. Cross-origin read: nothing grants the hostile origin.
+          // 1. Cross-origin read: nothing grants the hostile origin (or, where the policy is left
+          // as harmless, the server refuses the request before it answers anything).
+          const corsKept = TOKEN_BEFORE_EVERYTHING.has(framework) && fix === 'the first suggestion of every report';
           const read = await send(port, post(INITIALIZE, { origin: EVIL_ORIGIN }));
-          expect
-            .soft(
-              grantsOrigin(read, EVIL_ORIGIN),
-              `cross-origin read got ${read.status} ${JSON.stringify(read.headers)}`,
-            )
-            .toBe(false);
+          if (corsKept) expect.soft(read.status, `cross-origin read: ${read.body}`).toBe(403);
+          else
+            expect
+              .soft(
+                grantsOrigin(read, EVIL_ORIGIN),
+                `cross-origin read got ${read.status} ${JSON.stringify(read.headers)}`,
+              )
+              .toBe(false);
           expect.soft(read.body, 'cross-origin read').not.toContain('"serverInfo"');
 
           // 2. Cross-origin write, without the token the page cannot know.
           const simple = await send(port, simplePost);
           expect.soft(simple.status, `simple text/plain POST: ${simple.body}`).toBe(403);
           const refusedPreflight = await send(port, preflight(EVIL_ORIGIN, requestedHeaders(sessions)));
-          expect
-            .soft(
-              preflightAllows(refusedPreflight, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)),
-              `preflight got ${refusedPreflight.status} ${JSON.stringify(refusedPreflight.headers)}`,
-            )
-            .toBe(false);
+          if (!corsKept)
+            expect
+              .soft(
+                preflightAllows(refusedPreflight, EVIL_ORIGIN, 'POST', requestedHeaders(sessions)),
+                `preflight got ${refusedPreflight.status} ${JSON.stringify(refusedPreflight.headers)}`,
+              )
+              .toBe(false);
           const write = await runTool(port, 'delete_note', { origin: EVIL_ORIGIN });
           expect.soft(write.status, `cross-origin write: ${write.body}`).toBe(403);
           expect.soft(toolText(write), 'cross-origin write: the tool ran').toBeUndefined();
@@ -262,7 +281,7 @@ describe('attacks on the example MCP servers, before and after they are fixed', 
           const rebind = await runTool(port, 'delete_note', rebound);
           expect.soft([403, 421], `DNS rebinding got ${rebind.status}: ${rebind.body}`).toContain(rebind.status);
           expect.soft(toolText(rebind), 'DNS rebinding: the tool ran').toBeUndefined();
-          if (fix === 'eslint --fix with the fail-closed config') {
+          if (fix === 'eslint --fix with the fail-closed config' && !NO_HOST_CHECK.has(framework)) {
             // Fixed in one pass, every rule's change lands, the Host check too: the rebound Host is
             // refused even with the right token. A suggestion taken after the token check may find the
             // endpoint already guarded by a credential a rebinding page cannot send, and add none.
