@@ -59,10 +59,12 @@ export function findMcpAppFactories(
  * Whether a v1 transport's options turn its own protection on: `enableDnsRebindingProtection: true`
  * and a non-empty `allowedHosts` (v1 checks the `Host` header, port included, against that list).
  */
-export function transportProtects(options: TSESTree.Node | undefined): boolean | 'unknown' {
+export function transportProtects(options: TSESTree.Node | undefined, switched: boolean = true): boolean | 'unknown' {
   const object = options && resolveObjectExpression(options);
   if (!object)
     return options && options.type !== AST_NODE_TYPES.SpreadElement && !isFunctionNode(options) ? 'unknown' : false;
+  // mcp-lite has no switch: a list turns its check on.
+  if (!switched) return listsProtect(object);
   const enabled = findObjectProperty(object, 'enableDnsRebindingProtection');
   // Options spread in from code the analysis cannot read (`...dnsRebindingOptions()`) may switch it on.
   if (enabled.kind === 'unknown') return 'unknown';
@@ -73,7 +75,11 @@ export function transportProtects(options: TSESTree.Node | undefined): boolean |
       // On unless the operator turns it off: `process.env.DNS_PROTECTION !== 'false'`.
       valueWithUnsetEnvironment(enabled.value)?.value === true);
   if (!on) return false;
-  // Either list turns a check on: `allowedHosts` for Host, `allowedOrigins` for Origin.
+  return listsProtect(object);
+}
+
+/** Either list turns a check on: `allowedHosts` for Host, `allowedOrigins` for Origin. */
+function listsProtect(object: TSESTree.ObjectExpression): boolean {
   return ['allowedHosts', 'allowedOrigins'].some((key) => {
     const list = findObjectProperty(object, key);
     if (list.kind !== 'found' || !list.value) return false;

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import { entitiesOf } from './facts';
 import { variableOf } from './program';
 
 /**
@@ -19,6 +20,11 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
   const value = resolveExpression(node) ?? node;
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipTypeWrappers(value.callee);
+  // mcp-lite's `transport.bind(server)`: the request handler of an MCP transport.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && calledMethodName(value) === 'bind') {
+    const transport = skipTypeWrappers(resolveExpression(callee.object) ?? callee.object);
+    return entitiesOf(transport).some((entity) => entity.kind === 'mcp-transport');
+  }
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(callee);
   const def = variable?.defs[0];

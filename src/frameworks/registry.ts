@@ -6,6 +6,7 @@ import { fastifyAdapter } from './fastify';
 import { fastmcpAdapter } from './fastmcp';
 import { honoAdapter } from './hono';
 import { koaAdapter } from './koa';
+import { mcpLiteAdapter } from './mcp-lite';
 import { mcpSdkAdapter } from './mcp-sdk';
 import { nestjsAdapter } from './nestjs';
 import { nodeAdapter } from './node';
@@ -35,6 +36,7 @@ export const ADAPTERS: readonly Adapter[] = [
   corsPackagesAdapter,
   nestjsAdapter,
   fastmcpAdapter,
+  mcpLiteAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */

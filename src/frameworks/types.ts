@@ -217,10 +217,11 @@ export interface McpTransport {
   readonly optionsIndex: number;
   /**
    * Where its DNS-rebinding protection is switched on: in its own options (v1's
-   * `enableDnsRebindingProtection` and `allowedHosts`), or only by validation in front of it (v2,
+   * `enableDnsRebindingProtection` and `allowedHosts`), by the lists alone (mcp-lite's
+   * `allowedHosts` and `allowedOrigins`, with no switch), or only by validation in front of it (v2,
    * whose transports have no such options).
    */
-  readonly protection: 'options' | 'middleware';
+  readonly protection: 'options' | 'middleware' | 'lists';
 }
 
 /** The apps the SDK makes, which validate `Host` (and in v2 `Origin`) unless told a non-loopback host. */

@@ -7,7 +7,13 @@ import {
   type ModuleDeclaration,
 } from '../fixes/constants';
 import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
-import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  containsNode,
+  skipTypeWrappers,
+  topLevelStatement,
+} from '../analysis/ast';
 import { madeWithOption } from '../analysis/cors-middleware';
 import { serverSourceOf, serverStarts } from '../analysis/servers';
 import { isLinted, placeOf, textOf } from '../analysis/program';
@@ -214,8 +220,7 @@ export default createRule<Options, MessageIds>({
         if (madeWithOption(receiver, keys)) continue;
         const made = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
         const [first] = made.type === AST_NODE_TYPES.NewExpression ? made.arguments : [];
-        const options =
-          first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+        const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
         const authenticate = (fixer: RuleFixer, credential: Credential): RuleFix[] | null => {
           if (!options || !isLinted(options) || keys.some((key) => findObjectProperty(options, key).kind !== 'missing'))
             return null;

@@ -195,7 +195,8 @@ export default createRule<Options, MessageIds>({
         for (const transport of transports) {
           const options = transport.node.arguments[transport.transport.optionsIndex];
           // v2 transports have no protection of their own: only what is in front of them counts.
-          if (transport.transport.protection === 'options' && transportProtects(options) !== false) continue;
+          const { protection } = transport.transport;
+          if (protection !== 'middleware' && transportProtects(options, protection === 'options') !== false) continue;
           // The routes that make this transport, or (for one made elsewhere) every route that serves MCP.
           const making = routes.filter((route) =>
             route.handlers.some((handler) => {
@@ -338,7 +339,12 @@ export default createRule<Options, MessageIds>({
       options: TSESTree.Node | undefined,
     ): void {
       const hosts = allowedHostsText(node);
-      const properties = hosts ? `enableDnsRebindingProtection: true, allowedHosts: ${hosts}` : null;
+      const switched = transport.protection === 'options';
+      const properties = hosts
+        ? switched
+          ? `enableDnsRebindingProtection: true, allowedHosts: ${hosts}`
+          : `allowedHosts: ${hosts}`
+        : null;
       context.report({
         node: node.callee,
         messageId: 'unprotectedTransport',
@@ -346,7 +352,7 @@ export default createRule<Options, MessageIds>({
         fix: failClosed({
           messageId: 'enableProtection',
           fix: (fixer) => {
-            if (!properties || transport.protection !== 'options') return null;
+            if (!properties || transport.protection === 'middleware') return null;
             if (!options) {
               if (node.arguments.length !== transport.optionsIndex) return null;
               return appendArgument(fixer, sourceCode, node, `{ ${properties} }`);

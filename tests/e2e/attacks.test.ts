@@ -20,8 +20,8 @@ import {
   stopAllServers,
 } from './servers';
 
-/** The five the issue names, the two SDK helpers, which run the same way, and fastmcp. */
-const FRAMEWORKS = ['express', 'node-http', 'hono', 'fastify', 'koa', 'sdk-v1', 'sdk-v2', 'fastmcp'];
+/** The five the issue names, the two SDK helpers, which run the same way, and two MCP frameworks. */
+const FRAMEWORKS = ['express', 'node-http', 'hono', 'fastify', 'koa', 'sdk-v1', 'sdk-v2', 'fastmcp', 'mcp-lite'];
 
 /**
  * Frameworks that check no Host and have no option to (fastmcp 4.20.16 through mcp-proxy 6.7.19):
@@ -36,6 +36,9 @@ const NO_HOST_CHECK = new Set(['fastmcp']);
  * time leaves the policy as it was. (With `eslint --fix`, every rule's change lands in one pass.)
  */
 const TOKEN_BEFORE_EVERYTHING = new Set(['fastmcp']);
+
+/** Transports that run a JSON-RPC body sent as text/plain (mcp-lite 0.10.0 checks no content type). */
+const ACCEPTS_SIMPLE_POST = new Set(['mcp-lite']);
 
 /** The two ways a server is fixed: `eslint --fix` with the `fail-closed` config, or every first suggestion. */
 const FIXES = ['eslint --fix with the fail-closed config', 'the first suggestion of every report'] as const;
@@ -162,7 +165,7 @@ describe('attacks on the example MCP servers, before and after they are fixed', 
     expect(runEslintCli(suggestedDir, sources).flatMap((result) => result.messages)).toEqual([]);
     const copies = (source: string): string[] =>
       [originalDir, ...Object.values(fixedDirs)].map((dir) => path.join(dir, source));
-    const typeScript = sources.filter((source) => source.endsWith('.ts')).flatMap(copies);
+    const typeScript = sources.filter((source) => /\.[mc]?ts$/u.test(source)).flatMap(copies);
     const built = compileServers(typeScript, workDir, path.join(workDir, 'build'));
     for (const [index, framework] of FRAMEWORKS.entries()) {
       const [original, ...fixed] = copies(sources[index]!);
@@ -205,9 +208,16 @@ describe('attacks on the example MCP servers, before and after they are fixed', 
         // the SDK transports demand application/json (415) or an initialize first (400), so that
         // simple request cannot reach the tool here ...
         const simple = await send(port, simplePost);
-        expect.soft(simple.status, 'simple text/plain POST').toBeGreaterThanOrEqual(400);
-        expect.soft(simple.status, 'simple text/plain POST').toBeLessThan(500);
-        expect.soft(toolText(await runTool(port, 'read_note', {})), 'the note after the simple POST').toBe(NOTE);
+        const simpleRuns = ACCEPTS_SIMPLE_POST.has(framework);
+        if (simpleRuns) {
+          // ... except where the transport reads the body whatever its content type: there the form
+          // post alone runs the write tool, with no preflight and nothing CORS could refuse.
+          expect.soft(toolText(simple), 'simple text/plain POST: the tool ran').toBe('Deleted "welcome"');
+        } else {
+          expect.soft(simple.status, 'simple text/plain POST').toBeGreaterThanOrEqual(400);
+          expect.soft(simple.status, 'simple text/plain POST').toBeLessThan(500);
+          expect.soft(toolText(await runTool(port, 'read_note', {})), 'the note after the simple POST').toBe(NOTE);
+        }
         // ... but the CORS policy lets the page send application/json after a preflight, and that runs it.
         const allowed = await send(port, preflight(EVIL_ORIGIN, requestedHeaders(sessions)));
         expect
@@ -219,7 +229,9 @@ describe('attacks on the example MCP servers, before and after they are fixed', 
         const write = await runTool(port, 'delete_note', { origin: EVIL_ORIGIN });
         expect.soft(write.status, 'cross-origin write').toBe(200);
         expect.soft(grantsOrigin(write, EVIL_ORIGIN), 'cross-origin write: the page reads the result').toBe(true);
-        expect.soft(toolText(write), 'cross-origin write: the tool ran').toBe('Deleted "welcome"');
+        expect
+          .soft(toolText(write), 'cross-origin write: the tool ran')
+          .toBe(simpleRuns ? 'No note "welcome"' : 'Deleted "welcome"');
         expect
           .soft(toolText(await runTool(port, 'read_note', {})), 'the note after the write')
           .toBe('No note "welcome"');

@@ -38,7 +38,7 @@ export function compileServers(files: string[], rootDir: string, outDir: string)
   }
   const built = new Map<string, string>();
   for (const file of files) {
-    const output = path.join(outDir, path.relative(rootDir, file)).replace(/\.ts$/u, '.js');
+    const output = path.join(outDir, path.relative(rootDir, file)).replace(/\.([mc]?)ts$/u, '.$1js');
     if (!fs.existsSync(output)) throw new Error(`tsc did not build ${file}:\n${diagnostics}`);
     built.set(file, output);
   }
