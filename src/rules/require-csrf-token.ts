@@ -16,11 +16,11 @@ import {
 } from '../analysis/ast';
 import { madeWithOption } from '../analysis/cors-middleware';
 import { serverSourceOf, serverStarts } from '../analysis/servers';
-import { isLinted, placeOf, textOf } from '../analysis/program';
+import { isLinted, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
-import { isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
+import { functionChecksCredential, isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
 import { routeIsGuarded } from '../analysis/route-guards';
 import { servesMcp } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
@@ -159,6 +159,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         reportFrameworkServers();
+        reportNestControllers();
         const { routes, apps } = findRoutes(sourceCode);
         if (routes.length === 0) return;
         const finder: CheckFinder = {
@@ -267,6 +268,136 @@ export default createRule<Options, MessageIds>({
           suggest: [{ messageId: 'useBearerToken', fix: (fixer) => authenticate(fixer, bearer) }],
         });
       }
+    }
+
+    /**
+     * NestJS controllers: a `@Post()` or `@All()` method of a `@Controller()` class (both from
+     * `@nestjs/common`) that hands the request to an MCP transport takes every request unless a
+     * guard runs first: `@UseGuards()` on the method or the class counts as the check (an
+     * `app.useGlobalGuards()` elsewhere is not seen). The fix checks the token at the top of the
+     * method, through its `@Req()` parameter, and throws Nest's own 403 (or 401) exception.
+     */
+    function reportNestControllers(): void {
+      if (!/['"]@nestjs\/common['"]/u.test(sourceCode.text)) return;
+      const nestFinder: CheckFinder = {
+        known: 'auth',
+        checkFunctions: new Set(options.checkFunctions ?? []),
+        checksHeader: isCredentialHeader,
+        rejectsWhenMissing: true,
+      };
+      for (const statement of sourceCode.ast.body) {
+        const cls =
+          statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+          statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+            ? statement.declaration
+            : statement;
+        if (cls?.type !== AST_NODE_TYPES.ClassDeclaration) continue;
+        const controller = cls.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
+        if (!controller || cls.decorators.some((decorator) => nestDecorator(decorator) === 'UseGuards')) continue;
+        for (const member of cls.body.body) {
+          if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
+          const verb = member.decorators.find((decorator) => {
+            const name = nestDecorator(decorator);
+            return name === 'Post' || name === 'All';
+          });
+          if (!verb || member.decorators.some((decorator) => nestDecorator(decorator) === 'UseGuards')) continue;
+          if (!servesMcp(member.value)) continue;
+          // A check at the top of the method itself (what the fix writes).
+          if (
+            member.value.type === AST_NODE_TYPES.FunctionExpression &&
+            functionChecksCredential(nestFinder, member.value, 0)
+          )
+            continue;
+          const path = ['/', decoratorPath(controller), decoratorPath(verb)]
+            .join('/')
+            .replace(/\/{2,}/gu, '/')
+            .replace(/(.)\/$/u, '$1');
+          const method = nestDecorator(verb) === 'Post' ? 'POST' : 'Every method of';
+          context.report({
+            node: verb.expression,
+            messageId: 'missingCsrfCheck',
+            data: { route: method === 'POST' ? `\`POST ${path}\`` : `Every method of \`${path}\`` },
+            fix: failClosed({
+              messageId: 'requireTokenHeader',
+              data: { header: headerDisplay(fixHeader) },
+              fix: (fixer) => nestGuard(fixer, cls, member.value, csrf),
+            }),
+            suggest: [{ messageId: 'useBearerToken', fix: (fixer) => nestGuard(fixer, cls, member.value, bearer) }],
+          });
+        }
+      }
+    }
+
+    /** The name a decorator's callee is imported under from `@nestjs/common`, or `null`. */
+    function nestDecorator(decorator: TSESTree.Decorator): string | null {
+      const expression = decorator.expression;
+      const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+      if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+      const def = variableOf(callee)?.defs[0];
+      if (def?.type !== 'ImportBinding' || def.node.type !== AST_NODE_TYPES.ImportSpecifier) return null;
+      if ((def.parent as TSESTree.ImportDeclaration).source.value !== '@nestjs/common') return null;
+      const { imported } = def.node;
+      return imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+    }
+
+    /** The path a `@Controller('mcp')` or `@Post('messages')` decorator gives, `''` for none. */
+    function decoratorPath(decorator: TSESTree.Decorator): string {
+      const expression = decorator.expression;
+      const [first] = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments : [];
+      const value = first && first.type !== AST_NODE_TYPES.SpreadElement ? staticValue(first)?.value : undefined;
+      return typeof value === 'string' ? value : '';
+    }
+
+    /** The token check as the method's first statement, and Nest's exception imported beside the decorators. */
+    function nestGuard(
+      fixer: RuleFixer,
+      cls: TSESTree.ClassDeclaration,
+      method: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression,
+      credential: Credential,
+    ): RuleFix[] | null {
+      if (method.type !== AST_NODE_TYPES.FunctionExpression || !isLinted(method)) return null;
+      const request = method.params.find(
+        (param) =>
+          param.type === AST_NODE_TYPES.Identifier &&
+          param.decorators.some((decorator) => {
+            const name = nestDecorator(decorator);
+            return name === 'Req' || name === 'Request';
+          }),
+      );
+      if (request?.type !== AST_NODE_TYPES.Identifier) return null;
+      const exception = credential.bearer ? 'UnauthorizedException' : 'ForbiddenException';
+      const importFix = addNamedImport(fixer, '@nestjs/common', exception);
+      const declarations = moduleDeclarations(credential, false);
+      if (!importFix || !declarations) return null;
+      const guard = insertFirst(fixer, method, [
+        `if (!${credential.check}(${request.name}.headers['${credential.header}'])) {`,
+        `  throw new ${exception}('Missing or invalid credentials for this MCP server');`,
+        '}',
+      ]);
+      if (!guard) return null;
+      return [
+        ...(importFix === true ? [] : [importFix]),
+        ...ensureModuleDeclarations(fixer, sourceCode, cls, declarations, { before: topLevelStatement(cls) }),
+        guard,
+      ];
+    }
+
+    /**
+     * `name` added to the file's named import of `module` (`true` when it is there already);
+     * `null` when the file imports the module otherwise.
+     */
+    function addNamedImport(fixer: RuleFixer, module: string, name: string): RuleFix | true | null {
+      for (const statement of sourceCode.ast.body) {
+        if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== module) continue;
+        if (statement.importKind === 'type') continue;
+        const named = statement.specifiers.filter(
+          (specifier): specifier is TSESTree.ImportSpecifier => specifier.type === AST_NODE_TYPES.ImportSpecifier,
+        );
+        if (named.some((specifier) => specifier.local.name === name && specifier.importKind !== 'type')) return true;
+        const last = named.at(-1);
+        return last ? fixer.insertTextAfter(last, `, ${name}`) : null;
+      }
+      return null;
     }
 
     function isEndpoint(route: Route): boolean {

@@ -20,8 +20,19 @@ import {
   stopAllServers,
 } from './servers';
 
-/** The five the issue names, the two SDK helpers, which run the same way, and two MCP frameworks. */
-const FRAMEWORKS = ['express', 'node-http', 'hono', 'fastify', 'koa', 'sdk-v1', 'sdk-v2', 'fastmcp', 'mcp-lite'];
+/** The five the issue names, the two SDK helpers, which run the same way, NestJS, and two MCP frameworks. */
+const FRAMEWORKS = [
+  'express',
+  'node-http',
+  'hono',
+  'fastify',
+  'koa',
+  'sdk-v1',
+  'sdk-v2',
+  'nestjs',
+  'fastmcp',
+  'mcp-lite',
+];
 
 /**
  * Frameworks that check no Host and have no option to (fastmcp 4.20.16 through mcp-proxy 6.7.19):

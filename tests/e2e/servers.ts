@@ -6,35 +6,47 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { root, tscBin } from '../support/e2e';
+import { ownCompilerOptions } from '../support/typecheck';
 
 /** Every request and every connection goes here: the servers are never reached from outside. */
 export const LOOPBACK = '127.0.0.1';
 
 /**
  * Compiles TypeScript servers with the repo's compiler options, to CommonJS as the repo's package.json
- * says. The output stays under the repo so that `node_modules` resolves; returns each source's output.
+ * says (an `.mts` file to an ES module). A folder with a `tsconfig.json` of its own (NestJS's legacy
+ * decorators) is compiled with its compiler options added. The output stays under the repo so that
+ * `node_modules` resolves; returns each source's output.
  */
 export function compileServers(files: string[], rootDir: string, outDir: string): Map<string, string> {
-  const tsconfig = path.join(rootDir, 'tsconfig.servers.json');
-  fs.writeFileSync(
-    tsconfig,
-    JSON.stringify(
-      {
-        extends: path.join(root, 'tsconfig.json'),
-        compilerOptions: { noEmit: false, noUnusedLocals: false, rootDir, outDir },
-        include: [],
-        files,
-      },
-      null,
-      2,
-    ),
-  );
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const own = path.join(path.dirname(file), 'tsconfig.json');
+    const key = fs.existsSync(own) ? own : '';
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
   let diagnostics = '';
-  try {
-    execFileSync(process.execPath, [tscBin, '-p', tsconfig], { encoding: 'utf8' });
-  } catch (error) {
-    // A type error still emits; a server that did not compile at all is caught below.
-    diagnostics = String((error as { stdout?: string }).stdout ?? error);
+  for (const [index, [own, group]] of [...groups].entries()) {
+    const options = own ? ownCompilerOptions(own) : {};
+    const tsconfig = path.join(rootDir, `tsconfig.servers${index}.json`);
+    fs.writeFileSync(
+      tsconfig,
+      JSON.stringify(
+        {
+          extends: path.join(root, 'tsconfig.json'),
+          compilerOptions: { ...options, noEmit: false, noUnusedLocals: false, rootDir, outDir },
+          include: [],
+          files: group,
+        },
+        null,
+        2,
+      ),
+    );
+    try {
+      execFileSync(process.execPath, [tscBin, '-p', tsconfig], { encoding: 'utf8' });
+    } catch (error) {
+      // A type error still emits; a server that did not compile at all is caught below.
+      diagnostics += String((error as { stdout?: string }).stdout ?? error);
+    }
   }
   const built = new Map<string, string>();
   for (const file of files) {

@@ -1,3 +1,4 @@
+import csrfRule from '../../src/rules/require-csrf-token';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import reflectedRule from '../../src/rules/no-reflected-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
@@ -353,4 +354,116 @@ await app.listen(3000, 'localhost');`,
       ],
     },
   ]),
+});
+
+const CONTROLLER = (
+  guard: string,
+  body = '',
+): string => `import { Controller, Post, Req, Res${guard ? ', UseGuards' : ''} } from '@nestjs/common';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Request, Response } from 'express';
+
+@Controller('api')${guard}
+export class McpController {
+  @Post('mcp')
+  async handle(@Req() req: Request, @Res() res: Response): Promise<void> {${body}
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res, req.body);
+  }
+}`;
+
+/** CONTROLLER with the fix's token check, and what it needs above the class. */
+function controllerFixed(bearer: boolean): string {
+  const [exception, token, check, describe, expected, header] = bearer
+    ? [
+        'UnauthorizedException',
+        'MCP_AUTH_TOKEN',
+        'hasValidBearerToken',
+        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
+        '`Bearer ${MCP_AUTH_TOKEN}`',
+        'authorization',
+      ]
+    : [
+        'ForbiddenException',
+        'MCP_CSRF_TOKEN',
+        'hasValidCsrfToken',
+        'The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused.',
+        'MCP_CSRF_TOKEN',
+        'x-mcp-csrf-token',
+      ];
+  return CONTROLLER(
+    '',
+    `
+    if (!${check}(req.headers['${header}'])) {
+      throw new ${exception}('Missing or invalid credentials for this MCP server');
+    }`,
+  )
+    .replace('Req, Res }', `Req, Res, ${exception} }`)
+    .replace(
+      "from 'express';\n",
+      `from 'express';
+
+import { timingSafeEqual } from 'node:crypto';
+
+/** ${describe} */
+const ${token} = process.env.${token};
+
+/** Whether a request header carries ${token}, compared in constant time. */
+function ${check}(value: unknown): boolean {
+  if (!${token} || typeof value !== 'string') return false;
+  const expected = Buffer.from(${expected});
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+`,
+    );
+}
+
+ruleTester.run('require-csrf-token: NestJS controllers', csrfRule, {
+  valid: [
+    { name: 'a guard on the class', code: CONTROLLER('\n@UseGuards(TokenGuard)') },
+    { name: 'the check the fix writes, at the top of the method', code: controllerFixed(false) },
+    {
+      name: 'a @Get() method, and a @Post() that serves no MCP',
+      code: `import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Request, Response } from 'express';
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+@Controller('mcp')
+export class McpController {
+  @Get()
+  async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await transport.handleRequest(req, res);
+  }
+  @Post('feedback')
+  save(): string {
+    return 'ok';
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a @Post() method that hands the request to an MCP transport',
+      code: CONTROLLER(''),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /api/mcp`' },
+          line: 7,
+          column: 4,
+          endLine: 7,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: controllerFixed(false),
+            },
+            { messageId: 'useBearerToken', output: controllerFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
 });

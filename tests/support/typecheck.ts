@@ -46,7 +46,7 @@ export function typeCheck(files: readonly string[], workDir: string): string {
 }
 
 /** The `compilerOptions` a folder's `tsconfig.json` sets itself (its comments left out). */
-function ownCompilerOptions(file: string): Record<string, unknown> {
+export function ownCompilerOptions(file: string): Record<string, unknown> {
   const text = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gmu, '');
   return (JSON.parse(text) as { compilerOptions?: Record<string, unknown> }).compilerOptions ?? {};
 }
