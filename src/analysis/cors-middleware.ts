@@ -89,7 +89,9 @@ function nestedOptionsUse(
     if (found.kind === 'unknown') return unknown;
     const last = index === path.length - 1;
     if (found.kind === 'missing') {
-      if (!last) return { ...unknown, options: null };
+      // `start({ transportType: 'httpStream' })` with no `httpStream`: the options would need a port
+      // the file does not show, so there is no fix.
+      if (!last) return { ...unknown, options: null, site: holderKey, unfixable: true };
       const holder = object;
       return {
         middleware,
@@ -208,7 +210,8 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
         ...use,
         authenticated: madeWithOption(receiver, source.authenticatedBy ?? []),
         unfixable:
-          middleware.optionsSince !== undefined && (!installed || !isAtLeast(installed, middleware.optionsSince)),
+          use.unfixable === true ||
+          (middleware.optionsSince !== undefined && (!installed || !isAtLeast(installed, middleware.optionsSince))),
       });
     }
   }

@@ -65,6 +65,8 @@ function isRequestUrl(node: TSESTree.Node): boolean {
   }
   if (expression.type !== AST_NODE_TYPES.NewExpression) return false;
   if (expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'URL') return false;
+  // A web request's `url` is absolute; Node's `new URL(req.url, base)` takes its host from the base.
+  if (expression.arguments.length !== 1) return false;
   const [first] = expression.arguments;
   const url = first && skipTypeWrappers(first);
   return url?.type === AST_NODE_TYPES.MemberExpression && propertyName(url) === 'url';

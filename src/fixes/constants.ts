@@ -42,7 +42,7 @@ export function ensureModuleDeclarations(
   place?: { readonly before: TSESTree.ProgramStatement } | { readonly after: TSESTree.ProgramStatement },
 ): RuleFix[] {
   const scope = sourceCode.getScope(usedAt);
-  const missing = declarations.filter(({ name }) => !ASTUtils.findVariable(scope as never, name));
+  const missing = declarations.filter(({ name }) => !ASTUtils.findVariable(scope, name));
   if (missing.length === 0) return [];
   const text = missing.map((declaration) => declaration.text).join('\n\n');
   if (place && 'after' in place) {
@@ -118,7 +118,7 @@ export function existingBinding(
   usedAt: TSESTree.Node,
   name: string,
 ): ExistingBinding {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(usedAt) as never, name) as {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(usedAt), name) as {
     scope: { block: TSESTree.Node };
     defs: { type: string; node: TSESTree.Node }[];
   } | null;

@@ -82,7 +82,7 @@ export function removeListElement(fixer: RuleFixer, sourceCode: Readonly<SourceC
     return fixer.removeRange([list.range[0] + 1, list.range[1] - 1]);
   }
   const after = sourceCode.getTokenAfter(element);
-  if (after && ASTUtils.isCommaToken(after as never)) {
+  if (after && ASTUtils.isCommaToken(after)) {
     const next = sourceCode.getTokenAfter(after, { includeComments: true });
     const sameLine = next && next.loc.start.line === after.loc.end.line;
     // `a, b` → `b`: take the comma and the space up to the next element.
@@ -90,7 +90,7 @@ export function removeListElement(fixer: RuleFixer, sourceCode: Readonly<SourceC
     return fixer.removeRange(wholeLines(sourceCode, [element.range[0], end]));
   }
   const before = sourceCode.getTokenBefore(element);
-  if (before && ASTUtils.isCommaToken(before as never)) {
+  if (before && ASTUtils.isCommaToken(before)) {
     // The last element without a trailing comma: the comma before it goes instead.
     return fixer.removeRange([before.range[0], element.range[1]]);
   }
@@ -122,7 +122,7 @@ export function appendObjectProperty(
     return fixer.replaceTextRange([object.range[0] + 1, closing.range[0]], ` ${propertyText} `);
   }
   const afterLast = sourceCode.getTokenAfter(last)!;
-  const hasTrailingComma = ASTUtils.isCommaToken(afterLast as never);
+  const hasTrailingComma = ASTUtils.isCommaToken(afterLast);
   const multiline = closing.loc.start.line > last.loc.end.line;
   if (multiline) {
     const indent = indentationAt(sourceCode, last.range[0]);
@@ -192,7 +192,7 @@ export function appendArgument(
   const last = call.arguments.at(-1);
   if (!last) return fixer.insertTextBefore(closing, argumentText);
   const afterLast = sourceCode.getTokenAfter(last)!;
-  if (ASTUtils.isCommaToken(afterLast as never)) return fixer.insertTextAfter(afterLast, ` ${argumentText}`);
+  if (ASTUtils.isCommaToken(afterLast)) return fixer.insertTextAfter(afterLast, ` ${argumentText}`);
   return fixer.insertTextAfter(last, `, ${argumentText}`);
 }
 

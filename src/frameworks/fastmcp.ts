@@ -10,7 +10,9 @@ const FASTMCP_CORS: CorsMiddleware = {
   module: 'fastmcp',
   display: "fastmcp's `httpStream` server",
   usage: 'call',
-  isWildcardOrigin: (value) => value === '*',
+  // `let allowedOrigin = "*"; if (finalCorsOptions.origin) { string | array | function }`: a falsy
+  // origin, `true` or a RegExp leaves the '*'.
+  isWildcardOrigin: (value) => value === '*' || !value || value === true || value instanceof RegExp,
   denyOrigin: '[]',
   allowlistOrigin: (allowlist) => allowlist,
   credentialsReflectByDefault: false,
@@ -21,6 +23,8 @@ const FASTMCP_CORS: CorsMiddleware = {
   matchesArraysExactly: true,
   optionsTypes: [],
   trueMeansDefaults: true,
+  // `new URL(req.headers.origin)` throws on `null`, and then no CORS header is sent.
+  refusesNullOrigin: true,
   optionsPath: ['httpStream', 'cors'],
   optionsSince: '4.3.0',
   onlyWhen: { key: 'transportType', value: 'httpStream' },

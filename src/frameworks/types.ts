@@ -194,6 +194,8 @@ export interface CorsMiddleware {
   readonly matchesArraysExactly: boolean;
   /** The names its type declarations give its options: `CorsOptions`; a value typed so holds its options. */
   readonly optionsTypes: readonly string[];
+  /** Whether it answers an `Origin: null` with no CORS headers, whatever its options say (fastmcp's mcp-proxy). */
+  readonly refusesNullOrigin?: boolean;
   /** Whether options of `true` mean its defaults (NestJS's `cors: true`), so that `true` is replaced by options. */
   readonly trueMeansDefaults?: boolean;
   /**

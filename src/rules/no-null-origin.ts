@@ -147,6 +147,8 @@ export default createRule<Options, MessageIds>({
 
     return originDecisionListeners(sourceCode, {
       option({ use, property, value, credentials, site: at }) {
+        // mcp-proxy (fastmcp) sends no CORS headers for an Origin that is no URL, `null` among them.
+        if (use.middleware.refusesNullOrigin) return;
         site = at;
         const { middleware } = use;
         reportEntries(value, `The \`origin\` allowlist of ${middleware.display}`, credentials);

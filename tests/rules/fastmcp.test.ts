@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import loopbackRule from '../../src/rules/require-loopback-host';
+import nullRule from '../../src/rules/no-null-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester, failClosedFix } from '../rule-tester';
 
@@ -256,4 +257,71 @@ await server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });
       errors: [{ messageId: 'unprotectedApp', data: { app: 'fastmcp `httpStream` server' }, line: 11, column: 14 }],
     },
   ],
+});
+
+ruleTester.run('no-wildcard-origin: fastmcp values that mcp-proxy reads as `*`', wildcardRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'no `httpStream` at all: the options would need a port the file does not show, so no fix',
+      code: `${SERVER}
+await server.start({ transportType: 'httpStream' });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "fastmcp's `httpStream` server without `origin` (default `*`)", credentials: '' },
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 19,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-wildcard-origin: fastmcp `origin: false`', wildcardRule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: '`origin: false` leaves mcp-proxy its `*`',
+      code: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors: { origin: false } } });`,
+      output: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors: { origin: [] } } });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "fastmcp's `httpStream` server with an `origin` it treats as `*`", credentials: '' },
+          line: 4,
+          column: 85,
+          endLine: 4,
+          endColumn: 98,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `${IMPORT}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const server = new FastMCP({ name: 'notes', version: '1.0.0' });
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors: { origin: ALLOWED_ORIGINS } } });`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('no-null-origin: fastmcp', nullRule, {
+  valid: [
+    {
+      name: "mcp-proxy parses the Origin as a URL, so `'null'` gets no CORS headers",
+      code: `${SERVER}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors: { origin: ['null'] } } });`,
+    },
+  ],
+  invalid: [],
 });

@@ -285,3 +285,43 @@ ruleTester.run('require-dns-rebinding-protection: a route file', dnsRule, {
     },
   ],
 });
+
+const NODE_URL_CHECK = (options: string): string => `import { createServer } from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport(${options});
+createServer((req, res) => {
+  if (new URL(req.url ?? '/', 'http://localhost').hostname !== 'localhost') {
+    res.writeHead(403).end();
+    return;
+  }
+  void transport.handleRequest(req, res);
+}).listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-dns-rebinding-protection: a URL built from a base is no Host check', dnsRule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Node's `new URL(req.url, base)` takes its hostname from the base, not from Host",
+      code: NODE_URL_CHECK('{ sessionIdGenerator: undefined }'),
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: NODE_URL_CHECK(
+                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
