@@ -10,6 +10,15 @@ const installedVersion = (name: string): string =>
   (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
     .version;
 
+/**
+ * The oldest typescript-eslint the plugin declares (`^8.58.0`, the first with TypeScript 6 in
+ * range): the consumer project is on it, as a project that has not upgraded would be, and the
+ * plugin must share its packages rather than pull in copies of its own.
+ */
+const OLDEST_TYPESCRIPT_ESLINT = (
+  JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+).dependencies['@typescript-eslint/utils']!.replace(/^\^/u, '');
+
 const VULNERABLE_JS = `const express = require('express');
 const cors = require('cors');
 
@@ -63,14 +72,18 @@ describe('the packed package, installed in a fresh project', () => {
       execFileSync('npm', ['pack', '--json', '--pack-destination', project], { cwd: root, encoding: 'utf8' }),
     ) as { filename: string }[];
     fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }, null, 2));
-    const dependencies = ['eslint', '@typescript-eslint/parser', 'jiti', 'typescript', '@types/node'].map(
-      (name) => `${name}@${installedVersion(name)}`,
-    );
-    execFileSync(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${packed[0]!.filename}`, ...dependencies],
-      { cwd: project, encoding: 'utf8', stdio: 'pipe' },
-    );
+    const dependencies = [
+      ...['eslint', 'jiti', 'typescript', '@types/node'].map((name) => `${name}@${installedVersion(name)}`),
+      `typescript-eslint@${OLDEST_TYPESCRIPT_ESLINT}`,
+    ];
+    // The project first, then the plugin added to it, as a user adds it.
+    for (const packages of [dependencies, [`./${packed[0]!.filename}`]]) {
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages], {
+        cwd: project,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    }
     fs.writeFileSync(path.join(project, 'vulnerable.js'), VULNERABLE_JS);
     fs.writeFileSync(path.join(project, 'server.ts'), VULNERABLE_TS);
     for (const [name, text] of Object.entries(CONFIGS)) fs.writeFileSync(path.join(project, name), text);
@@ -104,6 +117,30 @@ describe('the packed package, installed in a fresh project', () => {
       'vulnerable.js:5 mcp-cors/no-wildcard-origin',
       'vulnerable.js:6 mcp-cors/require-loopback-host',
     ]);
+  });
+
+  it("uses the project's typescript-eslint packages, the oldest it declares, with no second copy", () => {
+    const listed = JSON.parse(
+      execFileSync('npm', ['ls', '--all', '--json', '@typescript-eslint/utils', '@typescript-eslint/scope-manager'], {
+        cwd: project,
+        encoding: 'utf8',
+      }),
+    ) as unknown;
+    const versions = new Map<string, Set<string>>();
+    const visit = (node: unknown): void => {
+      const dependencies = (node as { dependencies?: Record<string, { version?: string }> }).dependencies ?? {};
+      for (const [name, child] of Object.entries(dependencies)) {
+        if ((name === '@typescript-eslint/utils' || name === '@typescript-eslint/scope-manager') && child.version) {
+          versions.set(name, (versions.get(name) ?? new Set()).add(child.version));
+        }
+        visit(child);
+      }
+    };
+    visit(listed);
+    expect(Object.fromEntries([...versions].map(([name, set]) => [name, [...set]]))).toEqual({
+      '@typescript-eslint/utils': [OLDEST_TYPESCRIPT_ESLINT],
+      '@typescript-eslint/scope-manager': [OLDEST_TYPESCRIPT_ESLINT],
+    });
   });
 
   it('a typed eslint.config.ts using defineConfig type-checks against the published types', () => {
