@@ -191,7 +191,9 @@ describe('attacks on the example MCP servers, before and after they are fixed', 
         ...(Object.fromEntries(FIXES.map((fix, at) => [fix, runnable(fixed[at]!)])) as Record<Fix, string>),
       });
     }
-  }, 180_000);
+    // Every framework's server built and fixed two ways: bounded by that work, so the limit is the
+    // project's hang guard.
+  });
   afterEach(stopAllServers);
   afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 

@@ -105,6 +105,9 @@ describe('ESLint 9 and 10', () => {
         '--no-fund',
         'eslint@9',
         `@typescript-eslint/parser@${installedVersion('@typescript-eslint/parser')}`,
+        // The rules read the installed fastmcp's version before they write its options: the
+        // examples' project has it, as this repository does.
+        `fastmcp@${installedVersion('fastmcp')}`,
         `./${packed[0]!.filename}`,
       ],
       { cwd: project, encoding: 'utf8', stdio: 'pipe' },
