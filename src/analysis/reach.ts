@@ -1,7 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, skipTypeWrappers } from './ast';
-import { checksCredential, isCredentialHeader, isGuardPlugin, type CheckFinder } from './credential-checks';
+import {
+  checksCredential,
+  functionChecksCredential,
+  isCredentialHeader,
+  isGuardPlugin,
+  type CheckFinder,
+} from './credential-checks';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { servesMcp } from './mcp-transports';
 import { registeredUnderCondition, routeIsGuarded } from './route-guards';
@@ -334,6 +340,9 @@ export function harmlessPolicy(
   credentials: boolean,
   options: ReachOptions,
 ): boolean {
+  // A plain or web request handler that refuses a request without a credential before it sets the
+  // policy: whatever the policy, a page reads only that refusal.
+  if (options.trustCredentialChecks && !credentials && refusedBeforeInHandler(sourceCode, node)) return true;
   const endpoints = endpointsReached(sourceCode, node);
   if (!endpoints) {
     // Endpoints the file does not show (added by a function the app is handed to) are guarded
@@ -347,6 +356,19 @@ export function harmlessPolicy(
     !credentials &&
     onlyPublicOrCredentialed(sourceCode, endpoints, options.publicPaths)
   );
+}
+
+/**
+ * Whether `node` lies in a plain (`node:http`) or web (`fetch`) request handler of the file that
+ * checks a credential on the way to it, refusing the request without one.
+ */
+function refusedBeforeInHandler(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+  for (const route of findRoutes(sourceCode).routes) {
+    if (route.framework !== 'node' || route.app) continue;
+    const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
+    if (fn && containsNode(fn, node) && functionChecksCredential(CREDENTIAL_FINDER, fn, 0, node)) return true;
+  }
+  return false;
 }
 
 /** The app whose `use`/`register`/hook call installs the policy at `node`. */

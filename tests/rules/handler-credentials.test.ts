@@ -1,0 +1,156 @@
+import reflectedRule from '../../src/rules/no-reflected-origin';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
+import { createRuleTester } from '../rule-tester';
+
+// A plain or web request handler that refuses a request without a bearer token before it sets a
+// permissive CORS policy: a page that has no token reads only the refusal, so the policy grants it
+// nothing (docs/threat-model.md, "when a credential makes CORS moot"), unless credentials are
+// allowed beside it or the options say not to trust credential checks.
+
+const ruleTester = createRuleTester();
+
+const WORKER = (
+  value: string,
+  extra = '',
+): string => `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('authorization') !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+      return new Response('Unauthorized', { status: 401 });
+    }
+    const response = await transport.handleRequest(request);
+    const headers = new Headers(response.headers);
+    headers.set('Access-Control-Allow-Origin', ${value});${extra}
+    return new Response(response.body, { status: response.status, headers });
+  },
+};`;
+
+const NODE = `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+http
+  .createServer(async (req, res) => {
+    if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+      res.writeHead(401).end();
+      return;
+    }
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    await transport.handleRequest(req, res);
+  })
+  .listen(3000, '127.0.0.1');`;
+
+/** The policy line taken out (`denyOrigins`), or the constant origin put in (`useAllowedOrigin`). */
+const denied = (code: string, line: string): string => code.replace(`${line}\n`, '');
+const allowedOrigin = (code: string, declarationBefore: string): string =>
+  code
+    .replace(declarationBefore, `const ALLOWED_ORIGIN = 'https://app.example.com';\n\n${declarationBefore}`)
+    .replace("'Access-Control-Allow-Origin', '*'", "'Access-Control-Allow-Origin', ALLOWED_ORIGIN");
+
+/** The echo checked against a new allowlist (`checkEmptyAllowlist`, `useAllowlist`). */
+const checkedEcho = (code: string, origins: string): string =>
+  code
+    .replace(
+      '\nexport default {',
+      `\nconst ALLOWED_ORIGINS: string[] = [${origins}];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+export default {`,
+    )
+    .replace("request.headers.get('origin') ?? ''", "allowedOrigin(request.headers.get('origin'))");
+
+ruleTester.run('no-wildcard-origin: a handler that checks a bearer token first', wildcardRule, {
+  valid: [
+    { name: 'a Worker', code: WORKER("'*'") },
+    { name: 'a node:http handler', code: NODE },
+  ],
+  invalid: [
+    {
+      name: 'credentials allowed beside the wildcard',
+      code: WORKER("'*'", "\n    headers.set('Access-Control-Allow-Credentials', 'true');"),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 12,
+          column: 5,
+          endLine: 12,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: denied(
+                WORKER("'*'", "\n    headers.set('Access-Control-Allow-Credentials', 'true');"),
+                "    headers.set('Access-Control-Allow-Origin', '*');",
+              ),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: allowedOrigin(
+                WORKER("'*'", "\n    headers.set('Access-Control-Allow-Credentials', 'true');"),
+                'const transport',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'with `trustCredentialChecks: false` (strict)',
+      code: NODE,
+      options: [{ trustCredentialChecks: false }],
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: denied(NODE, "    res.setHeader('Access-Control-Allow-Origin', '*');"),
+            },
+            { messageId: 'useAllowedOrigin', output: allowedOrigin(NODE, 'const transport') },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-reflected-origin: a handler that checks a bearer token first', reflectedRule, {
+  valid: [{ name: 'a Worker that echoes the Origin', code: WORKER("request.headers.get('origin') ?? ''") }],
+  invalid: [
+    {
+      name: 'with `trustCredentialChecks: false` (strict)',
+      code: WORKER("request.headers.get('origin') ?? ''"),
+      options: [{ trustCredentialChecks: false }],
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          line: 12,
+          column: 5,
+          endLine: 12,
+          endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'checkEmptyAllowlist',
+              output: checkedEcho(WORKER("request.headers.get('origin') ?? ''"), ''),
+            },
+            {
+              messageId: 'useAllowlist',
+              output: checkedEcho(WORKER("request.headers.get('origin') ?? ''"), "'https://app.example.com'"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
