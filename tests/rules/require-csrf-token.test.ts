@@ -3,6 +3,136 @@ import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
+/** How the declarations of the token fix are written for a file. */
+interface HelperOptions {
+  /** The bearer token (`Authorization: Bearer …`) instead of the token header. */
+  readonly bearer?: boolean;
+  /** Plain JavaScript, with no types: an ES module, or CommonJS (which `require`s node:crypto). */
+  readonly js?: 'esm' | 'commonjs';
+  /** The header the token header fix reads. */
+  readonly header?: string;
+  /** The name of a timingSafeEqual the file imports already: the fix uses it and imports nothing. */
+  readonly imported?: string;
+}
+
+/** The declarations the token fix adds: node:crypto's timingSafeEqual, the token, and its check. */
+function tokenHelpers({ bearer = false, js, header = 'x-mcp-csrf-token', imported }: HelperOptions = {}): string {
+  const [token, check, describe, expected] = bearer
+    ? [
+        'MCP_AUTH_TOKEN',
+        'hasValidBearerToken',
+        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
+        '`Bearer ${MCP_AUTH_TOKEN}`',
+      ]
+    : [
+        'MCP_CSRF_TOKEN',
+        'hasValidCsrfToken',
+        `The token every request to the MCP endpoint must carry in the ${header} header; while it is unset, every request is refused.`,
+        'MCP_CSRF_TOKEN',
+      ];
+  const declarations = `/** ${describe} */
+const ${token} = process.env.${token};
+
+/** Whether a request header carries ${token}, compared in constant time. */
+function ${check}(value${js ? ')' : ': unknown): boolean'} {
+  if (!${token} || typeof value !== 'string') return false;
+  const expected = Buffer.from(${expected});
+  const received = Buffer.from(value);
+  return received.length === expected.length && ${imported ?? 'timingSafeEqual'}(received, expected);
+}`;
+  if (imported) return declarations;
+  const crypto =
+    js === 'commonjs'
+      ? "const { timingSafeEqual } = require('node:crypto');"
+      : "import { timingSafeEqual } from 'node:crypto';";
+  return `${crypto}\n\n${declarations}`;
+}
+
+/** Where the token fix puts its check: a middleware before the handler, or a test atop the handler's body. */
+type GuardKind = 'express' | 'hono' | 'fastify' | 'koa' | 'koa handler' | 'node:http';
+
+/** What the token fix answers a request without the token with. */
+const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP server' }";
+
+/**
+ * The check the token fix writes, in the words of `kind`, with every line but the first indented
+ * by `indent`. A middleware ends with the `, ` before the handler; a test atop a handler's body
+ * (node:http, a Koa handler) ends with the indent of the statement after it.
+ */
+function guard(kind: GuardKind, bearer: boolean, { indent = '', header = 'x-mcp-csrf-token' } = {}): string {
+  const check = bearer ? 'hasValidBearerToken' : 'hasValidCsrfToken';
+  const name = bearer ? 'authorization' : header;
+  const status = bearer ? 401 : 403;
+  const koaRefusal = (at: string): string =>
+    `${at}  ctx.status = ${status};
+${bearer ? `${at}  ctx.set('WWW-Authenticate', 'Bearer');\n` : ''}${at}  ctx.body = ${REFUSAL};
+${at}  return;
+${at}}`;
+  switch (kind) {
+    case 'express':
+      return `(req, res, next) => {
+${indent}  if (!${check}(req.headers['${name}'])) {
+${indent}    res.status(${status})${bearer ? ".set('WWW-Authenticate', 'Bearer')" : ''}.json(${REFUSAL});
+${indent}    return;
+${indent}  }
+${indent}  next();
+${indent}}, `;
+    case 'hono':
+      return `async (c, next) => {
+${indent}  if (!${check}(c.req.header('${name}'))) return c.json(${REFUSAL}, ${status}${bearer ? ", { 'WWW-Authenticate': 'Bearer' }" : ''});
+${indent}  await next();
+${indent}}, `;
+    case 'fastify':
+      return `preHandler: async (request, reply) => {
+${indent}  if (!${check}(request.headers['${name}'])) return reply.code(${status})${bearer ? ".header('WWW-Authenticate', 'Bearer')" : ''}.send(${REFUSAL});
+${indent}} `;
+    case 'koa':
+      return `async (ctx, next) => {
+${indent}  if (!${check}(ctx.get('${name}'))) {
+${koaRefusal(`${indent}  `)}
+${indent}  await next();
+${indent}}, `;
+    case 'koa handler':
+      return `if (ctx.method === 'POST' && !${check}(ctx.get('${name}'))) {
+${koaRefusal(indent)}
+${indent}`;
+    case 'node:http':
+      return `if (req.method === 'POST' && !${check}(req.headers['${name}'])) {
+${indent}  res.writeHead(${status}, { 'Content-Type': 'application/json'${bearer ? ", 'WWW-Authenticate': 'Bearer'" : ''} }).end(JSON.stringify(${REFUSAL}));
+${indent}  return;
+${indent}}
+${indent}`;
+  }
+}
+
+// An express app whose POST /mcp hands the request to the transport with no check.
+const EXPRESS_APP = `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** EXPRESS_APP with the token fix: the declarations after the app, and a middleware before the handler. */
+function expressAppFixed(bearer: boolean): string {
+  return EXPRESS_APP.replace(
+    'const app = express();\n',
+    `const app = express();\n\n${tokenHelpers({ bearer })}\n\n`,
+  ).replace("app.post('/mcp', ", `app.post('/mcp', ${guard('express', bearer)}`);
+}
+
+// A node:http server whose POST /mcp branch hands the request to the transport, with `check` first in it.
+function httpPostBranch(check = ''): string {
+  return `http.createServer(async (req, res) => {
+  ${check}if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});`;
+}
+
 ruleTester.run('require-csrf-token', rule, {
   valid: [
     {
@@ -251,40 +381,8 @@ app.post('/mcp-docs/messages', (req, res) => res.json({ ok: true }));`,
   invalid: failClosedFix([
     {
       name: 'express app.post without a check',
-      code: `import express from 'express';
-
-const app = express();
-app.post('/mcp', async (req, res) => {
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-      output: `import express from 'express';
-
-const app = express();
-
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: EXPRESS_APP,
+      output: expressAppFixed(false),
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -293,38 +391,7 @@ app.listen(3000, '127.0.0.1');`,
           column: 1,
           endLine: 4,
           endColumn: 9,
-          suggestions: [
-            {
-              messageId: 'useBearerToken',
-              output: `import express from 'express';
-
-const app = express();
-
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-            },
-          ],
+          suggestions: [{ messageId: 'useBearerToken', output: expressAppFixed(true) }],
         },
       ],
     },
@@ -341,60 +408,20 @@ app.use('/api', router);`,
         `const express = require('express');
 const router = express.Router();
 
-const { timingSafeEqual } = require('node:crypto');
+${tokenHelpers({ js: 'commonjs' })}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value) {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-router.post('/messages', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handlePostMessage(req, res, req.body));
+router.post('/messages', ${guard('express', false)}(req, res) => transport.handlePostMessage(req, res, req.body));
 const app = express();
 app.route('/mcp').post((req, res) => transport.handleRequest(req, res, req.body));
 app.use('/api', router);`,
         `const express = require('express');
 const router = express.Router();
 
-const { timingSafeEqual } = require('node:crypto');
+${tokenHelpers({ js: 'commonjs' })}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value) {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-router.post('/messages', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handlePostMessage(req, res, req.body));
+router.post('/messages', ${guard('express', false)}(req, res) => transport.handlePostMessage(req, res, req.body));
 const app = express();
-app.route('/mcp').post((req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+app.route('/mcp').post(${guard('express', false)}(req, res) => transport.handleRequest(req, res, req.body));
 app.use('/api', router);`,
       ],
       errors: [
@@ -411,26 +438,9 @@ app.use('/api', router);`,
               output: `const express = require('express');
 const router = express.Router();
 
-const { timingSafeEqual } = require('node:crypto');
+${tokenHelpers({ bearer: true, js: 'commonjs' })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value) {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-router.post('/messages', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handlePostMessage(req, res, req.body));
+router.post('/messages', ${guard('express', true)}(req, res) => transport.handlePostMessage(req, res, req.body));
 const app = express();
 app.route('/mcp').post((req, res) => transport.handleRequest(req, res, req.body));
 app.use('/api', router);`,
@@ -450,28 +460,11 @@ app.use('/api', router);`,
               output: `const express = require('express');
 const router = express.Router();
 
-const { timingSafeEqual } = require('node:crypto');
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value) {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true, js: 'commonjs' })}
 
 router.post('/messages', (req, res) => transport.handlePostMessage(req, res, req.body));
 const app = express();
-app.route('/mcp').post((req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+app.route('/mcp').post(${guard('express', true)}(req, res) => transport.handleRequest(req, res, req.body));
 app.use('/api', router);`,
             },
           ],
@@ -501,26 +494,9 @@ function requireToken(req: Request, res: Response, next: NextFunction) {
 }
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', false)}(req, res) => {
   const sessionId = req.headers['mcp-session-id'];
   if (!sessionId) return res.status(400).end();
   return transport.handleRequest(req, res, req.body);
@@ -534,37 +510,14 @@ function requireToken(req: Request, res: Response, next: NextFunction) {
 }
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', false)}(req, res) => {
   const sessionId = req.headers['mcp-session-id'];
   if (!sessionId) return res.status(400).end();
   return transport.handleRequest(req, res, req.body);
 });
-app.post('/sse', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res));
+app.post('/sse', ${guard('express', false)}(req, res) => transport.handleRequest(req, res));
 app.use(requireToken);`,
       ],
       errors: [
@@ -585,26 +538,9 @@ function requireToken(req: Request, res: Response, next: NextFunction) {
 }
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', true)}(req, res) => {
   const sessionId = req.headers['mcp-session-id'];
   if (!sessionId) return res.status(400).end();
   return transport.handleRequest(req, res, req.body);
@@ -631,31 +567,14 @@ function requireToken(req: Request, res: Response, next: NextFunction) {
 }
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', (req, res) => {
   const sessionId = req.headers['mcp-session-id'];
   if (!sessionId) return res.status(400).end();
   return transport.handleRequest(req, res, req.body);
 });
-app.post('/sse', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res));
+app.post('/sse', ${guard('express', true)}(req, res) => transport.handleRequest(req, res));
 app.use(requireToken);`,
             },
           ],
@@ -673,26 +592,9 @@ app.post('/mcp', (req, res) => {
       output: `import express from 'express';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', false)}(req, res) => {
   console.log('token', req.headers['x-mcp-csrf-token']);
   return transport.handleRequest(req, res, req.body);
 });`,
@@ -710,26 +612,9 @@ app.post('/mcp', (req, res, next) => {
               output: `import express from 'express';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', true)}(req, res) => {
   console.log('token', req.headers['x-mcp-csrf-token']);
   return transport.handleRequest(req, res, req.body);
 });`,
@@ -753,26 +638,9 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 const MCP_PATH = '/mcp';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/rpc', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+app.post('/rpc', ${guard('express', false)}(req, res) => transport.handleRequest(req, res, req.body));
 app.post(MCP_PATH, handler);
 app.post(\`/v1/messages\`, handler);`,
         `import express from 'express';
@@ -780,40 +648,11 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 const MCP_PATH = '/mcp';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/rpc', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
-app.post(MCP_PATH, (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);
-app.post(\`/v1/messages\`, (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);`,
+app.post('/rpc', ${guard('express', false)}(req, res) => transport.handleRequest(req, res, req.body));
+app.post(MCP_PATH, ${guard('express', false)}handler);
+app.post(\`/v1/messages\`, ${guard('express', false)}handler);`,
       ],
       errors: [
         {
@@ -831,26 +670,9 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 const MCP_PATH = '/mcp';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/rpc', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+app.post('/rpc', ${guard('express', true)}(req, res) => transport.handleRequest(req, res, req.body));
 app.post(MCP_PATH, handler);
 app.post(\`/v1/messages\`, handler);`,
             },
@@ -871,27 +693,10 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 const MCP_PATH = '/mcp';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/rpc', (req, res) => transport.handleRequest(req, res, req.body));
-app.post(MCP_PATH, (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);
+app.post(MCP_PATH, ${guard('express', true)}handler);
 app.post(\`/v1/messages\`, handler);`,
             },
           ],
@@ -911,28 +716,11 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 const MCP_PATH = '/mcp';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/rpc', (req, res) => transport.handleRequest(req, res, req.body));
 app.post(MCP_PATH, handler);
-app.post(\`/v1/messages\`, (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);`,
+app.post(\`/v1/messages\`, ${guard('express', true)}handler);`,
             },
           ],
         },
@@ -951,54 +739,20 @@ app.all('/messages', (c) => handle(c));`,
 import { McpServer } from '@modelcontextprotocol/server';
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', async (c, next) => {
-  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
-  await next();
-}, (c) => handle(c));
+app.post('/mcp', ${guard('hono', false)}(c) => handle(c));
 app.on('POST', '/sse', (c) => handle(c));
 app.all('/messages', (c) => handle(c));`,
         `import { Hono } from 'hono';
 import { McpServer } from '@modelcontextprotocol/server';
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', async (c, next) => {
-  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
-  await next();
-}, (c) => handle(c));
-app.on('POST', '/sse', async (c, next) => {
-  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
-  await next();
-}, (c) => handle(c));
-app.all('/messages', async (c, next) => {
-  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
-  await next();
-}, (c) => handle(c));`,
+app.post('/mcp', ${guard('hono', false)}(c) => handle(c));
+app.on('POST', '/sse', ${guard('hono', false)}(c) => handle(c));
+app.all('/messages', ${guard('hono', false)}(c) => handle(c));`,
       ],
       errors: [
         {
@@ -1015,23 +769,9 @@ app.all('/messages', async (c, next) => {
 import { McpServer } from '@modelcontextprotocol/server';
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
-  await next();
-}, (c) => handle(c));
+app.post('/mcp', ${guard('hono', true)}(c) => handle(c));
 app.on('POST', '/sse', (c) => handle(c));
 app.all('/messages', (c) => handle(c));`,
             },
@@ -1051,24 +791,10 @@ app.all('/messages', (c) => handle(c));`,
 import { McpServer } from '@modelcontextprotocol/server';
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', (c) => handle(c));
-app.on('POST', '/sse', async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
-  await next();
-}, (c) => handle(c));
+app.on('POST', '/sse', ${guard('hono', true)}(c) => handle(c));
 app.all('/messages', (c) => handle(c));`,
             },
           ],
@@ -1087,25 +813,11 @@ app.all('/messages', (c) => handle(c));`,
 import { McpServer } from '@modelcontextprotocol/server';
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', (c) => handle(c));
 app.on('POST', '/sse', (c) => handle(c));
-app.all('/messages', async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
-  await next();
-}, (c) => handle(c));`,
+app.all('/messages', ${guard('hono', true)}(c) => handle(c));`,
             },
           ],
         },
@@ -1127,22 +839,9 @@ app.register(async (instance) => {
 import { McpServer } from '@modelcontextprotocol/server';
 const app = Fastify();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', { preHandler: async (request, reply) => {
-  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
-} }, async (request, reply) => handle(request, reply));
+app.post('/mcp', { ${guard('fastify', false)}}, async (request, reply) => handle(request, reply));
 app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
 app.post('/messages', { bodyLimit: 1024 }, handle);
 app.register(async (instance) => {
@@ -1152,32 +851,13 @@ app.register(async (instance) => {
 import { McpServer } from '@modelcontextprotocol/server';
 const app = Fastify();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', { preHandler: async (request, reply) => {
-  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
-} }, async (request, reply) => handle(request, reply));
-app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle, preHandler: async (request, reply) => {
-  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
-} });
-app.post('/messages', { bodyLimit: 1024, preHandler: async (request, reply) => {
-  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
-} }, handle);
+app.post('/mcp', { ${guard('fastify', false)}}, async (request, reply) => handle(request, reply));
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle, ${guard('fastify', false)}});
+app.post('/messages', { bodyLimit: 1024, ${guard('fastify', false)}}, handle);
 app.register(async (instance) => {
-  instance.post('/message', { preHandler: async (request, reply) => {
-    if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
-  } }, handle);
+  instance.post('/message', { ${guard('fastify', false, { indent: '  ' })}}, handle);
 });`,
       ],
       errors: [
@@ -1195,22 +875,9 @@ app.register(async (instance) => {
 import { McpServer } from '@modelcontextprotocol/server';
 const app = Fastify();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', { preHandler: async (request, reply) => {
-  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
-} }, async (request, reply) => handle(request, reply));
+app.post('/mcp', { ${guard('fastify', true)}}, async (request, reply) => handle(request, reply));
 app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
 app.post('/messages', { bodyLimit: 1024 }, handle);
 app.register(async (instance) => {
@@ -1233,23 +900,10 @@ app.register(async (instance) => {
 import { McpServer } from '@modelcontextprotocol/server';
 const app = Fastify();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', async (request, reply) => handle(request, reply));
-app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle, preHandler: async (request, reply) => {
-  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
-} });
+app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle, ${guard('fastify', true)}});
 app.post('/messages', { bodyLimit: 1024 }, handle);
 app.register(async (instance) => {
   instance.post('/message', handle);
@@ -1271,24 +925,11 @@ app.register(async (instance) => {
 import { McpServer } from '@modelcontextprotocol/server';
 const app = Fastify();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', async (request, reply) => handle(request, reply));
 app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
-app.post('/messages', { bodyLimit: 1024, preHandler: async (request, reply) => {
-  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
-} }, handle);
+app.post('/messages', { bodyLimit: 1024, ${guard('fastify', true)}}, handle);
 app.register(async (instance) => {
   instance.post('/message', handle);
 });`,
@@ -1309,26 +950,13 @@ app.register(async (instance) => {
 import { McpServer } from '@modelcontextprotocol/server';
 const app = Fastify();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', async (request, reply) => handle(request, reply));
 app.route({ method: ['GET', 'POST'], url: '/sse', handler: handle });
 app.post('/messages', { bodyLimit: 1024 }, handle);
 app.register(async (instance) => {
-  instance.post('/message', { preHandler: async (request, reply) => {
-    if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
-  } }, handle);
+  instance.post('/message', { ${guard('fastify', true, { indent: '  ' })}}, handle);
 });`,
             },
           ],
@@ -1343,27 +971,9 @@ router.post('/mcp', async (ctx) => handle(ctx));`,
       output: `import Router from '@koa/router';
 const router = new Router();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-router.post('/mcp', async (ctx, next) => {
-  if (!hasValidCsrfToken(ctx.get('x-mcp-csrf-token'))) {
-    ctx.status = 403;
-    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
-    return;
-  }
-  await next();
-}, async (ctx) => handle(ctx));`,
+router.post('/mcp', ${guard('koa', false)}async (ctx) => handle(ctx));`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -1378,28 +988,9 @@ router.post('/mcp', async (ctx, next) => {
               output: `import Router from '@koa/router';
 const router = new Router();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-router.post('/mcp', async (ctx, next) => {
-  if (!hasValidBearerToken(ctx.get('authorization'))) {
-    ctx.status = 401;
-    ctx.set('WWW-Authenticate', 'Bearer');
-    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
-    return;
-  }
-  await next();
-}, async (ctx) => handle(ctx));`,
+router.post('/mcp', ${guard('koa', true)}async (ctx) => handle(ctx));`,
             },
           ],
         },
@@ -1409,13 +1000,7 @@ router.post('/mcp', async (ctx, next) => {
       name: 'node:http: a POST branch, and an early return for anything else',
       code: `import http from 'node:http';
 
-http.createServer(async (req, res) => {
-  if (req.method === 'POST' && req.url === '/mcp') {
-    await transport.handleRequest(req, res);
-    return;
-  }
-  res.writeHead(404).end();
-});
+${httpPostBranch()}
 http.createServer(async (req, res) => {
   if (req.url !== '/mcp' || req.method !== 'POST') {
     res.writeHead(404).end();
@@ -1426,30 +1011,9 @@ http.createServer(async (req, res) => {
       output: [
         `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.method === 'POST' && req.url === '/mcp') {
-    await transport.handleRequest(req, res);
-    return;
-  }
-  res.writeHead(404).end();
-});
+${httpPostBranch(guard('node:http', false, { indent: '  ' }))}
 http.createServer(async (req, res) => {
   if (req.url !== '/mcp' || req.method !== 'POST') {
     res.writeHead(404).end();
@@ -1459,36 +1023,11 @@ http.createServer(async (req, res) => {
 });`,
         `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
+${httpPostBranch(guard('node:http', false, { indent: '  ' }))}
 http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.method === 'POST' && req.url === '/mcp') {
-    await transport.handleRequest(req, res);
-    return;
-  }
-  res.writeHead(404).end();
-});
-http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.url !== '/mcp' || req.method !== 'POST') {
+  ${guard('node:http', false, { indent: '  ' })}if (req.url !== '/mcp' || req.method !== 'POST') {
     res.writeHead(404).end();
     return;
   }
@@ -1508,30 +1047,9 @@ http.createServer(async (req, res) => {
               messageId: 'useBearerToken',
               output: `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.method === 'POST' && req.url === '/mcp') {
-    await transport.handleRequest(req, res);
-    return;
-  }
-  res.writeHead(404).end();
-});
+${httpPostBranch(guard('node:http', true, { indent: '  ' }))}
 http.createServer(async (req, res) => {
   if (req.url !== '/mcp' || req.method !== 'POST') {
     res.writeHead(404).end();
@@ -1554,32 +1072,11 @@ http.createServer(async (req, res) => {
               messageId: 'useBearerToken',
               output: `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
+${httpPostBranch()}
 http.createServer(async (req, res) => {
-  if (req.method === 'POST' && req.url === '/mcp') {
-    await transport.handleRequest(req, res);
-    return;
-  }
-  res.writeHead(404).end();
-});
-http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.url !== '/mcp' || req.method !== 'POST') {
+  ${guard('node:http', true, { indent: '  ' })}if (req.url !== '/mcp' || req.method !== 'POST') {
     res.writeHead(404).end();
     return;
   }
@@ -1601,26 +1098,10 @@ app.use(async (ctx) => {
       output: `import Koa from 'koa';
 const app = new Koa();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers()}
 
 app.use(async (ctx) => {
-  if (ctx.method === 'POST' && !hasValidCsrfToken(ctx.get('x-mcp-csrf-token'))) {
-    ctx.status = 403;
-    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
-    return;
-  }
-  if (ctx.method !== 'POST' || ctx.path !== '/mcp') return;
+  ${guard('koa handler', false, { indent: '  ' })}if (ctx.method !== 'POST' || ctx.path !== '/mcp') return;
   await transport.handleRequest(ctx.req, ctx.res);
 });`,
       errors: [
@@ -1637,27 +1118,10 @@ app.use(async (ctx) => {
               output: `import Koa from 'koa';
 const app = new Koa();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.use(async (ctx) => {
-  if (ctx.method === 'POST' && !hasValidBearerToken(ctx.get('authorization'))) {
-    ctx.status = 401;
-    ctx.set('WWW-Authenticate', 'Bearer');
-    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
-    return;
-  }
-  if (ctx.method !== 'POST' || ctx.path !== '/mcp') return;
+  ${guard('koa handler', true, { indent: '  ' })}if (ctx.method !== 'POST' || ctx.path !== '/mcp') return;
   await transport.handleRequest(ctx.req, ctx.res);
 });`,
             },
@@ -1692,26 +1156,9 @@ hono.post('/mcp', (c) => {
 import { Hono } from 'hono';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', false)}(req, res) => {
   const auth = req.headers.authorization;
   if (auth) {
     if (auth !== process.env.TOKEN) return res.sendStatus(401);
@@ -1732,48 +1179,22 @@ hono.post('/mcp', (c) => {
 import { Hono } from 'hono';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', false)}(req, res) => {
   const auth = req.headers.authorization;
   if (auth) {
     if (auth !== process.env.TOKEN) return res.sendStatus(401);
   }
   return transport.handleRequest(req, res, req.body);
 });
-app.post('/mcp/v2', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp/v2', ${guard('express', false)}(req, res) => {
   const auth = req.headers.authorization;
   if (auth && auth !== process.env.TOKEN) return res.sendStatus(401);
   return transport.handleRequest(req, res, req.body);
 });
 const hono = new Hono();
-hono.post('/mcp', async (c, next) => {
-  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
-  await next();
-}, (c) => {
+hono.post('/mcp', ${guard('hono', false)}(c) => {
   if (c.req.header('x-debug') === '1') return c.json({ debug: true });
   return handle(c);
 });`,
@@ -1793,26 +1214,9 @@ hono.post('/mcp', async (c, next) => {
 import { Hono } from 'hono';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', true)}(req, res) => {
   const auth = req.headers.authorization;
   if (auth) {
     if (auth !== process.env.TOKEN) return res.sendStatus(401);
@@ -1846,18 +1250,7 @@ hono.post('/mcp', (c) => {
 import { Hono } from 'hono';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', (req, res) => {
   const auth = req.headers.authorization;
@@ -1866,13 +1259,7 @@ app.post('/mcp', (req, res) => {
   }
   return transport.handleRequest(req, res, req.body);
 });
-app.post('/mcp/v2', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp/v2', ${guard('express', true)}(req, res) => {
   const auth = req.headers.authorization;
   if (auth && auth !== process.env.TOKEN) return res.sendStatus(401);
   return transport.handleRequest(req, res, req.body);
@@ -1899,18 +1286,7 @@ hono.post('/mcp', (c) => {
 import { Hono } from 'hono';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', (req, res) => {
   const auth = req.headers.authorization;
@@ -1925,10 +1301,7 @@ app.post('/mcp/v2', (req, res) => {
   return transport.handleRequest(req, res, req.body);
 });
 const hono = new Hono();
-hono.post('/mcp', async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
-  await next();
-}, (c) => {
+hono.post('/mcp', ${guard('hono', true)}(c) => {
   if (c.req.header('x-debug') === '1') return c.json({ debug: true });
   return handle(c);
 });`,
@@ -1966,26 +1339,9 @@ function hasToken(value: unknown): boolean {
 const app = express();
 const router = Router();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-router.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+router.post('/mcp', ${guard('express', false)}(req, res) => transport.handleRequest(req, res, req.body));
 app.use('/legacy', router);
 app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)));
 app.use('/v2', router);
@@ -2004,35 +1360,14 @@ function hasToken(value: unknown): boolean {
 const app = express();
 const router = Router();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-router.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+router.post('/mcp', ${guard('express', false)}(req, res) => transport.handleRequest(req, res, req.body));
 app.use('/legacy', router);
 app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)));
 app.use('/v2', router);
 http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.method === 'GET' && req.url === '/admin') {
+  ${guard('node:http', false, { indent: '  ' })}if (req.method === 'GET' && req.url === '/admin') {
     if (!hasToken(req.headers.authorization)) return res.writeHead(401).end();
     return res.end('admin');
   }
@@ -2058,26 +1393,9 @@ function hasToken(value: unknown): boolean {
 const app = express();
 const router = Router();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-router.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+router.post('/mcp', ${guard('express', true)}(req, res) => transport.handleRequest(req, res, req.body));
 app.use('/legacy', router);
 app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)));
 app.use('/v2', router);
@@ -2109,29 +1427,14 @@ function hasToken(value: unknown): boolean {
 const app = express();
 const router = Router();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 router.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
 app.use('/legacy', router);
 app.use('/v2', (req, res, next) => (hasToken(req.headers.authorization) ? next() : res.sendStatus(401)));
 app.use('/v2', router);
 http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.method === 'GET' && req.url === '/admin') {
+  ${guard('node:http', true, { indent: '  ' })}if (req.method === 'GET' && req.url === '/admin') {
     if (!hasToken(req.headers.authorization)) return res.writeHead(401).end();
     return res.end('admin');
   }
@@ -2154,22 +1457,9 @@ app.post('/mcp', routeOptions, handle);`,
 import fastifyJwt from '@fastify/jwt';
 const app = Fastify();
 app.register(fastifyJwt, { secret: 'x' });
-const routeOptions = { bodyLimit: 1024, preHandler: async (request, reply) => {
-  if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
-} };
+const routeOptions = { bodyLimit: 1024, ${guard('fastify', false)}};
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers()}
 
 app.post('/mcp', routeOptions, handle);`,
       errors: [
@@ -2187,22 +1477,9 @@ app.post('/mcp', routeOptions, handle);`,
 import fastifyJwt from '@fastify/jwt';
 const app = Fastify();
 app.register(fastifyJwt, { secret: 'x' });
-const routeOptions = { bodyLimit: 1024, preHandler: async (request, reply) => {
-  if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
-} };
+const routeOptions = { bodyLimit: 1024, ${guard('fastify', true)}};
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', routeOptions, handle);`,
             },
@@ -2224,50 +1501,19 @@ import { basicAuth } from 'hono/basic-auth';
 import { jwt } from 'hono/jwt';
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), async (c, next) => {
-  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
-  await next();
-}, (c) => handle(c));
+app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), ${guard('hono', false)}(c) => handle(c));
 app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), (c) => handle(c));`,
         `import { Hono } from 'hono';
 import { basicAuth } from 'hono/basic-auth';
 import { jwt } from 'hono/jwt';
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), async (c, next) => {
-  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
-  await next();
-}, (c) => handle(c));
-app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), async (c, next) => {
-  if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
-  await next();
-}, (c) => handle(c));`,
+app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), ${guard('hono', false)}(c) => handle(c));
+app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), ${guard('hono', false)}(c) => handle(c));`,
       ],
       errors: [
         {
@@ -2285,23 +1531,9 @@ import { basicAuth } from 'hono/basic-auth';
 import { jwt } from 'hono/jwt';
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
-  await next();
-}, (c) => handle(c));
+app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), ${guard('hono', true)}(c) => handle(c));
 app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), (c) => handle(c));`,
             },
           ],
@@ -2321,24 +1553,10 @@ import { basicAuth } from 'hono/basic-auth';
 import { jwt } from 'hono/jwt';
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', basicAuth({ username: 'u', password: 'p' }), (c) => handle(c));
-app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), async (c, next) => {
-  if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });
-  await next();
-}, (c) => handle(c));`,
+app.post('/api/mcp', jwt({ secret: 'x', alg: 'HS256', cookie: 'token' }), ${guard('hono', true)}(c) => handle(c));`,
             },
           ],
         },
@@ -2358,25 +1576,10 @@ http.createServer(async (req, res) => {
       output: [
         `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers()}
 
 http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.url === '/mcp') return transport.handleRequest(req, res);
+  ${guard('node:http', false, { indent: '  ' })}if (req.url === '/mcp') return transport.handleRequest(req, res);
   res.writeHead(404).end();
 });
 http.createServer(async (req, res) => {
@@ -2385,33 +1588,14 @@ http.createServer(async (req, res) => {
 });`,
         `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers()}
 
 http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.url === '/mcp') return transport.handleRequest(req, res);
+  ${guard('node:http', false, { indent: '  ' })}if (req.url === '/mcp') return transport.handleRequest(req, res);
   res.writeHead(404).end();
 });
 http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
+  ${guard('node:http', false, { indent: '  ' })}if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
   if (req.method === 'POST' && req.url === '/mcp') return transport.handleRequest(req, res);
 });`,
       ],
@@ -2428,25 +1612,10 @@ http.createServer(async (req, res) => {
               messageId: 'useBearerToken',
               output: `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.url === '/mcp') return transport.handleRequest(req, res);
+  ${guard('node:http', true, { indent: '  ' })}if (req.url === '/mcp') return transport.handleRequest(req, res);
   res.writeHead(404).end();
 });
 http.createServer(async (req, res) => {
@@ -2468,29 +1637,14 @@ http.createServer(async (req, res) => {
               messageId: 'useBearerToken',
               output: `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 http.createServer(async (req, res) => {
   if (req.url === '/mcp') return transport.handleRequest(req, res);
   res.writeHead(404).end();
 });
 http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
+  ${guard('node:http', true, { indent: '  ' })}if (req.method === 'POST' && req.url === '/webhook') return res.end('ok');
   if (req.method === 'POST' && req.url === '/mcp') return transport.handleRequest(req, res);
 });`,
             },
@@ -2526,25 +1680,10 @@ function hasToken(value: unknown): boolean {
   return typeof value === 'string' && value === process.env.TOKEN;
 }
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers()}
 
 async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.url === '/health') return res.end('ok');
+  ${guard('node:http', false, { indent: '  ' })}if (req.url === '/health') return res.end('ok');
   if (req.url === '/mcp') return transport.handleRequest(req, res);
 }
 http.createServer(onRequest);
@@ -2563,25 +1702,10 @@ function hasToken(value: unknown): boolean {
   return typeof value === 'string' && value === process.env.TOKEN;
 }
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers()}
 
 async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.url === '/health') return res.end('ok');
+  ${guard('node:http', false, { indent: '  ' })}if (req.url === '/health') return res.end('ok');
   if (req.url === '/mcp') return transport.handleRequest(req, res);
 }
 http.createServer(onRequest);
@@ -2592,12 +1716,7 @@ guarded.use(async (ctx, next) => {
 });
 const open = new Koa();
 open.use(async (ctx) => {
-  if (ctx.method === 'POST' && !hasValidCsrfToken(ctx.get('x-mcp-csrf-token'))) {
-    ctx.status = 403;
-    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
-    return;
-  }
-  if (ctx.method === 'POST' && ctx.path === '/mcp') await transport.handleRequest(ctx.req, ctx.res);
+  ${guard('koa handler', false, { indent: '  ' })}if (ctx.method === 'POST' && ctx.path === '/mcp') await transport.handleRequest(ctx.req, ctx.res);
 });`,
       ],
       errors: [
@@ -2617,25 +1736,10 @@ function hasToken(value: unknown): boolean {
   return typeof value === 'string' && value === process.env.TOKEN;
 }
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
-  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.url === '/health') return res.end('ok');
+  ${guard('node:http', true, { indent: '  ' })}if (req.url === '/health') return res.end('ok');
   if (req.url === '/mcp') return transport.handleRequest(req, res);
 }
 http.createServer(onRequest);
@@ -2667,18 +1771,7 @@ function hasToken(value: unknown): boolean {
   return typeof value === 'string' && value === process.env.TOKEN;
 }
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   if (req.url === '/health') return res.end('ok');
@@ -2692,13 +1785,7 @@ guarded.use(async (ctx, next) => {
 });
 const open = new Koa();
 open.use(async (ctx) => {
-  if (ctx.method === 'POST' && !hasValidBearerToken(ctx.get('authorization'))) {
-    ctx.status = 401;
-    ctx.set('WWW-Authenticate', 'Bearer');
-    ctx.body = { error: 'Missing or invalid credentials for this MCP server' };
-    return;
-  }
-  if (ctx.method === 'POST' && ctx.path === '/mcp') await transport.handleRequest(ctx.req, ctx.res);
+  ${guard('koa handler', true, { indent: '  ' })}if (ctx.method === 'POST' && ctx.path === '/mcp') await transport.handleRequest(ctx.req, ctx.res);
 });`,
             },
           ],
@@ -2736,26 +1823,9 @@ app.post('/mcp/v3', async (req, res) => {
         `import express from 'express';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', false)}(req, res) => {
   if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
   return transport.handleRequest(req, res, req.body);
 });
@@ -2781,36 +1851,13 @@ app.post('/mcp/v3', async (req, res) => {
         `import express from 'express';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', false)}(req, res) => {
   if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
   return transport.handleRequest(req, res, req.body);
 });
-app.post('/mcp/v2', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
+app.post('/mcp/v2', ${guard('express', false)}async (req, res) => {
   const auth = req.headers.authorization;
   if (auth) {
     try {
@@ -2821,13 +1868,7 @@ app.post('/mcp/v2', (req, res, next) => {
   }
   return transport.handleRequest(req, res, req.body);
 });
-app.post('/mcp/v3', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
+app.post('/mcp/v3', ${guard('express', false)}async (req, res) => {
   try {
     console.log(req.headers.authorization);
   } catch {
@@ -2850,26 +1891,9 @@ app.post('/mcp/v3', (req, res, next) => {
               output: `import express from 'express';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${guard('express', true)}(req, res) => {
   if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
   return transport.handleRequest(req, res, req.body);
 });
@@ -2908,30 +1932,13 @@ app.post('/mcp/v3', async (req, res) => {
               output: `import express from 'express';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', (req, res) => {
   if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
   return transport.handleRequest(req, res, req.body);
 });
-app.post('/mcp/v2', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
+app.post('/mcp/v2', ${guard('express', true)}async (req, res) => {
   const auth = req.headers.authorization;
   if (auth) {
     try {
@@ -2966,18 +1973,7 @@ app.post('/mcp/v3', async (req, res) => {
               output: `import express from 'express';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/mcp', (req, res) => {
   if (req.headers.authorization && req.headers.authorization !== process.env.TOKEN) return res.sendStatus(401);
@@ -2994,13 +1990,7 @@ app.post('/mcp/v2', async (req, res) => {
   }
   return transport.handleRequest(req, res, req.body);
 });
-app.post('/mcp/v3', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
+app.post('/mcp/v3', ${guard('express', true)}async (req, res) => {
   try {
     console.log(req.headers.authorization);
   } catch {
@@ -3030,26 +2020,9 @@ import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.route('/mcp').get(listSessions).post((req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+app.route('/mcp').get(listSessions).post(${guard('express', false)}(req, res) => transport.handleRequest(req, res, req.body));
 const fastify = Fastify();
 fastify.register(fp(async (instance) => {
   instance.post('/mcp', handle);
@@ -3059,31 +2032,12 @@ import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.route('/mcp').get(listSessions).post((req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+app.route('/mcp').get(listSessions).post(${guard('express', false)}(req, res) => transport.handleRequest(req, res, req.body));
 const fastify = Fastify();
 fastify.register(fp(async (instance) => {
-  instance.post('/mcp', { preHandler: async (request, reply) => {
-    if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
-  } }, handle);
+  instance.post('/mcp', { ${guard('fastify', false, { indent: '  ' })}}, handle);
 }));`,
       ],
       errors: [
@@ -3102,26 +2056,9 @@ import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.route('/mcp').get(listSessions).post((req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+app.route('/mcp').get(listSessions).post(${guard('express', true)}(req, res) => transport.handleRequest(req, res, req.body));
 const fastify = Fastify();
 fastify.register(fp(async (instance) => {
   instance.post('/mcp', handle);
@@ -3144,25 +2081,12 @@ import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.route('/mcp').get(listSessions).post((req, res) => transport.handleRequest(req, res, req.body));
 const fastify = Fastify();
 fastify.register(fp(async (instance) => {
-  instance.post('/mcp', { preHandler: async (request, reply) => {
-    if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
-  } }, handle);
+  instance.post('/mcp', { ${guard('fastify', true, { indent: '  ' })}}, handle);
 }));`,
             },
           ],
@@ -3180,24 +2104,9 @@ export { safeEqual };`,
 import express from 'express';
 const app = express();
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+${tokenHelpers({ imported: 'safeEqual' })}
 
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && safeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);
+app.post('/mcp', ${guard('express', false)}handler);
 export { safeEqual };`,
       errors: [
         {
@@ -3214,24 +2123,9 @@ export { safeEqual };`,
 import express from 'express';
 const app = express();
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+${tokenHelpers({ bearer: true, imported: 'safeEqual' })}
 
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && safeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);
+app.post('/mcp', ${guard('express', true)}handler);
 export { safeEqual };`,
             },
           ],
@@ -3248,26 +2142,9 @@ app.post('/mcp', handler);`,
 const app = express();
 app.use(express.json()); // bodies as JSON
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);`,
+app.post('/mcp', ${guard('express', false)}handler);`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -3283,26 +2160,9 @@ app.post('/mcp', (req, res, next) => {
 const app = express();
 app.use(express.json()); // bodies as JSON
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);`,
+app.post('/mcp', ${guard('express', true)}handler);`,
             },
           ],
         },
@@ -3317,26 +2177,9 @@ app.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));`,
       output: `import express from 'express';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ js: 'esm' })}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value) {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', ${guard('express', false)}(req, res) => transport.handleRequest(req, res, req.body));`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -3351,26 +2194,9 @@ app.post('/mcp', (req, res, next) => {
               output: `import express from 'express';
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true, js: 'esm' })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value) {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', ${guard('express', true)}(req, res) => transport.handleRequest(req, res, req.body));`,
             },
           ],
         },
@@ -3386,13 +2212,7 @@ ruleTester.run('require-csrf-token: by default, the fail-closed change is the fi
   invalid: [
     {
       name: 'by default, requiring the token header is the first suggestion, before the bearer token',
-      code: `import express from 'express';
-
-const app = express();
-app.post('/mcp', async (req, res) => {
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: EXPRESS_APP,
       output: null,
       errors: [
         {
@@ -3406,64 +2226,9 @@ app.listen(3000, '127.0.0.1');`,
             {
               messageId: 'requireTokenHeader',
               data: { header: '`x-mcp-csrf-token`' },
-              output: `import express from 'express';
-
-const app = express();
-
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+              output: expressAppFixed(false),
             },
-            {
-              messageId: 'useBearerToken',
-              output: `import express from 'express';
-
-const app = express();
-
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-            },
+            { messageId: 'useBearerToken', output: expressAppFixed(true) },
           ],
         },
       ],
@@ -3494,26 +2259,9 @@ app.post('/mcp', async (req, res) => {
 
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ header: 'x-api-key' })}
 
-/** The token every request to the MCP endpoint must carry in the x-api-key header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-api-key'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
+app.post('/mcp', ${guard('express', false, { header: 'x-api-key' })}async (req, res) => {
   await transport.handleRequest(req, res, req.body);
 });`,
             },
@@ -3523,26 +2271,9 @@ app.post('/mcp', (req, res, next) => {
 
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
+app.post('/mcp', ${guard('express', true)}async (req, res) => {
   await transport.handleRequest(req, res, req.body);
 });`,
             },
@@ -3554,13 +2285,7 @@ app.post('/mcp', (req, res, next) => {
       name: 'by default, a node:http POST branch gets the token check as a suggestion',
       code: `import http from 'node:http';
 
-http.createServer(async (req, res) => {
-  if (req.method === 'POST' && req.url === '/mcp') {
-    await transport.handleRequest(req, res);
-    return;
-  }
-  res.writeHead(404).end();
-});`,
+${httpPostBranch()}`,
       output: null,
       errors: [
         {
@@ -3576,59 +2301,17 @@ http.createServer(async (req, res) => {
               data: { header: '`x-mcp-csrf-token`' },
               output: `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.method === 'POST' && req.url === '/mcp') {
-    await transport.handleRequest(req, res);
-    return;
-  }
-  res.writeHead(404).end();
-});`,
+${httpPostBranch(guard('node:http', false, { indent: '  ' }))}`,
             },
             {
               messageId: 'useBearerToken',
               output: `import http from 'node:http';
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-http.createServer(async (req, res) => {
-  if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
-    return;
-  }
-  if (req.method === 'POST' && req.url === '/mcp') {
-    await transport.handleRequest(req, res);
-    return;
-  }
-  res.writeHead(404).end();
-});`,
+${httpPostBranch(guard('node:http', true, { indent: '  ' }))}`,
             },
           ],
         },

@@ -11,6 +11,254 @@ import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
+// The servers the cases below make safe or unsafe, and what the fixes write into them.
+
+/** The MCP route of the servers below, a stateless transport per request, with `guard` before its handler. */
+function mcpRoute(guard = ''): string {
+  return `app.post('/mcp', ${guard}async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});`;
+}
+
+// The guard of those servers: a bearer token on every request to /mcp.
+const BEARER_GUARD = "app.use('/mcp', requireBearerAuth({ verifier }));";
+
+// What the routes of headerRoute() answer, and the import that answers it.
+const ANSWERS = {
+  '/api/tools': ["import { listTools } from './tools.js';", 'listTools()'],
+  '/status': ["import { sessions } from './sessions.js';", "{ version: '1.4.0', sessions: sessions.size }"],
+  '/health': ["import { sessions } from './sessions.js';", '{ sessions: sessions.size }'],
+} as const;
+
+/** An app whose GET `path` sets Access-Control-Allow-Origin to `origin`, or no such header when it is null. */
+function headerRoute(path: keyof typeof ANSWERS, origin: string | null): string {
+  const [imported, answer] = ANSWERS[path];
+  return `import express from 'express';
+${imported}
+const app = express();
+app.get('${path}', (req, res) => {
+${origin === null ? '' : `  res.setHeader('Access-Control-Allow-Origin', ${origin});\n`}  res.json(${answer});
+});`;
+}
+
+/**
+ * A server behind `app.use(cors(${policy}))` whose /mcp requires a bearer token: the guard is
+ * mounted before the route, or after it when `late`; `sse` adds an SSE message endpoint the
+ * guard does not cover.
+ */
+function bearerApp(policy: string, { sse = false, late = false } = {}): string {
+  return `import cors from 'cors';
+import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+${sse ? "import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';\n" : ''}import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { verifier } from './auth.js';
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const app = express();
+app.use(cors(${policy}));
+app.use(express.json());
+${late ? '' : `${BEARER_GUARD}\n`}${mcpRoute()}
+${
+  sse
+    ? `const sse = new Map<string, SSEServerTransport>();
+app.post('/messages', async (req, res) => {
+  const transport = sse.get(String(req.query.sessionId));
+  if (!transport) return res.status(404).end();
+  await transport.handlePostMessage(req, res, req.body);
+});
+`
+    : ''
+}${late ? `${BEARER_GUARD}\n` : ''}app.listen(3000, '127.0.0.1');`;
+}
+
+/** An SSE server behind `app.use(cors(${policy}))` whose bearer guard is mounted on `paths`. */
+function sseApp(policy: string, paths: string): string {
+  return `import cors from 'cors';
+import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { verifier } from './auth.js';
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const transports = new Map<string, SSEServerTransport>();
+const app = express();
+app.use(cors(${policy}));
+app.use(${paths}, requireBearerAuth({ verifier }));
+app.get('/sse', async (req, res) => {
+  const transport = new SSEServerTransport('/message', res);
+  transports.set(transport.sessionId, transport);
+  res.on('close', () => transports.delete(transport.sessionId));
+  await server.connect(transport);
+});
+app.post('/message', async (req, res) => {
+  const transport = transports.get(String(req.query.sessionId));
+  if (!transport) return res.status(404).end();
+  await transport.handlePostMessage(req, res);
+});`;
+}
+
+/** A bearer-guarded server behind `app.use(cors(${policy}))` with an unguarded root route that answers `answer`. */
+function statusApp(policy: string, answer: string): string {
+  return `import cors from 'cors';
+import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { verifier } from './auth.js';
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const app = express();
+app.use(cors(${policy}));
+app.use(express.json());
+app.get('/', (req, res) => res.json(${answer}));
+${BEARER_GUARD}
+${mcpRoute()}`;
+}
+
+/** A bearer-guarded server behind `app.use(cors(${policy}))` that a function of the project adds an export route to. */
+function exportApp(policy: string): string {
+  return `import cors from 'cors';
+import express, { type Express } from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { verifier } from './auth.js';
+import { exportNotes } from './notes.js';
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+function registerRoutes(target: Express): void {
+  target.get('/export', (req, res) => res.json(exportNotes()));
+}
+const app = express();
+app.use(cors(${policy}));
+app.use(express.json());
+${BEARER_GUARD}
+${mcpRoute()}
+registerRoutes(app);`;
+}
+
+/** An app on port 3000 whose MCP route requires a bearer token when `guarded`. */
+function listeningApp(guarded: boolean): string {
+  return `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+${guarded ? "import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';\n" : ''}import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+${guarded ? "import { verifier } from './auth.js';\n" : ''}const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const app = express();
+app.use(express.json());
+${mcpRoute(guarded ? 'requireBearerAuth({ verifier }), ' : '')}
+app.listen(3000, '127.0.0.1');`;
+}
+
+// A session check that refuses a request without a cookie, whatever its value.
+const COOKIE_PRESENT = '  if (!req.headers.cookie) return res.status(401).end();';
+
+// A session check that refuses a request without a known session cookie.
+const KNOWN_SESSION = `  const sid = /(?:^|;\\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+  if (!sid || !sessions.has(sid)) return res.status(401).end();`;
+
+/**
+ * An app whose `requireSession` middleware runs `check` before its MCP route; with `bearer` given,
+ * the token fix: its declarations after the middleware, and a guard before the MCP handler.
+ */
+function sessionApp(check: string, bearer?: boolean): string {
+  return `import express, { type Request, type Response, type NextFunction } from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { sessions } from './sessions.js';
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+function requireSession(req: Request, res: Response, next: NextFunction) {
+${check}
+  next();
+}
+const app = express();
+app.use(express.json());
+app.use(requireSession);
+${bearer === undefined ? mcpRoute() : `\n${tokenHelpers({ bearer })}\n\n${mcpRoute(tokenGuard(bearer))}`}`;
+}
+
+/** `code` with `declaration` after its imports, set apart by blank lines, as the allowlist suggestions put it. */
+function afterImports(code: string, declaration: string): string {
+  const end = code.indexOf('\n', code.lastIndexOf('\nimport ') + 1);
+  return `${code.slice(0, end)}\n\n${declaration}\n${code.slice(end)}`;
+}
+
+/** The constant the useAllowedOrigin suggestion of a `*` header declares. */
+const DECLARE_ALLOWED_ORIGIN = "const ALLOWED_ORIGIN = 'https://app.example.com';";
+
+/** The allowlist the useAllowlist suggestion of a `cors()` policy declares. */
+const DECLARE_ALLOWED_ORIGINS = "const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];";
+
+/** `code` with the allowlist the useAllowlist suggestion of a `cors()` policy declares after its imports. */
+function allowlisted(code: string): string {
+  return afterImports(code, DECLARE_ALLOWED_ORIGINS);
+}
+
+/** The allowlist and the helper the reflected-origin fix declares, listing `origins`. */
+function originAllowlist(origins: string): string {
+  return `const ALLOWED_ORIGINS: string[] = [${origins}];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}`;
+}
+
+/** `code` with the allowlist of `origins` and its helper declared after the app, as the reflected-origin fix writes them. */
+function withOriginAllowlist(code: string, origins: string): string {
+  return code.replace('const app = express();\n', `const app = express();\n\n${originAllowlist(origins)}\n\n`);
+}
+
+/** `code` with the DNS rebinding protection of its transport on, for the hosts of port 3000. */
+function protectedTransport(code: string): string {
+  return code.replace(
+    '{ sessionIdGenerator: undefined }',
+    "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+  );
+}
+
+/** The declarations the token fix adds: node:crypto's timingSafeEqual, the token, and its check (untyped in `js`). */
+function tokenHelpers({ bearer = false, js = false } = {}): string {
+  const [token, check, describe, expected] = bearer
+    ? [
+        'MCP_AUTH_TOKEN',
+        'hasValidBearerToken',
+        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
+        '`Bearer ${MCP_AUTH_TOKEN}`',
+      ]
+    : [
+        'MCP_CSRF_TOKEN',
+        'hasValidCsrfToken',
+        'The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused.',
+        'MCP_CSRF_TOKEN',
+      ];
+  return `import { timingSafeEqual } from 'node:crypto';
+
+/** ${describe} */
+const ${token} = process.env.${token};
+
+/** Whether a request header carries ${token}, compared in constant time. */
+function ${check}(value${js ? ')' : ': unknown): boolean'} {
+  if (!${token} || typeof value !== 'string') return false;
+  const expected = Buffer.from(${expected});
+  const received = Buffer.from(value);
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}`;
+}
+
+/** The middleware the token fix puts before an express handler, up to the `, ` before it. */
+function tokenGuard(bearer: boolean): string {
+  const [check, header, refuse] = bearer
+    ? ['hasValidBearerToken', 'authorization', "res.status(401).set('WWW-Authenticate', 'Bearer')"]
+    : ['hasValidCsrfToken', 'x-mcp-csrf-token', 'res.status(403)'];
+  return `(req, res, next) => {
+  if (!${check}(req.headers['${header}'])) {
+    ${refuse}.json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, `;
+}
+
 ruleTester.run('no-wildcard-origin: public metadata a header serves', noWildcardOriginRule, {
   valid: [
     {
@@ -26,19 +274,8 @@ app.get('/.well-known/oauth-protected-resource', (req, res) => {
   invalid: failClosedFix([
     {
       name: '`*` on an endpoint that lists the tools',
-      code: `import express from 'express';
-import { listTools } from './tools.js';
-const app = express();
-app.get('/api/tools', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.json(listTools());
-});`,
-      output: `import express from 'express';
-import { listTools } from './tools.js';
-const app = express();
-app.get('/api/tools', (req, res) => {
-  res.json(listTools());
-});`,
+      code: headerRoute('/api/tools', "'*'"),
+      output: headerRoute('/api/tools', null),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -50,16 +287,7 @@ app.get('/api/tools', (req, res) => {
           suggestions: [
             {
               messageId: 'useAllowedOrigin',
-              output: `import express from 'express';
-import { listTools } from './tools.js';
-
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
-const app = express();
-app.get('/api/tools', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
-  res.json(listTools());
-});`,
+              output: afterImports(headerRoute('/api/tools', 'ALLOWED_ORIGIN'), DECLARE_ALLOWED_ORIGIN),
             },
           ],
         },
@@ -83,28 +311,8 @@ app.get('/.well-known/oauth-protected-resource', (req, res) => {
   invalid: failClosedFix([
     {
       name: 'the Origin echoed on an endpoint that lists the tools',
-      code: `import express from 'express';
-import { listTools } from './tools.js';
-const app = express();
-app.get('/api/tools', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '');
-  res.json(listTools());
-});`,
-      output: `import express from 'express';
-import { listTools } from './tools.js';
-const app = express();
-
-const ALLOWED_ORIGINS: string[] = [];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-app.get('/api/tools', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
-  res.json(listTools());
-});`,
+      code: headerRoute('/api/tools', "req.headers.origin ?? ''"),
+      output: withOriginAllowlist(headerRoute('/api/tools', 'allowedOrigin(req.headers.origin)'), ''),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -116,21 +324,10 @@ app.get('/api/tools', (req, res) => {
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `import express from 'express';
-import { listTools } from './tools.js';
-const app = express();
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-app.get('/api/tools', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
-  res.json(listTools());
-});`,
+              output: withOriginAllowlist(
+                headerRoute('/api/tools', 'allowedOrigin(req.headers.origin)'),
+                "'https://app.example.com'",
+              ),
             },
           ],
         },
@@ -143,32 +340,15 @@ ruleTester.run('no-wildcard-origin: publicPaths', noWildcardOriginRule, {
   valid: [
     {
       name: '`/status` named public',
-      code: `import express from 'express';
-import { sessions } from './sessions.js';
-const app = express();
-app.get('/status', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.json({ version: '1.4.0', sessions: sessions.size });
-});`,
+      code: headerRoute('/status', "'*'"),
       options: [{ publicPaths: ['/status'] }],
     },
   ],
   invalid: failClosedFix([
     {
       name: '`/status` without the option',
-      code: `import express from 'express';
-import { sessions } from './sessions.js';
-const app = express();
-app.get('/status', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.json({ version: '1.4.0', sessions: sessions.size });
-});`,
-      output: `import express from 'express';
-import { sessions } from './sessions.js';
-const app = express();
-app.get('/status', (req, res) => {
-  res.json({ version: '1.4.0', sessions: sessions.size });
-});`,
+      code: headerRoute('/status', "'*'"),
+      output: headerRoute('/status', null),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -180,16 +360,7 @@ app.get('/status', (req, res) => {
           suggestions: [
             {
               messageId: 'useAllowedOrigin',
-              output: `import express from 'express';
-import { sessions } from './sessions.js';
-
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
-const app = express();
-app.get('/status', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
-  res.json({ version: '1.4.0', sessions: sessions.size });
-});`,
+              output: afterImports(headerRoute('/status', 'ALLOWED_ORIGIN'), DECLARE_ALLOWED_ORIGIN),
             },
           ],
         },
@@ -197,20 +368,9 @@ app.get('/status', (req, res) => {
     },
     {
       name: 'the option replaces the default list: `/health` is no longer public',
-      code: `import express from 'express';
-import { sessions } from './sessions.js';
-const app = express();
-app.get('/health', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.json({ sessions: sessions.size });
-});`,
+      code: headerRoute('/health', "'*'"),
       options: [{ publicPaths: ['/status'] }],
-      output: `import express from 'express';
-import { sessions } from './sessions.js';
-const app = express();
-app.get('/health', (req, res) => {
-  res.json({ sessions: sessions.size });
-});`,
+      output: headerRoute('/health', null),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -222,16 +382,7 @@ app.get('/health', (req, res) => {
           suggestions: [
             {
               messageId: 'useAllowedOrigin',
-              output: `import express from 'express';
-import { sessions } from './sessions.js';
-
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
-const app = express();
-app.get('/health', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
-  res.json({ sessions: sessions.size });
-});`,
+              output: afterImports(headerRoute('/health', 'ALLOWED_ORIGIN'), DECLARE_ALLOWED_ORIGIN),
             },
           ],
         },
@@ -244,41 +395,15 @@ ruleTester.run('no-reflected-origin: publicPaths', noReflectedOriginRule, {
   valid: [
     {
       name: '`/status` named public, the Origin echoed',
-      code: `import express from 'express';
-import { sessions } from './sessions.js';
-const app = express();
-app.get('/status', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '');
-  res.json({ version: '1.4.0', sessions: sessions.size });
-});`,
+      code: headerRoute('/status', "req.headers.origin ?? ''"),
       options: [{ publicPaths: ['/status'] }],
     },
   ],
   invalid: failClosedFix([
     {
       name: '`/status` without the option, the Origin echoed',
-      code: `import express from 'express';
-import { sessions } from './sessions.js';
-const app = express();
-app.get('/status', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '');
-  res.json({ version: '1.4.0', sessions: sessions.size });
-});`,
-      output: `import express from 'express';
-import { sessions } from './sessions.js';
-const app = express();
-
-const ALLOWED_ORIGINS: string[] = [];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-app.get('/status', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
-  res.json({ version: '1.4.0', sessions: sessions.size });
-});`,
+      code: headerRoute('/status', "req.headers.origin ?? ''"),
+      output: withOriginAllowlist(headerRoute('/status', 'allowedOrigin(req.headers.origin)'), ''),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -290,21 +415,10 @@ app.get('/status', (req, res) => {
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `import express from 'express';
-import { sessions } from './sessions.js';
-const app = express();
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-app.get('/status', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
-  res.json({ version: '1.4.0', sessions: sessions.size });
-});`,
+              output: withOriginAllowlist(
+                headerRoute('/status', 'allowedOrigin(req.headers.origin)'),
+                "'https://app.example.com'",
+              ),
             },
           ],
         },
@@ -317,23 +431,7 @@ ruleTester.run('no-reflected-origin: every MCP endpoint behind a bearer token', 
   valid: [
     {
       name: '`cors({ origin: true })` on an app whose MCP endpoint requires a bearer token',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: true }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp('{ origin: true }'),
     },
     {
       name: 'CommonJS: `cors({ origin: true })` in front of a bearer-guarded endpoint',
@@ -345,51 +443,15 @@ const { server, verifier } = require('./mcp.js');
 const app = express();
 app.use(cors({ origin: true }));
 app.use(express.json());
-app.post('/mcp', requireBearerAuth({ verifier }), async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute('requireBearerAuth({ verifier }), ')}`,
       ...commonjs,
     },
   ],
   invalid: failClosedFix([
     {
       name: '`cors({ origin: true })` with credentials allowed',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: true, credentials: true }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: false, credentials: true }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp('{ origin: true, credentials: true }'),
+      output: bearerApp('{ origin: false, credentials: true }'),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -401,26 +463,7 @@ app.listen(3000, '127.0.0.1');`,
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS, credentials: true }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+              output: allowlisted(bearerApp('{ origin: ALLOWED_ORIGINS, credentials: true }')),
             },
           ],
         },
@@ -428,54 +471,8 @@ app.listen(3000, '127.0.0.1');`,
     },
     {
       name: '`cors({ origin: true })` also reaching an SSE message endpoint the guard does not cover',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: true }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-const sse = new Map<string, SSEServerTransport>();
-app.post('/messages', async (req, res) => {
-  const transport = sse.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-const sse = new Map<string, SSEServerTransport>();
-app.post('/messages', async (req, res) => {
-  const transport = sse.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp('{ origin: true }', { sse: true }),
+      output: bearerApp('{ origin: false }', { sse: true }),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -485,77 +482,16 @@ app.listen(3000, '127.0.0.1');`,
           endLine: 10,
           endColumn: 28,
           suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-const sse = new Map<string, SSEServerTransport>();
-app.post('/messages', async (req, res) => {
-  const transport = sse.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-            },
+            { messageId: 'useAllowlist', output: allowlisted(bearerApp('{ origin: ALLOWED_ORIGINS }', { sse: true })) },
           ],
         },
       ],
     },
     {
       name: '`cors({ origin: true })` with `trustCredentialChecks: false`',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: true }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp('{ origin: true }'),
       options: [{ trustCredentialChecks: false }],
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      output: bearerApp('{ origin: false }'),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -564,70 +500,14 @@ app.listen(3000, '127.0.0.1');`,
           column: 16,
           endLine: 9,
           endColumn: 28,
-          suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-            },
-          ],
+          suggestions: [{ messageId: 'useAllowlist', output: allowlisted(bearerApp('{ origin: ALLOWED_ORIGINS }')) }],
         },
       ],
     },
     {
       name: '`cors({ origin: true })` with the guard registered after the route',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: true }));
-app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.listen(3000, '127.0.0.1');`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp('{ origin: true }', { late: true }),
+      output: bearerApp('{ origin: false }', { late: true }),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -639,26 +519,7 @@ app.listen(3000, '127.0.0.1');`,
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.listen(3000, '127.0.0.1');`,
+              output: allowlisted(bearerApp('{ origin: ALLOWED_ORIGINS }', { late: true })),
             },
           ],
         },
@@ -673,11 +534,7 @@ const { server } = require('./mcp.js');
 const app = express();
 app.use(cors({ origin: true }));
 app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
       ...commonjs,
       output: `const cors = require('cors');
 const express = require('express');
@@ -686,11 +543,7 @@ const { server } = require('./mcp.js');
 const app = express();
 app.use(cors({ origin: false }));
 app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -712,11 +565,7 @@ const ALLOWED_ORIGINS = ['https://app.example.com'];
 const app = express();
 app.use(cors({ origin: ALLOWED_ORIGINS }));
 app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
             },
           ],
         },
@@ -729,62 +578,14 @@ ruleTester.run('no-wildcard-origin: every MCP endpoint behind a bearer token', n
   valid: [
     {
       name: '`cors()` on an app whose MCP endpoint requires a bearer token',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors());
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp(''),
     },
   ],
   invalid: failClosedFix([
     {
       name: '`cors()` with credentials allowed',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ credentials: true }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ credentials: true, origin: false }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp('{ credentials: true }'),
+      output: bearerApp('{ credentials: true, origin: false }'),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -796,26 +597,7 @@ app.listen(3000, '127.0.0.1');`,
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ credentials: true, origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+              output: allowlisted(bearerApp('{ credentials: true, origin: ALLOWED_ORIGINS }')),
             },
           ],
         },
@@ -823,54 +605,8 @@ app.listen(3000, '127.0.0.1');`,
     },
     {
       name: '`cors()` also reaching an SSE message endpoint the guard does not cover',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors());
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-const sse = new Map<string, SSEServerTransport>();
-app.post('/messages', async (req, res) => {
-  const transport = sse.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-const sse = new Map<string, SSEServerTransport>();
-app.post('/messages', async (req, res) => {
-  const transport = sse.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp('', { sse: true }),
+      output: bearerApp('{ origin: false }', { sse: true }),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -880,77 +616,16 @@ app.listen(3000, '127.0.0.1');`,
           endLine: 10,
           endColumn: 15,
           suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-const sse = new Map<string, SSEServerTransport>();
-app.post('/messages', async (req, res) => {
-  const transport = sse.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-            },
+            { messageId: 'useAllowlist', output: allowlisted(bearerApp('{ origin: ALLOWED_ORIGINS }', { sse: true })) },
           ],
         },
       ],
     },
     {
       name: '`cors()` with `trustCredentialChecks: false`',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors());
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp(''),
       options: [{ trustCredentialChecks: false }],
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+      output: bearerApp('{ origin: false }'),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -959,70 +634,14 @@ app.listen(3000, '127.0.0.1');`,
           column: 9,
           endLine: 9,
           endColumn: 15,
-          suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-            },
-          ],
+          suggestions: [{ messageId: 'useAllowlist', output: allowlisted(bearerApp('{ origin: ALLOWED_ORIGINS }')) }],
         },
       ],
     },
     {
       name: '`cors()` with the guard registered after the route',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors());
-app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.listen(3000, '127.0.0.1');`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.listen(3000, '127.0.0.1');`,
+      code: bearerApp('', { late: true }),
+      output: bearerApp('{ origin: false }', { late: true }),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -1034,26 +653,7 @@ app.listen(3000, '127.0.0.1');`,
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.listen(3000, '127.0.0.1');`,
+              output: allowlisted(bearerApp('{ origin: ALLOWED_ORIGINS }', { late: true })),
             },
           ],
         },
@@ -1066,77 +666,14 @@ ruleTester.run('no-reflected-origin: a guard mounted on a list of paths', noRefl
   valid: [
     {
       name: "`['/sse', '/message']` covers both SSE endpoints",
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const transports = new Map<string, SSEServerTransport>();
-const app = express();
-app.use(cors({ origin: true }));
-app.use(['/sse', '/message'], requireBearerAuth({ verifier }));
-app.get('/sse', async (req, res) => {
-  const transport = new SSEServerTransport('/message', res);
-  transports.set(transport.sessionId, transport);
-  res.on('close', () => transports.delete(transport.sessionId));
-  await server.connect(transport);
-});
-app.post('/message', async (req, res) => {
-  const transport = transports.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res);
-});`,
+      code: sseApp('{ origin: true }', "['/sse', '/message']"),
     },
   ],
   invalid: failClosedFix([
     {
       name: "`['/sse']` leaves the message endpoint open",
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const transports = new Map<string, SSEServerTransport>();
-const app = express();
-app.use(cors({ origin: true }));
-app.use(['/sse'], requireBearerAuth({ verifier }));
-app.get('/sse', async (req, res) => {
-  const transport = new SSEServerTransport('/message', res);
-  transports.set(transport.sessionId, transport);
-  res.on('close', () => transports.delete(transport.sessionId));
-  await server.connect(transport);
-});
-app.post('/message', async (req, res) => {
-  const transport = transports.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res);
-});`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const transports = new Map<string, SSEServerTransport>();
-const app = express();
-app.use(cors({ origin: false }));
-app.use(['/sse'], requireBearerAuth({ verifier }));
-app.get('/sse', async (req, res) => {
-  const transport = new SSEServerTransport('/message', res);
-  transports.set(transport.sessionId, transport);
-  res.on('close', () => transports.delete(transport.sessionId));
-  await server.connect(transport);
-});
-app.post('/message', async (req, res) => {
-  const transport = transports.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res);
-});`,
+      code: sseApp('{ origin: true }', "['/sse']"),
+      output: sseApp('{ origin: false }', "['/sse']"),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -1146,34 +683,7 @@ app.post('/message', async (req, res) => {
           endLine: 10,
           endColumn: 28,
           suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const transports = new Map<string, SSEServerTransport>();
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(['/sse'], requireBearerAuth({ verifier }));
-app.get('/sse', async (req, res) => {
-  const transport = new SSEServerTransport('/message', res);
-  transports.set(transport.sessionId, transport);
-  res.on('close', () => transports.delete(transport.sessionId));
-  await server.connect(transport);
-});
-app.post('/message', async (req, res) => {
-  const transport = transports.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res);
-});`,
-            },
+            { messageId: 'useAllowlist', output: allowlisted(sseApp('{ origin: ALLOWED_ORIGINS }', "['/sse']")) },
           ],
         },
       ],
@@ -1185,77 +695,14 @@ ruleTester.run('no-wildcard-origin: a guard mounted on a list of paths', noWildc
   valid: [
     {
       name: "`cors()`: `['/sse', '/message']` covers both SSE endpoints",
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const transports = new Map<string, SSEServerTransport>();
-const app = express();
-app.use(cors());
-app.use(['/sse', '/message'], requireBearerAuth({ verifier }));
-app.get('/sse', async (req, res) => {
-  const transport = new SSEServerTransport('/message', res);
-  transports.set(transport.sessionId, transport);
-  res.on('close', () => transports.delete(transport.sessionId));
-  await server.connect(transport);
-});
-app.post('/message', async (req, res) => {
-  const transport = transports.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res);
-});`,
+      code: sseApp('', "['/sse', '/message']"),
     },
   ],
   invalid: failClosedFix([
     {
       name: "`cors()`: `['/sse']` leaves the message endpoint open",
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const transports = new Map<string, SSEServerTransport>();
-const app = express();
-app.use(cors());
-app.use(['/sse'], requireBearerAuth({ verifier }));
-app.get('/sse', async (req, res) => {
-  const transport = new SSEServerTransport('/message', res);
-  transports.set(transport.sessionId, transport);
-  res.on('close', () => transports.delete(transport.sessionId));
-  await server.connect(transport);
-});
-app.post('/message', async (req, res) => {
-  const transport = transports.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res);
-});`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const transports = new Map<string, SSEServerTransport>();
-const app = express();
-app.use(cors({ origin: false }));
-app.use(['/sse'], requireBearerAuth({ verifier }));
-app.get('/sse', async (req, res) => {
-  const transport = new SSEServerTransport('/message', res);
-  transports.set(transport.sessionId, transport);
-  res.on('close', () => transports.delete(transport.sessionId));
-  await server.connect(transport);
-});
-app.post('/message', async (req, res) => {
-  const transport = transports.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res);
-});`,
+      code: sseApp('', "['/sse']"),
+      output: sseApp('{ origin: false }', "['/sse']"),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -1265,34 +712,7 @@ app.post('/message', async (req, res) => {
           endLine: 10,
           endColumn: 15,
           suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const transports = new Map<string, SSEServerTransport>();
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(['/sse'], requireBearerAuth({ verifier }));
-app.get('/sse', async (req, res) => {
-  const transport = new SSEServerTransport('/message', res);
-  transports.set(transport.sessionId, transport);
-  res.on('close', () => transports.delete(transport.sessionId));
-  await server.connect(transport);
-});
-app.post('/message', async (req, res) => {
-  const transport = transports.get(String(req.query.sessionId));
-  if (!transport) return res.status(404).end();
-  await transport.handlePostMessage(req, res);
-});`,
-            },
+            { messageId: 'useAllowlist', output: allowlisted(sseApp('{ origin: ALLOWED_ORIGINS }', "['/sse']")) },
           ],
         },
       ],
@@ -1315,11 +735,7 @@ const app = express();
 app.use(cors());
 app.options('*', cors());
 app.use(express.json());
-app.post('/mcp', requireBearerAuth({ verifier }), async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute('requireBearerAuth({ verifier }), ')}`,
     },
   ],
   invalid: failClosedFix([
@@ -1334,11 +750,7 @@ const app = express();
 app.use(cors());
 app.options('*', cors());
 app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
       output: `import cors from 'cors';
 import express from 'express';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -1348,11 +760,7 @@ const app = express();
 app.use(cors({ origin: false }));
 app.options('*', cors({ origin: false }));
 app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -1376,11 +784,7 @@ const app = express();
 app.use(cors({ origin: ALLOWED_ORIGINS }));
 app.options('*', cors());
 app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
             },
           ],
         },
@@ -1406,11 +810,7 @@ const app = express();
 app.use(cors());
 app.options('*', cors({ origin: ALLOWED_ORIGINS }));
 app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
             },
           ],
         },
@@ -1423,62 +823,14 @@ ruleTester.run('no-wildcard-origin: a status route beside guarded MCP endpoints'
   valid: [
     {
       name: "a root route that answers `{ status: 'ok' }`",
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors());
-app.use(express.json());
-app.get('/', (req, res) => res.json({ status: 'ok' }));
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+      code: statusApp('', "{ status: 'ok' }"),
     },
   ],
   invalid: failClosedFix([
     {
       name: 'a root route that answers the uptime',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors());
-app.use(express.json());
-app.get('/', (req, res) => res.json({ uptime: process.uptime() }));
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.get('/', (req, res) => res.json({ uptime: process.uptime() }));
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+      code: statusApp('', '{ uptime: process.uptime() }'),
+      output: statusApp('{ origin: false }', '{ uptime: process.uptime() }'),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -1490,26 +842,7 @@ app.post('/mcp', async (req, res) => {
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.get('/', (req, res) => res.json({ uptime: process.uptime() }));
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+              output: allowlisted(statusApp('{ origin: ALLOWED_ORIGINS }', '{ uptime: process.uptime() }')),
             },
           ],
         },
@@ -1522,62 +855,14 @@ ruleTester.run('no-reflected-origin: a status route beside guarded MCP endpoints
   valid: [
     {
       name: "`cors({ origin: true })`: a root route that answers `{ status: 'ok' }`",
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: true }));
-app.use(express.json());
-app.get('/', (req, res) => res.json({ status: 'ok' }));
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+      code: statusApp('{ origin: true }', "{ status: 'ok' }"),
     },
   ],
   invalid: failClosedFix([
     {
       name: '`cors({ origin: true })`: a root route that answers the uptime',
-      code: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: true }));
-app.use(express.json());
-app.get('/', (req, res) => res.json({ uptime: process.uptime() }));
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
-      output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.get('/', (req, res) => res.json({ uptime: process.uptime() }));
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+      code: statusApp('{ origin: true }', '{ uptime: process.uptime() }'),
+      output: statusApp('{ origin: false }', '{ uptime: process.uptime() }'),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -1589,26 +874,7 @@ app.post('/mcp', async (req, res) => {
           suggestions: [
             {
               messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.get('/', (req, res) => res.json({ uptime: process.uptime() }));
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+              output: allowlisted(statusApp('{ origin: ALLOWED_ORIGINS }', '{ uptime: process.uptime() }')),
             },
           ],
         },
@@ -1622,48 +888,8 @@ ruleTester.run('no-wildcard-origin: an app handed to a function of the project',
   invalid: failClosedFix([
     {
       name: '`cors()` on an app `registerRoutes(app)` adds routes to',
-      code: `import cors from 'cors';
-import express, { type Express } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-import { exportNotes } from './notes.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function registerRoutes(target: Express): void {
-  target.get('/export', (req, res) => res.json(exportNotes()));
-}
-const app = express();
-app.use(cors());
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-registerRoutes(app);`,
-      output: `import cors from 'cors';
-import express, { type Express } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-import { exportNotes } from './notes.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function registerRoutes(target: Express): void {
-  target.get('/export', (req, res) => res.json(exportNotes()));
-}
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-registerRoutes(app);`,
+      code: exportApp(''),
+      output: exportApp('{ origin: false }'),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -1672,35 +898,7 @@ registerRoutes(app);`,
           column: 9,
           endLine: 13,
           endColumn: 15,
-          suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express, { type Express } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-import { exportNotes } from './notes.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function registerRoutes(target: Express): void {
-  target.get('/export', (req, res) => res.json(exportNotes()));
-}
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-registerRoutes(app);`,
-            },
-          ],
+          suggestions: [{ messageId: 'useAllowlist', output: allowlisted(exportApp('{ origin: ALLOWED_ORIGINS }')) }],
         },
       ],
     },
@@ -1712,48 +910,8 @@ ruleTester.run('no-reflected-origin: an app handed to a function of the project'
   invalid: failClosedFix([
     {
       name: '`cors({ origin: true })` on an app `registerRoutes(app)` adds routes to',
-      code: `import cors from 'cors';
-import express, { type Express } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-import { exportNotes } from './notes.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function registerRoutes(target: Express): void {
-  target.get('/export', (req, res) => res.json(exportNotes()));
-}
-const app = express();
-app.use(cors({ origin: true }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-registerRoutes(app);`,
-      output: `import cors from 'cors';
-import express, { type Express } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-import { exportNotes } from './notes.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function registerRoutes(target: Express): void {
-  target.get('/export', (req, res) => res.json(exportNotes()));
-}
-const app = express();
-app.use(cors({ origin: false }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-registerRoutes(app);`,
+      code: exportApp('{ origin: true }'),
+      output: exportApp('{ origin: false }'),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -1762,35 +920,7 @@ registerRoutes(app);`,
           column: 16,
           endLine: 13,
           endColumn: 28,
-          suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import cors from 'cors';
-import express, { type Express } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-import { exportNotes } from './notes.js';
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function registerRoutes(target: Express): void {
-  target.get('/export', (req, res) => res.json(exportNotes()));
-}
-const app = express();
-app.use(cors({ origin: ALLOWED_ORIGINS }));
-app.use(express.json());
-app.use('/mcp', requireBearerAuth({ verifier }));
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-registerRoutes(app);`,
-            },
-          ],
+          suggestions: [{ messageId: 'useAllowlist', output: allowlisted(exportApp('{ origin: ALLOWED_ORIGINS }')) }],
         },
       ],
     },
@@ -1804,54 +934,15 @@ ruleTester.run(
     valid: [
       {
         name: '`requireBearerAuth()` on the route that makes the transport',
-        code: `import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(express.json());
-app.post('/mcp', requireBearerAuth({ verifier }), async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+        code: listeningApp(true),
       },
     ],
     invalid: failClosedFix([
       {
         name: 'the same with `trustCredentialChecks: false`',
-        code: `import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(express.json());
-app.post('/mcp', requireBearerAuth({ verifier }), async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+        code: listeningApp(true),
         options: [{ trustCredentialChecks: false }],
-        output: `import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { verifier } from './auth.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(express.json());
-app.post('/mcp', requireBearerAuth({ verifier }), async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+        output: protectedTransport(listeningApp(true)),
         errors: [
           {
             messageId: 'unprotectedTransport',
@@ -1866,30 +957,8 @@ app.listen(3000, '127.0.0.1');`,
       },
       {
         name: 'the same without the guard',
-        code: `import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
-        output: `import express from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-const app = express();
-app.use(express.json());
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`,
+        code: listeningApp(false),
+        output: protectedTransport(listeningApp(false)),
         errors: [
           {
             messageId: 'unprotectedTransport',
@@ -1910,46 +979,13 @@ ruleTester.run('require-dns-rebinding-protection: a session cookie', requireDnsR
   valid: [
     {
       name: 'a middleware that refuses requests without a known session cookie',
-      code: `import express, { type Request, type Response, type NextFunction } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { sessions } from './sessions.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function requireSession(req: Request, res: Response, next: NextFunction) {
-  const sid = /(?:^|;\\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-  if (!sid || !sessions.has(sid)) return res.status(401).end();
-  next();
-}
-const app = express();
-app.use(express.json());
-app.use(requireSession);
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+      code: sessionApp(KNOWN_SESSION),
     },
   ],
   invalid: [
     {
       name: 'a middleware that only logs the cookie',
-      code: `import express, { type Request, type Response, type NextFunction } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { sessions } from './sessions.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function requireSession(req: Request, res: Response, next: NextFunction) {
-  console.log('session', req.headers.cookie);
-  next();
-}
-const app = express();
-app.use(express.json());
-app.use(requireSession);
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+      code: sessionApp("  console.log('session', req.headers.cookie);"),
       output: null,
       errors: [
         {
@@ -1971,60 +1007,8 @@ ruleTester.run('require-csrf-token: a session cookie', requireCsrfTokenRule, {
   invalid: failClosedFix([
     {
       name: 'a cookie check is no CSRF defence: the browser sends cookies cross-site',
-      code: `import express, { type Request, type Response, type NextFunction } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { sessions } from './sessions.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function requireSession(req: Request, res: Response, next: NextFunction) {
-  if (!req.headers.cookie) return res.status(401).end();
-  next();
-}
-const app = express();
-app.use(express.json());
-app.use(requireSession);
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
-      output: `import express, { type Request, type Response, type NextFunction } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { sessions } from './sessions.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function requireSession(req: Request, res: Response, next: NextFunction) {
-  if (!req.headers.cookie) return res.status(401).end();
-  next();
-}
-const app = express();
-app.use(express.json());
-app.use(requireSession);
-
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+      code: sessionApp(COOKIE_PRESENT),
+      output: sessionApp(COOKIE_PRESENT, false),
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -2036,43 +1020,7 @@ app.post('/mcp', (req, res, next) => {
           suggestions: [
             {
               messageId: 'useBearerToken',
-              output: `import express, { type Request, type Response, type NextFunction } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { sessions } from './sessions.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function requireSession(req: Request, res: Response, next: NextFunction) {
-  if (!req.headers.cookie) return res.status(401).end();
-  next();
-}
-const app = express();
-app.use(express.json());
-app.use(requireSession);
-
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+              output: sessionApp(COOKIE_PRESENT, true),
             },
           ],
         },
@@ -2080,62 +1028,8 @@ app.post('/mcp', (req, res, next) => {
     },
     {
       name: 'a known-session cookie check is no CSRF defence either',
-      code: `import express, { type Request, type Response, type NextFunction } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { sessions } from './sessions.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function requireSession(req: Request, res: Response, next: NextFunction) {
-  const sid = /(?:^|;\\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-  if (!sid || !sessions.has(sid)) return res.status(401).end();
-  next();
-}
-const app = express();
-app.use(express.json());
-app.use(requireSession);
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
-      output: `import express, { type Request, type Response, type NextFunction } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { sessions } from './sessions.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function requireSession(req: Request, res: Response, next: NextFunction) {
-  const sid = /(?:^|;\\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-  if (!sid || !sessions.has(sid)) return res.status(401).end();
-  next();
-}
-const app = express();
-app.use(express.json());
-app.use(requireSession);
-
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+      code: sessionApp(KNOWN_SESSION),
+      output: sessionApp(KNOWN_SESSION, false),
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -2144,49 +1038,7 @@ app.post('/mcp', (req, res, next) => {
           column: 1,
           endLine: 14,
           endColumn: 9,
-          suggestions: [
-            {
-              messageId: 'useBearerToken',
-              output: `import express, { type Request, type Response, type NextFunction } from 'express';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { sessions } from './sessions.js';
-const server = new McpServer({ name: 'notes', version: '1.0.0' });
-function requireSession(req: Request, res: Response, next: NextFunction) {
-  const sid = /(?:^|;\\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-  if (!sid || !sessions.has(sid)) return res.status(401).end();
-  next();
-}
-const app = express();
-app.use(express.json());
-app.use(requireSession);
-
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
-            },
-          ],
+          suggestions: [{ messageId: 'useBearerToken', output: sessionApp(KNOWN_SESSION, true) }],
         },
       ],
     },
@@ -2211,11 +1063,7 @@ app.use((req, res, next) => {
   if (!config.authToken || req.headers.authorization !== \`Bearer \${config.authToken}\`) return res.status(401).end();
   next();
 });
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
       },
       {
         name: 'the check refuses every request while `TOKEN` is unset',
@@ -2231,11 +1079,7 @@ app.use((req, res, next) => {
   if (req.headers.authorization !== \`Bearer \${TOKEN}\`) return res.status(401).end();
   next();
 });
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
       },
     ],
     invalid: [
@@ -2254,11 +1098,7 @@ app.use((req, res, next) => {
   }
   next();
 });
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
         output: null,
         errors: [
           {
@@ -2286,11 +1126,7 @@ app.use((req, res, next) => {
   if (req.headers.authorization !== \`Bearer \${TOKEN}\`) return res.status(401).end();
   next();
 });
-app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, req.body);
-});`,
+${mcpRoute()}`,
         output: null,
         errors: [
           {
@@ -2336,27 +1172,10 @@ if (process.env.OAUTH) auth = requireBearerAuth({ verifier });
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers()}
 
 if (auth) app.post('/mcp', auth, handler);
-else app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);`,
+else app.post('/mcp', ${tokenGuard(false)}handler);`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -2379,27 +1198,10 @@ if (process.env.OAUTH) auth = requireBearerAuth({ verifier });
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 if (auth) app.post('/mcp', auth, handler);
-else app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, handler);`,
+else app.post('/mcp', ${tokenGuard(true)}handler);`,
             },
           ],
         },
@@ -2497,26 +1299,9 @@ function requireToken(req: Request, res: Response, next: NextFunction) {
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', requireToken, (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', requireToken, ${tokenGuard(false)}(req, res) => transport.handleRequest(req, res, req.body));`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -2543,26 +1328,9 @@ function requireToken(req: Request, res: Response, next: NextFunction) {
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', requireToken, (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', requireToken, ${tokenGuard(true)}(req, res) => transport.handleRequest(req, res, req.body));`,
             },
           ],
         },
@@ -2598,26 +1366,9 @@ function requireToken(req: Request, res: Response, next: NextFunction) {
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', requireToken, (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', requireToken, ${tokenGuard(false)}(req, res) => transport.handleRequest(req, res, req.body));`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -2643,26 +1394,9 @@ function requireToken(req: Request, res: Response, next: NextFunction) {
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', requireToken, (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', requireToken, ${tokenGuard(true)}(req, res) => transport.handleRequest(req, res, req.body));`,
             },
           ],
         },
@@ -2697,26 +1431,9 @@ function requireToken(req, res, next) {
 }
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ js: true })}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value) {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', requireToken, (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', requireToken, ${tokenGuard(false)}(req, res) => transport.handleRequest(req, res, req.body));`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -2741,26 +1458,9 @@ function requireToken(req, res, next) {
 }
 const app = express();
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true, js: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value) {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', requireToken, (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', requireToken, ${tokenGuard(true)}(req, res) => transport.handleRequest(req, res, req.body));`,
             },
           ],
         },
@@ -2817,26 +1517,9 @@ const token = process.env.MCP_AUTH_TOKEN ?? '';
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', requireToken({ token }), (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', requireToken({ token }), ${tokenGuard(false)}(req, res) => transport.handleRequest(req, res, req.body));`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -2861,26 +1544,9 @@ const token = process.env.MCP_AUTH_TOKEN ?? '';
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', requireToken({ token }), (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', requireToken({ token }), ${tokenGuard(true)}(req, res) => transport.handleRequest(req, res, req.body));`,
             },
           ],
         },
@@ -2924,26 +1590,9 @@ const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefi
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${tokenGuard(false)}(req, res) => {
   const sessionId = new URL(req.url, 'http://localhost').searchParams.get('sessionId');
   if (!sessionId) return res.status(400).end();
   return transport.handleRequest(req, res, req.body);
@@ -2965,26 +1614,9 @@ const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefi
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => {
+app.post('/mcp', ${tokenGuard(true)}(req, res) => {
   const sessionId = new URL(req.url, 'http://localhost').searchParams.get('sessionId');
   if (!sessionId) return res.status(400).end();
   return transport.handleRequest(req, res, req.body);
@@ -3058,26 +1690,9 @@ const app = express();
 app.use(express.json());
 app.use(auth({ audience: 'https://mcp.example.com' }));
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', ${tokenGuard(false)}(req, res) => transport.handleRequest(req, res, req.body));`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -3100,26 +1715,9 @@ const app = express();
 app.use(express.json());
 app.use(auth({ audience: 'https://mcp.example.com' }));
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', ${tokenGuard(true)}(req, res) => transport.handleRequest(req, res, req.body));`,
             },
           ],
         },
@@ -3142,26 +1740,9 @@ const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefi
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+app.post('/mcp', ${tokenGuard(false)}(req, res) => transport.handleRequest(req, res, req.body));
 app.use(descopeMcpBearerAuth());`,
       errors: [
         {
@@ -3181,26 +1762,9 @@ const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefi
 const app = express();
 app.use(express.json());
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));
+app.post('/mcp', ${tokenGuard(true)}(req, res) => transport.handleRequest(req, res, req.body));
 app.use(descopeMcpBearerAuth());`,
             },
           ],
@@ -3225,26 +1789,9 @@ const app = express();
 app.use(express.json());
 app.use('/admin', mcpAuthClerk);
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers()}
 
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', ${tokenGuard(false)}(req, res) => transport.handleRequest(req, res, req.body));`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -3264,26 +1811,9 @@ const app = express();
 app.use(express.json());
 app.use('/admin', mcpAuthClerk);
 
-import { timingSafeEqual } from 'node:crypto';
+${tokenHelpers({ bearer: true })}
 
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-
-app.post('/mcp', (req, res, next) => {
-  if (!hasValidBearerToken(req.headers['authorization'])) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, (req, res) => transport.handleRequest(req, res, req.body));`,
+app.post('/mcp', ${tokenGuard(true)}(req, res) => transport.handleRequest(req, res, req.body));`,
             },
           ],
         },

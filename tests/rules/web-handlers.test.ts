@@ -11,10 +11,18 @@ import { createRuleTester, failClosedFix } from '../rule-tester';
 // unsafe shape, and the same shape made safe. Bun and Deno are globals of their runtimes, and
 // `Env` and `ExecutionContext` are Cloudflare's types: the cases are parsed, not type-checked.
 
-// A Cloudflare Worker: it reads its settings from the `env` it is handed, and binds no port.
-const WORKER = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+// The SDK's v1 web-standard transport, one for the whole server.
+const V1_TRANSPORT = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });`;
+
+// The v2 package's web handler.
+const V2_HANDLER = `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+
+const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));`;
+
+// A Cloudflare Worker: it reads its settings from the `env` it is handed, and binds no port.
+const WORKER = `${V1_TRANSPORT}
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
@@ -26,10 +34,23 @@ export default {
   },
 };`;
 
-// Bun.serve() with a port and no hostname: Bun binds 0.0.0.0.
-const BUN_SERVE = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+// A Worker that refuses a request without a valid bearer token (401) before the MCP route.
+const WORKER_WITH_TOKEN = `${V1_TRANSPORT}
 
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+declare function isValidToken(value: string | null, env: Env): Promise<boolean>;
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    if (!(await isValidToken(request.headers.get('Authorization'), env))) {
+      return new Response('Unauthorized', { status: 401 });
+    }
+    if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
+    return new Response('Not found', { status: 404 });
+  },
+};`;
+
+// Bun.serve() with a port and no hostname: Bun binds 0.0.0.0.
+const BUN_SERVE = `${V1_TRANSPORT}
 
 Bun.serve({
   port: 3000,
@@ -40,9 +61,7 @@ Bun.serve({
 });`;
 
 // Bun's default export with a port: Bun serves it on 0.0.0.0.
-const BUN_DEFAULT = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const BUN_DEFAULT = `${V1_TRANSPORT}
 
 export default {
   port: 3000,
@@ -53,9 +72,7 @@ export default {
 };`;
 
 // Deno.serve(handler): Deno binds 0.0.0.0; the handler answers preflights before the MCP route.
-const DENO = `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+const DENO = `${V2_HANDLER}
 
 Deno.serve(async (request) => {
   if (request.method === 'OPTIONS') {
@@ -66,9 +83,7 @@ Deno.serve(async (request) => {
 });`;
 
 // Deno.serve(options, handler) with a port and no hostname.
-const DENO_PORT = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const DENO_PORT = `${V1_TRANSPORT}
 
 Deno.serve({ port: 8000 }, async (request) => {
   if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
@@ -76,18 +91,14 @@ Deno.serve({ port: 8000 }, async (request) => {
 });`;
 
 // A Next.js route handler (linted as app/mcp/route.ts) that hands POST to an MCP transport.
-const NEXT_POST = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const NEXT_POST = `${V1_TRANSPORT}
 
 export async function POST(request: Request): Promise<Response> {
   return transport.handleRequest(request);
 }`;
 
 // Route handlers exported as constants (linted as app/api/mcp/route.ts): GET takes no POST.
-const NEXT_CONST = `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+const NEXT_CONST = `${V2_HANDLER}
 
 export const GET = (request: Request): Promise<Response> => mcp.fetch(request);
 
@@ -96,33 +107,40 @@ export const POST = async (request: Request): Promise<Response> => {
 };`;
 
 // A handler whose body is an expression: no place for a guard.
-const BUN_EXPRESSION = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const BUN_EXPRESSION = `${V1_TRANSPORT}
 
 Bun.serve({ port: 3000, hostname: '127.0.0.1', fetch: (request) => transport.handleRequest(request) });`;
 
-// Bun's default export with a port, serving no MCP.
-const BUN_HELLO = `export default {
+// A fetch handler on loopback that serves no MCP: a POST /webhook.
+const WEBHOOK = `export default {
   port: 3000,
+  hostname: '127.0.0.1',
+  async fetch(request: Request): Promise<Response> {
+    if (request.method === 'POST' && new URL(request.url).pathname === '/webhook') {
+      return Response.json({ received: await request.json() });
+    }
+    return new Response('hello');
+  },
+};`;
+
+/** Bun's default export with a port, serving no MCP, with a `hostname` property when one is given. */
+function bunHello(hostname?: string): string {
+  return `export default {
+  port: 3000,${hostname === undefined ? '' : `\n  hostname: ${hostname},`}
   fetch(request: Request): Response {
     return new Response('hello ' + new URL(request.url).pathname);
   },
 };`;
+}
+
+// Bun's default export with a port, serving no MCP.
+const BUN_HELLO = bunHello();
 
 // Bun's default export with hostname 0.0.0.0.
-const BUN_EVERY = `export default {
-  port: 3000,
-  hostname: '0.0.0.0',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`;
+const BUN_EVERY = bunHello("'0.0.0.0'");
 
 // A Worker answering with `*` in a Response's headers.
-const WILDCARD_INIT = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const WILDCARD_INIT = `${V1_TRANSPORT}
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
@@ -135,9 +153,7 @@ export default {
 };`;
 
 // A Worker setting `*` on a copy of the MCP response headers.
-const WILDCARD_SET = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const WILDCARD_SET = `${V1_TRANSPORT}
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
@@ -149,9 +165,7 @@ export default {
 };`;
 
 // A headers constant spread into several Responses: one report, at its property.
-const WILDCARD_CONSTANT = `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+const WILDCARD_CONSTANT = `${V2_HANDLER}
 
 const corsHeaders = {
   'Access-Control-Allow-Origin': '*',
@@ -167,9 +181,7 @@ export default {
 };`;
 
 // A Worker echoing the request's Origin.
-const REFLECT_SET = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const REFLECT_SET = `${V1_TRANSPORT}
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
@@ -181,9 +193,7 @@ export default {
 };`;
 
 // A Worker echoing the request's Origin, with credentials.
-const REFLECT_CREDENTIALS = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const REFLECT_CREDENTIALS = `${V1_TRANSPORT}
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
@@ -196,33 +206,146 @@ export default {
   },
 };`;
 
+/** The declarations the web-idiom token fix adds after the handler's statement. */
+function tokenHelpers(bearer: boolean): string {
+  const [token, check, describe, expected] = bearer
+    ? [
+        'MCP_AUTH_TOKEN',
+        'hasValidBearerToken',
+        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
+        '`Bearer ${MCP_AUTH_TOKEN}`',
+      ]
+    : [
+        'MCP_CSRF_TOKEN',
+        'hasValidCsrfToken',
+        'The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused.',
+        'MCP_CSRF_TOKEN',
+      ];
+  return `/** ${describe} */
+const ${token} = process.env.${token};
+
+/** Whether a request header carries ${token}, compared in constant time. */
+function ${check}(value: unknown): boolean {
+  if (!${token} || typeof value !== 'string') return false;
+  const expected = ${expected};
+  if (value.length !== expected.length) return false;
+  let difference = 0;
+  for (let index = 0; index < expected.length; index++) {
+    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
+  }
+  return difference === 0;
+}`;
+}
+
+/**
+ * The guard the web-idiom token fix puts before a statement indented by `indent`. It tests the
+ * method unless the handler serves POST alone (a Next.js `POST` export).
+ */
+function tokenGuard(bearer: boolean, indent: string, postOnly = false): string {
+  const check = bearer
+    ? "hasValidBearerToken(request.headers.get('authorization'))"
+    : "hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))";
+  const init = bearer ? "{ status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }" : '{ status: 403 }';
+  return `if (${postOnly ? '' : "request.method === 'POST' && "}!${check}) {
+${indent}  return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, ${init});
+${indent}}
+${indent}`;
+}
+
+/** `code` with the token fix: the guard before `before` (indented by `indent`) and the helpers at the end. */
+function tokenFixed(code: string, before: string, indent: string, bearer: boolean, postOnly = false): string {
+  return `${code.replace(before, `${tokenGuard(bearer, indent, postOnly)}${before}`)}\n\n${tokenHelpers(bearer)}`;
+}
+
+/** BUN_SERVE with the token fix: the guard first in `fetch`. */
+function bunServeFixed(bearer: boolean): string {
+  return tokenFixed(BUN_SERVE, "if (request.method === 'POST' && new URL", '    ', bearer);
+}
+
+/** NEXT_POST with the token fix: the guard first in `POST`, with no test of the method. */
+function nextPostFixed(bearer: boolean): string {
+  return tokenFixed(NEXT_POST, 'return transport.handleRequest(request);', '  ', bearer, true);
+}
+
+/** `code` with the DNS rebinding protection of its transport on, for the hosts of `port`. */
+function protectedTransport(code: string, port: number): string {
+  return code.replace(
+    '{ sessionIdGenerator: undefined }',
+    `{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:${port}', 'localhost:${port}'] }`,
+  );
+}
+
+/** BUN_SERVE bound to `hostname`. */
+function bunServeOn(hostname: string): string {
+  return BUN_SERVE.replace('port: 3000,', `port: 3000,\n  hostname: ${hostname},`);
+}
+
+/** DENO bound to `hostname`: the options go before the handler. */
+function denoOn(hostname: string): string {
+  return DENO.replace('Deno.serve(', `Deno.serve({ hostname: ${hostname} }, `);
+}
+
+/** DENO_PORT bound to `hostname`. */
+function denoPortOn(hostname: string): string {
+  return DENO_PORT.replace('{ port: 8000 }', `{ port: 8000, hostname: ${hostname} }`);
+}
+
+/** `code` with its `*` replaced by ALLOWED_ORIGIN, declared after the import: the useAllowedOrigin suggestion. */
+function allowedOriginFixed(code: string): string {
+  return code
+    .replace('\n', "\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n")
+    .replace(/('Access-Control-Allow-Origin'[:,] )'\*'/u, '$1ALLOWED_ORIGIN');
+}
+
+/**
+ * `code` with `reflected`, the echoed origin, replaced by `allowed`, and the allowlist of
+ * `origins` and its helper declared after the transport: what the reflected-origin fix writes.
+ */
+function allowlisted(code: string, reflected: string, allowed: string, origins: string): string {
+  return code.replace(reflected, allowed).replace(
+    V1_TRANSPORT,
+    `${V1_TRANSPORT}
+
+const ALLOWED_ORIGINS: string[] = [${origins}];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}`,
+  );
+}
+
+/** REFLECT_SET with the Origin passed through an allowlist of `origins`. */
+function reflectSetFixed(origins: string): string {
+  return allowlisted(
+    REFLECT_SET,
+    "request.headers.get('Origin') ?? ''",
+    "allowedOrigin(request.headers.get('Origin'))",
+    origins,
+  );
+}
+
+/** REFLECT_CREDENTIALS with the Origin passed through an allowlist of `origins`. */
+function reflectCredentialsFixed(origins: string): string {
+  return allowlisted(
+    REFLECT_CREDENTIALS,
+    "'Access-Control-Allow-Origin': origin,",
+    "'Access-Control-Allow-Origin': allowedOrigin(origin),",
+    origins,
+  );
+}
+
 const ruleTester = createRuleTester();
 
 ruleTester.run('require-csrf-token: web-standard fetch handlers', requireCsrfTokenRule, {
   valid: [
     {
       name: 'a Worker that refuses a request without a valid bearer token (401) before the MCP route',
-      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-declare function isValidToken(value: string | null, env: Env): Promise<boolean>;
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    if (!(await isValidToken(request.headers.get('Authorization'), env))) {
-      return new Response('Unauthorized', { status: 401 });
-    }
-    if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-};`,
+      code: WORKER_WITH_TOKEN,
     },
     {
       name: 'Bun.serve: a custom-header token, refused with 403 while unset or wrong',
-      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      code: `${V1_TRANSPORT}
 
 const TOKEN = process.env.MCP_CSRF_TOKEN;
 
@@ -240,9 +363,7 @@ Bun.serve({
     },
     {
       name: 'Deno.serve: a helper of the file that reads the custom header, checked before the MCP handler',
-      code: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+      code: `${V2_HANDLER}
 
 const CSRF_TOKEN = Deno.env.get('MCP_CSRF_TOKEN');
 
@@ -259,9 +380,7 @@ Deno.serve({ hostname: '127.0.0.1' }, async (request) => {
     },
     {
       name: 'a Next.js POST route handler that checks the bearer token first',
-      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      code: `${V1_TRANSPORT}
 
 declare function isValidToken(value: string | null): boolean;
 
@@ -275,9 +394,7 @@ export async function POST(request: Request): Promise<Response> {
     },
     {
       name: 'a Next.js route file that exports only GET',
-      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      code: `${V1_TRANSPORT}
 
 export async function GET(request: Request): Promise<Response> {
   return transport.handleRequest(request);
@@ -286,16 +403,7 @@ export async function GET(request: Request): Promise<Response> {
     },
     {
       name: 'a fetch handler that serves no MCP: a POST /webhook',
-      code: `export default {
-  port: 3000,
-  hostname: '127.0.0.1',
-  async fetch(request: Request): Promise<Response> {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/webhook') {
-      return Response.json({ received: await request.json() });
-    }
-    return new Response('hello');
-  },
-};`,
+      code: WEBHOOK,
     },
     {
       name: "Bun's default export serving no MCP",
@@ -316,35 +424,7 @@ export async function GET(request: Request): Promise<Response> {
     {
       name: 'Bun.serve: the POST /mcp branch, guarded in the web idiom (no Buffer, no node:crypto)',
       code: BUN_SERVE,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Bun.serve({
-  port: 3000,
-  async fetch(request) {
-    if (request.method === 'POST' && !hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
-    }
-    if (request.method === 'POST' && new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-});
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = MCP_CSRF_TOKEN;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+      output: bunServeFixed(false),
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -353,75 +433,14 @@ function hasValidCsrfToken(value: unknown): boolean {
           column: 9,
           endLine: 8,
           endColumn: 34,
-          suggestions: [
-            {
-              messageId: 'useBearerToken',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Bun.serve({
-  port: 3000,
-  async fetch(request) {
-    if (request.method === 'POST' && !hasValidBearerToken(request.headers.get('authorization'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-    }
-    if (request.method === 'POST' && new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-});
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = \`Bearer \${MCP_AUTH_TOKEN}\`;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
-            },
-          ],
+          suggestions: [{ messageId: 'useBearerToken', output: bunServeFixed(true) }],
         },
       ],
     },
     {
       name: "Bun's export default { port, fetch }: every method of /mcp, POST refused without the token",
       code: BUN_DEFAULT,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export default {
-  port: 3000,
-  async fetch(request: Request): Promise<Response> {
-    if (request.method === 'POST' && !hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
-    }
-    if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-};
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = MCP_CSRF_TOKEN;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+      output: tokenFixed(BUN_DEFAULT, "if (new URL(request.url).pathname === '/mcp')", '    ', false),
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -433,35 +452,7 @@ function hasValidCsrfToken(value: unknown): boolean {
           suggestions: [
             {
               messageId: 'useBearerToken',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export default {
-  port: 3000,
-  async fetch(request: Request): Promise<Response> {
-    if (request.method === 'POST' && !hasValidBearerToken(request.headers.get('authorization'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-    }
-    if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-};
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = \`Bearer \${MCP_AUTH_TOKEN}\`;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+              output: tokenFixed(BUN_DEFAULT, "if (new URL(request.url).pathname === '/mcp')", '    ', true),
             },
           ],
         },
@@ -470,35 +461,7 @@ function hasValidBearerToken(value: unknown): boolean {
     {
       name: 'Deno.serve(handler): the guard goes after the preflight answer, before the MCP route',
       code: DENO,
-      output: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
-
-Deno.serve(async (request) => {
-  if (request.method === 'OPTIONS') {
-    return new Response(null, { status: 204 });
-  }
-  if (request.method === 'POST' && !hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
-    return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
-  }
-  if (new URL(request.url).pathname !== '/mcp') return new Response('Not found', { status: 404 });
-  return mcp.fetch(request);
-});
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = MCP_CSRF_TOKEN;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+      output: tokenFixed(DENO, "if (new URL(request.url).pathname !== '/mcp')", '  ', false),
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -510,35 +473,7 @@ function hasValidCsrfToken(value: unknown): boolean {
           suggestions: [
             {
               messageId: 'useBearerToken',
-              output: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
-
-Deno.serve(async (request) => {
-  if (request.method === 'OPTIONS') {
-    return new Response(null, { status: 204 });
-  }
-  if (request.method === 'POST' && !hasValidBearerToken(request.headers.get('authorization'))) {
-    return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-  }
-  if (new URL(request.url).pathname !== '/mcp') return new Response('Not found', { status: 404 });
-  return mcp.fetch(request);
-});
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = \`Bearer \${MCP_AUTH_TOKEN}\`;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+              output: tokenFixed(DENO, "if (new URL(request.url).pathname !== '/mcp')", '  ', true),
             },
           ],
         },
@@ -548,31 +483,7 @@ function hasValidBearerToken(value: unknown): boolean {
       name: 'a Next.js POST route handler: the route is the folder, and only POST reaches it',
       code: NEXT_POST,
       filename: 'app/mcp/route.ts',
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export async function POST(request: Request): Promise<Response> {
-  if (!hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
-    return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
-  }
-  return transport.handleRequest(request);
-}
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = MCP_CSRF_TOKEN;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+      output: nextPostFixed(false),
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -581,36 +492,7 @@ function hasValidCsrfToken(value: unknown): boolean {
           column: 23,
           endLine: 5,
           endColumn: 27,
-          suggestions: [
-            {
-              messageId: 'useBearerToken',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export async function POST(request: Request): Promise<Response> {
-  if (!hasValidBearerToken(request.headers.get('authorization'))) {
-    return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-  }
-  return transport.handleRequest(request);
-}
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = \`Bearer \${MCP_AUTH_TOKEN}\`;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
-            },
-          ],
+          suggestions: [{ messageId: 'useBearerToken', output: nextPostFixed(true) }],
         },
       ],
     },
@@ -618,33 +500,7 @@ function hasValidBearerToken(value: unknown): boolean {
       name: 'Next.js handlers exported as constants under app/api: POST is reported, GET is not',
       code: NEXT_CONST,
       filename: 'app/api/mcp/route.ts',
-      output: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
-
-export const GET = (request: Request): Promise<Response> => mcp.fetch(request);
-
-export const POST = async (request: Request): Promise<Response> => {
-  if (!hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
-    return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
-  }
-  return mcp.fetch(request);
-};
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = MCP_CSRF_TOKEN;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+      output: tokenFixed(NEXT_CONST, 'return mcp.fetch(request);', '  ', false, true),
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -656,33 +512,7 @@ function hasValidCsrfToken(value: unknown): boolean {
           suggestions: [
             {
               messageId: 'useBearerToken',
-              output: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
-
-export const GET = (request: Request): Promise<Response> => mcp.fetch(request);
-
-export const POST = async (request: Request): Promise<Response> => {
-  if (!hasValidBearerToken(request.headers.get('authorization'))) {
-    return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-  }
-  return mcp.fetch(request);
-};
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = \`Bearer \${MCP_AUTH_TOKEN}\`;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+              output: tokenFixed(NEXT_CONST, 'return mcp.fetch(request);', '  ', true, true),
             },
           ],
         },
@@ -745,68 +575,9 @@ ruleTester.run(
               {
                 messageId: 'requireTokenHeader',
                 data: { header: '`x-mcp-csrf-token`' },
-                output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Bun.serve({
-  port: 3000,
-  async fetch(request) {
-    if (request.method === 'POST' && !hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
-    }
-    if (request.method === 'POST' && new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-});
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = MCP_CSRF_TOKEN;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+                output: bunServeFixed(false),
               },
-              {
-                messageId: 'useBearerToken',
-                output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Bun.serve({
-  port: 3000,
-  async fetch(request) {
-    if (request.method === 'POST' && !hasValidBearerToken(request.headers.get('authorization'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-    }
-    if (request.method === 'POST' && new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-});
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = \`Bearer \${MCP_AUTH_TOKEN}\`;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
-              },
+              { messageId: 'useBearerToken', output: bunServeFixed(true) },
             ],
           },
         ],
@@ -828,60 +599,9 @@ function hasValidBearerToken(value: unknown): boolean {
               {
                 messageId: 'requireTokenHeader',
                 data: { header: '`x-mcp-csrf-token`' },
-                output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export async function POST(request: Request): Promise<Response> {
-  if (!hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
-    return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
-  }
-  return transport.handleRequest(request);
-}
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = MCP_CSRF_TOKEN;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
+                output: nextPostFixed(false),
               },
-              {
-                messageId: 'useBearerToken',
-                output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export async function POST(request: Request): Promise<Response> {
-  if (!hasValidBearerToken(request.headers.get('authorization'))) {
-    return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-  }
-  return transport.handleRequest(request);
-}
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = \`Bearer \${MCP_AUTH_TOKEN}\`;
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`,
-              },
+              { messageId: 'useBearerToken', output: nextPostFixed(true) },
             ],
           },
         ],
@@ -894,9 +614,7 @@ ruleTester.run('require-dns-rebinding-protection: web-standard fetch handlers', 
   valid: [
     {
       name: 'a Worker that refuses a Host outside a constant allowlist, even with trustCredentialChecks off',
-      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      code: `${V1_TRANSPORT}
 
 const ALLOWED_HOSTS = ['localhost:8787', '127.0.0.1:8787'];
 
@@ -913,9 +631,7 @@ export default {
     },
     {
       name: 'a Worker that refuses an Origin outside a constant allowlist, even with trustCredentialChecks off',
-      code: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+      code: `${V2_HANDLER}
 
 const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
 
@@ -932,9 +648,7 @@ export default {
     },
     {
       name: 'Deno.serve: a Host allowlist in front of a v2 handler, even with trustCredentialChecks off',
-      code: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+      code: `${V2_HANDLER}
 
 const ALLOWED_HOSTS = ['localhost:8000', '127.0.0.1:8000'];
 
@@ -961,27 +675,11 @@ Bun.serve({ port: 3000, hostname: '127.0.0.1', fetch: (request) => transport.han
     },
     {
       name: 'a Worker that refuses requests without a bearer token (trustCredentialChecks)',
-      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-declare function isValidToken(value: string | null, env: Env): Promise<boolean>;
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    if (!(await isValidToken(request.headers.get('Authorization'), env))) {
-      return new Response('Unauthorized', { status: 401 });
-    }
-    if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-};`,
+      code: WORKER_WITH_TOKEN,
     },
     {
       name: 'a Next.js route handler that refuses requests without a bearer token (trustCredentialChecks)',
-      code: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+      code: `${V2_HANDLER}
 
 declare function isValidToken(value: string | null): boolean;
 
@@ -995,33 +693,14 @@ export async function POST(request: Request): Promise<Response> {
     },
     {
       name: 'a fetch handler that serves no MCP',
-      code: `export default {
-  port: 3000,
-  hostname: '127.0.0.1',
-  async fetch(request: Request): Promise<Response> {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/webhook') {
-      return Response.json({ received: await request.json() });
-    }
-    return new Response('hello');
-  },
-};`,
+      code: WEBHOOK,
     },
   ],
   invalid: failClosedFix([
     {
       name: 'Bun.serve with a v1 web transport: allowedHosts for the port it listens on',
       code: BUN_SERVE,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] });
-
-Bun.serve({
-  port: 3000,
-  async fetch(request) {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-});`,
+      output: protectedTransport(BUN_SERVE, 3000),
       errors: [
         {
           messageId: 'unprotectedTransport',
@@ -1037,17 +716,7 @@ Bun.serve({
     {
       name: "Bun's export default { port, fetch }: the port of the default export",
       code: BUN_DEFAULT,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] });
-
-export default {
-  port: 3000,
-  async fetch(request: Request): Promise<Response> {
-    if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-};`,
+      output: protectedTransport(BUN_DEFAULT, 3000),
       errors: [
         {
           messageId: 'unprotectedTransport',
@@ -1063,14 +732,7 @@ export default {
     {
       name: 'Deno.serve({ port }, handler): the port of the options',
       code: DENO_PORT,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:8000', 'localhost:8000'] });
-
-Deno.serve({ port: 8000 }, async (request) => {
-  if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-  return new Response('Not found', { status: 404 });
-});`,
+      output: protectedTransport(DENO_PORT, 8000),
       errors: [
         {
           messageId: 'unprotectedTransport',
@@ -1137,22 +799,7 @@ ruleTester.run(
             column: 23,
             endLine: 3,
             endColumn: 63,
-            suggestions: [
-              {
-                messageId: 'enableProtection',
-                output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] });
-
-export default {
-  port: 3000,
-  async fetch(request: Request): Promise<Response> {
-    if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-};`,
-              },
-            ],
+            suggestions: [{ messageId: 'enableProtection', output: protectedTransport(BUN_DEFAULT, 3000) }],
           },
         ],
       },
@@ -1164,13 +811,7 @@ ruleTester.run('require-loopback-host: web-standard servers', requireLoopbackHos
   valid: [
     {
       name: "Bun's default export, Bun.serve and Deno.serve on loopback",
-      code: `export default {
-  port: 3000,
-  hostname: '127.0.0.1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};
+      code: `${bunHello("'127.0.0.1'")}
 
 Bun.serve({ port: 3001, hostname: '127.0.0.1', fetch: () => new Response('ok') });
 Deno.serve({ hostname: '127.0.0.1' }, () => new Response('ok'));
@@ -1206,13 +847,7 @@ export default {
     {
       name: "Bun's export default { port, fetch } with no hostname, reported at its port",
       code: BUN_HELLO,
-      output: `export default {
-  port: 3000,
-  hostname: '127.0.0.1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
+      output: bunHello("'127.0.0.1'"),
       errors: [
         {
           messageId: 'defaultHost',
@@ -1222,36 +857,9 @@ export default {
           endLine: 2,
           endColumn: 7,
           suggestions: [
-            {
-              messageId: 'useHostFromEnvironment',
-              output: `export default {
-  port: 3000,
-  hostname: process.env.HOST ?? '127.0.0.1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-            },
-            {
-              messageId: 'useIpv6Loopback',
-              output: `export default {
-  port: 3000,
-  hostname: '::1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-            },
-            {
-              messageId: 'useLocalhost',
-              output: `export default {
-  port: 3000,
-  hostname: 'localhost',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-            },
+            { messageId: 'useHostFromEnvironment', output: bunHello("process.env.HOST ?? '127.0.0.1'") },
+            { messageId: 'useIpv6Loopback', output: bunHello("'::1'") },
+            { messageId: 'useLocalhost', output: bunHello("'localhost'") },
           ],
         },
       ],
@@ -1259,13 +867,7 @@ export default {
     {
       name: "Bun's default export with hostname '0.0.0.0'",
       code: BUN_EVERY,
-      output: `export default {
-  port: 3000,
-  hostname: '127.0.0.1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
+      output: bunHello("'127.0.0.1'"),
       errors: [
         {
           messageId: 'everyInterface',
@@ -1275,36 +877,9 @@ export default {
           endLine: 3,
           endColumn: 22,
           suggestions: [
-            {
-              messageId: 'useHostFromEnvironment',
-              output: `export default {
-  port: 3000,
-  hostname: process.env.HOST ?? '127.0.0.1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-            },
-            {
-              messageId: 'useIpv6Loopback',
-              output: `export default {
-  port: 3000,
-  hostname: '::1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-            },
-            {
-              messageId: 'useLocalhost',
-              output: `export default {
-  port: 3000,
-  hostname: 'localhost',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-            },
+            { messageId: 'useHostFromEnvironment', output: bunHello("process.env.HOST ?? '127.0.0.1'") },
+            { messageId: 'useIpv6Loopback', output: bunHello("'::1'") },
+            { messageId: 'useLocalhost', output: bunHello("'localhost'") },
           ],
         },
       ],
@@ -1312,18 +887,7 @@ export default {
     {
       name: 'Bun.serve({ port, fetch }) with no hostname',
       code: BUN_SERVE,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Bun.serve({
-  port: 3000,
-  hostname: '127.0.0.1',
-  async fetch(request) {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-});`,
+      output: bunServeOn("'127.0.0.1'"),
       errors: [
         {
           messageId: 'defaultHost',
@@ -1333,51 +897,9 @@ Bun.serve({
           endLine: 5,
           endColumn: 10,
           suggestions: [
-            {
-              messageId: 'useHostFromEnvironment',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Bun.serve({
-  port: 3000,
-  hostname: process.env.HOST ?? '127.0.0.1',
-  async fetch(request) {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-});`,
-            },
-            {
-              messageId: 'useIpv6Loopback',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Bun.serve({
-  port: 3000,
-  hostname: '::1',
-  async fetch(request) {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-});`,
-            },
-            {
-              messageId: 'useLocalhost',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Bun.serve({
-  port: 3000,
-  hostname: 'localhost',
-  async fetch(request) {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-    return new Response('Not found', { status: 404 });
-  },
-});`,
-            },
+            { messageId: 'useHostFromEnvironment', output: bunServeOn("process.env.HOST ?? '127.0.0.1'") },
+            { messageId: 'useIpv6Loopback', output: bunServeOn("'::1'") },
+            { messageId: 'useLocalhost', output: bunServeOn("'localhost'") },
           ],
         },
       ],
@@ -1385,17 +907,7 @@ Bun.serve({
     {
       name: 'Deno.serve(handler): the options are added before the handler',
       code: DENO,
-      output: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
-
-Deno.serve({ hostname: '127.0.0.1' }, async (request) => {
-  if (request.method === 'OPTIONS') {
-    return new Response(null, { status: 204 });
-  }
-  if (new URL(request.url).pathname !== '/mcp') return new Response('Not found', { status: 404 });
-  return mcp.fetch(request);
-});`,
+      output: denoOn("'127.0.0.1'"),
       errors: [
         {
           messageId: 'defaultHost',
@@ -1405,34 +917,8 @@ Deno.serve({ hostname: '127.0.0.1' }, async (request) => {
           endLine: 5,
           endColumn: 11,
           suggestions: [
-            {
-              messageId: 'useIpv6Loopback',
-              output: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
-
-Deno.serve({ hostname: '::1' }, async (request) => {
-  if (request.method === 'OPTIONS') {
-    return new Response(null, { status: 204 });
-  }
-  if (new URL(request.url).pathname !== '/mcp') return new Response('Not found', { status: 404 });
-  return mcp.fetch(request);
-});`,
-            },
-            {
-              messageId: 'useLocalhost',
-              output: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
-
-Deno.serve({ hostname: 'localhost' }, async (request) => {
-  if (request.method === 'OPTIONS') {
-    return new Response(null, { status: 204 });
-  }
-  if (new URL(request.url).pathname !== '/mcp') return new Response('Not found', { status: 404 });
-  return mcp.fetch(request);
-});`,
-            },
+            { messageId: 'useIpv6Loopback', output: denoOn("'::1'") },
+            { messageId: 'useLocalhost', output: denoOn("'localhost'") },
           ],
         },
       ],
@@ -1440,14 +926,7 @@ Deno.serve({ hostname: 'localhost' }, async (request) => {
     {
       name: 'Deno.serve({ port }, handler) with no hostname',
       code: DENO_PORT,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Deno.serve({ port: 8000, hostname: '127.0.0.1' }, async (request) => {
-  if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-  return new Response('Not found', { status: 404 });
-});`,
+      output: denoPortOn("'127.0.0.1'"),
       errors: [
         {
           messageId: 'defaultHost',
@@ -1457,28 +936,8 @@ Deno.serve({ port: 8000, hostname: '127.0.0.1' }, async (request) => {
           endLine: 5,
           endColumn: 11,
           suggestions: [
-            {
-              messageId: 'useIpv6Loopback',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Deno.serve({ port: 8000, hostname: '::1' }, async (request) => {
-  if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-  return new Response('Not found', { status: 404 });
-});`,
-            },
-            {
-              messageId: 'useLocalhost',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-Deno.serve({ port: 8000, hostname: 'localhost' }, async (request) => {
-  if (new URL(request.url).pathname === '/mcp') return transport.handleRequest(request);
-  return new Response('Not found', { status: 404 });
-});`,
-            },
+            { messageId: 'useIpv6Loopback', output: denoPortOn("'::1'") },
+            { messageId: 'useLocalhost', output: denoPortOn("'localhost'") },
           ],
         },
       ],
@@ -1505,46 +964,10 @@ ruleTester.run(
             endLine: 2,
             endColumn: 7,
             suggestions: [
-              {
-                messageId: 'useIpv4Loopback',
-                output: `export default {
-  port: 3000,
-  hostname: '127.0.0.1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-              },
-              {
-                messageId: 'useHostFromEnvironment',
-                output: `export default {
-  port: 3000,
-  hostname: process.env.HOST ?? '127.0.0.1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-              },
-              {
-                messageId: 'useIpv6Loopback',
-                output: `export default {
-  port: 3000,
-  hostname: '::1',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-              },
-              {
-                messageId: 'useLocalhost',
-                output: `export default {
-  port: 3000,
-  hostname: 'localhost',
-  fetch(request: Request): Response {
-    return new Response('hello ' + new URL(request.url).pathname);
-  },
-};`,
-              },
+              { messageId: 'useIpv4Loopback', output: bunHello("'127.0.0.1'") },
+              { messageId: 'useHostFromEnvironment', output: bunHello("process.env.HOST ?? '127.0.0.1'") },
+              { messageId: 'useIpv6Loopback', output: bunHello("'::1'") },
+              { messageId: 'useLocalhost', output: bunHello("'localhost'") },
             ],
           },
         ],
@@ -1557,9 +980,7 @@ ruleTester.run('no-wildcard-origin: web-standard fetch handlers', noWildcardOrig
   valid: [
     {
       name: '`*` only on OAuth protected-resource metadata',
-      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      code: `${V1_TRANSPORT}
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
@@ -1575,9 +996,7 @@ export default {
     },
     {
       name: 'one fixed origin from a constant',
-      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      code: `${V1_TRANSPORT}
 
 const ALLOWED_ORIGIN = 'https://app.example.com';
 
@@ -1595,19 +1014,7 @@ export default {
     {
       name: "`*` in a Response's headers",
       code: WILDCARD_INIT,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    return new Response(response.body, {
-      status: response.status,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  },
-};`,
+      output: WILDCARD_INIT.replace(", 'Access-Control-Allow-Origin': '*'", ''),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -1616,43 +1023,14 @@ export default {
           column: 54,
           endLine: 10,
           endColumn: 88,
-          suggestions: [
-            {
-              messageId: 'useAllowedOrigin',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    return new Response(response.body, {
-      status: response.status,
-      headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': ALLOWED_ORIGIN },
-    });
-  },
-};`,
-            },
-          ],
+          suggestions: [{ messageId: 'useAllowedOrigin', output: allowedOriginFixed(WILDCARD_INIT) }],
         },
       ],
     },
     {
       name: '`*` set on a Headers object',
       code: WILDCARD_SET,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    const headers = new Headers(response.headers);
-    return new Response(response.body, { status: response.status, headers });
-  },
-};`,
+      output: WILDCARD_SET.replace("    headers.set('Access-Control-Allow-Origin', '*');\n", ''),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -1661,46 +1039,14 @@ export default {
           column: 5,
           endLine: 9,
           endColumn: 52,
-          suggestions: [
-            {
-              messageId: 'useAllowedOrigin',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    const headers = new Headers(response.headers);
-    headers.set('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
-    return new Response(response.body, { status: response.status, headers });
-  },
-};`,
-            },
-          ],
+          suggestions: [{ messageId: 'useAllowedOrigin', output: allowedOriginFixed(WILDCARD_SET) }],
         },
       ],
     },
     {
       name: '`*` in a headers constant spread into Responses',
       code: WILDCARD_CONSTANT,
-      output: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
-
-const corsHeaders = {
-  'Access-Control-Allow-Headers': 'Content-Type, Mcp-Session-Id',
-};
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: corsHeaders });
-    const response = await mcp.fetch(request);
-    return new Response(response.body, { status: response.status, headers: { ...corsHeaders } });
-  },
-};`,
+      output: WILDCARD_CONSTANT.replace("  'Access-Control-Allow-Origin': '*',\n", ''),
       errors: [
         {
           messageId: 'wildcardOrigin',
@@ -1709,29 +1055,7 @@ export default {
           column: 3,
           endLine: 6,
           endColumn: 37,
-          suggestions: [
-            {
-              messageId: 'useAllowedOrigin',
-              output: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
-
-const corsHeaders = {
-  'Access-Control-Allow-Origin': ALLOWED_ORIGIN,
-  'Access-Control-Allow-Headers': 'Content-Type, Mcp-Session-Id',
-};
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: corsHeaders });
-    const response = await mcp.fetch(request);
-    return new Response(response.body, { status: response.status, headers: { ...corsHeaders } });
-  },
-};`,
-            },
-          ],
+          suggestions: [{ messageId: 'useAllowedOrigin', output: allowedOriginFixed(WILDCARD_CONSTANT) }],
         },
       ],
     },
@@ -1757,40 +1081,8 @@ ruleTester.run(
             endLine: 10,
             endColumn: 88,
             suggestions: [
-              {
-                messageId: 'denyOrigins',
-                output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    return new Response(response.body, {
-      status: response.status,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  },
-};`,
-              },
-              {
-                messageId: 'useAllowedOrigin',
-                output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const ALLOWED_ORIGIN = 'https://app.example.com';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    return new Response(response.body, {
-      status: response.status,
-      headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': ALLOWED_ORIGIN },
-    });
-  },
-};`,
-              },
+              { messageId: 'denyOrigins', output: WILDCARD_INIT.replace(", 'Access-Control-Allow-Origin': '*'", '') },
+              { messageId: 'useAllowedOrigin', output: allowedOriginFixed(WILDCARD_INIT) },
             ],
           },
         ],
@@ -1803,9 +1095,7 @@ ruleTester.run('no-reflected-origin: web-standard fetch handlers', noReflectedOr
   valid: [
     {
       name: 'an Origin refused unless a constant allowlist lists it, then echoed',
-      code: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
-
-const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+      code: `${V2_HANDLER}
 
 const ALLOWED_ORIGINS = ['http://localhost:6274'];
 
@@ -1827,9 +1117,7 @@ export default {
     },
     {
       name: 'an Origin echoed only when a constant allowlist lists it',
-      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      code: `${V1_TRANSPORT}
 
 const ALLOWED_ORIGINS = ['https://app.example.com'];
 
@@ -1848,25 +1136,7 @@ export default {
     {
       name: "the request's Origin set on a Headers object",
       code: REFLECT_SET,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-const ALLOWED_ORIGINS: string[] = [];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    const headers = new Headers(response.headers);
-    headers.set('Access-Control-Allow-Origin', allowedOrigin(request.headers.get('Origin')));
-    return new Response(response.body, { status: response.status, headers });
-  },
-};`,
+      output: reflectSetFixed(''),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -1875,57 +1145,14 @@ export default {
           column: 5,
           endLine: 9,
           endColumn: 84,
-          suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    const headers = new Headers(response.headers);
-    headers.set('Access-Control-Allow-Origin', allowedOrigin(request.headers.get('Origin')));
-    return new Response(response.body, { status: response.status, headers });
-  },
-};`,
-            },
-          ],
+          suggestions: [{ messageId: 'useAllowlist', output: reflectSetFixed("'https://app.example.com'") }],
         },
       ],
     },
     {
       name: "the request's Origin in a Response's headers, with credentials",
       code: REFLECT_CREDENTIALS,
-      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-const ALLOWED_ORIGINS: string[] = [];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const origin = request.headers.get('origin') ?? '';
-    const response = await transport.handleRequest(request);
-    return new Response(response.body, {
-      status: response.status,
-      headers: { 'Access-Control-Allow-Origin': allowedOrigin(origin), 'Access-Control-Allow-Credentials': 'true' },
-    });
-  },
-};`,
+      output: reflectCredentialsFixed(''),
       errors: [
         {
           messageId: 'reflectedOrigin',
@@ -1934,32 +1161,7 @@ export default {
           column: 18,
           endLine: 11,
           endColumn: 55,
-          suggestions: [
-            {
-              messageId: 'useAllowlist',
-              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const origin = request.headers.get('origin') ?? '';
-    const response = await transport.handleRequest(request);
-    return new Response(response.body, {
-      status: response.status,
-      headers: { 'Access-Control-Allow-Origin': allowedOrigin(origin), 'Access-Control-Allow-Credentials': 'true' },
-    });
-  },
-};`,
-            },
-          ],
+          suggestions: [{ messageId: 'useAllowlist', output: reflectCredentialsFixed("'https://app.example.com'") }],
         },
       ],
     },
@@ -1985,50 +1187,8 @@ ruleTester.run(
             endLine: 9,
             endColumn: 84,
             suggestions: [
-              {
-                messageId: 'checkEmptyAllowlist',
-                output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-const ALLOWED_ORIGINS: string[] = [];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    const headers = new Headers(response.headers);
-    headers.set('Access-Control-Allow-Origin', allowedOrigin(request.headers.get('Origin')));
-    return new Response(response.body, { status: response.status, headers });
-  },
-};`,
-              },
-              {
-                messageId: 'useAllowlist',
-                output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
-
-/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
-function allowedOrigin(origin: unknown): string {
-  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
-}
-
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const response = await transport.handleRequest(request);
-    const headers = new Headers(response.headers);
-    headers.set('Access-Control-Allow-Origin', allowedOrigin(request.headers.get('Origin')));
-    return new Response(response.body, { status: response.status, headers });
-  },
-};`,
-              },
+              { messageId: 'checkEmptyAllowlist', output: reflectSetFixed('') },
+              { messageId: 'useAllowlist', output: reflectSetFixed("'https://app.example.com'") },
             ],
           },
         ],
