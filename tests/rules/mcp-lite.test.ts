@@ -1,6 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester, failClosedFix } from '../rule-tester';
+import { tokenHelpers } from '../support/fix-text';
 
 // mcp-lite (src/frameworks/mcp-lite.ts): `new StreamableHttpTransport(options).bind(server)` is a
 // web request handler that serves MCP. It checks Host and Origin only against the lists it is
@@ -97,18 +98,7 @@ const mcp = new McpServer({ name: 'notes', version: '1.0.0' });
 const handleMcp = new StreamableHttpTransport().bind(mcp);
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers()}
 
 app.post('/rpc', async (c, next) => {
   if (!hasValidCsrfToken(c.req.header('x-mcp-csrf-token'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 403);
@@ -123,18 +113,7 @@ const mcp = new McpServer({ name: 'notes', version: '1.0.0' });
 const handleMcp = new StreamableHttpTransport().bind(mcp);
 const app = new Hono();
 
-import { timingSafeEqual } from 'node:crypto';
-
-/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
-const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
-
-/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
-function hasValidBearerToken(value: unknown): boolean {
-  if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(\`Bearer \${MCP_AUTH_TOKEN}\`);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
+${tokenHelpers({ bearer: true })}
 
 app.post('/rpc', async (c, next) => {
   if (!hasValidBearerToken(c.req.header('authorization'))) return c.json({ error: 'Missing or invalid credentials for this MCP server' }, 401, { 'WWW-Authenticate': 'Bearer' });

@@ -3,6 +3,7 @@ import loopbackRule from '../../src/rules/require-loopback-host';
 import reflectedRule from '../../src/rules/no-reflected-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester, failClosedFix } from '../rule-tester';
+import { tokenHelpers } from '../support/fix-text';
 
 // NestJS (src/frameworks/nestjs.ts): `NestFactory.create()` makes an app whose `listen()` binds as
 // the platform's does (Node's default on Express, localhost on Fastify), whose `enableCors()` and
@@ -374,23 +375,9 @@ export class McpController {
 
 /** CONTROLLER with the fix's token check, and what it needs above the class. */
 function controllerFixed(bearer: boolean): string {
-  const [exception, token, check, describe, expected, header] = bearer
-    ? [
-        'UnauthorizedException',
-        'MCP_AUTH_TOKEN',
-        'hasValidBearerToken',
-        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
-        '`Bearer ${MCP_AUTH_TOKEN}`',
-        'authorization',
-      ]
-    : [
-        'ForbiddenException',
-        'MCP_CSRF_TOKEN',
-        'hasValidCsrfToken',
-        'The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused.',
-        'MCP_CSRF_TOKEN',
-        'x-mcp-csrf-token',
-      ];
+  const [exception, check, header] = bearer
+    ? ['UnauthorizedException', 'hasValidBearerToken', 'authorization']
+    : ['ForbiddenException', 'hasValidCsrfToken', 'x-mcp-csrf-token'];
   return CONTROLLER(
     '',
     `
@@ -399,24 +386,7 @@ function controllerFixed(bearer: boolean): string {
     }`,
   )
     .replace('Req, Res }', `Req, Res, ${exception} }`)
-    .replace(
-      "from 'express';\n",
-      `from 'express';
-
-import { timingSafeEqual } from 'node:crypto';
-
-/** ${describe} */
-const ${token} = process.env.${token};
-
-/** Whether a request header carries ${token}, compared in constant time. */
-function ${check}(value: unknown): boolean {
-  if (!${token} || typeof value !== 'string') return false;
-  const expected = Buffer.from(${expected});
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}
-`,
-    );
+    .replace("from 'express';\n", `from 'express';\n\n${tokenHelpers({ bearer })}\n`);
 }
 
 ruleTester.run('require-csrf-token: NestJS controllers', csrfRule, {

@@ -1,52 +1,8 @@
 import rule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
+import { tokenHelpers } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
-
-/** How the declarations of the token fix are written for a file. */
-interface HelperOptions {
-  /** The bearer token (`Authorization: Bearer …`) instead of the token header. */
-  readonly bearer?: boolean;
-  /** Plain JavaScript, with no types: an ES module, or CommonJS (which `require`s node:crypto). */
-  readonly js?: 'esm' | 'commonjs';
-  /** The header the token header fix reads. */
-  readonly header?: string;
-  /** The name of a timingSafeEqual the file imports already: the fix uses it and imports nothing. */
-  readonly imported?: string;
-}
-
-/** The declarations the token fix adds: node:crypto's timingSafeEqual, the token, and its check. */
-function tokenHelpers({ bearer = false, js, header = 'x-mcp-csrf-token', imported }: HelperOptions = {}): string {
-  const [token, check, describe, expected] = bearer
-    ? [
-        'MCP_AUTH_TOKEN',
-        'hasValidBearerToken',
-        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
-        '`Bearer ${MCP_AUTH_TOKEN}`',
-      ]
-    : [
-        'MCP_CSRF_TOKEN',
-        'hasValidCsrfToken',
-        `The token every request to the MCP endpoint must carry in the ${header} header; while it is unset, every request is refused.`,
-        'MCP_CSRF_TOKEN',
-      ];
-  const declarations = `/** ${describe} */
-const ${token} = process.env.${token};
-
-/** Whether a request header carries ${token}, compared in constant time. */
-function ${check}(value${js ? ')' : ': unknown): boolean'} {
-  if (!${token} || typeof value !== 'string') return false;
-  const expected = Buffer.from(${expected});
-  const received = Buffer.from(value);
-  return received.length === expected.length && ${imported ?? 'timingSafeEqual'}(received, expected);
-}`;
-  if (imported) return declarations;
-  const crypto =
-    js === 'commonjs'
-      ? "const { timingSafeEqual } = require('node:crypto');"
-      : "import { timingSafeEqual } from 'node:crypto';";
-  return `${crypto}\n\n${declarations}`;
-}
 
 /** Where the token fix puts its check: a middleware before the handler, or a test atop the handler's body. */
 type GuardKind = 'express' | 'hono' | 'fastify' | 'koa' | 'koa handler' | 'node:http';

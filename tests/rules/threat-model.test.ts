@@ -3,6 +3,7 @@ import noReflectedOriginRule from '../../src/rules/no-reflected-origin';
 import requireDnsRebindingProtectionRule from '../../src/rules/require-dns-rebinding-protection';
 import requireCsrfTokenRule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
+import { tokenHelpers } from '../support/fix-text';
 
 // The threat model the rules assume, case by case: a permissive policy on public metadata or in
 // front of endpoints that refuse requests without a credential, a guard that covers every MCP
@@ -214,35 +215,6 @@ function protectedTransport(code: string): string {
     '{ sessionIdGenerator: undefined }',
     "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
   );
-}
-
-/** The declarations the token fix adds: node:crypto's timingSafeEqual, the token, and its check (untyped in `js`). */
-function tokenHelpers({ bearer = false, js = false } = {}): string {
-  const [token, check, describe, expected] = bearer
-    ? [
-        'MCP_AUTH_TOKEN',
-        'hasValidBearerToken',
-        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
-        '`Bearer ${MCP_AUTH_TOKEN}`',
-      ]
-    : [
-        'MCP_CSRF_TOKEN',
-        'hasValidCsrfToken',
-        'The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused.',
-        'MCP_CSRF_TOKEN',
-      ];
-  return `import { timingSafeEqual } from 'node:crypto';
-
-/** ${describe} */
-const ${token} = process.env.${token};
-
-/** Whether a request header carries ${token}, compared in constant time. */
-function ${check}(value${js ? ')' : ': unknown): boolean'} {
-  if (!${token} || typeof value !== 'string') return false;
-  const expected = Buffer.from(${expected});
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}`;
 }
 
 /** The middleware the token fix puts before an express handler, up to the `, ` before it. */
@@ -1431,7 +1403,7 @@ function requireToken(req, res, next) {
 }
 const app = express();
 
-${tokenHelpers({ js: true })}
+${tokenHelpers({ js: 'esm' })}
 
 app.post('/mcp', requireToken, ${tokenGuard(false)}(req, res) => transport.handleRequest(req, res, req.body));`,
       errors: [
@@ -1458,7 +1430,7 @@ function requireToken(req, res, next) {
 }
 const app = express();
 
-${tokenHelpers({ bearer: true, js: true })}
+${tokenHelpers({ bearer: true, js: 'esm' })}
 
 app.post('/mcp', requireToken, ${tokenGuard(true)}(req, res) => transport.handleRequest(req, res, req.body));`,
             },

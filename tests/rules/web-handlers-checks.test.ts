@@ -1,6 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester, failClosedFix } from '../rule-tester';
+import { tokenHelpers } from '../support/fix-text';
 
 // What counts as a check in a web handler, and the handler shapes that reach MCP by another way
 // than an inline function: a Deno handler declared apart, one function exported for several
@@ -12,37 +13,6 @@ const HANDLER = `import { McpServer, createMcpHandler } from '@modelcontextproto
 
 const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
 `;
-
-/** The declarations the web-idiom token fix adds after the handler's statement. */
-function tokenHelpers(bearer: boolean): string {
-  const [token, check, describe, expected] = bearer
-    ? [
-        'MCP_AUTH_TOKEN',
-        'hasValidBearerToken',
-        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
-        '`Bearer ${MCP_AUTH_TOKEN}`',
-      ]
-    : [
-        'MCP_CSRF_TOKEN',
-        'hasValidCsrfToken',
-        'The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused.',
-        'MCP_CSRF_TOKEN',
-      ];
-  return `/** ${describe} */
-const ${token} = process.env.${token};
-
-/** Whether a request header carries ${token}, compared in constant time. */
-function ${check}(value: unknown): boolean {
-  if (!${token} || typeof value !== 'string') return false;
-  const expected = ${expected};
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`;
-}
 
 /** The guard the web-idiom token fix puts before `before`, indented by `indent`. */
 function tokenGuard(bearer: boolean, indent: string): string {
@@ -76,7 +46,7 @@ Deno.serve(handler);`;
 
 /** ACCEPT_CHECK with the guard first in `fetch` and the helpers after the export. */
 function acceptFixed(bearer: boolean): string {
-  return `${ACCEPT_CHECK.replace("if (request.headers.get('accept')", `${tokenGuard(bearer, '    ')}if (request.headers.get('accept')`)}\n\n${tokenHelpers(bearer)}`;
+  return `${ACCEPT_CHECK.replace("if (request.headers.get('accept')", `${tokenGuard(bearer, '    ')}if (request.headers.get('accept')`)}\n\n${tokenHelpers({ bearer, web: true })}`;
 }
 
 /** DENO_HANDLER with the guard first in the handler and the helpers after it. */
@@ -84,7 +54,7 @@ function denoFixed(bearer: boolean): string {
   return DENO_HANDLER.replace(
     'if (new URL(request.url)',
     `${tokenGuard(bearer, '  ')}if (new URL(request.url)`,
-  ).replace('\n\nDeno.serve(handler);', `\n\n${tokenHelpers(bearer)}\n\nDeno.serve(handler);`);
+  ).replace('\n\nDeno.serve(handler);', `\n\n${tokenHelpers({ bearer, web: true })}\n\nDeno.serve(handler);`);
 }
 
 const ROUTE_EXPORTS = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
@@ -102,7 +72,7 @@ function routeExportsFixed(bearer: boolean): string {
     'return transport.handleRequest(request);',
     `${tokenGuard(bearer, '  ')}return transport.handleRequest(request);`,
   );
-  return `${guarded}\n\n${tokenHelpers(bearer)}`;
+  return `${guarded}\n\n${tokenHelpers({ bearer, web: true })}`;
 }
 
 const VERCEL_ROUTE = `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';

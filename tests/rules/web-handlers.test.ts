@@ -4,6 +4,7 @@ import requireCsrfTokenRule from '../../src/rules/require-csrf-token';
 import requireDnsRebindingProtectionRule from '../../src/rules/require-dns-rebinding-protection';
 import requireLoopbackHostRule from '../../src/rules/require-loopback-host';
 import { createRuleTester, failClosedFix } from '../rule-tester';
+import { tokenHelpers } from '../support/fix-text';
 
 // Web-standard request handlers as servers and MCP routes: a Cloudflare Worker's or Bun's
 // `export default { fetch }`, `Bun.serve({ fetch })`, `Deno.serve(handler)`, and Next.js App
@@ -206,37 +207,6 @@ export default {
   },
 };`;
 
-/** The declarations the web-idiom token fix adds after the handler's statement. */
-function tokenHelpers(bearer: boolean): string {
-  const [token, check, describe, expected] = bearer
-    ? [
-        'MCP_AUTH_TOKEN',
-        'hasValidBearerToken',
-        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
-        '`Bearer ${MCP_AUTH_TOKEN}`',
-      ]
-    : [
-        'MCP_CSRF_TOKEN',
-        'hasValidCsrfToken',
-        'The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused.',
-        'MCP_CSRF_TOKEN',
-      ];
-  return `/** ${describe} */
-const ${token} = process.env.${token};
-
-/** Whether a request header carries ${token}, compared in constant time. */
-function ${check}(value: unknown): boolean {
-  if (!${token} || typeof value !== 'string') return false;
-  const expected = ${expected};
-  if (value.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) {
-    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
-  }
-  return difference === 0;
-}`;
-}
-
 /**
  * The guard the web-idiom token fix puts before a statement indented by `indent`. It tests the
  * method unless the handler serves POST alone (a Next.js `POST` export).
@@ -254,7 +224,7 @@ ${indent}`;
 
 /** `code` with the token fix: the guard before `before` (indented by `indent`) and the helpers at the end. */
 function tokenFixed(code: string, before: string, indent: string, bearer: boolean, postOnly = false): string {
-  return `${code.replace(before, `${tokenGuard(bearer, indent, postOnly)}${before}`)}\n\n${tokenHelpers(bearer)}`;
+  return `${code.replace(before, `${tokenGuard(bearer, indent, postOnly)}${before}`)}\n\n${tokenHelpers({ bearer, web: true })}`;
 }
 
 /** BUN_SERVE with the token fix: the guard first in `fetch`. */

@@ -1,0 +1,67 @@
+/** How the declarations of `require-csrf-token`'s fix are written for a file. */
+export interface TokenHelperOptions {
+  /** The bearer token (`Authorization: Bearer …`) instead of the token header. */
+  readonly bearer?: boolean;
+  /** Plain JavaScript, with no types: an ES module, or CommonJS (which `require`s node:crypto). */
+  readonly js?: 'esm' | 'commonjs';
+  /** The header the token header fix reads. */
+  readonly header?: string;
+  /** The name of a timingSafeEqual the file imports already: the fix uses it and imports nothing. */
+  readonly imported?: string;
+  /** A web handler's file (Bun, Deno, Workers): no `Buffer`, no node:crypto, a loop that compares. */
+  readonly web?: boolean;
+}
+
+/**
+ * The declarations the token fix adds, as the rule writes them: (node:crypto's timingSafeEqual,)
+ * the token read from the environment, and its constant-time check.
+ */
+export function tokenHelpers({
+  bearer = false,
+  js,
+  header = 'x-mcp-csrf-token',
+  imported,
+  web = false,
+}: TokenHelperOptions = {}): string {
+  const [token, check, describe, expected] = bearer
+    ? [
+        'MCP_AUTH_TOKEN',
+        'hasValidBearerToken',
+        'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
+        '`Bearer ${MCP_AUTH_TOKEN}`',
+      ]
+    : [
+        'MCP_CSRF_TOKEN',
+        'hasValidCsrfToken',
+        `The token every request to the MCP endpoint must carry in the ${header} header; while it is unset, every request is refused.`,
+        'MCP_CSRF_TOKEN',
+      ];
+  const head = `/** ${describe} */
+const ${token} = process.env.${token};
+
+/** Whether a request header carries ${token}, compared in constant time. */
+function ${check}(value${js ? ')' : ': unknown): boolean'} {
+  if (!${token} || typeof value !== 'string') return false;`;
+  if (web) {
+    return `${head}
+  const expected = ${expected};
+  if (value.length !== expected.length) return false;
+  let difference = 0;
+  for (let index = 0; index < expected.length; index++) {
+    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
+  }
+  return difference === 0;
+}`;
+  }
+  const declarations = `${head}
+  const expected = Buffer.from(${expected});
+  const received = Buffer.from(value);
+  return received.length === expected.length && ${imported ?? 'timingSafeEqual'}(received, expected);
+}`;
+  if (imported) return declarations;
+  const crypto =
+    js === 'commonjs'
+      ? "const { timingSafeEqual } = require('node:crypto');"
+      : "import { timingSafeEqual } from 'node:crypto';";
+  return `${crypto}\n\n${declarations}`;
+}
