@@ -69,6 +69,13 @@ export const mcpSdkAdapter: Adapter = {
       WebStandardStreamableHTTPServerTransport: { [CONSTRUCT]: STREAMABLE },
     },
     '@modelcontextprotocol/sdk/server/sse.js': { SSEServerTransport: { [CONSTRUCT]: SSE } },
+    // @hono/mcp 0.3.2 src/streamable-http.ts:64-131 (read from its source map): the SDK v1 options,
+    // `enableDnsRebindingProtection ?? false`, `allowedHosts` and `allowedOrigins` as the SDK reads
+    // them (and a missing Origin refused when `allowedOrigins` is set); `bearerAuth` answers 401.
+    '@hono/mcp': {
+      StreamableHTTPTransport: { [CONSTRUCT]: STREAMABLE },
+      bearerAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
+    },
     '@modelcontextprotocol/sdk/server/express.js': { createMcpExpressApp: expressApp(EXPRESS_V1) },
     '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js': validation,
     '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js': bearer,
