@@ -186,11 +186,13 @@ export default createRule<Options, MessageIds>({
               leaves
                 ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
                 : [replacePropertyValue(fixer, sourceCode, property, text)];
+            // `origin: SERVER_CONFIG.CORS_ORIGIN` with the `true` written in another module: name that place.
+            const elsewhere = reflecting.find((candidate) => !isLinted(candidate.node));
             report(
               use,
               property,
               credentials,
-              `${middleware.display} with \`origin: true\``,
+              `${middleware.display} with \`origin: true\`${isLinted(property) && elsewhere ? from(elsewhere.node) : ''}`,
               replace,
               withAllowlist,
               middleware.denyOrigin,

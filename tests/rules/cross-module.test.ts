@@ -252,13 +252,13 @@ describe('CORS options from a factory in another module', () => {
 });
 
 describe('a config object behind a package.json "imports" alias (`#config/*`)', () => {
-  it('reports `origin: SERVER_CONFIG.CORS_ORIGIN` (`true`) and fixes the option in this file', async () => {
+  it('reports `origin: SERVER_CONFIG.CORS_ORIGIN` (`true`), naming where the `true` is, and fixes the option here', async () => {
     expect(summarise(await lint('src/fastify-cors.ts'))).toEqual([
       report(
         'no-reflected-origin',
         'reflectedOrigin',
         [6, 32, 6, 65],
-        { policy: '`@fastify/cors` with `origin: true`', credentials: '' },
+        { policy: '`@fastify/cors` with `origin: true` (from src/config/server.ts:2)', credentials: '' },
         FAIL_CLOSED_ORIGIN,
       ),
     ]);
