@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendObjectProperty } from '../fixes/edits';
@@ -8,8 +7,8 @@ import { corsMethodsOfAdapters, entitiesOfKind, exportNamesWith } from '../frame
 import type { CorsMiddleware } from '../frameworks/types';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
 import { typedCorsValues } from './cors-types';
-import { installedVersion, isAtLeast } from './installed';
-import { isLinted, moduleOf } from './program';
+import { installedVersionFor, isAtLeast } from './installed';
+import { isLinted } from './program';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
 import { serverSourceOf } from './servers';
@@ -203,9 +202,7 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
       }
       const use = nestedOptionsUse(sourceCode, call, middleware);
       if (!use) continue;
-      // Code that is not in a file (an editor buffer) is resolved from the working directory, as ESLint does.
-      const file = moduleOf(call).file ?? path.join(process.cwd(), 'file.ts');
-      const installed = middleware.optionsSince ? installedVersion(file, middleware.module) : null;
+      const installed = middleware.optionsSince ? installedVersionFor(call, middleware.module) : null;
       add({
         ...use,
         authenticated: madeWithOption(receiver, source.authenticatedBy ?? []),

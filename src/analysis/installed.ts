@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { moduleOf } from './program';
 
 /** Versions found, by the directory looked from and the package: `null` when it is not installed. */
 const versions = new Map<string, string | null>();
@@ -43,4 +45,13 @@ export function isAtLeast(version: string, minimum: string): boolean {
     if (a[index]! !== b[index]!) return a[index]! > b[index]!;
   }
   return true;
+}
+
+/**
+ * The version of a package as installed for the module a node is in; code that is not in a file
+ * (an editor buffer) resolves from the working directory, as ESLint does.
+ */
+export function installedVersionFor(node: TSESTree.Node, name: string): string | null {
+  const file = moduleOf(node).file;
+  return installedVersion(file ? path.resolve(file) : path.join(process.cwd(), 'file.ts'), name);
 }

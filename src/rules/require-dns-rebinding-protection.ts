@@ -18,6 +18,7 @@ import {
   walk,
 } from '../analysis/ast';
 import { madeWithOption } from '../analysis/cors-middleware';
+import { installedVersionFor, isAtLeast } from '../analysis/installed';
 import { moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
 import { isLinted, placeOf, variableOf, textOf } from '../analysis/program';
@@ -488,6 +489,14 @@ export default createRule<Options, MessageIds>({
         : /['"]@modelcontextprotocol\/sdk\//u.test(sourceCode.text)
           ? '@modelcontextprotocol/sdk/server/express.js'
           : '@modelcontextprotocol/express';
+      // Only a factory the project has: v1's createMcpExpressApp came in @modelcontextprotocol/sdk
+      // 1.24.0; the v2 packages are installed on their own.
+      const [pkg, since] =
+        moduleName === '@modelcontextprotocol/sdk/server/express.js'
+          ? ['@modelcontextprotocol/sdk', '1.24.0']
+          : [moduleName, '0.0.0'];
+      const installed = installedVersionFor(creation, pkg);
+      const available = installed !== null && isAtLeast(installed, since);
       const importText = importStatement(sourceCode, factory, moduleName);
       context.report({
         node: creation,
@@ -496,7 +505,7 @@ export default createRule<Options, MessageIds>({
         fix: failClosed({
           messageId: 'validateHost',
           fix: (fixer): RuleFix[] | null => {
-            if (!replaceable) return null;
+            if (!replaceable || !available) return null;
             return [
               ...ensureModuleDeclarations(fixer, sourceCode, creation, [{ name: factory, text: importText }], {
                 before: topLevelStatement(creation),

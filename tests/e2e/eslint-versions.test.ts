@@ -105,9 +105,11 @@ describe('ESLint 9 and 10', () => {
         '--no-fund',
         'eslint@9',
         `@typescript-eslint/parser@${installedVersion('@typescript-eslint/parser')}`,
-        // The rules read the installed fastmcp's version before they write its options: the
-        // examples' project has it, as this repository does.
-        `fastmcp@${installedVersion('fastmcp')}`,
+        // The rules read the installed fastmcp and MCP SDK packages before they write their options
+        // or import them: the examples' project has them, as this repository does.
+        ...['fastmcp', '@modelcontextprotocol/sdk', '@modelcontextprotocol/express', '@modelcontextprotocol/hono'].map(
+          (name) => `${name}@${installedVersion(name)}`,
+        ),
         `./${packed[0]!.filename}`,
       ],
       { cwd: project, encoding: 'utf8', stdio: 'pipe' },
