@@ -85,3 +85,22 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void):
     }
   }
 }
+
+/** `null`, `undefined` or `void …` written out: a value that is nullish whatever the code around it. */
+export function isNullishLiteral(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
+  );
+}
+
+/** The class a top-level statement declares, exported or not (`export default class …`). */
+export function declaredClass(statement: TSESTree.ProgramStatement): TSESTree.ClassDeclaration | null {
+  const declaration =
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+      ? statement.declaration
+      : statement;
+  return declaration?.type === AST_NODE_TYPES.ClassDeclaration ? declaration : null;
+}

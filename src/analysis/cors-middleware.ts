@@ -1,9 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendObjectProperty } from '../fixes/edits';
-import { calledMethodName, calledMethodObject, skipTypeWrappers } from './ast';
+import { calledMethodName, calledMethodObject, isNullishLiteral, skipTypeWrappers } from './ast';
 import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
-import { corsMethodsOfAdapters, entitiesOfKind, exportNamesWith } from '../frameworks/registry';
+import {
+  MENTIONS_SELF_SERVING_MODULE,
+  corsMethodsOfAdapters,
+  entitiesOfKind,
+  exportNamesWith,
+} from '../frameworks/registry';
 import type { CorsMiddleware } from '../frameworks/types';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
 import { typedCorsValues } from './cors-types';
@@ -11,7 +16,7 @@ import { installedVersionFor, isAtLeast } from './installed';
 import { isLinted } from './program';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
-import { serverSourceOf } from './servers';
+import { madeWithOption, serverSourceOf } from './servers';
 import {
   findObjectProperty,
   possibleValues,
@@ -56,8 +61,8 @@ const usesByFile = new WeakMap<object, CorsMiddlewareUse[]>();
 /** The names the CORS packages export their middleware under. */
 const CORS_NAMES = exportNamesWith('cors');
 
-/** The app methods that set up CORS (`enableCors`), with the middlewares they stand for. */
-const CORS_METHODS: ReadonlyMap<string, ReadonlySet<CorsMiddleware>> = corsMethodsOfAdapters();
+/** The app methods that set up CORS (`enableCors`, fastmcp's `start`). */
+const CORS_METHODS: ReadonlySet<string> = corsMethodsOfAdapters();
 
 /**
  * The options of a middleware that a call holds below its first argument (`start({ httpStream:
@@ -118,20 +123,6 @@ function nestedOptionsUse(
   return null;
 }
 
-/** Whether the server was made with one of these options set: `new FastMCP({ authenticate })`. */
-export function madeWithOption(receiver: TSESTree.Node, keys: readonly string[]): boolean {
-  if (keys.length === 0) return false;
-  const made = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
-  if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression) return false;
-  const [first] = made.arguments;
-  const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
-  if (!options) return false;
-  return keys.some((key) => {
-    const found = findObjectProperty(options, key);
-    return found.kind === 'found' && found.value !== null && !isNullishLiteral(found.value);
-  });
-}
-
 function isFalse(node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
   return expression.type === AST_NODE_TYPES.Literal && expression.value === false;
@@ -145,14 +136,19 @@ function isFalse(node: TSESTree.Node): boolean {
 export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddlewareUse[] {
   let uses = usesByFile.get(sourceCode.ast);
   if (!uses) {
-    uses = MENTIONS_CORS.test(sourceCode.text) ? collectCorsMiddlewareUses(sourceCode) : [];
+    const { text } = sourceCode;
+    uses =
+      MENTIONS_CORS.test(text) || MENTIONS_SELF_SERVING_MODULE.test(text) ? collectCorsMiddlewareUses(sourceCode) : [];
     usesByFile.set(sourceCode.ast, uses);
   }
   return uses;
 }
 
-/** A file that uses a CORS middleware says so: the package or its export, or a name that holds one (or it serves with fastmcp, which applies one unasked). */
-const MENTIONS_CORS = /cors|['"]fastmcp['"]/iu;
+/**
+ * A file that uses a CORS middleware says so: the package or its export, or a name that holds one
+ * (or it names a framework that applies one unasked).
+ */
+const MENTIONS_CORS = /cors/iu;
 
 function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddlewareUse[] {
   const uses: CorsMiddlewareUse[] = [];
@@ -190,12 +186,12 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
   }
   const index = moduleIndex(sourceCode.ast);
   // Methods of an app that set up CORS: NestJS's `app.enableCors(options)`, fastmcp's `start()`.
-  for (const [method, middlewares] of CORS_METHODS) {
+  for (const method of CORS_METHODS) {
     for (const call of index.methodCalls.get(method) ?? []) {
       const receiver = calledMethodObject(call);
       const source = receiver && serverSourceOf(receiver);
       const middleware = source?.corsMethods?.[method];
-      if (!receiver || !source || !middleware || !middlewares.has(middleware)) continue;
+      if (!receiver || !source || !middleware) continue;
       if (!middleware.optionsPath) {
         useOf(call, middleware, null);
         continue;
@@ -354,14 +350,6 @@ function functionResult(node: TSESTree.Node | null): TSESTree.Node | null {
   if (node.body.type !== AST_NODE_TYPES.BlockStatement) return node.body;
   const [only] = node.body.body;
   return node.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : null;
-}
-
-function isNullishLiteral(node: TSESTree.Node): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
-    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
-    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
-  );
 }
 
 /**

@@ -11,8 +11,7 @@ const versions = new Map<string, string | null>();
  * `node_modules/<name>/package.json` above it, as Node resolves it. `null` when none is found
  * (not installed, or a file that is not on disk).
  */
-export function installedVersion(filename: string, name: string): string | null {
-  if (!path.isAbsolute(filename)) return null;
+function installedVersion(filename: string, name: string): string | null {
   const start = path.dirname(filename);
   const key = `${start}\0${name}`;
   if (versions.has(key)) return versions.get(key)!;

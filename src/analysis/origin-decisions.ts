@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers } from './ast';
+import { calledMethodName, isNullishLiteral, skipTypeWrappers } from './ast';
 import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
@@ -192,7 +192,7 @@ export function originDecisionListeners(
         answer(node.argument);
       } else if (isCallbackCall(node)) {
         const [error, result] = node.arguments;
-        if (error && result && isNullish(skipTypeWrappers(error))) answer(result);
+        if (error && result && isNullishLiteral(skipTypeWrappers(error))) answer(result);
       }
     });
   };
@@ -396,14 +396,6 @@ function allowingLeaves(node: TSESTree.Node, depth = 0): TSESTree.Node[] {
       return known && !known.value ? [] : [expression];
     }
   }
-}
-
-function isNullish(node: TSESTree.Node): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
-    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
-    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
-  );
 }
 
 function isFunction(node: TSESTree.Node): boolean {

@@ -549,19 +549,8 @@ function onlyOtherMethods(test: TSESTree.Node): boolean {
     return onlyOtherMethods(expression.left) && onlyOtherMethods(expression.right);
   if (expression.type !== AST_NODE_TYPES.BinaryExpression) return false;
   if (expression.operator !== '===' && expression.operator !== '==') return false;
-  return [
-    [expression.left, expression.right],
-    [expression.right, expression.left],
-  ].some(([side, other]) => {
-    const subject = skipTypeWrappers(side as TSESTree.Node);
-    const method = staticString(other as TSESTree.Node)?.toUpperCase();
-    return (
-      subject.type === AST_NODE_TYPES.MemberExpression &&
-      propertyName(subject) === 'method' &&
-      method !== undefined &&
-      method !== 'POST'
-    );
-  });
+  const method = comparedMethod(expression);
+  return method !== null && method !== 'POST';
 }
 
 function exits(statement: TSESTree.Statement): boolean {
@@ -583,17 +572,24 @@ function anyMethodTest(test: TSESTree.Node): boolean {
 function methodTest(test: TSESTree.Node): { test: TSESTree.Node } | null {
   let found: { test: TSESTree.Node } | null = null;
   walk(test, (node) => {
-    if (found || node.type !== AST_NODE_TYPES.BinaryExpression) return;
-    for (const [side, other] of [
-      [node.left, node.right],
-      [node.right, node.left],
-    ] as const) {
-      const subject = skipTypeWrappers(side);
-      if (subject.type !== AST_NODE_TYPES.MemberExpression || propertyName(subject) !== 'method') continue;
-      if (staticString(other)?.toUpperCase() === 'POST') found = { test: node };
-    }
+    if (!found && node.type === AST_NODE_TYPES.BinaryExpression && comparedMethod(node) === 'POST')
+      found = { test: node };
   });
   return found;
+}
+
+/** The method, upper-cased, that a comparison holds `x.method` against (`req.method === 'post'`), or `null`. */
+function comparedMethod(comparison: TSESTree.BinaryExpression): string | null {
+  for (const [side, other] of [
+    [comparison.left, comparison.right],
+    [comparison.right, comparison.left],
+  ] as const) {
+    const subject = skipTypeWrappers(side);
+    if (subject.type !== AST_NODE_TYPES.MemberExpression || propertyName(subject) !== 'method') continue;
+    const method = staticString(other);
+    if (method !== null) return method.toUpperCase();
+  }
+  return null;
 }
 
 const PATH_NAMES = /^(?:url|path|pathname)$/u;

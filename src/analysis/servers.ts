@@ -2,11 +2,11 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendArgument, appendObjectProperty, insertArgumentBefore, insertObjectPropertyAfter } from '../fixes/edits';
 import type { ServerApi, ServerSource, StartApi } from '../frameworks/types';
-import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, calledMethodObject, containsNode, isNullishLiteral, skipTypeWrappers, walk } from './ast';
 import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
-import { codeOf, propertyName, staticValue, variableOf } from './program';
+import { codeOf, isLinted, propertyName, staticValue, variableOf } from './program';
 import {
   findObjectProperty,
   possibleValues,
@@ -81,16 +81,11 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
   const index = moduleIndex(sourceCode.ast);
   const reader = new HostReader(sourceCode);
   const starts: ServerStart[] = [];
-  for (const call of index.methodCalls.get('listen') ?? []) {
-    const receiver = calledMethodObject(call);
-    const api = receiver && serverSourceOf(receiver)?.listen;
-    if (api && !isPortProbe(call)) starts.push(reader.read(api, call));
-  }
-  // fastmcp's `server.start({ httpStream })`.
-  for (const call of index.methodCalls.get('start') ?? []) {
-    const receiver = calledMethodObject(call);
-    const api = receiver && serverSourceOf(receiver)?.start;
-    if (api) starts.push(reader.read(api, call));
+  for (const method of START_METHODS) {
+    for (const call of index.methodCalls.get(method) ?? []) {
+      const api = methodStartApi(call);
+      if (api) starts.push(reader.read(api, call));
+    }
   }
   const tracked = trackedNodes(sourceCode);
   for (const call of index.calls) {
@@ -134,15 +129,8 @@ function startsIn(fn: HandlerFunction): ServerStart[] {
   const starts: ServerStart[] = [];
   walk(fn.body, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
-    if (calledMethodName(node) === 'listen') {
-      const receiver = calledMethodObject(node);
-      const api = receiver && serverSourceOf(receiver)?.listen;
-      if (api && !isPortProbe(node)) starts.push(reader.read(api, node));
-      return;
-    }
-    if (calledMethodName(node) === 'start') {
-      const receiver = calledMethodObject(node);
-      const api = receiver && serverSourceOf(receiver)?.start;
+    if (START_METHODS.has(calledMethodName(node) ?? '')) {
+      const api = methodStartApi(node);
       if (api) starts.push(reader.read(api, node));
       return;
     }
@@ -151,6 +139,65 @@ function startsIn(fn: HandlerFunction): ServerStart[] {
     if (start?.kind === 'start') starts.push(reader.read(start.api, node));
   });
   return starts;
+}
+
+/** The methods that start a server: `.listen()`, and fastmcp's `server.start({ httpStream })`. */
+const START_METHODS: ReadonlySet<string> = new Set(['listen', 'start']);
+
+/** How a `.listen()` or `.start()` call starts its receiver, when the receiver is a server of an adapter. */
+function methodStartApi(call: TSESTree.CallExpression): StartApi | null {
+  const receiver = calledMethodObject(call);
+  const source = receiver && serverSourceOf(receiver);
+  if (!source) return null;
+  if (calledMethodName(call) === 'start') return source.start ?? null;
+  return source.listen && !isPortProbe(call) ? source.listen : null;
+}
+
+/** A server that an MCP framework starts with a method of its own (fastmcp's `server.start()`). */
+export interface FrameworkStart {
+  readonly start: ServerStart & { readonly call: TSESTree.CallExpression };
+  readonly source: ServerSource & { readonly start: StartApi };
+  /** The options the server was made with (`new FastMCP({ … })`), when the file shows them. */
+  readonly options: TSESTree.ObjectExpression | null;
+  /** Whether those options check a credential on every request (`authenticate`). */
+  readonly authenticated: boolean;
+}
+
+/** The linted file's framework servers that serve HTTP (fastmcp's `httpStream`), not stdio or unknown. */
+export function frameworkStarts(sourceCode: Readonly<SourceCode>): FrameworkStart[] {
+  const found: FrameworkStart[] = [];
+  for (const start of serverStarts(sourceCode)) {
+    const { call } = start;
+    if (start.host.kind === 'unknown' || call.type !== AST_NODE_TYPES.CallExpression || !isLinted(call)) continue;
+    const receiver = calledMethodObject(call);
+    const source = receiver && serverSourceOf(receiver);
+    if (!receiver || !source?.start || source.start !== start.api) continue;
+    found.push({
+      start: { ...start, call },
+      source: { ...source, start: source.start },
+      options: constructionOptions(receiver),
+      authenticated: madeWithOption(receiver, source.authenticatedBy ?? []),
+    });
+  }
+  return found;
+}
+
+/** The options object of the call or `new` that made a server (`new FastMCP({ … })`), if the file shows it. */
+function constructionOptions(receiver: TSESTree.Node): TSESTree.ObjectExpression | null {
+  const made = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+  if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression) return null;
+  const [first] = made.arguments;
+  return first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+}
+
+/** Whether the server was made with one of these options set: `new FastMCP({ authenticate })`. */
+export function madeWithOption(receiver: TSESTree.Node, keys: readonly string[]): boolean {
+  const options = keys.length > 0 ? constructionOptions(receiver) : null;
+  if (!options) return false;
+  return keys.some((key) => {
+    const found = findObjectProperty(options, key);
+    return found.kind === 'found' && found.value !== null && !isNullishLiteral(found.value);
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { declaredClass } from '../analysis/ast';
+import { aboveLeadingComments } from './edits';
 
 /** A placeholder origin: obviously not the user's, so that nobody keeps it by accident. */
 export const PLACEHOLDER_ORIGIN = 'https://app.example.com';
@@ -55,18 +57,8 @@ export function ensureModuleDeclarations(
     const last = program.body.at(-1);
     return [last ? fixer.insertTextAfter(last, `\n\n${text}\n`) : fixer.insertTextAfterRange([0, 0], `${text}\n`)];
   }
-  const firstToken = sourceCode.getFirstToken(leadingDecorator(first) ?? first)!;
   // A comment right above the statement (its JSDoc, say) stays with it.
-  const comments = sourceCode.getCommentsBefore(firstToken);
-  let anchor: TSESTree.Node | TSESTree.Token | TSESTree.Comment = firstToken;
-  for (let index = comments.length - 1; index >= 0; index--) {
-    const comment = comments[index]!;
-    if (comment.loc.end.line < anchor.loc.start.line - 1) break;
-    // A comment that ends the line above (`foo(); // note`) belongs to that line's code.
-    const before = sourceCode.lines[comment.loc.start.line - 1]!.slice(0, comment.loc.start.column);
-    if (before.trim() !== '') break;
-    anchor = comment;
-  }
+  const anchor = aboveLeadingComments(sourceCode, sourceCode.getFirstToken(leadingDecorator(first) ?? first)!);
   // Keep a blank line between the code above and the new declarations.
   const lineStart = sourceCode.text.lastIndexOf('\n', anchor.range[0] - 1);
   const previousLine =
@@ -185,11 +177,6 @@ export function arrayAllowlist(
  * comes before the statement's own first token: what goes above the statement goes above it.
  */
 function leadingDecorator(statement: TSESTree.ProgramStatement): TSESTree.Decorator | undefined {
-  const declaration =
-    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-      ? statement.declaration
-      : statement;
-  const decorator = declaration?.type === AST_NODE_TYPES.ClassDeclaration ? declaration.decorators[0] : undefined;
+  const decorator = declaredClass(statement)?.decorators[0];
   return decorator && decorator.range[0] < statement.range[0] ? decorator : undefined;
 }

@@ -5,6 +5,27 @@ import { editable } from './foreign';
 
 type Range = readonly [number, number];
 
+/**
+ * Where text that goes above `start` (a statement or its first token) begins: at `start`, or at the
+ * first of the comments on the lines right above it (its JSDoc, say), which stay with it. A comment
+ * that ends the line above (`foo(); // note`) belongs to that line's code.
+ */
+export function aboveLeadingComments(
+  sourceCode: Readonly<SourceCode>,
+  start: TSESTree.Node | TSESTree.Token,
+): TSESTree.Node | TSESTree.Token | TSESTree.Comment {
+  const comments = sourceCode.getCommentsBefore(start);
+  let anchor: TSESTree.Node | TSESTree.Token | TSESTree.Comment = start;
+  for (let index = comments.length - 1; index >= 0; index--) {
+    const comment = comments[index]!;
+    if (comment.loc.end.line < anchor.loc.start.line - 1) break;
+    const before = sourceCode.lines[comment.loc.start.line - 1]!.slice(0, comment.loc.start.column);
+    if (before.trim() !== '') break;
+    anchor = comment;
+  }
+  return anchor;
+}
+
 /** The indentation of the line a position is on. */
 export function indentationAt(sourceCode: Readonly<SourceCode>, index: number): string {
   const lineStart = sourceCode.text.lastIndexOf('\n', index - 1) + 1;

@@ -17,7 +17,6 @@ import {
   READ,
   type Adapter,
   type AppFramework,
-  type CorsMiddleware,
   type Entity,
   type RouteShape,
   type TraceNode,
@@ -97,11 +96,10 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
-/** The modules whose trace map holds an entity of one of these kinds. */
-function modulesWith(kinds: ReadonlySet<Entity['kind']>): string[] {
+/** The modules whose trace map holds an entity that `wanted` picks. */
+function modulesWith(wanted: (entity: Entity) => boolean): string[] {
   const holds = (node: TraceNode): boolean =>
-    [CALL, CONSTRUCT, READ].some((key) => node[key]?.some((entity) => kinds.has(entity.kind))) ||
-    Object.values(node).some(holds);
+    [CALL, CONSTRUCT, READ].some((key) => node[key]?.some(wanted)) || Object.values(node).some(holds);
   return Object.entries(MODULE_TRACE_MAP)
     .filter(([, node]) => holds(node))
     .map(([module]) => module);
@@ -114,9 +112,23 @@ function modulesWith(kinds: ReadonlySet<Entity['kind']>): string[] {
  * facts that follow values, not by this test.)
  */
 export function mentionsModuleWith(...kinds: Entity['kind'][]): RegExp {
-  const modules = modulesWith(new Set(kinds)).map((module) => escape(module.replace(/^node:/u, '')));
+  const wanted = new Set(kinds);
+  return mentionsModuleWhere((entity) => wanted.has(entity.kind));
+}
+
+function mentionsModuleWhere(wanted: (entity: Entity) => boolean): RegExp {
+  const modules = modulesWith(wanted).map((module) => escape(module.replace(/^node:/u, '')));
   return new RegExp(`['"\`](?:node:)?(?:${[...new Set(modules)].join('|')})['"\`]`, 'u');
 }
+
+/**
+ * Whether a file names a module whose servers start from a method of their own and run their own
+ * HTTP stack (fastmcp's `server.start()`): such a file answers CORS and takes requests with no
+ * `cors`, route or transport in its text.
+ */
+export const MENTIONS_SELF_SERVING_MODULE = mentionsModuleWhere(
+  (entity) => entity.kind === 'server' && entity.source.start !== undefined,
+);
 
 /** Whether a file names any module the adapters know. */
 export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
@@ -193,18 +205,14 @@ export function entitiesOfGlobal(names: readonly string[], use: 'call' | 'constr
   return node?.[key] ?? [];
 }
 
-/** The app methods that set up CORS (NestJS's `enableCors`), with the middlewares they stand for. */
-export function corsMethodsOfAdapters(): ReadonlyMap<string, ReadonlySet<CorsMiddleware>> {
-  const methods = new Map<string, Set<CorsMiddleware>>();
+/** The app methods that set up CORS (NestJS's `enableCors`, fastmcp's `start`). */
+export function corsMethodsOfAdapters(): ReadonlySet<string> {
+  const methods = new Set<string>();
   const visit = (node: TraceNode): void => {
     for (const key of [CALL, CONSTRUCT, READ] as const) {
       for (const entity of node[key] ?? []) {
-        if (entity.kind !== 'server') continue;
-        for (const [method, middleware] of Object.entries(entity.source.corsMethods ?? {})) {
-          let set = methods.get(method);
-          if (!set) methods.set(method, (set = new Set()));
-          set.add(middleware);
-        }
+        if (entity.kind === 'server')
+          for (const method of Object.keys(entity.source.corsMethods ?? {})) methods.add(method);
       }
     }
     for (const child of Object.values(node)) visit(child);

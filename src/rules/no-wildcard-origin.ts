@@ -17,6 +17,7 @@ import {
   ensureModuleDeclarations,
   isTypeScriptFile,
 } from '../fixes/constants';
+import { MENTIONS_SELF_SERVING_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -40,8 +41,7 @@ export type Options = [ReachRuleOptions & FailClosedOption];
 export type MessageIds = 'wildcardOrigin' | 'denyOrigins' | 'useAllowlist' | 'useAllowedOrigin';
 
 const ALLOWED_ORIGIN_NAME = 'ALLOWED_ORIGIN';
-// fastmcp answers `*` with no CORS code in the file at all.
-const MENTIONS_CORS = /cors|access-control-allow-origin|['"]fastmcp['"]/iu;
+const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
 
 export default createRule<Options, MessageIds>({
   name: 'no-wildcard-origin',
@@ -72,7 +72,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
   create(context, [options]) {
     const { sourceCode } = context;
-    if (!mentionsAny(sourceCode, MENTIONS_CORS)) return {};
+    // A framework that serves HTTP itself (fastmcp) may answer `*` with no CORS code in the file.
+    if (!mentionsAny(sourceCode, MENTIONS_CORS) && !mentionsAny(sourceCode, MENTIONS_SELF_SERVING_MODULE)) return {};
     const reach = reachOptions(options);
     const typescript = isTypeScriptFile(context.filename);
 

@@ -6,16 +6,9 @@ import {
   isTypeScriptFile,
   type ModuleDeclaration,
 } from '../fixes/constants';
-import { appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
-import {
-  calledMethodName,
-  calledMethodObject,
-  containsNode,
-  skipTypeWrappers,
-  topLevelStatement,
-} from '../analysis/ast';
-import { madeWithOption } from '../analysis/cors-middleware';
-import { serverSourceOf, serverStarts } from '../analysis/servers';
+import { aboveLeadingComments, appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
+import { calledMethodName, containsNode, declaredClass, topLevelStatement } from '../analysis/ast';
+import { frameworkStarts } from '../analysis/servers';
 import { isLinted, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
@@ -24,13 +17,7 @@ import { functionChecksCredential, isCredentialHeader, type CheckFinder } from '
 import { routeIsGuarded } from '../analysis/route-guards';
 import { servesMcp } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
-import {
-  findObjectProperty,
-  resolveExpression,
-  resolveFunction,
-  resolveObjectExpression,
-  type HandlerFunction,
-} from '../analysis/values';
+import { findObjectProperty, resolveFunction, type HandlerFunction } from '../analysis/values';
 
 export type Options = [
   {
@@ -55,11 +42,12 @@ const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP server' }
 const CHALLENGE = "'WWW-Authenticate': 'Bearer'";
 const CHALLENGE_PAIR = "'WWW-Authenticate', 'Bearer'";
 
-/** The credential a fix asks for: a token in its own header, or an `Authorization: Bearer` token. */
+/** What a fix answers a request without the credential with: 401 for a bearer token, else 403. */
 function status(credential: Credential): number {
   return credential.bearer ? 401 : 403;
 }
 
+/** The credential a fix asks for: a token in its own header, or an `Authorization: Bearer` token. */
 interface Credential {
   readonly header: string;
   readonly check: string;
@@ -156,18 +144,20 @@ export default createRule<Options, MessageIds>({
         'The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused.',
     };
 
+    /** What counts as the check: a credential header, the middleware that checks one, or `checkFunctions`. */
+    const finder: CheckFinder = {
+      known: 'auth',
+      checkFunctions: new Set(options.checkFunctions ?? []),
+      checksHeader: isCredentialHeader,
+      rejectsWhenMissing: true,
+    };
+
     return {
       'Program:exit'() {
         reportFrameworkServers();
         reportNestControllers();
         const { routes, apps } = findRoutes(sourceCode);
         if (routes.length === 0) return;
-        const finder: CheckFinder = {
-          known: 'auth',
-          checkFunctions: new Set(options.checkFunctions ?? []),
-          checksHeader: isCredentialHeader,
-          rejectsWhenMissing: true,
-        };
         const unchecked = routes.filter(
           (route) => route.acceptsPost && isEndpoint(route) && !routeIsGuarded(finder, route, apps),
         );
@@ -211,17 +201,9 @@ export default createRule<Options, MessageIds>({
      * `Response` it sends as it is (mcp-proxy 6.7.19 `authenticateRequest`). The fix adds one.
      */
     function reportFrameworkServers(): void {
-      for (const start of serverStarts(sourceCode)) {
-        if (start.host.kind === 'unknown' || start.call.type !== AST_NODE_TYPES.CallExpression) continue;
-        if (!isLinted(start.call)) continue;
-        const receiver = calledMethodObject(start.call);
-        const source = receiver && serverSourceOf(receiver);
-        if (!receiver || source?.start !== start.api || source.start.signature !== 'fastmcp-start') continue;
+      for (const { start, source, options, authenticated } of frameworkStarts(sourceCode)) {
+        if (source.start.signature !== 'fastmcp-start' || authenticated) continue;
         const keys = source.authenticatedBy ?? [];
-        if (madeWithOption(receiver, keys)) continue;
-        const made = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
-        const [first] = made.type === AST_NODE_TYPES.NewExpression ? made.arguments : [];
-        const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
         const authenticate = (fixer: RuleFixer, credential: Credential): RuleFix[] | null => {
           if (!options || !isLinted(options) || keys.some((key) => findObjectProperty(options, key).kind !== 'missing'))
             return null;
@@ -279,19 +261,9 @@ export default createRule<Options, MessageIds>({
      */
     function reportNestControllers(): void {
       if (!/['"]@nestjs\/common['"]/u.test(sourceCode.text)) return;
-      const nestFinder: CheckFinder = {
-        known: 'auth',
-        checkFunctions: new Set(options.checkFunctions ?? []),
-        checksHeader: isCredentialHeader,
-        rejectsWhenMissing: true,
-      };
       for (const statement of sourceCode.ast.body) {
-        const cls =
-          statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-          statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-            ? statement.declaration
-            : statement;
-        if (cls?.type !== AST_NODE_TYPES.ClassDeclaration) continue;
+        const cls = declaredClass(statement);
+        if (!cls) continue;
         const controller = cls.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
         if (!controller || cls.decorators.some((decorator) => nestDecorator(decorator) === 'UseGuards')) continue;
         for (const member of cls.body.body) {
@@ -305,7 +277,7 @@ export default createRule<Options, MessageIds>({
           // A check at the top of the method itself (what the fix writes).
           if (
             member.value.type === AST_NODE_TYPES.FunctionExpression &&
-            functionChecksCredential(nestFinder, member.value, 0)
+            functionChecksCredential(finder, member.value, 0)
           )
             continue;
           const path = ['/', decoratorPath(controller), decoratorPath(verb)]
@@ -677,19 +649,8 @@ export default createRule<Options, MessageIds>({
         : `${indentationAt(sourceCode, fn.body.range[0])}  `;
       const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
       // Comments on the lines right above a statement stay with it.
-      let anchor: TSESTree.Node | TSESTree.Comment | undefined = firstStatement;
-      if (firstStatement) {
-        const comments = sourceCode.getCommentsBefore(firstStatement);
-        for (let index = comments.length - 1; index >= 0; index--) {
-          const comment = comments[index]!;
-          const lineText = sourceCode.lines[comment.loc.start.line - 1]!;
-          if (comment.loc.end.line < anchor!.loc.start.line - 1) break;
-          if (lineText.slice(0, comment.loc.start.column).trim() !== '') break;
-          anchor = comment;
-        }
-      }
-      return anchor
-        ? fixer.insertTextBeforeRange(anchor.range, `${text}\n${indent}`)
+      return firstStatement
+        ? fixer.insertTextBeforeRange(aboveLeadingComments(sourceCode, firstStatement).range, `${text}\n${indent}`)
         : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], `\n${indent}${text}`);
     }
 

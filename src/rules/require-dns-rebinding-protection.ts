@@ -9,21 +9,13 @@ import {
   inlineLeaves,
   replacePropertyValue,
 } from '../fixes/edits';
-import {
-  calledMethodObject,
-  containsNode,
-  enclosingFunctionOrProgram,
-  skipTypeWrappers,
-  topLevelStatement,
-  walk,
-} from '../analysis/ast';
-import { madeWithOption } from '../analysis/cors-middleware';
+import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { installedVersionFor, isAtLeast } from '../analysis/installed';
 import { moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
 import { isLinted, placeOf, variableOf, textOf } from '../analysis/program';
 import { requestHeaderRead } from '../analysis/request-headers';
-import { exportNamesWith } from '../frameworks/registry';
+import { MENTIONS_SELF_SERVING_MODULE, exportNamesWith } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import type { CheckFinder } from '../analysis/credential-checks';
@@ -40,7 +32,7 @@ import { routeIsGuarded } from '../analysis/route-guards';
 import { REBINDING_CREDENTIAL_FINDER } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
-import { serverSourceOf, serverStarts } from '../analysis/servers';
+import { frameworkStarts, serverStarts } from '../analysis/servers';
 import {
   findObjectProperty,
   possibleValues,
@@ -69,7 +61,7 @@ export type MessageIds =
  * them by relative path.
  */
 const MENTIONS_MCP = new RegExp(
-  `@modelcontextprotocol/|['"]fastmcp['"]|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'host-validation')].join('|')})\\b`,
+  `@modelcontextprotocol/|${MENTIONS_SELF_SERVING_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'host-validation')].join('|')})\\b`,
   'u',
 );
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
@@ -245,13 +237,8 @@ export default createRule<Options, MessageIds>({
      * reported without a fix.
      */
     function reportFrameworkServers(): void {
-      for (const start of serverStarts(sourceCode)) {
-        if (start.host.kind === 'unknown') continue;
-        if (start.call.type !== AST_NODE_TYPES.CallExpression || !isLinted(start.call)) continue;
-        const receiver = calledMethodObject(start.call);
-        const source = receiver && serverSourceOf(receiver);
-        if (!receiver || source?.start !== start.api || source.start.signature !== 'fastmcp-start') continue;
-        if (trustCredentialChecks && madeWithOption(receiver, source.authenticatedBy ?? [])) continue;
+      for (const { start, source, authenticated } of frameworkStarts(sourceCode)) {
+        if (source.start.signature !== 'fastmcp-start' || (trustCredentialChecks && authenticated)) continue;
         context.report({
           node: start.callee,
           messageId: 'unprotectedApp',
