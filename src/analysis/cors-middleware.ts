@@ -212,12 +212,12 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
     const callee = skipTypeWrappers(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
     if (tracked.has(call) || name === null || !CORS_NAMES.has(name)) continue;
-    for (const { middleware } of entitiesOfKind(entitiesOf(call), 'cors')) useOf(call, middleware, null);
+    for (const { middleware } of entitiesOf(call, 'cors')) useOf(call, middleware, null);
   }
   for (const call of index.methodCalls.get('register') ?? []) {
     const [plugin] = call.arguments;
     if (!plugin || plugin.type === AST_NODE_TYPES.SpreadElement || tracked.has(plugin)) continue;
-    for (const { middleware } of entitiesOfKind(entitiesOf(plugin), 'cors')) useOf(plugin, middleware, null);
+    for (const { middleware } of entitiesOf(plugin, 'cors')) useOf(plugin, middleware, null);
   }
   for (const node of index.importExpressions) {
     const source = node.source.type === AST_NODE_TYPES.Literal ? node.source.value : null;
@@ -234,7 +234,7 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
         if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
         const made = skipTypeWrappers(resolveExpression(argument) ?? argument);
         if (made.type !== AST_NODE_TYPES.CallExpression || isLinted(made)) continue;
-        for (const { middleware } of entitiesOfKind(entitiesOf(made), 'cors')) useOf(made, middleware, argument);
+        for (const { middleware } of entitiesOf(made, 'cors')) useOf(made, middleware, argument);
       }
     }
   }

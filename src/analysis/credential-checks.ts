@@ -96,7 +96,7 @@ export type KnownChecks = 'auth' | 'host-validation';
  */
 function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
-  for (const entity of entitiesOf(expression)) {
+  for (const entity of entitiesOf(expression, finder.known)) {
     if (entity.kind === 'host-validation' && finder.known === 'host-validation') return true;
     if (entity.kind !== 'auth' || finder.known !== 'auth') continue;
     if (entity.auth === 'middleware' || entity.auth === 'plugin') return true;
@@ -110,7 +110,7 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
     if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && init) {
       return (
         finder.csrfTokens !== false &&
-        entitiesOf(init).some((entity) => entity.kind === 'auth' && entity.auth === 'factory')
+        entitiesOf(init, 'auth').some((entity) => entity.kind === 'auth' && entity.auth === 'factory')
       );
     }
   }
@@ -120,7 +120,8 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
 /** Whether a Fastify plugin passed to `register` guards the routes of its scope. */
 export function isGuardPlugin(finder: CheckFinder, plugin: TSESTree.Node): boolean {
   return (
-    finder.known === 'auth' && entitiesOf(plugin).some((entity) => entity.kind === 'auth' && entity.auth === 'plugin')
+    finder.known === 'auth' &&
+    entitiesOf(plugin, 'auth').some((entity) => entity.kind === 'auth' && entity.auth === 'plugin')
   );
 }
 

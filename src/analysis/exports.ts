@@ -168,8 +168,14 @@ export type ModuleTarget =
   | { readonly kind: 'program'; readonly program: TSESTree.Program }
   | { readonly kind: 'external'; readonly module: string };
 
+/**
+ * Which modules of the project a lookup may read: those it could find what it looks for through.
+ * A module it may not read stands for nothing, as one that does not resolve.
+ */
+export type ModuleFilter = (file: string) => boolean;
+
 /** The module a specifier names from the module that holds `from`. */
-export function moduleTarget(from: TSESTree.Node, specifier: string): ModuleTarget | null {
+export function moduleTarget(from: TSESTree.Node, specifier: string, follow?: ModuleFilter): ModuleTarget | null {
   const { file } = moduleOf(from);
   const resolved = file ? resolveSpecifier(file, specifier) : null;
   if (!resolved) {
@@ -177,6 +183,7 @@ export function moduleTarget(from: TSESTree.Node, specifier: string): ModuleTarg
       ? null
       : { kind: 'external', module: specifier.replace(/^node:/u, '') };
   }
+  if (follow && !follow(resolved)) return null;
   const program = session.load(resolved);
   return program ? { kind: 'program', program } : null;
 }
@@ -191,7 +198,7 @@ export type Exported =
  * default export), following re-exports. A CommonJS module's `module.exports` is its default and
  * its namespace.
  */
-export function exportedBy(target: ModuleTarget, name: string, hops = 0): Exported | null {
+export function exportedBy(target: ModuleTarget, name: string, hops = 0, follow?: ModuleFilter): Exported | null {
   if (target.kind === 'external') {
     return { kind: 'external', ref: { module: target.module, names: name === '*' ? [] : [name] } };
   }
@@ -204,28 +211,28 @@ export function exportedBy(target: ModuleTarget, name: string, hops = 0): Export
   if (name === 'default' && (table.commonjs || table.exportsAssigned) && !table.names.has('default'))
     return { kind: 'node', node: table.commonjs ?? program };
   const entry = table.names.get(name);
-  if (entry?.kind === 'local') return localExport(entry.node, hops);
+  if (entry?.kind === 'local') return localExport(entry.node, hops, follow);
   if (entry?.kind === 'from') {
-    const next = moduleTarget(program, entry.specifier);
-    return next ? exportedBy(next, entry.name, hops + 1) : null;
+    const next = moduleTarget(program, entry.specifier, follow);
+    return next ? exportedBy(next, entry.name, hops + 1, follow) : null;
   }
   if (name === 'default') return null;
   for (const specifier of table.stars) {
-    const next = moduleTarget(program, specifier);
+    const next = moduleTarget(program, specifier, follow);
     if (!next || next.kind === 'external') continue;
-    const found = exportedBy(next, name, hops + 1);
+    const found = exportedBy(next, name, hops + 1, follow);
     if (found) return found;
   }
   return null;
 }
 
 /** A local name that is itself imported is followed to where it comes from: `import x from 'koa'; export { x as App }`. */
-function localExport(node: TSESTree.Node, hops: number): Exported | null {
+function localExport(node: TSESTree.Node, hops: number, follow: ModuleFilter | undefined): Exported | null {
   if (node.type === AST_NODE_TYPES.Identifier) {
     const imported = importOf(node);
     if (imported) {
-      const target = moduleTarget(node, imported.specifier);
-      return target ? exportedBy(target, imported.name, hops + 1) : null;
+      const target = moduleTarget(node, imported.specifier, follow);
+      return target ? exportedBy(target, imported.name, hops + 1, follow) : null;
     }
   }
   return { kind: 'node', node };
@@ -256,28 +263,32 @@ export function importOf(id: TSESTree.Identifier): { specifier: string; name: st
 }
 
 /** What an imported name stands for, in the module it comes from. */
-export function importedValue(id: TSESTree.Identifier): Exported | null {
+export function importedValue(id: TSESTree.Identifier, follow?: ModuleFilter): Exported | null {
   const imported = importOf(id);
   if (!imported) return null;
-  const target = moduleTarget(id, imported.specifier);
+  const target = moduleTarget(id, imported.specifier, follow);
   if (!target) return null;
   if (target.kind === 'program') {
     // A module of a package the adapters know, imported by relative path (the package's own examples).
     const known = knownPackageSpecifier(target.program);
     if (known) return { kind: 'external', ref: { module: known, names: imported.name === '*' ? [] : [imported.name] } };
   }
-  return exportedBy(target, imported.name);
+  return exportedBy(target, imported.name, 0, follow);
 }
 
 /** What `require(specifier)` evaluates to. */
-export function requiredValue(call: TSESTree.CallExpression, specifier: string): Exported | null {
-  const target = moduleTarget(call, specifier);
+export function requiredValue(
+  call: TSESTree.CallExpression,
+  specifier: string,
+  follow?: ModuleFilter,
+): Exported | null {
+  const target = moduleTarget(call, specifier, follow);
   if (!target) return null;
   if (target.kind === 'program') {
     const known = knownPackageSpecifier(target.program);
     if (known) return { kind: 'external', ref: { module: known, names: [] } };
   }
-  return exportedBy(target, '*');
+  return exportedBy(target, '*', 0, follow);
 }
 
 let knownModules: ReadonlySet<string> = new Set();

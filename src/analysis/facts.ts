@@ -6,12 +6,14 @@ import {
   MODULE_TRACE_MAP,
   entitiesOfGlobal,
   entitiesOfRef,
+  mentionsModuleWith,
 } from '../frameworks/registry';
 import type { Entity } from '../frameworks/types';
 import { skipTypeWrappers } from './ast';
 import { trackGlobals, trackModules } from './imports';
 import { codeOf, isLinted, variableOf } from './program';
-import { setKnownModules } from './exports';
+import { setKnownModules, type ModuleFilter } from './exports';
+import { reachesMention } from './module-graph';
 import { externalRefOf, memberName } from './values';
 
 // A module of the project that is a known package's own source (the SDK's examples import it by
@@ -52,33 +54,60 @@ export function trackedNodes(sourceCode: Readonly<SourceCode>): ReadonlyMap<TSES
  * What a node is, in the adapters' terms, in whichever module it lies: a call or `new` of a
  * tracked export, or a read of one. Reached through imports, re-exports, `require`, aliases and
  * destructuring; the linted file's own uses come from the tracker.
+ *
+ * Given kinds, only entities of those kinds, and the project's modules are read only where their
+ * imports reach a package that provides one (as their text shows): asking what each call of a
+ * file is then parses none of the modules its helpers live in.
  */
-export function entitiesOf(node: TSESTree.Node): readonly Entity[] {
+export function entitiesOf(node: TSESTree.Node): readonly Entity[];
+export function entitiesOf<K extends Entity['kind']>(
+  node: TSESTree.Node,
+  ...kinds: [K, ...K[]]
+): readonly Extract<Entity, { kind: K }>[];
+export function entitiesOf(node: TSESTree.Node, ...kinds: Entity['kind'][]): readonly Entity[] {
+  if (kinds.length === 0) return anyEntitiesOf(node, undefined);
+  return anyEntitiesOf(node, moduleFilterFor(kinds)).filter((entity) => kinds.includes(entity.kind));
+}
+
+function anyEntitiesOf(node: TSESTree.Node, follow: ModuleFilter | undefined): readonly Entity[] {
   const expression = skipTypeWrappers(node);
   if (isLinted(expression)) {
     const tracked = trackedNodes(codeOf(expression)).get(expression);
     if (tracked) return tracked;
   }
   if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression) {
-    const ref = externalRefOf(expression.callee);
+    const ref = externalRefOf(expression.callee, 0, follow);
     const use = expression.type === AST_NODE_TYPES.NewExpression ? 'construct' : 'call';
     if (!ref) {
       const global = globalPath(expression.callee);
       return global ? entitiesOfGlobal(global, use) : [];
     }
-    const entities = entitiesOfRef(ref, use);
     // `http.Server(handler)` works with and without `new`; the adapters list what each form is.
-    return entities;
+    return entitiesOfRef(ref, use);
   }
-  if (expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression) {
-    const ref = externalRefOf(expression);
-    return ref ? entitiesOfRef(ref, 'read') : [];
-  }
-  if (expression.type === AST_NODE_TYPES.ImportExpression) {
-    const ref = externalRefOf(expression);
+  if (
+    expression.type === AST_NODE_TYPES.Identifier ||
+    expression.type === AST_NODE_TYPES.MemberExpression ||
+    expression.type === AST_NODE_TYPES.ImportExpression
+  ) {
+    const ref = externalRefOf(expression, 0, follow);
     return ref ? entitiesOfRef(ref, 'read') : [];
   }
   return [];
+}
+
+const moduleFilters = new Map<string, ModuleFilter>();
+
+/** The modules through which an entity of these kinds can be reached: those whose imports reach a package that provides one. */
+function moduleFilterFor(kinds: readonly Entity['kind'][]): ModuleFilter {
+  const key = [...new Set(kinds)].sort().join(' ');
+  let filter = moduleFilters.get(key);
+  if (!filter) {
+    const mentions = mentionsModuleWith(...kinds);
+    filter = (file) => reachesMention(file, mentions);
+    moduleFilters.set(key, filter);
+  }
+  return filter;
 }
 
 /** The path of a global's property an expression names, `['Bun', 'serve']`, when its root is a global. */

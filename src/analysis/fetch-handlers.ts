@@ -59,7 +59,7 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
     const callee = skipTypeWrappers(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : calledMethodName(call);
     if (name !== 'serve') continue;
-    const start = entitiesOf(call).find((entity) => entity.kind === 'start');
+    const [start] = entitiesOf(call, 'start');
     if (start?.kind !== 'start' || !/Bun|Deno/u.test(start.api.display)) continue;
     const handler = serveHandler(call);
     const fn = handler && resolveFunction(handler);

@@ -33,7 +33,7 @@ export function findMcpTransports(
   const found: { node: TSESTree.NewExpression; transport: McpTransport }[] = [];
   for (const node of moduleIndex(sourceCode.ast).news) {
     if (!tracked.has(node) && !TRANSPORT_NAMES.has(calleeName(node) ?? '')) continue;
-    for (const entity of entitiesOf(node)) {
+    for (const entity of entitiesOf(node, 'mcp-transport')) {
       if (entity.kind === 'mcp-transport') found.push({ node, transport: entity.transport });
     }
   }
@@ -48,7 +48,7 @@ export function findMcpAppFactories(
   const found: { call: TSESTree.CallExpression; factory: McpAppFactory }[] = [];
   for (const call of moduleIndex(sourceCode.ast).calls) {
     if (!tracked.has(call) && !APP_FACTORY_NAMES.has(calleeName(call) ?? '')) continue;
-    for (const entity of entitiesOf(call)) {
+    for (const entity of entitiesOf(call, 'mcp-app')) {
       if (entity.kind === 'mcp-app') found.push({ call, factory: entity.factory });
     }
   }

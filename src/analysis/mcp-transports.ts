@@ -23,7 +23,7 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
   // mcp-lite's `transport.bind(server)`: the request handler of an MCP transport.
   if (callee.type === AST_NODE_TYPES.MemberExpression && calledMethodName(value) === 'bind') {
     const transport = skipTypeWrappers(resolveExpression(callee.object) ?? callee.object);
-    return entitiesOf(transport).some((entity) => entity.kind === 'mcp-transport');
+    return entitiesOf(transport, 'mcp-transport').length > 0;
   }
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(callee);

@@ -87,6 +87,8 @@ export function expireResolutions(now = Date.now()): void {
 
 function forgetResolutions(): void {
   resolutions.clear();
+  lexicalModules.clear();
+  reaching.clear();
   manifests.clear();
   tsconfigs.clear();
   workspaces.clear();
@@ -253,6 +255,92 @@ function setParents(root: TSESTree.Node): void {
       }
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A first look at modules, by their text
+// ---------------------------------------------------------------------------------------------
+
+/** Every specifier a module's text imports, re-exports or requires: `from '…'`, `import '…'`, `import('…')`, `require('…')`. */
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*(['"])([^'"\r\n]+)\1/gu;
+/** How many modules one look follows before it gives up and answers yes. */
+const MAX_LOOKED_AT = 2000;
+
+interface LexicalModule {
+  readonly text: string;
+  /** The files of the project its specifiers resolve to. */
+  readonly imports: readonly string[];
+}
+
+/** Texts and import lists, forgotten with the resolutions (a few seconds). */
+const lexicalModules = new Map<string, LexicalModule | null>();
+/** What `reachesMention` answered, per test, forgotten with the resolutions. */
+const reaching = new Map<RegExp, Map<string, boolean>>();
+
+function lexicalModule(file: string): LexicalModule | null {
+  const known = lexicalModules.get(file);
+  if (known !== undefined) return known;
+  let found: LexicalModule | null = null;
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat?.isFile() && stat.size <= MAX_FILE_BYTES) {
+      const text = fs.readFileSync(file, 'utf8');
+      const imports = new Set<string>();
+      for (const match of text.matchAll(SPECIFIER)) {
+        const resolved = resolveSpecifier(file, match[2]!);
+        if (resolved) imports.add(resolved);
+      }
+      found = { text, imports: [...imports] };
+    }
+  } catch {
+    found = null;
+  }
+  lexicalModules.set(file, found);
+  return found;
+}
+
+/**
+ * Whether a module of the project, or a module of the project it imports, re-exports or requires
+ * (followed to any depth), has text that `mentions` matches: whether it can hand on anything of a
+ * package that `mentions` names. Read from the text, without parsing: a module that cannot pass
+ * on such a thing is then never parsed to find that out. Answers yes when unsure (too many
+ * modules); a module that cannot be read mentions nothing.
+ */
+export function reachesMention(file: string, mentions: RegExp): boolean {
+  let answers = reaching.get(mentions);
+  if (!answers) {
+    answers = new Map();
+    reaching.set(mentions, answers);
+  }
+  const known = answers.get(file);
+  if (known !== undefined) return known;
+  const seen = new Set<string>([file]);
+  const queue = [file];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    const answer = answers.get(next);
+    const module = answer === false ? null : lexicalModule(next);
+    if (answer === true || (module && (mentions.test(module.text) || isPackageNamed(next, mentions)))) {
+      answers.set(file, true);
+      return true;
+    }
+    for (const imported of module?.imports ?? []) {
+      if (seen.has(imported)) continue;
+      if (seen.size >= MAX_LOOKED_AT) {
+        answers.set(file, true);
+        return true;
+      }
+      seen.add(imported);
+      queue.push(imported);
+    }
+  }
+  // Nothing the module reaches mentions it: the same holds for each module on the way.
+  for (const module of seen) answers.set(module, false);
+  return false;
+}
+
+/** Whether a file is a module of a package that `mentions` names (a package's own source, imported by path). */
+function isPackageNamed(file: string, mentions: RegExp): boolean {
+  return packageSpecifiersOf(file).some((specifier) => mentions.test(`'${specifier}'`));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,6 +26,33 @@ export interface ModuleIndex {
 
 const indexes = new WeakMap<TSESTree.Program, ModuleIndex>();
 
+/** Keys that hold only types: nothing the index gathers is in them. */
+const TYPE_KEYS: ReadonlySet<string> = new Set([
+  'typeAnnotation',
+  'returnType',
+  'typeParameters',
+  'typeArguments',
+  'superTypeArguments',
+  'implements',
+]);
+/** Declarations that are only types. */
+const TYPE_DECLARATIONS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSInterfaceDeclaration,
+  AST_NODE_TYPES.TSTypeAliasDeclaration,
+  AST_NODE_TYPES.TSDeclareFunction,
+]);
+const codeKeysByType = new Map<string, readonly string[]>();
+
+/** The keys of a node that may hold code. */
+function codeKeys(type: string): readonly string[] {
+  let keys = codeKeysByType.get(type);
+  if (!keys) {
+    keys = TYPE_DECLARATIONS.has(type) ? [] : (visitorKeys[type] ?? []).filter((key) => !TYPE_KEYS.has(key));
+    codeKeysByType.set(type, keys);
+  }
+  return keys;
+}
+
 /** The index of the module a node belongs to. */
 export function moduleIndex(node: TSESTree.Node): ModuleIndex {
   const program = programOf(node);
@@ -103,7 +130,7 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
       default:
         break;
     }
-    for (const key of visitorKeys[node.type] ?? []) {
+    for (const key of codeKeys(node.type)) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (let index = child.length - 1; index >= 0; index--) {

@@ -278,7 +278,7 @@ function handingCalls(app: AppInstance): TSESTree.CallExpression[] {
     if (
       parent?.type === AST_NODE_TYPES.CallExpression &&
       parent.arguments.some((argument) => argument === identifier) &&
-      !entitiesOf(parent).some((entity) => RUNS_APP.has(entity.kind)) &&
+      entitiesOf(parent, 'server', 'start', 'handler-server').length === 0 &&
       !APP_RUNNERS.has(externalRefOf(parent.callee)?.module ?? '')
     ) {
       calls.push(parent);
@@ -286,9 +286,6 @@ function handingCalls(app: AppInstance): TSESTree.CallExpression[] {
   }
   return calls;
 }
-
-/** What takes an app only to run it. */
-const RUNS_APP: ReadonlySet<string> = new Set(['server', 'start', 'handler-server']);
 
 /** Packages that run an app as a serverless function, adding nothing to it. */
 const APP_RUNNERS: ReadonlySet<string> = new Set([

@@ -192,7 +192,7 @@ class RouteFinder {
   }
 
   private appOfUncached(expression: TSESTree.Node, steps: number): AppInstance | null {
-    const [entity] = entitiesOfKind(entitiesOf(expression), 'app');
+    const [entity] = entitiesOf(expression, 'app');
     if (entity) return this.instance(expression, entity.framework, null);
     if (expression.type === AST_NODE_TYPES.CallExpression) {
       const object = calledMethodObject(expression);
@@ -265,7 +265,7 @@ class RouteFinder {
     const handlers: { handler: TSESTree.Node; app: AppInstance | null }[] = [];
     const index = moduleIndex(this.sourceCode.ast);
     for (const call of [...index.calls, ...index.news]) {
-      if (!entitiesOf(call).some((entity) => entity.kind === 'handler-server')) continue;
+      if (entitiesOf(call, 'handler-server').length === 0) continue;
       const handler = call.arguments.at(-1);
       if (handler) handlers.push({ handler, app: null });
     }

@@ -92,7 +92,7 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
     // A renamed import is known to the tracker by what it imports; through the project's own
     // modules, the export keeps its name.
     if (!tracked.has(call) && !START_NAMES.has(calleeName(call) ?? '')) continue;
-    const start = entitiesOf(call).find((entity) => entity.kind === 'start');
+    const [start] = entitiesOf(call, 'start');
     if (start?.kind === 'start') starts.push(reader.read(start.api, call));
   }
   // Bun serves a default export with a `fetch` (read from Bun's docs: "export default { port, fetch }"),
@@ -135,7 +135,7 @@ function startsIn(fn: HandlerFunction): ServerStart[] {
       return;
     }
     if (!START_NAMES.has(calleeName(node) ?? '')) return;
-    const start = entitiesOf(node).find((entity) => entity.kind === 'start');
+    const [start] = entitiesOf(node, 'start');
     if (start?.kind === 'start') starts.push(reader.read(start.api, node));
   });
   return starts;
@@ -244,7 +244,7 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
   if (root.type !== AST_NODE_TYPES.CallExpression || root.arguments.some((argument) => isHandler(argument))) {
     return false;
   }
-  if (!entitiesOf(root).some((entity) => entity.kind === 'server')) return false;
+  if (entitiesOf(root, 'server').length === 0) return false;
   let closes = false;
   for (const call of calls) {
     const method = calledMethodName(call);
@@ -399,8 +399,7 @@ export function serverSourceOf(node: TSESTree.Node, steps = 0): ServerSource | n
 const sourceCache = new WeakMap<TSESTree.Node, ServerSource | null>();
 
 function serverSourceOfUncached(expression: TSESTree.Node, steps: number): ServerSource | null {
-  for (const entity of entitiesOf(expression)) {
-    if (entity.kind !== 'server') continue;
+  for (const entity of entitiesOf(expression, 'server')) {
     const { platformArgument } = entity.source;
     const platform =
       platformArgument !== undefined && expression.type === AST_NODE_TYPES.CallExpression

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { containsNode, skipTypeWrappers } from './ast';
-import { exportedBy, importedValue, moduleTarget, requiredValue, type ExternalRef } from './exports';
+import { exportedBy, importedValue, moduleTarget, requiredValue, type ExternalRef, type ModuleFilter } from './exports';
 import { optionValues, type OptionValue } from './option-defaults';
-import { propertyName, scopeOf, staticValue, variableOf, visitorKeys } from './program';
+import { isLinted, propertyName, scopeOf, staticValue, variableOf, visitorKeys } from './program';
 
 /**
  * What an expression evaluates to, as far as the code shows it: through variables, destructuring,
@@ -968,52 +968,72 @@ function typeFromPattern(name: TSESTree.Identifier): TSESTree.TypeNode | null {
  * through the project's own modules that re-export it), `require`, a property of either, a
  * destructured name: `{ module: 'express', names: ['Router'] }` for `express.Router`.
  */
-export function externalRefOf(node: TSESTree.Node, depth = 0): ExternalRef | null {
+export function externalRefOf(node: TSESTree.Node, depth = 0, follow?: ModuleFilter): ExternalRef | null {
   if (depth > MAX_DEPTH) return null;
   const expression = skipTypeWrappers(node);
   switch (expression.type) {
     case AST_NODE_TYPES.Identifier: {
       const variable = variableOf(expression);
-      const def = variable?.defs[0];
-      if (!variable || !def) return null;
-      if (def.type === 'ImportBinding') {
-        const imported = importedValue(expression);
-        if (!imported) return null;
-        return imported.kind === 'external' ? imported.ref : externalRefOf(imported.node, depth + 1);
+      if (!variable) return null;
+      // A name of the linted file is asked about at each of its uses: worked out once per lint.
+      if (depth > 1 || !isLinted(expression)) return variableRef(variable, depth, follow);
+      let refs = refsOfVariables.get(variable);
+      if (!refs) {
+        refs = new Map();
+        refsOfVariables.set(variable, refs);
       }
-      if (def.type !== 'Variable' || variable.references.filter((reference) => reference.isWrite()).length !== 1)
-        return null;
-      const declarator = def.node;
-      if (!declarator.init) return null;
-      if (declarator.id.type === AST_NODE_TYPES.Identifier) return externalRefOf(declarator.init, depth + 1);
-      // `const { Router } = require('express')`, `const { a: { b } } = pkg`
-      const path = patternPath(declarator.id, def.name as TSESTree.Identifier);
-      const base = path ? externalRefOf(declarator.init, depth + 1) : null;
-      return base && path ? { module: base.module, names: [...base.names, ...path] } : null;
+      if (refs.has(follow)) return refs.get(follow)!;
+      const ref = variableRef(variable, depth, follow);
+      refs.set(follow, ref);
+      return ref;
     }
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(expression);
-      const base = name === null ? null : externalRefOf(expression.object, depth + 1);
+      const base = name === null ? null : externalRefOf(expression.object, depth + 1, follow);
       return base ? { module: base.module, names: [...base.names, name!] } : null;
     }
     case AST_NODE_TYPES.CallExpression: {
       const specifier = requireSpecifier(expression);
       if (specifier === null) return null;
-      const required = requiredValue(expression, specifier);
+      const required = requiredValue(expression, specifier, follow);
       if (!required) return null;
-      return required.kind === 'external' ? required.ref : externalRefOf(required.node, depth + 1);
+      return required.kind === 'external' ? required.ref : externalRefOf(required.node, depth + 1, follow);
     }
     case AST_NODE_TYPES.AwaitExpression:
-      return externalRefOf(expression.argument, depth + 1);
+      return externalRefOf(expression.argument, depth + 1, follow);
     case AST_NODE_TYPES.ImportExpression: {
       const source = expression.source.type === AST_NODE_TYPES.Literal ? expression.source.value : null;
       if (typeof source !== 'string') return null;
-      const target = moduleTarget(expression, source);
+      const target = moduleTarget(expression, source, follow);
       return target?.kind === 'external' ? { module: target.module, names: [] } : null;
     }
     default:
       return null;
   }
+}
+
+/** What the linted file's names turned out to be, per module filter; a new lint makes new variables. */
+const refsOfVariables = new WeakMap<Scope.Variable, Map<ModuleFilter | undefined, ExternalRef | null>>();
+
+/** The installed package export a variable holds: an import, or a `const` set once from one. */
+function variableRef(variable: Scope.Variable, depth: number, follow: ModuleFilter | undefined): ExternalRef | null {
+  const def = variable.defs[0];
+  if (!def) return null;
+  const expression = def.name as TSESTree.Identifier;
+  if (def.type === 'ImportBinding') {
+    const imported = importedValue(expression, follow);
+    if (!imported) return null;
+    return imported.kind === 'external' ? imported.ref : externalRefOf(imported.node, depth + 1, follow);
+  }
+  if (def.type !== 'Variable' || variable.references.filter((reference) => reference.isWrite()).length !== 1)
+    return null;
+  const declarator = def.node;
+  if (!declarator.init) return null;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return externalRefOf(declarator.init, depth + 1, follow);
+  // `const { Router } = require('express')`, `const { a: { b } } = pkg`
+  const path = patternPath(declarator.id, def.name as TSESTree.Identifier);
+  const base = path ? externalRefOf(declarator.init, depth + 1, follow) : null;
+  return base && path ? { module: base.module, names: [...base.names, ...path] } : null;
 }
 
 /** The property path a destructured name takes from its pattern: `['a', 'b']` for `{ a: { b } }`. */

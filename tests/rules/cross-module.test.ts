@@ -5,7 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index';
-import { expireResolutions } from '../../src/analysis/module-graph';
+import { clearModuleGraph, expireResolutions, moduleGraphStats } from '../../src/analysis/module-graph';
 
 // The rules follow values into the other modules of a project, which the module graph reads from
 // disk: these tests lint real files of a fixture project through the ESLint class, as a user's
@@ -662,5 +662,29 @@ describe('a long-running process (an editor, eslint_d)', () => {
         FOREIGN,
       ),
     ]);
+  });
+});
+
+describe('calls into helper modules that cannot lead to a server', () => {
+  const csrfOnly = eslintFor(project, { 'mcp-cors/require-csrf-token': 'error' });
+
+  it('finds a server factory re-exported under new names through two modules', async () => {
+    expect(summarise(await lint('src/lazy/server.ts', csrfOnly))).toEqual([
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [7, 7, 7, 28],
+        { ...CSRF, route: '`POST /mcp` in this handler' },
+        FAIL_CLOSED_CSRF,
+      ),
+    ]);
+  });
+
+  it('reads only the modules on the way to it, not the helpers whose imports reach no server package', async () => {
+    clearModuleGraph();
+    const before = moduleGraphStats().loads;
+    await lint('src/lazy/server.ts', csrfOnly);
+    // http-kit.ts and http-kit-inner.ts; tools.ts and format.ts name no package that makes a server.
+    expect(moduleGraphStats().loads - before).toBe(2);
   });
 });
