@@ -5,8 +5,9 @@ import type { CorsMiddleware } from '../frameworks/types';
 import type { ExternalRef } from './exports';
 import { importedValue } from './exports';
 import { moduleIndex } from './facts';
-import { variableOf, visitorKeys } from './program';
-import { externalRefOf, isFunctionNode, returnedExpressions, type HandlerFunction } from './values';
+import { MENTIONS_ORIGIN_OR_CORS } from './imports';
+import { variableOf } from './program';
+import { externalRefOf, returnedExpressions } from './values';
 
 /**
  * Values that TypeScript code declares to be a CORS middleware's options or `origin`, before any
@@ -131,7 +132,7 @@ const byProgram = new WeakMap<TSESTree.Program, readonly TypedCorsValue[]>();
 export function typedCorsValues(sourceCode: Readonly<SourceCode>): readonly TypedCorsValue[] {
   let found = byProgram.get(sourceCode.ast);
   if (found) return found;
-  found = /cors|origin/iu.test(sourceCode.text) ? findTypedValues(sourceCode) : [];
+  found = MENTIONS_ORIGIN_OR_CORS.test(sourceCode.text) ? findTypedValues(sourceCode) : [];
   byProgram.set(sourceCode.ast, found);
   return found;
 }
@@ -153,29 +154,16 @@ function findTypedValues(sourceCode: Readonly<SourceCode>): TypedCorsValue[] {
     add(corsTypeOf(declarator.id.typeAnnotation.typeAnnotation), declarator.init, declarator.init ?? declarator);
   }
   const classFields = new Map<string, CorsType>();
-  const walkTypes = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.PropertyDefinition && node.typeAnnotation) {
-      const type = corsTypeOf(node.typeAnnotation.typeAnnotation);
-      if (type && node.key.type === AST_NODE_TYPES.Identifier) {
-        classFields.set(node.key.name, type);
-        add(type, node.value, node.value ?? node);
-      }
+  for (const field of index.typedFields) {
+    const type = corsTypeOf(field.typeAnnotation!.typeAnnotation);
+    if (type && field.key.type === AST_NODE_TYPES.Identifier) {
+      classFields.set(field.key.name, type);
+      add(type, field.value, field.value ?? field);
     }
-    if (isFunctionNode(node) && node.returnType) {
-      const type = corsTypeOf(node.returnType.typeAnnotation);
-      if (type) for (const returned of returnedExpressions(node as HandlerFunction)) add(type, returned, returned);
-    }
-  };
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    walkTypes(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const item of children)
-        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-    }
+  }
+  for (const fn of index.typedFunctions) {
+    const type = corsTypeOf(fn.returnType!.typeAnnotation);
+    if (type) for (const returned of returnedExpressions(fn)) add(type, returned, returned);
   }
   // `this.corsOrigin = …` of a field declared with an origin type.
   for (const assignment of index.assignments) {

@@ -6,14 +6,15 @@ import {
   MODULE_TRACE_MAP,
   entitiesOfGlobal,
   entitiesOfRef,
+  globalsWith,
   mentionsModuleWith,
 } from '../frameworks/registry';
 import type { Entity } from '../frameworks/types';
 import { skipTypeWrappers } from './ast';
 import { trackGlobals, trackModules } from './imports';
-import { codeOf, isLinted, variableOf } from './program';
+import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { setKnownModules, type ModuleFilter } from './exports';
-import { reachesMention } from './module-graph';
+import { importedFiles, reachesMention } from './module-graph';
 import { externalRefOf, memberName } from './values';
 
 // A module of the project that is a known package's own source (the SDK's examples import it by
@@ -96,18 +97,66 @@ function anyEntitiesOf(node: TSESTree.Node, follow: ModuleFilter | undefined): r
   return [];
 }
 
-const moduleFilters = new Map<string, ModuleFilter>();
+interface KindsLookup {
+  /** Whether a text names, in quotes, a package that provides one of the kinds. */
+  readonly mentions: RegExp;
+  /** Whether a text names a global that provides one (`Bun`), when any does. */
+  readonly globals: RegExp | null;
+  /** The modules through which one can be reached: those whose imports reach such a package. */
+  readonly follow: ModuleFilter;
+}
 
-/** The modules through which an entity of these kinds can be reached: those whose imports reach a package that provides one. */
-function moduleFilterFor(kinds: readonly Entity['kind'][]): ModuleFilter {
-  const key = [...new Set(kinds)].sort().join(' ');
-  let filter = moduleFilters.get(key);
-  if (!filter) {
+const lookups = new Map<string, KindsLookup>();
+
+function lookupFor(kinds: readonly Entity['kind'][]): KindsLookup {
+  const key = kinds.length === 1 ? kinds[0]! : [...new Set(kinds)].sort().join(' ');
+  let lookup = lookups.get(key);
+  if (!lookup) {
     const mentions = mentionsModuleWith(...kinds);
-    filter = (file) => reachesMention(file, mentions);
-    moduleFilters.set(key, filter);
+    const names = globalsWith(...kinds);
+    lookup = {
+      mentions,
+      globals: names.length > 0 ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'u') : null,
+      follow: (file) => reachesMention(file, mentions),
+    };
+    lookups.set(key, lookup);
   }
-  return filter;
+  return lookup;
+}
+
+function moduleFilterFor(kinds: readonly Entity['kind'][]): ModuleFilter {
+  return lookupFor(kinds).follow;
+}
+
+const mayHoldByProgram = new WeakMap<TSESTree.Program, Map<KindsLookup, boolean>>();
+
+/**
+ * Whether any node of the linted file can be an entity of these kinds: whether its text names a
+ * package or global that provides one, or it imports a module of the project whose imports reach
+ * such a package (read from the texts, as `entitiesOf` follows them). A file that cannot is not
+ * asked about node by node.
+ */
+export function mayHoldEntities(
+  sourceCode: Readonly<SourceCode>,
+  ...kinds: [Entity['kind'], ...Entity['kind'][]]
+): boolean {
+  const lookup = lookupFor(kinds);
+  let answers = mayHoldByProgram.get(sourceCode.ast);
+  if (!answers) {
+    answers = new Map();
+    mayHoldByProgram.set(sourceCode.ast, answers);
+  }
+  let answer = answers.get(lookup);
+  if (answer === undefined) {
+    const { text } = sourceCode;
+    const { file } = moduleOf(sourceCode.ast);
+    answer =
+      lookup.mentions.test(text) ||
+      (lookup.globals?.test(text) ?? false) ||
+      (file !== null && importedFiles(file, text).some(lookup.follow));
+    answers.set(lookup, answer);
+  }
+  return answer;
 }
 
 /** The path of a global's property an expression names, `['Bun', 'serve']`, when its root is a global. */

@@ -139,6 +139,12 @@ function bindingReads(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TS
 }
 
 /**
+ * Whether a text says CORS or origin: `cors`, `origin`, `origins`, `allowedOrigin`, not the
+ * English words `original` and `originate` (a test's `originalEnv`), which name no origin.
+ */
+export const MENTIONS_ORIGIN_OR_CORS = /cors|origin(?!al|at)/iu;
+
+/**
  * A cheap first look at a file: does its text mention any of these words at all? Rules call
  * this before any scope work so that files about something else cost next to nothing.
  */

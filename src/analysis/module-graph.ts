@@ -285,18 +285,23 @@ function lexicalModule(file: string): LexicalModule | null {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat?.isFile() && stat.size <= MAX_FILE_BYTES) {
       const text = fs.readFileSync(file, 'utf8');
-      const imports = new Set<string>();
-      for (const match of text.matchAll(SPECIFIER)) {
-        const resolved = resolveSpecifier(file, match[2]!);
-        if (resolved) imports.add(resolved);
-      }
-      found = { text, imports: [...imports] };
+      found = { text, imports: importedFiles(file, text) };
     }
   } catch {
     found = null;
   }
   lexicalModules.set(file, found);
   return found;
+}
+
+/** The files of the project a module's text imports, re-exports or requires. */
+export function importedFiles(file: string, text: string): string[] {
+  const imports = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) {
+    const resolved = resolveSpecifier(file, match[2]!);
+    if (resolved) imports.add(resolved);
+  }
+  return [...imports];
 }
 
 /**

@@ -22,6 +22,12 @@ export interface ModuleIndex {
   readonly importExpressions: readonly TSESTree.ImportExpression[];
   /** Properties whose key names a CORS response header: `'Access-Control-Allow-Origin': …`. */
   readonly headerProperties: readonly TSESTree.Property[];
+  /** Functions declared with a return type. */
+  readonly typedFunctions: readonly (
+    TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression
+  )[];
+  /** Class fields declared with a type. */
+  readonly typedFields: readonly TSESTree.PropertyDefinition[];
 }
 
 const indexes = new WeakMap<TSESTree.Program, ModuleIndex>();
@@ -75,6 +81,10 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
   const variableDeclarators: TSESTree.VariableDeclarator[] = [];
   const importExpressions: TSESTree.ImportExpression[] = [];
   const headerProperties: TSESTree.Property[] = [];
+  const typedFunctions: (
+    TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression
+  )[] = [];
+  const typedFields: TSESTree.PropertyDefinition[] = [];
   const stack: TSESTree.Node[] = [program];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -127,6 +137,14 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
         if (typeof name === 'string' && /^access-control-allow-/iu.test(name)) headerProperties.push(node);
         break;
       }
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        if (node.returnType) typedFunctions.push(node);
+        break;
+      case AST_NODE_TYPES.PropertyDefinition:
+        if (node.typeAnnotation) typedFields.push(node);
+        break;
       default:
         break;
     }
@@ -155,5 +173,7 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
     variableDeclarators: byPosition(variableDeclarators),
     importExpressions: byPosition(importExpressions),
     headerProperties: byPosition(headerProperties),
+    typedFunctions: byPosition(typedFunctions),
+    typedFields: byPosition(typedFields),
   };
 }

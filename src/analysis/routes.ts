@@ -3,7 +3,7 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { ROUTE_SHAPES, entitiesOfKind } from '../frameworks/registry';
 import type { AppFramework } from '../frameworks/types';
 import { calledMethodName, calledMethodObject, skipTypeWrappers, walk } from './ast';
-import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { fetchHandlers } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import { isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
@@ -116,7 +116,8 @@ class RouteFinder {
   constructor(private readonly sourceCode: Readonly<SourceCode>) {}
 
   find(): { routes: Route[]; apps: AppInstance[] } {
-    this.scan(this.sourceCode.ast);
+    // Every app comes from a package an adapter knows, here or in a module this file reaches.
+    if (mayHoldEntities(this.sourceCode, 'app')) this.scan(this.sourceCode.ast);
     const apps = [...this.apps.values()];
     // The modules that create the linted file's apps run first: their middleware is in place before.
     for (const app of apps) {
@@ -264,8 +265,9 @@ class RouteFinder {
   private plainHandlerRoutes(): Route[] {
     const handlers: { handler: TSESTree.Node; app: AppInstance | null }[] = [];
     const index = moduleIndex(this.sourceCode.ast);
-    for (const call of [...index.calls, ...index.news]) {
-      if (entitiesOf(call, 'handler-server').length === 0) continue;
+    const calls = mayHoldEntities(this.sourceCode, 'handler-server') ? [...index.calls, ...index.news] : [];
+    for (const call of calls) {
+      if (call.arguments.length === 0 || entitiesOf(call, 'handler-server').length === 0) continue;
       const handler = call.arguments.at(-1);
       if (handler) handlers.push({ handler, app: null });
     }

@@ -4,7 +4,7 @@ import { appendArgument, appendObjectProperty, insertArgumentBefore, insertObjec
 import type { ServerApi, ServerSource, StartApi } from '../frameworks/types';
 import { calledMethodName, calledMethodObject, containsNode, isNullishLiteral, skipTypeWrappers, walk } from './ast';
 import { exportNamesWith } from '../frameworks/registry';
-import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { codeOf, isLinted, propertyName, staticValue, variableOf } from './program';
 import {
@@ -81,14 +81,15 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
   const index = moduleIndex(sourceCode.ast);
   const reader = new HostReader(sourceCode);
   const starts: ServerStart[] = [];
-  for (const method of START_METHODS) {
+  // A server, and a start call, come from a package an adapter knows, here or in a module this file reaches.
+  for (const method of mayHoldEntities(sourceCode, 'server') ? START_METHODS : []) {
     for (const call of index.methodCalls.get(method) ?? []) {
       const api = methodStartApi(call);
       if (api) starts.push(reader.read(api, call));
     }
   }
   const tracked = trackedNodes(sourceCode);
-  for (const call of index.calls) {
+  for (const call of mayHoldEntities(sourceCode, 'start') ? index.calls : []) {
     // A renamed import is known to the tracker by what it imports; through the project's own
     // modules, the export keeps its name.
     if (!tracked.has(call) && !START_NAMES.has(calleeName(call) ?? '')) continue;

@@ -8,7 +8,7 @@ import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { findCorsMiddlewareUses, originOptions, type CorsMiddleware } from '../analysis/cors-middleware';
 import { originChecksOnTheWay, originChecksWithin } from '../analysis/guards';
-import { mentionsAny } from '../analysis/imports';
+import { MENTIONS_ORIGIN_OR_CORS, mentionsAny } from '../analysis/imports';
 import { carrierOf, environmentReadName, isEnvironmentObject, originSources } from '../analysis/origin-source';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf, propertyName, staticValue, textOf, variableOf } from '../analysis/program';
@@ -28,7 +28,6 @@ export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConst
 const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
 /** The environment, read here or in a module this file imports. */
 const MENTIONS_ENV = /\benv\b|\bimport\b|\brequire\s*\(/u;
-const MENTIONS_ORIGINS = /origin|cors/iu;
 
 /**
  * Whether a sink only ever compares an origin with whole entries of a list: an array (from
@@ -150,7 +149,7 @@ export default createRule<Options, MessageIds>({
   create(context, [{ allowEnvNames = [], reportExactAllowlists = false }]) {
     const { sourceCode } = context;
     // Every sink and every name this rule looks for says origin or CORS somewhere in the file.
-    if (!mentionsAny(sourceCode, MENTIONS_ENV) || !mentionsAny(sourceCode, MENTIONS_ORIGINS)) return {};
+    if (!mentionsAny(sourceCode, MENTIONS_ENV) || !mentionsAny(sourceCode, MENTIONS_ORIGIN_OR_CORS)) return {};
     const typescript = isTypeScriptFile(context.filename);
     const allowed = new Set(allowEnvNames);
     const reported = new Set<TSESTree.Node>();

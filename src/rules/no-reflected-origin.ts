@@ -25,7 +25,7 @@ import {
   type CorsMiddlewareUse,
 } from '../analysis/cors-middleware';
 import { findOriginGuard } from '../analysis/guards';
-import { mentionsAny } from '../analysis/imports';
+import { MENTIONS_ORIGIN_OR_CORS, mentionsAny } from '../analysis/imports';
 import { originSources } from '../analysis/origin-source';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { originDecisionListeners } from '../analysis/origin-decisions';
@@ -39,7 +39,6 @@ export type MessageIds =
   'reflectedOrigin' | 'alwaysAllowingCheck' | 'denyOrigins' | 'checkEmptyAllowlist' | 'useAllowlist';
 
 const CHECK_NAME = 'allowedOrigin';
-const MENTIONS_CORS = /cors|origin/iu;
 
 export default createRule<Options, MessageIds>({
   name: 'no-reflected-origin',
@@ -73,7 +72,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
   create(context, [options]) {
     const { sourceCode } = context;
-    if (!mentionsAny(sourceCode, MENTIONS_CORS)) return {};
+    if (!mentionsAny(sourceCode, MENTIONS_ORIGIN_OR_CORS)) return {};
     const reach = reachOptions(options);
     const typescript = isTypeScriptFile(context.filename);
 
