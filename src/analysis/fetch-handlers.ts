@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from './ast';
-import { entitiesOf, moduleIndex } from './facts';
+import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { servesMcp } from './mcp-transports';
 import { moduleOf } from './program';
 import { findObjectProperty, isFunctionNode, resolveExpression, resolveFunction, type HandlerFunction } from './values';
@@ -55,7 +55,8 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
     if (fn && fetch.kind === 'found') handlers.push({ fn, given: fetch.property.key });
   }
   // `Bun.serve({ fetch })`, `Deno.serve(…)`
-  for (const call of moduleIndex(program).calls) {
+  const serves = /\bserve\b/u.test(sourceCode.text) && mayHoldEntities(sourceCode, 'start');
+  for (const call of serves ? moduleIndex(program).calls : []) {
     const callee = skipTypeWrappers(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : calledMethodName(call);
     if (name !== 'serve') continue;

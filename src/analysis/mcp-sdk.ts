@@ -3,7 +3,7 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { exportNamesWith } from '../frameworks/registry';
 import type { McpAppFactory, McpTransport } from '../frameworks/types';
 import { skipTypeWrappers } from './ast';
-import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { valueWithUnsetEnvironment } from './unset-environment';
 import { propertyName } from './program';
 import { findObjectProperty, isFunctionNode, possibleValues, resolveObjectExpression } from './values';
@@ -29,8 +29,9 @@ function calleeName(node: TSESTree.CallExpression | TSESTree.NewExpression): str
 export function findMcpTransports(
   sourceCode: Readonly<SourceCode>,
 ): { node: TSESTree.NewExpression; transport: McpTransport }[] {
-  const tracked = trackedNodes(sourceCode);
   const found: { node: TSESTree.NewExpression; transport: McpTransport }[] = [];
+  if (!mayHoldEntities(sourceCode, 'mcp-transport')) return found;
+  const tracked = trackedNodes(sourceCode);
   for (const node of moduleIndex(sourceCode.ast).news) {
     if (!tracked.has(node) && !TRANSPORT_NAMES.has(calleeName(node) ?? '')) continue;
     for (const entity of entitiesOf(node, 'mcp-transport')) {
@@ -44,8 +45,9 @@ export function findMcpTransports(
 export function findMcpAppFactories(
   sourceCode: Readonly<SourceCode>,
 ): { call: TSESTree.CallExpression; factory: McpAppFactory }[] {
-  const tracked = trackedNodes(sourceCode);
   const found: { call: TSESTree.CallExpression; factory: McpAppFactory }[] = [];
+  if (!mayHoldEntities(sourceCode, 'mcp-app')) return found;
+  const tracked = trackedNodes(sourceCode);
   for (const call of moduleIndex(sourceCode.ast).calls) {
     if (!tracked.has(call) && !APP_FACTORY_NAMES.has(calleeName(call) ?? '')) continue;
     for (const entity of entitiesOf(call, 'mcp-app')) {

@@ -50,14 +50,18 @@ const writesByProgram = new WeakMap<TSESTree.Program, readonly HeaderWrite[]>();
 export function headerWrites(sourceCode: Readonly<SourceCode>): readonly HeaderWrite[] {
   let writes = writesByProgram.get(sourceCode.ast);
   if (!writes) {
-    writes = MENTIONS_HEADERS.test(sourceCode.text) ? findHeaderWrites(sourceCode) : [];
+    writes = mentionsHeaders(sourceCode.text) ? findHeaderWrites(sourceCode) : [];
     writesByProgram.set(sourceCode.ast, writes);
   }
   return writes;
 }
 
 /** The text of a file that sets either header: the name itself, or a constant's name for it. */
-const MENTIONS_HEADERS = /access-control-allow|ALLOW_ORIGIN|ALLOW_CREDENTIALS|\bACA[OC]\b/iu;
+function mentionsHeaders(text: string): boolean {
+  // The case of `ACAO` is spelled out: a word boundary that opens a case-insensitive Unicode
+  // pattern makes V8 try every position of the text, ten times slower on a whole file.
+  return /access-control-allow|allow_(?:origin|credentials)/iu.test(text) || /\b[Aa][Cc][Aa][OoCc]\b/u.test(text);
+}
 
 function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
   const writes: HeaderWrite[] = [];

@@ -264,8 +264,8 @@ class RouteFinder {
   /** Plain handlers: `http.createServer(handler)` and Koa's `app.use(async (ctx) => …)` that route by hand. */
   private plainHandlerRoutes(): Route[] {
     const handlers: { handler: TSESTree.Node; app: AppInstance | null }[] = [];
-    const index = moduleIndex(this.sourceCode.ast);
-    const calls = mayHoldEntities(this.sourceCode, 'handler-server') ? [...index.calls, ...index.news] : [];
+    const index = mayHoldEntities(this.sourceCode, 'handler-server') ? moduleIndex(this.sourceCode.ast) : null;
+    const calls = index ? [...index.calls, ...index.news] : [];
     for (const call of calls) {
       if (call.arguments.length === 0 || entitiesOf(call, 'handler-server').length === 0) continue;
       const handler = call.arguments.at(-1);

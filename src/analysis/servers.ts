@@ -78,18 +78,20 @@ export function serverStarts(sourceCode: Readonly<SourceCode>): readonly ServerS
 }
 
 function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
-  const index = moduleIndex(sourceCode.ast);
   const reader = new HostReader(sourceCode);
   const starts: ServerStart[] = [];
   // A server, and a start call, come from a package an adapter knows, here or in a module this file reaches.
-  for (const method of mayHoldEntities(sourceCode, 'server') ? START_METHODS : []) {
-    for (const call of index.methodCalls.get(method) ?? []) {
+  const servers = mayHoldEntities(sourceCode, 'server');
+  const calls = mayHoldEntities(sourceCode, 'start');
+  const index = servers || calls ? moduleIndex(sourceCode.ast) : null;
+  for (const method of servers ? START_METHODS : []) {
+    for (const call of index!.methodCalls.get(method) ?? []) {
       const api = methodStartApi(call);
       if (api) starts.push(reader.read(api, call));
     }
   }
   const tracked = trackedNodes(sourceCode);
-  for (const call of mayHoldEntities(sourceCode, 'start') ? index.calls : []) {
+  for (const call of calls ? index!.calls : []) {
     // A renamed import is known to the tracker by what it imports; through the project's own
     // modules, the export keeps its name.
     if (!tracked.has(call) && !START_NAMES.has(calleeName(call) ?? '')) continue;
