@@ -1,5 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { expireResolutions, LintSession, packageSpecifiersOf, resolveSpecifier } from './module-graph';
+import {
+  declaresOwnFunction,
+  expireResolutions,
+  LintSession,
+  packageSpecifiersOf,
+  resolveSpecifier,
+} from './module-graph';
 import { moduleOf, propertyName, variableOf } from './program';
 
 /**
@@ -266,6 +272,13 @@ export function importOf(id: TSESTree.Identifier): { specifier: string; name: st
 export function importedValue(id: TSESTree.Identifier, follow?: ModuleFilter): Exported | null {
   const imported = importOf(id);
   if (!imported) return null;
+  if (follow) {
+    // Looking for a package's export: a function or class the module declares itself is none
+    // (unless the module is that package's own source).
+    const { file } = moduleOf(id);
+    const resolved = file ? resolveSpecifier(file, imported.specifier) : null;
+    if (resolved && !knownPackageFile(resolved) && declaresOwnFunction(resolved, imported.name)) return null;
+  }
   const target = moduleTarget(id, imported.specifier, follow);
   if (!target) return null;
   if (target.kind === 'program') {
@@ -305,8 +318,12 @@ function knownPackageSpecifier(program: TSESTree.Program): string | null {
   let known = packageIdentity.get(program);
   if (known === undefined) {
     const { file } = moduleOf(program);
-    known = file ? (packageSpecifiersOf(file).find((specifier) => knownModules.has(specifier)) ?? null) : null;
+    known = file ? knownPackageFile(file) : null;
     packageIdentity.set(program, known);
   }
   return known;
+}
+
+function knownPackageFile(file: string): string | null {
+  return packageSpecifiersOf(file).find((specifier) => knownModules.has(specifier)) ?? null;
 }

@@ -343,6 +343,27 @@ export function reachesMention(file: string, mentions: RegExp): boolean {
   return false;
 }
 
+/**
+ * Whether a module's text declares an export of this name as a function or a class of its own,
+ * at the start of a line: `export function name`, `export default async function name`, `export
+ * class name`, `export const name = function`, `export const name = async (…) =>`, `export const
+ * name = (…): T =>`. Such an export is the project's own code, never a package's: a lookup of
+ * what a package provides need not parse the module to learn that. (A module may declare a name
+ * once; a false match would need the text in a comment or a string at the start of a line.)
+ */
+export function declaresOwnFunction(file: string, name: string): boolean {
+  const text = lexicalModule(file)?.text;
+  if (text === undefined || !text.includes(name)) return false;
+  const id = escapeRegExp(name);
+  const parameters = String.raw`\((?:[^()]|\([^()]*\))*\)`;
+  const declaration = new RegExp(
+    String.raw`^export\s+(?:default\s+)?(?:(?:async\s+)?function\s*\*?\s*${id}\b|(?:abstract\s+)?class\s+${id}\b|` +
+      String.raw`(?:const|let|var)\s+${id}\s*(?::[^=;]+)?=\s*(?:async\s*)?(?:function\b|${parameters}\s*(?::[^=;]+)?=>))`,
+    'mu',
+  );
+  return declaration.test(text);
+}
+
 /** Whether a file is a module of a package that `mentions` names (a package's own source, imported by path). */
 function isPackageNamed(file: string, mentions: RegExp): boolean {
   return packageSpecifiersOf(file).some((specifier) => mentions.test(`'${specifier}'`));

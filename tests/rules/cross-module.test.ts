@@ -5,7 +5,12 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index';
-import { clearModuleGraph, expireResolutions, moduleGraphStats } from '../../src/analysis/module-graph';
+import {
+  clearModuleGraph,
+  declaresOwnFunction,
+  expireResolutions,
+  moduleGraphStats,
+} from '../../src/analysis/module-graph';
 
 // The rules follow values into the other modules of a project, which the module graph reads from
 // disk: these tests lint real files of a fixture project through the ESLint class, as a user's
@@ -673,7 +678,7 @@ describe('calls into helper modules that cannot lead to a server', () => {
       report(
         'require-csrf-token',
         'missingCsrfCheck',
-        [7, 7, 7, 28],
+        [8, 7, 8, 28],
         { ...CSRF, route: '`POST /mcp` in this handler' },
         FAIL_CLOSED_CSRF,
       ),
@@ -684,7 +689,56 @@ describe('calls into helper modules that cannot lead to a server', () => {
     clearModuleGraph();
     const before = moduleGraphStats().loads;
     await lint('src/lazy/server.ts', csrfOnly);
-    // http-kit.ts and http-kit-inner.ts; tools.ts and format.ts name no package that makes a server.
+    // http-kit.ts and http-kit-inner.ts. tools.ts and format.ts name no package that makes a
+    // server; banner.ts uses node:http, but declares `banner` as a function of its own.
     expect(moduleGraphStats().loads - before).toBe(2);
+  });
+});
+
+describe("a package's own source imported by relative path (the MCP SDK's examples)", () => {
+  it('reads the class the source declares as the package export it is', async () => {
+    const rebinding = eslintFor(project, { 'mcp-cors/require-dns-rebinding-protection': 'error' });
+    const [transport] = summarise(await lint('vendor/mcp-sdk/src/examples/sse-server.ts', rebinding));
+    expect(transport).toMatchObject({
+      messageId: 'unprotectedTransport',
+      line: 7,
+      column: 25,
+      message: '`SSEServerTransport` accepts any Host: a web page can reach it through DNS rebinding.',
+    });
+  });
+});
+
+describe('declaresOwnFunction: the lexical look that spares parsing a helper module', () => {
+  it('tells the exports a module declares as its own functions or classes from those it takes from elsewhere', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-declares-'));
+    const file = path.join(dir, 'helpers.ts');
+    fs.writeFileSync(
+      file,
+      [
+        'export function plain() {}',
+        'export default async function asyncDefault() {}',
+        'export function* generator() {}',
+        'export class Service {}',
+        'export abstract class Base {}',
+        'export const arrow = async (port: number): Promise<void> => {};',
+        'export const destructured = ({ host = pick(1) }: Options) => host;',
+        'export const typed: Handler = function () {};',
+        'export let tight = async(x) => x;',
+        '// export function inComment() {}',
+        'export const alias = http.createServer;',
+        "export { createServer as renamed } from 'node:http';",
+        'export const parenthesised = (condition ? first : second);',
+        'export const fnType: (a: A) => B = (a) => a;',
+      ].join('\n'),
+    );
+    const own = ['plain', 'asyncDefault', 'generator', 'Service', 'Base', 'arrow', 'destructured', 'typed', 'tight'];
+    // Not its own, or not sure (a function type before `=` is not told apart): the module is parsed.
+    const notOwn = ['inComment', 'alias', 'renamed', 'parenthesised', 'fnType', 'absent'];
+    try {
+      expect(own.filter((name) => !declaresOwnFunction(file, name))).toEqual([]);
+      expect(notOwn.filter((name) => declaresOwnFunction(file, name))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
