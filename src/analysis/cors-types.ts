@@ -4,7 +4,7 @@ import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
 import type { CorsMiddleware } from '../frameworks/types';
 import type { ExternalRef } from './exports';
 import { importedValue } from './exports';
-import { moduleIndex } from './facts';
+import { moduleFilterFor, moduleIndex } from './facts';
 import { MENTIONS_ORIGIN_OR_CORS } from './imports';
 import { variableOf } from './program';
 import { externalRefOf, returnedExpressions } from './values';
@@ -41,7 +41,8 @@ export function corsTypeOf(type: TSESTree.TypeNode | undefined, depth = 0): Cors
       }
       const def = variableOf(typeName)?.defs[0];
       if (def?.type === 'ImportBinding') {
-        const imported = importedValue(typeName);
+        // A CORS package's type, or an alias of one: only modules that reach a CORS package hold it.
+        const imported = importedValue(typeName, moduleFilterFor(['cors']));
         if (imported?.kind === 'external') {
           const names = imported.ref.names;
           return optionsType({ module: imported.ref.module, names: names.slice(0, -1) }, names.at(-1) ?? '');

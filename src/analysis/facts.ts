@@ -124,7 +124,8 @@ function lookupFor(kinds: readonly Entity['kind'][]): KindsLookup {
   return lookup;
 }
 
-function moduleFilterFor(kinds: readonly Entity['kind'][]): ModuleFilter {
+/** The modules of the project through which an entity of these kinds can be reached (as their texts show). */
+export function moduleFilterFor(kinds: readonly Entity['kind'][]): ModuleFilter {
   return lookupFor(kinds).follow;
 }
 
