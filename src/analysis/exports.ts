@@ -268,6 +268,13 @@ export function importOf(id: TSESTree.Identifier): { specifier: string; name: st
   }
 }
 
+/** The file of the project an imported name is imported from, or `null` (a package, or not an import). */
+export function importedFile(id: TSESTree.Identifier): string | null {
+  const imported = importOf(id);
+  const { file } = moduleOf(id);
+  return imported && file ? resolveSpecifier(file, imported.specifier) : null;
+}
+
 /** What an imported name stands for, in the module it comes from. */
 export function importedValue(id: TSESTree.Identifier, follow?: ModuleFilter): Exported | null {
   const imported = importOf(id);
@@ -275,8 +282,7 @@ export function importedValue(id: TSESTree.Identifier, follow?: ModuleFilter): E
   if (follow) {
     // Looking for a package's export: a function or class the module declares itself is none
     // (unless the module is that package's own source).
-    const { file } = moduleOf(id);
-    const resolved = file ? resolveSpecifier(file, imported.specifier) : null;
+    const resolved = importedFile(id);
     if (resolved && !knownPackageFile(resolved) && declaresOwnFunction(resolved, imported.name)) return null;
   }
   const target = moduleTarget(id, imported.specifier, follow);

@@ -7,14 +7,14 @@ import {
   entitiesOfGlobal,
   entitiesOfRef,
   globalsWith,
-  mentionsModuleWith,
+  packagesWith,
 } from '../frameworks/registry';
 import type { Entity } from '../frameworks/types';
 import { skipTypeWrappers } from './ast';
 import { trackGlobals, trackModules } from './imports';
 import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { setKnownModules, type ModuleFilter } from './exports';
-import { importedFiles, reachesMention } from './module-graph';
+import { moduleSpecifiers, namesPackage, packageSpecifiersOf, reachesModule } from './module-graph';
 import { externalRefOf, memberName } from './values';
 
 // A module of the project that is a known package's own source (the SDK's examples import it by
@@ -98,8 +98,8 @@ function anyEntitiesOf(node: TSESTree.Node, follow: ModuleFilter | undefined): r
 }
 
 interface KindsLookup {
-  /** Whether a text names, in quotes, a package that provides one of the kinds. */
-  readonly mentions: RegExp;
+  /** The packages that provide one of the kinds. */
+  readonly packages: ReadonlySet<string>;
   /** Whether a text names a global that provides one (`Bun`), when any does. */
   readonly globals: RegExp | null;
   /** The modules through which one can be reached: those whose imports reach such a package. */
@@ -112,12 +112,12 @@ function lookupFor(kinds: readonly Entity['kind'][]): KindsLookup {
   const key = kinds.length === 1 ? kinds[0]! : [...new Set(kinds)].sort().join(' ');
   let lookup = lookups.get(key);
   if (!lookup) {
-    const mentions = mentionsModuleWith(...kinds);
+    const packages = packagesWith(...kinds);
     const names = globalsWith(...kinds);
     lookup = {
-      mentions,
+      packages,
       globals: names.length > 0 ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'u') : null,
-      follow: (file) => reachesMention(file, mentions),
+      follow: (file) => reachesModule(file, packages),
     };
     lookups.set(key, lookup);
   }
@@ -151,10 +151,13 @@ export function mayHoldEntities(
   if (answer === undefined) {
     const { text } = sourceCode;
     const { file } = moduleOf(sourceCode.ast);
+    const { specifiers, imports } = moduleSpecifiers(file, text);
     answer =
-      lookup.mentions.test(text) ||
+      specifiers.some((specifier) => namesPackage(specifier, lookup.packages)) ||
       (lookup.globals?.test(text) ?? false) ||
-      (file !== null && importedFiles(file, text).some(lookup.follow));
+      imports.some(lookup.follow) ||
+      // A module of the package itself (the SDK's own sources).
+      (file !== null && packageSpecifiersOf(file).some((specifier) => lookup.packages.has(specifier)));
     answers.set(lookup, answer);
   }
   return answer;

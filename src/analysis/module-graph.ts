@@ -263,19 +263,27 @@ function setParents(root: TSESTree.Node): void {
 
 /** Every specifier a module's text imports, re-exports or requires: `from '…'`, `import '…'`, `import('…')`, `require('…')`. */
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*(['"])([^'"\r\n]+)\1/gu;
+/** `import type … from '…'` and `export type … from '…'`: they bring no value, so they lead nowhere. */
+const TYPE_ONLY = /\b(?:import|export)\s+type\s+(?:\{[^}]*\}|\*\s+as\s+[\w$]+|[\w$]+)\s+from\s*(['"])[^'"\r\n]+\1/gu;
 /** How many modules one look follows before it gives up and answers yes. */
 const MAX_LOOKED_AT = 2000;
 
-interface LexicalModule {
-  readonly text: string;
-  /** The files of the project its specifiers resolve to. */
+/** What a module's text says it takes from other modules, read without parsing it. */
+export interface ModuleSpecifiers {
+  /** Every specifier of a value import, re-export or `require()`, as written. */
+  readonly specifiers: readonly string[];
+  /** The files of the project those specifiers resolve to. */
   readonly imports: readonly string[];
+}
+
+interface LexicalModule extends ModuleSpecifiers {
+  readonly text: string;
 }
 
 /** Texts and import lists, forgotten with the resolutions (a few seconds). */
 const lexicalModules = new Map<string, LexicalModule | null>();
-/** What `reachesMention` answered, per test, forgotten with the resolutions. */
-const reaching = new Map<RegExp, Map<string, boolean>>();
+/** What `reachesModule` answered, per set of packages, forgotten with the resolutions. */
+const reaching = new Map<ReadonlySet<string>, Map<string, boolean>>();
 
 function lexicalModule(file: string): LexicalModule | null {
   const known = lexicalModules.get(file);
@@ -285,7 +293,7 @@ function lexicalModule(file: string): LexicalModule | null {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat?.isFile() && stat.size <= MAX_FILE_BYTES) {
       const text = fs.readFileSync(file, 'utf8');
-      found = { text, imports: importedFiles(file, text) };
+      found = { text, ...moduleSpecifiers(file, text) };
     }
   } catch {
     found = null;
@@ -294,28 +302,42 @@ function lexicalModule(file: string): LexicalModule | null {
   return found;
 }
 
-/** The files of the project a module's text imports, re-exports or requires. */
-export function importedFiles(file: string, text: string): string[] {
+/**
+ * The specifiers a module's text takes values from, and the files of the project they resolve
+ * to. Read lexically: a specifier in a comment or a string is read too, which only makes a look
+ * follow more.
+ */
+export function moduleSpecifiers(file: string | null, text: string): ModuleSpecifiers {
+  const values = text.replace(TYPE_ONLY, '');
+  const specifiers = new Set<string>();
   const imports = new Set<string>();
-  for (const match of text.matchAll(SPECIFIER)) {
-    const resolved = resolveSpecifier(file, match[2]!);
+  for (const match of values.matchAll(SPECIFIER)) {
+    const specifier = match[2]!;
+    if (specifiers.has(specifier)) continue;
+    specifiers.add(specifier);
+    const resolved = file === null ? null : resolveSpecifier(file, specifier);
     if (resolved) imports.add(resolved);
   }
-  return [...imports];
+  return { specifiers: [...specifiers], imports: [...imports] };
+}
+
+/** Whether a specifier names one of these packages (`node:http` is `http`). */
+export function namesPackage(specifier: string, packages: ReadonlySet<string>): boolean {
+  return packages.has(specifier) || (specifier.startsWith('node:') && packages.has(specifier.slice(5)));
 }
 
 /**
  * Whether a module of the project, or a module of the project it imports, re-exports or requires
- * (followed to any depth), has text that `mentions` matches: whether it can hand on anything of a
- * package that `mentions` names. Read from the text, without parsing: a module that cannot pass
- * on such a thing is then never parsed to find that out. Answers yes when unsure (too many
- * modules); a module that cannot be read mentions nothing.
+ * (followed to any depth), takes a value from one of these packages, or is one of their own
+ * modules: whether it can hand on anything of them. Read from the text, without parsing: a
+ * module that cannot pass on such a thing is then never parsed to find that out. Answers yes when
+ * unsure (too many modules); a module that cannot be read takes nothing.
  */
-export function reachesMention(file: string, mentions: RegExp): boolean {
-  let answers = reaching.get(mentions);
+export function reachesModule(file: string, packages: ReadonlySet<string>): boolean {
+  let answers = reaching.get(packages);
   if (!answers) {
     answers = new Map();
-    reaching.set(mentions, answers);
+    reaching.set(packages, answers);
   }
   const known = answers.get(file);
   if (known !== undefined) return known;
@@ -324,7 +346,12 @@ export function reachesMention(file: string, mentions: RegExp): boolean {
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     const answer = answers.get(next);
     const module = answer === false ? null : lexicalModule(next);
-    if (answer === true || (module && (mentions.test(module.text) || isPackageNamed(next, mentions)))) {
+    if (
+      answer === true ||
+      (module &&
+        (module.specifiers.some((specifier) => namesPackage(specifier, packages)) ||
+          packageSpecifiersOf(next).some((specifier) => packages.has(specifier))))
+    ) {
       answers.set(file, true);
       return true;
     }
@@ -338,7 +365,7 @@ export function reachesMention(file: string, mentions: RegExp): boolean {
       queue.push(imported);
     }
   }
-  // Nothing the module reaches mentions it: the same holds for each module on the way.
+  // Nothing the module reaches takes from them: the same holds for each module on the way.
   for (const module of seen) answers.set(module, false);
   return false;
 }
@@ -362,11 +389,6 @@ export function declaresOwnFunction(file: string, name: string): boolean {
     'mu',
   );
   return declaration.test(text);
-}
-
-/** Whether a file is a module of a package that `mentions` names (a package's own source, imported by path). */
-function isPackageNamed(file: string, mentions: RegExp): boolean {
-  return packageSpecifiersOf(file).some((specifier) => mentions.test(`'${specifier}'`));
 }
 
 // ---------------------------------------------------------------------------------------------

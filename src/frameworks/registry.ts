@@ -105,6 +105,12 @@ function modulesWith(wanted: (entity: Entity) => boolean): string[] {
     .map(([module]) => module);
 }
 
+/** The packages (module names, as the trace map holds them) that provide an entity of one of these kinds. */
+export function packagesWith(...kinds: Entity['kind'][]): ReadonlySet<string> {
+  const wanted = new Set(kinds);
+  return new Set(modulesWith((entity) => wanted.has(entity.kind)));
+}
+
 /**
  * A cheap first look at a file, derived from the adapters so that it cannot drift from them:
  * whether its text names, in quotes, a module that provides an entity of one of these kinds.

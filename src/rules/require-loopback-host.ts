@@ -13,7 +13,8 @@ import {
   type HostScope,
   type ServerStart,
 } from '../analysis/servers';
-import { moduleIndex } from '../analysis/facts';
+import { importedFile } from '../analysis/exports';
+import { moduleFilterFor, moduleIndex } from '../analysis/facts';
 import { isLinted, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
 import { valueSites, type ValueSite } from '../analysis/sites';
 import {
@@ -323,7 +324,11 @@ function calleeIsImported(call: TSESTree.CallExpression): boolean {
   while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTypeWrappers(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const def = variableOf(root)?.defs[0];
-  if (def?.type === 'ImportBinding') return true;
+  if (def?.type === 'ImportBinding') {
+    // A function that starts a server lives in a module whose imports reach a server package.
+    const file = importedFile(root);
+    return file === null || moduleFilterFor(['server', 'start'])(file);
+  }
   const init = def?.type === 'Variable' ? def.node.init : null;
   return init !== null && init !== undefined && /\brequire\s*\(|\bimport\s*\(/u.test(textOf(init));
 }
