@@ -678,7 +678,7 @@ describe('calls into helper modules that cannot lead to a server', () => {
       report(
         'require-csrf-token',
         'missingCsrfCheck',
-        [8, 7, 8, 28],
+        [9, 7, 9, 28],
         { ...CSRF, route: '`POST /mcp` in this handler' },
         FAIL_CLOSED_CSRF,
       ),
@@ -690,8 +690,19 @@ describe('calls into helper modules that cannot lead to a server', () => {
     const before = moduleGraphStats().loads;
     await lint('src/lazy/server.ts', csrfOnly);
     // http-kit.ts and http-kit-inner.ts. tools.ts and format.ts name no package that makes a
-    // server; banner.ts uses node:http, but declares `banner` as a function of its own.
+    // server; banner.ts uses node:http, but declares `banner` as a function of its own;
+    // transports.ts says 'http' only as a word and imports node:http only for a type.
     expect(moduleGraphStats().loads - before).toBe(2);
+  });
+
+  it('follows a host argument only into a helper whose module can reach a server package', async () => {
+    const hostsOnly = eslintFor(project, { 'mcp-cors/require-loopback-host': 'error' });
+    clearModuleGraph();
+    const before = moduleGraphStats().loads;
+    expect(summarise(await lint('src/lazy/server.ts', hostsOnly))).toEqual([]);
+    // http-kit.ts and http-kit-inner.ts make the server; banner.ts, which imports node:http, is
+    // read for what `banner(3000, 'localhost')` does with its host; tools.ts, for `describeTool('echo')`, is not.
+    expect(moduleGraphStats().loads - before).toBe(3);
   });
 });
 
