@@ -148,8 +148,10 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
       default:
         break;
     }
-    for (const key of codeKeys(node.type)) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    // Pushed last to first, so that the walk meets the nodes in source order.
+    const keys = codeKeys(node.type);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
       if (Array.isArray(child)) {
         for (let index = child.length - 1; index >= 0; index--) {
           const item = child[index] as TSESTree.Node | null;
@@ -160,7 +162,13 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
       }
     }
   }
-  const byPosition = <T extends TSESTree.Node>(list: T[]): T[] => list.sort((a, b) => a.range[0] - b.range[0]);
+  // The walk meets nodes in source order almost always (decorators and the like aside): sort only then.
+  const byPosition = <T extends TSESTree.Node>(list: T[]): T[] => {
+    for (let index = 1; index < list.length; index++) {
+      if (list[index - 1]!.range[0] > list[index]!.range[0]) return list.sort((a, b) => a.range[0] - b.range[0]);
+    }
+    return list;
+  };
   for (const list of methodCalls.values()) byPosition(list);
   return {
     calls: byPosition(calls),

@@ -261,9 +261,13 @@ export default createRule<Options, MessageIds>({
         const fn = enclosingFunction(statement);
         if (!fn || seen.has(fn)) continue;
         seen.add(fn);
+        // The branches first: a look at the function's own statements, where the header check
+        // walks its nested functions too.
+        const branches = failOpenBranches(fn);
+        if (branches.length === 0) continue;
         const header = checkedHeader(fn);
         if (!header) continue;
-        for (const branch of failOpenBranches(fn)) {
+        for (const branch of branches) {
           const consequent =
             branch.consequent.type === AST_NODE_TYPES.BlockStatement
               ? branch.consequent.body.at(-1)
