@@ -126,22 +126,6 @@ export class LintSession {
   }
 }
 
-/**
- * Keeps the Program ESLint parsed for a linted file, so that a module linted later that imports
- * it reads it without parsing it again: when its text is the file's on disk (an editor's unsaved
- * buffer is not).
- */
-export function adoptLintedModule(file: string, program: TSESTree.Program, text: string): void {
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return;
-  }
-  if (!stat?.isFile() || stat.size > MAX_FILE_BYTES || Buffer.byteLength(text) !== stat.size) return;
-  remember(file, { program, size: stat.size, mtimeMs: stat.mtimeMs, bytes: stat.size });
-}
-
 function touch(file: string, entry: CachedModule | null): CachedModule | null {
   cache.delete(file);
   cache.set(file, entry);

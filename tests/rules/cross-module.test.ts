@@ -753,3 +753,13 @@ describe('declaresOwnFunction: the lexical look that spares parsing a helper mod
     }
   });
 });
+
+describe('the module cache', () => {
+  it("holds the modules the analysis read, not ESLint's tree of each linted file", async () => {
+    clearModuleGraph();
+    await lint('src/lazy/format.ts');
+    await lint('src/lazy/tools.ts');
+    // Neither file leads a rule anywhere: nothing is held, though tools.ts imports format.ts.
+    expect(moduleGraphStats().modules).toBe(0);
+  });
+});
