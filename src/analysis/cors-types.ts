@@ -23,6 +23,8 @@ export interface CorsType {
 }
 
 const MAX_DEPTH = 8;
+/** The modules of the project whose imports reach a CORS package: only they can hold its types. */
+const REACHES_CORS_PACKAGE = moduleFilterFor('cors');
 
 /** The CORS type a type annotation names, through aliases, imports, `Parameters<typeof cors>[0]` and `X['origin']`. */
 export function corsTypeOf(type: TSESTree.TypeNode | undefined, depth = 0): CorsType | null {
@@ -42,7 +44,7 @@ export function corsTypeOf(type: TSESTree.TypeNode | undefined, depth = 0): Cors
       const def = variableOf(typeName)?.defs[0];
       if (def?.type === 'ImportBinding') {
         // A CORS package's type, or an alias of one: only modules that reach a CORS package hold it.
-        const imported = importedValue(typeName, moduleFilterFor(['cors']));
+        const imported = importedValue(typeName, REACHES_CORS_PACKAGE);
         if (imported?.kind === 'external') {
           const names = imported.ref.names;
           return optionsType({ module: imported.ref.module, names: names.slice(0, -1) }, names.at(-1) ?? '');

@@ -180,10 +180,15 @@ export type ModuleTarget =
  */
 export type ModuleFilter = (file: string) => boolean;
 
+/** The file of the project a specifier names from the module that holds `from`, or `null`. */
+function resolveFrom(from: TSESTree.Node, specifier: string): string | null {
+  const { file } = moduleOf(from);
+  return file ? resolveSpecifier(file, specifier) : null;
+}
+
 /** The module a specifier names from the module that holds `from`. */
 export function moduleTarget(from: TSESTree.Node, specifier: string, follow?: ModuleFilter): ModuleTarget | null {
-  const { file } = moduleOf(from);
-  const resolved = file ? resolveSpecifier(file, specifier) : null;
+  const resolved = resolveFrom(from, specifier);
   if (!resolved) {
     return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')
       ? null
@@ -271,8 +276,7 @@ export function importOf(id: TSESTree.Identifier): { specifier: string; name: st
 /** The file of the project an imported name is imported from, or `null` (a package, or not an import). */
 export function importedFile(id: TSESTree.Identifier): string | null {
   const imported = importOf(id);
-  const { file } = moduleOf(id);
-  return imported && file ? resolveSpecifier(file, imported.specifier) : null;
+  return imported ? resolveFrom(id, imported.specifier) : null;
 }
 
 /** What an imported name stands for, in the module it comes from. */
@@ -282,7 +286,7 @@ export function importedValue(id: TSESTree.Identifier, follow?: ModuleFilter): E
   if (follow) {
     // Looking for a package's export: a function or class the module declares itself is none
     // (unless the module is that package's own source).
-    const resolved = importedFile(id);
+    const resolved = resolveFrom(id, imported.specifier);
     if (resolved && !knownPackageFile(resolved) && declaresOwnFunction(resolved, imported.name)) return null;
   }
   const target = moduleTarget(id, imported.specifier, follow);

@@ -14,7 +14,7 @@ import { skipTypeWrappers } from './ast';
 import { trackGlobals, trackModules } from './imports';
 import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { setKnownModules, type ModuleFilter } from './exports';
-import { moduleSpecifiers, namesPackage, packageSpecifiersOf, reachesModule } from './module-graph';
+import { moduleSpecifiers, reachesModule, takesFromPackage } from './module-graph';
 import { externalRefOf, memberName } from './values';
 
 // A module of the project that is a known package's own source (the SDK's examples import it by
@@ -67,7 +67,7 @@ export function entitiesOf<K extends Entity['kind']>(
 ): readonly Extract<Entity, { kind: K }>[];
 export function entitiesOf(node: TSESTree.Node, ...kinds: Entity['kind'][]): readonly Entity[] {
   if (kinds.length === 0) return anyEntitiesOf(node, undefined);
-  return anyEntitiesOf(node, moduleFilterFor(kinds)).filter((entity) => kinds.includes(entity.kind));
+  return anyEntitiesOf(node, lookupFor(kinds).follow).filter((entity) => kinds.includes(entity.kind));
 }
 
 function anyEntitiesOf(node: TSESTree.Node, follow: ModuleFilter | undefined): readonly Entity[] {
@@ -125,7 +125,7 @@ function lookupFor(kinds: readonly Entity['kind'][]): KindsLookup {
 }
 
 /** The modules of the project through which an entity of these kinds can be reached (as their texts show). */
-export function moduleFilterFor(kinds: readonly Entity['kind'][]): ModuleFilter {
+export function moduleFilterFor(...kinds: [Entity['kind'], ...Entity['kind'][]]): ModuleFilter {
   return lookupFor(kinds).follow;
 }
 
@@ -153,11 +153,9 @@ export function mayHoldEntities(
     const { file } = moduleOf(sourceCode.ast);
     const { specifiers, imports } = moduleSpecifiers(file, text);
     answer =
-      specifiers.some((specifier) => namesPackage(specifier, lookup.packages)) ||
+      takesFromPackage(file, specifiers, lookup.packages) ||
       (lookup.globals?.test(text) ?? false) ||
-      imports.some(lookup.follow) ||
-      // A module of the package itself (the SDK's own sources).
-      (file !== null && packageSpecifiersOf(file).some((specifier) => lookup.packages.has(specifier)));
+      imports.some(lookup.follow);
     answers.set(lookup, answer);
   }
   return answer;

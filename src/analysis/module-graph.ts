@@ -306,8 +306,23 @@ export function moduleSpecifiers(file: string | null, text: string): ModuleSpeci
 }
 
 /** Whether a specifier names one of these packages (`node:http` is `http`). */
-export function namesPackage(specifier: string, packages: ReadonlySet<string>): boolean {
+function namesPackage(specifier: string, packages: ReadonlySet<string>): boolean {
   return packages.has(specifier) || (specifier.startsWith('node:') && packages.has(specifier.slice(5)));
+}
+
+/**
+ * Whether a module takes a value from one of these packages, by the specifiers its text holds, or
+ * is one of their own modules (the SDK's own sources, imported by path).
+ */
+export function takesFromPackage(
+  file: string | null,
+  specifiers: readonly string[],
+  packages: ReadonlySet<string>,
+): boolean {
+  return (
+    specifiers.some((specifier) => namesPackage(specifier, packages)) ||
+    (file !== null && packageSpecifiersOf(file).some((specifier) => packages.has(specifier)))
+  );
 }
 
 /**
@@ -330,12 +345,7 @@ export function reachesModule(file: string, packages: ReadonlySet<string>): bool
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     const answer = answers.get(next);
     const module = answer === false ? null : lexicalModule(next);
-    if (
-      answer === true ||
-      (module &&
-        (module.specifiers.some((specifier) => namesPackage(specifier, packages)) ||
-          packageSpecifiersOf(next).some((specifier) => packages.has(specifier))))
-    ) {
+    if (answer === true || (module && takesFromPackage(next, module.specifiers, packages))) {
       answers.set(file, true);
       return true;
     }

@@ -267,9 +267,8 @@ class RouteFinder {
     const index = mayHoldEntities(this.sourceCode, 'handler-server') ? moduleIndex(this.sourceCode.ast) : null;
     const calls = index ? [...index.calls, ...index.news] : [];
     for (const call of calls) {
-      if (call.arguments.length === 0 || entitiesOf(call, 'handler-server').length === 0) continue;
       const handler = call.arguments.at(-1);
-      if (handler) handlers.push({ handler, app: null });
+      if (handler && entitiesOf(call, 'handler-server').length > 0) handlers.push({ handler, app: null });
     }
     for (const app of this.apps.values()) {
       if (app.framework !== 'koa') continue;

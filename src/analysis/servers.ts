@@ -81,17 +81,17 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
   const reader = new HostReader(sourceCode);
   const starts: ServerStart[] = [];
   // A server, and a start call, come from a package an adapter knows, here or in a module this file reaches.
-  const servers = mayHoldEntities(sourceCode, 'server');
-  const calls = mayHoldEntities(sourceCode, 'start');
-  const index = servers || calls ? moduleIndex(sourceCode.ast) : null;
-  for (const method of servers ? START_METHODS : []) {
-    for (const call of index!.methodCalls.get(method) ?? []) {
-      const api = methodStartApi(call);
-      if (api) starts.push(reader.read(api, call));
+  if (mayHoldEntities(sourceCode, 'server')) {
+    const { methodCalls } = moduleIndex(sourceCode.ast);
+    for (const method of START_METHODS) {
+      for (const call of methodCalls.get(method) ?? []) {
+        const api = methodStartApi(call);
+        if (api) starts.push(reader.read(api, call));
+      }
     }
   }
   const tracked = trackedNodes(sourceCode);
-  for (const call of calls ? index!.calls : []) {
+  for (const call of mayHoldEntities(sourceCode, 'start') ? moduleIndex(sourceCode.ast).calls : []) {
     // A renamed import is known to the tracker by what it imports; through the project's own
     // modules, the export keeps its name.
     if (!tracked.has(call) && !START_NAMES.has(calleeName(call) ?? '')) continue;

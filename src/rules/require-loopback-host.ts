@@ -319,6 +319,9 @@ const MENTIONS_HOST = /host|bind|address/iu;
  * Whether a call's callee comes from an import or `require` (`startServer()`, `server.start()`):
  * only another module's function can start a server this file does not show.
  */
+/** The modules of the project whose imports reach a package that makes or starts a server. */
+const REACHES_SERVER_PACKAGE = moduleFilterFor('server', 'start');
+
 function calleeIsImported(call: TSESTree.CallExpression): boolean {
   let root: TSESTree.Node = skipTypeWrappers(call.callee);
   while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTypeWrappers(root.object);
@@ -327,7 +330,7 @@ function calleeIsImported(call: TSESTree.CallExpression): boolean {
   if (def?.type === 'ImportBinding') {
     // A function that starts a server lives in a module whose imports reach a server package.
     const file = importedFile(root);
-    return file === null || moduleFilterFor(['server', 'start'])(file);
+    return file === null || REACHES_SERVER_PACKAGE(file);
   }
   const init = def?.type === 'Variable' ? def.node.init : null;
   return init !== null && init !== undefined && /\brequire\s*\(|\bimport\s*\(/u.test(textOf(init));
