@@ -90,6 +90,7 @@ function forgetResolutions(): void {
   lexicalModules.clear();
   reaching.clear();
   manifests.clear();
+  workerPackages.clear();
   tsconfigs.clear();
   workspaces.clear();
 }
@@ -473,6 +474,9 @@ interface Manifest {
     source?: unknown;
     types?: unknown;
     workspaces?: unknown;
+    scripts?: unknown;
+    dependencies?: unknown;
+    devDependencies?: unknown;
   };
 }
 
@@ -502,6 +506,39 @@ export function nearestManifest(dir: string): Manifest | null {
     if (manifest) return manifest;
     if (path.basename(current) === 'node_modules' || path.dirname(current) === current) return null;
   }
+}
+
+const WRANGLER_CONFIGS = ['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'];
+const WRANGLER_DEPLOY = /\bwrangler\s+(?:deploy|publish)\b/u;
+const workerPackages = new Map<string, boolean>();
+
+/**
+ * Whether a module belongs to a package that is deployed as a Cloudflare Worker and as nothing
+ * else: its nearest `package.json` has a Wrangler configuration beside it (`wrangler.toml`,
+ * `.json`, `.jsonc`) or a script that runs `wrangler deploy` (`publish` before Wrangler 3), and
+ * depends on none of `serverPackages` (a package that also runs on Node.js, `@hono/node-server`
+ * say, may serve the same code from the user's machine). Worker code runs on Cloudflare's
+ * network, reachable from everywhere, not on the user's machine or network.
+ */
+export function deployedAsWorker(file: string | null, serverPackages: ReadonlySet<string>): boolean {
+  if (file === null) return false;
+  const manifest = nearestManifest(path.dirname(file));
+  if (!manifest) return false;
+  let known = workerPackages.get(manifest.dir);
+  if (known === undefined) {
+    const { scripts, dependencies, devDependencies } = manifest.json;
+    const depends = (map: unknown): boolean =>
+      map !== null && typeof map === 'object' && Object.keys(map).some((name) => serverPackages.has(name));
+    known =
+      (WRANGLER_CONFIGS.some((name) => isFile(path.join(manifest.dir, name))) ||
+        (scripts !== null &&
+          typeof scripts === 'object' &&
+          Object.values(scripts).some((script) => typeof script === 'string' && WRANGLER_DEPLOY.test(script)))) &&
+      !depends(dependencies) &&
+      !depends(devDependencies);
+    workerPackages.set(manifest.dir, known);
+  }
+  return known;
 }
 
 /**

@@ -8,11 +8,13 @@ import {
   isGuardPlugin,
   type CheckFinder,
 } from './credential-checks';
-import { ROUTE_SHAPES } from '../frameworks/registry';
+import { ROUTE_SHAPES, packagesWith } from '../frameworks/registry';
 import { servesMcp } from './mcp-transports';
 import { registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
-import { staticValue, textOf, variableOf } from './program';
+import { moduleOf, staticValue, textOf, variableOf } from './program';
+import { deployedAsWorker } from './module-graph';
+import { serverStarts } from './servers';
 import { entitiesOf } from './facts';
 import { externalRefOf, resolveExpression, resolveFunction } from './values';
 
@@ -323,6 +325,8 @@ export interface ReachOptions {
   readonly publicPaths: readonly string[];
   /** Whether endpoints that refuse requests without a bearer token or custom-header credential make a permissive policy harmless. */
   readonly trustCredentialChecks: boolean;
+  /** Whether a permissive policy without credentials is harmless on a server deployed to the public internet (a Cloudflare Worker). */
+  readonly trustRemoteDeployments: boolean;
 }
 
 /**
@@ -337,6 +341,9 @@ export function harmlessPolicy(
   credentials: boolean,
   options: ReachOptions,
 ): boolean {
+  // A Cloudflare Worker is reachable from everywhere: without credentials, a page reads only what
+  // it could fetch from its own server. Not where the module starts a server of its own.
+  if (options.trustRemoteDeployments && !credentials && onWorker(sourceCode.ast) && onWorker(node)) return true;
   // A plain or web request handler that refuses a request without a credential before it sets the
   // policy: whatever the policy, a page reads only that refusal.
   if (options.trustCredentialChecks && !credentials && refusedBeforeInHandler(sourceCode, node)) return true;
@@ -353,6 +360,19 @@ export function harmlessPolicy(
     !credentials &&
     onlyPublicOrCredentialed(sourceCode, endpoints, options.publicPaths)
   );
+}
+
+/** Packages that also serve on Node.js, Bun or Deno (what makes a server or starts one), but not Hono, which runs on Workers too. */
+const SERVER_PACKAGES: ReadonlySet<string> = new Set(
+  [...packagesWith('server', 'start')].filter(
+    (name) => !name.startsWith('node:') && !/^hono(?:\/|$)|\/hono$/u.test(name),
+  ),
+);
+
+/** Whether `node` lies in a module of a Worker package that starts no server of its own (`app.listen`, `serve()`). */
+function onWorker(node: TSESTree.Node): boolean {
+  const { file, code } = moduleOf(node);
+  return deployedAsWorker(file, SERVER_PACKAGES) && serverStarts(code).length === 0;
 }
 
 /**

@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
       description:
         "Disallow CORS policies that echo the request's Origin back without checking it against an allowlist",
       recommended: true,
-      strictOptions: [{ trustCredentialChecks: false }],
+      strictOptions: [{ trustCredentialChecks: false, trustRemoteDeployments: false }],
     },
     fixable: 'code',
     hasSuggestions: true,

@@ -50,7 +50,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Disallow CORS policies that let every origin read an MCP server's responses",
       recommended: true,
-      strictOptions: [{ trustCredentialChecks: false }],
+      strictOptions: [{ trustCredentialChecks: false, trustRemoteDeployments: false }],
     },
     fixable: 'code',
     hasSuggestions: true,

@@ -5,6 +5,7 @@ import { DEFAULT_PUBLIC_PATHS, type ReachOptions } from '../analysis/reach';
 export interface ReachRuleOptions {
   publicPaths?: string[];
   trustCredentialChecks?: boolean;
+  trustRemoteDeployments?: boolean;
 }
 
 export const REACH_OPTION_SCHEMA: Record<keyof ReachRuleOptions, JSONSchema4> = {
@@ -20,16 +21,23 @@ export const REACH_OPTION_SCHEMA: Record<keyof ReachRuleOptions, JSONSchema4> = 
     description:
       'Leave a permissive policy alone when every endpoint it reaches refuses requests without a bearer token or custom-header credential and credentials are not allowed. `false` in `strict`.',
   },
+  trustRemoteDeployments: {
+    type: 'boolean',
+    description:
+      'Leave a permissive policy without credentials alone in a package deployed as a Cloudflare Worker, which anyone can reach without a browser. `false` in `strict`.',
+  },
 };
 
 export const REACH_DEFAULTS: Required<ReachRuleOptions> = {
   publicPaths: [...DEFAULT_PUBLIC_PATHS],
   trustCredentialChecks: true,
+  trustRemoteDeployments: true,
 };
 
 export function reachOptions(options: ReachRuleOptions | undefined): ReachOptions {
   return {
     publicPaths: options?.publicPaths ?? REACH_DEFAULTS.publicPaths,
     trustCredentialChecks: options?.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks,
+    trustRemoteDeployments: options?.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments,
   };
 }

@@ -1,0 +1,267 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import noWildcardOriginRule from '../../src/rules/no-wildcard-origin';
+import noReflectedOriginRule from '../../src/rules/no-reflected-origin';
+import { createRuleTester } from '../rule-tester';
+
+// A package deployed as a Cloudflare Worker runs on Cloudflare's network, which anyone reaches
+// without a browser: a `*` or echoed origin without credentials gives a page only what it could
+// fetch from its own server (docs/threat-model.md). With `trustRemoteDeployments` (the default;
+// off in `strict`) the origin rules leave such a policy alone; with credentials, in a package that
+// also serves on Node.js, or in a module that starts a server itself, it is reported.
+
+const ruleTester = createRuleTester();
+
+/** A package folder with this `package.json` and these other files (name → text). */
+function packageWith(manifest: object, files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-deploy-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  fs.mkdirSync(path.join(dir, 'src'));
+  return dir;
+}
+
+const withConfig = packageWith(
+  { name: 'notes-worker', dependencies: { hono: '^4.0.0' }, devDependencies: { wrangler: '^4.0.0' } },
+  { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
+);
+const withDeployScript = packageWith({
+  name: 'notes-worker',
+  scripts: { dev: 'wrangler dev', deploy: 'npm run build && wrangler deploy --env production' },
+  devDependencies: { wrangler: '^4.0.0' },
+});
+const alsoOnNode = packageWith(
+  { name: 'notes-server', dependencies: { hono: '^4.0.0', '@hono/node-server': '^1.0.0' } },
+  { 'wrangler.jsonc': '{ "name": "notes-server", "main": "src/worker.ts" }' },
+);
+const devOnly = packageWith({ name: 'notes-server', scripts: { dev: 'wrangler dev' } });
+const plain = packageWith({ name: 'notes-server', dependencies: { hono: '^4.0.0' } });
+afterAll(() => {
+  for (const dir of [withConfig, withDeployScript, alsoOnNode, devOnly, plain])
+    fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const file = (dir: string): string => path.join(dir, 'src', 'index.ts');
+
+const HONO_WORKER = `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+
+const app = new Hono();
+app.use('*', cors());
+app.post('/mcp', (c) => handleMcp(c.req.raw));
+
+export default app;`;
+
+const HONO_WORKER_CREDENTIALS = HONO_WORKER.replace('cors()', "cors({ origin: '*', credentials: true })");
+
+const FETCH_WORKER = `const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'authorization, content-type, mcp-session-id',
+};
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    const response = await handleMcp(request);
+    return new Response(response.body, { status: response.status, headers: { ...CORS_HEADERS } });
+  },
+};`;
+
+const HONO_ON_NODE = `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { serve } from '@hono/node-server';
+
+const app = new Hono();
+app.use('*', cors());
+app.post('/mcp', (c) => handleMcp(c.req.raw));
+
+serve({ fetch: app.fetch, port: 8787, hostname: '127.0.0.1' });`;
+
+const ECHO_WORKER = `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+
+const app = new Hono();
+app.use('*', cors({ origin: (origin) => origin }));
+app.post('/mcp', (c) => handleMcp(c.req.raw));
+
+export default app;`;
+
+const ECHO_WORKER_CREDENTIALS = ECHO_WORKER.replace(
+  '(origin) => origin })',
+  '(origin) => origin, credentials: true })',
+);
+
+const CORS_DEFAULT = { policy: "`cors()` from 'hono/cors' without `origin` (default `*`)", credentials: '' };
+const CORS_STAR = {
+  policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`",
+  credentials: ', credentials included',
+};
+const HEADER_STAR = { policy: '`Access-Control-Allow-Origin: *`', credentials: '' };
+const ECHO = { policy: "`cors()` from 'hono/cors' with an `origin` function that accepts all" };
+
+/** The two suggestions on a Hono `cors(…)` call: deny every origin, or a constant allowlist. */
+function honoSuggestions(code: string, call: string, options: (origin: string) => string) {
+  return [
+    { messageId: 'denyOrigins' as const, output: code.replace(call, `cors(${options('[]')})`) },
+    {
+      messageId: 'useAllowlist' as const,
+      output: code
+        .replace(
+          'const app = new Hono();',
+          "const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app = new Hono();",
+        )
+        .replace(call, `cors(${options('ALLOWED_ORIGINS')})`),
+    },
+  ];
+}
+
+const defaultSuggestions = (code: string) => honoSuggestions(code, 'cors()', (origin) => `{ origin: ${origin} }`);
+/** Reported where `cors()` is mounted, at line 5 of the Hono examples. */
+const defaultError = (code: string) => ({
+  messageId: 'wildcardOrigin' as const,
+  data: CORS_DEFAULT,
+  line: code.split('\n').findIndex((line) => line.includes('cors()')) + 1,
+  column: 14,
+  endColumn: 20,
+  suggestions: defaultSuggestions(code),
+});
+
+ruleTester.run('no-wildcard-origin: packages deployed as Cloudflare Workers', noWildcardOriginRule, {
+  valid: [
+    {
+      name: 'a Worker package (wrangler.toml): `cors()` without credentials',
+      filename: file(withConfig),
+      code: HONO_WORKER,
+    },
+    {
+      name: 'a Worker package (a `wrangler deploy` script): `*` in a headers constant',
+      filename: file(withDeployScript),
+      code: FETCH_WORKER,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a package with no Wrangler deployment: reported',
+      filename: file(plain),
+      code: HONO_WORKER,
+      output: null,
+      errors: [defaultError(HONO_WORKER)],
+    },
+    {
+      name: '`wrangler dev` alone runs the Worker locally, it does not deploy it: reported',
+      filename: file(devOnly),
+      code: FETCH_WORKER,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: HEADER_STAR,
+          line: 2,
+          column: 3,
+          endColumn: 37,
+          suggestions: [
+            { messageId: 'denyOrigins', output: FETCH_WORKER.replace("  'Access-Control-Allow-Origin': '*',\n", '') },
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';\n\n${FETCH_WORKER.replace("'*'", 'ALLOWED_ORIGIN')}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a Worker package that also depends on @hono/node-server: reported',
+      filename: file(alsoOnNode),
+      code: HONO_WORKER,
+      output: null,
+      errors: [defaultError(HONO_WORKER)],
+    },
+    {
+      name: 'a module of a Worker package that starts a server itself: reported',
+      filename: file(withConfig),
+      code: HONO_ON_NODE,
+      output: null,
+      errors: [defaultError(HONO_ON_NODE)],
+    },
+    {
+      name: 'a Worker that allows credentials: reported',
+      filename: file(withConfig),
+      code: HONO_WORKER_CREDENTIALS,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: CORS_STAR,
+          line: 5,
+          column: 21,
+          endColumn: 32,
+          suggestions: honoSuggestions(
+            HONO_WORKER_CREDENTIALS,
+            "cors({ origin: '*', credentials: true })",
+            (origin) => `{ origin: ${origin}, credentials: true }`,
+          ),
+        },
+      ],
+    },
+    {
+      name: '`trustRemoteDeployments: false` (strict): reported on a Worker',
+      filename: file(withConfig),
+      code: HONO_WORKER,
+      options: [{ trustRemoteDeployments: false }],
+      output: null,
+      errors: [defaultError(HONO_WORKER)],
+    },
+  ],
+});
+
+/** The report on the echoing `origin` function at line 5. */
+const echoError = (code: string, call: string, options: (origin: string) => string, credentials: string) => ({
+  messageId: 'reflectedOrigin' as const,
+  data: { ...ECHO, credentials },
+  line: 5,
+  column: 21,
+  endColumn: 47,
+  suggestions: honoSuggestions(code, call, options),
+});
+
+ruleTester.run('no-reflected-origin: packages deployed as Cloudflare Workers', noReflectedOriginRule, {
+  valid: [
+    {
+      name: 'a Worker package: an echoing `origin` without credentials',
+      filename: file(withConfig),
+      code: ECHO_WORKER,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a package with no Wrangler deployment: reported',
+      filename: file(plain),
+      code: ECHO_WORKER,
+      output: null,
+      errors: [echoError(ECHO_WORKER, 'cors({ origin: (origin) => origin })', (origin) => `{ origin: ${origin} }`, '')],
+    },
+    {
+      name: 'a Worker that allows credentials: reported',
+      filename: file(withConfig),
+      code: ECHO_WORKER_CREDENTIALS,
+      output: null,
+      errors: [
+        echoError(
+          ECHO_WORKER_CREDENTIALS,
+          'cors({ origin: (origin) => origin, credentials: true })',
+          (origin) => `{ origin: ${origin}, credentials: true }`,
+          ', credentials included',
+        ),
+      ],
+    },
+    {
+      name: '`trustRemoteDeployments: false` (strict): reported on a Worker',
+      filename: file(withConfig),
+      code: ECHO_WORKER,
+      options: [{ trustRemoteDeployments: false }],
+      output: null,
+      errors: [echoError(ECHO_WORKER, 'cors({ origin: (origin) => origin })', (origin) => `{ origin: ${origin} }`, '')],
+    },
+  ],
+});
