@@ -97,7 +97,10 @@ export type KnownChecks = 'auth' | 'host-validation';
 function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
   for (const entity of entitiesOf(expression, finder.known)) {
-    if (entity.kind === 'host-validation' && finder.known === 'host-validation') return true;
+    if (entity.kind === 'host-validation' && finder.known === 'host-validation') {
+      if (!finder.originOnly || entity.header === 'origin') return true;
+      continue;
+    }
     if (entity.kind !== 'auth' || finder.known !== 'auth') continue;
     if (entity.auth === 'middleware' || entity.auth === 'plugin') return true;
     if (entity.auth === 'csrf') return finder.csrfTokens !== false;
@@ -137,6 +140,8 @@ export interface CheckFinder {
   readonly checksHeader: (header: string) => boolean;
   /** Apps that check every request themselves (an SDK app that validates `Host`). */
   readonly guardedApps?: ReadonlySet<TSESTree.Node>;
+  /** With `known: 'host-validation'`, count only the middleware that validates `Origin`. */
+  readonly originOnly?: boolean;
   /**
    * Whether a check must also turn away a request that lacks the header (a credential, which an
    * attacker simply leaves out), rather than only one that carries a wrong value (an `Origin`,

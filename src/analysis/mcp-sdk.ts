@@ -107,6 +107,28 @@ export type AppProtection =
     }
   | { readonly kind: 'unknown' };
 
+/**
+ * Whether an SDK app refuses requests whose `Origin` is not allowed: a v2 app given
+ * `allowedOrigins`, or whose `host` is loopback (the default). Absent an `Origin`, it lets a
+ * request through; a browser sends one with every cross-origin `POST`.
+ */
+export function mcpAppValidatesOrigin(call: TSESTree.CallExpression, factory: McpAppFactory): boolean {
+  if (!factory.validatesOrigin) return false;
+  const [first] = call.arguments;
+  if (!first) return true;
+  const options = resolveObjectExpression(first);
+  if (!options) return false;
+  const origins = findObjectProperty(options, 'allowedOrigins');
+  if (origins.kind === 'found') return true;
+  if (origins.kind === 'unknown') return false;
+  const host = findObjectProperty(options, 'host');
+  if (host.kind === 'missing') return true;
+  if (host.kind === 'unknown' || !host.value) return false;
+  return possibleValues(host.value).every(
+    (value) => value.known && typeof value.value === 'string' && LOOPBACK_HOSTS.has(value.value),
+  );
+}
+
 export function mcpAppProtection(call: TSESTree.CallExpression, factory: McpAppFactory): AppProtection {
   const [first] = call.arguments;
   if (!first) return { kind: 'on' };

@@ -152,3 +152,41 @@ function covers(prefix: string, path: string | null): boolean {
   if (base === '' || path === null) return true;
   return path === base || path.startsWith(`${base}/`);
 }
+
+/**
+ * Whether every server that serves a route binds loopback: its app is started only on loopback
+ * (`local`, from `localApps`), or is mounted only on apps that are, or for a plain handler, the
+ * server given it is. A route the file does not show started is not.
+ */
+export function servedLocally(route: Route, apps: readonly AppInstance[], local: ReadonlySet<TSESTree.Node>): boolean {
+  if (!route.app) {
+    const given = route.given ?? route.handlers[0];
+    if (!given) return false;
+    const handler = skipTypeWrappers(given);
+    return local.has(skipTypeWrappers(resolveExpression(handler) ?? handler));
+  }
+  return appServedLocally(route.app, apps, local, 0);
+}
+
+function appServedLocally(
+  app: AppInstance,
+  apps: readonly AppInstance[],
+  local: ReadonlySet<TSESTree.Node>,
+  depth: number,
+): boolean {
+  if (local.has(app.node)) return true;
+  if (depth > 4) return false;
+  if (app.parent) return appServedLocally(app.parent, apps, local, depth + 1);
+  let mounted = false;
+  for (const parent of apps) {
+    if (parent === app) continue;
+    for (const call of parent.calls) {
+      const method = calledMethodName(call);
+      if ((method !== 'use' && method !== 'route') || !call.arguments.some((argument) => mounts(argument, app)))
+        continue;
+      if (!appServedLocally(parent, apps, local, depth + 1)) return false;
+      mounted = true;
+    }
+  }
+  return mounted;
+}

@@ -660,3 +660,66 @@ export function hostScope(api: ServerApi, value: unknown): HostScope | null {
   if (ipv4 && ipv4.slice(1).every((part) => Number(part) <= 255)) return 'loopback';
   return 'other';
 }
+
+const localAppsByProgram = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+
+/**
+ * The apps of the linted file that the file starts only on loopback (or a socket): where each was
+ * made (`express()`, `createMcpHonoApp()`), for every app whose every start in the file binds a
+ * loopback host, `app.listen(port, '127.0.0.1')`, `serve({ fetch: app.fetch, hostname: 'localhost' })`,
+ * `http.createServer(app).listen(port, '::1')`, or Fastify's default. An app the file does not
+ * start, or starts on a host it does not show, is not one.
+ */
+export function localApps(sourceCode: Readonly<SourceCode>): ReadonlySet<TSESTree.Node> {
+  let found = localAppsByProgram.get(sourceCode.ast);
+  if (found) return found;
+  const local = new Map<TSESTree.Node, boolean>();
+  for (const start of serverStarts(sourceCode)) {
+    const app = startedApp(start);
+    if (app) local.set(app, (local.get(app) ?? true) && bindsLoopback(start));
+  }
+  found = new Set([...local].filter(([, loopback]) => loopback).map(([app]) => app));
+  localAppsByProgram.set(sourceCode.ast, found);
+  return found;
+}
+
+/** Whether a start binds only loopback: every value its host can have is a loopback address. */
+function bindsLoopback(start: ServerStart): boolean {
+  const { host } = start;
+  if (host.kind === 'socket') return true;
+  if (host.kind === 'default') return hostScope(start.api, undefined) === 'loopback';
+  if (host.kind !== 'given') return false;
+  const values = possibleValues(host.value);
+  return values.length > 0 && values.every((value) => value.known && hostScope(start.api, value.value) === 'loopback');
+}
+
+/** Where the app a start serves was made: the receiver of `.listen()`, the handler of `createServer(app)`, or `fetch: app.fetch`. */
+function startedApp(start: ServerStart): TSESTree.Node | null {
+  const { call } = start;
+  let served: TSESTree.Node | null | undefined;
+  if (call.type === AST_NODE_TYPES.ObjectExpression) {
+    served = fetchOwner(call);
+  } else if (START_METHODS.has(calledMethodName(call) ?? '')) {
+    served = calledMethodObject(call);
+    const made = served && skipTypeWrappers(resolveExpression(served) ?? served);
+    // `http.createServer(app).listen(…)`: the app is the request handler.
+    if (made?.type === AST_NODE_TYPES.CallExpression && entitiesOf(made, 'handler-server').length > 0) {
+      served = made.arguments[0] ?? null;
+    }
+  } else {
+    const [first] = call.arguments;
+    const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+    served = options && fetchOwner(options);
+  }
+  if (!served) return null;
+  const node = skipTypeWrappers(served);
+  return skipTypeWrappers(resolveExpression(node) ?? node);
+}
+
+/** `app` in `{ fetch: app.fetch }`. */
+function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
+  const fetch = findObjectProperty(options, 'fetch');
+  if (fetch.kind !== 'found' || !fetch.value) return null;
+  const value = skipTypeWrappers(fetch.value);
+  return value.type === AST_NODE_TYPES.MemberExpression ? value.object : null;
+}

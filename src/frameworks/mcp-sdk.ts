@@ -28,9 +28,24 @@ const STREAMABLE_V2: readonly Entity[] = [
 // 'localhost' and '::1' the Host (v2: and Origin) validation is applied; otherwise only when
 // `allowedHosts` is given. The app is `express()` (v1 server/express.js, v2 @modelcontextprotocol/express)
 // and its `host` only chooses the validation: it binds nothing.
-const EXPRESS_V1: McpAppFactory = { name: 'createMcpExpressApp', allowedKeys: ['allowedHosts'] };
-const EXPRESS_V2: McpAppFactory = { name: 'createMcpExpressApp', allowedKeys: ['allowedHosts', 'allowedOrigins'] };
-const HONO_V2: McpAppFactory = { name: 'createMcpHonoApp', allowedKeys: ['allowedHosts', 'allowedOrigins'] };
+// v1 (sdk@1.32.2 dist/esm/server/express.js:26-51) validates Host only; v2 (express@2.0.2
+// src/express.ts:80-118, hono@2.0.2 src/hono.ts:83-117) validates Origin too, against
+// `allowedOrigins` or, for a loopback `host`, the localhost origins.
+const EXPRESS_V1: McpAppFactory = {
+  name: 'createMcpExpressApp',
+  allowedKeys: ['allowedHosts'],
+  validatesOrigin: false,
+};
+const EXPRESS_V2: McpAppFactory = {
+  name: 'createMcpExpressApp',
+  allowedKeys: ['allowedHosts', 'allowedOrigins'],
+  validatesOrigin: true,
+};
+const HONO_V2: McpAppFactory = {
+  name: 'createMcpHonoApp',
+  allowedKeys: ['allowedHosts', 'allowedOrigins'],
+  validatesOrigin: true,
+};
 const expressApp = (factory: McpAppFactory): TraceNode => ({
   [CALL]: [
     { kind: 'mcp-app', factory },
@@ -52,10 +67,10 @@ const expressApp = (factory: McpAppFactory): TraceNode => ({
  * `originValidation` and `localhostOriginValidation`.
  */
 const validation: TraceNode = {
-  hostHeaderValidation: { [CALL]: [{ kind: 'host-validation' }] },
-  localhostHostValidation: { [CALL]: [{ kind: 'host-validation' }] },
-  originValidation: { [CALL]: [{ kind: 'host-validation' }] },
-  localhostOriginValidation: { [CALL]: [{ kind: 'host-validation' }] },
+  hostHeaderValidation: { [CALL]: [{ kind: 'host-validation', header: 'host' }] },
+  localhostHostValidation: { [CALL]: [{ kind: 'host-validation', header: 'host' }] },
+  originValidation: { [CALL]: [{ kind: 'host-validation', header: 'origin' }] },
+  localhostOriginValidation: { [CALL]: [{ kind: 'host-validation', header: 'origin' }] },
 };
 const bearer: TraceNode = { requireBearerAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] } };
 

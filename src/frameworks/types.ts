@@ -75,7 +75,8 @@ export type Entity =
   /** An authentication or CSRF middleware: using it counts as a credential check. */
   | { readonly kind: 'auth'; readonly auth: AuthKind }
   /** Middleware that refuses requests for other hosts or origins (the MCP SDK's). */
-  | { readonly kind: 'host-validation' }
+  /** Middleware that refuses requests whose `Host` (or `Origin`) is not in a list. */
+  | { readonly kind: 'host-validation'; readonly header: 'host' | 'origin' }
   /** An MCP SDK HTTP transport with DNS-rebinding options. */
   | { readonly kind: 'mcp-transport'; readonly transport: McpTransport }
   /** An MCP SDK app factory that validates Host (and Origin) for a loopback host. */
@@ -231,6 +232,11 @@ export interface McpAppFactory {
   readonly name: 'createMcpExpressApp' | 'createMcpHonoApp';
   /** v2 validates Origin too when given `allowedOrigins`; v1 has no such option. */
   readonly allowedKeys: readonly string[];
+  /**
+   * Whether the app validates `Origin` as well as `Host` for a loopback `host` (v2:
+   * `localhostOriginValidation()`); v1 checks `Host` only.
+   */
+  readonly validatesOrigin: boolean;
 }
 
 /** How an app of one framework takes routes, middleware, hooks and sub-apps. */

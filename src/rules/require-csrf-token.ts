@@ -8,13 +8,14 @@ import {
 } from '../fixes/constants';
 import { aboveLeadingComments, appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
 import { calledMethodName, containsNode, declaredClass, topLevelStatement } from '../analysis/ast';
-import { frameworkStarts } from '../analysis/servers';
+import { frameworkStarts, localApps } from '../analysis/servers';
 import { isLinted, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { functionChecksCredential, isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
-import { routeIsGuarded } from '../analysis/route-guards';
+import { routeIsGuarded, servedLocally } from '../analysis/route-guards';
+import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { servesMcp } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
 import { findObjectProperty, resolveFunction, type HandlerFunction } from '../analysis/values';
@@ -152,6 +153,32 @@ export default createRule<Options, MessageIds>({
       rejectsWhenMissing: true,
     };
 
+    /**
+     * On a server bound to loopback, only the user's machine connects; there, a check that refuses
+     * a foreign `Origin` turns away every cross-site page, since a browser sends `Origin` with each
+     * cross-origin `POST` (docs/threat-model.md). Such a route needs no token: the SDK v2 apps'
+     * `Origin` validation, the SDK's `originValidation` middleware, or a check of the header.
+     */
+    function originCheckedLocally(route: Route): boolean {
+      const local = localApps(sourceCode);
+      if (local.size === 0) return false;
+      const { apps } = findRoutes(sourceCode);
+      if (!servedLocally(route, apps, local)) return false;
+      const guardedApps = new Set<TSESTree.Node>();
+      for (const { call, factory } of findMcpAppFactories(sourceCode)) {
+        if (mcpAppValidatesOrigin(call, factory)) guardedApps.add(call);
+      }
+      const originFinder: CheckFinder = {
+        known: 'host-validation',
+        originOnly: true,
+        checkFunctions: new Set(),
+        checksHeader: (header) => header === 'origin',
+        guardedApps,
+        rejectsWhenMissing: false,
+      };
+      return routeIsGuarded(originFinder, route, apps);
+    }
+
     return {
       'Program:exit'() {
         reportFrameworkServers();
@@ -159,7 +186,11 @@ export default createRule<Options, MessageIds>({
         const { routes, apps } = findRoutes(sourceCode);
         if (routes.length === 0) return;
         const unchecked = routes.filter(
-          (route) => route.acceptsPost && isEndpoint(route) && !routeIsGuarded(finder, route, apps),
+          (route) =>
+            route.acceptsPost &&
+            isEndpoint(route) &&
+            !routeIsGuarded(finder, route, apps) &&
+            !originCheckedLocally(route),
         );
         unchecked.sort((a, b) => a.node.range[0] - b.node.range[0]);
         // The declarations go right above the first unchecked route's statement, next to the edit.

@@ -2275,3 +2275,206 @@ ${httpPostBranch(guard('node:http', true, { indent: '  ' }))}`,
     },
   ],
 });
+
+// On a server bound to loopback, a check that refuses a foreign `Origin` keeps every cross-site
+// page out (a browser sends `Origin` with each cross-origin POST): the SDK v2 apps validate it out
+// of the box, and so do the SDK's `originValidation` middleware and a hand check of the header.
+// A `Host` check does not (a forged form POST carries the server's own Host), and neither does
+// any check on a server the network reaches.
+
+const V2_HONO_LOCAL = `import { serve } from '@hono/node-server';
+import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+
+const app = createMcpHonoApp();
+app.all('/mcp', (c) => handler.fetch(c.req.raw));
+serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' });`;
+
+const V2_EXPRESS_LOCAL = `import { createMcpExpressApp } from '@modelcontextprotocol/express';
+
+const app = createMcpExpressApp();
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, 'localhost');`;
+
+const NODE_ORIGIN_LOCAL = `import { createServer } from 'node:http';
+import { localhostOriginValidation, toNodeHandler } from '@modelcontextprotocol/node';
+
+const validateOrigin = localhostOriginValidation();
+const serveMcp = toNodeHandler(handler);
+createServer((req, res) => {
+  if (!validateOrigin(req, res)) return;
+  if (req.url === '/mcp') void serveMcp(req, res);
+}).listen(3000, '127.0.0.1');`;
+
+/** NODE_ORIGIN_LOCAL on every interface, with the token fix atop its handler. */
+function nodeOpenFixed(bearer: boolean): string {
+  return NODE_ORIGIN_LOCAL.replace(", '127.0.0.1'", '')
+    .replace('createServer(', `\n${tokenHelpers({ bearer })}\n\ncreateServer(`)
+    .replace('  if (!validateOrigin', `  ${guard('node:http', bearer, { indent: '  ' })}if (!validateOrigin`);
+}
+
+const ORIGIN_MIDDLEWARE_LOCAL = `import express from 'express';
+import { localhostOriginValidation } from '@modelcontextprotocol/express';
+
+const app = express();
+app.use(localhostOriginValidation());
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** `code` with the token fix on its `app.post('/mcp', …)` (or `app.all`): the declarations right above that route. */
+function fixedAt(code: string, route: string, kind: 'express' | 'hono', bearer: boolean): string {
+  return code.replace(route, `\n${tokenHelpers({ bearer })}\n\n${route}${guard(kind, bearer)}`);
+}
+
+/** The one report, on the route at `line`, with its fix and suggestion. */
+function openRoute(
+  code: string,
+  line: number,
+  endColumn: number,
+  route: string,
+  kind: 'express' | 'hono',
+  all = false,
+) {
+  return {
+    code,
+    output: fixedAt(code, route, kind, false),
+    errors: [
+      {
+        messageId: 'missingCsrfCheck' as const,
+        data: { route: all ? 'Every method of `/mcp`' : '`POST /mcp`' },
+        line,
+        column: 1,
+        endLine: line,
+        endColumn,
+        suggestions: [{ messageId: 'useBearerToken' as const, output: fixedAt(code, route, kind, true) }],
+      },
+    ],
+  };
+}
+
+ruleTester.run('require-csrf-token: an Origin check on a server bound to loopback', rule, {
+  valid: [
+    { name: 'SDK v2 createMcpHonoApp() served on 127.0.0.1', code: V2_HONO_LOCAL },
+    { name: 'SDK v2 createMcpExpressApp() listening on localhost', code: V2_EXPRESS_LOCAL },
+    {
+      name: 'SDK v2 createMcpExpressApp({ allowedOrigins }) on loopback',
+      code: V2_EXPRESS_LOCAL.replace(
+        'createMcpExpressApp()',
+        "createMcpExpressApp({ host: '0.0.0.0', allowedOrigins: ['http://localhost:5173'] })",
+      ),
+    },
+    { name: "the SDK's localhostOriginValidation() before the route, on loopback", code: ORIGIN_MIDDLEWARE_LOCAL },
+    { name: 'a node:http handler that validates Origin first, on loopback', code: NODE_ORIGIN_LOCAL },
+    {
+      name: 'a hand check that refuses a foreign Origin, on loopback',
+      code: `import express from 'express';
+
+const ALLOWED_ORIGINS = new Set(['http://localhost:5173']);
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !ALLOWED_ORIGINS.has(origin)) {
+    res.status(403).end();
+    return;
+  }
+  next();
+});
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+    },
+    {
+      name: 'a router mounted on an app that validates Origin, on loopback',
+      code: `import { Router } from 'express';
+import { createMcpExpressApp } from '@modelcontextprotocol/express';
+
+const router = Router();
+router.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+const app = createMcpExpressApp();
+app.use(router);
+app.listen(3000, '::1');`,
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'the Origin-validating app served on every interface (no hostname)',
+      ...openRoute(V2_HONO_LOCAL.replace(", hostname: '127.0.0.1'", ''), 5, 8, "app.all('/mcp', ", 'hono', true),
+    },
+    {
+      name: 'a node:http handler that validates Origin first, on every interface',
+      code: NODE_ORIGIN_LOCAL.replace(", '127.0.0.1'", ''),
+      output: nodeOpenFixed(false),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/mcp` in this handler' },
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 25,
+          suggestions: [{ messageId: 'useBearerToken', output: nodeOpenFixed(true) }],
+        },
+      ],
+    },
+    {
+      name: 'SDK v1 createMcpExpressApp() validates Host only',
+      ...openRoute(
+        V2_EXPRESS_LOCAL.replace("'@modelcontextprotocol/express'", "'@modelcontextprotocol/sdk/server/express.js'"),
+        4,
+        9,
+        "app.post('/mcp', ",
+        'express',
+      ),
+    },
+    {
+      name: 'a Host check alone, on loopback',
+      ...openRoute(
+        ORIGIN_MIDDLEWARE_LOCAL.replaceAll('localhostOriginValidation', 'localhostHostValidation'),
+        6,
+        9,
+        "app.post('/mcp', ",
+        'express',
+      ),
+    },
+    {
+      name: 'SDK v2 app told a non-loopback host, with no allowedOrigins: no Origin check',
+      ...openRoute(
+        V2_EXPRESS_LOCAL.replace('createMcpExpressApp()', "createMcpExpressApp({ host: '0.0.0.0' })"),
+        4,
+        9,
+        "app.post('/mcp', ",
+        'express',
+      ),
+    },
+    {
+      name: 'an app started on loopback and on every interface',
+      ...openRoute(`${V2_EXPRESS_LOCAL}\napp.listen(3001);`, 4, 9, "app.post('/mcp', ", 'express'),
+    },
+    {
+      name: 'an app on a host the file does not show',
+      ...openRoute(
+        V2_EXPRESS_LOCAL.replace("app.listen(3000, 'localhost');", 'app.listen(3000, process.env.HOST);'),
+        4,
+        9,
+        "app.post('/mcp', ",
+        'express',
+      ),
+    },
+    {
+      name: 'an app the file does not start',
+      ...openRoute(
+        V2_EXPRESS_LOCAL.replace("app.listen(3000, 'localhost');", 'export default app;'),
+        4,
+        9,
+        "app.post('/mcp', ",
+        'express',
+      ),
+    },
+  ]),
+});
