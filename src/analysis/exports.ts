@@ -2,11 +2,12 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   declaresOwnFunction,
   expireResolutions,
+  importersOf,
   LintSession,
   packageSpecifiersOf,
   resolveSpecifier,
 } from './module-graph';
-import { moduleOf, propertyName, variableOf } from './program';
+import { declaredVariables, moduleOf, propertyName, variableOf } from './program';
 
 /**
  * Imports and exports across the modules of a project: what an imported name stands for (an
@@ -336,4 +337,100 @@ function knownPackageSpecifier(program: TSESTree.Program): string | null {
 
 function knownPackageFile(file: string): string | null {
   return packageSpecifiersOf(file).find((specifier) => knownModules.has(specifier)) ?? null;
+}
+
+/** How many modules that import a function are read for its calls. */
+const MAX_IMPORTERS = 20;
+
+/**
+ * The calls that the other modules of its package make of a function a module exports under
+ * `names` (`'default'` for its default export): every use of the binding each `import` of it makes.
+ * `complete` is false when no module of the package imports it, when one use is not a call (the
+ * function is passed on, re-exported or imported whole), or when the modules cannot all be read;
+ * callers from outside the package are not counted when some module of it imports the function.
+ */
+export function importerCalls(
+  file: string,
+  names: readonly string[],
+): { calls: TSESTree.CallExpression[]; complete: boolean } {
+  const found = importersOf(file, names);
+  // No module of the package uses it: what calls it (the package's users, a script) is not known.
+  if (!found || found.length === 0 || found.length > MAX_IMPORTERS) return { calls: [], complete: false };
+  const calls: TSESTree.CallExpression[] = [];
+  let complete = true;
+  for (const importer of found) {
+    const program = session.load(importer);
+    if (!program) {
+      complete = false;
+      continue;
+    }
+    let imported = false;
+    for (const statement of program.body) {
+      if (
+        (statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+          statement.type === AST_NODE_TYPES.ExportAllDeclaration) &&
+        statement.source &&
+        resolveSpecifier(importer, statement.source.value) === file
+      ) {
+        // Passed on to the modules that import this one.
+        complete = false;
+        continue;
+      }
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
+      if (resolveSpecifier(importer, statement.source.value) !== file) continue;
+      imported = true;
+      for (const specifier of statement.specifiers) {
+        const name =
+          specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+            ? 'default'
+            : specifier.type === AST_NODE_TYPES.ImportSpecifier
+              ? specifier.importKind === 'type'
+                ? null
+                : specifier.imported.type === AST_NODE_TYPES.Identifier
+                  ? specifier.imported.name
+                  : specifier.imported.value
+              : '*';
+        if (name === null || (name !== '*' && !names.includes(name))) continue;
+        for (const variable of declaredVariables(specifier)) {
+          for (const reference of variable.references) {
+            const call = calledWith(reference.identifier as TSESTree.Identifier, name === '*' ? names : null);
+            if (call === undefined) continue;
+            if (call) calls.push(call);
+            else complete = false;
+          }
+        }
+      }
+    }
+    // `require()` or `import()`: uses this reading does not follow.
+    if (!imported) complete = false;
+  }
+  return { calls, complete };
+}
+
+/**
+ * The call a reference of an imported binding makes: `fn(…)`, or for a namespace, `ns.fn(…)` with
+ * `fn` one of `members`. `undefined` when a namespace's reference uses another member; `null` when
+ * the reference is not a call.
+ */
+function calledWith(
+  id: TSESTree.Identifier,
+  members: readonly string[] | null,
+): TSESTree.CallExpression | null | undefined {
+  let callee: TSESTree.Node = id;
+  if (members) {
+    const member = id.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id) return null;
+    const name = member.computed ? null : propertyName(member);
+    if (name === null) return null;
+    if (!members.includes(name)) return undefined;
+    callee = member;
+  }
+  while (
+    callee.parent &&
+    (callee.parent.type === AST_NODE_TYPES.TSNonNullExpression || callee.parent.type === AST_NODE_TYPES.TSAsExpression)
+  ) {
+    callee = callee.parent;
+  }
+  const parent = callee.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === callee ? parent : null;
 }

@@ -14,7 +14,7 @@ import { skipTypeWrappers } from './ast';
 import { trackGlobals, trackModules } from './imports';
 import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { setKnownModules, type ModuleFilter } from './exports';
-import { moduleSpecifiers, reachesModule, takesFromPackage } from './module-graph';
+import { moduleSpecifiers, reachesModule, takesFromPackage, typeOnlySpecifiers } from './module-graph';
 import { externalRefOf, memberName } from './values';
 
 // A module of the project that is a known package's own source (the SDK's examples import it by
@@ -155,7 +155,9 @@ export function mayHoldEntities(
     answer =
       takesFromPackage(file, specifiers, lookup.packages) ||
       (lookup.globals?.test(text) ?? false) ||
-      imports.some(lookup.follow);
+      imports.some(lookup.follow) ||
+      // Handed an app by its callers: `export function routes(app: FastifyInstance) { … }`.
+      takesFromPackage(null, typeOnlySpecifiers(text), lookup.packages);
     answers.set(lookup, answer);
   }
   return answer;

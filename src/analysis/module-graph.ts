@@ -91,6 +91,8 @@ function forgetResolutions(): void {
   reaching.clear();
   manifests.clear();
   workerPackages.clear();
+  packageFiles.clear();
+  importers.clear();
   tsconfigs.clear();
   workspaces.clear();
 }
@@ -306,6 +308,19 @@ export function moduleSpecifiers(file: string | null, text: string): ModuleSpeci
   return { specifiers: [...specifiers], imports: [...imports] };
 }
 
+/**
+ * The specifiers a module's text takes only types from (`import type { FastifyInstance } from
+ * 'fastify'`): a module that names a package's types may be handed its objects by its callers.
+ */
+export function typeOnlySpecifiers(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(TYPE_ONLY)) {
+    const specifier = /(['"])([^'"\r\n]+)\1\s*$/u.exec(match[0])?.[2];
+    if (specifier) found.add(specifier);
+  }
+  return [...found];
+}
+
 /** Whether a specifier names one of these packages (`node:http` is `http`). */
 function namesPackage(specifier: string, packages: ReadonlySet<string>): boolean {
   return packages.has(specifier) || (specifier.startsWith('node:') && packages.has(specifier.slice(5)));
@@ -511,6 +526,97 @@ export function nearestManifest(dir: string): Manifest | null {
 const WRANGLER_CONFIGS = ['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'];
 const WRANGLER_DEPLOY = /\bwrangler\s+(?:deploy|publish)\b/u;
 const workerPackages = new Map<string, boolean>();
+
+/** Folders that hold no source of the package's own: dependencies, build output, tools' caches. */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'bower_components', 'vendor']);
+/** How many files of a package are looked through for the modules that import one; past it, they are not known. */
+const MAX_PACKAGE_FILES = 5000;
+/** How many folder entries (files and folders of any kind) that look walks through at most. */
+const MAX_PACKAGE_ENTRIES = 50_000;
+/** The source files of each package folder, forgotten with the resolutions (`null`: too many to look through). */
+const packageFiles = new Map<string, readonly string[] | null>();
+/**
+ * Test modules, by their folder or name: they call a module's functions to test them, not as the
+ * server runs, so their calls do not count among its callers.
+ */
+const TEST_MODULE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/u;
+/** What `importersOf` answered, forgotten with the resolutions. */
+const importers = new Map<string, readonly string[] | null>();
+
+/**
+ * The modules of a file's package (the folder of its nearest `package.json`) whose value imports
+ * resolve to it and whose text names one of `names`: the modules that may use what it exports
+ * under those names. Test modules are left out. Read lexically, as `reachesModule` reads imports. `null`
+ * when that cannot be told: no `package.json`, or a package of more than 5,000 source files or
+ * 50,000 folder entries.
+ */
+export function importersOf(file: string, names: readonly string[]): readonly string[] | null {
+  const key = `${file}\0${names.join('\0')}`;
+  const known = importers.get(key);
+  if (known !== undefined) return known;
+  const manifest = nearestManifest(path.dirname(file));
+  const files = manifest ? sourceFilesUnder(manifest.dir) : null;
+  let found: string[] | null = null;
+  if (files) {
+    const parsed = path.parse(file);
+    // What a specifier of the file says: its name, or its folder's for an `index` module.
+    const stem = parsed.name === 'index' ? path.basename(parsed.dir) : parsed.name;
+    found = [];
+    for (const candidate of files) {
+      if (candidate === file || TEST_MODULE.test(path.relative(manifest!.dir, candidate))) continue;
+      const module = lexicalModule(candidate);
+      if (
+        !module ||
+        !module.text.includes(stem) ||
+        !names.some((name) => name === 'default' || module.text.includes(name))
+      )
+        continue;
+      if (module.imports.includes(file)) found.push(candidate);
+    }
+  }
+  importers.set(key, found);
+  return found;
+}
+
+/** The source files under a package folder, not in its dependencies, build output or hidden folders. */
+function sourceFilesUnder(root: string): readonly string[] | null {
+  const known = packageFiles.get(root);
+  if (known !== undefined) return known;
+  const files: string[] = [];
+  const pending = [root];
+  let complete = true;
+  let entriesSeen = 0;
+  while (pending.length > 0 && complete) {
+    const dir = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entriesSeen += entries.length;
+    // Folders of data or assets: too much to walk on every keystroke.
+    if (entriesSeen > MAX_PACKAGE_ENTRIES) complete = false;
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        // A nested package is a package of its own.
+        if (!SKIPPED_FOLDERS.has(entry.name) && !isFile(path.join(full, 'package.json'))) pending.push(full);
+      } else if (
+        entry.isFile() &&
+        SOURCE_EXTENSIONS.includes(path.extname(entry.name)) &&
+        !entry.name.endsWith('.d.ts')
+      ) {
+        files.push(full);
+        if (files.length > MAX_PACKAGE_FILES) complete = false;
+      }
+    }
+  }
+  const result = complete ? files : null;
+  packageFiles.set(root, result);
+  return result;
+}
 
 /**
  * Whether a module belongs to a package that is deployed as a Cloudflare Worker and as nothing

@@ -12,11 +12,18 @@ import { ROUTE_SHAPES, packagesWith } from '../frameworks/registry';
 import { servesMcp } from './mcp-transports';
 import { registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
-import { moduleOf, staticValue, textOf, variableOf } from './program';
+import { codeOf, isLinted, moduleOf, staticValue, textOf, variableOf } from './program';
 import { deployedAsWorker } from './module-graph';
 import { serverStarts } from './servers';
 import { entitiesOf } from './facts';
-import { externalRefOf, resolveExpression, resolveFunction } from './values';
+import {
+  callsOf,
+  externalRefOf,
+  isFunctionNode,
+  resolveExpression,
+  resolveFunction,
+  type HandlerFunction,
+} from './values';
 
 /**
  * Which endpoints a CORS policy or a response header reaches, and what stands in front of them.
@@ -115,7 +122,37 @@ export function endpointsReached(sourceCode: Readonly<SourceCode>, node: TSESTre
     );
     return reached.length > 0 ? reached : null;
   }
-  return null;
+  return endpointsOfCallers(node);
+}
+
+/**
+ * The endpoints a policy set inside a module-level function reaches when every call of it, in
+ * this module or in the modules of the package that import it, makes a route's handler:
+ * `export function cardHandler(manifest) { return (c) => { c.header(…); … } }`, registered as
+ * `app.get('/.well-known/mcp.json', cardHandler(manifest))`. `null` when one call is anything else,
+ * or callers outside what the analysis reads may exist.
+ */
+function endpointsOfCallers(node: TSESTree.Node): Route[] | null {
+  let fn: HandlerFunction | null = null;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) fn = current;
+  }
+  const found = fn && callsOf(fn);
+  if (!found?.complete || found.calls.length === 0) return null;
+  const reached: Route[] = [];
+  for (const call of found.calls) {
+    const routes = findRoutes(codeOf(call)).routes.filter(
+      (route) =>
+        isEndpoint(route) &&
+        route.handlers.some((handler) => {
+          const expression = skipTypeWrappers(handler);
+          return expression === call || skipTypeWrappers(resolveExpression(expression) ?? expression) === call;
+        }),
+    );
+    if (routes.length === 0) return null;
+    reached.push(...routes);
+  }
+  return reached;
 }
 
 /** Paths that name an MCP endpoint. */
@@ -187,8 +224,9 @@ export function onlyPublicOrCredentialed(
   publicPaths: readonly string[],
   finder: CheckFinder = CREDENTIAL_FINDER,
 ): boolean {
-  const { apps } = findRoutes(sourceCode);
-  const guarded = (route: Route): boolean => routeIsGuarded(finder, route, apps);
+  // A route of another module is judged with the apps of its own module.
+  const guarded = (route: Route): boolean =>
+    routeIsGuarded(finder, route, findRoutes(isLinted(route.node) ? sourceCode : codeOf(route.node)).apps);
   return (
     endpoints.every((route) => isPublicEndpoint(route, publicPaths) || guarded(route)) &&
     endpoints.some((route) => !isPublicEndpoint(route, publicPaths))

@@ -6,7 +6,7 @@ import { calledMethodName, calledMethodObject, skipTypeWrappers, walk } from './
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { fetchHandlers } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
-import { isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
+import { moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import {
   findObjectProperty,
   isFunctionNode,
@@ -96,7 +96,10 @@ const MAX_STEPS = 12;
 
 const routesByFile = new WeakMap<object, { routes: Route[]; apps: AppInstance[] }>();
 
-/** Every route of every app, router and plain server in the linted file, and the apps themselves. */
+/**
+ * Every route of every app, router and plain server in a module, and the apps themselves: the
+ * linted file's, or another module's (the routes a module that imports the linted file registers).
+ */
 export function findRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; apps: AppInstance[] } {
   let found = routesByFile.get(sourceCode.ast);
   if (!found) {
@@ -113,7 +116,16 @@ class RouteFinder {
   /** Modules whose calls on apps have been gathered. */
   private readonly scanned = new Set<TSESTree.Program>();
 
-  constructor(private readonly sourceCode: Readonly<SourceCode>) {}
+  /** The module whose routes are found; its calls are the ones that register routes. */
+  private readonly home: TSESTree.Program;
+
+  constructor(private readonly sourceCode: Readonly<SourceCode>) {
+    this.home = sourceCode.ast;
+  }
+
+  private isHome(node: TSESTree.Node): boolean {
+    return programOf(node) === this.home;
+  }
 
   find(): { routes: Route[]; apps: AppInstance[] } {
     // Every app comes from a package an adapter knows, here or in a module this file reaches.
@@ -122,14 +134,14 @@ class RouteFinder {
     // The modules that create the linted file's apps run first: their middleware is in place before.
     for (const app of apps) {
       const program = programOf(app.node);
-      if (!isLinted(app.node)) this.scan(program);
+      if (!this.isHome(app.node)) this.scan(program);
     }
-    for (const app of this.apps.values()) app.calls.sort(runOrder);
+    for (const app of this.apps.values()) app.calls.sort((a, b) => runOrder(a, b, this.home));
     const routes: Route[] = [];
     for (const app of this.apps.values()) {
       if (app.framework === 'koa') continue;
       for (const call of app.calls) {
-        if (!isLinted(call)) continue;
+        if (!this.isHome(call)) continue;
         const route = routeOf(app, call);
         if (route) routes.push(route);
       }
@@ -143,7 +155,7 @@ class RouteFinder {
     if (this.scanned.has(program)) return;
     this.scanned.add(program);
     const index = moduleIndex(program);
-    const linted = isLinted(program);
+    const linted = program === this.home;
     for (const [method, calls] of index.methodCalls) {
       if (!APP_METHODS.has(method)) continue;
       const fewest = MIN_ARGUMENTS[method] ?? 0;
@@ -273,7 +285,7 @@ class RouteFinder {
     for (const app of this.apps.values()) {
       if (app.framework !== 'koa') continue;
       for (const call of app.calls) {
-        if (isLinted(call) && calledMethodName(call) === 'use' && call.arguments[0]) {
+        if (this.isHome(call) && calledMethodName(call) === 'use' && call.arguments[0]) {
           handlers.push({ handler: call.arguments[0], app });
         }
       }
@@ -324,8 +336,8 @@ class RouteFinder {
 }
 
 /** Calls of the module that creates an app first, then the others, each in source order. */
-function runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression): number {
-  const linted = Number(isLinted(a)) - Number(isLinted(b));
+function runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression, home: TSESTree.Program): number {
+  const linted = Number(programOf(a) === home) - Number(programOf(b) === home);
   if (linted !== 0) return linted;
   if (moduleOf(a) !== moduleOf(b)) return 0;
   return a.range[0] - b.range[0];

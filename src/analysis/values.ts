@@ -1,9 +1,17 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { containsNode, skipTypeWrappers } from './ast';
-import { exportedBy, importedValue, moduleTarget, requiredValue, type ExternalRef, type ModuleFilter } from './exports';
+import {
+  exportedBy,
+  importedValue,
+  importerCalls,
+  moduleTarget,
+  requiredValue,
+  type ExternalRef,
+  type ModuleFilter,
+} from './exports';
 import { optionValues, type OptionValue } from './option-defaults';
-import { isLinted, propertyName, scopeOf, staticValue, variableOf, visitorKeys } from './program';
+import { isLinted, moduleOf, propertyName, scopeOf, staticValue, variableOf, visitorKeys } from './program';
 
 /**
  * What an expression evaluates to, as far as the code shows it: through variables, destructuring,
@@ -623,7 +631,14 @@ export function callsOf(fn: HandlerFunction): { calls: TSESTree.CallExpression[]
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === holder) calls.push(parent);
     else complete = false;
   }
-  if (isExported(fn, variable)) complete = false;
+  const exported = exportedNames(fn, variable);
+  if (exported.length > 0) {
+    // The calls of the modules of the package that import it; callers outside it are not known.
+    const { file } = moduleOf(fn);
+    const imported = file ? importerCalls(file, exported) : { calls: [], complete: false };
+    calls.push(...imported.calls);
+    if (!imported.complete) complete = false;
+  }
   return { calls, complete };
 }
 
@@ -642,15 +657,21 @@ function functionVariable(fn: HandlerFunction): Scope.Variable | null {
   return null;
 }
 
-function isExported(fn: HandlerFunction, variable: Scope.Variable): boolean {
+/** The names a module exports a function under (`'default'` for its default export). */
+function exportedNames(fn: HandlerFunction, variable: Scope.Variable): string[] {
+  const names = new Set<string>();
   const statement = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
   const holder = statement?.parent?.type;
-  if (holder === AST_NODE_TYPES.ExportNamedDeclaration || holder === AST_NODE_TYPES.ExportDefaultDeclaration)
-    return true;
-  return variable.references.some((reference) => {
+  if (holder === AST_NODE_TYPES.ExportNamedDeclaration) names.add(variable.name);
+  if (holder === AST_NODE_TYPES.ExportDefaultDeclaration) names.add('default');
+  for (const reference of variable.references) {
     const parent = (reference.identifier as TSESTree.Node).parent;
-    return parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-  });
+    if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.add('default');
+    if (parent?.type === AST_NODE_TYPES.ExportSpecifier && parent.local === reference.identifier) {
+      names.add(parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value);
+    }
+  }
+  return [...names];
 }
 
 /**

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+import { beforeEach, describe, expect, it } from 'vitest';
+import plugin from '../../src/index';
+import { clearModuleGraph, importersOf } from '../../src/analysis/module-graph';
+
+// A function a module exports is called by the modules of its package that import it: its
+// parameters take their arguments, and what it returns is used where they use it. The rules read
+// those callers (test modules aside) when the module alone cannot tell: a handler factory that the
+// importer mounts on a public path, a routes function handed an app that checks a bearer token, a
+// start function handed a host. The fixture package is `tests/fixtures/callers`.
+
+const fixture = path.resolve(__dirname, '../fixtures/callers');
+const file = (name: string): string => path.join(fixture, 'src', name);
+
+async function lint(name: string): Promise<string[]> {
+  const eslint = new ESLint({
+    cwd: fixture,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { 'mcp-cors': plugin } },
+      plugin.configs.recommended,
+    ],
+  });
+  const [result] = await eslint.lintFiles([file(name)]);
+  return result!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+}
+
+beforeEach(() => clearModuleGraph());
+
+describe('the modules that import a module', () => {
+  it('are the modules of its package whose imports resolve to it and that name the export, tests left out', () => {
+    expect(importersOf(file('card.ts'), ['statusCardHandler'])).toEqual([file('web.ts')]);
+    expect(importersOf(file('http.ts'), ['startHttp'])).toEqual([file('main.ts')]);
+    expect([...(importersOf(file('badge.ts'), ['statusBadgeHandler']) ?? [])].sort()).toEqual(
+      [file('index.ts'), file('web.ts')].sort(),
+    );
+    // No module names it: none.
+    expect(importersOf(file('card.ts'), ['somethingElse'])).toEqual([]);
+  });
+
+  it('are not known outside a package', () => {
+    expect(importersOf(path.join(path.parse(fixture).root, 'server.ts'), ['start'])).toBeNull();
+  });
+});
+
+describe('handler factories mounted by the modules that import them', () => {
+  it('a `*` in a handler that every caller mounts on a public path: no report', async () => {
+    expect(await lint('card.ts')).toEqual([]);
+  });
+
+  it('a `*` in a handler that a caller mounts on a private path: reported', async () => {
+    expect(await lint('info.ts')).toEqual([
+      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets every website read this MCP server's responses.",
+    ]);
+  });
+
+  it('a `*` in a handler the package entry also exports, for callers it cannot see: reported', async () => {
+    expect(await lint('badge.ts')).toEqual([
+      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets every website read this MCP server's responses.",
+    ]);
+  });
+});
+
+describe('routes functions handed an app by the modules that import them', () => {
+  it('an MCP route added to an app whose onRequest hook checks a bearer token: no report', async () => {
+    expect(await lint('routes.ts')).toEqual([]);
+  });
+
+  it('the same route added to an app with no check: reported by both rules', async () => {
+    expect(await lint('open-routes.ts')).toEqual([
+      '6:3 mcp-cors/require-csrf-token `POST /mcp` accepts MCP requests without a token that a cross-site page cannot send.',
+      '7:27 mcp-cors/require-dns-rebinding-protection `StreamableHTTPServerTransport` accepts any Host: a web page can reach it through DNS rebinding.',
+    ]);
+  });
+});
+
+describe('parameters given their values by the modules that import the function', () => {
+  it("a host passed by the entry script is reported where it is bound, naming the caller (a test's call aside)", async () => {
+    expect(await lint('http.ts')).toEqual([
+      "5:68 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server binds every network interface when its host is `'0.0.0.0'` (from src/main.ts:3).",
+    ]);
+  });
+});
