@@ -131,6 +131,27 @@ export function moduleFilterFor(...kinds: [Entity['kind'], ...Entity['kind'][]])
 
 const mayHoldByProgram = new WeakMap<TSESTree.Program, Map<KindsLookup, boolean>>();
 
+/** What a linted file's text takes from other modules, read once for every kinds lookup. */
+interface FileSpecifiers {
+  readonly file: string | null;
+  readonly specifiers: readonly string[];
+  readonly imports: readonly string[];
+  readonly typeSpecifiers: readonly string[];
+}
+
+const specifiersByProgram = new WeakMap<TSESTree.Program, FileSpecifiers>();
+
+function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
+  let found = specifiersByProgram.get(sourceCode.ast);
+  if (!found) {
+    const { text } = sourceCode;
+    const { file } = moduleOf(sourceCode.ast);
+    found = { file, ...moduleSpecifiers(file, text), typeSpecifiers: typeOnlySpecifiers(text) };
+    specifiersByProgram.set(sourceCode.ast, found);
+  }
+  return found;
+}
+
 /**
  * Whether any node of the linted file can be an entity of these kinds: whether its text names a
  * package or global that provides one, or it imports a module of the project whose imports reach
@@ -149,15 +170,13 @@ export function mayHoldEntities(
   }
   let answer = answers.get(lookup);
   if (answer === undefined) {
-    const { text } = sourceCode;
-    const { file } = moduleOf(sourceCode.ast);
-    const { specifiers, imports } = moduleSpecifiers(file, text);
+    const { file, specifiers, imports, typeSpecifiers } = fileSpecifiers(sourceCode);
     answer =
       takesFromPackage(file, specifiers, lookup.packages) ||
-      (lookup.globals?.test(text) ?? false) ||
+      (lookup.globals?.test(sourceCode.text) ?? false) ||
       imports.some(lookup.follow) ||
       // Handed an app by its callers: `export function routes(app: FastifyInstance) { … }`.
-      takesFromPackage(null, typeOnlySpecifiers(text), lookup.packages);
+      takesFromPackage(null, typeSpecifiers, lookup.packages);
     answers.set(lookup, answer);
   }
   return answer;

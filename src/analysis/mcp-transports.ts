@@ -1,8 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
-import { entitiesOf } from './facts';
+import { entitiesOf, moduleFilterFor } from './facts';
+import { importedFile } from './exports';
 import { variableOf } from './program';
+
+/** The modules of the project through which an MCP package's handler can be imported. */
+const REACHES_MCP_PACKAGE = moduleFilterFor('mcp-transport', 'mcp-app');
 
 /**
  * Methods of the MCP SDK's HTTP transports that take a request: v1's
@@ -17,6 +21,12 @@ const TRANSPORT_METHODS = new Set(['handleRequest', 'handlePostMessage', 'handle
  */
 function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
   if (depth > 4) return false;
+  // A name imported from a module of the project that cannot hand on an MCP package's value is
+  // not one: that module is not parsed to find out.
+  if (node.type === AST_NODE_TYPES.Identifier && variableOf(node)?.defs[0]?.type === 'ImportBinding') {
+    const file = importedFile(node);
+    if (file !== null && !REACHES_MCP_PACKAGE(file)) return false;
+  }
   const value = resolveExpression(node) ?? node;
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipTypeWrappers(value.callee);

@@ -93,6 +93,7 @@ function forgetResolutions(): void {
   workerPackages.clear();
   packageFiles.clear();
   importers.clear();
+  ownSpecifiers.clear();
   tsconfigs.clear();
   workspaces.clear();
 }
@@ -965,7 +966,19 @@ function escapeRegExp(text: string): string {
  * the SDK's own repository. Lets code that imports a package's modules by relative path (the
  * package's own examples, a vendored copy) be read as using that package.
  */
-export function packageSpecifiersOf(file: string): string[] {
+export function packageSpecifiersOf(file: string): readonly string[] {
+  let known = ownSpecifiers.get(file);
+  if (!known) {
+    known = readPackageSpecifiers(file);
+    ownSpecifiers.set(file, known);
+  }
+  return known;
+}
+
+/** What `packageSpecifiersOf` answered, forgotten with the resolutions. */
+const ownSpecifiers = new Map<string, readonly string[]>();
+
+function readPackageSpecifiers(file: string): string[] {
   const manifest = nearestManifest(path.dirname(file));
   const name = manifest?.json.name;
   if (!manifest || typeof name !== 'string') return [];

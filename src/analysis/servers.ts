@@ -637,6 +637,11 @@ function isPipeName(value: string): boolean {
 export type HostScope = 'every-interface' | 'loopback' | 'other';
 
 const EVERY_INTERFACE = new Set(['', '0.0.0.0', '::', '::0', '0:0:0:0:0:0:0:0']);
+
+/** Whether a value, as a host, names every interface (`'0.0.0.0'`, `'::'`, `''`). */
+export function namesEveryInterface(value: unknown): boolean {
+  return typeof value === 'string' && EVERY_INTERFACE.has(normalizeHost(value));
+}
 const LOOPBACK_NAMES = new Set(['localhost', '::1', '0:0:0:0:0:0:0:1']);
 const IPV4_LOOPBACK = /^(?:::ffff:)?127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/u;
 

@@ -9,6 +9,7 @@ import {
   hostInputs,
   hostScope,
   normalizeHost,
+  namesEveryInterface,
   serverStarts,
   type HostScope,
   type ServerStart,
@@ -344,7 +345,11 @@ function mayBeHost(argument: TSESTree.CallExpressionArgument): boolean {
       (property) => property.type === AST_NODE_TYPES.SpreadElement || MENTIONS_HOST.test(propertyName(property) ?? ''),
     );
   }
-  return expression.type === AST_NODE_TYPES.Literal || MENTIONS_HOST.test(textOf(expression));
+  // A literal is a host worth following only if it binds every interface (the only values reported
+  // here): `logger.info('…')` and `logId(1001)` are not.
+  if (expression.type === AST_NODE_TYPES.Literal)
+    return expression.value === null || namesEveryInterface(expression.value);
+  return MENTIONS_HOST.test(textOf(expression));
 }
 
 /** The value at a property path of an argument: `config.host` of `{ host: '0.0.0.0' }`. */
