@@ -12,7 +12,9 @@ const formatter = await eslint.loadFormatter('stylish');
 process.stdout.write(await formatter.format(results));
 
 const count = (pick) => results.filter(pick).reduce((sum, result) => sum + result.messages.length, 0);
-const isHardened = (result) => path.basename(result.filePath).startsWith('hardened');
+// `hono/hardened.ts`, or a server whose framework names its files: `mcp-handler/hardened/app/…/route.ts`.
+const isHardened = (result) =>
+  (path.relative(examplesDir, result.filePath).split(path.sep)[1] ?? '').startsWith('hardened');
 const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal));
 const fixable = results.reduce((sum, result) => sum + result.fixableErrorCount + result.fixableWarningCount, 0);
 console.log(

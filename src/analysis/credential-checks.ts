@@ -5,9 +5,11 @@ import { entitiesOf } from './facts';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
 import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
 import {
+  findObjectProperty,
   possibleValues,
   resolveExpression,
   resolveFunction,
+  resolveObjectExpression,
   returnedExpressions,
   type HandlerFunction,
 } from './values';
@@ -71,6 +73,19 @@ function readsCookie(call: TSESTree.Node): boolean {
 }
 
 /**
+ * Whether a wrapper refuses a request without a token: its options (the third argument) set
+ * `required: true`, as every value they can have (`withMcpAuth(handler, verify, { required: true })`).
+ */
+function requiresToken(call: TSESTree.Node): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[2]) return false;
+  const options = resolveObjectExpression(call.arguments[2]);
+  const required = options && findObjectProperty(options, 'required');
+  if (!required || required.kind !== 'found' || !required.value) return false;
+  const values = possibleValues(required.value);
+  return values.length > 0 && values.every((value) => value.known && value.value === true);
+}
+
+/**
  * passport strategies that read a token the browser does not send by itself: `bearer`, `jwt`,
  * `oauth-bearer` and API-key header strategies. Not `local`, `session`, `basic` or
  * `cookie`-based ones, which ride on what the browser sends.
@@ -106,6 +121,7 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
     if (entity.auth === 'csrf') return finder.csrfTokens !== false;
     if (entity.auth === 'jwt') return !readsCookie(expression);
     if (entity.auth === 'strategy') return checksTokenStrategy(expression);
+    if (entity.auth === 'wrapper') return requiresToken(expression);
   }
   if (expression.type === AST_NODE_TYPES.Identifier && finder.known === 'auth') {
     const def = variableOf(expression)?.defs[0];

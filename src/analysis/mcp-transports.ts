@@ -6,7 +6,7 @@ import { importedFile } from './exports';
 import { variableOf } from './program';
 
 /** The modules of the project through which an MCP package's handler can be imported. */
-const REACHES_MCP_PACKAGE = moduleFilterFor('mcp-transport', 'mcp-app');
+const REACHES_MCP_PACKAGE = moduleFilterFor('mcp-transport', 'mcp-app', 'mcp-handler');
 
 /**
  * Methods of the MCP SDK's HTTP transports that take a request: v1's
@@ -17,7 +17,8 @@ const TRANSPORT_METHODS = new Set(['handleRequest', 'handlePostMessage', 'handle
 
 /**
  * Whether a value was made by a handler factory of an MCP SDK package (`createMcpHandler()`,
- * `toNodeHandler(...)`): calling it serves MCP.
+ * `toNodeHandler(...)`) or of a package an adapter knows as one (mcp-handler's
+ * `createMcpHandler()`): calling it serves MCP.
  */
 function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
   if (depth > 4) return false;
@@ -35,6 +36,8 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
     const transport = skipTypeWrappers(resolveExpression(callee.object) ?? callee.object);
     return entitiesOf(transport, 'mcp-transport').length > 0;
   }
+  // The handler factories other packages make on the SDK: Vercel's mcp-handler.
+  if (entitiesOf(value, 'mcp-handler').length > 0) return true;
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(callee);
   const def = variable?.defs[0];

@@ -6,6 +6,7 @@ import { fastifyAdapter } from './fastify';
 import { fastmcpAdapter } from './fastmcp';
 import { honoAdapter } from './hono';
 import { koaAdapter } from './koa';
+import { mcpHandlerAdapter } from './mcp-handler';
 import { mcpLiteAdapter } from './mcp-lite';
 import { mcpSdkAdapter } from './mcp-sdk';
 import { nestjsAdapter } from './nestjs';
@@ -36,6 +37,7 @@ export const ADAPTERS: readonly Adapter[] = [
   nestjsAdapter,
   fastmcpAdapter,
   mcpLiteAdapter,
+  mcpHandlerAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */
@@ -148,6 +150,7 @@ export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
   'host-validation',
   'mcp-transport',
   'mcp-app',
+  'mcp-handler',
 );
 
 /**

@@ -81,6 +81,8 @@ export type Entity =
   | { readonly kind: 'mcp-transport'; readonly transport: McpTransport }
   /** An MCP SDK app factory that validates Host (and Origin) for a loopback host. */
   | { readonly kind: 'mcp-app'; readonly factory: McpAppFactory }
+  /** Makes a web request handler that serves MCP: `createMcpHandler(…)` of Vercel's mcp-handler. */
+  | { readonly kind: 'mcp-handler' }
   /**
    * Web `Headers`, `Response` and the loops that copy a headers object; `name-value` sets one
    * response header from its two arguments (NestJS's `@Header(name, value)`).
@@ -102,7 +104,12 @@ export type AuthKind =
   /** A call makes an object that holds one (`doubleCsrf()`). */
   | 'factory'
   /** A Fastify plugin that guards its scope when registered. */
-  | 'plugin';
+  | 'plugin'
+  /**
+   * A call wraps a request handler in a bearer-token check that refuses a request without a token
+   * only when its options (the third argument) say `required: true`: mcp-handler's `withMcpAuth`.
+   */
+  | 'wrapper';
 
 /** One way of starting a server, and what it binds when it is not told where. */
 export interface ServerApi {

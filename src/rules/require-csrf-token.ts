@@ -6,8 +6,15 @@ import {
   isTypeScriptFile,
   type ModuleDeclaration,
 } from '../fixes/constants';
-import { aboveLeadingComments, appendObjectProperty, indentationAt, insertArgumentBefore } from '../fixes/edits';
-import { calledMethodName, containsNode, declaredClass, topLevelStatement } from '../analysis/ast';
+import {
+  aboveLeadingComments,
+  appendArgument,
+  appendObjectProperty,
+  indentationAt,
+  insertArgumentBefore,
+  replacePropertyValue,
+} from '../fixes/edits';
+import { calledMethodName, containsNode, declaredClass, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
 import { frameworkStarts, localApps } from '../analysis/servers';
 import { isLinted, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
@@ -18,7 +25,8 @@ import { routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { servesMcp } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
-import { findObjectProperty, resolveFunction, type HandlerFunction } from '../analysis/values';
+import { findObjectProperty, resolveExpression, resolveFunction, type HandlerFunction } from '../analysis/values';
+import { entitiesOf } from '../analysis/facts';
 
 export type Options = [
   {
@@ -27,7 +35,7 @@ export type Options = [
     checkFunctions?: string[];
   } & FailClosedOption,
 ];
-export type MessageIds = 'missingCsrfCheck' | 'requireTokenHeader' | 'useBearerToken';
+export type MessageIds = 'missingCsrfCheck' | 'requireTokenHeader' | 'useBearerToken' | 'requireWrapperToken';
 
 const DEFAULT_ENDPOINTS = ['/mcp', '/messages', '/message', '/sse'];
 
@@ -110,6 +118,7 @@ export default createRule<Options, MessageIds>({
       missingCsrfCheck: '{{route}} accepts MCP requests without a token that a cross-site page cannot send.',
       requireTokenHeader: 'Require a token in the {{header}} header.',
       useBearerToken: 'Require an `Authorization: Bearer` token instead.',
+      requireWrapperToken: 'Refuse requests without a token: `required: true`.',
     },
   },
   defaultOptions: [
@@ -210,6 +219,17 @@ export default createRule<Options, MessageIds>({
             });
             continue;
           }
+          // mcp-handler's `withMcpAuth(handler, verifyToken)`: its own option makes the check refuse.
+          const wrapper = tokenOptionalWrapper(route);
+          if (wrapper) {
+            context.report({
+              node: route.node,
+              messageId: 'missingCsrfCheck',
+              data: { route: describeRoute(route) },
+              fix: wrapper.fix && failClosed({ messageId: 'requireWrapperToken', fix: wrapper.fix }),
+            });
+            continue;
+          }
           context.report({
             node: route.node,
             messageId: 'missingCsrfCheck',
@@ -224,6 +244,32 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * The handler of a route, when it is a token wrapper of an adapter (mcp-handler's
+     * `withMcpAuth(handler, verifyToken, options?)`) that lets a request without a token through,
+     * and the edit that sets its `required: true` (none where the options are not written inline).
+     */
+    function tokenOptionalWrapper(route: Route): { fix: ((fixer: RuleFixer) => RuleFix) | null } | null {
+      for (const handler of [route.given, ...route.handlers]) {
+        if (!handler) continue;
+        const expression = skipTypeWrappers(handler);
+        const call = skipTypeWrappers(resolveExpression(expression) ?? expression);
+        if (call.type !== AST_NODE_TYPES.CallExpression || !isLinted(call)) continue;
+        if (!entitiesOf(call, 'auth').some((entity) => entity.kind === 'auth' && entity.auth === 'wrapper')) continue;
+        const [, , options] = call.arguments;
+        if (!options) return { fix: (fixer) => appendArgument(fixer, sourceCode, call, '{ required: true }') };
+        if (options.type !== AST_NODE_TYPES.ObjectExpression) return { fix: null };
+        const required = findObjectProperty(options, 'required');
+        if (required.kind === 'found') {
+          const { property } = required;
+          return { fix: (fixer) => replacePropertyValue(fixer, sourceCode, property, 'true') };
+        }
+        if (required.kind === 'unknown') return { fix: null };
+        return { fix: (fixer) => appendObjectProperty(fixer, sourceCode, options, 'required: true') };
+      }
+      return null;
+    }
 
     /**
      * MCP frameworks that serve HTTP themselves: fastmcp's `start({ transportType: 'httpStream' })`

@@ -61,7 +61,7 @@ export type MessageIds =
  * them by relative path.
  */
 const MENTIONS_MCP = new RegExp(
-  `@modelcontextprotocol/|${MENTIONS_SELF_SERVING_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'host-validation')].join('|')})\\b`,
+  `@modelcontextprotocol/|${MENTIONS_SELF_SERVING_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
   'u',
 );
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";

@@ -20,7 +20,12 @@ import {
   stopAllServers,
 } from './servers';
 
-/** The five the issue names, the two SDK helpers, which run the same way, NestJS, and two MCP frameworks. */
+/**
+ * The five the issue names, the two SDK helpers, which run the same way, NestJS, and two MCP frameworks.
+ * Not started here: `web-fetch` (its servers need Bun, Deno or workerd, which this machine lacks) and
+ * `mcp-handler` (a Next.js route, and Next.js is not installed); both are type-checked with the
+ * project (`npm run typecheck`) and linted by the examples test instead.
+ */
 const FRAMEWORKS = [
   'express',
   'node-http',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../src/rules';
-import { exampleFiles, examplesDir, root, runEslintCli, type CliResult } from '../support/e2e';
+import { exampleFiles, exampleRole, examplesDir, root, runEslintCli, type CliResult } from '../support/e2e';
 import { applyTextEdits, LspClient, type LspRange, type LspTextEdit } from './lsp-client';
 
 const serverBin = path.join(root, 'node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server');
@@ -110,7 +110,7 @@ const byPosition = <T extends { range: LspRange; code?: unknown }>(list: T[]): T
       String(a.code).localeCompare(String(b.code)),
   );
 
-const vulnerable = exampleFiles().filter((file) => path.basename(file).startsWith('vulnerable'));
+const vulnerable = exampleFiles().filter((file) => exampleRole(file) === 'vulnerable');
 
 describe('the ESLint language server of VS Code, on the vulnerable examples', () => {
   let server: LspClient;

@@ -8,7 +8,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules as ruleModules } from '../../src/rules';
-import { eslintBin, exampleFiles, examplesDir, expectedReports, root, type CliResult } from '../support/e2e';
+import {
+  eslintBin,
+  exampleFiles,
+  exampleRole,
+  examplesDir,
+  expectedReports,
+  root,
+  type CliResult,
+} from '../support/e2e';
 
 interface SarifRegion {
   startLine?: number;
@@ -164,7 +172,7 @@ describe('eslint output for CI', () => {
   }, 30_000);
 
   it('a clean run exits 0 and still writes a SARIF log, with no results', () => {
-    const hardened = exampleFiles().filter((file) => path.basename(file).startsWith('hardened'));
+    const hardened = exampleFiles().filter((file) => exampleRole(file) === 'hardened');
     const args = [...hardened, ...SARIF_ARGS.slice(1)];
     args[args.length - 1] = 'clean.sarif';
     expect(runCli(args).status).toBe(0);

@@ -8,6 +8,16 @@ export { root, tscBin, typeCheck } from './typecheck';
 export const examplesDir = path.join(root, 'examples');
 export const eslintBin = path.join(root, 'node_modules/eslint/bin/eslint.js');
 
+/**
+ * Whether an example file is a vulnerable or a hardened server: its name says so (`hono/vulnerable.ts`),
+ * or, where the framework names the file (a Next.js `route.ts`), its folder does
+ * (`mcp-handler/hardened/app/api/[transport]/route.ts`).
+ */
+export function exampleRole(file: string): 'vulnerable' | 'hardened' | null {
+  const role = path.relative(examplesDir, file).split(path.sep)[1] ?? '';
+  return role.startsWith('vulnerable') ? 'vulnerable' : role.startsWith('hardened') ? 'hardened' : null;
+}
+
 /** Example sources: every server file under examples/, not the config. */
 export function exampleFiles(dir = examplesDir): string[] {
   return fs

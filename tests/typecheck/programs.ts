@@ -10,6 +10,8 @@ export interface TypeCheckCase {
   /** A whole TypeScript module that type-checks before the fix, with real imports. */
   readonly code: string;
   readonly options?: readonly unknown[];
+  /** The file the case is linted as, where its path matters (a Next.js route file, `app/api/route.ts`). */
+  readonly filename?: string;
 }
 
 /** One rule's cases, and how many programs they make: the originals, the fixed ones and the suggestions. */
@@ -63,9 +65,10 @@ export function writeFixPrograms(rule: TypeCheckCases, dir: string): string[] {
       : config;
     const slug = `case-${index}`;
     write(`${slug}-original`, testCase.code);
-    const messages = linter.verify(testCase.code, config, 'file.ts');
+    const filename = testCase.filename ?? 'file.ts';
+    const messages = linter.verify(testCase.code, config, filename);
     if (messages.length === 0) throw new Error(`${rule.ruleId}, ${testCase.name}: the rule reports nothing`);
-    const fixed = linter.verifyAndFix(testCase.code, fixConfig, { filename: 'file.ts', fix: true });
+    const fixed = linter.verifyAndFix(testCase.code, fixConfig, { filename, fix: true });
     if (fixed.fixed) write(`${slug}-fix`, fixed.output);
     messages.forEach((message, messageIndex) => {
       message.suggestions?.forEach((suggestion, suggestionIndex) => {

@@ -6,6 +6,21 @@ export const typeCheckCases: TypeCheckCases = {
   programs: { moreThan: 15 },
   cases: [
     {
+      name: 'mcp-handler: a Next.js route whose withMcpAuth lets a request without a token through',
+      filename: 'app/api/[transport]/route.ts',
+      code: `import { createMcpHandler, withMcpAuth } from 'mcp-handler';
+
+const handler = createMcpHandler((server) => {
+  server.registerTool('ping', { description: 'Answers pong' }, async () => ({ content: [{ type: 'text', text: 'pong' }] }));
+});
+const authHandler = withMcpAuth(handler, (_request, token) =>
+  token === process.env.MCP_TOKEN && token !== undefined ? { token, clientId: 'notes', scopes: [] } : undefined,
+);
+
+export { authHandler as GET, authHandler as POST };
+`,
+    },
+    {
       name: 'express',
       code: `import express from 'express';
 import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
