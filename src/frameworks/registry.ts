@@ -6,6 +6,7 @@ import { fastifyAdapter } from './fastify';
 import { fastmcpAdapter } from './fastmcp';
 import { honoAdapter } from './hono';
 import { koaAdapter } from './koa';
+import { mcpFrameworkAdapter } from './mcp-framework';
 import { mcpHandlerAdapter } from './mcp-handler';
 import { mcpLiteAdapter } from './mcp-lite';
 import { mcpSdkAdapter } from './mcp-sdk';
@@ -38,6 +39,7 @@ export const ADAPTERS: readonly Adapter[] = [
   fastmcpAdapter,
   mcpLiteAdapter,
   mcpHandlerAdapter,
+  mcpFrameworkAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */
@@ -138,6 +140,9 @@ export const MENTIONS_SELF_SERVING_MODULE = mentionsModuleWhere(
   (entity) => entity.kind === 'server' && entity.source.start !== undefined,
 );
 
+/** Whether a file names a module whose servers take their HTTP transports from construction options (mcp-framework). */
+export const MENTIONS_CONFIGURED_SERVER_MODULE = mentionsModuleWhere((entity) => entity.kind === 'configured-server');
+
 /** Whether a file names any module the adapters know. */
 export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
   'app',
@@ -151,6 +156,7 @@ export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
   'mcp-transport',
   'mcp-app',
   'mcp-handler',
+  'configured-server',
 );
 
 /**

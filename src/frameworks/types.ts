@@ -84,6 +84,11 @@ export type Entity =
   /** Makes a web request handler that serves MCP: `createMcpHandler(…)` of Vercel's mcp-handler. */
   | { readonly kind: 'mcp-handler' }
   /**
+   * Makes an MCP server that runs its own HTTP transports, as its construction options say:
+   * mcp-framework's `new MCPServer({ transport: { type: 'http-stream', options } })`.
+   */
+  | { readonly kind: 'configured-server'; readonly server: ConfiguredServer }
+  /**
    * Web `Headers`, `Response` and the loops that copy a headers object; `name-value` sets one
    * response header from its two arguments (NestJS's `@Header(name, value)`).
    */
@@ -244,6 +249,20 @@ export interface McpAppFactory {
    * `localhostOriginValidation()`); v1 checks `Host` only.
    */
   readonly validatesOrigin: boolean;
+}
+
+/** An MCP server whose construction options configure its HTTP transports, and what they default to. */
+export interface ConfiguredServer {
+  /** How messages name it: "mcp-framework's `MCPServer`". */
+  readonly display: string;
+  /** The package, whose installed version decides the defaults below. */
+  readonly module: string;
+  /** The transport types that serve HTTP. */
+  readonly httpTypes: readonly string[];
+  /** The version since which a transport given no `host` binds loopback; before it, every interface. */
+  readonly loopbackSince: string;
+  /** The version since which `cors.allowedOrigins` refuses other origins (an empty list allows all). */
+  readonly originListSince: string;
 }
 
 /** How an app of one framework takes routes, middleware, hooks and sub-apps. */

@@ -17,7 +17,9 @@ import {
   ensureModuleDeclarations,
   isTypeScriptFile,
 } from '../fixes/constants';
-import { MENTIONS_SELF_SERVING_MODULE } from '../frameworks/registry';
+import { MENTIONS_CONFIGURED_SERVER_MODULE, MENTIONS_SELF_SERVING_MODULE } from '../frameworks/registry';
+import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
+import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -73,7 +75,12 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     // A framework that serves HTTP itself (fastmcp) may answer `*` with no CORS code in the file.
-    if (!mentionsAny(sourceCode, MENTIONS_CORS) && !mentionsAny(sourceCode, MENTIONS_SELF_SERVING_MODULE)) return {};
+    if (
+      !mentionsAny(sourceCode, MENTIONS_CORS) &&
+      !mentionsAny(sourceCode, MENTIONS_SELF_SERVING_MODULE) &&
+      !mentionsAny(sourceCode, MENTIONS_CONFIGURED_SERVER_MODULE)
+    )
+      return {};
     const reach = reachOptions(options);
     const typescript = isTypeScriptFile(context.filename);
 
@@ -225,6 +232,34 @@ export default createRule<Options, MessageIds>({
       });
     };
 
+    /**
+     * mcp-framework's HTTP transports answer `Access-Control-Allow-Origin: *` unless `cors.allowOrigin`
+     * names an origin; with `cors.allowedOrigins` listing some, other origins are refused first.
+     */
+    const reportConfigured = (transport: ConfiguredTransport): void => {
+      if (transport.validatesOrigin !== false || !isLinted(transport.config)) return;
+      // It has no credentials option: an auth provider makes the policy moot.
+      if (transport.authenticated && reach.trustCredentialChecks) return;
+      const { allowOrigin, server, typeName } = transport;
+      if (allowOrigin.kind === 'unknown') return;
+      const transportName = `${server.module}'s \`${typeName}\` transport`;
+      let node: TSESTree.Node = transport.type;
+      let policy = `${server.module}'s \`${typeName}\` CORS default \`*\``;
+      if (allowOrigin.kind === 'found' && allowOrigin.value) {
+        const values = possibleValues(allowOrigin.value);
+        if (!values.some((value) => value.known && value.value === '*')) return;
+        node = allowOrigin.property;
+        policy = `\`cors.allowOrigin: '*'\` of ${transportName}`;
+      }
+      const fix = originAllowlistFix(sourceCode, transport, typescript);
+      context.report({
+        node,
+        messageId: 'wildcardOrigin',
+        data: { policy, credentials: '' },
+        fix: fix && failClosed({ messageId: 'useAllowlist', fix }),
+      });
+    };
+
     const reportHeader = (write: HeaderWrite): void => {
       const credentials = credentialHeaders(sourceCode).besides(write.site);
       if (harmlessPolicy(sourceCode, write.site, credentials, reach)) return;
@@ -331,6 +366,7 @@ export default createRule<Options, MessageIds>({
           }
         }
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
+        for (const transport of configuredTransports(sourceCode)) reportConfigured(transport);
         for (const write of wildcardHeaders) reportHeader(write);
       },
     };

@@ -25,8 +25,15 @@ import { routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { servesMcp } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
-import { findObjectProperty, resolveExpression, resolveFunction, type HandlerFunction } from '../analysis/values';
+import {
+  findObjectProperty,
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+  type HandlerFunction,
+} from '../analysis/values';
 import { entitiesOf } from '../analysis/facts';
+import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
 
 export type Options = [
   {
@@ -38,6 +45,8 @@ export type Options = [
 export type MessageIds = 'missingCsrfCheck' | 'requireTokenHeader' | 'useBearerToken' | 'requireWrapperToken';
 
 const DEFAULT_ENDPOINTS = ['/mcp', '/messages', '/message', '/sse'];
+/** Hosts that bind the loopback interface only. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** What a file with an MCP route in it says, when it names no framework: an endpoint path or a transport call. */
 function mentionsEndpoint(text: string, endpoints: readonly string[]): boolean {
@@ -191,6 +200,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         reportFrameworkServers();
+        reportConfiguredTransports();
         reportNestControllers();
         const { routes, apps } = findRoutes(sourceCode);
         if (routes.length === 0) return;
@@ -244,6 +254,32 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * mcp-framework's HTTP transports take every request unless an auth provider is set (on the
+     * transport, its options or the server). On a loopback host, a non-empty `cors.allowedOrigins`
+     * keeps cross-site pages out instead. No fix: the provider and its keys are the owner's choice.
+     */
+    function reportConfiguredTransports(): void {
+      for (const transport of configuredTransports(sourceCode)) {
+        if (transport.authenticated || !isLinted(transport.config)) continue;
+        if (transport.validatesOrigin === true && bindsLoopback(transport)) continue;
+        context.report({
+          node: transport.type,
+          messageId: 'missingCsrfCheck',
+          data: { route: `${transport.server.module}'s \`${transport.typeName}\` endpoint` },
+        });
+      }
+    }
+
+    /** Whether a configured transport binds loopback: its `host` is one, or the default is. */
+    function bindsLoopback(transport: ConfiguredTransport): boolean {
+      const { host } = transport;
+      if (host.kind === 'missing') return transport.bindsLoopbackByDefault;
+      if (host.kind !== 'found' || !host.value) return false;
+      const values = possibleValues(host.value);
+      return values.length > 0 && values.every((value) => value.known && LOOPBACK_HOSTS.has(String(value.value)));
+    }
 
     /**
      * The handler of a route, when it is a token wrapper of an adapter (mcp-handler's

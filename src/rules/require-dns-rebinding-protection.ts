@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { ensureModuleDeclarations, importStatement } from '../fixes/constants';
+import { ensureModuleDeclarations, importStatement, isTypeScriptFile } from '../fixes/constants';
 import {
   appendArgument,
   appendObjectProperty,
@@ -15,7 +15,13 @@ import { moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
 import { isLinted, placeOf, variableOf, textOf } from '../analysis/program';
 import { requestHeaderRead } from '../analysis/request-headers';
-import { MENTIONS_SELF_SERVING_MODULE, exportNamesWith } from '../frameworks/registry';
+import {
+  MENTIONS_CONFIGURED_SERVER_MODULE,
+  MENTIONS_SELF_SERVING_MODULE,
+  exportNamesWith,
+} from '../frameworks/registry';
+import { configuredTransports } from '../analysis/configured-servers';
+import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import type { CheckFinder } from '../analysis/credential-checks';
@@ -61,7 +67,7 @@ export type MessageIds =
  * them by relative path.
  */
 const MENTIONS_MCP = new RegExp(
-  `@modelcontextprotocol/|${MENTIONS_SELF_SERVING_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
+  `@modelcontextprotocol/|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
   'u',
 );
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
@@ -153,11 +159,30 @@ export default createRule<Options, MessageIds>({
     const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
     const checksHostOrOrigin = MENTIONS_HOST_OR_ORIGIN.test(sourceCode.text);
     if (!MENTIONS_MCP.test(sourceCode.text) && !checksHostOrOrigin) return {};
+    /**
+     * mcp-framework's HTTP transports check no `Host`, and `Origin` only against a non-empty
+     * `cors.allowedOrigins`; an auth provider keeps a rebinding page out too.
+     */
+    function reportConfiguredTransports(): void {
+      for (const transport of configuredTransports(sourceCode)) {
+        if (transport.validatesOrigin !== false || !isLinted(transport.config)) continue;
+        if (trustCredentialChecks && transport.authenticated) continue;
+        const fix = originAllowlistFix(sourceCode, transport, isTypeScriptFile(context.filename));
+        context.report({
+          node: transport.type,
+          messageId: 'unprotectedApp',
+          data: { app: `${transport.server.module} \`${transport.typeName}\` transport` },
+          fix: fix && failClosed({ messageId: 'enableProtection', fix }),
+        });
+      }
+    }
+
     return {
       'Program:exit'() {
         if (checksHostOrOrigin) reportFailOpenChecks();
         if (!MENTIONS_MCP.test(sourceCode.text)) return;
         reportFrameworkServers();
+        reportConfiguredTransports();
         const factories = findMcpAppFactories(sourceCode);
         const guardedApps = new Set<TSESTree.Node>();
         // SDK apps whose validation a `host` option turns off: reported once, at that option.

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { replaceExpression } from '../fixes/edits';
+import { appendObjectProperty, replaceExpression } from '../fixes/edits';
 import { skipTypeWrappers } from '../analysis/ast';
 import type { ServerApi, StartApi } from '../frameworks/types';
 import { createRule } from '../utils/create-rule';
+import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import {
   hostInputs,
@@ -294,9 +295,40 @@ export default createRule<Options, MessageIds>({
       }
     };
 
+    /**
+     * The HTTP transports of a server configured at construction (mcp-framework), read as a server
+     * start: the `host` of their options, or the installed version's default where there is none.
+     */
+    const configuredStart = (transport: ConfiguredTransport): ServerStart => {
+      const { server, typeName, host, options, config } = transport;
+      const api: ServerApi = {
+        display: `${server.module}'s \`${typeName}\` transport`,
+        hostLabel: '`host`',
+        defaultBinding: transport.bindsLoopbackByDefault
+          ? null
+          : `${server.module} before ${server.loopbackSince} calls \`listen(port)\``,
+      };
+      const addHost =
+        !isLinted(config) || transport.optionsUnknown
+          ? null
+          : options
+            ? (fixer: RuleFixer, hostText: string) =>
+                appendObjectProperty(fixer, sourceCode, options, `host: ${hostText}`)
+            : (fixer: RuleFixer, hostText: string) =>
+                appendObjectProperty(fixer, sourceCode, config, `options: { host: ${hostText} }`);
+      const reading: ServerStart['host'] =
+        host.kind === 'found' && host.value
+          ? { kind: 'given', node: host.property, value: host.value, certain: true }
+          : host.kind === 'unknown'
+            ? { kind: 'unknown' }
+            : { kind: 'default', addHost };
+      return { api, call: config, callee: transport.type, host: reading };
+    };
+
     return {
       'Program:exit'() {
         for (const serverStart of serverStarts(sourceCode)) reportStart(serverStart);
+        for (const transport of configuredTransports(sourceCode)) reportStart(configuredStart(transport));
         if (MENTIONS_HOST.test(sourceCode.text)) reportHostArguments();
       },
     };
