@@ -220,6 +220,19 @@ ruleTester.run('no-wildcard-origin: mcp-framework', wildcardRule, {
   ],
 });
 
+/** The report on a transport with no Origin list, with the change that adds one to its options. */
+const unprotected = (code: string) => ({
+  messageId: 'unprotectedApp' as const,
+  data: { app: 'mcp-framework `http-stream` transport' },
+  ...TYPE_SPAN,
+  suggestions: [
+    {
+      messageId: 'enableProtection' as const,
+      output: withAllowlist(code, '{ port: 8080 }', '{ port: 8080, cors: { allowedOrigins: ALLOWED_ORIGINS } }'),
+    },
+  ],
+});
+
 ruleTester.run('require-dns-rebinding-protection: mcp-framework', dnsRule, {
   valid: [
     { name: 'a non-empty cors.allowedOrigins', filename: inCurrent, code: LISTED },
@@ -230,48 +243,24 @@ ruleTester.run('require-dns-rebinding-protection: mcp-framework', dnsRule, {
       name: 'neither Host nor Origin is checked',
       filename: inCurrent,
       code: OPEN,
-      errors: [
-        {
-          messageId: 'unprotectedApp',
-          data: { app: 'mcp-framework `http-stream` transport' },
-          ...TYPE_SPAN,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: withAllowlist(
-                OPEN,
-                '{ port: 8080 }',
-                '{ port: 8080, cors: { allowedOrigins: ALLOWED_ORIGINS } }',
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [unprotected(OPEN)],
     },
     {
       name: 'with trustCredentialChecks: false (strict), an auth provider is not enough',
       filename: inCurrent,
       code: AUTHENTICATED,
       options: [{ trustCredentialChecks: false }],
-      errors: [
-        {
-          messageId: 'unprotectedApp',
-          data: { app: 'mcp-framework `http-stream` transport' },
-          ...TYPE_SPAN,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: withAllowlist(
-                AUTHENTICATED,
-                '{ port: 8080 }',
-                '{ port: 8080, cors: { allowedOrigins: ALLOWED_ORIGINS } }',
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [unprotected(AUTHENTICATED)],
     },
   ],
+});
+
+/** The report on a transport that takes every request: no fix, the auth provider is the owner's to choose. */
+const openEndpoint = (type: string, span: typeof TYPE_SPAN) => ({
+  messageId: 'missingCsrfCheck' as const,
+  data: { route: `mcp-framework's \`${type}\` endpoint` },
+  ...span,
+  suggestions: [],
 });
 
 ruleTester.run('require-csrf-token: mcp-framework', csrfRule, {
@@ -290,27 +279,13 @@ ruleTester.run('require-csrf-token: mcp-framework', csrfRule, {
       name: 'no auth provider',
       filename: inCurrent,
       code: OPEN,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: "mcp-framework's `http-stream` endpoint" },
-          ...TYPE_SPAN,
-          suggestions: [],
-        },
-      ],
+      errors: [openEndpoint('http-stream', TYPE_SPAN)],
     },
     {
       name: 'an Origin list on a host the network reaches',
       filename: inCurrent,
       code: server("{ port: 8080, host: '0.0.0.0', cors: { allowedOrigins: ['https://notes.example.com'] } }"),
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: "mcp-framework's `http-stream` endpoint" },
-          ...TYPE_SPAN,
-          suggestions: [],
-        },
-      ],
+      errors: [openEndpoint('http-stream', TYPE_SPAN)],
     },
     {
       name: 'every HTTP transport of `transports`, stdio aside',
@@ -321,17 +296,7 @@ const server = new MCPServer({
   transports: [{ type: 'stdio' }, { type: 'sse', options: { port: 8081 } }],
 });
 await server.start();`,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: "mcp-framework's `sse` endpoint" },
-          line: 4,
-          column: 37,
-          endLine: 4,
-          endColumn: 48,
-          suggestions: [],
-        },
-      ],
+      errors: [openEndpoint('sse', { line: 4, column: 37, endLine: 4, endColumn: 48 })],
     },
   ],
 });
