@@ -88,6 +88,7 @@ export function expireResolutions(now = Date.now()): void {
 function forgetResolutions(): void {
   resolutions.clear();
   lexicalModules.clear();
+  moduleTexts.clear();
   reaching.clear();
   manifests.clear();
   workerPackages.clear();
@@ -276,18 +277,27 @@ const reaching = new Map<ReadonlySet<string>, Map<string, boolean>>();
 function lexicalModule(file: string): LexicalModule | null {
   const known = lexicalModules.get(file);
   if (known !== undefined) return known;
-  let found: LexicalModule | null = null;
-  try {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (stat?.isFile() && stat.size <= MAX_FILE_BYTES) {
-      const text = fs.readFileSync(file, 'utf8');
-      found = { text, ...moduleSpecifiers(file, text) };
-    }
-  } catch {
-    found = null;
-  }
+  const text = moduleText(file);
+  const found = text === null ? null : { text, ...moduleSpecifiers(file, text) };
   lexicalModules.set(file, found);
   return found;
+}
+
+/** Module texts, read once and forgotten with the resolutions; `null` for what cannot be read or is too large. */
+const moduleTexts = new Map<string, string | null>();
+
+function moduleText(file: string): string | null {
+  const known = moduleTexts.get(file);
+  if (known !== undefined) return known;
+  let text: string | null = null;
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat?.isFile() && stat.size <= MAX_FILE_BYTES) text = fs.readFileSync(file, 'utf8');
+  } catch {
+    text = null;
+  }
+  moduleTexts.set(file, text);
+  return text;
 }
 
 /**
@@ -565,14 +575,11 @@ export function importersOf(file: string, names: readonly string[]): readonly st
     found = [];
     for (const candidate of files) {
       if (candidate === file || TEST_MODULE.test(path.relative(manifest!.dir, candidate))) continue;
-      const module = lexicalModule(candidate);
-      if (
-        !module ||
-        !module.text.includes(stem) ||
-        !names.some((name) => name === 'default' || module.text.includes(name))
-      )
+      // The text first: only a module that names the file and the export has its imports resolved.
+      const text = moduleText(candidate);
+      if (text === null || !text.includes(stem) || !names.some((name) => name === 'default' || text.includes(name)))
         continue;
-      if (module.imports.includes(file)) found.push(candidate);
+      if (lexicalModule(candidate)?.imports.includes(file)) found.push(candidate);
     }
   }
   importers.set(key, found);
