@@ -23,6 +23,11 @@ export function startSession(): void {
   session = new LintSession();
 }
 
+/** A module of the project, parsed (and cached) for the linted file's analysis; `null` when it cannot be read. */
+export function loadModule(file: string): TSESTree.Program | null {
+  return session.load(file);
+}
+
 /** How deep re-export chains are followed. */
 const MAX_HOPS = 12;
 

@@ -551,13 +551,15 @@ const packageFiles = new Map<string, readonly string[] | null>();
  * server runs, so their calls do not count among its callers.
  */
 const TEST_MODULE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/u;
+/** `export * from '…'`: a barrel passes on every name of the module, without naming it. */
+const EXPORT_ALL = /\bexport\s*\*\s*(?:as\s+[\w$]+\s+)?from\b/u;
 /** What `importersOf` answered, forgotten with the resolutions. */
 const importers = new Map<string, readonly string[] | null>();
 
 /**
  * The modules of a file's package (the folder of its nearest `package.json`) whose value imports
- * resolve to it and whose text names one of `names`: the modules that may use what it exports
- * under those names. Test modules are left out. Read lexically, as `reachesModule` reads imports. `null`
+ * resolve to it and whose text names one of `names` (or that re-export all of it, `export *`):
+ * the modules that may use or pass on what it exports under those names. Test modules are left out. Read lexically, as `reachesModule` reads imports. `null`
  * when that cannot be told: no `package.json`, or a package of more than 5,000 source files or
  * 50,000 folder entries.
  */
@@ -577,7 +579,11 @@ export function importersOf(file: string, names: readonly string[]): readonly st
       if (candidate === file || TEST_MODULE.test(path.relative(manifest!.dir, candidate))) continue;
       // The text first: only a module that names the file and the export has its imports resolved.
       const text = moduleText(candidate);
-      if (text === null || !text.includes(stem) || !names.some((name) => name === 'default' || text.includes(name)))
+      if (
+        text === null ||
+        !text.includes(stem) ||
+        !(names.some((name) => name === 'default' || text.includes(name)) || EXPORT_ALL.test(text))
+      )
         continue;
       if (lexicalModule(candidate)?.imports.includes(file)) found.push(candidate);
     }

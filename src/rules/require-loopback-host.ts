@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { appendObjectProperty, replaceExpression } from '../fixes/edits';
-import { skipTypeWrappers } from '../analysis/ast';
+import { skipTypeWrappers, walk } from '../analysis/ast';
 import type { ServerApi, StartApi } from '../frameworks/types';
 import { createRule } from '../utils/create-rule';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
@@ -15,9 +15,10 @@ import {
   type HostScope,
   type ServerStart,
 } from '../analysis/servers';
-import { importedFile } from '../analysis/exports';
+import { importedFile, loadModule } from '../analysis/exports';
 import { moduleFilterFor, moduleIndex } from '../analysis/facts';
-import { isLinted, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
+import { codeOf, isLinted, moduleOf, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
+import { importersOf, resolveSpecifier } from '../analysis/module-graph';
 import { valueSites, type ValueSite } from '../analysis/sites';
 import {
   findObjectProperty,
@@ -325,8 +326,43 @@ export default createRule<Options, MessageIds>({
       return { api, call: config, callee: transport.type, host: reading };
     };
 
+    /**
+     * A host that binds every interface, written in a constant this module exports
+     * (`export const DEFAULT_HOST = '0.0.0.0'`, `export const CONFIG = { BIND: '::' }`) and bound
+     * by a server another module of the package starts with it: reported here too, where the fix
+     * can change it, naming that server.
+     */
+    const reportExportedHosts = (): void => {
+      const { file } = moduleOf(sourceCode.ast);
+      if (!file) return;
+      for (const literal of everyInterfaceLiterals(sourceCode.ast)) {
+        if (reported.has(literal)) continue;
+        const name = exportedConstantOf(literal);
+        if (!name) continue;
+        const start = startBinding(file, name, literal);
+        if (!start) continue;
+        reported.add(literal);
+        const values: PossibleValue[] = [{ known: true, value: (literal as TSESTree.Literal).value, node: literal }];
+        context.report({
+          node: literal,
+          messageId: 'everyInterface',
+          data: {
+            api: `${start.api.display} (${placeOf(start.callee, context)})`,
+            hostLabel: start.api.hostLabel,
+            values: describeValues(values),
+          },
+          fix: failClosed({ messageId: 'useIpv4Loopback', fix: replaceValues(values, IPV4_LOOPBACK) }),
+          suggest: [
+            { messageId: 'useIpv6Loopback', fix: replaceValues(values, IPV6_LOOPBACK) },
+            { messageId: 'useLocalhost', fix: replaceValues(values, LOCALHOST) },
+          ],
+        });
+      }
+    };
+
     return {
       'Program:exit'() {
+        if (EVERY_INTERFACE_LITERAL.test(sourceCode.text) && EXPORTS.test(sourceCode.text)) reportExportedHosts();
         for (const serverStart of serverStarts(sourceCode)) reportStart(serverStart);
         for (const transport of configuredTransports(sourceCode)) reportStart(configuredStart(transport));
         if (MENTIONS_HOST.test(sourceCode.text)) reportHostArguments();
@@ -343,6 +379,107 @@ function isWrittenValue(node: TSESTree.Node): boolean {
     (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) ||
     (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined')
   );
+}
+
+/** A module that may export a host that binds every interface: `export`, and `'0.0.0.0'` or `'::'` (two linear tests). */
+const EVERY_INTERFACE_LITERAL = /['"`](?:0\.0\.0\.0|::0?)['"`]/u;
+const EXPORTS = /\bexport\b/u;
+
+/** The string literals of a module that bind every interface as a host. */
+function everyInterfaceLiterals(program: TSESTree.Program): TSESTree.Literal[] {
+  const found: TSESTree.Literal[] = [];
+  walk(program, (node) => {
+    if (node.type === AST_NODE_TYPES.Literal && namesEveryInterface(node.value) && node.value !== '') found.push(node);
+  });
+  return found;
+}
+
+/**
+ * The exported name whose value holds a literal: the `const` it initialises, or the `const` whose
+ * object literal (at any depth) has it as a property value, when the module exports that `const`.
+ */
+function exportedConstantOf(literal: TSESTree.Node): string | null {
+  let node: TSESTree.Node = literal;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === node) continue;
+    if (parent.type === AST_NODE_TYPES.ObjectExpression) continue;
+    if (
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.TSTypeAssertion
+    )
+      continue;
+    if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node) return null;
+    const declaration = parent.parent;
+    if (
+      parent.id.type !== AST_NODE_TYPES.Identifier ||
+      declaration?.type !== AST_NODE_TYPES.VariableDeclaration ||
+      declaration.kind !== 'const'
+    )
+      return null;
+    const { name } = parent.id;
+    if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return name;
+    const variable = variableOf(parent.id);
+    const exported = variable?.references.some(
+      (reference) => (reference.identifier as TSESTree.Node).parent?.type === AST_NODE_TYPES.ExportSpecifier,
+    );
+    return exported ? name : null;
+  }
+  return null;
+}
+
+/**
+ * A server that a module importing `name` from `file` starts on the host `literal` (of the
+ * linted module, read again from disk by the importer's imports, so matched by its place).
+ */
+function startBinding(
+  file: string,
+  name: string,
+  literal: TSESTree.Node,
+  origin: string = file,
+  depth = 0,
+): ServerStart | null {
+  for (const importer of importersOf(file, [name]) ?? []) {
+    const program = loadModule(importer);
+    if (!program) continue;
+    for (const start of serverStarts(codeOf(program))) {
+      if (start.host.kind !== 'given') continue;
+      const bound = possibleValues(start.host.value).some(
+        (candidate) =>
+          candidate.known &&
+          moduleOf(candidate.node).file === origin &&
+          candidate.node.range[0] === literal.range[0] &&
+          candidate.node.range[1] === literal.range[1],
+      );
+      if (bound) return start;
+    }
+    // A barrel that passes the name on: the modules that import it from there.
+    if (depth >= 2) continue;
+    for (const passedOn of reexportedNames(program, importer, file, name)) {
+      const found = startBinding(importer, passedOn, literal, origin, depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The names under which a module re-exports `name` of `file` (`export * from`, `export { name as alias } from`). */
+function reexportedNames(program: TSESTree.Program, from: string, file: string, name: string): string[] {
+  const names: string[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
+      if (!statement.exported && resolveSpecifier(from, statement.source.value) === file) names.push(name);
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
+      if (resolveSpecifier(from, statement.source.value) !== file) continue;
+      for (const specifier of statement.specifiers) {
+        const local = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : specifier.local.value;
+        const exported =
+          specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+        if (local === name) names.push(exported);
+      }
+    }
+  }
+  return names;
 }
 
 /** A file that may hand a host to a function that starts a server. */

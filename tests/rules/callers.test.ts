@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
@@ -81,5 +82,33 @@ describe('parameters given their values by the modules that import the function'
     expect(await lint('http.ts')).toEqual([
       "5:68 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server binds every network interface when its host is `'0.0.0.0'` (from src/main.ts:3).",
     ]);
+  });
+});
+
+describe('hosts exported by a module and bound by the servers of the modules that import them', () => {
+  it('are reported where they are written, naming the server, through a barrel too; a constant that is only printed is not', async () => {
+    expect(await lint('settings/network.ts')).toEqual([
+      "2:29 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server (src/bind.ts:5) binds every network interface when its host is `'0.0.0.0'`.",
+      "5:18 mcp-cors/require-loopback-host `app.listen()` of Express (src/admin.ts:5) binds every network interface when its host is `'::'`.",
+    ]);
+  });
+
+  it('the fail-closed change, the first suggestion, binds loopback in the constant', async () => {
+    const eslint = new ESLint({
+      cwd: fixture,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { 'mcp-cors': plugin } },
+        plugin.configs['fail-closed'],
+      ],
+      fix: true,
+    });
+    const [result] = await eslint.lintFiles([file('settings/network.ts')]);
+    expect(result!.output).toBe(
+      fs
+        .readFileSync(file('settings/network.ts'), 'utf8')
+        .replace("DEFAULT_HOST = '0.0.0.0'", "DEFAULT_HOST = '127.0.0.1'")
+        .replace("bind: '::'", "bind: '127.0.0.1'"),
+    );
   });
 });
