@@ -59,7 +59,7 @@ function findConfiguredTransports(sourceCode: Readonly<SourceCode>): ConfiguredT
     const [first] = construction.arguments;
     const serverOptions = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
     if (!serverOptions) continue;
-    const serverAuth = findObjectProperty(serverOptions, 'auth').kind === 'found';
+    const serverAuth = hasProvider(findObjectProperty(serverOptions, 'auth'));
     const configs: TSESTree.ObjectExpression[] = [];
     const single = findObjectProperty(serverOptions, 'transport');
     const object = single.kind === 'found' && single.value ? resolveObjectExpression(single.value) : null;
@@ -91,9 +91,12 @@ function readTransport(
 ): ConfiguredTransport | null {
   const type = findObjectProperty(config, 'type');
   if (type.kind !== 'found' || !type.value) return null;
-  const names = possibleValues(type.value);
-  const typeName = names.length === 1 && names[0]!.known ? names[0]!.value : null;
-  if (typeof typeName !== 'string' || !server.httpTypes.includes(typeName)) return null;
+  // `type: dev ? 'stdio' : 'http-stream'`: it may serve HTTP.
+  let typeName: string | null = null;
+  for (const name of possibleValues(type.value)) {
+    if (name.known && typeof name.value === 'string' && server.httpTypes.includes(name.value)) typeName = name.value;
+  }
+  if (typeof typeName !== 'string') return null;
   const optionsFound = findObjectProperty(config, 'options');
   const options =
     optionsFound.kind === 'found' && optionsFound.value ? resolveObjectExpression(optionsFound.value) : null;
@@ -116,8 +119,8 @@ function readTransport(
   }
   const authenticated =
     serverAuth ||
-    findObjectProperty(config, 'auth').kind === 'found' ||
-    (options !== null && findObjectProperty(options, 'auth').kind === 'found');
+    hasProvider(findObjectProperty(config, 'auth')) ||
+    (options !== null && hasProvider(findObjectProperty(options, 'auth')));
   return {
     server,
     construction,
@@ -134,4 +137,20 @@ function readTransport(
     bindsLoopbackByDefault: version === null || isAtLeast(version, server.loopbackSince),
     hasOriginList,
   };
+}
+
+/**
+ * Whether an `auth` option sets a provider out of the box: an object the file shows with a
+ * `provider` (not `auth: undefined`, nor one chosen by a condition or the environment).
+ */
+function hasProvider(auth: PropertyLookup): boolean {
+  if (auth.kind !== 'found' || !auth.value) return false;
+  const object = resolveObjectExpression(auth.value);
+  if (!object) return false;
+  const provider = findObjectProperty(object, 'provider');
+  return (
+    provider.kind === 'found' &&
+    provider.value !== null &&
+    possibleValues(provider.value).every((value) => !value.known || value.value != null)
+  );
 }

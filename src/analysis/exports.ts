@@ -3,6 +3,7 @@ import {
   declaresOwnFunction,
   expireResolutions,
   importersOf,
+  isPackageEntry,
   LintSession,
   packageSpecifiersOf,
   resolveSpecifier,
@@ -409,6 +410,8 @@ export function importerCalls(
     // `require()` or `import()`: uses this reading does not follow.
     if (!imported) complete = false;
   }
+  // Other packages (a workspace's, the package's users) may call an entry of the package too.
+  if (isPackageEntry(file)) complete = false;
   return { calls, complete };
 }
 

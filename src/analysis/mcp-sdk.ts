@@ -119,8 +119,12 @@ export function mcpAppValidatesOrigin(call: TSESTree.CallExpression, factory: Mc
   const options = resolveObjectExpression(first);
   if (!options) return false;
   const origins = findObjectProperty(options, 'allowedOrigins');
-  if (origins.kind === 'found') return true;
   if (origins.kind === 'unknown') return false;
+  // A list the file shows (`originValidation(list)` refuses every other origin); not one from the environment.
+  if (origins.kind === 'found') {
+    const lists = origins.value ? possibleValues(origins.value) : [];
+    return lists.length > 0 && lists.every((list) => list.known && Array.isArray(list.value));
+  }
   const host = findObjectProperty(options, 'host');
   if (host.kind === 'missing') return true;
   if (host.kind === 'unknown' || !host.value) return false;

@@ -503,6 +503,7 @@ interface Manifest {
     scripts?: unknown;
     dependencies?: unknown;
     devDependencies?: unknown;
+    bin?: unknown;
   };
 }
 
@@ -572,8 +573,12 @@ export function importersOf(file: string, names: readonly string[]): readonly st
   let found: string[] | null = null;
   if (files) {
     const parsed = path.parse(file);
-    // What a specifier of the file says: its name, or its folder's for an `index` module.
-    const stem = parsed.name === 'index' ? path.basename(parsed.dir) : parsed.name;
+    // What a specifier of the file says: its name. Not for an `index` module (`'.'`, `'..'`, its
+    // folder), nor where an alias may name it (`package.json` `imports`, `tsconfig` `paths`).
+    const stem =
+      parsed.name === 'index' || manifest!.json.imports !== undefined || tsconfigPathsFor(parsed.dir) !== null
+        ? ''
+        : parsed.name;
     found = [];
     for (const candidate of files) {
       if (candidate === file || TEST_MODULE.test(path.relative(manifest!.dir, candidate))) continue;
@@ -630,6 +635,28 @@ function sourceFilesUnder(root: string): readonly string[] | null {
   const result = complete ? files : null;
   packageFiles.set(root, result);
   return result;
+}
+
+/**
+ * Whether a module is an entry of its package, which other packages (a workspace's, or the
+ * package's users) import by its name: the package's `index` (at its root, `src/` or `lib/`), or
+ * a target of its `main`, `module`, `source`, `exports` or `bin` (an emitted `.js` read as its `.ts`).
+ */
+export function isPackageEntry(file: string): boolean {
+  const manifest = nearestManifest(path.dirname(file));
+  const name = manifest?.json.name;
+  if (!manifest || typeof name !== 'string') return false;
+  if (packageSpecifiersOf(file).includes(name)) return true;
+  const { main, module, source, exports, bin } = manifest.json;
+  const targets: string[] = [];
+  const collect = (value: unknown, depth: number): void => {
+    if (typeof value === 'string') targets.push(value);
+    else if (value && typeof value === 'object' && depth < 4) {
+      for (const inner of Object.values(value)) collect(inner, depth + 1);
+    }
+  };
+  for (const field of [main, module, source, exports, bin]) collect(field, 0);
+  return targets.some((target) => sourceFile(path.resolve(manifest.dir, target)) === file);
 }
 
 /**

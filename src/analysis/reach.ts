@@ -22,6 +22,7 @@ import {
   isFunctionNode,
   resolveExpression,
   resolveFunction,
+  returnedExpressions,
   type HandlerFunction,
 } from './values';
 
@@ -137,7 +138,10 @@ function endpointsOfCallers(node: TSESTree.Node): Route[] | null {
   for (let current = node.parent; current; current = current.parent) {
     if (isFunctionNode(current)) fn = current;
   }
-  const found = fn && callsOf(fn);
+  // The policy must be set by the handler the function returns, not by other code in it.
+  if (!fn || !returnedExpressions(fn).some((returned) => isFunctionNode(returned) && containsNode(returned, node)))
+    return null;
+  const found = callsOf(fn);
   if (!found?.complete || found.calls.length === 0) return null;
   const reached: Route[] = [];
   for (const call of found.calls) {

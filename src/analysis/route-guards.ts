@@ -158,12 +158,16 @@ function covers(prefix: string, path: string | null): boolean {
  * (`local`, from `localApps`), or is mounted only on apps that are, or for a plain handler, the
  * server given it is. A route the file does not show started is not.
  */
-export function servedLocally(route: Route, apps: readonly AppInstance[], local: ReadonlySet<TSESTree.Node>): boolean {
+export function servedLocally(
+  route: Route,
+  apps: readonly AppInstance[],
+  local: ReadonlyMap<TSESTree.Node, boolean>,
+): boolean {
   if (!route.app) {
     const given = route.given ?? route.handlers[0];
     if (!given) return false;
     const handler = skipTypeWrappers(given);
-    return local.has(skipTypeWrappers(resolveExpression(handler) ?? handler));
+    return local.get(skipTypeWrappers(resolveExpression(handler) ?? handler)) === true;
   }
   return appServedLocally(route.app, apps, local, 0);
 }
@@ -171,10 +175,12 @@ export function servedLocally(route: Route, apps: readonly AppInstance[], local:
 function appServedLocally(
   app: AppInstance,
   apps: readonly AppInstance[],
-  local: ReadonlySet<TSESTree.Node>,
+  local: ReadonlyMap<TSESTree.Node, boolean>,
   depth: number,
 ): boolean {
-  if (local.has(app.node)) return true;
+  // Started by the file: on loopback only, or (a start elsewhere, or exported) not.
+  const own = local.get(app.node);
+  if (own !== undefined) return own;
   if (depth > 4) return false;
   if (app.parent) return appServedLocally(app.parent, apps, local, depth + 1);
   let mounted = false;

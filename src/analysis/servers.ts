@@ -666,26 +666,44 @@ export function hostScope(api: ServerApi, value: unknown): HostScope | null {
   return 'other';
 }
 
-const localAppsByProgram = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+const localAppsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<TSESTree.Node, boolean>>();
 
 /**
- * The apps of the linted file that the file starts only on loopback (or a socket): where each was
- * made (`express()`, `createMcpHonoApp()`), for every app whose every start in the file binds a
- * loopback host, `app.listen(port, '127.0.0.1')`, `serve({ fetch: app.fetch, hostname: 'localhost' })`,
- * `http.createServer(app).listen(port, '::1')`, or Fastify's default. An app the file does not
- * start, or starts on a host it does not show, is not one.
+ * The apps of the linted file that it starts, by where each was made (`express()`,
+ * `createMcpHonoApp()`), each with whether it is served only on loopback (or a socket): every start
+ * in the file binds a loopback host (`app.listen(port, '127.0.0.1')`, `serve({ fetch: app.fetch,
+ * hostname: 'localhost' })`, `http.createServer(app).listen(port, '::1')`, Fastify's default), and
+ * the file does not export it, for other code to serve elsewhere.
  */
-export function localApps(sourceCode: Readonly<SourceCode>): ReadonlySet<TSESTree.Node> {
+export function localApps(sourceCode: Readonly<SourceCode>): ReadonlyMap<TSESTree.Node, boolean> {
   let found = localAppsByProgram.get(sourceCode.ast);
   if (found) return found;
   const local = new Map<TSESTree.Node, boolean>();
   for (const start of serverStarts(sourceCode)) {
     const app = startedApp(start);
-    if (app) local.set(app, (local.get(app) ?? true) && bindsLoopback(start));
+    if (app) local.set(app, (local.get(app) ?? !exportedValue(app)) && bindsLoopback(start));
   }
-  found = new Set([...local].filter(([, loopback]) => loopback).map(([app]) => app));
+  found = local;
   localAppsByProgram.set(sourceCode.ast, found);
   return found;
+}
+
+/** Whether the value made at `node` is exported: `export const app = …`, `export default app`, `module.exports = app`. */
+function exportedValue(node: TSESTree.Node): boolean {
+  const holder = node.parent;
+  if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+  return (variableOf(holder.id)?.references ?? []).some((reference) => {
+    const parent = (reference.identifier as TSESTree.Node).parent;
+    return (
+      parent?.type === AST_NODE_TYPES.ExportSpecifier ||
+      parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      (parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+        parent.right === reference.identifier &&
+        /\bexports\b/u.test(codeOf(parent).getText(parent.left)))
+    );
+  });
 }
 
 /** Whether a start binds only loopback: every value its host can have is a loopback address. */
@@ -709,7 +727,8 @@ function startedApp(start: ServerStart): TSESTree.Node | null {
     const made = served && skipTypeWrappers(resolveExpression(served) ?? served);
     // `http.createServer(app).listen(…)`: the app is the request handler.
     if (made?.type === AST_NODE_TYPES.CallExpression && entitiesOf(made, 'handler-server').length > 0) {
-      served = made.arguments[0] ?? null;
+      // `https.createServer(options, app)`: the handler is the last argument.
+      served = made.arguments.at(-1) ?? null;
     }
   } else {
     const [first] = call.arguments;

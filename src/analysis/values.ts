@@ -629,7 +629,12 @@ export function callsOf(fn: HandlerFunction): { calls: TSESTree.CallExpression[]
     while (holder.parent && skipTypeWrappers(holder.parent) !== holder.parent) holder = holder.parent;
     const parent = holder.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === holder) calls.push(parent);
-    else complete = false;
+    // `export { fn }`, `export default fn`: the callers of the export, read below.
+    else if (
+      parent?.type !== AST_NODE_TYPES.ExportSpecifier &&
+      parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration
+    )
+      complete = false;
   }
   const exported = exportedNames(fn, variable);
   if (exported.length > 0) {

@@ -237,7 +237,7 @@ export default createRule<Options, MessageIds>({
      * names an origin; with `cors.allowedOrigins` listing some, other origins are refused first.
      */
     const reportConfigured = (transport: ConfiguredTransport): void => {
-      if (transport.validatesOrigin !== false || !isLinted(transport.config)) return;
+      if (transport.validatesOrigin !== false || transport.optionsUnknown || !isLinted(transport.config)) return;
       // It has no credentials option: an auth provider makes the policy moot.
       if (transport.authenticated && reach.trustCredentialChecks) return;
       const { allowOrigin, server, typeName } = transport;

@@ -177,14 +177,19 @@ export default createRule<Options, MessageIds>({
      * cross-origin `POST` (docs/threat-model.md). Such a route needs no token: the SDK v2 apps'
      * `Origin` validation, the SDK's `originValidation` middleware, or a check of the header.
      */
+    let originGuardedApps: Set<TSESTree.Node> | undefined;
     function originCheckedLocally(route: Route): boolean {
       const local = localApps(sourceCode);
       if (local.size === 0) return false;
       const { apps } = findRoutes(sourceCode);
       if (!servedLocally(route, apps, local)) return false;
-      const guardedApps = new Set<TSESTree.Node>();
-      for (const { call, factory } of findMcpAppFactories(sourceCode)) {
-        if (mcpAppValidatesOrigin(call, factory)) guardedApps.add(call);
+      let guardedApps = originGuardedApps;
+      if (!guardedApps) {
+        guardedApps = new Set();
+        for (const { call, factory } of findMcpAppFactories(sourceCode)) {
+          if (mcpAppValidatesOrigin(call, factory)) guardedApps.add(call);
+        }
+        originGuardedApps = guardedApps;
       }
       const originFinder: CheckFinder = {
         known: 'host-validation',
@@ -262,7 +267,7 @@ export default createRule<Options, MessageIds>({
      */
     function reportConfiguredTransports(): void {
       for (const transport of configuredTransports(sourceCode)) {
-        if (transport.authenticated || !isLinted(transport.config)) continue;
+        if (transport.authenticated || transport.optionsUnknown || !isLinted(transport.config)) continue;
         if (transport.validatesOrigin === true && bindsLoopback(transport)) continue;
         context.report({
           node: transport.type,
@@ -294,11 +299,18 @@ export default createRule<Options, MessageIds>({
         if (call.type !== AST_NODE_TYPES.CallExpression || !isLinted(call)) continue;
         if (!entitiesOf(call, 'auth').some((entity) => entity.kind === 'auth' && entity.auth === 'wrapper')) continue;
         const [, , options] = call.arguments;
-        if (!options) return { fix: (fixer) => appendArgument(fixer, sourceCode, call, '{ required: true }') };
+        if (!options) {
+          // `withMcpAuth(handler, verifyToken)`: the options follow; not after a spread, or in the verifier's place.
+          const plain =
+            call.arguments.length === 2 && call.arguments.every((a) => a.type !== AST_NODE_TYPES.SpreadElement);
+          return { fix: plain ? (fixer) => appendArgument(fixer, sourceCode, call, '{ required: true }') : null };
+        }
         if (options.type !== AST_NODE_TYPES.ObjectExpression) return { fix: null };
         const required = findObjectProperty(options, 'required');
         if (required.kind === 'found') {
           const { property } = required;
+          // A `required` spread in from a shared constant is not edited for this one call.
+          if (property.parent !== options) return { fix: null };
           return { fix: (fixer) => replacePropertyValue(fixer, sourceCode, property, 'true') };
         }
         if (required.kind === 'unknown') return { fix: null };

@@ -165,7 +165,7 @@ export default createRule<Options, MessageIds>({
      */
     function reportConfiguredTransports(): void {
       for (const transport of configuredTransports(sourceCode)) {
-        if (transport.validatesOrigin !== false || !isLinted(transport.config)) continue;
+        if (transport.validatesOrigin !== false || transport.optionsUnknown || !isLinted(transport.config)) continue;
         if (trustCredentialChecks && transport.authenticated) continue;
         const fix = originAllowlistFix(sourceCode, transport, isTypeScriptFile(context.filename));
         context.report({

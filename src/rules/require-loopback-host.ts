@@ -15,10 +15,10 @@ import {
   type HostScope,
   type ServerStart,
 } from '../analysis/servers';
-import { importedFile, loadModule } from '../analysis/exports';
+import { importedFile } from '../analysis/exports';
 import { moduleFilterFor, moduleIndex } from '../analysis/facts';
 import { codeOf, isLinted, moduleOf, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
-import { importersOf, resolveSpecifier } from '../analysis/module-graph';
+import { exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { valueSites, type ValueSite } from '../analysis/sites';
 import {
   findObjectProperty,
@@ -394,92 +394,20 @@ function everyInterfaceLiterals(program: TSESTree.Program): TSESTree.Literal[] {
   return found;
 }
 
-/**
- * The exported name whose value holds a literal: the `const` it initialises, or the `const` whose
- * object literal (at any depth) has it as a property value, when the module exports that `const`.
- */
-function exportedConstantOf(literal: TSESTree.Node): string | null {
-  let node: TSESTree.Node = literal;
-  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.Property && parent.value === node) continue;
-    if (parent.type === AST_NODE_TYPES.ObjectExpression) continue;
-    if (
-      parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.TSTypeAssertion
-    )
-      continue;
-    if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node) return null;
-    const declaration = parent.parent;
-    if (
-      parent.id.type !== AST_NODE_TYPES.Identifier ||
-      declaration?.type !== AST_NODE_TYPES.VariableDeclaration ||
-      declaration.kind !== 'const'
-    )
-      return null;
-    const { name } = parent.id;
-    if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return name;
-    const variable = variableOf(parent.id);
-    const exported = variable?.references.some(
-      (reference) => (reference.identifier as TSESTree.Node).parent?.type === AST_NODE_TYPES.ExportSpecifier,
-    );
-    return exported ? name : null;
-  }
-  return null;
-}
-
-/**
- * A server that a module importing `name` from `file` starts on the host `literal` (of the
- * linted module, read again from disk by the importer's imports, so matched by its place).
- */
-function startBinding(
-  file: string,
-  name: string,
-  literal: TSESTree.Node,
-  origin: string = file,
-  depth = 0,
-): ServerStart | null {
-  for (const importer of importersOf(file, [name]) ?? []) {
-    const program = loadModule(importer);
-    if (!program) continue;
+/** A server that a module importing the constant holding `literal` (of the linted module) starts on it. */
+function startBinding(file: string, name: string, literal: TSESTree.Node): ServerStart | null {
+  for (const program of importingPrograms(file, name)) {
     for (const start of serverStarts(codeOf(program))) {
       if (start.host.kind !== 'given') continue;
-      const bound = possibleValues(start.host.value).some(
-        (candidate) =>
-          candidate.known &&
-          moduleOf(candidate.node).file === origin &&
-          candidate.node.range[0] === literal.range[0] &&
-          candidate.node.range[1] === literal.range[1],
-      );
-      if (bound) return start;
-    }
-    // A barrel that passes the name on: the modules that import it from there.
-    if (depth >= 2) continue;
-    for (const passedOn of reexportedNames(program, importer, file, name)) {
-      const found = startBinding(importer, passedOn, literal, origin, depth + 1);
-      if (found) return found;
+      if (
+        possibleValues(start.host.value).some(
+          (candidate) => candidate.known && samePlace(candidate.node, file, literal),
+        )
+      )
+        return start;
     }
   }
   return null;
-}
-
-/** The names under which a module re-exports `name` of `file` (`export * from`, `export { name as alias } from`). */
-function reexportedNames(program: TSESTree.Program, from: string, file: string, name: string): string[] {
-  const names: string[] = [];
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-      if (!statement.exported && resolveSpecifier(from, statement.source.value) === file) names.push(name);
-    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
-      if (resolveSpecifier(from, statement.source.value) !== file) continue;
-      for (const specifier of statement.specifiers) {
-        const local = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : specifier.local.value;
-        const exported =
-          specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
-        if (local === name) names.push(exported);
-      }
-    }
-  }
-  return names;
 }
 
 /** A file that may hand a host to a function that starts a server. */

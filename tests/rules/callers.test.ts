@@ -112,3 +112,22 @@ describe('hosts exported by a module and bound by the servers of the modules tha
     );
   });
 });
+
+describe('what the callers do not settle', () => {
+  it("a package's entry keeps the callers of other packages: its default host is reported whatever its own CLI passes", async () => {
+    expect(await lint('../packages/lib/src/server.ts')).toEqual([
+      "4:50 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server binds every network interface when its host is `'0.0.0.0'`.",
+    ]);
+  });
+
+  it('a handler factory exported by `export { name }` is judged by its callers like `export function`', async () => {
+    expect(await lint('card-named.ts')).toEqual([]);
+  });
+
+  it('a policy set by other code of a function whose returned handler a caller mounts on a public path: reported', async () => {
+    expect(await lint('setup.ts')).toEqual([
+      '5:3 mcp-cors/require-csrf-token `POST /mcp` accepts MCP requests without a token that a cross-site page cannot send.',
+      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets every website read this MCP server's responses.",
+    ]);
+  });
+});

@@ -141,6 +141,7 @@ ruleTester.run('no-wildcard-origin: mcp-framework', wildcardRule, {
     },
     { name: 'an auth provider makes the `*` moot (no credentials option)', filename: inCurrent, code: AUTHENTICATED },
     { name: 'stdio answers no browser', filename: inCurrent, code: STDIO },
+    { name: 'options the file does not show', filename: inCurrent, code: server('loadConfig().http') },
   ],
   invalid: [
     {
@@ -237,6 +238,7 @@ ruleTester.run('require-dns-rebinding-protection: mcp-framework', dnsRule, {
   valid: [
     { name: 'a non-empty cors.allowedOrigins', filename: inCurrent, code: LISTED },
     { name: 'an auth provider: a rebinding page has no key', filename: inCurrent, code: AUTHENTICATED },
+    { name: 'options the file does not show', filename: inCurrent, code: server('loadConfig().http') },
   ],
   invalid: [
     {
@@ -272,9 +274,35 @@ ruleTester.run('require-csrf-token: mcp-framework', csrfRule, {
       code: OPEN.replace('new MCPServer({\n', 'new MCPServer({\n  auth: { provider: apiKeys },\n'),
     },
     { name: 'an Origin list on the default loopback host (0.2.22)', filename: inCurrent, code: LISTED },
+    {
+      name: 'options the file does not show: unknown, not the defaults',
+      filename: inCurrent,
+      code: server('loadConfig().http'),
+    },
     { name: 'stdio', filename: inCurrent, code: STDIO },
   ],
   invalid: [
+    {
+      name: '`auth: undefined` sets no provider',
+      filename: inCurrent,
+      code: server('{ port: 8080, auth: undefined }'),
+      errors: [openEndpoint('http-stream', TYPE_SPAN)],
+    },
+    {
+      name: 'an auth provider chosen by the environment is not there out of the box',
+      filename: inCurrent,
+      code: server('{ port: 8080 }', '\n    auth: process.env.MCP_API_KEY ? { provider: apiKeys } : undefined,'),
+      errors: [openEndpoint('http-stream', TYPE_SPAN)],
+    },
+    {
+      name: 'a type chosen by a condition may be http-stream',
+      filename: inCurrent,
+      code: server('{ port: 8080 }').replace(
+        "type: 'http-stream',",
+        "type: process.env.STDIO ? 'stdio' : 'http-stream',",
+      ),
+      errors: [openEndpoint('http-stream', { line: 5, column: 5, endLine: 5, endColumn: 54 })],
+    },
     {
       name: 'no auth provider',
       filename: inCurrent,

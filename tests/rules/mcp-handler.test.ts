@@ -95,6 +95,12 @@ ruleTester.run('require-csrf-token: mcp-handler route files', csrfRule, {
       ],
     },
     {
+      name: 'withMcpAuth given only the handler: no options to append after a missing verifier',
+      filename: ROUTE_FILE,
+      code: wrapped('').replace('withMcpAuth(handler, verifyToken)', 'withMcpAuth(handler)'),
+      errors: [{ ...csrfError(30, 41) }],
+    },
+    {
       name: 'withMcpAuth with options from a constant: reported, with no edit of the constant',
       filename: ROUTE_FILE,
       code: OPTIONS_ELSEWHERE,

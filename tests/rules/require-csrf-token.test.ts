@@ -2467,6 +2467,33 @@ app.listen(3000, '::1');`,
       ),
     },
     {
+      name: 'an app also served by an https server on every interface (the handler is its last argument)',
+      ...openRoute(
+        `import https from 'node:https';\n${V2_EXPRESS_LOCAL}\nhttps.createServer({ key, cert }, app).listen(443);`,
+        5,
+        9,
+        "app.post('/mcp', ",
+        'express',
+      ),
+    },
+    {
+      name: 'an app started on loopback but exported, for other code to serve',
+      ...openRoute(`${V2_EXPRESS_LOCAL}\nexport default app;`, 4, 9, "app.post('/mcp', ", 'express'),
+    },
+    {
+      name: 'SDK v2 app whose allowedOrigins come from the environment',
+      ...openRoute(
+        V2_EXPRESS_LOCAL.replace(
+          'createMcpExpressApp()',
+          "createMcpExpressApp({ allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',') })",
+        ),
+        4,
+        9,
+        "app.post('/mcp', ",
+        'express',
+      ),
+    },
+    {
       name: 'an app the file does not start',
       ...openRoute(
         V2_EXPRESS_LOCAL.replace("app.listen(3000, 'localhost');", 'export default app;'),
