@@ -12,7 +12,8 @@ import {
   type ModuleDeclaration,
 } from '../fixes/constants';
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
-import { containsNode, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
+import { containsNode, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
+import { exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -29,12 +30,15 @@ import { MENTIONS_ORIGIN_OR_CORS, mentionsAny } from '../analysis/imports';
 import { originSources } from '../analysis/origin-source';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { originDecisionListeners } from '../analysis/origin-decisions';
-import { isLinted, placeOf, textOf } from '../analysis/program';
+import { codeOf, isLinted, moduleOf, placeOf, propertyName, textOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import { possibleValues, resolveFunction } from '../analysis/values';
 
 export type Options = [ReachRuleOptions & FailClosedOption];
+/** A module that may export a constant. */
+const EXPORTS = /\bexport\b/u;
+
 export type MessageIds =
   'reflectedOrigin' | 'alwaysAllowingCheck' | 'denyOrigins' | 'checkEmptyAllowlist' | 'useAllowlist';
 
@@ -265,8 +269,53 @@ export default createRule<Options, MessageIds>({
       });
     };
 
+    /**
+     * `origin: true` written in a constant this module exports (`export const SERVER_CONFIG = {
+     * CORS_ORIGIN: true }`) and given to a CORS middleware by a module of the package that imports
+     * it: reported here too, where the fix can change it, naming that middleware.
+     */
+    const reportExportedOrigins = (): void => {
+      const { file } = moduleOf(sourceCode.ast);
+      if (!file) return;
+      walk(sourceCode.ast, (node) => {
+        if (node.type !== AST_NODE_TYPES.Literal || node.value !== true || reported.has(node)) return;
+        const key = node.parent?.type === AST_NODE_TYPES.Property ? propertyName(node.parent) : null;
+        if (!key || !/origin/iu.test(key)) return;
+        const name = exportedConstantOf(node);
+        if (!name) return;
+        for (const program of importingPrograms(file, name)) {
+          const code = codeOf(program);
+          for (const use of findCorsMiddlewareUses(code)) {
+            if (!use.middleware.reflectsOnTrue) continue;
+            for (const { value, credentials } of originOptions(use)) {
+              const bound = possibleValues(value).some(
+                (candidate) => candidate.known && candidate.value === true && samePlace(candidate.node, file, node),
+              );
+              if (!bound || harmlessPolicy(code, use.site, credentials, reach)) continue;
+              if (use.authenticated && reach.trustCredentialChecks && !credentials) continue;
+              reported.add(node);
+              context.report({
+                node,
+                messageId: 'reflectedOrigin',
+                data: {
+                  policy: `${use.middleware.display} with \`origin: true\` (${placeOf(use.call, context)})`,
+                  credentials: credentialsClause(credentials),
+                },
+                fix: failClosed({
+                  messageId: 'denyOrigins',
+                  fix: (fixer) => fixer.replaceText(node, use.middleware.denyOrigin),
+                }),
+              });
+              return;
+            }
+          }
+        }
+      });
+    };
+
     return {
       'Program:exit'() {
+        if (EXPORTS.test(sourceCode.text) && /\btrue\b/u.test(sourceCode.text)) reportExportedOrigins();
         // An origin gate whose check says yes to every origin checks nothing.
         originDecisionListeners(sourceCode, {
           alwaysAllows({ call, returns, site }) {

@@ -131,3 +131,27 @@ describe('what the callers do not settle', () => {
     ]);
   });
 });
+
+describe('CORS origins exported by a module and given to a middleware by the modules that import it', () => {
+  it('`origin: true` in an exported config is reported where it is written, naming the middleware; a flag beside it is not', async () => {
+    expect(await lint('settings/cors.ts')).toEqual([
+      "2:16 mcp-cors/no-reflected-origin `@fastify/cors` with `origin: true` (src/cors-server.ts:6) echoes the request's Origin: every website can read this MCP server's responses.",
+    ]);
+  });
+
+  it("the fail-closed change denies every origin in the constant, with the middleware's own deny value", async () => {
+    const eslint = new ESLint({
+      cwd: fixture,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { 'mcp-cors': plugin } },
+        { rules: { 'mcp-cors/no-reflected-origin': ['error', { failClosedFix: true }] } },
+      ],
+      fix: true,
+    });
+    const [result] = await eslint.lintFiles([file('settings/cors.ts')]);
+    expect(result!.output).toBe(
+      fs.readFileSync(file('settings/cors.ts'), 'utf8').replace('CORS_ORIGIN: true', 'CORS_ORIGIN: false'),
+    );
+  });
+});
