@@ -38,6 +38,8 @@ import { possibleValues, resolveFunction } from '../analysis/values';
 export type Options = [ReachRuleOptions & FailClosedOption];
 /** A module that may export a constant. */
 const EXPORTS = /\bexport\b/u;
+/** A property whose name says origin set to `true`: `CORS_ORIGIN: true`, `'origin': true`. */
+const ORIGIN_TRUE_PROPERTY = /origin\w*['"]?\s*:\s*true\b/iu;
 
 export type MessageIds =
   'reflectedOrigin' | 'alwaysAllowingCheck' | 'denyOrigins' | 'checkEmptyAllowlist' | 'useAllowlist';
@@ -315,7 +317,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        if (EXPORTS.test(sourceCode.text) && /\btrue\b/u.test(sourceCode.text)) reportExportedOrigins();
+        if (ORIGIN_TRUE_PROPERTY.test(sourceCode.text) && EXPORTS.test(sourceCode.text)) reportExportedOrigins();
         // An origin gate whose check says yes to every origin checks nothing.
         originDecisionListeners(sourceCode, {
           alwaysAllows({ call, returns, site }) {
