@@ -10,6 +10,9 @@ import { moduleOf, variableOf } from './program';
  * written, where the fix can change it.
  */
 
+/** Whether a module's text may export anything (the cheap test before the looks below). */
+export const MENTIONS_EXPORT = /\bexport\b/u;
+
 /**
  * The exported name whose value holds a literal: the `const` it initialises, or the `const` whose
  * object literal (at any depth) has it as a property value, when the module exports that `const`.

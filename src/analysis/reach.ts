@@ -12,9 +12,9 @@ import { ROUTE_SHAPES, packagesWith } from '../frameworks/registry';
 import { servesMcp } from './mcp-transports';
 import { registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
-import { codeOf, isLinted, moduleOf, staticValue, textOf, variableOf } from './program';
+import { codeOf, isLinted, moduleOf, staticValue, variableOf } from './program';
 import { deployedAsWorker } from './module-graph';
-import { serverStarts } from './servers';
+import { exportedValue, serverStarts } from './servers';
 import { entitiesOf } from './facts';
 import {
   callsOf,
@@ -339,26 +339,8 @@ const APP_RUNNERS: ReadonlySet<string> = new Set([
   'aws-serverless-express',
 ]);
 
-/** Whether other modules can reach the app: it is exported. */
-function exported(app: AppInstance): boolean {
-  const holder = app.node.parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) {
-    return holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-  }
-  if (holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-  return (variableOf(holder.id)?.references ?? []).some((reference) => {
-    const parent = reference.identifier.parent;
-    return (
-      parent?.type === AST_NODE_TYPES.ExportSpecifier ||
-      parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-      (parent?.type === AST_NODE_TYPES.AssignmentExpression && /exports/u.test(textOf(parent.left))) ||
-      (parent?.type === AST_NODE_TYPES.Property && parent.parent?.parent?.type === AST_NODE_TYPES.AssignmentExpression)
-    );
-  });
-}
-
 function handedElsewhere(app: AppInstance): boolean {
-  return handingCalls(app).length > 0 || exported(app);
+  return handingCalls(app).length > 0 || exportedValue(app.node);
 }
 
 /** How the origin rules judge what a permissive policy reaches. */

@@ -637,13 +637,22 @@ function isPipeName(value: string): boolean {
 export type HostScope = 'every-interface' | 'loopback' | 'other';
 
 const EVERY_INTERFACE = new Set(['', '0.0.0.0', '::', '::0', '0:0:0:0:0:0:0:0']);
+const LOOPBACK_NAMES = new Set(['localhost', '::1', '0:0:0:0:0:0:0:1']);
+const IPV4_LOOPBACK = /^(?:::ffff:)?127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/u;
+
+/** Whether a value, as a host, names the loopback interface (`127.0.0.0/8`, `localhost`, `::1`). */
+export function namesLoopback(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const host = normalizeHost(value);
+  if (LOOPBACK_NAMES.has(host)) return true;
+  const ipv4 = IPV4_LOOPBACK.exec(host);
+  return ipv4 !== null && ipv4.slice(1).every((part) => Number(part) <= 255);
+}
 
 /** Whether a value, as a host, names every interface (`'0.0.0.0'`, `'::'`, `''`). */
 export function namesEveryInterface(value: unknown): boolean {
   return typeof value === 'string' && EVERY_INTERFACE.has(normalizeHost(value));
 }
-const LOOPBACK_NAMES = new Set(['localhost', '::1', '0:0:0:0:0:0:0:1']);
-const IPV4_LOOPBACK = /^(?:::ffff:)?127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/u;
 
 /** A host as the network stack compares it: lower case, without the brackets of `[::1]`. */
 export function normalizeHost(host: string): string {
@@ -660,10 +669,7 @@ export function hostScope(api: ServerApi, value: unknown): HostScope | null {
   if (typeof value !== 'string') return null;
   const host = normalizeHost(value);
   if (EVERY_INTERFACE.has(host)) return 'every-interface';
-  if (LOOPBACK_NAMES.has(host)) return 'loopback';
-  const ipv4 = IPV4_LOOPBACK.exec(host);
-  if (ipv4 && ipv4.slice(1).every((part) => Number(part) <= 255)) return 'loopback';
-  return 'other';
+  return namesLoopback(host) ? 'loopback' : 'other';
 }
 
 const localAppsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<TSESTree.Node, boolean>>();
@@ -688,20 +694,23 @@ export function localApps(sourceCode: Readonly<SourceCode>): ReadonlyMap<TSESTre
   return found;
 }
 
-/** Whether the value made at `node` is exported: `export const app = …`, `export default app`, `module.exports = app`. */
-function exportedValue(node: TSESTree.Node): boolean {
+/**
+ * Whether other modules can reach the value made at `node`: `export const app = …`,
+ * `export default app`, `export { app }`, `module.exports = app`, `module.exports = { app }`.
+ */
+export function exportedValue(node: TSESTree.Node): boolean {
   const holder = node.parent;
-  if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) {
+    return holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  }
   if (holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
   return (variableOf(holder.id)?.references ?? []).some((reference) => {
     const parent = (reference.identifier as TSESTree.Node).parent;
     return (
       parent?.type === AST_NODE_TYPES.ExportSpecifier ||
       parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-      (parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-        parent.right === reference.identifier &&
-        /\bexports\b/u.test(codeOf(parent).getText(parent.left)))
+      (parent?.type === AST_NODE_TYPES.AssignmentExpression && /exports/u.test(codeOf(parent).getText(parent.left))) ||
+      (parent?.type === AST_NODE_TYPES.Property && parent.parent?.parent?.type === AST_NODE_TYPES.AssignmentExpression)
     );
   });
 }

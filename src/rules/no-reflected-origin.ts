@@ -13,7 +13,7 @@ import {
 } from '../fixes/constants';
 import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
 import { containsNode, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
-import { exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
+import { MENTIONS_EXPORT, exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -36,8 +36,6 @@ import { credentialsSpan, valueSites } from '../analysis/sites';
 import { possibleValues, resolveFunction } from '../analysis/values';
 
 export type Options = [ReachRuleOptions & FailClosedOption];
-/** A module that may export a constant. */
-const EXPORTS = /\bexport\b/u;
 /** A property whose name says origin set to `true`: `CORS_ORIGIN: true`, `'origin': true`. */
 const ORIGIN_TRUE_PROPERTY = /origin\w*['"]?\s*:\s*true\b/iu;
 
@@ -317,7 +315,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        if (ORIGIN_TRUE_PROPERTY.test(sourceCode.text) && EXPORTS.test(sourceCode.text)) reportExportedOrigins();
+        if (ORIGIN_TRUE_PROPERTY.test(sourceCode.text) && MENTIONS_EXPORT.test(sourceCode.text))
+          reportExportedOrigins();
         // An origin gate whose check says yes to every origin checks nothing.
         originDecisionListeners(sourceCode, {
           alwaysAllows({ call, returns, site }) {

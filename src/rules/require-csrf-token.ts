@@ -15,7 +15,7 @@ import {
   replacePropertyValue,
 } from '../fixes/edits';
 import { calledMethodName, containsNode, declaredClass, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
-import { frameworkStarts, localApps } from '../analysis/servers';
+import { frameworkStarts, localApps, namesLoopback } from '../analysis/servers';
 import { isLinted, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
@@ -45,8 +45,6 @@ export type Options = [
 export type MessageIds = 'missingCsrfCheck' | 'requireTokenHeader' | 'useBearerToken' | 'requireWrapperToken';
 
 const DEFAULT_ENDPOINTS = ['/mcp', '/messages', '/message', '/sse'];
-/** Hosts that bind the loopback interface only. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** What a file with an MCP route in it says, when it names no framework: an endpoint path or a transport call. */
 function mentionsEndpoint(text: string, endpoints: readonly string[]): boolean {
@@ -177,28 +175,26 @@ export default createRule<Options, MessageIds>({
      * cross-origin `POST` (docs/threat-model.md). Such a route needs no token: the SDK v2 apps'
      * `Origin` validation, the SDK's `originValidation` middleware, or a check of the header.
      */
-    let originGuardedApps: Set<TSESTree.Node> | undefined;
+    let originFinder: CheckFinder | undefined;
     function originCheckedLocally(route: Route): boolean {
       const local = localApps(sourceCode);
       if (local.size === 0) return false;
       const { apps } = findRoutes(sourceCode);
       if (!servedLocally(route, apps, local)) return false;
-      let guardedApps = originGuardedApps;
-      if (!guardedApps) {
-        guardedApps = new Set();
+      if (!originFinder) {
+        const guardedApps = new Set<TSESTree.Node>();
         for (const { call, factory } of findMcpAppFactories(sourceCode)) {
           if (mcpAppValidatesOrigin(call, factory)) guardedApps.add(call);
         }
-        originGuardedApps = guardedApps;
+        originFinder = {
+          known: 'host-validation',
+          originOnly: true,
+          checkFunctions: new Set(),
+          checksHeader: (header) => header === 'origin',
+          guardedApps,
+          rejectsWhenMissing: false,
+        };
       }
-      const originFinder: CheckFinder = {
-        known: 'host-validation',
-        originOnly: true,
-        checkFunctions: new Set(),
-        checksHeader: (header) => header === 'origin',
-        guardedApps,
-        rejectsWhenMissing: false,
-      };
       return routeIsGuarded(originFinder, route, apps);
     }
 
@@ -283,7 +279,7 @@ export default createRule<Options, MessageIds>({
       if (host.kind === 'missing') return transport.bindsLoopbackByDefault;
       if (host.kind !== 'found' || !host.value) return false;
       const values = possibleValues(host.value);
-      return values.length > 0 && values.every((value) => value.known && LOOPBACK_HOSTS.has(String(value.value)));
+      return values.length > 0 && values.every((value) => value.known && namesLoopback(value.value));
     }
 
     /**

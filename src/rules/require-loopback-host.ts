@@ -18,7 +18,7 @@ import {
 import { importedFile } from '../analysis/exports';
 import { moduleFilterFor, moduleIndex } from '../analysis/facts';
 import { codeOf, isLinted, moduleOf, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
-import { exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
+import { MENTIONS_EXPORT, exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { valueSites, type ValueSite } from '../analysis/sites';
 import {
   findObjectProperty,
@@ -362,7 +362,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        if (EVERY_INTERFACE_LITERAL.test(sourceCode.text) && EXPORTS.test(sourceCode.text)) reportExportedHosts();
+        if (EVERY_INTERFACE_LITERAL.test(sourceCode.text) && MENTIONS_EXPORT.test(sourceCode.text))
+          reportExportedHosts();
         for (const serverStart of serverStarts(sourceCode)) reportStart(serverStart);
         for (const transport of configuredTransports(sourceCode)) reportStart(configuredStart(transport));
         if (MENTIONS_HOST.test(sourceCode.text)) reportHostArguments();
@@ -383,7 +384,6 @@ function isWrittenValue(node: TSESTree.Node): boolean {
 
 /** A module that may export a host that binds every interface: `export`, and `'0.0.0.0'` or `'::'` (two linear tests). */
 const EVERY_INTERFACE_LITERAL = /['"`](?:0\.0\.0\.0|::0?)['"`]/u;
-const EXPORTS = /\bexport\b/u;
 
 /** The string literals of a module that bind every interface as a host. */
 function everyInterfaceLiterals(program: TSESTree.Program): TSESTree.Literal[] {
