@@ -107,15 +107,56 @@ function failClosedAsSuggestion(descriptor: Descriptor): Descriptor {
   return { ...descriptor, fix: null, suggest: [suggestion, ...(descriptor.suggest ?? [])] };
 }
 
-/** `ESLintUtils.RuleCreator` for this plugin: docs URLs from the rule's name, and the analysis started for each file. */
-export const createRule: typeof creator = (rule) =>
-  creator({
-    ...rule,
-    create(context, options) {
+/**
+ * The rule's options with its defaults, worked out once per configuration rather than once per
+ * file: `RuleCreator` deep-clones the defaults for every file it is created for. ESLint hands a
+ * rule configured by severity alone the same (already defaulted) options array each time; a rule
+ * configured with options gets an equal new one, found again by its JSON.
+ */
+function optionsCache(defaults: readonly unknown[]): (given: readonly unknown[]) => readonly unknown[] {
+  const byArray = new WeakMap<readonly unknown[], readonly unknown[]>();
+  const byJson = new Map<string, readonly unknown[]>();
+  return (given) => {
+    let options = byArray.get(given);
+    if (options) return options;
+    const json = JSON.stringify(given);
+    options = byJson.get(json);
+    if (!options) {
+      options = deepFreeze(ESLintUtils.applyDefault(defaults, given));
+      // Configurations are few; a bound keeps an editor that edits its options for hours small.
+      if (byJson.size >= 64) byJson.clear();
+      byJson.set(json, options);
+    }
+    byArray.set(given, options);
+    return options;
+  };
+}
+
+/** Shared options must not be changed by one file's lint for the next. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+/**
+ * `ESLintUtils.RuleCreator` for this plugin: docs URLs from the rule's name, the options defaulted
+ * once per configuration, and the analysis started for each file.
+ */
+export const createRule: typeof creator = (rule) => {
+  const created = creator(rule);
+  const withDefaults = optionsCache(created.meta.defaultOptions ?? rule.defaultOptions ?? []);
+  return {
+    ...created,
+    create(context) {
+      const options = withDefaults(context.options) as NonNullable<typeof rule.defaultOptions>;
       startAnalysis(context);
       const [first] = options as readonly unknown[];
       const applyFailClosed =
         typeof first === 'object' && first !== null && (first as FailClosedOption).failClosedFix === true;
       return rule.create(guardedContext(context, applyFailClosed), options);
     },
-  });
+  };
+};
