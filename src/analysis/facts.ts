@@ -14,7 +14,13 @@ import { skipTypeWrappers } from './ast';
 import { trackGlobals, trackModules } from './imports';
 import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { setKnownModules, type ModuleFilter } from './exports';
-import { moduleSpecifiers, reachesModule, takesFromPackage, typeOnlySpecifiers } from './module-graph';
+import {
+  importsReachPackage,
+  moduleSpecifiers,
+  reachesModule,
+  takesFromPackage,
+  typeOnlySpecifiers,
+} from './module-graph';
 import { externalRefOf, memberName } from './values';
 
 // A module of the project that is a known package's own source (the SDK's examples import it by
@@ -137,6 +143,43 @@ interface FileSpecifiers {
   readonly specifiers: readonly string[];
   readonly imports: readonly string[];
   readonly typeSpecifiers: readonly string[];
+  /**
+   * What the file takes from each specifier: the names of its value imports (`default`, `*` for
+   * a namespace), or `null` where it takes the module whole (a `require`, a dynamic `import()`,
+   * a side-effect import, a re-export).
+   */
+  readonly taken: ReadonlyMap<string, ReadonlySet<string> | null>;
+}
+
+/** `require('…')`, `import('…')`: the module is taken whole. */
+const DYNAMIC_SPECIFIER = /\b(?:require|import)\s*\(\s*(['"])([^'"\r\n]+)\1/gu;
+
+function takenNames(program: TSESTree.Program, text: string, specifiers: readonly string[]): FileSpecifiers['taken'] {
+  const taken = new Map<string, Set<string> | null>();
+  const add = (specifier: string, name: string | null): void => {
+    const known = taken.get(specifier);
+    if (known === null) return;
+    if (name === null) taken.set(specifier, null);
+    else if (known) known.add(name);
+    else taken.set(specifier, new Set([name]));
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.importKind === 'type') continue;
+      const specifier = statement.source.value;
+      if (statement.specifiers.length === 0) add(specifier, null);
+      for (const item of statement.specifiers) {
+        if (item.type === AST_NODE_TYPES.ImportDefaultSpecifier) add(specifier, 'default');
+        else if (item.type === AST_NODE_TYPES.ImportNamespaceSpecifier) add(specifier, '*');
+        else if (item.importKind !== 'type')
+          add(specifier, item.imported.type === AST_NODE_TYPES.Identifier ? item.imported.name : item.imported.value);
+      }
+    }
+  }
+  for (const match of text.matchAll(DYNAMIC_SPECIFIER)) add(match[2]!, null);
+  // Anything else the text names (a re-export, `import x = require()`): the module whole.
+  for (const specifier of specifiers) if (!taken.has(specifier)) add(specifier, null);
+  return taken;
 }
 
 const specifiersByProgram = new WeakMap<TSESTree.Program, FileSpecifiers>();
@@ -146,7 +189,13 @@ function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
   if (!found) {
     const { text } = sourceCode;
     const { file } = moduleOf(sourceCode.ast);
-    found = { file, ...moduleSpecifiers(file, text), typeSpecifiers: typeOnlySpecifiers(text) };
+    const lexical = moduleSpecifiers(file, text);
+    found = {
+      file,
+      ...lexical,
+      typeSpecifiers: typeOnlySpecifiers(text),
+      taken: takenNames(sourceCode.ast, text, lexical.specifiers),
+    };
     specifiersByProgram.set(sourceCode.ast, found);
   }
   return found;
@@ -170,11 +219,11 @@ export function mayHoldEntities(
   }
   let answer = answers.get(lookup);
   if (answer === undefined) {
-    const { file, specifiers, imports, typeSpecifiers } = fileSpecifiers(sourceCode);
+    const { file, specifiers, imports, typeSpecifiers, taken } = fileSpecifiers(sourceCode);
     answer =
       takesFromPackage(file, specifiers, lookup.packages) ||
       (lookup.globals?.test(sourceCode.text) ?? false) ||
-      imports.some(lookup.follow) ||
+      (imports.length > 0 && importsReachPackage(file!, taken, lookup.packages)) ||
       // Handed an app by its callers: `export function routes(app: FastifyInstance) { … }`.
       takesFromPackage(null, typeSpecifiers, lookup.packages);
     answers.set(lookup, answer);

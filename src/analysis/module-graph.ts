@@ -90,6 +90,8 @@ function forgetResolutions(): void {
   lexicalModules.clear();
   moduleTexts.clear();
   reaching.clear();
+  linksByFile.clear();
+  exportsReaching.clear();
   manifests.clear();
   workerPackages.clear();
   packageFiles.clear();
@@ -389,6 +391,259 @@ export function reachesModule(file: string, packages: ReadonlySet<string>): bool
   // Nothing the module reaches takes from them: the same holds for each module on the way.
   for (const module of seen) answers.set(module, false);
   return false;
+}
+
+/** What a module's text imports and re-exports, read without parsing it. */
+interface ModuleLinks {
+  /** `export { a, b as c } from '…'`, `export * as ns from '…'`: the exported name → where from and under which name (`*`: the whole module). */
+  readonly named: ReadonlyMap<string, { readonly specifier: string; readonly imported: string }>;
+  /** `export * from '…'`. */
+  readonly stars: readonly string[];
+  /** The text without its re-export statements: a name it still holds is the module's own (or imported and exported apart). */
+  readonly rest: string;
+  /** What that text imports, by specifier: the names (`default`, `*` for a namespace) or `null` for the module whole. */
+  readonly takes: ReadonlyMap<string, ReadonlySet<string> | null>;
+  /** Exports made with CommonJS (`module.exports`, `exports.x =`, `require`): names are not followed through it. */
+  readonly commonJs: boolean;
+}
+
+/**
+ * A re-export statement: `export * from '…'` (group 1 empty), `export * as ns from '…'` (group 1
+ * the namespace), `export { a, b as c } from '…'` (group 3 the list; group 2 set for `export type`).
+ */
+const REEXPORT = /\bexport\s*(?:\*\s*(?:as\s+([\w$]+)\s*)?|(type\s*)?\{([^}]*)\}\s*)from\s*(['"])([^'"\r\n]+)\4\s*;?/gu;
+/** `import a, { b, c as d } from '…'`, `import * as ns from '…'` (type-only ones are gone from the text read). */
+const STATIC_IMPORT = /\bimport\s+([\w$]+\s*,?\s*)?(\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*from\s*(['"])([^'"\r\n]+)\3/gu;
+const COMMON_JS_EXPORTS = /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\brequire\s*\(|\bexport\s*=/u;
+
+/** Imports and re-exports, forgotten with the resolutions. */
+const linksByFile = new Map<string, ModuleLinks | null>();
+
+function linksOf(file: string): ModuleLinks | null {
+  const known = linksByFile.get(file);
+  if (known !== undefined) return known;
+  const text = lexicalModule(file)?.text;
+  let found: ModuleLinks | null = null;
+  if (text !== undefined) {
+    const named = new Map<string, { specifier: string; imported: string }>();
+    const stars: string[] = [];
+    let rest = text;
+    if (text.includes('export')) {
+      const parts: string[] = [];
+      let last = 0;
+      for (const match of text.matchAll(REEXPORT)) {
+        const [statement, namespace, typeOnly, list, , specifier] = match;
+        parts.push(text.slice(last, match.index));
+        last = match.index + statement.length;
+        if (list !== undefined) {
+          // `export type { … } from`: types only.
+          if (!typeOnly)
+            for (const [imported, exported] of listedNames(list))
+              named.set(exported, { specifier: specifier!, imported });
+        } else if (namespace !== undefined) named.set(namespace, { specifier: specifier!, imported: '*' });
+        else stars.push(specifier!);
+      }
+      if (last > 0) rest = parts.join('') + text.slice(last);
+    }
+    found = { named, stars, rest, takes: importedNames(rest), commonJs: COMMON_JS_EXPORTS.test(text) };
+  }
+  linksByFile.set(file, found);
+  return found;
+}
+
+/** The names of `{ a, b as c, type d }`, as [imported, local] pairs; the type-only ones left out. */
+function listedNames(list: string): [string, string][] {
+  const names: [string, string][] = [];
+  for (const item of list.split(',')) {
+    const parts = item.trim().split(/\s+/u);
+    if (parts[0] === 'type' || parts[0] === '') continue;
+    names.push([parts[0]!, parts[1] === 'as' && parts[2] ? parts[2] : parts[0]!]);
+  }
+  return names;
+}
+
+/** What a text imports from each specifier: the names, or `null` for the module whole. */
+function importedNames(text: string): Map<string, Set<string> | null> {
+  const takes = new Map<string, Set<string> | null>();
+  const add = (specifier: string, name: string | null): void => {
+    const known = takes.get(specifier);
+    if (known === null) return;
+    if (name === null) takes.set(specifier, null);
+    else if (known) known.add(name);
+    else takes.set(specifier, new Set([name]));
+  };
+  const values = text.replace(TYPE_ONLY, '');
+  for (const match of values.matchAll(STATIC_IMPORT)) {
+    const [, first, rest, , specifier] = match;
+    if (first === undefined && rest === undefined) continue;
+    if (first !== undefined) add(specifier!, first.trim().replace(/,$/u, '') === 'type' ? null : 'default');
+    if (rest?.startsWith('*')) add(specifier!, '*');
+    else if (rest !== undefined) for (const [imported] of listedNames(rest.slice(1, -1))) add(specifier!, imported);
+  }
+  // `require('…')`, `import('…')`, `import '…'`: the module whole.
+  for (const match of values.matchAll(SPECIFIER)) if (!takes.has(match[2]!)) add(match[2]!, null);
+  return takes;
+}
+
+/** What `exportReaches` answered, per set of packages, forgotten with the resolutions. */
+const exportsReaching = new Map<ReadonlySet<string>, Map<string, boolean>>();
+
+/**
+ * Whether what a module exports under a name can come from one of these packages: the name
+ * followed through the re-exports of barrels (`export * from './server'`, `export { a as b } from
+ * './x'`) to the module that declares it, and from there along what that module's own code
+ * imports, name by name, to any depth. A workspace package whose index re-exports a server
+ * factory beside a hundred other modules then leads only the importers of that factory to it.
+ * A namespace (`*`) is the module whole; CommonJS modules, and what lies past too many modules,
+ * are answered as `reachesModule` answers.
+ */
+export function exportReaches(file: string, name: string, packages: ReadonlySet<string>): boolean {
+  let known = exportsReaching.get(packages);
+  if (!known) {
+    known = new Map();
+    exportsReaching.set(packages, known);
+  }
+  const key = nameKey(file, name);
+  const answer = known.get(key);
+  if (answer !== undefined) return answer;
+  new NameReach(packages, known).visit(key, file, name);
+  return known.get(key) ?? true;
+}
+
+/** Whether a file's imports, taken as named, reach one of these packages (`exportReaches` for each). */
+export function importsReachPackage(
+  file: string,
+  takes: ReadonlyMap<string, ReadonlySet<string> | null>,
+  packages: ReadonlySet<string>,
+): boolean {
+  for (const [specifier, names] of takes) {
+    const target = resolveSpecifier(file, specifier);
+    // The module whole first: most lead nowhere near the packages, and that look is cheaper.
+    if (target === null || !reachesModule(target, packages)) continue;
+    if (names === null || [...names].some((name) => exportReaches(target, name, packages))) return true;
+  }
+  return false;
+}
+
+/** How many names one look follows before what lies further is answered as `reachesModule` answers. */
+const MAX_NAMES_LOOKED_AT = 20000;
+
+const nameKey = (file: string, name: string): string => `${name}\0${file}`;
+
+/**
+ * One look through names: the names a name leads to form a graph with cycles (modules that import
+ * each other), answered one strongly connected part at a time (Tarjan's algorithm), so that every
+ * name looked at is answered once, and for good.
+ */
+class NameReach {
+  private readonly index = new Map<string, number>();
+  private readonly low = new Map<string, number>();
+  private readonly value = new Map<string, boolean>();
+  private readonly stack: string[] = [];
+  private readonly onStack = new Set<string>();
+
+  constructor(
+    private readonly packages: ReadonlySet<string>,
+    private readonly known: Map<string, boolean>,
+  ) {}
+
+  visit(key: string, file: string, name: string): void {
+    const order = this.index.size;
+    this.index.set(key, order);
+    this.low.set(key, order);
+    this.stack.push(key);
+    this.onStack.add(key);
+    let value = false;
+    if (order >= MAX_NAMES_LOOKED_AT) value = reachesModule(file, this.packages);
+    else {
+      for (const next of this.next(file, name)) {
+        if (next === true) value = true;
+        else {
+          const [nextKey, nextFile, nextName] = next;
+          const known = this.known.get(nextKey);
+          if (known !== undefined) value = known;
+          else if (!this.index.has(nextKey)) {
+            this.visit(nextKey, nextFile, nextName);
+            this.low.set(key, Math.min(this.low.get(key)!, this.low.get(nextKey)!));
+            value = this.known.get(nextKey) ?? this.value.get(nextKey)!;
+          } else if (this.onStack.has(nextKey)) {
+            this.low.set(key, Math.min(this.low.get(key)!, this.index.get(nextKey)!));
+          }
+        }
+        // Yes once is yes: what is left need not be looked at (a part cut short can only be smaller, and its noes still hold).
+        if (value) break;
+      }
+    }
+    this.value.set(key, value);
+    if (this.low.get(key) !== order) return;
+    // The root of a strongly connected part: its names share one answer.
+    const members: string[] = [];
+    let answer = false;
+    for (;;) {
+      const member = this.stack.pop()!;
+      this.onStack.delete(member);
+      members.push(member);
+      answer ||= this.value.get(member)!;
+      if (member === key) break;
+    }
+    for (const member of members) this.known.set(member, answer);
+  }
+
+  /** Where a name leads: `true` for a package of the set, or a name of another module. */
+  private *next(file: string, name: string): Generator<true | [string, string, string]> {
+    const links = linksOf(file);
+    if (!links) return;
+    if (links.commonJs || takesFromPackage(file, [], this.packages)) {
+      if (reachesModule(file, this.packages)) yield true;
+      return;
+    }
+    const to = (specifier: string, imported: string): true | [string, string, string] | null => {
+      if (namesPackage(specifier, this.packages)) return true;
+      const target = resolveSpecifier(file, specifier);
+      return target === null ? null : [nameKey(target, imported), target, imported];
+    };
+    const edges: (readonly [string, string])[] = [];
+    const own = (): void => {
+      for (const [specifier, names] of links.takes) {
+        if (names === null) edges.push([specifier, '*']);
+        else for (const imported of names) edges.push([specifier, imported]);
+      }
+    };
+    if (name === '*') {
+      own();
+      for (const specifier of links.stars) edges.push([specifier, '*']);
+      for (const link of links.named.values()) edges.push([link.specifier, link.imported]);
+    } else {
+      const named = links.named.get(name);
+      if (named) edges.push([named.specifier, named.imported]);
+      // Declared here: what the module's own code imports, not what it re-exports, is what it can use.
+      else if (mentionsName(links.rest, name)) own();
+      else for (const specifier of links.stars) edges.push([specifier, name]);
+    }
+    for (const [specifier, imported] of edges) {
+      const next = to(specifier, imported);
+      if (next !== null) yield next;
+    }
+  }
+}
+
+/** Whether a text holds a name as a whole word. */
+function mentionsName(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!isNameCharacter(text.charCodeAt(at - 1)) && !isNameCharacter(text.charCodeAt(at + name.length))) return true;
+  }
+  return false;
+}
+
+/** Whether a character code continues a name (`NaN` for the ends of the text: no). */
+function isNameCharacter(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 36 ||
+    code === 95
+  );
 }
 
 /**

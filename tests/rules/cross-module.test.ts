@@ -9,6 +9,7 @@ import {
   clearModuleGraph,
   declaresOwnFunction,
   expireResolutions,
+  exportReaches,
   moduleGraphStats,
 } from '../../src/analysis/module-graph';
 
@@ -704,6 +705,65 @@ describe('calls into helper modules that cannot lead to a server', () => {
     // read for `banner(3000, 'localhost')`: a loopback literal is no host this rule reports, wherever
     // it goes. Nor is tools.ts, for `describeTool('echo')`.
     expect(moduleGraphStats().loads - before).toBe(2);
+  });
+});
+
+describe('exportReaches: a name followed through barrels to where it is declared', () => {
+  const barrels = path.join(project, 'src/barrels');
+  const at = (file: string): string => path.join(barrels, file);
+  const NODE_HTTP = new Set(['http']);
+
+  it('leads to the package only the names that come from it', () => {
+    expireResolutions(Date.now() + 120_000);
+    const index = at('index.ts');
+    // `export * from './http-app'` declares createHttpApp with node:http; `export * as web` is that module whole.
+    expect(exportReaches(index, 'createHttpApp', NODE_HTTP)).toBe(true);
+    expect(exportReaches(index, 'web', NODE_HTTP)).toBe(true);
+    expect(exportReaches(index, '*', NODE_HTTP)).toBe(true);
+    // text.ts (through a star, importing the barrel back), clock.ts (renamed), the barrel's own
+    // constant, a name nothing exports: none of them can hand on a server.
+    expect(exportReaches(index, 'shout', NODE_HTTP)).toBe(false);
+    expect(exportReaches(index, 'Timer', NODE_HTTP)).toBe(false);
+    expect(exportReaches(index, 'Clock', NODE_HTTP)).toBe(false);
+    expect(exportReaches(index, 'VERSION', NODE_HTTP)).toBe(false);
+    expect(exportReaches(index, 'missing', NODE_HTTP)).toBe(false);
+    // Read from the text, a star cannot tell a type from a value: a type of the factory's module counts.
+    expect(exportReaches(index, 'Greeting', NODE_HTTP)).toBe(true);
+    expect(exportReaches(at('text.ts'), 'shout', NODE_HTTP)).toBe(false);
+    // Modules that import names: the importer of the factory leads there, the importer of helpers nowhere.
+    expect(exportReaches(at('server-user.ts'), '*', NODE_HTTP)).toBe(true);
+    expect(exportReaches(at('helpers-user.ts'), 'stamp', NODE_HTTP)).toBe(false);
+  });
+
+  it('takes a CommonJS module whole, and answers the same in any order of questions', () => {
+    expireResolutions(Date.now() + 240_000);
+    expect(exportReaches(at('text.ts'), 'shout', NODE_HTTP)).toBe(false);
+    expect(exportReaches(at('index.ts'), 'VERSION', NODE_HTTP)).toBe(false);
+    expect(exportReaches(at('index.ts'), 'createHttpApp', NODE_HTTP)).toBe(true);
+    expect(exportReaches(at('legacy.cjs'), 'label', NODE_HTTP)).toBe(true);
+    expect(exportReaches(at('missing.ts'), 'anything', NODE_HTTP)).toBe(false);
+  });
+
+  it('reports a server made by a factory that a barrel re-exports, by name or in a namespace', async () => {
+    const hostsOnly = eslintFor(project, { 'mcp-cors/require-loopback-host': 'error' });
+    const nodeListen = {
+      api: '`server.listen()` on a `node:http` server',
+      hostLabel: 'host',
+      binding: "Node's default is `::`",
+    };
+    expect(summarise(await lint('src/barrels/server-user.ts', hostsOnly))).toEqual([
+      report('require-loopback-host', 'defaultHost', [4, 17, 4, 23], nodeListen, FAIL_CLOSED_DEFAULT_HOST),
+    ]);
+    expect(summarise(await lint('src/barrels/namespace-user.ts', hostsOnly))).toEqual([
+      report('require-loopback-host', 'defaultHost', [3, 21, 3, 27], nodeListen, FAIL_CLOSED_DEFAULT_HOST),
+    ]);
+  });
+
+  it('does not read the barrel for a file that takes only helpers from it', async () => {
+    clearModuleGraph();
+    const before = moduleGraphStats().loads;
+    expect(summarise(await lint('src/barrels/helpers-user.ts'))).toEqual([]);
+    expect(moduleGraphStats().loads - before).toBe(0);
   });
 });
 
