@@ -16,10 +16,10 @@ import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { setKnownModules, type ModuleFilter } from './exports';
 import {
   importsReachPackage,
-  moduleSpecifiers,
   reachesModule,
+  resolveSpecifier,
   takesFromPackage,
-  typeOnlySpecifiers,
+  type ImportLink,
 } from './module-graph';
 import { externalRefOf, memberName } from './values';
 
@@ -137,25 +137,34 @@ export function moduleFilterFor(...kinds: [Entity['kind'], ...Entity['kind'][]])
 
 const mayHoldByProgram = new WeakMap<TSESTree.Program, Map<KindsLookup, boolean>>();
 
-/** What a linted file's text takes from other modules, read once for every kinds lookup. */
+/** What a linted file takes from other modules, read once for every kinds lookup. */
 interface FileSpecifiers {
-  readonly file: string | null;
+  /** Every specifier of a value import, re-export, `require()` or `import()`, as written. */
   readonly specifiers: readonly string[];
-  readonly imports: readonly string[];
+  /** The specifiers the file takes only types from. */
   readonly typeSpecifiers: readonly string[];
   /**
-   * What the file takes from each specifier: the names of its value imports (`default`, `*` for
-   * a namespace), or `null` where it takes the module whole (a `require`, a dynamic `import()`,
-   * a side-effect import, a re-export).
+   * The modules of the project it takes values from, with the names it takes (`default`, `*` for a
+   * namespace), or `null` where it takes the module whole (a `require`, a dynamic `import()`, a
+   * side-effect import, a re-export).
    */
-  readonly taken: ReadonlyMap<string, ReadonlySet<string> | null>;
+  readonly links: readonly ImportLink[];
 }
 
-/** `require('…')`, `import('…')`: the module is taken whole. */
-const DYNAMIC_SPECIFIER = /\b(?:require|import)\s*\(\s*(['"])([^'"\r\n]+)\1/gu;
+/** `require('…')`, `import('…')` (and `require(('…'))`): the module is taken whole. */
+const DYNAMIC_SPECIFIER = /\b(?:require|import)\s*\(\s*\(?\s*(['"])([^'"\r\n]+)\1/gu;
 
-function takenNames(program: TSESTree.Program, text: string, specifiers: readonly string[]): FileSpecifiers['taken'] {
+const specifiersByProgram = new WeakMap<TSESTree.Program, FileSpecifiers>();
+
+/**
+ * What the linted file imports, from its tree (the import and export statements) and, for
+ * `require()` and `import()`, its text; the project's modules among them resolved once.
+ */
+function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
+  let found = specifiersByProgram.get(sourceCode.ast);
+  if (found) return found;
   const taken = new Map<string, Set<string> | null>();
+  const types = new Set<string>();
   const add = (specifier: string, name: string | null): void => {
     const known = taken.get(specifier);
     if (known === null) return;
@@ -163,41 +172,58 @@ function takenNames(program: TSESTree.Program, text: string, specifiers: readonl
     else if (known) known.add(name);
     else taken.set(specifier, new Set([name]));
   };
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (statement.importKind === 'type') continue;
-      const specifier = statement.source.value;
-      if (statement.specifiers.length === 0) add(specifier, null);
-      for (const item of statement.specifiers) {
-        if (item.type === AST_NODE_TYPES.ImportDefaultSpecifier) add(specifier, 'default');
-        else if (item.type === AST_NODE_TYPES.ImportNamespaceSpecifier) add(specifier, '*');
-        else if (item.importKind !== 'type')
-          add(specifier, item.imported.type === AST_NODE_TYPES.Identifier ? item.imported.name : item.imported.value);
+  for (const statement of sourceCode.ast.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration: {
+        const specifier = statement.source.value;
+        const values = statement.specifiers.filter(
+          (item) => item.type !== AST_NODE_TYPES.ImportSpecifier || item.importKind !== 'type',
+        );
+        if (statement.importKind === 'type' || (statement.specifiers.length > 0 && values.length === 0)) {
+          types.add(specifier);
+          break;
+        }
+        if (values.length === 0) add(specifier, null);
+        for (const item of values) {
+          if (item.type === AST_NODE_TYPES.ImportDefaultSpecifier) add(specifier, 'default');
+          else if (item.type === AST_NODE_TYPES.ImportNamespaceSpecifier) add(specifier, '*');
+          else
+            add(specifier, item.imported.type === AST_NODE_TYPES.Identifier ? item.imported.name : item.imported.value);
+        }
+        break;
       }
+      case AST_NODE_TYPES.ExportAllDeclaration:
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        if (!statement.source) break;
+        if (statement.exportKind === 'type') types.add(statement.source.value);
+        else add(statement.source.value, null);
+        break;
+      case AST_NODE_TYPES.TSImportEqualsDeclaration:
+        if (
+          statement.importKind !== 'type' &&
+          statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+          statement.moduleReference.expression.type === AST_NODE_TYPES.Literal
+        )
+          add(statement.moduleReference.expression.value, null);
+        break;
+      default:
+        break;
     }
   }
-  for (const match of text.matchAll(DYNAMIC_SPECIFIER)) add(match[2]!, null);
-  // Anything else the text names (a re-export, `import x = require()`): the module whole.
-  for (const specifier of specifiers) if (!taken.has(specifier)) add(specifier, null);
-  return taken;
-}
-
-const specifiersByProgram = new WeakMap<TSESTree.Program, FileSpecifiers>();
-
-function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
-  let found = specifiersByProgram.get(sourceCode.ast);
-  if (!found) {
-    const { text } = sourceCode;
-    const { file } = moduleOf(sourceCode.ast);
-    const lexical = moduleSpecifiers(file, text);
-    found = {
-      file,
-      ...lexical,
-      typeSpecifiers: typeOnlySpecifiers(text),
-      taken: takenNames(sourceCode.ast, text, lexical.specifiers),
-    };
-    specifiersByProgram.set(sourceCode.ast, found);
+  const { text } = sourceCode;
+  if (text.includes('require') || text.includes('import(') || /\bimport\s+\(/u.test(text)) {
+    for (const match of text.matchAll(DYNAMIC_SPECIFIER)) add(match[2]!, null);
   }
+  const { file } = moduleOf(sourceCode.ast);
+  const links: ImportLink[] = [];
+  if (file !== null) {
+    for (const [specifier, names] of taken) {
+      const target = resolveSpecifier(file, specifier);
+      if (target !== null) links.push({ target, names });
+    }
+  }
+  found = { specifiers: [...taken.keys()], typeSpecifiers: [...types], links };
+  specifiersByProgram.set(sourceCode.ast, found);
   return found;
 }
 
@@ -219,11 +245,11 @@ export function mayHoldEntities(
   }
   let answer = answers.get(lookup);
   if (answer === undefined) {
-    const { file, specifiers, imports, typeSpecifiers, taken } = fileSpecifiers(sourceCode);
+    const { specifiers, typeSpecifiers, links } = fileSpecifiers(sourceCode);
     answer =
-      takesFromPackage(file, specifiers, lookup.packages) ||
+      takesFromPackage(moduleOf(sourceCode.ast).file, specifiers, lookup.packages) ||
       (lookup.globals?.test(sourceCode.text) ?? false) ||
-      (imports.length > 0 && importsReachPackage(file!, taken, lookup.packages)) ||
+      importsReachPackage(links, lookup.packages) ||
       // Handed an app by its callers: `export function routes(app: FastifyInstance) { … }`.
       takesFromPackage(null, typeSpecifiers, lookup.packages);
     answers.set(lookup, answer);

@@ -91,6 +91,8 @@ function forgetResolutions(): void {
   moduleTexts.clear();
   reaching.clear();
   linksByFile.clear();
+  folders.clear();
+  links.clear();
   exportsReaching.clear();
   manifests.clear();
   workerPackages.clear();
@@ -321,19 +323,6 @@ export function moduleSpecifiers(file: string | null, text: string): ModuleSpeci
   return { specifiers: [...specifiers], imports: [...imports] };
 }
 
-/**
- * The specifiers a module's text takes only types from (`import type { FastifyInstance } from
- * 'fastify'`): a module that names a package's types may be handed its objects by its callers.
- */
-export function typeOnlySpecifiers(text: string): string[] {
-  const found = new Set<string>();
-  for (const match of text.matchAll(TYPE_ONLY)) {
-    const specifier = /(['"])([^'"\r\n]+)\1\s*$/u.exec(match[0])?.[2];
-    if (specifier) found.add(specifier);
-  }
-  return [...found];
-}
-
 /** Whether a specifier names one of these packages (`node:http` is `http`). */
 function namesPackage(specifier: string, packages: ReadonlySet<string>): boolean {
   return packages.has(specifier) || (specifier.startsWith('node:') && packages.has(specifier.slice(5)));
@@ -510,16 +499,17 @@ export function exportReaches(file: string, name: string, packages: ReadonlySet<
   return known.get(key) ?? true;
 }
 
+/** A module of the project a file imports, and what it takes from it (`null`: the module whole). */
+export interface ImportLink {
+  readonly target: string;
+  readonly names: ReadonlySet<string> | null;
+}
+
 /** Whether a file's imports, taken as named, reach one of these packages (`exportReaches` for each). */
-export function importsReachPackage(
-  file: string,
-  takes: ReadonlyMap<string, ReadonlySet<string> | null>,
-  packages: ReadonlySet<string>,
-): boolean {
-  for (const [specifier, names] of takes) {
-    const target = resolveSpecifier(file, specifier);
+export function importsReachPackage(links: readonly ImportLink[], packages: ReadonlySet<string>): boolean {
+  for (const { target, names } of links) {
     // The module whole first: most lead nowhere near the packages, and that look is cheaper.
-    if (target === null || !reachesModule(target, packages)) continue;
+    if (!reachesModule(target, packages)) continue;
     if (names === null || [...names].some((name) => exportReaches(target, name, packages))) return true;
   }
   return false;
@@ -729,18 +719,50 @@ function sourceFile(candidate: string): string | null {
 }
 
 function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    return false;
-  }
+  return entryKind(file) === 'file';
 }
 
 function isDirectory(file: string): boolean {
+  return entryKind(file) === 'directory';
+}
+
+type EntryKind = 'file' | 'directory' | 'other';
+
+/** The entries of each folder looked in, read once and forgotten with the resolutions. */
+const folders = new Map<string, ReadonlyMap<string, EntryKind> | null>();
+
+/**
+ * What a path is, from one listing of its folder: resolving a specifier tries a dozen names
+ * (`.ts`, `.tsx`, `.js`, `index.ts`, …) in the same few folders, one `stat` each otherwise.
+ */
+function entryKind(file: string): EntryKind | null {
+  const dir = path.dirname(file);
+  let entries = folders.get(dir);
+  if (entries === undefined) {
+    entries = listFolder(dir);
+    if (folders.size >= MAX_CACHED_RESOLUTIONS) folders.clear();
+    folders.set(dir, entries);
+  }
+  const kind = entries?.get(path.basename(file));
+  if (kind !== 'other') return kind ?? null;
+  // A link, or what the listing could not tell: ask the disk.
   try {
-    return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'directory' : null;
   } catch {
-    return false;
+    return null;
+  }
+}
+
+function listFolder(dir: string): ReadonlyMap<string, EntryKind> | null {
+  try {
+    const entries = new Map<string, EntryKind>();
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      entries.set(entry.name, entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other');
+    }
+    return entries;
+  } catch {
+    return null;
   }
 }
 
@@ -1131,21 +1153,30 @@ function resolveWorkspacePackage(dir: string, specifier: string): string | null 
  * the packages of a workspace): the installed name resolves to source the project holds.
  */
 function linkedPackage(dir: string, name: string): string | null {
-  for (let current = dir; ; current = path.dirname(current)) {
-    if (path.basename(current) !== 'node_modules') {
-      const candidate = path.join(current, 'node_modules', name);
-      try {
-        if (fs.lstatSync(candidate, { throwIfNoEntry: false })?.isSymbolicLink()) {
-          const real = fs.realpathSync(candidate);
-          return real.split(path.sep).includes('node_modules') ? null : real;
-        }
-      } catch {
-        return null;
+  const key = `${name}\0${dir}`;
+  const known = links.get(key);
+  if (known !== undefined) return known;
+  let found: string | null | undefined;
+  if (path.basename(dir) !== 'node_modules') {
+    const candidate = path.join(dir, 'node_modules', name);
+    try {
+      if (fs.lstatSync(candidate, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        const real = fs.realpathSync(candidate);
+        found = real.split(path.sep).includes('node_modules') ? null : real;
       }
+    } catch {
+      found = null;
     }
-    if (path.dirname(current) === current) return null;
   }
+  // Not linked here: what the folder above finds, asked once for all the folders below it.
+  if (found === undefined) found = path.dirname(dir) === dir ? null : linkedPackage(path.dirname(dir), name);
+  if (links.size >= MAX_CACHED_RESOLUTIONS) links.clear();
+  links.set(key, found);
+  return found;
 }
+
+/** What `linkedPackage` found, per folder and name, forgotten with the resolutions. */
+const links = new Map<string, string | null>();
 
 /**
  * The packages of the workspace a folder is in: the nearest `package.json` above it that lists
