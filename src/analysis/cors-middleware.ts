@@ -13,6 +13,7 @@ import type { CorsMiddleware } from '../frameworks/types';
 import { entitiesOf, moduleIndex, trackedNodes } from './facts';
 import { typedCorsValues } from './cors-types';
 import { installedVersionFor, isAtLeast } from './installed';
+import { mentionsAny } from './imports';
 import { isLinted } from './program';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
@@ -138,7 +139,9 @@ export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMi
   if (!uses) {
     const { text } = sourceCode;
     uses =
-      MENTIONS_CORS.test(text) || MENTIONS_SELF_SERVING_MODULE.test(text) ? collectCorsMiddlewareUses(sourceCode) : [];
+      mentionsAny(sourceCode, MENTIONS_CORS) || MENTIONS_SELF_SERVING_MODULE.test(text)
+        ? collectCorsMiddlewareUses(sourceCode)
+        : [];
     usesByFile.set(sourceCode.ast, uses);
   }
   return uses;

@@ -5,7 +5,7 @@ import type { CorsMiddleware } from '../frameworks/types';
 import type { ExternalRef } from './exports';
 import { importedValue } from './exports';
 import { moduleFilterFor, moduleIndex } from './facts';
-import { MENTIONS_ORIGIN_OR_CORS } from './imports';
+import { MENTIONS_ORIGIN_OR_CORS, mentionsAny } from './imports';
 import { variableOf } from './program';
 import { externalRefOf, returnedExpressions } from './values';
 
@@ -135,7 +135,7 @@ const byProgram = new WeakMap<TSESTree.Program, readonly TypedCorsValue[]>();
 export function typedCorsValues(sourceCode: Readonly<SourceCode>): readonly TypedCorsValue[] {
   let found = byProgram.get(sourceCode.ast);
   if (found) return found;
-  found = MENTIONS_ORIGIN_OR_CORS.test(sourceCode.text) ? findTypedValues(sourceCode) : [];
+  found = mentionsAny(sourceCode, MENTIONS_ORIGIN_OR_CORS) ? findTypedValues(sourceCode) : [];
   byProgram.set(sourceCode.ast, found);
   return found;
 }

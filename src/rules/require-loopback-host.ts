@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { appendObjectProperty, replaceExpression } from '../fixes/edits';
 import { skipTypeWrappers, walk } from '../analysis/ast';
+import { mentionsAny } from '../analysis/imports';
 import type { ServerApi, StartApi } from '../frameworks/types';
 import { createRule } from '../utils/create-rule';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
@@ -366,7 +367,7 @@ export default createRule<Options, MessageIds>({
           reportExportedHosts();
         for (const serverStart of serverStarts(sourceCode)) reportStart(serverStart);
         for (const transport of configuredTransports(sourceCode)) reportStart(configuredStart(transport));
-        if (MENTIONS_HOST.test(sourceCode.text)) reportHostArguments();
+        if (mentionsAny(sourceCode, MENTIONS_HOST)) reportHostArguments();
       },
     };
   },

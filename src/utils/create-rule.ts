@@ -110,24 +110,30 @@ function failClosedAsSuggestion(descriptor: Descriptor): Descriptor {
 /**
  * The rule's options with its defaults, worked out once per configuration rather than once per
  * file: `RuleCreator` deep-clones the defaults for every file it is created for. ESLint hands a
- * rule configured by severity alone the same (already defaulted) options array each time; a rule
- * configured with options gets an equal new one, found again by its JSON.
+ * rule a new options array for each file, but for a rule configured by severity alone it holds
+ * the same (already defaulted) option objects each time; options the user wrote are merged into
+ * new objects for each file, and found again by their JSON.
  */
 function optionsCache(defaults: readonly unknown[]): (given: readonly unknown[]) => readonly unknown[] {
-  const byArray = new WeakMap<readonly unknown[], readonly unknown[]>();
+  const byObject = new WeakMap<object, readonly unknown[]>();
   const byJson = new Map<string, readonly unknown[]>();
+  const withDefaults = (given: readonly unknown[]): readonly unknown[] =>
+    deepFreeze(ESLintUtils.applyDefault(defaults, given));
   return (given) => {
-    let options = byArray.get(given);
-    if (options) return options;
+    const [only] = given;
+    if (given.length === 1 && typeof only === 'object' && only !== null) {
+      const known = byObject.get(only);
+      if (known) return known;
+    }
     const json = JSON.stringify(given);
-    options = byJson.get(json);
+    let options = byJson.get(json);
     if (!options) {
-      options = deepFreeze(ESLintUtils.applyDefault(defaults, given));
+      options = withDefaults(given);
       // Configurations are few; a bound keeps an editor that edits its options for hours small.
       if (byJson.size >= 64) byJson.clear();
       byJson.set(json, options);
     }
-    byArray.set(given, options);
+    if (given.length === 1 && typeof only === 'object' && only !== null) byObject.set(only, options);
     return options;
   };
 }
