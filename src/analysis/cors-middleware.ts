@@ -4,13 +4,15 @@ import { appendObjectProperty } from '../fixes/edits';
 import { calledMethodName, calledMethodObject, isNullishLiteral, skipTypeWrappers } from './ast';
 import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
 import {
+  MENTIONS_DEFAULT_CORS_METHOD,
+  MENTIONS_DEFAULT_CORS_MODULE,
   MENTIONS_SELF_SERVING_MODULE,
   corsMethodsOfAdapters,
   entitiesOfKind,
   exportNamesWith,
 } from '../frameworks/registry';
-import type { CorsMiddleware } from '../frameworks/types';
-import { entitiesOf, moduleIndex, trackedNodes } from './facts';
+import type { CorsMiddleware, Entity } from '../frameworks/types';
+import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { typedCorsValues } from './cors-types';
 import { installedVersionFor, isAtLeast } from './installed';
 import { mentionsAny } from './imports';
@@ -61,6 +63,9 @@ const usesByFile = new WeakMap<object, CorsMiddlewareUse[]>();
 
 /** The names the CORS packages export their middleware under. */
 const CORS_NAMES = exportNamesWith('cors');
+
+/** The methods that take a CORS middleware's options (`create` of `NestFactory`, `serve` of `McpAgent`). */
+const CORS_OPTION_METHODS = exportNamesWith('cors-option');
 
 /** The app methods that set up CORS (`enableCors`, fastmcp's `start`). */
 const CORS_METHODS: ReadonlySet<string> = corsMethodsOfAdapters();
@@ -139,12 +144,27 @@ export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMi
   if (!uses) {
     const { text } = sourceCode;
     uses =
-      mentionsAny(sourceCode, MENTIONS_CORS) || MENTIONS_SELF_SERVING_MODULE.test(text)
+      mentionsAny(sourceCode, MENTIONS_CORS) ||
+      MENTIONS_SELF_SERVING_MODULE.test(text) ||
+      mayAnswerCorsByDefault(sourceCode)
         ? collectCorsMiddlewareUses(sourceCode)
         : [];
     usesByFile.set(sourceCode.ast, uses);
   }
   return uses;
+}
+
+/**
+ * Whether a file may call a method that answers CORS with its defaults when given no CORS options
+ * (`McpAgent.serve()`, also on a subclass that another module declares), though its text never
+ * says CORS.
+ */
+export function mayAnswerCorsByDefault(sourceCode: Readonly<SourceCode>): boolean {
+  const { text } = sourceCode;
+  return (
+    MENTIONS_DEFAULT_CORS_MODULE.test(text) ||
+    (MENTIONS_DEFAULT_CORS_METHOD.test(text) && mayHoldEntities(sourceCode, 'cors-option'))
+  );
 }
 
 /**
@@ -159,7 +179,7 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
   const add = (use: CorsMiddlewareUse): void => {
     if (seen.has(use.call)) return;
     seen.add(use.call);
-    uses.push(use);
+    uses.push(use.middleware.noDenyValue ? { ...use, unfixable: true } : use);
   };
   const useOf = (node: TSESTree.Node, middleware: CorsMiddleware, site: TSESTree.Node | null): void => {
     if (middleware.usage === 'call') {
@@ -175,17 +195,27 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
     for (const { middleware } of entitiesOfKind(entities, 'cors')) useOf(node, middleware, null);
   }
   // Options that a call hands on to a CORS middleware: `NestFactory.create(AppModule, { cors: true })`.
-  for (const [node, entities] of tracked) {
-    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-    for (const { middleware, argument, key } of entitiesOfKind(entities, 'cors-option')) {
-      const value = node.arguments
-        .slice(argument)
+  const optionUses = (node: TSESTree.CallExpression, entities: readonly Entity[]): void => {
+    for (const { middleware, argument, key, byDefault } of entitiesOfKind(entities, 'cors-option')) {
+      const options = node.arguments.slice(argument);
+      const value = options
         .map((option) => (option.type === AST_NODE_TYPES.SpreadElement ? null : resolveObjectExpression(option)))
         .map((object) => object && findObjectProperty(object, key))
         .find((found) => found?.kind !== 'missing' && found !== null);
-      if (value?.kind !== 'found' || !value.value || isFalse(value.value)) continue;
-      add({ middleware, call: node, options: value.value, site: value.property });
+      if (value?.kind === 'found' && value.value && !isFalse(value.value)) {
+        add({ middleware, call: node, options: value.value, site: value.property });
+      } else if (byDefault && value === undefined) {
+        // Left out, by options the file shows (or no options at all): the defaults apply. Where the
+        // options would go is not one argument a fix can fill.
+        const shown = options.every(
+          (option) => option.type !== AST_NODE_TYPES.SpreadElement && resolveObjectExpression(option) !== null,
+        );
+        add({ middleware, call: node, options: shown ? null : undefined, site: node, unfixable: true });
+      }
     }
+  };
+  for (const [node, entities] of tracked) {
+    if (node.type === AST_NODE_TYPES.CallExpression) optionUses(node, entities);
   }
   const index = moduleIndex(sourceCode.ast);
   // Methods of an app that set up CORS: NestJS's `app.enableCors(options)`, fastmcp's `start()`.
@@ -216,6 +246,13 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
     if (tracked.has(call) || name === null || !CORS_NAMES.has(name)) continue;
     for (const { middleware } of entitiesOf(call, 'cors')) useOf(call, middleware, null);
+  }
+  // A method that takes CORS options, reached through the project's own code: a subclass of a
+  // package's class (`NotesAgent.serve('/mcp')` for `McpAgent.serve`).
+  for (const method of CORS_OPTION_METHODS) {
+    for (const call of index.methodCalls.get(method) ?? []) {
+      if (!tracked.has(call)) optionUses(call, entitiesOf(call));
+    }
   }
   for (const call of index.methodCalls.get('register') ?? []) {
     const [plugin] = call.arguments;

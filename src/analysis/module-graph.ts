@@ -495,7 +495,7 @@ export function exportReaches(file: string, name: string, packages: ReadonlySet<
   const key = nameKey(file, name);
   const answer = known.get(key);
   if (answer !== undefined) return answer;
-  new NameReach(packages, known).visit(key, file, name);
+  new NameReach(packages, known).visit(key, file, name, 0);
   return known.get(key) ?? true;
 }
 
@@ -515,8 +515,9 @@ export function importsReachPackage(links: readonly ImportLink[], packages: Read
   return false;
 }
 
-/** How many names one look follows before what lies further is answered as `reachesModule` answers. */
+/** How many names one look follows, and how deep, before what lies further is answered as `reachesModule` answers. */
 const MAX_NAMES_LOOKED_AT = 20000;
+const MAX_NAME_DEPTH = 200;
 
 const nameKey = (file: string, name: string): string => `${name}\0${file}`;
 
@@ -537,14 +538,14 @@ class NameReach {
     private readonly known: Map<string, boolean>,
   ) {}
 
-  visit(key: string, file: string, name: string): void {
+  visit(key: string, file: string, name: string, depth: number): void {
     const order = this.index.size;
     this.index.set(key, order);
     this.low.set(key, order);
     this.stack.push(key);
     this.onStack.add(key);
     let value = false;
-    if (order >= MAX_NAMES_LOOKED_AT) value = reachesModule(file, this.packages);
+    if (order >= MAX_NAMES_LOOKED_AT || depth >= MAX_NAME_DEPTH) value = reachesModule(file, this.packages);
     else {
       for (const next of this.next(file, name)) {
         if (next === true) value = true;
@@ -553,7 +554,7 @@ class NameReach {
           const known = this.known.get(nextKey);
           if (known !== undefined) value = known;
           else if (!this.index.has(nextKey)) {
-            this.visit(nextKey, nextFile, nextName);
+            this.visit(nextKey, nextFile, nextName, depth + 1);
             this.low.set(key, Math.min(this.low.get(key)!, this.low.get(nextKey)!));
             value = this.known.get(nextKey) ?? this.value.get(nextKey)!;
           } else if (this.onStack.has(nextKey)) {
@@ -634,6 +635,12 @@ function isNameCharacter(code: number): boolean {
     code === 36 ||
     code === 95
   );
+}
+
+/** Whether a module's text declares a class that extends another (`class Notes extends McpAgent`). */
+export function declaresSubclass(file: string): boolean {
+  const text = lexicalModule(file)?.text;
+  return text !== undefined && /\bclass\b[^{};]*\bextends\b/u.test(text);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { containsNode, skipTypeWrappers } from './ast';
 import {
   exportedBy,
+  importedFile,
   importedValue,
   importerCalls,
   moduleTarget,
@@ -10,6 +11,7 @@ import {
   type ExternalRef,
   type ModuleFilter,
 } from './exports';
+import { declaresSubclass } from './module-graph';
 import { optionValues, type OptionValue } from './option-defaults';
 import { isLinted, moduleOf, propertyName, scopeOf, staticValue, variableOf, visitorKeys } from './program';
 
@@ -1015,8 +1017,11 @@ export function externalRefOf(node: TSESTree.Node, depth = 0, follow?: ModuleFil
     }
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(expression);
-      const base = name === null ? null : externalRefOf(expression.object, depth + 1, follow);
-      return base ? { module: base.module, names: [...base.names, name!] } : null;
+      if (name === null) return null;
+      const base = externalRefOf(expression.object, depth + 1, follow);
+      if (base) return { module: base.module, names: [...base.names, name] };
+      // A static member a class of the project inherits from a package's class: `MyAgent.serve()`.
+      return inheritedStaticRef(expression.object, name, depth + 1, follow);
     }
     case AST_NODE_TYPES.CallExpression: {
       const specifier = requireSpecifier(expression);
@@ -1036,6 +1041,48 @@ export function externalRefOf(node: TSESTree.Node, depth = 0, follow?: ModuleFil
     default:
       return null;
   }
+}
+
+/**
+ * The package export a static member of a class of the project is, when the class does not
+ * declare it and a class it extends (to a few levels) comes from a package: `class NotesAgent
+ * extends McpAgent {}` makes `NotesAgent.serve` the package's `McpAgent.serve`.
+ */
+function inheritedStaticRef(
+  node: TSESTree.Node,
+  name: string,
+  depth: number,
+  follow: ModuleFilter | undefined,
+): ExternalRef | null {
+  // Only a class's own name, or an import of one: not every object whose member is read.
+  const object = skipTypeWrappers(node);
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const defType = variableOf(object)?.defs[0]?.type;
+  if (defType !== 'ClassName' && defType !== 'ImportBinding') return null;
+  // An import is read only from a module that declares a subclass at all.
+  if (defType === 'ImportBinding') {
+    const file = importedFile(object);
+    if (file === null || !declaresSubclass(file)) return null;
+  }
+  let cls = classOf(object);
+  for (let level = 0; cls && level < 5 && depth + level <= MAX_DEPTH; level++) {
+    if (declaresStatic(cls, name) || !cls.superClass) return null;
+    const base = externalRefOf(cls.superClass, depth + level + 1, follow);
+    if (base) return { module: base.module, names: [...base.names, name] };
+    cls = classOf(cls.superClass);
+  }
+  return null;
+}
+
+function declaresStatic(cls: ClassNode, name: string): boolean {
+  return cls.body.body.some(
+    (member) =>
+      (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
+      member.static &&
+      !member.computed &&
+      ((member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) ||
+        (member.key.type === AST_NODE_TYPES.Literal && member.key.value === name)),
+  );
 }
 
 /** What the linted file's names turned out to be, per module filter; a new lint makes new variables. */

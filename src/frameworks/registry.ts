@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ExternalRef } from '../analysis/exports';
+import { cloudflareAgentsAdapter } from './cloudflare-agents';
 import { corsPackagesAdapter } from './cors-packages';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
@@ -40,6 +41,7 @@ export const ADAPTERS: readonly Adapter[] = [
   mcpLiteAdapter,
   mcpHandlerAdapter,
   mcpFrameworkAdapter,
+  cloudflareAgentsAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */
@@ -140,6 +142,18 @@ export const MENTIONS_SELF_SERVING_MODULE = mentionsModuleWhere(
   (entity) => entity.kind === 'server' && entity.source.start !== undefined,
 );
 
+/**
+ * Whether a file may call a method that answers CORS with its defaults when given no CORS options
+ * (`McpAgent.serve()`): it names the module, or calls a method of that name (on a subclass the
+ * project declares elsewhere, say), which the facts then look at.
+ */
+const isDefaultCorsOption = (entity: Entity): boolean => entity.kind === 'cors-option' && entity.byDefault === true;
+export const MENTIONS_DEFAULT_CORS_MODULE = mentionsModuleWhere(isDefaultCorsOption);
+export const MENTIONS_DEFAULT_CORS_METHOD = new RegExp(
+  String.raw`\.\s*(?:${[...exportNamesWhere(isDefaultCorsOption)].join('|')})\s*\(`,
+  'u',
+);
+
 /** Whether a file names a module whose servers take their HTTP transports from construction options (mcp-framework). */
 export const MENTIONS_CONFIGURED_SERVER_MODULE = mentionsModuleWhere((entity) => entity.kind === 'configured-server');
 
@@ -166,9 +180,13 @@ export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
  */
 export function exportNamesWith(...kinds: Entity['kind'][]): ReadonlySet<string> {
   const wanted = new Set(kinds);
+  return exportNamesWhere((entity) => wanted.has(entity.kind));
+}
+
+function exportNamesWhere(wanted: (entity: Entity) => boolean): ReadonlySet<string> {
   const names = new Set<string>();
   const visit = (node: TraceNode, name: string | null): void => {
-    if (name !== null && [CALL, CONSTRUCT, READ].some((key) => node[key]?.some((entity) => wanted.has(entity.kind)))) {
+    if (name !== null && [CALL, CONSTRUCT, READ].some((key) => node[key]?.some(wanted))) {
       names.add(name);
     }
     for (const [child, inner] of Object.entries(node)) visit(inner, child === 'default' ? name : child);

@@ -71,6 +71,11 @@ export type Entity =
       readonly middleware: CorsMiddleware;
       readonly argument: number;
       readonly key: string;
+      /**
+       * The middleware applies with its defaults when the options leave `key` out (`McpAgent.serve()`
+       * answers with CORS headers unasked); otherwise only a `key` that is there sets it up.
+       */
+      readonly byDefault?: boolean;
     }
   /** An authentication or CSRF middleware: using it counts as a credential check. */
   | { readonly kind: 'auth'; readonly auth: AuthKind }
@@ -221,6 +226,11 @@ export interface CorsMiddleware {
    * install gets no fix. (fastmcp's `httpStream.cors` came in 4.3.0.)
    */
   readonly optionsSince?: string;
+  /**
+   * No `origin` value lets no origin in (`McpAgent.serve()` sends the string it is given, and `*`
+   * for an empty one): a fix cannot close it without the origin the owner trusts, so there is none.
+   */
+  readonly noDenyValue?: boolean;
   /** A property of that first argument that must have this value for the method to set it up at all. */
   readonly onlyWhen?: { readonly key: string; readonly value: string };
 }

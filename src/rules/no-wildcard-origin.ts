@@ -29,6 +29,7 @@ import {
   allowsCredentials,
   corsOptionsBranches,
   findCorsMiddlewareUses,
+  mayAnswerCorsByDefault,
   unconditionalAllow,
   type CorsMiddlewareUse,
 } from '../analysis/cors-middleware';
@@ -74,11 +75,12 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
   create(context, [options]) {
     const { sourceCode } = context;
-    // A framework that serves HTTP itself (fastmcp) may answer `*` with no CORS code in the file.
+    // A framework that serves HTTP itself (fastmcp, `McpAgent.serve()`) may answer `*` with no CORS code in the file.
     if (
       !mentionsAny(sourceCode, MENTIONS_CORS) &&
       !mentionsAny(sourceCode, MENTIONS_SELF_SERVING_MODULE) &&
-      !mentionsAny(sourceCode, MENTIONS_CONFIGURED_SERVER_MODULE)
+      !mentionsAny(sourceCode, MENTIONS_CONFIGURED_SERVER_MODULE) &&
+      !mayAnswerCorsByDefault(sourceCode)
     )
       return {};
     const reach = reachOptions(options);
@@ -170,8 +172,9 @@ export default createRule<Options, MessageIds>({
     ): void => {
       const { middleware } = use;
       if (!value || reported.has(property)) return;
-      const local = isLinted(property);
-      const at = local ? property : use.site;
+      // Where it is written, unless the package takes no origin that closes it (`McpAgent.serve()`).
+      const local = isLinted(property) && middleware.noDenyValue !== true;
+      const at = isLinted(property) ? property : use.site;
       // `origin: (origin, cb) => cb(null, '*')`, `origin: () => '*'`
       if (unconditionalAllow(value, 'wildcard')) {
         reported.add(property);

@@ -744,6 +744,25 @@ describe('exportReaches: a name followed through barrels to where it is declared
     expect(exportReaches(at('missing.ts'), 'anything', NODE_HTTP)).toBe(false);
   });
 
+  it('answers through a chain of barrels deeper than it follows name by name, without a stack overflow', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-barrels-'));
+    try {
+      const depth = 450;
+      for (let index = 0; index < depth; index++) {
+        fs.writeFileSync(
+          path.join(dir, `m${index}.ts`),
+          `export * from './m${index + 1}';\nexport const own${index} = ${index};\n`,
+        );
+      }
+      fs.writeFileSync(path.join(dir, `m${depth}.ts`), "export { createServer as makeServer } from 'node:http';\n");
+      expireResolutions(Date.now() + 360_000);
+      expect(exportReaches(path.join(dir, 'm0.ts'), 'makeServer', NODE_HTTP)).toBe(true);
+      expect(exportReaches(path.join(dir, 'm0.ts'), 'own3', NODE_HTTP)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports a server made by a factory that a barrel re-exports, by name or in a namespace', async () => {
     const hostsOnly = eslintFor(project, { 'mcp-cors/require-loopback-host': 'error' });
     const nodeListen = {

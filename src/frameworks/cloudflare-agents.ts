@@ -1,0 +1,41 @@
+import { CORS } from './cors-packages';
+import { CALL, type Adapter, type CorsMiddleware, type Entity } from './types';
+
+// Cloudflare's `agents` 0.21.0 (packages/agents/src/mcp/legacy-agent.ts:555-624, utils.ts:850-876):
+// `McpAgent.serve(path, { corsOptions })` (and `serveSSE`, and the older `mount`, which call it)
+// returns a Worker fetch handler that answers every preflight and MCP response with
+// `Access-Control-Allow-Origin: corsOptions.origin || "*"`, and never with
+// `Access-Control-Allow-Credentials`. The origin is one string, sent as it is: no value lets no
+// origin in, so a fix cannot write one; the owner names the client's origin. It checks no `Host`
+// and no `Origin`.
+//
+// Its stateless `createMcpHandler` (`agents/mcp/server`, src/mcp/handler-stateless.ts:160-250) also
+// answers `*` by default, but refuses a browser request whose `Origin` is not localhost-class, the
+// Worker's own workers.dev name or `corsOptions.origin`, unless `allowedOriginHostnames: '*'`: a
+// page on another site gets no response to read. It is left out here.
+const MCP_AGENT_CORS: CorsMiddleware = {
+  ...CORS,
+  module: 'agents',
+  display: "`McpAgent.serve()`'s `corsOptions`",
+  isWildcardOrigin: (value) => value === '*' || !value,
+  credentialsReflectByDefault: false,
+  isCredentialsOn: () => false,
+  reflectsOnTrue: false,
+  originFunction: { origin: null, callback: null },
+  takesPatterns: false,
+  matchesArraysExactly: false,
+  optionsTypes: ['CORSOptions'],
+  noDenyValue: true,
+};
+
+const SERVE: readonly Entity[] = [
+  { kind: 'cors-option', middleware: MCP_AGENT_CORS, argument: 1, key: 'corsOptions', byDefault: true },
+];
+
+/** Cloudflare's Agents SDK: `McpAgent.serve()` and what its `corsOptions` answer. */
+export const cloudflareAgentsAdapter: Adapter = {
+  name: 'cloudflare-agents',
+  modules: {
+    'agents/mcp': { McpAgent: { serve: { [CALL]: SERVE }, serveSSE: { [CALL]: SERVE }, mount: { [CALL]: SERVE } } },
+  },
+};

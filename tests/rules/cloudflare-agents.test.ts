@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
+import { createRuleTester } from '../rule-tester';
+
+// Cloudflare's Agents SDK (src/frameworks/cloudflare-agents.ts): `McpAgent.serve()`, `serveSSE()`
+// and `mount()` answer with `Access-Control-Allow-Origin: corsOptions.origin || '*'`, on the class
+// or on the project's subclass of it. No origin value refuses every origin, so there is no fix.
+
+const ruleTester = createRuleTester();
+
+const AGENT = `import { McpAgent } from 'agents/mcp';
+
+export class NotesMCP extends McpAgent {
+  async init() {}
+}
+`;
+
+const POLICY = "`McpAgent.serve()`'s `corsOptions` without `origin` (default `*`)";
+
+// A Worker package (its wrangler config) whose agent class lives in a module of its own.
+const worker = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-agents-'));
+fs.writeFileSync(
+  path.join(worker, 'package.json'),
+  JSON.stringify({ name: 'notes-agent', dependencies: { agents: '^0.21.0' }, devDependencies: { wrangler: '^4.0.0' } }),
+);
+fs.writeFileSync(path.join(worker, 'wrangler.jsonc'), '{ "name": "notes-agent", "main": "src/index.ts" }');
+fs.mkdirSync(path.join(worker, 'src'));
+fs.writeFileSync(path.join(worker, 'src', 'agent.ts'), AGENT);
+afterAll(() => fs.rmSync(worker, { recursive: true, force: true }));
+const WORKER_ENTRY = `import { NotesMCP } from './agent';
+
+export default NotesMCP.serve('/mcp');`;
+
+ruleTester.run('no-wildcard-origin: Cloudflare agents', wildcardRule, {
+  valid: [
+    {
+      name: 'the origin of the one client that is trusted',
+      code: `${AGENT}
+export default NotesMCP.serve('/mcp', { corsOptions: { origin: 'https://notes.example.com' } });`,
+    },
+    {
+      name: 'a subclass that declares a serve() of its own',
+      code: `import { McpAgent } from 'agents/mcp';
+
+export class OwnServe extends McpAgent {
+  static serve(path: string) {
+    return { fetch: () => new Response(path) };
+  }
+}
+export default OwnServe.serve('/mcp');`,
+    },
+    {
+      name: 'serve() of a class that extends no package class',
+      code: `class Registry {
+  static serve(path: string) {
+    return path;
+  }
+}
+class Local extends Registry {}
+export default Local.serve('/mcp');`,
+    },
+    {
+      name: 'a Worker: `*` without credentials gives a page nothing it could not fetch itself (trustRemoteDeployments)',
+      filename: path.join(worker, 'src', 'index.ts'),
+      code: WORKER_ENTRY,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same Worker, strictly: the subclass declared in another module is followed to McpAgent',
+      filename: path.join(worker, 'src', 'index.ts'),
+      code: WORKER_ENTRY,
+      options: [{ trustRemoteDeployments: false }],
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: POLICY, credentials: '' },
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'serve() with no corsOptions: `*`, reported without a fix',
+      code: `${AGENT}
+export default NotesMCP.serve('/mcp', { binding: 'NOTES' });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: POLICY, credentials: '' },
+          line: 7,
+          column: 16,
+          endLine: 7,
+          endColumn: 60,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "an empty origin is `*` too (`origin || '*'`), on serveSSE(), mount() and the class itself",
+      code: `${AGENT}
+export const sse = NotesMCP.serveSSE('/sse', { corsOptions: { origin: '' } });
+export const legacy = NotesMCP.mount('/legacy');
+export const direct = McpAgent.serve('/direct', { corsOptions: { origin: '*' } });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "`McpAgent.serve()`'s `corsOptions` with an `origin` it treats as `*`", credentials: '' },
+          line: 7,
+          suggestions: [],
+        },
+        { messageId: 'wildcardOrigin', data: { policy: POLICY, credentials: '' }, line: 8, suggestions: [] },
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "`McpAgent.serve()`'s `corsOptions` with an `origin` that can be `*`", credentials: '' },
+          line: 9,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a subclass of a subclass, imported under another name',
+      code: `import { McpAgent as Agent } from 'agents/mcp';
+
+class Base extends Agent {}
+class Notes extends Base {}
+export default Notes.serve('/mcp');`,
+      errors: [{ messageId: 'wildcardOrigin', data: { policy: POLICY, credentials: '' }, line: 5, suggestions: [] }],
+    },
+  ],
+});
