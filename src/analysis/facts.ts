@@ -15,11 +15,13 @@ import { trackGlobals, trackModules } from './imports';
 import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { setKnownModules, type ModuleFilter } from './exports';
 import {
+  addTaken,
   importsReachPackage,
   reachesModule,
   resolveSpecifier,
   takesFromPackage,
   type ImportLink,
+  type TakenNames,
 } from './module-graph';
 import { externalRefOf, memberName } from './values';
 
@@ -152,7 +154,7 @@ interface FileSpecifiers {
 }
 
 /** `require('…')`, `import('…')` (and `require(('…'))`): the module is taken whole. */
-const DYNAMIC_SPECIFIER = /\b(?:require|import)\s*\(\s*\(?\s*(['"])([^'"\r\n]+)\1/gu;
+const DYNAMIC_SPECIFIER = /\b(?:require|import)\s*\(\s*(?:\(\s*)?(['"])([^'"\r\n]+)\1/gu;
 
 const specifiersByProgram = new WeakMap<TSESTree.Program, FileSpecifiers>();
 
@@ -163,15 +165,9 @@ const specifiersByProgram = new WeakMap<TSESTree.Program, FileSpecifiers>();
 function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
   let found = specifiersByProgram.get(sourceCode.ast);
   if (found) return found;
-  const taken = new Map<string, Set<string> | null>();
+  const taken: TakenNames = new Map();
   const types = new Set<string>();
-  const add = (specifier: string, name: string | null): void => {
-    const known = taken.get(specifier);
-    if (known === null) return;
-    if (name === null) taken.set(specifier, null);
-    else if (known) known.add(name);
-    else taken.set(specifier, new Set([name]));
-  };
+  const add = (specifier: string, name: string | null): void => addTaken(taken, specifier, name);
   for (const statement of sourceCode.ast.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ImportDeclaration: {

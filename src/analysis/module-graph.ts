@@ -255,9 +255,9 @@ function setParents(root: TSESTree.Node): void {
 // ---------------------------------------------------------------------------------------------
 
 /** Every specifier a module's text imports, re-exports or requires: `from '…'`, `import '…'`, `import('…')`, `require('…')`. */
-const SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*(['"])([^'"\r\n]+)\1/gu;
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*(?:\(\s*)?(['"])([^'"\r\n]+)\1/gu;
 /** `import type … from '…'` and `export type … from '…'`: they bring no value, so they lead nowhere. */
-const TYPE_ONLY = /\b(?:import|export)\s+type\s+(?:\{[^}]*\}|\*\s+as\s+[\w$]+|[\w$]+)\s+from\s*(['"])[^'"\r\n]+\1/gu;
+const TYPE_ONLY = /\b(?:import|export)\s+type\s+(?:\{[^{}]*\}|\*\s+as\s+[\w$]+|[\w$]+)\s+from\s*(['"])[^'"\r\n]+\1/gu;
 /** How many modules one look follows before it gives up and answers yes. */
 const MAX_LOOKED_AT = 2000;
 
@@ -400,9 +400,13 @@ interface ModuleLinks {
  * A re-export statement: `export * from '…'` (group 1 empty), `export * as ns from '…'` (group 1
  * the namespace), `export { a, b as c } from '…'` (group 3 the list; group 2 set for `export type`).
  */
-const REEXPORT = /\bexport\s*(?:\*\s*(?:as\s+([\w$]+)\s*)?|(type\s*)?\{([^}]*)\}\s*)from\s*(['"])([^'"\r\n]+)\4\s*;?/gu;
+const REEXPORT =
+  /\bexport\s*(?:\*\s*(?:as\s+([\w$]+)\s*)?|(type\s*)?\{([^{}]*)\}\s*)from\s*(['"])([^'"\r\n]+)\4\s*;?/gu;
 /** `import a, { b, c as d } from '…'`, `import * as ns from '…'` (type-only ones are gone from the text read). */
-const STATIC_IMPORT = /\bimport\s+([\w$]+\s*,?\s*)?(\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*from\s*(['"])([^'"\r\n]+)\3/gu;
+// (Each run of spaces can be taken by one quantifier only: a text of `import a` and thousands of
+// spaces must not make the engine try every way to split them.)
+const STATIC_IMPORT =
+  /\bimport\s+(?:([\w$]+)\s*(?:,\s*)?)?(?:(\{[^{}]*\}|\*\s*as\s+[\w$]+)\s*)?from\s*(['"])([^'"\r\n]+)\3/gu;
 const COMMON_JS_EXPORTS = /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\brequire\s*\(|\bexport\s*=/u;
 
 /** Imports and re-exports, forgotten with the resolutions. */
@@ -443,7 +447,7 @@ function linksOf(file: string): ModuleLinks | null {
 /** The names of `{ a, b as c, type d }`, as [imported, local] pairs; the type-only ones left out. */
 function listedNames(list: string): [string, string][] {
   const names: [string, string][] = [];
-  for (const item of list.split(',')) {
+  for (const item of list.replace(/\/\*[^]*?\*\/|\/\/[^\n]*/gu, ' ').split(',')) {
     const parts = item.trim().split(/\s+/u);
     if (parts[0] === 'type' || parts[0] === '') continue;
     names.push([parts[0]!, parts[1] === 'as' && parts[2] ? parts[2] : parts[0]!]);
@@ -451,26 +455,35 @@ function listedNames(list: string): [string, string][] {
   return names;
 }
 
+/** What a module takes from each specifier: the names it imports, or `null` for the module whole. */
+export type TakenNames = Map<string, Set<string> | null>;
+
+/** Notes that a module takes a name (`null`: the module whole, which covers every name) from a specifier. */
+export function addTaken(takes: TakenNames, specifier: string, name: string | null): void {
+  const known = takes.get(specifier);
+  if (known === null) return;
+  if (name === null) takes.set(specifier, null);
+  else if (known) known.add(name);
+  else takes.set(specifier, new Set([name]));
+}
+
 /** What a text imports from each specifier: the names, or `null` for the module whole. */
-function importedNames(text: string): Map<string, Set<string> | null> {
-  const takes = new Map<string, Set<string> | null>();
-  const add = (specifier: string, name: string | null): void => {
-    const known = takes.get(specifier);
-    if (known === null) return;
-    if (name === null) takes.set(specifier, null);
-    else if (known) known.add(name);
-    else takes.set(specifier, new Set([name]));
-  };
+function importedNames(text: string): TakenNames {
+  const takes: TakenNames = new Map();
+  const add = (specifier: string, name: string | null): void => addTaken(takes, specifier, name);
   const values = text.replace(TYPE_ONLY, '');
   for (const match of values.matchAll(STATIC_IMPORT)) {
     const [, first, rest, , specifier] = match;
     if (first === undefined && rest === undefined) continue;
-    if (first !== undefined) add(specifier!, first.trim().replace(/,$/u, '') === 'type' ? null : 'default');
+    if (first !== undefined) add(specifier!, first === 'type' ? null : 'default');
     if (rest?.startsWith('*')) add(specifier!, '*');
     else if (rest !== undefined) for (const [imported] of listedNames(rest.slice(1, -1))) add(specifier!, imported);
   }
-  // `require('…')`, `import('…')`, `import '…'`: the module whole.
-  for (const match of values.matchAll(SPECIFIER)) if (!takes.has(match[2]!)) add(match[2]!, null);
+  // `require('…')`, `import('…')`, `import '…'`: the module whole, also beside a static import of
+  // it; a `from '…'` the patterns above could not read, too.
+  for (const match of values.matchAll(SPECIFIER)) {
+    if (!match[0].startsWith('from') || !takes.has(match[2]!)) add(match[2]!, null);
+  }
   return takes;
 }
 
@@ -640,7 +653,7 @@ function isNameCharacter(code: number): boolean {
 /** Whether a module's text declares a class that extends another (`class Notes extends McpAgent`). */
 export function declaresSubclass(file: string): boolean {
   const text = lexicalModule(file)?.text;
-  return text !== undefined && /\bclass\b[^{};]*\bextends\b/u.test(text);
+  return text !== undefined && /\bclass\s+(?:[\w$]+\s*)?(?:<[^;]{0,300}?>\s*)?extends\b/u.test(text);
 }
 
 /**
@@ -735,6 +748,9 @@ function isDirectory(file: string): boolean {
 
 type EntryKind = 'file' | 'directory' | 'other';
 
+/** The file systems of macOS and Windows find a file by its name in any case (by default). */
+const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
+
 /** The entries of each folder looked in, read once and forgotten with the resolutions. */
 const folders = new Map<string, ReadonlyMap<string, EntryKind> | null>();
 
@@ -750,7 +766,8 @@ function entryKind(file: string): EntryKind | null {
     if (folders.size >= MAX_CACHED_RESOLUTIONS) folders.clear();
     folders.set(dir, entries);
   }
-  const kind = entries?.get(path.basename(file));
+  const name = path.basename(file);
+  const kind = entries?.get(name) ?? (CASE_INSENSITIVE ? entries?.get(name.toLowerCase()) : undefined);
   if (kind !== 'other') return kind ?? null;
   // A link, or what the listing could not tell: ask the disk.
   try {
@@ -765,7 +782,10 @@ function listFolder(dir: string): ReadonlyMap<string, EntryKind> | null {
   try {
     const entries = new Map<string, EntryKind>();
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      entries.set(entry.name, entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other');
+      const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
+      entries.set(entry.name, kind);
+      // Where `Server.ts` opens `server.ts`, the listing answers for either spelling.
+      if (CASE_INSENSITIVE && !entries.has(entry.name.toLowerCase())) entries.set(entry.name.toLowerCase(), kind);
     }
     return entries;
   } catch {

@@ -1074,15 +1074,27 @@ function inheritedStaticRef(
   return null;
 }
 
+/**
+ * Whether a class declares, or may declare, a static member of this name: a static method,
+ * field or accessor of the name, and also any computed static key or static block, which the
+ * analysis does not read.
+ */
 function declaresStatic(cls: ClassNode, name: string): boolean {
-  return cls.body.body.some(
-    (member) =>
-      (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
-      member.static &&
-      !member.computed &&
-      ((member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) ||
-        (member.key.type === AST_NODE_TYPES.Literal && member.key.value === name)),
-  );
+  return cls.body.body.some((member) => {
+    if (member.type === AST_NODE_TYPES.StaticBlock) return true;
+    if (
+      member.type !== AST_NODE_TYPES.MethodDefinition &&
+      member.type !== AST_NODE_TYPES.PropertyDefinition &&
+      member.type !== AST_NODE_TYPES.AccessorProperty
+    )
+      return false;
+    if (!member.static) return false;
+    if (member.computed) return true;
+    return (
+      (member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) ||
+      (member.key.type === AST_NODE_TYPES.Literal && member.key.value === name)
+    );
+  });
 }
 
 /** What the linted file's names turned out to be, per module filter; a new lint makes new variables. */

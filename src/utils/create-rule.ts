@@ -118,7 +118,8 @@ function optionsCache(defaults: readonly unknown[]): (given: readonly unknown[])
   const byObject = new WeakMap<object, readonly unknown[]>();
   const byJson = new Map<string, readonly unknown[]>();
   const withDefaults = (given: readonly unknown[]): readonly unknown[] =>
-    deepFreeze(ESLintUtils.applyDefault(defaults, given));
+    // A copy: the merge hands on the user's own arrays, which are not this plugin's to freeze.
+    deepFreeze(structuredClone(ESLintUtils.applyDefault(defaults, given)));
   return (given) => {
     const [only] = given;
     if (given.length === 1 && typeof only === 'object' && only !== null) {

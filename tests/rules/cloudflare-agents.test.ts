@@ -53,6 +53,24 @@ export class OwnServe extends McpAgent {
 export default OwnServe.serve('/mcp');`,
     },
     {
+      name: 'a subclass whose statics the analysis cannot read (a computed key, a static block) may declare serve() itself',
+      code: `import { McpAgent } from 'agents/mcp';
+
+const SERVE = 'serve';
+export class Computed extends McpAgent {
+  static [SERVE](path: string) {
+    return { fetch: () => new Response(path) };
+  }
+}
+export class Blocked extends McpAgent {
+  static {
+    Object.assign(this, { serve: (path: string) => ({ fetch: () => new Response(path) }) });
+  }
+}
+export const computed = Computed.serve('/a');
+export const blocked = Blocked.serve('/b');`,
+    },
+    {
       name: 'serve() of a class that extends no package class',
       code: `class Registry {
   static serve(path: string) {

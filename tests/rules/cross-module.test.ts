@@ -744,6 +744,35 @@ describe('exportReaches: a name followed through barrels to where it is declared
     expect(exportReaches(at('missing.ts'), 'anything', NODE_HTTP)).toBe(false);
   });
 
+  it('reads name lists with comments in them, and a dynamic import beside a static one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-lists-'));
+    const write = (name: string, text: string): string => {
+      fs.writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    try {
+      write('server.ts', "export { createServer } from 'node:http';\nexport const helper = 1;\n");
+      const barrel = write(
+        'barrel.ts',
+        "export {\n  // factories\n  createServer, /* and */ helper,\n} from './server';\n",
+      );
+      const user = write(
+        'user.ts',
+        "import { /* the factory */ createServer } from './barrel';\nexport const app = createServer();\n",
+      );
+      const dynamic = write(
+        'dynamic.ts',
+        "import { helper } from './server';\nexport async function getApp() {\n  const { createServer } = await import('./server');\n  return createServer(() => helper);\n}\n",
+      );
+      expireResolutions(Date.now() + 480_000);
+      expect(exportReaches(barrel, 'createServer', NODE_HTTP)).toBe(true);
+      expect(exportReaches(user, 'app', NODE_HTTP)).toBe(true);
+      expect(exportReaches(dynamic, 'getApp', NODE_HTTP)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('answers through a chain of barrels deeper than it follows name by name, without a stack overflow', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-barrels-'));
     try {
