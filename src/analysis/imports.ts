@@ -150,7 +150,57 @@ export const MENTIONS_ORIGIN_OR_CORS = /cors|origin(?!al|at)/iu;
  */
 export function mentionsAny(sourceCode: Readonly<SourceCode>, pattern: RegExp): boolean {
   const caseless = caselessCopy(pattern);
-  return caseless ? caseless.test(lowerText(sourceCode)) : pattern.test(sourceCode.text);
+  const text = caseless ? lowerText(sourceCode) : sourceCode.text;
+  const words = leadingWords(caseless ?? pattern);
+  // Most files hold none of the words a pattern starts with: `includes` says so many times faster.
+  if (words && !words.some((word) => text.includes(word))) return false;
+  return (caseless ?? pattern).test(text);
+}
+
+const leadingWordsOf = new WeakMap<RegExp, readonly string[] | null>();
+
+/**
+ * The word each alternative of a pattern starts with (after a `\b`), when every alternative starts
+ * with one of three characters or more: `\benv\b|\bimport\b|\brequire\s*\(` gives `env`,
+ * `import`, `require`. A text that holds none of them cannot match. `null` for other patterns.
+ */
+function leadingWords(pattern: RegExp): readonly string[] | null {
+  let words = leadingWordsOf.get(pattern);
+  if (words === undefined) {
+    words = pattern.ignoreCase ? null : (splitAlternatives(pattern.source)?.map(leadingWord) ?? null);
+    if (words?.some((word) => word.length < 3)) words = null;
+    leadingWordsOf.set(pattern, words);
+  }
+  return words;
+}
+
+/** The top-level alternatives of a pattern's source, or `null` when it has a character class (not read here). */
+function splitAlternatives(source: string): string[] | null {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (char === '\\') index++;
+    else if (char === '[') return null;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) {
+      alternatives.push(source.slice(start, index));
+      start = index + 1;
+    }
+  }
+  alternatives.push(source.slice(start));
+  return alternatives;
+}
+
+/**
+ * The literal word an alternative starts with: letters, digits, `_`, `-`, `:` and `@`, without a
+ * last character that a quantifier makes optional (`colou?r` starts with `colo`).
+ */
+function leadingWord(alternative: string): string {
+  const [whole, word] = /^(?:\\b)?([\w:@-]*)/u.exec(alternative)!;
+  return /^[?*+{]/u.test(alternative.slice(whole.length)) ? word!.slice(0, -1) : word!;
 }
 
 const lowerTexts = new WeakMap<object, string>();
