@@ -419,6 +419,17 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       if (fields && fields.length > 0) return fields.flatMap(recurse);
       const object = resolveObjectExpression(expression.object, depth + 1);
       if (object) return propertyValues(object, name, depth + 1);
+      // `const state = { host: '0.0.0.0' }; … state.host = options.host;`, read here or through an
+      // import: the value the object starts with, and every value its module assigns to the property.
+      const assigned = assignedPropertyValues(expression.object, name, depth + 1);
+      if (assigned) {
+        const { initial, writes, elsewhere } = assigned;
+        return [
+          ...(initial ? propertyValues(initial, name, depth + 1) : []),
+          ...writes.flatMap(recurse),
+          ...(elsewhere ? [{ known: false, node: expression } as const] : []),
+        ];
+      }
       // An option of a command-line or schema parser: its default, or what the user gives.
       const options = optionValues(expression.object, name);
       if (options) return options.map(optionValue);
@@ -465,6 +476,63 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
     default:
       return [{ known: false, node: expression }];
   }
+}
+
+/**
+ * A module-level `const` object literal whose properties the code assigns (`state.host = …`), as
+ * an expression reaches it (directly, or through imports): the literal, the values assigned to the
+ * property in its module, and whether anything else may change the property (the object handed
+ * to a function or spread into `Object.assign`, a computed key, an export others may write to).
+ * `null` for anything else.
+ */
+function assignedPropertyValues(
+  node: TSESTree.Node,
+  name: string,
+  depth: number,
+): { initial: TSESTree.ObjectExpression | null; writes: TSESTree.Node[]; elsewhere: boolean } | null {
+  const holder = skipTypeWrappers(resolveExpression(node, depth) ?? node);
+  if (holder.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = variableOf(holder);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
+  const declarator = def.node;
+  const declaration = declarator.parent;
+  if (
+    declaration?.type !== AST_NODE_TYPES.VariableDeclaration ||
+    declaration.kind !== 'const' ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    !declarator.init
+  )
+    return null;
+  const initial = skipTypeWrappers(declarator.init);
+  if (initial.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const writes: TSESTree.Node[] = [];
+  let elsewhere = false;
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    let use: TSESTree.Node = reference.identifier;
+    while (use.parent && skipTypeWrappers(use.parent) !== use.parent) use = use.parent;
+    const parent = use.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+      const key = memberName(parent);
+      const assignment = parent.parent;
+      const written =
+        (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent) ||
+        (assignment?.type === AST_NODE_TYPES.UpdateExpression && assignment.argument === parent);
+      if (!written) continue;
+      if (key === null) elsewhere = true;
+      else if (key === name) {
+        if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=')
+          writes.push(assignment.right);
+        else elsewhere = true;
+      }
+      continue;
+    }
+    // `export default state`, `export { state }`: other modules may assign its properties too.
+    // Handed to a function, spread or assigned on: anything may change it.
+    elsewhere = true;
+  }
+  return writes.length > 0 ? { initial, writes, elsewhere } : null;
 }
 
 /** Built-in collections whose contents methods change. */

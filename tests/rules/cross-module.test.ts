@@ -671,6 +671,20 @@ describe('a long-running process (an editor, eslint_d)', () => {
   });
 });
 
+describe('a settings object of another module whose host its code assigns', () => {
+  it('reports the host the object starts with, named where it is written, with no fix here', async () => {
+    expect(summarise(await lint('src/mutable/server.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [6, 25, 6, 36],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/mutable/config.ts:4)" },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
 describe('calls into helper modules that cannot lead to a server', () => {
   const csrfOnly = eslintFor(project, { 'mcp-cors/require-csrf-token': 'error' });
 

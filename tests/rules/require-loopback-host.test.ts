@@ -6,6 +6,19 @@ const ruleTester = createRuleTester();
 ruleTester.run('require-loopback-host', rule, {
   valid: [
     {
+      name: 'a settings object whose host starts loopback and is only ever set to loopback',
+      code: `import express from 'express';
+
+const settings = { host: '127.0.0.1', port: 3000 };
+
+export function preferIpv6() {
+  settings.host = '::1';
+}
+
+const app = express();
+app.listen(settings.port, settings.host);`,
+    },
+    {
       name: 'express bound to 127.0.0.1 before its callback',
       code: `import express from 'express';
 const PORT = Number(process.env.PORT ?? 3000);
@@ -188,6 +201,124 @@ export default total;`,
     },
   ],
   invalid: failClosedFix([
+    {
+      name: 'a settings object that starts on every interface, whatever a function may set later',
+      code: `import express from 'express';
+
+const settings = { host: '0.0.0.0', port: 3000 };
+
+export function configure(host: string) {
+  settings.host = host;
+}
+
+const app = express();
+app.listen(settings.port, settings.host);`,
+      output: `import express from 'express';
+
+const settings = { host: '127.0.0.1', port: 3000 };
+
+export function configure(host: string) {
+  settings.host = host;
+}
+
+const app = express();
+app.listen(settings.port, settings.host);`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from 'express';
+
+const settings = { host: '::1', port: 3000 };
+
+export function configure(host: string) {
+  settings.host = host;
+}
+
+const app = express();
+app.listen(settings.port, settings.host);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from 'express';
+
+const settings = { host: 'localhost', port: 3000 };
+
+export function configure(host: string) {
+  settings.host = host;
+}
+
+const app = express();
+app.listen(settings.port, settings.host);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a settings object assigned an every-interface host by a function, also in an expression',
+      code: `import http from 'node:http';
+
+const settings = { host: '127.0.0.1' };
+
+export function exposeToNetwork() {
+  settings.host = '::';
+}
+
+http.createServer((req, res) => res.end('ok')).listen(3000, settings.host);`,
+      output: `import http from 'node:http';
+
+const settings = { host: '127.0.0.1' };
+
+export function exposeToNetwork() {
+  settings.host = '127.0.0.1';
+}
+
+http.createServer((req, res) => res.end('ok')).listen(3000, settings.host);`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'::'`" },
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from 'node:http';
+
+const settings = { host: '127.0.0.1' };
+
+export function exposeToNetwork() {
+  settings.host = '::1';
+}
+
+http.createServer((req, res) => res.end('ok')).listen(3000, settings.host);`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from 'node:http';
+
+const settings = { host: '127.0.0.1' };
+
+export function exposeToNetwork() {
+  settings.host = 'localhost';
+}
+
+http.createServer((req, res) => res.end('ok')).listen(3000, settings.host);`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'express app.listen(port, callback): the host goes before the callback',
       code: `import express from 'express';
