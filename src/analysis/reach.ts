@@ -238,7 +238,7 @@ export function onlyPublicOrCredentialed(
 }
 
 /** A route that answers requests (not middleware on the way), or middleware that serves MCP itself. */
-function isEndpoint(route: Route): boolean {
+export function isEndpoint(route: Route): boolean {
   if (route.framework === 'node') return true;
   const method = route.call && calledMethodName(route.call);
   if (method === 'use') return route.handlers.some((handler) => servesMcp(handler));

@@ -3,6 +3,7 @@ import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { appendObjectProperty, replaceExpression } from '../fixes/edits';
 import { skipTypeWrappers, walk } from '../analysis/ast';
 import { mentionsAny } from '../analysis/imports';
+import { servesNoMcp } from '../analysis/mcp-scope';
 import type { ServerApi, StartApi } from '../frameworks/types';
 import { createRule } from '../utils/create-rule';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
@@ -365,7 +366,9 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         if (EVERY_INTERFACE_LITERAL.test(sourceCode.text) && MENTIONS_EXPORT.test(sourceCode.text))
           reportExportedHosts();
-        for (const serverStart of serverStarts(sourceCode)) reportStart(serverStart);
+        const starts = serverStarts(sourceCode);
+        // A server the analysis can show serves no MCP (a monitoring app beside the MCP server) is not this rule's.
+        if (starts.length > 0 && !servesNoMcp(sourceCode)) for (const serverStart of starts) reportStart(serverStart);
         for (const transport of configuredTransports(sourceCode)) reportStart(configuredStart(transport));
         if (mentionsAny(sourceCode, MENTIONS_HOST)) reportHostArguments();
       },

@@ -3554,3 +3554,117 @@ http.createServer().listen(3000, 'localhost');`,
     },
   ],
 });
+
+// A server the analysis can show serves no MCP (src/analysis/mcp-scope.ts) is not this rule's: the
+// file never says MCP, reaches no MCP package, makes every app it routes, which nothing else can
+// reach, and handles every route itself. Anything short of that may serve MCP and is reported.
+const MONITORING_ROUTES = `app.get('/health', (req, res) => res.json({ ok: true }));
+app.get('/metrics', (req, res) => res.type('text/plain').send('requests_total 1'));`;
+
+/** The loopback suggestions for a `'0.0.0.0'` host, the fail-closed `127.0.0.1` first. */
+function loopbackSuggestions(code: string) {
+  const hosts = {
+    useIpv4Loopback: "'127.0.0.1'",
+    useHostFromEnvironment: "process.env.HOST ?? '127.0.0.1'",
+    useIpv6Loopback: "'::1'",
+    useLocalhost: "'localhost'",
+  } as const;
+  return (Object.keys(hosts) as (keyof typeof hosts)[]).map((messageId) => ({
+    messageId,
+    output: code.replace("'0.0.0.0'", hosts[messageId]),
+  }));
+}
+
+const EVERY_INTERFACE_EXPRESS = {
+  messageId: 'everyInterface',
+  data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
+} as const;
+
+const localApp = `import express from 'express';
+
+const app = express();
+app.use(express.json());
+${MONITORING_ROUTES}
+app.listen(9100, '0.0.0.0');`;
+const mentionsMcp = `import express from 'express';
+
+// Metrics of the MCP server, on a port of their own.
+const app = express();
+${MONITORING_ROUTES}
+app.listen(9100, '0.0.0.0');`;
+const exportedApp = `import express from 'express';
+
+export const app = express();
+${MONITORING_ROUTES}
+app.listen(9100, '0.0.0.0');`;
+const handedApp = `import express from 'express';
+import { addRoutes } from './routes';
+
+const app = express();
+${MONITORING_ROUTES}
+addRoutes(app);
+app.listen(9100, '0.0.0.0');`;
+const publicField = `import express, { type Express } from 'express';
+
+export class Monitor {
+  app: Express = express();
+
+  start() {
+    this.app.get('/health', (req, res) => res.json({ ok: true }));
+    this.app.listen(9100, '0.0.0.0');
+  }
+}`;
+const importedHandler = `import express from 'express';
+import { handleStatus } from './status';
+
+const app = express();
+app.get('/status', handleStatus);
+app.listen(9100, '0.0.0.0');`;
+
+ruleTester.run('require-loopback-host: servers that serve no MCP', rule, {
+  valid: [
+    { name: 'a monitoring app made, routed and started in one file that never says MCP', code: localApp },
+    {
+      name: 'the same app in a private class field, only called on',
+      code: `import express, { type Express, type Request, type Response } from 'express';
+
+export class Monitor {
+  private app?: Express;
+  #server?: ReturnType<Express['listen']>;
+
+  start(port: number) {
+    this.app = express();
+    this.app.get('/ready', (req: Request, res: Response) => res.json({ ready: true }));
+    this.#server = this.app!.listen(port);
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a file that says MCP (here in a comment) may serve it',
+      code: mentionsMcp,
+      errors: [{ ...EVERY_INTERFACE_EXPRESS, line: 7, suggestions: loopbackSuggestions(mentionsMcp) }],
+    },
+    {
+      name: 'an exported app may be given MCP routes by its importers',
+      code: exportedApp,
+      errors: [{ ...EVERY_INTERFACE_EXPRESS, line: 6, suggestions: loopbackSuggestions(exportedApp) }],
+    },
+    {
+      name: 'an app handed to a function of another module may be given MCP routes there',
+      code: handedApp,
+      errors: [{ ...EVERY_INTERFACE_EXPRESS, line: 8, suggestions: loopbackSuggestions(handedApp) }],
+    },
+    {
+      name: 'an app in a public class field may be given MCP routes by any user of the class',
+      code: publicField,
+      errors: [{ ...EVERY_INTERFACE_EXPRESS, line: 8, suggestions: loopbackSuggestions(publicField) }],
+    },
+    {
+      name: 'a route handled by a function of another module may serve MCP',
+      code: importedHandler,
+      errors: [{ ...EVERY_INTERFACE_EXPRESS, line: 6, suggestions: loopbackSuggestions(importedHandler) }],
+    },
+  ],
+});

@@ -1,0 +1,123 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { containsNode, skipTypeWrappers } from './ast';
+import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
+import { isLinted, variableOf } from './program';
+import { isEndpoint } from './reach';
+import { findRoutes, type AppInstance } from './routes';
+import { exportedValue } from './servers';
+import { externalRefOf, resolveFunction } from './values';
+
+/**
+ * Whether the analysis can show that the servers a file starts serve no MCP at all (a monitoring
+ * app with `/health` and `/metrics`, a plain web app beside the MCP server): the file never says
+ * MCP (`mcp`, `modelcontextprotocol`, in any case, comments included); nothing it imports can
+ * lead to an MCP SDK transport, app or handler, or an MCP framework; it makes every app it
+ * registers routes on (and at least one endpoint), which no other code can reach (a local variable that is only called on or
+ * run by a server, or a private class field only called on); and every route is handled by a
+ * function of the file or by a package's middleware. Anything else may serve MCP.
+ */
+export function servesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
+  let answer = answers.get(sourceCode.ast);
+  if (answer === undefined) {
+    answer = findServesNoMcp(sourceCode);
+    answers.set(sourceCode.ast, answer);
+  }
+  return answer;
+}
+
+const answers = new WeakMap<TSESTree.Program, boolean>();
+
+const MENTIONS_MCP = /mcp|modelcontextprotocol/iu;
+
+function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
+  if (MENTIONS_MCP.test(sourceCode.text)) return false;
+  if (mayHoldEntities(sourceCode, 'mcp-transport', 'mcp-app', 'mcp-handler', 'configured-server')) return false;
+  const { routes, apps } = findRoutes(sourceCode);
+  // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own.
+  if (!routes.some(isEndpoint)) return false;
+  if (!apps.every((app) => isLinted(app.node) && staysHere(app))) return false;
+  return routes.every(
+    (route) =>
+      (route.app !== null || route.framework === 'node') &&
+      route.handlers.length > 0 &&
+      route.handlers.every((handler) => {
+        const fn = resolveFunction(handler);
+        if (fn) return isLinted(fn);
+        // A package's middleware: `express.json()`, `cors()` (the file reaches no MCP package).
+        const expression = skipTypeWrappers(handler);
+        const made = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+        return externalRefOf(made) !== null;
+      }),
+  );
+}
+
+/** Whether no code but this file's can reach an app: it cannot be handed routes from elsewhere. */
+function staysHere(app: AppInstance): boolean {
+  const holder = app.node.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+    if (exportedValue(app.node)) return false;
+    return (variableOf(holder.id)?.references ?? []).every(
+      (reference) => reference.init || usedInPlace(reference.identifier),
+    );
+  }
+  // `this.app = express()` in a class, into a private field.
+  if (
+    holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+    holder.right === app.node &&
+    holder.left.type === AST_NODE_TYPES.MemberExpression &&
+    holder.left.object.type === AST_NODE_TYPES.ThisExpression
+  ) {
+    const field = holder.left.property;
+    const cls = enclosingClassBody(holder);
+    if (!cls) return false;
+    const name =
+      field.type === AST_NODE_TYPES.Identifier || field.type === AST_NODE_TYPES.PrivateIdentifier ? field.name : null;
+    if (name === null || holder.left.computed) return false;
+    const isPrivate =
+      field.type === AST_NODE_TYPES.PrivateIdentifier ||
+      cls.body.some(
+        (member) =>
+          member.type === AST_NODE_TYPES.PropertyDefinition &&
+          member.accessibility === 'private' &&
+          member.key.type === AST_NODE_TYPES.Identifier &&
+          member.key.name === name,
+      );
+    if (!isPrivate) return false;
+    // Every other `this.<field>` of the class is a call on the app (`this.app.get(…)`).
+    return moduleIndex(holder).memberExpressions.every(
+      (member) =>
+        !containsNode(cls, member) ||
+        member === holder.left ||
+        member.object.type !== AST_NODE_TYPES.ThisExpression ||
+        member.computed ||
+        (member.property.type !== AST_NODE_TYPES.Identifier &&
+          member.property.type !== AST_NODE_TYPES.PrivateIdentifier) ||
+        member.property.name !== name ||
+        usedInPlace(member),
+    );
+  }
+  return false;
+}
+
+/** `app.get(…)`, `app!.listen(…)`, or `http.createServer(app)`: a use that hands the app to nothing else. */
+function usedInPlace(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.parent && skipTypeWrappers(current.parent) !== current.parent) current = current.parent;
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
+    return parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+  }
+  return (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments.includes(current as TSESTree.CallExpressionArgument) &&
+    entitiesOf(parent, 'server', 'start', 'handler-server').length > 0
+  );
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  }
+  return null;
+}
