@@ -3,6 +3,18 @@ import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
+/** A server on a settings object that starts with `initial` as its host and that `configure()` sets to `assigned`. */
+const settingsServer = (initial: string, assigned: string): string => `import express from 'express';
+
+const settings = { host: ${initial}, port: 3000 };
+
+export function configure(host: string) {
+  settings.host = ${assigned};
+}
+
+const app = express();
+app.listen(settings.port, settings.host);`;
+
 ruleTester.run('require-loopback-host', rule, {
   valid: [
     {
@@ -203,26 +215,8 @@ export default total;`,
   invalid: failClosedFix([
     {
       name: 'a settings object that starts on every interface, whatever a function may set later',
-      code: `import express from 'express';
-
-const settings = { host: '0.0.0.0', port: 3000 };
-
-export function configure(host: string) {
-  settings.host = host;
-}
-
-const app = express();
-app.listen(settings.port, settings.host);`,
-      output: `import express from 'express';
-
-const settings = { host: '127.0.0.1', port: 3000 };
-
-export function configure(host: string) {
-  settings.host = host;
-}
-
-const app = express();
-app.listen(settings.port, settings.host);`,
+      code: settingsServer("'0.0.0.0'", 'host'),
+      output: settingsServer("'127.0.0.1'", 'host'),
       errors: [
         {
           messageId: 'everyInterface',
@@ -232,89 +226,27 @@ app.listen(settings.port, settings.host);`,
           endLine: 3,
           endColumn: 35,
           suggestions: [
-            {
-              messageId: 'useIpv6Loopback',
-              output: `import express from 'express';
-
-const settings = { host: '::1', port: 3000 };
-
-export function configure(host: string) {
-  settings.host = host;
-}
-
-const app = express();
-app.listen(settings.port, settings.host);`,
-            },
-            {
-              messageId: 'useLocalhost',
-              output: `import express from 'express';
-
-const settings = { host: 'localhost', port: 3000 };
-
-export function configure(host: string) {
-  settings.host = host;
-}
-
-const app = express();
-app.listen(settings.port, settings.host);`,
-            },
+            { messageId: 'useIpv6Loopback', output: settingsServer("'::1'", 'host') },
+            { messageId: 'useLocalhost', output: settingsServer("'localhost'", 'host') },
           ],
         },
       ],
     },
     {
-      name: 'a settings object assigned an every-interface host by a function, also in an expression',
-      code: `import http from 'node:http';
-
-const settings = { host: '127.0.0.1' };
-
-export function exposeToNetwork() {
-  settings.host = '::';
-}
-
-http.createServer((req, res) => res.end('ok')).listen(3000, settings.host);`,
-      output: `import http from 'node:http';
-
-const settings = { host: '127.0.0.1' };
-
-export function exposeToNetwork() {
-  settings.host = '127.0.0.1';
-}
-
-http.createServer((req, res) => res.end('ok')).listen(3000, settings.host);`,
+      name: 'a settings object assigned an every-interface host by a function',
+      code: settingsServer("'127.0.0.1'", "'::'"),
+      output: settingsServer("'127.0.0.1'", "'127.0.0.1'"),
       errors: [
         {
           messageId: 'everyInterface',
-          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'::'`" },
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'::'`" },
           line: 6,
           column: 19,
           endLine: 6,
           endColumn: 23,
           suggestions: [
-            {
-              messageId: 'useIpv6Loopback',
-              output: `import http from 'node:http';
-
-const settings = { host: '127.0.0.1' };
-
-export function exposeToNetwork() {
-  settings.host = '::1';
-}
-
-http.createServer((req, res) => res.end('ok')).listen(3000, settings.host);`,
-            },
-            {
-              messageId: 'useLocalhost',
-              output: `import http from 'node:http';
-
-const settings = { host: '127.0.0.1' };
-
-export function exposeToNetwork() {
-  settings.host = 'localhost';
-}
-
-http.createServer((req, res) => res.end('ok')).listen(3000, settings.host);`,
-            },
+            { messageId: 'useIpv6Loopback', output: settingsServer("'127.0.0.1'", "'::1'") },
+            { messageId: 'useLocalhost', output: settingsServer("'127.0.0.1'", "'localhost'") },
           ],
         },
       ],
