@@ -129,6 +129,22 @@ function nestedOptionsUse(
   return null;
 }
 
+/** Whether the options objects a call shows set `key` to `value` (by any of its possible values). */
+function optionIs(
+  options: readonly TSESTree.CallExpressionArgument[],
+  { key, value }: { readonly key: string; readonly value: string },
+): boolean {
+  return options.some((option) => {
+    const object = option.type === AST_NODE_TYPES.SpreadElement ? null : resolveObjectExpression(option);
+    const found = object && findObjectProperty(object, key);
+    return (
+      found?.kind === 'found' &&
+      found.value !== null &&
+      possibleValues(found.value).some((candidate) => candidate.known && candidate.value === value)
+    );
+  });
+}
+
 function isFalse(node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
   return expression.type === AST_NODE_TYPES.Literal && expression.value === false;
@@ -196,8 +212,9 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
   }
   // Options that a call hands on to a CORS middleware: `NestFactory.create(AppModule, { cors: true })`.
   const optionUses = (node: TSESTree.CallExpression, entities: readonly Entity[]): void => {
-    for (const { middleware, argument, key, byDefault } of entitiesOfKind(entities, 'cors-option')) {
+    for (const { middleware, argument, key, byDefault, onlyWhen } of entitiesOfKind(entities, 'cors-option')) {
       const options = node.arguments.slice(argument);
+      if (onlyWhen && !optionIs(options, onlyWhen)) continue;
       const value = options
         .map((option) => (option.type === AST_NODE_TYPES.SpreadElement ? null : resolveObjectExpression(option)))
         .map((object) => object && findObjectProperty(object, key))

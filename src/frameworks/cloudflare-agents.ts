@@ -9,10 +9,12 @@ import { CALL, type Adapter, type CorsMiddleware, type Entity } from './types';
 // origin in, so a fix cannot write one; the owner names the client's origin. It checks no `Host`
 // and no `Origin`.
 //
-// Its stateless `createMcpHandler` (`agents/mcp/server`, src/mcp/handler-stateless.ts:160-250) also
-// answers `*` by default, but refuses a browser request whose `Origin` is not localhost-class, the
-// Worker's own workers.dev name or `corsOptions.origin`, unless `allowedOriginHostnames: '*'`: a
-// page on another site gets no response to read. It is left out here.
+// Its stateless `createMcpHandler(factory, options)` (`agents/mcp/server`,
+// src/mcp/handler-stateless.ts:55-250) also answers with `corsOptions.origin`, `*` by default
+// (DEFAULT_CORS_OPTIONS; `corsOptions: false` sends no CORS headers), but refuses a browser request
+// whose `Origin` is not localhost-class, the Worker's own workers.dev name or `corsOptions.origin`:
+// a page on another site gets no response to read, unless `allowedOriginHostnames: '*'` turns
+// that check off.
 const MCP_AGENT_CORS: CorsMiddleware = {
   ...CORS,
   module: 'agents',
@@ -28,14 +30,33 @@ const MCP_AGENT_CORS: CorsMiddleware = {
   noDenyValue: true,
 };
 
+const STATELESS_CORS: CorsMiddleware = {
+  ...MCP_AGENT_CORS,
+  display: "agents' `createMcpHandler()` `corsOptions`",
+};
+
 const SERVE: readonly Entity[] = [
   { kind: 'cors-option', middleware: MCP_AGENT_CORS, argument: 1, key: 'corsOptions', byDefault: true },
 ];
 
-/** Cloudflare's Agents SDK: `McpAgent.serve()` and what its `corsOptions` answer. */
+/** Cloudflare's Agents SDK: what `McpAgent.serve()` and the stateless `createMcpHandler()` answer with their `corsOptions`. */
 export const cloudflareAgentsAdapter: Adapter = {
   name: 'cloudflare-agents',
   modules: {
     'agents/mcp': { McpAgent: { serve: { [CALL]: SERVE }, serveSSE: { [CALL]: SERVE }, mount: { [CALL]: SERVE } } },
+    'agents/mcp/server': {
+      createMcpHandler: {
+        [CALL]: [
+          {
+            kind: 'cors-option',
+            middleware: STATELESS_CORS,
+            argument: 1,
+            key: 'corsOptions',
+            byDefault: true,
+            onlyWhen: { key: 'allowedOriginHostnames', value: '*' },
+          },
+        ],
+      },
+    },
   },
 };

@@ -76,6 +76,8 @@ export type Entity =
        * answers with CORS headers unasked); otherwise only a `key` that is there sets it up.
        */
       readonly byDefault?: boolean;
+      /** A property of the same options object that must have this value for the middleware to matter at all. */
+      readonly onlyWhen?: { readonly key: string; readonly value: string };
     }
   /** An authentication or CSRF middleware: using it counts as a credential check. */
   | { readonly kind: 'auth'; readonly auth: AuthKind }

@@ -20,6 +20,11 @@ export class NotesMCP extends McpAgent {
 
 const POLICY = "`McpAgent.serve()`'s `corsOptions` without `origin` (default `*`)";
 
+const STATELESS = `import { createMcpHandler } from 'agents/mcp/server';
+import { McpServer } from '@modelcontextprotocol/server';
+
+const makeServer = () => new McpServer({ name: 'notes', version: '1.0.0' });`;
+
 // A Worker package (its wrangler config) whose agent class lives in a module of its own.
 const worker = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-agents-'));
 fs.writeFileSync(
@@ -69,6 +74,16 @@ export class Blocked extends McpAgent {
 }
 export const computed = Computed.serve('/a');
 export const blocked = Blocked.serve('/b');`,
+    },
+    {
+      name: 'the stateless createMcpHandler() refuses other sites by their Origin, unless told otherwise',
+      code: `${STATELESS}
+export const checked = createMcpHandler(makeServer, { corsOptions: { origin: '*' } });
+export const pinned = createMcpHandler(makeServer, {
+  allowedOriginHostnames: '*',
+  corsOptions: { origin: 'https://notes.example.com' },
+});
+export const off = createMcpHandler(makeServer, { allowedOriginHostnames: '*', corsOptions: false });`,
     },
     {
       name: 'serve() of a class that extends no package class',
@@ -138,6 +153,25 @@ export const direct = McpAgent.serve('/direct', { corsOptions: { origin: '*' } }
           messageId: 'wildcardOrigin',
           data: { policy: "`McpAgent.serve()`'s `corsOptions` with an `origin` that can be `*`", credentials: '' },
           line: 9,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'the stateless createMcpHandler() with its Origin check off: the `*` default applies',
+      code: `${STATELESS}
+export const open = createMcpHandler(makeServer, { allowedOriginHostnames: '*' });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {
+            policy: "agents' `createMcpHandler()` `corsOptions` without `origin` (default `*`)",
+            credentials: '',
+          },
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 82,
           suggestions: [],
         },
       ],
