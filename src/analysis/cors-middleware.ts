@@ -85,12 +85,7 @@ function nestedOptionsUse(
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
   let object = resolveObjectExpression(first);
   if (!object) return null;
-  const { onlyWhen } = middleware;
-  if (onlyWhen) {
-    const found = findObjectProperty(object, onlyWhen.key);
-    if (found.kind !== 'found' || !found.value) return null;
-    if (!possibleValues(found.value).some((value) => value.known && value.value === onlyWhen.value)) return null;
-  }
+  if (middleware.onlyWhen && !holdsOption(object, middleware.onlyWhen)) return null;
   const path = middleware.optionsPath ?? [];
   // Where a report about options left out belongs: the key of the object that would hold them.
   let holderKey: TSESTree.Node = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call;
@@ -129,19 +124,27 @@ function nestedOptionsUse(
   return null;
 }
 
-/** Whether the options objects a call shows set `key` to `value` (by any of its possible values). */
+/** Whether an options object sets `key` to `value` (as one of its possible values). */
+function holdsOption(
+  object: TSESTree.ObjectExpression,
+  { key, value }: { readonly key: string; readonly value: string },
+): boolean {
+  const found = findObjectProperty(object, key);
+  return (
+    found.kind === 'found' &&
+    !!found.value &&
+    possibleValues(found.value).some((candidate) => candidate.known && candidate.value === value)
+  );
+}
+
+/** Whether one of the options objects a call shows sets `key` to `value`. */
 function optionIs(
   options: readonly TSESTree.CallExpressionArgument[],
-  { key, value }: { readonly key: string; readonly value: string },
+  when: { readonly key: string; readonly value: string },
 ): boolean {
   return options.some((option) => {
     const object = option.type === AST_NODE_TYPES.SpreadElement ? null : resolveObjectExpression(option);
-    const found = object && findObjectProperty(object, key);
-    return (
-      found?.kind === 'found' &&
-      found.value !== null &&
-      possibleValues(found.value).some((candidate) => candidate.known && candidate.value === value)
-    );
+    return object !== null && holdsOption(object, when);
   });
 }
 

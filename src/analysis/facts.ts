@@ -207,9 +207,7 @@ function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
     }
   }
   const { text } = sourceCode;
-  if (text.includes('require') || text.includes('import(') || /\bimport\s+\(/u.test(text)) {
-    for (const match of text.matchAll(DYNAMIC_SPECIFIER)) add(match[2]!, null);
-  }
+  for (const match of text.matchAll(DYNAMIC_SPECIFIER)) add(match[2]!, null);
   const { file } = moduleOf(sourceCode.ast);
   const links: ImportLink[] = [];
   if (file !== null) {

@@ -6,7 +6,7 @@ import { isLinted, variableOf } from './program';
 import { isEndpoint } from './reach';
 import { findRoutes, type AppInstance } from './routes';
 import { exportedValue } from './servers';
-import { externalRefOf, resolveFunction } from './values';
+import { enclosingClass, externalRefOf, resolveFunction } from './values';
 
 /**
  * Whether the analysis can show that the servers a file starts serve no MCP at all (a monitoring
@@ -69,14 +69,15 @@ function staysHere(app: AppInstance): boolean {
     holder.left.object.type === AST_NODE_TYPES.ThisExpression
   ) {
     const field = holder.left.property;
-    const cls = enclosingClassBody(holder);
+    // The class `this` is, in a method of it (not in a plain function).
+    const cls = enclosingClass(holder);
     if (!cls) return false;
     const name =
       field.type === AST_NODE_TYPES.Identifier || field.type === AST_NODE_TYPES.PrivateIdentifier ? field.name : null;
     if (name === null || holder.left.computed) return false;
     const isPrivate =
       field.type === AST_NODE_TYPES.PrivateIdentifier ||
-      cls.body.some(
+      cls.body.body.some(
         (member) =>
           member.type === AST_NODE_TYPES.PropertyDefinition &&
           member.accessibility === 'private' &&
@@ -113,11 +114,4 @@ function usedInPlace(node: TSESTree.Node): boolean {
     parent.arguments.includes(current as TSESTree.CallExpressionArgument) &&
     entitiesOf(parent, 'server', 'start', 'handler-server').length > 0
   );
-}
-
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-  }
-  return null;
 }

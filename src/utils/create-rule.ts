@@ -121,11 +121,10 @@ function optionsCache(defaults: readonly unknown[]): (given: readonly unknown[])
     // A copy: the merge hands on the user's own arrays, which are not this plugin's to freeze.
     deepFreeze(structuredClone(ESLintUtils.applyDefault(defaults, given)));
   return (given) => {
-    const [only] = given;
-    if (given.length === 1 && typeof only === 'object' && only !== null) {
-      const known = byObject.get(only);
-      if (known) return known;
-    }
+    // The one option object ESLint hands on unchanged, when that is what it is.
+    const only = given.length === 1 && typeof given[0] === 'object' && given[0] !== null ? given[0] : null;
+    const known = only && byObject.get(only);
+    if (known) return known;
     const json = JSON.stringify(given);
     let options = byJson.get(json);
     if (!options) {
@@ -134,7 +133,7 @@ function optionsCache(defaults: readonly unknown[]): (given: readonly unknown[])
       if (byJson.size >= 64) byJson.clear();
       byJson.set(json, options);
     }
-    if (given.length === 1 && typeof only === 'object' && only !== null) byObject.set(only, options);
+    if (only) byObject.set(only, options);
     return options;
   };
 }
