@@ -279,7 +279,7 @@ export function findObjectProperty(object: TSESTree.ObjectExpression, name: stri
 /**
  * Every value property `name` of an object literal can have: where a spread the code does not
  * explain comes after a known value (`{ origin: '*', ...options }`), the value is the known one
- * or whatever the spread holds.
+ * or whatever the spread holds; where nothing sets it, `undefined`, unless such a spread might.
  */
 export function propertyValues(object: TSESTree.ObjectExpression, name: string, depth = 0): PossibleValue[] {
   if (depth > MAX_DEPTH) return [{ known: false, node: object }];
@@ -311,7 +311,9 @@ export function propertyValues(object: TSESTree.ObjectExpression, name: string, 
     }
     return [...values, ...possibleValues(property.value, depth + 1)];
   }
-  return [...values, { known: true, value: undefined, node: object }];
+  // Absent, unless a spread or key the code does not explain sets it: then that is all it can say.
+  if (values.length > 0) return values;
+  return [{ known: true, value: undefined, node: object }];
 }
 
 function isNullish(node: TSESTree.Node): boolean {
@@ -440,11 +442,10 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
         const objects = possibleValues(holder, depth + 1);
         if (objects.length > 1 && objects.every((candidate) => candidate.known || candidate.node !== holder)) {
           return objects.flatMap((candidate) => {
-            if (candidate.known) return [{ known: false, node: expression } as const];
+            // An object literal of constants is a known value too: read its property where it is written.
             const resolved = resolveObjectExpression(candidate.node, depth + 1);
-            return resolved
-              ? propertyValues(resolved, name, depth + 1)
-              : [{ known: false, node: candidate.node } as const];
+            if (resolved) return propertyValues(resolved, name, depth + 1);
+            return [{ known: false, node: candidate.known ? expression : candidate.node } as const];
           });
         }
       }

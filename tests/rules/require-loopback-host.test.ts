@@ -15,8 +15,24 @@ export function configure(host: string) {
 const app = express();
 app.listen(settings.port, settings.host);`;
 
+/** A server on settings that `update()` replaces with a copy merged with a patch from the caller. */
+const mergedSettingsServer = (initial: string): string => `import express from 'express';
+
+let settings = { host: ${initial}, port: 3000 };
+
+export function update(patch: Partial<typeof settings>) {
+  settings = { ...settings, ...patch };
+}
+
+const app = express();
+app.listen(settings.port, settings.host);`;
+
 ruleTester.run('require-loopback-host', rule, {
   valid: [
+    {
+      name: 'settings replaced by a merge with a patch: the spreads keep the host, they do not unset it',
+      code: mergedSettingsServer("'127.0.0.1'"),
+    },
     {
       name: 'a settings object whose host starts loopback and is only ever set to loopback',
       code: `import express from 'express';
@@ -213,6 +229,25 @@ export default total;`,
     },
   ],
   invalid: failClosedFix([
+    {
+      name: 'settings that start on every interface and are merged with a patch later: one report, at the start',
+      code: mergedSettingsServer("'0.0.0.0'"),
+      output: mergedSettingsServer("'127.0.0.1'"),
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 33,
+          suggestions: [
+            { messageId: 'useIpv6Loopback', output: mergedSettingsServer("'::1'") },
+            { messageId: 'useLocalhost', output: mergedSettingsServer("'localhost'") },
+          ],
+        },
+      ],
+    },
     {
       name: 'a settings object that starts on every interface, whatever a function may set later',
       code: settingsServer("'0.0.0.0'", 'host'),
