@@ -348,21 +348,27 @@ function knownPackageFile(file: string): string | null {
 /** How many modules that import a function are read for its calls. */
 const MAX_IMPORTERS = 20;
 
+/** A use that an import of an exported binding makes in another module of the package. */
+export interface ImportedUse {
+  /** A reference of the binding the import makes. */
+  readonly id: TSESTree.Identifier;
+  /** Whether the binding is the whole module (`import * as ns`): the use is `ns.<name>`. */
+  readonly namespace: boolean;
+}
+
 /**
- * The calls that the other modules of its package make of a function a module exports under
- * `names` (`'default'` for its default export): every use of the binding each `import` of it makes.
- * `complete` is false when no module of the package imports it, when one use is not a call (the
- * function is passed on, re-exported or imported whole), or when the modules cannot all be read;
- * callers from outside the package are not counted when some module of it imports the function.
+ * The uses that the other modules of its package make of what a module exports under `names`
+ * (`'default'` for its default export): every reference of the binding each `import` of it
+ * makes. `complete` is false when no module of the package imports it, when one module passes it
+ * on (`export … from`) or reaches it another way (`require`, `import()`), or when the modules
+ * cannot all be read; users from outside the package are not counted when some module of it
+ * imports the binding, unless the module is an entry of the package.
  */
-export function importerCalls(
-  file: string,
-  names: readonly string[],
-): { calls: TSESTree.CallExpression[]; complete: boolean } {
+export function importerUses(file: string, names: readonly string[]): { uses: ImportedUse[]; complete: boolean } {
   const found = importersOf(file, names);
-  // No module of the package uses it: what calls it (the package's users, a script) is not known.
-  if (!found || found.length === 0 || found.length > MAX_IMPORTERS) return { calls: [], complete: false };
-  const calls: TSESTree.CallExpression[] = [];
+  // No module of the package uses it: what does (the package's users, a script) is not known.
+  if (!found || found.length === 0 || found.length > MAX_IMPORTERS) return { uses: [], complete: false };
+  const uses: ImportedUse[] = [];
   let complete = true;
   for (const importer of found) {
     const program = session.load(importer);
@@ -399,10 +405,9 @@ export function importerCalls(
         if (name === null || (name !== '*' && !names.includes(name))) continue;
         for (const variable of declaredVariables(specifier)) {
           for (const reference of variable.references) {
-            const call = calledWith(reference.identifier as TSESTree.Identifier, name === '*' ? names : null);
-            if (call === undefined) continue;
-            if (call) calls.push(call);
-            else complete = false;
+            // A name in a type (`app: Transport`) uses nothing at run time.
+            if (!reference.isValueReference) continue;
+            uses.push({ id: reference.identifier as TSESTree.Identifier, namespace: name === '*' });
           }
         }
       }
@@ -410,8 +415,29 @@ export function importerCalls(
     // `require()` or `import()`: uses this reading does not follow.
     if (!imported) complete = false;
   }
-  // Other packages (a workspace's, the package's users) may call an entry of the package too.
+  // Other packages (a workspace's, the package's users) may use an entry of the package too.
   if (isPackageEntry(file)) complete = false;
+  return { uses, complete };
+}
+
+/**
+ * The calls that the other modules of its package make of a function a module exports under
+ * `names`, read from `importerUses`: `complete` is false too when one use is not a call (the
+ * function is passed on or imported whole and used otherwise).
+ */
+export function importerCalls(
+  file: string,
+  names: readonly string[],
+): { calls: TSESTree.CallExpression[]; complete: boolean } {
+  const { uses, complete: allRead } = importerUses(file, names);
+  const calls: TSESTree.CallExpression[] = [];
+  let complete = allRead;
+  for (const { id, namespace } of uses) {
+    const call = calledWith(id, namespace ? names : null);
+    if (call === undefined) continue;
+    if (call) calls.push(call);
+    else complete = false;
+  }
   return { calls, complete };
 }
 

@@ -20,6 +20,7 @@ import {
   reachesModule,
   resolveSpecifier,
   takesFromPackage,
+  typesReachModule,
   type ImportLink,
   type TakenNames,
 } from './module-graph';
@@ -227,6 +228,21 @@ function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
  * such a package (read from the texts, as `entitiesOf` follows them). A file that cannot is not
  * asked about node by node.
  */
+let appPackageSet: ReadonlySet<string> | null = null;
+
+/** The packages that provide apps, one set for the life of the process (answers are cached by set). */
+function appPackages(): ReadonlySet<string> {
+  appPackageSet ??= packagesWith('app');
+  return appPackageSet;
+}
+
+/** A registration on a field: `this.app.post(`, `this.#router!.use(`. */
+const FIELD_REGISTRATION =
+  /\bthis\s*\.\s*#?[\w$]+\s*[!?]?\s*\.\s*(?:get|post|put|patch|delete|all|use|route|on|register|addHook)\s*\(/u;
+
+/** A class that extends another: `class HttpTransport extends BaseTransport`. */
+const SUBCLASS = /\bclass\s+[\w$]+\s*(?:<[^;]{0,300}?>\s*)?extends\b/u;
+
 export function mayHoldEntities(
   sourceCode: Readonly<SourceCode>,
   ...kinds: [Entity['kind'], ...Entity['kind'][]]
@@ -245,7 +261,12 @@ export function mayHoldEntities(
       (lookup.globals?.test(sourceCode.text) ?? false) ||
       importsReachPackage(links, lookup.packages) ||
       // Handed an app by its callers: `export function routes(app: FastifyInstance) { … }`.
-      takesFromPackage(null, typeSpecifiers, lookup.packages);
+      takesFromPackage(null, typeSpecifiers, lookup.packages) ||
+      // Or through a field of a base class of another module: `protected app?: Express`.
+      (kinds.includes('app') &&
+        SUBCLASS.test(sourceCode.text) &&
+        FIELD_REGISTRATION.test(sourceCode.text) &&
+        links.some(({ target }) => typesReachModule(target, appPackages())));
     answers.set(lookup, answer);
   }
   return answer;

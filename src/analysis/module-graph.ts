@@ -90,6 +90,7 @@ function forgetResolutions(): void {
   lexicalModules.clear();
   moduleTexts.clear();
   reaching.clear();
+  typesReaching.clear();
   linksByFile.clear();
   folders.clear();
   links.clear();
@@ -379,6 +380,55 @@ export function reachesModule(file: string, packages: ReadonlySet<string>): bool
   }
   // Nothing the module reaches takes from them: the same holds for each module on the way.
   for (const module of seen) answers.set(module, false);
+  return false;
+}
+
+/** What `typesReachModule` answered, per set of packages, forgotten with the resolutions. */
+const typesReaching = new Map<ReadonlySet<string>, Map<string, boolean>>();
+
+/**
+ * Whether a module, or a module its values come from (to any depth), takes a type from one of
+ * these packages (`import type { Express } from 'express'`): a base class whose field is typed as
+ * an app, say, that its subclasses are then handed. Read from the text like `reachesModule`;
+ * answers yes when unsure.
+ */
+export function typesReachModule(file: string, packages: ReadonlySet<string>): boolean {
+  let answers = typesReaching.get(packages);
+  if (!answers) {
+    answers = new Map();
+    typesReaching.set(packages, answers);
+  }
+  const known = answers.get(file);
+  if (known !== undefined) return known;
+  const seen = new Set<string>([file]);
+  const queue = [file];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    const answer = answers.get(next);
+    const module = answer === false ? null : lexicalModule(next);
+    if (answer === true || (module && takesTypeFromPackage(module.text, packages))) {
+      answers.set(file, true);
+      return true;
+    }
+    for (const imported of module?.imports ?? []) {
+      if (seen.has(imported)) continue;
+      if (seen.size >= MAX_LOOKED_AT) {
+        answers.set(file, true);
+        return true;
+      }
+      seen.add(imported);
+      queue.push(imported);
+    }
+  }
+  for (const module of seen) answers.set(module, false);
+  return false;
+}
+
+/** Whether a text's type-only imports name one of these packages. */
+function takesTypeFromPackage(text: string, packages: ReadonlySet<string>): boolean {
+  for (const match of text.matchAll(TYPE_ONLY)) {
+    const specifier = /(['"])([^'"\r\n]+)\1$/u.exec(match[0])?.[2];
+    if (specifier !== undefined && namesPackage(specifier, packages)) return true;
+  }
   return false;
 }
 

@@ -23,6 +23,7 @@ import {
   resolveExpression,
   resolveFunction,
   returnedExpressions,
+  usesOf,
   type HandlerFunction,
 } from './values';
 
@@ -157,6 +158,52 @@ function endpointsOfCallers(node: TSESTree.Node): Route[] | null {
     reached.push(...routes);
   }
   return reached;
+}
+
+/** How many functions deep `routesHandledBy` follows the calls of a function to the handler that makes them. */
+const MAX_CALLER_DEPTH = 4;
+
+/**
+ * The routes that run a module-level function, in its module and in the modules of the package
+ * that import it: those it is the handler of (`router.post('/mcp', bearerAuth, handleMcp)` in
+ * another module for an exported `handleMcp`), and those of each function that calls it
+ * (`getTransport()` called by such a handler). `null` when it is used any other way (wrapped,
+ * stored, passed on), called outside a function, or used where the analysis does not read.
+ */
+export function routesHandledBy(fn: HandlerFunction, depth = 0, seen = new Set<HandlerFunction>()): Route[] | null {
+  // A function on the way to itself (recursion) reaches no route of its own.
+  if (depth > MAX_CALLER_DEPTH || seen.has(fn)) return null;
+  seen.add(fn);
+  const handled = routesOfUses(fn, depth, seen);
+  seen.delete(fn);
+  return handled;
+}
+
+function routesOfUses(fn: HandlerFunction, depth: number, seen: Set<HandlerFunction>): Route[] | null {
+  const found = usesOf(fn);
+  if (!found?.complete || found.uses.length === 0) return null;
+  const handled: Route[] = [];
+  for (const use of found.uses) {
+    const routes = findRoutes(codeOf(use)).routes.filter((route) =>
+      route.handlers.some((handler) => skipTypeWrappers(handler) === use),
+    );
+    if (routes.length > 0) {
+      handled.push(...routes);
+      continue;
+    }
+    let callee: TSESTree.Node = use;
+    while (callee.parent && skipTypeWrappers(callee.parent) !== callee.parent) callee = callee.parent;
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
+    let caller: HandlerFunction | null = null;
+    for (let current: TSESTree.Node | undefined = call.parent; current; current = current.parent) {
+      if (isFunctionNode(current)) caller = current;
+    }
+    const reaching = caller && routesHandledBy(caller, depth + 1, seen);
+    if (!reaching) return null;
+    handled.push(...reaching);
+  }
+  return handled;
 }
 
 /** Paths that name an MCP endpoint. */

@@ -2,12 +2,13 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { ROUTE_SHAPES, entitiesOfKind } from '../frameworks/registry';
 import type { AppFramework } from '../frameworks/types';
-import { calledMethodName, calledMethodObject, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, walk } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { fetchHandlers } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import { moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import {
+  callsOf,
   findObjectProperty,
   isFunctionNode,
   possibleValues,
@@ -335,12 +336,45 @@ class RouteFinder {
   }
 }
 
-/** Calls of the module that creates an app first, then the others, each in source order. */
+/**
+ * Calls of the module that creates an app first, then the others, each in the order it runs: a
+ * call in a function runs where the module calls that function (`mount(app)` after
+ * `app.use(auth)`), else where it is written.
+ */
 function runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression, home: TSESTree.Program): number {
   const linted = Number(programOf(a) === home) - Number(programOf(b) === home);
   if (linted !== 0) return linted;
   if (moduleOf(a) !== moduleOf(b)) return 0;
-  return a.range[0] - b.range[0];
+  return runPosition(a, 0) - runPosition(b, 0) || a.range[0] - b.range[0];
+}
+
+/** How many calls deep `runPosition` follows a function to where it is called. */
+const MAX_RUN_DEPTH = 4;
+
+const runPositions = new WeakMap<TSESTree.Node, number>();
+
+/**
+ * Where a node runs in its module's order: in a function that the module calls (a function, a
+ * class's constructor or method), at the first of those calls, followed to the module's top
+ * level; else where it is written.
+ */
+function runPosition(node: TSESTree.Node, depth: number): number {
+  let position = runPositions.get(node);
+  if (position !== undefined) return position;
+  position = node.range[0];
+  let fn: HandlerFunction | null = null;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) fn = current;
+  }
+  if (fn && depth < MAX_RUN_DEPTH) {
+    const home = programOf(node);
+    const calls = (callsOf(fn, true)?.calls ?? []).filter(
+      (call) => programOf(call) === home && !containsNode(fn, call),
+    );
+    if (calls.length > 0) position = Math.min(...calls.map((call) => runPosition(call, depth + 1)));
+  }
+  runPositions.set(node, position);
+  return position;
 }
 
 function staticString(node: TSESTree.Node | undefined): string | null {

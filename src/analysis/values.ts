@@ -6,6 +6,7 @@ import {
   importedFile,
   importedValue,
   importerCalls,
+  importerUses,
   moduleTarget,
   requiredValue,
   type ExternalRef,
@@ -13,7 +14,16 @@ import {
 } from './exports';
 import { declaresSubclass } from './module-graph';
 import { optionValues, type OptionValue } from './option-defaults';
-import { isLinted, moduleOf, propertyName, scopeOf, staticValue, variableOf, visitorKeys } from './program';
+import {
+  declaredVariables,
+  isLinted,
+  moduleOf,
+  propertyName,
+  scopeOf,
+  staticValue,
+  variableOf,
+  visitorKeys,
+} from './program';
 
 /**
  * What an expression evaluates to, as far as the code shows it: through variables, destructuring,
@@ -684,14 +694,20 @@ function argumentFor(
   return [{ known: false, node: argument }];
 }
 
+/** A call that gives a function its arguments: `fn(…)`, `new Cls(…)`, or `super(…)` in a subclass. */
+export type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
+
 /**
  * The calls of a function that its module shows, and whether they are all of them: a function
- * that is exported, stored, or passed on may be called from elsewhere.
+ * that is exported, stored, or passed on may be called from elsewhere. For a class's constructor
+ * and methods, see `methodCalls`. `local` leaves out the modules that import it.
  */
-export function callsOf(fn: HandlerFunction): { calls: TSESTree.CallExpression[]; complete: boolean } | null {
+export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation[]; complete: boolean } | null {
+  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn)
+    return methodCalls(fn.parent, local);
   const variable = functionVariable(fn);
   if (!variable) return null;
-  const calls: TSESTree.CallExpression[] = [];
+  const calls: Invocation[] = [];
   let complete = true;
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
@@ -708,7 +724,8 @@ export function callsOf(fn: HandlerFunction): { calls: TSESTree.CallExpression[]
       complete = false;
   }
   const exported = exportedNames(fn, variable);
-  if (exported.length > 0) {
+  if (exported.length > 0 && local) complete = false;
+  else if (exported.length > 0) {
     // The calls of the modules of the package that import it; callers outside it are not known.
     const { file } = moduleOf(fn);
     const imported = file ? importerCalls(file, exported) : { calls: [], complete: false };
@@ -716,6 +733,297 @@ export function callsOf(fn: HandlerFunction): { calls: TSESTree.CallExpression[]
     if (!imported.complete) complete = false;
   }
   return { calls, complete };
+}
+
+/**
+ * The places a module-level function is used other than by a call of it, in its module and in
+ * the modules of the package that import it (`ns.fn` for a namespace import): where it is handed
+ * over as a route's handler, say. `complete` is false when it may be used where the analysis does
+ * not read. `null` for a function with no name of its own.
+ */
+export function usesOf(fn: HandlerFunction): { uses: TSESTree.Node[]; complete: boolean } | null {
+  const variable = functionVariable(fn);
+  if (!variable) return null;
+  const uses: TSESTree.Node[] = [];
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const parent = outerWrapper(reference.identifier as TSESTree.Node).parent;
+    if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration)
+      continue;
+    uses.push(reference.identifier as TSESTree.Node);
+  }
+  const exported = exportedNames(fn, variable);
+  if (exported.length === 0) return { uses, complete: true };
+  const { file } = moduleOf(fn);
+  const imported = file ? importerUses(file, exported) : { uses: [], complete: false };
+  for (const use of imported.uses) {
+    if (!use.namespace) {
+      uses.push(use.id);
+      continue;
+    }
+    const member = outerWrapper(use.id).parent;
+    const name = member?.type === AST_NODE_TYPES.MemberExpression && !member.computed ? propertyName(member) : null;
+    if (name !== null && !exported.includes(name)) continue;
+    if (member && name !== null) uses.push(member);
+    else return { uses, complete: false };
+  }
+  return { uses, complete: imported.complete };
+}
+
+/** How deep subclasses are followed for the constructions of a class. */
+const MAX_SUBCLASS_DEPTH = 5;
+
+/**
+ * The calls that give a class's constructor or method its arguments, in its module and in the
+ * modules of the package that import the class: `new Cls(…)`, and for a subclass `super(…)` in its
+ * constructor, or the subclass's own `new Sub(…)` when it has no constructor; `Cls.method(…)` for a
+ * static method; `this.method(…)` for a private one. Not complete when the class is used any other
+ * way (passed on, stored, imported from outside the package) or the method is public.
+ */
+function methodCalls(
+  method: TSESTree.MethodDefinition,
+  local: boolean,
+): { calls: Invocation[]; complete: boolean } | null {
+  const cls = method.parent.parent as ClassNode;
+  if (method.kind === 'constructor') return constructions(cls, 0, local);
+  if (method.kind !== 'method' || method.computed) return null;
+  const name =
+    method.key.type === AST_NODE_TYPES.Identifier || method.key.type === AST_NODE_TYPES.PrivateIdentifier
+      ? method.key.name
+      : null;
+  if (name === null) return null;
+  if (method.static) {
+    const calls: Invocation[] = [];
+    let complete = true;
+    forEachUse(
+      cls,
+      (id, namespace) => {
+        const holder = outerWrapper(id);
+        const member = holder.parent;
+        if (namespace || member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== holder) {
+          // `new Cls()`, `extends Cls`, `x instanceof Cls` call no static method.
+          if (!namespace && isClassUse(holder)) return;
+          complete = false;
+          return;
+        }
+        if (member.computed || propertyName(member) !== name) return;
+        const call = outerWrapper(member).parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outerWrapper(member)) calls.push(call);
+        else complete = false;
+      },
+      () => {
+        complete = false;
+      },
+      local,
+    );
+    return { calls, complete };
+  }
+  // An instance method: the calls its class makes on `this`; others only when it is private.
+  const isPrivate = method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === 'private';
+  const calls: Invocation[] = [];
+  let complete = isPrivate;
+  const called = (member: TSESTree.MemberExpression): void => {
+    if (member.computed || propertyName(member) !== name) return;
+    const call = outerWrapper(member).parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outerWrapper(member)) calls.push(call);
+    else complete = false;
+  };
+  walkInstance(cls.body, called);
+  // `new Cls(app).start()`, `const transport = new Cls(app); transport.start();`
+  for (const made of constructions(cls, 0, local).calls) {
+    if (made.type !== AST_NODE_TYPES.NewExpression) continue;
+    const holder = outerWrapper(made);
+    const parent = holder.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === holder) called(parent);
+    if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === holder &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
+      for (const reference of variableOf(parent.id)?.references ?? []) {
+        const use = outerWrapper(reference.identifier as TSESTree.Node);
+        if (use.parent?.type === AST_NODE_TYPES.MemberExpression && use.parent.object === use) called(use.parent);
+      }
+    }
+  }
+  return { calls, complete };
+}
+
+/** `new Cls(…)` and the `super(…)` of each subclass, in the module and in those of the package that import it. */
+function constructions(cls: ClassNode, depth: number, local: boolean): { calls: Invocation[]; complete: boolean } {
+  const calls: Invocation[] = [];
+  let complete = true;
+  if (depth > MAX_SUBCLASS_DEPTH) return { calls, complete: false };
+  forEachUse(
+    cls,
+    (id, namespace) => {
+      let holder = outerWrapper(id);
+      if (namespace) {
+        const member = holder.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== holder) {
+          complete = false;
+          return;
+        }
+        holder = outerWrapper(member);
+      }
+      const parent = holder.parent;
+      if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === holder) {
+        calls.push(parent);
+        return;
+      }
+      if (
+        (parent?.type === AST_NODE_TYPES.ClassDeclaration || parent?.type === AST_NODE_TYPES.ClassExpression) &&
+        parent.superClass === holder
+      ) {
+        const constructors = parent.body.body.filter(
+          (member): member is TSESTree.MethodDefinition =>
+            member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+        );
+        // The one with a body; overload signatures have none.
+        const constructor = constructors.find((member) => member.value.type === AST_NODE_TYPES.FunctionExpression);
+        if (constructors.length === 0) {
+          // `constructor(...args) { super(...args); }`: what makes the subclass makes the class.
+          const inner = constructions(parent, depth + 1, local);
+          calls.push(...inner.calls);
+          if (!inner.complete) complete = false;
+          return;
+        }
+        if (constructor?.value.type !== AST_NODE_TYPES.FunctionExpression) {
+          complete = false;
+          return;
+        }
+        const supers: TSESTree.CallExpression[] = [];
+        walkFunctionBody(constructor.value, (node) => {
+          if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super)
+            supers.push(node);
+        });
+        if (supers.length === 0) complete = false;
+        calls.push(...supers);
+        return;
+      }
+      if (isClassUse(holder)) return;
+      complete = false;
+    },
+    () => {
+      complete = false;
+    },
+    local,
+  );
+  return { calls, complete };
+}
+
+/** Whether a reference of a class only tests or types with it: `x instanceof Cls`. */
+function isClassUse(holder: TSESTree.Node): boolean {
+  const parent = holder.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.right === holder
+  );
+}
+
+/**
+ * Visits every value reference of a class: its own module's (its name inside the class body too),
+ * then those of the modules of its package that import it; `incomplete` when it may be used where
+ * the analysis does not read (it has no name, or is exported to users outside the package).
+ */
+function forEachUse(
+  cls: ClassNode,
+  visit: (id: TSESTree.Identifier, namespace: boolean) => void,
+  incomplete: () => void,
+  local: boolean,
+): void {
+  const id = cls.id ?? (cls.parent?.type === AST_NODE_TYPES.VariableDeclarator ? cls.parent.id : null);
+  if (id?.type !== AST_NODE_TYPES.Identifier) {
+    incomplete();
+    return;
+  }
+  // The module's binding of the name, and the class scope's own for the code in its body.
+  const variables = new Set<Scope.Variable>(declaredVariables(cls.id ? cls : cls.parent!));
+  const inner = scopeOf(cls.body).set.get(id.name);
+  if (inner) variables.add(inner);
+  const names = new Set<string>();
+  const statement = cls.parent?.type === AST_NODE_TYPES.VariableDeclarator ? cls.parent.parent?.parent : cls.parent;
+  if (statement?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.add(id.name);
+  if (statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.add('default');
+  for (const variable of variables) {
+    for (const reference of variable.references) {
+      if (!reference.isValueReference || reference.init || reference.identifier === id) continue;
+      const identifier = reference.identifier as TSESTree.Identifier;
+      const parent = outerWrapper(identifier).parent;
+      if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        names.add('default');
+        continue;
+      }
+      if (parent?.type === AST_NODE_TYPES.ExportSpecifier) {
+        names.add(parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value);
+        continue;
+      }
+      visit(identifier, false);
+    }
+  }
+  if (names.size === 0) return;
+  if (local) {
+    incomplete();
+    return;
+  }
+  const { file } = moduleOf(cls);
+  const imported = file ? importerUses(file, [...names]) : { uses: [], complete: false };
+  if (!imported.complete) incomplete();
+  for (const use of imported.uses) {
+    if (use.namespace) {
+      const member = outerWrapper(use.id).parent;
+      const name = member?.type === AST_NODE_TYPES.MemberExpression && !member.computed ? propertyName(member) : null;
+      // `ns.other`: another export of the module.
+      if (name !== null && !names.has(name)) continue;
+    }
+    visit(use.id, use.namespace);
+  }
+}
+
+/** The outermost `x!`, `x as T`, `(x)` around a node. */
+function outerWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && skipTypeWrappers(current.parent) !== current.parent) current = current.parent;
+  return current;
+}
+
+/** Visits a function's own body: not the functions in it, which run at other times (arrow functions do run with it). */
+function walkFunctionBody(fn: HandlerFunction, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) continue;
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) continue;
+    for (const child of childNodes(node)) stack.push(child);
+  }
+}
+
+/** Visits every `this.<name>` of a class's instance code: its methods, accessors and instance fields. */
+function walkInstance(body: TSESTree.ClassBody, visit: (member: TSESTree.MemberExpression) => void): void {
+  for (const element of body.body) {
+    if (
+      (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) ||
+      element.static
+    )
+      continue;
+    const root = element.type === AST_NODE_TYPES.MethodDefinition ? element.value.body : element.value;
+    if (!root) continue;
+    const stack: TSESTree.Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression)
+        visit(node);
+      // A plain function or a class has a `this` of its own.
+      if (
+        node.type === AST_NODE_TYPES.FunctionDeclaration ||
+        node.type === AST_NODE_TYPES.FunctionExpression ||
+        node.type === AST_NODE_TYPES.ClassDeclaration ||
+        node.type === AST_NODE_TYPES.ClassExpression
+      )
+        continue;
+      for (const child of childNodes(node)) stack.push(child);
+    }
+  }
 }
 
 /** The variable that names a function: its declaration, or the `const` it is assigned to. */
@@ -936,6 +1244,17 @@ function fieldTable(cls: ClassNode): Map<string, TSESTree.Node[]> {
     if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && !member.static) {
       const name = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : propertyName(member);
       if (name !== null) add(name, member.value);
+    }
+    // `constructor(private readonly app: Express)`: a field that holds what the constructor is given.
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const parameter of member.value.params) {
+        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const binding =
+          parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern
+            ? parameter.parameter.left
+            : parameter.parameter;
+        if (binding.type === AST_NODE_TYPES.Identifier) add(binding.name, binding);
+      }
     }
   }
   const stack: TSESTree.Node[] = cls.body.body.filter((member) => !('static' in member && member.static));

@@ -14,7 +14,7 @@ import { mentionsAny } from '../analysis/imports';
 import { installedVersionFor, isAtLeast } from '../analysis/installed';
 import { moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
-import { isLinted, placeOf, variableOf, textOf } from '../analysis/program';
+import { codeOf, isLinted, placeOf, variableOf, textOf } from '../analysis/program';
 import { requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
@@ -36,7 +36,7 @@ import {
   type McpTransport,
 } from '../analysis/mcp-sdk';
 import { routeIsGuarded } from '../analysis/route-guards';
-import { REBINDING_CREDENTIAL_FINDER } from '../analysis/reach';
+import { REBINDING_CREDENTIAL_FINDER, routesHandledBy } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
 import { frameworkStarts, serverStarts } from '../analysis/servers';
@@ -78,6 +78,15 @@ const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
  * case-insensitive Unicode pattern makes V8 try every position of the text, ten times slower.)
  */
 const MENTIONS_HOST_OR_ORIGIN = /\borigin\b|\bhost(?:name)?\b/iu;
+
+/** The outermost function that holds a node: a module-level one, if the node is in one. */
+function outermostFunction(node: TSESTree.Node): HandlerFunction | null {
+  let found: HandlerFunction | null = null;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) found = current;
+  }
+  return found;
+}
 
 /** The function that holds a node, if any. */
 function enclosingFunction(node: TSESTree.Node): HandlerFunction | null {
@@ -210,9 +219,14 @@ export default createRule<Options, MessageIds>({
         const mcpRoutes = routes.filter((route) => route.handlers.some((handler) => servesMcp(handler)));
         // A rebinding page has none of the user's credentials for this host: a route that refuses
         // requests without one is out of its reach (docs/threat-model.md).
-        const guarded = (route: Route): boolean =>
-          routeIsGuarded(finder, route, apps) ||
-          (trustCredentialChecks && routeIsGuarded(REBINDING_CREDENTIAL_FINDER, route, apps));
+        const guarded = (route: Route): boolean => {
+          // A route of another module that mounts a handler of this one: that module's apps.
+          const known = isLinted(route.node) ? apps : findRoutes(codeOf(route.node)).apps;
+          return (
+            routeIsGuarded(finder, route, known) ||
+            (trustCredentialChecks && routeIsGuarded(REBINDING_CREDENTIAL_FINDER, route, known))
+          );
+        };
 
         const transports = findMcpTransports(sourceCode);
         for (const transport of transports) {
@@ -227,7 +241,10 @@ export default createRule<Options, MessageIds>({
               return fn !== null && containsNode(fn, transport.node);
             }),
           );
-          const serving = making.length > 0 ? making : mcpRoutes;
+          // Made in a handler that other modules mount: the routes they mount it on.
+          const outermost = making.length > 0 ? null : outermostFunction(transport.node);
+          const mounted = outermost ? routesHandledBy(outermost) : null;
+          const serving = making.length > 0 ? making : (mounted ?? mcpRoutes);
           if (serving.length > 0 && serving.every(guarded)) continue;
           if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node)))
             continue;

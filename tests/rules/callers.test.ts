@@ -155,3 +155,23 @@ describe('CORS origins exported by a module and given to a middleware by the mod
     );
   });
 });
+
+describe('apps handed to classes, and handlers mounted by other modules', () => {
+  it("a route a subclass adds to the app its base class's constructor keeps, made by a static factory's caller", async () => {
+    expect(await lint('transports/http.ts')).toEqual([
+      '8:5 mcp-cors/require-csrf-token `POST /mcp` accepts MCP requests without a token that a cross-site page cannot send.',
+      '9:29 mcp-cors/require-dns-rebinding-protection `StreamableHTTPServerTransport` accepts any Host: a web page can reach it through DNS rebinding.',
+    ]);
+  });
+
+  it('a transport made by a helper of a handler that another module mounts behind a bearer check: no report', async () => {
+    expect(await lint('handlers/sessions.ts')).toEqual([]);
+    expect(await lint('handlers/mcp.ts')).toEqual([]);
+  });
+
+  it('a transport made by a handler that another module mounts with no check: reported', async () => {
+    expect(await lint('handlers/open-mcp.ts')).toEqual([
+      '6:25 mcp-cors/require-dns-rebinding-protection `StreamableHTTPServerTransport` accepts any Host: a web page can reach it through DNS rebinding.',
+    ]);
+  });
+});

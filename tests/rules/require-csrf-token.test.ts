@@ -89,8 +89,59 @@ function httpPostBranch(check = ''): string {
 });`;
 }
 
+/**
+ * An app handed to a class whose method adds the MCP route, and to a function that adds another;
+ * `setup` is what the module does with the app, in order.
+ */
+function handedApp(setup: string, guards = { transport: '', mount: '' }): string {
+  return `import express, { type Express } from 'express';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+
+class HttpTransport {
+  constructor(private readonly app: Express) {}
+
+  start() {
+    this.app.post('/mcp', ${guards.transport}async (req, res) => {
+      await transport.handleRequest(req, res, req.body);
+    });
+  }
+}
+
+function mount(app: Express) {
+  app.post('/messages', ${guards.mount}(req, res) => transport.handlePostMessage(req, res, req.body));
+}
+
+const app = express();
+${setup}
+app.listen(3000, '127.0.0.1');`;
+}
+
+/** handedApp with the token fix: the declarations after the imports, a middleware in `which` route(s). */
+function handedAppFixed(setup: string, bearer: boolean, which: 'transport' | 'mount'): string {
+  const guards = {
+    transport: which === 'transport' ? guard('express', bearer, { indent: '    ' }) : '',
+    mount: which === 'mount' ? guard('express', bearer, { indent: '  ' }) : '',
+  };
+  return handedApp(setup, guards).replace("bearerAuth.js';\n", `bearerAuth.js';\n\n${tokenHelpers({ bearer })}\n`);
+}
+
+/** The module guards the app with a bearer token after handing it over (`late`) or before. */
+const HANDED_SETUP = (late: boolean): string =>
+  late
+    ? `const http = new HttpTransport(app);
+mount(app);
+http.start();
+app.use(requireBearerAuth({ verifier }));`
+    : `app.use(requireBearerAuth({ verifier }));
+new HttpTransport(app).start();
+mount(app);`;
+
 ruleTester.run('require-csrf-token', rule, {
   valid: [
+    {
+      name: 'an app handed to a class and a function after a bearer check is installed: their routes run after it',
+      code: handedApp(HANDED_SETUP(false)),
+    },
     {
       name: 'express: the handler checks a custom header and rejects',
       code: `import express from 'express';
@@ -335,6 +386,37 @@ app.post('/mcp-docs/messages', (req, res) => res.json({ ok: true }));`,
     },
   ],
   invalid: failClosedFix([
+    {
+      name: 'an app handed to a class and a function that add their routes before the bearer check is installed',
+      code: handedApp(HANDED_SETUP(true)),
+      output: [
+        handedAppFixed(HANDED_SETUP(true), false, 'transport'),
+        handedAppFixed(HANDED_SETUP(true), false, 'transport').replace(
+          "app.post('/messages', ",
+          `app.post('/messages', ${guard('express', false, { indent: '  ' })}`,
+        ),
+      ],
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 18,
+          suggestions: [{ messageId: 'useBearerToken', output: handedAppFixed(HANDED_SETUP(true), true, 'transport') }],
+        },
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /messages`' },
+          line: 15,
+          column: 3,
+          endLine: 15,
+          endColumn: 11,
+          suggestions: [{ messageId: 'useBearerToken', output: handedAppFixed(HANDED_SETUP(true), true, 'mount') }],
+        },
+      ],
+    },
     {
       name: 'express app.post without a check',
       code: EXPRESS_APP,

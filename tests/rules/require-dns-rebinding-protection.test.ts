@@ -3,8 +3,46 @@ import { commonjs, createRuleTester, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
+/** An app handed to a class and a function that make transports in their routes; `guardedFirst`: the bearer check is installed before. */
+function handedApp(guardedFirst: boolean, options = { transport: '', mount: '' }): string {
+  const guard = 'app.use(requireBearerAuth({ verifier }));\n';
+  return `import express, { type Express } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+
+class HttpTransport {
+  constructor(private readonly app: Express) {}
+
+  start() {
+    this.app.post('/mcp', async (req, res) => {
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined${options.transport} });
+      await transport.handleRequest(req, res, req.body);
+    });
+  }
+}
+
+function mount(app: Express) {
+  app.all('/legacy/mcp', async (req, res) => {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined${options.mount} });
+    await transport.handleRequest(req, res, req.body);
+  });
+}
+
+const app = express();
+${guardedFirst ? guard : ''}const http = new HttpTransport(app);
+http.start();
+mount(app);
+${guardedFirst ? '' : guard}app.listen(3000, '127.0.0.1');`;
+}
+
+const PROTECTED = ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']";
+
 ruleTester.run('require-dns-rebinding-protection', rule, {
   valid: [
+    {
+      name: 'transports made in routes that a class and a function add to an app after its bearer check',
+      code: handedApp(true),
+    },
     {
       name: 'a v1 transport with its own protection',
       code: `import express from 'express';
@@ -126,6 +164,15 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
     },
   ],
   invalid: failClosedFix([
+    {
+      name: 'transports made in routes that a class and a function add to an app before its bearer check',
+      code: handedApp(false),
+      output: handedApp(false, { transport: PROTECTED, mount: PROTECTED }),
+      errors: [
+        { messageId: 'unprotectedTransport', line: 10, column: 29, endLine: 10, endColumn: 58 },
+        { messageId: 'unprotectedTransport', line: 18, column: 27, endLine: 18, endColumn: 56 },
+      ],
+    },
     {
       name: 'a v1 transport in an express route, port from a constant',
       code: `import express from 'express';
