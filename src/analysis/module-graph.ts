@@ -1043,6 +1043,24 @@ export function deployedAsWorker(file: string | null, serverPackages: ReadonlySe
 }
 
 /**
+ * Whether a module is deployed as a Vercel Function and as nothing else: it lies in the `api`
+ * folder of a package with a `vercel.json` beside its `package.json` (Vercel serves each module
+ * there at `/api/<path>` on its network), and no other module of the package imports it (a local
+ * server that runs the same handler, say).
+ */
+export function deployedAsVercelFunction(file: string | null): boolean {
+  if (file === null) return false;
+  const manifest = nearestManifest(path.dirname(file));
+  if (!manifest) return false;
+  const relative = path.relative(manifest.dir, file).split(path.sep);
+  if (relative.length < 2 || relative[0] !== 'api') return false;
+  if (!isFile(path.join(manifest.dir, 'vercel.json'))) return false;
+  // `default` stands for any import that names the module.
+  const importers = importersOf(file, ['default']);
+  return importers !== null && importers.length === 0;
+}
+
+/**
  * The target of a specifier in a `package.json` map (`imports`, or `exports` with `./`-keys):
  * exact keys, and keys with one `*`. Condition objects pick the first target that looks like
  * source (`source`, `development`, `import`, `require`, `node`, `default`).

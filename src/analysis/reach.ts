@@ -13,7 +13,7 @@ import { servesMcp } from './mcp-transports';
 import { registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, staticValue, variableOf } from './program';
-import { deployedAsWorker } from './module-graph';
+import { deployedAsVercelFunction, deployedAsWorker } from './module-graph';
 import { exportedValue, serverStarts } from './servers';
 import { entitiesOf } from './facts';
 import {
@@ -440,10 +440,13 @@ const SERVER_PACKAGES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Whether `node` lies in a module of a Worker package that starts no server of its own (`app.listen`, `serve()`). */
+/**
+ * Whether `node` lies in a module deployed to the public internet that starts no server of its
+ * own (`app.listen`, `serve()`): of a Worker package, or a Vercel Function.
+ */
 function onWorker(node: TSESTree.Node): boolean {
   const { file, code } = moduleOf(node);
-  return deployedAsWorker(file, SERVER_PACKAGES) && serverStarts(code).length === 0;
+  return (deployedAsWorker(file, SERVER_PACKAGES) || deployedAsVercelFunction(file)) && serverStarts(code).length === 0;
 }
 
 /**

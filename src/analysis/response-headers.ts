@@ -130,7 +130,8 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
       if (entity.role === 'name-value' && first && second) {
         const name = staticName(first);
         if (name && HEADER_NAMES.has(name)) emit({ name, value: second, node, form: 'call' }, node);
-      } else if ((entity.role === 'headers' || entity.role === 'iterate') && first) visitHeaders(first, node);
+      } else if (entity.role === 'headers' && first) visitHeaders(first, node);
+      else if (entity.role === 'iterate' && first && !onlyReadsEntries(node)) visitHeaders(first, node);
       else if ((entity.role === 'response' || entity.role === 'response-json') && second)
         visitResponseInit(second, node);
     }
@@ -180,6 +181,53 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
     }
   }
   return writes.sort((a, b) => a.site.range[0] - b.site.range[0]);
+}
+
+/**
+ * Whether the entries of `Object.entries(object)` (or its keys) go through a loop that sets no
+ * header: `for (const [name, value] of Object.entries(expected))
+ * expect(response.headers.get(name)).toBe(value)` reads the headers a test expects. A loop that
+ * sets any (`res.setHeader(name, value)`, `headers[name] = value`), and any other use, copies them.
+ */
+function onlyReadsEntries(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let holder: TSESTree.Node = call;
+  while (holder.parent && skipTypeWrappers(holder.parent) !== holder.parent) holder = holder.parent;
+  const parent = holder.parent;
+  let body: TSESTree.Node | null = null;
+  if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === holder) {
+    body = parent.body;
+  } else if (
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === holder &&
+    propertyName(parent) === 'forEach' &&
+    parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.parent.callee === parent
+  ) {
+    const callback = parent.parent.arguments[0];
+    if (
+      callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      callback?.type !== AST_NODE_TYPES.FunctionExpression
+    )
+      return false;
+    body = callback.body;
+  }
+  if (!body) return false;
+  // Any header set in the loop may be one of them (`res.setHeader(name.toLowerCase(), value)`).
+  let sets = false;
+  walk(body, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const method = calledMethodName(node);
+      // A function of the project may set them: `applyHeader(res, name, value)`.
+      if ((method !== null && HEADER_API.setNameValue.has(method)) || resolveFunction(node.callee)) sets = true;
+    } else if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.computed
+    ) {
+      sets = true;
+    }
+  });
+  return !sets;
 }
 
 const copyingParameters = new WeakMap<HandlerFunction, readonly number[]>();

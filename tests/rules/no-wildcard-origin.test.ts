@@ -3,8 +3,39 @@ import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
+/** A headers constant whose entries a server copies onto its responses, or a test only compares with them. */
+const ENTRIES_LOOP = (loop: string): string => `import http from 'node:http';
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST',
+};
+
+http
+  .createServer((req, res) => {
+    ${loop}
+    void handleMcp(req, res);
+  })
+  .listen(3000, '127.0.0.1');`;
+
+const COPYING_LOOP = 'for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);';
+
 ruleTester.run('no-wildcard-origin', rule, {
   valid: [
+    {
+      name: "a headers object whose entries are only compared with a response's: the headers a test expects",
+      code: `const expectedCorsHeaders = {
+  'Access-Control-Allow-Origin': '*',
+  Vary: 'Origin',
+};
+
+export function expectCorsHeaders(response: Response): void {
+  for (const [name, value] of Object.entries(expectedCorsHeaders)) {
+    expect(response.headers.get(name)).toBe(value);
+  }
+  Object.keys(expectedCorsHeaders).forEach((name) => expect(response.headers.has(name)).toBe(true));
+}`,
+    },
     {
       name: 'cors with a literal allowlist',
       code: `import cors from 'cors';
@@ -1705,6 +1736,42 @@ const server = http.createServer((req, res) => {
 
 // By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
 // autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+ruleTester.run('no-wildcard-origin: headers copied from an object by a loop', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a loop over its entries that sets each one on the response',
+      code: ENTRIES_LOOP(COPYING_LOOP),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: ENTRIES_LOOP(COPYING_LOOP).replace("  'Access-Control-Allow-Origin': '*',\n", ''),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: ENTRIES_LOOP(COPYING_LOOP)
+                .replace("'*'", 'ALLOWED_ORIGIN')
+                .replace(
+                  '\nconst CORS_HEADERS',
+                  "\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n\nconst CORS_HEADERS",
+                ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('no-wildcard-origin: by default, the fail-closed change is the first suggestion', rule, {
   valid: [],
   invalid: [

@@ -43,7 +43,55 @@ afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A Vercel project: `vercel.json` beside `package.json`, and these other files (path → text). */
+function vercelProject(files: Record<string, string>, config = true): string {
+  const dir = packageWith({ name: 'notes-mcp', dependencies: { '@modelcontextprotocol/sdk': '^1.0.0' } });
+  if (config) fs.writeFileSync(path.join(dir, 'vercel.json'), '{ "rewrites": [] }');
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const vercel = vercelProject({});
+const vercelServedLocally = vercelProject({
+  'api/card.ts': 'export function GET() {}\n',
+  'src/local.ts': "import { GET } from '../api/card.js';\nexport const handlers = { GET };\n",
+});
+const noVercelConfig = vercelProject({}, false);
+afterAll(() => {
+  for (const dir of [vercel, vercelServedLocally, noVercelConfig]) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 const file = (dir: string): string => path.join(dir, 'src', 'index.ts');
+const vercelFunction = (dir: string): string => path.join(dir, 'api', 'card.ts');
+
+const CARD_FUNCTION = `export function GET(): Response {
+  return Response.json(
+    { resource: 'https://mcp.example.com/mcp', authorization_servers: ['https://auth.example.com'] },
+    { headers: { 'Access-Control-Allow-Origin': '*' } },
+  );
+}`;
+
+/** The report on CARD_FUNCTION's header, with its two suggestions. */
+const CARD_ERROR = {
+  messageId: 'wildcardOrigin' as const,
+  data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+  line: 4,
+  column: 18,
+  endColumn: 52,
+  suggestions: [
+    {
+      messageId: 'denyOrigins' as const,
+      output: CARD_FUNCTION.replace("{ 'Access-Control-Allow-Origin': '*' }", '{}'),
+    },
+    {
+      messageId: 'useAllowedOrigin' as const,
+      output: `const ALLOWED_ORIGIN = 'https://app.example.com';\n\n${CARD_FUNCTION.replace("'*'", 'ALLOWED_ORIGIN')}`,
+    },
+  ],
+};
 
 const HONO_WORKER = `import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -262,6 +310,39 @@ ruleTester.run('no-reflected-origin: packages deployed as Cloudflare Workers', n
       options: [{ trustRemoteDeployments: false }],
       output: null,
       errors: [echoError(ECHO_WORKER, 'cors({ origin: (origin) => origin })', (origin) => `{ origin: ${origin} }`, '')],
+    },
+  ],
+});
+
+ruleTester.run('no-wildcard-origin: Vercel Functions', noWildcardOriginRule, {
+  valid: [
+    {
+      name: 'a module of `api/` in a project with `vercel.json` that nothing else imports: `*` without credentials',
+      filename: vercelFunction(vercel),
+      code: CARD_FUNCTION,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same function imported by another module, which may serve it from the machine: reported',
+      filename: vercelFunction(vercelServedLocally),
+      code: CARD_FUNCTION,
+      output: null,
+      errors: [CARD_ERROR],
+    },
+    {
+      name: '`api/` without `vercel.json`: reported',
+      filename: vercelFunction(noVercelConfig),
+      code: CARD_FUNCTION,
+      output: null,
+      errors: [CARD_ERROR],
+    },
+    {
+      name: 'a module outside `api/` of a Vercel project: reported',
+      filename: file(vercel),
+      code: CARD_FUNCTION,
+      output: null,
+      errors: [CARD_ERROR],
     },
   ],
 });
