@@ -1018,28 +1018,53 @@ export function isPackageEntry(file: string): boolean {
  * else: its nearest `package.json` has a Wrangler configuration beside it (`wrangler.toml`,
  * `.json`, `.jsonc`) or a script that runs `wrangler deploy` (`publish` before Wrangler 3), and
  * depends on none of `serverPackages` (a package that also runs on Node.js, `@hono/node-server`
- * say, may serve the same code from the user's machine). Worker code runs on Cloudflare's
- * network, reachable from everywhere, not on the user's machine or network.
+ * say, may serve the same code from the user's machine). A library of a workspace counts too when
+ * the packages of the workspace that depend on it are all such Workers (a shared `mcp-common`
+ * of Worker apps), and it depends on none of `serverPackages` either. Worker code runs on
+ * Cloudflare's network, reachable from everywhere, not on the user's machine or network.
  */
 export function deployedAsWorker(file: string | null, serverPackages: ReadonlySet<string>): boolean {
   if (file === null) return false;
   const manifest = nearestManifest(path.dirname(file));
-  if (!manifest) return false;
-  let known = workerPackages.get(manifest.dir);
-  if (known === undefined) {
-    const { scripts, dependencies, devDependencies } = manifest.json;
-    const depends = (map: unknown): boolean =>
-      map !== null && typeof map === 'object' && Object.keys(map).some((name) => serverPackages.has(name));
-    known =
-      (WRANGLER_CONFIGS.some((name) => isFile(path.join(manifest.dir, name))) ||
-        (scripts !== null &&
-          typeof scripts === 'object' &&
-          Object.values(scripts).some((script) => typeof script === 'string' && WRANGLER_DEPLOY.test(script)))) &&
-      !depends(dependencies) &&
-      !depends(devDependencies);
-    workerPackages.set(manifest.dir, known);
+  return manifest !== null && workerPackage(manifest, serverPackages, 0);
+}
+
+/** How many workspace libraries deep `workerPackage` follows the packages that depend on one. */
+const MAX_LIBRARY_DEPTH = 3;
+
+function workerPackage(manifest: Manifest, serverPackages: ReadonlySet<string>, depth: number): boolean {
+  const known = workerPackages.get(manifest.dir);
+  if (known !== undefined) return known;
+  // On the way to itself (packages that depend on each other): not shown to be a Worker.
+  workerPackages.set(manifest.dir, false);
+  const { scripts, dependencies, devDependencies, name } = manifest.json;
+  const depends = (map: unknown, names: (dependency: string) => boolean): boolean =>
+    map !== null && typeof map === 'object' && Object.keys(map).some(names);
+  let answer = false;
+  if (
+    !depends(dependencies, (dependency) => serverPackages.has(dependency)) &&
+    !depends(devDependencies, (dependency) => serverPackages.has(dependency))
+  ) {
+    answer =
+      WRANGLER_CONFIGS.some((config) => isFile(path.join(manifest.dir, config))) ||
+      (scripts !== null &&
+        typeof scripts === 'object' &&
+        Object.values(scripts).some((script) => typeof script === 'string' && WRANGLER_DEPLOY.test(script)));
+    if (!answer && typeof name === 'string' && depth < MAX_LIBRARY_DEPTH) {
+      const dependents = [...(workspacePackages(manifest.dir)?.values() ?? [])]
+        .map((dir) => manifestIn(dir))
+        .filter(
+          (other): other is Manifest =>
+            other !== null &&
+            other.dir !== manifest.dir &&
+            (depends(other.json.dependencies, (dependency) => dependency === name) ||
+              depends(other.json.devDependencies, (dependency) => dependency === name)),
+        );
+      answer = dependents.length > 0 && dependents.every((other) => workerPackage(other, serverPackages, depth + 1));
+    }
   }
-  return known;
+  workerPackages.set(manifest.dir, answer);
+  return answer;
 }
 
 /**

@@ -64,6 +64,31 @@ afterAll(() => {
   for (const dir of [vercel, vercelServedLocally, noVercelConfig]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A workspace whose `packages/common` library the Worker `apps/notes` depends on, with `others` beside it. */
+function workspaceWith(others: Record<string, object> = {}): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-workspace-'));
+  const write = (name: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  };
+  write('package.json', JSON.stringify({ name: 'notes', private: true, workspaces: ['apps/*', 'packages/*'] }));
+  write('packages/common/package.json', JSON.stringify({ name: '@notes/common', dependencies: { hono: '^4.0.0' } }));
+  write(
+    'apps/notes/package.json',
+    JSON.stringify({ name: 'notes-worker', dependencies: { '@notes/common': 'workspace:*' } }),
+  );
+  write('apps/notes/wrangler.toml', 'name = "notes-worker"\nmain = "src/index.ts"\n');
+  for (const [name, manifest] of Object.entries(others)) write(`apps/${name}/package.json`, JSON.stringify(manifest));
+  return root;
+}
+
+const workersOnly = workspaceWith();
+const alsoACli = workspaceWith({ cli: { name: 'notes-cli', dependencies: { '@notes/common': 'workspace:*' } } });
+afterAll(() => {
+  for (const dir of [workersOnly, alsoACli]) fs.rmSync(dir, { recursive: true, force: true });
+});
+const library = (root: string): string => path.join(root, 'packages', 'common', 'src', 'cors.ts');
+
 const file = (dir: string): string => path.join(dir, 'src', 'index.ts');
 const vercelFunction = (dir: string): string => path.join(dir, 'api', 'card.ts');
 
@@ -310,6 +335,40 @@ ruleTester.run('no-reflected-origin: packages deployed as Cloudflare Workers', n
       options: [{ trustRemoteDeployments: false }],
       output: null,
       errors: [echoError(ECHO_WORKER, 'cors({ origin: (origin) => origin })', (origin) => `{ origin: ${origin} }`, '')],
+    },
+  ],
+});
+
+ruleTester.run('no-wildcard-origin: libraries of Worker packages', noWildcardOriginRule, {
+  valid: [
+    {
+      name: 'a workspace library that only Worker packages depend on: `*` in a headers constant',
+      filename: library(workersOnly),
+      code: FETCH_WORKER,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same library, also a dependency of a package that is not a Worker: reported',
+      filename: library(alsoACli),
+      code: FETCH_WORKER,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: HEADER_STAR,
+          line: 2,
+          column: 3,
+          endColumn: 37,
+          suggestions: [
+            { messageId: 'denyOrigins', output: FETCH_WORKER.replace("  'Access-Control-Allow-Origin': '*',\n", '') },
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';\n\n${FETCH_WORKER.replace("'*'", 'ALLOWED_ORIGIN')}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
