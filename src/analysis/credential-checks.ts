@@ -474,6 +474,7 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
     !(current.parent.type === AST_NODE_TYPES.AssignmentExpression && current.parent.right === current) &&
     !isStatement(current.parent)
   ) {
+    if (pathOfBase(current)) return false;
     current = current.parent;
   }
   const declarator = current.parent;
@@ -497,6 +498,32 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
     return bindingDecidesRejection(def.node.id, depth, held);
   }
   return false;
+}
+
+/** The parts of a URL that come from its input, not its base (for an input that is a path). */
+const PATH_PARTS = new Set(['pathname', 'search', 'searchParams', 'hash']);
+
+/**
+ * Whether `node` is the base of `new URL(input, base)` whose path or query is all that is taken:
+ * `new URL(req.url, \`http://${req.headers.host}\`).pathname` routes by the path, whatever the Host.
+ */
+function pathOfBase(node: TSESTree.Node): boolean {
+  const made = node.parent;
+  if (
+    made?.type !== AST_NODE_TYPES.NewExpression ||
+    made.arguments[1] !== node ||
+    made.callee.type !== AST_NODE_TYPES.Identifier ||
+    made.callee.name !== 'URL' ||
+    (variableOf(made.callee)?.defs.length ?? 0) > 0
+  )
+    return false;
+  const member = made.parent;
+  return (
+    member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === made &&
+    !member.computed &&
+    PATH_PARTS.has(propertyName(member) ?? '')
+  );
 }
 
 function bindingDecidesRejection(
@@ -653,6 +680,10 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
 const LOGGING_CALLEE =
   /(?:^|\.)(?:console|logger|log|logging|telemetry|span|tracer)\b|\.(?:log|debug|info|warn|warning|error|trace|verbose|setAttribute|setAttributes)$/iu;
 
+/** Built-in calls that take any value without throwing: `Array.isArray(header)` tests its type. */
+const NEVER_THROWS =
+  /^(?:Array\.isArray|Number\.is(?:Integer|SafeInteger|Finite|NaN)|Object\.is|isNaN|isFinite|Boolean|String)$/u;
+
 /**
  * Whether `node` is passed, as the value it is, to a call inside `within` that is not mere
  * logging: not once it is coerced to a flag (`!!auth`) or packed into an object (`{ hasAuth: … }`),
@@ -672,7 +703,8 @@ function passedToCall(node: TSESTree.Node, within: TSESTree.Node): boolean {
       (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
       parent.arguments.includes(child as TSESTree.CallExpressionArgument)
     ) {
-      return !LOGGING_CALLEE.test(textOf(parent.callee));
+      const callee = textOf(parent.callee);
+      return !LOGGING_CALLEE.test(callee) && !NEVER_THROWS.test(callee);
     }
   }
   return false;

@@ -23,7 +23,7 @@ import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/
 import { functionChecksCredential, isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
 import { routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
-import { servesMcp } from '../analysis/mcp-transports';
+import { servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
 import {
   findObjectProperty,
@@ -503,8 +503,38 @@ export default createRule<Options, MessageIds>({
       // when the same handler serves MCP elsewhere.
       // (A Next.js route file is its own route: a dynamic folder, `app/[transport]`, names no endpoint.)
       if (route.framework === 'node' && path !== null && !route.exportedFor) return false;
+      // Nor is a POST branch that only reads the body, beside the one that hands it to MCP.
+      if (route.framework === 'node' && !route.exportedFor && besideTheMcpBranch(route)) return false;
       // A route that hands requests to an MCP transport is the endpoint, whatever its path.
       return serves();
+    }
+
+    /**
+     * Whether a plain handler's branch leads to no MCP transport while another POST branch of the
+     * same handler does: `if (req.method === 'POST') body = await readBody(req)` before the branch
+     * that calls `transport.handleRequest(req, res, body)`. One report, on the branch that serves.
+     */
+    function besideTheMcpBranch(route: Route): boolean {
+      const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
+      if (!fn) return false;
+      const calls = transportCalls(fn);
+      const leads = (branch: Route): boolean => {
+        const statement = branchStatement(branch);
+        return statement !== null && calls.some((call) => containsNode(statement, call));
+      };
+      if (branchStatement(route) === null || leads(route)) return false;
+      return findRoutes(sourceCode).routes.some(
+        (other) => other !== route && other.acceptsPost && other.given === route.given && leads(other),
+      );
+    }
+
+    /** The statement a plain handler's branch runs: the consequent of the `if` whose test is the route's. */
+    function branchStatement(route: Route): TSESTree.Node | null {
+      for (let node: TSESTree.Node | undefined = route.node; node; node = node.parent) {
+        if (node.type === AST_NODE_TYPES.IfStatement)
+          return containsNode(node.test, route.node) ? node.consequent : null;
+      }
+      return null;
     }
 
     /**

@@ -125,6 +125,49 @@ function handedAppFixed(setup: string, bearer: boolean, which: 'transport' | 'mo
   return handedApp(setup, guards).replace("bearerAuth.js';\n", `bearerAuth.js';\n\n${tokenHelpers({ bearer })}\n`);
 }
 
+/**
+ * A node:http handler that routes by the path of a URL made on the Host header, reads a client
+ * name (testing whether it is an array), and has two POST branches: one reads the body, the next
+ * hands it to MCP.
+ */
+const ROUTED_BY_PATH = `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+
+http
+  .createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', \`http://\${req.headers.host}\`).pathname;
+    try {
+      if (path !== '/mcp') {
+        res.writeHead(404).end();
+        return;
+      }
+      const client = req.headers['x-client-name'];
+      console.log(Array.isArray(client) ? client[0] : client);
+      let body: unknown;
+      if (req.method === 'POST') {
+        body = JSON.parse(await readBody(req));
+      }
+      if (req.method === 'POST') {
+        await transport.handleRequest(req, res, body);
+        return;
+      }
+      res.writeHead(405).end();
+    } catch {
+      res.writeHead(500).end();
+    }
+  })
+  .listen(3000, '127.0.0.1');`;
+
+/** ROUTED_BY_PATH with the token fix: the declarations after the transport, the check atop the handler. */
+function routedByPathFixed(bearer: boolean): string {
+  return ROUTED_BY_PATH.replace('\nhttp\n', `\n${tokenHelpers({ bearer })}\n\nhttp\n`).replace(
+    '    const path',
+    `    ${guard('node:http', bearer, { indent: '    ' })}const path`,
+  );
+}
+
 /** The module guards the app with a bearer token after handing it over (`late`) or before. */
 const HANDED_SETUP = (late: boolean): string =>
   late
@@ -386,6 +429,22 @@ app.post('/mcp-docs/messages', (req, res) => res.json({ ok: true }));`,
     },
   ],
   invalid: failClosedFix([
+    {
+      name: 'a handler routed by a URL made on the Host, with a body-reading POST branch before the MCP one: one report',
+      code: ROUTED_BY_PATH,
+      output: routedByPathFixed(false),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'The POST branch of this handler' },
+          line: 20,
+          column: 11,
+          endLine: 20,
+          endColumn: 32,
+          suggestions: [{ messageId: 'useBearerToken', output: routedByPathFixed(true) }],
+        },
+      ],
+    },
     {
       name: 'an app handed to a class and a function that add their routes before the bearer check is installed',
       code: handedApp(HANDED_SETUP(true)),
