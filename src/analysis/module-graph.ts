@@ -352,11 +352,30 @@ export function takesFromPackage(
  * unsure (too many modules); a module that cannot be read takes nothing.
  */
 export function reachesModule(file: string, packages: ReadonlySet<string>): boolean {
-  let answers = reaching.get(packages);
+  return reachedFrom(file, answersFor(reaching, packages), (next, module) =>
+    takesFromPackage(next, module.specifiers, packages),
+  );
+}
+
+function answersFor(cache: Map<ReadonlySet<string>, Map<string, boolean>>, packages: ReadonlySet<string>) {
+  let answers = cache.get(packages);
   if (!answers) {
     answers = new Map();
-    reaching.set(packages, answers);
+    cache.set(packages, answers);
   }
+  return answers;
+}
+
+/**
+ * Whether a module, or one its value imports reach (to any depth), passes `test`: answered yes
+ * when unsure (too many modules); a module that cannot be read passes nothing. Every module on
+ * the way is answered in `answers` when none passes.
+ */
+function reachedFrom(
+  file: string,
+  answers: Map<string, boolean>,
+  test: (file: string, module: LexicalModule) => boolean,
+): boolean {
   const known = answers.get(file);
   if (known !== undefined) return known;
   const seen = new Set<string>([file]);
@@ -364,7 +383,7 @@ export function reachesModule(file: string, packages: ReadonlySet<string>): bool
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     const answer = answers.get(next);
     const module = answer === false ? null : lexicalModule(next);
-    if (answer === true || (module && takesFromPackage(next, module.specifiers, packages))) {
+    if (answer === true || (module && test(next, module))) {
       answers.set(file, true);
       return true;
     }
@@ -378,7 +397,7 @@ export function reachesModule(file: string, packages: ReadonlySet<string>): bool
       queue.push(imported);
     }
   }
-  // Nothing the module reaches takes from them: the same holds for each module on the way.
+  // Nothing the module reaches passes: the same holds for each module on the way.
   for (const module of seen) answers.set(module, false);
   return false;
 }
@@ -393,34 +412,9 @@ const typesReaching = new Map<ReadonlySet<string>, Map<string, boolean>>();
  * answers yes when unsure.
  */
 export function typesReachModule(file: string, packages: ReadonlySet<string>): boolean {
-  let answers = typesReaching.get(packages);
-  if (!answers) {
-    answers = new Map();
-    typesReaching.set(packages, answers);
-  }
-  const known = answers.get(file);
-  if (known !== undefined) return known;
-  const seen = new Set<string>([file]);
-  const queue = [file];
-  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    const answer = answers.get(next);
-    const module = answer === false ? null : lexicalModule(next);
-    if (answer === true || (module && takesTypeFromPackage(module.text, packages))) {
-      answers.set(file, true);
-      return true;
-    }
-    for (const imported of module?.imports ?? []) {
-      if (seen.has(imported)) continue;
-      if (seen.size >= MAX_LOOKED_AT) {
-        answers.set(file, true);
-        return true;
-      }
-      seen.add(imported);
-      queue.push(imported);
-    }
-  }
-  for (const module of seen) answers.set(module, false);
-  return false;
+  return reachedFrom(file, answersFor(typesReaching, packages), (_, module) =>
+    takesTypeFromPackage(module.text, packages),
+  );
 }
 
 /** Whether a text's type-only imports name one of these packages. */

@@ -165,12 +165,27 @@ const ECHO_WORKER_CREDENTIALS = ECHO_WORKER.replace(
   '(origin) => origin, credentials: true })',
 );
 
+/** The report on FETCH_WORKER's header, with its two suggestions. */
+const FETCH_WORKER_ERROR = {
+  messageId: 'wildcardOrigin' as const,
+  data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+  line: 2,
+  column: 3,
+  endColumn: 37,
+  suggestions: [
+    { messageId: 'denyOrigins' as const, output: FETCH_WORKER.replace("  'Access-Control-Allow-Origin': '*',\n", '') },
+    {
+      messageId: 'useAllowedOrigin' as const,
+      output: `const ALLOWED_ORIGIN = 'https://app.example.com';\n\n${FETCH_WORKER.replace("'*'", 'ALLOWED_ORIGIN')}`,
+    },
+  ],
+};
+
 const CORS_DEFAULT = { policy: "`cors()` from 'hono/cors' without `origin` (default `*`)", credentials: '' };
 const CORS_STAR = {
   policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`",
   credentials: ', credentials included',
 };
-const HEADER_STAR = { policy: '`Access-Control-Allow-Origin: *`', credentials: '' };
 const ECHO = { policy: "`cors()` from 'hono/cors' with an `origin` function that accepts all" };
 
 /** The two suggestions on a Hono `cors(…)` call: deny every origin, or a constant allowlist. */
@@ -226,22 +241,7 @@ ruleTester.run('no-wildcard-origin: packages deployed as Cloudflare Workers', no
       filename: file(devOnly),
       code: FETCH_WORKER,
       output: null,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: HEADER_STAR,
-          line: 2,
-          column: 3,
-          endColumn: 37,
-          suggestions: [
-            { messageId: 'denyOrigins', output: FETCH_WORKER.replace("  'Access-Control-Allow-Origin': '*',\n", '') },
-            {
-              messageId: 'useAllowedOrigin',
-              output: `const ALLOWED_ORIGIN = 'https://app.example.com';\n\n${FETCH_WORKER.replace("'*'", 'ALLOWED_ORIGIN')}`,
-            },
-          ],
-        },
-      ],
+      errors: [FETCH_WORKER_ERROR],
     },
     {
       name: 'a Worker package that also depends on @hono/node-server: reported',
@@ -353,22 +353,7 @@ ruleTester.run('no-wildcard-origin: libraries of Worker packages', noWildcardOri
       filename: library(alsoACli),
       code: FETCH_WORKER,
       output: null,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: HEADER_STAR,
-          line: 2,
-          column: 3,
-          endColumn: 37,
-          suggestions: [
-            { messageId: 'denyOrigins', output: FETCH_WORKER.replace("  'Access-Control-Allow-Origin': '*',\n", '') },
-            {
-              messageId: 'useAllowedOrigin',
-              output: `const ALLOWED_ORIGIN = 'https://app.example.com';\n\n${FETCH_WORKER.replace("'*'", 'ALLOWED_ORIGIN')}`,
-            },
-          ],
-        },
-      ],
+      errors: [FETCH_WORKER_ERROR],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import rule from '../../src/rules/require-dns-rebinding-protection';
 import { commonjs, createRuleTester, failClosedFix } from '../rule-tester';
+import { ROUTED_BY_PATH } from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
 
@@ -34,37 +35,6 @@ http.start();
 mount(app);
 ${guardedFirst ? '' : guard}app.listen(3000, '127.0.0.1');`;
 }
-
-/** A node:http handler that routes by the path of a URL made on the Host header: that checks no Host. */
-const ROUTED_BY_PATH = `import http from 'node:http';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-
-const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-
-http
-  .createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', \`http://\${req.headers.host}\`).pathname;
-    try {
-      if (path !== '/mcp') {
-        res.writeHead(404).end();
-        return;
-      }
-      const client = req.headers['x-client-name'];
-      console.log(Array.isArray(client) ? client[0] : client);
-      let body: unknown;
-      if (req.method === 'POST') {
-        body = JSON.parse(await readBody(req));
-      }
-      if (req.method === 'POST') {
-        await transport.handleRequest(req, res, body);
-        return;
-      }
-      res.writeHead(405).end();
-    } catch {
-      res.writeHead(500).end();
-    }
-  })
-  .listen(3000, '127.0.0.1');`;
 
 const PROTECTED = ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']";
 
