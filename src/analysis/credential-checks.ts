@@ -465,6 +465,8 @@ function readsCredential(finder: CheckFinder, fn: HandlerFunction): boolean {
  */
 function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new Map([[node, undefined]])): boolean {
   if (depth > 3) return false;
+  // `new URL(req.url, `http://${req.headers.host}`).pathname`: the path decides, not the header.
+  if (onlyPathOfUrl(node)) return false;
   if (rejectingIfAround(node, absent)) return true;
   // `const token = req.headers.authorization;` then `if (token !== expected) return …`
   let current: TSESTree.Node = node;
@@ -474,7 +476,6 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
     !(current.parent.type === AST_NODE_TYPES.AssignmentExpression && current.parent.right === current) &&
     !isStatement(current.parent)
   ) {
-    if (pathOfBase(current)) return false;
     current = current.parent;
   }
   const declarator = current.parent;
@@ -504,26 +505,49 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
 const PATH_PARTS = new Set(['pathname', 'search', 'searchParams', 'hash']);
 
 /**
- * Whether `node` is the base of `new URL(input, base)` whose path or query is all that is taken:
- * `new URL(req.url, \`http://${req.headers.host}\`).pathname` routes by the path, whatever the Host.
+ * Whether `node` lies in the base of `new URL(input, base)` whose path or query is all that is
+ * read (`new URL(req.url, \`http://${req.headers.host}\`).pathname`, or a variable holding it that
+ * is read only so): the base decides the origin of the URL, never its path.
  */
-function pathOfBase(node: TSESTree.Node): boolean {
-  const made = node.parent;
-  if (
-    made?.type !== AST_NODE_TYPES.NewExpression ||
-    made.arguments[1] !== node ||
-    made.callee.type !== AST_NODE_TYPES.Identifier ||
-    made.callee.name !== 'URL' ||
-    (variableOf(made.callee)?.defs.length ?? 0) > 0
-  )
-    return false;
-  const member = made.parent;
-  return (
-    member?.type === AST_NODE_TYPES.MemberExpression &&
-    member.object === made &&
-    !member.computed &&
-    PATH_PARTS.has(propertyName(member) ?? '')
-  );
+function onlyPathOfUrl(node: TSESTree.Node): boolean {
+  let child = node;
+  for (let parent = node.parent; parent && !isStatement(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.NewExpression) continue;
+    if (
+      parent.arguments[1] !== child ||
+      parent.callee.type !== AST_NODE_TYPES.Identifier ||
+      parent.callee.name !== 'URL' ||
+      (variableOf(parent.callee)?.defs.length ?? 0) > 0
+    )
+      return false;
+    const made = skipWrappersUp(parent);
+    const use = made.parent;
+    if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === made) return readsPathOnly(use);
+    if (use?.type !== AST_NODE_TYPES.VariableDeclarator || use.init !== made) return false;
+    if (use.id.type === AST_NODE_TYPES.ObjectPattern) {
+      return use.id.properties.every(
+        (property) => property.type === AST_NODE_TYPES.Property && PATH_PARTS.has(propertyName(property) ?? ''),
+      );
+    }
+    if (use.id.type !== AST_NODE_TYPES.Identifier) return false;
+    return (variableOf(use.id)?.references ?? []).every((reference) => {
+      if (reference.init) return true;
+      const member = skipWrappersUp(reference.identifier as TSESTree.Node).parent;
+      return member?.type === AST_NODE_TYPES.MemberExpression && readsPathOnly(member);
+    });
+  }
+  return false;
+}
+
+/** The outermost `x!`, `x as T`, `(x)` around a node. */
+function skipWrappersUp(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && skipTypeWrappers(current.parent) !== current.parent) current = current.parent;
+  return current;
+}
+
+function readsPathOnly(member: TSESTree.MemberExpression): boolean {
+  return !member.computed && PATH_PARTS.has(propertyName(member) ?? '');
 }
 
 function bindingDecidesRejection(

@@ -222,12 +222,6 @@ function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
   return found;
 }
 
-/**
- * Whether any node of the linted file can be an entity of these kinds: whether its text names a
- * package or global that provides one, or it imports a module of the project whose imports reach
- * such a package (read from the texts, as `entitiesOf` follows them). A file that cannot is not
- * asked about node by node.
- */
 let appPackageSet: ReadonlySet<string> | null = null;
 
 /** The packages that provide apps, one set for the life of the process (answers are cached by set). */
@@ -238,11 +232,17 @@ function appPackages(): ReadonlySet<string> {
 
 /** A registration on a field: `this.app.post(`, `this.#router!.use(`. */
 const FIELD_REGISTRATION =
-  /\bthis\s*\.\s*#?[\w$]+\s*[!?]?\s*\.\s*(?:get|post|put|patch|delete|all|use|route|on|register|addHook)\s*\(/u;
+  /\bthis\s*\.\s*#?[\w$]+\s*(?:[!?]\s*)?\.\s*(?:get|post|put|patch|delete|all|use|route|on|register|addHook)\s*\(/u;
 
 /** A class that extends another: `class HttpTransport extends BaseTransport`. */
 const SUBCLASS = /\bclass\s+[\w$]+\s*(?:<[^;]{0,300}?>\s*)?extends\b/u;
 
+/**
+ * Whether any node of the linted file can be an entity of these kinds: whether its text names a
+ * package or global that provides one, or it imports a module of the project whose imports reach
+ * such a package (read from the texts, as `entitiesOf` follows them). A file that cannot is not
+ * asked about node by node.
+ */
 export function mayHoldEntities(
   sourceCode: Readonly<SourceCode>,
   ...kinds: [Entity['kind'], ...Entity['kind'][]]

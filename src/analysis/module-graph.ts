@@ -1027,14 +1027,27 @@ export function deployedAsWorker(file: string | null, serverPackages: ReadonlySe
 const MAX_LIBRARY_DEPTH = 3;
 
 function workerPackage(manifest: Manifest, serverPackages: ReadonlySet<string>, depth: number): boolean {
+  return workerPackageOn(manifest, serverPackages, depth, new Set()).answer;
+}
+
+/**
+ * Whether a package is a Worker package, and whether that answer holds whatever the way to it
+ * (`final`): an answer cut short by the depth or by a package on the way to itself is not kept.
+ */
+function workerPackageOn(
+  manifest: Manifest,
+  serverPackages: ReadonlySet<string>,
+  depth: number,
+  onTheWay: Set<string>,
+): { answer: boolean; final: boolean } {
   const known = workerPackages.get(manifest.dir);
-  if (known !== undefined) return known;
-  // On the way to itself (packages that depend on each other): not shown to be a Worker.
-  workerPackages.set(manifest.dir, false);
-  const { scripts, dependencies, devDependencies, name } = manifest.json;
+  if (known !== undefined) return { answer: known, final: true };
+  if (onTheWay.has(manifest.dir)) return { answer: false, final: false };
+  const { scripts, dependencies, devDependencies, name } = manifest.json ?? {};
   const depends = (map: unknown, names: (dependency: string) => boolean): boolean =>
     map !== null && typeof map === 'object' && Object.keys(map).some(names);
   let answer = false;
+  let final = true;
   if (
     !depends(dependencies, (dependency) => serverPackages.has(dependency)) &&
     !depends(devDependencies, (dependency) => serverPackages.has(dependency))
@@ -1044,21 +1057,34 @@ function workerPackage(manifest: Manifest, serverPackages: ReadonlySet<string>, 
       (scripts !== null &&
         typeof scripts === 'object' &&
         Object.values(scripts).some((script) => typeof script === 'string' && WRANGLER_DEPLOY.test(script)));
-    if (!answer && typeof name === 'string' && depth < MAX_LIBRARY_DEPTH) {
-      const dependents = [...(workspacePackages(manifest.dir)?.values() ?? [])]
-        .map((dir) => manifestIn(dir))
-        .filter(
-          (other): other is Manifest =>
-            other !== null &&
-            other.dir !== manifest.dir &&
-            (depends(other.json.dependencies, (dependency) => dependency === name) ||
-              depends(other.json.devDependencies, (dependency) => dependency === name)),
-        );
-      answer = dependents.length > 0 && dependents.every((other) => workerPackage(other, serverPackages, depth + 1));
+    if (!answer && typeof name === 'string') {
+      if (depth >= MAX_LIBRARY_DEPTH) final = false;
+      else {
+        const dependents = [...(workspacePackages(manifest.dir)?.values() ?? [])]
+          .map((dir) => manifestIn(dir))
+          .filter(
+            (other): other is Manifest =>
+              other !== null &&
+              other.dir !== manifest.dir &&
+              (depends(other.json?.dependencies, (dependency) => dependency === name) ||
+                depends(other.json?.devDependencies, (dependency) => dependency === name)),
+          );
+        onTheWay.add(manifest.dir);
+        answer = dependents.length > 0;
+        for (const other of dependents) {
+          const found = workerPackageOn(other, serverPackages, depth + 1, onTheWay);
+          if (!found.final) final = false;
+          if (!found.answer) {
+            answer = false;
+            break;
+          }
+        }
+        onTheWay.delete(manifest.dir);
+      }
     }
   }
-  workerPackages.set(manifest.dir, answer);
-  return answer;
+  if (final) workerPackages.set(manifest.dir, answer);
+  return { answer, final };
 }
 
 /**

@@ -195,11 +195,23 @@ function routesOfUses(fn: HandlerFunction, depth: number, seen: Set<HandlerFunct
     while (callee.parent && skipTypeWrappers(callee.parent) !== callee.parent) callee = callee.parent;
     const call = callee.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
+    // The handler it is called in (`(req, res) => handleMcp(req, res)` given to a route), or the
+    // module-level function that holds the call, followed to its own uses.
     let caller: HandlerFunction | null = null;
+    let reaching: Route[] | null = null;
     for (let current: TSESTree.Node | undefined = call.parent; current; current = current.parent) {
-      if (isFunctionNode(current)) caller = current;
+      if (!isFunctionNode(current)) continue;
+      caller = current;
+      const fn = current;
+      const handling = findRoutes(codeOf(fn)).routes.filter((route) =>
+        route.handlers.some((handler) => resolveFunction(handler) === fn),
+      );
+      if (handling.length > 0) {
+        reaching = handling;
+        break;
+      }
     }
-    const reaching = caller && routesHandledBy(caller, depth + 1, seen);
+    reaching ??= caller && routesHandledBy(caller, depth + 1, seen);
     if (!reaching) return null;
     handled.push(...reaching);
   }

@@ -11,7 +11,7 @@ import {
   resolveObjectExpression,
   type HandlerFunction,
 } from './values';
-import { isLinted, propertyName, staticValue } from './program';
+import { isLinted, propertyName, staticValue, textOf } from './program';
 
 /** One response header set in code. */
 export interface HeaderWrite {
@@ -184,17 +184,21 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
 }
 
 /**
- * Whether the entries of `Object.entries(object)` (or its keys) go through a loop that sets no
- * header: `for (const [name, value] of Object.entries(expected))
- * expect(response.headers.get(name)).toBe(value)` reads the headers a test expects. A loop that
- * sets any (`res.setHeader(name, value)`, `headers[name] = value`), and any other use, copies them.
+ * Whether the entries of `Object.entries(object)` (or its keys) go through a loop that only reads
+ * with them: `for (const [name, value] of Object.entries(expected))
+ * expect(response.headers.get(name)).toBe(value)` checks the headers a test expects. A loop that
+ * hands a name or a value anywhere else (`res.setHeader(name, value)`, `list.push([name, value])`,
+ * `{ [name]: value }`), and any other use of the entries, may copy them.
  */
 function onlyReadsEntries(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   let holder: TSESTree.Node = call;
   while (holder.parent && skipTypeWrappers(holder.parent) !== holder.parent) holder = holder.parent;
   const parent = holder.parent;
+  let pattern: TSESTree.Node | null = null;
   let body: TSESTree.Node | null = null;
   if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === holder) {
+    const left = parent.left;
+    pattern = left.type === AST_NODE_TYPES.VariableDeclaration ? (left.declarations[0]?.id ?? null) : null;
     body = parent.body;
   } else if (
     parent?.type === AST_NODE_TYPES.MemberExpression &&
@@ -209,26 +213,45 @@ function onlyReadsEntries(call: TSESTree.CallExpression | TSESTree.NewExpression
       callback?.type !== AST_NODE_TYPES.FunctionExpression
     )
       return false;
+    pattern = callback.params[0] ?? null;
     body = callback.body;
   }
-  if (!body) return false;
-  // Any header set in the loop may be one of them (`res.setHeader(name.toLowerCase(), value)`).
-  let sets = false;
-  walk(body, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const method = calledMethodName(node);
-      // A function of the project may set them: `applyHeader(res, name, value)`.
-      if ((method !== null && HEADER_API.setNameValue.has(method)) || resolveFunction(node.callee)) sets = true;
-    } else if (
-      node.type === AST_NODE_TYPES.AssignmentExpression &&
-      node.left.type === AST_NODE_TYPES.MemberExpression &&
-      node.left.computed
-    ) {
-      sets = true;
+  if (!pattern || !body) return false;
+  const names = new Set<string>();
+  if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);
+  else if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+    for (const element of pattern.elements) {
+      if (element?.type === AST_NODE_TYPES.Identifier) names.add(element.name);
+      else if (element) return false;
     }
+  } else return false;
+  let copies = false;
+  walk(body, (node) => {
+    if (copies || node.type !== AST_NODE_TYPES.Identifier || !names.has(node.name)) return;
+    const use = node.parent;
+    // A property key or a member name is not the variable.
+    if (use?.type === AST_NODE_TYPES.MemberExpression && use.property === node && !use.computed) return;
+    if (use?.type === AST_NODE_TYPES.Property && use.key === node && !use.computed) {
+      copies = true;
+      return;
+    }
+    if (use?.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(use.operator)) return;
+    if (
+      use?.type === AST_NODE_TYPES.CallExpression &&
+      use.arguments.includes(node) &&
+      READING_CALLEE.test(textOf(use.callee))
+    )
+      return;
+    copies = true;
   });
-  return !sets;
+  return !copies;
 }
+
+const COMPARISONS = new Set(['===', '!==', '==', '!=']);
+
+/** Calls that read or check with a value: `headers.get(name)`, `expect(x).toBe(value)`, `console.log`. */
+const READING_CALLEE =
+  /^(?:expect|assert(?:\.\w+)?|console\.\w+)$|\.(?:get|has|includes|toBe|toEqual|toStrictEqual|toMatch|toContain|toHaveProperty)$/u;
 
 const copyingParameters = new WeakMap<HandlerFunction, readonly number[]>();
 

@@ -344,12 +344,15 @@ class RouteFinder {
 function runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression, home: TSESTree.Program): number {
   const linted = Number(programOf(a) === home) - Number(programOf(b) === home);
   if (linted !== 0) return linted;
-  if (moduleOf(a) !== moduleOf(b)) return 0;
-  return runPosition(a, 0) - runPosition(b, 0) || a.range[0] - b.range[0];
+  const fileA = moduleOf(a).file ?? '';
+  const fileB = moduleOf(b).file ?? '';
+  // Two other modules: any fixed order of the modules keeps each one's calls in order.
+  if (programOf(a) !== programOf(b)) return fileA < fileB ? -1 : fileA > fileB ? 1 : 0;
+  return runPosition(a) - runPosition(b) || a.range[0] - b.range[0];
 }
 
 /** How many calls deep `runPosition` follows a function to where it is called. */
-const MAX_RUN_DEPTH = 4;
+const MAX_RUN_DEPTH = 8;
 
 const runPositions = new WeakMap<TSESTree.Node, number>();
 
@@ -358,23 +361,25 @@ const runPositions = new WeakMap<TSESTree.Node, number>();
  * class's constructor or method), at the first of those calls, followed to the module's top
  * level; else where it is written.
  */
-function runPosition(node: TSESTree.Node, depth: number): number {
+function runPosition(node: TSESTree.Node): number {
   let position = runPositions.get(node);
-  if (position !== undefined) return position;
-  position = node.range[0];
+  if (position === undefined) {
+    position = positionAt(node, 0);
+    runPositions.set(node, position);
+  }
+  return position;
+}
+
+/** `runPosition`, `depth` calls in: what a deeper look would change is not kept. */
+function positionAt(node: TSESTree.Node, depth: number): number {
   let fn: HandlerFunction | null = null;
   for (let current = node.parent; current; current = current.parent) {
     if (isFunctionNode(current)) fn = current;
   }
-  if (fn && depth < MAX_RUN_DEPTH) {
-    const home = programOf(node);
-    const calls = (callsOf(fn, true)?.calls ?? []).filter(
-      (call) => programOf(call) === home && !containsNode(fn, call),
-    );
-    if (calls.length > 0) position = Math.min(...calls.map((call) => runPosition(call, depth + 1)));
-  }
-  runPositions.set(node, position);
-  return position;
+  if (!fn || depth >= MAX_RUN_DEPTH) return node.range[0];
+  const home = programOf(node);
+  const calls = (callsOf(fn, true)?.calls ?? []).filter((call) => programOf(call) === home && !containsNode(fn, call));
+  return calls.length > 0 ? Math.min(...calls.map((call) => positionAt(call, depth + 1))) : node.range[0];
 }
 
 function staticString(node: TSESTree.Node | undefined): string | null {

@@ -448,7 +448,7 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       // `let options = defaults; if (extra) options = { ...defaults, ...extra };` then `options.origin`:
       // the property of each object the variable is given.
       const holder = skipTypeWrappers(expression.object);
-      if (holder.type === AST_NODE_TYPES.Identifier) {
+      if (holder.type === AST_NODE_TYPES.Identifier && !propertyWritten(holder, name)) {
         const objects = possibleValues(holder, depth + 1);
         if (objects.length > 1 && objects.every((candidate) => candidate.known || candidate.node !== holder)) {
           return objects.flatMap((candidate) => {
@@ -655,6 +655,25 @@ function parameterValues(
   return values.length > 0 ? values : [{ known: false, node: id }];
 }
 
+/** Whether the module writes a property of the variable a name refers to: `settings.host = …`. */
+function propertyWritten(id: TSESTree.Identifier, name: string): boolean {
+  const variable = variableOf(id);
+  return (variable?.references ?? []).some((reference) => {
+    const member = outerWrapper(reference.identifier as TSESTree.Node).parent;
+    if (
+      member?.type !== AST_NODE_TYPES.MemberExpression ||
+      member.object !== outerWrapper(reference.identifier as TSESTree.Node)
+    )
+      return false;
+    if (memberName(member) !== name) return false;
+    const write = outerWrapper(member).parent;
+    return (
+      (write?.type === AST_NODE_TYPES.AssignmentExpression && write.left === outerWrapper(member)) ||
+      (write?.type === AST_NODE_TYPES.UpdateExpression && write.argument === outerWrapper(member))
+    );
+  });
+}
+
 /** The parameter (a whole pattern) that declares a name. */
 function topParameter(name: TSESTree.Identifier): TSESTree.Node | null {
   let current: TSESTree.Node = name;
@@ -677,7 +696,9 @@ function argumentFor(
   depth: number,
   seen: Walk,
 ): PossibleValue[] | undefined {
-  const pattern = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+  // `constructor(private readonly host: string)`: the parameter inside the property.
+  const inner = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
+  const pattern = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
   if (pattern === name) return collect(argument, depth + 1, seen);
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return [{ known: false, node: argument }];
   for (const property of pattern.properties) {
@@ -787,29 +808,39 @@ function methodCalls(
   const cls = method.parent.parent as ClassNode;
   if (method.kind === 'constructor') return constructions(cls, 0, local);
   if (method.kind !== 'method' || method.computed) return null;
-  const name =
-    method.key.type === AST_NODE_TYPES.Identifier || method.key.type === AST_NODE_TYPES.PrivateIdentifier
-      ? method.key.name
-      : null;
-  if (name === null) return null;
+  const key = method.key;
+  if (key.type !== AST_NODE_TYPES.Identifier && key.type !== AST_NODE_TYPES.PrivateIdentifier) return null;
+  /** Whether a member names this method: `#start` only as `this.#start`, `start` never as `#start`. */
+  const names = (member: TSESTree.MemberExpression): boolean =>
+    !member.computed &&
+    (key.type === AST_NODE_TYPES.PrivateIdentifier
+      ? member.property.type === AST_NODE_TYPES.PrivateIdentifier && member.property.name === key.name
+      : member.property.type !== AST_NODE_TYPES.PrivateIdentifier && propertyName(member) === key.name);
+  const calls: Invocation[] = [];
+  let complete = true;
+  const called = (member: TSESTree.MemberExpression): void => {
+    if (!names(member)) return;
+    const call = outerWrapper(member).parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outerWrapper(member)) calls.push(call);
+    else complete = false;
+  };
   if (method.static) {
-    const calls: Invocation[] = [];
-    let complete = true;
+    // `this.create()` in the class's own static code.
+    walkInstance(cls.body, called, true);
     forEachUse(
       cls,
       (id, namespace) => {
         const holder = outerWrapper(id);
         const member = holder.parent;
         if (namespace || member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== holder) {
-          // `new Cls()`, `extends Cls`, `x instanceof Cls` call no static method.
+          // `new Cls()` and `x instanceof Cls` call no static method; `Sub.create()` of a subclass may.
+          const parent = holder.parent;
+          if (!namespace && parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === holder) return;
           if (!namespace && isClassUse(holder)) return;
           complete = false;
           return;
         }
-        if (member.computed || propertyName(member) !== name) return;
-        const call = outerWrapper(member).parent;
-        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outerWrapper(member)) calls.push(call);
-        else complete = false;
+        called(member);
       },
       () => {
         complete = false;
@@ -819,19 +850,12 @@ function methodCalls(
     return { calls, complete };
   }
   // An instance method: the calls its class makes on `this`; others only when it is private.
-  const isPrivate = method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === 'private';
-  const calls: Invocation[] = [];
-  let complete = isPrivate;
-  const called = (member: TSESTree.MemberExpression): void => {
-    if (member.computed || propertyName(member) !== name) return;
-    const call = outerWrapper(member).parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outerWrapper(member)) calls.push(call);
-    else complete = false;
-  };
-  walkInstance(cls.body, called);
-  // `new Cls(app).start()`, `const transport = new Cls(app); transport.start();`
+  complete = key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === 'private';
+  walkInstance(cls.body, called, false);
+  // `new Cls(app).start()`, `const transport = new Cls(app); transport.start();` (not on a
+  // subclass that declares its own `start`).
   for (const made of constructions(cls, 0, local).calls) {
-    if (made.type !== AST_NODE_TYPES.NewExpression) continue;
+    if (made.type !== AST_NODE_TYPES.NewExpression || overriddenBelow(classOf(made.callee), cls, key)) continue;
     const holder = outerWrapper(made);
     const parent = holder.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === holder) called(parent);
@@ -847,6 +871,29 @@ function methodCalls(
     }
   }
   return { calls, complete };
+}
+
+/** Whether a class on the way from `made` up to `base` declares its own method of that name. */
+function overriddenBelow(
+  made: ClassNode | null,
+  base: ClassNode,
+  key: TSESTree.Identifier | TSESTree.PrivateIdentifier,
+): boolean {
+  for (
+    let current = made, depth = 0;
+    current && current !== base && depth < 5;
+    current = superClass(current), depth++
+  ) {
+    const own = current.body.body.some(
+      (member) =>
+        member.type === AST_NODE_TYPES.MethodDefinition &&
+        !member.static &&
+        member.key.type === key.type &&
+        (member.key as TSESTree.Identifier | TSESTree.PrivateIdentifier).name === key.name,
+    );
+    if (own) return true;
+  }
+  return false;
 }
 
 /** `new Cls(…)` and the `super(…)` of each subclass, in the module and in those of the package that import it. */
@@ -931,22 +978,42 @@ function forEachUse(
   incomplete: () => void,
   local: boolean,
 ): void {
-  const id = cls.id ?? (cls.parent?.type === AST_NODE_TYPES.VariableDeclarator ? cls.parent.id : null);
-  if (id?.type !== AST_NODE_TYPES.Identifier) {
+  // `const Transport = class {}` (or `class Named {}`): the module's name is the declarator's.
+  const declarator =
+    cls.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    cls.parent.init === cls &&
+    cls.parent.id.type === AST_NODE_TYPES.Identifier
+      ? cls.parent
+      : null;
+  const statement = declarator ? declarator.parent?.parent : cls.parent;
+  const id = declarator
+    ? (declarator.id as TSESTree.Identifier)
+    : cls.type === AST_NODE_TYPES.ClassDeclaration
+      ? cls.id
+      : null;
+  const names = new Set<string>();
+  if (statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.add('default');
+  // A class expression handed to a call, or stored in a property: used where the analysis does not read.
+  if (!id && !names.has('default')) {
     incomplete();
     return;
   }
+  if (id && statement?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.add(id.name);
   // The module's binding of the name, and the class scope's own for the code in its body.
-  const variables = new Set<Scope.Variable>(declaredVariables(cls.id ? cls : cls.parent!));
-  const inner = scopeOf(cls.body).set.get(id.name);
+  const variables = new Set<Scope.Variable>(
+    declarator ? declaredVariables(declarator) : id ? declaredVariables(cls) : [],
+  );
+  const inner = cls.id ? scopeOf(cls.body).set.get(cls.id.name) : undefined;
   if (inner) variables.add(inner);
-  const names = new Set<string>();
-  const statement = cls.parent?.type === AST_NODE_TYPES.VariableDeclarator ? cls.parent.parent?.parent : cls.parent;
-  if (statement?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.add(id.name);
-  if (statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.add('default');
   for (const variable of variables) {
     for (const reference of variable.references) {
-      if (!reference.isValueReference || reference.init || reference.identifier === id) continue;
+      if (
+        !reference.isValueReference ||
+        reference.init ||
+        reference.identifier === id ||
+        reference.identifier === cls.id
+      )
+        continue;
       const identifier = reference.identifier as TSESTree.Identifier;
       const parent = outerWrapper(identifier).parent;
       if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
@@ -998,12 +1065,16 @@ function walkFunctionBody(fn: HandlerFunction, visit: (node: TSESTree.Node) => v
   }
 }
 
-/** Visits every `this.<name>` of a class's instance code: its methods, accessors and instance fields. */
-function walkInstance(body: TSESTree.ClassBody, visit: (member: TSESTree.MemberExpression) => void): void {
+/** Visits every `this.<name>` of a class's instance code (methods, accessors, fields), or of its static code. */
+function walkInstance(
+  body: TSESTree.ClassBody,
+  visit: (member: TSESTree.MemberExpression) => void,
+  statics: boolean,
+): void {
   for (const element of body.body) {
     if (
       (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) ||
-      element.static
+      element.static !== statics
     )
       continue;
     const root = element.type === AST_NODE_TYPES.MethodDefinition ? element.value.body : element.value;

@@ -164,7 +164,7 @@ describe('apps handed to classes, and handlers mounted by other modules', () => 
     ]);
   });
 
-  it('a transport made by a helper of a handler that another module mounts behind a bearer check: no report', async () => {
+  it('a transport made by a helper of a handler that another module mounts behind a bearer check (directly, or called from an arrow): no report', async () => {
     expect(await lint('handlers/sessions.ts')).toEqual([]);
     expect(await lint('handlers/mcp.ts')).toEqual([]);
   });

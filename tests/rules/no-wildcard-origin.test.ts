@@ -1736,9 +1736,41 @@ const server = http.createServer((req, res) => {
 
 // By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
 // autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+const PUSHING_LOOP = 'for (const [name, value] of Object.entries(CORS_HEADERS)) pairs.push([name, value]);';
+
 ruleTester.run('no-wildcard-origin: headers copied from an object by a loop', rule, {
   valid: [],
   invalid: [
+    {
+      name: 'a loop that hands each entry on: they may become headers',
+      code: ENTRIES_LOOP(PUSHING_LOOP),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: ENTRIES_LOOP(PUSHING_LOOP).replace("  'Access-Control-Allow-Origin': '*',\n", ''),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: ENTRIES_LOOP(PUSHING_LOOP)
+                .replace("'*'", 'ALLOWED_ORIGIN')
+                .replace(
+                  '\nconst CORS_HEADERS',
+                  "\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n\nconst CORS_HEADERS",
+                ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a loop over its entries that sets each one on the response',
       code: ENTRIES_LOOP(COPYING_LOOP),

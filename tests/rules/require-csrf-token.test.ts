@@ -148,6 +148,33 @@ mount(app);`;
 ruleTester.run('require-csrf-token', rule, {
   valid: [
     {
+      name: 'routes added five calls deep, after the bearer check: each runs where the module makes the first call',
+      code: `import express, { type Express } from 'express';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+
+function mountAll(app: Express) {
+  mountMcp(app);
+}
+function mountMcp(app: Express) {
+  app.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
+  mountLegacy(app);
+}
+function mountLegacy(app: Express) {
+  mountSse(app);
+}
+function mountSse(app: Express) {
+  mountMessages(app);
+}
+function mountMessages(app: Express) {
+  app.post('/messages', (req, res) => transport.handlePostMessage(req, res, req.body));
+}
+
+const app = express();
+app.use(requireBearerAuth({ verifier }));
+mountAll(app);
+app.listen(3000, '127.0.0.1');`,
+    },
+    {
       name: 'an app handed to a class and a function after a bearer check is installed: their routes run after it',
       code: handedApp(HANDED_SETUP(false)),
     },

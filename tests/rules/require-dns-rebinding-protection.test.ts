@@ -166,6 +166,18 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
   ],
   invalid: failClosedFix([
     {
+      name: 'the same, with the URL held in a variable that only its path is read from',
+      code: ROUTED_BY_PATH.replace(
+        "const path = new URL(req.url ?? '/', `http://${req.headers.host}`).pathname;",
+        "const url = new URL(req.url ?? '/', `http://${req.headers.host}`);\n    const path = url.pathname;",
+      ),
+      output: ROUTED_BY_PATH.replace(
+        "const path = new URL(req.url ?? '/', `http://${req.headers.host}`).pathname;",
+        "const url = new URL(req.url ?? '/', `http://${req.headers.host}`);\n    const path = url.pathname;",
+      ).replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),
+      errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 52 }],
+    },
+    {
       name: 'a handler that takes only the path of a URL made on the Host header checks no Host',
       code: ROUTED_BY_PATH,
       output: ROUTED_BY_PATH.replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),

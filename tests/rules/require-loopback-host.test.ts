@@ -15,6 +15,21 @@ export function configure(host: string) {
 const app = express();
 app.listen(settings.port, settings.host);`;
 
+/** A class that binds the host its constructor keeps in a parameter property; `host` is what `new` passes. */
+const parameterPropertyServer = (host: string): string => `import express from 'express';
+
+const app = express();
+
+class Server {
+  constructor(private readonly host: string) {}
+
+  start() {
+    app.listen(3000, this.host);
+  }
+}
+
+new Server(${host}).start();`;
+
 /** A server on settings that `update()` replaces with a copy merged with a patch from the caller. */
 const mergedSettingsServer = (initial: string): string => `import express from 'express';
 
@@ -29,6 +44,59 @@ app.listen(settings.port, settings.host);`;
 
 ruleTester.run('require-loopback-host', rule, {
   valid: [
+    {
+      name: 'a `#private` method is called only as `this.#bind`: a public `bind` of the same name binds nothing',
+      code: `import express from 'express';
+
+const app = express();
+
+class Server {
+  start() {
+    this.bind('0.0.0.0');
+    this.#bind('127.0.0.1');
+  }
+
+  bind(host: string) {
+    console.log('would bind', host);
+  }
+
+  #bind(host: string) {
+    app.listen(3000, host);
+  }
+}
+
+new Server().start();`,
+    },
+    {
+      name: 'a method a subclass overrides: the call on the subclass runs the override',
+      code: `import express from 'express';
+
+const app = express();
+
+class Base {
+  listen(host: string) {
+    app.listen(3000, host);
+  }
+}
+
+class Local extends Base {
+  listen() {
+    app.listen(3000, '127.0.0.1');
+  }
+}
+
+new Local().listen('0.0.0.0');`,
+    },
+    {
+      name: 'a let object whose host property is written after it is rebuilt: the write may be what binds',
+      code: `import express from 'express';
+
+let settings = { host: '0.0.0.0', port: 3000 };
+if (process.env.PORT) settings = { ...settings, port: Number(process.env.PORT) };
+settings.host = process.env.HOST ?? '127.0.0.1';
+
+express().listen(settings.port, settings.host);`,
+    },
     {
       name: 'settings replaced by a merge with a patch: the spreads keep the host, they do not unset it',
       code: mergedSettingsServer("'127.0.0.1'"),
@@ -229,6 +297,25 @@ export default total;`,
     },
   ],
   invalid: failClosedFix([
+    {
+      name: 'a host a class keeps in a parameter property, from the argument of `new`',
+      code: parameterPropertyServer("'0.0.0.0'"),
+      output: parameterPropertyServer("'127.0.0.1'"),
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 13,
+          column: 12,
+          endLine: 13,
+          endColumn: 21,
+          suggestions: [
+            { messageId: 'useIpv6Loopback', output: parameterPropertyServer("'::1'") },
+            { messageId: 'useLocalhost', output: parameterPropertyServer("'localhost'") },
+          ],
+        },
+      ],
+    },
     {
       name: 'settings that start on every interface and are merged with a patch later: one report, at the start',
       code: mergedSettingsServer("'0.0.0.0'"),
