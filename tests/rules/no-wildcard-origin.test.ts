@@ -1738,69 +1738,43 @@ const server = http.createServer((req, res) => {
 // autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
 const PUSHING_LOOP = 'for (const [name, value] of Object.entries(CORS_HEADERS)) pairs.push([name, value]);';
 
+/** ENTRIES_LOOP's `*` reported with `loop` in the handler: its two suggestions. */
+function entriesLoopCase(name: string, loop: string) {
+  const code = ENTRIES_LOOP(loop);
+  return {
+    name,
+    code,
+    output: null,
+    errors: [
+      {
+        messageId: 'wildcardOrigin' as const,
+        data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 37,
+        suggestions: [
+          { messageId: 'denyOrigins' as const, output: code.replace("  'Access-Control-Allow-Origin': '*',\n", '') },
+          {
+            messageId: 'useAllowedOrigin' as const,
+            output: code
+              .replace("'*'", 'ALLOWED_ORIGIN')
+              .replace(
+                '\nconst CORS_HEADERS',
+                "\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n\nconst CORS_HEADERS",
+              ),
+          },
+        ],
+      },
+    ],
+  };
+}
+
 ruleTester.run('no-wildcard-origin: headers copied from an object by a loop', rule, {
   valid: [],
   invalid: [
-    {
-      name: 'a loop that hands each entry on: they may become headers',
-      code: ENTRIES_LOOP(PUSHING_LOOP),
-      output: null,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 37,
-          suggestions: [
-            {
-              messageId: 'denyOrigins',
-              output: ENTRIES_LOOP(PUSHING_LOOP).replace("  'Access-Control-Allow-Origin': '*',\n", ''),
-            },
-            {
-              messageId: 'useAllowedOrigin',
-              output: ENTRIES_LOOP(PUSHING_LOOP)
-                .replace("'*'", 'ALLOWED_ORIGIN')
-                .replace(
-                  '\nconst CORS_HEADERS',
-                  "\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n\nconst CORS_HEADERS",
-                ),
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'a loop over its entries that sets each one on the response',
-      code: ENTRIES_LOOP(COPYING_LOOP),
-      output: null,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 37,
-          suggestions: [
-            {
-              messageId: 'denyOrigins',
-              output: ENTRIES_LOOP(COPYING_LOOP).replace("  'Access-Control-Allow-Origin': '*',\n", ''),
-            },
-            {
-              messageId: 'useAllowedOrigin',
-              output: ENTRIES_LOOP(COPYING_LOOP)
-                .replace("'*'", 'ALLOWED_ORIGIN')
-                .replace(
-                  '\nconst CORS_HEADERS',
-                  "\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n\nconst CORS_HEADERS",
-                ),
-            },
-          ],
-        },
-      ],
-    },
+    entriesLoopCase('a loop that hands each entry on: they may become headers', PUSHING_LOOP),
+    entriesLoopCase('a loop over its entries that sets each one on the response', COPYING_LOOP),
   ],
 });
 
