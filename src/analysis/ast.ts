@@ -24,6 +24,13 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** The outermost of the wrappers `skipTypeWrappers` strips around a node (`x!`, `x as T`), or the node itself. */
+export function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && skipTypeWrappers(current.parent) !== current.parent) current = current.parent;
+  return current;
+}
+
 /** The method name of a call such as `res.setHeader(...)` or `res?.['set'](...)`, or `null`. */
 export function calledMethodName(call: TSESTree.CallExpression): string | null {
   const callee = skipTypeWrappers(call.callee);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendObjectProperty } from '../fixes/edits';
-import { calledMethodName, calledMethodObject, isNullishLiteral, skipTypeWrappers } from './ast';
+import { calledMethodName, calledMethodObject, isNullishLiteral, outermostWrapper, skipTypeWrappers } from './ast';
 import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
 import {
   MENTIONS_DEFAULT_CORS_METHOD,
@@ -317,8 +317,7 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
 
 /** `app.register(plugin, options)` where `plugin` is this very reference. */
 function registeringCall(pluginReference: TSESTree.Node): TSESTree.CallExpression | null {
-  let current = pluginReference;
-  while (current.parent && skipTypeWrappers(current.parent) !== current.parent) current = current.parent;
+  const current = outermostWrapper(pluginReference);
   const call = current.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== current) return null;
   return calledMethodName(call) === 'register' ? call : null;

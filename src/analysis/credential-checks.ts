@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
@@ -520,7 +520,7 @@ function onlyPathOfUrl(node: TSESTree.Node): boolean {
       (variableOf(parent.callee)?.defs.length ?? 0) > 0
     )
       return false;
-    const made = skipWrappersUp(parent);
+    const made = outermostWrapper(parent);
     const use = made.parent;
     if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === made) return readsPathOnly(use);
     if (use?.type !== AST_NODE_TYPES.VariableDeclarator || use.init !== made) return false;
@@ -532,18 +532,11 @@ function onlyPathOfUrl(node: TSESTree.Node): boolean {
     if (use.id.type !== AST_NODE_TYPES.Identifier) return false;
     return (variableOf(use.id)?.references ?? []).every((reference) => {
       if (reference.init) return true;
-      const member = skipWrappersUp(reference.identifier as TSESTree.Node).parent;
+      const member = outermostWrapper(reference.identifier as TSESTree.Node).parent;
       return member?.type === AST_NODE_TYPES.MemberExpression && readsPathOnly(member);
     });
   }
   return false;
-}
-
-/** The outermost `x!`, `x as T`, `(x)` around a node. */
-function skipWrappersUp(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && skipTypeWrappers(current.parent) !== current.parent) current = current.parent;
-  return current;
 }
 
 function readsPathOnly(member: TSESTree.MemberExpression): boolean {

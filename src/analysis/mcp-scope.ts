@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { containsNode, skipTypeWrappers } from './ast';
+import { containsNode, outermostWrapper, skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { isLinted, variableOf } from './program';
 import { isEndpoint } from './reach';
@@ -103,8 +103,7 @@ function staysHere(app: AppInstance): boolean {
 
 /** `app.get(…)`, `app!.listen(…)`, or `http.createServer(app)`: a use that hands the app to nothing else. */
 function usedInPlace(node: TSESTree.Node): boolean {
-  let current = node;
-  while (current.parent && skipTypeWrappers(current.parent) !== current.parent) current = current.parent;
+  const current = outermostWrapper(node);
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
     return parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;

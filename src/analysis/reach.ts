@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, containsNode, skipTypeWrappers } from './ast';
+import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers } from './ast';
 import {
   checksCredential,
   functionChecksCredential,
@@ -20,6 +20,7 @@ import {
   callsOf,
   externalRefOf,
   isFunctionNode,
+  outermostFunction,
   resolveExpression,
   resolveFunction,
   returnedExpressions,
@@ -135,10 +136,7 @@ export function endpointsReached(sourceCode: Readonly<SourceCode>, node: TSESTre
  * or callers outside what the analysis reads may exist.
  */
 function endpointsOfCallers(node: TSESTree.Node): Route[] | null {
-  let fn: HandlerFunction | null = null;
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) fn = current;
-  }
+  const fn = outermostFunction(node);
   // The policy must be set by the handler the function returns, not by other code in it.
   if (!fn || !returnedExpressions(fn).some((returned) => isFunctionNode(returned) && containsNode(returned, node)))
     return null;
@@ -191,8 +189,7 @@ function routesOfUses(fn: HandlerFunction, depth: number, seen: Set<HandlerFunct
       handled.push(...routes);
       continue;
     }
-    let callee: TSESTree.Node = use;
-    while (callee.parent && skipTypeWrappers(callee.parent) !== callee.parent) callee = callee.parent;
+    const callee = outermostWrapper(use);
     const call = callee.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
     // The handler it is called in (`(req, res) => handleMcp(req, res)` given to a route), or the

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { HEADER_API, entitiesOfKind } from '../frameworks/registry';
-import { calledMethodName, enclosingFunctionOrProgram, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, enclosingFunctionOrProgram, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { moduleIndex, trackedNodes } from './facts';
 import {
   findObjectProperty,
@@ -191,8 +191,7 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
  * `{ [name]: value }`), and any other use of the entries, may copy them.
  */
 function onlyReadsEntries(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  let holder: TSESTree.Node = call;
-  while (holder.parent && skipTypeWrappers(holder.parent) !== holder.parent) holder = holder.parent;
+  const holder = outermostWrapper(call);
   const parent = holder.parent;
   let pattern: TSESTree.Node | null = null;
   let body: TSESTree.Node | null = null;

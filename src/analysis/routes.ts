@@ -11,6 +11,7 @@ import {
   callsOf,
   findObjectProperty,
   isFunctionNode,
+  outermostFunction,
   possibleValues,
   resolveExpression,
   resolveFunction,
@@ -372,10 +373,7 @@ function runPosition(node: TSESTree.Node): number {
 
 /** `runPosition`, `depth` calls in: what a deeper look would change is not kept. */
 function positionAt(node: TSESTree.Node, depth: number): number {
-  let fn: HandlerFunction | null = null;
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) fn = current;
-  }
+  const fn = outermostFunction(node);
   if (!fn || depth >= MAX_RUN_DEPTH) return node.range[0];
   const home = programOf(node);
   const calls = (callsOf(fn, true)?.calls ?? []).filter((call) => programOf(call) === home && !containsNode(fn, call));

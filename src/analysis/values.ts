@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { containsNode, skipTypeWrappers } from './ast';
+import { containsNode, outermostWrapper, skipTypeWrappers } from './ast';
 import {
   exportedBy,
   importedFile,
@@ -50,6 +50,15 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
     node?.type === AST_NODE_TYPES.FunctionExpression ||
     node?.type === AST_NODE_TYPES.FunctionDeclaration
   );
+}
+
+/** The outermost function that holds a node: a module-level one, if the node is in one. */
+export function outermostFunction(node: TSESTree.Node): HandlerFunction | null {
+  let found: HandlerFunction | null = null;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) found = current;
+  }
+  return found;
 }
 
 /** The expressions a variable is given: its initialiser and the right side of each plain assignment. */
@@ -521,8 +530,7 @@ function assignedPropertyValues(
   let elsewhere = false;
   for (const reference of variable.references) {
     if (reference.init) continue;
-    let use: TSESTree.Node = reference.identifier;
-    while (use.parent && skipTypeWrappers(use.parent) !== use.parent) use = use.parent;
+    const use = outermostWrapper(reference.identifier);
     const parent = use.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
       const key = memberName(parent);
@@ -659,17 +667,17 @@ function parameterValues(
 function propertyWritten(id: TSESTree.Identifier, name: string): boolean {
   const variable = variableOf(id);
   return (variable?.references ?? []).some((reference) => {
-    const member = outerWrapper(reference.identifier as TSESTree.Node).parent;
+    const member = outermostWrapper(reference.identifier as TSESTree.Node).parent;
     if (
       member?.type !== AST_NODE_TYPES.MemberExpression ||
-      member.object !== outerWrapper(reference.identifier as TSESTree.Node)
+      member.object !== outermostWrapper(reference.identifier as TSESTree.Node)
     )
       return false;
     if (memberName(member) !== name) return false;
-    const write = outerWrapper(member).parent;
+    const write = outermostWrapper(member).parent;
     return (
-      (write?.type === AST_NODE_TYPES.AssignmentExpression && write.left === outerWrapper(member)) ||
-      (write?.type === AST_NODE_TYPES.UpdateExpression && write.argument === outerWrapper(member))
+      (write?.type === AST_NODE_TYPES.AssignmentExpression && write.left === outermostWrapper(member)) ||
+      (write?.type === AST_NODE_TYPES.UpdateExpression && write.argument === outermostWrapper(member))
     );
   });
 }
@@ -732,9 +740,7 @@ export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation
   let complete = true;
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
-    const identifier = reference.identifier as TSESTree.Node;
-    let holder: TSESTree.Node = identifier;
-    while (holder.parent && skipTypeWrappers(holder.parent) !== holder.parent) holder = holder.parent;
+    const holder = outermostWrapper(reference.identifier);
     const parent = holder.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === holder) calls.push(parent);
     // `export { fn }`, `export default fn`: the callers of the export, read below.
@@ -768,7 +774,7 @@ export function usesOf(fn: HandlerFunction): { uses: TSESTree.Node[]; complete: 
   const uses: TSESTree.Node[] = [];
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
-    const parent = outerWrapper(reference.identifier as TSESTree.Node).parent;
+    const parent = outermostWrapper(reference.identifier as TSESTree.Node).parent;
     if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration)
       continue;
     uses.push(reference.identifier as TSESTree.Node);
@@ -782,7 +788,7 @@ export function usesOf(fn: HandlerFunction): { uses: TSESTree.Node[]; complete: 
       uses.push(use.id);
       continue;
     }
-    const member = outerWrapper(use.id).parent;
+    const member = outermostWrapper(use.id).parent;
     const name = member?.type === AST_NODE_TYPES.MemberExpression && !member.computed ? propertyName(member) : null;
     if (name !== null && !exported.includes(name)) continue;
     if (member && name !== null) uses.push(member);
@@ -820,8 +826,8 @@ function methodCalls(
   let complete = true;
   const called = (member: TSESTree.MemberExpression): void => {
     if (!names(member)) return;
-    const call = outerWrapper(member).parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outerWrapper(member)) calls.push(call);
+    const call = outermostWrapper(member).parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outermostWrapper(member)) calls.push(call);
     else complete = false;
   };
   if (method.static) {
@@ -830,7 +836,7 @@ function methodCalls(
     forEachUse(
       cls,
       (id, namespace) => {
-        const holder = outerWrapper(id);
+        const holder = outermostWrapper(id);
         const member = holder.parent;
         if (namespace || member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== holder) {
           // `new Cls()` and `x instanceof Cls` call no static method; `Sub.create()` of a subclass may.
@@ -856,7 +862,7 @@ function methodCalls(
   // subclass that declares its own `start`).
   for (const made of constructions(cls, 0, local).calls) {
     if (made.type !== AST_NODE_TYPES.NewExpression || overriddenBelow(classOf(made.callee), cls, key)) continue;
-    const holder = outerWrapper(made);
+    const holder = outermostWrapper(made);
     const parent = holder.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === holder) called(parent);
     if (
@@ -865,7 +871,7 @@ function methodCalls(
       parent.id.type === AST_NODE_TYPES.Identifier
     ) {
       for (const reference of variableOf(parent.id)?.references ?? []) {
-        const use = outerWrapper(reference.identifier as TSESTree.Node);
+        const use = outermostWrapper(reference.identifier as TSESTree.Node);
         if (use.parent?.type === AST_NODE_TYPES.MemberExpression && use.parent.object === use) called(use.parent);
       }
     }
@@ -904,14 +910,14 @@ function constructions(cls: ClassNode, depth: number, local: boolean): { calls: 
   forEachUse(
     cls,
     (id, namespace) => {
-      let holder = outerWrapper(id);
+      let holder = outermostWrapper(id);
       if (namespace) {
         const member = holder.parent;
         if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== holder) {
           complete = false;
           return;
         }
-        holder = outerWrapper(member);
+        holder = outermostWrapper(member);
       }
       const parent = holder.parent;
       if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === holder) {
@@ -1015,7 +1021,7 @@ function forEachUse(
       )
         continue;
       const identifier = reference.identifier as TSESTree.Identifier;
-      const parent = outerWrapper(identifier).parent;
+      const parent = outermostWrapper(identifier).parent;
       if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
         names.add('default');
         continue;
@@ -1037,20 +1043,13 @@ function forEachUse(
   if (!imported.complete) incomplete();
   for (const use of imported.uses) {
     if (use.namespace) {
-      const member = outerWrapper(use.id).parent;
+      const member = outermostWrapper(use.id).parent;
       const name = member?.type === AST_NODE_TYPES.MemberExpression && !member.computed ? propertyName(member) : null;
       // `ns.other`: another export of the module.
       if (name !== null && !names.has(name)) continue;
     }
     visit(use.id, use.namespace);
   }
-}
-
-/** The outermost `x!`, `x as T`, `(x)` around a node. */
-function outerWrapper(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && skipTypeWrappers(current.parent) !== current.parent) current = current.parent;
-  return current;
 }
 
 /** Visits a function's own body: not the functions in it, which run at other times (arrow functions do run with it). */

@@ -47,6 +47,7 @@ import {
   resolveFunction,
   resolveObjectExpression,
   isFunctionNode,
+  outermostFunction,
   type HandlerFunction,
 } from '../analysis/values';
 
@@ -78,15 +79,6 @@ const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
  * case-insensitive Unicode pattern makes V8 try every position of the text, ten times slower.)
  */
 const MENTIONS_HOST_OR_ORIGIN = /\borigin\b|\bhost(?:name)?\b/iu;
-
-/** The outermost function that holds a node: a module-level one, if the node is in one. */
-function outermostFunction(node: TSESTree.Node): HandlerFunction | null {
-  let found: HandlerFunction | null = null;
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) found = current;
-  }
-  return found;
-}
 
 /** The function that holds a node, if any. */
 function enclosingFunction(node: TSESTree.Node): HandlerFunction | null {
