@@ -75,22 +75,54 @@ export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolea
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1] && programOf(outer) === programOf(inner);
 }
 
-/** Calls `visit` on every node below `root` (root included), by the parser's own visitor keys. */
-export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+/**
+ * Calls `visit` on every node below `root` (root included), by the parser's own visitor keys; not
+ * below a node for which `descend` says no (that node is visited).
+ */
+export function walk(
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node) => void,
+  descend?: (node: TSESTree.Node) => boolean,
+): void {
   const stack: TSESTree.Node[] = [root];
+  const push = (child: TSESTree.Node): void => {
+    stack.push(child);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child)
-          if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
+    if (!descend || descend(node)) forEachChild(node, push);
+  }
+}
+
+/** Calls `visit` on each node directly below a node, by the parser's own visitor keys. */
+export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child)
+        if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
+    } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+      visit(child as TSESTree.Node);
     }
   }
+}
+
+/** The nodes directly below a node. */
+export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  forEachChild(node, (child) => children.push(child));
+  return children;
+}
+
+/** Whether code below a node runs with the same `this` and at the same time: not in a plain function or a class. */
+export function sameThis(node: TSESTree.Node): boolean {
+  return (
+    node.type !== AST_NODE_TYPES.FunctionDeclaration &&
+    node.type !== AST_NODE_TYPES.FunctionExpression &&
+    node.type !== AST_NODE_TYPES.ClassDeclaration &&
+    node.type !== AST_NODE_TYPES.ClassExpression
+  );
 }
 
 /** `null`, `undefined` or `void …` written out: a value that is nullish whatever the code around it. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { containsNode, outermostWrapper, skipTypeWrappers } from './ast';
+import { childNodes, containsNode, outermostWrapper, sameThis, skipTypeWrappers, walk } from './ast';
 import {
   exportedBy,
   importedFile,
@@ -14,16 +14,7 @@ import {
 } from './exports';
 import { declaresSubclass } from './module-graph';
 import { optionValues, type OptionValue } from './option-defaults';
-import {
-  declaredVariables,
-  isLinted,
-  moduleOf,
-  propertyName,
-  scopeOf,
-  staticValue,
-  variableOf,
-  visitorKeys,
-} from './program';
+import { declaredVariables, isLinted, moduleOf, propertyName, scopeOf, staticValue, variableOf } from './program';
 
 /**
  * What an expression evaluates to, as far as the code shows it: through variables, destructuring,
@@ -946,10 +937,15 @@ function constructions(cls: ClassNode, depth: number, local: boolean): { calls: 
           return;
         }
         const supers: TSESTree.CallExpression[] = [];
-        walkFunctionBody(constructor.value, (node) => {
-          if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super)
-            supers.push(node);
-        });
+        // In the constructor's own code, not in a function or class made there.
+        walk(
+          constructor.value.body,
+          (node) => {
+            if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super)
+              supers.push(node);
+          },
+          sameThis,
+        );
         if (supers.length === 0) complete = false;
         calls.push(...supers);
         return;
@@ -1052,18 +1048,6 @@ function forEachUse(
   }
 }
 
-/** Visits a function's own body: not the functions in it, which run at other times (arrow functions do run with it). */
-function walkFunctionBody(fn: HandlerFunction, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) continue;
-    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) continue;
-    for (const child of childNodes(node)) stack.push(child);
-  }
-}
-
 /** Visits every `this.<name>` of a class's instance code (methods, accessors, fields), or of its static code. */
 function walkInstance(
   body: TSESTree.ClassBody,
@@ -1078,21 +1062,14 @@ function walkInstance(
       continue;
     const root = element.type === AST_NODE_TYPES.MethodDefinition ? element.value.body : element.value;
     if (!root) continue;
-    const stack: TSESTree.Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression)
-        visit(node);
-      // A plain function or a class has a `this` of its own.
-      if (
-        node.type === AST_NODE_TYPES.FunctionDeclaration ||
-        node.type === AST_NODE_TYPES.FunctionExpression ||
-        node.type === AST_NODE_TYPES.ClassDeclaration ||
-        node.type === AST_NODE_TYPES.ClassExpression
-      )
-        continue;
-      for (const child of childNodes(node)) stack.push(child);
-    }
+    walk(
+      root,
+      (node) => {
+        if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression)
+          visit(node);
+      },
+      sameThis,
+    );
   }
 }
 
@@ -1259,21 +1236,6 @@ export function readsParameters(expression: TSESTree.Node, fn: HandlerFunction):
     stack.push(...childNodes(node));
   }
   return reads;
-}
-
-/** The direct children of a node, by the visitor keys. */
-function childNodes(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const key of visitorKeys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child)
-        if (item && typeof (item as TSESTree.Node).type === 'string') children.push(item as TSESTree.Node);
-    } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-      children.push(child as TSESTree.Node);
-    }
-  }
-  return children;
 }
 
 // ---------------------------------------------------------------------------------------------
