@@ -521,26 +521,16 @@ function assignedPropertyValues(
   let elsewhere = false;
   for (const reference of variable.references) {
     if (reference.init) continue;
-    const use = outermostWrapper(reference.identifier);
-    const parent = use.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
-      const key = memberName(parent);
-      const assignment = parent.parent;
-      const written =
-        (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent) ||
-        (assignment?.type === AST_NODE_TYPES.UpdateExpression && assignment.argument === parent);
-      if (!written) continue;
-      if (key === null) elsewhere = true;
-      else if (key === name) {
-        if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=')
-          writes.push(assignment.right);
-        else elsewhere = true;
-      }
-      continue;
-    }
+    const use = propertyUse(reference);
+    if (use.kind === 'read') continue;
     // `export default state`, `export { state }`: other modules may assign its properties too.
     // Handed to a function, spread or assigned on: anything may change it.
-    elsewhere = true;
+    if (use.kind === 'other' || use.key === null) elsewhere = true;
+    else if (use.key === name) {
+      if (use.write.type === AST_NODE_TYPES.AssignmentExpression && use.write.operator === '=')
+        writes.push(use.write.right);
+      else elsewhere = true;
+    }
   }
   return writes.length > 0 ? { initial, writes, elsewhere } : null;
 }
@@ -656,21 +646,34 @@ function parameterValues(
 
 /** Whether the module writes a property of the variable a name refers to: `settings.host = …`. */
 function propertyWritten(id: TSESTree.Identifier, name: string): boolean {
-  const variable = variableOf(id);
-  return (variable?.references ?? []).some((reference) => {
-    const member = outermostWrapper(reference.identifier as TSESTree.Node).parent;
-    if (
-      member?.type !== AST_NODE_TYPES.MemberExpression ||
-      member.object !== outermostWrapper(reference.identifier as TSESTree.Node)
-    )
-      return false;
-    if (memberName(member) !== name) return false;
-    const write = outermostWrapper(member).parent;
-    return (
-      (write?.type === AST_NODE_TYPES.AssignmentExpression && write.left === outermostWrapper(member)) ||
-      (write?.type === AST_NODE_TYPES.UpdateExpression && write.argument === outermostWrapper(member))
-    );
+  return (variableOf(id)?.references ?? []).some((reference) => {
+    const use = propertyUse(reference);
+    return use.kind === 'write' && use.key === name;
   });
+}
+
+/** What a reference of an object's variable does with it: writes a property (`state.host = …`, `state.count++`), reads one, or anything else. */
+type PropertyUse =
+  | {
+      readonly kind: 'write';
+      readonly key: string | null;
+      readonly write: TSESTree.AssignmentExpression | TSESTree.UpdateExpression;
+    }
+  | { readonly kind: 'read' }
+  | { readonly kind: 'other' };
+
+function propertyUse(reference: Scope.Reference): PropertyUse {
+  const use = outermostWrapper(reference.identifier);
+  const member = use.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use) return { kind: 'other' };
+  const target = outermostWrapper(member);
+  const write = target.parent;
+  if (
+    (write?.type === AST_NODE_TYPES.AssignmentExpression && write.left === target) ||
+    (write?.type === AST_NODE_TYPES.UpdateExpression && write.argument === target)
+  )
+    return { kind: 'write', key: memberName(member), write };
+  return { kind: 'read' };
 }
 
 /** The parameter (a whole pattern) that declares a name. */
