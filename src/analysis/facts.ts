@@ -19,6 +19,7 @@ import {
   importsReachPackage,
   reachesModule,
   resolveSpecifier,
+  SUBCLASS_DECLARATION,
   takesFromPackage,
   typesReachModule,
   type ImportLink,
@@ -222,20 +223,9 @@ function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
   return found;
 }
 
-let appPackageSet: ReadonlySet<string> | null = null;
-
-/** The packages that provide apps, one set for the life of the process (answers are cached by set). */
-function appPackages(): ReadonlySet<string> {
-  appPackageSet ??= packagesWith('app');
-  return appPackageSet;
-}
-
 /** A registration on a field: `this.app.post(`, `this.#router!.use(`. */
 const FIELD_REGISTRATION =
   /\bthis\s*\.\s*#?[\w$]+\s*(?:[!?]\s*)?\.\s*(?:get|post|put|patch|delete|all|use|route|on|register|addHook)\s*\(/u;
-
-/** A class that extends another: `class HttpTransport extends BaseTransport`. */
-const SUBCLASS = /\bclass\s+[\w$]+\s*(?:<[^;]{0,300}?>\s*)?extends\b/u;
 
 /**
  * Whether any node of the linted file can be an entity of these kinds: whether its text names a
@@ -264,9 +254,9 @@ export function mayHoldEntities(
       takesFromPackage(null, typeSpecifiers, lookup.packages) ||
       // Or through a field of a base class of another module: `protected app?: Express`.
       (kinds.includes('app') &&
-        SUBCLASS.test(sourceCode.text) &&
+        SUBCLASS_DECLARATION.test(sourceCode.text) &&
         FIELD_REGISTRATION.test(sourceCode.text) &&
-        links.some(({ target }) => typesReachModule(target, appPackages())));
+        links.some(({ target }) => typesReachModule(target, lookupFor(['app']).packages)));
     answers.set(lookup, answer);
   }
   return answer;

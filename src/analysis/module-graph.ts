@@ -694,10 +694,13 @@ function isNameCharacter(code: number): boolean {
   );
 }
 
+/** A class that extends another: `class Notes extends McpAgent`, `class extends Base`. */
+export const SUBCLASS_DECLARATION = /\bclass\s+(?:[\w$]+\s*)?(?:<[^;]{0,300}?>\s*)?extends\b/u;
+
 /** Whether a module's text declares a class that extends another (`class Notes extends McpAgent`). */
 export function declaresSubclass(file: string): boolean {
   const text = lexicalModule(file)?.text;
-  return text !== undefined && /\bclass\s+(?:[\w$]+\s*)?(?:<[^;]{0,300}?>\s*)?extends\b/u.test(text);
+  return text !== undefined && SUBCLASS_DECLARATION.test(text);
 }
 
 /**
