@@ -33,8 +33,11 @@ export type { CorsMiddleware } from '../frameworks/types';
 /** One place where a file sets up a CORS middleware. */
 export interface CorsMiddlewareUse {
   readonly middleware: CorsMiddleware;
-  /** `cors(...)`, or `fastify.register(cors, ...)` (for declared options, the object). */
-  readonly call: TSESTree.CallExpression | TSESTree.ObjectExpression;
+  /**
+   * `cors(...)`, `fastify.register(cors, ...)`, or the call or `new` whose options hold them
+   * (`new MCPServer({ cors })`); for declared options, the object.
+   */
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ObjectExpression;
   /** The options argument as written, `null` when there is none, `undefined` when it cannot be read (a spread). */
   readonly options: TSESTree.Node | null | undefined;
   /** Where the linted file sets it up: `call`, or (for middleware made in another module) where it is mounted. */
@@ -214,7 +217,10 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
     for (const { middleware } of entitiesOfKind(entities, 'cors')) useOf(node, middleware, null);
   }
   // Options that a call hands on to a CORS middleware: `NestFactory.create(AppModule, { cors: true })`.
-  const optionUses = (node: TSESTree.CallExpression, entities: readonly Entity[]): void => {
+  const optionUses = (node: TSESTree.CallExpression | TSESTree.NewExpression, entities: readonly Entity[]): void => {
+    // A server whose options check a credential on every request: `new MCPServer({ oauth })`.
+    const [server] = entitiesOfKind(entities, 'server');
+    const authenticated = server ? madeWithOption(node, server.source.authenticatedBy ?? []) : false;
     for (const { middleware, argument, key, byDefault, onlyWhen } of entitiesOfKind(entities, 'cors-option')) {
       const options = node.arguments.slice(argument);
       if (onlyWhen && !optionIs(options, onlyWhen)) continue;
@@ -223,19 +229,40 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
         .map((object) => object && findObjectProperty(object, key))
         .find((found) => found?.kind !== 'missing' && found !== null);
       if (value?.kind === 'found' && value.value && !isFalse(value.value)) {
-        add({ middleware, call: node, options: value.value, site: value.property });
+        add({ middleware, call: node, options: value.value, site: value.property, authenticated });
       } else if (byDefault && value === undefined) {
         // Left out, by options the file shows (or no options at all): the defaults apply. Where the
         // options would go is not one argument a fix can fill.
         const shown = options.every(
           (option) => option.type !== AST_NODE_TYPES.SpreadElement && resolveObjectExpression(option) !== null,
         );
-        add({ middleware, call: node, options: shown ? null : undefined, site: node, unfixable: true });
+        // One options object written here (`new MCPServer({ name })`) takes the key beside the others,
+        // where the installed package takes it.
+        const [only] = options;
+        const holder =
+          options.length === 1 && only?.type === AST_NODE_TYPES.ObjectExpression && isLinted(only) ? only : null;
+        const installed = middleware.optionsSince ? installedVersionFor(node, middleware.module) : null;
+        const takes = !middleware.optionsSince || (installed !== null && isAtLeast(installed, middleware.optionsSince));
+        add({
+          middleware,
+          call: node,
+          options: shown ? null : undefined,
+          // A report about options left out belongs on what is made, not on every line of its options.
+          site: node.type === AST_NODE_TYPES.NewExpression ? node.callee : node,
+          authenticated,
+          ...(holder && takes
+            ? {
+                insertOptions: (fixer: RuleFixer, text: string) =>
+                  appendObjectProperty(fixer, sourceCode, holder, `${key}: ${text}`),
+              }
+            : { unfixable: true }),
+        });
       }
     }
   };
   for (const [node, entities] of tracked) {
-    if (node.type === AST_NODE_TYPES.CallExpression) optionUses(node, entities);
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)
+      optionUses(node, entities);
   }
   const index = moduleIndex(sourceCode.ast);
   // Methods of an app that set up CORS: NestJS's `app.enableCors(options)`, fastmcp's `start()`.

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendArgument, appendObjectProperty, insertArgumentBefore, insertObjectPropertyAfter } from '../fixes/edits';
-import type { ServerApi, ServerSource, StartApi } from '../frameworks/types';
+import type { McpFrameworkServer, ServerApi, ServerSource, StartApi } from '../frameworks/types';
 import { calledMethodName, calledMethodObject, containsNode, isNullishLiteral, skipTypeWrappers, walk } from './ast';
 import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
+import { installedVersionFor } from './installed';
 import { codeOf, isLinted, propertyName, staticValue, variableOf } from './program';
 import {
   findObjectProperty,
@@ -159,14 +160,26 @@ function methodStartApi(call: TSESTree.CallExpression): StartApi | null {
 /** A server that an MCP framework starts with a method of its own (fastmcp's `server.start()`). */
 export interface FrameworkStart {
   readonly start: ServerStart & { readonly call: TSESTree.CallExpression };
-  readonly source: ServerSource & { readonly start: StartApi };
+  readonly source: ServerSource & { readonly mcp: McpFrameworkServer };
   /** The options the server was made with (`new FastMCP({ … })`), when the file shows them. */
   readonly options: TSESTree.ObjectExpression | null;
   /** Whether those options check a credential on every request (`authenticate`). */
   readonly authenticated: boolean;
+  /** Whether it binds loopback only: its host (or the framework's default) names loopback wherever it comes from. */
+  readonly bindsLoopback: boolean;
+  /** The version of the framework installed for the file, `null` when unknown. */
+  readonly installed: string | null;
+  /**
+   * Middleware the file puts in front of its HTTP handling: `server.use(check)` on an mcp-use
+   * server, whose `use` is its Hono app's (not `use('mcp:…', …)`, which wraps MCP methods).
+   */
+  readonly middleware: readonly TSESTree.Node[];
 }
 
-/** The linted file's framework servers that serve HTTP (fastmcp's `httpStream`), not stdio or unknown. */
+/**
+ * The linted file's MCP framework servers that serve HTTP (fastmcp's `httpStream`, mcp-use's
+ * `listen()`), not stdio or unknown.
+ */
 export function frameworkStarts(sourceCode: Readonly<SourceCode>): FrameworkStart[] {
   const found: FrameworkStart[] = [];
   for (const start of serverStarts(sourceCode)) {
@@ -174,23 +187,82 @@ export function frameworkStarts(sourceCode: Readonly<SourceCode>): FrameworkStar
     if (start.host.kind === 'unknown' || call.type !== AST_NODE_TYPES.CallExpression || !isLinted(call)) continue;
     const receiver = calledMethodObject(call);
     const source = receiver && serverSourceOf(receiver);
-    if (!receiver || !source?.start || source.start !== start.api) continue;
+    if (!receiver || !source?.mcp || (source.start !== start.api && source.listen !== start.api)) continue;
+    const { host } = start;
     found.push({
       start: { ...start, call },
-      source: { ...source, start: source.start },
+      source: { ...source, mcp: source.mcp },
       options: constructionOptions(receiver),
       authenticated: madeWithOption(receiver, source.authenticatedBy ?? []),
+      bindsLoopback:
+        host.kind === 'default'
+          ? start.api.defaultBinding === null
+          : host.kind === 'given' &&
+            possibleValues(host.value).every(
+              (value) => value.known && hostScope(start.api, value.value) === 'loopback',
+            ),
+      installed: installedVersionFor(call, source.mcp.module),
+      middleware: middlewareOf(sourceCode, receiver),
     });
   }
   return found;
 }
 
-/** The options object of the call or `new` that made a server (`new FastMCP({ … })`), if the file shows it. */
-function constructionOptions(receiver: TSESTree.Node): TSESTree.ObjectExpression | null {
+/** The middleware the linted file mounts with `use` on the same server as `receiver`. */
+function middlewareOf(sourceCode: Readonly<SourceCode>, receiver: TSESTree.Node): TSESTree.Node[] {
+  const made = madeBy(receiver);
+  if (!made) return [];
+  const found: TSESTree.Node[] = [];
+  for (const call of moduleIndex(sourceCode.ast).methodCalls.get('use') ?? []) {
+    const object = calledMethodObject(call);
+    if (!object || madeBy(object) !== made) continue;
+    const [first, ...rest] = call.arguments;
+    const path = first && staticValue(first)?.value;
+    if (typeof path === 'string' && path.startsWith('mcp:')) continue;
+    for (const argument of typeof path === 'string' ? rest : call.arguments) {
+      if (argument.type !== AST_NODE_TYPES.SpreadElement) found.push(argument);
+    }
+  }
+  return found;
+}
+
+/**
+ * The options object of the call or `new` that made a server (`new FastMCP({ … })`, the second
+ * argument of `createMCPServer(name, options)`), if the file shows it; `undefined` where the
+ * options are there but cannot be read (a spread, a value from elsewhere).
+ */
+export function constructionOptions(receiver: TSESTree.Node): TSESTree.ObjectExpression | null {
+  const made = madeBy(receiver);
+  if (!made) return null;
+  const argument = optionsArgumentOf(made);
+  return argument ? resolveObjectExpression(argument) : null;
+}
+
+/** The call or `new` that made a server, followed through variables. */
+function madeBy(receiver: TSESTree.Node): TSESTree.NewExpression | TSESTree.CallExpression | null {
   const made = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
-  if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression) return null;
-  const [first] = made.arguments;
-  return first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+  return made.type === AST_NODE_TYPES.NewExpression || made.type === AST_NODE_TYPES.CallExpression ? made : null;
+}
+
+/** The argument that holds a server's options, `null` where a spread comes first or there is none. */
+function optionsArgumentOf(made: TSESTree.NewExpression | TSESTree.CallExpression): TSESTree.Expression | null {
+  const index = serverSourceOf(made)?.optionsArgument ?? 0;
+  const before = made.arguments.slice(0, index + 1);
+  if (before.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return null;
+  return (made.arguments[index] as TSESTree.Expression | undefined) ?? null;
+}
+
+/**
+ * Whether an options object holds a non-empty list under `key` (`allowedOrigins: ['https://…']`):
+ * `'unknown'` where the file cannot tell (a list from elsewhere, the environment, a spread).
+ */
+export function listsSome(options: TSESTree.ObjectExpression, key: string): boolean | 'unknown' {
+  const found = findObjectProperty(options, key);
+  if (found.kind === 'unknown') return 'unknown';
+  if (found.kind === 'missing' || !found.value) return found.kind === 'missing' ? false : 'unknown';
+  const lists = possibleValues(found.value);
+  if (lists.every((list) => list.known && Array.isArray(list.value) && list.value.length > 0)) return true;
+  return lists.some((list) => !list.known) ? 'unknown' : false;
 }
 
 /** Whether the server was made with one of these options set: `new FastMCP({ authenticate })`. */
@@ -461,7 +533,35 @@ class HostReader {
         return this.readDenoServe(api, call);
       case 'fastmcp-start':
         return this.readFastmcpStart(api, call);
+      case 'construction-host':
+        return this.readConstructionHost(api, call);
     }
+  }
+
+  /**
+   * mcp-use's `server.listen(port?, { host })`: the host given there (mcp-use 2), else the `host`
+   * the server was made with (`new MCPServer({ host })`), else the framework's loopback default.
+   */
+  private readConstructionHost(api: StartApi, call: TSESTree.CallExpression): HostReading {
+    const [, second] = call.arguments;
+    if (second) {
+      const options = resolveObjectExpression(second);
+      if (!options) return UNKNOWN;
+      const reading = this.readHostProperty(api, options);
+      if (reading.kind !== 'default') return reading;
+    }
+    const receiver = calledMethodObject(call);
+    const made = receiver && madeBy(receiver);
+    if (!made) return UNKNOWN;
+    const argument = optionsArgumentOf(made);
+    if (!argument)
+      return made.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)
+        ? UNKNOWN
+        : { kind: 'default', addHost: null };
+    const options = resolveObjectExpression(argument);
+    if (!options) return UNKNOWN;
+    const reading = this.readHostProperty(api, options);
+    return reading.kind === 'default' ? { kind: 'default', addHost: null } : reading;
   }
 
   /**

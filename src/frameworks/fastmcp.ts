@@ -48,6 +48,8 @@ const FASTMCP: ServerSource = {
   },
   authenticatedBy: ['authenticate', 'auth'],
   corsMethods: { start: FASTMCP_CORS },
+  // mcp-proxy 6.7.19 checks neither Host nor Origin, and has no option to.
+  mcp: { display: 'fastmcp `httpStream` server', module: 'fastmcp' },
 };
 
 /** fastmcp: `new FastMCP(options).start({ transportType: 'httpStream', httpStream })`. */

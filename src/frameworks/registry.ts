@@ -11,6 +11,7 @@ import { mcpFrameworkAdapter } from './mcp-framework';
 import { mcpHandlerAdapter } from './mcp-handler';
 import { mcpLiteAdapter } from './mcp-lite';
 import { mcpSdkAdapter } from './mcp-sdk';
+import { mcpUseAdapter } from './mcp-use';
 import { nestjsAdapter } from './nestjs';
 import { nodeAdapter } from './node';
 import { runtimesAdapter, webAdapter } from './runtimes';
@@ -41,6 +42,7 @@ export const ADAPTERS: readonly Adapter[] = [
   mcpLiteAdapter,
   mcpHandlerAdapter,
   mcpFrameworkAdapter,
+  mcpUseAdapter,
   cloudflareAgentsAdapter,
 ];
 
@@ -134,12 +136,12 @@ function mentionsModuleWhere(wanted: (entity: Entity) => boolean): RegExp {
 }
 
 /**
- * Whether a file names a module whose servers start from a method of their own and run their own
- * HTTP stack (fastmcp's `server.start()`): such a file answers CORS and takes requests with no
- * `cors`, route or transport in its text.
+ * Whether a file names a module whose servers run their own HTTP stack and serve MCP on it
+ * (fastmcp's `server.start()`, mcp-use's `server.listen()`): such a file answers CORS and takes
+ * requests with no `cors`, route or transport in its text.
  */
 export const MENTIONS_SELF_SERVING_MODULE = mentionsModuleWhere(
-  (entity) => entity.kind === 'server' && entity.source.start !== undefined,
+  (entity) => entity.kind === 'server' && entity.source.mcp !== undefined,
 );
 
 /**

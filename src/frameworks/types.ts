@@ -147,7 +147,12 @@ export type StartSignature =
   /** `Deno.serve(handler)`, `Deno.serve(options, handler)`, `Deno.serve({ handler, ...options })`. */
   | 'deno-serve'
   /** fastmcp's `start({ transportType: 'httpStream', httpStream: { port, host } })`. */
-  | 'fastmcp-start';
+  | 'fastmcp-start'
+  /**
+   * mcp-use's `server.listen(port?, options?)`: the host in `options.host` (`hostKey`, mcp-use 2),
+   * else in the options the server was made with (`new MCPServer({ host })`).
+   */
+  | 'construction-host';
 
 export interface StartApi extends ServerApi {
   readonly signature: StartSignature;
@@ -181,6 +186,32 @@ export interface ServerSource {
   readonly authenticatedBy?: readonly string[];
   /** Methods that set up a CORS middleware from the options they take first: NestJS's `app.enableCors(options)`. */
   readonly corsMethods?: Readonly<Record<string, CorsMiddleware>>;
+  /** The argument that holds the options it is made with (`createMCPServer(name, options)`); the first by default. */
+  readonly optionsArgument?: number;
+  /** The server is an MCP framework's own HTTP server, which serves MCP with no route in the code. */
+  readonly mcp?: McpFrameworkServer;
+}
+
+/** An MCP framework that serves MCP over HTTP itself (fastmcp, mcp-use), and what guards it. */
+export interface McpFrameworkServer {
+  /** How messages name it: "fastmcp `httpStream` server". */
+  readonly display: string;
+  /** The package, whose installed version decides `hostListSince`. */
+  readonly module: string;
+  /**
+   * The construction option whose non-empty list makes it refuse requests for other hosts (mcp-use
+   * 1's `allowedOrigins`, whose hostnames it checks `Host` against); none where it has no Host check.
+   */
+  readonly hostList?: string;
+  /** The oldest version that checks `hostList`; an older install ignores it. */
+  readonly hostListSince?: string;
+  /** Whether it checks `Host` on its own when it binds a loopback host (mcp-use 2). */
+  readonly checksHostOnLoopback?: boolean;
+  /**
+   * The construction option whose non-empty list makes it refuse a request that carries another
+   * `Origin` (mcp-use 2's `allowedOrigins`, for every method but GET and HEAD).
+   */
+  readonly originList?: string;
 }
 
 /** What one CORS middleware package accepts and does by default. */

@@ -15,12 +15,17 @@ import {
   replacePropertyValue,
 } from '../fixes/edits';
 import { calledMethodName, containsNode, declaredClass, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
-import { frameworkStarts, localApps, namesLoopback } from '../analysis/servers';
+import { frameworkStarts, listsSome, localApps, namesLoopback } from '../analysis/servers';
 import { isLinted, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
-import { functionChecksCredential, isCredentialHeader, type CheckFinder } from '../analysis/credential-checks';
+import {
+  checksCredential,
+  functionChecksCredential,
+  isCredentialHeader,
+  type CheckFinder,
+} from '../analysis/credential-checks';
 import { routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { servesMcp, transportCalls } from '../analysis/mcp-transports';
@@ -322,8 +327,20 @@ export default createRule<Options, MessageIds>({
      * `Response` it sends as it is (mcp-proxy 6.7.19 `authenticateRequest`). The fix adds one.
      */
     function reportFrameworkServers(): void {
-      for (const { start, source, options, authenticated } of frameworkStarts(sourceCode)) {
-        if (source.start.signature !== 'fastmcp-start' || authenticated) continue;
+      for (const { start, source, options, authenticated, bindsLoopback, middleware } of frameworkStarts(sourceCode)) {
+        if (authenticated || middleware.some((handler) => checksCredential(finder, handler))) continue;
+        // On a loopback host, a list of the origins it answers keeps cross-site pages out instead.
+        const { originList } = source.mcp;
+        if (originList && bindsLoopback && options && listsSome(options, originList) !== false) continue;
+        if (source.start?.signature !== 'fastmcp-start') {
+          // mcp-use's `oauth` needs a provider and its keys: the owner's choice, so no fix.
+          context.report({
+            node: start.callee,
+            messageId: 'missingCsrfCheck',
+            data: { route: `${source.mcp.display} endpoint` },
+          });
+          continue;
+        }
         const keys = source.authenticatedBy ?? [];
         const authenticate = (fixer: RuleFixer, credential: Credential): RuleFix[] | null => {
           if (!options || !isLinted(options) || keys.some((key) => findObjectProperty(options, key).kind !== 'missing'))

@@ -25,7 +25,7 @@ import { configuredTransports } from '../analysis/configured-servers';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
-import type { CheckFinder } from '../analysis/credential-checks';
+import { checksCredential, type CheckFinder } from '../analysis/credential-checks';
 import { servesMcp } from '../analysis/mcp-transports';
 import {
   findMcpAppFactories,
@@ -39,7 +39,7 @@ import { routeIsGuarded } from '../analysis/route-guards';
 import { REBINDING_CREDENTIAL_FINDER, routesHandledBy } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
-import { frameworkStarts, serverStarts } from '../analysis/servers';
+import { frameworkStarts, listsSome, serverStarts } from '../analysis/servers';
 import {
   findObjectProperty,
   possibleValues,
@@ -276,12 +276,59 @@ export default createRule<Options, MessageIds>({
      * reported without a fix.
      */
     function reportFrameworkServers(): void {
-      for (const { start, source, authenticated } of frameworkStarts(sourceCode)) {
-        if (source.start.signature !== 'fastmcp-start' || (trustCredentialChecks && authenticated)) continue;
+      for (const framework of frameworkStarts(sourceCode)) {
+        const { start, source, options, authenticated, bindsLoopback, installed, middleware } = framework;
+        if (trustCredentialChecks && authenticated) continue;
+        // `server.use(check)` in front of it: a Host or Origin check, or a credential a rebinding page lacks.
+        const hostFinder: CheckFinder = {
+          known: 'host-validation',
+          checkFunctions: new Set(),
+          checksHeader: (header) => header === 'host' || header === 'origin',
+          rejectsWhenMissing: false,
+        };
+        if (
+          middleware.some(
+            (handler) =>
+              checksCredential(hostFinder, handler) ||
+              (trustCredentialChecks && checksCredential(REBINDING_CREDENTIAL_FINDER, handler)),
+          )
+        )
+          continue;
+        const { mcp } = source;
+        // mcp-use 2 checks Host against localhost names when it binds loopback.
+        if (mcp.checksHostOnLoopback && bindsLoopback) continue;
+        let fix: ((fixer: RuleFixer) => RuleFix) | null = null;
+        if (mcp.hostList) {
+          // An install older than the option ignores it.
+          const honoured = installed === null || isAtLeast(installed, mcp.hostListSince ?? '0.0.0');
+          const listed = options ? listsSome(options, mcp.hostList) : 'unknown';
+          if (honoured && listed !== false) continue;
+          // Served on loopback, the hostnames its clients use there; a server made elsewhere or a
+          // list the file does not show is not edited, nor for an install without the option.
+          const found = options && findObjectProperty(options, mcp.hostList);
+          if (
+            options &&
+            isLinted(options) &&
+            bindsLoopback &&
+            !mcp.checksHostOnLoopback &&
+            installed !== null &&
+            honoured &&
+            found?.kind === 'missing'
+          ) {
+            fix = (fixer) =>
+              appendObjectProperty(
+                fixer,
+                sourceCode,
+                options,
+                `${mcp.hostList}: ['http://localhost', 'http://127.0.0.1']`,
+              );
+          }
+        }
         context.report({
           node: start.callee,
           messageId: 'unprotectedApp',
-          data: { app: 'fastmcp `httpStream` server' },
+          data: { app: mcp.display },
+          fix: fix && failClosed({ messageId: 'validateHost', fix }),
         });
       }
     }
