@@ -311,7 +311,7 @@ export function functionChecksCredential(
             (finder.enforcedByDefault === true && passesWhileUnconfigured(callee));
           if (
             !opensByDefault &&
-            (decides ? readsCredential(finder, callee) : functionChecksCredential(finder, callee, depth + 1))
+            (decides ? readsCredential(finder, callee) : helperChecksCredential(finder, node, callee, depth + 1))
           ) {
             checked = true;
             return;
@@ -772,12 +772,46 @@ function relatedReads(test: TSESTree.Node, absent: Absent): Map<TSESTree.Node, u
   return related;
 }
 
+/**
+ * Whether a helper the handler calls turns the request away. Called as a statement (`guard(req,
+ * res, next)`) or returned, its `return` ends the handling; one whose value the handler goes on with
+ * (`const token = extractToken(req)`) hands a value back there instead, so only its throws and error
+ * answers refuse.
+ */
+function helperChecksCredential(
+  finder: CheckFinder,
+  call: TSESTree.CallExpression,
+  helper: HandlerFunction,
+  depth: number,
+): boolean {
+  let current: TSESTree.Node = outermostWrapper(call);
+  while (current.parent?.type === AST_NODE_TYPES.AwaitExpression) current = outermostWrapper(current.parent);
+  const { parent } = current;
+  const valueUsed =
+    parent?.type !== AST_NODE_TYPES.ExpressionStatement && parent?.type !== AST_NODE_TYPES.ReturnStatement;
+  if (!valueUsed) return functionChecksCredential(finder, helper, depth);
+  const before = returnsHandBack;
+  returnsHandBack = true;
+  try {
+    return functionChecksCredential(finder, helper, depth);
+  } finally {
+    returnsHandBack = before;
+  }
+}
+
+/** While a helper's value is asked about: its `return` hands a value back rather than ending the handling. */
+let returnsHandBack = false;
+
 /** Whether a branch turns the request away: `return`, `throw`, or an answer with an error status. */
 function rejects(branch: TSESTree.Node): boolean {
   let found = false;
   walk(branch, (node) => {
     if (found) return;
-    if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    if (
+      node.type === AST_NODE_TYPES.ThrowStatement ||
+      (node.type === AST_NODE_TYPES.ReturnStatement && !returnsHandBack)
+    )
+      found = true;
     else if (node.type === AST_NODE_TYPES.CallExpression) {
       const method = calledMethodName(node);
       if (method && REJECTING_METHODS.has(method)) found = true;

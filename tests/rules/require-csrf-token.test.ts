@@ -2639,3 +2639,78 @@ app.listen(3000, '::1');`,
     },
   ]),
 });
+
+/** A handler that takes an upstream key from a header or the environment through a helper. */
+const UPSTREAM_KEY = (guardText: string): string => `import express from 'express';
+
+const app = express();
+function upstreamKey(req) {
+  let key = process.env.UPSTREAM_KEY;
+  if (!key && req.headers['x-upstream-key']) key = String(req.headers['x-upstream-key']);
+  if (!key) return '';
+  return key;
+}
+app.post('/mcp', ${guardText}async (req, res) => {
+  const client = new UpstreamClient(upstreamKey(req));
+  await transport.handleRequest(req, res, req.body);
+});`;
+
+/** UPSTREAM_KEY with the token fix: the declarations above the route, the check before the handler. */
+const upstreamKeyFixed = (bearer: boolean): string =>
+  UPSTREAM_KEY(guard('express', bearer)).replace(
+    "\napp.post('/mcp'",
+    `\n\n${tokenHelpers({ bearer })}\n\napp.post('/mcp'`,
+  );
+
+ruleTester.run('require-csrf-token: helpers whose value the handler goes on with', rule, {
+  valid: [
+    {
+      name: 'a helper that throws without the token, and one whose false answer the handler refuses',
+      code: `import express from 'express';
+
+const app = express();
+function requireToken(req) {
+  if (req.get('X-MCP-Token') !== process.env.MCP_TOKEN) throw new Error('Forbidden');
+  return req.get('X-MCP-Token');
+}
+function hasToken(req) {
+  if (!req.get('X-MCP-Token')) return false;
+  return req.get('X-MCP-Token') === process.env.MCP_TOKEN;
+}
+app.post('/a', async (req, res) => {
+  const token = await requireToken(req);
+  await transport.handleRequest(req, res, req.body);
+});
+app.post('/b', async (req, res) => {
+  const ok = hasToken(req);
+  if (!ok) return res.sendStatus(403);
+  await transport.handleRequest(req, res, req.body);
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a helper's `return` without the header hands a value back; the request goes on",
+      code: UPSTREAM_KEY(''),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 10,
+          column: 1,
+          endLine: 10,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: upstreamKeyFixed(false),
+            },
+            { messageId: 'useBearerToken', output: upstreamKeyFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
