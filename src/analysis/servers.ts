@@ -202,18 +202,26 @@ export function frameworkStarts(sourceCode: Readonly<SourceCode>): FrameworkStar
               (value) => value.known && hostScope(start.api, value.value) === 'loopback',
             ),
       installed: installedVersionFor(call, source.mcp.module),
-      middleware: middlewareOf(sourceCode, receiver),
+      middleware: middlewareOf(sourceCode, receiver, call),
     });
   }
   return found;
 }
 
-/** The middleware the linted file mounts with `use` on the same server as `receiver`. */
-function middlewareOf(sourceCode: Readonly<SourceCode>, receiver: TSESTree.Node): TSESTree.Node[] {
+/**
+ * The middleware the linted file mounts with `use` on the same server as `receiver`, before it
+ * starts it (mcp-use mounts its MCP routes in `listen()`, behind what is there by then).
+ */
+function middlewareOf(
+  sourceCode: Readonly<SourceCode>,
+  receiver: TSESTree.Node,
+  start: TSESTree.CallExpression,
+): TSESTree.Node[] {
   const made = madeBy(receiver);
   if (!made) return [];
   const found: TSESTree.Node[] = [];
   for (const call of moduleIndex(sourceCode.ast).methodCalls.get('use') ?? []) {
+    if (call.range[0] > start.range[0]) continue;
     const object = calledMethodObject(call);
     if (!object || madeBy(object) !== made) continue;
     const [first, ...rest] = call.arguments;
@@ -543,8 +551,9 @@ class HostReader {
    * the server was made with (`new MCPServer({ host })`), else the framework's loopback default.
    */
   private readConstructionHost(api: StartApi, call: TSESTree.CallExpression): HostReading {
+    // mcp-use 1's `listen(port)` takes nothing more.
     const [, second] = call.arguments;
-    if (second) {
+    if (second && api.listenOptions) {
       const options = resolveObjectExpression(second);
       if (!options) return UNKNOWN;
       const reading = this.readHostProperty(api, options);

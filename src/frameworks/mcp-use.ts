@@ -63,7 +63,7 @@ const MCP_USE_1: ServerSource = {
 // - Auth: `oauth` puts `requireBearerAuth` in front of the MCP path; none by default.
 const MCP_USE_2: ServerSource = {
   ...MCP_USE_1,
-  listen: { ...MCP_USE_1.listen!, display: "mcp-use's `server.listen()`" },
+  listen: { ...MCP_USE_1.listen!, listenOptions: true },
   mcp: {
     display: 'mcp-use `MCPServer`',
     module: 'mcp-use',

@@ -160,6 +160,8 @@ export interface StartApi extends ServerApi {
   readonly hostKey: 'host' | 'hostname';
   /** The options key that makes it listen on a Unix socket instead of a port, if it has one. */
   readonly socketKey: 'path' | 'unix' | null;
+  /** With `'construction-host'`: whether the call's second argument holds options with a host of their own (mcp-use 2). */
+  readonly listenOptions?: boolean;
 }
 
 /** Something whose `.listen()` starts a server, or whose `.fetch` is a request handler (a Hono app). */

@@ -250,6 +250,45 @@ await other.listen();`,
   ],
   invalid: failClosedFix([
     {
+      name: "mcp-use 1's `listen(port)` takes no options: the host it was made with is bound",
+      code: `${IMPORT}
+const server = new MCPServer({ name: 'a', version: '1.0.0', host: '::' });
+server.listen(3000, { host: '127.0.0.1' });`,
+      output: `${IMPORT}
+const server = new MCPServer({ name: 'a', version: '1.0.0', host: '127.0.0.1' });
+server.listen(3000, { host: '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: "mcp-use's `server.listen()`", hostLabel: '`host`', values: "`'::'`" },
+          line: 2,
+          column: 61,
+          endLine: 2,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `${IMPORT}
+const server = new MCPServer({ name: 'a', version: '1.0.0', host: process.env.HOST ?? '127.0.0.1' });
+server.listen(3000, { host: '127.0.0.1' });`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `${IMPORT}
+const server = new MCPServer({ name: 'a', version: '1.0.0', host: '::1' });
+server.listen(3000, { host: '127.0.0.1' });`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `${IMPORT}
+const server = new MCPServer({ name: 'a', version: '1.0.0', host: 'localhost' });
+server.listen(3000, { host: '127.0.0.1' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "`host: '0.0.0.0'` where the server is made",
       code: `${IMPORT}
 const server = new MCPServer({ name: 'a', version: '1.0.0', host: '0.0.0.0' });
@@ -541,6 +580,15 @@ ${HOST_CHECK}
 server.use('mcp:tools/call', async (ctx, next) => next());
 server.listen(3000);`,
       errors: [{ messageId: 'missingCsrfCheck', line: 8, column: 8 }],
+    },
+    {
+      name: 'a check mounted after `listen()`, which mounts the MCP routes in front of it',
+      code: `${IMPORT}
+import { bearerAuth } from 'hono/bearer-auth';
+const server = new MCPServer({ name: 'a', version: '1.0.0' });
+await server.listen(3000);
+server.use(bearerAuth({ token: process.env.MCP_TOKEN! }));`,
+      errors: [{ messageId: 'missingCsrfCheck', line: 4, column: 14 }],
     },
   ],
 });
