@@ -378,7 +378,8 @@ function underSetting(node: TSESTree.Node, fn: HandlerFunction): boolean {
     if (
       (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
       child !== parent.test &&
-      !readsAny(parent.test, parameters)
+      !readsAny(parent.test, parameters) &&
+      !(child === parent.consequent && holdsWhileUnset(parent.test))
     ) {
       return true;
     }
@@ -686,6 +687,7 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     tryStatement?.handler &&
     passedToCall(node, tryStatement) &&
     rejects(tryStatement.handler.body) &&
+    !answersServerError(tryStatement.handler.body) &&
     reachedWhenAbsent(tryStatement, absent)
   ) {
     return tryStatement;
@@ -869,10 +871,72 @@ function refuses(node: TSESTree.Node): boolean {
   return found;
 }
 
+/**
+ * Whether a branch answers only with a server error (`res.status(500).json(…)`): a catch-all for
+ * whatever failed, not the refusal of a request that lacks a credential.
+ */
+function answersServerError(node: TSESTree.Node): boolean {
+  const statuses: unknown[] = [];
+  walk(node, (inner) => {
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const method = calledMethodName(inner);
+      const [first] = inner.arguments;
+      if (method && ERROR_STATUS_METHODS.has(method) && first) statuses.push(staticValue(first)?.value);
+    } else if (
+      inner.type === AST_NODE_TYPES.AssignmentExpression &&
+      inner.left.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(inner.left) === 'status'
+    ) {
+      statuses.push(staticValue(inner.right)?.value);
+    }
+  });
+  return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && status >= 500);
+}
+
 /** Response calls whose first argument is the status: `status`, `code`, `sendStatus`, `writeHead`, `throw`. */
 const ERROR_STATUS_METHODS = new Set(['status', 'code', 'sendStatus', 'writeHead', 'throw']);
 
 /** The credential headers: every request header except the ones a cross-origin form can send or anyone can obtain. */
 export function isCredentialHeader(name: string): boolean {
   return !NOT_CREDENTIALS.has(name);
+}
+
+/** First words of a setting that turns a protection off when set: `disableAuth`, `DANGEROUSLY_OMIT_AUTH`, `noAuth`. */
+const TURNS_OFF: ReadonlySet<string> = new Set([
+  'disable',
+  'skip',
+  'omit',
+  'bypass',
+  'insecure',
+  'unsafe',
+  'dangerously',
+  'no',
+  'without',
+]);
+
+/** The words of a name: `disableAuth` and `DISABLE_AUTH` are `disable`, `auth`. */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
+    .split(/[\s_$-]+/u)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}
+
+/**
+ * Whether a condition holds while the setting it reads is unset: `!options.disableAuth`,
+ * `!process.env.DANGEROUSLY_OMIT_AUTH` (the negation of a setting that turns something off).
+ */
+export function holdsWhileUnset(test: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(test);
+  if (expression.type !== AST_NODE_TYPES.UnaryExpression || expression.operator !== '!') return false;
+  const read = skipTypeWrappers(expression.argument);
+  const name =
+    read.type === AST_NODE_TYPES.Identifier
+      ? read.name
+      : read.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(read)
+        : null;
+  const words = name === null ? [] : wordsOf(name);
+  return words.length > 1 && (TURNS_OFF.has(words[0]!) || words.at(-1) === 'disabled');
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { calledMethodName, containsNode, skipTypeWrappers } from './ast';
-import { checksCredential, isGuardPlugin, type CheckFinder } from './credential-checks';
+import { checksCredential, holdsWhileUnset, isGuardPlugin, type CheckFinder } from './credential-checks';
 import type { AppInstance, Route } from './routes';
 import { findObjectProperty, isFunctionNode, resolveExpression } from './values';
 
@@ -96,17 +96,19 @@ function appChecks(
   return mounted;
 }
 
-/** Whether a call runs only when a condition holds: in a branch of an `if`, `?:`, `&&` or `||`. */
+/**
+ * Whether a call runs only when a condition holds: in a branch of an `if`, `?:`, `&&` or `||`, unless
+ * the condition holds while its setting is unset (`if (!options.disableAuth)`, `DISABLE_AUTH || …`).
+ */
 export function registeredUnderCondition(call: TSESTree.Node): boolean {
   let child: TSESTree.Node = call;
   for (let parent = call.parent; parent; child = parent, parent = parent.parent) {
     if (isFunctionNode(parent)) return false;
-    if (
-      ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
-        child !== parent.test) ||
-      (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right)
-    ) {
-      return true;
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (child === parent.test) continue;
+      if (!(child === parent.consequent && holdsWhileUnset(parent.test))) return true;
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
+      if (!(parent.operator === '&&' && holdsWhileUnset(parent.left))) return true;
     }
   }
   return false;

@@ -2640,6 +2640,22 @@ app.listen(3000, '::1');`,
   ]),
 });
 
+/** The catch-500 handler with the token fix. */
+const CATCH_500 = (bearer: boolean): string => `import express from 'express';
+
+const app = express();
+
+${tokenHelpers({ bearer })}
+
+app.post('/mcp', ${guard('express', bearer)}async (req, res) => {
+  try {
+    const client = new UpstreamClient(req.headers['x-upstream-key']);
+    await transport.handleRequest(req, res, req.body);
+  } catch (error) {
+    if (!res.headersSent) res.status(500).json({ error: 'Internal server error' });
+  }
+});`;
+
 /** A handler that takes an upstream key from a header or the environment through a helper. */
 const UPSTREAM_KEY = (guardText: string): string => `import express from 'express';
 
@@ -2661,6 +2677,60 @@ const upstreamKeyFixed = (bearer: boolean): string =>
     "\napp.post('/mcp'",
     `\n\n${tokenHelpers({ bearer })}\n\napp.post('/mcp'`,
   );
+
+ruleTester.run('require-csrf-token: a catch that answers 500 refuses no credential', rule, {
+  valid: [
+    {
+      name: 'the token goes into a call that throws on it, and the catch answers 401',
+      code: `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  try {
+    verifyToken(req.headers.authorization);
+  } catch {
+    return res.status(401).end();
+  }
+  await transport.handleRequest(req, res, req.body);
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the header goes into a call in a `try` whose catch reports an internal error',
+      code: `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  try {
+    const client = new UpstreamClient(req.headers['x-upstream-key']);
+    await transport.handleRequest(req, res, req.body);
+  } catch (error) {
+    if (!res.headersSent) res.status(500).json({ error: 'Internal server error' });
+  }
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: CATCH_500(false),
+            },
+            { messageId: 'useBearerToken', output: CATCH_500(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
 
 ruleTester.run('require-csrf-token: helpers whose value the handler goes on with', rule, {
   valid: [

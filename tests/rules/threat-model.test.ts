@@ -1017,6 +1017,65 @@ ruleTester.run('require-csrf-token: a session cookie', requireCsrfTokenRule, {
   ]),
 });
 
+const GUARD = `(req, res, next) => {
+  if (!TOKEN || req.headers.authorization !== \`Bearer \${TOKEN}\`) return res.status(401).end();
+  next();
+}`;
+
+/** An app whose token middleware is mounted under `condition` (or inline, with the check under it). */
+const settingApp = (mount: string): string => `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const TOKEN = process.env.MCP_AUTH_TOKEN;
+const options = { disableAuth: process.argv.includes('--disable-auth'), auth: process.argv.includes('--auth') };
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const app = express();
+app.use(express.json());
+${mount}
+${mcpRoute()}`;
+
+ruleTester.run(
+  'require-dns-rebinding-protection: a check that a setting turns off, or on',
+  requireDnsRebindingProtectionRule,
+  {
+    valid: [
+      {
+        name: 'mounted unless `options.disableAuth`, `DANGEROUSLY_OMIT_AUTH` or `noAuth` is set: on out of the box',
+        code: settingApp(`if (!options.disableAuth) app.use(${GUARD});
+if (!process.env.DANGEROUSLY_OMIT_AUTH) {
+  app.use(${GUARD});
+}
+!options.noAuth && app.use(${GUARD});`),
+      },
+      {
+        name: 'an inline check that runs unless `SKIP_AUTH` is set',
+        code: settingApp(`app.use((req, res, next) => {
+  if (!process.env.SKIP_AUTH) {
+    if (!TOKEN || req.headers.authorization !== \`Bearer \${TOKEN}\`) return res.status(401).end();
+  }
+  next();
+});`),
+      },
+    ],
+    invalid: [
+      {
+        name: 'mounted only when `options.auth` is set, or when `disableAuth` is (the branch that is off by default)',
+        code: settingApp(`if (options.auth) app.use(${GUARD});
+if (options.disableAuth) {
+} else if (!options.auth) {
+  app.use(${GUARD});
+}
+if (!options.disableAuth) {
+} else {
+  app.use(${GUARD});
+}`),
+        output: null,
+        errors: [{ messageId: 'unprotectedTransport', line: 28, column: 25, suggestions: [] }],
+      },
+    ],
+  },
+);
+
 ruleTester.run(
   'require-dns-rebinding-protection: a token check that is off until configured',
   requireDnsRebindingProtectionRule,
