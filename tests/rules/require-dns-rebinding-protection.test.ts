@@ -4,6 +4,13 @@ import { ROUTED_BY_PATH } from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
 
+/** ROUTED_BY_PATH with the `URL` of `globalThis`, or of `node:url`. */
+const GLOBAL_URL = ROUTED_BY_PATH.replace('new URL(', 'new (globalThis as any).URL(');
+const IMPORTED_URL = ROUTED_BY_PATH.replace(
+  "import http from 'node:http';",
+  "import http from 'node:http';\nimport { URL } from 'node:url';",
+);
+
 /** An app handed to a class and a function that make transports in their routes; `guardedFirst`: the bearer check is installed before. */
 function handedApp(guardedFirst: boolean, options = { transport: '', mount: '' }): string {
   const guard = 'app.use(requireBearerAuth({ verifier }));\n';
@@ -176,6 +183,18 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
         "const url = new URL(req.url ?? '/', `http://${req.headers.host}`);\n    const path = url.pathname;",
       ).replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),
       errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 52 }],
+    },
+    {
+      name: 'the same, with `URL` reached through `globalThis`',
+      code: GLOBAL_URL,
+      output: GLOBAL_URL.replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),
+      errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 52 }],
+    },
+    {
+      name: "the same, with `URL` imported from 'node:url'",
+      code: IMPORTED_URL,
+      output: IMPORTED_URL.replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),
+      errors: [{ messageId: 'unprotectedTransport', line: 5, column: 23, endLine: 5, endColumn: 52 }],
     },
     {
       name: 'a handler that takes only the path of a URL made on the Host header checks no Host',
