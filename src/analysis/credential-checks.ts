@@ -3,7 +3,7 @@ import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers, wal
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
-import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
+import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
   findObjectProperty,
   possibleValues,
@@ -533,33 +533,6 @@ function onlyPathOfUrl(node: TSESTree.Node): boolean {
   }
   return false;
 }
-
-/** The global `URL` (also as `globalThis.URL`, `(globalThis as any).URL`), or the one of `node:url`. */
-function isUrlConstructor(callee: TSESTree.Node): boolean {
-  const expression = skipTypeWrappers(callee);
-  if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    const object = skipTypeWrappers(expression.object);
-    return (
-      propertyName(expression) === 'URL' &&
-      object.type === AST_NODE_TYPES.Identifier &&
-      GLOBAL_OBJECTS.has(object.name) &&
-      (variableOf(object)?.defs.length ?? 0) === 0
-    );
-  }
-  if (expression.type !== AST_NODE_TYPES.Identifier || expression.name !== 'URL') return false;
-  const defs = variableOf(expression)?.defs ?? [];
-  if (defs.length === 0) return true;
-  // `import { URL } from 'node:url'`
-  const [def] = defs;
-  return (
-    defs.length === 1 &&
-    def!.type === 'ImportBinding' &&
-    def!.parent?.type === AST_NODE_TYPES.ImportDeclaration &&
-    (def!.parent.source.value === 'url' || def!.parent.source.value === 'node:url')
-  );
-}
-
-const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
 
 function readsPathOnly(member: TSESTree.MemberExpression): boolean {
   return !member.computed && PATH_PARTS.has(propertyName(member) ?? '');

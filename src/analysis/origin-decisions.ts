@@ -4,6 +4,7 @@ import { calledMethodName, isNullishLiteral, skipTypeWrappers } from './ast';
 import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
+import { isUrlConstructor } from './request-headers';
 import type { MatchSubject } from './origin-patterns';
 import { moduleIndex } from './facts';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from './response-headers';
@@ -513,20 +514,15 @@ export function matchSubject(
   return null;
 }
 
-/** `x` in `new URL(x)` or `URL.parse(x)`, with `URL` the global. */
+/** `x` in `new URL(x)` or `URL.parse(x)`, with `URL` the global (or `node:url`'s). */
 function parsedUrlArgument(node: TSESTree.Node): TSESTree.Node | null {
-  const isGlobalUrl = (callee: TSESTree.Node): boolean => {
-    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'URL') return false;
-    const variable = variableOf(callee);
-    return !variable || variable.defs.length === 0;
-  };
   const [first] = (node as TSESTree.NewExpression | TSESTree.CallExpression).arguments ?? [];
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
-  if (node.type === AST_NODE_TYPES.NewExpression && isGlobalUrl(node.callee)) return first;
+  if (node.type === AST_NODE_TYPES.NewExpression && isUrlConstructor(node.callee)) return first;
   if (
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.MemberExpression &&
-    isGlobalUrl(node.callee.object) &&
+    isUrlConstructor(node.callee.object) &&
     propertyName(node.callee) === 'parse'
   ) {
     return first;

@@ -64,7 +64,7 @@ function isRequestUrl(node: TSESTree.Node): boolean {
     expression = init;
   }
   if (expression.type !== AST_NODE_TYPES.NewExpression) return false;
-  if (expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'URL') return false;
+  if (!isUrlConstructor(expression.callee)) return false;
   // A web request's `url` is absolute; Node's `new URL(req.url, base)` takes its host from the base.
   if (expression.arguments.length !== 1) return false;
   const [first] = expression.arguments;
@@ -88,8 +88,8 @@ function isRequestLike(node: TSESTree.Node): boolean {
   const init = def.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : null;
   if (
     init?.type === AST_NODE_TYPES.NewExpression &&
-    init.callee.type === AST_NODE_TYPES.Identifier &&
-    (init.callee.name === 'URLSearchParams' || init.callee.name === 'URL')
+    ((init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'URLSearchParams') ||
+      isUrlConstructor(init.callee))
   ) {
     return false;
   }
@@ -123,3 +123,30 @@ export function destructuredHeaderNames(
   }
   return names;
 }
+
+/** The global `URL` (also as `globalThis.URL`, `(globalThis as any).URL`), or the one of `node:url`. */
+export function isUrlConstructor(callee: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(callee);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipTypeWrappers(expression.object);
+    return (
+      propertyName(expression) === 'URL' &&
+      object.type === AST_NODE_TYPES.Identifier &&
+      GLOBAL_OBJECTS.has(object.name) &&
+      (variableOf(object)?.defs.length ?? 0) === 0
+    );
+  }
+  if (expression.type !== AST_NODE_TYPES.Identifier || expression.name !== 'URL') return false;
+  const defs = variableOf(expression)?.defs ?? [];
+  if (defs.length === 0) return true;
+  // `import { URL } from 'node:url'`
+  const [def] = defs;
+  return (
+    defs.length === 1 &&
+    def!.type === 'ImportBinding' &&
+    def!.parent?.type === AST_NODE_TYPES.ImportDeclaration &&
+    (def!.parent.source.value === 'url' || def!.parent.source.value === 'node:url')
+  );
+}
+
+const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
