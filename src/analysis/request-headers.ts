@@ -80,17 +80,15 @@ function isRequestUrl(node: TSESTree.Node): boolean {
 function isRequestLike(node: TSESTree.Node): boolean {
   // `url.searchParams.get('sessionId')` reads the query string, not a header.
   if (node.type === AST_NODE_TYPES.MemberExpression) return propertyName(node) !== 'searchParams';
+  // `new URLSearchParams(query).get('sessionId')`, `new URL(req.url, base).searchParams`.
+  if (node.type === AST_NODE_TYPES.NewExpression) return !isUrlParser(node.callee);
   if (node.type !== AST_NODE_TYPES.Identifier) return true;
   const variable = variableOf(node);
   const def = variable?.defs[0];
   if (!def) return true;
   // `const params = new URLSearchParams(query)`, `const url = new URL(req.url)`.
   const init = def.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : null;
-  if (
-    init?.type === AST_NODE_TYPES.NewExpression &&
-    ((init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'URLSearchParams') ||
-      isUrlConstructor(init.callee))
-  ) {
+  if (init?.type === AST_NODE_TYPES.NewExpression && isUrlParser(init.callee)) {
     return false;
   }
   if (def.type === 'ImportBinding' || def.type === 'ClassName' || def.type === 'FunctionName') return false;
@@ -122,6 +120,15 @@ export function destructuredHeaderNames(
     if (key && value.type === AST_NODE_TYPES.Identifier) names.push({ id: value, header: key.toLowerCase() });
   }
   return names;
+}
+
+/** `URL` or `URLSearchParams`: what they are made of is a URL or a query string, not headers. */
+function isUrlParser(callee: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(callee);
+  return (
+    isUrlConstructor(expression) ||
+    (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'URLSearchParams')
+  );
 }
 
 /** The global `URL` (also as `globalThis.URL`, `(globalThis as any).URL`), or the one of `node:url`. */

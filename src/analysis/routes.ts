@@ -59,6 +59,40 @@ export interface AppInstance {
    * runs before the modules that import it), then the linted file's, each in source order.
    */
   readonly calls: TSESTree.CallExpression[];
+  /** The dev server whose connect app this is (`server.middlewares` of Vite). */
+  readonly devServer?: 'vite';
+}
+
+/** `server.middlewares.use(…)`: a file that mounts middleware on a Vite dev server's connect app. */
+const MOUNTS_DEV_SERVER_MIDDLEWARE = /\.\s*middlewares\s*\.\s*use\s*\(/u;
+
+/**
+ * The parameter that holds the Vite dev server whose connect app `node` is (`server.middlewares`):
+ * the first parameter of a plugin's `configureServer(server)` hook, or one typed `ViteDevServer`.
+ */
+function viteDevServer(node: TSESTree.Node): TSESTree.Identifier | null {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || propertyName(node) !== 'middlewares') return null;
+  const object = skipTypeWrappers(node.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = variableOf(object)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.name.type !== AST_NODE_TYPES.Identifier)
+    return null;
+  const parameter = def.name;
+  const annotation = parameter.typeAnnotation?.typeAnnotation;
+  if (
+    annotation?.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    annotation.typeName.name === 'ViteDevServer'
+  )
+    return parameter;
+  const fn = def.node;
+  const holder = fn.parent;
+  return fn.params[0] === parameter &&
+    holder?.type === AST_NODE_TYPES.Property &&
+    holder.value === fn &&
+    propertyName(holder) === 'configureServer'
+    ? parameter
+    : null;
 }
 
 /** Method names under which apps take routes, middleware, hooks, plugins and sub-apps. */
@@ -131,7 +165,8 @@ class RouteFinder {
 
   find(): { routes: Route[]; apps: AppInstance[] } {
     // Every app comes from a package an adapter knows, here or in a module this file reaches.
-    if (mayHoldEntities(this.sourceCode, 'app')) this.scan(this.sourceCode.ast);
+    if (mayHoldEntities(this.sourceCode, 'app') || MOUNTS_DEV_SERVER_MIDDLEWARE.test(this.sourceCode.text))
+      this.scan(this.sourceCode.ast);
     const apps = [...this.apps.values()];
     // The modules that create the linted file's apps run first: their middleware is in place before.
     for (const app of apps) {
@@ -181,10 +216,15 @@ class RouteFinder {
     }
   }
 
-  private instance(node: TSESTree.Node, framework: AppFramework, parent: AppInstance | null): AppInstance {
+  private instance(
+    node: TSESTree.Node,
+    framework: AppFramework,
+    parent: AppInstance | null,
+    devServer?: 'vite',
+  ): AppInstance {
     let app = this.apps.get(node);
     if (!app) {
-      app = { framework, node, parent, calls: [] };
+      app = { framework, node, parent, calls: [], ...(devServer ? { devServer } : {}) };
       this.apps.set(node, app);
     }
     return app;
@@ -222,6 +262,8 @@ class RouteFinder {
       const plugin = this.pluginScope(expression, steps);
       if (plugin) return plugin;
     }
+    const vite = viteDevServer(expression);
+    if (vite) return this.instance(vite, 'connect', null, 'vite');
     const resolved = resolveExpression(expression);
     if (resolved && resolved !== expression) return this.appOf(resolved, steps + 1);
     if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression)

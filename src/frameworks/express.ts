@@ -16,10 +16,6 @@ const EXPRESS_APP: readonly Entity[] = [
 ];
 const ROUTER: readonly Entity[] = [{ kind: 'app', framework: 'express' }];
 
-// connect 3 index.js (read from senchalabs/connect): `proto.listen = function listen() { var server =
-// http.createServer(this); return server.listen.apply(server, arguments) }`.
-const CONNECT_APP: readonly Entity[] = [{ kind: 'server', source: nodeApp('`app.listen()` of connect') }];
-
 // `express.Router()` works with and without `new` (express 5 lib/express.js exports the router's constructor).
 const router: TraceNode = { Router: { [CALL]: ROUTER, [CONSTRUCT]: ROUTER } };
 const express: TraceNode = { [CALL]: EXPRESS_APP, ...router, default: { [CALL]: EXPRESS_APP, ...router } };
@@ -27,7 +23,7 @@ const express: TraceNode = { [CALL]: EXPRESS_APP, ...router, default: { [CALL]: 
 const bearer: readonly Entity[] = [{ kind: 'auth', auth: 'middleware' }];
 const csrf: readonly Entity[] = [{ kind: 'auth', auth: 'csrf' }];
 
-/** Express and connect apps and routers, and the authentication and CSRF middleware made for them. */
+/** Express apps and routers, and the authentication and CSRF middleware made for them. */
 export const expressAdapter: Adapter = {
   name: 'express',
   modules: {
@@ -36,7 +32,6 @@ export const expressAdapter: Adapter = {
     // ultimate-express (read from its README and src/index.js): a drop-in express 4 API on uWebSockets.js;
     // `app.listen(port, host?, cb?)` binds like express.
     'ultimate-express': express,
-    connect: { [CALL]: CONNECT_APP },
     'express-jwt': { expressjwt: { [CALL]: bearer }, [CALL]: bearer },
     passport: { authenticate: { [CALL]: [{ kind: 'auth', auth: 'strategy' }] } },
     csurf: { [CALL]: csrf },

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ExternalRef } from '../analysis/exports';
 import { cloudflareAgentsAdapter } from './cloudflare-agents';
+import { connectAdapter } from './connect';
 import { corsPackagesAdapter } from './cors-packages';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
@@ -30,6 +31,7 @@ import {
 export const ADAPTERS: readonly Adapter[] = [
   nodeAdapter,
   expressAdapter,
+  connectAdapter,
   koaAdapter,
   fastifyAdapter,
   honoAdapter,
@@ -98,6 +100,7 @@ export const ROUTE_SHAPES: Readonly<Record<AppFramework, RouteShape>> = {
   fastify: fastifyAdapter.routes!,
   koa: koaAdapter.routes!,
   'koa-router': koaAdapter.routes!,
+  connect: connectAdapter.routes!,
 };
 
 function escape(text: string): string {

@@ -48,7 +48,7 @@ export interface TraceNode {
 }
 
 /** The frameworks whose routes the plugin reads. */
-export type AppFramework = 'express' | 'hono' | 'fastify' | 'koa' | 'koa-router';
+export type AppFramework = 'express' | 'hono' | 'fastify' | 'koa' | 'koa-router' | 'connect';
 
 /** What an export of a package is, to the analysis. One export may be several (an MCP app is an Express app). */
 export type Entity =
@@ -321,7 +321,7 @@ export interface RouteShape {
   /** Hooks that run before the handler: `onRequest`, `preHandler` (Fastify). */
   readonly guardHooks?: ReadonlySet<string>;
   /** Fastify's `route({ method, url, handler })`, Hono's `on(method, path, ...handlers)`, express's `route(path).post(...)`. */
-  readonly special?: 'fastify' | 'hono' | 'express';
+  readonly special?: 'fastify' | 'hono' | 'express' | 'connect';
   /** Checks a framework plugin adds to the instance or the request: `app.csrfProtection`, `request.jwtVerify()`. */
   readonly decoratedChecks?: ReadonlySet<string>;
 }

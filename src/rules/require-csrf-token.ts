@@ -732,6 +732,9 @@ export default createRule<Options, MessageIds>({
           return insertArgumentBefore(fixer, handler, `{ preHandler: ${hook(handler)} }`);
         }
         case 'node':
+        // connect's `use(path, fn)` takes one handler, with Node's request and response: the check
+        // goes first in it, as in a `node:http` handler.
+        case 'connect':
           return nodeBranchEdit(fixer, route, credential);
         default:
           return null;
@@ -745,7 +748,7 @@ export default createRule<Options, MessageIds>({
      */
     function nodeBranchEdit(fixer: RuleFixer, route: Route, credential: Credential): RuleFix | null {
       const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
-      if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+      if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement || !isLinted(fn)) return null;
       const [first, second] = fn.params;
       if (first?.type !== AST_NODE_TYPES.Identifier) return null;
       const request = first.name;
@@ -780,7 +783,7 @@ export default createRule<Options, MessageIds>({
           leading,
         );
       }
-      const koa = route.app !== null;
+      const koa = route.app?.framework === 'koa';
       const test = `${request}.method === 'POST' && !${credential.check}(${koa ? `${request}.get('${credential.header}')` : `${request}.headers['${credential.header}']`})`;
       const lines = koa
         ? [

@@ -73,6 +73,8 @@ const MENTIONS_MCP = new RegExp(
   'u',
 );
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
+/** The first Vite whose dev server checks `Host` before the middleware of plugins. */
+const VITE_HOST_CHECK_FIRST = '7.0.0';
 /**
  * A file that may check the Origin or Host header by hand: the word in any case. (`mentionsAny`
  * runs it without the `i` flag on the lower-case text: a word boundary that opens a
@@ -215,6 +217,7 @@ export default createRule<Options, MessageIds>({
           // A route of another module that mounts a handler of this one: that module's apps.
           const known = isLinted(route.node) ? apps : findRoutes(codeOf(route.node)).apps;
           return (
+            devServerChecksHost(route) ||
             routeIsGuarded(finder, route, known) ||
             (trustCredentialChecks && routeIsGuarded(REBINDING_CREDENTIAL_FINDER, route, known))
           );
@@ -267,6 +270,18 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * Middleware a Vite plugin mounts on the dev server (`server.middlewares.use(…)` in
+     * `configureServer`): since Vite 7.0.0 the dev server validates `Host` (its `server.allowedHosts`)
+     * before any plugin's middleware runs (vite 7.0.0-8.3.8 `_createServer`; 6.x added its check
+     * after them). An install the file does not show is taken to be a current one.
+     */
+    function devServerChecksHost(route: Route): boolean {
+      if (route.app?.devServer !== 'vite') return false;
+      const installed = installedVersionFor(route.app.node, 'vite');
+      return installed === null || isAtLeast(installed, VITE_HOST_CHECK_FIRST);
+    }
 
     /**
      * MCP frameworks that serve HTTP themselves and check neither Host nor Origin: fastmcp's
