@@ -105,7 +105,11 @@ export const REBINDING_CREDENTIAL_FINDER: CheckFinder = {
  * in a helper, on an app that other modules' code also adds routes to, or reaches no endpoint
  * the file shows.
  */
-export function endpointsReached(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): Route[] | null {
+export function endpointsReached(
+  sourceCode: Readonly<SourceCode>,
+  node: TSESTree.Node,
+  publicPaths: readonly string[],
+): Route[] | null {
   const { routes, apps } = findRoutes(sourceCode);
   const endpoints = routes.filter(isEndpoint);
   // Set in a handler: that route alone (a branch of a plain handler: the routes of that branch).
@@ -117,9 +121,11 @@ export function endpointsReached(sourceCode: Readonly<SourceCode>, node: TSESTre
     const method = calledMethodName(call);
     // A preflight route (`app.options('*', cors())`) lets through the requests it answers for.
     if (method !== 'use' && method !== 'register' && method !== 'addHook' && method !== 'options') return null;
-    if (handedElsewhere(app)) return null;
     const prefix = method === 'use' || method === 'options' ? pathPrefix(call) : '';
     if (prefix === null) return null;
+    // Other code may add routes to an app it is handed, but middleware mounted at a public path
+    // (`router.use('/.well-known/oauth-authorization-server', cors())`) runs only for that path.
+    if (handedElsewhere(app) && !(prefix !== '' && isPublicPath(prefix, publicPaths))) return null;
     const reached = endpoints.filter(
       (route) => route.app !== null && within(route.app, app, apps, 0) && covers(prefix, route.path),
     );
@@ -427,7 +433,7 @@ export function harmlessPolicy(
   // A plain or web request handler that refuses a request without a credential before it sets the
   // policy: whatever the policy, a page reads only that refusal.
   if (options.trustCredentialChecks && !credentials && refusedBeforeInHandler(sourceCode, node)) return true;
-  const endpoints = endpointsReached(sourceCode, node);
+  const endpoints = endpointsReached(sourceCode, node, options.publicPaths);
   if (!endpoints) {
     // Endpoints the file does not show (added by a function the app is handed to) are guarded
     // too when the app checks a credential on every request, before anything else.

@@ -438,8 +438,9 @@ function routePath(node: TSESTree.Node | undefined): string | null {
   const direct = staticString(node);
   if (direct !== null) return direct;
   const expression = skipTypeWrappers(node);
-  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
-  const looped = loopedValues(expression);
+  // `PATHS.oauth`: a property of a constant object, here or imported.
+  if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const looped = expression.type === AST_NODE_TYPES.Identifier ? loopedValues(expression) : null;
   if (looped) return (looped.find((value) => typeof value === 'string' && /mcp/iu.test(value)) as string) ?? null;
   const strings = possibleValues(expression).filter(
     (candidate): candidate is { known: true; value: string; node: TSESTree.Node } =>
@@ -555,9 +556,13 @@ function isPathLike(node: TSESTree.Node): boolean {
   if (expression.type === AST_NODE_TYPES.Identifier && /path|route|endpoint|url/iu.test(expression.name)) return true;
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(expression);
-    return name !== null && /path|route|endpoint|url/iu.test(name);
+    if (name !== null && /path|route|endpoint|url/iu.test(name)) return true;
   }
-  return typeof staticValue(expression)?.value === 'string';
+  if (typeof staticValue(expression)?.value === 'string') return true;
+  // `PATHS.oauth` of a constant object another module exports.
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const values = possibleValues(expression);
+  return values.length > 0 && values.every((value) => value.known && typeof value.value === 'string');
 }
 
 /**

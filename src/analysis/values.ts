@@ -223,12 +223,22 @@ function callValue(call: TSESTree.CallExpression, depth: number): TSESTree.Node 
     const required = requiredValue(call, specifier);
     return required?.kind === 'node' ? required.node : null;
   }
+  // `Object.freeze({ … })` is the object it is given.
+  if (isObjectFreeze(callee) && call.arguments.length === 1 && call.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement)
+    return call.arguments[0]!;
   if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) {
     const fn = resolveFunction(callee, depth + 1);
     const returned = fn ? returnedExpressions(fn) : [];
     return returned.length === 1 && !readsParameters(returned[0]!, fn!) ? returned[0]! : null;
   }
   return null;
+}
+
+/** `Object.freeze`, with `Object` the global. */
+function isObjectFreeze(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'freeze') return false;
+  const object = skipTypeWrappers(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && !variableOf(object)?.defs.length;
 }
 
 /** `import('./x')` of a project module: its namespace. */

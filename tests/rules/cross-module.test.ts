@@ -391,6 +391,20 @@ app.post('/mcp', logAuthorization(), (req, res, next) => {
   });
 });
 
+describe('a policy mounted at a path held by a frozen constant of another module', () => {
+  it('accepts `cors()` mounted at a public metadata path of a router handed on, and reports it at the MCP path', async () => {
+    expect(summarise(await lint('src/metadata/routers.ts'))).toEqual([
+      report(
+        'no-wildcard-origin',
+        'wildcardOrigin',
+        [18, 34, 18, 40],
+        { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+        FAIL_CLOSED_ORIGIN,
+      ),
+    ]);
+  });
+});
+
 describe('a workspace package re-exporting the framework (`@acme/server-kit` from apps/mcp)', () => {
   it('reports `app.use(cors())` of @koa/cors and `app.listen(3000)` of Koa through the re-exports', async () => {
     expect(summarise(await lint('apps/mcp/src/server.ts'))).toEqual([

@@ -877,6 +877,61 @@ ruleTester.run('no-wildcard-origin: an app handed to a function of the project',
   ]),
 });
 
+/** A router a factory returns, with `cors()` mounted at `path` (a property of a frozen constant). */
+const metadataRouter = (path: string): string => `import { Router } from 'express';
+import cors from 'cors';
+
+const PATHS = Object.freeze({
+  oauth: '/.well-known/oauth-authorization-server',
+  mcp: '/mcp',
+} as const);
+
+export function createMetadataRouter(metadata: object) {
+  const router = Router();
+  router.use(PATHS.${path}, cors());
+  router.get(PATHS.oauth, (req, res) => {
+    res.json(metadata);
+  });
+  return router;
+}`;
+
+ruleTester.run('no-wildcard-origin: a router handed on, with the policy mounted at one path', noWildcardOriginRule, {
+  valid: [
+    {
+      name: 'mounted at a public metadata path: it runs for that path alone, wherever the router goes',
+      code: metadataRouter('oauth'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'mounted at another path of a router others may add routes to',
+      code: metadataRouter('mcp'),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 11,
+          column: 25,
+          endLine: 11,
+          endColumn: 31,
+          suggestions: [
+            { messageId: 'denyOrigins', output: metadataRouter('mcp').replace('cors()', 'cors({ origin: false })') },
+            {
+              messageId: 'useAllowlist',
+              output: metadataRouter('mcp')
+                .replace(
+                  "import cors from 'cors';\n",
+                  "import cors from 'cors';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+                )
+                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('no-reflected-origin: an app handed to a function of the project', noReflectedOriginRule, {
   valid: [],
   invalid: failClosedFix([
