@@ -676,12 +676,15 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
   }
   // `try { verify(req.headers.authorization) } catch { return res.status(401).end() }`: the value goes
   // into a call that can throw on it, and the request that makes it throw is turned away.
+  // A catch that answers only 500 handles whatever failed: the value must go into a verification
+  // (`jwt.verify(token)`), not only be handed on (`asyncLocalStorage.run(key, …)`).
   const tryStatement = enclosingTry(node);
+  const callee = tryStatement?.handler ? passedToCall(node, tryStatement) : null;
   if (
     tryStatement?.handler &&
-    passedToCall(node, tryStatement) &&
+    callee !== null &&
     rejects(tryStatement.handler.body) &&
-    !answersServerError(tryStatement.handler.body) &&
+    (VERIFYING_CALLEE.test(callee) || !answersServerError(tryStatement.handler.body)) &&
     reachedWhenAbsent(tryStatement, absent)
   ) {
     return tryStatement;
@@ -702,7 +705,7 @@ const NEVER_THROWS =
  * logging: not once it is coerced to a flag (`!!auth`) or packed into an object (`{ hasAuth: … }`),
  * which a call cannot fail on.
  */
-function passedToCall(node: TSESTree.Node, within: TSESTree.Node): boolean {
+function passedToCall(node: TSESTree.Node, within: TSESTree.Node): string | null {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== within; child = parent, parent = parent.parent) {
     if (
@@ -710,18 +713,21 @@ function passedToCall(node: TSESTree.Node, within: TSESTree.Node): boolean {
       parent.type === AST_NODE_TYPES.ObjectExpression ||
       parent.type === AST_NODE_TYPES.TemplateLiteral
     ) {
-      return false;
+      return null;
     }
     if (
       (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
       parent.arguments.includes(child as TSESTree.CallExpressionArgument)
     ) {
       const callee = textOf(parent.callee);
-      return !LOGGING_CALLEE.test(callee) && !NEVER_THROWS.test(callee);
+      return !LOGGING_CALLEE.test(callee) && !NEVER_THROWS.test(callee) ? callee : null;
     }
   }
-  return false;
+  return null;
 }
+
+/** Calls named for checking what they are given: `jwt.verify(token)`, `validateApiKey(key)`, `decodeToken(t)`. */
+const VERIFYING_CALLEE = /verif|valid|check|auth|decode|assert|jwt/iu;
 
 /** The `try` whose block holds `node`, within its function. */
 function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | null {
@@ -795,6 +801,27 @@ function helperChecksCredential(
   }
 }
 
+/**
+ * Whether a returned value is an error answer that the caller sends back: `new Response(…, { status:
+ * 401 })`, `Response.json(…, { status: 403 })`, `c.text('Unauthorized', 401)`.
+ */
+function answersWithError(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (inner) => {
+    if (found) return;
+    if (inner.type === AST_NODE_TYPES.Property && propertyName(inner) === 'status') {
+      const status = staticValue(inner.value)?.value;
+      if (typeof status === 'number' && status >= 400) found = true;
+    } else if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) {
+      found = inner.arguments.some((argument) => {
+        const status = argument.type === AST_NODE_TYPES.Literal ? argument.value : undefined;
+        return typeof status === 'number' && status >= 400 && status < 600;
+      });
+    }
+  });
+  return found;
+}
+
 /** While a helper's value is asked about: its `return` hands a value back rather than ending the handling. */
 let returnsHandBack = false;
 
@@ -805,7 +832,8 @@ function rejects(branch: TSESTree.Node): boolean {
     if (found) return;
     if (
       node.type === AST_NODE_TYPES.ThrowStatement ||
-      (node.type === AST_NODE_TYPES.ReturnStatement && !returnsHandBack)
+      (node.type === AST_NODE_TYPES.ReturnStatement &&
+        (!returnsHandBack || (node.argument !== null && answersWithError(node.argument))))
     )
       found = true;
     else if (node.type === AST_NODE_TYPES.CallExpression) {
@@ -932,5 +960,13 @@ export function holdsWhileUnset(test: TSESTree.Node): boolean {
         ? propertyName(read)
         : null;
   const words = name === null ? [] : wordsOf(name);
-  return words.length > 1 && (TURNS_OFF.has(words[0]!) || words.at(-1) === 'disabled');
+  if (!(words.length > 1 && (TURNS_OFF.has(words[0]!) || words.at(-1) === 'disabled'))) return false;
+  // A setting read (`options.disableAuth`, `process.env.SKIP_AUTH`, a parameter), not a value the
+  // code works out itself (`const skipAuth = !process.env.MCP_TOKEN` is set when the token is not).
+  if (read.type === AST_NODE_TYPES.Identifier) {
+    const def = variableOf(read)?.defs[0];
+    return !(def?.type === 'Variable' && def.node.init);
+  }
+  const values = possibleValues(read);
+  return values.some((value) => !value.known) || values.every((value) => value.known && !value.value);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { nearestManifest } from './module-graph';
 import { moduleOf } from './program';
 
 /** Versions found, by the directory looked from and the package: `null` when it is not installed. */
@@ -53,4 +54,22 @@ export function isAtLeast(version: string, minimum: string): boolean {
 export function installedVersionFor(node: TSESTree.Node, name: string): string | null {
   const file = moduleOf(node).file;
   return installedVersion(file ? path.resolve(file) : path.join(process.cwd(), 'file.ts'), name);
+}
+
+/**
+ * The oldest version of a package that the linted file's own package declares it runs with, when it
+ * declares it as a peer dependency (a plugin runs on whatever its user installs): the lowest version
+ * its range names (`>=6.0.0`, `^6.1.0 || ^7.0.0`), `0.0.0` for a range that names none (`*`).
+ * `null` when it declares no such peer.
+ */
+export function oldestPeerVersion(node: TSESTree.Node, name: string): string | null {
+  const { file } = moduleOf(node);
+  if (!file) return null;
+  const manifest = nearestManifest(path.dirname(path.resolve(file)));
+  const peers = manifest?.json.peerDependencies;
+  const range = peers && typeof peers === 'object' ? (peers as Record<string, unknown>)[name] : undefined;
+  if (typeof range !== 'string') return null;
+  const named = [...range.matchAll(/\d+(?:\.\d+){0,2}/gu)].map((match) => match[0]);
+  if (named.length === 0) return '0.0.0';
+  return named.reduce((oldest, version) => (isAtLeast(version, oldest) ? oldest : version));
 }

@@ -840,7 +840,7 @@ function listFolder(dir: string): ReadonlyMap<string, EntryKind> | null {
   }
 }
 
-interface Manifest {
+export interface Manifest {
   readonly dir: string;
   readonly json: {
     name?: unknown;
@@ -854,6 +854,7 @@ interface Manifest {
     scripts?: unknown;
     dependencies?: unknown;
     devDependencies?: unknown;
+    peerDependencies?: unknown;
     bin?: unknown;
   };
 }

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { HEADER_API } from '../frameworks/registry';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { variableOf, staticValue, propertyName } from './program';
@@ -136,23 +137,52 @@ export function isUrlConstructor(callee: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(callee);
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipTypeWrappers(expression.object);
+    if (propertyName(expression) !== 'URL' || object.type !== AST_NODE_TYPES.Identifier) return false;
+    const defs = variableOf(object)?.defs ?? [];
+    // `globalThis.URL`, or `url.URL` of `import * as url from 'node:url'` / `require('url')`.
+    return defs.length === 0 ? GLOBAL_OBJECTS.has(object.name) : defs.length === 1 && isUrlModule(defs[0]!, null);
+  }
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const defs = variableOf(expression)?.defs ?? [];
+  if (defs.length === 0) return expression.name === 'URL';
+  // `import { URL } from 'node:url'`, `import { URL as NodeURL } …`, `const { URL } = require('url')`.
+  return defs.length === 1 && isUrlModule(defs[0]!, 'URL');
+}
+
+/**
+ * Whether a definition binds `node:url` (with `exported` null: the module itself, as a namespace,
+ * default or `require`) or its export of that name.
+ */
+function isUrlModule(def: Scope.Definition, exported: string | null): boolean {
+  const isUrl = (specifier: unknown): boolean => specifier === 'url' || specifier === 'node:url';
+  if (def.type === 'ImportBinding') {
+    if (def.parent?.type !== AST_NODE_TYPES.ImportDeclaration || !isUrl(def.parent.source.value)) return false;
+    const binding = def.node;
+    if (exported === null) return binding.type !== AST_NODE_TYPES.ImportSpecifier;
     return (
-      propertyName(expression) === 'URL' &&
-      object.type === AST_NODE_TYPES.Identifier &&
-      GLOBAL_OBJECTS.has(object.name) &&
-      (variableOf(object)?.defs.length ?? 0) === 0
+      binding.type === AST_NODE_TYPES.ImportSpecifier &&
+      (binding.imported.type === AST_NODE_TYPES.Identifier ? binding.imported.name : binding.imported.value) ===
+        exported
     );
   }
-  if (expression.type !== AST_NODE_TYPES.Identifier || expression.name !== 'URL') return false;
-  const defs = variableOf(expression)?.defs ?? [];
-  if (defs.length === 0) return true;
-  // `import { URL } from 'node:url'`
-  const [def] = defs;
+  if (def.type !== 'Variable' || !def.node.init) return false;
+  const init = skipTypeWrappers(def.node.init);
+  const required =
+    init.type === AST_NODE_TYPES.CallExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    init.callee.name === 'require' &&
+    init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    isUrl(init.arguments[0].value);
+  if (!required) return false;
+  if (exported === null) return def.node.id === def.name;
+  // `const { URL } = require('url')`, `const { URL: NodeURL } = require('url')`
+  const { id } = def.node;
   return (
-    defs.length === 1 &&
-    def!.type === 'ImportBinding' &&
-    def!.parent?.type === AST_NODE_TYPES.ImportDeclaration &&
-    (def!.parent.source.value === 'url' || def!.parent.source.value === 'node:url')
+    id.type === AST_NODE_TYPES.ObjectPattern &&
+    id.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property && propertyName(property) === exported && property.value === def.name,
+    )
   );
 }
 

@@ -98,7 +98,7 @@ function appChecks(
 
 /**
  * Whether a call runs only when a condition holds: in a branch of an `if`, `?:`, `&&` or `||`, unless
- * the condition holds while its setting is unset (`if (!options.disableAuth)`, `DISABLE_AUTH || …`).
+ * the condition holds while its setting is unset (`if (!options.disableAuth)`, `!noAuth && …`).
  */
 export function registeredUnderCondition(call: TSESTree.Node): boolean {
   let child: TSESTree.Node = call;

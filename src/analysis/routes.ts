@@ -575,7 +575,8 @@ function isPathLike(node: TSESTree.Node): boolean {
  */
 function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): Route[] {
   const routes: Route[] = [];
-  const functions = [handler, ...handlerCalls(handler, 2).map((call) => call.fn)];
+  const handedTo = handlerCalls(handler, 2);
+  const functions = [handler, ...handedTo.map((call) => call.fn)];
   const postTests = new Set<TSESTree.Node>();
   for (const fn of functions) {
     walk(fn.body, (node) => {
@@ -595,7 +596,23 @@ function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): R
       });
     });
   }
+  /** Whether the handler hands the request to `fn` only from a POST branch read above: that branch is its route. */
+  const inPostBranch = (fn: HandlerFunction): boolean => {
+    const calls = handedTo.filter((handed) => handed.fn === fn).map((handed) => handed.call);
+    return (
+      calls.length > 0 &&
+      calls.every((call) => {
+        for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
+          if (node.type === AST_NODE_TYPES.IfStatement && postTests.has(methodTest(node.test)?.test ?? node)) {
+            return containsNode(node.consequent, call);
+          }
+        }
+        return false;
+      })
+    );
+  };
   for (const fn of functions) {
+    if (fn !== handler && inPostBranch(fn)) continue;
     for (const transport of transportCalls(fn)) {
       const conditions = conditionsAround(transport, fn);
       // A branch for another method (`GET /sse`), or one already read as a POST branch; an early

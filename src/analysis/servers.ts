@@ -226,7 +226,8 @@ function middlewareOf(
     if (!object || madeBy(object) !== made) continue;
     const [first, ...rest] = call.arguments;
     const path = first && staticValue(first)?.value;
-    if (typeof path === 'string' && path.startsWith('mcp:')) continue;
+    // `use('mcp:tools/call', …)` wraps MCP methods; `use('/admin/*', …)` runs for other paths.
+    if (typeof path === 'string' && !/^(?:\*|\/\*?|\/(?:mcp|sse)(?:[/*].*)?)$/u.test(path)) continue;
     for (const argument of typeof path === 'string' ? rest : call.arguments) {
       if (argument.type !== AST_NODE_TYPES.SpreadElement) found.push(argument);
     }

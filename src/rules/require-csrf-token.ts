@@ -581,6 +581,8 @@ export default createRule<Options, MessageIds>({
       const method = route.call ? calledMethodName(route.call) : null;
       // A path the file does not spell out is named by the expression that holds it.
       const pathArgument = route.call?.arguments[0];
+      // `app.use(handler)`: no path to name, and the handler's source is no name.
+      if (route.path === null && pathArgument && route.handlers.includes(pathArgument)) return 'This middleware';
       const path =
         route.path ?? (pathArgument && pathArgument.type !== AST_NODE_TYPES.SpreadElement ? textOf(pathArgument) : '');
       if (method === 'use' || method === 'all') return `Every method of \`${path}\``;
@@ -803,7 +805,13 @@ export default createRule<Options, MessageIds>({
             ]
           : null;
       if (!lines) return null;
-      return insertFirst(fixer, fn, lines);
+      // connect's `use(handler)` may route by hand (`if (req.url !== '/mcp') return next()`): the
+      // check goes before the statement that leads to the transport, not before that dispatch.
+      const leading =
+        route.framework === 'connect' && route.path === null
+          ? fn.body.body.find((statement) => transportCalls(fn).some((call) => containsNode(statement, call)))
+          : undefined;
+      return insertFirst(fixer, fn, lines, leading);
     }
 
     /** Lines as the first statements of a function's body (or before `before`), indented as its body is. */

@@ -11,7 +11,7 @@ import {
 } from '../fixes/edits';
 import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { mentionsAny } from '../analysis/imports';
-import { installedVersionFor, isAtLeast } from '../analysis/installed';
+import { installedVersionFor, isAtLeast, oldestPeerVersion } from '../analysis/installed';
 import { moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
 import { codeOf, isLinted, placeOf, variableOf, textOf } from '../analysis/program';
@@ -47,6 +47,7 @@ import {
   resolveFunction,
   resolveObjectExpression,
   isFunctionNode,
+  returnedExpressions,
   outermostFunction,
   type HandlerFunction,
 } from '../analysis/values';
@@ -73,8 +74,12 @@ const MENTIONS_MCP = new RegExp(
   'u',
 );
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
+/** The hosts on which mcp-use 2 checks `Host` by itself (`#validationPolicy`, compared as written). */
+const LOCALHOST_NAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1']);
 /** The first Vite whose dev server checks `Host` before the middleware of plugins. */
 const VITE_HOST_CHECK_FIRST = '7.0.0';
+/** The first Vite 6 whose dev server checks `Host` at all (after the hooks, before what they return). */
+const VITE_HOST_CHECK = '6.0.9';
 /**
  * A file that may check the Origin or Host header by hand: the word in any case. (`mentionsAny`
  * runs it without the `i` flag on the lower-case text: a word boundary that opens a
@@ -279,8 +284,19 @@ export default createRule<Options, MessageIds>({
      */
     function devServerChecksHost(route: Route): boolean {
       if (route.app?.devServer !== 'vite') return false;
-      const installed = installedVersionFor(route.app.node, 'vite');
-      return installed === null || isAtLeast(installed, VITE_HOST_CHECK_FIRST);
+      // A plugin package runs on its users' Vite: the oldest its peer range allows decides.
+      const version = oldestPeerVersion(route.app.node, 'vite') ?? installedVersionFor(route.app.node, 'vite');
+      if (version === null || isAtLeast(version, VITE_HOST_CHECK_FIRST)) return true;
+      // Middleware a hook adds from the function it returns runs after Vite's own, since 6.0.9 also
+      // after its Host check.
+      return route.call !== null && isAtLeast(version, VITE_HOST_CHECK) && inReturnedHook(route.call, route.app.node);
+    }
+
+    /** Whether a call lies in the function that a `configureServer(server)` hook returns. */
+    function inReturnedHook(call: TSESTree.Node, server: TSESTree.Node): boolean {
+      const hook = server.parent;
+      if (!hook || !isFunctionNode(hook)) return false;
+      return returnedExpressions(hook).some((returned) => isFunctionNode(returned) && containsNode(returned, call));
     }
 
     /**
@@ -310,8 +326,19 @@ export default createRule<Options, MessageIds>({
         )
           continue;
         const { mcp } = source;
-        // mcp-use 2 checks Host against localhost names when it binds loopback.
-        if (mcp.checksHostOnLoopback && bindsLoopback) continue;
+        // mcp-use 2 checks Host against localhost names when it binds one of them (by that name),
+        // and against them and `allowedHosts` whenever that is given, even empty.
+        if (mcp.checksHostOnLoopback) {
+          const { host } = start;
+          const named =
+            host.kind === 'default' ||
+            (host.kind === 'given' &&
+              possibleValues(host.value).every(
+                (value) => value.known && typeof value.value === 'string' && LOCALHOST_NAMES.has(value.value),
+              ));
+          if (named) continue;
+          if (mcp.hostList && options && findObjectProperty(options, mcp.hostList).kind !== 'missing') continue;
+        }
         let fix: ((fixer: RuleFixer) => RuleFix) | null = null;
         if (mcp.hostList) {
           // An install older than the option ignores it.

@@ -444,6 +444,12 @@ ${HOST_CHECK}
 server.listen(3001);`,
     },
     {
+      name: 'mcp-use 2 checks Host against localhost names whenever `allowedHosts` is given, even empty',
+      code: `${IMPORT_2}
+const server = new MCPServer({ name: 'a', version: '1.0.0', host: '0.0.0.0', allowedHosts: [] });
+await server.listen(3000);`,
+    },
+    {
       name: 'mcp-use 2 checks Host on loopback, and against `allowedHosts` elsewhere',
       code: `${IMPORT_2}
 const local = new MCPServer({ name: 'a', version: '1.0.0' });
@@ -506,6 +512,25 @@ await server.listen(3000);`,
       errors: [
         { messageId: 'unprotectedApp', data: { app: 'mcp-use `MCPServer`' }, line: 3, column: 14, suggestions: [] },
       ],
+    },
+    {
+      name: 'mcp-use 2 checks Host by itself only on the loopback names it lists, not on 127.0.0.2',
+      filename: CURRENT_2,
+      code: `${IMPORT_2}
+const server = new MCPServer({ name: 'a', version: '1.0.0', host: '127.0.0.2' });
+await server.listen(3000);`,
+      errors: [{ messageId: 'unprotectedApp', line: 3, column: 14, suggestions: [] }],
+    },
+    {
+      name: 'a Host check mounted for other paths does not stand in front of `/mcp`',
+      code: `${IMPORT}
+const server = new MCPServer({ name: 'a', version: '1.0.0' });
+server.use('/admin/*', async (c, next) => {
+  if (c.req.header('host') !== 'localhost:3000') return c.text('Forbidden', 403);
+  await next();
+});
+server.listen(3000);`,
+      errors: [{ messageId: 'unprotectedApp', line: 7, column: 8, suggestions: [] }],
     },
     {
       name: 'by default the fail-closed change is a suggestion',

@@ -2678,8 +2678,81 @@ const upstreamKeyFixed = (bearer: boolean): string =>
     `\n\n${tokenHelpers({ bearer })}\n\napp.post('/mcp'`,
   );
 
+/** A handler whose POST branch hands the request to a function of the module that makes the transport. */
+const HANDED_OFF = `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+async function handleMcpPost(req, res) {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res);
+}
+
+http
+  .createServer((req, res) => {
+    if (req.url === '/mcp') {
+      if (req.method === 'POST') {
+        void handleMcpPost(req, res);
+        return;
+      }
+      res.writeHead(405).end();
+      return;
+    }
+    res.writeHead(404).end();
+  })
+  .listen(3000, '127.0.0.1');`;
+
+const handedOffFixed = (bearer: boolean): string =>
+  HANDED_OFF.replace(
+    "    if (req.url === '/mcp') {",
+    `    ${guard('node:http', bearer, { indent: '    ' })}if (req.url === '/mcp') {`,
+  ).replace('\nhttp\n', `\n${tokenHelpers({ bearer })}\n\nhttp\n`);
+
+ruleTester.run('require-csrf-token: a POST branch that hands the request to a function', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'one report, on the branch: the function it hands the request to is not a route of its own',
+      code: HANDED_OFF,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'The POST branch of this handler' },
+          line: 12,
+          column: 11,
+          endLine: 12,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: handedOffFixed(false),
+            },
+            { messageId: 'useBearerToken', output: handedOffFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('require-csrf-token: a catch that answers 500 refuses no credential', rule, {
   valid: [
+    {
+      name: 'the token goes into a verification in the `try`, whose catch answers 500',
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  try {
+    jwt.verify(req.headers.authorization ?? '', process.env.SECRET!);
+    await transport.handleRequest(req, res, req.body);
+  } catch {
+    if (!res.headersSent) res.status(500).json({ error: 'Internal server error' });
+  }
+});`,
+    },
     {
       name: 'the token goes into a call that throws on it, and the catch answers 401',
       code: `import express from 'express';
@@ -2734,6 +2807,20 @@ app.post('/mcp', async (req, res) => {
 
 ruleTester.run('require-csrf-token: helpers whose value the handler goes on with', rule, {
   valid: [
+    {
+      name: 'a helper that returns the refusal, which the handler sends back',
+      code: `const unauthorized = (request: Request): Response | undefined => {
+  if (request.headers.get('authorization') !== \`Bearer \${process.env.TOKEN}\`) {
+    return new Response('Unauthorized', { status: 401 });
+  }
+  return undefined;
+};
+Deno.serve({ hostname: '127.0.0.1', port: 8000 }, async (request) => {
+  const denied = unauthorized(request);
+  if (denied) return denied;
+  return transport.handleRequest(request);
+});`,
+    },
     {
       name: 'a helper that throws without the token, and one whose false answer the handler refuses',
       code: `import express from 'express';

@@ -6,6 +6,10 @@ const ruleTester = createRuleTester();
 
 /** ROUTED_BY_PATH with the `URL` of `globalThis`, or of `node:url`. */
 const GLOBAL_URL = ROUTED_BY_PATH.replace('new URL(', 'new (globalThis as any).URL(');
+const ALIASED_URL = ROUTED_BY_PATH.replace(
+  "import http from 'node:http';",
+  "import http from 'node:http';\nimport * as url from 'node:url';",
+).replace('new URL(', 'new url.URL(');
 const IMPORTED_URL = ROUTED_BY_PATH.replace(
   "import http from 'node:http';",
   "import http from 'node:http';\nimport { URL } from 'node:url';",
@@ -189,6 +193,12 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
       code: GLOBAL_URL,
       output: GLOBAL_URL.replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),
       errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 52 }],
+    },
+    {
+      name: "the same, with the `URL` of a namespace import of 'node:url'",
+      code: ALIASED_URL,
+      output: ALIASED_URL.replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),
+      errors: [{ messageId: 'unprotectedTransport', line: 5, column: 23, endLine: 5, endColumn: 52 }],
     },
     {
       name: "the same, with `URL` imported from 'node:url'",

@@ -1127,6 +1127,13 @@ if (!options.disableAuth) {
         output: null,
         errors: [{ messageId: 'unprotectedTransport', line: 28, column: 25, suggestions: [] }],
       },
+      {
+        name: 'a flag the code works out itself: `skipAuth` is set while the token is unset',
+        code: settingApp(`const skipAuth = !process.env.MCP_AUTH_TOKEN;
+if (!skipAuth) app.use(${GUARD});`),
+        output: null,
+        errors: [{ messageId: 'unprotectedTransport', line: 15, column: 25, suggestions: [] }],
+      },
     ],
   },
 );

@@ -24,6 +24,15 @@ function project(version: string): string {
 }
 const VITE_7 = project('7.1.0');
 const VITE_6 = project('6.3.5');
+/** A plugin package with Vite 7 installed for its own tests, whose users may run Vite 6. */
+const PLUGIN_PACKAGE = (() => {
+  const file = project('7.2.0');
+  fs.writeFileSync(
+    path.join(path.dirname(file), 'package.json'),
+    JSON.stringify({ name: 'vite-plugin-notes', peerDependencies: { vite: '>=6.0.0' } }),
+  );
+  return file;
+})();
 afterAll(() => fs.rmSync(installs, { recursive: true, force: true }));
 
 const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP server' }";
@@ -83,6 +92,17 @@ app.use('/mcp', (req, res) => {
 });
 http.createServer(app).listen(3000, '127.0.0.1');`;
 
+/** A path-less handler that dispatches by hand; `check` goes before the statement that reaches the transport. */
+const DISPATCHING = (check = ''): string => `import connect from 'connect';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const app = connect();
+app.use(async (req, res, next) => {
+  if (req.url !== '/mcp') return next();
+  ${check}await transport.handleRequest(req, res);
+});`;
+
 ruleTester.run('require-csrf-token: connect and the Vite dev server', csrfRule, {
   valid: [
     {
@@ -101,6 +121,40 @@ app.use('/mcp', (req`,
     },
   ],
   invalid: [
+    {
+      name: 'a path-less handler: named as middleware, checked after its own dispatch to other paths',
+      code: DISPATCHING(),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'This middleware' },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: DISPATCHING(`if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify(${REFUSAL}));
+    return;
+  }
+  `).replace('\napp.use(', `\n\n${tokenHelpers()}\n\napp.use(`),
+            },
+            {
+              messageId: 'useBearerToken',
+              output: DISPATCHING(`if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify(${REFUSAL}));
+    return;
+  }
+  `).replace('\napp.use(', `\n\n${tokenHelpers({ bearer: true })}\n\napp.use(`),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a plugin's dev-server route; a session id from the query string is no credential",
       filename: VITE_7,
@@ -187,8 +241,22 @@ ruleTester.run('require-dns-rebinding-protection: the Vite dev server', dnsRule,
     { name: 'Vite 7 checks Host before the middleware of plugins', filename: VITE_7, code: VITE_PLUGIN() },
     { name: 'an install the file does not show is taken to be a current one', code: VITE_PLUGIN() },
     { name: 'the same for a parameter typed `ViteDevServer`', filename: VITE_7, code: TYPED_SERVER },
+    {
+      name: 'Vite 6 checks Host before what a hook adds from the function it returns',
+      filename: VITE_6,
+      code: VITE_PLUGIN()
+        .replace('    configureServer(server) {\n', '    configureServer(server) {\n      return () => {\n')
+        .replace('      });\n    },\n  };\n}', '      });\n      };\n    },\n  };\n}'),
+    },
   ],
   invalid: [
+    {
+      name: "a plugin package runs on its users' Vite: the oldest its peer range allows decides",
+      filename: PLUGIN_PACKAGE,
+      code: VITE_PLUGIN(),
+      output: null,
+      errors: [{ messageId: 'unprotectedTransport', line: 12, column: 31, suggestions: [] }],
+    },
     {
       name: 'Vite 6 checks Host after the middleware of plugins',
       filename: VITE_6,
