@@ -221,9 +221,24 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
     // A server whose options check a credential on every request: `new MCPServer({ oauth })`.
     const [server] = entitiesOfKind(entities, 'server');
     const authenticated = server ? madeWithOption(node, server.source.authenticatedBy ?? []) : false;
-    for (const { middleware, argument, key, byDefault, onlyWhen } of entitiesOfKind(entities, 'cors-option')) {
+    for (const { middleware, argument, key, byDefault, onlyWhen, ignoresKey } of entitiesOfKind(
+      entities,
+      'cors-option',
+    )) {
       const options = node.arguments.slice(argument);
       if (onlyWhen && !optionIs(options, onlyWhen)) continue;
+      if (ignoresKey) {
+        // No option of the call changes it: a report with nothing to edit.
+        add({
+          middleware,
+          call: node,
+          options: null,
+          site: node.callee,
+          authenticated,
+          unfixable: true,
+        });
+        continue;
+      }
       const value = options
         .map((option) => (option.type === AST_NODE_TYPES.SpreadElement ? null : resolveObjectExpression(option)))
         .map((object) => object && findObjectProperty(object, key))

@@ -32,6 +32,13 @@ const MCP_USE_1_CORS: CorsMiddleware = {
   optionsSince: '1.20.4',
 };
 
+/** `createMCPServer(name, config)` hands no `cors` on: its server always answers `*`. */
+const CREATE_MCP_SERVER_CORS: CorsMiddleware = {
+  ...MCP_USE_1_CORS,
+  display: "mcp-use's `createMCPServer()`",
+  noDenyValue: true,
+};
+
 const MCP_USE_1: ServerSource = {
   listen: {
     display: "mcp-use's `server.listen()`",
@@ -85,7 +92,12 @@ export const mcpUseAdapter: Adapter = {
   modules: {
     'mcp-use/server': {
       MCPServer: { [CONSTRUCT]: SERVER_1 },
-      createMCPServer: { [CALL]: [{ kind: 'server', source: { ...MCP_USE_1, optionsArgument: 1 } }] },
+      createMCPServer: {
+        [CALL]: [
+          { kind: 'server', source: { ...MCP_USE_1, optionsArgument: 1 } },
+          { kind: 'cors-option', middleware: CREATE_MCP_SERVER_CORS, argument: 1, key: 'cors', ignoresKey: true },
+        ],
+      },
     },
     'mcp-use': {
       // Its `cors` option, off by default, answers the request's own origin when it leaves `origin`

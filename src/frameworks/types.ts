@@ -78,6 +78,11 @@ export type Entity =
       readonly byDefault?: boolean;
       /** A property of the same options object that must have this value for the middleware to matter at all. */
       readonly onlyWhen?: { readonly key: string; readonly value: string };
+      /**
+       * The call always applies the middleware with its defaults: it does not hand on what `key`
+       * says (mcp-use's deprecated `createMCPServer()` drops `cors`).
+       */
+      readonly ignoresKey?: boolean;
     }
   /** An authentication or CSRF middleware: using it counts as a credential check. */
   | { readonly kind: 'auth'; readonly auth: AuthKind }

@@ -197,6 +197,36 @@ const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: ALLO
   ],
 });
 
+ruleTester.run('no-wildcard-origin: mcp-use 1 `createMCPServer()`', wildcardRule, {
+  valid: [
+    {
+      name: 'a server made with `oauth`, which checks a bearer token on every request',
+      code: `import { createMCPServer } from 'mcp-use/server';
+const server = createMCPServer('notes', { version: '1.0.0', oauth: provider });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'it hands no `cors` on: always `*`, whatever its options say, and nothing to edit',
+      filename: CURRENT_1,
+      code: `import { createMCPServer } from 'mcp-use/server';
+const server = createMCPServer('notes', { version: '1.0.0', cors: { origin: ['https://app.example.com'] } });
+server.listen(3000);`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "mcp-use's `createMCPServer()` without `origin` (default `*`)", credentials: '' },
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 31,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('no-reflected-origin: mcp-use', reflectedRule, {
   valid: [],
   invalid: failClosedFix([
