@@ -789,8 +789,11 @@ function helperChecksCredential(
   let current: TSESTree.Node = outermostWrapper(call);
   while (current.parent?.type === AST_NODE_TYPES.AwaitExpression) current = outermostWrapper(current.parent);
   const { parent } = current;
+  // Returned, also as an arrow's body (`(c) => handleMcp(c)`): its answer is the handler's.
   const valueUsed =
-    parent?.type !== AST_NODE_TYPES.ExpressionStatement && parent?.type !== AST_NODE_TYPES.ReturnStatement;
+    parent?.type !== AST_NODE_TYPES.ExpressionStatement &&
+    parent?.type !== AST_NODE_TYPES.ReturnStatement &&
+    !(parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current);
   if (!valueUsed) return functionChecksCredential(finder, helper, depth);
   const before = returnsHandBack;
   returnsHandBack = true;
@@ -805,10 +808,18 @@ function helperChecksCredential(
  * Whether a returned value is an error answer that the caller sends back: `new Response(…, { status:
  * 401 })`, `Response.json(…, { status: 403 })`, `c.text('Unauthorized', 401)`.
  */
-function answersWithError(node: TSESTree.Node): boolean {
+function answersWithError(node: TSESTree.Node, depth = 0): boolean {
   let found = false;
   walk(node, (inner) => {
     if (found) return;
+    // `return unauthorized(url)`: a function of the project that answers with the error.
+    if (inner.type === AST_NODE_TYPES.CallExpression && depth < 2) {
+      const fn = resolveFunction(inner.callee);
+      if (fn && returnedExpressions(fn).some((returned) => answersWithError(returned, depth + 1))) {
+        found = true;
+        return;
+      }
+    }
     if (inner.type === AST_NODE_TYPES.Property && propertyName(inner) === 'status') {
       const status = staticValue(inner.value)?.value;
       if (typeof status === 'number' && status >= 400) found = true;

@@ -2808,6 +2808,22 @@ app.post('/mcp', async (req, res) => {
 ruleTester.run('require-csrf-token: helpers whose value the handler goes on with', rule, {
   valid: [
     {
+      name: "a Hono route whose arrow returns a helper's answer, a refusal a function of the file makes",
+      code: `import { Hono } from 'hono';
+
+const app = new Hono();
+function unauthorized(): Response {
+  return new Response('Unauthorized', { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
+}
+async function handleMcp(c) {
+  const token = c.req.header('Authorization')?.replace(/^Bearer\\s+/i, '');
+  if (!token) return unauthorized();
+  if (!(await verifyToken(token))) return unauthorized();
+  return transport.handleRequest(c.req.raw);
+}
+app.all('/mcp', (c) => handleMcp(c));`,
+    },
+    {
       name: 'a helper that returns the refusal, which the handler sends back',
       code: `const unauthorized = (request: Request): Response | undefined => {
   if (request.headers.get('authorization') !== \`Bearer \${process.env.TOKEN}\`) {
