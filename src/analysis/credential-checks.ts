@@ -13,7 +13,7 @@ import {
   returnedExpressions,
   type HandlerFunction,
 } from './values';
-import { propertyName, variableOf, staticValue, textOf } from './program';
+import { nameOf, propertyName, variableOf, staticValue, textOf } from './program';
 
 /**
  * Request headers a cross-origin request can carry without a preflight (the CORS-safelisted
@@ -964,12 +964,7 @@ export function holdsWhileUnset(test: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(test);
   if (expression.type !== AST_NODE_TYPES.UnaryExpression || expression.operator !== '!') return false;
   const read = skipTypeWrappers(expression.argument);
-  const name =
-    read.type === AST_NODE_TYPES.Identifier
-      ? read.name
-      : read.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(read)
-        : null;
+  const name = nameOf(read);
   const words = name === null ? [] : wordsOf(name);
   if (!(words.length > 1 && (TURNS_OFF.has(words[0]!) || words.at(-1) === 'disabled'))) return false;
   // A setting read (`options.disableAuth`, `process.env.SKIP_AUTH`, a parameter), not a value the

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, calledMethodObject, skipTypeWrappers } from './ast';
 import { moduleIndex } from './module-index';
-import { propertyName, staticValue, variableOf } from './program';
+import { nameOf, propertyName, staticValue, variableOf } from './program';
 import { findObjectProperty, isFunctionNode, resolveExpression, resolveObjectExpression } from './values';
 
 /**
@@ -182,14 +182,7 @@ function destructuredValues(node: TSESTree.Node): TSESTree.CallExpression | null
 }
 
 function isParseArgs(call: TSESTree.CallExpression): boolean {
-  const callee = skipTypeWrappers(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(callee)
-        : null;
-  return name === 'parseArgs';
+  return nameOf(skipTypeWrappers(call.callee)) === 'parseArgs';
 }
 
 /**

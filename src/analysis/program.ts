@@ -79,6 +79,12 @@ export function propertyName(
   return ASTUtils.getPropertyName(node, scopeOf(node));
 }
 
+/** The name an identifier is, or the property a member expression reads (`serve` of `Bun.serve`). */
+export function nameOf(node: TSESTree.Node): string | null {
+  if (node.type === 'Identifier') return node.name;
+  return node.type === 'MemberExpression' ? propertyName(node) : null;
+}
+
 /** Whether a node lies in the file ESLint is linting, where reports and fixes can go. */
 export function isLinted(node: TSESTree.Node): boolean {
   return moduleOf(node).linted;

@@ -7,7 +7,7 @@ import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedVersionFor } from './installed';
-import { codeOf, isLinted, propertyName, staticValue, variableOf } from './program';
+import { codeOf, isLinted, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
   findObjectProperty,
   possibleValues,
@@ -458,9 +458,7 @@ function pathTo(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] | n
 
 /** The name of what a call calls: `serve` for `serve(…)` and `Bun.serve(…)`. */
 function calleeName(call: TSESTree.CallExpression): string | null {
-  const callee = skipTypeWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+  return nameOf(skipTypeWrappers(call.callee));
 }
 
 /**

@@ -24,7 +24,7 @@ export const CORS: CorsMiddleware = {
 
 // hono/dist/middleware/cors: defaults `origin: '*'`; an array allows its members only, so `[]`
 // allows none. `await findAllowOrigin(c.req.header("origin") || "", c)` answers the header value.
-const HONO_CORS: CorsMiddleware = {
+export const HONO_CORS: CorsMiddleware = {
   module: 'hono/cors',
   display: "`cors()` from 'hono/cors'",
   usage: 'call',

@@ -1,3 +1,4 @@
+import { HONO_CORS } from './cors-packages';
 import { CALL, CONSTRUCT, type Adapter, type CorsMiddleware, type Entity, type ServerSource } from './types';
 
 // mcp-use 1.x (`mcp-use/server`; 1.34.6 dist/src/server/index.js, 1.17.0, 1.20.4 and 1.28.0
@@ -15,20 +16,10 @@ import { CALL, CONSTRUCT, type Adapter, type CorsMiddleware, type Entity, type S
 // `createMCPServer(name, config)` (deprecated) makes the same server from `config`, but forwards
 // neither `cors` nor anything but host, `allowedOrigins` and `oauth` of what this analysis reads.
 const MCP_USE_1_CORS: CorsMiddleware = {
+  // hono's `cors()`, given the server's `cors` option or mcp-use's defaults.
+  ...HONO_CORS,
   module: 'mcp-use',
   display: "mcp-use's `MCPServer` `cors`",
-  usage: 'call',
-  // hono's cors: a string is sent as it is, an array allows its members, a function answers.
-  isWildcardOrigin: (value) => value === '*',
-  denyOrigin: '[]',
-  allowlistOrigin: (allowlist) => allowlist,
-  credentialsReflectByDefault: false,
-  isCredentialsOn: Boolean,
-  reflectsOnTrue: false,
-  originFunction: { origin: 0, callback: null },
-  takesPatterns: false,
-  matchesArraysExactly: true,
-  optionsTypes: [],
   optionsSince: '1.20.4',
 };
 
