@@ -21,6 +21,9 @@ const MCP_USE_1_CORS: CorsMiddleware = {
   module: 'mcp-use',
   display: "mcp-use's `MCPServer` `cors`",
   optionsSince: '1.20.4',
+  // Options given replace mcp-use's defaults, whose `exposeHeaders` lets browser clients read the
+  // session id (hono reflects the requested headers itself when `allowHeaders` is left out).
+  createdOptions: "exposeHeaders: ['mcp-session-id']",
 };
 
 /** `createMCPServer(name, config)` hands no `cors` on: its server always answers `*`. */

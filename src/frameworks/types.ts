@@ -273,6 +273,11 @@ export interface CorsMiddleware {
   readonly noDenyValue?: boolean;
   /** A property of that first argument that must have this value for the method to set it up at all. */
   readonly onlyWhen?: { readonly key: string; readonly value: string };
+  /**
+   * Properties a fix writes beside `origin` when it writes the options whole, where they replace
+   * defaults that clients rely on: mcp-use's `exposeHeaders: ['mcp-session-id']`.
+   */
+  readonly createdOptions?: string;
 }
 
 /** The MCP SDK's HTTP transports whose options carry `enableDnsRebindingProtection` and `allowedHosts`. */

@@ -120,7 +120,10 @@ export default createRule<Options, MessageIds>({
           const { insertOptions } = use;
           missing.push((fixer, value) =>
             !node && insertOptions
-              ? insertOptions(fixer, `{ origin: ${value} }`)
+              ? insertOptions(
+                  fixer,
+                  `{ origin: ${value}${middleware.createdOptions ? `, ${middleware.createdOptions}` : ''} }`,
+                )
               : node || call.type !== AST_NODE_TYPES.CallExpression
                 ? fixer.replaceText(node ?? call, `{ origin: ${value} }`)
                 : appendArgument(fixer, sourceCode, call, `{ origin: ${value} }`),

@@ -70,7 +70,7 @@ const server = new MCPServer({ name: 'a', version: '1.0.0' });`,
 const server = new MCPServer({
   name: 'notes',
   version: '1.0.0',
-  cors: { origin: [] },
+  cors: { origin: [], exposeHeaders: ['mcp-session-id'] },
 });
 await server.listen(3000);`,
       errors: [
@@ -91,7 +91,7 @@ const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 const server = new MCPServer({
   name: 'notes',
   version: '1.0.0',
-  cors: { origin: ALLOWED_ORIGINS },
+  cors: { origin: ALLOWED_ORIGINS, exposeHeaders: ['mcp-session-id'] },
 });
 await server.listen(3000);`,
             },
@@ -180,7 +180,7 @@ const server = new MCPServer({ name: 'a', version: '1.0.0' });`,
             {
               messageId: 'denyOrigins',
               output: `${IMPORT}
-const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: [] } });`,
+const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: [], exposeHeaders: ['mcp-session-id'] } });`,
             },
             {
               messageId: 'useAllowlist',
@@ -188,7 +188,7 @@ const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: [] }
 
 const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
-const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: ALLOWED_ORIGINS } });`,
+const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: ALLOWED_ORIGINS, exposeHeaders: ['mcp-session-id'] } });`,
             },
           ],
         },
