@@ -421,6 +421,12 @@ export function corsOptionsBranches(use: CorsMiddlewareUse): CorsOptionsBranch[]
       visit(resolved, depth + 1);
       return;
     }
+    // `{ enabled: false }` (mcp-use 2): no policy at all.
+    const { disabledBy } = use.middleware;
+    if (expression.type === AST_NODE_TYPES.ObjectExpression && disabledBy) {
+      const off = findObjectProperty(expression, disabledBy);
+      if (off.kind === 'found' && off.value && isFalse(off.value)) return;
+    }
     branches.push(
       expression.type === AST_NODE_TYPES.ObjectExpression
         ? { kind: 'object', object: expression }

@@ -62,6 +62,21 @@ const MCP_USE_1: ServerSource = {
 // - Host: checked against localhost names when it binds 127.0.0.1, localhost or ::1, or against
 //   `allowedHosts` when given (`#validationPolicy`); `Origin` only against `allowedOrigins`.
 // - Auth: `oauth` puts `requireBearerAuth` in front of the MCP path; none by default.
+// mcp-use 2.5.2 `corsFetchMiddleware` / `resolveAllowedOrigin`: `origin` undefined answers the
+// request's own origin, '*' answers '*', an array answers an origin it holds (so `[]` none), a
+// function answers what it returns; `enabled: false` turns it off; `credentials` defaults to false.
+const MCP_USE_2_CORS: CorsMiddleware = {
+  ...HONO_CORS,
+  module: 'mcp-use',
+  display: "mcp-use's `MCPServer` `cors`",
+  isCredentialsOn: (value) => value === true,
+  reflectsWhenMissing: true,
+  // `cors: true` turns it on with the defaults (`isGlobalCorsEnabled`: set and not `enabled: false`).
+  trueMeansDefaults: true,
+  disabledBy: 'enabled',
+  optionsSince: '2.0.0',
+};
+
 const MCP_USE_2: ServerSource = {
   ...MCP_USE_1,
   listen: { ...MCP_USE_1.listen!, listenOptions: true },
@@ -94,9 +109,12 @@ export const mcpUseAdapter: Adapter = {
       },
     },
     'mcp-use': {
-      // Its `cors` option, off by default, answers the request's own origin when it leaves `origin`
-      // out: not read yet.
-      MCPServer: { [CONSTRUCT]: [{ kind: 'server', source: MCP_USE_2 }] },
+      MCPServer: {
+        [CONSTRUCT]: [
+          { kind: 'server', source: MCP_USE_2 },
+          { kind: 'cors-option', middleware: MCP_USE_2_CORS, argument: 0, key: 'cors' },
+        ],
+      },
     },
   },
 };

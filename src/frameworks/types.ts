@@ -273,6 +273,10 @@ export interface CorsMiddleware {
   readonly noDenyValue?: boolean;
   /** A property of that first argument that must have this value for the method to set it up at all. */
   readonly onlyWhen?: { readonly key: string; readonly value: string };
+  /** With `origin` left out it answers each request with its own origin (mcp-use 2), not `*`. */
+  readonly reflectsWhenMissing?: boolean;
+  /** An options property that turns the middleware off: mcp-use 2's `enabled: false`. */
+  readonly disabledBy?: string;
   /**
    * Properties a fix writes beside `origin` when it writes the options whole, where they replace
    * defaults that clients rely on: mcp-use's `exposeHeaders: ['mcp-session-id']`.

@@ -11,7 +11,7 @@ import {
   isTypeScriptFile,
   type ModuleDeclaration,
 } from '../fixes/constants';
-import { asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
+import { appendObjectProperty, asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
 import { containsNode, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { MENTIONS_EXPORT, exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { createRule } from '../utils/create-rule';
@@ -20,6 +20,8 @@ import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
 import { harmlessPolicy } from '../analysis/reach';
 import {
+  allowsCredentials,
+  corsOptionsBranches,
   findCorsMiddlewareUses,
   originOptions,
   unconditionalAllow,
@@ -33,7 +35,7 @@ import { originDecisionListeners } from '../analysis/origin-decisions';
 import { codeOf, isLinted, moduleOf, placeOf, propertyName, textOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
 import { credentialsSpan, valueSites } from '../analysis/sites';
-import { possibleValues, resolveFunction } from '../analysis/values';
+import { findObjectProperty, possibleValues, resolveFunction } from '../analysis/values';
 
 export type Options = [ReachRuleOptions & FailClosedOption];
 /** A property whose name says origin set to `true`: `CORS_ORIGIN: true`, `'origin': true`. */
@@ -168,6 +170,7 @@ export default createRule<Options, MessageIds>({
 
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware } = use;
+      if (middleware.reflectsWhenMissing) reportOmittedOrigin(use);
       for (const { property, value, credentials } of originOptions(use)) {
         if (harmlessPolicy(sourceCode, use.site, credentials, reach)) continue;
         if (use.authenticated && reach.trustCredentialChecks && !credentials) continue;
@@ -237,6 +240,49 @@ export default createRule<Options, MessageIds>({
             middleware.denyOrigin,
           );
         }
+      }
+    };
+
+    /**
+     * Options of a middleware that answers each request with its own origin when `origin` is left
+     * out (mcp-use 2's `cors: {}`, `cors: true`): the change writes the origin in.
+     */
+    const reportOmittedOrigin = (use: CorsMiddlewareUse): void => {
+      const { middleware } = use;
+      for (const branch of corsOptionsBranches(use)) {
+        let node: TSESTree.Node;
+        let replace: (fixer: RuleFixer, text: string) => RuleFix[];
+        if (branch.kind === 'missing' && branch.node) {
+          const options = branch.node;
+          node = options;
+          replace = (fixer, text) => [fixer.replaceText(options, `{ origin: ${text} }`)];
+        } else if (branch.kind === 'object' && findObjectProperty(branch.object, 'origin').kind === 'missing') {
+          const { object } = branch;
+          node = use.site;
+          replace = (fixer, text) => [appendObjectProperty(fixer, sourceCode, object, `origin: ${text}`)];
+        } else {
+          continue;
+        }
+        const credentials = branch.kind === 'object' && allowsCredentials(middleware, branch.object);
+        if (harmlessPolicy(sourceCode, use.site, credentials, reach)) continue;
+        if (use.authenticated && reach.trustCredentialChecks && !credentials) continue;
+        const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
+          const needed = declarations(use.site, false, [PLACEHOLDER_ORIGIN]);
+          if (!needed) return null;
+          return [
+            ...ensureModuleDeclarations(fixer, sourceCode, use.site, needed.declarations),
+            ...edits(middleware.allowlistOrigin(needed.list)),
+          ];
+        };
+        report(
+          use,
+          node,
+          credentials,
+          `${middleware.display} without \`origin\``,
+          replace,
+          withAllowlist,
+          middleware.denyOrigin,
+        );
       }
     };
 

@@ -112,9 +112,11 @@ export default createRule<Options, MessageIds>({
         ];
       };
 
-      // Every shape of the options without an origin gets one: the default is the wildcard.
+      // Every shape of the options without an origin gets one: the default is the wildcard (or,
+      // for mcp-use 2, the request's own origin, which no-reflected-origin reports).
       const missing: ((fixer: RuleFixer, value: string) => RuleFix)[] = [];
       for (const branch of branches) {
+        if (middleware.reflectsWhenMissing && branch.kind !== 'object') continue;
         if (branch.kind === 'missing') {
           const { node } = branch;
           const { insertOptions } = use;
@@ -131,6 +133,7 @@ export default createRule<Options, MessageIds>({
         } else if (branch.kind === 'object') {
           const origin = findObjectProperty(branch.object, 'origin');
           if (origin.kind === 'missing') {
+            if (middleware.reflectsWhenMissing) continue;
             missing.push((fixer, value) => appendObjectProperty(fixer, sourceCode, branch.object, `origin: ${value}`));
           } else if (origin.kind === 'found') {
             const value =

@@ -55,9 +55,10 @@ const b = new MCPServer({ name: 'b', version: '1.0.0', cors: { origin: (origin) 
 const c = new MCPServer({ name: 'c', version: '1.0.0', oauth: provider });`,
     },
     {
-      name: 'mcp-use 2 sends no CORS headers unless told to',
+      name: 'mcp-use 2 sends no CORS headers unless told to; `cors: {}` answers the own origin (no `*`)',
       code: `${IMPORT_2}
-const server = new MCPServer({ name: 'a', version: '1.0.0' });`,
+const server = new MCPServer({ name: 'a', version: '1.0.0' });
+const other = new MCPServer({ name: 'b', version: '1.0.0', cors: { origin: ['https://app.example.com'] } });`,
     },
   ],
   invalid: failClosedFix([
@@ -253,6 +254,71 @@ const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: [] }
 const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: ALLOWED_ORIGINS } });`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('no-reflected-origin: mcp-use 2', reflectedRule, {
+  valid: [
+    {
+      name: 'no `cors`, `enabled: false`, a constant allowlist',
+      filename: CURRENT_2,
+      code: `${IMPORT_2}
+const a = new MCPServer({ name: 'a', version: '1.0.0' });
+const b = new MCPServer({ name: 'b', version: '1.0.0', cors: { enabled: false } });
+const c = new MCPServer({ name: 'c', version: '1.0.0', cors: { origin: ['https://app.example.com'] } });`,
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: '`cors` without `origin`, and `cors: true`: each request gets its own origin back',
+      filename: CURRENT_2,
+      code: `${IMPORT_2}
+const a = new MCPServer({ name: 'a', version: '1.0.0', cors: { credentials: false } });
+const b = new MCPServer({ name: 'b', version: '1.0.0', cors: true });`,
+      output: `${IMPORT_2}
+const a = new MCPServer({ name: 'a', version: '1.0.0', cors: { credentials: false, origin: [] } });
+const b = new MCPServer({ name: 'b', version: '1.0.0', cors: { origin: [] } });`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: "mcp-use's `MCPServer` `cors` without `origin`", credentials: '' },
+          line: 2,
+          column: 56,
+          endLine: 2,
+          endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `${IMPORT_2}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const a = new MCPServer({ name: 'a', version: '1.0.0', cors: { credentials: false, origin: ALLOWED_ORIGINS } });
+const b = new MCPServer({ name: 'b', version: '1.0.0', cors: true });`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: "mcp-use's `MCPServer` `cors` without `origin`", credentials: '' },
+          line: 3,
+          column: 62,
+          endLine: 3,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `${IMPORT_2}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const a = new MCPServer({ name: 'a', version: '1.0.0', cors: { credentials: false } });
+const b = new MCPServer({ name: 'b', version: '1.0.0', cors: { origin: ALLOWED_ORIGINS } });`,
             },
           ],
         },
