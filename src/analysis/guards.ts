@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { isRequestOriginRead, originSources } from './origin-source';
 import { resolveExpression } from './values';
-import { variableOf, staticValue, textOf } from './program';
+import { propertyName, variableOf, staticValue, textOf } from './program';
 
 /**
  * A check that decides whether an origin is allowed: membership in a collection
@@ -135,10 +135,39 @@ export function originChecksIn(test: TSESTree.Node, origin: TSESTree.Node, posit
       const resolved = resolveExpression(expression);
       return resolved && resolved !== expression ? originChecksIn(resolved, origin, positive, depth + 1) : [];
     }
+    case AST_NODE_TYPES.MemberExpression: {
+      // The verdict of a helper given the origin: `const result = validateOrigin(origin, host);
+      // if (!result.ok) return …`, `checkOrigin(origin).allowed`.
+      const name = propertyName(expression);
+      if (name === null || !VERDICT_PROPERTIES.has(name)) return [];
+      const object = skipTypeWrappers(expression.object);
+      // The call that made it as written (a value would step into the helper's own returns).
+      const def = object.type === AST_NODE_TYPES.Identifier ? variableOf(object)?.defs[0] : undefined;
+      const made =
+        object.type !== AST_NODE_TYPES.Identifier
+          ? object
+          : def?.type === 'Variable' && def.node.init && def.parent?.kind === 'const'
+            ? def.node.init
+            : null;
+      const call = made && skipTypeWrappers(made);
+      return call?.type === AST_NODE_TYPES.CallExpression ? originChecksIn(call, origin, positive, depth + 1) : [];
+    }
     default:
       return [];
   }
 }
+
+/** Properties that hold a check's verdict in the result object it returns. */
+const VERDICT_PROPERTIES: ReadonlySet<string> = new Set([
+  'ok',
+  'allowed',
+  'valid',
+  'isValid',
+  'isAllowed',
+  'success',
+  'permitted',
+  'accepted',
+]);
 
 /**
  * Whether `test` being `positive` means the origin is missing: `!origin`,

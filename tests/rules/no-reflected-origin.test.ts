@@ -1323,3 +1323,72 @@ export const origin: CorsOptions['origin'] = false;`,
     },
   ],
 });
+
+/** A middleware that echoes the Origin after a helper's verdict, read as `verdict`. */
+const verdictGuard = (verdict: string): string => `import express from 'express';
+
+function validateOrigin(origin: string | undefined): { ok: boolean; status: number } {
+  return origin === undefined || origin === 'http://localhost:5173' ? { ok: true, status: 200 } : { ok: false, status: 403 };
+}
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  ${verdict}
+  res.setHeader('Access-Control-Allow-Origin', origin ?? 'http://localhost');
+  next();
+});`;
+
+/** The `status` case with the echo checked against a new allowlist of `origins`. */
+const verdictChecked = (origins: string): string =>
+  verdictGuard(`const result = validateOrigin(origin);
+  if (!result.status) return res.status(403).end();`)
+    .replace(
+      'const app = express();\n',
+      `const app = express();
+
+const ALLOWED_ORIGINS: string[] = [${origins}];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+`,
+    )
+    .replace("origin ?? 'http://localhost'", 'allowedOrigin(origin)');
+
+ruleTester.run('no-reflected-origin: the verdict a check returns in an object', rule, {
+  valid: [
+    {
+      name: '`if (!result.ok) return …` after `const result = validateOrigin(origin)`',
+      code: verdictGuard(`const result = validateOrigin(origin);
+  if (!result.ok) return res.status(result.status).end();`),
+    },
+    {
+      name: '`if (!validateOrigin(origin).ok) return …`',
+      code: verdictGuard('if (!validateOrigin(origin).ok) return res.status(403).end();'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a property that is no verdict (`status`) decides nothing',
+      code: verdictGuard(`const result = validateOrigin(origin);
+  if (!result.status) return res.status(403).end();`),
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          line: 12,
+          column: 3,
+          endLine: 12,
+          endColumn: 77,
+          suggestions: [
+            { messageId: 'checkEmptyAllowlist', output: verdictChecked('') },
+            { messageId: 'useAllowlist', output: verdictChecked("'https://app.example.com'") },
+          ],
+        },
+      ],
+    },
+  ],
+});
