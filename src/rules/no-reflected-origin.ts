@@ -168,20 +168,25 @@ export default createRule<Options, MessageIds>({
       });
     };
 
+    /** The edits that declare a constant allowlist and put the middleware's form of it in place. */
+    const allowlistEditFor =
+      (use: CorsMiddlewareUse) =>
+      (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
+        const needed = declarations(use.site, false, [PLACEHOLDER_ORIGIN]);
+        if (!needed) return null;
+        return [
+          ...ensureModuleDeclarations(fixer, sourceCode, use.site, needed.declarations),
+          ...edits(use.middleware.allowlistOrigin(needed.list)),
+        ];
+      };
+
     const reportMiddleware = (use: CorsMiddlewareUse): void => {
       const { middleware } = use;
       if (middleware.reflectsWhenMissing) reportOmittedOrigin(use);
       for (const { property, value, credentials } of originOptions(use)) {
         if (harmlessPolicy(sourceCode, use.site, credentials, reach)) continue;
         if (use.authenticated && reach.trustCredentialChecks && !credentials) continue;
-        const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
-          const needed = declarations(use.site, false, [PLACEHOLDER_ORIGIN]);
-          if (!needed) return null;
-          return [
-            ...ensureModuleDeclarations(fixer, sourceCode, use.site, needed.declarations),
-            ...edits(middleware.allowlistOrigin(needed.list)),
-          ];
-        };
+        const withAllowlist = allowlistEditFor(use);
 
         if (middleware.reflectsOnTrue) {
           const candidates = possibleValues(value);
@@ -266,14 +271,7 @@ export default createRule<Options, MessageIds>({
         const credentials = branch.kind === 'object' && allowsCredentials(middleware, branch.object);
         if (harmlessPolicy(sourceCode, use.site, credentials, reach)) continue;
         if (use.authenticated && reach.trustCredentialChecks && !credentials) continue;
-        const withAllowlist = (fixer: RuleFixer, edits: (text: string) => RuleFix[]): RuleFix[] | null => {
-          const needed = declarations(use.site, false, [PLACEHOLDER_ORIGIN]);
-          if (!needed) return null;
-          return [
-            ...ensureModuleDeclarations(fixer, sourceCode, use.site, needed.declarations),
-            ...edits(middleware.allowlistOrigin(needed.list)),
-          ];
-        };
+        const withAllowlist = allowlistEditFor(use);
         report(
           use,
           node,
