@@ -425,7 +425,8 @@ export function corsOptionsBranches(use: CorsMiddlewareUse): CorsOptionsBranch[]
     const { disabledBy } = use.middleware;
     if (expression.type === AST_NODE_TYPES.ObjectExpression && disabledBy) {
       const off = findObjectProperty(expression, disabledBy);
-      if (off.kind === 'found' && off.value && isFalse(off.value)) return;
+      const values = off.kind === 'found' && off.value ? possibleValues(off.value) : [];
+      if (values.length > 0 && values.every((value) => value.known && value.value === false)) return;
     }
     branches.push(
       expression.type === AST_NODE_TYPES.ObjectExpression

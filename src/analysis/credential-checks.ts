@@ -311,7 +311,7 @@ export function functionChecksCredential(
             (finder.enforcedByDefault === true && passesWhileUnconfigured(callee));
           if (
             !opensByDefault &&
-            (decides ? readsCredential(finder, callee) : helperChecksCredential(finder, node, callee, depth + 1))
+            (decides ? readsCredential(finder, callee) : helperChecksCredential(finder, node, callee, depth + 1, fn))
           ) {
             checked = true;
             return;
@@ -785,6 +785,7 @@ function helperChecksCredential(
   call: TSESTree.CallExpression,
   helper: HandlerFunction,
   depth: number,
+  within: HandlerFunction,
 ): boolean {
   let current: TSESTree.Node = outermostWrapper(call);
   while (current.parent?.type === AST_NODE_TYPES.AwaitExpression) current = outermostWrapper(current.parent);
@@ -793,7 +794,7 @@ function helperChecksCredential(
   const valueUsed =
     parent?.type !== AST_NODE_TYPES.ExpressionStatement &&
     parent?.type !== AST_NODE_TYPES.ReturnStatement &&
-    !(parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current);
+    !(parent === within && parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current);
   if (!valueUsed) return functionChecksCredential(finder, helper, depth);
   const before = returnsHandBack;
   returnsHandBack = true;
@@ -806,31 +807,60 @@ function helperChecksCredential(
 
 /**
  * Whether a returned value is an error answer that the caller sends back: `new Response(…, { status:
- * 401 })`, `Response.json(…, { status: 403 })`, `c.text('Unauthorized', 401)`.
+ * 401 })`, `Response.json(…, { status: 403 })`, `c.text('Unauthorized', 401)`, or a call of a
+ * function of the project every return of which is one.
  */
 function answersWithError(node: TSESTree.Node, depth = 0): boolean {
-  let found = false;
-  walk(node, (inner) => {
-    if (found) return;
-    // `return unauthorized(url)`: a function of the project that answers with the error.
-    if (inner.type === AST_NODE_TYPES.CallExpression && depth < 2) {
-      const fn = resolveFunction(inner.callee);
-      if (fn && returnedExpressions(fn).some((returned) => answersWithError(returned, depth + 1))) {
-        found = true;
-        return;
+  const expression = skipTypeWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.ConditionalExpression:
+      return answersWithError(expression.consequent, depth) || answersWithError(expression.alternate, depth);
+    case AST_NODE_TYPES.LogicalExpression:
+      return answersWithError(expression.left, depth) || answersWithError(expression.right, depth);
+    case AST_NODE_TYPES.AwaitExpression:
+      return answersWithError(expression.argument, depth);
+    case AST_NODE_TYPES.NewExpression:
+      // `new Response(body, { status: 401 })`, `new NextResponse(…)`
+      return (
+        RESPONSE_CLASSES.has(nameOf(skipTypeWrappers(expression.callee)) ?? '') && initIsError(expression.arguments[1])
+      );
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTypeWrappers(expression.callee);
+      const method = calledMethodName(expression);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const object = skipTypeWrappers(callee.object);
+        // `Response.json(body, { status: 403 })`, `Response.error()`
+        if (object.type === AST_NODE_TYPES.Identifier && RESPONSE_CLASSES.has(object.name)) {
+          return method === 'error' || (method === 'json' && initIsError(expression.arguments[1]));
+        }
+        // Hono's `c.json(body, 401)`, `c.text('Unauthorized', 403)`
+        if (method !== null && RESPONSE_HELPERS.has(method)) return isErrorStatus(expression.arguments[1]);
       }
+      if (depth >= 2) return false;
+      const fn = resolveFunction(expression.callee);
+      const returned = fn ? returnedExpressions(fn) : [];
+      return returned.length > 0 && returned.every((value) => answersWithError(value, depth + 1));
     }
-    if (inner.type === AST_NODE_TYPES.Property && propertyName(inner) === 'status') {
-      const status = staticValue(inner.value)?.value;
-      if (typeof status === 'number' && status >= 400) found = true;
-    } else if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) {
-      found = inner.arguments.some((argument) => {
-        const status = argument.type === AST_NODE_TYPES.Literal ? argument.value : undefined;
-        return typeof status === 'number' && status >= 400 && status < 600;
-      });
-    }
-  });
-  return found;
+    default:
+      return false;
+  }
+}
+
+const RESPONSE_CLASSES: ReadonlySet<string> = new Set(['Response', 'NextResponse']);
+/** Context methods that answer with a body and the status as their second argument (Hono). */
+const RESPONSE_HELPERS: ReadonlySet<string> = new Set(['json', 'text', 'html', 'body', 'newResponse']);
+
+function isErrorStatus(node: TSESTree.Node | undefined): boolean {
+  const status = node && node.type !== AST_NODE_TYPES.SpreadElement ? staticValue(node)?.value : undefined;
+  return typeof status === 'number' && status >= 400 && status < 600;
+}
+
+/** A `ResponseInit` whose `status` is an error. */
+function initIsError(node: TSESTree.Node | undefined): boolean {
+  const init = node && node.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(node) : null;
+  if (!init) return false;
+  const status = findObjectProperty(init, 'status');
+  return status.kind === 'found' && status.value !== null && isErrorStatus(status.value);
 }
 
 /** While a helper's value is asked about: its `return` hands a value back rather than ending the handling. */

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { isRequestOriginRead, originSources } from './origin-source';
-import { resolveExpression } from './values';
+import { resolveExpression, resolveFunction } from './values';
 import { propertyName, variableOf, staticValue, textOf } from './program';
 
 /**
@@ -146,11 +146,14 @@ export function originChecksIn(test: TSESTree.Node, origin: TSESTree.Node, posit
       const made =
         object.type !== AST_NODE_TYPES.Identifier
           ? object
-          : def?.type === 'Variable' && def.node.init && def.parent?.kind === 'const'
+          : def?.type === 'Variable' && def.node.init && def.node.id === def.name && def.parent?.kind === 'const'
             ? def.node.init
             : null;
       const call = made && skipTypeWrappers(made);
-      return call?.type === AST_NODE_TYPES.CallExpression ? originChecksIn(call, origin, positive, depth + 1) : [];
+      // A function of the project's (a library's `safeParse(origin).success` checks a format, a
+      // write's `.ok` nothing): what it decides, its own body shows.
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !resolveFunction(call.callee)) return [];
+      return originChecksIn(call, origin, positive, depth + 1);
     }
     default:
       return [];

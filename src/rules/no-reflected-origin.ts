@@ -257,7 +257,8 @@ export default createRule<Options, MessageIds>({
       for (const branch of corsOptionsBranches(use)) {
         let node: TSESTree.Node;
         let replace: (fixer: RuleFixer, text: string) => RuleFix[];
-        if (branch.kind === 'missing' && branch.node) {
+        // `cors: true` (not `undefined` or `null`, which leave CORS off).
+        if (branch.kind === 'missing' && branch.node?.type === AST_NODE_TYPES.Literal && branch.node.value === true) {
           const options = branch.node;
           node = options;
           replace = (fixer, text) => [fixer.replaceText(options, `{ origin: ${text} }`)];

@@ -120,15 +120,15 @@ export default createRule<Options, MessageIds>({
         if (branch.kind === 'missing') {
           const { node } = branch;
           const { insertOptions } = use;
+          // Options written whole replace the defaults: with what clients rely on from them.
+          const whole = (value: string): string =>
+            `{ origin: ${value}${middleware.createdOptions ? `, ${middleware.createdOptions}` : ''} }`;
           missing.push((fixer, value) =>
             !node && insertOptions
-              ? insertOptions(
-                  fixer,
-                  `{ origin: ${value}${middleware.createdOptions ? `, ${middleware.createdOptions}` : ''} }`,
-                )
+              ? insertOptions(fixer, whole(value))
               : node || call.type !== AST_NODE_TYPES.CallExpression
-                ? fixer.replaceText(node ?? call, `{ origin: ${value} }`)
-                : appendArgument(fixer, sourceCode, call, `{ origin: ${value} }`),
+                ? fixer.replaceText(node ?? call, whole(value))
+                : appendArgument(fixer, sourceCode, call, whole(value)),
           );
         } else if (branch.kind === 'object') {
           const origin = findObjectProperty(branch.object, 'origin');

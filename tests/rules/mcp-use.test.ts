@@ -101,6 +101,31 @@ await server.listen(3000);`,
       ],
     },
     {
+      name: '`cors: undefined` keeps the defaults; the options written in its place keep the session id readable',
+      filename: CURRENT_1,
+      code: `${IMPORT}
+const server = new MCPServer({ name: 'a', version: '1.0.0', cors: undefined });`,
+      output: `${IMPORT}
+const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: [], exposeHeaders: ['mcp-session-id'] } });`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 2,
+          column: 61,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `${IMPORT}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: ALLOWED_ORIGINS, exposeHeaders: ['mcp-session-id'] } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "`cors` without `origin` keeps hono's `*`, and `origin: '*'` says so",
       filename: CURRENT_1,
       code: `${IMPORT}
@@ -265,10 +290,14 @@ const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: ALLO
 ruleTester.run('no-reflected-origin: mcp-use 2', reflectedRule, {
   valid: [
     {
-      name: 'no `cors`, `enabled: false`, a constant allowlist',
+      name: 'no `cors`, `cors: undefined` or `null`, `enabled: false` (also from a constant), a constant allowlist',
       filename: CURRENT_2,
       code: `${IMPORT_2}
+const OFF = false;
 const a = new MCPServer({ name: 'a', version: '1.0.0' });
+const u = new MCPServer({ name: 'u', version: '1.0.0', cors: undefined });
+const n = new MCPServer({ name: 'n', version: '1.0.0', cors: null });
+const o = new MCPServer({ name: 'o', version: '1.0.0', cors: { enabled: OFF } });
 const b = new MCPServer({ name: 'b', version: '1.0.0', cors: { enabled: false } });
 const c = new MCPServer({ name: 'c', version: '1.0.0', cors: { origin: ['https://app.example.com'] } });`,
     },

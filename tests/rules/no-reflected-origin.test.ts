@@ -1339,10 +1339,13 @@ app.use((req, res, next) => {
   next();
 });`;
 
-/** The `status` case with the echo checked against a new allowlist of `origins`. */
-const verdictChecked = (origins: string): string =>
-  verdictGuard(`const result = validateOrigin(origin);
-  if (!result.status) return res.status(403).end();`)
+/** A verdict case with the echo checked against a new allowlist of `origins`. */
+const verdictChecked = (
+  origins: string,
+  verdict = `const result = validateOrigin(origin);
+  if (!result.status) return res.status(403).end();`,
+): string =>
+  verdictGuard(verdict)
     .replace(
       'const app = express();\n',
       `const app = express();
@@ -1358,6 +1361,15 @@ function allowedOrigin(origin: unknown): string {
     )
     .replace("origin ?? 'http://localhost'", 'allowedOrigin(origin)');
 
+const FORMAT_CHECK = `const parsed = z.string().url().safeParse(origin);
+  if (!parsed.success) return res.status(400).end();`;
+const DESTRUCTURED = `const { data } = validateOrigin(origin) as unknown as { data: { ok: boolean } };
+  if (!data.ok) return res.status(403).end();`;
+const verdictSuggestions = (verdict: string) => [
+  { messageId: 'checkEmptyAllowlist' as const, output: verdictChecked('', verdict) },
+  { messageId: 'useAllowlist' as const, output: verdictChecked("'https://app.example.com'", verdict) },
+];
+
 ruleTester.run('no-reflected-origin: the verdict a check returns in an object', rule, {
   valid: [
     {
@@ -1371,6 +1383,18 @@ ruleTester.run('no-reflected-origin: the verdict a check returns in an object', 
     },
   ],
   invalid: [
+    {
+      name: 'the verdict of a call the project does not define (a format check) decides nothing',
+      code: verdictGuard(FORMAT_CHECK),
+      output: null,
+      errors: [{ messageId: 'reflectedOrigin', line: 12, column: 3, suggestions: verdictSuggestions(FORMAT_CHECK) }],
+    },
+    {
+      name: 'a property of a destructured part of the result is not its verdict',
+      code: verdictGuard(DESTRUCTURED),
+      output: null,
+      errors: [{ messageId: 'reflectedOrigin', line: 12, column: 3, suggestions: verdictSuggestions(DESTRUCTURED) }],
+    },
     {
       name: 'a property that is no verdict (`status`) decides nothing',
       code: verdictGuard(`const result = validateOrigin(origin);

@@ -2678,6 +2678,40 @@ const upstreamKeyFixed = (bearer: boolean): string =>
     `\n\n${tokenHelpers({ bearer })}\n\napp.post('/mcp'`,
   );
 
+/** Any express file with one unchecked `POST /mcp`: the token fix applied to it. */
+const tokenFixed = (code: string, bearer: boolean): string =>
+  code.replace(
+    "\napp.post('/mcp', ",
+    `\n\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', ${guard('express', bearer)}`,
+  );
+
+/** UPSTREAM_KEY with the helper called by a callback inside the handler. */
+const CALLBACK_KEY = UPSTREAM_KEY('').replace(
+  '  const client = new UpstreamClient(upstreamKey(req));',
+  '  const keys = [req].map((request) => upstreamKey(request));',
+);
+/** UPSTREAM_KEY whose helper falls back to a function that answers 500 on one of its paths. */
+const DEFAULT_KEY = UPSTREAM_KEY('')
+  .replace("  if (!key) return '';", '  if (!key) return defaultKey();')
+  .replace(
+    "app.post('/mcp'",
+    `function defaultKey() {
+  if (process.env.DEFAULT_KEY) return process.env.DEFAULT_KEY;
+  return new Response('No default key', { status: 500 });
+}
+app.post('/mcp'`,
+  );
+
+/** The two suggestions of an unchecked express route. */
+const tokenSuggestions = (code: string) => [
+  {
+    messageId: 'requireTokenHeader' as const,
+    data: { header: '`x-mcp-csrf-token`' },
+    output: tokenFixed(code, false),
+  },
+  { messageId: 'useBearerToken' as const, output: tokenFixed(code, true) },
+];
+
 /** A handler whose POST branch hands the request to a function of the module that makes the transport. */
 const HANDED_OFF = `import http from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -2862,6 +2896,18 @@ app.post('/b', async (req, res) => {
     },
   ],
   invalid: [
+    {
+      name: 'a callback in the handler that returns the helper is not the handler returning it',
+      code: CALLBACK_KEY,
+      output: null,
+      errors: [{ messageId: 'missingCsrfCheck', line: 10, column: 1, suggestions: tokenSuggestions(CALLBACK_KEY) }],
+    },
+    {
+      name: 'a function with one error answer among its returns is no refusal',
+      code: DEFAULT_KEY,
+      output: null,
+      errors: [{ messageId: 'missingCsrfCheck', line: 14, column: 1, suggestions: tokenSuggestions(DEFAULT_KEY) }],
+    },
     {
       name: "a helper's `return` without the header hands a value back; the request goes on",
       code: UPSTREAM_KEY(''),
