@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { programOf, propertyName, visitorKeys } from './program';
+import { programOf, propertyName, variableOf, visitorKeys } from './program';
 
 /**
  * Strips what does not change a value at run time: `as`, `satisfies`, `!`, `<T>x`, instantiation
@@ -142,4 +142,21 @@ export function declaredClass(statement: TSESTree.ProgramStatement): TSESTree.Cl
       ? statement.declaration
       : statement;
   return declaration?.type === AST_NODE_TYPES.ClassDeclaration ? declaration : null;
+}
+
+/**
+ * The path of a global's property an expression names, `['Bun', 'serve']`, `['Object', 'freeze']`,
+ * when its root is a global (a name the file does not bind).
+ */
+export function globalPath(node: TSESTree.Node): string[] | null {
+  const names: string[] = [];
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(current);
+    if (name === null) return null;
+    names.unshift(name);
+    current = skipTypeWrappers(current.object);
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier || variableOf(current)?.defs.length) return null;
+  return [current.name, ...names];
 }

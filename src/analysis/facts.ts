@@ -10,9 +10,9 @@ import {
   packagesWith,
 } from '../frameworks/registry';
 import type { Entity } from '../frameworks/types';
-import { skipTypeWrappers } from './ast';
+import { globalPath, skipTypeWrappers } from './ast';
 import { trackGlobals, trackModules } from './imports';
-import { codeOf, isLinted, moduleOf, variableOf } from './program';
+import { codeOf, isLinted, moduleOf } from './program';
 import { setKnownModules, type ModuleFilter } from './exports';
 import {
   addTaken,
@@ -25,7 +25,7 @@ import {
   type ImportLink,
   type TakenNames,
 } from './module-graph';
-import { externalRefOf, memberName } from './values';
+import { externalRefOf } from './values';
 
 // A module of the project that is a known package's own source (the SDK's examples import it by
 // relative path) is read as that package.
@@ -260,20 +260,6 @@ export function mayHoldEntities(
     answers.set(lookup, answer);
   }
   return answer;
-}
-
-/** The path of a global's property an expression names, `['Bun', 'serve']`, when its root is a global. */
-function globalPath(node: TSESTree.Node): string[] | null {
-  const names: string[] = [];
-  let current = skipTypeWrappers(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(current);
-    if (name === null) return null;
-    names.unshift(name);
-    current = skipTypeWrappers(current.object);
-  }
-  if (current.type !== AST_NODE_TYPES.Identifier || variableOf(current)?.defs.length) return null;
-  return [current.name, ...names];
 }
 
 /** The entities of one kind a node is. */

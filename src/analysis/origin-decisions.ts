@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, isNullishLiteral, skipTypeWrappers } from './ast';
+import { calledMethodName, globalPath, isNullishLiteral, skipTypeWrappers } from './ast';
 import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { isRequestOriginRead, originSources } from './origin-source';
@@ -625,9 +625,7 @@ export interface PatternSource {
 }
 
 function isGlobal(node: TSESTree.Node, name: string): boolean {
-  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
-  const variable = variableOf(node);
-  return !variable || variable.defs.length === 0;
+  return node.type === AST_NODE_TYPES.Identifier && globalPath(node)?.join('.') === name;
 }
 
 /** A string written as a literal (or a template without expressions), through constants. */

@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { HEADER_API } from '../frameworks/registry';
-import { calledMethodName, skipTypeWrappers } from './ast';
+import { calledMethodName, globalPath, skipTypeWrappers } from './ast';
 import { variableOf, staticValue, propertyName } from './program';
-import { possibleValues } from './values';
+import { externalRefOf, possibleValues } from './values';
 
 /** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
 const HEADER_READ_METHODS = HEADER_API.readNameMethods;
@@ -134,55 +133,15 @@ function isUrlParser(callee: TSESTree.Node): boolean {
 
 /** The global `URL` (also as `globalThis.URL`, `(globalThis as any).URL`), or the one of `node:url`. */
 export function isUrlConstructor(callee: TSESTree.Node): boolean {
-  const expression = skipTypeWrappers(callee);
-  if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    const object = skipTypeWrappers(expression.object);
-    if (propertyName(expression) !== 'URL' || object.type !== AST_NODE_TYPES.Identifier) return false;
-    const defs = variableOf(object)?.defs ?? [];
-    // `globalThis.URL`, or `url.URL` of `import * as url from 'node:url'` / `require('url')`.
-    return defs.length === 0 ? GLOBAL_OBJECTS.has(object.name) : defs.length === 1 && isUrlModule(defs[0]!, null);
-  }
-  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-  const defs = variableOf(expression)?.defs ?? [];
-  if (defs.length === 0) return expression.name === 'URL';
-  // `import { URL } from 'node:url'`, `import { URL as NodeURL } …`, `const { URL } = require('url')`.
-  return defs.length === 1 && isUrlModule(defs[0]!, 'URL');
-}
-
-/**
- * Whether a definition binds `node:url` (with `exported` null: the module itself, as a namespace,
- * default or `require`) or its export of that name.
- */
-function isUrlModule(def: Scope.Definition, exported: string | null): boolean {
-  const isUrl = (specifier: unknown): boolean => specifier === 'url' || specifier === 'node:url';
-  if (def.type === 'ImportBinding') {
-    if (def.parent?.type !== AST_NODE_TYPES.ImportDeclaration || !isUrl(def.parent.source.value)) return false;
-    const binding = def.node;
-    if (exported === null) return binding.type !== AST_NODE_TYPES.ImportSpecifier;
-    return (
-      binding.type === AST_NODE_TYPES.ImportSpecifier &&
-      (binding.imported.type === AST_NODE_TYPES.Identifier ? binding.imported.name : binding.imported.value) ===
-        exported
-    );
-  }
-  if (def.type !== 'Variable' || !def.node.init) return false;
-  const init = skipTypeWrappers(def.node.init);
-  const required =
-    init.type === AST_NODE_TYPES.CallExpression &&
-    init.callee.type === AST_NODE_TYPES.Identifier &&
-    init.callee.name === 'require' &&
-    init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    isUrl(init.arguments[0].value);
-  if (!required) return false;
-  if (exported === null) return def.node.id === def.name;
-  // `const { URL } = require('url')`, `const { URL: NodeURL } = require('url')`
-  const { id } = def.node;
+  const global = globalPath(callee);
+  if (global)
+    return global.join('.') === 'URL' || (global.length === 2 && GLOBAL_OBJECTS.has(global[0]!) && global[1] === 'URL');
+  // `import { URL } from 'node:url'` (also renamed), `url.URL` of a namespace, `require('url')`.
+  const ref = externalRefOf(callee);
   return (
-    id.type === AST_NODE_TYPES.ObjectPattern &&
-    id.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property && propertyName(property) === exported && property.value === def.name,
-    )
+    ref !== null &&
+    (ref.module === 'url' || ref.module === 'node:url') &&
+    (ref.names.join('.') === 'URL' || ref.names.join('.') === 'default.URL')
   );
 }
 

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { childNodes, containsNode, outermostWrapper, sameThis, skipTypeWrappers, walk } from './ast';
+import { childNodes, containsNode, globalPath, outermostWrapper, sameThis, skipTypeWrappers, walk } from './ast';
 import {
   exportedBy,
   importedFile,
@@ -236,9 +236,7 @@ function callValue(call: TSESTree.CallExpression, depth: number): TSESTree.Node 
 
 /** `Object.freeze`, with `Object` the global. */
 function isObjectFreeze(callee: TSESTree.Node): boolean {
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'freeze') return false;
-  const object = skipTypeWrappers(callee.object);
-  return object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && !variableOf(object)?.defs.length;
+  return globalPath(callee)?.join('.') === 'Object.freeze';
 }
 
 /** `import('./x')` of a project module: its namespace. */

@@ -10,6 +10,14 @@ const ALIASED_URL = ROUTED_BY_PATH.replace(
   "import http from 'node:http';",
   "import http from 'node:http';\nimport * as url from 'node:url';",
 ).replace('new URL(', 'new url.URL(');
+const RENAMED_URL = ROUTED_BY_PATH.replace(
+  "import http from 'node:http';",
+  "import http from 'node:http';\nimport { URL as NodeURL } from 'node:url';",
+).replace('new URL(', 'new NodeURL(');
+const REQUIRED_URL = ROUTED_BY_PATH.replace(
+  "import http from 'node:http';",
+  "import http from 'node:http';\nconst { URL: NodeURL } = require('url');",
+).replace('new URL(', 'new NodeURL(');
 const IMPORTED_URL = ROUTED_BY_PATH.replace(
   "import http from 'node:http';",
   "import http from 'node:http';\nimport { URL } from 'node:url';",
@@ -198,6 +206,18 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
       name: "the same, with the `URL` of a namespace import of 'node:url'",
       code: ALIASED_URL,
       output: ALIASED_URL.replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),
+      errors: [{ messageId: 'unprotectedTransport', line: 5, column: 23, endLine: 5, endColumn: 52 }],
+    },
+    {
+      name: "the same, with `URL` imported from 'node:url' under another name",
+      code: RENAMED_URL,
+      output: RENAMED_URL.replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),
+      errors: [{ messageId: 'unprotectedTransport', line: 5, column: 23, endLine: 5, endColumn: 52 }],
+    },
+    {
+      name: "the same, with `URL` required from 'url' under another name",
+      code: REQUIRED_URL,
+      output: REQUIRED_URL.replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTED}`),
       errors: [{ messageId: 'unprotectedTransport', line: 5, column: 23, endLine: 5, endColumn: 52 }],
     },
     {
