@@ -3,7 +3,13 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import type { ConfiguredServer } from '../frameworks/types';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { installedVersionFor, isAtLeast } from './installed';
-import { findObjectProperty, possibleValues, resolveObjectExpression, type PropertyLookup } from './values';
+import {
+  findObjectProperty,
+  nonEmptyList,
+  possibleValues,
+  resolveObjectExpression,
+  type PropertyLookup,
+} from './values';
 
 /**
  * The HTTP transports of MCP servers configured at construction (mcp-framework's
@@ -108,12 +114,7 @@ function readTransport(
   const allowedOrigins = cors ? findObjectProperty(cors, 'allowedOrigins') : missing;
   let validatesOrigin: boolean | 'unknown' = false;
   if (hasOriginList && allowedOrigins.kind === 'found' && allowedOrigins.value) {
-    const lists = possibleValues(allowedOrigins.value);
-    validatesOrigin = lists.every((list) => list.known && Array.isArray(list.value) && list.value.length > 0)
-      ? true
-      : lists.some((list) => !list.known)
-        ? 'unknown'
-        : false;
+    validatesOrigin = nonEmptyList(allowedOrigins.value);
   } else if (allowedOrigins.kind === 'unknown' || (corsFound.kind === 'found' && !cors)) {
     validatesOrigin = 'unknown';
   }

@@ -256,8 +256,7 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
         const [only] = options;
         const holder =
           options.length === 1 && only?.type === AST_NODE_TYPES.ObjectExpression && isLinted(only) ? only : null;
-        const installed = middleware.optionsSince ? installedVersionFor(node, middleware.module) : null;
-        const takes = !middleware.optionsSince || (installed !== null && isAtLeast(installed, middleware.optionsSince));
+        const takes = takesOptions(node, middleware);
         add({
           middleware,
           call: node,
@@ -293,13 +292,10 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
       }
       const use = nestedOptionsUse(sourceCode, call, middleware);
       if (!use) continue;
-      const installed = middleware.optionsSince ? installedVersionFor(call, middleware.module) : null;
       add({
         ...use,
         authenticated: madeWithOption(receiver, source.authenticatedBy ?? []),
-        unfixable:
-          use.unfixable === true ||
-          (middleware.optionsSince !== undefined && (!installed || !isAtLeast(installed, middleware.optionsSince))),
+        unfixable: use.unfixable === true || !takesOptions(call, middleware),
       });
     }
   }
@@ -355,6 +351,16 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
     });
   }
   return uses.sort((a, b) => a.site.range[0] - b.site.range[0]);
+}
+
+/**
+ * Whether the package installed for the file takes the options a fix writes: any version when the
+ * middleware names none (`optionsSince`), else that one or later (an unknown install does not).
+ */
+function takesOptions(node: TSESTree.Node, middleware: CorsMiddleware): boolean {
+  if (middleware.optionsSince === undefined) return true;
+  const installed = installedVersionFor(node, middleware.module);
+  return installed !== null && isAtLeast(installed, middleware.optionsSince);
 }
 
 /** `app.register(plugin, options)` where `plugin` is this very reference. */

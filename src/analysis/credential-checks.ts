@@ -917,21 +917,33 @@ function refuses(node: TSESTree.Node): boolean {
   walk(node, (inner) => {
     if (found) return;
     if (inner.type === AST_NODE_TYPES.ThrowStatement) found = true;
-    else if (inner.type === AST_NODE_TYPES.CallExpression) {
-      const method = calledMethodName(inner);
-      const [first] = inner.arguments;
-      const status = first ? staticValue(first)?.value : undefined;
-      if (method && ERROR_STATUS_METHODS.has(method) && typeof status === 'number' && status >= 400) found = true;
-    } else if (
-      inner.type === AST_NODE_TYPES.AssignmentExpression &&
-      inner.left.type === AST_NODE_TYPES.MemberExpression &&
-      propertyName(inner.left) === 'status'
-    ) {
-      const status = staticValue(inner.right)?.value;
+    else {
+      const status = statusSetBy(inner);
       if (typeof status === 'number' && status >= 400) found = true;
     }
   });
   return found;
+}
+
+const NO_STATUS = Symbol('no status');
+
+/**
+ * The status a node answers with, as far as the file fixes it: `res.status(401)`, `reply.code(403)`,
+ * `ctx.status = 403` (`undefined` where it is not fixed); `NO_STATUS` for a node that sets none.
+ */
+function statusSetBy(node: TSESTree.Node): unknown {
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const method = calledMethodName(node);
+    const [first] = node.arguments;
+    return method && ERROR_STATUS_METHODS.has(method) && first ? staticValue(first)?.value : NO_STATUS;
+  }
+  if (
+    node.type === AST_NODE_TYPES.AssignmentExpression &&
+    node.left.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(node.left) === 'status'
+  )
+    return staticValue(node.right)?.value;
+  return NO_STATUS;
 }
 
 /**
@@ -941,17 +953,8 @@ function refuses(node: TSESTree.Node): boolean {
 function answersServerError(node: TSESTree.Node): boolean {
   const statuses: unknown[] = [];
   walk(node, (inner) => {
-    if (inner.type === AST_NODE_TYPES.CallExpression) {
-      const method = calledMethodName(inner);
-      const [first] = inner.arguments;
-      if (method && ERROR_STATUS_METHODS.has(method) && first) statuses.push(staticValue(first)?.value);
-    } else if (
-      inner.type === AST_NODE_TYPES.AssignmentExpression &&
-      inner.left.type === AST_NODE_TYPES.MemberExpression &&
-      propertyName(inner.left) === 'status'
-    ) {
-      statuses.push(staticValue(inner.right)?.value);
-    }
+    const status = statusSetBy(inner);
+    if (status !== NO_STATUS) statuses.push(status);
   });
   return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && status >= 500);
 }

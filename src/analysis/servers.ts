@@ -10,6 +10,7 @@ import { installedVersionFor } from './installed';
 import { codeOf, isLinted, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
   findObjectProperty,
+  nonEmptyList,
   possibleValues,
   resolveExpression,
   resolveObjectExpression,
@@ -269,9 +270,7 @@ export function listsSome(options: TSESTree.ObjectExpression, key: string): bool
   const found = findObjectProperty(options, key);
   if (found.kind === 'unknown') return 'unknown';
   if (found.kind === 'missing' || !found.value) return found.kind === 'missing' ? false : 'unknown';
-  const lists = possibleValues(found.value);
-  if (lists.every((list) => list.known && Array.isArray(list.value) && list.value.length > 0)) return true;
-  return lists.some((list) => !list.known) ? 'unknown' : false;
+  return nonEmptyList(found.value);
 }
 
 /** Whether the server was made with one of these options set: `new FastMCP({ authenticate })`. */

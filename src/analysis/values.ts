@@ -234,6 +234,16 @@ function callValue(call: TSESTree.CallExpression, depth: number): TSESTree.Node 
   return null;
 }
 
+/**
+ * Whether an expression is a non-empty array (`allowedOrigins: ['https://…']`) whatever it holds:
+ * `'unknown'` where one of its values is not known (a list from the environment, say).
+ */
+export function nonEmptyList(node: TSESTree.Node): boolean | 'unknown' {
+  const lists = possibleValues(node);
+  if (lists.every((list) => list.known && Array.isArray(list.value) && list.value.length > 0)) return true;
+  return lists.some((list) => !list.known) ? 'unknown' : false;
+}
+
 /** `Object.freeze`, with `Object` the global. */
 function isObjectFreeze(callee: TSESTree.Node): boolean {
   return globalPath(callee)?.join('.') === 'Object.freeze';

@@ -74,6 +74,14 @@ const MENTIONS_MCP = new RegExp(
   'u',
 );
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
+/** A check of `Host` or `Origin`: the validation middleware the adapters know, or a check of either header. */
+const HOST_FINDER: CheckFinder = {
+  known: 'host-validation',
+  checkFunctions: new Set(),
+  checksHeader: (header) => header === 'host' || header === 'origin',
+  // Every request has a Host, and a browser sends Origin cross-origin: a check of a wrong value is the check.
+  rejectsWhenMissing: false,
+};
 /** The hosts on which mcp-use 2 checks `Host` by itself (`#validationPolicy`, compared as written). */
 const LOCALHOST_NAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1']);
 /** The first Vite whose dev server checks `Host` before the middleware of plugins. */
@@ -207,14 +215,7 @@ export default createRule<Options, MessageIds>({
         }
 
         const { routes, apps } = findRoutes(sourceCode);
-        const finder: CheckFinder = {
-          known: 'host-validation',
-          checkFunctions: new Set(),
-          checksHeader: (header) => header === 'host' || header === 'origin',
-          guardedApps,
-          // Every request has a Host, and a browser sends Origin cross-origin: a check of a wrong value is the check.
-          rejectsWhenMissing: false,
-        };
+        const finder: CheckFinder = { ...HOST_FINDER, guardedApps };
         const mcpRoutes = routes.filter((route) => route.handlers.some((handler) => servesMcp(handler)));
         // A rebinding page has none of the user's credentials for this host: a route that refuses
         // requests without one is out of its reach (docs/threat-model.md).
@@ -311,16 +312,10 @@ export default createRule<Options, MessageIds>({
         const { start, source, options, authenticated, bindsLoopback, installed, middleware } = framework;
         if (trustCredentialChecks && authenticated) continue;
         // `server.use(check)` in front of it: a Host or Origin check, or a credential a rebinding page lacks.
-        const hostFinder: CheckFinder = {
-          known: 'host-validation',
-          checkFunctions: new Set(),
-          checksHeader: (header) => header === 'host' || header === 'origin',
-          rejectsWhenMissing: false,
-        };
         if (
           middleware.some(
             (handler) =>
-              checksCredential(hostFinder, handler) ||
+              checksCredential(HOST_FINDER, handler) ||
               (trustCredentialChecks && checksCredential(REBINDING_CREDENTIAL_FINDER, handler)),
           )
         )
