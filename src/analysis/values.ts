@@ -344,6 +344,118 @@ export function propertyValues(object: TSESTree.ObjectExpression, name: string, 
   return [{ known: true, value: undefined, node: object }];
 }
 
+/**
+ * The branch of `const host = mode === 'http' ? resolveHost() : null` that a use of `host` sees,
+ * when the use sits where the same test is known to hold (`if (mode === 'http') listen(port, host)`)
+ * or known to fail; `null` when the use could see either.
+ */
+function branchTaken(use: TSESTree.Node, value: TSESTree.Node): TSESTree.Node | null {
+  const choice = skipTypeWrappers(value);
+  if (choice.type !== AST_NODE_TYPES.ConditionalExpression || !isStableTest(choice.test)) return null;
+  const holds = knownOutcome(use, choice.test);
+  return holds === null ? null : holds ? choice.consequent : choice.alternate;
+}
+
+/** Whether the branches around a node decide `test`: `true` or `false` there, or `null`. */
+function knownOutcome(node: TSESTree.Node, test: TSESTree.Expression): boolean | null {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    let decided: boolean | null = null;
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (child === parent.consequent) decided = implies(parent.test, test, true);
+      else if (child === parent.alternate) decided = implies(parent.test, test, false);
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
+      if (parent.operator === '&&') decided = implies(parent.left, test, true);
+      else if (parent.operator === '||') decided = implies(parent.left, test, false);
+    }
+    if (decided !== null) return decided;
+  }
+  return null;
+}
+
+/** What `condition` having the outcome `outcome` says of `test`: its outcome, or `null`. */
+function implies(condition: TSESTree.Expression, test: TSESTree.Expression, outcome: boolean): boolean | null {
+  const inner = skipTypeWrappers(condition) as TSESTree.Expression;
+  if (sameTest(inner, test)) return outcome;
+  // `mode !== 'http'` failing is `mode === 'http'` holding.
+  if (
+    inner.type === AST_NODE_TYPES.BinaryExpression &&
+    test.type === AST_NODE_TYPES.BinaryExpression &&
+    NEGATED_OPERATORS[inner.operator] === test.operator &&
+    sameTest(inner.left, test.left) &&
+    sameTest(inner.right, test.right)
+  ) {
+    return !outcome;
+  }
+  if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') {
+    return implies(inner.argument, test, !outcome);
+  }
+  // Every side of a `&&` that held holds; every side of a `||` that failed failed.
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === (outcome ? '&&' : '||')) {
+    return implies(inner.left, test, outcome) ?? implies(inner.right, test, outcome);
+  }
+  return null;
+}
+
+const NEGATED_OPERATORS: Readonly<Record<string, string>> = { '===': '!==', '!==': '===', '==': '!=', '!=': '==' };
+
+/** The same test on the same unchanging names: `mode === 'http'` here and there. */
+function sameTest(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const left = skipTypeWrappers(a);
+  const right = skipTypeWrappers(b);
+  if (left.type !== right.type) return false;
+  switch (left.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = variableOf(left);
+      return variable !== null && variable === variableOf(right as TSESTree.Identifier);
+    }
+    case AST_NODE_TYPES.Literal:
+      return left.raw === (right as TSESTree.Literal).raw;
+    case AST_NODE_TYPES.MemberExpression: {
+      const other = right as TSESTree.MemberExpression;
+      const name = memberName(left);
+      return name !== null && name === memberName(other) && sameTest(left.object, other.object);
+    }
+    case AST_NODE_TYPES.UnaryExpression:
+      return (
+        left.operator === (right as TSESTree.UnaryExpression).operator &&
+        sameTest(left.argument, (right as TSESTree.UnaryExpression).argument)
+      );
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression: {
+      const other = right as TSESTree.BinaryExpression | TSESTree.LogicalExpression;
+      return left.operator === other.operator && sameTest(left.left, other.left) && sameTest(left.right, other.right);
+    }
+    default:
+      return false;
+  }
+}
+
+/** A test whose outcome cannot change between two places: names written once, no calls. */
+function isStableTest(test: TSESTree.Node): boolean {
+  const node = skipTypeWrappers(test);
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = variableOf(node);
+      return (
+        variable !== null &&
+        variable.defs.length === 1 &&
+        variable.references.every((reference) => !reference.isWrite() || reference.init === true)
+      );
+    }
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return memberName(node) !== null && isStableTest(node.object);
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === '!' && isStableTest(node.argument);
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return isStableTest(node.left) && isStableTest(node.right);
+    default:
+      return false;
+  }
+}
+
 function isNullish(node: TSESTree.Node): boolean {
   const result = staticValue(node);
   return result !== null && result.value == null;
@@ -408,7 +520,7 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       return recurse(expression.argument);
     case AST_NODE_TYPES.Identifier: {
       const resolved = resolveExpression(expression, depth + 1);
-      if (resolved && resolved !== expression) return recurse(resolved);
+      if (resolved && resolved !== expression) return recurse(branchTaken(expression, resolved) ?? resolved);
       const variable = variableOf(expression);
       const def = variable?.defs[0];
       if (!variable || !def || variable.defs.length !== 1) return [{ known: false, node: expression }];
@@ -464,9 +576,13 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       const options = optionValues(expression.object, name);
       if (options) return options.map(optionValue);
       // `let options = defaults; if (extra) options = { ...defaults, ...extra };` then `options.origin`:
-      // the property of each object the variable is given.
+      // the property of each object the variable is given; `resolveHost().host`: of each object the
+      // function returns.
       const holder = skipTypeWrappers(expression.object);
-      if (holder.type === AST_NODE_TYPES.Identifier && !propertyWritten(holder, name)) {
+      if (
+        (holder.type === AST_NODE_TYPES.Identifier && !propertyWritten(holder, name)) ||
+        holder.type === AST_NODE_TYPES.CallExpression
+      ) {
         const objects = possibleValues(holder, depth + 1);
         if (objects.length > 1 && objects.every((candidate) => candidate.known || candidate.node !== holder)) {
           return objects.flatMap((candidate) => {

@@ -3722,3 +3722,141 @@ export class Monitor {
     },
   ],
 });
+
+// `const host = mode === 'http' ? bindAddress().host : null` read inside `if (mode === 'http')`: the
+// branch the test rules out is no value the call can see, and a function that returns one of
+// several objects gives the property of each.
+const modeServer = (host: string, listen: string): string => `import http from 'node:http';
+const mode = process.argv.includes('--http') ? 'http' : 'stdio';
+function bindAddress() {
+  if (process.env.BIND_ADDRESS) return { host: process.env.BIND_ADDRESS };
+  return { host: ${host} };
+}
+const host = mode === 'http' ? bindAddress().host : null;
+${listen}`;
+
+ruleTester.run('require-loopback-host: values under the test that chose them', rule, {
+  valid: [
+    {
+      name: 'the loopback branch of a ternary, read where its test holds',
+      code: modeServer("'127.0.0.1'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+    },
+    {
+      name: 'read where a `&&` of its test holds, in an `else` of its negation and after `&&`',
+      code: `import http from 'node:http';
+const mode = process.env.MCP_TRANSPORT;
+const host = mode === 'http' ? '127.0.0.1' : undefined;
+const server = http.createServer();
+if (mode === 'http' && server) server.listen(3000, host);
+if (!(mode === 'http')) {
+  console.log('stdio');
+} else {
+  server.listen(3001, host);
+}
+mode === 'http' && server.listen(3002, host);
+mode !== 'http' ? server.close() : server.listen(3003, host);`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the public default of the function that the taken branch calls, named where it is written',
+      code: modeServer("'0.0.0.0'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: modeServer("'127.0.0.1'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: modeServer("'::1'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+            },
+            {
+              messageId: 'useLocalhost',
+              output: modeServer("'localhost'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'outside the test, both branches: `null` binds every interface',
+      code: modeServer("'127.0.0.1'", 'http.createServer().listen(3000, host!);'),
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: '`null`' },
+          line: 7,
+          column: 53,
+          endLine: 7,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: modeServer("'127.0.0.1'", 'http.createServer().listen(3000, host!);').replace(
+                ': null;',
+                ": '127.0.0.1';",
+              ),
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: modeServer("'127.0.0.1'", 'http.createServer().listen(3000, host!);').replace(
+                ': null;',
+                ": '::1';",
+              ),
+            },
+            {
+              messageId: 'useLocalhost',
+              output: modeServer("'127.0.0.1'", 'http.createServer().listen(3000, host!);').replace(
+                ': null;',
+                ": 'localhost';",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a test whose name is written again may have changed: both branches',
+      code: `import http from 'node:http';
+let mode = process.env.MCP_TRANSPORT;
+const host = mode === 'http' ? '127.0.0.1' : '0.0.0.0';
+mode = 'http';
+if (mode === 'http') http.createServer().listen(3000, host);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 3,
+          column: 46,
+          endLine: 3,
+          endColumn: 55,
+          suggestions: (
+            [
+              ['useIpv4Loopback', '127.0.0.1'],
+              ['useIpv6Loopback', '::1'],
+              ['useLocalhost', 'localhost'],
+            ] as const
+          ).map(([messageId, address]) => ({
+            messageId,
+            output: `import http from 'node:http';
+let mode = process.env.MCP_TRANSPORT;
+const host = mode === 'http' ? '127.0.0.1' : '${address}';
+mode = 'http';
+if (mode === 'http') http.createServer().listen(3000, host);`,
+          })),
+        },
+      ],
+    },
+  ],
+});
