@@ -61,7 +61,7 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : calledMethodName(call);
     if (name !== 'serve') continue;
     const [start] = entitiesOf(call, 'start');
-    if (start?.kind !== 'start' || !/Bun|Deno/u.test(start.api.display)) continue;
+    if (start?.kind !== 'start' || !start.api.handlesFetch) continue;
     const handler = serveHandler(call);
     const fn = handler && resolveFunction(handler);
     if (fn && handler) handlers.push({ fn, given: handler });

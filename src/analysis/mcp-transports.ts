@@ -105,10 +105,23 @@ export function transportCalls(fn: HandlerFunction): TSESTree.CallExpression[] {
       if (!ownMethod) calls.push(node);
       return;
     }
+    // tmcp's `transport.respond(request)`: a method only the transport's own value is asked for.
+    if (method && callee.type === AST_NODE_TYPES.MemberExpression && madeByTransportWith(callee.object, method)) {
+      calls.push(node);
+      return;
+    }
     const target = callee.type === AST_NODE_TYPES.MemberExpression && method === 'fetch' ? callee.object : callee;
     if (target.type === AST_NODE_TYPES.Identifier && isMcpPackageValue(target)) calls.push(node);
   });
   return calls;
+}
+
+/** Whether a value is a transport whose adapter lists `method` among the methods that take a request. */
+function madeByTransportWith(object: TSESTree.Node, method: string): boolean {
+  const value = skipTypeWrappers(resolveExpression(object) ?? object);
+  return entitiesOf(value, 'mcp-transport').some(
+    (entity) => entity.kind === 'mcp-transport' && entity.transport.requestMethods?.includes(method) === true,
+  );
 }
 
 /**

@@ -15,7 +15,8 @@ import { mcpSdkAdapter } from './mcp-sdk';
 import { mcpUseAdapter } from './mcp-use';
 import { nestjsAdapter } from './nestjs';
 import { nodeAdapter } from './node';
-import { runtimesAdapter, webAdapter } from './runtimes';
+import { runtimesAdapter, srvxAdapter, webAdapter } from './runtimes';
+import { tmcpAdapter } from './tmcp';
 import {
   CALL,
   CONSTRUCT,
@@ -42,6 +43,8 @@ export const ADAPTERS: readonly Adapter[] = [
   nestjsAdapter,
   fastmcpAdapter,
   mcpLiteAdapter,
+  tmcpAdapter,
+  srvxAdapter,
   mcpHandlerAdapter,
   mcpFrameworkAdapter,
   mcpUseAdapter,

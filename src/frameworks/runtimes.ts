@@ -9,6 +9,7 @@ const BUN_SERVE: StartApi = {
   signature: 'serve-options',
   hostKey: 'hostname',
   socketKey: 'unix',
+  handlesFetch: true,
 };
 // Deno's reference (Deno.ServeTcpOptions): `hostname: string = "0.0.0.0"`; Deno.ServeUnixOptions
 // listens on `path` instead.
@@ -19,6 +20,31 @@ const DENO_SERVE: StartApi = {
   signature: 'deno-serve',
   hostKey: 'hostname',
   socketKey: 'path',
+  handlesFetch: true,
+};
+
+// srvx 1.0.8 (dist/_chunks/_utils2.mjs `resolvePortAndHost`): `hostname: opts.hostname ??
+// process.env.HOST`, handed to Node's `listen` (dist/adapters/node.mjs), Bun's or Deno's `serve`,
+// all of which bind every interface when it is unset.
+const SRVX_SERVE: StartApi = {
+  display: '`serve()` from `srvx`',
+  hostLabel: '`hostname`',
+  defaultBinding: "srvx's default, unless `HOST` is set",
+  signature: 'serve-options',
+  hostKey: 'hostname',
+  socketKey: null,
+  handlesFetch: true,
+};
+
+/** srvx's `serve({ fetch })` (what h3 2 and tmcp's examples serve with), on Node, Bun or Deno. */
+export const srvxAdapter: Adapter = {
+  name: 'srvx',
+  modules: Object.fromEntries(
+    ['srvx', 'srvx/node', 'srvx/bun', 'srvx/deno'].map((module) => [
+      module,
+      { serve: { [CALL]: [{ kind: 'start', api: SRVX_SERVE }] } },
+    ]),
+  ),
 };
 
 /** Bun's and Deno's servers. */

@@ -165,6 +165,8 @@ export interface StartApi extends ServerApi {
   readonly hostKey: 'host' | 'hostname';
   /** The options key that makes it listen on a Unix socket instead of a port, if it has one. */
   readonly socketKey: 'path' | 'unix' | null;
+  /** Whether its options' `fetch` (or `handler`), or a function argument, is a request handler of the code's own. */
+  readonly handlesFetch?: boolean;
   /** With `'construction-host'`: whether the call's second argument holds options with a host of their own (mcp-use 2). */
   readonly listenOptions?: boolean;
 }
@@ -275,6 +277,8 @@ export interface CorsMiddleware {
   readonly onlyWhen?: { readonly key: string; readonly value: string };
   /** With `origin` left out it answers each request with its own origin (mcp-use 2), not `*`. */
   readonly reflectsWhenMissing?: boolean;
+  /** With `origin` left out of its options it sends no `Access-Control-Allow-Origin` (tmcp); `true` is still `*`. */
+  readonly noOriginWhenMissing?: boolean;
   /** An options property that turns the middleware off: mcp-use 2's `enabled: false`. */
   readonly disabledBy?: string;
   /**
@@ -296,6 +300,11 @@ export interface McpTransport {
    * whose transports have no such options).
    */
   readonly protection: 'options' | 'middleware' | 'lists';
+  /**
+   * Its methods that take a request besides the SDK's `handleRequest` and `handlePostMessage`
+   * (tmcp's `respond`): counted only on a value this transport made, as the names are common.
+   */
+  readonly requestMethods?: readonly string[];
 }
 
 /** The apps the SDK makes, which validate `Host` (and in v2 `Origin`) unless told a non-loopback host. */

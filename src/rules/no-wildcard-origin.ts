@@ -133,7 +133,7 @@ export default createRule<Options, MessageIds>({
         } else if (branch.kind === 'object') {
           const origin = findObjectProperty(branch.object, 'origin');
           if (origin.kind === 'missing') {
-            if (middleware.reflectsWhenMissing) continue;
+            if (middleware.reflectsWhenMissing || middleware.noOriginWhenMissing) continue;
             missing.push((fixer, value) => appendObjectProperty(fixer, sourceCode, branch.object, `origin: ${value}`));
           } else if (origin.kind === 'found') {
             const value =
