@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers } from './ast';
+import { skipTypeWrappers, walk } from './ast';
 import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
-import { resolveExpression } from './values';
+import { resolveExpression, resolveFunction, returnedExpressions } from './values';
+import { returnsReshaped } from './value-escape';
 import { variableOf, staticValue, propertyName } from './program';
 
 /** Where a value that ends up as an allowed origin comes from. */
@@ -280,6 +281,22 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
           visit(passed, depth + 1, via);
           return;
         }
+        // `parseCsv(process.env.CORS_ORIGINS)`: a function of the project that reshapes an argument
+        // into what it returns yields that argument's sources, and whatever else it returns.
+        const fn = expression.type === AST_NODE_TYPES.CallExpression ? resolveFunction(expression.callee) : null;
+        const reshaped = fn
+          ? expression.arguments.flatMap((argument, index) =>
+              argument.type !== AST_NODE_TYPES.SpreadElement && returnsReshaped(fn, index) ? [{ argument, index }] : [],
+            )
+          : [];
+        if (fn && reshaped.length > 0) {
+          for (const { argument } of reshaped) visit(argument, depth + 1, via);
+          const params = reshaped.map(({ index }) => fn.params[index]!);
+          for (const returned of returnedExpressions(fn)) {
+            if (!params.some((param) => mentionsParameter(returned, param))) visit(returned, depth + 1, via);
+          }
+          return;
+        }
         break;
       }
       case AST_NODE_TYPES.ArrayExpression:
@@ -301,6 +318,18 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
 
   visit(node, 0);
   return sources;
+}
+
+/** Whether an expression reads a parameter (any other pattern than a plain name counts as read). */
+function mentionsParameter(node: TSESTree.Node, param: TSESTree.Parameter): boolean {
+  const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (name.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = variableOf(name);
+  let found = false;
+  walk(node, (inner) => {
+    if (!found && inner.type === AST_NODE_TYPES.Identifier && variableOf(inner) === variable) found = true;
+  });
+  return found;
 }
 
 /** What a pass-through call derives its value from: `x` in `x.split(',')`, `new Set(x)`, `JSON.parse(x)`. */

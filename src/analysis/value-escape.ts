@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTypeWrappers } from './ast';
 import { declaredVariables, textOf } from './program';
+import { resolveFunction, type HandlerFunction } from './values';
 
 /**
  * Calls that take a value and keep it to themselves: logging and conversions, and the URL
@@ -49,7 +50,13 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
       return true;
     case AST_NODE_TYPES.CallExpression: {
       if (parent.callee === current) return false;
-      return !KEEPING_CALLEES.test(textOf(parent.callee));
+      if (KEEPING_CALLEES.test(textOf(parent.callee))) return false;
+      // `parseCsv(process.env.CORS_ORIGINS)`: a function of the project that only reshapes its
+      // parameter into what it returns hands the value back; it goes where the call's result goes.
+      const index = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
+      const fn = index >= 0 ? resolveFunction(parent.callee) : null;
+      if (fn && returnsReshaped(fn, index)) return valueLeavesFile(parent, depth + 1);
+      return true;
     }
     case AST_NODE_TYPES.NewExpression:
       return !KEEPING_CALLEES.test(textOf(parent.callee));
@@ -72,6 +79,80 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Whether a function only reshapes its parameter at `index` into what it returns: some read of it
+ * is returned, and every read passes through method calls (`value.split(',')`), fallbacks and conversions into a `return`
+ * (or an arrow's body), or is only tested (`if (!value) return []`).
+ */
+export function returnsReshaped(fn: HandlerFunction, index: number): boolean {
+  const param = fn.params[index];
+  const name =
+    param?.type === AST_NODE_TYPES.Identifier
+      ? param
+      : param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
+        ? param.left
+        : null;
+  if (!name) return false;
+  const variable = declaredVariables(fn).find((candidate) => candidate.name === name.name);
+  if (!variable) return false;
+  let returned = false;
+  const reshapes = variable.references.every((reference) => {
+    if (reference.init) return true;
+    if (!reference.isRead() || reference.isWrite()) return false;
+    let current: TSESTree.Node = reference.identifier as TSESTree.Node;
+    for (let steps = 0; steps < 20; steps++) {
+      const parent: TSESTree.Node | undefined = current.parent;
+      if (!parent) return false;
+      switch (parent.type) {
+        case AST_NODE_TYPES.ReturnStatement:
+          returned = true;
+          return true;
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          returned = parent === fn && parent.body === current;
+          return returned;
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.WhileStatement:
+          return parent.test === current;
+        case AST_NODE_TYPES.UnaryExpression:
+        case AST_NODE_TYPES.BinaryExpression:
+          // `!value`, `typeof value`, `value === ''`: a test, which hands nothing on.
+          return true;
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (parent.test === current) return true;
+          current = parent;
+          break;
+        case AST_NODE_TYPES.MemberExpression:
+          // `value.split(',')`, `value.length`: the value goes on only through a method's result.
+          if (parent.object !== current) return false;
+          current =
+            parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent
+              ? parent.parent
+              : parent;
+          break;
+        case AST_NODE_TYPES.CallExpression:
+          // `.map((part) => part.trim())` takes callbacks, not the value; a keeping callee keeps it.
+          if (parent.callee === current) return false;
+          if (!KEEPING_CALLEES.test(textOf(parent.callee))) return false;
+          current = parent;
+          break;
+        case AST_NODE_TYPES.LogicalExpression:
+        case AST_NODE_TYPES.ChainExpression:
+        case AST_NODE_TYPES.TemplateLiteral:
+          current = parent;
+          break;
+        default:
+          if (skipTypeWrappers(parent) !== parent) {
+            current = parent;
+            break;
+          }
+          return false;
+      }
+    }
+    return false;
+  });
+  return reshapes && returned;
 }
 
 /**

@@ -13,7 +13,7 @@ import { carrierOf, environmentReadName, isEnvironmentObject, originSources } fr
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf, propertyName, staticValue, textOf, variableOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
-import { possibleValues, resolveFunction } from '../analysis/values';
+import { possibleValues, resolveFunction, returnedExpressions } from '../analysis/values';
 import { bindingLeavesFile, valueLeavesFile } from '../analysis/value-escape';
 
 export type Options = [
@@ -73,13 +73,20 @@ function asksForWildcard(collection: TSESTree.Node): boolean {
 }
 
 /** Whether every value an expression can hold is an array (or, where `sets`, a Set). */
-function holdsOnlyArrays(node: TSESTree.Node, sets: boolean): boolean {
+function holdsOnlyArrays(node: TSESTree.Node, sets: boolean, depth = 0): boolean {
   const candidates = possibleValues(node);
   return (
     candidates.length > 0 &&
     candidates.every((candidate) => {
       if (candidate.known) return Array.isArray(candidate.value);
       const expression = skipTypeWrappers(candidate.node);
+      // `parseCsv(process.env.CORS_ORIGINS)`: what the project's function returns, each time.
+      const fn =
+        expression.type === AST_NODE_TYPES.CallExpression && depth < 3 ? resolveFunction(expression.callee) : null;
+      if (fn) {
+        const returned = returnedExpressions(fn);
+        return returned.length > 0 && returned.every((value) => holdsOnlyArrays(value, sets, depth + 1));
+      }
       if (expression.type === AST_NODE_TYPES.ArrayExpression) return true;
       if (expression.type === AST_NODE_TYPES.NewExpression) {
         return sets && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'Set';

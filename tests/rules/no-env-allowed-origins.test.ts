@@ -979,3 +979,107 @@ app.use((req, res, next) => {
     },
   ],
 });
+
+// `parseCsv(process.env.CORS_ALLOWED_ORIGINS)`: a function of the project that only reshapes its
+// argument into what it returns hands the value back, so the list goes where the call's result
+// goes; it is judged there, as an inline `.split(',')` would be.
+const csvServer = (read: string, credentials: string): string => `import express from 'express';
+import cors from 'cors';
+
+function parseCsv(value: string | undefined): string[] {
+  if (!value) return [];
+  return value.split(',').map((part) => part.trim());
+}
+
+const origins = parseCsv(${read});
+express().use(cors({ origin: origins, credentials: ${credentials} }));`;
+
+const REMEMBER = (read: string): string => `import { register } from './registry';
+function remember(value: string | undefined): string[] {
+  register(value);
+  return value ? value.split(',') : [];
+}
+remember(${read});`;
+const IGNORE = (read: string): string => `function ignore(value: string | undefined): string[] {
+  return [];
+}
+export const origins = ignore(${read});`;
+
+ruleTester.run('no-env-allowed-origins: through a function that reshapes the value', rule, {
+  valid: [
+    {
+      name: 'an exact list without credentials, parsed by a helper of the file',
+      code: csvServer('process.env.CORS_ALLOWED_ORIGINS', 'false'),
+    },
+    {
+      name: 'a helper whose arrow body is the reshaped value',
+      code: `import express from 'express';
+import cors from 'cors';
+const parse = (value = '') => value.split(',');
+const origins = parse(process.env.MCP_ALLOWED_ORIGINS);
+express().use(cors({ origin: origins }));`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'with credentials: reported at the read, fixed in the argument with a string',
+      code: csvServer('process.env.CORS_ALLOWED_ORIGINS', 'true'),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ALLOWED_ORIGINS`', credentials: ', credentials included' },
+          line: 9,
+          column: 26,
+          endLine: 9,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: csvServer("'' /* was env CORS_ALLOWED_ORIGINS: list the allowed origins here */", 'true'),
+            },
+            { messageId: 'useConstantAllowlist', output: csvServer("'https://app.example.com'", 'true') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a helper that also hands the value to another module: it leaves the file',
+      code: REMEMBER('process.env.CORS_ALLOWED_ORIGINS'),
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: { name: '`CORS_ALLOWED_ORIGINS`' },
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: REMEMBER("'' /* was env CORS_ALLOWED_ORIGINS: list the allowed origins here */"),
+            },
+            { messageId: 'useConstantAllowlist', output: REMEMBER("'https://app.example.com'") },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a helper that ignores its argument hands nothing back, and its call hands the value on',
+      code: IGNORE('process.env.CORS_ALLOWED_ORIGINS'),
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile',
+          line: 4,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: IGNORE("'' /* was env CORS_ALLOWED_ORIGINS: list the allowed origins here */"),
+            },
+            { messageId: 'useConstantAllowlist', output: IGNORE("'https://app.example.com'") },
+          ],
+        },
+      ],
+    },
+  ],
+});

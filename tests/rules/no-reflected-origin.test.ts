@@ -1416,3 +1416,62 @@ ruleTester.run('no-reflected-origin: the verdict a check returns in an object', 
     },
   ],
 });
+
+// An origin function that answers with what a helper of the project makes of the request's
+// Origin (`normalise(origin)`, which only reshapes it) answers with the Origin itself.
+const NORMALISE = `function normalise(origin: string): string {
+  return origin.trim().toLowerCase();
+}`;
+
+ruleTester.run('no-reflected-origin: the Origin reshaped by a helper', rule, {
+  valid: [
+    {
+      name: 'a helper that tests the Origin against a list answers yes or no, not the Origin',
+      code: `import express from 'express';
+import cors from 'cors';
+const ALLOWED = ['https://app.example.com'];
+function isAllowed(origin: string): boolean {
+  return ALLOWED.includes(origin);
+}
+express().use(cors({ origin: (origin, callback) => callback(null, isAllowed(origin ?? '')) }));`,
+    },
+  ],
+  invalid: [
+    {
+      name: '`callback(null, normalise(origin))` echoes the Origin',
+      code: `import express from 'express';
+import cors from 'cors';
+${NORMALISE}
+express().use(cors({ origin: (origin, callback) => callback(null, normalise(origin ?? '')) }));`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with an `origin` function that accepts all', credentials: '' },
+          line: 6,
+          column: 22,
+          endLine: 6,
+          endColumn: 91,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import express from 'express';
+import cors from 'cors';
+${NORMALISE}
+express().use(cors({ origin: false }));`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import express from 'express';
+import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+${NORMALISE}
+express().use(cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
