@@ -946,6 +946,53 @@ function statusSetBy(node: TSESTree.Node): unknown {
   return NO_STATUS;
 }
 
+/** Statements and expressions that make a handler's answer depend on something. */
+const BRANCHING: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.IfStatement,
+  AST_NODE_TYPES.SwitchStatement,
+  AST_NODE_TYPES.TryStatement,
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.FunctionDeclaration,
+]);
+
+/**
+ * Whether a handler turns every request away, whatever it holds: it never looks at the request,
+ * sets no status but errors (at least one), and branches nowhere. `app.all('/mcp', (_req, res) =>
+ * res.status(405).json(…))` after the routes that serve MCP is no endpoint of its own.
+ */
+export function answersOnlyWithError(fn: HandlerFunction): boolean {
+  const [request] = fn.params;
+  if (request && (request.type !== AST_NODE_TYPES.Identifier || (variableOf(request)?.references.length ?? 1) > 0)) {
+    return false;
+  }
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement && answersWithError(fn.body)) return true;
+  let errors = 0;
+  let other = false;
+  walk(
+    fn.body,
+    (node) => {
+      if (node !== fn.body && BRANCHING.has(node.type)) other = true;
+      const status = statusSetBy(node);
+      if (status === NO_STATUS) {
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && answersWithError(node.argument)) errors++;
+        return;
+      }
+      if (typeof status === 'number' && status >= 400) errors++;
+      else other = true;
+    },
+    (node) => !other && (node === fn.body || !BRANCHING.has(node.type)),
+  );
+  return errors > 0 && !other;
+}
+
 /**
  * Whether a branch answers only with a server error (`res.status(500).json(…)`): a catch-all for
  * whatever failed, not the refusal of a request that lacks a credential.

@@ -21,6 +21,7 @@ import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import {
+  answersOnlyWithError,
   checksCredential,
   functionChecksCredential,
   isCredentialHeader,
@@ -515,6 +516,10 @@ export default createRule<Options, MessageIds>({
       const serves = (): boolean => route.handlers.some((handler) => servesMcp(handler));
       // `app.use('/mcp', cors())` is middleware on the way to the endpoint, not the endpoint.
       if (route.call && calledMethodName(route.call) === 'use') return serves();
+      // `app.all('/mcp', (_req, res) => res.status(405).json(…))`: it turns every request away.
+      const last = route.handlers.at(-1);
+      const answer = last && resolveFunction(last);
+      if (answer && answersOnlyWithError(answer)) return false;
       if (path !== null && matchesEndpoint(path)) return true;
       // A plain handler's branch for another path (`POST /webhook`) is not the MCP endpoint, even
       // when the same handler serves MCP elsewhere.

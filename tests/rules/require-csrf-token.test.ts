@@ -2933,3 +2933,65 @@ app.post('/b', async (req, res) => {
     },
   ],
 });
+
+// A handler that turns every request away without looking at it (`app.all('/mcp', …)` answering
+// 405 after the routes that serve MCP) accepts no MCP request: it is no endpoint of its own.
+const METHOD_NOT_ALLOWED = (handler: string): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const app = express();
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+app.get('/mcp', (req, res) => transport.handleRequest(req, res));
+app.post('/mcp', ${handler});`;
+
+ruleTester.run('require-csrf-token: handlers that refuse every request', rule, {
+  valid: [
+    {
+      name: 'a 405 after a header, in a block',
+      code: METHOD_NOT_ALLOWED(`(_req, res) => {
+  res.setHeader('Allow', 'GET');
+  res.status(405).json({ error: 'Method Not Allowed' });
+}`),
+    },
+    { name: 'an arrow body that answers 405', code: METHOD_NOT_ALLOWED('(_req, res) => res.status(405).end()') },
+    {
+      name: 'a web handler that returns a 405 Response',
+      code: METHOD_NOT_ALLOWED('() => new Response(null, { status: 405 })'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a handler that reads the request may do more than refuse',
+      code: METHOD_NOT_ALLOWED('(req, res) => res.status(405).json({ method: req.method })'),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          line: 6,
+          column: 1,
+          suggestions: tokenSuggestions(
+            METHOD_NOT_ALLOWED('(req, res) => res.status(405).json({ method: req.method })'),
+          ),
+        },
+      ],
+    },
+    {
+      name: 'a handler that refuses on one path only',
+      code: METHOD_NOT_ALLOWED(`(_req, res) => {
+  if (process.env.READ_ONLY) res.status(405).end();
+  else res.status(202).end();
+}`),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          line: 6,
+          column: 1,
+          suggestions: tokenSuggestions(
+            METHOD_NOT_ALLOWED(`(_req, res) => {
+  if (process.env.READ_ONLY) res.status(405).end();
+  else res.status(202).end();
+}`),
+          ),
+        },
+      ],
+    },
+  ],
+});
