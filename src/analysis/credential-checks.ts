@@ -6,6 +6,7 @@ import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
   findObjectProperty,
+  isFunctionNode,
   possibleValues,
   resolveExpression,
   resolveFunction,
@@ -879,7 +880,7 @@ function rejects(branch: TSESTree.Node): boolean {
       found = true;
     else if (node.type === AST_NODE_TYPES.CallExpression) {
       const method = calledMethodName(node);
-      if (method && REJECTING_METHODS.has(method)) found = true;
+      if ((method && REJECTING_METHODS.has(method)) || sendsErrorAnswer(node)) found = true;
     } else if (
       node.type === AST_NODE_TYPES.AssignmentExpression &&
       node.left.type === AST_NODE_TYPES.MemberExpression
@@ -888,6 +889,26 @@ function rejects(branch: TSESTree.Node): boolean {
     }
   });
   return found;
+}
+
+/**
+ * Whether a call hands the response to a function of the project that answers it with an error,
+ * and with nothing else: `sendUnauthorized(res)` whose body is `res.status(401).json(…)`.
+ */
+function sendsErrorAnswer(call: TSESTree.CallExpression): boolean {
+  if (call.arguments.length === 0) return false;
+  const fn = resolveFunction(call.callee);
+  if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const statuses: unknown[] = [];
+  walk(
+    fn.body,
+    (node) => {
+      const status = statusSetBy(node);
+      if (status !== NO_STATUS) statuses.push(status);
+    },
+    (node) => node === fn.body || !isFunctionNode(node),
+  );
+  return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && status >= 400);
 }
 
 /** A branch that ends the handler's work without refusing: `return;`, `return next();`, `{ next(); return; }`. */

@@ -900,3 +900,22 @@ describe('the module cache', () => {
     expect(moduleGraphStats().modules).toBe(0);
   });
 });
+
+describe('a token check in a wrapper around the handler, with its parts in another module', () => {
+  it('accepts a wrapper that answers 401 through a function of the file when the token is missing', async () => {
+    expect(summarise(await lint('src/csrf-wrapped.ts'))).toEqual([]);
+  });
+
+  it('reports the route when that function answers 200', async () => {
+    expect(summarise(await lint('src/csrf-wrapped-logged.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [23, 1, 23, 9], CSRF, FAIL_CLOSED_CSRF),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [26, 29, 26, 58],
+        { transport: '`StreamableHTTPServerTransport`' },
+        { hasFix: false, suggestions: 1 },
+      ),
+    ]);
+  });
+});
