@@ -1,3 +1,4 @@
+import { servesNoMcp } from './mcp-scope';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers } from './ast';
@@ -312,7 +313,9 @@ export function isEndpoint(route: Route): boolean {
 function handles(route: Route, node: TSESTree.Node): boolean {
   if (route.framework === 'node') {
     const branch = route.node.parent;
-    return branch?.type === AST_NODE_TYPES.IfStatement && route.node === branch.test && containsNode(branch, node);
+    if (branch?.type === AST_NODE_TYPES.IfStatement && route.node === branch.test) return containsNode(branch, node);
+    // A route of its own (a Next.js route file's `GET`, a fetch handler): its handler.
+    if (route.exportedFor === undefined) return false;
   }
   return route.handlers.some((handler) => {
     if (containsNode(handler, node)) return true;
@@ -441,6 +444,8 @@ export function harmlessPolicy(
     return options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app);
   }
   if (onlyPublic(endpoints, options.publicPaths)) return true;
+  // The endpoints of a server the analysis can show serves no MCP (a website beside the server).
+  if (endpoints.length > 0 && servesNoMcp(sourceCode)) return true;
   return (
     options.trustCredentialChecks &&
     !credentials &&

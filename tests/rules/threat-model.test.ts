@@ -26,11 +26,12 @@ function mcpRoute(guard = ''): string {
 // The guard of those servers: a bearer token on every request to /mcp.
 const BEARER_GUARD = "app.use('/mcp', requireBearerAuth({ verifier }));";
 
-// What the routes of headerRoute() answer, and the import that answers it.
+// What the routes of headerRoute() answer, and the import that answers it: the MCP server's own
+// state, so that the app is one that may serve MCP (a file that shows it serves none is exempt).
 const ANSWERS = {
-  '/api/tools': ["import { listTools } from './tools.js';", 'listTools()'],
-  '/status': ["import { sessions } from './sessions.js';", "{ version: '1.4.0', sessions: sessions.size }"],
-  '/health': ["import { sessions } from './sessions.js';", '{ sessions: sessions.size }'],
+  '/api/tools': ["import { listTools } from './mcp/tools.js';", 'listTools()'],
+  '/status': ["import { sessions } from './mcp/sessions.js';", "{ version: '1.4.0', sessions: sessions.size }"],
+  '/health': ["import { sessions } from './mcp/sessions.js';", '{ sessions: sessions.size }'],
 } as const;
 
 /** An app whose GET `path` sets Access-Control-Allow-Origin to `origin`, or no such header when it is null. */
@@ -1913,4 +1914,124 @@ app.post('/mcp', ${tokenGuard(true)}(req, res) => transport.handleRequest(req, r
       ],
     },
   ]),
+});
+
+// A server the analysis can show serves no MCP (the file never says MCP, nothing it imports leads
+// to an MCP package, and its apps stay in the file) is not an MCP server's policy: a website or
+// dashboard beside the server, or a Next.js route file of the project's site.
+const STATS_APP = (exported: boolean): string => `import express from 'express';
+import cors from 'cors';
+import { stats } from './stats.js';
+
+${exported ? 'export ' : ''}const app = express();
+app.use(cors());
+app.get('/api/stats', (_req, res) => res.json(stats()));`;
+
+const SKILL_ROUTE = (imported: string, origin: string | null): string => `import { readSkill } from '${imported}';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+  const { path } = await params;
+  return new Response(readSkill(path), {
+    headers: { 'Content-Type': 'text/markdown'${origin === null ? '' : `, 'Access-Control-Allow-Origin': ${origin}`} },
+  });
+}`;
+
+ruleTester.run('no-wildcard-origin: servers that serve no MCP', noWildcardOriginRule, {
+  valid: [
+    { name: 'a local app with a stats route', code: STATS_APP(false) },
+    {
+      name: 'a Next.js route file of the site',
+      code: SKILL_ROUTE('@/lib/skills', "'*'"),
+      filename: 'app/api/skills/[...path]/route.ts',
+    },
+    {
+      name: 'a route file of an MCP server under `/.well-known/`, public by design',
+      code: SKILL_ROUTE('@/lib/mcp-server', "'*'"),
+      filename: 'app/.well-known/agent-skills/[...path]/route.ts',
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'an exported app: other modules may add MCP routes to it',
+      code: STATS_APP(true),
+      output: STATS_APP(true).replace('cors()', 'cors({ origin: false })'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: STATS_APP(true)
+                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
+                .replace(
+                  "from './stats.js';\n",
+                  "from './stats.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+                ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a route file whose answer comes from the MCP server',
+      code: SKILL_ROUTE('@/lib/mcp-server', "'*'"),
+      filename: 'app/api/skills/[...path]/route.ts',
+      output: SKILL_ROUTE('@/lib/mcp-server', null),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 6,
+          column: 49,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: SKILL_ROUTE('@/lib/mcp-server', 'ALLOWED_ORIGIN').replace(
+                "from '@/lib/mcp-server';\n",
+                "from '@/lib/mcp-server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('no-reflected-origin: servers that serve no MCP', noReflectedOriginRule, {
+  valid: [
+    { name: 'a local app that echoes the Origin', code: STATS_APP(false).replace('cors()', 'cors({ origin: true })') },
+  ],
+  invalid: [
+    {
+      name: 'the same app, exported',
+      code: STATS_APP(true).replace('cors()', 'cors({ origin: true })'),
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 28,
+          suggestions: [
+            { messageId: 'denyOrigins', output: STATS_APP(true).replace('cors()', 'cors({ origin: false })') },
+            {
+              messageId: 'useAllowlist',
+              output: STATS_APP(true)
+                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
+                .replace(
+                  "from './stats.js';\n",
+                  "from './stats.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+                ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
