@@ -325,6 +325,21 @@ function handles(route: Route, node: TSESTree.Node): boolean {
 }
 
 /** The path a `use` call mounts its middleware at: `''` for none, `null` when it is not static. */
+/** The methods that mount middleware or a route at the path of their first argument. */
+const MOUNTING_METHODS: ReadonlySet<string> = new Set(['use', 'get', 'head', 'options', 'all']);
+
+/** Whether a policy is an argument, after the path, of `x.use(path, …)` (or `get`, `all`) with a public path. */
+function mountedAtPublicPath(node: TSESTree.Node, publicPaths: readonly string[]): boolean {
+  const argument = outermostWrapper(node);
+  const call = argument.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] === argument) return false;
+  if (!call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return false;
+  const method = calledMethodName(call);
+  if (method === null || !MOUNTING_METHODS.has(method) || call.arguments.length < 2) return false;
+  const prefix = pathPrefix(call);
+  return prefix !== null && prefix !== '' && isPublicPath(prefix, publicPaths);
+}
+
 function pathPrefix(call: TSESTree.CallExpression): string | null {
   const [first] = call.arguments;
   if (!first) return '';
@@ -436,6 +451,9 @@ export function harmlessPolicy(
   // A plain or web request handler that refuses a request without a credential before it sets the
   // policy: whatever the policy, a page reads only that refusal.
   if (options.trustCredentialChecks && !credentials && refusedBeforeInHandler(sourceCode, node)) return true;
+  // `app.use('/.well-known/oauth-authorization-server', cors(), …)` on an app the file is handed:
+  // whatever the app is, middleware mounted at a public path runs only for that path.
+  if (mountedAtPublicPath(node, options.publicPaths)) return true;
   const endpoints = endpointsReached(sourceCode, node, options.publicPaths);
   if (!endpoints) {
     // Endpoints the file does not show (added by a function the app is handed to) are guarded

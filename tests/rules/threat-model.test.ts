@@ -2035,3 +2035,54 @@ ruleTester.run('no-reflected-origin: servers that serve no MCP', noReflectedOrig
     },
   ],
 });
+
+// Middleware mounted at a public path runs only for that path, whatever app it is mounted on: an
+// app the function is handed (`mountMetadata(app: Express)`) too.
+const HANDED_APP = (mounts: string): string => `import type { Express } from 'express';
+import cors from 'cors';
+import { metadata } from './mcp/oauth.js';
+
+export function mountMetadata(app: Express): void {
+${mounts}
+}`;
+const METADATA_MOUNT =
+  "  app.use('/.well-known/oauth-authorization-server', cors(), (_req, res) => void res.json(metadata));";
+
+ruleTester.run('no-wildcard-origin: a public path on a handed app', noWildcardOriginRule, {
+  valid: [
+    { name: 'mounted at an OAuth metadata path', code: HANDED_APP(METADATA_MOUNT) },
+    {
+      name: 'a route at a public path',
+      code: HANDED_APP("  app.get('/.well-known/mcp.json', cors(), (_req, res) => void res.json(metadata));"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'mounted at another path of the same app',
+      code: HANDED_APP(`${METADATA_MOUNT}\n  app.use('/api', cors());`),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 7,
+          column: 19,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: HANDED_APP(`${METADATA_MOUNT}\n  app.use('/api', cors({ origin: false }));`),
+            },
+            {
+              messageId: 'useAllowlist',
+              output: HANDED_APP(`${METADATA_MOUNT}\n  app.use('/api', cors({ origin: ALLOWED_ORIGINS }));`).replace(
+                "from './mcp/oauth.js';\n",
+                "from './mcp/oauth.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
