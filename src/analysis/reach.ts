@@ -1,4 +1,5 @@
 import { servesNoMcp } from './mcp-scope';
+import { nestRoutePaths } from './nest-routes';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers } from './ast';
@@ -454,6 +455,9 @@ export function harmlessPolicy(
   // `app.use('/.well-known/oauth-authorization-server', cors(), …)` on an app the file is handed:
   // whatever the app is, middleware mounted at a public path runs only for that path.
   if (mountedAtPublicPath(node, options.publicPaths)) return true;
+  // `@Header('Access-Control-Allow-Origin', '*')` on a NestJS route: its paths decide.
+  const nestPaths = nestRoutePaths(node);
+  if (nestPaths && nestPaths.every((path) => isPublicPath(path, options.publicPaths))) return true;
   const endpoints = endpointsReached(sourceCode, node, options.publicPaths);
   if (!endpoints) {
     // Endpoints the file does not show (added by a function the app is handed to) are guarded

@@ -16,7 +16,7 @@ import {
 } from '../fixes/edits';
 import { calledMethodName, containsNode, declaredClass, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
 import { frameworkStarts, listsSome, localApps, namesLoopback } from '../analysis/servers';
-import { isLinted, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
+import { isLinted, placeOf, textOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -31,6 +31,7 @@ import { routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
+import { decoratorPaths, joinNestPath, nestDecorator } from '../analysis/nest-routes';
 import {
   findObjectProperty,
   possibleValues,
@@ -419,10 +420,7 @@ export default createRule<Options, MessageIds>({
             functionChecksCredential(finder, member.value, 0)
           )
             continue;
-          const path = ['/', decoratorPath(controller), decoratorPath(verb)]
-            .join('/')
-            .replace(/\/{2,}/gu, '/')
-            .replace(/(.)\/$/u, '$1');
+          const path = joinNestPath(decoratorPaths(controller)?.[0] ?? '', decoratorPaths(verb)?.[0] ?? '');
           const method = nestDecorator(verb) === 'Post' ? 'POST' : 'Every method of';
           context.report({
             node: verb.expression,
@@ -437,26 +435,6 @@ export default createRule<Options, MessageIds>({
           });
         }
       }
-    }
-
-    /** The name a decorator's callee is imported under from `@nestjs/common`, or `null`. */
-    function nestDecorator(decorator: TSESTree.Decorator): string | null {
-      const expression = decorator.expression;
-      const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
-      if (callee.type !== AST_NODE_TYPES.Identifier) return null;
-      const def = variableOf(callee)?.defs[0];
-      if (def?.type !== 'ImportBinding' || def.node.type !== AST_NODE_TYPES.ImportSpecifier) return null;
-      if ((def.parent as TSESTree.ImportDeclaration).source.value !== '@nestjs/common') return null;
-      const { imported } = def.node;
-      return imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
-    }
-
-    /** The path a `@Controller('mcp')` or `@Post('messages')` decorator gives, `''` for none. */
-    function decoratorPath(decorator: TSESTree.Decorator): string {
-      const expression = decorator.expression;
-      const [first] = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments : [];
-      const value = first && first.type !== AST_NODE_TYPES.SpreadElement ? staticValue(first)?.value : undefined;
-      return typeof value === 'string' ? value : '';
     }
 
     /** The token check as the method's first statement, and Nest's exception imported beside the decorators. */

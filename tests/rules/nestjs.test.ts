@@ -42,6 +42,22 @@ export class McpController {
   }
 }`,
     },
+    {
+      name: "@Header('Access-Control-Allow-Origin', '*') on OAuth metadata routes, public by design",
+      code: `import { Controller, Get, Header, Options } from '@nestjs/common';
+@Controller('.well-known')
+export class MetadataController {
+  @Get(['oauth-protected-resource', 'oauth-protected-resource/*path'])
+  @Header('Access-Control-Allow-Origin', '*')
+  metadata() {
+    return { resource: 'https://mcp.example.com' };
+  }
+
+  @Options('oauth-authorization-server')
+  @Header('Access-Control-Allow-Origin', '*')
+  preflight() {}
+}`,
+    },
   ],
   invalid: failClosedFix([
     {
@@ -161,6 +177,42 @@ const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 const app = await NestFactory.create(AppModule);
 app.enableCors({ origin: ALLOWED_ORIGINS });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a route with a public path and one that is not',
+      code: `import { Controller, Get, Header } from '@nestjs/common';
+@Controller()
+export class MetadataController {
+  @Get(['.well-known/oauth-protected-resource', 'tools'])
+  @Header('Access-Control-Allow-Origin', '*')
+  metadata() {
+    return {};
+  }
+}`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 5,
+          column: 4,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import { Controller, Get, Header } from '@nestjs/common';
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+@Controller()
+export class MetadataController {
+  @Get(['.well-known/oauth-protected-resource', 'tools'])
+  @Header('Access-Control-Allow-Origin', ALLOWED_ORIGIN)
+  metadata() {
+    return {};
+  }
+}`,
             },
           ],
         },

@@ -1,0 +1,84 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticValue, variableOf } from './program';
+
+/** NestJS's route decorators (`@nestjs/common` decorators/http/request-mapping.decorator.js). */
+const VERBS: ReadonlySet<string> = new Set([
+  'Get',
+  'Post',
+  'Put',
+  'Delete',
+  'Patch',
+  'Options',
+  'Head',
+  'All',
+  'Search',
+]);
+
+/** The name a decorator's callee is imported under from `@nestjs/common`, or `null`. */
+export function nestDecorator(decorator: TSESTree.Decorator): string | null {
+  const expression = decorator.expression;
+  const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = variableOf(callee)?.defs[0];
+  if (def?.type !== 'ImportBinding' || def.node.type !== AST_NODE_TYPES.ImportSpecifier) return null;
+  if ((def.parent as TSESTree.ImportDeclaration).source.value !== '@nestjs/common') return null;
+  const { imported } = def.node;
+  return imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+}
+
+/**
+ * The paths a `@Controller('mcp')` or `@Get(['a', 'b'])` decorator gives (`['']` for none, also
+ * for `@Controller({ host })`); `null` when they are not static.
+ */
+export function decoratorPaths(decorator: TSESTree.Decorator): string[] | null {
+  const expression = decorator.expression;
+  const [first] = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments : [];
+  if (!first) return [''];
+  if (first.type === AST_NODE_TYPES.SpreadElement) return null;
+  const value = staticValue(first)?.value;
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return value as string[];
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const { path } = value as { path?: unknown };
+    if (path === undefined) return [''];
+    if (typeof path === 'string') return [path];
+    if (Array.isArray(path) && path.every((entry) => typeof entry === 'string')) return path as string[];
+  }
+  return null;
+}
+
+/** `/` joined the way Nest joins a controller's path and a route's. */
+export function joinNestPath(...parts: string[]): string {
+  return ['/', ...parts]
+    .join('/')
+    .replace(/\/{2,}/gu, '/')
+    .replace(/(.)\/$/u, '$1');
+}
+
+/**
+ * The paths of the NestJS route whose method carries a decorator holding `node`
+ * (`@Header('Access-Control-Allow-Origin', '*')` on a `@Get('…')` method of a `@Controller('…')`
+ * class); `null` when the node is not in such a decorator or a path is not static.
+ */
+export function nestRoutePaths(node: TSESTree.Node): string[] | null {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.type !== AST_NODE_TYPES.Decorator) {
+    if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.ClassBody) return null;
+    current = current.parent;
+  }
+  const method = current?.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition) return null;
+  const cls = method.parent.parent;
+  if (cls?.type !== AST_NODE_TYPES.ClassDeclaration && cls?.type !== AST_NODE_TYPES.ClassExpression) return null;
+  const controller = cls.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
+  const verbs = method.decorators.filter((decorator) => VERBS.has(nestDecorator(decorator) ?? ''));
+  if (!controller || verbs.length === 0) return null;
+  const prefixes = decoratorPaths(controller);
+  const paths: string[] = [];
+  for (const verb of verbs) {
+    const own = decoratorPaths(verb);
+    if (!prefixes || !own) return null;
+    for (const prefix of prefixes) for (const path of own) paths.push(joinNestPath(prefix, path));
+  }
+  return paths;
+}
