@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
@@ -607,6 +608,12 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       if (expression.operator === '||') return left.value ? left : absentValue(expression.right, absent);
       return left.value != null ? left : absentValue(expression.right, absent);
     }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = boundArguments && variableOf(expression);
+      if (variable && boundArguments!.has(variable)) return { known: true, value: boundArguments!.get(variable) };
+      const value = staticValue(expression);
+      return value ? { known: true, value: value.value } : unknown;
+    }
     default: {
       const value = staticValue(expression);
       return value ? { known: true, value: value.value } : unknown;
@@ -796,13 +803,15 @@ function helperChecksCredential(
     parent?.type !== AST_NODE_TYPES.ExpressionStatement &&
     parent?.type !== AST_NODE_TYPES.ReturnStatement &&
     !(parent === within && parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current);
-  if (!valueUsed) return functionChecksCredential(finder, helper, depth);
   const before = returnsHandBack;
-  returnsHandBack = true;
+  const boundBefore = boundArguments;
+  if (valueUsed) returnsHandBack = true;
+  boundArguments = argumentsOf(call, helper);
   try {
     return functionChecksCredential(finder, helper, depth);
   } finally {
     returnsHandBack = before;
+    boundArguments = boundBefore;
   }
 }
 
@@ -870,25 +879,73 @@ let returnsHandBack = false;
 /** Whether a branch turns the request away: `return`, `throw`, or an answer with an error status. */
 function rejects(branch: TSESTree.Node): boolean {
   let found = false;
-  walk(branch, (node) => {
-    if (found) return;
-    if (
-      node.type === AST_NODE_TYPES.ThrowStatement ||
-      (node.type === AST_NODE_TYPES.ReturnStatement &&
-        (!returnsHandBack || (node.argument !== null && answersWithError(node.argument))))
-    )
-      found = true;
-    else if (node.type === AST_NODE_TYPES.CallExpression) {
-      const method = calledMethodName(node);
-      if ((method && REJECTING_METHODS.has(method)) || sendsErrorAnswer(node)) found = true;
-    } else if (
-      node.type === AST_NODE_TYPES.AssignmentExpression &&
-      node.left.type === AST_NODE_TYPES.MemberExpression
-    ) {
-      if (node.left.property.type === AST_NODE_TYPES.Identifier && node.left.property.name === 'status') found = true;
-    }
-  });
+  walk(
+    branch,
+    (node) => {
+      if (found) return;
+      // `else if (required) throw …` in a helper called with `required` false: only its `else` runs.
+      if (node.type === AST_NODE_TYPES.IfStatement && ruledOut(node.test)) {
+        if (node.alternate && rejects(node.alternate)) found = true;
+        return;
+      }
+      if (
+        node.type === AST_NODE_TYPES.ThrowStatement ||
+        (node.type === AST_NODE_TYPES.ReturnStatement &&
+          (!returnsHandBack || (node.argument !== null && answersWithError(node.argument))))
+      )
+        found = true;
+      else if (node.type === AST_NODE_TYPES.CallExpression) {
+        const method = calledMethodName(node);
+        if ((method && REJECTING_METHODS.has(method)) || sendsErrorAnswer(node)) found = true;
+      } else if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.left.type === AST_NODE_TYPES.MemberExpression
+      ) {
+        if (node.left.property.type === AST_NODE_TYPES.Identifier && node.left.property.name === 'status') found = true;
+      }
+    },
+    (node) => !(node.type === AST_NODE_TYPES.IfStatement && ruledOut(node.test)),
+  );
   return found;
+}
+
+/**
+ * The arguments of the helper call being read, by the helper's parameter: what its tests of them
+ * come to (`parseAuth(req, false)` makes `if (required)` false). Unknown arguments are left out.
+ */
+let boundArguments: ReadonlyMap<Scope.Variable, unknown> | null = null;
+
+/** Whether a test is false for the helper call being read, whatever the request holds. */
+function ruledOut(test: TSESTree.Node): boolean {
+  if (!boundArguments) return false;
+  const value = absentValue(test, new Map());
+  return value.known && !value.value;
+}
+
+/** What a helper's parameters hold for one call: the static arguments, or `undefined` for one left out. */
+function argumentsOf(call: TSESTree.CallExpression, helper: HandlerFunction): Map<Scope.Variable, unknown> {
+  const bound = new Map<Scope.Variable, unknown>();
+  for (const [index, param] of helper.params.entries()) {
+    const name =
+      param.type === AST_NODE_TYPES.Identifier
+        ? param
+        : param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
+          ? param.left
+          : null;
+    const variable = name && variableOf(name);
+    if (!variable || call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) {
+      continue;
+    }
+    const argument = call.arguments[index];
+    const given = argument ?? (param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null);
+    if (!given) {
+      bound.set(variable, undefined);
+      continue;
+    }
+    const value = staticValue(given);
+    if (value) bound.set(variable, value.value);
+  }
+  return bound;
 }
 
 /**

@@ -2995,3 +2995,52 @@ ruleTester.run('require-csrf-token: handlers that refuse every request', rule, {
     },
   ],
 });
+
+// A helper that refuses a request without the header only when its caller asks it to
+// (`parseAuth(req, required)`): what the call passes decides.
+const OPTIONAL_AUTH = (argument: string): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+function parseAuth(req: express.Request, required?: boolean): { token?: string } {
+  if (req.headers.authorization) {
+    if (!req.headers.authorization.startsWith('Bearer ')) throw new Error('unsupported scheme');
+    return { token: req.headers.authorization.slice(7) };
+  } else if (required) {
+    throw new Error('missing Authorization header');
+  }
+  return {};
+}
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const auth = parseAuth(req${argument});
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, { ...req.body, auth });
+});`;
+
+ruleTester.run('require-csrf-token: a helper told whether the header is required', rule, {
+  valid: [{ name: 'called with `true`', code: OPTIONAL_AUTH(', true') }],
+  invalid: [
+    {
+      name: 'called with `false`: a request without the header passes',
+      code: OPTIONAL_AUTH(', false'),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          line: 15,
+          column: 1,
+          endLine: 15,
+          endColumn: 9,
+          suggestions: tokenSuggestions(OPTIONAL_AUTH(', false')),
+        },
+      ],
+    },
+    {
+      name: 'called without it: `required` is undefined',
+      code: OPTIONAL_AUTH(''),
+      errors: [
+        { messageId: 'missingCsrfCheck', line: 15, column: 1, suggestions: tokenSuggestions(OPTIONAL_AUTH('')) },
+      ],
+    },
+  ],
+});
