@@ -956,6 +956,17 @@ function sendsErrorAnswer(call: TSESTree.CallExpression): boolean {
   if (call.arguments.length === 0) return false;
   const fn = resolveFunction(call.callee);
   if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let answer = errorAnswers.get(fn);
+  if (answer === undefined) {
+    answer = setsOnlyErrorStatuses(fn);
+    errorAnswers.set(fn, answer);
+  }
+  return answer;
+}
+
+const errorAnswers = new WeakMap<HandlerFunction, boolean>();
+
+function setsOnlyErrorStatuses(fn: HandlerFunction): boolean {
   const statuses: unknown[] = [];
   walk(
     fn.body,
@@ -1047,11 +1058,29 @@ const BRANCHING: ReadonlySet<string> = new Set([
  * res.status(405).json(…))` after the routes that serve MCP is no endpoint of its own.
  */
 export function answersOnlyWithError(fn: HandlerFunction): boolean {
+  let answer = onlyErrors.get(fn);
+  if (answer === undefined) {
+    answer = findAnswersOnlyWithError(fn);
+    onlyErrors.set(fn, answer);
+  }
+  return answer;
+}
+
+const onlyErrors = new WeakMap<HandlerFunction, boolean>();
+
+function findAnswersOnlyWithError(fn: HandlerFunction): boolean {
   const [request] = fn.params;
   if (request && (request.type !== AST_NODE_TYPES.Identifier || (variableOf(request)?.references.length ?? 1) > 0)) {
     return false;
   }
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement && answersWithError(fn.body)) return true;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    // One answer, not one of several: `() => new Response(null, { status: 405 })`.
+    let branches = false;
+    walk(fn.body, (node) => {
+      if (BRANCHING.has(node.type)) branches = true;
+    });
+    if (!branches && answersWithError(fn.body)) return true;
+  }
   let errors = 0;
   let other = false;
   walk(

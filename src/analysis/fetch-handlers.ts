@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers } from './ast';
+import { skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { servesMcp } from './mcp-transports';
 import { moduleOf } from './program';
@@ -57,9 +57,7 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
   // `Bun.serve({ fetch })`, `Deno.serve(…)`
   const serves = /\bserve\b/u.test(sourceCode.text) && mayHoldEntities(sourceCode, 'start');
   for (const call of serves ? moduleIndex(program).calls : []) {
-    const callee = skipTypeWrappers(call.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : calledMethodName(call);
-    if (name !== 'serve') continue;
+    // By what it is, not by its name: `import { serve as listen } from 'srvx'`.
     const [start] = entitiesOf(call, 'start');
     if (start?.kind !== 'start' || !start.api.handlesFetch) continue;
     const handler = serveHandler(call);

@@ -2,7 +2,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { containsNode, outermostWrapper, skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
-import { isLinted, variableOf } from './program';
+import { isLinted, moduleOf, variableOf } from './program';
+import { resolveSpecifier } from './module-graph';
+import { KNOWN_MODULES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { findRoutes, type AppInstance } from './routes';
 import { exportedValue } from './servers';
@@ -27,6 +29,49 @@ export function servesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
 }
 
 const answers = new WeakMap<TSESTree.Program, boolean>();
+
+/** Path segments of MCP endpoints: a route there may serve MCP whatever the file says. */
+const MCP_PATH = /(?:^|\/)(?:[^/]*mcp[^/]*|sse|messages?|rpc)(?:\/|$)/iu;
+
+/**
+ * `servesNoMcp`, and nothing left open: every endpoint has a path, none of them an MCP endpoint's
+ * (`/mcp`, `/sse`, `/messages`, `/rpc`); every route is handled by a function of the file or by a
+ * package an adapter knows (`cors()`, `express.json()`), not one from an unknown package; and every
+ * relative import of the file resolves to a module the analysis reads. What the origin rules ask
+ * before leaving a server's policies alone.
+ */
+export function servesNoMcpSurely(sourceCode: Readonly<SourceCode>): boolean {
+  let answer = sureAnswers.get(sourceCode.ast);
+  if (answer === undefined) {
+    answer = servesNoMcp(sourceCode) && nothingLeftOpen(sourceCode);
+    sureAnswers.set(sourceCode.ast, answer);
+  }
+  return answer;
+}
+
+const sureAnswers = new WeakMap<TSESTree.Program, boolean>();
+
+function nothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
+  const file = moduleOf(sourceCode.ast).file;
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    const specifier = statement.source.value;
+    if (specifier.startsWith('.') && (file === null || resolveSpecifier(file, specifier) === null)) return false;
+  }
+  const { routes } = findRoutes(sourceCode);
+  return routes.every(
+    (route) =>
+      // Middleware without a path (`app.use(cors())`) serves no endpoint of its own.
+      (route.path === null ? !isEndpoint(route) : !MCP_PATH.test(route.path)) &&
+      route.handlers.every((handler) => {
+        if (resolveFunction(handler)) return true;
+        const expression = skipTypeWrappers(handler);
+        const made = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+        const ref = externalRefOf(made);
+        return ref !== null && KNOWN_MODULES.has(ref.module);
+      }),
+  );
+}
 
 const MENTIONS_MCP = /mcp|modelcontextprotocol/iu;
 

@@ -1,5 +1,3 @@
-import { servesNoMcp } from './mcp-scope';
-import { nestRoutePaths } from './nest-routes';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers } from './ast';
@@ -15,6 +13,8 @@ import { servesMcp } from './mcp-transports';
 import { registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, staticValue, variableOf } from './program';
+import { servesNoMcpSurely } from './mcp-scope';
+import { nestRoutePaths } from './nest-routes';
 import { deployedAsVercelFunction, deployedAsWorker } from './module-graph';
 import { exportedValue, serverStarts } from './servers';
 import { entitiesOf } from './facts';
@@ -466,8 +466,15 @@ export function harmlessPolicy(
     return options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app);
   }
   if (onlyPublic(endpoints, options.publicPaths)) return true;
-  // The endpoints of a server the analysis can show serves no MCP (a website beside the server).
-  if (endpoints.length > 0 && servesNoMcp(sourceCode)) return true;
+  // The endpoints of a server this file makes, which the analysis can show serves no MCP (a
+  // website beside the server).
+  if (
+    endpoints.length > 0 &&
+    isLinted(node) &&
+    endpoints.every((route) => isLinted(route.node)) &&
+    servesNoMcpSurely(sourceCode)
+  )
+    return true;
   return (
     options.trustCredentialChecks &&
     !credentials &&

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers } from './ast';
+import { enclosingFunctionOrProgram, skipTypeWrappers } from './ast';
 import { declaredVariables, textOf } from './program';
 import { resolveFunction, type HandlerFunction } from './values';
 
@@ -86,7 +86,22 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
  * is returned, and every read passes through method calls (`value.split(',')`), fallbacks and conversions into a `return`
  * (or an arrow's body), or is only tested (`if (!value) return []`).
  */
+const COMPARISONS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=', 'in', 'instanceof']);
+
+const reshapes = new WeakMap<HandlerFunction, Map<number, boolean>>();
+
 export function returnsReshaped(fn: HandlerFunction, index: number): boolean {
+  let known = reshapes.get(fn);
+  if (!known) reshapes.set(fn, (known = new Map()));
+  let answer = known.get(index);
+  if (answer === undefined) {
+    answer = findReshaped(fn, index);
+    known.set(index, answer);
+  }
+  return answer;
+}
+
+function findReshaped(fn: HandlerFunction, index: number): boolean {
   const param = fn.params[index];
   const name =
     param?.type === AST_NODE_TYPES.Identifier
@@ -107,6 +122,8 @@ export function returnsReshaped(fn: HandlerFunction, index: number): boolean {
       if (!parent) return false;
       switch (parent.type) {
         case AST_NODE_TYPES.ReturnStatement:
+          // A return of a callback inside it hands the value to whoever calls the callback.
+          if (enclosingFunctionOrProgram(parent) !== fn) return false;
           returned = true;
           return true;
         case AST_NODE_TYPES.ArrowFunctionExpression:
@@ -116,9 +133,13 @@ export function returnsReshaped(fn: HandlerFunction, index: number): boolean {
         case AST_NODE_TYPES.WhileStatement:
           return parent.test === current;
         case AST_NODE_TYPES.UnaryExpression:
+          // `!value`, `typeof value`: a test, which hands nothing on.
+          return parent.operator === '!' || parent.operator === 'typeof';
         case AST_NODE_TYPES.BinaryExpression:
-          // `!value`, `typeof value`, `value === ''`: a test, which hands nothing on.
-          return true;
+          // `value === ''`: a test; `'' + value` carries the value on.
+          if (COMPARISONS.has(parent.operator)) return true;
+          current = parent;
+          break;
         case AST_NODE_TYPES.ConditionalExpression:
           if (parent.test === current) return true;
           current = parent;

@@ -434,18 +434,21 @@ function sameTest(a: TSESTree.Node, b: TSESTree.Node): boolean {
 function isStableTest(test: TSESTree.Node): boolean {
   const node = skipTypeWrappers(test);
   switch (node.type) {
-    case AST_NODE_TYPES.Identifier: {
-      const variable = variableOf(node);
-      return (
-        variable !== null &&
-        variable.defs.length === 1 &&
-        variable.references.every((reference) => !reference.isWrite() || reference.init === true)
-      );
-    }
+    case AST_NODE_TYPES.Identifier:
+      return isUnchangingName(node);
     case AST_NODE_TYPES.Literal:
       return true;
-    case AST_NODE_TYPES.MemberExpression:
-      return memberName(node) !== null && isStableTest(node.object);
+    case AST_NODE_TYPES.MemberExpression: {
+      // `transport.type` of a name written once, whose property this module never writes.
+      const name = memberName(node);
+      const object = skipTypeWrappers(node.object);
+      return (
+        name !== null &&
+        object.type === AST_NODE_TYPES.Identifier &&
+        isUnchangingName(object) &&
+        !propertyWritten(object, name)
+      );
+    }
     case AST_NODE_TYPES.UnaryExpression:
       return node.operator === '!' && isStableTest(node.argument);
     case AST_NODE_TYPES.BinaryExpression:
@@ -454,6 +457,20 @@ function isStableTest(test: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A variable declared here and written only where it is declared: not a parameter (whose object a
+ * caller may change) nor an import (a live binding its module may reassign).
+ */
+function isUnchangingName(id: TSESTree.Identifier): boolean {
+  const variable = variableOf(id);
+  return (
+    variable !== null &&
+    variable.defs.length === 1 &&
+    variable.defs[0]!.type === 'Variable' &&
+    variable.references.every((reference) => !reference.isWrite() || reference.init === true)
+  );
 }
 
 function isNullish(node: TSESTree.Node): boolean {
@@ -575,14 +592,35 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       // An option of a command-line or schema parser: its default, or what the user gives.
       const options = optionValues(expression.object, name);
       if (options) return options.map(optionValue);
-      // `let options = defaults; if (extra) options = { ...defaults, ...extra };` then `options.origin`:
-      // the property of each object the variable is given; `resolveHost().host`: of each object the
-      // function returns.
+      // `resolveHost().host`: the property of each object the function returns, where the object
+      // is one the function makes whatever its arguments, and keeps as it is written.
       const holder = skipTypeWrappers(expression.object);
-      if (
-        (holder.type === AST_NODE_TYPES.Identifier && !propertyWritten(holder, name)) ||
-        holder.type === AST_NODE_TYPES.CallExpression
-      ) {
+      if (holder.type === AST_NODE_TYPES.CallExpression) {
+        const fn = resolveFunction(holder.callee, depth + 1);
+        const returned = fn ? returnedExpressions(fn) : [];
+        if (fn && returned.length > 1) {
+          return returned.flatMap((value): PossibleValue[] => {
+            const made = skipTypeWrappers(value);
+            if (readsParameters(made, fn)) return [{ known: false, node: made }];
+            // `const out = { host: '127.0.0.1' }; out.host = '0.0.0.0'; return out;`
+            if (made.type === AST_NODE_TYPES.Identifier && propertyWritten(made, name)) {
+              const assigned = assignedPropertyValues(made, name, depth + 1);
+              if (!assigned) return [{ known: false, node: made }];
+              return [
+                ...(assigned.initial ? propertyValues(assigned.initial, name, depth + 1) : []),
+                ...assigned.writes.flatMap(recurse),
+                ...(assigned.elsewhere ? [{ known: false, node: made } as const] : []),
+              ];
+            }
+            const object = resolveObjectExpression(made, depth + 1);
+            return object ? propertyValues(object, name, depth + 1) : [{ known: false, node: made }];
+          });
+        }
+        return [{ known: false, node: expression }];
+      }
+      // `let options = defaults; if (extra) options = { ...defaults, ...extra };` then `options.origin`:
+      // the property of each object the variable is given.
+      if (holder.type === AST_NODE_TYPES.Identifier && !propertyWritten(holder, name)) {
         const objects = possibleValues(holder, depth + 1);
         if (objects.length > 1 && objects.every((candidate) => candidate.known || candidate.node !== holder)) {
           return objects.flatMap((candidate) => {

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { removeListElement } from '../fixes/edits';
-import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
+import { calledMethodName, skipTypeWrappers, walk } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -13,7 +13,14 @@ import { carrierOf, environmentReadName, isEnvironmentObject, originSources } fr
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf, propertyName, staticValue, textOf, variableOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
-import { possibleValues, resolveFunction, returnedExpressions } from '../analysis/values';
+import {
+  isFunctionNode,
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+  returnedExpressions,
+  type HandlerFunction,
+} from '../analysis/values';
 import { bindingLeavesFile, valueLeavesFile } from '../analysis/value-escape';
 
 export type Options = [
@@ -74,19 +81,25 @@ function asksForWildcard(collection: TSESTree.Node): boolean {
 
 /** Whether every value an expression can hold is an array (or, where `sets`, a Set). */
 function holdsOnlyArrays(node: TSESTree.Node, sets: boolean, depth = 0): boolean {
+  // `parseCsv(process.env.CORS_ORIGINS)`: what the project's function returns, each time.
+  const target = skipTypeWrappers(resolveExpression(node) ?? node);
+  const called = target.type === AST_NODE_TYPES.CallExpression && depth < 3 ? resolveFunction(target.callee) : null;
+  if (called) {
+    const returned = returnedExpressions(called);
+    return (
+      returned.length > 0 &&
+      !mayReturnNothing(called) &&
+      returned.every((value) => holdsOnlyArrays(value, sets, depth + 1))
+    );
+  }
   const candidates = possibleValues(node);
   return (
     candidates.length > 0 &&
     candidates.every((candidate) => {
       if (candidate.known) return Array.isArray(candidate.value);
       const expression = skipTypeWrappers(candidate.node);
-      // `parseCsv(process.env.CORS_ORIGINS)`: what the project's function returns, each time.
-      const fn =
-        expression.type === AST_NODE_TYPES.CallExpression && depth < 3 ? resolveFunction(expression.callee) : null;
-      if (fn) {
-        const returned = returnedExpressions(fn);
-        return returned.length > 0 && returned.every((value) => holdsOnlyArrays(value, sets, depth + 1));
-      }
+      // `value?.split(',')` is `undefined` without a value, which `cors` takes as `*`.
+      if (isOptionalChain(candidate.node)) return false;
       if (expression.type === AST_NODE_TYPES.ArrayExpression) return true;
       if (expression.type === AST_NODE_TYPES.NewExpression) {
         return sets && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'Set';
@@ -96,6 +109,38 @@ function holdsOnlyArrays(node: TSESTree.Node, sets: boolean, depth = 0): boolean
       return method !== null && ARRAY_METHODS.has(method);
     })
   );
+}
+
+/** Whether a value is an argument of a call of a function of the project. */
+function passedToProjectFunction(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== node && resolveFunction(parent.callee) !== null
+  );
+}
+
+/** Whether a function may end without a value: a bare `return;`, or a body it can run off the end of. */
+function mayReturnNothing(fn: HandlerFunction): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isOptionalChain(fn.body);
+  let bare = false;
+  walk(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument === null) bare = true;
+    },
+    (node) => node === fn.body || !isFunctionNode(node),
+  );
+  const last = fn.body.body.at(-1);
+  return bare || (last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement);
+}
+
+/** `a?.b`, `a?.split(',')`: `undefined` when the start is nullish. */
+function isOptionalChain(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
+    current = current.expression;
+  }
+  return current.type === AST_NODE_TYPES.ChainExpression;
 }
 
 /** Where an origin read from the environment ends up. */
@@ -204,6 +249,9 @@ export default createRule<Options, MessageIds>({
       sink: Sink | null,
       origins: readonly string[],
     ): RuleFix[] | null => {
+      // What a function of the project makes of an empty string is its own affair
+      // (`if (!value) return;` leaves `origin` undefined, which `cors` takes as `*`): no empty list there.
+      if (origins.length === 0 && passedToProjectFunction(carrierOf(read))) return null;
       const note =
         origins.length === 0 ? ` /* was ${name ? `env ${name}` : textOf(read)}: list the allowed origins here */` : '';
       if (read.type === AST_NODE_TYPES.Property) {

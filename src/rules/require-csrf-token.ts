@@ -497,7 +497,7 @@ export default createRule<Options, MessageIds>({
       // `app.all('/mcp', (_req, res) => res.status(405).json(…))`: it turns every request away.
       const last = route.handlers.at(-1);
       const answer = last && resolveFunction(last);
-      if (answer && answersOnlyWithError(answer)) return false;
+      if (answer && answersOnlyWithError(answer) && !serves()) return false;
       if (path !== null && matchesEndpoint(path)) return true;
       // A plain handler's branch for another path (`POST /webhook`) is not the MCP endpoint, even
       // when the same handler serves MCP elsewhere.
@@ -662,7 +662,8 @@ export default createRule<Options, MessageIds>({
     /** The edit that makes the route check the credential before its handler runs. */
     function routeEdit(fixer: RuleFixer, route: Route, credential: Credential): RuleFix | null {
       const read = (request: string): string => `${credential.check}(${request})`;
-      const handler = route.handlers.at(-1);
+      // Before the first handler that serves MCP (a fallback after it is no place for the check).
+      const handler = route.handlers.find((candidate) => servesMcp(candidate)) ?? route.handlers.at(-1);
       switch (route.framework) {
         case 'express': {
           if (!handler) return null;

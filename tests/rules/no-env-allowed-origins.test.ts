@@ -994,6 +994,14 @@ function parseCsv(value: string | undefined): string[] {
 const origins = parseCsv(${read});
 express().use(cors({ origin: origins, credentials: ${credentials} }));`;
 
+const BARE_RETURN = (read: string): string => `import express from 'express';
+import cors from 'cors';
+function parseOrigins(value: string | undefined) {
+  if (!value) return;
+  return value.split(',');
+}
+const app = express();
+app.use(cors({ origin: parseOrigins(${read}) }));`;
 const REMEMBER = (read: string): string => `import { register } from './registry';
 function remember(value: string | undefined): string[] {
   register(value);
@@ -1022,7 +1030,7 @@ express().use(cors({ origin: origins }));`,
   ],
   invalid: [
     {
-      name: 'with credentials: reported at the read, fixed in the argument with a string',
+      name: 'with credentials: reported at the read; what the function makes of an empty string is its own, so only a list is offered',
       code: csvServer('process.env.CORS_ALLOWED_ORIGINS', 'true'),
       errors: [
         {
@@ -1032,13 +1040,7 @@ express().use(cors({ origin: origins }));`,
           column: 26,
           endLine: 9,
           endColumn: 58,
-          suggestions: [
-            {
-              messageId: 'useEmptyAllowlist',
-              output: csvServer("'' /* was env CORS_ALLOWED_ORIGINS: list the allowed origins here */", 'true'),
-            },
-            { messageId: 'useConstantAllowlist', output: csvServer("'https://app.example.com'", 'true') },
-          ],
+          suggestions: [{ messageId: 'useConstantAllowlist', output: csvServer("'https://app.example.com'", 'true') }],
         },
       ],
     },
@@ -1053,13 +1055,55 @@ express().use(cors({ origin: origins }));`,
           column: 10,
           endLine: 6,
           endColumn: 42,
-          suggestions: [
-            {
-              messageId: 'useEmptyAllowlist',
-              output: REMEMBER("'' /* was env CORS_ALLOWED_ORIGINS: list the allowed origins here */"),
-            },
-            { messageId: 'useConstantAllowlist', output: REMEMBER("'https://app.example.com'") },
-          ],
+          suggestions: [{ messageId: 'useConstantAllowlist', output: REMEMBER("'https://app.example.com'") }],
+        },
+      ],
+    },
+    ...[
+      {
+        name: 'a helper that returns the value from a callback it hands on',
+        code: (read: string) => `import { configure } from '@acme/gateway';
+function setupOrigins(value: string | undefined) {
+  configure({ allowedOrigins: () => { return value; } });
+  return [];
+}
+setupOrigins(${read});`,
+        column: 14,
+      },
+      {
+        name: 'a helper that hands the value on inside a string',
+        code: (read: string) => `import { configure } from '@acme/gateway';
+function setupOrigins(value: string | undefined) {
+  configure('' + value);
+  return [];
+}
+setupOrigins(${read});`,
+        column: 14,
+      },
+    ].map(({ name, code, column }) => ({
+      name,
+      code: code('process.env.ALLOWED_ORIGINS'),
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile' as const,
+          line: 6,
+          column,
+          suggestions: [{ messageId: 'useConstantAllowlist' as const, output: code("'https://app.example.com'") }],
+        },
+      ],
+    })),
+    {
+      name: 'a helper that can return nothing: `cors` takes an undefined `origin` as `*`',
+      code: BARE_RETURN('process.env.CORS_ORIGINS'),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGINS`', credentials: '' },
+          line: 8,
+          column: 37,
+          endLine: 8,
+          endColumn: 61,
+          suggestions: [{ messageId: 'useConstantAllowlist', output: BARE_RETURN("'https://app.example.com'") }],
         },
       ],
     },
@@ -1071,13 +1115,7 @@ express().use(cors({ origin: origins }));`,
           messageId: 'envOriginsLeaveFile',
           line: 4,
           column: 31,
-          suggestions: [
-            {
-              messageId: 'useEmptyAllowlist',
-              output: IGNORE("'' /* was env CORS_ALLOWED_ORIGINS: list the allowed origins here */"),
-            },
-            { messageId: 'useConstantAllowlist', output: IGNORE("'https://app.example.com'") },
-          ],
+          suggestions: [{ messageId: 'useConstantAllowlist', output: IGNORE("'https://app.example.com'") }],
         },
       ],
     },

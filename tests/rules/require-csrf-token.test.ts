@@ -2943,6 +2943,18 @@ const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefi
 app.get('/mcp', (req, res) => transport.handleRequest(req, res));
 app.post('/mcp', ${handler});`;
 
+const SESSION_FALLBACK = `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const app = express();
+const transports: Record<string, StreamableHTTPServerTransport> = {};
+app.post('/mcp', async (req, res, next) => {
+  const transport = transports[String(req.headers['mcp-session-id'])];
+  if (!transport) return next();
+  await transport.handleRequest(req, res, req.body);
+}, (_req, res) => {
+  res.status(400).json({ error: 'No valid session' });
+});`;
+
 ruleTester.run('require-csrf-token: handlers that refuse every request', rule, {
   valid: [
     {
@@ -2959,6 +2971,20 @@ ruleTester.run('require-csrf-token: handlers that refuse every request', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a last handler that refuses after one that serves MCP',
+      code: SESSION_FALLBACK,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: tokenSuggestions(SESSION_FALLBACK),
+        },
+      ],
+    },
     {
       name: 'a handler that reads the request may do more than refuse',
       code: METHOD_NOT_ALLOWED('(req, res) => res.status(405).json({ method: req.method })'),

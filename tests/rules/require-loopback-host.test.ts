@@ -3735,8 +3735,30 @@ function bindAddress() {
 const host = mode === 'http' ? bindAddress().host : null;
 ${listen}`;
 
+const RETURNED_OBJECT = (written: string): string => `import http from 'node:http';
+function bindAddress() {
+  if (process.env.PUBLIC) {
+    const out = { host: '127.0.0.1' };
+    out.host = ${written};
+    return out;
+  }
+  return { host: '127.0.0.1' };
+}
+http.createServer().listen(3000, bindAddress().host);`;
+
 ruleTester.run('require-loopback-host: values under the test that chose them', rule, {
   valid: [
+    {
+      name: "a function's returned object that reads its parameter takes this call's argument, not another's",
+      code: `import http from 'node:http';
+function bindAddress(fallback: string) {
+  if (process.env.BIND_ADDRESS) return { host: process.env.BIND_ADDRESS };
+  return { host: fallback };
+}
+const publicAddress = bindAddress('0.0.0.0');
+console.log(publicAddress.host);
+http.createServer().listen(3000, bindAddress('127.0.0.1').host);`,
+    },
     {
       name: 'the loopback branch of a ternary, read where its test holds',
       code: modeServer("'127.0.0.1'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
@@ -3822,6 +3844,73 @@ mode !== 'http' ? server.close() : server.listen(3003, host);`,
               ),
             },
           ],
+        },
+      ],
+    },
+    ...[
+      {
+        name: 'a property of the test written again',
+        head: `const config = { http: false };`,
+        test: 'config.http',
+        between: 'config.http = true;',
+      },
+      {
+        name: 'an imported test, a live binding its module may reassign',
+        head: `import { mode, parseArgs } from './config';`,
+        test: "mode === 'http'",
+        between: 'parseArgs(process.argv);',
+      },
+      {
+        name: "a parameter's property, which the caller's object may change",
+        head: `export function start(options: { local: boolean }) {`,
+        test: 'options.local',
+        between: 'options.local = true;',
+        tail: '\n}',
+      },
+    ].map(({ name, head, test, between, tail = '' }) => {
+      const server = (address: string): string => `import http from 'node:http';
+${head}
+const host = ${test} ? '127.0.0.1' : '${address}';
+${between}
+if (${test}) http.createServer().listen(3000, host);${tail}`;
+      return {
+        name,
+        code: server('0.0.0.0'),
+        output: null,
+        errors: [
+          {
+            messageId: 'everyInterface' as const,
+            line: 3,
+            suggestions: (
+              [
+                ['useIpv4Loopback', '127.0.0.1'],
+                ['useIpv6Loopback', '::1'],
+                ['useLocalhost', 'localhost'],
+              ] as const
+            ).map(([messageId, address]) => ({ messageId, output: server(address) })),
+          },
+        ],
+      };
+    }),
+    {
+      name: 'a returned object whose property the function writes before it returns it',
+      code: RETURNED_OBJECT("'0.0.0.0'"),
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 25,
+          suggestions: (
+            [
+              ['useIpv4Loopback', "'127.0.0.1'"],
+              ['useIpv6Loopback', "'::1'"],
+              ['useLocalhost', "'localhost'"],
+            ] as const
+          ).map(([messageId, address]) => ({ messageId, output: RETURNED_OBJECT(address) })),
         },
       ],
     },

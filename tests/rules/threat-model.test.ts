@@ -1919,13 +1919,13 @@ app.post('/mcp', ${tokenGuard(true)}(req, res) => transport.handleRequest(req, r
 // A server the analysis can show serves no MCP (the file never says MCP, nothing it imports leads
 // to an MCP package, and its apps stay in the file) is not an MCP server's policy: a website or
 // dashboard beside the server, or a Next.js route file of the project's site.
-const STATS_APP = (exported: boolean): string => `import express from 'express';
+const STATS_APP = (exported: boolean, imported = "import os from 'node:os';"): string => `import express from 'express';
 import cors from 'cors';
-import { stats } from './stats.js';
+${imported}
 
 ${exported ? 'export ' : ''}const app = express();
 app.use(cors());
-app.get('/api/stats', (_req, res) => res.json(stats()));`;
+app.get('/api/stats', (_req, res) => res.json({ load: os.loadavg() }));`;
 
 const SKILL_ROUTE = (imported: string, origin: string | null): string => `import { readSkill } from '${imported}';
 
@@ -1969,8 +1969,31 @@ ruleTester.run('no-wildcard-origin: servers that serve no MCP', noWildcardOrigin
               output: STATS_APP(true)
                 .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
                 .replace(
-                  "from './stats.js';\n",
-                  "from './stats.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+                  "from 'node:os';\n",
+                  "from 'node:os';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+                ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a local app that imports a module the analysis cannot read: it may lead to MCP',
+      code: STATS_APP(false, "import { os } from './system.js';"),
+      output: STATS_APP(false, "import { os } from './system.js';").replace('cors()', 'cors({ origin: false })'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 6,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: STATS_APP(false, "import { os } from './system.js';")
+                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
+                .replace(
+                  "from './system.js';\n",
+                  "from './system.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
                 ),
             },
           ],
@@ -2025,8 +2048,8 @@ ruleTester.run('no-reflected-origin: servers that serve no MCP', noReflectedOrig
               output: STATS_APP(true)
                 .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
                 .replace(
-                  "from './stats.js';\n",
-                  "from './stats.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+                  "from 'node:os';\n",
+                  "from 'node:os';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
                 ),
             },
           ],

@@ -78,6 +78,11 @@ export const transport = new SseTransport(server, { path: '/sse' });`,
   ],
 });
 
+const aliased = (code: string): string =>
+  code
+    .replace("import { serve } from 'srvx';", "import { serve as listen } from 'srvx';")
+    .replace('\nserve({', '\nlisten({');
+
 ruleTester.run('require-csrf-token: tmcp behind srvx', csrfRule, {
   valid: [{ name: 'a bearer check before `respond()`', code: server("{ path: '/mcp' }", BEARER_CHECK) }],
   invalid: [
@@ -114,6 +119,51 @@ ${tokenHelpers({ web: true })}`,
       return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
     }
     return (await transport.respond(request)) ?? new Response(null, { status: 404 });`,
+              )}
+
+${tokenHelpers({ web: true, bearer: true })}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'srvx `serve` imported under another name',
+      code: aliased(server("{ path: '/mcp' }")),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of this handler' },
+          line: 11,
+          column: 14,
+          endLine: 13,
+          endColumn: 4,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: `${aliased(
+                server(
+                  "{ path: '/mcp' }",
+                  `if (request.method === 'POST' && !hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
+      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
+    }
+    return (await transport.respond(request)) ?? new Response(null, { status: 404 });`,
+                ),
+              )}
+
+${tokenHelpers({ web: true })}`,
+            },
+            {
+              messageId: 'useBearerToken',
+              output: `${aliased(
+                server(
+                  "{ path: '/mcp' }",
+                  `if (request.method === 'POST' && !hasValidBearerToken(request.headers.get('authorization'))) {
+      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
+    }
+    return (await transport.respond(request)) ?? new Response(null, { status: 404 });`,
+                ),
               )}
 
 ${tokenHelpers({ web: true, bearer: true })}`,
