@@ -955,18 +955,23 @@ function argumentsOf(call: TSESTree.CallExpression, helper: HandlerFunction): Ma
 function sendsErrorAnswer(call: TSESTree.CallExpression): boolean {
   if (call.arguments.length === 0) return false;
   const fn = resolveFunction(call.callee);
-  if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  let answer = errorAnswers.get(fn);
-  if (answer === undefined) {
-    answer = setsOnlyErrorStatuses(fn);
-    errorAnswers.set(fn, answer);
-  }
-  return answer;
+  return fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && setsOnlyErrorStatuses(fn);
 }
 
-const errorAnswers = new WeakMap<HandlerFunction, boolean>();
+/** A question about a function, answered once per function. */
+function perFunction(answer: (fn: HandlerFunction) => boolean): (fn: HandlerFunction) => boolean {
+  const answers = new WeakMap<HandlerFunction, boolean>();
+  return (fn) => {
+    let known = answers.get(fn);
+    if (known === undefined) {
+      known = answer(fn);
+      answers.set(fn, known);
+    }
+    return known;
+  };
+}
 
-function setsOnlyErrorStatuses(fn: HandlerFunction): boolean {
+const setsOnlyErrorStatuses = perFunction((fn) => {
   const statuses: unknown[] = [];
   walk(
     fn.body,
@@ -977,7 +982,7 @@ function setsOnlyErrorStatuses(fn: HandlerFunction): boolean {
     (node) => node === fn.body || !isFunctionNode(node),
   );
   return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && status >= 400);
-}
+});
 
 /** A branch that ends the handler's work without refusing: `return;`, `return next();`, `{ next(); return; }`. */
 function letsThrough(branch: TSESTree.Statement): boolean {
@@ -1057,18 +1062,7 @@ const BRANCHING: ReadonlySet<string> = new Set([
  * sets no status but errors (at least one), and branches nowhere. `app.all('/mcp', (_req, res) =>
  * res.status(405).json(…))` after the routes that serve MCP is no endpoint of its own.
  */
-export function answersOnlyWithError(fn: HandlerFunction): boolean {
-  let answer = onlyErrors.get(fn);
-  if (answer === undefined) {
-    answer = findAnswersOnlyWithError(fn);
-    onlyErrors.set(fn, answer);
-  }
-  return answer;
-}
-
-const onlyErrors = new WeakMap<HandlerFunction, boolean>();
-
-function findAnswersOnlyWithError(fn: HandlerFunction): boolean {
+export const answersOnlyWithError = perFunction((fn) => {
   const [request] = fn.params;
   if (request && (request.type !== AST_NODE_TYPES.Identifier || (variableOf(request)?.references.length ?? 1) > 0)) {
     return false;
@@ -1098,7 +1092,7 @@ function findAnswersOnlyWithError(fn: HandlerFunction): boolean {
     (node) => !other && (node === fn.body || !BRANCHING.has(node.type)),
   );
   return errors > 0 && !other;
-}
+});
 
 /**
  * Whether a branch answers only with a server error (`res.status(500).json(…)`): a catch-all for

@@ -2,6 +2,8 @@ import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import type { MessageIds as CsrfMessageIds, Options as CsrfOptions } from '../../src/rules/require-csrf-token';
 import { createRuleTester, failClosedFix } from '../rule-tester';
 import { tokenHelpers } from '../support/fix-text';
 
@@ -83,95 +85,61 @@ const aliased = (code: string): string =>
     .replace("import { serve } from 'srvx';", "import { serve as listen } from 'srvx';")
     .replace('\nserve({', '\nlisten({');
 
+/** `transport.respond(request)` in srvx's fetch handler: every method of it serves MCP, with no check. */
+const respondCase = (
+  name: string,
+  wrap: (code: string) => string = (code) => code,
+): InvalidTestCase<CsrfMessageIds, CsrfOptions> => ({
+  name,
+  code: wrap(server("{ path: '/mcp' }")),
+  errors: [
+    {
+      messageId: 'missingCsrfCheck',
+      data: { route: 'Every method of this handler' },
+      line: 11,
+      column: 14,
+      endLine: 13,
+      endColumn: 4,
+      suggestions: [
+        {
+          messageId: 'requireTokenHeader',
+          data: { header: '`x-mcp-csrf-token`' },
+          output: `${wrap(
+            server(
+              "{ path: '/mcp' }",
+              `if (request.method === 'POST' && !hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
+      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
+    }
+    return (await transport.respond(request)) ?? new Response(null, { status: 404 });`,
+            ),
+          )}
+
+${tokenHelpers({ web: true })}`,
+        },
+        {
+          messageId: 'useBearerToken',
+          output: `${wrap(
+            server(
+              "{ path: '/mcp' }",
+              `if (request.method === 'POST' && !hasValidBearerToken(request.headers.get('authorization'))) {
+      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
+    }
+    return (await transport.respond(request)) ?? new Response(null, { status: 404 });`,
+            ),
+          )}
+
+${tokenHelpers({ web: true, bearer: true })}`,
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('require-csrf-token: tmcp behind srvx', csrfRule, {
   valid: [{ name: 'a bearer check before `respond()`', code: server("{ path: '/mcp' }", BEARER_CHECK) }],
   invalid: [
-    {
-      name: '`transport.respond(request)` in the fetch handler serves MCP',
-      code: server("{ path: '/mcp' }"),
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: 'Every method of this handler' },
-          line: 11,
-          column: 14,
-          endLine: 13,
-          endColumn: 4,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: `${server(
-                "{ path: '/mcp' }",
-                `if (request.method === 'POST' && !hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
-    }
-    return (await transport.respond(request)) ?? new Response(null, { status: 404 });`,
-              )}
-
-${tokenHelpers({ web: true })}`,
-            },
-            {
-              messageId: 'useBearerToken',
-              output: `${server(
-                "{ path: '/mcp' }",
-                `if (request.method === 'POST' && !hasValidBearerToken(request.headers.get('authorization'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-    }
-    return (await transport.respond(request)) ?? new Response(null, { status: 404 });`,
-              )}
-
-${tokenHelpers({ web: true, bearer: true })}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'srvx `serve` imported under another name',
-      code: aliased(server("{ path: '/mcp' }")),
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: 'Every method of this handler' },
-          line: 11,
-          column: 14,
-          endLine: 13,
-          endColumn: 4,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: `${aliased(
-                server(
-                  "{ path: '/mcp' }",
-                  `if (request.method === 'POST' && !hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
-    }
-    return (await transport.respond(request)) ?? new Response(null, { status: 404 });`,
-                ),
-              )}
-
-${tokenHelpers({ web: true })}`,
-            },
-            {
-              messageId: 'useBearerToken',
-              output: `${aliased(
-                server(
-                  "{ path: '/mcp' }",
-                  `if (request.method === 'POST' && !hasValidBearerToken(request.headers.get('authorization'))) {
-      return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-    }
-    return (await transport.respond(request)) ?? new Response(null, { status: 404 });`,
-                ),
-              )}
-
-${tokenHelpers({ web: true, bearer: true })}`,
-            },
-          ],
-        },
-      ],
-    },
+    respondCase('`transport.respond(request)` in the fetch handler serves MCP'),
+    respondCase('srvx `serve` imported under another name', aliased),
   ],
 });
 
