@@ -455,6 +455,8 @@ function readsCredential(finder: CheckFinder, fn: HandlerFunction): boolean {
   let reads = false;
   walk(fn.body, (node) => {
     if (reads) return;
+    // `if (config.enableBearerAuth) { …header… } return true;`: out of the box it reads nothing.
+    if (finder.enforcedByDefault && underSetting(node, fn)) return;
     const header = requestHeaderRead(node) ?? hostPropertyRead(node);
     if (header !== null && finder.checksHeader(header)) reads = true;
   });

@@ -762,3 +762,61 @@ app.post('/mcp', async (req, res) => {
     },
   ],
 });
+
+// A bearer check a helper makes only when a setting turns it on (`if (routing.enableBearerAuth) …
+// return true`) lets a rebinding page through out of the box: no credential check.
+const SETTING_AUTH = (test: string, options = ''): string => `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { loadSettings } from './settings.js';
+
+const validateBearerAuth = (req: express.Request): boolean => {
+  const routing = loadSettings().routing ?? { enableBearerAuth: false, bearerAuthKey: '' };
+  if (${test}) {
+    const header = req.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return false;
+    return header.slice(7) === routing.bearerAuthKey;
+  }
+  return true;
+};
+
+const app = express();
+app.get('/sse', async (req, res) => {
+  if (!validateBearerAuth(req)) {
+    res.status(401).send('Unauthorized');
+    return;
+  }
+  const transport = new SSEServerTransport('/messages', res${options});
+  await transport.start();
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-dns-rebinding-protection: a credential check a setting turns on', rule, {
+  valid: [
+    { name: 'a check that runs unless a setting turns it off', code: SETTING_AUTH('!routing.disableBearerAuth') },
+  ],
+  invalid: [
+    {
+      name: 'a check that runs only when a setting turns it on',
+      code: SETTING_AUTH('routing.enableBearerAuth'),
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`SSEServerTransport`' },
+          line: 21,
+          column: 25,
+          endLine: 21,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: SETTING_AUTH(
+                'routing.enableBearerAuth',
+                ", { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
