@@ -455,10 +455,9 @@ function readsCredential(finder: CheckFinder, fn: HandlerFunction): boolean {
   let reads = false;
   walk(fn.body, (node) => {
     if (reads) return;
-    // `if (config.enableBearerAuth) { …header… } return true;`: out of the box it reads nothing.
-    if (finder.enforcedByDefault && underSetting(node, fn)) return;
     const header = requestHeaderRead(node) ?? hostPropertyRead(node);
-    if (header !== null && finder.checksHeader(header)) reads = true;
+    // `if (config.enableBearerAuth) { …header… } return true;`: out of the box it reads nothing.
+    if (header !== null && finder.checksHeader(header)) reads = !(finder.enforcedByDefault && underSetting(node, fn));
   });
   return reads;
 }
@@ -955,7 +954,17 @@ function argumentsOf(call: TSESTree.CallExpression, helper: HandlerFunction): Ma
  * and with nothing else: `sendUnauthorized(res)` whose body is `res.status(401).json(…)`.
  */
 function sendsErrorAnswer(call: TSESTree.CallExpression): boolean {
-  if (call.arguments.length === 0) return false;
+  // Called for what it does, as a statement (`sendUnauthorized(res);`, `return deny(res);`), by name.
+  const used = outermostWrapper(call).parent;
+  const statement =
+    used?.type === AST_NODE_TYPES.ExpressionStatement ||
+    used?.type === AST_NODE_TYPES.ReturnStatement ||
+    (used?.type === AST_NODE_TYPES.AwaitExpression &&
+      (used.parent?.type === AST_NODE_TYPES.ExpressionStatement ||
+        used.parent?.type === AST_NODE_TYPES.ReturnStatement));
+  if (!statement || call.arguments.length === 0 || skipTypeWrappers(call.callee).type !== AST_NODE_TYPES.Identifier) {
+    return false;
+  }
   const fn = resolveFunction(call.callee);
   return fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && setsOnlyErrorStatuses(fn);
 }
