@@ -937,13 +937,14 @@ function argumentsOf(call: TSESTree.CallExpression, helper: HandlerFunction): Ma
     if (!variable || call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) {
       continue;
     }
+    // A parameter the helper writes (`if (req.method === 'POST') required = true`) is not the argument.
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) continue;
     const argument = call.arguments[index];
-    const given = argument ?? (param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null);
-    if (!given) {
-      bound.set(variable, undefined);
-      continue;
-    }
-    const value = staticValue(given);
+    const passed = argument ? staticValue(argument) : { value: undefined };
+    if (!passed) continue;
+    // An `undefined` argument takes the default, as a left-out one does.
+    const value =
+      passed.value === undefined && param.type === AST_NODE_TYPES.AssignmentPattern ? staticValue(param.right) : passed;
     if (value) bound.set(variable, value.value);
   }
   return bound;

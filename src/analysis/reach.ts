@@ -337,6 +337,13 @@ function mountedAtPublicPath(node: TSESTree.Node, publicPaths: readonly string[]
   if (!call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return false;
   const method = calledMethodName(call);
   if (method === null || !MOUNTING_METHODS.has(method) || call.arguments.length < 2) return false;
+  // On an app the file is handed, or one it makes; not on some other object (`new Map().get(…)`).
+  const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? skipTypeWrappers(call.callee.object) : null;
+  if (!receiver) return false;
+  const def = receiver.type === AST_NODE_TYPES.Identifier ? variableOf(receiver)?.defs[0] : undefined;
+  const made =
+    def?.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : resolveExpression(receiver);
+  if (made && made !== receiver && entitiesOf(made, 'app').length === 0) return false;
   const prefix = pathPrefix(call);
   return prefix !== null && prefix !== '' && isPublicPath(prefix, publicPaths);
 }

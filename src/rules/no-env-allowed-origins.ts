@@ -81,9 +81,16 @@ function asksForWildcard(collection: TSESTree.Node): boolean {
 
 /** Whether every value an expression can hold is an array (or, where `sets`, a Set). */
 function holdsOnlyArrays(node: TSESTree.Node, sets: boolean, depth = 0): boolean {
-  // `parseCsv(process.env.CORS_ORIGINS)`: what the project's function returns, each time.
+  // `parseCsv(process.env.CORS_ORIGINS)`: what the project's function returns, each time; in a
+  // `?:` or a fallback, on each side.
   const target = skipTypeWrappers(resolveExpression(node) ?? node);
-  const called = target.type === AST_NODE_TYPES.CallExpression && depth < 3 ? resolveFunction(target.callee) : null;
+  if (depth < 6 && target.type === AST_NODE_TYPES.ConditionalExpression) {
+    return holdsOnlyArrays(target.consequent, sets, depth + 1) && holdsOnlyArrays(target.alternate, sets, depth + 1);
+  }
+  if (depth < 6 && target.type === AST_NODE_TYPES.LogicalExpression && target.operator !== '&&') {
+    return holdsOnlyArrays(target.left, sets, depth + 1) && holdsOnlyArrays(target.right, sets, depth + 1);
+  }
+  const called = target.type === AST_NODE_TYPES.CallExpression && depth < 6 ? resolveFunction(target.callee) : null;
   if (called) {
     const returned = returnedExpressions(called);
     return (

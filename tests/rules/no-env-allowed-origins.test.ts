@@ -1093,6 +1093,29 @@ setupOrigins(${read});`,
       ],
     })),
     {
+      name: 'the same helper on one side of a `?:`',
+      code: BARE_RETURN('process.env.CORS_ORIGINS').replace(
+        'origin: parseOrigins(',
+        "origin: process.env.NODE_ENV === 'development' ? ['http://localhost:5173'] : parseOrigins(",
+      ),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          line: 8,
+          column: 106,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: BARE_RETURN("'https://app.example.com'").replace(
+                'origin: parseOrigins(',
+                "origin: process.env.NODE_ENV === 'development' ? ['http://localhost:5173'] : parseOrigins(",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a helper that can return nothing: `cors` takes an undefined `origin` as `*`',
       code: BARE_RETURN('process.env.CORS_ORIGINS'),
       errors: [

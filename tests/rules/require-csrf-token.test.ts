@@ -3045,7 +3045,20 @@ app.post('/mcp', async (req, res) => {
 });`;
 
 ruleTester.run('require-csrf-token: a helper told whether the header is required', rule, {
-  valid: [{ name: 'called with `true`', code: OPTIONAL_AUTH(', true') }],
+  valid: [
+    { name: 'called with `true`', code: OPTIONAL_AUTH(', true') },
+    {
+      name: 'a parameter the helper sets itself is not the argument',
+      code: OPTIONAL_AUTH(', false').replace(
+        '  if (req.headers.authorization) {',
+        "  if (req.method === 'POST') required = true;\n  if (req.headers.authorization) {",
+      ),
+    },
+    {
+      name: 'an `undefined` argument takes the default',
+      code: OPTIONAL_AUTH(', undefined').replace('required?: boolean', 'required = true'),
+    },
+  ],
   invalid: [
     {
       name: 'called with `false`: a request without the header passes',

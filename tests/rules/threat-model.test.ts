@@ -2071,6 +2071,17 @@ ${mounts}
 const METADATA_MOUNT =
   "  app.use('/.well-known/oauth-authorization-server', cors(), (_req, res) => void res.json(metadata));";
 
+const NOT_A_MOUNT = `import cors from 'cors';
+import express from 'express';
+import { handleMcp } from './mcp/handler.js';
+
+const app = express();
+const middleware = new Map();
+app.use(middleware.get('/.well-known/oauth-authorization-server', cors()) ?? cors());
+app.post('/mcp', handleMcp);`;
+
+const MOUNT_LINE = "middleware.get('/.well-known/oauth-authorization-server', cors()) ?? cors()";
+
 ruleTester.run('no-wildcard-origin: a public path on a handed app', noWildcardOriginRule, {
   valid: [
     { name: 'mounted at an OAuth metadata path', code: HANDED_APP(METADATA_MOUNT) },
@@ -2080,6 +2091,34 @@ ruleTester.run('no-wildcard-origin: a public path on a handed app', noWildcardOr
     },
   ],
   invalid: [
+    {
+      name: 'a public path given to something that is no app mounts nothing',
+      code: NOT_A_MOUNT,
+      errors: [
+        [67, "middleware.get('/.well-known/oauth-authorization-server', cors(OPTIONS)) ?? cors()"],
+        [78, "middleware.get('/.well-known/oauth-authorization-server', cors()) ?? cors(OPTIONS)"],
+      ].map(([column, edited]) => ({
+        messageId: 'wildcardOrigin' as const,
+        line: 7,
+        column: column as number,
+        suggestions: [
+          {
+            messageId: 'denyOrigins' as const,
+            output: NOT_A_MOUNT.replace(MOUNT_LINE, (edited as string).replace('OPTIONS', '{ origin: false }')),
+          },
+          {
+            messageId: 'useAllowlist' as const,
+            output: NOT_A_MOUNT.replace(
+              MOUNT_LINE,
+              (edited as string).replace('OPTIONS', '{ origin: ALLOWED_ORIGINS }'),
+            ).replace(
+              "from './mcp/handler.js';\n",
+              "from './mcp/handler.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+            ),
+          },
+        ],
+      })),
+    },
     {
       name: 'mounted at another path of the same app',
       code: HANDED_APP(`${METADATA_MOUNT}\n  app.use('/api', cors());`),
