@@ -160,3 +160,12 @@ export function globalPath(node: TSESTree.Node): string[] | null {
   if (current.type !== AST_NODE_TYPES.Identifier || variableOf(current)?.defs.length) return null;
   return [current.name, ...names];
 }
+
+/** The name a parameter binds, with or without a default: `required` in `required = true`; `null` for a pattern. */
+export function parameterName(param: TSESTree.Parameter | undefined): TSESTree.Identifier | null {
+  if (param?.type === AST_NODE_TYPES.Identifier) return param;
+  if (param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier) {
+    return param.left;
+  }
+  return null;
+}

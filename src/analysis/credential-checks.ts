@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, containsNode, outermostWrapper, parameterName, skipTypeWrappers, walk } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
@@ -927,12 +927,7 @@ function ruledOut(test: TSESTree.Node): boolean {
 function argumentsOf(call: TSESTree.CallExpression, helper: HandlerFunction): Map<Scope.Variable, unknown> {
   const bound = new Map<Scope.Variable, unknown>();
   for (const [index, param] of helper.params.entries()) {
-    const name =
-      param.type === AST_NODE_TYPES.Identifier
-        ? param
-        : param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
-          ? param.left
-          : null;
+    const name = parameterName(param);
     const variable = name && variableOf(name);
     if (!variable || call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) {
       continue;
@@ -983,18 +978,9 @@ function perFunction(answer: (fn: HandlerFunction) => boolean): (fn: HandlerFunc
   };
 }
 
-const setsOnlyErrorStatuses = perFunction((fn) => {
-  const statuses: unknown[] = [];
-  walk(
-    fn.body,
-    (node) => {
-      const status = statusSetBy(node);
-      if (status !== NO_STATUS) statuses.push(status);
-    },
-    (node) => node === fn.body || !isFunctionNode(node),
-  );
-  return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && status >= 400);
-});
+const setsOnlyErrorStatuses = perFunction((fn) =>
+  setsOnlyStatusesFrom(fn.body, 400, (node) => node === fn.body || !isFunctionNode(node)),
+);
 
 /** A branch that ends the handler's work without refusing: `return;`, `return next();`, `{ next(); return; }`. */
 function letsThrough(branch: TSESTree.Statement): boolean {
@@ -1111,12 +1097,25 @@ export const answersOnlyWithError = perFunction((fn) => {
  * whatever failed, not the refusal of a request that lacks a credential.
  */
 function answersServerError(node: TSESTree.Node): boolean {
+  return setsOnlyStatusesFrom(node, 500);
+}
+
+/** Whether `root` sets a status, and every status it sets is known and at least `lowest`. */
+function setsOnlyStatusesFrom(
+  root: TSESTree.Node,
+  lowest: number,
+  descend?: (node: TSESTree.Node) => boolean,
+): boolean {
   const statuses: unknown[] = [];
-  walk(node, (inner) => {
-    const status = statusSetBy(inner);
-    if (status !== NO_STATUS) statuses.push(status);
-  });
-  return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && status >= 500);
+  walk(
+    root,
+    (node) => {
+      const status = statusSetBy(node);
+      if (status !== NO_STATUS) statuses.push(status);
+    },
+    descend,
+  );
+  return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && status >= lowest);
 }
 
 /** Response calls whose first argument is the status: `status`, `code`, `sendStatus`, `writeHead`, `throw`. */

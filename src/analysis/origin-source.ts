@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers, walk } from './ast';
+import { containsNode, parameterName, skipTypeWrappers } from './ast';
 import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
 import { resolveExpression, resolveFunction, returnedExpressions } from './values';
 import { returnsReshaped } from './value-escape';
@@ -322,14 +322,10 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
 
 /** Whether an expression reads a parameter (any other pattern than a plain name counts as read). */
 function mentionsParameter(node: TSESTree.Node, param: TSESTree.Parameter): boolean {
-  const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  if (name.type !== AST_NODE_TYPES.Identifier) return true;
-  const variable = variableOf(name);
-  let found = false;
-  walk(node, (inner) => {
-    if (!found && inner.type === AST_NODE_TYPES.Identifier && variableOf(inner) === variable) found = true;
-  });
-  return found;
+  const name = parameterName(param);
+  const variable = name && variableOf(name);
+  if (!variable) return true;
+  return variable.references.some((reference) => containsNode(node, reference.identifier as TSESTree.Node));
 }
 
 /** What a pass-through call derives its value from: `x` in `x.split(',')`, `new Set(x)`, `JSON.parse(x)`. */

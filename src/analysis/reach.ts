@@ -340,6 +340,7 @@ function mountedAtPublicPath(node: TSESTree.Node, publicPaths: readonly string[]
   // On an app the file is handed, or one it makes; not on some other object (`new Map().get(…)`).
   const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? skipTypeWrappers(call.callee.object) : null;
   if (!receiver) return false;
+  // What the name was made as, even where code adds to it later (`resolveExpression` stops there).
   const def = receiver.type === AST_NODE_TYPES.Identifier ? variableOf(receiver)?.defs[0] : undefined;
   const made =
     def?.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : resolveExpression(receiver);
@@ -459,8 +460,8 @@ export function harmlessPolicy(
   // A plain or web request handler that refuses a request without a credential before it sets the
   // policy: whatever the policy, a page reads only that refusal.
   if (options.trustCredentialChecks && !credentials && refusedBeforeInHandler(sourceCode, node)) return true;
-  // `app.use('/.well-known/oauth-authorization-server', cors(), …)` on an app the file is handed:
-  // whatever the app is, middleware mounted at a public path runs only for that path.
+  // `app.use('/.well-known/oauth-authorization-server', cors(), …)`, also on an app the file is
+  // handed: middleware mounted at a public path runs only for that path.
   if (mountedAtPublicPath(node, options.publicPaths)) return true;
   // `@Header('Access-Control-Allow-Origin', '*')` on a NestJS route: its paths decide.
   const nestPaths = nestRoutePaths(node);

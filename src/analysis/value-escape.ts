@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunctionOrProgram, skipTypeWrappers } from './ast';
-import { declaredVariables, textOf } from './program';
+import { enclosingFunctionOrProgram, parameterName, skipTypeWrappers } from './ast';
+import { declaredVariables, textOf, variableOf } from './program';
 import { resolveFunction, type HandlerFunction } from './values';
 
 /**
@@ -81,15 +81,16 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
   }
 }
 
-/**
- * Whether a function only reshapes its parameter at `index` into what it returns: some read of it
- * is returned, and every read passes through method calls (`value.split(',')`), fallbacks and conversions into a `return`
- * (or an arrow's body), or is only tested (`if (!value) return []`).
- */
+/** Operators whose result says something about a value without handing it on. */
 const COMPARISONS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=', 'in', 'instanceof']);
 
 const reshapes = new WeakMap<HandlerFunction, Map<number, boolean>>();
 
+/**
+ * Whether a function only reshapes its parameter at `index` into what it returns: some read of it
+ * is returned, and every read passes through method calls (`value.split(',')`), fallbacks and
+ * conversions into a `return` (or an arrow's body), or is only tested (`if (!value) return []`).
+ */
 export function returnsReshaped(fn: HandlerFunction, index: number): boolean {
   let known = reshapes.get(fn);
   if (!known) reshapes.set(fn, (known = new Map()));
@@ -102,18 +103,11 @@ export function returnsReshaped(fn: HandlerFunction, index: number): boolean {
 }
 
 function findReshaped(fn: HandlerFunction, index: number): boolean {
-  const param = fn.params[index];
-  const name =
-    param?.type === AST_NODE_TYPES.Identifier
-      ? param
-      : param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
-        ? param.left
-        : null;
-  if (!name) return false;
-  const variable = declaredVariables(fn).find((candidate) => candidate.name === name.name);
+  const name = parameterName(fn.params[index]);
+  const variable = name && variableOf(name);
   if (!variable) return false;
   let returned = false;
-  const reshapes = variable.references.every((reference) => {
+  const onlyReshaped = variable.references.every((reference) => {
     if (reference.init) return true;
     if (!reference.isRead() || reference.isWrite()) return false;
     let current: TSESTree.Node = reference.identifier as TSESTree.Node;
@@ -173,7 +167,7 @@ function findReshaped(fn: HandlerFunction, index: number): boolean {
     }
     return false;
   });
-  return reshapes && returned;
+  return onlyReshaped && returned;
 }
 
 /**

@@ -519,6 +519,17 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
   const literal = staticValue(expression);
   if (literal) return [{ known: true, value: literal.value, node: expression }];
   const recurse = (inner: TSESTree.Node): PossibleValue[] => collect(inner, depth + 1, seen);
+  // An object's property that its module assigns: the value it starts with and every value written
+  // to it, and an unknown one (at `unknown`) where code elsewhere may write it too.
+  const assignedValues = (holder: TSESTree.Node, name: string, unknown: TSESTree.Node): PossibleValue[] | null => {
+    const assigned = assignedPropertyValues(holder, name, depth + 1);
+    if (!assigned) return null;
+    return [
+      ...(assigned.initial ? propertyValues(assigned.initial, name, depth + 1) : []),
+      ...assigned.writes.flatMap(recurse),
+      ...(assigned.elsewhere ? [{ known: false, node: unknown } as const] : []),
+    ];
+  };
   switch (expression.type) {
     case AST_NODE_TYPES.ConditionalExpression:
       return [...recurse(expression.consequent), ...recurse(expression.alternate)];
@@ -580,15 +591,8 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       if (object) return propertyValues(object, name, depth + 1);
       // `const state = { host: '0.0.0.0' }; … state.host = options.host;`, read here or through an
       // import: the value the object starts with, and every value its module assigns to the property.
-      const assigned = assignedPropertyValues(expression.object, name, depth + 1);
-      if (assigned) {
-        const { initial, writes, elsewhere } = assigned;
-        return [
-          ...(initial ? propertyValues(initial, name, depth + 1) : []),
-          ...writes.flatMap(recurse),
-          ...(elsewhere ? [{ known: false, node: expression } as const] : []),
-        ];
-      }
+      const assigned = assignedValues(expression.object, name, expression);
+      if (assigned) return assigned;
       // An option of a command-line or schema parser: its default, or what the user gives.
       const options = optionValues(expression.object, name);
       if (options) return options.map(optionValue);
@@ -604,13 +608,7 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
             if (readsParameters(made, fn)) return [{ known: false, node: made }];
             // `const out = { host: '127.0.0.1' }; out.host = '0.0.0.0'; return out;`
             if (made.type === AST_NODE_TYPES.Identifier && propertyWritten(made, name)) {
-              const assigned = assignedPropertyValues(made, name, depth + 1);
-              if (!assigned) return [{ known: false, node: made }];
-              return [
-                ...(assigned.initial ? propertyValues(assigned.initial, name, depth + 1) : []),
-                ...assigned.writes.flatMap(recurse),
-                ...(assigned.elsewhere ? [{ known: false, node: made } as const] : []),
-              ];
+              return assignedValues(made, name, made) ?? [{ known: false, node: made }];
             }
             const object = resolveObjectExpression(made, depth + 1);
             return object ? propertyValues(object, name, depth + 1) : [{ known: false, node: made }];
