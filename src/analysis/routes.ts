@@ -391,20 +391,35 @@ function runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression, home: 
   const fileB = moduleOf(b).file ?? '';
   // Two other modules: any fixed order of the modules keeps each one's calls in order.
   if (programOf(a) !== programOf(b)) return fileA < fileB ? -1 : fileA > fileB ? 1 : 0;
-  return runPosition(a) - runPosition(b) || a.range[0] - b.range[0];
+  return compareRuns(runPosition(a), runPosition(b)) || a.range[0] - b.range[0];
+}
+
+/**
+ * Where a node runs, as the offsets of the calls that lead to it from its module's top level,
+ * ending with its own: `[12, 40]` is offset 40 in a function called at offset 12.
+ */
+type RunPosition = readonly number[];
+
+/** Orders two run positions: the first offset that differs decides; a call runs before its inside. */
+function compareRuns(a: RunPosition, b: RunPosition): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    // Compared, not subtracted: two infinite offsets are equal.
+    if (a[index]! !== b[index]!) return a[index]! < b[index]! ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 /** How many calls deep `runPosition` follows a function to where it is called. */
 const MAX_RUN_DEPTH = 8;
 
-const runPositions = new WeakMap<TSESTree.Node, number>();
+const runPositions = new WeakMap<TSESTree.Node, RunPosition>();
 
 /**
  * Where a node runs in its module's order: in a function that the module calls (a function, a
- * class's constructor or method), at the first of those calls, followed to the module's top
+ * class's constructor or method), inside the first of those calls, followed to the module's top
  * level; else where it is written.
  */
-function runPosition(node: TSESTree.Node): number {
+function runPosition(node: TSESTree.Node): RunPosition {
   let position = runPositions.get(node);
   if (position === undefined) {
     position = positionAt(node, 0);
@@ -414,12 +429,48 @@ function runPosition(node: TSESTree.Node): number {
 }
 
 /** `runPosition`, `depth` calls in: what a deeper look would change is not kept. */
-function positionAt(node: TSESTree.Node, depth: number): number {
+function positionAt(node: TSESTree.Node, depth: number): RunPosition {
   const fn = outermostFunction(node);
-  if (!fn || depth >= MAX_RUN_DEPTH) return node.range[0];
-  const home = programOf(node);
-  const calls = (callsOf(fn, true)?.calls ?? []).filter((call) => programOf(call) === home && !containsNode(fn, call));
-  return calls.length > 0 ? Math.min(...calls.map((call) => positionAt(call, depth + 1))) : node.range[0];
+  if (!fn || depth >= MAX_RUN_DEPTH) return [node.range[0]];
+  const outer = calledAt(fn, depth) ?? afterConstruction(fn, depth);
+  return outer ? [...outer, node.range[0]] : [node.range[0]];
+}
+
+/** Where the module first calls a function, or `null` when it calls it nowhere the analysis reads. */
+function calledAt(fn: HandlerFunction, depth: number): RunPosition | null {
+  const home = programOf(fn);
+  let first: RunPosition | null = null;
+  for (const call of callsOf(fn, true)?.calls ?? []) {
+    if (programOf(call) !== home || containsNode(fn, call)) continue;
+    const position = positionAt(call, depth + 1);
+    if (!first || compareRuns(position, first) < 0) first = position;
+  }
+  return first;
+}
+
+/**
+ * An instance method that the module never calls (a `start()` its users call) runs on an object
+ * that exists, so after its class's constructor and what that calls: after where the module
+ * first constructs one, else after the constructor's own code.
+ */
+function afterConstruction(fn: HandlerFunction, depth: number): RunPosition | null {
+  const member = fn.parent;
+  const isInstanceMember =
+    (member?.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'constructor') ||
+    member?.type === AST_NODE_TYPES.PropertyDefinition;
+  if (!isInstanceMember || member.value !== fn || member.static) return null;
+  // The constructor with a body, not an overload's signature.
+  const constructor = member.parent.body.find(
+    (element) =>
+      element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor' && element.value.body,
+  );
+  if (
+    constructor?.type !== AST_NODE_TYPES.MethodDefinition ||
+    constructor.value.type !== AST_NODE_TYPES.FunctionExpression
+  )
+    return null;
+  const constructed = calledAt(constructor.value, depth + 1);
+  return constructed ? [...constructed, Number.POSITIVE_INFINITY] : [constructor.range[1]];
 }
 
 function staticString(node: TSESTree.Node | undefined): string | null {

@@ -179,6 +179,30 @@ app.listen(3000, '127.0.0.1');`,
       code: handedApp(HANDED_SETUP(false)),
     },
     {
+      name: 'a bearer check a constructor installs, before the route of a method that needs the object',
+      code: `import express, { type Express } from 'express';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+
+export class HttpServer {
+  private readonly app: Express = express();
+
+  constructor(private readonly verifier: OAuthTokenVerifier) {
+    this.installAuth();
+  }
+
+  private installAuth(): void {
+    this.app.use(requireBearerAuth({ verifier: this.verifier }));
+  }
+
+  start(): void {
+    this.app.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
+    this.app.listen(3000, '127.0.0.1');
+  }
+}
+
+export const server = new HttpServer(verifier);`,
+    },
+    {
       name: 'express: the handler checks a custom header and rejects',
       code: `import express from 'express';
 function hasToken(value: unknown): boolean {

@@ -55,6 +55,43 @@ mount(app);
 ${guardedFirst ? '' : guard}app.listen(3000, '127.0.0.1');`;
 }
 
+/**
+ * A class whose constructor makes its app and installs a Host check from a helper method, and
+ * whose `start()` (which its users call) adds the MCP route; `checkInStart`: `start()` installs the
+ * check itself, after the route; `constructed`: the module makes one.
+ */
+function hostCheckingClass(checkInStart: boolean, constructed: boolean, options = ''): string {
+  return `import express, { type Express } from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+export class SseServer {
+  private readonly app: Express;
+
+  constructor(private readonly hosts: string[] = ['localhost']) {
+    this.app = express();${checkInStart ? '' : '\n    this.checkHost();'}
+  }
+
+  private checkHost(): void {
+    this.app.use((req, res, next) => {
+      if (!this.hosts.includes(req.hostname)) {
+        res.status(403).end();
+        return;
+      }
+      next();
+    });
+  }
+
+  start(): void {
+    this.app.get('/sse', async (req, res) => {
+      const transport = new SSEServerTransport('/messages', res${options});
+      await transport.start();
+    });
+    ${checkInStart ? 'this.checkHost();\n    ' : ''}this.app.listen(3000, '127.0.0.1');
+  }
+}
+${constructed ? '\nexport const server = new SseServer();\n' : ''}`;
+}
+
 const PROTECTED = ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']";
 
 ruleTester.run('require-dns-rebinding-protection', rule, {
@@ -62,6 +99,14 @@ ruleTester.run('require-dns-rebinding-protection', rule, {
     {
       name: 'transports made in routes that a class and a function add to an app after its bearer check',
       code: handedApp(true),
+    },
+    {
+      name: 'a Host check a constructor installs, before the routes of a method that needs the object',
+      code: hostCheckingClass(false, true),
+    },
+    {
+      name: 'a Host check a constructor installs, in a class the module does not construct',
+      code: hostCheckingClass(false, false),
     },
     {
       name: 'a v1 transport with its own protection',
@@ -240,6 +285,16 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
         { messageId: 'unprotectedTransport', line: 10, column: 29, endLine: 10, endColumn: 58 },
         { messageId: 'unprotectedTransport', line: 18, column: 27, endLine: 18, endColumn: 56 },
       ],
+    },
+    {
+      name: 'a Host check that the method adding the routes installs after them',
+      code: hostCheckingClass(true, true),
+      output: hostCheckingClass(
+        true,
+        true,
+        `, { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }`,
+      ),
+      errors: [{ messageId: 'unprotectedTransport', line: 23, column: 29, endLine: 23, endColumn: 47 }],
     },
     {
       name: 'a v1 transport in an express route, port from a constant',
