@@ -1110,6 +1110,38 @@ export function deployedAsVercelFunction(file: string | null): boolean {
 }
 
 /**
+ * Whether a script of the module's package runs it with Bun (`bun run src/index.ts`,
+ * `bun --hot ./src/index.ts`): Bun then serves the module's default export when it has a `fetch`
+ * (Bun's docs, "export default { fetch }"), on `0.0.0.0` unless it names a `hostname`.
+ */
+export function runByBun(file: string | null): boolean {
+  if (file === null) return false;
+  const manifest = nearestManifest(path.dirname(file));
+  const scripts = manifest?.json.scripts;
+  if (!manifest || !scripts || typeof scripts !== 'object') return false;
+  return Object.values(scripts).some(
+    (script) =>
+      typeof script === 'string' &&
+      bunTargets(script).some((target) => sourceFile(path.resolve(manifest.dir, target)) === file),
+  );
+}
+
+/** The files a script hands to `bun` (or `bun run`), past its flags; script names are no files. */
+function bunTargets(script: string): string[] {
+  const targets: string[] = [];
+  for (const command of script.split(/&&|\|\||[;|&]/u)) {
+    const words = command.trim().split(/\s+/u);
+    if (words[0] !== 'bun') continue;
+    let index = 1;
+    if (words[index] === 'run') index++;
+    while (words[index]?.startsWith('-')) index++;
+    const target = words[index];
+    if (target && /\.[cm]?[jt]sx?$/u.test(target)) targets.push(target);
+  }
+  return targets;
+}
+
+/**
  * The target of a specifier in a `package.json` map (`imports`, or `exports` with `./`-keys):
  * exact keys, and keys with one `*`. Condition objects pick the first target that looks like
  * source (`source`, `development`, `import`, `require`, `node`, `default`).

@@ -7,7 +7,8 @@ import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedVersionFor } from './installed';
-import { codeOf, isLinted, nameOf, propertyName, staticValue, variableOf } from './program';
+import { runByBun } from './module-graph';
+import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
   findObjectProperty,
   nonEmptyList,
@@ -24,8 +25,8 @@ export type { ServerApi } from '../frameworks/types';
 const START_NAMES = exportNamesWith('start');
 /** Words a file that starts a server must contain: `.listen()`, or a start call of the adapters. */
 const MENTIONS_START = new RegExp(`\\b(?:listen|start|${[...START_NAMES].join('|')})\\b`, 'u');
-/** Bun's `export default { port, fetch }`. */
-const MENTIONS_DEFAULT_SERVER = /\bexport\s+default\b[^]*\b(?:port|hostname)\s*:/u;
+/** Bun's `export default { port, fetch }`, and an app a package script runs with Bun. */
+const MENTIONS_DEFAULT_SERVER = /\bexport\s+default\b/u;
 
 /** How many variables and chained calls are followed back to where a server was made. */
 const MAX_STEPS = 12;
@@ -50,8 +51,11 @@ export type HostReading =
 /** One call that starts a server listening. */
 export interface ServerStart {
   readonly api: ServerApi;
-  /** The call that starts it; for Bun's `export default { port, fetch }`, the exported object. */
-  readonly call: TSESTree.CallExpression | TSESTree.ObjectExpression;
+  /**
+   * The call that starts it; for Bun's `export default { port, fetch }`, the exported object, and
+   * for an exported app that Bun serves (`export default app`), its name.
+   */
+  readonly call: TSESTree.CallExpression | TSESTree.ObjectExpression | TSESTree.Identifier;
   /** The name of what is called (`listen`, `serve`): where a report about the call belongs. */
   readonly callee: TSESTree.Node;
   readonly host: HostReading;
@@ -101,17 +105,22 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
     if (start?.kind === 'start') starts.push(reader.read(start.api, call));
   }
   // Bun serves a default export with a `fetch` (read from Bun's docs: "export default { port, fetch }"),
-  // on `hostname` 0.0.0.0 by default; a Cloudflare Worker's has no `port` or `hostname`, and binds nothing.
+  // on `hostname` 0.0.0.0 by default; a Cloudflare Worker's has no `port` or `hostname`, and binds
+  // nothing, unless a script of the package runs the module with Bun.
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
-    const object = resolveObjectExpression(statement.declaration);
-    if (!object || findObjectProperty(object, 'fetch').kind !== 'found') continue;
-    if (
-      findObjectProperty(object, 'port').kind === 'missing' &&
-      findObjectProperty(object, 'hostname').kind === 'missing'
-    )
-      continue;
-    starts.push(reader.readExport(BUN_DEFAULT_EXPORT, object));
+    const { declaration } = statement;
+    const object = resolveObjectExpression(declaration);
+    if (object) {
+      if (findObjectProperty(object, 'fetch').kind !== 'found') continue;
+      const binds =
+        findObjectProperty(object, 'port').kind !== 'missing' ||
+        findObjectProperty(object, 'hostname').kind !== 'missing';
+      if (binds || runByBun(moduleOf(sourceCode.ast).file)) starts.push(reader.readExport(BUN_DEFAULT_EXPORT, object));
+    } else if (declaration.type === AST_NODE_TYPES.Identifier && servesFetch(declaration)) {
+      // `export default app`: a Hono app has a `fetch` of its own (hono 4 `hono-base.js`: `fetch = (request, ...rest) => …`).
+      if (runByBun(moduleOf(sourceCode.ast).file)) starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, declaration));
+    }
   }
   return starts.sort((a, b) => a.call.range[0] - b.call.range[0]);
 }
@@ -507,12 +516,18 @@ function serverSourceOfUncached(expression: TSESTree.Node, steps: number): Serve
 class HostReader {
   constructor(private readonly sourceCode: Readonly<SourceCode>) {}
 
-  /** Bun's default export: the object holds the options; reported at its `port` (or `hostname`). */
+  /** Bun's default export: the object holds the options; reported at its `port` (or `hostname`, or `fetch`). */
   readExport(api: StartApi, object: TSESTree.ObjectExpression): ServerStart {
-    const port = findObjectProperty(object, 'port');
-    const hostname = findObjectProperty(object, 'hostname');
-    const at = port.kind === 'found' ? port.property.key : hostname.kind === 'found' ? hostname.property.key : object;
-    return { api, call: object, callee: at, host: this.readServeObject(api, object) };
+    const at = (['port', 'hostname', 'fetch'] as const)
+      .map((key) => findObjectProperty(object, key))
+      .find((found) => found.kind === 'found');
+    return { api, call: object, callee: at?.property.key ?? object, host: this.readServeObject(api, object) };
+  }
+
+  /** An app Bun serves as the default export: it binds the default host, which cannot be added to the app. */
+  readExportedApp(api: StartApi, app: TSESTree.Identifier): ServerStart {
+    const display = `Bun's \`export default ${app.name}\``;
+    return { api: { ...api, display }, call: app, callee: app, host: { kind: 'default', addHost: null } };
   }
 
   read(api: StartApi, call: TSESTree.CallExpression): ServerStart {
@@ -838,6 +853,8 @@ function startedApp(start: ServerStart): TSESTree.Node | null {
   let served: TSESTree.Node | null | undefined;
   if (call.type === AST_NODE_TYPES.ObjectExpression) {
     served = fetchOwner(call);
+  } else if (call.type === AST_NODE_TYPES.Identifier) {
+    served = call;
   } else if (START_METHODS.has(calledMethodName(call) ?? '')) {
     served = calledMethodObject(call);
     const made = served && skipTypeWrappers(resolveExpression(served) ?? served);
@@ -857,6 +874,12 @@ function startedApp(start: ServerStart): TSESTree.Node | null {
 }
 
 /** `app` in `{ fetch: app.fetch }`. */
+/** Whether an expression is an app whose own `fetch` a runtime can serve: a Hono app. */
+function servesFetch(expression: TSESTree.Expression): boolean {
+  const made = skipTypeWrappers(resolveExpression(expression) ?? expression);
+  return entitiesOf(made, 'app').some((entity) => entity.framework === 'hono');
+}
+
 function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
   const fetch = findObjectProperty(options, 'fetch');
   if (fetch.kind !== 'found' || !fetch.value) return null;

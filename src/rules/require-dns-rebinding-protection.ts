@@ -39,7 +39,7 @@ import { routeIsGuarded } from '../analysis/route-guards';
 import { REBINDING_CREDENTIAL_FINDER, routesHandledBy } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
-import { frameworkStarts, listsSome, serverStarts } from '../analysis/servers';
+import { frameworkStarts, listsSome, serverStarts, type ServerStart } from '../analysis/servers';
 import {
   findObjectProperty,
   possibleValues,
@@ -513,7 +513,8 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    function portOf(call: TSESTree.CallExpression | TSESTree.ObjectExpression): TSESTree.Node | null {
+    function portOf(call: ServerStart['call']): TSESTree.Node | null {
+      if (call.type === AST_NODE_TYPES.Identifier) return null;
       if (call.type === AST_NODE_TYPES.ObjectExpression) {
         const port = findObjectProperty(call, 'port');
         return port.kind === 'found' ? port.value : null;

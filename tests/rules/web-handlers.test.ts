@@ -137,6 +137,20 @@ function bunHello(hostname?: string): string {
 // Bun's default export with a port, serving no MCP.
 const BUN_HELLO = bunHello();
 
+/** A Hono app that Bun serves from a default export with a shorthand `port`, and `hostname` if given. */
+function bunShorthand(hostname?: string): string {
+  return `import { Hono } from 'hono';
+
+const port = Number(process.env.PORT ?? 3000);
+const app = new Hono();
+export default {
+  port,${hostname === undefined ? '' : `\n  hostname: ${hostname},`}
+  fetch: app.fetch,
+};`;
+}
+
+const BUN_SHORTHAND = bunShorthand();
+
 // Bun's default export with hostname 0.0.0.0.
 const BUN_EVERY = bunHello("'0.0.0.0'");
 
@@ -830,6 +844,26 @@ export default {
             { messageId: 'useHostFromEnvironment', output: bunHello("process.env.HOST ?? '127.0.0.1'") },
             { messageId: 'useIpv6Loopback', output: bunHello("'::1'") },
             { messageId: 'useLocalhost', output: bunHello("'localhost'") },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Bun's export default { port, fetch } with a shorthand port, as Bun's docs write it",
+      code: BUN_SHORTHAND,
+      output: bunShorthand("'127.0.0.1'"),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: "Bun's `export default { fetch }`", hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 7,
+          suggestions: [
+            { messageId: 'useHostFromEnvironment', output: bunShorthand("process.env.HOST ?? '127.0.0.1'") },
+            { messageId: 'useIpv6Loopback', output: bunShorthand("'::1'") },
+            { messageId: 'useLocalhost', output: bunShorthand("'localhost'") },
           ],
         },
       ],

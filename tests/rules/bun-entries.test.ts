@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import requireLoopbackHostRule from '../../src/rules/require-loopback-host';
+import { createRuleTester, failClosedFix } from '../rule-tester';
+
+// `bun run src/index.ts` serves the module's default export when it has a `fetch` (an object, or
+// a Hono app, whose `fetch` is its own), on `0.0.0.0` unless it names a `hostname`. The same
+// module deployed as a Cloudflare Worker binds nothing, so without such a script it is left alone.
+
+const ruleTester = createRuleTester();
+
+/** A package folder with these scripts and `src/index.ts` holding `code`; returns that file's path. */
+function packageRunning(scripts: Record<string, string>, code: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-bun-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'notes-mcp', scripts }));
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(path.join(dir, 'src', 'index.ts'), code);
+  return path.join(dir, 'src', 'index.ts');
+}
+
+/** A Hono app served as the default export, or as the `fetch` of an exported object with `extra` keys. */
+function honoServer(exported: string): string {
+  return `import { Hono } from 'hono';
+
+const app = new Hono();
+app.get('/health', (c) => c.text('ok'));
+
+export default ${exported};
+`;
+}
+
+const APP = honoServer('app');
+const OBJECT = honoServer('{ fetch: app.fetch, idleTimeout: 30 }');
+const objectOn = (hostname: string): string =>
+  honoServer(`{ fetch: app.fetch, idleTimeout: 30, hostname: ${hostname} }`);
+
+const BUN_SCRIPTS = { dev: 'bun run --hot ./src/index.ts', test: 'bun test' };
+const files = {
+  app: packageRunning(BUN_SCRIPTS, APP),
+  object: packageRunning({ start: 'bun src/index.ts' }, OBJECT),
+  loopback: packageRunning(BUN_SCRIPTS, objectOn("'127.0.0.1'")),
+  worker: packageRunning({ dev: 'wrangler dev', deploy: 'wrangler deploy' }, APP),
+  other: packageRunning({ dev: 'bun run src/server.ts', build: 'bun run build' }, APP),
+};
+afterAll(() => {
+  for (const file of Object.values(files))
+    fs.rmSync(path.dirname(path.dirname(file)), { recursive: true, force: true });
+});
+
+const DEFAULT_HOST = { hostLabel: '`hostname`', binding: 'default `0.0.0.0`' };
+
+ruleTester.run('require-loopback-host: modules a package script runs with Bun', requireLoopbackHostRule, {
+  valid: [
+    {
+      name: 'an exported object with a loopback hostname',
+      code: objectOn("'127.0.0.1'"),
+      filename: files.loopback,
+    },
+    {
+      name: 'an exported Hono app of a Worker package: Cloudflare serves it, nothing binds',
+      code: APP,
+      filename: files.worker,
+    },
+    {
+      name: 'an exported Hono app of a module no Bun script runs (another file, a script name)',
+      code: APP,
+      filename: files.other,
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'an exported Hono app: Bun serves its fetch on every interface, and no hostname can be added to it',
+      code: APP,
+      filename: files.app,
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: "Bun's `export default app`", ...DEFAULT_HOST },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 19,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an exported object with a fetch and no port: reported at its fetch',
+      code: OBJECT,
+      filename: files.object,
+      output: objectOn("'127.0.0.1'"),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: "Bun's `export default { fetch }`", ...DEFAULT_HOST },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 23,
+          suggestions: [
+            { messageId: 'useHostFromEnvironment', output: objectOn("process.env.HOST ?? '127.0.0.1'") },
+            { messageId: 'useIpv6Loopback', output: objectOn("'::1'") },
+            { messageId: 'useLocalhost', output: objectOn("'localhost'") },
+          ],
+        },
+      ],
+    },
+  ]),
+});
