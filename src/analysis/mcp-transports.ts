@@ -13,7 +13,7 @@ const REACHES_MCP_PACKAGE = moduleFilterFor('mcp-transport', 'mcp-app', 'mcp-han
  * `StreamableHTTPServerTransport#handleRequest` and `SSEServerTransport#handlePostMessage`,
  * `@hono/mcp`'s `StreamableHTTPTransport#handleRequest`, and `handleMessage`.
  */
-const TRANSPORT_METHODS = new Set(['handleRequest', 'handlePostMessage', 'handleMessage']);
+export const TRANSPORT_METHODS: ReadonlySet<string> = new Set(['handleRequest', 'handlePostMessage', 'handleMessage']);
 
 /**
  * Whether a value was made by a handler factory of an MCP SDK package (`createMcpHandler()`,

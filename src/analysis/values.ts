@@ -903,7 +903,8 @@ export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation
   const calls: Invocation[] = [];
   let complete = true;
   for (const reference of variable.references) {
-    if (!reference.isRead()) continue;
+    // `ReturnType<typeof fn>` names its type, and neither calls nor hands it on.
+    if (!reference.isRead() || reference.identifier.parent?.type === AST_NODE_TYPES.TSTypeQuery) continue;
     const holder = outermostWrapper(reference.identifier);
     const parent = holder.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === holder) calls.push(parent);

@@ -26,7 +26,8 @@ import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { checksCredential, type CheckFinder } from '../analysis/credential-checks';
-import { servesMcp } from '../analysis/mcp-transports';
+import { servesMcp, TRANSPORT_METHODS } from '../analysis/mcp-transports';
+import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
   findMcpTransports,
@@ -231,6 +232,7 @@ export default createRule<Options, MessageIds>({
 
         const transports = findMcpTransports(sourceCode);
         for (const transport of transports) {
+          if (servedNowhere(transport.node, transport.transport)) continue;
           const options = transport.node.arguments[transport.transport.optionsIndex];
           // v2 transports have no protection of their own: only what is in front of them counts.
           const { protection } = transport.transport;
@@ -276,6 +278,17 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * A Streamable HTTP transport that only the code around it hands requests, built in place
+     * (a server's unit tests): no web page reaches it. An SSE transport serves the response it
+     * is made with.
+     */
+    function servedNowhere(node: TSESTree.NewExpression, transport: McpTransport): boolean {
+      if (transport.name !== 'streamable') return false;
+      const methods = new Set([...TRANSPORT_METHODS, ...(transport.requestMethods ?? [])]);
+      return drivenOnlyInProcess(node, methods);
+    }
 
     /**
      * Middleware a Vite plugin mounts on the dev server (`server.middlewares.use(…)` in

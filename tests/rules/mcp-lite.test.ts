@@ -22,6 +22,42 @@ const app = new Hono();
 app.all('/mcp', (c) => handleMcp(c.req.raw));
 serve({ fetch: app.fetch, port: PORT, hostname: '127.0.0.1' });`;
 
+/**
+ * A unit test module that drives a transport with requests it builds; `served` is appended, to
+ * hand the transport or its handler on.
+ */
+const DRIVEN_IN_TESTS = (served = ''): string => `import { McpServer, StreamableHttpTransport } from 'mcp-lite';
+
+function initialize(): Request {
+  return new Request('http://localhost/mcp', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} }),
+  });
+}
+
+function makeHandler() {
+  const mcp = new McpServer({ name: 'notes', version: '1.0.0' });
+  return new StreamableHttpTransport().bind(mcp);
+}
+
+describe('notes server', () => {
+  let transport: StreamableHttpTransport;
+  let handler: ReturnType<typeof makeHandler>;
+
+  beforeEach(() => {
+    transport = new StreamableHttpTransport();
+    handler = makeHandler();
+  });
+
+  it('answers initialize', async () => {
+    const handle = transport.bind(new McpServer({ name: 'notes', version: '1.0.0' }));
+    const response = await handle(initialize());
+    expect(response.ok).toBe(true);
+    expect((await handler(new Request('http://localhost/mcp', { method: 'DELETE' }))).status).toBe(405);
+  });
+});${served}`;
+
 ruleTester.run('require-dns-rebinding-protection: mcp-lite', dnsRule, {
   valid: [
     { name: 'a Host list', code: HONO_APP("{ allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }") },
@@ -31,6 +67,10 @@ ruleTester.run('require-dns-rebinding-protection: mcp-lite', dnsRule, {
 const mcp = new McpServer({ name: 'notes', version: '1.0.0' });
 const handle = new StreamableHttpTransport({ allowedOrigins: ['http://localhost:6274'] }).bind(mcp);
 export default { fetch: (request: Request) => handle(request) };`,
+    },
+    {
+      name: 'transports that unit tests drive with the requests they build: no server takes a request to them',
+      code: DRIVEN_IN_TESTS(),
     },
   ],
   invalid: failClosedFix([
@@ -48,6 +88,18 @@ export default { fetch: (request: Request) => handle(request) };`,
           endColumn: 46,
         },
       ],
+    },
+    {
+      name: 'a driven transport whose handler a function also hands a request it did not build',
+      code: DRIVEN_IN_TESTS('\n\nexport const serveNotes = (request: Request) => makeHandler()(request);'),
+      output: null,
+      errors: [{ messageId: 'unprotectedTransport', line: 13, column: 14, endLine: 13, endColumn: 37 }],
+    },
+    {
+      name: 'a driven transport that is also exported',
+      code: DRIVEN_IN_TESTS('\n\nexport { makeHandler };'),
+      output: null,
+      errors: [{ messageId: 'unprotectedTransport', line: 13, column: 14, endLine: 13, endColumn: 37 }],
     },
     {
       name: 'empty lists check nothing',

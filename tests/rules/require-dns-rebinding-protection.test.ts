@@ -109,6 +109,17 @@ ruleTester.run('require-dns-rebinding-protection', rule, {
       code: hostCheckingClass(false, false),
     },
     {
+      name: 'a v1 transport a unit test hands a request object it builds',
+      code: `import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+it('refuses a GET without a session', async () => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  const res = { writeHead: vi.fn().mockReturnThis(), end: vi.fn() };
+  await transport.handleRequest({ method: 'GET', headers: {} } as never, res as never);
+  expect(res.writeHead).toHaveBeenCalledWith(405, expect.anything());
+});`,
+    },
+    {
       name: 'a v1 transport with its own protection',
       code: `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';

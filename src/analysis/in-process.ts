@@ -1,0 +1,149 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { calledMethodName, skipTypeWrappers } from './ast';
+import { declaredVariables, propertyName, variableOf } from './program';
+import {
+  callsOf,
+  isFunctionNode,
+  resolveExpression,
+  resolveFunction,
+  returnedExpressions,
+  type HandlerFunction,
+} from './values';
+
+/** How many places one question follows the transport and its handler to. */
+const MAX_PLACES = 200;
+
+/** The methods of a transport that take a request (the SDK's, and an adapter's `requestMethods`). */
+type RequestMethods = ReadonlySet<string>;
+
+/**
+ * Whether an MCP transport is only ever driven by the code around it, with requests that code
+ * builds: mcp-lite's `transport.bind(server)` whose handler is called as `handler(new Request(…))`,
+ * or `transport.handleRequest(request)` with such a request; and neither the transport nor its
+ * handler goes anywhere else (exported, passed to a call other than an MCP server's `connect()`,
+ * stored in an object or a property, or returned to code the module does not show). A server's
+ * unit tests drive it this way; no server hands it a browser's request.
+ */
+export function drivenOnlyInProcess(transport: TSESTree.NewExpression, requestMethods: RequestMethods): boolean {
+  const seen = new Set<TSESTree.Node>();
+  const pending: { node: TSESTree.Node; handler: boolean }[] = [{ node: transport, handler: false }];
+  let driven = false;
+  while (pending.length > 0) {
+    if (seen.size > MAX_PLACES) return false;
+    const { node, handler } = pending.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    const current = outermostCarrier(node);
+    const parent = current.parent;
+    if (!parent) return false;
+    const follow = (next: TSESTree.Node, isHandler = handler): void => {
+      pending.push({ node: next, handler: isHandler });
+    };
+    switch (parent.type) {
+      case AST_NODE_TYPES.ExpressionStatement:
+        break;
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+        if (!followReads(declaredVariables(parent), follow)) return false;
+        break;
+      }
+      case AST_NODE_TYPES.AssignmentExpression: {
+        if (parent.right !== current || parent.operator !== '=' || parent.left.type !== AST_NODE_TYPES.Identifier)
+          return false;
+        if (parent.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+        const variable = variableOf(parent.left);
+        if (!variable || !followReads([variable], follow)) return false;
+        break;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        if (parent.object !== current) return false;
+        const call = parent.parent;
+        if (call?.type === AST_NODE_TYPES.AssignmentExpression && call.left === parent) break;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent || handler) return false;
+        const method = propertyName(parent);
+        if (method === 'bind') follow(call, true);
+        else if (method !== null && requestMethods.has(method)) {
+          if (!builtInProcess(call.arguments[0])) return false;
+          driven = true;
+        }
+        break;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (parent.callee === current && handler) {
+          if (!builtInProcess(parent.arguments[0])) return false;
+          driven = true;
+        } else if (handler || calledMethodName(parent) !== 'connect') return false;
+        break;
+      }
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ArrowFunctionExpression: {
+        if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body !== current) return false;
+        const fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent;
+        const calls = fn && callsOf(fn, true);
+        if (!calls?.complete) return false;
+        for (const call of calls.calls) follow(call);
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return driven;
+}
+
+/** Climbs from a value through what only passes it on: type wrappers, `await`, `?.`. */
+function outermostCarrier(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (let parent = current.parent; parent; parent = current.parent) {
+    if (
+      skipTypeWrappers(parent) === parent &&
+      parent.type !== AST_NODE_TYPES.AwaitExpression &&
+      parent.type !== AST_NODE_TYPES.ChainExpression
+    )
+      break;
+    current = parent;
+  }
+  return current;
+}
+
+/** Queues each read of the variables; `false` when one is exported. */
+function followReads(variables: readonly Scope.Variable[], follow: (node: TSESTree.Node) => void): boolean {
+  for (const variable of variables) {
+    const declarator = variable.defs[0]?.node;
+    if (declarator?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const identifier = reference.identifier as TSESTree.Node;
+      if (identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier) return false;
+      follow(identifier);
+    }
+  }
+  return true;
+}
+
+function enclosingFunction(node: TSESTree.Node): HandlerFunction | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return null;
+}
+
+/**
+ * Whether a request is one the code builds itself: `new Request(…)` of the global `Request`, an
+ * object literal (a mock of Node's request), or what a function of the project returns that
+ * only returns such requests.
+ */
+function builtInProcess(node: TSESTree.Node | undefined, depth = 0): boolean {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement || depth > 4) return false;
+  const value = skipTypeWrappers(resolveExpression(node) ?? node);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return true;
+  if (value.type === AST_NODE_TYPES.NewExpression) {
+    const callee = skipTypeWrappers(value.callee);
+    return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Request' && !variableOf(callee)?.defs.length;
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const fn = resolveFunction(value.callee);
+  const returned = fn ? returnedExpressions(fn) : [];
+  return returned.length > 0 && returned.every((expression) => builtInProcess(expression, depth + 1));
+}
