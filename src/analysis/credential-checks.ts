@@ -207,6 +207,12 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
   if (resolved.type === AST_NODE_TYPES.ArrayExpression) {
     return resolved.elements.some((element) => element !== null && checksCredential(finder, element));
   }
+  if (resolved.type === AST_NODE_TYPES.CallExpression) {
+    // `createMiddleware(async (c, next) => …)`: the function it is given is the middleware.
+    const [wrapper] = entitiesOf(resolved, 'middleware-wrapper');
+    const given = wrapper && resolved.arguments[wrapper.argument];
+    if (given) return given.type !== AST_NODE_TYPES.SpreadElement && checksCredential(finder, given, route);
+  }
   // Middleware made by a function of the file: `requireToken(TOKEN)`.
   if (resolved.type === AST_NODE_TYPES.CallExpression) {
     const factory = resolveFunction(resolved.callee);
@@ -487,6 +493,17 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
     // What the variable holds when the header is missing, if the file shows it (`?? ''` gives '').
     const held = declarator.init && absent.size > 0 ? absentValue(declarator.init, absent) : { known: false as const };
     return bindingDecidesRejection(declarator.id, depth, held);
+  }
+  // `const [scheme, token] = auth?.split(' ') || [];`: each name holds its element of what the
+  // value is without the header (here `[]`, so `undefined`).
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.ArrayPattern) {
+    const held = declarator.init && absent.size > 0 ? absentValue(declarator.init, absent) : { known: false as const };
+    return declarator.id.elements.some((element, index) => {
+      if (element?.type !== AST_NODE_TYPES.Identifier) return false;
+      const item: AbsentValue =
+        held.known && Array.isArray(held.value) ? { known: true, value: held.value[index] } : { known: false };
+      return bindingDecidesRejection(element, depth, item);
+    });
   }
   // `let token; if (isBearer(auth)) token = auth.slice(7);`: without the header the variable keeps
   // what it was declared with.

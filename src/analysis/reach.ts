@@ -12,7 +12,7 @@ import { ROUTE_SHAPES, packagesWith } from '../frameworks/registry';
 import { servesMcp } from './mcp-transports';
 import { registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
-import { codeOf, isLinted, moduleOf, staticValue, variableOf } from './program';
+import { codeOf, isLinted, moduleOf, propertyName, staticValue, variableOf } from './program';
 import { servesNoMcpSurely } from './mcp-scope';
 import { nestRoutePaths } from './nest-routes';
 import { deployedAsVercelFunction, deployedAsWorker } from './module-graph';
@@ -27,7 +27,9 @@ import {
   resolveFunction,
   returnedExpressions,
   usesOf,
+  usesOfConstant,
   type HandlerFunction,
+  type ValueUses,
 } from './values';
 
 /**
@@ -186,7 +188,30 @@ export function routesHandledBy(fn: HandlerFunction, depth = 0, seen = new Set<H
 }
 
 function routesOfUses(fn: HandlerFunction, depth: number, seen: Set<HandlerFunction>): Route[] | null {
-  const found = usesOf(fn);
+  return routesOfFound(usesOf(fn), depth, seen, NO_METHODS);
+}
+
+const NO_METHODS: ReadonlySet<string> = new Set();
+
+/**
+ * The routes that run what a module-level constant holds: a request handler
+ * (`export const handleMcp = transport.bind(server)`), called or handed to routes as
+ * `routesHandledBy` reads a function; or a transport, whose `methods` that take a request
+ * (`transport.handleRequest(req, res)`) the routes call. `null` as for `routesHandledBy`.
+ */
+export function routesUsingConstant(
+  declarator: TSESTree.VariableDeclarator,
+  methods: ReadonlySet<string> = NO_METHODS,
+): Route[] | null {
+  return routesOfFound(usesOfConstant(declarator), 0, new Set(), methods);
+}
+
+function routesOfFound(
+  found: ValueUses | null,
+  depth: number,
+  seen: Set<HandlerFunction>,
+  methods: ReadonlySet<string>,
+): Route[] | null {
   if (!found?.complete || found.uses.length === 0) return null;
   const handled: Route[] = [];
   for (const use of found.uses) {
@@ -197,7 +222,15 @@ function routesOfUses(fn: HandlerFunction, depth: number, seen: Set<HandlerFunct
       handled.push(...routes);
       continue;
     }
-    const callee = outermostWrapper(use);
+    let callee = outermostWrapper(use);
+    // `transport.handleRequest(req, res)`: a method of the value that takes a request.
+    const member = callee.parent;
+    if (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === callee &&
+      methods.has(propertyName(member) ?? '')
+    )
+      callee = outermostWrapper(member);
     const call = callee.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
     // The handler it is called in (`(req, res) => handleMcp(req, res)` given to a route), or the

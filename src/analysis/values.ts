@@ -933,9 +933,38 @@ export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation
  * over as a route's handler, say. `complete` is false when it may be used where the analysis does
  * not read. `null` for a function with no name of its own.
  */
-export function usesOf(fn: HandlerFunction): { uses: TSESTree.Node[]; complete: boolean } | null {
+export function usesOf(fn: HandlerFunction): ValueUses | null {
   const variable = functionVariable(fn);
-  if (!variable) return null;
+  return variable && usesOfBinding(variable, fn);
+}
+
+/** Where a value is used: `complete` is false when it may be used where the analysis does not read. */
+export interface ValueUses {
+  readonly uses: TSESTree.Node[];
+  readonly complete: boolean;
+}
+
+/**
+ * `usesOf` for a module-level `const` (`export const handleMcp = transport.bind(server)`): every
+ * read of it, in its module and in the modules of the package that import it. `null` for any
+ * other declarator.
+ */
+export function usesOfConstant(declarator: TSESTree.VariableDeclarator): ValueUses | null {
+  const declaration = declarator.parent;
+  const statement = declaration?.parent;
+  if (
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    !declarator.init ||
+    declaration?.type !== AST_NODE_TYPES.VariableDeclaration ||
+    declaration.kind !== 'const' ||
+    (statement?.type !== AST_NODE_TYPES.Program && statement?.type !== AST_NODE_TYPES.ExportNamedDeclaration)
+  )
+    return null;
+  const variable = variableOf(declarator.id);
+  return variable && usesOfBinding(variable, declarator.init);
+}
+
+function usesOfBinding(variable: Scope.Variable, value: TSESTree.Node): ValueUses {
   const uses: TSESTree.Node[] = [];
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
@@ -944,9 +973,9 @@ export function usesOf(fn: HandlerFunction): { uses: TSESTree.Node[]; complete: 
       continue;
     uses.push(reference.identifier as TSESTree.Node);
   }
-  const exported = exportedNames(fn, variable);
+  const exported = exportedNames(value, variable);
   if (exported.length === 0) return { uses, complete: true };
-  const { file } = moduleOf(fn);
+  const { file } = moduleOf(value);
   const imported = file ? importerUses(file, exported) : { uses: [], complete: false };
   for (const use of imported.uses) {
     if (!use.namespace) {
@@ -1262,10 +1291,10 @@ function functionVariable(fn: HandlerFunction): Scope.Variable | null {
   return null;
 }
 
-/** The names a module exports a function under (`'default'` for its default export). */
-function exportedNames(fn: HandlerFunction, variable: Scope.Variable): string[] {
+/** The names a module exports a function (or a constant's value) under (`'default'` for its default export). */
+function exportedNames(value: TSESTree.Node, variable: Scope.Variable): string[] {
   const names = new Set<string>();
-  const statement = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+  const statement = value.type === AST_NODE_TYPES.FunctionDeclaration ? value : value.parent?.parent;
   const holder = statement?.parent?.type;
   if (holder === AST_NODE_TYPES.ExportNamedDeclaration) names.add(variable.name);
   if (holder === AST_NODE_TYPES.ExportDefaultDeclaration) names.add('default');

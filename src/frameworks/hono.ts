@@ -22,7 +22,7 @@ export const HONO_APP: readonly Entity[] = [
 ];
 const hono: TraceNode = { Hono: { [CONSTRUCT]: HONO_APP } };
 
-/** Hono apps, `@hono/node-server`, and Hono's bearer and JWT middleware. */
+/** Hono apps, `@hono/node-server`, Hono's bearer and JWT middleware, and `createMiddleware()`. */
 export const honoAdapter: Adapter = {
   name: 'hono',
   modules: {
@@ -68,6 +68,8 @@ export const honoAdapter: Adapter = {
     // they send cookies, so Basic auth stops no forged request.
     'hono/jwt': { jwt: { [CALL]: [{ kind: 'auth', auth: 'jwt' }] } },
     'hono/jwk': { jwk: { [CALL]: [{ kind: 'auth', auth: 'jwt' }] } },
+    // hono 4 dist/helper/factory/index.js: `const createMiddleware = (middleware) => middleware`.
+    'hono/factory': { createMiddleware: { [CALL]: [{ kind: 'middleware-wrapper', argument: 0 }] } },
   },
   routes: {
     verbs: new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']),

@@ -174,6 +174,7 @@ export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
   'cors',
   'cors-option',
   'auth',
+  'middleware-wrapper',
   'host-validation',
   'mcp-transport',
   'mcp-app',

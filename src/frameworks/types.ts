@@ -86,6 +86,8 @@ export type Entity =
     }
   /** An authentication or CSRF middleware: using it counts as a credential check. */
   | { readonly kind: 'auth'; readonly auth: AuthKind }
+  /** A call that returns, as the middleware, the function at `argument`: Hono's `createMiddleware(fn)`. */
+  | { readonly kind: 'middleware-wrapper'; readonly argument: number }
   /** Middleware that refuses requests for other hosts or origins (the MCP SDK's). */
   /** Middleware that refuses requests whose `Host` (or `Origin`) is not in a list. */
   | { readonly kind: 'host-validation'; readonly header: 'host' | 'origin' }

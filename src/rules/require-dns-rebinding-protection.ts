@@ -9,12 +9,19 @@ import {
   inlineLeaves,
   replacePropertyValue,
 } from '../fixes/edits';
-import { containsNode, enclosingFunctionOrProgram, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
+import {
+  containsNode,
+  enclosingFunctionOrProgram,
+  outermostWrapper,
+  skipTypeWrappers,
+  topLevelStatement,
+  walk,
+} from '../analysis/ast';
 import { mentionsAny } from '../analysis/imports';
 import { installedVersionFor, isAtLeast, oldestPeerVersion } from '../analysis/installed';
 import { moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
-import { codeOf, isLinted, placeOf, variableOf, textOf } from '../analysis/program';
+import { codeOf, isLinted, placeOf, propertyName, variableOf, textOf } from '../analysis/program';
 import { requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
@@ -37,7 +44,7 @@ import {
   type McpTransport,
 } from '../analysis/mcp-sdk';
 import { routeIsGuarded } from '../analysis/route-guards';
-import { REBINDING_CREDENTIAL_FINDER, routesHandledBy } from '../analysis/reach';
+import { REBINDING_CREDENTIAL_FINDER, routesHandledBy, routesUsingConstant } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
 import { frameworkStarts, listsSome, serverStarts, type ServerStart } from '../analysis/servers';
@@ -244,9 +251,14 @@ export default createRule<Options, MessageIds>({
               return fn !== null && containsNode(fn, transport.node);
             }),
           );
-          // Made in a handler that other modules mount: the routes they mount it on.
+          // Made in a handler that other modules mount: the routes they mount it on; made at the
+          // top of a module: the routes that use the constant holding it or its handler.
           const outermost = making.length > 0 ? null : outermostFunction(transport.node);
-          const mounted = outermost ? routesHandledBy(outermost) : null;
+          const mounted = outermost
+            ? routesHandledBy(outermost)
+            : making.length > 0
+              ? null
+              : moduleTransportRoutes(transport.node, transport.transport);
           const serving = making.length > 0 ? making : (mounted ?? mcpRoutes);
           if (serving.length > 0 && serving.every(guarded)) continue;
           if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node)))
@@ -278,6 +290,40 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * The routes that run a transport made at the top of a module, through the constant that
+     * holds it (`transport.handleRequest(req, res)` in routes, here or in modules that import
+     * it) or the constant that holds its handler (`export const handleMcp = transport.bind(mcp)`).
+     * `null` when it is used any other way.
+     */
+    function moduleTransportRoutes(node: TSESTree.NewExpression, transport: McpTransport): Route[] | null {
+      const made = outermostWrapper(node);
+      const holder = made.parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === made) {
+        if (holder.id.type !== AST_NODE_TYPES.Identifier) return null;
+        const reads = (variableOf(holder.id)?.references ?? []).filter((reference) => reference.isRead());
+        const [only] = reads;
+        // `const transport = new X(); export const handleMcp = transport.bind(mcp);`
+        const bound = reads.length === 1 && only ? boundConstant(only.identifier as TSESTree.Node) : null;
+        if (bound) return routesUsingConstant(bound);
+        return routesUsingConstant(holder, new Set([...TRANSPORT_METHODS, ...(transport.requestMethods ?? [])]));
+      }
+      const bound = boundConstant(made);
+      return bound && routesUsingConstant(bound);
+    }
+
+    /** The constant that holds `value.bind(…)`: `const handleMcp = transport.bind(mcp)`. */
+    function boundConstant(value: TSESTree.Node): TSESTree.VariableDeclarator | null {
+      const member = outermostWrapper(value).parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || propertyName(member) !== 'bind') return null;
+      const call = member.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return null;
+      const declarator = outermostWrapper(call).parent;
+      return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === outermostWrapper(call)
+        ? declarator
+        : null;
+    }
 
     /**
      * A Streamable HTTP transport that only the code around it hands requests, built in place

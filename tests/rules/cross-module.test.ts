@@ -340,6 +340,25 @@ describe('CORS middleware made in another module, behind a tsconfig "paths" alia
   });
 });
 
+describe('transports made at the top of a module that routes of another module serve', () => {
+  const DNS = { transport: '`StreamableHttpTransport`' };
+
+  it("accepts a handler constant that another module's routes call behind a bearer check", async () => {
+    expect(summarise(await lint('src/handoff/guarded-handler.ts'))).toEqual([]);
+    expect(summarise(await lint('src/handoff/guarded-app.ts'))).toEqual([]);
+  });
+
+  it("accepts a transport constant whose handleRequest another module's routes call behind a bearer check", async () => {
+    expect(summarise(await lint('src/handoff/sdk-transport.ts'))).toEqual([]);
+  });
+
+  it('reports the transport when the routes that serve its handler check nothing', async () => {
+    expect(summarise(await lint('src/handoff/open-handler.ts'))).toEqual([
+      report('require-dns-rebinding-protection', 'unprotectedTransport', [6, 30, 6, 53], DNS, FOREIGN),
+    ]);
+  });
+});
+
 describe('route guards made by a factory in another module', () => {
   it('accepts `app.post("/mcp", requireToken(), handler)` when the middleware refuses a request without a Bearer token', async () => {
     expect(summarise(await lint('src/csrf-guarded.ts'))).toEqual([]);

@@ -58,6 +58,33 @@ describe('notes server', () => {
   });
 });${served}`;
 
+/**
+ * A Hono app that serves a bound handler behind a middleware made with `createMiddleware()`
+ * (hono/factory), whose body is `check`.
+ */
+const FACTORY_MIDDLEWARE = (check: string): string => `import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { McpServer, StreamableHttpTransport } from 'mcp-lite';
+
+const mcp = new McpServer({ name: 'notes', version: '1.0.0' });
+const handleMcp = new StreamableHttpTransport().bind(mcp);
+
+const requireBearer = createMiddleware(async (c, next) => {
+  const header = c.req.header('Authorization');
+${check}
+  await next();
+});
+
+const app = new Hono();
+app.all('/mcp', requireBearer, (c) => handleMcp(c.req.raw));
+export default app;`;
+
+const SPLIT_BEARER = `  const [scheme, token] = header?.split(' ') || [];
+  const bearer = scheme?.toLowerCase() === 'bearer' ? token : undefined;
+  if (!bearer || bearer !== process.env.MCP_TOKEN) return c.json({ error: 'Unauthorized' }, 401);`;
+const LOGGED_BEARER = `  const [scheme] = header?.split(' ') || [];
+  console.log('auth scheme', scheme);`;
+
 ruleTester.run('require-dns-rebinding-protection: mcp-lite', dnsRule, {
   valid: [
     { name: 'a Host list', code: HONO_APP("{ allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }") },
@@ -67,6 +94,10 @@ ruleTester.run('require-dns-rebinding-protection: mcp-lite', dnsRule, {
 const mcp = new McpServer({ name: 'notes', version: '1.0.0' });
 const handle = new StreamableHttpTransport({ allowedOrigins: ['http://localhost:6274'] }).bind(mcp);
 export default { fetch: (request: Request) => handle(request) };`,
+    },
+    {
+      name: 'a createMiddleware() bearer check that splits the header with array destructuring',
+      code: FACTORY_MIDDLEWARE(SPLIT_BEARER),
     },
     {
       name: 'transports that unit tests drive with the requests they build: no server takes a request to them',
@@ -102,6 +133,12 @@ export default { fetch: (request: Request) => handle(request) };`,
       errors: [{ messageId: 'unprotectedTransport', line: 13, column: 14, endLine: 13, endColumn: 37 }],
     },
     {
+      name: 'a createMiddleware() that only logs the scheme checks nothing',
+      code: FACTORY_MIDDLEWARE(LOGGED_BEARER),
+      output: null,
+      errors: [{ messageId: 'unprotectedTransport', line: 6, column: 23, endLine: 6, endColumn: 46 }],
+    },
+    {
       name: 'empty lists check nothing',
       code: HONO_APP('{ allowedHosts: [], allowedOrigins: [] }'),
       output: null,
@@ -121,6 +158,10 @@ const mcp = new McpServer({ name: 'notes', version: '1.0.0' });
 const handleMcp = new StreamableHttpTransport().bind(mcp);
 const app = new Hono();
 app.all('/mcp', bearerAuth({ token: process.env.MCP_TOKEN! }), (c) => handleMcp(c.req.raw));`,
+    },
+    {
+      name: 'a createMiddleware() bearer check that splits the header with array destructuring',
+      code: FACTORY_MIDDLEWARE(SPLIT_BEARER),
     },
   ],
   invalid: [

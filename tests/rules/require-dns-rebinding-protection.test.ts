@@ -109,6 +109,24 @@ ruleTester.run('require-dns-rebinding-protection', rule, {
       code: hostCheckingClass(false, false),
     },
     {
+      name: 'a Host check on a name array destructuring takes from the header',
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const app = express();
+app.use((req, res, next) => {
+  const [hostname] = (req.headers.host ?? '').split(':');
+  if (hostname !== 'localhost' && hostname !== '127.0.0.1') {
+    res.status(403).end();
+    return;
+  }
+  next();
+});
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});`,
+    },
+    {
       name: 'a v1 transport a unit test hands a request object it builds',
       code: `import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 
