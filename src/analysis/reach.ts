@@ -15,7 +15,7 @@ import { findRoutes, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, propertyName, staticValue, variableOf } from './program';
 import { servesNoMcpSurely } from './mcp-scope';
 import { nestRoutePaths } from './nest-routes';
-import { deployedAsVercelFunction, deployedAsWorker } from './module-graph';
+import { deployedAsVercelFunction, deployedAsWorker, importersOf, isPackageEntry } from './module-graph';
 import { exportedValue, serverStarts } from './servers';
 import { entitiesOf } from './facts';
 import {
@@ -130,12 +130,31 @@ export function endpointsReached(
     // Other code may add routes to an app it is handed, but middleware mounted at a public path
     // (`router.use('/.well-known/oauth-authorization-server', cors())`) runs only for that path.
     if (handedElsewhere(app) && !(prefix !== '' && isPublicPath(prefix, publicPaths))) return null;
-    const reached = endpoints.filter(
+    const under = endpoints.filter(
       (route) => route.app !== null && within(route.app, app, apps, 0) && covers(prefix, route.path),
     );
-    return reached.length > 0 ? reached : null;
+    // `app.all('/mcp', handler)` before `app.use('*', cors())`: the handler answers, and the
+    // middleware never runs for that route. Reaching only such routes, it reaches nothing.
+    const reached = under.filter((route) => !answeredBefore(route, call, app));
+    return under.length > 0 ? reached : null;
   }
   return endpointsOfCallers(node);
+}
+
+/**
+ * Whether a route of `app` answers its requests before the middleware `use` runs: registered
+ * earlier on the same app of a framework that runs them in order (express, connect, Hono), with a
+ * last handler that has no `next` to hand the request on with.
+ */
+function answeredBefore(route: Route, use: TSESTree.CallExpression, app: AppInstance): boolean {
+  if (route.app !== app || !route.call || !ROUTE_SHAPES[app.framework].ordered) return false;
+  if (app.framework !== 'express' && app.framework !== 'hono' && app.framework !== 'connect') return false;
+  const at = app.calls.indexOf(route.call);
+  if (at === -1 || at > app.calls.indexOf(use)) return false;
+  const last = route.handlers.at(-1);
+  const fn = last && resolveFunction(last);
+  // express and connect hand `next` third, Hono second.
+  return fn !== null && fn !== undefined && fn.params.length < (app.framework === 'hono' ? 2 : 3);
 }
 
 /**
@@ -462,7 +481,35 @@ const APP_RUNNERS: ReadonlySet<string> = new Set([
 ]);
 
 function handedElsewhere(app: AppInstance): boolean {
-  return handingCalls(app).length > 0 || exportedValue(app.node);
+  return handingCalls(app).length > 0 || (exportedValue(app.node) && importedInPackage(app.node));
+}
+
+/**
+ * Whether a module of the package (tests aside) imports the app a module exports, and so may add
+ * routes to it: not an app only a runtime serves (`export default app` on Bun or Workers). A
+ * package's entry counts as imported.
+ * Exported any way but `export`, `export default` and `export { … }`: taken as imported.
+ */
+function importedInPackage(node: TSESTree.Node): boolean {
+  const { file } = moduleOf(node);
+  const holder = node.parent;
+  let names: string[] | null = null;
+  if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names = ['default'];
+  else if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+    names = [holder.id.name];
+    for (const reference of variableOf(holder.id)?.references ?? []) {
+      const parent = (reference.identifier as TSESTree.Node).parent;
+      if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.push('default');
+      else if (parent?.type === AST_NODE_TYPES.ExportSpecifier)
+        names.push(parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value);
+      else if (parent?.type === AST_NODE_TYPES.AssignmentExpression || parent?.type === AST_NODE_TYPES.Property)
+        names = null;
+      if (names === null) break;
+    }
+  }
+  // A package's entry is imported by other packages, which this package does not show.
+  const found = file && names && !isPackageEntry(file) ? importersOf(file, names) : null;
+  return found === null || found.length > 0;
 }
 
 /** How the origin rules judge what a permissive policy reaches. */
