@@ -2,14 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { declaredVariables, propertyName, variableOf } from './program';
-import {
-  callsOf,
-  isFunctionNode,
-  resolveExpression,
-  resolveFunction,
-  returnedExpressions,
-  type HandlerFunction,
-} from './values';
+import { callsOf, enclosingFunction, resolveExpression, resolveFunction, returnedExpressions } from './values';
 
 /** How many places one question follows the transport and its handler to. */
 const MAX_PLACES = 200;
@@ -120,13 +113,6 @@ function followReads(variables: readonly Scope.Variable[], follow: (node: TSESTr
     }
   }
   return true;
-}
-
-function enclosingFunction(node: TSESTree.Node): HandlerFunction | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return null;
 }
 
 /**

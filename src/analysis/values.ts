@@ -43,6 +43,14 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+/** The nearest function that holds a node, if any. */
+export function enclosingFunction(node: TSESTree.Node): HandlerFunction | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return null;
+}
+
 /** The outermost function that holds a node: a module-level one, if the node is in one. */
 export function outermostFunction(node: TSESTree.Node): HandlerFunction | null {
   let found: HandlerFunction | null = null;

@@ -49,6 +49,7 @@ import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
 import { frameworkStarts, listsSome, serverStarts, type ServerStart } from '../analysis/servers';
 import {
+  enclosingFunction,
   findObjectProperty,
   possibleValues,
   resolveExpression,
@@ -102,14 +103,6 @@ const VITE_HOST_CHECK = '6.0.9';
  * case-insensitive Unicode pattern makes V8 try every position of the text, ten times slower.)
  */
 const MENTIONS_HOST_OR_ORIGIN = /\borigin\b|\bhost(?:name)?\b/iu;
-
-/** The function that holds a node, if any. */
-function enclosingFunction(node: TSESTree.Node): HandlerFunction | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return null;
-}
 
 /**
  * The header a function checks, when it is a Host or Origin check: it reads the request's

@@ -67,7 +67,7 @@ afterAll(() => {
 /** The default report on the `cors()` of honoApp (line 10 when the route comes first, else 9). */
 function wildcardAt(code: string, line: number) {
   return {
-    messageId: 'wildcardOrigin',
+    messageId: 'wildcardOrigin' as const,
     data: { policy: "`cors()` from 'hono/cors' without `origin` (default `*`)", credentials: '' },
     line,
     column: 15,
@@ -75,7 +75,7 @@ function wildcardAt(code: string, line: number) {
     endColumn: 21,
     suggestions: [
       {
-        messageId: 'useAllowlist',
+        messageId: 'useAllowlist' as const,
         output: code
           .replace(
             '\nconst handleMcp',
