@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers } from './ast';
+import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
 import { declaredVariables, propertyName, variableOf } from './program';
 import { callsOf, enclosingFunction, resolveExpression, resolveFunction, returnedExpressions } from './values';
 
@@ -66,7 +66,7 @@ export function drivenOnlyInProcess(transport: TSESTree.NewExpression, requestMe
         if (parent.callee === current && handler) {
           if (!builtInProcess(parent.arguments[0])) return false;
           driven = true;
-        } else if (handler || calledMethodName(parent) !== 'connect') return false;
+        } else if (handler || !connectsMcpServer(parent)) return false;
         break;
       }
       case AST_NODE_TYPES.ReturnStatement:
@@ -84,6 +84,25 @@ export function drivenOnlyInProcess(transport: TSESTree.NewExpression, requestMe
   }
   return driven;
 }
+
+/**
+ * `server.connect(transport)` on an MCP server: `new McpServer(…)` or `new Server(…)` (or the
+ * `.server` of one), which answers the transport's messages and hands it to no one. Any other
+ * `connect` may serve it.
+ */
+function connectsMcpServer(call: TSESTree.CallExpression): boolean {
+  if (calledMethodName(call) !== 'connect' || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let receiver = skipTypeWrappers(call.callee.object);
+  if (receiver.type === AST_NODE_TYPES.MemberExpression && propertyName(receiver) === 'server')
+    receiver = skipTypeWrappers(receiver.object);
+  const made = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+  if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = skipTypeWrappers(made.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && MCP_SERVER_CLASSES.has(callee.name);
+}
+
+/** The MCP server classes of the SDK (`McpServer`, the low-level `Server`) and of mcp-lite and tmcp (`McpServer`). */
+const MCP_SERVER_CLASSES: ReadonlySet<string> = new Set(['McpServer', 'Server']);
 
 /** Climbs from a value through what only passes it on: type wrappers, `await`, `?.`. */
 function outermostCarrier(node: TSESTree.Node): TSESTree.Node {
@@ -118,18 +137,49 @@ function followReads(variables: readonly Scope.Variable[], follow: (node: TSESTr
 /**
  * Whether a request is one the code builds itself: `new Request(…)` of the global `Request`, an
  * object literal (a mock of Node's request), or what a function of the project returns that
- * only returns such requests.
+ * only returns such requests; built from nothing a callback is handed (a server's request
+ * handler that converts its `req` into a `Request` serves the transport).
  */
 function builtInProcess(node: TSESTree.Node | undefined, depth = 0): boolean {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement || depth > 4) return false;
   const value = skipTypeWrappers(resolveExpression(node) ?? node);
-  if (value.type === AST_NODE_TYPES.ObjectExpression) return true;
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return !fromCallback(value, 0);
   if (value.type === AST_NODE_TYPES.NewExpression) {
     const callee = skipTypeWrappers(value.callee);
-    return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Request' && !variableOf(callee)?.defs.length;
+    return (
+      callee.type === AST_NODE_TYPES.Identifier &&
+      callee.name === 'Request' &&
+      !variableOf(callee)?.defs.length &&
+      !value.arguments.some((argument) => fromCallback(argument, 0))
+    );
   }
-  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.some((argument) => fromCallback(argument, 0)))
+    return false;
   const fn = resolveFunction(value.callee);
   const returned = fn ? returnedExpressions(fn) : [];
   return returned.length > 0 && returned.every((expression) => builtInProcess(expression, depth + 1));
+}
+
+/**
+ * Whether an expression reads a parameter of a function handed to a call (`(req, res) => …` given
+ * to a server or a route), directly or through the variables it reads. A helper's parameters
+ * stand for what its callers pass, which `builtInProcess` reads at the call.
+ */
+function fromCallback(node: TSESTree.Node, depth: number): boolean {
+  if (depth > 3) return true;
+  let found = false;
+  walk(node, (child) => {
+    if (found || child.type !== AST_NODE_TYPES.Identifier) return;
+    const def = variableOf(child)?.defs[0];
+    if (def?.type === 'Parameter') {
+      const fn = def.node;
+      const call = fn.parent;
+      found =
+        (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+        call.arguments.includes(fn as TSESTree.CallExpressionArgument);
+    } else if (def?.type === 'Variable' && def.node.init && !containsNode(def.node, child)) {
+      found = fromCallback(def.node.init, depth + 1);
+    }
+  });
+  return found;
 }

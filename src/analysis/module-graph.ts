@@ -1126,17 +1126,47 @@ export function runByBun(file: string | null): boolean {
   );
 }
 
-/** The files a script hands to `bun` (or `bun run`), past its flags; script names are no files. */
+/** Flags of `bun` and `bun run` that take the next word as their value. */
+const BUN_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '--preload',
+  '-r',
+  '--require',
+  '--import',
+  '--env-file',
+  '--config',
+  '-c',
+  '--cwd',
+  '--tsconfig-override',
+  '--port',
+  '--conditions',
+  '--define',
+  '-d',
+  '--loader',
+  '-l',
+]);
+
+/**
+ * The files a script hands to `bun` (`bun src/index.ts`, `bun run --hot src/index.ts`,
+ * `bun --watch run src/index.ts`, after `NAME=value` settings): the first source file past the
+ * flags and their values. A script name (`bun run build`) is no file.
+ */
 function bunTargets(script: string): string[] {
   const targets: string[] = [];
   for (const command of script.split(/&&|\|\||[;|&]/u)) {
     const words = command.trim().split(/\s+/u);
-    if (words[0] !== 'bun') continue;
-    let index = 1;
-    if (words[index] === 'run') index++;
-    while (words[index]?.startsWith('-')) index++;
-    const target = words[index];
-    if (target && /\.[cm]?[jt]sx?$/u.test(target)) targets.push(target);
+    let index = 0;
+    while (words[index]?.includes('=') && !words[index]!.startsWith('-')) index++;
+    if (words[index] !== 'bun') continue;
+    for (index++; index < words.length; index++) {
+      const word = words[index]!;
+      if (word === 'run') continue;
+      if (word.startsWith('-')) {
+        if (BUN_VALUE_FLAGS.has(word)) index++;
+        continue;
+      }
+      if (/\.[cm]?[jt]sx?$/u.test(word)) targets.push(word);
+      break;
+    }
   }
   return targets;
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers } from './ast';
+import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import {
   checksCredential,
   functionChecksCredential,
@@ -12,7 +12,7 @@ import { ROUTE_SHAPES, packagesWith } from '../frameworks/registry';
 import { servesMcp } from './mcp-transports';
 import { registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
-import { codeOf, isLinted, moduleOf, propertyName, staticValue, variableOf } from './program';
+import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { servesNoMcpSurely } from './mcp-scope';
 import { nestRoutePaths } from './nest-routes';
 import { deployedAsVercelFunction, deployedAsWorker, importersOf, isPackageEntry } from './module-graph';
@@ -20,6 +20,7 @@ import { exportedValue, serverStarts } from './servers';
 import { entitiesOf } from './facts';
 import {
   callsOf,
+  enclosingFunction,
   externalRefOf,
   isFunctionNode,
   outermostFunction,
@@ -142,19 +143,39 @@ export function endpointsReached(
 }
 
 /**
- * Whether a route of `app` answers its requests before the middleware `use` runs: registered
- * earlier on the same app of a framework that runs them in order (express, connect, Hono), with a
- * last handler that has no `next` to hand the request on with.
+ * Whether a route of `app` answers every request of its path before the middleware `use` runs:
+ * an `all` route (a one-method route leaves the preflight to the middleware), registered on the
+ * same app earlier in the same function or top level with no `await` between (so the order shown
+ * is the order they run in), in a framework that runs them in that order (express, connect,
+ * Hono), whose last handler has no `next` to hand the request on with.
  */
 function answeredBefore(route: Route, use: TSESTree.CallExpression, app: AppInstance): boolean {
-  if (route.app !== app || !route.call || !ROUTE_SHAPES[app.framework].ordered) return false;
+  const registered = route.call;
+  if (route.app !== app || !registered || calledMethodName(registered) !== 'all') return false;
   if (app.framework !== 'express' && app.framework !== 'hono' && app.framework !== 'connect') return false;
-  const at = app.calls.indexOf(route.call);
-  if (at === -1 || at > app.calls.indexOf(use)) return false;
+  if (registered.range[1] > use.range[0] || enclosingFunction(registered) !== enclosingFunction(use)) return false;
+  const scope = enclosingFunction(use) ?? programOf(use);
+  let awaited = false;
+  walk(scope, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.AwaitExpression &&
+      node.range[0] > registered.range[1] &&
+      node.range[1] < use.range[0] &&
+      enclosingFunction(node) === enclosingFunction(use)
+    )
+      awaited = true;
+  });
+  if (awaited) return false;
   const last = route.handlers.at(-1);
   const fn = last && resolveFunction(last);
-  // express and connect hand `next` third, Hono second.
-  return fn !== null && fn !== undefined && fn.params.length < (app.framework === 'hono' ? 2 : 3);
+  // express and connect hand `next` third, Hono second; a rest parameter may take it.
+  const arity = app.framework === 'hono' ? 2 : 3;
+  return (
+    fn !== null &&
+    fn !== undefined &&
+    fn.params.length < arity &&
+    !fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)
+  );
 }
 
 /**

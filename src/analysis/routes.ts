@@ -428,6 +428,37 @@ function runPosition(node: TSESTree.Node): RunPosition {
   return position;
 }
 
+/**
+ * Whether a class names a member of its own objects anywhere but where it defines it:
+ * `this.name`, `this['name']`, or through a name given `this` (`const self = this; self.name`).
+ * Another object's member of the same name (`transport.start()`) is not it.
+ */
+function namedInClass(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): boolean {
+  const name =
+    member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier
+      ? member.key.name
+      : null;
+  if (name === null || member.computed) return true;
+  let named = false;
+  walk(member.parent, (node) => {
+    if (named || node.type !== AST_NODE_TYPES.MemberExpression || !isThisObject(node.object)) return;
+    named = node.computed
+      ? node.property.type === AST_NODE_TYPES.Literal && node.property.value === name
+      : propertyName(node) === name;
+  });
+  return named;
+}
+
+/** `this`, or a variable given `this` where it is declared. */
+function isThisObject(node: TSESTree.Node): boolean {
+  const object = skipTypeWrappers(node);
+  if (object.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(object)?.defs[0];
+  const init = def?.type === 'Variable' ? def.node.init : null;
+  return init !== null && init !== undefined && skipTypeWrappers(init).type === AST_NODE_TYPES.ThisExpression;
+}
+
 /** `runPosition`, `depth` calls in: what a deeper look would change is not kept. */
 function positionAt(node: TSESTree.Node, depth: number): RunPosition {
   const fn = outermostFunction(node);
@@ -436,8 +467,23 @@ function positionAt(node: TSESTree.Node, depth: number): RunPosition {
   return outer ? [...outer, node.range[0]] : [node.range[0]];
 }
 
+/**
+ * Where each function is first called, worked out `depth` calls in: an answer worked out with at
+ * least as many calls left to follow serves a deeper question too, so that a function called
+ * from many places is followed out once, not once per way to it.
+ */
+const calledPositions = new WeakMap<HandlerFunction, { depth: number; position: RunPosition | null }>();
+
 /** Where the module first calls a function, or `null` when it calls it nowhere the analysis reads. */
 function calledAt(fn: HandlerFunction, depth: number): RunPosition | null {
+  const known = calledPositions.get(fn);
+  if (known && known.depth <= depth) return known.position;
+  const position = firstCall(fn, depth);
+  calledPositions.set(fn, { depth, position });
+  return position;
+}
+
+function firstCall(fn: HandlerFunction, depth: number): RunPosition | null {
   const home = programOf(fn);
   let first: RunPosition | null = null;
   for (const call of callsOf(fn, true)?.calls ?? []) {
@@ -459,6 +505,10 @@ function afterConstruction(fn: HandlerFunction, depth: number): RunPosition | nu
     (member?.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'constructor') ||
     member?.type === AST_NODE_TYPES.PropertyDefinition;
   if (!isInstanceMember || member.value !== fn || member.static) return null;
+  // Named anywhere in the class but its definition (`this['setup']()`, `self.setup()`,
+  // `this.setup.call(this)`, an arrow property's `this.setup()`): a call the analysis does not
+  // read may run it inside the constructor.
+  if (namedInClass(member)) return null;
   // The constructor with a body, not an overload's signature.
   const constructor = member.parent.body.find(
     (element) =>

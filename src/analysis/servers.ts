@@ -26,7 +26,7 @@ const START_NAMES = exportNamesWith('start');
 /** Words a file that starts a server must contain: `.listen()`, or a start call of the adapters. */
 const MENTIONS_START = new RegExp(`\\b(?:listen|start|${[...START_NAMES].join('|')})\\b`, 'u');
 /** Bun's `export default { port, fetch }`, and an app a package script runs with Bun. */
-const MENTIONS_DEFAULT_SERVER = /\bexport\s+default\b/u;
+const MENTIONS_DEFAULT_SERVER = /\bexport\s+default\b|\bas\s+default\b/u;
 
 /** How many variables and chained calls are followed back to where a server was made. */
 const MAX_STEPS = 12;
@@ -53,9 +53,9 @@ export interface ServerStart {
   readonly api: ServerApi;
   /**
    * The call that starts it; for Bun's `export default { port, fetch }`, the exported object, and
-   * for an exported app that Bun serves (`export default app`), its name.
+   * for an exported app that Bun serves (`export default app`), its name or its `new Hono()`.
    */
-  readonly call: TSESTree.CallExpression | TSESTree.ObjectExpression | TSESTree.Identifier;
+  readonly call: TSESTree.CallExpression | TSESTree.ObjectExpression | TSESTree.Identifier | TSESTree.NewExpression;
   /** The name of what is called (`listen`, `serve`): where a report about the call belongs. */
   readonly callee: TSESTree.Node;
   readonly host: HostReading;
@@ -117,9 +117,25 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
         findObjectProperty(object, 'port').kind !== 'missing' ||
         findObjectProperty(object, 'hostname').kind !== 'missing';
       if (binds || runByBun(moduleOf(sourceCode.ast).file)) starts.push(reader.readExport(BUN_DEFAULT_EXPORT, object));
-    } else if (declaration.type === AST_NODE_TYPES.Identifier && servesFetch(declaration)) {
+    } else if (
+      (declaration.type === AST_NODE_TYPES.Identifier || declaration.type === AST_NODE_TYPES.NewExpression) &&
+      servesFetch(declaration) &&
+      runByBun(moduleOf(sourceCode.ast).file)
+    ) {
       // `export default app`: a Hono app has a `fetch` of its own (hono 4 `hono-base.js`: `fetch = (request, ...rest) => …`).
-      if (runByBun(moduleOf(sourceCode.ast).file)) starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, declaration));
+      starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, declaration));
+    }
+  }
+  // `export { app as default }`.
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source) continue;
+    for (const specifier of statement.specifiers) {
+      const exported = specifier.exported;
+      const name = exported.type === AST_NODE_TYPES.Identifier ? exported.name : exported.value;
+      const local = specifier.local;
+      if (name !== 'default' || local.type !== AST_NODE_TYPES.Identifier) continue;
+      if (servesFetch(local) && runByBun(moduleOf(sourceCode.ast).file))
+        starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, local));
     }
   }
   return starts.sort((a, b) => a.call.range[0] - b.call.range[0]);
@@ -525,8 +541,9 @@ class HostReader {
   }
 
   /** An app Bun serves as the default export: it binds the default host, which cannot be added to the app. */
-  readExportedApp(api: StartApi, app: TSESTree.Identifier): ServerStart {
-    const display = `Bun's \`export default ${app.name}\``;
+  readExportedApp(api: StartApi, app: TSESTree.Identifier | TSESTree.NewExpression): ServerStart {
+    const display =
+      app.type === AST_NODE_TYPES.Identifier ? `Bun's \`export default ${app.name}\`` : "Bun's default export";
     return { api: { ...api, display }, call: app, callee: app, host: { kind: 'default', addHost: null } };
   }
 
@@ -853,7 +870,7 @@ function startedApp(start: ServerStart): TSESTree.Node | null {
   let served: TSESTree.Node | null | undefined;
   if (call.type === AST_NODE_TYPES.ObjectExpression) {
     served = fetchOwner(call);
-  } else if (call.type === AST_NODE_TYPES.Identifier) {
+  } else if (call.type === AST_NODE_TYPES.Identifier || call.type === AST_NODE_TYPES.NewExpression) {
     served = call;
   } else if (START_METHODS.has(calledMethodName(call) ?? '')) {
     served = calledMethodObject(call);
@@ -873,13 +890,13 @@ function startedApp(start: ServerStart): TSESTree.Node | null {
   return skipTypeWrappers(resolveExpression(node) ?? node);
 }
 
-/** `app` in `{ fetch: app.fetch }`. */
 /** Whether an expression is an app whose own `fetch` a runtime can serve: a Hono app. */
 function servesFetch(expression: TSESTree.Expression): boolean {
   const made = skipTypeWrappers(resolveExpression(expression) ?? expression);
   return entitiesOf(made, 'app').some((entity) => entity.framework === 'hono');
 }
 
+/** `app` in `{ fetch: app.fetch }`. */
 function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
   const fetch = findObjectProperty(options, 'fetch');
   if (fetch.kind !== 'found' || !fetch.value) return null;

@@ -566,7 +566,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function portOf(call: ServerStart['call']): TSESTree.Node | null {
-      if (call.type === AST_NODE_TYPES.Identifier) return null;
+      if (call.type === AST_NODE_TYPES.Identifier || call.type === AST_NODE_TYPES.NewExpression) return null;
       if (call.type === AST_NODE_TYPES.ObjectExpression) {
         const port = findObjectProperty(call, 'port');
         return port.kind === 'found' ? port.value : null;

@@ -32,6 +32,7 @@ export default ${exported};
 }
 
 const APP = honoServer('app');
+const RENAMED = APP.replace('export default app;', 'export { app as default };');
 const OBJECT = honoServer('{ fetch: app.fetch, idleTimeout: 30 }');
 const objectOn = (hostname: string): string =>
   honoServer(`{ fetch: app.fetch, idleTimeout: 30, hostname: ${hostname} }`);
@@ -43,6 +44,9 @@ const files = {
   loopback: packageRunning(BUN_SCRIPTS, objectOn("'127.0.0.1'")),
   worker: packageRunning({ dev: 'wrangler dev', deploy: 'wrangler deploy' }, APP),
   other: packageRunning({ dev: 'bun run src/server.ts', build: 'bun run build' }, APP),
+  watched: packageRunning({ dev: 'bun --watch run src/index.ts' }, APP),
+  withEnvironment: packageRunning({ start: 'NODE_ENV=production bun --preload ./src/setup.ts src/index.ts' }, APP),
+  renamed: packageRunning(BUN_SCRIPTS, RENAMED),
 };
 afterAll(() => {
   for (const file of Object.values(files))
@@ -87,6 +91,29 @@ ruleTester.run('require-loopback-host: modules a package script runs with Bun', 
         },
       ],
     },
+    ...(
+      [
+        ['`bun --watch run`', files.watched, APP, 16, 19],
+        ['a script that sets a variable and preloads a file first', files.withEnvironment, APP, 16, 19],
+        ['`export { app as default }`', files.renamed, RENAMED, 10, 13],
+      ] as const
+    ).map(([how, filename, code, column, endColumn]) => ({
+      name: `an exported Hono app run by Bun: ${how}`,
+      code,
+      filename,
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost' as const,
+          data: { api: "Bun's `export default app`", ...DEFAULT_HOST },
+          line: 6,
+          column,
+          endLine: 6,
+          endColumn,
+          suggestions: [],
+        },
+      ],
+    })),
     {
       name: 'an exported object with a fetch and no port: reported at its fetch',
       code: OBJECT,

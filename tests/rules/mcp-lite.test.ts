@@ -100,6 +100,16 @@ export default { fetch: (request: Request) => handle(request) };`,
       code: FACTORY_MIDDLEWARE(SPLIT_BEARER),
     },
     {
+      name: 'a transport a unit test connects to an MCP server and drives with a request it builds',
+      code: `import { McpServer, StreamableHttpTransport } from 'mcp-lite';
+
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const transport = new StreamableHttpTransport();
+server.connect(transport);
+const handle = transport.bind(server);
+await handle(new Request('http://localhost/mcp', { method: 'DELETE' }));`,
+    },
+    {
       name: 'transports that unit tests drive with the requests they build: no server takes a request to them',
       code: DRIVEN_IN_TESTS(),
     },
@@ -137,6 +147,33 @@ export default { fetch: (request: Request) => handle(request) };`,
       code: FACTORY_MIDDLEWARE(LOGGED_BEARER),
       output: null,
       errors: [{ messageId: 'unprotectedTransport', line: 6, column: 23, endLine: 6, endColumn: 46 }],
+    },
+    {
+      name: 'a route that turns the request it is handed into a Request serves the transport',
+      code: `import express from 'express';
+import { McpServer, StreamableHttpTransport } from 'mcp-lite';
+
+const handleMcp = new StreamableHttpTransport().bind(new McpServer({ name: 'notes', version: '1.0.0' }));
+const app = express();
+app.all('/mcp', async (req, res) => {
+  const request = new Request(\`http://localhost\${req.url}\`, { method: req.method, headers: req.headers as HeadersInit });
+  const response = await handleMcp(request);
+  res.status(response.status).send(await response.text());
+});`,
+      output: null,
+      errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 46 }],
+    },
+    {
+      name: 'a transport handed to a connect() that is not an MCP server may be served by it',
+      code: `import { McpServer, StreamableHttpTransport } from 'mcp-lite';
+import { httpBridge } from './bridge';
+
+const transport = new StreamableHttpTransport();
+httpBridge.connect(transport);
+const handle = transport.bind(new McpServer({ name: 'notes', version: '1.0.0' }));
+await handle(new Request('http://localhost/mcp', { method: 'DELETE' }));`,
+      output: null,
+      errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 46 }],
     },
     {
       name: 'empty lists check nothing',

@@ -32,15 +32,17 @@ const PASSES_ON = 'async (c, next) => (c.req.method === "POST" ? handleMcp(c.req
 const SERVED = "Bun.serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' });";
 const EXPORTED = 'export default app;';
 
-/** An express app whose MCP route is registered before `app.use(cors())`. */
-const EXPRESS_AFTER = `import express from 'express';
+/** An express app whose MCP route (`app.<method>`) is registered before `app.use(cors())`. */
+function expressApp(method: 'all' | 'post', cors = 'cors()'): string {
+  return `import express from 'express';
 import cors from 'cors';
 
 const app = express();
-app.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
-app.use(cors());
+app.${method}('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
+app.use(${cors});
 app.use(express.static('public'));
 app.listen(3000, '127.0.0.1');`;
+}
 
 /**
  * A package folder holding `src/server/index.ts` (not the package's entry, which other packages
@@ -88,6 +90,16 @@ function wildcardAt(code: string, line: number) {
 }
 
 const passesOn = honoApp(PASSES_ON, false, SERVED);
+const awaited = honoApp(ANSWERS, false, SERVED).replace(
+  "app.use('/*', cors());",
+  "await handleMcp.ready;\napp.use('/*', cors());",
+);
+const inFunction = honoApp(ANSWERS, false, SERVED)
+  .replace("app.all('/mcp', (c) => handleMcp(c.req.raw));\n", '')
+  .replace(
+    "app.use('/*', cors());",
+    "function addMcp(): void {\n  app.all('/mcp', (c) => handleMcp(c.req.raw));\n}\napp.use('/*', cors());\naddMcp();",
+  );
 const corsFirst = honoApp(ANSWERS, true, SERVED);
 const imported = honoApp(ANSWERS, false, EXPORTED);
 
@@ -98,8 +110,8 @@ ruleTester.run('no-wildcard-origin: CORS middleware registered after the routes 
       code: honoApp(ANSWERS, false, SERVED),
     },
     {
-      name: 'express: cors() after the POST route, before the static files',
-      code: EXPRESS_AFTER,
+      name: 'express: cors() after an all route, before the static files',
+      code: expressApp('all'),
     },
     {
       name: 'an exported app that no module of its package imports: the runtime serves it, nothing adds routes',
@@ -113,6 +125,42 @@ ruleTester.run('no-wildcard-origin: CORS middleware registered after the routes 
       code: passesOn,
       output: passesOn.replace("app.use('/*', cors());", "app.use('/*', cors({ origin: [] }));"),
       errors: [wildcardAt(passesOn, 10)],
+    },
+    {
+      name: 'express: a POST route leaves the preflight to cors() after it',
+      code: expressApp('post'),
+      output: expressApp('post', 'cors({ origin: false })'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin' as const,
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist' as const,
+              output: expressApp('post', 'cors({ origin: ALLOWED_ORIGINS })').replace(
+                '\nconst app',
+                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an await between the route and cors(): other code may run first',
+      code: awaited,
+      output: awaited.replace("app.use('/*', cors());", "app.use('/*', cors({ origin: [] }));"),
+      errors: [wildcardAt(awaited, 11)],
+    },
+    {
+      name: 'a route a function adds, where the function runs after cors() is registered',
+      code: inFunction,
+      output: inFunction.replace("app.use('/*', cors());", "app.use('/*', cors({ origin: [] }));"),
+      errors: [wildcardAt(inFunction, 12)],
     },
     {
       name: 'cors() before the route covers it',

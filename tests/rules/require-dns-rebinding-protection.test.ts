@@ -92,6 +92,44 @@ export class SseServer {
 ${constructed ? '\nexport const server = new SseServer();\n' : ''}`;
 }
 
+/**
+ * A class whose constructor adds its routes (`calls` the routes method, defined as `define`)
+ * before it installs a Host check: the check does not guard them.
+ */
+function routesFirstClass(calls: string, define: string, options = ''): string {
+  return `import express, { type Express } from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+export class SseServer {
+  private readonly app: Express;
+
+  constructor(private readonly hosts: string[] = ['localhost']) {
+    this.app = express();
+    ${calls}
+    this.app.use((req, res, next) => {
+      if (!this.hosts.includes(req.hostname)) {
+        res.status(403).end();
+        return;
+      }
+      next();
+    });
+    this.app.listen(3000, '127.0.0.1');
+  }
+
+  ${define}
+    this.app.get('/sse', async (req, res) => {
+      const transport = new SSEServerTransport('/messages', res${options});
+      await transport.start();
+    });
+  }${define.includes('=>') ? ';' : ''}
+}
+
+export const server = new SseServer();
+`;
+}
+
+const SSE_PROTECTED = ", { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }";
+
 const PROTECTED = ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']";
 
 ruleTester.run('require-dns-rebinding-protection', rule, {
@@ -324,6 +362,24 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
         `, { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }`,
       ),
       errors: [{ messageId: 'unprotectedTransport', line: 23, column: 29, endLine: 23, endColumn: 47 }],
+    },
+    {
+      name: 'an arrow property the constructor calls before its Host check',
+      code: routesFirstClass('this.setupRoutes();', 'setupRoutes = (): void => {'),
+      output: routesFirstClass('this.setupRoutes();', 'setupRoutes = (): void => {', SSE_PROTECTED),
+      errors: [{ messageId: 'unprotectedTransport', line: 22, column: 29, endLine: 22, endColumn: 47 }],
+    },
+    {
+      name: 'a method the constructor calls through an alias of this, before its Host check',
+      code: routesFirstClass('const self = this;\n    self.setupRoutes();', 'setupRoutes(): void {'),
+      output: routesFirstClass('const self = this;\n    self.setupRoutes();', 'setupRoutes(): void {', SSE_PROTECTED),
+      errors: [{ messageId: 'unprotectedTransport', line: 23, column: 29, endLine: 23, endColumn: 47 }],
+    },
+    {
+      name: 'a method the constructor calls with call(), before its Host check',
+      code: routesFirstClass('this.setupRoutes.call(this);', 'setupRoutes(): void {'),
+      output: routesFirstClass('this.setupRoutes.call(this);', 'setupRoutes(): void {', SSE_PROTECTED),
+      errors: [{ messageId: 'unprotectedTransport', line: 22, column: 29, endLine: 22, endColumn: 47 }],
     },
     {
       name: 'a v1 transport in an express route, port from a constant',
