@@ -356,31 +356,26 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
     {
       name: 'a Host check that the method adding the routes installs after them',
       code: hostCheckingClass(true, true),
-      output: hostCheckingClass(
-        true,
-        true,
-        `, { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }`,
-      ),
+      output: hostCheckingClass(true, true, SSE_PROTECTED),
       errors: [{ messageId: 'unprotectedTransport', line: 23, column: 29, endLine: 23, endColumn: 47 }],
     },
-    {
-      name: 'an arrow property the constructor calls before its Host check',
-      code: routesFirstClass('this.setupRoutes();', 'setupRoutes = (): void => {'),
-      output: routesFirstClass('this.setupRoutes();', 'setupRoutes = (): void => {', SSE_PROTECTED),
-      errors: [{ messageId: 'unprotectedTransport', line: 22, column: 29, endLine: 22, endColumn: 47 }],
-    },
-    {
-      name: 'a method the constructor calls through an alias of this, before its Host check',
-      code: routesFirstClass('const self = this;\n    self.setupRoutes();', 'setupRoutes(): void {'),
-      output: routesFirstClass('const self = this;\n    self.setupRoutes();', 'setupRoutes(): void {', SSE_PROTECTED),
-      errors: [{ messageId: 'unprotectedTransport', line: 23, column: 29, endLine: 23, endColumn: 47 }],
-    },
-    {
-      name: 'a method the constructor calls with call(), before its Host check',
-      code: routesFirstClass('this.setupRoutes.call(this);', 'setupRoutes(): void {'),
-      output: routesFirstClass('this.setupRoutes.call(this);', 'setupRoutes(): void {', SSE_PROTECTED),
-      errors: [{ messageId: 'unprotectedTransport', line: 22, column: 29, endLine: 22, endColumn: 47 }],
-    },
+    ...(
+      [
+        ['an arrow property the constructor calls', 'this.setupRoutes();', 'setupRoutes = (): void => {', 22],
+        [
+          'a method the constructor calls through an alias of this',
+          'const self = this;\n    self.setupRoutes();',
+          'setupRoutes(): void {',
+          23,
+        ],
+        ['a method the constructor calls with call()', 'this.setupRoutes.call(this);', 'setupRoutes(): void {', 22],
+      ] as const
+    ).map(([how, calls, define, line]) => ({
+      name: `${how}, before its Host check`,
+      code: routesFirstClass(calls, define),
+      output: routesFirstClass(calls, define, SSE_PROTECTED),
+      errors: [{ messageId: 'unprotectedTransport' as const, line, column: 29, endLine: line, endColumn: 47 }],
+    })),
     {
       name: 'a v1 transport in an express route, port from a constant',
       code: `import express from 'express';
