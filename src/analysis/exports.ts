@@ -442,6 +442,28 @@ export function importerCalls(
 }
 
 /**
+ * The calls that the other modules of its package make of `members` of the object a module
+ * exports as its default (`import transport from './transport'; transport.bootstrap(app)`):
+ * `complete` is false as for `importerCalls`, and when an import uses the object otherwise.
+ */
+export function importerMemberCalls(
+  file: string,
+  members: readonly string[],
+): { calls: TSESTree.CallExpression[]; complete: boolean } {
+  const { uses, complete: allRead } = importerUses(file, ['default']);
+  const calls: TSESTree.CallExpression[] = [];
+  let complete = allRead;
+  for (const { id, namespace } of uses) {
+    // `import * as ns` reaches the default export as `ns.default`: not read here.
+    const call = namespace ? null : calledWith(id, members);
+    if (call === undefined) continue;
+    if (call) calls.push(call);
+    else complete = false;
+  }
+  return { calls, complete };
+}
+
+/**
  * The call a reference of an imported binding makes: `fn(…)`, or for a namespace, `ns.fn(…)` with
  * `fn` one of `members`. `undefined` when a namespace's reference uses another member; `null` when
  * the reference is not a call.

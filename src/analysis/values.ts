@@ -6,6 +6,7 @@ import {
   importedFile,
   importedValue,
   importerCalls,
+  importerMemberCalls,
   importerUses,
   moduleTarget,
   requiredValue,
@@ -906,16 +907,23 @@ export type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
 export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation[]; complete: boolean } | null {
   if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn)
     return methodCalls(fn.parent, local);
+  // `export default { async bootstrap(app) { … } }`: `transport.bootstrap(app)` where it is imported.
+  const inline = defaultExportMember(fn);
+  if (inline !== null) return defaultMemberCalls(fn, [inline], local, { calls: [], complete: true });
   const variable = functionVariable(fn);
   if (!variable) return null;
   const calls: Invocation[] = [];
   let complete = true;
+  const members: string[] = [];
   for (const reference of variable.references) {
     // `ReturnType<typeof fn>` names its type, and neither calls nor hands it on.
     if (!reference.isRead() || reference.identifier.parent?.type === AST_NODE_TYPES.TSTypeQuery) continue;
     const holder = outermostWrapper(reference.identifier);
     const parent = holder.parent;
+    const member = defaultExportMember(holder);
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === holder) calls.push(parent);
+    // `export default { bootstrap }`: the calls of `transport.bootstrap(…)`, read below.
+    else if (member !== null) members.push(member);
     // `export { fn }`, `export default fn`: the callers of the export, read below.
     else if (
       parent?.type !== AST_NODE_TYPES.ExportSpecifier &&
@@ -932,7 +940,33 @@ export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation
     calls.push(...imported.calls);
     if (!imported.complete) complete = false;
   }
-  return { calls, complete };
+  return members.length > 0 ? defaultMemberCalls(fn, members, local, { calls, complete }) : { calls, complete };
+}
+
+/**
+ * The key under which a value is a member of the object a module exports as its default
+ * (`export default { bootstrap }`, `{ bootstrap: fn }`, `{ bootstrap(app) { … } }`), or `null`.
+ */
+function defaultExportMember(value: TSESTree.Node): string | null {
+  const property = value.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== value || property.computed) return null;
+  const object = property.parent;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const exported = outermostWrapper(object).parent;
+  return exported?.type === AST_NODE_TYPES.ExportDefaultDeclaration ? propertyName(property) : null;
+}
+
+/** `found`, with the calls other modules of the package make of `members` of the default export they import. */
+function defaultMemberCalls(
+  fn: HandlerFunction,
+  members: readonly string[],
+  local: boolean,
+  found: { calls: Invocation[]; complete: boolean },
+): { calls: Invocation[]; complete: boolean } {
+  const { file } = moduleOf(fn);
+  if (local || !file) return { calls: found.calls, complete: false };
+  const imported = importerMemberCalls(file, members);
+  return { calls: [...found.calls, ...imported.calls], complete: found.complete && imported.complete };
 }
 
 /**

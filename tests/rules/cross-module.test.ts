@@ -352,6 +352,24 @@ describe('transports made at the top of a module that routes of another module s
     expect(summarise(await lint('src/handoff/sdk-transport.ts'))).toEqual([]);
   });
 
+  it("accepts routes a default export's member adds to an app that another module guards first", async () => {
+    expect(summarise(await lint('src/handoff/bootstrap-guarded-routes.ts'))).toEqual([]);
+    expect(summarise(await lint('src/handoff/bootstrap-guarded.ts'))).toEqual([]);
+  });
+
+  it("reports routes a default export's member adds to an app that nothing guards", async () => {
+    expect(summarise(await lint('src/handoff/bootstrap-open-routes.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [5, 25, 5, 54],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+      report('require-csrf-token', 'missingCsrfCheck', [11, 3, 11, 11], CSRF, FAIL_CLOSED_CSRF),
+    ]);
+  });
+
   it('reports the transport when the routes that serve its handler check nothing', async () => {
     expect(summarise(await lint('src/handoff/open-handler.ts'))).toEqual([
       report('require-dns-rebinding-protection', 'unprotectedTransport', [6, 30, 6, 53], DNS, FOREIGN),
