@@ -142,7 +142,8 @@ function followReads(variables: readonly Scope.Variable[], follow: (node: TSESTr
  */
 function builtInProcess(node: TSESTree.Node | undefined, depth = 0): boolean {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement || depth > 4) return false;
-  const value = skipTypeWrappers(resolveExpression(node) ?? node);
+  const value = heldValue(node, 0);
+  if (value === null) return false;
   if (value.type === AST_NODE_TYPES.ObjectExpression) return !fromCallback(value, 0);
   if (value.type === AST_NODE_TYPES.NewExpression) {
     const callee = skipTypeWrappers(value.callee);
@@ -158,6 +159,24 @@ function builtInProcess(node: TSESTree.Node | undefined, depth = 0): boolean {
   const fn = resolveFunction(value.callee);
   const returned = fn ? returnedExpressions(fn) : [];
   return returned.length > 0 && returned.every((expression) => builtInProcess(expression, depth + 1));
+}
+
+/**
+ * What an expression holds, through `await` and the variables that hold it where they are
+ * declared, stopping at a call (whose arguments `builtInProcess` reads, unlike
+ * `resolveExpression`, which would go on into the function it calls). `null` when a variable is
+ * written more than once or is no variable of the code.
+ */
+function heldValue(node: TSESTree.Node, depth: number): TSESTree.Node | null {
+  let value = skipTypeWrappers(node);
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTypeWrappers(value.argument);
+  if (value.type !== AST_NODE_TYPES.Identifier) return value;
+  const variable = variableOf(value);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier || depth > 4)
+    return null;
+  if (variable!.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return null;
+  return heldValue(def.node.init, depth + 1);
 }
 
 /**

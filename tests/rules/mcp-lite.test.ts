@@ -164,6 +164,27 @@ app.all('/mcp', async (req, res) => {
       errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 46 }],
     },
     {
+      name: 'a route that converts its request with a helper, awaited into a variable, serves the transport',
+      code: `import Fastify, { type FastifyRequest } from 'fastify';
+import { McpServer, StreamableHttpTransport } from 'mcp-lite';
+
+const handleMcp = new StreamableHttpTransport().bind(new McpServer({ name: 'notes', version: '1.0.0' }));
+
+async function toFetchRequest(request: FastifyRequest): Promise<Request> {
+  const url = \`http://\${request.hostname}\${request.url}\`;
+  return new Request(url, { method: request.method, body: JSON.stringify(request.body) });
+}
+
+const fastify = Fastify();
+fastify.all('/mcp', async (request, reply) => {
+  const fetchRequest = await toFetchRequest(request);
+  const response = await handleMcp(fetchRequest);
+  return reply.code(response.status).send(await response.text());
+});`,
+      output: null,
+      errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 46 }],
+    },
+    {
       name: 'a transport handed to a connect() that is not an MCP server may be served by it',
       code: `import { McpServer, StreamableHttpTransport } from 'mcp-lite';
 import { httpBridge } from './bridge';
