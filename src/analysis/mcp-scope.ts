@@ -13,7 +13,7 @@ import { enclosingClass, externalRefOf, resolveFunction } from './values';
 /**
  * Whether the analysis can show that the servers a file starts serve no MCP at all (a monitoring
  * app with `/health` and `/metrics`, a plain web app beside the MCP server): the file never says
- * MCP (`mcp`, `modelcontextprotocol`, in any case, comments included); nothing it imports can
+ * MCP (`mcp`, `modelcontextprotocol`, in any case, in its code: strings and names, not comments); nothing it imports can
  * lead to an MCP SDK transport, app or handler, or an MCP framework; it makes every app it
  * registers routes on (and at least one endpoint), which no other code can reach (a local variable that is only called on or
  * run by a server, or a private class field only called on); and every route is handled by a
@@ -75,8 +75,19 @@ function nothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
 
 const MENTIONS_MCP = /mcp|modelcontextprotocol/iu;
 
+/** The file's text with its comments blanked out: a comment that names MCP serves nothing. */
+function codeWithoutComments(sourceCode: Readonly<SourceCode>): string {
+  let text = '';
+  let from = 0;
+  for (const comment of sourceCode.getAllComments()) {
+    text += sourceCode.text.slice(from, comment.range[0]);
+    from = comment.range[1];
+  }
+  return text + sourceCode.text.slice(from);
+}
+
 function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
-  if (MENTIONS_MCP.test(sourceCode.text)) return false;
+  if (MENTIONS_MCP.test(sourceCode.text) && MENTIONS_MCP.test(codeWithoutComments(sourceCode))) return false;
   if (mayHoldEntities(sourceCode, 'mcp-transport', 'mcp-app', 'mcp-handler', 'configured-server')) return false;
   const { routes, apps } = findRoutes(sourceCode);
   // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own.
