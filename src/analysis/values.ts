@@ -651,8 +651,10 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
         );
       }
       const callee = skipTypeWrappers(expression.callee);
-      const fn =
-        callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression
+      // `(() => { if (dev) return true; return ALLOWED; })()`: a function called where it is written.
+      const fn = isFunctionNode(callee)
+        ? callee
+        : callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression
           ? resolveFunction(callee, depth + 1)
           : null;
       const returned = fn ? returnedExpressions(fn) : [];

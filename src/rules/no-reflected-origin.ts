@@ -378,11 +378,20 @@ export default createRule<Options, MessageIds>({
             }
           },
         })['Program:exit']?.(sourceCode.ast);
-        // `origin` values the code declares by their type (`CorsOptions['origin']`), where they are written.
+        // `origin` values the code declares by their type (`CorsOptions['origin']`), where they are
+        // written; not those a middleware of this file takes, which are judged (and reported) there.
+        let taken: Set<TSESTree.Node> | null = null;
         for (const typed of typedCorsValues(sourceCode)) {
           if (typed.part !== 'origin' || !typed.middleware.reflectsOnTrue) continue;
+          taken ??= new Set(
+            findCorsMiddlewareUses(sourceCode).flatMap((use) =>
+              originOptions(use).flatMap(({ value }) => possibleValues(value).map((candidate) => candidate.node)),
+            ),
+          );
           const candidates = possibleValues(typed.value);
-          const reflecting = candidates.filter((candidate) => candidate.known && candidate.value === true);
+          const reflecting = candidates.filter(
+            (candidate) => candidate.known && candidate.value === true && !taken!.has(candidate.node),
+          );
           for (const site of valueSites(typed.site, typed.value, reflecting)) {
             if (site.foreign || reported.has(site.node)) continue;
             reported.add(site.node);

@@ -3,6 +3,23 @@ import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
+/**
+ * An origin typed as the cors option, computed by a function called where it is written
+ * (`returned` in development), and given to `cors()` as `option`.
+ */
+function typedInPlace(returned = 'true', option = 'origin'): string {
+  return `import express from 'express';
+import cors, { type CorsOptions } from 'cors';
+
+const app = express();
+const origin: CorsOptions['origin'] = (() => {
+  if (process.env.NODE_ENV !== 'production') return ${returned};
+  return ['https://app.example.com'];
+})();
+
+app.use(cors({ ${option} }));`;
+}
+
 ruleTester.run('no-reflected-origin', rule, {
   valid: [
     {
@@ -1203,6 +1220,30 @@ export const origin: CorsOptions['origin'] = false;`,
           endLine: 2,
           endColumn: 50,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a typed origin computed by a function called in place, which cors() of the same file takes: one report, there',
+      code: typedInPlace(),
+      output: [typedInPlace('true', 'origin: false'), typedInPlace('false', 'origin: false')],
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: typedInPlace('true', 'origin: ALLOWED_ORIGINS').replace(
+                '\nconst app',
+                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app",
+              ),
+            },
+          ],
         },
       ],
     },
