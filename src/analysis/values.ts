@@ -657,7 +657,10 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
         : callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression
           ? resolveFunction(callee, depth + 1)
           : null;
-      const returned = fn ? returnedExpressions(fn) : [];
+      // An async function hands back a promise of what it returns, unless the call is awaited; a
+      // generator, an iterator.
+      const awaited = outermostWrapper(expression).parent?.type === AST_NODE_TYPES.AwaitExpression;
+      const returned = fn && !fn.generator && (!fn.async || awaited) ? returnedExpressions(fn) : [];
       if (returned.length === 0) return [{ known: false, node: expression }];
       // What a function returns from its arguments depends on the call (and on the checks it
       // makes of them): only what it returns on its own is known.

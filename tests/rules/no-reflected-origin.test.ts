@@ -23,6 +23,15 @@ app.use(cors({ ${option} }));`;
 ruleTester.run('no-reflected-origin', rule, {
   valid: [
     {
+      name: 'an async function called in place hands back a promise, not the true it returns',
+      code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+const origin = (async () => true)();
+app.use(cors({ origin: origin as never }));`,
+    },
+    {
       name: 'an echo inside a branch guarded by a Set of literal origins',
       code: `import http from 'node:http';
 const ALLOWED_ORIGINS = new Set(['https://app.example.com', 'http://localhost:6274']);
