@@ -2,7 +2,14 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
 import { declaredVariables, propertyName, variableOf } from './program';
-import { callsOf, enclosingFunction, resolveExpression, resolveFunction, returnedExpressions } from './values';
+import {
+  callsOf,
+  enclosingFunction,
+  isFunctionNode,
+  resolveExpression,
+  resolveFunction,
+  returnedExpressions,
+} from './values';
 
 /** How many places one question follows the transport and its handler to. */
 const MAX_PLACES = 200;
@@ -181,8 +188,9 @@ function heldValue(node: TSESTree.Node, depth: number): TSESTree.Node | null {
 
 /**
  * Whether an expression reads a parameter of a function handed to a call (`(req, res) => …` given
- * to a server or a route), directly or through the variables it reads. A helper's parameters
- * stand for what its callers pass, which `builtInProcess` reads at the call.
+ * to a server or a route, or a named one), or of one whose calls the module does not all show,
+ * directly or through the variables it reads. A helper's parameters stand for what its callers
+ * pass, which `builtInProcess` reads at the call.
  */
 function fromCallback(node: TSESTree.Node, depth: number): boolean {
   if (depth > 3) return true;
@@ -191,11 +199,12 @@ function fromCallback(node: TSESTree.Node, depth: number): boolean {
     if (found || child.type !== AST_NODE_TYPES.Identifier) return;
     const def = variableOf(child)?.defs[0];
     if (def?.type === 'Parameter') {
+      // A function handed to a call, written there or named (`app.post('/mcp', onMcp)`), is
+      // called with what the caller has: only the calls of one the module calls itself and
+      // hands nowhere are read (at the call, by `builtInProcess`).
       const fn = def.node;
-      const call = fn.parent;
-      found =
-        (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
-        call.arguments.includes(fn as TSESTree.CallExpressionArgument);
+      const calls = isFunctionNode(fn) ? callsOf(fn, true) : null;
+      found = !calls?.complete;
     } else if (def?.type === 'Variable' && def.node.init && !containsNode(def.node, child)) {
       found = fromCallback(def.node.init, depth + 1);
     }

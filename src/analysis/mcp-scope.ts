@@ -75,11 +75,12 @@ function nothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
 
 const MENTIONS_MCP = /mcp|modelcontextprotocol/iu;
 
-/** The file's text with its comments blanked out: a comment that names MCP serves nothing. */
+/** The file's text without its comments, but for directives (`eslint-disable …`). */
 function codeWithoutComments(sourceCode: Readonly<SourceCode>): string {
   let text = '';
   let from = 0;
   for (const comment of sourceCode.getAllComments()) {
+    if (/^\s*(?:eslint|global\b)/u.test(comment.value)) continue;
     text += sourceCode.text.slice(from, comment.range[0]);
     from = comment.range[1];
   }
@@ -87,7 +88,12 @@ function codeWithoutComments(sourceCode: Readonly<SourceCode>): string {
 }
 
 function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
-  if (MENTIONS_MCP.test(sourceCode.text) && MENTIONS_MCP.test(codeWithoutComments(sourceCode))) return false;
+  // A comment that names MCP (not a directive such as `eslint-disable … mcp-cors/…`) says nothing
+  // of the endpoints, but a proxy or bridge may be described only there: then none of them may
+  // be at an MCP path or be a handler of an unknown package.
+  const saysMcp = MENTIONS_MCP.test(sourceCode.text);
+  if (saysMcp && MENTIONS_MCP.test(codeWithoutComments(sourceCode))) return false;
+  if (saysMcp && !nothingLeftOpen(sourceCode)) return false;
   if (mayHoldEntities(sourceCode, 'mcp-transport', 'mcp-app', 'mcp-handler', 'configured-server')) return false;
   const { routes, apps } = findRoutes(sourceCode);
   // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own.

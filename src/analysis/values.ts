@@ -15,7 +15,16 @@ import {
 } from './exports';
 import { declaresSubclass } from './module-graph';
 import { optionValues, type OptionValue } from './option-defaults';
-import { declaredVariables, isLinted, moduleOf, propertyName, scopeOf, staticValue, variableOf } from './program';
+import {
+  declaredVariables,
+  isLinted,
+  moduleOf,
+  programOf,
+  propertyName,
+  scopeOf,
+  staticValue,
+  variableOf,
+} from './program';
 
 /**
  * What an expression evaluates to, as far as the code shows it: through variables, destructuring,
@@ -961,6 +970,31 @@ function defaultExportMember(value: TSESTree.Node): string | null {
   return exported?.type === AST_NODE_TYPES.ExportDefaultDeclaration ? propertyName(property) : null;
 }
 
+/**
+ * Whether a function of the object a module exports as its default uses `this`
+ * (`this.addRoutes(app)` from another member): calls the importers' code does not show.
+ */
+function exportedObjectUsesThis(program: TSESTree.Program): boolean {
+  const exported = program.body.find(
+    (statement): statement is TSESTree.ExportDefaultDeclaration =>
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration,
+  );
+  const object = exported && skipTypeWrappers(exported.declaration);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return true;
+  const functions = object.properties.flatMap((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return [];
+    const value = isFunctionNode(property.value) ? property.value : resolveFunction(property.value);
+    return value ? [value] : [];
+  });
+  let usesThis = false;
+  for (const member of functions) {
+    walk(member, (node) => {
+      if (node.type === AST_NODE_TYPES.ThisExpression) usesThis = true;
+    });
+  }
+  return usesThis;
+}
+
 /** `found`, with the calls other modules of the package make of `members` of the default export they import. */
 function defaultMemberCalls(
   fn: HandlerFunction,
@@ -969,7 +1003,7 @@ function defaultMemberCalls(
   found: { calls: Invocation[]; complete: boolean },
 ): { calls: Invocation[]; complete: boolean } {
   const { file } = moduleOf(fn);
-  if (local || !file) return { calls: found.calls, complete: false };
+  if (local || !file || exportedObjectUsesThis(programOf(fn))) return { calls: found.calls, complete: false };
   const imported = importerMemberCalls(file, members);
   return { calls: [...found.calls, ...imported.calls], complete: found.complete && imported.complete };
 }

@@ -35,7 +35,7 @@ import { originDecisionListeners } from '../analysis/origin-decisions';
 import { codeOf, isLinted, moduleOf, placeOf, propertyName, textOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
 import { credentialsSpan, valueSites } from '../analysis/sites';
-import { findObjectProperty, possibleValues, resolveFunction } from '../analysis/values';
+import { findObjectProperty, possibleValues, resolveExpression, resolveFunction } from '../analysis/values';
 
 export type Options = [ReachRuleOptions & FailClosedOption];
 /** A property whose name says origin set to `true`: `CORS_ORIGIN: true`, `'origin': true`. */
@@ -199,6 +199,7 @@ export default createRule<Options, MessageIds>({
                 : [replacePropertyValue(fixer, sourceCode, property, text)];
             // `origin: SERVER_CONFIG.CORS_ORIGIN` with the `true` written in another module: name that place.
             const elsewhere = reflecting.find((candidate) => !isLinted(candidate.node));
+            for (const candidate of reflecting) reportedValues.add(writtenAt(candidate.node));
             report(
               use,
               property,
@@ -286,6 +287,10 @@ export default createRule<Options, MessageIds>({
     };
 
     const reported = new Set<TSESTree.Node>();
+    /** Where a value is written: a name's one value (`const origin = true`), else the node itself. */
+    const writtenAt = (node: TSESTree.Node): TSESTree.Node => skipTypeWrappers(resolveExpression(node) ?? node);
+    /** The values, where they are written, of the options a middleware of this file is reported for. */
+    const reportedValues = new Set<TSESTree.Node>();
     const report = (
       use: CorsMiddlewareUse,
       node: TSESTree.Node,
@@ -378,19 +383,23 @@ export default createRule<Options, MessageIds>({
             }
           },
         })['Program:exit']?.(sourceCode.ast);
+        for (const write of headerWrites(sourceCode)) {
+          if (write.name !== ALLOW_ORIGIN) continue;
+          const unguarded = originSources(write.value).find(
+            (source) =>
+              source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
+          );
+          if (unguarded) echoedHeaders.push({ write, read: unguarded.entry });
+        }
+        for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
         // `origin` values the code declares by their type (`CorsOptions['origin']`), where they are
-        // written; not those a middleware of this file takes, which are judged (and reported) there.
-        let taken: Set<TSESTree.Node> | null = null;
+        // written; not those a middleware of this file is reported for, where they are named.
         for (const typed of typedCorsValues(sourceCode)) {
           if (typed.part !== 'origin' || !typed.middleware.reflectsOnTrue) continue;
-          taken ??= new Set(
-            findCorsMiddlewareUses(sourceCode).flatMap((use) =>
-              originOptions(use).flatMap(({ value }) => possibleValues(value).map((candidate) => candidate.node)),
-            ),
-          );
           const candidates = possibleValues(typed.value);
           const reflecting = candidates.filter(
-            (candidate) => candidate.known && candidate.value === true && !taken!.has(candidate.node),
+            (candidate) =>
+              candidate.known && candidate.value === true && !reportedValues.has(writtenAt(candidate.node)),
           );
           for (const site of valueSites(typed.site, typed.value, reflecting)) {
             if (site.foreign || reported.has(site.node)) continue;
@@ -407,15 +416,6 @@ export default createRule<Options, MessageIds>({
             });
           }
         }
-        for (const write of headerWrites(sourceCode)) {
-          if (write.name !== ALLOW_ORIGIN) continue;
-          const unguarded = originSources(write.value).find(
-            (source) =>
-              source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
-          );
-          if (unguarded) echoedHeaders.push({ write, read: unguarded.entry });
-        }
-        for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
         // Every echo's fix declares the allowlist before the first echo's statement: one place per file.
         echoedHeaders.sort((a, b) => a.write.site.range[0] - b.write.site.range[0]);
         const before = echoedHeaders[0] && topLevelStatement(echoedHeaders[0].write.site);

@@ -370,6 +370,19 @@ describe('transports made at the top of a module that routes of another module s
     ]);
   });
 
+  it("reads a member another member calls through this as called from elsewhere: the unguarded app's route is reported", async () => {
+    const reports = summarise(await lint('src/handoff/bootstrap-this-routes.ts'));
+    expect(reports.filter((entry) => entry.ruleId === 'mcp-cors/require-dns-rebinding-protection')).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [8, 29, 8, 58],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+    ]);
+  });
+
   it('reports the transport when the routes that serve its handler check nothing', async () => {
     expect(summarise(await lint('src/handoff/open-handler.ts'))).toEqual([
       report('require-dns-rebinding-protection', 'unprotectedTransport', [6, 30, 6, 53], DNS, FOREIGN),

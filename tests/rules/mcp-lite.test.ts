@@ -185,6 +185,23 @@ fastify.all('/mcp', async (request, reply) => {
       errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 46 }],
     },
     {
+      name: 'a named route handler that turns its request into a Request serves the transport',
+      code: `import express, { type Request as ExpressRequest, type Response } from 'express';
+import { McpServer, StreamableHttpTransport } from 'mcp-lite';
+
+const handleMcp = new StreamableHttpTransport().bind(new McpServer({ name: 'notes', version: '1.0.0' }));
+
+async function onMcp(req: ExpressRequest, res: Response): Promise<void> {
+  const response = await handleMcp(new Request(\`http://localhost\${req.url}\`, { method: req.method }));
+  res.status(response.status).send(await response.text());
+}
+
+const app = express();
+app.all('/mcp', onMcp);`,
+      output: null,
+      errors: [{ messageId: 'unprotectedTransport', line: 4, column: 23, endLine: 4, endColumn: 46 }],
+    },
+    {
       name: 'a transport handed to a connect() that is not an MCP server may be served by it',
       code: `import { McpServer, StreamableHttpTransport } from 'mcp-lite';
 import { httpBridge } from './bridge';

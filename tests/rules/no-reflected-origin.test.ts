@@ -20,6 +20,13 @@ const origin: CorsOptions['origin'] = (() => {
 app.use(cors({ ${option} }));`;
 }
 
+const TYPED_TAKEN = `import express from 'express';
+import cors, { type CorsOptions } from 'cors';
+
+const app = express();
+const origin: CorsOptions['origin'] = true;
+app.use(cors({ origin }));`;
+
 ruleTester.run('no-reflected-origin', rule, {
   valid: [
     {
@@ -1229,6 +1236,34 @@ export const origin: CorsOptions['origin'] = false;`,
           endLine: 2,
           endColumn: 50,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a typed origin: true that cors() of the same file takes: one report, at the middleware',
+      code: TYPED_TAKEN,
+      // The second pass: the constant no middleware takes any more is reported where it is written.
+      output: [
+        TYPED_TAKEN.replace('cors({ origin })', 'cors({ origin: false })'),
+        TYPED_TAKEN.replace('cors({ origin })', 'cors({ origin: false })').replace('= true;', '= false;'),
+      ],
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with `origin: true`', credentials: '' },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: TYPED_TAKEN.replace('cors({ origin })', 'cors({ origin: ALLOWED_ORIGINS })').replace(
+                '\nconst app',
+                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app",
+              ),
+            },
+          ],
         },
       ],
     },

@@ -3651,6 +3651,13 @@ const mcpInComment = `import express from 'express';
 const app = express();
 ${MONITORING_ROUTES}
 app.listen(9100, '0.0.0.0');`;
+const proxiedInComment = `import express from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+
+// Exposes the local MCP server to the other machines of the network.
+const app = express();
+app.all('/gateway', createProxyMiddleware({ target: 'http://127.0.0.1:4000' }));
+app.listen(8080, '0.0.0.0');`;
 const exportedApp = `import express from 'express';
 
 export const app = express();
@@ -3705,6 +3712,11 @@ export class Monitor {
       name: 'a file that says MCP in its code (here in a log line) may serve it',
       code: mentionsMcp,
       errors: [{ ...EVERY_INTERFACE_EXPRESS, line: 6, suggestions: loopbackSuggestions(mentionsMcp) }],
+    },
+    {
+      name: 'a file that says MCP in a comment only, with a handler of a package no adapter knows',
+      code: proxiedInComment,
+      errors: [{ ...EVERY_INTERFACE_EXPRESS, line: 7, suggestions: loopbackSuggestions(proxiedInComment) }],
     },
     {
       name: 'an exported app may be given MCP routes by its importers',
