@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ROUTE_SHAPES } from '../frameworks/registry';
-import { calledMethodName, containsNode, skipTypeWrappers } from './ast';
+import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers } from './ast';
 import { checksCredential, holdsWhileUnset, isGuardPlugin, type CheckFinder } from './credential-checks';
-import type { AppInstance, Route } from './routes';
-import { findObjectProperty, isFunctionNode, resolveExpression } from './values';
+import { variableOf } from './program';
+import { runsBefore, type AppInstance, type Route } from './routes';
+import { findObjectProperty, isFunctionNode, possibleValues, resolveExpression } from './values';
 
 /** Fastify hooks that run before the handler sees the request. */
 const GUARD_HOOKS = ROUTE_SHAPES.fastify.guardHooks ?? new Set<string>();
@@ -32,7 +33,28 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   // routes by hand, the `use` that holds it).
   const registering =
     route.call ?? route.app.calls.find((call) => route.handlers.some((handler) => containsNode(call, handler))) ?? null;
-  return appChecks(finder, route.app, registering, route.path, apps, 0);
+  return appChecks(finder, route.app, registering, route.path, apps, 0) && othersCheck(finder, route, apps);
+}
+
+/**
+ * A route that a function adds to the app it is handed (`addRoutes(app)`) is on every app its
+ * callers hand it (`addRoutes(guarded)` and `addRoutes(open)`): each must check, with the
+ * middleware it has before the call that hands it over. An app the analysis does not know is
+ * left to the first.
+ */
+function othersCheck(finder: CheckFinder, route: Route, apps: readonly AppInstance[]): boolean {
+  const receiver = route.call && calledMethodObject(route.call);
+  const id = receiver && skipTypeWrappers(receiver);
+  if (id?.type !== AST_NODE_TYPES.Identifier || variableOf(id)?.defs[0]?.type !== 'Parameter') return true;
+  for (const candidate of possibleValues(id)) {
+    if (candidate.known || candidate.node === id) continue;
+    const made = skipTypeWrappers(resolveExpression(candidate.node) ?? candidate.node);
+    const other = apps.find((app) => app.node === made);
+    if (!other || other === route.app) continue;
+    const before = other.calls.find((call) => !runsBefore(call, candidate.node)) ?? null;
+    if (!appChecks(finder, other, before, route.path, apps, 0)) return false;
+  }
+  return true;
 }
 
 /**

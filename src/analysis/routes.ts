@@ -269,12 +269,14 @@ class RouteFinder {
     if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression)
       return null;
     // A parameter given an app by every call, a `let` assigned one: the first app among its values.
+    // The others are known too (`routeIsGuarded` asks each of them for its checks).
+    let first: AppInstance | null = null;
     for (const candidate of possibleValues(expression)) {
       if (candidate.known || candidate.node === expression) continue;
       const app = this.appOf(candidate.node, steps + 1);
-      if (app) return app;
+      first ??= app;
     }
-    return null;
+    return first;
   }
 
   /**
@@ -399,6 +401,12 @@ function runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression, home: 
  * ending with its own: `[12, 40]` is offset 40 in a function called at offset 12.
  */
 type RunPosition = readonly number[];
+
+/** Whether `a` runs before `b` in the module that holds both (`false` across modules). */
+export function runsBefore(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  if (programOf(a) !== programOf(b)) return false;
+  return (compareRuns(runPosition(a), runPosition(b)) || a.range[0] - b.range[0]) < 0;
+}
 
 /** Orders two run positions: the first offset that differs decides; a call runs before its inside. */
 function compareRuns(a: RunPosition, b: RunPosition): number {

@@ -383,6 +383,19 @@ describe('transports made at the top of a module that routes of another module s
     ]);
   });
 
+  it('reports routes a function adds to two apps when one of them checks only after the call', async () => {
+    expect(summarise(await lint('src/handoff/shared-routes.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [6, 3, 6, 11], CSRF, FAIL_CLOSED_CSRF),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [7, 27, 7, 56],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+    ]);
+  });
+
   it('reports the transport when the routes that serve its handler check nothing', async () => {
     expect(summarise(await lint('src/handoff/open-handler.ts'))).toEqual([
       report('require-dns-rebinding-protection', 'unprotectedTransport', [6, 30, 6, 53], DNS, FOREIGN),
