@@ -212,9 +212,7 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
     const [wrapper] = entitiesOf(resolved, 'middleware-wrapper');
     const given = wrapper && resolved.arguments[wrapper.argument];
     if (given) return given.type !== AST_NODE_TYPES.SpreadElement && checksCredential(finder, given, route);
-  }
-  // Middleware made by a function of the file: `requireToken(TOKEN)`.
-  if (resolved.type === AST_NODE_TYPES.CallExpression) {
+    // Middleware made by a function of the file: `requireToken(TOKEN)`.
     const factory = resolveFunction(resolved.callee);
     if (factory) return functionChecksCredential(finder, factory, 1);
   }
@@ -489,15 +487,15 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
     current = current.parent;
   }
   const declarator = current.parent;
-  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    (declarator.id.type === AST_NODE_TYPES.Identifier || declarator.id.type === AST_NODE_TYPES.ArrayPattern)
+  ) {
     // What the variable holds when the header is missing, if the file shows it (`?? ''` gives '').
     const held = declarator.init && absent.size > 0 ? absentValue(declarator.init, absent) : { known: false as const };
-    return bindingDecidesRejection(declarator.id, depth, held);
-  }
-  // `const [scheme, token] = auth?.split(' ') || [];`: each name holds its element of what the
-  // value is without the header (here `[]`, so `undefined`).
-  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.ArrayPattern) {
-    const held = declarator.init && absent.size > 0 ? absentValue(declarator.init, absent) : { known: false as const };
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) return bindingDecidesRejection(declarator.id, depth, held);
+    // `const [scheme, token] = auth?.split(' ') || [];`: each name holds its element of what the
+    // value is without the header (here `[]`, so `undefined`).
     return declarator.id.elements.some((element, index) => {
       if (element?.type !== AST_NODE_TYPES.Identifier) return false;
       const item: AbsentValue =

@@ -429,16 +429,7 @@ export function importerCalls(
   file: string,
   names: readonly string[],
 ): { calls: TSESTree.CallExpression[]; complete: boolean } {
-  const { uses, complete: allRead } = importerUses(file, names);
-  const calls: TSESTree.CallExpression[] = [];
-  let complete = allRead;
-  for (const { id, namespace } of uses) {
-    const call = calledWith(id, namespace ? names : null);
-    if (call === undefined) continue;
-    if (call) calls.push(call);
-    else complete = false;
-  }
-  return { calls, complete };
+  return callsOfUses(importerUses(file, names), ({ namespace }) => (namespace ? names : null));
 }
 
 /**
@@ -450,12 +441,24 @@ export function importerMemberCalls(
   file: string,
   members: readonly string[],
 ): { calls: TSESTree.CallExpression[]; complete: boolean } {
-  const { uses, complete: allRead } = importerUses(file, ['default']);
+  // `import * as ns` reaches the default export as `ns.default`: not read here.
+  return callsOfUses(importerUses(file, ['default']), ({ namespace }) => (namespace ? undefined : members));
+}
+
+/**
+ * The calls the imported uses make, each read by `calledWith` with the members `membersOf` gives
+ * it (`undefined`: a use that is no call at all); a use that is not such a call leaves the list
+ * incomplete.
+ */
+function callsOfUses(
+  { uses, complete: allRead }: { uses: ImportedUse[]; complete: boolean },
+  membersOf: (use: ImportedUse) => readonly string[] | null | undefined,
+): { calls: TSESTree.CallExpression[]; complete: boolean } {
   const calls: TSESTree.CallExpression[] = [];
   let complete = allRead;
-  for (const { id, namespace } of uses) {
-    // `import * as ns` reaches the default export as `ns.default`: not read here.
-    const call = namespace ? null : calledWith(id, members);
+  for (const use of uses) {
+    const members = membersOf(use);
+    const call = members === undefined ? null : calledWith(use.id, members);
     if (call === undefined) continue;
     if (call) calls.push(call);
     else complete = false;

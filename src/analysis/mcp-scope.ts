@@ -41,17 +41,22 @@ const MCP_PATH = /(?:^|\/)(?:[^/]*mcp[^/]*|sse|messages?|rpc)(?:\/|$)/iu;
  * before leaving a server's policies alone.
  */
 export function servesNoMcpSurely(sourceCode: Readonly<SourceCode>): boolean {
-  let answer = sureAnswers.get(sourceCode.ast);
+  return servesNoMcp(sourceCode) && nothingLeftOpen(sourceCode);
+}
+
+/** Asked by `servesNoMcpSurely`, and by `servesNoMcp` of a file that says MCP only in comments. */
+function nothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
+  let answer = openAnswers.get(sourceCode.ast);
   if (answer === undefined) {
-    answer = servesNoMcp(sourceCode) && nothingLeftOpen(sourceCode);
-    sureAnswers.set(sourceCode.ast, answer);
+    answer = findNothingLeftOpen(sourceCode);
+    openAnswers.set(sourceCode.ast, answer);
   }
   return answer;
 }
 
-const sureAnswers = new WeakMap<TSESTree.Program, boolean>();
+const openAnswers = new WeakMap<TSESTree.Program, boolean>();
 
-function nothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
+function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
   const file = moduleOf(sourceCode.ast).file;
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;

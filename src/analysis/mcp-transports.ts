@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { McpTransport } from '../frameworks/types';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
 import { entitiesOf, moduleFilterFor } from './facts';
@@ -13,7 +14,19 @@ const REACHES_MCP_PACKAGE = moduleFilterFor('mcp-transport', 'mcp-app', 'mcp-han
  * `StreamableHTTPServerTransport#handleRequest` and `SSEServerTransport#handlePostMessage`,
  * `@hono/mcp`'s `StreamableHTTPTransport#handleRequest`, and `handleMessage`.
  */
-export const TRANSPORT_METHODS: ReadonlySet<string> = new Set(['handleRequest', 'handlePostMessage', 'handleMessage']);
+const TRANSPORT_METHODS: ReadonlySet<string> = new Set(['handleRequest', 'handlePostMessage', 'handleMessage']);
+
+const requestMethods = new WeakMap<McpTransport, ReadonlySet<string>>();
+
+/** The methods of a transport that take a request: the SDK's, and those its adapter lists (tmcp's `respond`). */
+export function requestMethodsOf(transport: McpTransport): ReadonlySet<string> {
+  let methods = requestMethods.get(transport);
+  if (!methods) {
+    methods = new Set([...TRANSPORT_METHODS, ...(transport.requestMethods ?? [])]);
+    requestMethods.set(transport, methods);
+  }
+  return methods;
+}
 
 /**
  * Whether a value was made by a handler factory of an MCP SDK package (`createMcpHandler()`,

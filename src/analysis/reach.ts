@@ -21,6 +21,7 @@ import { entitiesOf } from './facts';
 import {
   callsOf,
   enclosingFunction,
+  exportedNames,
   externalRefOf,
   isFunctionNode,
   outermostFunction,
@@ -514,19 +515,16 @@ function handedElsewhere(app: AppInstance): boolean {
 function importedInPackage(node: TSESTree.Node): boolean {
   const { file } = moduleOf(node);
   const holder = node.parent;
-  let names: string[] | null = null;
+  let names: readonly string[] | null = null;
   if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names = ['default'];
   else if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
-    names = [holder.id.name];
-    for (const reference of variableOf(holder.id)?.references ?? []) {
+    const variable = variableOf(holder.id);
+    // `module.exports = app`, `module.exports = { app }`: exported in a way `exportedNames` does not name.
+    const commonjs = variable?.references.some((reference) => {
       const parent = (reference.identifier as TSESTree.Node).parent;
-      if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.push('default');
-      else if (parent?.type === AST_NODE_TYPES.ExportSpecifier)
-        names.push(parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value);
-      else if (parent?.type === AST_NODE_TYPES.AssignmentExpression || parent?.type === AST_NODE_TYPES.Property)
-        names = null;
-      if (names === null) break;
-    }
+      return parent?.type === AST_NODE_TYPES.AssignmentExpression || parent?.type === AST_NODE_TYPES.Property;
+    });
+    names = variable && !commonjs ? [...new Set([holder.id.name, ...exportedNames(node, variable)])] : null;
   }
   // A package's entry is imported by other packages, which this package does not show.
   const found = file && names && !isPackageEntry(file) ? importersOf(file, names) : null;

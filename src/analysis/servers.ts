@@ -107,35 +107,33 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
   // Bun serves a default export with a `fetch` (read from Bun's docs: "export default { port, fetch }"),
   // on `hostname` 0.0.0.0 by default; a Cloudflare Worker's has no `port` or `hostname`, and binds
   // nothing, unless a script of the package runs the module with Bun.
+  let bun: boolean | undefined;
+  const runsOnBun = (): boolean => (bun ??= runByBun(moduleOf(sourceCode.ast).file));
   for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
-    const { declaration } = statement;
-    const object = resolveObjectExpression(declaration);
-    if (object) {
-      if (findObjectProperty(object, 'fetch').kind !== 'found') continue;
-      const binds =
-        findObjectProperty(object, 'port').kind !== 'missing' ||
-        findObjectProperty(object, 'hostname').kind !== 'missing';
-      if (binds || runByBun(moduleOf(sourceCode.ast).file)) starts.push(reader.readExport(BUN_DEFAULT_EXPORT, object));
-    } else if (
-      (declaration.type === AST_NODE_TYPES.Identifier || declaration.type === AST_NODE_TYPES.NewExpression) &&
-      servesFetch(declaration) &&
-      runByBun(moduleOf(sourceCode.ast).file)
-    ) {
-      // `export default app`: a Hono app has a `fetch` of its own (hono 4 `hono-base.js`: `fetch = (request, ...rest) => …`).
-      starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, declaration));
-    }
-  }
-  // `export { app as default }`.
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source) continue;
-    for (const specifier of statement.specifiers) {
-      const exported = specifier.exported;
-      const name = exported.type === AST_NODE_TYPES.Identifier ? exported.name : exported.value;
-      const local = specifier.local;
-      if (name !== 'default' || local.type !== AST_NODE_TYPES.Identifier) continue;
-      if (servesFetch(local) && runByBun(moduleOf(sourceCode.ast).file))
-        starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, local));
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const { declaration } = statement;
+      const object = resolveObjectExpression(declaration);
+      if (object) {
+        if (findObjectProperty(object, 'fetch').kind !== 'found') continue;
+        const binds =
+          findObjectProperty(object, 'port').kind !== 'missing' ||
+          findObjectProperty(object, 'hostname').kind !== 'missing';
+        if (binds || runsOnBun()) starts.push(reader.readExport(BUN_DEFAULT_EXPORT, object));
+      } else if (
+        (declaration.type === AST_NODE_TYPES.Identifier || declaration.type === AST_NODE_TYPES.NewExpression) &&
+        servesFetch(declaration) &&
+        runsOnBun()
+      ) {
+        // `export default app`: a Hono app has a `fetch` of its own (hono 4 `hono-base.js`: `fetch = (request, ...rest) => …`).
+        starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, declaration));
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+      // `export { app as default }`.
+      for (const { exported, local } of statement.specifiers) {
+        const name = exported.type === AST_NODE_TYPES.Identifier ? exported.name : exported.value;
+        if (name !== 'default' || local.type !== AST_NODE_TYPES.Identifier) continue;
+        if (servesFetch(local) && runsOnBun()) starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, local));
+      }
     }
   }
   return starts.sort((a, b) => a.call.range[0] - b.call.range[0]);

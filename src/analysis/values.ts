@@ -1373,7 +1373,7 @@ function functionVariable(fn: HandlerFunction): Scope.Variable | null {
 }
 
 /** The names a module exports a function (or a constant's value) under (`'default'` for its default export). */
-function exportedNames(value: TSESTree.Node, variable: Scope.Variable): string[] {
+export function exportedNames(value: TSESTree.Node, variable: Scope.Variable): string[] {
   const names = new Set<string>();
   const statement = value.type === AST_NODE_TYPES.FunctionDeclaration ? value : value.parent?.parent;
   const holder = statement?.parent?.type;

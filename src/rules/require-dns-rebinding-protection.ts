@@ -33,7 +33,7 @@ import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { checksCredential, type CheckFinder } from '../analysis/credential-checks';
-import { servesMcp, TRANSPORT_METHODS } from '../analysis/mcp-transports';
+import { requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -247,11 +247,12 @@ export default createRule<Options, MessageIds>({
           // Made in a handler that other modules mount: the routes they mount it on; made at the
           // top of a module: the routes that use the constant holding it or its handler.
           const outermost = making.length > 0 ? null : outermostFunction(transport.node);
-          const mounted = outermost
-            ? routesHandledBy(outermost)
-            : making.length > 0
+          const mounted =
+            making.length > 0
               ? null
-              : moduleTransportRoutes(transport.node, transport.transport);
+              : outermost
+                ? routesHandledBy(outermost)
+                : moduleTransportRoutes(transport.node, transport.transport);
           const serving = making.length > 0 ? making : (mounted ?? mcpRoutes);
           if (serving.length > 0 && serving.every(guarded)) continue;
           if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node)))
@@ -300,7 +301,7 @@ export default createRule<Options, MessageIds>({
         // `const transport = new X(); export const handleMcp = transport.bind(mcp);`
         const bound = reads.length === 1 && only ? boundConstant(only.identifier as TSESTree.Node) : null;
         if (bound) return routesUsingConstant(bound);
-        return routesUsingConstant(holder, new Set([...TRANSPORT_METHODS, ...(transport.requestMethods ?? [])]));
+        return routesUsingConstant(holder, requestMethodsOf(transport));
       }
       const bound = boundConstant(made);
       return bound && routesUsingConstant(bound);
@@ -324,9 +325,7 @@ export default createRule<Options, MessageIds>({
      * is made with.
      */
     function servedNowhere(node: TSESTree.NewExpression, transport: McpTransport): boolean {
-      if (transport.name !== 'streamable') return false;
-      const methods = new Set([...TRANSPORT_METHODS, ...(transport.requestMethods ?? [])]);
-      return drivenOnlyInProcess(node, methods);
+      return transport.name === 'streamable' && drivenOnlyInProcess(node, requestMethodsOf(transport));
     }
 
     /**
