@@ -17,6 +17,7 @@ import { nestjsAdapter } from './nestjs';
 import { nodeAdapter } from './node';
 import { runtimesAdapter, srvxAdapter, webAdapter } from './runtimes';
 import { tmcpAdapter } from './tmcp';
+import { zuploAdapter } from './zuplo';
 import {
   CALL,
   CONSTRUCT,
@@ -49,6 +50,7 @@ export const ADAPTERS: readonly Adapter[] = [
   mcpFrameworkAdapter,
   mcpUseAdapter,
   cloudflareAgentsAdapter,
+  zuploAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */
