@@ -102,6 +102,7 @@ function forgetResolutions(): void {
   ownSpecifiers.clear();
   tsconfigs.clear();
   workspaces.clear();
+  denoConfigs.clear();
 }
 
 /**
@@ -1124,6 +1125,100 @@ export function runByBun(file: string | null): boolean {
       typeof script === 'string' &&
       bunTargets(script).some((target) => sourceFile(path.resolve(manifest.dir, target)) === file),
   );
+}
+
+/**
+ * Whether a task of the nearest `deno.json`/`deno.jsonc` (or a script of the nearest
+ * `package.json`) runs the module with `deno serve` and names no `--host`: Deno then serves its
+ * default export's `fetch` on `0.0.0.0`, port 8000 (Deno's docs of `deno serve`: "--host … default:
+ * 0.0.0.0"). A task that names a host has chosen it; it is not read.
+ */
+export function servedByDeno(file: string | null): boolean {
+  if (file === null) return false;
+  const config = nearestDenoConfig(path.dirname(file));
+  const manifest = nearestManifest(path.dirname(file));
+  const commands: [string, unknown][] = [];
+  if (config) {
+    for (const task of Object.values(config.tasks)) {
+      const command = task && typeof task === 'object' ? (task as { command?: unknown }).command : task;
+      commands.push([config.dir, command]);
+    }
+  }
+  const scripts = manifest?.json.scripts;
+  if (manifest && scripts && typeof scripts === 'object') {
+    for (const script of Object.values(scripts)) commands.push([manifest.dir, script]);
+  }
+  return commands.some(
+    ([dir, command]) =>
+      typeof command === 'string' &&
+      denoServeTargets(command).some((target) => sourceFile(path.resolve(dir, target)) === file),
+  );
+}
+
+interface DenoConfig {
+  readonly dir: string;
+  readonly tasks: Readonly<Record<string, unknown>>;
+}
+
+/** The `deno.json`/`deno.jsonc` read for each folder (`null`: none at or above it). */
+const denoConfigs = new Map<string, DenoConfig | null>();
+
+function nearestDenoConfig(dir: string): DenoConfig | null {
+  const known = denoConfigs.get(dir);
+  if (known !== undefined) return known;
+  let config: DenoConfig | null = null;
+  const file = ['deno.json', 'deno.jsonc'].map((name) => path.join(dir, name)).find(isFile);
+  if (file) {
+    try {
+      const json = JSON.parse(stripJsonComments(fs.readFileSync(file, 'utf8'))) as { tasks?: unknown };
+      const tasks = json.tasks && typeof json.tasks === 'object' ? (json.tasks as Record<string, unknown>) : {};
+      config = { dir, tasks };
+    } catch {
+      config = { dir, tasks: {} };
+    }
+  } else if (path.basename(dir) !== 'node_modules' && path.dirname(dir) !== dir) {
+    config = nearestDenoConfig(path.dirname(dir));
+  }
+  denoConfigs.set(dir, config);
+  return config;
+}
+
+/** Flags of `deno serve` that take the next word as their value (the others take one after `=`). */
+const DENO_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '--port',
+  '--config',
+  '-c',
+  '--import-map',
+  '--lock',
+  '--cert',
+  '--location',
+  '--seed',
+  '--ext',
+]);
+
+/**
+ * The files a command hands to `deno serve` with no `--host` (`deno serve --allow-net src/main.ts`,
+ * after `NAME=value` settings): the first source file past the flags and their values.
+ */
+function denoServeTargets(script: string): string[] {
+  const targets: string[] = [];
+  for (const command of script.split(/&&|\|\||[;|&]/u)) {
+    const words = command.trim().split(/\s+/u);
+    let index = 0;
+    while (words[index]?.includes('=') && !words[index]!.startsWith('-')) index++;
+    if (words[index] !== 'deno' || words[index + 1] !== 'serve') continue;
+    for (index += 2; index < words.length; index++) {
+      const word = words[index]!;
+      if (word === '--host' || word.startsWith('--host=')) break;
+      if (word.startsWith('-')) {
+        if (DENO_VALUE_FLAGS.has(word)) index++;
+        continue;
+      }
+      if (/\.[cm]?[jt]sx?$/u.test(word)) targets.push(word);
+      break;
+    }
+  }
+  return targets;
 }
 
 /** Flags of `bun` and `bun run` that take the next word as their value. */

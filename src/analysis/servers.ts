@@ -7,7 +7,7 @@ import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedVersionFor } from './installed';
-import { runByBun } from './module-graph';
+import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
   findObjectProperty,
@@ -107,11 +107,21 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
   // Bun serves a default export with a `fetch` (read from Bun's docs: "export default { port, fetch }"),
   // on `hostname` 0.0.0.0 by default; a Cloudflare Worker's has no `port` or `hostname`, and binds
   // nothing, unless a script of the package runs the module with Bun.
+  // `deno serve` serves it too, on `--host`, else 0.0.0.0; the exported object's own keys bind nothing there.
   let bun: boolean | undefined;
+  let deno: boolean | undefined;
   const runsOnBun = (): boolean => (bun ??= runByBun(moduleOf(sourceCode.ast).file));
+  const runsOnDeno = (): boolean => (deno ??= servedByDeno(moduleOf(sourceCode.ast).file));
+  /** An app (or object) served as the default export: by Bun, else by `deno serve`, else by nothing known. */
+  const exportedApp = (app: TSESTree.Identifier | TSESTree.NewExpression, name: string | null): void => {
+    if (runsOnBun()) {
+      const display = name === null ? "Bun's default export" : `Bun's \`export default ${name}\``;
+      starts.push(reader.readExportedApp({ ...BUN_DEFAULT_EXPORT, display }, app));
+    } else if (runsOnDeno()) starts.push(reader.readExportedApp(DENO_SERVE_EXPORT, app));
+  };
   for (const statement of sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      const { declaration } = statement;
+      const declaration = skipTypeWrappers(statement.declaration);
       const object = resolveObjectExpression(declaration);
       if (object) {
         if (findObjectProperty(object, 'fetch').kind !== 'found') continue;
@@ -119,20 +129,23 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
           findObjectProperty(object, 'port').kind !== 'missing' ||
           findObjectProperty(object, 'hostname').kind !== 'missing';
         if (binds || runsOnBun()) starts.push(reader.readExport(BUN_DEFAULT_EXPORT, object));
+        else if (runsOnDeno()) {
+          const at = declaration.type === AST_NODE_TYPES.Identifier ? declaration : object;
+          starts.push(reader.readExportedApp(DENO_SERVE_EXPORT, at));
+        }
       } else if (
         (declaration.type === AST_NODE_TYPES.Identifier || declaration.type === AST_NODE_TYPES.NewExpression) &&
-        servesFetch(declaration) &&
-        runsOnBun()
+        servesFetch(declaration)
       ) {
         // `export default app`: a Hono app has a `fetch` of its own (hono 4 `hono-base.js`: `fetch = (request, ...rest) => …`).
-        starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, declaration));
+        exportedApp(declaration, declaration.type === AST_NODE_TYPES.Identifier ? declaration.name : null);
       }
     } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
       // `export { app as default }`.
       for (const { exported, local } of statement.specifiers) {
         const name = exported.type === AST_NODE_TYPES.Identifier ? exported.name : exported.value;
         if (name !== 'default' || local.type !== AST_NODE_TYPES.Identifier) continue;
-        if (servesFetch(local) && runsOnBun()) starts.push(reader.readExportedApp(BUN_DEFAULT_EXPORT, local));
+        if (servesFetch(local)) exportedApp(local, local.name);
       }
     }
   }
@@ -142,6 +155,16 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
 const BUN_DEFAULT_EXPORT: StartApi = {
   display: "Bun's `export default { fetch }`",
   hostLabel: '`hostname`',
+  defaultBinding: 'default `0.0.0.0`',
+  signature: 'serve-options',
+  hostKey: 'hostname',
+  socketKey: 'unix',
+};
+
+/** A default export that a `deno serve` task with no `--host` serves: the host is the task's to name. */
+const DENO_SERVE_EXPORT: StartApi = {
+  display: '`deno serve`',
+  hostLabel: '`--host`',
   defaultBinding: 'default `0.0.0.0`',
   signature: 'serve-options',
   hostKey: 'hostname',
@@ -538,11 +561,9 @@ class HostReader {
     return { api, call: object, callee: at?.property.key ?? object, host: this.readServeObject(api, object) };
   }
 
-  /** An app Bun serves as the default export: it binds the default host, which cannot be added to the app. */
-  readExportedApp(api: StartApi, app: TSESTree.Identifier | TSESTree.NewExpression): ServerStart {
-    const display =
-      app.type === AST_NODE_TYPES.Identifier ? `Bun's \`export default ${app.name}\`` : "Bun's default export";
-    return { api: { ...api, display }, call: app, callee: app, host: { kind: 'default', addHost: null } };
+  /** An app a runtime serves as the default export: it binds the default host, which cannot be added to the app. */
+  readExportedApp(api: StartApi, app: TSESTree.Identifier | TSESTree.NewExpression | TSESTree.ObjectExpression): ServerStart {
+    return { api, call: app, callee: app, host: { kind: 'default', addHost: null } };
   }
 
   read(api: StartApi, call: TSESTree.CallExpression): ServerStart {

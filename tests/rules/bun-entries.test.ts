@@ -20,6 +20,16 @@ function packageRunning(scripts: Record<string, string>, code: string): string {
   return path.join(dir, 'src', 'index.ts');
 }
 
+/** A folder with a Deno config file (`deno.json`, or `deno.jsonc` written as is) and `src/index.ts` holding `code`. */
+function denoPackage(config: string, code: string, name = 'deno.json'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-deno-'));
+  fs.writeFileSync(path.join(dir, name), config);
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(path.join(dir, 'src', 'index.ts'), code);
+  return path.join(dir, 'src', 'index.ts');
+}
+const denoTasks = (tasks: Record<string, unknown>): string => JSON.stringify({ tasks });
+
 /** A Hono app served as the default export, or as the `fetch` of an exported object with `extra` keys. */
 function honoServer(exported: string): string {
   return `import { Hono } from 'hono';
@@ -48,7 +58,28 @@ const files = {
   withEnvironment: packageRunning({ start: 'NODE_ENV=production bun --preload ./src/setup.ts src/index.ts' }, APP),
   renamed: packageRunning(BUN_SCRIPTS, RENAMED),
 };
+const DENO_OBJECT = honoServer('{ fetch: app.fetch } satisfies Deno.ServeDefaultExport');
+const denoFiles = {
+  app: denoPackage(denoTasks({ 'run-http': 'deno serve --allow-net --port 3000 src/index.ts' }), APP),
+  object: denoPackage(denoTasks({ start: 'DENO_ENV=dev deno serve -A ./src/index.ts' }), DENO_OBJECT),
+  jsonc: denoPackage(
+    `{
+  // the tasks, as objects
+  "tasks": {
+    "dev": { "description": "serve with reloads", "command": "deno serve --watch -c deno.jsonc src/index.ts" },
+  },
+}`,
+    APP,
+    'deno.jsonc',
+  ),
+  host: denoPackage(denoTasks({ start: 'deno serve --host 127.0.0.1 src/index.ts' }), APP),
+  hostEquals: denoPackage(denoTasks({ start: 'deno serve --allow-net --host=localhost src/index.ts' }), DENO_OBJECT),
+  run: denoPackage(denoTasks({ start: 'deno run --allow-net src/index.ts' }), APP),
+  other: denoPackage(denoTasks({ start: 'deno serve src/server.ts' }), APP),
+};
 afterAll(() => {
+  for (const file of Object.values(denoFiles))
+    fs.rmSync(path.dirname(path.dirname(file)), { recursive: true, force: true });
   for (const file of Object.values(files))
     fs.rmSync(path.dirname(path.dirname(file)), { recursive: true, force: true });
 });
@@ -136,4 +167,56 @@ ruleTester.run('require-loopback-host: modules a package script runs with Bun', 
       ],
     },
   ]),
+});
+
+const DENO_DEFAULT_HOST = { api: '`deno serve`', hostLabel: '`--host`', binding: 'default `0.0.0.0`' };
+
+ruleTester.run('require-loopback-host: modules a `deno serve` task runs', requireLoopbackHostRule, {
+  valid: [
+    { name: 'a task that names a loopback `--host`', code: APP, filename: denoFiles.host },
+    { name: 'a task that names `--host=` with its value', code: DENO_OBJECT, filename: denoFiles.hostEquals },
+    { name: '`deno run`: the default export is not served', code: APP, filename: denoFiles.run },
+    { name: 'a task that serves another module', code: APP, filename: denoFiles.other },
+  ],
+  invalid: [
+    ...(
+      [
+        ['a task with flags and their values', denoFiles.app],
+        ['a task object of a `deno.jsonc` with comments and trailing commas', denoFiles.jsonc],
+      ] as const
+    ).map(([how, filename]) => ({
+      name: `an exported Hono app served by \`deno serve\`: ${how}`,
+      code: APP,
+      filename,
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost' as const,
+          data: DENO_DEFAULT_HOST,
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 19,
+          suggestions: [],
+        },
+      ],
+    })),
+    {
+      name: 'an exported object that satisfies `Deno.ServeDefaultExport`: its keys bind nothing, the task does',
+      code: DENO_OBJECT,
+      filename: denoFiles.object,
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: DENO_DEFAULT_HOST,
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
 });
