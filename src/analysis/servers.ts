@@ -562,7 +562,10 @@ class HostReader {
   }
 
   /** An app a runtime serves as the default export: it binds the default host, which cannot be added to the app. */
-  readExportedApp(api: StartApi, app: TSESTree.Identifier | TSESTree.NewExpression | TSESTree.ObjectExpression): ServerStart {
+  readExportedApp(
+    api: StartApi,
+    app: TSESTree.Identifier | TSESTree.NewExpression | TSESTree.ObjectExpression,
+  ): ServerStart {
     return { api, call: app, callee: app, host: { kind: 'default', addHost: null } };
   }
 
