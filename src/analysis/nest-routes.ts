@@ -1,5 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticValue, variableOf } from './program';
+import { childNodes, skipTypeWrappers } from './ast';
+import {
+  classMethod,
+  classOf,
+  findObjectProperty,
+  isFunctionNode,
+  resolveObjectExpression,
+  returnedExpressions,
+} from './values';
 
 /** NestJS's route decorators (`@nestjs/common` decorators/http/request-mapping.decorator.js). */
 const VERBS: ReadonlySet<string> = new Set([
@@ -81,4 +90,58 @@ export function nestRoutePaths(node: TSESTree.Node): string[] | null {
     for (const prefix of prefixes) for (const path of own) paths.push(joinNestPath(prefix, path));
   }
   return paths;
+}
+
+/**
+ * Whether a `@UseGuards(…)` decorator guards nothing: every guard it names is a class (or an
+ * object) the code shows whose `canActivate` returns `true` on every path and throws nothing (a
+ * placeholder, `canActivate() { return true; }`). A guard the code does not show (a package's,
+ * `AuthGuard('jwt')` of `@nestjs/passport`) counts as a check.
+ */
+export function guardsNothing(decorator: TSESTree.Decorator): boolean {
+  const expression = decorator.expression;
+  if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length === 0) return false;
+  return expression.arguments.every((argument) => {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+    const guard = skipTypeWrappers(argument);
+    const made = guard.type === AST_NODE_TYPES.NewExpression ? guard.callee : guard;
+    const cls = classOf(made);
+    if (cls) return activatesAlways(classMethod(cls, 'canActivate'));
+    const object = resolveObjectExpression(guard);
+    const found = object && findObjectProperty(object, 'canActivate');
+    return found?.kind === 'found' && found.value !== null && isFunctionNode(found.value)
+      ? activatesAlways(found.value)
+      : false;
+  });
+}
+
+/** A `canActivate` whose every return is `true` (or `Promise.resolve(true)`), with no `throw`. */
+function activatesAlways(fn: ReturnType<typeof classMethod>): boolean {
+  if (!fn) return false;
+  const returned = returnedExpressions(fn);
+  if (returned.length === 0 || !returned.every(isTrue)) return false;
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) return false;
+    if (node !== fn.body && isFunctionNode(node)) continue;
+    stack.push(...childNodes(node));
+  }
+  return true;
+}
+
+function isTrue(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Literal) return expression.value === true;
+  // `Promise.resolve(true)`.
+  return (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+    expression.callee.object.type === AST_NODE_TYPES.Identifier &&
+    expression.callee.object.name === 'Promise' &&
+    expression.callee.property.type === AST_NODE_TYPES.Identifier &&
+    expression.callee.property.name === 'resolve' &&
+    expression.arguments.length === 1 &&
+    isTrue(expression.arguments[0]!)
+  );
 }

@@ -31,7 +31,7 @@ import { routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
-import { decoratorPaths, joinNestPath, nestDecorator } from '../analysis/nest-routes';
+import { decoratorPaths, guardsNothing, joinNestPath, nestDecorator } from '../analysis/nest-routes';
 import {
   findObjectProperty,
   possibleValues,
@@ -405,14 +405,14 @@ export default createRule<Options, MessageIds>({
         const cls = declaredClass(statement);
         if (!cls) continue;
         const controller = cls.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
-        if (!controller || cls.decorators.some((decorator) => nestDecorator(decorator) === 'UseGuards')) continue;
+        if (!controller || cls.decorators.some(checksGuard)) continue;
         for (const member of cls.body.body) {
           if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
           const verb = member.decorators.find((decorator) => {
             const name = nestDecorator(decorator);
             return name === 'Post' || name === 'All';
           });
-          if (!verb || member.decorators.some((decorator) => nestDecorator(decorator) === 'UseGuards')) continue;
+          if (!verb || member.decorators.some(checksGuard)) continue;
           if (!servesMcp(member.value)) continue;
           // A check at the top of the method itself (what the fix writes).
           if (
@@ -435,6 +435,11 @@ export default createRule<Options, MessageIds>({
           });
         }
       }
+    }
+
+    /** A `@UseGuards()` whose guards the code does not show to let every request through. */
+    function checksGuard(decorator: TSESTree.Decorator): boolean {
+      return nestDecorator(decorator) === 'UseGuards' && !guardsNothing(decorator);
     }
 
     /** The token check as the method's first statement, and Nest's exception imported beside the decorators. */

@@ -425,25 +425,62 @@ export class McpController {
   }
 }`;
 
-/** CONTROLLER with the fix's token check, and what it needs above the class. */
-function controllerFixed(bearer: boolean): string {
+/**
+ * CONTROLLER with the fix's token check, and what it needs above the class; with `guard` (see
+ * `guardedBy`), the declarations go after the guard, right before the class.
+ */
+function controllerFixed(bearer: boolean, guard?: { code: string; use: string }): string {
   const [exception, check, header] = bearer
     ? ['UnauthorizedException', 'hasValidBearerToken', 'authorization']
     : ['ForbiddenException', 'hasValidCsrfToken', 'x-mcp-csrf-token'];
-  return CONTROLLER(
-    '',
+  const code = CONTROLLER(
+    guard ? `\n@UseGuards(${guard.use})` : '',
     `
     if (!${check}(req.headers['${header}'])) {
       throw new ${exception}('Missing or invalid credentials for this MCP server');
     }`,
-  )
+  );
+  if (guard) {
+    return code
+      .replace('Req, Res, UseGuards }', `Req, Res, UseGuards, ${exception} }`)
+      .replace("from 'express';\n", `from 'express';\n\n${guard.code}\n\n${tokenHelpers({ bearer })}\n`);
+  }
+  return code
     .replace('Req, Res }', `Req, Res, ${exception} }`)
     .replace("from 'express';\n", `from 'express';\n\n${tokenHelpers({ bearer })}\n`);
 }
 
+/** CONTROLLER guarded by `@UseGuards(${use})` on the class, with `guard` declared above the class. */
+const guardedBy = (guard: string, use: string): string =>
+  CONTROLLER(`\n@UseGuards(${use})`).replace("from 'express';\n", `from 'express';\n\n${guard}\n`);
+
+const PLACEHOLDER_GUARD = `class OpenGuard {
+  canActivate(): boolean {
+    console.log('guard: every request passes for now');
+    return true;
+  }
+}`;
+const TOKEN_GUARD = `class TokenGuard {
+  canActivate(context: { switchToHttp(): { getRequest(): Request } }): boolean {
+    return context.switchToHttp().getRequest().headers['x-api-key'] === process.env.API_KEY;
+  }
+}`;
+const THROWING_GUARD = `class TokenGuard {
+  async canActivate(context: { switchToHttp(): { getRequest(): Request } }): Promise<boolean> {
+    if (!context.switchToHttp().getRequest().headers.authorization) throw new Error('Unauthorized');
+    return true;
+  }
+}`;
+
 ruleTester.run('require-csrf-token: NestJS controllers', csrfRule, {
   valid: [
     { name: 'a guard on the class', code: CONTROLLER('\n@UseGuards(TokenGuard)') },
+    { name: 'a guard class that compares a header', code: guardedBy(TOKEN_GUARD, 'TokenGuard') },
+    { name: 'a guard class that throws, else returns true', code: guardedBy(THROWING_GUARD, 'TokenGuard') },
+    {
+      name: 'a placeholder guard beside a guard the code does not show',
+      code: guardedBy(PLACEHOLDER_GUARD, 'OpenGuard, TokenGuard'),
+    },
     { name: 'the check the fix writes, at the top of the method', code: controllerFixed(false) },
     {
       name: 'a @Get() method, and a @Post() that serves no MCP',
@@ -465,6 +502,43 @@ export class McpController {
     },
   ],
   invalid: [
+    ...(
+      [
+        ['a guard class whose canActivate returns true', PLACEHOLDER_GUARD, 'OpenGuard'],
+        [
+          'a guard made with new, resolving true',
+          PLACEHOLDER_GUARD.replace('): boolean {', '): Promise<boolean> {').replace(
+            'return true;',
+            'return Promise.resolve(true);',
+          ),
+          'new OpenGuard()',
+        ],
+        [
+          'a guard object whose canActivate returns true',
+          'const openGuard = { canActivate: () => true };',
+          'openGuard',
+        ],
+      ] as const
+    ).map(([name, guard, use]) => ({
+      name,
+      code: guardedBy(guard, use),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck' as const,
+          data: { route: '`POST /api/mcp`' },
+          line: 9 + guard.split('\n').length,
+          column: 4,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader' as const,
+              data: { header: '`x-mcp-csrf-token`' },
+              output: controllerFixed(false, { code: guard, use }),
+            },
+            { messageId: 'useBearerToken' as const, output: controllerFixed(true, { code: guard, use }) },
+          ],
+        },
+      ],
+    })),
     {
       name: 'a @Post() method that hands the request to an MCP transport',
       code: CONTROLLER(''),
