@@ -9,8 +9,9 @@ const versions = new Map<string, string | null>();
 
 /**
  * The version of a package as installed for a file: read from the nearest
- * `node_modules/<name>/package.json` above it, as Node resolves it. `null` when none is found
- * (not installed, or a file that is not on disk).
+ * `node_modules/<name>/package.json` above it, as Node resolves it; where nothing is installed (a
+ * checkout before `npm ci`), the version the nearest lockfile pins, which is what an install puts
+ * there. `null` when neither is found (or a file that is not on disk).
  */
 function installedVersion(filename: string, name: string): string | null {
   const start = path.dirname(filename);
@@ -29,8 +30,78 @@ function installedVersion(filename: string, name: string): string | null {
     }
     if (path.dirname(dir) === dir) break;
   }
+  version ??= lockedVersion(start, name);
   versions.set(key, version);
   return version;
+}
+
+/** The lockfiles of npm, pnpm, Yarn and Bun, in the order they are looked for in a folder. */
+const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
+/** The text of each lockfile looked for, by path: `null` when there is none, or it is too large to be worth reading. */
+const lockfiles = new Map<string, string | null>();
+/** Lockfiles past this size (a large monorepo's) are not read. */
+const MAX_LOCKFILE_BYTES = 20_000_000;
+
+/**
+ * The version the nearest lockfile at or above `start` pins for a package: for the folder's own
+ * package where npm nests it (`packages/api/node_modules/x`), else the hoisted one. Read from the
+ * text, by each format's shape: npm's `"node_modules/x": { "version": … }` (and lockfile v1's
+ * `"x": { "version": … }`), pnpm's importer `x: { specifier, version }` (or `/x@1.2.3:` keys), Yarn's
+ * `x@range:` block with its `version`, Bun's `"x": ["x@1.2.3", …]`.
+ */
+function lockedVersion(start: string, name: string): string | null {
+  const own = nearestManifest(start)?.dir ?? start;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    for (const lockfile of LOCKFILES) {
+      const text = lockfileText(path.join(dir, lockfile));
+      if (text === null) continue;
+      const relative = path.relative(dir, own).split(path.sep).join('/');
+      return versionInLockfile(lockfile, text, name, relative);
+    }
+    if (path.basename(dir) === 'node_modules' || path.dirname(dir) === dir) return null;
+  }
+}
+
+function lockfileText(file: string): string | null {
+  let text = lockfiles.get(file);
+  if (text !== undefined) return text;
+  try {
+    text = fs.statSync(file).size > MAX_LOCKFILE_BYTES ? '' : fs.readFileSync(file, 'utf8');
+  } catch {
+    text = null;
+  }
+  lockfiles.set(file, text);
+  return text;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+const VERSION = String.raw`(\d+\.\d+\.\d+[^\s"'(),:]*)`;
+
+function versionInLockfile(lockfile: string, text: string, name: string, relative: string): string | null {
+  const id = escape(name);
+  const patterns: RegExp[] = [];
+  if (lockfile.endsWith('.json')) {
+    const nested = relative ? `${escape(relative)}/` : '';
+    patterns.push(new RegExp(String.raw`"${nested}node_modules/${id}"\s*:\s*\{\s*"version"\s*:\s*"${VERSION}"`, 'u'));
+    if (nested)
+      patterns.push(new RegExp(String.raw`"node_modules/${id}"\s*:\s*\{\s*"version"\s*:\s*"${VERSION}"`, 'u'));
+    patterns.push(new RegExp(String.raw`\n {4}"${id}"\s*:\s*\{\s*"version"\s*:\s*"${VERSION}"`, 'u'));
+  } else if (lockfile === 'pnpm-lock.yaml') {
+    patterns.push(
+      new RegExp(String.raw`\n\s+'?${id}'?:\s*\n\s+specifier:[^\n]*\n\s+version:\s*${VERSION}`, 'u'),
+      new RegExp(String.raw`\n\s+'?/?${id}[@/]${VERSION}`, 'u'),
+      new RegExp(String.raw`\n\s+'?${id}'?:\s+${VERSION}`, 'u'),
+    );
+  } else if (lockfile === 'yarn.lock') {
+    patterns.push(new RegExp(String.raw`\n"?${id}@[^\n]*:\n\s+version:?\s+"?${VERSION}`, 'u'));
+  } else {
+    patterns.push(new RegExp(String.raw`"${id}"\s*:\s*\[\s*"${id}@${VERSION}"`, 'u'));
+  }
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match) return match[1]!;
+  }
+  return null;
 }
 
 /** Whether a version (`4.20.16`, `4.3.0-beta.1`) is at least `minimum` (`4.3.0`), by major, minor and patch. */

@@ -6,11 +6,13 @@ import { calledMethodName, calledMethodObject, containsNode, isNullishLiteral, s
 import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
-import { installedVersionFor } from './installed';
+import { installedVersionFor, isAtLeast } from './installed';
 import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
+  externalRefOf,
   findObjectProperty,
+  memberName,
   nonEmptyList,
   possibleValues,
   resolveExpression,
@@ -37,7 +39,12 @@ export type HostReading =
    * No host is given, so the API's default applies. `addHost` writes one in the shape the API
    * takes, when the code allows it.
    */
-  | { readonly kind: 'default'; readonly addHost: ((fixer: RuleFixer, hostText: string) => RuleFix) | null }
+  | {
+      readonly kind: 'default';
+      readonly addHost: ((fixer: RuleFixer, hostText: string) => RuleFix) | null;
+      /** What it binds, where the installed version decides it rather than the API (`everyInterfaceBefore`). */
+      readonly binding?: string;
+    }
   /**
    * A host as written: `value` is the expression, `node` the argument or the options property that
    * holds it. `certain` is false for an argument that might be a callback rather than a host.
@@ -243,7 +250,7 @@ export function frameworkStarts(sourceCode: Readonly<SourceCode>): FrameworkStar
       authenticated: madeWithOption(receiver, source.authenticatedBy ?? []),
       bindsLoopback:
         host.kind === 'default'
-          ? start.api.defaultBinding === null
+          ? (host.binding ?? start.api.defaultBinding) === null
           : host.kind === 'given' &&
             possibleValues(host.value).every(
               (value) => value.known && hostScope(start.api, value.value) === 'loopback',
@@ -571,14 +578,17 @@ class HostReader {
 
   read(api: StartApi, call: TSESTree.CallExpression): ServerStart {
     const callee = skipTypeWrappers(call.callee);
-    return {
-      api,
-      call,
-      callee: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee,
-      host: call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)
-        ? UNKNOWN
-        : this.readHost(api, call),
-    };
+    let host = call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)
+      ? UNKNOWN
+      : this.readHost(api, call);
+    const before = api.everyInterfaceBefore;
+    if (before && host.kind !== 'unknown' && host.kind !== 'socket') {
+      const installed = installedVersionFor(call, before.module);
+      if (installed !== null && !isAtLeast(installed, before.version)) {
+        host = { kind: 'default', addHost: null, binding: before.binding };
+      }
+    }
+    return { api, call, callee: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee, host };
   }
 
   private readHost(api: StartApi, call: TSESTree.CallExpression): HostReading {
@@ -635,8 +645,10 @@ class HostReader {
     const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
     if (!options) return UNKNOWN;
     const transport = findObjectProperty(options, 'transportType');
-    if (transport.kind !== 'found' || !transport.value || this.staticValue(transport.value)?.value !== 'httpStream')
-      return UNKNOWN;
+    const type = transport.kind === 'found' && transport.value ? this.staticValue(transport.value)?.value : undefined;
+    // fastmcp 1's `transportType: 'sse'` (removed in 2.0.0) took `sse: { endpoint, port }` and no host.
+    if (type === 'sse' && api.everyInterfaceBefore) return { kind: 'default', addHost: null };
+    if (type !== 'httpStream') return UNKNOWN;
     const stream = findObjectProperty(options, 'httpStream');
     const object = stream.kind === 'found' && stream.value ? resolveObjectExpression(stream.value) : null;
     if (!object) return stream.kind === 'missing' ? { kind: 'default', addHost: null } : UNKNOWN;
@@ -654,7 +666,7 @@ class HostReader {
     if (options) return this.readListenOptions(api, options, true);
     const isPath = (candidate: PossibleValue): boolean =>
       candidate.known && typeof candidate.value === 'string' && isPipeName(candidate.value);
-    if (possibleValues(first).some(isPath)) return SOCKET;
+    if (possibleValues(first).some(isPath) || namesSocketPath(first)) return SOCKET;
     // Anything else is taken as a port, as it nearly always is (`Number(process.env.PORT)`).
     // Node reads the second argument as the host only when it is a string.
     if (!second)
@@ -790,6 +802,29 @@ class HostReader {
 }
 
 /** Node's `isPipeName`: a string that is not a non-negative number names a socket or pipe. */
+/**
+ * A `listen()` argument that is a file system path by how it is made or named: a `path.join()` or
+ * `path.resolve()` of `node:path` (`listen(join(tmpdir(), 'bus.sock'))`), or a name that ends in
+ * `Path`, `Socket` or `Pipe` (`this.#socketPath`, `ipcPipe`): no port is built or named so.
+ */
+function namesSocketPath(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const ref = externalRefOf(expression.callee);
+    const name = ref?.names.at(-1);
+    return (ref?.module === 'path' || ref?.module === 'node:path') && (name === 'join' || name === 'resolve');
+  }
+  const name =
+    expression.type === AST_NODE_TYPES.Identifier
+      ? expression.name
+      : expression.type === AST_NODE_TYPES.MemberExpression
+        ? expression.property.type === AST_NODE_TYPES.PrivateIdentifier
+          ? expression.property.name
+          : memberName(expression)
+        : null;
+  return name !== null && /(?:path|socket|pipe)$/iu.test(name) && !/port/iu.test(name);
+}
+
 function isPipeName(value: string): boolean {
   return !(Number(value) >= 0);
 }

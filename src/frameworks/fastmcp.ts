@@ -31,7 +31,10 @@ const FASTMCP_CORS: CorsMiddleware = {
 };
 
 // fastmcp 4.20.16 src/FastMCP.ts:4534-4591: the `httpStream` host defaults to "localhost" (since
-// 3.15.0; before it, mcp-proxy bound `::`), and is always passed to mcp-proxy's `listen(port, host)`.
+// 3.15.0), and is always passed to mcp-proxy's `listen(port, host)`. Before 3.15.0 (commit fe37fb4,
+// "support custom host") there was no `host` option: fastmcp started mcp-proxy without one, and
+// mcp-proxy bound `::` (git punkpeye/mcp-proxy v2.13.1 src/startSSEServer.ts:163, v5.4.0
+// src/startHTTPServer.ts:402 `host = "::"`); v1's `transportType: 'sse'` too.
 // `authenticate` (or `auth`, which sets it up) makes mcp-proxy answer 401 to a request it refuses
 // (mcp-proxy src/startHTTPServer.ts:666-720), before any MCP handling.
 const FASTMCP: ServerSource = {
@@ -45,6 +48,11 @@ const FASTMCP: ServerSource = {
     signature: 'fastmcp-start',
     hostKey: 'host',
     socketKey: null,
+    everyInterfaceBefore: {
+      module: 'fastmcp',
+      version: '3.15.0',
+      binding: 'fastmcp before 3.15.0 has no `host` and binds `::`',
+    },
   },
   authenticatedBy: ['authenticate', 'auth'],
   corsMethods: { start: FASTMCP_CORS },

@@ -171,6 +171,11 @@ export interface StartApi extends ServerApi {
   readonly handlesFetch?: boolean;
   /** With `'construction-host'`: whether the call's second argument holds options with a host of their own (mcp-use 2). */
   readonly listenOptions?: boolean;
+  /**
+   * Versions of the package before `version` bind every interface whatever they are given (they
+   * have no host option): `binding` says so in messages.
+   */
+  readonly everyInterfaceBefore?: { readonly module: string; readonly version: string; readonly binding: string };
 }
 
 /** Something whose `.listen()` starts a server, or whose `.fetch` is a request handler (a Hono app). */

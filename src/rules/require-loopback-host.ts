@@ -165,12 +165,13 @@ export default createRule<Options, MessageIds>({
           }
           return;
         case 'default': {
-          if (api.defaultBinding === null) return;
+          const binding = host.binding ?? api.defaultBinding;
+          if (binding === null) return;
           const { addHost } = host;
           context.report({
             node: callee,
             messageId: 'defaultHost',
-            data: { api: api.display, hostLabel: api.hostLabel, binding: api.defaultBinding },
+            data: { api: api.display, hostLabel: api.hostLabel, binding },
             fix: addHost && failClosed({ messageId: 'useIpv4Loopback', fix: (fixer) => addHost(fixer, IPV4_LOOPBACK) }),
             suggest: addHost
               ? [
@@ -307,10 +308,14 @@ export default createRule<Options, MessageIds>({
       const api: ServerApi = {
         display: `${server.module}'s \`${typeName}\` transport`,
         hostLabel: '`host`',
-        defaultBinding: transport.bindsLoopbackByDefault
-          ? null
-          : `${server.module} before ${server.loopbackSince} calls \`listen(port)\``,
+        defaultBinding: null,
       };
+      // Before `loopbackSince` there is no `host` option: `listen(port)` whatever the options say,
+      // and only an upgrade changes that.
+      if (!transport.bindsLoopbackByDefault) {
+        const binding = `${server.module} before ${server.loopbackSince} has no \`host\` and calls \`listen(port)\``;
+        return { api, call: config, callee: transport.type, host: { kind: 'default', addHost: null, binding } };
+      }
       const addHost =
         !isLinted(config) || transport.optionsUnknown
           ? null

@@ -161,6 +161,24 @@ net.createServer().listen('\\\\\\\\?\\\\pipe\\\\mcp');
 net.createServer().listen({ fd: 3 });`,
     },
     {
+      name: 'a socket path built with node:path, or named as one, is no port',
+      code: `import net from 'node:net';
+import path, { join } from 'node:path';
+import { tmpdir } from 'node:os';
+export class Bus {
+  #server = net.createServer((socket) => socket.end());
+  constructor(private readonly ipcSocketPath: string) {}
+  listen(): void {
+    this.#server.listen(this.ipcSocketPath);
+  }
+}
+export function serve(pipe: string): void {
+  net.createServer().listen(pipe);
+}
+net.createServer().listen(join(tmpdir(), 'bus.sock'));
+net.createServer().listen(path.resolve('run', 'bus.sock'));`,
+    },
+    {
       name: 'a host the file does not show is left alone by default',
       code: `import express from 'express';
 import { listenOptions } from './config';
