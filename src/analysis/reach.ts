@@ -132,6 +132,9 @@ export function endpointsReached(
     // Other code may add routes to an app it is handed, but middleware mounted at a public path
     // (`router.use('/.well-known/oauth-authorization-server', cors())`) runs only for that path.
     if (handedElsewhere(app) && !(prefix !== '' && isPublicPath(prefix, publicPaths))) return null;
+    // `app.use('/mcp', adapter.middleware())`: a handler the project builds and mounts at a path
+    // may hold routes the analysis does not list; what the policy reaches there is not known.
+    if (opaqueMount(app, apps, prefix, publicPaths)) return null;
     const under = endpoints.filter(
       (route) => route.app !== null && within(route.app, app, apps, 0) && covers(prefix, route.path),
     );
@@ -440,6 +443,33 @@ function covers(prefix: string, path: string | null): boolean {
   const base = prefix.replace(/\/?(?:\*|\(\.\*\)|\{\*\w+\})$/u, '').replace(/\/$/u, '');
   if (base === '') return true;
   return path !== null && (path === base || path.startsWith(`${base}/`));
+}
+
+/**
+ * Whether `app` mounts, at a path under `prefix` that is not public, what a call of the project's
+ * own code returns (`app.use('/mcp', adapter.middleware())`, `app.use('/api', apiRouter())`): a
+ * router or handler whose routes the analysis does not list. A call of an installed package
+ * (`express.static()`), a router the file makes, and middleware mounted with no path are not such.
+ */
+function opaqueMount(
+  app: AppInstance,
+  apps: readonly AppInstance[],
+  prefix: string,
+  publicPaths: readonly string[],
+): boolean {
+  return app.calls.some((call) => {
+    if (calledMethodName(call) !== 'use' || call.arguments.length < 2) return false;
+    const path = pathPrefix(call);
+    if (!path || isPublicPath(path, publicPaths) || !(covers(prefix, path) || covers(path, prefix))) return false;
+    return call.arguments.slice(1).some((argument) => {
+      const mounted = skipTypeWrappers(argument);
+      if (mounted.type !== AST_NODE_TYPES.CallExpression || externalRefOf(mounted.callee) !== null) return false;
+      if (apps.some((other) => mountsApp(mounted, other))) return false;
+      const callee = skipTypeWrappers(mounted.callee);
+      // The project's own function, or a method of something no installed package made.
+      return callee.type === AST_NODE_TYPES.MemberExpression || resolveFunction(callee) !== null;
+    });
+  });
 }
 
 /** Whether `app` is `target`, a plugin scope of it, or mounted on it. */

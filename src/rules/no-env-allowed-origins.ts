@@ -33,6 +33,11 @@ export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConst
 
 /** Names that say a variable holds CORS origins. */
 const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
+/**
+ * Names of the other CORS settings, which hold no origin: `CORS_EXPOSE_HEADERS`,
+ * `CORS_ALLOWED_METHODS`, `CORS_MAX_AGE`, `CORS_CREDENTIALS`, `CORS_ENABLED`.
+ */
+const OTHER_CORS_SETTING = /(?:HEADERS?|METHODS?|MAX_?AGE|CREDENTIALS?|ENABLED?|DISABLED?)$/iu;
 /** The environment, read here or in a module this file imports. */
 const MENTIONS_ENV = /\benv\b|\bimport\b|\brequire\s*\(/u;
 
@@ -476,7 +481,7 @@ export default createRule<Options, MessageIds>({
         }
         // Reads whose names say they hold origins, passed on to code this file does not show.
         for (const read of envReads) {
-          if (read.name === null || !CORS_ORIGIN_NAME.test(read.name)) continue;
+          if (read.name === null || !CORS_ORIGIN_NAME.test(read.name) || OTHER_CORS_SETTING.test(read.name)) continue;
           const binding = read.node.type === AST_NODE_TYPES.Property ? read.node.value : null;
           const leaves =
             binding?.type === AST_NODE_TYPES.Identifier

@@ -308,6 +308,24 @@ await fastify.register(cors, { origin: false });
   });
 });
 
+describe("a router the project builds and mounts at a path (`app.use('/mcp', adapter.router())`)", () => {
+  it('counts it as endpoints the policy reaches, whatever public route the file shows', async () => {
+    expect(summarise(await lint('src/mounted/site.ts'))).toEqual([
+      report(
+        'no-wildcard-origin',
+        'wildcardOrigin',
+        [6, 9, 6, 15],
+        { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+        FAIL_CLOSED_ORIGIN,
+      ),
+    ]);
+  });
+
+  it('leaves a package middleware mounted at a path (`express.static()`) beside a public route alone', async () => {
+    expect(summarise(await lint('src/mounted/static-site.ts'))).toEqual([]);
+  });
+});
+
 describe('CORS middleware made in another module, behind a tsconfig "paths" alias (`@/lib/*`, from an extended config)', () => {
   it('reports `app.use(corsMiddleware)` at the mount, naming where it is made, with no fix', async () => {
     expect(summarise(await lint('src/wildcard-mount.ts'))).toEqual([

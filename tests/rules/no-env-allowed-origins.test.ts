@@ -15,6 +15,22 @@ app.listen(PORT);
 export const config = { port: PORT, production: isProduction, logLevel: process.env.LOG_LEVEL };`,
     },
     {
+      name: 'the other CORS settings from the environment: headers, methods, max age, credentials, a switch',
+      code: `import cors from 'cors';
+const exposed = (process.env.APP_CORS_EXPOSE_HEADERS ?? 'Mcp-Session-Id').split(',');
+app.use(
+  cors({
+    origin: 'http://localhost:5173',
+    exposedHeaders: exposed,
+    allowedHeaders: process.env.CORS_ALLOWED_HEADERS,
+    methods: process.env.CORS_METHODS,
+    maxAge: Number(process.env.CORS_MAX_AGE ?? 600),
+    credentials: process.env.CORS_CREDENTIALS === 'true',
+  }),
+);
+export const corsOn = process.env.CORS_ENABLED !== 'false';`,
+    },
+    {
       name: 'a constant allowlist, checked before the echo',
       code: `const ALLOWED_ORIGINS = new Set(['https://app.example.com']);
 app.use((req, res, next) => {
