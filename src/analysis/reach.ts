@@ -533,6 +533,8 @@ const APP_RUNNERS: ReadonlySet<string> = new Set([
 ]);
 
 function handedElsewhere(app: AppInstance): boolean {
+  // A parameter typed as an app: the code that owns it, and its other routes, are elsewhere.
+  if (app.typed) return true;
   return handingCalls(app).length > 0 || (exportedValue(app.node) && importedInPackage(app.node));
 }
 

@@ -22,6 +22,7 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
     }
   }
   if (route.handlers.some((handler) => checksCredential(finder, handler, branch))) return true;
+  if (ownerMiddleware(route)) return true;
   if (route.options) {
     for (const hook of GUARD_HOOKS) {
       const found = findObjectProperty(route.options, hook);
@@ -34,6 +35,27 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   const registering =
     route.call ?? route.app.calls.find((call) => route.handlers.some((handler) => containsNode(call, handler))) ?? null;
   return appChecks(finder, route.app, registering, route.path, apps, 0) && othersCheck(finder, route, apps);
+}
+
+/**
+ * On an app known only by a parameter's type (`setupRoutes(app: Express, auth)`), middleware that
+ * the route takes from a parameter no call the analysis sees gives a value (`app.all('/mcp', auth,
+ * handler)`, also through `...[auth]`): the code that owns the app hands both in, and what that
+ * middleware checks is not shown; it is taken to be the check it is placed as.
+ */
+function ownerMiddleware(route: Route): boolean {
+  return route.app?.typed === true && route.handlers.slice(0, -1).some((handler) => handedInUnknown(handler, 0));
+}
+
+function handedInUnknown(node: TSESTree.Node, depth: number): boolean {
+  if (depth > 3) return false;
+  const expression = skipTypeWrappers(node.type === AST_NODE_TYPES.SpreadElement ? node.argument : node);
+  const resolved = skipTypeWrappers(resolveExpression(expression) ?? expression);
+  if (resolved.type === AST_NODE_TYPES.ArrayExpression) {
+    return resolved.elements.some((element) => element !== null && handedInUnknown(element, depth + 1));
+  }
+  if (resolved.type !== AST_NODE_TYPES.Identifier || variableOf(resolved)?.defs[0]?.type !== 'Parameter') return false;
+  return possibleValues(resolved).every((candidate) => !candidate.known && candidate.node === resolved);
 }
 
 /**

@@ -61,6 +61,48 @@ export interface AppInstance {
   readonly calls: TSESTree.CallExpression[];
   /** The dev server whose connect app this is (`server.middlewares` of Vite). */
   readonly devServer?: 'vite';
+  /**
+   * A parameter known to hold an app only by its type (`app: Express`), which no call the
+   * analysis sees gives one: the code that owns the app, and its other routes, are not shown.
+   */
+  readonly typed?: true;
+}
+
+/** The app types of the packages, by the name they are imported under: `Express` or `Application` of express. */
+const APP_TYPES: Readonly<Record<string, Readonly<Record<string, AppFramework>>>> = {
+  express: { Express: 'express', Application: 'express', Router: 'express', IRouter: 'express' },
+  hono: { Hono: 'hono' },
+  fastify: { FastifyInstance: 'fastify' },
+};
+
+/**
+ * The framework whose app a parameter's type annotation names: `app: Express`, `app:
+ * express.Application`, `router: Router` (imported from express, also with `import type`),
+ * `app: Hono`, `fastify: FastifyInstance`.
+ */
+function typedApp(parameter: TSESTree.Node): AppFramework | null {
+  const annotation = (parameter as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return null;
+  const { typeName } = annotation;
+  const [local, name] =
+    typeName.type === AST_NODE_TYPES.Identifier
+      ? [typeName, null]
+      : typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier
+        ? [typeName.left, typeName.right.name]
+        : [null, null];
+  if (!local) return null;
+  const def = variableOf(local)?.defs[0];
+  if (def?.type !== 'ImportBinding') return null;
+  const source = (def.parent as TSESTree.ImportDeclaration).source.value;
+  const types = APP_TYPES[source];
+  if (!types) return null;
+  if (name !== null) {
+    // `express.Application`: the default or namespace import of the package.
+    return def.node.type === AST_NODE_TYPES.ImportSpecifier ? null : (types[name] ?? null);
+  }
+  if (def.node.type !== AST_NODE_TYPES.ImportSpecifier) return null;
+  const { imported } = def.node;
+  return types[imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value] ?? null;
 }
 
 /** `server.middlewares.use(…)`: a file that mounts middleware on a Vite dev server's connect app. */
@@ -221,10 +263,11 @@ class RouteFinder {
     framework: AppFramework,
     parent: AppInstance | null,
     devServer?: 'vite',
+    typed?: true,
   ): AppInstance {
     let app = this.apps.get(node);
     if (!app) {
-      app = { framework, node, parent, calls: [], ...(devServer ? { devServer } : {}) };
+      app = { framework, node, parent, calls: [], ...(devServer ? { devServer } : {}), ...(typed ? { typed } : {}) };
       this.apps.set(node, app);
     }
     return app;
@@ -276,7 +319,11 @@ class RouteFinder {
       const app = this.appOf(candidate.node, steps + 1);
       first ??= app;
     }
-    return first;
+    if (first || expression.type !== AST_NODE_TYPES.Identifier) return first;
+    // A parameter no known call gives an app, typed as one (`app: express.Application`).
+    const def = variableOf(expression)?.defs[0];
+    const framework = def?.type === 'Parameter' ? typedApp(def.name) : null;
+    return framework ? this.instance(def!.name, framework, null, undefined, true) : null;
   }
 
   /**

@@ -2028,3 +2028,43 @@ koaApp.use(koaCors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get('Origin'
     },
   ],
 });
+
+const TYPED_APP_SITE = (origin: string): string => `import cors from 'cors';
+import type { Express } from 'express';
+
+export function addSite(app: Express): void {
+  app.use(cors(${origin}));
+  app.get('/health', (_req, res) => {
+    res.send('ok');
+  });
+}`;
+
+ruleTester.run('no-wildcard-origin: an app known by the type of a parameter', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the routes shown beside the policy are not all of them: the code that owns the app may add more',
+      code: TYPED_APP_SITE(''),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 17,
+          suggestions: [
+            { messageId: 'denyOrigins', output: TYPED_APP_SITE('{ origin: false }') },
+            {
+              messageId: 'useAllowlist',
+              output: TYPED_APP_SITE('{ origin: ALLOWED_ORIGINS }').replace(
+                "from 'express';\n",
+                "from 'express';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -3107,3 +3107,74 @@ ruleTester.run('require-csrf-token: a helper told whether the header is required
     },
   ],
 });
+
+/**
+ * A function that adds the MCP route to an app it takes as a typed parameter (`app: Express`), which
+ * no call the analysis sees hands it: the route is judged on what the function shows.
+ */
+const typedRoutes = (imports: string, parameters: string, middleware = '', check = ''): string => `${imports}
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+${check}
+export function addMcpRoutes(${parameters}): void {
+  app.post('/mcp', ${middleware}async (req, res) => {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res, req.body);
+  });
+}`;
+
+/** `typedRoutes(imports, parameters)` with the token fix (the bearer one for `bearer`). */
+const typedRoutesFixed = (imports: string, parameters: string, bearer: boolean): string =>
+  typedRoutes(imports, parameters, guard('express', bearer, { indent: '  ' }), `\n${tokenHelpers({ bearer })}\n`);
+
+const TYPED_APPS = [
+  ['`app: Express`, imported as a type', "import type { Express } from 'express';", 'app: Express'],
+  ['`app: express.Application`', "import express from 'express';", 'app: express.Application'],
+  ['`app: Router`', "import { Router } from 'express';", 'app: Router'],
+] as const;
+
+ruleTester.run('require-csrf-token: apps known by the type of a parameter', rule, {
+  valid: [
+    {
+      name: 'middleware the function is handed, on the way to the route: the owner of the app checks',
+      code: typedRoutes(
+        "import type { Express, RequestHandler } from 'express';",
+        'app: Express, requireAuth: RequestHandler',
+        'requireAuth, ',
+      ),
+    },
+    {
+      name: '... also spread from an array',
+      code: typedRoutes(
+        "import type { Express, RequestHandler } from 'express';",
+        'app: Express, requireAuth: RequestHandler',
+        '...[requireAuth], ',
+      ),
+    },
+    {
+      name: 'a type of the same name that is not express',
+      code: typedRoutes("import type { Express } from './types';", 'app: Express'),
+    },
+  ],
+  invalid: TYPED_APPS.map(([how, imports, parameters]) => ({
+    name: `a route added to ${how}`,
+    code: typedRoutes(imports, parameters),
+    errors: [
+      {
+        messageId: 'missingCsrfCheck' as const,
+        data: { route: '`POST /mcp`' },
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'requireTokenHeader' as const,
+            data: { header: '`x-mcp-csrf-token`' },
+            output: typedRoutesFixed(imports, parameters, false),
+          },
+          { messageId: 'useBearerToken' as const, output: typedRoutesFixed(imports, parameters, true) },
+        ],
+      },
+    ],
+  })),
+});
