@@ -94,18 +94,22 @@ export function drivenOnlyInProcess(transport: TSESTree.NewExpression, requestMe
 
 /**
  * `server.connect(transport)` on an MCP server: `new McpServer(…)` or `new Server(…)` (or the
- * `.server` of one), which answers the transport's messages and hands it to no one. Any other
- * `connect` may serve it.
+ * `.server` of one), which answers the transport's messages and hands it to no one; also
+ * `server.withTransport(transport)` on `@zuplo/mcp`'s `new MCPServer(…)`. Any other `connect` may
+ * serve it.
  */
 function connectsMcpServer(call: TSESTree.CallExpression): boolean {
-  if (calledMethodName(call) !== 'connect' || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = calledMethodName(call);
+  if ((method !== 'connect' && method !== 'withTransport') || call.callee.type !== AST_NODE_TYPES.MemberExpression)
+    return false;
   let receiver = skipTypeWrappers(call.callee.object);
   if (receiver.type === AST_NODE_TYPES.MemberExpression && propertyName(receiver) === 'server')
     receiver = skipTypeWrappers(receiver.object);
   const made = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
   if (made.type !== AST_NODE_TYPES.NewExpression) return false;
   const callee = skipTypeWrappers(made.callee);
-  return callee.type === AST_NODE_TYPES.Identifier && MCP_SERVER_CLASSES.has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  return method === 'connect' ? MCP_SERVER_CLASSES.has(callee.name) : callee.name === 'MCPServer';
 }
 
 /** The MCP server classes of the SDK (`McpServer`, the low-level `Server`) and of mcp-lite and tmcp (`McpServer`). */

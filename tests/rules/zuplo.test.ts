@@ -49,6 +49,33 @@ export default {
 };`,
     },
     {
+      name: 'a transport a unit test hands to its MCP server and drives with the requests it builds',
+      code: `import { MCPServer } from '@zuplo/mcp/server';
+import { HTTPStreamableTransport } from '@zuplo/mcp/transport/httpstreamable';
+
+describe('the transport', () => {
+  let transport: HTTPStreamableTransport;
+
+  beforeEach(async () => {
+    const server = new MCPServer({ name: 'notes', version: '1.0.0' });
+    transport = new HTTPStreamableTransport();
+    await transport.connect();
+    server.withTransport(transport);
+  });
+
+  const ping = (accept: string): Request =>
+    new Request('http://localhost/mcp', {
+      method: 'POST',
+      headers: { Accept: accept, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+    });
+
+  it('refuses a client that takes no JSON', async () => {
+    expect((await transport.handleRequest(ping('text/html'))).status).toBe(406);
+  });
+});`,
+    },
+    {
       name: 'a class of the same name from another package',
       code: `import { HTTPStreamableTransport } from './transport';
 export const transport = new HTTPStreamableTransport();`,
