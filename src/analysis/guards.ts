@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { isRequestOriginRead, originSources } from './origin-source';
-import { resolveExpression, resolveFunction } from './values';
+import { possibleValues, resolveExpression, resolveFunction } from './values';
 import { propertyName, variableOf, staticValue, textOf } from './program';
 
 /**
@@ -243,12 +243,25 @@ function indexOfCheck(node: TSESTree.Node, origin: TSESTree.Node): OriginCheck[]
 
 /** A collection that is a string, where `includes` tests for a substring. */
 function isStringValue(node: TSESTree.Node): boolean {
-  return typeof staticValue(node)?.value === 'string';
+  const value = staticValue(node)?.value;
+  // `'*'.includes(origin)` passes no Origin a browser sends (see `containsWildcard`).
+  return typeof value === 'string' && value !== '*';
 }
 
-/** An allowlist that lists `*` allows everything, and checking membership in it decides nothing. */
+/**
+ * An allowlist that lists `*` allows everything, and checking membership in it decides nothing.
+ * Read from the values the collection can hold where it is used: a parameter that every call
+ * gives a list never holds its default (`list: string[] | '*' = '*'`), and the string `'*'`
+ * itself holds no origin (`'*'.includes(origin)` passes no Origin a browser sends).
+ */
 function containsWildcard(collection: TSESTree.Node): boolean {
-  return originSources(collection).some((source) => source.kind === 'literal' && source.value === '*');
+  return possibleValues(collection).some((candidate) => {
+    if (!candidate.known) {
+      return originSources(candidate.node).some((source) => source.kind === 'literal' && source.value === '*');
+    }
+    const { value } = candidate;
+    return (Array.isArray(value) && value.includes('*')) || (value instanceof Set && value.has('*'));
+  });
 }
 
 /** Whether a statement always leaves its function (or loop): `return`, `throw`, or a block ending in one. */

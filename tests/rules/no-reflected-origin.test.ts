@@ -27,8 +27,26 @@ const app = express();
 const origin: CorsOptions['origin'] = true;
 app.use(cors({ origin }));`;
 
+/** A CORS middleware factory whose allowlist parameter defaults to `'*'`, handled first; `use` calls it. */
+const ALLOW_FROM = (use: string): string => `import express from 'express';
+
+function allowFrom(list: string[] | '*' = '*') {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const origin = req.headers.origin;
+    if (list !== '*' && origin && list.includes(origin)) res.header('Access-Control-Allow-Origin', origin);
+    next();
+  };
+}
+
+const app = express();
+app.use(${use});`;
+
 ruleTester.run('no-reflected-origin', rule, {
   valid: [
+    {
+      name: "an allowlist parameter defaulting to '*' that every call gives a list: membership decides",
+      code: ALLOW_FROM("allowFrom(['http://localhost:5173'])"),
+    },
     {
       name: 'an async function called in place hands back a promise, not the true it returns',
       code: `import express from 'express';
