@@ -3,7 +3,7 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { containsNode, outermostWrapper, skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { isLinted, moduleOf, variableOf } from './program';
-import { resolveSpecifier } from './module-graph';
+import { importersOf, resolveSpecifier, runByBun, servedByDeno } from './module-graph';
 import { KNOWN_MODULES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { findRoutes, type AppInstance } from './routes';
@@ -123,9 +123,12 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
 function staysHere(app: AppInstance): boolean {
   const holder = app.node.parent;
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
-    if (exportedValue(app.node)) return false;
-    return (variableOf(holder.id)?.references ?? []).every(
-      (reference) => reference.init || usedInPlace(reference.identifier),
+    const references = variableOf(holder.id)?.references ?? [];
+    const served = references.some((reference) => servedByRuntime(reference.identifier));
+    if ((exportedValue(app.node) && !served) || holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)
+      return false;
+    return references.every(
+      (reference) => reference.init || usedInPlace(reference.identifier) || servedByRuntime(reference.identifier),
     );
   }
   // `this.app = express()` in a class, into a private field.
@@ -168,16 +171,56 @@ function staysHere(app: AppInstance): boolean {
   return false;
 }
 
-/** `app.get(…)`, `app!.listen(…)`, or `http.createServer(app)`: a use that hands the app to nothing else. */
+/**
+ * `export default app` in a module that Bun or `deno serve` runs and no module of its package
+ * imports: the runtime serves it, and nothing else adds to it.
+ */
+function servedByRuntime(node: TSESTree.Node): boolean {
+  const current = outermostWrapper(node);
+  if (current.parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration) return false;
+  const { file } = moduleOf(node);
+  if (!file || !(runByBun(file) || servedByDeno(file))) return false;
+  return importersOf(file, ['default'])?.length === 0;
+}
+
+/**
+ * `app.get(…)`, `app!.listen(…)`, `http.createServer(app)`, or `app.fetch` given to a server
+ * (`serve({ fetch: app.fetch })`, `Deno.serve(options, app.fetch)`): a use that hands the app to
+ * nothing else.
+ */
 function usedInPlace(node: TSESTree.Node): boolean {
   const current = outermostWrapper(node);
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
+    if (!parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name === 'fetch') {
+      return givenToServer(parent);
+    }
     return parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
   }
   return (
     parent?.type === AST_NODE_TYPES.CallExpression &&
     parent.arguments.includes(current as TSESTree.CallExpressionArgument) &&
     entitiesOf(parent, 'server', 'start', 'handler-server').length > 0
+  );
+}
+
+/** `app.fetch` as the `fetch` of a server's options, or as an argument of the call that starts one. */
+function givenToServer(fetch: TSESTree.MemberExpression): boolean {
+  const current = outermostWrapper(fetch);
+  let call = current.parent;
+  if (
+    call?.type === AST_NODE_TYPES.Property &&
+    call.value === current &&
+    !call.computed &&
+    call.key.type === AST_NODE_TYPES.Identifier &&
+    call.key.name === 'fetch'
+  ) {
+    call = call.parent?.parent;
+  }
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    (call.arguments.includes(current as TSESTree.CallExpressionArgument) ||
+      call.arguments.some((argument) => containsNode(argument, current))) &&
+    entitiesOf(call, 'server', 'start', 'handler-server').length > 0
   );
 }

@@ -30,12 +30,16 @@ function denoPackage(config: string, code: string, name = 'deno.json'): string {
 }
 const denoTasks = (tasks: Record<string, unknown>): string => JSON.stringify({ tasks });
 
-/** A Hono app served as the default export, or as the `fetch` of an exported object with `extra` keys. */
-function honoServer(exported: string): string {
+/**
+ * A Hono app with an MCP route, served as the default export (or as the `fetch` of an exported
+ * object with `extra` keys); with `mcp` false, a website with no MCP route.
+ */
+function honoServer(exported: string, mcp = true): string {
   return `import { Hono } from 'hono';
 
 const app = new Hono();
 app.get('/health', (c) => c.text('ok'));
+${mcp ? "app.post('/mcp', async (c) => c.json(await c.req.json()));" : "app.get('/about', (c) => c.text('notes'));"}
 
 export default ${exported};
 `;
@@ -57,6 +61,7 @@ const files = {
   watched: packageRunning({ dev: 'bun --watch run src/index.ts' }, APP),
   withEnvironment: packageRunning({ start: 'NODE_ENV=production bun --preload ./src/setup.ts src/index.ts' }, APP),
   renamed: packageRunning(BUN_SCRIPTS, RENAMED),
+  site: packageRunning(BUN_SCRIPTS, honoServer('app', false)),
 };
 const DENO_OBJECT = honoServer('{ fetch: app.fetch } satisfies Deno.ServeDefaultExport');
 const denoFiles = {
@@ -99,6 +104,11 @@ ruleTester.run('require-loopback-host: modules a package script runs with Bun', 
       filename: files.worker,
     },
     {
+      name: 'an exported Hono website with no MCP route that no module imports: Bun serves it, nothing adds MCP',
+      code: honoServer('app', false),
+      filename: files.site,
+    },
+    {
       name: 'an exported Hono app of a module no Bun script runs (another file, a script name)',
       code: APP,
       filename: files.other,
@@ -114,9 +124,9 @@ ruleTester.run('require-loopback-host: modules a package script runs with Bun', 
         {
           messageId: 'defaultHost',
           data: { api: "Bun's `export default app`", ...DEFAULT_HOST },
-          line: 6,
+          line: 7,
           column: 16,
-          endLine: 6,
+          endLine: 7,
           endColumn: 19,
           suggestions: [],
         },
@@ -137,9 +147,9 @@ ruleTester.run('require-loopback-host: modules a package script runs with Bun', 
         {
           messageId: 'defaultHost' as const,
           data: { api: "Bun's `export default app`", ...DEFAULT_HOST },
-          line: 6,
+          line: 7,
           column,
-          endLine: 6,
+          endLine: 7,
           endColumn,
           suggestions: [],
         },
@@ -154,9 +164,9 @@ ruleTester.run('require-loopback-host: modules a package script runs with Bun', 
         {
           messageId: 'defaultHost',
           data: { api: "Bun's `export default { fetch }`", ...DEFAULT_HOST },
-          line: 6,
+          line: 7,
           column: 18,
-          endLine: 6,
+          endLine: 7,
           endColumn: 23,
           suggestions: [
             { messageId: 'useHostFromEnvironment', output: objectOn("process.env.HOST ?? '127.0.0.1'") },
@@ -193,9 +203,9 @@ ruleTester.run('require-loopback-host: modules a `deno serve` task runs', requir
         {
           messageId: 'defaultHost' as const,
           data: DENO_DEFAULT_HOST,
-          line: 6,
+          line: 7,
           column: 16,
-          endLine: 6,
+          endLine: 7,
           endColumn: 19,
           suggestions: [],
         },
@@ -210,9 +220,9 @@ ruleTester.run('require-loopback-host: modules a `deno serve` task runs', requir
         {
           messageId: 'defaultHost',
           data: DENO_DEFAULT_HOST,
-          line: 6,
+          line: 7,
           column: 16,
-          endLine: 6,
+          endLine: 7,
           endColumn: 36,
           suggestions: [],
         },

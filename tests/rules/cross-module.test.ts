@@ -162,7 +162,7 @@ describe('a host constant behind a barrel (`export *`, `.js` specifiers for `.ts
       report(
         'require-loopback-host',
         'everyInterface',
-        [9, 33, 9, 60],
+        [10, 33, 10, 60],
         {
           api: '`serve()` from `@hono/node-server`',
           hostLabel: '`hostname`',

@@ -161,6 +161,19 @@ net.createServer().listen('\\\\\\\\?\\\\pipe\\\\mcp');
 net.createServer().listen({ fd: 3 });`,
     },
     {
+      name: 'a Hono website with no MCP route, whose fetch is handed to the server that runs it',
+      code: `import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+
+const site = new Hono();
+site.get('/', (c) => c.text('notes'));
+serve({ fetch: site.fetch, port: 3000 });
+
+const docs = new Hono();
+docs.get('/', (c) => c.text('docs'));
+Deno.serve({ port: 3001 }, docs.fetch);`,
+    },
+    {
       name: 'a socket path built with node:path, or named as one, is no port',
       code: `import net from 'node:net';
 import path, { join } from 'node:path';
