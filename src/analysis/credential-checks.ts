@@ -1136,9 +1136,15 @@ function setsOnlyStatusesFrom(
 /** Response calls whose first argument is the status: `status`, `code`, `sendStatus`, `writeHead`, `throw`. */
 const ERROR_STATUS_METHODS = new Set(['status', 'code', 'sendStatus', 'writeHead', 'throw']);
 
+/**
+ * Headers named for a session or connection id (`x-mcp-session-id`, `x-connection-id`): MCP's
+ * session header under another name, whose value anyone gets by opening a session.
+ */
+const SESSION_ID_HEADER = /(?:^|-)(?:session|connection)-?id$/u;
+
 /** The credential headers: every request header except the ones a cross-origin form can send or anyone can obtain. */
 export function isCredentialHeader(name: string): boolean {
-  return !NOT_CREDENTIALS.has(name);
+  return !NOT_CREDENTIALS.has(name) && !SESSION_ID_HEADER.test(name);
 }
 
 /** First words of a setting that turns a protection off when set: `disableAuth`, `DANGEROUSLY_OMIT_AUTH`, `noAuth`. */

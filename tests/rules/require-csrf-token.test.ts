@@ -3178,3 +3178,47 @@ ruleTester.run('require-csrf-token: apps known by the type of a parameter', rule
     ],
   })),
 });
+
+/** A route that looks its session up by a header of its own naming, and opens one without it. */
+const SESSION_HEADER = (header: string): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const sessions = new Map<string, StreamableHTTPServerTransport>();
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const id = req.headers['${header}'];
+  let transport: StreamableHTTPServerTransport | undefined;
+  if (id) {
+    transport = sessions.get(String(id));
+    if (!transport) {
+      res.status(404).end();
+      return;
+    }
+  } else if (req.body?.method === 'initialize') {
+    transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  } else {
+    res.status(400).end();
+    return;
+  }
+  await transport.handleRequest(req, res, req.body);
+});`;
+
+ruleTester.run('require-csrf-token: a session id under a header of its own is no credential', rule, {
+  valid: [],
+  invalid: ['x-mcp-session-id', 'x-session-id', 'x-connection-id'].map((header) => ({
+    name: `\`${header}\`: anyone gets one by opening a session`,
+    code: SESSION_HEADER(header),
+    errors: [
+      {
+        messageId: 'missingCsrfCheck' as const,
+        data: { route: '`POST /mcp`' },
+        line: 7,
+        column: 1,
+        endLine: 7,
+        endColumn: 9,
+        suggestions: tokenSuggestions(SESSION_HEADER(header)),
+      },
+    ],
+  })),
+});
