@@ -911,14 +911,19 @@ export function exportedValue(node: TSESTree.Node): boolean {
   });
 }
 
-/** Whether a start binds only loopback: every value its host can have is a loopback address. */
+/**
+ * Whether a start binds only loopback: every value its host can have that the code shows is a
+ * loopback address, and there is one (`process.env.HOST ?? '127.0.0.1'`, `cfg.host || 'localhost'`:
+ * the fallback the fix of `require-loopback-host` writes, which that rule accepts too).
+ */
 function bindsLoopback(start: ServerStart): boolean {
   const { host } = start;
   if (host.kind === 'socket') return true;
   if (host.kind === 'default') return hostScope(start.api, undefined) === 'loopback';
   if (host.kind !== 'given') return false;
   const values = possibleValues(host.value);
-  return values.length > 0 && values.every((value) => value.known && hostScope(start.api, value.value) === 'loopback');
+  const loopback = (value: PossibleValue): boolean => value.known && hostScope(start.api, value.value) === 'loopback';
+  return values.some(loopback) && values.every((value) => !value.known || loopback(value));
 }
 
 /** Where the app a start serves was made: the receiver of `.listen()`, the handler of `createServer(app)`, or `fetch: app.fetch`. */

@@ -2525,6 +2525,10 @@ ruleTester.run('require-csrf-token: an Origin check on a server bound to loopbac
       ),
     },
     { name: "the SDK's localhostOriginValidation() before the route, on loopback", code: ORIGIN_MIDDLEWARE_LOCAL },
+    {
+      name: 'the same on a host from the environment with a loopback fallback, as the loopback fix writes it',
+      code: ORIGIN_MIDDLEWARE_LOCAL.replace("'127.0.0.1'", "process.env.HOST ?? '127.0.0.1'"),
+    },
     { name: 'a node:http handler that validates Origin first, on loopback', code: NODE_ORIGIN_LOCAL },
     {
       name: 'a hand check that refuses a foreign Origin, on loopback',
