@@ -17,6 +17,7 @@ import { nestjsAdapter } from './nestjs';
 import { nodeAdapter } from './node';
 import { runtimesAdapter, srvxAdapter, webAdapter } from './runtimes';
 import { tmcpAdapter } from './tmcp';
+import { rekogMcpNestAdapter } from './rekog-mcp-nest';
 import { zuploAdapter } from './zuplo';
 import {
   CALL,
@@ -51,6 +52,7 @@ export const ADAPTERS: readonly Adapter[] = [
   mcpUseAdapter,
   cloudflareAgentsAdapter,
   zuploAdapter,
+  rekogMcpNestAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */
@@ -165,7 +167,9 @@ export const MENTIONS_DEFAULT_CORS_METHOD = new RegExp(
 );
 
 /** Whether a file names a module whose servers take their HTTP transports from construction options (mcp-framework). */
-export const MENTIONS_CONFIGURED_SERVER_MODULE = mentionsModuleWhere((entity) => entity.kind === 'configured-server');
+export const MENTIONS_CONFIGURED_SERVER_MODULE = mentionsModuleWhere(
+  (entity) => entity.kind === 'configured-server' || entity.kind === 'mcp-module',
+);
 
 /** Whether a file names any module the adapters know. */
 export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(

@@ -103,6 +103,11 @@ export type Entity =
    */
   | { readonly kind: 'configured-server'; readonly server: ConfiguredServer }
   /**
+   * A NestJS module that mounts MCP controllers as its options say: `McpModule.forRoot(options)` of
+   * `@rekog/mcp-nest` 1.x (`async`: `forRootAsync()`, whose options a factory makes at run time).
+   */
+  | { readonly kind: 'mcp-module'; readonly async: boolean }
+  /**
    * Web `Headers`, `Response` and the loops that copy a headers object; `name-value` sets one
    * response header from its two arguments (NestJS's `@Header(name, value)`).
    */

@@ -32,6 +32,7 @@ import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk'
 import { servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
 import { decoratorPaths, guardsNothing, joinNestPath, nestDecorator } from '../analysis/nest-routes';
+import { mcpModules } from '../analysis/mcp-modules';
 import {
   findObjectProperty,
   possibleValues,
@@ -210,6 +211,16 @@ export default createRule<Options, MessageIds>({
         reportFrameworkServers();
         reportConfiguredTransports();
         reportNestControllers();
+        // `McpModule.forRoot()` of @rekog/mcp-nest 1.x: its `guards` are the only check in front
+        // of its controllers; which guard to add is the owner's choice, so no fix.
+        for (const use of mcpModules(sourceCode)) {
+          if (use.guarded !== false) continue;
+          context.report({
+            node: use.callee,
+            messageId: 'missingCsrfCheck',
+            data: { route: "@rekog/mcp-nest's `McpModule`" },
+          });
+        }
         const { routes, apps } = findRoutes(sourceCode);
         if (routes.length === 0) return;
         const unchecked = routes.filter(

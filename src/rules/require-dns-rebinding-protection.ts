@@ -48,6 +48,7 @@ import { REBINDING_CREDENTIAL_FINDER, routesHandledBy, routesUsingConstant } fro
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
 import { frameworkStarts, listsSome, serverStarts, type ServerStart } from '../analysis/servers';
+import { mcpModules } from '../analysis/mcp-modules';
 import {
   enclosingFunction,
   findObjectProperty,
@@ -200,6 +201,7 @@ export default createRule<Options, MessageIds>({
         if (checksHostOrOrigin) reportFailOpenChecks();
         if (!MENTIONS_MCP.test(sourceCode.text)) return;
         reportFrameworkServers();
+        reportMcpModules();
         reportConfiguredTransports();
         const factories = findMcpAppFactories(sourceCode);
         const guardedApps = new Set<TSESTree.Node>();
@@ -358,6 +360,22 @@ export default createRule<Options, MessageIds>({
      * request (`authenticate`), which a rebinding page does not have, there is nothing to turn on:
      * reported without a fix.
      */
+    /**
+     * `McpModule.forRoot()` of `@rekog/mcp-nest` 1.x: its controllers check neither Host nor
+     * Origin, and have no option to; only its `guards`, a credential a rebinding page lacks, make
+     * that moot. Reported without a fix (2.x checks both against localhost names by default).
+     */
+    function reportMcpModules(): void {
+      for (const use of mcpModules(sourceCode)) {
+        if (trustCredentialChecks && use.guarded === true) continue;
+        context.report({
+          node: use.callee,
+          messageId: 'unprotectedApp',
+          data: { app: '`McpModule` of @rekog/mcp-nest' },
+        });
+      }
+    }
+
     function reportFrameworkServers(): void {
       for (const framework of frameworkStarts(sourceCode)) {
         const { start, source, options, authenticated, bindsLoopback, installed, middleware } = framework;

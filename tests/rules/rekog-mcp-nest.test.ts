@@ -1,0 +1,109 @@
+import csrfRule from '../../src/rules/require-csrf-token';
+import dnsRule from '../../src/rules/require-dns-rebinding-protection';
+import { createRuleTester } from '../rule-tester';
+
+// @rekog/mcp-nest 1.x (src/frameworks/rekog-mcp-nest.ts): `McpModule.forRoot(options)` mounts
+// controllers for its SSE and Streamable HTTP endpoints (unless `transport` leaves both out) that
+// check neither Host nor Origin; its `guards` (default none) are the only check in front of them.
+
+const ruleTester = createRuleTester();
+
+/** An app module importing `McpModule.forRoot(${options})`; line 7 holds `forRoot`. */
+const appModule = (
+  options: string,
+  imports = "import { McpModule } from '@rekog/mcp-nest';",
+): string => `import { Module } from '@nestjs/common';
+${imports}
+import { NotesTool } from './notes.tool';
+
+@Module({
+  imports: [
+    McpModule.forRoot(${options}),
+  ],
+  providers: [NotesTool],
+})
+export class AppModule {}`;
+
+const NAMED = "{ name: 'notes', version: '1.0.0' }";
+const WITH_TYPES = "import { McpModule, McpTransportType } from '@rekog/mcp-nest';";
+const GUARDED = "import { McpModule } from '@rekog/mcp-nest';\nimport { ApiKeyGuard } from './api-key.guard';";
+const AT = { line: 7, column: 15, endLine: 7, endColumn: 22 };
+
+const ASYNC = appModule("{ useFactory: () => ({ name: 'notes', version: '1.0.0' }) }").replace(
+  'McpModule.forRoot(',
+  'McpModule.forRootAsync(',
+);
+
+ruleTester.run('require-dns-rebinding-protection: rekog mcp-nest', dnsRule, {
+  valid: [
+    {
+      name: 'stdio only',
+      code: appModule("{ name: 'notes', version: '1.0.0', transport: McpTransportType.STDIO }", WITH_TYPES),
+    },
+    {
+      name: 'guards in front of the controllers: a credential a rebinding page lacks',
+      code: appModule("{ name: 'notes', version: '1.0.0', guards: [ApiKeyGuard] }", GUARDED),
+    },
+    { name: 'a McpModule of another package', code: appModule(NAMED, "import { McpModule } from './mcp.module';") },
+  ],
+  invalid: [
+    {
+      name: 'the default transports, SSE and Streamable HTTP among them',
+      code: appModule(NAMED),
+      errors: [
+        { messageId: 'unprotectedApp', data: { app: '`McpModule` of @rekog/mcp-nest' }, ...AT, suggestions: [] },
+      ],
+    },
+    {
+      name: 'Streamable HTTP named by its value',
+      code: appModule("{ name: 'notes', version: '1.0.0', transport: ['streamable-http'] }"),
+      errors: [{ messageId: 'unprotectedApp', ...AT }],
+    },
+    {
+      name: 'SSE beside stdio',
+      code: appModule(
+        "{ name: 'notes', version: '1.0.0', transport: [McpTransportType.STDIO, McpTransportType.SSE] }",
+        WITH_TYPES,
+      ),
+      errors: [{ messageId: 'unprotectedApp', ...AT }],
+    },
+    {
+      name: 'forRootAsync(): its factory cannot leave the HTTP transports out',
+      code: ASYNC,
+      errors: [{ messageId: 'unprotectedApp', line: 7, column: 15, endColumn: 27 }],
+    },
+  ],
+});
+
+ruleTester.run('require-csrf-token: rekog mcp-nest', csrfRule, {
+  valid: [
+    {
+      name: 'stdio only',
+      code: appModule("{ name: 'notes', version: '1.0.0', transport: McpTransportType.STDIO }", WITH_TYPES),
+    },
+    {
+      name: 'a guard in front of the controllers',
+      code: appModule("{ name: 'notes', version: '1.0.0', guards: [ApiKeyGuard] }", GUARDED),
+    },
+    { name: 'forRootAsync(): the guards come from its factory', code: ASYNC },
+  ],
+  invalid: [
+    {
+      name: 'no guards: every controller takes every request',
+      code: appModule(NAMED),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: "@rekog/mcp-nest's `McpModule`" },
+          ...AT,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an empty guard list',
+      code: appModule("{ name: 'notes', version: '1.0.0', guards: [] }"),
+      errors: [{ messageId: 'missingCsrfCheck', ...AT }],
+    },
+  ],
+});
