@@ -1137,10 +1137,10 @@ function setsOnlyStatusesFrom(
 const ERROR_STATUS_METHODS = new Set(['status', 'code', 'sendStatus', 'writeHead', 'throw']);
 
 /**
- * Headers named for a session or connection id (`x-mcp-session-id`, `x-connection-id`): MCP's
- * session header under another name, whose value anyone gets by opening a session.
+ * MCP's session header under another name (`x-mcp-session-id`), whose value anyone gets by
+ * opening a session. (A plain `x-session-id` may be one a login hands out.)
  */
-const SESSION_ID_HEADER = /(?:^|-)(?:session|connection)-?id$/u;
+const SESSION_ID_HEADER = /(?:^|-)mcp-?session-?id$/u;
 
 /** The credential headers: every request header except the ones a cross-origin form can send or anyone can obtain. */
 export function isCredentialHeader(name: string): boolean {

@@ -50,23 +50,35 @@ const MAX_LOCKFILE_BYTES = 20_000_000;
  * `x@range:` block with its `version`, Bun's `"x": ["x@1.2.3", …]`.
  */
 function lockedVersion(start: string, name: string): string | null {
-  const own = nearestManifest(start)?.dir ?? start;
+  const manifest = nearestManifest(start);
+  const own = manifest?.dir ?? start;
+  const declared = declaredRange(manifest?.json, name);
   for (let dir = start; ; dir = path.dirname(dir)) {
     for (const lockfile of LOCKFILES) {
       const text = lockfileText(path.join(dir, lockfile));
       if (text === null) continue;
       const relative = path.relative(dir, own).split(path.sep).join('/');
-      return versionInLockfile(lockfile, text, name, relative);
+      return versionInLockfile(lockfile, text, name, relative, declared);
     }
     if (path.basename(dir) === 'node_modules' || path.dirname(dir) === dir) return null;
   }
+}
+
+/** The range a package.json declares for a dependency (`^0.2.11`), in any of its dependency lists. */
+function declaredRange(json: Record<string, unknown> | undefined, name: string): string | null {
+  for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+    const list = json?.[key];
+    const range = list && typeof list === 'object' ? (list as Record<string, unknown>)[name] : undefined;
+    if (typeof range === 'string') return range;
+  }
+  return null;
 }
 
 function lockfileText(file: string): string | null {
   let text = lockfiles.get(file);
   if (text !== undefined) return text;
   try {
-    text = fs.statSync(file).size > MAX_LOCKFILE_BYTES ? '' : fs.readFileSync(file, 'utf8');
+    text = fs.statSync(file).size > MAX_LOCKFILE_BYTES ? '' : fs.readFileSync(file, 'utf8').replace(/\r\n/gu, '\n');
   } catch {
     text = null;
   }
@@ -77,31 +89,60 @@ function lockfileText(file: string): string | null {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 const VERSION = String.raw`(\d+\.\d+\.\d+[^\s"'(),:]*)`;
 
-function versionInLockfile(lockfile: string, text: string, name: string, relative: string): string | null {
+function versionInLockfile(
+  lockfile: string,
+  text: string,
+  name: string,
+  relative: string,
+  declared: string | null,
+): string | null {
   const id = escape(name);
-  const patterns: RegExp[] = [];
+  const first = (source: string, patterns: readonly RegExp[]): string | null => {
+    for (const pattern of patterns) {
+      const match = pattern.exec(source);
+      if (match) return match[1]!;
+    }
+    return null;
+  };
   if (lockfile.endsWith('.json')) {
     const nested = relative ? `${escape(relative)}/` : '';
-    patterns.push(new RegExp(String.raw`"${nested}node_modules/${id}"\s*:\s*\{\s*"version"\s*:\s*"${VERSION}"`, 'u'));
-    if (nested)
-      patterns.push(new RegExp(String.raw`"node_modules/${id}"\s*:\s*\{\s*"version"\s*:\s*"${VERSION}"`, 'u'));
-    patterns.push(new RegExp(String.raw`\n {4}"${id}"\s*:\s*\{\s*"version"\s*:\s*"${VERSION}"`, 'u'));
-  } else if (lockfile === 'pnpm-lock.yaml') {
-    patterns.push(
-      new RegExp(String.raw`\n\s+'?${id}'?:\s*\n\s+specifier:[^\n]*\n\s+version:\s*${VERSION}`, 'u'),
+    return first(text, [
+      new RegExp(String.raw`"${nested}node_modules/${id}"\s*:\s*\{\s*"version"\s*:\s*"${VERSION}"`, 'u'),
+      ...(nested ? [new RegExp(String.raw`"node_modules/${id}"\s*:\s*\{\s*"version"\s*:\s*"${VERSION}"`, 'u')] : []),
+      new RegExp(String.raw`\n {4}"${id}"\s*:\s*\{\s*"version"\s*:\s*"${VERSION}"`, 'u'),
+    ]);
+  }
+  if (lockfile === 'pnpm-lock.yaml') {
+    const importer = String.raw`\n\s+'?${id}'?:\s*\n\s+specifier:[^\n]*\n\s+version:\s*${VERSION}`;
+    const importers = text.indexOf('\nimporters:');
+    if (importers !== -1) {
+      // The linted package's own importer (`.` or `packages/api`), in a workspace's lockfile.
+      const key = new RegExp(String.raw`\n  '?${escape(relative || '.')}'?:\n`, 'u').exec(text.slice(importers));
+      if (!key) return null;
+      const from = importers + key.index + key[0].length;
+      const next = /\n {0,2}\S/u.exec(text.slice(from));
+      return first(text.slice(from, next ? from + next.index : undefined), [new RegExp(importer, 'u')]);
+    }
+    // Lockfile 5: the project's own `dependencies:` first, then the packages' keys.
+    return first(text, [
+      new RegExp(importer, 'u'),
+      new RegExp(
+        String.raw`\n(?:dependencies|devDependencies|optionalDependencies):\n(?: {2}[^\n]*\n)*? {2}'?${id}'?:\s+${VERSION}`,
+        'u',
+      ),
       new RegExp(String.raw`\n\s+'?/?${id}[@/]${VERSION}`, 'u'),
-      new RegExp(String.raw`\n\s+'?${id}'?:\s+${VERSION}`, 'u'),
-    );
-  } else if (lockfile === 'yarn.lock') {
-    patterns.push(new RegExp(String.raw`\n"?${id}@[^\n]*:\n\s+version:?\s+"?${VERSION}`, 'u'));
-  } else {
-    patterns.push(new RegExp(String.raw`"${id}"\s*:\s*\[\s*"${id}@${VERSION}"`, 'u'));
+    ]);
   }
-  for (const pattern of patterns) {
-    const match = pattern.exec(text);
-    if (match) return match[1]!;
+  if (lockfile === 'yarn.lock') {
+    const entry = (range: string): RegExp =>
+      new RegExp(String.raw`\n[^\n]*?(?:^|[\s",])${id}@(?:npm:)?${range}[",:][^\n]*\n\s+version:?\s+"?${VERSION}`, 'u');
+    // The entry of the range the package declares; else the first.
+    return first(text, [
+      ...(declared ? [entry(escape(declared))] : []),
+      new RegExp(String.raw`\n"?${id}@[^\n]*:\n\s+version:?\s+"?${VERSION}`, 'u'),
+    ]);
   }
-  return null;
+  return first(text, [new RegExp(String.raw`"${id}"\s*:\s*\[\s*"${id}@${VERSION}"`, 'u')]);
 }
 
 /** Whether a version (`4.20.16`, `4.3.0-beta.1`) is at least `minimum` (`4.3.0`), by major, minor and patch. */

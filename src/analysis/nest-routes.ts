@@ -115,7 +115,11 @@ export function guardsNothing(decorator: TSESTree.Decorator): boolean {
   });
 }
 
-/** A `canActivate` whose every return is `true` (or `Promise.resolve(true)`), with no `throw`. */
+/**
+ * A `canActivate` whose every return is `true` (or `Promise.resolve(true)`), with no `throw`, no
+ * `await` and no call but logging (`console.log(…)`, `this.logger.debug(…)`): a helper it calls may
+ * throw (`assertApiKey(request)`, `await this.jwt.verifyAsync(token)`).
+ */
 function activatesAlways(fn: ReturnType<typeof classMethod>): boolean {
   if (!fn) return false;
   const returned = returnedExpressions(fn);
@@ -123,12 +127,31 @@ function activatesAlways(fn: ReturnType<typeof classMethod>): boolean {
   const stack: TSESTree.Node[] = [fn.body];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.ThrowStatement) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && !isTrue(node) && !logs(node)) return false;
     if (node !== fn.body && isFunctionNode(node)) continue;
     stack.push(...childNodes(node));
   }
   return true;
 }
+
+/** `console.log(…)`, `this.logger.debug(…)`, `logger.warn(…)`: a call that only logs. */
+function logs(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier)
+    return false;
+  if (!LOG_METHODS.has(callee.property.name)) return false;
+  const object = skipTypeWrappers(callee.object);
+  const name =
+    object.type === AST_NODE_TYPES.Identifier
+      ? object.name
+      : object.type === AST_NODE_TYPES.MemberExpression && object.property.type === AST_NODE_TYPES.Identifier
+        ? object.property.name
+        : null;
+  return name !== null && /^(?:console|logger|log)$/iu.test(name);
+}
+
+const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'debug', 'info', 'warn', 'error', 'verbose', 'trace']);
 
 function isTrue(node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);

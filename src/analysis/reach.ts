@@ -466,10 +466,19 @@ function opaqueMount(
       if (mounted.type !== AST_NODE_TYPES.CallExpression || externalRefOf(mounted.callee) !== null) return false;
       if (apps.some((other) => mountsApp(mounted, other))) return false;
       const callee = skipTypeWrappers(mounted.callee);
-      // The project's own function, or a method of something no installed package made.
-      return callee.type === AST_NODE_TYPES.MemberExpression || resolveFunction(callee) !== null;
+      // The project's own function, or a method of something no installed package made; not one
+      // that returns middleware (`requestLogger('api')` returns `(req, res, next) => …`).
+      const fn = resolveFunction(callee);
+      if (fn) return !returnsOnlyFunctions(fn);
+      return callee.type === AST_NODE_TYPES.MemberExpression;
     });
   });
+}
+
+/** Whether every value a function returns is a function: it makes middleware, not a router. */
+function returnsOnlyFunctions(fn: HandlerFunction): boolean {
+  const returned = returnedExpressions(fn);
+  return returned.length > 0 && returned.every((value) => resolveFunction(value) !== null);
 }
 
 /** Whether `app` is `target`, a plugin scope of it, or mounted on it. */

@@ -92,8 +92,9 @@ function typedApp(parameter: TSESTree.Node): AppFramework | null {
         : [null, null];
   if (!local) return null;
   const def = variableOf(local)?.defs[0];
-  if (def?.type !== 'ImportBinding') return null;
-  const source = (def.parent as TSESTree.ImportDeclaration).source.value;
+  // Not `import express = require('express')`, whose declaration has no `source`.
+  if (def?.type !== 'ImportBinding' || def.parent?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+  const source = def.parent.source.value;
   const types = APP_TYPES[source];
   if (!types) return null;
   if (name !== null) {

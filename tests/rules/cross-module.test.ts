@@ -324,6 +324,10 @@ describe("a router the project builds and mounts at a path (`app.use('/mcp', ada
   it('leaves a package middleware mounted at a path (`express.static()`) beside a public route alone', async () => {
     expect(summarise(await lint('src/mounted/static-site.ts'))).toEqual([]);
   });
+
+  it("leaves middleware the project makes and mounts at a path (`requestLogger('api')`) alone", async () => {
+    expect(summarise(await lint('src/mounted/logged-site.ts'))).toEqual([]);
+  });
 });
 
 describe('CORS middleware made in another module, behind a tsconfig "paths" alias (`@/lib/*`, from an extended config)', () => {

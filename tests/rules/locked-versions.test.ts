@@ -114,6 +114,10 @@ mcp-framework@^0.2.11:
   resolution: "mcp-framework@npm:${OLD}"
 `,
   }),
+  yarnCrlf: project({
+    'package.json': MANIFEST,
+    'yarn.lock': `# yarn lockfile v1\r\n\r\n\r\nmcp-framework@^0.2.11:\r\n  version "${OLD}"\r\n`,
+  }),
   bun: project({
     'package.json': MANIFEST,
     'bun.lock': `{
@@ -139,6 +143,49 @@ const current = {
       }),
     },
     'packages/api',
+  ),
+  // Yarn: the entry of the range the package declares, not an older one listed first.
+  yarnTwoRanges: project({
+    'package.json': JSON.stringify({ name: 'notes-mcp', dependencies: { 'mcp-framework': '^0.2.20' } }),
+    'yarn.lock': `# yarn lockfile v1
+
+
+mcp-framework@^0.2.11:
+  version "${OLD}"
+
+mcp-framework@^0.2.20:
+  version "0.2.22"
+`,
+  }),
+  // pnpm: the importer of the linted package, not the first one that lists the package.
+  pnpmWorkspace: project(
+    {
+      'pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+      'packages/a/package.json': MANIFEST,
+      'packages/b/package.json': MANIFEST,
+      'pnpm-lock.yaml': `lockfileVersion: '9.0'
+
+importers:
+
+  packages/a:
+    dependencies:
+      mcp-framework:
+        specifier: ^0.2.11
+        version: ${OLD}
+
+  packages/b:
+    dependencies:
+      mcp-framework:
+        specifier: ^0.2.11
+        version: 0.2.22
+
+packages:
+
+  mcp-framework@${OLD}:
+    resolution: {integrity: sha512-abc}
+`,
+    },
+    'packages/b',
   ),
   // A lockfile that does not name the package: the current default.
   unnamed: project({ 'package.json': MANIFEST, 'package-lock.json': npmLock({ 'node_modules/zod': '3.25.76' }) }),

@@ -465,6 +465,13 @@ const TOKEN_GUARD = `class TokenGuard {
     return context.switchToHttp().getRequest().headers['x-api-key'] === process.env.API_KEY;
   }
 }`;
+const HELPER_GUARD = `class TokenGuard {
+  canActivate(context: { switchToHttp(): { getRequest(): Request } }): boolean {
+    console.log('checking the API key');
+    assertApiKey(context.switchToHttp().getRequest());
+    return true;
+  }
+}`;
 const THROWING_GUARD = `class TokenGuard {
   async canActivate(context: { switchToHttp(): { getRequest(): Request } }): Promise<boolean> {
     if (!context.switchToHttp().getRequest().headers.authorization) throw new Error('Unauthorized');
@@ -477,6 +484,7 @@ ruleTester.run('require-csrf-token: NestJS controllers', csrfRule, {
     { name: 'a guard on the class', code: CONTROLLER('\n@UseGuards(TokenGuard)') },
     { name: 'a guard class that compares a header', code: guardedBy(TOKEN_GUARD, 'TokenGuard') },
     { name: 'a guard class that throws, else returns true', code: guardedBy(THROWING_GUARD, 'TokenGuard') },
+    { name: 'a guard class that calls a helper, which may throw', code: guardedBy(HELPER_GUARD, 'TokenGuard') },
     {
       name: 'a placeholder guard beside a guard the code does not show',
       code: guardedBy(PLACEHOLDER_GUARD, 'OpenGuard, TokenGuard'),
