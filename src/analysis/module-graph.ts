@@ -1183,80 +1183,86 @@ function nearestDenoConfig(dir: string): DenoConfig | null {
   return config;
 }
 
-/** Flags of `deno serve` that take the next word as their value (the others take one after `=`). */
-const DENO_VALUE_FLAGS: ReadonlySet<string> = new Set([
-  '--port',
-  '--config',
-  '-c',
-  '--import-map',
-  '--lock',
-  '--cert',
-  '--location',
-  '--seed',
-  '--ext',
-]);
-
-/**
- * The files a command hands to `deno serve` with no `--host` (`deno serve --allow-net src/main.ts`,
- * after `NAME=value` settings): the first source file past the flags and their values.
- */
-function denoServeTargets(script: string): string[] {
-  const targets: string[] = [];
-  for (const command of script.split(/&&|\|\||[;|&]/u)) {
-    const words = command.trim().split(/\s+/u);
-    let index = 0;
-    while (words[index]?.includes('=') && !words[index]!.startsWith('-')) index++;
-    if (words[index] !== 'deno' || words[index + 1] !== 'serve') continue;
-    for (index += 2; index < words.length; index++) {
-      const word = words[index]!;
-      if (word === '--host' || word.startsWith('--host=')) break;
-      if (word.startsWith('-')) {
-        if (DENO_VALUE_FLAGS.has(word)) index++;
-        continue;
-      }
-      if (/\.[cm]?[jt]sx?$/u.test(word)) targets.push(word);
-      break;
-    }
-  }
-  return targets;
+/** How a script runs a module: the words that start the command, and how its flags read. */
+interface Launcher {
+  /** `bun`, or `deno serve`. */
+  readonly command: readonly string[];
+  /** Flags that take the next word as their value (the others take none, or one after `=`). */
+  readonly valueFlags: ReadonlySet<string>;
+  /** Words between the flags that name no file (`run` of `bun run`). */
+  readonly skip?: ReadonlySet<string>;
+  /** A flag that makes the command none of the ones looked for (`--host` of `deno serve`). */
+  readonly excludedBy?: (word: string) => boolean;
 }
 
-/** Flags of `bun` and `bun run` that take the next word as their value. */
-const BUN_VALUE_FLAGS: ReadonlySet<string> = new Set([
-  '--preload',
-  '-r',
-  '--require',
-  '--import',
-  '--env-file',
-  '--config',
-  '-c',
-  '--cwd',
-  '--tsconfig-override',
-  '--port',
-  '--conditions',
-  '--define',
-  '-d',
-  '--loader',
-  '-l',
-]);
+/** `deno serve`, when it names no `--host` (with one, the task has chosen the address). */
+const DENO_SERVE: Launcher = {
+  command: ['deno', 'serve'],
+  valueFlags: new Set([
+    '--port',
+    '--config',
+    '-c',
+    '--import-map',
+    '--lock',
+    '--cert',
+    '--location',
+    '--seed',
+    '--ext',
+    '--preload',
+    '--conditions',
+  ]),
+  excludedBy: (word) => word === '--host' || word.startsWith('--host='),
+};
+
+/** `bun` and `bun run`. */
+const BUN: Launcher = {
+  command: ['bun'],
+  valueFlags: new Set([
+    '--preload',
+    '-r',
+    '--require',
+    '--import',
+    '--env-file',
+    '--config',
+    '-c',
+    '--cwd',
+    '--tsconfig-override',
+    '--port',
+    '--conditions',
+    '--define',
+    '-d',
+    '--loader',
+    '-l',
+  ]),
+  skip: new Set(['run']),
+};
+
+function denoServeTargets(script: string): string[] {
+  return scriptTargets(script, DENO_SERVE);
+}
+
+function bunTargets(script: string): string[] {
+  return scriptTargets(script, BUN);
+}
 
 /**
- * The files a script hands to `bun` (`bun src/index.ts`, `bun run --hot src/index.ts`,
- * `bun --watch run src/index.ts`, after `NAME=value` settings): the first source file past the
- * flags and their values. A script name (`bun run build`) is no file.
+ * The files a script hands to a launcher (`bun run --hot src/index.ts`, `bun --watch run
+ * src/index.ts`, `deno serve --allow-net "src/main.ts"`, after `NAME=value` settings): the first
+ * source file past the flags and their values. A script name (`bun run build`) is no file.
  */
-function bunTargets(script: string): string[] {
+function scriptTargets(script: string, launcher: Launcher): string[] {
   const targets: string[] = [];
   for (const command of script.split(/&&|\|\||[;|&]/u)) {
     const words = command.trim().split(/\s+/u);
     let index = 0;
     while (words[index]?.includes('=') && !words[index]!.startsWith('-')) index++;
-    if (words[index] !== 'bun') continue;
-    for (index++; index < words.length; index++) {
-      const word = words[index]!;
-      if (word === 'run') continue;
+    if (!launcher.command.every((word, offset) => words[index + offset] === word)) continue;
+    for (index += launcher.command.length; index < words.length; index++) {
+      const word = words[index]!.replace(/^(["'])(.*)\1$/u, '$2');
+      if (launcher.excludedBy?.(word)) break;
+      if (launcher.skip?.has(word)) continue;
       if (word.startsWith('-')) {
-        if (BUN_VALUE_FLAGS.has(word)) index++;
+        if (launcher.valueFlags.has(word)) index++;
         continue;
       }
       if (/\.[cm]?[jt]sx?$/u.test(word)) targets.push(word);

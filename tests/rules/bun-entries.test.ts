@@ -66,7 +66,7 @@ const files = {
 const DENO_OBJECT = honoServer('{ fetch: app.fetch } satisfies Deno.ServeDefaultExport');
 const denoFiles = {
   app: denoPackage(denoTasks({ 'run-http': 'deno serve --allow-net --port 3000 src/index.ts' }), APP),
-  object: denoPackage(denoTasks({ start: 'DENO_ENV=dev deno serve -A ./src/index.ts' }), DENO_OBJECT),
+  object: denoPackage(denoTasks({ start: 'DENO_ENV=dev deno serve -A "./src/index.ts"' }), DENO_OBJECT),
   jsonc: denoPackage(
     `{
   // the tasks, as objects
