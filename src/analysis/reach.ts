@@ -384,7 +384,20 @@ export function isEndpoint(route: Route): boolean {
   const method = route.call && calledMethodName(route.call);
   if (method === 'use') return route.handlers.some((handler) => servesMcp(handler));
   // Preflights (`app.options('*', cors())`) answer with headers, not with data.
-  return method !== 'options';
+  return method !== 'options' && !answersNothing(route);
+}
+
+/** `app.all('/mcp', async (req, res) => {})` (a to-do): a lone handler with nothing in it never answers. */
+export function answersNothing(route: Route): boolean {
+  const [only, ...others] = route.handlers;
+  const expression = only && others.length === 0 ? skipTypeWrappers(only) : null;
+  return (
+    expression !== null &&
+    (expression.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      expression.type === AST_NODE_TYPES.FunctionExpression) &&
+    expression.body.type === AST_NODE_TYPES.BlockStatement &&
+    expression.body.body.length === 0
+  );
 }
 
 /** Whether `node` is in one of the route's own handlers (for a plain handler, in its branch). */

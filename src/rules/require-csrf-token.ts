@@ -28,6 +28,7 @@ import {
   type CheckFinder,
 } from '../analysis/credential-checks';
 import { routeIsGuarded, servedLocally } from '../analysis/route-guards';
+import { answersNothing } from '../analysis/reach';
 import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
@@ -514,6 +515,7 @@ export default createRule<Options, MessageIds>({
       const last = route.handlers.at(-1);
       const answer = last && resolveFunction(last);
       if (answer && answersOnlyWithError(answer) && !serves()) return false;
+      if (route.framework !== 'node' && answersNothing(route)) return false;
       if (path !== null && matchesEndpoint(path)) return true;
       // A plain handler's branch for another path (`POST /webhook`) is not the MCP endpoint, even
       // when the same handler serves MCP elsewhere.

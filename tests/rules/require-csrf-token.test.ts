@@ -3230,3 +3230,41 @@ ruleTester.run('require-csrf-token: a session id under a header of its own is no
     ],
   })),
 });
+
+const ANSWERING_ROUTE = `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (_req, res) => {
+  res.json({ jsonrpc: '2.0', id: null, result: {} });
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-csrf-token: a placeholder route that answers nothing', rule, {
+  valid: [
+    {
+      name: 'a lone handler with nothing in its body never answers: no MCP is served there',
+      code: `import express from 'express';
+
+const app = express();
+app.all('/mcp', async (_req, _res) => {
+  // Streamable HTTP goes here.
+});
+app.listen(3000, '127.0.0.1');`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same path with a handler that answers',
+      code: ANSWERING_ROUTE,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 4,
+          column: 1,
+          suggestions: tokenSuggestions(ANSWERING_ROUTE),
+        },
+      ],
+    },
+  ],
+});
