@@ -27,6 +27,10 @@ const FASTMCP_CORS: CorsMiddleware = {
   refusesNullOrigin: true,
   optionsPath: ['httpStream', 'cors'],
   optionsSince: '4.3.0',
+  // mcp-proxy before 5.10.0 (24eb857 "Support cors config") echoed any Origin with
+  // `Access-Control-Allow-Credentials: true` (v2.13.1 src/startSSEServer.ts:38-43; v5.4.0
+  // src/startHTTPServer.ts:442-443); fastmcp up to 3.22 allowed such versions.
+  echoesBefore: { module: 'mcp-proxy', version: '5.10.0' },
   onlyWhen: { key: 'transportType', value: 'httpStream' },
 };
 

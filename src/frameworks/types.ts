@@ -289,6 +289,11 @@ export interface CorsMiddleware {
   readonly onlyWhen?: { readonly key: string; readonly value: string };
   /** With `origin` left out it answers each request with its own origin (mcp-use 2), not `*`. */
   readonly reflectsWhenMissing?: boolean;
+  /**
+   * Versions of a package (the middleware's own or one it runs on) before `version` answer every
+   * request with its own origin and `Access-Control-Allow-Credentials: true`, whatever the options.
+   */
+  readonly echoesBefore?: { readonly module: string; readonly version: string };
   /** With `origin` left out of its options it sends no `Access-Control-Allow-Origin` (tmcp); `true` is still `*`. */
   readonly noOriginWhenMissing?: boolean;
   /** An options property that turns the middleware off: mcp-use 2's `enabled: false`. */

@@ -25,6 +25,7 @@ import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
 import { harmlessPolicy } from '../analysis/reach';
+import { installedVersionFor, isAtLeast } from '../analysis/installed';
 import {
   allowsCredentials,
   corsOptionsBranches,
@@ -96,9 +97,12 @@ export default createRule<Options, MessageIds>({
       // options the installed package does not take are not written at all.
       const local = isLinted(call) && !use.unfixable;
       const branches = corsOptionsBranches(use);
-      const credentials = branches.some(
-        (branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object),
-      );
+      // An install that echoes every origin with credentials, whatever the options (mcp-proxy before 5.10).
+      const { echoesBefore } = middleware;
+      const installed = echoesBefore ? installedVersionFor(call, echoesBefore.module) : null;
+      const echoes = echoesBefore !== undefined && installed !== null && !isAtLeast(installed, echoesBefore.version);
+      const credentials =
+        echoes || branches.some((branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object));
       if (harmlessPolicy(sourceCode, use.site, credentials, reach)) return;
       // A server that checks a credential on every request (`new FastMCP({ authenticate })`).
       if (use.authenticated && reach.trustCredentialChecks && !credentials) return;
@@ -145,7 +149,11 @@ export default createRule<Options, MessageIds>({
       // Declared options may get their origin where they are used; an origin they set is judged here.
       if (missing.length === 0 || use.declared) return;
       // With credentials on, some packages answer with the caller's own origin instead of `*`.
-      const defaultNote = middleware.credentialsReflectByDefault && credentials ? 'any origin' : '`*`';
+      const defaultNote = echoes
+        ? `any origin: ${echoesBefore!.module} <${echoesBefore!.version}`
+        : middleware.credentialsReflectByDefault && credentials
+          ? 'any origin'
+          : '`*`';
       context.report({
         node: use.site,
         messageId: 'wildcardOrigin',

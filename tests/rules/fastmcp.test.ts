@@ -37,7 +37,18 @@ fs.writeFileSync(
   path.join(oldProject, 'node_modules', 'fastmcp', 'package.json'),
   JSON.stringify({ name: 'fastmcp', version: '3.20.0' }),
 );
-afterAll(() => fs.rmSync(oldProject, { recursive: true, force: true }));
+/** A project on fastmcp 1.27.6, whose mcp-proxy 2.14.2 echoes every origin with credentials. */
+const echoingProject = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-fastmcp-'));
+for (const [name, version] of [
+  ['fastmcp', '1.27.6'],
+  ['mcp-proxy', '2.14.2'],
+]) {
+  fs.mkdirSync(path.join(echoingProject, 'node_modules', name!), { recursive: true });
+  fs.writeFileSync(path.join(echoingProject, 'node_modules', name!, 'package.json'), JSON.stringify({ name, version }));
+}
+afterAll(() => {
+  for (const dir of [oldProject, echoingProject]) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 ruleTester.run('no-wildcard-origin: fastmcp', wildcardRule, {
   valid: [
@@ -175,6 +186,33 @@ await server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });
       ],
     },
   ],
+});
+
+ruleTester.run('no-wildcard-origin: fastmcp on an mcp-proxy that echoes every origin', wildcardRule, {
+  valid: [],
+  invalid: (
+    [
+      ['mcp-proxy before 5.10.0 echoes the request origin with credentials', SERVER],
+      ["`authenticate` does not help: the page reads answers with the user's credentials", AUTHENTICATED],
+    ] as const
+  ).map(([name, server]) => ({
+    name,
+    filename: path.join(echoingProject, 'server.ts'),
+    code: `${server}
+await server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });`,
+    errors: [
+      {
+        messageId: 'wildcardOrigin' as const,
+        data: {
+          policy: "fastmcp's `httpStream` server without `origin` (default any origin: mcp-proxy <5.10.0)",
+          credentials: ', credentials included',
+        },
+        line: server.split('\n').length + 1,
+        column: 51,
+        suggestions: [],
+      },
+    ],
+  })),
 });
 
 ruleTester.run('require-loopback-host: fastmcp', loopbackRule, {
