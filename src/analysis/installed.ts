@@ -86,6 +86,12 @@ function lockfileText(file: string): string | null {
   return text;
 }
 
+/** The version every match of `pattern` captures, when they all agree. */
+function onlyVersion(text: string, pattern: RegExp): string | null {
+  const versions = new Set([...text.matchAll(pattern)].map((match) => match[1]!));
+  return versions.size === 1 ? [...versions][0]! : null;
+}
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 const VERSION = String.raw`(\d+\.\d+\.\d+[^\s"'(),:]*)`;
 
@@ -121,7 +127,10 @@ function versionInLockfile(
       if (!key) return null;
       const from = importers + key.index + key[0].length;
       const next = /\n {0,2}\S/u.exec(text.slice(from));
-      return first(text.slice(from, next ? from + next.index : undefined), [new RegExp(importer, 'u')]);
+      const own = first(text.slice(from, next ? from + next.index : undefined), [new RegExp(importer, 'u')]);
+      // A package the project does not list itself (one its dependencies bring): the one version
+      // the lockfile has of it, if it has one.
+      return own ?? onlyVersion(text, new RegExp(String.raw`\n {2}'?/?${id}@${VERSION}`, 'gu'));
     }
     // Lockfile 5: the project's own `dependencies:` first, then the packages' keys.
     return first(text, [

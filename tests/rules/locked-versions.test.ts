@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import loopbackRule from '../../src/rules/require-loopback-host';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester } from '../rule-tester';
 
 // Where nothing is installed (a checkout before `npm ci`), a package's version is the one the
@@ -269,5 +270,57 @@ ruleTester.run('require-loopback-host: fastmcp before 3.15.0', loopbackRule, {
     oldFastmcp('1.27.6, httpStream', fastmcp.v1, HTTP_STREAM),
     oldFastmcp("1.27.6, v1's sse transport", fastmcp.v1, SSE),
     oldFastmcp('3.12.0, with a host it does not read', fastmcp.v3, GIVEN_HOST),
+  ],
+});
+
+/** pnpm: fastmcp the project lists, mcp-proxy only what fastmcp brings (one version in the lockfile). */
+const transitive = project({
+  'package.json': JSON.stringify({ name: 'notes-mcp', dependencies: { fastmcp: '^3.12.0' } }),
+  'pnpm-lock.yaml': `lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      fastmcp:
+        specifier: ^3.12.0
+        version: 3.12.0
+
+packages:
+
+  fastmcp@3.12.0:
+    resolution: {integrity: sha512-abc}
+
+  mcp-proxy@5.4.0:
+    resolution: {integrity: sha512-def}
+
+snapshots:
+
+  fastmcp@3.12.0:
+    dependencies:
+      mcp-proxy: 5.4.0
+`,
+});
+
+ruleTester.run('no-wildcard-origin: a version a dependency brings, pinned by a lockfile', wildcardRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'fastmcp 3.12.0 on mcp-proxy 5.4.0, which echoes every origin with credentials',
+      filename: transitive,
+      code: fastmcpServer("{ transportType: 'httpStream', httpStream: { port: 8080 } }"),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {
+            policy: "fastmcp's `httpStream` server without `origin` (default any origin: mcp-proxy <5.10.0)",
+            credentials: ', credentials included',
+          },
+          line: 4,
+          column: 45,
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
