@@ -177,6 +177,15 @@ export function installedVersionFor(node: TSESTree.Node, name: string): string |
   return installedVersion(file ? path.resolve(file) : path.join(process.cwd(), 'file.ts'), name);
 }
 
+/** Whether the package installed (or locked) for the module a node is in is older than `version`; `false` when unknown. */
+export function installedBefore(
+  node: TSESTree.Node,
+  { module, version }: { module: string; version: string },
+): boolean {
+  const installed = installedVersionFor(node, module);
+  return installed !== null && !isAtLeast(installed, version);
+}
+
 /**
  * The oldest version of a package that the linted file's own package declares it runs with, when it
  * declares it as a peer dependency (a plugin runs on whatever its user installs): the lowest version

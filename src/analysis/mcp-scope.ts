@@ -219,8 +219,7 @@ function givenToServer(fetch: TSESTree.MemberExpression): boolean {
   }
   return (
     call?.type === AST_NODE_TYPES.CallExpression &&
-    (call.arguments.includes(current as TSESTree.CallExpressionArgument) ||
-      call.arguments.some((argument) => containsNode(argument, current))) &&
+    call.arguments.some((argument) => containsNode(argument, current)) &&
     entitiesOf(call, 'server', 'start', 'handler-server').length > 0
   );
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticValue, variableOf } from './program';
-import { childNodes, skipTypeWrappers } from './ast';
+import { globalPath, skipTypeWrappers, walk } from './ast';
 import {
   classMethod,
   classOf,
@@ -124,15 +124,17 @@ function activatesAlways(fn: ReturnType<typeof classMethod>): boolean {
   if (!fn) return false;
   const returned = returnedExpressions(fn);
   if (returned.length === 0 || !returned.every(isTrue)) return false;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression && !isTrue(node) && !logs(node)) return false;
-    if (node !== fn.body && isFunctionNode(node)) continue;
-    stack.push(...childNodes(node));
-  }
-  return true;
+  let placeholder = true;
+  walk(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression)
+        placeholder = false;
+      else if (node.type === AST_NODE_TYPES.CallExpression && !isTrue(node) && !logs(node)) placeholder = false;
+    },
+    (node) => placeholder && (node === fn.body || !isFunctionNode(node)),
+  );
+  return placeholder;
 }
 
 /** `console.log(…)`, `this.logger.debug(…)`, `logger.warn(…)`: a call that only logs. */
@@ -159,11 +161,7 @@ function isTrue(node: TSESTree.Node): boolean {
   // `Promise.resolve(true)`.
   return (
     expression.type === AST_NODE_TYPES.CallExpression &&
-    expression.callee.type === AST_NODE_TYPES.MemberExpression &&
-    expression.callee.object.type === AST_NODE_TYPES.Identifier &&
-    expression.callee.object.name === 'Promise' &&
-    expression.callee.property.type === AST_NODE_TYPES.Identifier &&
-    expression.callee.property.name === 'resolve' &&
+    globalPath(expression.callee)?.join('.') === 'Promise.resolve' &&
     expression.arguments.length === 1 &&
     isTrue(expression.arguments[0]!)
   );

@@ -263,12 +263,11 @@ class RouteFinder {
     node: TSESTree.Node,
     framework: AppFramework,
     parent: AppInstance | null,
-    devServer?: 'vite',
-    typed?: true,
+    marks: Pick<AppInstance, 'devServer' | 'typed'> = {},
   ): AppInstance {
     let app = this.apps.get(node);
     if (!app) {
-      app = { framework, node, parent, calls: [], ...(devServer ? { devServer } : {}), ...(typed ? { typed } : {}) };
+      app = { framework, node, parent, calls: [], ...marks };
       this.apps.set(node, app);
     }
     return app;
@@ -307,7 +306,7 @@ class RouteFinder {
       if (plugin) return plugin;
     }
     const vite = viteDevServer(expression);
-    if (vite) return this.instance(vite, 'connect', null, 'vite');
+    if (vite) return this.instance(vite, 'connect', null, { devServer: 'vite' });
     const resolved = resolveExpression(expression);
     if (resolved && resolved !== expression) return this.appOf(resolved, steps + 1);
     if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression)
@@ -324,7 +323,7 @@ class RouteFinder {
     // A parameter no known call gives an app, typed as one (`app: express.Application`).
     const def = variableOf(expression)?.defs[0];
     const framework = def?.type === 'Parameter' ? typedApp(def.name) : null;
-    return framework ? this.instance(def!.name, framework, null, undefined, true) : null;
+    return framework ? this.instance(def!.name, framework, null, { typed: true }) : null;
   }
 
   /**

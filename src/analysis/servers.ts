@@ -6,7 +6,7 @@ import { calledMethodName, calledMethodObject, containsNode, isNullishLiteral, s
 import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
-import { installedVersionFor, isAtLeast } from './installed';
+import { installedBefore, installedVersionFor } from './installed';
 import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
@@ -582,11 +582,8 @@ class HostReader {
       ? UNKNOWN
       : this.readHost(api, call);
     const before = api.everyInterfaceBefore;
-    if (before && host.kind !== 'unknown' && host.kind !== 'socket') {
-      const installed = installedVersionFor(call, before.module);
-      if (installed !== null && !isAtLeast(installed, before.version)) {
-        host = { kind: 'default', addHost: null, binding: before.binding };
-      }
+    if (before && host.kind !== 'unknown' && host.kind !== 'socket' && installedBefore(call, before)) {
+      host = { kind: 'default', addHost: null, binding: before.binding };
     }
     return { api, call, callee: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee, host };
   }
@@ -801,7 +798,6 @@ class HostReader {
   }
 }
 
-/** Node's `isPipeName`: a string that is not a non-negative number names a socket or pipe. */
 /**
  * A `listen()` argument that is a file system path by how it is made or named: a `path.join()` or
  * `path.resolve()` of `node:path` (`listen(join(tmpdir(), 'bus.sock'))`), or a name that ends in
@@ -825,6 +821,7 @@ function namesSocketPath(node: TSESTree.Node): boolean {
   return name !== null && /(?:path|socket|pipe)$/iu.test(name) && !/port/iu.test(name);
 }
 
+/** Node's `isPipeName`: a string that is not a non-negative number names a socket or pipe. */
 function isPipeName(value: string): boolean {
   return !(Number(value) >= 0);
 }

@@ -25,7 +25,7 @@ import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
 import { harmlessPolicy } from '../analysis/reach';
-import { installedVersionFor, isAtLeast } from '../analysis/installed';
+import { installedBefore } from '../analysis/installed';
 import {
   allowsCredentials,
   corsOptionsBranches,
@@ -99,8 +99,7 @@ export default createRule<Options, MessageIds>({
       const branches = corsOptionsBranches(use);
       // An install that echoes every origin with credentials, whatever the options (mcp-proxy before 5.10).
       const { echoesBefore } = middleware;
-      const installed = echoesBefore ? installedVersionFor(call, echoesBefore.module) : null;
-      const echoes = echoesBefore !== undefined && installed !== null && !isAtLeast(installed, echoesBefore.version);
+      const echoes = echoesBefore !== undefined && installedBefore(call, echoesBefore);
       const credentials =
         echoes || branches.some((branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object));
       if (harmlessPolicy(sourceCode, use.site, credentials, reach)) return;
