@@ -250,7 +250,7 @@ export function frameworkStarts(sourceCode: Readonly<SourceCode>): FrameworkStar
       authenticated: madeWithOption(receiver, source.authenticatedBy ?? []),
       bindsLoopback:
         host.kind === 'default'
-          ? (host.binding ?? start.api.defaultBinding) === null
+          ? defaultBinding(start.api, host) === null
           : host.kind === 'given' &&
             possibleValues(host.value).every(
               (value) => value.known && hostScope(start.api, value.value) === 'loopback',
@@ -909,6 +909,14 @@ export function exportedValue(node: TSESTree.Node): boolean {
 }
 
 /**
+ * What a start given no host binds, as a clause for messages; `null` for loopback: the installed
+ * version's (`everyInterfaceBefore`), else the API's.
+ */
+export function defaultBinding(api: ServerApi, host: HostReading & { kind: 'default' }): string | null {
+  return host.binding ?? api.defaultBinding;
+}
+
+/**
  * Whether a start binds only loopback: every value its host can have that the code shows is a
  * loopback address, and there is one (`process.env.HOST ?? '127.0.0.1'`, `cfg.host || 'localhost'`:
  * the fallback the fix of `require-loopback-host` writes, which that rule accepts too).
@@ -916,7 +924,7 @@ export function exportedValue(node: TSESTree.Node): boolean {
 function bindsLoopback(start: ServerStart): boolean {
   const { host } = start;
   if (host.kind === 'socket') return true;
-  if (host.kind === 'default') return hostScope(start.api, undefined) === 'loopback';
+  if (host.kind === 'default') return defaultBinding(start.api, host) === null;
   if (host.kind !== 'given') return false;
   const values = possibleValues(host.value);
   const loopback = (value: PossibleValue): boolean => value.known && hostScope(start.api, value.value) === 'loopback';

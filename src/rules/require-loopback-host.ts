@@ -13,6 +13,7 @@ import {
   hostScope,
   normalizeHost,
   namesEveryInterface,
+  defaultBinding,
   serverStarts,
   type HostScope,
   type ServerStart,
@@ -165,7 +166,7 @@ export default createRule<Options, MessageIds>({
           }
           return;
         case 'default': {
-          const binding = host.binding ?? api.defaultBinding;
+          const binding = defaultBinding(api, host);
           if (binding === null) return;
           const { addHost } = host;
           context.report({
