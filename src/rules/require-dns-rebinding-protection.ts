@@ -354,13 +354,6 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * MCP frameworks that serve HTTP themselves and check neither Host nor Origin: fastmcp's
-     * `start({ transportType: 'httpStream' })` (fastmcp 4.20.16 and mcp-proxy 6.7.19 have no
-     * Host or Origin check and no option for one). Unless the server checks a credential on every
-     * request (`authenticate`), which a rebinding page does not have, there is nothing to turn on:
-     * reported without a fix.
-     */
-    /**
      * `McpModule.forRoot()` of `@rekog/mcp-nest` 1.x: its controllers check neither Host nor
      * Origin, and have no option to; only its `guards`, a credential a rebinding page lacks, make
      * that moot. Reported without a fix (2.x checks both against localhost names by default).
@@ -376,6 +369,13 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * MCP frameworks that serve HTTP themselves and check neither Host nor Origin: fastmcp's
+     * `start({ transportType: 'httpStream' })` (fastmcp 4.20.16 and mcp-proxy 6.7.19 have no
+     * Host or Origin check and no option for one). Unless the server checks a credential on every
+     * request (`authenticate`), which a rebinding page does not have, there is nothing to turn on:
+     * reported without a fix.
+     */
     function reportFrameworkServers(): void {
       for (const framework of frameworkStarts(sourceCode)) {
         const { start, source, options, authenticated, bindsLoopback, installed, middleware } = framework;
