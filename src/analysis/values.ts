@@ -1432,15 +1432,18 @@ export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction
     }
     if (resolved.type === AST_NODE_TYPES.Property && isFunctionNode(resolved.value)) return resolved.value;
   }
-  // `obj.method` where `obj` is an object literal with a method `method() { … }`.
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    const object = resolveObjectExpression(expression.object, depth + 1);
     const name = memberName(expression);
-    if (object && name !== null) {
+    if (name === null) return null;
+    // `obj.method` where `obj` is an object literal with a method `method() { … }`.
+    const object = resolveObjectExpression(expression.object, depth + 1);
+    if (object) {
       const found = findObjectProperty(object, name, depth + 1);
       if (found.kind === 'found' && found.property.method && isFunctionNode(found.property.value))
         return found.property.value;
     }
+    // `AuthService.verify` where `AuthService` names a class with `static verify() { … }`.
+    return staticMethod(classOf(expression.object, depth + 1), name);
   }
   return null;
 }
@@ -1606,6 +1609,21 @@ export function classMethod(cls: ClassNode | null, name: string, depth = 0): Han
     if (member.type === AST_NODE_TYPES.PropertyDefinition && isFunctionNode(member.value)) return member.value;
   }
   return classMethod(superClass(cls), name, depth + 1);
+}
+
+/** A class's `static` method (or arrow-valued static field) of that name, its own or inherited. */
+function staticMethod(cls: ClassNode | null, name: string, depth = 0): HandlerFunction | null {
+  if (!cls || depth > 4) return null;
+  for (const member of cls.body.body) {
+    if (
+      (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) ||
+      !member.static ||
+      propertyName(member) !== name
+    )
+      continue;
+    return member.value && isFunctionNode(member.value) ? member.value : null;
+  }
+  return staticMethod(superClass(cls), name, depth + 1);
 }
 
 /** The class a class extends, when the code shows it. */

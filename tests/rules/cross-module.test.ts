@@ -455,6 +455,16 @@ app.post('/mcp', logAuthorization(), (req, res, next) => {
 `);
   });
 
+  it('accepts routes that refuse a request by a static method of an imported class, own or inherited', async () => {
+    expect(summarise(await lint('src/csrf-static.ts'))).toEqual([]);
+  });
+
+  it('reports the route when the static method it calls only logs the header', async () => {
+    expect(summarise(await lint('src/csrf-static-logged.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [6, 1, 6, 9], CSRF, FAIL_CLOSED_CSRF),
+    ]);
+  });
+
   it('reports `fastify.post("/mcp", ROUTE_OPTIONS, handler)` with imported route options, with no fix to make there', async () => {
     expect(summarise(await lint('src/gaps/fastify-route-options.ts'))).toEqual([
       report('require-csrf-token', 'missingCsrfCheck', [5, 1, 5, 13], CSRF, FOREIGN),
