@@ -34,6 +34,9 @@ export interface OriginSource {
 
 const MAX_DEPTH = 16;
 
+/** An origin's scheme and whole host, up to the colon before its port: `http://localhost:`, `http://[::1]:`. */
+const SCHEME_AND_HOST = /^[a-z][\d+.a-z-]*:\/\/(?:[^\s#/:?@[\]]+|\[[\d.:a-f]+\]):$/iu;
+
 /** Methods that derive a list or a string of origins from another without adding any. */
 const PASS_THROUGH_METHODS = new Set([
   'split',
@@ -306,10 +309,19 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
           visit(inner, depth + 1, via);
         }
         return;
-      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.TemplateLiteral: {
+        // `http://console.localhost:${PORT}`: what follows a whole scheme and host is a port or a
+        // path, which can change no site's origin into this one.
+        const fixed = expression.quasis[0]!.value.cooked;
+        if (expression.expressions.length > 0 && fixed !== null && SCHEME_AND_HOST.test(fixed)) {
+          const text = expression.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
+          sources.push({ kind: 'literal', node: expression, value: text, entry });
+          return;
+        }
         for (const inner of expression.expressions) visit(inner, depth + 1, via);
         if (expression.expressions.length > 0) return;
         break;
+      }
       default:
         break;
     }
@@ -399,7 +411,11 @@ export function carrierOf(read: TSESTree.Node): TSESTree.Node {
       current = parent;
       continue;
     }
-    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === current) {
+    // `http://localhost${process.env.SUFFIX}`: the read is a piece of the origin, the template all of it.
+    if (
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === current) ||
+      parent.type === AST_NODE_TYPES.TemplateLiteral
+    ) {
       current = parent;
       continue;
     }

@@ -6,6 +6,16 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-env-allowed-origins', rule, {
   valid: [
     {
+      name: 'only the port of a fixed origin from the environment, read in place or through a constant',
+      code: `const PORT = Number(process.env.CONSOLE_PORT ?? 41000);
+const consolePort = process.env.CONSOLE_PORT;
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', \`http://console.localhost:\${process.env.CONSOLE_PORT ?? 41000}\`);
+  next();
+});
+app.use(cors({ origin: [\`http://localhost:\${PORT}\`, \`http://[::1]:\${consolePort}/\`] }));`,
+    },
+    {
       name: 'env vars unrelated to CORS',
       code: `import cors from 'cors';
 const PORT = Number(process.env.PORT ?? 3000);
@@ -308,14 +318,14 @@ app.use(koaCors({ origin: CORS_ORIGIN }));`,
       ],
     },
     {
-      name: 'a read inside an array or template is replaced by a string',
+      name: 'a read inside an array is replaced by a string, a template that holds one by the whole value',
       code: `import { cors } from 'hono/cors';
 app.use('/mcp', cors({ origin: [process.env.EXTRA_ORIGIN!, 'https://app.example.com'] }));
 app.use('/sse', cors({ origin: \`https://\${process.env.CORS_HOST}\` }));`,
       options: [{ reportExactAllowlists: true }],
       output: `import { cors } from 'hono/cors';
 app.use('/mcp', cors({ origin: ['' /* was env EXTRA_ORIGIN: list the allowed origins here */, 'https://app.example.com'] }));
-app.use('/sse', cors({ origin: \`https://\${'' /* was env CORS_HOST: list the allowed origins here */}\` }));`,
+app.use('/sse', cors({ origin: [] /* was env CORS_HOST: list the allowed origins here */ }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
@@ -345,7 +355,7 @@ app.use('/sse', cors({ origin: \`https://\${process.env.CORS_HOST}\` }));`,
               messageId: 'useConstantAllowlist',
               output: `import { cors } from 'hono/cors';
 app.use('/mcp', cors({ origin: [process.env.EXTRA_ORIGIN!, 'https://app.example.com'] }));
-app.use('/sse', cors({ origin: \`https://\${'https://app.example.com'}\` }));`,
+app.use('/sse', cors({ origin: ['https://app.example.com'] }));`,
             },
           ],
         },
@@ -924,6 +934,40 @@ app.use(cors({ origin: origins }));`,
 ruleTester.run('no-env-allowed-origins: by default, the fail-closed change is the first suggestion', rule, {
   valid: [],
   invalid: [
+    {
+      name: 'a host completed from the environment: the suggestions replace the whole origin, not the piece in the template',
+      code: `app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', \`http://localhost\${process.env.ORIGIN_SUFFIX}\`);
+  next();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ORIGIN_SUFFIX`', credentials: '' },
+          line: 2,
+          column: 67,
+          endLine: 2,
+          endColumn: 92,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '' /* was env ORIGIN_SUFFIX: list the allowed origins here */);
+  next();
+});`,
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: `app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'by default, the empty allowlist is the first suggestion for an allowlist that reaches cors()',
       code: `import cors from 'cors';
