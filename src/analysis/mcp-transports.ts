@@ -155,7 +155,11 @@ export function handlerCalls(
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       if (
         !node.arguments.some(
-          (argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === request.name,
+          // `this.handle(req as AuthedRequest, res)`: a cast passes the same request on.
+          (argument) => {
+            const passed = skipTypeWrappers(argument);
+            return passed.type === AST_NODE_TYPES.Identifier && passed.name === request.name;
+          },
         )
       ) {
         return;

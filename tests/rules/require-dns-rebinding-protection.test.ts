@@ -139,6 +139,29 @@ ruleTester.run('require-dns-rebinding-protection', rule, {
       code: handedApp(true),
     },
     {
+      name: 'a route behind a bearer check that hands its request on through a cast to the method that makes the transport',
+      code: `import express, { type Request, type Response } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+
+type AuthedRequest = Request & { auth?: { clientId: string } };
+
+class McpRoutes {
+  mount(app: express.Express): void {
+    app.all('/mcp', requireBearerAuth({ verifier }), (req, res) => this.handle(req as AuthedRequest, res));
+  }
+
+  private async handle(req: AuthedRequest, res: Response): Promise<void> {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res, req.body);
+  }
+}
+
+const app = express();
+new McpRoutes().mount(app);
+app.listen(3000, '127.0.0.1');`,
+    },
+    {
       name: 'a Host check a constructor installs, before the routes of a method that needs the object',
       code: hostCheckingClass(false, true),
     },
