@@ -1443,7 +1443,11 @@ export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction
         return found.property.value;
     }
     // `AuthService.verify` where `AuthService` names a class with `static verify() { … }`.
-    return staticMethod(classOf(expression.object, depth + 1), name);
+    const named = staticMethod(classOf(expression.object, depth + 1), name);
+    if (named) return named;
+    // `endpoint.post` where `endpoint` holds a `new HubEndpoint()` (or is typed as one).
+    const instance = instanceClass(expression.object, depth + 1);
+    return instance && classMethod(instance, name);
   }
   return null;
 }
