@@ -141,6 +141,30 @@ function appChecks(
 }
 
 /**
+ * The paths a route of `app` answers at through the apps it is mounted on: `/mcp` for
+ * `router.post('/')` under `app.use('/mcp', router)`; `[path]` when nothing mounts it.
+ */
+export function mountedPaths(app: AppInstance, path: string, apps: readonly AppInstance[], depth = 0): string[] {
+  const found: string[] = [];
+  if (depth <= 4) {
+    for (const parent of apps) {
+      if (parent === app) continue;
+      for (const call of parent.calls) {
+        const method = calledMethodName(call);
+        if ((method !== 'use' && method !== 'route') || !call.arguments.some((argument) => mounts(argument, app)))
+          continue;
+        const prefixes = call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined;
+        for (const prefix of prefixes ?? ['']) {
+          const joined = `${prefix.replace(/\/$/u, '')}${path === '/' ? '' : path}` || '/';
+          found.push(...mountedPaths(parent, joined, apps, depth + 1));
+        }
+      }
+    }
+  }
+  return found.length > 0 ? found : [path];
+}
+
+/**
  * Whether a call runs only when a condition holds: in a branch of an `if`, `?:`, `&&` or `||`, unless
  * the condition holds while its setting is unset (`if (!options.disableAuth)`, `!noAuth && …`).
  */

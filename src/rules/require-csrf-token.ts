@@ -27,7 +27,7 @@ import {
   isCredentialHeader,
   type CheckFinder,
 } from '../analysis/credential-checks';
-import { routeIsGuarded, servedLocally } from '../analysis/route-guards';
+import { mountedPaths, routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { answersNothing } from '../analysis/reach';
 import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { servesMcp, transportCalls } from '../analysis/mcp-transports';
@@ -36,6 +36,7 @@ import { decoratorPaths, guardsNothing, joinNestPath, nestDecorator } from '../a
 import { mcpModules } from '../analysis/mcp-modules';
 import {
   findObjectProperty,
+  isFunctionNode,
   possibleValues,
   resolveExpression,
   resolveFunction,
@@ -234,18 +235,21 @@ export default createRule<Options, MessageIds>({
         unchecked.sort((a, b) => a.node.range[0] - b.node.range[0]);
         // The declarations go right above the first unchecked route's statement, next to the edit.
         const before = unchecked[0] && topLevelStatement(unchecked[0].node);
+        // A handler reported as a route of its own is not reported again for a branch of a function it calls.
+        const reportedHere = new Set(
+          unchecked.filter((route) => isLinted(route.node)).flatMap((route) => [route.node, route.given ?? route.node]),
+        );
         for (const route of unchecked) {
           if (!isLinted(route.node)) {
             // A handler of another module, passed in here: reported where it is passed, naming
             // the branch; the guard belongs in that module, which no fix here can reach.
             const anchor = [route.given, ...route.handlers].find((handler) => handler && isLinted(handler));
-            if (!anchor) continue;
+            if (!anchor || reportedHere.has(anchor)) continue;
+            const handler = isFunctionNode(anchor) ? 'a function this handler calls' : `\`${textOf(anchor)}\``;
             context.report({
               node: anchor,
               messageId: 'missingCsrfCheck',
-              data: {
-                route: `${describeRoute(route, `\`${textOf(anchor)}\``)} at ${placeOf(route.node, context)}`,
-              },
+              data: { route: `${describeRoute(route, handler)} at ${placeOf(route.node, context)}` },
             });
             continue;
           }
@@ -517,6 +521,9 @@ export default createRule<Options, MessageIds>({
       if (answer && answersOnlyWithError(answer) && !serves()) return false;
       if (route.framework !== 'node' && answersNothing(route)) return false;
       if (path !== null && matchesEndpoint(path)) return true;
+      // `router.post('/')` under `app.use('/mcp', router)`.
+      if (path !== null && route.app && mountedPaths(route.app, path, findRoutes(sourceCode).apps).some(matchesEndpoint))
+        return true;
       // A plain handler's branch for another path (`POST /webhook`) is not the MCP endpoint, even
       // when the same handler serves MCP elsewhere.
       // (A Next.js route file is its own route: a dynamic folder, `app/[transport]`, names no endpoint.)
@@ -584,8 +591,11 @@ export default createRule<Options, MessageIds>({
       const pathArgument = route.call?.arguments[0];
       // `app.use(handler)`: no path to name, and the handler's source is no name.
       if (route.path === null && pathArgument && route.handlers.includes(pathArgument)) return 'This middleware';
+      // A router's route by the one path it answers at: `POST /mcp` for `router.post('/')` under `/mcp`.
+      const reached = route.path !== null && route.app ? mountedPaths(route.app, route.path, findRoutes(sourceCode).apps) : [];
       const path =
-        route.path ?? (pathArgument && pathArgument.type !== AST_NODE_TYPES.SpreadElement ? textOf(pathArgument) : '');
+        (reached.length === 1 ? reached[0] : route.path) ??
+        (pathArgument && pathArgument.type !== AST_NODE_TYPES.SpreadElement ? textOf(pathArgument) : '');
       if (method === 'use' || method === 'all') return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
     }

@@ -484,6 +484,25 @@ app.post('/mcp', logAuthorization(), (req, res, next) => {
     ]);
     expect(await fixed('src/gaps/node-handler.ts')).toBeUndefined();
   });
+
+  it('names an inline handler by what it does, and reports a handler with a POST branch of its own once', async () => {
+    expect(summarise(await lint('src/gaps/node-handler-inline.ts'))).toEqual([
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [5, 14, 7, 2],
+        { ...CSRF, route: '`POST /mcp` in a function this handler calls at src/gaps/options.ts:13' },
+        FOREIGN,
+      ),
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [11, 7, 11, 28],
+        { ...CSRF, route: '`POST /mcp` in this handler' },
+        FAIL_CLOSED_CSRF,
+      ),
+    ]);
+  });
 });
 
 describe('a policy mounted at a path held by a frozen constant of another module', () => {

@@ -541,7 +541,7 @@ app.use('/api', router);`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /messages`' },
+          data: { route: '`POST /api/messages`' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -3263,6 +3263,114 @@ app.listen(3000, '127.0.0.1');`,
           line: 4,
           column: 1,
           suggestions: tokenSuggestions(ANSWERING_ROUTE),
+        },
+      ],
+    },
+  ],
+});
+
+// A route whose handler hands the request to a method of an object the module makes: the method
+// decides whether the route serves MCP, whatever its path.
+const HUB = (body: string): string => `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+class Hub {
+  private readonly streams = new Map<string, SSEServerTransport>();
+
+  async post(req: express.Request, res: express.Response): Promise<void> {
+${body}
+  }
+}
+
+const app = express();
+app.use(express.json());
+let hub = new Hub();
+app.post('/rpc', (req, res) => hub.post(req, res));
+app.listen(3000, '127.0.0.1');`;
+
+const HUB_SERVES = `    const transport = this.streams.get(String(req.query.sessionId));
+    if (!transport) {
+      res.status(404).end();
+      return;
+    }
+    await transport.handlePostMessage(req, res, req.body);`;
+
+const hubFixed = (bearer: boolean): string =>
+  HUB(HUB_SERVES)
+    .replace('let hub = new Hub();\n', `let hub = new Hub();\n\n${tokenHelpers({ bearer })}\n\n`)
+    .replace("app.post('/rpc', ", `app.post('/rpc', ${guard('express', bearer)}`);
+
+ruleTester.run('require-csrf-token: a route that hands the request to a method of an object the module makes', rule, {
+  valid: [
+    {
+      name: 'the method answers from the body and serves no MCP',
+      code: HUB("    res.json({ echoed: req.body, streams: this.streams.size });"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the method hands the request to the SSE transport',
+      code: HUB(HUB_SERVES),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /rpc`' },
+          line: 20,
+          column: 1,
+          endLine: 20,
+          endColumn: 9,
+          suggestions: [
+            { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: hubFixed(false) },
+            { messageId: 'useBearerToken', output: hubFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// A router's route reached through the path the router is mounted at.
+const MOUNTED_ROUTER = (mountedAt: string): string => `import express, { Router } from 'express';
+
+const router = Router();
+router.post('/', (req, res) => {
+  res.json({ jsonrpc: '2.0', id: req.body.id, result: {} });
+});
+
+const app = express();
+app.use(express.json());
+app.use('${mountedAt}', router);
+app.listen(3000, '127.0.0.1');`;
+
+const mountedRouterFixed = (bearer: boolean): string =>
+  MOUNTED_ROUTER('/mcp')
+    .replace('const router = Router();\n', `const router = Router();\n\n${tokenHelpers({ bearer })}\n\n`)
+    .replace("router.post('/', ", `router.post('/', ${guard('express', bearer)}`);
+
+ruleTester.run('require-csrf-token: a router route mounted at the MCP path', rule, {
+  valid: [{ name: 'mounted at a path that is no MCP endpoint', code: MOUNTED_ROUTER('/chat') }],
+  invalid: [
+    {
+      name: "router.post('/') under app.use('/mcp', router) is POST /mcp",
+      code: MOUNTED_ROUTER('/mcp'),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: mountedRouterFixed(false),
+            },
+            { messageId: 'useBearerToken', output: mountedRouterFixed(true) },
+          ],
         },
       ],
     },
