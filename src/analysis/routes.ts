@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { ROUTE_SHAPES, entitiesOfKind } from '../frameworks/registry';
 import type { AppFramework } from '../frameworks/types';
+import { EMITTER_METHODS } from '../frameworks/node';
 import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, walk } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { fetchHandlers } from './fetch-handlers';
@@ -374,6 +375,19 @@ class RouteFinder {
     for (const call of calls) {
       const handler = call.arguments.at(-1);
       if (handler && entitiesOf(call, 'handler-server').length > 0) handlers.push({ handler, app: null });
+      // `server.on('request', handler)`: the same handler, given after the server is made.
+      const [event, listener] = call.arguments;
+      if (
+        call.type === AST_NODE_TYPES.CallExpression &&
+        listener &&
+        event &&
+        EMITTER_METHODS.includes(calledMethodName(call) ?? '') &&
+        staticValue(event)?.value === 'request'
+      ) {
+        const receiver = calledMethodObject(call);
+        const server = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+        if (server && entitiesOf(server, 'handler-server').length > 0) handlers.push({ handler: listener, app: null });
+      }
     }
     for (const app of this.apps.values()) {
       if (app.framework !== 'koa') continue;

@@ -3376,3 +3376,61 @@ ruleTester.run('require-csrf-token: a router route mounted at the MCP path', rul
     },
   ],
 });
+
+// A node:http server made with no handler, which it is given afterwards as a 'request' listener.
+const ON_REQUEST = `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const server = http.createServer();
+server.on('request', async (req, res) => {
+  if (req.method === 'POST' && req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});
+server.listen(3000, '127.0.0.1');`;
+
+const onRequestFixed = (bearer: boolean): string =>
+  ON_REQUEST.replace('const server = http.createServer();\n', `const server = http.createServer();\n\n${tokenHelpers({ bearer })}\n\n`).replace(
+    "server.on('request', async (req, res) => {\n  ",
+    `server.on('request', async (req, res) => {\n  ${guard('node:http', bearer, { indent: '  ' })}`,
+  );
+
+ruleTester.run("require-csrf-token: a handler given as the server's 'request' listener", rule, {
+  valid: [
+    {
+      name: 'the listener refuses a request without the bearer token first',
+      code: ON_REQUEST.replace(
+        "  if (req.method === 'POST' && req.url === '/mcp') {",
+        `  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+    res.writeHead(401).end();
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/mcp') {`,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "server.on('request', handler) is read like createServer(handler)",
+      code: ON_REQUEST,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp` in this handler' },
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 28,
+          suggestions: [
+            { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: onRequestFixed(false) },
+            { messageId: 'useBearerToken', output: onRequestFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});

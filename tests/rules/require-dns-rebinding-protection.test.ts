@@ -162,6 +162,36 @@ new McpRoutes().mount(app);
 app.listen(3000, '127.0.0.1');`,
     },
     {
+      name: "an SSE stream opened only with a bearer token, in a handler given as the server's 'request' listener",
+      code: `import http from 'node:http';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+const sessions = new Map<string, SSEServerTransport>();
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method === 'GET') {
+    if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+      res.writeHead(401).end();
+      return;
+    }
+    const transport = new SSEServerTransport('/messages', res);
+    sessions.set(transport.sessionId, transport);
+    await server.connect(transport);
+    return;
+  }
+  const transport = sessions.get(new URL(req.url ?? '', 'http://localhost').searchParams.get('sessionId') ?? '');
+  if (!transport) {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handlePostMessage(req, res);
+}
+
+const httpServer = http.createServer();
+httpServer.on('request', (req, res) => void handle(req, res));
+httpServer.listen(3000, '127.0.0.1');`,
+    },
+    {
       name: 'a Host check a constructor installs, before the routes of a method that needs the object',
       code: hostCheckingClass(false, true),
     },
