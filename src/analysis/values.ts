@@ -105,6 +105,7 @@ export function resolveIdentifier(id: TSESTree.Identifier, depth = 0): TSESTree.
     const imported = importedValue(id);
     return imported?.kind === 'node' ? imported.node : null;
   }
+  if (def.type === 'Parameter') return fulfilledValue(def.node, def.name as TSESTree.Node, variable);
   if (def.type !== 'Variable') return null;
   const declarator = def.node;
   const writes = variable.references.filter((reference) => reference.isWrite());
@@ -116,6 +117,25 @@ export function resolveIdentifier(id: TSESTree.Identifier, depth = 0): TSESTree.
   }
   if (declarator.id.type === AST_NODE_TYPES.Identifier) return declarator.init;
   return resolvePatternValue(declarator.id, declarator.init, def.name, depth + 1);
+}
+
+/**
+ * What the first parameter of a `.then()` callback holds: what the promise it is called on
+ * fulfils with (`makeApp().then((app) => app.listen(3000))`), read as `await` reads it.
+ */
+function fulfilledValue(fn: TSESTree.Node, name: TSESTree.Node, variable: Scope.Variable): TSESTree.Node | null {
+  const call = fn.parent;
+  if (
+    !isFunctionNode(fn) ||
+    fn.params[0] !== name ||
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    call.arguments[0] !== fn ||
+    call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    memberName(call.callee) !== 'then' ||
+    variable.references.some((reference) => reference.isWrite())
+  )
+    return null;
+  return call.callee.object;
 }
 
 /** Follows a destructuring pattern to the value that `target` receives from `value`. */

@@ -3998,3 +3998,41 @@ if (mode === 'http') http.createServer().listen(3000, host);`,
     },
   ],
 });
+
+// An app an async factory makes, started in the callback of the promise it returns.
+const THEN_STARTED = (host: string): string => `import express from 'express';
+
+async function makeApp() {
+  const app = express();
+  app.post('/mcp', (req, res) => res.json({}));
+  return app;
+}
+
+makeApp().then((app) => app.listen(3000${host}));`;
+
+ruleTester.run('require-loopback-host: an app started in a .then() callback', rule, {
+  valid: [{ name: 'bound to loopback', code: THEN_STARTED(", '127.0.0.1'") }],
+  invalid: [
+    {
+      name: 'the callback parameter holds what the promise fulfils with',
+      code: THEN_STARTED(''),
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', binding: "Node's default is `::`" },
+          line: 9,
+          column: 29,
+          endLine: 9,
+          endColumn: 35,
+          suggestions: [
+            { messageId: 'useIpv4Loopback', output: THEN_STARTED(", '127.0.0.1'") },
+            { messageId: 'useHostFromEnvironment', output: THEN_STARTED(", process.env.HOST ?? '127.0.0.1'") },
+            { messageId: 'useIpv6Loopback', output: THEN_STARTED(", '::1'") },
+            { messageId: 'useLocalhost', output: THEN_STARTED(", 'localhost'") },
+          ],
+        },
+      ],
+    },
+  ],
+});
