@@ -96,7 +96,31 @@ export function servesMcp(handler: TSESTree.Node): boolean {
   if (isMcpPackageValue(skipTypeWrappers(handler))) return true;
   const fn = resolveFunction(handler);
   if (!fn) return false;
-  return transportCalls(fn).length > 0 || handlerCalls(fn, 2).some((call) => transportCalls(call.fn).length > 0);
+  const called = handlerCalls(fn, 2).map((call) => call.fn);
+  if (transportCalls(fn).length > 0 || called.some((callee) => transportCalls(callee).length > 0)) return true;
+  return [fn, ...called].some(dispatchesMcpMethods);
+}
+
+/** The MCP methods a hand-written JSON-RPC endpoint answers: `'tools/call'`, `'initialize'`, … */
+const MCP_METHOD = /^(?:initialize|tools\/(?:call|list)|resources\/(?:list|read)|prompts\/(?:get|list))$/u;
+
+/**
+ * Whether a function answers MCP's JSON-RPC by hand: it tests a value against an MCP method's
+ * name (`if (rpc.method === 'tools/call')`, `case 'initialize':`), or keeps a handler under one
+ * (`{ 'tools/list': listTools }`).
+ */
+function dispatchesMcpMethods(fn: HandlerFunction): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.Literal || typeof node.value !== 'string' || !MCP_METHOD.test(node.value))
+      return;
+    const { parent } = node;
+    found =
+      (parent?.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(parent.operator)) ||
+      (parent?.type === AST_NODE_TYPES.SwitchCase && parent.test === node) ||
+      (parent?.type === AST_NODE_TYPES.Property && parent.key === node);
+  });
+  return found;
 }
 
 /**

@@ -56,10 +56,14 @@ export type MessageIds = 'missingCsrfCheck' | 'requireTokenHeader' | 'useBearerT
 
 const DEFAULT_ENDPOINTS = ['/mcp', '/messages', '/message', '/sse'];
 
-/** What a file with an MCP route in it says, when it names no framework: an endpoint path or a transport call. */
+/**
+ * What a file with an MCP route in it says, when it names no framework: an endpoint path, a
+ * transport call, or the `tools/call` method of a hand-written JSON-RPC endpoint.
+ */
 function mentionsEndpoint(text: string, endpoints: readonly string[]): boolean {
   return (
-    /handleRequest|handlePostMessage|Transport\b/u.test(text) || endpoints.some((endpoint) => text.includes(endpoint))
+    /handleRequest|handlePostMessage|Transport\b|['"`]tools\/call['"`]/u.test(text) ||
+    endpoints.some((endpoint) => text.includes(endpoint))
   );
 }
 const DEFAULT_TOKEN_HEADERS = ['x-mcp-csrf-token', 'authorization'];

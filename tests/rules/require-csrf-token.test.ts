@@ -3434,3 +3434,56 @@ ruleTester.run("require-csrf-token: a handler given as the server's 'request' li
     },
   ],
 });
+
+// MCP answered by hand: a JSON-RPC dispatch on MCP's method names, at a path that names no endpoint.
+const HAND_WRITTEN = (tools: string, path = '/rpc'): string => `import express from 'express';
+import { callTool, listTools } from './tools';
+
+const app = express();
+app.use(express.json());
+app.post('${path}', async (req, res) => {
+  const { id, method, params } = req.body;
+  switch (method) {
+    case '${tools}/list':
+      return res.json({ jsonrpc: '2.0', id, result: { tools: listTools() } });
+    case '${tools}/call':
+      return res.json({ jsonrpc: '2.0', id, result: await callTool(params.name, params.arguments) });
+    default:
+      return res.json({ jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } });
+  }
+});
+app.listen(3000, '127.0.0.1');`;
+
+const handWrittenFixed = (bearer: boolean, path = '/rpc'): string =>
+  HAND_WRITTEN('tools', path)
+    .replace('app.use(express.json());\n', `app.use(express.json());\n\n${tokenHelpers({ bearer })}\n\n`)
+    .replace(`app.post('${path}', `, `app.post('${path}', ${guard('express', bearer)}`);
+
+ruleTester.run('require-csrf-token: MCP answered by hand', rule, {
+  valid: [
+    { name: "a JSON-RPC endpoint whose methods are not MCP's", code: HAND_WRITTEN('jobs') },
+    // An app's own API under an `/mcp/` prefix (what a UI calls to manage its MCP servers) is not MCP.
+    { name: 'a route under an /mcp/ prefix that answers no MCP', code: HAND_WRITTEN('jobs', '/mcp/call-tool') },
+  ],
+  invalid: [
+    {
+      name: "a dispatch on 'tools/list' and 'tools/call' serves MCP, whatever the path",
+      code: HAND_WRITTEN('tools'),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /rpc`' },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: handWrittenFixed(false) },
+            { messageId: 'useBearerToken', output: handWrittenFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1008,3 +1008,62 @@ ruleTester.run('require-dns-rebinding-protection: a credential check a setting t
     },
   ],
 });
+
+// MCP answered by hand, with no SDK in the file: the app that serves it must check Host.
+const HAND_WRITTEN = `import express from 'express';
+import { callTool, listTools } from './tools';
+
+const app = express();
+app.use(express.json());
+app.post('/rpc', async (req, res) => {
+  const { id, method, params } = req.body;
+  if (method === 'tools/list') return res.json({ jsonrpc: '2.0', id, result: { tools: listTools() } });
+  if (method === 'tools/call') return res.json({ jsonrpc: '2.0', id, result: await callTool(params.name, params.arguments) });
+  res.json({ jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } });
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-dns-rebinding-protection: MCP answered by hand', rule, {
+  valid: [
+    {
+      name: 'the app refuses a Host that is not local first',
+      code: HAND_WRITTEN.replace(
+        'app.use(express.json());',
+        `app.use((req, res, next) => {
+  if (!['localhost:3000', '127.0.0.1:3000'].includes(req.headers.host ?? '')) {
+    res.status(403).end();
+    return;
+  }
+  next();
+});
+app.use(express.json());`,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "a dispatch on 'tools/list' and 'tools/call' is an MCP endpoint",
+      code: HAND_WRITTEN,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: HAND_WRITTEN.replace(
+                "import { callTool, listTools } from './tools';\n",
+                "import { callTool, listTools } from './tools';\n\nimport { createMcpExpressApp } from '@modelcontextprotocol/express';\n",
+              ).replace('const app = express();', 'const app = createMcpExpressApp();'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
