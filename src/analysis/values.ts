@@ -655,10 +655,19 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
         return [{ known: false, node: expression }];
       }
       // `let options = defaults; if (extra) options = { ...defaults, ...extra };` then `options.origin`:
-      // the property of each object the variable is given.
-      if (holder.type === AST_NODE_TYPES.Identifier && !propertyWritten(holder, name)) {
-        const objects = possibleValues(holder, depth + 1);
-        if (objects.length > 1 && objects.every((candidate) => candidate.known || candidate.node !== holder)) {
+      // the property of each object the variable is given. Likewise a parameter (`config.host` in
+      // `function start(config)`, also kept in a field: `this.config.host`): of each argument.
+      const field = holder.type === AST_NODE_TYPES.MemberExpression && holder.object.type === AST_NODE_TYPES.ThisExpression
+        ? instanceFields(holder.object, memberName(holder) ?? '')
+        : null;
+      const named = field?.length === 1 ? skipTypeWrappers(field[0]!) : holder;
+      const parameter = named.type === AST_NODE_TYPES.Identifier && variableOf(named)?.defs[0]?.type === 'Parameter';
+      if (named.type === AST_NODE_TYPES.Identifier && !propertyWritten(named, name)) {
+        const objects = possibleValues(named, depth + 1);
+        if (
+          (objects.length > 1 || (parameter && objects.length === 1)) &&
+          objects.every((candidate) => candidate.known || candidate.node !== named)
+        ) {
           return objects.flatMap((candidate) => {
             // An object literal of constants is a known value too: read its property where it is written.
             const resolved = resolveObjectExpression(candidate.node, depth + 1);

@@ -156,6 +156,25 @@ function hasValidCsrfToken(value: unknown): boolean {
   return received.length === expected.length && timingSafeEqual(received, expected);
 }`;
 
+describe('a host in settings another module makes, handed through a constructor into a field', () => {
+  it('reports the field read where the app listens, naming where the host is written', async () => {
+    expect(summarise(await lint('src/gateway/server.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [11, 5, 11, 18], CSRF, FAIL_CLOSED_CSRF),
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [17, 39, 17, 55],
+        {
+          api: '`app.listen()` of Express',
+          hostLabel: 'host',
+          values: "`'0.0.0.0'` (from src/gateway/config.ts:7)",
+        },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
 describe('a host constant behind a barrel (`export *`, `.js` specifiers for `.ts` files, `as const`)', () => {
   it('reports the public host at the hostname, naming the constant', async () => {
     expect(summarise(await lint('src/hono-public.ts'))).toEqual([

@@ -4036,3 +4036,74 @@ ruleTester.run('require-loopback-host: an app started in a .then() callback', ru
     },
   ],
 });
+
+// Settings made by a function and handed to the code that starts the server: as an argument, or
+// through a constructor into a field (given as a parameter property, or assigned).
+const HANDED_SETTINGS = (host: string, kept: 'argument' | 'property' | 'assigned'): string => {
+  const head = `import express from 'express';
+
+function loadConfig() {
+  return { port: 3000, host: process.env.HOST ?? ${host} };
+}
+`;
+  if (kept === 'argument') {
+    return `${head}
+function start(config: { port: number; host: string }) {
+  const app = express();
+  app.post('/mcp', (req, res) => res.json({}));
+  app.listen(config.port, config.host);
+}
+
+start(loadConfig());`;
+  }
+  const constructor =
+    kept === 'property'
+      ? `  constructor(private readonly config: { port: number; host: string }) {
+    this.app.post('/mcp', (req, res) => res.json({}));
+  }`
+      : `  private readonly config: { port: number; host: string };
+
+  constructor(config: { port: number; host: string }) {
+    this.config = config;
+    this.app.post('/mcp', (req, res) => res.json({}));
+  }`;
+  return `${head}
+class Server {
+  private readonly app = express();
+
+${constructor}
+
+  start() {
+    this.app.listen(this.config.port, this.config.host);
+  }
+}
+
+new Server(loadConfig()).start();`;
+};
+
+const handedSettingsError = (kept: 'argument' | 'property' | 'assigned') => ({
+  messageId: 'everyInterface' as const,
+  data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
+  line: 4,
+  column: 50,
+  endLine: 4,
+  endColumn: 59,
+  suggestions: [
+    { messageId: 'useIpv4Loopback' as const, output: HANDED_SETTINGS("'127.0.0.1'", kept) },
+    { messageId: 'useIpv6Loopback' as const, output: HANDED_SETTINGS("'::1'", kept) },
+    { messageId: 'useLocalhost' as const, output: HANDED_SETTINGS("'localhost'", kept) },
+  ],
+});
+
+ruleTester.run('require-loopback-host: a host in settings handed to the code that starts the server', rule, {
+  valid: (['argument', 'property', 'assigned'] as const).map((kept) => ({
+    name: `loopback by default, given as ${kept === 'argument' ? 'an argument' : `a constructor's ${kept} field`}`,
+    code: HANDED_SETTINGS("'127.0.0.1'", kept),
+  })),
+  invalid: (['argument', 'property', 'assigned'] as const).map((kept) => ({
+    name: `every interface by default, given as ${kept === 'argument' ? 'an argument' : `a constructor's ${kept} field`}`,
+    code: HANDED_SETTINGS("'0.0.0.0'", kept),
+    output: null,
+    errors: [handedSettingsError(kept)],
+  })),
+});
