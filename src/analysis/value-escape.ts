@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunctionOrProgram, parameterName, skipTypeWrappers } from './ast';
 import { declaredVariables, textOf, variableOf } from './program';
-import { resolveFunction, type HandlerFunction } from './values';
+import path from 'node:path';
+import { MODULE_TRACE_MAP } from '../frameworks/registry';
+import { externalRefOf, resolveFunction, type HandlerFunction } from './values';
 
 /**
  * Calls that take a value and keep it to themselves: logging and conversions, and the URL
@@ -50,7 +52,7 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
       return true;
     case AST_NODE_TYPES.CallExpression: {
       if (parent.callee === current) return false;
-      if (KEEPING_CALLEES.test(textOf(parent.callee))) return false;
+      if (KEEPING_CALLEES.test(textOf(parent.callee)) || givenToOtherPackage(parent.callee)) return false;
       // `parseCsv(process.env.CORS_ORIGINS)`: a function of the project that only reshapes its
       // parameter into what it returns hands the value back; it goes where the call's result goes.
       const index = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
@@ -59,7 +61,7 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
       return true;
     }
     case AST_NODE_TYPES.NewExpression:
-      return !KEEPING_CALLEES.test(textOf(parent.callee));
+      return !KEEPING_CALLEES.test(textOf(parent.callee)) && !givenToOtherPackage(parent.callee);
     case AST_NODE_TYPES.AssignmentExpression: {
       if (parent.right !== current) return false;
       const target = textOf(parent.left);
@@ -79,6 +81,15 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Whether a callee is an export of an installed package that no adapter knows: a client SDK
+ * (`new PubNub({ origin })`), whose `origin` is the host it connects to, not a CORS policy.
+ */
+function givenToOtherPackage(callee: TSESTree.Node): boolean {
+  const ref = externalRefOf(callee);
+  return ref !== null && !ref.module.startsWith('.') && !path.isAbsolute(ref.module) && !(ref.module in MODULE_TRACE_MAP);
 }
 
 /** Operators whose result says something about a value without handing it on. */

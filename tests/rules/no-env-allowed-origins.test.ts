@@ -6,6 +6,16 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-env-allowed-origins', rule, {
   valid: [
     {
+      name: "an origin-named setting given to a client SDK's constructor or function: the host it connects to",
+      code: `import PubSub from 'pubsub-client';
+import { connect } from '@example/realtime';
+export function makeClient(key: string) {
+  const config = { key, origin: process.env.PUBSUB_ORIGIN || 'ps.example.com' };
+  return new PubSub(config);
+}
+export const socket = connect({ origin: process.env.REALTIME_ORIGIN });`,
+    },
+    {
       name: 'only the port of a fixed origin from the environment, read in place or through a constant',
       code: `const PORT = Number(process.env.CONSOLE_PORT ?? 41000);
 const consolePort = process.env.CONSOLE_PORT;
