@@ -311,9 +311,20 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
         return;
       case AST_NODE_TYPES.TemplateLiteral: {
         // `http://console.localhost:${PORT}`: what follows a whole scheme and host is a port or a
-        // path, which can change no site's origin into this one.
+        // path, which can change no site's origin into this one; unless the text is then split
+        // into several origins, or names more than one (`…:${PORT},${EXTRA}`).
         const fixed = expression.quasis[0]!.value.cooked;
-        if (expression.expressions.length > 0 && fixed !== null && SCHEME_AND_HOST.test(fixed)) {
+        const split =
+          expression.parent?.type === AST_NODE_TYPES.MemberExpression &&
+          expression.parent.object === expression &&
+          propertyName(expression.parent) === 'split';
+        if (
+          expression.expressions.length > 0 &&
+          fixed !== null &&
+          SCHEME_AND_HOST.test(fixed) &&
+          !split &&
+          expression.quasis.slice(1).every((quasi) => !/[\s,]/u.test(quasi.value.cooked ?? ','))
+        ) {
           const text = expression.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
           sources.push({ kind: 'literal', node: expression, value: text, entry });
           return;

@@ -945,6 +945,34 @@ ruleTester.run('no-env-allowed-origins: by default, the fail-closed change is th
   valid: [],
   invalid: [
     {
+      name: 'a port after a whole host is no site, unless the text is then split into several origins',
+      code: `import cors from 'cors';
+app.use(cors({ origin: \`http://localhost:\${process.env.ORIGINS}\`.split(','), credentials: true }));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ORIGINS`', credentials: ', credentials included' },
+          line: 2,
+          column: 44,
+          endLine: 2,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `import cors from 'cors';
+app.use(cors({ origin: [] as string[] /* was env ORIGINS: list the allowed origins here */, credentials: true }));`,
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a host completed from the environment: the suggestions replace the whole origin, not the piece in the template',
       code: `app.use((req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', \`http://localhost\${process.env.ORIGIN_SUFFIX}\`);
