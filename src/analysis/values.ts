@@ -657,9 +657,10 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       // `let options = defaults; if (extra) options = { ...defaults, ...extra };` then `options.origin`:
       // the property of each object the variable is given. Likewise a parameter (`config.host` in
       // `function start(config)`, also kept in a field: `this.config.host`): of each argument.
-      const field = holder.type === AST_NODE_TYPES.MemberExpression && holder.object.type === AST_NODE_TYPES.ThisExpression
-        ? instanceFields(holder.object, memberName(holder) ?? '')
-        : null;
+      const field =
+        holder.type === AST_NODE_TYPES.MemberExpression && holder.object.type === AST_NODE_TYPES.ThisExpression
+          ? instanceFields(holder.object, memberName(holder) ?? '')
+          : null;
       const named = field?.length === 1 ? skipTypeWrappers(field[0]!) : holder;
       const parameter = named.type === AST_NODE_TYPES.Identifier && variableOf(named)?.defs[0]?.type === 'Parameter';
       if (named.type === AST_NODE_TYPES.Identifier && !propertyWritten(named, name)) {
@@ -1474,9 +1475,10 @@ export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction
     // `AuthService.verify` where `AuthService` names a class with `static verify() { … }`.
     const named = staticMethod(classOf(expression.object, depth + 1), name);
     if (named) return named;
-    // `endpoint.post` where `endpoint` holds a `new HubEndpoint()` (or is typed as one).
-    const instance = instanceClass(expression.object, depth + 1);
-    return instance && classMethod(instance, name);
+    // `endpoint.post` where `endpoint` holds a `new HubEndpoint()` and nothing else (a type says
+    // less: a subclass may override the method).
+    const made = skipTypeWrappers(resolveExpression(expression.object, depth + 1) ?? expression.object);
+    return made.type === AST_NODE_TYPES.NewExpression ? classMethod(classOf(made.callee, depth + 1), name) : null;
   }
   return null;
 }
@@ -1651,6 +1653,7 @@ function staticMethod(cls: ClassNode | null, name: string, depth = 0): HandlerFu
     if (
       (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) ||
       !member.static ||
+      (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method') ||
       propertyName(member) !== name
     )
       continue;
