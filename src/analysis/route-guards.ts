@@ -140,6 +140,31 @@ function appChecks(
   return mounted;
 }
 
+/** Where each app is mounted on another: `app.use('/mcp', router)`, once per file's apps. */
+type MountTable = Map<AppInstance, { readonly parent: AppInstance; readonly prefixes: readonly string[] }[]>;
+const mountTables = new WeakMap<readonly AppInstance[], MountTable>();
+
+function mountTable(apps: readonly AppInstance[]): MountTable {
+  let table = mountTables.get(apps);
+  if (table) return table;
+  table = new Map();
+  for (const parent of apps) {
+    for (const call of parent.calls) {
+      const method = calledMethodName(call);
+      if (method !== 'use' && method !== 'route') continue;
+      for (const app of apps) {
+        if (app === parent || !call.arguments.some((argument) => mounts(argument, app))) continue;
+        const prefixes = (call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined) ?? [''];
+        const entries = table.get(app) ?? [];
+        entries.push({ parent, prefixes });
+        table.set(app, entries);
+      }
+    }
+  }
+  mountTables.set(apps, table);
+  return table;
+}
+
 /**
  * The paths a route of `app` answers at through the apps it is mounted on: `/mcp` for
  * `router.post('/')` under `app.use('/mcp', router)`; `[path]` when nothing mounts it.
@@ -147,17 +172,10 @@ function appChecks(
 export function mountedPaths(app: AppInstance, path: string, apps: readonly AppInstance[], depth = 0): string[] {
   const found: string[] = [];
   if (depth <= 4) {
-    for (const parent of apps) {
-      if (parent === app) continue;
-      for (const call of parent.calls) {
-        const method = calledMethodName(call);
-        if ((method !== 'use' && method !== 'route') || !call.arguments.some((argument) => mounts(argument, app)))
-          continue;
-        const prefixes = call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined;
-        for (const prefix of prefixes ?? ['']) {
-          const joined = `${prefix.replace(/\/$/u, '')}${path === '/' ? '' : path}` || '/';
-          found.push(...mountedPaths(parent, joined, apps, depth + 1));
-        }
+    for (const { parent, prefixes } of mountTable(apps).get(app) ?? []) {
+      for (const prefix of prefixes) {
+        const joined = `${prefix.replace(/\/$/u, '')}${path === '/' ? '' : path}` || '/';
+        found.push(...mountedPaths(parent, joined, apps, depth + 1));
       }
     }
   }
