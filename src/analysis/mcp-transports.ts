@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { McpTransport } from '../frameworks/types';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
-import { resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import { resolveExpression, resolveFunction, resolveObjectExpression, type HandlerFunction } from './values';
 import { entitiesOf, moduleFilterFor } from './facts';
 import { importedFile } from './exports';
-import { variableOf } from './program';
+import { propertyName, variableOf } from './program';
 
 /** The modules of the project through which an MCP package's handler can be imported. */
 const REACHES_MCP_PACKAGE = moduleFilterFor('mcp-transport', 'mcp-app', 'mcp-handler');
@@ -93,34 +93,104 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
  * `transport.handleRequest(...)`, an MCP handler, or `mcp.fetch(...)` on one.
  */
 export function servesMcp(handler: TSESTree.Node): boolean {
+  let serves = servesByHandler.get(handler);
+  if (serves === undefined) {
+    serves = findServesMcp(handler);
+    servesByHandler.set(handler, serves);
+  }
+  return serves;
+}
+
+const servesByHandler = new WeakMap<TSESTree.Node, boolean>();
+
+function findServesMcp(handler: TSESTree.Node): boolean {
   if (isMcpPackageValue(skipTypeWrappers(handler))) return true;
   const fn = resolveFunction(handler);
   if (!fn) return false;
+  if (transportCalls(fn).length > 0) return true;
   const called = handlerCalls(fn, 2).map((call) => call.fn);
-  if (transportCalls(fn).length > 0 || called.some((callee) => transportCalls(callee).length > 0)) return true;
-  return [fn, ...called].some(dispatchesMcpMethods);
+  if (called.some((callee) => transportCalls(callee).length > 0)) return true;
+  return [fn, ...called, ...bodyHandlers(fn)].some(dispatchesMcpMethods);
 }
 
-/** The MCP methods a hand-written JSON-RPC endpoint answers: `'tools/call'`, `'initialize'`, … */
-const MCP_METHOD = /^(?:initialize|tools\/(?:call|list)|resources\/(?:list|read)|prompts\/(?:get|list))$/u;
+/** The MCP methods a hand-written JSON-RPC endpoint answers, and no other protocol's (LSP has `initialize` too). */
+export const MCP_METHOD_NAMES: readonly string[] = [
+  'tools/call',
+  'tools/list',
+  'resources/list',
+  'resources/read',
+  'prompts/get',
+  'prompts/list',
+];
+const MCP_METHODS: ReadonlySet<string> = new Set(MCP_METHOD_NAMES);
+/** Whether a file's text names an MCP method in quotes: a first look for hand-written endpoints. */
+export const MENTIONS_MCP_METHOD = new RegExp(
+  `['"\`](?:${MCP_METHOD_NAMES.map((name) => name.replace('/', '\\/')).join('|')})['"\`]`,
+  'u',
+);
+
+/** The functions a handler gives the request's body to: `dispatch(req.body)`, `handleRpc(await c.req.json())`. */
+function bodyHandlers(fn: HandlerFunction): HandlerFunction[] {
+  const [request] = fn.params;
+  if (request?.type !== AST_NODE_TYPES.Identifier) return [];
+  const found: HandlerFunction[] = [];
+  walk(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const readsRequest = node.arguments.some((argument) => {
+      let base: TSESTree.Node = skipTypeWrappers(argument);
+      if (base.type === AST_NODE_TYPES.AwaitExpression) base = skipTypeWrappers(base.argument);
+      while (base.type === AST_NODE_TYPES.MemberExpression || base.type === AST_NODE_TYPES.CallExpression)
+        base = base.type === AST_NODE_TYPES.MemberExpression ? base.object : base.callee;
+      return base.type === AST_NODE_TYPES.Identifier && base.name === request.name;
+    });
+    const callee = readsRequest ? resolveFunction(node.callee) : null;
+    if (callee && callee !== fn) found.push(callee);
+  });
+  return found;
+}
 
 /**
  * Whether a function answers MCP's JSON-RPC by hand: it tests a value against an MCP method's
- * name (`if (rpc.method === 'tools/call')`, `case 'initialize':`), or keeps a handler under one
- * (`{ 'tools/list': listTools }`).
+ * name (`if (rpc.method === 'tools/call')`, `case 'tools/list':`), or looks its handler up in a
+ * table keyed by them (`{ 'tools/list': listTools }`, here or in the module). A function that
+ * calls one of its parameters (`next()`) hands the request on: middleware, not the endpoint.
  */
 function dispatchesMcpMethods(fn: HandlerFunction): boolean {
-  let found = false;
+  const params = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  let dispatches = false;
+  let passesOn = false;
   walk(fn.body, (node) => {
-    if (found || node.type !== AST_NODE_TYPES.Literal || typeof node.value !== 'string' || !MCP_METHOD.test(node.value))
+    if (passesOn) return;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTypeWrappers(node.callee);
+      if (
+        callee.type === AST_NODE_TYPES.Identifier &&
+        params.has(callee.name) &&
+        variableOf(callee)?.defs[0]?.node === fn
+      )
+        passesOn = true;
       return;
+    }
+    if (dispatches) return;
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed) {
+      const table = resolveObjectExpression(node.object);
+      dispatches = table !== null && table.properties.some((property) => isMcpMethodKey(property));
+      return;
+    }
+    if (node.type !== AST_NODE_TYPES.Literal || typeof node.value !== 'string' || !MCP_METHODS.has(node.value)) return;
     const { parent } = node;
-    found =
+    dispatches =
       (parent?.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(parent.operator)) ||
       (parent?.type === AST_NODE_TYPES.SwitchCase && parent.test === node) ||
       (parent?.type === AST_NODE_TYPES.Property && parent.key === node);
   });
-  return found;
+  return dispatches && !passesOn;
+}
+
+function isMcpMethodKey(property: TSESTree.ObjectLiteralElement): boolean {
+  if (property.type !== AST_NODE_TYPES.Property) return false;
+  const key = propertyName(property);
+  return key !== null && MCP_METHODS.has(key);
 }
 
 /**

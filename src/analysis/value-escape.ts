@@ -89,7 +89,9 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
  */
 function givenToOtherPackage(callee: TSESTree.Node): boolean {
   const ref = externalRefOf(callee);
-  return ref !== null && !ref.module.startsWith('.') && !path.isAbsolute(ref.module) && !(ref.module in MODULE_TRACE_MAP);
+  return (
+    ref !== null && !ref.module.startsWith('.') && !path.isAbsolute(ref.module) && !(ref.module in MODULE_TRACE_MAP)
+  );
 }
 
 /** Operators whose result says something about a value without handing it on. */

@@ -30,7 +30,7 @@ import {
 import { mountedPaths, routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { answersNothing } from '../analysis/reach';
 import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
-import { servesMcp, transportCalls } from '../analysis/mcp-transports';
+import { MENTIONS_MCP_METHOD, servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
 import { decoratorPaths, guardsNothing, joinNestPath, nestDecorator } from '../analysis/nest-routes';
 import { mcpModules } from '../analysis/mcp-modules';
@@ -58,11 +58,12 @@ const DEFAULT_ENDPOINTS = ['/mcp', '/messages', '/message', '/sse'];
 
 /**
  * What a file with an MCP route in it says, when it names no framework: an endpoint path, a
- * transport call, or the `tools/call` method of a hand-written JSON-RPC endpoint.
+ * transport call, or a method of MCP's that a hand-written JSON-RPC endpoint answers.
  */
 function mentionsEndpoint(text: string, endpoints: readonly string[]): boolean {
   return (
-    /handleRequest|handlePostMessage|Transport\b|['"`]tools\/call['"`]/u.test(text) ||
+    /handleRequest|handlePostMessage|Transport\b/u.test(text) ||
+    MENTIONS_MCP_METHOD.test(text) ||
     endpoints.some((endpoint) => text.includes(endpoint))
   );
 }
@@ -249,7 +250,7 @@ export default createRule<Options, MessageIds>({
             // the branch; the guard belongs in that module, which no fix here can reach.
             const anchor = [route.given, ...route.handlers].find((handler) => handler && isLinted(handler));
             if (!anchor || reportedHere.has(anchor)) continue;
-            const handler = isFunctionNode(anchor) ? 'a function this handler calls' : `\`${textOf(anchor)}\``;
+            const handler = isFunctionNode(anchor) ? 'a called function' : `\`${textOf(anchor)}\``;
             context.report({
               node: anchor,
               messageId: 'missingCsrfCheck',
@@ -526,7 +527,11 @@ export default createRule<Options, MessageIds>({
       if (route.framework !== 'node' && answersNothing(route)) return false;
       if (path !== null && matchesEndpoint(path)) return true;
       // `router.post('/')` under `app.use('/mcp', router)`.
-      if (path !== null && route.app && mountedPaths(route.app, path, findRoutes(sourceCode).apps).some(matchesEndpoint))
+      if (
+        path !== null &&
+        route.app &&
+        mountedPaths(route.app, path, findRoutes(sourceCode).apps).some(matchesEndpoint)
+      )
         return true;
       // A plain handler's branch for another path (`POST /webhook`) is not the MCP endpoint, even
       // when the same handler serves MCP elsewhere.
@@ -596,10 +601,13 @@ export default createRule<Options, MessageIds>({
       // `app.use(handler)`: no path to name, and the handler's source is no name.
       if (route.path === null && pathArgument && route.handlers.includes(pathArgument)) return 'This middleware';
       // A router's route by the one path it answers at: `POST /mcp` for `router.post('/')` under `/mcp`.
-      const reached = route.path !== null && route.app ? mountedPaths(route.app, route.path, findRoutes(sourceCode).apps) : [];
+      const reached =
+        route.path !== null && route.app ? mountedPaths(route.app, route.path, findRoutes(sourceCode).apps) : [];
+      const own = route.path !== null && matchesEndpoint(route.path);
+      const shown =
+        reached.length === 1 ? reached[0] : own ? route.path : (reached.find(matchesEndpoint) ?? route.path);
       const path =
-        (reached.length === 1 ? reached[0] : route.path) ??
-        (pathArgument && pathArgument.type !== AST_NODE_TYPES.SpreadElement ? textOf(pathArgument) : '');
+        shown ?? (pathArgument && pathArgument.type !== AST_NODE_TYPES.SpreadElement ? textOf(pathArgument) : '');
       if (method === 'use' || method === 'all') return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
     }

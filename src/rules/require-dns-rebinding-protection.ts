@@ -33,7 +33,7 @@ import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { checksCredential, type CheckFinder } from '../analysis/credential-checks';
-import { requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
+import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -77,10 +77,10 @@ export type MessageIds =
 /**
  * A file this rule can say something about names the MCP SDK, or one of the SDK exports it
  * judges (a transport, an app factory, a validation middleware): the SDK's own examples import
- * them by relative path. Or it answers MCP's JSON-RPC by hand, and names its `tools/call` method.
+ * them by relative path. Or it answers MCP's JSON-RPC by hand, and names one of its methods.
  */
 const MENTIONS_MCP = new RegExp(
-  `@modelcontextprotocol/|['"\`]tools/(?:call|list)['"\`]|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
+  `@modelcontextprotocol/|${MENTIONS_MCP_METHOD.source}|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
   'u',
 );
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";

@@ -510,7 +510,7 @@ app.post('/mcp', logAuthorization(), (req, res, next) => {
         'require-csrf-token',
         'missingCsrfCheck',
         [5, 14, 7, 2],
-        { ...CSRF, route: '`POST /mcp` in a function this handler calls at src/gaps/options.ts:13' },
+        { ...CSRF, route: '`POST /mcp` in a called function at src/gaps/options.ts:13' },
         FOREIGN,
       ),
       report(

@@ -3304,7 +3304,7 @@ ruleTester.run('require-csrf-token: a route that hands the request to a method o
   valid: [
     {
       name: 'the method answers from the body and serves no MCP',
-      code: HUB("    res.json({ echoed: req.body, streams: this.streams.size });"),
+      code: HUB('    res.json({ echoed: req.body, streams: this.streams.size });'),
     },
   ],
   invalid: [
@@ -3393,7 +3393,10 @@ server.on('request', async (req, res) => {
 server.listen(3000, '127.0.0.1');`;
 
 const onRequestFixed = (bearer: boolean): string =>
-  ON_REQUEST.replace('const server = http.createServer();\n', `const server = http.createServer();\n\n${tokenHelpers({ bearer })}\n\n`).replace(
+  ON_REQUEST.replace(
+    'const server = http.createServer();\n',
+    `const server = http.createServer();\n\n${tokenHelpers({ bearer })}\n\n`,
+  ).replace(
     "server.on('request', async (req, res) => {\n  ",
     `server.on('request', async (req, res) => {\n  ${guard('node:http', bearer, { indent: '  ' })}`,
   );
@@ -3459,13 +3462,86 @@ const handWrittenFixed = (bearer: boolean, path = '/rpc'): string =>
     .replace('app.use(express.json());\n', `app.use(express.json());\n\n${tokenHelpers({ bearer })}\n\n`)
     .replace(`app.post('${path}', `, `app.post('${path}', ${guard('express', bearer)}`);
 
+// A dispatch table of MCP's methods in the module, looked up by a function the handler gives the body.
+const DISPATCH_TABLE = `import express from 'express';
+import { callTool, listTools } from './tools';
+
+const METHODS: Record<string, (params: any) => unknown> = {
+  'tools/list': () => ({ tools: listTools() }),
+  'tools/call': (params) => callTool(params.name, params.arguments),
+};
+
+async function answer(message: { id: number; method: string; params: unknown }) {
+  const method = METHODS[message.method];
+  if (method == null) return { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
+  return { jsonrpc: '2.0', id: message.id, result: await method(message.params) };
+}
+
+const app = express();
+app.use(express.json());
+app.post('/rpc', async (req, res) => {
+  res.json(await answer(req.body));
+});
+app.listen(3000, '127.0.0.1');`;
+
+const dispatchTableFixed = (bearer: boolean): string =>
+  DISPATCH_TABLE.replace(
+    'app.use(express.json());\n',
+    `app.use(express.json());\n\n${tokenHelpers({ bearer })}\n\n`,
+  ).replace("app.post('/rpc', ", `app.post('/rpc', ${guard('express', bearer)}`);
+
 ruleTester.run('require-csrf-token: MCP answered by hand', rule, {
   valid: [
+    {
+      name: 'middleware that looks at the method and hands the request on is not the endpoint',
+      code: `import express from 'express';
+const app = express();
+app.use(express.json());
+app.use((req, res, next) => {
+  if (req.body?.method == 'tools/call') console.log('tool call', req.body.params?.name);
+  next();
+});
+app.listen(3000, '127.0.0.1');`,
+    },
+    {
+      name: "a language server over HTTP: 'initialize' is not MCP's alone",
+      code: `import express from 'express';
+const app = express();
+app.use(express.json());
+app.post('/rpc', (req, res) => {
+  if (req.body.method === 'initialize') return res.json({ jsonrpc: '2.0', id: req.body.id, result: { capabilities: {} } });
+  res.status(404).end();
+});
+app.listen(3000, '127.0.0.1');`,
+    },
     { name: "a JSON-RPC endpoint whose methods are not MCP's", code: HAND_WRITTEN('jobs') },
     // An app's own API under an `/mcp/` prefix (what a UI calls to manage its MCP servers) is not MCP.
     { name: 'a route under an /mcp/ prefix that answers no MCP', code: HAND_WRITTEN('jobs', '/mcp/call-tool') },
   ],
   invalid: [
+    {
+      name: "a table keyed by MCP's methods, looked up by a function the handler gives the body",
+      code: DISPATCH_TABLE,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /rpc`' },
+          line: 17,
+          column: 1,
+          endLine: 17,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: dispatchTableFixed(false),
+            },
+            { messageId: 'useBearerToken', output: dispatchTableFixed(true) },
+          ],
+        },
+      ],
+    },
     {
       name: "a dispatch on 'tools/list' and 'tools/call' serves MCP, whatever the path",
       code: HAND_WRITTEN('tools'),
@@ -3479,8 +3555,76 @@ ruleTester.run('require-csrf-token: MCP answered by hand', rule, {
           endLine: 6,
           endColumn: 9,
           suggestions: [
-            { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: handWrittenFixed(false) },
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: handWrittenFixed(false),
+            },
             { messageId: 'useBearerToken', output: handWrittenFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// A check made by an object the module may swap for another: what a type names is not what runs.
+const SWAPPED_GUARD = `import express from 'express';
+
+class StrictGuard {
+  allow(req: express.Request): boolean {
+    return req.headers.authorization === \`Bearer \${process.env.MCP_TOKEN}\`;
+  }
+}
+
+class OpenGuard extends StrictGuard {
+  allow(): boolean {
+    return true;
+  }
+}
+
+let guard: StrictGuard = new StrictGuard();
+if (process.env.DEV) guard = new OpenGuard();
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', (req, res) => {
+  if (!guard.allow(req)) {
+    res.status(401).end();
+    return;
+  }
+  res.json({ received: req.body });
+});
+app.listen(3000, '127.0.0.1');`;
+
+const swappedGuardFixed = (bearer: boolean): string =>
+  SWAPPED_GUARD.replace(
+    'app.use(express.json());\n',
+    `app.use(express.json());\n\n${tokenHelpers({ bearer })}\n\n`,
+  ).replace("app.post('/mcp', ", `app.post('/mcp', ${guard('express', bearer)}`);
+
+ruleTester.run('require-csrf-token: a check by an object the module may swap', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "a binding typed as the strict class that may hold a subclass that allows all: the check is not the type's",
+      code: SWAPPED_GUARD,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 20,
+          column: 1,
+          endLine: 20,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: swappedGuardFixed(false),
+            },
+            { messageId: 'useBearerToken', output: swappedGuardFixed(true) },
           ],
         },
       ],
