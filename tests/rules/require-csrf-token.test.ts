@@ -3417,6 +3417,32 @@ ruleTester.run("require-csrf-token: a handler given as the server's 'request' li
   ],
   invalid: [
     {
+      name: "server.once('request', handler) too",
+      code: ON_REQUEST.replace("server.on('request'", "server.once('request'"),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp` in this handler' },
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: onRequestFixed(false).replace("server.on('request'", "server.once('request'"),
+            },
+            {
+              messageId: 'useBearerToken',
+              output: onRequestFixed(true).replace("server.on('request'", "server.once('request'"),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "server.on('request', handler) is read like createServer(handler)",
       code: ON_REQUEST,
       output: null,
@@ -3630,4 +3656,58 @@ ruleTester.run('require-csrf-token: a check by an object the module may swap', r
       ],
     },
   ],
+});
+
+// A route that hands its request to a class's static method, which hands it to the SSE transport.
+const STATIC_HANDLER = (handler: string): string => `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+const streams = new Map<string, SSEServerTransport>();
+
+class McpRoutes {
+  static async message(req: express.Request, res: express.Response): Promise<void> {
+    const transport = streams.get(String(req.query.sessionId));
+    if (!transport) {
+      res.status(404).end();
+      return;
+    }
+    await transport.handlePostMessage(req, res, req.body);
+  }
+}
+
+const app = express();
+app.use(express.json());
+app.post('/rpc', ${handler});
+app.listen(3000, '127.0.0.1');`;
+
+const staticHandlerFixed = (handler: string, bearer: boolean): string =>
+  STATIC_HANDLER(handler)
+    .replace('app.use(express.json());\n', `app.use(express.json());\n\n${tokenHelpers({ bearer })}\n\n`)
+    .replace("app.post('/rpc', ", `app.post('/rpc', ${guard('express', bearer)}`);
+
+ruleTester.run("require-csrf-token: a route that hands the request to a class's static method", rule, {
+  valid: [],
+  invalid: ['(req, res) => McpRoutes.message(req, res)', 'McpRoutes.message'].map((handler) => ({
+    name: `the static method hands it to the SSE transport: ${handler}`,
+    code: STATIC_HANDLER(handler),
+    output: null,
+    errors: [
+      {
+        messageId: 'missingCsrfCheck' as const,
+        data: { route: '`POST /rpc`' },
+        line: 19,
+        column: 1,
+        endLine: 19,
+        endColumn: 9,
+        suggestions: [
+          {
+            messageId: 'requireTokenHeader' as const,
+            data: { header: '`x-mcp-csrf-token`' },
+            output: staticHandlerFixed(handler, false),
+          },
+          { messageId: 'useBearerToken' as const, output: staticHandlerFixed(handler, true) },
+        ],
+      },
+    ],
+  })),
 });
