@@ -123,9 +123,12 @@ export const MCP_METHOD_NAMES: readonly string[] = [
   'prompts/list',
 ];
 const MCP_METHODS: ReadonlySet<string> = new Set(MCP_METHOD_NAMES);
-/** Whether a file's text names an MCP method in quotes: a first look for hand-written endpoints. */
+/**
+ * Whether a file's text names an MCP method in quotes, or the `protocolVersion` that MCP's
+ * `initialize` answers with: a first look for hand-written endpoints.
+ */
 export const MENTIONS_MCP_METHOD = new RegExp(
-  `['"\`](?:${MCP_METHOD_NAMES.map((name) => name.replace('/', '\\/')).join('|')})['"\`]`,
+  `['"\`](?:${MCP_METHOD_NAMES.map((name) => name.replace('/', '\\/')).join('|')})['"\`]|\\bprotocolVersion\\b`,
   'u',
 );
 
@@ -151,13 +154,17 @@ function bodyHandlers(fn: HandlerFunction): HandlerFunction[] {
 
 /**
  * Whether a function answers MCP's JSON-RPC by hand: it tests a value against an MCP method's
- * name (`if (rpc.method === 'tools/call')`, `case 'tools/list':`), or looks its handler up in a
- * table keyed by them (`{ 'tools/list': listTools }`, here or in the module). A function that
- * calls one of its parameters (`next()`) hands the request on: middleware, not the endpoint.
+ * name (`if (rpc.method === 'tools/call')`, `case 'tools/list':`), or against `'initialize'`
+ * where it also names MCP's `protocolVersion` (a language server answers `initialize` too), or
+ * looks its handler up in a table keyed by them (`{ 'tools/list': listTools }`, here or in the
+ * module). A function that calls one of its parameters (`next()`) hands the request on:
+ * middleware, not the endpoint.
  */
 function dispatchesMcpMethods(fn: HandlerFunction): boolean {
   const params = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
   let dispatches = false;
+  let initializes = false;
+  let namesProtocolVersion = false;
   let passesOn = false;
   walk(fn.body, (node) => {
     if (passesOn) return;
@@ -177,14 +184,20 @@ function dispatchesMcpMethods(fn: HandlerFunction): boolean {
       dispatches = table !== null && table.properties.some((property) => isMcpMethodKey(property));
       return;
     }
-    if (node.type !== AST_NODE_TYPES.Literal || typeof node.value !== 'string' || !MCP_METHODS.has(node.value)) return;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === 'protocolVersion') namesProtocolVersion = true;
+    if (node.type !== AST_NODE_TYPES.Literal || typeof node.value !== 'string') return;
+    if (node.value === 'protocolVersion') namesProtocolVersion = true;
+    const initialize = node.value === 'initialize';
+    if (!initialize && !MCP_METHODS.has(node.value)) return;
     const { parent } = node;
-    dispatches =
+    const tested =
       (parent?.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(parent.operator)) ||
       (parent?.type === AST_NODE_TYPES.SwitchCase && parent.test === node) ||
       (parent?.type === AST_NODE_TYPES.Property && parent.key === node);
+    if (initialize) initializes ||= tested;
+    else dispatches = tested;
   });
-  return dispatches && !passesOn;
+  return (dispatches || (initializes && namesProtocolVersion)) && !passesOn;
 }
 
 function isMcpMethodKey(property: TSESTree.ObjectLiteralElement): boolean {

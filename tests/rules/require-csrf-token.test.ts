@@ -3711,3 +3711,53 @@ ruleTester.run("require-csrf-token: a route that hands the request to a class's 
     ],
   })),
 });
+
+// A bridge that answers MCP's `initialize` itself and passes every other method on.
+const INITIALIZING_BRIDGE = `import express from 'express';
+import { forward } from './upstream';
+
+const app = express();
+app.use(express.json());
+app.post('/bridge', async (req, res) => {
+  const { id, method, params } = req.body;
+  if (method === 'initialize') {
+    return res.json({ jsonrpc: '2.0', id, result: { protocolVersion: params.protocolVersion, capabilities: {} } });
+  }
+  res.json({ jsonrpc: '2.0', id, result: await forward(method, params) });
+});
+app.listen(3000, '127.0.0.1');`;
+
+const initializingBridgeFixed = (bearer: boolean): string =>
+  INITIALIZING_BRIDGE.replace(
+    'app.use(express.json());\n',
+    `app.use(express.json());\n\n${tokenHelpers({ bearer })}\n\n`,
+  ).replace("app.post('/bridge', ", `app.post('/bridge', ${guard('express', bearer)}`);
+
+ruleTester.run("require-csrf-token: a bridge that answers MCP's initialize", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "'initialize' answered with MCP's protocolVersion",
+      code: INITIALIZING_BRIDGE,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /bridge`' },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: initializingBridgeFixed(false),
+            },
+            { messageId: 'useBearerToken', output: initializingBridgeFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
