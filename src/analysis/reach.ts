@@ -654,7 +654,7 @@ const SERVER_PACKAGES: ReadonlySet<string> = new Set(
  * Whether `node` lies in a module deployed to the public internet that starts no server of its
  * own (`app.listen`, `serve()`): of a Worker package, or a Vercel Function.
  */
-function onWorker(node: TSESTree.Node): boolean {
+export function onWorker(node: TSESTree.Node): boolean {
   const { file, code } = moduleOf(node);
   return (deployedAsWorker(file, SERVER_PACKAGES) || deployedAsVercelFunction(file)) && serverStarts(code).length === 0;
 }

@@ -44,7 +44,7 @@ import {
   type McpTransport,
 } from '../analysis/mcp-sdk';
 import { routeIsGuarded } from '../analysis/route-guards';
-import { REBINDING_CREDENTIAL_FINDER, routesHandledBy, routesUsingConstant } from '../analysis/reach';
+import { REBINDING_CREDENTIAL_FINDER, onWorker, routesHandledBy, routesUsingConstant } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
 import { frameworkStarts, listsSome, serverStarts, type ServerStart } from '../analysis/servers';
@@ -62,7 +62,7 @@ import {
   type HandlerFunction,
 } from '../analysis/values';
 
-export type Options = [{ trustCredentialChecks?: boolean } & FailClosedOption];
+export type Options = [{ trustCredentialChecks?: boolean; trustRemoteDeployments?: boolean } & FailClosedOption];
 export type MessageIds =
   | 'unprotectedTransport'
   | 'validationTurnedOff'
@@ -140,7 +140,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require MCP HTTP endpoints to validate the Host or Origin header against DNS rebinding',
       recommended: true,
-      strictOptions: [{ trustCredentialChecks: false }],
+      strictOptions: [{ trustCredentialChecks: false, trustRemoteDeployments: false }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -154,11 +154,22 @@ export default createRule<Options, MessageIds>({
             description:
               'Leave an MCP endpoint alone when it refuses requests without a bearer token, custom-header credential or session cookie, which a DNS-rebinding page cannot send. `false` in `strict`.',
           },
+          trustRemoteDeployments: {
+            ...REACH_OPTION_SCHEMA.trustRemoteDeployments,
+            description:
+              "Leave MCP endpoints alone in a package deployed as a Cloudflare Worker or Vercel Function, which the platform reaches by its own hostname, not by the user's network. `false` in `strict`.",
+          },
           ...FAIL_CLOSED_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks, failClosedFix: false }],
+    defaultOptions: [
+      {
+        trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks,
+        trustRemoteDeployments: REACH_DEFAULTS.trustRemoteDeployments,
+        failClosedFix: false,
+      },
+    ],
     messages: {
       unprotectedTransport: '{{transport}} accepts any Host: a web page can reach it through DNS rebinding.',
       validationTurnedOff:
@@ -172,10 +183,17 @@ export default createRule<Options, MessageIds>({
       refuseUntilConfigured: 'Let no request through until the allowlist is set.',
     },
   },
-  defaultOptions: [{ trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks, failClosedFix: false }],
+  defaultOptions: [
+    {
+      trustCredentialChecks: REACH_DEFAULTS.trustCredentialChecks,
+      trustRemoteDeployments: REACH_DEFAULTS.trustRemoteDeployments,
+      failClosedFix: false,
+    },
+  ],
   create(context, [options]) {
     const { sourceCode } = context;
     const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
+    const trustRemoteDeployments = options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments;
     const checksHostOrOrigin = mentionsAny(sourceCode, MENTIONS_HOST_OR_ORIGIN);
     if (!MENTIONS_MCP.test(sourceCode.text) && !checksHostOrOrigin) return {};
     /**
@@ -198,6 +216,9 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
+        // A Worker or Vercel Function is reached by the platform's hostname for it: a rebinding
+        // name is routed elsewhere, and the user's network position gains a page nothing.
+        if (trustRemoteDeployments && onWorker(sourceCode.ast)) return;
         if (checksHostOrOrigin) reportFailOpenChecks();
         if (!MENTIONS_MCP.test(sourceCode.text)) return;
         reportFrameworkServers();

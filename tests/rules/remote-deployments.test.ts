@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import noWildcardOriginRule from '../../src/rules/no-wildcard-origin';
 import noReflectedOriginRule from '../../src/rules/no-reflected-origin';
+import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
 
 // A package deployed as a Cloudflare Worker runs on Cloudflare's network, which anyone reaches
@@ -387,6 +388,56 @@ ruleTester.run('no-wildcard-origin: Vercel Functions', noWildcardOriginRule, {
       code: CARD_FUNCTION,
       output: null,
       errors: [CARD_ERROR],
+    },
+  ],
+});
+
+// DNS rebinding turns a page into one the user's network reaches by a name its attacker controls.
+// A Worker is reached by the hostname Cloudflare routes to it, whatever the user's network: a
+// rebinding name never reaches it, and the rule leaves it alone unless `trustRemoteDeployments` is off.
+const WORKER_TRANSPORT = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    return transport.handleRequest(request);
+  },
+};`;
+
+const UNPROTECTED_WORKER_TRANSPORT = {
+  messageId: 'unprotectedTransport' as const,
+  data: { transport: '`WebStandardStreamableHTTPServerTransport`' },
+  line: 3,
+  column: 23,
+  endLine: 3,
+  endColumn: 63,
+};
+
+ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflare Workers', dnsRule, {
+  valid: [
+    { name: 'a Worker package (wrangler.toml)', code: WORKER_TRANSPORT, filename: file(withConfig) },
+    { name: 'a Worker package (a `wrangler deploy` script)', code: WORKER_TRANSPORT, filename: file(withDeployScript) },
+  ],
+  invalid: [
+    {
+      name: 'with `trustRemoteDeployments` off (`strict`)',
+      code: WORKER_TRANSPORT,
+      filename: file(withConfig),
+      options: [{ trustRemoteDeployments: false }],
+      errors: [UNPROTECTED_WORKER_TRANSPORT],
+    },
+    {
+      name: 'a package that also serves on Node.js',
+      code: WORKER_TRANSPORT,
+      filename: file(alsoOnNode),
+      errors: [UNPROTECTED_WORKER_TRANSPORT],
+    },
+    {
+      name: "`wrangler dev` alone runs the Worker on the user's machine",
+      code: WORKER_TRANSPORT,
+      filename: file(devOnly),
+      errors: [UNPROTECTED_WORKER_TRANSPORT],
     },
   ],
 });
