@@ -7,6 +7,7 @@ import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
+import { servesMcp } from './mcp-transports';
 import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
@@ -208,7 +209,7 @@ function methodStartApi(call: TSESTree.CallExpression): StartApi | null {
   const source = receiver && serverSourceOf(receiver);
   if (!source) return null;
   if (calledMethodName(call) === 'start') return source.start ?? null;
-  return source.listen && !isPortProbe(call) ? source.listen : null;
+  return source.listen && !isPortProbe(call) && !closesOnRequest(call) ? source.listen : null;
 }
 
 /** A server that an MCP framework starts with a method of its own (fastmcp's `server.start()`). */
@@ -395,6 +396,32 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
       return false;
     }
   }
+  return closes;
+}
+
+/**
+ * Whether a `listen()` starts a server that its own request handler, written where the server is
+ * made, closes (`server.close()`): it catches one request, such as an OAuth redirect to a CLI, and
+ * is no service. A handler that serves MCP is a service whatever it does after.
+ */
+function closesOnRequest(listen: TSESTree.CallExpression): boolean {
+  const receiver = calledMethodObject(listen);
+  const server = receiver && skipTypeWrappers(receiver);
+  if (server?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(server);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init) return false;
+  const made = skipTypeWrappers(def.node.init);
+  if (made.type !== AST_NODE_TYPES.CallExpression || entitiesOf(made, 'handler-server').length === 0) return false;
+  const handler = made.arguments.at(-1);
+  if (!handler || !isHandler(handler) || servesMcp(handler)) return false;
+  let closes = false;
+  walk(handler, (node) => {
+    if (closes || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'close') return;
+    const object = calledMethodObject(node);
+    const closed = object && skipTypeWrappers(object);
+    closes = closed?.type === AST_NODE_TYPES.Identifier && variableOf(closed) === variable;
+  });
   return closes;
 }
 

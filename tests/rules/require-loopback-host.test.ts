@@ -4107,3 +4107,57 @@ ruleTester.run('require-loopback-host: a host in settings handed to the code tha
     errors: [handedSettingsError(kept)],
   })),
 });
+
+// A server whose own request handler closes it: it catches one request (an OAuth redirect to a
+// CLI) and is no service, unless the handler serves MCP.
+const ONE_SHOT = (handling: string): string => `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const server = http.createServer(async (req, res) => {
+${handling}
+  server.close();
+});
+server.listen(3000);`;
+
+const CATCH_CODE = `  const code = new URL(req.url ?? '/', 'http://localhost').searchParams.get('code');
+  res.end(code ? 'Signed in: you can close this window.' : 'No code.');
+  console.log('Add the token to your mcpServers config.');`;
+
+ruleTester.run('require-loopback-host: a server its own request handler closes', rule, {
+  valid: [
+    { name: 'an OAuth redirect catcher, whose file names MCP only in what it prints', code: ONE_SHOT(CATCH_CODE) },
+  ],
+  invalid: [
+    {
+      name: 'a handler that serves MCP is a service whatever it does after',
+      code: ONE_SHOT('  await transport.handleRequest(req, res);'),
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: "Node's default is `::`",
+          },
+          line: 9,
+          column: 8,
+          endLine: 9,
+          endColumn: 14,
+          suggestions: ["'127.0.0.1'", "process.env.HOST ?? '127.0.0.1'", "'::1'", "'localhost'"].map(
+            (host, index) => ({
+              messageId: (['useIpv4Loopback', 'useHostFromEnvironment', 'useIpv6Loopback', 'useLocalhost'] as const)[
+                index
+              ]!,
+              output: ONE_SHOT('  await transport.handleRequest(req, res);').replace(
+                'server.listen(3000);',
+                `server.listen(3000, ${host});`,
+              ),
+            }),
+          ),
+        },
+      ],
+    },
+  ],
+});
