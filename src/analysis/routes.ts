@@ -308,6 +308,11 @@ class RouteFinder {
     }
     const vite = viteDevServer(expression);
     if (vite) return this.instance(vite, 'connect', null, { devServer: 'vite' });
+    // `base ? app.basePath(base) : app`: the same app either way.
+    if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+      const app = this.appOf(expression.consequent, steps + 1);
+      return app && this.appOf(expression.alternate, steps + 1) === app ? app : null;
+    }
     const resolved = resolveExpression(expression);
     if (resolved && resolved !== expression) return this.appOf(resolved, steps + 1);
     if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression)

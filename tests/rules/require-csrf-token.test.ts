@@ -3761,3 +3761,56 @@ ruleTester.run("require-csrf-token: a bridge that answers MCP's initialize", rul
     },
   ],
 });
+
+// A Hono app reached through a conditional that gives the same app either way.
+const CONDITIONAL_APP = `import { Hono } from 'hono';
+import { StreamableHTTPTransport } from '@hono/mcp';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+
+export function build(base?: string) {
+  const app = new Hono();
+  const router = base ? app.basePath(base) : app;
+  router.all('/mcp', async (c) => {
+    const transport = new StreamableHTTPTransport();
+    await server.connect(transport);
+    return transport.handleRequest(c);
+  });
+  return app;
+}`;
+
+const conditionalAppFixed = (bearer: boolean): string =>
+  CONDITIONAL_APP.replace('\nexport function build', `\n${tokenHelpers({ bearer })}\n\nexport function build`).replace(
+    "router.all('/mcp', ",
+    `router.all('/mcp', ${guard('hono', bearer, { indent: '  ' })}`,
+  );
+
+ruleTester.run('require-csrf-token: an app through a conditional', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: '`base ? app.basePath(base) : app` is the app either way',
+      code: CONDITIONAL_APP,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/mcp`' },
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: conditionalAppFixed(false),
+            },
+            { messageId: 'useBearerToken', output: conditionalAppFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
