@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { bareSpecifier } from './module-graph';
 
 const { ReferenceTracker } = ASTUtils;
 export const { CALL, CONSTRUCT, READ } = ReferenceTracker;
@@ -77,7 +78,8 @@ export function trackGlobals<T>(sourceCode: Readonly<SourceCode>, traceMap: Trac
  * imported decides, never how a local name is spelled. READ entries yield each expression that
  * evaluates to the export (each read of the imported binding), not the import itself.
  */
-export function trackModules<T>(sourceCode: Readonly<SourceCode>, traceMap: TraceMap<T>): TrackedReference<T>[] {
+export function trackModules<T>(sourceCode: Readonly<SourceCode>, map: TraceMap<T>): TrackedReference<T>[] {
+  const traceMap = withDenoSpecifiers(sourceCode, map);
   const tracker = createTracker(sourceCode);
   const seen = new Set<TSESTree.Node>();
   const found: TrackedReference<T>[] = [];
@@ -102,7 +104,7 @@ export function trackModules<T>(sourceCode: Readonly<SourceCode>, traceMap: Trac
     const moduleName =
       first && first.type !== AST_NODE_TYPES.SpreadElement ? ASTUtils.getStringIfConstant(first) : null;
     if (!moduleName) continue;
-    const subMap = traceMap[moduleName.replace(/^node:/u, '')];
+    const subMap = traceMap[bareSpecifier(moduleName).replace(/^node:/u, '')];
     if (!subMap) continue;
     const readInfo = subMap[READ];
     if (readInfo) addRead(call, readInfo);
@@ -112,6 +114,26 @@ export function trackModules<T>(sourceCode: Readonly<SourceCode>, traceMap: Trac
     }
   }
   return found;
+}
+
+/**
+ * The trace map, with an entry for each Deno `npm:` or `jsr:` specifier the file imports
+ * (`npm:hono@4/cors`) that names a module of the map (`hono/cors`).
+ */
+function withDenoSpecifiers<T>(sourceCode: Readonly<SourceCode>, traceMap: TraceMap<T>): TraceMap<T> {
+  let extended: Record<string, TraceMap<T>[string]> | null = null;
+  for (const statement of sourceCode.ast.body) {
+    const source =
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration
+        ? statement.source?.value
+        : undefined;
+    if (!source || !/^(?:npm|jsr):/u.test(source)) continue;
+    const entry = traceMap[bareSpecifier(source)];
+    if (entry) (extended ??= { ...traceMap })[source] = entry;
+  }
+  return extended ?? traceMap;
 }
 
 /**

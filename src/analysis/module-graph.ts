@@ -325,9 +325,26 @@ export function moduleSpecifiers(file: string | null, text: string): ModuleSpeci
   return { specifiers: [...specifiers], imports: [...imports] };
 }
 
-/** Whether a specifier names one of these packages (`node:http` is `http`). */
+/** Whether a specifier names one of these packages (`node:http` is `http`, `npm:hono@4/cors` is `hono/cors`). */
 function namesPackage(specifier: string, packages: ReadonlySet<string>): boolean {
-  return packages.has(specifier) || (specifier.startsWith('node:') && packages.has(specifier.slice(5)));
+  const bare = bareSpecifier(specifier);
+  return packages.has(bare) || (bare.startsWith('node:') && packages.has(bare.slice(5)));
+}
+
+/** JSR packages that publish an npm package's modules under another name. */
+const JSR_NAMES: Readonly<Record<string, string>> = { '@hono/hono': 'hono' };
+
+/**
+ * A Deno `npm:` or `jsr:` specifier as the bare specifier Node resolves to the same module, without
+ * its version: `npm:@modelcontextprotocol/sdk@1.25/server/mcp.js` is
+ * `@modelcontextprotocol/sdk/server/mcp.js`, `jsr:@hono/hono@4/cors` is `hono/cors`. Any other
+ * specifier as it is.
+ */
+export function bareSpecifier(specifier: string): string {
+  const match = /^(npm|jsr):(@[^/@]+\/[^/@]+|[^/@]+)(?:@[^/]*)?(\/.*)?$/u.exec(specifier);
+  if (!match) return specifier;
+  const name = (match[1] === 'jsr' ? JSR_NAMES[match[2]!] : undefined) ?? match[2]!;
+  return `${name}${match[3] ?? ''}`;
 }
 
 /**

@@ -141,8 +141,18 @@ export function mentionsModuleWith(...kinds: Entity['kind'][]): RegExp {
 }
 
 function mentionsModuleWhere(wanted: (entity: Entity) => boolean): RegExp {
-  const modules = modulesWith(wanted).map((module) => escape(module.replace(/^node:/u, '')));
-  return new RegExp(`['"\`](?:node:)?(?:${[...new Set(modules)].join('|')})['"\`]`, 'u');
+  const modules = modulesWith(wanted).map((module) => specifierPattern(module.replace(/^node:/u, '')));
+  return new RegExp(`['"\`](?:node:|npm:|jsr:)?(?:${[...new Set(modules)].join('|')})['"\`]`, 'u');
+}
+
+/**
+ * A module's specifier as a pattern that also matches it as Deno writes it, with a version after
+ * the package's name (`npm:hono@4/cors`), and Hono's modules under their JSR name (`jsr:@hono/hono/cors`).
+ */
+function specifierPattern(module: string): string {
+  const [, name = module, subpath = ''] = /^(@[^/]+\/[^/]+|[^/]+)(.*)$/u.exec(module) ?? [];
+  const names = name === 'hono' ? '(?:hono|@hono\\/hono)' : escape(name);
+  return `${names}(?:@[^'"\`/]*)?${escape(subpath)}`;
 }
 
 /**

@@ -1,0 +1,86 @@
+import dnsRule from '../../src/rules/require-dns-rebinding-protection';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
+import { createRuleTester } from '../rule-tester';
+
+// Deno imports packages by `npm:` and `jsr:` specifiers, with a version after the name
+// (`npm:hono@4/cors`), and Hono's modules also under their JSR name (`jsr:@hono/hono/cors`): they
+// are the same modules as the bare specifiers Node resolves.
+
+const ruleTester = createRuleTester();
+
+const DENO_SERVER = (hono: string, mcp: string): string => `import { Hono } from '${hono}';
+import { cors } from '${hono}/cors';
+import { StreamableHTTPTransport } from '${mcp}';
+
+const app = new Hono();
+app.use('*', cors({ origin: '*' }));
+app.all('/mcp', (c) => new StreamableHTTPTransport().handleRequest(c));
+Deno.serve({ port: 8001, hostname: '127.0.0.1' }, app.fetch);`;
+
+const SPECIFIERS = [
+  ['npm:hono@4', 'npm:@hono/mcp@0.1'],
+  ['jsr:@hono/hono@4', 'npm:@hono/mcp'],
+  ['jsr:@hono/hono', 'npm:@hono/mcp@^0.1.4'],
+] as const;
+
+ruleTester.run('no-wildcard-origin: Deno specifiers', wildcardRule, {
+  valid: [],
+  invalid: SPECIFIERS.map(([hono, mcp]) => {
+    const code = DENO_SERVER(hono, mcp);
+    return {
+      name: `${hono} and ${mcp}`,
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin' as const,
+          data: { policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`", credentials: '' },
+          line: 6,
+          column: 21,
+          endLine: 6,
+          endColumn: 32,
+          suggestions: [
+            { messageId: 'denyOrigins' as const, output: code.replace("origin: '*'", 'origin: []') },
+            {
+              messageId: 'useAllowlist' as const,
+              output: code
+                .replace('\nconst app', "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app")
+                .replace("origin: '*'", 'origin: ALLOWED_ORIGINS'),
+            },
+          ],
+        },
+      ],
+    };
+  }),
+});
+
+ruleTester.run('require-dns-rebinding-protection: Deno specifiers', dnsRule, {
+  valid: [],
+  invalid: SPECIFIERS.map(([hono, mcp]) => {
+    const code = DENO_SERVER(hono, mcp);
+    return {
+      name: `${hono} and ${mcp}`,
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport' as const,
+          data: { transport: '`StreamableHTTPTransport`' },
+          line: 7,
+          column: 28,
+          endLine: 7,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'enableProtection' as const,
+              output: code.replace(
+                'new StreamableHTTPTransport()',
+                "new StreamableHTTPTransport({ enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:8001', 'localhost:8001'] })",
+              ),
+            },
+          ],
+        },
+      ],
+    };
+  }),
+});
