@@ -56,7 +56,10 @@ describe('configs', () => {
       'mcp-cors/no-unsafe-origin-match': 'error',
       'mcp-cors/no-wildcard-origin': ['error', { trustCredentialChecks: false, trustRemoteDeployments: false }],
       'mcp-cors/require-csrf-token': 'error',
-      'mcp-cors/require-dns-rebinding-protection': ['error', { trustCredentialChecks: false, trustRemoteDeployments: false }],
+      'mcp-cors/require-dns-rebinding-protection': [
+        'error',
+        { trustCredentialChecks: false, trustRemoteDeployments: false },
+      ],
       'mcp-cors/require-loopback-host': ['error', { reportUnknownHosts: true }],
     });
     expect(plugin.configs.strict.name).toBe('mcp-cors/strict');
