@@ -14,7 +14,15 @@ import {
   insertArgumentBefore,
   replacePropertyValue,
 } from '../fixes/edits';
-import { calledMethodName, containsNode, declaredClass, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  containsNode,
+  declaredClass,
+  skipTypeWrappers,
+  topLevelStatement,
+  walk,
+} from '../analysis/ast';
 import { frameworkStarts, listsSome, localApps, namesLoopback } from '../analysis/servers';
 import { isLinted, placeOf, textOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
@@ -29,7 +37,7 @@ import {
 } from '../analysis/credential-checks';
 import { mountedPaths, routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { answersNothing } from '../analysis/reach';
-import { findMcpAppFactories, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
+import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { MENTIONS_MCP_METHOD, servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, type Route } from '../analysis/routes';
 import { decoratorPaths, guardsNothing, joinNestPath, nestDecorator } from '../analysis/nest-routes';
@@ -235,7 +243,8 @@ export default createRule<Options, MessageIds>({
             route.acceptsPost &&
             isEndpoint(route) &&
             !routeIsGuarded(finder, route, apps) &&
-            !originCheckedLocally(route),
+            !originCheckedLocally(route) &&
+            !sessionsMadeBehindCheck(route),
         );
         unchecked.sort((a, b) => a.node.range[0] - b.node.range[0]);
         // The declarations go right above the first unchecked route's statement, next to the edit.
@@ -541,6 +550,65 @@ export default createRule<Options, MessageIds>({
       if (route.framework === 'node' && !route.exportedFor && besideTheMcpBranch(route)) return false;
       // A route that hands requests to an MCP transport is the endpoint, whatever its path.
       return serves();
+    }
+
+    /**
+     * Whether a route only hands requests to SSE sessions that other routes of the file make, each
+     * of which refuses a request without a credential (`GET /sse` behind a bearer check): the
+     * message route looks its transport up by the session id the request names, and a cross-site
+     * page cannot open a session to learn one. A route that posts to one transport for everyone
+     * (no lookup) is reached without any id.
+     */
+    function sessionsMadeBehindCheck(route: Route): boolean {
+      const last = route.handlers.at(-1);
+      const fn = last && resolveFunction(last);
+      const [request] = fn?.params ?? [];
+      if (!fn || request?.type !== AST_NODE_TYPES.Identifier) return false;
+      const sse = findMcpTransports(sourceCode).filter(({ transport }) => transport.name === 'sse');
+      if (sse.length === 0 || sse.some(({ node }) => containsNode(fn, node))) return false;
+      const calls = transportCalls(fn);
+      const lookedUp = (call: TSESTree.CallExpression): boolean => {
+        const object = calledMethodObject(call);
+        const held = object && skipTypeWrappers(resolveExpression(object) ?? object);
+        const key =
+          held?.type === AST_NODE_TYPES.CallExpression && calledMethodName(held) === 'get'
+            ? held.arguments[0]
+            : held?.type === AST_NODE_TYPES.MemberExpression && held.computed
+              ? held.property
+              : null;
+        return key !== null && key !== undefined && readsRequest(key, request.name);
+      };
+      if (
+        calls.length === 0 ||
+        !calls.every((call) => calledMethodName(call) === 'handlePostMessage' && lookedUp(call))
+      )
+        return false;
+      const { routes, apps } = findRoutes(sourceCode);
+      return sse.every(({ node }) => {
+        const making = routes.filter((other) =>
+          other.handlers.some((handler) => {
+            const maker = resolveFunction(handler);
+            return maker !== null && containsNode(maker, node);
+          }),
+        );
+        return making.length > 0 && making.every((other) => routeIsGuarded(finder, other, apps));
+      });
+    }
+
+    /** Whether an expression reads the request (`req.query.sessionId`), directly or through the constants it names. */
+    function readsRequest(node: TSESTree.Node, name: string, depth = 0): boolean {
+      if (depth > 4) return false;
+      let found = false;
+      walk(node, (inner) => {
+        if (found || inner.type !== AST_NODE_TYPES.Identifier) return;
+        if (inner.name === name) {
+          found = true;
+          return;
+        }
+        const value = resolveExpression(inner);
+        if (value && value !== inner && readsRequest(value, name, depth + 1)) found = true;
+      });
+      return found;
     }
 
     /**

@@ -3814,3 +3814,66 @@ ruleTester.run('require-csrf-token: an app through a conditional', rule, {
     },
   ],
 });
+
+// An SSE server whose `GET /sse` refuses a request without the bearer token: the message route
+// needs a session id that only that stream hands out, unless it posts to one transport for all.
+const SSE_BEHIND_TOKEN = (lookup: boolean): string => `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { server } from './server';
+
+const app = express();
+${lookup ? 'const sessions = new Map<string, SSEServerTransport>();' : 'let current: SSEServerTransport | undefined;'}
+
+app.get('/sse', async (req, res) => {
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+    res.status(401).end();
+    return;
+  }
+  ${lookup ? 'const current' : 'current'} = new SSEServerTransport('/messages', res);${lookup ? '\n  sessions.set(current.sessionId, current);' : ''}
+  await server.connect(current);
+});
+
+app.post('/messages', async (req, res) => {
+  ${lookup ? 'const current = sessions.get(String(req.query.sessionId));\n  ' : ''}if (!current) {
+    res.status(404).end();
+    return;
+  }
+  await current.handlePostMessage(req, res);
+});
+
+app.listen(3000, '127.0.0.1');`;
+
+const sseBehindTokenFixed = (bearer: boolean): string =>
+  SSE_BEHIND_TOKEN(false).replace(
+    "app.post('/messages', ",
+    `${tokenHelpers({ bearer })}\n\napp.post('/messages', ${guard('express', bearer)}`,
+  );
+
+ruleTester.run('require-csrf-token: SSE sessions made only behind a credential', rule, {
+  valid: [{ name: 'the message route looks its session up by the id the request names', code: SSE_BEHIND_TOKEN(true) }],
+  invalid: [
+    {
+      name: 'the message route posts to one transport for everyone: no id is needed',
+      code: SSE_BEHIND_TOKEN(false),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /messages`' },
+          line: 17,
+          column: 1,
+          endLine: 17,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: sseBehindTokenFixed(false),
+            },
+            { messageId: 'useBearerToken', output: sseBehindTokenFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
