@@ -35,7 +35,7 @@ app.listen(PORT);
 export const config = { port: PORT, production: isProduction, logLevel: process.env.LOG_LEVEL };`,
     },
     {
-      name: 'the other CORS settings from the environment: headers, methods, max age, credentials, a switch',
+      name: 'the other CORS settings from the environment: headers, methods, max age, credentials, a switch, a mode',
       code: `import cors from 'cors';
 const exposed = (process.env.APP_CORS_EXPOSE_HEADERS ?? 'Mcp-Session-Id').split(',');
 app.use(
@@ -48,7 +48,9 @@ app.use(
     credentials: process.env.CORS_CREDENTIALS === 'true',
   }),
 );
-export const corsOn = process.env.CORS_ENABLED !== 'false';`,
+export const corsOn = process.env.CORS_ENABLED !== 'false';
+export const corsMode = process.env.MCP_CORS_MODE ?? 'strict';
+export const corsLevel = process.env.CORS_LEVEL;`,
     },
     {
       name: 'a constant allowlist, checked before the echo',
