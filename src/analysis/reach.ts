@@ -135,9 +135,12 @@ export function endpointsReached(
     // `app.use('/mcp', adapter.middleware())`: a handler the project builds and mounts at a path
     // may hold routes the analysis does not list; what the policy reaches there is not known.
     if (opaqueMount(app, apps, prefix, publicPaths)) return null;
-    const under = endpoints.filter(
-      (route) => route.app !== null && within(route.app, app, apps, 0) && covers(prefix, route.path),
-    );
+    const under = [
+      ...endpoints.filter(
+        (route) => route.app !== null && within(route.app, app, apps, 0) && covers(prefix, route.path),
+      ),
+      ...importedRouterEndpoints(app, prefix).filter((route) => covers(prefix, route.path)),
+    ];
     // `app.all('/mcp', handler)` before `app.use('*', cors())`: the handler answers, and the
     // middleware never runs for that route. Reaching only such routes, it reaches nothing.
     const reached = under.filter((route) => !answeredBefore(route, call, app));
@@ -482,10 +485,43 @@ function opaqueMount(
       // The project's own function, or a method of something no installed package made; not one
       // that returns middleware (`requestLogger('api')` returns `(req, res, next) => …`).
       const fn = resolveFunction(callee);
-      if (fn) return !returnsOnlyFunctions(fn);
+      if (fn) return !returnsOnlyFunctions(fn) && mountedRouterEndpoints(mounted, path) === null;
       return callee.type === AST_NODE_TYPES.MemberExpression;
     });
   });
+}
+
+/** The endpoints of the routers that `app` mounts from calls of another module's code, under `prefix`. */
+function importedRouterEndpoints(app: AppInstance, prefix: string): Route[] {
+  return app.calls.flatMap((call) => {
+    if (calledMethodName(call) !== 'use' || call.arguments.length < 2) return [];
+    const path = pathPrefix(call);
+    if (path === null || !(covers(prefix, path) || covers(path, prefix))) return [];
+    return call.arguments.slice(1).flatMap((argument) => {
+      const mounted = skipTypeWrappers(argument);
+      return mounted.type === AST_NODE_TYPES.CallExpression ? (mountedRouterEndpoints(mounted, path) ?? []) : [];
+    });
+  });
+}
+
+/**
+ * The endpoints of the router a call returns when another module makes it and gives it nothing
+ * more there (`export function mcpRouter() { const router = express.Router(); router.post('/', …);
+ * return router; }`), each at the path it is mounted at; `null` when the call returns anything else.
+ */
+function mountedRouterEndpoints(mounted: TSESTree.CallExpression, mountPath: string): Route[] | null {
+  const made = skipTypeWrappers(resolveExpression(mounted) ?? mounted);
+  if (made === mounted || isLinted(made)) return null;
+  const { routes, apps } = findRoutes(codeOf(made));
+  const router = apps.find((candidate) => candidate.node === made);
+  if (!router || handedElsewhere(router)) return null;
+  const base = mountPath.replace(/\/$/u, '');
+  return routes
+    .filter((route) => route.app === router && isEndpoint(route))
+    .map((route) => ({
+      ...route,
+      path: route.path === null ? null : `${base}${route.path === '/' ? '' : route.path}` || '/',
+    }));
 }
 
 /** Whether every value a function returns is a function: it makes middleware, not a router. */

@@ -347,6 +347,19 @@ describe("a router the project builds and mounts at a path (`app.use('/mcp', ada
   it("leaves middleware the project makes and mounts at a path (`requestLogger('api')`) alone", async () => {
     expect(summarise(await lint('src/mounted/logged-site.ts'))).toEqual([]);
   });
+
+  it("reads the routes of a router another module's function makes and returns: a key check in them makes `*` moot", async () => {
+    expect(summarise(await lint('src/mounted/keyed-site.ts'))).toEqual([]);
+    expect(summarise(await lint('src/mounted/open-site.ts'))).toEqual([
+      report(
+        'no-wildcard-origin',
+        'wildcardOrigin',
+        [7, 9, 7, 79],
+        { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+        FAIL_CLOSED_ORIGIN,
+      ),
+    ]);
+  });
 });
 
 describe('CORS middleware made in another module, behind a tsconfig "paths" alias (`@/lib/*`, from an extended config)', () => {
