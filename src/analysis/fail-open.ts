@@ -105,8 +105,8 @@ function allowsAll(statement: TSESTree.Statement): boolean {
 
 /**
  * Whether a test is true when something other than the request's Origin or Host is missing or
- * empty: `!list`, `list === undefined`, `list == null`, `!list.length`, `list.length === 0`,
- * `list.size === 0`, on either side of `||`.
+ * empty: `!list`, `list === undefined`, `list == null`, `token === ''`, `!list.length`,
+ * `list.length === 0`, `list.size === 0`, on either side of `||`.
  */
 function testsMissingList(test: TSESTree.Node, fn: HandlerFunction): boolean {
   const expression = skipTypeWrappers(test);
@@ -132,7 +132,8 @@ function missingSubject(test: TSESTree.Node): TSESTree.Node | null {
   ] as const) {
     const value = staticValue(other);
     if (!value) continue;
-    if (value.value === undefined || value.value === null) return skipTypeWrappers(side);
+    // `token === ''`: an empty setting is a missing one.
+    if (value.value === undefined || value.value === null || value.value === '') return skipTypeWrappers(side);
     if (value.value === 0) return lengthOf(skipTypeWrappers(side));
   }
   return null;

@@ -1067,3 +1067,52 @@ app.use(express.json());`,
     },
   ],
 });
+
+// A bearer check that lets every request through while its token is unset (`if (!token) return
+// true`, or `token === ''`) lets a rebinding page through out of the box: no credential check.
+const UNSET_TOKEN_PASSES = (test: string, options = ''): string => `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+const checkAuth = (req: express.Request): boolean => {
+  const token = process.env.BRIDGE_TOKEN ?? '';
+  if (${test}) return true;
+  return req.headers.authorization === \`Bearer \${token}\`;
+};
+
+const app = express();
+app.get('/sse', async (req, res) => {
+  if (!checkAuth(req)) {
+    res.status(401).send('Unauthorized');
+    return;
+  }
+  const transport = new SSEServerTransport('/messages', res${options});
+  await transport.start();
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-dns-rebinding-protection: a credential check that passes while its token is unset', rule, {
+  valid: [],
+  invalid: ['!token', "token === ''", "'' == token"].map((test) => ({
+    name: `\`if (${test}) return true\``,
+    code: UNSET_TOKEN_PASSES(test),
+    errors: [
+      {
+        messageId: 'unprotectedTransport' as const,
+        data: { transport: '`SSEServerTransport`' },
+        line: 16,
+        column: 25,
+        endLine: 16,
+        endColumn: 43,
+        suggestions: [
+          {
+            messageId: 'enableProtection' as const,
+            output: UNSET_TOKEN_PASSES(
+              test,
+              ", { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+            ),
+          },
+        ],
+      },
+    ],
+  })),
+});
