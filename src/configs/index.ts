@@ -5,16 +5,6 @@ type AnyRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
 type RuleEntry = 'error' | ['error', ...unknown[]];
 
 /**
- * Test code, which the configs leave out: a server a test starts (on a random port, for a few
- * seconds, often with no host or check at all) is no deployed MCP server. A project that wants
- * its tests linted too adds a config object of its own for them.
- */
-export const TEST_FILES = [
-  '**/*.{test,spec}.{js,jsx,mjs,cjs,ts,tsx,mts,cts}',
-  '**/{test,tests,__tests__,__mocks__,e2e}/**',
-] as const;
-
-/**
  * Builds the flat configs from the rules' own metadata, so that a rule lands in a config by
  * what its `meta.docs` says and nowhere else:
  * - `recommended`: the rules marked `recommended`, precise on real code;
@@ -22,7 +12,6 @@ export const TEST_FILES = [
  * - `all`: every rule, with its default options;
  * - `fail-closed`: `recommended`, with each rule's fail-closed change applied as an autofix
  *   (`failClosedFix: true`) rather than offered as a suggestion: for fix-on-save.
- * Each leaves out test code (`TEST_FILES`).
  */
 export function buildConfigs<Plugin>(plugin: Plugin, rules: Readonly<Record<string, AnyRule>>) {
   const entries = Object.entries(rules).filter(([, rule]) => !rule.meta.deprecated);
@@ -34,13 +23,11 @@ export function buildConfigs<Plugin>(plugin: Plugin, rules: Readonly<Record<stri
   return {
     recommended: {
       name: 'mcp-cors/recommended',
-      ignores: [...TEST_FILES],
       plugins: { 'mcp-cors': plugin },
       rules: pick((rule) => rule.meta.docs?.recommended === true, plain),
     },
     strict: {
       name: 'mcp-cors/strict',
-      ignores: [...TEST_FILES],
       plugins: { 'mcp-cors': plugin },
       rules: pick(
         () => true,
@@ -49,13 +36,11 @@ export function buildConfigs<Plugin>(plugin: Plugin, rules: Readonly<Record<stri
     },
     all: {
       name: 'mcp-cors/all',
-      ignores: [...TEST_FILES],
       plugins: { 'mcp-cors': plugin },
       rules: pick(() => true, plain),
     },
     'fail-closed': {
       name: 'mcp-cors/fail-closed',
-      ignores: [...TEST_FILES],
       plugins: { 'mcp-cors': plugin },
       rules: pick(
         (rule) => rule.meta.docs?.recommended === true,
