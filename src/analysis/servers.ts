@@ -7,7 +7,6 @@ import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
-import { servesMcp } from './mcp-transports';
 import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
@@ -401,8 +400,10 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
 
 /**
  * Whether a `listen()` starts a server that its own request handler, written where the server is
- * made, closes (`server.close()`): it catches one request, such as an OAuth redirect to a CLI, and
- * is no service. A handler that serves MCP is a service whatever it does after.
+ * made, always closes (`server.close()` among the handler's own statements): it catches one
+ * request, such as an OAuth redirect to a CLI, and is no service. Not a handler that hands the
+ * request or the response on to other code (a proxy, an app, an MCP transport), nor a server
+ * held by a binding that may be given another.
  */
 function closesOnRequest(listen: TSESTree.CallExpression): boolean {
   const receiver = calledMethodObject(listen);
@@ -410,19 +411,40 @@ function closesOnRequest(listen: TSESTree.CallExpression): boolean {
   if (server?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(server);
   const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init) return false;
+  if (
+    !variable ||
+    variable.defs.length !== 1 ||
+    def?.type !== 'Variable' ||
+    def.parent.kind !== 'const' ||
+    !def.node.init
+  )
+    return false;
   const made = skipTypeWrappers(def.node.init);
   if (made.type !== AST_NODE_TYPES.CallExpression || entitiesOf(made, 'handler-server').length === 0) return false;
-  const handler = made.arguments.at(-1);
-  if (!handler || !isHandler(handler) || servesMcp(handler)) return false;
-  let closes = false;
-  walk(handler, (node) => {
-    if (closes || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'close') return;
-    const object = calledMethodObject(node);
-    const closed = object && skipTypeWrappers(object);
-    closes = closed?.type === AST_NODE_TYPES.Identifier && variableOf(closed) === variable;
+  const given = made.arguments.at(-1);
+  if (!given || !isHandler(given)) return false;
+  const handler = given as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+  if (handler.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const passed = new Set(
+    handler.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+  );
+  let handsOn = false;
+  walk(handler.body, (node) => {
+    if (handsOn || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return;
+    handsOn = node.arguments.some((argument) => {
+      const value = skipTypeWrappers(argument);
+      return value.type === AST_NODE_TYPES.Identifier && passed.has(value.name);
+    });
   });
-  return closes;
+  if (handsOn) return false;
+  return handler.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const call = skipTypeWrappers(statement.expression);
+    if (call.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'close') return false;
+    const closed = calledMethodObject(call);
+    const name = closed && skipTypeWrappers(closed);
+    return name?.type === AST_NODE_TYPES.Identifier && variableOf(name) === variable;
+  });
 }
 
 function isHandler(node: TSESTree.Node): boolean {

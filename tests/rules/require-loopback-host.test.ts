@@ -4124,11 +4124,54 @@ const CATCH_CODE = `  const code = new URL(req.url ?? '/', 'http://localhost').s
   res.end(code ? 'Signed in: you can close this window.' : 'No code.');
   console.log('Add the token to your mcpServers config.');`;
 
+// A shutdown route beside a handler that hands every other request to an app: a service.
+const SHUTDOWN_ROUTE = (host: string): string => `import http from 'node:http';
+import express from 'express';
+
+const app = express();
+app.post('/mcp', (req, res) => res.json({}));
+const server = http.createServer((req, res) => {
+  if (req.url === '/shutdown') {
+    res.end('bye');
+    server.close();
+    return;
+  }
+  app(req, res);
+});
+server.listen(3000${host});`;
+
 ruleTester.run('require-loopback-host: a server its own request handler closes', rule, {
   valid: [
     { name: 'an OAuth redirect catcher, whose file names MCP only in what it prints', code: ONE_SHOT(CATCH_CODE) },
   ],
   invalid: [
+    {
+      name: 'a shutdown route beside a handler that hands the other requests on',
+      code: SHUTDOWN_ROUTE(''),
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: "Node's default is `::`",
+          },
+          line: 14,
+          column: 8,
+          endLine: 14,
+          endColumn: 14,
+          suggestions: ["'127.0.0.1'", "process.env.HOST ?? '127.0.0.1'", "'::1'", "'localhost'"].map(
+            (host, index) => ({
+              messageId: (['useIpv4Loopback', 'useHostFromEnvironment', 'useIpv6Loopback', 'useLocalhost'] as const)[
+                index
+              ]!,
+              output: SHUTDOWN_ROUTE(`, ${host}`),
+            }),
+          ),
+        },
+      ],
+    },
     {
       name: 'a handler that serves MCP is a service whatever it does after',
       code: ONE_SHOT('  await transport.handleRequest(req, res);'),
