@@ -491,6 +491,23 @@ function opaqueMount(
   });
 }
 
+/**
+ * Whether an app's call mounts what its routes do not list: a router or handler of the project
+ * (`router.use('/sub', subRouter)`, `router.use(handleAll)`), not a package's middleware
+ * (`router.use(express.json())`).
+ */
+function mountsUnlisted(call: TSESTree.CallExpression): boolean {
+  const method = calledMethodName(call);
+  if (method === 'route') return true;
+  if (method !== 'use') return false;
+  return call.arguments.some((argument) => {
+    const value = skipTypeWrappers(argument);
+    if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return false;
+    const made = value.type === AST_NODE_TYPES.CallExpression ? value.callee : value;
+    return externalRefOf(made) === null;
+  });
+}
+
 /** The endpoints of the routers that `app` mounts from calls of another module's code, under `prefix`. */
 function importedRouterEndpoints(app: AppInstance, prefix: string): Route[] {
   return app.calls.flatMap((call) => {
@@ -514,7 +531,7 @@ function mountedRouterEndpoints(mounted: TSESTree.CallExpression, mountPath: str
   if (made === mounted || isLinted(made)) return null;
   const { routes, apps } = findRoutes(codeOf(made));
   const router = apps.find((candidate) => candidate.node === made);
-  if (!router || handedElsewhere(router)) return null;
+  if (!router || handedElsewhere(router) || router.calls.some(mountsUnlisted)) return null;
   const base = mountPath.replace(/\/$/u, '');
   return routes
     .filter((route) => route.app === router && isEndpoint(route))

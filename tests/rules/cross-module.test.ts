@@ -360,6 +360,18 @@ describe("a router the project builds and mounts at a path (`app.use('/mcp', ada
       ),
     ]);
   });
+
+  it('takes such a router as unknown when it mounts a router of its own, whose routes it does not list', async () => {
+    expect(summarise(await lint('src/mounted/nesting-site.ts'))).toEqual([
+      report(
+        'no-wildcard-origin',
+        'wildcardOrigin',
+        [7, 9, 7, 79],
+        { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+        FAIL_CLOSED_ORIGIN,
+      ),
+    ]);
+  });
 });
 
 describe('CORS middleware made in another module, behind a tsconfig "paths" alias (`@/lib/*`, from an extended config)', () => {
