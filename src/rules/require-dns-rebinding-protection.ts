@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { ensureModuleDeclarations, importStatement, isTypeScriptFile } from '../fixes/constants';
@@ -21,7 +22,7 @@ import { mentionsAny } from '../analysis/imports';
 import { installedVersionFor, isAtLeast, oldestPeerVersion } from '../analysis/installed';
 import { moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
-import { codeOf, isLinted, placeOf, propertyName, variableOf, textOf } from '../analysis/program';
+import { codeOf, isLinted, moduleOf, placeOf, propertyName, variableOf, textOf } from '../analysis/program';
 import { requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
@@ -34,6 +35,7 @@ import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { checksCredential, type CheckFinder } from '../analysis/credential-checks';
 import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
+import { importersOf } from '../analysis/module-graph';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -214,11 +216,35 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * Whether no module of the package imports the linted one: a local runner that imports the
+     * Worker (`http.createServer(… worker.fetch(…))`) serves it from the user's machine too.
+     */
+    function importedByNone(): boolean {
+      const { file } = moduleOf(sourceCode.ast);
+      if (!file) return false;
+      const names = ['default'];
+      for (const statement of sourceCode.ast.body) {
+        if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+        for (const specifier of statement.specifiers) {
+          if (specifier.exported.type === AST_NODE_TYPES.Identifier) names.push(specifier.exported.name);
+        }
+        const declaration = statement.declaration;
+        if (declaration && 'id' in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier)
+          names.push(declaration.id.name);
+        if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of declaration.declarations)
+            if (declarator.id.type === AST_NODE_TYPES.Identifier) names.push(declarator.id.name);
+        }
+      }
+      return importersOf(path.resolve(file), names)?.length === 0;
+    }
+
     return {
       'Program:exit'() {
         // A Worker or Vercel Function is reached by the platform's hostname for it: a rebinding
         // name is routed elsewhere, and the user's network position gains a page nothing.
-        if (trustRemoteDeployments && onWorker(sourceCode.ast)) return;
+        if (trustRemoteDeployments && onWorker(sourceCode.ast) && importedByNone()) return;
         if (checksHostOrOrigin) reportFailOpenChecks();
         if (!MENTIONS_MCP.test(sourceCode.text)) return;
         reportFrameworkServers();

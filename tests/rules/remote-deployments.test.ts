@@ -414,6 +414,24 @@ const UNPROTECTED_WORKER_TRANSPORT = {
   endColumn: 63,
 };
 
+// A Worker package that also runs the Worker on the user's machine, through a local runner.
+const withLocalRunner = packageWith(
+  { name: 'notes-worker', scripts: { deploy: 'wrangler deploy', local: 'tsx src/local.ts' } },
+  { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
+);
+fs.writeFileSync(
+  path.join(withLocalRunner, 'src', 'local.ts'),
+  `import http from 'node:http';
+import worker from './index';
+http.createServer(async (req, res) => {
+  const response = await worker.fetch(new Request(\`http://localhost\${req.url}\`, { method: req.method }));
+  res.end(await response.text());
+}).listen(3000, '127.0.0.1');
+`,
+);
+fs.writeFileSync(path.join(withLocalRunner, 'src', 'index.ts'), 'export default { fetch: () => new Response() };\n');
+afterAll(() => fs.rmSync(withLocalRunner, { recursive: true, force: true }));
+
 ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflare Workers', dnsRule, {
   valid: [
     { name: 'a Worker package (wrangler.toml)', code: WORKER_TRANSPORT, filename: file(withConfig) },
@@ -431,6 +449,12 @@ ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflar
       name: 'a package that also serves on Node.js',
       code: WORKER_TRANSPORT,
       filename: file(alsoOnNode),
+      errors: [UNPROTECTED_WORKER_TRANSPORT],
+    },
+    {
+      name: "a module a local runner of the package imports and serves on the user's machine",
+      code: WORKER_TRANSPORT,
+      filename: file(withLocalRunner),
       errors: [UNPROTECTED_WORKER_TRANSPORT],
     },
     {
