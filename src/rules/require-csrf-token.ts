@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleFix, RuleFixer, Scope } from '@typescript-eslint/utils/ts-eslint';
 import {
   ensureModuleDeclarations,
   importStatement,
@@ -19,12 +19,13 @@ import {
   calledMethodObject,
   containsNode,
   declaredClass,
+  outermostWrapper,
   skipTypeWrappers,
   topLevelStatement,
   walk,
 } from '../analysis/ast';
 import { frameworkStarts, listsSome, localApps, namesLoopback } from '../analysis/servers';
-import { isLinted, placeOf, textOf } from '../analysis/program';
+import { isLinted, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -567,16 +568,24 @@ export default createRule<Options, MessageIds>({
       const sse = findMcpTransports(sourceCode).filter(({ transport }) => transport.name === 'sse');
       if (sse.length === 0 || sse.some(({ node }) => containsNode(fn, node))) return false;
       const calls = transportCalls(fn);
+      const requestVariable = variableOf(request);
       const lookedUp = (call: TSESTree.CallExpression): boolean => {
         const object = calledMethodObject(call);
         const held = object && skipTypeWrappers(resolveExpression(object) ?? object);
-        const key =
+        const [collection, key] =
           held?.type === AST_NODE_TYPES.CallExpression && calledMethodName(held) === 'get'
-            ? held.arguments[0]
+            ? [calledMethodObject(held), held.arguments[0]]
             : held?.type === AST_NODE_TYPES.MemberExpression && held.computed
-              ? held.property
-              : null;
-        return key !== null && key !== undefined && readsRequest(key, request.name);
+              ? [held.object, held.property]
+              : [null, null];
+        return (
+          collection !== null &&
+          key !== null &&
+          key !== undefined &&
+          keyedBySessionId(collection) &&
+          requestVariable !== null &&
+          readsRequest(key, requestVariable)
+        );
       };
       if (
         calls.length === 0 ||
@@ -596,19 +605,59 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Whether an expression reads the request (`req.query.sessionId`), directly or through the constants it names. */
-    function readsRequest(node: TSESTree.Node, name: string, depth = 0): boolean {
+    function readsRequest(node: TSESTree.Node, request: Scope.Variable, depth = 0): boolean {
       if (depth > 4) return false;
       let found = false;
       walk(node, (inner) => {
         if (found || inner.type !== AST_NODE_TYPES.Identifier) return;
-        if (inner.name === name) {
+        if (variableOf(inner) === request) {
           found = true;
           return;
         }
         const value = resolveExpression(inner);
-        if (value && value !== inner && readsRequest(value, name, depth + 1)) found = true;
+        if (value && value !== inner && readsRequest(value, request, depth + 1)) found = true;
       });
       return found;
+    }
+
+    /**
+     * Whether a collection of sessions is this module's own and keyed by the ids the transports
+     * make: a module-level binding, never exported or handed on, that the code only looks up,
+     * tests, deletes from, counts, and fills as `sessions.set(t.sessionId, t)` or
+     * `sessions[t.sessionId] = t`. Listing its keys, a key of the code's own choosing
+     * (`'default'`), or passing it elsewhere would let a page learn or skip the id.
+     */
+    function keyedBySessionId(collection: TSESTree.Node): boolean {
+      const name = skipTypeWrappers(collection);
+      if (name.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = variableOf(name);
+      const def = variable?.defs[0];
+      if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return false;
+      if (def.node.parent?.parent?.type !== AST_NODE_TYPES.Program) return false;
+      const sessionIdOf = (node: TSESTree.Node | undefined): boolean => {
+        const value = node && skipTypeWrappers(node);
+        return value?.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'sessionId';
+      };
+      return variable.references.every((reference) => {
+        if (reference.init) return true;
+        const use = outermostWrapper(reference.identifier as TSESTree.Node);
+        const member = use.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use) return false;
+        if (member.computed) {
+          const target = outermostWrapper(member);
+          const assignment = target.parent;
+          // `sessions[t.sessionId] = t`, `delete sessions[id]`, or a read of one entry.
+          if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === target)
+            return sessionIdOf(member.property);
+          return true;
+        }
+        const method = propertyName(member);
+        if (method === 'size') return true;
+        const call = member.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+        if (method === 'set') return sessionIdOf(call.arguments[0]);
+        return method === 'get' || method === 'has' || method === 'delete';
+      });
     }
 
     /**

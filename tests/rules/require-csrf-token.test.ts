@@ -3849,9 +3849,46 @@ const sseBehindTokenFixed = (bearer: boolean): string =>
     `${tokenHelpers({ bearer })}\n\napp.post('/messages', ${guard('express', bearer)}`,
   );
 
+const SSE_LISTED_FIXED = (bearer: boolean): string =>
+  SSE_BEHIND_TOKEN(true)
+    .replace(
+      "\napp.listen(3000, '127.0.0.1');",
+      "\napp.get('/sessions', (_req, res) => res.json([...sessions.keys()]));\napp.listen(3000, '127.0.0.1');",
+    )
+    .replace(
+      "app.post('/messages', ",
+      `${tokenHelpers({ bearer })}\n\napp.post('/messages', ${guard('express', bearer)}`,
+    );
+
 ruleTester.run('require-csrf-token: SSE sessions made only behind a credential', rule, {
   valid: [{ name: 'the message route looks its session up by the id the request names', code: SSE_BEHIND_TOKEN(true) }],
   invalid: [
+    {
+      name: 'a route that lists the session ids hands any page the id it needs',
+      code: SSE_BEHIND_TOKEN(true).replace(
+        "\napp.listen(3000, '127.0.0.1');",
+        "\napp.get('/sessions', (_req, res) => res.json([...sessions.keys()]));\napp.listen(3000, '127.0.0.1');",
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /messages`' },
+          line: 18,
+          column: 1,
+          endLine: 18,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: SSE_LISTED_FIXED(false),
+            },
+            { messageId: 'useBearerToken', output: SSE_LISTED_FIXED(true) },
+          ],
+        },
+      ],
+    },
     {
       name: 'the message route posts to one transport for everyone: no id is needed',
       code: SSE_BEHIND_TOKEN(false),
