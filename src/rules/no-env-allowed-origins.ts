@@ -37,7 +37,7 @@ const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
  * Names of the other CORS settings, which hold no origin: `CORS_EXPOSE_HEADERS`,
  * `CORS_ALLOWED_METHODS`, `CORS_MAX_AGE`, `CORS_CREDENTIALS`, `CORS_ENABLED`, `MCP_CORS_MODE`.
  */
-const OTHER_CORS_SETTING = /(?:HEADERS?|METHODS?|MAX_?AGE|CREDENTIALS?|ENABLED?|DISABLED?|MODE|LEVEL)$/iu;
+const OTHER_CORS_SETTING = /(?:HEADERS?|METHODS?|MAX_?AGE|CREDENTIALS?|ENABLED?|DISABLED?|(?:^|_)(?:MODE|LEVEL))$/iu;
 /** The environment, read here or in a module this file imports. */
 const MENTIONS_ENV = /\benv\b|\bimport\b|\brequire\s*\(/u;
 
