@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  bareSpecifier,
   declaresOwnFunction,
   expireResolutions,
   importersOf,
@@ -199,7 +200,7 @@ export function moduleTarget(from: TSESTree.Node, specifier: string, follow?: Mo
   if (!resolved) {
     return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')
       ? null
-      : { kind: 'external', module: specifier.replace(/^node:/u, '') };
+      : { kind: 'external', module: bareSpecifier(specifier).replace(/^node:/u, '') };
   }
   if (follow && !follow(resolved)) return null;
   const program = session.load(resolved);

@@ -156,6 +156,16 @@ function hasValidCsrfToken(value: unknown): boolean {
   return received.length === expected.length && timingSafeEqual(received, expected);
 }`;
 
+describe("Deno's deps.ts: packages re-exported from `npm:` and `jsr:` specifiers", () => {
+  it('follows the re-exports to the packages their bare specifiers name', async () => {
+    expect(summarise(await lint('src/deno/main.ts')).map((entry) => [entry.ruleId, entry.line])).toEqual([
+      ['mcp-cors/no-wildcard-origin', 4],
+      ['mcp-cors/require-csrf-token', 5],
+      ['mcp-cors/require-dns-rebinding-protection', 5],
+    ]);
+  });
+});
+
 describe('a host in settings another module makes, handed through a constructor into a field', () => {
   it('reports the field read where the app listens, naming where the host is written', async () => {
     expect(summarise(await lint('src/gateway/server.ts'))).toEqual([
