@@ -3269,6 +3269,29 @@ app.listen(3000, '127.0.0.1');`,
   ],
 });
 
+/**
+ * The report on a route that checks no token, at `[line, column, endLine, endColumn]`, with its two
+ * suggestions: the token header check and the bearer check, as `fixed(bearer)` writes the file.
+ */
+function missingCheck(
+  route: string,
+  [line, column, endLine, endColumn]: readonly [number, number, number, number],
+  fixed: (bearer: boolean) => string,
+) {
+  return {
+    messageId: 'missingCsrfCheck' as const,
+    data: { route },
+    line,
+    column,
+    endLine,
+    endColumn,
+    suggestions: [
+      { messageId: 'requireTokenHeader' as const, data: { header: '`x-mcp-csrf-token`' }, output: fixed(false) },
+      { messageId: 'useBearerToken' as const, output: fixed(true) },
+    ],
+  };
+}
+
 // A route whose handler hands the request to a method of an object the module makes: the method
 // decides whether the route serves MCP, whatever its path.
 const HUB = (body: string): string => `import express from 'express';
@@ -3312,20 +3335,7 @@ ruleTester.run('require-csrf-token: a route that hands the request to a method o
       name: 'the method hands the request to the SSE transport',
       code: HUB(HUB_SERVES),
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /rpc`' },
-          line: 20,
-          column: 1,
-          endLine: 20,
-          endColumn: 9,
-          suggestions: [
-            { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: hubFixed(false) },
-            { messageId: 'useBearerToken', output: hubFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /rpc`', [20, 1, 20, 9], hubFixed)],
     },
   ],
 });
@@ -3355,24 +3365,7 @@ ruleTester.run('require-csrf-token: a router route mounted at the MCP path', rul
       name: "router.post('/') under app.use('/mcp', router) is POST /mcp",
       code: MOUNTED_ROUTER('/mcp'),
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`' },
-          line: 4,
-          column: 1,
-          endLine: 4,
-          endColumn: 12,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: mountedRouterFixed(false),
-            },
-            { messageId: 'useBearerToken', output: mountedRouterFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /mcp`', [4, 1, 4, 12], mountedRouterFixed)],
     },
   ],
 });
@@ -3446,20 +3439,7 @@ ruleTester.run("require-csrf-token: a handler given as the server's 'request' li
       name: "server.on('request', handler) is read like createServer(handler)",
       code: ON_REQUEST,
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp` in this handler' },
-          line: 7,
-          column: 7,
-          endLine: 7,
-          endColumn: 28,
-          suggestions: [
-            { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: onRequestFixed(false) },
-            { messageId: 'useBearerToken', output: onRequestFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /mcp` in this handler', [7, 7, 7, 28], onRequestFixed)],
     },
   ],
 });
@@ -3549,47 +3529,13 @@ app.listen(3000, '127.0.0.1');`,
       name: "a table keyed by MCP's methods, looked up by a function the handler gives the body",
       code: DISPATCH_TABLE,
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /rpc`' },
-          line: 17,
-          column: 1,
-          endLine: 17,
-          endColumn: 9,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: dispatchTableFixed(false),
-            },
-            { messageId: 'useBearerToken', output: dispatchTableFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /rpc`', [17, 1, 17, 9], dispatchTableFixed)],
     },
     {
       name: "a dispatch on 'tools/list' and 'tools/call' serves MCP, whatever the path",
       code: HAND_WRITTEN('tools'),
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /rpc`' },
-          line: 6,
-          column: 1,
-          endLine: 6,
-          endColumn: 9,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: handWrittenFixed(false),
-            },
-            { messageId: 'useBearerToken', output: handWrittenFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /rpc`', [6, 1, 6, 9], handWrittenFixed)],
     },
   ],
 });
@@ -3636,24 +3582,7 @@ ruleTester.run('require-csrf-token: a check by an object the module may swap', r
       name: "a binding typed as the strict class that may hold a subclass that allows all: the check is not the type's",
       code: SWAPPED_GUARD,
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`' },
-          line: 20,
-          column: 1,
-          endLine: 20,
-          endColumn: 9,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: swappedGuardFixed(false),
-            },
-            { messageId: 'useBearerToken', output: swappedGuardFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /mcp`', [20, 1, 20, 9], swappedGuardFixed)],
     },
   ],
 });
@@ -3691,24 +3620,7 @@ ruleTester.run("require-csrf-token: a route that hands the request to a class's 
     name: `the static method hands it to the SSE transport: ${handler}`,
     code: STATIC_HANDLER(handler),
     output: null,
-    errors: [
-      {
-        messageId: 'missingCsrfCheck' as const,
-        data: { route: '`POST /rpc`' },
-        line: 19,
-        column: 1,
-        endLine: 19,
-        endColumn: 9,
-        suggestions: [
-          {
-            messageId: 'requireTokenHeader' as const,
-            data: { header: '`x-mcp-csrf-token`' },
-            output: staticHandlerFixed(handler, false),
-          },
-          { messageId: 'useBearerToken' as const, output: staticHandlerFixed(handler, true) },
-        ],
-      },
-    ],
+    errors: [missingCheck('`POST /rpc`', [19, 1, 19, 9], (bearer) => staticHandlerFixed(handler, bearer))],
   })),
 });
 
@@ -3740,24 +3652,7 @@ ruleTester.run("require-csrf-token: a bridge that answers MCP's initialize", rul
       name: "'initialize' answered with MCP's protocolVersion",
       code: INITIALIZING_BRIDGE,
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /bridge`' },
-          line: 6,
-          column: 1,
-          endLine: 6,
-          endColumn: 9,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: initializingBridgeFixed(false),
-            },
-            { messageId: 'useBearerToken', output: initializingBridgeFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /bridge`', [6, 1, 6, 9], initializingBridgeFixed)],
     },
   ],
 });
@@ -3793,24 +3688,7 @@ ruleTester.run('require-csrf-token: an app through a conditional', rule, {
       name: '`base ? app.basePath(base) : app` is the app either way',
       code: CONDITIONAL_APP,
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: 'Every method of `/mcp`' },
-          line: 10,
-          column: 3,
-          endLine: 10,
-          endColumn: 13,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: conditionalAppFixed(false),
-            },
-            { messageId: 'useBearerToken', output: conditionalAppFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('Every method of `/mcp`', [10, 3, 10, 13], conditionalAppFixed)],
     },
   ],
 });
@@ -3893,24 +3771,7 @@ ruleTester.run('require-csrf-token: SSE sessions made only behind a credential',
       name: 'the message route posts to one transport for everyone: no id is needed',
       code: SSE_BEHIND_TOKEN(false),
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /messages`' },
-          line: 17,
-          column: 1,
-          endLine: 17,
-          endColumn: 9,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: sseBehindTokenFixed(false),
-            },
-            { messageId: 'useBearerToken', output: sseBehindTokenFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /messages`', [17, 1, 17, 9], sseBehindTokenFixed)],
     },
   ],
 });

@@ -4140,6 +4140,27 @@ const server = http.createServer((req, res) => {
 });
 server.listen(3000${host});`;
 
+/** The report on a `node:http` server's `listen(3000)` with no host, and its four suggestions, each as `hosted(host)` writes it. */
+function nodeDefaultHost(line: number, hosted: (host: string) => string) {
+  const suggestions = [
+    ['useIpv4Loopback', "'127.0.0.1'"],
+    ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+    ['useIpv6Loopback', "'::1'"],
+    ['useLocalhost', "'localhost'"],
+  ] as const;
+  return {
+    messageId: 'defaultHost' as const,
+    data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', binding: "Node's default is `::`" },
+    line,
+    column: 8,
+    endLine: line,
+    endColumn: 14,
+    suggestions: suggestions.map(([messageId, host]) => ({ messageId, output: hosted(`, ${host}`) })),
+  };
+}
+
+const SERVES_MCP = ONE_SHOT('  await transport.handleRequest(req, res);');
+
 ruleTester.run('require-loopback-host: a server its own request handler closes', rule, {
   valid: [
     { name: 'an OAuth redirect catcher, whose file names MCP only in what it prints', code: ONE_SHOT(CATCH_CODE) },
@@ -4149,58 +4170,13 @@ ruleTester.run('require-loopback-host: a server its own request handler closes',
       name: 'a shutdown route beside a handler that hands the other requests on',
       code: SHUTDOWN_ROUTE(''),
       output: null,
-      errors: [
-        {
-          messageId: 'defaultHost',
-          data: {
-            api: '`server.listen()` on a `node:http` server',
-            hostLabel: 'host',
-            binding: "Node's default is `::`",
-          },
-          line: 14,
-          column: 8,
-          endLine: 14,
-          endColumn: 14,
-          suggestions: ["'127.0.0.1'", "process.env.HOST ?? '127.0.0.1'", "'::1'", "'localhost'"].map(
-            (host, index) => ({
-              messageId: (['useIpv4Loopback', 'useHostFromEnvironment', 'useIpv6Loopback', 'useLocalhost'] as const)[
-                index
-              ]!,
-              output: SHUTDOWN_ROUTE(`, ${host}`),
-            }),
-          ),
-        },
-      ],
+      errors: [nodeDefaultHost(14, SHUTDOWN_ROUTE)],
     },
     {
       name: 'a handler that serves MCP is a service whatever it does after',
-      code: ONE_SHOT('  await transport.handleRequest(req, res);'),
+      code: SERVES_MCP,
       output: null,
-      errors: [
-        {
-          messageId: 'defaultHost',
-          data: {
-            api: '`server.listen()` on a `node:http` server',
-            hostLabel: 'host',
-            binding: "Node's default is `::`",
-          },
-          line: 9,
-          column: 8,
-          endLine: 9,
-          endColumn: 14,
-          suggestions: ["'127.0.0.1'", "process.env.HOST ?? '127.0.0.1'", "'::1'", "'localhost'"].map(
-            (host, index) => ({
-              messageId: (['useIpv4Loopback', 'useHostFromEnvironment', 'useIpv6Loopback', 'useLocalhost'] as const)[
-                index
-              ]!,
-              output: ONE_SHOT('  await transport.handleRequest(req, res);').replace(
-                'server.listen(3000);',
-                `server.listen(3000, ${host});`,
-              ),
-            }),
-          ),
-        },
-      ],
+      errors: [nodeDefaultHost(9, (host) => SERVES_MCP.replace('server.listen(3000);', `server.listen(3000${host});`))],
     },
   ],
 });
