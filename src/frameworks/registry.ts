@@ -19,6 +19,7 @@ import { runtimesAdapter, srvxAdapter, webAdapter } from './runtimes';
 import { tmcpAdapter } from './tmcp';
 import { rekogMcpNestAdapter } from './rekog-mcp-nest';
 import { zuploAdapter } from './zuplo';
+import { wsAdapter } from './ws';
 import {
   CALL,
   CONSTRUCT,
@@ -53,6 +54,7 @@ export const ADAPTERS: readonly Adapter[] = [
   cloudflareAgentsAdapter,
   zuploAdapter,
   rekogMcpNestAdapter,
+  wsAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */

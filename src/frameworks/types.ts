@@ -98,6 +98,11 @@ export type Entity =
   /** Makes a web request handler that serves MCP: `createMcpHandler(…)` of Vercel's mcp-handler. */
   | { readonly kind: 'mcp-handler' }
   /**
+   * Makes a WebSocket server, which a page of any site may connect to: `new WebSocketServer(options)`
+   * of `ws`, which refuses a connection only through the option `verifyKey` (or code that checks `Origin`).
+   */
+  | { readonly kind: 'websocket-server'; readonly verifyKey: string }
+  /**
    * Makes an MCP server that runs its own HTTP transports, as its construction options say:
    * mcp-framework's `new MCPServer({ transport: { type: 'http-stream', options } })`.
    */

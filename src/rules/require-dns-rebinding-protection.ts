@@ -11,6 +11,7 @@ import {
   replacePropertyValue,
 } from '../fixes/edits';
 import {
+  calledMethodName,
   containsNode,
   enclosingFunctionOrProgram,
   outermostWrapper,
@@ -20,14 +21,24 @@ import {
 } from '../analysis/ast';
 import { mentionsAny } from '../analysis/imports';
 import { installedVersionFor, isAtLeast, oldestPeerVersion } from '../analysis/installed';
-import { moduleIndex } from '../analysis/facts';
+import { entitiesOf, moduleIndex } from '../analysis/facts';
 import { failOpenBranches } from '../analysis/fail-open';
-import { codeOf, isLinted, moduleOf, placeOf, propertyName, variableOf, textOf } from '../analysis/program';
+import {
+  codeOf,
+  isLinted,
+  moduleOf,
+  placeOf,
+  propertyName,
+  staticValue,
+  variableOf,
+  textOf,
+} from '../analysis/program';
 import { requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
   MENTIONS_SELF_SERVING_MODULE,
   exportNamesWith,
+  mentionsModuleWith,
 } from '../frameworks/registry';
 import { configuredTransports } from '../analysis/configured-servers';
 import { originAllowlistFix } from '../fixes/configured';
@@ -74,7 +85,9 @@ export type MessageIds =
   | 'validateHost'
   | 'addAllowedHosts'
   | 'failOpenCheck'
-  | 'refuseUntilConfigured';
+  | 'refuseUntilConfigured'
+  | 'unprotectedWebSocket'
+  | 'refuseWebPages';
 
 /**
  * A file this rule can say something about names the MCP SDK, or one of the SDK exports it
@@ -85,6 +98,9 @@ const MENTIONS_MCP = new RegExp(
   `@modelcontextprotocol/|${MENTIONS_MCP_METHOD.source}|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
   'u',
 );
+/** A file that imports `ws`, and says MCP somewhere: a WebSocket server of an MCP server. */
+const MENTIONS_WEBSOCKET_MODULE = mentionsModuleWith('websocket-server');
+const SAYS_MCP = /mcp|modelcontextprotocol/iu;
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
 /** A check of `Host` or `Origin`: the validation middleware the adapters know, or a check of either header. */
 const HOST_FINDER: CheckFinder = {
@@ -183,6 +199,9 @@ export default createRule<Options, MessageIds>({
       addAllowedHosts: 'Keep this host and list the served hosts in `allowedHosts`.',
       failOpenCheck: 'This {{header}} check lets every request through while its allowlist is unset.',
       refuseUntilConfigured: 'Let no request through until the allowlist is set.',
+      unprotectedWebSocket:
+        '{{server}} accepts connections from pages of any site: browsers let any page open a WebSocket.',
+      refuseWebPages: 'Refuse connections that a web page opens (any `Origin`).',
     },
   },
   defaultOptions: [
@@ -197,7 +216,8 @@ export default createRule<Options, MessageIds>({
     const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
     const trustRemoteDeployments = options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments;
     const checksHostOrOrigin = mentionsAny(sourceCode, MENTIONS_HOST_OR_ORIGIN);
-    if (!MENTIONS_MCP.test(sourceCode.text) && !checksHostOrOrigin) return {};
+    const websockets = MENTIONS_WEBSOCKET_MODULE.test(sourceCode.text) && SAYS_MCP.test(sourceCode.text);
+    if (!MENTIONS_MCP.test(sourceCode.text) && !checksHostOrOrigin && !websockets) return {};
     /**
      * mcp-framework's HTTP transports check no `Host`, and `Origin` only against a non-empty
      * `cors.allowedOrigins`; an auth provider keeps a rebinding page out too.
@@ -214,6 +234,61 @@ export default createRule<Options, MessageIds>({
           fix: fix && failClosed({ messageId: 'enableProtection', fix }),
         });
       }
+    }
+
+    /**
+     * WebSocket servers of an MCP server's file that accept a page of any site: no `verifyClient`
+     * in their options, and no `'connection'` or `'upgrade'` listener of the file that reads the
+     * `Origin` (or `Host`) header. Browsers send `Origin` with the handshake but apply no
+     * same-origin policy to WebSocket: checking it is the server's job.
+     */
+    function reportWebSocketServers(): void {
+      const servers = moduleIndex(sourceCode.ast).news.flatMap((node) =>
+        entitiesOf(node, 'websocket-server').flatMap((entity) =>
+          entity.kind === 'websocket-server' ? [{ node, verifyKey: entity.verifyKey }] : [],
+        ),
+      );
+      if (servers.length === 0 || listenerReadsOrigin()) return;
+      for (const { node, verifyKey } of servers) {
+        const [first] = node.arguments;
+        const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+        if (!options) continue;
+        const verify = findObjectProperty(options, verifyKey);
+        if (verify.kind !== 'missing') continue;
+        context.report({
+          node: node.callee,
+          messageId: 'unprotectedWebSocket',
+          data: { server: `\`${textOf(node.callee)}\`` },
+          suggest:
+            isLinted(options) && options === skipTypeWrappers(first!)
+              ? [
+                  {
+                    messageId: 'refuseWebPages',
+                    fix: (fixer) =>
+                      appendObjectProperty(fixer, sourceCode, options, `${verifyKey}: ({ origin }) => !origin`),
+                  },
+                ]
+              : [],
+        });
+      }
+    }
+
+    /** Whether a `'connection'`, `'upgrade'` or `'headers'` listener of the file reads the `Origin` or `Host` header. */
+    function listenerReadsOrigin(): boolean {
+      return moduleIndex(sourceCode.ast).calls.some((call) => {
+        const [event, listener] = call.arguments;
+        if (!listener || !event || (calledMethodName(call) !== 'on' && calledMethodName(call) !== 'once')) return false;
+        const name = staticValue(event)?.value;
+        if (name !== 'connection' && name !== 'upgrade' && name !== 'headers') return false;
+        const fn = resolveFunction(listener);
+        let reads = false;
+        if (fn)
+          walk(fn.body, (node) => {
+            const header = reads ? null : requestHeaderRead(node);
+            if (header === 'origin' || header === 'host') reads = true;
+          });
+        return reads;
+      });
     }
 
     /**
@@ -246,6 +321,7 @@ export default createRule<Options, MessageIds>({
         // name is routed elsewhere, and the user's network position gains a page nothing.
         if (trustRemoteDeployments && onWorker(sourceCode.ast) && importedByNone()) return;
         if (checksHostOrOrigin) reportFailOpenChecks();
+        if (websockets) reportWebSocketServers();
         if (!MENTIONS_MCP.test(sourceCode.text)) return;
         reportFrameworkServers();
         reportMcpModules();

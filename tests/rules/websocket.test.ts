@@ -1,0 +1,86 @@
+import rule from '../../src/rules/require-dns-rebinding-protection';
+import { createRuleTester } from '../rule-tester';
+
+// Browsers apply no same-origin policy to WebSocket: a page of any site may open
+// `ws://127.0.0.1:PORT` and talk to the server, sending its own `Origin` with the handshake. A
+// WebSocket server of an MCP server must refuse the origins it does not serve: `ws`'s
+// `verifyClient`, or a check of `Origin` in its `'connection'` or `'upgrade'` listener.
+
+const ruleTester = createRuleTester();
+
+const BRIDGE = (options: string, listener = ''): string => `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+const wss = new WebSocketServer(${options});
+wss.on('connection', (socket, request) => {${listener}
+  socket.on('message', (data) => void mcp.server.notification(JSON.parse(String(data))));
+});`;
+
+const ORIGIN_CHECK = `
+  if (request.headers.origin !== undefined && request.headers.origin !== 'chrome-extension://abcdefghijklmnop') {
+    socket.close(1008);
+    return;
+  }`;
+
+ruleTester.run('require-dns-rebinding-protection: WebSocket servers', rule, {
+  valid: [
+    {
+      name: 'verifyClient decides which pages may connect',
+      code: BRIDGE("{ port: 8765, host: '127.0.0.1', verifyClient: ({ origin }) => origin === undefined }"),
+    },
+    {
+      name: "the 'connection' listener checks the Origin",
+      code: BRIDGE("{ port: 8765, host: '127.0.0.1' }", ORIGIN_CHECK),
+    },
+    {
+      name: 'a file that says nothing of MCP',
+      code: `import { WebSocketServer } from 'ws';
+const wss = new WebSocketServer({ port: 35729 });
+wss.on('connection', (socket) => socket.send('reload'));`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a bridge that takes every connection, as `WebSocketServer` and as `WebSocket.Server`',
+      code: BRIDGE("{ port: 8765, host: '127.0.0.1' }"),
+      errors: [
+        {
+          messageId: 'unprotectedWebSocket',
+          data: { server: '`WebSocketServer`' },
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'refuseWebPages',
+              output: BRIDGE("{ port: 8765, host: '127.0.0.1', verifyClient: ({ origin }) => !origin }"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the default export of ws, and options kept in a constant (no suggestion: they are not written here)',
+      code: `import WebSocket from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const OPTIONS = { port: 8765 };
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+const wss = new WebSocket.Server(OPTIONS);
+wss.on('connection', (socket) => socket.on('message', (data) => void mcp.server.notification(JSON.parse(String(data)))));`,
+      errors: [
+        {
+          messageId: 'unprotectedWebSocket',
+          data: { server: '`WebSocket.Server`' },
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
