@@ -50,7 +50,7 @@ describe('configs', () => {
 
   it('strict holds every rule, with the stricter options', () => {
     expect(plugin.configs.strict.rules).toEqual({
-      'mcp-cors/no-env-allowed-origins': ['error', { reportExactAllowlists: true }],
+      'mcp-cors/no-env-allowed-origins': ['error', { reportExactAllowlists: true, trustCredentialChecks: false }],
       'mcp-cors/no-null-origin': 'error',
       'mcp-cors/no-reflected-origin': ['error', { trustCredentialChecks: false, trustRemoteDeployments: false }],
       'mcp-cors/no-unsafe-origin-match': 'error',

@@ -22,11 +22,14 @@ import {
   type HandlerFunction,
 } from '../analysis/values';
 import { bindingLeavesFile, valueLeavesFile } from '../analysis/value-escape';
+import { harmlessPolicy } from '../analysis/reach';
+import { REACH_OPTION_SCHEMA, reachOptions } from '../utils/reach-options';
 
 export type Options = [
   {
     allowEnvNames?: string[];
     reportExactAllowlists?: boolean;
+    trustCredentialChecks?: boolean;
   } & FailClosedOption,
 ];
 export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConstantAllowlist' | 'useEmptyAllowlist';
@@ -176,7 +179,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow CORS origin allowlists read from environment variables',
       recommended: true,
-      strictOptions: [{ reportExactAllowlists: true }],
+      strictOptions: [{ reportExactAllowlists: true, trustCredentialChecks: false }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -196,11 +199,18 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report an allowlist from the environment that is only ever matched exactly, where `*` in it is one more name rather than every origin. `true` in `strict`.',
           },
+          trustCredentialChecks: {
+            ...REACH_OPTION_SCHEMA.trustCredentialChecks,
+            description:
+              'Leave an allowlist from the environment alone when every endpoint its policy reaches refuses requests without a bearer token or custom-header credential and credentials are not allowed: any site it could name gets only refusals. `false` in `strict`.',
+          },
           ...FAIL_CLOSED_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ allowEnvNames: [], reportExactAllowlists: false, failClosedFix: false }],
+    defaultOptions: [
+      { allowEnvNames: [], reportExactAllowlists: false, trustCredentialChecks: true, failClosedFix: false },
+    ],
     messages: {
       envAllowedOrigins:
         'The allowed origins come from env {{name}}: whoever edits the environment can allow any site{{credentials}}.',
@@ -209,9 +219,12 @@ export default createRule<Options, MessageIds>({
       useEmptyAllowlist: 'Use an empty constant allowlist, which allows no origin.',
     },
   },
-  defaultOptions: [{ allowEnvNames: [], reportExactAllowlists: false, failClosedFix: false }],
-  create(context, [{ allowEnvNames = [], reportExactAllowlists = false }]) {
+  defaultOptions: [
+    { allowEnvNames: [], reportExactAllowlists: false, trustCredentialChecks: true, failClosedFix: false },
+  ],
+  create(context, [{ allowEnvNames = [], reportExactAllowlists = false, trustCredentialChecks = true }]) {
     const { sourceCode } = context;
+    const reach = reachOptions({ trustCredentialChecks, trustRemoteDeployments: false });
     // Every sink and every name this rule looks for says origin or CORS somewhere in the file.
     if (!mentionsAny(sourceCode, MENTIONS_ENV) || !mentionsAny(sourceCode, MENTIONS_ORIGIN_OR_CORS)) return {};
     const typescript = isTypeScriptFile(context.filename);
@@ -303,6 +316,12 @@ export default createRule<Options, MessageIds>({
       // the list stays theirs to set, unless it is sent with credentials (docs/threat-model.md).
       // A list passed on to code this file does not show may be matched any way: reported.
       if (!reportExactAllowlists && sink && !sink.credentials && matchedExactly(sink)) {
+        judged.add(read);
+        return;
+      }
+      // A policy in front of endpoints that all refuse a request without a bearer token or a
+      // custom-header credential, with no credentials allowed: any site it names reads refusals.
+      if (sink && isLinted(sink.site) && harmlessPolicy(sourceCode, sink.site, sink.credentials === true, reach)) {
         judged.add(read);
         return;
       }

@@ -1244,3 +1244,71 @@ setupOrigins(${read});`,
     },
   ],
 });
+
+// A policy in front of endpoints that all refuse a request without a bearer token: any site the
+// environment names reads only refusals (docs/threat-model.md), unless credentials are allowed
+// or `trustCredentialChecks` is off (`strict`).
+const BEARER_GUARDED = (extra = ''): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const app = express();
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', process.env.CORS_ORIGIN || '*');${extra}
+  next();
+});
+app.post('/mcp', async (req, res) => {
+  if (req.headers.authorization !== \`Bearer \${process.env.AUTH_TOKEN}\`) {
+    res.status(401).end();
+    return;
+  }
+  await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res);
+});
+app.listen(3000, '127.0.0.1');`;
+
+const bearerGuardedError = (extra: string, credentials: string) => ({
+  messageId: 'envAllowedOrigins' as const,
+  data: { name: '`CORS_ORIGIN`', credentials },
+  line: 6,
+  column: 48,
+  endLine: 6,
+  endColumn: 71,
+  suggestions: [
+    {
+      messageId: 'useEmptyAllowlist' as const,
+      output: BEARER_GUARDED(extra).replace(
+        "process.env.CORS_ORIGIN || '*'",
+        "'' /* was env CORS_ORIGIN: list the allowed origins here */",
+      ),
+    },
+    {
+      messageId: 'useConstantAllowlist' as const,
+      output: BEARER_GUARDED(extra).replace("process.env.CORS_ORIGIN || '*'", "'https://app.example.com'"),
+    },
+  ],
+});
+
+const WITH_CREDENTIALS = "\n  res.setHeader('Access-Control-Allow-Credentials', 'true');";
+
+ruleTester.run('no-env-allowed-origins: a policy in front of endpoints that check a bearer token', rule, {
+  valid: [
+    {
+      name: 'every endpoint refuses a request without the token, and no credentials are allowed',
+      code: BEARER_GUARDED(),
+    },
+  ],
+  invalid: [
+    {
+      name: 'with `trustCredentialChecks` off (`strict`)',
+      code: BEARER_GUARDED(),
+      options: [{ trustCredentialChecks: false }],
+      output: null,
+      errors: [bearerGuardedError('', '')],
+    },
+    {
+      name: 'credentials allowed beside it: the cookies the page sends are the credential',
+      code: BEARER_GUARDED(WITH_CREDENTIALS),
+      output: null,
+      errors: [bearerGuardedError(WITH_CREDENTIALS, ', credentials included')],
+    },
+  ],
+});
