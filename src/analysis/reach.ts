@@ -503,6 +503,8 @@ function mountsUnlisted(call: TSESTree.CallExpression): boolean {
   return call.arguments.some((argument) => {
     const value = skipTypeWrappers(argument);
     if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return false;
+    // Middleware of the project (`router.use(requireBearer)`): its check is read with the routes.
+    if (resolveFunction(value) !== null) return false;
     const made = value.type === AST_NODE_TYPES.CallExpression ? value.callee : value;
     return externalRefOf(made) === null;
   });

@@ -321,7 +321,13 @@ export default createRule<Options, MessageIds>({
       }
       // A policy in front of endpoints that all refuse a request without a bearer token or a
       // custom-header credential, with no credentials allowed: any site it names reads refusals.
-      if (sink && isLinted(sink.site) && harmlessPolicy(sourceCode, sink.site, sink.credentials === true, reach)) {
+      if (
+        trustCredentialChecks &&
+        sink &&
+        !sink.credentials &&
+        isLinted(sink.site) &&
+        harmlessPolicy(sourceCode, sink.site, false, reach)
+      ) {
         judged.add(read);
         return;
       }

@@ -12,8 +12,10 @@ import {
 } from '../fixes/edits';
 import {
   calledMethodName,
+  calledMethodObject,
   containsNode,
   enclosingFunctionOrProgram,
+  isNullishLiteral,
   outermostWrapper,
   skipTypeWrappers,
   topLevelStatement,
@@ -101,6 +103,8 @@ const MENTIONS_MCP = new RegExp(
 /** A file that imports `ws`, and says MCP somewhere: a WebSocket server of an MCP server. */
 const MENTIONS_WEBSOCKET_MODULE = mentionsModuleWith('websocket-server');
 const SAYS_MCP = /mcp|modelcontextprotocol/iu;
+/** What turns a WebSocket handshake or connection away: closing it, or answering the upgrade request. */
+const REFUSING_CALLS: ReadonlySet<string> = new Set(['close', 'destroy', 'terminate', 'end', 'writeHead', 'write']);
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
 /** A check of `Host` or `Origin`: the validation middleware the adapters know, or a check of either header. */
 const HOST_FINDER: CheckFinder = {
@@ -248,24 +252,29 @@ export default createRule<Options, MessageIds>({
           entity.kind === 'websocket-server' ? [{ node, verifyKey: entity.verifyKey }] : [],
         ),
       );
-      if (servers.length === 0 || listenerReadsOrigin()) return;
+      if (servers.length === 0) return;
+      // A handshake reaches the server through the HTTP server's `'upgrade'` listener, which any
+      // WebSocket server of the file may be handed: an Origin check there covers them all.
+      const upgradeChecked = listenersCheckOrigin('upgrade', null);
+      const typescript = isTypeScriptFile(context.filename);
       for (const { node, verifyKey } of servers) {
         const [first] = node.arguments;
         const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
         if (!options) continue;
         const verify = findObjectProperty(options, verifyKey);
-        if (verify.kind !== 'missing') continue;
+        if (verify.kind !== 'missing' && !(verify.kind === 'found' && letsEveryoneIn(verify.value))) continue;
+        if (upgradeChecked || listenersCheckOrigin('connection', node)) continue;
+        const check = typescript ? '({ origin }: { origin?: string }) => !origin' : '({ origin }) => !origin';
         context.report({
           node: node.callee,
           messageId: 'unprotectedWebSocket',
           data: { server: `\`${textOf(node.callee)}\`` },
           suggest:
-            isLinted(options) && options === skipTypeWrappers(first!)
+            verify.kind === 'missing' && isLinted(options) && options === skipTypeWrappers(first!)
               ? [
                   {
                     messageId: 'refuseWebPages',
-                    fix: (fixer) =>
-                      appendObjectProperty(fixer, sourceCode, options, `${verifyKey}: ({ origin }) => !origin`),
+                    fix: (fixer) => appendObjectProperty(fixer, sourceCode, options, `${verifyKey}: ${check}`),
                   },
                 ]
               : [],
@@ -273,22 +282,63 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** Whether a `'connection'`, `'upgrade'` or `'headers'` listener of the file reads the `Origin` or `Host` header. */
-    function listenerReadsOrigin(): boolean {
+    /** `verifyClient: () => true`, or `undefined`: no client is refused. */
+    function letsEveryoneIn(value: TSESTree.Node | null | undefined): boolean {
+      if (!value) return false;
+      if (isNullishLiteral(skipTypeWrappers(value))) return true;
+      const fn = resolveFunction(value);
+      if (!fn) return false;
+      const returned = returnedExpressions(fn);
+      return returned.length > 0 && returned.every((expression) => staticValue(expression)?.value === true);
+    }
+
+    /**
+     * Whether a listener for `event` (on `server`, or on anything when `null`) reads the request's
+     * `Origin` and can turn the connection away (`socket.close()`, `socket.destroy()`, an answer),
+     * in itself or in a function of the project it hands the request to.
+     */
+    function listenersCheckOrigin(event: string, server: TSESTree.Node | null): boolean {
       return moduleIndex(sourceCode.ast).calls.some((call) => {
-        const [event, listener] = call.arguments;
-        if (!listener || !event || (calledMethodName(call) !== 'on' && calledMethodName(call) !== 'once')) return false;
-        const name = staticValue(event)?.value;
-        if (name !== 'connection' && name !== 'upgrade' && name !== 'headers') return false;
+        const [name, listener] = call.arguments;
+        const method = calledMethodName(call);
+        if (!listener || !name || (method !== 'on' && method !== 'once' && method !== 'addListener')) return false;
+        if (staticValue(name)?.value !== event) return false;
+        if (server) {
+          const receiver = calledMethodObject(call);
+          const held = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+          if (held !== server) return false;
+        }
         const fn = resolveFunction(listener);
-        let reads = false;
-        if (fn)
-          walk(fn.body, (node) => {
-            const header = reads ? null : requestHeaderRead(node);
-            if (header === 'origin' || header === 'host') reads = true;
-          });
-        return reads;
+        return fn !== null && checksOriginAndRefuses(fn);
       });
+    }
+
+    /**
+     * Whether a listener reads `Origin`, itself or in a function of the project it hands one of its
+     * parameters to (`if (!originAllowed(req)) socket.destroy()`), and can close the connection.
+     */
+    function checksOriginAndRefuses(fn: HandlerFunction): boolean {
+      const params = new Set(
+        fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+      );
+      let reads = false;
+      let refuses = false;
+      const readsOrigin = (body: TSESTree.Node): void =>
+        walk(body, (node) => {
+          if (requestHeaderRead(node) === 'origin') reads = true;
+        });
+      readsOrigin(fn.body);
+      walk(fn.body, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return;
+        if (REFUSING_CALLS.has(calledMethodName(node) ?? '')) refuses = true;
+        const handsParameter = node.arguments.some((argument) => {
+          const value = skipTypeWrappers(argument);
+          return value.type === AST_NODE_TYPES.Identifier && params.has(value.name);
+        });
+        const helper = handsParameter && !reads ? resolveFunction(node.callee) : null;
+        if (helper && helper !== fn) readsOrigin(helper.body);
+      });
+      return reads && refuses;
     }
 
     /**

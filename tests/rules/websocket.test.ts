@@ -34,6 +34,31 @@ ruleTester.run('require-dns-rebinding-protection: WebSocket servers', rule, {
       code: BRIDGE("{ port: 8765, host: '127.0.0.1' }", ORIGIN_CHECK),
     },
     {
+      name: "the HTTP server's 'upgrade' listener refuses other origins through a helper before the handshake",
+      code: `import http from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+const ALLOWED_ORIGINS = new Set(['chrome-extension://abcdefghijklmnop']);
+function originAllowed(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  return origin === undefined || ALLOWED_ORIGINS.has(origin);
+}
+const server = http.createServer();
+const wss = new WebSocketServer({ noServer: true });
+server.on('upgrade', (request, socket, head) => {
+  if (!originAllowed(request)) {
+    socket.destroy();
+    return;
+  }
+  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+});
+wss.on('connection', (ws) => ws.on('message', (data) => void mcp.server.notification(JSON.parse(String(data)))));
+server.listen(8765, '127.0.0.1');`,
+    },
+    {
       name: 'a file that says nothing of MCP',
       code: `import { WebSocketServer } from 'ws';
 const wss = new WebSocketServer({ port: 35729 });
@@ -55,9 +80,29 @@ wss.on('connection', (socket) => socket.send('reload'));`,
           suggestions: [
             {
               messageId: 'refuseWebPages',
-              output: BRIDGE("{ port: 8765, host: '127.0.0.1', verifyClient: ({ origin }) => !origin }"),
+              output: BRIDGE(
+                "{ port: 8765, host: '127.0.0.1', verifyClient: ({ origin }: { origin?: string }) => !origin }",
+              ),
             },
           ],
+        },
+      ],
+    },
+    {
+      name: "a 'connection' listener that only logs the Origin, and a verifyClient that lets everyone in",
+      code: BRIDGE(
+        '{ port: 8765, verifyClient: () => true }',
+        "\n  console.log('connected from', request.headers.origin);",
+      ),
+      errors: [
+        {
+          messageId: 'unprotectedWebSocket',
+          data: { server: '`WebSocketServer`' },
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 32,
+          suggestions: [],
         },
       ],
     },

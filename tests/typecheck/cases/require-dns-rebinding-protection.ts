@@ -6,6 +6,18 @@ export const typeCheckCases: TypeCheckCases = {
   programs: { moreThan: 10 },
   cases: [
     {
+      name: 'a ws WebSocket server',
+      code: `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1' });
+wss.on('connection', (socket) => {
+  socket.on('message', (data) => void mcp.server.notification(JSON.parse(String(data))));
+});
+`,
+    },
+    {
       name: 'v1 transports in express',
       code: `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
