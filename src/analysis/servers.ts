@@ -7,6 +7,7 @@ import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
+import { servesMcp } from './mcp-transports';
 import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
@@ -400,10 +401,10 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
 
 /**
  * Whether a `listen()` starts a server that its own request handler, written where the server is
- * made, always closes (`server.close()` among the handler's own statements): it catches one
- * request, such as an OAuth redirect to a CLI, and is no service. Not a handler that hands the
- * request or the response on to other code (a proxy, an app, an MCP transport), nor a server
- * held by a binding that may be given another.
+ * made, closes (`server.close()`, also once the answer is sent: `setTimeout(() => server.close())`):
+ * it catches a request, such as an OAuth redirect to a CLI, and is no service. Not a handler that
+ * hands the request or the response on to other code (a proxy, an app, an MCP transport) or
+ * answers MCP itself, nor a server held by a binding that may be given another.
  */
 function closesOnRequest(listen: TSESTree.CallExpression): boolean {
   const receiver = calledMethodObject(listen);
@@ -436,15 +437,26 @@ function closesOnRequest(listen: TSESTree.CallExpression): boolean {
       return value.type === AST_NODE_TYPES.Identifier && passed.has(value.name);
     });
   });
-  if (handsOn) return false;
-  return handler.body.body.some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-    const call = skipTypeWrappers(statement.expression);
-    if (call.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'close') return false;
-    const closed = calledMethodObject(call);
-    const name = closed && skipTypeWrappers(closed);
-    return name?.type === AST_NODE_TYPES.Identifier && variableOf(name) === variable;
+  // The request is only looked at (`req.url`, `req.method`, `req.headers`), not read or piped on.
+  const [request] = handler.params;
+  const requestVariable = request?.type === AST_NODE_TYPES.Identifier ? variableOf(request) : null;
+  const lookedAtOnly = (requestVariable?.references ?? []).every((reference) => {
+    const member = (reference.identifier as TSESTree.Node).parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      ['url', 'method', 'headers'].includes(propertyName(member) ?? '')
+    );
   });
+  if (handsOn || !lookedAtOnly || servesMcp(handler)) return false;
+  let closes = false;
+  walk(handler.body, (node) => {
+    if (closes || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'close') return;
+    const closed = calledMethodObject(node);
+    const name = closed && skipTypeWrappers(closed);
+    closes = name?.type === AST_NODE_TYPES.Identifier && variableOf(name) === variable;
+  });
+  return closes;
 }
 
 function isHandler(node: TSESTree.Node): boolean {

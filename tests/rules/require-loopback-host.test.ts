@@ -4161,11 +4161,48 @@ function nodeDefaultHost(line: number, hosted: (host: string) => string) {
 
 const SERVES_MCP = ONE_SHOT('  await transport.handleRequest(req, res);');
 
+/** A stdio bridge with a shutdown route: it reads and pipes the request on, a service. */
+const PIPED = (host: string): string => `import http from 'node:http';
+import { spawn } from 'node:child_process';
+
+const child = spawn('node', ['server.js']);
+const server = http.createServer((req, res) => {
+  if (req.url === '/shutdown') {
+    server.close();
+    res.end();
+    return;
+  }
+  req.pipe(child.stdin, { end: false });
+  child.stdout.once('data', (chunk) => res.end(chunk));
+});
+server.listen(3000${host});`;
+
 ruleTester.run('require-loopback-host: a server its own request handler closes', rule, {
   valid: [
     { name: 'an OAuth redirect catcher, whose file names MCP only in what it prints', code: ONE_SHOT(CATCH_CODE) },
+    {
+      name: 'a catcher that closes once the code has come, after it answers',
+      code: `import http from 'node:http';
+
+const server = http.createServer((req, res) => {
+  const code = new URL(req.url ?? '/', 'http://localhost').searchParams.get('code');
+  if (!code) {
+    res.writeHead(400).end('No code.');
+    return;
+  }
+  res.end('Signed in to the MCP server: you can close this window.');
+  setTimeout(() => server.close(), 1000);
+});
+server.listen(8976);`,
+    },
   ],
   invalid: [
+    {
+      name: 'a shutdown route beside a handler that pipes the request to a child process',
+      code: PIPED(''),
+      output: null,
+      errors: [nodeDefaultHost(14, PIPED)],
+    },
     {
       name: 'a shutdown route beside a handler that hands the other requests on',
       code: SHUTDOWN_ROUTE(''),
