@@ -107,12 +107,46 @@ function checksTokenStrategy(call: TSESTree.Node): boolean {
 export type KnownChecks = 'auth' | 'host-validation';
 
 /**
+ * `cors({ origin: (origin, callback) => … callback(new Error('…')) })` of the `cors` package: an
+ * error its origin function hands back goes to `next(err)`, so a request from an origin it refuses
+ * goes no further (cors 2.8.5 lib/index.js, `originCallback`). `callback(null, false)` only leaves
+ * the headers out, and lets the request on.
+ */
+function refusesOtherOrigins(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  return entitiesOf(node, 'cors').some((entity) => {
+    if (entity.kind !== 'cors' || entity.middleware.module !== 'cors') return false;
+    const [first] = node.arguments;
+    const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+    const origin = options ? findObjectProperty(options, 'origin') : null;
+    const fn = origin?.kind === 'found' && origin.value ? resolveFunction(origin.value) : null;
+    const callback = fn?.params[entity.middleware.originFunction.callback ?? 1];
+    if (!fn || callback?.type !== AST_NODE_TYPES.Identifier) return false;
+    let refuses = false;
+    walk(fn.body, (inner) => {
+      if (refuses || inner.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = skipTypeWrappers(inner.callee);
+      const [error] = inner.arguments;
+      const made = error && skipTypeWrappers(error);
+      refuses =
+        callee.type === AST_NODE_TYPES.Identifier &&
+        callee.name === callback.name &&
+        made?.type === AST_NODE_TYPES.NewExpression &&
+        made.callee.type === AST_NODE_TYPES.Identifier &&
+        /Error$/u.test(made.callee.name);
+    });
+    return refuses;
+  });
+}
+
+/**
  * What a middleware an adapter knows is, as a check: a call that makes one, a JWT middleware
  * (no check when told to read a cookie), or a name destructured from a factory that holds one
  * (`const { doubleCsrfProtection } = doubleCsrf(…)`). `null` when it is none.
  */
 function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
+  if (finder.originOnly && refusesOtherOrigins(expression)) return true;
   for (const entity of entitiesOf(expression, finder.known)) {
     if (entity.kind === 'host-validation' && finder.known === 'host-validation') {
       if (!finder.originOnly || entity.header === 'origin') return true;

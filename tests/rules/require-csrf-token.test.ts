@@ -3775,3 +3775,38 @@ ruleTester.run('require-csrf-token: SSE sessions made only behind a credential',
     },
   ],
 });
+
+// A server bound to loopback whose `cors` origin function refuses other origins: with an error,
+// which `cors` hands to `next(err)`, the request goes no further; with `false`, it goes on.
+const ORIGIN_FUNCTION = (refusal: string): string => `import express from 'express';
+import cors from 'cors';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+const app = express();
+app.use(cors({ origin: (origin, callback) => (!origin || ALLOWED_ORIGINS.includes(origin) ? callback(null, true) : ${refusal}) }));
+app.all('/mcp', async (req, res) => {
+  await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-csrf-token: a cors origin function on a loopback server', rule, {
+  valid: [
+    { name: 'it refuses other origins with an error', code: ORIGIN_FUNCTION("callback(new Error('origin refused'))") },
+  ],
+  invalid: [
+    {
+      name: 'it answers `false`, which only leaves the headers out',
+      code: ORIGIN_FUNCTION('callback(null, false)'),
+      output: null,
+      errors: [
+        missingCheck('Every method of `/mcp`', [8, 1, 8, 8], (bearer) =>
+          ORIGIN_FUNCTION('callback(null, false)').replace(
+            "app.all('/mcp', ",
+            `\n${tokenHelpers({ bearer })}\n\napp.all('/mcp', ${guard('express', bearer)}`,
+          ),
+        ),
+      ],
+    },
+  ],
+});
