@@ -119,32 +119,31 @@ function appChecks(
   if (app.parent && appChecks(finder, app.parent, null, path, apps, depth + 1)) return true;
   // A router mounted on another app: `app.use('/api', router)`, `app.route('/api', sub)`,
   // `app.use(router.routes())`. Every mount must be guarded: one open mount is an open endpoint.
-  let mounted = false;
-  for (const parent of apps) {
-    if (parent === app) continue;
-    for (const call of parent.calls) {
-      const method = calledMethodName(call);
-      if (method !== 'use' && method !== 'route') continue;
-      const index = call.arguments.findIndex((argument) => mounts(argument, app));
-      if (index === -1) continue;
-      mounted = true;
-      const prefixes = call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined;
-      const prefix = prefixes?.[0];
-      const mountedPath = prefix !== undefined && path ? `${prefix.replace(/\/$/u, '')}${path}` : path;
-      // `app.use('/mcp', requireToken, router)`: middleware before the router in the same call.
-      const inCall = call.arguments.slice(prefixes === undefined ? 0 : 1, index);
-      if (inCall.some((argument) => checksCredential(finder, argument))) continue;
-      if (!appChecks(finder, parent, call, mountedPath, apps, depth + 1)) return false;
-    }
+  const mounted = mountTable(apps).get(app) ?? [];
+  for (const { parent, call, index, prefixes } of mounted) {
+    const prefix = prefixes?.[0];
+    const mountedPath = prefix !== undefined && path ? `${prefix.replace(/\/$/u, '')}${path}` : path;
+    // `app.use('/mcp', requireToken, router)`: middleware before the router in the same call.
+    const inCall = call.arguments.slice(prefixes === undefined ? 0 : 1, index);
+    if (inCall.some((argument) => checksCredential(finder, argument))) continue;
+    if (!appChecks(finder, parent, call, mountedPath, apps, depth + 1)) return false;
   }
-  return mounted;
+  return mounted.length > 0;
 }
 
-/** Where each app is mounted on another: `app.use('/mcp', router)`, once per file's apps. */
-type MountTable = Map<AppInstance, { readonly parent: AppInstance; readonly prefixes: readonly string[] }[]>;
-const mountTables = new WeakMap<readonly AppInstance[], MountTable>();
+/**
+ * Where each app of a file is mounted on another, in the order the calls run: `app.use('/mcp',
+ * router)` (the call, the index of the mounted argument, the paths of its first argument).
+ */
+interface Mount {
+  readonly parent: AppInstance;
+  readonly call: TSESTree.CallExpression;
+  readonly index: number;
+  readonly prefixes: readonly string[] | undefined;
+}
+const mountTables = new WeakMap<readonly AppInstance[], Map<AppInstance, Mount[]>>();
 
-function mountTable(apps: readonly AppInstance[]): MountTable {
+function mountTable(apps: readonly AppInstance[]): Map<AppInstance, Mount[]> {
   let table = mountTables.get(apps);
   if (table) return table;
   table = new Map();
@@ -153,10 +152,11 @@ function mountTable(apps: readonly AppInstance[]): MountTable {
       const method = calledMethodName(call);
       if (method !== 'use' && method !== 'route') continue;
       for (const app of apps) {
-        if (app === parent || !call.arguments.some((argument) => mounts(argument, app))) continue;
-        const prefixes = (call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined) ?? [''];
+        const index = app === parent ? -1 : call.arguments.findIndex((argument) => mounts(argument, app));
+        if (index === -1) continue;
+        const prefixes = call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined;
         const entries = table.get(app) ?? [];
-        entries.push({ parent, prefixes });
+        entries.push({ parent, call, index, prefixes });
         table.set(app, entries);
       }
     }
@@ -173,7 +173,7 @@ export function mountedPaths(app: AppInstance, path: string, apps: readonly AppI
   const found: string[] = [];
   if (depth <= 4) {
     for (const { parent, prefixes } of mountTable(apps).get(app) ?? []) {
-      for (const prefix of prefixes) {
+      for (const prefix of prefixes ?? ['']) {
         const joined = `${prefix.replace(/\/$/u, '')}${path === '/' ? '' : path}` || '/';
         found.push(...mountedPaths(parent, joined, apps, depth + 1));
       }
