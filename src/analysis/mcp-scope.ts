@@ -78,7 +78,8 @@ function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
   );
 }
 
-const MENTIONS_MCP = /mcp|modelcontextprotocol/iu;
+/** Whether a text says MCP anywhere, in any case: in names, strings or comments. */
+export const SAYS_MCP = /mcp|modelcontextprotocol/iu;
 
 /** The file's text without its comments, but for directives (`eslint-disable …`). */
 function codeWithoutComments(sourceCode: Readonly<SourceCode>): string {
@@ -96,8 +97,8 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   // A comment that names MCP (not a directive such as `eslint-disable … mcp-cors/…`) says nothing
   // of the endpoints, but a proxy or bridge may be described only there: then none of them may
   // be at an MCP path or be a handler of an unknown package.
-  const saysMcp = MENTIONS_MCP.test(sourceCode.text);
-  if (saysMcp && MENTIONS_MCP.test(codeWithoutComments(sourceCode))) return false;
+  const saysMcp = SAYS_MCP.test(sourceCode.text);
+  if (saysMcp && SAYS_MCP.test(codeWithoutComments(sourceCode))) return false;
   if (saysMcp && !nothingLeftOpen(sourceCode)) return false;
   if (mayHoldEntities(sourceCode, 'mcp-transport', 'mcp-app', 'mcp-handler', 'configured-server')) return false;
   const { routes, apps } = findRoutes(sourceCode);

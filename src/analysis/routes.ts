@@ -180,6 +180,16 @@ const routesByFile = new WeakMap<object, { routes: Route[]; apps: AppInstance[] 
  * Every route of every app, router and plain server in a module, and the apps themselves: the
  * linted file's, or another module's (the routes a module that imports the linted file registers).
  */
+/** The routes one of whose handlers holds `node`: those that make the transport `new SSEServerTransport(…)` is. */
+export function routesHolding(routes: readonly Route[], node: TSESTree.Node): Route[] {
+  return routes.filter((route) =>
+    route.handlers.some((handler) => {
+      const fn = resolveFunction(handler);
+      return fn !== null && containsNode(fn, node);
+    }),
+  );
+}
+
 export function findRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; apps: AppInstance[] } {
   let found = routesByFile.get(sourceCode.ast);
   if (!found) {

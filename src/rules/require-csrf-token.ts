@@ -40,7 +40,7 @@ import { mountedPaths, routeIsGuarded, servedLocally } from '../analysis/route-g
 import { answersNothing } from '../analysis/reach';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { MENTIONS_MCP_METHOD, servesMcp, transportCalls } from '../analysis/mcp-transports';
-import { findRoutes, type Route } from '../analysis/routes';
+import { findRoutes, routesHolding, type Route } from '../analysis/routes';
 import { decoratorPaths, guardsNothing, joinNestPath, nestDecorator } from '../analysis/nest-routes';
 import { mcpModules } from '../analysis/mcp-modules';
 import {
@@ -594,12 +594,7 @@ export default createRule<Options, MessageIds>({
         return false;
       const { routes, apps } = findRoutes(sourceCode);
       return sse.every(({ node }) => {
-        const making = routes.filter((other) =>
-          other.handlers.some((handler) => {
-            const maker = resolveFunction(handler);
-            return maker !== null && containsNode(maker, node);
-          }),
-        );
+        const making = routesHolding(routes, node);
         return making.length > 0 && making.every((other) => routeIsGuarded(finder, other, apps));
       });
     }

@@ -61,9 +61,10 @@ import {
 import { routeIsGuarded } from '../analysis/route-guards';
 import { REBINDING_CREDENTIAL_FINDER, onWorker, routesHandledBy, routesUsingConstant } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
-import { findRoutes, type AppInstance, type Route } from '../analysis/routes';
+import { findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
 import { frameworkStarts, listsSome, serverStarts, type ServerStart } from '../analysis/servers';
 import { mcpModules } from '../analysis/mcp-modules';
+import { SAYS_MCP } from '../analysis/mcp-scope';
 import {
   enclosingFunction,
   findObjectProperty,
@@ -100,9 +101,8 @@ const MENTIONS_MCP = new RegExp(
   `@modelcontextprotocol/|${MENTIONS_MCP_METHOD.source}|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
   'u',
 );
-/** A file that imports `ws`, and says MCP somewhere: a WebSocket server of an MCP server. */
+/** A file that imports `ws`, and says MCP somewhere (`SAYS_MCP`): a WebSocket server of an MCP server. */
 const MENTIONS_WEBSOCKET_MODULE = mentionsModuleWith('websocket-server');
-const SAYS_MCP = /mcp|modelcontextprotocol/iu;
 /** What turns a WebSocket handshake or connection away: closing it, or answering the upgrade request. */
 const REFUSING_CALLS: ReadonlySet<string> = new Set(['close', 'destroy', 'terminate', 'end', 'writeHead', 'write']);
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
@@ -413,12 +413,7 @@ export default createRule<Options, MessageIds>({
           const { protection } = transport.transport;
           if (protection !== 'middleware' && transportProtects(options, protection === 'options') !== false) continue;
           // The routes that make this transport, or (for one made elsewhere) every route that serves MCP.
-          const making = routes.filter((route) =>
-            route.handlers.some((handler) => {
-              const fn = resolveFunction(handler);
-              return fn !== null && containsNode(fn, transport.node);
-            }),
-          );
+          const making = routesHolding(routes, transport.node);
           // Made in a handler that other modules mount: the routes they mount it on; made at the
           // top of a module: the routes that use the constant holding it or its handler.
           const outermost = making.length > 0 ? null : outermostFunction(transport.node);
