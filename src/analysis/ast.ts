@@ -169,3 +169,19 @@ export function parameterName(param: TSESTree.Parameter | undefined): TSESTree.I
   }
   return null;
 }
+
+/** The names a function's plain parameters bind: `req` and `res` of `(req, res) => …`. */
+export function plainParameterNames(fn: { readonly params: readonly TSESTree.Parameter[] }): ReadonlySet<string> {
+  return new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+}
+
+/** Whether a call hands one of these names on as an argument, also through a cast: `proxy(req, res)`. */
+export function passesName(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  names: ReadonlySet<string>,
+): boolean {
+  return call.arguments.some((argument) => {
+    const value = skipTypeWrappers(argument);
+    return value.type === AST_NODE_TYPES.Identifier && names.has(value.name);
+  });
+}

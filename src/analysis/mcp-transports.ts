@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { McpTransport } from '../frameworks/types';
-import { calledMethodName, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, plainParameterNames, skipTypeWrappers, walk } from './ast';
 import { resolveExpression, resolveFunction, resolveObjectExpression, type HandlerFunction } from './values';
 import { entitiesOf, moduleFilterFor } from './facts';
 import { importedFile } from './exports';
@@ -161,7 +161,7 @@ function bodyHandlers(fn: HandlerFunction): HandlerFunction[] {
  * middleware, not the endpoint.
  */
 function dispatchesMcpMethods(fn: HandlerFunction): boolean {
-  const params = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  const params = plainParameterNames(fn);
   let dispatches = false;
   let initializes = false;
   let namesProtocolVersion = false;

@@ -2,7 +2,16 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendArgument, appendObjectProperty, insertArgumentBefore, insertObjectPropertyAfter } from '../fixes/edits';
 import type { McpFrameworkServer, ServerApi, ServerSource, StartApi } from '../frameworks/types';
-import { calledMethodName, calledMethodObject, containsNode, isNullishLiteral, skipTypeWrappers, walk } from './ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  containsNode,
+  isNullishLiteral,
+  passesName,
+  plainParameterNames,
+  skipTypeWrappers,
+  walk,
+} from './ast';
 import { exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
@@ -426,16 +435,11 @@ function closesOnRequest(listen: TSESTree.CallExpression): boolean {
   if (!given || !isHandler(given)) return false;
   const handler = given as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
   if (handler.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const passed = new Set(
-    handler.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
-  );
+  const passed = plainParameterNames(handler);
   let handsOn = false;
   walk(handler.body, (node) => {
     if (handsOn || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return;
-    handsOn = node.arguments.some((argument) => {
-      const value = skipTypeWrappers(argument);
-      return value.type === AST_NODE_TYPES.Identifier && passed.has(value.name);
-    });
+    handsOn = passesName(node, passed);
   });
   // The request is only looked at (`req.url`, `req.method`, `req.headers`), not read or piped on.
   const [request] = handler.params;

@@ -17,6 +17,8 @@ import {
   enclosingFunctionOrProgram,
   isNullishLiteral,
   outermostWrapper,
+  passesName,
+  plainParameterNames,
   skipTypeWrappers,
   topLevelStatement,
   walk,
@@ -318,9 +320,7 @@ export default createRule<Options, MessageIds>({
      * parameters to (`if (!originAllowed(req)) socket.destroy()`), and can close the connection.
      */
     function checksOriginAndRefuses(fn: HandlerFunction): boolean {
-      const params = new Set(
-        fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
-      );
+      const params = plainParameterNames(fn);
       let reads = false;
       let refuses = false;
       const readsOrigin = (body: TSESTree.Node): void =>
@@ -331,11 +331,7 @@ export default createRule<Options, MessageIds>({
       walk(fn.body, (node) => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return;
         if (REFUSING_CALLS.has(calledMethodName(node) ?? '')) refuses = true;
-        const handsParameter = node.arguments.some((argument) => {
-          const value = skipTypeWrappers(argument);
-          return value.type === AST_NODE_TYPES.Identifier && params.has(value.name);
-        });
-        const helper = handsParameter && !reads ? resolveFunction(node.callee) : null;
+        const helper = !reads && passesName(node, params) ? resolveFunction(node.callee) : null;
         if (helper && helper !== fn) readsOrigin(helper.body);
       });
       return reads && refuses;
