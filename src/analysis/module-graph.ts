@@ -332,7 +332,7 @@ function namesPackage(specifier: string, packages: ReadonlySet<string>): boolean
 }
 
 /** JSR packages that publish an npm package's modules under another name. */
-const JSR_NAMES: Readonly<Record<string, string>> = { '@hono/hono': 'hono' };
+export const JSR_NAMES: Readonly<Record<string, string>> = { '@hono/hono': 'hono' };
 
 /**
  * A Deno `npm:` or `jsr:` specifier as the bare specifier Node resolves to the same module, without

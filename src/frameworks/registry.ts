@@ -20,6 +20,7 @@ import { tmcpAdapter } from './tmcp';
 import { rekogMcpNestAdapter } from './rekog-mcp-nest';
 import { zuploAdapter } from './zuplo';
 import { wsAdapter } from './ws';
+import { JSR_NAMES } from '../analysis/module-graph';
 import {
   CALL,
   CONSTRUCT,
@@ -149,11 +150,12 @@ function mentionsModuleWhere(wanted: (entity: Entity) => boolean): RegExp {
 
 /**
  * A module's specifier as a pattern that also matches it as Deno writes it, with a version after
- * the package's name (`npm:hono@4/cors`), and Hono's modules under their JSR name (`jsr:@hono/hono/cors`).
+ * the package's name (`npm:hono@4/cors`), and under the names JSR publishes them by (`jsr:@hono/hono/cors`).
  */
 function specifierPattern(module: string): string {
   const [, name = module, subpath = ''] = /^(@[^/]+\/[^/]+|[^/]+)(.*)$/u.exec(module) ?? [];
-  const names = name === 'hono' ? '(?:hono|@hono\\/hono)' : escape(name);
+  const aliases = Object.keys(JSR_NAMES).filter((jsr) => JSR_NAMES[jsr] === name);
+  const names = aliases.length > 0 ? `(?:${[name, ...aliases].map(escape).join('|')})` : escape(name);
   return `${names}(?:@[^'"\`/]*)?${escape(subpath)}`;
 }
 
