@@ -60,6 +60,11 @@ type ExportEntry =
 
 const tables = new WeakMap<TSESTree.Program, ExportTable>();
 
+/** The names a module exports (`default` among them where it has one), as `exportedBy` reads them. */
+export function exportedNamesOf(program: TSESTree.Program): string[] {
+  return [...exportTable(program).names.keys()];
+}
+
 function exportTable(program: TSESTree.Program): ExportTable {
   let table = tables.get(program);
   if (!table) {

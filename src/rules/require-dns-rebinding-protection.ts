@@ -51,6 +51,7 @@ import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/
 import { checksCredential, type CheckFinder } from '../analysis/credential-checks';
 import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
 import { importersOf } from '../analysis/module-graph';
+import { exportedNamesOf } from '../analysis/exports';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -344,21 +345,7 @@ export default createRule<Options, MessageIds>({
     function importedByNone(): boolean {
       const { file } = moduleOf(sourceCode.ast);
       if (!file) return false;
-      const names = ['default'];
-      for (const statement of sourceCode.ast.body) {
-        if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
-        for (const specifier of statement.specifiers) {
-          if (specifier.exported.type === AST_NODE_TYPES.Identifier) names.push(specifier.exported.name);
-        }
-        const declaration = statement.declaration;
-        if (declaration && 'id' in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier)
-          names.push(declaration.id.name);
-        if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-          for (const declarator of declaration.declarations)
-            if (declarator.id.type === AST_NODE_TYPES.Identifier) names.push(declarator.id.name);
-        }
-      }
-      return importersOf(path.resolve(file), names)?.length === 0;
+      return importersOf(path.resolve(file), ['default', ...exportedNamesOf(sourceCode.ast)])?.length === 0;
     }
 
     return {
