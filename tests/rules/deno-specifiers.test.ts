@@ -23,64 +23,52 @@ const SPECIFIERS = [
   ['jsr:@hono/hono', 'npm:@hono/mcp@^0.1.4'],
 ] as const;
 
+/** One case per pair of specifiers, each with the one report `report(code)` makes of DENO_SERVER. */
+function cases<T>(report: (code: string) => T) {
+  return SPECIFIERS.map(([hono, mcp]) => {
+    const code = DENO_SERVER(hono, mcp);
+    return { name: `${hono} and ${mcp}`, code, output: null, errors: [report(code)] };
+  });
+}
+
 ruleTester.run('no-wildcard-origin: Deno specifiers', wildcardRule, {
   valid: [],
-  invalid: SPECIFIERS.map(([hono, mcp]) => {
-    const code = DENO_SERVER(hono, mcp);
-    return {
-      name: `${hono} and ${mcp}`,
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'wildcardOrigin' as const,
-          data: { policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`", credentials: '' },
-          line: 6,
-          column: 21,
-          endLine: 6,
-          endColumn: 32,
-          suggestions: [
-            { messageId: 'denyOrigins' as const, output: code.replace("origin: '*'", 'origin: []') },
-            {
-              messageId: 'useAllowlist' as const,
-              output: code
-                .replace('\nconst app', "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app")
-                .replace("origin: '*'", 'origin: ALLOWED_ORIGINS'),
-            },
-          ],
-        },
-      ],
-    };
-  }),
+  invalid: cases((code) => ({
+    messageId: 'wildcardOrigin' as const,
+    data: { policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`", credentials: '' },
+    line: 6,
+    column: 21,
+    endLine: 6,
+    endColumn: 32,
+    suggestions: [
+      { messageId: 'denyOrigins' as const, output: code.replace("origin: '*'", 'origin: []') },
+      {
+        messageId: 'useAllowlist' as const,
+        output: code
+          .replace('\nconst app', "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app")
+          .replace("origin: '*'", 'origin: ALLOWED_ORIGINS'),
+      },
+    ],
+  })),
 });
 
 ruleTester.run('require-dns-rebinding-protection: Deno specifiers', dnsRule, {
   valid: [],
-  invalid: SPECIFIERS.map(([hono, mcp]) => {
-    const code = DENO_SERVER(hono, mcp);
-    return {
-      name: `${hono} and ${mcp}`,
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'unprotectedTransport' as const,
-          data: { transport: '`StreamableHTTPTransport`' },
-          line: 7,
-          column: 28,
-          endLine: 7,
-          endColumn: 51,
-          suggestions: [
-            {
-              messageId: 'enableProtection' as const,
-              output: code.replace(
-                'new StreamableHTTPTransport()',
-                "new StreamableHTTPTransport({ enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:8001', 'localhost:8001'] })",
-              ),
-            },
-          ],
-        },
-      ],
-    };
-  }),
+  invalid: cases((code) => ({
+    messageId: 'unprotectedTransport' as const,
+    data: { transport: '`StreamableHTTPTransport`' },
+    line: 7,
+    column: 28,
+    endLine: 7,
+    endColumn: 51,
+    suggestions: [
+      {
+        messageId: 'enableProtection' as const,
+        output: code.replace(
+          'new StreamableHTTPTransport()',
+          "new StreamableHTTPTransport({ enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:8001', 'localhost:8001'] })",
+        ),
+      },
+    ],
+  })),
 });

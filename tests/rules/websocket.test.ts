@@ -17,6 +17,17 @@ wss.on('connection', (socket, request) => {${listener}
   socket.on('message', (data) => void mcp.server.notification(JSON.parse(String(data))));
 });`;
 
+/** The report on BRIDGE's `new WebSocketServer(…)`, with these suggestions. */
+const bridgeReport = (suggestions: readonly { messageId: 'refuseWebPages'; output: string }[]) => ({
+  messageId: 'unprotectedWebSocket' as const,
+  data: { server: '`WebSocketServer`' },
+  line: 5,
+  column: 17,
+  endLine: 5,
+  endColumn: 32,
+  suggestions,
+});
+
 const ORIGIN_CHECK = `
   if (request.headers.origin !== undefined && request.headers.origin !== 'chrome-extension://abcdefghijklmnop') {
     socket.close(1008);
@@ -67,25 +78,17 @@ wss.on('connection', (socket) => socket.send('reload'));`,
   ],
   invalid: [
     {
-      name: 'a bridge that takes every connection, as `WebSocketServer` and as `WebSocket.Server`',
+      name: 'a bridge that takes every connection',
       code: BRIDGE("{ port: 8765, host: '127.0.0.1' }"),
       errors: [
-        {
-          messageId: 'unprotectedWebSocket',
-          data: { server: '`WebSocketServer`' },
-          line: 5,
-          column: 17,
-          endLine: 5,
-          endColumn: 32,
-          suggestions: [
-            {
-              messageId: 'refuseWebPages',
-              output: BRIDGE(
-                "{ port: 8765, host: '127.0.0.1', verifyClient: ({ origin }: { origin?: string }) => !origin }",
-              ),
-            },
-          ],
-        },
+        bridgeReport([
+          {
+            messageId: 'refuseWebPages',
+            output: BRIDGE(
+              "{ port: 8765, host: '127.0.0.1', verifyClient: ({ origin }: { origin?: string }) => !origin }",
+            ),
+          },
+        ]),
       ],
     },
     {
@@ -94,17 +97,7 @@ wss.on('connection', (socket) => socket.send('reload'));`,
         '{ port: 8765, verifyClient: () => true }',
         "\n  console.log('connected from', request.headers.origin);",
       ),
-      errors: [
-        {
-          messageId: 'unprotectedWebSocket',
-          data: { server: '`WebSocketServer`' },
-          line: 5,
-          column: 17,
-          endLine: 5,
-          endColumn: 32,
-          suggestions: [],
-        },
-      ],
+      errors: [bridgeReport([])],
     },
     {
       name: 'the default export of ws, and options kept in a constant (no suggestion: they are not written here)',
