@@ -10,7 +10,7 @@ import {
 } from './credential-checks';
 import { ROUTE_SHAPES, packagesWith } from '../frameworks/registry';
 import { servesMcp } from './mcp-transports';
-import { registeredUnderCondition, routeIsGuarded } from './route-guards';
+import { mountedPath, registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { servesNoMcpSurely } from './mcp-scope';
@@ -534,13 +534,9 @@ function mountedRouterEndpoints(mounted: TSESTree.CallExpression, mountPath: str
   const { routes, apps } = findRoutes(codeOf(made));
   const router = apps.find((candidate) => candidate.node === made);
   if (!router || handedElsewhere(router) || router.calls.some(mountsUnlisted)) return null;
-  const base = mountPath.replace(/\/$/u, '');
   return routes
     .filter((route) => route.app === router && isEndpoint(route))
-    .map((route) => ({
-      ...route,
-      path: route.path === null ? null : `${base}${route.path === '/' ? '' : route.path}` || '/',
-    }));
+    .map((route) => ({ ...route, path: route.path === null ? null : mountedPath(mountPath, route.path) }));
 }
 
 /** Whether every value a function returns is a function: it makes middleware, not a router. */

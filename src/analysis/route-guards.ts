@@ -122,11 +122,11 @@ function appChecks(
   const mounted = mountTable(apps).get(app) ?? [];
   for (const { parent, call, index, prefixes } of mounted) {
     const prefix = prefixes?.[0];
-    const mountedPath = prefix !== undefined && path ? `${prefix.replace(/\/$/u, '')}${path}` : path;
+    const underPrefix = prefix !== undefined && path ? `${prefix.replace(/\/$/u, '')}${path}` : path;
     // `app.use('/mcp', requireToken, router)`: middleware before the router in the same call.
     const inCall = call.arguments.slice(prefixes === undefined ? 0 : 1, index);
     if (inCall.some((argument) => checksCredential(finder, argument))) continue;
-    if (!appChecks(finder, parent, call, mountedPath, apps, depth + 1)) return false;
+    if (!appChecks(finder, parent, call, underPrefix, apps, depth + 1)) return false;
   }
   return mounted.length > 0;
 }
@@ -165,6 +165,11 @@ function mountTable(apps: readonly AppInstance[]): Map<AppInstance, Mount[]> {
   return table;
 }
 
+/** The path a route at `path` answers at under a mount at `prefix`: `/mcp` for `/` under `/mcp/`. */
+export function mountedPath(prefix: string, path: string): string {
+  return `${prefix.replace(/\/$/u, '')}${path === '/' ? '' : path}` || '/';
+}
+
 /**
  * The paths a route of `app` answers at through the apps it is mounted on: `/mcp` for
  * `router.post('/')` under `app.use('/mcp', router)`; `[path]` when nothing mounts it.
@@ -174,8 +179,7 @@ export function mountedPaths(app: AppInstance, path: string, apps: readonly AppI
   if (depth <= 4) {
     for (const { parent, prefixes } of mountTable(apps).get(app) ?? []) {
       for (const prefix of prefixes ?? ['']) {
-        const joined = `${prefix.replace(/\/$/u, '')}${path === '/' ? '' : path}` || '/';
-        found.push(...mountedPaths(parent, joined, apps, depth + 1));
+        found.push(...mountedPaths(parent, mountedPath(prefix, path), apps, depth + 1));
       }
     }
   }
