@@ -951,6 +951,29 @@ app.post('/mcp', async (req, res) => {
   ],
 });
 
+/**
+ * The report on an `SSEServerTransport` made at `line`, columns 25 to 43 of an app on port 3000,
+ * with its suggestion, as `withOptions(options)` writes the file with the options given.
+ */
+function sseTransportReport(line: number, withOptions: (options: string) => string) {
+  return {
+    messageId: 'unprotectedTransport' as const,
+    data: { transport: '`SSEServerTransport`' },
+    line,
+    column: 25,
+    endLine: line,
+    endColumn: 43,
+    suggestions: [
+      {
+        messageId: 'enableProtection' as const,
+        output: withOptions(
+          ", { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+        ),
+      },
+    ],
+  };
+}
+
 // A bearer check a helper makes only when a setting turns it on (`if (routing.enableBearerAuth) …
 // return true`) lets a rebinding page through out of the box: no credential check.
 const SETTING_AUTH = (test: string, options = ''): string => `import express from 'express';
@@ -986,25 +1009,7 @@ ruleTester.run('require-dns-rebinding-protection: a credential check a setting t
     {
       name: 'a check that runs only when a setting turns it on',
       code: SETTING_AUTH('routing.enableBearerAuth'),
-      errors: [
-        {
-          messageId: 'unprotectedTransport',
-          data: { transport: '`SSEServerTransport`' },
-          line: 21,
-          column: 25,
-          endLine: 21,
-          endColumn: 43,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: SETTING_AUTH(
-                'routing.enableBearerAuth',
-                ", { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [sseTransportReport(21, (options) => SETTING_AUTH('routing.enableBearerAuth', options))],
     },
   ],
 });
@@ -1095,24 +1100,6 @@ ruleTester.run('require-dns-rebinding-protection: a credential check that passes
   invalid: ['!token', "token === ''", "'' == token"].map((test) => ({
     name: `\`if (${test}) return true\``,
     code: UNSET_TOKEN_PASSES(test),
-    errors: [
-      {
-        messageId: 'unprotectedTransport' as const,
-        data: { transport: '`SSEServerTransport`' },
-        line: 16,
-        column: 25,
-        endLine: 16,
-        endColumn: 43,
-        suggestions: [
-          {
-            messageId: 'enableProtection' as const,
-            output: UNSET_TOKEN_PASSES(
-              test,
-              ", { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-            ),
-          },
-        ],
-      },
-    ],
+    errors: [sseTransportReport(16, (options) => UNSET_TOKEN_PASSES(test, options))],
   })),
 });
