@@ -866,7 +866,7 @@ class HostReader {
 /**
  * A `listen()` argument that is a file system path by how it is made or named: a `path.join()` or
  * `path.resolve()` of `node:path` (`listen(join(tmpdir(), 'bus.sock'))`), or a name that ends in
- * `Path`, `Socket` or `Pipe` (`this.#socketPath`, `ipcPipe`): no port is built or named so.
+ * `Path`, `Sock`, `Socket` or `Pipe` (`this.#socketPath`, `ipcPipe`, `paths.sock`): no port is built or named so.
  */
 function namesSocketPath(node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
@@ -883,7 +883,7 @@ function namesSocketPath(node: TSESTree.Node): boolean {
           ? expression.property.name
           : memberName(expression)
         : null;
-  return name !== null && /(?:path|socket|pipe)$/iu.test(name) && !/port/iu.test(name);
+  return name !== null && /(?:path|sock(?:et)?|pipe)$/iu.test(name) && !/port/iu.test(name);
 }
 
 /** Node's `isPipeName`: a string that is not a non-negative number names a socket or pipe. */

@@ -188,6 +188,10 @@ export class Bus {
 export function serve(pipe: string): void {
   net.createServer().listen(pipe);
 }
+export async function daemon(paths: { sock: string }, unixSock: string): Promise<void> {
+  net.createServer().listen(paths.sock, () => console.log('up'));
+  net.createServer().listen(unixSock);
+}
 net.createServer().listen(join(tmpdir(), 'bus.sock'));
 net.createServer().listen(path.resolve('run', 'bus.sock'));`,
     },
