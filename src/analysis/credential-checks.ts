@@ -3,6 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, outermostWrapper, parameterName, skipTypeWrappers, walk } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
+import { admitsEveryThroughList } from './origin-decisions';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
@@ -122,6 +123,9 @@ function refusesOtherOrigins(node: TSESTree.Node): boolean {
     const fn = origin?.kind === 'found' && origin.value ? resolveFunction(origin.value) : null;
     const callback = fn?.params[entity.middleware.originFunction.callback ?? 1];
     if (!fn || callback?.type !== AST_NODE_TYPES.Identifier) return false;
+    // `if (allowed.includes('*') || …) callback(null, true)` with a `'*'` listed refuses nothing.
+    const { origin: originIndex, callback: callbackIndex } = entity.middleware.originFunction;
+    if (admitsEveryThroughList(fn, originIndex, callbackIndex ?? 1)) return false;
     let refuses = false;
     walk(fn.body, (inner) => {
       if (refuses || inner.type !== AST_NODE_TYPES.CallExpression) return;

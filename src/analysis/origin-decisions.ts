@@ -8,7 +8,13 @@ import { isUrlConstructor } from './request-headers';
 import type { MatchSubject } from './origin-patterns';
 import { moduleIndex } from './facts';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from './response-headers';
-import { resolveExpression, resolveFunction, returnedExpressions, type HandlerFunction } from './values';
+import {
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+  returnedExpressions,
+  type HandlerFunction,
+} from './values';
 import { variableOf, staticValue, propertyName, textOf, visitorKeys } from './program';
 
 /**
@@ -68,6 +74,11 @@ export interface OriginDecisionHandlers {
    * origin (`function isAllowedOrigin(origin) { return true; }`): the values it returns.
    */
   alwaysAllows?(check: { call: TSESTree.CallExpression; returns: readonly TSESTree.Node[]; site: TSESTree.Node }): void;
+  /**
+   * A test that lets every origin in because a list it looks in holds `'*'`
+   * (`allowed.includes('*') || allowed.includes(origin)`, with `allowed` holding `'*'`).
+   */
+  admitsEvery?(admission: WildcardAdmission & { test: TSESTree.Node; credentials: boolean; site: TSESTree.Node }): void;
   /** Called once, after everything else. */
   done?(): void;
 }
@@ -111,7 +122,7 @@ export function originDecisionListeners(
     credentials: boolean,
     site: TSESTree.Node,
   ): void => {
-    if (!handlers.test && !handlers.alwaysAllows) return;
+    if (!handlers.test && !handlers.alwaysAllows && !handlers.admitsEvery) return;
     const onLeaf = (
       node: TSESTree.Node,
       allowWhen: boolean,
@@ -127,6 +138,11 @@ export function originDecisionListeners(
           returns: inlined.returns,
           site,
         });
+        return;
+      }
+      const admission = handlers.admitsEvery ? wildcardAdmission(node, allowWhen, leafIsOrigin) : null;
+      if (admission) {
+        handlers.admitsEvery?.({ ...admission, test: node, credentials, site });
         return;
       }
       if (inlined) {
@@ -265,7 +281,7 @@ export function originDecisionListeners(
       for (const write of headerWrites(sourceCode)) if (write.name === ALLOW_ORIGIN) allowOriginWrites.push(write);
       analyseMiddlewares();
       analyseHeaders();
-      if (handlers.test || handlers.alwaysAllows) analyseGates();
+      if (handlers.test || handlers.alwaysAllows || handlers.admitsEvery) analyseGates();
       handlers.done?.();
     },
   };
@@ -476,6 +492,131 @@ function turnsAwayNext(statement: TSESTree.IfStatement): boolean {
     next?.type === AST_NODE_TYPES.ThrowStatement ||
     next?.type === AST_NODE_TYPES.ExpressionStatement;
   return simple && turnsAway(next);
+}
+
+/**
+ * Whether an `origin` function says yes (`callback(null, …)`) under a condition that holds for
+ * every origin once a list holds `'*'`: `if (allowed.includes('*') || allowed.includes(origin))`.
+ */
+export function admitsEveryThroughList(
+  fn: HandlerFunction,
+  originIndex: number | null,
+  callbackIndex: number,
+): boolean {
+  const origin = originIndex === null ? undefined : fn.params[originIndex];
+  const callback = fn.params[callbackIndex];
+  if (callback?.type !== AST_NODE_TYPES.Identifier) return false;
+  const isOrigin = (node: TSESTree.Node): boolean =>
+    origin?.type === AST_NODE_TYPES.Identifier && sameOrigin(node, origin);
+  let admits = false;
+  visitOwnBody(fn, (node) => {
+    if (admits || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipTypeWrappers(node.callee);
+    const [error, result] = node.arguments;
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== callback.name) return;
+    if (!error || !result || !isNullishLiteral(skipTypeWrappers(error))) return;
+    if (staticValue(result)?.value === false) return;
+    for (const condition of conditionsOnTheWay(node)) {
+      decompose(condition.test, condition.value, [], (leaf, allowWhen) => {
+        admits ||= wildcardAdmission(leaf, allowWhen, isOrigin) !== null;
+      });
+    }
+  });
+  return admits;
+}
+
+/** A list a test looks for `'*'` in, and where each `'*'` it can hold is written. */
+export interface WildcardAdmission {
+  readonly list: TSESTree.Node;
+  readonly stars: readonly TSESTree.Node[];
+}
+
+/**
+ * A test that is true, whatever the origin, when a list (or a single configured origin) holds
+ * `'*'`, where it must be true to let the origin in: `list.includes('*')`, `set.has('*')`,
+ * `list.indexOf('*') !== -1`, `list === '*'`, `list[0] === '*'`; and the `'*'` the code gives that
+ * list. `null` when the test is none of these, or the list can hold no `'*'` the code shows.
+ */
+export function wildcardAdmission(
+  node: TSESTree.Node,
+  allowWhen: boolean,
+  isOrigin: (node: TSESTree.Node) => boolean,
+): WildcardAdmission | null {
+  let expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+  const isStar = (candidate: TSESTree.Node | undefined): boolean =>
+    candidate !== undefined && staticValue(candidate)?.value === '*';
+  let list: TSESTree.Node | null = null;
+  let single = false;
+  if (expression.type === AST_NODE_TYPES.CallExpression && allowWhen) {
+    const method = calledMethodName(expression);
+    const [argument] = expression.arguments;
+    if ((method === 'includes' || method === 'has') && expression.arguments.length === 1 && isStar(argument)) {
+      list = (skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object;
+    }
+  } else if (expression.type === AST_NODE_TYPES.BinaryExpression) {
+    const { left, right, operator } = expression;
+    const equal = operator === '===' || operator === '==';
+    const unequal = operator === '!==' || operator === '!=';
+    if ((equal && allowWhen) || (unequal && !allowWhen)) {
+      // `list === '*'`, or its first entry: `list[0] === '*'`.
+      const other = isStar(right) ? left : isStar(left) ? right : null;
+      const subject = other && skipTypeWrappers(other);
+      if (
+        subject?.type === AST_NODE_TYPES.MemberExpression &&
+        subject.computed &&
+        staticValue(subject.property)?.value === 0
+      ) {
+        list = subject.object;
+      } else if (subject) {
+        list = subject;
+        single = true;
+      }
+    }
+    // `list.indexOf('*') !== -1`, `>= 0`, `> -1`; or `=== -1` where it must be false.
+    const index = skipTypeWrappers(left);
+    const bound = staticValue(right)?.value;
+    if (
+      index.type === AST_NODE_TYPES.CallExpression &&
+      calledMethodName(index) === 'indexOf' &&
+      index.arguments.length === 1 &&
+      isStar(index.arguments[0]) &&
+      (((operator === '!==' || operator === '!=' || operator === '>') && bound === -1 && allowWhen) ||
+        (operator === '>=' && bound === 0 && allowWhen) ||
+        ((operator === '===' || operator === '==') && bound === -1 && !allowWhen))
+    ) {
+      list = (skipTypeWrappers(index.callee) as TSESTree.MemberExpression).object;
+    }
+  }
+  if (!list || isOrigin(list) || isOrigin(skipTypeWrappers(list))) return null;
+  const stars = starsIn(list, single);
+  return stars.length > 0 ? { list, stars } : null;
+}
+
+/**
+ * Where each `'*'` is written that a list (or with `single`, a value) can hold: `['*']`,
+ * `new Set(['*'])`, `'*'`.
+ */
+function starsIn(list: TSESTree.Node, single: boolean): TSESTree.Node[] {
+  const stars: TSESTree.Node[] = [];
+  const written = (node: TSESTree.Node): TSESTree.Node => skipTypeWrappers(resolveExpression(node) ?? node);
+  for (const candidate of possibleValues(list)) {
+    if (!candidate.known) {
+      // `new Set(['*'])`: what the set is made from.
+      const made = skipTypeWrappers(candidate.node);
+      if (single || made.type !== AST_NODE_TYPES.NewExpression || !isGlobal(made.callee, 'Set')) continue;
+      const [from] = made.arguments;
+      if (!from) continue;
+      for (const inner of possibleValues(from)) {
+        if (inner.known && Array.isArray(inner.value) && inner.value.includes('*')) stars.push(written(inner.node));
+      }
+      continue;
+    }
+    const { value } = candidate;
+    const listed = Array.isArray(value) ? value.includes('*') : value instanceof Set && value.has('*');
+    if (single ? value === '*' : listed) stars.push(written(candidate.node));
+  }
+  return [...new Set(stars)];
 }
 
 /**

@@ -35,14 +35,26 @@ import { originDecisionListeners } from '../analysis/origin-decisions';
 import { codeOf, isLinted, moduleOf, placeOf, propertyName, textOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
 import { credentialsSpan, valueSites } from '../analysis/sites';
-import { findObjectProperty, possibleValues, resolveExpression, resolveFunction } from '../analysis/values';
+import {
+  enclosingFunction,
+  findObjectProperty,
+  possibleValues,
+  resolveExpression,
+  resolveFunction,
+} from '../analysis/values';
 
 export type Options = [ReachRuleOptions & FailClosedOption];
 /** A property whose name says origin set to `true`: `CORS_ORIGIN: true`, `'origin': true`. */
 const ORIGIN_TRUE_PROPERTY = /origin\w*['"]?\s*:\s*true\b/iu;
 
 export type MessageIds =
-  'reflectedOrigin' | 'alwaysAllowingCheck' | 'denyOrigins' | 'checkEmptyAllowlist' | 'useAllowlist';
+  | 'reflectedOrigin'
+  | 'alwaysAllowingCheck'
+  | 'wildcardInList'
+  | 'dropWildcardTest'
+  | 'denyOrigins'
+  | 'checkEmptyAllowlist'
+  | 'useAllowlist';
 
 const CHECK_NAME = 'allowedOrigin';
 
@@ -68,6 +80,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
     messages: {
       alwaysAllowingCheck: 'The origin check {{check}} accepts every origin.',
+      wildcardInList: "The origin check {{check}} accepts every origin: {{list}} can hold '*' ({{place}}).",
+      dropWildcardTest: "Drop the test for '*'.",
       reflectedOrigin:
         "{{policy}} echoes the request's Origin: every website can read this MCP server's responses{{credentials}}.",
       denyOrigins: 'Allow no cross-origin reads.',
@@ -363,10 +377,40 @@ export default createRule<Options, MessageIds>({
       });
     };
 
+    /**
+     * `allowed.includes('*') || allowed.includes(origin)` keeps only its other side (and
+     * `!allowed.includes('*') && …` likewise), which lets in only the origins listed.
+     */
+    const dropTest = (test: TSESTree.Node): ReturnType<typeof failClosed> | null => {
+      let operand: TSESTree.Node = test;
+      while (
+        operand.parent?.type === AST_NODE_TYPES.ChainExpression ||
+        operand.parent?.type === AST_NODE_TYPES.TSAsExpression
+      )
+        operand = operand.parent;
+      if (operand.parent?.type === AST_NODE_TYPES.UnaryExpression && operand.parent.operator === '!')
+        operand = operand.parent;
+      const logical = operand.parent;
+      if (logical?.type !== AST_NODE_TYPES.LogicalExpression || logical.operator === '??') return null;
+      const other = logical.left === operand ? logical.right : logical.left;
+      return failClosed({
+        messageId: 'dropWildcardTest',
+        fix: (fixer) => fixer.replaceText(logical, sourceCode.getText(other)),
+      });
+    };
+
     return {
       'Program:exit'() {
         if (ORIGIN_TRUE_PROPERTY.test(sourceCode.text) && MENTIONS_EXPORT.test(sourceCode.text))
           reportExportedOrigins();
+        for (const write of headerWrites(sourceCode)) {
+          if (write.name !== ALLOW_ORIGIN) continue;
+          const unguarded = originSources(write.value).find(
+            (source) =>
+              source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
+          );
+          if (unguarded) echoedHeaders.push({ write, read: unguarded.entry });
+        }
         // An origin gate whose check says yes to every origin checks nothing.
         originDecisionListeners(sourceCode, {
           alwaysAllows({ call, returns, site }) {
@@ -382,15 +426,27 @@ export default createRule<Options, MessageIds>({
               });
             }
           },
+          admitsEvery({ test, list, stars, site }) {
+            // A header that echoes the Origin unchecked is reported as such, and so is one behind
+            // a gate of its function that lets every origin through.
+            const scope = enclosingFunction(site) ?? sourceCode.ast;
+            if (echoedHeaders.some((echoed) => containsNode(scope, echoed.write.site))) return;
+            const star = stars.find((candidate) => isLinted(candidate)) ?? stars[0]!;
+            const node = isLinted(test) ? test : site;
+            if (reported.has(node)) return;
+            reported.add(node);
+            context.report({
+              node,
+              messageId: 'wildcardInList',
+              data: {
+                check: `\`${textOf(test)}\``,
+                list: `\`${textOf(list)}\``,
+                place: isLinted(star) ? `line ${star.loc.start.line}` : placeOf(star, context),
+              },
+              fix: node === test ? dropTest(test) : null,
+            });
+          },
         })['Program:exit']?.(sourceCode.ast);
-        for (const write of headerWrites(sourceCode)) {
-          if (write.name !== ALLOW_ORIGIN) continue;
-          const unguarded = originSources(write.value).find(
-            (source) =>
-              source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
-          );
-          if (unguarded) echoedHeaders.push({ write, read: unguarded.entry });
-        }
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
         // `origin` values the code declares by their type (`CorsOptions['origin']`), where they are
         // written; not those a middleware of this file is reported for, where they are named.

@@ -141,3 +141,179 @@ await app.register(fastifyCors, { origin: ['https://app.example.com'] });`,
     },
   ]),
 });
+
+/** An `origin` function that says yes to everything when `allowed` holds `'*'`, as `test` decides. */
+const STAR_LISTED = (list: string, test: string): string => `import express from 'express';
+import cors from 'cors';
+const allowed = ${list};
+express().use(
+  cors({
+    origin: (origin, callback) => {
+      if (!origin || ${test}) return callback(null, true);
+      callback(new Error('origin not allowed'));
+    },
+  }),
+);`;
+
+ruleTester.run(
+  "no-reflected-origin: an origin check that lets every origin in when its list holds '*'",
+  reflectedRule,
+  {
+    valid: [
+      {
+        name: "a list with no '*' in it",
+        code: STAR_LISTED("['https://app.example.com']", "allowed.includes('*') || allowed.includes(origin)"),
+      },
+      {
+        name: "a list from the environment: what it holds is the environment rule's to judge",
+        code: STAR_LISTED(
+          "process.env.ALLOWED_ORIGINS?.split(',') ?? []",
+          "allowed.includes('*') || allowed.includes(origin)",
+        ),
+      },
+      {
+        name: "a '*' that is refused, not admitted",
+        code: `import express from 'express';
+import cors from 'cors';
+const allowed = ['*', 'https://app.example.com'];
+express().use(
+  cors({
+    origin: (origin, callback) => {
+      if (allowed.includes('*')) return callback(new Error('no wildcard'));
+      callback(null, origin !== undefined && allowed.includes(origin));
+    },
+  }),
+);`,
+      },
+      {
+        name: "the origin itself compared with '*' is no list",
+        code: STAR_LISTED("['https://app.example.com']", "origin === '*' || allowed.includes(origin)"),
+      },
+    ],
+    invalid: [
+      {
+        name: "`includes('*')` on a constant list that holds '*': the test is dropped on request",
+        code: STAR_LISTED("['*', 'https://app.example.com']", "allowed.includes('*') || allowed.includes(origin)"),
+        output: null,
+        errors: [
+          {
+            messageId: 'wildcardInList',
+            data: { check: "`allowed.includes('*')`", list: '`allowed`', place: 'line 3' },
+            line: 7,
+            column: 22,
+            endLine: 7,
+            endColumn: 43,
+            suggestions: [
+              {
+                messageId: 'dropWildcardTest',
+                output: STAR_LISTED("['*', 'https://app.example.com']", 'allowed.includes(origin)'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: "a Set made from a list with '*', asked with `has`",
+        code: STAR_LISTED("new Set(['*'])", "allowed.has('*') || allowed.has(origin)"),
+        output: null,
+        errors: [
+          {
+            messageId: 'wildcardInList',
+            data: { check: "`allowed.has('*')`", list: '`allowed`', place: 'line 3' },
+            line: 7,
+            column: 22,
+            endLine: 7,
+            endColumn: 38,
+            suggestions: [
+              { messageId: 'dropWildcardTest', output: STAR_LISTED("new Set(['*'])", 'allowed.has(origin)') },
+            ],
+          },
+        ],
+      },
+      {
+        name: "`indexOf('*') !== -1`, with the fail-closed change applied as the fix",
+        code: STAR_LISTED("['*']", "allowed.indexOf('*') !== -1 || allowed.includes(origin)"),
+        options: [{ failClosedFix: true }],
+        output: STAR_LISTED("['*']", 'allowed.includes(origin)'),
+        errors: [
+          {
+            messageId: 'wildcardInList',
+            data: { check: "`allowed.indexOf('*') !== -1`", list: '`allowed`', place: 'line 3' },
+            line: 7,
+            column: 22,
+            endLine: 7,
+            endColumn: 49,
+          },
+        ],
+      },
+      {
+        name: "a middleware's gate whose list parameter defaults to a list with '*', asked for its first entry",
+        code: `import type { IncomingMessage, ServerResponse } from 'node:http';
+export function allowFrom(list: string[] = ['*']) {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const origin = req.headers.origin ?? '';
+    if (list[0] !== '*' && !list.includes(origin)) {
+      res.statusCode = 403;
+      return res.end();
+    }
+    next();
+  };
+}`,
+        output: null,
+        errors: [
+          {
+            messageId: 'wildcardInList',
+            data: { check: "`list[0] !== '*'`", list: '`list`', place: 'line 2' },
+            line: 5,
+            column: 9,
+            endLine: 5,
+            endColumn: 24,
+            suggestions: [
+              {
+                messageId: 'dropWildcardTest',
+                output: `import type { IncomingMessage, ServerResponse } from 'node:http';
+export function allowFrom(list: string[] = ['*']) {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const origin = req.headers.origin ?? '';
+    if (!list.includes(origin)) {
+      res.statusCode = 403;
+      return res.end();
+    }
+    next();
+  };
+}`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: "one configured origin compared with '*', with the environment's fallback '*'",
+        code: `import express from 'express';
+import cors from 'cors';
+const CONFIGURED_ORIGIN = process.env.CORS_ORIGIN ?? '*';
+express().use(cors({ origin: (origin, callback) => callback(null, CONFIGURED_ORIGIN === '*' || origin === CONFIGURED_ORIGIN) }));`,
+        output: null,
+        errors: [
+          {
+            messageId: 'wildcardInList',
+            data: { check: "`CONFIGURED_ORIGIN === '*'`", list: '`CONFIGURED_ORIGIN`', place: 'line 3' },
+            line: 4,
+            column: 67,
+            endLine: 4,
+            endColumn: 92,
+            suggestions: [
+              {
+                messageId: 'dropWildcardTest',
+                output: `import express from 'express';
+import cors from 'cors';
+const CONFIGURED_ORIGIN = process.env.CORS_ORIGIN ?? '*';
+express().use(cors({ origin: (origin, callback) => callback(null, origin === CONFIGURED_ORIGIN) }));`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);

@@ -3790,6 +3790,10 @@ app.all('/mcp', async (req, res) => {
 });
 app.listen(3000, '127.0.0.1');`;
 
+const STAR_LISTED = ORIGIN_FUNCTION("callback(new Error('origin refused'))")
+  .replace("['https://app.example.com']", "['*']")
+  .replace('ALLOWED_ORIGINS.includes(origin)', "ALLOWED_ORIGINS.includes('*') || ALLOWED_ORIGINS.includes(origin)");
+
 ruleTester.run('require-csrf-token: a cors origin function on a loopback server', rule, {
   valid: [
     { name: 'it refuses other origins with an error', code: ORIGIN_FUNCTION("callback(new Error('origin refused'))") },
@@ -3802,6 +3806,19 @@ ruleTester.run('require-csrf-token: a cors origin function on a loopback server'
       errors: [
         missingCheck('Every method of `/mcp`', [8, 1, 8, 8], (bearer) =>
           ORIGIN_FUNCTION('callback(null, false)').replace(
+            "app.all('/mcp', ",
+            `\n${tokenHelpers({ bearer })}\n\napp.all('/mcp', ${guard('express', bearer)}`,
+          ),
+        ),
+      ],
+    },
+    {
+      name: "it refuses with an error, but lets every origin in when its list holds '*'",
+      code: STAR_LISTED,
+      output: null,
+      errors: [
+        missingCheck('Every method of `/mcp`', [8, 1, 8, 8], (bearer) =>
+          STAR_LISTED.replace(
             "app.all('/mcp', ",
             `\n${tokenHelpers({ bearer })}\n\napp.all('/mcp', ${guard('express', bearer)}`,
           ),
