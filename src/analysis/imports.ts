@@ -79,7 +79,7 @@ export function trackGlobals<T>(sourceCode: Readonly<SourceCode>, traceMap: Trac
  * evaluates to the export (each read of the imported binding), not the import itself.
  */
 export function trackModules<T>(sourceCode: Readonly<SourceCode>, map: TraceMap<T>): TrackedReference<T>[] {
-  const traceMap = withDenoSpecifiers(sourceCode, map);
+  const traceMap = withAliasedSpecifiers(sourceCode, map);
   const tracker = createTracker(sourceCode);
   const seen = new Set<TSESTree.Node>();
   const found: TrackedReference<T>[] = [];
@@ -117,10 +117,11 @@ export function trackModules<T>(sourceCode: Readonly<SourceCode>, map: TraceMap<
 }
 
 /**
- * The trace map, with an entry for each Deno `npm:` or `jsr:` specifier the file imports
- * (`npm:hono@4/cors`) that names a module of the map (`hono/cors`).
+ * The trace map, with an entry for each specifier the file imports that names a module of the
+ * map by another spelling: a Deno `npm:` or `jsr:` specifier (`npm:hono@4/cors` for `hono/cors`),
+ * or an SDK subpath without its extension (`@modelcontextprotocol/sdk/server/sse`).
  */
-function withDenoSpecifiers<T>(sourceCode: Readonly<SourceCode>, traceMap: TraceMap<T>): TraceMap<T> {
+function withAliasedSpecifiers<T>(sourceCode: Readonly<SourceCode>, traceMap: TraceMap<T>): TraceMap<T> {
   let extended: Record<string, TraceMap<T>[string]> | null = null;
   for (const statement of sourceCode.ast.body) {
     const source =
@@ -129,8 +130,10 @@ function withDenoSpecifiers<T>(sourceCode: Readonly<SourceCode>, traceMap: Trace
       statement.type === AST_NODE_TYPES.ExportNamedDeclaration
         ? statement.source?.value
         : undefined;
-    if (!source || !/^(?:npm|jsr):/u.test(source)) continue;
-    const entry = traceMap[bareSpecifier(source)];
+    if (!source) continue;
+    const bare = bareSpecifier(source);
+    if (bare === source) continue;
+    const entry = traceMap[bare];
     if (entry) (extended ??= { ...traceMap })[source] = entry;
   }
   return extended ?? traceMap;

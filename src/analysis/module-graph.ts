@@ -342,10 +342,33 @@ export const JSR_NAMES: Readonly<Record<string, string>> = { '@hono/hono': 'hono
  */
 export function bareSpecifier(specifier: string): string {
   const match = /^(npm|jsr):(@[^/@]+\/[^/@]+|[^/@]+)(?:@[^/]*)?(\/.*)?$/u.exec(specifier);
-  if (!match) return specifier;
+  if (!match) return withSdkExtension(specifier);
   const name = (match[1] === 'jsr' ? JSR_NAMES[match[2]!] : undefined) ?? match[2]!;
-  return `${name}${match[3] ?? ''}`;
+  return withSdkExtension(`${name}${match[3] ?? ''}`);
 }
+
+/**
+ * The MCP SDK v1 maps `./*` to its files for types (`./dist/esm/*.d.ts`), so TypeScript takes
+ * `@modelcontextprotocol/sdk/server/streamableHttp` for `…/streamableHttp.js`, and bundlers
+ * that try extensions do too: a subpath with no extension names the `.js` module, unless the
+ * package exports it by name (`…/server`, `…/client`).
+ */
+function withSdkExtension(specifier: string): string {
+  const match = /^@modelcontextprotocol\/sdk\/(.+)$/u.exec(specifier);
+  if (!match || /\.[cm]?js$/u.test(match[1]!) || SDK_NAMED_EXPORTS.has(match[1]!)) return specifier;
+  return `${specifier}.js`;
+}
+
+/** The subpaths SDK v1's `exports` names one by one (1.32.2's package.json), which need no extension. */
+const SDK_NAMED_EXPORTS: ReadonlySet<string> = new Set([
+  'client',
+  'server',
+  'validation',
+  'validation/ajv',
+  'validation/cfworker',
+  'experimental',
+  'experimental/tasks',
+]);
 
 /**
  * Whether a module takes a value from one of these packages, by the specifiers its text holds, or

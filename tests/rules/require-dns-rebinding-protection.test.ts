@@ -744,6 +744,44 @@ server.listen(port, '127.0.0.1');`,
 
 // By default, the fail-closed change (deny the origin, require the token, bind loopback) is no
 // autofix: it is the first suggestion, next to the others, as it can stop a client that works today.
+/** A node:http server whose transport comes from the SDK module `specifier` names, as `load` imports it. */
+const NO_EXTENSION = (load: string, options = ''): string => `${load}
+
+createServer(async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined${options} });
+  await transport.handleRequest(req, res);
+}).listen(3000, '127.0.0.1');`;
+
+const NO_EXTENSION_LOADS = [
+  `import { createServer } from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp';`,
+  `const { createServer } = require('node:http');
+const { StreamableHTTPServerTransport } = require('@modelcontextprotocol/sdk/server/streamableHttp');`,
+];
+
+ruleTester.run('require-dns-rebinding-protection: an SDK module named without its extension', rule, {
+  valid: NO_EXTENSION_LOADS.map((load, index) => ({
+    name: `the protection turned on, ${index === 0 ? 'imported' : 'required'}`,
+    code: NO_EXTENSION(load, PROTECTED),
+  })),
+  invalid: NO_EXTENSION_LOADS.map((load, index) => ({
+    name: `TypeScript resolves \`…/server/streamableHttp\` to the \`.js\` module, ${index === 0 ? 'imported' : 'required'}`,
+    code: NO_EXTENSION(load),
+    output: null,
+    errors: [
+      {
+        messageId: 'unprotectedTransport' as const,
+        data: { transport: '`StreamableHTTPServerTransport`' },
+        line: 5,
+        column: 25,
+        endLine: 5,
+        endColumn: 54,
+        suggestions: [{ messageId: 'enableProtection' as const, output: NO_EXTENSION(load, PROTECTED) }],
+      },
+    ],
+  })),
+});
+
 ruleTester.run('require-dns-rebinding-protection: by default, the fail-closed change is the first suggestion', rule, {
   valid: [],
   invalid: [
