@@ -2,9 +2,18 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers } from './ast';
 import { checksCredential, holdsWhileUnset, isGuardPlugin, type CheckFinder } from './credential-checks';
-import { variableOf } from './program';
-import { runsBefore, type AppInstance, type Route } from './routes';
-import { findObjectProperty, isFunctionNode, possibleValues, resolveExpression } from './values';
+import { codeOf, programOf, variableOf } from './program';
+import { findRoutes, runsBefore, type AppInstance, type Route } from './routes';
+import {
+  callsOf,
+  enclosingFunction,
+  findObjectProperty,
+  isFunctionNode,
+  possibleValues,
+  resolveExpression,
+  returnedExpressions,
+  type Invocation,
+} from './values';
 
 /** Fastify hooks that run before the handler sees the request. */
 const GUARD_HOOKS = ROUTE_SHAPES.fastify.guardHooks ?? new Set<string>();
@@ -128,7 +137,59 @@ function appChecks(
     if (inCall.some((argument) => checksCredential(finder, argument))) continue;
     if (!appChecks(finder, parent, call, underPrefix, apps, depth + 1)) return false;
   }
-  return mounted.length > 0;
+  return mounted.length > 0 || mountersCheck(finder, app, path, depth);
+}
+
+/**
+ * An app or router that a function makes and returns, which its own module does not mount: the
+ * modules that call the function mount what it returns (`app.use('/gateway', requireToken,
+ * createMcpRouter())`, `protected.route('/', createMcpApp())`). Every call must be such a mount,
+ * behind a check in the same call or on the app it is mounted on; a call the analysis does not
+ * see, or one whose result goes anywhere else, is not.
+ */
+function mountersCheck(finder: CheckFinder, app: AppInstance, path: string | null, depth: number): boolean {
+  const factory = enclosingFunction(app.node);
+  if (!factory || depth > 3) return false;
+  const returnsApp = returnedExpressions(factory).some(
+    (value) => skipTypeWrappers(resolveExpression(value) ?? value) === app.node,
+  );
+  if (!returnsApp) return false;
+  const found = callsOf(factory);
+  if (!found?.complete || found.calls.length === 0) return false;
+  return found.calls.every((made) => {
+    if (programOf(made) === programOf(app.node)) return false;
+    const { apps } = findRoutes(codeOf(made));
+    for (const parent of apps) {
+      for (const call of parent.calls) {
+        const method = calledMethodName(call);
+        if (method !== 'use' && method !== 'route') continue;
+        const index = call.arguments.findIndex((argument) => holdsCall(argument, made));
+        if (index === -1) continue;
+        const prefixes = call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined;
+        if (
+          call.arguments
+            .slice(prefixes === undefined ? 0 : 1, index)
+            .some((argument) => checksCredential(finder, argument))
+        )
+          return true;
+        const prefix = prefixes?.[0];
+        const underPrefix = prefix !== undefined && path ? mountedPath(prefix, path) : path;
+        return appChecks(finder, parent, call, underPrefix, apps, depth + 1);
+      }
+    }
+    return false;
+  });
+}
+
+/** Whether an argument is a call, or a `const` that holds it: `createMcpRouter()`, `router` of `const router = createMcpRouter()`. */
+function holdsCall(argument: TSESTree.Node, made: Invocation): boolean {
+  const expression = skipTypeWrappers(argument);
+  if (expression === made) return true;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(expression);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return false;
+  return skipTypeWrappers(def.node.init) === made;
 }
 
 /**

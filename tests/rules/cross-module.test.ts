@@ -377,6 +377,35 @@ describe("a router the project builds and mounts at a path (`app.use('/mcp', ada
   });
 });
 
+describe('a router or app a function makes and returns, which the modules that call it mount', () => {
+  it('judges its routes and policy behind the checks of every mount: none here when each is guarded', async () => {
+    expect(summarise(await lint('src/factories/mcp-router.ts'))).toEqual([]);
+    expect(summarise(await lint('src/factories/mcp-app.ts'))).toEqual([]);
+    expect(summarise(await lint('src/factories/guarded-site.ts'))).toEqual([]);
+  });
+
+  it('reports them when one mount has no check in front of it', async () => {
+    expect(summarise(await lint('src/factories/open-router.ts'))).toEqual([
+      report(
+        'no-wildcard-origin',
+        'wildcardOrigin',
+        [9, 14, 9, 20],
+        { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+        FAIL_CLOSED_ORIGIN,
+      ),
+      report('require-csrf-token', 'missingCsrfCheck', [10, 3, 10, 14], CSRF, FAIL_CLOSED_CSRF),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [11, 27, 11, 56],
+        { transport: '`StreamableHTTPServerTransport`' },
+        // The hosts to allow depend on the port, which the module that starts the server holds.
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
 describe('CORS middleware made in another module, behind a tsconfig "paths" alias (`@/lib/*`, from an extended config)', () => {
   it('reports `app.use(corsMiddleware)` at the mount, naming where it is made, with no fix', async () => {
     expect(summarise(await lint('src/wildcard-mount.ts'))).toEqual([
