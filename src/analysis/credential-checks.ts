@@ -629,7 +629,8 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = absentValue(expression.callee, absent);
-      return callee.known && callee.value == null ? { known: true, value: undefined } : unknown;
+      if (callee.known && callee.value == null) return { known: true, value: undefined };
+      return constantAnswer(expression) ?? unknown;
     }
     case AST_NODE_TYPES.UnaryExpression: {
       const argument = absentValue(expression.argument, absent);
@@ -673,6 +674,23 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       return value ? { known: true, value: value.value } : unknown;
     }
   }
+}
+
+/**
+ * What a function of the project answers whatever it is given, when every path returns the same
+ * constant: `function isAllowedOrigin(origin) { return true; }` (a stub), so that
+ * `if (!isAllowedOrigin(origin)) throw …` never refuses.
+ */
+function constantAnswer(call: TSESTree.CallExpression): AbsentValue | null {
+  const fn = resolveFunction(call.callee);
+  if (!fn || fn.async || fn.generator) return null;
+  const returned = returnedExpressions(fn);
+  const first = returned[0] && staticValue(returned[0]);
+  if (!first || typeof first.value !== 'boolean') return null;
+  const ends =
+    fn.body.type !== AST_NODE_TYPES.BlockStatement || fn.body.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement;
+  if (!ends || !returned.every((value) => staticValue(value)?.value === first.value)) return null;
+  return { known: true, value: first.value };
 }
 
 /** Whether a test, taken as true (`when`) or false, can lead to its branch when the header is missing. */

@@ -63,6 +63,60 @@ app.use((req, res, next) => {
   ],
 });
 
+/** An express MCP server whose Origin gate asks `isAllowedOrigin`, which answers `RESULT`. */
+const STUB_PREDICATE = (result: string, options = ''): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const ALLOWED = ['https://app.example.com'];
+function isAllowedOrigin(origin: string | undefined): boolean {
+  return ${result};
+}
+const app = express();
+app.use((req, res, next) => {
+  if (!isAllowedOrigin(req.headers.origin)) return res.status(403).end();
+  next();
+});
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined${options} });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate answers yes to everything', dnsRule, {
+  valid: [
+    {
+      name: 'the predicate looks the origin up in a list',
+      code: STUB_PREDICATE('origin !== undefined && ALLOWED.includes(origin)'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a predicate that returns `true` on every path never lets the gate refuse',
+      code: STUB_PREDICATE('true'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 14,
+          column: 25,
+          endLine: 14,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: STUB_PREDICATE(
+                'true',
+                ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('no-reflected-origin: an origin check that accepts every origin', reflectedRule, {
   valid: [
     {
