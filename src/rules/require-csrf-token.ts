@@ -695,6 +695,18 @@ export default createRule<Options, MessageIds>({
       return /mcp/iu.test(matched) || usesMcpSdk;
     }
 
+    /**
+     * The text of a path the file does not spell out: the expression that holds it, or for
+     * Fastify's `app.route({ url, … })` the `url` (never the whole options object).
+     */
+    function pathText(argument: TSESTree.CallExpressionArgument): string | null {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) return null;
+      const options = skipTypeWrappers(argument);
+      if (options.type !== AST_NODE_TYPES.ObjectExpression) return textOf(argument);
+      const url = findObjectProperty(options, 'url');
+      return url.kind === 'found' && url.value ? textOf(url.value) : null;
+    }
+
     function describeRoute(route: Route, handler = 'this handler'): string {
       if (route.exportedFor) return `\`${route.exportedFor} ${route.path ?? ''}\``;
       if (route.framework === 'node') {
@@ -718,8 +730,8 @@ export default createRule<Options, MessageIds>({
       const own = route.path !== null && matchesEndpoint(route.path);
       const shown =
         reached.length === 1 ? reached[0] : own ? route.path : (reached.find(matchesEndpoint) ?? route.path);
-      const path =
-        shown ?? (pathArgument && pathArgument.type !== AST_NODE_TYPES.SpreadElement ? textOf(pathArgument) : '');
+      const path = shown ?? (pathArgument ? pathText(pathArgument) : null);
+      if (path === null) return 'This route';
       if (method === 'use' || method === 'all') return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
     }
@@ -864,7 +876,9 @@ export default createRule<Options, MessageIds>({
             ]);
           if (route.options) {
             if (findObjectProperty(route.options, 'preHandler').kind !== 'missing') return null;
-            return appendObjectProperty(fixer, sourceCode, route.options, `preHandler: ${hook(route.options)}`);
+            // In a multi-line object the hook goes on a line of its own, indented as the last property is.
+            const anchor = route.options.properties.at(-1) ?? route.options;
+            return appendObjectProperty(fixer, sourceCode, route.options, `preHandler: ${hook(anchor)}`);
           }
           if (!handler) return null;
           return insertArgumentBefore(fixer, handler, `{ preHandler: ${hook(handler)} }`);

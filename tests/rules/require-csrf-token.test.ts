@@ -3827,3 +3827,38 @@ ruleTester.run('require-csrf-token: a cors origin function on a loopback server'
     },
   ],
 });
+
+/** A Fastify plugin whose route takes its `url` from the plugin's options; `extra` follows the handler. */
+const URL_FROM_OPTIONS = (extra = ''): string => `import type { FastifyInstance } from 'fastify';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+export async function mcpPlugin(app: FastifyInstance, options: { endpoint: string }) {
+  app.route({
+    method: 'POST',
+    url: options.endpoint,
+    handler: async (request, reply) => {
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      await transport.handleRequest(request.raw, reply.raw, request.body);
+    },${extra}
+  });
+}`;
+
+ruleTester.run('require-csrf-token: a Fastify route whose url the file does not spell out', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'named by its `url`, and the hook goes on a line of its own in the multi-line options',
+      code: URL_FROM_OPTIONS(),
+      output: null,
+      errors: [
+        missingCheck('`POST options.endpoint`', [5, 3, 5, 12], (bearer) =>
+          URL_FROM_OPTIONS(`
+    ${guard('fastify', bearer, { indent: '    ' }).trimEnd()},`).replace(
+            'export async function',
+            `${tokenHelpers({ bearer })}\n\nexport async function`,
+          ),
+        ),
+      ],
+    },
+  ],
+});
