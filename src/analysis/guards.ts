@@ -430,3 +430,51 @@ export function conditionsOnTheWay(site: TSESTree.Node): ConditionOnTheWay[] {
   }
   return conditions;
 }
+
+/**
+ * Whether code at `site` runs only for a request that carries no `Origin` header:
+ * `if (!origin) …`, the `else` of `if (origin)`, `if (origin === undefined)`. A browser sends
+ * `Origin` with every cross-origin request, so what such a branch answers is never read by a page
+ * of another site.
+ */
+export function onlyWithoutOrigin(site: TSESTree.Node): boolean {
+  return conditionsOnTheWay(site).some((condition) => absentOriginTest(condition.test, condition.value, 0));
+}
+
+/** Whether a test taking `value` means the request has no Origin. */
+function absentOriginTest(node: TSESTree.Node, value: boolean, depth: number): boolean {
+  let test = skipTypeWrappers(node);
+  if (test.type === AST_NODE_TYPES.ChainExpression) test = test.expression;
+  if (depth > 4) return false;
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
+    return absentOriginTest(test.argument, !value, depth + 1);
+  }
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator !== '??') {
+    const left = absentOriginTest(test.left, value, depth + 1);
+    const right = absentOriginTest(test.right, value, depth + 1);
+    // `a && b` true, or `a || b` false: both sides hold, so either may say so; otherwise either
+    // side may be the one that holds, so both must.
+    return (test.operator === '&&') === value ? left || right : left && right;
+  }
+  if (test.type === AST_NODE_TYPES.BinaryExpression) {
+    const equal = test.operator === '===' || test.operator === '==';
+    if (!equal && test.operator !== '!==' && test.operator !== '!=') return false;
+    const empty = (side: TSESTree.Node): boolean => {
+      const known = staticValue(side);
+      return known !== null && (known.value === undefined || known.value === null || known.value === '');
+    };
+    const read = empty(test.right) ? test.left : empty(test.left) ? test.right : null;
+    return read !== null && equal === value && holdsRequestOrigin(read);
+  }
+  // `if (origin) … else …`: the origin is falsy in the `else`.
+  return !value && holdsRequestOrigin(test);
+}
+
+function holdsRequestOrigin(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  if (isRequestOriginRead(expression)) return true;
+  return (
+    expression.type === AST_NODE_TYPES.Identifier &&
+    originSources(expression).some((source) => source.kind === 'request-origin')
+  );
+}

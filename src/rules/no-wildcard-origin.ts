@@ -40,6 +40,7 @@ import { isLinted, placeOf } from '../analysis/program';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import { findObjectProperty, possibleValues } from '../analysis/values';
 import { originSources } from '../analysis/origin-source';
+import { onlyWithoutOrigin } from '../analysis/guards';
 
 export type Options = [ReachRuleOptions & FailClosedOption];
 export type MessageIds = 'wildcardOrigin' | 'denyOrigins' | 'useAllowlist' | 'useAllowedOrigin';
@@ -376,7 +377,9 @@ export default createRule<Options, MessageIds>({
             write.name === ALLOW_ORIGIN &&
             canBe(write.value, (value) => value === '*') &&
             // `req.headers.origin || '*'` echoes the caller: that is no-reflected-origin's report.
-            !originSources(write.value).some((source) => source.kind === 'request-origin')
+            !originSources(write.value).some((source) => source.kind === 'request-origin') &&
+            // `if (!origin) res.setHeader(…, '*')`: only requests no page of another site sends.
+            !onlyWithoutOrigin(write.site)
           ) {
             wildcardHeaders.push(write);
           }

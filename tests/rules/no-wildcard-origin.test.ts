@@ -2068,3 +2068,68 @@ ruleTester.run('no-wildcard-origin: an app known by the type of a parameter', ru
     },
   ],
 });
+
+/** A node:http server that sets `*` under `condition`, where `origin` is the request's Origin. */
+const STAR_WHEN = (condition: string, value = "'*'"): string => `import http from 'node:http';
+
+http
+  .createServer((req, res) => {
+    const origin = req.headers.origin;
+    ${condition} res.setHeader('Access-Control-Allow-Origin', ${value});
+    res.end('{}');
+  })
+  .listen(7000, '127.0.0.1');`;
+
+ruleTester.run('no-wildcard-origin: a `*` for requests that carry no Origin', rule, {
+  valid: [
+    { name: '`if (!origin)`: a browser sends Origin with every cross-origin request', code: STAR_WHEN('if (!origin)') },
+    { name: '`if (origin === undefined)`', code: STAR_WHEN('if (origin === undefined)') },
+    {
+      name: "`if (req.headers.origin == null || req.headers.origin === '')`",
+      code: STAR_WHEN("if (req.headers.origin == null || req.headers.origin === '')"),
+    },
+    {
+      name: 'the `else` of `if (origin)`, whose branch checks the origin against a list',
+      code: `import http from 'node:http';
+
+const ALLOWED = new Set(['http://127.0.0.1:7000']);
+http
+  .createServer((req, res) => {
+    const origin = req.headers.origin;
+    if (origin) {
+      if (ALLOWED.has(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+    } else {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+    }
+    res.end('{}');
+  })
+  .listen(7000, '127.0.0.1');`,
+    },
+  ],
+  invalid: [
+    {
+      name: '`if (origin)`: the `*` is for exactly the requests pages send',
+      code: STAR_WHEN('if (origin)'),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: STAR_WHEN('if (origin)', 'ALLOWED_ORIGIN').replace(
+                "import http from 'node:http';\n",
+                "import http from 'node:http';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
