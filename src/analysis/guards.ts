@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { isRequestOriginRead, originSources } from './origin-source';
+import { isUrlConstructor } from './request-headers';
 import { possibleValues, resolveExpression, resolveFunction } from './values';
 import { propertyName, variableOf, staticValue, textOf } from './program';
 
@@ -37,6 +38,30 @@ export function sameOrigin(a: TSESTree.Node, b: TSESTree.Node): boolean {
   const fromRequest = (node: TSESTree.Node): boolean =>
     originSources(node).some((source) => source.kind === 'request-origin');
   return fromRequest(left) && fromRequest(right);
+}
+
+/**
+ * The host of the origin, parsed: `new URL(origin).hostname` (or `.host`), or a name that holds
+ * it (`const host = new URL(origin).hostname`). A test of it decides which origins pass.
+ */
+function isOriginHost(node: TSESTree.Node, origin: TSESTree.Node, depth = 0): boolean {
+  let expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+  if (depth > 3) return false;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const resolved = resolveExpression(expression);
+    return resolved !== null && resolved !== expression && isOriginHost(resolved, origin, depth + 1);
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = propertyName(expression);
+  if (name !== 'hostname' && name !== 'host') return false;
+  const object = skipTypeWrappers(expression.object);
+  const url = skipTypeWrappers(
+    object.type === AST_NODE_TYPES.Identifier ? (resolveExpression(object) ?? object) : object,
+  );
+  if (url.type !== AST_NODE_TYPES.NewExpression || !isUrlConstructor(url.callee)) return false;
+  const [input] = url.arguments;
+  return input !== undefined && input.type !== AST_NODE_TYPES.SpreadElement && sameOrigin(input, origin);
 }
 
 /** `origin ?? ''` and `origin || ''` check the origin itself: a fixed fallback adds no origin. */
@@ -98,7 +123,7 @@ export function originChecksIn(test: TSESTree.Node, origin: TSESTree.Node, posit
         [expression.left, expression.right],
         [expression.right, expression.left],
       ] as const) {
-        if (!sameOrigin(side, origin) || sameOrigin(other, origin)) continue;
+        if (!(sameOrigin(side, origin) || isOriginHost(side, origin)) || sameOrigin(other, origin)) continue;
         const value = staticValue(other);
         // Equal to a fixed origin decides (equal to `''` too: echoing it allows nobody); equal to
         // `*`, `undefined` or `null` does not. A comparison with something the file does not fix
@@ -122,7 +147,9 @@ export function originChecksIn(test: TSESTree.Node, origin: TSESTree.Node, posit
       }
       if (method && STRING_TESTS.has(method)) {
         const subject = method === 'test' ? first : (callee as TSESTree.MemberExpression).object;
-        return subject && sameOrigin(subject, origin) ? [{ node: expression, checked: subject, collection: null }] : [];
+        return subject && (sameOrigin(subject, origin) || isOriginHost(subject, origin))
+          ? [{ node: expression, checked: subject, collection: null }]
+          : [];
       }
       // A helper the file calls with the origin (`isAllowedOrigin(origin)`) decides what it decides.
       const name = textOf(callee);

@@ -1578,3 +1578,70 @@ express().use(cors({ origin: ALLOWED_ORIGINS }));`,
     },
   ],
 });
+
+/** An echo behind a test of the origin's parsed host, `test`, held in `held` first when given. */
+const HOST_TESTED = (test: string, held = false): string => `import express from 'express';
+const app = express();
+const TRUSTED = 'example.com';
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin) {
+    const host = new URL(origin).hostname;
+${held ? `    const trusted = ${test};\n    if (trusted) res.setHeader('Access-Control-Allow-Origin', origin);` : `    if (${test}) res.setHeader('Access-Control-Allow-Origin', origin);`}
+  }
+  next();
+});`;
+
+ruleTester.run("no-reflected-origin: a test of the origin's parsed host", rule, {
+  valid: [
+    {
+      name: 'equal to a fixed host, or under it',
+      code: HOST_TESTED('host === TRUSTED || host.endsWith(`.${TRUSTED}`)'),
+    },
+    {
+      name: 'the same, held in a constant first',
+      code: HOST_TESTED('host === TRUSTED || host.endsWith(`.${TRUSTED}`)', true),
+    },
+    {
+      name: '`new URL(origin).host` compared in place',
+      code: HOST_TESTED("new URL(origin).host === 'app.example.com'"),
+    },
+  ],
+  invalid: [
+    {
+      name: "a host of another value's URL checks nothing about the origin",
+      code: HOST_TESTED("new URL(req.url ?? '/', 'http://localhost').hostname === TRUSTED"),
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          line: 8,
+          column: 75,
+          endLine: 8,
+          endColumn: 127,
+          suggestions: (['checkEmptyAllowlist', 'useAllowlist'] as const).map((messageId) => ({
+            messageId,
+            output: HOST_TESTED("new URL(req.url ?? '/', 'http://localhost').hostname === TRUSTED")
+              .replace(
+                "const TRUSTED = 'example.com';\n",
+                `const TRUSTED = 'example.com';
+
+const ALLOWED_ORIGINS: string[] = [${messageId === 'useAllowlist' ? "'https://app.example.com'" : ''}];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+`,
+              )
+              .replace(
+                "'Access-Control-Allow-Origin', origin)",
+                "'Access-Control-Allow-Origin', allowedOrigin(origin))",
+              ),
+          })),
+        },
+      ],
+    },
+  ],
+});
