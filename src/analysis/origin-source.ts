@@ -282,6 +282,12 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
         const passed = passedThrough(expression);
         if (passed) {
           visit(passed, depth + 1, via);
+          // `defaults.concat(extra)`: what it adds comes from its arguments too.
+          if (expression.type === AST_NODE_TYPES.CallExpression && concatenates(expression)) {
+            for (const argument of expression.arguments) {
+              visit(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, depth + 1, via);
+            }
+          }
           return;
         }
         // `parseCsv(process.env.CORS_ORIGINS)`: a function of the project that reshapes an argument
@@ -349,6 +355,12 @@ function mentionsParameter(node: TSESTree.Node, param: TSESTree.Parameter): bool
   const variable = name && variableOf(name);
   if (!variable) return true;
   return variable.references.some((reference) => containsNode(node, reference.identifier as TSESTree.Node));
+}
+
+/** `list.concat(more)`: a list that holds its arguments' entries as well as its receiver's. */
+function concatenates(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'concat';
 }
 
 /** What a pass-through call derives its value from: `x` in `x.split(',')`, `new Set(x)`, `JSON.parse(x)`. */
@@ -442,8 +454,10 @@ export function carrierOf(read: TSESTree.Node): TSESTree.Node {
     }
     if (
       (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
-      parent.arguments[0] === current &&
-      passedThrough(parent) === current
+      ((parent.arguments[0] === current && passedThrough(parent) === current) ||
+        (parent.type === AST_NODE_TYPES.CallExpression &&
+          concatenates(parent) &&
+          parent.arguments.includes(current as TSESTree.CallExpressionArgument)))
     ) {
       current = parent;
       continue;

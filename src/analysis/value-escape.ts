@@ -13,6 +13,20 @@ const KEEPING_CALLEES =
   /^(?:console\.\w+|String|Number|Boolean|parseInt|parseFloat|JSON\.stringify|fetch|URL|\w+\.redirect)$/u;
 
 /**
+ * Calls whose result holds the values they are given, and keep nothing else of them: a copy goes
+ * where the call's result goes (`Array.from(list)`, `defaults.concat(extra)`).
+ */
+const COPYING_CALLEES = /^(?:Array\.(?:from|of)|Object\.freeze|structuredClone)$/u;
+
+function copies(callee: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(callee);
+  if (expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed) {
+    if (expression.property.type === AST_NODE_TYPES.Identifier && expression.property.name === 'concat') return true;
+  }
+  return COPYING_CALLEES.test(textOf(expression));
+}
+
+/**
  * Whether a value is handed to code this file does not show: exported (`export const`,
  * `export default`, `module.exports`, `exports.x`), passed to a function, or stored in an object
  * that is. Followed through the variables and object literals that hold it, within the file.
@@ -20,7 +34,8 @@ const KEEPING_CALLEES =
 export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
   if (depth > 8) return false;
   let current: TSESTree.Node = node;
-  // Climb through what only passes the value on: wrappers, `?.`, `??`, `.split(',')`, `new Set(...)`.
+  // Climb through what only passes the value on: wrappers, `?.`, `??`, `.split(',')`, `new Set(...)`,
+  // `Array.from(...)`, `list.concat(...)`.
   for (;;) {
     const parent: TSESTree.Node | undefined = current.parent;
     if (!parent) return false;
@@ -39,7 +54,8 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
       parent.type === AST_NODE_TYPES.SpreadElement ||
       (parent.type === AST_NODE_TYPES.NewExpression &&
         parent.callee.type === AST_NODE_TYPES.Identifier &&
-        parent.callee.name === 'Set')
+        parent.callee.name === 'Set') ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== current && copies(parent.callee))
     ) {
       current = parent;
     } else {

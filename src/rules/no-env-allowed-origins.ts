@@ -120,6 +120,8 @@ function holdsOnlyArrays(node: TSESTree.Node, sets: boolean, depth = 0): boolean
         return sets && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'Set';
       }
       if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      // `Array.from(list)`, `Array.of(…)`: an array whatever they are given.
+      if (/^Array\.(?:from|of)$/u.test(textOf(skipTypeWrappers(expression.callee)))) return true;
       const method = calledMethodName(expression);
       return method !== null && ARRAY_METHODS.has(method);
     })

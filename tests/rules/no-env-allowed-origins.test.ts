@@ -1312,3 +1312,52 @@ ruleTester.run('no-env-allowed-origins: a policy in front of endpoints that chec
     },
   ],
 });
+
+/** An allowlist from the environment, copied by `copy`, then given to `cors()` or (`use` 'export') exported. */
+const COPIED = (copy: string, use: string): string => `import express from 'express';
+import cors from 'cors';
+
+const extra = process.env.ALLOWED_ORIGINS?.split(',') ?? [];
+${use === 'export' ? `export const origins = ${copy};` : `const origins = ${copy};\nexpress().use(cors({ origin: origins }));`}`;
+
+ruleTester.run('no-env-allowed-origins: an allowlist copied by a built-in', rule, {
+  valid: [
+    'Array.from(extra)',
+    "['https://claude.ai'].concat(extra)",
+    'Array.from(new Set(extra))',
+    'Object.freeze(extra)',
+  ].map((copy) => ({ name: `\`${copy}\` keeps the list in this file`, code: COPIED(copy, 'local') })),
+  invalid: [
+    {
+      name: 'a copy that is exported takes the list out of this file',
+      code: COPIED('Array.from(extra)', 'export'),
+      output: null,
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: { name: '`ALLOWED_ORIGINS`' },
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: COPIED('Array.from(extra)', 'export').replace(
+                "process.env.ALLOWED_ORIGINS?.split(',') ?? []",
+                '[] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */',
+              ),
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: COPIED('Array.from(extra)', 'export').replace(
+                "process.env.ALLOWED_ORIGINS?.split(',') ?? []",
+                "['https://app.example.com']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
