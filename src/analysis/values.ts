@@ -1045,8 +1045,64 @@ function defaultMemberCalls(
  * not read. `null` for a function with no name of its own.
  */
 export function usesOf(fn: HandlerFunction): ValueUses | null {
+  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) return methodUses(fn.parent);
   const variable = functionVariable(fn);
   return variable && usesOfBinding(variable, fn);
+}
+
+/**
+ * The places an instance method is read as a value on the instances of its class that module-level
+ * constants hold (`export const mcpController = new McpController()`, then
+ * `router.post('/mcp', mcpController.post)` where it is imported). Complete only when every
+ * construction is so held, every read of each instance is a member of it, and the class reads the
+ * method on `this` only to bind it (`this.post = this.post.bind(this)`).
+ */
+function methodUses(method: TSESTree.MethodDefinition): ValueUses | null {
+  if (method.kind !== 'method' || method.static || method.computed || method.key.type !== AST_NODE_TYPES.Identifier)
+    return null;
+  const name = method.key.name;
+  const cls = method.parent.parent as ClassNode;
+  const made = constructions(cls, 0, false);
+  if (made.calls.length === 0) return null;
+  const uses: TSESTree.Node[] = [];
+  let complete = made.complete;
+  const isMethod = (member: TSESTree.Node | undefined, object: TSESTree.Node): member is TSESTree.MemberExpression =>
+    member?.type === AST_NODE_TYPES.MemberExpression && member.object === object && !member.computed;
+  walkInstance(
+    cls.body,
+    (member) => {
+      if (propertyName(member) !== name) return;
+      // `this.post = this.post.bind(this)`: the same method, bound.
+      const bound = member.parent;
+      const assignment = isMethod(bound, member) ? bound.parent?.parent : null;
+      const rebinds =
+        bound?.type === AST_NODE_TYPES.MemberExpression &&
+        propertyName(bound) === 'bind' &&
+        assignment?.type === AST_NODE_TYPES.AssignmentExpression;
+      const target = member.parent?.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member;
+      if (!rebinds && !target) complete = false;
+    },
+    false,
+  );
+  for (const call of made.calls) {
+    const holder = outermostWrapper(call);
+    const declarator = holder.parent;
+    const instance =
+      call.type === AST_NODE_TYPES.NewExpression &&
+      declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+      declarator.init === holder
+        ? usesOfConstant(declarator)
+        : null;
+    if (!instance) return null;
+    if (!instance.complete) complete = false;
+    for (const use of instance.uses) {
+      const wrapped = outermostWrapper(use);
+      const member = wrapped.parent;
+      if (!isMethod(member, wrapped)) complete = false;
+      else if (propertyName(member) === name) uses.push(member);
+    }
+  }
+  return { uses, complete };
 }
 
 /** Where a value is used: `complete` is false when it may be used where the analysis does not read. */

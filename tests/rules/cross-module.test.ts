@@ -406,6 +406,21 @@ describe('a router or app a function makes and returns, which the modules that c
   });
 });
 
+describe("an instance method a router takes from a module's instance (`router.post('/mcp', auth.require, guarded.post)`)", () => {
+  it("judges the method's transport by the routes that take it: behind the bearer check, or open", async () => {
+    expect(summarise(await lint('src/instance-methods/controllers.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [15, 27, 15, 56],
+        { transport: '`StreamableHTTPServerTransport`' },
+        // The hosts to allow depend on the port, which the module that starts the server holds.
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
 describe('CORS middleware made in another module, behind a tsconfig "paths" alias (`@/lib/*`, from an extended config)', () => {
   it('reports `app.use(corsMiddleware)` at the mount, naming where it is made, with no fix', async () => {
     expect(summarise(await lint('src/wildcard-mount.ts'))).toEqual([
