@@ -10,6 +10,7 @@ import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import { moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import {
   callsOf,
+  externalRefOf,
   findObjectProperty,
   isFunctionNode,
   outermostFunction,
@@ -139,6 +140,32 @@ function viteDevServer(node: TSESTree.Node): TSESTree.Identifier | null {
     : null;
 }
 
+/** A file that takes the app under a NestJS application (`app.getHttpAdapter().getInstance()`). */
+const NEST_HTTP_INSTANCE = /\bgetHttpAdapter\b/u;
+
+/**
+ * The framework of the app under a NestJS application, `app.getHttpAdapter().getInstance()` with
+ * `app` from `NestFactory.create(…)`: Fastify's when it is made with a `FastifyAdapter`, else
+ * Express's (@nestjs/core 12.5.1 nest-application.js `getHttpAdapter()`, and
+ * @nestjs/platform-express's `ExpressAdapter.getInstance()`, the express app it wraps).
+ */
+function nestHttpInstance(node: TSESTree.Node): AppFramework | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'getInstance') return null;
+  const adapter = skipTypeWrappers(calledMethodObject(node) ?? node);
+  if (adapter.type !== AST_NODE_TYPES.CallExpression || calledMethodName(adapter) !== 'getHttpAdapter') return null;
+  const holder = skipTypeWrappers(calledMethodObject(adapter) ?? adapter);
+  let made = skipTypeWrappers(resolveExpression(holder) ?? holder);
+  if (made.type === AST_NODE_TYPES.AwaitExpression) made = skipTypeWrappers(made.argument);
+  if (made.type !== AST_NODE_TYPES.CallExpression) return null;
+  const ref = externalRefOf(made.callee);
+  if (ref?.module !== '@nestjs/core' || ref.names.join('.') !== 'NestFactory.create') return null;
+  const platform = made.arguments[1];
+  const given = platform && platform.type !== AST_NODE_TYPES.SpreadElement ? skipTypeWrappers(platform) : null;
+  const fastify =
+    given?.type === AST_NODE_TYPES.NewExpression && externalRefOf(given.callee)?.module === '@nestjs/platform-fastify';
+  return fastify ? 'fastify' : 'express';
+}
+
 /** Method names under which apps take routes, middleware, hooks, plugins and sub-apps. */
 const APP_METHODS: ReadonlySet<string> = new Set([
   ...Object.values(ROUTE_SHAPES).flatMap((shape) => [...shape.verbs]),
@@ -219,7 +246,11 @@ class RouteFinder {
 
   find(): { routes: Route[]; apps: AppInstance[] } {
     // Every app comes from a package an adapter knows, here or in a module this file reaches.
-    if (mayHoldEntities(this.sourceCode, 'app') || MOUNTS_DEV_SERVER_MIDDLEWARE.test(this.sourceCode.text))
+    if (
+      mayHoldEntities(this.sourceCode, 'app') ||
+      MOUNTS_DEV_SERVER_MIDDLEWARE.test(this.sourceCode.text) ||
+      NEST_HTTP_INSTANCE.test(this.sourceCode.text)
+    )
       this.scan(this.sourceCode.ast);
     const apps = [...this.apps.values()];
     // The modules that create the linted file's apps run first: their middleware is in place before.
@@ -318,6 +349,8 @@ class RouteFinder {
     }
     const vite = viteDevServer(expression);
     if (vite) return this.instance(vite, 'connect', null, { devServer: 'vite' });
+    const nest = nestHttpInstance(expression);
+    if (nest) return this.instance(expression, nest, null);
     // `base ? app.basePath(base) : app`: the same app either way.
     if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
       const app = this.appOf(expression.consequent, steps + 1);

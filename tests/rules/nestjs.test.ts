@@ -571,3 +571,60 @@ export class McpController {
     },
   ],
 });
+
+/** An MCP route on the express app under a NestJS application, with `guard` before its handler. */
+const UNDER_NEST = (guard = ''): string => `import { NestFactory } from '@nestjs/core';
+import type { Express } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { AppModule } from './app.module';
+
+const app = await NestFactory.create(AppModule);
+const server = app.getHttpAdapter().getInstance() as Express;
+server.post('/mcp', ${guard}async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+await app.listen(4000, '127.0.0.1');`;
+
+/** `UNDER_NEST` with the check the fix writes, for the token header or the bearer token. */
+function underNestFixed(bearer: boolean): string {
+  const [check, header, status] = bearer
+    ? ['hasValidBearerToken', 'authorization', "401).set('WWW-Authenticate', 'Bearer')"]
+    : ['hasValidCsrfToken', 'x-mcp-csrf-token', '403)'];
+  return UNDER_NEST(`(req, res, next) => {
+  if (!${check}(req.headers['${header}'])) {
+    res.status(${status}.json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, `).replace('server.post(', `\n${tokenHelpers({ bearer })}\n\nserver.post(`);
+}
+
+ruleTester.run('require-csrf-token: the express app under a NestJS application', csrfRule, {
+  valid: [],
+  invalid: [
+    {
+      name: '`app.getHttpAdapter().getInstance()` is the express app NestJS wraps: its routes are read',
+      code: UNDER_NEST(),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 8,
+          column: 1,
+          endLine: 8,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: underNestFixed(false),
+            },
+            { messageId: 'useBearerToken', output: underNestFixed(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
