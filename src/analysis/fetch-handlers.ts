@@ -4,8 +4,15 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { servesMcp } from './mcp-transports';
-import { moduleOf } from './program';
-import { findObjectProperty, isFunctionNode, resolveExpression, resolveFunction, type HandlerFunction } from './values';
+import { moduleOf, propertyName } from './program';
+import {
+  findObjectProperty,
+  isFunctionNode,
+  resolveExpression,
+  resolveFunction,
+  resolveObjectExpression,
+  type HandlerFunction,
+} from './values';
 
 /**
  * Web-standard request handlers: functions that take a `Request` and return a `Response`.
@@ -22,7 +29,10 @@ export interface FetchHandler {
   readonly fn: HandlerFunction | null;
   /** The handler as the file hands it over (the function, or the name it is exported as). */
   readonly given: TSESTree.Node;
-  /** For a Next.js route handler: its path and the HTTP method it is exported for. */
+  /**
+   * For a Next.js route handler or an entry of Bun's `routes`: its path and the HTTP method it
+   * answers (`ALL_METHODS` for every method).
+   */
   readonly route?: { readonly path: string; readonly method: string };
 }
 
@@ -63,6 +73,7 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
     const handler = serveHandler(call);
     const fn = handler && resolveFunction(handler);
     if (fn && handler) handlers.push({ fn, given: handler });
+    handlers.push(...bunRoutes(call));
   }
   // Next.js route handlers
   const file = moduleOf(program).file;
@@ -98,6 +109,42 @@ function serveHandler(call: TSESTree.CallExpression): TSESTree.Node | null {
   }
   return null;
 }
+
+/**
+ * The handlers of Bun's `routes` table (Bun 1.2.3 and later), `Bun.serve({ routes: { '/mcp':
+ * handler, '/api': { GET: list, POST: create } } })`: a function answers every method at its
+ * path, a table of methods each of its methods; a static `Response` is no handler.
+ */
+function bunRoutes(call: TSESTree.CallExpression): FetchHandler[] {
+  const [first] = call.arguments;
+  const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+  const table = options ? findObjectProperty(options, 'routes') : null;
+  const routes = table?.kind === 'found' && table.value ? resolveObjectExpression(table.value) : null;
+  const found: FetchHandler[] = [];
+  for (const property of routes?.properties ?? []) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const path = propertyName(property);
+    if (path === null || !path.startsWith('/')) continue;
+    const fn = resolveFunction(property.value);
+    if (fn) {
+      found.push({ fn, given: property.value, route: { path, method: ALL_METHODS } });
+      continue;
+    }
+    const methods = resolveObjectExpression(property.value);
+    for (const entry of methods?.properties ?? []) {
+      if (entry.type !== AST_NODE_TYPES.Property) continue;
+      const method = propertyName(entry);
+      const handler = resolveFunction(entry.value);
+      if (method !== null && HTTP_METHODS.has(method) && handler) {
+        found.push({ fn: handler, given: entry.value, route: { path, method } });
+      }
+    }
+  }
+  return found;
+}
+
+/** The method of a handler that answers every method at its path (a function in Bun's `routes`). */
+export const ALL_METHODS = '*';
 
 /** `app/(group)/api/[transport]` → `/api/:transport`: route groups add nothing to the path. */
 function nextPath(folders: string): string {

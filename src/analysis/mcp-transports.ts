@@ -132,6 +132,27 @@ export const MENTIONS_MCP_METHOD = new RegExp(
   'u',
 );
 
+/**
+ * Whether a value is read from the request: `req.body`, `await req.json()`, or a `const` that holds
+ * one (`const body = await req.json()`).
+ */
+function readsFrom(node: TSESTree.Node, request: string, depth: number): boolean {
+  let base: TSESTree.Node = skipTypeWrappers(node);
+  if (base.type === AST_NODE_TYPES.AwaitExpression) base = skipTypeWrappers(base.argument);
+  while (base.type === AST_NODE_TYPES.MemberExpression || base.type === AST_NODE_TYPES.CallExpression)
+    base = base.type === AST_NODE_TYPES.MemberExpression ? base.object : base.callee;
+  if (base.type !== AST_NODE_TYPES.Identifier) return false;
+  if (base.name === request) return true;
+  const def = depth < 2 ? variableOf(base)?.defs[0] : undefined;
+  return (
+    def?.type === 'Variable' &&
+    def.parent?.kind === 'const' &&
+    def.node.id === def.name &&
+    def.node.init !== null &&
+    readsFrom(def.node.init, request, depth + 1)
+  );
+}
+
 /** The functions a handler gives the request's body to: `dispatch(req.body)`, `handleRpc(await c.req.json())`. */
 function bodyHandlers(fn: HandlerFunction): HandlerFunction[] {
   const [request] = fn.params;
@@ -139,13 +160,7 @@ function bodyHandlers(fn: HandlerFunction): HandlerFunction[] {
   const found: HandlerFunction[] = [];
   walk(fn.body, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
-    const readsRequest = node.arguments.some((argument) => {
-      let base: TSESTree.Node = skipTypeWrappers(argument);
-      if (base.type === AST_NODE_TYPES.AwaitExpression) base = skipTypeWrappers(base.argument);
-      while (base.type === AST_NODE_TYPES.MemberExpression || base.type === AST_NODE_TYPES.CallExpression)
-        base = base.type === AST_NODE_TYPES.MemberExpression ? base.object : base.callee;
-      return base.type === AST_NODE_TYPES.Identifier && base.name === request.name;
-    });
+    const readsRequest = node.arguments.some((argument) => readsFrom(argument, request.name, 0));
     const callee = readsRequest ? resolveFunction(node.callee) : null;
     if (callee && callee !== fn) found.push(callee);
   });

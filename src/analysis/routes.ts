@@ -5,7 +5,7 @@ import type { AppFramework } from '../frameworks/types';
 import { EMITTER_METHODS } from '../frameworks/node';
 import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, walk } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
-import { fetchHandlers } from './fetch-handlers';
+import { ALL_METHODS, fetchHandlers } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import { moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import {
@@ -459,19 +459,21 @@ class RouteFinder {
       if (fn && seen.has(fn) && !route) continue;
       if (fn) seen.add(fn);
       if (route) {
-        // A Next.js route handler answers one method at one path.
+        // A Next.js route handler (or an entry of Bun's `routes`) answers one method, or every
+        // method, at one path.
+        const every = route.method === ALL_METHODS;
         routes.push({
           framework: 'node',
           app: null,
           node: given,
           call: null,
           path: route.path,
-          acceptsPost: route.method === 'POST',
+          acceptsPost: every || route.method === 'POST',
           handlers: [fn ?? given],
           options: null,
           given,
           web: true,
-          exportedFor: route.method,
+          ...(every ? {} : { exportedFor: route.method }),
         });
         continue;
       }

@@ -295,3 +295,95 @@ ruleTester.run('require-dns-rebinding-protection: a URL built from a base is no 
     },
   ],
 });
+
+/** A Bun server that answers MCP by hand through its `routes` table; `check` opens the POST handler. */
+const BUN_ROUTES = (
+  check = '',
+): string => `async function answer(message: { id: number; method: string }): Promise<unknown> {
+  if (message.method === 'tools/list') return { jsonrpc: '2.0', id: message.id, result: { tools: [] } };
+  return { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
+}
+
+Bun.serve({
+  hostname: '127.0.0.1',
+  port: 3000,
+  routes: {
+    '/health': new Response('ok'),
+    '/mcp': {
+      POST: async (req: Request) => {${check}
+        const body = await req.json();
+        return Response.json(await answer(body));
+      },
+    },
+  },
+});`;
+
+/** `BUN_ROUTES` with the token check the csrf fix writes, and its declarations after the server. */
+function bunRoutesWithToken(bearer: boolean): string {
+  const [check, header, answer] = bearer
+    ? ['hasValidBearerToken', 'authorization', "{ status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }"]
+    : ['hasValidCsrfToken', 'x-mcp-csrf-token', '{ status: 403 }'];
+  return `${BUN_ROUTES(`
+        if (!${check}(req.headers.get('${header}'))) {
+          return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, ${answer});
+        }`)}
+
+${tokenHelpers({ bearer, web: true })}`;
+}
+
+ruleTester.run("require-csrf-token: Bun's routes table", csrfRule, {
+  valid: [{ name: 'the check the fix writes', code: bunRoutesWithToken(true) }],
+  invalid: [
+    {
+      name: "a method table's POST handler is the route; a static Response is none",
+      code: BUN_ROUTES(),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 12,
+          column: 13,
+          endLine: 15,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: bunRoutesWithToken(false),
+            },
+            { messageId: 'useBearerToken', output: bunRoutesWithToken(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const BUN_HOST_CHECK = `
+        // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+        if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(req.url).hostname)) {
+          return Response.json({ error: 'Host not allowed' }, { status: 403 });
+        }`;
+
+ruleTester.run("require-dns-rebinding-protection: Bun's routes table", dnsRule, {
+  valid: [{ name: 'the Host check the suggestion writes', code: BUN_ROUTES(BUN_HOST_CHECK) }],
+  invalid: [
+    {
+      name: 'a handler of the table that serves MCP with no Host check',
+      code: BUN_ROUTES(),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 12,
+          column: 13,
+          endLine: 15,
+          endColumn: 8,
+          suggestions: [{ messageId: 'validateHost', output: BUN_ROUTES(BUN_HOST_CHECK) }],
+        },
+      ],
+    },
+  ],
+});
