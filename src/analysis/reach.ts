@@ -146,7 +146,43 @@ export function endpointsReached(
     const reached = under.filter((route) => !answeredBefore(route, call, app));
     return under.length > 0 ? reached : null;
   }
-  return endpointsOfCallers(node);
+  return endpointsOfCallers(node) ?? endpointsOfConstant(node);
+}
+
+/**
+ * The endpoints whose handlers use the module-level constant a policy is written in
+ * (`const CORS = { 'Access-Control-Allow-Origin': '*' }` spread into some routes' answers), in
+ * its module and the modules that import it; a preflight handler's use reaches the routes at its
+ * path. `null` when a use lies outside every route's handler.
+ */
+function endpointsOfConstant(node: TSESTree.Node): Route[] | null {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.VariableDeclarator) {
+    if (isFunctionNode(current.parent)) return null;
+    current = current.parent;
+  }
+  const declarator = current.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== current) return null;
+  const found = usesOfConstant(declarator);
+  if (!found?.complete || found.uses.length === 0) return null;
+  const reached: Route[] = [];
+  for (const use of found.uses) {
+    const { routes } = findRoutes(codeOf(use));
+    const using = routes.filter((route) =>
+      route.handlers.some((handler) => {
+        const fn = resolveFunction(handler);
+        return fn !== null && containsNode(fn, use);
+      }),
+    );
+    if (using.length === 0) return null;
+    for (const route of using) {
+      if (isEndpoint(route)) reached.push(route);
+      else if (route.exportedFor === 'OPTIONS') {
+        reached.push(...routes.filter((other) => other.path === route.path && isEndpoint(other)));
+      }
+    }
+  }
+  return [...new Set(reached)];
 }
 
 /**
@@ -317,6 +353,47 @@ function isPublicEndpoint(route: Route, publicPaths: readonly string[]): boolean
 }
 
 /**
+ * Parameters that only an OAuth authorization server's endpoints for clients read: RFC 7591's
+ * `redirect_uris` (dynamic client registration), RFC 6749's `grant_type` and RFC 7636's
+ * `code_verifier` (token), RFC 7009's `token_type_hint` (revocation).
+ */
+const OAUTH_CLIENT_PARAMETERS: ReadonlySet<string> = new Set([
+  'redirect_uris',
+  'grant_type',
+  'code_verifier',
+  'token_type_hint',
+]);
+
+/**
+ * Whether a route is an OAuth authorization server's endpoint for clients: its handler reads one
+ * of their parameters (`req.body.redirect_uris`, `form.get('code_verifier')`, `{ grant_type }`),
+ * and serves no MCP. A registration or token exchange answers a page only about what the page
+ * sent; the tokens it gives out need the code and verifier of the page's own flow.
+ */
+function answersOAuthClients(route: Route): boolean {
+  if (route.handlers.some((handler) => servesMcp(handler))) return false;
+  return route.handlers.some((handler) => {
+    const fn = resolveFunction(handler);
+    let reads = false;
+    if (fn) {
+      walk(fn.body, (node) => {
+        if (reads) return;
+        const name =
+          node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string'
+            ? node.value
+            : node.type === AST_NODE_TYPES.MemberExpression && !node.computed
+              ? propertyName(node)
+              : node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern
+                ? propertyName(node)
+                : null;
+        reads = name !== null && OAUTH_CLIENT_PARAMETERS.has(name);
+      });
+    }
+    return reads;
+  });
+}
+
+/**
  * Whether a route's handlers do nothing but answer with constants: every call in them is a call
  * on a parameter (the response or context) whose arguments are all static values.
  */
@@ -383,7 +460,8 @@ export function onlyPublicOrCredentialed(
 
 /** A route that answers requests (not middleware on the way), or middleware that serves MCP itself. */
 export function isEndpoint(route: Route): boolean {
-  if (route.framework === 'node') return true;
+  // A web handler exported for OPTIONS answers preflights, with headers rather than data.
+  if (route.framework === 'node') return route.exportedFor !== 'OPTIONS';
   const method = route.call && calledMethodName(route.call);
   if (method === 'use') return route.handlers.some((handler) => servesMcp(handler));
   // Preflights (`app.options('*', cors())`) answer with headers, not with data.
@@ -678,6 +756,15 @@ export function harmlessPolicy(
     return options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app);
   }
   if (onlyPublic(endpoints, options.publicPaths)) return true;
+  // OAuth's client registration, token and revocation endpoints, which browser-based MCP clients
+  // call cross-origin: without credentials, a page reads only the answer to what it sent itself.
+  if (
+    !credentials &&
+    endpoints.length > 0 &&
+    endpoints.every((route) => isPublicEndpoint(route, options.publicPaths) || answersOAuthClients(route)) &&
+    endpoints.some((route) => answersOAuthClients(route))
+  )
+    return true;
   // The endpoints of a server this file makes, which the analysis can show serves no MCP (a
   // website beside the server).
   if (

@@ -2148,3 +2148,82 @@ ruleTester.run('no-wildcard-origin: a public path on a handed app', noWildcardOr
     },
   ],
 });
+
+/** An OAuth server's client registration and token routes with `cors()`, answering as `token` does. */
+const OAUTH_ROUTES = (token: string, cors = 'cors()'): string => `import express from 'express';
+import cors from 'cors';
+import { randomUUID } from 'node:crypto';
+import { redeemCode } from './oauth-store';
+
+const app = express();
+app.use(express.json());
+app.post('/register', cors(), (req, res) => {
+  res.status(201).json({ client_id: randomUUID(), redirect_uris: req.body.redirect_uris });
+});
+app.post('/token', ${cors}, async (req, res) => {
+  ${token}
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** A Next.js route file for client registration whose answers spread a headers constant with `*`. */
+const REGISTRATION_ROUTE = (read: string): string => `import { randomUUID } from 'node:crypto';
+
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'POST, OPTIONS' };
+
+export async function POST(request: Request): Promise<Response> {
+  const body = await request.json();
+  return Response.json({ client_id: randomUUID(), ${read} }, { status: 201, headers: CORS });
+}
+
+export function OPTIONS(): Response {
+  return new Response(null, { status: 204, headers: CORS });
+}`;
+
+ruleTester.run("no-wildcard-origin: an OAuth server's endpoints for clients", noWildcardOriginRule, {
+  valid: [
+    {
+      name: 'registration (`redirect_uris`) and the token exchange (`grant_type`, `code_verifier`)',
+      code: OAUTH_ROUTES(
+        "if (req.body.grant_type !== 'authorization_code') return res.status(400).json({ error: 'unsupported_grant_type' });\n  res.json(await redeemCode(req.body.code, req.body.code_verifier));",
+      ),
+    },
+    {
+      name: 'a registration route file whose headers constant its POST and OPTIONS answers spread',
+      code: REGISTRATION_ROUTE('redirect_uris: body.redirect_uris'),
+      filename: 'app/oauth/register/route.ts',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a `/token` route that hands out the server token reads no OAuth parameter: every site reads it',
+      code: OAUTH_ROUTES('res.json({ token: process.env.MCP_TOKEN });'),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 11,
+          column: 20,
+          endLine: 11,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: OAUTH_ROUTES('res.json({ token: process.env.MCP_TOKEN });', 'cors({ origin: false })'),
+            },
+            {
+              messageId: 'useAllowlist',
+              output: OAUTH_ROUTES(
+                'res.json({ token: process.env.MCP_TOKEN });',
+                'cors({ origin: ALLOWED_ORIGINS })',
+              ).replace(
+                "import { redeemCode } from './oauth-store';\n",
+                "import { redeemCode } from './oauth-store';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
