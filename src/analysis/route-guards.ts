@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ROUTE_SHAPES } from '../frameworks/registry';
-import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers } from './ast';
+import { calledMethodName, calledMethodObject, containsNode, outermostWrapper, skipTypeWrappers } from './ast';
 import { checksCredential, holdsWhileUnset, isGuardPlugin, type CheckFinder } from './credential-checks';
 import { codeOf, programOf, variableOf } from './program';
 import { findRoutes, runsBefore, type AppInstance, type Route } from './routes';
@@ -159,37 +159,58 @@ function mountersCheck(finder: CheckFinder, app: AppInstance, path: string | nul
   return found.calls.every((made) => {
     if (programOf(made) === programOf(app.node)) return false;
     const { apps } = findRoutes(codeOf(made));
-    for (const parent of apps) {
-      for (const call of parent.calls) {
-        const method = calledMethodName(call);
-        if (method !== 'use' && method !== 'route') continue;
-        const index = call.arguments.findIndex((argument) => holdsCall(argument, made));
-        if (index === -1) continue;
+    const held = valuesOf(made);
+    // Every place the router goes must be a mount, and every mount behind a check.
+    return (
+      held !== null &&
+      held.length > 0 &&
+      held.every((value) => {
+        const mount = mountOf(value, apps);
+        if (!mount) return false;
+        const { parent, call, index } = mount;
         const prefixes = call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined;
-        if (
-          call.arguments
-            .slice(prefixes === undefined ? 0 : 1, index)
-            .some((argument) => checksCredential(finder, argument))
-        )
-          return true;
+        const before = call.arguments.slice(prefixes === undefined ? 0 : 1, index);
+        if (before.some((argument) => checksCredential(finder, argument))) return true;
         const prefix = prefixes?.[0];
         const underPrefix = prefix !== undefined && path ? mountedPath(prefix, path) : path;
         return appChecks(finder, parent, call, underPrefix, apps, depth + 1);
-      }
-    }
-    return false;
+      })
+    );
   });
 }
 
-/** Whether an argument is a call, or a `const` that holds it: `createMcpRouter()`, `router` of `const router = createMcpRouter()`. */
-function holdsCall(argument: TSESTree.Node, made: Invocation): boolean {
-  const expression = skipTypeWrappers(argument);
-  if (expression === made) return true;
-  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(expression);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return false;
-  return skipTypeWrappers(def.node.init) === made;
+/**
+ * The expressions that hand on what a call returns: the call itself (`await` aside) when it is
+ * an argument, or every read of the `const` that holds it. `null` when it goes anywhere else.
+ */
+function valuesOf(made: Invocation): TSESTree.Node[] | null {
+  let value: TSESTree.Node = outermostWrapper(made);
+  if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = outermostWrapper(value.parent);
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== value) return [value];
+  if (
+    parent?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    parent.init !== value ||
+    parent.id.type !== AST_NODE_TYPES.Identifier ||
+    parent.parent.kind !== 'const'
+  )
+    return null;
+  const reads = (variableOf(parent.id)?.references ?? []).filter((reference) => reference.isRead());
+  return reads.map((reference) => outermostWrapper(reference.identifier as TSESTree.Node));
+}
+
+/** The `use` or `route` call of an app that mounts `value` as one of its arguments. */
+function mountOf(
+  value: TSESTree.Node,
+  apps: readonly AppInstance[],
+): { parent: AppInstance; call: TSESTree.CallExpression; index: number } | null {
+  const call = value.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const method = calledMethodName(call);
+  if (method !== 'use' && method !== 'route') return null;
+  const index = call.arguments.indexOf(value as TSESTree.CallExpressionArgument);
+  const parent = apps.find((candidate) => candidate.calls.includes(call));
+  return index === -1 || !parent ? null : { parent, call, index };
 }
 
 /**
