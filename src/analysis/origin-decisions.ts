@@ -78,7 +78,15 @@ export interface OriginDecisionHandlers {
    * A test that lets every origin in because a list it looks in holds `'*'`
    * (`allowed.includes('*') || allowed.includes(origin)`, with `allowed` holding `'*'`).
    */
-  admitsEvery?(admission: WildcardAdmission & { test: TSESTree.Node; credentials: boolean; site: TSESTree.Node }): void;
+  admitsEvery?(
+    admission: WildcardAdmission & {
+      test: TSESTree.Node;
+      /** The value the test takes when it lets the origin in. */
+      allowWhen: boolean;
+      credentials: boolean;
+      site: TSESTree.Node;
+    },
+  ): void;
   /** Called once, after everything else. */
   done?(): void;
 }
@@ -142,7 +150,7 @@ export function originDecisionListeners(
       }
       const admission = handlers.admitsEvery ? wildcardAdmission(node, allowWhen, leafIsOrigin) : null;
       if (admission) {
-        handlers.admitsEvery?.({ ...admission, test: node, credentials, site });
+        handlers.admitsEvery?.({ ...admission, test: node, allowWhen, credentials, site });
         return;
       }
       if (inlined) {

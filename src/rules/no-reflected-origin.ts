@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
     messages: {
       alwaysAllowingCheck: 'The origin check {{check}} accepts every origin.',
-      wildcardInList: "The origin check {{check}} accepts every origin: {{list}} can hold '*' ({{place}}).",
+      wildcardInList: "This origin check accepts every origin: {{list}} can hold '*' ({{place}}).",
       dropWildcardTest: "Drop the test for '*'.",
       reflectedOrigin:
         "{{policy}} echoes the request's Origin: every website can read this MCP server's responses{{credentials}}.",
@@ -379,19 +379,23 @@ export default createRule<Options, MessageIds>({
 
     /**
      * `allowed.includes('*') || allowed.includes(origin)` keeps only its other side (and
-     * `!allowed.includes('*') && …` likewise), which lets in only the origins listed.
+     * `!allowed.includes('*') && …` in a refusal likewise), which lets in only the origins listed;
+     * not where the test is one of several that must all hold to let an origin in
+     * (`allowed.length === 1 && allowed[0] === '*'`), where dropping it would let more in.
      */
-    const dropTest = (test: TSESTree.Node): ReturnType<typeof failClosed> | null => {
+    const dropTest = (test: TSESTree.Node, allowWhen: boolean): ReturnType<typeof failClosed> | null => {
       let operand: TSESTree.Node = test;
       while (
         operand.parent?.type === AST_NODE_TYPES.ChainExpression ||
         operand.parent?.type === AST_NODE_TYPES.TSAsExpression
       )
         operand = operand.parent;
-      if (operand.parent?.type === AST_NODE_TYPES.UnaryExpression && operand.parent.operator === '!')
-        operand = operand.parent;
+      const negated = operand.parent?.type === AST_NODE_TYPES.UnaryExpression && operand.parent.operator === '!';
+      if (negated) operand = operand.parent!;
       const logical = operand.parent;
       if (logical?.type !== AST_NODE_TYPES.LogicalExpression || logical.operator === '??') return null;
+      // The operand, as written, is true when it lets every origin in: it must be one way among others.
+      if ((logical.operator === '||') !== (allowWhen !== negated)) return null;
       const other = logical.left === operand ? logical.right : logical.left;
       return failClosed({
         messageId: 'dropWildcardTest',
@@ -426,7 +430,7 @@ export default createRule<Options, MessageIds>({
               });
             }
           },
-          admitsEvery({ test, list, stars, site }) {
+          admitsEvery({ test, list, stars, allowWhen, site }) {
             // A header that echoes the Origin unchecked is reported as such, and so is one behind
             // a gate of its function that lets every origin through.
             const scope = enclosingFunction(site) ?? sourceCode.ast;
@@ -439,11 +443,10 @@ export default createRule<Options, MessageIds>({
               node,
               messageId: 'wildcardInList',
               data: {
-                check: `\`${textOf(test)}\``,
                 list: `\`${textOf(list)}\``,
                 place: isLinted(star) ? `line ${star.loc.start.line}` : placeOf(star, context),
               },
-              fix: node === test ? dropTest(test) : null,
+              fix: node === test ? dropTest(test, allowWhen) : null,
             });
           },
         })['Program:exit']?.(sourceCode.ast);
