@@ -318,13 +318,30 @@ function inlineCheck(
   if (returns.length === 0) return null;
   return {
     returns,
-    // Every path answers yes, whatever the origin (and no path ends without an answer).
-    always: endsInReturn(fn) && all.every((value) => staticValue(value)?.value === true),
+    // Every path answers yes, whatever the origin (and no path ends without an answer, nor throws).
+    always: endsInReturn(fn) && !mayThrow(fn) && all.every((value) => staticValue(value)?.value === true),
     isOrigin: (candidate) => isOrigin(candidate) || sameOrigin(candidate, param),
   };
 }
 
 /** Whether a function's last statement returns: it does not fall off its end (and answer `undefined`). */
+/**
+ * Whether a function's own body may refuse by throwing: a `throw`, or a call made as a statement
+ * (`assertAllowed(origin)`) other than logging.
+ */
+function mayThrow(fn: HandlerFunction): boolean {
+  let throws = false;
+  visitOwnBody(fn, (node) => {
+    if (node.type === AST_NODE_TYPES.ThrowStatement) throws = true;
+    if (node.type !== AST_NODE_TYPES.ExpressionStatement) return;
+    let expression = skipTypeWrappers(node.expression);
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
+    if (expression.type === AST_NODE_TYPES.CallExpression && !/^console\./u.test(textOf(expression.callee)))
+      throws = true;
+  });
+  return throws;
+}
+
 function endsInReturn(fn: HandlerFunction): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
   return fn.body.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement;

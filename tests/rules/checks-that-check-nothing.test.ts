@@ -88,6 +88,13 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
       name: 'the predicate looks the origin up in a list',
       code: STUB_PREDICATE('origin !== undefined && ALLOWED.includes(origin)'),
     },
+    {
+      name: 'a validator that throws for a foreign origin and returns `true` otherwise',
+      code: STUB_PREDICATE('true').replace(
+        '  return true;',
+        "  if (origin && !ALLOWED.includes(origin)) throw new Error('forbidden origin');\n  return true;",
+      ),
+    },
   ],
   invalid: [
     {
@@ -119,6 +126,17 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
 
 ruleTester.run('no-reflected-origin: an origin check that accepts every origin', reflectedRule, {
   valid: [
+    {
+      name: 'the check throws for a foreign origin and returns `true` otherwise',
+      code: `import express from 'express';
+import cors from 'cors';
+const ALLOWED = ['https://app.example.com'];
+function isAllowedOrigin(origin: string): boolean {
+  if (!ALLOWED.includes(origin)) throw new Error('forbidden origin');
+  return true;
+}
+express().use(cors({ origin: (origin, callback) => callback(null, isAllowedOrigin(origin ?? '')) }));`,
+    },
     {
       name: 'the check the `origin` function calls tests a constant allowlist',
       code: `import express from 'express';
