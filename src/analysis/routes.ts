@@ -147,20 +147,37 @@ const NEST_HTTP_INSTANCE = /\bgetHttpAdapter\b/u;
  * The framework of the app under a NestJS application, `app.getHttpAdapter().getInstance()` with
  * `app` from `NestFactory.create(…)`: Fastify's when it is made with a `FastifyAdapter`, else
  * Express's (@nestjs/core 12.5.1 nest-application.js `getHttpAdapter()`, and
- * @nestjs/platform-express's `ExpressAdapter.getInstance()`, the express app it wraps).
+ * @nestjs/platform-express's `ExpressAdapter.getInstance()`, the express app it wraps). `null`
+ * when the application mounts middleware of its own.
  */
 function nestHttpInstance(node: TSESTree.Node): AppFramework | null {
   if (node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'getInstance') return null;
   const adapter = skipTypeWrappers(calledMethodObject(node) ?? node);
   if (adapter.type !== AST_NODE_TYPES.CallExpression || calledMethodName(adapter) !== 'getHttpAdapter') return null;
   const holder = skipTypeWrappers(calledMethodObject(adapter) ?? adapter);
+  // Middleware the application mounts (`app.use(requireToken)`) runs on the same app, before its
+  // routes, and is not read here: such an app is left unknown.
+  if (holder.type !== AST_NODE_TYPES.Identifier) return null;
+  const mountsMiddleware = (variableOf(holder)?.references ?? []).some((reference) => {
+    const member = reference.identifier.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      propertyName(member) === 'use'
+    );
+  });
+  if (mountsMiddleware) return null;
   let made = skipTypeWrappers(resolveExpression(holder) ?? holder);
   if (made.type === AST_NODE_TYPES.AwaitExpression) made = skipTypeWrappers(made.argument);
   if (made.type !== AST_NODE_TYPES.CallExpression) return null;
   const ref = externalRefOf(made.callee);
   if (ref?.module !== '@nestjs/core' || ref.names.join('.') !== 'NestFactory.create') return null;
   const platform = made.arguments[1];
-  const given = platform && platform.type !== AST_NODE_TYPES.SpreadElement ? skipTypeWrappers(platform) : null;
+  // `NestFactory.create(AppModule, adapter)` with `const adapter = new FastifyAdapter()`.
+  const given =
+    platform && platform.type !== AST_NODE_TYPES.SpreadElement
+      ? skipTypeWrappers(resolveExpression(platform) ?? platform)
+      : null;
   const fastify =
     given?.type === AST_NODE_TYPES.NewExpression && externalRefOf(given.callee)?.module === '@nestjs/platform-fastify';
   return fastify ? 'fastify' : 'express';

@@ -601,7 +601,36 @@ function underNestFixed(bearer: boolean): string {
 }
 
 ruleTester.run('require-csrf-token: the express app under a NestJS application', csrfRule, {
-  valid: [],
+  valid: [
+    {
+      name: 'under a FastifyAdapter held in a constant, a Fastify app: its onRequest hook checks the token',
+      code: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { AppModule } from './app.module';
+
+const adapter = new FastifyAdapter({ logger: true });
+const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter);
+const fastify = app.getHttpAdapter().getInstance();
+fastify.addHook('onRequest', async (request, reply) => {
+  if (request.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) return reply.code(401).send();
+});
+fastify.post('/mcp', async (request, reply) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(request.raw, reply.raw, request.body);
+});
+await app.listen(3000, '127.0.0.1');`,
+    },
+    {
+      name: 'an application that mounts middleware of its own (`app.use(requireToken)`) is left unknown',
+      code: UNDER_NEST()
+        .replace('const server = app.getHttpAdapter()', 'app.use(requireToken);\nconst server = app.getHttpAdapter()')
+        .replace(
+          "import { AppModule } from './app.module';",
+          "import { AppModule } from './app.module';\nimport { requireToken } from './auth';",
+        ),
+    },
+  ],
   invalid: [
     {
       name: '`app.getHttpAdapter().getInstance()` is the express app NestJS wraps: its routes are read',
