@@ -1085,6 +1085,11 @@ function methodUses(method: TSESTree.MethodDefinition): ValueUses | null {
     false,
   );
   for (const call of made.calls) {
+    // A subclass's instance (or its `super(…)`) may reach the method from code of its own.
+    const made = call.type === AST_NODE_TYPES.NewExpression ? classOf(call.callee) : null;
+    // (Another module reads this one from disk: the class is matched by its place.)
+    if (!made || (made !== cls && (moduleOf(made).file !== moduleOf(cls).file || made.range[0] !== cls.range[0])))
+      return null;
     const holder = outermostWrapper(call);
     const declarator = holder.parent;
     const instance =

@@ -412,16 +412,19 @@ describe('a router or app a function makes and returns, which the modules that c
 
 describe("an instance method a router takes from a module's instance (`router.post('/mcp', auth.require, guarded.post)`)", () => {
   it("judges the method's transport by the routes that take it: behind the bearer check, or open", async () => {
-    expect(summarise(await lint('src/instance-methods/controllers.ts'))).toEqual([
+    /** The DNS report on the transport a controller's `post` makes at `line`. */
+    const unprotected = (line: number) =>
       report(
         'require-dns-rebinding-protection',
         'unprotectedTransport',
-        [15, 27, 15, 56],
+        [line, 27, line, 56],
         { transport: '`StreamableHTTPServerTransport`' },
         // The hosts to allow depend on the port, which the module that starts the server holds.
         FOREIGN,
-      ),
-    ]);
+      );
+    // GuardedController (line 8) is routed behind the check only; OpenController (15) without;
+    // AdminController (23) behind it, but a subclass's method calls it from a route without.
+    expect(summarise(await lint('src/instance-methods/controllers.ts'))).toEqual([unprotected(15), unprotected(23)]);
   });
 });
 
