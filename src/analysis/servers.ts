@@ -728,7 +728,10 @@ class HostReader {
     if (options) return this.readListenOptions(api, options, true);
     const isPath = (candidate: PossibleValue): boolean =>
       candidate.known && typeof candidate.value === 'string' && isPipeName(candidate.value);
-    if (possibleValues(first).some(isPath) || namesSocketPath(first)) return SOCKET;
+    const values = possibleValues(first);
+    // A name says socket only where no value the code shows is a port (`ports.websock` of 3001).
+    const numbered = values.some((candidate) => candidate.known && typeof candidate.value === 'number');
+    if (values.some(isPath) || (namesSocketPath(first) && !numbered)) return SOCKET;
     // Anything else is taken as a port, as it nearly always is (`Number(process.env.PORT)`).
     // Node reads the second argument as the host only when it is a string.
     if (!second)

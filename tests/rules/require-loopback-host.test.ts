@@ -4221,3 +4221,25 @@ server.listen(8976);`,
     },
   ],
 });
+
+/** A node:http server of an MCP file started on a port that a name ending in `sock` holds. */
+const WEBSOCK_PORT = (host: string): string => `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const ports = { http: 3000, websock: 3001 };
+const server = http.createServer(async (req, res) => {
+  await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res);
+});
+server.listen(ports.websock${host});`;
+
+ruleTester.run('require-loopback-host: a name that says socket, holding a port', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: '`ports.websock` holds 3001: a port, whatever its name says',
+      code: WEBSOCK_PORT(''),
+      output: null,
+      errors: [nodeDefaultHost(8, WEBSOCK_PORT)],
+    },
+  ],
+});
