@@ -3,7 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, outermostWrapper, parameterName, skipTypeWrappers, walk } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
-import { admitsEveryThroughList } from './origin-decisions';
+import { admitsEveryThroughList, wildcardAdmission } from './origin-decisions';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
@@ -608,6 +608,8 @@ function bindingDecidesRejection(
   return reads.some((identifier) => decidesRejection(identifier, depth + 1, absent));
 }
 
+const NO_ORIGIN = (): boolean => false;
+
 /** The values that expressions holding the header take when it is missing: the read itself is `undefined`. */
 type Absent = ReadonlyMap<TSESTree.Node, unknown>;
 
@@ -619,6 +621,12 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
   const expression = skipTypeWrappers(node);
   if (absent.has(expression)) return { known: true, value: absent.get(expression) };
   if (absent.has(node)) return { known: true, value: absent.get(node) };
+  // `allowed.includes('*')`, `allowed[0] === '*'` where the code gives `allowed` a `'*'`: true as
+  // the server runs out of the box, whatever the request (a gate that lets every origin in).
+  if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.BinaryExpression) {
+    if (wildcardAdmission(expression, true, NO_ORIGIN)) return { known: true, value: true };
+    if (wildcardAdmission(expression, false, NO_ORIGIN)) return { known: true, value: false };
+  }
   switch (expression.type) {
     case AST_NODE_TYPES.ChainExpression:
       return absentValue(expression.expression, absent);

@@ -405,3 +405,53 @@ express().use(cors({ origin: (origin, callback) => callback(null, origin === CON
     ],
   },
 );
+
+/** An express MCP server behind an Origin gate over a list from the environment, `fallback` when unset. */
+const LISTED_GATE = (fallback: string, options = ''): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const allowed = process.env.ALLOWED_ORIGINS?.split(',') ?? ${fallback};
+const app = express();
+app.use((req, res, next) => {
+  if (!allowed.includes('*') && !allowed.includes(req.headers.origin ?? '')) return res.status(403).end();
+  next();
+});
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined${options} });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run(
+  "require-dns-rebinding-protection: an Origin gate that lets every origin in through a '*' list",
+  dnsRule,
+  {
+    valid: [{ name: 'an empty list while the variable is unset: the gate refuses', code: LISTED_GATE('[]') }],
+    invalid: [
+      {
+        name: "`['*']` while the variable is unset: out of the box, the gate lets every origin in",
+        code: LISTED_GATE("['*']"),
+        output: null,
+        errors: [
+          {
+            messageId: 'unprotectedTransport',
+            data: { transport: '`StreamableHTTPServerTransport`' },
+            line: 11,
+            column: 25,
+            endLine: 11,
+            endColumn: 54,
+            suggestions: [
+              {
+                messageId: 'enableProtection',
+                output: LISTED_GATE(
+                  "['*']",
+                  ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);
