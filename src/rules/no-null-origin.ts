@@ -13,7 +13,7 @@ import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
-import { originChecksIn } from '../analysis/guards';
+import { conditionsOnTheWay, originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
 import { allowlistEntries, originDecisionListeners, type OriginTest } from '../analysis/origin-decisions';
 import type { HeaderWrite } from '../analysis/response-headers';
@@ -38,6 +38,30 @@ interface Finding {
   credentials: boolean;
   /** Where the linted file makes the decision, for a finding in another module. */
   site: TSESTree.Node;
+}
+
+/**
+ * Whether a test taking `value` means `subject` is not `null`: `if (subject)`, `subject !== null`,
+ * `subject != null`, a negation of the opposite, or a conjunction that holds one of them.
+ */
+function presenceTest(node: TSESTree.Node, value: boolean, subject: TSESTree.Node, depth = 0): boolean {
+  const test = skipTypeWrappers(node);
+  const same = (candidate: TSESTree.Node): boolean =>
+    textOf(skipTypeWrappers(candidate)) === textOf(skipTypeWrappers(subject));
+  if (depth > 4) return false;
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!')
+    return presenceTest(test.argument, !value, subject, depth + 1);
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === (value ? '&&' : '||')) {
+    return presenceTest(test.left, value, subject, depth + 1) || presenceTest(test.right, value, subject, depth + 1);
+  }
+  if (test.type === AST_NODE_TYPES.BinaryExpression) {
+    const other = same(test.left) ? test.right : same(test.right) ? test.left : null;
+    if (!other || staticValue(other)?.value !== null) return false;
+    const unequal = test.operator === '!==' || test.operator === '!=';
+    const equal = test.operator === '===' || test.operator === '==';
+    return (unequal && value) || (equal && !value);
+  }
+  return value && same(test);
 }
 
 export default createRule<Options, MessageIds>({
@@ -123,8 +147,13 @@ export default createRule<Options, MessageIds>({
       const candidates = possibleValues(write.value);
       // Header APIs turn a value into its text: `null` goes out as `null` (Node's `setHeader`,
       // express, Koa, Hono and `Headers` all call `String()` on it).
+      // `if (allowed) res.setHeader(…, allowed)`: a `null` that means "no match" never gets there.
+      const testedPresent = conditionsOnTheWay(write.site).some((condition) =>
+        presenceTest(condition.test, condition.value, write.value),
+      );
       const nulls = candidates.filter(
-        (candidate) => candidate.known && (candidate.value === NULL_ORIGIN || candidate.value === null),
+        (candidate) =>
+          candidate.known && (candidate.value === NULL_ORIGIN || (candidate.value === null && !testedPresent)),
       );
       if (nulls.length === 0) return;
       // `ok ? ORIGIN : 'null'`: only the `'null'` goes, as an empty value that matches no origin.

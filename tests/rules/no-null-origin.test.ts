@@ -504,3 +504,38 @@ koaApp.use(koaCors({ origin: () => '' }));`,
     },
   ],
 });
+
+/** A header set to a match or the JS `null`, under `test`. */
+const NULL_WHEN_NO_MATCH = (test: string): string => `import { createServer } from 'node:http';
+createServer((req, res) => {
+  const allowed = req.headers.origin === 'https://app.example.com' ? 'https://app.example.com' : null;
+  if (${test}) res.setHeader('Access-Control-Allow-Origin', allowed);
+  res.end('{}');
+}).listen(3000, '127.0.0.1');`;
+
+ruleTester.run('no-null-origin: a JS `null` that means no match', rule, {
+  valid: [
+    'allowed',
+    'allowed !== null',
+    'allowed != null',
+    '!(allowed === null)',
+    'req.method === "GET" && allowed',
+  ].map((test) => ({ name: `\`if (${test})\` keeps the \`null\` from the header`, code: NULL_WHEN_NO_MATCH(test) })),
+  invalid: [
+    {
+      name: '`if (allowed !== undefined)` lets the `null` through, which Node sends as `null`',
+      code: NULL_WHEN_NO_MATCH('allowed !== undefined'),
+      output: null,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: 'This `Access-Control-Allow-Origin` header', credentials: '' },
+          line: 4,
+          column: 30,
+          endLine: 4,
+          endColumn: 83,
+        },
+      ],
+    },
+  ],
+});
