@@ -1085,7 +1085,7 @@ function refusedAfter(statement: TSESTree.IfStatement): boolean {
 }
 
 /** A throw, or an answer with an error status: `res.status(401)`, `reply.code(403)`, `ctx.throw(401)`, `ctx.status = 401`. */
-function refuses(node: TSESTree.Node): boolean {
+export function refuses(node: TSESTree.Node): boolean {
   let found = false;
   walk(node, (inner) => {
     if (found) return;

@@ -48,7 +48,7 @@ import { configuredTransports } from '../analysis/configured-servers';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
-import { checksCredential, type CheckFinder } from '../analysis/credential-checks';
+import { checksCredential, refuses, type CheckFinder } from '../analysis/credential-checks';
 import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
 import { importersOf } from '../analysis/module-graph';
 import { exportedNamesOf } from '../analysis/exports';
@@ -134,6 +134,38 @@ const MENTIONS_HOST_OR_ORIGIN = /\borigin\b|\bhost(?:name)?\b/iu;
  * The header a function checks, when it is a Host or Origin check: it reads the request's
  * Origin or Host header, or compares a parameter named for one with a list or a value.
  */
+/**
+ * Whether a predicate can answer no: a `return` of `false`, or of a test (`allowed.includes(origin)`),
+ * not one that hands the request on or answers it (`return next()`, `return res.end()`).
+ */
+function answersFalse(fn: HandlerFunction): boolean {
+  const parameters = plainParameterNames(fn);
+  return returnedExpressions(fn).some((value) => {
+    const known = staticValue(value);
+    if (known) return known.value === false;
+    const expression = skipTypeWrappers(value);
+    if (expression.type !== AST_NODE_TYPES.CallExpression) return true;
+    const callee = skipTypeWrappers(expression.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return !parameters.has(callee.name);
+    return !ANSWERING_METHODS.has(calledMethodName(expression) ?? '');
+  });
+}
+
+/** Methods that answer a request or hand it on, rather than test something. */
+const ANSWERING_METHODS: ReadonlySet<string> = new Set([
+  'end',
+  'send',
+  'json',
+  'sendStatus',
+  'writeHead',
+  'status',
+  'code',
+  'text',
+  'body',
+  'redirect',
+  'next',
+]);
+
 function checkedHeader(fn: HandlerFunction): 'Origin' | 'Host' | null {
   let found: 'Origin' | 'Host' | null = null;
   walk(fn.body, (node) => {
@@ -606,6 +638,9 @@ export default createRule<Options, MessageIds>({
         if (branches.length === 0) continue;
         const header = checkedHeader(fn);
         if (!header) continue;
+        // A CORS middleware that only leaves its headers out for other origins refuses nothing,
+        // configured or not: no check, which the origin rules judge as a policy.
+        if (!refuses(fn.body) && !answersFalse(fn)) continue;
         for (const branch of branches) {
           const consequent =
             branch.consequent.type === AST_NODE_TYPES.BlockStatement

@@ -21,6 +21,18 @@ ruleTester.run('require-dns-rebinding-protection: checks that fail open', dnsRul
       name: 'a check that refuses while its list is unset',
       code: FAIL_OPEN_PREDICATE.replace('RESULT', 'false'),
     },
+    {
+      name: 'a CORS middleware that skips while its list is unset, and only leaves its headers out for other origins',
+      code: `import express from 'express';
+const allowed = process.env.ALLOWED_ORIGINS?.split(',');
+const app = express();
+app.use((req, res, next) => {
+  if (!allowed) return next();
+  const origin = req.headers.origin;
+  if (origin && allowed.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});`,
+    },
   ],
   invalid: [
     {
