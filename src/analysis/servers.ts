@@ -121,6 +121,15 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
     const [start] = entitiesOf(call, 'start');
     if (start?.kind === 'start') starts.push(reader.read(start.api, call));
   }
+  // `new WebSocketServer({ port })` of `ws`: a server of its own, made and started at once.
+  for (const made of mayHoldEntities(sourceCode, 'start') ? moduleIndex(sourceCode.ast).news : []) {
+    if (!tracked.has(made)) continue;
+    const [start] = entitiesOf(made, 'start');
+    if (start?.kind === 'start' && start.api.signature === 'ws-options') {
+      const reading = reader.readWebSocketServer(start.api, made);
+      if (reading) starts.push(reading);
+    }
+  }
   // Bun serves a default export with a `fetch` (read from Bun's docs: "export default { port, fetch }"),
   // on `hostname` 0.0.0.0 by default; a Cloudflare Worker's has no `port` or `hostname`, and binds
   // nothing, unless a script of the package runs the module with Bun.
@@ -653,6 +662,22 @@ class HostReader {
     return { api, call, callee: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee, host };
   }
 
+  /** `new WebSocketServer(options)`: a start when its options give a `port`, else none (`null`). */
+  readWebSocketServer(api: StartApi, made: TSESTree.NewExpression): ServerStart | null {
+    const [first] = made.arguments;
+    const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+    if (!options) return null;
+    const port = findObjectProperty(options, 'port');
+    if (port.kind !== 'found') return null;
+    const callee = skipTypeWrappers(made.callee);
+    return {
+      api,
+      call: made,
+      callee: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee,
+      host: this.readHostProperty(api, options),
+    };
+  }
+
   private readHost(api: StartApi, call: TSESTree.CallExpression): HostReading {
     switch (api.signature) {
       case 'node-listen':
@@ -667,6 +692,8 @@ class HostReader {
         return this.readFastmcpStart(api, call);
       case 'construction-host':
         return this.readConstructionHost(api, call);
+      case 'ws-options':
+        return UNKNOWN;
     }
   }
 

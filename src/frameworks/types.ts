@@ -166,6 +166,11 @@ export type StartSignature =
   /** fastmcp's `start({ transportType: 'httpStream', httpStream: { port, host } })`. */
   | 'fastmcp-start'
   /**
+   * `new WebSocketServer({ port, host })` of `ws`: with a `port` it makes and starts a server of its
+   * own on `host`; with `server` or `noServer` it binds nothing.
+   */
+  | 'ws-options'
+  /**
    * mcp-use's `server.listen(port?, options?)`: the host in `options.host` (`hostKey`, mcp-use 2),
    * else in the options the server was made with (`new MCPServer({ host })`).
    */

@@ -1,4 +1,4 @@
-import { CONSTRUCT, type Adapter, type Entity } from './types';
+import { CONSTRUCT, type Adapter, type Entity, type StartApi } from './types';
 
 /**
  * `ws` 8.18 (lib/websocket-server.js): `new WebSocketServer(options)` (also `WebSocket.Server`)
@@ -11,12 +11,27 @@ import { CONSTRUCT, type Adapter, type Entity } from './types';
  */
 const server: Entity = { kind: 'websocket-server', verifyKey: 'verifyClient' };
 
+/**
+ * ws 8.18 lib/websocket-server.js: given `port`, the constructor makes an HTTP server and calls
+ * `this._server.listen(options.port, options.host, options.backlog, callback)`; with no `host`,
+ * Node binds every interface. Given `server` or `noServer`, it listens on nothing of its own.
+ */
+const WS_SERVER: StartApi = {
+  display: '`new WebSocketServer()` of `ws`',
+  hostLabel: '`host`',
+  defaultBinding: "Node's default is `::`",
+  signature: 'ws-options',
+  hostKey: 'host',
+  socketKey: null,
+};
+const start: Entity = { kind: 'start', api: WS_SERVER };
+
 export const wsAdapter: Adapter = {
   name: 'ws',
   modules: {
     ws: {
-      WebSocketServer: { [CONSTRUCT]: [server] },
-      Server: { [CONSTRUCT]: [server] },
+      WebSocketServer: { [CONSTRUCT]: [server, start] },
+      Server: { [CONSTRUCT]: [server, start] },
     },
   },
 };

@@ -1,4 +1,5 @@
 import rule from '../../src/rules/require-dns-rebinding-protection';
+import loopbackRule from '../../src/rules/require-loopback-host';
 import { createRuleTester } from '../rule-tester';
 
 // Browsers apply no same-origin policy to WebSocket: a page of any site may open
@@ -117,6 +118,58 @@ wss.on('connection', (socket) => socket.on('message', (data) => void mcp.server.
           endLine: 6,
           endColumn: 33,
           suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+/** An extension bridge: a `ws` server whose options are `options`, refusing web pages, beside a stdio MCP server. */
+const WS_BRIDGE = (options: string, after = ''): string => `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+
+const wss = new WebSocketServer({ ${options}, verifyClient: ({ origin }: { origin?: string }) => !origin${after} });
+wss.on('connection', (socket) => socket.on('message', (data) => console.error(String(data))));
+await new McpServer({ name: 'bridge', version: '1.0.0' }).connect(new StdioServerTransport());`;
+
+const LOOPBACK_SUGGESTIONS = [
+  ['useIpv4Loopback', "'127.0.0.1'"],
+  ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+  ['useIpv6Loopback', "'::1'"],
+  ['useLocalhost', "'localhost'"],
+] as const;
+
+ruleTester.run("require-loopback-host: a ws server's own port", loopbackRule, {
+  valid: [
+    { name: 'its `host` is loopback', code: WS_BRIDGE("port: 9009, host: '127.0.0.1'") },
+    {
+      name: "on another server's upgrades (`server`), it binds nothing",
+      code: WS_BRIDGE('server: existing').replace(
+        'const wss',
+        'declare const existing: import("node:http").Server;\nconst wss',
+      ),
+    },
+    { name: '`noServer`: the code hands it upgrades', code: WS_BRIDGE('noServer: true') },
+  ],
+  invalid: [
+    {
+      name: 'a `port` and no `host`: ws listens on every interface',
+      code: WS_BRIDGE('port: 9009'),
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`new WebSocketServer()` of `ws`', hostLabel: '`host`', binding: "Node's default is `::`" },
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 32,
+          suggestions: LOOPBACK_SUGGESTIONS.map(([messageId, host]) => ({
+            messageId,
+            // In a one-line object the host goes last.
+            output: WS_BRIDGE('port: 9009', `, host: ${host}`),
+          })),
         },
       ],
     },
