@@ -46,37 +46,6 @@ export function ensureModuleDeclarations(
   const scope = sourceCode.getScope(usedAt);
   const missing = declarations.filter(({ name }) => !ASTUtils.findVariable(scope, name));
   if (missing.length === 0) return [];
-  const program = sourceCode.ast;
-  // Imports (and `require`s) go at the top, after the module's own, wherever the rest goes.
-  const imports = missing.filter((declaration) => IMPORT_TEXT.test(declaration.text));
-  const opening = program.body.filter((statement) => isPreamble(statement)).at(-1);
-  const target =
-    place && 'after' in place ? null : (place?.before ?? program.body.find((statement) => !isPreamble(statement)));
-  const next = opening ? program.body[program.body.indexOf(opening) + 1] : program.body[0];
-  if (
-    opening &&
-    imports.length > 0 &&
-    imports.length < missing.length &&
-    (target === null || (target !== undefined && target !== next))
-  ) {
-    const rest = missing.filter((declaration) => !imports.includes(declaration));
-    return [
-      fixer.insertTextAfter(opening, `\n${imports.map((declaration) => declaration.text).join('\n')}`),
-      ...placeDeclarations(fixer, sourceCode, rest, place),
-    ];
-  }
-  return placeDeclarations(fixer, sourceCode, missing, place);
-}
-
-/** An import, or a `require` of a module: `import { x } from 'y';`, `const { x } = require('y');`. */
-const IMPORT_TEXT = /^(?:import\s|const\s[^=]+=\s*require\()/u;
-
-function placeDeclarations(
-  fixer: RuleFixer,
-  sourceCode: Readonly<SourceCode>,
-  missing: readonly ModuleDeclaration[],
-  place?: { readonly before: TSESTree.ProgramStatement } | { readonly after: TSESTree.ProgramStatement },
-): RuleFix[] {
   const text = missing.map((declaration) => declaration.text).join('\n\n');
   if (place && 'after' in place) {
     // Only read when a request comes in, so they may follow the code that uses them.

@@ -533,15 +533,13 @@ describe('route guards made by a factory in another module', () => {
       report('require-csrf-token', 'missingCsrfCheck', [6, 1, 6, 9], CSRF, FAIL_CLOSED_CSRF),
     ]);
     expect((await lint('src/csrf-logged.ts', defaultFixer)).output).toBeUndefined();
-    // The node:crypto import goes after the module's own; the declarations, before the route.
     expect(await fixed('src/csrf-logged.ts')).toBe(`import express from 'express';
 import { logAuthorization } from '@/lib/auth';
-import { timingSafeEqual } from 'node:crypto';
 
 const app = express();
 app.use(express.json());
 
-${CSRF_DECLARATIONS.replace("import { timingSafeEqual } from 'node:crypto';\n\n", '')}
+${CSRF_DECLARATIONS}
 
 app.post('/mcp', logAuthorization(), (req, res, next) => {
   if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {

@@ -1,14 +1,13 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
-import { createRuleTester, failClosedFix, withImportsAtTop } from '../rule-tester';
+import { createRuleTester, failClosedFix } from '../rule-tester';
 import { tokenHelpers } from '../support/fix-text';
 
 // mcp-lite (src/frameworks/mcp-lite.ts): `new StreamableHttpTransport(options).bind(server)` is a
 // web request handler that serves MCP. It checks Host and Origin only against the lists it is
 // given (`allowedHosts`, `allowedOrigins`), with no switch to turn them on.
 
-// The token fix puts its node:crypto import after the module's own imports.
-const ruleTester = withImportsAtTop(createRuleTester());
+const ruleTester = createRuleTester();
 
 const HONO_APP = (transportOptions: string): string => `import { serve } from '@hono/node-server';
 import { Hono } from 'hono';

@@ -2,7 +2,7 @@ import csrfRule from '../../src/rules/require-csrf-token';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import reflectedRule from '../../src/rules/no-reflected-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
-import { createRuleTester, failClosedFix, withImportsAtTop } from '../rule-tester';
+import { createRuleTester, failClosedFix } from '../rule-tester';
 import { tokenHelpers } from '../support/fix-text';
 
 // NestJS (src/frameworks/nestjs.ts): `NestFactory.create()` makes an app whose `listen()` binds as
@@ -10,8 +10,7 @@ import { tokenHelpers } from '../support/fix-text';
 // `cors` option are the `cors` package with its defaults, and whose `@Header()` decorator sets a
 // response header.
 
-// The token fix puts its node:crypto import after the module's own imports.
-const ruleTester = withImportsAtTop(createRuleTester());
+const ruleTester = createRuleTester();
 
 const APP_MODULE = "import { AppModule } from './app.module';";
 

@@ -1,10 +1,9 @@
 import rule from '../../src/rules/require-csrf-token';
-import { commonjs, createRuleTester, esm, failClosedFix, withImportsAtTop } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { tokenHelpers } from '../support/fix-text';
 import { ROUTED_BY_PATH } from '../support/sample-servers';
 
-// The token fix puts its node:crypto import after the module's own imports.
-const ruleTester = withImportsAtTop(createRuleTester());
+const ruleTester = createRuleTester();
 
 /** Where the token fix puts its check: a middleware before the handler, or a test atop the handler's body. */
 type GuardKind = 'express' | 'hono' | 'fastify' | 'koa' | 'koa handler' | 'node:http';

@@ -2,7 +2,7 @@ import noWildcardOriginRule from '../../src/rules/no-wildcard-origin';
 import noReflectedOriginRule from '../../src/rules/no-reflected-origin';
 import requireDnsRebindingProtectionRule from '../../src/rules/require-dns-rebinding-protection';
 import requireCsrfTokenRule from '../../src/rules/require-csrf-token';
-import { commonjs, createRuleTester, esm, failClosedFix, withImportsAtTop } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { tokenHelpers } from '../support/fix-text';
 
 // The threat model the rules assume, case by case: a permissive policy on public metadata or in
@@ -10,8 +10,7 @@ import { tokenHelpers } from '../support/fix-text';
 // endpoint or misses one, credentials a rebinding or cross-site page can or cannot send. Next to
 // each safe shape, the nearest variant that is not safe and must still be reported.
 
-// The token fix puts its node:crypto import after the module's own imports.
-const ruleTester = withImportsAtTop(createRuleTester());
+const ruleTester = createRuleTester();
 
 // The servers the cases below make safe or unsafe, and what the fixes write into them.
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
-import { createRuleTester, withImportsAtTop } from '../rule-tester';
+import { createRuleTester } from '../rule-tester';
 import { tokenHelpers } from '../support/fix-text';
 
 // connect apps (`connect()`), and the connect app of a Vite dev server (`server.middlewares` in a
@@ -12,8 +12,7 @@ import { tokenHelpers } from '../support/fix-text';
 // that gets Node's request and response. Since Vite 7.0.0 the dev server checks `Host` before any
 // plugin middleware; Vite 6 added its check after them.
 
-// The token fix puts its node:crypto import after the module's own imports.
-const ruleTester = withImportsAtTop(createRuleTester());
+const ruleTester = createRuleTester();
 
 /** Projects with one installed version of Vite each. */
 const installs = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-vite-'));
