@@ -1500,6 +1500,10 @@ export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction
   if (depth > MAX_DEPTH) return null;
   const expression = skipTypeWrappers(node);
   if (isFunctionNode(expression)) return expression;
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const wrapped = wrappedFunction(expression, depth);
+    if (wrapped) return wrapped;
+  }
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const variable = variableOf(expression);
     const def = variable?.defs[0];
@@ -1542,6 +1546,60 @@ export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction
     return made.type === AST_NODE_TYPES.NewExpression ? classMethod(classOf(made.callee, depth + 1), name) : null;
   }
   return null;
+}
+
+/**
+ * The function a pass-through wrapper is given: `asyncHandler(async (req, res) => { … })` of
+ * `express-async-handler`, or a function of the project that returns a function doing nothing but
+ * call its argument with the request (`(req, res, next) => Promise.resolve(fn(req, res, next)).catch(next)`).
+ * Its checks and what it serves are the handler's. Not a wrapper that tests or reads anything itself.
+ */
+function wrappedFunction(call: TSESTree.CallExpression, depth: number): HandlerFunction | null {
+  const [first] = call.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+  const ref = externalRefOf(call.callee);
+  if (ref?.module === 'express-async-handler' && (ref.names.length === 0 || ref.names.join('.') === 'default'))
+    return resolveFunction(first, depth + 1);
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const factory = resolveFunction(callee, depth + 1);
+  if (!factory) return null;
+  const [returned, ...others] = returnedExpressions(factory);
+  const wrapper = returned && others.length === 0 ? skipTypeWrappers(returned) : null;
+  if (!wrapper || !isFunctionNode(wrapper)) return null;
+  const [request] = wrapper.params;
+  if (request?.type !== AST_NODE_TYPES.Identifier) return null;
+  let index = -1;
+  let passesThrough = true;
+  walk(
+    wrapper.body,
+    (node) => {
+      if (
+        node.type === AST_NODE_TYPES.IfStatement ||
+        node.type === AST_NODE_TYPES.ConditionalExpression ||
+        node.type === AST_NODE_TYPES.SwitchStatement ||
+        node.type === AST_NODE_TYPES.ThrowStatement ||
+        (node.type === AST_NODE_TYPES.MemberExpression &&
+          node.object.type === AST_NODE_TYPES.Identifier &&
+          node.object.name === request.name)
+      )
+        passesThrough = false;
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return;
+      const name = node.callee.name;
+      const position = factory.params.findIndex(
+        (param) => param.type === AST_NODE_TYPES.Identifier && param.name === name,
+      );
+      const handsOn = node.arguments.some(
+        (argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === request.name,
+      );
+      if (position !== -1 && handsOn) index = position;
+    },
+    (node) => !isFunctionNode(node),
+  );
+  const given = index === -1 ? undefined : call.arguments[index];
+  return passesThrough && given && given.type !== AST_NODE_TYPES.SpreadElement
+    ? resolveFunction(given, depth + 1)
+    : null;
 }
 
 /** The expressions a function returns: its expression body, or the argument of each `return` in its own body. */

@@ -3862,3 +3862,66 @@ ruleTester.run('require-csrf-token: a Fastify route whose url the file does not 
     },
   ],
 });
+
+/** An express MCP route whose handler goes through `wrap`, a pass-through for async errors; `check` opens it. */
+const WRAPPED = (
+  check = '',
+  wrapper = 'Promise.resolve(fn(req, res, next)).catch(next);',
+): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+function wrap(fn: (req: express.Request, res: express.Response, next: express.NextFunction) => Promise<void>) {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    ${wrapper}
+  };
+}
+
+const app = express();
+app.post('/mcp', wrap(async (req, res) => {${check}
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+}));
+app.listen(3000, '127.0.0.1');`;
+
+const WRAPPED_CHECK = `
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN ?? crypto.randomUUID()}\`) {
+    res.status(401).end();
+    return;
+  }`;
+
+ruleTester.run('require-csrf-token: a handler given through a pass-through wrapper', rule, {
+  valid: [
+    { name: "the wrapped handler's own check counts", code: WRAPPED(WRAPPED_CHECK) },
+    {
+      name: "express-async-handler's asyncHandler(fn) is fn",
+      code: WRAPPED(WRAPPED_CHECK)
+        .replace(/function wrap[\s\S]*?\n\}\n/u, '')
+        .replace(
+          "import express from 'express';",
+          "import express from 'express';\nimport wrap from 'express-async-handler';",
+        ),
+    },
+    {
+      name: 'a wrapper that checks the token itself is the check',
+      code: WRAPPED(
+        '',
+        'if (req.headers.authorization !== `Bearer ${process.env.MCP_TOKEN ?? crypto.randomUUID()}`) return void res.status(401).end();\n    Promise.resolve(fn(req, res, next)).catch(next);',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'with no check in it, the wrapped handler is the open route',
+      code: WRAPPED(),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [11, 1, 11, 9], (bearer) =>
+          WRAPPED().replace(
+            "app.post('/mcp', ",
+            `\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', ${guard('express', bearer)}`,
+          ),
+        ),
+      ],
+    },
+  ],
+});
