@@ -1084,8 +1084,24 @@ function refusedAfter(statement: TSESTree.IfStatement): boolean {
   );
 }
 
+/**
+ * Whether code turns a request away somewhere: a throw, an error status set or answered
+ * (`res.status(403)`, `c.json(body, 403)`, `new Response(null, { status: 403 })`), or a helper
+ * of the project that answers only with errors.
+ */
+export function turnsAwaySomewhere(root: TSESTree.Node): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) found = node.argument !== null && answersWithError(node.argument);
+    else if (node.type === AST_NODE_TYPES.CallExpression) found = answersWithError(node) || sendsErrorAnswer(node);
+    found ||= refuses(node);
+  });
+  return found;
+}
+
 /** A throw, or an answer with an error status: `res.status(401)`, `reply.code(403)`, `ctx.throw(401)`, `ctx.status = 401`. */
-export function refuses(node: TSESTree.Node): boolean {
+function refuses(node: TSESTree.Node): boolean {
   let found = false;
   walk(node, (inner) => {
     if (found) return;
@@ -1113,7 +1129,8 @@ function statusSetBy(node: TSESTree.Node): unknown {
   if (
     node.type === AST_NODE_TYPES.AssignmentExpression &&
     node.left.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(node.left) === 'status'
+    // `ctx.status = 403` (Koa), `res.statusCode = 403` (node:http)
+    (propertyName(node.left) === 'status' || propertyName(node.left) === 'statusCode')
   )
     return staticValue(node.right)?.value;
   return NO_STATUS;

@@ -324,7 +324,6 @@ function inlineCheck(
   };
 }
 
-/** Whether a function's last statement returns: it does not fall off its end (and answer `undefined`). */
 /**
  * Whether a function's own body may refuse by throwing: a `throw`, or a call made as a statement
  * (`assertAllowed(origin)`) other than logging.
@@ -342,6 +341,7 @@ function mayThrow(fn: HandlerFunction): boolean {
   return throws;
 }
 
+/** Whether a function's last statement returns: it does not fall off its end (and answer `undefined`). */
 function endsInReturn(fn: HandlerFunction): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
   return fn.body.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement;

@@ -48,7 +48,7 @@ import { configuredTransports } from '../analysis/configured-servers';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
-import { checksCredential, refuses, type CheckFinder } from '../analysis/credential-checks';
+import { checksCredential, turnsAwaySomewhere, type CheckFinder } from '../analysis/credential-checks';
 import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
 import { importersOf } from '../analysis/module-graph';
 import { exportedNamesOf } from '../analysis/exports';
@@ -131,10 +131,6 @@ const VITE_HOST_CHECK = '6.0.9';
 const MENTIONS_HOST_OR_ORIGIN = /\borigin\b|\bhost(?:name)?\b/iu;
 
 /**
- * The header a function checks, when it is a Host or Origin check: it reads the request's
- * Origin or Host header, or compares a parameter named for one with a list or a value.
- */
-/**
  * Whether a predicate can answer no: a `return` of `false`, or of a test (`allowed.includes(origin)`),
  * not one that hands the request on or answers it (`return next()`, `return res.end()`).
  */
@@ -166,6 +162,10 @@ const ANSWERING_METHODS: ReadonlySet<string> = new Set([
   'next',
 ]);
 
+/**
+ * The header a function checks, when it is a Host or Origin check: it reads the request's
+ * Origin or Host header, or compares a parameter named for one with a list or a value.
+ */
 function checkedHeader(fn: HandlerFunction): 'Origin' | 'Host' | null {
   let found: 'Origin' | 'Host' | null = null;
   walk(fn.body, (node) => {
@@ -640,7 +640,7 @@ export default createRule<Options, MessageIds>({
         if (!header) continue;
         // A CORS middleware that only leaves its headers out for other origins refuses nothing,
         // configured or not: no check, which the origin rules judge as a policy.
-        if (!refuses(fn.body) && !answersFalse(fn)) continue;
+        if (!turnsAwaySomewhere(fn.body) && !answersFalse(fn)) continue;
         for (const branch of branches) {
           const consequent =
             branch.consequent.type === AST_NODE_TYPES.BlockStatement

@@ -51,6 +51,55 @@ app.use((req, res, next) => {
       ],
     },
     {
+      name: 'a Hono middleware that refuses with `c.json(…, 403)` once configured',
+      code: `import { Hono } from 'hono';
+const allowed = process.env.ALLOWED_ORIGINS?.split(',');
+const app = new Hono();
+app.use(async (c, next) => {
+  if (!allowed) return next();
+  const origin = c.req.header('origin');
+  if (!origin || !allowed.includes(origin)) return c.json({ error: 'forbidden' }, 403);
+  await next();
+});`,
+      errors: [
+        {
+          messageId: 'failOpenCheck',
+          data: { header: 'Origin' },
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a node:http guard that sets `res.statusCode = 403` once configured',
+      code: `import type { IncomingMessage, ServerResponse } from 'node:http';
+const allowed = process.env.ALLOWED_ORIGINS?.split(',');
+export function guard(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  const origin = req.headers.origin;
+  if (!allowed) return next();
+  if (!origin || !allowed.includes(origin)) {
+    res.statusCode = 403;
+    res.end();
+    return;
+  }
+  next();
+}`,
+      errors: [
+        {
+          messageId: 'failOpenCheck',
+          data: { header: 'Origin' },
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a middleware that calls `next()` while the list is unset has no one-word change: no suggestion',
       code: `import express from 'express';
 const allowed = process.env.ALLOWED_HOSTS?.split(',');
