@@ -3,7 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, outermostWrapper, parameterName, skipTypeWrappers, walk } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
-import { admitsEveryThroughList, wildcardAdmission } from './origin-decisions';
+import { admitsEveryThroughList, mayRefuse, wildcardAdmission } from './origin-decisions';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
@@ -685,8 +685,9 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
 }
 
 /**
- * What a function of the project answers whatever it is given, when its body is nothing but a
- * constant's `return`: `function isAllowedOrigin(origin) { return true; }` (a stub), so that
+ * What a function of the project answers whatever it is given, when every path returns the same
+ * constant and nothing may refuse by throwing: `function isAllowedOrigin(origin) { return true; }`
+ * (a stub, logging aside), so that
  * `if (!isAllowedOrigin(origin)) throw …` never refuses.
  */
 function constantAnswer(call: TSESTree.CallExpression): AbsentValue | null {
@@ -695,11 +696,10 @@ function constantAnswer(call: TSESTree.CallExpression): AbsentValue | null {
   const returned = returnedExpressions(fn);
   const first = returned[0] && staticValue(returned[0]);
   if (!first || typeof first.value !== 'boolean') return null;
-  // A stub only: a body that is nothing but its `return` (one that may throw or call on refuses).
-  const stub =
-    fn.body.type !== AST_NODE_TYPES.BlockStatement ||
-    (fn.body.body.length === 1 && fn.body.body[0]!.type === AST_NODE_TYPES.ReturnStatement);
-  if (!stub || !returned.every((value) => staticValue(value)?.value === first.value)) return null;
+  // A stub: every path returns the constant, and nothing on the way may refuse by throwing.
+  const ends =
+    fn.body.type !== AST_NODE_TYPES.BlockStatement || fn.body.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement;
+  if (!ends || mayRefuse(fn) || !returned.every((value) => staticValue(value)?.value === first.value)) return null;
   return { known: true, value: first.value };
 }
 

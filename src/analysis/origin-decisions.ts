@@ -319,26 +319,42 @@ function inlineCheck(
   return {
     returns,
     // Every path answers yes, whatever the origin (and no path ends without an answer, nor throws).
-    always: endsInReturn(fn) && !mayThrow(fn) && all.every((value) => staticValue(value)?.value === true),
+    always: endsInReturn(fn) && !mayRefuse(fn) && all.every((value) => staticValue(value)?.value === true),
     isOrigin: (candidate) => isOrigin(candidate) || sameOrigin(candidate, param),
   };
 }
 
 /**
- * Whether a function's own body may refuse by throwing: a `throw`, or a call made as a statement
- * (`assertAllowed(origin)`) other than logging.
+ * Whether a function may refuse what it is given by throwing: a `throw` in its own body, a call of
+ * a function of the project that may (followed three deep), or a call of one the code does not
+ * show that is named as a check (`assertAllowed(origin)`, `validateOrigin(origin)`). Logging
+ * (`console.log`, `logger.debug`) refuses nothing.
  */
-function mayThrow(fn: HandlerFunction): boolean {
-  let throws = false;
+export function mayRefuse(fn: HandlerFunction, depth = 0): boolean {
+  let refuses = false;
   visitOwnBody(fn, (node) => {
-    if (node.type === AST_NODE_TYPES.ThrowStatement) throws = true;
-    if (node.type !== AST_NODE_TYPES.ExpressionStatement) return;
-    let expression = skipTypeWrappers(node.expression);
-    if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
-    if (expression.type === AST_NODE_TYPES.CallExpression && !/^console\./u.test(textOf(expression.callee)))
-      throws = true;
+    if (refuses) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) {
+      refuses = true;
+      return;
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipTypeWrappers(node.callee);
+    if (/^console\./u.test(textOf(callee))) return;
+    const target = depth < 3 ? resolveFunction(callee) : null;
+    if (target) {
+      refuses = target !== fn && mayRefuse(target, depth + 1);
+      return;
+    }
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? propertyName(callee)
+          : null;
+    refuses = name !== null && /^(?:assert|verify|validate|ensure|check|require)/iu.test(name);
   });
-  return throws;
+  return refuses;
 }
 
 /** Whether a function's last statement returns: it does not fall off its end (and answer `undefined`). */

@@ -159,6 +159,30 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
   ],
   invalid: [
     {
+      name: 'a stub that logs before its `return true` refuses nothing either',
+      code: STUB_PREDICATE('true').replace('  return true;', "  console.debug('origin', origin);\n  return true;"),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 15,
+          column: 25,
+          endLine: 15,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: STUB_PREDICATE(
+                'true',
+                ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ).replace('  return true;', "  console.debug('origin', origin);\n  return true;"),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a predicate that returns `true` on every path never lets the gate refuse',
       code: STUB_PREDICATE('true'),
       output: null,
