@@ -179,10 +179,12 @@ function endpointsOfConstant(node: TSESTree.Node): Route[] | null {
       if (isEndpoint(route)) reached.push(route);
       else if (route.exportedFor === 'OPTIONS') {
         reached.push(...routes.filter((other) => other.path === route.path && isEndpoint(other)));
-      }
+        // Middleware on the way (`app.use((req, res, next) => { res.set(CORS); … })`) reaches
+        // what comes after it, which this does not list.
+      } else return null;
     }
   }
-  return [...new Set(reached)];
+  return reached.length > 0 ? [...new Set(reached)] : null;
 }
 
 /**

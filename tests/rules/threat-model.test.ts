@@ -2179,6 +2179,20 @@ export function OPTIONS(): Response {
   return new Response(null, { status: 204, headers: CORS });
 }`;
 
+/** A headers constant that middleware applies to every answer of an app whose one route is `/token`. */
+const HEADERS_BY_MIDDLEWARE = (entry: string, declarations = ''): string => `import express from 'express';
+${declarations}
+const CORS_HEADERS = {${entry}};
+const app = express();
+app.use((_req, res, next) => {
+  res.set(CORS_HEADERS);
+  next();
+});
+app.post('/token', (req, res) => {
+  res.json({ grant_type: req.body.grant_type });
+});
+app.listen(3000, '127.0.0.1');`;
+
 ruleTester.run("no-wildcard-origin: an OAuth server's endpoints for clients", noWildcardOriginRule, {
   valid: [
     {
@@ -2194,6 +2208,31 @@ ruleTester.run("no-wildcard-origin: an OAuth server's endpoints for clients", no
     },
   ],
   invalid: [
+    {
+      name: 'a headers constant that middleware sets reaches what follows it, which the analysis does not list',
+      code: HEADERS_BY_MIDDLEWARE(" 'Access-Control-Allow-Origin': '*' "),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 58,
+          suggestions: [
+            { messageId: 'denyOrigins', output: HEADERS_BY_MIDDLEWARE('') },
+            {
+              messageId: 'useAllowedOrigin',
+              output: HEADERS_BY_MIDDLEWARE(
+                " 'Access-Control-Allow-Origin': ALLOWED_ORIGIN ",
+                "\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a `/token` route that hands out the server token reads no OAuth parameter: every site reads it',
       code: OAUTH_ROUTES('res.json({ token: process.env.MCP_TOKEN });'),
