@@ -136,7 +136,7 @@ export const MENTIONS_MCP_METHOD = new RegExp(
  * Whether a value is read from the request: `req.body`, `await req.json()`, or a `const` that holds
  * one (`const body = await req.json()`).
  */
-function readsFrom(node: TSESTree.Node, request: string, depth: number): boolean {
+export function readsFrom(node: TSESTree.Node, request: string, depth = 0): boolean {
   let base: TSESTree.Node = skipTypeWrappers(node);
   if (base.type === AST_NODE_TYPES.AwaitExpression) base = skipTypeWrappers(base.argument);
   while (base.type === AST_NODE_TYPES.MemberExpression || base.type === AST_NODE_TYPES.CallExpression)

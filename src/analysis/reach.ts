@@ -9,7 +9,7 @@ import {
   type CheckFinder,
 } from './credential-checks';
 import { ROUTE_SHAPES, packagesWith } from '../frameworks/registry';
-import { servesMcp } from './mcp-transports';
+import { readsFrom, servesMcp } from './mcp-transports';
 import { mountedPath, registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
@@ -367,30 +367,44 @@ const OAUTH_CLIENT_PARAMETERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether a route is an OAuth authorization server's endpoint for clients: its handler reads one
- * of their parameters (`req.body.redirect_uris`, `form.get('code_verifier')`, `{ grant_type }`),
- * and serves no MCP. A registration or token exchange answers a page only about what the page
+ * Whether a route is an OAuth authorization server's endpoint for clients: it accepts POST, its
+ * handler reads one of their parameters from the request (`req.body.redirect_uris`,
+ * `form.get('code_verifier')` of the request's form, `const { grant_type } = req.body`), and it
+ * serves no MCP. A registration or token exchange answers a page only about what the page
  * sent; the tokens it gives out need the code and verifier of the page's own flow.
  */
 function answersOAuthClients(route: Route): boolean {
-  if (route.handlers.some((handler) => servesMcp(handler))) return false;
+  // Registration, token exchange and revocation are all POST requests.
+  if (!route.acceptsPost || route.handlers.some((handler) => servesMcp(handler))) return false;
   return route.handlers.some((handler) => {
     const fn = resolveFunction(handler);
+    const [request] = fn?.params ?? [];
+    if (!fn || request?.type !== AST_NODE_TYPES.Identifier) return false;
+    const fromRequest = (node: TSESTree.Node): boolean => readsFrom(node, request.name);
     let reads = false;
-    if (fn) {
-      walk(fn.body, (node) => {
-        if (reads) return;
-        const name =
-          node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string'
-            ? node.value
-            : node.type === AST_NODE_TYPES.MemberExpression && !node.computed
-              ? propertyName(node)
-              : node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern
-                ? propertyName(node)
-                : null;
-        reads = name !== null && OAUTH_CLIENT_PARAMETERS.has(name);
-      });
-    }
+    walk(fn.body, (node) => {
+      if (reads) return;
+      // `req.body.grant_type`, `body.redirect_uris` of `const body = await req.json()`
+      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+        const name = propertyName(node);
+        reads = name !== null && OAUTH_CLIENT_PARAMETERS.has(name) && fromRequest(node.object);
+      } else if (node.type === AST_NODE_TYPES.CallExpression && calledMethodName(node) === 'get') {
+        // `form.get('code_verifier')` of `const form = await request.formData()`
+        const [first] = node.arguments;
+        const name = first ? staticValue(first)?.value : undefined;
+        const receiver = (skipTypeWrappers(node.callee) as TSESTree.MemberExpression).object;
+        reads = typeof name === 'string' && OAUTH_CLIENT_PARAMETERS.has(name) && fromRequest(receiver);
+      } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern) {
+        // `const { grant_type } = req.body`
+        reads =
+          node.init !== null &&
+          fromRequest(node.init) &&
+          node.id.properties.some((property) => {
+            const name = property.type === AST_NODE_TYPES.Property ? propertyName(property) : null;
+            return name !== null && OAUTH_CLIENT_PARAMETERS.has(name);
+          });
+      }
+    });
     return reads;
   });
 }
