@@ -1552,7 +1552,8 @@ export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction
  * The function a pass-through wrapper is given: `asyncHandler(async (req, res) => { … })` of
  * `express-async-handler`, or a function of the project that returns a function doing nothing but
  * call its argument with the request (`(req, res, next) => Promise.resolve(fn(req, res, next)).catch(next)`).
- * Its checks and what it serves are the handler's. Not a wrapper that tests or reads anything itself.
+ * Its checks and what it serves are the handler's. Not a wrapper that tests or reads anything
+ * itself, hands the request to anything else, or calls more than one of its arguments.
  */
 function wrappedFunction(call: TSESTree.CallExpression, depth: number): HandlerFunction | null {
   const [first] = call.arguments;
@@ -1584,15 +1585,19 @@ function wrappedFunction(call: TSESTree.CallExpression, depth: number): HandlerF
           node.object.name === request.name)
       )
         passesThrough = false;
-      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return;
-      const name = node.callee.name;
-      const position = factory.params.findIndex(
-        (param) => param.type === AST_NODE_TYPES.Identifier && param.name === name,
-      );
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const handsOn = node.arguments.some(
         (argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === request.name,
       );
-      if (position !== -1 && handsOn) index = position;
+      const name = node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : null;
+      const position = factory.params.findIndex(
+        (param) => param.type === AST_NODE_TYPES.Identifier && param.name === name,
+      );
+      // The request goes to one parameter of the factory, once, and to nothing else
+      // (`verifyToken(req)` before it, or a hook called beside it, is a wrapper of its own).
+      if (position === -1) passesThrough &&= !handsOn;
+      else if (index === -1 || index === position) index = position;
+      else passesThrough = false;
     },
     (node) => !isFunctionNode(node),
   );

@@ -3902,6 +3902,13 @@ ruleTester.run('require-csrf-token: a handler given through a pass-through wrapp
         ),
     },
     {
+      name: 'a wrapper that hands the request to a check of its own first is read as written',
+      code: WRAPPED('', 'verifyToken(req);\n    Promise.resolve(fn(req, res, next)).catch(next);').replace(
+        'function wrap(',
+        "function verifyToken(req: express.Request): void {\n  if (req.headers.authorization !== `Bearer ${process.env.MCP_TOKEN ?? crypto.randomUUID()}`) throw new Error('unauthorized');\n}\n\nfunction wrap(",
+      ),
+    },
+    {
       name: 'a wrapper that checks the token itself is the check',
       code: WRAPPED(
         '',
