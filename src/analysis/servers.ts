@@ -669,6 +669,9 @@ class HostReader {
     if (!options) return null;
     const port = findObjectProperty(options, 'port');
     if (port.kind !== 'found') return null;
+    // ws listens only when `options.port != null`: `port: undefined` beside `noServer` binds nothing.
+    const ports = port.value ? possibleValues(port.value) : [];
+    if (ports.length > 0 && ports.every((candidate) => candidate.known && candidate.value == null)) return null;
     const callee = skipTypeWrappers(made.callee);
     return {
       api,

@@ -151,6 +151,7 @@ ruleTester.run("require-loopback-host: a ws server's own port", loopbackRule, {
       ),
     },
     { name: '`noServer`: the code hands it upgrades', code: WS_BRIDGE('noServer: true') },
+    { name: '`port: undefined` beside `noServer` binds nothing', code: WS_BRIDGE('noServer: true, port: undefined') },
   ],
   invalid: [
     {
