@@ -133,14 +133,24 @@ export const MENTIONS_MCP_METHOD = new RegExp(
 );
 
 /**
- * Whether a value is read from the request: `req.body`, `await req.json()`, or a `const` that holds
- * one (`const body = await req.json()`).
+ * Whether a value is read from the request: `req.body`, `await req.json()`, one made from it
+ * (`Schema.parse(req.body)`), or a `const` that holds one (`const body = await req.json()`).
  */
 export function readsFrom(node: TSESTree.Node, request: string, depth = 0): boolean {
   let base: TSESTree.Node = skipTypeWrappers(node);
   if (base.type === AST_NODE_TYPES.AwaitExpression) base = skipTypeWrappers(base.argument);
-  while (base.type === AST_NODE_TYPES.MemberExpression || base.type === AST_NODE_TYPES.CallExpression)
+  while (base.type === AST_NODE_TYPES.MemberExpression || base.type === AST_NODE_TYPES.CallExpression) {
+    // `Schema.safeParse(req.body).data`: a value made from the request.
+    if (
+      base.type === AST_NODE_TYPES.CallExpression &&
+      depth < 2 &&
+      base.arguments.some(
+        (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && readsFrom(argument, request, depth + 1),
+      )
+    )
+      return true;
     base = base.type === AST_NODE_TYPES.MemberExpression ? base.object : base.callee;
+  }
   if (base.type !== AST_NODE_TYPES.Identifier) return false;
   if (base.name === request) return true;
   const def = depth < 2 ? variableOf(base)?.defs[0] : undefined;

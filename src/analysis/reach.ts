@@ -177,7 +177,7 @@ function endpointsOfConstant(node: TSESTree.Node): Route[] | null {
     if (using.length === 0) return null;
     for (const route of using) {
       if (isEndpoint(route)) reached.push(route);
-      else if (route.exportedFor === 'OPTIONS') {
+      else if (route.exportedFor === 'OPTIONS' || (route.call !== null && calledMethodName(route.call) === 'options')) {
         reached.push(...routes.filter((other) => other.path === route.path && isEndpoint(other)));
         // Middleware on the way (`app.use((req, res, next) => { res.set(CORS); … })`) reaches
         // what comes after it, which this does not list.

@@ -2202,6 +2202,12 @@ ruleTester.run("no-wildcard-origin: an OAuth server's endpoints for clients", no
       ),
     },
     {
+      name: 'the token exchange reading what a schema parsed from the body',
+      code: OAUTH_ROUTES(
+        "const parsed = TokenRequest.safeParse(req.body);\n  if (!parsed.success) return res.status(400).json({ error: 'invalid_request' });\n  const { code, code_verifier } = parsed.data;\n  res.json(await redeemCode(code, code_verifier));",
+      ),
+    },
+    {
       name: 'a registration route file whose headers constant its POST and OPTIONS answers spread',
       code: REGISTRATION_ROUTE('redirect_uris: body.redirect_uris'),
       filename: 'app/oauth/register/route.ts',
