@@ -15,6 +15,17 @@ export function isAllowedOrigin(origin: string): boolean {
   return allowed.includes(origin);
 }`;
 
+/** The report on `if (!allowed)` at line 5, column 7, of a check with no one-word change. */
+const FAIL_OPEN_AT_LINE_5 = {
+  messageId: 'failOpenCheck',
+  data: { header: 'Origin' },
+  line: 5,
+  column: 7,
+  endLine: 5,
+  endColumn: 15,
+  suggestions: [],
+} as const;
+
 ruleTester.run('require-dns-rebinding-protection: checks that fail open', dnsRule, {
   valid: [
     {
@@ -61,17 +72,7 @@ app.use(async (c, next) => {
   if (!origin || !allowed.includes(origin)) return c.json({ error: 'forbidden' }, 403);
   await next();
 });`,
-      errors: [
-        {
-          messageId: 'failOpenCheck',
-          data: { header: 'Origin' },
-          line: 5,
-          column: 7,
-          endLine: 5,
-          endColumn: 15,
-          suggestions: [],
-        },
-      ],
+      errors: [FAIL_OPEN_AT_LINE_5],
     },
     {
       name: 'a node:http guard that sets `res.statusCode = 403` once configured',
@@ -87,17 +88,7 @@ export function guard(req: IncomingMessage, res: ServerResponse, next: () => voi
   }
   next();
 }`,
-      errors: [
-        {
-          messageId: 'failOpenCheck',
-          data: { header: 'Origin' },
-          line: 5,
-          column: 7,
-          endLine: 5,
-          endColumn: 15,
-          suggestions: [],
-        },
-      ],
+      errors: [FAIL_OPEN_AT_LINE_5],
     },
     {
       name: 'a middleware that calls `next()` while the list is unset has no one-word change: no suggestion',

@@ -2239,34 +2239,33 @@ ruleTester.run("no-wildcard-origin: an OAuth server's endpoints for clients", no
         },
       ],
     },
-    {
-      name: 'a `/token` route that makes its own client-credentials request reads no parameter of the request',
-      code: OAUTH_ROUTES(
-        "const form = new URLSearchParams({ grant_type: 'client_credentials' });\n  res.json(await redeemCode(form.toString(), ''));",
-      ),
+    ...[
+      {
+        name: 'a `/token` route that makes its own client-credentials request reads no parameter of the request',
+        token:
+          "const form = new URLSearchParams({ grant_type: 'client_credentials' });\n  res.json(await redeemCode(form.toString(), ''));",
+      },
+      {
+        name: 'a `/token` route that hands out the server token reads no OAuth parameter: every site reads it',
+        token: 'res.json({ token: process.env.MCP_TOKEN });',
+      },
+    ].map(({ name, token }) => ({
+      name,
+      code: OAUTH_ROUTES(token),
       output: null,
       errors: [
         {
-          messageId: 'wildcardOrigin',
+          messageId: 'wildcardOrigin' as const,
           data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 11,
           column: 20,
           endLine: 11,
           endColumn: 26,
           suggestions: [
+            { messageId: 'denyOrigins' as const, output: OAUTH_ROUTES(token, 'cors({ origin: false })') },
             {
-              messageId: 'denyOrigins',
-              output: OAUTH_ROUTES(
-                "const form = new URLSearchParams({ grant_type: 'client_credentials' });\n  res.json(await redeemCode(form.toString(), ''));",
-                'cors({ origin: false })',
-              ),
-            },
-            {
-              messageId: 'useAllowlist',
-              output: OAUTH_ROUTES(
-                "const form = new URLSearchParams({ grant_type: 'client_credentials' });\n  res.json(await redeemCode(form.toString(), ''));",
-                'cors({ origin: ALLOWED_ORIGINS })',
-              ).replace(
+              messageId: 'useAllowlist' as const,
+              output: OAUTH_ROUTES(token, 'cors({ origin: ALLOWED_ORIGINS })').replace(
                 "import { redeemCode } from './oauth-store';\n",
                 "import { redeemCode } from './oauth-store';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
               ),
@@ -2274,37 +2273,6 @@ ruleTester.run("no-wildcard-origin: an OAuth server's endpoints for clients", no
           ],
         },
       ],
-    },
-    {
-      name: 'a `/token` route that hands out the server token reads no OAuth parameter: every site reads it',
-      code: OAUTH_ROUTES('res.json({ token: process.env.MCP_TOKEN });'),
-      output: null,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
-          line: 11,
-          column: 20,
-          endLine: 11,
-          endColumn: 26,
-          suggestions: [
-            {
-              messageId: 'denyOrigins',
-              output: OAUTH_ROUTES('res.json({ token: process.env.MCP_TOKEN });', 'cors({ origin: false })'),
-            },
-            {
-              messageId: 'useAllowlist',
-              output: OAUTH_ROUTES(
-                'res.json({ token: process.env.MCP_TOKEN });',
-                'cors({ origin: ALLOWED_ORIGINS })',
-              ).replace(
-                "import { redeemCode } from './oauth-store';\n",
-                "import { redeemCode } from './oauth-store';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
-              ),
-            },
-          ],
-        },
-      ],
-    },
+    })),
   ],
 });
