@@ -3,7 +3,7 @@ import loopbackRule from '../../src/rules/require-loopback-host';
 import reflectedRule from '../../src/rules/no-reflected-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester, failClosedFix } from '../rule-tester';
-import { tokenHelpers } from '../support/fix-text';
+import { guard, tokenHelpers } from '../support/fix-text';
 
 // NestJS (src/frameworks/nestjs.ts): `NestFactory.create()` makes an app whose `listen()` binds as
 // the platform's does (Node's default on Express, localhost on Fastify), whose `enableCors()` and
@@ -588,16 +588,7 @@ await app.listen(4000, '127.0.0.1');`;
 
 /** `UNDER_NEST` with the check the fix writes, for the token header or the bearer token. */
 function underNestFixed(bearer: boolean): string {
-  const [check, header, status] = bearer
-    ? ['hasValidBearerToken', 'authorization', "401).set('WWW-Authenticate', 'Bearer')"]
-    : ['hasValidCsrfToken', 'x-mcp-csrf-token', '403)'];
-  return UNDER_NEST(`(req, res, next) => {
-  if (!${check}(req.headers['${header}'])) {
-    res.status(${status}.json({ error: 'Missing or invalid credentials for this MCP server' });
-    return;
-  }
-  next();
-}, `).replace('server.post(', `\n${tokenHelpers({ bearer })}\n\nserver.post(`);
+  return UNDER_NEST(guard('express', bearer)).replace('server.post(', `\n${tokenHelpers({ bearer })}\n\nserver.post(`);
 }
 
 ruleTester.run('require-csrf-token: the express app under a NestJS application', csrfRule, {

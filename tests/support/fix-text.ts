@@ -65,3 +65,60 @@ function ${check}(value${js ? ')' : ': unknown): boolean'} {
       : "import { timingSafeEqual } from 'node:crypto';";
   return `${crypto}\n\n${declarations}`;
 }
+
+/** Where the token fix puts its check: a middleware before the handler, or a test atop the handler's body. */
+export type GuardKind = 'express' | 'hono' | 'fastify' | 'koa' | 'koa handler' | 'node:http';
+
+/** What the token fix answers a request without the token with. */
+export const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP server' }";
+
+/**
+ * The check the token fix writes, in the words of `kind`, with every line but the first indented
+ * by `indent`. A middleware ends with the `, ` before the handler; a test atop a handler's body
+ * (node:http, a Koa handler) ends with the indent of the statement after it.
+ */
+export function guard(kind: GuardKind, bearer: boolean, { indent = '', header = 'x-mcp-csrf-token' } = {}): string {
+  const check = bearer ? 'hasValidBearerToken' : 'hasValidCsrfToken';
+  const name = bearer ? 'authorization' : header;
+  const status = bearer ? 401 : 403;
+  const koaRefusal = (at: string): string =>
+    `${at}  ctx.status = ${status};
+${bearer ? `${at}  ctx.set('WWW-Authenticate', 'Bearer');\n` : ''}${at}  ctx.body = ${REFUSAL};
+${at}  return;
+${at}}`;
+  switch (kind) {
+    case 'express':
+      return `(req, res, next) => {
+${indent}  if (!${check}(req.headers['${name}'])) {
+${indent}    res.status(${status})${bearer ? ".set('WWW-Authenticate', 'Bearer')" : ''}.json(${REFUSAL});
+${indent}    return;
+${indent}  }
+${indent}  next();
+${indent}}, `;
+    case 'hono':
+      return `async (c, next) => {
+${indent}  if (!${check}(c.req.header('${name}'))) return c.json(${REFUSAL}, ${status}${bearer ? ", { 'WWW-Authenticate': 'Bearer' }" : ''});
+${indent}  await next();
+${indent}}, `;
+    case 'fastify':
+      return `preHandler: async (request, reply) => {
+${indent}  if (!${check}(request.headers['${name}'])) return reply.code(${status})${bearer ? ".header('WWW-Authenticate', 'Bearer')" : ''}.send(${REFUSAL});
+${indent}} `;
+    case 'koa':
+      return `async (ctx, next) => {
+${indent}  if (!${check}(ctx.get('${name}'))) {
+${koaRefusal(`${indent}  `)}
+${indent}  await next();
+${indent}}, `;
+    case 'koa handler':
+      return `if (ctx.method === 'POST' && !${check}(ctx.get('${name}'))) {
+${koaRefusal(indent)}
+${indent}`;
+    case 'node:http':
+      return `if (req.method === 'POST' && !${check}(req.headers['${name}'])) {
+${indent}  res.writeHead(${status}, { 'Content-Type': 'application/json'${bearer ? ", 'WWW-Authenticate': 'Bearer'" : ''} }).end(JSON.stringify(${REFUSAL}));
+${indent}  return;
+${indent}}
+${indent}`;
+  }
+}
