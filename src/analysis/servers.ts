@@ -20,6 +20,7 @@ import { servesMcp } from './mcp-transports';
 import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
+  bindingDefault,
   externalRefOf,
   findObjectProperty,
   memberName,
@@ -489,6 +490,8 @@ export interface HostInput {
   readonly index: number;
   readonly path: readonly string[];
   readonly start: ServerStart;
+  /** Whether the name the function reads has a default, which an `undefined` given there takes. */
+  readonly defaulted: boolean;
 }
 
 const inputCache = new WeakMap<HandlerFunction, readonly HostInput[]>();
@@ -514,7 +517,15 @@ export function hostInputs(fn: HandlerFunction): readonly HostInput[] {
 }
 
 /** The parameters, with property paths, an expression takes its value from within a function. */
-function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number): { index: number; path: string[] }[] {
+/** Where a parameter's value is read: its index, the property path into it, and whether the name read has a default. */
+interface ParameterPath {
+  readonly index: number;
+  readonly path: string[];
+  /** `{ host = '127.0.0.1' }`: an `undefined` given there takes the default. */
+  readonly defaulted: boolean;
+}
+
+function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number): ParameterPath[] {
   if (depth > 6) return [];
   const expression = skipTypeWrappers(node);
   switch (expression.type) {
@@ -531,6 +542,7 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
       return parameterPaths(expression.object, fn, depth + 1).map(({ index, path }) => ({
         index,
         path: [...path, name],
+        defaulted: false,
       }));
     }
     case AST_NODE_TYPES.Identifier: {
@@ -543,7 +555,7 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
         if (!parameter) return [];
         const index = fn.params.indexOf(parameter);
         const path = pathTo(parameter, name);
-        return path ? [{ index, path }] : [];
+        return path ? [{ index, path, defaulted: bindingDefault(name) !== null }] : [];
       }
       if (
         def.type === 'Variable' &&
@@ -558,6 +570,7 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
         return parameterPaths(init, fn, depth + 1).map((input) => ({
           index: input.index,
           path: [...input.path, ...path],
+          defaulted: bindingDefault(def.name as TSESTree.Identifier) !== null,
         }));
       }
       return [];

@@ -275,11 +275,14 @@ export default createRule<Options, MessageIds>({
         if (!call.arguments.some(mayBeHost) || !calleeIsImported(call)) continue;
         const fn = resolveFunction(call.callee);
         if (!fn || isLinted(fn)) continue;
-        for (const { index, path, start } of hostInputs(fn)) {
+        for (const { index, path, start, defaulted } of hostInputs(fn)) {
           const value = argumentPath(call.arguments[index], path);
           if (!value || !isLinted(value)) continue;
           const candidates = possibleValues(value).filter(
-            (candidate) => scopeOf(start, candidate) === 'every-interface',
+            (candidate) =>
+              // `{ host = '127.0.0.1' }` given `undefined` binds its default, judged where it is written.
+              !(defaulted && candidate.known && candidate.value === undefined) &&
+              scopeOf(start, candidate) === 'every-interface',
           );
           for (const site of valueSites(value, value, candidates)) {
             if (reported.has(site.node)) continue;

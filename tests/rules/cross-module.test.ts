@@ -234,6 +234,22 @@ app.listen(PORT, '127.0.0.1');
 });
 
 describe("a server started in another module with its caller's host", () => {
+  it('leaves an `undefined` given to a destructured host with a loopback default alone, as JS gives it the default', async () => {
+    expect(summarise(await lint('src/relay/start.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [6, 39, 6, 48],
+        {
+          api: '`server.listen()` on a `node:http` server (through `startRelay()`)',
+          hostLabel: 'host',
+          values: "`'0.0.0.0'`",
+        },
+        FAIL_CLOSED_HOST,
+      ),
+    ]);
+  });
+
   it('reports the public host where the caller passes it, and fixes it there', async () => {
     expect(summarise(await lint('src/start-public.ts'))).toEqual([
       report(
