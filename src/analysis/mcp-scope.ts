@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { containsNode, outermostWrapper, skipTypeWrappers } from './ast';
+import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
-import { isLinted, moduleOf, variableOf } from './program';
+import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { importersOf, resolveSpecifier, runByBun, servedByDeno } from './module-graph';
 import { KNOWN_MODULES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { findRoutes, type AppInstance } from './routes';
 import { exportedValue } from './servers';
-import { enclosingClass, externalRefOf, resolveFunction } from './values';
+import { enclosingClass, externalRefOf, resolveExpression, resolveFunction } from './values';
 
 /**
  * Whether the analysis can show that the servers a file starts serve no MCP at all (a monitoring
@@ -112,8 +112,10 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
       route.handlers.every((handler) => {
         const fn = resolveFunction(handler);
         if (fn) return isLinted(fn);
-        // A package's middleware: `express.json()`, `cors()` (the file reaches no MCP package).
+        // A router of the file mounted on its app (`app.use('/api', router)`): its routes are judged here too.
         const expression = skipTypeWrappers(handler);
+        if (apps.some((app) => app.node === skipTypeWrappers(resolveExpression(expression) ?? expression))) return true;
+        // A package's middleware: `express.json()`, `cors()` (the file reaches no MCP package).
         const made = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
         return externalRefOf(made) !== null;
       }),
@@ -185,9 +187,9 @@ function servedByRuntime(node: TSESTree.Node): boolean {
 }
 
 /**
- * `app.get(…)`, `app!.listen(…)`, `http.createServer(app)`, or `app.fetch` given to a server
- * (`serve({ fetch: app.fetch })`, `Deno.serve(options, app.fetch)`): a use that hands the app to
- * nothing else.
+ * `app.get(…)`, `app!.listen(…)`, `http.createServer(app)`, `app.fetch` given to a server
+ * (`serve({ fetch: app.fetch })`, `Deno.serve(options, app.fetch)`), or a router mounted on an app
+ * of the file (`app.use('/api', router)`): a use that hands the app to nothing else.
  */
 function usedInPlace(node: TSESTree.Node): boolean {
   const current = outermostWrapper(node);
@@ -198,10 +200,17 @@ function usedInPlace(node: TSESTree.Node): boolean {
     }
     return parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
   }
+  if (
+    parent?.type !== AST_NODE_TYPES.CallExpression ||
+    !parent.arguments.includes(current as TSESTree.CallExpressionArgument)
+  )
+    return false;
+  if (entitiesOf(parent, 'server', 'start', 'handler-server').length > 0) return true;
+  // `app.use('/api', router)`: mounted on an app of the file, whose own routes are judged with it.
+  const method = calledMethodName(parent);
   return (
-    parent?.type === AST_NODE_TYPES.CallExpression &&
-    parent.arguments.includes(current as TSESTree.CallExpressionArgument) &&
-    entitiesOf(parent, 'server', 'start', 'handler-server').length > 0
+    (method === 'use' || method === 'route') &&
+    findRoutes(codeOf(parent)).apps.some((app) => app.calls.includes(parent) && isLinted(app.node))
   );
 }
 

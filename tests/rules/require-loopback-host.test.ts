@@ -3724,6 +3724,19 @@ app.listen(9100, '0.0.0.0');`;
 
 ruleTester.run('require-loopback-host: servers that serve no MCP', rule, {
   valid: [
+    {
+      name: 'a web app whose routes are on a router the file mounts at a constant path',
+      code: `import { createServer } from 'node:http';
+import express from 'express';
+
+const app = express();
+const router = express.Router();
+router.post('/threads/:id/send', (req, res) => {
+  res.json({ sent: true });
+});
+app.use('/api', router);
+createServer(app).listen(3000, '0.0.0.0');`,
+    },
     { name: 'a monitoring app made, routed and started in one file that never says MCP', code: localApp },
     { name: 'the same app in a file that says MCP in a comment only', code: mcpInComment },
     {
