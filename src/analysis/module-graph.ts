@@ -1138,6 +1138,35 @@ function workerPackageOn(
  * there at `/api/<path>` on its network), and no other module of the package imports it (a local
  * server that runs the same handler, say).
  */
+/**
+ * Adapters that build a SvelteKit or Astro app into a serverless platform's functions (Vercel,
+ * Cloudflare, Netlify): the platform serves it by its own hostname, and nothing of the package
+ * listens on a port. `@sveltejs/adapter-node` and `@astrojs/node` make a server, and are not here.
+ */
+const PLATFORM_ADAPTERS: ReadonlySet<string> = new Set([
+  '@sveltejs/adapter-vercel',
+  '@sveltejs/adapter-cloudflare',
+  '@sveltejs/adapter-cloudflare-workers',
+  '@sveltejs/adapter-netlify',
+  '@astrojs/vercel',
+  '@astrojs/cloudflare',
+  '@astrojs/netlify',
+]);
+
+/**
+ * Whether a module's package is built by a serverless platform adapter (`@sveltejs/adapter-vercel`
+ * in its dependencies) and depends on no package that makes or starts a server.
+ */
+export function deployedByPlatformAdapter(file: string | null, serverPackages: ReadonlySet<string>): boolean {
+  if (file === null) return false;
+  const manifest = nearestManifest(path.dirname(file));
+  const { dependencies, devDependencies } = manifest?.json ?? {};
+  const names = [dependencies, devDependencies].flatMap((map) =>
+    map !== null && typeof map === 'object' ? Object.keys(map) : [],
+  );
+  return names.some((name) => PLATFORM_ADAPTERS.has(name)) && !names.some((name) => serverPackages.has(name));
+}
+
 export function deployedAsVercelFunction(file: string | null): boolean {
   if (file === null) return false;
   const manifest = nearestManifest(path.dirname(file));

@@ -15,7 +15,13 @@ import { findRoutes, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { servesNoMcpSurely } from './mcp-scope';
 import { nestRoutePaths } from './nest-routes';
-import { deployedAsVercelFunction, deployedAsWorker, importersOf, isPackageEntry } from './module-graph';
+import {
+  deployedAsVercelFunction,
+  deployedAsWorker,
+  deployedByPlatformAdapter,
+  importersOf,
+  isPackageEntry,
+} from './module-graph';
 import { exportedValue, serverStarts } from './servers';
 import { entitiesOf } from './facts';
 import {
@@ -810,7 +816,12 @@ const SERVER_PACKAGES: ReadonlySet<string> = new Set(
  */
 export function onWorker(node: TSESTree.Node): boolean {
   const { file, code } = moduleOf(node);
-  return (deployedAsWorker(file, SERVER_PACKAGES) || deployedAsVercelFunction(file)) && serverStarts(code).length === 0;
+  return (
+    (deployedAsWorker(file, SERVER_PACKAGES) ||
+      deployedAsVercelFunction(file) ||
+      deployedByPlatformAdapter(file, SERVER_PACKAGES)) &&
+    serverStarts(code).length === 0
+  );
 }
 
 /**

@@ -38,9 +38,19 @@ const alsoOnNode = packageWith(
   { 'wrangler.jsonc': '{ "name": "notes-server", "main": "src/worker.ts" }' },
 );
 const devOnly = packageWith({ name: 'notes-server', scripts: { dev: 'wrangler dev' } });
+// A SvelteKit app that `@sveltejs/adapter-vercel` builds into Vercel Functions; and one built with
+// `@sveltejs/adapter-node`, which makes a server of its own.
+const svelteOnVercel = packageWith({
+  name: 'notes-site',
+  devDependencies: { '@sveltejs/kit': '^2.0.0', '@sveltejs/adapter-vercel': '^5.0.0' },
+});
+const svelteOnNode = packageWith({
+  name: 'notes-site',
+  devDependencies: { '@sveltejs/kit': '^2.0.0', '@sveltejs/adapter-node': '^5.0.0' },
+});
 const plain = packageWith({ name: 'notes-server', dependencies: { hono: '^4.0.0' } });
 afterAll(() => {
-  for (const dir of [withConfig, withDeployScript, alsoOnNode, devOnly, plain])
+  for (const dir of [withConfig, withDeployScript, alsoOnNode, devOnly, plain, svelteOnVercel, svelteOnNode])
     fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -436,6 +446,7 @@ ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflar
   valid: [
     { name: 'a Worker package (wrangler.toml)', code: WORKER_TRANSPORT, filename: file(withConfig) },
     { name: 'a Worker package (a `wrangler deploy` script)', code: WORKER_TRANSPORT, filename: file(withDeployScript) },
+    { name: 'a SvelteKit app built for Vercel by its adapter', code: WORKER_TRANSPORT, filename: file(svelteOnVercel) },
   ],
   invalid: [
     {
@@ -461,6 +472,12 @@ ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflar
       name: "`wrangler dev` alone runs the Worker on the user's machine",
       code: WORKER_TRANSPORT,
       filename: file(devOnly),
+      errors: [UNPROTECTED_WORKER_TRANSPORT],
+    },
+    {
+      name: "a SvelteKit app built with adapter-node, a server of the package's own",
+      code: WORKER_TRANSPORT,
+      filename: file(svelteOnNode),
       errors: [UNPROTECTED_WORKER_TRANSPORT],
     },
   ],
