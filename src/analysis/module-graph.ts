@@ -1155,7 +1155,8 @@ const PLATFORM_ADAPTERS: ReadonlySet<string> = new Set([
 
 /**
  * Whether a module's package is built by a serverless platform adapter (`@sveltejs/adapter-vercel`
- * in its dependencies) and depends on no package that makes or starts a server.
+ * in its dependencies) and by no adapter that makes a server, depends on no package that makes or
+ * starts a server, and runs no server build of its own from a script.
  */
 export function deployedByPlatformAdapter(file: string | null, serverPackages: ReadonlySet<string>): boolean {
   if (file === null) return false;
@@ -1164,8 +1165,33 @@ export function deployedByPlatformAdapter(file: string | null, serverPackages: R
   const names = [dependencies, devDependencies].flatMap((map) =>
     map !== null && typeof map === 'object' ? Object.keys(map) : [],
   );
-  return names.some((name) => PLATFORM_ADAPTERS.has(name)) && !names.some((name) => serverPackages.has(name));
+  const scripts = manifest?.json?.scripts;
+  // `node build` (adapter-node's output), `node dist/server/entry.mjs` (@astrojs/node's).
+  const runsBuild =
+    scripts !== null &&
+    typeof scripts === 'object' &&
+    Object.values(scripts).some((script) => typeof script === 'string' && RUNS_NODE_BUILD.test(script));
+  return (
+    names.some((name) => PLATFORM_ADAPTERS.has(name)) &&
+    !names.some((name) => serverPackages.has(name) || SERVER_ADAPTERS.has(name)) &&
+    !runsBuild
+  );
 }
+
+/**
+ * Adapters that build the app into a server of its own (or, `adapter-auto`, choose the platform
+ * where it is built): a package with one of them may serve on the user's machine.
+ */
+const SERVER_ADAPTERS: ReadonlySet<string> = new Set([
+  '@sveltejs/adapter-node',
+  '@sveltejs/adapter-auto',
+  '@astrojs/node',
+  'svelte-adapter-bun',
+  'svelte-adapter-deno',
+]);
+
+/** A script that runs a server build with Node: `node build`, `node ./build/index.js`, `node dist/server/entry.mjs`. */
+const RUNS_NODE_BUILD = /\bnode\s+(?:\.\/)?(?:build\b|dist\/server\b)/u;
 
 export function deployedAsVercelFunction(file: string | null): boolean {
   if (file === null) return false;

@@ -326,9 +326,8 @@ function inlineCheck(
 
 /**
  * Whether a function may refuse what it is given by throwing: a `throw` in its own body, a call of
- * a function of the project that may (followed three deep), or a call of one the code does not
- * show that is named as a check (`assertAllowed(origin)`, `validateOrigin(origin)`). Logging
- * (`console.log`, `logger.debug`) refuses nothing.
+ * a function of the project that may (followed three deep), or any call the code does not show
+ * (`assert.ok(…)`, `invariant(…)`, `Schema.parse(…)`) but logging (`console.log`, `logger.debug`).
  */
 export function mayRefuse(fn: HandlerFunction, depth = 0): boolean {
   let refuses = false;
@@ -346,15 +345,27 @@ export function mayRefuse(fn: HandlerFunction, depth = 0): boolean {
       refuses = target !== fn && mayRefuse(target, depth + 1);
       return;
     }
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? propertyName(callee)
-          : null;
-    refuses = name !== null && /^(?:assert|verify|validate|ensure|check|require)/iu.test(name);
+    // A call the code does not show may throw (`assert.ok(…)`, `invariant(…)`, `Schema.parse(…)`),
+    // unless it logs: `logger.debug(…)`, `log.warn(…)`.
+    refuses = !logs(callee);
   });
   return refuses;
+}
+
+/** A logging call's callee: `console.*`, a `log`/`logger`/`tracer` object's method, or a method named for a level. */
+function logs(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTypeWrappers(callee.object);
+  const holder =
+    receiver.type === AST_NODE_TYPES.Identifier
+      ? receiver.name
+      : receiver.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(receiver)
+        : null;
+  return (
+    (holder !== null && /^(?:console|log|logger|tracer)$/iu.test(holder)) ||
+    /^(?:debug|info|warn|error|trace|log)$/u.test(propertyName(callee) ?? '')
+  );
 }
 
 /** Whether a function's last statement returns: it does not fall off its end (and answer `undefined`). */

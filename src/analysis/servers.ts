@@ -490,8 +490,8 @@ export interface HostInput {
   readonly index: number;
   readonly path: readonly string[];
   readonly start: ServerStart;
-  /** Whether the name the function reads has a default, which an `undefined` given there takes. */
-  readonly defaulted: boolean;
+  /** The default of the name the function reads, which an `undefined` given there takes. */
+  readonly fallback: TSESTree.Expression | null;
 }
 
 const inputCache = new WeakMap<HandlerFunction, readonly HostInput[]>();
@@ -521,8 +521,8 @@ export function hostInputs(fn: HandlerFunction): readonly HostInput[] {
 interface ParameterPath {
   readonly index: number;
   readonly path: string[];
-  /** `{ host = '127.0.0.1' }`: an `undefined` given there takes the default. */
-  readonly defaulted: boolean;
+  /** `{ host = '127.0.0.1' }`: the default an `undefined` given there takes, if the name has one. */
+  readonly fallback: TSESTree.Expression | null;
 }
 
 function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number): ParameterPath[] {
@@ -542,7 +542,7 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
       return parameterPaths(expression.object, fn, depth + 1).map(({ index, path }) => ({
         index,
         path: [...path, name],
-        defaulted: false,
+        fallback: null,
       }));
     }
     case AST_NODE_TYPES.Identifier: {
@@ -555,7 +555,7 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
         if (!parameter) return [];
         const index = fn.params.indexOf(parameter);
         const path = pathTo(parameter, name);
-        return path ? [{ index, path, defaulted: bindingDefault(name) !== null }] : [];
+        return path ? [{ index, path, fallback: bindingDefault(name) }] : [];
       }
       if (
         def.type === 'Variable' &&
@@ -570,7 +570,7 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
         return parameterPaths(init, fn, depth + 1).map((input) => ({
           index: input.index,
           path: [...input.path, ...path],
-          defaulted: bindingDefault(def.name as TSESTree.Identifier) !== null,
+          fallback: bindingDefault(def.name as TSESTree.Identifier),
         }));
       }
       return [];

@@ -275,13 +275,17 @@ export default createRule<Options, MessageIds>({
         if (!call.arguments.some(mayBeHost) || !calleeIsImported(call)) continue;
         const fn = resolveFunction(call.callee);
         if (!fn || isLinted(fn)) continue;
-        for (const { index, path, start, defaulted } of hostInputs(fn)) {
+        for (const { index, path, start, fallback } of hostInputs(fn)) {
           const value = argumentPath(call.arguments[index], path);
           if (!value || !isLinted(value)) continue;
+          // `{ host = '127.0.0.1' }` given `undefined` binds its default: nothing to report when that
+          // default is loopback.
+          const loopbackDefault =
+            fallback !== null &&
+            possibleValues(fallback).every((candidate) => scopeOf(start, candidate) === 'loopback');
           const candidates = possibleValues(value).filter(
             (candidate) =>
-              // `{ host = '127.0.0.1' }` given `undefined` binds its default, judged where it is written.
-              !(defaulted && candidate.known && candidate.value === undefined) &&
+              !(loopbackDefault && candidate.known && candidate.value === undefined) &&
               scopeOf(start, candidate) === 'every-interface',
           );
           for (const site of valueSites(value, value, candidates)) {

@@ -141,6 +141,13 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
       code: STUB_PREDICATE('origin !== undefined && ALLOWED.includes(origin)'),
     },
     {
+      name: 'a predicate that asserts with a library before its `return true` may throw: a check',
+      code: STUB_PREDICATE('true').replace(
+        '  return true;',
+        "  assert.ok(origin === undefined || ALLOWED.includes(origin), 'forbidden origin');\n  return true;",
+      ),
+    },
+    {
       name: 'a validator that throws for a foreign origin and returns `true` otherwise',
       code: STUB_PREDICATE('true').replace(
         '  return true;',

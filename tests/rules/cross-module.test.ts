@@ -234,7 +234,7 @@ app.listen(PORT, '127.0.0.1');
 });
 
 describe("a server started in another module with its caller's host", () => {
-  it('leaves an `undefined` given to a destructured host with a loopback default alone, as JS gives it the default', async () => {
+  it('judges an `undefined` given to a destructured host by its default, as JS binds the default', async () => {
     expect(summarise(await lint('src/relay/start.ts'))).toEqual([
       report(
         'require-loopback-host',
@@ -244,6 +244,18 @@ describe("a server started in another module with its caller's host", () => {
           api: '`server.listen()` on a `node:http` server (through `startRelay()`)',
           hostLabel: 'host',
           values: "`'0.0.0.0'`",
+        },
+        FAIL_CLOSED_HOST,
+      ),
+      // startOpenRelay's default is '0.0.0.0': the `undefined` given to it binds every interface.
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [7, 43, 7, 52],
+        {
+          api: '`server.listen()` on a `node:http` server (through `startOpenRelay()`)',
+          hostLabel: 'host',
+          values: '`undefined`',
         },
         FAIL_CLOSED_HOST,
       ),

@@ -48,9 +48,33 @@ const svelteOnNode = packageWith({
   name: 'notes-site',
   devDependencies: { '@sveltejs/kit': '^2.0.0', '@sveltejs/adapter-node': '^5.0.0' },
 });
+// Both: `adapter: process.env.VERCEL ? vercel() : node()`, self-hosted with `node build` too.
+const svelteOnBoth = packageWith({
+  name: 'notes-site',
+  devDependencies: {
+    '@sveltejs/kit': '^2.0.0',
+    '@sveltejs/adapter-vercel': '^5.0.0',
+    '@sveltejs/adapter-node': '^5.0.0',
+  },
+});
+const svelteRunByNode = packageWith({
+  name: 'notes-site',
+  scripts: { start: 'node build' },
+  devDependencies: { '@sveltejs/kit': '^2.0.0', '@sveltejs/adapter-vercel': '^5.0.0' },
+});
 const plain = packageWith({ name: 'notes-server', dependencies: { hono: '^4.0.0' } });
 afterAll(() => {
-  for (const dir of [withConfig, withDeployScript, alsoOnNode, devOnly, plain, svelteOnVercel, svelteOnNode])
+  for (const dir of [
+    withConfig,
+    withDeployScript,
+    alsoOnNode,
+    devOnly,
+    plain,
+    svelteOnVercel,
+    svelteOnNode,
+    svelteOnBoth,
+    svelteRunByNode,
+  ])
     fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -478,6 +502,18 @@ ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflar
       name: "a SvelteKit app built with adapter-node, a server of the package's own",
       code: WORKER_TRANSPORT,
       filename: file(svelteOnNode),
+      errors: [UNPROTECTED_WORKER_TRANSPORT],
+    },
+    {
+      name: 'a SvelteKit app with adapter-vercel and adapter-node, which may run on the machine',
+      code: WORKER_TRANSPORT,
+      filename: file(svelteOnBoth),
+      errors: [UNPROTECTED_WORKER_TRANSPORT],
+    },
+    {
+      name: 'a SvelteKit app whose script runs its build with `node build`',
+      code: WORKER_TRANSPORT,
+      filename: file(svelteRunByNode),
       errors: [UNPROTECTED_WORKER_TRANSPORT],
     },
   ],
