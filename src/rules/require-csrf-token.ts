@@ -709,6 +709,8 @@ export default createRule<Options, MessageIds>({
 
     function describeRoute(route: Route, handler = 'this handler'): string {
       if (route.exportedFor) return `\`${route.exportedFor} ${route.path ?? ''}\``;
+      // A handler of Bun's `routes` table answers every method at its path: it is the route.
+      if (route.web && route.path !== null && route.node === route.given) return `Every method of \`${route.path}\``;
       if (route.framework === 'node') {
         // A handler that routes by path alone takes every method there.
         // (A route that is the whole handler takes every method its early exits let through.)

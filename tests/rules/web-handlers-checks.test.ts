@@ -387,3 +387,63 @@ ruleTester.run("require-dns-rebinding-protection: Bun's routes table", dnsRule, 
     },
   ],
 });
+
+/** A Bun server whose `routes` table maps `/mcp` to one function, for every method; `check` opens it. */
+const BUN_FUNCTION_ROUTE = (
+  check = '',
+): string => `async function answer(message: { id: number; method: string }): Promise<unknown> {
+  if (message.method === 'tools/list') return { jsonrpc: '2.0', id: message.id, result: { tools: [] } };
+  return { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
+}
+
+Bun.serve({
+  hostname: '127.0.0.1',
+  port: 3000,
+  routes: {
+    '/mcp': async (req: Request) => {${check}
+      const body = await req.json();
+      return Response.json(await answer(body));
+    },
+  },
+});`;
+
+function bunFunctionRouteWithToken(bearer: boolean): string {
+  const [check, header, answer] = bearer
+    ? ['hasValidBearerToken', 'authorization', "{ status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }"]
+    : ['hasValidCsrfToken', 'x-mcp-csrf-token', '{ status: 403 }'];
+  return `${BUN_FUNCTION_ROUTE(`
+      if (req.method === 'POST' && !${check}(req.headers.get('${header}'))) {
+        return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, ${answer});
+      }`)}
+
+${tokenHelpers({ bearer, web: true })}`;
+}
+
+ruleTester.run("require-csrf-token: a function of Bun's routes table", csrfRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'named by its path alone: the function is the route, for every method',
+      code: BUN_FUNCTION_ROUTE(),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/mcp`' },
+          line: 10,
+          column: 13,
+          endLine: 13,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: bunFunctionRouteWithToken(false),
+            },
+            { messageId: 'useBearerToken', output: bunFunctionRouteWithToken(true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
