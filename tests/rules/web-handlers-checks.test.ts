@@ -296,9 +296,9 @@ ruleTester.run('require-dns-rebinding-protection: a URL built from a base is no 
   ],
 });
 
-/** A Bun server that answers MCP by hand through its `routes` table; `check` opens the POST handler. */
-const BUN_ROUTES = (
-  check = '',
+/** A Bun server with these entries in its `routes` table, whose handlers answer MCP by hand with `answer`. */
+const bunServer = (
+  routes: string,
 ): string => `async function answer(message: { id: number; method: string }): Promise<unknown> {
   if (message.method === 'tools/list') return { jsonrpc: '2.0', id: message.id, result: { tools: [] } };
   return { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
@@ -308,28 +308,44 @@ Bun.serve({
   hostname: '127.0.0.1',
   port: 3000,
   routes: {
-    '/health': new Response('ok'),
+${routes}
+  },
+});`;
+
+/** `/mcp` as a table of methods (with a static `/health` beside it); `check` opens the POST handler. */
+const BUN_ROUTES = (check = ''): string =>
+  bunServer(`    '/health': new Response('ok'),
     '/mcp': {
       POST: async (req: Request) => {${check}
         const body = await req.json();
         return Response.json(await answer(body));
       },
-    },
-  },
-});`;
+    },`);
 
-/** `BUN_ROUTES` with the token check the csrf fix writes, and its declarations after the server. */
-function bunRoutesWithToken(bearer: boolean): string {
+/** `/mcp` as one function, for every method; `check` opens it. */
+const BUN_FUNCTION_ROUTE = (check = ''): string =>
+  bunServer(`    '/mcp': async (req: Request) => {${check}
+      const body = await req.json();
+      return Response.json(await answer(body));
+    },`);
+
+/**
+ * A Bun server with the token check the csrf fix writes at the top of its handler (indented by
+ * `indent`; POST requests only, for a handler of every method), and its declarations after it.
+ */
+function withToken(server: (check: string) => string, bearer: boolean, indent: string, postOnly: boolean): string {
   const [check, header, answer] = bearer
     ? ['hasValidBearerToken', 'authorization', "{ status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }"]
     : ['hasValidCsrfToken', 'x-mcp-csrf-token', '{ status: 403 }'];
-  return `${BUN_ROUTES(`
-        if (!${check}(req.headers.get('${header}'))) {
-          return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, ${answer});
-        }`)}
+  return `${server(`
+${indent}if (${postOnly ? "req.method === 'POST' && " : ''}!${check}(req.headers.get('${header}'))) {
+${indent}  return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, ${answer});
+${indent}}`)}
 
 ${tokenHelpers({ bearer, web: true })}`;
 }
+
+const bunRoutesWithToken = (bearer: boolean): string => withToken(BUN_ROUTES, bearer, '        ', false);
 
 ruleTester.run("require-csrf-token: Bun's routes table", csrfRule, {
   valid: [{ name: 'the check the fix writes', code: bunRoutesWithToken(true) }],
@@ -388,36 +404,7 @@ ruleTester.run("require-dns-rebinding-protection: Bun's routes table", dnsRule, 
   ],
 });
 
-/** A Bun server whose `routes` table maps `/mcp` to one function, for every method; `check` opens it. */
-const BUN_FUNCTION_ROUTE = (
-  check = '',
-): string => `async function answer(message: { id: number; method: string }): Promise<unknown> {
-  if (message.method === 'tools/list') return { jsonrpc: '2.0', id: message.id, result: { tools: [] } };
-  return { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
-}
-
-Bun.serve({
-  hostname: '127.0.0.1',
-  port: 3000,
-  routes: {
-    '/mcp': async (req: Request) => {${check}
-      const body = await req.json();
-      return Response.json(await answer(body));
-    },
-  },
-});`;
-
-function bunFunctionRouteWithToken(bearer: boolean): string {
-  const [check, header, answer] = bearer
-    ? ['hasValidBearerToken', 'authorization', "{ status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }"]
-    : ['hasValidCsrfToken', 'x-mcp-csrf-token', '{ status: 403 }'];
-  return `${BUN_FUNCTION_ROUTE(`
-      if (req.method === 'POST' && !${check}(req.headers.get('${header}'))) {
-        return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, ${answer});
-      }`)}
-
-${tokenHelpers({ bearer, web: true })}`;
-}
+const bunFunctionRouteWithToken = (bearer: boolean): string => withToken(BUN_FUNCTION_ROUTE, bearer, '      ', true);
 
 ruleTester.run("require-csrf-token: a function of Bun's routes table", csrfRule, {
   valid: [],
