@@ -115,6 +115,18 @@ app.use((req, res, next) => {
   ],
 });
 
+/** The DNS report on an SDK transport made at `line`, whose suggestion turns its protection on (`output`). */
+const unprotectedAt = (line: number, output: string) =>
+  ({
+    messageId: 'unprotectedTransport',
+    data: { transport: '`StreamableHTTPServerTransport`' },
+    line,
+    column: 25,
+    endLine: line,
+    endColumn: 54,
+    suggestions: [{ messageId: 'enableProtection', output }],
+  }) as const;
+
 /** An express MCP server whose Origin gate asks `isAllowedOrigin`, which answers `RESULT`. */
 const STUB_PREDICATE = (result: string, options = ''): string => `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -161,23 +173,13 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
       code: STUB_PREDICATE('true').replace('  return true;', "  console.debug('origin', origin);\n  return true;"),
       output: null,
       errors: [
-        {
-          messageId: 'unprotectedTransport',
-          data: { transport: '`StreamableHTTPServerTransport`' },
-          line: 15,
-          column: 25,
-          endLine: 15,
-          endColumn: 54,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: STUB_PREDICATE(
-                'true',
-                ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ).replace('  return true;', "  console.debug('origin', origin);\n  return true;"),
-            },
-          ],
-        },
+        unprotectedAt(
+          15,
+          STUB_PREDICATE(
+            'true',
+            ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+          ).replace('  return true;', "  console.debug('origin', origin);\n  return true;"),
+        ),
       ],
     },
     {
@@ -185,23 +187,13 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
       code: STUB_PREDICATE('true'),
       output: null,
       errors: [
-        {
-          messageId: 'unprotectedTransport',
-          data: { transport: '`StreamableHTTPServerTransport`' },
-          line: 14,
-          column: 25,
-          endLine: 14,
-          endColumn: 54,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: STUB_PREDICATE(
-                'true',
-                ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ),
-            },
-          ],
-        },
+        unprotectedAt(
+          14,
+          STUB_PREDICATE(
+            'true',
+            ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+          ),
+        ),
       ],
     },
   ],
@@ -516,23 +508,13 @@ ruleTester.run(
         code: LISTED_GATE("['*']"),
         output: null,
         errors: [
-          {
-            messageId: 'unprotectedTransport',
-            data: { transport: '`StreamableHTTPServerTransport`' },
-            line: 11,
-            column: 25,
-            endLine: 11,
-            endColumn: 54,
-            suggestions: [
-              {
-                messageId: 'enableProtection',
-                output: LISTED_GATE(
-                  "['*']",
-                  ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-                ),
-              },
-            ],
-          },
+          unprotectedAt(
+            11,
+            LISTED_GATE(
+              "['*']",
+              ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+            ),
+          ),
         ],
       },
     ],
