@@ -129,15 +129,26 @@ function appChecks(
   // A router mounted on another app: `app.use('/api', router)`, `app.route('/api', sub)`,
   // `app.use(router.routes())`. Every mount must be guarded: one open mount is an open endpoint.
   const mounted = mountTable(apps).get(app) ?? [];
-  for (const { parent, call, index, prefixes } of mounted) {
-    const prefix = prefixes?.[0];
-    const underPrefix = prefix !== undefined && path ? `${prefix.replace(/\/$/u, '')}${path}` : path;
-    // `app.use('/mcp', requireToken, router)`: middleware before the router in the same call.
-    const inCall = call.arguments.slice(prefixes === undefined ? 0 : 1, index);
-    if (inCall.some((argument) => checksCredential(finder, argument))) continue;
-    if (!appChecks(finder, parent, call, underPrefix, apps, depth + 1)) return false;
-  }
+  if (!mounted.every((mount) => mountChecks(finder, mount, path, apps, depth))) return false;
   return mounted.length > 0 || mountersCheck(finder, app, path, depth);
+}
+
+/**
+ * Whether a mount checks credentials for `path` of what it mounts: middleware before the router in
+ * the same call (`app.use('/mcp', requireToken, router)`), or the app it is mounted on, before it.
+ */
+function mountChecks(
+  finder: CheckFinder,
+  { parent, call, index, prefixes }: Mount,
+  path: string | null,
+  apps: readonly AppInstance[],
+  depth: number,
+): boolean {
+  const inCall = call.arguments.slice(prefixes === undefined ? 0 : 1, index);
+  if (inCall.some((argument) => checksCredential(finder, argument))) return true;
+  const prefix = prefixes?.[0];
+  const underPrefix = prefix !== undefined && path ? mountedPath(prefix, path) : path;
+  return appChecks(finder, parent, call, underPrefix, apps, depth + 1);
 }
 
 /**
@@ -166,14 +177,7 @@ function mountersCheck(finder: CheckFinder, app: AppInstance, path: string | nul
       held.length > 0 &&
       held.every((value) => {
         const mount = mountOf(value, apps);
-        if (!mount) return false;
-        const { parent, call, index } = mount;
-        const prefixes = call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined;
-        const before = call.arguments.slice(prefixes === undefined ? 0 : 1, index);
-        if (before.some((argument) => checksCredential(finder, argument))) return true;
-        const prefix = prefixes?.[0];
-        const underPrefix = prefix !== undefined && path ? mountedPath(prefix, path) : path;
-        return appChecks(finder, parent, call, underPrefix, apps, depth + 1);
+        return mount !== null && mountChecks(finder, mount, path, apps, depth);
       })
     );
   });
@@ -200,17 +204,15 @@ function valuesOf(made: Invocation): TSESTree.Node[] | null {
 }
 
 /** The `use` or `route` call of an app that mounts `value` as one of its arguments. */
-function mountOf(
-  value: TSESTree.Node,
-  apps: readonly AppInstance[],
-): { parent: AppInstance; call: TSESTree.CallExpression; index: number } | null {
+function mountOf(value: TSESTree.Node, apps: readonly AppInstance[]): Mount | null {
   const call = value.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
   const method = calledMethodName(call);
   if (method !== 'use' && method !== 'route') return null;
   const index = call.arguments.indexOf(value as TSESTree.CallExpressionArgument);
   const parent = apps.find((candidate) => candidate.calls.includes(call));
-  return index === -1 || !parent ? null : { parent, call, index };
+  if (index === -1 || !parent) return null;
+  return { parent, call, index, prefixes: call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined };
 }
 
 /**
