@@ -3,7 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, outermostWrapper, parameterName, skipTypeWrappers, walk } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
-import { admitsEveryThroughList, mayRefuse, wildcardAdmission } from './origin-decisions';
+import { admitsEveryThroughList, endsInReturn, mayRefuse, wildcardAdmission } from './origin-decisions';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
@@ -697,9 +697,8 @@ function constantAnswer(call: TSESTree.CallExpression): AbsentValue | null {
   const first = returned[0] && staticValue(returned[0]);
   if (!first || typeof first.value !== 'boolean') return null;
   // A stub: every path returns the constant, and nothing on the way may refuse by throwing.
-  const ends =
-    fn.body.type !== AST_NODE_TYPES.BlockStatement || fn.body.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement;
-  if (!ends || mayRefuse(fn) || !returned.every((value) => staticValue(value)?.value === first.value)) return null;
+  if (!endsInReturn(fn) || mayRefuse(fn) || !returned.every((value) => staticValue(value)?.value === first.value))
+    return null;
   return { known: true, value: first.value };
 }
 

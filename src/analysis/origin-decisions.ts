@@ -339,7 +339,6 @@ export function mayRefuse(fn: HandlerFunction, depth = 0): boolean {
     }
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = skipTypeWrappers(node.callee);
-    if (/^console\./u.test(textOf(callee))) return;
     const target = depth < 3 ? resolveFunction(callee) : null;
     if (target) {
       refuses = target !== fn && mayRefuse(target, depth + 1);
@@ -369,7 +368,7 @@ function logs(callee: TSESTree.Node): boolean {
 }
 
 /** Whether a function's last statement returns: it does not fall off its end (and answer `undefined`). */
-function endsInReturn(fn: HandlerFunction): boolean {
+export function endsInReturn(fn: HandlerFunction): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
   return fn.body.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement;
 }

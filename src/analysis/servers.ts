@@ -516,8 +516,7 @@ export function hostInputs(fn: HandlerFunction): readonly HostInput[] {
   return inputs;
 }
 
-/** The parameters, with property paths, an expression takes its value from within a function. */
-/** Where a parameter's value is read: its index, the property path into it, and whether the name read has a default. */
+/** Where a parameter's value is read: its index, the property path into it, and the default of the name read. */
 interface ParameterPath {
   readonly index: number;
   readonly path: string[];
@@ -525,6 +524,7 @@ interface ParameterPath {
   readonly fallback: TSESTree.Expression | null;
 }
 
+/** The parameters, with property paths, an expression takes its value from within a function. */
 function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number): ParameterPath[] {
   if (depth > 6) return [];
   const expression = skipTypeWrappers(node);

@@ -1,6 +1,15 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { childNodes, containsNode, globalPath, outermostWrapper, sameThis, skipTypeWrappers, walk } from './ast';
+import {
+  childNodes,
+  containsNode,
+  globalPath,
+  outermostWrapper,
+  passesName,
+  sameThis,
+  skipTypeWrappers,
+  walk,
+} from './ast';
 import {
   exportedBy,
   importedFile,
@@ -1086,16 +1095,13 @@ function methodUses(method: TSESTree.MethodDefinition): ValueUses | null {
   );
   for (const call of made.calls) {
     // A subclass's instance (or its `super(…)`) may reach the method from code of its own.
-    const made = call.type === AST_NODE_TYPES.NewExpression ? classOf(call.callee) : null;
+    const of = call.type === AST_NODE_TYPES.NewExpression ? classOf(call.callee) : null;
     // (Another module reads this one from disk: the class is matched by its place.)
-    if (!made || (made !== cls && (moduleOf(made).file !== moduleOf(cls).file || made.range[0] !== cls.range[0])))
-      return null;
+    if (!of || (of !== cls && (moduleOf(of).file !== moduleOf(cls).file || of.range[0] !== cls.range[0]))) return null;
     const holder = outermostWrapper(call);
     const declarator = holder.parent;
     const instance =
-      call.type === AST_NODE_TYPES.NewExpression &&
-      declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
-      declarator.init === holder
+      declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === holder
         ? usesOfConstant(declarator)
         : null;
     if (!instance) return null;
@@ -1570,6 +1576,7 @@ function wrappedFunction(call: TSESTree.CallExpression, depth: number): HandlerF
   if (!wrapper || !isFunctionNode(wrapper)) return null;
   const [request] = wrapper.params;
   if (request?.type !== AST_NODE_TYPES.Identifier) return null;
+  const requestName = new Set([request.name]);
   let index = -1;
   let passesThrough = true;
   walk(
@@ -1586,9 +1593,7 @@ function wrappedFunction(call: TSESTree.CallExpression, depth: number): HandlerF
       )
         passesThrough = false;
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const handsOn = node.arguments.some(
-        (argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === request.name,
-      );
+      const handsOn = passesName(node, requestName);
       const name = node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : null;
       const position = factory.params.findIndex(
         (param) => param.type === AST_NODE_TYPES.Identifier && param.name === name,
