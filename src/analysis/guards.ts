@@ -204,13 +204,18 @@ const VERDICT_PROPERTIES: ReadonlySet<string> = new Set([
  * `origin === undefined`, `origin == null`, `origin === ''`, `typeof origin === 'undefined'`.
  */
 function isAbsent(test: TSESTree.Node, origin: TSESTree.Node, positive: boolean): boolean {
+  return absentWhen(test, (node) => sameOrigin(node, origin), positive);
+}
+
+/** `isAbsent`, with what stands for the origin told by `isOrigin`. */
+function absentWhen(test: TSESTree.Node, isOrigin: (node: TSESTree.Node) => boolean, positive: boolean): boolean {
   const expression = skipTypeWrappers(test);
   if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
-    return isAbsent(expression.argument, origin, !positive);
+    return absentWhen(expression.argument, isOrigin, !positive);
   }
   if (expression.type !== AST_NODE_TYPES.BinaryExpression) {
     // A bare `origin` is true when present.
-    return !positive && sameOrigin(expression, origin);
+    return !positive && isOrigin(expression);
   }
   const equal = expression.operator === '===' || expression.operator === '==';
   const unequal = expression.operator === '!==' || expression.operator === '!=';
@@ -220,7 +225,7 @@ function isAbsent(test: TSESTree.Node, origin: TSESTree.Node, positive: boolean)
     [expression.right, expression.left],
   ] as const) {
     const subject = side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof' ? side.argument : side;
-    if (!sameOrigin(subject, origin)) continue;
+    if (!isOrigin(subject)) continue;
     const value = staticValue(other);
     if (value && (value.value == null || value.value === '' || (subject !== side && value.value === 'undefined')))
       return true;
@@ -468,7 +473,10 @@ export function onlyWithoutOrigin(site: TSESTree.Node): boolean {
   return conditionsOnTheWay(site).some((condition) => absentOriginTest(condition.test, condition.value, 0));
 }
 
-/** Whether a test taking `value` means the request has no Origin. */
+/**
+ * Whether a test taking `value` means the request has no Origin: a test of `isAbsent`'s on the
+ * request's Origin, or a combination of them that holds only then.
+ */
 function absentOriginTest(node: TSESTree.Node, value: boolean, depth: number): boolean {
   let test = skipTypeWrappers(node);
   if (test.type === AST_NODE_TYPES.ChainExpression) test = test.expression;
@@ -483,18 +491,7 @@ function absentOriginTest(node: TSESTree.Node, value: boolean, depth: number): b
     // side may be the one that holds, so both must.
     return (test.operator === '&&') === value ? left || right : left && right;
   }
-  if (test.type === AST_NODE_TYPES.BinaryExpression) {
-    const equal = test.operator === '===' || test.operator === '==';
-    if (!equal && test.operator !== '!==' && test.operator !== '!=') return false;
-    const empty = (side: TSESTree.Node): boolean => {
-      const known = staticValue(side);
-      return known !== null && (known.value === undefined || known.value === null || known.value === '');
-    };
-    const read = empty(test.right) ? test.left : empty(test.left) ? test.right : null;
-    return read !== null && equal === value && holdsRequestOrigin(read);
-  }
-  // `if (origin) … else …`: the origin is falsy in the `else`.
-  return !value && holdsRequestOrigin(test);
+  return absentWhen(test, holdsRequestOrigin, value);
 }
 
 function holdsRequestOrigin(node: TSESTree.Node): boolean {
