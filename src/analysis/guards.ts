@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { isRequestOriginRead, originSources } from './origin-source';
-import { isUrlConstructor } from './request-headers';
+import { matchSubject } from './origin-decisions';
 import { possibleValues, resolveExpression, resolveFunction } from './values';
 import { propertyName, variableOf, staticValue, textOf } from './program';
 
@@ -42,26 +42,12 @@ export function sameOrigin(a: TSESTree.Node, b: TSESTree.Node): boolean {
 
 /**
  * The host of the origin, parsed: `new URL(origin).hostname` (or `.host`), or a name that holds
- * it (`const host = new URL(origin).hostname`). A test of it decides which origins pass.
+ * it (`const host = new URL(origin).hostname`), as `matchSubject` reads it. A test of it decides
+ * which origins pass.
  */
-function isOriginHost(node: TSESTree.Node, origin: TSESTree.Node, depth = 0): boolean {
-  let expression = skipTypeWrappers(node);
-  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
-  if (depth > 3) return false;
-  if (expression.type === AST_NODE_TYPES.Identifier) {
-    const resolved = resolveExpression(expression);
-    return resolved !== null && resolved !== expression && isOriginHost(resolved, origin, depth + 1);
-  }
-  if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const name = propertyName(expression);
-  if (name !== 'hostname' && name !== 'host') return false;
-  const object = skipTypeWrappers(expression.object);
-  const url = skipTypeWrappers(
-    object.type === AST_NODE_TYPES.Identifier ? (resolveExpression(object) ?? object) : object,
-  );
-  if (url.type !== AST_NODE_TYPES.NewExpression || !isUrlConstructor(url.callee)) return false;
-  const [input] = url.arguments;
-  return input !== undefined && input.type !== AST_NODE_TYPES.SpreadElement && sameOrigin(input, origin);
+function isOriginHost(node: TSESTree.Node, origin: TSESTree.Node): boolean {
+  const subject = matchSubject(node, (candidate) => sameOrigin(candidate, origin));
+  return subject === 'hostname' || subject === 'host';
 }
 
 /** `origin ?? ''` and `origin || ''` check the origin itself: a fixed fallback adds no origin. */
