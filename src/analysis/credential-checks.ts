@@ -41,7 +41,7 @@ const NOT_CREDENTIALS = new Set([
 ]);
 
 /** Response calls that turn a request away: `res.status(403)`, `reply.code(401)`, `ctx.throw(403)`, `c.json(body, 403)`. */
-const REJECTING_METHODS = new Set([
+export const REJECTING_METHODS: ReadonlySet<string> = new Set([
   'status',
   'sendStatus',
   'writeHead',

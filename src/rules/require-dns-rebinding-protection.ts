@@ -48,7 +48,12 @@ import { configuredTransports } from '../analysis/configured-servers';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
-import { checksCredential, turnsAwaySomewhere, type CheckFinder } from '../analysis/credential-checks';
+import {
+  REJECTING_METHODS,
+  checksCredential,
+  turnsAwaySomewhere,
+  type CheckFinder,
+} from '../analysis/credential-checks';
 import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
 import { importersOf } from '../analysis/module-graph';
 import { exportedNamesOf } from '../analysis/exports';
@@ -147,20 +152,8 @@ function answersFalse(fn: HandlerFunction): boolean {
   });
 }
 
-/** Methods that answer a request or hand it on, rather than test something. */
-const ANSWERING_METHODS: ReadonlySet<string> = new Set([
-  'end',
-  'send',
-  'json',
-  'sendStatus',
-  'writeHead',
-  'status',
-  'code',
-  'text',
-  'body',
-  'redirect',
-  'next',
-]);
+/** Methods that answer a request or hand it on, rather than test something: the response's, and `next`. */
+const ANSWERING_METHODS: ReadonlySet<string> = new Set([...REJECTING_METHODS, 'body', 'next']);
 
 /**
  * The header a function checks, when it is a Host or Origin check: it reads the request's
