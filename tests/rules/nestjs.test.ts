@@ -3,7 +3,7 @@ import loopbackRule from '../../src/rules/require-loopback-host';
 import reflectedRule from '../../src/rules/no-reflected-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester, failClosedFix } from '../rule-tester';
-import { guard, tokenHelpers } from '../support/fix-text';
+import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
 
 // NestJS (src/frameworks/nestjs.ts): `NestFactory.create()` makes an app whose `listen()` binds as
 // the platform's does (Node's default on Express, localhost on Fastify), whose `enableCors()` and
@@ -627,24 +627,7 @@ await app.listen(3000, '127.0.0.1');`,
       name: '`app.getHttpAdapter().getInstance()` is the express app NestJS wraps: its routes are read',
       code: UNDER_NEST(),
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`' },
-          line: 8,
-          column: 1,
-          endLine: 8,
-          endColumn: 12,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: underNestFixed(false),
-            },
-            { messageId: 'useBearerToken', output: underNestFixed(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /mcp`', [8, 1, 8, 12], underNestFixed)],
     },
   ],
 });

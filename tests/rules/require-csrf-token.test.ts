@@ -1,6 +1,6 @@
 import rule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
-import { guard, tokenHelpers } from '../support/fix-text';
+import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
 import { ROUTED_BY_PATH } from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
@@ -3211,29 +3211,6 @@ app.listen(3000, '127.0.0.1');`,
     },
   ],
 });
-
-/**
- * The report on a route that checks no token, at `[line, column, endLine, endColumn]`, with its two
- * suggestions: the token header check and the bearer check, as `fixed(bearer)` writes the file.
- */
-function missingCheck(
-  route: string,
-  [line, column, endLine, endColumn]: readonly [number, number, number, number],
-  fixed: (bearer: boolean) => string,
-) {
-  return {
-    messageId: 'missingCsrfCheck' as const,
-    data: { route },
-    line,
-    column,
-    endLine,
-    endColumn,
-    suggestions: [
-      { messageId: 'requireTokenHeader' as const, data: { header: '`x-mcp-csrf-token`' }, output: fixed(false) },
-      { messageId: 'useBearerToken' as const, output: fixed(true) },
-    ],
-  };
-}
 
 // A route whose handler hands the request to a method of an object the module makes: the method
 // decides whether the route serves MCP, whatever its path.

@@ -1,7 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester, failClosedFix } from '../rule-tester';
-import { tokenHelpers } from '../support/fix-text';
+import { missingCheck, tokenHelpers } from '../support/fix-text';
 
 // What counts as a check in a web handler, and the handler shapes that reach MCP by another way
 // than an inline function: a Deno handler declared apart, one function exported for several
@@ -354,24 +354,7 @@ ruleTester.run("require-csrf-token: Bun's routes table", csrfRule, {
       name: "a method table's POST handler is the route; a static Response is none",
       code: BUN_ROUTES(),
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`' },
-          line: 12,
-          column: 13,
-          endLine: 15,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: bunRoutesWithToken(false),
-            },
-            { messageId: 'useBearerToken', output: bunRoutesWithToken(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('`POST /mcp`', [12, 13, 15, 8], bunRoutesWithToken)],
     },
   ],
 });
@@ -413,24 +396,7 @@ ruleTester.run("require-csrf-token: a function of Bun's routes table", csrfRule,
       name: 'named by its path alone: the function is the route, for every method',
       code: BUN_FUNCTION_ROUTE(),
       output: null,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: 'Every method of `/mcp`' },
-          line: 10,
-          column: 13,
-          endLine: 13,
-          endColumn: 6,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: bunFunctionRouteWithToken(false),
-            },
-            { messageId: 'useBearerToken', output: bunFunctionRouteWithToken(true) },
-          ],
-        },
-      ],
+      errors: [missingCheck('Every method of `/mcp`', [10, 13, 13, 6], bunFunctionRouteWithToken)],
     },
   ],
 });

@@ -122,3 +122,26 @@ ${indent}}
 ${indent}`;
   }
 }
+
+/**
+ * The report on a route that checks no token, at `[line, column, endLine, endColumn]`, with its two
+ * suggestions: the token header check and the bearer check, as `fixed(bearer)` writes the file.
+ */
+export function missingCheck(
+  route: string,
+  [line, column, endLine, endColumn]: readonly [number, number, number, number],
+  fixed: (bearer: boolean) => string,
+) {
+  return {
+    messageId: 'missingCsrfCheck' as const,
+    data: { route },
+    line,
+    column,
+    endLine,
+    endColumn,
+    suggestions: [
+      { messageId: 'requireTokenHeader' as const, data: { header: '`x-mcp-csrf-token`' }, output: fixed(false) },
+      { messageId: 'useBearerToken' as const, output: fixed(true) },
+    ],
+  };
+}
