@@ -672,7 +672,7 @@ class HostReader {
     if (before && host.kind !== 'unknown' && host.kind !== 'socket' && installedBefore(call, before)) {
       host = { kind: 'default', addHost: null, binding: before.binding };
     }
-    return { api, call, callee: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee, host };
+    return { api, call, callee: startName(callee), host };
   }
 
   /** `new WebSocketServer(options)`: a start when its options give a `port`, else none (`null`). */
@@ -685,11 +685,10 @@ class HostReader {
     // ws listens only when `options.port != null`: `port: undefined` beside `noServer` binds nothing.
     const ports = port.value ? possibleValues(port.value) : [];
     if (ports.length > 0 && ports.every((candidate) => candidate.known && candidate.value == null)) return null;
-    const callee = skipTypeWrappers(made.callee);
     return {
       api,
       call: made,
-      callee: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee,
+      callee: startName(skipTypeWrappers(made.callee)),
       host: this.readHostProperty(api, options),
     };
   }
@@ -907,6 +906,11 @@ class HostReader {
   private staticValue(node: TSESTree.Node): { value: unknown } | null {
     return staticValue(node);
   }
+}
+
+/** The name of what a start calls or makes, where reports about it belong: `listen` of `app.listen`. */
+function startName(callee: TSESTree.Node): TSESTree.Node {
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
 }
 
 /**
