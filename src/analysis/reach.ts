@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, calledMethodObject, containsNode, outermostWrapper, skipTypeWrappers, walk } from './ast';
+import { moduleIndex } from './module-index';
 import {
   checksCredential,
   functionChecksCredential,
@@ -542,6 +543,85 @@ function mountedAtPublicPath(node: TSESTree.Node, publicPaths: readonly string[]
   return prefix !== null && prefix !== '' && isPublicPath(prefix, publicPaths);
 }
 
+/** The methods that add a route or mount middleware at a path: express, connect and Hono. */
+const PATH_METHODS: readonly string[] = [
+  'use',
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'del',
+  'head',
+  'options',
+  'all',
+  'on',
+  'route',
+];
+
+/**
+ * Whether a policy is an argument of `x.use(path, …)` where `x` answers at that path only with the
+ * files of a directory (`app.use('/assets', cors()); app.use('/assets', express.static(dir))`): the
+ * assets of a site, which it serves to whoever asks. Not where another route or mount of `x` in the
+ * module lies at or under the path, nor where `x` mounts, with no path, code of the project that
+ * may answer the requests the static files hand on (a method they do not serve, a file not found).
+ */
+function mountedOnStaticFiles(node: TSESTree.Node): boolean {
+  const argument = outermostWrapper(node);
+  const call = argument.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'use') return false;
+  if (call.arguments[0] === argument || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) {
+    return false;
+  }
+  const prefix = pathPrefix(call);
+  const receiver = calledMethodObject(call);
+  if (!prefix || !receiver) return false;
+  const sameReceiver = receiverMatcher(receiver);
+  const index = moduleIndex(call);
+  let files = false;
+  for (const method of PATH_METHODS) {
+    for (const other of index.methodCalls.get(method) ?? []) {
+      const object = calledMethodObject(other);
+      if (!object || !sameReceiver(object)) continue;
+      const path = pathPrefix(other);
+      if (path === null) return false;
+      const pathless = path === '' && !(other.arguments[0] && isPathArgument(other.arguments[0]));
+      if (!pathless && !(covers(prefix, path) || covers(path, prefix))) continue;
+      if (method !== 'use') return false;
+      for (const mounted of other.arguments.slice(pathless ? 0 : 1)) {
+        const value = skipTypeWrappers(mounted);
+        if (value === argument || containsNode(mounted, node)) continue;
+        if (value.type === AST_NODE_TYPES.CallExpression && entitiesOf(value, 'static-files').length > 0) {
+          files ||= !pathless && covers(path, prefix);
+          continue;
+        }
+        // Another policy, or a package's middleware with no path (`express.json()`).
+        if (entitiesOf(value, 'cors').length > 0) continue;
+        if (pathless && value.type === AST_NODE_TYPES.CallExpression && externalRefOf(value.callee) !== null) {
+          if (entitiesOf(value, 'app').length === 0) continue;
+        }
+        return false;
+      }
+    }
+  }
+  return files;
+}
+
+/** A test for the expressions that name the same object as `receiver`: its variable, or the same member path (`this.app`). */
+function receiverMatcher(receiver: TSESTree.Expression): (other: TSESTree.Expression) => boolean {
+  const target = skipTypeWrappers(receiver);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(target);
+    return (other) => {
+      const value = skipTypeWrappers(other);
+      return value.type === AST_NODE_TYPES.Identifier && variable !== null && variableOf(value) === variable;
+    };
+  }
+  const sourceCode = codeOf(receiver);
+  const text = sourceCode.getText(target);
+  return (other) => sourceCode.getText(skipTypeWrappers(other)) === text;
+}
+
 function pathPrefix(call: TSESTree.CallExpression): string | null {
   const [first] = call.arguments;
   if (!first) return '';
@@ -767,6 +847,8 @@ export function harmlessPolicy(
   // `app.use('/.well-known/oauth-authorization-server', cors(), …)`, also on an app the file is
   // handed: middleware mounted at a public path runs only for that path.
   if (mountedAtPublicPath(node, options.publicPaths)) return true;
+  // `app.use('/assets', cors()); app.use('/assets', express.static(dir))`: the files of a site.
+  if (mountedOnStaticFiles(node)) return true;
   // `@Header('Access-Control-Allow-Origin', '*')` on a NestJS route: its paths decide.
   const nestPaths = nestRoutePaths(node);
   if (nestPaths && nestPaths.every((path) => isPublicPath(path, options.publicPaths))) return true;

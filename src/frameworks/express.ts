@@ -18,7 +18,16 @@ const ROUTER: readonly Entity[] = [{ kind: 'app', framework: 'express' }];
 
 // `express.Router()` works with and without `new` (express 5 lib/express.js exports the router's constructor).
 const router: TraceNode = { Router: { [CALL]: ROUTER, [CONSTRUCT]: ROUTER } };
-const express: TraceNode = { [CALL]: EXPRESS_APP, ...router, default: { [CALL]: EXPRESS_APP, ...router } };
+// express 5 lib/express.js: `exports.static = require('serve-static')`, which (serve-static 2
+// index.js) calls `next()` for a method other than GET and HEAD and, with `fallthrough` on (its
+// default), for a file it does not find.
+const staticFiles: TraceNode = { [CALL]: [{ kind: 'static-files' }] };
+const express: TraceNode = {
+  [CALL]: EXPRESS_APP,
+  ...router,
+  static: staticFiles,
+  default: { [CALL]: EXPRESS_APP, ...router, static: staticFiles },
+};
 
 const bearer: readonly Entity[] = [{ kind: 'auth', auth: 'middleware' }];
 const csrf: readonly Entity[] = [{ kind: 'auth', auth: 'csrf' }];
@@ -32,6 +41,7 @@ export const expressAdapter: Adapter = {
     // ultimate-express (read from its README and src/index.js): a drop-in express 4 API on uWebSockets.js;
     // `app.listen(port, host?, cb?)` binds like express.
     'ultimate-express': express,
+    'serve-static': { ...staticFiles, default: staticFiles },
     'express-jwt': { expressjwt: { [CALL]: bearer }, [CALL]: bearer },
     passport: { authenticate: { [CALL]: [{ kind: 'auth', auth: 'strategy' }] } },
     csurf: { [CALL]: csrf },

@@ -21,6 +21,7 @@ export const HONO_APP: readonly Entity[] = [
   { kind: 'server', source: { listen: null, fetchHandler: true, returnsItself: HONO_CHAIN } },
 ];
 const hono: TraceNode = { Hono: { [CONSTRUCT]: HONO_APP } };
+const serveStatic: TraceNode = { serveStatic: { [CALL]: [{ kind: 'static-files' }] } };
 
 /** Hono apps, `@hono/node-server`, Hono's bearer and JWT middleware, and `createMiddleware()`. */
 export const honoAdapter: Adapter = {
@@ -70,6 +71,12 @@ export const honoAdapter: Adapter = {
     'hono/jwk': { jwk: { [CALL]: [{ kind: 'auth', auth: 'jwt' }] } },
     // hono 4 dist/helper/factory/index.js: `const createMiddleware = (middleware) => middleware`.
     'hono/factory': { createMiddleware: { [CALL]: [{ kind: 'middleware-wrapper', argument: 0 }] } },
+    // hono 4 src/middleware/serve-static/index.ts: answers with the file under `root` it finds and
+    // calls `next()` otherwise; each runtime's module and @hono/node-server 1.x export it.
+    'hono/bun': serveStatic,
+    'hono/deno': serveStatic,
+    'hono/cloudflare-workers': serveStatic,
+    '@hono/node-server/serve-static': serveStatic,
   },
   routes: {
     verbs: new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']),

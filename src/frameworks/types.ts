@@ -113,6 +113,11 @@ export type Entity =
    */
   | { readonly kind: 'mcp-module'; readonly async: boolean }
   /**
+   * Makes middleware that answers with the files of a directory and hands every other request on:
+   * `express.static(dir)`, `serve-static`, Hono's `serveStatic({ root })`.
+   */
+  | { readonly kind: 'static-files' }
+  /**
    * Web `Headers`, `Response` and the loops that copy a headers object; `name-value` sets one
    * response header from its two arguments (NestJS's `@Header(name, value)`).
    */

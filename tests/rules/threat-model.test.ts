@@ -2149,6 +2149,108 @@ ruleTester.run('no-wildcard-origin: a public path on a handed app', noWildcardOr
   ],
 });
 
+// `cors()` mounted where the app serves only the files of a directory: a site's own assets. The
+// MCP route beside it checks a bearer token, so that the app is one that may serve MCP.
+const STATIC_ASSETS = (mounts: string): string => `import path from 'node:path';
+import cors from 'cors';
+import express from 'express';
+import { handleMcp } from './mcp/handler.js';
+
+const app = express();
+app.use(express.json());
+${mounts}
+app.post('/mcp', handleMcp);
+app.listen(3000, '127.0.0.1');`;
+const ASSETS_CORS = "app.use('/assets', cors());";
+const ASSETS_FILES = "app.use('/assets', express.static(path.join(import.meta.dirname, 'dist')));";
+
+/** The report on the `cors()` of `ASSETS_CORS` in `STATIC_ASSETS(mounts)`, with its two suggestions. */
+function assetsReport(mounts: string) {
+  const code = STATIC_ASSETS(mounts);
+  const line = code.split('\n').findIndex((text) => text === ASSETS_CORS) + 1;
+  return {
+    code,
+    errors: [
+      {
+        messageId: 'wildcardOrigin' as const,
+        line,
+        column: 20,
+        endLine: line,
+        endColumn: 26,
+        suggestions: [
+          { messageId: 'denyOrigins' as const, output: code.replace('cors());', 'cors({ origin: false }));') },
+          {
+            messageId: 'useAllowlist' as const,
+            output: code
+              .replace('cors());', 'cors({ origin: ALLOWED_ORIGINS }));')
+              .replace(
+                "from './mcp/handler.js';\n",
+                "from './mcp/handler.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+              ),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+ruleTester.run('no-wildcard-origin: the files of a directory', noWildcardOriginRule, {
+  valid: [
+    {
+      name: 'mounted before `express.static()` at the same path',
+      code: STATIC_ASSETS(`${ASSETS_CORS}\n${ASSETS_FILES}`),
+    },
+    {
+      name: 'in the same `use` call, under a trailing `*`',
+      code: STATIC_ASSETS("app.use('/assets/*', cors(), express.static(path.join(import.meta.dirname, 'dist')));"),
+    },
+    {
+      name: '`serve-static` on a connect app',
+      code: `import connect from 'connect';
+import cors from 'cors';
+import serveStatic from 'serve-static';
+import { handleMcp } from './mcp/handler.js';
+
+const app = connect();
+app.use('/public', cors());
+app.use('/public', serveStatic('public'));
+app.use('/mcp', handleMcp);
+app.listen(3000, '127.0.0.1');`,
+    },
+    {
+      name: "Hono's `serveStatic()`",
+      code: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { serve } from '@hono/node-server';
+import { handleMcp } from './mcp/handler.js';
+
+const app = new Hono();
+app.use('/static/*', cors());
+app.use('/static/*', serveStatic({ root: './' }));
+app.post('/mcp', (c) => handleMcp(c.req.raw));
+serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 3000 });`,
+    },
+  ],
+  invalid: [
+    { name: 'no files mounted at that path', ...assetsReport(ASSETS_CORS) },
+    {
+      name: 'a route of the app under that path',
+      ...assetsReport(
+        `${ASSETS_CORS}\n${ASSETS_FILES}\napp.get('/assets/manifest', (_req, res) => void res.json(handleMcp));`,
+      ),
+    },
+    {
+      name: 'code of the project mounted with no path answers what the files hand on',
+      ...assetsReport(`${ASSETS_CORS}\n${ASSETS_FILES}\napp.use(handleMcp);`),
+    },
+    {
+      name: 'files mounted at a path below the policy',
+      ...assetsReport(`${ASSETS_CORS}\napp.use('/assets/img', express.static('img'));\napp.use('/assets', handleMcp);`),
+    },
+  ],
+});
+
 /** An OAuth server's client registration and token routes with `cors()`, answering as `token` does. */
 const OAUTH_ROUTES = (token: string, cors = 'cors()'): string => `import express from 'express';
 import cors from 'cors';
