@@ -928,6 +928,17 @@ export function nearestManifest(dir: string): Manifest | null {
   }
 }
 
+/** Whether the `package.json` nearest to a file lists one of `packages` among its dependencies of any kind. */
+export function manifestDependsOn(file: string | null, packages: ReadonlySet<string>): boolean {
+  if (file === null) return false;
+  const manifest = nearestManifest(path.dirname(file));
+  if (!manifest) return false;
+  const { dependencies, devDependencies, peerDependencies } = manifest.json;
+  return [dependencies, devDependencies, peerDependencies].some(
+    (listed) => listed !== null && typeof listed === 'object' && Object.keys(listed).some((name) => packages.has(name)),
+  );
+}
+
 const WRANGLER_CONFIGS = ['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'];
 const WRANGLER_DEPLOY = /\bwrangler\s+(?:deploy|publish)\b/u;
 const workerPackages = new Map<string, boolean>();
@@ -1516,10 +1527,15 @@ function resolveTsconfigPath(dir: string, specifier: string): string | null {
 /** Workspace roots and the folders of their packages, by package name. */
 const workspaces = new Map<string, ReadonlyMap<string, string> | null>();
 
-function resolveWorkspacePackage(dir: string, specifier: string): string | null {
+/** The package a bare specifier names: `@scope/name` or `name`, without the subpath. */
+export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');
-  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-  const subpath = parts.slice(specifier.startsWith('@') ? 2 : 1).join('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+function resolveWorkspacePackage(dir: string, specifier: string): string | null {
+  const name = packageNameOf(specifier);
+  const subpath = specifier.slice(name.length + 1);
   const packageDir = workspacePackages(dir)?.get(name) ?? linkedPackage(dir, name);
   if (!packageDir) return null;
   const manifest = manifestIn(packageDir);

@@ -20,7 +20,7 @@ import { tmcpAdapter } from './tmcp';
 import { rekogMcpNestAdapter } from './rekog-mcp-nest';
 import { zuploAdapter } from './zuplo';
 import { wsAdapter } from './ws';
-import { JSR_NAMES } from '../analysis/module-graph';
+import { JSR_NAMES, packageNameOf } from '../analysis/module-graph';
 import {
   CALL,
   CONSTRUCT,
@@ -125,6 +125,40 @@ function modulesWith(wanted: (entity: Entity) => boolean): string[] {
     .filter(([, node]) => holds(node))
     .map(([module]) => module);
 }
+
+/** Every entity of the adapters' modules and globals. */
+function allEntities(): Entity[] {
+  const found: Entity[] = [];
+  const collect = (node: TraceNode): void => {
+    for (const key of [CALL, CONSTRUCT, READ] as const) found.push(...(node[key] ?? []));
+    Object.values(node).forEach(collect);
+  };
+  [...Object.values(MODULE_TRACE_MAP), ...Object.values(GLOBAL_TRACE_MAP)].forEach(collect);
+  return found;
+}
+
+/** The methods with which a server's request handler accepts a WebSocket handshake: Bun's `server.upgrade(req)`. */
+export const UPGRADE_METHODS: ReadonlySet<string> = new Set(
+  allEntities().flatMap((entity) =>
+    entity.kind === 'start' && entity.api.upgrades ? [entity.api.upgrades.method] : [],
+  ),
+);
+
+/**
+ * The packages that serve MCP, by package name: the SDK's, and those of the MCP frameworks whose
+ * transports, apps, handlers, servers or modules the adapters know.
+ */
+export const MCP_PACKAGES: ReadonlySet<string> = new Set(
+  modulesWith(
+    (entity) =>
+      entity.kind === 'mcp-transport' ||
+      entity.kind === 'mcp-app' ||
+      entity.kind === 'mcp-handler' ||
+      entity.kind === 'configured-server' ||
+      entity.kind === 'mcp-module' ||
+      (entity.kind === 'server' && entity.source.mcp !== undefined),
+  ).map(packageNameOf),
+);
 
 /** The packages (module names, as the trace map holds them) that provide an entity of one of these kinds. */
 export function packagesWith(...kinds: Entity['kind'][]): ReadonlySet<string> {

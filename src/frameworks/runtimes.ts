@@ -10,6 +10,9 @@ const BUN_SERVE: StartApi = {
   hostKey: 'hostname',
   socketKey: 'unix',
   handlesFetch: true,
+  // Bun's reference (Server.upgrade): `server.upgrade(req)` in `fetch` turns the request into a
+  // WebSocket handled by the `websocket` option's handlers; Bun checks no `Origin`.
+  upgrades: { option: 'websocket', method: 'upgrade' },
 };
 // Deno's reference (Deno.ServeTcpOptions): `hostname: string = "0.0.0.0"`; Deno.ServeUnixOptions
 // listens on `path` instead.

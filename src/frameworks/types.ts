@@ -189,6 +189,11 @@ export interface StartApi extends ServerApi {
   readonly socketKey: 'path' | 'unix' | null;
   /** Whether its options' `fetch` (or `handler`), or a function argument, is a request handler of the code's own. */
   readonly handlesFetch?: boolean;
+  /**
+   * With `option` in its options, the handler's `server.upgrade(request)` (`method`) accepts a
+   * WebSocket handshake: Bun's `websocket` and `upgrade`.
+   */
+  readonly upgrades?: { readonly option: string; readonly method: string };
   /** With `'construction-host'`: whether the call's second argument holds options with a host of their own (mcp-use 2). */
   readonly listenOptions?: boolean;
   /**

@@ -41,6 +41,8 @@ import { requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
   MENTIONS_SELF_SERVING_MODULE,
+  MCP_PACKAGES,
+  UPGRADE_METHODS,
   exportNamesWith,
   mentionsModuleWith,
 } from '../frameworks/registry';
@@ -55,7 +57,7 @@ import {
   type CheckFinder,
 } from '../analysis/credential-checks';
 import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
-import { importersOf } from '../analysis/module-graph';
+import { importersOf, manifestDependsOn } from '../analysis/module-graph';
 import { exportedNamesOf } from '../analysis/exports';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
@@ -109,8 +111,16 @@ const MENTIONS_MCP = new RegExp(
   `@modelcontextprotocol/|${MENTIONS_MCP_METHOD.source}|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
   'u',
 );
-/** A file that imports `ws`, and says MCP somewhere (`SAYS_MCP`): a WebSocket server of an MCP server. */
+/**
+ * A file that imports `ws`, or calls a method that accepts a WebSocket handshake (Bun's
+ * `server.upgrade(req)`), and says MCP somewhere (`SAYS_MCP`), or takes messages from its clients
+ * in a package that uses an MCP package (a bridge that relays commands): a WebSocket server of an
+ * MCP server.
+ */
 const MENTIONS_WEBSOCKET_MODULE = mentionsModuleWith('websocket-server');
+/** A WebSocket server that takes messages from its clients: `socket.on('message', …)`, Bun's `websocket.message`. */
+const TAKES_MESSAGES = /\bmessage\b/u;
+const MENTIONS_UPGRADE = new RegExp(`\\.(?:${[...UPGRADE_METHODS].join('|')})\\s*\\(`, 'u');
 /** What turns a WebSocket handshake or connection away: closing it, or answering the upgrade request. */
 const REFUSING_CALLS: ReadonlySet<string> = new Set(['close', 'destroy', 'terminate', 'end', 'writeHead', 'write']);
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
@@ -248,7 +258,10 @@ export default createRule<Options, MessageIds>({
     const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
     const trustRemoteDeployments = options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments;
     const checksHostOrOrigin = mentionsAny(sourceCode, MENTIONS_HOST_OR_ORIGIN);
-    const websockets = MENTIONS_WEBSOCKET_MODULE.test(sourceCode.text) && SAYS_MCP.test(sourceCode.text);
+    const websockets =
+      (MENTIONS_WEBSOCKET_MODULE.test(sourceCode.text) || MENTIONS_UPGRADE.test(sourceCode.text)) &&
+      (SAYS_MCP.test(sourceCode.text) ||
+        (TAKES_MESSAGES.test(sourceCode.text) && manifestDependsOn(moduleOf(sourceCode.ast).file, MCP_PACKAGES)));
     if (!MENTIONS_MCP.test(sourceCode.text) && !checksHostOrOrigin && !websockets) return {};
     /**
      * mcp-framework's HTTP transports check no `Host`, and `Origin` only against a non-empty
@@ -310,6 +323,58 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * Servers whose request handler accepts a WebSocket handshake (`Bun.serve({ websocket, fetch })`
+     * with `server.upgrade(req)` in `fetch`) and neither reads `Origin` nor turns a request away.
+     */
+    function reportUpgradingHandlers(): void {
+      const index = moduleIndex(sourceCode.ast);
+      if (![...UPGRADE_METHODS].some((method) => index.methodCalls.has(method))) return;
+      for (const call of index.calls) {
+        const [start] = entitiesOf(call, 'start');
+        const upgrades = start?.kind === 'start' ? start.api.upgrades : undefined;
+        const [first] = call.arguments;
+        if (!start || !upgrades || !first || first.type === AST_NODE_TYPES.SpreadElement) continue;
+        const options = resolveObjectExpression(first);
+        if (!options || findObjectProperty(options, upgrades.option).kind === 'missing') continue;
+        const fetch = findObjectProperty(options, 'fetch');
+        const fn = fetch.kind === 'found' ? resolveFunction(fetch.value ?? fetch.property.value) : null;
+        if (!fn) continue;
+        const accepting = (index.methodCalls.get(upgrades.method) ?? []).filter((upgrade) => containsNode(fn, upgrade));
+        if (accepting.length === 0 || (readsOrigin(fn) && turnsAwaySomewhere(fn.body))) continue;
+        for (const upgrade of accepting) {
+          const [request] = upgrade.arguments;
+          const statement = statementIn(upgrade, fn);
+          context.report({
+            node: upgrade.callee,
+            messageId: 'unprotectedWebSocket',
+            data: { server: start.api.display },
+            suggest:
+              request?.type === AST_NODE_TYPES.Identifier && statement && isLinted(statement)
+                ? [
+                    {
+                      messageId: 'refuseWebPages',
+                      fix: (fixer) =>
+                        fixer.insertTextBefore(
+                          statement,
+                          `if (${request.name}.headers.has('origin')) return new Response(null, { status: 403 });\n${indentationAt(sourceCode, statement.range[0])}`,
+                        ),
+                    },
+                  ]
+                : [],
+          });
+        }
+      }
+    }
+
+    /** The statement of `fn`'s body, or of a block in it, that holds `node`; `null` when none does. */
+    function statementIn(node: TSESTree.Node, fn: HandlerFunction): TSESTree.Statement | null {
+      for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {
+        if (current.parent.type === AST_NODE_TYPES.BlockStatement) return current as TSESTree.Statement;
+      }
+      return null;
+    }
+
     /** `verifyClient: () => true`, or `undefined`: no client is refused. */
     function letsEveryoneIn(value: TSESTree.Node | null | undefined): boolean {
       if (!value) return false;
@@ -346,21 +411,30 @@ export default createRule<Options, MessageIds>({
      * parameters to (`if (!originAllowed(req)) socket.destroy()`), and can close the connection.
      */
     function checksOriginAndRefuses(fn: HandlerFunction): boolean {
+      let refuses = false;
+      walk(fn.body, (node) => {
+        if (node.type === AST_NODE_TYPES.CallExpression && REFUSING_CALLS.has(calledMethodName(node) ?? '')) {
+          refuses = true;
+        }
+      });
+      return refuses && readsOrigin(fn);
+    }
+
+    /** Whether a function reads the request's `Origin`, itself or in a function of the project it hands a parameter to. */
+    function readsOrigin(fn: HandlerFunction): boolean {
       const params = plainParameterNames(fn);
       let reads = false;
-      let refuses = false;
-      const readsOrigin = (body: TSESTree.Node): void =>
+      const readsIn = (body: TSESTree.Node): void =>
         walk(body, (node) => {
           if (requestHeaderRead(node) === 'origin') reads = true;
         });
-      readsOrigin(fn.body);
+      readsIn(fn.body);
       walk(fn.body, (node) => {
-        if (node.type !== AST_NODE_TYPES.CallExpression) return;
-        if (REFUSING_CALLS.has(calledMethodName(node) ?? '')) refuses = true;
-        const helper = !reads && passesName(node, params) ? resolveFunction(node.callee) : null;
-        if (helper && helper !== fn) readsOrigin(helper.body);
+        if (reads || node.type !== AST_NODE_TYPES.CallExpression || !passesName(node, params)) return;
+        const helper = resolveFunction(node.callee);
+        if (helper && helper !== fn) readsIn(helper.body);
       });
-      return reads && refuses;
+      return reads;
     }
 
     /**
@@ -379,7 +453,10 @@ export default createRule<Options, MessageIds>({
         // name is routed elsewhere, and the user's network position gains a page nothing.
         if (trustRemoteDeployments && onWorker(sourceCode.ast) && importedByNone()) return;
         if (checksHostOrOrigin) reportFailOpenChecks();
-        if (websockets) reportWebSocketServers();
+        if (websockets) {
+          reportWebSocketServers();
+          reportUpgradingHandlers();
+        }
         if (!MENTIONS_MCP.test(sourceCode.text)) return;
         reportFrameworkServers();
         reportMcpModules();

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import rule from '../../src/rules/require-dns-rebinding-protection';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import { createRuleTester } from '../rule-tester';
@@ -170,6 +171,98 @@ ruleTester.run("require-loopback-host: a ws server's own port", loopbackRule, {
             messageId,
             // In a one-line object the host goes last.
             output: WS_BRIDGE('port: 9009', `, host: ${host}`),
+          })),
+        },
+      ],
+    },
+  ],
+});
+
+// Bun accepts a WebSocket handshake where `fetch` calls `server.upgrade(req)` (with a `websocket`
+// option to handle it), and checks no `Origin` itself.
+const MCP_PACKAGE = path.resolve(__dirname, '../fixtures/mcp-package/src/relay.ts');
+const PLAIN_PACKAGE = path.resolve(__dirname, '../fixtures/plain-package/src/relay.ts');
+
+/** A Bun relay between a design tool's plugin and an MCP server, with `check` at the top of `fetch`. */
+const BUN_RELAY = (check = ''): string => `import type { Server, ServerWebSocket } from 'bun';
+
+const peers = new Set<ServerWebSocket<unknown>>();
+
+Bun.serve({
+  port: 3055,
+  hostname: '127.0.0.1',
+  fetch(req: Request, server: Server) {${check}
+    if (server.upgrade(req)) return;
+    return new Response('relay running');
+  },
+  websocket: {
+    open(ws) {
+      peers.add(ws);
+    },
+    message(ws, message) {
+      for (const peer of peers) if (peer !== ws) peer.send(String(message));
+    },
+  },
+});`;
+
+const BUN_ORIGIN_CHECK = `
+    const origin = req.headers.get('origin');
+    if (origin !== null && origin !== 'https://www.figma.com') return new Response('Forbidden', { status: 403 });`;
+
+/** The report on BUN_RELAY's `server.upgrade`, whose statement is on `line`, and its suggestion. */
+const bunReport = (check = '', line = 9) => ({
+  messageId: 'unprotectedWebSocket' as const,
+  data: { server: '`Bun.serve()`' },
+  line,
+  column: 9,
+  endLine: line,
+  endColumn: 23,
+  suggestions: [
+    {
+      messageId: 'refuseWebPages' as const,
+      output: BUN_RELAY(check).replace(
+        '    if (server.upgrade(req)) return;',
+        "    if (req.headers.has('origin')) return new Response(null, { status: 403 });\n    if (server.upgrade(req)) return;",
+      ),
+    },
+  ],
+});
+
+ruleTester.run('require-dns-rebinding-protection: Bun WebSocket servers', rule, {
+  valid: [
+    {
+      name: '`fetch` refuses other origins before the upgrade',
+      code: BUN_RELAY(BUN_ORIGIN_CHECK),
+      filename: MCP_PACKAGE,
+    },
+    {
+      name: 'in a package that uses no MCP package, in a file that says nothing of MCP',
+      code: BUN_RELAY(),
+      filename: PLAIN_PACKAGE,
+    },
+    {
+      name: 'no `websocket` option: `upgrade` is some other method',
+      code: `import { upgrade } from './mcp/schema.js';
+Bun.serve({
+  hostname: '127.0.0.1',
+  fetch(req) {
+    return Response.json(upgrade.upgrade(req.url));
+  },
+});`,
+    },
+  ],
+  invalid: [
+    { name: 'in a package that uses an MCP package', code: BUN_RELAY(), filename: MCP_PACKAGE, errors: [bunReport()] },
+    {
+      name: 'a file that says MCP, whose `fetch` only logs the Origin',
+      code: `// The MCP server's relay.\n${BUN_RELAY("\n    console.log(req.headers.get('origin'));")}`,
+      filename: PLAIN_PACKAGE,
+      errors: [
+        {
+          ...bunReport("\n    console.log(req.headers.get('origin'));", 11),
+          suggestions: bunReport("\n    console.log(req.headers.get('origin'));").suggestions.map((suggestion) => ({
+            ...suggestion,
+            output: `// The MCP server's relay.\n${suggestion.output}`,
           })),
         },
       ],
