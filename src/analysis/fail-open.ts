@@ -1,8 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { propertyName, staticValue, variableOf, visitorKeys } from './program';
-import { requestHeaderRead } from './request-headers';
-import { isFunctionNode, resolveExpression, type HandlerFunction } from './values';
+import { isUrlConstructor, requestHeaderRead } from './request-headers';
+import {
+  isFunctionNode,
+  resolveExpression,
+  resolveFunction,
+  returnedExpressions,
+  type HandlerFunction,
+} from './values';
 
 /**
  * Host and Origin checks that let every request through until they are configured: an early
@@ -161,4 +167,122 @@ function isRequestValue(node: TSESTree.Node, fn: HandlerFunction): boolean {
     if (def?.type === 'Parameter' && def.node === fn) return /origin|host/iu.test(expression.name);
   }
   return false;
+}
+
+/**
+ * The tests of a check function that compare the request's `Origin` with the origin the same
+ * request's `Host` names (`origin !== new URL(request.url).origin`, `` origin !== `${req.protocol}://${req.get('host')}` ``,
+ * or a helper of the project handed the request that builds it): a same-origin check. It stops a
+ * cross-site page, but a DNS-rebinding page's `Origin` and `Host` both name the attacker's host,
+ * so it lets that page through. Empty when the function also compares `Origin` with anything else
+ * (a list, a constant).
+ */
+export function hostDerivedOriginTests(fn: HandlerFunction): readonly TSESTree.BinaryExpression[] {
+  const found: TSESTree.BinaryExpression[] = [];
+  let other = false;
+  walkOwn(fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      // `allowed.includes(origin)`, `pattern.test(origin)`: a test against something else.
+      if (node.arguments.some((argument) => isOriginRead(argument))) other = true;
+      return;
+    }
+    if (node.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/u.test(node.operator)) return;
+    const partner = isOriginRead(node.left) ? node.right : isOriginRead(node.right) ? node.left : null;
+    if (!partner || partner.type === AST_NODE_TYPES.PrivateIdentifier) return;
+    // `origin === undefined`: whether there is one at all.
+    const value = staticValue(partner);
+    if (value !== null && value.value == null) return;
+    if (value === null && derivesFromRequestHost(partner, fn)) found.push(node);
+    else other = true;
+  });
+  return other ? [] : found;
+}
+
+/** Walks a function's own code, not the functions nested in it. */
+function walkOwn(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== root && isFunctionNode(node)) continue;
+    visit(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child])
+        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+    }
+  }
+}
+
+/** A read of the request's Origin header, or a name bound to one (`const origin = req.headers.origin`). */
+function isOriginRead(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  const resolved = skipTypeWrappers(resolveExpression(expression) ?? expression);
+  return requestHeaderRead(resolved) === 'origin';
+}
+
+/** Headers whose value is the host the request was sent to. */
+const HOST_HEADERS: ReadonlySet<string> = new Set(['host', 'x-forwarded-host']);
+
+/**
+ * Whether a value is built from the host the request names: its `Host` (or `X-Forwarded-Host`)
+ * header, a framework's `req.hostname`/`ctx.host`, a web request's URL; in the expression, the
+ * constant it names, or a function of the project it hands a parameter of `fn` to.
+ */
+function derivesFromRequestHost(node: TSESTree.Node, fn: HandlerFunction, depth = 0): boolean {
+  if (depth > 4) return false;
+  const expression = skipTypeWrappers(node);
+  // A name's value; an expression is walked whole (`header ?? `${req.hostname}``), not one of its possible values.
+  const resolved =
+    expression.type === AST_NODE_TYPES.Identifier
+      ? skipTypeWrappers(resolveExpression(expression) ?? expression)
+      : expression;
+  let found = false;
+  walkOwn(resolved, (inner) => {
+    if (found) return;
+    if (readsRequestHost(inner)) found = true;
+    // A name the value is built from: `${protocol}://${host}`.
+    else if (inner.type === AST_NODE_TYPES.Identifier && inner !== resolved) {
+      const value = resolveExpression(inner);
+      found = value !== null && value !== inner && derivesFromRequestHost(value, fn, depth + 1);
+    } else if (inner.type === AST_NODE_TYPES.CallExpression && passesParameter(inner)) {
+      const helper = resolveFunction(inner.callee);
+      found =
+        helper !== null &&
+        helper !== fn &&
+        returnedExpressions(helper).some((returned) => derivesFromRequestHost(returned, helper, depth + 1));
+    }
+  });
+  return found;
+}
+
+/** Whether a call hands one of `fn`'s parameters on. */
+function passesParameter(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((argument) => {
+    const value = skipTypeWrappers(argument);
+    return isParameter(value);
+  });
+}
+
+/** `req.headers.host`, `req.get('host')`, `req.hostname`, `ctx.host`, `new URL(request.url)` of a parameter. */
+function readsRequestHost(node: TSESTree.Node): boolean {
+  const header = requestHeaderRead(node);
+  if (header !== null) return HOST_HEADERS.has(header);
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(node);
+    if (name !== 'hostname' && name !== 'host') return false;
+    return isParameter(node.object);
+  }
+  // A web `Request`'s URL is absolute: `new URL(request.url).origin` is the origin its Host names.
+  if (node.type === AST_NODE_TYPES.NewExpression && node.arguments.length === 1 && isUrlConstructor(node.callee)) {
+    const [argument] = node.arguments;
+    const url = argument && skipTypeWrappers(argument);
+    return url?.type === AST_NODE_TYPES.MemberExpression && propertyName(url) === 'url' && isParameter(url.object);
+  }
+  return false;
+}
+
+/** Whether a node is a parameter (the request, as handlers and helpers get it): `req`, not a local `url`. */
+function isParameter(node: TSESTree.Node): boolean {
+  const object = skipTypeWrappers(node);
+  return object.type === AST_NODE_TYPES.Identifier && variableOf(object)?.defs[0]?.type === 'Parameter';
 }

@@ -26,7 +26,7 @@ import {
 import { mentionsAny } from '../analysis/imports';
 import { installedVersionFor, isAtLeast, oldestPeerVersion } from '../analysis/installed';
 import { entitiesOf, moduleIndex } from '../analysis/facts';
-import { failOpenBranches } from '../analysis/fail-open';
+import { failOpenBranches, hostDerivedOriginTests } from '../analysis/fail-open';
 import {
   codeOf,
   isLinted,
@@ -100,7 +100,8 @@ export type MessageIds =
   | 'failOpenCheck'
   | 'refuseUntilConfigured'
   | 'unprotectedWebSocket'
-  | 'refuseWebPages';
+  | 'refuseWebPages'
+  | 'sameOriginCheck';
 
 /**
  * A file this rule can say something about names the MCP SDK, or one of the SDK exports it
@@ -244,6 +245,7 @@ export default createRule<Options, MessageIds>({
       unprotectedWebSocket:
         '{{server}} accepts connections from pages of any site: browsers let any page open a WebSocket.',
       refuseWebPages: 'Refuse connections that a web page opens (any `Origin`).',
+      sameOriginCheck: "This compares Origin with the request's own Host, which a DNS-rebinding page sets to match.",
     },
   },
   defaultOptions: [
@@ -453,6 +455,7 @@ export default createRule<Options, MessageIds>({
         // name is routed elsewhere, and the user's network position gains a page nothing.
         if (trustRemoteDeployments && onWorker(sourceCode.ast) && importedByNone()) return;
         if (checksHostOrOrigin) reportFailOpenChecks();
+        if (checksHostOrOrigin && SAYS_MCP.test(sourceCode.text)) reportSameOriginChecks();
         if (websockets) {
           reportWebSocketServers();
           reportUpgradingHandlers();
@@ -729,6 +732,25 @@ export default createRule<Options, MessageIds>({
               : [],
           });
         }
+      }
+    }
+
+    /**
+     * Origin checks that compare `Origin` only with the origin the request's own `Host` names: a
+     * DNS-rebinding page passes them (in a file that says MCP).
+     */
+    function reportSameOriginChecks(): void {
+      const index = moduleIndex(sourceCode.ast);
+      const checks = new Set<HandlerFunction>();
+      for (const node of [...index.memberExpressions, ...index.calls]) {
+        if (requestHeaderRead(node) !== 'origin') continue;
+        const fn = enclosingFunction(node);
+        if (fn) checks.add(fn);
+      }
+      for (const fn of checks) {
+        const tests = hostDerivedOriginTests(fn);
+        if (tests.length === 0 || !(turnsAwaySomewhere(fn.body) || answersFalse(fn))) continue;
+        for (const test of tests) context.report({ node: test, messageId: 'sameOriginCheck' });
       }
     }
 

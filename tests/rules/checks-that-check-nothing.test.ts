@@ -520,3 +520,83 @@ ruleTester.run(
     ],
   },
 );
+
+// A same-origin check, `Origin` against the origin the request's own `Host` names: a cross-site
+// page fails it, but a DNS-rebinding page sends `Host: evil.example:3000` and `Origin:
+// http://evil.example:3000` alike, and passes.
+const SAME_ORIGIN_CHECK = (expected: string, declarations = ''): string => `import express from 'express';
+import { handleMcp } from './mcp/handler.js';
+${declarations}
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== ${expected}) {
+    res.status(403).json({ error: 'Origin not allowed' });
+    return;
+  }
+  next();
+});
+app.post('/mcp', handleMcp);
+app.listen(3000, '127.0.0.1');`;
+
+/** The report on the `origin !== expected` test of SAME_ORIGIN_CHECK, on `line`. */
+const sameOriginReport = (line: number, expected: string) => ({
+  messageId: 'sameOriginCheck' as const,
+  line,
+  column: 31,
+  endLine: line,
+  endColumn: 31 + `origin !== ${expected}`.length,
+});
+
+ruleTester.run("require-dns-rebinding-protection: Origin against the request's own Host", dnsRule, {
+  valid: [
+    { name: 'an origin of the code', code: SAME_ORIGIN_CHECK("'http://localhost:3000'") },
+    {
+      name: 'the own origin, and one of a list as well',
+      code: SAME_ORIGIN_CHECK(
+        '`${req.protocol}://${req.get("host")}` || !ALLOWED.includes(origin)',
+        "const ALLOWED = ['http://localhost:3000'];",
+      ),
+    },
+    {
+      name: 'a web handler that compares with a constant origin',
+      code: `import { handleMcp } from './mcp/handler.js';
+export default {
+  fetch(request: Request): Promise<Response> | Response {
+    if (request.headers.get('origin') !== 'http://localhost:8787') return new Response(null, { status: 403 });
+    return handleMcp(request);
+  },
+};`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the scheme and `Host` header of the request',
+      code: SAME_ORIGIN_CHECK('`${req.protocol}://${req.headers.host}`'),
+      errors: [sameOriginReport(7, '`${req.protocol}://${req.headers.host}`')],
+    },
+    {
+      name: "a helper handed the request builds the origin from `req.hostname` or a proxy's header",
+      code: SAME_ORIGIN_CHECK(
+        'ownOrigin(req)',
+        `function ownOrigin(request: express.Request): string {
+  const host = request.headers['x-forwarded-host'] ?? \`\${request.hostname}:3000\`;
+  return \`http://\${host}\`;
+}`,
+      ),
+      errors: [sameOriginReport(10, 'ownOrigin(req)')],
+    },
+    {
+      name: "a web request's own URL",
+      code: `import { handleMcp } from './mcp/handler.js';
+export default {
+  fetch(request: Request): Promise<Response> | Response {
+    const origin = request.headers.get('origin');
+    if (origin && origin !== new URL(request.url).origin) return new Response(null, { status: 403 });
+    return handleMcp(request);
+  },
+};`,
+      errors: [{ messageId: 'sameOriginCheck', line: 5, column: 19, endLine: 5, endColumn: 57 }],
+    },
+  ],
+});
