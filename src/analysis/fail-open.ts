@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers } from './ast';
 import { propertyName, staticValue, variableOf, visitorKeys } from './program';
+import { moduleIndex } from './module-index';
 import { isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
   isFunctionNode,
@@ -43,6 +44,77 @@ export function failOpenBranches(fn: HandlerFunction): readonly TSESTree.IfState
   found = branches.sort((a, b) => a.range[0] - b.range[0]);
   cache.set(fn, found);
   return found;
+}
+
+/**
+ * The branches of `failOpenBranches` whose missing list is the one the check tests the request's
+ * Origin or Host against (`if (!allowed) return true` beside `allowed.includes(origin)`), not
+ * some other value that happens to be missing (a cache entry's token).
+ */
+export function failOpenListBranches(fn: HandlerFunction): readonly TSESTree.IfStatement[] {
+  return failOpenBranches(fn).filter((branch) =>
+    missingSubjects(branch.test).some((subject) => testedAgainstRequest(subject, fn)),
+  );
+}
+
+/** The values a test checks for absence, on either side of `||`. */
+function missingSubjects(test: TSESTree.Node): TSESTree.Node[] {
+  const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '||') {
+    return [...missingSubjects(expression.left), ...missingSubjects(expression.right)];
+  }
+  const subject = missingSubject(expression);
+  return subject ? [subject] : [];
+}
+
+/**
+ * Whether a function tests the request's Origin or Host against `subject`: a call on it with the
+ * value or a callback (`allowed.includes(origin)`, `list.some((entry) => …)`), or a comparison
+ * (`pinned === origin`).
+ */
+function testedAgainstRequest(subject: TSESTree.Node, fn: HandlerFunction): boolean {
+  const wanted = shape(subject);
+  if (wanted === null) return false;
+  const text = (node: TSESTree.Node): string | null => shape(node);
+  let found = false;
+  walkOwn(fn.body, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipTypeWrappers(node.callee.object);
+      found =
+        text(object) === wanted &&
+        node.arguments.some((argument) => isFunctionNode(argument) || holdsRequestValue(argument, fn));
+    } else if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(node.operator)) {
+      const { left, right } = node;
+      found =
+        left.type !== AST_NODE_TYPES.PrivateIdentifier &&
+        ((text(left) === wanted && holdsRequestValue(right, fn)) ||
+          (text(right) === wanted && holdsRequestValue(left, fn)));
+    }
+  });
+  return found;
+}
+
+/** Whether an expression is built from the request's Origin or Host: `req.headers.host ?? ''`, `origin.toLowerCase()`. */
+function holdsRequestValue(node: TSESTree.Node, fn: HandlerFunction): boolean {
+  let found = false;
+  walkOwn(node, (inner) => {
+    found ||= isRequestValue(inner, fn);
+  });
+  return found;
+}
+
+/** A node's path of names (`this.config.allowed`), whatever its optional chaining, to compare two reads of one value. */
+function shape(node: TSESTree.Node): string | null {
+  const expression = skipTypeWrappers(node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
+  if (expression.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(expression);
+    const object = shape(expression.object);
+    return name === null || object === null ? null : `${object}.${name}`;
+  }
+  return null;
 }
 
 /**
@@ -285,4 +357,74 @@ function readsRequestHost(node: TSESTree.Node): boolean {
 function isParameter(node: TSESTree.Node): boolean {
   const object = skipTypeWrappers(node);
   return object.type === AST_NODE_TYPES.Identifier && variableOf(object)?.defs[0]?.type === 'Parameter';
+}
+
+/**
+ * Whether the module calls a check function only with values that are no request's Origin or Host
+ * at `param` (`this.accepts(event.origin)` of a `message` event, `isFresh(hostname)` of a cache):
+ * then it checks no HTTP request. `false` when the module shows no call (an export, a callback).
+ */
+export function calledOnlyWithOtherValues(fn: HandlerFunction, param: TSESTree.Identifier): boolean {
+  const index = fn.params.indexOf(param);
+  if (index < 0) return false;
+  const calls = callsOf(fn);
+  return (
+    calls.length > 0 &&
+    calls.every((call) => {
+      const argument = call.arguments[index];
+      return argument !== undefined && !feedsRequestValue(argument);
+    })
+  );
+}
+
+/** The calls of a function in its module: by its name, or `this.name(…)` for a method of a class. */
+function callsOf(fn: HandlerFunction): TSESTree.CallExpression[] {
+  const holder = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return callsByName(fn.id);
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+    return callsByName(holder.id);
+  }
+  if (holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) {
+    const name = holder.key.type === AST_NODE_TYPES.Identifier ? holder.key.name : null;
+    const cls = holder.parent.parent;
+    if (!name) return [];
+    return (moduleIndex(fn).methodCalls.get(name) ?? []).filter(
+      (call) =>
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        call.callee.object.type === AST_NODE_TYPES.ThisExpression &&
+        call.range[0] >= cls.range[0] &&
+        call.range[1] <= cls.range[1],
+    );
+  }
+  return [];
+}
+
+function callsByName(id: TSESTree.Identifier): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variableOf(id)?.references ?? []) {
+    const identifier = reference.identifier as TSESTree.Node;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) calls.push(parent);
+    // Handed on as a value (a callback, middleware): who calls it is not shown.
+    else if (!reference.init) return [];
+  }
+  return calls;
+}
+
+/**
+ * Whether an argument may be a request's Origin or Host: a read of the header, a framework's
+ * `req.hostname`, a web request's URL, or a parameter of the caller (which a request may fill).
+ */
+function feedsRequestValue(argument: TSESTree.Node): boolean {
+  let found = false;
+  walkOwn(argument, (node) => {
+    if (found) return;
+    const resolved = node.type === AST_NODE_TYPES.Identifier ? skipTypeWrappers(resolveExpression(node) ?? node) : node;
+    const header = requestHeaderRead(resolved);
+    if (header === 'origin' || header === 'host' || readsRequestHost(resolved)) found = true;
+    else if (node.type === AST_NODE_TYPES.Identifier && node.parent?.type !== AST_NODE_TYPES.MemberExpression) {
+      found = variableOf(node)?.defs[0]?.type === 'Parameter';
+    }
+  });
+  return found;
 }

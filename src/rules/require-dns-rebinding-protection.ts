@@ -26,7 +26,7 @@ import {
 import { mentionsAny } from '../analysis/imports';
 import { installedVersionFor, isAtLeast, oldestPeerVersion } from '../analysis/installed';
 import { entitiesOf, moduleIndex } from '../analysis/facts';
-import { failOpenBranches, hostDerivedOriginTests } from '../analysis/fail-open';
+import { calledOnlyWithOtherValues, failOpenListBranches, hostDerivedOriginTests } from '../analysis/fail-open';
 import {
   codeOf,
   isLinted,
@@ -189,7 +189,8 @@ function checkedHeader(fn: HandlerFunction): 'Origin' | 'Host' | null {
           parent.arguments.includes(reference.identifier as TSESTree.Expression))
       );
     });
-    if (compared) return /origin/iu.test(param.name) ? 'Origin' : 'Host';
+    // A function the module calls only with other values (a `message` event's origin, a cache key) checks no request.
+    if (compared && !calledOnlyWithOtherValues(fn, param)) return /origin/iu.test(param.name) ? 'Origin' : 'Host';
   }
   return null;
 }
@@ -707,7 +708,7 @@ export default createRule<Options, MessageIds>({
         seen.add(fn);
         // The branches first: a look at the function's own statements, where the header check
         // walks its nested functions too.
-        const branches = failOpenBranches(fn);
+        const branches = failOpenListBranches(fn);
         if (branches.length === 0) continue;
         const header = checkedHeader(fn);
         if (!header) continue;

@@ -29,6 +29,32 @@ const FAIL_OPEN_AT_LINE_5 = {
 ruleTester.run('require-dns-rebinding-protection: checks that fail open', dnsRule, {
   valid: [
     {
+      name: 'a missing value that is not the list the host is tested against (a cache entry)',
+      code: `const sessions = new Map<string, { secret?: string; expires: number }>();
+export function sessionUsable(host: string): boolean {
+  const entry = sessions.get(host);
+  if (!entry) return false;
+  if (!entry.secret) return true;
+  return entry.expires > Date.now();
+}`,
+    },
+    {
+      name: "a predicate the module calls only with a \`message\` event's origin",
+      code: `// The MCP app's frame talks to its host page.
+let trustedParent: string | undefined;
+function fromParent(origin: string): boolean {
+  if (!trustedParent) {
+    trustedParent = origin;
+    return true;
+  }
+  return trustedParent === origin;
+}
+window.addEventListener('message', (event) => {
+  if (!fromParent(event.origin)) return;
+  console.log(event.data);
+});`,
+    },
+    {
       name: 'a check that refuses while its list is unset',
       code: FAIL_OPEN_PREDICATE.replace('RESULT', 'false'),
     },
