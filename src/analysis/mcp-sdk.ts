@@ -61,10 +61,22 @@ export function findMcpAppFactories(
  * Whether a v1 transport's options turn its own protection on: `enableDnsRebindingProtection: true`
  * and a non-empty `allowedHosts` (v1 checks the `Host` header, port included, against that list).
  */
-export function transportProtects(options: TSESTree.Node | undefined, switched: boolean = true): boolean | 'unknown' {
+export function transportProtects(
+  options: TSESTree.Node | undefined,
+  switched: boolean = true,
+  listsKey?: string,
+): boolean | 'unknown' {
   const object = options && resolveObjectExpression(options);
   if (!object)
     return options && options.type !== AST_NODE_TYPES.SpreadElement && !isFunctionNode(options) ? 'unknown' : false;
+  if (listsKey !== undefined) {
+    // `security: { allowedHosts: 'localhost' }` (@rekog/mcp-nest 2.x).
+    const held = findObjectProperty(object, listsKey);
+    if (held.kind === 'unknown') return 'unknown';
+    if (held.kind === 'missing' || !held.value) return false;
+    const lists = resolveObjectExpression(held.value);
+    return lists ? listsProtect(lists) : 'unknown';
+  }
   // mcp-lite has no switch: a list turns its check on.
   if (!switched) return listsProtect(object);
   const enabled = findObjectProperty(object, 'enableDnsRebindingProtection');
@@ -85,8 +97,9 @@ function listsProtect(object: TSESTree.ObjectExpression): boolean {
   return ['allowedHosts', 'allowedOrigins'].some((key) => {
     const list = findObjectProperty(object, key);
     if (list.kind !== 'found' || !list.value) return false;
+    // `'localhost'` stands for the localhost names in @rekog/mcp-nest 2.x.
     return possibleValues(list.value).every(
-      (value) => !value.known || (Array.isArray(value.value) && value.value.length > 0),
+      (value) => !value.known || (Array.isArray(value.value) && value.value.length > 0) || value.value === 'localhost',
     );
   });
 }

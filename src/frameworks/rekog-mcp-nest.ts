@@ -1,4 +1,4 @@
-import { CALL, type Adapter } from './types';
+import { CALL, CONSTRUCT, type Adapter } from './types';
 
 /**
  * `@rekog/mcp-nest` 1.x (1.9.11, dist/mcp/mcp.module.js `forRoot`, transport/*.controller.factory.js,
@@ -8,8 +8,13 @@ import { CALL, type Adapter } from './types';
  * controllers check neither `Host` nor `Origin` (they make SDK transports with no
  * `enableDnsRebindingProtection`), and `guards` (default `[]`) is the only check in front of
  * them, as `@UseGuards(...guards)`. `forRootAsync()` takes every option but `transport` from a
- * factory. 2.x has no `McpModule`: its transports (`security.allowedHosts` and `allowedOrigins`)
- * default to the localhost names.
+ * factory.
+ *
+ * 2.x (2.0.5, dist/mcp/transport/transports/streamable-http.transport.js) has no `McpModule`:
+ * `new StreamableHttpTransport(options)`, handed to `new McpStrategy({ transports })`, serves the
+ * endpoint and checks `Origin` and `Host` only against the lists in `options.security`
+ * (`allowedOrigins`, `allowedHosts`, each a list or `'localhost'`); with no `security` it checks
+ * neither (`resolveAllowlist(undefined)` is `undefined`, and `rejectedByHeaderValidation` skips).
  */
 export const REKOG_MCP_NEST = '@rekog/mcp-nest';
 
@@ -20,6 +25,19 @@ export const rekogMcpNestAdapter: Adapter = {
       McpModule: {
         forRoot: { [CALL]: [{ kind: 'mcp-module', async: false }] },
         forRootAsync: { [CALL]: [{ kind: 'mcp-module', async: true }] },
+      },
+      StreamableHttpTransport: {
+        [CONSTRUCT]: [
+          {
+            kind: 'mcp-transport',
+            transport: {
+              name: 'streamable',
+              optionsIndex: 0,
+              protection: 'lists',
+              lists: { key: 'security', fix: "security: { allowedHosts: 'localhost', allowedOrigins: 'localhost' }" },
+            },
+          },
+        ],
       },
     },
   },

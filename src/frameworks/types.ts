@@ -342,6 +342,11 @@ export interface McpTransport {
    * (tmcp's `respond`): counted only on a value this transport made, as the names are common.
    */
   readonly requestMethods?: readonly string[];
+  /**
+   * With `protection: 'lists'`, the option that holds the lists, and what a fix adds to the
+   * options to turn both checks on: `@rekog/mcp-nest` 2.x's `security`.
+   */
+  readonly lists?: { readonly key: string; readonly fix: string };
 }
 
 /** The apps the SDK makes, which validate `Host` (and in v2 `Origin`) unless told a non-loopback host. */

@@ -77,6 +77,7 @@ import { mcpModules } from '../analysis/mcp-modules';
 import { SAYS_MCP } from '../analysis/mcp-scope';
 import {
   enclosingFunction,
+  externalRefOf,
   findObjectProperty,
   possibleValues,
   resolveExpression,
@@ -87,6 +88,8 @@ import {
   outermostFunction,
   type HandlerFunction,
 } from '../analysis/values';
+import { guardsNothing, nestDecorator } from '../analysis/nest-routes';
+import { REKOG_MCP_NEST } from '../frameworks/rekog-mcp-nest';
 
 export type Options = [{ trustCredentialChecks?: boolean; trustRemoteDeployments?: boolean } & FailClosedOption];
 export type MessageIds =
@@ -500,7 +503,11 @@ export default createRule<Options, MessageIds>({
           const options = transport.node.arguments[transport.transport.optionsIndex];
           // v2 transports have no protection of their own: only what is in front of them counts.
           const { protection } = transport.transport;
-          if (protection !== 'middleware' && transportProtects(options, protection === 'options') !== false) continue;
+          if (
+            protection !== 'middleware' &&
+            transportProtects(options, protection === 'options', transport.transport.lists?.key) !== false
+          )
+            continue;
           // The routes that make this transport, or (for one made elsewhere) every route that serves MCP.
           const making = routesHolding(routes, transport.node);
           // Made in a handler that other modules mount: the routes they mount it on; made at the
@@ -516,6 +523,7 @@ export default createRule<Options, MessageIds>({
           if (serving.length > 0 && serving.every(guarded)) continue;
           if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node)))
             continue;
+          if (trustCredentialChecks && guardedNestController(transport.node)) continue;
           reportTransport(transport.node, transport.transport, options);
         }
         if (transports.length > 0) return;
@@ -583,6 +591,30 @@ export default createRule<Options, MessageIds>({
      * (a server's unit tests): no web page reaches it. An SSE transport serves the response it
      * is made with.
      */
+    /**
+     * Whether a transport of `@rekog/mcp-nest` 2.x is served through a controller of the module
+     * (`class McpController extends McpHttpControllerFor(transport)`, which takes the route over)
+     * that a `@UseGuards()` guards.
+     */
+    function guardedNestController(node: TSESTree.NewExpression): boolean {
+      const holder = node.parent;
+      if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) {
+        return false;
+      }
+      return (variableOf(holder.id)?.references ?? []).some((reference) => {
+        const call = (reference.identifier as TSESTree.Node).parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== reference.identifier) return false;
+        const ref = externalRefOf(call.callee);
+        if (ref?.module !== REKOG_MCP_NEST || ref.names.at(-1) !== 'McpHttpControllerFor') return false;
+        const cls = call.parent;
+        return (
+          (cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression) &&
+          cls.superClass === call &&
+          cls.decorators.some((decorator) => nestDecorator(decorator) === 'UseGuards' && !guardsNothing(decorator))
+        );
+      });
+    }
+
     function servedNowhere(node: TSESTree.NewExpression, transport: McpTransport): boolean {
       return transport.name === 'streamable' && drivenOnlyInProcess(node, requestMethodsOf(transport));
     }
@@ -801,13 +833,15 @@ export default createRule<Options, MessageIds>({
       transport: McpTransport,
       options: TSESTree.Node | undefined,
     ): void {
-      const hosts = allowedHostsText(node);
+      const hosts = transport.lists ? null : allowedHostsText(node);
       const switched = transport.protection === 'options';
-      const properties = hosts
-        ? switched
-          ? `enableDnsRebindingProtection: true, allowedHosts: ${hosts}`
-          : `allowedHosts: ${hosts}`
-        : null;
+      const properties = transport.lists
+        ? transport.lists.fix
+        : hosts
+          ? switched
+            ? `enableDnsRebindingProtection: true, allowedHosts: ${hosts}`
+            : `allowedHosts: ${hosts}`
+          : null;
       context.report({
         node: node.callee,
         messageId: 'unprotectedTransport',
@@ -822,9 +856,8 @@ export default createRule<Options, MessageIds>({
             }
             const object = resolveObjectExpression(options);
             if (!object) return null;
-            const enabled = findObjectProperty(object, 'enableDnsRebindingProtection');
-            const listed = findObjectProperty(object, 'allowedHosts');
-            if (enabled.kind !== 'missing' || listed.kind !== 'missing') return null;
+            const keys = transport.lists ? [transport.lists.key] : ['enableDnsRebindingProtection', 'allowedHosts'];
+            if (keys.some((key) => findObjectProperty(object, key).kind !== 'missing')) return null;
             return appendObjectProperty(fixer, sourceCode, object, properties);
           },
         }),

@@ -107,3 +107,72 @@ ruleTester.run('require-csrf-token: rekog mcp-nest', csrfRule, {
     },
   ],
 });
+
+// @rekog/mcp-nest 2.x: `new StreamableHttpTransport(options)`, handed to `McpStrategy`, checks
+// `Origin` and `Host` only against the lists in `options.security`; with none it checks neither.
+
+/** A 2.x server whose transport is made with `options`; `guard` decorates a controller that takes its route over. */
+const STRATEGY = (
+  options: string,
+  guard = '',
+): string => `import { Controller, Module, UseGuards } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { McpHttpControllerFor, McpStrategy, StreamableHttpTransport } from '@rekog/mcp-nest';
+import { BearerGuard } from './bearer.guard';
+import { NotesTool } from './notes.tool';
+
+const transport = new StreamableHttpTransport(${options});
+const strategy = new McpStrategy({ name: 'notes', version: '1.0.0', transports: [transport] });
+
+@Controller('mcp')
+${guard}class McpController extends McpHttpControllerFor(transport) {}
+
+@Module({ controllers: [McpController, NotesTool], providers: [BearerGuard] })
+class AppModule {}
+
+const app = await NestFactory.create(AppModule);
+strategy.setHttpAdapter(app.getHttpAdapter());
+app.connectMicroservice({ strategy });
+await app.startAllMicroservices();
+await app.listen(3000, '127.0.0.1');`;
+
+const SECURITY = "security: { allowedHosts: 'localhost', allowedOrigins: 'localhost' }";
+
+/** The report on STRATEGY's `StreamableHttpTransport`, whose suggestion turns both checks on (`output`). */
+const transportReport = (output: string) => ({
+  messageId: 'unprotectedTransport' as const,
+  data: { transport: '`StreamableHttpTransport`' },
+  line: 7,
+  column: 23,
+  endLine: 7,
+  endColumn: 46,
+  suggestions: [{ messageId: 'enableProtection' as const, output }],
+});
+
+ruleTester.run('require-dns-rebinding-protection: rekog mcp-nest 2.x transports', dnsRule, {
+  valid: [
+    { name: 'both lists at the localhost names', code: STRATEGY(`{ ${SECURITY} }`) },
+    { name: 'a list of hosts', code: STRATEGY("{ security: { allowedHosts: ['notes.localhost'] } }") },
+    { name: 'a guarded controller takes the route over', code: STRATEGY('', '@UseGuards(BearerGuard)\n') },
+  ],
+  invalid: [
+    {
+      name: 'no options',
+      code: STRATEGY(''),
+      output: null,
+      errors: [transportReport(STRATEGY(`{ ${SECURITY} }`))],
+    },
+    {
+      name: 'options without `security`',
+      code: STRATEGY('{ statefulMode: true }'),
+      output: null,
+      errors: [transportReport(STRATEGY(`{ statefulMode: true, ${SECURITY} }`))],
+    },
+    {
+      name: 'empty lists',
+      code: STRATEGY('{ security: { allowedHosts: [] } }'),
+      output: null,
+      errors: [{ ...transportReport(''), suggestions: [] }],
+    },
+  ],
+});
