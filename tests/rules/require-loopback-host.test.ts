@@ -3,6 +3,13 @@ import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
+/** A start function whose `listen()` gets a value narrowed to a number: a port. */
+const NARROWED_PORT = `import http from 'node:http';
+export function start(target: number | string): void {
+  const server = http.createServer();
+  if (typeof target === 'number') server.listen(target);
+}`;
+
 /** A server on a settings object that starts with `initial` as its host and that `configure()` sets to `assigned`. */
 const settingsServer = (initial: string, assigned: string): string => `import express from 'express';
 
@@ -194,6 +201,18 @@ export async function daemon(paths: { sock: string }, unixSock: string): Promise
 }
 net.createServer().listen(join(tmpdir(), 'bus.sock'));
 net.createServer().listen(path.resolve('run', 'bus.sock'));`,
+    },
+    {
+      name: "a port or path narrowed to a string (`typeof target === 'string'`) is a socket path",
+      code: `import http from 'node:http';
+export function start(target: number | string): void {
+  const server = http.createServer();
+  if (typeof target === 'string') server.listen(target);
+  else server.listen(target, '127.0.0.1');
+  if (typeof target !== 'string') server.listen(target, '127.0.0.1');
+  else server.listen(target);
+  const _ = typeof target === 'number' ? server.listen(target, '127.0.0.1') : server.listen(target);
+}`,
     },
     {
       name: 'a host the file does not show is left alone by default',
@@ -3314,6 +3333,36 @@ const app = express();
 app.listen(3000, 'localhost', () => console.log('listening'));`,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: "a value narrowed to a number (`typeof target === 'number'`) is a port",
+      code: NARROWED_PORT,
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: "Node's default is `::`",
+          },
+          line: 4,
+          column: 42,
+          endLine: 4,
+          endColumn: 48,
+          suggestions: (
+            [
+              ['useIpv4Loopback', "'127.0.0.1'"],
+              ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+              ['useIpv6Loopback', "'::1'"],
+              ['useLocalhost', "'localhost'"],
+            ] as const
+          ).map(([messageId, host]) => ({
+            messageId,
+            output: NARROWED_PORT.replace('server.listen(target)', `server.listen(target, ${host})`),
+          })),
         },
       ],
     },
