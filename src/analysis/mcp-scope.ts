@@ -16,7 +16,7 @@ import { enclosingClass, externalRefOf, resolveExpression, resolveFunction } fro
  * MCP (`mcp`, `modelcontextprotocol`, in any case, in its code: strings and names, not comments); nothing it imports can
  * lead to an MCP SDK transport, app or handler, or an MCP framework; it makes every app it
  * registers routes on (and at least one endpoint), which no other code can reach (a local variable that is only called on or
- * run by a server, or a private class field only called on); and every route is handled by a
+ * run by a server, or a private class field only called on or read for `locals`); and every route is handled by a
  * function of the file or by a package's middleware. Anything else may serve MCP.
  */
 export function servesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
@@ -122,6 +122,9 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   );
 }
 
+/** Express's objects of an app's state (express 5 lib/application.js `app.locals`, `app.settings`). */
+const APP_STATE: ReadonlySet<string> = new Set(['locals', 'settings']);
+
 /** Whether no code but this file's can reach an app: it cannot be handed routes from elsewhere. */
 function staysHere(app: AppInstance): boolean {
   const holder = app.node.parent;
@@ -134,22 +137,32 @@ function staysHere(app: AppInstance): boolean {
       (reference) => reference.init || usedInPlace(reference.identifier) || servedByRuntime(reference.identifier),
     );
   }
-  // `this.app = express()` in a class, into a private field.
-  if (
+  // `this.app = express()` in a class, into a private field, or the field's own initializer
+  // (`private app = express()`).
+  const assigned =
     holder?.type === AST_NODE_TYPES.AssignmentExpression &&
     holder.right === app.node &&
     holder.left.type === AST_NODE_TYPES.MemberExpression &&
-    holder.left.object.type === AST_NODE_TYPES.ThisExpression
-  ) {
-    const field = holder.left.property;
+    holder.left.object.type === AST_NODE_TYPES.ThisExpression &&
+    !holder.left.computed;
+  const initialised =
+    holder?.type === AST_NODE_TYPES.PropertyDefinition &&
+    holder.value === app.node &&
+    !holder.computed &&
+    !holder.static;
+  if (assigned || initialised) {
+    const own = holder.type === AST_NODE_TYPES.AssignmentExpression ? holder.left : null;
+    const field =
+      own?.type === AST_NODE_TYPES.MemberExpression ? own.property : (holder as TSESTree.PropertyDefinition).key;
     // The class `this` is, in a method of it (not in a plain function).
-    const cls = enclosingClass(holder);
+    const cls = holder.type === AST_NODE_TYPES.PropertyDefinition ? holder.parent.parent : enclosingClass(holder);
     if (!cls) return false;
     const name =
       field.type === AST_NODE_TYPES.Identifier || field.type === AST_NODE_TYPES.PrivateIdentifier ? field.name : null;
-    if (name === null || holder.left.computed) return false;
+    if (name === null) return false;
     const isPrivate =
       field.type === AST_NODE_TYPES.PrivateIdentifier ||
+      (holder.type === AST_NODE_TYPES.PropertyDefinition && holder.accessibility === 'private') ||
       cls.body.body.some(
         (member) =>
           member.type === AST_NODE_TYPES.PropertyDefinition &&
@@ -162,7 +175,7 @@ function staysHere(app: AppInstance): boolean {
     return moduleIndex(holder).memberExpressions.every(
       (member) =>
         !containsNode(cls, member) ||
-        member === holder.left ||
+        member === own ||
         member.object.type !== AST_NODE_TYPES.ThisExpression ||
         member.computed ||
         (member.property.type !== AST_NODE_TYPES.Identifier &&
@@ -197,6 +210,10 @@ function usedInPlace(node: TSESTree.Node): boolean {
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
     if (!parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name === 'fetch') {
       return givenToServer(parent);
+    }
+    // `app.locals.onDone?.()`: Express's own state of the app, which hands the app to no one.
+    if (!parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && APP_STATE.has(parent.property.name)) {
+      return true;
     }
     return parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
   }

@@ -3803,6 +3803,25 @@ export class Monitor {
   }
 }`,
     },
+    {
+      name: "a private field's own initializer, whose handler reads the app's `locals`",
+      code: `import express from 'express';
+
+export class LoginCallback {
+  private app = express();
+
+  constructor(private readonly port: number) {
+    this.app.get('/callback', (req, res) => {
+      this.app.locals.onCode?.(req.query.code);
+      res.send('Signed in: this tab can be closed.');
+    });
+  }
+
+  start(): void {
+    this.app.listen(this.port);
+  }
+}`,
+    },
   ],
   invalid: [
     {
