@@ -35,7 +35,7 @@ import {
   type CorsMiddlewareUse,
 } from '../analysis/cors-middleware';
 import { mentionsAny } from '../analysis/imports';
-import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
+import { ALLOW_ORIGIN, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf } from '../analysis/program';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import { findObjectProperty, possibleValues } from '../analysis/values';
@@ -278,8 +278,10 @@ export default createRule<Options, MessageIds>({
     };
 
     const reportHeader = (write: HeaderWrite): void => {
-      const credentials = credentialHeaders(sourceCode).besides(write.site);
-      if (harmlessPolicy(sourceCode, write.site, credentials, reach)) return;
+      // Browsers refuse a credentialed request an answer of `*` (Fetch's CORS check): beside
+      // `Access-Control-Allow-Credentials: true` the `*` still lets every site read what needs no
+      // credentials, and nothing that does. The policy is judged, and reported, without them.
+      if (harmlessPolicy(sourceCode, write.site, false, reach)) return;
       const candidates = possibleValues(write.value);
       const wildcards = candidates.filter((candidate) => candidate.known && candidate.value === '*');
       for (const site of valueSites(write.site, write.value, wildcards)) {
@@ -289,15 +291,10 @@ export default createRule<Options, MessageIds>({
           // `'*'` written elsewhere in this file (a constant, a default) is reported and fixed where it
           // is written; one of another module where the header is set, naming its place.
           const literal = site.values[0]!.node;
-          const span = !site.foreign && credentials ? credentialsSpan(literal) : null;
           context.report({
             node: site.node,
-            ...(span ? { loc: span } : {}),
             messageId: 'wildcardOrigin',
-            data: {
-              policy: `\`Access-Control-Allow-Origin: *\`${from(literal)}`,
-              credentials: credentialsClause(credentials),
-            },
+            data: { policy: `\`Access-Control-Allow-Origin: *\`${from(literal)}`, credentials: '' },
             fix: site.foreign
               ? null
               : failClosed({ messageId: 'denyOrigins', fix: (fixer) => fixer.replaceText(literal, "''") }),
@@ -327,10 +324,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: write.site,
           messageId: 'wildcardOrigin',
-          data: {
-            policy: `\`Access-Control-Allow-Origin: *\`${from(write.node)}`,
-            credentials: credentialsClause(credentials),
-          },
+          data: { policy: `\`Access-Control-Allow-Origin: *\`${from(write.node)}`, credentials: '' },
           fix: !local
             ? null
             : failClosed({
