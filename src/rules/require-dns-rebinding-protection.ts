@@ -58,7 +58,7 @@ import {
 } from '../analysis/credential-checks';
 import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
 import { importersOf, manifestDependsOn } from '../analysis/module-graph';
-import { exportedNamesOf } from '../analysis/exports';
+import { exportedNamesOf, loadModule } from '../analysis/exports';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -444,20 +444,34 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Whether no module of the package imports the linted one: a local runner that imports the
-     * Worker (`http.createServer(… worker.fetch(…))`) serves it from the user's machine too.
+     * Whether the modules of the package that import the linted one (and theirs, three deep) start
+     * no server: a local runner that imports the Worker (`http.createServer(… worker.fetch(…))`)
+     * serves it from the user's machine too, while the Worker's entry importing its handler module
+     * does not.
      */
-    function importedByNone(): boolean {
+    function servedOnlyByPlatform(): boolean {
       const { file } = moduleOf(sourceCode.ast);
-      if (!file) return false;
-      return importersOf(path.resolve(file), ['default', ...exportedNamesOf(sourceCode.ast)])?.length === 0;
+      return file !== null && importedOnlyByWorkerCode(path.resolve(file), sourceCode.ast, 0);
+    }
+
+    function importedOnlyByWorkerCode(file: string, program: TSESTree.Program, depth: number): boolean {
+      const importers = importersOf(file, ['default', ...exportedNamesOf(program)]);
+      if (importers === null) return false;
+      return importers.every((importer) => {
+        const imported = depth < 3 ? loadModule(importer) : null;
+        return (
+          imported !== null &&
+          serverStarts(codeOf(imported)).length === 0 &&
+          importedOnlyByWorkerCode(importer, imported, depth + 1)
+        );
+      });
     }
 
     return {
       'Program:exit'() {
         // A Worker or Vercel Function is reached by the platform's hostname for it: a rebinding
         // name is routed elsewhere, and the user's network position gains a page nothing.
-        if (trustRemoteDeployments && onWorker(sourceCode.ast) && importedByNone()) return;
+        if (trustRemoteDeployments && onWorker(sourceCode.ast) && servedOnlyByPlatform()) return;
         if (checksHostOrOrigin) reportFailOpenChecks();
         if (checksHostOrOrigin && SAYS_MCP.test(sourceCode.text)) reportSameOriginChecks();
         if (websockets) {

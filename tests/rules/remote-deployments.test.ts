@@ -466,11 +466,42 @@ http.createServer(async (req, res) => {
 fs.writeFileSync(path.join(withLocalRunner, 'src', 'index.ts'), 'export default { fetch: () => new Response() };\n');
 afterAll(() => fs.rmSync(withLocalRunner, { recursive: true, force: true }));
 
+// A Worker whose entry imports its MCP handler from a module of its own; and the same Worker run
+// on the user's machine by a runner that imports the entry.
+const WORKER_ENTRY =
+  "import mcp from './mcp/handler';\nexport default { fetch: (request: Request) => mcp.fetch(request) };\n";
+const handlerModule = (dir: string): string => {
+  fs.mkdirSync(path.join(dir, 'src', 'mcp'));
+  fs.writeFileSync(path.join(dir, 'src', 'index.ts'), WORKER_ENTRY);
+  // On disk too, so that the entry's import resolves to it.
+  fs.writeFileSync(path.join(dir, 'src', 'mcp', 'handler.ts'), WORKER_TRANSPORT);
+  return path.join(dir, 'src', 'mcp', 'handler.ts');
+};
+const entryImports = packageWith(
+  { name: 'notes-worker', scripts: { deploy: 'wrangler deploy' } },
+  { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
+);
+const entryImportsHandler = handlerModule(entryImports);
+const runnerImportsEntry = packageWith(
+  { name: 'notes-worker', scripts: { deploy: 'wrangler deploy', local: 'tsx src/local.ts' } },
+  { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
+);
+const runnerImportsHandler = handlerModule(runnerImportsEntry);
+fs.copyFileSync(path.join(withLocalRunner, 'src', 'local.ts'), path.join(runnerImportsEntry, 'src', 'local.ts'));
+afterAll(() => {
+  for (const dir of [entryImports, runnerImportsEntry]) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflare Workers', dnsRule, {
   valid: [
     { name: 'a Worker package (wrangler.toml)', code: WORKER_TRANSPORT, filename: file(withConfig) },
     { name: 'a Worker package (a `wrangler deploy` script)', code: WORKER_TRANSPORT, filename: file(withDeployScript) },
     { name: 'a SvelteKit app built for Vercel by its adapter', code: WORKER_TRANSPORT, filename: file(svelteOnVercel) },
+    {
+      name: "a module of the Worker that only the Worker's entry imports",
+      code: WORKER_TRANSPORT,
+      filename: entryImportsHandler,
+    },
   ],
   invalid: [
     {
@@ -490,6 +521,12 @@ ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflar
       name: "a module a local runner of the package imports and serves on the user's machine",
       code: WORKER_TRANSPORT,
       filename: file(withLocalRunner),
+      errors: [UNPROTECTED_WORKER_TRANSPORT],
+    },
+    {
+      name: "a module of the Worker whose entry a local runner imports and serves on the user's machine",
+      code: WORKER_TRANSPORT,
+      filename: runnerImportsHandler,
       errors: [UNPROTECTED_WORKER_TRANSPORT],
     },
     {
