@@ -20,6 +20,7 @@ import { tmcpAdapter } from './tmcp';
 import { rekogMcpNestAdapter } from './rekog-mcp-nest';
 import { zuploAdapter } from './zuplo';
 import { wsAdapter } from './ws';
+import { socketIoAdapter } from './socket-io';
 import { JSR_NAMES, packageNameOf } from '../analysis/module-graph';
 import {
   CALL,
@@ -56,6 +57,7 @@ export const ADAPTERS: readonly Adapter[] = [
   zuploAdapter,
   rekogMcpNestAdapter,
   wsAdapter,
+  socketIoAdapter,
 ];
 
 /** Node's own modules are imported with and without `node:`. */

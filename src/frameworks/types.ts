@@ -101,7 +101,14 @@ export type Entity =
    * Makes a WebSocket server, which a page of any site may connect to: `new WebSocketServer(options)`
    * of `ws`, which refuses a connection only through the option `verifyKey` (or code that checks `Origin`).
    */
-  | { readonly kind: 'websocket-server'; readonly verifyKey: string }
+  | {
+      readonly kind: 'websocket-server';
+      readonly verifyKey: string;
+      /** Where its options are: the first argument (`ws`), or the last (Socket.IO's `new Server(http, options)`). */
+      readonly optionsAt?: 'last';
+      /** The `verifyKey` function a suggestion adds, refusing every page (any `Origin`); `ws`'s by default. */
+      readonly refuseAll?: string;
+    }
   /**
    * Makes an MCP server that runs its own HTTP transports, as its construction options say:
    * mcp-framework's `new MCPServer({ transport: { type: 'http-stream', options } })`.

@@ -126,7 +126,16 @@ const MENTIONS_WEBSOCKET_MODULE = mentionsModuleWith('websocket-server');
 const TAKES_MESSAGES = /\bmessage\b/u;
 const MENTIONS_UPGRADE = new RegExp(`\\.(?:${[...UPGRADE_METHODS].join('|')})\\s*\\(`, 'u');
 /** What turns a WebSocket handshake or connection away: closing it, or answering the upgrade request. */
-const REFUSING_CALLS: ReadonlySet<string> = new Set(['close', 'destroy', 'terminate', 'end', 'writeHead', 'write']);
+const REFUSING_CALLS: ReadonlySet<string> = new Set([
+  'close',
+  'destroy',
+  'terminate',
+  'end',
+  'writeHead',
+  'write',
+  // Socket.IO's `socket.disconnect(true)`.
+  'disconnect',
+]);
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
 /** A check of `Host` or `Origin`: the validation middleware the adapters know, or a check of either header. */
 const HOST_FINDER: CheckFinder = {
@@ -294,9 +303,10 @@ export default createRule<Options, MessageIds>({
      * same-origin policy to WebSocket: checking it is the server's job.
      */
     function reportWebSocketServers(): void {
-      const servers = moduleIndex(sourceCode.ast).news.flatMap((node) =>
+      const index = moduleIndex(sourceCode.ast);
+      const servers = [...index.news, ...index.calls].flatMap((node) =>
         entitiesOf(node, 'websocket-server').flatMap((entity) =>
-          entity.kind === 'websocket-server' ? [{ node, verifyKey: entity.verifyKey }] : [],
+          entity.kind === 'websocket-server' ? [{ node, entity }] : [],
         ),
       );
       if (servers.length === 0) return;
@@ -304,27 +314,41 @@ export default createRule<Options, MessageIds>({
       // WebSocket server of the file may be handed: an Origin check there covers them all.
       const upgradeChecked = listenersCheckOrigin('upgrade', null);
       const typescript = isTypeScriptFile(context.filename);
-      for (const { node, verifyKey } of servers) {
-        const [first] = node.arguments;
-        const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
-        if (!options) continue;
-        const verify = findObjectProperty(options, verifyKey);
+      for (const { node, entity } of servers) {
+        const { verifyKey } = entity;
+        const given = entity.optionsAt === 'last' ? node.arguments.at(-1) : node.arguments[0];
+        const resolved = given && given.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(given) : null;
+        // Socket.IO's options may be left out (`new Server(httpServer)`); `ws` needs them.
+        const options = resolved ?? (entity.optionsAt === 'last' && !isObjectLike(given) ? null : undefined);
+        if (options === undefined) continue;
+        const verify = options ? findObjectProperty(options, verifyKey) : ({ kind: 'missing' } as const);
         if (verify.kind !== 'missing' && !(verify.kind === 'found' && letsEveryoneIn(verify.value))) continue;
-        if (upgradeChecked || listenersCheckOrigin('connection', node)) continue;
-        const check = typescript ? '({ origin }: { origin?: string }) => !origin' : '({ origin }) => !origin';
+        if (upgradeChecked || listenersCheckOrigin('connection', node) || middlewareChecksOrigin(node)) continue;
+        const check =
+          entity.refuseAll ?? (typescript ? '({ origin }: { origin?: string }) => !origin' : '({ origin }) => !origin');
+        const property = `${verifyKey}: ${check}`;
         context.report({
           node: node.callee,
           messageId: 'unprotectedWebSocket',
           data: { server: `\`${textOf(node.callee)}\`` },
           suggest:
-            verify.kind === 'missing' && isLinted(options) && options === skipTypeWrappers(first!)
-              ? [
-                  {
-                    messageId: 'refuseWebPages',
-                    fix: (fixer) => appendObjectProperty(fixer, sourceCode, options, `${verifyKey}: ${check}`),
-                  },
-                ]
-              : [],
+            verify.kind !== 'missing' || !isLinted(node)
+              ? []
+              : options
+                ? isLinted(options) && options === skipTypeWrappers(given!)
+                  ? [
+                      {
+                        messageId: 'refuseWebPages',
+                        fix: (fixer) => appendObjectProperty(fixer, sourceCode, options, property),
+                      },
+                    ]
+                  : []
+                : [
+                    {
+                      messageId: 'refuseWebPages',
+                      fix: (fixer) => appendArgument(fixer, sourceCode, node, `{ ${property} }`),
+                    },
+                  ],
         });
       }
     }
@@ -379,6 +403,43 @@ export default createRule<Options, MessageIds>({
         if (current.parent.type === AST_NODE_TYPES.BlockStatement) return current as TSESTree.Statement;
       }
       return null;
+    }
+
+    /** Whether an argument may hold options the analysis cannot read (a spread, a name it cannot follow). */
+    function isObjectLike(node: TSESTree.Node | undefined): boolean {
+      if (!node) return false;
+      if (node.type === AST_NODE_TYPES.SpreadElement) return true;
+      const value = skipTypeWrappers(node);
+      // `new Server(httpServer)`, `new Server(3000)`: a server or a port, not options.
+      if (value.type === AST_NODE_TYPES.Literal) return false;
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        const resolved = skipTypeWrappers(resolveExpression(value) ?? value);
+        return resolved.type !== AST_NODE_TYPES.CallExpression && resolved.type !== AST_NODE_TYPES.NewExpression;
+      }
+      return value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression;
+    }
+
+    /**
+     * Whether `server.use(middleware)` of the file (Socket.IO's `io.use((socket, next) => …)`) reads
+     * `Origin` and hands an error on (`next(new Error('origin not allowed'))`).
+     */
+    function middlewareChecksOrigin(server: TSESTree.Node): boolean {
+      return (moduleIndex(sourceCode.ast).methodCalls.get('use') ?? []).some((call) => {
+        const receiver = calledMethodObject(call);
+        const held = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+        const fn = held === server && call.arguments[0] ? resolveFunction(call.arguments[0]) : null;
+        const next = fn?.params.at(-1);
+        if (!fn || next?.type !== AST_NODE_TYPES.Identifier || !readsOrigin(fn)) return false;
+        let refuses = false;
+        walk(fn.body, (node) => {
+          refuses ||=
+            node.type === AST_NODE_TYPES.CallExpression &&
+            node.callee.type === AST_NODE_TYPES.Identifier &&
+            node.callee.name === next.name &&
+            node.arguments.length > 0;
+        });
+        return refuses;
+      });
     }
 
     /** `verifyClient: () => true`, or `undefined`: no client is refused. */

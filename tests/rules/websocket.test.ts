@@ -269,3 +269,66 @@ Bun.serve({
     },
   ],
 });
+
+// Socket.IO: engine.io refuses a handshake only through `allowRequest`; its `cors` option answers
+// the polling transport, not the WebSocket one.
+const SOCKET_IO = (options: string, check = ''): string => `import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import { runTool } from './mcp/tools.js';
+
+const http = createServer();
+const io = new Server(http${options});
+${check}io.on('connection', (socket) => {
+  socket.on('tool', async (name: string, reply: (result: unknown) => void) => reply(await runTool(name)));
+});
+http.listen(47000, '127.0.0.1');`;
+
+const ALLOW_REQUEST = 'allowRequest: (req, callback) => callback(null, !req.headers.origin)';
+
+/** The report on SOCKET_IO's `new Server(…)`, whose suggestion gives `output`. */
+const socketIoReport = (output: string) => ({
+  messageId: 'unprotectedWebSocket' as const,
+  data: { server: '`Server`' },
+  line: 6,
+  column: 16,
+  endLine: 6,
+  endColumn: 22,
+  suggestions: [{ messageId: 'refuseWebPages' as const, output }],
+});
+
+ruleTester.run('require-dns-rebinding-protection: Socket.IO servers', rule, {
+  valid: [
+    { name: '`allowRequest` decides', code: SOCKET_IO(`, { ${ALLOW_REQUEST} }`) },
+    {
+      name: 'middleware refuses other origins with `next(err)`',
+      code: SOCKET_IO(
+        '',
+        `io.use((socket, next) => {
+  const origin = socket.handshake.headers.origin;
+  if (origin !== undefined) return next(new Error('origin not allowed'));
+  next();
+});
+`,
+      ),
+    },
+    {
+      name: "the 'connection' listener disconnects other origins",
+      code: SOCKET_IO('').replace(
+        "io.on('connection', (socket) => {\n",
+        "io.on('connection', (socket) => {\n  if (socket.handshake.headers.origin) return void socket.disconnect(true);\n",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no options: the suggestion adds them',
+      code: SOCKET_IO(''),
+      errors: [socketIoReport(SOCKET_IO(`, { ${ALLOW_REQUEST} }`))],
+    },
+    {
+      name: 'a `cors` option, which the WebSocket transport ignores',
+      code: SOCKET_IO(", { cors: { origin: 'http://localhost:5173' } }"),
+      errors: [socketIoReport(SOCKET_IO(`, { cors: { origin: 'http://localhost:5173' }, ${ALLOW_REQUEST} }`))],
+    },
+  ],
+});

@@ -18,6 +18,24 @@ wss.on('connection', (socket) => {
 `,
     },
     {
+      name: 'Socket.IO servers, with options and without',
+      code: `import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+const http = createServer();
+const io = new Server(http);
+const polling = new Server(createServer(), { cors: { origin: 'http://localhost:5173' } });
+for (const server of [io, polling]) {
+  server.on('connection', (socket) => {
+    socket.on('notify', (data: string) => void mcp.server.notification(JSON.parse(data)));
+  });
+}
+http.listen(47000, '127.0.0.1');
+`,
+    },
+    {
       name: 'v1 transports in express',
       code: `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
