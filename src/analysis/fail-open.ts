@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, skipTypeWrappers } from './ast';
-import { propertyName, staticValue, variableOf, visitorKeys } from './program';
+import { calledMethodName, skipTypeWrappers, walk } from './ast';
+import { codeOf, propertyName, staticValue, variableOf, visitorKeys } from './program';
 import { moduleIndex } from './module-index';
-import { isUrlConstructor, requestHeaderRead } from './request-headers';
+import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
+  callsOf,
   isFunctionNode,
   resolveExpression,
   resolveFunction,
@@ -68,40 +69,77 @@ function missingSubjects(test: TSESTree.Node): TSESTree.Node[] {
 }
 
 /**
- * Whether a function tests the request's Origin or Host against `subject`: a call on it with the
- * value or a callback (`allowed.includes(origin)`, `list.some((entry) => …)`), or a comparison
- * (`pinned === origin`).
+ * Whether a function tests the request's Origin or Host against `subject`, or a value the module
+ * makes of it (`const allowed = new Set(list.split(','))`): a call on it with the value or a
+ * callback (`allowed.includes(origin)`, `list.some((entry) => …)`), a call that takes both
+ * (`matchesAny(origin, list)`), or a comparison (`pinned === origin`).
  */
 function testedAgainstRequest(subject: TSESTree.Node, fn: HandlerFunction): boolean {
-  const wanted = shape(subject);
-  if (wanted === null) return false;
-  const text = (node: TSESTree.Node): string | null => shape(node);
+  const first = shape(subject);
+  if (first === null) return false;
+  const wanted = new Set([first, ...derivedNames(first, fn)]);
+  const isSubject = (node: TSESTree.Node): boolean => wanted.has(shape(node) ?? '');
   let found = false;
   walkOwn(fn.body, (node) => {
     if (found) return;
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const object = skipTypeWrappers(node.callee.object);
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const object = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : null;
       found =
-        text(object) === wanted &&
-        node.arguments.some((argument) => isFunctionNode(argument) || holdsRequestValue(argument, fn));
+        (object !== null &&
+          isSubject(object) &&
+          node.arguments.some((argument) => isFunctionNode(argument) || holdsRequestValue(argument, fn))) ||
+        (node.arguments.some(isSubject) && node.arguments.some((argument) => holdsRequestValue(argument, fn)));
     } else if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(node.operator)) {
       const { left, right } = node;
       found =
         left.type !== AST_NODE_TYPES.PrivateIdentifier &&
-        ((text(left) === wanted && holdsRequestValue(right, fn)) ||
-          (text(right) === wanted && holdsRequestValue(left, fn)));
+        ((isSubject(left) && holdsRequestValue(right, fn)) || (isSubject(right) && holdsRequestValue(left, fn)));
     }
   });
   return found;
 }
 
-/** Whether an expression is built from the request's Origin or Host: `req.headers.host ?? ''`, `origin.toLowerCase()`. */
-function holdsRequestValue(node: TSESTree.Node, fn: HandlerFunction): boolean {
+/** The names of the module's (and `fn`'s) constants made from the value named `subject`. */
+function derivedNames(subject: string, fn: HandlerFunction): string[] {
+  return moduleIndex(fn).variableDeclarators.flatMap((declarator) => {
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return [];
+    let made = false;
+    walkOwn(declarator.init, (node) => {
+      made ||= shape(node) === subject;
+    });
+    return made ? [declarator.id.name] : [];
+  });
+}
+
+/**
+ * Whether an expression is built from the request's Origin or Host (`req.headers.host ?? ''`,
+ * `origin.toLowerCase()`), also through the names it reads (`const origin = req.headers.origin ??
+ * ''`, `const { origin } = req.headers`).
+ */
+function holdsRequestValue(node: TSESTree.Node, fn: HandlerFunction, depth = 0): boolean {
   let found = false;
   walkOwn(node, (inner) => {
-    found ||= isRequestValue(inner, fn);
+    if (found) return;
+    found = isRequestValue(inner, fn);
+    if (found || depth > 2 || inner.type !== AST_NODE_TYPES.Identifier || isPropertyName(inner)) return;
+    const def = variableOf(inner)?.defs[0];
+    if (def?.type !== 'Variable') return;
+    const header = destructuredHeaderNames(def.node).find((name) => name.id.name === inner.name)?.header;
+    if (header !== undefined) found = header === 'origin' || header === 'host';
+    else if (def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
+      found = holdsRequestValue(def.node.init, fn, depth + 1);
+    }
   });
   return found;
+}
+
+/** Whether an identifier names a property (`req.origin`'s `origin`, a key), not a variable. */
+function isPropertyName(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) ||
+    (parent?.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.computed && !parent.shorthand)
+  );
 }
 
 /** A node's path of names (`this.config.allowed`), whatever its optional chaining, to compare two reads of one value. */
@@ -254,35 +292,112 @@ export function hostDerivedOriginTests(fn: HandlerFunction): readonly TSESTree.B
   let other = false;
   walkOwn(fn.body, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) {
-      // `allowed.includes(origin)`, `pattern.test(origin)`: a test against something else.
-      if (node.arguments.some((argument) => isOriginRead(argument))) other = true;
+      // `allowed.includes(origin)`, `isLoopback(new URL(origin).hostname)`: a test against something
+      // else; not a log line or a header that carries it on.
+      if (
+        !CARRYING_METHODS.has(calledMethodName(node) ?? '') &&
+        node.arguments.some((argument) => holdsOrigin(argument))
+      ) {
+        other = true;
+      }
       return;
     }
     if (node.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/u.test(node.operator)) return;
+    if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return;
     const partner = isOriginRead(node.left) ? node.right : isOriginRead(node.right) ? node.left : null;
-    if (!partner || partner.type === AST_NODE_TYPES.PrivateIdentifier) return;
+    if (!partner) {
+      // `new URL(origin).hostname === 'localhost'`: a test of what the Origin names.
+      if (holdsOrigin(node.left) || holdsOrigin(node.right)) other = true;
+      return;
+    }
     // `origin === undefined`: whether there is one at all.
     const value = staticValue(partner);
     if (value !== null && value.value == null) return;
-    if (value === null && derivesFromRequestHost(partner, fn)) found.push(node);
+    if (value === null && derivesFromRequestHost(partner, fn, 0, new Set())) found.push(node);
     else other = true;
   });
   return other ? [] : found;
 }
 
-/** Walks a function's own code, not the functions nested in it. */
-function walkOwn(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== root && isFunctionNode(node)) continue;
-    visit(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child])
-        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+/** Methods that carry a value on rather than test it: logging, response headers and bodies. */
+const CARRYING_METHODS: ReadonlySet<string> = new Set([
+  'log',
+  'info',
+  'warn',
+  'error',
+  'debug',
+  'trace',
+  'set',
+  'setHeader',
+  'header',
+  'append',
+  'json',
+  'send',
+  'end',
+  'write',
+]);
+
+/**
+ * Whether a module checks the request's Host itself: it compares a read of `Host` with a value
+ * (`host !== 'localhost:3000'`) or hands one to a test (`allowedHosts.includes(req.headers.host)`).
+ * An Origin compared with the request's own origin is then the same-origin check it looks like.
+ */
+export function checksHostSomewhere(program: TSESTree.Program): boolean {
+  const { memberExpressions, calls } = moduleIndex(program);
+  return [...memberExpressions, ...calls].some((node) => {
+    if (!readsRequestHost(node)) return false;
+    let current: TSESTree.Node = node;
+    // Through `?? ''`, `.toLowerCase()`, `.split(':')[0]`, and a name it is kept in.
+    for (let step = 0; step < 6 && current.parent; step++) {
+      const parent: TSESTree.Node = current.parent;
+      if (parent.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(parent.operator)) {
+        const other = parent.left === current ? parent.right : parent.left;
+        return staticValue(other)?.value != null || other.type === AST_NODE_TYPES.Identifier;
+      }
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.Expression)) {
+        return !CARRYING_METHODS.has(calledMethodName(parent) ?? '');
+      }
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+        const variable = variableOf(parent.id);
+        return (variable?.references ?? []).some((reference) => {
+          const use = (reference.identifier as TSESTree.Node).parent;
+          return (
+            (use?.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(use.operator)) ||
+            (use?.type === AST_NODE_TYPES.CallExpression &&
+              use.arguments.includes(reference.identifier as TSESTree.Expression) &&
+              !CARRYING_METHODS.has(calledMethodName(use) ?? ''))
+          );
+        });
+      }
+      if (
+        parent.type === AST_NODE_TYPES.TemplateLiteral ||
+        parent.type === AST_NODE_TYPES.ReturnStatement ||
+        parent.type === AST_NODE_TYPES.ExpressionStatement
+      )
+        return false;
+      current = parent;
     }
-  }
+    return false;
+  });
+}
+
+/** Whether an expression holds the request's Origin: `origin`, `new URL(origin).hostname`, a name made of it. */
+function holdsOrigin(node: TSESTree.Node, depth = 0): boolean {
+  let found = false;
+  walkOwn(node, (inner) => {
+    if (found) return;
+    if (requestHeaderRead(inner) === 'origin') found = true;
+    else if (depth < 2 && inner.type === AST_NODE_TYPES.Identifier && !isPropertyName(inner)) {
+      const def = variableOf(inner)?.defs[0];
+      if (def?.type === 'Variable' && def.node.init) found = holdsOrigin(def.node.init, depth + 1);
+    }
+  });
+  return found;
+}
+
+/** Walks a function's own code: the functions nested in it are visited, not entered. */
+function walkOwn(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  walk(root, visit, (node) => node === root || !isFunctionNode(node));
 }
 
 /** A read of the request's Origin header, or a name bound to one (`const origin = req.headers.origin`). */
@@ -300,8 +415,14 @@ const HOST_HEADERS: ReadonlySet<string> = new Set(['host', 'x-forwarded-host']);
  * header, a framework's `req.hostname`/`ctx.host`, a web request's URL; in the expression, the
  * constant it names, or a function of the project it hands a parameter of `fn` to.
  */
-function derivesFromRequestHost(node: TSESTree.Node, fn: HandlerFunction, depth = 0): boolean {
-  if (depth > 4) return false;
+function derivesFromRequestHost(
+  node: TSESTree.Node,
+  fn: HandlerFunction,
+  depth: number,
+  seen: Set<TSESTree.Node>,
+): boolean {
+  if (depth > 4 || seen.has(node)) return false;
+  seen.add(node);
   const expression = skipTypeWrappers(node);
   // A name's value; an expression is walked whole (`header ?? `${req.hostname}``), not one of its possible values.
   const resolved =
@@ -313,118 +434,107 @@ function derivesFromRequestHost(node: TSESTree.Node, fn: HandlerFunction, depth 
     if (found) return;
     if (readsRequestHost(inner)) found = true;
     // A name the value is built from: `${protocol}://${host}`.
-    else if (inner.type === AST_NODE_TYPES.Identifier && inner !== resolved) {
+    else if (inner.type === AST_NODE_TYPES.Identifier && inner !== resolved && !isPropertyName(inner)) {
       const value = resolveExpression(inner);
-      found = value !== null && value !== inner && derivesFromRequestHost(value, fn, depth + 1);
-    } else if (inner.type === AST_NODE_TYPES.CallExpression && passesParameter(inner)) {
+      found = value !== null && value !== inner && derivesFromRequestHost(value, fn, depth + 1, seen);
+    } else if (inner.type === AST_NODE_TYPES.CallExpression && passesRequest(inner)) {
       const helper = resolveFunction(inner.callee);
       found =
         helper !== null &&
         helper !== fn &&
-        returnedExpressions(helper).some((returned) => derivesFromRequestHost(returned, helper, depth + 1));
+        returnedExpressions(helper).some((returned) => derivesFromRequestHost(returned, helper, depth + 1, seen));
     }
   });
   return found;
 }
 
-/** Whether a call hands one of `fn`'s parameters on. */
-function passesParameter(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some((argument) => {
-    const value = skipTypeWrappers(argument);
-    return isParameter(value);
-  });
+/** Whether a call hands a request on (`ownOrigin(req)`). */
+function passesRequest(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((argument) => isRequestObject(argument));
 }
 
-/** `req.headers.host`, `req.get('host')`, `req.hostname`, `ctx.host`, `new URL(request.url)` of a parameter. */
+/** `req.headers.host`, `req.get('host')`, `req.hostname`, `ctx.host`, `new URL(request.url)` (`c.req.url`) of a request. */
 function readsRequestHost(node: TSESTree.Node): boolean {
   const header = requestHeaderRead(node);
   if (header !== null) return HOST_HEADERS.has(header);
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(node);
-    if (name !== 'hostname' && name !== 'host') return false;
-    return isParameter(node.object);
+    return (name === 'hostname' || name === 'host') && isRequestObject(node.object);
   }
   // A web `Request`'s URL is absolute: `new URL(request.url).origin` is the origin its Host names.
   if (node.type === AST_NODE_TYPES.NewExpression && node.arguments.length === 1 && isUrlConstructor(node.callee)) {
     const [argument] = node.arguments;
     const url = argument && skipTypeWrappers(argument);
-    return url?.type === AST_NODE_TYPES.MemberExpression && propertyName(url) === 'url' && isParameter(url.object);
+    if (url?.type !== AST_NODE_TYPES.MemberExpression || propertyName(url) !== 'url') return false;
+    // Hono's `c.req.url` and `c.req.raw.url`.
+    let object = skipTypeWrappers(url.object);
+    while (object.type === AST_NODE_TYPES.MemberExpression && /^(?:req|raw)$/u.test(propertyName(object) ?? '')) {
+      object = skipTypeWrappers(object.object);
+    }
+    return isRequestObject(object);
   }
   return false;
 }
 
-/** Whether a node is a parameter (the request, as handlers and helpers get it): `req`, not a local `url`. */
-function isParameter(node: TSESTree.Node): boolean {
+/** Type names of requests and of the contexts that hold one. */
+const REQUEST_TYPE = /Request|IncomingMessage|Context/u;
+/** The names handlers give a request or its context. */
+const REQUEST_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'c', 'ctx', 'context']);
+
+/**
+ * Whether a node is a request (or a framework's context) a function is given: a parameter typed
+ * as one, or one without a type named as one or whose headers the function reads. Not an
+ * options or config parameter (`options.host`, `new URL(config.url)`).
+ */
+function isRequestObject(node: TSESTree.Node): boolean {
   const object = skipTypeWrappers(node);
-  return object.type === AST_NODE_TYPES.Identifier && variableOf(object)?.defs[0]?.type === 'Parameter';
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(object);
+  const def = variable?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const declared = def.name as TSESTree.Identifier;
+  const annotation = declared.typeAnnotation?.typeAnnotation;
+  if (annotation) return REQUEST_TYPE.test(codeOf(annotation).getText(annotation));
+  if (REQUEST_NAMES.has(object.name)) return true;
+  return variable!.references.some((reference) => {
+    const parent = (reference.identifier as TSESTree.Node).parent;
+    return parent?.type === AST_NODE_TYPES.MemberExpression && propertyName(parent) === 'headers';
+  });
 }
 
 /**
- * Whether the module calls a check function only with values that are no request's Origin or Host
- * at `param` (`this.accepts(event.origin)` of a `message` event, `isFresh(hostname)` of a cache):
- * then it checks no HTTP request. `false` when the module shows no call (an export, a callback).
+ * Whether every call of a check function the code shows, all of them, hands it the origin of a
+ * `message` event (`this.accepts(event.origin)` in a `window.addEventListener('message', …)`
+ * listener): it checks no HTTP request.
  */
 export function calledOnlyWithOtherValues(fn: HandlerFunction, param: TSESTree.Identifier): boolean {
   const index = fn.params.indexOf(param);
-  if (index < 0) return false;
-  const calls = callsOf(fn);
+  const found = index < 0 ? null : callsOf(fn);
   return (
-    calls.length > 0 &&
-    calls.every((call) => {
+    found !== null &&
+    found.complete &&
+    found.calls.length > 0 &&
+    found.calls.every((call) => {
       const argument = call.arguments[index];
-      return argument !== undefined && !feedsRequestValue(argument);
+      return argument !== undefined && isMessageEventOrigin(argument);
     })
   );
 }
 
-/** The calls of a function in its module: by its name, or `this.name(…)` for a method of a class. */
-function callsOf(fn: HandlerFunction): TSESTree.CallExpression[] {
-  const holder = fn.parent;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return callsByName(fn.id);
-  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
-    return callsByName(holder.id);
-  }
-  if (holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) {
-    const name = holder.key.type === AST_NODE_TYPES.Identifier ? holder.key.name : null;
-    const cls = holder.parent.parent;
-    if (!name) return [];
-    return (moduleIndex(fn).methodCalls.get(name) ?? []).filter(
-      (call) =>
-        call.callee.type === AST_NODE_TYPES.MemberExpression &&
-        call.callee.object.type === AST_NODE_TYPES.ThisExpression &&
-        call.range[0] >= cls.range[0] &&
-        call.range[1] <= cls.range[1],
-    );
-  }
-  return [];
-}
-
-function callsByName(id: TSESTree.Identifier): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  for (const reference of variableOf(id)?.references ?? []) {
-    const identifier = reference.identifier as TSESTree.Node;
-    const parent = identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) calls.push(parent);
-    // Handed on as a value (a callback, middleware): who calls it is not shown.
-    else if (!reference.init) return [];
-  }
-  return calls;
-}
-
-/**
- * Whether an argument may be a request's Origin or Host: a read of the header, a framework's
- * `req.hostname`, a web request's URL, or a parameter of the caller (which a request may fill).
- */
-function feedsRequestValue(argument: TSESTree.Node): boolean {
-  let found = false;
-  walkOwn(argument, (node) => {
-    if (found) return;
-    const resolved = node.type === AST_NODE_TYPES.Identifier ? skipTypeWrappers(resolveExpression(node) ?? node) : node;
-    const header = requestHeaderRead(resolved);
-    if (header === 'origin' || header === 'host' || readsRequestHost(resolved)) found = true;
-    else if (node.type === AST_NODE_TYPES.Identifier && node.parent?.type !== AST_NODE_TYPES.MemberExpression) {
-      found = variableOf(node)?.defs[0]?.type === 'Parameter';
-    }
-  });
-  return found;
+/** `event.origin` of a listener for `message` events (`addEventListener('message', (event) => …)`, `on('message', …)`). */
+function isMessageEventOrigin(argument: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(argument);
+  if (value.type !== AST_NODE_TYPES.MemberExpression || propertyName(value) !== 'origin') return false;
+  const object = skipTypeWrappers(value.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(object)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
+  const listener = def.node;
+  const call = listener.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== listener) return false;
+  const method = calledMethodName(call);
+  const [event] = call.arguments;
+  return (
+    (method === 'addEventListener' || method === 'on') && event !== undefined && staticValue(event)?.value === 'message'
+  );
 }

@@ -75,7 +75,7 @@ export function transportProtects(
     if (held.kind === 'unknown') return 'unknown';
     if (held.kind === 'missing' || !held.value) return false;
     const lists = resolveObjectExpression(held.value);
-    return lists ? listsProtect(lists) : 'unknown';
+    return lists ? listsProtect(lists, true) : 'unknown';
   }
   // mcp-lite has no switch: a list turns its check on.
   if (!switched) return listsProtect(object);
@@ -92,14 +92,20 @@ export function transportProtects(
   return listsProtect(object);
 }
 
-/** Either list turns a check on: `allowedHosts` for Host, `allowedOrigins` for Origin. */
-function listsProtect(object: TSESTree.ObjectExpression): boolean {
+/**
+ * Either list turns a check on: `allowedHosts` for Host, `allowedOrigins` for Origin. In
+ * `@rekog/mcp-nest` 2.x's `security` (`localhostKeyword`), `'localhost'` stands for the localhost
+ * names, and an empty list refuses every request (the SDK's `validateHostHeader(host, [])`).
+ */
+function listsProtect(object: TSESTree.ObjectExpression, localhostKeyword = false): boolean {
   return ['allowedHosts', 'allowedOrigins'].some((key) => {
     const list = findObjectProperty(object, key);
     if (list.kind !== 'found' || !list.value) return false;
-    // `'localhost'` stands for the localhost names in @rekog/mcp-nest 2.x.
     return possibleValues(list.value).every(
-      (value) => !value.known || (Array.isArray(value.value) && value.value.length > 0) || value.value === 'localhost',
+      (value) =>
+        !value.known ||
+        (Array.isArray(value.value) && (value.value.length > 0 || localhostKeyword)) ||
+        (localhostKeyword && value.value === 'localhost'),
     );
   });
 }

@@ -30,9 +30,11 @@ import {
   enclosingFunction,
   exportedNames,
   externalRefOf,
+  findObjectProperty,
   isFunctionNode,
   outermostFunction,
   resolveExpression,
+  resolveObjectExpression,
   resolveFunction,
   returnedExpressions,
   usesOf,
@@ -543,20 +545,12 @@ function mountedAtPublicPath(node: TSESTree.Node, publicPaths: readonly string[]
   return prefix !== null && prefix !== '' && isPublicPath(prefix, publicPaths);
 }
 
-/** The methods that add a route or mount middleware at a path: express, connect and Hono. */
+/**
+ * The methods that add a route or mount middleware at a path in express, connect and Hono (the
+ * adapters' verbs), and Hono's `on(method, path)` and `route(path, app)`.
+ */
 const PATH_METHODS: readonly string[] = [
-  'use',
-  'get',
-  'post',
-  'put',
-  'patch',
-  'delete',
-  'del',
-  'head',
-  'options',
-  'all',
-  'on',
-  'route',
+  ...new Set([...ROUTE_SHAPES.express.verbs, ...ROUTE_SHAPES.connect.verbs, ...ROUTE_SHAPES.hono.verbs, 'on', 'route']),
 ];
 
 /**
@@ -586,25 +580,108 @@ function mountedOnStaticFiles(node: TSESTree.Node): boolean {
       const path = pathPrefix(other);
       if (path === null) return false;
       const pathless = path === '' && !(other.arguments[0] && isPathArgument(other.arguments[0]));
-      if (!pathless && !(covers(prefix, path) || covers(path, prefix))) continue;
+      // `/:endpoint` and `*` match the policy's path too.
+      if (!pathless && !pathsMeet(prefix, path)) continue;
       if (method !== 'use') return false;
       for (const mounted of other.arguments.slice(pathless ? 0 : 1)) {
         const value = skipTypeWrappers(mounted);
         if (value === argument || containsNode(mounted, node)) continue;
         if (value.type === AST_NODE_TYPES.CallExpression && entitiesOf(value, 'static-files').length > 0) {
+          // The files of the package or the site (`path.join(import.meta.dirname, 'dist')`), not the user's.
+          if (!servesPackagedFiles(value)) return false;
           files ||= !pathless && covers(path, prefix);
           continue;
         }
-        // Another policy, or a package's middleware with no path (`express.json()`).
-        if (entitiesOf(value, 'cors').length > 0) continue;
-        if (pathless && value.type === AST_NODE_TYPES.CallExpression && externalRefOf(value.callee) !== null) {
-          if (entitiesOf(value, 'app').length === 0) continue;
-        }
+        // Another policy or a check, or middleware with no path that never answers (`express.json()`).
+        if (entitiesOf(value, 'cors', 'auth').length > 0 || (pathless && passesEveryRequestOn(value))) continue;
         return false;
       }
     }
   }
   return files;
+}
+
+/** Whether two route paths can match one request path: segment by segment, `:param` and `*` match any. */
+function pathsMeet(a: string, b: string): boolean {
+  const segments = (path: string): string[] => path.split('/').filter((segment) => segment !== '');
+  const [left, right] = [segments(a), segments(b)];
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const [x, y] = [left[index]!, right[index]!];
+    if (x.includes('*') || y.includes('*') || x.startsWith('{')) return true;
+    if (x !== y && !x.startsWith(':') && !y.startsWith(':')) return false;
+  }
+  return true;
+}
+
+/** Packages of middleware that hands every request on and answers none itself. */
+const PASS_ON_PACKAGES: ReadonlySet<string> = new Set([
+  'body-parser',
+  'compression',
+  'cookie-parser',
+  'helmet',
+  'morgan',
+]);
+/** express's own middleware that only parses bodies (express 5 lib/express.js). */
+const EXPRESS_PARSERS: ReadonlySet<string> = new Set(['json', 'urlencoded', 'text', 'raw']);
+
+/** Whether middleware hands every request on: a body parser, compression, headers, logging. */
+function passesEveryRequestOn(value: TSESTree.Node): boolean {
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const ref = externalRefOf(value.callee);
+  if (!ref) return false;
+  const name = ref.names.filter((part) => part !== 'default').at(-1);
+  return (
+    PASS_ON_PACKAGES.has(ref.module) ||
+    ((ref.module === 'express' || ref.module === 'body-parser') && name !== undefined && EXPRESS_PARSERS.has(name))
+  );
+}
+
+/**
+ * Whether static-file middleware serves a directory of the package or site: its root (the first
+ * argument, or Hono's `root` option) is a literal path, or `path.join()`/`path.resolve()` of
+ * literals, `__dirname`, `import.meta.dirname` and `process.cwd()`. Not the user's home or a
+ * folder from the environment or a caller.
+ */
+function servesPackagedFiles(call: TSESTree.CallExpression): boolean {
+  const [first] = call.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
+  const options = resolveObjectExpression(first);
+  if (options) {
+    const root = findObjectProperty(options, 'root');
+    const path = findObjectProperty(options, 'path');
+    const given = root.kind === 'found' ? root.value : path.kind === 'found' ? path.value : null;
+    return given !== null && packagedPath(given, 0);
+  }
+  return packagedPath(first, 0);
+}
+
+function packagedPath(node: TSESTree.Node, depth: number): boolean {
+  if (depth > 3) return false;
+  const expression = skipTypeWrappers(node);
+  if (typeof staticValue(expression)?.value === 'string') return true;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    if (expression.name === '__dirname') return true;
+    const value = resolveExpression(expression);
+    return value !== null && value !== expression && packagedPath(value, depth + 1);
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    // `import.meta.dirname`
+    return expression.object.type === AST_NODE_TYPES.MetaProperty && propertyName(expression) === 'dirname';
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const ref = externalRefOf(expression.callee);
+  const name = ref?.names.filter((part) => part !== 'default').at(-1);
+  if (ref && (ref.module === 'path' || ref.module === 'node:path') && (name === 'join' || name === 'resolve')) {
+    return expression.arguments.every((argument) => packagedPath(argument, depth + 1));
+  }
+  // `process.cwd()`: where the site is started from.
+  const callee = skipTypeWrappers(expression.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'process' &&
+    propertyName(callee) === 'cwd'
+  );
 }
 
 /** A test for the expressions that name the same object as `receiver`: its variable, or the same member path (`this.app`). */
@@ -847,8 +924,9 @@ export function harmlessPolicy(
   // `app.use('/.well-known/oauth-authorization-server', cors(), …)`, also on an app the file is
   // handed: middleware mounted at a public path runs only for that path.
   if (mountedAtPublicPath(node, options.publicPaths)) return true;
-  // `app.use('/assets', cors()); app.use('/assets', express.static(dir))`: the files of a site.
-  if (mountedOnStaticFiles(node)) return true;
+  // `app.use('/assets', cors()); app.use('/assets', express.static(dir))`: the files of a site,
+  // which a credentialed policy would open to pages with the user's cookies.
+  if (!credentials && mountedOnStaticFiles(node)) return true;
   // `@Header('Access-Control-Allow-Origin', '*')` on a NestJS route: its paths decide.
   const nestPaths = nestRoutePaths(node);
   if (nestPaths && nestPaths.every((path) => isPublicPath(path, options.publicPaths))) return true;

@@ -23,7 +23,6 @@ import {
   bindingDefault,
   externalRefOf,
   findObjectProperty,
-  isFunctionNode,
   memberName,
   nonEmptyList,
   possibleValues,
@@ -774,7 +773,7 @@ class HostReader {
     const values = possibleValues(first);
     // A name says socket only where no value the code shows is a port (`ports.websock` of 3001).
     const numbered = values.some((candidate) => candidate.known && typeof candidate.value === 'number');
-    if (values.some(isPath) || (namesSocketPath(first) && !numbered) || narrowedToString(first, call)) return SOCKET;
+    if (values.some(isPath) || (namesSocketPath(first) && !numbered)) return SOCKET;
     // Anything else is taken as a port, as it nearly always is (`Number(process.env.PORT)`).
     // Node reads the second argument as the host only when it is a string.
     if (!second)
@@ -935,34 +934,6 @@ function namesSocketPath(node: TSESTree.Node): boolean {
           : memberName(expression)
         : null;
   return name !== null && /(?:path|sock(?:et)?|pipe)$/iu.test(name) && !/port/iu.test(name);
-}
-
-/**
- * Whether a `listen()` argument is a name the code has narrowed to a string where the call runs:
- * in the branch of `typeof target === 'string'` (or the other branch of `!==`), where Node takes it
- * for a socket or pipe path (`listen(port: number | string)` of a library).
- */
-function narrowedToString(node: TSESTree.Node, call: TSESTree.Node): boolean {
-  const expression = skipTypeWrappers(node);
-  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(expression);
-  if (!variable) return false;
-  let child: TSESTree.Node = call;
-  for (let parent = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
-    if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
-    if (child === parent.test) continue;
-    const test = skipTypeWrappers(parent.test);
-    if (test.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/u.test(test.operator)) continue;
-    const [typeOf, type] =
-      test.left.type === AST_NODE_TYPES.UnaryExpression ? [test.left, test.right] : [test.right, test.left];
-    if (typeOf.type !== AST_NODE_TYPES.UnaryExpression || typeOf.operator !== 'typeof') continue;
-    const argument = skipTypeWrappers(typeOf.argument);
-    if (argument.type !== AST_NODE_TYPES.Identifier || variableOf(argument) !== variable) continue;
-    const equal = test.operator.startsWith('=') === (child === parent.consequent);
-    const named = staticValue(type)?.value;
-    if ((named === 'string' && equal) || (named === 'number' && !equal)) return true;
-  }
-  return false;
 }
 
 /** Node's `isPipeName`: a string that is not a non-negative number names a socket or pipe. */

@@ -26,7 +26,12 @@ import {
 import { mentionsAny } from '../analysis/imports';
 import { installedVersionFor, isAtLeast, oldestPeerVersion } from '../analysis/installed';
 import { entitiesOf, moduleIndex } from '../analysis/facts';
-import { calledOnlyWithOtherValues, failOpenListBranches, hostDerivedOriginTests } from '../analysis/fail-open';
+import {
+  calledOnlyWithOtherValues,
+  checksHostSomewhere,
+  failOpenListBranches,
+  hostDerivedOriginTests,
+} from '../analysis/fail-open';
 import {
   codeOf,
   isLinted,
@@ -53,6 +58,7 @@ import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/
 import {
   REJECTING_METHODS,
   checksCredential,
+  functionChecksCredential,
   turnsAwaySomewhere,
   type CheckFinder,
 } from '../analysis/credential-checks';
@@ -122,8 +128,12 @@ const MENTIONS_MCP = new RegExp(
  * MCP server.
  */
 const MENTIONS_WEBSOCKET_MODULE = mentionsModuleWith('websocket-server');
-/** A WebSocket server that takes messages from its clients: `socket.on('message', …)`, Bun's `websocket.message`. */
-const TAKES_MESSAGES = /\bmessage\b/u;
+/**
+ * A WebSocket server that takes messages from its clients: `socket.on('message', …)`, Bun's
+ * `websocket: { message(ws, data) {…} }`, Socket.IO's `socket.on('task:create', …)`.
+ */
+const TAKES_MESSAGES =
+  /\.(?:on|once|addEventListener)\(\s*['"`]message['"`]|\bmessage\s*\(\s*\w+\s*,|\bmessage\s*:\s*(?:async\s+)?(?:\(|function\b|\w+\s*=>)|\bsocket\.on\(\s*['"`](?!(?:disconnect|disconnecting|error)['"`])/u;
 const MENTIONS_UPGRADE = new RegExp(`\\.(?:${[...UPGRADE_METHODS].join('|')})\\s*\\(`, 'u');
 /** What turns a WebSocket handshake or connection away: closing it, or answering the upgrade request. */
 const REFUSING_CALLS: ReadonlySet<string> = new Set([
@@ -370,17 +380,30 @@ export default createRule<Options, MessageIds>({
         const fetch = findObjectProperty(options, 'fetch');
         const fn = fetch.kind === 'found' ? resolveFunction(fetch.value ?? fetch.property.value) : null;
         if (!fn) continue;
-        const accepting = (index.methodCalls.get(upgrades.method) ?? []).filter((upgrade) => containsNode(fn, upgrade));
-        if (accepting.length === 0 || (readsOrigin(fn) && turnsAwaySomewhere(fn.body))) continue;
+        const accepting = (index.methodCalls.get(upgrades.method) ?? []).filter(
+          (upgrade) =>
+            containsNode(fn, upgrade) &&
+            !originDecidesBefore(upgrade, fn) &&
+            !(trustCredentialChecks && functionChecksCredential(REBINDING_CREDENTIAL_FINDER, fn, 0, upgrade)),
+        );
+        // The Origin handed to the socket (`upgrade(req, { data: { origin } })`) and checked when it opens.
+        if (accepting.length === 0 || (readsOrigin(fn) && closesOnOpen(findObjectProperty(options, upgrades.option)))) {
+          continue;
+        }
         for (const upgrade of accepting) {
           const [request] = upgrade.arguments;
           const statement = statementIn(upgrade, fn);
+          const param = fn.params[0];
           context.report({
             node: upgrade.callee,
             messageId: 'unprotectedWebSocket',
             data: { server: start.api.display },
             suggest:
-              request?.type === AST_NODE_TYPES.Identifier && statement && isLinted(statement)
+              request?.type === AST_NODE_TYPES.Identifier &&
+              param?.type === AST_NODE_TYPES.Identifier &&
+              param.name === request.name &&
+              statement &&
+              isLinted(statement)
                 ? [
                     {
                       messageId: 'refuseWebPages',
@@ -397,12 +420,108 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** The statement of `fn`'s body, or of a block in it, that holds `node`; `null` when none does. */
+    /**
+     * The statement of `fn`'s body, of a block in it or of a `switch` case, that holds `node`;
+     * `null` when none does, or when a nested function lies between.
+     */
     function statementIn(node: TSESTree.Node, fn: HandlerFunction): TSESTree.Statement | null {
       for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {
-        if (current.parent.type === AST_NODE_TYPES.BlockStatement) return current as TSESTree.Statement;
+        if (isFunctionNode(current)) return null;
+        const { parent } = current;
+        if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.SwitchCase) {
+          return parent.type === AST_NODE_TYPES.SwitchCase && parent.test === current
+            ? null
+            : (current as TSESTree.Statement);
+        }
       }
       return null;
+    }
+
+    /**
+     * Whether the request's Origin decides, before `upgrade`, whether it happens: an `if` on it
+     * that turns the request away (`if (!allowed(origin)) return new Response(null, { status: 403 })`),
+     * or one whose branch alone upgrades (`if (ORIGINS.has(origin)) return server.upgrade(req)`).
+     */
+    function originDecidesBefore(upgrade: TSESTree.Node, fn: HandlerFunction): boolean {
+      for (let current: TSESTree.Node = upgrade; current !== fn && current.parent; current = current.parent) {
+        const { parent } = current;
+        if (
+          parent.type === AST_NODE_TYPES.IfStatement &&
+          current === parent.consequent &&
+          testsOrigin(parent.test, fn)
+        ) {
+          return true;
+        }
+        const siblings =
+          parent.type === AST_NODE_TYPES.BlockStatement
+            ? parent.body
+            : parent.type === AST_NODE_TYPES.SwitchCase
+              ? parent.consequent
+              : [];
+        for (const statement of siblings) {
+          if (statement === current) break;
+          if (
+            statement.type === AST_NODE_TYPES.IfStatement &&
+            testsOrigin(statement.test, fn) &&
+            (turnsAwaySomewhere(statement.consequent) || answersInstead(statement.consequent))
+          ) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Whether a branch answers with a value of its own (`return rejected`), so the upgrade after it does not run. */
+    function answersInstead(branch: TSESTree.Statement): boolean {
+      const last = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
+      return last?.type === AST_NODE_TYPES.ReturnStatement && last.argument !== null;
+    }
+
+    /** Whether a test reads the request's Origin: itself, through a name it keeps, or in a helper it hands the request to. */
+    function testsOrigin(test: TSESTree.Node, fn: HandlerFunction, seen = new Set<TSESTree.Node>()): boolean {
+      if (seen.has(test)) return false;
+      seen.add(test);
+      let found = false;
+      walk(test, (node) => {
+        if (found) return;
+        if (requestHeaderRead(node) === 'origin') found = true;
+        else if (node.type === AST_NODE_TYPES.Identifier && !isPropertyKey(node)) {
+          const def = variableOf(node)?.defs[0];
+          found =
+            def?.type === 'Variable' &&
+            def.node.init !== null &&
+            containsNode(fn, def.node) &&
+            testsOrigin(def.node.init, fn, seen);
+        } else if (node.type === AST_NODE_TYPES.CallExpression && passesName(node, plainParameterNames(fn))) {
+          const helper = resolveFunction(node.callee);
+          found = helper !== null && helper !== fn && readsOrigin(helper);
+        }
+      });
+      return found;
+    }
+
+    /** Whether an identifier is a property's name (`req.origin`'s `origin`, an object key), not a variable. */
+    function isPropertyKey(identifier: TSESTree.Identifier): boolean {
+      const { parent } = identifier;
+      return (
+        (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) ||
+        (parent.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.computed && !parent.shorthand)
+      );
+    }
+
+    /** Whether Bun's `websocket` handlers close a socket when it opens (`open(ws) { if (…) ws.close(); }`). */
+    function closesOnOpen(websocket: ReturnType<typeof findObjectProperty>): boolean {
+      const handlers = websocket.kind === 'found' && websocket.value ? resolveObjectExpression(websocket.value) : null;
+      const open = handlers ? findObjectProperty(handlers, 'open') : null;
+      const fn = open?.kind === 'found' ? resolveFunction(open.value ?? open.property.value) : null;
+      let closes = false;
+      if (fn) {
+        walk(fn.body, (node) => {
+          closes ||= node.type === AST_NODE_TYPES.CallExpression && calledMethodName(node) === 'close';
+        });
+      }
+      return closes;
     }
 
     /** Whether an argument may hold options the analysis cannot read (a spread, a name it cannot follow). */
@@ -849,6 +968,13 @@ export default createRule<Options, MessageIds>({
      */
     function reportSameOriginChecks(): void {
       const index = moduleIndex(sourceCode.ast);
+      // With `Host` checked (by the file, an SDK app or the SDK's middleware), comparing `Origin`
+      // with it is a sound same-origin check.
+      if (checksHostSomewhere(sourceCode.ast)) return;
+      if (findMcpAppFactories(sourceCode).some(({ call, factory }) => mcpAppProtection(call, factory).kind === 'on')) {
+        return;
+      }
+      if (index.calls.some((call) => entitiesOf(call, 'host-validation').length > 0)) return;
       const checks = new Set<HandlerFunction>();
       for (const node of [...index.memberExpressions, ...index.calls]) {
         if (requestHeaderRead(node) !== 'origin') continue;

@@ -73,6 +73,40 @@ app.use((req, res, next) => {
   ],
   invalid: [
     {
+      name: "a ws server's `verifyClient` hands the check the handshake's Origin",
+      code: `import { WebSocketServer } from 'ws';
+// The MCP bridge's socket.
+const allowed = process.env.ALLOWED_ORIGINS?.split(',');
+function isAllowedOrigin(origin: string | undefined): boolean {
+  if (!allowed) return true;
+  return origin !== undefined && allowed.includes(origin);
+}
+export const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1', verifyClient: (info) => isAllowedOrigin(info.origin) });`,
+      errors: [
+        {
+          messageId: 'failOpenCheck',
+          data: { header: 'Origin' },
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'refuseUntilConfigured',
+              output: `import { WebSocketServer } from 'ws';
+// The MCP bridge's socket.
+const allowed = process.env.ALLOWED_ORIGINS?.split(',');
+function isAllowedOrigin(origin: string | undefined): boolean {
+  if (!allowed) return false;
+  return origin !== undefined && allowed.includes(origin);
+}
+export const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1', verifyClient: (info) => isAllowedOrigin(info.origin) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a predicate's `return true` while the list is unset becomes `return false`",
       code: FAIL_OPEN_PREDICATE.replace('RESULT', 'true'),
       errors: [
@@ -585,6 +619,30 @@ ruleTester.run("require-dns-rebinding-protection: Origin against the request's o
       ),
     },
     {
+      name: 'the file checks Host against a list as well',
+      code: SAME_ORIGIN_CHECK(
+        '`${req.protocol}://${req.headers.host}`',
+        "const HOSTS = ['localhost:3000', '127.0.0.1:3000'];",
+      ).replace(
+        '  next();\n});',
+        "  if (!HOSTS.includes(req.headers.host ?? '')) return void res.status(403).end();\n  next();\n});",
+      ),
+    },
+    {
+      name: 'an origin made of configured options, not of the request',
+      code: SAME_ORIGIN_CHECK(
+        'ownOrigin(settings)',
+        `const settings = { host: 'localhost', port: 3000 };
+function ownOrigin(options: { host: string; port: number }): string {
+  return \`http://\${options.host}:\${options.port}\`;
+}`,
+      ),
+    },
+    {
+      name: "the Origin's host must be loopback too",
+      code: SAME_ORIGIN_CHECK("`${req.protocol}://${req.headers.host}` || new URL(origin).hostname !== 'localhost'"),
+    },
+    {
       name: 'a web handler that compares with a constant origin',
       code: `import { handleMcp } from './mcp/handler.js';
 export default {
@@ -611,6 +669,14 @@ export default {
 }`,
       ),
       errors: [sameOriginReport(10, 'ownOrigin(req)')],
+    },
+    {
+      name: 'a log line of the Origin is no test of it',
+      code: SAME_ORIGIN_CHECK('`${req.protocol}://${req.headers.host}`').replace(
+        '  const origin = req.headers.origin;\n',
+        "  const origin = req.headers.origin;\n  console.warn('origin', origin);\n",
+      ),
+      errors: [sameOriginReport(8, '`${req.protocol}://${req.headers.host}`')],
     },
     {
       name: "a web request's own URL",

@@ -203,18 +203,6 @@ net.createServer().listen(join(tmpdir(), 'bus.sock'));
 net.createServer().listen(path.resolve('run', 'bus.sock'));`,
     },
     {
-      name: "a port or path narrowed to a string (`typeof target === 'string'`) is a socket path",
-      code: `import http from 'node:http';
-export function start(target: number | string): void {
-  const server = http.createServer();
-  if (typeof target === 'string') server.listen(target);
-  else server.listen(target, '127.0.0.1');
-  if (typeof target !== 'string') server.listen(target, '127.0.0.1');
-  else server.listen(target);
-  const _ = typeof target === 'number' ? server.listen(target, '127.0.0.1') : server.listen(target);
-}`,
-    },
-    {
       name: 'a host the file does not show is left alone by default',
       code: `import express from 'express';
 import { listenOptions } from './config';

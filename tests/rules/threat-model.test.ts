@@ -2151,7 +2151,9 @@ ruleTester.run('no-wildcard-origin: a public path on a handed app', noWildcardOr
 
 // `cors()` mounted where the app serves only the files of a directory: a site's own assets. The
 // MCP route beside it checks a bearer token, so that the app is one that may serve MCP.
-const STATIC_ASSETS = (mounts: string): string => `import path from 'node:path';
+const STATIC_ASSETS = (mounts: string): string => `import os from 'node:os';
+import path from 'node:path';
+import { toNodeHandler } from '@modelcontextprotocol/node';
 import cors from 'cors';
 import express from 'express';
 import { handleMcp } from './mcp/handler.js';
@@ -2245,8 +2247,20 @@ serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 3000 });`,
       ...assetsReport(`${ASSETS_CORS}\n${ASSETS_FILES}\napp.use(handleMcp);`),
     },
     {
+      name: 'a route with a parameter that matches the path',
+      ...assetsReport(`${ASSETS_CORS}\n${ASSETS_FILES}\napp.post('/:endpoint', handleMcp);`),
+    },
+    {
+      name: "a package's handler mounted with no path, which answers what the files hand on",
+      ...assetsReport(`${ASSETS_CORS}\n${ASSETS_FILES}\napp.use(toNodeHandler(handleMcp));`),
+    },
+    {
+      name: "the user's home folder is no site's files",
+      ...assetsReport(`${ASSETS_CORS}\napp.use('/assets', express.static(os.homedir()));`),
+    },
+    {
       name: 'files mounted at a path below the policy',
-      ...assetsReport(`${ASSETS_CORS}\napp.use('/assets/img', express.static('img'));\napp.use('/assets', handleMcp);`),
+      ...assetsReport(`${ASSETS_CORS}\napp.use('/assets/img', express.static('img'));`),
     },
   ],
 });

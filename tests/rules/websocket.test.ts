@@ -241,6 +241,16 @@ ruleTester.run('require-dns-rebinding-protection: Bun WebSocket servers', rule, 
       filename: PLAIN_PACKAGE,
     },
     {
+      name: 'a helper answers other origins, and `fetch` returns its answer before the upgrade',
+      code: BUN_RELAY(`
+    const refused = refuseOtherOrigins(req);
+    if (refused) return refused;`).replace(
+        'const peers',
+        "function refuseOtherOrigins(req: Request): Response | null {\n  const origin = req.headers.get('origin');\n  return origin === null || origin === 'https://www.figma.com' ? null : new Response(null, { status: 403 });\n}\n\nconst peers",
+      ),
+      filename: MCP_PACKAGE,
+    },
+    {
       name: 'no `websocket` option: `upgrade` is some other method',
       code: `import { upgrade } from './mcp/schema.js';
 Bun.serve({
@@ -253,6 +263,21 @@ Bun.serve({
   ],
   invalid: [
     { name: 'in a package that uses an MCP package', code: BUN_RELAY(), filename: MCP_PACKAGE, errors: [bunReport()] },
+    {
+      name: 'the Origin only echoed into a CORS header, with a 404 for other paths',
+      code: BUN_RELAY(`
+    if (new URL(req.url).pathname !== '/ws') return new Response(null, { status: 404 });
+    const cors = { 'Access-Control-Allow-Origin': req.headers.get('origin') ?? '*' };`),
+      filename: MCP_PACKAGE,
+      errors: [
+        bunReport(
+          `
+    if (new URL(req.url).pathname !== '/ws') return new Response(null, { status: 404 });
+    const cors = { 'Access-Control-Allow-Origin': req.headers.get('origin') ?? '*' };`,
+          11,
+        ),
+      ],
+    },
     {
       name: 'a file that says MCP, whose `fetch` only logs the Origin',
       code: `// The MCP server's relay.\n${BUN_RELAY("\n    console.log(req.headers.get('origin'));")}`,
