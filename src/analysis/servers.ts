@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleFix, RuleFixer, Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendArgument, appendObjectProperty, insertArgumentBefore, insertObjectPropertyAfter } from '../fixes/edits';
 import type { McpFrameworkServer, ServerApi, ServerSource, StartApi } from '../frameworks/types';
 import {
@@ -7,6 +7,7 @@ import {
   calledMethodObject,
   containsNode,
   isNullishLiteral,
+  outermostWrapper,
   passesName,
   plainParameterNames,
   skipTypeWrappers,
@@ -17,12 +18,14 @@ import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts'
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
 import { servesMcp } from './mcp-transports';
+import { findRoutes } from './routes';
 import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
   bindingDefault,
   externalRefOf,
   findObjectProperty,
+  isFunctionNode,
   memberName,
   nonEmptyList,
   possibleValues,
@@ -401,6 +404,12 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
     return false;
   }
   if (entitiesOf(root, 'server').length === 0) return false;
+  // An app given routes or middleware (`app.post('/mcp', …)`) has handlers of its own.
+  const made = root;
+  if (findRoutes(codeOf(made)).apps.some((app) => app.node === made && app.calls.some((call) => call !== listen))) {
+    return false;
+  }
+  const servers = serverVariables(listen, made);
   let closes = false;
   for (const call of calls) {
     const method = calledMethodName(call);
@@ -408,8 +417,8 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
     const eventName = event && staticValue(event)?.value;
     if (method === 'listen') {
       const callback = call.arguments.at(-1);
-      if (callback && isHandler(callback) && callsClose(callback)) closes = true;
-    } else if (eventName === 'listening' && listener && isHandler(listener) && callsClose(listener)) {
+      if (callback && isHandler(callback) && callsClose(callback, servers)) closes = true;
+    } else if (eventName === 'listening' && listener && isHandler(listener) && callsClose(listener, servers)) {
       closes = true;
     } else if (eventName === 'connection' || eventName === 'request' || eventName === 'stream') {
       return false;
@@ -477,12 +486,52 @@ function isHandler(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
 }
 
-function callsClose(fn: TSESTree.Node): boolean {
+/**
+ * Whether a listener closes the server as it runs (`srv.close(() => resolve(true))`, `this.close()`):
+ * not in a function it only defines (a `stop()` handed back for later), nor on another object.
+ */
+function callsClose(fn: TSESTree.Node, servers: ReadonlySet<Scope.Variable>): boolean {
+  const body = isFunctionNode(fn) ? fn.body : fn;
   let found = false;
-  walk(fn, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression && calledMethodName(node) === 'close') found = true;
-  });
+  walk(
+    body,
+    (node) => {
+      if (found || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'close') return;
+      // Down a chain of the server's own methods: `probe.once('close', done).close()`.
+      let held: TSESTree.Node | null = calledMethodObject(node);
+      for (let steps = 0; held && steps < 10; steps++) {
+        held = skipTypeWrappers(held);
+        if (held.type !== AST_NODE_TYPES.CallExpression) break;
+        held = calledMethodObject(held);
+      }
+      found =
+        held?.type === AST_NODE_TYPES.ThisExpression ||
+        (held?.type === AST_NODE_TYPES.Identifier && servers.has(variableOf(held)!));
+    },
+    (node) => node === body || !isFunctionNode(node),
+  );
   return found;
+}
+
+/** The variables that hold the server a `listen()` starts: its result (`const srv = app.listen(…)`) and what it is called on. */
+function serverVariables(listen: TSESTree.CallExpression, made: TSESTree.Node): Set<Scope.Variable> {
+  const variables = new Set<Scope.Variable>();
+  for (const node of [outermostWrapper(listen), made]) {
+    let holder: TSESTree.Node = node;
+    while (holder.parent?.type === AST_NODE_TYPES.AwaitExpression) holder = holder.parent;
+    const declarator = holder.parent;
+    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(declarator.id);
+      if (variable) variables.add(variable);
+    }
+  }
+  const receiver = calledMethodObject(listen);
+  const named = receiver && skipTypeWrappers(receiver);
+  if (named?.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(named);
+    if (variable) variables.add(variable);
+  }
+  return variables;
 }
 
 /** A parameter (and a property path into it) whose value a function hands to a server as its host. */

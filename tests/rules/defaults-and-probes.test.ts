@@ -89,6 +89,63 @@ app.get('/sse', async (req, res) => {
   ],
 });
 
+/** An express app with an MCP route whose listen callback only hands back a way to close it later. */
+const STOP_HANDLE = `import express from 'express';
+import { handleMcp } from './mcp/handler.js';
+export function start(port: number): Promise<() => void> {
+  const app = express();
+  app.post('/mcp', handleMcp);
+  const ADDRESS = '0.0.0.0';
+  return new Promise((resolve) => {
+    const server = app.listen(port, ADDRESS, () => resolve(() => server.close()));
+  });
+}`;
+
+/** A `net` server with no handler whose listen callback closes a database, not the server. */
+const CLOSES_OTHER = `import net from 'node:net';
+import { db } from './db.js';
+export function reserve(port: number): net.Server {
+  const server = net.createServer();
+  server.listen(port, '0.0.0.0', () => db.close());
+  return server;
+}`.replace(
+  "server.listen(port, '0.0.0.0', () => db.close());\n  return server;",
+  "return server.listen(port, '0.0.0.0', () => db.close());",
+);
+
+/**
+ * The report on the host `host` (every interface) at `line`, `column` of `code`: fixed to
+ * `'127.0.0.1'`, the other loopback hosts suggested.
+ */
+function everyInterfaceAt(code: string, line: number, column: number, host: string) {
+  const edited = (to: string): string => code.replace(`, ${host}, () =>`, `, ${to}, () =>`);
+  return {
+    code,
+    output:
+      host === 'ADDRESS'
+        ? code.replace("const ADDRESS = '0.0.0.0';", "const ADDRESS = '127.0.0.1';")
+        : edited("'127.0.0.1'"),
+    errors: [
+      {
+        messageId: 'everyInterface' as const,
+        line,
+        column,
+        suggestions: (
+          [
+            ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+            ['useIpv6Loopback', "'::1'"],
+            ['useLocalhost', "'localhost'"],
+          ] as const
+        ).map(([messageId, to]) => ({
+          messageId,
+          output:
+            host === 'ADDRESS' ? code.replace("const ADDRESS = '0.0.0.0';", `const ADDRESS = ${to};`) : edited(to),
+        })),
+      },
+    ],
+  };
+}
+
 ruleTester.run('require-loopback-host: a server that only tests whether a port is free', loopbackRule, {
   valid: [
     {
@@ -210,6 +267,14 @@ server.listen(4000, 'localhost');`,
           ],
         },
       ],
+    },
+    {
+      name: 'an app with routes that hands back a `stop()` from its listen callback',
+      ...everyInterfaceAt(STOP_HANDLE, 8, 37, 'ADDRESS'),
+    },
+    {
+      name: 'a listen callback that closes something else',
+      ...everyInterfaceAt(CLOSES_OTHER, 5, 30, "'0.0.0.0'"),
     },
   ]),
 });
