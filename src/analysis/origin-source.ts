@@ -124,13 +124,84 @@ export function environmentReadName(node: TSESTree.Node): string | null | undefi
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length >= 1) {
     const callee = skipTypeWrappers(expression.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    if (propertyName(callee) !== 'get' || !isEnvironmentObject(skipTypeWrappers(callee.object))) {
-      return undefined;
-    }
+    const method = propertyName(callee);
+    const owner = skipTypeWrappers(callee.object);
+    const reads =
+      (method === 'get' && isEnvironmentObject(owner)) ||
+      ((method === 'get' || method === 'getOrThrow') && isConfigService(owner));
+    if (!reads) return undefined;
     const name = staticValue(expression.arguments[0]!);
     return typeof name?.value === 'string' ? name.value : null;
   }
   return undefined;
+}
+
+/**
+ * `@nestjs/config`'s `ConfigService`, whose `get('X')` and `getOrThrow('X')` read the environment
+ * variable `X` (or a `.env` file's) unless a configuration factory names it otherwise: a name typed
+ * as one (`private readonly config: ConfigService`, also as `this.config`), or one taken from the
+ * app (`const config = app.get(ConfigService)`).
+ */
+function isConfigService(node: TSESTree.Node): boolean {
+  let declared: TSESTree.Node | null = null;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const def = variableOf(node)?.defs[0];
+    if (def?.type === 'Parameter') declared = def.name;
+    else if (def?.type === 'Variable' && def.node.init) {
+      const init = skipTypeWrappers(def.node.init);
+      const made =
+        init.type === AST_NODE_TYPES.AwaitExpression ? skipTypeWrappers(init.argument) : (init as TSESTree.Node);
+      if (made.type === AST_NODE_TYPES.CallExpression && made.arguments[0])
+        return namesConfigService(made.arguments[0]);
+      declared = def.node.id;
+    }
+  } else if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.ThisExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier
+  ) {
+    declared = classMemberDeclaration(node, node.property.name);
+  }
+  const annotation =
+    declared && 'typeAnnotation' in declared
+      ? (declared.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)
+      : undefined;
+  const type = annotation?.typeAnnotation;
+  return type?.type === AST_NODE_TYPES.TSTypeReference && namesConfigService(type.typeName);
+}
+
+/** Whether a name is `ConfigService` imported from `@nestjs/config`. */
+function namesConfigService(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(node)?.defs[0];
+  if (def?.type !== 'ImportBinding') return false;
+  const declaration = def.parent;
+  const specifier = def.node;
+  return (
+    declaration?.type === AST_NODE_TYPES.ImportDeclaration &&
+    declaration.source.value === '@nestjs/config' &&
+    specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+    (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) ===
+      'ConfigService'
+  );
+}
+
+/** The declaration of `this.name` in the class around a node: a field, or a constructor's parameter property. */
+function classMemberDeclaration(node: TSESTree.Node, name: string): TSESTree.Node | null {
+  let cls: TSESTree.Node | undefined = node.parent;
+  while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
+  if (!cls) return null;
+  for (const member of cls.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && propertyName(member) === name) return member;
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
+    for (const param of member.value.params) {
+      if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier) {
+        if (param.parameter.name === name) return param.parameter;
+      }
+    }
+  }
+  return null;
 }
 
 /**

@@ -1361,3 +1361,92 @@ ruleTester.run('no-env-allowed-origins: an allowlist copied by a built-in', rule
     },
   ],
 });
+
+// `@nestjs/config`'s ConfigService reads the environment (and `.env` files) by the variable's name.
+const NEST_CONFIG = (lookup: string, service = 'ConfigService'): string => `import { NestFactory } from '@nestjs/core';
+import { ${service} } from '@nestjs/config';
+import { AppModule } from './mcp/app.module';
+
+const app = await NestFactory.create(AppModule);
+const config = app.get(${service});
+const origins = ${lookup};
+app.enableCors({ origin: origins, credentials: true });
+await app.listen(3000, '127.0.0.1');`;
+
+/** A bootstrap class whose ConfigService is injected as a parameter property; `origin` is `origin`. */
+const INJECTED = (origin: string): string => `import { NestFactory } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
+import { AppModule } from './mcp/app.module';
+
+export class Bootstrap {
+  constructor(private readonly config: ConfigService) {}
+  async start(): Promise<void> {
+    const app = await NestFactory.create(AppModule);
+    app.enableCors({ origin: ${origin}, credentials: true });
+    await app.listen(3000, '127.0.0.1');
+  }
+}`;
+
+const NEST_READ = "config.getOrThrow<string>('CORS_ORIGINS').split(',')";
+
+ruleTester.run("no-env-allowed-origins: NestJS config's ConfigService", rule, {
+  valid: [
+    {
+      name: 'a key that names no allowlist, read for something else',
+      code: NEST_CONFIG("['http://localhost:5173']").replace(
+        'await app.listen(3000',
+        "await app.listen(Number(config.get('PORT') ?? 3000)",
+      ),
+    },
+    {
+      name: 'a `ConfigService` of another package',
+      code: NEST_CONFIG(NEST_READ).replace("from '@nestjs/config'", "from './config.service'"),
+    },
+  ],
+  invalid: [
+    {
+      name: '`app.get(ConfigService).getOrThrow(name)`',
+      code: NEST_CONFIG(NEST_READ),
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGINS`', credentials: ', credentials included' },
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: NEST_CONFIG('[] as string[] /* was env CORS_ORIGINS: list the allowed origins here */'),
+            },
+            { messageId: 'useConstantAllowlist', output: NEST_CONFIG("['https://app.example.com']") },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a service injected as a parameter property, read as `this.config.get(name)`',
+      code: INJECTED("this.config.get<string>('ALLOWED_ORIGINS')?.split(',')"),
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGINS`', credentials: ', credentials included' },
+          line: 9,
+          column: 30,
+          endLine: 9,
+          endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: INJECTED('[] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */'),
+            },
+            { messageId: 'useConstantAllowlist', output: INJECTED("['https://app.example.com']") },
+          ],
+        },
+      ],
+    },
+  ],
+});
