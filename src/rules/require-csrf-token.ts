@@ -725,7 +725,9 @@ export default createRule<Options, MessageIds>({
       // A path the file does not spell out is named by the expression that holds it.
       const pathArgument = route.call?.arguments[0];
       // `app.use(handler)`: no path to name, and the handler's source is no name.
-      if (route.path === null && pathArgument && route.handlers.includes(pathArgument)) return 'This middleware';
+      if (method === 'use' && route.path === null && pathArgument && route.handlers.includes(pathArgument)) {
+        return 'This middleware';
+      }
       // A router's route by the one path it answers at: `POST /mcp` for `router.post('/')` under `/mcp`.
       const reached =
         route.path !== null && route.app ? mountedPaths(route.app, route.path, findRoutes(sourceCode).apps) : [];

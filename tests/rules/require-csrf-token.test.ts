@@ -3852,3 +3852,33 @@ ruleTester.run('require-csrf-token: a handler given through a pass-through wrapp
     },
   ],
 });
+
+// A route whose path the file computes is named by the expression that holds it, not "this middleware".
+const COMPUTED_PATH = `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+export function mount(prefix: string, transport: StreamableHTTPServerTransport) {
+  const app = express();
+  const at = (path: string) => \`\${prefix}\${path}\`;
+  app.use(express.json());
+  app.post(at('/mcp'), (req, res) => transport.handleRequest(req, res, req.body));
+  app.listen(3000, '127.0.0.1');
+}`;
+
+const computedPathFixed = (bearer: boolean): string =>
+  COMPUTED_PATH.replace("streamableHttp.js';\n", `streamableHttp.js';\n\n${tokenHelpers({ bearer })}\n`).replace(
+    "app.post(at('/mcp'), ",
+    `app.post(at('/mcp'), ${guard('express', bearer, { indent: '  ' })}`,
+  );
+
+ruleTester.run('require-csrf-token: a route at a computed path', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "app.post(at('/mcp'), handler) is `POST at('/mcp')`",
+      code: COMPUTED_PATH,
+      output: null,
+      errors: [missingCheck("`POST at('/mcp')`", [8, 3, 8, 11], computedPathFixed)],
+    },
+  ],
+});
