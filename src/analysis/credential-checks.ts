@@ -5,7 +5,7 @@ import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
 import { admitsEveryThroughList, endsInReturn, mayRefuse, wildcardAdmission } from './origin-decisions';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
-import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
+import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead, requestQueryRead } from './request-headers';
 import {
   findObjectProperty,
   isFunctionNode,
@@ -363,7 +363,7 @@ export function functionChecksCredential(
         }
       }
     }
-    const header = requestHeaderRead(node) ?? hostPropertyRead(node);
+    const header = requestHeaderRead(node) ?? hostPropertyRead(node) ?? requestQueryRead(node);
     if (
       header !== null &&
       finder.checksHeader(header) &&
@@ -497,7 +497,7 @@ function readsCredential(finder: CheckFinder, fn: HandlerFunction): boolean {
   let reads = false;
   walk(fn.body, (node) => {
     if (reads) return;
-    const header = requestHeaderRead(node) ?? hostPropertyRead(node);
+    const header = requestHeaderRead(node) ?? hostPropertyRead(node) ?? requestQueryRead(node);
     // `if (config.enableBearerAuth) { …header… } return true;`: out of the box it reads nothing.
     if (header !== null && finder.checksHeader(header)) reads = !(finder.enforcedByDefault && underSetting(node, fn));
   });
@@ -1226,6 +1226,8 @@ const SESSION_ID_HEADER = /(?:^|-)mcp-?session-?id$/u;
 
 /** The credential headers: every request header except the ones a cross-origin form can send or anyone can obtain. */
 export function isCredentialHeader(name: string): boolean {
+  // A query parameter (`?token`, from `requestQueryRead`), unless it names a session, which any client can open.
+  if (name.startsWith('?')) return !/session|sid$/u.test(name);
   return !NOT_CREDENTIALS.has(name) && !SESSION_ID_HEADER.test(name);
 }
 

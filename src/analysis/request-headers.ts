@@ -51,6 +51,61 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
   return null;
 }
 
+/**
+ * The name of a query parameter of the request an expression reads, as `?name` (lower-cased), or
+ * `null`: `req.query.token`, `req.query['token']` (express, Fastify, Koa's `ctx.query`), Hono's
+ * `c.req.query('token')`, and `url.searchParams.get('token')` of a `new URL(req.url, …)`. A
+ * credential there is one a page cannot know, as in a header (an `EventSource` sends no headers,
+ * so SSE streams take their token in the query).
+ */
+export function requestQueryRead(node: TSESTree.Node): string | null {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipTypeWrappers(expression.object);
+    if (object.type !== AST_NODE_TYPES.MemberExpression || propertyName(object) !== 'query') return null;
+    if (!isParameterRoot(object.object)) return null;
+    const name = propertyName(expression);
+    return name === null ? null : `?${name.toLowerCase()}`;
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length !== 1) return null;
+  const callee = skipTypeWrappers(expression.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = propertyName(callee);
+  const owner = skipTypeWrappers(callee.object);
+  const reads =
+    // `c.req.query('token')`
+    (method === 'query' && owner.type === AST_NODE_TYPES.MemberExpression && propertyName(owner) === 'req') ||
+    // `url.searchParams.get('token')`, `new URL(req.url, base).searchParams.get('token')`
+    (method === 'get' &&
+      owner.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(owner) === 'searchParams' &&
+      madeFromRequestUrl(owner.object));
+  if (!reads) return null;
+  const name = staticValue(expression.arguments[0]!);
+  return typeof name?.value === 'string' ? `?${name.value.toLowerCase()}` : null;
+}
+
+/** Whether a node is a parameter or a property path into one (`req`, `ctx.request`). */
+function isParameterRoot(node: TSESTree.Node): boolean {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTypeWrappers(current.object);
+  return current.type === AST_NODE_TYPES.Identifier && variableOf(current)?.defs[0]?.type === 'Parameter';
+}
+
+/** `new URL(req.url, base)` (or a constant holding one), whose `url` is a request parameter's. */
+function madeFromRequestUrl(node: TSESTree.Node): boolean {
+  let expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const def = variableOf(expression)?.defs[0];
+    if (def?.type !== 'Variable' || !def.node.init) return false;
+    expression = skipTypeWrappers(def.node.init);
+  }
+  if (expression.type !== AST_NODE_TYPES.NewExpression || !isUrlConstructor(expression.callee)) return false;
+  const [first] = expression.arguments;
+  const url = first && skipTypeWrappers(first);
+  return url?.type === AST_NODE_TYPES.MemberExpression && propertyName(url) === 'url' && isParameterRoot(url.object);
+}
+
 const HOST_PARTS = new Set(['host', 'hostname']);
 
 /** `new URL(request.url)`, or a variable that holds one. */

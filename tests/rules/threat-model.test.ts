@@ -2392,3 +2392,71 @@ ruleTester.run("no-wildcard-origin: an OAuth server's endpoints for clients", no
     })),
   ],
 });
+
+// An SSE stream takes its token in the query string (an `EventSource` sends no headers): a token a
+// page does not know keeps it out as a header would; a session id any client can open does not.
+const QUERY_TOKEN_STREAM = (read: string): string => `import express from 'express';
+import { verifyStreamToken } from './mcp/tokens.js';
+
+const app = express();
+app.get('/mcp/events', async (req, res) => {
+  const token = ${read};
+  if (!token || !(await verifyStreamToken(String(token)))) {
+    res.status(401).end();
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Access-Control-Allow-Origin': '*' });
+  res.write('data: {}\\n\\n');
+});
+app.listen(7100, '127.0.0.1');`;
+
+/** The report on QUERY_TOKEN_STREAM's `*`, whose suggestions drop or replace it. */
+const queryStreamReport = (read: string) => {
+  const code = QUERY_TOKEN_STREAM(read);
+  return {
+    code,
+    errors: [
+      {
+        messageId: 'wildcardOrigin' as const,
+        data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+        line: 11,
+        column: 61,
+        endLine: 11,
+        endColumn: 95,
+        suggestions: [
+          {
+            messageId: 'denyOrigins' as const,
+            output: code.replace(", 'Access-Control-Allow-Origin': '*' }", ' }'),
+          },
+          {
+            messageId: 'useAllowedOrigin' as const,
+            output: code
+              .replace("'Access-Control-Allow-Origin': '*'", "'Access-Control-Allow-Origin': ALLOWED_ORIGIN")
+              .replace(
+                "from './mcp/tokens.js';\n",
+                "from './mcp/tokens.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+          },
+        ],
+      },
+    ],
+  };
+};
+
+ruleTester.run('no-wildcard-origin: a token in the query string', noWildcardOriginRule, {
+  valid: [
+    { name: '`req.query.token`', code: QUERY_TOKEN_STREAM('req.query.token') },
+    {
+      name: "`new URL(req.url, base).searchParams.get('token')`",
+      code: QUERY_TOKEN_STREAM("new URL(req.url, 'http://localhost').searchParams.get('token')"),
+    },
+  ],
+  invalid: [
+    { name: 'a session id, which any client can open', ...queryStreamReport('req.query.sessionId') },
+    {
+      name: 'with `trustCredentialChecks: false` (strict)',
+      ...queryStreamReport('req.query.token'),
+      options: [{ trustCredentialChecks: false }],
+    },
+  ],
+});
