@@ -108,6 +108,12 @@ export type Entity =
       readonly optionsAt?: 'last';
       /** The `verifyKey` function a suggestion adds, refusing every page (any `Origin`); `ws`'s by default. */
       readonly refuseAll?: string;
+      /**
+       * Whether its handshake may come over HTTP long-polling (Socket.IO's default transports),
+       * where a DNS-rebinding page's same-origin GET carries no `Origin`: only a check of `Host`
+       * (or WebSocket-only `transports`) keeps that page out.
+       */
+      readonly polls?: boolean;
     }
   /**
    * Makes an MCP server that runs its own HTTP transports, as its construction options say:

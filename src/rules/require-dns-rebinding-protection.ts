@@ -326,14 +326,22 @@ export default createRule<Options, MessageIds>({
       const typescript = isTypeScriptFile(context.filename);
       for (const { node, entity } of servers) {
         const { verifyKey } = entity;
-        const given = entity.optionsAt === 'last' ? node.arguments.at(-1) : node.arguments[0];
-        const resolved = given && given.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(given) : null;
-        // Socket.IO's options may be left out (`new Server(httpServer)`); `ws` needs them.
-        const options = resolved ?? (entity.optionsAt === 'last' && !isObjectLike(given) ? null : undefined);
+        const { given, options } = webSocketOptions(node, entity.optionsAt === 'last');
         if (options === undefined) continue;
+        // A same-origin polling handshake carries no `Origin`: then only a `Host` check counts.
+        const hostNeeded = entity.polls === true && !onlyWebSocketTransport(options);
         const verify = options ? findObjectProperty(options, verifyKey) : ({ kind: 'missing' } as const);
-        if (verify.kind !== 'missing' && !(verify.kind === 'found' && letsEveryoneIn(verify.value))) continue;
-        if (upgradeChecked || listenersCheckOrigin('connection', node) || middlewareChecksOrigin(node)) continue;
+        if (verify.kind === 'unknown') continue;
+        if (verify.kind === 'found' && !letsEveryoneIn(verify.value) && (!hostNeeded || readsHostIn(verify.value))) {
+          continue;
+        }
+        if (
+          (upgradeChecked && !entity.polls) ||
+          listenersCheckOrigin('connection', node, hostNeeded) ||
+          middlewareChecksOrigin(node, hostNeeded)
+        ) {
+          continue;
+        }
         const check =
           entity.refuseAll ?? (typescript ? '({ origin }: { origin?: string }) => !origin' : '({ origin }) => !origin');
         const property = `${verifyKey}: ${check}`;
@@ -524,31 +532,54 @@ export default createRule<Options, MessageIds>({
       return closes;
     }
 
-    /** Whether an argument may hold options the analysis cannot read (a spread, a name it cannot follow). */
-    function isObjectLike(node: TSESTree.Node | undefined): boolean {
-      if (!node) return false;
-      if (node.type === AST_NODE_TYPES.SpreadElement) return true;
-      const value = skipTypeWrappers(node);
-      // `new Server(httpServer)`, `new Server(3000)`: a server or a port, not options.
-      if (value.type === AST_NODE_TYPES.Literal) return false;
-      if (value.type === AST_NODE_TYPES.Identifier) {
-        const resolved = skipTypeWrappers(resolveExpression(value) ?? value);
-        return resolved.type !== AST_NODE_TYPES.CallExpression && resolved.type !== AST_NODE_TYPES.NewExpression;
-      }
-      return value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression;
+    /**
+     * The options a WebSocket server is made with: the first argument (`ws`), or for Socket.IO the
+     * last of two (`new Server(httpServer, options)`) or a lone object (`new Server({ … })`); a lone
+     * other argument is the HTTP server or port, and there are no options (`null`). `undefined` where
+     * options are given that the file does not show (a spread, a name it cannot follow).
+     */
+    function webSocketOptions(
+      node: TSESTree.CallExpression | TSESTree.NewExpression,
+      last: boolean,
+    ): { given: TSESTree.Node | undefined; options: TSESTree.ObjectExpression | null | undefined } {
+      const given = last ? node.arguments.at(-1) : node.arguments[0];
+      if (!given) return { given, options: last ? null : undefined };
+      if (given.type === AST_NODE_TYPES.SpreadElement) return { given, options: undefined };
+      const resolved = resolveObjectExpression(given);
+      if (resolved) return { given, options: resolved };
+      return { given, options: last && node.arguments.length === 1 ? null : undefined };
+    }
+
+    /** Whether Socket.IO's `transports` option leaves out long-polling (`transports: ['websocket']`). */
+    function onlyWebSocketTransport(options: TSESTree.ObjectExpression | null): boolean {
+      const transports = options ? findObjectProperty(options, 'transports') : null;
+      if (transports?.kind !== 'found' || !transports.value) return false;
+      const values = possibleValues(transports.value);
+      return (
+        values.length > 0 &&
+        values.every((value) => value.known && Array.isArray(value.value) && !value.value.includes('polling'))
+      );
+    }
+
+    /** Whether a verifier function reads the request's `Host`. */
+    function readsHostIn(value: TSESTree.Node | null | undefined): boolean {
+      const fn = value ? resolveFunction(value) : null;
+      return fn !== null && readsHeader(fn, 'host');
     }
 
     /**
      * Whether `server.use(middleware)` of the file (Socket.IO's `io.use((socket, next) => …)`) reads
      * `Origin` and hands an error on (`next(new Error('origin not allowed'))`).
      */
-    function middlewareChecksOrigin(server: TSESTree.Node): boolean {
+    function middlewareChecksOrigin(server: TSESTree.Node, hostNeeded: boolean): boolean {
       return (moduleIndex(sourceCode.ast).methodCalls.get('use') ?? []).some((call) => {
         const receiver = calledMethodObject(call);
         const held = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
         const fn = held === server && call.arguments[0] ? resolveFunction(call.arguments[0]) : null;
         const next = fn?.params.at(-1);
-        if (!fn || next?.type !== AST_NODE_TYPES.Identifier || !readsOrigin(fn)) return false;
+        if (!fn || next?.type !== AST_NODE_TYPES.Identifier || !readsHeader(fn, hostNeeded ? 'host' : 'origin')) {
+          return false;
+        }
         let refuses = false;
         walk(fn.body, (node) => {
           refuses ||=
@@ -561,12 +592,30 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** `verifyClient: () => true`, or `undefined`: no client is refused. */
+    /**
+     * `verifyClient: () => true`, `allowRequest: (req, callback) => callback(null, true)`, or
+     * `undefined`: no client is refused.
+     */
     function letsEveryoneIn(value: TSESTree.Node | null | undefined): boolean {
       if (!value) return false;
       if (isNullishLiteral(skipTypeWrappers(value))) return true;
       const fn = resolveFunction(value);
       if (!fn) return false;
+      const callback = fn.params[1];
+      if (callback?.type === AST_NODE_TYPES.Identifier) {
+        const answers: TSESTree.CallExpression[] = [];
+        walk(fn.body, (node) => {
+          if (
+            node.type === AST_NODE_TYPES.CallExpression &&
+            node.callee.type === AST_NODE_TYPES.Identifier &&
+            node.callee.name === callback.name
+          ) {
+            answers.push(node);
+          }
+        });
+        if (answers.length > 0)
+          return answers.every((answer) => answer.arguments[1] && staticValue(answer.arguments[1])?.value === true);
+      }
       const returned = returnedExpressions(fn);
       return returned.length > 0 && returned.every((expression) => staticValue(expression)?.value === true);
     }
@@ -576,7 +625,7 @@ export default createRule<Options, MessageIds>({
      * `Origin` and can turn the connection away (`socket.close()`, `socket.destroy()`, an answer),
      * in itself or in a function of the project it hands the request to.
      */
-    function listenersCheckOrigin(event: string, server: TSESTree.Node | null): boolean {
+    function listenersCheckOrigin(event: string, server: TSESTree.Node | null, hostNeeded = false): boolean {
       return moduleIndex(sourceCode.ast).calls.some((call) => {
         const [name, listener] = call.arguments;
         const method = calledMethodName(call);
@@ -588,7 +637,7 @@ export default createRule<Options, MessageIds>({
           if (held !== server) return false;
         }
         const fn = resolveFunction(listener);
-        return fn !== null && checksOriginAndRefuses(fn);
+        return fn !== null && checksOriginAndRefuses(fn) && (!hostNeeded || readsHeader(fn, 'host'));
       });
     }
 
@@ -608,11 +657,16 @@ export default createRule<Options, MessageIds>({
 
     /** Whether a function reads the request's `Origin`, itself or in a function of the project it hands a parameter to. */
     function readsOrigin(fn: HandlerFunction): boolean {
+      return readsHeader(fn, 'origin');
+    }
+
+    /** Whether a function reads a request header, itself or in a function of the project it hands a parameter to. */
+    function readsHeader(fn: HandlerFunction, header: string): boolean {
       const params = plainParameterNames(fn);
       let reads = false;
       const readsIn = (body: TSESTree.Node): void =>
         walk(body, (node) => {
-          if (requestHeaderRead(node) === 'origin') reads = true;
+          if (requestHeaderRead(node) === header) reads = true;
         });
       readsIn(fn.body);
       walk(fn.body, (node) => {

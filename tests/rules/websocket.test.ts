@@ -308,7 +308,24 @@ ${check}io.on('connection', (socket) => {
 });
 http.listen(47000, '127.0.0.1');`;
 
-const ALLOW_REQUEST = 'allowRequest: (req, callback) => callback(null, !req.headers.origin)';
+/** A function that attaches Socket.IO to the HTTP server it is given, with `options`. */
+const ATTACHED = (options: string): string => `import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { runTool } from './mcp/tools.js';
+
+export function attach(http: HttpServer): Server {
+  const io = new Server(http${options});
+  io.on('connection', (socket) => {
+    socket.on('tool', async (name: string, reply: (result: unknown) => void) => reply(await runTool(name)));
+  });
+  return io;
+}`;
+
+const ALLOW_REQUEST =
+  "allowRequest: (req, callback) => callback(null, !req.headers.origin && /^(?:localhost|127\\.0\\.0\\.1|\\[::1\\])(?::\\d+)?$/.test(req.headers.host ?? ''))";
+
+/** A check of the handshake's `Host` (the `'connection'` listener's or middleware's `socket`). */
+const HOST_CHECK = "socket.handshake.headers.host !== 'localhost:47000'";
 
 /** The report on SOCKET_IO's `new Server(…)`, whose suggestion gives `output`. */
 const socketIoReport = (output: string) => ({
@@ -323,24 +340,30 @@ const socketIoReport = (output: string) => ({
 
 ruleTester.run('require-dns-rebinding-protection: Socket.IO servers', rule, {
   valid: [
-    { name: '`allowRequest` decides', code: SOCKET_IO(`, { ${ALLOW_REQUEST} }`) },
+    { name: '`allowRequest` checks Origin and Host', code: SOCKET_IO(`, { ${ALLOW_REQUEST} }`) },
     {
-      name: 'middleware refuses other origins with `next(err)`',
+      name: 'WebSocket transport only, whose handshake always carries Origin, and an Origin check',
+      code: SOCKET_IO(
+        ", { transports: ['websocket'], allowRequest: (req, callback) => callback(null, !req.headers.origin) }",
+      ),
+    },
+    {
+      name: 'middleware refuses other origins and hosts with `next(err)`',
       code: SOCKET_IO(
         '',
         `io.use((socket, next) => {
   const origin = socket.handshake.headers.origin;
-  if (origin !== undefined) return next(new Error('origin not allowed'));
+  if (origin !== undefined || ${HOST_CHECK}) return next(new Error('not allowed'));
   next();
 });
 `,
       ),
     },
     {
-      name: "the 'connection' listener disconnects other origins",
+      name: "the 'connection' listener disconnects other origins and hosts",
       code: SOCKET_IO('').replace(
         "io.on('connection', (socket) => {\n",
-        "io.on('connection', (socket) => {\n  if (socket.handshake.headers.origin) return void socket.disconnect(true);\n",
+        `io.on('connection', (socket) => {\n  if (socket.handshake.headers.origin || ${HOST_CHECK}) return void socket.disconnect(true);\n`,
       ),
     },
   ],
@@ -349,6 +372,29 @@ ruleTester.run('require-dns-rebinding-protection: Socket.IO servers', rule, {
       name: 'no options: the suggestion adds them',
       code: SOCKET_IO(''),
       errors: [socketIoReport(SOCKET_IO(`, { ${ALLOW_REQUEST} }`))],
+    },
+    {
+      name: 'an Origin check alone: a rebinding page polls same-origin, with no Origin',
+      code: SOCKET_IO(', { allowRequest: (req, callback) => callback(null, !req.headers.origin) }'),
+      errors: [{ ...socketIoReport(''), suggestions: [] }],
+    },
+    {
+      name: '`allowRequest` that lets everyone in',
+      code: SOCKET_IO(', { allowRequest: (_req, callback) => callback(null, true) }'),
+      errors: [{ ...socketIoReport(''), suggestions: [] }],
+    },
+    {
+      name: 'the server attached to a parameter',
+      code: ATTACHED(''),
+      errors: [
+        {
+          ...socketIoReport(ATTACHED(`, { ${ALLOW_REQUEST} }`)),
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 24,
+        },
+      ],
     },
     {
       name: 'a `cors` option, which the WebSocket transport ignores',
