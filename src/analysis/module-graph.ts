@@ -940,6 +940,28 @@ export function manifestDependsOn(file: string | null, packages: ReadonlySet<str
 }
 
 const WRANGLER_CONFIGS = ['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'];
+/** `main = "src/index.ts"` (TOML) or `"main": "src/index.ts"` (JSON): the Worker's entry. */
+const WRANGLER_MAIN = /^\s*main\s*=\s*["']([^"']+)["']|"main"\s*:\s*"([^"]+)"/mu;
+
+/** The source file a Wrangler configuration beside the package's `package.json` names as the Worker's entry, or `null`. */
+export function workerEntry(file: string): string | null {
+  const manifest = nearestManifest(path.dirname(file));
+  if (!manifest) return null;
+  for (const config of WRANGLER_CONFIGS) {
+    const candidate = path.join(manifest.dir, config);
+    if (!isFile(candidate)) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(candidate, 'utf8');
+    } catch {
+      continue;
+    }
+    const match = WRANGLER_MAIN.exec(text);
+    const main = match?.[1] ?? match?.[2];
+    if (main) return sourceFile(path.resolve(manifest.dir, main));
+  }
+  return null;
+}
 const WRANGLER_DEPLOY = /\bwrangler\s+(?:deploy|publish)\b/u;
 const workerPackages = new Map<string, boolean>();
 

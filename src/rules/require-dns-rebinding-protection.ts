@@ -63,7 +63,7 @@ import {
   type CheckFinder,
 } from '../analysis/credential-checks';
 import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
-import { importersOf, manifestDependsOn } from '../analysis/module-graph';
+import { importersOf, manifestDependsOn, workerEntry } from '../analysis/module-graph';
 import { exportedNamesOf, loadModule } from '../analysis/exports';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
@@ -678,25 +678,39 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Whether the modules of the package that import the linted one (and theirs, three deep) start
-     * no server: a local runner that imports the Worker (`http.createServer(… worker.fetch(…))`)
-     * serves it from the user's machine too, while the Worker's entry importing its handler module
-     * does not.
+     * Whether only the Worker's own code leads to the linted module: it is imported by no module of
+     * the package, or every chain of importers (three deep, twenty each) ends at the Worker's entry
+     * (the `main` of its Wrangler configuration). A local runner that imports the Worker
+     * (`http.createServer(… worker.fetch(…))`, or a helper of the project that serves it) is
+     * another root, and serves it from the user's machine too.
      */
     function servedOnlyByPlatform(): boolean {
       const { file } = moduleOf(sourceCode.ast);
-      return file !== null && importedOnlyByWorkerCode(path.resolve(file), sourceCode.ast, 0);
+      if (file === null) return false;
+      const resolved = path.resolve(file);
+      return importedOnlyByWorkerCode(resolved, sourceCode.ast, workerEntry(resolved), new Set(), 0);
     }
 
-    function importedOnlyByWorkerCode(file: string, program: TSESTree.Program, depth: number): boolean {
+    function importedOnlyByWorkerCode(
+      file: string,
+      program: TSESTree.Program,
+      entry: string | null,
+      onPath: Set<string>,
+      depth: number,
+    ): boolean {
+      // Back to a module on the way here (the entry imports the handler, which imports a constant of the entry).
+      if (onPath.has(file)) return true;
       const importers = importersOf(file, ['default', ...exportedNamesOf(program)]);
-      if (importers === null) return false;
+      if (importers === null || importers.length > 20) return false;
+      if (importers.length === 0) return depth === 0 || file === entry;
+      if (depth >= 3) return false;
+      const visited = new Set([...onPath, file]);
       return importers.every((importer) => {
-        const imported = depth < 3 ? loadModule(importer) : null;
+        const imported = loadModule(importer);
         return (
           imported !== null &&
           serverStarts(codeOf(imported)).length === 0 &&
-          importedOnlyByWorkerCode(importer, imported, depth + 1)
+          importedOnlyByWorkerCode(importer, imported, entry, visited, depth + 1)
         );
       });
     }

@@ -488,8 +488,37 @@ const runnerImportsEntry = packageWith(
 );
 const runnerImportsHandler = handlerModule(runnerImportsEntry);
 fs.copyFileSync(path.join(withLocalRunner, 'src', 'local.ts'), path.join(runnerImportsEntry, 'src', 'local.ts'));
+// The runner serves the Worker through a helper of the project, which starts the server.
+const runnerThroughHelper = packageWith(
+  { name: 'notes-worker', scripts: { deploy: 'wrangler deploy', local: 'tsx src/local.ts' } },
+  { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
+);
+const helperRunnerHandler = handlerModule(runnerThroughHelper);
+fs.writeFileSync(
+  path.join(runnerThroughHelper, 'src', 'serve-fetch.ts'),
+  `import http from 'node:http';
+export function serveFetch(app: { fetch(request: Request): Promise<Response> }, port: number): void {
+  http.createServer(async (req, res) => res.end(await (await app.fetch(new Request(\`http://localhost\${req.url}\`))).text())).listen(port, '127.0.0.1');
+}
+`,
+);
+fs.writeFileSync(
+  path.join(runnerThroughHelper, 'src', 'local.ts'),
+  "import worker from './index';\nimport { serveFetch } from './serve-fetch';\nserveFetch(worker, 8787);\n",
+);
+// The handler imports a constant back from the entry that imports it.
+const entryCycle = packageWith(
+  { name: 'notes-worker', scripts: { deploy: 'wrangler deploy' } },
+  { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
+);
+const cycleHandler = handlerModule(entryCycle);
+fs.writeFileSync(path.join(entryCycle, 'src', 'index.ts'), `${WORKER_ENTRY}export const SERVER_NAME = 'notes';\n`);
+const CYCLE_TRANSPORT = `import { SERVER_NAME } from '../index';\n${WORKER_TRANSPORT}\nconsole.log(SERVER_NAME);`;
+fs.writeFileSync(cycleHandler, CYCLE_TRANSPORT);
 afterAll(() => {
-  for (const dir of [entryImports, runnerImportsEntry]) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of [entryImports, runnerImportsEntry, runnerThroughHelper, entryCycle]) {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflare Workers', dnsRule, {
@@ -501,6 +530,11 @@ ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflar
       name: "a module of the Worker that only the Worker's entry imports",
       code: WORKER_TRANSPORT,
       filename: entryImportsHandler,
+    },
+    {
+      name: 'a module of the Worker that imports a constant back from the entry',
+      code: CYCLE_TRANSPORT,
+      filename: cycleHandler,
     },
   ],
   invalid: [
@@ -527,6 +561,12 @@ ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflar
       name: "a module of the Worker whose entry a local runner imports and serves on the user's machine",
       code: WORKER_TRANSPORT,
       filename: runnerImportsHandler,
+      errors: [UNPROTECTED_WORKER_TRANSPORT],
+    },
+    {
+      name: 'a module of the Worker that a local runner serves through a helper of the project',
+      code: WORKER_TRANSPORT,
+      filename: helperRunnerHandler,
       errors: [UNPROTECTED_WORKER_TRANSPORT],
     },
     {
