@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { codeOf, propertyName, staticValue, variableOf, visitorKeys } from './program';
+import { turnsAwaySomewhere } from './credential-checks';
 import { moduleIndex } from './module-index';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
@@ -338,47 +339,47 @@ const CARRYING_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether a module checks the request's Host itself: it compares a read of `Host` with a value
- * (`host !== 'localhost:3000'`) or hands one to a test (`allowedHosts.includes(req.headers.host)`).
+ * Whether a module checks the request's Host itself: a read of `Host` decides, in the test of an
+ * `if` that turns the request away, whether it is (`if (!ALLOWED_HOSTS.includes(req.headers.host))
+ * return res.status(403).end()`), also through a name it is kept in or a helper it is handed to.
  * An Origin compared with the request's own origin is then the same-origin check it looks like.
  */
 export function checksHostSomewhere(program: TSESTree.Program): boolean {
   const { memberExpressions, calls } = moduleIndex(program);
-  return [...memberExpressions, ...calls].some((node) => {
-    if (!readsRequestHost(node)) return false;
-    let current: TSESTree.Node = node;
-    // Through `?? ''`, `.toLowerCase()`, `.split(':')[0]`, and a name it is kept in.
-    for (let step = 0; step < 6 && current.parent; step++) {
-      const parent: TSESTree.Node = current.parent;
-      if (parent.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(parent.operator)) {
-        const other = parent.left === current ? parent.right : parent.left;
-        return staticValue(other)?.value != null || other.type === AST_NODE_TYPES.Identifier;
-      }
-      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.Expression)) {
-        return !CARRYING_METHODS.has(calledMethodName(parent) ?? '');
-      }
-      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-        const variable = variableOf(parent.id);
-        return (variable?.references ?? []).some((reference) => {
-          const use = (reference.identifier as TSESTree.Node).parent;
-          return (
-            (use?.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(use.operator)) ||
-            (use?.type === AST_NODE_TYPES.CallExpression &&
-              use.arguments.includes(reference.identifier as TSESTree.Expression) &&
-              !CARRYING_METHODS.has(calledMethodName(use) ?? ''))
-          );
-        });
-      }
-      if (
-        parent.type === AST_NODE_TYPES.TemplateLiteral ||
-        parent.type === AST_NODE_TYPES.ReturnStatement ||
-        parent.type === AST_NODE_TYPES.ExpressionStatement
-      )
-        return false;
-      current = parent;
+  return [...memberExpressions, ...calls].some((node) => readsRequestHost(node) && decidesRefusal(node, 0));
+}
+
+/** Whether a value lies in the test of an `if` whose branch turns the request away, or in a name that does. */
+function decidesRefusal(node: TSESTree.Node, depth: number): boolean {
+  for (let current: TSESTree.Node = node; current.parent && !isFunctionNode(current.parent); current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.IfStatement) {
+      return current === parent.test && (turnsAwaySomewhere(parent.consequent) || returnsFalse(parent.consequent));
     }
-    return false;
-  });
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) {
+      if (depth > 1 || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+      return (variableOf(parent.id)?.references ?? []).some(
+        (reference) => !reference.init && decidesRefusal(reference.identifier as TSESTree.Node, depth + 1),
+      );
+    }
+    if (
+      parent.type === AST_NODE_TYPES.ExpressionStatement ||
+      parent.type === AST_NODE_TYPES.ReturnStatement ||
+      parent.type === AST_NODE_TYPES.TemplateLiteral
+    )
+      return false;
+  }
+  return false;
+}
+
+/** `return false` as a branch's last statement: a predicate's no. */
+function returnsFalse(branch: TSESTree.Statement): boolean {
+  const last = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
+  return (
+    last?.type === AST_NODE_TYPES.ReturnStatement &&
+    last.argument !== null &&
+    staticValue(last.argument)?.value === false
+  );
 }
 
 /** Whether an expression holds the request's Origin: `origin`, `new URL(origin).hostname`, a name made of it. */

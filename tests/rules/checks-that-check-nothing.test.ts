@@ -671,6 +671,17 @@ export default {
       errors: [sameOriginReport(10, 'ownOrigin(req)')],
     },
     {
+      name: 'a Host read that decides nothing (logged, or handed to a helper that builds a URL)',
+      code: SAME_ORIGIN_CHECK(
+        '`${req.protocol}://${req.headers.host}`',
+        'declare function baseUrl(host: string | undefined): string;',
+      ).replace(
+        '  next();\n});',
+        "  console.info('host', req.headers.host, baseUrl(req.headers.host));\n  next();\n});",
+      ),
+      errors: [sameOriginReport(7, '`${req.protocol}://${req.headers.host}`')],
+    },
+    {
       name: 'a log line of the Origin is no test of it',
       code: SAME_ORIGIN_CHECK('`${req.protocol}://${req.headers.host}`').replace(
         '  const origin = req.headers.origin;\n',
