@@ -101,8 +101,12 @@ export default createRule<Options, MessageIds>({
       // An install that echoes every origin with credentials, whatever the options (mcp-proxy before 5.10).
       const { echoesBefore } = middleware;
       const echoes = echoesBefore !== undefined && installedBefore(call, echoesBefore);
-      const credentials =
-        echoes || branches.some((branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object));
+      const allowed = branches.some(
+        (branch) => branch.kind === 'object' && allowsCredentials(middleware, branch.object),
+      );
+      // Beside a `*` the package sends as it is, browsers refuse credentialed requests (Fetch's CORS
+      // check): credentials count only where it answers with the caller's origin instead.
+      const credentials = echoes || (allowed && middleware.credentialsReflectByDefault);
       if (harmlessPolicy(sourceCode, use.site, credentials, reach)) return;
       // A server that checks a credential on every request (`new FastMCP({ authenticate })`).
       if (use.authenticated && reach.trustCredentialChecks && !credentials) return;
@@ -151,7 +155,7 @@ export default createRule<Options, MessageIds>({
       // With credentials on, some packages answer with the caller's own origin instead of `*`.
       const defaultNote = echoes
         ? `any origin: ${echoesBefore!.module} <${echoesBefore!.version}`
-        : middleware.credentialsReflectByDefault && credentials
+        : middleware.credentialsReflectByDefault && allowed
           ? 'any origin'
           : '`*`';
       context.report({

@@ -119,7 +119,7 @@ app.enableCors({ origin: false, credentials: true });`,
           messageId: 'wildcardOrigin',
           data: {
             policy: 'NestJS `enableCors()` with an `origin` that can be `*`',
-            credentials: ', credentials included',
+            credentials: '',
           },
           line: 4,
           column: 18,

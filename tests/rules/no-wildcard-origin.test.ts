@@ -258,7 +258,7 @@ app.use(cors({ origin: false, credentials: true }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: ', credentials included' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -709,7 +709,7 @@ app.use('/mcp', honoCors({ origin: [], credentials: true, exposeHeaders: ['Mcp-S
           messageId: 'wildcardOrigin',
           data: {
             policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`",
-            credentials: ', credentials included',
+            credentials: '',
           },
           line: 2,
           column: 28,
@@ -822,7 +822,7 @@ fastify.register(require('@fastify/cors'), { credentials: true, origin: false })
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@fastify/cors` without `origin` (default `*`)', credentials: ', credentials included' },
+          data: { policy: '`@fastify/cors` without `origin` (default `*`)', credentials: '' },
           line: 2,
           column: 1,
           endLine: 2,
@@ -1828,7 +1828,7 @@ app.use(cors({ origin: '*', credentials: true }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: ', credentials included' },
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
