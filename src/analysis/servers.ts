@@ -504,13 +504,26 @@ function callsClose(fn: TSESTree.Node, servers: ReadonlySet<Scope.Variable>): bo
         if (held.type !== AST_NODE_TYPES.CallExpression) break;
         held = calledMethodObject(held);
       }
+      // `this` is the server in a listener that is a plain function (`function () { this.close(); }`).
       found =
-        held?.type === AST_NODE_TYPES.ThisExpression ||
+        (held?.type === AST_NODE_TYPES.ThisExpression && fn.type === AST_NODE_TYPES.FunctionExpression) ||
         (held?.type === AST_NODE_TYPES.Identifier && servers.has(variableOf(held)!));
     },
-    (node) => node === body || !isFunctionNode(node),
+    // The executor of a promise runs at once: `await new Promise((done) => srv.close(done))`.
+    (node) => node === body || !isFunctionNode(node) || isPromiseExecutor(node),
   );
   return found;
+}
+
+/** Whether a function is the executor of `new Promise(…)`, which runs as the promise is made. */
+function isPromiseExecutor(fn: TSESTree.Node): boolean {
+  const parent = fn.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === fn &&
+    parent.callee.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.name === 'Promise'
+  );
 }
 
 /** The variables that hold the server a `listen()` starts: its result (`const srv = app.listen(…)`) and what it is called on. */

@@ -101,6 +101,15 @@ export function start(port: number): Promise<() => void> {
   });
 }`;
 
+/** A server with no handler whose listen callback only hands back a way to close it later. */
+const STOP_LATER = `import http from 'node:http';
+export function reserve(port: number): Promise<() => void> {
+  return new Promise((resolve) => {
+    const server = http.createServer();
+    server.listen(port, '0.0.0.0', () => resolve(() => server.close()));
+  });
+}`;
+
 /** A `net` server with no handler whose listen callback closes a database, not the server. */
 const CLOSES_OTHER = `import net from 'node:net';
 import { db } from './db.js';
@@ -148,6 +157,21 @@ function everyInterfaceAt(code: string, line: number, column: number, host: stri
 
 ruleTester.run('require-loopback-host: a server that only tests whether a port is free', loopbackRule, {
   valid: [
+    {
+      name: 'a probe whose async listen callback awaits the close through a promise',
+      code: `import net from 'node:net';
+export function findFreePort(start: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(start, '0.0.0.0', async () => {
+      const { port } = probe.address() as net.AddressInfo;
+      await new Promise<void>((done) => probe.close(() => done()));
+      resolve(port);
+    });
+  });
+}`,
+    },
     {
       name: 'a `net` server with no connection handler, closed as soon as it listens (chained)',
       code: `import net from 'node:net';
@@ -271,6 +295,10 @@ server.listen(4000, 'localhost');`,
     {
       name: 'an app with routes that hands back a `stop()` from its listen callback',
       ...everyInterfaceAt(STOP_HANDLE, 8, 37, 'ADDRESS'),
+    },
+    {
+      name: 'a server with no handler whose listen callback hands back a `stop()` for later',
+      ...everyInterfaceAt(STOP_LATER, 5, 25, "'0.0.0.0'"),
     },
     {
       name: 'a listen callback that closes something else',
