@@ -26,6 +26,16 @@ const FAIL_OPEN_AT_LINE_5 = {
   suggestions: [],
 } as const;
 
+/** A ws bridge whose `verifyClient` hands the handshake's Origin to a check that answers `result` while its list is unset. */
+const WS_FAIL_OPEN = (result: string): string => `import { WebSocketServer } from 'ws';
+// The MCP bridge's socket.
+const allowed = process.env.ALLOWED_ORIGINS?.split(',');
+function isAllowedOrigin(origin: string | undefined): boolean {
+  if (!allowed) return ${result};
+  return origin !== undefined && allowed.includes(origin);
+}
+export const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1', verifyClient: (info) => isAllowedOrigin(info.origin) });`;
+
 ruleTester.run('require-dns-rebinding-protection: checks that fail open', dnsRule, {
   valid: [
     {
@@ -74,14 +84,7 @@ app.use((req, res, next) => {
   invalid: [
     {
       name: "a ws server's `verifyClient` hands the check the handshake's Origin",
-      code: `import { WebSocketServer } from 'ws';
-// The MCP bridge's socket.
-const allowed = process.env.ALLOWED_ORIGINS?.split(',');
-function isAllowedOrigin(origin: string | undefined): boolean {
-  if (!allowed) return true;
-  return origin !== undefined && allowed.includes(origin);
-}
-export const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1', verifyClient: (info) => isAllowedOrigin(info.origin) });`,
+      code: WS_FAIL_OPEN('true'),
       errors: [
         {
           messageId: 'failOpenCheck',
@@ -90,19 +93,7 @@ export const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1', verifyCl
           column: 7,
           endLine: 5,
           endColumn: 15,
-          suggestions: [
-            {
-              messageId: 'refuseUntilConfigured',
-              output: `import { WebSocketServer } from 'ws';
-// The MCP bridge's socket.
-const allowed = process.env.ALLOWED_ORIGINS?.split(',');
-function isAllowedOrigin(origin: string | undefined): boolean {
-  if (!allowed) return false;
-  return origin !== undefined && allowed.includes(origin);
-}
-export const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1', verifyClient: (info) => isAllowedOrigin(info.origin) });`,
-            },
-          ],
+          suggestions: [{ messageId: 'refuseUntilConfigured', output: WS_FAIL_OPEN('false') }],
         },
       ],
     },
