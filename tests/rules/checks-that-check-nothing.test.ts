@@ -29,11 +29,7 @@ const FAIL_OPEN_AT_LINE_5 = {
 /** A ws bridge whose `verifyClient` hands the handshake's Origin to a check that answers `result` while its list is unset. */
 const WS_FAIL_OPEN = (result: string): string => `import { WebSocketServer } from 'ws';
 // The MCP bridge's socket.
-const allowed = process.env.ALLOWED_ORIGINS?.split(',');
-function isAllowedOrigin(origin: string | undefined): boolean {
-  if (!allowed) return ${result};
-  return origin !== undefined && allowed.includes(origin);
-}
+${FAIL_OPEN_PREDICATE.replace('export function', 'function').replace('RESULT', result)}
 export const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1', verifyClient: (info) => isAllowedOrigin(info.origin) });`;
 
 ruleTester.run('require-dns-rebinding-protection: checks that fail open', dnsRule, {
