@@ -88,10 +88,24 @@ const baseConfig = [
 ];
 const SONAR_RULES = ['sonarjs/cors', 'sonarjs/csrf'];
 const sonarConfig = { plugins: { sonarjs }, rules: Object.fromEntries(SONAR_RULES.map((id) => [id, 'error'])) };
+/**
+ * One rule that does nothing (`create()` returns no listeners): what ESLint itself costs once any
+ * rule is on, which a project always has. With no rule at all ESLint's run keeps less of each file
+ * alive through the young generation's collections; one no-op rule already costs more minor-GC
+ * time than many rules' own work, and every plugin pays it. Ratios over it show the plugin's own share.
+ */
+const noopPlugin = {
+  rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({}) } },
+};
 const VARIANTS = [
   { id: 'baseline', label: 'parser, no plugin rules', config: baseConfig },
   { id: 'recommended', label: 'mcp-cors `recommended`', config: [...baseConfig, plugin.configs.recommended] },
   { id: 'sonarjs', label: 'sonarjs `cors` + `csrf`', config: [...baseConfig, sonarConfig] },
+  {
+    id: 'noop',
+    label: 'parser, one no-op rule',
+    config: [...baseConfig, { plugins: { bench: noopPlugin }, rules: { 'bench/noop': 'error' } }],
+  },
 ];
 const RECOMMENDED_RULES = Object.keys(plugin.configs.recommended.rules).sort();
 
@@ -444,6 +458,18 @@ if (measured.length > 0) {
         ],
       ),
     ),
+  );
+  const overNoop = (variantId, clockName) =>
+    median(
+      timedRounds.map(
+        (round) => sumRound(variantId, round, clockName, measured) / sumRound('noop', round, clockName, measured),
+      ),
+    );
+  console.log(
+    `\nOver one no-op rule instead of none (ESLint's own cost of any rule on: ` +
+      `wall ${percent(overall.wall.noop.ratio - 1)}, CPU ${percent(overall.cpu.noop.ratio - 1)} over no rules): ` +
+      `\`recommended\` wall ${percent(overNoop('recommended', 'wall') - 1)}, CPU ${percent(overNoop('recommended', 'cpu') - 1)}; ` +
+      `sonarjs wall ${percent(overNoop('sonarjs', 'wall') - 1)}, CPU ${percent(overNoop('sonarjs', 'cpu') - 1)}.`,
   );
   console.log('\n## The first round, apart (the JIT still warming up; the module cache empty as in every round)\n');
   console.log(table(overheadHead, overheadRows(labelled(firstRound.perProject), firstRound.overall)));
