@@ -367,8 +367,10 @@ export function functionChecksCredential(
     if (
       header !== null &&
       finder.checksHeader(header) &&
-      refusedWithout(finder, (value) =>
-        decidesRejection(node, 0, value === NOT_MISSING ? new Map() : new Map([[node, value]])),
+      // A form may put any query in its URL: only a value checked against a secret keeps a page out.
+      refusedWithout(
+        header.startsWith('?') ? { ...finder, rejectsWhenMissing: true, verifiesValue: true } : finder,
+        (value) => decidesRejection(node, 0, value === NOT_MISSING ? new Map() : new Map([[node, value]])),
       )
     ) {
       checked = true;
@@ -1224,10 +1226,14 @@ const ERROR_STATUS_METHODS = new Set(['status', 'code', 'sendStatus', 'writeHead
  */
 const SESSION_ID_HEADER = /(?:^|-)mcp-?session-?id$/u;
 
+/** Query parameter names that hold a secret: `?token`, `?api_key`, `?auth`, `?signature`, `?password`. */
+const QUERY_CREDENTIAL = /token|key|secret|auth|sig(?:nature)?$|pass(?:word)?/u;
+
 /** The credential headers: every request header except the ones a cross-origin form can send or anyone can obtain. */
 export function isCredentialHeader(name: string): boolean {
-  // A query parameter (`?token`, from `requestQueryRead`), unless it names a session, which any client can open.
-  if (name.startsWith('?')) return !/session|sid$/u.test(name);
+  // A query parameter (`?token`, from `requestQueryRead`) named as a secret: not a session or
+  // connection id, which any client can open, nor any other value a form may put in a URL.
+  if (name.startsWith('?')) return QUERY_CREDENTIAL.test(name) && !/session|sid$/u.test(name);
   return !NOT_CREDENTIALS.has(name) && !SESSION_ID_HEADER.test(name);
 }
 

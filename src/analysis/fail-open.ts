@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
-import { codeOf, propertyName, staticValue, variableOf, visitorKeys } from './program';
+import { codeOf, programOf, propertyName, staticValue, variableOf, visitorKeys } from './program';
 import { turnsAwaySomewhere } from './credential-checks';
 import { moduleIndex } from './module-index';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
@@ -101,16 +101,28 @@ function testedAgainstRequest(subject: TSESTree.Node, fn: HandlerFunction): bool
 }
 
 /** The names of the module's (and `fn`'s) constants made from the value named `subject`. */
-function derivedNames(subject: string, fn: HandlerFunction): string[] {
-  return moduleIndex(fn).variableDeclarators.flatMap((declarator) => {
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return [];
-    let made = false;
-    walkOwn(declarator.init, (node) => {
-      made ||= shape(node) === subject;
-    });
-    return made ? [declarator.id.name] : [];
-  });
+function derivedNames(subject: string, fn: HandlerFunction): readonly string[] {
+  const program = programOf(fn);
+  let byShape = derivedByProgram.get(program);
+  if (!byShape) {
+    // Once per module: each constant's name under the shapes of the values it is made of.
+    byShape = new Map();
+    for (const declarator of moduleIndex(program).variableDeclarators) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+      const name = declarator.id.name;
+      const shapes = new Set<string>();
+      walkOwn(declarator.init, (node) => {
+        const found = shape(node);
+        if (found !== null) shapes.add(found);
+      });
+      for (const found of shapes) byShape.set(found, [...(byShape.get(found) ?? []), name]);
+    }
+    derivedByProgram.set(program, byShape);
+  }
+  return byShape.get(subject) ?? [];
 }
+
+const derivedByProgram = new WeakMap<TSESTree.Program, Map<string, string[]>>();
 
 /**
  * Whether an expression is built from the request's Origin or Host (`req.headers.host ?? ''`,

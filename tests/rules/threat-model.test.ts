@@ -1647,6 +1647,19 @@ app.post('/mcp', (req, res) => {
   return transport.handleRequest(req, res, req.body);
 });`,
     },
+    {
+      name: "a secret token in the query, compared with the server's own",
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const TOKEN = process.env.MCP_TOKEN ?? crypto.randomUUID();
+const app = express();
+app.use(express.json());
+app.post('/mcp', (req, res) => {
+  if (req.query.token !== TOKEN) return res.status(401).end();
+  return transport.handleRequest(req, res, req.body);
+});`,
+    },
   ],
   invalid: failClosedFix([
     {
@@ -2436,6 +2449,7 @@ ruleTester.run('no-wildcard-origin: a token in the query string', noWildcardOrig
   ],
   invalid: [
     { name: 'a session id, which any client can open', ...queryStreamReport('req.query.sessionId') },
+    { name: 'a connection id, named as no secret', ...queryStreamReport('req.query.connectionId') },
     {
       name: 'with `trustCredentialChecks: false` (strict)',
       ...queryStreamReport('req.query.token'),
