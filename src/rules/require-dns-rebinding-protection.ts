@@ -42,7 +42,7 @@ import {
   variableOf,
   textOf,
 } from '../analysis/program';
-import { requestHeaderRead } from '../analysis/request-headers';
+import { destructuredHeaderNames, requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
   MENTIONS_SELF_SERVING_MODULE,
@@ -136,6 +136,8 @@ const TAKES_MESSAGES =
   /\.(?:on|once|addEventListener)\(\s*['"`]message['"`]|\bmessage\s*\(\s*\w+\s*,|\bmessage\s*:\s*(?:async\s+)?(?:\(|function\b|\w+\s*=>)|\bsocket\.on\(\s*['"`](?!(?:disconnect|disconnecting|error)['"`])/u;
 const MENTIONS_UPGRADE = new RegExp(`\\.(?:${[...UPGRADE_METHODS].join('|')})\\s*\\(`, 'u');
 /** What turns a WebSocket handshake or connection away: closing it, or answering the upgrade request. */
+/** Methods that test a value's membership in a list. */
+const MEMBERSHIP_METHODS: ReadonlySet<string> = new Set(['includes', 'has', 'indexOf', 'some', 'test']);
 const REFUSING_CALLS: ReadonlySet<string> = new Set([
   'close',
   'destroy',
@@ -332,7 +334,11 @@ export default createRule<Options, MessageIds>({
         const hostNeeded = entity.polls === true && !onlyWebSocketTransport(options);
         const verify = options ? findObjectProperty(options, verifyKey) : ({ kind: 'missing' } as const);
         if (verify.kind === 'unknown') continue;
-        if (verify.kind === 'found' && !letsEveryoneIn(verify.value) && (!hostNeeded || readsHostIn(verify.value))) {
+        if (
+          verify.kind === 'found' &&
+          !letsEveryoneIn(verify.value, verifyKey) &&
+          keepsPagesOut(verify.value, hostNeeded, entity.polls === true)
+        ) {
           continue;
         }
         if (
@@ -547,7 +553,23 @@ export default createRule<Options, MessageIds>({
       if (given.type === AST_NODE_TYPES.SpreadElement) return { given, options: undefined };
       const resolved = resolveObjectExpression(given);
       if (resolved) return { given, options: resolved };
-      return { given, options: last && node.arguments.length === 1 ? null : undefined };
+      return { given, options: last && node.arguments.length === 1 && isServerOrPort(given) ? null : undefined };
+    }
+
+    /**
+     * Whether a lone argument is an HTTP server or a port rather than options: a number, a server
+     * made by a call (`createServer()`, `new http.Server()`), or a name typed as a server.
+     */
+    function isServerOrPort(node: TSESTree.Node): boolean {
+      const value = skipTypeWrappers(node);
+      if (typeof staticValue(value)?.value === 'number') return true;
+      const made = skipTypeWrappers(resolveExpression(value) ?? value);
+      if (made.type === AST_NODE_TYPES.CallExpression || made.type === AST_NODE_TYPES.NewExpression) return true;
+      const named = value.type === AST_NODE_TYPES.MemberExpression ? value.property : value;
+      if (named.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = value.type === AST_NODE_TYPES.Identifier ? variableOf(value)?.defs[0] : undefined;
+      const declared = def && 'typeAnnotation' in def.name ? def.name.typeAnnotation?.typeAnnotation : undefined;
+      return declared ? /Server\b/u.test(textOf(declared)) : /server$/iu.test(named.name);
     }
 
     /** Whether Socket.IO's `transports` option leaves out long-polling (`transports: ['websocket']`). */
@@ -561,10 +583,81 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    /** Whether a verifier function reads the request's `Host`. */
-    function readsHostIn(value: TSESTree.Node | null | undefined): boolean {
+    /**
+     * Whether a WebSocket check keeps web pages out: it reads `Origin`, and where a rebinding page's
+     * handshake may carry none (`hostNeeded`: Socket.IO's polling), also reads `Host` or refuses a
+     * handshake without `Origin` (an allowlist the missing value is not in).
+     */
+    function keepsPagesOut(value: TSESTree.Node | null | undefined, hostNeeded: boolean, readsRequest = true): boolean {
       const fn = value ? resolveFunction(value) : null;
-      return fn !== null && readsHeader(fn, 'host');
+      if (!fn) return false;
+      // ws hands `verifyClient` the Origin as `info.origin`, which is no read of the request.
+      if (!readsRequest) return true;
+      if (!readsHeader(fn, 'origin')) return false;
+      return !hostNeeded || readsHeader(fn, 'host') || refusesWithoutOrigin(fn);
+    }
+
+    /**
+     * Whether a check tests `Origin` against a list (`ALLOWED.has(origin)`) and lets no request
+     * without one through: no `!origin` (or `origin === undefined`) but in the test of an `if`
+     * whose branch refuses.
+     */
+    function refusesWithoutOrigin(fn: HandlerFunction): boolean {
+      let listed = false;
+      let passes = false;
+      walk(fn.body, (node) => {
+        if (
+          node.type === AST_NODE_TYPES.CallExpression &&
+          MEMBERSHIP_METHODS.has(calledMethodName(node) ?? '') &&
+          node.arguments.some((argument) => testsOrigin(argument, fn))
+        ) {
+          listed = true;
+        }
+        if (!absenceOfOrigin(node, fn)) return;
+        let current: TSESTree.Node = node;
+        while (
+          current.parent &&
+          current.parent.type !== AST_NODE_TYPES.IfStatement &&
+          !isFunctionNode(current.parent)
+        ) {
+          current = current.parent;
+        }
+        const branch = current.parent;
+        if (
+          branch?.type !== AST_NODE_TYPES.IfStatement ||
+          branch.test !== current ||
+          !refusingBranch(branch.consequent)
+        ) {
+          passes = true;
+        }
+      });
+      return listed && !passes;
+    }
+
+    /** `!origin`, `origin === undefined`, `origin == null`: a test for a missing Origin. */
+    function absenceOfOrigin(node: TSESTree.Node, fn: HandlerFunction): boolean {
+      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return testsOrigin(node.argument, fn);
+      if (node.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/u.test(node.operator)) return false;
+      if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+      const [value, other] = isNullishLiteral(node.right) ? [node.left, node.right] : [node.right, node.left];
+      return isNullishLiteral(other) && node.operator.startsWith('=') && testsOrigin(value, fn);
+    }
+
+    /** A branch that turns a handshake away: an error answer, `socket.destroy()`, `next(err)`, `callback(null, false)`. */
+    function refusingBranch(branch: TSESTree.Statement): boolean {
+      if (turnsAwaySomewhere(branch)) return true;
+      let refuses = false;
+      walk(branch, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return;
+        if (REFUSING_CALLS.has(calledMethodName(node) ?? '')) refuses = true;
+        const [first, second] = node.arguments;
+        if (node.callee.type === AST_NODE_TYPES.Identifier && first) {
+          refuses ||=
+            first.type === AST_NODE_TYPES.NewExpression ||
+            (second !== undefined && staticValue(second)?.value === false);
+        }
+      });
+      return refuses;
     }
 
     /**
@@ -577,7 +670,7 @@ export default createRule<Options, MessageIds>({
         const held = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
         const fn = held === server && call.arguments[0] ? resolveFunction(call.arguments[0]) : null;
         const next = fn?.params.at(-1);
-        if (!fn || next?.type !== AST_NODE_TYPES.Identifier || !readsHeader(fn, hostNeeded ? 'host' : 'origin')) {
+        if (!fn || next?.type !== AST_NODE_TYPES.Identifier || !keepsPagesOut(fn, hostNeeded)) {
           return false;
         }
         let refuses = false;
@@ -596,11 +689,13 @@ export default createRule<Options, MessageIds>({
      * `verifyClient: () => true`, `allowRequest: (req, callback) => callback(null, true)`, or
      * `undefined`: no client is refused.
      */
-    function letsEveryoneIn(value: TSESTree.Node | null | undefined): boolean {
+    function letsEveryoneIn(value: TSESTree.Node | null | undefined, verifyKey: string): boolean {
       if (!value) return false;
       if (isNullishLiteral(skipTypeWrappers(value))) return true;
       const fn = resolveFunction(value);
       if (!fn) return false;
+      // ws's `verifyClient(info, done)` answers `done(result)`; engine.io's `allowRequest(req, callback)` `callback(err, success)`.
+      const answerAt = verifyKey === 'verifyClient' ? 0 : 1;
       const callback = fn.params[1];
       if (callback?.type === AST_NODE_TYPES.Identifier) {
         const answers: TSESTree.CallExpression[] = [];
@@ -613,8 +708,12 @@ export default createRule<Options, MessageIds>({
             answers.push(node);
           }
         });
-        if (answers.length > 0)
-          return answers.every((answer) => answer.arguments[1] && staticValue(answer.arguments[1])?.value === true);
+        if (answers.length > 0) {
+          return answers.every((answer) => {
+            const verdict = answer.arguments[answerAt];
+            return verdict !== undefined && staticValue(verdict)?.value === true;
+          });
+        }
       }
       const returned = returnedExpressions(fn);
       return returned.length > 0 && returned.every((expression) => staticValue(expression)?.value === true);
@@ -637,7 +736,7 @@ export default createRule<Options, MessageIds>({
           if (held !== server) return false;
         }
         const fn = resolveFunction(listener);
-        return fn !== null && checksOriginAndRefuses(fn) && (!hostNeeded || readsHeader(fn, 'host'));
+        return fn !== null && checksOriginAndRefuses(fn) && keepsPagesOut(fn, hostNeeded);
       });
     }
 
@@ -655,6 +754,15 @@ export default createRule<Options, MessageIds>({
       return refuses && readsOrigin(fn);
     }
 
+    /** Whether a value is an argument of a `console` method (`console.log('from', req.headers.host)`). */
+    function loggedOnly(node: TSESTree.Node): boolean {
+      const call = outermostWrapper(node).parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression)
+        return false;
+      const object = skipTypeWrappers(call.callee.object);
+      return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
+    }
+
     /** Whether a function reads the request's `Origin`, itself or in a function of the project it hands a parameter to. */
     function readsOrigin(fn: HandlerFunction): boolean {
       return readsHeader(fn, 'origin');
@@ -666,7 +774,12 @@ export default createRule<Options, MessageIds>({
       let reads = false;
       const readsIn = (body: TSESTree.Node): void =>
         walk(body, (node) => {
-          if (requestHeaderRead(node) === header) reads = true;
+          // A read only logged decides nothing.
+          if (requestHeaderRead(node) === header && !loggedOnly(node)) reads = true;
+          // `const { host, origin } = req.headers`
+          if (node.type === AST_NODE_TYPES.VariableDeclarator) {
+            reads ||= destructuredHeaderNames(node).some((binding) => binding.header === header);
+          }
         });
       readsIn(fn.body);
       walk(fn.body, (node) => {

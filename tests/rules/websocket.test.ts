@@ -348,6 +348,18 @@ ruleTester.run('require-dns-rebinding-protection: Socket.IO servers', rule, {
       ),
     },
     {
+      name: 'an Origin allowlist that a missing Origin is not in',
+      code: SOCKET_IO(
+        ", { allowRequest: (req, callback) => callback(null, ['chrome-extension://abcdefghijklmnop'].includes(req.headers.origin ?? '')) }",
+      ),
+    },
+    {
+      name: '`allowRequest` that reads Host and Origin destructured',
+      code: SOCKET_IO(
+        ", { allowRequest: (req, callback) => { const { host, origin } = req.headers; callback(null, !origin && host === 'localhost:47000'); } }",
+      ),
+    },
+    {
       name: 'middleware refuses other origins and hosts with `next(err)`',
       code: SOCKET_IO(
         '',
@@ -377,6 +389,29 @@ ruleTester.run('require-dns-rebinding-protection: Socket.IO servers', rule, {
       name: 'an Origin check alone: a rebinding page polls same-origin, with no Origin',
       code: SOCKET_IO(', { allowRequest: (req, callback) => callback(null, !req.headers.origin) }'),
       errors: [{ ...socketIoReport(''), suggestions: [] }],
+    },
+    {
+      name: "middleware that checks Host alone: any page connects with the server's own Host",
+      code: SOCKET_IO(
+        '',
+        `io.use((socket, next) => {
+  if (${HOST_CHECK}) return next(new Error('not allowed'));
+  next();
+});
+`,
+      ),
+      errors: [
+        socketIoReport(
+          SOCKET_IO(
+            `, { ${ALLOW_REQUEST} }`,
+            `io.use((socket, next) => {
+  if (${HOST_CHECK}) return next(new Error('not allowed'));
+  next();
+});
+`,
+          ),
+        ),
+      ],
     },
     {
       name: '`allowRequest` that lets everyone in',
