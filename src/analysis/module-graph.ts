@@ -956,7 +956,13 @@ export function workerEntry(file: string): string | null {
     } catch {
       continue;
     }
-    const match = WRANGLER_MAIN.exec(text);
+    // Comments left out (`// "main": …` in JSONC, `# main = …` in TOML), and in TOML only the keys
+    // before the first table (`[build]`), which are the top level's.
+    const toml = config.endsWith('.toml');
+    const code = toml
+      ? text.replace(/#.*$/gmu, '').split(/^\s*\[/mu)[0]!
+      : text.replace(/^\s*\/\/.*$|\/\*[\s\S]*?\*\//gmu, '');
+    const match = WRANGLER_MAIN.exec(code);
     const main = match?.[1] ?? match?.[2];
     if (main) return sourceFile(path.resolve(manifest.dir, main));
   }

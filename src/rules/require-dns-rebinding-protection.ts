@@ -63,7 +63,7 @@ import {
   type CheckFinder,
 } from '../analysis/credential-checks';
 import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
-import { importersOf, manifestDependsOn, workerEntry } from '../analysis/module-graph';
+import { importersOf, manifestDependsOn, resolveSpecifier, workerEntry } from '../analysis/module-graph';
 import { exportedNamesOf, loadModule } from '../analysis/exports';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
@@ -804,6 +804,19 @@ export default createRule<Options, MessageIds>({
       return importedOnlyByWorkerCode(resolved, sourceCode.ast, workerEntry(resolved), new Set(), 0);
     }
 
+    /** Whether a module, and the modules of the project it imports, start no server. */
+    function servesNothing(program: TSESTree.Program): boolean {
+      if (serverStarts(codeOf(program)).length > 0) return false;
+      const { file } = moduleOf(program);
+      if (file === null) return false;
+      return program.body.every((statement) => {
+        if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !statement.source.value.startsWith('.')) return true;
+        const target = resolveSpecifier(file, statement.source.value);
+        const imported = target ? loadModule(target) : null;
+        return imported === null || serverStarts(codeOf(imported)).length === 0;
+      });
+    }
+
     function importedOnlyByWorkerCode(
       file: string,
       program: TSESTree.Program,
@@ -815,7 +828,9 @@ export default createRule<Options, MessageIds>({
       if (onPath.has(file)) return true;
       const importers = importersOf(file, ['default', ...exportedNamesOf(program)]);
       if (importers === null || importers.length > 20) return false;
-      if (importers.length === 0) return depth === 0 || file === entry;
+      // A root: the Worker's entry, or a module that serves nothing itself nor through the
+      // modules it imports (the entry of a Worker built to `dist/`, a script that prints the routes).
+      if (importers.length === 0) return depth === 0 || file === entry || servesNothing(program);
       if (depth >= 3) return false;
       const visited = new Set([...onPath, file]);
       return importers.every((importer) => {
