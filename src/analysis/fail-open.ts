@@ -361,27 +361,58 @@ export function checksHostSomewhere(program: TSESTree.Program): boolean {
   return [...memberExpressions, ...calls].some((node) => readsRequestHost(node) && decidesRefusal(node, 0));
 }
 
-/** Whether a value lies in the test of an `if` whose branch turns the request away, or in a name that does. */
-function decidesRefusal(node: TSESTree.Node, depth: number): boolean {
-  for (let current: TSESTree.Node = node; current.parent && !isFunctionNode(current.parent); current = current.parent) {
+/**
+ * Whether a Host read decides a refusal: it is compared or handed to a test (not only checked for
+ * presence, which every request passes) in the test of an `if` with a branch that turns the request
+ * away, also through a name it is kept in, or returned by a predicate whose call does so.
+ */
+function decidesRefusal(node: TSESTree.Node, depth: number, answer = false): boolean {
+  // A predicate's answer is itself the test (`if (!hostAllowed(req))`).
+  let tested = answer;
+  for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
     const parent: TSESTree.Node = current.parent;
+    if (
+      (parent.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(parent.operator)) ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.Expression))
+    ) {
+      tested = true;
+    }
     if (parent.type === AST_NODE_TYPES.IfStatement) {
-      return current === parent.test && (turnsAwaySomewhere(parent.consequent) || returnsFalse(parent.consequent));
+      if (current !== parent.test || !tested) return false;
+      return [parent.consequent, parent.alternate].some(
+        (branch) => branch !== null && (turnsAwaySomewhere(branch) || returnsFalse(branch)),
+      );
     }
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) {
       if (depth > 1 || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
       return (variableOf(parent.id)?.references ?? []).some(
-        (reference) => !reference.init && decidesRefusal(reference.identifier as TSESTree.Node, depth + 1),
+        (reference) => !reference.init && decidesRefusal(reference.identifier as TSESTree.Node, depth + 1, tested),
       );
     }
+    // `return ALLOWED_HOSTS.has(req.headers.host)` in a predicate: where it is called decides.
+    if (parent.type === AST_NODE_TYPES.ReturnStatement || (isFunctionNode(parent) && parent.body === current)) {
+      if (!tested || depth > 1) return false;
+      const fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunctionOf(parent) : parent;
+      const found = fn ? callsOf(fn) : null;
+      return found !== null && found.calls.some((call) => decidesRefusal(call, depth + 1, true));
+    }
     if (
+      isFunctionNode(parent) ||
       parent.type === AST_NODE_TYPES.ExpressionStatement ||
-      parent.type === AST_NODE_TYPES.ReturnStatement ||
       parent.type === AST_NODE_TYPES.TemplateLiteral
-    )
+    ) {
       return false;
+    }
   }
   return false;
+}
+
+/** The function a node lies in. */
+function enclosingFunctionOf(node: TSESTree.Node): HandlerFunction | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current as HandlerFunction;
+  }
+  return null;
 }
 
 /** `return false` as a branch's last statement: a predicate's no. */

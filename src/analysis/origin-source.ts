@@ -131,6 +131,10 @@ export function environmentReadName(node: TSESTree.Node): string | null | undefi
       ((method === 'get' || method === 'getOrThrow') && isConfigService(owner));
     if (!reads) return undefined;
     const name = staticValue(expression.arguments[0]!);
+    // `config.get('cors.origins')`: a dotted path names a configuration namespace, not a variable.
+    if (method !== 'get' || !isEnvironmentObject(owner)) {
+      if (typeof name?.value !== 'string' || name.value.includes('.')) return undefined;
+    }
     return typeof name?.value === 'string' ? name.value : null;
   }
   return undefined;

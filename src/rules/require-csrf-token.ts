@@ -44,11 +44,13 @@ import { findRoutes, routesHolding, type Route } from '../analysis/routes';
 import { decoratorPaths, guardsNothing, joinNestPath, nestDecorator } from '../analysis/nest-routes';
 import { mcpModules } from '../analysis/mcp-modules';
 import {
+  externalRefOf,
   findObjectProperty,
   isFunctionNode,
   possibleValues,
   resolveExpression,
   resolveFunction,
+  returnedExpressions,
   type HandlerFunction,
 } from '../analysis/values';
 import { entitiesOf } from '../analysis/facts';
@@ -707,6 +709,21 @@ export default createRule<Options, MessageIds>({
       return url.kind === 'found' && url.value ? textOf(url.value) : null;
     }
 
+    /**
+     * Whether the first argument of a `use()` with more than one is a path the code computes
+     * (`at('/mcp')`, a `prefix` parameter): not a function, nor a call that makes middleware.
+     */
+    function namesPath(argument: TSESTree.Node): boolean {
+      const value = skipTypeWrappers(argument);
+      if (resolveFunction(value) !== null) return false;
+      if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) return true;
+      if (value.type !== AST_NODE_TYPES.CallExpression || externalRefOf(value.callee) !== null) return false;
+      const maker = resolveFunction(value.callee);
+      return (
+        maker !== null && returnedExpressions(maker).every((returned) => !isFunctionNode(skipTypeWrappers(returned)))
+      );
+    }
+
     function describeRoute(route: Route, handler = 'this handler'): string {
       if (route.exportedFor) return `\`${route.exportedFor} ${route.path ?? ''}\``;
       // A handler of Bun's `routes` table answers every method at its path: it is the route.
@@ -725,7 +742,14 @@ export default createRule<Options, MessageIds>({
       // A path the file does not spell out is named by the expression that holds it.
       const pathArgument = route.call?.arguments[0];
       // `app.use(handler)`: no path to name, and the handler's source is no name.
-      if (method === 'use' && route.path === null && pathArgument && route.handlers.includes(pathArgument)) {
+      // `app.use(handler)`: no path to name; `app.use(at('/mcp'), handler)` is named by its first argument.
+      if (
+        method === 'use' &&
+        route.path === null &&
+        pathArgument &&
+        route.handlers.includes(pathArgument) &&
+        (route.call!.arguments.length === 1 || !namesPath(pathArgument))
+      ) {
         return 'This middleware';
       }
       // A router's route by the one path it answers at: `POST /mcp` for `router.post('/')` under `/mcp`.

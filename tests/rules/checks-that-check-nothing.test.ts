@@ -616,6 +616,13 @@ ruleTester.run("require-dns-rebinding-protection: Origin against the request's o
       ),
     },
     {
+      name: 'a predicate of the file checks Host, and its no refuses the request',
+      code: SAME_ORIGIN_CHECK(
+        '`${req.protocol}://${req.headers.host}`',
+        "const HOSTS = new Set(['localhost:3000']);\nconst hostAllowed = (req: express.Request): boolean => HOSTS.has(req.headers.host ?? '');",
+      ).replace('  next();\n});', '  if (!hostAllowed(req)) return void res.status(403).end();\n  next();\n});'),
+    },
+    {
       name: 'an origin made of configured options, not of the request',
       code: SAME_ORIGIN_CHECK(
         'ownOrigin(settings)',
@@ -667,6 +674,14 @@ export default {
         "  console.info('host', req.headers.host, baseUrl(req.headers.host));\n  next();\n});",
       ),
       errors: [sameOriginReport(7, '`${req.protocol}://${req.headers.host}`')],
+    },
+    {
+      name: 'a Host only required to be there, which every request is',
+      code: SAME_ORIGIN_CHECK('`${req.protocol}://${req.headers.host}`').replace(
+        '  const origin = req.headers.origin;\n',
+        '  if (!req.headers.host) return void res.status(400).end();\n  const origin = req.headers.origin;\n',
+      ),
+      errors: [sameOriginReport(8, '`${req.protocol}://${req.headers.host}`')],
     },
     {
       name: 'a log line of the Origin is no test of it',

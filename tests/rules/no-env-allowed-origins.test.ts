@@ -1399,6 +1399,10 @@ ruleTester.run("no-env-allowed-origins: NestJS config's ConfigService", rule, {
       ),
     },
     {
+      name: 'a dotted path, which names a configuration namespace rather than a variable',
+      code: NEST_CONFIG("config.getOrThrow<string>('cors.origins').split(',')"),
+    },
+    {
       name: 'a `ConfigService` of another package',
       code: NEST_CONFIG(NEST_READ).replace("from '@nestjs/config'", "from './config.service'"),
     },

@@ -3880,5 +3880,15 @@ ruleTester.run('require-csrf-token: a route at a computed path', rule, {
       output: null,
       errors: [missingCheck("`POST at('/mcp')`", [8, 3, 8, 11], computedPathFixed)],
     },
+    {
+      name: "app.use(at('/mcp'), handler) is every method of `at('/mcp')`, not \"this middleware\"",
+      code: COMPUTED_PATH.replace("app.post(at('/mcp'), ", "app.use(at('/mcp'), "),
+      output: null,
+      errors: [
+        missingCheck("Every method of `at('/mcp')`", [8, 3, 8, 10], (bearer) =>
+          computedPathFixed(bearer).replace("app.post(at('/mcp'), ", "app.use(at('/mcp'), "),
+        ),
+      ],
+    },
   ],
 });
