@@ -13,12 +13,11 @@ import {
   skipTypeWrappers,
   walk,
 } from './ast';
-import { exportNamesWith } from '../frameworks/registry';
+import { ROUTE_SHAPES, exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
 import { servesMcp } from './mcp-transports';
-import { findRoutes } from './routes';
 import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import {
@@ -359,6 +358,13 @@ export function madeWithOption(receiver: TSESTree.Node, keys: readonly string[])
   });
 }
 
+/** The methods that give an app routes or middleware, in every framework the adapters know. */
+const ROUTING_METHODS: ReadonlySet<string> = new Set([
+  ...Object.values(ROUTE_SHAPES).flatMap((shape) => [...shape.verbs]),
+  'register',
+  'route',
+]);
+
 /**
  * Whether a `listen()` only tests that a port is free: a server made with no handler for its
  * connections or requests (`net.createServer()`), given none later, and closed as soon as it
@@ -404,11 +410,9 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
     return false;
   }
   if (entitiesOf(root, 'server').length === 0) return false;
-  // An app given routes or middleware (`app.post('/mcp', …)`) has handlers of its own.
+  // An app given routes or middleware (`app.post('/mcp', …)`, `app.use(…)`) has handlers of its own.
   const made = root;
-  if (findRoutes(codeOf(made)).apps.some((app) => app.node === made && app.calls.some((call) => call !== listen))) {
-    return false;
-  }
+  if (calls.some((call) => call !== listen && ROUTING_METHODS.has(calledMethodName(call) ?? ''))) return false;
   const servers = serverVariables(listen, made);
   let closes = false;
   for (const call of calls) {
