@@ -83,12 +83,7 @@ app.use((req, res, next) => {
       code: WS_FAIL_OPEN('true'),
       errors: [
         {
-          messageId: 'failOpenCheck',
-          data: { header: 'Origin' },
-          line: 5,
-          column: 7,
-          endLine: 5,
-          endColumn: 15,
+          ...FAIL_OPEN_AT_LINE_5,
           suggestions: [{ messageId: 'refuseUntilConfigured', output: WS_FAIL_OPEN('false') }],
         },
       ],
