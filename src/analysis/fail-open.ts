@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers, walk } from './ast';
-import { codeOf, programOf, propertyName, staticValue, variableOf, visitorKeys } from './program';
+import { codeOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { turnsAwaySomewhere } from './credential-checks';
 import { moduleIndex } from './module-index';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
 import {
   callsOf,
+  enclosingFunction,
   isFunctionNode,
   resolveExpression,
   resolveFunction,
@@ -29,20 +30,11 @@ export function failOpenBranches(fn: HandlerFunction): readonly TSESTree.IfState
   let found = cache.get(fn);
   if (found) return found;
   const branches: TSESTree.IfStatement[] = [];
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== fn.body && isFunctionNode(node)) continue;
+  walkOwn(fn.body, (node) => {
     if (node.type === AST_NODE_TYPES.IfStatement && allowsAll(node.consequent) && testsMissingList(node.test, fn)) {
       branches.push(node);
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const item of children)
-        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-    }
-  }
+  });
   found = branches.sort((a, b) => a.range[0] - b.range[0]);
   cache.set(fn, found);
   return found;
@@ -147,7 +139,7 @@ function holdsRequestValue(node: TSESTree.Node, fn: HandlerFunction, depth = 0):
 }
 
 /** Whether an identifier names a property (`req.origin`'s `origin`, a key), not a variable. */
-function isPropertyName(identifier: TSESTree.Identifier): boolean {
+export function isPropertyName(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
   return (
     (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) ||
@@ -176,24 +168,10 @@ function shape(node: TSESTree.Node): string | null {
 export function passesWhileUnconfigured(fn: HandlerFunction): boolean {
   if (failOpenBranches(fn).length > 0) return true;
   let found = false;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0 && !found) {
-    const node = stack.pop()!;
-    if (node !== fn.body && isFunctionNode(node)) continue;
-    if (
-      node.type === AST_NODE_TYPES.IfStatement &&
-      answersSuccess(node.consequent) &&
-      testsMissingList(node.test, fn)
-    ) {
-      found = true;
-    }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const item of children)
-        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-    }
-  }
+  walkOwn(fn.body, (node) => {
+    found ||=
+      node.type === AST_NODE_TYPES.IfStatement && answersSuccess(node.consequent) && testsMissingList(node.test, fn);
+  });
   return found;
 }
 
@@ -392,7 +370,7 @@ function decidesRefusal(node: TSESTree.Node, depth: number, answer = false): boo
     // `return ALLOWED_HOSTS.has(req.headers.host)` in a predicate: where it is called decides.
     if (parent.type === AST_NODE_TYPES.ReturnStatement || (isFunctionNode(parent) && parent.body === current)) {
       if (!tested || depth > 1) return false;
-      const fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunctionOf(parent) : parent;
+      const fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent;
       const found = fn ? callsOf(fn) : null;
       return found !== null && found.calls.some((call) => decidesRefusal(call, depth + 1, true));
     }
@@ -405,14 +383,6 @@ function decidesRefusal(node: TSESTree.Node, depth: number, answer = false): boo
     }
   }
   return false;
-}
-
-/** The function a node lies in. */
-function enclosingFunctionOf(node: TSESTree.Node): HandlerFunction | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current as HandlerFunction;
-  }
-  return null;
 }
 
 /** `return false` as a branch's last statement: a predicate's no. */

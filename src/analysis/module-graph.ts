@@ -934,9 +934,14 @@ export function manifestDependsOn(file: string | null, packages: ReadonlySet<str
   const manifest = nearestManifest(path.dirname(file));
   if (!manifest) return false;
   const { dependencies, devDependencies, peerDependencies } = manifest.json;
-  return [dependencies, devDependencies, peerDependencies].some(
-    (listed) => listed !== null && typeof listed === 'object' && Object.keys(listed).some((name) => packages.has(name)),
+  return [dependencies, devDependencies, peerDependencies].some((listed) =>
+    listsDependency(listed, (name) => packages.has(name)),
   );
+}
+
+/** Whether a `package.json` dependency map names a package that `names` picks. */
+function listsDependency(map: unknown, names: (dependency: string) => boolean): boolean {
+  return map !== null && typeof map === 'object' && Object.keys(map).some(names);
 }
 
 const WRANGLER_CONFIGS = ['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'];
@@ -1128,13 +1133,11 @@ function workerPackageOn(
   if (known !== undefined) return { answer: known, final: true };
   if (onTheWay.has(manifest.dir)) return { answer: false, final: false };
   const { scripts, dependencies, devDependencies, name } = manifest.json ?? {};
-  const depends = (map: unknown, names: (dependency: string) => boolean): boolean =>
-    map !== null && typeof map === 'object' && Object.keys(map).some(names);
   let answer = false;
   let final = true;
   if (
-    !depends(dependencies, (dependency) => serverPackages.has(dependency)) &&
-    !depends(devDependencies, (dependency) => serverPackages.has(dependency))
+    !listsDependency(dependencies, (dependency) => serverPackages.has(dependency)) &&
+    !listsDependency(devDependencies, (dependency) => serverPackages.has(dependency))
   ) {
     answer =
       WRANGLER_CONFIGS.some((config) => isFile(path.join(manifest.dir, config))) ||
@@ -1150,8 +1153,8 @@ function workerPackageOn(
             (other): other is Manifest =>
               other !== null &&
               other.dir !== manifest.dir &&
-              (depends(other.json?.dependencies, (dependency) => dependency === name) ||
-                depends(other.json?.devDependencies, (dependency) => dependency === name)),
+              (listsDependency(other.json?.dependencies, (dependency) => dependency === name) ||
+                listsDependency(other.json?.devDependencies, (dependency) => dependency === name)),
           );
         onTheWay.add(manifest.dir);
         answer = dependents.length > 0;

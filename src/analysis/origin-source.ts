@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { containsNode, parameterName, skipTypeWrappers } from './ast';
-import { destructuredHeaderNames, requestHeaderRead } from './request-headers';
+import { destructuredHeaderNames, isParameterRoot, requestHeaderRead } from './request-headers';
 import { resolveExpression, resolveFunction, returnedExpressions } from './values';
 import { returnsReshaped } from './value-escape';
 import { variableOf, staticValue, propertyName } from './program';
@@ -87,7 +87,7 @@ export function isSenderWrittenRead(node: TSESTree.Node): boolean {
     return (
       object.type === AST_NODE_TYPES.MemberExpression &&
       SENDER_WRITTEN.has(propertyName(object) ?? '') &&
-      rootIsParameter(object)
+      isParameterRoot(object)
     );
   }
   // `c.req.query('origin')`, `url.searchParams.get('origin')`
@@ -95,18 +95,11 @@ export function isSenderWrittenRead(node: TSESTree.Node): boolean {
     const callee = skipTypeWrappers(expression.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const method = propertyName(callee);
-    if ((method === 'query' || method === 'param') && rootIsParameter(callee.object)) return true;
+    if ((method === 'query' || method === 'param') && isParameterRoot(callee.object)) return true;
     const owner = skipTypeWrappers(callee.object);
     return method === 'get' && owner.type === AST_NODE_TYPES.MemberExpression && propertyName(owner) === 'searchParams';
   }
   return false;
-}
-
-/** Whether a member chain starts at a function's parameter (a handler's request or context). */
-function rootIsParameter(node: TSESTree.Node): boolean {
-  let current = skipTypeWrappers(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTypeWrappers(current.object);
-  return current.type === AST_NODE_TYPES.Identifier && variableOf(current)?.defs[0]?.type === 'Parameter';
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   isGuardPlugin,
   type CheckFinder,
 } from './credential-checks';
-import { ROUTE_SHAPES, packagesWith } from '../frameworks/registry';
+import { ROUTE_SHAPES, ROUTE_VERBS, packagesWith } from '../frameworks/registry';
 import { readsFrom, servesMcp } from './mcp-transports';
 import { mountedPath, registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, type AppInstance, type Route } from './routes';
@@ -546,12 +546,10 @@ function mountedAtPublicPath(node: TSESTree.Node, publicPaths: readonly string[]
 }
 
 /**
- * The methods that add a route or mount middleware at a path in express, connect and Hono (the
- * adapters' verbs), and Hono's `on(method, path)` and `route(path, app)`.
+ * The methods that add a route or mount middleware at a path (the adapters' verbs), and Hono's
+ * `on(method, path)` and `route(path, app)`.
  */
-const PATH_METHODS: readonly string[] = [
-  ...new Set([...ROUTE_SHAPES.express.verbs, ...ROUTE_SHAPES.connect.verbs, ...ROUTE_SHAPES.hono.verbs, 'on', 'route']),
-];
+const PATH_METHODS: readonly string[] = [...ROUTE_VERBS, 'on', 'route'];
 
 /**
  * Whether a policy is an argument of `x.use(path, …)` where `x` answers at that path only with the

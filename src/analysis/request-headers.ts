@@ -86,7 +86,7 @@ export function requestQueryRead(node: TSESTree.Node): string | null {
 }
 
 /** Whether a node is a parameter or a property path into one (`req`, `ctx.request`). */
-function isParameterRoot(node: TSESTree.Node): boolean {
+export function isParameterRoot(node: TSESTree.Node): boolean {
   let current = skipTypeWrappers(node);
   while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTypeWrappers(current.object);
   return current.type === AST_NODE_TYPES.Identifier && variableOf(current)?.defs[0]?.type === 'Parameter';

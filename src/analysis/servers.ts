@@ -13,7 +13,7 @@ import {
   skipTypeWrappers,
   walk,
 } from './ast';
-import { ROUTE_SHAPES, exportNamesWith } from '../frameworks/registry';
+import { ROUTE_VERBS, exportNamesWith } from '../frameworks/registry';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
@@ -359,11 +359,7 @@ export function madeWithOption(receiver: TSESTree.Node, keys: readonly string[])
 }
 
 /** The methods that give an app routes or middleware, in every framework the adapters know. */
-const ROUTING_METHODS: ReadonlySet<string> = new Set([
-  ...Object.values(ROUTE_SHAPES).flatMap((shape) => [...shape.verbs]),
-  'register',
-  'route',
-]);
+const ROUTING_METHODS: ReadonlySet<string> = new Set([...ROUTE_VERBS, 'register', 'route']);
 
 /**
  * Whether a `listen()` only tests that a port is free: a server made with no handler for its

@@ -115,6 +115,11 @@ export const ROUTE_SHAPES: Readonly<Record<AppFramework, RouteShape>> = {
   connect: connectAdapter.routes!,
 };
 
+/** The methods that add a route or middleware in any of those frameworks: `get`, `post`, `use`, … */
+export const ROUTE_VERBS: ReadonlySet<string> = new Set(
+  Object.values(ROUTE_SHAPES).flatMap((shape) => [...shape.verbs]),
+);
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

@@ -31,11 +31,13 @@ import {
   checksHostSomewhere,
   failOpenListBranches,
   hostDerivedOriginTests,
+  isPropertyName,
 } from '../analysis/fail-open';
 import {
   codeOf,
   isLinted,
   moduleOf,
+  nameOf,
   placeOf,
   propertyName,
   staticValue,
@@ -139,13 +141,6 @@ const MENTIONS_UPGRADE = new RegExp(`\\.(?:${[...UPGRADE_METHODS].join('|')})\\s
 const WEBSOCKET_SERVER_NAMES = exportNamesWith('websocket-server');
 /** A module whose export itself, called, makes a WebSocket server (`require('socket.io')(http)`). */
 const MENTIONS_CALLED_WEBSOCKET_MODULE = /['"`]socket\.io['"`]/u;
-
-/** The name a callee ends in: `Server` of `new SocketIO.Server()`. */
-function calleeName(callee: TSESTree.Node): string | null {
-  const expression = skipTypeWrappers(callee);
-  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
-  return expression.type === AST_NODE_TYPES.MemberExpression ? propertyName(expression) : null;
-}
 
 /** Whether a callee is a name an import binds (`import { Server as IOServer } from 'socket.io'`). */
 function importedName(callee: TSESTree.Node): boolean {
@@ -338,7 +333,8 @@ export default createRule<Options, MessageIds>({
       // module that makes one (`require('socket.io')(http)`, `socketIO(http)`): not every call of the file.
       const candidates = [
         ...index.news.filter(
-          (node) => WEBSOCKET_SERVER_NAMES.has(calleeName(node.callee) ?? '') || importedName(node.callee),
+          (node) =>
+            WEBSOCKET_SERVER_NAMES.has(nameOf(skipTypeWrappers(node.callee)) ?? '') || importedName(node.callee),
         ),
         ...(MENTIONS_CALLED_WEBSOCKET_MODULE.test(sourceCode.text)
           ? index.calls.filter((node) => node.callee.type !== AST_NODE_TYPES.MemberExpression)
@@ -429,7 +425,10 @@ export default createRule<Options, MessageIds>({
             !(trustCredentialChecks && functionChecksCredential(REBINDING_CREDENTIAL_FINDER, fn, 0, upgrade)),
         );
         // The Origin handed to the socket (`upgrade(req, { data: { origin } })`) and checked when it opens.
-        if (accepting.length === 0 || (readsOrigin(fn) && closesOnOpen(findObjectProperty(options, upgrades.option)))) {
+        if (
+          accepting.length === 0 ||
+          (readsHeader(fn, 'origin') && closesOnOpen(findObjectProperty(options, upgrades.option)))
+        ) {
           continue;
         }
         for (const upgrade of accepting) {
@@ -528,7 +527,7 @@ export default createRule<Options, MessageIds>({
       walk(test, (node) => {
         if (found) return;
         if (requestHeaderRead(node) === 'origin') found = true;
-        else if (node.type === AST_NODE_TYPES.Identifier && !isPropertyKey(node)) {
+        else if (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node)) {
           const def = variableOf(node)?.defs[0];
           found =
             def?.type === 'Variable' &&
@@ -537,19 +536,10 @@ export default createRule<Options, MessageIds>({
             testsOrigin(def.node.init, fn, seen);
         } else if (node.type === AST_NODE_TYPES.CallExpression && passesName(node, plainParameterNames(fn))) {
           const helper = resolveFunction(node.callee);
-          found = helper !== null && helper !== fn && readsOrigin(helper);
+          found = helper !== null && helper !== fn && readsHeader(helper, 'origin');
         }
       });
       return found;
-    }
-
-    /** Whether an identifier is a property's name (`req.origin`'s `origin`, an object key), not a variable. */
-    function isPropertyKey(identifier: TSESTree.Identifier): boolean {
-      const { parent } = identifier;
-      return (
-        (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) ||
-        (parent.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.computed && !parent.shorthand)
-      );
     }
 
     /** Whether Bun's `websocket` handlers close a socket when it opens (`open(ws) { if (…) ws.close(); }`). */
@@ -779,7 +769,7 @@ export default createRule<Options, MessageIds>({
           refuses = true;
         }
       });
-      return refuses && readsOrigin(fn);
+      return refuses && readsHeader(fn, 'origin');
     }
 
     /** Whether a value is an argument of a `console` method (`console.log('from', req.headers.host)`). */
@@ -789,11 +779,6 @@ export default createRule<Options, MessageIds>({
         return false;
       const object = skipTypeWrappers(call.callee.object);
       return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
-    }
-
-    /** Whether a function reads the request's `Origin`, itself or in a function of the project it hands a parameter to. */
-    function readsOrigin(fn: HandlerFunction): boolean {
-      return readsHeader(fn, 'origin');
     }
 
     /** Whether a function reads a request header, itself or in a function of the project it hands a parameter to. */
