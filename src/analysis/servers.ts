@@ -230,7 +230,7 @@ function methodStartApi(call: TSESTree.CallExpression): StartApi | null {
   const source = receiver && serverSourceOf(receiver);
   if (!source) return null;
   if (calledMethodName(call) === 'start') return source.start ?? null;
-  return source.listen && !isPortProbe(call) && !closesOnRequest(call) ? source.listen : null;
+  return source.listen && !isPortProbe(call) && !closesOnRequest(call) && !servesNothing(call) ? source.listen : null;
 }
 
 /** A server that an MCP framework starts with a method of its own (fastmcp's `server.start()`). */
@@ -361,12 +361,17 @@ export function madeWithOption(receiver: TSESTree.Node, keys: readonly string[])
 /** The methods that give an app routes or middleware, in every framework the adapters know. */
 const ROUTING_METHODS: ReadonlySet<string> = new Set([...ROUTE_VERBS, 'register', 'route']);
 
-/**
- * Whether a `listen()` only tests that a port is free: a server made with no handler for its
- * connections or requests (`net.createServer()`), given none later, and closed as soon as it
- * listens (in its `'listening'` listener or the listen callback). It serves nothing.
- */
-function isPortProbe(listen: TSESTree.CallExpression): boolean {
+/** The server a `listen()` is called on, when it is made in the file: the call that makes it and the calls made on it. */
+interface ListenedServer {
+  /** The call that makes the server or app (`net.createServer()`, `express()`, `new Koa()`). */
+  readonly made: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** The method calls on it: down the chain the `listen()` ends, and on the variable that holds it. */
+  readonly calls: readonly TSESTree.CallExpression[];
+  /** The variable that holds it, when one does (`const tester = net.createServer()`). */
+  readonly variable: Scope.Variable | null;
+}
+
+function listenedServer(listen: TSESTree.CallExpression): ListenedServer | null {
   const calls: TSESTree.CallExpression[] = [listen];
   let root: TSESTree.Node | null = calledMethodObject(listen);
   // `net.createServer().once('error', …).once('listening', …).listen(port)`
@@ -383,12 +388,13 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
     root = expression;
     break;
   }
-  if (!root) return false;
+  if (!root) return null;
+  let variable: Scope.Variable | null = null;
   // `const tester = net.createServer(); tester.once('listening', …); tester.listen(port)`
   if (root.type === AST_NODE_TYPES.Identifier) {
-    const variable = variableOf(root);
+    variable = variableOf(root);
     const def = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init) return false;
+    if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init) return null;
     for (const reference of variable.references) {
       const parent = reference.identifier.parent;
       if (
@@ -402,12 +408,25 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
     }
     root = skipTypeWrappers(def.node.init);
   }
-  if (root.type !== AST_NODE_TYPES.CallExpression || root.arguments.some((argument) => isHandler(argument))) {
-    return false;
-  }
-  if (entitiesOf(root, 'server').length === 0) return false;
+  if (root.type !== AST_NODE_TYPES.CallExpression && root.type !== AST_NODE_TYPES.NewExpression) return null;
+  if (root.arguments.some((argument) => isHandler(argument))) return null;
+  if (entitiesOf(root, 'server').length === 0) return null;
+  return { made: root, calls, variable };
+}
+
+/** The events whose listener handles what a server receives. */
+const HANDLING_EVENTS: ReadonlySet<string> = new Set(['request', 'connection', 'stream', 'upgrade', 'checkContinue']);
+
+/**
+ * Whether a `listen()` only tests that a port is free: a server made with no handler for its
+ * connections or requests (`net.createServer()`), given none later, and closed as soon as it
+ * listens (in its `'listening'` listener or the listen callback). It serves nothing.
+ */
+function isPortProbe(listen: TSESTree.CallExpression): boolean {
+  const server = listenedServer(listen);
+  if (!server || server.made.type !== AST_NODE_TYPES.CallExpression) return false;
+  const { made, calls } = server;
   // An app given routes or middleware (`app.post('/mcp', …)`, `app.use(…)`) has handlers of its own.
-  const made = root;
   if (calls.some((call) => call !== listen && ROUTING_METHODS.has(calledMethodName(call) ?? ''))) return false;
   const servers = serverVariables(listen, made);
   let closes = false;
@@ -420,11 +439,61 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
       if (callback && isHandler(callback) && callsClose(callback, servers)) closes = true;
     } else if (eventName === 'listening' && listener && isHandler(listener) && callsClose(listener, servers)) {
       closes = true;
-    } else if (eventName === 'connection' || eventName === 'request' || eventName === 'stream') {
+    } else if (HANDLING_EVENTS.has(String(eventName))) {
       return false;
     }
   }
   return closes;
+}
+
+/** The methods of a server or app that neither route nor handle what it receives. */
+const NON_SERVING_METHODS: ReadonlySet<string> = new Set([
+  'listen',
+  'address',
+  'close',
+  'unref',
+  'ref',
+  'setTimeout',
+  'set',
+  'enable',
+  'disable',
+  'on',
+  'once',
+  'off',
+  'addListener',
+  'prependListener',
+  'removeListener',
+]);
+
+/**
+ * Whether a `listen()` starts a server that serves nothing: made in the chain that ends in the
+ * `listen()` (`express().listen(0)`, `http.createServer().listen(0)`), with options at most, and
+ * given no route, middleware or request listener in that chain. No other code can reach the app
+ * to give it one, so it answers every request with its 404; a bare `node:http` server only while
+ * the server `listen()` returns is not kept either, where a request listener could be added.
+ * A server held by a variable is judged a service, whatever the file gives it: so it is reported
+ * as it is typed, before its routes are.
+ */
+function servesNothing(listen: TSESTree.CallExpression): boolean {
+  const server = listenedServer(listen);
+  // `http.createServer(app)` and `createServer(toNodeHandler(…))` are given a handler.
+  if (
+    !server ||
+    server.variable ||
+    server.made.arguments.some((argument) => argument.type !== AST_NODE_TYPES.ObjectExpression)
+  )
+    return false;
+  for (const call of server.calls) {
+    if (!NON_SERVING_METHODS.has(calledMethodName(call) ?? '')) return false;
+    const event = call.arguments[0];
+    if (calledMethodName(call) !== 'listen' && call.arguments.length > 1) {
+      const eventName = event && staticValue(event)?.value;
+      if (typeof eventName !== 'string' || HANDLING_EVENTS.has(eventName)) return false;
+    }
+  }
+  if (entitiesOf(server.made, 'app').length > 0) return true;
+  // A bare server: what `listen()` returns is dropped, not kept where a listener could be added.
+  return outermostWrapper(listen).parent?.type === AST_NODE_TYPES.ExpressionStatement;
 }
 
 /**

@@ -17,7 +17,8 @@ const FASTIFY: readonly Entity[] = [
         socketKey: 'path',
       },
       fetchHandler: false,
-      returnsItself: new Set(),
+      // fastify 5 types/instance.d.ts: `register`, `addHook`, `route` and the shorthand route methods return the instance.
+      returnsItself: new Set(['register', 'addHook', 'route', 'get', 'post', 'put', 'patch', 'delete', 'all']),
     },
   },
 ];

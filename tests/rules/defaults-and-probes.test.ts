@@ -306,3 +306,108 @@ server.listen(4000, 'localhost');`,
     },
   ]),
 });
+
+ruleTester.run('require-loopback-host: a server no code can give a handler', loopbackRule, {
+  valid: [
+    {
+      name: 'an app made in the chain of its listen(), handed back as a placeholder that answers 404',
+      code: `import express from 'express';
+import type { AddressInfo } from 'node:net';
+export function placeholder() {
+  const server = express().listen(0, '0.0.0.0');
+  return { server, port: (server.address() as AddressInfo).port };
+}`,
+    },
+    {
+      name: 'a bare server made in the chain, whose listen() result is dropped',
+      code: `import http from 'node:http';
+http.createServer().once('error', (error) => console.error(error)).listen(4000, '::');`,
+    },
+    {
+      name: 'a Koa app in the chain with an error listener only',
+      code: `import Koa from 'koa';
+new Koa().on('error', (error) => console.error(error)).listen(4000);`,
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'a bare server handed back: its caller may add a request listener',
+      ...everyInterfaceAt(
+        `import http from 'node:http';
+export function reserve(port: number): http.Server {
+  return http.createServer().listen(port, '0.0.0.0', () => {});
+}`,
+        3,
+        43,
+        "'0.0.0.0'",
+      ),
+    },
+    {
+      name: 'an app given middleware in the chain',
+      ...everyInterfaceAt(
+        `import express from 'express';
+import { mcpRouter } from './mcp.js';
+export const server = express().use(mcpRouter).listen(3000, '0.0.0.0', () => {});`,
+        3,
+        61,
+        "'0.0.0.0'",
+      ),
+    },
+    {
+      name: 'a bare server given a handler that is not written in place',
+      ...everyInterfaceAt(
+        `import http from 'node:http';
+import { toNodeHandler } from './adapter.js';
+import { app } from './app.js';
+http.createServer(toNodeHandler(app)).listen(3000, '0.0.0.0', () => {});`,
+        4,
+        52,
+        "'0.0.0.0'",
+      ),
+    },
+    {
+      name: 'a request listener added in the chain',
+      ...everyInterfaceAt(
+        `import http from 'node:http';
+import { handle } from './handle.js';
+http.createServer().on('request', handle).listen(3000, '0.0.0.0', () => {});`,
+        3,
+        56,
+        "'0.0.0.0'",
+      ),
+    },
+  ]),
+});
+
+ruleTester.run('require-loopback-host: Fastify methods that return the instance', loopbackRule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'register() and a route method chained before listen()',
+      code: `import Fastify from 'fastify';
+import { mcpPlugin } from './mcp.js';
+await Fastify().register(mcpPlugin).get('/health', async () => 'ok').listen({ port: 3000, host: '0.0.0.0' });`,
+      output: `import Fastify from 'fastify';
+import { mcpPlugin } from './mcp.js';
+await Fastify().register(mcpPlugin).get('/health', async () => 'ok').listen({ port: 3000, host: '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`fastify.listen()`', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 3,
+          column: 91,
+          suggestions: [
+            ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+            ['useIpv6Loopback', "'::1'"],
+            ['useLocalhost', "'localhost'"],
+          ].map(([messageId, to]) => ({
+            messageId: messageId as 'useHostFromEnvironment' | 'useIpv6Loopback' | 'useLocalhost',
+            output: `import Fastify from 'fastify';
+import { mcpPlugin } from './mcp.js';
+await Fastify().register(mcpPlugin).get('/health', async () => 'ok').listen({ port: 3000, host: ${to} });`,
+          })),
+        },
+      ],
+    },
+  ]),
+});

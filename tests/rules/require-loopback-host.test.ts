@@ -102,7 +102,7 @@ let settings = { host: '0.0.0.0', port: 3000 };
 if (process.env.PORT) settings = { ...settings, port: Number(process.env.PORT) };
 settings.host = process.env.HOST ?? '127.0.0.1';
 
-express().listen(settings.port, settings.host);`,
+express().use(api).listen(settings.port, settings.host);`,
     },
     {
       name: 'settings replaced by a merge with a patch: the spreads keep the host, they do not unset it',
@@ -161,9 +161,9 @@ export function start(port = 3000, host = '127.0.0.1') {
       code: `import net from 'node:net';
 import http from 'node:http';
 const SOCKET_PATH = process.env.MCP_SOCKET ?? '/run/mcp/server.sock';
-http.createServer().listen('/tmp/mcp.sock');
-http.createServer().listen(SOCKET_PATH, () => {});
-http.createServer().listen({ path: '/tmp/mcp.sock', readableAll: true });
+http.createServer(serve).listen('/tmp/mcp.sock');
+http.createServer(serve).listen(SOCKET_PATH, () => {});
+http.createServer(serve).listen({ path: '/tmp/mcp.sock', readableAll: true });
 net.createServer().listen('\\\\\\\\?\\\\pipe\\\\mcp');
 net.createServer().listen({ fd: 3 });`,
     },
@@ -269,14 +269,14 @@ const emitter = new EventEmitter() as EventEmitter & { listen(port: number): voi
 emitter.listen(3000);
 const io = new Server();
 io.listen(3000);
-http.createServer().listen(3000, '127.0.0.1');`,
+http.createServer(serve).listen(3000, '127.0.0.1');`,
     },
     {
       name: 'a parameter that shadows the import, a local createServer, an app from another file',
       code: `import http from 'node:http';
 import { app } from './app';
 export function start(http: { createServer(): { listen(port: number): void } }) {
-  http.createServer().listen(3000);
+  http.createServer(serve).listen(3000);
 }
 function createServer() {
   return { listen(port: number) { return port; } };
@@ -524,11 +524,11 @@ app.listen(3000, 'localhost');`,
     {
       name: 'listen() and listen(callback) take a random port on every interface',
       code: `import express from 'express';
-express().listen();
-express().listen(() => console.log('up'));`,
+express().use(api).listen();
+express().use(api).listen(() => console.log('up'));`,
       output: `import express from 'express';
-express().listen(0, '127.0.0.1');
-express().listen(0, '127.0.0.1', () => console.log('up'));`,
+express().use(api).listen(0, '127.0.0.1');
+express().use(api).listen(0, '127.0.0.1', () => console.log('up'));`,
       errors: [
         {
           messageId: 'defaultHost',
@@ -538,27 +538,27 @@ express().listen(0, '127.0.0.1', () => console.log('up'));`,
             binding: "Node's default is `::`",
           },
           line: 2,
-          column: 11,
+          column: 20,
           endLine: 2,
-          endColumn: 17,
+          endColumn: 26,
           suggestions: [
             {
               messageId: 'useHostFromEnvironment',
               output: `import express from 'express';
-express().listen(0, process.env.HOST ?? '127.0.0.1');
-express().listen(() => console.log('up'));`,
+express().use(api).listen(0, process.env.HOST ?? '127.0.0.1');
+express().use(api).listen(() => console.log('up'));`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
-express().listen(0, '::1');
-express().listen(() => console.log('up'));`,
+express().use(api).listen(0, '::1');
+express().use(api).listen(() => console.log('up'));`,
             },
             {
               messageId: 'useLocalhost',
               output: `import express from 'express';
-express().listen(0, 'localhost');
-express().listen(() => console.log('up'));`,
+express().use(api).listen(0, 'localhost');
+express().use(api).listen(() => console.log('up'));`,
             },
           ],
         },
@@ -570,27 +570,27 @@ express().listen(() => console.log('up'));`,
             binding: "Node's default is `::`",
           },
           line: 3,
-          column: 11,
+          column: 20,
           endLine: 3,
-          endColumn: 17,
+          endColumn: 26,
           suggestions: [
             {
               messageId: 'useHostFromEnvironment',
               output: `import express from 'express';
-express().listen();
-express().listen(0, process.env.HOST ?? '127.0.0.1', () => console.log('up'));`,
+express().use(api).listen();
+express().use(api).listen(0, process.env.HOST ?? '127.0.0.1', () => console.log('up'));`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
-express().listen();
-express().listen(0, '::1', () => console.log('up'));`,
+express().use(api).listen();
+express().use(api).listen(0, '::1', () => console.log('up'));`,
             },
             {
               messageId: 'useLocalhost',
               output: `import express from 'express';
-express().listen();
-express().listen(0, 'localhost', () => console.log('up'));`,
+express().use(api).listen();
+express().use(api).listen(0, 'localhost', () => console.log('up'));`,
             },
           ],
         },
@@ -599,9 +599,9 @@ express().listen(0, 'localhost', () => console.log('up'));`,
     {
       name: 'a port and a backlog: the host goes before the backlog',
       code: `import http from 'node:http';
-http.createServer().listen(3000, 511, () => {});`,
+http.createServer(serve).listen(3000, 511, () => {});`,
       output: `import http from 'node:http';
-http.createServer().listen(3000, '127.0.0.1', 511, () => {});`,
+http.createServer(serve).listen(3000, '127.0.0.1', 511, () => {});`,
       errors: [
         {
           messageId: 'defaultHost',
@@ -611,24 +611,24 @@ http.createServer().listen(3000, '127.0.0.1', 511, () => {});`,
             binding: "Node's default is `::`",
           },
           line: 2,
-          column: 21,
+          column: 26,
           endLine: 2,
-          endColumn: 27,
+          endColumn: 32,
           suggestions: [
             {
               messageId: 'useHostFromEnvironment',
               output: `import http from 'node:http';
-http.createServer().listen(3000, process.env.HOST ?? '127.0.0.1', 511, () => {});`,
+http.createServer(serve).listen(3000, process.env.HOST ?? '127.0.0.1', 511, () => {});`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
-http.createServer().listen(3000, '::1', 511, () => {});`,
+http.createServer(serve).listen(3000, '::1', 511, () => {});`,
             },
             {
               messageId: 'useLocalhost',
               output: `import http from 'node:http';
-http.createServer().listen(3000, 'localhost', 511, () => {});`,
+http.createServer(serve).listen(3000, 'localhost', 511, () => {});`,
             },
           ],
         },
@@ -1033,27 +1033,27 @@ app.listen(PORT, HOST, () => {
     {
       name: "an inline || '::' fallback",
       code: `import express from 'express';
-express().listen(3000, process.env.HOST || '::');`,
+express().use(api).listen(3000, process.env.HOST || '::');`,
       output: `import express from 'express';
-express().listen(3000, process.env.HOST || '127.0.0.1');`,
+express().use(api).listen(3000, process.env.HOST || '127.0.0.1');`,
       errors: [
         {
           messageId: 'everyInterface',
           data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'::'`" },
           line: 2,
-          column: 24,
+          column: 33,
           endLine: 2,
-          endColumn: 48,
+          endColumn: 57,
           suggestions: [
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
-express().listen(3000, process.env.HOST || '::1');`,
+express().use(api).listen(3000, process.env.HOST || '::1');`,
             },
             {
               messageId: 'useLocalhost',
               output: `import express from 'express';
-express().listen(3000, process.env.HOST || 'localhost');`,
+express().use(api).listen(3000, process.env.HOST || 'localhost');`,
             },
           ],
         },
@@ -1142,30 +1142,30 @@ export function start(port = 3000, host = 'localhost') {
       name: 'a ternary keeps its loopback branch',
       code: `import express from 'express';
 const inDocker = process.env.DOCKER === '1';
-express().listen(3000, inDocker ? '0.0.0.0' : '127.0.0.1');`,
+express().use(api).listen(3000, inDocker ? '0.0.0.0' : '127.0.0.1');`,
       output: `import express from 'express';
 const inDocker = process.env.DOCKER === '1';
-express().listen(3000, inDocker ? '127.0.0.1' : '127.0.0.1');`,
+express().use(api).listen(3000, inDocker ? '127.0.0.1' : '127.0.0.1');`,
       errors: [
         {
           messageId: 'everyInterface',
           data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 3,
-          column: 24,
+          column: 33,
           endLine: 3,
-          endColumn: 58,
+          endColumn: 67,
           suggestions: [
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
 const inDocker = process.env.DOCKER === '1';
-express().listen(3000, inDocker ? '::1' : '127.0.0.1');`,
+express().use(api).listen(3000, inDocker ? '::1' : '127.0.0.1');`,
             },
             {
               messageId: 'useLocalhost',
               output: `import express from 'express';
 const inDocker = process.env.DOCKER === '1';
-express().listen(3000, inDocker ? 'localhost' : '127.0.0.1');`,
+express().use(api).listen(3000, inDocker ? 'localhost' : '127.0.0.1');`,
             },
           ],
         },
@@ -1175,14 +1175,14 @@ express().listen(3000, inDocker ? 'localhost' : '127.0.0.1');`,
       name: 'options in a config object and spread from another object',
       code: `import http from 'node:http';
 const config = { listen: { port: 3000, host: '::' } };
-http.createServer().listen(config.listen);
+http.createServer(serve).listen(config.listen);
 const base = { host: '0.0.0.0' };
-http.createServer().listen({ ...base, port: 3001 });`,
+http.createServer(serve).listen({ ...base, port: 3001 });`,
       output: `import http from 'node:http';
 const config = { listen: { port: 3000, host: '127.0.0.1' } };
-http.createServer().listen(config.listen);
+http.createServer(serve).listen(config.listen);
 const base = { host: '127.0.0.1' };
-http.createServer().listen({ ...base, port: 3001 });`,
+http.createServer(serve).listen({ ...base, port: 3001 });`,
       errors: [
         {
           messageId: 'everyInterface',
@@ -1196,25 +1196,25 @@ http.createServer().listen({ ...base, port: 3001 });`,
               messageId: 'useHostFromEnvironment',
               output: `import http from 'node:http';
 const config = { listen: { port: 3000, host: process.env.HOST ?? '127.0.0.1' } };
-http.createServer().listen(config.listen);
+http.createServer(serve).listen(config.listen);
 const base = { host: '0.0.0.0' };
-http.createServer().listen({ ...base, port: 3001 });`,
+http.createServer(serve).listen({ ...base, port: 3001 });`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
 const config = { listen: { port: 3000, host: '::1' } };
-http.createServer().listen(config.listen);
+http.createServer(serve).listen(config.listen);
 const base = { host: '0.0.0.0' };
-http.createServer().listen({ ...base, port: 3001 });`,
+http.createServer(serve).listen({ ...base, port: 3001 });`,
             },
             {
               messageId: 'useLocalhost',
               output: `import http from 'node:http';
 const config = { listen: { port: 3000, host: 'localhost' } };
-http.createServer().listen(config.listen);
+http.createServer(serve).listen(config.listen);
 const base = { host: '0.0.0.0' };
-http.createServer().listen({ ...base, port: 3001 });`,
+http.createServer(serve).listen({ ...base, port: 3001 });`,
             },
           ],
         },
@@ -1230,25 +1230,25 @@ http.createServer().listen({ ...base, port: 3001 });`,
               messageId: 'useHostFromEnvironment',
               output: `import http from 'node:http';
 const config = { listen: { port: 3000, host: '::' } };
-http.createServer().listen(config.listen);
+http.createServer(serve).listen(config.listen);
 const base = { host: process.env.HOST ?? '127.0.0.1' };
-http.createServer().listen({ ...base, port: 3001 });`,
+http.createServer(serve).listen({ ...base, port: 3001 });`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
 const config = { listen: { port: 3000, host: '::' } };
-http.createServer().listen(config.listen);
+http.createServer(serve).listen(config.listen);
 const base = { host: '::1' };
-http.createServer().listen({ ...base, port: 3001 });`,
+http.createServer(serve).listen({ ...base, port: 3001 });`,
             },
             {
               messageId: 'useLocalhost',
               output: `import http from 'node:http';
 const config = { listen: { port: 3000, host: '::' } };
-http.createServer().listen(config.listen);
+http.createServer(serve).listen(config.listen);
 const base = { host: 'localhost' };
-http.createServer().listen({ ...base, port: 3001 });`,
+http.createServer(serve).listen({ ...base, port: 3001 });`,
             },
           ],
         },
@@ -1329,10 +1329,10 @@ app.listen({ port: 3001, host: 'localhost' });`,
     {
       name: 'new http.Server and http.Server() without new',
       code: `import * as http from 'http';
-new http.Server().listen(3000);
+new http.Server(serve).listen(3000);
 http.Server((req, res) => res.end()).listen(3001);`,
       output: `import * as http from 'http';
-new http.Server().listen(3000, '127.0.0.1');
+new http.Server(serve).listen(3000, '127.0.0.1');
 http.Server((req, res) => res.end()).listen(3001, '127.0.0.1');`,
       errors: [
         {
@@ -1343,26 +1343,26 @@ http.Server((req, res) => res.end()).listen(3001, '127.0.0.1');`,
             binding: "Node's default is `::`",
           },
           line: 2,
-          column: 19,
+          column: 24,
           endLine: 2,
-          endColumn: 25,
+          endColumn: 30,
           suggestions: [
             {
               messageId: 'useHostFromEnvironment',
               output: `import * as http from 'http';
-new http.Server().listen(3000, process.env.HOST ?? '127.0.0.1');
+new http.Server(serve).listen(3000, process.env.HOST ?? '127.0.0.1');
 http.Server((req, res) => res.end()).listen(3001);`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import * as http from 'http';
-new http.Server().listen(3000, '::1');
+new http.Server(serve).listen(3000, '::1');
 http.Server((req, res) => res.end()).listen(3001);`,
             },
             {
               messageId: 'useLocalhost',
               output: `import * as http from 'http';
-new http.Server().listen(3000, 'localhost');
+new http.Server(serve).listen(3000, 'localhost');
 http.Server((req, res) => res.end()).listen(3001);`,
             },
           ],
@@ -1382,19 +1382,19 @@ http.Server((req, res) => res.end()).listen(3001);`,
             {
               messageId: 'useHostFromEnvironment',
               output: `import * as http from 'http';
-new http.Server().listen(3000);
+new http.Server(serve).listen(3000);
 http.Server((req, res) => res.end()).listen(3001, process.env.HOST ?? '127.0.0.1');`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import * as http from 'http';
-new http.Server().listen(3000);
+new http.Server(serve).listen(3000);
 http.Server((req, res) => res.end()).listen(3001, '::1');`,
             },
             {
               messageId: 'useLocalhost',
               output: `import * as http from 'http';
-new http.Server().listen(3000);
+new http.Server(serve).listen(3000);
 http.Server((req, res) => res.end()).listen(3001, 'localhost');`,
             },
           ],
@@ -1409,7 +1409,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443);
-createSecureServer({}).listen(8443, '0.0.0.0');
+createSecureServer({}, serve).listen(8443, '0.0.0.0');
 net.createServer((socket) => socket.end()).listen(7000);`,
       output: `import https from 'node:https';
 import { createSecureServer } from 'node:http2';
@@ -1417,7 +1417,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443, '127.0.0.1');
-createSecureServer({}).listen(8443, '127.0.0.1');
+createSecureServer({}, serve).listen(8443, '127.0.0.1');
 net.createServer((socket) => socket.end()).listen(7000, '127.0.0.1');`,
       errors: [
         {
@@ -1440,7 +1440,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443, process.env.HOST ?? '127.0.0.1');
-createSecureServer({}).listen(8443, '0.0.0.0');
+createSecureServer({}, serve).listen(8443, '0.0.0.0');
 net.createServer((socket) => socket.end()).listen(7000);`,
             },
             {
@@ -1451,7 +1451,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443, '::1');
-createSecureServer({}).listen(8443, '0.0.0.0');
+createSecureServer({}, serve).listen(8443, '0.0.0.0');
 net.createServer((socket) => socket.end()).listen(7000);`,
             },
             {
@@ -1462,7 +1462,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443, 'localhost');
-createSecureServer({}).listen(8443, '0.0.0.0');
+createSecureServer({}, serve).listen(8443, '0.0.0.0');
 net.createServer((socket) => socket.end()).listen(7000);`,
             },
           ],
@@ -1471,9 +1471,9 @@ net.createServer((socket) => socket.end()).listen(7000);`,
           messageId: 'everyInterface',
           data: { api: '`server.listen()` on a `node:http2` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 7,
-          column: 37,
+          column: 44,
           endLine: 7,
-          endColumn: 46,
+          endColumn: 53,
           suggestions: [
             {
               messageId: 'useHostFromEnvironment',
@@ -1483,7 +1483,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443);
-createSecureServer({}).listen(8443, process.env.HOST ?? '127.0.0.1');
+createSecureServer({}, serve).listen(8443, process.env.HOST ?? '127.0.0.1');
 net.createServer((socket) => socket.end()).listen(7000);`,
             },
             {
@@ -1494,7 +1494,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443);
-createSecureServer({}).listen(8443, '::1');
+createSecureServer({}, serve).listen(8443, '::1');
 net.createServer((socket) => socket.end()).listen(7000);`,
             },
             {
@@ -1505,7 +1505,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443);
-createSecureServer({}).listen(8443, 'localhost');
+createSecureServer({}, serve).listen(8443, 'localhost');
 net.createServer((socket) => socket.end()).listen(7000);`,
             },
           ],
@@ -1530,7 +1530,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443);
-createSecureServer({}).listen(8443, '0.0.0.0');
+createSecureServer({}, serve).listen(8443, '0.0.0.0');
 net.createServer((socket) => socket.end()).listen(7000, process.env.HOST ?? '127.0.0.1');`,
             },
             {
@@ -1541,7 +1541,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443);
-createSecureServer({}).listen(8443, '0.0.0.0');
+createSecureServer({}, serve).listen(8443, '0.0.0.0');
 net.createServer((socket) => socket.end()).listen(7000, '::1');`,
             },
             {
@@ -1552,7 +1552,7 @@ import * as net from 'node:net';
 import express from 'express';
 const app = express();
 https.createServer({ key: '', cert: '' }, app).listen(443);
-createSecureServer({}).listen(8443, '0.0.0.0');
+createSecureServer({}, serve).listen(8443, '0.0.0.0');
 net.createServer((socket) => socket.end()).listen(7000, 'localhost');`,
             },
           ],
@@ -1819,14 +1819,14 @@ app.use(async (ctx) => {
   ctx.body = 'ok';
 });
 app.listen(3000);
-new Koa().listen(3001, '0.0.0.0', () => {});`,
+new Koa().use(api).listen(3001, '0.0.0.0', () => {});`,
       output: `import Koa from 'koa';
 const app = new Koa();
 app.use(async (ctx) => {
   ctx.body = 'ok';
 });
 app.listen(3000, '127.0.0.1');
-new Koa().listen(3001, '127.0.0.1', () => {});`,
+new Koa().use(api).listen(3001, '127.0.0.1', () => {});`,
       errors: [
         {
           messageId: 'defaultHost',
@@ -1848,7 +1848,7 @@ app.use(async (ctx) => {
   ctx.body = 'ok';
 });
 app.listen(3000, process.env.HOST ?? '127.0.0.1');
-new Koa().listen(3001, '0.0.0.0', () => {});`,
+new Koa().use(api).listen(3001, '0.0.0.0', () => {});`,
             },
             {
               messageId: 'useIpv6Loopback',
@@ -1858,7 +1858,7 @@ app.use(async (ctx) => {
   ctx.body = 'ok';
 });
 app.listen(3000, '::1');
-new Koa().listen(3001, '0.0.0.0', () => {});`,
+new Koa().use(api).listen(3001, '0.0.0.0', () => {});`,
             },
             {
               messageId: 'useLocalhost',
@@ -1868,7 +1868,7 @@ app.use(async (ctx) => {
   ctx.body = 'ok';
 });
 app.listen(3000, 'localhost');
-new Koa().listen(3001, '0.0.0.0', () => {});`,
+new Koa().use(api).listen(3001, '0.0.0.0', () => {});`,
             },
           ],
         },
@@ -1876,9 +1876,9 @@ new Koa().listen(3001, '0.0.0.0', () => {});`,
           messageId: 'everyInterface',
           data: { api: '`app.listen()` of Koa', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 7,
-          column: 24,
+          column: 33,
           endLine: 7,
-          endColumn: 33,
+          endColumn: 42,
           suggestions: [
             {
               messageId: 'useHostFromEnvironment',
@@ -1888,7 +1888,7 @@ app.use(async (ctx) => {
   ctx.body = 'ok';
 });
 app.listen(3000);
-new Koa().listen(3001, process.env.HOST ?? '127.0.0.1', () => {});`,
+new Koa().use(api).listen(3001, process.env.HOST ?? '127.0.0.1', () => {});`,
             },
             {
               messageId: 'useIpv6Loopback',
@@ -1898,7 +1898,7 @@ app.use(async (ctx) => {
   ctx.body = 'ok';
 });
 app.listen(3000);
-new Koa().listen(3001, '::1', () => {});`,
+new Koa().use(api).listen(3001, '::1', () => {});`,
             },
             {
               messageId: 'useLocalhost',
@@ -1908,7 +1908,7 @@ app.use(async (ctx) => {
   ctx.body = 'ok';
 });
 app.listen(3000);
-new Koa().listen(3001, 'localhost', () => {});`,
+new Koa().use(api).listen(3001, 'localhost', () => {});`,
             },
           ],
         },
@@ -1958,12 +1958,12 @@ connect().use((req, res) => res.end('ok')).listen(3000, 'localhost');`,
 import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
 const app = createMcpExpressApp({ host: '127.0.0.1' });
 app.listen(3000, () => console.log('up'));
-createV2App().listen(3001);`,
+createV2App().use(api).listen(3001);`,
       output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
 const app = createMcpExpressApp({ host: '127.0.0.1' });
 app.listen(3000, '127.0.0.1', () => console.log('up'));
-createV2App().listen(3001, '127.0.0.1');`,
+createV2App().use(api).listen(3001, '127.0.0.1');`,
       errors: [
         {
           messageId: 'defaultHost',
@@ -1983,7 +1983,7 @@ createV2App().listen(3001, '127.0.0.1');`,
 import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
 const app = createMcpExpressApp({ host: '127.0.0.1' });
 app.listen(3000, process.env.HOST ?? '127.0.0.1', () => console.log('up'));
-createV2App().listen(3001);`,
+createV2App().use(api).listen(3001);`,
             },
             {
               messageId: 'useIpv6Loopback',
@@ -1991,7 +1991,7 @@ createV2App().listen(3001);`,
 import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
 const app = createMcpExpressApp({ host: '127.0.0.1' });
 app.listen(3000, '::1', () => console.log('up'));
-createV2App().listen(3001);`,
+createV2App().use(api).listen(3001);`,
             },
             {
               messageId: 'useLocalhost',
@@ -1999,7 +1999,7 @@ createV2App().listen(3001);`,
 import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
 const app = createMcpExpressApp({ host: '127.0.0.1' });
 app.listen(3000, 'localhost', () => console.log('up'));
-createV2App().listen(3001);`,
+createV2App().use(api).listen(3001);`,
             },
           ],
         },
@@ -2011,9 +2011,9 @@ createV2App().listen(3001);`,
             binding: "Node's default is `::`",
           },
           line: 5,
-          column: 15,
+          column: 24,
           endLine: 5,
-          endColumn: 21,
+          endColumn: 30,
           suggestions: [
             {
               messageId: 'useHostFromEnvironment',
@@ -2021,7 +2021,7 @@ createV2App().listen(3001);`,
 import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
 const app = createMcpExpressApp({ host: '127.0.0.1' });
 app.listen(3000, () => console.log('up'));
-createV2App().listen(3001, process.env.HOST ?? '127.0.0.1');`,
+createV2App().use(api).listen(3001, process.env.HOST ?? '127.0.0.1');`,
             },
             {
               messageId: 'useIpv6Loopback',
@@ -2029,7 +2029,7 @@ createV2App().listen(3001, process.env.HOST ?? '127.0.0.1');`,
 import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
 const app = createMcpExpressApp({ host: '127.0.0.1' });
 app.listen(3000, () => console.log('up'));
-createV2App().listen(3001, '::1');`,
+createV2App().use(api).listen(3001, '::1');`,
             },
             {
               messageId: 'useLocalhost',
@@ -2037,7 +2037,7 @@ createV2App().listen(3001, '::1');`,
 import { createMcpExpressApp as createV2App } from '@modelcontextprotocol/express';
 const app = createMcpExpressApp({ host: '127.0.0.1' });
 app.listen(3000, () => console.log('up'));
-createV2App().listen(3001, 'localhost');`,
+createV2App().use(api).listen(3001, 'localhost');`,
             },
           ],
         },
@@ -2943,12 +2943,12 @@ fastify.listen({ port: 3000, host: 'localhost' }, (err) => {
       code: `import { createServer } from 'node:http';
 import Koa from 'koa';
 createServer((req, res) => res.end('ok')).listen(3000, '0.0.0.0');
-new Koa().listen(3001);`,
+new Koa().use(api).listen(3001);`,
       ...esm,
       output: `import { createServer } from 'node:http';
 import Koa from 'koa';
 createServer((req, res) => res.end('ok')).listen(3000, '127.0.0.1');
-new Koa().listen(3001, '127.0.0.1');`,
+new Koa().use(api).listen(3001, '127.0.0.1');`,
       errors: [
         {
           messageId: 'everyInterface',
@@ -2963,21 +2963,21 @@ new Koa().listen(3001, '127.0.0.1');`,
               output: `import { createServer } from 'node:http';
 import Koa from 'koa';
 createServer((req, res) => res.end('ok')).listen(3000, process.env.HOST ?? '127.0.0.1');
-new Koa().listen(3001);`,
+new Koa().use(api).listen(3001);`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import { createServer } from 'node:http';
 import Koa from 'koa';
 createServer((req, res) => res.end('ok')).listen(3000, '::1');
-new Koa().listen(3001);`,
+new Koa().use(api).listen(3001);`,
             },
             {
               messageId: 'useLocalhost',
               output: `import { createServer } from 'node:http';
 import Koa from 'koa';
 createServer((req, res) => res.end('ok')).listen(3000, 'localhost');
-new Koa().listen(3001);`,
+new Koa().use(api).listen(3001);`,
             },
           ],
         },
@@ -2989,30 +2989,30 @@ new Koa().listen(3001);`,
             binding: "Node's default is `::`",
           },
           line: 4,
-          column: 11,
+          column: 20,
           endLine: 4,
-          endColumn: 17,
+          endColumn: 26,
           suggestions: [
             {
               messageId: 'useHostFromEnvironment',
               output: `import { createServer } from 'node:http';
 import Koa from 'koa';
 createServer((req, res) => res.end('ok')).listen(3000, '0.0.0.0');
-new Koa().listen(3001, process.env.HOST ?? '127.0.0.1');`,
+new Koa().use(api).listen(3001, process.env.HOST ?? '127.0.0.1');`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import { createServer } from 'node:http';
 import Koa from 'koa';
 createServer((req, res) => res.end('ok')).listen(3000, '0.0.0.0');
-new Koa().listen(3001, '::1');`,
+new Koa().use(api).listen(3001, '::1');`,
             },
             {
               messageId: 'useLocalhost',
               output: `import { createServer } from 'node:http';
 import Koa from 'koa';
 createServer((req, res) => res.end('ok')).listen(3000, '0.0.0.0');
-new Koa().listen(3001, 'localhost');`,
+new Koa().use(api).listen(3001, 'localhost');`,
             },
           ],
         },
@@ -3156,9 +3156,9 @@ app.listen(3003, 'localhost');`,
       code: `import express from 'express';
 import Fastify from 'fastify';
 const HOST = process.env.HOST;
-express().listen(3000, HOST, () => {});
-express().listen(3001, process.env.BIND_ADDRESS);
-await Fastify().listen({ port: 3002, host: process.env.HOST });`,
+express().use(api).listen(3000, HOST, () => {});
+express().use(api).listen(3001, process.env.BIND_ADDRESS);
+await Fastify().register(api).listen({ port: 3002, host: process.env.HOST });`,
       options: [{ reportUnknownHosts: true }],
       output: null,
       errors: [
@@ -3166,18 +3166,18 @@ await Fastify().listen({ port: 3002, host: process.env.HOST });`,
           messageId: 'unknownHost',
           data: { api: '`app.listen()` of Express', hostLabel: 'host' },
           line: 4,
-          column: 24,
+          column: 33,
           endLine: 4,
-          endColumn: 28,
+          endColumn: 37,
           suggestions: [
             {
               messageId: 'useLoopbackFallback',
               output: `import express from 'express';
 import Fastify from 'fastify';
 const HOST = process.env.HOST;
-express().listen(3000, HOST ?? '127.0.0.1', () => {});
-express().listen(3001, process.env.BIND_ADDRESS);
-await Fastify().listen({ port: 3002, host: process.env.HOST });`,
+express().use(api).listen(3000, HOST ?? '127.0.0.1', () => {});
+express().use(api).listen(3001, process.env.BIND_ADDRESS);
+await Fastify().register(api).listen({ port: 3002, host: process.env.HOST });`,
             },
           ],
         },
@@ -3185,18 +3185,18 @@ await Fastify().listen({ port: 3002, host: process.env.HOST });`,
           messageId: 'unknownHost',
           data: { api: '`app.listen()` of Express', hostLabel: 'host' },
           line: 5,
-          column: 24,
+          column: 33,
           endLine: 5,
-          endColumn: 48,
+          endColumn: 57,
           suggestions: [
             {
               messageId: 'useLoopbackFallback',
               output: `import express from 'express';
 import Fastify from 'fastify';
 const HOST = process.env.HOST;
-express().listen(3000, HOST, () => {});
-express().listen(3001, process.env.BIND_ADDRESS ?? '127.0.0.1');
-await Fastify().listen({ port: 3002, host: process.env.HOST });`,
+express().use(api).listen(3000, HOST, () => {});
+express().use(api).listen(3001, process.env.BIND_ADDRESS ?? '127.0.0.1');
+await Fastify().register(api).listen({ port: 3002, host: process.env.HOST });`,
             },
           ],
         },
@@ -3204,18 +3204,18 @@ await Fastify().listen({ port: 3002, host: process.env.HOST });`,
           messageId: 'unknownHost',
           data: { api: '`fastify.listen()`', hostLabel: 'host' },
           line: 6,
-          column: 38,
+          column: 52,
           endLine: 6,
-          endColumn: 60,
+          endColumn: 74,
           suggestions: [
             {
               messageId: 'useLoopbackFallback',
               output: `import express from 'express';
 import Fastify from 'fastify';
 const HOST = process.env.HOST;
-express().listen(3000, HOST, () => {});
-express().listen(3001, process.env.BIND_ADDRESS);
-await Fastify().listen({ port: 3002, host: process.env.HOST ?? '127.0.0.1' });`,
+express().use(api).listen(3000, HOST, () => {});
+express().use(api).listen(3001, process.env.BIND_ADDRESS);
+await Fastify().register(api).listen({ port: 3002, host: process.env.HOST ?? '127.0.0.1' });`,
             },
           ],
         },
@@ -3227,9 +3227,9 @@ await Fastify().listen({ port: 3002, host: process.env.HOST ?? '127.0.0.1' });`,
 import { serve } from '@hono/node-server';
 import { handler, listenOptions, serveOptions } from './config';
 export function start(port: number, host: string) {
-  http.createServer().listen(port, host);
+  http.createServer(serve).listen(port, host);
 }
-http.createServer().listen({ ...listenOptions, exclusive: true });
+http.createServer(serve).listen({ ...listenOptions, exclusive: true });
 serve(serveOptions);
 Deno.serve(handler);`,
       options: [{ reportUnknownHosts: true }],
@@ -3239,18 +3239,18 @@ Deno.serve(handler);`,
           messageId: 'unknownHost',
           data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host' },
           line: 5,
-          column: 36,
+          column: 41,
           endLine: 5,
-          endColumn: 40,
+          endColumn: 45,
           suggestions: [],
         },
         {
           messageId: 'unknownHost',
           data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host' },
           line: 7,
-          column: 21,
+          column: 26,
           endLine: 7,
-          endColumn: 27,
+          endColumn: 32,
           suggestions: [],
         },
         {
@@ -3357,36 +3357,36 @@ app.listen(3000, 'localhost', () => console.log('listening'));`,
     {
       name: 'by default, a literal host argument gets the same suggestions',
       code: `import http from 'node:http';
-http.createServer().listen(3000, '0.0.0.0');`,
+http.createServer(serve).listen(3000, '0.0.0.0');`,
       output: null,
       errors: [
         {
           messageId: 'everyInterface',
           data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 2,
-          column: 34,
+          column: 39,
           endLine: 2,
-          endColumn: 43,
+          endColumn: 48,
           suggestions: [
             {
               messageId: 'useIpv4Loopback',
               output: `import http from 'node:http';
-http.createServer().listen(3000, '127.0.0.1');`,
+http.createServer(serve).listen(3000, '127.0.0.1');`,
             },
             {
               messageId: 'useHostFromEnvironment',
               output: `import http from 'node:http';
-http.createServer().listen(3000, process.env.HOST ?? '127.0.0.1');`,
+http.createServer(serve).listen(3000, process.env.HOST ?? '127.0.0.1');`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
-http.createServer().listen(3000, '::1');`,
+http.createServer(serve).listen(3000, '::1');`,
             },
             {
               messageId: 'useLocalhost',
               output: `import http from 'node:http';
-http.createServer().listen(3000, 'localhost');`,
+http.createServer(serve).listen(3000, 'localhost');`,
             },
           ],
         },
@@ -3596,40 +3596,40 @@ Deno.serve({ port: 8000, hostname: 'localhost' }, handler);`,
       name: 'by default, a host constant written elsewhere in the file gets no environment suggestion',
       code: `import express from 'express';
 const HOST = '0.0.0.0';
-express().listen(3000, HOST);`,
+express().use(api).listen(3000, HOST);`,
       output: null,
       errors: [
         {
           messageId: 'everyInterface',
           data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
           line: 3,
-          column: 24,
+          column: 33,
           endLine: 3,
-          endColumn: 28,
+          endColumn: 37,
           suggestions: [
             {
               messageId: 'useIpv4Loopback',
               output: `import express from 'express';
 const HOST = '127.0.0.1';
-express().listen(3000, HOST);`,
+express().use(api).listen(3000, HOST);`,
             },
             {
               messageId: 'useHostFromEnvironment',
               output: `import express from 'express';
 const HOST = process.env.HOST ?? '127.0.0.1';
-express().listen(3000, HOST);`,
+express().use(api).listen(3000, HOST);`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `import express from 'express';
 const HOST = '::1';
-express().listen(3000, HOST);`,
+express().use(api).listen(3000, HOST);`,
             },
             {
               messageId: 'useLocalhost',
               output: `import express from 'express';
 const HOST = 'localhost';
-express().listen(3000, HOST);`,
+express().use(api).listen(3000, HOST);`,
             },
           ],
         },
@@ -3639,7 +3639,7 @@ express().listen(3000, HOST);`,
       name: 'by default, CommonJS',
       ...commonjs,
       code: `const http = require('node:http');
-http.createServer().listen(3000);`,
+http.createServer(serve).listen(3000);`,
       output: null,
       errors: [
         {
@@ -3650,29 +3650,29 @@ http.createServer().listen(3000);`,
             binding: "Node's default is `::`",
           },
           line: 2,
-          column: 21,
+          column: 26,
           endLine: 2,
-          endColumn: 27,
+          endColumn: 32,
           suggestions: [
             {
               messageId: 'useIpv4Loopback',
               output: `const http = require('node:http');
-http.createServer().listen(3000, '127.0.0.1');`,
+http.createServer(serve).listen(3000, '127.0.0.1');`,
             },
             {
               messageId: 'useHostFromEnvironment',
               output: `const http = require('node:http');
-http.createServer().listen(3000, process.env.HOST ?? '127.0.0.1');`,
+http.createServer(serve).listen(3000, process.env.HOST ?? '127.0.0.1');`,
             },
             {
               messageId: 'useIpv6Loopback',
               output: `const http = require('node:http');
-http.createServer().listen(3000, '::1');`,
+http.createServer(serve).listen(3000, '::1');`,
             },
             {
               messageId: 'useLocalhost',
               output: `const http = require('node:http');
-http.createServer().listen(3000, 'localhost');`,
+http.createServer(serve).listen(3000, 'localhost');`,
             },
           ],
         },
@@ -3866,7 +3866,7 @@ function bindAddress() {
   }
   return { host: '127.0.0.1' };
 }
-http.createServer().listen(3000, bindAddress().host);`;
+http.createServer(serve).listen(3000, bindAddress().host);`;
 
 ruleTester.run('require-loopback-host: values under the test that chose them', rule, {
   valid: [
@@ -3879,11 +3879,11 @@ function bindAddress(fallback: string) {
 }
 const publicAddress = bindAddress('0.0.0.0');
 console.log(publicAddress.host);
-http.createServer().listen(3000, bindAddress('127.0.0.1').host);`,
+http.createServer(serve).listen(3000, bindAddress('127.0.0.1').host);`,
     },
     {
       name: 'the loopback branch of a ternary, read where its test holds',
-      code: modeServer("'127.0.0.1'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+      code: modeServer("'127.0.0.1'", "if (mode === 'http') http.createServer(serve).listen(3000, host!);"),
     },
     {
       name: 'read where a `&&` of its test holds, in an `else` of its negation and after `&&`',
@@ -3904,7 +3904,7 @@ mode !== 'http' ? server.close() : server.listen(3003, host);`,
   invalid: [
     {
       name: 'the public default of the function that the taken branch calls, named where it is written',
-      code: modeServer("'0.0.0.0'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+      code: modeServer("'0.0.0.0'", "if (mode === 'http') http.createServer(serve).listen(3000, host!);"),
       output: null,
       errors: [
         {
@@ -3917,15 +3917,15 @@ mode !== 'http' ? server.close() : server.listen(3003, host);`,
           suggestions: [
             {
               messageId: 'useIpv4Loopback',
-              output: modeServer("'127.0.0.1'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+              output: modeServer("'127.0.0.1'", "if (mode === 'http') http.createServer(serve).listen(3000, host!);"),
             },
             {
               messageId: 'useIpv6Loopback',
-              output: modeServer("'::1'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+              output: modeServer("'::1'", "if (mode === 'http') http.createServer(serve).listen(3000, host!);"),
             },
             {
               messageId: 'useLocalhost',
-              output: modeServer("'localhost'", "if (mode === 'http') http.createServer().listen(3000, host!);"),
+              output: modeServer("'localhost'", "if (mode === 'http') http.createServer(serve).listen(3000, host!);"),
             },
           ],
         },
@@ -3933,7 +3933,7 @@ mode !== 'http' ? server.close() : server.listen(3003, host);`,
     },
     {
       name: 'outside the test, both branches: `null` binds every interface',
-      code: modeServer("'127.0.0.1'", 'http.createServer().listen(3000, host!);'),
+      code: modeServer("'127.0.0.1'", 'http.createServer(serve).listen(3000, host!);'),
       output: null,
       errors: [
         {
@@ -3946,21 +3946,21 @@ mode !== 'http' ? server.close() : server.listen(3003, host);`,
           suggestions: [
             {
               messageId: 'useIpv4Loopback',
-              output: modeServer("'127.0.0.1'", 'http.createServer().listen(3000, host!);').replace(
+              output: modeServer("'127.0.0.1'", 'http.createServer(serve).listen(3000, host!);').replace(
                 ': null;',
                 ": '127.0.0.1';",
               ),
             },
             {
               messageId: 'useIpv6Loopback',
-              output: modeServer("'127.0.0.1'", 'http.createServer().listen(3000, host!);').replace(
+              output: modeServer("'127.0.0.1'", 'http.createServer(serve).listen(3000, host!);').replace(
                 ': null;',
                 ": '::1';",
               ),
             },
             {
               messageId: 'useLocalhost',
-              output: modeServer("'127.0.0.1'", 'http.createServer().listen(3000, host!);').replace(
+              output: modeServer("'127.0.0.1'", 'http.createServer(serve).listen(3000, host!);').replace(
                 ': null;',
                 ": 'localhost';",
               ),
@@ -3994,7 +3994,7 @@ mode !== 'http' ? server.close() : server.listen(3003, host);`,
 ${head}
 const host = ${test} ? '127.0.0.1' : '${address}';
 ${between}
-if (${test}) http.createServer().listen(3000, host);${tail}`;
+if (${test}) http.createServer(serve).listen(3000, host);${tail}`;
       return {
         name,
         code: server('0.0.0.0'),
@@ -4042,7 +4042,7 @@ if (${test}) http.createServer().listen(3000, host);${tail}`;
 let mode = process.env.MCP_TRANSPORT;
 const host = mode === 'http' ? '127.0.0.1' : '0.0.0.0';
 mode = 'http';
-if (mode === 'http') http.createServer().listen(3000, host);`,
+if (mode === 'http') http.createServer(serve).listen(3000, host);`,
       output: null,
       errors: [
         {
@@ -4064,7 +4064,7 @@ if (mode === 'http') http.createServer().listen(3000, host);`,
 let mode = process.env.MCP_TRANSPORT;
 const host = mode === 'http' ? '127.0.0.1' : '${address}';
 mode = 'http';
-if (mode === 'http') http.createServer().listen(3000, host);`,
+if (mode === 'http') http.createServer(serve).listen(3000, host);`,
           })),
         },
       ],
