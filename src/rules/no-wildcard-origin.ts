@@ -281,6 +281,25 @@ export default createRule<Options, MessageIds>({
       });
     };
 
+    /**
+     * `targets` replaced with the constant `ALLOWED_ORIGIN`, declared with a placeholder origin
+     * unless the file has one; inside that constant's own initializer (`const ALLOWED_ORIGIN =
+     * process.env.X || '*'`) the placeholder goes there instead, as a constant cannot name itself.
+     */
+    const useAllowedOrigin = (
+      fixer: RuleFixer,
+      usedAt: TSESTree.Node,
+      targets: readonly TSESTree.Node[],
+    ): RuleFix[] => {
+      if (targets.some((target) => initializesName(target, ALLOWED_ORIGIN_NAME))) {
+        return targets.map((target) => fixer.replaceText(target, `'${PLACEHOLDER_ORIGIN}'`));
+      }
+      return [
+        ...ensureModuleConstant(fixer, sourceCode, usedAt, ALLOWED_ORIGIN_NAME, `'${PLACEHOLDER_ORIGIN}'`),
+        ...targets.map((target) => fixer.replaceText(target, ALLOWED_ORIGIN_NAME)),
+      ];
+    };
+
     const reportHeader = (write: HeaderWrite): void => {
       // Browsers refuse a credentialed request an answer of `*` (Fetch's CORS check): beside
       // `Access-Control-Allow-Credentials: true` the `*` still lets every site read what needs no
@@ -307,16 +326,7 @@ export default createRule<Options, MessageIds>({
               : [
                   {
                     messageId: 'useAllowedOrigin',
-                    fix: (fixer) => [
-                      ...ensureModuleConstant(
-                        fixer,
-                        sourceCode,
-                        write.site,
-                        ALLOWED_ORIGIN_NAME,
-                        `'${PLACEHOLDER_ORIGIN}'`,
-                      ),
-                      fixer.replaceText(literal, ALLOWED_ORIGIN_NAME),
-                    ],
+                    fix: (fixer) => useAllowedOrigin(fixer, write.site, [literal]),
                   },
                 ],
           });
@@ -347,18 +357,7 @@ export default createRule<Options, MessageIds>({
             : [
                 {
                   messageId: 'useAllowedOrigin',
-                  fix: (fixer) => [
-                    ...ensureModuleConstant(
-                      fixer,
-                      sourceCode,
-                      write.node,
-                      ALLOWED_ORIGIN_NAME,
-                      `'${PLACEHOLDER_ORIGIN}'`,
-                    ),
-                    ...(leaves
-                      ? leaves.map((leaf) => fixer.replaceText(leaf, ALLOWED_ORIGIN_NAME))
-                      : [fixer.replaceText(write.value, ALLOWED_ORIGIN_NAME)]),
-                  ],
+                  fix: (fixer) => useAllowedOrigin(fixer, write.node, leaves ?? [write.value]),
                 },
               ],
         });
@@ -389,3 +388,18 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Whether `node` is inside the initializer of a variable named `name`. */
+function initializesName(node: TSESTree.Node, name: string): boolean {
+  for (let current: TSESTree.Node | undefined = node; current?.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (
+      parent.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === current &&
+      parent.id.type === AST_NODE_TYPES.Identifier &&
+      parent.id.name === name
+    )
+      return true;
+  }
+  return false;
+}

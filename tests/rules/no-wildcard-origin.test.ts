@@ -1249,6 +1249,48 @@ createServer((req, res) => {
       ],
     },
     {
+      name: 'a wildcard fallback in a constant already named ALLOWED_ORIGIN: the placeholder goes in its place',
+      code: `import http from 'node:http';
+
+const ALLOWED_ORIGIN = process.env.CORS_ORIGIN || '*';
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.end();
+});`,
+      output: `import http from 'node:http';
+
+const ALLOWED_ORIGIN = process.env.CORS_ORIGIN || '';
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 3,
+          column: 51,
+          endLine: 3,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import http from 'node:http';
+
+const ALLOWED_ORIGIN = process.env.CORS_ORIGIN || 'https://app.example.com';
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a header object constant used by writeHead',
       code: `import http from 'node:http';
 
