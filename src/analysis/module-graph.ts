@@ -90,6 +90,7 @@ function forgetResolutions(): void {
   lexicalModules.clear();
   moduleTexts.clear();
   reaching.clear();
+  importsMatching.clear();
   typesReaching.clear();
   linksByFile.clear();
   folders.clear();
@@ -286,6 +287,42 @@ function lexicalModule(file: string): LexicalModule | null {
   const text = moduleText(file);
   const found = text === null ? null : { text, ...moduleSpecifiers(file, text) };
   lexicalModules.set(file, found);
+  return found;
+}
+
+/** What `importsModuleMatching` answered, per test, forgotten with the resolutions. */
+const importsMatching = new Map<(text: string) => boolean, Map<string, boolean>>();
+
+/**
+ * Whether a module of the project that `file` imports (`text` is the file's own), or one such a
+ * module imports in turn (an `index` that re-exports), has a text that passes `test`: a constant
+ * the file uses may be written there (`import { corsHeaders } from './config'`).
+ */
+export function importsModuleMatching(file: string | null, text: string, test: (text: string) => boolean): boolean {
+  if (file === null) return false;
+  let answers = importsMatching.get(test);
+  if (!answers) importsMatching.set(test, (answers = new Map()));
+  const known = answers.get(file);
+  if (known !== undefined) return known;
+  let found = false;
+  const seen = new Set<string>([file]);
+  let frontier = moduleSpecifiers(file, text).imports;
+  for (let depth = 0; depth < 2 && !found && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const imported of frontier) {
+      if (seen.has(imported)) continue;
+      seen.add(imported);
+      const module = lexicalModule(imported);
+      if (!module) continue;
+      if (test(module.text)) {
+        found = true;
+        break;
+      }
+      next.push(...module.imports);
+    }
+    frontier = next;
+  }
+  answers.set(file, found);
   return found;
 }
 

@@ -11,7 +11,8 @@ import {
   resolveObjectExpression,
   type HandlerFunction,
 } from './values';
-import { isLinted, propertyName, staticValue, textOf } from './program';
+import { isLinted, moduleOf, propertyName, staticValue, textOf } from './program';
+import { importsModuleMatching } from './module-graph';
 
 /** One response header set in code. */
 export interface HeaderWrite {
@@ -50,10 +51,21 @@ const writesByProgram = new WeakMap<TSESTree.Program, readonly HeaderWrite[]>();
 export function headerWrites(sourceCode: Readonly<SourceCode>): readonly HeaderWrite[] {
   let writes = writesByProgram.get(sourceCode.ast);
   if (!writes) {
-    writes = mentionsHeaders(sourceCode.text) ? findHeaderWrites(sourceCode) : [];
+    writes = mayWriteHeaders(sourceCode) ? findHeaderWrites(sourceCode) : [];
     writesByProgram.set(sourceCode.ast, writes);
   }
   return writes;
+}
+
+/**
+ * Whether a file may set either header: its text names one, or a module it imports does, where a
+ * headers constant the file uses may be written (`{ ...corsHeaders }`).
+ */
+export function mayWriteHeaders(sourceCode: Readonly<SourceCode>): boolean {
+  return (
+    mentionsHeaders(sourceCode.text) ||
+    importsModuleMatching(moduleOf(sourceCode.ast).file, sourceCode.text, mentionsHeaders)
+  );
 }
 
 /** The text of a file that sets either header: the name itself, or a constant's name for it. */
@@ -77,8 +89,10 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
   };
 
   /** Every header in a headers object, or in an array of `[name, value]` pairs. */
-  const visitHeaders = (node: TSESTree.Node, site: TSESTree.Node, depth = 0): void => {
+  const visitHeaders = (node: TSESTree.Node, outer: TSESTree.Node, depth = 0): void => {
     if (depth > 8) return;
+    // What another module writes is reported at the nearest expression of the linted file that takes it.
+    const site = isLinted(node) ? node : outer;
     const resolved = resolveExpression(node);
     if (!resolved) return;
     // `withMaxAge ? this.corsHeadersWithMaxAge : this.corsHeaders`: either object is set.

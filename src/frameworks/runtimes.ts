@@ -63,6 +63,15 @@ export const runtimesAdapter: Adapter = {
 /** The web platform's `Headers` and `Response`, and the loops that copy a headers object onto a response. */
 export const webAdapter: Adapter = {
   name: 'web',
+  // next 15 server/web/spec-extension/response.ts: `class NextResponse extends Response`, with the same `(body, init)`.
+  modules: {
+    'next/server': {
+      NextResponse: {
+        [CONSTRUCT]: [{ kind: 'web-headers', role: 'response' }],
+        json: { [CALL]: [{ kind: 'web-headers', role: 'response-json' }] },
+      },
+    },
+  },
   globals: {
     Headers: { [CONSTRUCT]: [{ kind: 'web-headers', role: 'headers' }] },
     Response: {

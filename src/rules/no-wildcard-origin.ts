@@ -35,7 +35,7 @@ import {
   type CorsMiddlewareUse,
 } from '../analysis/cors-middleware';
 import { mentionsAny } from '../analysis/imports';
-import { ALLOW_ORIGIN, headerWrites, type HeaderWrite } from '../analysis/response-headers';
+import { ALLOW_ORIGIN, headerWrites, mayWriteHeaders, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf } from '../analysis/program';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import { findObjectProperty, possibleValues } from '../analysis/values';
@@ -80,6 +80,7 @@ export default createRule<Options, MessageIds>({
     // A framework that serves HTTP itself (fastmcp, `McpAgent.serve()`) may answer `*` with no CORS code in the file.
     if (
       !mentionsAny(sourceCode, MENTIONS_CORS) &&
+      !mayWriteHeaders(sourceCode) &&
       !mentionsAny(sourceCode, MENTIONS_SELF_SERVING_MODULE) &&
       !mentionsAny(sourceCode, MENTIONS_CONFIGURED_SERVER_MODULE) &&
       !mayAnswerCorsByDefault(sourceCode)

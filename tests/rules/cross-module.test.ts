@@ -1159,3 +1159,21 @@ describe('a token check in a wrapper around the handler, with its parts in anoth
     ]);
   });
 });
+
+describe('a headers constant written in a module the file imports', () => {
+  it('reports the `*` it holds where a response takes it, through an index that re-exports it', async () => {
+    expect(summarise(await lint('src/web-headers/handler.ts'))).toEqual([
+      report(
+        'no-wildcard-origin',
+        'wildcardOrigin',
+        [6, 19, 6, 32],
+        { policy: '`Access-Control-Allow-Origin: *` (from src/web-headers/shared/headers.ts:3)', credentials: '' },
+        FOREIGN,
+      ),
+    ]);
+  });
+
+  it('reads nothing into imported headers that set no CORS header', async () => {
+    expect(summarise(await lint('src/web-headers/plain-handler.ts'))).toEqual([]);
+  });
+});

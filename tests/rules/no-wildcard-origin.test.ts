@@ -1530,6 +1530,62 @@ honoApp.use(async (c, next) => {
       ],
     },
     {
+      name: "Next.js route handlers: `new NextResponse(body, init)` and `NextResponse.json()` of 'next/server'",
+      code: `import { NextResponse } from 'next/server';
+
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+export function OPTIONS() {
+  return new NextResponse(null, { status: 204, headers: CORS });
+}
+
+export async function POST(request: Request) {
+  const message = await request.json();
+  return NextResponse.json({ jsonrpc: '2.0', id: message.id, result: {} }, { headers: CORS });
+}`,
+      output: `import { NextResponse } from 'next/server';
+
+const CORS = {};
+
+export function OPTIONS() {
+  return new NextResponse(null, { status: 204, headers: CORS });
+}
+
+export async function POST(request: Request) {
+  const message = await request.json();
+  return NextResponse.json({ jsonrpc: '2.0', id: message.id, result: {} }, { headers: CORS });
+}`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import { NextResponse } from 'next/server';
+
+const ALLOWED_ORIGIN = 'https://app.example.com';
+
+const CORS = { 'Access-Control-Allow-Origin': ALLOWED_ORIGIN };
+
+export function OPTIONS() {
+  return new NextResponse(null, { status: 204, headers: CORS });
+}
+
+export async function POST(request: Request) {
+  const message = await request.json();
+  return NextResponse.json({ jsonrpc: '2.0', id: message.id, result: {} }, { headers: CORS });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'web Headers, Response and Response.json',
       code: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
 
