@@ -898,6 +898,11 @@ function onlyOtherMethods(test: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(test);
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '||')
     return onlyOtherMethods(expression.left) && onlyOtherMethods(expression.right);
+  // `['GET', 'HEAD'].includes(req.method)`
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const methods = listedMethods(expression);
+    return methods !== null && !methods.includes('POST');
+  }
   if (expression.type !== AST_NODE_TYPES.BinaryExpression) return false;
   if (expression.operator !== '===' && expression.operator !== '==') return false;
   const method = comparedMethod(expression);
@@ -923,10 +928,39 @@ function anyMethodTest(test: TSESTree.Node): boolean {
 function methodTest(test: TSESTree.Node): { test: TSESTree.Node } | null {
   let found: { test: TSESTree.Node } | null = null;
   walk(test, (node) => {
-    if (!found && node.type === AST_NODE_TYPES.BinaryExpression && comparedMethod(node) === 'POST')
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.BinaryExpression && comparedMethod(node) === 'POST') found = { test: node };
+    else if (node.type === AST_NODE_TYPES.CallExpression && listedMethods(node)?.includes('POST'))
       found = { test: node };
   });
   return found;
+}
+
+/**
+ * The methods, upper-cased, of a list that a call tests `x.method` against
+ * (`MCP_METHODS.has(req.method)` with `new Set(['POST', 'GET'])`, `['POST'].includes(req.method)`),
+ * or `null`.
+ */
+function listedMethods(call: TSESTree.CallExpression): string[] | null {
+  const method = calledMethodName(call);
+  const [argument] = call.arguments;
+  const receiver = calledMethodObject(call);
+  if ((method !== 'has' && method !== 'includes') || !argument || !receiver) return null;
+  let subject = skipTypeWrappers(argument);
+  // `req.method ?? ''`
+  if (subject.type === AST_NODE_TYPES.LogicalExpression && subject.operator !== '&&')
+    subject = skipTypeWrappers(subject.left);
+  if (subject.type !== AST_NODE_TYPES.MemberExpression || propertyName(subject) !== 'method') return null;
+  let list = resolveExpression(receiver);
+  if (list?.type === AST_NODE_TYPES.NewExpression && list.arguments[0]) list = resolveExpression(list.arguments[0]);
+  if (list?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  const methods: string[] = [];
+  for (const element of list.elements) {
+    const name = element && element.type !== AST_NODE_TYPES.SpreadElement ? staticString(element) : null;
+    if (name === null) return null;
+    methods.push(name.toUpperCase());
+  }
+  return methods;
 }
 
 /** The method, upper-cased, that a comparison holds `x.method` against (`req.method === 'post'`), or `null`. */

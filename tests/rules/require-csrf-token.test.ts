@@ -33,6 +33,19 @@ function httpPostBranch(check = ''): string {
 });`;
 }
 
+/** A handler that exits early for `['HEAD', 'OPTIONS']` and serves MCP in a branch for the methods `MCP_METHODS` lists; `check` atop its body. */
+function methodListBranch(check = ''): string {
+  return `http.createServer(async (req, res) => {
+  ${check}const MCP_METHODS = new Set(['GET', 'POST', 'DELETE']);
+  if (['HEAD', 'OPTIONS'].includes(req.method ?? '')) return void res.writeHead(204).end();
+  if (req.url === '/mcp' && MCP_METHODS.has(req.method ?? '')) {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});`;
+}
+
 /**
  * An app handed to a class whose method adds the MCP route, and to a function that adds another;
  * `setup` is what the module does with the app, in order.
@@ -2333,6 +2346,42 @@ ${tokenHelpers({ bearer: true })}
 app.post('/mcp', ${guard('express', true)}async (req, res) => {
   await transport.handleRequest(req, res, req.body);
 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a branch for a list of methods that holds POST (`MCP_METHODS.has(req.method)`), after an early exit for a list without it',
+      code: `import http from 'node:http';
+
+${methodListBranch()}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp` in this handler' },
+          line: 6,
+          column: 29,
+          endLine: 6,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: `import http from 'node:http';
+
+${tokenHelpers()}
+
+${methodListBranch(guard('node:http', false, { indent: '  ' }))}`,
+            },
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+${tokenHelpers({ bearer: true })}
+
+${methodListBranch(guard('node:http', true, { indent: '  ' }))}`,
             },
           ],
         },
