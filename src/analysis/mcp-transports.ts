@@ -110,7 +110,31 @@ function findServesMcp(handler: TSESTree.Node): boolean {
   if (transportCalls(fn).length > 0) return true;
   const called = handlerCalls(fn, 2).map((call) => call.fn);
   if (called.some((callee) => transportCalls(callee).length > 0)) return true;
-  return [fn, ...called, ...bodyHandlers(fn)].some(dispatchesMcpMethods);
+  return [fn, ...called, ...bodyHandlers(fn)].some((callee) => dispatchesMcpMethods(callee) || callsMcpTool(callee));
+}
+
+/**
+ * Whether a handler runs an MCP tool with what the request says: `client.callTool({ name, arguments })`
+ * (the MCP SDK client's method, in a gateway's REST route) with an argument read from the request.
+ */
+function callsMcpTool(fn: HandlerFunction): boolean {
+  const params = [...plainParameterNames(fn)];
+  let calls = false;
+  walk(fn.body, (node) => {
+    if (calls || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'callTool') return;
+    calls = node.arguments.some((argument) => params.some((request) => mentionsRequest(argument, request)));
+  });
+  return calls;
+}
+
+/** Whether an expression reads from the request, directly or through a `const` that holds what it read. */
+function mentionsRequest(expression: TSESTree.Node, request: string): boolean {
+  let found = false;
+  walk(expression, (node) => {
+    if (!found && (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier))
+      found = readsFrom(node, request);
+  });
+  return found;
 }
 
 /** The MCP methods a hand-written JSON-RPC endpoint answers, and no other protocol's (LSP has `initialize` too). */

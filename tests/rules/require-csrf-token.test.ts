@@ -3465,6 +3465,23 @@ const dispatchTableFixed = (bearer: boolean): string =>
     `app.use(express.json());\n\n${tokenHelpers({ bearer })}\n\n`,
   ).replace("app.post('/rpc', ", `app.post('/rpc', ${guard('express', bearer)}`);
 
+// A gateway's REST route that runs a tool of an upstream MCP server through the SDK client.
+const TOOL_CALL_ROUTE = (args: string): string => `import express from 'express';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+const upstream = new Client({ name: 'gateway', version: '1.0.0' });
+const app = express();
+app.use(express.json());
+app.post('/api/tools/:name', async (req, res) => {
+  res.json(await upstream.callTool(${args}));
+});
+app.listen(3000, '127.0.0.1');`;
+
+const toolCallRouteFixed = (bearer: boolean): string =>
+  TOOL_CALL_ROUTE('{ name: req.params.name, arguments: req.body }')
+    .replace('app.use(express.json());\n', `app.use(express.json());\n\n${tokenHelpers({ bearer })}\n\n`)
+    .replace("app.post('/api/tools/:name', ", `app.post('/api/tools/:name', ${guard('express', bearer)}`);
+
 ruleTester.run('require-csrf-token: MCP answered by hand', rule, {
   valid: [
     {
@@ -3492,8 +3509,18 @@ app.listen(3000, '127.0.0.1');`,
     { name: "a JSON-RPC endpoint whose methods are not MCP's", code: HAND_WRITTEN('jobs') },
     // An app's own API under an `/mcp/` prefix (what a UI calls to manage its MCP servers) is not MCP.
     { name: 'a route under an /mcp/ prefix that answers no MCP', code: HAND_WRITTEN('jobs', '/mcp/call-tool') },
+    {
+      name: 'a route that runs one fixed tool, which the request does not choose or feed',
+      code: TOOL_CALL_ROUTE("{ name: 'refresh_index', arguments: {} }"),
+    },
   ],
   invalid: [
+    {
+      name: "a REST route that runs the tool the request names through an MCP client's callTool()",
+      code: TOOL_CALL_ROUTE('{ name: req.params.name, arguments: req.body }'),
+      output: null,
+      errors: [missingCheck('`POST /api/tools/:name`', [7, 1, 7, 9], toolCallRouteFixed)],
+    },
     {
       name: "a table keyed by MCP's methods, looked up by a function the handler gives the body",
       code: DISPATCH_TABLE,

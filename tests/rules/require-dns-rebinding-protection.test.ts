@@ -549,6 +549,43 @@ export const v2 = createApp({ host: HOST, allowedHosts: ['localhost', '127.0.0.1
       ],
     },
     {
+      name: "a gateway's REST route that runs the tool the request names through an MCP client",
+      code: `import express from 'express';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+const upstream = new Client({ name: 'gateway', version: '1.0.0' });
+const app = express();
+app.use(express.json());
+app.post('/api/tools/:name', async (req, res) => {
+  res.json(await upstream.callTool({ name: req.params.name, arguments: req.body }));
+});
+app.listen(3000, '127.0.0.1');`,
+      output: `import express from 'express';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+const upstream = new Client({ name: 'gateway', version: '1.0.0' });
+
+import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+
+const app = createMcpExpressApp();
+app.use(express.json());
+app.post('/api/tools/:name', async (req, res) => {
+  res.json(await upstream.callTool({ name: req.params.name, arguments: req.body }));
+});
+app.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a plain express app that serves a v2 handler',
       code: `import express from 'express';
 import { createMcpHandler } from '@modelcontextprotocol/server';
