@@ -493,17 +493,56 @@ export function isEndpoint(route: Route): boolean {
   return method !== 'options' && !answersNothing(route);
 }
 
-/** `app.all('/mcp', async (req, res) => {})` (a to-do): a lone handler with nothing in it never answers. */
+/**
+ * `app.all('/mcp', async (req, res) => {})` (a to-do): a lone handler with nothing in it never
+ * answers; nor does one that only refuses with a constant error (`c.json({ error: 'pending' }, 501)`,
+ * `res.status(405).end()`), whatever the request holds.
+ */
 export function answersNothing(route: Route): boolean {
   const [only, ...others] = route.handlers;
   const expression = only && others.length === 0 ? skipTypeWrappers(only) : null;
-  return (
-    expression !== null &&
-    (expression.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      expression.type === AST_NODE_TYPES.FunctionExpression) &&
-    expression.body.type === AST_NODE_TYPES.BlockStatement &&
-    expression.body.body.length === 0
+  if (
+    expression === null ||
+    (expression.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      expression.type !== AST_NODE_TYPES.FunctionExpression)
+  )
+    return false;
+  if (expression.body.type === AST_NODE_TYPES.BlockStatement && expression.body.body.length === 0) return true;
+  return route.framework !== 'node' && refusesWithConstant(expression);
+}
+
+/** A handler whose every statement answers a constant from a parameter, with an error status (400 and up) among its arguments. */
+function refusesWithConstant(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): boolean {
+  const parameters = new Set(
+    fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
   );
+  const answers =
+    fn.body.type !== AST_NODE_TYPES.BlockStatement
+      ? [fn.body]
+      : fn.body.body.map((statement) =>
+          statement.type === AST_NODE_TYPES.ExpressionStatement
+            ? statement.expression
+            : statement.type === AST_NODE_TYPES.ReturnStatement
+              ? statement.argument
+              : null,
+        );
+  return (
+    answers.length > 0 &&
+    answers.every((answer) => answer !== null && respondsWithConstant(answer, parameters) && errorStatusIn(answer))
+  );
+}
+
+/** Whether a chain of calls (`res.status(501).json(…)`, `c.json(…, 501)`) passes a number of 400 or more. */
+function errorStatusIn(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (!found && child.type === AST_NODE_TYPES.CallExpression)
+      found = child.arguments.some((argument) => {
+        const value = staticValue(argument)?.value;
+        return typeof value === 'number' && value >= 400 && value < 600;
+      });
+  });
+  return found;
 }
 
 /** Whether `node` is in one of the route's own handlers (for a plain handler, in its branch). */

@@ -3243,6 +3243,18 @@ app.all('/mcp', async (_req, _res) => {
 });
 app.listen(3000, '127.0.0.1');`,
     },
+    {
+      name: 'a handler that only refuses with a constant error status answers nothing a forged request could use',
+      code: `import express from 'express';
+import { Hono } from 'hono';
+
+const app = express();
+app.post('/mcp', (_req, res) => res.status(405).json({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed.' }, id: null }));
+app.listen(3000, '127.0.0.1');
+
+export const pending = new Hono();
+pending.post('/mcp', (c) => c.json({ error: 'Not implemented yet' }, 501));`,
+    },
   ],
   invalid: [
     {
