@@ -1,7 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { McpTransport } from '../frameworks/types';
 import { calledMethodName, plainParameterNames, skipTypeWrappers, walk } from './ast';
-import { resolveExpression, resolveFunction, resolveObjectExpression, type HandlerFunction } from './values';
+import {
+  isFunctionNode,
+  resolveExpression,
+  resolveFunction,
+  resolveObjectExpression,
+  type HandlerFunction,
+} from './values';
 import { entitiesOf, moduleFilterFor } from './facts';
 import { importedFile } from './exports';
 import { propertyName, variableOf } from './program';
@@ -115,26 +121,63 @@ function findServesMcp(handler: TSESTree.Node): boolean {
 
 /**
  * Whether a handler runs an MCP tool with what the request says: `client.callTool({ name, arguments })`
- * (the MCP SDK client's method, in a gateway's REST route) with an argument read from the request.
+ * (the MCP SDK client's method, in a gateway's REST route) whose `name` or `arguments` is read from
+ * the request. Not a fixed tool whose other options (a progress callback, `_meta`) or the
+ * context's bindings (Hono's `c.env`) mention the handler's parameter.
  */
 function callsMcpTool(fn: HandlerFunction): boolean {
-  const params = [...plainParameterNames(fn)];
+  const [first] = fn.params;
+  if (first?.type !== AST_NODE_TYPES.Identifier) return false;
   let calls = false;
   walk(fn.body, (node) => {
     if (calls || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'callTool') return;
-    calls = node.arguments.some((argument) => params.some((request) => mentionsRequest(argument, request)));
+    const [request] = node.arguments;
+    if (!request || request.type === AST_NODE_TYPES.SpreadElement) return;
+    const options = skipTypeWrappers(request);
+    const steered =
+      options.type === AST_NODE_TYPES.ObjectExpression
+        ? options.properties.flatMap((property) =>
+            property.type === AST_NODE_TYPES.Property && ['name', 'arguments'].includes(propertyName(property) ?? '')
+              ? [property.value]
+              : [],
+          )
+        : [options];
+    calls = steered.some((value) => mentionsRequest(value, first.name));
   });
   return calls;
 }
 
-/** Whether an expression reads from the request, directly or through a `const` that holds what it read. */
+/** A web framework context's own bindings, not the request: Hono's `c.env`, `c.var`, `c.get('user')`. */
+const CONTEXT_BINDINGS: ReadonlySet<string> = new Set(['env', 'var', 'get', 'set', 'executionCtx']);
+
+/** Whether an expression reads from the request, directly or through a `const` that holds what it read; not inside a function. */
 function mentionsRequest(expression: TSESTree.Node, request: string): boolean {
   let found = false;
-  walk(expression, (node) => {
-    if (!found && (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier))
-      found = readsFrom(node, request);
-  });
+  walk(
+    expression,
+    (node) => {
+      if (found || (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.Identifier)) return;
+      found = !readsContextBinding(node, request) && readsFrom(node, request);
+    },
+    (node) => !isFunctionNode(node) && !readsContextBinding(node, request),
+  );
   return found;
+}
+
+/** Whether a chain of reads starts at one of the context's bindings (`c.env.REGION`, `c.get('user').id`). */
+function readsContextBinding(node: TSESTree.Node, request: string): boolean {
+  let current: TSESTree.Node = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression) {
+    if (
+      current.type === AST_NODE_TYPES.MemberExpression &&
+      current.object.type === AST_NODE_TYPES.Identifier &&
+      current.object.name === request &&
+      CONTEXT_BINDINGS.has(propertyName(current) ?? '')
+    )
+      return true;
+    current = skipTypeWrappers(current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee);
+  }
+  return false;
 }
 
 /** The MCP methods a hand-written JSON-RPC endpoint answers, and no other protocol's (LSP has `initialize` too). */

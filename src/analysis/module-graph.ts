@@ -302,11 +302,13 @@ export function importsModuleMatching(file: string | null, text: string, test: (
   if (file === null) return false;
   let answers = importsMatching.get(test);
   if (!answers) importsMatching.set(test, (answers = new Map()));
-  const known = answers.get(file);
+  // By what the file imports now: an editor's text changes between lints.
+  let frontier = moduleSpecifiers(file, text).imports;
+  const key = `${file}\n${frontier.join('\n')}`;
+  const known = answers.get(key);
   if (known !== undefined) return known;
   let found = false;
   const seen = new Set<string>([file]);
-  let frontier = moduleSpecifiers(file, text).imports;
   for (let depth = 0; depth < 2 && !found && frontier.length > 0; depth++) {
     const next: string[] = [];
     for (const imported of frontier) {
@@ -322,7 +324,7 @@ export function importsModuleMatching(file: string | null, text: string, test: (
     }
     frontier = next;
   }
-  answers.set(file, found);
+  answers.set(key, found);
   return found;
 }
 

@@ -12,7 +12,9 @@ import {
   type HandlerFunction,
 } from './values';
 import { isLinted, moduleOf, propertyName, staticValue, textOf } from './program';
-import { importsModuleMatching } from './module-graph';
+import path from 'node:path';
+import { importsModuleMatching, nearestManifest } from './module-graph';
+import { SAYS_MCP } from './mcp-scope';
 
 /** One response header set in code. */
 export interface HeaderWrite {
@@ -58,14 +60,24 @@ export function headerWrites(sourceCode: Readonly<SourceCode>): readonly HeaderW
 }
 
 /**
- * Whether a file may set either header: its text names one, or a module it imports does, where a
- * headers constant the file uses may be written (`{ ...corsHeaders }`).
+ * Whether a file may set either header: its text names one, or, in a file that says MCP, a module
+ * it imports does, where a headers constant the file uses may be written (`{ ...corsHeaders }`).
  */
 export function mayWriteHeaders(sourceCode: Readonly<SourceCode>): boolean {
+  if (mentionsHeaders(sourceCode.text)) return true;
+  // Only in a file that says MCP, in its text or its path (`app/api/mcp/route.ts`): a site's
+  // functions share one headers module (Supabase's `_shared/cors.ts`).
+  const { file } = moduleOf(sourceCode.ast);
   return (
-    mentionsHeaders(sourceCode.text) ||
-    importsModuleMatching(moduleOf(sourceCode.ast).file, sourceCode.text, mentionsHeaders)
+    (SAYS_MCP.test(sourceCode.text) || (file !== null && SAYS_MCP.test(pathInPackage(file)))) &&
+    importsModuleMatching(file, sourceCode.text, mentionsHeaders)
   );
+}
+
+/** A file's path from the folder of its nearest `package.json` (so not the folder the project sits in). */
+function pathInPackage(file: string): string {
+  const dir = path.dirname(file);
+  return path.relative(nearestManifest(dir)?.dir ?? dir, file);
 }
 
 /** The text of a file that sets either header: the name itself, or a constant's name for it. */

@@ -13,7 +13,8 @@ import {
   skipTypeWrappers,
   walk,
 } from './ast';
-import { ROUTE_VERBS, exportNamesWith } from '../frameworks/registry';
+import { ROUTE_VERBS, entitiesOfKind, exportNamesWith } from '../frameworks/registry';
+import { isNodeCoreServer } from '../frameworks/node';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
@@ -467,33 +468,91 @@ const NON_SERVING_METHODS: ReadonlySet<string> = new Set([
 
 /**
  * Whether a `listen()` starts a server that serves nothing: made in the chain that ends in the
- * `listen()` (`express().listen(0)`, `http.createServer().listen(0)`), with options at most, and
- * given no route, middleware or request listener in that chain. No other code can reach the app
- * to give it one, so it answers every request with its 404; a bare `node:http` server only while
- * the server `listen()` returns is not kept either, where a request listener could be added.
- * A server held by a variable is judged a service, whatever the file gives it: so it is reported
- * as it is typed, before its routes are.
+ * `listen()` (`express().listen(0)`, `http.createServer().listen(0)`) with options at most (none
+ * holding a function or a `fetch`), and given no route, middleware or request listener in that
+ * chain or in a plain `function` listener (where `this` is the server). No other code can reach
+ * the app to give it one, so it answers every request with its 404. Only Node's own servers and
+ * the apps of express, connect, Koa and Fastify, not a framework's server that serves what it
+ * was made with (an MCP server); and only while the server `listen()` returns is handed to no
+ * call or constructor (a WebSocket or Socket.IO server takes its requests), and, for a bare
+ * `node:http` server, dropped, since a caller could add a `'request'` listener to it. A server or
+ * app held by a variable is judged a service, whatever the file gives it: it is reported as it
+ * is typed, before its routes are.
  */
 function servesNothing(listen: TSESTree.CallExpression): boolean {
   const server = listenedServer(listen);
   // `http.createServer(app)` and `createServer(toNodeHandler(…))` are given a handler.
-  if (
-    !server ||
-    server.variable ||
-    server.made.arguments.some((argument) => argument.type !== AST_NODE_TYPES.ObjectExpression)
-  )
-    return false;
+  if (!server || server.variable || !server.made.arguments.every(isPlainOptions)) return false;
   for (const call of server.calls) {
     if (!NON_SERVING_METHODS.has(calledMethodName(call) ?? '')) return false;
+    if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.FunctionExpression)) return false;
     const event = call.arguments[0];
     if (calledMethodName(call) !== 'listen' && call.arguments.length > 1) {
       const eventName = event && staticValue(event)?.value;
       if (typeof eventName !== 'string' || HANDLING_EVENTS.has(eventName)) return false;
     }
   }
-  if (entitiesOf(server.made, 'app').length > 0) return true;
+  if (entitiesOf(server.made, 'mcp-app').length > 0 || resultHandedOn(listen)) return false;
+  const apps = entitiesOfKind(entitiesOf(server.made, 'app'), 'app');
+  if (apps.length > 0) return apps.every((app) => SELF_ANSWERING_APPS.has(app.framework));
+  const [made] = entitiesOfKind(entitiesOf(server.made, 'server'), 'server');
   // A bare server: what `listen()` returns is dropped, not kept where a listener could be added.
-  return outermostWrapper(listen).parent?.type === AST_NODE_TYPES.ExpressionStatement;
+  return (
+    made !== undefined &&
+    isNodeCoreServer(made.source) &&
+    outermostWrapper(listen).parent?.type === AST_NODE_TYPES.ExpressionStatement
+  );
+}
+
+/** The apps that answer a request no route or middleware takes with a 404 of their own. */
+const SELF_ANSWERING_APPS: ReadonlySet<string> = new Set(['express', 'connect', 'koa', 'fastify']);
+
+/** An options object with no function or `fetch` in it: nothing that could handle a request. */
+function isPlainOptions(argument: TSESTree.CallExpressionArgument): boolean {
+  return (
+    argument.type === AST_NODE_TYPES.ObjectExpression &&
+    argument.properties.every(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        propertyName(property) !== 'fetch' &&
+        !isFunctionNode(property.value) &&
+        !property.method,
+    )
+  );
+}
+
+/**
+ * Whether what a `listen()` returns is handed to a call or a constructor (`new WebSocketServer({ server })`,
+ * `new Server(app.listen(0))`), directly or through the `const` that holds it.
+ */
+function resultHandedOn(listen: TSESTree.CallExpression): boolean {
+  const handed = (node: TSESTree.Node): boolean => {
+    let child: TSESTree.Node = node;
+    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+      if (
+        (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+        parent.arguments.includes(child as TSESTree.CallExpressionArgument)
+      )
+        return true;
+      if (
+        parent.type !== AST_NODE_TYPES.Property &&
+        parent.type !== AST_NODE_TYPES.ObjectExpression &&
+        parent.type !== AST_NODE_TYPES.ArrayExpression &&
+        parent.type !== AST_NODE_TYPES.AwaitExpression &&
+        parent.type !== AST_NODE_TYPES.TSAsExpression &&
+        parent.type !== AST_NODE_TYPES.TSSatisfiesExpression &&
+        parent.type !== AST_NODE_TYPES.TSNonNullExpression
+      )
+        return false;
+    }
+    return false;
+  };
+  const held = outermostWrapper(listen);
+  if (handed(held)) return true;
+  const declarator = held.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier)
+    return false;
+  return (variableOf(declarator.id)?.references ?? []).some((reference) => handed(reference.identifier));
 }
 
 /**

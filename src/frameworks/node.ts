@@ -19,11 +19,20 @@ export const EMITTER_METHODS = ['on', 'once', 'addListener', 'prependListener', 
 export const NODE_SERVER_CHAIN: ReadonlySet<string> = new Set([...EMITTER_METHODS, 'setTimeout']);
 
 function nodeServer(module: string): ServerSource {
-  return {
+  const source: ServerSource = {
     listen: nodeListen(`\`server.listen()\` on a \`node:${module}\` server`, NODE_DEFAULT),
     fetchHandler: false,
     returnsItself: NODE_SERVER_CHAIN,
   };
+  NODE_CORE_SOURCES.add(source);
+  return source;
+}
+
+const NODE_CORE_SOURCES = new WeakSet<ServerSource>();
+
+/** Whether a server is one of Node's own (`http`, `https`, `http2`, `net`), which serves only what it is handed. */
+export function isNodeCoreServer(source: ServerSource): boolean {
+  return NODE_CORE_SOURCES.has(source);
 }
 
 function moduleEntry(module: string, factories: readonly string[], constructors: readonly string[]): TraceNode {

@@ -390,7 +390,7 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** Whether `node` is inside the initializer of a variable named `name`. */
+/** Whether `node` is inside the initializer or the default of a variable named `name`. */
 function initializesName(node: TSESTree.Node, name: string): boolean {
   for (let current: TSESTree.Node | undefined = node; current?.parent; current = current.parent) {
     const parent: TSESTree.Node = current.parent;
@@ -399,6 +399,14 @@ function initializesName(node: TSESTree.Node, name: string): boolean {
       parent.init === current &&
       parent.id.type === AST_NODE_TYPES.Identifier &&
       parent.id.name === name
+    )
+      return true;
+    // `const { ALLOWED_ORIGIN = '*' } = process.env`
+    if (
+      parent.type === AST_NODE_TYPES.AssignmentPattern &&
+      parent.right === current &&
+      parent.left.type === AST_NODE_TYPES.Identifier &&
+      parent.left.name === name
     )
       return true;
   }

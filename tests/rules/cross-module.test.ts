@@ -1176,4 +1176,8 @@ describe('a headers constant written in a module the file imports', () => {
   it('reads nothing into imported headers that set no CORS header', async () => {
     expect(summarise(await lint('src/web-headers/plain-handler.ts'))).toEqual([]);
   });
+
+  it('follows the import only in a file that says MCP (a site shares one headers module among all its functions)', async () => {
+    expect(summarise(await lint('src/web-headers/site-function.ts'))).toEqual([]);
+  });
 });

@@ -366,6 +366,45 @@ http.createServer(toNodeHandler(app)).listen(3000, '0.0.0.0', () => {});`,
       ),
     },
     {
+      name: 'an app whose server a WebSocket server takes its requests from',
+      ...everyInterfaceAt(
+        `import express from 'express';
+import { WebSocketServer } from 'ws';
+const server = express().listen(3000, '0.0.0.0', () => {});
+export const sockets = new WebSocketServer({ server });`,
+        3,
+        39,
+        "'0.0.0.0'",
+      ),
+    },
+    {
+      name: 'a Node server made by a framework with a fetch handler in its options',
+      ...everyInterfaceAt(
+        `import { createAdaptorServer } from '@hono/node-server';
+import { app } from './app.js';
+createAdaptorServer({ fetch: app.fetch }).listen(3000, '0.0.0.0', () => {});`,
+        3,
+        56,
+        "'0.0.0.0'",
+      ),
+    },
+    {
+      name: "a plain function listener, where \`this\` is the server it may add a 'request' listener to",
+      ...everyInterfaceAt(
+        `import http from 'node:http';
+import { handle } from './handle.js';
+http
+  .createServer()
+  .once('listening', function (this: http.Server) {
+    this.on('request', handle);
+  })
+  .listen(3000, '0.0.0.0', () => {});`,
+        8,
+        17,
+        "'0.0.0.0'",
+      ),
+    },
+    {
       name: 'a request listener added in the chain',
       ...everyInterfaceAt(
         `import http from 'node:http';

@@ -1291,6 +1291,48 @@ http.createServer((req, res) => {
       ],
     },
     {
+      name: 'a wildcard default of a destructured ALLOWED_ORIGIN: the placeholder goes in its place',
+      code: `import http from 'node:http';
+
+const { ALLOWED_ORIGIN = '*' } = process.env;
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.end();
+});`,
+      output: `import http from 'node:http';
+
+const { ALLOWED_ORIGIN = '' } = process.env;
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `import http from 'node:http';
+
+const { ALLOWED_ORIGIN = 'https://app.example.com' } = process.env;
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a header object constant used by writeHead',
       code: `import http from 'node:http';
 

@@ -3525,6 +3525,20 @@ app.listen(3000, '127.0.0.1');`,
       name: 'a route that runs one fixed tool, which the request does not choose or feed',
       code: TOOL_CALL_ROUTE("{ name: 'refresh_index', arguments: {} }"),
     },
+    {
+      name: 'a fixed tool whose metadata names the caller: only its name and arguments steer it',
+      code: TOOL_CALL_ROUTE("{ name: 'refresh_index', arguments: {}, _meta: { caller: req.ip } }"),
+    },
+    {
+      name: "a fixed tool fed a binding of Hono's context (`c.env`), not the request",
+      code: `import { Hono } from 'hono';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+const upstream = new Client({ name: 'worker', version: '1.0.0' });
+const app = new Hono<{ Bindings: { REGION: string } }>();
+app.post('/api/sync', async (c) => c.json(await upstream.callTool({ name: 'sync', arguments: { region: c.env.REGION } })));
+export default app;`,
+    },
   ],
   invalid: [
     {
