@@ -37,7 +37,7 @@ const server = http.createServer();
 server.on('error', console.error).listen(3001, 511, () => {});
 server.listen({ port: 3002 });
 https.createServer({}, (req, res) => res.end('ok')).listen(443);
-new net.Server().listen(7000, '192.168.1.10');
+new net.Server((socket) => socket.end()).listen(7000, '192.168.1.10');
 `,
     },
     {
@@ -49,7 +49,9 @@ app.use(async (ctx) => {
   ctx.body = 'ok';
 });
 app.listen(3000, () => console.log('up'));
-new Koa().listen(3001, '');
+new Koa().use((ctx) => {
+  ctx.body = 'ok';
+}).listen(3001, '');
 `,
     },
     {
@@ -92,7 +94,7 @@ createMcpExpressApp({ host: '0.0.0.0' }).listen(3000);
       name: 'reportUnknownHosts: a fallback for an environment variable',
       code: `import http from 'node:http';
 
-http.createServer().listen(3000, process.env.HOST, () => {});
+http.createServer((_req, res) => res.end('ok')).listen(3000, process.env.HOST, () => {});
 `,
       options: [{ reportUnknownHosts: true }],
     },
