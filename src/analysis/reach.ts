@@ -1,6 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, calledMethodObject, containsNode, outermostWrapper, skipTypeWrappers, walk } from './ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  containsNode,
+  outermostWrapper,
+  plainParameterNames,
+  skipTypeWrappers,
+  walk,
+} from './ast';
 import { moduleIndex } from './module-index';
 import {
   checksCredential,
@@ -428,22 +436,29 @@ function answersConstant(route: Route): boolean {
     return false;
   }
   const fn = resolveFunction(route.handlers[0]!);
-  if (!fn || fn.async || fn.generator) return false;
-  const parameters = new Set(
-    fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
-  );
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return respondsWithConstant(fn.body, parameters);
+  return fn !== null && !fn.async && !fn.generator && answersOnly(fn, () => true);
+}
+
+/**
+ * Whether a handler does nothing but answer with constants, each answer passing `test`: its
+ * expression body, or every statement of its block (at least one), is an expression or a `return`
+ * that `respondsWithConstant`.
+ */
+function answersOnly(fn: HandlerFunction, test: (answer: TSESTree.Node) => boolean): boolean {
+  const parameters = plainParameterNames(fn);
+  const answers =
+    fn.body.type !== AST_NODE_TYPES.BlockStatement
+      ? [fn.body]
+      : fn.body.body.map((statement) =>
+          statement.type === AST_NODE_TYPES.ExpressionStatement
+            ? statement.expression
+            : statement.type === AST_NODE_TYPES.ReturnStatement
+              ? statement.argument
+              : null,
+        );
   return (
-    fn.body.body.length > 0 &&
-    fn.body.body.every((statement) => {
-      const expression =
-        statement.type === AST_NODE_TYPES.ExpressionStatement
-          ? statement.expression
-          : statement.type === AST_NODE_TYPES.ReturnStatement
-            ? statement.argument
-            : null;
-      return expression !== null && respondsWithConstant(expression, parameters);
-    })
+    answers.length > 0 &&
+    answers.every((answer) => answer !== null && respondsWithConstant(answer, parameters) && test(answer))
   );
 }
 
@@ -508,28 +523,8 @@ export function answersNothing(route: Route): boolean {
   )
     return false;
   if (expression.body.type === AST_NODE_TYPES.BlockStatement && expression.body.body.length === 0) return true;
-  return route.framework !== 'node' && refusesWithConstant(expression);
-}
-
-/** A handler whose every statement answers a constant from a parameter, with an error status (400 and up) among its arguments. */
-function refusesWithConstant(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): boolean {
-  const parameters = new Set(
-    fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
-  );
-  const answers =
-    fn.body.type !== AST_NODE_TYPES.BlockStatement
-      ? [fn.body]
-      : fn.body.body.map((statement) =>
-          statement.type === AST_NODE_TYPES.ExpressionStatement
-            ? statement.expression
-            : statement.type === AST_NODE_TYPES.ReturnStatement
-              ? statement.argument
-              : null,
-        );
-  return (
-    answers.length > 0 &&
-    answers.every((answer) => answer !== null && respondsWithConstant(answer, parameters) && errorStatusIn(answer))
-  );
+  // Only refusing: a constant error status (400 and up) in every answer.
+  return route.framework !== 'node' && answersOnly(expression, errorStatusIn);
 }
 
 /** Whether a chain of calls (`res.status(501).json(…)`, `c.json(…, 501)`) passes a number of 400 or more. */

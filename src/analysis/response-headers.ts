@@ -64,6 +64,18 @@ export function headerWrites(sourceCode: Readonly<SourceCode>): readonly HeaderW
  * it imports does, where a headers constant the file uses may be written (`{ ...corsHeaders }`).
  */
 export function mayWriteHeaders(sourceCode: Readonly<SourceCode>): boolean {
+  // Asked by the rule before it reads the writes, and by `headerWrites`: answered once per file.
+  let may = mayWriteByProgram.get(sourceCode.ast);
+  if (may === undefined) {
+    may = findMayWriteHeaders(sourceCode);
+    mayWriteByProgram.set(sourceCode.ast, may);
+  }
+  return may;
+}
+
+const mayWriteByProgram = new WeakMap<TSESTree.Program, boolean>();
+
+function findMayWriteHeaders(sourceCode: Readonly<SourceCode>): boolean {
   if (mentionsHeaders(sourceCode.text)) return true;
   // Only in a file that says MCP, in its text or its path (`app/api/mcp/route.ts`): a site's
   // functions share one headers module (Supabase's `_shared/cors.ts`).

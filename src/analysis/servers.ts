@@ -14,7 +14,7 @@ import {
   walk,
 } from './ast';
 import { ROUTE_VERBS, entitiesOfKind, exportNamesWith } from '../frameworks/registry';
-import { isNodeCoreServer } from '../frameworks/node';
+import { EMITTER_METHODS, isNodeCoreServer } from '../frameworks/node';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
@@ -231,7 +231,9 @@ function methodStartApi(call: TSESTree.CallExpression): StartApi | null {
   const source = receiver && serverSourceOf(receiver);
   if (!source) return null;
   if (calledMethodName(call) === 'start') return source.start ?? null;
-  return source.listen && !isPortProbe(call) && !closesOnRequest(call) && !servesNothing(call) ? source.listen : null;
+  if (!source.listen || closesOnRequest(call)) return null;
+  const server = listenedServer(call);
+  return server && (isPortProbe(call, server) || servesNothing(call, server)) ? null : source.listen;
 }
 
 /** A server that an MCP framework starts with a method of its own (fastmcp's `server.start()`). */
@@ -423,9 +425,8 @@ const HANDLING_EVENTS: ReadonlySet<string> = new Set(['request', 'connection', '
  * connections or requests (`net.createServer()`), given none later, and closed as soon as it
  * listens (in its `'listening'` listener or the listen callback). It serves nothing.
  */
-function isPortProbe(listen: TSESTree.CallExpression): boolean {
-  const server = listenedServer(listen);
-  if (!server || server.made.type !== AST_NODE_TYPES.CallExpression) return false;
+function isPortProbe(listen: TSESTree.CallExpression, server: ListenedServer): boolean {
+  if (server.made.type !== AST_NODE_TYPES.CallExpression) return false;
   const { made, calls } = server;
   // An app given routes or middleware (`app.post('/mcp', …)`, `app.use(…)`) has handlers of its own.
   if (calls.some((call) => call !== listen && ROUTING_METHODS.has(calledMethodName(call) ?? ''))) return false;
@@ -449,6 +450,9 @@ function isPortProbe(listen: TSESTree.CallExpression): boolean {
 
 /** The methods of a server or app that neither route nor handle what it receives. */
 const NON_SERVING_METHODS: ReadonlySet<string> = new Set([
+  ...EMITTER_METHODS,
+  'off',
+  'removeListener',
   'listen',
   'address',
   'close',
@@ -458,12 +462,6 @@ const NON_SERVING_METHODS: ReadonlySet<string> = new Set([
   'set',
   'enable',
   'disable',
-  'on',
-  'once',
-  'off',
-  'addListener',
-  'prependListener',
-  'removeListener',
 ]);
 
 /**
@@ -479,10 +477,9 @@ const NON_SERVING_METHODS: ReadonlySet<string> = new Set([
  * app held by a variable is judged a service, whatever the file gives it: it is reported as it
  * is typed, before its routes are.
  */
-function servesNothing(listen: TSESTree.CallExpression): boolean {
-  const server = listenedServer(listen);
+function servesNothing(listen: TSESTree.CallExpression, server: ListenedServer): boolean {
   // `http.createServer(app)` and `createServer(toNodeHandler(…))` are given a handler.
-  if (!server || server.variable || !server.made.arguments.every(isPlainOptions)) return false;
+  if (server.variable || !server.made.arguments.every(isPlainOptions)) return false;
   for (const call of server.calls) {
     if (!NON_SERVING_METHODS.has(calledMethodName(call) ?? '')) return false;
     if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.FunctionExpression)) return false;
@@ -534,14 +531,13 @@ function resultHandedOn(listen: TSESTree.CallExpression): boolean {
         parent.arguments.includes(child as TSESTree.CallExpressionArgument)
       )
         return true;
+      // Up through what holds the value (`{ server }`, `[server]`, `await`) or only types it (`as`).
       if (
         parent.type !== AST_NODE_TYPES.Property &&
         parent.type !== AST_NODE_TYPES.ObjectExpression &&
         parent.type !== AST_NODE_TYPES.ArrayExpression &&
         parent.type !== AST_NODE_TYPES.AwaitExpression &&
-        parent.type !== AST_NODE_TYPES.TSAsExpression &&
-        parent.type !== AST_NODE_TYPES.TSSatisfiesExpression &&
-        parent.type !== AST_NODE_TYPES.TSNonNullExpression
+        skipTypeWrappers(parent) === parent
       )
         return false;
     }

@@ -18,6 +18,13 @@ export const EMITTER_METHODS = ['on', 'once', 'addListener', 'prependListener', 
 /** `net.Server` is an EventEmitter, and `setTimeout` returns it too. */
 export const NODE_SERVER_CHAIN: ReadonlySet<string> = new Set([...EMITTER_METHODS, 'setTimeout']);
 
+const NODE_CORE_SOURCES = new WeakSet<ServerSource>();
+
+/** Whether a server is one of Node's own (`http`, `https`, `http2`, `net`), which serves only what it is handed. */
+export function isNodeCoreServer(source: ServerSource): boolean {
+  return NODE_CORE_SOURCES.has(source);
+}
+
 function nodeServer(module: string): ServerSource {
   const source: ServerSource = {
     listen: nodeListen(`\`server.listen()\` on a \`node:${module}\` server`, NODE_DEFAULT),
@@ -26,13 +33,6 @@ function nodeServer(module: string): ServerSource {
   };
   NODE_CORE_SOURCES.add(source);
   return source;
-}
-
-const NODE_CORE_SOURCES = new WeakSet<ServerSource>();
-
-/** Whether a server is one of Node's own (`http`, `https`, `http2`, `net`), which serves only what it is handed. */
-export function isNodeCoreServer(source: ServerSource): boolean {
-  return NODE_CORE_SOURCES.has(source);
 }
 
 function moduleEntry(module: string, factories: readonly string[], constructors: readonly string[]): TraceNode {
