@@ -11,6 +11,8 @@ export const PLACEHOLDER_ORIGIN = 'https://app.example.com';
 export interface ModuleDeclaration {
   readonly name: string;
   readonly text: string;
+  /** For an import, the module it names: it joins the file's imports, or that module's import. */
+  readonly from?: string;
 }
 
 /**
@@ -22,6 +24,11 @@ export function importStatement(sourceCode: Readonly<SourceCode>, names: string,
   return esm ? `import { ${names} } from '${module}';` : `const { ${names} } = require('${module}');`;
 }
 
+/** The declaration of a name imported from `module`, written as `importStatement` writes it. */
+export function importDeclaration(sourceCode: Readonly<SourceCode>, name: string, module: string): ModuleDeclaration {
+  return { name, text: importStatement(sourceCode, name, module), from: module };
+}
+
 /** Whether the file is TypeScript, where inserted code may carry type annotations. */
 export function isTypeScriptFile(filename: string): boolean {
   return /\.[cm]?tsx?$/u.test(filename);
@@ -29,7 +36,9 @@ export function isTypeScriptFile(filename: string): boolean {
 
 /**
  * Module-level declarations for a fix to refer to. A name already bound where the fix uses it
- * is reused and not declared again; the missing ones go, in order, at one place per file, so
+ * is reused and not declared again. A missing import joins the file's import of its module (a
+ * named `import { … }` or destructuring `require`), or else follows the imports and `require`s
+ * at the top of the file. The other missing declarations go, in order, at one place per file, so
  * that when several reports need the same declaration their fixes overlap and ESLint applies
  * one per pass, instead of declaring it twice. That place is before or after the top-level
  * statement of the rule's first report in the file (which keeps the fix away from other rules'
@@ -46,25 +55,119 @@ export function ensureModuleDeclarations(
   const scope = sourceCode.getScope(usedAt);
   const missing = declarations.filter(({ name }) => !ASTUtils.findVariable(scope, name));
   if (missing.length === 0) return [];
-  const text = missing.map((declaration) => declaration.text).join('\n\n');
+  const imports = missing.filter((declaration) => declaration.from !== undefined);
+  const others = missing.filter((declaration) => declaration.from === undefined);
+  const fixes = imports.map((declaration) => importFix(fixer, sourceCode, declaration));
+  if (others.length === 0) return fixes;
+  const text = others.map((declaration) => declaration.text).join('\n\n');
   if (place && 'after' in place) {
     // Only read when a request comes in, so they may follow the code that uses them.
-    return [fixer.insertTextAfter(place.after, `\n\n${text}`)];
+    return [...fixes, fixer.insertTextAfter(place.after, `\n\n${text}`)];
   }
-  const program = sourceCode.ast;
-  const first = place?.before ?? program.body.find((statement) => !isPreamble(statement));
-  if (!first) {
-    const last = program.body.at(-1);
-    return [last ? fixer.insertTextAfter(last, `\n\n${text}\n`) : fixer.insertTextAfterRange([0, 0], `${text}\n`)];
+  const first = place?.before ?? sourceCode.ast.body.find((statement) => !isPreamble(statement));
+  return [...fixes, insertBeforeStatement(fixer, sourceCode, first, text)];
+}
+
+/** `text` as statements of their own before `statement` (and its comments), or at the end of the file. */
+function insertBeforeStatement(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  statement: TSESTree.ProgramStatement | undefined,
+  text: string,
+): RuleFix {
+  if (!statement) {
+    const last = sourceCode.ast.body.at(-1);
+    return last ? fixer.insertTextAfter(last, `\n\n${text}\n`) : fixer.insertTextAfterRange([0, 0], `${text}\n`);
   }
   // A comment right above the statement (its JSDoc, say) stays with it.
-  const anchor = aboveLeadingComments(sourceCode, sourceCode.getFirstToken(leadingDecorator(first) ?? first)!);
+  const anchor = aboveLeadingComments(sourceCode, sourceCode.getFirstToken(leadingDecorator(statement) ?? statement)!);
   // Keep a blank line between the code above and the new declarations.
   const lineStart = sourceCode.text.lastIndexOf('\n', anchor.range[0] - 1);
   const previousLine =
     lineStart <= 0 ? '' : sourceCode.text.slice(sourceCode.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
   const separator = previousLine.trim() === '' ? '' : '\n';
-  return [fixer.insertTextBeforeRange(anchor.range, `${separator}${text}\n\n`)];
+  return fixer.insertTextBeforeRange(anchor.range, `${separator}${text}\n\n`);
+}
+
+/**
+ * The edit that imports a declaration's name: into the file's import of the same module (`crypto`
+ * and `node:crypto` are one), or as a statement after the last import or `require` at the top.
+ */
+function importFix(fixer: RuleFixer, sourceCode: Readonly<SourceCode>, declaration: ModuleDeclaration): RuleFix {
+  const module = bareModule(declaration.from!);
+  const preamble: TSESTree.ProgramStatement[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (!isPreamble(statement)) break;
+    preamble.push(statement);
+  }
+  for (const statement of sourceCode.ast.body) {
+    const names = namedImportsOf(statement, module);
+    if (names) return addName(fixer, sourceCode, names, declaration.name);
+  }
+  const last = preamble.findLast((statement) => statement.type !== AST_NODE_TYPES.ExpressionStatement);
+  if (last) return fixer.insertTextAfter(last, `\n${declaration.text}`);
+  const directive = preamble.at(-1);
+  if (directive) return fixer.insertTextAfter(directive, `\n\n${declaration.text}`);
+  return insertBeforeStatement(fixer, sourceCode, sourceCode.ast.body[0], declaration.text);
+}
+
+/** A module's name without Node's `node:` scheme. */
+function bareModule(module: string): string {
+  return module.startsWith('node:') ? module.slice('node:'.length) : module;
+}
+
+/**
+ * The named bindings of a statement that imports values from `module`: `import { a } from …`
+ * (not `import type`, not a namespace) or `const { a } = require(…)`.
+ */
+function namedImportsOf(
+  statement: TSESTree.ProgramStatement,
+  module: string,
+): TSESTree.ImportSpecifier[] | TSESTree.ObjectPattern | null {
+  if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+    if (statement.importKind === 'type' || bareModule(statement.source.value) !== module) return null;
+    const named = statement.specifiers.filter(
+      (specifier): specifier is TSESTree.ImportSpecifier => specifier.type === AST_NODE_TYPES.ImportSpecifier,
+    );
+    const namespace = statement.specifiers.some(
+      (specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier,
+    );
+    return named.length > 0 && !namespace ? named : null;
+  }
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length !== 1) return null;
+  const [declarator] = statement.declarations;
+  const init = declarator!.init;
+  if (
+    declarator!.id.type !== AST_NODE_TYPES.ObjectPattern ||
+    declarator!.id.properties.length === 0 ||
+    declarator!.id.properties.some((property) => property.type === AST_NODE_TYPES.RestElement) ||
+    init?.type !== AST_NODE_TYPES.CallExpression ||
+    init.callee.type !== AST_NODE_TYPES.Identifier ||
+    init.callee.name !== 'require' ||
+    init.arguments[0]?.type !== AST_NODE_TYPES.Literal ||
+    typeof init.arguments[0].value !== 'string' ||
+    bareModule(init.arguments[0].value) !== module
+  ) {
+    return null;
+  }
+  return declarator!.id;
+}
+
+/** `name` added after the last of an import's names, on its own line when they are on theirs. */
+function addName(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  names: TSESTree.ImportSpecifier[] | TSESTree.ObjectPattern,
+  name: string,
+): RuleFix {
+  const last = Array.isArray(names) ? names.at(-1)! : names.properties.at(-1)!;
+  const after = sourceCode.getTokenAfter(last)!;
+  const multiline = sourceCode.getTokenAfter(after.value === ',' ? after : last)!.loc.start.line > last.loc.end.line;
+  if (!multiline) return fixer.insertTextAfter(last, `, ${name}`);
+  const indent = sourceCode.lines[last.loc.start.line - 1]!.slice(0, last.loc.start.column);
+  return after.value === ','
+    ? fixer.insertTextAfter(after, `\n${indent}${name},`)
+    : fixer.insertTextAfter(last, `,\n${indent}${name}`);
 }
 
 /** What opens a module before its code: directives, imports, and `const x = require('x')`. */

@@ -1,11 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, Scope } from '@typescript-eslint/utils/ts-eslint';
-import {
-  ensureModuleDeclarations,
-  importStatement,
-  isTypeScriptFile,
-  type ModuleDeclaration,
-} from '../fixes/constants';
+import { ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
 import {
   aboveLeadingComments,
   appendArgument,
@@ -794,33 +789,29 @@ export default createRule<Options, MessageIds>({
         `function ${credential.check}(${parameter})${returns} {`,
         `  if (!${credential.tokenName} || typeof value !== 'string') return false;`,
       ];
-      if (web) {
-        // Web runtimes (Bun, Deno, edge functions) may have neither `Buffer` nor `node:crypto`.
-        declarations.push({
-          name: credential.check,
-          text: [
-            ...head,
-            `  const expected = ${credential.expected(credential.tokenName)};`,
-            '  if (value.length !== expected.length) return false;',
-            '  let difference = 0;',
-            '  for (let index = 0; index < expected.length; index++) {',
-            '    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);',
-            '  }',
-            '  return difference === 0;',
-            '}',
-          ].join('\n'),
-        });
-        return declarations;
-      }
-      const compare = timingSafeEqualName();
-      if (compare.declaration) declarations.unshift(compare.declaration);
+      // node:crypto's timingSafeEqual when the file has it at hand; else a loop that compares every
+      // character, which needs no import (an import spans the fix from the top of the file over
+      // other rules' fixes) and no `Buffer` (web runtimes may have neither).
+      const compare = web ? null : timingSafeEqualName();
       declarations.push({
         name: credential.check,
         text: [
           ...head,
-          `  const expected = Buffer.from(${credential.expected(credential.tokenName)});`,
-          '  const received = Buffer.from(value);',
-          `  return received.length === expected.length && ${compare.call}(received, expected);`,
+          ...(compare
+            ? [
+                `  const expected = Buffer.from(${credential.expected(credential.tokenName)});`,
+                '  const received = Buffer.from(value);',
+                `  return received.length === expected.length && ${compare}(received, expected);`,
+              ]
+            : [
+                `  const expected = ${credential.expected(credential.tokenName)};`,
+                '  if (value.length !== expected.length) return false;',
+                '  let difference = 0;',
+                '  for (let index = 0; index < expected.length; index++) {',
+                '    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);',
+                '  }',
+                '  return difference === 0;',
+              ]),
           '}',
         ].join('\n'),
       });
@@ -828,27 +819,52 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * How the check calls `timingSafeEqual`: through an import the file already has, or through a
-     * new one (an `import` in an ES module, a `require` in CommonJS).
+     * How the file calls node:crypto's `timingSafeEqual` already: by a name it imports or
+     * `require`s, or through the module it binds (`crypto.timingSafeEqual`); `null` when it does not.
      */
-    function timingSafeEqualName(): { call: string; declaration: ModuleDeclaration | null } {
+    function timingSafeEqualName(): string | null {
+      const isCrypto = (node: TSESTree.Node | null | undefined): boolean =>
+        node?.type === AST_NODE_TYPES.Literal && (node.value === 'crypto' || node.value === 'node:crypto');
       for (const statement of sourceCode.ast.body) {
-        if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
-        if (statement.source.value !== 'crypto' && statement.source.value !== 'node:crypto') continue;
-        for (const specifier of statement.specifiers) {
-          if (
-            specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-            specifier.imported.type === AST_NODE_TYPES.Identifier &&
-            specifier.imported.name === 'timingSafeEqual'
-          ) {
-            return { call: specifier.local.name, declaration: null };
+        if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+          if (statement.importKind === 'type' || !isCrypto(statement.source)) continue;
+          for (const specifier of statement.specifiers) {
+            if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return `${specifier.local.name}.timingSafeEqual`;
+            const imported =
+              specifier.imported.type === AST_NODE_TYPES.Identifier
+                ? specifier.imported.name
+                : specifier.imported.value;
+            if (specifier.importKind !== 'type' && imported === 'timingSafeEqual') return specifier.local.name;
           }
-          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier)
-            return { call: `${specifier.local.name}.timingSafeEqual`, declaration: null };
+          continue;
+        }
+        // CommonJS: `const crypto = require('node:crypto')`, `const { timingSafeEqual } = require('crypto')`.
+        if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+        for (const { id, init } of statement.declarations) {
+          if (
+            init?.type !== AST_NODE_TYPES.CallExpression ||
+            init.callee.type !== AST_NODE_TYPES.Identifier ||
+            init.callee.name !== 'require' ||
+            !isCrypto(init.arguments[0])
+          ) {
+            continue;
+          }
+          if (id.type === AST_NODE_TYPES.Identifier) return `${id.name}.timingSafeEqual`;
+          if (id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+          for (const property of id.properties) {
+            if (
+              property.type === AST_NODE_TYPES.Property &&
+              !property.computed &&
+              property.key.type === AST_NODE_TYPES.Identifier &&
+              property.key.name === 'timingSafeEqual' &&
+              property.value.type === AST_NODE_TYPES.Identifier
+            ) {
+              return property.value.name;
+            }
+          }
         }
       }
-      const text = importStatement(sourceCode, 'timingSafeEqual', 'node:crypto');
-      return { call: 'timingSafeEqual', declaration: { name: 'timingSafeEqual', text } };
+      return null;
     }
 
     /** The edit that makes the route check the credential before its handler runs. */

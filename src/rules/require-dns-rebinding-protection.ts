@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { ensureModuleDeclarations, importStatement, isTypeScriptFile } from '../fixes/constants';
+import { ensureModuleDeclarations, importDeclaration, isTypeScriptFile } from '../fixes/constants';
 import {
   appendArgument,
   appendObjectProperty,
@@ -1403,7 +1403,7 @@ export default createRule<Options, MessageIds>({
           : [moduleName, '0.0.0'];
       const installed = installedVersionFor(creation, pkg);
       const available = installed !== null && isAtLeast(installed, since);
-      const importText = importStatement(sourceCode, factory, moduleName);
+      const factoryImport = importDeclaration(sourceCode, factory, moduleName);
       context.report({
         node: creation,
         messageId: 'unprotectedApp',
@@ -1413,7 +1413,7 @@ export default createRule<Options, MessageIds>({
           fix: (fixer): RuleFix[] | null => {
             if (!replaceable || !available) return null;
             return [
-              ...ensureModuleDeclarations(fixer, sourceCode, creation, [{ name: factory, text: importText }], {
+              ...ensureModuleDeclarations(fixer, sourceCode, creation, [factoryImport], {
                 before: topLevelStatement(creation),
               }),
               fixer.replaceText(creation, `${factory}()`),

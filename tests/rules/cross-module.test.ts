@@ -5,6 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index';
+import { tokenHelpers } from '../support/fix-text';
 import {
   clearModuleGraph,
   declaresOwnFunction,
@@ -142,19 +143,6 @@ async function fixed(file: string): Promise<string | undefined> {
 
 const NODE_DEFAULT_BINDING = "Node's default is `::`";
 const CSRF = { route: '`POST /mcp`', header: '`x-mcp-csrf-token`' };
-/** What require-csrf-token's fix declares above the first unguarded route. */
-const CSRF_DECLARATIONS = `import { timingSafeEqual } from 'node:crypto';
-
-/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
-const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
-
-/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
-function hasValidCsrfToken(value: unknown): boolean {
-  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
-  const expected = Buffer.from(MCP_CSRF_TOKEN);
-  const received = Buffer.from(value);
-  return received.length === expected.length && timingSafeEqual(received, expected);
-}`;
 
 describe("Deno's deps.ts: packages re-exported from `npm:` and `jsr:` specifiers", () => {
   it('follows the re-exports to the packages their bare specifiers name', async () => {
@@ -567,7 +555,7 @@ import { logAuthorization } from '@/lib/auth';
 const app = express();
 app.use(express.json());
 
-${CSRF_DECLARATIONS}
+${tokenHelpers()}
 
 app.post('/mcp', logAuthorization(), (req, res, next) => {
   if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
@@ -726,7 +714,7 @@ describe('an app held in a class field (`this.app = express()`)', () => {
     ]);
     expect(await fixed('src/mcp-server.ts')).toBe(`import express, { type Express } from 'express';
 
-${CSRF_DECLARATIONS}
+${tokenHelpers()}
 
 export class McpHttpServer {
   protected readonly app: Express;

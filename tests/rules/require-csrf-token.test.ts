@@ -3994,3 +3994,105 @@ ruleTester.run('require-csrf-token: a route at a computed path', rule, {
     },
   ],
 });
+
+/** `imports` atop an express app whose `POST /mcp` (on the line after them and the app) checks nothing. */
+const importing = (imports: string): string => `${imports}
+const app = express();
+app.post('/mcp', handler);`;
+
+/** `importing(imports)` with the token fix, comparing with `compare` when the file has it. */
+const importingFixed =
+  (imports: string, { compare, js }: { compare?: string; js?: 'commonjs' } = {}) =>
+  (bearer: boolean): string => `${imports}
+const app = express();
+
+${tokenHelpers({ bearer, js, imported: compare })}
+
+app.post('/mcp', ${guard('express', bearer)}handler);`;
+
+ruleTester.run("require-csrf-token: the token fix's compare, and the file's imports", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a file with no timingSafeEqual at hand gets a loop that compares, and no import',
+      code: importing(`import express from 'express';
+import { randomUUID } from 'node:crypto';`),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [4, 1, 4, 9],
+          importingFixed(`import express from 'express';
+import { randomUUID } from 'node:crypto';`),
+        ),
+      ],
+    },
+    {
+      name: 'a namespace import of crypto is called through',
+      code: importing(`import express from 'express';
+import * as crypto from 'crypto';`),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [4, 1, 4, 9],
+          importingFixed(
+            `import express from 'express';
+import * as crypto from 'crypto';`,
+            { compare: 'crypto.timingSafeEqual' },
+          ),
+        ),
+      ],
+    },
+    {
+      name: 'a type-only import of timingSafeEqual is no value to call',
+      code: importing(`import express from 'express';
+import type { timingSafeEqual } from 'node:crypto';`),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [4, 1, 4, 9],
+          importingFixed(`import express from 'express';
+import type { timingSafeEqual } from 'node:crypto';`),
+        ),
+      ],
+    },
+    {
+      name: 'the module a require binds is called through',
+      code: importing(`const express = require('express');
+const crypto = require('node:crypto');`),
+      ...commonjs,
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [4, 1, 4, 9],
+          importingFixed(
+            `const express = require('express');
+const crypto = require('node:crypto');`,
+            { compare: 'crypto.timingSafeEqual', js: 'commonjs' },
+          ),
+        ),
+      ],
+    },
+    {
+      name: 'the name a destructuring require gives it is called',
+      code: importing(`const express = require('express');
+const { timingSafeEqual: equal } = require('crypto');`),
+      ...commonjs,
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [4, 1, 4, 9],
+          importingFixed(
+            `const express = require('express');
+const { timingSafeEqual: equal } = require('crypto');`,
+            { compare: 'equal', js: 'commonjs' },
+          ),
+        ),
+      ],
+    },
+  ],
+});

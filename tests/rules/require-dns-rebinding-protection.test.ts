@@ -562,11 +562,9 @@ app.post('/api/tools/:name', async (req, res) => {
 app.listen(3000, '127.0.0.1');`,
       output: `import express from 'express';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-
-const upstream = new Client({ name: 'gateway', version: '1.0.0' });
-
 import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 
+const upstream = new Client({ name: 'gateway', version: '1.0.0' });
 const app = createMcpExpressApp();
 app.use(express.json());
 app.post('/api/tools/:name', async (req, res) => {
@@ -586,6 +584,71 @@ app.listen(3000, '127.0.0.1');`,
       ],
     },
     {
+      name: "the factory joins the file's import of its package, on the line of its own it would have in a multi-line one",
+      code: `import express from 'express';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import {
+  mcpAuthMetadataRouter,
+} from '@modelcontextprotocol/express';
+
+const serveMcp = toNodeHandler(handler);
+const app = express();
+app.use(mcpAuthMetadataRouter(metadata));
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+      output: `import express from 'express';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import {
+  mcpAuthMetadataRouter,
+  createMcpExpressApp,
+} from '@modelcontextprotocol/express';
+
+const serveMcp = toNodeHandler(handler);
+const app = createMcpExpressApp();
+app.use(mcpAuthMetadataRouter(metadata));
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'the factory joins a one-line import of its package',
+      code: `import express from 'express';
+import { mcpAuthMetadataRouter } from '@modelcontextprotocol/express';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(handler);
+const app = express();
+app.use(mcpAuthMetadataRouter(metadata));
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+      output: `import express from 'express';
+import { mcpAuthMetadataRouter, createMcpExpressApp } from '@modelcontextprotocol/express';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(handler);
+const app = createMcpExpressApp();
+app.use(mcpAuthMetadataRouter(metadata));
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a plain express app that serves a v2 handler',
       code: `import express from 'express';
 import { createMcpHandler } from '@modelcontextprotocol/server';
@@ -597,11 +660,9 @@ app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
       output: `import express from 'express';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
-
-const serveMcp = toNodeHandler(createMcpHandler(() => buildServer()));
-
 import { createMcpExpressApp } from '@modelcontextprotocol/express';
 
+const serveMcp = toNodeHandler(createMcpHandler(() => buildServer()));
 const app = createMcpExpressApp();
 app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
       errors: [
@@ -628,10 +689,8 @@ app.all('/mcp', (c) => mcp.fetch(c.req.raw));
 export default app;`,
       output: `import { Hono } from 'hono';
 import { createMcpHandler } from '@modelcontextprotocol/server';
-const mcp = createMcpHandler(() => buildServer());
-
 import { createMcpHonoApp } from '@modelcontextprotocol/hono';
-
+const mcp = createMcpHandler(() => buildServer());
 const app = createMcpHonoApp();
 app.all('/mcp', (c) => mcp.fetch(c.req.raw));
 export default app;`,
@@ -913,11 +972,9 @@ app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
               output: `import express from 'express';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
-
-const serveMcp = toNodeHandler(createMcpHandler(() => buildServer()));
-
 import { createMcpExpressApp } from '@modelcontextprotocol/express';
 
+const serveMcp = toNodeHandler(createMcpHandler(() => buildServer()));
 const app = createMcpExpressApp();
 app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
             },
@@ -1138,7 +1195,7 @@ app.use(express.json());`,
               messageId: 'validateHost',
               output: HAND_WRITTEN.replace(
                 "import { callTool, listTools } from './tools';\n",
-                "import { callTool, listTools } from './tools';\n\nimport { createMcpExpressApp } from '@modelcontextprotocol/express';\n",
+                "import { callTool, listTools } from './tools';\nimport { createMcpExpressApp } from '@modelcontextprotocol/express';\n",
               ).replace('const app = express();', 'const app = createMcpExpressApp();'),
             },
           ],

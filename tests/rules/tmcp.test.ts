@@ -114,7 +114,7 @@ const respondCase = (
             ),
           )}
 
-${tokenHelpers({ web: true })}`,
+${tokenHelpers()}`,
         },
         {
           messageId: 'useBearerToken',
@@ -128,7 +128,7 @@ ${tokenHelpers({ web: true })}`,
             ),
           )}
 
-${tokenHelpers({ web: true, bearer: true })}`,
+${tokenHelpers({ bearer: true })}`,
         },
       ],
     },

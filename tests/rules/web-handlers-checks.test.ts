@@ -46,7 +46,7 @@ Deno.serve(handler);`;
 
 /** ACCEPT_CHECK with the guard first in `fetch` and the helpers after the export. */
 function acceptFixed(bearer: boolean): string {
-  return `${ACCEPT_CHECK.replace("if (request.headers.get('accept')", `${tokenGuard(bearer, '    ')}if (request.headers.get('accept')`)}\n\n${tokenHelpers({ bearer, web: true })}`;
+  return `${ACCEPT_CHECK.replace("if (request.headers.get('accept')", `${tokenGuard(bearer, '    ')}if (request.headers.get('accept')`)}\n\n${tokenHelpers({ bearer })}`;
 }
 
 /** DENO_HANDLER with the guard first in the handler and the helpers after it. */
@@ -54,7 +54,7 @@ function denoFixed(bearer: boolean): string {
   return DENO_HANDLER.replace(
     'if (new URL(request.url)',
     `${tokenGuard(bearer, '  ')}if (new URL(request.url)`,
-  ).replace('\n\nDeno.serve(handler);', `\n\n${tokenHelpers({ bearer, web: true })}\n\nDeno.serve(handler);`);
+  ).replace('\n\nDeno.serve(handler);', `\n\n${tokenHelpers({ bearer })}\n\nDeno.serve(handler);`);
 }
 
 const ROUTE_EXPORTS = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
@@ -72,7 +72,7 @@ function routeExportsFixed(bearer: boolean): string {
     'return transport.handleRequest(request);',
     `${tokenGuard(bearer, '  ')}return transport.handleRequest(request);`,
   );
-  return `${guarded}\n\n${tokenHelpers({ bearer, web: true })}`;
+  return `${guarded}\n\n${tokenHelpers({ bearer })}`;
 }
 
 const VERCEL_ROUTE = `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
@@ -342,7 +342,7 @@ ${indent}if (${postOnly ? "req.method === 'POST' && " : ''}!${check}(req.headers
 ${indent}  return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, ${answer});
 ${indent}}`)}
 
-${tokenHelpers({ bearer, web: true })}`;
+${tokenHelpers({ bearer })}`;
 }
 
 const bunRoutesWithToken = (bearer: boolean): string => withToken(BUN_ROUTES, bearer, '        ', false);

@@ -238,7 +238,7 @@ ${indent}`;
 
 /** `code` with the token fix: the guard before `before` (indented by `indent`) and the helpers at the end. */
 function tokenFixed(code: string, before: string, indent: string, bearer: boolean, postOnly = false): string {
-  return `${code.replace(before, `${tokenGuard(bearer, indent, postOnly)}${before}`)}\n\n${tokenHelpers({ bearer, web: true })}`;
+  return `${code.replace(before, `${tokenGuard(bearer, indent, postOnly)}${before}`)}\n\n${tokenHelpers({ bearer })}`;
 }
 
 /** BUN_SERVE with the token fix: the guard first in `fetch`. */

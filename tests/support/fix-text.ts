@@ -2,26 +2,27 @@
 export interface TokenHelperOptions {
   /** The bearer token (`Authorization: Bearer …`) instead of the token header. */
   readonly bearer?: boolean;
-  /** Plain JavaScript, with no types: an ES module, or CommonJS (which `require`s node:crypto). */
+  /** Plain JavaScript, with no types: an ES module, or CommonJS. */
   readonly js?: 'esm' | 'commonjs';
   /** The header the token header fix reads. */
   readonly header?: string;
-  /** The name of a timingSafeEqual the file imports already: the fix uses it and imports nothing. */
+  /**
+   * How the file calls a timingSafeEqual of node:crypto it has already (`safeEqual`,
+   * `crypto.timingSafeEqual`): the check compares `Buffer`s with it. Without it, the check compares
+   * in a loop, and the fix imports nothing.
+   */
   readonly imported?: string;
-  /** A web handler's file (Bun, Deno, Workers): no `Buffer`, no node:crypto, a loop that compares. */
-  readonly web?: boolean;
 }
 
 /**
- * The declarations the token fix adds, as the rule writes them: (node:crypto's timingSafeEqual,)
- * the token read from the environment, and its constant-time check.
+ * The declarations the token fix adds, as the rule writes them: the token read from the
+ * environment, and its constant-time check.
  */
 export function tokenHelpers({
   bearer = false,
   js,
   header = 'x-mcp-csrf-token',
   imported,
-  web = false,
 }: TokenHelperOptions = {}): string {
   const [token, check, describe, expected] = bearer
     ? [
@@ -42,8 +43,14 @@ const ${token} = process.env.${token};
 /** Whether a request header carries ${token}, compared in constant time. */
 function ${check}(value${js ? ')' : ': unknown): boolean'} {
   if (!${token} || typeof value !== 'string') return false;`;
-  if (web) {
+  if (imported) {
     return `${head}
+  const expected = Buffer.from(${expected});
+  const received = Buffer.from(value);
+  return received.length === expected.length && ${imported}(received, expected);
+}`;
+  }
+  return `${head}
   const expected = ${expected};
   if (value.length !== expected.length) return false;
   let difference = 0;
@@ -52,18 +59,6 @@ function ${check}(value${js ? ')' : ': unknown): boolean'} {
   }
   return difference === 0;
 }`;
-  }
-  const declarations = `${head}
-  const expected = Buffer.from(${expected});
-  const received = Buffer.from(value);
-  return received.length === expected.length && ${imported ?? 'timingSafeEqual'}(received, expected);
-}`;
-  if (imported) return declarations;
-  const crypto =
-    js === 'commonjs'
-      ? "const { timingSafeEqual } = require('node:crypto');"
-      : "import { timingSafeEqual } from 'node:crypto';";
-  return `${crypto}\n\n${declarations}`;
 }
 
 /** Where the token fix puts its check: a middleware before the handler, or a test atop the handler's body. */
