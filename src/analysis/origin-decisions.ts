@@ -3,7 +3,7 @@ import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslin
 import { calledMethodName, globalPath, isNullishLiteral, skipTypeWrappers } from './ast';
 import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
-import { isRequestOriginRead, originSources } from './origin-source';
+import { environmentReadName, isRequestOriginRead, originSources } from './origin-source';
 import { isUrlConstructor } from './request-headers';
 import type { MatchSubject } from './origin-patterns';
 import { moduleIndex } from './facts';
@@ -87,6 +87,20 @@ export interface OriginDecisionHandlers {
       site: TSESTree.Node;
     },
   ): void;
+  /**
+   * A test that lets every origin in while a list it looks at is empty, where the list can be
+   * (`if (allowed.length === 0) return callback(null, true)`, with `allowed` from the environment
+   * or `[]`).
+   */
+  admitsWhenEmpty?(
+    admission: EmptyListAdmission & {
+      test: TSESTree.Node;
+      /** The value the test takes when it lets the origin in. */
+      allowWhen: boolean;
+      credentials: boolean;
+      site: TSESTree.Node;
+    },
+  ): void;
   /** Called once, after everything else. */
   done?(): void;
 }
@@ -130,7 +144,7 @@ export function originDecisionListeners(
     credentials: boolean,
     site: TSESTree.Node,
   ): void => {
-    if (!handlers.test && !handlers.alwaysAllows && !handlers.admitsEvery) return;
+    if (!handlers.test && !handlers.alwaysAllows && !handlers.admitsEvery && !handlers.admitsWhenEmpty) return;
     const onLeaf = (
       node: TSESTree.Node,
       allowWhen: boolean,
@@ -151,6 +165,11 @@ export function originDecisionListeners(
       const admission = handlers.admitsEvery ? wildcardAdmission(node, allowWhen, leafIsOrigin) : null;
       if (admission) {
         handlers.admitsEvery?.({ ...admission, test: node, allowWhen, credentials, site });
+        return;
+      }
+      const empty = handlers.admitsWhenEmpty ? emptyListAdmission(node, allowWhen, leafIsOrigin, alongside) : null;
+      if (empty) {
+        handlers.admitsWhenEmpty?.({ ...empty, test: node, allowWhen, credentials, site });
         return;
       }
       if (inlined) {
@@ -289,7 +308,7 @@ export function originDecisionListeners(
       for (const write of headerWrites(sourceCode)) if (write.name === ALLOW_ORIGIN) allowOriginWrites.push(write);
       analyseMiddlewares();
       analyseHeaders();
-      if (handlers.test || handlers.alwaysAllows || handlers.admitsEvery) analyseGates();
+      if (handlers.test || handlers.alwaysAllows || handlers.admitsEvery || handlers.admitsWhenEmpty) analyseGates();
       handlers.done?.();
     },
   };
@@ -642,6 +661,127 @@ export function wildcardAdmission(
   if (!list || isOrigin(list) || isOrigin(skipTypeWrappers(list))) return null;
   const stars = starsIn(list, single);
   return stars.length > 0 ? { list, stars } : null;
+}
+
+export interface EmptyListAdmission {
+  readonly list: TSESTree.Node;
+  /** Where the list is made empty: an empty array or `Set`, or the environment read it filters. */
+  readonly empties: readonly TSESTree.Node[];
+}
+
+/**
+ * A test that is true, whatever the origin, when a list is empty, where it must be true to let
+ * the origin in: `list.length === 0`, `!list.length`, `list.length < 1`, `set.size === 0` (or
+ * `list.length > 0` where it must be false); with the places the code makes that list empty: an
+ * empty array or `Set` it can hold, or a read of the environment it filters (unset, as a server
+ * runs out of the box, it lists nothing).
+ */
+export function emptyListAdmission(
+  node: TSESTree.Node,
+  allowWhen: boolean,
+  isOrigin: (node: TSESTree.Node) => boolean,
+  alongside: readonly ConditionOnTheWay[] = [],
+): EmptyListAdmission | null {
+  const test = emptinessTest(node);
+  if (!test || test.whenEmpty !== allowWhen) return null;
+  const { list } = test;
+  if (isOrigin(list) || isOrigin(skipTypeWrappers(list))) return null;
+  // What else must hold may hold while the list is empty (not `allowed.includes(origin)`).
+  const key = textOf(skipTypeWrappers(list));
+  if (alongside.some((condition) => whileEmpty(condition.test, key) === !condition.value)) return null;
+  const empties = emptiesOf(list);
+  return empties.length > 0 ? { list, empties } : null;
+}
+
+/** `list.length === 0`, `!list.length`, `list.size > 0`…: the list, and the value the test takes when it is empty. */
+function emptinessTest(node: TSESTree.Node): { list: TSESTree.Node; whenEmpty: boolean } | null {
+  let expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+  let size: TSESTree.Node = expression;
+  let whenEmpty: boolean;
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+    size = skipTypeWrappers(expression.argument);
+    whenEmpty = true;
+  } else if (expression.type === AST_NODE_TYPES.BinaryExpression) {
+    const bound = staticValue(expression.right)?.value;
+    if (typeof bound !== 'number' || expression.left.type === AST_NODE_TYPES.PrivateIdentifier) return null;
+    size = skipTypeWrappers(expression.left);
+    const { operator } = expression;
+    if ((operator === '===' || operator === '==') && bound === 0) whenEmpty = true;
+    else if ((operator === '!==' || operator === '!=' || operator === '>') && bound === 0) whenEmpty = false;
+    else if (operator === '<' && bound === 1) whenEmpty = true;
+    else if (operator === '<=' && bound === 0) whenEmpty = true;
+    else if (operator === '>=' && bound === 1) whenEmpty = false;
+    else return null;
+  } else {
+    whenEmpty = false;
+  }
+  if (size.type === AST_NODE_TYPES.ChainExpression) size = size.expression;
+  if (size.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = propertyName(size);
+  return name === 'length' || name === 'size' ? { list: size.object, whenEmpty } : null;
+}
+
+/**
+ * The value a condition takes while the list written `key` is empty, when that decides it: a
+ * test of its size, and a lookup in it (`includes`, `has`, `some`), which finds nothing.
+ */
+function whileEmpty(node: TSESTree.Node, key: string, depth = 0): boolean | undefined {
+  let expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+  if (depth > 12) return undefined;
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+    const inner = whileEmpty(expression.argument, key, depth + 1);
+    if (inner !== undefined) return !inner;
+  }
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator !== '??') {
+    const left = whileEmpty(expression.left, key, depth + 1);
+    const right = whileEmpty(expression.right, key, depth + 1);
+    const and = expression.operator === '&&';
+    // Either side deciding alone (false for `&&`, true for `||`) decides the whole.
+    if (left === !and || right === !and) return !and;
+    return left === and && right === and ? and : undefined;
+  }
+  const size = emptinessTest(expression);
+  if (size) return textOf(skipTypeWrappers(size.list)) === key ? size.whenEmpty : undefined;
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTypeWrappers(expression.callee);
+    const method = calledMethodName(expression);
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      (method === 'includes' || method === 'has' || method === 'some') &&
+      textOf(skipTypeWrappers(callee.object)) === key
+    ) {
+      return false;
+    }
+  }
+  return undefined;
+}
+
+/** Where a list is made empty: an empty array or `Set` it can hold, or the environment read it filters. */
+function emptiesOf(list: TSESTree.Node): TSESTree.Node[] {
+  const empties: TSESTree.Node[] = [];
+  const written = (node: TSESTree.Node): TSESTree.Node => skipTypeWrappers(resolveExpression(node) ?? node);
+  for (const candidate of possibleValues(list)) {
+    if (candidate.known) {
+      const { value } = candidate;
+      if ((Array.isArray(value) && value.length === 0) || (value instanceof Set && value.size === 0)) {
+        empties.push(written(candidate.node));
+      }
+      continue;
+    }
+    const made = skipTypeWrappers(candidate.node);
+    if (made.type === AST_NODE_TYPES.NewExpression && isGlobal(made.callee, 'Set') && made.arguments.length === 0) {
+      empties.push(made);
+      continue;
+    }
+    // `(process.env.ORIGINS ?? '').split(',').filter(Boolean)` lists nothing while the variable is
+    // unset; a list made some other way is judged by its fallback (`?? []`, above).
+    if (made.type !== AST_NODE_TYPES.CallExpression || calledMethodName(made) !== 'filter') continue;
+    const read = firstNode(made, (inner) => environmentReadName(inner) !== undefined);
+    if (read) empties.push(read);
+  }
+  return [...new Set(empties)];
 }
 
 /**

@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { removeListElement } from '../fixes/edits';
-import { calledMethodName, skipTypeWrappers, walk } from '../analysis/ast';
+import { calledMethodName, containsNode, skipTypeWrappers, walk } from '../analysis/ast';
+import { originDecisionListeners } from '../analysis/origin-decisions';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -238,6 +239,22 @@ export default createRule<Options, MessageIds>({
     const headerValues: HeaderWrite[] = [];
     const guardedEchoes: { site: TSESTree.Node; origin: TSESTree.Node }[] = [];
 
+    let emptyAdmitting: TSESTree.Node[] | undefined;
+    /**
+     * Whether an origin check lets every origin in while the list this read makes is empty
+     * (`if (allowed.length === 0) return callback(null, true)`): no-reflected-origin reports it.
+     */
+    const emptyAdmits = (read: TSESTree.Node): boolean => {
+      if (!emptyAdmitting) {
+        const lists: TSESTree.Node[] = [];
+        originDecisionListeners(sourceCode, { admitsWhenEmpty: ({ list }) => lists.push(list) })['Program:exit']?.(
+          sourceCode.ast,
+        );
+        emptyAdmitting = lists.flatMap((list) => possibleValues(list).map((value) => value.node));
+      }
+      return emptyAdmitting.some((value) => containsNode(value, read));
+    };
+
     /** What replaces an env-derived expression: an allowlist of the shape the code expects. */
     const replacement = (carrier: TSESTree.Node, sink: Sink | null, origins: readonly string[]): string => {
       const text = textOf(carrier);
@@ -354,12 +371,14 @@ export default createRule<Options, MessageIds>({
           name: name ? `\`${name}\`` : `read by \`${textOf(read)}\``,
           credentials: credentialsClause(sink?.credentials === true),
         },
-        // A report made on the name alone is not sure enough to rewrite code on save.
-        fix: sink
-          ? failClosed({ messageId: 'useEmptyAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, []) })
-          : null,
+        // A report made on the name alone is not sure enough to rewrite code on save; an empty
+        // list is no fix where an origin check lets every origin in while its list is empty.
+        fix:
+          sink && !emptyAdmits(read)
+            ? failClosed({ messageId: 'useEmptyAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, []) })
+            : null,
         suggest: [
-          ...(sink
+          ...(sink || emptyAdmits(read)
             ? []
             : [
                 {

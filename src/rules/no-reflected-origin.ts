@@ -11,7 +11,7 @@ import {
   isTypeScriptFile,
   type ModuleDeclaration,
 } from '../fixes/constants';
-import { appendObjectProperty, asOperand, inlineLeaves, replacePropertyValue } from '../fixes/edits';
+import { appendObjectProperty, asOperand, inlineLeaves, removeStatement, replacePropertyValue } from '../fixes/edits';
 import { containsNode, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { MENTIONS_EXPORT, exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { createRule } from '../utils/create-rule';
@@ -31,7 +31,7 @@ import { findOriginGuard } from '../analysis/guards';
 import { MENTIONS_ORIGIN_OR_CORS, mentionsAny } from '../analysis/imports';
 import { originSources } from '../analysis/origin-source';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
-import { originDecisionListeners } from '../analysis/origin-decisions';
+import { originDecisionListeners, type OriginDecisionHandlers } from '../analysis/origin-decisions';
 import { codeOf, isLinted, moduleOf, placeOf, propertyName, textOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
 import { credentialsSpan, valueSites } from '../analysis/sites';
@@ -51,12 +51,21 @@ export type MessageIds =
   | 'reflectedOrigin'
   | 'alwaysAllowingCheck'
   | 'wildcardInList'
+  | 'emptyListAdmits'
   | 'dropWildcardTest'
+  | 'dropEmptyTest'
   | 'denyOrigins'
   | 'checkEmptyAllowlist'
   | 'useAllowlist';
 
 const CHECK_NAME = 'allowedOrigin';
+
+/** A branch that can only let the origin in: `return callback(null, true);`, `return true;`, or such a block. */
+const ALLOWS_ONLY = new Set<string>([
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ExpressionStatement,
+  AST_NODE_TYPES.BlockStatement,
+]);
 
 export default createRule<Options, MessageIds>({
   name: 'no-reflected-origin',
@@ -81,7 +90,9 @@ export default createRule<Options, MessageIds>({
     messages: {
       alwaysAllowingCheck: 'The origin check {{check}} accepts every origin.',
       wildcardInList: "This origin check accepts every origin: {{list}} can hold '*' ({{place}}).",
+      emptyListAdmits: 'This origin check accepts every origin while {{list}} is empty ({{place}}).',
       dropWildcardTest: "Drop the test for '*'.",
+      dropEmptyTest: 'Drop the test for an empty list, so that it allows no origin.',
       reflectedOrigin:
         "{{policy}} echoes the request's Origin: every website can read this MCP server's responses{{credentials}}.",
       denyOrigins: 'Allow no cross-origin reads.',
@@ -301,6 +312,10 @@ export default createRule<Options, MessageIds>({
     };
 
     const reported = new Set<TSESTree.Node>();
+    /** The middleware calls whose `origin` is reported as echoing every origin. */
+    const reportedSites = new Set<TSESTree.Node>();
+    /** Origin checks that let every origin in while a list is empty, reported unless covered. */
+    const emptyAdmissions: Parameters<NonNullable<OriginDecisionHandlers['admitsWhenEmpty']>>[0][] = [];
     /** Where a value is written: a name's one value (`const origin = true`), else the node itself. */
     const writtenAt = (node: TSESTree.Node): TSESTree.Node => skipTypeWrappers(resolveExpression(node) ?? node);
     /** The values, where they are written, of the options a middleware of this file is reported for. */
@@ -316,6 +331,7 @@ export default createRule<Options, MessageIds>({
     ): void => {
       if (reported.has(node)) return;
       reported.add(node);
+      reportedSites.add(use.site);
       // Options written in another module are reported where this file sets the middleware up.
       const local = isLinted(node);
       // Options the installed package does not take are not written.
@@ -383,7 +399,11 @@ export default createRule<Options, MessageIds>({
      * not where the test is one of several that must all hold to let an origin in
      * (`allowed.length === 1 && allowed[0] === '*'`), where dropping it would let more in.
      */
-    const dropTest = (test: TSESTree.Node, allowWhen: boolean): ReturnType<typeof failClosed> | null => {
+    const dropTest = (
+      test: TSESTree.Node,
+      allowWhen: boolean,
+      messageId: 'dropWildcardTest' | 'dropEmptyTest' = 'dropWildcardTest',
+    ): ReturnType<typeof failClosed> | null => {
       let operand: TSESTree.Node = test;
       while (
         operand.parent?.type === AST_NODE_TYPES.ChainExpression ||
@@ -398,8 +418,31 @@ export default createRule<Options, MessageIds>({
       if ((logical.operator === '||') !== (allowWhen !== negated)) return null;
       const other = logical.left === operand ? logical.right : logical.left;
       return failClosed({
-        messageId: 'dropWildcardTest',
+        messageId,
         fix: (fixer) => fixer.replaceText(logical, sourceCode.getText(other)),
+      });
+    };
+
+    /**
+     * `if (allowed.length === 0) return callback(null, true);` is dropped, with nothing else in
+     * its branch, so that an empty list lets no origin in; a test among others is dropped from
+     * them (`dropTest`).
+     */
+    const dropEmptyTest = (test: TSESTree.Node, allowWhen: boolean): ReturnType<typeof failClosed> | null => {
+      const statement = test.parent;
+      if (
+        statement?.type !== AST_NODE_TYPES.IfStatement ||
+        statement.test !== test ||
+        statement.alternate ||
+        !allowWhen ||
+        !ALLOWS_ONLY.has(statement.consequent.type) ||
+        (statement.consequent.type === AST_NODE_TYPES.BlockStatement && statement.consequent.body.length !== 1)
+      ) {
+        return dropTest(test, allowWhen, 'dropEmptyTest');
+      }
+      return failClosed({
+        messageId: 'dropEmptyTest',
+        fix: (fixer) => removeStatement(fixer, sourceCode, statement),
       });
     };
 
@@ -449,8 +492,31 @@ export default createRule<Options, MessageIds>({
               fix: node === test ? dropTest(test, allowWhen) : null,
             });
           },
+          admitsWhenEmpty(admission) {
+            emptyAdmissions.push(admission);
+          },
         })['Program:exit']?.(sourceCode.ast);
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
+        // A policy reported as echoing every origin already covers its empty-list way in.
+        for (const { test, list, empties, allowWhen, site } of emptyAdmissions) {
+          const scope = enclosingFunction(site) ?? sourceCode.ast;
+          if (reportedSites.has(site) || echoedHeaders.some((echoed) => containsNode(scope, echoed.write.site))) {
+            continue;
+          }
+          const empty = empties.find((candidate) => isLinted(candidate)) ?? empties[0]!;
+          const node = isLinted(test) ? test : site;
+          if (reported.has(node)) continue;
+          reported.add(node);
+          context.report({
+            node,
+            messageId: 'emptyListAdmits',
+            data: {
+              list: `\`${textOf(list)}\``,
+              place: isLinted(empty) ? `line ${empty.loc.start.line}` : placeOf(empty, context),
+            },
+            fix: node === test ? dropEmptyTest(test, allowWhen) : null,
+          });
+        }
         // `origin` values the code declares by their type (`CorsOptions['origin']`), where they are
         // written; not those a middleware of this file is reported for, where they are named.
         for (const typed of typedCorsValues(sourceCode)) {

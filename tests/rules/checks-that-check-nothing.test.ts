@@ -700,3 +700,199 @@ export default {
     },
   ],
 });
+
+/**
+ * An express app whose cors origin function lets in, with credentials, every origin while
+ * `allowed` (made by `list`) is empty, by an early `gate`, and then the listed origins.
+ */
+const EMPTY_OPEN = (list: string, gate = 'if (allowed.length === 0) return callback(null, true);\n      '): string =>
+  `import express from 'express';
+import cors from 'cors';
+const allowed = ${list};
+express().use(
+  cors({
+    origin: (origin, callback) => {
+      ${gate}if (origin && allowed.includes(origin)) return callback(null, true);
+      callback(new Error('origin not allowed'));
+    },
+    credentials: true,
+  }),
+);`;
+
+const ENV_LIST = "process.env.ALLOWED_ORIGINS?.split(',').map((entry) => entry.trim()) || []";
+
+ruleTester.run(
+  'no-reflected-origin: an origin check that lets every origin in while its list is empty',
+  reflectedRule,
+  {
+    valid: [
+      {
+        name: 'a constant list that is never empty: the branch never runs',
+        code: EMPTY_OPEN("['https://app.example.com']"),
+      },
+      {
+        name: 'a list from the environment that falls back to a constant origin',
+        code: EMPTY_OPEN("process.env.ALLOWED_ORIGINS?.split(',') ?? ['https://app.example.com']"),
+      },
+      {
+        name: 'an empty list that refuses every origin',
+        code: EMPTY_OPEN(
+          ENV_LIST,
+          "if (allowed.length === 0) return callback(new Error('no origins allowed'));\n      ",
+        ),
+      },
+      {
+        name: 'a test of a non-empty list',
+        code: EMPTY_OPEN(
+          ENV_LIST,
+          "if (allowed.length > 0 && !allowed.includes(origin ?? '')) return callback(null, false);\n      ",
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'an early `if` on an environment list that falls back to `[]`: dropped on request',
+        code: EMPTY_OPEN(ENV_LIST),
+        output: null,
+        errors: [
+          {
+            messageId: 'emptyListAdmits',
+            data: { list: '`allowed`', place: 'line 3' },
+            line: 7,
+            column: 11,
+            endLine: 7,
+            endColumn: 31,
+            suggestions: [{ messageId: 'dropEmptyTest', output: EMPTY_OPEN(ENV_LIST, '') }],
+          },
+        ],
+      },
+      {
+        name: '`!allowed.length` among other ways in, on a filtered environment list, with the fail-closed fix',
+        code: EMPTY_OPEN(
+          "(process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean)",
+          'if (!allowed.length || origin === undefined) return callback(null, true);\n      ',
+        ),
+        options: [{ failClosedFix: true }],
+        output: EMPTY_OPEN(
+          "(process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean)",
+          'if (origin === undefined) return callback(null, true);\n      ',
+        ),
+        errors: [
+          {
+            messageId: 'emptyListAdmits',
+            data: { list: '`allowed`', place: 'line 3' },
+            line: 7,
+            column: 12,
+            endLine: 7,
+            endColumn: 26,
+          },
+        ],
+      },
+      {
+        name: 'a constant empty Set, asked for its size in a block',
+        code: EMPTY_OPEN(
+          'new Set<string>()',
+          'if (allowed.size === 0) {\n        return callback(null, true);\n      }\n      ',
+        ),
+        output: null,
+        errors: [
+          {
+            messageId: 'emptyListAdmits',
+            data: { list: '`allowed`', place: 'line 3' },
+            line: 7,
+            column: 11,
+            endLine: 7,
+            endColumn: 29,
+            suggestions: [{ messageId: 'dropEmptyTest', output: EMPTY_OPEN('new Set<string>()', '') }],
+          },
+        ],
+      },
+    ],
+  },
+);
+
+ruleTester.run('no-reflected-origin: an empty-list way in of a policy reported as a whole', reflectedRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a refusal only of unlisted origins while the list has some is an origin function that accepts all',
+      code: `import express from 'express';
+import cors from 'cors';
+const allowed = ${ENV_LIST};
+express().use(
+  cors({
+    origin: (origin, callback) => {
+      if (origin && allowed.length > 0 && !allowed.includes(origin)) return callback(new Error('origin not allowed'));
+      callback(null, true);
+    },
+  }),
+);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with an `origin` function that accepts all', credentials: '' },
+          line: 6,
+          column: 5,
+          endLine: 9,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `import express from 'express';
+import cors from 'cors';
+const allowed = ${ENV_LIST};
+express().use(
+  cors({
+    origin: false,
+  }),
+);`,
+            },
+            {
+              messageId: 'useAllowlist',
+              output: `import express from 'express';
+import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const allowed = ${ENV_LIST};
+express().use(
+  cors({
+    origin: ALLOWED_ORIGINS,
+  }),
+);`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-env-allowed-origins: no empty list where an empty list lets every origin in', envRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'only the constant allowlist is offered',
+      code: EMPTY_OPEN(ENV_LIST),
+      options: [{ failClosedFix: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGINS`', credentials: ', credentials included' },
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: EMPTY_OPEN("['https://app.example.com']"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
