@@ -379,7 +379,7 @@ export function functionChecksCredential(
     if (node.type === AST_NODE_TYPES.VariableDeclarator) {
       // `const token = extractBearer(req)`, `const { token } = extractToken(req)`: a helper that
       // reads the credential hands it back (nothing when the request has none).
-      const extracted = depth < 2 && node.init ? credentialExtractor(finder, node.init, fn) : false;
+      const extracted = depth < 2 && node.init ? credentialExtractor(finder, node.init, fn) : null;
       if (extracted) {
         const ids =
           node.id.type === AST_NODE_TYPES.Identifier
@@ -393,7 +393,15 @@ export function functionChecksCredential(
               : [];
         const held = (value: unknown): boolean =>
           ids.some((id) => bindingDecidesRejection(id, 0, { known: true, value }));
-        if (refusedWithout({ ...finder, rejectsWhenMissing: true }, held)) {
+        // A helper that hands back a user, a session or a constant rather than the header checks
+        // its value itself: a forged one gets nothing back.
+        const verified = finder.verifiesValue === true && handsBackVerdict(extracted);
+        if (
+          refusedWithout(
+            { ...finder, rejectsWhenMissing: true, verifiesValue: finder.verifiesValue && !verified },
+            held,
+          )
+        ) {
           checked = true;
           return;
         }
@@ -485,13 +493,82 @@ function refusedWithout(finder: CheckFinder, decides: (value: unknown) => boolea
   return decides(undefined) && (!finder.verifiesValue || decides(FORGED));
 }
 
-/** Whether an initializer calls a helper of the project that reads a checked header and returns something. */
-function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: HandlerFunction): boolean {
+/** The helper of the project an initializer calls, when it reads a checked header and returns something. */
+function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: HandlerFunction): HandlerFunction | null {
   let expression = skipTypeWrappers(init);
   if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
-  if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length === 0) return false;
+  if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length === 0) return null;
   const helper = resolveFunction(expression.callee);
-  return helper !== null && helper !== fn && returnedExpressions(helper).length > 0 && readsCredential(finder, helper);
+  return helper !== null && helper !== fn && returnedExpressions(helper).length > 0 && readsCredential(finder, helper)
+    ? helper
+    : null;
+}
+
+/** String methods that hand back part of the header they are called on, not a verdict on it. */
+const HEADER_PARTS = new Set([
+  'slice',
+  'substring',
+  'substr',
+  'split',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'replace',
+  'replaceAll',
+  'toLowerCase',
+  'toUpperCase',
+  'at',
+  'match',
+]);
+
+/**
+ * Whether every value a helper hands back is a verdict on the header rather than the header (or a
+ * part of it): a constant (`'api-user'`, `null`), or what a call of something else answers (a
+ * verified token, a user looked up by it). `return auth.slice(7)` hands back whatever was sent.
+ */
+function handsBackVerdict(helper: HandlerFunction): boolean {
+  const derived = (node: TSESTree.Node, depth: number): boolean => {
+    let expression = skipTypeWrappers(node);
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
+    if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+    if (depth > 6) return true;
+    switch (expression.type) {
+      case AST_NODE_TYPES.ConditionalExpression:
+        return derived(expression.consequent, depth + 1) || derived(expression.alternate, depth + 1);
+      case AST_NODE_TYPES.LogicalExpression:
+        return derived(expression.left, depth + 1) || derived(expression.right, depth + 1);
+      case AST_NODE_TYPES.Literal:
+        return false;
+      case AST_NODE_TYPES.Identifier: {
+        if (expression.name === 'undefined') return false;
+        const value = resolveExpression(expression);
+        // A parameter, or a name whose value the file does not show: it may be the header.
+        return !value || value === expression || derived(value, depth + 1);
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (requestHeaderRead(expression) !== null) return true;
+        const method = calledMethodName(expression);
+        const callee = skipTypeWrappers(expression.callee);
+        return (
+          method !== null &&
+          HEADER_PARTS.has(method) &&
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          derived(callee.object, depth + 1)
+        );
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return requestHeaderRead(expression) !== null || derived(expression.object, depth + 1);
+      case AST_NODE_TYPES.ObjectExpression:
+        return expression.properties.some(
+          (property) => property.type !== AST_NODE_TYPES.Property || derived(property.value, depth + 1),
+        );
+      case AST_NODE_TYPES.TemplateLiteral:
+        return expression.expressions.some((inner) => derived(inner, depth + 1));
+      default:
+        return true;
+    }
+  };
+  return returnedExpressions(helper).every((value) => !derived(value, 0));
 }
 
 /** Whether a function reads a checked header at all (for helpers whose caller rejects). */

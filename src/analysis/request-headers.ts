@@ -30,8 +30,11 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
     const object = skipTypeWrappers(expression.object);
     // `new URL(request.url).hostname`: a web request's URL is built from its Host header.
     if (HOST_PARTS.has(propertyName(expression) ?? '') && isRequestUrl(object)) return 'host';
-    if (object.type !== AST_NODE_TYPES.MemberExpression) return null;
-    if (!HEADER_OBJECTS.has(propertyName(object) ?? '')) return null;
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      if (!holdsRequestHeaders(object)) return null;
+    } else if (object.type !== AST_NODE_TYPES.MemberExpression || !HEADER_OBJECTS.has(propertyName(object) ?? '')) {
+      return null;
+    }
     // `request.headers.get` called is a method of web `Headers`, read by name below, not a header named `get`.
     const parent = expression.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && skipTypeWrappers(parent.callee) === expression) return null;
@@ -49,6 +52,43 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
     return typeof name?.value === 'string' ? name.value.toLowerCase() : null;
   }
   return null;
+}
+
+/** What a parameter that is handed a request's headers is called, or typed as. */
+const HEADERS_PARAMETER = /^(?:req|request)?headers$/iu;
+const HEADERS_TYPE = /\b(?:IncomingHttpHeaders|Headers)\b/u;
+
+/**
+ * Whether a name holds a request's headers: `const headers = req.headers`, or a parameter a call
+ * of the module hands `req.headers`, or one named or typed for them (`headers:
+ * IncomingHttpHeaders`), as a check in another module takes them (`assertKey(req.headers)`).
+ */
+function holdsRequestHeaders(name: TSESTree.Identifier): boolean {
+  const def = variableOf(name)?.defs[0];
+  if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) return false;
+  const values = possibleValues(name);
+  if (
+    values.some((value) => {
+      const held = skipTypeWrappers(value.node);
+      return held.type === AST_NODE_TYPES.MemberExpression && HEADER_OBJECTS.has(propertyName(held) ?? '');
+    })
+  ) {
+    return true;
+  }
+  if (def.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = def.name.typeAnnotation?.typeAnnotation;
+  const typed = annotation?.type === AST_NODE_TYPES.TSTypeReference && HEADERS_TYPE.test(textOfType(annotation));
+  return typed || HEADERS_PARAMETER.test(def.name.name);
+}
+
+/** The name of a type reference (`IncomingHttpHeaders`, `http.IncomingHttpHeaders`). */
+function textOfType(reference: TSESTree.TSTypeReference): string {
+  const name = reference.typeName;
+  return name.type === AST_NODE_TYPES.Identifier
+    ? name.name
+    : name.type === AST_NODE_TYPES.TSQualifiedName
+      ? name.right.name
+      : '';
 }
 
 /**

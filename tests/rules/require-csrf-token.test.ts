@@ -4096,3 +4096,75 @@ const { timingSafeEqual: equal } = require('crypto');`,
     },
   ],
 });
+
+/** An express route that hands `req.headers` to `check`, declared by `declaration`, and answers 401 when it throws. */
+const HEADERS_CHECKED = (
+  declaration: string,
+  check = 'assertKey(req.headers)',
+): string => `import express from 'express';
+
+const KEY = process.env.TOOLS_KEY;
+${declaration}
+const app = express();
+app.post('/mcp', async (req, res) => {
+  try {
+    ${check};
+  } catch {
+    res.status(401).json({ error: 'unauthorized' });
+    return;
+  }
+  await transport.handleRequest(req, res, req.body);
+});`;
+
+ruleTester.run("require-csrf-token: a check handed the request's headers", rule, {
+  valid: [
+    {
+      name: 'a parameter the module hands `req.headers`',
+      code: HEADERS_CHECKED(`function assertKey(values: Record<string, string | string[] | undefined>): void {
+  if (!KEY || values['x-api-key'] !== KEY) throw new Error('unauthorized');
+}`),
+    },
+    {
+      name: 'a parameter typed as IncomingHttpHeaders',
+      code: HEADERS_CHECKED(
+        `function assertKey(values: IncomingHttpHeaders): void {
+  if (!KEY || values.authorization !== \`Bearer \${KEY}\`) throw new Error('unauthorized');
+}`,
+        'assertKey(pick(req))',
+      ),
+    },
+    {
+      name: 'a parameter named for them',
+      code: HEADERS_CHECKED(
+        `function assertKey(headers: Record<string, unknown>): void {
+  if (!KEY || headers['x-api-key'] !== KEY) throw new Error('unauthorized');
+}`,
+        'assertKey(pick(req))',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a parameter that is neither handed, named nor typed for them',
+      code: HEADERS_CHECKED(
+        `function assertKey(values: Record<string, unknown>): void {
+  if (!KEY || values['x-api-key'] !== KEY) throw new Error('unauthorized');
+}`,
+        'assertKey(pick(req))',
+      ),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [8, 1, 8, 9], (bearer) =>
+          HEADERS_CHECKED(
+            `function assertKey(values: Record<string, unknown>): void {
+  if (!KEY || values['x-api-key'] !== KEY) throw new Error('unauthorized');
+}`,
+            'assertKey(pick(req))',
+          )
+            .replace('const app = express();\n', `const app = express();\n\n${tokenHelpers({ bearer })}\n\n`)
+            .replace("app.post('/mcp', ", `app.post('/mcp', ${guard('express', bearer)}`),
+        ),
+      ],
+    },
+  ],
+});

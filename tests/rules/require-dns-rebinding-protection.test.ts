@@ -1235,3 +1235,111 @@ ruleTester.run('require-dns-rebinding-protection: a credential check that passes
     errors: [sseTransportReport(16, (options) => UNSET_TOKEN_PASSES(test, options))],
   })),
 });
+
+/** A web handler that refuses a request unless `helper` (declared by `helpers`) hands back something for it. */
+const VERDICT_ROUTE = (
+  helpers: string,
+  helper: string,
+): string => `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+${helpers}
+export async function POST(request: Request) {
+  const user = await ${helper}(request);
+  if (!user) return Response.json({ error: 'Unauthorized' }, { status: 401 });
+  const server = new McpServer({ name: 'files', version: '1.0.0' });
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  return transport.handleRequest(request);
+}`;
+
+ruleTester.run('require-dns-rebinding-protection: a helper that hands back a verdict on the credential', rule, {
+  valid: [
+    {
+      name: 'a constant for the right token, null for any other',
+      code: VERDICT_ROUTE(
+        `
+function userFrom(request: Request): string | null {
+  const auth = request.headers.get('authorization');
+  if (!auth?.startsWith('Bearer ')) return null;
+  return auth.slice(7) === process.env.MCP_TOKEN ? 'api-user' : null;
+}
+`,
+        'userFrom',
+      ),
+      filename: 'app/api/mcp/route.ts',
+    },
+    {
+      name: 'what a lookup by the token answers',
+      code: VERDICT_ROUTE(
+        `
+async function userFrom(request: Request) {
+  const token = request.headers.get('authorization')?.replace('Bearer ', '');
+  if (!token) return null;
+  const account = await accounts.findByToken(token);
+  return account ?? null;
+}
+`,
+        'userFrom',
+      ),
+      filename: 'app/api/mcp/route.ts',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the token itself, which a rebinding page can make up',
+      code: VERDICT_ROUTE(
+        `
+function tokenOf(request: Request): string | null {
+  const auth = request.headers.get('authorization');
+  if (!auth?.startsWith('Bearer ')) return null;
+  return auth.slice(7);
+}
+`,
+        'tokenOf',
+      ),
+      filename: 'app/api/mcp/route.ts',
+      errors: [{ messageId: 'unprotectedTransport', line: 14, column: 25, endLine: 14, endColumn: 65 }],
+    },
+    {
+      name: 'an object that carries the token',
+      code: VERDICT_ROUTE(
+        `
+function sessionOf(request: Request) {
+  const token = request.headers.get('x-api-key');
+  return token ? { token } : null;
+}
+`,
+        'sessionOf',
+      ),
+      filename: 'app/api/mcp/route.ts',
+      errors: [{ messageId: 'unprotectedTransport', line: 13, column: 25, endLine: 13, endColumn: 65 }],
+    },
+  ],
+});
+
+ruleTester.run("require-dns-rebinding-protection: a check handed the request's headers", rule, {
+  valid: [
+    {
+      name: 'a parameter the module hands `req.headers`, compared with a secret',
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const KEY = process.env.TOOLS_KEY;
+function assertKey(values: Record<string, string | string[] | undefined>): void {
+  if (!KEY || values['x-api-key'] !== KEY) throw new Error('unauthorized');
+}
+const app = express();
+app.post('/mcp', async (req, res) => {
+  try {
+    assertKey(req.headers);
+  } catch {
+    res.status(401).json({ error: 'unauthorized' });
+    return;
+  }
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});`,
+    },
+  ],
+  invalid: [],
+});
