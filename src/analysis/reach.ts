@@ -20,7 +20,7 @@ import {
 import { ROUTE_SHAPES, ROUTE_VERBS, packagesWith } from '../frameworks/registry';
 import { readsFrom, servesMcp } from './mcp-transports';
 import { mountedPath, registeredUnderCondition, routeIsGuarded } from './route-guards';
-import { findRoutes, type AppInstance, type Route } from './routes';
+import { findRoutes, requiredPaths, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { servesNoMcpSurely } from './mcp-scope';
 import { nestRoutePaths } from './nest-routes';
@@ -138,6 +138,13 @@ export function endpointsReached(
   // Set in a handler: that route alone (a branch of a plain handler: the routes of that branch).
   const handling = endpoints.filter((route) => handles(route, node));
   if (handling.length > 0) return handling;
+  // Set by a preflight handler (`export function OPTIONS()`, `app.options('/mcp', …)`): what it
+  // lets through are the requests to the endpoints at its path.
+  const preflights = routes.filter((route) => isPreflight(route) && handles(route, node));
+  if (preflights.length > 0) {
+    if (preflights.some((route) => route.path === null)) return null;
+    return endpoints.filter((route) => preflights.some((preflight) => covers(preflight.path!, route.path)));
+  }
   for (const app of apps) {
     const call = app.calls.find((candidate) => containsNode(candidate, node));
     if (!call) continue;
@@ -194,7 +201,7 @@ function endpointsOfConstant(node: TSESTree.Node): Route[] | null {
     if (using.length === 0) return null;
     for (const route of using) {
       if (isEndpoint(route)) reached.push(route);
-      else if (route.exportedFor === 'OPTIONS' || (route.call !== null && calledMethodName(route.call) === 'options')) {
+      else if (isPreflight(route)) {
         reached.push(...routes.filter((other) => other.path === route.path && isEndpoint(other)));
         // Middleware on the way (`app.use((req, res, next) => { res.set(CORS); … })`) reaches
         // what comes after it, which this does not list.
@@ -499,6 +506,26 @@ export function onlyPublicOrCredentialed(
 }
 
 /** A route that answers requests (not middleware on the way), or middleware that serves MCP itself. */
+/** A route that answers preflights: a web handler exported for OPTIONS, or `app.options(…)`. */
+function isPreflight(route: Route): boolean {
+  return route.exportedFor === 'OPTIONS' || (route.call !== null && calledMethodName(route.call) === 'options');
+}
+
+/**
+ * Whether a node lies in a branch of its handler that runs only for a public path
+ * (`if (req.method === 'GET' && url.pathname === '/.well-known/oauth-authorization-server') { … }`).
+ */
+function inPublicPathBranch(node: TSESTree.Node, publicPaths: readonly string[]): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) return false;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
+      const paths = requiredPaths(parent.test);
+      if (paths.length > 0 && paths.every((path) => isPublicPath(path, publicPaths))) return true;
+    }
+  }
+  return false;
+}
+
 export function isEndpoint(route: Route): boolean {
   // A web handler exported for OPTIONS answers preflights, with headers rather than data.
   if (route.framework === 'node') return route.exportedFor !== 'OPTIONS';
@@ -956,6 +983,8 @@ export function harmlessPolicy(
   // `app.use('/.well-known/oauth-authorization-server', cors(), …)`, also on an app the file is
   // handed: middleware mounted at a public path runs only for that path.
   if (mountedAtPublicPath(node, options.publicPaths)) return true;
+  // Written in a branch of a plain handler that runs only for a public path.
+  if (inPublicPathBranch(node, options.publicPaths)) return true;
   // `app.use('/assets', cors()); app.use('/assets', express.static(dir))`: the files of a site,
   // which a credentialed policy would open to pages with the user's cookies.
   if (!credentials && mountedOnStaticFiles(node)) return true;

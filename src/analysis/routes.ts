@@ -1015,4 +1015,40 @@ function pathTest(test: TSESTree.Node): string | null {
   return path;
 }
 
+/**
+ * The paths a branch's test requires, one per `&&` conjunct that compares the request's path
+ * (`req.url`, `url.pathname`) with a string (`===`, `==`): `req.method === 'GET' && url.pathname
+ * === '/.well-known/oauth-authorization-server'`. A `||` or a negation requires none.
+ */
+export function requiredPaths(test: TSESTree.Node): string[] {
+  const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&') {
+    return [...requiredPaths(expression.left), ...requiredPaths(expression.right)];
+  }
+  if (
+    expression.type !== AST_NODE_TYPES.BinaryExpression ||
+    (expression.operator !== '===' && expression.operator !== '==')
+  ) {
+    return [];
+  }
+  const isPathRead = (node: TSESTree.Node): boolean => {
+    const subject = skipTypeWrappers(node);
+    const name =
+      subject.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(subject)
+        : subject.type === AST_NODE_TYPES.Identifier
+          ? subject.name
+          : null;
+    return name !== null && PATH_NAMES.test(name);
+  };
+  for (const [side, other] of [
+    [expression.left, expression.right],
+    [expression.right, expression.left],
+  ] as const) {
+    const path = isPathRead(side) ? staticString(other) : null;
+    if (path !== null) return [path];
+  }
+  return [];
+}
+
 export { servesMcp };

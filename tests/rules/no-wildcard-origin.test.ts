@@ -2273,3 +2273,103 @@ http
     },
   ],
 });
+
+/** A Next.js route file whose OPTIONS export answers preflights with `*`, beside `others`. */
+const NEXT_PREFLIGHT = (others: string): string => `export async function OPTIONS() {
+  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*' } });
+}
+${others}`;
+
+/** A node:http handler that sets `*` in a branch for the paths `test` requires. */
+const NODE_BRANCH = (test: string): string => `import http from 'node:http';
+
+http.createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (${test}) {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+    res.end(JSON.stringify({ resource: 'https://mcp.example.com/mcp' }));
+    return;
+  }
+  if (req.method === 'POST' && url.pathname === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+}).listen(3000, '127.0.0.1');`;
+
+const MCP_POST = `export async function POST(request: Request) {
+  return transport.handleRequest(request);
+}`;
+
+const PUBLIC_OR_MCP = "url.pathname === '/.well-known/oauth-protected-resource' || url.pathname === '/mcp'";
+
+ruleTester.run('no-wildcard-origin: a `*` written only for public paths', rule, {
+  valid: [
+    {
+      name: "a Next.js preflight handler in a public route file: it lets through requests to that file's GET",
+      code: NEXT_PREFLIGHT(`export async function GET() {
+  return Response.json({ resource: 'https://mcp.example.com/mcp' }, { headers: { 'Access-Control-Allow-Origin': '*' } });
+}`),
+      filename: 'app/.well-known/oauth-protected-resource/route.ts',
+    },
+    {
+      name: "a plain handler's branch that runs only for a discovery document",
+      code: NODE_BRANCH("req.method === 'GET' && url.pathname === '/.well-known/oauth-protected-resource'"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a preflight handler in the route file of the MCP endpoint',
+      code: NEXT_PREFLIGHT(MCP_POST),
+      filename: 'app/api/mcp/route.ts',
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 2,
+          column: 55,
+          endLine: 2,
+          endColumn: 89,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: NEXT_PREFLIGHT(MCP_POST).replace("{ 'Access-Control-Allow-Origin': '*' }", '{}'),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+${NEXT_PREFLIGHT(MCP_POST).replace("'*'", 'ALLOWED_ORIGIN')}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a branch for a public path or the MCP endpoint',
+      code: NODE_BRANCH(PUBLIC_OR_MCP),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 6,
+          column: 62,
+          endLine: 6,
+          endColumn: 96,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: NODE_BRANCH(PUBLIC_OR_MCP).replace(", 'Access-Control-Allow-Origin': '*'", ''),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: NODE_BRANCH(PUBLIC_OR_MCP)
+                .replace("'*'", 'ALLOWED_ORIGIN')
+                .replace('\n\nhttp', "\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n\nhttp"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
