@@ -826,7 +826,7 @@ function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): R
         app: koaApp,
         node: post.test,
         call: null,
-        path: pathTest(node.test),
+        path: pathTest(node.test) ?? enclosingPath(node, fn),
         acceptsPost: true,
         handlers: [handler],
         options: null,
@@ -978,6 +978,19 @@ function comparedMethod(comparison: TSESTree.BinaryExpression): string | null {
 }
 
 const PATH_NAMES = /^(?:url|path|pathname)$/u;
+
+/**
+ * The path an `if` around a branch requires, within its function: `if (url.pathname ===
+ * '/settings') { … if (req.method === 'POST') … }` (the branch in its consequent).
+ */
+function enclosingPath(branch: TSESTree.Node, fn: HandlerFunction): string | null {
+  for (let child = branch, parent = branch.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) continue;
+    const path = pathTest(parent.test);
+    if (path !== null) return path;
+  }
+  return null;
+}
 
 /**
  * The path a test compares `req.url`, `ctx.path` or `url.pathname` with, or tests it against

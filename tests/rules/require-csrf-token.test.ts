@@ -2762,16 +2762,37 @@ const handedOffFixed = (bearer: boolean): string =>
   ).replace('\nhttp\n', `\n${tokenHelpers({ bearer })}\n\nhttp\n`);
 
 ruleTester.run('require-csrf-token: a POST branch that hands the request to a function', rule, {
-  valid: [],
+  valid: [
+    {
+      name: 'a POST branch in an `if` for another path is not the MCP endpoint of the handler',
+      code: `import http from 'node:http';
+import { handleMcp } from './mcp.js';
+
+http
+  .createServer(async (req, res) => {
+    if (req.url === '/settings') {
+      if (req.method === 'GET') return void res.writeHead(200).end('<form method="post"></form>');
+      if (req.method === 'POST') return void res.writeHead(204).end();
+    }
+    if (req.method === 'POST' && req.url === '/mcp') {
+      if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) return void res.writeHead(401).end();
+      await handleMcp(req, res);
+      return;
+    }
+    res.writeHead(404).end();
+  })
+  .listen(3000, '127.0.0.1');`,
+    },
+  ],
   invalid: [
     {
-      name: 'one report, on the branch: the function it hands the request to is not a route of its own',
+      name: 'one report, on the branch, named by the path of the `if` around it: the function it hands the request to is not a route of its own',
       code: HANDED_OFF,
       output: null,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'The POST branch of this handler' },
+          data: { route: '`POST /mcp` in this handler' },
           line: 12,
           column: 11,
           endLine: 12,
