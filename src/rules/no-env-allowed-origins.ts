@@ -39,9 +39,11 @@ export type MessageIds = 'envAllowedOrigins' | 'envOriginsLeaveFile' | 'useConst
 const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
 /**
  * Names of the other CORS settings, which hold no origin: `CORS_EXPOSE_HEADERS`,
- * `CORS_ALLOWED_METHODS`, `CORS_MAX_AGE`, `CORS_CREDENTIALS`, `CORS_ENABLED`, `MCP_CORS_MODE`.
+ * `CORS_ALLOWED_METHODS`, `CORS_MAX_AGE`, `CORS_CREDENTIALS`, `CORS_ENABLED`, `MCP_CORS_MODE`,
+ * and switches named by what they do (`MCP_HTTP_ALLOW_CORS`, `ENABLE_CORS`, `DISABLE_CORS`).
  */
-const OTHER_CORS_SETTING = /(?:HEADERS?|METHODS?|MAX_?AGE|CREDENTIALS?|ENABLED?|DISABLED?|(?:^|_)(?:MODE|LEVEL))$/iu;
+const OTHER_CORS_SETTING =
+  /(?:HEADERS?|METHODS?|MAX_?AGE|CREDENTIALS?|ENABLED?|DISABLED?|(?:^|_)(?:MODE|LEVEL)|(?:^|_)(?:ALLOW|ENABLE|DISABLE|USE|SKIP|NO)_?CORS)$/iu;
 /** The environment, read here or in a module this file imports. */
 const MENTIONS_ENV = /\benv\b|\bimport\b|\brequire\s*\(/u;
 

@@ -35,7 +35,7 @@ app.listen(PORT);
 export const config = { port: PORT, production: isProduction, logLevel: process.env.LOG_LEVEL };`,
     },
     {
-      name: 'the other CORS settings from the environment: headers, methods, max age, credentials, a switch, a mode',
+      name: 'the other CORS settings from the environment: headers, methods, max age, credentials, switches, a mode',
       code: `import cors from 'cors';
 const exposed = (process.env.APP_CORS_EXPOSE_HEADERS ?? 'Mcp-Session-Id').split(',');
 app.use(
@@ -50,7 +50,8 @@ app.use(
 );
 export const corsOn = process.env.CORS_ENABLED !== 'false';
 export const corsMode = process.env.MCP_CORS_MODE ?? 'strict';
-export const corsLevel = process.env.CORS_LEVEL;`,
+export const corsLevel = process.env.CORS_LEVEL;
+export const switches = [process.env.MCP_HTTP_ALLOW_CORS, process.env.ENABLE_CORS, process.env.DISABLECORS];`,
     },
     {
       name: 'a constant allowlist, checked before the echo',
