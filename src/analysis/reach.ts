@@ -155,7 +155,7 @@ export function endpointsReached(
     if (prefix === null) return null;
     // Other code may add routes to an app it is handed, but middleware mounted at a public path
     // (`router.use('/.well-known/oauth-authorization-server', cors())`) runs only for that path.
-    if (handedElsewhere(app) && !(prefix !== '' && isPublicPath(prefix, publicPaths))) return null;
+    if (handedElsewhere(app, apps) && !(prefix !== '' && isPublicPath(prefix, publicPaths))) return null;
     // `app.use('/mcp', adapter.middleware())`: a handler the project builds and mounts at a path
     // may hold routes the analysis does not list; what the policy reaches there is not known.
     if (opaqueMount(app, apps, prefix, publicPaths)) return null;
@@ -894,7 +894,10 @@ function mountsApp(argument: TSESTree.Node, app: AppInstance): boolean {
  * may add endpoints this file does not show: not the servers that only run it
  * (`http.createServer(app)`, `serve(app)`).
  */
-function handingCalls(app: AppInstance): TSESTree.CallExpression[] {
+/** The method calls that mount a router or sub-app on an app, adding no route to it. */
+const MOUNTING_ON_APP: ReadonlySet<string> = new Set(['use', 'route']);
+
+function handingCalls(app: AppInstance, apps: readonly AppInstance[] = []): TSESTree.CallExpression[] {
   const holder = app.node.parent;
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return [];
   const calls: TSESTree.CallExpression[] = [];
@@ -905,7 +908,12 @@ function handingCalls(app: AppInstance): TSESTree.CallExpression[] {
       parent?.type === AST_NODE_TYPES.CallExpression &&
       parent.arguments.some((argument) => argument === identifier) &&
       entitiesOf(parent, 'server', 'start', 'handler-server').length === 0 &&
-      !APP_RUNNERS.has(externalRefOf(parent.callee)?.module ?? '')
+      !APP_RUNNERS.has(externalRefOf(parent.callee)?.module ?? '') &&
+      // `app.use('/mcp', router)`, `app.route('/mcp', sub)` by an app of the file: the router's
+      // routes run under that path, and nothing is added to them.
+      !apps.some(
+        (other) => other !== app && other.calls.includes(parent) && MOUNTING_ON_APP.has(calledMethodName(parent) ?? ''),
+      )
     ) {
       calls.push(parent);
     }
@@ -921,10 +929,11 @@ const APP_RUNNERS: ReadonlySet<string> = new Set([
   'aws-serverless-express',
 ]);
 
-function handedElsewhere(app: AppInstance): boolean {
+/** Whether other code may add routes to an app: it is a typed parameter, handed to a call other than a mount by an app of `apps`, or exported and imported. */
+function handedElsewhere(app: AppInstance, apps: readonly AppInstance[] = []): boolean {
   // A parameter typed as an app: the code that owns it, and its other routes, are elsewhere.
   if (app.typed) return true;
-  return handingCalls(app).length > 0 || (exportedValue(app.node) && importedInPackage(app.node));
+  return handingCalls(app, apps).length > 0 || (exportedValue(app.node) && importedInPackage(app.node));
 }
 
 /**

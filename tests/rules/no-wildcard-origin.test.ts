@@ -2373,3 +2373,58 @@ ${NEXT_PREFLIGHT(MCP_POST).replace("'*'", 'ALLOWED_ORIGIN')}`,
     },
   ],
 });
+
+/** A router whose `cors()` covers its routes (`routes`), mounted at `/mcp` by the file's app. */
+const MOUNTED_ROUTER = (routes: string): string => `import express from 'express';
+import cors from 'cors';
+
+const TOKEN = process.env.NOTES_TOKEN;
+const router = express.Router();
+router.use(cors());
+router.post('/', async (req, res) => {
+  if (req.headers.authorization !== \`Bearer \${TOKEN}\`) return res.status(401).end();
+  await transport.handleRequest(req, res, req.body);
+});${routes}
+
+const app = express();
+app.use('/mcp', router);
+app.listen(3000, '127.0.0.1');`;
+
+const OPEN_GET = "\nrouter.get('/', (req, res) => transport.handleRequest(req, res));";
+
+ruleTester.run('no-wildcard-origin: a router that an app of the file mounts', rule, {
+  valid: [
+    {
+      name: 'every route of the router refuses a request without the bearer token: mounting adds none',
+      code: MOUNTED_ROUTER(''),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a route of the router that checks nothing',
+      code: MOUNTED_ROUTER(OPEN_GET),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'denyOrigins', output: MOUNTED_ROUTER(OPEN_GET).replace('cors()', 'cors({ origin: false })') },
+            {
+              messageId: 'useAllowlist',
+              output: MOUNTED_ROUTER(OPEN_GET)
+                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
+                .replace(
+                  '\n\nconst TOKEN',
+                  "\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst TOKEN",
+                ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
