@@ -610,7 +610,12 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
   ) {
     // What the variable holds when the header is missing, if the file shows it (`?? ''` gives '').
     const held = declarator.init && absent.size > 0 ? absentValue(declarator.init, absent) : { known: false as const };
-    if (declarator.id.type === AST_NODE_TYPES.Identifier) return bindingDecidesRejection(declarator.id, depth, held);
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+      // `const url = new URL(req.url, \`http://${req.headers.host}\`)`: its path and query come
+      // from the request's path, whatever the header says; only its other reads can decide.
+      const pathOnlyFromRequest = declarator.init !== null && inUrlBase(node, declarator.init);
+      return bindingDecidesRejection(declarator.id, depth, held, pathOnlyFromRequest);
+    }
     // `const [scheme, token] = auth?.split(' ') || [];`: each name holds its element of what the
     // value is without the header (here `[]`, so `undefined`).
     return declarator.id.elements.some((element, index) => {
@@ -673,15 +678,32 @@ function readsPathOnly(member: TSESTree.MemberExpression): boolean {
   return !member.computed && PATH_PARTS.has(propertyName(member) ?? '');
 }
 
+/** Whether `node` lies in the base of the `new URL(input, base)` that `init` is. */
+function inUrlBase(node: TSESTree.Node, init: TSESTree.Node): boolean {
+  const made = skipTypeWrappers(init);
+  return (
+    made.type === AST_NODE_TYPES.NewExpression &&
+    isUrlConstructor(made.callee) &&
+    made.arguments[1] !== undefined &&
+    containsNode(made.arguments[1], node)
+  );
+}
+
 function bindingDecidesRejection(
   id: TSESTree.Identifier,
   depth = 0,
   held: AbsentValue = { known: true, value: undefined },
+  skipPathReads = false,
 ): boolean {
   const variable = variableOf(id);
   const reads = (variable?.references ?? [])
     .filter((reference) => reference.isRead())
-    .map((reference) => reference.identifier as TSESTree.Node);
+    .map((reference) => reference.identifier as TSESTree.Node)
+    .filter((read) => {
+      if (!skipPathReads) return true;
+      const member = outermostWrapper(read).parent;
+      return !(member?.type === AST_NODE_TYPES.MemberExpression && readsPathOnly(member));
+    });
   // Every read of the variable holds the same value: `auth && auth !== expected` is false without it.
   const absent: Absent = held.known ? new Map(reads.map((read) => [read, held.value])) : new Map();
   return reads.some((identifier) => decidesRejection(identifier, depth + 1, absent));

@@ -1343,3 +1343,53 @@ app.post('/mcp', async (req, res) => {
   ],
   invalid: [],
 });
+
+/** A node:http server that makes a URL from the request's Host, `then` does with it, and serves MCP at `/mcp`. */
+const HOST_URL = (then: string): string => `import { createServer } from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', \`http://\${req.headers.host}\`);
+  ${then}
+  if (url.pathname === '/mcp') {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+}).listen(8000, '127.0.0.1');`;
+
+const LOGS_URL = "if (req.method === 'POST') console.log('request for', url);";
+
+ruleTester.run('require-dns-rebinding-protection: a URL made from the Host header', rule, {
+  valid: [
+    {
+      name: 'its host name compared with loopback, before anything is served',
+      code: HOST_URL("if (url.hostname !== 'localhost') return void res.writeHead(403).end();"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'its path decides the route, and the URL is handed whole to a call in a branch',
+      code: HOST_URL(LOGS_URL),
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: HOST_URL(LOGS_URL).replace(
+                '{ sessionIdGenerator: undefined }',
+                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:8000', 'localhost:8000'] }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
