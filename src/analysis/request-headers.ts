@@ -38,7 +38,12 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
     // `request.headers.get` called is a method of web `Headers`, read by name below, not a header named `get`.
     const parent = expression.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && skipTypeWrappers(parent.callee) === expression) return null;
-    return propertyName(expression)?.toLowerCase() ?? (expression.computed ? ANY_HEADER : null);
+    const name = propertyName(expression);
+    if (name !== null) return name.toLowerCase();
+    if (!expression.computed) return null;
+    // `req.headers[SESSION_HEADER]` with the name in a constant of another module.
+    const held = singleValue(expression.property);
+    return typeof held?.value === 'string' ? held.value.toLowerCase() : ANY_HEADER;
   }
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
     const method = calledMethodName(expression);

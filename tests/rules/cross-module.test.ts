@@ -1169,3 +1169,18 @@ describe('a headers constant written in a module the file imports', () => {
     expect(summarise(await lint('src/web-headers/site-function.ts'))).toEqual([]);
   });
 });
+
+describe('a header named by a constant of another module (`req.headers[SESSION_HEADER]`)', () => {
+  it("reads the header the constant names: MCP's session id, which is no credential", async () => {
+    expect(summarise(await lint('src/session-header/server.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [11, 1, 11, 9], CSRF, FAIL_CLOSED_CSRF),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [15, 21, 15, 50],
+        { transport: '`StreamableHTTPServerTransport`' },
+        { hasFix: false, suggestions: 1 },
+      ),
+    ]);
+  });
+});
