@@ -21,6 +21,7 @@ import { installedBefore, installedVersionFor } from './installed';
 import { servesMcp } from './mcp-transports';
 import { runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
+import type { AppInstance } from './routes';
 import {
   bindingDefault,
   externalRefOf,
@@ -1270,4 +1271,44 @@ function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
   if (fetch.kind !== 'found' || !fetch.value) return null;
   const value = skipTypeWrappers(fetch.value);
   return value.type === AST_NODE_TYPES.MemberExpression ? value.object : null;
+}
+
+/** The methods that hand an app a request in the process, with no socket: Hono's `request`, Fastify's `inject`. */
+const IN_PROCESS_REQUESTS: Readonly<Partial<Record<AppInstance['framework'], string>>> = {
+  hono: 'request',
+  fastify: 'inject',
+};
+
+/**
+ * Whether an app is only ever handed requests in the process, as a test does
+ * (`const app = new Hono(); app.post('/mcp', handle); await app.request('/mcp', …)`): held by a
+ * variable of its own that only its method calls use, one of them the framework's in-process
+ * request, none `listen`, and not exported. No page can reach it.
+ */
+export function servedInProcessOnly(app: AppInstance | null): boolean {
+  const method = app && IN_PROCESS_REQUESTS[app.framework];
+  if (!app || !method || app.parent) return false;
+  const holder = app.node.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (exportedValue(app.node)) return false;
+  const variable = variableOf(holder.id);
+  if (!variable) return false;
+  let requested = false;
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const member = (reference.identifier as TSESTree.Node).parent;
+    const call = member?.parent;
+    if (
+      member?.type !== AST_NODE_TYPES.MemberExpression ||
+      member.object !== reference.identifier ||
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.callee !== member
+    ) {
+      return false;
+    }
+    const name = propertyName(member);
+    if (name === 'listen') return false;
+    if (name === method) requested = true;
+  }
+  return requested;
 }

@@ -19,7 +19,7 @@ import {
   topLevelStatement,
   walk,
 } from '../analysis/ast';
-import { frameworkStarts, listsSome, localApps, namesLoopback } from '../analysis/servers';
+import { frameworkStarts, listsSome, localApps, namesLoopback, servedInProcessOnly } from '../analysis/servers';
 import { isLinted, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
@@ -240,6 +240,7 @@ export default createRule<Options, MessageIds>({
           (route) =>
             route.acceptsPost &&
             isEndpoint(route) &&
+            !servedInProcessOnly(route.app) &&
             !routeIsGuarded(finder, route, apps) &&
             !originCheckedLocally(route) &&
             !sessionsMadeBehindCheck(route),

@@ -80,7 +80,7 @@ import { routeIsGuarded } from '../analysis/route-guards';
 import { REBINDING_CREDENTIAL_FINDER, onWorker, routesHandledBy, routesUsingConstant } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
-import { frameworkStarts, listsSome, serverStarts, type ServerStart } from '../analysis/servers';
+import { frameworkStarts, listsSome, servedInProcessOnly, serverStarts, type ServerStart } from '../analysis/servers';
 import { mcpModules } from '../analysis/mcp-modules';
 import { SAYS_MCP } from '../analysis/mcp-scope';
 import {
@@ -887,7 +887,9 @@ export default createRule<Options, MessageIds>({
 
         const { routes, apps } = findRoutes(sourceCode);
         const finder: CheckFinder = { ...HOST_FINDER, guardedApps };
-        const mcpRoutes = routes.filter((route) => route.handlers.some((handler) => servesMcp(handler)));
+        const mcpRoutes = routes.filter(
+          (route) => !servedInProcessOnly(route.app) && route.handlers.some((handler) => servesMcp(handler)),
+        );
         // A rebinding page has none of the user's credentials for this host: a route that refuses
         // requests without one is out of its reach (docs/threat-model.md).
         const guarded = (route: Route): boolean => {
@@ -923,6 +925,8 @@ export default createRule<Options, MessageIds>({
                 ? routesHandledBy(outermost)
                 : moduleTransportRoutes(transport.node, transport.transport);
           const serving = making.length > 0 ? making : (mounted ?? mcpRoutes);
+          // Routes of apps a test hands requests in the process (`app.request(…)`): no page reaches them.
+          if (serving.length > 0 && serving.every((route) => servedInProcessOnly(route.app))) continue;
           if (serving.length > 0 && serving.every(guarded)) continue;
           if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node)))
             continue;

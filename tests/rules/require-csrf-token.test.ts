@@ -4189,3 +4189,47 @@ ruleTester.run("require-csrf-token: a check handed the request's headers", rule,
     },
   ],
 });
+
+/** A test that builds an app of `framework`, routes POST /mcp to `handleMcp`, and `then` uses it. */
+const IN_PROCESS = (make: string, then: string): string => `import { Hono } from 'hono';
+import Fastify from 'fastify';
+import { handleMcp } from './handler';
+
+test('lists tools', async () => {
+  const app = ${make};
+  app.post('/mcp', handleMcp);
+  ${then}
+});`;
+
+ruleTester.run('require-csrf-token: an app a test hands requests in the process', rule, {
+  valid: [
+    {
+      name: "Hono's `app.request()`, which opens no socket",
+      code: IN_PROCESS('new Hono()', "const res = await app.request('/mcp', { method: 'POST', body: '{}' });"),
+    },
+    {
+      name: "Fastify's `app.inject()`",
+      code: IN_PROCESS('Fastify()', "const res = await app.inject({ method: 'POST', url: '/mcp', payload: {} });"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an app that also listens',
+      code: IN_PROCESS(
+        'Fastify()',
+        "await app.inject({ method: 'POST', url: '/mcp' });\n  await app.listen({ port: 3000 });",
+      ),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [7, 3, 7, 11], (bearer) =>
+          IN_PROCESS(
+            'Fastify()',
+            "await app.inject({ method: 'POST', url: '/mcp' });\n  await app.listen({ port: 3000 });",
+          )
+            .replace('test(', `${tokenHelpers({ bearer })}\n\ntest(`)
+            .replace("app.post('/mcp', ", `app.post('/mcp', { ${guard('fastify', bearer, { indent: '  ' })}}, `),
+        ),
+      ],
+    },
+  ],
+});
