@@ -1393,3 +1393,24 @@ ruleTester.run('require-dns-rebinding-protection: a URL made from the Host heade
     },
   ],
 });
+
+ruleTester.run('require-dns-rebinding-protection: an app a test hands requests in the process', rule, {
+  valid: [
+    {
+      name: "Hono's `app.request()`, which opens no socket",
+      code: `import { Hono } from 'hono';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+test('lists tools', async () => {
+  const app = new Hono();
+  app.post('/mcp', async (c) => {
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await server.connect(transport);
+    return transport.handleRequest(c.req.raw);
+  });
+  const res = await app.request('/mcp', { method: 'POST', body: '{}' });
+});`,
+    },
+  ],
+  invalid: [],
+});
