@@ -826,7 +826,7 @@ function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): R
         app: koaApp,
         node: post.test,
         call: null,
-        path: pathTest(node.test) ?? enclosingPath(node, fn),
+        path: pathTest(node.test) ?? (handsRequestOn(node.consequent, fn) ? null : enclosingPath(node, fn)),
         acceptsPost: true,
         handlers: [handler],
         options: null,
@@ -980,14 +980,34 @@ function comparedMethod(comparison: TSESTree.BinaryExpression): string | null {
 const PATH_NAMES = /^(?:url|path|pathname)$/u;
 
 /**
+ * Whether a branch hands the request (the function's first parameter) to a call: what it then
+ * serves is not told by the paths around it.
+ */
+function handsRequestOn(branch: TSESTree.Node, fn: HandlerFunction): boolean {
+  const [first] = fn.params;
+  const request = first?.type === AST_NODE_TYPES.Identifier ? variableOf(first) : null;
+  if (!request) return true;
+  let hands = false;
+  walk(branch, (node) => {
+    if (hands || node.type !== AST_NODE_TYPES.CallExpression) return;
+    hands = node.arguments.some(
+      (argument) => argument.type === AST_NODE_TYPES.Identifier && variableOf(argument) === request,
+    );
+  });
+  return hands;
+}
+
+/**
  * The path an `if` around a branch requires, within its function: `if (url.pathname ===
- * '/settings') { … if (req.method === 'POST') … }` (the branch in its consequent).
+ * '/settings') { … if (req.method === 'POST') … }` (the branch in its consequent), compared
+ * with `===` or `==`.
  */
 function enclosingPath(branch: TSESTree.Node, fn: HandlerFunction): string | null {
   for (let child = branch, parent = branch.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
     if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) continue;
-    const path = pathTest(parent.test);
-    if (path !== null) return path;
+    // One path the test requires; not one of several it lets through (`path === '/mcp' || path === '/'`).
+    const paths = requiredPaths(parent.test);
+    if (paths.length === 1) return paths[0]!;
   }
   return null;
 }

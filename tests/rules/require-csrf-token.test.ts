@@ -2786,13 +2786,13 @@ http
   ],
   invalid: [
     {
-      name: 'one report, on the branch, named by the path of the `if` around it: the function it hands the request to is not a route of its own',
+      name: 'one report, on the branch: the function it hands the request to is not a route of its own',
       code: HANDED_OFF,
       output: null,
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp` in this handler' },
+          data: { route: 'The POST branch of this handler' },
           line: 12,
           column: 11,
           endLine: 12,
