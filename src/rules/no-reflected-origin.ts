@@ -92,7 +92,7 @@ export default createRule<Options, MessageIds>({
       wildcardInList: "This origin check accepts every origin: {{list}} can hold '*' ({{place}}).",
       emptyListAdmits: 'This origin check accepts every origin while {{list}} is empty ({{place}}).',
       dropWildcardTest: "Drop the test for '*'.",
-      dropEmptyTest: 'Drop the test for an empty list, so that it allows no origin.',
+      dropEmptyTest: 'Drop the test for an empty list.',
       reflectedOrigin:
         "{{policy}} echoes the request's Origin: every website can read this MCP server's responses{{credentials}}.",
       denyOrigins: 'Allow no cross-origin reads.',
