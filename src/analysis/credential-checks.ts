@@ -504,29 +504,26 @@ function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: Handl
     : null;
 }
 
-/** String methods that hand back part of the header they are called on, not a verdict on it. */
-const HEADER_PARTS = new Set([
-  'slice',
-  'substring',
-  'substr',
-  'split',
-  'trim',
-  'trimStart',
-  'trimEnd',
-  'replace',
-  'replaceAll',
-  'toLowerCase',
-  'toUpperCase',
-  'at',
-  'match',
-]);
+/**
+ * What a call that verifies a credential, or looks up what it stands for, is named:
+ * `jwt.verify`, `jwtVerify`, `validateApiKey`, `accounts.findByToken`, `keys.get`, `keys.has`,
+ * `getUser`, `introspect`. A call named otherwise (`decode`, `toString`, `JSON.parse`, `atob`)
+ * hands back what it was given, in another shape.
+ */
+const VERIFYING_CALL =
+  /verif|valid|authent|authori|introspect|check|lookup|find|select|query|compare|^(?:get|has)$|user|session|account|principal|member/iu;
 
 /**
- * Whether every value a helper hands back is a verdict on the header rather than the header (or a
- * part of it): a constant (`'api-user'`, `null`), or what a call of something else answers (a
- * verified token, a user looked up by it). `return auth.slice(7)` hands back whatever was sent.
+ * Whether every value a helper hands back is a verdict on the header rather than the header (or
+ * something made of it), and the helper reaches it by testing the header's value: a constant
+ * (`'api-user'`, `null`) behind a comparison with something the request does not hold
+ * (`auth.slice(7) === process.env.TOKEN ? 'api-user' : null`), or what a call that verifies it or
+ * looks it up answers (`await accounts.findByToken(token)`). `return auth.slice(7)`, `return
+ * jwt.decode(token)` and a bare presence test (`if (!auth) return false; return true;`) hand back
+ * nothing a forged header would not get too.
  */
 function handsBackVerdict(helper: HandlerFunction): boolean {
+  /** Whether an expression holds the header, or something made of it by other than a verifying call. */
   const derived = (node: TSESTree.Node, depth: number): boolean => {
     let expression = skipTypeWrappers(node);
     if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
@@ -547,28 +544,90 @@ function handsBackVerdict(helper: HandlerFunction): boolean {
       }
       case AST_NODE_TYPES.CallExpression: {
         if (requestHeaderRead(expression) !== null) return true;
-        const method = calledMethodName(expression);
+        if (verifyingCall(expression)) return false;
         const callee = skipTypeWrappers(expression.callee);
         return (
-          method !== null &&
-          HEADER_PARTS.has(method) &&
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          derived(callee.object, depth + 1)
+          (callee.type === AST_NODE_TYPES.MemberExpression && derived(callee.object, depth + 1)) ||
+          expression.arguments.some((argument) => derived(argument, depth + 1))
         );
       }
+      case AST_NODE_TYPES.NewExpression:
+        return expression.arguments.some((argument) => derived(argument, depth + 1));
       case AST_NODE_TYPES.MemberExpression:
         return requestHeaderRead(expression) !== null || derived(expression.object, depth + 1);
       case AST_NODE_TYPES.ObjectExpression:
         return expression.properties.some(
           (property) => property.type !== AST_NODE_TYPES.Property || derived(property.value, depth + 1),
         );
+      case AST_NODE_TYPES.ArrayExpression:
+        return expression.elements.some((element) => element !== null && derived(element, depth + 1));
       case AST_NODE_TYPES.TemplateLiteral:
         return expression.expressions.some((inner) => derived(inner, depth + 1));
       default:
         return true;
     }
   };
-  return returnedExpressions(helper).every((value) => !derived(value, 0));
+  /** Whether an expression reads the request's header, directly or through the names it uses. */
+  const fromHeader = (node: TSESTree.Node, depth = 0): boolean => {
+    if (depth > 6) return false;
+    let found = false;
+    walk(node, (inner) => {
+      if (found) return;
+      if (requestHeaderRead(inner) !== null) found = true;
+      else if (inner.type === AST_NODE_TYPES.Identifier) {
+        const value = resolveExpression(inner);
+        if (value && value !== inner && fromHeader(value, depth + 1)) found = true;
+      }
+    });
+    return found;
+  };
+  /** A value that says nothing about what was sent: `null`, `undefined`, `''`. */
+  const empty = (node: TSESTree.Node): boolean => {
+    const value = staticValue(skipTypeWrappers(node));
+    return value !== null && (value.value == null || value.value === '');
+  };
+  // The helper tests the header's value against something the request does not hold, or hands it
+  // to a call that verifies it.
+  let tests = false;
+  walk(helper.body, (node) => {
+    if (tests) return;
+    if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!='].includes(node.operator)) {
+      const { left, right } = node;
+      if (left.type === AST_NODE_TYPES.PrivateIdentifier) return;
+      for (const [side, other] of [
+        [left, right],
+        [right, left],
+      ] as const) {
+        if (
+          fromHeader(side) &&
+          !(side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof') &&
+          !fromHeader(other) &&
+          !empty(other) &&
+          !AUTH_SCHEME.test(String(staticValue(other)?.value ?? ''))
+        ) {
+          tests = true;
+        }
+      }
+    } else if (node.type === AST_NODE_TYPES.CallExpression && verifyingCall(node)) {
+      tests = node.arguments.some((argument) => fromHeader(argument));
+    }
+  });
+  return tests && returnedExpressions(helper).every((value) => !derived(value, 0));
+}
+
+/** The name of an authentication scheme, which a header's value is tested for before its token. */
+const AUTH_SCHEME = /^(?:bearer|basic|token|digest|api-?key)\s*$/iu;
+
+/** A call that verifies a credential or looks up what it stands for, by its name. */
+function verifyingCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(callee)
+        : null;
+  return name !== null && VERIFYING_CALL.test(name);
 }
 
 /** Whether a function reads a checked header at all (for helpers whose caller rejects). */

@@ -138,12 +138,17 @@ export function endpointsReached(
   // Set in a handler: that route alone (a branch of a plain handler: the routes of that branch).
   const handling = endpoints.filter((route) => handles(route, node));
   if (handling.length > 0) return handling;
-  // Set by a preflight handler (`export function OPTIONS()`, `app.options('/mcp', …)`): what it
-  // lets through are the requests to the endpoints at its path.
-  const preflights = routes.filter((route) => isPreflight(route) && handles(route, node));
-  if (preflights.length > 0) {
-    if (preflights.some((route) => route.path === null)) return null;
-    return endpoints.filter((route) => preflights.some((preflight) => covers(preflight.path!, route.path)));
+  // Set by a route file's preflight handler (`export function OPTIONS()` of a Next.js route file):
+  // what it lets through are the requests to that file's other handlers, at its path. (An app's
+  // `app.options(path, …)` is read with the app's other calls below.)
+  const preflight = routes.find((route) => route.exportedFor === 'OPTIONS' && handles(route, node));
+  if (preflight) {
+    const reached = endpoints.filter(
+      (route) => route.exportedFor !== undefined && programOf(route.node) === programOf(preflight.node),
+    );
+    // A file at a public path serves only that path, whatever handlers it re-exports.
+    if (isPublicPath(preflight.path, publicPaths)) return [];
+    return preflight.path !== null && reached.length > 0 ? reached : null;
   }
   for (const app of apps) {
     const call = app.calls.find((candidate) => containsNode(candidate, node));
@@ -505,7 +510,6 @@ export function onlyPublicOrCredentialed(
   );
 }
 
-/** A route that answers requests (not middleware on the way), or middleware that serves MCP itself. */
 /** A route that answers preflights: a web handler exported for OPTIONS, or `app.options(…)`. */
 function isPreflight(route: Route): boolean {
   return route.exportedFor === 'OPTIONS' || (route.call !== null && calledMethodName(route.call) === 'options');
@@ -526,6 +530,7 @@ function inPublicPathBranch(node: TSESTree.Node, publicPaths: readonly string[])
   return false;
 }
 
+/** A route that answers requests (not middleware on the way), or middleware that serves MCP itself. */
 export function isEndpoint(route: Route): boolean {
   // A web handler exported for OPTIONS answers preflights, with headers rather than data.
   if (route.framework === 'node') return route.exportedFor !== 'OPTIONS';
@@ -889,14 +894,40 @@ function mountsApp(argument: TSESTree.Node, app: AppInstance): boolean {
   return skipTypeWrappers(resolveExpression(target) ?? target) === app.node;
 }
 
-/**
- * The calls that hand the app to other code (`registerRoutes(app)`, a package's helper), which
- * may add endpoints this file does not show: not the servers that only run it
- * (`http.createServer(app)`, `serve(app)`).
- */
 /** The method calls that mount a router or sub-app on an app, adding no route to it. */
 const MOUNTING_ON_APP: ReadonlySet<string> = new Set(['use', 'route']);
 
+/**
+ * Whether `mount` (`app.use('/mcp', router)`) gives its router a path of its own on `app`: a
+ * constant path other than the root, under which, and above which, no other call of the app
+ * handles requests. The router's middleware runs for every request that enters it, and what
+ * it sets on the answer stays when the request goes on to the app's later handlers of that
+ * path; middleware of installed packages (`express.json()`) answers nothing.
+ */
+function mountedAlone(mount: TSESTree.CallExpression, app: AppInstance): boolean {
+  if (!MOUNTING_ON_APP.has(calledMethodName(mount) ?? '')) return false;
+  const prefix = pathPrefix(mount);
+  if (prefix === null || prefix === '' || prefix === '/') return false;
+  return app.calls.every((call) => {
+    if (call === mount) return true;
+    const method = calledMethodName(call);
+    if (method === 'listen' || method === 'set' || method === 'disable' || method === 'enable') return true;
+    const path = pathPrefix(call);
+    if (path === null) return false;
+    if (path !== '') return !(covers(prefix, path) || covers(path, prefix));
+    return call.arguments.every((argument) => {
+      const used = skipTypeWrappers(argument);
+      return used.type === AST_NODE_TYPES.CallExpression && externalRefOf(used.callee) !== null;
+    });
+  });
+}
+
+/**
+ * The calls that hand the app to other code (`registerRoutes(app)`, a package's helper), which
+ * may add endpoints this file does not show: not the servers that only run it
+ * (`http.createServer(app)`, `serve(app)`), nor an app of the file that mounts it at a path of its
+ * own (`mountedAlone`).
+ */
 function handingCalls(app: AppInstance, apps: readonly AppInstance[] = []): TSESTree.CallExpression[] {
   const holder = app.node.parent;
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return [];
@@ -909,11 +940,7 @@ function handingCalls(app: AppInstance, apps: readonly AppInstance[] = []): TSES
       parent.arguments.some((argument) => argument === identifier) &&
       entitiesOf(parent, 'server', 'start', 'handler-server').length === 0 &&
       !APP_RUNNERS.has(externalRefOf(parent.callee)?.module ?? '') &&
-      // `app.use('/mcp', router)`, `app.route('/mcp', sub)` by an app of the file: the router's
-      // routes run under that path, and nothing is added to them.
-      !apps.some(
-        (other) => other !== app && other.calls.includes(parent) && MOUNTING_ON_APP.has(calledMethodName(parent) ?? ''),
-      )
+      !apps.some((other) => other !== app && other.calls.includes(parent) && mountedAlone(parent, other))
     ) {
       calls.push(parent);
     }

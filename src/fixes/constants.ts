@@ -21,7 +21,23 @@ export interface ModuleDeclaration {
  */
 export function importStatement(sourceCode: Readonly<SourceCode>, names: string, module: string): string {
   const esm = sourceCode.ast.sourceType === 'module' && !/\brequire\s*\(/u.test(sourceCode.text);
-  return esm ? `import { ${names} } from '${module}';` : `const { ${names} } = require('${module}');`;
+  const quote = importQuote(sourceCode);
+  const name = `${quote}${module}${quote}`;
+  return esm ? `import { ${names} } from ${name};` : `const { ${names} } = require(${name});`;
+}
+
+/** The quote the file's first import or `require` names its module with: `'` unless it uses `"`. */
+function importQuote(sourceCode: Readonly<SourceCode>): string {
+  for (const statement of sourceCode.ast.body) {
+    let source: TSESTree.Node | undefined;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) source = statement.source;
+    else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      const init = statement.declarations[0]?.init;
+      if (init?.type === AST_NODE_TYPES.CallExpression && isRequireCall(init)) source = init.arguments[0];
+    }
+    if (source?.type === AST_NODE_TYPES.Literal) return source.raw.startsWith('"') ? '"' : "'";
+  }
+  return "'";
 }
 
 /** The declaration of a name imported from `module`, written as `importStatement` writes it. */
@@ -57,7 +73,7 @@ export function ensureModuleDeclarations(
   if (missing.length === 0) return [];
   const imports = missing.filter((declaration) => declaration.from !== undefined);
   const others = missing.filter((declaration) => declaration.from === undefined);
-  const fixes = imports.map((declaration) => importFix(fixer, sourceCode, declaration));
+  const fixes = imports.map((declaration) => importFix(fixer, sourceCode, declaration, usedAt));
   if (others.length === 0) return fixes;
   const text = others.map((declaration) => declaration.text).join('\n\n');
   if (place && 'after' in place) {
@@ -93,7 +109,12 @@ function insertBeforeStatement(
  * The edit that imports a declaration's name: into the file's import of the same module (`crypto`
  * and `node:crypto` are one), or as a statement after the last import or `require` at the top.
  */
-function importFix(fixer: RuleFixer, sourceCode: Readonly<SourceCode>, declaration: ModuleDeclaration): RuleFix {
+function importFix(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  declaration: ModuleDeclaration,
+  usedAt: TSESTree.Node,
+): RuleFix {
   const module = bareModule(declaration.from!);
   const preamble: TSESTree.ProgramStatement[] = [];
   for (const statement of sourceCode.ast.body) {
@@ -101,10 +122,16 @@ function importFix(fixer: RuleFixer, sourceCode: Readonly<SourceCode>, declarati
     preamble.push(statement);
   }
   for (const statement of sourceCode.ast.body) {
+    // An `import` is hoisted; a `require` binds its names only when it runs, before their use.
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration && statement.range[1] > usedAt.range[0]) continue;
     const names = namedImportsOf(statement, module);
     if (names) return addName(fixer, sourceCode, names, declaration.name);
   }
-  const last = preamble.findLast((statement) => statement.type !== AST_NODE_TYPES.ExpressionStatement);
+  // After the imports and `require`s at the top; in a module whose imports follow other code
+  // (`process.title = …; import express from 'express'`), after its last import.
+  const last =
+    preamble.findLast((statement) => statement.type !== AST_NODE_TYPES.ExpressionStatement) ??
+    sourceCode.ast.body.findLast((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
   if (last) return fixer.insertTextAfter(last, `\n${declaration.text}`);
   const directive = preamble.at(-1);
   if (directive) return fixer.insertTextAfter(directive, `\n\n${declaration.text}`);

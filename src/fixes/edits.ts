@@ -19,6 +19,8 @@ export function aboveLeadingComments(
   for (let index = comments.length - 1; index >= 0; index--) {
     const comment = comments[index]!;
     if (comment.loc.end.line < anchor.loc.start.line - 1) break;
+    // `#!/usr/bin/env node` must stay the file's first line.
+    if (sourceCode.text.startsWith('#!', comment.range[0])) break;
     const before = sourceCode.lines[comment.loc.start.line - 1]!.slice(0, comment.loc.start.column);
     if (before.trim() !== '') break;
     anchor = comment;

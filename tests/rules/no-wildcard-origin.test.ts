@@ -2301,6 +2301,8 @@ const MCP_POST = `export async function POST(request: Request) {
   return transport.handleRequest(request);
 }`;
 
+const REEXPORTED = "export { GET, POST } from '../../../lib/handlers';";
+
 const PUBLIC_OR_MCP = "url.pathname === '/.well-known/oauth-protected-resource' || url.pathname === '/mcp'";
 
 ruleTester.run('no-wildcard-origin: a `*` written only for public paths', rule, {
@@ -2313,11 +2315,43 @@ ruleTester.run('no-wildcard-origin: a `*` written only for public paths', rule, 
       filename: 'app/.well-known/oauth-protected-resource/route.ts',
     },
     {
+      name: 'a preflight handler in a public route file whose handlers another module holds',
+      code: NEXT_PREFLIGHT(REEXPORTED),
+      filename: 'app/.well-known/oauth-protected-resource/route.ts',
+    },
+    {
       name: "a plain handler's branch that runs only for a discovery document",
       code: NODE_BRANCH("req.method === 'GET' && url.pathname === '/.well-known/oauth-protected-resource'"),
     },
   ],
   invalid: [
+    {
+      name: 'a preflight handler in a route file whose handlers another module holds',
+      code: NEXT_PREFLIGHT(REEXPORTED),
+      filename: 'app/api/mcp/route.ts',
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 2,
+          column: 55,
+          endLine: 2,
+          endColumn: 89,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: NEXT_PREFLIGHT(REEXPORTED).replace("{ 'Access-Control-Allow-Origin': '*' }", '{}'),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+${NEXT_PREFLIGHT(REEXPORTED).replace("'*'", 'ALLOWED_ORIGIN')}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a preflight handler in the route file of the MCP endpoint',
       code: NEXT_PREFLIGHT(MCP_POST),
@@ -2392,6 +2426,12 @@ app.listen(3000, '127.0.0.1');`;
 
 const OPEN_GET = "\nrouter.get('/', (req, res) => transport.handleRequest(req, res));";
 
+/** MOUNTED_ROUTER mounted with no path, before an unguarded MCP route of the app: the router's `cors()` runs for it too. */
+const PATHLESS_MOUNT = MOUNTED_ROUTER('').replace(
+  "app.use('/mcp', router);",
+  "app.use(router);\napp.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));",
+);
+
 ruleTester.run('no-wildcard-origin: a router that an app of the file mounts', rule, {
   valid: [
     {
@@ -2400,6 +2440,30 @@ ruleTester.run('no-wildcard-origin: a router that an app of the file mounts', ru
     },
   ],
   invalid: [
+    {
+      name: "a router mounted with no path: its middleware runs for the app's routes after it",
+      code: PATHLESS_MOUNT,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'denyOrigins', output: PATHLESS_MOUNT.replace('cors()', 'cors({ origin: false })') },
+            {
+              messageId: 'useAllowlist',
+              output: PATHLESS_MOUNT.replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })').replace(
+                '\n\nconst TOKEN',
+                "\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst TOKEN",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a route of the router that checks nothing',
       code: MOUNTED_ROUTER(OPEN_GET),

@@ -619,6 +619,72 @@ app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
       ],
     },
     {
+      name: 'the factory is required below a shebang, not above it, in the quotes the file uses',
+      code: `#!/usr/bin/env node
+require('dotenv').config();
+const express = require("express");
+const { toNodeHandler } = require("@modelcontextprotocol/node");
+
+const serveMcp = toNodeHandler(handler);
+const app = express();
+app.all("/mcp", (req, res) => serveMcp(req, res, req.body));`,
+      ...commonjs,
+      output: `#!/usr/bin/env node
+
+const { createMcpExpressApp } = require("@modelcontextprotocol/express");
+
+require('dotenv').config();
+const express = require("express");
+const { toNodeHandler } = require("@modelcontextprotocol/node");
+
+const serveMcp = toNodeHandler(handler);
+const app = createMcpExpressApp();
+app.all("/mcp", (req, res) => serveMcp(req, res, req.body));`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a require of its package below the app does not bind it in time: the factory gets its own, at the top',
+      code: `const express = require('express');
+const { toNodeHandler } = require('@modelcontextprotocol/node');
+
+const serveMcp = toNodeHandler(handler);
+const app = express();
+const { mcpAuthMetadataRouter } = require('@modelcontextprotocol/express');
+app.use(mcpAuthMetadataRouter(metadata));
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+      ...commonjs,
+      output: `const express = require('express');
+const { toNodeHandler } = require('@modelcontextprotocol/node');
+const { createMcpExpressApp } = require('@modelcontextprotocol/express');
+
+const serveMcp = toNodeHandler(handler);
+const app = createMcpExpressApp();
+const { mcpAuthMetadataRouter } = require('@modelcontextprotocol/express');
+app.use(mcpAuthMetadataRouter(metadata));
+app.all('/mcp', (req, res) => serveMcp(req, res, req.body));`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'the factory joins a one-line import of its package',
       code: `import express from 'express';
 import { mcpAuthMetadataRouter } from '@modelcontextprotocol/express';
@@ -1296,6 +1362,35 @@ function tokenOf(request: Request): string | null {
 }
 `,
         'tokenOf',
+      ),
+      filename: 'app/api/mcp/route.ts',
+      errors: [{ messageId: 'unprotectedTransport', line: 14, column: 25, endLine: 14, endColumn: 65 }],
+    },
+    {
+      name: 'a decoded token, which says nothing about whether it was signed',
+      code: VERDICT_ROUTE(
+        `
+function userFrom(request: Request) {
+  const auth = request.headers.get('authorization') ?? '';
+  return jwt.decode(auth.slice(7));
+}
+`,
+        'userFrom',
+      ),
+      filename: 'app/api/mcp/route.ts',
+      errors: [{ messageId: 'unprotectedTransport', line: 13, column: 25, endLine: 13, endColumn: 65 }],
+    },
+    {
+      name: 'a constant for any request that carries the header at all',
+      code: VERDICT_ROUTE(
+        `
+function userFrom(request: Request): boolean {
+  const auth = request.headers.get('authorization');
+  if (!auth?.startsWith('Bearer ')) return false;
+  return true;
+}
+`,
+        'userFrom',
       ),
       filename: 'app/api/mcp/route.ts',
       errors: [{ messageId: 'unprotectedTransport', line: 14, column: 25, endLine: 14, endColumn: 65 }],
