@@ -686,9 +686,12 @@ export function emptyListAdmission(
   if (!test || test.whenEmpty !== allowWhen) return null;
   const { list } = test;
   if (isOrigin(list) || isOrigin(skipTypeWrappers(list))) return null;
-  // What else must hold may hold while the list is empty (not `allowed.includes(origin)`).
+  // What else must hold may hold while the list is empty (not `allowed.includes(origin)`), and
+  // says nothing of the origin (`LOCAL.test(origin)`, `!origin`), which would let in only some.
   const key = textOf(skipTypeWrappers(list));
   if (alongside.some((condition) => whileEmpty(condition.test, key) === !condition.value)) return null;
+  if (alongside.some(({ test, value }) => firstNode(test, isOrigin) !== null && whenSent(test, isOrigin) !== value))
+    return null;
   const empties = emptiesOf(list);
   return empties.length > 0 ? { list, empties } : null;
 }
@@ -758,8 +761,82 @@ function whileEmpty(node: TSESTree.Node, key: string, depth = 0): boolean | unde
   return undefined;
 }
 
+/** The methods that put entries into an array, a `Set` or a `Map`. */
+const FILLING_METHODS: ReadonlySet<string> = new Set(['add', 'push', 'unshift', 'splice', 'set']);
+
+/** Whether a name's collection gets entries after it is made: `allowed.add(…)`, `allowed.push(…)`. */
+function filledLater(list: TSESTree.Node): boolean {
+  const name = skipTypeWrappers(list);
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(name)?.references ?? []).some((reference) => {
+    const member = (reference.identifier as TSESTree.Node).parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      FILLING_METHODS.has(propertyName(member) ?? '') &&
+      member.parent?.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    );
+  });
+}
+
+/**
+ * The value a test takes for any origin a page sends, when only whether there is one decides it
+ * (`!origin` is false, `origin === undefined` false, `typeof origin === 'string'` true), or
+ * `undefined` when the origin's value matters (`LOCAL.test(origin)`) or the test says nothing.
+ */
+function whenSent(
+  test: TSESTree.Node,
+  isOrigin: (node: TSESTree.Node) => boolean,
+  depth = 0,
+): boolean | string | undefined {
+  let expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+  if (depth > 8) return undefined;
+  if (isOrigin(expression)) return true;
+  if (expression.type === AST_NODE_TYPES.UnaryExpression) {
+    const inner = whenSent(expression.argument, isOrigin, depth + 1);
+    if (expression.operator === '!') return inner === undefined ? undefined : !inner;
+    // `typeof origin`: a page's origin is a string.
+    return expression.operator === 'typeof' && inner === true ? 'string' : undefined;
+  }
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator !== '??') {
+    const left = whenSent(expression.left, isOrigin, depth + 1);
+    const right = whenSent(expression.right, isOrigin, depth + 1);
+    if (left === undefined || right === undefined) return undefined;
+    return expression.operator === '&&' ? Boolean(left) && Boolean(right) : Boolean(left) || Boolean(right);
+  }
+  if (
+    expression.type === AST_NODE_TYPES.BinaryExpression &&
+    expression.left.type !== AST_NODE_TYPES.PrivateIdentifier
+  ) {
+    const equal = expression.operator === '===' || expression.operator === '==';
+    if (!equal && expression.operator !== '!==' && expression.operator !== '!=') return undefined;
+    for (const [side, other] of [
+      [expression.left, expression.right],
+      [expression.right, expression.left],
+    ] as const) {
+      const sent = whenSent(side, isOrigin, depth + 1);
+      const constant = staticValue(skipTypeWrappers(other));
+      if (sent === undefined || !constant) continue;
+      // A sent origin is a string other than '': never `null`, `undefined` or ''.
+      const same =
+        typeof sent === 'string'
+          ? sent === constant.value
+          : constant.value != null && constant.value !== ''
+            ? undefined
+            : false;
+      if (same === undefined) return undefined;
+      return equal ? same : !same;
+    }
+  }
+  return undefined;
+}
+
 /** Where a list is made empty: an empty array or `Set` it can hold, or the environment read it filters. */
-function emptiesOf(list: TSESTree.Node): TSESTree.Node[] {
+function emptiesOf(list: TSESTree.Node, depth = 0): TSESTree.Node[] {
+  // A collection the code fills (`allowed.add(origin)`, `allowed.push(…)`) is empty only until then.
+  if (depth > 3 || filledLater(list)) return [];
   const empties: TSESTree.Node[] = [];
   const written = (node: TSESTree.Node): TSESTree.Node => skipTypeWrappers(resolveExpression(node) ?? node);
   for (const candidate of possibleValues(list)) {
@@ -771,8 +848,11 @@ function emptiesOf(list: TSESTree.Node): TSESTree.Node[] {
       continue;
     }
     const made = skipTypeWrappers(candidate.node);
-    if (made.type === AST_NODE_TYPES.NewExpression && isGlobal(made.callee, 'Set') && made.arguments.length === 0) {
-      empties.push(made);
+    if (made.type === AST_NODE_TYPES.NewExpression && isGlobal(made.callee, 'Set')) {
+      // `new Set()`, or a Set made from a list that can be empty (`new Set(env?.split(',') ?? [])`).
+      const [from] = made.arguments;
+      if (!from) empties.push(made);
+      else if (from.type !== AST_NODE_TYPES.SpreadElement) empties.push(...emptiesOf(from, depth + 1));
       continue;
     }
     // `(process.env.ORIGINS ?? '').split(',').filter(Boolean)` lists nothing while the variable is

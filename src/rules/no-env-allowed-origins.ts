@@ -254,7 +254,20 @@ export default createRule<Options, MessageIds>({
         );
         emptyAdmitting = lists.flatMap((list) => possibleValues(list).map((value) => value.node));
       }
-      return emptyAdmitting.some((value) => containsNode(value, read));
+      return emptyAdmitting.some((value) => madeFrom(value, read, 0));
+    };
+
+    /** Whether an expression holds what `read` reads, in place or through the names it uses (`raw ? raw.split(',') : []`). */
+    const madeFrom = (value: TSESTree.Node, read: TSESTree.Node, depth: number): boolean => {
+      if (containsNode(value, read)) return true;
+      if (depth > 3) return false;
+      let found = false;
+      walk(value, (inner) => {
+        if (found || inner.type !== AST_NODE_TYPES.Identifier) return;
+        const held = resolveExpression(inner);
+        if (held && held !== inner && madeFrom(held, read, depth + 1)) found = true;
+      });
+      return found;
     };
 
     /** What replaces an env-derived expression: an allowlist of the shape the code expects. */

@@ -434,6 +434,10 @@ export default createRule<Options, MessageIds>({
         statement?.type !== AST_NODE_TYPES.IfStatement ||
         statement.test !== test ||
         statement.alternate ||
+        // An `else if`, or an `if` that is a branch's one statement, leaves nothing valid behind.
+        (statement.parent.type !== AST_NODE_TYPES.BlockStatement &&
+          statement.parent.type !== AST_NODE_TYPES.Program &&
+          statement.parent.type !== AST_NODE_TYPES.SwitchCase) ||
         !allowWhen ||
         !ALLOWS_ONLY.has(statement.consequent.type) ||
         (statement.consequent.type === AST_NODE_TYPES.BlockStatement && statement.consequent.body.length !== 1)

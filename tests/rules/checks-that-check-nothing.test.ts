@@ -896,3 +896,107 @@ ruleTester.run('no-env-allowed-origins: no empty list where an empty list lets e
     },
   ],
 });
+
+ruleTester.run(
+  'no-reflected-origin: an empty list that lets in only some requests, or that the code fills',
+  reflectedRule,
+  {
+    valid: [
+      {
+        name: 'an empty list lets in only requests that carry no Origin',
+        code: EMPTY_OPEN(ENV_LIST, 'if (!origin && allowed.length === 0) return callback(null, true);\n      '),
+      },
+      {
+        name: 'an empty list lets in only the origins another test accepts',
+        code: EMPTY_OPEN(
+          ENV_LIST,
+          'if (allowed.length === 0 && origin && /^http:\\/\\/localhost:\\d+$/.test(origin)) return callback(null, true);\n      ',
+        ),
+      },
+      {
+        name: 'a Set the code fills after making it empty',
+        code: `${EMPTY_OPEN('new Set<string>()')}
+for (const entry of (process.env.ALLOWED_ORIGINS ?? '').split(',')) allowed.add(entry);`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'an `else if`, which cannot be dropped alone: no suggestion',
+        code: EMPTY_OPEN(
+          ENV_LIST,
+          'if (!origin) return callback(null, true);\n      else if (allowed.length === 0) return callback(null, true);\n      ',
+        ),
+        output: null,
+        errors: [
+          {
+            messageId: 'emptyListAdmits',
+            data: { list: '`allowed`', place: 'line 3' },
+            line: 8,
+            column: 16,
+            endLine: 8,
+            endColumn: 36,
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        name: 'a Set made from an environment list that falls back to `[]`',
+        code: EMPTY_OPEN(
+          "new Set(process.env.ALLOWED_ORIGINS?.split(',') ?? [])",
+          'if (allowed.size === 0) return callback(null, true);\n      ',
+        ),
+        output: null,
+        errors: [
+          {
+            messageId: 'emptyListAdmits',
+            data: { list: '`allowed`', place: 'line 3' },
+            line: 7,
+            column: 11,
+            endLine: 7,
+            endColumn: 29,
+            suggestions: [
+              {
+                messageId: 'dropEmptyTest',
+                output: EMPTY_OPEN("new Set(process.env.ALLOWED_ORIGINS?.split(',') ?? [])", ''),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);
+
+/** EMPTY_OPEN with its list made from a name that holds the environment variable. */
+const THROUGH_RAW = EMPTY_OPEN("raw ? raw.split(',') : []").replace(
+  'const allowed =',
+  'const raw = process.env.ALLOWED_ORIGINS;\nconst allowed =',
+);
+
+ruleTester.run('no-env-allowed-origins: no empty list through a name that holds the read', envRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'only the constant allowlist is offered',
+      code: THROUGH_RAW,
+      options: [{ failClosedFix: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGINS`', credentials: ', credentials included' },
+          line: 3,
+          column: 13,
+          endLine: 3,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: THROUGH_RAW.replace('process.env.ALLOWED_ORIGINS', "'https://app.example.com'"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
