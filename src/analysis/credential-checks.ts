@@ -620,13 +620,7 @@ const AUTH_SCHEME = /^(?:bearer|basic|token|digest|api-?key)\s*$/iu;
 
 /** A call that verifies a credential or looks up what it stands for, by its name. */
 function verifyingCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipTypeWrappers(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(callee)
-        : null;
+  const name = nameOf(skipTypeWrappers(call.callee));
   return name !== null && VERIFYING_CALL.test(name);
 }
 

@@ -7,7 +7,7 @@ import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, w
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { ALL_METHODS, fetchHandlers } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
-import { moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
+import { moduleOf, nameOf, programOf, propertyName, staticValue, variableOf } from './program';
 import {
   callsOf,
   externalRefOf,
@@ -979,6 +979,12 @@ function comparedMethod(comparison: TSESTree.BinaryExpression): string | null {
 
 const PATH_NAMES = /^(?:url|path|pathname)$/u;
 
+/** A read of the request's path by its name: `req.url`, `ctx.path`, `url.pathname`, `pathname`. */
+function isPathRead(node: TSESTree.Node): boolean {
+  const name = nameOf(skipTypeWrappers(node));
+  return name !== null && PATH_NAMES.test(name);
+}
+
 /**
  * Whether a branch hands the request (the function's first parameter) to a call: what it then
  * serves is not told by the paths around it.
@@ -1018,16 +1024,6 @@ function enclosingPath(branch: TSESTree.Node, fn: HandlerFunction): string | nul
  */
 function pathTest(test: TSESTree.Node): string | null {
   let path: string | null = null;
-  const isPathRead = (node: TSESTree.Node): boolean => {
-    const subject = skipTypeWrappers(node);
-    const name =
-      subject.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(subject)
-        : subject.type === AST_NODE_TYPES.Identifier
-          ? subject.name
-          : null;
-    return name !== null && PATH_NAMES.test(name);
-  };
   walk(test, (node) => {
     if (path !== null) return;
     if (node.type === AST_NODE_TYPES.BinaryExpression) {
@@ -1064,16 +1060,6 @@ export function requiredPaths(test: TSESTree.Node): string[] {
   ) {
     return [];
   }
-  const isPathRead = (node: TSESTree.Node): boolean => {
-    const subject = skipTypeWrappers(node);
-    const name =
-      subject.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(subject)
-        : subject.type === AST_NODE_TYPES.Identifier
-          ? subject.name
-          : null;
-    return name !== null && PATH_NAMES.test(name);
-  };
   for (const [side, other] of [
     [expression.left, expression.right],
     [expression.right, expression.left],
