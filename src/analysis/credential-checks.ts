@@ -522,7 +522,13 @@ const VERIFYING_CALL =
  * jwt.decode(token)` and a bare presence test (`if (!auth) return false; return true;`) hand back
  * nothing a forged header would not get too.
  */
-function handsBackVerdict(helper: HandlerFunction): boolean {
+function handsBackVerdict(helper: HandlerFunction, depth = 0): boolean {
+  // A function the helper hands the header to takes it as its parameters.
+  const given = new Set(
+    depth === 0
+      ? []
+      : helper.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [variableOf(param)] : [])),
+  );
   /** Whether an expression holds the header, or something made of it by other than a verifying call. */
   const derived = (node: TSESTree.Node, depth: number): boolean => {
     let expression = skipTypeWrappers(node);
@@ -538,13 +544,14 @@ function handsBackVerdict(helper: HandlerFunction): boolean {
         return false;
       case AST_NODE_TYPES.Identifier: {
         if (expression.name === 'undefined') return false;
+        if (given.has(variableOf(expression))) return true;
         const value = resolveExpression(expression);
         // A parameter, or a name whose value the file does not show: it may be the header.
         return !value || value === expression || derived(value, depth + 1);
       }
       case AST_NODE_TYPES.CallExpression: {
         if (requestHeaderRead(expression) !== null) return true;
-        if (verifyingCall(expression)) return false;
+        if (verifyingCall(expression, depth)) return false;
         const callee = skipTypeWrappers(expression.callee);
         return (
           (callee.type === AST_NODE_TYPES.MemberExpression && derived(callee.object, depth + 1)) ||
@@ -574,6 +581,7 @@ function handsBackVerdict(helper: HandlerFunction): boolean {
     walk(node, (inner) => {
       if (found) return;
       if (requestHeaderRead(inner) !== null) found = true;
+      else if (inner.type === AST_NODE_TYPES.Identifier && given.has(variableOf(inner))) found = true;
       else if (inner.type === AST_NODE_TYPES.Identifier) {
         const value = resolveExpression(inner);
         if (value && value !== inner && fromHeader(value, depth + 1)) found = true;
@@ -598,17 +606,21 @@ function handsBackVerdict(helper: HandlerFunction): boolean {
         [left, right],
         [right, left],
       ] as const) {
+        const constant = staticValue(skipTypeWrappers(other));
         if (
           fromHeader(side) &&
+          // Its type or its length says nothing of whether it is the secret.
           !(side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof') &&
+          !(side.type === AST_NODE_TYPES.MemberExpression && /^(?:length|size)$/u.test(propertyName(side) ?? '')) &&
+          typeof constant?.value !== 'number' &&
           !fromHeader(other) &&
           !empty(other) &&
-          !AUTH_SCHEME.test(String(staticValue(other)?.value ?? ''))
+          !AUTH_SCHEME.test(String(constant?.value ?? ''))
         ) {
           tests = true;
         }
       }
-    } else if (node.type === AST_NODE_TYPES.CallExpression && verifyingCall(node)) {
+    } else if (node.type === AST_NODE_TYPES.CallExpression && verifyingCall(node, depth)) {
       tests = node.arguments.some((argument) => fromHeader(argument));
     }
   });
@@ -618,8 +630,14 @@ function handsBackVerdict(helper: HandlerFunction): boolean {
 /** The name of an authentication scheme, which a header's value is tested for before its token. */
 const AUTH_SCHEME = /^(?:bearer|basic|token|digest|api-?key)\s*$/iu;
 
-/** A call that verifies a credential or looks up what it stands for, by its name. */
-function verifyingCall(call: TSESTree.CallExpression): boolean {
+/**
+ * A call that verifies a credential or looks up what it stands for: a function of the project
+ * that hands back a verdict itself (`handsBackVerdict`, two levels deep), or else one of a package
+ * or an object the file does not show, by its name (`jwt.verify`, `accounts.findByToken`).
+ */
+function verifyingCall(call: TSESTree.CallExpression, depth: number): boolean {
+  const own = resolveFunction(call.callee);
+  if (own) return depth < 2 && handsBackVerdict(own, depth + 1);
   const name = nameOf(skipTypeWrappers(call.callee));
   return name !== null && VERIFYING_CALL.test(name);
 }

@@ -764,7 +764,11 @@ function whileEmpty(node: TSESTree.Node, key: string, depth = 0): boolean | unde
 /** The methods that put entries into an array, a `Set` or a `Map`. */
 const FILLING_METHODS: ReadonlySet<string> = new Set(['add', 'push', 'unshift', 'splice', 'set']);
 
-/** Whether a name's collection gets entries after it is made: `allowed.add(…)`, `allowed.push(…)`. */
+/**
+ * Whether a name's collection gets an entry the code writes after it is made:
+ * `allowed.add('https://app.example.com')`. Entries read from the environment
+ * (`for (const entry of env.split(',')) allowed.add(entry)`) may be none.
+ */
 function filledLater(list: TSESTree.Node): boolean {
   const name = skipTypeWrappers(list);
   if (name.type !== AST_NODE_TYPES.Identifier) return false;
@@ -775,7 +779,9 @@ function filledLater(list: TSESTree.Node): boolean {
       member.object === reference.identifier &&
       FILLING_METHODS.has(propertyName(member) ?? '') &&
       member.parent?.type === AST_NODE_TYPES.CallExpression &&
-      member.parent.callee === member
+      member.parent.callee === member &&
+      member.parent.arguments.length > 0 &&
+      member.parent.arguments.every((argument) => staticValue(skipTypeWrappers(argument)) !== null)
     );
   });
 }
@@ -819,15 +825,11 @@ function whenSent(
       const sent = whenSent(side, isOrigin, depth + 1);
       const constant = staticValue(skipTypeWrappers(other));
       if (sent === undefined || !constant) continue;
-      // A sent origin is a string other than '': never `null`, `undefined` or ''.
-      const same =
-        typeof sent === 'string'
-          ? sent === constant.value
-          : constant.value != null && constant.value !== ''
-            ? undefined
-            : false;
-      if (same === undefined) return undefined;
-      return equal ? same : !same;
+      // A sent origin is a string other than '': never `null`, `undefined` or ''. Equal to one
+      // origin lets in that one; unequal to it, every other.
+      if (typeof sent === 'string') return equal === (sent === constant.value);
+      if (constant.value == null || constant.value === '') return !equal;
+      return equal ? undefined : true;
     }
   }
   return undefined;
@@ -838,7 +840,13 @@ function emptiesOf(list: TSESTree.Node, depth = 0): TSESTree.Node[] {
   // A collection the code fills (`allowed.add(origin)`, `allowed.push(…)`) is empty only until then.
   if (depth > 3 || filledLater(list)) return [];
   const empties: TSESTree.Node[] = [];
-  const written = (node: TSESTree.Node): TSESTree.Node => skipTypeWrappers(resolveExpression(node) ?? node);
+  // Where a value is written: a name's one value, or (for a collection the code fills) what it is declared with.
+  const written = (node: TSESTree.Node): TSESTree.Node => {
+    const value = resolveExpression(node);
+    if (value && value !== node) return skipTypeWrappers(value);
+    const def = node.type === AST_NODE_TYPES.Identifier ? variableOf(node)?.defs[0] : undefined;
+    return def?.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : node;
+  };
   for (const candidate of possibleValues(list)) {
     if (candidate.known) {
       const { value } = candidate;
@@ -847,7 +855,13 @@ function emptiesOf(list: TSESTree.Node, depth = 0): TSESTree.Node[] {
       }
       continue;
     }
-    const made = skipTypeWrappers(candidate.node);
+    let made = skipTypeWrappers(candidate.node);
+    if (made.type === AST_NODE_TYPES.Identifier) made = written(made);
+    // `const allowed = []` that entries read from the environment may be pushed into.
+    if (made.type === AST_NODE_TYPES.ArrayExpression && made.elements.length === 0) {
+      empties.push(made);
+      continue;
+    }
     if (made.type === AST_NODE_TYPES.NewExpression && isGlobal(made.callee, 'Set')) {
       // `new Set()`, or a Set made from a list that can be empty (`new Set(env?.split(',') ?? [])`).
       const [from] = made.arguments;

@@ -914,7 +914,8 @@ function mountedAlone(mount: TSESTree.CallExpression, app: AppInstance): boolean
     if (method === 'listen' || method === 'set' || method === 'disable' || method === 'enable') return true;
     const path = pathPrefix(call);
     if (path === null) return false;
-    if (path !== '') return !(covers(prefix, path) || covers(path, prefix));
+    // A parameter or a wildcard (`/:tenant/mcp`, `*`) may match paths under the mount too.
+    if (path !== '') return !/[:*(]/u.test(path) && !(covers(prefix, path) || covers(path, prefix));
     return call.arguments.every((argument) => {
       const used = skipTypeWrappers(argument);
       return used.type === AST_NODE_TYPES.CallExpression && externalRefOf(used.callee) !== null;

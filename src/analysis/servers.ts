@@ -1273,6 +1273,27 @@ function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
   return value.type === AST_NODE_TYPES.MemberExpression ? value.object : null;
 }
 
+/** A test file's path: `*.test.ts`, `*.spec.js`, or a file under `__tests__/`, `test/` or `tests/`. */
+const TEST_FILE = /(?:^|[/\\])(?:__tests__|tests?)[/\\]|\.(?:test|spec)\.[cm]?[jt]sx?$/u;
+/** The calls of test runners that take a test's body: `test(…)`, `it(…)`, `describe(…)`, `beforeAll(…)`. */
+const TEST_CALLS: ReadonlySet<string> = new Set(['test', 'it', 'describe', 'beforeAll', 'beforeEach', 'before']);
+
+/** Whether a node lies in a test: a test file, or a function a test runner is given. */
+function inTest(node: TSESTree.Node): boolean {
+  const { file } = moduleOf(node);
+  if (file && TEST_FILE.test(file)) return true;
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.CallExpression &&
+      TEST_CALLS.has(nameOf(skipTypeWrappers(current.callee)) ?? '') &&
+      current.arguments.some((argument) => containsNode(argument, node))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The methods that hand an app a request in the process, with no socket: Hono's `request`, Fastify's `inject`. */
 const IN_PROCESS_REQUESTS: Readonly<Partial<Record<AppInstance['framework'], string>>> = {
   hono: 'request',
@@ -1287,7 +1308,7 @@ const IN_PROCESS_REQUESTS: Readonly<Partial<Record<AppInstance['framework'], str
  */
 export function servedInProcessOnly(app: AppInstance | null): boolean {
   const method = app && IN_PROCESS_REQUESTS[app.framework];
-  if (!app || !method || app.parent) return false;
+  if (!app || !method || app.parent || !inTest(app.node)) return false;
   const holder = app.node.parent;
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
   if (exportedValue(app.node)) return false;

@@ -20,7 +20,12 @@ export interface ModuleDeclaration {
  * module, a destructuring `require` in CommonJS (or in a module that already uses `require`).
  */
 export function importStatement(sourceCode: Readonly<SourceCode>, names: string, module: string): string {
-  const esm = sourceCode.ast.sourceType === 'module' && !/\brequire\s*\(/u.test(sourceCode.text);
+  // A call of `require`, not the word in a comment.
+  const requires = sourceCode.ast.tokens.some(
+    (token, index) =>
+      token.type === 'Identifier' && token.value === 'require' && sourceCode.ast.tokens[index + 1]?.value === '(',
+  );
+  const esm = sourceCode.ast.sourceType === 'module' && !requires;
   const quote = importQuote(sourceCode);
   const name = `${quote}${module}${quote}`;
   return esm ? `import { ${names} } from ${name};` : `const { ${names} } = require(${name});`;

@@ -252,7 +252,16 @@ export default createRule<Options, MessageIds>({
         originDecisionListeners(sourceCode, { admitsWhenEmpty: ({ list }) => lists.push(list) })['Program:exit']?.(
           sourceCode.ast,
         );
-        emptyAdmitting = lists.flatMap((list) => possibleValues(list).map((value) => value.node));
+        emptyAdmitting = lists.flatMap((list) => [
+          ...possibleValues(list).map((value) => value.node),
+          // What the code puts in it: `allowed.push(...process.env.ALLOWED_ORIGINS.split(','))`.
+          ...(list.type === AST_NODE_TYPES.Identifier ? (variableOf(list)?.references ?? []) : []).flatMap(
+            (reference) => {
+              const call = (reference.identifier as TSESTree.Node).parent?.parent;
+              return call?.type === AST_NODE_TYPES.CallExpression ? [call] : [];
+            },
+          ),
+        ]);
       }
       return emptyAdmitting.some((value) => madeFrom(value, read, 0));
     };

@@ -914,12 +914,35 @@ ruleTester.run(
         ),
       },
       {
-        name: 'a Set the code fills after making it empty',
+        name: 'a Set the code fills with an origin it writes, after making it empty',
         code: `${EMPTY_OPEN('new Set<string>()')}
-for (const entry of (process.env.ALLOWED_ORIGINS ?? '').split(',')) allowed.add(entry);`,
+allowed.add('https://app.example.com');`,
       },
     ],
     invalid: [
+      {
+        name: 'a Set filled only with what the environment lists, which may be nothing',
+        code: `${EMPTY_OPEN('new Set<string>()')}
+for (const entry of (process.env.ALLOWED_ORIGINS ?? '').split(',')) if (entry) allowed.add(entry);`,
+        output: null,
+        errors: [
+          {
+            messageId: 'emptyListAdmits',
+            data: { list: '`allowed`', place: 'line 3' },
+            line: 7,
+            column: 11,
+            endLine: 7,
+            endColumn: 31,
+            suggestions: [
+              {
+                messageId: 'dropEmptyTest',
+                output: `${EMPTY_OPEN('new Set<string>()', '')}
+for (const entry of (process.env.ALLOWED_ORIGINS ?? '').split(',')) if (entry) allowed.add(entry);`,
+              },
+            ],
+          },
+        ],
+      },
       {
         name: 'an `else if`, which cannot be dropped alone: no suggestion',
         code: EMPTY_OPEN(

@@ -4214,6 +4214,40 @@ ruleTester.run('require-csrf-token: an app a test hands requests in the process'
   ],
   invalid: [
     {
+      name: 'an app a server of the module hands each request to, outside any test',
+      code: `import http from 'node:http';
+import { Hono } from 'hono';
+import { handleMcp } from './handler';
+
+const app = new Hono();
+app.post('/mcp', handleMcp);
+http.createServer(async (req, res) => {
+  const answer = await app.request(req.url ?? '/', { method: req.method });
+  res.end(await answer.text());
+}).listen(3000, '127.0.0.1');`,
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [6, 1, 6, 9],
+          (bearer) =>
+            `import http from 'node:http';
+import { Hono } from 'hono';
+import { handleMcp } from './handler';
+
+const app = new Hono();
+
+${tokenHelpers({ bearer })}
+
+app.post('/mcp', ${guard('hono', bearer)}handleMcp);
+http.createServer(async (req, res) => {
+  const answer = await app.request(req.url ?? '/', { method: req.method });
+  res.end(await answer.text());
+}).listen(3000, '127.0.0.1');`,
+        ),
+      ],
+    },
+    {
       name: 'an app that also listens',
       code: IN_PROCESS(
         'Fastify()',

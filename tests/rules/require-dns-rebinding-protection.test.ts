@@ -1396,6 +1396,24 @@ function userFrom(request: Request): boolean {
       errors: [{ messageId: 'unprotectedTransport', line: 14, column: 25, endLine: 14, endColumn: 65 }],
     },
     {
+      name: "a check of the key's form and length, which a made-up key passes",
+      code: VERDICT_ROUTE(
+        `
+function isWellFormed(key: string): boolean {
+  return /^[a-z0-9]{40}$/.test(key);
+}
+function keyUser(request: Request) {
+  const key = request.headers.get('x-api-key');
+  if (!key || key.length !== 40 || !isWellFormed(key)) return null;
+  return 'api-user';
+}
+`,
+        'keyUser',
+      ),
+      filename: 'app/api/mcp/route.ts',
+      errors: [{ messageId: 'unprotectedTransport', line: 17, column: 25, endLine: 17, endColumn: 65 }],
+    },
+    {
       name: 'an object that carries the token',
       code: VERDICT_ROUTE(
         `
