@@ -380,7 +380,9 @@ export function functionChecksCredential(
       // `const token = extractBearer(req)`, `const { token } = extractToken(req)`: a helper that
       // reads the credential hands it back (nothing when the request has none).
       const extracted = depth < 2 && node.init ? credentialExtractor(finder, node.init, fn) : null;
-      if (extracted) {
+      // A helper that falls back to the session cookie (`getSession(request.headers.get('Cookie'))`)
+      // hands a value back for a request without the header, where a cookie is no credential.
+      if (extracted && !(readsCookies(extracted) && !finder.checksHeader('cookie'))) {
         const ids =
           node.id.type === AST_NODE_TYPES.Identifier
             ? [node.id]
@@ -640,6 +642,32 @@ function verifyingCall(call: TSESTree.CallExpression, depth: number): boolean {
   if (own) return depth < 2 && handsBackVerdict(own, depth + 1);
   const name = nameOf(skipTypeWrappers(call.callee));
   return name !== null && VERIFYING_CALL.test(name);
+}
+
+/** The calls that read a request's cookies: Hono's `getCookie(c, name)`, `getSignedCookie(…)`. */
+const COOKIE_READS = /^(?:getCookie|getSignedCookie|parseCookies?)$/u;
+
+/**
+ * Whether a function reads the request's cookies: the `Cookie` header, `req.cookies` or
+ * `req.signedCookies` (express's cookie-parser), Next.js's `request.cookies`, or a cookie helper.
+ */
+function readsCookies(fn: HandlerFunction): boolean {
+  let reads = false;
+  walk(fn.body, (node) => {
+    if (reads) return;
+    if (requestHeaderRead(node) === 'cookie') reads = true;
+    else if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      /^(?:cookies|signedCookies)$/u.test(propertyName(node) ?? '')
+    )
+      reads = true;
+    else if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      COOKIE_READS.test(nameOf(skipTypeWrappers(node.callee)) ?? '')
+    )
+      reads = true;
+  });
+  return reads;
 }
 
 /** Whether a function reads a checked header at all (for helpers whose caller rejects). */

@@ -1200,3 +1200,60 @@ ruleTester.run(
     ],
   },
 );
+
+/** A Next.js route handler that goes on only with what `userFrom` hands back, which `fallback` may make from the cookie. */
+const USER_FROM = (fallback: string): string => `${V1_TRANSPORT}
+
+async function userFrom(request: Request): Promise<string | null> {
+  const auth = request.headers.get('authorization');
+  if (auth?.startsWith('Bearer ')) return auth.slice(7) === process.env.MCP_TOKEN ? 'api-user' : null;
+  ${fallback}
+}
+
+export async function POST(request: Request) {
+  const user = await userFrom(request);
+  if (!user) return Response.json({ error: 'Unauthorized' }, { status: 401 });
+  return transport.handleRequest(request);
+}`;
+
+const COOKIE_FALLBACK =
+  "const session = await sessions.getSession(request.headers.get('cookie'));\n  return session.get('email') ?? null;";
+
+ruleTester.run('require-csrf-token: a bearer check that falls back to the session cookie', requireCsrfTokenRule, {
+  valid: [
+    {
+      name: 'no fallback: a request without the bearer token gets nothing back',
+      code: USER_FROM('return null;'),
+      filename: 'app/api/mcp/route.ts',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the browser sends the cookie with a cross-site request, so a request without the header goes on',
+      code: USER_FROM(COOKIE_FALLBACK),
+      filename: 'app/api/mcp/route.ts',
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /api/mcp`' },
+          line: 12,
+          column: 23,
+          endLine: 12,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: tokenFixed(USER_FROM(COOKIE_FALLBACK), 'const user = await', '  ', false, true),
+            },
+            {
+              messageId: 'useBearerToken',
+              output: tokenFixed(USER_FROM(COOKIE_FALLBACK), 'const user = await', '  ', true, true),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
