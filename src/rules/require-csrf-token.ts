@@ -700,6 +700,8 @@ export default createRule<Options, MessageIds>({
     function pathText(argument: TSESTree.CallExpressionArgument): string | null {
       if (argument.type === AST_NODE_TYPES.SpreadElement) return null;
       const options = skipTypeWrappers(argument);
+      // `/${MCP_ROUTES.stream}` without its backticks, which would end the message's code span.
+      if (options.type === AST_NODE_TYPES.TemplateLiteral) return textOf(options).slice(1, -1);
       if (options.type !== AST_NODE_TYPES.ObjectExpression) return textOf(argument);
       const url = findObjectProperty(options, 'url');
       return url.kind === 'found' && url.value ? textOf(url.value) : null;

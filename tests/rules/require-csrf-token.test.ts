@@ -4267,3 +4267,30 @@ http.createServer(async (req, res) => {
     },
   ],
 });
+
+/** An express route at a path a template literal builds from a setting. */
+const TEMPLATE_PATH = `import express from 'express';
+
+const app = express();
+const base = process.env.MCP_BASE;
+app.post(\`/\${base}/mcp\`, (req, res) => transport.handleRequest(req, res, req.body));
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-csrf-token: a route named by the template literal of its path', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "the template's text without its backticks, which would end the message's code span",
+      code: TEMPLATE_PATH,
+      output: null,
+      errors: [
+        missingCheck('`POST /${base}/mcp`', [5, 1, 5, 9], (bearer) =>
+          TEMPLATE_PATH.replace(
+            'const base = process.env.MCP_BASE;\n',
+            `const base = process.env.MCP_BASE;\n\n${tokenHelpers({ bearer })}\n\n`,
+          ).replace('/mcp`, ', `/mcp\`, ${guard('express', bearer)}`),
+        ),
+      ],
+    },
+  ],
+});
