@@ -10,6 +10,7 @@ import {
   findObjectProperty,
   isFunctionNode,
   possibleValues,
+  holdsThrough,
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
@@ -577,20 +578,13 @@ function handsBackVerdict(helper: HandlerFunction, depth = 0): boolean {
     }
   };
   /** Whether an expression reads the request's header, directly or through the names it uses. */
-  const fromHeader = (node: TSESTree.Node, depth = 0): boolean => {
-    if (depth > 6) return false;
-    let found = false;
-    walk(node, (inner) => {
-      if (found) return;
-      if (requestHeaderRead(inner) !== null) found = true;
-      else if (inner.type === AST_NODE_TYPES.Identifier && given.has(variableOf(inner))) found = true;
-      else if (inner.type === AST_NODE_TYPES.Identifier) {
-        const value = resolveExpression(inner);
-        if (value && value !== inner && fromHeader(value, depth + 1)) found = true;
-      }
-    });
-    return found;
-  };
+  const fromHeader = (node: TSESTree.Node): boolean =>
+    holdsThrough(
+      node,
+      (inner) =>
+        requestHeaderRead(inner) !== null || (inner.type === AST_NODE_TYPES.Identifier && given.has(variableOf(inner))),
+      6,
+    );
   /** A value that says nothing about what was sent: `null`, `undefined`, `''`. */
   const empty = (node: TSESTree.Node): boolean => {
     const value = staticValue(skipTypeWrappers(node));

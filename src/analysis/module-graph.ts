@@ -1028,6 +1028,11 @@ const packageFiles = new Map<string, readonly string[] | null>();
  * server runs, so their calls do not count among its callers.
  */
 const TEST_MODULE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e)[\\/]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/u;
+
+/** Whether a file is a test module, by its folder or name. */
+export function isTestModule(file: string): boolean {
+  return TEST_MODULE.test(file);
+}
 /** `export * from '…'`: a barrel passes on every name of the module, without naming it. */
 const EXPORT_ALL = /\bexport\s*\*\s*(?:as\s+[\w$]+\s+)?from\b/u;
 /** What `importersOf` answered, forgotten with the resolutions. */
@@ -1057,7 +1062,7 @@ export function importersOf(file: string, names: readonly string[]): readonly st
         : parsed.name;
     found = [];
     for (const candidate of files) {
-      if (candidate === file || TEST_MODULE.test(path.relative(manifest!.dir, candidate))) continue;
+      if (candidate === file || isTestModule(path.relative(manifest!.dir, candidate))) continue;
       // The text first: only a module that names the file and the export has its imports resolved.
       const text = moduleText(candidate);
       if (

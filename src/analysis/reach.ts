@@ -143,11 +143,11 @@ export function endpointsReached(
   // `app.options(path, …)` is read with the app's other calls below.)
   const preflight = routes.find((route) => route.exportedFor === 'OPTIONS' && handles(route, node));
   if (preflight) {
+    // A file at a public path serves only that path, whatever handlers it re-exports.
+    if (isPublicPath(preflight.path, publicPaths)) return [];
     const reached = endpoints.filter(
       (route) => route.exportedFor !== undefined && programOf(route.node) === programOf(preflight.node),
     );
-    // A file at a public path serves only that path, whatever handlers it re-exports.
-    if (isPublicPath(preflight.path, publicPaths)) return [];
     return preflight.path !== null && reached.length > 0 ? reached : null;
   }
   for (const app of apps) {

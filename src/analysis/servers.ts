@@ -19,7 +19,7 @@ import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts'
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
 import { servesMcp } from './mcp-transports';
-import { runByBun, servedByDeno } from './module-graph';
+import { isTestModule, runByBun, servedByDeno } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import type { AppInstance } from './routes';
 import {
@@ -1273,15 +1273,13 @@ function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
   return value.type === AST_NODE_TYPES.MemberExpression ? value.object : null;
 }
 
-/** A test file's path: `*.test.ts`, `*.spec.js`, or a file under `__tests__/`, `test/` or `tests/`. */
-const TEST_FILE = /(?:^|[/\\])(?:__tests__|tests?)[/\\]|\.(?:test|spec)\.[cm]?[jt]sx?$/u;
 /** The calls of test runners that take a test's body: `test(…)`, `it(…)`, `describe(…)`, `beforeAll(…)`. */
 const TEST_CALLS: ReadonlySet<string> = new Set(['test', 'it', 'describe', 'beforeAll', 'beforeEach', 'before']);
 
 /** Whether a node lies in a test: a test file, or a function a test runner is given. */
 function inTest(node: TSESTree.Node): boolean {
   const { file } = moduleOf(node);
-  if (file && TEST_FILE.test(file)) return true;
+  if (file && isTestModule(file)) return true;
   for (let current = node.parent; current; current = current.parent) {
     if (
       current.type === AST_NODE_TYPES.CallExpression &&

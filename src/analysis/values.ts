@@ -315,6 +315,23 @@ export function requireSpecifier(node: TSESTree.Node): string | null {
   return typeof value?.value === 'string' ? value.value : null;
 }
 
+/**
+ * Whether an expression holds a node `test` picks out: in place, or through the values of the
+ * names it uses, `names` names deep (`raw ? raw.split(',') : []` with `const raw = process.env.X`).
+ */
+export function holdsThrough(node: TSESTree.Node, test: (node: TSESTree.Node) => boolean, names: number): boolean {
+  let found = false;
+  walk(node, (inner) => {
+    if (found) return;
+    if (test(inner)) found = true;
+    else if (names > 0 && inner.type === AST_NODE_TYPES.Identifier) {
+      const value = resolveExpression(inner);
+      if (value && value !== inner && holdsThrough(value, test, names - 1)) found = true;
+    }
+  });
+  return found;
+}
+
 /** What an object literal says about one of its properties, counting spreads of known objects. */
 export type PropertyLookup =
   /** The property is set; `value` is `null` for a method or accessor. */

@@ -3,6 +3,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { declaredClass } from '../analysis/ast';
 import { aboveLeadingComments } from './edits';
+import { requireSpecifier } from '../analysis/values';
 
 /** A placeholder origin: obviously not the user's, so that nobody keeps it by accident. */
 export const PLACEHOLDER_ORIGIN = 'https://app.example.com';
@@ -167,22 +168,18 @@ function namedImportsOf(
     return named.length > 0 && !namespace ? named : null;
   }
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length !== 1) return null;
-  const [declarator] = statement.declarations;
-  const init = declarator!.init;
+  const [{ id, init }] = statement.declarations as [TSESTree.VariableDeclarator];
+  const required = init ? requireSpecifier(init) : null;
   if (
-    declarator!.id.type !== AST_NODE_TYPES.ObjectPattern ||
-    declarator!.id.properties.length === 0 ||
-    declarator!.id.properties.some((property) => property.type === AST_NODE_TYPES.RestElement) ||
-    init?.type !== AST_NODE_TYPES.CallExpression ||
-    init.callee.type !== AST_NODE_TYPES.Identifier ||
-    init.callee.name !== 'require' ||
-    init.arguments[0]?.type !== AST_NODE_TYPES.Literal ||
-    typeof init.arguments[0].value !== 'string' ||
-    bareModule(init.arguments[0].value) !== module
+    id.type !== AST_NODE_TYPES.ObjectPattern ||
+    id.properties.length === 0 ||
+    id.properties.some((property) => property.type === AST_NODE_TYPES.RestElement) ||
+    required === null ||
+    bareModule(required) !== module
   ) {
     return null;
   }
-  return declarator!.id;
+  return id;
 }
 
 /** `name` added after the last of an import's names, on its own line when they are on theirs. */

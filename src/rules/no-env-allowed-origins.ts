@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { removeListElement } from '../fixes/edits';
-import { calledMethodName, containsNode, skipTypeWrappers, walk } from '../analysis/ast';
+import { calledMethodName, skipTypeWrappers, walk } from '../analysis/ast';
 import { originDecisionListeners } from '../analysis/origin-decisions';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
@@ -17,6 +17,7 @@ import { typedCorsValues } from '../analysis/cors-types';
 import {
   isFunctionNode,
   possibleValues,
+  holdsThrough,
   resolveExpression,
   resolveFunction,
   returnedExpressions,
@@ -263,20 +264,8 @@ export default createRule<Options, MessageIds>({
           ),
         ]);
       }
-      return emptyAdmitting.some((value) => madeFrom(value, read, 0));
-    };
-
-    /** Whether an expression holds what `read` reads, in place or through the names it uses (`raw ? raw.split(',') : []`). */
-    const madeFrom = (value: TSESTree.Node, read: TSESTree.Node, depth: number): boolean => {
-      if (containsNode(value, read)) return true;
-      if (depth > 3) return false;
-      let found = false;
-      walk(value, (inner) => {
-        if (found || inner.type !== AST_NODE_TYPES.Identifier) return;
-        const held = resolveExpression(inner);
-        if (held && held !== inner && madeFrom(held, read, depth + 1)) found = true;
-      });
-      return found;
+      // In place, or through the names it uses (`raw ? raw.split(',') : []`).
+      return emptyAdmitting.some((value) => holdsThrough(value, (inner) => inner === read, 4));
     };
 
     /** What replaces an env-derived expression: an allowlist of the shape the code expects. */
@@ -388,6 +377,8 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
+      // An empty list is no fix where an origin check lets every origin in while its list is empty.
+      const emptyOffered = !emptyAdmits(read);
       context.report({
         node: read,
         messageId: sink ? 'envAllowedOrigins' : 'envOriginsLeaveFile',
@@ -395,14 +386,13 @@ export default createRule<Options, MessageIds>({
           name: name ? `\`${name}\`` : `read by \`${textOf(read)}\``,
           credentials: credentialsClause(sink?.credentials === true),
         },
-        // A report made on the name alone is not sure enough to rewrite code on save; an empty
-        // list is no fix where an origin check lets every origin in while its list is empty.
+        // A report made on the name alone is not sure enough to rewrite code on save.
         fix:
-          sink && !emptyAdmits(read)
+          sink && emptyOffered
             ? failClosed({ messageId: 'useEmptyAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, []) })
             : null,
         suggest: [
-          ...(sink || emptyAdmits(read)
+          ...(sink || !emptyOffered
             ? []
             : [
                 {

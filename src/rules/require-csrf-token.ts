@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { RuleFix, RuleFixer, Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
 import {
   aboveLeadingComments,
@@ -17,7 +17,6 @@ import {
   outermostWrapper,
   skipTypeWrappers,
   topLevelStatement,
-  walk,
 } from '../analysis/ast';
 import { frameworkStarts, listsSome, localApps, namesLoopback, servedInProcessOnly } from '../analysis/servers';
 import { isLinted, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
@@ -43,6 +42,8 @@ import {
   findObjectProperty,
   isFunctionNode,
   possibleValues,
+  holdsThrough,
+  requireSpecifier,
   resolveExpression,
   resolveFunction,
   returnedExpressions,
@@ -582,7 +583,11 @@ export default createRule<Options, MessageIds>({
           key !== undefined &&
           keyedBySessionId(collection) &&
           requestVariable !== null &&
-          readsRequest(key, requestVariable)
+          holdsThrough(
+            key,
+            (inner) => inner.type === AST_NODE_TYPES.Identifier && variableOf(inner) === requestVariable,
+            4,
+          )
         );
       };
       if (
@@ -595,22 +600,6 @@ export default createRule<Options, MessageIds>({
         const making = routesHolding(routes, node);
         return making.length > 0 && making.every((other) => routeIsGuarded(finder, other, apps));
       });
-    }
-
-    /** Whether an expression reads the request (`req.query.sessionId`), directly or through the constants it names. */
-    function readsRequest(node: TSESTree.Node, request: Scope.Variable, depth = 0): boolean {
-      if (depth > 4) return false;
-      let found = false;
-      walk(node, (inner) => {
-        if (found || inner.type !== AST_NODE_TYPES.Identifier) return;
-        if (variableOf(inner) === request) {
-          found = true;
-          return;
-        }
-        const value = resolveExpression(inner);
-        if (value && value !== inner && readsRequest(value, request, depth + 1)) found = true;
-      });
-      return found;
     }
 
     /**
@@ -826,11 +815,10 @@ export default createRule<Options, MessageIds>({
      * `require`s, or through the module it binds (`crypto.timingSafeEqual`); `null` when it does not.
      */
     function timingSafeEqualName(): string | null {
-      const isCrypto = (node: TSESTree.Node | null | undefined): boolean =>
-        node?.type === AST_NODE_TYPES.Literal && (node.value === 'crypto' || node.value === 'node:crypto');
+      const isCrypto = (module: string | null): boolean => module === 'crypto' || module === 'node:crypto';
       for (const statement of sourceCode.ast.body) {
         if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-          if (statement.importKind === 'type' || !isCrypto(statement.source)) continue;
+          if (statement.importKind === 'type' || !isCrypto(statement.source.value)) continue;
           for (const specifier of statement.specifiers) {
             if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return `${specifier.local.name}.timingSafeEqual`;
             const imported =
@@ -844,14 +832,7 @@ export default createRule<Options, MessageIds>({
         // CommonJS: `const crypto = require('node:crypto')`, `const { timingSafeEqual } = require('crypto')`.
         if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
         for (const { id, init } of statement.declarations) {
-          if (
-            init?.type !== AST_NODE_TYPES.CallExpression ||
-            init.callee.type !== AST_NODE_TYPES.Identifier ||
-            init.callee.name !== 'require' ||
-            !isCrypto(init.arguments[0])
-          ) {
-            continue;
-          }
+          if (!init || !isCrypto(requireSpecifier(init))) continue;
           if (id.type === AST_NODE_TYPES.Identifier) return `${id.name}.timingSafeEqual`;
           if (id.type !== AST_NODE_TYPES.ObjectPattern) continue;
           for (const property of id.properties) {
