@@ -533,16 +533,16 @@ function handsBackVerdict(helper: HandlerFunction, depth = 0): boolean {
       : helper.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [variableOf(param)] : [])),
   );
   /** Whether an expression holds the header, or something made of it by other than a verifying call. */
-  const derived = (node: TSESTree.Node, depth: number): boolean => {
+  const derived = (node: TSESTree.Node, level: number): boolean => {
     let expression = skipTypeWrappers(node);
     if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
     if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
-    if (depth > 6) return true;
+    if (level > 6) return true;
     switch (expression.type) {
       case AST_NODE_TYPES.ConditionalExpression:
-        return derived(expression.consequent, depth + 1) || derived(expression.alternate, depth + 1);
+        return derived(expression.consequent, level + 1) || derived(expression.alternate, level + 1);
       case AST_NODE_TYPES.LogicalExpression:
-        return derived(expression.left, depth + 1) || derived(expression.right, depth + 1);
+        return derived(expression.left, level + 1) || derived(expression.right, level + 1);
       case AST_NODE_TYPES.Literal:
         return false;
       case AST_NODE_TYPES.Identifier: {
@@ -550,29 +550,29 @@ function handsBackVerdict(helper: HandlerFunction, depth = 0): boolean {
         if (given.has(variableOf(expression))) return true;
         const value = resolveExpression(expression);
         // A parameter, or a name whose value the file does not show: it may be the header.
-        return !value || value === expression || derived(value, depth + 1);
+        return !value || value === expression || derived(value, level + 1);
       }
       case AST_NODE_TYPES.CallExpression: {
         if (requestHeaderRead(expression) !== null) return true;
         if (verifyingCall(expression, depth)) return false;
         const callee = skipTypeWrappers(expression.callee);
         return (
-          (callee.type === AST_NODE_TYPES.MemberExpression && derived(callee.object, depth + 1)) ||
-          expression.arguments.some((argument) => derived(argument, depth + 1))
+          (callee.type === AST_NODE_TYPES.MemberExpression && derived(callee.object, level + 1)) ||
+          expression.arguments.some((argument) => derived(argument, level + 1))
         );
       }
       case AST_NODE_TYPES.NewExpression:
-        return expression.arguments.some((argument) => derived(argument, depth + 1));
+        return expression.arguments.some((argument) => derived(argument, level + 1));
       case AST_NODE_TYPES.MemberExpression:
-        return requestHeaderRead(expression) !== null || derived(expression.object, depth + 1);
+        return requestHeaderRead(expression) !== null || derived(expression.object, level + 1);
       case AST_NODE_TYPES.ObjectExpression:
         return expression.properties.some(
-          (property) => property.type !== AST_NODE_TYPES.Property || derived(property.value, depth + 1),
+          (property) => property.type !== AST_NODE_TYPES.Property || derived(property.value, level + 1),
         );
       case AST_NODE_TYPES.ArrayExpression:
-        return expression.elements.some((element) => element !== null && derived(element, depth + 1));
+        return expression.elements.some((element) => element !== null && derived(element, level + 1));
       case AST_NODE_TYPES.TemplateLiteral:
-        return expression.expressions.some((inner) => derived(inner, depth + 1));
+        return expression.expressions.some((inner) => derived(inner, level + 1));
       default:
         return true;
     }

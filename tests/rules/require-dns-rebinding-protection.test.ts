@@ -1335,6 +1335,22 @@ function userFrom(request: Request): string | null {
       filename: 'app/api/mcp/route.ts',
     },
     {
+      name: 'what a verifier of the project answers, handed back under two tests',
+      code: VERDICT_ROUTE(
+        `
+function accountFor(token: string): string | null {
+  return token === process.env.MCP_TOKEN ? 'api-user' : null;
+}
+async function userFrom(request: Request) {
+  const token = request.headers.get('authorization')?.replace('Bearer ', '');
+  return token ? (token.length > 0 ? accountFor(token) : null) : null;
+}
+`,
+        'userFrom',
+      ),
+      filename: 'app/api/mcp/route.ts',
+    },
+    {
       name: 'what a lookup by the token answers',
       code: VERDICT_ROUTE(
         `
