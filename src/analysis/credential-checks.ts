@@ -649,7 +649,7 @@ function readsCookies(fn: HandlerFunction): boolean {
   let reads = false;
   walk(fn.body, (node) => {
     if (reads) return;
-    if (requestHeaderRead(node) === 'cookie') reads = true;
+    if (requestHeaderRead(node, 'cookie') !== null) reads = true;
     else if (
       node.type === AST_NODE_TYPES.MemberExpression &&
       /^(?:cookies|signedCookies)$/u.test(propertyName(node) ?? '')

@@ -254,12 +254,13 @@ function lengthOf(node: TSESTree.Node): TSESTree.Node | null {
   return name === 'length' || name === 'size' ? skipTypeWrappers(expression.object) : null;
 }
 
+const ORIGIN_AND_HOST: ReadonlySet<string> = new Set(['origin', 'host']);
+
 /** Whether a value is the request's Origin or Host: a read of the header, or the check's parameter for it. */
 function isRequestValue(node: TSESTree.Node, fn: HandlerFunction): boolean {
   const expression = skipTypeWrappers(node);
   const resolved = skipTypeWrappers(resolveExpression(expression) ?? expression);
-  const header = requestHeaderRead(resolved);
-  if (header === 'origin' || header === 'host') return true;
+  if (requestHeaderRead(resolved, ORIGIN_AND_HOST) !== null) return true;
   if (resolved.type === AST_NODE_TYPES.CallExpression && /^(?:get|header)$/u.test(calledMethodName(resolved) ?? '')) {
     return true;
   }
@@ -400,7 +401,7 @@ function holdsOrigin(node: TSESTree.Node, depth = 0): boolean {
   let found = false;
   walkOwn(node, (inner) => {
     if (found) return;
-    if (requestHeaderRead(inner) === 'origin') found = true;
+    if (requestHeaderRead(inner, 'origin') !== null) found = true;
     else if (depth < 2 && inner.type === AST_NODE_TYPES.Identifier && !isPropertyName(inner)) {
       const def = variableOf(inner)?.defs[0];
       if (def?.type === 'Variable' && def.node.init) found = holdsOrigin(def.node.init, depth + 1);
@@ -418,7 +419,7 @@ function walkOwn(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): voi
 function isOriginRead(node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
   const resolved = skipTypeWrappers(resolveExpression(expression) ?? expression);
-  return requestHeaderRead(resolved) === 'origin';
+  return requestHeaderRead(resolved, 'origin') !== null;
 }
 
 /** Headers whose value is the host the request was sent to. */
@@ -469,8 +470,7 @@ function passesRequest(call: TSESTree.CallExpression): boolean {
 
 /** `req.headers.host`, `req.get('host')`, `req.hostname`, `ctx.host`, `new URL(request.url)` (`c.req.url`) of a request. */
 function readsRequestHost(node: TSESTree.Node): boolean {
-  const header = requestHeaderRead(node);
-  if (header !== null) return HOST_HEADERS.has(header);
+  if (requestHeaderRead(node, HOST_HEADERS) !== null) return true;
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(node);
     return (name === 'hostname' || name === 'host') && isRequestObject(node.object);

@@ -64,7 +64,7 @@ const PASS_THROUGH_CALLEES = new Set(['Set', 'Array.from', 'Array.of', 'JSON.par
  * `ctx.get('Origin')`, `ctx.request.header.origin`, `request.headers.get('Origin')`.
  */
 export function isRequestOriginRead(node: TSESTree.Node): boolean {
-  return requestHeaderRead(node) === 'origin';
+  return requestHeaderRead(node, 'origin') !== null;
 }
 
 /** Parts of a request whose values its sender writes: the query string, the body, the route's parameters. */

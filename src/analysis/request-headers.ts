@@ -19,18 +19,41 @@ export const ANY_HEADER = '*';
 
 /**
  * The lower-cased name of the request header an expression reads (`'*'` when `req.headers[name]`
- * takes a name worked out at run time), or `null`:
+ * takes a name worked out at run time), or `null`; with `wanted`, `null` for any header but those:
  * `req.headers.authorization`, `req.headers['x-mcp-csrf-token']`, `req.get('X-Token')`,
  * `req.header('Authorization')`, `c.req.header('x-token')`, `ctx.get('X-Token')`,
  * `ctx.request.header.authorization`, `request.headers.get('Authorization')`.
  */
-export function requestHeaderRead(node: TSESTree.Node): string | null {
+export function requestHeaderRead(node: TSESTree.Node, wanted?: string | ReadonlySet<string>): string | null {
+  const header = readHeader(node, wanted);
+  return header === null || wanted === undefined || isWanted(header, wanted) ? header : null;
+}
+
+const isWanted = (header: string, wanted: string | ReadonlySet<string>): boolean =>
+  typeof wanted === 'string' ? header === wanted : wanted.has(header);
+
+function readHeader(node: TSESTree.Node, wanted: string | ReadonlySet<string> | undefined): string | null {
   const expression = skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipTypeWrappers(expression.object);
+    const name = propertyName(expression);
     // `new URL(request.url).hostname`: a web request's URL is built from its Host header.
-    if (HOST_PARTS.has(propertyName(expression) ?? '') && isRequestUrl(object)) return 'host';
+    if (HOST_PARTS.has(name ?? '') && isRequestUrl(object)) return 'host';
+    // The header named: as written, from a constant (`req.headers[SESSION_HEADER]`, also one of
+    // another module), or `'*'` when worked out at run time.
+    const header = (): string | null => {
+      if (name !== null) return name.toLowerCase();
+      if (!expression.computed) return null;
+      const held = singleValue(expression.property);
+      return typeof held?.value === 'string' ? held.value.toLowerCase() : ANY_HEADER;
+    };
     if (object.type === AST_NODE_TYPES.Identifier) {
+      // The name read is cheap to see, what the object holds can cost a walk through other
+      // modules: a caller that wants only some headers skips every other property of every name.
+      if (wanted !== undefined) {
+        const named = header();
+        if (named === null || !isWanted(named, wanted)) return null;
+      }
       if (!holdsRequestHeaders(object)) return null;
     } else if (object.type !== AST_NODE_TYPES.MemberExpression || !HEADER_OBJECTS.has(propertyName(object) ?? '')) {
       return null;
@@ -38,12 +61,7 @@ export function requestHeaderRead(node: TSESTree.Node): string | null {
     // `request.headers.get` called is a method of web `Headers`, read by name below, not a header named `get`.
     const parent = expression.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && skipTypeWrappers(parent.callee) === expression) return null;
-    const name = propertyName(expression);
-    if (name !== null) return name.toLowerCase();
-    if (!expression.computed) return null;
-    // `req.headers[SESSION_HEADER]` with the name in a constant of another module.
-    const held = singleValue(expression.property);
-    return typeof held?.value === 'string' ? held.value.toLowerCase() : ANY_HEADER;
+    return header();
   }
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
     const method = calledMethodName(expression);

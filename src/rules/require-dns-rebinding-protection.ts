@@ -203,6 +203,8 @@ function answersFalse(fn: HandlerFunction): boolean {
 /** Methods that answer a request or hand it on, rather than test something: the response's, and `next`. */
 const ANSWERING_METHODS: ReadonlySet<string> = new Set([...REJECTING_METHODS, 'body', 'next']);
 
+const ORIGIN_AND_HOST: ReadonlySet<string> = new Set(['origin', 'host']);
+
 /**
  * The header a function checks, when it is a Host or Origin check: it reads the request's
  * Origin or Host header, or compares a parameter named for one with a list or a value.
@@ -211,7 +213,7 @@ function checkedHeader(fn: HandlerFunction): 'Origin' | 'Host' | null {
   let found: 'Origin' | 'Host' | null = null;
   walk(fn.body, (node) => {
     if (found) return;
-    const header = requestHeaderRead(node);
+    const header = requestHeaderRead(node, ORIGIN_AND_HOST);
     if (header === 'origin') found = 'Origin';
     else if (header === 'host') found = 'Host';
   });
@@ -526,7 +528,7 @@ export default createRule<Options, MessageIds>({
       let found = false;
       walk(test, (node) => {
         if (found) return;
-        if (requestHeaderRead(node) === 'origin') found = true;
+        if (requestHeaderRead(node, 'origin') !== null) found = true;
         else if (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node)) {
           const def = variableOf(node)?.defs[0];
           found =
@@ -788,7 +790,7 @@ export default createRule<Options, MessageIds>({
       const readsIn = (body: TSESTree.Node): void =>
         walk(body, (node) => {
           // A read only logged decides nothing.
-          if (requestHeaderRead(node) === header && !loggedOnly(node)) reads = true;
+          if (requestHeaderRead(node, header) !== null && !loggedOnly(node)) reads = true;
           // `const { host, origin } = req.headers`
           if (node.type === AST_NODE_TYPES.VariableDeclarator) {
             reads ||= destructuredHeaderNames(node).some((binding) => binding.header === header);
@@ -1190,7 +1192,7 @@ export default createRule<Options, MessageIds>({
       if (index.calls.some((call) => entitiesOf(call, 'host-validation').length > 0)) return;
       const checks = new Set<HandlerFunction>();
       for (const node of [...index.memberExpressions, ...index.calls]) {
-        if (requestHeaderRead(node) !== 'origin') continue;
+        if (requestHeaderRead(node, 'origin') === null) continue;
         const fn = enclosingFunction(node);
         if (fn) checks.add(fn);
       }
