@@ -293,6 +293,17 @@ function lexicalModule(file: string): LexicalModule | null {
 /** What `importsModuleMatching` answered, per test, forgotten with the resolutions. */
 const importsMatching = new Map<(text: string) => boolean, Map<string, boolean>>();
 
+/** What a test said of a module's text: asked once per module, not once per file that imports it. */
+const testedTexts = new WeakMap<LexicalModule, Map<(text: string) => boolean, boolean>>();
+
+function passes(module: LexicalModule, test: (text: string) => boolean): boolean {
+  let answers = testedTexts.get(module);
+  if (!answers) testedTexts.set(module, (answers = new Map()));
+  let answer = answers.get(test);
+  if (answer === undefined) answers.set(test, (answer = test(module.text)));
+  return answer;
+}
+
 /**
  * Whether a module of the project that `file` imports (`text` is the file's own), or one such a
  * module imports in turn (an `index` that re-exports), has a text that passes `test`: a constant
@@ -316,7 +327,7 @@ export function importsModuleMatching(file: string | null, text: string, test: (
       seen.add(imported);
       const module = lexicalModule(imported);
       if (!module) continue;
-      if (test(module.text)) {
+      if (passes(module, test)) {
         found = true;
         break;
       }
