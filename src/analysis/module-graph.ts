@@ -917,6 +917,10 @@ function entryKind(file: string): EntryKind | null {
 }
 
 function listFolder(dir: string): ReadonlyMap<string, EntryKind> | null {
+  // Asked without an error: the one a missing folder's listing throws costs more than the look
+  // (an editor's new file, or a file linted from text at a path that is not on disk, asks of each
+  // folder above it).
+  if (!fs.existsSync(dir)) return null;
   try {
     const entries = new Map<string, EntryKind>();
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

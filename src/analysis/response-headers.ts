@@ -81,7 +81,9 @@ function findMayWriteHeaders(sourceCode: Readonly<SourceCode>): boolean {
   // functions share one headers module (Supabase's `_shared/cors.ts`).
   const { file } = moduleOf(sourceCode.ast);
   return (
-    (SAYS_MCP.test(sourceCode.text) || (file !== null && SAYS_MCP.test(pathInPackage(file)))) &&
+    (SAYS_MCP.test(sourceCode.text) ||
+      // The path in the package ends the whole path: one that says nothing needs no package looked up.
+      (file !== null && SAYS_MCP.test(file) && SAYS_MCP.test(pathInPackage(file)))) &&
     importsModuleMatching(file, sourceCode.text, mentionsHeaders)
   );
 }

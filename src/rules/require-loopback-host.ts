@@ -427,8 +427,11 @@ function startBinding(file: string, name: string, literal: TSESTree.Node): Serve
   return null;
 }
 
-/** A file that may hand a host to a function that starts a server. */
-const MENTIONS_HOST = /host|bind|address/iu;
+/**
+ * A file that may hand a host to a function that starts a server: `host`, `address`, `bind`,
+ * `bindTo`, not a function's `.bind(this)` nor the word `binding`, which most packages hold.
+ */
+const MENTIONS_HOST = /host|address|\bbind(?!\s*\(|ings?\b)/iu;
 
 /**
  * Whether a call's callee comes from an import or `require` (`startServer()`, `server.start()`):

@@ -250,6 +250,22 @@ describe("a server started in another module with its caller's host", () => {
     ]);
   });
 
+  it('follows a host handed over as `bindTo`, in a file whose only other word for it is `.bind()`', async () => {
+    expect(summarise(await lint('src/bind/main.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 15, 5, 21],
+        {
+          api: '`server.listen()` on a `node:http` server (through `serveOn()`)',
+          hostLabel: 'host',
+          values: "`'0.0.0.0'`",
+        },
+        FAIL_CLOSED_HOST,
+      ),
+    ]);
+  });
+
   it('reports the public host where the caller passes it, and fixes it there', async () => {
     expect(summarise(await lint('src/start-public.ts'))).toEqual([
       report(
