@@ -247,13 +247,17 @@ export default createRule<Options, MessageIds>({
             !sessionsMadeBehindCheck(route),
         );
         unchecked.sort((a, b) => a.node.range[0] - b.node.range[0]);
+        // One function's branch reached through two handlers (`http.createServer((req, res) =>
+        // this.onRequest(req, res))` and its `https` twin) is one route.
+        const firstOfNode = new Set<TSESTree.Node>();
+        const distinct = unchecked.filter((route) => !firstOfNode.has(route.node) && firstOfNode.add(route.node));
         // The declarations go right above the first unchecked route's statement, next to the edit.
         const before = unchecked[0] && topLevelStatement(unchecked[0].node);
         // A handler reported as a route of its own is not reported again for a branch of a function it calls.
         const reportedHere = new Set(
           unchecked.filter((route) => isLinted(route.node)).flatMap((route) => [route.node, route.given ?? route.node]),
         );
-        for (const route of unchecked) {
+        for (const route of distinct) {
           if (!isLinted(route.node)) {
             // A handler of another module, passed in here: reported where it is passed, naming
             // the branch; the guard belongs in that module, which no fix here can reach.

@@ -1067,6 +1067,42 @@ router.post('/mcp', ${guard('koa', true)}async (ctx) => handle(ctx));`,
       ],
     },
     {
+      name: 'node:http: one method answering an http and an https server, through a wrapper each, is reported once',
+      code: `import http from 'node:http';
+import https from 'node:https';
+
+export class Bridge {
+  constructor(private readonly tls: https.ServerOptions | null) {}
+
+  start(port: number): void {
+    const server = this.tls
+      ? https.createServer(this.tls, (req, res) => this.answer(req, res))
+      : http.createServer((req, res) => this.answer(req, res));
+    server.listen(port, '127.0.0.1');
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method === 'POST' && req.url === '/mcp') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: 1, result: { protocolVersion: '2025-06-18' } }));
+      return;
+    }
+    res.writeHead(404).end();
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp` in this handler' },
+          line: 15,
+          column: 9,
+          endLine: 15,
+          endColumn: 30,
+        },
+      ],
+    },
+    {
       name: 'node:http: a POST branch, and an early return for anything else',
       code: `import http from 'node:http';
 
