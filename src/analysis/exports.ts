@@ -365,12 +365,18 @@ export interface ImportedUse {
 /**
  * The uses that the other modules of its package make of what a module exports under `names`
  * (`'default'` for its default export): every reference of the binding each `import` of it
- * makes. `complete` is false when no module of the package imports it, when one module passes it
- * on (`export … from`) or reaches it another way (`require`, `import()`), or when the modules
- * cannot all be read; users from outside the package are not counted when some module of it
- * imports the binding, unless the module is an entry of the package.
+ * makes, also through the modules that pass it on under the same name (`export * from`,
+ * `export { name } from`: a barrel). `complete` is false when no module of the package imports
+ * it, when one module passes it on renamed or as a namespace, or reaches it another way
+ * (`require`, `import()`), or when the modules cannot all be read; users from outside the package
+ * are not counted when some module of it imports the binding, unless the module is an entry of
+ * the package.
  */
-export function importerUses(file: string, names: readonly string[]): { uses: ImportedUse[]; complete: boolean } {
+export function importerUses(
+  file: string,
+  names: readonly string[],
+  passing: ReadonlySet<string> = new Set([file]),
+): { uses: ImportedUse[]; complete: boolean } {
   const found = importersOf(file, names);
   // No module of the package uses it: what does (the package's users, a script) is not known.
   if (!found || found.length === 0 || found.length > MAX_IMPORTERS) return { uses: [], complete: false };
@@ -390,8 +396,18 @@ export function importerUses(file: string, names: readonly string[]): { uses: Im
         statement.source &&
         resolveSpecifier(importer, statement.source.value) === file
       ) {
-        // Passed on to the modules that import this one.
-        complete = false;
+        // Passed on to the modules that import this one: their uses, when the names stay.
+        imported = true;
+        const passed = passedOn(statement, names);
+        if (passed?.length === 0) continue;
+        // A barrel that re-exports itself back, or a chain too long to follow.
+        if (passed === null || passing.has(importer) || passing.size > MAX_HOPS) {
+          complete = false;
+          continue;
+        }
+        const onward = importerUses(importer, passed, new Set([...passing, importer]));
+        uses.push(...onward.uses);
+        complete &&= onward.complete;
         continue;
       }
       if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
@@ -425,6 +441,32 @@ export function importerUses(file: string, names: readonly string[]): { uses: Im
   if (isPackageEntry(file)) complete = false;
   return { uses, complete };
 }
+
+/**
+ * Which of `names` a re-export passes on unchanged (`export *` passes every name but the default,
+ * `export { a, b } from` those listed); `null` when it renames one or makes a namespace of them.
+ */
+function passedOn(
+  statement: TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration,
+  names: readonly string[],
+): readonly string[] | null {
+  if (statement.exportKind === 'type') return [];
+  if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
+    return statement.exported === null ? names.filter((name) => name !== 'default') : null;
+  }
+  const passed: string[] = [];
+  for (const specifier of statement.specifiers) {
+    if (specifier.exportKind === 'type') continue;
+    const local = nameOf(specifier.local);
+    if (!names.includes(local)) continue;
+    if (nameOf(specifier.exported) !== local) return null;
+    passed.push(local);
+  }
+  return passed;
+}
+
+const nameOf = (node: TSESTree.Identifier | TSESTree.StringLiteral): string =>
+  node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
 
 /**
  * The calls that the other modules of its package make of a function a module exports under

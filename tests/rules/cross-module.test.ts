@@ -1200,3 +1200,21 @@ describe('a header named by a constant of another module (`req.headers[SESSION_H
     ]);
   });
 });
+
+describe('the callers of a helper that other modules import through a barrel', () => {
+  it('follows `export * from` to the routes that call the helper: behind their key check, its transport is not reported', async () => {
+    expect(summarise(await lint('src/keyed/run.ts'))).toEqual([]);
+  });
+
+  it('a barrel that renames the helper leaves its callers unknown: the transport is reported', async () => {
+    expect(summarise(await lint('src/keyed-renamed/run.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [7, 25, 7, 54],
+        { transport: '`StreamableHTTPServerTransport`' },
+        { hasFix: false, suggestions: 0 },
+      ),
+    ]);
+  });
+});
