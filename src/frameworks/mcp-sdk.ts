@@ -11,11 +11,33 @@ import { CALL, CONSTRUCT, type Adapter, type Entity, type McpAppFactory, type Tr
 
 // v1 server/streamableHttp.js and server/sse.js: the options carry `enableDnsRebindingProtection`
 // and `allowedHosts` (and `allowedOrigins`); SSE takes them third, after the endpoint and response.
+// SDK 1.13.3 is the first whose transports read `enableDnsRebindingProtection`, `allowedHosts` and
+// `allowedOrigins` (src/server/streamableHttp.ts and sse.ts; 1.13.2 has none of them).
+const SDK_OPTIONS = { module: '@modelcontextprotocol/sdk', version: '1.13.3' } as const;
 const STREAMABLE: readonly Entity[] = [
-  { kind: 'mcp-transport', transport: { name: 'streamable', optionsIndex: 0, protection: 'options' } },
+  {
+    kind: 'mcp-transport',
+    transport: { name: 'streamable', optionsIndex: 0, protection: 'options', optionsSince: SDK_OPTIONS },
+  },
 ];
 const SSE: readonly Entity[] = [
-  { kind: 'mcp-transport', transport: { name: 'sse', optionsIndex: 2, protection: 'options' } },
+  {
+    kind: 'mcp-transport',
+    transport: { name: 'sse', optionsIndex: 2, protection: 'options', optionsSince: SDK_OPTIONS },
+  },
+];
+// @hono/mcp reads the same options from 0.2.0 (src/streamable-http.ts:54-71); 0.1.x's constructor
+// takes only `sessionIdGenerator`, `enableJsonResponse`, `eventStore` and `onsessioninitialized`.
+const HONO_STREAMABLE: readonly Entity[] = [
+  {
+    kind: 'mcp-transport',
+    transport: {
+      name: 'streamable',
+      optionsIndex: 0,
+      protection: 'options',
+      optionsSince: { module: '@hono/mcp', version: '0.2.0' },
+    },
+  },
 ];
 // v2 @modelcontextprotocol/server 2.4 (dist/index.d.mts, WebStandardStreamableHTTPServerTransportOptions)
 // and @modelcontextprotocol/node 2.1 (NodeStreamableHTTPServerTransport): no DNS-rebinding options;
@@ -88,7 +110,7 @@ export const mcpSdkAdapter: Adapter = {
     // `enableDnsRebindingProtection ?? false`, `allowedHosts` and `allowedOrigins` as the SDK reads
     // them (and a missing Origin refused when `allowedOrigins` is set); `bearerAuth` answers 401.
     '@hono/mcp': {
-      StreamableHTTPTransport: { [CONSTRUCT]: STREAMABLE },
+      StreamableHTTPTransport: { [CONSTRUCT]: HONO_STREAMABLE },
       bearerAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
     },
     '@modelcontextprotocol/sdk/server/express.js': { createMcpExpressApp: expressApp(EXPRESS_V1) },

@@ -351,6 +351,11 @@ export interface McpTransport {
    */
   readonly protection: 'options' | 'middleware' | 'lists';
   /**
+   * With `protection: 'options'`, the first version of the package whose transport reads them:
+   * installed (or locked) older, it ignores them, and only validation in front of it protects it.
+   */
+  readonly optionsSince?: { readonly module: string; readonly version: string };
+  /**
    * Its methods that take a request besides the SDK's `handleRequest` and `handlePostMessage`
    * (tmcp's `respond`): counted only on a value this transport made, as the names are common.
    */

@@ -24,7 +24,7 @@ import {
   walk,
 } from '../analysis/ast';
 import { mentionsAny } from '../analysis/imports';
-import { installedVersionFor, isAtLeast, oldestPeerVersion } from '../analysis/installed';
+import { installedBefore, installedVersionFor, isAtLeast, oldestPeerVersion } from '../analysis/installed';
 import { entitiesOf, moduleIndex } from '../analysis/facts';
 import {
   calledOnlyWithOtherValues,
@@ -112,7 +112,8 @@ export type MessageIds =
   | 'refuseUntilConfigured'
   | 'unprotectedWebSocket'
   | 'refuseWebPages'
-  | 'sameOriginCheck';
+  | 'sameOriginCheck'
+  | 'optionsIgnored';
 
 /**
  * A file this rule can say something about names the MCP SDK, or one of the SDK exports it
@@ -273,6 +274,8 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       unprotectedTransport: '{{transport}} accepts any Host: a web page can reach it through DNS rebinding.',
+      optionsIgnored:
+        '{{transport}} of {{module}} {{installed}} ignores DNS-rebinding options (read since {{since}}): any Host gets in.',
       validationTurnedOff:
         '`host: {{host}}`{{place}} turns off the Host check of `{{factory}}()` against DNS rebinding.',
       unprotectedApp: 'This {{app}} serves MCP without checking Host or Origin: DNS rebinding lets a web page in.',
@@ -905,10 +908,16 @@ export default createRule<Options, MessageIds>({
         };
 
         const transports = findMcpTransports(sourceCode);
-        for (const transport of transports) {
+        for (const made of transports) {
+          // v2 transports have no protection of their own, nor v1's before its options came: only
+          // what is in front of them counts, and no fix writes options they would ignore.
+          const since = made.transport.optionsSince;
+          const ignored = since && installedBefore(made.node, since) ? since : null;
+          const transport = ignored
+            ? { ...made, transport: { ...made.transport, protection: 'middleware' as const } }
+            : made;
           if (servedNowhere(transport.node, transport.transport)) continue;
           const options = transport.node.arguments[transport.transport.optionsIndex];
-          // v2 transports have no protection of their own: only what is in front of them counts.
           const { protection } = transport.transport;
           if (
             protection !== 'middleware' &&
@@ -933,6 +942,20 @@ export default createRule<Options, MessageIds>({
           if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node)))
             continue;
           if (trustCredentialChecks && guardedNestController(transport.node)) continue;
+          // Options written for a version that reads them: say why they do nothing here.
+          if (ignored && transportProtects(options, true) !== false) {
+            context.report({
+              node: transport.node.callee,
+              messageId: 'optionsIgnored',
+              data: {
+                transport: `\`${textOf(transport.node.callee)}\``,
+                module: ignored.module,
+                installed: installedVersionFor(transport.node, ignored.module) ?? '',
+                since: ignored.version,
+              },
+            });
+            continue;
+          }
           reportTransport(transport.node, transport.transport, options);
         }
         if (transports.length > 0) return;
