@@ -108,6 +108,14 @@ function typedApp(parameter: TSESTree.Node): AppFramework | null {
   return types[imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value] ?? null;
 }
 
+/**
+ * `app.get('/sse', …)` on a receiver of a function the file exports: a module that registers routes
+ * on an app its callers in other modules hand it (`mountMcp(app, server, guard)`), with no import of
+ * the framework to say so.
+ */
+const REGISTERS_ON_PATH = /\.\s*(?:get|post|put|patch|delete|all|use|route)\s*\(\s*['"`]\//u;
+const EXPORTS = /\bexport\b|\bmodule\.exports\b|\bexports\./u;
+
 /** `server.middlewares.use(…)`: a file that mounts middleware on a Vite dev server's connect app. */
 const MOUNTS_DEV_SERVER_MIDDLEWARE = /\.\s*middlewares\s*\.\s*use\s*\(/u;
 
@@ -265,6 +273,7 @@ class RouteFinder {
     // Every app comes from a package an adapter knows, here or in a module this file reaches.
     if (
       mayHoldEntities(this.sourceCode, 'app') ||
+      (REGISTERS_ON_PATH.test(this.sourceCode.text) && EXPORTS.test(this.sourceCode.text)) ||
       MOUNTS_DEV_SERVER_MIDDLEWARE.test(this.sourceCode.text) ||
       NEST_HTTP_INSTANCE.test(this.sourceCode.text)
     )

@@ -1218,3 +1218,28 @@ describe('the callers of a helper that other modules import through a barrel', (
     ]);
   });
 });
+
+describe('routes on an app that callers in other modules hand a function, with the check they hand it too', () => {
+  it('reads the routes of `mountMcp(app, server, guard)` with the app and guard of its callers: a token check counts', async () => {
+    expect(summarise(await lint('src/guard-param/routes.js'))).toEqual([]);
+  });
+
+  it('a guard that only logs checks nothing: the transport and the message route are reported', async () => {
+    expect(summarise(await lint('src/guard-param-open/routes.js'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [8, 27, 8, 45],
+        { transport: '`SSEServerTransport`' },
+        { hasFix: false, suggestions: 0 },
+      ),
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [12, 3, 12, 11],
+        { route: '`POST /messages`' },
+        FAIL_CLOSED_CSRF,
+      ),
+    ]);
+  });
+});
