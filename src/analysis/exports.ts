@@ -9,7 +9,9 @@ import {
   packageSpecifiersOf,
   resolveSpecifier,
 } from './module-graph';
-import { declaredVariables, moduleOf, propertyName, variableOf } from './program';
+import { moduleIndex } from './module-index';
+import { codeOf, declaredVariables, moduleOf, propertyName, variableOf } from './program';
+import { requireSpecifier } from './values';
 
 /**
  * Imports and exports across the modules of a project: what an imported name stands for (an
@@ -160,6 +162,32 @@ function isModuleExports(node: TSESTree.Node): boolean {
     node.property.type === AST_NODE_TYPES.Identifier &&
     node.property.name === 'exports'
   );
+}
+
+/**
+ * The name under which a CommonJS module exports a value written here: `'name'` in
+ * `module.exports = { name }` (or `{ name: value }`), `module.exports.name = value` and
+ * `exports.name = value`; `'default'` in `module.exports = value`. `null` for anything else.
+ */
+export function commonJsExportName(node: TSESTree.Node): string | null {
+  let value = node;
+  let key: string | null = null;
+  const property = value.parent;
+  if (property?.type === AST_NODE_TYPES.Property && property.value === value && !property.computed) {
+    key = propertyName(property);
+    if (key === null || property.parent?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+    value = property.parent;
+  }
+  const assignment = value.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value) return null;
+  if (assignment.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+  const target = assignment.left;
+  if (isModuleExports(target)) return key ?? (value === node ? 'default' : null);
+  if (key !== null || target.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const exportsObject =
+    isModuleExports(target.object) ||
+    (target.object.type === AST_NODE_TYPES.Identifier && target.object.name === 'exports');
+  return exportsObject ? propertyName(target) : null;
 }
 
 /** The names a binding pattern declares. */
@@ -434,12 +462,51 @@ export function importerUses(
         }
       }
     }
-    // `require()` or `import()`: uses this reading does not follow.
+    // `const { fn } = require('./routes')`, `const routes = require('./routes')`.
+    const calls = codeOf(program).text.includes('require') ? moduleIndex(program).calls : [];
+    for (const call of calls) {
+      const specifier = requireSpecifier(call);
+      if (specifier === null || resolveSpecifier(importer, specifier) !== file) continue;
+      imported = true;
+      const required = requiredUses(call, names);
+      if (required) uses.push(...required);
+      else complete = false;
+    }
+    // `import()`, or a `require()` whose specifier the text does not fix: uses this reading does not follow.
     if (!imported) complete = false;
   }
   // Other packages (a workspace's, the package's users) may use an entry of the package too.
   if (isPackageEntry(file)) complete = false;
   return { uses, complete };
+}
+
+/**
+ * The uses of `names` that a `require()` of the module makes: the bindings it destructures
+ * (`const { mountMcp } = require(…)`), or the binding of the whole module, a namespace unless the
+ * module's whole export is the value (`'default'`). `null` when it is used any other way.
+ */
+function requiredUses(call: TSESTree.CallExpression, names: readonly string[]): ImportedUse[] | null {
+  const declarator = call.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call) return null;
+  const read = (id: TSESTree.Node, namespace: boolean): ImportedUse[] =>
+    id.type === AST_NODE_TYPES.Identifier
+      ? (variableOf(id)?.references ?? [])
+          .filter((reference) => reference.isRead())
+          .map((reference) => ({ id: reference.identifier as TSESTree.Identifier, namespace }))
+      : [];
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return read(declarator.id, !names.includes('default'));
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  const uses: ImportedUse[] = [];
+  for (const property of declarator.id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) return null;
+    const key = propertyName(property);
+    if (key === null) return null;
+    if (!names.includes(key)) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value.type !== AST_NODE_TYPES.Identifier) return null;
+    uses.push(...read(value, false));
+  }
+  return uses;
 }
 
 /**

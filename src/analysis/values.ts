@@ -11,6 +11,7 @@ import {
   walk,
 } from './ast';
 import {
+  commonJsExportName,
   exportedBy,
   importedFile,
   importedValue,
@@ -994,10 +995,11 @@ export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === holder) calls.push(parent);
     // `export default { bootstrap }`: the calls of `transport.bootstrap(…)`, read below.
     else if (member !== null) members.push(member);
-    // `export { fn }`, `export default fn`: the callers of the export, read below.
+    // `export { fn }`, `export default fn`, `module.exports = { fn }`: the callers of the export, read below.
     else if (
       parent?.type !== AST_NODE_TYPES.ExportSpecifier &&
-      parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration
+      parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration &&
+      commonJsExportName(holder) === null
     )
       complete = false;
   }
@@ -1499,6 +1501,8 @@ export function exportedNames(value: TSESTree.Node, variable: Scope.Variable): s
     if (parent?.type === AST_NODE_TYPES.ExportSpecifier && parent.local === reference.identifier) {
       names.add(parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value);
     }
+    const commonjs = commonJsExportName(reference.identifier as TSESTree.Node);
+    if (commonjs !== null) names.add(commonjs);
   }
   return [...names];
 }

@@ -1243,3 +1243,28 @@ describe('routes on an app that callers in other modules hand a function, with t
     ]);
   });
 });
+
+describe('the callers of a CommonJS module that `require()` it', () => {
+  it('reads `routes.mountMcp(app, server, guard)` of a module bound whole: a token check counts', async () => {
+    expect(summarise(await lint('src/guard-param-cjs/routes.cjs'))).toEqual([]);
+  });
+
+  it('reads `const { mountMcp } = require(…)`: a guard that only logs is no check', async () => {
+    expect(summarise(await lint('src/guard-param-cjs-open/routes.cjs'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [8, 27, 8, 45],
+        { transport: '`SSEServerTransport`' },
+        { hasFix: false, suggestions: 0 },
+      ),
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [12, 3, 12, 11],
+        { route: '`POST /messages`' },
+        FAIL_CLOSED_CSRF,
+      ),
+    ]);
+  });
+});
