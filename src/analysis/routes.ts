@@ -864,7 +864,10 @@ function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): R
       // A branch for another method (`GET /sse`), or one already read as a POST branch; an early
       // exit for other methods only (`if (req.method === 'OPTIONS') return …`) lets POST through.
       if (conditions.some(({ test, exit }) => anyMethodTest(test) && !(exit && onlyOtherMethods(test)))) continue;
-      const test = conditions.map(({ test }) => test).find((candidate) => pathTest(candidate) !== null) ?? null;
+      // An early exit names the route's path when it turns away every other path (`if (url !==
+      // '/mcp') return`), not when it answers one path of its own (`if (url === '/up') return`).
+      const test =
+        conditions.find(({ test, exit }) => pathTest(test) !== null && (!exit || excludesPath(test)))?.test ?? null;
       if (routes.some((route) => route.node === test || (test === null && route.node === fn))) continue;
       routes.push({
         framework: 'node',
@@ -1051,6 +1054,28 @@ function pathTest(test: TSESTree.Node): string | null {
     }
   });
   return path;
+}
+
+/**
+ * Whether a test holds for the paths other than one it names: `url !== '/mcp'`,
+ * `!url.startsWith('/mcp')`, also as one side of `||` (`url !== '/mcp' || method !== 'POST'`).
+ */
+function excludesPath(test: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '||') {
+    return excludesPath(expression.left) || excludesPath(expression.right);
+  }
+  if (
+    expression.type === AST_NODE_TYPES.BinaryExpression &&
+    (expression.operator === '!==' || expression.operator === '!=')
+  ) {
+    return isPathRead(expression.left) || isPathRead(expression.right);
+  }
+  return (
+    expression.type === AST_NODE_TYPES.UnaryExpression &&
+    expression.operator === '!' &&
+    pathTest(expression.argument) !== null
+  );
 }
 
 /**

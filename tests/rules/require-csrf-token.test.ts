@@ -1103,6 +1103,67 @@ export class Bridge {
       ],
     },
     {
+      name: 'node:http: a health path answered first, then every path but /mcp turned away: the route is /mcp',
+      code: `import http from 'node:http';
+
+http.createServer(async (req, res) => {
+  if (req.url === '/healthz') {
+    res.end('ok');
+    return;
+  }
+  if (req.url !== '/mcp') {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+      output: `import http from 'node:http';
+
+${tokenHelpers()}
+
+http.createServer(async (req, res) => {
+  ${guard('node:http', false, { indent: '  ' })}if (req.url === '/healthz') {
+    res.end('ok');
+    return;
+  }
+  if (req.url !== '/mcp') {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/mcp` in this handler' },
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+${tokenHelpers({ bearer: true })}
+
+http.createServer(async (req, res) => {
+  ${guard('node:http', true, { indent: '  ' })}if (req.url === '/healthz') {
+    res.end('ok');
+    return;
+  }
+  if (req.url !== '/mcp') {
+    res.writeHead(404).end();
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'node:http: a POST branch, and an early return for anything else',
       code: `import http from 'node:http';
 
