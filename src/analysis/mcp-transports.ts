@@ -10,7 +10,7 @@ import {
 } from './values';
 import { entitiesOf, moduleFilterFor } from './facts';
 import { importedFile } from './exports';
-import { propertyName, variableOf } from './program';
+import { propertyName, staticValue, variableOf } from './program';
 
 /** The modules of the project through which an MCP package's handler can be imported. */
 const REACHES_MCP_PACKAGE = moduleFilterFor('mcp-transport', 'mcp-app', 'mcp-handler');
@@ -220,14 +220,38 @@ export function readsFrom(node: TSESTree.Node, request: string, depth = 0): bool
   }
   if (base.type !== AST_NODE_TYPES.Identifier) return false;
   if (base.name === request) return true;
-  const def = depth < 2 ? variableOf(base)?.defs[0] : undefined;
-  return (
-    def?.type === 'Variable' &&
-    def.parent?.kind === 'const' &&
-    def.node.id === def.name &&
-    def.node.init !== null &&
-    readsFrom(def.node.init, request, depth + 1)
-  );
+  const variable = depth < 2 ? variableOf(base) : null;
+  const def = variable?.defs[0];
+  if (def?.type !== 'Variable' || def.node.id !== def.name) return false;
+  if (def.parent?.kind === 'const' && def.node.init !== null && readsFrom(def.node.init, request, depth + 1))
+    return true;
+  return variable!.references.some((reference) => streamsBodyInto(reference.identifier as TSESTree.Node, request));
+}
+
+/**
+ * Whether a name is written, or pushed to, in a listener of the request's `data` event: `let raw =
+ * ''; req.on('data', (chunk) => (raw += chunk))`, `req.on('data', (chunk) => chunks.push(chunk))`.
+ * The name then holds the request's body.
+ */
+function streamsBodyInto(id: TSESTree.Node, request: string): boolean {
+  const member = id.parent;
+  const pushed =
+    member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === id &&
+    propertyName(member) === 'push' &&
+    member.parent?.type === AST_NODE_TYPES.CallExpression &&
+    member.parent.callee === member;
+  const written =
+    (member?.type === AST_NODE_TYPES.AssignmentExpression && member.left === id) ||
+    (member?.type === AST_NODE_TYPES.UpdateExpression && member.argument === id);
+  if (!pushed && !written) return false;
+  let listener: TSESTree.Node | undefined = member;
+  while (listener && !isFunctionNode(listener)) listener = listener.parent;
+  const call = listener?.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== listener) return false;
+  if (calledMethodName(call) !== 'on' || staticValue(call.arguments[0]!)?.value !== 'data') return false;
+  const emitter = call.callee.type === AST_NODE_TYPES.MemberExpression ? skipTypeWrappers(call.callee.object) : null;
+  return emitter?.type === AST_NODE_TYPES.Identifier && emitter.name === request;
 }
 
 /** The functions a handler gives the request's body to: `dispatch(req.body)`, `handleRpc(await c.req.json())`. */

@@ -64,8 +64,14 @@ import {
   turnsAwaySomewhere,
   type CheckFinder,
 } from '../analysis/credential-checks';
-import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp } from '../analysis/mcp-transports';
-import { importersOf, manifestDependsOn, resolveSpecifier, workerEntry } from '../analysis/module-graph';
+import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp, transportCalls } from '../analysis/mcp-transports';
+import {
+  importersOf,
+  importsModuleMatching,
+  manifestDependsOn,
+  resolveSpecifier,
+  workerEntry,
+} from '../analysis/module-graph';
 import { exportedNamesOf, loadModule } from '../analysis/exports';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
@@ -124,6 +130,9 @@ const MENTIONS_MCP = new RegExp(
   `@modelcontextprotocol/|${MENTIONS_MCP_METHOD.source}|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
   'u',
 );
+/** A quoted `/mcp` path. */
+const MENTIONS_MCP_PATH = /['"`]\/mcp['"`/]/u;
+const mentionsMcpMethod = (text: string): boolean => MENTIONS_MCP_METHOD.test(text);
 /**
  * A file that imports `ws`, or calls a method that accepts a WebSocket handshake (Bun's
  * `server.upgrade(req)`), and says MCP somewhere (`SAYS_MCP`), or takes messages from its clients
@@ -307,7 +316,12 @@ export default createRule<Options, MessageIds>({
       (MENTIONS_WEBSOCKET_MODULE.test(sourceCode.text) || MENTIONS_UPGRADE.test(sourceCode.text)) &&
       (SAYS_MCP.test(sourceCode.text) ||
         (TAKES_MESSAGES.test(sourceCode.text) && manifestDependsOn(moduleOf(sourceCode.ast).file, MCP_PACKAGES)));
-    if (!MENTIONS_MCP.test(sourceCode.text) && !checksHostOrOrigin && !websockets) return {};
+    const { file } = moduleOf(sourceCode.ast);
+    // Or it routes `'/mcp'` to a hand-written JSON-RPC dispatcher that it imports.
+    const mentionsMcp =
+      MENTIONS_MCP.test(sourceCode.text) ||
+      (MENTIONS_MCP_PATH.test(sourceCode.text) && importsModuleMatching(file, sourceCode.text, mentionsMcpMethod));
+    if (!mentionsMcp && !checksHostOrOrigin && !websockets) return {};
     /**
      * mcp-framework's HTTP transports check no `Host`, and `Origin` only against a non-empty
      * `cors.allowedOrigins`; an auth provider keeps a rebinding page out too.
@@ -872,7 +886,7 @@ export default createRule<Options, MessageIds>({
           reportWebSocketServers();
           reportUpgradingHandlers();
         }
-        if (!MENTIONS_MCP.test(sourceCode.text)) return;
+        if (!mentionsMcp) return;
         reportFrameworkServers();
         reportMcpModules();
         reportConfiguredTransports();
@@ -964,7 +978,7 @@ export default createRule<Options, MessageIds>({
         const reportedApps = new Set<AppInstance>();
         const reportedHandlers = new Set<TSESTree.Node>();
         for (const route of mcpRoutes) {
-          if (guarded(route)) continue;
+          if (guarded(route) || servedByTransportMadeElsewhere(route)) continue;
           if (!route.app) {
             // A plain `node:http` handler: one report per handler.
             // One handler exported for several methods (`export { handler as GET, handler as POST }`) once.
@@ -983,6 +997,29 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * Whether a route hands its requests to a transport that another module makes
+     * (`import { transport } from './transport'`): that module's lint judges it, with the routes
+     * of the modules that import it.
+     */
+    function servedByTransportMadeElsewhere(route: Route): boolean {
+      return route.handlers.some((handler) => {
+        const fn = resolveFunction(handler);
+        return (
+          fn !== null &&
+          transportCalls(fn).some((call) => {
+            const receiver = calledMethodObject(call);
+            const made = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+            return (
+              made?.type === AST_NODE_TYPES.NewExpression &&
+              !isLinted(made) &&
+              entitiesOf(made, 'mcp-transport').length > 0
+            );
+          })
+        );
+      });
+    }
 
     /**
      * The routes that run a transport made at the top of a module, through the constant that

@@ -1268,3 +1268,30 @@ describe('the callers of a CommonJS module that `require()` it', () => {
     ]);
   });
 });
+
+describe('what a handler hands its requests to in another module', () => {
+  it('a body streamed in and given to an imported JSON-RPC dispatcher of MCP methods: the handler serves MCP', async () => {
+    expect(summarise(await lint('src/dispatch/server.ts'))).toEqual([
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [6, 9, 6, 30],
+        { route: '`POST /mcp` in this handler' },
+        FAIL_CLOSED_CSRF,
+      ),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedApp',
+        [6, 9, 6, 30],
+        { app: 'request handler' },
+        { hasFix: false, suggestions: 1 },
+      ),
+    ]);
+  });
+
+  it('a transport made with its protection on in another module: judged there, not as an app that checks nothing', async () => {
+    expect(summarise(await lint('src/shared-transport/app.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [8, 1, 8, 9], CSRF, FAIL_CLOSED_CSRF),
+    ]);
+  });
+});

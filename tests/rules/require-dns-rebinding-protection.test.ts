@@ -1083,6 +1083,82 @@ app.post('/mcp', async (request) => mcp.fetch(request.raw as never));`,
       ],
     },
     {
+      name: 'a node:http handler that streams the body in and answers MCP methods by hand, in its end listener',
+      code: `import http from 'node:http';
+
+function answer(raw: string): unknown {
+  const message = JSON.parse(raw);
+  switch (message.method) {
+    case 'tools/list':
+      return { jsonrpc: '2.0', id: message.id, result: { tools: [] } };
+    default:
+      return { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
+  }
+}
+
+http
+  .createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/mcp') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(answer(Buffer.concat(chunks).toString())));
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7410, '127.0.0.1');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 15,
+          column: 9,
+          endLine: 15,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: `import http from 'node:http';
+
+function answer(raw: string): unknown {
+  const message = JSON.parse(raw);
+  switch (message.method) {
+    case 'tools/list':
+      return { jsonrpc: '2.0', id: message.id, result: { tools: [] } };
+    default:
+      return { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
+  }
+}
+
+http
+  .createServer((req, res) => {
+    // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+    if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
+      res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
+      return;
+    }
+    if (req.method === 'POST' && req.url === '/mcp') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(answer(Buffer.concat(chunks).toString())));
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7410, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'by default, a node:http handler gets the Host check as a suggestion',
       code: `import http from 'node:http';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
