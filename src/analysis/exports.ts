@@ -6,6 +6,7 @@ import {
   importersOf,
   isPackageEntry,
   LintSession,
+  packageLoadsComputedModules,
   packageSpecifiersOf,
   resolveSpecifier,
 } from './module-graph';
@@ -25,6 +26,7 @@ let session = new LintSession();
 export function startSession(): void {
   expireResolutions();
   session = new LintSession();
+  usesMemo.clear();
 }
 
 /** A module of the project, parsed (and cached) for the linted file's analysis; `null` when it cannot be read. */
@@ -405,11 +407,32 @@ export function importerUses(
   names: readonly string[],
   passing: ReadonlySet<string> = new Set([file]),
 ): { uses: ImportedUse[]; complete: boolean } {
+  // Asked once per file and names in a lint: barrels that meet again (a diamond) are read once.
+  const key = `${file}\0${names.join('\0')}`;
+  let known = usesMemo.get(key);
+  if (!known) {
+    known = findImporterUses(file, names, passing);
+    usesMemo.set(key, known);
+  }
+  return known;
+}
+
+/** What `importerUses` found in this lint. */
+const usesMemo = new Map<string, { uses: ImportedUse[]; complete: boolean }>();
+
+function findImporterUses(
+  file: string,
+  names: readonly string[],
+  passing: ReadonlySet<string>,
+): { uses: ImportedUse[]; complete: boolean } {
   const found = importersOf(file, names);
   // No module of the package uses it: what does (the package's users, a script) is not known.
   if (!found || found.length === 0 || found.length > MAX_IMPORTERS) return { uses: [], complete: false };
   const uses: ImportedUse[] = [];
   let complete = true;
+  // A CommonJS module: what an ES module's default import of it holds is its `module.exports`.
+  const target = session.load(file);
+  const commonjs = target !== null && isCommonJs(target);
   for (const importer of found) {
     const program = session.load(importer);
     if (!program) {
@@ -426,7 +449,7 @@ export function importerUses(
       ) {
         // Passed on to the modules that import this one: their uses, when the names stay.
         imported = true;
-        const passed = passedOn(statement, names);
+        const passed = passedOn(statement, names, program);
         if (passed?.length === 0) continue;
         // A barrel that re-exports itself back, or a chain too long to follow.
         if (passed === null || passing.has(importer) || passing.size > MAX_HOPS) {
@@ -434,7 +457,8 @@ export function importerUses(
           continue;
         }
         const onward = importerUses(importer, passed, new Set([...passing, importer]));
-        uses.push(...onward.uses);
+        // Barrels that meet again (a diamond) reach the same uses by each way: each once.
+        for (const use of onward.uses) if (!uses.some((known) => known.id === use.id)) uses.push(use);
         complete &&= onward.complete;
         continue;
       }
@@ -452,12 +476,20 @@ export function importerUses(
                   ? specifier.imported.name
                   : specifier.imported.value
               : '*';
-        if (name === null || (name !== '*' && !names.includes(name))) continue;
+        if (name === null) continue;
+        // `import routes from './routes.cjs'` holds the whole `module.exports`: `routes.mountMcp(…)`.
+        const whole = commonjs && name === 'default' && !names.includes('default');
+        if (commonjs && name === '*') {
+          // `ns.default.mountMcp(…)`: not read.
+          complete = false;
+          continue;
+        }
+        if (!whole && name !== '*' && !names.includes(name)) continue;
         for (const variable of declaredVariables(specifier)) {
           for (const reference of variable.references) {
             // A name in a type (`app: Transport`) uses nothing at run time.
             if (!reference.isValueReference) continue;
-            uses.push({ id: reference.identifier as TSESTree.Identifier, namespace: name === '*' });
+            uses.push({ id: reference.identifier as TSESTree.Identifier, namespace: name === '*' || whole });
           }
         }
       }
@@ -477,7 +509,15 @@ export function importerUses(
   }
   // Other packages (a workspace's, the package's users) may use an entry of the package too.
   if (isPackageEntry(file)) complete = false;
+  // A module the package loads by a computed path (`require(path.join(__dirname, name))`).
+  if (commonjs && packageLoadsComputedModules(file)) complete = false;
   return { uses, complete };
+}
+
+/** Whether a module exports through `module.exports` or `exports.x`. */
+function isCommonJs(program: TSESTree.Program): boolean {
+  const table = exportTable(program);
+  return table.commonjs !== null || table.exportsAssigned;
 }
 
 /**
@@ -516,10 +556,14 @@ function requiredUses(call: TSESTree.CallExpression, names: readonly string[]): 
 function passedOn(
   statement: TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration,
   names: readonly string[],
+  barrel: TSESTree.Program,
 ): readonly string[] | null {
   if (statement.exportKind === 'type') return [];
   if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-    return statement.exported === null ? names.filter((name) => name !== 'default') : null;
+    if (statement.exported !== null) return null;
+    // A name the barrel exports itself, or from another module by name, is not the one `export *` passes on.
+    const own = exportTable(barrel).names;
+    return names.filter((name) => name !== 'default' && !own.has(name));
   }
   const passed: string[] = [];
   for (const specifier of statement.specifiers) {

@@ -100,6 +100,7 @@ function forgetResolutions(): void {
   workerPackages.clear();
   packageFiles.clear();
   importers.clear();
+  computedLoads.clear();
   ownSpecifiers.clear();
   tsconfigs.clear();
   workspaces.clear();
@@ -1052,6 +1053,32 @@ export function isTestModule(file: string): boolean {
 const EXPORT_ALL = /\bexport\s*\*\s*(?:as\s+[\w$]+\s+)?from\b/u;
 /** What `importersOf` answered, forgotten with the resolutions. */
 const importers = new Map<string, readonly string[] | null>();
+/** Whether a package's modules load modules by computed paths, by the package's folder. */
+const computedLoads = new Map<string, boolean>();
+
+/**
+ * A `require()` of a path the code computes: `require(path.join(__dirname, name))`,
+ * `` require(`./plugins/${name}`) ``, `require(file)`. Not a method named `require` (`auth.require`,
+ * `require(req: Request, …)`).
+ */
+const COMPUTED_REQUIRE = /(?<![.\w$])require\s*\(\s*(?:path\s*\.|`[^`]*\$\{|[\w$.]+\s*\))/u;
+
+/**
+ * Whether a module of the package `file` is in loads modules by a path it computes
+ * (`require(path.join(__dirname, name))`): a CommonJS module's callers are then not all known.
+ * True when the package's files cannot all be listed.
+ */
+export function packageLoadsComputedModules(file: string): boolean {
+  const manifest = nearestManifest(path.dirname(file));
+  if (!manifest) return true;
+  let loads = computedLoads.get(manifest.dir);
+  if (loads === undefined) {
+    const files = sourceFilesUnder(manifest.dir);
+    loads = files === null || files.some((candidate) => COMPUTED_REQUIRE.test(moduleText(candidate) ?? ''));
+    computedLoads.set(manifest.dir, loads);
+  }
+  return loads;
+}
 
 /**
  * The modules of a file's package (the folder of its nearest `package.json`) whose value imports

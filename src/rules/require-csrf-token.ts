@@ -247,10 +247,13 @@ export default createRule<Options, MessageIds>({
             !sessionsMadeBehindCheck(route),
         );
         unchecked.sort((a, b) => a.node.range[0] - b.node.range[0]);
-        // One function's branch reached through two handlers (`http.createServer((req, res) =>
-        // this.onRequest(req, res))` and its `https` twin) is one route.
+        // One function's branch of this file reached through two handlers (`http.createServer((req,
+        // res) => this.onRequest(req, res))` and its `https` twin) is one route. A branch of another
+        // module is reported where each handler is passed.
         const firstOfNode = new Set<TSESTree.Node>();
-        const distinct = unchecked.filter((route) => !firstOfNode.has(route.node) && firstOfNode.add(route.node));
+        const distinct = unchecked.filter(
+          (route) => !isLinted(route.node) || (!firstOfNode.has(route.node) && firstOfNode.add(route.node)),
+        );
         // The declarations go right above the first unchecked route's statement, next to the edit.
         const before = unchecked[0] && topLevelStatement(unchecked[0].node);
         // A handler reported as a route of its own is not reported again for a branch of a function it calls.

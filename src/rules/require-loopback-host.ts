@@ -383,7 +383,8 @@ export default createRule<Options, MessageIds>({
         // A server the analysis can show serves no MCP (a monitoring app beside the MCP server) is not this rule's.
         if (starts.length > 0 && !servesNoMcp(sourceCode)) for (const serverStart of starts) reportStart(serverStart);
         for (const transport of configuredTransports(sourceCode)) reportStart(configuredStart(transport));
-        if (mentionsAny(sourceCode, MENTIONS_HOST)) reportHostArguments();
+        if (mentionsAny(sourceCode, MENTIONS_HOST) || MENTIONS_EVERY_INTERFACE.test(sourceCode.text))
+          reportHostArguments();
       },
     };
   },
@@ -429,9 +430,11 @@ function startBinding(file: string, name: string, literal: TSESTree.Node): Serve
 
 /**
  * A file that may hand a host to a function that starts a server: `host`, `address`, `bind`,
- * `bindTo`, not a function's `.bind(this)` nor the word `binding`, which most packages hold.
+ * `bindTo`, `MCP_BIND`, not a function's `.bind(this)` nor the word `binding`, which most packages hold.
  */
-const MENTIONS_HOST = /host|address|\bbind(?!\s*\(|ings?\b)/iu;
+const MENTIONS_HOST = /host|address|bind(?!\s*\(|ings?\b)/iu;
+/** Or a host that binds every interface, written as it is: `startServer(3000, '0.0.0.0')`. */
+const MENTIONS_EVERY_INTERFACE = /0\.0\.0\.0|['"`]::['"`]/u;
 
 /**
  * Whether a call's callee comes from an import or `require` (`startServer()`, `server.start()`):

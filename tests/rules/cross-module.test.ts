@@ -266,6 +266,20 @@ describe("a server started in another module with its caller's host", () => {
     ]);
   });
 
+  it('follows a host named `MCP_BIND`, or written as it is, handed to a server start of another module', async () => {
+    const through = {
+      api: '`server.listen()` on a `node:http` server (through `serveOn()`)',
+      hostLabel: 'host',
+      values: "`'0.0.0.0'`",
+    };
+    expect(summarise(await lint('src/bind/main-named.ts'))).toEqual([
+      report('require-loopback-host', 'everyInterface', [4, 15, 4, 23], through, FAIL_CLOSED_HOST),
+    ]);
+    expect(summarise(await lint('src/bind/main-literal.ts'))).toEqual([
+      report('require-loopback-host', 'everyInterface', [3, 15, 3, 24], through, FAIL_CLOSED_HOST),
+    ]);
+  });
+
   it('reports the public host where the caller passes it, and fixes it there', async () => {
     expect(summarise(await lint('src/start-public.ts'))).toEqual([
       report(
@@ -1266,6 +1280,27 @@ describe('the callers of a CommonJS module that `require()` it', () => {
         FAIL_CLOSED_CSRF,
       ),
     ]);
+  });
+});
+
+describe('CommonJS callers that stay partly unknown', () => {
+  const reported = [
+    report(
+      'require-dns-rebinding-protection',
+      'unprotectedTransport',
+      [8, 27, 8, 45],
+      { transport: '`SSEServerTransport`' },
+      { hasFix: false, suggestions: 0 },
+    ),
+    report('require-csrf-token', 'missingCsrfCheck', [12, 3, 12, 11], { route: '`POST /messages`' }, FAIL_CLOSED_CSRF),
+  ];
+
+  it("an ES module's default import of the module holds its `module.exports`: its call with no check counts", async () => {
+    expect(summarise(await lint('src/cjs-imported/routes.cjs'))).toEqual(reported);
+  });
+
+  it('a package that loads modules by a computed path (`require(path.join(__dirname, name))`) may call it anywhere', async () => {
+    expect(summarise(await lint('src/cjs-loaded/routes.cjs'))).toEqual(reported);
   });
 });
 
