@@ -80,6 +80,20 @@ export function entitiesOf(node: TSESTree.Node, ...kinds: Entity['kind'][]): rea
   return anyEntitiesOf(node, lookupFor(kinds).follow).filter((entity) => kinds.includes(entity.kind));
 }
 
+/**
+ * What `new C()` makes, for a class `C` an adapter knows, named where it is written (the
+ * `extends Hono` of a subclass, whose instances are apps too).
+ */
+export function constructedEntitiesOf<K extends Entity['kind']>(
+  node: TSESTree.Node,
+  kind: K,
+): readonly Extract<Entity, { kind: K }>[] {
+  const ref = externalRefOf(skipTypeWrappers(node), 0, lookupFor([kind]).follow);
+  return ref
+    ? entitiesOfRef(ref, 'construct').filter((entity): entity is Extract<Entity, { kind: K }> => entity.kind === kind)
+    : [];
+}
+
 function anyEntitiesOf(node: TSESTree.Node, follow: ModuleFilter | undefined): readonly Entity[] {
   const expression = skipTypeWrappers(node);
   if (isLinted(expression)) {

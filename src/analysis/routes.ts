@@ -4,7 +4,7 @@ import { ROUTE_SHAPES, entitiesOfKind } from '../frameworks/registry';
 import type { AppFramework } from '../frameworks/types';
 import { EMITTER_METHODS } from '../frameworks/node';
 import { calledMethodName, calledMethodObject, containsNode, skipTypeWrappers, walk } from './ast';
-import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
+import { constructedEntitiesOf, entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { ALL_METHODS, fetchHandlers } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import { moduleOf, nameOf, programOf, propertyName, staticValue, variableOf } from './program';
@@ -372,6 +372,12 @@ class RouteFinder {
     if (expression.type === AST_NODE_TYPES.Identifier) {
       const plugin = this.pluginScope(expression, steps);
       if (plugin) return plugin;
+    }
+    // `class McpRoutes extends Hono { constructor() { super(); this.post('/', …) } }`: an app.
+    if (expression.type === AST_NODE_TYPES.ThisExpression) {
+      const cls = thisClass(expression);
+      const [entity] = cls?.superClass ? constructedEntitiesOf(cls.superClass, 'app') : [];
+      if (cls && entity) return this.instance(cls, entity.framework, null);
     }
     const vite = viteDevServer(expression);
     if (vite) return this.instance(vite, 'connect', null, { devServer: 'vite' });
@@ -1054,6 +1060,30 @@ function pathTest(test: TSESTree.Node): string | null {
     }
   });
   return path;
+}
+
+/** The class whose instance `this` is: of a method, field or constructor, through arrow functions. */
+function thisClass(node: TSESTree.ThisExpression): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      const cls = current.parent;
+      return cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression ? cls : null;
+    }
+    // In a static member, `this` is the class itself.
+    if (
+      ((current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition) &&
+        current.static) ||
+      current.type === AST_NODE_TYPES.StaticBlock
+    )
+      return null;
+    // A function of its own has its own `this` (a method's is the class's, read at its ClassBody).
+    if (
+      (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition
+    )
+      return null;
+  }
+  return null;
 }
 
 /**

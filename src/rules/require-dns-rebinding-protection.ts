@@ -1426,8 +1426,13 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportApp(app: AppInstance): void {
-      const creation = app.node;
-      const appText = `\`${textOf(creation)}\` app`;
+      // A class that extends the framework's app (`class McpRoutes extends Hono`): reported at its
+      // name, and named by it.
+      const made = app.node;
+      const cls =
+        made.type === AST_NODE_TYPES.ClassDeclaration || made.type === AST_NODE_TYPES.ClassExpression ? made : null;
+      const creation = cls ? (cls.id ?? cls.superClass ?? cls) : made;
+      const appText = `\`${cls?.id ? cls.id.name : textOf(creation)}\` app`;
       if (app.framework === 'fastify') {
         context.report({
           node: creation,

@@ -1164,6 +1164,67 @@ http.createServer(async (req, res) => {
       ],
     },
     {
+      name: 'Hono: routes a subclass of the app registers on `this`',
+      code: `import { Hono } from 'hono';
+
+/** Answers MCP's JSON-RPC by hand on its own POST route. */
+export class RpcRoutes extends Hono {
+  constructor() {
+    super();
+    this.post('/', async (c) => {
+      const message = await c.req.json();
+      if (message.method === 'tools/list') return c.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+      return c.json({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+    });
+  }
+}`,
+      output: `import { Hono } from 'hono';
+
+${tokenHelpers()}
+
+/** Answers MCP's JSON-RPC by hand on its own POST route. */
+export class RpcRoutes extends Hono {
+  constructor() {
+    super();
+    this.post('/', ${guard('hono', false, { indent: '    ' })}async (c) => {
+      const message = await c.req.json();
+      if (message.method === 'tools/list') return c.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+      return c.json({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /`' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Hono } from 'hono';
+
+${tokenHelpers({ bearer: true })}
+
+/** Answers MCP's JSON-RPC by hand on its own POST route. */
+export class RpcRoutes extends Hono {
+  constructor() {
+    super();
+    this.post('/', ${guard('hono', true, { indent: '    ' })}async (c) => {
+      const message = await c.req.json();
+      if (message.method === 'tools/list') return c.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+      return c.json({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+    });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'node:http: a POST branch, and an early return for anything else',
       code: `import http from 'node:http';
 

@@ -1159,6 +1159,36 @@ http
       ],
     },
     {
+      name: 'a subclass of the Hono app that answers MCP methods on `this`: reported at its name, with no change',
+      code: `import { Hono } from 'hono';
+
+export class RpcRoutes extends Hono {
+  constructor() {
+    super();
+    this.post('/', async (c) => {
+      const message = await c.req.json();
+      if (message.method === 'tools/list') return c.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+      return c.json({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+    });
+  }
+
+  static describe() {
+    return this.name;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`RpcRoutes` app' },
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 23,
+        },
+      ],
+    },
+    {
       name: 'by default, a node:http handler gets the Host check as a suggestion',
       code: `import http from 'node:http';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
