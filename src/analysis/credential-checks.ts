@@ -158,7 +158,8 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
       continue;
     }
     if (entity.kind !== 'auth' || finder.known !== 'auth') continue;
-    if (entity.auth === 'middleware' || entity.auth === 'plugin') return true;
+    if (entity.auth === 'middleware') return !acceptsEveryToken(expression);
+    if (entity.auth === 'plugin') return true;
     if (entity.auth === 'csrf') return finder.csrfTokens !== false;
     if (entity.auth === 'jwt') return !readsCookie(expression);
     if (entity.auth === 'strategy') return checksTokenStrategy(expression);
@@ -175,6 +176,23 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether auth middleware is given a verifier that says yes to every token: `bearerAuth({
+ * verifyToken: async () => true })`, a placeholder that any `Authorization: Bearer x` passes.
+ */
+function acceptsEveryToken(middleware: TSESTree.Node): boolean {
+  if (middleware.type !== AST_NODE_TYPES.CallExpression) return false;
+  const [options] = middleware.arguments;
+  const object = options && options.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(options) : null;
+  if (!object) return false;
+  return object.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property || !/^verify/u.test(propertyName(property) ?? '')) return false;
+    const verifier = resolveFunction(property.value);
+    const answers = verifier ? returnedExpressions(verifier) : [];
+    return answers.length > 0 && answers.every((answer) => staticValue(answer)?.value === true);
+  });
 }
 
 /** Whether a Fastify plugin passed to `register` guards the routes of its scope. */

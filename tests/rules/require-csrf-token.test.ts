@@ -1225,6 +1225,48 @@ export class RpcRoutes extends Hono {
       ],
     },
     {
+      name: 'Hono: bearerAuth whose verifyToken says yes to every token checks nothing',
+      code: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+
+const app = new Hono();
+// A placeholder verifier: every token passes.
+app.post('/mcp', bearerAuth({ verifyToken: async () => true }), async (c) => transport.handleRequest(c));`,
+      output: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+
+const app = new Hono();
+
+${tokenHelpers()}
+
+// A placeholder verifier: every token passes.
+app.post('/mcp', bearerAuth({ verifyToken: async () => true }), ${guard('hono')}async (c) => transport.handleRequest(c));`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+
+const app = new Hono();
+
+${tokenHelpers({ bearer: true })}
+
+// A placeholder verifier: every token passes.
+app.post('/mcp', bearerAuth({ verifyToken: async () => true }), ${guard('hono', true)}async (c) => transport.handleRequest(c));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'node:http: a POST branch, and an early return for anything else',
       code: `import http from 'node:http';
 
