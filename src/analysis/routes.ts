@@ -18,6 +18,7 @@ import {
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
+  returnedExpressions,
   type HandlerFunction,
 } from './values';
 
@@ -368,6 +369,14 @@ class RouteFinder {
       // a route whose verbs register on the app.
       if (inner && ROUTE_SHAPES[inner.framework].chains) return inner;
       if (inner) return null;
+      // A function or method of the project that hands back its app, or a route of it
+      // (`route(path) { return this.app.route(path); }`): that app.
+      const fn = resolveFunction(expression.callee);
+      const handed = fn ? returnedExpressions(fn) : [];
+      if (handed.length > 0) {
+        const apps = handed.map((value) => this.appOf(value, steps + 1));
+        if (apps[0] && apps.every((app) => app === apps[0])) return apps[0];
+      }
     }
     if (expression.type === AST_NODE_TYPES.Identifier) {
       const plugin = this.pluginScope(expression, steps);

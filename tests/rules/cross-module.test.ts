@@ -1330,3 +1330,10 @@ describe('what a handler hands its requests to in another module', () => {
     ]);
   });
 });
+
+describe('an app a class owns and hands out through a method of its own', () => {
+  it("reads `host.route('/mcp').all(…)` as a route of the class's app, behind the key check it installs", async () => {
+    expect(summarise(await lint('src/wrapped-app/notes.ts'))).toEqual([]);
+    expect(summarise(await lint('src/wrapped-app/main.ts'))).toEqual([]);
+  });
+});

@@ -1240,7 +1240,7 @@ const app = new Hono();
 ${tokenHelpers()}
 
 // A placeholder verifier: every token passes.
-app.post('/mcp', bearerAuth({ verifyToken: async () => true }), ${guard('hono')}async (c) => transport.handleRequest(c));`,
+app.post('/mcp', bearerAuth({ verifyToken: async () => true }), ${guard('hono', false)}async (c) => transport.handleRequest(c));`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -1261,6 +1261,63 @@ ${tokenHelpers({ bearer: true })}
 
 // A placeholder verifier: every token passes.
 app.post('/mcp', bearerAuth({ verifyToken: async () => true }), ${guard('hono', true)}async (c) => transport.handleRequest(c));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'express: a route of an app that a method hands back (`route(path) { return this.app.route(path); }`)',
+      code: `import express from 'express';
+
+class Host {
+  readonly app = express();
+  route(path: string) {
+    return this.app.route(path);
+  }
+}
+
+const host = new Host();
+host.route('/mcp').all(async (req, res) => transport.handleRequest(req, res, req.body));`,
+      output: `import express from 'express';
+
+class Host {
+  readonly app = express();
+  route(path: string) {
+    return this.app.route(path);
+  }
+}
+
+const host = new Host();
+
+${tokenHelpers()}
+
+host.route('/mcp').all(${guard('express', false)}async (req, res) => transport.handleRequest(req, res, req.body));`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/mcp`' },
+          line: 11,
+          column: 1,
+          endLine: 11,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+
+class Host {
+  readonly app = express();
+  route(path: string) {
+    return this.app.route(path);
+  }
+}
+
+const host = new Host();
+
+${tokenHelpers({ bearer: true })}
+
+host.route('/mcp').all(${guard('express', true)}async (req, res) => transport.handleRequest(req, res, req.body));`,
             },
           ],
         },
