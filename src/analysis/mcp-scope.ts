@@ -6,6 +6,7 @@ import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { importersOf, resolveSpecifier, runByBun, servedByDeno } from './module-graph';
 import { KNOWN_MODULES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
+import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
 import { findRoutes, type AppInstance } from './routes';
 import { exportedValue } from './servers';
 import { enclosingClass, externalRefOf, resolveExpression, resolveFunction } from './values';
@@ -104,6 +105,8 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   const { routes, apps } = findRoutes(sourceCode);
   // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own.
   if (!routes.some(isEndpoint)) return false;
+  // MCP answered by hand at any path (`POST /rpc` dispatching `tools/call`), in a file that need not say MCP.
+  if (MENTIONS_MCP_METHOD.test(sourceCode.text) && routes.some((route) => route.handlers.some(servesMcp))) return false;
   if (!apps.every((app) => isLinted(app.node) && staysHere(app))) return false;
   return routes.every(
     (route) =>

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { McpTransport } from '../frameworks/types';
-import { calledMethodName, plainParameterNames, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, containsNode, plainParameterNames, skipTypeWrappers, walk } from './ast';
 import {
   isFunctionNode,
   resolveExpression,
@@ -276,13 +276,13 @@ function bodyHandlers(fn: HandlerFunction): HandlerFunction[] {
  * module). A function that calls one of its parameters (`next()`) hands the request on:
  * middleware, not the endpoint.
  */
-function dispatchesMcpMethods(fn: HandlerFunction): boolean {
+function dispatchesMcpMethods(fn: HandlerFunction, body: TSESTree.Node = fn.body): boolean {
   const params = plainParameterNames(fn);
   let dispatches = false;
   let initializes = false;
   let namesProtocolVersion = false;
   let passesOn = false;
-  walk(fn.body, (node) => {
+  walk(body, (node) => {
     if (passesOn) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipTypeWrappers(node.callee);
@@ -314,6 +314,28 @@ function dispatchesMcpMethods(fn: HandlerFunction): boolean {
     else dispatches = tested;
   });
   return (dispatches || (initializes && namesProtocolVersion)) && !passesOn;
+}
+
+/**
+ * Whether a branch of a handler serves MCP itself: it answers MCP's methods by hand (as
+ * `dispatchesMcpMethods` reads them), or hands the request to a transport, in its own code or in a
+ * function of the project it gives the body to.
+ */
+export function branchServesMcp(branch: TSESTree.Node, fn: HandlerFunction): boolean {
+  if (dispatchesMcpMethods(fn, branch)) return true;
+  if (transportCalls(fn).some((call) => containsNode(branch, call))) return true;
+  return bodyHandlers(fn).some(
+    (callee) => callee !== fn && containsNodeOfCallTo(branch, callee) && dispatchesMcpMethods(callee),
+  );
+}
+
+/** Whether a branch holds a call of `callee`. */
+function containsNodeOfCallTo(branch: TSESTree.Node, callee: HandlerFunction): boolean {
+  let found = false;
+  walk(branch, (node) => {
+    if (!found && node.type === AST_NODE_TYPES.CallExpression) found = resolveFunction(node.callee) === callee;
+  });
+  return found;
 }
 
 function isMcpMethodKey(property: TSESTree.ObjectLiteralElement): boolean {

@@ -33,7 +33,7 @@ import {
 import { mountedPaths, routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { answersNothing } from '../analysis/reach';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
-import { MENTIONS_MCP_METHOD, servesMcp, transportCalls } from '../analysis/mcp-transports';
+import { MENTIONS_MCP_METHOD, branchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, routesHolding, type Route } from '../analysis/routes';
 import { decoratorPaths, guardsNothing, joinNestPath, nestDecorator } from '../analysis/nest-routes';
 import { mcpModules } from '../analysis/mcp-modules';
@@ -531,6 +531,23 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
+    /** Whether the `if` branch a plain handler's route is serves MCP in its own code. */
+    function servesInBranch(route: Route): boolean {
+      let test: TSESTree.Node = route.node;
+      while (test.parent && test.parent.type !== AST_NODE_TYPES.IfStatement && !isFunctionNode(test.parent))
+        test = test.parent;
+      const branch = test.parent;
+      const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
+      return (
+        branch?.type === AST_NODE_TYPES.IfStatement &&
+        branch.test === test &&
+        fn !== null &&
+        fn !== undefined &&
+        containsNode(fn, branch) &&
+        branchServesMcp(branch.consequent, fn)
+      );
+    }
+
     function isEndpoint(route: Route): boolean {
       const { path } = route;
       const serves = (): boolean => route.handlers.some((handler) => servesMcp(handler));
@@ -550,9 +567,10 @@ export default createRule<Options, MessageIds>({
       )
         return true;
       // A plain handler's branch for another path (`POST /webhook`) is not the MCP endpoint, even
-      // when the same handler serves MCP elsewhere.
+      // when the same handler serves MCP elsewhere; unless that branch serves MCP itself (`POST
+      // /rpc` answering `tools/call`).
       // (A Next.js route file is its own route: a dynamic folder, `app/[transport]`, names no endpoint.)
-      if (route.framework === 'node' && path !== null && !route.exportedFor) return false;
+      if (route.framework === 'node' && path !== null && !route.exportedFor) return servesInBranch(route);
       // Nor is a POST branch that only reads the body, beside the one that hands it to MCP.
       if (route.framework === 'node' && !route.exportedFor && besideTheMcpBranch(route)) return false;
       // A route that hands requests to an MCP transport is the endpoint, whatever its path.

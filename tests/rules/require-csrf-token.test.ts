@@ -1324,6 +1324,76 @@ host.route('/mcp').all(${guard('express', true)}async (req, res) => transport.ha
       ],
     },
     {
+      name: 'node:http: a branch at a path of its own (`POST /rpc`) that answers MCP methods by hand is an endpoint',
+      code: `import http from 'node:http';
+
+http
+  .createServer(async (req, res) => {
+    if (req.method === 'POST' && req.url === '/rpc') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const message = JSON.parse(raw);
+      if (message.method === 'tools/list') {
+        res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { tools: [] } }));
+        return;
+      }
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7430, '127.0.0.1');`,
+      output: `import http from 'node:http';
+
+${tokenHelpers()}
+
+http
+  .createServer(async (req, res) => {
+    ${guard('node:http', false, { indent: '    ' })}if (req.method === 'POST' && req.url === '/rpc') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const message = JSON.parse(raw);
+      if (message.method === 'tools/list') {
+        res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { tools: [] } }));
+        return;
+      }
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7430, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /rpc` in this handler' },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+${tokenHelpers({ bearer: true })}
+
+http
+  .createServer(async (req, res) => {
+    ${guard('node:http', true, { indent: '    ' })}if (req.method === 'POST' && req.url === '/rpc') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const message = JSON.parse(raw);
+      if (message.method === 'tools/list') {
+        res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { tools: [] } }));
+        return;
+      }
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7430, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'node:http: a POST branch, and an early return for anything else',
       code: `import http from 'node:http';
 

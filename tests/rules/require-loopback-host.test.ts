@@ -3701,6 +3701,22 @@ function loopbackSuggestions(code: string) {
   }));
 }
 
+const rpcByHand = `import http from 'node:http';
+
+const server = http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/rpc') {
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const message = JSON.parse(raw);
+    if (message.method === 'tools/call') {
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { content: [] } }));
+      return;
+    }
+  }
+  res.writeHead(404).end();
+});
+server.listen(7431, '0.0.0.0');`;
+
 const EVERY_INTERFACE_EXPRESS = {
   messageId: 'everyInterface',
   data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
@@ -3836,6 +3852,21 @@ export class LoginCallback {
       name: 'an app in a public class field may be given MCP routes by any user of the class',
       code: publicField,
       errors: [{ ...EVERY_INTERFACE_EXPRESS, line: 8, suggestions: loopbackSuggestions(publicField) }],
+    },
+    {
+      name: 'a handler that answers MCP methods by hand at a path of its own (`POST /rpc`), in a file that never says MCP',
+      code: rpcByHand,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 15,
+          column: 21,
+          endLine: 15,
+          endColumn: 30,
+          suggestions: loopbackSuggestions(rpcByHand),
+        },
+      ],
     },
     {
       name: 'a route handled by a function of another module may serve MCP',
