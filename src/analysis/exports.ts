@@ -479,17 +479,18 @@ function findImporterUses(
         if (name === null) continue;
         // `import routes from './routes.cjs'` holds the whole `module.exports`: `routes.mountMcp(…)`.
         const whole = commonjs && name === 'default' && !names.includes('default');
-        if (commonjs && name === '*') {
-          // `ns.default.mountMcp(…)`: not read.
-          complete = false;
-          continue;
-        }
         if (!whole && name !== '*' && !names.includes(name)) continue;
         for (const variable of declaredVariables(specifier)) {
           for (const reference of variable.references) {
             // A name in a type (`app: Transport`) uses nothing at run time.
             if (!reference.isValueReference) continue;
-            uses.push({ id: reference.identifier as TSESTree.Identifier, namespace: name === '*' || whole });
+            const id = reference.identifier as TSESTree.Identifier;
+            // `ns.default` of a CommonJS module is its whole `module.exports` (`ns.default.mountMcp(…)`): not read.
+            if (commonjs && name === '*' && isDefaultMember(id)) {
+              complete = false;
+              continue;
+            }
+            uses.push({ id, namespace: name === '*' || whole });
           }
         }
       }
@@ -512,6 +513,12 @@ function findImporterUses(
   // A module the package loads by a computed path (`require(path.join(__dirname, name))`).
   if (commonjs && packageLoadsComputedModules(file)) complete = false;
   return { uses, complete };
+}
+
+/** `ns.default`, `ns['default']`. */
+function isDefaultMember(id: TSESTree.Identifier): boolean {
+  const member = id.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && member.object === id && propertyName(member) === 'default';
 }
 
 /** Whether a module exports through `module.exports` or `exports.x`. */

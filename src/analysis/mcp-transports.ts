@@ -229,9 +229,10 @@ export function readsFrom(node: TSESTree.Node, request: string, depth = 0): bool
 }
 
 /**
- * Whether a name is written, or pushed to, in a listener of the request's `data` event: `let raw =
- * ''; req.on('data', (chunk) => (raw += chunk))`, `req.on('data', (chunk) => chunks.push(chunk))`.
- * The name then holds the request's body.
+ * Whether a name is written, or pushed to, in a listener of the request's `data` event (`let raw =
+ * ''; req.on('data', (chunk) => (raw += chunk))`, `req.on('data', (chunk) => chunks.push(chunk))`)
+ * or in a loop over the request's chunks (`for await (const chunk of req) raw += chunk`). The name
+ * then holds the request's body.
  */
 function streamsBodyInto(id: TSESTree.Node, request: string): boolean {
   const member = id.parent;
@@ -245,6 +246,13 @@ function streamsBodyInto(id: TSESTree.Node, request: string): boolean {
     (member?.type === AST_NODE_TYPES.AssignmentExpression && member.left === id) ||
     (member?.type === AST_NODE_TYPES.UpdateExpression && member.argument === id);
   if (!pushed && !written) return false;
+  // `for await (const chunk of req) raw += chunk`
+  for (let current: TSESTree.Node | undefined = member; current && !isFunctionNode(current); current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ForOfStatement && current.await) {
+      const source = skipTypeWrappers(current.right);
+      if (source.type === AST_NODE_TYPES.Identifier && source.name === request) return true;
+    }
+  }
   let listener: TSESTree.Node | undefined = member;
   while (listener && !isFunctionNode(listener)) listener = listener.parent;
   const call = listener?.parent;
@@ -306,9 +314,16 @@ function dispatchesMcpMethods(fn: HandlerFunction, body: TSESTree.Node = fn.body
     const initialize = node.value === 'initialize';
     if (!initialize && !MCP_METHODS.has(node.value)) return;
     const { parent } = node;
+    // Compared with a JSON-RPC request's `method` (`rpc.method === 'tools/call'`, `switch (method)`),
+    // not a webhook event's `type`.
     const tested =
-      (parent?.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(parent.operator)) ||
-      (parent?.type === AST_NODE_TYPES.SwitchCase && parent.test === node) ||
+      (parent?.type === AST_NODE_TYPES.BinaryExpression &&
+        ['===', '==', '!==', '!='].includes(parent.operator) &&
+        namesMethod(parent.left === node ? parent.right : parent.left)) ||
+      (parent?.type === AST_NODE_TYPES.SwitchCase &&
+        parent.test === node &&
+        parent.parent?.type === AST_NODE_TYPES.SwitchStatement &&
+        namesMethod(parent.parent.discriminant)) ||
       (parent?.type === AST_NODE_TYPES.Property && parent.key === node);
     if (initialize) initializes ||= tested;
     else dispatches = tested;
@@ -336,6 +351,18 @@ function containsNodeOfCallTo(branch: TSESTree.Node, callee: HandlerFunction): b
     if (!found && node.type === AST_NODE_TYPES.CallExpression) found = resolveFunction(node.callee) === callee;
   });
   return found;
+}
+
+/** `method`, `rpc.method`, `body['method']`, `rpcMethod`: a name or property that says method. */
+function namesMethod(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  const name =
+    expression.type === AST_NODE_TYPES.Identifier
+      ? expression.name
+      : expression.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(expression)
+        : null;
+  return name !== null && /method/iu.test(name);
 }
 
 function isMcpMethodKey(property: TSESTree.ObjectLiteralElement): boolean {

@@ -1057,11 +1057,12 @@ const importers = new Map<string, readonly string[] | null>();
 const computedLoads = new Map<string, boolean>();
 
 /**
- * A `require()` of a path the code computes: `require(path.join(__dirname, name))`,
- * `` require(`./plugins/${name}`) ``, `require(file)`. Not a method named `require` (`auth.require`,
- * `require(req: Request, …)`).
+ * A `require()` or `import()` of a path the code computes: any argument but one string literal
+ * (`require(path.join(__dirname, name))`, `require('./' + name)`, `await import(file)`). Not a
+ * method named `require` (`auth.require(…)`, `require(req: Request, …)`).
  */
-const COMPUTED_REQUIRE = /(?<![.\w$])require\s*\(\s*(?:path\s*\.|`[^`]*\$\{|[\w$.]+\s*\))/u;
+const COMPUTED_REQUIRE =
+  /(?<![.\w$])(?:require|import)\s*\(\s*(?!(['"])[^'"\r\n]*\1\s*\)|`[^`$]*`\s*\)|[\w$]+\s*[:?]\s*[\w$])/u;
 
 /**
  * Whether a module of the package `file` is in loads modules by a path it computes

@@ -925,6 +925,9 @@ function onlyOtherMethods(test: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(test);
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '||')
     return onlyOtherMethods(expression.left) && onlyOtherMethods(expression.right);
+  // `req.method === 'GET' && url === '/status'`: true only for GET requests.
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&')
+    return onlyOtherMethods(expression.left) || onlyOtherMethods(expression.right);
   // `['GET', 'HEAD'].includes(req.method)`
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const methods = listedMethods(expression);
@@ -1097,12 +1100,17 @@ function thisClass(node: TSESTree.ThisExpression): TSESTree.ClassDeclaration | T
 
 /**
  * Whether a test holds for the paths other than one it names: `url !== '/mcp'`,
- * `!url.startsWith('/mcp')`, also as one side of `||` (`url !== '/mcp' || method !== 'POST'`).
+ * `!url.startsWith('/mcp')`, also as one side of `||` (`url !== '/mcp' || method !== 'POST'`) or
+ * on both of `&&` (`url !== '/mcp' && url !== '/mcp/'`).
  */
 function excludesPath(test: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(test);
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '||') {
     return excludesPath(expression.left) || excludesPath(expression.right);
+  }
+  // `url !== '/mcp' && url !== '/mcp/'`: every other path.
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&') {
+    return excludesPath(expression.left) && excludesPath(expression.right);
   }
   if (
     expression.type === AST_NODE_TYPES.BinaryExpression &&

@@ -130,8 +130,8 @@ const MENTIONS_MCP = new RegExp(
   `@modelcontextprotocol/|${MENTIONS_MCP_METHOD.source}|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
   'u',
 );
-/** A quoted `/mcp` path. */
-const MENTIONS_MCP_PATH = /['"`]\/mcp['"`/]/u;
+/** A quoted path that ends in `/mcp` (`'/mcp'`, `'/api/mcp'`). */
+const MENTIONS_MCP_PATH = /['"`][^'"`\s]*\/mcp['"`/]/u;
 const mentionsMcpMethod = (text: string): boolean => MENTIONS_MCP_METHOD.test(text);
 /**
  * A file that imports `ws`, or calls a method that accepts a WebSocket handshake (Bun's

@@ -1302,6 +1302,14 @@ describe('CommonJS callers that stay partly unknown', () => {
   it('a package that loads modules by a computed path (`require(path.join(__dirname, name))`) may call it anywhere', async () => {
     expect(summarise(await lint('src/cjs-loaded/routes.cjs'))).toEqual(reported);
   });
+
+  it("a package that loads modules by a path it adds up (`require('./' + name)`) may call it anywhere", async () => {
+    expect(summarise(await lint('src/cjs-concat/routes.cjs'))).toEqual(reported);
+  });
+
+  it("an ES module's namespace import of the module reads `routes.mountMcp(…)` as a call of it: a token check counts", async () => {
+    expect(summarise(await lint('src/cjs-ns/routes.cjs'))).toEqual([]);
+  });
 });
 
 describe('what a handler hands its requests to in another module', () => {

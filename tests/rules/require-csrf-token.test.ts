@@ -1394,6 +1394,55 @@ http
       ],
     },
     {
+      name: 'node:http: an early answer for GET at a path of its own lets POST through to the transport',
+      code: `import http from 'node:http';
+
+http.createServer(async (req, res) => {
+  if (req.method === 'GET' && req.url === '/status') {
+    res.end('up');
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+      output: `import http from 'node:http';
+
+${tokenHelpers()}
+
+http.createServer(async (req, res) => {
+  ${guard('node:http', false, { indent: '  ' })}if (req.method === 'GET' && req.url === '/status') {
+    res.end('up');
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of this handler' },
+          line: 3,
+          column: 19,
+          endLine: 9,
+          endColumn: 2,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+${tokenHelpers({ bearer: true })}
+
+http.createServer(async (req, res) => {
+  ${guard('node:http', true, { indent: '  ' })}if (req.method === 'GET' && req.url === '/status') {
+    res.end('up');
+    return;
+  }
+  await transport.handleRequest(req, res);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'node:http: a POST branch, and an early return for anything else',
       code: `import http from 'node:http';
 

@@ -1649,3 +1649,92 @@ test('lists tools', async () => {
   ],
   invalid: [],
 });
+
+// Hand-written MCP endpoints: the body read from the request and answered by a function that
+// dispatches on the JSON-RPC `method`, not any comparison with a method's name.
+ruleTester.run('require-dns-rebinding-protection: MCP answered by hand', rule, {
+  valid: [
+    {
+      name: "a webhook whose events are typed with MCP's method names is no JSON-RPC endpoint",
+      code: `import http from 'node:http';
+
+function onEvent(event: { type: string }) {
+  if (event.type === 'tools/list') console.log('the tool list changed');
+}
+
+http
+  .createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/mcp-events') {
+      let raw = '';
+      req.on('data', (chunk) => (raw += chunk));
+      req.on('end', () => {
+        onEvent(JSON.parse(raw));
+        res.end('ok');
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7441, '127.0.0.1');`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a body read with `for await` and handed to a dispatcher of MCP methods',
+      code: `import http from 'node:http';
+
+function answer(raw: string): unknown {
+  const { id, method } = JSON.parse(raw);
+  if (method === 'tools/list') return { jsonrpc: '2.0', id, result: { tools: [] } };
+  return { jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } };
+}
+
+http
+  .createServer(async (req, res) => {
+    if (req.method === 'POST' && req.url === '/api/mcp') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      res.end(JSON.stringify(answer(raw)));
+      return;
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7440, '127.0.0.1');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 11,
+          column: 9,
+          endLine: 11,
+          endColumn: 30,
+          suggestions: [{ messageId: 'validateHost', output: `import http from 'node:http';
+
+function answer(raw: string): unknown {
+  const { id, method } = JSON.parse(raw);
+  if (method === 'tools/list') return { jsonrpc: '2.0', id, result: { tools: [] } };
+  return { jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } };
+}
+
+http
+  .createServer(async (req, res) => {
+    // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+    if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
+      res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
+      return;
+    }
+    if (req.method === 'POST' && req.url === '/api/mcp') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      res.end(JSON.stringify(answer(raw)));
+      return;
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7440, '127.0.0.1');` }],
+        },
+      ],
+    },
+  ],
+});
