@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { McpTransport } from '../frameworks/types';
-import { calledMethodName, containsNode, plainParameterNames, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, calledMethodObject, containsNode, plainParameterNames, skipTypeWrappers, walk } from './ast';
 import {
   isFunctionNode,
   resolveExpression,
@@ -333,12 +333,18 @@ function dispatchesMcpMethods(fn: HandlerFunction, body: TSESTree.Node = fn.body
 
 /**
  * Whether a branch of a handler serves MCP itself: it answers MCP's methods by hand (as
- * `dispatchesMcpMethods` reads them), or hands the request to a transport, in its own code or in a
- * function of the project it gives the body to.
+ * `dispatchesMcpMethods` reads them), or hands the request to an MCP transport it names, in its own
+ * code or in a function of the project it gives the body to.
  */
 export function branchServesMcp(branch: TSESTree.Node, fn: HandlerFunction): boolean {
   if (dispatchesMcpMethods(fn, branch)) return true;
-  if (transportCalls(fn).some((call) => containsNode(branch, call))) return true;
+  // A transport the adapters know: a voice or payments SDK has a `handleRequest` too.
+  const knownTransport = (call: TSESTree.CallExpression): boolean => {
+    const receiver = calledMethodObject(call);
+    const value = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+    return value !== null && entitiesOf(value, 'mcp-transport').length > 0;
+  };
+  if (transportCalls(fn).some((call) => containsNode(branch, call) && knownTransport(call))) return true;
   return bodyHandlers(fn).some(
     (callee) => callee !== fn && containsNodeOfCallTo(branch, callee) && dispatchesMcpMethods(callee),
   );

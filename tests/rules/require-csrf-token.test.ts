@@ -104,6 +104,18 @@ mount(app);`;
 ruleTester.run('require-csrf-token', rule, {
   valid: [
     {
+      name: "a web handler's branch at a path of its own that hands the request to some SDK's `handleRequest`, not an MCP transport",
+      code: `import { VoiceAdapter } from 'voice-sdk';
+
+export default {
+  async fetch(request: Request) {
+    const url = new URL(request.url);
+    if (url.pathname === '/voice') return VoiceAdapter.handleRequest(request, 'agent');
+    return new Response('Not found', { status: 404 });
+  },
+};`,
+    },
+    {
       name: 'routes added five calls deep, after the bearer check: each runs where the module makes the first call',
       code: `import express, { type Express } from 'express';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
