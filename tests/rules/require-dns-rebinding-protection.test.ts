@@ -1709,7 +1709,10 @@ http
           column: 9,
           endLine: 11,
           endColumn: 30,
-          suggestions: [{ messageId: 'validateHost', output: `import http from 'node:http';
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: `import http from 'node:http';
 
 function answer(raw: string): unknown {
   const { id, method } = JSON.parse(raw);
@@ -1732,7 +1735,9 @@ http
     }
     res.writeHead(404).end();
   })
-  .listen(7440, '127.0.0.1');` }],
+  .listen(7440, '127.0.0.1');`,
+            },
+          ],
         },
       ],
     },
