@@ -11,6 +11,7 @@ import {
   isFunctionNode,
   possibleValues,
   resolveExpression,
+  resolveFunction,
   returnedExpressions,
   type Invocation,
 } from './values';
@@ -31,6 +32,15 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
     }
   }
   if (route.handlers.some((handler) => checksCredential(finder, handler, branch))) return true;
+  // A branch of a function the handler hands the request to (`await handleMcp(req, res)`): the
+  // checks on the way to it there count too.
+  const dispatched = branch && enclosingFunction(branch);
+  if (
+    dispatched &&
+    !route.handlers.some((handler) => resolveFunction(handler) === dispatched) &&
+    checksCredential(finder, dispatched, branch)
+  )
+    return true;
   if (ownerMiddleware(route)) return true;
   if (route.options) {
     for (const hook of GUARD_HOOKS) {

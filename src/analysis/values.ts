@@ -1528,6 +1528,18 @@ export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction
   const expression = skipTypeWrappers(node);
   if (isFunctionNode(expression)) return expression;
   if (expression.type === AST_NODE_TYPES.CallExpression) {
+    // `access.requireKey.bind(access)`: the method itself, its `this` fixed (not `fn.bind(null, a)`,
+    // whose arguments shift).
+    const callee = skipTypeWrappers(expression.callee);
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      !callee.computed &&
+      propertyName(callee) === 'bind' &&
+      expression.arguments.length <= 1
+    ) {
+      const bound = resolveFunction(callee.object, depth + 1);
+      if (bound) return bound;
+    }
     const wrapped = wrappedFunction(expression, depth);
     if (wrapped) return wrapped;
   }

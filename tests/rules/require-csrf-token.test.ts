@@ -104,6 +104,42 @@ mount(app);`;
 ruleTester.run('require-csrf-token', rule, {
   valid: [
     {
+      name: 'node:http: the listener dispatches to a function that checks the token before its POST branch',
+      code: `import http from 'node:http';
+
+async function handleMcp(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+    res.writeHead(401).end();
+    return;
+  }
+  if (req.method === 'POST') await transport.handleRequest(req, res);
+}
+
+http.createServer(async (req, res) => {
+  if ((req.url ?? '').startsWith('/mcp')) await handleMcp(req, res);
+  else res.writeHead(404).end();
+});`,
+    },
+    {
+      name: "express: a class's checking method passed bound to its instance (`access.requireKey.bind(access)`)",
+      code: `import express from 'express';
+
+class Access {
+  constructor(private readonly key: string) {}
+  requireKey(req: express.Request, res: express.Response, next: express.NextFunction) {
+    if (req.get('x-api-key') !== this.key) {
+      res.status(401).end();
+      return;
+    }
+    next();
+  }
+}
+
+const access = new Access(process.env.API_KEY ?? '');
+const app = express();
+app.post('/mcp', access.requireKey.bind(access), (req, res) => transport.handleRequest(req, res, req.body));`,
+    },
+    {
       name: "a web handler's branch at a path of its own that hands the request to some SDK's `handleRequest`, not an MCP transport",
       code: `import { VoiceAdapter } from 'voice-sdk';
 
