@@ -24,6 +24,8 @@ import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variable
 import type { AppInstance } from './routes';
 import {
   bindingDefault,
+  callsOf,
+  enclosingFunction,
   externalRefOf,
   findObjectProperty,
   isFunctionNode,
@@ -1307,15 +1309,51 @@ const IN_PROCESS_REQUESTS: Readonly<Partial<Record<AppInstance['framework'], str
 export function servedInProcessOnly(app: AppInstance | null): boolean {
   const method = app && IN_PROCESS_REQUESTS[app.framework];
   if (!app || !method || app.parent || !inTest(app.node)) return false;
-  const holder = app.node.parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
   if (exportedValue(app.node)) return false;
+  return heldInProcessOnly(app.node, method, 0) === 'requested';
+}
+
+/**
+ * How the value `made` is used: `'requested'` when the variable that holds it is used only by its
+ * method calls, one of them `method`, none `listen`; also when a function of the test returns it
+ * (`function makeApp() { …; return app }`) and every call of that function is held so. `'unused'`
+ * when it is held so but never handed a request, `'other'` for anything else.
+ */
+function heldInProcessOnly(made: TSESTree.Node, method: string, depth: number): 'requested' | 'unused' | 'other' {
+  let held = outermostWrapper(made);
+  // `const app = await makeApp()`
+  if (held.parent?.type === AST_NODE_TYPES.AwaitExpression) held = outermostWrapper(held.parent);
+  const holder = held.parent;
+  // `return app` of a factory the test calls: each call is an app of its own.
+  if (holder?.type === AST_NODE_TYPES.ReturnStatement && depth < 2) {
+    const fn = enclosingFunction(holder);
+    // Its calls in this module, all of them (an exported factory's are not).
+    const found = fn ? callsOf(fn, true) : null;
+    if (!found?.complete || found.calls.length === 0) return 'other';
+    let requested = false;
+    for (const call of found.calls) {
+      if (call.type !== AST_NODE_TYPES.CallExpression) return 'other';
+      const use = heldInProcessOnly(call, method, depth + 1);
+      if (use === 'other') return 'other';
+      requested ||= use === 'requested';
+    }
+    return requested ? 'requested' : 'unused';
+  }
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier)
+    return 'other';
   const variable = variableOf(holder.id);
-  if (!variable) return false;
+  if (!variable) return 'other';
   let requested = false;
   for (const reference of variable.references) {
     if (reference.init) continue;
     const member = (reference.identifier as TSESTree.Node).parent;
+    // `return app` of the factory that made it.
+    if (member?.type === AST_NODE_TYPES.ReturnStatement && depth < 2) {
+      const use = heldInProcessOnly(reference.identifier as TSESTree.Node, method, depth);
+      if (use === 'other') return 'other';
+      requested ||= use === 'requested';
+      continue;
+    }
     const call = member?.parent;
     if (
       member?.type !== AST_NODE_TYPES.MemberExpression ||
@@ -1323,11 +1361,11 @@ export function servedInProcessOnly(app: AppInstance | null): boolean {
       call?.type !== AST_NODE_TYPES.CallExpression ||
       call.callee !== member
     ) {
-      return false;
+      return 'other';
     }
     const name = propertyName(member);
-    if (name === 'listen') return false;
+    if (name === 'listen') return 'other';
     if (name === method) requested = true;
   }
-  return requested;
+  return requested ? 'requested' : 'unused';
 }

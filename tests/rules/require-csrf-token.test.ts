@@ -4635,8 +4635,73 @@ ruleTester.run('require-csrf-token: an app a test hands requests in the process'
       name: "Fastify's `app.inject()`",
       code: IN_PROCESS('Fastify()', "const res = await app.inject({ method: 'POST', url: '/mcp', payload: {} });"),
     },
+    {
+      name: 'an app a factory of the test returns, each of whose calls is only injected',
+      filename: 'tests/tools.test.ts',
+      code: `import Fastify from 'fastify';
+import { handleMcp } from './handler';
+
+function makeApp() {
+  const app = Fastify();
+  app.post('/mcp', handleMcp);
+  return app;
+}
+
+test('lists tools', async () => {
+  const app = makeApp();
+  await app.inject({ method: 'POST', url: '/mcp', payload: {} });
+});
+
+test('closes', async () => {
+  const app = await makeApp();
+  await app.inject({ method: 'POST', url: '/mcp' });
+  await app.close();
+});`,
+    },
   ],
   invalid: [
+    {
+      name: 'an app a factory of the test returns, one of whose calls listens',
+      filename: 'tests/tools.test.ts',
+      code: `import Fastify from 'fastify';
+import { handleMcp } from './handler';
+
+function makeApp() {
+  const app = Fastify();
+  app.post('/mcp', handleMcp);
+  return app;
+}
+
+test('lists tools', async () => {
+  const app = makeApp();
+  await app.inject({ method: 'POST', url: '/mcp', payload: {} });
+  await makeApp().listen({ port: 3000 });
+});`,
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [6, 3, 6, 11],
+          (bearer) =>
+            `import Fastify from 'fastify';
+import { handleMcp } from './handler';
+
+${tokenHelpers({ bearer })}
+
+function makeApp() {
+  const app = Fastify();
+  app.post('/mcp', { ${guard('fastify', bearer, { indent: '  ' })}}, handleMcp);
+  return app;
+}
+
+test('lists tools', async () => {
+  const app = makeApp();
+  await app.inject({ method: 'POST', url: '/mcp', payload: {} });
+  await makeApp().listen({ port: 3000 });
+});`,
+        ),
+      ],
+    },
     {
       name: 'an app a server of the module hands each request to, outside any test',
       code: `import http from 'node:http';
