@@ -36,7 +36,7 @@ import {
 } from '../analysis/cors-middleware';
 import { mentionsAny } from '../analysis/imports';
 import { ALLOW_ORIGIN, headerWrites, mayWriteHeaders, type HeaderWrite } from '../analysis/response-headers';
-import { isLinted, placeOf } from '../analysis/program';
+import { isLinted, placeOf, propertyName } from '../analysis/program';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import { findObjectProperty, possibleValues } from '../analysis/values';
 import { originSources } from '../analysis/origin-source';
@@ -377,7 +377,9 @@ export default createRule<Options, MessageIds>({
             // `req.headers.origin || '*'` echoes the caller: that is no-reflected-origin's report.
             !originSources(write.value).some((source) => source.kind === 'request-origin') &&
             // `if (!origin) res.setHeader(…, '*')`: only requests no page of another site sends.
-            !onlyWithoutOrigin(write.site)
+            !onlyWithoutOrigin(write.site) &&
+            // `new Response(error, { status: 401, headers: { …: '*' } })`: an error, no data.
+            !onErrorResponse(write.node)
           ) {
             wildcardHeaders.push(write);
           }
@@ -389,6 +391,41 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * Whether a header property is written into the options of a web response whose status is an
+ * error whatever the call (`new Response(body, { status: 401, headers: { … } })`,
+ * `Response.json(body, { status, headers })` with `status` 400 or more): it answers no data.
+ */
+function onErrorResponse(node: TSESTree.Node): boolean {
+  const headers = node.parent;
+  const holder = headers?.parent;
+  if (
+    node.type !== AST_NODE_TYPES.Property ||
+    headers?.type !== AST_NODE_TYPES.ObjectExpression ||
+    holder?.type !== AST_NODE_TYPES.Property ||
+    holder.value !== headers ||
+    propertyName(holder) !== 'headers'
+  )
+    return false;
+  const init = holder.parent;
+  const call = init?.parent;
+  if (
+    init?.type !== AST_NODE_TYPES.ObjectExpression ||
+    (call?.type !== AST_NODE_TYPES.NewExpression && call?.type !== AST_NODE_TYPES.CallExpression) ||
+    !call.arguments.includes(init)
+  )
+    return false;
+  // `new Response(…)`, `Response.json(…)`, Next.js's `NextResponse`.
+  const made = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : call.callee;
+  if (made.type !== AST_NODE_TYPES.Identifier || !/^(?:Response|NextResponse)$/u.test(made.name)) return false;
+  const status = findObjectProperty(init, 'status');
+  if (status.kind !== 'found' || !status.value) return false;
+  const values = possibleValues(status.value);
+  return (
+    values.length > 0 && values.every((value) => value.known && typeof value.value === 'number' && value.value >= 400)
+  );
+}
 
 /** Whether `node` is inside the initializer or the default of a variable named `name`. */
 function initializesName(node: TSESTree.Node, name: string): boolean {

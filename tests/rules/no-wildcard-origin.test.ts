@@ -23,6 +23,26 @@ const COPYING_LOOP = 'for (const [name, value] of Object.entries(CORS_HEADERS)) 
 ruleTester.run('no-wildcard-origin', rule, {
   valid: [
     {
+      name: 'a `*` written only on error responses of a web handler (401, 400 by default): they answer no data',
+      code: `function denied(reason: string): Response {
+  return new Response(JSON.stringify({ error: 'invalid_token', reason }), {
+    status: 401,
+    headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' },
+  });
+}
+
+function tokenError(code: string, status = 400): Response {
+  return Response.json({ error: code }, { status, headers: { 'Access-Control-Allow-Origin': '*' } });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  if (request.headers.get('authorization') !== \`Bearer \${process.env.TOKEN}\`) return denied('token');
+  const form = await request.formData();
+  if (!form.get('grant_type')) return tokenError('unsupported_grant_type');
+  return transport.handleRequest(request);
+}`,
+    },
+    {
       name: "a headers object whose entries are only compared with a response's: the headers a test expects",
       code: `const expectedCorsHeaders = {
   'Access-Control-Allow-Origin': '*',
@@ -168,6 +188,53 @@ export default total;`,
     },
   ],
   invalid: failClosedFix([
+    {
+      name: 'a `*` on a response whose status is a success for some calls',
+      code: `function reply(body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: { 'Access-Control-Allow-Origin': '*' } });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const payload = await request.json();
+  if (!payload.method) return reply({ error: 'invalid_request' }, 400);
+  return reply(await transport.handle(payload), 200);
+}`,
+      output: `function reply(body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: {} });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const payload = await request.json();
+  if (!payload.method) return reply({ error: 'invalid_request' }, 400);
+  return reply(await transport.handle(payload), 200);
+}`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 2,
+          column: 51,
+          endLine: 2,
+          endColumn: 85,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+function reply(body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: { 'Access-Control-Allow-Origin': ALLOWED_ORIGIN } });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const payload = await request.json();
+  if (!payload.method) return reply({ error: 'invalid_request' }, 400);
+  return reply(await transport.handle(payload), 200);
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'express cors() with no options',
       code: `import express from 'express';
