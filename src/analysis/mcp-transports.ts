@@ -225,7 +225,19 @@ export function readsFrom(node: TSESTree.Node, request: string, depth = 0): bool
   if (def?.type !== 'Variable' || def.node.id !== def.name) return false;
   if (def.parent?.kind === 'const' && def.node.init !== null && readsFrom(def.node.init, request, depth + 1))
     return true;
-  return variable!.references.some((reference) => streamsBodyInto(reference.identifier as TSESTree.Node, request));
+  return variable!.references.some((reference) => {
+    const id = reference.identifier as TSESTree.Node;
+    // `let body; try { body = await request.json() } catch { … }`
+    const assignment = id.parent;
+    if (
+      assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+      assignment.operator === '=' &&
+      assignment.left === id &&
+      readsFrom(assignment.right, request, depth + 1)
+    )
+      return true;
+    return streamsBodyInto(id, request);
+  });
 }
 
 /**

@@ -23,6 +23,27 @@ const COPYING_LOOP = 'for (const [name, value] of Object.entries(CORS_HEADERS)) 
 ruleTester.run('no-wildcard-origin', rule, {
   valid: [
     {
+      name: 'an OAuth client registration route whose body is read into a `let` in a `try`: public, for clients',
+      filename: 'app/register/route.ts',
+      code: `// Registers OAuth clients of this server (RFC 7591), forwarding to the identity provider.
+export async function OPTIONS(): Promise<Response> {
+  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*' } });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  let registration;
+  try {
+    registration = await request.json();
+  } catch {
+    return Response.json({ error: 'invalid_client_metadata' }, { status: 400 });
+  }
+  const { redirect_uris: uris } = registration;
+  if (!Array.isArray(uris)) return Response.json({ error: 'invalid_redirect_uri' }, { status: 400 });
+  const client = await registerWithProvider(uris, registration.client_name ?? 'MCP client');
+  return Response.json({ client_id: client.id, redirect_uris: uris }, { headers: { 'Access-Control-Allow-Origin': '*' } });
+}`,
+    },
+    {
       name: 'a `*` written only on error responses of a web handler (401, 400 by default): they answer no data',
       code: `function denied(reason: string): Response {
   return new Response(JSON.stringify({ error: 'invalid_token', reason }), {
