@@ -191,8 +191,33 @@ function acceptsEveryToken(middleware: TSESTree.Node): boolean {
     if (property.type !== AST_NODE_TYPES.Property || !/^verify/u.test(propertyName(property) ?? '')) return false;
     const verifier = resolveFunction(property.value);
     const answers = verifier ? returnedExpressions(verifier) : [];
-    return answers.length > 0 && answers.every((answer) => staticValue(answer)?.value === true);
+    return (
+      verifier !== null &&
+      answers.length > 0 &&
+      answers.every((answer) => staticValue(answer)?.value === true) &&
+      !decidesAnything(verifier)
+    );
   });
+}
+
+/**
+ * Whether a verifier may turn a token away before it answers `true`: it reads its parameters,
+ * throws, awaits or calls anything (`await jwtVerify(token, key)`, `if (…) throw new HTTPException(401)`).
+ */
+function decidesAnything(verifier: HandlerFunction): boolean {
+  const params = new Set(
+    verifier.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+  );
+  if (verifier.params.some((param) => param.type !== AST_NODE_TYPES.Identifier)) return true;
+  let decides = false;
+  walk(verifier.body, (node) => {
+    decides ||=
+      node.type === AST_NODE_TYPES.ThrowStatement ||
+      node.type === AST_NODE_TYPES.AwaitExpression ||
+      node.type === AST_NODE_TYPES.CallExpression ||
+      (node.type === AST_NODE_TYPES.Identifier && params.has(node.name));
+  });
+  return decides;
 }
 
 /** Whether a Fastify plugin passed to `register` guards the routes of its scope. */
@@ -340,6 +365,7 @@ export function functionChecksCredential(
   fn: HandlerFunction,
   depth: number,
   route?: TSESTree.Node,
+  onlyBefore = false,
 ): boolean {
   // A Host or Origin check that lets everything through until it is configured protects nothing
   // by default: not a check (a credential check that is skipped until a token is set still is).
@@ -348,6 +374,8 @@ export function functionChecksCredential(
   let checked = false;
   walk(fn.body, (node) => {
     if (checked || !onTheWayTo(node, route, fn)) return;
+    // With `onlyBefore`, only what runs before the route's branch is entered.
+    if (onlyBefore && route && node.range[0] >= route.range[0]) return;
     if (finder.enforcedByDefault && underSetting(node, fn)) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       // A known guard called in place: `if (!localhostHostValidation()(req, res)) return;`

@@ -326,8 +326,8 @@ function dispatchesMcpMethods(fn: HandlerFunction, body: TSESTree.Node = fn.body
     const initialize = node.value === 'initialize';
     if (!initialize && !MCP_METHODS.has(node.value)) return;
     const { parent } = node;
-    // Compared with a JSON-RPC request's `method` (`rpc.method === 'tools/call'`, `switch (method)`),
-    // not a webhook event's `type`.
+    // Compared with what may be a JSON-RPC request's method (`rpc.method === 'tools/call'`,
+    // `switch (op)`), not a webhook event's `type`.
     const tested =
       (parent?.type === AST_NODE_TYPES.BinaryExpression &&
         ['===', '==', '!==', '!='].includes(parent.operator) &&
@@ -371,7 +371,10 @@ function containsNodeOfCallTo(branch: TSESTree.Node, callee: HandlerFunction): b
   return found;
 }
 
-/** `method`, `rpc.method`, `body['method']`, `rpcMethod`: a name or property that says method. */
+/**
+ * Whether a compared value may be a JSON-RPC request's method: anything but a name or property
+ * that says an event's kind (`event.type`, `payload.action`, `hook.event`), as webhooks name theirs.
+ */
 function namesMethod(node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
   const name =
@@ -380,7 +383,7 @@ function namesMethod(node: TSESTree.Node): boolean {
       : expression.type === AST_NODE_TYPES.MemberExpression
         ? propertyName(expression)
         : null;
-  return name !== null && /method/iu.test(name);
+  return name === null || !/^(?:type|event|eventType|kind|action|topic)$/iu.test(name);
 }
 
 function isMcpMethodKey(property: TSESTree.ObjectLiteralElement): boolean {

@@ -1,11 +1,18 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { calledMethodName, calledMethodObject, containsNode, outermostWrapper, skipTypeWrappers } from './ast';
-import { checksCredential, holdsWhileUnset, isGuardPlugin, type CheckFinder } from './credential-checks';
+import {
+  checksCredential,
+  functionChecksCredential,
+  holdsWhileUnset,
+  isGuardPlugin,
+  type CheckFinder,
+} from './credential-checks';
 import { codeOf, programOf, variableOf } from './program';
 import { findRoutes, runsBefore, type AppInstance, type Route } from './routes';
 import {
   callsOf,
+  classOf,
   enclosingFunction,
   findObjectProperty,
   isFunctionNode,
@@ -33,12 +40,12 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   }
   if (route.handlers.some((handler) => checksCredential(finder, handler, branch))) return true;
   // A branch of a function the handler hands the request to (`await handleMcp(req, res)`): the
-  // checks on the way to it there count too.
+  // checks that run there before the branch count too.
   const dispatched = branch && enclosingFunction(branch);
   if (
     dispatched &&
     !route.handlers.some((handler) => resolveFunction(handler) === dispatched) &&
-    checksCredential(finder, dispatched, branch)
+    functionChecksCredential(finder, dispatched, 0, branch, true)
   )
     return true;
   if (ownerMiddleware(route)) return true;
@@ -304,7 +311,9 @@ function mounts(argument: TSESTree.Node, app: AppInstance): boolean {
     expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.MemberExpression
       ? expression.callee.object
       : expression;
-  return skipTypeWrappers(resolveExpression(target) ?? target) === app.node;
+  const value = skipTypeWrappers(resolveExpression(target) ?? target);
+  // `app.route('/rpc', new RpcRoutes())`: an instance of a class that extends the app.
+  return value === app.node || (value.type === AST_NODE_TYPES.NewExpression && classOf(value.callee) === app.node);
 }
 
 /**

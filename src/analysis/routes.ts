@@ -10,6 +10,7 @@ import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import { moduleOf, nameOf, programOf, propertyName, staticValue, variableOf } from './program';
 import {
   callsOf,
+  classOf,
   externalRefOf,
   findObjectProperty,
   isFunctionNode,
@@ -362,21 +363,29 @@ class RouteFinder {
     const [entity] = entitiesOf(expression, 'app');
     if (entity) return this.instance(expression, entity.framework, null);
     if (expression.type === AST_NODE_TYPES.CallExpression) {
+      // A function or method of the project (`this.upstream()` of a class that extends an app is
+      // its own method, not a registration): what it hands back.
+      const fn = resolveFunction(expression.callee);
       const object = calledMethodObject(expression);
       const method = calledMethodName(expression);
-      const inner = object && method !== null ? this.appOf(object, steps + 1) : null;
+      const inner = !fn && object && method !== null ? this.appOf(object, steps + 1) : null;
       // Registrations return the app (express `use`, Hono's routes); express `route(path)` returns
       // a route whose verbs register on the app.
       if (inner && ROUTE_SHAPES[inner.framework].chains) return inner;
       if (inner) return null;
-      // A function or method of the project that hands back its app, or a route of it
-      // (`route(path) { return this.app.route(path); }`): that app.
-      const fn = resolveFunction(expression.callee);
-      const handed = fn ? returnedExpressions(fn) : [];
+      // One that hands back its app, or a route of it (`route(path) { return this.app.route(path); }`):
+      // that app; one that hands back an app it is given (`withJson(app)`), this call's.
+      const handed = fn ? returnedExpressions(fn).map((value) => givenArgument(value, fn, expression) ?? value) : [];
       if (handed.length > 0) {
         const apps = handed.map((value) => this.appOf(value, steps + 1));
         if (apps[0] && apps.every((app) => app === apps[0])) return apps[0];
       }
+    }
+    // `new RpcRoutes()` of a class that extends a framework's app: the class's app.
+    if (expression.type === AST_NODE_TYPES.NewExpression) {
+      const cls = classOf(expression.callee);
+      const [entity] = cls?.superClass ? constructedEntitiesOf(cls.superClass, 'app') : [];
+      if (cls && entity) return this.instance(cls, entity.framework, null);
     }
     if (expression.type === AST_NODE_TYPES.Identifier) {
       const plugin = this.pluginScope(expression, steps);
@@ -1072,6 +1081,20 @@ function pathTest(test: TSESTree.Node): string | null {
     }
   });
   return path;
+}
+
+/**
+ * The argument of `call` that a returned value stands for, when it is a parameter of `fn`
+ * (`function withJson(app) { app.use(json()); return app; }`): that call's `app`.
+ */
+function givenArgument(value: TSESTree.Node, fn: HandlerFunction, call: TSESTree.CallExpression): TSESTree.Node | null {
+  const id = skipTypeWrappers(value);
+  if (id.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = variableOf(id)?.defs[0];
+  if (def?.type !== 'Parameter' || def.node !== fn) return null;
+  const index = fn.params.findIndex((param) => param === def.name);
+  const argument = index >= 0 ? call.arguments[index] : undefined;
+  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
 }
 
 /** The class whose instance `this` is: of a method, field or constructor, through arrow functions. */

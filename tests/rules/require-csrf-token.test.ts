@@ -104,6 +104,46 @@ mount(app);`;
 ruleTester.run('require-csrf-token', rule, {
   valid: [
     {
+      name: 'Hono: bearerAuth whose verifyToken verifies the token before it answers true',
+      code: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { jwtVerify } from 'jose';
+
+const app = new Hono();
+app.use('/mcp', bearerAuth({ verifyToken: async (token) => { await jwtVerify(token, KEY); return true; } }));
+app.all('/mcp', (c) => transport.handleRequest(c));`,
+    },
+    {
+      name: 'a subclass of the Hono app calling a client of its own (`this.upstream().post(…)`) registers no route',
+      code: `import { Hono } from 'hono';
+import axios from 'axios';
+
+export class Relay extends Hono {
+  upstream() {
+    return axios.create({ baseURL: 'https://api.example.com' });
+  }
+  async forward(payload: unknown) {
+    return this.upstream().post('/mcp', payload);
+  }
+}`,
+    },
+    {
+      name: 'a subclass of the Hono app mounted under a parent that checks a bearer token first',
+      code: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+
+class RpcRoutes extends Hono {
+  constructor() {
+    super();
+    this.post('/', (c) => transport.handleRequest(c));
+  }
+}
+
+const app = new Hono();
+app.use('/rpc/*', bearerAuth({ token: TOKEN }));
+app.route('/rpc', new RpcRoutes());`,
+    },
+    {
       name: 'node:http: the listener dispatches to a function that checks the token before its POST branch',
       code: `import http from 'node:http';
 
@@ -1485,6 +1525,63 @@ http.createServer(async (req, res) => {
   }
   await transport.handleRequest(req, res);
 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "express: a helper that hands back the app it is given (`withJson(open)`) gives that app, not its first caller's",
+      code: `import express from 'express';
+
+function withJson(app: express.Express) {
+  app.use(express.json());
+  return app;
+}
+
+const admin = withJson(express());
+admin.use(requireAdminKey);
+const open = express();
+withJson(open).post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));`,
+      output: `import express from 'express';
+
+function withJson(app: express.Express) {
+  app.use(express.json());
+  return app;
+}
+
+const admin = withJson(express());
+admin.use(requireAdminKey);
+const open = express();
+
+${tokenHelpers()}
+
+withJson(open).post('/mcp', ${guard('express', false)}(req, res) => transport.handleRequest(req, res, req.body));`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 11,
+          column: 1,
+          endLine: 11,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+
+function withJson(app: express.Express) {
+  app.use(express.json());
+  return app;
+}
+
+const admin = withJson(express());
+admin.use(requireAdminKey);
+const open = express();
+
+${tokenHelpers({ bearer: true })}
+
+withJson(open).post('/mcp', ${guard('express', true)}(req, res) => transport.handleRequest(req, res, req.body));`,
             },
           ],
         },
