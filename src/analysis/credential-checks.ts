@@ -1,6 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, containsNode, outermostWrapper, parameterName, skipTypeWrappers, walk } from './ast';
+import {
+  calledMethodName,
+  containsNode,
+  globalPath,
+  outermostWrapper,
+  parameterName,
+  skipTypeWrappers,
+  walk,
+} from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
 import { admitsEveryThroughList, endsInReturn, mayRefuse, wildcardAdmission } from './origin-decisions';
@@ -209,14 +217,22 @@ function decidesAnything(verifier: HandlerFunction): boolean {
     verifier.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
   );
   if (verifier.params.some((param) => param.type !== AST_NODE_TYPES.Identifier)) return true;
+  // A log line (`console.warn('TODO: verify')`) decides nothing.
+  const logs = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.CallExpression && globalPath(node.callee)?.[0] === 'console';
   let decides = false;
-  walk(verifier.body, (node) => {
-    decides ||=
-      node.type === AST_NODE_TYPES.ThrowStatement ||
-      node.type === AST_NODE_TYPES.AwaitExpression ||
-      node.type === AST_NODE_TYPES.CallExpression ||
-      (node.type === AST_NODE_TYPES.Identifier && params.has(node.name));
-  });
+  walk(
+    verifier.body,
+    (node) => {
+      decides ||=
+        !logs(node) &&
+        (node.type === AST_NODE_TYPES.ThrowStatement ||
+          node.type === AST_NODE_TYPES.AwaitExpression ||
+          node.type === AST_NODE_TYPES.CallExpression ||
+          (node.type === AST_NODE_TYPES.Identifier && params.has(node.name)));
+    },
+    (node) => !logs(node),
+  );
   return decides;
 }
 
@@ -374,8 +390,8 @@ export function functionChecksCredential(
   let checked = false;
   walk(fn.body, (node) => {
     if (checked || !onTheWayTo(node, route, fn)) return;
-    // With `onlyBefore`, only what runs before the route's branch is entered.
-    if (onlyBefore && route && node.range[0] >= route.range[0]) return;
+    // With `onlyBefore`, not what runs after the route's branch (the request is answered by then).
+    if (onlyBefore && route && node.range[0] >= route.range[1]) return;
     if (finder.enforcedByDefault && underSetting(node, fn)) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       // A known guard called in place: `if (!localhostHostValidation()(req, res)) return;`

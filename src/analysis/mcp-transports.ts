@@ -383,7 +383,12 @@ function namesMethod(node: TSESTree.Node): boolean {
       : expression.type === AST_NODE_TYPES.MemberExpression
         ? propertyName(expression)
         : null;
-  return name === null || !/^(?:type|event|eventType|kind|action|topic)$/iu.test(name);
+  if (name === null || !/^(?:type|event|eventType|kind|action|topic)$/iu.test(name)) return true;
+  // `const kind = msg.method`: named for a kind, holding a method.
+  const def = expression.type === AST_NODE_TYPES.Identifier ? variableOf(expression)?.defs[0] : undefined;
+  const init = def?.type === 'Variable' && def.node.id === def.name ? def.node.init : null;
+  const held = init && skipTypeWrappers(init);
+  return held?.type === AST_NODE_TYPES.MemberExpression && /method/iu.test(propertyName(held) ?? '');
 }
 
 function isMcpMethodKey(property: TSESTree.ObjectLiteralElement): boolean {

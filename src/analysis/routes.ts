@@ -366,13 +366,6 @@ class RouteFinder {
       // A function or method of the project (`this.upstream()` of a class that extends an app is
       // its own method, not a registration): what it hands back.
       const fn = resolveFunction(expression.callee);
-      const object = calledMethodObject(expression);
-      const method = calledMethodName(expression);
-      const inner = !fn && object && method !== null ? this.appOf(object, steps + 1) : null;
-      // Registrations return the app (express `use`, Hono's routes); express `route(path)` returns
-      // a route whose verbs register on the app.
-      if (inner && ROUTE_SHAPES[inner.framework].chains) return inner;
-      if (inner) return null;
       // One that hands back its app, or a route of it (`route(path) { return this.app.route(path); }`):
       // that app; one that hands back an app it is given (`withJson(app)`), this call's.
       const handed = fn ? returnedExpressions(fn).map((value) => givenArgument(value, fn, expression) ?? value) : [];
@@ -380,6 +373,16 @@ class RouteFinder {
         const apps = handed.map((value) => this.appOf(value, steps + 1));
         if (apps[0] && apps.every((app) => app === apps[0])) return apps[0];
       }
+      const object = calledMethodObject(expression);
+      const method = calledMethodName(expression);
+      // A method of the project by a name apps register with (a subclass's own `use(...)` that
+      // calls `super.use`) chains as the framework's does; any other (`this.upstream()`) does not.
+      const chainable = method !== null && (!fn || APP_METHODS.has(method));
+      const inner = chainable && object ? this.appOf(object, steps + 1) : null;
+      // Registrations return the app (express `use`, Hono's routes); express `route(path)` returns
+      // a route whose verbs register on the app.
+      if (inner && ROUTE_SHAPES[inner.framework].chains) return inner;
+      if (inner) return null;
     }
     // `new RpcRoutes()` of a class that extends a framework's app: the class's app.
     if (expression.type === AST_NODE_TYPES.NewExpression) {
@@ -1088,13 +1091,21 @@ function pathTest(test: TSESTree.Node): string | null {
  * (`function withJson(app) { app.use(json()); return app; }`): that call's `app`.
  */
 function givenArgument(value: TSESTree.Node, fn: HandlerFunction, call: TSESTree.CallExpression): TSESTree.Node | null {
-  const id = skipTypeWrappers(value);
+  // `return app.use(express.json())`: a registration hands back the app it is called on.
+  let id = skipTypeWrappers(value);
+  while (id.type === AST_NODE_TYPES.CallExpression && id.callee.type === AST_NODE_TYPES.MemberExpression)
+    id = skipTypeWrappers(id.callee.object);
   if (id.type !== AST_NODE_TYPES.Identifier) return null;
   const def = variableOf(id)?.defs[0];
   if (def?.type !== 'Parameter' || def.node !== fn) return null;
-  const index = fn.params.findIndex((param) => param === def.name);
+  // `function withJson(app = express())`: the default when the call gives none.
+  const index = fn.params.findIndex(
+    (param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
+  );
+  const param = fn.params[index];
   const argument = index >= 0 ? call.arguments[index] : undefined;
-  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
+  if (argument) return argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
+  return param?.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null;
 }
 
 /** The class whose instance `this` is: of a method, field or constructor, through arrow functions. */

@@ -104,6 +104,42 @@ mount(app);`;
 ruleTester.run('require-csrf-token', rule, {
   valid: [
     {
+      name: 'node:http: the dispatched function checks the token inside its MCP branch, before the transport',
+      code: `import http from 'node:http';
+
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.url === '/api/mcp') {
+    if (req.headers.authorization !== \`Bearer \${process.env.API_KEY}\`) {
+      res.writeHead(401).end();
+      return;
+    }
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+}
+
+http.createServer(async (req, res) => {
+  if (req.url?.startsWith('/api')) return handleApi(req, res);
+  res.writeHead(404).end();
+});`,
+    },
+    {
+      name: 'express: an arrow that hands back the app it is given (`(app) => app.use(json())`), the guarded app given',
+      code: `import express from 'express';
+
+const withJson = (app: express.Express) => app.use(express.json());
+
+const open = withJson(express());
+open.get('/health', (req, res) => res.send('ok'));
+const admin = express();
+admin.use((req, res, next) => {
+  if (req.get('x-api-key') !== process.env.ADMIN_KEY) return res.status(401).end();
+  next();
+});
+withJson(admin).post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));`,
+    },
+    {
       name: 'Hono: bearerAuth whose verifyToken verifies the token before it answers true',
       code: `import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
@@ -1582,6 +1618,72 @@ const open = express();
 ${tokenHelpers({ bearer: true })}
 
 withJson(open).post('/mcp', ${guard('express', true)}(req, res) => transport.handleRequest(req, res, req.body));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Hono: a verifyToken that only logs before it answers true checks nothing',
+      code: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+
+const app = new Hono();
+app.post(
+  '/mcp',
+  bearerAuth({
+    verifyToken: async () => {
+      console.warn('TODO: verify the token');
+      return true;
+    },
+  }),
+  (c) => transport.handleRequest(c),
+);`,
+      output: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+
+const app = new Hono();
+
+${tokenHelpers()}
+
+app.post(
+  '/mcp',
+  bearerAuth({
+    verifyToken: async () => {
+      console.warn('TODO: verify the token');
+      return true;
+    },
+  }),
+  ${guard('hono', false, { indent: '  ' })}(c) => transport.handleRequest(c),
+);`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+
+const app = new Hono();
+
+${tokenHelpers({ bearer: true })}
+
+app.post(
+  '/mcp',
+  bearerAuth({
+    verifyToken: async () => {
+      console.warn('TODO: verify the token');
+      return true;
+    },
+  }),
+  ${guard('hono', true, { indent: '  ' })}(c) => transport.handleRequest(c),
+);`,
             },
           ],
         },
