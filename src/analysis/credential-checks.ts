@@ -351,6 +351,8 @@ function onTheWayTo(node: TSESTree.Node, route: TSESTree.Node | undefined, fn: H
         child !== parent.test) ||
       parent.type === AST_NODE_TYPES.SwitchCase;
     if (branch && parent !== route && !containsNode(child, route)) return false;
+    // The route's own `else`: for the requests it does not take.
+    if (parent === route && parent.type === AST_NODE_TYPES.IfStatement && child === parent.alternate) return false;
   }
   return true;
 }

@@ -1091,21 +1091,44 @@ function pathTest(test: TSESTree.Node): string | null {
  * (`function withJson(app) { app.use(json()); return app; }`): that call's `app`.
  */
 function givenArgument(value: TSESTree.Node, fn: HandlerFunction, call: TSESTree.CallExpression): TSESTree.Node | null {
-  // `return app.use(express.json())`: a registration hands back the app it is called on.
+  const index = parameterHandedBack(value, fn, 0);
+  if (index === null) return null;
+  const param = fn.params[index];
+  const argument = call.arguments[index];
+  if (argument) return argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
+  // `function withJson(app = express())`: the default when the call gives none.
+  return param?.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null;
+}
+
+/**
+ * The index of the parameter of `fn` that a returned value is: the parameter itself, a
+ * registration chain on it (`app.use(express.json())` hands back the app it is called on), or a
+ * call of another function of the project that hands back the parameter it is given there
+ * (`withJson(app).use(cors())`). `null` for anything else.
+ */
+function parameterHandedBack(value: TSESTree.Node, fn: HandlerFunction, depth: number): number | null {
   let id = skipTypeWrappers(value);
   while (id.type === AST_NODE_TYPES.CallExpression && id.callee.type === AST_NODE_TYPES.MemberExpression)
     id = skipTypeWrappers(id.callee.object);
+  if (id.type === AST_NODE_TYPES.CallExpression && depth < 3) {
+    const inner = resolveFunction(id.callee);
+    if (!inner || inner === fn) return null;
+    const returned = returnedExpressions(inner);
+    const indexes = returned.map((answer) => parameterHandedBack(answer, inner, depth + 1));
+    const [first] = indexes;
+    if (first === null || first === undefined || indexes.some((index) => index !== first)) return null;
+    const argument = id.arguments[first];
+    return argument && argument.type !== AST_NODE_TYPES.SpreadElement
+      ? parameterHandedBack(argument, fn, depth + 1)
+      : null;
+  }
   if (id.type !== AST_NODE_TYPES.Identifier) return null;
   const def = variableOf(id)?.defs[0];
   if (def?.type !== 'Parameter' || def.node !== fn) return null;
-  // `function withJson(app = express())`: the default when the call gives none.
   const index = fn.params.findIndex(
     (param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
   );
-  const param = fn.params[index];
-  const argument = index >= 0 ? call.arguments[index] : undefined;
-  if (argument) return argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
-  return param?.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null;
+  return index >= 0 ? index : null;
 }
 
 /** The class whose instance `this` is: of a method, field or constructor, through arrow functions. */

@@ -104,6 +104,23 @@ mount(app);`;
 ruleTester.run('require-csrf-token', rule, {
   valid: [
     {
+      name: 'express: a helper that hands back what another helper hands back of the app it is given, the guarded app given',
+      code: `import express from 'express';
+import cors from 'cors';
+
+const withJson = (app: express.Express) => app.use(express.json());
+const withDefaults = (app: express.Express) => withJson(app).use(cors({ origin: false }));
+
+const open = withDefaults(express());
+open.get('/health', (req, res) => res.send('ok'));
+const admin = express();
+admin.use((req, res, next) => {
+  if (req.get('x-api-key') !== process.env.ADMIN_KEY) return res.status(401).end();
+  next();
+});
+withDefaults(admin).post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));`,
+    },
+    {
       name: 'node:http: the dispatched function checks the token inside its MCP branch, before the transport',
       code: `import http from 'node:http';
 
@@ -1684,6 +1701,67 @@ app.post(
   }),
   ${guard('hono', true, { indent: '  ' })}(c) => transport.handleRequest(c),
 );`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "node:http: a check in the MCP branch's `else` guards the other requests, not the MCP endpoint",
+      code: `import http from 'node:http';
+
+http.createServer(async (req, res) => {
+  if (req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+  } else {
+    if (req.headers.authorization !== \`Bearer \${process.env.ADMIN_KEY}\`) {
+      res.writeHead(401).end();
+      return;
+    }
+    res.writeHead(200).end('admin');
+  }
+});`,
+      output: `import http from 'node:http';
+
+${tokenHelpers()}
+
+http.createServer(async (req, res) => {
+  ${guard('node:http', false, { indent: '  ' })}if (req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+  } else {
+    if (req.headers.authorization !== \`Bearer \${process.env.ADMIN_KEY}\`) {
+      res.writeHead(401).end();
+      return;
+    }
+    res.writeHead(200).end('admin');
+  }
+});`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/mcp` in this handler' },
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+${tokenHelpers({ bearer: true })}
+
+http.createServer(async (req, res) => {
+  ${guard('node:http', true, { indent: '  ' })}if (req.url === '/mcp') {
+    await transport.handleRequest(req, res);
+  } else {
+    if (req.headers.authorization !== \`Bearer \${process.env.ADMIN_KEY}\`) {
+      res.writeHead(401).end();
+      return;
+    }
+    res.writeHead(200).end('admin');
+  }
+});`,
             },
           ],
         },
