@@ -217,9 +217,11 @@ function decidesAnything(verifier: HandlerFunction): boolean {
     verifier.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
   );
   if (verifier.params.some((param) => param.type !== AST_NODE_TYPES.Identifier)) return true;
-  // A log line (`console.warn('TODO: verify')`) decides nothing.
+  // A log line (`console.warn('TODO: verify')`, `logger.info(…)`) decides nothing.
   const logs = (node: TSESTree.Node): boolean =>
-    node.type === AST_NODE_TYPES.CallExpression && globalPath(node.callee)?.[0] === 'console';
+    node.type === AST_NODE_TYPES.CallExpression &&
+    (globalPath(node.callee)?.[0] === 'console' ||
+      /^(?:log|debug|info|warn|trace)$/u.test(calledMethodName(node) ?? ''));
   let decides = false;
   walk(
     verifier.body,

@@ -384,8 +384,11 @@ function namesMethod(node: TSESTree.Node): boolean {
         ? propertyName(expression)
         : null;
   if (name === null || !/^(?:type|event|eventType|kind|action|topic)$/iu.test(name)) return true;
-  // `const kind = msg.method`: named for a kind, holding a method.
+  // `const kind = msg.method`, `const { method: kind } = msg`: named for a kind, holding a method.
   const def = expression.type === AST_NODE_TYPES.Identifier ? variableOf(expression)?.defs[0] : undefined;
+  const property = def?.name.parent;
+  if (property?.type === AST_NODE_TYPES.Property && property.value === def?.name && propertyName(property) === 'method')
+    return true;
   const init = def?.type === 'Variable' && def.node.id === def.name ? def.node.init : null;
   const held = init && skipTypeWrappers(init);
   return held?.type === AST_NODE_TYPES.MemberExpression && /method/iu.test(propertyName(held) ?? '');

@@ -1768,6 +1768,75 @@ http.createServer(async (req, res) => {
       ],
     },
     {
+      name: "Hono: a verifyToken that only writes to the project's logger before it answers true checks nothing",
+      code: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { logger } from './logger';
+
+const app = new Hono();
+app.post(
+  '/mcp',
+  bearerAuth({
+    verifyToken: async () => {
+      logger.warn('token verification is not implemented');
+      return true;
+    },
+  }),
+  (c) => transport.handleRequest(c),
+);`,
+      output: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { logger } from './logger';
+
+const app = new Hono();
+
+${tokenHelpers()}
+
+app.post(
+  '/mcp',
+  bearerAuth({
+    verifyToken: async () => {
+      logger.warn('token verification is not implemented');
+      return true;
+    },
+  }),
+  ${guard('hono', false, { indent: '  ' })}(c) => transport.handleRequest(c),
+);`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { logger } from './logger';
+
+const app = new Hono();
+
+${tokenHelpers({ bearer: true })}
+
+app.post(
+  '/mcp',
+  bearerAuth({
+    verifyToken: async () => {
+      logger.warn('token verification is not implemented');
+      return true;
+    },
+  }),
+  ${guard('hono', true, { indent: '  ' })}(c) => transport.handleRequest(c),
+);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'node:http: a POST branch, and an early return for anything else',
       code: `import http from 'node:http';
 

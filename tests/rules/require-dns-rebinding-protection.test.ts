@@ -1680,6 +1680,56 @@ http
   ],
   invalid: [
     {
+      name: 'a JSON-RPC method destructured under a name for a kind (`{ method: kind }`) is still the method',
+      code: `import http from 'node:http';
+
+http
+  .createServer(async (req, res) => {
+    if (req.method === 'POST' && req.url === '/rpc') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const { id, method: kind } = JSON.parse(raw);
+      if (kind === 'tools/list') return void res.end(JSON.stringify({ jsonrpc: '2.0', id, result: { tools: [] } }));
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7442, '127.0.0.1');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: `import http from 'node:http';
+
+http
+  .createServer(async (req, res) => {
+    // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+    if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
+      res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
+      return;
+    }
+    if (req.method === 'POST' && req.url === '/rpc') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const { id, method: kind } = JSON.parse(raw);
+      if (kind === 'tools/list') return void res.end(JSON.stringify({ jsonrpc: '2.0', id, result: { tools: [] } }));
+    }
+    res.writeHead(404).end();
+  })
+  .listen(7442, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a body read with `for await` and handed to a dispatcher of MCP methods',
       code: `import http from 'node:http';
 
