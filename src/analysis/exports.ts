@@ -78,13 +78,15 @@ function exportTable(program: TSESTree.Program): ExportTable {
   return table;
 }
 
+/** The name an import or export specifier writes: `name`, or `'name'` as a string (`export { x as 'a-b' }`). */
+export const exportName = (node: TSESTree.Identifier | TSESTree.StringLiteral): string =>
+  node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+
 function readExports(program: TSESTree.Program): ExportTable {
   const names = new Map<string, ExportEntry>();
   const stars: string[] = [];
   let commonjs: TSESTree.Node | null = null;
   let exportsAssigned = false;
-  const nameOf = (node: TSESTree.Identifier | TSESTree.StringLiteral): string =>
-    node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
   for (const statement of program.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ExportNamedDeclaration: {
@@ -102,8 +104,8 @@ function readExports(program: TSESTree.Program): ExportTable {
           names.set(declaration.id.name, { kind: 'local', node: declaration.id });
         }
         for (const specifier of statement.specifiers) {
-          const exported = nameOf(specifier.exported);
-          const local = nameOf(specifier.local);
+          const exported = exportName(specifier.exported);
+          const local = exportName(specifier.local);
           names.set(
             exported,
             statement.source
@@ -118,7 +120,7 @@ function readExports(program: TSESTree.Program): ExportTable {
         break;
       case AST_NODE_TYPES.ExportAllDeclaration:
         if (statement.exported) {
-          names.set(nameOf(statement.exported), { kind: 'from', specifier: statement.source.value, name: '*' });
+          names.set(exportName(statement.exported), { kind: 'from', specifier: statement.source.value, name: '*' });
         } else {
           stars.push(statement.source.value);
         }
@@ -308,8 +310,7 @@ export function importOf(id: TSESTree.Identifier): { specifier: string; name: st
     case AST_NODE_TYPES.ImportSpecifier:
       return {
         specifier: declaration.source.value,
-        name:
-          specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value,
+        name: exportName(specifier.imported),
       };
     default:
       return null;
@@ -472,9 +473,7 @@ function findImporterUses(
             : specifier.type === AST_NODE_TYPES.ImportSpecifier
               ? specifier.importKind === 'type'
                 ? null
-                : specifier.imported.type === AST_NODE_TYPES.Identifier
-                  ? specifier.imported.name
-                  : specifier.imported.value
+                : exportName(specifier.imported)
               : '*';
         if (name === null) continue;
         // `import routes from './routes.cjs'` holds the whole `module.exports`: `routes.mountMcp(…)`.
@@ -575,16 +574,13 @@ function passedOn(
   const passed: string[] = [];
   for (const specifier of statement.specifiers) {
     if (specifier.exportKind === 'type') continue;
-    const local = nameOf(specifier.local);
+    const local = exportName(specifier.local);
     if (!names.includes(local)) continue;
-    if (nameOf(specifier.exported) !== local) return null;
+    if (exportName(specifier.exported) !== local) return null;
     passed.push(local);
   }
   return passed;
 }
-
-const nameOf = (node: TSESTree.Identifier | TSESTree.StringLiteral): string =>
-  node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
 
 /**
  * The calls that the other modules of its package make of a function a module exports under

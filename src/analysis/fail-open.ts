@@ -3,7 +3,7 @@ import { calledMethodName, skipTypeWrappers, walk } from './ast';
 import { codeOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { turnsAwaySomewhere } from './credential-checks';
 import { moduleIndex } from './module-index';
-import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead } from './request-headers';
+import { destructuredHeaderNames, isUrlConstructor, ORIGIN_AND_HOST, requestHeaderRead } from './request-headers';
 import {
   callsOf,
   enclosingFunction,
@@ -253,8 +253,6 @@ function lengthOf(node: TSESTree.Node): TSESTree.Node | null {
   const name = propertyName(expression);
   return name === 'length' || name === 'size' ? skipTypeWrappers(expression.object) : null;
 }
-
-const ORIGIN_AND_HOST: ReadonlySet<string> = new Set(['origin', 'host']);
 
 /** Whether a value is the request's Origin or Host: a read of the header, or the check's parameter for it. */
 function isRequestValue(node: TSESTree.Node, fn: HandlerFunction): boolean {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { McpTransport } from '../frameworks/types';
+import type { Entity, McpTransport } from '../frameworks/types';
 import { calledMethodName, calledMethodObject, containsNode, plainParameterNames, skipTypeWrappers, walk } from './ast';
 import {
   isFunctionNode,
@@ -353,8 +353,7 @@ export function branchServesMcp(branch: TSESTree.Node, fn: HandlerFunction): boo
   // A transport the adapters know: a voice or payments SDK has a `handleRequest` too.
   const knownTransport = (call: TSESTree.CallExpression): boolean => {
     const receiver = calledMethodObject(call);
-    const value = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
-    return value !== null && entitiesOf(value, 'mcp-transport').length > 0;
+    return receiver !== null && transportEntities(receiver).entities.length > 0;
   };
   if (transportCalls(fn).some((call) => containsNode(branch, call) && knownTransport(call))) return true;
   return bodyHandlers(fn).some(
@@ -432,10 +431,22 @@ export function transportCalls(fn: HandlerFunction): TSESTree.CallExpression[] {
 
 /** Whether a value is a transport whose adapter lists `method` among the methods that take a request. */
 function madeByTransportWith(object: TSESTree.Node, method: string): boolean {
-  const value = skipTypeWrappers(resolveExpression(object) ?? object);
-  return entitiesOf(value, 'mcp-transport').some(
+  return transportEntities(object).entities.some(
     (entity) => entity.kind === 'mcp-transport' && entity.transport.requestMethods?.includes(method) === true,
   );
+}
+
+/**
+ * What an object a transport call is made on was made as, by its value: `made` (the
+ * `new StreamableHTTPServerTransport(…)` a name holds, say) and the transports the adapters know it as
+ * (none for a voice SDK's `handleRequest`).
+ */
+export function transportEntities(object: TSESTree.Node): {
+  made: TSESTree.Node;
+  entities: readonly Extract<Entity, { kind: 'mcp-transport' }>[];
+} {
+  const made = skipTypeWrappers(resolveExpression(object) ?? object);
+  return { made, entities: entitiesOf(made, 'mcp-transport') };
 }
 
 /**

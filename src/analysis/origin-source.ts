@@ -3,6 +3,7 @@ import { containsNode, parameterName, skipTypeWrappers } from './ast';
 import { destructuredHeaderNames, isParameterRoot, requestHeaderRead } from './request-headers';
 import { resolveExpression, resolveFunction, returnedExpressions } from './values';
 import { returnsReshaped } from './value-escape';
+import { exportName } from './exports';
 import { variableOf, staticValue, propertyName } from './program';
 
 /** Where a value that ends up as an allowed origin comes from. */
@@ -179,8 +180,7 @@ function namesConfigService(node: TSESTree.Node): boolean {
     declaration?.type === AST_NODE_TYPES.ImportDeclaration &&
     declaration.source.value === '@nestjs/config' &&
     specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-    (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) ===
-      'ConfigService'
+    exportName(specifier.imported) === 'ConfigService'
   );
 }
 

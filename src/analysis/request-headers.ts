@@ -14,6 +14,9 @@ function singleValue(node: TSESTree.Node): { value: unknown } | null {
   return values.length === 1 && values[0]!.known ? { value: values[0]!.value } : null;
 }
 
+/** The headers a DNS-rebinding check reads: the request's `Origin` and its `Host`. */
+export const ORIGIN_AND_HOST: ReadonlySet<string> = new Set(['origin', 'host']);
+
 /** A header whose name the code decides at run time (`req.headers[key.toLowerCase()]`): one the configuration names. */
 export const ANY_HEADER = '*';
 

@@ -11,6 +11,7 @@ import { moduleOf, nameOf, programOf, propertyName, staticValue, variableOf } fr
 import {
   callsOf,
   classOf,
+  enclosingClass,
   externalRefOf,
   findObjectProperty,
   isFunctionNode,
@@ -20,6 +21,7 @@ import {
   resolveFunction,
   resolveObjectExpression,
   returnedExpressions,
+  type ClassNode,
   type HandlerFunction,
 } from './values';
 
@@ -386,9 +388,8 @@ class RouteFinder {
     }
     // `new RpcRoutes()` of a class that extends a framework's app: the class's app.
     if (expression.type === AST_NODE_TYPES.NewExpression) {
-      const cls = classOf(expression.callee);
-      const [entity] = cls?.superClass ? constructedEntitiesOf(cls.superClass, 'app') : [];
-      if (cls && entity) return this.instance(cls, entity.framework, null);
+      const app = this.classApp(classOf(expression.callee));
+      if (app) return app;
     }
     if (expression.type === AST_NODE_TYPES.Identifier) {
       const plugin = this.pluginScope(expression, steps);
@@ -396,9 +397,8 @@ class RouteFinder {
     }
     // `class McpRoutes extends Hono { constructor() { super(); this.post('/', …) } }`: an app.
     if (expression.type === AST_NODE_TYPES.ThisExpression) {
-      const cls = thisClass(expression);
-      const [entity] = cls?.superClass ? constructedEntitiesOf(cls.superClass, 'app') : [];
-      if (cls && entity) return this.instance(cls, entity.framework, null);
+      const app = this.classApp(thisClass(expression));
+      if (app) return app;
     }
     const vite = viteDevServer(expression);
     if (vite) return this.instance(vite, 'connect', null, { devServer: 'vite' });
@@ -426,6 +426,12 @@ class RouteFinder {
     const def = variableOf(expression)?.defs[0];
     const framework = def?.type === 'Parameter' ? typedApp(def.name) : null;
     return framework ? this.instance(def!.name, framework, null, { typed: true }) : null;
+  }
+
+  /** The app a class's instances are, when it extends a framework's app (`class RpcRoutes extends Hono`). */
+  private classApp(cls: ClassNode | null): AppInstance | null {
+    const [entity] = cls?.superClass ? constructedEntitiesOf(cls.superClass, 'app') : [];
+    return cls && entity ? this.instance(cls, entity.framework, null) : null;
   }
 
   /**
@@ -1131,28 +1137,25 @@ function parameterHandedBack(value: TSESTree.Node, fn: HandlerFunction, depth: n
   return index >= 0 ? index : null;
 }
 
-/** The class whose instance `this` is: of a method, field or constructor, through arrow functions. */
-function thisClass(node: TSESTree.ThisExpression): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
-  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) {
-      const cls = current.parent;
-      return cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression ? cls : null;
-    }
-    // In a static member, `this` is the class itself.
+/**
+ * The class whose instance `this` is (`enclosingClass`): not in a static member, where `this` is
+ * the class itself.
+ */
+function thisClass(node: TSESTree.ThisExpression): ClassNode | null {
+  const cls = enclosingClass(node);
+  for (
+    let current: TSESTree.Node | undefined = node.parent;
+    cls && current && current !== cls.body;
+    current = current.parent
+  ) {
     if (
       ((current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition) &&
         current.static) ||
       current.type === AST_NODE_TYPES.StaticBlock
     )
       return null;
-    // A function of its own has its own `this` (a method's is the class's, read at its ClassBody).
-    if (
-      (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
-      current.parent?.type !== AST_NODE_TYPES.MethodDefinition
-    )
-      return null;
   }
-  return null;
+  return cls;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import {
   commonJsExportName,
   exportedBy,
+  exportName,
   importedFile,
   importedValue,
   importerCalls,
@@ -1423,7 +1424,7 @@ function forEachUse(
         continue;
       }
       if (parent?.type === AST_NODE_TYPES.ExportSpecifier) {
-        names.add(parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value);
+        names.add(exportName(parent.exported));
         continue;
       }
       visit(identifier, false);
@@ -1499,7 +1500,7 @@ export function exportedNames(value: TSESTree.Node, variable: Scope.Variable): s
     const parent = (reference.identifier as TSESTree.Node).parent;
     if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.add('default');
     if (parent?.type === AST_NODE_TYPES.ExportSpecifier && parent.local === reference.identifier) {
-      names.add(parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value);
+      names.add(exportName(parent.exported));
     }
     const commonjs = commonJsExportName(reference.identifier as TSESTree.Node);
     if (commonjs !== null) names.add(commonjs);
@@ -1726,7 +1727,7 @@ export function readsParameters(expression: TSESTree.Node, fn: HandlerFunction):
 // Classes: fields assigned in their methods, and the class an instance is made from
 // ---------------------------------------------------------------------------------------------
 
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** The class whose methods `this` refers to at a node, or `null` inside a plain function. */
 export function enclosingClass(node: TSESTree.Node): ClassNode | null {

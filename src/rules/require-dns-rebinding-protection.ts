@@ -44,7 +44,7 @@ import {
   variableOf,
   textOf,
 } from '../analysis/program';
-import { destructuredHeaderNames, requestHeaderRead } from '../analysis/request-headers';
+import { destructuredHeaderNames, ORIGIN_AND_HOST, requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
   MENTIONS_SELF_SERVING_MODULE,
@@ -64,7 +64,13 @@ import {
   turnsAwaySomewhere,
   type CheckFinder,
 } from '../analysis/credential-checks';
-import { MENTIONS_MCP_METHOD, requestMethodsOf, servesMcp, transportCalls } from '../analysis/mcp-transports';
+import {
+  MENTIONS_MCP_METHOD,
+  requestMethodsOf,
+  servesMcp,
+  transportCalls,
+  transportEntities,
+} from '../analysis/mcp-transports';
 import {
   importersOf,
   importsModuleMatching,
@@ -212,8 +218,6 @@ function answersFalse(fn: HandlerFunction): boolean {
 
 /** Methods that answer a request or hand it on, rather than test something: the response's, and `next`. */
 const ANSWERING_METHODS: ReadonlySet<string> = new Set([...REJECTING_METHODS, 'body', 'next']);
-
-const ORIGIN_AND_HOST: ReadonlySet<string> = new Set(['origin', 'host']);
 
 /**
  * The header a function checks, when it is a Host or Origin check: it reads the request's
@@ -1010,11 +1014,12 @@ export default createRule<Options, MessageIds>({
           fn !== null &&
           transportCalls(fn).some((call) => {
             const receiver = calledMethodObject(call);
-            const made = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+            const transport = receiver && transportEntities(receiver);
             return (
-              made?.type === AST_NODE_TYPES.NewExpression &&
-              !isLinted(made) &&
-              entitiesOf(made, 'mcp-transport').length > 0
+              transport !== null &&
+              transport.made.type === AST_NODE_TYPES.NewExpression &&
+              !isLinted(transport.made) &&
+              transport.entities.length > 0
             );
           })
         );
