@@ -4,6 +4,18 @@ import { ROUTED_BY_PATH } from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
 
+/** The Host check that `validateHost` writes atop a `node:http` handler of `req` and `res`, at `indent`. */
+const nodeHostCheck = (indent: string): string =>
+  [
+    '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
+    "if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {",
+    "  res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));",
+    '  return;',
+    '}',
+  ]
+    .map((line) => `${indent}${line}`)
+    .join('\n');
+
 /** ROUTED_BY_PATH with the `URL` of `globalThis`, or of `node:url`. */
 const GLOBAL_URL = ROUTED_BY_PATH.replace('new URL(', 'new (globalThis as any).URL(');
 const ALIASED_URL = ROUTED_BY_PATH.replace(
@@ -847,11 +859,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 
 const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
 function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
-  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
-  if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
-    return;
-  }
+${nodeHostCheck('  ')}
   if (req.url === '/mcp') return serveMcp(req, res);
   res.writeHead(404).end();
 }
@@ -1136,11 +1144,7 @@ function answer(raw: string): unknown {
 
 http
   .createServer((req, res) => {
-    // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
-    if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
-      res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
-      return;
-    }
+${nodeHostCheck('    ')}
     if (req.method === 'POST' && req.url === '/mcp') {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -1217,11 +1221,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 
 const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
 http.createServer((req, res) => {
-  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
-  if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
-    return;
-  }
+${nodeHostCheck('  ')}
   if (req.url === '/mcp') return serveMcp(req, res);
   res.writeHead(404).end();
 }).listen(3000, '127.0.0.1');`,
@@ -1710,11 +1710,7 @@ http
 
 http
   .createServer(async (req, res) => {
-    // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
-    if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
-      res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
-      return;
-    }
+${nodeHostCheck('    ')}
     if (req.method === 'POST' && req.url === '/rpc') {
       let raw = '';
       for await (const chunk of req) raw += chunk;
@@ -1772,11 +1768,7 @@ function answer(raw: string): unknown {
 
 http
   .createServer(async (req, res) => {
-    // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
-    if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
-      res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
-      return;
-    }
+${nodeHostCheck('    ')}
     if (req.method === 'POST' && req.url === '/api/mcp') {
       let raw = '';
       for await (const chunk of req) raw += chunk;
