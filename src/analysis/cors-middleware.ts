@@ -13,6 +13,7 @@ import {
 } from '../frameworks/registry';
 import type { CorsMiddleware, Entity } from '../frameworks/types';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
+import { configFileServer, type ConfigFileHttp } from './config-files';
 import { typedCorsValues } from './cors-types';
 import { installedVersionFor, isAtLeast } from './installed';
 import { mentionsAny } from './imports';
@@ -178,14 +179,15 @@ export function findCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMi
 
 /**
  * Whether a file may call a method that answers CORS with its defaults when given no CORS options
- * (`McpAgent.serve()`, also on a subclass that another module declares), though its text never
- * says CORS.
+ * (`McpAgent.serve()`, also on a subclass that another module declares), or turn on a server
+ * that does (`http: true` in `xmcp.config.ts`), though its text never says CORS.
  */
 export function mayAnswerCorsByDefault(sourceCode: Readonly<SourceCode>): boolean {
   const { text } = sourceCode;
   return (
     MENTIONS_DEFAULT_CORS_MODULE.test(text) ||
-    (MENTIONS_DEFAULT_CORS_METHOD.test(text) && mayHoldEntities(sourceCode, 'cors-option'))
+    (MENTIONS_DEFAULT_CORS_METHOD.test(text) && mayHoldEntities(sourceCode, 'cors-option')) ||
+    configFileServer(sourceCode.ast) !== null
   );
 }
 
@@ -336,6 +338,9 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
       }
     }
   }
+  // A framework's config file (xmcp's `http.cors`, its defaults when left out).
+  const configured = configFileServer(sourceCode.ast);
+  if (configured) add(configFileUse(sourceCode, configured));
   // Options declared by their type, which this file does not hand to a middleware itself.
   const handed = new Set(
     uses.map((use) => use.options && skipTypeWrappers(resolveExpression(use.options) ?? use.options)),
@@ -351,6 +356,26 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
     });
   }
   return uses.sort((a, b) => a.site.range[0] - b.site.range[0]);
+}
+
+/** The CORS middleware of a framework's config file: its `cors` setting, or the defaults where there is none. */
+function configFileUse(sourceCode: Readonly<SourceCode>, configured: ConfigFileHttp): CorsMiddlewareUse {
+  const { server, property, settings, cors } = configured;
+  const base = {
+    middleware: server.cors,
+    call: settings ?? (property.parent as TSESTree.ObjectExpression),
+    authenticated: configured.authenticated,
+  };
+  if (cors.kind === 'found' && cors.value) return { ...base, options: cors.value, site: cors.property };
+  if (cors.kind !== 'missing') return { ...base, options: undefined, site: property.key, unfixable: true };
+  if (!isLinted(property) || (settings && !isLinted(settings)))
+    return { ...base, options: null, site: property.key, unfixable: true };
+  // `http: true` becomes `http: { cors: { … } }`; settings written here take `cors` beside the others.
+  const insertOptions = settings
+    ? (fixer: RuleFixer, text: string) =>
+        appendObjectProperty(fixer, sourceCode, settings, `${server.corsKey}: ${text}`)
+    : (fixer: RuleFixer, text: string) => fixer.replaceText(property.value, `{ ${server.corsKey}: ${text} }`);
+  return { ...base, options: null, site: property.key, insertOptions };
 }
 
 /**

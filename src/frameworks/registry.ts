@@ -21,6 +21,7 @@ import { rekogMcpNestAdapter } from './rekog-mcp-nest';
 import { zuploAdapter } from './zuplo';
 import { wsAdapter } from './ws';
 import { socketIoAdapter } from './socket-io';
+import { xmcpAdapter } from './xmcp';
 import { JSR_NAMES, packageNameOf } from '../analysis/module-graph';
 import {
   CALL,
@@ -28,6 +29,7 @@ import {
   READ,
   type Adapter,
   type AppFramework,
+  type ConfigFileServer,
   type Entity,
   type RouteShape,
   type TraceNode,
@@ -58,7 +60,13 @@ export const ADAPTERS: readonly Adapter[] = [
   rekogMcpNestAdapter,
   wsAdapter,
   socketIoAdapter,
+  xmcpAdapter,
 ];
+
+/** The servers MCP frameworks run from a config file of their own (xmcp's `xmcp.config.ts`). */
+export const CONFIG_FILE_SERVERS: readonly ConfigFileServer[] = ADAPTERS.flatMap(
+  (adapter) => adapter.configFiles ?? [],
+);
 
 /** Node's own modules are imported with and without `node:`. */
 const NODE_BUILTINS = new Set(['http', 'https', 'http2', 'net']);

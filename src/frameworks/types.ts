@@ -16,6 +16,8 @@ export interface Adapter {
   readonly routes?: RouteShape;
   /** How its request and response objects read and set headers. */
   readonly headers?: HeaderApi;
+  /** Servers it runs from settings in a file of their own (xmcp's `xmcp.config.ts`), with no code of the project's. */
+  readonly configFiles?: readonly ConfigFileServer[];
 }
 
 /** The methods and properties through which code reads request headers and sets response headers. */
@@ -391,6 +393,40 @@ export interface ConfiguredServer {
   readonly loopbackSince: string;
   /** The version since which `cors.allowedOrigins` refuses other origins (an empty list allows all). */
   readonly originListSince: string;
+}
+
+/**
+ * An MCP framework that serves HTTP itself from the settings of a config file it reads by name
+ * (xmcp's `xmcp.config.ts`, whose default export's `http` turns the server on), and what they default to.
+ */
+export interface ConfigFileServer {
+  /** How messages name it: "xmcp's `http` server". */
+  readonly display: string;
+  /** The package, whose installed version decides `simplePostsBefore`. */
+  readonly module: string;
+  /** The file's name, in the project's root. */
+  readonly fileName: string;
+  /** The key of the default export that turns the server on: `true`, or an object of its settings. */
+  readonly httpKey: string;
+  /** The setting that holds the host it binds; the framework's default is loopback. */
+  readonly hostKey: string;
+  /** The setting that holds its CORS options, and what they take and default to. */
+  readonly corsKey: string;
+  readonly cors: CorsMiddleware;
+  /** A setting of the default export that hands the server to another framework instead (xmcp's `experimental.adapter`). */
+  readonly servedElsewhereBy: readonly string[];
+  /** The module, beside the config file, whose default export is middleware run before every request. */
+  readonly middlewareModule: string;
+  /**
+   * A setting of the default export that puts a bearer-token check before every request, in
+   * versions before `before` (xmcp's `experimental.oauth`, removed in 0.7.0); a later or unknown install ignores it.
+   */
+  readonly authenticatedBy?: { readonly path: readonly string[]; readonly before: string };
+  /**
+   * Versions before this take a cross-site POST with CORS-safelisted headers, so that only a
+   * credential stops a forged request; from it on, a POST needs a preflight its CORS policy answers.
+   */
+  readonly simplePostsBefore: string;
 }
 
 /** How an app of one framework takes routes, middleware, hooks and sub-apps. */

@@ -278,6 +278,9 @@ export default createRule<Options, MessageIds>({
       }
       if (/^new\s+Set\b/u.test(text))
         return typescript && origins.length === 0 ? 'new Set<string>()' : `new Set([${quoted}])`;
+      const wholeOption = sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value);
+      if (wholeOption && origins.length === 0 && sink.middleware.isWildcardOrigin([]))
+        return sink.middleware.denyOrigin;
       if (/\.(?:split|map|filter|flatMap)\s*\(|JSON\.parse|Array\.from/u.test(text)) {
         const holder = carrier.parent;
         const annotated =
@@ -309,6 +312,15 @@ export default createRule<Options, MessageIds>({
       // What a function of the project makes of an empty string is its own affair
       // (`if (!value) return;` leaves `origin` undefined, which `cors` takes as `*`): no empty list there.
       if (origins.length === 0 && passedToProjectFunction(carrierOf(read))) return null;
+      // A middleware that answers `*` for an empty list (xmcp) is closed only by its own deny value,
+      // which can take the place of the whole option and nothing less.
+      if (
+        origins.length === 0 &&
+        sink?.kind === 'middleware' &&
+        sink.middleware.isWildcardOrigin([]) &&
+        carrierOf(read) !== skipTypeWrappers(sink.value)
+      )
+        return null;
       const note =
         origins.length === 0 ? ` /* was ${name ? `env ${name}` : textOf(read)}: list the allowed origins here */` : '';
       if (read.type === AST_NODE_TYPES.Property) {

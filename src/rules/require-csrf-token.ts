@@ -50,6 +50,7 @@ import {
   type HandlerFunction,
 } from '../analysis/values';
 import { entitiesOf } from '../analysis/facts';
+import { configFileServer } from '../analysis/config-files';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
 
 export type Options = [
@@ -224,6 +225,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         reportFrameworkServers();
         reportConfiguredTransports();
+        reportConfigFileServer();
         reportNestControllers();
         // `McpModule.forRoot()` of @rekog/mcp-nest 1.x: its `guards` are the only check in front
         // of its controllers; which guard to add is the owner's choice, so no fix.
@@ -315,6 +317,29 @@ export default createRule<Options, MessageIds>({
           data: { route: `${transport.server.module}'s \`${transport.typeName}\` endpoint` },
         });
       }
+    }
+
+    /**
+     * A framework's config file that turns on its HTTP server (xmcp's `http`): every request is
+     * let in unless the middleware module beside it checks a credential. Where the installed
+     * version refuses a POST that is not JSON, a cross-site POST needs a preflight, which a CORS
+     * policy of fixed origins answers no; older versions take a simple request whatever the policy.
+     * No fix: the credential and who holds it are the owner's choice.
+     */
+    function reportConfigFileServer(): void {
+      const configured = configFileServer(sourceCode.ast);
+      if (!configured || !isLinted(configured.property)) return;
+      if (
+        configured.settingChecksCredential ||
+        configured.middleware.some((handler) => checksCredential(finder, handler))
+      )
+        return;
+      if (!configured.admitsEveryOrigin && !configured.takesSimplePosts) return;
+      context.report({
+        node: configured.property.key,
+        messageId: 'missingCsrfCheck',
+        data: { route: configured.server.display },
+      });
     }
 
     /** Whether a configured transport binds loopback: its `host` is one, or the default is. */

@@ -53,6 +53,7 @@ import {
   exportNamesWith,
   mentionsModuleWith,
 } from '../frameworks/registry';
+import { configFileServer } from '../analysis/config-files';
 import { configuredTransports } from '../analysis/configured-servers';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
@@ -324,6 +325,7 @@ export default createRule<Options, MessageIds>({
     // Or it routes `'/mcp'` to a hand-written JSON-RPC dispatcher that it imports.
     const mentionsMcp =
       MENTIONS_MCP.test(sourceCode.text) ||
+      configFileServer(sourceCode.ast) !== null ||
       (MENTIONS_MCP_PATH.test(sourceCode.text) && importsModuleMatching(file, sourceCode.text, mentionsMcpMethod));
     if (!mentionsMcp && !checksHostOrOrigin && !websockets) return {};
     /**
@@ -342,6 +344,31 @@ export default createRule<Options, MessageIds>({
           fix: fix && failClosed({ messageId: 'enableProtection', fix }),
         });
       }
+    }
+
+    /**
+     * A framework's config file that turns on its HTTP server (xmcp's `http`), which checks neither
+     * Host nor Origin and has no setting for either: reported without a fix, unless the middleware
+     * module beside the file checks one of them, or a credential a rebinding page lacks.
+     */
+    function reportConfigFileServer(): void {
+      const configured = configFileServer(sourceCode.ast);
+      if (!configured || !isLinted(configured.property)) return;
+      if (trustCredentialChecks && configured.settingChecksCredential) return;
+      if (
+        configured.middleware.some(
+          (handler) =>
+            checksCredential(HOST_FINDER, handler) ||
+            (trustCredentialChecks && checksCredential(REBINDING_CREDENTIAL_FINDER, handler)),
+        )
+      )
+        return;
+      const { server } = configured;
+      context.report({
+        node: configured.property.key,
+        messageId: 'unprotectedApp',
+        data: { app: `${server.module} \`${server.httpKey}\` server` },
+      });
     }
 
     /**
@@ -894,6 +921,7 @@ export default createRule<Options, MessageIds>({
         reportFrameworkServers();
         reportMcpModules();
         reportConfiguredTransports();
+        reportConfigFileServer();
         const factories = findMcpAppFactories(sourceCode);
         const guardedApps = new Set<TSESTree.Node>();
         // SDK apps whose validation a `host` option turns off: reported once, at that option.

@@ -6,6 +6,7 @@ import { mentionsAny } from '../analysis/imports';
 import { servesNoMcp } from '../analysis/mcp-scope';
 import type { ServerApi, StartApi } from '../frameworks/types';
 import { createRule } from '../utils/create-rule';
+import { configFileServer, type ConfigFileHttp } from '../analysis/config-files';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import {
@@ -375,6 +376,24 @@ export default createRule<Options, MessageIds>({
       }
     };
 
+    /** A framework's config file that turns its HTTP server on (xmcp's `http`): its host, loopback by default. */
+    const configFileStart = (configured: ConfigFileHttp): ServerStart => {
+      const { server, property, settings, host } = configured;
+      const api: ServerApi = {
+        display: server.display,
+        hostLabel: `\`${server.httpKey}.${server.hostKey}\``,
+        defaultBinding: null,
+      };
+      const reading: ServerStart['host'] =
+        host.kind === 'found' && host.value
+          ? { kind: 'given', node: host.property, value: host.value, certain: true }
+          : host.kind === 'missing'
+            ? { kind: 'default', addHost: null }
+            : { kind: 'unknown' };
+      const call = settings ?? (property.parent as TSESTree.ObjectExpression);
+      return { api, call, callee: property.key, host: reading };
+    };
+
     return {
       'Program:exit'() {
         if (EVERY_INTERFACE_LITERAL.test(sourceCode.text) && MENTIONS_EXPORT.test(sourceCode.text))
@@ -383,6 +402,8 @@ export default createRule<Options, MessageIds>({
         // A server the analysis can show serves no MCP (a monitoring app beside the MCP server) is not this rule's.
         if (starts.length > 0 && !servesNoMcp(sourceCode)) for (const serverStart of starts) reportStart(serverStart);
         for (const transport of configuredTransports(sourceCode)) reportStart(configuredStart(transport));
+        const configured = configFileServer(sourceCode.ast);
+        if (configured) reportStart(configFileStart(configured));
         if (mentionsAny(sourceCode, MENTIONS_HOST) || MENTIONS_EVERY_INTERFACE.test(sourceCode.text))
           reportHostArguments();
       },

@@ -1,0 +1,174 @@
+import path from 'node:path';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { CONFIG_FILE_SERVERS } from '../frameworks/registry';
+import type { ConfigFileServer } from '../frameworks/types';
+import { skipTypeWrappers } from './ast';
+import { checksCredential } from './credential-checks';
+import { loadModule } from './exports';
+import { installedVersionFor, isAtLeast } from './installed';
+import { moduleOf } from './program';
+import { CREDENTIAL_FINDER } from './reach';
+import {
+  findObjectProperty,
+  possibleValues,
+  resolveExpression,
+  resolveObjectExpression,
+  type PropertyLookup,
+} from './values';
+
+/**
+ * The HTTP server an MCP framework runs from a config file of its own (xmcp's `xmcp.config.ts`):
+ * the file is all the code there is for it, so the rules judge its settings there.
+ */
+export interface ConfigFileHttp {
+  readonly server: ConfigFileServer;
+  /** The property that turns the server on (`http`): where a report about the server as a whole goes. */
+  readonly property: TSESTree.Property;
+  /** Its settings object, `null` for `http: true` (the defaults). */
+  readonly settings: TSESTree.ObjectExpression | null;
+  /** The host setting (`missing`: the framework's loopback default). */
+  readonly host: PropertyLookup;
+  /** The CORS setting. */
+  readonly cors: PropertyLookup;
+  /** The middleware the module beside the config file exports, which runs before every MCP request. */
+  readonly middleware: readonly TSESTree.Node[];
+  /** Whether a setting of the config checks a credential on every request (xmcp's `experimental.oauth` before 0.7.0). */
+  readonly settingChecksCredential: boolean;
+  /** Whether that setting, or the middleware, checks a credential on every request. */
+  readonly authenticated: boolean;
+  /** Whether its CORS policy may answer a page of any site: left out, `*`, `true`, or a value the file does not fix. */
+  readonly admitsEveryOrigin: boolean;
+  /** Whether the installed version takes a cross-site POST without a preflight (`simplePostsBefore`). */
+  readonly takesSimplePosts: boolean;
+}
+
+const byProgram = new WeakMap<TSESTree.Program, ConfigFileHttp | null>();
+
+/** The linted file's framework server, when the file is a framework's config file that turns one on. */
+export function configFileServer(program: TSESTree.Program): ConfigFileHttp | null {
+  let found = byProgram.get(program);
+  if (found === undefined) {
+    found = readConfigFile(program);
+    byProgram.set(program, found);
+  }
+  return found;
+}
+
+function readConfigFile(program: TSESTree.Program): ConfigFileHttp | null {
+  const { file } = moduleOf(program);
+  if (!file) return null;
+  const name = path.basename(file);
+  const server = CONFIG_FILE_SERVERS.find((candidate) => candidate.fileName === name);
+  if (!server) return null;
+  const exported = defaultExport(program);
+  const config = exported && resolveObjectExpression(exported);
+  if (!config) return null;
+  // `experimental: { adapter: 'nextjs' }`: another framework serves it, through routes of its own.
+  let holder: TSESTree.ObjectExpression | null = config;
+  for (const key of server.servedElsewhereBy) {
+    const found: PropertyLookup = holder ? findObjectProperty(holder, key) : { kind: 'missing' };
+    if (found.kind === 'missing') break;
+    if (found.kind === 'unknown' || !found.value) return null;
+    holder = resolveObjectExpression(found.value);
+    if (key === server.servedElsewhereBy.at(-1)) return null;
+    if (!holder) return null;
+  }
+  const http = findObjectProperty(config, server.httpKey);
+  if (http.kind !== 'found' || !http.value || http.property.parent !== config) return null;
+  const value = skipTypeWrappers(http.value);
+  let settings: TSESTree.ObjectExpression | null = null;
+  if (value.type === AST_NODE_TYPES.Literal) {
+    if (value.value !== true) return null;
+  } else {
+    settings = resolveObjectExpression(value);
+    // Settings the file does not show (a value from elsewhere) are not judged.
+    if (!settings) return null;
+  }
+  const missing: PropertyLookup = { kind: 'missing' };
+  const installed = installedVersionFor(program, server.module);
+  const cors = settings ? findObjectProperty(settings, server.corsKey) : missing;
+  const middleware = middlewareOf(file, server);
+  const settingChecksCredential = authenticatedBySetting(config, server, installed);
+  return {
+    server,
+    property: http.property,
+    settings,
+    host: settings ? findObjectProperty(settings, server.hostKey) : missing,
+    cors,
+    middleware,
+    settingChecksCredential,
+    authenticated:
+      settingChecksCredential || middleware.some((handler) => checksCredential(CREDENTIAL_FINDER, handler)),
+    admitsEveryOrigin: admitsEveryOrigin(server, cors),
+    takesSimplePosts: installed !== null && !isAtLeast(installed, server.simplePostsBefore),
+  };
+}
+
+/** Whether a setting of the config puts a credential check before every request, in the installed version. */
+function authenticatedBySetting(
+  config: TSESTree.ObjectExpression,
+  server: ConfigFileServer,
+  installed: string | null,
+): boolean {
+  const { authenticatedBy } = server;
+  if (!authenticatedBy || installed === null || isAtLeast(installed, authenticatedBy.before)) return false;
+  let holder: TSESTree.ObjectExpression | null = config;
+  for (const key of authenticatedBy.path) {
+    const found: PropertyLookup = holder ? findObjectProperty(holder, key) : { kind: 'missing' };
+    if (found.kind !== 'found' || !found.value) return false;
+    if (key === authenticatedBy.path.at(-1)) return resolveObjectExpression(found.value) !== null;
+    holder = resolveObjectExpression(found.value);
+  }
+  return false;
+}
+
+/** What a module exports as its default: `export default config`, `export default { … } satisfies XmcpConfig`. */
+function defaultExport(program: TSESTree.Program): TSESTree.Node | null {
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
+    const { declaration } = statement;
+    return declaration.type === AST_NODE_TYPES.FunctionDeclaration ||
+      declaration.type === AST_NODE_TYPES.ClassDeclaration ||
+      declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
+      declaration.type === AST_NODE_TYPES.TSDeclareFunction
+      ? null
+      : declaration;
+  }
+  return null;
+}
+
+/** The middleware the module beside the config file exports as its default: one, or a list. */
+function middlewareOf(configFile: string, server: ConfigFileServer): TSESTree.Node[] {
+  const program = loadModule(path.join(path.dirname(configFile), server.middlewareModule));
+  const exported = program && defaultExport(program);
+  if (!exported) return [];
+  const value = skipTypeWrappers(resolveExpression(exported) ?? exported);
+  if (value.type !== AST_NODE_TYPES.ArrayExpression) return [value];
+  return value.elements.filter(
+    (element): element is TSESTree.Expression => element !== null && element.type !== AST_NODE_TYPES.SpreadElement,
+  );
+}
+
+/**
+ * Whether a CORS setting may let a page of any site through a preflight: no `origin` (the
+ * default), or one value it may take that is the wildcard, `true`, or not fixed by the file.
+ */
+function admitsEveryOrigin(server: ConfigFileServer, cors: PropertyLookup): boolean {
+  if (cors.kind !== 'found' || !cors.value) return cors.kind !== 'missing' || server.cors.isWildcardOrigin(undefined);
+  const object = resolveObjectExpression(cors.value);
+  if (!object) return true;
+  const origin = findObjectProperty(object, 'origin');
+  if (origin.kind === 'missing') return server.cors.isWildcardOrigin(undefined);
+  if (origin.kind !== 'found' || !origin.value) return true;
+  const values = possibleValues(origin.value);
+  return (
+    values.length === 0 ||
+    values.some(
+      (value) =>
+        !value.known ||
+        value.value === true ||
+        server.cors.isWildcardOrigin(value.value) ||
+        (typeof value.value !== 'string' && value.value !== false && !Array.isArray(value.value)),
+    )
+  );
+}

@@ -1,0 +1,67 @@
+import { CALL, type Adapter, type ConfigFileServer, type CorsMiddleware } from './types';
+
+// xmcp 1.1.0 (basementstudio/xmcp packages/xmcp/src, tag xmcp@1.1.0):
+// - config/schemas/transport/http.ts: `http.cors` is `{ origin, methods, allowedHeaders,
+//   exposedHeaders, credentials, maxAge }` merged over DEFAULT_CORS_CONFIG, whose `origin` is "*"
+//   (runtime/transports/http/cors/defaults.ts); `origin` is a string, a string array or a boolean.
+// - runtime/transports/http/cors/headers.ts: `true` sends the request's Origin back; `false` sends
+//   no Access-Control-Allow-Origin; a string is sent as it is; an array sends the request's Origin
+//   when it lists it, else its first member, or "*" when it is empty. `credentials` is sent as set.
+const XMCP_CORS: CorsMiddleware = {
+  module: 'xmcp',
+  display: "xmcp's `http.cors`",
+  usage: 'call',
+  // Left out (or `undefined`, which the schema drops), it is the default `*`.
+  isWildcardOrigin: (value) =>
+    value === undefined || value === '*' || (Array.isArray(value) && (value.length === 0 || value[0] === '*')),
+  denyOrigin: 'false',
+  allowlistOrigin: (allowlist) => allowlist,
+  credentialsReflectByDefault: false,
+  isCredentialsOn: (value) => value === true,
+  reflectsOnTrue: true,
+  // The schema takes no function, and no RegExp.
+  originFunction: { origin: null, callback: null },
+  takesPatterns: false,
+  // An origin it does not list gets the first member: `['*']` (from the environment, say) is `*`.
+  matchesArraysExactly: false,
+  optionsTypes: [],
+};
+
+// xmcp 1.1.0: the compiler reads `xmcp.config.ts` (or `.json`) from the project's root
+// (packages/compiler/src/compiler/parse-xmcp-config.ts); its default export's `http` (`true` or
+// an object) builds the HTTP server, none when it is left out. runtime/transports/http/
+// stateless-streamable-http.ts: `listen(port, options.host || "127.0.0.1")`, the CORS middleware
+// before every route, `src/middleware.ts` (compiler/generate-import-code.ts) mounted before the
+// MCP endpoint unless `experimental.adapter` hands the server to Next.js or express; no Host or
+// Origin check. Since 1.0.0 (commit 10bdd57e) the endpoint is the SDK v2 `createMcpHandler`,
+// which answers 415 to a POST whose Content-Type is not `application/json`, so a cross-site POST
+// needs a preflight; 0.x handed it to the SDK v1 transport, whose substring test takes
+// `text/plain;application/json`, a simple request.
+const XMCP_CONFIG: ConfigFileServer = {
+  display: "xmcp's `http` server",
+  module: 'xmcp',
+  fileName: 'xmcp.config.ts',
+  httpKey: 'http',
+  hostKey: 'host',
+  corsKey: 'cors',
+  cors: XMCP_CORS,
+  servedElsewhereBy: ['experimental', 'adapter'],
+  middlewareModule: 'src/middleware.ts',
+  // Before 0.7.0 (commit 656f7b6b "remove oauth proxy & config"), `experimental.oauth` mounted,
+  // before the MCP endpoint, a middleware answering 401 to a request without a Bearer token
+  // (src/auth/oauth/router.ts `createOAuthMiddleware`, used by stateless-streamable-http.ts).
+  authenticatedBy: { path: ['experimental', 'oauth'], before: '0.7.0' },
+  simplePostsBefore: '1.0.0',
+};
+
+/** xmcp: `xmcp.config.ts` and its auth middleware (`apiKeyAuthMiddleware` and `jwtAuthMiddleware` answer 401 without a key). */
+export const xmcpAdapter: Adapter = {
+  name: 'xmcp',
+  modules: {
+    xmcp: {
+      apiKeyAuthMiddleware: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
+      jwtAuthMiddleware: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
+    },
+  },
+  configFiles: [XMCP_CONFIG],
+};
