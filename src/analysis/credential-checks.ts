@@ -730,14 +730,22 @@ function readsCookies(fn: HandlerFunction): boolean {
   return reads;
 }
 
-/** Whether a function reads a checked header at all (for helpers whose caller rejects). */
-function readsCredential(finder: CheckFinder, fn: HandlerFunction): boolean {
+/**
+ * Whether a function reads a checked header at all (for helpers whose caller rejects), itself or
+ * through a helper of the project it calls with arguments (`const token = extractBearer(req)`).
+ */
+function readsCredential(finder: CheckFinder, fn: HandlerFunction, depth = 0): boolean {
   let reads = false;
   walk(fn.body, (node) => {
     if (reads) return;
     const header = requestHeaderRead(node) ?? hostPropertyRead(node) ?? requestQueryRead(node);
     // `if (config.enableBearerAuth) { …header… } return true;`: out of the box it reads nothing.
     if (header !== null && finder.checksHeader(header)) reads = !(finder.enforcedByDefault && underSetting(node, fn));
+    else if (depth < 2 && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
+      const helper = resolveFunction(node.callee);
+      if (helper && helper !== fn && readsCredential(finder, helper, depth + 1))
+        reads = !(finder.enforcedByDefault && underSetting(node, fn));
+    }
   });
   return reads;
 }

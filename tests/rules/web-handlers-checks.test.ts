@@ -81,8 +81,32 @@ const handler = createMcpHandler(() => new McpServer({ name: 'notes', version: '
 
 export { handler as GET, handler as POST, handler as DELETE };`;
 
+/** A handler that refuses unless `isAuthorized(request)`, whose token comes from a second helper reading `header`. */
+const VERDICT_HELPER = (header: string): string => `${HANDLER}
+function readToken(request: Request): string | undefined {
+  const value = request.headers.get('${header}');
+  return value?.startsWith('Bearer ') ? value.slice(7) : undefined;
+}
+
+function isAuthorized(request: Request): boolean {
+  const token = readToken(request);
+  if (!token) return false;
+  return token === process.env.MCP_TOKEN;
+}
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (!isAuthorized(request)) return new Response('Unauthorized', { status: 401 });
+    return mcp.fetch(request);
+  },
+};`;
+
 ruleTester.run('require-csrf-token: web handler checks and shapes', csrfRule, {
   valid: [
+    {
+      name: 'a verdict helper whose token comes from a second helper that reads Authorization',
+      code: VERDICT_HELPER('authorization'),
+    },
     {
       name: 'a bearer token read with headers.get() and refused with 401',
       code: `${HANDLER}
@@ -112,6 +136,25 @@ export default {
             { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: acceptFixed(false) },
             { messageId: 'useBearerToken', output: acceptFixed(true) },
           ],
+        },
+      ],
+    },
+    {
+      name: 'a verdict helper whose token comes from a helper that reads the Cookie header, which a cross-site request carries',
+      code: VERDICT_HELPER('cookie'),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of this handler' },
+          line: 17,
+          column: 9,
+          endLine: 17,
+          endColumn: 14,
+          suggestions: [false, true].map((bearer) => ({
+            messageId: bearer ? ('useBearerToken' as const) : ('requireTokenHeader' as const),
+            ...(bearer ? {} : { data: { header: '`x-mcp-csrf-token`' } }),
+            output: `${VERDICT_HELPER('cookie').replace('if (!isAuthorized', `${tokenGuard(bearer, '    ')}if (!isAuthorized`)}\n\n${tokenHelpers({ bearer })}`,
+          })),
         },
       ],
     },
@@ -177,6 +220,10 @@ export default {
 
 ruleTester.run('require-dns-rebinding-protection: web handler checks and shapes', dnsRule, {
   valid: [
+    {
+      name: 'a verdict helper whose token comes from a second helper: a rebinding page has no token',
+      code: VERDICT_HELPER('authorization'),
+    },
     {
       name: 'the hostname of the request URL, which a web runtime builds from Host, checked against loopback',
       code: `${HANDLER}
