@@ -13,6 +13,7 @@ import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
 import { admitsEveryThroughList, endsInReturn, mayRefuse, wildcardAdmission } from './origin-decisions';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
+import { alwaysExits } from './guards';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead, requestQueryRead } from './request-headers';
 import {
   findObjectProperty,
@@ -312,13 +313,29 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
     const [wrapper] = entitiesOf(resolved, 'middleware-wrapper');
     const given = wrapper && resolved.arguments[wrapper.argument];
     if (given) return given.type !== AST_NODE_TYPES.SpreadElement && checksCredential(finder, given, route);
-    // Middleware made by a function of the file: `requireToken(TOKEN)`.
+    // Middleware made by a function of the file: `requireToken(TOKEN)`, read with the arguments it
+    // is given (`bearerAuth({ allowAnonymous: true })` lets a request without a token through).
     const factory = resolveFunction(resolved.callee);
-    if (factory) return functionChecksCredential(finder, factory, 1);
+    if (factory) return withArguments(resolved, factory, () => functionChecksCredential(finder, factory, 1));
   }
   const fn = resolveFunction(expression);
+  // The function a factory of the project returns, for the arguments it is called with.
+  const factory = expression.type === AST_NODE_TYPES.CallExpression ? resolveFunction(expression.callee) : null;
+  if (fn !== null && factory !== null && expression.type === AST_NODE_TYPES.CallExpression)
+    return withArguments(expression, factory, () => functionChecksCredential(finder, fn, 0, route));
   if (fn !== null) return functionChecksCredential(finder, fn, 0, route);
   return assignedChecks(finder, expression, route);
+}
+
+/** Runs `read` with the parameters of `factory` bound to what `call` gives it (`argumentsOf`). */
+function withArguments<T>(call: TSESTree.CallExpression, factory: HandlerFunction, read: () => T): T {
+  const boundBefore = boundArguments;
+  boundArguments = argumentsOf(call, factory);
+  try {
+    return read();
+  } finally {
+    boundArguments = boundBefore;
+  }
 }
 
 /**
@@ -906,7 +923,7 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
     case AST_NODE_TYPES.CallExpression: {
       const callee = absentValue(expression.callee, absent);
       if (callee.known && callee.value == null) return { known: true, value: undefined };
-      return constantAnswer(expression) ?? unknown;
+      return constantAnswer(expression) ?? guardClauseAnswer(expression, absent) ?? unknown;
     }
     case AST_NODE_TYPES.UnaryExpression: {
       const argument = absentValue(expression.argument, absent);
@@ -968,6 +985,44 @@ function constantAnswer(call: TSESTree.CallExpression): AbsentValue | null {
   if (!endsInReturn(fn) || mayRefuse(fn) || !returned.every((value) => staticValue(value)?.value === first.value))
     return null;
   return { known: true, value: first.value };
+}
+
+/**
+ * What a function of the project answers for the missing header, when its first statement returns
+ * a constant for it: `readBearer(req.headers.authorization)` whose body starts
+ * `if (!value) return undefined;`.
+ */
+function guardClauseAnswer(call: TSESTree.CallExpression, absent: Absent): AbsentValue | null {
+  const helper = resolveFunction(call.callee);
+  if (!helper || helper.async || helper.generator || helper.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+  const [first] = helper.body.body;
+  if (first?.type !== AST_NODE_TYPES.IfStatement) return null;
+  const exit =
+    first.consequent.type === AST_NODE_TYPES.BlockStatement && first.consequent.body.length === 1
+      ? first.consequent.body[0]
+      : first.consequent;
+  if (exit?.type !== AST_NODE_TYPES.ReturnStatement) return null;
+  const answer = exit.argument ? staticValue(exit.argument) : { value: undefined };
+  if (!answer) return null;
+  const bound = new Map<Scope.Variable, unknown>();
+  for (const [index, param] of helper.params.entries()) {
+    const name = parameterName(param);
+    const argument = call.arguments[index];
+    if (!name || !argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const variable = variableOf(name);
+    const value = absentValue(argument, absent);
+    if (variable && value.known && !variable.references.some((reference) => reference.isWrite() && !reference.init))
+      bound.set(variable, value.value);
+  }
+  if (bound.size === 0) return null;
+  const boundBefore = boundArguments;
+  boundArguments = bound;
+  try {
+    const test = absentValue(first.test, new Map());
+    return test.known && Boolean(test.value) ? { known: true, value: answer.value } : null;
+  } finally {
+    boundArguments = boundBefore;
+  }
 }
 
 /** Whether a test, taken as true (`when`) or false, can lead to its branch when the header is missing. */
@@ -1100,6 +1155,15 @@ function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | null {
 function reachedWhenAbsent(node: TSESTree.Node, absent: Absent): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && !/Function/u.test(parent.type); child = parent, parent = parent.parent) {
+    // `if (!token) { …; return; }` before it: a request without the header has left by then.
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type !== AST_NODE_TYPES.IfStatement || !alwaysExits(statement.consequent)) continue;
+        const test = absentValue(statement.test, relatedReads(statement.test, absent));
+        if (test.known && Boolean(test.value)) return false;
+      }
+    }
     if (
       (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
       child !== parent.test
@@ -1227,6 +1291,21 @@ let returnsHandBack = false;
 
 /** Whether a branch turns the request away: `return`, `throw`, or an answer with an error status. */
 function rejects(branch: TSESTree.Node): boolean {
+  // `if (allowAnonymous) { next(); return; }` in a call that sets it: the request goes on there,
+  // and nothing after it in the branch runs.
+  if (branch.type === AST_NODE_TYPES.BlockStatement) {
+    for (const statement of branch.body) {
+      if (statement.type === AST_NODE_TYPES.IfStatement && ruledIn(statement.test) && letsThrough(statement.consequent))
+        return false;
+      if (rejectsAnywhere(statement)) return true;
+    }
+    return false;
+  }
+  return rejectsAnywhere(branch);
+}
+
+/** Whether a statement or expression turns the request away somewhere in it. */
+function rejectsAnywhere(branch: TSESTree.Node): boolean {
   let found = false;
   walk(
     branch,
@@ -1271,10 +1350,21 @@ function ruledOut(test: TSESTree.Node): boolean {
   return value.known && !value.value;
 }
 
+/** Whether a test is true for the helper call being read, whatever the request holds. */
+function ruledIn(test: TSESTree.Node): boolean {
+  if (!boundArguments) return false;
+  const value = absentValue(test, new Map());
+  return value.known && Boolean(value.value);
+}
+
 /** What a helper's parameters hold for one call: the static arguments, or `undefined` for one left out. */
 function argumentsOf(call: TSESTree.CallExpression, helper: HandlerFunction): Map<Scope.Variable, unknown> {
   const bound = new Map<Scope.Variable, unknown>();
   for (const [index, param] of helper.params.entries()) {
+    if (param.type === AST_NODE_TYPES.ObjectPattern) {
+      bindOptions(bound, param, call.arguments, index);
+      continue;
+    }
     const name = parameterName(param);
     const variable = name && variableOf(name);
     if (!variable || call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) {
@@ -1291,6 +1381,45 @@ function argumentsOf(call: TSESTree.CallExpression, helper: HandlerFunction): Ma
     if (value) bound.set(variable, value.value);
   }
   return bound;
+}
+
+/**
+ * What the names of a destructured options parameter (`{ allowAnonymous }`) hold for one call whose
+ * argument is an object the file shows: each property's static value, or `undefined` (or the
+ * default) for one it leaves out. Nothing for options it cannot read (a spread, a value from elsewhere).
+ */
+function bindOptions(
+  bound: Map<Scope.Variable, unknown>,
+  pattern: TSESTree.ObjectPattern,
+  args: readonly TSESTree.CallExpressionArgument[],
+  index: number,
+): void {
+  if (args.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return;
+  const argument = args[index];
+  const object = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(argument) : null;
+  if (argument && !object) return;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return;
+    const key = propertyName(property);
+    const target = property.value;
+    const id =
+      target.type === AST_NODE_TYPES.Identifier
+        ? target
+        : target.type === AST_NODE_TYPES.AssignmentPattern && target.left.type === AST_NODE_TYPES.Identifier
+          ? target.left
+          : null;
+    const variable = id && variableOf(id);
+    if (!key || !variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) continue;
+    const found = object ? findObjectProperty(object, key) : ({ kind: 'missing' } as const);
+    if (found.kind === 'unknown') return;
+    const passed = found.kind === 'found' ? (found.value ? staticValue(found.value) : null) : { value: undefined };
+    if (!passed) continue;
+    const value =
+      passed.value === undefined && target.type === AST_NODE_TYPES.AssignmentPattern
+        ? staticValue(target.right)
+        : passed;
+    if (value) bound.set(variable, value.value);
+  }
 }
 
 /**

@@ -926,6 +926,7 @@ export default createRule<Options, MessageIds>({
         const guardedApps = new Set<TSESTree.Node>();
         // SDK apps whose validation a `host` option turns off: reported once, at that option.
         const turnedOff = new Set<TSESTree.Node>();
+        const reportsTurnedOff: (() => void)[] = [];
         for (const { call, factory } of factories) {
           const protection = mcpAppProtection(call, factory);
           if (protection.kind !== 'off') {
@@ -933,7 +934,9 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           turnedOff.add(call);
-          reportTurnedOff(call, factory, protection.host, protection.value, protection.options);
+          reportsTurnedOff.push(() =>
+            reportTurnedOff(call, factory, protection.host, protection.value, protection.options),
+          );
         }
 
         const { routes, apps } = findRoutes(sourceCode);
@@ -952,6 +955,14 @@ export default createRule<Options, MessageIds>({
             (trustCredentialChecks && routeIsGuarded(REBINDING_CREDENTIAL_FINDER, route, known))
           );
         };
+
+        // An app whose Host check a `host` option turns off, whose MCP routes (as the file shows
+        // them) all refuse a request without a credential: a rebinding page has none.
+        for (const [index, { call }] of factories.filter(({ call }) => turnedOff.has(call)).entries()) {
+          const served = mcpRoutes.filter((route) => route.app && rootApp(route.app, apps).node === call);
+          if (trustCredentialChecks && served.length > 0 && served.every(guarded)) continue;
+          reportsTurnedOff[index]?.();
+        }
 
         const transports = findMcpTransports(sourceCode);
         for (const made of transports) {

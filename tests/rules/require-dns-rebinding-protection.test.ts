@@ -1785,3 +1785,61 @@ ${nodeHostCheck('    ')}
     },
   ],
 });
+
+/** An SDK Hono app bound to every interface whose `/mcp` sits behind a bearer check; `extra` adds routes. */
+const bearerGuardedApp = (extra = ''): string => `import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+
+const mcp = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+const app = createMcpHonoApp({ host: '0.0.0.0' });
+app.use('/mcp', async (c, next) => {
+  if (c.req.header('authorization') !== \`Bearer \${process.env.MCP_TOKEN}\`) return c.json({ error: 'unauthorized' }, 401);
+  await next();
+});
+app.all('/mcp', (c) => mcp.fetch(c.req.raw));${extra}
+
+export default app;`;
+
+const TURNED_OFF_AT = { line: 5, column: 32, endLine: 5, endColumn: 47 };
+
+ruleTester.run('require-dns-rebinding-protection: an SDK app bound to every interface behind a bearer check', rule, {
+  valid: [
+    {
+      name: 'every MCP route of the app refuses a request without the token, which a rebinding page lacks',
+      code: bearerGuardedApp(),
+    },
+  ],
+  invalid: [
+    ...(
+      [
+        ['with trustCredentialChecks off', bearerGuardedApp(), [{ trustCredentialChecks: false }]],
+        [
+          'another MCP route of the app has no check',
+          bearerGuardedApp("\napp.all('/tools', (c) => mcp.fetch(c.req.raw));"),
+          [{}],
+        ],
+      ] as const
+    ).map(([name, code, options]) => ({
+      name,
+      code,
+      options,
+      errors: [
+        {
+          messageId: 'validationTurnedOff' as const,
+          data: { factory: 'createMcpHonoApp', host: "'0.0.0.0'", place: '' },
+          ...TURNED_OFF_AT,
+          suggestions: [
+            { messageId: 'useLoopbackHost' as const, output: code.replace("host: '0.0.0.0'", "host: '127.0.0.1'") },
+            {
+              messageId: 'addAllowedHosts' as const,
+              output: code.replace(
+                "host: '0.0.0.0'",
+                "host: '0.0.0.0', allowedHosts: ['localhost', '127.0.0.1', '[::1]']",
+              ),
+            },
+          ],
+        },
+      ],
+    })),
+  ],
+});
