@@ -224,6 +224,12 @@ const ANSWERING_METHODS: ReadonlySet<string> = new Set([...REJECTING_METHODS, 'b
  * The header a function checks, when it is a Host or Origin check: it reads the request's
  * Origin or Host header, or compares a parameter named for one with a list or a value.
  */
+/**
+ * A parameter named for the request's `Host` or `Origin` value: `origin`, `host`, `hostname`,
+ * `requestOrigin`, `hostHeader`; not an identifier or a list (`hostId`, `allowedHosts`, `ghost`).
+ */
+const HOST_OR_ORIGIN_NAME = /^(?:[a-z]+_?)?(?:origin|host|hostname|Origin|Host|Hostname)(?:_?[hH]eader)?$/u;
+
 function checkedHeader(fn: HandlerFunction): 'Origin' | 'Host' | null {
   let found: 'Origin' | 'Host' | null = null;
   walk(fn.body, (node) => {
@@ -234,7 +240,7 @@ function checkedHeader(fn: HandlerFunction): 'Origin' | 'Host' | null {
   });
   if (found) return found;
   for (const param of fn.params) {
-    if (param.type !== AST_NODE_TYPES.Identifier || !/origin|host/iu.test(param.name)) continue;
+    if (param.type !== AST_NODE_TYPES.Identifier || !HOST_OR_ORIGIN_NAME.test(param.name)) continue;
     const compared = (variableOf(param)?.references ?? []).some((reference) => {
       const parent = (reference.identifier as TSESTree.Node).parent;
       return (
