@@ -679,8 +679,8 @@ export interface HostInput {
   readonly index: number;
   readonly path: readonly string[];
   readonly start: ServerStart;
-  /** The default of the name the function reads, which an `undefined` given there takes. */
-  readonly fallback: TSESTree.Expression | null;
+  /** The defaults an `undefined` given there takes, in turn: the name's own, then `??` and `||` right sides. */
+  readonly fallbacks: readonly TSESTree.Expression[];
 }
 
 const inputCache = new WeakMap<HandlerFunction, readonly HostInput[]>();
@@ -709,8 +709,11 @@ export function hostInputs(fn: HandlerFunction): readonly HostInput[] {
 interface ParameterPath {
   readonly index: number;
   readonly path: string[];
-  /** `{ host = '127.0.0.1' }`: the default an `undefined` given there takes, if the name has one. */
-  readonly fallback: TSESTree.Expression | null;
+  /**
+   * `{ host = '127.0.0.1' }`: the defaults an `undefined` given there takes, in turn: the name's own
+   * default, then the right sides of `options.host ?? process.env.HOST ?? 'localhost'`.
+   */
+  readonly fallbacks: readonly TSESTree.Expression[];
 }
 
 /** The parameters, with property paths, an expression takes its value from within a function. */
@@ -718,8 +721,19 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
   if (depth > 6) return [];
   const expression = skipTypeWrappers(node);
   switch (expression.type) {
-    case AST_NODE_TYPES.LogicalExpression:
-      return [...parameterPaths(expression.left, fn, depth + 1), ...parameterPaths(expression.right, fn, depth + 1)];
+    case AST_NODE_TYPES.LogicalExpression: {
+      // `options.host ?? process.env.HOST ?? 'localhost'`: an `undefined` given there takes the
+      // right sides, in turn.
+      const { operator, right } = expression;
+      const fallback = operator === '??' || operator === '||' ? [right] : [];
+      return [
+        ...parameterPaths(expression.left, fn, depth + 1).map((input) => ({
+          ...input,
+          fallbacks: [...input.fallbacks, ...fallback],
+        })),
+        ...parameterPaths(right, fn, depth + 1),
+      ];
+    }
     case AST_NODE_TYPES.ConditionalExpression:
       return [
         ...parameterPaths(expression.consequent, fn, depth + 1),
@@ -731,7 +745,7 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
       return parameterPaths(expression.object, fn, depth + 1).map(({ index, path }) => ({
         index,
         path: [...path, name],
-        fallback: null,
+        fallbacks: [],
       }));
     }
     case AST_NODE_TYPES.Identifier: {
@@ -744,7 +758,8 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
         if (!parameter) return [];
         const index = fn.params.indexOf(parameter);
         const path = pathTo(parameter, name);
-        return path ? [{ index, path, fallback: bindingDefault(name) }] : [];
+        const own = bindingDefault(name);
+        return path ? [{ index, path, fallbacks: own ? [own] : [] }] : [];
       }
       if (
         def.type === 'Variable' &&
@@ -756,10 +771,11 @@ function parameterPaths(node: TSESTree.Node, fn: HandlerFunction, depth: number)
         if (id.type === AST_NODE_TYPES.Identifier) return parameterPaths(init, fn, depth + 1);
         const path = pathTo(id, def.name as TSESTree.Identifier);
         if (!path) return [];
+        const own = bindingDefault(def.name as TSESTree.Identifier);
         return parameterPaths(init, fn, depth + 1).map((input) => ({
           index: input.index,
           path: [...input.path, ...path],
-          fallback: bindingDefault(def.name as TSESTree.Identifier),
+          fallbacks: own ? [own] : [],
         }));
       }
       return [];

@@ -276,14 +276,18 @@ export default createRule<Options, MessageIds>({
         if (!call.arguments.some(mayBeHost) || !calleeIsImported(call)) continue;
         const fn = resolveFunction(call.callee);
         if (!fn || isLinted(fn)) continue;
-        for (const { index, path, start, fallback } of hostInputs(fn)) {
+        for (const { index, path, start, fallbacks } of hostInputs(fn)) {
           const value = argumentPath(call.arguments[index], path);
           if (!value || !isLinted(value)) continue;
-          // `{ host = '127.0.0.1' }` given `undefined` binds its default: nothing to report when that
-          // default is loopback.
+          // `{ host = '127.0.0.1' }` or `options.host ?? 'localhost'` given `undefined` binds its
+          // default: nothing to report when that default is loopback, also from the environment with
+          // a loopback fallback (`options.host ?? process.env.HOST ?? 'localhost'`), as where the host is given.
+          const fallbackScopes = fallbacks.flatMap((fallback) =>
+            possibleValues(fallback).map((candidate) => scopeOf(start, candidate)),
+          );
           const loopbackDefault =
-            fallback !== null &&
-            possibleValues(fallback).every((candidate) => scopeOf(start, candidate) === 'loopback');
+            fallbackScopes.includes('loopback') &&
+            fallbackScopes.every((scope) => scope === 'loopback' || scope === null);
           const candidates = possibleValues(value).filter(
             (candidate) =>
               !(loopbackDefault && candidate.known && candidate.value === undefined) &&

@@ -311,6 +311,24 @@ startNodeHttp({ port: 3001, host: '127.0.0.1' });
   it("accepts a loopback host, and no host at all (the function's loopback default)", async () => {
     expect(summarise(await lint('src/start-local.ts'))).toEqual([]);
   });
+
+  it("takes a host the caller may leave `undefined` through the callee's `??` and `||` defaults", async () => {
+    // `options.host ?? '127.0.0.1'` and `options.host ?? process.env.HOST ?? 'localhost'` bind loopback
+    // for `undefined`; `options.host || '0.0.0.0'` binds every interface.
+    expect(summarise(await lint('src/start-flag.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [4, 51, 4, 60],
+        {
+          api: '`server.listen()` on a `node:http` server (through `startOpenHttp()`)',
+          hostLabel: 'host',
+          values: '`undefined`',
+        },
+        FAIL_CLOSED_HOST,
+      ),
+    ]);
+  });
 });
 
 describe('CORS options from a factory in another module', () => {
