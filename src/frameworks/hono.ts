@@ -68,6 +68,10 @@ export const honoAdapter: Adapter = {
     // Not 'hono/basic-auth': browsers send remembered Basic credentials with cross-site requests, as
     // they send cookies, so Basic auth stops no forged request.
     'hono/jwt': { jwt: { [CALL]: [{ kind: 'auth', auth: 'jwt' }] } },
+    // hono src/middleware/csrf/index.ts (4.x, 2026-08): refuses with 403 a POST whose Content-Type
+    // is a form's or `text/plain` (or none) unless `Sec-Fetch-Site` or `Origin` is allowed (its own
+    // origin by default; a missing `Origin` is refused): the requests a page sends without a preflight.
+    'hono/csrf': { csrf: { [CALL]: [{ kind: 'auth', auth: 'csrf' }] } },
     'hono/jwk': { jwk: { [CALL]: [{ kind: 'auth', auth: 'jwt' }] } },
     // hono 4 dist/helper/factory/index.js: `const createMiddleware = (middleware) => middleware`.
     'hono/factory': { createMiddleware: { [CALL]: [{ kind: 'middleware-wrapper', argument: 0 }] } },

@@ -167,6 +167,15 @@ app.use('/mcp', bearerAuth({ verifyToken: async (token) => { await jwtVerify(tok
 app.all('/mcp', (c) => transport.handleRequest(c));`,
     },
     {
+      name: "Hono: hono/csrf's csrf(), which refuses a form or text/plain POST from another origin",
+      code: `import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+
+const app = new Hono();
+app.use('*', csrf());
+app.post('/mcp', (c) => transport.handleRequest(c));`,
+    },
+    {
       name: 'a subclass of the Hono app calling a client of its own (`this.upstream().post(…)`) registers no route',
       code: `import { Hono } from 'hono';
 import axios from 'axios';

@@ -1843,3 +1843,32 @@ ruleTester.run('require-dns-rebinding-protection: an SDK app bound to every inte
     })),
   ],
 });
+
+ruleTester.run("require-dns-rebinding-protection: Hono's csrf() is no Origin check against a rebinding page", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'csrf() lets the request through when Origin is its own, which a rebinding page is',
+      code: `import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { StreamableHTTPTransport } from '@hono/mcp';
+
+const transport = new StreamableHTTPTransport();
+const app = new Hono();
+app.use('*', csrf());
+app.all('/mcp', (c) => transport.handleRequest(c));
+export default app;`,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPTransport`' },
+          line: 5,
+          column: 23,
+          endLine: 5,
+          endColumn: 46,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
