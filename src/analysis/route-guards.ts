@@ -20,6 +20,7 @@ import {
   resolveExpression,
   resolveFunction,
   returnedExpressions,
+  usesOfConstant,
   type Invocation,
 } from './values';
 
@@ -147,7 +148,31 @@ function appChecks(
   // `app.use(router.routes())`. Every mount must be guarded: one open mount is an open endpoint.
   const mounted = mountTable(apps).get(app) ?? [];
   if (!mounted.every((mount) => mountChecks(finder, mount, path, apps, depth))) return false;
-  return mounted.length > 0 || mountersCheck(finder, app, path, depth);
+  return mounted.length > 0 || mountersCheck(finder, app, path, depth) || importersCheck(finder, app, path, depth);
+}
+
+/**
+ * A router or sub-app held by a module-level constant that its module exports and does not mount
+ * (`const router = express.Router(); export default router`, `module.exports = router`,
+ * `export const mcpApp = new Hono()`): the modules that import it mount it. Every use they make of
+ * it must be such a mount, behind a check in the same call or on the app it is mounted on.
+ */
+function importersCheck(finder: CheckFinder, app: AppInstance, path: string | null, depth: number): boolean {
+  if (depth > 3) return false;
+  const declarator = app.node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== app.node) return false;
+  const found = usesOfConstant(declarator);
+  if (!found?.complete) return false;
+  const own = programOf(app.node);
+  const elsewhere = found.uses.filter((use) => programOf(use) !== own);
+  return (
+    elsewhere.length > 0 &&
+    elsewhere.every((use) => {
+      const { apps } = findRoutes(codeOf(use));
+      const mount = mountOf(outermostWrapper(use), apps);
+      return mount !== null && mountChecks(finder, mount, path, apps, depth);
+    })
+  );
 }
 
 /**

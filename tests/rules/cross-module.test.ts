@@ -474,6 +474,32 @@ describe('a router or app a function makes and returns, which the modules that c
   });
 });
 
+describe('a router or sub-app a module exports, which the modules that import it mount', () => {
+  it('judges its routes behind the checks of every mount: none when each import is mounted behind one', async () => {
+    expect(summarise(await lint('src/exported-routers/guarded-router.ts'))).toEqual([]);
+    expect(summarise(await lint('src/exported-routers/mcp-app.ts'))).toEqual([]);
+  });
+
+  it('reports them when one mount has no check in front of it', async () => {
+    expect(summarise(await lint('src/exported-routers/open-router.ts'))).toEqual([
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [5, 1, 5, 16],
+        { route: '`POST /`', header: CSRF.header },
+        FAIL_CLOSED_CSRF,
+      ),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [6, 25, 6, 54],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
 describe("an instance method a router takes from a module's instance (`router.post('/mcp', auth.require, guarded.post)`)", () => {
   it("judges the method's transport by the routes that take it: behind the bearer check, or open", async () => {
     /** The DNS report on the transport a controller's `post` makes at `line`. */
