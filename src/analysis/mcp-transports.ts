@@ -424,7 +424,12 @@ export function transportCalls(fn: HandlerFunction): TSESTree.CallExpression[] {
       return;
     }
     const target = callee.type === AST_NODE_TYPES.MemberExpression && method === 'fetch' ? callee.object : callee;
-    if (target.type === AST_NODE_TYPES.Identifier && isMcpPackageValue(target)) calls.push(node);
+    // `mcp(req, res)`, or a handler made and called at once: `toNodeHandler(createMcpHandler(f))(req, res)`.
+    if (
+      (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.CallExpression) &&
+      isMcpPackageValue(target)
+    )
+      calls.push(node);
   });
   return calls;
 }

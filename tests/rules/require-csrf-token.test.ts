@@ -5138,3 +5138,33 @@ ruleTester.run('require-csrf-token: a route named by the template literal of its
     },
   ],
 });
+
+/** An express route that makes the SDK v2 handler and calls it at once, per request. */
+const HANDLER_MADE_IN_ROUTE = `import express from 'express';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const handler = createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }));
+  await toNodeHandler(handler)(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-csrf-token: an MCP handler made and called in the route', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'toNodeHandler(handler)(req, res, body) serves MCP as a handler held in a name does',
+      code: HANDLER_MADE_IN_ROUTE,
+      errors: [
+        missingCheck('`POST /mcp`', [6, 1, 6, 9], (bearer) =>
+          HANDLER_MADE_IN_ROUTE.replace(
+            "app.post('/mcp', ",
+            `\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', ${guard('express', bearer)}`,
+          ),
+        ),
+      ],
+    },
+  ],
+});
