@@ -701,6 +701,64 @@ function passesEveryRequestOn(value: TSESTree.Node): boolean {
 }
 
 /**
+ * Whether the function that sets a header at `node` runs only for the package's own static files:
+ * every use of it is the `setHeaders` option of static-file middleware that serves them
+ * (`express.static(path.join(import.meta.dirname, 'ui'), { setHeaders })`), or a call in the
+ * handler of a GET, HEAD or OPTIONS route whose path lies under where the app mounts such
+ * middleware (the preflight of those files).
+ */
+function onlyForStaticFiles(node: TSESTree.Node): boolean {
+  const fn = enclosingFunction(node);
+  const found = fn && usesOf(fn);
+  if (!found?.complete || found.uses.length === 0) return false;
+  return found.uses.every((use) => {
+    const value = outermostWrapper(use);
+    const { parent } = value;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === value && propertyName(parent) === 'setHeaders') {
+      const call = parent.parent.parent;
+      return (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.arguments.includes(parent.parent as TSESTree.CallExpressionArgument) &&
+        entitiesOf(call, 'static-files').length > 0 &&
+        servesPackagedFiles(call)
+      );
+    }
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== value) return false;
+    const handler = enclosingFunction(parent);
+    if (!handler) return false;
+    const route = outermostWrapper(handler).parent;
+    if (
+      route?.type !== AST_NODE_TYPES.CallExpression ||
+      !route.arguments.includes(outermostWrapper(handler) as TSESTree.CallExpressionArgument)
+    )
+      return false;
+    const method = calledMethodName(route);
+    const receiver = calledMethodObject(route);
+    const path = pathPrefix(route);
+    if (!receiver || !path || (method !== 'get' && method !== 'head' && method !== 'options')) return false;
+    const sameReceiver = receiverMatcher(receiver);
+    return (moduleIndex(route).methodCalls.get('use') ?? []).some((mount) => {
+      const object = calledMethodObject(mount);
+      const prefix = pathPrefix(mount);
+      return (
+        object !== null &&
+        sameReceiver(object) &&
+        !!prefix &&
+        covers(prefix, path.replace(/\/?(?:\*|\(\.\*\)|\{\*\w+\}|:\w+\*?)$/u, '')) &&
+        mount.arguments.slice(1).some((argument) => {
+          const made = skipTypeWrappers(argument);
+          return (
+            made.type === AST_NODE_TYPES.CallExpression &&
+            entitiesOf(made, 'static-files').length > 0 &&
+            servesPackagedFiles(made)
+          );
+        })
+      );
+    });
+  });
+}
+
+/**
  * Whether static-file middleware serves a directory of the package or site: its root (the first
  * argument, or Hono's `root` option) is a literal path, or `path.join()`/`path.resolve()` of
  * literals, `__dirname`, `import.meta.dirname` and `process.cwd()`. Not the user's home or a
@@ -737,6 +795,26 @@ function packagedPath(node: TSESTree.Node, depth: number): boolean {
   const name = ref?.names.filter((part) => part !== 'default').at(-1);
   if (ref && (ref.module === 'path' || ref.module === 'node:path') && (name === 'join' || name === 'resolve')) {
     return expression.arguments.every((argument) => packagedPath(argument, depth + 1));
+  }
+  // `fileURLToPath(new URL('../dist/ui', import.meta.url))`: a folder beside the module.
+  if (ref && (ref.module === 'url' || ref.module === 'node:url') && name === 'fileURLToPath') {
+    const [url] = expression.arguments;
+    const made =
+      url && url.type !== AST_NODE_TYPES.SpreadElement ? skipTypeWrappers(resolveExpression(url) ?? url) : null;
+    if (
+      made?.type !== AST_NODE_TYPES.NewExpression ||
+      made.callee.type !== AST_NODE_TYPES.Identifier ||
+      made.callee.name !== 'URL'
+    )
+      return false;
+    const [relative, base] = made.arguments;
+    return (
+      relative !== undefined &&
+      typeof staticValue(relative)?.value === 'string' &&
+      base?.type === AST_NODE_TYPES.MemberExpression &&
+      base.object.type === AST_NODE_TYPES.MetaProperty &&
+      propertyName(base) === 'url'
+    );
   }
   // `process.cwd()`: where the site is started from.
   const callee = skipTypeWrappers(expression.callee);
@@ -1025,6 +1103,8 @@ export function harmlessPolicy(
   // `app.use('/assets', cors()); app.use('/assets', express.static(dir))`: the files of a site,
   // which a credentialed policy would open to pages with the user's cookies.
   if (!credentials && mountedOnStaticFiles(node)) return true;
+  // `express.static(dir, { setHeaders })` of the package's own files, and the preflight of their path.
+  if (!credentials && onlyForStaticFiles(node)) return true;
   // `@Header('Access-Control-Allow-Origin', '*')` on a NestJS route: its paths decide.
   const nestPaths = nestRoutePaths(node);
   if (nestPaths && nestPaths.every((path) => isPublicPath(path, options.publicPaths))) return true;

@@ -2457,3 +2457,75 @@ ruleTester.run('no-wildcard-origin: a token in the query string', noWildcardOrig
     },
   ],
 });
+
+/** UI assets of the package whose headers a helper sets, as `express.static`'s `setHeaders`; `more` follows. */
+const ASSET_HEADERS = (root: string, more = ''): string => `import { fileURLToPath } from 'node:url';
+import express, { type Response } from 'express';
+import { handleMcp } from './mcp/handler.js';
+
+function setAssetHeaders(res: Response): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+}
+
+const app = express();
+app.options('/ui-assets/{*asset}', (_req, res) => {
+  setAssetHeaders(res);
+  res.sendStatus(204);
+});
+app.use('/ui-assets', express.static(${root}, { setHeaders: setAssetHeaders }));
+app.post('/mcp', ${more}handleMcp);
+app.listen(3000, '127.0.0.1');`;
+
+const PACKAGED_UI = "fileURLToPath(new URL('../dist/ui', import.meta.url))";
+
+/** The report on the header `setAssetHeaders` writes in `code`, with its two suggestions. */
+function assetHeaderReport(code: string) {
+  return {
+    code,
+    errors: [
+      {
+        messageId: 'wildcardOrigin' as const,
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 52,
+        suggestions: [
+          {
+            messageId: 'denyOrigins' as const,
+            output: code.replace("  res.setHeader('Access-Control-Allow-Origin', '*');\n", ''),
+          },
+          {
+            messageId: 'useAllowedOrigin' as const,
+            output: code
+              .replace("'Access-Control-Allow-Origin', '*'", "'Access-Control-Allow-Origin', ALLOWED_ORIGIN")
+              .replace(
+                "from './mcp/handler.js';\n",
+                "from './mcp/handler.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+ruleTester.run('no-wildcard-origin: a header helper of static files (`setHeaders`)', noWildcardOriginRule, {
+  valid: [
+    {
+      name: "the package's own files and the preflight of their path: nothing private to read",
+      code: ASSET_HEADERS(PACKAGED_UI),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a folder the environment names, which may be anything',
+      ...assetHeaderReport(ASSET_HEADERS('process.env.ASSETS_DIR ?? "ui"')),
+    },
+    {
+      name: 'the helper also sets the header on the MCP endpoint',
+      ...assetHeaderReport(
+        ASSET_HEADERS(PACKAGED_UI, '(req, res, next) => {\n  setAssetHeaders(res);\n  next();\n}, '),
+      ),
+    },
+  ],
+});
