@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { containsNode, parameterName, skipTypeWrappers } from './ast';
+import { containsNode, parameterName, skipTypeWrappers, walk } from './ast';
 import { destructuredHeaderNames, isParameterRoot, requestHeaderRead } from './request-headers';
-import { resolveExpression, resolveFunction, returnedExpressions } from './values';
+import { resolveExpression, resolveFunction, returnedExpressions, type HandlerFunction } from './values';
 import { returnsReshaped } from './value-escape';
 import { exportName } from './exports';
 import { variableOf, staticValue, propertyName } from './program';
@@ -361,6 +361,18 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
         // `parseCsv(process.env.CORS_ORIGINS)`: a function of the project that reshapes an argument
         // into what it returns yields that argument's sources, and whatever else it returns.
         const fn = expression.type === AST_NODE_TYPES.CallExpression ? resolveFunction(expression.callee) : null;
+        // `getEnvVar('ALLOWED_ORIGINS', fallback)`, whose body returns `process.env[key] || fallback`:
+        // the call reads the variable its argument names, and yields its other arguments too.
+        const keyIndex = fn ? environmentKeyParameter(fn) : -1;
+        const key = keyIndex >= 0 ? (expression as TSESTree.CallExpression).arguments[keyIndex] : undefined;
+        const keyName = key && key.type !== AST_NODE_TYPES.SpreadElement ? staticValue(key)?.value : undefined;
+        if (typeof keyName === 'string') {
+          sources.push({ kind: 'environment', node: expression, envName: keyName, entry });
+          for (const [index, argument] of expression.arguments.entries()) {
+            if (index !== keyIndex && argument.type !== AST_NODE_TYPES.SpreadElement) visit(argument, depth + 1, via);
+          }
+          return;
+        }
         const reshaped = fn
           ? expression.arguments.flatMap((argument, index) =>
               argument.type !== AST_NODE_TYPES.SpreadElement && returnsReshaped(fn, index) ? [{ argument, index }] : [],
@@ -415,6 +427,27 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
 
   visit(node, 0);
   return sources;
+}
+
+/**
+ * The parameter a function returns the environment variable of: `key` in
+ * `(key, fallback) => process.env[key] || fallback` (every value it returns reads it, or a
+ * parameter), `-1` when there is none.
+ */
+function environmentKeyParameter(fn: HandlerFunction): number {
+  const returned = returnedExpressions(fn);
+  if (returned.length === 0) return -1;
+  let index = -1;
+  for (const value of returned) {
+    walk(value, (node) => {
+      if (index >= 0 || node.type !== AST_NODE_TYPES.MemberExpression || !node.computed) return;
+      if (!isEnvironmentObject(skipTypeWrappers(node.object))) return;
+      const property = skipTypeWrappers(node.property);
+      if (property.type !== AST_NODE_TYPES.Identifier) return;
+      index = fn.params.findIndex((param) => parameterName(param)?.name === property.name);
+    });
+  }
+  return index;
 }
 
 /** Whether an expression reads a parameter (any other pattern than a plain name counts as read). */

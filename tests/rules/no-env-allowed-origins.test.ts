@@ -1455,3 +1455,43 @@ ruleTester.run("no-env-allowed-origins: NestJS config's ConfigService", rule, {
     },
   ],
 });
+
+/** `cors()` given a list read through an environment getter of the file. */
+const ENV_GETTER = (origin: string): string => `import express from 'express';
+import cors from 'cors';
+
+const getEnvVar = (key: string, fallback = '') => process.env[key] || fallback;
+const app = express();
+app.use(cors({ origin: ${origin}, credentials: true }));`;
+
+ruleTester.run('no-env-allowed-origins: a list read through an environment getter', rule, {
+  valid: [
+    {
+      name: 'the getter given a name the file does not fix',
+      code: ENV_GETTER("getEnvVar(process.argv[2] ?? '').split(',')"),
+    },
+  ],
+  invalid: [
+    {
+      name: "getEnvVar('ALLOWED_ORIGINS', fallback) reads the variable its argument names",
+      code: ENV_GETTER("getEnvVar('ALLOWED_ORIGINS', 'http://localhost:3002').split(',')"),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGINS`', credentials: ', credentials included' },
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 77,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: ENV_GETTER('[] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */'),
+            },
+            { messageId: 'useConstantAllowlist', output: ENV_GETTER("['https://app.example.com']") },
+          ],
+        },
+      ],
+    },
+  ],
+});
