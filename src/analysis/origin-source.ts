@@ -1,7 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { containsNode, parameterName, skipTypeWrappers, walk } from './ast';
 import { destructuredHeaderNames, isParameterRoot, requestHeaderRead } from './request-headers';
-import { resolveExpression, resolveFunction, returnedExpressions, type HandlerFunction } from './values';
+import {
+  findObjectProperty,
+  resolveExpression,
+  resolveFunction,
+  returnedExpressions,
+  type HandlerFunction,
+} from './values';
 import { returnsReshaped } from './value-escape';
 import { exportName } from './exports';
 import { variableOf, staticValue, propertyName } from './program';
@@ -255,14 +261,32 @@ export function isEnvironmentObject(node: TSESTree.Node, depth = 0): boolean {
         isEnvironmentObject(skipTypeWrappers(property.argument), depth + 1),
     );
   }
-  // `clean(process.env)`, `Object.assign({}, process.env)`: a copy of the environment, by its names.
+  // `clean(process.env)`, `Object.assign({}, process.env)`: a copy of the environment, by its names;
+  // also t3-env's `createEnv({ server, runtimeEnv: process.env })` (or a `runtimeEnv` that maps
+  // each name to its read: `{ APP_URL: process.env.APP_URL }`).
   if (node.type === AST_NODE_TYPES.CallExpression) {
     return (
       node.arguments.length <= 2 &&
-      node.arguments.some(
-        (argument) =>
-          argument.type !== AST_NODE_TYPES.SpreadElement && isEnvironmentObject(skipTypeWrappers(argument), depth + 1),
-      )
+      node.arguments.some((argument) => {
+        if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+        const value = skipTypeWrappers(argument);
+        if (isEnvironmentObject(value, depth + 1)) return true;
+        if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
+        const runtime = findObjectProperty(value, 'runtimeEnv');
+        const given = runtime.kind === 'found' && runtime.value ? skipTypeWrappers(runtime.value) : null;
+        if (!given) return false;
+        if (isEnvironmentObject(given, depth + 1)) return true;
+        return (
+          given.type === AST_NODE_TYPES.ObjectExpression &&
+          given.properties.length > 0 &&
+          given.properties.every(
+            (property) =>
+              property.type === AST_NODE_TYPES.Property &&
+              propertyName(property) !== null &&
+              environmentReadName(property.value) === propertyName(property),
+          )
+        );
+      })
     );
   }
   return false;

@@ -1495,3 +1495,43 @@ ruleTester.run('no-env-allowed-origins: a list read through an environment gette
     },
   ],
 });
+
+/** hono/cors given an origin from t3-env's `createEnv()`, whose `runtimeEnv` is `runtime`. */
+const T3_ENV = (runtime: string, origin = 'env.APP_URL'): string => `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { createEnv } from '@t3-oss/env-core';
+import { z } from 'zod';
+
+const env = createEnv({ server: { APP_URL: z.string().min(1) }, runtimeEnv: ${runtime} });
+const app = new Hono();
+app.use('*', cors({ origin: [${origin}, 'http://localhost:3002'], credentials: true }));`;
+
+ruleTester.run("no-env-allowed-origins: t3-env's createEnv()", rule, {
+  valid: [
+    {
+      name: 'a runtimeEnv of values written in the file',
+      code: T3_ENV("{ APP_URL: 'https://notes.example.com' }"),
+    },
+  ],
+  invalid: (['process.env', '{ APP_URL: process.env.APP_URL }'] as const).map((runtime) => ({
+    name: `runtimeEnv: ${runtime}`,
+    code: T3_ENV(runtime),
+    errors: [
+      {
+        messageId: 'envAllowedOrigins' as const,
+        data: { name: '`APP_URL`', credentials: ', credentials included' },
+        line: 8,
+        column: 30,
+        endLine: 8,
+        endColumn: 41,
+        suggestions: [
+          {
+            messageId: 'useEmptyAllowlist' as const,
+            output: T3_ENV(runtime, "'' /* was env APP_URL: list the allowed origins here */"),
+          },
+          { messageId: 'useConstantAllowlist' as const, output: T3_ENV(runtime, "'https://app.example.com'") },
+        ],
+      },
+    ],
+  })),
+});
