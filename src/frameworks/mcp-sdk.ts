@@ -26,6 +26,11 @@ const SSE: readonly Entity[] = [
     transport: { name: 'sse', optionsIndex: 2, protection: 'options', optionsSince: SDK_OPTIONS },
   },
 ];
+// v2's `@modelcontextprotocol/server-legacy` keeps v1's SSE transport, with the same options read
+// the same way from its first version (packages/server-legacy/src/sse/sse.ts, 2026-08).
+const SSE_LEGACY: readonly Entity[] = [
+  { kind: 'mcp-transport', transport: { name: 'sse', optionsIndex: 2, protection: 'options' } },
+];
 // @hono/mcp reads the same options from 0.2.0 (src/streamable-http.ts:54-71); 0.1.x's constructor
 // takes only `sessionIdGenerator`, `enableJsonResponse`, `eventStore` and `onsessioninitialized`.
 const HONO_STREAMABLE: readonly Entity[] = [
@@ -126,5 +131,8 @@ export const mcpSdkAdapter: Adapter = {
       WebStandardStreamableHTTPServerTransport: { [CONSTRUCT]: STREAMABLE_V2 },
       ...bearer,
     },
+    '@modelcontextprotocol/server-legacy': { SSEServerTransport: { [CONSTRUCT]: SSE_LEGACY }, ...bearer },
+    '@modelcontextprotocol/server-legacy/sse': { SSEServerTransport: { [CONSTRUCT]: SSE_LEGACY } },
+    '@modelcontextprotocol/server-legacy/auth': bearer,
   },
 };

@@ -19,7 +19,7 @@ import {
   topLevelStatement,
 } from '../analysis/ast';
 import { frameworkStarts, listsSome, localApps, namesLoopback, servedInProcessOnly } from '../analysis/servers';
-import { isLinted, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
+import { isLinted, nameOf, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -47,8 +47,11 @@ import {
   resolveExpression,
   resolveFunction,
   returnedExpressions,
+  usesOfConstant,
   type HandlerFunction,
 } from '../analysis/values';
+import { findCorsMiddlewareUses } from '../analysis/cors-middleware';
+import { ALLOW_ORIGIN, headerWrites } from '../analysis/response-headers';
 import { entitiesOf } from '../analysis/facts';
 import { configFileServer } from '../analysis/config-files';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
@@ -648,8 +651,31 @@ export default createRule<Options, MessageIds>({
       const { routes, apps } = findRoutes(sourceCode);
       return sse.every(({ node }) => {
         const making = routesHolding(routes, node);
-        return making.length > 0 && making.every((other) => routeIsGuarded(finder, other, apps));
+        return (
+          making.length > 0 &&
+          making.every((other) => routeIsGuarded(finder, other, apps) || unreadableCrossOrigin(other))
+        );
       });
+    }
+
+    /**
+     * Whether no page of another site can read what a route answers (the SSE stream that names
+     * the session id): the file sets no CORS policy at all, neither middleware nor an
+     * `Access-Control-Allow-Origin` header, and the route's app is made here and used by no other
+     * module, which could add one. A rebinding page is same-origin, which
+     * `require-dns-rebinding-protection` judges.
+     */
+    function unreadableCrossOrigin(route: Route): boolean {
+      if (findCorsMiddlewareUses(sourceCode).length > 0) return false;
+      if (headerWrites(sourceCode).some((write) => write.name === ALLOW_ORIGIN)) return false;
+      const { app } = route;
+      if (!app) return route.framework === 'node' && isLinted(route.node);
+      if (app.typed || app.parent || !isLinted(app.node)) return false;
+      const declarator = outermostWrapper(app.node).parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return true;
+      const used = usesOfConstant(declarator);
+      if (used === null) return declarator.parent.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration;
+      return used.complete && used.uses.every((use) => isLinted(use));
     }
 
     /**
@@ -666,9 +692,17 @@ export default createRule<Options, MessageIds>({
       const def = variable?.defs[0];
       if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return false;
       if (def.node.parent?.parent?.type !== AST_NODE_TYPES.Program) return false;
+      // `t.sessionId`, or an id the code draws at random for the session (`const id = randomUUID()`).
       const sessionIdOf = (node: TSESTree.Node | undefined): boolean => {
         const value = node && skipTypeWrappers(node);
-        return value?.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'sessionId';
+        if (value?.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'sessionId') return true;
+        const drawn = value?.type === AST_NODE_TYPES.Identifier ? resolveExpression(value) : null;
+        const call = drawn && skipTypeWrappers(drawn);
+        return (
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.arguments.length === 0 &&
+          nameOf(skipTypeWrappers(call.callee)) === 'randomUUID'
+        );
       };
       return variable.references.every((reference) => {
         if (reference.init) return true;

@@ -4598,6 +4598,58 @@ ruleTester.run('require-csrf-token: SSE sessions made only behind a credential',
   ],
 });
 
+// An SSE server with no credential anywhere, whose sessions are keyed by an id it draws at random:
+// a page of another site cannot read the stream that names the id unless a CORS policy lets it.
+const SSE_OPEN = (policy: string): string => `import { randomUUID } from 'node:crypto';
+import express from 'express';
+import cors from 'cors';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { server } from './server';
+
+const app = express();
+${policy}const sessions = new Map<string, SSEServerTransport>();
+
+app.get('/sse', async (_req, res) => {
+  const id = randomUUID();
+  const transport = new SSEServerTransport(\`/messages/\${id}\`, res);
+  sessions.set(id, transport);
+  await server.connect(transport);
+});
+
+app.post('/messages/:id', async (req, res) => {
+  const transport = sessions.get(req.params.id);
+  if (!transport) {
+    res.status(404).end();
+    return;
+  }
+  await transport.handlePostMessage(req, res);
+});
+
+app.listen(3000, '127.0.0.1');`;
+
+const WITH_CORS = 'app.use(cors());\n';
+
+ruleTester.run('require-csrf-token: SSE sessions no page of another site can read', rule, {
+  valid: [
+    { name: 'no CORS policy at all: the stream that names the id is unreadable cross-origin', code: SSE_OPEN('') },
+  ],
+  invalid: [
+    {
+      name: 'cors() lets any page read the stream, and so post to the session',
+      code: SSE_OPEN(WITH_CORS),
+      output: null,
+      errors: [
+        missingCheck('`POST /messages/:id`', [18, 1, 18, 9], (bearer) =>
+          SSE_OPEN(WITH_CORS).replace(
+            "app.post('/messages/:id', ",
+            `${tokenHelpers({ bearer })}\n\napp.post('/messages/:id', ${guard('express', bearer)}`,
+          ),
+        ),
+      ],
+    },
+  ],
+});
+
 // A server bound to loopback whose `cors` origin function refuses other origins: with an error,
 // which `cors` hands to `next(err)`, the request goes no further; with `false`, it goes on.
 const ORIGIN_FUNCTION = (refusal: string): string => `import express from 'express';

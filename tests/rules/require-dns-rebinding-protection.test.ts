@@ -1872,3 +1872,37 @@ export default app;`,
     },
   ],
 });
+
+const LEGACY_SSE = (options: string): string => `import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/server-legacy/sse';
+import { server } from './server';
+
+const app = express();
+app.get('/sse', async (_req, res) => {
+  await server.connect(new SSEServerTransport('/messages', res${options}));
+});
+app.listen(3000, '127.0.0.1');`;
+
+const LEGACY_PROTECTION =
+  ", { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }";
+
+ruleTester.run("require-dns-rebinding-protection: the SSE transport of v2's server-legacy package", rule, {
+  valid: [{ name: 'its protection on, with the hosts it serves', code: LEGACY_SSE(LEGACY_PROTECTION) }],
+  invalid: [
+    {
+      name: 'v1 options, read from its first version',
+      code: LEGACY_SSE(''),
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`SSEServerTransport`' },
+          line: 7,
+          column: 28,
+          endLine: 7,
+          endColumn: 46,
+          suggestions: [{ messageId: 'enableProtection', output: LEGACY_SSE(LEGACY_PROTECTION) }],
+        },
+      ],
+    },
+  ],
+});
