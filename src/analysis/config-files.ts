@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { CONFIG_FILE_SERVERS } from '../frameworks/registry';
-import type { ConfigFileServer } from '../frameworks/types';
+import type { ConfigFileServer, CorsMiddleware } from '../frameworks/types';
 import { skipTypeWrappers } from './ast';
 import { checksCredential } from './credential-checks';
 import { loadModule } from './exports';
@@ -38,8 +38,8 @@ export interface ConfigFileHttp {
   readonly authenticated: boolean;
   /** Whether its CORS policy may answer a page of any site: left out, `*`, `true`, or a value the file does not fix. */
   readonly admitsEveryOrigin: boolean;
-  /** Whether the installed version takes a cross-site POST without a preflight (`simplePostsBefore`). */
-  readonly takesSimplePosts: boolean;
+  /** Its CORS middleware as the installed version takes it (no `*` default before `wildcardByDefaultSince`). */
+  readonly corsMiddleware: CorsMiddleware;
 }
 
 const byProgram = new WeakMap<TSESTree.Program, ConfigFileHttp | null>();
@@ -89,6 +89,15 @@ function readConfigFile(program: TSESTree.Program): ConfigFileHttp | null {
   const cors = settings ? findObjectProperty(settings, server.corsKey) : missing;
   const middleware = middlewareOf(file, server);
   const settingChecksCredential = authenticatedBySetting(config, server, installed);
+  // An older install sends an origin no page matches when none is set.
+  const corsMiddleware: CorsMiddleware =
+    installed !== null && !isAtLeast(installed, server.wildcardByDefaultSince)
+      ? {
+          ...server.cors,
+          noOriginWhenMissing: true,
+          isWildcardOrigin: (value) => value !== undefined && server.cors.isWildcardOrigin(value),
+        }
+      : server.cors;
   return {
     server,
     property: http.property,
@@ -99,8 +108,8 @@ function readConfigFile(program: TSESTree.Program): ConfigFileHttp | null {
     settingChecksCredential,
     authenticated:
       settingChecksCredential || middleware.some((handler) => checksCredential(CREDENTIAL_FINDER, handler)),
-    admitsEveryOrigin: admitsEveryOrigin(server, cors),
-    takesSimplePosts: installed !== null && !isAtLeast(installed, server.simplePostsBefore),
+    admitsEveryOrigin: admitsEveryOrigin(corsMiddleware, cors),
+    corsMiddleware,
   };
 }
 
@@ -153,12 +162,12 @@ function middlewareOf(configFile: string, server: ConfigFileServer): TSESTree.No
  * Whether a CORS setting may let a page of any site through a preflight: no `origin` (the
  * default), or one value it may take that is the wildcard, `true`, or not fixed by the file.
  */
-function admitsEveryOrigin(server: ConfigFileServer, cors: PropertyLookup): boolean {
-  if (cors.kind !== 'found' || !cors.value) return cors.kind !== 'missing' || server.cors.isWildcardOrigin(undefined);
+function admitsEveryOrigin(middleware: CorsMiddleware, cors: PropertyLookup): boolean {
+  if (cors.kind !== 'found' || !cors.value) return cors.kind !== 'missing' || middleware.isWildcardOrigin(undefined);
   const object = resolveObjectExpression(cors.value);
   if (!object) return true;
   const origin = findObjectProperty(object, 'origin');
-  if (origin.kind === 'missing') return server.cors.isWildcardOrigin(undefined);
+  if (origin.kind === 'missing') return middleware.isWildcardOrigin(undefined);
   if (origin.kind !== 'found' || !origin.value) return true;
   const values = possibleValues(origin.value);
   return (
@@ -167,7 +176,7 @@ function admitsEveryOrigin(server: ConfigFileServer, cors: PropertyLookup): bool
       (value) =>
         !value.known ||
         value.value === true ||
-        server.cors.isWildcardOrigin(value.value) ||
+        middleware.isWildcardOrigin(value.value) ||
         (typeof value.value !== 'string' && value.value !== false && !Array.isArray(value.value)),
     )
   );

@@ -340,7 +340,8 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
   }
   // A framework's config file (xmcp's `http.cors`, its defaults when left out).
   const configured = configFileServer(sourceCode.ast);
-  if (configured) add(configFileUse(sourceCode, configured));
+  const configuredUse = configured && configFileUse(sourceCode, configured);
+  if (configuredUse) add(configuredUse);
   // Options declared by their type, which this file does not hand to a middleware itself.
   const handed = new Set(
     uses.map((use) => use.options && skipTypeWrappers(resolveExpression(use.options) ?? use.options)),
@@ -359,15 +360,17 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
 }
 
 /** The CORS middleware of a framework's config file: its `cors` setting, or the defaults where there is none. */
-function configFileUse(sourceCode: Readonly<SourceCode>, configured: ConfigFileHttp): CorsMiddlewareUse {
+function configFileUse(sourceCode: Readonly<SourceCode>, configured: ConfigFileHttp): CorsMiddlewareUse | null {
   const { server, property, settings, cors } = configured;
   const base = {
-    middleware: server.cors,
+    middleware: configured.corsMiddleware,
     call: settings ?? (property.parent as TSESTree.ObjectExpression),
     authenticated: configured.authenticated,
   };
   if (cors.kind === 'found' && cors.value) return { ...base, options: cors.value, site: cors.property };
   if (cors.kind !== 'missing') return { ...base, options: undefined, site: property.key, unfixable: true };
+  // Left out where the installed version's defaults name no origin (xmcp before 0.1.7): no policy.
+  if (!configured.corsMiddleware.isWildcardOrigin(undefined)) return null;
   if (!isLinted(property) || (settings && !isLinted(settings)))
     return { ...base, options: null, site: property.key, unfixable: true };
   // `http: true` becomes `http: { cors: { … } }`; settings written here take `cors` beside the others.

@@ -422,11 +422,8 @@ export interface ConfigFileServer {
    * versions before `before` (xmcp's `experimental.oauth`, removed in 0.7.0); a later or unknown install ignores it.
    */
   readonly authenticatedBy?: { readonly path: readonly string[]; readonly before: string };
-  /**
-   * Versions before this take a cross-site POST with CORS-safelisted headers, so that only a
-   * credential stops a forged request; from it on, a POST needs a preflight its CORS policy answers.
-   */
-  readonly simplePostsBefore: string;
+  /** The oldest version whose CORS answers `*` when no origin is set; an older one sends no usable origin. */
+  readonly wildcardByDefaultSince: string;
 }
 
 /** How an app of one framework takes routes, middleware, hooks and sub-apps. */

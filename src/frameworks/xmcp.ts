@@ -34,9 +34,13 @@ const XMCP_CORS: CorsMiddleware = {
 // before every route, `src/middleware.ts` (compiler/generate-import-code.ts) mounted before the
 // MCP endpoint unless `experimental.adapter` hands the server to Next.js or express; no Host or
 // Origin check. Since 1.0.0 (commit 10bdd57e) the endpoint is the SDK v2 `createMcpHandler`,
-// which answers 415 to a POST whose Content-Type is not `application/json`, so a cross-site POST
-// needs a preflight; 0.x handed it to the SDK v1 transport, whose substring test takes
-// `text/plain;application/json`, a simple request.
+// which answers 415 to a POST whose Content-Type is not `application/json`; 0.x mounts
+// `express.json()` (express 4: body-parser 1.x sets `req.body = {}` for any other Content-Type)
+// and hands `req.body` to the transport (v0.6.5 stateless-streamable-http.ts:304, :452), which
+// finds no request in `{}`. Either way a cross-site POST that runs a tool needs a preflight, which
+// the CORS policy answers. Before 0.1.7 the default origin was `""` (v0.1.4
+// get-injected-variables.ts:57, setup-cors.ts:6-10), which no page matches; `*` since
+// (v0.1.7 compiler/config/constants.ts:9).
 const XMCP_CONFIG: ConfigFileServer = {
   display: "xmcp's `http` server",
   module: 'xmcp',
@@ -51,7 +55,7 @@ const XMCP_CONFIG: ConfigFileServer = {
   // before the MCP endpoint, a middleware answering 401 to a request without a Bearer token
   // (src/auth/oauth/router.ts `createOAuthMiddleware`, used by stateless-streamable-http.ts).
   authenticatedBy: { path: ['experimental', 'oauth'], before: '0.7.0' },
-  simplePostsBefore: '1.0.0',
+  wildcardByDefaultSince: '0.1.7',
 };
 
 /** xmcp: `xmcp.config.ts` and its auth middleware (`apiKeyAuthMiddleware` and `jwtAuthMiddleware` answer 401 without a key). */

@@ -324,10 +324,9 @@ export default createRule<Options, MessageIds>({
 
     /**
      * A framework's config file that turns on its HTTP server (xmcp's `http`): every request is
-     * let in unless the middleware module beside it checks a credential. Where the installed
-     * version refuses a POST that is not JSON, a cross-site POST needs a preflight, which a CORS
-     * policy of fixed origins answers no; older versions take a simple request whatever the policy.
-     * No fix: the credential and who holds it are the owner's choice.
+     * let in unless the middleware module beside it checks a credential. xmcp runs a tool only for
+     * a JSON POST, which needs a preflight: a CORS policy of fixed origins answers it no. No fix:
+     * the credential and who holds it are the owner's choice.
      */
     function reportConfigFileServer(): void {
       const configured = configFileServer(sourceCode.ast);
@@ -337,7 +336,7 @@ export default createRule<Options, MessageIds>({
         configured.middleware.some((handler) => checksCredential(finder, handler))
       )
         return;
-      if (!configured.admitsEveryOrigin && !configured.takesSimplePosts) return;
+      if (!configured.admitsEveryOrigin) return;
       context.report({
         node: configured.property.key,
         messageId: 'missingCsrfCheck',

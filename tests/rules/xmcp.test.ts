@@ -15,7 +15,8 @@ import { createRuleTester, failClosedFix } from '../rule-tester';
 // `http.cors` (`origin: '*'` by default; `true` echoes the caller; a list answers a caller it does
 // not hold with its first member), checks neither Host nor Origin, and runs the default export of
 // `src/middleware.ts` before the MCP endpoint. From 1.0.0 the endpoint refuses a POST that is not
-// JSON, so a cross-site POST needs a preflight that the CORS policy answers.
+// JSON (0.x finds no request in the `{}` express.json() leaves for any other body), so a cross-site
+// POST needs a preflight that the CORS policy answers. Before 0.1.7 the default origin was `""`.
 
 const ruleTester = createRuleTester();
 
@@ -40,6 +41,7 @@ function project(version: string, middleware?: string): string {
 const current = project('1.1.0');
 const old = project('0.7.0');
 const beforeOauthRemoval = project('0.6.3');
+const beforeWildcard = project('0.1.4');
 const withApiKey = project(
   '1.1.0',
   `import { apiKeyAuthMiddleware, type Middleware } from 'xmcp';
@@ -179,6 +181,7 @@ ruleTester.run('no-wildcard-origin: xmcp', wildcardRule, {
       code: config('{ cors: { origin: false } }'),
     },
     { name: 'middleware that checks an API key makes the `*` moot', filename: withApiKey, code: OPEN },
+    { name: 'before 0.1.7 no origin is sent when none is set', filename: beforeWildcard, code: OPEN },
     { name: 'served through Next.js, whose routes decide', filename: current, code: VIA_NEXT },
     { name: 'stdio only', filename: current, code: STDIO_ONLY },
   ],
@@ -319,6 +322,16 @@ ruleTester.run('require-csrf-token: xmcp', csrfRule, {
     { name: 'stdio only', filename: current, code: STDIO_ONLY },
     { name: 'http: false', filename: current, code: HTTP_OFF },
     {
+      name: 'before 1.0.0 too: express.json() hands the transport `{}` for a text/plain body, so a list of origins keeps pages out',
+      filename: old,
+      code: LISTED,
+    },
+    {
+      name: 'before 0.1.7 no origin is sent when none is set: no page passes the preflight',
+      filename: beforeWildcard,
+      code: OPEN,
+    },
+    {
       name: 'before 0.7.0 experimental.oauth checks a bearer token first',
       filename: beforeOauthRemoval,
       code: WITH_OAUTH,
@@ -330,7 +343,6 @@ ruleTester.run('require-csrf-token: xmcp', csrfRule, {
         ['the default `*` lets any page through the preflight', current, OPEN],
         ['from 0.7.0 experimental.oauth is no setting any more', old, WITH_OAUTH],
         ['middleware that only logs', withLogger, OPEN],
-        ['before 1.0.0 a simple text/plain POST gets through whatever the CORS policy', old, LISTED],
       ] as const
     ).map(([name, filename, code]) => ({
       name,
@@ -363,6 +375,7 @@ ruleTester.run('require-dns-rebinding-protection: xmcp', dnsRule, {
     ...(
       [
         ['no check, and no setting for one', current, OPEN],
+        ['before 0.1.7 as well', beforeWildcard, OPEN],
         ['a list of CORS origins does not stop a rebound page, which is same-origin', current, LISTED],
         ['middleware that only logs', withLogger, PORT_ONLY],
       ] as const
