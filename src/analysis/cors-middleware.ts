@@ -27,6 +27,7 @@ import {
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
+  resolveObjectWhenSet,
 } from './values';
 
 export type { CorsMiddleware } from '../frameworks/types';
@@ -120,7 +121,8 @@ function nestedOptionsUse(
       if (isFalse(found.value)) return null;
       return { middleware, call, options: found.value, site: found.property };
     }
-    const inner = resolveObjectExpression(found.value);
+    // `httpStream: http ? { port } : undefined`: the options whenever they are set.
+    const inner = resolveObjectWhenSet(found.value);
     if (!inner) return unknown;
     object = inner;
     holderKey = found.property.key;

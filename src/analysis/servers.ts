@@ -34,6 +34,7 @@ import {
   possibleValues,
   resolveExpression,
   resolveObjectExpression,
+  resolveObjectWhenSet,
   type HandlerFunction,
   type PossibleValue,
 } from './values';
@@ -954,12 +955,19 @@ class HostReader {
     const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
     if (!options) return UNKNOWN;
     const transport = findObjectProperty(options, 'transportType');
-    const type = transport.kind === 'found' && transport.value ? this.staticValue(transport.value)?.value : undefined;
+    // `transportType: process.env.TRANSPORT === 'stdio' ? 'stdio' : 'httpStream'`: the HTTP server
+    // when it is one.
+    const types =
+      transport.kind === 'found' && transport.value
+        ? possibleValues(transport.value).flatMap((candidate) => (candidate.known ? [candidate.value] : []))
+        : [];
     // fastmcp 1's `transportType: 'sse'` (removed in 2.0.0) took `sse: { endpoint, port }` and no host.
-    if (type === 'sse' && api.everyInterfaceBefore) return { kind: 'default', addHost: null };
-    if (type !== 'httpStream') return UNKNOWN;
+    if (types.includes('sse') && !types.includes('httpStream') && api.everyInterfaceBefore)
+      return { kind: 'default', addHost: null };
+    if (!types.includes('httpStream')) return UNKNOWN;
     const stream = findObjectProperty(options, 'httpStream');
-    const object = stream.kind === 'found' && stream.value ? resolveObjectExpression(stream.value) : null;
+    // `httpStream: http ? { port, host } : undefined`: the options whenever it serves HTTP.
+    const object = stream.kind === 'found' && stream.value ? resolveObjectWhenSet(stream.value) : null;
     if (!object) return stream.kind === 'missing' ? { kind: 'default', addHost: null } : UNKNOWN;
     return this.readHostProperty(api, object);
   }

@@ -213,6 +213,25 @@ export function resolveObjectExpression(node: TSESTree.Node, depth = 0): TSESTre
 }
 
 /**
+ * The object literal an option holds whenever it is set at all: `cond ? { … } : undefined`,
+ * `cond && { … }`, or the object itself. `null` when a set value may be anything else.
+ */
+export function resolveObjectWhenSet(node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | null {
+  const object = resolveObjectExpression(node, depth);
+  if (object) return object;
+  const resolved = skipTypeWrappers(resolveExpression(node, depth) ?? node);
+  if (resolved.type === AST_NODE_TYPES.ConditionalExpression) {
+    const [set, unset] = isNullish(resolved.alternate)
+      ? [resolved.consequent, resolved.alternate]
+      : [resolved.alternate, resolved.consequent];
+    return isNullish(unset) ? resolveObjectExpression(set, depth + 1) : null;
+  }
+  if (resolved.type === AST_NODE_TYPES.LogicalExpression && resolved.operator === '&&')
+    return resolveObjectExpression(resolved.right, depth + 1);
+  return null;
+}
+
+/**
  * Follows an expression through wrappers, stable variables, constant object properties, imports,
  * class fields assigned once, and functions that return one value, to the expression that
  * produces its value. Stops at anything else (a call of an installed package, a conditional), and

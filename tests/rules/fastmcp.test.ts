@@ -363,3 +363,57 @@ await server.start({ transportType: 'httpStream', httpStream: { port: 8080, cors
   ],
   invalid: [],
 });
+
+/** A server that serves stdio or HTTP, as an environment variable says, with `httpStream` only for HTTP. */
+const SWITCHED = (host: string): string => `${SERVER}
+const transport = process.env.TRANSPORT === 'stdio' ? 'stdio' : 'httpStream';
+await server.start({
+  transportType: transport,
+  httpStream: transport === 'httpStream' ? { port: 8080, host: ${host} } : undefined,
+});`;
+
+ruleTester.run('require-loopback-host: fastmcp switched between stdio and httpStream', loopbackRule, {
+  valid: [{ name: 'a loopback host whenever it serves HTTP', code: SWITCHED("'127.0.0.1'") }],
+  invalid: failClosedFix([
+    {
+      name: "`httpStream: http ? { host: '0.0.0.0' } : undefined` binds every interface whenever it serves HTTP",
+      code: SWITCHED("'0.0.0.0'"),
+      output: SWITCHED("'127.0.0.1'"),
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: "fastmcp's `server.start()`", hostLabel: '`httpStream.host`', values: "`'0.0.0.0'`" },
+          line: 7,
+          column: 58,
+          endLine: 7,
+          endColumn: 73,
+          suggestions: [
+            { messageId: 'useHostFromEnvironment', output: SWITCHED("process.env.HOST ?? '127.0.0.1'") },
+            { messageId: 'useIpv6Loopback', output: SWITCHED("'::1'") },
+            { messageId: 'useLocalhost', output: SWITCHED("'localhost'") },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('require-dns-rebinding-protection: fastmcp switched between stdio and httpStream', dnsRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the httpStream server it is when TRANSPORT is not stdio',
+      code: SWITCHED("'127.0.0.1'"),
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'fastmcp `httpStream` server' },
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 19,
+        },
+      ],
+    },
+  ],
+});
