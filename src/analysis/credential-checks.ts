@@ -1066,7 +1066,10 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
   }
   if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === child) {
     // `req.headers.authorization && req.headers.authorization !== T`: every read of it is missing.
-    const missing = new Map([...absent, ...relatedReads(child, absent)]);
+    // Any other header of the request is there if the page wants it to be (a preflight approves it
+    // where the policy says so): `!auth && !req.headers['mcp-session-id']` turns away only those
+    // who send neither, and a page sends the session header.
+    const missing = new Map([...otherHeadersSent(child, absent), ...absent, ...relatedReads(child, absent)]);
     const rejecting =
       (rejects(parent.consequent) && possibleWhenAbsent(child, missing, true)) ||
       (parent.alternate !== null && rejects(parent.alternate) && possibleWhenAbsent(child, missing, false));
@@ -1175,6 +1178,21 @@ function reachedWhenAbsent(node: TSESTree.Node, absent: Absent): boolean {
     }
   }
   return true;
+}
+
+/**
+ * The reads in `test` of request headers other than the one `absent` stands for, each taken as
+ * present with a value the page chose: whether the page sends them is its own choice.
+ */
+function otherHeadersSent(test: TSESTree.Node, absent: Absent): Map<TSESTree.Node, unknown> {
+  const texts = new Set([...absent.keys()].map((node) => requestHeaderRead(node)));
+  const sent = new Map<TSESTree.Node, unknown>();
+  walk(test, (node) => {
+    const header = requestHeaderRead(node);
+    if (header === null || texts.has(header) || absent.has(node)) return;
+    sent.set(node, FORGED);
+  });
+  return sent;
 }
 
 /** The reads in `test` of the same header as `absent` (the same text, or the same variable). */

@@ -2529,3 +2529,55 @@ ruleTester.run('no-wildcard-origin: a header helper of static files (`setHeaders
     },
   ],
 });
+
+/** An app that turns away only requests carrying neither header `gate` names, then answers `*`. */
+const EITHER_HEADER_GATE = `import express from 'express';
+import cors from 'cors';
+import { handleMcp } from './mcp/handler.js';
+
+const app = express();
+app.use((req, res, next) => {
+  if (!req.headers['mcp-session-id'] && !req.headers.authorization) {
+    res.status(401).end();
+    return;
+  }
+  next();
+});
+app.use(cors({ origin: '*' }));
+app.get('/metrics', (_req, res) => {
+  res.json({ sessions: 3 });
+});
+app.post('/mcp', handleMcp);
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('no-wildcard-origin: a gate that any other header a page sends opens', noWildcardOriginRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'no Authorization is let in with an Mcp-Session-Id, which a page sends after the preflight `*` approves',
+      code: EITHER_HEADER_GATE,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 13,
+          column: 16,
+          endLine: 13,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: EITHER_HEADER_GATE.replace("cors({ origin: '*' })", 'cors({ origin: false })'),
+            },
+            {
+              messageId: 'useAllowlist',
+              output: EITHER_HEADER_GATE.replace("cors({ origin: '*' })", 'cors({ origin: ALLOWED_ORIGINS })').replace(
+                "import { handleMcp } from './mcp/handler.js';\n",
+                "import { handleMcp } from './mcp/handler.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
