@@ -2,10 +2,12 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Entity, McpTransport } from '../frameworks/types';
 import { calledMethodName, calledMethodObject, containsNode, plainParameterNames, skipTypeWrappers, walk } from './ast';
 import {
+  externalRefOf,
   isFunctionNode,
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
+  returnedExpressions,
   type HandlerFunction,
 } from './values';
 import { entitiesOf, moduleFilterFor } from './facts';
@@ -90,7 +92,29 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
     }
   }
   // `toNodeHandler(createMcpHandler(...))`: an unknown wrapper around an MCP handler serves it too.
-  return value.arguments.some((argument) => isMcpPackageValue(argument, depth + 1));
+  if (value.arguments.some((argument) => isMcpPackageValue(argument, depth + 1))) return true;
+  // `statelessHandler(() => new McpServer(…))` of a package (express-mcp-handler): a request
+  // handler a package makes from an MCP server factory serves that server.
+  return externalRefOf(callee) !== null && value.arguments.some((argument) => makesMcpServer(argument));
+}
+
+/** The MCP server classes of the SDK packages (`McpServer`, the low-level `Server`). */
+const SDK_SERVER_CLASSES: ReadonlySet<string> = new Set(['McpServer', 'Server']);
+
+/** Whether an argument is a function of the project that returns a new server of an MCP SDK package. */
+function makesMcpServer(argument: TSESTree.CallExpressionArgument): boolean {
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  const fn = resolveFunction(argument);
+  if (!fn) return false;
+  return returnedExpressions(fn).some((returned) => {
+    let made = skipTypeWrappers(resolveExpression(returned) ?? returned);
+    if (made.type === AST_NODE_TYPES.AwaitExpression) made = skipTypeWrappers(made.argument);
+    if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+    const ref = externalRefOf(made.callee);
+    return (
+      ref !== null && ref.module.startsWith('@modelcontextprotocol/') && SDK_SERVER_CLASSES.has(ref.names.at(-1) ?? '')
+    );
+  });
 }
 
 /**

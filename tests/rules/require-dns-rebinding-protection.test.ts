@@ -1906,3 +1906,50 @@ ruleTester.run("require-dns-rebinding-protection: the SSE transport of v2's serv
     },
   ],
 });
+
+/** An MCP endpoint a package's handler factory serves from an MCP server factory of the file. */
+const PACKAGE_HANDLER = (factory: string): string => `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { statelessHandler } from 'express-mcp-handler';
+
+const makeServer = () => ${factory};
+const app = express();
+app.use(express.json());
+app.post('/mcp', statelessHandler(makeServer));
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-dns-rebinding-protection: a handler a package makes from an MCP server factory', rule, {
+  valid: [
+    {
+      name: 'a factory of something else is no MCP endpoint',
+      code: PACKAGE_HANDLER("({ name: 'x', version: '1' })"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'statelessHandler(() => new McpServer(…)) serves that server',
+      code: PACKAGE_HANDLER("new McpServer({ name: 'x', version: '1' })"),
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: PACKAGE_HANDLER("new McpServer({ name: 'x', version: '1' })")
+                .replace(
+                  "from 'express-mcp-handler';\n",
+                  "from 'express-mcp-handler';\nimport { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';\n",
+                )
+                .replace('const app = express();', 'const app = createMcpExpressApp();'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
