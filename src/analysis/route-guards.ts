@@ -1,6 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ROUTE_SHAPES } from '../frameworks/registry';
-import { calledMethodName, calledMethodObject, containsNode, outermostWrapper, skipTypeWrappers } from './ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  containsNode,
+  outermostWrapper,
+  parameterName,
+  skipTypeWrappers,
+  walk,
+} from './ast';
 import {
   checksCredential,
   functionChecksCredential,
@@ -8,8 +16,9 @@ import {
   isGuardPlugin,
   type CheckFinder,
 } from './credential-checks';
-import { codeOf, programOf, variableOf } from './program';
-import { findRoutes, runsBefore, type AppInstance, type Route } from './routes';
+import { codeOf, programOf, staticValue, variableOf } from './program';
+import { requestHeaderRead } from './request-headers';
+import { findRoutes, isPathRead, runsBefore, type AppInstance, type Route } from './routes';
 import {
   callsOf,
   classOf,
@@ -133,7 +142,14 @@ function appChecks(
       const prefixes = resolvePaths(first);
       const middleware = prefixes === undefined ? args : rest;
       if (prefixes !== undefined && !prefixes.some((prefix) => covers(prefix, path))) continue;
-      if (middleware.some((argument) => checksCredential(finder, argument))) return true;
+      // Middleware for every path sees the whole path, and may let some through unchecked.
+      const everyPath = prefixes === undefined || prefixes.every((prefix) => covers(prefix, ''));
+      if (
+        middleware.some(
+          (argument) => checksCredential(finder, argument) && !(everyPath && path && exemptsPath(argument, path)),
+        )
+      )
+        return true;
     } else if (method === 'addHook' && app.framework === 'fastify') {
       const [name, hook] = args;
       const hookName = name && resolvePaths(name)?.[0];
@@ -149,6 +165,141 @@ function appChecks(
   const mounted = mountTable(apps).get(app) ?? [];
   if (!mounted.every((mount) => mountChecks(finder, mount, path, apps, depth))) return false;
   return mounted.length > 0 || mountersCheck(finder, app, path, depth) || importersCheck(finder, app, path, depth);
+}
+
+/**
+ * Whether middleware lets a request at `path` through before it checks anything: an `if` among the
+ * first statements of its body, before any test of a header, whose test holds for that path and
+ * whose branch hands the request on (`if (!path.startsWith('/api/')) return next();`,
+ * `if (PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) return next();`).
+ */
+function exemptsPath(middleware: TSESTree.Node, path: string): boolean {
+  const fn = resolveFunction(middleware);
+  if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const next = parameterName(fn.params.at(-1));
+  if (!next || fn.params.length < 2) return false;
+  const nextVariable = variableOf(next);
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) continue;
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+    if (handsOn(statement.consequent, nextVariable) && pathHolds(statement.test, path, new Map()) === true) return true;
+    if (readsRequestHeader(statement.test)) return false;
+  }
+  return false;
+}
+
+/** Whether a branch calls `next` and leaves: `return next();`, `{ await next(); return; }`. */
+function handsOn(branch: TSESTree.Statement, next: ReturnType<typeof variableOf>): boolean {
+  const body = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+  if (body.at(-1)?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  let calls = false;
+  for (const statement of body) {
+    walk(statement, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = skipTypeWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && variableOf(callee) === next) calls = true;
+    });
+  }
+  return calls;
+}
+
+function readsRequestHeader(test: TSESTree.Node): boolean {
+  let reads = false;
+  walk(test, (node) => {
+    if (!reads && requestHeaderRead(node) !== null) reads = true;
+  });
+  return reads;
+}
+
+/**
+ * What a test of the request's path comes to for `path`: `true`, `false`, or `null` when it tests
+ * anything else. Reads `path === '/x'`, `path.startsWith('/api/')` (`endsWith`, `includes`), `!`,
+ * `&&`, `||`, and a list of constant paths tested with `some` or `includes`.
+ */
+function pathHolds(
+  test: TSESTree.Node,
+  path: string,
+  bound: ReadonlyMap<ReturnType<typeof variableOf>, string>,
+): boolean | null {
+  const expression = skipTypeWrappers(test);
+  const text = (node: TSESTree.Node): string | null => {
+    const value = skipTypeWrappers(node);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(value);
+      if (bound.has(variable)) return bound.get(variable)!;
+    }
+    const known = staticValue(value)?.value;
+    return typeof known === 'string' ? known : null;
+  };
+  switch (expression.type) {
+    case AST_NODE_TYPES.UnaryExpression: {
+      if (expression.operator !== '!') return null;
+      const inner = pathHolds(expression.argument, path, bound);
+      return inner === null ? null : !inner;
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = pathHolds(expression.left, path, bound);
+      const right = pathHolds(expression.right, path, bound);
+      if (expression.operator === '||')
+        return left === true || right === true ? true : left === false && right === false ? false : null;
+      if (expression.operator === '&&')
+        return left === false || right === false ? false : left === true && right === true ? true : null;
+      return null;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      const equal = expression.operator === '===' || expression.operator === '==';
+      if (!equal && expression.operator !== '!==' && expression.operator !== '!=') return null;
+      for (const [side, other] of [
+        [expression.left, expression.right],
+        [expression.right, expression.left],
+      ] as const) {
+        const compared = text(other);
+        if (isPathRead(side) && compared !== null) return (path === compared) === equal;
+      }
+      return null;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const method = calledMethodName(expression);
+      const receiver = calledMethodObject(expression);
+      const [argument] = expression.arguments;
+      if (!receiver || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return null;
+      if ((method === 'startsWith' || method === 'endsWith' || method === 'includes') && isPathRead(receiver)) {
+        const part = text(argument);
+        if (part === null) return null;
+        return method === 'startsWith'
+          ? path.startsWith(part)
+          : method === 'endsWith'
+            ? path.endsWith(part)
+            : path.includes(part);
+      }
+      const list = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+      if (list.type !== AST_NODE_TYPES.ArrayExpression) return null;
+      const items = list.elements.map((element) =>
+        element && element.type !== AST_NODE_TYPES.SpreadElement ? text(element) : null,
+      );
+      if (items.some((item) => item === null)) return null;
+      // `PUBLIC_PATHS.includes(path)`
+      if (method === 'includes' && isPathRead(argument)) return items.includes(path);
+      // `PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))`
+      const callback = skipTypeWrappers(argument);
+      if (
+        method === 'some' &&
+        callback.type === AST_NODE_TYPES.ArrowFunctionExpression &&
+        callback.body.type !== AST_NODE_TYPES.BlockStatement
+      ) {
+        const item = parameterName(callback.params[0]);
+        const variable = item && variableOf(item);
+        if (!variable) return null;
+        const answers = items.map((value) =>
+          pathHolds(callback.body as TSESTree.Expression, path, new Map([...bound, [variable, value!]])),
+        );
+        return answers.includes(true) ? true : answers.every((answer) => answer === false) ? false : null;
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
 }
 
 /**

@@ -1028,7 +1028,7 @@ function comparedMethod(comparison: TSESTree.BinaryExpression): string | null {
 const PATH_NAMES = /^(?:url|path|pathname)$/u;
 
 /** A read of the request's path by its name: `req.url`, `ctx.path`, `url.pathname`, `pathname`. */
-function isPathRead(node: TSESTree.Node): boolean {
+export function isPathRead(node: TSESTree.Node): boolean {
   const name = nameOf(skipTypeWrappers(node));
   return name !== null && PATH_NAMES.test(name);
 }

@@ -5220,3 +5220,39 @@ ruleTester.run('require-csrf-token: an MCP handler made and called in the route'
     },
   ],
 });
+
+/** A Hono app whose session check lets some paths through first; `route` is registered after it. */
+const EXEMPTING = (route: string): string => `import { Hono } from 'hono';
+import { StreamableHTTPTransport } from '@hono/mcp';
+
+const PUBLIC_PREFIXES = ['/health', '/api/mcp/adapter/'];
+
+const app = new Hono();
+app.use('*', async (c, next) => {
+  const path = c.req.path;
+  if (!path.startsWith('/api/')) return next();
+  if (PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) return next();
+  if (c.req.header('x-session-auth') !== process.env.SESSION_TOKEN) return c.json({ error: 'unauthorized' }, 401);
+  await next();
+});
+app.post('${route}', (c) => new StreamableHTTPTransport().handleRequest(c));
+export default app;`;
+
+ruleTester.run('require-csrf-token: middleware that lets some paths through before its check', rule, {
+  valid: [{ name: 'a route at a path it checks', code: EXEMPTING('/api/mcp/tools') }],
+  invalid: [
+    ...(['/api/mcp/adapter/:id', '/mcp'] as const).map((path) => ({
+      name: `a route at a path it lets through (${path})`,
+      code: EXEMPTING(path),
+      output: null,
+      errors: [
+        missingCheck(`\`POST ${path}\``, [14, 1, 14, 9], (bearer) =>
+          EXEMPTING(path).replace(
+            `app.post('${path}', `,
+            `\n${tokenHelpers({ bearer })}\n\napp.post('${path}', ${guard('hono', bearer)}`,
+          ),
+        ),
+      ],
+    })),
+  ],
+});
