@@ -109,6 +109,14 @@ export default config;
 }
 
 const HTTP_KEY = { line: 4, column: 3, endLine: 4, endColumn: 7 };
+
+/** One case per `[name, filename, code]`, each reported once at `http` with `error`. */
+function reportedAtHttp<MessageId extends string>(
+  cases: readonly (readonly [string, string, string])[],
+  error: { messageId: MessageId; data: Record<string, string>; suggestions?: [] },
+) {
+  return cases.map(([name, filename, code]) => ({ name, filename, code, errors: [{ ...error, ...HTTP_KEY }] }));
+}
 const OPEN = config('true');
 const PORT_ONLY = config('{ port: 3001 }');
 const LISTED = config("{ cors: { origin: ['https://app.example.com'] } }");
@@ -337,26 +345,14 @@ ruleTester.run('require-csrf-token: xmcp', csrfRule, {
       code: WITH_OAUTH,
     },
   ],
-  invalid: [
-    ...(
-      [
-        ['the default `*` lets any page through the preflight', current, OPEN],
-        ['from 0.7.0 experimental.oauth is no setting any more', old, WITH_OAUTH],
-        ['middleware that only logs', withLogger, OPEN],
-      ] as const
-    ).map(([name, filename, code]) => ({
-      name,
-      filename,
-      code,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck' as const,
-          data: { route: "xmcp's `http` server" },
-          ...HTTP_KEY,
-        },
-      ],
-    })),
-  ],
+  invalid: reportedAtHttp(
+    [
+      ['the default `*` lets any page through the preflight', current, OPEN],
+      ['from 0.7.0 experimental.oauth is no setting any more', old, WITH_OAUTH],
+      ['middleware that only logs', withLogger, OPEN],
+    ],
+    { messageId: 'missingCsrfCheck', data: { route: "xmcp's `http` server" } },
+  ),
 });
 
 ruleTester.run('require-dns-rebinding-protection: xmcp', dnsRule, {
@@ -371,26 +367,13 @@ ruleTester.run('require-dns-rebinding-protection: xmcp', dnsRule, {
     { name: 'served through Next.js, whose routes decide', filename: current, code: VIA_NEXT },
     { name: 'stdio only', filename: current, code: STDIO_ONLY },
   ],
-  invalid: [
-    ...(
-      [
-        ['no check, and no setting for one', current, OPEN],
-        ['before 0.1.7 as well', beforeWildcard, OPEN],
-        ['a list of CORS origins does not stop a rebound page, which is same-origin', current, LISTED],
-        ['middleware that only logs', withLogger, PORT_ONLY],
-      ] as const
-    ).map(([name, filename, code]) => ({
-      name,
-      filename,
-      code,
-      errors: [
-        {
-          messageId: 'unprotectedApp' as const,
-          data: { app: 'xmcp `http` server' },
-          ...HTTP_KEY,
-          suggestions: [],
-        },
-      ],
-    })),
-  ],
+  invalid: reportedAtHttp(
+    [
+      ['no check, and no setting for one', current, OPEN],
+      ['before 0.1.7 as well', beforeWildcard, OPEN],
+      ['a list of CORS origins does not stop a rebound page, which is same-origin', current, LISTED],
+      ['middleware that only logs', withLogger, PORT_ONLY],
+    ],
+    { messageId: 'unprotectedApp', data: { app: 'xmcp `http` server' }, suggestions: [] },
+  ),
 });
