@@ -37,6 +37,7 @@ import {
   resolveObjectWhenSet,
   type HandlerFunction,
   type PossibleValue,
+  type PropertyLookup,
 } from './values';
 
 export type { ServerApi } from '../frameworks/types';
@@ -158,10 +159,9 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
       const declaration = skipTypeWrappers(statement.declaration);
       const object = resolveObjectExpression(declaration);
       if (object) {
-        if (findObjectProperty(object, 'fetch').kind !== 'found') continue;
+        if (findObjectProperty(object, 'fetch').kind !== 'found' && spreadApp(object) === null) continue;
         const binds =
-          findObjectProperty(object, 'port').kind !== 'missing' ||
-          findObjectProperty(object, 'hostname').kind !== 'missing';
+          serverOption(object, 'port').kind !== 'missing' || serverOption(object, 'hostname').kind !== 'missing';
         if (binds || runsOnBun()) starts.push(reader.readExport(BUN_DEFAULT_EXPORT, object));
         else if (runsOnDeno()) {
           const at = declaration.type === AST_NODE_TYPES.Identifier ? declaration : object;
@@ -856,7 +856,7 @@ class HostReader {
   /** Bun's default export: the object holds the options; reported at its `port` (or `hostname`, or `fetch`). */
   readExport(api: StartApi, object: TSESTree.ObjectExpression): ServerStart {
     const at = (['port', 'hostname', 'fetch'] as const)
-      .map((key) => findObjectProperty(object, key))
+      .map((key) => serverOption(object, key))
       .find((found) => found.kind === 'found');
     return { api, call: object, callee: at?.property.key ?? object, host: this.readServeObject(api, object) };
   }
@@ -1064,7 +1064,7 @@ class HostReader {
 
   private readServeObject(api: StartApi, options: TSESTree.ObjectExpression): HostReading {
     if (api.socketKey) {
-      const socket = findObjectProperty(options, api.socketKey);
+      const socket = serverOption(options, api.socketKey);
       if (socket.kind === 'found') return SOCKET;
       if (socket.kind === 'unknown') return UNKNOWN;
     }
@@ -1072,14 +1072,14 @@ class HostReader {
   }
 
   private readHostProperty(api: StartApi, options: TSESTree.ObjectExpression): HostReading {
-    const host = findObjectProperty(options, api.hostKey);
+    const host = serverOption(options, api.hostKey);
     if (host.kind === 'unknown') return UNKNOWN;
     if (host.kind === 'missing') {
       return {
         kind: 'default',
         addHost: (fixer, text) => {
           // Beside the port, and clear of a handler that follows it (which other fixes edit).
-          const port = findObjectProperty(options, 'port');
+          const port = serverOption(options, 'port');
           return port.kind === 'found'
             ? insertObjectPropertyAfter(fixer, this.sourceCode, options, port.property, `${api.hostKey}: ${text}`)
             : appendObjectProperty(fixer, this.sourceCode, options, `${api.hostKey}: ${text}`);
@@ -1291,9 +1291,47 @@ function servesFetch(expression: TSESTree.Expression): boolean {
   return entitiesOf(made, 'app').some((entity) => entity.framework === 'hono');
 }
 
-/** `app` in `{ fetch: app.fetch }`. */
+/**
+ * A property of server options that may spread a Hono app in (`serve({ ...app, port })`, Bun's
+ * `export default { ...app, port }`): the app brings its own `fetch` (a field of every instance)
+ * and nothing else a server reads, so only the other properties can set `key`.
+ */
+function serverOption(options: TSESTree.ObjectExpression, key: string): PropertyLookup {
+  const found = findObjectProperty(options, key);
+  if (found.kind !== 'unknown' || spreadApp(options) === null) return found;
+  if (
+    options.properties.some(
+      (property) => property.type === AST_NODE_TYPES.SpreadElement && !servesFetch(property.argument),
+    )
+  )
+    return found;
+  for (let index = options.properties.length - 1; index >= 0; index--) {
+    const property = options.properties[index]!;
+    if (property.type === AST_NODE_TYPES.SpreadElement) continue;
+    const name = propertyName(property);
+    if (name === null) return found;
+    if (name !== key) continue;
+    const value =
+      property.kind === 'init' && !property.method && property.value.type !== AST_NODE_TYPES.AssignmentPattern
+        ? (property.value as TSESTree.Expression)
+        : null;
+    return { kind: 'found', property, value };
+  }
+  return { kind: 'missing' };
+}
+
+/** The Hono app spread into server options (`{ ...app, port }`), which serves their requests. */
+function spreadApp(options: TSESTree.ObjectExpression): TSESTree.Expression | null {
+  for (const property of options.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement && servesFetch(property.argument)) return property.argument;
+  }
+  return null;
+}
+
+/** `app` in `{ fetch: app.fetch }` (or `{ ...app }`). */
 function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
   const fetch = findObjectProperty(options, 'fetch');
+  if (fetch.kind === 'unknown') return spreadApp(options);
   if (fetch.kind !== 'found' || !fetch.value) return null;
   const value = skipTypeWrappers(fetch.value);
   return value.type === AST_NODE_TYPES.MemberExpression ? value.object : null;

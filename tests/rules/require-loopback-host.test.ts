@@ -4343,3 +4343,83 @@ ruleTester.run('require-loopback-host: a name that says socket, holding a port',
     },
   ],
 });
+
+/** A Hono app spread into the server's options: it brings its `fetch`, and no host. */
+const SPREAD_APP = (start: string): string => `import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+
+const app = new Hono();
+app.get('/', (c) => c.text('ok'));
+${start}`;
+
+/** Bun's default export of a Hono app spread beside a port. */
+const BUN_SPREAD = (options: string): string => `import { Hono } from 'hono';
+
+const app = new Hono();
+app.get('/', (c) => c.text('ok'));
+export default { ...app, ${options} };`;
+
+ruleTester.run('require-loopback-host: a Hono app spread into the server options', rule, {
+  valid: [
+    {
+      name: 'serve() given a loopback hostname beside the app',
+      code: SPREAD_APP("serve({ ...app, port: 3000, hostname: '127.0.0.1' });"),
+    },
+    {
+      name: 'options spread from something else may hold a hostname',
+      code: SPREAD_APP('serve({ ...app, ...settings, port: 3000 });'),
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: "Bun's export default { ...app, port } binds every interface",
+      code: BUN_SPREAD('port: 3000'),
+      output: BUN_SPREAD("port: 3000, hostname: '127.0.0.1'"),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: "Bun's `export default { fetch }`", hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: BUN_SPREAD("port: 3000, hostname: process.env.HOST ?? '127.0.0.1'"),
+            },
+            { messageId: 'useIpv6Loopback', output: BUN_SPREAD("port: 3000, hostname: '::1'") },
+            { messageId: 'useLocalhost', output: BUN_SPREAD("port: 3000, hostname: 'localhost'") },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'serve({ ...app, port }) of @hono/node-server binds every interface',
+      code: SPREAD_APP('serve({ ...app, port: 3000 });'),
+      output: SPREAD_APP("serve({ ...app, port: 3000, hostname: '127.0.0.1' });"),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`serve()` from `@hono/node-server`',
+            hostLabel: '`hostname`',
+            binding: "Node's default is `::`",
+          },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: SPREAD_APP("serve({ ...app, port: 3000, hostname: process.env.HOST ?? '127.0.0.1' });"),
+            },
+            { messageId: 'useIpv6Loopback', output: SPREAD_APP("serve({ ...app, port: 3000, hostname: '::1' });") },
+            { messageId: 'useLocalhost', output: SPREAD_APP("serve({ ...app, port: 3000, hostname: 'localhost' });") },
+          ],
+        },
+      ],
+    },
+  ]),
+});
