@@ -1,7 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { appendObjectProperty } from '../fixes/edits';
-import { calledMethodName, calledMethodObject, isNullishLiteral, outermostWrapper, skipTypeWrappers } from './ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  containsNode,
+  isNullishLiteral,
+  outermostWrapper,
+  skipTypeWrappers,
+} from './ast';
 import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
 import {
   MENTIONS_DEFAULT_CORS_METHOD,
@@ -17,12 +24,14 @@ import { configFileServer, type ConfigFileHttp } from './config-files';
 import { typedCorsValues } from './cors-types';
 import { installedVersionFor, isAtLeast } from './installed';
 import { mentionsAny } from './imports';
-import { isLinted } from './program';
+import { isLinted, propertyName, variableOf } from './program';
 import { findOriginGuard, isPresenceTest } from './guards';
 import { originSources } from './origin-source';
 import { madeWithOption, serverSourceOf } from './servers';
 import {
+  callsOf,
   findObjectProperty,
+  isFunctionNode,
   possibleValues,
   resolveExpression,
   resolveFunction,
@@ -415,8 +424,17 @@ function argumentAt(call: TSESTree.CallExpression, index: number): TSESTree.Node
  * several: `cors(dev ? { origin: '*' } : undefined)` is an object or nothing.
  */
 export type CorsOptionsBranch =
-  /** No options: the middleware's defaults apply. `node` is what stands for them, `null` for no argument. */
-  | { readonly kind: 'missing'; readonly node: TSESTree.Node | null }
+  /**
+   * No options: the middleware's defaults apply. `node` is what stands for them, `null` for no
+   * argument. `passedOn` when the options come from a caller who leaves them out
+   * (`cors(config.cors)`, called with no `cors`): that call; no edit here can give them.
+   */
+  | {
+      readonly kind: 'missing';
+      readonly node: TSESTree.Node | null;
+      /** The call that leaves them out, when a caller does (`passedOn`). */
+      readonly passedOn?: TSESTree.Node;
+    }
   /** An object literal the file shows. */
   | { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression }
   /** Anything the file does not show: a parameter, an import, a call. */
@@ -464,11 +482,19 @@ export function corsOptionsBranches(use: CorsMiddlewareUse): CorsOptionsBranch[]
       const values = off.kind === 'found' && off.value ? possibleValues(off.value) : [];
       if (values.length > 0 && values.every((value) => value.known && value.value === false)) return;
     }
-    branches.push(
-      expression.type === AST_NODE_TYPES.ObjectExpression
-        ? { kind: 'object', object: expression }
-        : { kind: 'unknown' },
-    );
+    if (expression.type === AST_NODE_TYPES.ObjectExpression) {
+      branches.push({ kind: 'object', object: expression });
+      return;
+    }
+    // `cors(config.cors)` where a call of the function gives `config` no `cors`: the defaults.
+    const passed = expression.type === AST_NODE_TYPES.MemberExpression ? optionsFromCallers(expression) : null;
+    if (passed) {
+      if (passed.unset) branches.push({ kind: 'missing', node: expression, passedOn: passed.unset });
+      for (const given of passed.given) visit(given, depth + 1);
+      if (passed.unknown) branches.push({ kind: 'unknown' });
+      return;
+    }
+    branches.push({ kind: 'unknown' });
   };
   visit(use.options, 0);
   return branches;
@@ -579,6 +605,45 @@ export interface OriginOption {
   readonly value: TSESTree.Node;
   /** Whether the same options turn credentials on. */
   readonly credentials: boolean;
+}
+
+/**
+ * What a property of a parameter holds across the calls of its function that the code shows
+ * (`config.cors` of `createAgentApp(config = {})`, called as `createAgentApp()`): whether some call
+ * leaves it unset, the values others give it, and whether any, or a call not shown, is unknown.
+ */
+function optionsFromCallers(
+  member: TSESTree.MemberExpression,
+): { unset: TSESTree.Node | null; given: TSESTree.Node[]; unknown: boolean } | null {
+  const object = skipTypeWrappers(member.object);
+  const name = propertyName(member);
+  const def = object.type === AST_NODE_TYPES.Identifier ? variableOf(object)?.defs[0] : undefined;
+  if (name === null || def?.type !== 'Parameter' || !isFunctionNode(def.node)) return null;
+  const fn = def.node;
+  const index = fn.params.findIndex((param) => containsNode(param, def.name));
+  const param = fn.params[index];
+  if (!param || (param.type !== AST_NODE_TYPES.Identifier && param.type !== AST_NODE_TYPES.AssignmentPattern))
+    return null;
+  const fallback = param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null;
+  // Calls the module does not show (an exported function's) may give anything; one it shows that
+  // leaves the options out is a server with the defaults all the same.
+  const found = callsOf(fn);
+  if (!found || found.calls.length === 0) return null;
+  const result = { unset: null as TSESTree.Node | null, given: [] as TSESTree.Node[], unknown: !found.complete };
+  for (const call of found.calls) {
+    if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+      result.unknown = true;
+      continue;
+    }
+    const argument = call.arguments[index] ?? fallback;
+    const options = argument && resolveObjectExpression(argument);
+    const lookup = options ? findObjectProperty(options, name) : null;
+    if (!lookup || lookup.kind === 'unknown') result.unknown = true;
+    else if (lookup.kind === 'missing') result.unset ??= call;
+    else if (lookup.value) result.given.push(lookup.value);
+    else result.unknown = true;
+  }
+  return result.unset !== null || result.given.length > 0 ? result : null;
 }
 
 /** The `origin` options a middleware use is given, across every shape its options can take. */

@@ -124,9 +124,12 @@ export default createRule<Options, MessageIds>({
       // Every shape of the options without an origin gets one: the default is the wildcard (or,
       // for mcp-use 2, the request's own origin, which no-reflected-origin reports).
       const missing: ((fixer: RuleFixer, value: string) => RuleFix)[] = [];
+      // Options a caller leaves out (`cors(config.cors)`): reported here, given where they are made.
+      let passedOn: TSESTree.Node | null = null;
       for (const branch of branches) {
         if (middleware.reflectsWhenMissing && branch.kind !== 'object') continue;
         if (branch.kind === 'missing') {
+          passedOn ??= branch.passedOn ?? null;
           const { node } = branch;
           const { insertOptions } = use;
           // Options written whole replace the defaults: with what clients rely on from them.
@@ -163,21 +166,24 @@ export default createRule<Options, MessageIds>({
         node: use.site,
         messageId: 'wildcardOrigin',
         data: {
-          policy: `${middleware.display} without \`origin\` (default ${defaultNote})${from(call)}`,
+          policy: `${middleware.display} without \`origin\` (default ${defaultNote}${passedOn ? `, left out at ${placeOf(passedOn, context)}` : ''})${from(call)}`,
           credentials: credentialsClause(credentials),
         },
-        fix: local
-          ? failClosed({
-              messageId: 'denyOrigins',
-              fix: (fixer) => missing.map((edit) => edit(fixer, middleware.denyOrigin)),
-            })
-          : null,
-        suggest: [
-          {
-            messageId: 'useAllowlist',
-            fix: (fixer) => withAllowlist(fixer, (text) => missing.map((edit) => edit(fixer, text))),
-          },
-        ],
+        fix:
+          local && passedOn === null
+            ? failClosed({
+                messageId: 'denyOrigins',
+                fix: (fixer) => missing.map((edit) => edit(fixer, middleware.denyOrigin)),
+              })
+            : null,
+        suggest: passedOn
+          ? []
+          : [
+              {
+                messageId: 'useAllowlist',
+                fix: (fixer) => withAllowlist(fixer, (text) => missing.map((edit) => edit(fixer, text))),
+              },
+            ],
       });
     };
 

@@ -2580,3 +2580,49 @@ ruleTester.run('no-wildcard-origin: a router that an app of the file mounts', ru
     },
   ],
 });
+
+/** hono/cors given the options of a factory's settings, which the call here leaves out. */
+const PASSED_ON = (call: string): string => `import { Hono } from 'hono';
+import { cors, type CORSOptions } from 'hono/cors';
+
+interface Settings {
+  cors?: CORSOptions;
+}
+
+export function createApp(settings: Settings = {}) {
+  const app = new Hono();
+  app.use('*', cors(settings.cors));
+  app.all('/mcp', (c) => handleMcp(c));
+  return app;
+}
+
+export default ${call};`;
+
+ruleTester.run('no-wildcard-origin: CORS options a caller leaves out', rule, {
+  valid: [
+    {
+      name: 'the call gives an allowlist',
+      code: PASSED_ON("createApp({ cors: { origin: ['https://app.example.com'] } })"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'createApp() leaves `cors` out: the defaults (`*`); reported with no change, since the options are the caller’s',
+      code: PASSED_ON('createApp()'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: {
+            policy: "`cors()` from 'hono/cors' without `origin` (default `*`, left out at file.ts:15)",
+            credentials: '',
+          },
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
