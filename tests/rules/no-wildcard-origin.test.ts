@@ -2619,7 +2619,7 @@ ruleTester.run('no-wildcard-origin: CORS options a caller leaves out', rule, {
           line: 10,
           column: 16,
           endLine: 10,
-          endColumn: 34,
+          endColumn: 35,
           suggestions: [],
         },
       ],
