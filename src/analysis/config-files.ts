@@ -4,7 +4,7 @@ import { CONFIG_FILE_SERVERS } from '../frameworks/registry';
 import type { ConfigFileServer, CorsMiddleware } from '../frameworks/types';
 import { skipTypeWrappers } from './ast';
 import { checksCredential } from './credential-checks';
-import { loadModule } from './exports';
+import { exportedBy, loadModule } from './exports';
 import { installedVersionFor, isAtLeast } from './installed';
 import { moduleOf } from './program';
 import { CREDENTIAL_FINDER } from './reach';
@@ -131,19 +131,13 @@ function authenticatedBySetting(
   return false;
 }
 
-/** What a module exports as its default: `export default config`, `export default { … } satisfies XmcpConfig`. */
+/**
+ * What a module exports as its default (`export default config`, `export default { … } satisfies
+ * XmcpConfig`, `export default function middleware(…) { … }`, `export { middleware as default }`).
+ */
 function defaultExport(program: TSESTree.Program): TSESTree.Node | null {
-  for (const statement of program.body) {
-    if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
-    const { declaration } = statement;
-    return declaration.type === AST_NODE_TYPES.FunctionDeclaration ||
-      declaration.type === AST_NODE_TYPES.ClassDeclaration ||
-      declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
-      declaration.type === AST_NODE_TYPES.TSDeclareFunction
-      ? null
-      : declaration;
-  }
-  return null;
+  const exported = exportedBy({ kind: 'program', program }, 'default');
+  return exported?.kind === 'node' && exported.node !== program ? exported.node : null;
 }
 
 /** The middleware the module beside the config file exports as its default: one, or a list. */

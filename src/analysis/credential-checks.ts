@@ -13,6 +13,7 @@ import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
 import { admitsEveryThroughList, endsInReturn, mayRefuse, wildcardAdmission } from './origin-decisions';
 import { failOpenBranches, passesWhileUnconfigured } from './fail-open';
+import { installedBefore } from './installed';
 import { alwaysExits } from './guards';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead, requestQueryRead } from './request-headers';
 import {
@@ -169,7 +170,12 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
     if (entity.kind !== 'auth' || finder.known !== 'auth') continue;
     if (entity.auth === 'middleware') return !acceptsEveryToken(expression);
     if (entity.auth === 'plugin') return true;
-    if (entity.auth === 'csrf') return finder.csrfTokens !== false;
+    if (entity.auth === 'csrf')
+      return (
+        finder.csrfTokens !== false &&
+        !(entity.since && installedBefore(expression, entity.since)) &&
+        !(entity.openedBy && answersYesTo(expression, entity.openedBy))
+      );
     if (entity.auth === 'jwt') return !readsCookie(expression);
     if (entity.auth === 'strategy') return checksTokenStrategy(expression);
     if (entity.auth === 'wrapper') return requiresToken(expression);
@@ -192,12 +198,17 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
  * verifyToken: async () => true })`, a placeholder that any `Authorization: Bearer x` passes.
  */
 function acceptsEveryToken(middleware: TSESTree.Node): boolean {
+  return answersYesTo(middleware, /^verify/u);
+}
+
+/** Whether a middleware's options give an option `names` picks a function that only answers `true`. */
+function answersYesTo(middleware: TSESTree.Node, names: RegExp): boolean {
   if (middleware.type !== AST_NODE_TYPES.CallExpression) return false;
   const [options] = middleware.arguments;
   const object = options && options.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(options) : null;
   if (!object) return false;
   return object.properties.some((property) => {
-    if (property.type !== AST_NODE_TYPES.Property || !/^verify/u.test(propertyName(property) ?? '')) return false;
+    if (property.type !== AST_NODE_TYPES.Property || !names.test(propertyName(property) ?? '')) return false;
     const verifier = resolveFunction(property.value);
     const answers = verifier ? returnedExpressions(verifier) : [];
     return (
@@ -329,8 +340,13 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
 
 /** Runs `read` with the parameters of `factory` bound to what `call` gives it (`argumentsOf`). */
 function withArguments<T>(call: TSESTree.CallExpression, factory: HandlerFunction, read: () => T): T {
+  return withBound(argumentsOf(call, factory), read);
+}
+
+/** Runs `read` with `bound` as what the parameters of the function being read hold. */
+function withBound<T>(bound: ReadonlyMap<Scope.Variable, unknown>, read: () => T): T {
   const boundBefore = boundArguments;
-  boundArguments = argumentsOf(call, factory);
+  boundArguments = bound;
   try {
     return read();
   } finally {
@@ -759,12 +775,50 @@ function readsCredential(finder: CheckFinder, fn: HandlerFunction, depth = 0): b
     // `if (config.enableBearerAuth) { …header… } return true;`: out of the box it reads nothing.
     if (header !== null && finder.checksHeader(header)) reads = !(finder.enforcedByDefault && underSetting(node, fn));
     else if (depth < 2 && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
+      // A helper that reads it (`const token = extractBearer(req)`), whose value this function
+      // then judges (`return token === API_KEY`): not a rate limiter keyed by it.
       const helper = resolveFunction(node.callee);
-      if (helper && helper !== fn && readsCredential(finder, helper, depth + 1))
+      if (helper && helper !== fn && judges(fn, node) && readsCredential(finder, helper, depth + 1))
         reads = !(finder.enforcedByDefault && underSetting(node, fn));
     }
   });
   return reads;
+}
+
+/** What a call that judges a credential is named: `verify`, `validate`, `authenticate`, `compare`. */
+const JUDGING_CALL = /verif|valid|authent|authori|introspect|check|compare|equal/iu;
+
+/**
+ * Whether a function judges what `call` hands back: compares it (`===`, `!==`) with something the
+ * request does not hold, or gives it to a call that verifies it (`jwt.verify(token)`).
+ */
+function judges(fn: HandlerFunction, call: TSESTree.CallExpression): boolean {
+  // The name it is held in (`const token = readToken(req)`), which a value may be followed past.
+  const holder = outermostWrapper(call).parent;
+  const held =
+    holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier
+      ? variableOf(holder.id)
+      : null;
+  const holds = (node: TSESTree.Node): boolean =>
+    holdsThrough(
+      node,
+      (inner) =>
+        inner === call || (held !== null && inner.type === AST_NODE_TYPES.Identifier && variableOf(inner) === held),
+      4,
+    );
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!='].includes(node.operator)) {
+      const { left, right } = node;
+      if (left.type === AST_NODE_TYPES.PrivateIdentifier) return;
+      found = (holds(left) && !holds(right)) || (holds(right) && !holds(left));
+    } else if (node.type === AST_NODE_TYPES.CallExpression && node !== call) {
+      const name = nameOf(skipTypeWrappers(node.callee));
+      found = name !== null && JUDGING_CALL.test(name) && node.arguments.some((argument) => holds(argument));
+    }
+  });
+  return found;
 }
 
 /**
@@ -1015,14 +1069,10 @@ function guardClauseAnswer(call: TSESTree.CallExpression, absent: Absent): Absen
       bound.set(variable, value.value);
   }
   if (bound.size === 0) return null;
-  const boundBefore = boundArguments;
-  boundArguments = bound;
-  try {
+  return withBound(bound, () => {
     const test = absentValue(first.test, new Map());
     return test.known && Boolean(test.value) ? { known: true, value: answer.value } : null;
-  } finally {
-    boundArguments = boundBefore;
-  }
+  });
 }
 
 /** Whether a test, taken as true (`when`) or false, can lead to its branch when the header is missing. */
@@ -1181,15 +1231,17 @@ function reachedWhenAbsent(node: TSESTree.Node, absent: Absent): boolean {
 }
 
 /**
- * The reads in `test` of request headers other than the one `absent` stands for, each taken as
- * present with a value the page chose: whether the page sends them is its own choice.
+ * The reads in `test` of request headers other than the one `absent` stands for and other than
+ * credentials, each taken as present with a value the page chose: whether the page sends them
+ * (`Mcp-Session-Id`, `X-Requested-With`) is its own choice.
  */
 function otherHeadersSent(test: TSESTree.Node, absent: Absent): Map<TSESTree.Node, unknown> {
   const texts = new Set([...absent.keys()].map((node) => requestHeaderRead(node)));
   const sent = new Map<TSESTree.Node, unknown>();
   walk(test, (node) => {
     const header = requestHeaderRead(node);
-    if (header === null || texts.has(header) || absent.has(node)) return;
+    // Another credential (`!auth && !apiKey`, each checked after) is a way in only with its value.
+    if (header === null || texts.has(header) || absent.has(node) || isCredentialHeader(header)) return;
     sent.set(node, FORGED);
   });
   return sent;
@@ -1235,14 +1287,11 @@ function helperChecksCredential(
     parent?.type !== AST_NODE_TYPES.ReturnStatement &&
     !(parent === within && parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current);
   const before = returnsHandBack;
-  const boundBefore = boundArguments;
   if (valueUsed) returnsHandBack = true;
-  boundArguments = argumentsOf(call, helper);
   try {
-    return functionChecksCredential(finder, helper, depth);
+    return withArguments(call, helper, () => functionChecksCredential(finder, helper, depth));
   } finally {
     returnsHandBack = before;
-    boundArguments = boundBefore;
   }
 }
 
@@ -1334,9 +1383,15 @@ function rejectsAnywhere(branch: TSESTree.Node): boolean {
         if (node.alternate && rejects(node.alternate)) found = true;
         return;
       }
+      // `if (allowAnonymous) …` in a call that sets it: only its consequent runs.
+      if (node.type === AST_NODE_TYPES.IfStatement && ruledIn(node.test)) {
+        if (rejects(node.consequent)) found = true;
+        return;
+      }
       if (
         node.type === AST_NODE_TYPES.ThrowStatement ||
         (node.type === AST_NODE_TYPES.ReturnStatement &&
+          !handsOnToNext(node) &&
           (!returnsHandBack || (node.argument !== null && answersWithError(node.argument))))
       )
         found = true;
@@ -1350,9 +1405,27 @@ function rejectsAnywhere(branch: TSESTree.Node): boolean {
         if (node.left.property.type === AST_NODE_TYPES.Identifier && node.left.property.name === 'status') found = true;
       }
     },
-    (node) => !(node.type === AST_NODE_TYPES.IfStatement && ruledOut(node.test)),
+    (node) => !(node.type === AST_NODE_TYPES.IfStatement && (ruledOut(node.test) || ruledIn(node.test))),
   );
   return found;
+}
+
+/** `return next();`, or a bare `return;` right after `next();`: middleware handing the request on. */
+function handsOnToNext(statement: TSESTree.ReturnStatement): boolean {
+  const callsNext = (node: TSESTree.Node | null | undefined): boolean => {
+    let expression = node && skipTypeWrappers(node);
+    if (expression?.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
+    return (
+      expression?.type === AST_NODE_TYPES.CallExpression &&
+      expression.callee.type === AST_NODE_TYPES.Identifier &&
+      expression.callee.name === 'next'
+    );
+  };
+  if (statement.argument) return callsNext(statement.argument);
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const before = block.body[block.body.indexOf(statement) - 1];
+  return before?.type === AST_NODE_TYPES.ExpressionStatement && callsNext(before.expression);
 }
 
 /**

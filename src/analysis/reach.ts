@@ -704,8 +704,8 @@ function passesEveryRequestOn(value: TSESTree.Node): boolean {
  * Whether the function that sets a header at `node` runs only for the package's own static files:
  * every use of it is the `setHeaders` option of static-file middleware that serves them
  * (`express.static(path.join(import.meta.dirname, 'ui'), { setHeaders })`), or a call in the
- * handler of a GET, HEAD or OPTIONS route whose path lies under where the app mounts such
- * middleware (the preflight of those files).
+ * handler of an OPTIONS route whose path lies under the path (not the root) where the app mounts
+ * such middleware (the preflight of those files).
  */
 function onlyForStaticFiles(node: TSESTree.Node): boolean {
   const fn = enclosingFunction(node);
@@ -735,7 +735,8 @@ function onlyForStaticFiles(node: TSESTree.Node): boolean {
     const method = calledMethodName(route);
     const receiver = calledMethodObject(route);
     const path = pathPrefix(route);
-    if (!receiver || !path || (method !== 'get' && method !== 'head' && method !== 'options')) return false;
+    // The preflight of the files' path: an OPTIONS route, under a mount that is not the root.
+    if (!receiver || !path || method !== 'options') return false;
     const sameReceiver = receiverMatcher(receiver);
     return (moduleIndex(route).methodCalls.get('use') ?? []).some((mount) => {
       const object = calledMethodObject(mount);
@@ -744,6 +745,7 @@ function onlyForStaticFiles(node: TSESTree.Node): boolean {
         object !== null &&
         sameReceiver(object) &&
         !!prefix &&
+        !covers(prefix, '') &&
         covers(prefix, path.replace(/\/?(?:\*|\(\.\*\)|\{\*\w+\}|:\w+\*?)$/u, '')) &&
         mount.arguments.slice(1).some((argument) => {
           const made = skipTypeWrappers(argument);

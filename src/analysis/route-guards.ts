@@ -142,8 +142,11 @@ function appChecks(
       const prefixes = resolvePaths(first);
       const middleware = prefixes === undefined ? args : rest;
       if (prefixes !== undefined && !prefixes.some((prefix) => covers(prefix, path))) continue;
-      // Middleware for every path sees the whole path, and may let some through unchecked.
-      const everyPath = prefixes === undefined || prefixes.every((prefix) => covers(prefix, ''));
+      // Middleware for every path of an app mounted nowhere sees the route's whole path, and may
+      // let some through unchecked (on a sub-app, Hono's `c.req.path` is whole and express's
+      // `req.path` is not: neither is read there).
+      const everyPath =
+        (prefixes === undefined || prefixes.every((prefix) => covers(prefix, ''))) && mountedNowhere(app, apps);
       if (
         middleware.some(
           (argument) => checksCredential(finder, argument) && !(everyPath && path && exemptsPath(argument, path)),
@@ -165,6 +168,25 @@ function appChecks(
   const mounted = mountTable(apps).get(app) ?? [];
   if (!mounted.every((mount) => mountChecks(finder, mount, path, apps, depth))) return false;
   return mounted.length > 0 || mountersCheck(finder, app, path, depth) || importersCheck(finder, app, path, depth);
+}
+
+/** Whether an app is a root: no plugin scope, mounted by no app of the file, returned by no function, used by no other module. */
+function mountedNowhere(app: AppInstance, apps: readonly AppInstance[]): boolean {
+  if (app.parent || app.typed || (mountTable(apps).get(app) ?? []).length > 0) return false;
+  const holder = outermostWrapper(app.node).parent;
+  if (holder?.type === AST_NODE_TYPES.ReturnStatement || holder?.type === AST_NODE_TYPES.ArrowFunctionExpression)
+    return false;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator) return true;
+  const used = usesOfConstant(holder);
+  const own = programOf(app.node);
+  return (
+    used !== null &&
+    used.uses.every((use) => {
+      if (programOf(use) !== own) return false;
+      const parent = outermostWrapper(use).parent;
+      return parent?.type !== AST_NODE_TYPES.ReturnStatement;
+    })
+  );
 }
 
 /**

@@ -71,7 +71,20 @@ export const honoAdapter: Adapter = {
     // hono src/middleware/csrf/index.ts (4.x, 2026-08): refuses with 403 a POST whose Content-Type
     // is a form's or `text/plain` (or none) unless `Sec-Fetch-Site` or `Origin` is allowed (its own
     // origin by default; a missing `Origin` is refused): the requests a page sends without a preflight.
-    'hono/csrf': { csrf: { [CALL]: [{ kind: 'auth', auth: 'csrf' }] } },
+    // Before 4.6.5 (GHSA-2234-fmw7-43wr, commit aa50e0ab) a POST with no Content-Type got through;
+    // an `origin` (or `secFetchSite`) function that answers only `true` lets every page in.
+    'hono/csrf': {
+      csrf: {
+        [CALL]: [
+          {
+            kind: 'auth',
+            auth: 'csrf',
+            since: { module: 'hono', version: '4.6.5' },
+            openedBy: /^(?:origin|secFetchSite)$/u,
+          },
+        ],
+      },
+    },
     'hono/jwk': { jwk: { [CALL]: [{ kind: 'auth', auth: 'jwt' }] } },
     // hono 4 dist/helper/factory/index.js: `const createMiddleware = (middleware) => middleware`.
     'hono/factory': { createMiddleware: { [CALL]: [{ kind: 'middleware-wrapper', argument: 0 }] } },

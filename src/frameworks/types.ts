@@ -87,7 +87,14 @@ export type Entity =
       readonly ignoresKey?: boolean;
     }
   /** An authentication or CSRF middleware: using it counts as a credential check. */
-  | { readonly kind: 'auth'; readonly auth: AuthKind }
+  | {
+      readonly kind: 'auth';
+      readonly auth: AuthKind;
+      /** The first version of `module` whose middleware refuses as the kind says; an older install does not. */
+      readonly since?: { readonly module: string; readonly version: string };
+      /** An option of the middleware that, given a function answering only `true`, lets everything in. */
+      readonly openedBy?: RegExp;
+    }
   /** A call that returns, as the middleware, the function at `argument`: Hono's `createMiddleware(fn)`. */
   | { readonly kind: 'middleware-wrapper'; readonly argument: number }
   /** Middleware that refuses requests for other hosts or origins (the MCP SDK's). */

@@ -660,21 +660,42 @@ export default createRule<Options, MessageIds>({
     /**
      * Whether no page of another site can read what a route answers (the SSE stream that names
      * the session id): the file sets no CORS policy at all, neither middleware nor an
-     * `Access-Control-Allow-Origin` header, and the route's app is made here and used by no other
-     * module, which could add one. A rebinding page is same-origin, which
-     * `require-dns-rebinding-protection` judges.
+     * `Access-Control-Allow-Origin` header; the route's app is made here, used by no other module
+     * and handed to no function (which could add one); and every middleware it mounts is a
+     * package's (`express.json()`) or a function of this file, not one of another module that may
+     * set the header. A rebinding page is same-origin, which `require-dns-rebinding-protection` judges.
      */
     function unreadableCrossOrigin(route: Route): boolean {
       if (findCorsMiddlewareUses(sourceCode).length > 0) return false;
       if (headerWrites(sourceCode).some((write) => write.name === ALLOW_ORIGIN)) return false;
       const { app } = route;
-      if (!app) return route.framework === 'node' && isLinted(route.node);
-      if (app.typed || app.parent || !isLinted(app.node)) return false;
+      if (!app || app.typed || app.parent || !isLinted(app.node)) return false;
       const declarator = outermostWrapper(app.node).parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return true;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier)
+        return false;
       const used = usesOfConstant(declarator);
-      if (used === null) return declarator.parent.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration;
-      return used.complete && used.uses.every((use) => isLinted(use));
+      if (!used?.complete) return false;
+      // Every use is a method call on the app (`app.get(…)`), in this file.
+      const ownCalls = used.uses.every((use) => {
+        const member = outermostWrapper(use).parent;
+        return (
+          isLinted(use) && member?.type === AST_NODE_TYPES.MemberExpression && member.object === outermostWrapper(use)
+        );
+      });
+      if (!ownCalls) return false;
+      return app.calls
+        .filter((call) => calledMethodName(call) === 'use')
+        .every((call) =>
+          call.arguments.every((argument) => {
+            if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+            const value = skipTypeWrappers(argument);
+            if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return true;
+            const fn = resolveFunction(value);
+            if (fn) return isLinted(fn);
+            // `express.json()`: a package's middleware, which sets no CORS header (its CORS ones are found above).
+            return value.type === AST_NODE_TYPES.CallExpression && externalRefOf(value.callee) !== null;
+          }),
+        );
     }
 
     /**

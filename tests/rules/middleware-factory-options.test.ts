@@ -54,10 +54,26 @@ app.listen(3000, '127.0.0.1');
 `;
 
 const ANONYMOUS = server(', allowAnonymous: true');
+/** The same check, written as a refusal unless anonymous requests are allowed, then `return next()`. */
+const refusalFirst = (anonymous: string): string =>
+  server(anonymous).replace(
+    `      if (allowAnonymous) {
+        next();
+        return;
+      }
+      res.status(401).json({ error: 'No token provided.' });
+      return;`,
+    `      if (!allowAnonymous) {
+        res.status(401).json({ error: 'No token provided.' });
+        return;
+      }
+      return next();`,
+  );
 const ROUTE_LINE = 39;
 
 ruleTester.run('require-csrf-token: middleware made by a factory, read with its options', csrfRule, {
   valid: [
+    { name: 'the refusal written first, with allowAnonymous: false', code: refusalFirst(', allowAnonymous: false') },
     { name: 'allowAnonymous: false', code: server(', allowAnonymous: false') },
     { name: 'allowAnonymous left out: its default, false', code: server('') },
     {
@@ -66,6 +82,20 @@ ruleTester.run('require-csrf-token: middleware made by a factory, read with its 
     },
   ],
   invalid: [
+    {
+      name: 'the refusal written first, `return next()` after it, with allowAnonymous: true',
+      code: refusalFirst(', allowAnonymous: true'),
+      errors: [
+        missingCheck('Every method of `/mcp`', [ROUTE_LINE - 1, 1, ROUTE_LINE - 1, 8], (bearer) =>
+          refusalFirst(', allowAnonymous: true')
+            .replace(
+              "const app = createMcpExpressApp({ host: '0.0.0.0' });\n",
+              `const app = createMcpExpressApp({ host: '0.0.0.0' });\n\n${tokenHelpers({ bearer })}\n\n`,
+            )
+            .replace('allowAnonymous: true }), ', `allowAnonymous: true }), ${guard('express', bearer)}`),
+        ),
+      ],
+    },
     {
       name: 'allowAnonymous: true lets a request without a token through',
       code: ANONYMOUS,

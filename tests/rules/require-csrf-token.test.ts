@@ -4628,12 +4628,31 @@ app.post('/messages/:id', async (req, res) => {
 app.listen(3000, '127.0.0.1');`;
 
 const WITH_CORS = 'app.use(cors());\n';
+/** Middleware of another module mounted on the app, which may set the header there. */
+const WITH_IMPORTED = (): string =>
+  SSE_OPEN('app.use(allowBrowsers);\n').replace(
+    "import { server } from './server';",
+    "import { server } from './server';\nimport { allowBrowsers } from './cors-setup';",
+  );
 
 ruleTester.run('require-csrf-token: SSE sessions no page of another site can read', rule, {
   valid: [
     { name: 'no CORS policy at all: the stream that names the id is unreadable cross-origin', code: SSE_OPEN('') },
   ],
   invalid: [
+    {
+      name: 'middleware of another module may set a CORS header: not known to be unreadable',
+      code: WITH_IMPORTED(),
+      output: null,
+      errors: [
+        missingCheck('`POST /messages/:id`', [19, 1, 19, 9], (bearer) =>
+          WITH_IMPORTED().replace(
+            "app.post('/messages/:id', ",
+            `${tokenHelpers({ bearer })}\n\napp.post('/messages/:id', ${guard('express', bearer)}`,
+          ),
+        ),
+      ],
+    },
     {
       name: 'cors() lets any page read the stream, and so post to the session',
       code: SSE_OPEN(WITH_CORS),
@@ -5239,7 +5258,26 @@ app.post('${route}', (c) => new StreamableHTTPTransport().handleRequest(c));
 export default app;`;
 
 ruleTester.run('require-csrf-token: middleware that lets some paths through before its check', rule, {
-  valid: [{ name: 'a route at a path it checks', code: EXEMPTING('/api/mcp/tools') }],
+  valid: [
+    { name: 'a route at a path it checks', code: EXEMPTING('/api/mcp/tools') },
+    {
+      name: 'on a sub-app, whose paths are not whole where it is written, no path is read as let through',
+      code: `import { Hono } from 'hono';
+import { StreamableHTTPTransport } from '@hono/mcp';
+
+const api = new Hono();
+api.use(async (c, next) => {
+  if (!c.req.path.startsWith('/api/')) return next();
+  if (c.req.header('authorization') !== \`Bearer \${process.env.MCP_TOKEN}\`) return c.text('Unauthorized', 401);
+  return next();
+});
+api.all('/mcp', (c) => new StreamableHTTPTransport().handleRequest(c));
+
+const app = new Hono();
+app.route('/api', api);
+export default app;`,
+    },
+  ],
   invalid: [
     ...(['/api/mcp/adapter/:id', '/mcp'] as const).map((path) => ({
       name: `a route at a path it lets through (${path})`,
@@ -5254,5 +5292,87 @@ ruleTester.run('require-csrf-token: middleware that lets some paths through befo
         ),
       ],
     })),
+  ],
+});
+
+/** An app whose middleware `gate` decides before `POST /mcp`. */
+const GATED = (gate: string): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { verifyJwt } from './jwt';
+
+const hits = new Map<string, number>();
+const app = express();
+${gate}
+app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body));
+app.listen(3000, '127.0.0.1');`;
+
+const EITHER_CREDENTIAL = `app.use((req, res, next) => {
+  if (!req.headers.authorization && !req.headers['x-api-key']) return res.status(401).end();
+  if (req.headers['x-api-key'] && req.headers['x-api-key'] !== process.env.API_KEY) return res.status(401).end();
+  if (req.headers.authorization && !verifyJwt(req.headers.authorization)) return res.status(401).end();
+  next();
+});`;
+
+const RATE_LIMIT = `function clientKey(req: express.Request): string {
+  return req.headers.authorization ?? req.ip ?? 'anon';
+}
+function underLimit(req: express.Request): boolean {
+  const key = clientKey(req);
+  const count = (hits.get(key) ?? 0) + 1;
+  hits.set(key, count);
+  return count <= 100;
+}
+app.use((req, res, next) => {
+  if (!underLimit(req)) return res.status(429).end();
+  next();
+});`;
+
+ruleTester.run('require-csrf-token: gates that read a credential header', rule, {
+  valid: [
+    {
+      name: 'either credential, each checked for its value: the other one is no way in without its value',
+      code: GATED(EITHER_CREDENTIAL),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a rate limiter keyed by the Authorization header judges no credential',
+      code: GATED(RATE_LIMIT),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [20, 1, 20, 9], (bearer) =>
+          GATED(RATE_LIMIT).replace(
+            "app.post('/mcp', ",
+            `\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', ${guard('express', bearer)}`,
+          ),
+        ),
+      ],
+    },
+  ],
+});
+
+/** A Hono app behind hono/csrf's `csrf(options)`. */
+const HONO_CSRF = (options: string): string => `import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+
+const app = new Hono();
+app.use('*', csrf(${options}));
+app.post('/mcp', (c) => transport.handleRequest(c));`;
+
+const honoCsrfFixed = (options: string) => (bearer: boolean) =>
+  HONO_CSRF(options).replace(
+    "app.post('/mcp', ",
+    `\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', ${guard('hono', bearer)}`,
+  );
+
+ruleTester.run("require-csrf-token: the options of Hono's csrf()", rule, {
+  valid: [{ name: 'an allowed origin', code: HONO_CSRF("{ origin: 'https://app.example.com' }") }],
+  invalid: [
+    {
+      name: 'an origin function that answers yes to every origin lets every page in',
+      code: HONO_CSRF('{ origin: () => true }'),
+      output: null,
+      errors: [missingCheck('`POST /mcp`', [6, 1, 6, 9], honoCsrfFixed('{ origin: () => true }'))],
+    },
   ],
 });

@@ -2522,6 +2522,15 @@ ruleTester.run('no-wildcard-origin: a header helper of static files (`setHeaders
       ...assetHeaderReport(ASSET_HEADERS('process.env.ASSETS_DIR ?? "ui"')),
     },
     {
+      name: 'a GET route under the files’ path that calls the helper answers more than files',
+      ...assetHeaderReport(
+        ASSET_HEADERS(PACKAGED_UI).replace(
+          "app.options('/ui-assets/{*asset}', (_req, res) => {\n  setAssetHeaders(res);\n  res.sendStatus(204);\n});",
+          "app.get('/ui-assets/index.json', (_req, res) => {\n  setAssetHeaders(res);\n  res.json({ user: process.env.USER });\n});",
+        ),
+      ),
+    },
+    {
       name: 'the helper also sets the header on the MCP endpoint',
       ...assetHeaderReport(
         ASSET_HEADERS(PACKAGED_UI, '(req, res, next) => {\n  setAssetHeaders(res);\n  next();\n}, '),

@@ -66,6 +66,19 @@ const requireToken: Middleware = (req, res, next) => {
 export default [requireToken];
 `,
 );
+const withDeclaredCheck = project(
+  '1.1.0',
+  `import type { Request, Response, NextFunction } from 'express';
+
+export default function requireToken(req: Request, res: Response, next: NextFunction) {
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+    res.status(401).json({ error: 'Unauthorized' });
+    return;
+  }
+  next();
+}
+`,
+);
 const withLogger = project(
   '1.1.0',
   `import type { Middleware } from 'xmcp';
@@ -321,6 +334,7 @@ ruleTester.run('require-csrf-token: xmcp', csrfRule, {
   valid: [
     { name: 'apiKeyAuthMiddleware in src/middleware.ts', filename: withApiKey, code: OPEN },
     { name: 'a bearer check of its own in src/middleware.ts', filename: withBearerCheck, code: OPEN },
+    { name: 'a check exported as `export default function`', filename: withDeclaredCheck, code: OPEN },
     {
       name: 'from 1.0.0 a cross-site POST needs a preflight, which a list of origins answers no',
       filename: current,
