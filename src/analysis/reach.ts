@@ -347,6 +347,14 @@ function routesOfFound(
       callee = outermostWrapper(member);
     const call = callee.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
+    // `app.post('/mcp', makeHandler(transports))`: a factory whose result is the route's handler.
+    const made = findRoutes(codeOf(call)).routes.filter((route) =>
+      route.handlers.some((handler) => skipTypeWrappers(handler) === call),
+    );
+    if (made.length > 0) {
+      handled.push(...made);
+      continue;
+    }
     // The handler it is called in (`(req, res) => handleMcp(req, res)` given to a route), or the
     // module-level function that holds the call, followed to its own uses.
     let caller: HandlerFunction | null = null;

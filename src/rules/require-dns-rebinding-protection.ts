@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { ensureModuleDeclarations, importDeclaration, isTypeScriptFile } from '../fixes/constants';
 import {
   appendArgument,
@@ -350,6 +350,15 @@ export default createRule<Options, MessageIds>({
           fix: fix && failClosed({ messageId: 'enableProtection', fix }),
         });
       }
+    }
+
+    /** The SDK apps a module makes that validate `Host` (their `host` option leaves it on). */
+    function validatingApps(code: Readonly<SourceCode>): Set<TSESTree.Node> {
+      return new Set(
+        findMcpAppFactories(code)
+          .filter(({ call, factory }) => mcpAppProtection(call, factory).kind !== 'off')
+          .map(({ call }) => call),
+      );
     }
 
     /**
@@ -953,11 +962,14 @@ export default createRule<Options, MessageIds>({
         // A rebinding page has none of the user's credentials for this host: a route that refuses
         // requests without one is out of its reach (docs/threat-model.md).
         const guarded = (route: Route): boolean => {
-          // A route of another module that mounts a handler of this one: that module's apps.
-          const known = isLinted(route.node) ? apps : findRoutes(codeOf(route.node)).apps;
+          // A route of another module that mounts a handler of this one: that module's apps, and
+          // the SDK apps there that validate Host (`createMcpExpressApp({ host: 'localhost' })`).
+          const linted = isLinted(route.node);
+          const known = linted ? apps : findRoutes(codeOf(route.node)).apps;
+          const hostFinder = linted ? finder : { ...HOST_FINDER, guardedApps: validatingApps(codeOf(route.node)) };
           return (
             devServerChecksHost(route) ||
-            routeIsGuarded(finder, route, known) ||
+            routeIsGuarded(hostFinder, route, known) ||
             (trustCredentialChecks && routeIsGuarded(REBINDING_CREDENTIAL_FINDER, route, known))
           );
         };

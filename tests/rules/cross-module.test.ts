@@ -500,6 +500,24 @@ describe('a router or sub-app a module exports, which the modules that import it
   });
 });
 
+describe('a transport made by a handler factory of one module, mounted in another', () => {
+  it('is behind the Host check of the SDK app it is mounted on there: no report', async () => {
+    expect(summarise(await lint('src/handler-factory/post-handler.ts'))).toEqual([]);
+  });
+
+  it('is reported when the app it is mounted on checks no Host', async () => {
+    expect(summarise(await lint('src/handler-factory/open-handler.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [5, 25, 5, 54],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
 describe("an instance method a router takes from a module's instance (`router.post('/mcp', auth.require, guarded.post)`)", () => {
   it("judges the method's transport by the routes that take it: behind the bearer check, or open", async () => {
     /** The DNS report on the transport a controller's `post` makes at `line`. */
