@@ -2590,3 +2590,63 @@ ruleTester.run('no-wildcard-origin: a gate that any other header a page sends op
     },
   ],
 });
+
+/** A Bun server whose fetch handler runs `gate` first, then answers with a helper that sets `*`. */
+const ORIGIN_GATED = (gate: string): string => `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+export const mcp = new McpServer({ name: 'demo', version: '1.0.0' });
+const LOCAL_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+function openStream(): Response {
+  return new Response('data: hi\\n\\n', { headers: { 'Access-Control-Allow-Origin': '*' } });
+}
+
+Bun.serve({
+  hostname: '127.0.0.1',
+  port: 3000,
+  fetch(request: Request): Response {
+    const origin = request.headers.get('origin');
+${gate}    return openStream();
+  },
+});`;
+
+ruleTester.run('no-wildcard-origin: a handler that refuses foreign origins first', noWildcardOriginRule, {
+  valid: [
+    {
+      name: 'every cross-origin read carries its Origin, and a foreign one is refused before the `*`',
+      code: ORIGIN_GATED(
+        "    if (origin && !LOCAL_ORIGINS.includes(origin)) return new Response('Forbidden', { status: 403 });\n",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no gate: any page reads the stream',
+      code: ORIGIN_GATED(''),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 7,
+          column: 52,
+          endLine: 7,
+          endColumn: 86,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: ORIGIN_GATED('').replace(" headers: { 'Access-Control-Allow-Origin': '*' } ", ' headers: {} '),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: ORIGIN_GATED('')
+                .replace("'Access-Control-Allow-Origin': '*'", "'Access-Control-Allow-Origin': ALLOWED_ORIGIN")
+                .replace(
+                  "from '@modelcontextprotocol/sdk/server/mcp.js';\n",
+                  "from '@modelcontextprotocol/sdk/server/mcp.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+                ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
