@@ -364,14 +364,9 @@ export default createRule<Options, MessageIds>({
         return;
       }
       // A policy in front of endpoints that all refuse a request without a bearer token or a
-      // custom-header credential, with no credentials allowed: any site it names reads refusals.
-      if (
-        trustCredentialChecks &&
-        sink &&
-        !sink.credentials &&
-        isLinted(sink.site) &&
-        harmlessPolicy(sourceCode, sink.site, false, reach)
-      ) {
+      // custom-header credential, with no credentials allowed (any site it names reads refusals),
+      // or only public ones, or those of a server that serves no MCP: as the other origin rules.
+      if (sink && isLinted(sink.site) && harmlessPolicy(sourceCode, sink.site, sink.credentials === true, reach)) {
         judged.add(read);
         return;
       }

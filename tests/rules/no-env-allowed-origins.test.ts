@@ -1535,3 +1535,18 @@ ruleTester.run("no-env-allowed-origins: t3-env's createEnv()", rule, {
     ],
   })),
 });
+
+ruleTester.run('no-env-allowed-origins: a server that serves no MCP', rule, {
+  valid: [
+    {
+      name: 'a REST app whose code never says MCP, with credentials allowed: not an MCP server',
+      code: `const express = require('express');
+const cors = require('cors');
+const app = express();
+app.use(cors({ origin: process.env.CORS_ORIGIN?.split(',') || ['http://localhost:5173'], credentials: true }));
+app.post('/api/agents/run', (req, res) => res.json({ ok: true }));
+app.listen(process.env.PORT || 3003);`,
+    },
+  ],
+  invalid: [],
+});
