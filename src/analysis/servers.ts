@@ -1297,27 +1297,7 @@ function servesFetch(expression: TSESTree.Expression): boolean {
  * and nothing else a server reads, so only the other properties can set `key`.
  */
 function serverOption(options: TSESTree.ObjectExpression, key: string): PropertyLookup {
-  const found = findObjectProperty(options, key);
-  if (found.kind !== 'unknown' || spreadApp(options) === null) return found;
-  if (
-    options.properties.some(
-      (property) => property.type === AST_NODE_TYPES.SpreadElement && !servesFetch(property.argument),
-    )
-  )
-    return found;
-  for (let index = options.properties.length - 1; index >= 0; index--) {
-    const property = options.properties[index]!;
-    if (property.type === AST_NODE_TYPES.SpreadElement) continue;
-    const name = propertyName(property);
-    if (name === null) return found;
-    if (name !== key) continue;
-    const value =
-      property.kind === 'init' && !property.method && property.value.type !== AST_NODE_TYPES.AssignmentPattern
-        ? (property.value as TSESTree.Expression)
-        : null;
-    return { kind: 'found', property, value };
-  }
-  return { kind: 'missing' };
+  return findObjectProperty(options, key, 0, servesFetch);
 }
 
 /** The Hono app spread into server options (`{ ...app, port }`), which serves their requests. */

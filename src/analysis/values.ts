@@ -362,12 +362,21 @@ export type PropertyLookup =
   /** A spread or computed key that the code does not explain may set it. */
   | { readonly kind: 'unknown' };
 
-/** Looks a property up the way the engine does: the last definition wins, spreads included. */
-export function findObjectProperty(object: TSESTree.ObjectExpression, name: string, depth = 0): PropertyLookup {
+/**
+ * Looks a property up the way the engine does: the last definition wins, spreads included. A
+ * spread whose argument `setsNothing` accepts (an object known to hold no such property) is passed over.
+ */
+export function findObjectProperty(
+  object: TSESTree.ObjectExpression,
+  name: string,
+  depth = 0,
+  setsNothing?: (argument: TSESTree.Expression) => boolean,
+): PropertyLookup {
   if (depth > MAX_DEPTH) return { kind: 'unknown' };
   for (let index = object.properties.length - 1; index >= 0; index--) {
     const property = object.properties[index]!;
     if (property.type === AST_NODE_TYPES.SpreadElement) {
+      if (setsNothing?.(property.argument)) continue;
       const spread = resolveObjectExpression(property.argument, depth + 1);
       if (!spread) {
         if (isNullish(property.argument)) continue;
