@@ -9,7 +9,6 @@ import {
   skipTypeWrappers,
   walk,
 } from './ast';
-import { fetchHandlers } from './fetch-handlers';
 import { moduleIndex } from './module-index';
 import {
   checksCredential,
@@ -1106,9 +1105,6 @@ export function harmlessPolicy(
   // A plain or web request handler that refuses a request without a credential before it sets the
   // policy: whatever the policy, a page reads only that refusal.
   if (options.trustCredentialChecks && !credentials && refusedBeforeInHandler(sourceCode, node)) return true;
-  // A plain or web request handler that refuses a foreign `Origin` before it sets the policy: a
-  // page of another site reads only that refusal, credentials or not.
-  if (refusedBeforeInHandler(sourceCode, node, FOREIGN_ORIGIN_FINDER)) return true;
   // `app.use('/.well-known/oauth-authorization-server', cors(), …)`, also on an app the file is
   // handed: middleware mounted at a public path runs only for that path.
   if (mountedAtPublicPath(node, options.publicPaths)) return true;
@@ -1180,51 +1176,14 @@ export function onWorker(node: TSESTree.Node): boolean {
  * Whether `node` lies in a plain (`node:http`) or web (`fetch`) request handler of the file that
  * checks a credential on the way to it, refusing the request without one.
  */
-function refusedBeforeInHandler(
-  sourceCode: Readonly<SourceCode>,
-  node: TSESTree.Node,
-  finder: CheckFinder = CREDENTIAL_FINDER,
-): boolean {
-  // The policy in a function of the file the handler calls (`return openStream()`): decided there.
-  const writer = enclosingFunction(node);
-  const handlers = [
-    ...findRoutes(sourceCode).routes.flatMap((route) => {
-      const fn = route.framework === 'node' && !route.app && route.handlers[0] && resolveFunction(route.handlers[0]);
-      return fn ? [fn] : [];
-    }),
-    // A web handler with no route of its own (`fetch(request) { … return openStream(); }`).
-    ...fetchHandlers(sourceCode).flatMap(({ fn }) => (fn ? [fn] : [])),
-  ];
-  for (const fn of new Set(handlers)) {
-    const at = containsNode(fn, node) ? node : writer && callOf(fn, writer);
-    if (at && functionChecksCredential(finder, fn, 0, at)) return true;
+function refusedBeforeInHandler(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
+  for (const route of findRoutes(sourceCode).routes) {
+    if (route.framework !== 'node' || route.app) continue;
+    const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
+    if (fn && containsNode(fn, node) && functionChecksCredential(CREDENTIAL_FINDER, fn, 0, node)) return true;
   }
   return false;
 }
-
-/** A call in `fn` (not in a function inside it) of the function `callee`. */
-function callOf(fn: HandlerFunction, callee: HandlerFunction): TSESTree.CallExpression | null {
-  let found: TSESTree.CallExpression | null = null;
-  walk(fn.body, (node) => {
-    if (found || node.type !== AST_NODE_TYPES.CallExpression || enclosingFunction(node) !== fn) return;
-    if (resolveFunction(node.callee) === callee) found = node;
-  });
-  return found;
-}
-
-/**
- * A check that turns away a request whose `Origin` it does not list (a request without one goes
- * on): every cross-origin read a page makes carries its `Origin`, so a policy written after it
- * answers only the origins it lets in.
- */
-const FOREIGN_ORIGIN_FINDER: CheckFinder = {
-  known: 'host-validation',
-  originOnly: true,
-  checkFunctions: new Set(),
-  checksHeader: (header) => header === 'origin',
-  rejectsWhenMissing: false,
-  enforcedByDefault: true,
-};
 
 /** The app whose `use`/`register`/hook call installs the policy at `node`. */
 function installingApp(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): AppInstance | null {
