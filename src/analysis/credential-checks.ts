@@ -268,8 +268,8 @@ export interface CheckFinder {
   readonly known: KnownChecks;
   readonly checkFunctions: ReadonlySet<string>;
   readonly checksHeader: (header: string) => boolean;
-  /** Apps that check every request themselves (an SDK app that validates `Host`). */
-  readonly guardedApps?: ReadonlySet<TSESTree.Node>;
+  /** Apps that check every request themselves (an SDK app that validates `Host`), in any module. */
+  readonly guardedApps?: { has(app: TSESTree.Node): boolean };
   /** With `known: 'host-validation'`, count only the middleware that validates `Origin`. */
   readonly originOnly?: boolean;
   /**

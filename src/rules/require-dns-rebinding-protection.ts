@@ -230,6 +230,9 @@ const ANSWERING_METHODS: ReadonlySet<string> = new Set([...REJECTING_METHODS, 'b
  */
 const HOST_OR_ORIGIN_NAME = /^(?:[a-z]+_?)?(?:origin|host|hostname|Origin|Host|Hostname)(?:_?[hH]eader)?$/u;
 
+/** Per module: the SDK apps it makes that validate `Host`. */
+const validatingByProgram = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+
 function checkedHeader(fn: HandlerFunction): 'Origin' | 'Host' | null {
   let found: 'Origin' | 'Host' | null = null;
   walk(fn.body, (node) => {
@@ -353,12 +356,17 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The SDK apps a module makes that validate `Host` (their `host` option leaves it on). */
-    function validatingApps(code: Readonly<SourceCode>): Set<TSESTree.Node> {
-      return new Set(
-        findMcpAppFactories(code)
-          .filter(({ call, factory }) => mcpAppProtection(call, factory).kind !== 'off')
-          .map(({ call }) => call),
-      );
+    function validatingApps(code: Readonly<SourceCode>): ReadonlySet<TSESTree.Node> {
+      let found = validatingByProgram.get(code.ast);
+      if (!found) {
+        found = new Set(
+          findMcpAppFactories(code)
+            .filter(({ call, factory }) => mcpAppProtection(call, factory).kind !== 'off')
+            .map(({ call }) => call),
+        );
+        validatingByProgram.set(code.ast, found);
+      }
+      return found;
     }
 
     /**
@@ -955,7 +963,11 @@ export default createRule<Options, MessageIds>({
         }
 
         const { routes, apps } = findRoutes(sourceCode);
-        const finder: CheckFinder = { ...HOST_FINDER, guardedApps };
+        // The SDK apps that validate Host: this file's, and those of the modules that mount its routes.
+        const finder: CheckFinder = {
+          ...HOST_FINDER,
+          guardedApps: { has: (app) => guardedApps.has(app) || validatingApps(codeOf(app)).has(app) },
+        };
         const mcpRoutes = routes.filter(
           (route) => !servedInProcessOnly(route.app) && route.handlers.some((handler) => servesMcp(handler)),
         );
@@ -964,12 +976,10 @@ export default createRule<Options, MessageIds>({
         const guarded = (route: Route): boolean => {
           // A route of another module that mounts a handler of this one: that module's apps, and
           // the SDK apps there that validate Host (`createMcpExpressApp({ host: 'localhost' })`).
-          const linted = isLinted(route.node);
-          const known = linted ? apps : findRoutes(codeOf(route.node)).apps;
-          const hostFinder = linted ? finder : { ...HOST_FINDER, guardedApps: validatingApps(codeOf(route.node)) };
+          const known = isLinted(route.node) ? apps : findRoutes(codeOf(route.node)).apps;
           return (
             devServerChecksHost(route) ||
-            routeIsGuarded(hostFinder, route, known) ||
+            routeIsGuarded(finder, route, known) ||
             (trustCredentialChecks && routeIsGuarded(REBINDING_CREDENTIAL_FINDER, route, known))
           );
         };

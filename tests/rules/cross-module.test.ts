@@ -505,6 +505,10 @@ describe('a transport made by a handler factory of one module, mounted in anothe
     expect(summarise(await lint('src/handler-factory/post-handler.ts'))).toEqual([]);
   });
 
+  it('also through a router of a third module that the Host-checking app mounts', async () => {
+    expect(summarise(await lint('src/handler-router/stream-handler.ts'))).toEqual([]);
+  });
+
   it('is reported when the app it is mounted on checks no Host', async () => {
     expect(summarise(await lint('src/handler-factory/open-handler.ts'))).toEqual([
       report(
