@@ -727,8 +727,7 @@ function onlyForStaticFiles(node: TSESTree.Node): boolean {
       return (
         call?.type === AST_NODE_TYPES.CallExpression &&
         call.arguments.includes(parent.parent as TSESTree.CallExpressionArgument) &&
-        entitiesOf(call, 'static-files').length > 0 &&
-        servesPackagedFiles(call)
+        packagedStaticFiles(call)
       );
     }
     if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== value) return false;
@@ -755,17 +754,19 @@ function onlyForStaticFiles(node: TSESTree.Node): boolean {
         !!prefix &&
         !covers(prefix, '') &&
         covers(prefix, path.replace(/\/?(?:\*|\(\.\*\)|\{\*\w+\}|:\w+\*?)$/u, '')) &&
-        mount.arguments.slice(1).some((argument) => {
-          const made = skipTypeWrappers(argument);
-          return (
-            made.type === AST_NODE_TYPES.CallExpression &&
-            entitiesOf(made, 'static-files').length > 0 &&
-            servesPackagedFiles(made)
-          );
-        })
+        mount.arguments.slice(1).some((argument) => packagedStaticFiles(skipTypeWrappers(argument)))
       );
     });
   });
+}
+
+/** Static-file middleware (`express.static(dir)`) that serves a directory of the package or site. */
+function packagedStaticFiles(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    entitiesOf(node, 'static-files').length > 0 &&
+    servesPackagedFiles(node)
+  );
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   classOf,
   enclosingFunction,
   findObjectProperty,
+  holdsThrough,
   isFunctionNode,
   possibleValues,
   resolveExpression,
@@ -205,7 +206,7 @@ function exemptsPath(middleware: TSESTree.Node, path: string): boolean {
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) continue;
     if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
     if (handsOn(statement.consequent, nextVariable) && pathHolds(statement.test, path, new Map()) === true) return true;
-    if (readsRequestHeader(statement.test)) return false;
+    if (holdsThrough(statement.test, (node) => requestHeaderRead(node) !== null, 0)) return false;
   }
   return false;
 }
@@ -223,14 +224,6 @@ function handsOn(branch: TSESTree.Statement, next: ReturnType<typeof variableOf>
     });
   }
   return calls;
-}
-
-function readsRequestHeader(test: TSESTree.Node): boolean {
-  let reads = false;
-  walk(test, (node) => {
-    if (!reads && requestHeaderRead(node) !== null) reads = true;
-  });
-  return reads;
 }
 
 /**
