@@ -778,7 +778,7 @@ function readsCredential(finder: CheckFinder, fn: HandlerFunction, depth = 0): b
       // A helper that reads it (`const token = extractBearer(req)`), whose value this function
       // then judges (`return token === API_KEY`): not a rate limiter keyed by it.
       const helper = resolveFunction(node.callee);
-      if (helper && helper !== fn && judges(fn, node) && readsCredential(finder, helper, depth + 1))
+      if (helper && helper !== fn && readsCredential(finder, helper, depth + 1) && judges(fn, node))
         reads = !(finder.enforcedByDefault && underSetting(node, fn));
     }
   });

@@ -946,18 +946,14 @@ export default createRule<Options, MessageIds>({
         reportConfiguredTransports();
         reportConfigFileServer();
         const factories = findMcpAppFactories(sourceCode);
-        const guardedApps = new Set<TSESTree.Node>();
-        // SDK apps whose validation a `host` option turns off: reported once, at that option.
-        const turnedOff = new Set<TSESTree.Node>();
-        const reportsTurnedOff: (() => void)[] = [];
+        // The SDK apps of this file that validate Host, and those whose `host` option turns it off:
+        // reported once, at that option.
+        const guardedApps = validatingApps(sourceCode);
+        const turnedOff = new Map<TSESTree.Node, () => void>();
         for (const { call, factory } of factories) {
           const protection = mcpAppProtection(call, factory);
-          if (protection.kind !== 'off') {
-            guardedApps.add(call);
-            continue;
-          }
-          turnedOff.add(call);
-          reportsTurnedOff.push(() =>
+          if (protection.kind !== 'off') continue;
+          turnedOff.set(call, () =>
             reportTurnedOff(call, factory, protection.host, protection.value, protection.options),
           );
         }
@@ -966,7 +962,7 @@ export default createRule<Options, MessageIds>({
         // The SDK apps that validate Host: this file's, and those of the modules that mount its routes.
         const finder: CheckFinder = {
           ...HOST_FINDER,
-          guardedApps: { has: (app) => guardedApps.has(app) || validatingApps(codeOf(app)).has(app) },
+          guardedApps: { has: (app) => validatingApps(codeOf(app)).has(app) },
         };
         const mcpRoutes = routes.filter(
           (route) => !servedInProcessOnly(route.app) && route.handlers.some((handler) => servesMcp(handler)),
@@ -986,10 +982,10 @@ export default createRule<Options, MessageIds>({
 
         // An app whose Host check a `host` option turns off, whose MCP routes (as the file shows
         // them) all refuse a request without a credential: a rebinding page has none.
-        for (const [index, { call }] of factories.filter(({ call }) => turnedOff.has(call)).entries()) {
+        for (const [call, report] of turnedOff) {
           const served = mcpRoutes.filter((route) => route.app && rootApp(route.app, apps).node === call);
           if (trustCredentialChecks && served.length > 0 && served.every(guarded)) continue;
-          reportsTurnedOff[index]?.();
+          report();
         }
 
         const transports = findMcpTransports(sourceCode);
