@@ -64,15 +64,7 @@ function readConfigFile(program: TSESTree.Program): ConfigFileHttp | null {
   const config = exported && resolveObjectExpression(exported);
   if (!config) return null;
   // `experimental: { adapter: 'nextjs' }`: another framework serves it, through routes of its own.
-  let holder: TSESTree.ObjectExpression | null = config;
-  for (const key of server.servedElsewhereBy) {
-    const found: PropertyLookup = holder ? findObjectProperty(holder, key) : { kind: 'missing' };
-    if (found.kind === 'missing') break;
-    if (found.kind === 'unknown' || !found.value) return null;
-    holder = resolveObjectExpression(found.value);
-    if (key === server.servedElsewhereBy.at(-1)) return null;
-    if (!holder) return null;
-  }
+  if (propertyAt(config, server.servedElsewhereBy).kind !== 'missing') return null;
   const http = findObjectProperty(config, server.httpKey);
   if (http.kind !== 'found' || !http.value || http.property.parent !== config) return null;
   const value = skipTypeWrappers(http.value);
@@ -121,14 +113,24 @@ function authenticatedBySetting(
 ): boolean {
   const { authenticatedBy } = server;
   if (!authenticatedBy || installed === null || isAtLeast(installed, authenticatedBy.before)) return false;
-  let holder: TSESTree.ObjectExpression | null = config;
-  for (const key of authenticatedBy.path) {
-    const found: PropertyLookup = holder ? findObjectProperty(holder, key) : { kind: 'missing' };
-    if (found.kind !== 'found' || !found.value) return false;
-    if (key === authenticatedBy.path.at(-1)) return resolveObjectExpression(found.value) !== null;
-    holder = resolveObjectExpression(found.value);
+  const found = propertyAt(config, authenticatedBy.path);
+  return found.kind === 'found' && found.value !== null && resolveObjectExpression(found.value) !== null;
+}
+
+/**
+ * The property at the end of a path of keys (`experimental.adapter`): `missing` where a key on the
+ * way is left out, `unknown` where what holds one is not an object the file shows.
+ */
+function propertyAt(object: TSESTree.ObjectExpression, path: readonly string[]): PropertyLookup {
+  let found: PropertyLookup = { kind: 'missing' };
+  let holder: TSESTree.ObjectExpression | null = object;
+  for (const key of path) {
+    if (!holder) return { kind: 'unknown' };
+    found = findObjectProperty(holder, key);
+    if (found.kind !== 'found') return found;
+    holder = found.value && resolveObjectExpression(found.value);
   }
-  return false;
+  return found;
 }
 
 /**
