@@ -7,7 +7,7 @@ import { importersOf, resolveSpecifier, runByBun, servedByDeno } from './module-
 import { KNOWN_MODULES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
-import { findRoutes, madeApp, type AppInstance } from './routes';
+import { findRoutes, madeApp, type AppInstance, type Route } from './routes';
 import { exportedValue } from './servers';
 import { enclosingClass, externalRefOf, resolveExpression, resolveFunction } from './values';
 
@@ -33,6 +33,14 @@ const answers = new WeakMap<TSESTree.Program, boolean>();
 
 /** Path segments of MCP endpoints: a route there may serve MCP whatever the file says. */
 const MCP_PATH = /(?:^|\/)(?:[^/]*mcp[^/]*|sse|messages?|rpc)(?:\/|$)/iu;
+
+/**
+ * Whether a route may serve MCP: its path is unknown or an MCP endpoint's, or a handler passes
+ * requests to an MCP transport. `false` for `router.post('/token', …)` whose handlers serve none.
+ */
+export function mayServeMcp(route: Route): boolean {
+  return route.path === null || MCP_PATH.test(route.path) || route.handlers.some((handler) => servesMcp(handler));
+}
 
 /**
  * `servesNoMcp`, and nothing left open: every endpoint has a path, none of them an MCP endpoint's

@@ -391,6 +391,12 @@ function routesOfFound(
         reaching = handling;
         break;
       }
+      // A function of a factory held in a binding (`const issue = async (c) => …` in
+      // `oauthRoutes()`): the routes of its own uses, before those of the factory.
+      if (current.parent && enclosingFunction(current.parent) && usesOf(current)?.complete) {
+        reaching = routesHandledBy(current, depth + 1, seen);
+        if (reaching) break;
+      }
     }
     reaching ??= caller && routesHandledBy(caller, depth + 1, seen);
     if (!reaching) return null;

@@ -96,7 +96,7 @@ import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
 import { frameworkStarts, listsSome, servedInProcessOnly, serverStarts, type ServerStart } from '../analysis/servers';
 import { mcpModules } from '../analysis/mcp-modules';
-import { SAYS_MCP } from '../analysis/mcp-scope';
+import { SAYS_MCP, mayServeMcp } from '../analysis/mcp-scope';
 import {
   enclosingFunction,
   externalRefOf,
@@ -1439,6 +1439,13 @@ export default createRule<Options, MessageIds>({
       for (const fn of checks) {
         const tests = hostDerivedOriginTests(fn);
         if (tests.length === 0 || !(turnsAwaySomewhere(fn.body) || answersFalse(fn))) continue;
+        // A check that only runs on routes serving no MCP (an OAuth `/token` endpoint beside the
+        // server) leaves the MCP endpoint's own protection to the other reports.
+        const own = findRoutes(sourceCode).routes.filter((route) =>
+          route.handlers.some((handler) => resolveFunction(handler) === fn),
+        );
+        const routes = own.length > 0 ? own : routesHandledBy(fn);
+        if (routes !== null && routes.length > 0 && !routes.some(mayServeMcp)) continue;
         for (const test of tests) context.report({ node: test, messageId: 'sameOriginCheck' });
       }
     }

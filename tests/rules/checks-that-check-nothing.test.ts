@@ -605,6 +605,30 @@ const sameOriginReport = (line: number, expected: string) => ({
   endColumn: 31 + `origin !== ${expected}`.length,
 });
 
+/** A Hono router whose helper refuses a cross-origin POST, called by the route at `path` of a router factory. */
+const TOKEN_ROUTE_CHECK = (path: string): string => `import { Hono, type Context } from 'hono';
+import { mcpTransport } from './mcp/transport.js';
+
+function refuseCrossOrigin(c: Context): Response | null {
+  const origin = c.req.header('origin');
+  if (!origin) return null;
+  if (new URL(origin).host !== new URL(c.req.url).host) return c.json({ error: 'cross-origin' }, 403);
+  return null;
+}
+
+export function oauthRoutes(): Hono {
+  const router = new Hono();
+  const issue = async (c: Context): Promise<Response> => {
+    const refused = refuseCrossOrigin(c);
+    if (refused) return refused;
+    return c.json({ access_token: crypto.randomUUID() });
+  };
+  router.post('${path}', (c) => issue(c));
+  router.get('/mcp', (c) => mcpTransport.handleRequest(c.req.raw));
+  return router;
+}
+`;
+
 ruleTester.run("require-dns-rebinding-protection: Origin against the request's own Host", dnsRule, {
   valid: [
     { name: 'an origin of the code', code: SAME_ORIGIN_CHECK("'http://localhost:3000'") },
@@ -645,6 +669,23 @@ function ownOrigin(options: { host: string; port: number }): string {
     {
       name: "the Origin's host must be loopback too",
       code: SAME_ORIGIN_CHECK("`${req.protocol}://${req.headers.host}` || new URL(origin).hostname !== 'localhost'"),
+    },
+    {
+      name: 'a check that runs only on routes serving no MCP (an OAuth token endpoint beside the server)',
+      code: TOKEN_ROUTE_CHECK('/token'),
+    },
+    {
+      name: 'a route handler of its own that serves no MCP',
+      code: `import express from 'express';
+import { handleMcp } from './mcp/handler.js';
+const app = express();
+app.post('/authorize', (req, res) => {
+  const origin = req.headers.origin;
+  if (origin && origin !== \`\${req.protocol}://\${req.headers.host}\`) return void res.status(403).end();
+  res.json({ ok: true });
+});
+app.post('/mcp', handleMcp);
+app.listen(3000, '127.0.0.1');`,
     },
     {
       name: 'a web handler that compares with a constant origin',
@@ -700,6 +741,11 @@ export default {
         "  const origin = req.headers.origin;\n  console.warn('origin', origin);\n",
       ),
       errors: [sameOriginReport(8, '`${req.protocol}://${req.headers.host}`')],
+    },
+    {
+      name: 'the same check called on the MCP route as well',
+      code: TOKEN_ROUTE_CHECK('/mcp'),
+      errors: [{ messageId: 'sameOriginCheck', line: 7, column: 7, endLine: 7, endColumn: 55 }],
     },
     {
       name: "a web request's own URL",
