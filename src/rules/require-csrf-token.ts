@@ -274,9 +274,29 @@ export default createRule<Options, MessageIds>({
         // res) => this.onRequest(req, res))` and its `https` twin) is one route. A branch of another
         // module is reported where each handler is passed.
         const firstOfNode = new Set<TSESTree.Node>();
-        const distinct = unchecked.filter(
+        const firsts = unchecked.filter(
           (route) => !isLinted(route.node) || (!firstOfNode.has(route.node) && firstOfNode.add(route.node)),
         );
+        // Branches of one plain handler that the message cannot tell apart ("The POST branch of this
+        // handler" for the branch that reads the body and the rest after `if (req.method !== 'POST')`)
+        // are one endpoint, which the one guard at the top of the handler covers: one is reported, on
+        // the first method test rather than the whole function.
+        const alike = new Map<string, Route[]>();
+        const handlerIds = new Map<TSESTree.Node, number>();
+        for (const route of firsts) {
+          const handler = route.call === null && isLinted(route.node) ? (route.given ?? route.handlers[0]) : undefined;
+          if (!handler) continue;
+          if (!handlerIds.has(handler)) handlerIds.set(handler, handlerIds.size);
+          const key = `${handlerIds.get(handler)} ${describeRoute(route)}`;
+          alike.set(key, [...(alike.get(key) ?? []), route]);
+        }
+        const dropped = new Set(
+          [...alike.values()].flatMap((group) => {
+            const kept = group.find((route) => !isFunctionNode(route.node)) ?? group[0];
+            return group.filter((route) => route !== kept);
+          }),
+        );
+        const distinct = firsts.filter((route) => !dropped.has(route));
         // The declarations go right above the first unchecked route's statement, next to the edit.
         const before = unchecked[0] && topLevelStatement(unchecked[0].node);
         // A handler reported as a route of its own is not reported again for a branch of a function it calls.

@@ -3666,6 +3666,52 @@ http
   ],
 });
 
+/** A plain handler with two POST branches the message cannot tell apart, handed to the server by an arrow. */
+const TWO_POST_BRANCHES = `import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { server } from './server.js';
+
+const live = new Map<string, StreamableHTTPServerTransport>();
+
+async function onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  let body: unknown;
+  if (req.method === 'POST') body = JSON.parse(await readAll(req));
+  const sid = req.headers['mcp-session-id'];
+  let transport = typeof sid === 'string' ? live.get(sid) : undefined;
+  if (!transport) {
+    if (req.method !== 'POST') return void res.writeHead(400).end();
+    transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID() });
+    await server.connect(transport);
+  }
+  await transport.handleRequest(req, res, body);
+}
+
+declare function readAll(req: http.IncomingMessage): Promise<string>;
+
+http.createServer((req, res) => void onRequest(req, res)).listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-csrf-token: branches of one plain handler that the message cannot tell apart', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the body read under a POST test and the rest after a `!==` test: one report, on the first test',
+      code: TWO_POST_BRANCHES,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'The POST branch of this handler' },
+          line: 10,
+          column: 7,
+          endLine: 10,
+          endColumn: 28,
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('require-csrf-token: a catch that answers 500 refuses no credential', rule, {
   valid: [
     {
