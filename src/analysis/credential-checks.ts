@@ -130,14 +130,18 @@ function refusesOtherOrigins(node: TSESTree.Node): boolean {
   return entitiesOf(node, 'cors').some((entity) => {
     if (entity.kind !== 'cors' || entity.middleware.module !== 'cors') return false;
     const [first] = node.arguments;
-    const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+    const given = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : null;
+    const options = given ? resolveObjectExpression(given) : null;
     const origin = options ? findObjectProperty(options, 'origin') : null;
-    const fn = origin?.kind === 'found' && origin.value ? resolveFunction(origin.value) : null;
-    const callback = fn?.params[entity.middleware.originFunction.callback ?? 1];
+    // `cors((req, callback) => …)`: an options delegate, whose error goes to `next(err)` as well
+    // (cors 2.8.5 lib/index.js, `optionsCallback`).
+    const delegate = !options && given ? resolveFunction(given) : null;
+    const fn = origin?.kind === 'found' && origin.value ? resolveFunction(origin.value) : delegate;
+    const callback = fn?.params[delegate ? 1 : (entity.middleware.originFunction.callback ?? 1)];
     if (!fn || callback?.type !== AST_NODE_TYPES.Identifier) return false;
     // `if (allowed.includes('*') || …) callback(null, true)` with a `'*'` listed refuses nothing.
     const { origin: originIndex, callback: callbackIndex } = entity.middleware.originFunction;
-    if (admitsEveryThroughList(fn, originIndex, callbackIndex ?? 1)) return false;
+    if (!delegate && admitsEveryThroughList(fn, originIndex, callbackIndex ?? 1)) return false;
     let refuses = false;
     walk(fn.body, (inner) => {
       if (refuses || inner.type !== AST_NODE_TYPES.CallExpression) return;
@@ -162,7 +166,9 @@ function refusesOtherOrigins(node: TSESTree.Node): boolean {
  */
 function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
-  if (finder.originOnly && refusesOtherOrigins(expression)) return true;
+  // An Origin check for an Origin-only finder, and for one that takes a Host or an Origin check.
+  const takesOrigin = finder.originOnly || (finder.known === 'host-validation' && !finder.hostOnly);
+  if (takesOrigin && refusesOtherOrigins(expression)) return true;
   for (const entity of entitiesOf(expression, finder.known)) {
     if (entity.kind === 'host-validation' && finder.known === 'host-validation') {
       if (finder.originOnly ? entity.header === 'origin' : !finder.hostOnly || entity.header === 'host') return true;

@@ -4845,6 +4845,19 @@ const STAR_LISTED = ORIGIN_FUNCTION("callback(new Error('origin refused'))")
 ruleTester.run('require-csrf-token: a cors origin function on a loopback server', rule, {
   valid: [
     { name: 'it refuses other origins with an error', code: ORIGIN_FUNCTION("callback(new Error('origin refused'))") },
+    {
+      name: 'an options delegate that calls back with an error for other origins',
+      code: ORIGIN_FUNCTION('').replace(
+        /app\.use\(cors\(.*\)\);/u,
+        `app.use(
+  cors((req, callback) => {
+    const origin = req.header('Origin');
+    if (origin === undefined || ALLOWED_ORIGINS.includes(origin)) return callback(null, { origin: true });
+    callback(new Error('origin refused'));
+  }),
+);`,
+      ),
+    },
   ],
   invalid: [
     {

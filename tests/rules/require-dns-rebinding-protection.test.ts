@@ -1844,6 +1844,67 @@ ruleTester.run('require-dns-rebinding-protection: an SDK app bound to every inte
   ],
 });
 
+/** An express app whose `cors` is given `origin` (an origin function or an options delegate). */
+const CORS_REFUSAL = (use: string): string => `import express from 'express';
+import cors from 'cors';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const ALLOWED_ORIGINS = ['http://localhost:6274'];
+const app = express();
+app.use(${use});
+app.post('/mcp', async (req, res) => {
+  await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-dns-rebinding-protection: a cors origin function that refuses other origins', rule, {
+  valid: [
+    {
+      name: 'an error for an origin not listed goes to next(err): the route never runs for it',
+      code: CORS_REFUSAL(
+        "cors({ origin: (origin, done) => (!origin || ALLOWED_ORIGINS.includes(origin) ? done(null, true) : done(new Error('origin refused'))) })",
+      ),
+    },
+    {
+      name: 'an options delegate that calls back with an error',
+      code: CORS_REFUSAL(`cors((req, done) => {
+  const origin = req.header('Origin');
+  if (origin !== undefined && !ALLOWED_ORIGINS.includes(origin)) return done(new Error('origin refused'));
+  done(null, { origin: true });
+})`),
+    },
+  ],
+  invalid: [
+    {
+      name: '`false` only leaves the headers out, and the request goes on',
+      code: CORS_REFUSAL(
+        'cors({ origin: (origin, done) => done(null, origin !== undefined && ALLOWED_ORIGINS.includes(origin)) })',
+      ),
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 9,
+          column: 13,
+          endLine: 9,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: CORS_REFUSAL(
+                'cors({ origin: (origin, done) => done(null, origin !== undefined && ALLOWED_ORIGINS.includes(origin)) })',
+              ).replace(
+                'sessionIdGenerator: undefined',
+                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run("require-dns-rebinding-protection: Hono's csrf() is no Origin check against a rebinding page", rule, {
   valid: [],
   invalid: [
