@@ -465,6 +465,9 @@ export default createRule<Options, MessageIds>({
         // An origin gate whose check says yes to every origin checks nothing.
         originDecisionListeners(sourceCode, {
           alwaysAllows({ call, returns, site }) {
+            // Where the policy could not matter (a server shown to serve no MCP, a public path),
+            // neither does a check of it, as for `origin: true`.
+            if (harmlessPolicy(sourceCode, site, credentialHeaders(sourceCode).besides(site), reach)) return;
             const linted = returns.filter((value) => isLinted(value));
             const at = linted.length > 0 ? linted : [isLinted(call) ? call : site];
             for (const node of at) {
@@ -477,7 +480,8 @@ export default createRule<Options, MessageIds>({
               });
             }
           },
-          admitsEvery({ test, list, stars, allowWhen, site }) {
+          admitsEvery({ test, list, stars, allowWhen, site, credentials }) {
+            if (harmlessPolicy(sourceCode, site, credentials, reach)) return;
             // A header that echoes the Origin unchecked is reported as such, and so is one behind
             // a gate of its function that lets every origin through.
             const scope = enclosingFunction(site) ?? sourceCode.ast;
@@ -502,7 +506,8 @@ export default createRule<Options, MessageIds>({
         })['Program:exit']?.(sourceCode.ast);
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
         // A policy reported as echoing every origin already covers its empty-list way in.
-        for (const { test, list, empties, allowWhen, site } of emptyAdmissions) {
+        for (const { test, list, empties, allowWhen, site, credentials } of emptyAdmissions) {
+          if (harmlessPolicy(sourceCode, site, credentials, reach)) continue;
           const scope = enclosingFunction(site) ?? sourceCode.ast;
           if (reportedSites.has(site) || echoedHeaders.some((echoed) => containsNode(scope, echoed.write.site))) {
             continue;

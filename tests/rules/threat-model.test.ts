@@ -2052,11 +2052,45 @@ ruleTester.run('no-wildcard-origin: servers that serve no MCP', noWildcardOrigin
   ]),
 });
 
+/** STATS_APP whose cors origin function admits every origin when ALLOWED holds '*', as it can. */
+const STAR_CHECKED = (exported: boolean): string =>
+  STATS_APP(exported)
+    .replace(
+      "import os from 'node:os';",
+      "import os from 'node:os';\nconst ALLOWED = process.env.OPEN === 'yes' ? ['*'] : ['https://app.example.com'];",
+    )
+    .replace(
+      'cors()',
+      "cors({ origin: (origin, callback) => callback(null, ALLOWED.includes('*') || ALLOWED.includes(origin ?? '')) })",
+    );
+
 ruleTester.run('no-reflected-origin: servers that serve no MCP', noReflectedOriginRule, {
   valid: [
     { name: 'a local app that echoes the Origin', code: STATS_APP(false).replace('cors()', 'cors({ origin: true })') },
+    { name: "a local app whose origin check lets every origin in, its list holding '*'", code: STAR_CHECKED(false) },
   ],
   invalid: [
+    {
+      name: "the same check in the exported app is reported where it lets '*' in",
+      code: STAR_CHECKED(true),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardInList',
+          data: { list: '`ALLOWED`', place: 'line 4' },
+          line: 7,
+          column: 61,
+          endLine: 7,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'dropWildcardTest',
+              output: STAR_CHECKED(true).replace("ALLOWED.includes('*') || ", ''),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the same app, exported',
       code: STATS_APP(true).replace('cors()', 'cors({ origin: true })'),
