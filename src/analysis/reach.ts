@@ -1283,8 +1283,8 @@ export function onWorker(node: TSESTree.Node): boolean {
 }
 
 /**
- * Whether `node` lies in a plain (`node:http`) or web (`fetch`) request handler of the file that
- * checks a credential on the way to it, refusing the request without one.
+ * Whether `node` lies in a plain (`node:http`) or web (`fetch`) request handler of the file, or in
+ * a function of it, that checks a credential on the way to it, refusing the request without one.
  */
 function refusedBeforeInHandler(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
   const handlers = new Set<HandlerFunction>();
@@ -1296,6 +1296,9 @@ function refusedBeforeInHandler(sourceCode: Readonly<SourceCode>, node: TSESTree
   // A fetch handler that hands its MCP paths on (`return Agent.serveSSE('/sse').fetch(request, env, ctx)`)
   // shows no route of its own, but its checks are on the way all the same.
   for (const { fn } of fetchHandlers(sourceCode)) if (fn) handlers.add(fn);
+  // A function that makes the answer (`openStream(req)` of a class a handler calls): whoever calls
+  // it, the answer that carries the policy comes only after its own check.
+  for (let fn = enclosingFunction(node); fn; fn = fn.parent ? enclosingFunction(fn.parent) : null) handlers.add(fn);
   return [...handlers].some((fn) => containsNode(fn, node) && functionChecksCredential(CREDENTIAL_FINDER, fn, 0, node));
 }
 

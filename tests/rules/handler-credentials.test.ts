@@ -66,6 +66,18 @@ export default {`,
     )
     .replace("request.headers.get('origin') ?? ''", "allowedOrigin(request.headers.get('origin'))");
 
+/** A class method that makes the stream's answer, a handler elsewhere calls; `check` comes first in it. */
+const STREAM_METHOD = (check: string): string => `export class EventsEndpoint {
+  async open(request: Request): Promise<Response> {${check}
+    return new Response('data: {}\\n\\n', {
+      headers: { 'Content-Type': 'text/event-stream', 'Access-Control-Allow-Origin': '*' },
+    });
+  }
+}`;
+const KEY_CHECK = `
+    const key = request.headers.get('x-api-key');
+    if (!key || key !== process.env.EVENTS_KEY) return new Response('Unauthorized', { status: 401 });`;
+
 ruleTester.run('no-wildcard-origin: a handler that checks a bearer token first', wildcardRule, {
   valid: [
     { name: 'a Worker', code: WORKER("'*'") },
@@ -74,8 +86,35 @@ ruleTester.run('no-wildcard-origin: a handler that checks a bearer token first',
       name: 'credentials allowed beside the wildcard, which browsers refuse: a page still lacks the token',
       code: WORKER("'*'", "\n    headers.set('Access-Control-Allow-Credentials', 'true');"),
     },
+    { name: 'a method that makes the answer after its own key check', code: STREAM_METHOD(KEY_CHECK) },
   ],
   invalid: [
+    {
+      name: 'the same method with no check',
+      code: STREAM_METHOD(''),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 4,
+          column: 55,
+          endLine: 4,
+          endColumn: 89,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              data: { policy: '`Access-Control-Allow-Origin: *`' },
+              output: STREAM_METHOD('').replace(", 'Access-Control-Allow-Origin': '*'", ''),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = 'https://app.example.com';
+
+${STREAM_METHOD('').replace("'Access-Control-Allow-Origin': '*'", "'Access-Control-Allow-Origin': ALLOWED_ORIGIN")}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'with `trustCredentialChecks: false` (strict)',
       code: NODE,
