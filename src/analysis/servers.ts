@@ -33,8 +33,10 @@ import {
   nonEmptyList,
   possibleValues,
   resolveExpression,
+  resolveFunction,
   resolveObjectExpression,
   resolveObjectWhenSet,
+  returnedExpressions,
   type HandlerFunction,
   type PossibleValue,
   type PropertyLookup,
@@ -1021,7 +1023,10 @@ class HostReader {
     const values = possibleValues(first);
     // A name says socket only where no value the code shows is a port (`ports.websock` of 3001).
     const numbered = values.some((candidate) => candidate.known && typeof candidate.value === 'number');
-    if (values.some(isPath) || (namesSocketPath(first) && !numbered)) return SOCKET;
+    // `this.channel` holding `opts.channel || socketPath()`: a value the code shows is a path.
+    const pathLike =
+      namesSocketPath(first) || values.some((candidate) => !candidate.known && namesSocketPath(candidate.node));
+    if (values.some(isPath) || (pathLike && !numbered)) return SOCKET;
     // Anything else is taken as a port, as it nearly always is (`Number(process.env.PORT)`).
     // Node reads the second argument as the host only when it is a string.
     if (!second)
@@ -1163,15 +1168,50 @@ function startName(callee: TSESTree.Node): TSESTree.Node {
 
 /**
  * A `listen()` argument that is a file system path by how it is made or named: a `path.join()` or
- * `path.resolve()` of `node:path` (`listen(join(tmpdir(), 'bus.sock'))`), or a name that ends in
- * `Path`, `Sock`, `Socket` or `Pipe` (`this.#socketPath`, `ipcPipe`, `paths.sock`): no port is built or named so.
+ * `path.resolve()` of `node:path` (`listen(join(tmpdir(), 'bus.sock'))`), a name that ends in
+ * `Path`, `Sock`, `Socket` or `Pipe` (`this.#socketPath`, `ipcPipe`, `paths.sock`, `socketPath()`),
+ * a function of the project that returns only such values or strings that name no port
+ * (`` `\\\\.\\pipe\\${name}` ``), or a fallback to one (`opts.channel || socketPath()`): no port is
+ * built or named so.
  */
-function namesSocketPath(node: TSESTree.Node): boolean {
+function namesSocketPath(node: TSESTree.Node, depth = 0): boolean {
   const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator !== '&&') {
+    return namesSocketPath(expression.left, depth) || namesSocketPath(expression.right, depth);
+  }
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral) {
+    const head = expression.quasis[0]?.value.cooked ?? '';
+    return head !== '' && isPipeName(head) && !/:$/u.test(head);
+  }
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const ref = externalRefOf(expression.callee);
     const name = ref?.names.at(-1);
-    return (ref?.module === 'path' || ref?.module === 'node:path') && (name === 'join' || name === 'resolve');
+    if ((ref?.module === 'path' || ref?.module === 'node:path') && (name === 'join' || name === 'resolve')) return true;
+    const callee = skipTypeWrappers(expression.callee);
+    const calleeName =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(callee)
+          : null;
+    if (calleeName !== null && namesPath(calleeName)) return true;
+    const fn = depth < 2 ? resolveFunction(callee) : null;
+    const returned = fn ? returnedExpressions(fn) : [];
+    return (
+      returned.length > 0 &&
+      returned.every((value) => {
+        const candidates = possibleValues(value);
+        return (
+          namesSocketPath(value, depth + 1) ||
+          (candidates.length > 0 &&
+            candidates.every(
+              (candidate) =>
+                (candidate.known && typeof candidate.value === 'string' && isPipeName(candidate.value)) ||
+                (!candidate.known && namesSocketPath(candidate.node, depth + 1)),
+            ))
+        );
+      })
+    );
   }
   const name =
     expression.type === AST_NODE_TYPES.Identifier
@@ -1181,7 +1221,12 @@ function namesSocketPath(node: TSESTree.Node): boolean {
           ? expression.property.name
           : memberName(expression)
         : null;
-  return name !== null && /(?:path|sock(?:et)?|pipe)$/iu.test(name) && !/port/iu.test(name);
+  return name !== null && namesPath(name);
+}
+
+/** A name of a socket path or pipe (`socketPath`, `ipcPipe`), not of a port (`portPath`). */
+function namesPath(name: string): boolean {
+  return /(?:path|sock(?:et)?|pipe)$/iu.test(name) && !/port/iu.test(name);
 }
 
 /** Node's `isPipeName`: a string that is not a non-negative number names a socket or pipe. */

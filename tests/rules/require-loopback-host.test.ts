@@ -203,6 +203,28 @@ net.createServer().listen(join(tmpdir(), 'bus.sock'));
 net.createServer().listen(path.resolve('run', 'bus.sock'));`,
     },
     {
+      name: 'a path a function of the project makes, held in a field with a fallback, or a named pipe',
+      code: `import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+const onConnection = (socket: net.Socket): void => void socket.end();
+function channelFile(): string {
+  if (process.platform === 'win32') return \`\\\\\\\\.\\\\pipe\\\\bus-\${os.userInfo().username}\`;
+  return path.join(os.tmpdir(), 'bus.sock');
+}
+export class Bus {
+  private readonly channel: string;
+  constructor(options: { channel?: string } = {}) {
+    this.channel = options.channel || channelFile();
+  }
+  open(): void {
+    net.createServer(onConnection).listen(this.channel);
+  }
+}
+net.createServer(onConnection).listen(channelFile());
+net.createServer(onConnection).listen(\`/run/user/\${process.getuid?.() ?? 0}/bus\`);`,
+    },
+    {
       name: 'a host the file does not show is left alone by default',
       code: `import express from 'express';
 import { listenOptions } from './config';
