@@ -540,6 +540,105 @@ function implies(condition: TSESTree.Expression, test: TSESTree.Expression, outc
   return null;
 }
 
+/**
+ * The values of a name, less the objects the branches around this use rule out by a tag they test
+ * (`if (settings.kind === 'help') … else serveHttp(settings)`: not the `{ kind: 'help' }` that
+ * `readSettings()` may return). An object whose tag the code does not show stays.
+ */
+function narrowedByTag(use: TSESTree.Identifier, values: PossibleValue[], depth: number): PossibleValue[] {
+  if (values.length < 2) return values;
+  const variable = variableOf(use);
+  if (!variable || !isUnchangingName(use)) return values;
+  const facts = tagFacts(use, variable);
+  if (facts.length === 0) return values;
+  const kept = values.filter((candidate) => {
+    const object = candidate.known
+      ? null
+      : resolveObjectExpression(candidate.node, depth + 1);
+    return facts.every(({ key, value, equal }) => {
+      let tag: { value: unknown } | null = null;
+      if (candidate.known) {
+        const held = candidate.value;
+        if (held === null || typeof held !== 'object' || Array.isArray(held)) return true;
+        tag = { value: (held as Record<string, unknown>)[key] };
+      } else if (object) {
+        const property = findObjectProperty(object, key);
+        if (property.kind !== 'found' || !property.value) return property.kind !== 'missing' || !equal;
+        tag = staticValue(property.value);
+      }
+      if (!tag) return true;
+      return (tag.value === value) === equal;
+    });
+  });
+  return kept.length > 0 ? kept : values;
+}
+
+/** What the branches around a use say of its tags: `key` is (or is not) `value` there. */
+interface TagFact {
+  readonly key: string;
+  readonly value: unknown;
+  readonly equal: boolean;
+}
+
+function tagFacts(use: TSESTree.Node, variable: Scope.Variable): TagFact[] {
+  const facts: TagFact[] = [];
+  for (let child: TSESTree.Node = use, parent = use.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (child === parent.consequent) collectTagFacts(parent.test, true, variable, facts);
+      else if (child === parent.alternate) collectTagFacts(parent.test, false, variable, facts);
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
+      if (parent.operator === '&&') collectTagFacts(parent.left, true, variable, facts);
+      else if (parent.operator === '||') collectTagFacts(parent.left, false, variable, facts);
+    } else if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      // `if (settings.kind !== 'http') return;` before the use: past it, the test failed.
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysLeaves(statement.consequent)) {
+          collectTagFacts(statement.test, false, variable, facts);
+        }
+      }
+    }
+    if (isFunctionNode(parent)) break;
+  }
+  return facts;
+}
+
+/** Whether a branch always leaves what holds it: it ends in `return` or `throw`. */
+function alwaysLeaves(branch: TSESTree.Statement): boolean {
+  const last = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
+  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+/** The tag tests of `variable` that `test` having the outcome `outcome` decides. */
+function collectTagFacts(test: TSESTree.Node, outcome: boolean, variable: Scope.Variable, facts: TagFact[]): void {
+  const inner = skipTypeWrappers(test);
+  if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') {
+    collectTagFacts(inner.argument, !outcome, variable, facts);
+    return;
+  }
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === (outcome ? '&&' : '||')) {
+    collectTagFacts(inner.left, outcome, variable, facts);
+    collectTagFacts(inner.right, outcome, variable, facts);
+    return;
+  }
+  if (inner.type !== AST_NODE_TYPES.BinaryExpression || !(inner.operator in NEGATED_OPERATORS)) return;
+  const equal = (inner.operator === '===' || inner.operator === '==') === outcome;
+  for (const [side, other] of [
+    [inner.left, inner.right],
+    [inner.right, inner.left],
+  ] as const) {
+    const member = skipTypeWrappers(side);
+    if (member.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const object = skipTypeWrappers(member.object);
+    const key = memberName(member);
+    const value = staticValue(other);
+    if (key === null || !value || object.type !== AST_NODE_TYPES.Identifier || variableOf(object) !== variable) continue;
+    // Only what holds is sure: `kind !== 'help'` rules out one tag, `kind === 'http'` every other.
+    facts.push({ key, value: value.value, equal });
+    return;
+  }
+}
+
 const NEGATED_OPERATORS: Readonly<Record<string, string>> = { '===': '!==', '!==': '===', '==': '!=', '!=': '==' };
 
 /** The same test on the same unchanging names: `mode === 'http'` here and there. */
@@ -692,7 +791,9 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       return recurse(expression.argument);
     case AST_NODE_TYPES.Identifier: {
       const resolved = resolveExpression(expression, depth + 1);
-      if (resolved && resolved !== expression) return recurse(branchTaken(expression, resolved) ?? resolved);
+      if (resolved && resolved !== expression) {
+        return narrowedByTag(expression, recurse(branchTaken(expression, resolved) ?? resolved), depth);
+      }
       const variable = variableOf(expression);
       const def = variable?.defs[0];
       if (!variable || !def || variable.defs.length !== 1) return [{ known: false, node: expression }];

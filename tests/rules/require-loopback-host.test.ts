@@ -4561,3 +4561,61 @@ ruleTester.run('require-loopback-host: a host spread into the options under a co
     },
   ],
 });
+
+/** A settings reader that returns one of three tagged objects; only the `http` one has a host, with `fallback`. */
+const TAGGED_SETTINGS = (fallback: string): string => `import { createServer } from 'node:http';
+import { handleMcp } from './mcp.js';
+
+type Settings = { mode: 'help' } | { mode: 'stdio' } | { mode: 'http'; host: string; port: number };
+
+function readSettings(argv: string[]): Settings {
+  if (argv.includes('--help')) return { mode: 'help' };
+  if (!argv.includes('--http')) return { mode: 'stdio' };
+  return { mode: 'http', host: process.env.HOST ?? ${fallback}, port: Number(process.env.PORT ?? 3000) };
+}
+
+function serveHttp(options: { host: string; port: number }): void {
+  createServer(handleMcp).listen(options.port, options.host);
+}
+
+const settings = readSettings(process.argv.slice(2));
+if (settings.mode === 'help') console.log('usage: server [--http]');
+else if (settings.mode !== 'stdio') serveHttp(settings);`;
+
+ruleTester.run('require-loopback-host: the objects a tag test rules out', rule, {
+  valid: [
+    {
+      name: 'only the `http` settings reach listen(), past the tests of `mode`: the other objects have no host',
+      code: TAGGED_SETTINGS("'127.0.0.1'"),
+    },
+    {
+      name: 'the same, past an early return',
+      code: TAGGED_SETTINGS("'127.0.0.1'").replace(
+        "if (settings.mode === 'help') console.log('usage: server [--http]');\nelse if (settings.mode !== 'stdio') serveHttp(settings);",
+        "function main(): void {\n  if (settings.mode !== 'http') return;\n  serveHttp(settings);\n}\nmain();",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "the `http` settings' own host is reported where it is written",
+      code: TAGGED_SETTINGS("'0.0.0.0'"),
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 9,
+          column: 52,
+          endLine: 9,
+          endColumn: 61,
+          suggestions: [
+            { messageId: 'useIpv4Loopback', output: TAGGED_SETTINGS("'127.0.0.1'") },
+            { messageId: 'useIpv6Loopback', output: TAGGED_SETTINGS("'::1'") },
+            { messageId: 'useLocalhost', output: TAGGED_SETTINGS("'localhost'") },
+          ],
+        },
+      ],
+    },
+  ],
+});
