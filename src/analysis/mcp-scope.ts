@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, isLoggingCallee, outermostWrapper, skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { codeOf, isLinted, moduleOf, variableOf } from './program';
-import { importersOf, resolveSpecifier, runByBun, servedByDeno } from './module-graph';
+import { importersOf, isPackageEntry, resolveSpecifier, runByBun, servedByDeno } from './module-graph';
 import { KNOWN_MODULES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
@@ -181,10 +181,20 @@ function staysHere(app: AppInstance): boolean {
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
     const references = variableOf(holder.id)?.references ?? [];
     const served = references.some((reference) => servedByRuntime(reference.identifier));
-    if ((exportedValue(made) && !served) || holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)
+    // Exported only for the package's tests (`export default app` for supertest): no module that
+    // runs it adds routes.
+    const forTests = exportedForTestsOnly(holder.id, references);
+    if (
+      ((exportedValue(made) && !served) || holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
+      !forTests
+    )
       return false;
     return references.every(
-      (reference) => reference.init || usedInPlace(reference.identifier) || servedByRuntime(reference.identifier),
+      (reference) =>
+        reference.init ||
+        usedInPlace(reference.identifier) ||
+        servedByRuntime(reference.identifier) ||
+        (forTests && exportsName(reference.identifier) !== null),
     );
   }
   // `this.app = express()` in a class, into a private field, or the field's own initializer
@@ -235,6 +245,32 @@ function staysHere(app: AppInstance): boolean {
     );
   }
   return false;
+}
+
+/**
+ * Whether a name's module exports it (`export default app`, `export { app }`, `export const app`)
+ * for its tests: it is no entry of its package, tests of the package import it, and no other module does.
+ */
+function exportedForTestsOnly(id: TSESTree.Identifier, references: readonly Scope.Reference[]): boolean {
+  const { file } = moduleOf(id);
+  if (!file || isPackageEntry(file)) return false;
+  const names = references.flatMap((reference) => {
+    const name = exportsName(reference.identifier);
+    return name === null ? [] : [name];
+  });
+  if (id.parent?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.push(id.name);
+  if (names.length === 0 || importersOf(file, names)?.length !== 0) return false;
+  return (importersOf(file, names, true)?.length ?? 0) > 0;
+}
+
+/** The name an ES export of a reference gives it (`default`, or the exported name), or `null`. */
+function exportsName(node: TSESTree.Node): string | null {
+  const parent = outermostWrapper(node).parent;
+  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return 'default';
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier && parent.local === node) {
+    return parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : String(parent.exported.value);
+  }
+  return null;
 }
 
 /**

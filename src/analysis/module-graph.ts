@@ -1085,12 +1085,13 @@ export function packageLoadsComputedModules(file: string): boolean {
 /**
  * The modules of a file's package (the folder of its nearest `package.json`) whose value imports
  * resolve to it and whose text names one of `names` (or that re-export all of it, `export *`):
- * the modules that may use or pass on what it exports under those names. Test modules are left out. Read lexically, as `reachesModule` reads imports. `null`
+ * the modules that may use or pass on what it exports under those names. Test modules are left out
+ * (with `tests`, only they are looked at). Read lexically, as `reachesModule` reads imports. `null`
  * when that cannot be told: no `package.json`, or a package of more than 5,000 source files or
  * 50,000 folder entries.
  */
-export function importersOf(file: string, names: readonly string[]): readonly string[] | null {
-  const key = `${file}\0${names.join('\0')}`;
+export function importersOf(file: string, names: readonly string[], tests = false): readonly string[] | null {
+  const key = `${file}\0${tests ? 'tests\0' : ''}${names.join('\0')}`;
   const known = importers.get(key);
   if (known !== undefined) return known;
   const manifest = nearestManifest(path.dirname(file));
@@ -1115,7 +1116,7 @@ export function importersOf(file: string, names: readonly string[]): readonly st
         : parsed.name;
     found = [];
     for (const candidate of files) {
-      if (candidate === file || isTestModule(path.relative(root, candidate))) continue;
+      if (candidate === file || isTestModule(path.relative(root, candidate)) !== tests) continue;
       // The text first: only a module that names the file and the export has its imports resolved.
       const text = moduleText(candidate);
       if (

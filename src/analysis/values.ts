@@ -552,9 +552,7 @@ function narrowedByTag(use: TSESTree.Identifier, values: PossibleValue[], depth:
   const facts = tagFacts(use, variable);
   if (facts.length === 0) return values;
   const kept = values.filter((candidate) => {
-    const object = candidate.known
-      ? null
-      : resolveObjectExpression(candidate.node, depth + 1);
+    const object = candidate.known ? null : resolveObjectExpression(candidate.node, depth + 1);
     return facts.every(({ key, value, equal }) => {
       let tag: { value: unknown } | null = null;
       if (candidate.known) {
@@ -593,7 +591,11 @@ function tagFacts(use: TSESTree.Node, variable: Scope.Variable): TagFact[] {
       // `if (settings.kind !== 'http') return;` before the use: past it, the test failed.
       for (const statement of parent.body) {
         if (statement === child) break;
-        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysLeaves(statement.consequent)) {
+        if (
+          statement.type === AST_NODE_TYPES.IfStatement &&
+          !statement.alternate &&
+          alwaysLeaves(statement.consequent)
+        ) {
           collectTagFacts(statement.test, false, variable, facts);
         }
       }
@@ -632,7 +634,8 @@ function collectTagFacts(test: TSESTree.Node, outcome: boolean, variable: Scope.
     const object = skipTypeWrappers(member.object);
     const key = memberName(member);
     const value = staticValue(other);
-    if (key === null || !value || object.type !== AST_NODE_TYPES.Identifier || variableOf(object) !== variable) continue;
+    if (key === null || !value || object.type !== AST_NODE_TYPES.Identifier || variableOf(object) !== variable)
+      continue;
     // Only what holds is sure: `kind !== 'help'` rules out one tag, `kind === 'http'` every other.
     facts.push({ key, value: value.value, equal });
     return;
