@@ -1,15 +1,22 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, containsNode, isLoggingCallee, outermostWrapper, skipTypeWrappers } from './ast';
+import { calledMethodName, containsNode, isLoggingCallee, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { codeOf, isLinted, moduleOf, variableOf } from './program';
 import { importersOf, isPackageEntry, resolveSpecifier, runByBun, servedByDeno } from './module-graph';
 import { KNOWN_MODULES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
-import { findRoutes, madeApp, type AppInstance, type Route } from './routes';
+import { findRoutes, isPathRead, madeApp, type AppInstance, type Route } from './routes';
 import { exportedValue } from './servers';
-import { enclosingClass, externalRefOf, resolveExpression, resolveFunction } from './values';
+import {
+  enclosingClass,
+  externalRefOf,
+  resolveExpression,
+  resolveFunction,
+  resolveObjectExpression,
+  type HandlerFunction,
+} from './values';
 
 /**
  * Whether the analysis can show that the servers a file starts serve no MCP at all (a monitoring
@@ -141,8 +148,17 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   if (saysMcp && !nothingLeftOpen(sourceCode)) return false;
   if (mayHoldEntities(sourceCode, 'mcp-transport', 'mcp-app', 'mcp-handler', 'configured-server')) return false;
   const { routes, apps } = findRoutes(sourceCode);
-  // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own.
-  if (!routes.some(isEndpoint)) return false;
+  // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own,
+  // or a plain server a handler of the file that routes by hand (through a table of its own
+  // functions) and hands nothing to MCP.
+  // (A file that names MCP, if only in a comment, may describe such a handler as a proxy.)
+  if (
+    !routes.some(isEndpoint) &&
+    !(!saysMcp && routes.length === 0 && apps.length === 0 && ownPlainHandlers(sourceCode))
+  ) {
+    return false;
+  }
+  if (routes.length === 0 && MENTIONS_MCP_METHOD.test(sourceCode.text)) return false;
   // MCP answered by hand at any path (`POST /rpc` dispatching `tools/call`), in a file that need not say MCP.
   if (MENTIONS_MCP_METHOD.test(sourceCode.text) && routes.some((route) => route.handlers.some(servesMcp))) return false;
   if (!apps.every((app) => isLinted(app.node) && staysHere(app))) return false;
@@ -161,6 +177,53 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
         return externalRefOf(made) !== null;
       }),
   );
+}
+
+/**
+ * Whether the file gives plain servers (`http.createServer(handler)`) handlers that route through
+ * a table of the file: each looks its function up by the request's path (`actions[pathname]`) in
+ * an object whose keys are paths, none an MCP endpoint's, and whose values are functions of the
+ * file that hand no request to an MCP transport.
+ */
+function ownPlainHandlers(sourceCode: Readonly<SourceCode>): boolean {
+  if (!mayHoldEntities(sourceCode, 'handler-server')) return false;
+  const index = moduleIndex(sourceCode.ast);
+  const handlers = [...index.calls, ...index.news].flatMap((call) => {
+    const handler = call.arguments.at(-1);
+    return handler && entitiesOf(call, 'handler-server').length > 0 ? [handler] : [];
+  });
+  return (
+    handlers.length > 0 &&
+    handlers.every((handler) => {
+      const fn = resolveFunction(handler);
+      return fn !== null && isLinted(fn) && !servesMcp(handler) && routesThroughOwnTable(fn);
+    })
+  );
+}
+
+function routesThroughOwnTable(fn: HandlerFunction): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.MemberExpression || !node.computed || !isPathRead(node.property)) return;
+    const table = resolveObjectExpression(node.object);
+    found =
+      table !== null &&
+      table.properties.length > 0 &&
+      table.properties.every((property) => {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+        const key = property.key.type === AST_NODE_TYPES.Literal ? property.key.value : null;
+        const action = resolveFunction(property.value);
+        return (
+          typeof key === 'string' &&
+          key.startsWith('/') &&
+          !MCP_PATH.test(key) &&
+          action !== null &&
+          isLinted(action) &&
+          !servesMcp(property.value)
+        );
+      });
+  });
+  return found;
 }
 
 /** Express's objects of an app's state (express 5 lib/application.js `app.locals`, `app.settings`). */

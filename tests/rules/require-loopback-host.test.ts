@@ -4619,3 +4619,76 @@ ruleTester.run('require-loopback-host: the objects a tag test rules out', rule, 
     },
   ],
 });
+
+/** A node:http REST server that routes POSTs through a table of its own functions, keyed `key`. */
+const TABLE_ROUTED = (
+  key: string,
+  action = 'async (input) => ({ renamed: input.id })',
+): string => `import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+type Action = (input: Record<string, unknown>) => Promise<unknown>;
+const actions: Record<string, Action> = {
+  '${key}': ${action},
+  '/archive-item': async (input) => ({ archived: input.id }),
+};
+
+createServer((req: IncomingMessage, res: ServerResponse): void => {
+  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const action = req.method === 'POST' ? actions[pathname] : undefined;
+  if (!action) return void res.writeHead(404).end();
+  void action({}).then((out) => res.end(JSON.stringify(out)));
+}).listen(8787);`;
+
+const tableReport = (code: string) => ({
+  messageId: 'defaultHost' as const,
+  line: 14,
+  column: 4,
+  endLine: 14,
+  endColumn: 10,
+  suggestions: [
+    { messageId: 'useIpv4Loopback' as const, output: code.replace('.listen(8787)', ".listen(8787, '127.0.0.1')") },
+    {
+      messageId: 'useHostFromEnvironment' as const,
+      output: code.replace('.listen(8787)', ".listen(8787, process.env.HOST ?? '127.0.0.1')"),
+    },
+    { messageId: 'useIpv6Loopback' as const, output: code.replace('.listen(8787)', ".listen(8787, '::1')") },
+    { messageId: 'useLocalhost' as const, output: code.replace('.listen(8787)', ".listen(8787, 'localhost')") },
+  ],
+});
+
+ruleTester.run('require-loopback-host: a plain server that routes through a table of its own', rule, {
+  valid: [
+    {
+      name: 'every key a path of no MCP endpoint, every value a function of the file',
+      code: TABLE_ROUTED('/rename-item'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a key at an MCP endpoint path',
+      code: TABLE_ROUTED('/rpc'),
+      output: null,
+      errors: [tableReport(TABLE_ROUTED('/rpc'))],
+    },
+    {
+      name: 'a value the file does not show',
+      code: TABLE_ROUTED('/rename-item', 'handlers.rename').replace(
+        'type Action',
+        'declare const handlers: Record<string, (input: Record<string, unknown>) => Promise<unknown>>;\ntype Action',
+      ),
+      output: null,
+      errors: [
+        {
+          ...tableReport(
+            TABLE_ROUTED('/rename-item', 'handlers.rename').replace(
+              'type Action',
+              'declare const handlers: Record<string, (input: Record<string, unknown>) => Promise<unknown>>;\ntype Action',
+            ),
+          ),
+          line: 15,
+          endLine: 15,
+        },
+      ],
+    },
+  ],
+});
