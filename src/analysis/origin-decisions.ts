@@ -280,10 +280,9 @@ export function originDecisionListeners(
       const test = skipTypeWrappers(statement.test);
       // `if (!allowed)` names a test held elsewhere, and `if (!isAllowed(origin))` makes it
       // elsewhere: their text says nothing.
+      // So does such a call joined to other tests (`origin && !isTrusted(origin)`).
       const inner = test.type === AST_NODE_TYPES.UnaryExpression ? skipTypeWrappers(test.argument) : test;
-      const named =
-        inner.type === AST_NODE_TYPES.Identifier ||
-        (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Identifier);
+      const named = inner.type === AST_NODE_TYPES.Identifier || callsHelper(test);
       if (handlers.mayJudge && !named && !handlers.mayJudge(textOf(test))) continue;
       let allowWhen: boolean;
       if (turnsAway(statement.consequent)) allowWhen = false;
@@ -316,6 +315,15 @@ export function originDecisionListeners(
       handlers.done?.();
     },
   };
+}
+
+/** Whether a test is, or joins with `&&`/`||` (or negates), a call of a named function: `!isTrusted(origin)`. */
+function callsHelper(test: TSESTree.Node): boolean {
+  const node = skipTypeWrappers(test);
+  if (node.type === AST_NODE_TYPES.CallExpression) return node.callee.type === AST_NODE_TYPES.Identifier;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return callsHelper(node.argument);
+  if (node.type === AST_NODE_TYPES.LogicalExpression) return callsHelper(node.left) || callsHelper(node.right);
+  return false;
 }
 
 /**

@@ -821,3 +821,30 @@ ruleTester.run('no-unsafe-origin-match: a test held in a constant that the gate 
     },
   ],
 });
+
+/** An express gate that refuses a present Origin its helper does not trust, with `test` in the helper. */
+const HELPER_BEHIND_PRESENCE = (test: string): string => `import express from 'express';
+
+function isTrusted(origin: string): boolean {
+  return ${test};
+}
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !isTrusted(origin)) return void res.status(403).end();
+  next();
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('no-unsafe-origin-match: a helper behind a presence test in the same condition', rule, {
+  valid: [{ name: 'an exact comparison', code: HELPER_BEHIND_PRESENCE("origin === 'http://localhost:6274'") }],
+  invalid: [
+    {
+      name: '`origin && !isTrusted(origin)` with a prefix test in the helper',
+      code: HELPER_BEHIND_PRESENCE("origin.startsWith('http://localhost')"),
+      output: HELPER_BEHIND_PRESENCE("origin === 'http://localhost' || origin.startsWith('http://localhost:')"),
+      errors: [{ messageId: 'unsafeOriginCheck', line: 4, column: 10, endLine: 4, endColumn: 47 }],
+    },
+  ],
+});
