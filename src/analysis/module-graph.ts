@@ -389,10 +389,13 @@ export const JSR_NAMES: Readonly<Record<string, string>> = { '@hono/hono': 'hono
 /**
  * A Deno `npm:` or `jsr:` specifier as the bare specifier Node resolves to the same module, without
  * its version: `npm:@modelcontextprotocol/sdk@1.25/server/mcp.js` is
- * `@modelcontextprotocol/sdk/server/mcp.js`, `jsr:@hono/hono@4/cors` is `hono/cors`. Any other
- * specifier as it is.
+ * `@modelcontextprotocol/sdk/server/mcp.js`, `jsr:@hono/hono@4/cors` is `hono/cors`; a module of
+ * Deno's standard library by URL as its JSR name. Any other specifier as it is.
  */
 export function bareSpecifier(specifier: string): string {
+  // Deno's standard library by URL: `https://deno.land/std@0.220.1/http/server.ts` is `@std/http/server`.
+  const std = /^https:\/\/deno\.land\/std(?:@[^/]*)?\/([^/]+)\/(.+?)\.ts$/u.exec(specifier);
+  if (std) return std[2] === 'mod' ? `@std/${std[1]}` : `@std/${std[1]}/${std[2]}`;
   const match = /^(npm|jsr):(@[^/@]+\/[^/@]+|[^/@]+)(?:@[^/]*)?(\/.*)?$/u.exec(specifier);
   if (!match) return withSdkExtension(specifier);
   const name = (match[1] === 'jsr' ? JSR_NAMES[match[2]!] : undefined) ?? match[2]!;

@@ -946,6 +946,8 @@ class HostReader {
         return this.readServeOptions(api, call);
       case 'deno-serve':
         return this.readDenoServe(api, call);
+      case 'handler-options':
+        return this.readHandlerOptions(api, call);
       case 'fastmcp-start':
         return this.readFastmcpStart(api, call);
       case 'construction-host':
@@ -1100,6 +1102,20 @@ class HostReader {
       kind: 'default',
       addHost: (fixer, host) => insertArgumentBefore(fixer, first, `{ ${api.hostKey}: ${host} }`),
     };
+  }
+
+  /** std's `serve(handler, options?)`: the options after the handler. */
+  private readHandlerOptions(api: StartApi, call: TSESTree.CallExpression): HostReading {
+    const [first, second] = call.arguments as TSESTree.Expression[];
+    if (!first || !(this.isFunction(first) || this.isFetchHandler(first))) return UNKNOWN;
+    if (!second) {
+      return {
+        kind: 'default',
+        addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, `{ ${api.hostKey}: ${host} }`),
+      };
+    }
+    const options = resolveObjectExpression(second);
+    return options ? this.readServeObject(api, options) : UNKNOWN;
   }
 
   private readServeObject(api: StartApi, options: TSESTree.ObjectExpression): HostReading {

@@ -205,7 +205,12 @@ function specifierPattern(module: string): string {
   const [, name = module, subpath = ''] = /^(@[^/]+\/[^/]+|[^/]+)(.*)$/u.exec(module) ?? [];
   const aliases = Object.keys(JSR_NAMES).filter((jsr) => JSR_NAMES[jsr] === name);
   const names = aliases.length > 0 ? `(?:${[name, ...aliases].map(escape).join('|')})` : escape(name);
-  return `${names}(?:@[^'"\`/]*)?${escape(subpath)}`;
+  const pattern = `${names}(?:@[^'"\`/]*)?${escape(subpath)}`;
+  // Deno's standard library, also by URL (`https://deno.land/std@0.220.1/http/server.ts`).
+  const std = /^@std\/([^/]+)(\/.+)?$/u.exec(module);
+  if (!std) return pattern;
+  const file = `/${escape(std[1]!)}${std[2] ? escape(std[2]) : '/mod'}\\.ts`;
+  return `(?:${pattern}|https://deno\\.land/std(?:@[^'"\`/]*)?${file})`;
 }
 
 /**

@@ -50,10 +50,27 @@ export const srvxAdapter: Adapter = {
   ),
 };
 
+// Deno std 0.220.1 http/server.ts `serve(handler, options = {})`: `const hostname =
+// options.hostname ?? "0.0.0.0"`, and `Deno.listen({ port, hostname })`; std 1.0 dropped it for
+// `Deno.serve`. Imported as `https://deno.land/std@…/http/server.ts` or `jsr:@std/http@…/server`.
+const STD_SERVE: StartApi = {
+  display: "`serve()` from Deno's std/http",
+  hostLabel: '`hostname`',
+  defaultBinding: 'default `0.0.0.0`',
+  signature: 'handler-options',
+  hostKey: 'hostname',
+  socketKey: null,
+  handlesFetch: true,
+};
+
 /** Bun's and Deno's servers. */
 export const runtimesAdapter: Adapter = {
   name: 'bun-deno',
-  modules: { bun: { serve: { [CALL]: [{ kind: 'start', api: BUN_SERVE }] } } },
+  modules: {
+    bun: { serve: { [CALL]: [{ kind: 'start', api: BUN_SERVE }] } },
+    '@std/http/server': { serve: { [CALL]: [{ kind: 'start', api: STD_SERVE }] } },
+    '@std/http': { serve: { [CALL]: [{ kind: 'start', api: STD_SERVE }] } },
+  },
   globals: {
     Bun: { serve: { [CALL]: [{ kind: 'start', api: BUN_SERVE }] } },
     Deno: { serve: { [CALL]: [{ kind: 'start', api: DENO_SERVE }] } },

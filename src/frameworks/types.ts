@@ -196,6 +196,8 @@ export type StartSignature =
   | 'serve-options'
   /** `Deno.serve(handler)`, `Deno.serve(options, handler)`, `Deno.serve({ handler, ...options })`. */
   | 'deno-serve'
+  /** `serve(handler, options?)` of Deno's standard library (`std/http/server.ts`, before std 1.0). */
+  | 'handler-options'
   /** fastmcp's `start({ transportType: 'httpStream', httpStream: { port, host } })`. */
   | 'fastmcp-start'
   /**

@@ -155,7 +155,11 @@ export default createRule<Options, MessageIds>({
     const from = (site: ValueSite): string => (site.foreign ? ` (from ${placeOf(site.foreign.node, context)})` : '');
 
     /** Whether the server runs where `process.env` is there to read (not Deno's `serve`). */
-    const readsProcessEnv = (api: ServerApi): boolean => (api as Partial<StartApi>).signature !== 'deno-serve';
+    // Deno's own servers (`Deno.serve()`, std's `serve()`) run where `process` may not be.
+    const readsProcessEnv = (api: ServerApi): boolean => {
+      const { signature } = api as Partial<StartApi>;
+      return signature !== 'deno-serve' && signature !== 'handler-options';
+    };
 
     const describeValues = (candidates: readonly PossibleValue[]): string =>
       [...new Set(candidates.flatMap((candidate) => (candidate.known ? [describeValue(candidate.value)] : [])))].join(

@@ -1,3 +1,4 @@
+import loopbackRule from '../../src/rules/require-loopback-host';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester } from '../rule-tester';
@@ -71,4 +72,61 @@ ruleTester.run('require-dns-rebinding-protection: Deno specifiers', dnsRule, {
       },
     ],
   })),
+});
+
+// Deno's standard library before 1.0 served with `serve(handler, options?)` of `std/http/server.ts`
+// (by URL, or by JSR name), on `options.hostname ?? '0.0.0.0'`.
+const STD_SERVE = (specifier: string, options: string): string => `import { serve } from '${specifier}';
+import { handleMcp } from './mcp.ts';
+
+await serve((request: Request) => handleMcp(request)${options});`;
+
+const stdBound = (specifier: string, hostname: string): string =>
+  STD_SERVE(specifier, `, { port: 8000, hostname: ${hostname} }`);
+
+ruleTester.run("require-loopback-host: Deno std's serve()", loopbackRule, {
+  valid: [
+    { name: 'bound to loopback', code: stdBound('https://deno.land/std@0.220.1/http/server.ts', "'127.0.0.1'") },
+    { name: "another module's serve() is not std's", code: STD_SERVE('https://deno.land/x/oak@v12.6.1/mod.ts', '') },
+  ],
+  invalid: [
+    {
+      name: 'by URL, with options but no hostname',
+      code: STD_SERVE('https://deno.land/std@0.220.1/http/server.ts', ', { port: 8000 }'),
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: "`serve()` from Deno's std/http", hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 12,
+          suggestions: ["'127.0.0.1'", "'::1'", "'localhost'"].map((host, index) => ({
+            messageId: (['useIpv4Loopback', 'useIpv6Loopback', 'useLocalhost'] as const)[index]!,
+            output: stdBound('https://deno.land/std@0.220.1/http/server.ts', host),
+          })),
+        },
+      ],
+    },
+    {
+      name: 'by JSR name, with no options: they go after the handler',
+      code: STD_SERVE('jsr:@std/http@0.224/server', ''),
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: "`serve()` from Deno's std/http", hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 12,
+          suggestions: ["'127.0.0.1'", "'::1'", "'localhost'"].map((host, index) => ({
+            messageId: (['useIpv4Loopback', 'useIpv6Loopback', 'useLocalhost'] as const)[index]!,
+            output: STD_SERVE('jsr:@std/http@0.224/server', `, { hostname: ${host} }`),
+          })),
+        },
+      ],
+    },
+  ],
 });
