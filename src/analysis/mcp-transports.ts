@@ -140,7 +140,9 @@ function findServesMcp(handler: TSESTree.Node): boolean {
   if (transportCalls(fn).length > 0) return true;
   const called = handlerCalls(fn, 2).map((call) => call.fn);
   if (called.some((callee) => transportCalls(callee).length > 0)) return true;
-  return [fn, ...called, ...bodyHandlers(fn)].some((callee) => dispatchesMcpMethods(callee) || callsMcpTool(callee));
+  return [fn, ...called, ...[fn, ...called].flatMap(bodyHandlers)].some(
+    (callee) => dispatchesMcpMethods(callee) || callsMcpTool(callee),
+  );
 }
 
 /**
@@ -384,8 +386,18 @@ export function branchServesMcp(branch: TSESTree.Node, fn: HandlerFunction): boo
     return receiver !== null && transportEntities(receiver).entities.length > 0;
   };
   if (transportCalls(fn).some((call) => containsNode(branch, call) && knownTransport(call))) return true;
-  return bodyHandlers(fn).some(
-    (callee) => callee !== fn && containsNodeOfCallTo(branch, callee) && dispatchesMcpMethods(callee),
+  if (
+    bodyHandlers(fn).some(
+      (callee) => callee !== fn && containsNodeOfCallTo(branch, callee) && dispatchesMcpMethods(callee),
+    )
+  )
+    return true;
+  // A function or method the branch hands the request to (`this.onMessage(req, res)`) that
+  // answers MCP by hand, in its body or in the body handler it streams the request into.
+  return handlerCalls(fn, 2).some(
+    ({ call, fn: callee }) =>
+      containsNode(branch, call) &&
+      [callee, ...bodyHandlers(callee)].some((handler) => dispatchesMcpMethods(handler)),
   );
 }
 

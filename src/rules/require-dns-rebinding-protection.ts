@@ -47,6 +47,7 @@ import {
 import { destructuredHeaderNames, ORIGIN_AND_HOST, requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
+  MENTIONS_KNOWN_MODULE,
   MENTIONS_SELF_SERVING_MODULE,
   MCP_PACKAGES,
   UPGRADE_METHODS,
@@ -363,7 +364,9 @@ export default createRule<Options, MessageIds>({
     const mentionsMcp =
       MENTIONS_MCP.test(sourceCode.text) ||
       configFileServer(sourceCode.ast) !== null ||
-      (MENTIONS_MCP_PATH.test(sourceCode.text) && importsModuleMatching(file, sourceCode.text, mentionsMcpMethod)) ||
+      // (at any path, in a file of a framework: `app.all('/w/:slug', (req, reply) => rpc.handle(req, reply))`).
+      ((MENTIONS_MCP_PATH.test(sourceCode.text) || MENTIONS_KNOWN_MODULE.test(sourceCode.text)) &&
+        importsModuleMatching(file, sourceCode.text, mentionsMcpMethod)) ||
       // `server.start({ transportType: 'httpStream' })` of a FastMCP server another module makes.
       frameworkStarts(sourceCode).length > 0;
     if (!mentionsMcp && !checksHostOrOrigin && !websockets) return {};

@@ -1525,6 +1525,41 @@ describe('CommonJS callers that stay partly unknown', () => {
 });
 
 describe('what a handler hands its requests to in another module', () => {
+  it('a method the handler hands the request to streams the body into an imported class that answers MCP methods', async () => {
+    expect(summarise(await lint('src/dispatch/class-server.ts'))).toEqual([
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [11, 13, 11, 34],
+        { route: '`POST /rpc` in this handler' },
+        FAIL_CLOSED_CSRF,
+      ),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedApp',
+        [11, 13, 11, 34],
+        { app: 'request handler' },
+        { hasFix: false, suggestions: 1 },
+      ),
+    ]);
+  });
+
+  it('a route at a path that does not say MCP hands the request to an imported class that answers MCP methods', async () => {
+    expect(summarise(await lint('src/dispatch/workspaces.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedApp',
+        [4, 13, 4, 22],
+        { app: '`Fastify()` app' },
+        {
+          hasFix: false,
+          suggestions: 1,
+        },
+      ),
+      report('require-csrf-token', 'missingCsrfCheck', [8, 1, 8, 9], { route: '`POST /w/:slug`' }, FAIL_CLOSED_CSRF),
+    ]);
+  });
+
   it('a body streamed in and given to an imported JSON-RPC dispatcher of MCP methods: the handler serves MCP', async () => {
     expect(summarise(await lint('src/dispatch/server.ts'))).toEqual([
       report(
