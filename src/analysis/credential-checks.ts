@@ -778,6 +778,11 @@ function callsFailOpenCheck(fn: HandlerFunction): boolean {
  * length test asks (a forger picks the length: 64 characters pass a minimum of the usual sizes).
  */
 const FORGED = `\u0000forged${'-'.repeat(57)}`;
+/**
+ * The credentials a forger sends: FORGED, and FORGED in the shape a check of the scheme asks for
+ * (`auth.startsWith('Bearer ')` passes `Bearer ` and anything).
+ */
+const FORGERIES: readonly string[] = [FORGED, `Bearer ${FORGED}`];
 /** No value is assumed: the check only has to refuse a wrong one. */
 const NOT_MISSING = Symbol('not missing');
 
@@ -790,7 +795,7 @@ const NOT_MISSING = Symbol('not missing');
 function refusedWithout(finder: CheckFinder, decides: (value: unknown) => boolean): boolean {
   // An Origin check against cross-origin reads: a foreign page's Origin must be refused.
   if (!finder.rejectsWhenMissing) return decides(finder.verifiesValue ? FORGED : NOT_MISSING);
-  return decides(undefined) && (!finder.verifiesValue || decides(FORGED));
+  return decides(undefined) && (!finder.verifiesValue || FORGERIES.every(decides));
 }
 
 /** The helper of the project an initializer calls, when it reads a checked header and returns something. */
@@ -1184,7 +1189,12 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
     case AST_NODE_TYPES.CallExpression: {
       const callee = absentValue(expression.callee, absent);
       if (callee.known && callee.value == null) return { known: true, value: undefined };
-      return constantAnswer(expression) ?? guardClauseAnswer(expression, absent) ?? unknown;
+      return (
+        stringMethodAnswer(expression, absent) ??
+        constantAnswer(expression) ??
+        guardClauseAnswer(expression, absent) ??
+        unknown
+      );
     }
     case AST_NODE_TYPES.UnaryExpression: {
       const argument = absentValue(expression.argument, absent);
@@ -1244,6 +1254,41 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       return value ? { known: true, value: value.value } : unknown;
     }
   }
+}
+
+/** String methods whose answer depends only on the string and their arguments. */
+const STRING_METHODS: ReadonlySet<string> = new Set([
+  'startsWith',
+  'endsWith',
+  'includes',
+  'toLowerCase',
+  'toUpperCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'slice',
+  'substring',
+]);
+
+/**
+ * What a string method answers on a value known without the header or with a forged one, given
+ * constant arguments: `auth.startsWith('Bearer ')`, which a forger's `Bearer …` passes.
+ */
+function stringMethodAnswer(call: TSESTree.CallExpression, absent: Absent): AbsentValue | null {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return null;
+  const method = propertyName(callee);
+  if (method === null || !STRING_METHODS.has(method)) return null;
+  const receiver = absentValue(callee.object, absent);
+  if (!receiver.known || typeof receiver.value !== 'string') return null;
+  const args: unknown[] = [];
+  for (const argument of call.arguments) {
+    const value = argument.type === AST_NODE_TYPES.SpreadElement ? null : staticValue(argument);
+    if (!value || (typeof value.value !== 'string' && typeof value.value !== 'number')) return null;
+    args.push(value.value);
+  }
+  const fn = (String.prototype as unknown as Record<string, (...values: unknown[]) => unknown>)[method]!;
+  return { known: true, value: fn.apply(receiver.value, args) };
 }
 
 /**

@@ -2040,6 +2040,13 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
       name: 'a bearer token compared with a secret',
       code: HEADER_GATE('req.headers.authorization', 'value !== `Bearer ${process.env.MCP_TOKEN}`'),
     },
+    {
+      name: 'the scheme tested, then the token after it compared with a secret',
+      code: HEADER_GATE(
+        'req.headers.authorization',
+        "!value?.startsWith('Bearer ') || value.slice(7) !== process.env.MCP_TOKEN",
+      ),
+    },
   ],
   invalid: [
     {
@@ -2085,6 +2092,31 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
               output: HEADER_GATE(
                 'req.headers.authorization ?? ""',
                 'value.length < 8',
+                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a test of the scheme alone: a forger's `Bearer` and anything passes `startsWith('Bearer ')`",
+      code: HEADER_GATE('req.headers.authorization', "!value?.startsWith('Bearer ')"),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 10,
+          column: 25,
+          endLine: 10,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: HEADER_GATE(
+                'req.headers.authorization',
+                "!value?.startsWith('Bearer ')",
                 "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
               ),
             },
