@@ -1658,6 +1658,9 @@ let truthyReturnsRefuse = false;
 
 /** Whether a branch turns the request away: `return`, `throw`, or an answer with an error status. */
 function rejects(branch: TSESTree.Node): boolean {
+  // `if (wait > 0) { res.status(429).end(); return; }`: a rate limit, which any caller may reach
+  // with a key of its own making, decides nothing about a credential.
+  if (onlyRateLimits(branch)) return false;
   // `if (allowAnonymous) { next(); return; }` in a call that sets it: the request goes on there,
   // and nothing after it in the branch runs.
   if (branch.type === AST_NODE_TYPES.BlockStatement) {
@@ -1670,6 +1673,29 @@ function rejects(branch: TSESTree.Node): boolean {
   }
   return rejectsAnywhere(branch);
 }
+
+/** Whether every status a branch answers with or throws is 429 (Too Many Requests), and it sets one. */
+function onlyRateLimits(branch: TSESTree.Node): boolean {
+  const statuses: unknown[] = [];
+  walk(branch, (node) => {
+    if (node.type === AST_NODE_TYPES.ThrowStatement) {
+      statuses.push(thrownStatus(node));
+      return;
+    }
+    const status = statusSetBy(node);
+    if (status !== NO_STATUS) statuses.push(status);
+    else if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      RESPONSE_HELPERS.has(calledMethodName(node) ?? '') &&
+      node.arguments[1] &&
+      node.arguments[1].type !== AST_NODE_TYPES.SpreadElement
+    )
+      statuses.push(staticValue(node.arguments[1])?.value);
+  });
+  return statuses.length > 0 && statuses.every((status) => status === RATE_LIMITED);
+}
+
+const RATE_LIMITED = 429;
 
 /** Whether a statement or expression turns the request away somewhere in it. */
 function rejectsAnywhere(branch: TSESTree.Node): boolean {

@@ -2034,6 +2034,25 @@ app.post('/mcp', async (req, res) => {
 });
 app.listen(3000, '127.0.0.1');`;
 
+/** HEADER_GATE with a key that must be there, then goes to a rate limiter of the file. */
+const RATE_LIMITED = (transport?: string): string =>
+  HEADER_GATE("req.headers['x-api-key']", "typeof value !== 'string'", transport)
+    .replace('  next();\n});', '  if (limiter.wait(value) > 0) return void res.status(429).end();\n  next();\n});')
+    .replace(
+      'const app = express();',
+      `class Limiter {
+  private readonly last = new Map<string, number>();
+  wait(key: string): number {
+    const now = Date.now();
+    const waited = now - (this.last.get(key) ?? 0);
+    this.last.set(key, now);
+    return waited < 100 ? 1 : 0;
+  }
+}
+const limiter = new Limiter();
+const app = express();`,
+    );
+
 ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can send', rule, {
   valid: [
     {
@@ -2117,6 +2136,29 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
               output: HEADER_GATE(
                 'req.headers.authorization',
                 "!value?.startsWith('Bearer ')",
+                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a key that only a rate limiter looks at: its 429 is no refusal of a made-up key',
+      code: RATE_LIMITED(),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 21,
+          column: 25,
+          endLine: 21,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: RATE_LIMITED(
                 "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
               ),
             },
