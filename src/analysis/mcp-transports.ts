@@ -156,7 +156,18 @@ function callsMcpTool(fn: HandlerFunction): boolean {
   if (first?.type !== AST_NODE_TYPES.Identifier) return false;
   let calls = false;
   walk(fn.body, (node) => {
-    if (calls || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'callTool') return;
+    if (calls || node.type !== AST_NODE_TYPES.CallExpression) return;
+    if (calledMethodName(node) !== 'callTool') {
+      // A client of the project's own that writes MCP's `tools/call` (to a child's stdin, say),
+      // handed what the request says: `children.runTool(req.body.tool_name, req.body.arguments)`.
+      const target = resolveFunction(node.callee);
+      calls =
+        target !== null &&
+        target !== fn &&
+        writesToolCall(target) &&
+        node.arguments.some((argument) => mentionsRequest(argument, first.name));
+      return;
+    }
     const [request] = node.arguments;
     if (!request || request.type === AST_NODE_TYPES.SpreadElement) return;
     const options = skipTypeWrappers(request);
@@ -171,6 +182,16 @@ function callsMcpTool(fn: HandlerFunction): boolean {
     calls = steered.some((value) => mentionsRequest(value, first.name));
   });
   return calls;
+}
+
+/** Whether a function makes a JSON-RPC message of MCP's `tools/call`: `{ method: 'tools/call', params }`. */
+function writesToolCall(fn: HandlerFunction): boolean {
+  let writes = false;
+  walk(fn.body, (node) => {
+    if (writes || node.type !== AST_NODE_TYPES.Property || propertyName(node) !== 'method') return;
+    writes = staticValue(node.value)?.value === 'tools/call';
+  });
+  return writes;
 }
 
 /** A web framework context's own bindings, not the request: Hono's `c.env`, `c.var`, `c.get('user')`. */

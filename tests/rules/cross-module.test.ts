@@ -1525,6 +1525,28 @@ describe('CommonJS callers that stay partly unknown', () => {
 });
 
 describe('what a handler hands its requests to in another module', () => {
+  it("a REST route hands the tool the request names to a client of the project that writes MCP's tools/call", async () => {
+    expect(summarise(await lint('src/dispatch/tool-gateway.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedApp',
+        [5, 13, 5, 22],
+        { app: '`express()` app' },
+        {
+          hasFix: false,
+          suggestions: 1,
+        },
+      ),
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [9, 1, 9, 9],
+        { route: '`POST /v1/tools/run`' },
+        FAIL_CLOSED_CSRF,
+      ),
+    ]);
+  });
+
   it('a method the handler hands the request to streams the body into an imported class that answers MCP methods', async () => {
     expect(summarise(await lint('src/dispatch/class-server.ts'))).toEqual([
       report(
