@@ -114,6 +114,9 @@ interface Credential {
   readonly bearer: boolean;
 }
 
+/** A module that imports NestJS's decorators. */
+const NEST_COMMON = /['"]@nestjs\/common['"]/u;
+
 export default createRule<Options, MessageIds>({
   name: 'require-csrf-token',
   meta: {
@@ -175,9 +178,11 @@ export default createRule<Options, MessageIds>({
     const usesMcpSdk = /['"]@modelcontextprotocol\//u.test(sourceCode.text);
     // A file with routes names a framework, an MCP endpoint or an MCP transport somewhere.
     // …or starts an MCP framework's server that another module makes (`server.start({ transportType })`).
+    // …or declares NestJS controllers (`@Controller('mcp')`, whose path has no slash).
     if (
       !MENTIONS_KNOWN_MODULE.test(sourceCode.text) &&
       !mentionsEndpoint(sourceCode.text, endpoints) &&
+      !NEST_COMMON.test(sourceCode.text) &&
       frameworkStarts(sourceCode).length === 0
     )
       return {};
@@ -502,7 +507,7 @@ export default createRule<Options, MessageIds>({
      * method, through its `@Req()` parameter, and throws Nest's own 403 (or 401) exception.
      */
     function reportNestControllers(): void {
-      if (!/['"]@nestjs\/common['"]/u.test(sourceCode.text)) return;
+      if (!NEST_COMMON.test(sourceCode.text)) return;
       // A guard the app runs before every route (`app.useGlobalGuards()`, an `APP_GUARD` provider),
       // looked for once a controller method would be reported.
       let globallyGuarded: boolean | undefined;

@@ -1525,6 +1525,24 @@ describe('CommonJS callers that stay partly unknown', () => {
 });
 
 describe('what a handler hands its requests to in another module', () => {
+  it('a NestJS controller hands the body to an injected service of another module that answers MCP methods', async () => {
+    const csrf = summarise(await lint('src/nest-rpc/mcp.controller.ts')).filter(
+      (message) => message.ruleId === 'mcp-cors/require-csrf-token',
+    );
+    expect(csrf).toEqual([
+      report(
+        'require-csrf-token',
+        'missingCsrfCheck',
+        [8, 4, 8, 10],
+        { route: '`POST /mcp`' },
+        {
+          hasFix: false,
+          suggestions: 0,
+        },
+      ),
+    ]);
+  });
+
   it("a REST route hands the tool the request names to a client of the project that writes MCP's tools/call", async () => {
     expect(summarise(await lint('src/dispatch/tool-gateway.ts'))).toEqual([
       report(
