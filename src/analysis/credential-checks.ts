@@ -142,6 +142,9 @@ function refusesOtherOrigins(node: TSESTree.Node): boolean {
     // `if (allowed.includes('*') || …) callback(null, true)` with a `'*'` listed refuses nothing.
     const { origin: originIndex, callback: callbackIndex } = entity.middleware.originFunction;
     if (!delegate && admitsEveryThroughList(fn, originIndex, callbackIndex ?? 1)) return false;
+    // A delegate reads the Origin from the request itself; one that names `'*'` anywhere may let
+    // every origin in through a list, which the analysis does not read there.
+    if (delegate && /['"`]\*['"`]/u.test(textOf(fn))) return false;
     let refuses = false;
     walk(fn.body, (inner) => {
       if (refuses || inner.type !== AST_NODE_TYPES.CallExpression) return;
@@ -153,10 +156,51 @@ function refusesOtherOrigins(node: TSESTree.Node): boolean {
         callee.name === callback.name &&
         made?.type === AST_NODE_TYPES.NewExpression &&
         made.callee.type === AST_NODE_TYPES.Identifier &&
-        /Error$/u.test(made.callee.name);
+        /Error$/u.test(made.callee.name) &&
+        // A delegate's error must follow from the Origin, not from the path or anything else.
+        (!delegate || decidedByOrigin(inner, fn));
     });
     return refuses;
   });
+}
+
+/**
+ * Whether the tests that lead to `node` in `fn` read the request's Origin: an `if` or `?:` around
+ * it, or an `if (…) return …` before it in a block around it
+ * (`if (ALLOWED.includes(origin)) return callback(null, …); callback(new Error(…))`).
+ */
+function decidedByOrigin(node: TSESTree.Node, fn: HandlerFunction): boolean {
+  const readsOrigin = (test: TSESTree.Node): boolean => {
+    let found = false;
+    walk(test, (inner) => {
+      if (found) return;
+      if (requestHeaderRead(inner, 'origin') !== null) found = true;
+      else if (inner.type === AST_NODE_TYPES.Identifier) {
+        const init = resolveExpression(inner);
+        found = init !== null && init !== inner && requestHeaderRead(skipTypeWrappers(init), 'origin') !== null;
+      }
+    });
+    return found;
+  };
+  for (
+    let child: TSESTree.Node = node, parent = node.parent;
+    parent && child !== fn;
+    child = parent, parent = parent.parent
+  ) {
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child !== parent.test &&
+      readsOrigin(parent.test)
+    )
+      return true;
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && readsOrigin(statement.test)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**
@@ -779,10 +823,13 @@ function callsFailOpenCheck(fn: HandlerFunction): boolean {
  */
 const FORGED = `\u0000forged${'-'.repeat(57)}`;
 /**
- * The credentials a forger sends: FORGED, and FORGED in the shape a check of the scheme asks for
- * (`auth.startsWith('Bearer ')` passes `Bearer ` and anything).
+ * The credentials a forger sends: FORGED, and FORGED after each scheme a check may ask for
+ * (`auth.startsWith('Bearer ')` passes `Bearer ` and anything; `Token `, lower case too).
  */
-const FORGERIES: readonly string[] = [FORGED, `Bearer ${FORGED}`];
+const FORGERIES: readonly string[] = [
+  FORGED,
+  ...['Bearer', 'bearer', 'Token', 'token', 'Basic'].map((scheme) => `${scheme} ${FORGED}`),
+];
 /** No value is assumed: the check only has to refuse a wrong one. */
 const NOT_MISSING = Symbol('not missing');
 

@@ -3,7 +3,7 @@ import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, isLoggingCallee, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { codeOf, isLinted, moduleOf, variableOf } from './program';
-import { importersOf, isPackageEntry, resolveSpecifier, runByBun, servedByDeno } from './module-graph';
+import { importersOf, inWorkspace, isPackageEntry, resolveSpecifier, runByBun, servedByDeno } from './module-graph';
 import { KNOWN_MODULES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
@@ -42,11 +42,24 @@ const answers = new WeakMap<TSESTree.Program, boolean>();
 const MCP_PATH = /(?:^|\/)(?:[^/]*mcp[^/]*|sse|messages?|rpc)(?:\/|$)/iu;
 
 /**
- * Whether a route may serve MCP: its path is unknown or an MCP endpoint's, or a handler passes
- * requests to an MCP transport. `false` for `router.post('/token', …)` whose handlers serve none.
+ * Whether a route may serve MCP: its path is unknown, the root (of a router that may be mounted
+ * at `/mcp`) or an MCP endpoint's, a handler is not a function the analysis reads (a parameter),
+ * or one passes requests to an MCP transport. `false` for `router.post('/token', …)` whose
+ * handlers, functions of the project, serve none.
  */
 export function mayServeMcp(route: Route): boolean {
-  return route.path === null || MCP_PATH.test(route.path) || route.handlers.some((handler) => servesMcp(handler));
+  return (
+    route.path === null ||
+    /^\/?$/u.test(route.path) ||
+    MCP_PATH.test(route.path) ||
+    route.handlers.some((handler) => (!resolveFunction(handler) && !packageMiddleware(handler)) || servesMcp(handler))
+  );
+}
+
+/** A package's middleware, made or named: `express.json()`, `bearerAuth({ … })`. */
+function packageMiddleware(handler: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(handler);
+  return externalRefOf(expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression) !== null;
 }
 
 /**
@@ -196,9 +209,31 @@ function ownPlainHandlers(sourceCode: Readonly<SourceCode>): boolean {
     handlers.length > 0 &&
     handlers.every((handler) => {
       const fn = resolveFunction(handler);
-      return fn !== null && isLinted(fn) && !servesMcp(handler) && routesThroughOwnTable(fn);
+      return (
+        fn !== null && isLinted(fn) && !servesMcp(handler) && routesThroughOwnTable(fn) && handsRequestToOwnCode(fn)
+      );
     })
   );
+}
+
+/**
+ * Whether a handler hands its request (or response) to no call but of functions of the file and
+ * the request's and response's own methods: not `proxy.web(req, res)` for the other paths.
+ */
+function handsRequestToOwnCode(fn: HandlerFunction): boolean {
+  const names = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  let own = true;
+  walk(fn.body, (node) => {
+    if (!own || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return;
+    const handsOn = node.arguments.some((argument) => {
+      const passed = skipTypeWrappers(argument);
+      return passed.type === AST_NODE_TYPES.Identifier && names.has(passed.name);
+    });
+    if (!handsOn) return;
+    const target = resolveFunction(node.callee);
+    own = target !== null && isLinted(target);
+  });
+  return own;
 }
 
 function routesThroughOwnTable(fn: HandlerFunction): boolean {
@@ -312,11 +347,12 @@ function staysHere(app: AppInstance): boolean {
 
 /**
  * Whether a name's module exports it (`export default app`, `export { app }`, `export const app`)
- * for its tests: it is no entry of its package, tests of the package import it, and no other module does.
+ * for its tests: it is no entry of its package (nor in a workspace, whose other packages may import
+ * it by a deep path), tests of the package import it, and no other module does.
  */
 function exportedForTestsOnly(id: TSESTree.Identifier, references: readonly Scope.Reference[]): boolean {
   const { file } = moduleOf(id);
-  if (!file || isPackageEntry(file)) return false;
+  if (!file || isPackageEntry(file) || inWorkspace(file)) return false;
   const names = references.flatMap((reference) => {
     const name = exportsName(reference.identifier);
     return name === null ? [] : [name];

@@ -417,8 +417,7 @@ export function branchServesMcp(branch: TSESTree.Node, fn: HandlerFunction): boo
   // answers MCP by hand, in its body or in the body handler it streams the request into.
   return handlerCalls(fn, 2).some(
     ({ call, fn: callee }) =>
-      containsNode(branch, call) &&
-      [callee, ...bodyHandlers(callee)].some((handler) => dispatchesMcpMethods(handler)),
+      containsNode(branch, call) && [callee, ...bodyHandlers(callee)].some((handler) => dispatchesMcpMethods(handler)),
   );
 }
 

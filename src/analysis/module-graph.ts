@@ -1862,6 +1862,15 @@ function workspacePackages(dir: string): ReadonlyMap<string, string> | null {
   }
 }
 
+/**
+ * Whether a file's package is one of several in a workspace, whose other packages may import its
+ * modules by a deep path (`@acme/server/src/app`) that `importersOf` does not look for.
+ */
+export function inWorkspace(file: string): boolean {
+  const packages = workspacePackages(path.dirname(file));
+  return packages !== null && packages.size > 1;
+}
+
 /** Where monorepos keep their packages, for a workspace whose list the analysis cannot read. */
 const CONVENTIONAL_WORKSPACE = ['packages/*', 'apps/*', 'libs/*', 'services/*', 'examples/*', 'plugins/*', 'tools/*'];
 

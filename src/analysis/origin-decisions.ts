@@ -73,7 +73,13 @@ export interface OriginDecisionHandlers {
    * A check of the project that an origin gate calls with the origin and that says yes to every
    * origin (`function isAllowedOrigin(origin) { return true; }`): the values it returns.
    */
-  alwaysAllows?(check: { call: TSESTree.CallExpression; returns: readonly TSESTree.Node[]; site: TSESTree.Node }): void;
+  alwaysAllows?(check: {
+    call: TSESTree.CallExpression;
+    returns: readonly TSESTree.Node[];
+    site: TSESTree.Node;
+    /** Whether credentials are allowed beside the policy the check decides. */
+    credentials: boolean;
+  }): void;
   /**
    * A test that lets every origin in because a list it looks in holds `'*'`
    * (`allowed.includes('*') || allowed.includes(origin)`, with `allowed` holding `'*'`).
@@ -159,6 +165,7 @@ export function originDecisionListeners(
           call: skipTypeWrappers(node) as TSESTree.CallExpression,
           returns: inlined.returns,
           site,
+          credentials,
         });
         return;
       }

@@ -1298,7 +1298,10 @@ function refusedBeforeInHandler(sourceCode: Readonly<SourceCode>, node: TSESTree
   for (const { fn } of fetchHandlers(sourceCode)) if (fn) handlers.add(fn);
   // A function that makes the answer (`openStream(req)` of a class a handler calls): whoever calls
   // it, the answer that carries the policy comes only after its own check.
-  for (let fn = enclosingFunction(node); fn; fn = fn.parent ? enclosingFunction(fn.parent) : null) handlers.add(fn);
+  // Only the innermost: an outer function's other functions (an `/admin` check beside the
+  // handler) are not on the way to it.
+  const maker = enclosingFunction(node);
+  if (maker) handlers.add(maker);
   return [...handlers].some((fn) => containsNode(fn, node) && functionChecksCredential(CREDENTIAL_FINDER, fn, 0, node));
 }
 

@@ -1026,8 +1026,11 @@ class HostReader {
     // A name says socket only where no value the code shows is a port (`ports.websock` of 3001).
     const numbered = values.some((candidate) => candidate.known && typeof candidate.value === 'number');
     // `this.channel` holding `opts.channel || socketPath()`: a value the code shows is a path.
+    // Not where another value may be a port (`process.env.PORT || socketFile()`).
     const pathLike =
-      namesSocketPath(first) || values.some((candidate) => !candidate.known && namesSocketPath(candidate.node));
+      namesSocketPath(first) ||
+      (values.some((candidate) => !candidate.known && namesSocketPath(candidate.node)) &&
+        !values.some((candidate) => /port/iu.test(codeOf(candidate.node).getText(candidate.node))));
     if (values.some(isPath) || (pathLike && !numbered)) return SOCKET;
     // Anything else is taken as a port, as it nearly always is (`Number(process.env.PORT)`).
     // Node reads the second argument as the host only when it is a string.
@@ -1192,8 +1195,13 @@ function startName(callee: TSESTree.Node): TSESTree.Node {
  */
 function namesSocketPath(node: TSESTree.Node, depth = 0): boolean {
   const expression = skipTypeWrappers(node);
+  // `options.channel || socketPath()`; not `process.env.PORT || socketPath()`, a port when it is set.
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator !== '&&') {
-    return namesSocketPath(expression.left, depth) || namesSocketPath(expression.right, depth);
+    const sides = [expression.left, expression.right];
+    return (
+      sides.some((side) => namesSocketPath(side, depth)) &&
+      !sides.some((side) => /port/iu.test(codeOf(side).getText(side)))
+    );
   }
   if (expression.type === AST_NODE_TYPES.TemplateLiteral) {
     const head = expression.quasis[0]?.value.cooked ?? '';

@@ -553,19 +553,21 @@ function narrowedByTag(use: TSESTree.Identifier, values: PossibleValue[], depth:
   if (facts.length === 0) return values;
   const kept = values.filter((candidate) => {
     const object = candidate.known ? null : resolveObjectExpression(candidate.node, depth + 1);
-    return facts.every(({ key, value, equal }) => {
+    return facts.every(({ key, value, equal, loose }) => {
       let tag: { value: unknown } | null = null;
       if (candidate.known) {
         const held = candidate.value;
         if (held === null || typeof held !== 'object' || Array.isArray(held)) return true;
         tag = { value: (held as Record<string, unknown>)[key] };
       } else if (object) {
+        // A property the object does not have is `undefined`; one a spread may hold is unknown.
         const property = findObjectProperty(object, key);
-        if (property.kind !== 'found' || !property.value) return property.kind !== 'missing' || !equal;
-        tag = staticValue(property.value);
+        if (property.kind === 'missing') tag = { value: undefined };
+        else if (property.kind === 'found' && property.value) tag = staticValue(property.value);
       }
       if (!tag) return true;
-      return (tag.value === value) === equal;
+      const same = loose ? tag.value == value : tag.value === value;
+      return same === equal;
     });
   });
   return kept.length > 0 ? kept : values;
@@ -576,6 +578,8 @@ interface TagFact {
   readonly key: string;
   readonly value: unknown;
   readonly equal: boolean;
+  /** Compared with `==` or `!=`. */
+  readonly loose: boolean;
 }
 
 function tagFacts(use: TSESTree.Node, variable: Scope.Variable): TagFact[] {
@@ -637,7 +641,7 @@ function collectTagFacts(test: TSESTree.Node, outcome: boolean, variable: Scope.
     if (key === null || !value || object.type !== AST_NODE_TYPES.Identifier || variableOf(object) !== variable)
       continue;
     // Only what holds is sure: `kind !== 'help'` rules out one tag, `kind === 'http'` every other.
-    facts.push({ key, value: value.value, equal });
+    facts.push({ key, value: value.value, equal, loose: inner.operator === '==' || inner.operator === '!=' });
     return;
   }
 }

@@ -464,10 +464,10 @@ export default createRule<Options, MessageIds>({
         }
         // An origin gate whose check says yes to every origin checks nothing.
         originDecisionListeners(sourceCode, {
-          alwaysAllows({ call, returns, site }) {
+          alwaysAllows({ call, returns, site, credentials }) {
             // Where the policy could not matter (a server shown to serve no MCP, a public path),
             // neither does a check of it, as for `origin: true`.
-            if (harmlessPolicy(sourceCode, site, credentialHeaders(sourceCode).besides(site), reach)) return;
+            if (harmlessPolicy(sourceCode, site, credentials, reach)) return;
             const linted = returns.filter((value) => isLinted(value));
             const at = linted.length > 0 ? linted : [isLinted(call) ? call : site];
             for (const node of at) {

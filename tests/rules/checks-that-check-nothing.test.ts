@@ -743,6 +743,11 @@ export default {
       errors: [sameOriginReport(8, '`${req.protocol}://${req.headers.host}`')],
     },
     {
+      name: "a route at the root, which a router mounted at '/mcp' serves MCP at",
+      code: TOKEN_ROUTE_CHECK('/'),
+      errors: [{ messageId: 'sameOriginCheck', line: 7, column: 7, endLine: 7, endColumn: 55 }],
+    },
+    {
       name: 'the same check called on the MCP route as well',
       code: TOKEN_ROUTE_CHECK('/mcp'),
       errors: [{ messageId: 'sameOriginCheck', line: 7, column: 7, endLine: 7, endColumn: 55 }],

@@ -168,3 +168,40 @@ ruleTester.run('no-reflected-origin: a handler that checks a bearer token first'
     },
   ],
 });
+
+/** An app behind a bearer check whose cors origin function asks a helper that says yes to every origin. */
+const ALWAYS_YES = (credentials: boolean): string => `import express from 'express';
+import cors from 'cors';
+import { handleMcp } from './mcp.js';
+
+function isAllowed(origin: string | undefined): boolean {
+  return true;
+}
+const app = express();
+app.use(cors({ origin: (origin, callback) => callback(null, isAllowed(origin))${credentials ? ', credentials: true' : ''} }));
+app.use((req, res, next) => {
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) return void res.status(401).end();
+  next();
+});
+app.post('/mcp', handleMcp);
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('no-reflected-origin: a check that accepts every origin, behind a bearer check', reflectedRule, {
+  valid: [{ name: 'no credentials allowed: a page without the token reads only refusals', code: ALWAYS_YES(false) }],
+  invalid: [
+    {
+      name: 'credentials allowed beside it: the bearer check does not make it moot',
+      code: ALWAYS_YES(true),
+      errors: [
+        {
+          messageId: 'alwaysAllowingCheck',
+          data: { check: '`isAllowed()`' },
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 14,
+        },
+      ],
+    },
+  ],
+});

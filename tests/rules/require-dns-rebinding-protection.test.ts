@@ -2144,6 +2144,31 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
       ],
     },
     {
+      name: "another scheme, in lower case: `startsWith('token ')`",
+      code: HEADER_GATE('req.headers.authorization', "!value?.startsWith('token ')"),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 10,
+          column: 25,
+          endLine: 10,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: HEADER_GATE(
+                'req.headers.authorization',
+                "!value?.startsWith('token ')",
+                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a key that only a rate limiter looks at: its 429 is no refusal of a made-up key',
       code: RATE_LIMITED(),
       output: null,

@@ -4598,6 +4598,55 @@ ruleTester.run('require-loopback-host: the objects a tag test rules out', rule, 
   ],
   invalid: [
     {
+      name: 'a loose test against null: a missing property is `undefined`, which `== null` holds',
+      code: TAGGED_SETTINGS("'127.0.0.1'")
+        .replace(
+          "if (settings.mode === 'help') console.log('usage: server [--http]');\nelse if (settings.mode !== 'stdio') serveHttp(settings);",
+          '',
+        )
+        .replace(
+          'function readSettings(argv: string[]): Settings {',
+          `function pick(argv: string[]): { tls?: { cert: string }; host: string; port: number } {
+  if (argv.includes('--tls')) return { tls: { cert: 'cert.pem' }, host: '127.0.0.1', port: 3443 };
+  return { host: '0.0.0.0', port: 3000 };
+}
+const picked = pick(process.argv);
+if (picked.tls == null) serveHttp(picked);
+
+function readSettings(argv: string[]): Settings {`,
+        ),
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 27,
+          suggestions: ["'127.0.0.1'", "'::1'", "'localhost'"].map((host, index) => ({
+            messageId: (['useIpv4Loopback', 'useIpv6Loopback', 'useLocalhost'] as const)[index]!,
+            output: TAGGED_SETTINGS("'127.0.0.1'")
+              .replace(
+                "if (settings.mode === 'help') console.log('usage: server [--http]');\nelse if (settings.mode !== 'stdio') serveHttp(settings);",
+                '',
+              )
+              .replace(
+                'function readSettings(argv: string[]): Settings {',
+                `function pick(argv: string[]): { tls?: { cert: string }; host: string; port: number } {
+  if (argv.includes('--tls')) return { tls: { cert: 'cert.pem' }, host: '127.0.0.1', port: 3443 };
+  return { host: ${host}, port: 3000 };
+}
+const picked = pick(process.argv);
+if (picked.tls == null) serveHttp(picked);
+
+function readSettings(argv: string[]): Settings {`,
+              ),
+          })),
+        },
+      ],
+    },
+    {
       name: "the `http` settings' own host is reported where it is written",
       code: TAGGED_SETTINGS("'0.0.0.0'"),
       output: null,
@@ -4656,6 +4705,13 @@ const tableReport = (code: string) => ({
   ],
 });
 
+const WITH_PROXY = TABLE_ROUTED('/rename-item')
+  .replace(
+    'type Action',
+    "import { createProxyServer } from 'http-proxy';\n\nconst proxy = createProxyServer({ target: 'http://127.0.0.1:9000' });\ntype Action",
+  )
+  .replace('if (!action) return void res.writeHead(404).end();', 'if (!action) return void proxy.web(req, res);');
+
 ruleTester.run('require-loopback-host: a plain server that routes through a table of its own', rule, {
   valid: [
     {
@@ -4664,6 +4720,12 @@ ruleTester.run('require-loopback-host: a plain server that routes through a tabl
     },
   ],
   invalid: [
+    {
+      name: 'other paths handed to a package the file does not show (a proxy)',
+      code: WITH_PROXY,
+      output: null,
+      errors: [{ ...tableReport(WITH_PROXY), line: 17, endLine: 17 }],
+    },
     {
       name: 'a key at an MCP endpoint path',
       code: TABLE_ROUTED('/rpc'),
@@ -4687,6 +4749,42 @@ ruleTester.run('require-loopback-host: a plain server that routes through a tabl
           ),
           line: 15,
           endLine: 15,
+        },
+      ],
+    },
+  ],
+});
+
+/** A port from the environment, or a socket file when it is unset: `host` goes after it. */
+const PORT_OR_SOCKET = (host = ''): string => `import http from 'node:http';
+import path from 'node:path';
+import { handleMcp } from './mcp.js';
+
+function socketFile(): string {
+  return path.join('/run/notes', 'mcp.sock');
+}
+http.createServer(handleMcp).listen(process.env.PORT || socketFile()${host});`;
+
+ruleTester.run('require-loopback-host: a port or a socket path', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the port when it is set, which binds every interface',
+      code: PORT_OR_SOCKET(),
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          line: 8,
+          column: 30,
+          endLine: 8,
+          endColumn: 36,
+          suggestions: [
+            { messageId: 'useIpv4Loopback', output: PORT_OR_SOCKET(", '127.0.0.1'") },
+            { messageId: 'useHostFromEnvironment', output: PORT_OR_SOCKET(", process.env.HOST ?? '127.0.0.1'") },
+            { messageId: 'useIpv6Loopback', output: PORT_OR_SOCKET(", '::1'") },
+            { messageId: 'useLocalhost', output: PORT_OR_SOCKET(", 'localhost'") },
+          ],
         },
       ],
     },
