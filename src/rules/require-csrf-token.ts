@@ -19,7 +19,16 @@ import {
   topLevelStatement,
 } from '../analysis/ast';
 import { frameworkStarts, listsSome, localApps, namesLoopback, servedInProcessOnly } from '../analysis/servers';
-import { isLinted, moduleOf, nameOf, placeOf, propertyName, textOf, variableOf } from '../analysis/program';
+import {
+  isLinted,
+  moduleOf,
+  nameOf,
+  placeOf,
+  propertyName,
+  staticValue,
+  textOf,
+  variableOf,
+} from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
@@ -675,7 +684,7 @@ export default createRule<Options, MessageIds>({
       const requestVariable = variableOf(request);
       const lookedUp = (call: TSESTree.CallExpression): boolean => {
         const object = calledMethodObject(call);
-        const held = object && skipTypeWrappers(resolveExpression(object) ?? object);
+        const held = object && lookupOf(object);
         const [collection, key] =
           held?.type === AST_NODE_TYPES.CallExpression && calledMethodName(held) === 'get'
             ? [calledMethodObject(held), held.arguments[0]]
@@ -767,16 +776,76 @@ export default createRule<Options, MessageIds>({
      * `sessions[t.sessionId] = t`. Listing its keys, a key of the code's own choosing
      * (`'default'`), or passing it elsewhere would let a page learn or skip the id.
      */
+    /**
+     * The expression a transport is looked up by: what a name holds (a `const`, or a `let` written
+     * once, `t = sid ? streams.get(sid) : undefined`), less a `?:`'s branch that gives nothing.
+     */
+    function lookupOf(object: TSESTree.Node): TSESTree.Node {
+      let held = skipTypeWrappers(object);
+      if (held.type === AST_NODE_TYPES.Identifier) {
+        const resolved = resolveExpression(held);
+        if (resolved && resolved !== held) held = skipTypeWrappers(resolved);
+        else {
+          const variable = variableOf(held);
+          const writes = variable?.references.filter((reference) => reference.isWrite()) ?? [];
+          const def = variable?.defs[0];
+          const declaredEmpty = def?.type === 'Variable' && def.node.init === null;
+          const value = writes.length === 1 && declaredEmpty ? writes[0]!.writeExpr : null;
+          if (value) held = skipTypeWrappers(value as TSESTree.Node);
+        }
+      }
+      if (held.type === AST_NODE_TYPES.ConditionalExpression) {
+        const nothing = (node: TSESTree.Node): boolean => {
+          const value = staticValue(node);
+          return value !== null && value.value == null;
+        };
+        if (nothing(held.alternate)) return skipTypeWrappers(held.consequent);
+        if (nothing(held.consequent)) return skipTypeWrappers(held.alternate);
+      }
+      return held;
+    }
+
     function keyedBySessionId(collection: TSESTree.Node): boolean {
       const name = skipTypeWrappers(collection);
+      // `transports.sse[id]`: one record of a constant object of records (the SDK's example
+      // server keeps one per transport kind), each use of it read as a name's.
+      if (
+        name.type === AST_NODE_TYPES.MemberExpression &&
+        !name.computed &&
+        name.object.type === AST_NODE_TYPES.Identifier
+      ) {
+        const key = propertyName(name);
+        const holder = variableOf(name.object);
+        const def = holder?.defs[0];
+        if (!holder || !key || holder.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const')
+          return false;
+        const uses: TSESTree.Node[] = [];
+        for (const reference of holder.references) {
+          if (reference.init) continue;
+          const member = outermostWrapper(reference.identifier as TSESTree.Node).parent;
+          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.computed) return false;
+          if (propertyName(member) === key) uses.push(member);
+        }
+        return uses.every((use) => usedAsSessionStore(use));
+      }
       if (name.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = variableOf(name);
       const def = variable?.defs[0];
       if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return false;
+      return variable.references.every(
+        (reference) => reference.init || usedAsSessionStore(reference.identifier as TSESTree.Node),
+      );
+    }
+
+    /**
+     * Whether a use of a collection keeps sessions by their id: a write of one entry under a
+     * session id, a read, a delete, `size`, `get`, `has`, `delete`, or `set` under a session id.
+     */
+    function usedAsSessionStore(node: TSESTree.Node): boolean {
       // `t.sessionId` (also held in a constant, `const id = t.sessionId`), or an id the code draws
       // at random for the session (`const id = randomUUID()`).
-      const sessionIdOf = (node: TSESTree.Node | undefined): boolean => {
-        const value = node && skipTypeWrappers(node);
+      const sessionIdOf = (key: TSESTree.Node | undefined): boolean => {
+        const value = key && skipTypeWrappers(key);
         if (value?.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'sessionId') return true;
         const drawn = value?.type === AST_NODE_TYPES.Identifier ? resolveExpression(value) : null;
         const call = drawn && skipTypeWrappers(drawn);
@@ -787,26 +856,23 @@ export default createRule<Options, MessageIds>({
           nameOf(skipTypeWrappers(call.callee)) === 'randomUUID'
         );
       };
-      return variable.references.every((reference) => {
-        if (reference.init) return true;
-        const use = outermostWrapper(reference.identifier as TSESTree.Node);
-        const member = use.parent;
-        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use) return false;
-        if (member.computed) {
-          const target = outermostWrapper(member);
-          const assignment = target.parent;
-          // `sessions[t.sessionId] = t`, `delete sessions[id]`, or a read of one entry.
-          if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === target)
-            return sessionIdOf(member.property);
-          return true;
-        }
-        const method = propertyName(member);
-        if (method === 'size') return true;
-        const call = member.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
-        if (method === 'set') return sessionIdOf(call.arguments[0]);
-        return method === 'get' || method === 'has' || method === 'delete';
-      });
+      const use = outermostWrapper(node);
+      const member = use.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use) return false;
+      if (member.computed) {
+        const target = outermostWrapper(member);
+        const assignment = target.parent;
+        // `sessions[t.sessionId] = t`, `delete sessions[id]`, or a read of one entry.
+        if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === target)
+          return sessionIdOf(member.property);
+        return true;
+      }
+      const method = propertyName(member);
+      if (method === 'size') return true;
+      const call = member.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+      if (method === 'set') return sessionIdOf(call.arguments[0]);
+      return method === 'get' || method === 'has' || method === 'delete';
     }
 
     /**

@@ -4793,6 +4793,30 @@ const WITH_IMPORTED = (): string =>
 ruleTester.run('require-csrf-token: SSE sessions no page of another site can read', rule, {
   valid: [
     { name: 'no CORS policy at all: the stream that names the id is unreadable cross-origin', code: SSE_OPEN('') },
+    {
+      name: 'the sessions kept in one record of a constant object, as the SDK example keeps one per transport kind',
+      code: SSE_OPEN('')
+        .replace(
+          'const sessions = new Map<string, SSEServerTransport>();',
+          'const transports = { sse: {} as Record<string, SSEServerTransport> };',
+        )
+        .replace('sessions.set(id, transport);', 'transports.sse[id] = transport;')
+        .replace('const transport = sessions.get(req.params.id);', 'const transport = transports.sse[req.params.id];'),
+    },
+    {
+      name: 'the lookup made only when the request names an id (`id ? sessions.get(id) : undefined`)',
+      code: SSE_OPEN('').replace(
+        'const transport = sessions.get(req.params.id);',
+        'const id = req.params.id;\n  const transport = id ? sessions.get(id) : undefined;',
+      ),
+    },
+    {
+      name: 'the same lookup into a `let` written once',
+      code: SSE_OPEN('').replace(
+        'const transport = sessions.get(req.params.id);',
+        'let transport: SSEServerTransport | undefined;\n  transport = req.params.id ? sessions.get(req.params.id) : undefined;',
+      ),
+    },
   ],
   invalid: [
     {
