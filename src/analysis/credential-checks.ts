@@ -14,6 +14,7 @@ import { entitiesOf } from './facts';
 import { admitsEveryThroughList, endsInReturn, mayRefuse, wildcardAdmission } from './origin-decisions';
 import { failOpenBranches, isPropertyName, letsLocalCallersThrough, passesWhileUnconfigured } from './fail-open';
 import { installedBefore } from './installed';
+import { environmentReadName } from './origin-source';
 import { alwaysExits } from './guards';
 import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead, requestQueryRead } from './request-headers';
 import {
@@ -1202,6 +1203,9 @@ const NO_ORIGIN = (): boolean => false;
 /** The values that expressions holding the header take when it is missing: the read itself is `undefined`. */
 type Absent = ReadonlyMap<TSESTree.Node, unknown>;
 
+/** What a value of the environment stands for when the server runs as set up: some non-empty text. */
+const CONFIGURED = '\u0000configured';
+
 /** What an expression evaluates to when the header read at `absent` is missing. */
 type AbsentValue = { readonly known: true; readonly value: unknown } | { readonly known: false };
 
@@ -1284,6 +1288,15 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       }
     }
     case AST_NODE_TYPES.LogicalExpression: {
+      // A fallback to a value of the environment (`process.env.UPSTREAM_KEY || req.headers['x-key']`,
+      // or the other way round): as the server is set up to run, it holds one, so a request
+      // without the header gets one all the same.
+      if (expression.operator !== '&&') {
+        const configured = (side: TSESTree.Node): boolean => environmentReadName(side) !== undefined;
+        if (configured(expression.left)) return { known: true, value: CONFIGURED };
+        const first = absentValue(expression.left, absent);
+        if (first.known && !first.value && configured(expression.right)) return { known: true, value: CONFIGURED };
+      }
       const left = absentValue(expression.left, absent);
       if (!left.known) return unknown;
       if (expression.operator === '&&') return left.value ? absentValue(expression.right, absent) : left;

@@ -6004,3 +6004,35 @@ ruleTester.run('require-csrf-token: SSE sessions of a server set up in a functio
     },
   ],
 });
+
+/**
+ * A handler that refuses a request with no key, where the key falls back to one of the
+ * environment (`process.env.UPSTREAM_KEY || header`): as the server is set up, every request has one.
+ */
+const ENV_OR_HEADER = (key: string): string => `import express from 'express';
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', async (req, res) => {
+  const key = ${key};
+  if (!key) return void res.status(401).json({ error: 'no key' });
+  await handleWith(String(key), req, res);
+});`;
+
+ruleTester.run('require-csrf-token: a key that falls back to one of the environment', rule, {
+  valid: [
+    {
+      name: 'a header that must be there, with nothing to fall back to',
+      code: ENV_OR_HEADER("req.headers['x-upstream-key']"),
+    },
+  ],
+  invalid: [
+    "process.env.UPSTREAM_KEY || req.headers['x-upstream-key']",
+    "req.headers['x-upstream-key'] ?? process.env.UPSTREAM_KEY",
+  ].map((key) => ({
+    name: `\`${key}\`: a request without the header gets the environment's key`,
+    code: ENV_OR_HEADER(key),
+    output: null,
+    errors: [missingCheck('`POST /mcp`', [5, 1, 5, 9], (bearer) => tokenFixed(ENV_OR_HEADER(key), bearer))],
+  })),
+});
