@@ -613,12 +613,26 @@ export function functionChecksCredential(
  * Whether a node runs only when a setting says so: inside a branch whose test reads nothing of
  * the request (`if (this.config.auth?.enabled) { … }`).
  */
-function underSetting(node: TSESTree.Node, fn: HandlerFunction): boolean {
+function underSetting(node: TSESTree.Node, fn: HandlerFunction, depth = 0): boolean {
   const parameters = new Set(
     fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
   );
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    // `const token = req.headers.get('authorization'); if (authOn && !token) …`: where the value
+    // is held, every test of it must run only under a setting.
+    if (
+      parent.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === child &&
+      parent.id.type === AST_NODE_TYPES.Identifier &&
+      depth < 2
+    ) {
+      const reads = (variableOf(parent.id)?.references ?? []).filter((reference) => !reference.init);
+      return (
+        reads.length > 0 &&
+        reads.every((reference) => underSetting(reference.identifier as TSESTree.Node, fn, depth + 1))
+      );
+    }
     if (
       (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
       child !== parent.test &&
@@ -731,6 +745,26 @@ function mayBeUnset(node: TSESTree.Node, depth: number): boolean {
       return !(expression.left.type === AST_NODE_TYPES.PrivateIdentifier) && mayBeUnset(expression.left, depth + 1);
     case AST_NODE_TYPES.Literal:
       return !expression.value;
+    case AST_NODE_TYPES.UnaryExpression: {
+      // `!!process.env.AUTH_URL` is unset with it; `!X` holds while X is unset.
+      const inner = skipTypeWrappers(expression.argument);
+      return (
+        expression.operator === '!' &&
+        inner.type === AST_NODE_TYPES.UnaryExpression &&
+        inner.operator === '!' &&
+        mayBeUnset(inner.argument, depth + 1)
+      );
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `Boolean(process.env.AUTH_URL)`
+      const [argument] = expression.arguments;
+      return (
+        textOf(expression.callee) === 'Boolean' &&
+        argument !== undefined &&
+        argument.type !== AST_NODE_TYPES.SpreadElement &&
+        mayBeUnset(argument, depth + 1)
+      );
+    }
     default:
       return false;
   }

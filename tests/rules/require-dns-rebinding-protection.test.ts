@@ -2498,6 +2498,19 @@ const SWITCHED_OFF = REFUSES_WHEN("req.headers['x-mcp-token'] !== TOKEN").replac
   "  const strict = req.query.mode !== 'open';\n  if (strict) {\n    if (req.headers['x-mcp-token'] !== TOKEN) return void res.status(401).end();\n  }",
 );
 
+/** REFUSES_WHEN with the header held in a constant first, and a setting derived with `!!`. */
+const HELD_BEHIND_FLAG = (transport = '{ sessionIdGenerator: undefined }'): string =>
+  REFUSES_WHEN('authOn && token !== TOKEN')
+    .replace(
+      "const auth = { enabled: process.env.MCP_AUTH === 'true' };",
+      "const auth = { enabled: process.env.MCP_AUTH === 'true' };\nconst authOn = !!process.env.MCP_AUTH_URL;",
+    )
+    .replace(
+      '  const pathname = req.path;',
+      "  const pathname = req.path;\n  const token = req.headers['x-mcp-token'];",
+    )
+    .replace('{ sessionIdGenerator: undefined }', transport);
+
 ruleTester.run('require-dns-rebinding-protection: a credential test joined to a setting with `&&`', rule, {
   valid: [
     {
@@ -2558,6 +2571,26 @@ ruleTester.run('require-dns-rebinding-protection: a credential test joined to a 
       code: REFUSES_WHEN("TOKEN && req.headers['x-mcp-token'] !== TOKEN"),
       output: null,
       errors: [refusesWhenReport("TOKEN && req.headers['x-mcp-token'] !== TOKEN")],
+    },
+    {
+      name: 'the header held in a constant, tested only while a flag made with `!!` of a setting is on',
+      code: HELD_BEHIND_FLAG(),
+      output: null,
+      errors: [
+        {
+          ...refusesWhenReport(''),
+          line: 15,
+          endLine: 15,
+          suggestions: [
+            {
+              messageId: 'enableProtection' as const,
+              output: HELD_BEHIND_FLAG(
+                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+              ),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'run only while a setting turns it on',
