@@ -1095,6 +1095,16 @@ export default createRule<Options, MessageIds>({
             continue;
           if (trustCredentialChecks && (guardedNestController(transport.node) || guardedNestMethod(transport.node)))
             continue;
+          // Made in a handler of an app the analysis does not know (`this.app = opts.app ??
+          // express()`) that refuses the request before it: that check is on every way to it.
+          const maker = making.length === 0 ? enclosingFunction(transport.node) : null;
+          if (
+            maker &&
+            (functionChecksCredential(HOST_FINDER, maker, 0, transport.node) ||
+              (trustCredentialChecks &&
+                functionChecksCredential(REBINDING_CREDENTIAL_FINDER, maker, 0, transport.node)))
+          )
+            continue;
           // Options written for a version that reads them: say why they do nothing here.
           if (ignored && transportProtects(options, true) !== false) {
             context.report({

@@ -2686,3 +2686,55 @@ app.listen(3000, '127.0.0.1');`,
   ],
   invalid: [],
 });
+
+/** A class whose app is the caller's if given, else its own: a route whose handler checks `check` first. */
+const APP_OR_OWN = (check: string): string =>
+  `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { server } from './server.js';
+
+export class McpHttp {
+  private readonly app: express.Express;
+
+  constructor(options: { app?: express.Express } = {}) {
+    this.app = options.app ?? express();
+    this.app.post('/mcp', async (req, res) => {
+      if (req.headers['x-api-key'] !== process.env.MCP_API_KEY) return void res.status(401).end();
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      await server.connect(transport);
+      await transport.handleRequest(req, res, req.body);
+    });
+  }
+}`.replace(
+    "      if (req.headers['x-api-key'] !== process.env.MCP_API_KEY) return void res.status(401).end();\n",
+    check,
+  );
+
+ruleTester.run('require-dns-rebinding-protection: a route on an app the class may be handed', rule, {
+  valid: [
+    {
+      name: 'the handler refuses a request without the key before it makes the transport',
+      code: APP_OR_OWN(
+        "      if (req.headers['x-api-key'] !== process.env.MCP_API_KEY) return void res.status(401).end();\n",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'nothing checked before the transport',
+      code: APP_OR_OWN(''),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 11,
+          column: 29,
+          endLine: 11,
+          endColumn: 58,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
