@@ -1361,7 +1361,13 @@ export function deployedAsVercelFunction(file: string | null): boolean {
   if (!isFile(path.join(manifest.dir, 'vercel.json'))) return false;
   // `default` stands for any import that names the module.
   const importers = importersOf(file, ['default']);
-  return importers !== null && importers.length === 0;
+  if (importers === null) return false;
+  // `api/_helpers.ts`: Vercel deploys no file or folder whose name starts with `_` as a function;
+  // its code runs in the functions that import it, when only they do.
+  if (relative.slice(1).some((part) => part.startsWith('_'))) {
+    return importers.every((importer) => path.relative(manifest.dir, importer).split(path.sep)[0] === 'api');
+  }
+  return importers.length === 0;
 }
 
 /** A Supabase Edge Function: its name, and whether the platform checks a JWT before it runs. */

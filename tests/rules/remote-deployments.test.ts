@@ -96,7 +96,8 @@ const vercelServedLocally = vercelProject({
 });
 const noVercelConfig = vercelProject({}, false);
 afterAll(() => {
-  for (const dir of [vercel, vercelServedLocally, noVercelConfig]) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of [vercel, vercelServedLocally, noVercelConfig, vercelHelper, vercelHelperServedLocally])
+    fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** A workspace whose `packages/common` library the Worker `apps/notes` depends on, with `others` beside it. */
@@ -133,6 +134,17 @@ const CARD_FUNCTION = `export function GET(): Response {
     { headers: { 'Access-Control-Allow-Origin': '*' } },
   );
 }`;
+
+/** `api/_shared.ts` (no function of Vercel's) imported by a function of `api/`, and by a local server too. */
+const vercelHelper = vercelProject({
+  'api/_shared.ts': CARD_FUNCTION,
+  'api/card.ts': "import { GET } from './_shared.js';\nexport { GET };\n",
+});
+const vercelHelperServedLocally = vercelProject({
+  'api/_shared.ts': CARD_FUNCTION,
+  'api/card.ts': "import { GET } from './_shared.js';\nexport { GET };\n",
+  'src/local.ts': "import { GET } from '../api/_shared.js';\nexport const handlers = { GET };\n",
+});
 
 /** The report on CARD_FUNCTION's header, with its two suggestions. */
 const CARD_ERROR = {
@@ -381,8 +393,20 @@ ruleTester.run('no-wildcard-origin: Vercel Functions', noWildcardOriginRule, {
       filename: vercelFunction(vercel),
       code: CARD_FUNCTION,
     },
+    {
+      name: 'a helper of `api/` whose name starts with `_`, which only functions of `api/` import',
+      filename: path.join(vercelHelper, 'api', '_shared.ts'),
+      code: CARD_FUNCTION,
+    },
   ],
   invalid: [
+    {
+      name: 'the same helper, also imported by a module outside `api/`: reported',
+      filename: path.join(vercelHelperServedLocally, 'api', '_shared.ts'),
+      code: CARD_FUNCTION,
+      output: null,
+      errors: [CARD_ERROR],
+    },
     {
       name: 'the same function imported by another module, which may serve it from the machine: reported',
       filename: vercelFunction(vercelServedLocally),
