@@ -37,6 +37,7 @@ const isWanted = (header: string, wanted: string | ReadonlySet<string>): boolean
 
 function readHeader(node: TSESTree.Node, wanted: string | ReadonlySet<string> | undefined): string | null {
   const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return nestHeaderParameter(expression);
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipTypeWrappers(expression.object);
     const name = propertyName(expression);
@@ -85,6 +86,33 @@ function readHeader(node: TSESTree.Node, wanted: string | ReadonlySet<string> | 
     // with a name nothing tells is no header read.
     const name = staticValue(expression.arguments[0]!) ?? singleValue(expression.arguments[0]!);
     return typeof name?.value === 'string' ? name.value.toLowerCase() : null;
+  }
+  return null;
+}
+
+/**
+ * The header a NestJS handler's parameter holds, read where it is used: `@Headers('host') host`
+ * (`Headers` of `@nestjs/common`, given a name).
+ */
+function nestHeaderParameter(name: TSESTree.Identifier): string | null {
+  const def = variableOf(name)?.defs[0];
+  if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return null;
+  for (const decorator of def.name.decorators ?? []) {
+    const call = decorator.expression;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) continue;
+    const imported = variableOf(call.callee)?.defs[0];
+    if (
+      imported?.type !== 'ImportBinding' ||
+      imported.node.type !== AST_NODE_TYPES.ImportSpecifier ||
+      (imported.parent as TSESTree.ImportDeclaration).source.value !== '@nestjs/common'
+    )
+      continue;
+    const importedName = imported.node.imported;
+    if ((importedName.type === AST_NODE_TYPES.Identifier ? importedName.name : importedName.value) !== 'Headers')
+      continue;
+    const [argument] = call.arguments;
+    const header = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? staticValue(argument)?.value : null;
+    return typeof header === 'string' ? header.toLowerCase() : null;
   }
   return null;
 }

@@ -14,6 +14,7 @@ import {
   calledMethodName,
   calledMethodObject,
   containsNode,
+  declaredClass,
   enclosingFunctionOrProgram,
   isNullishLiteral,
   outermostWrapper,
@@ -68,6 +69,7 @@ import {
 } from '../analysis/credential-checks';
 import {
   MENTIONS_MCP_METHOD,
+  handlerCalls,
   requestMethodsOf,
   servesMcp,
   transportCalls,
@@ -149,6 +151,10 @@ const MENTIONS_MCP = new RegExp(
 );
 /** A quoted path that ends in `/mcp` (`'/mcp'`, `'/api/mcp'`). */
 const MENTIONS_MCP_PATH = /['"`][^'"`\s]*\/mcp['"`/]/u;
+/** A module that imports NestJS's decorators. */
+const NEST_COMMON = /['"]@nestjs\/common['"]/u;
+/** NestJS's route decorators of methods that may take MCP's requests. */
+const NEST_VERBS: ReadonlySet<string> = new Set(['Post', 'All', 'Get']);
 const mentionsMcpMethod = (text: string): boolean => MENTIONS_MCP_METHOD.test(text);
 /**
  * A file that imports `ws`, or calls a method that accepts a WebSocket handshake (Bun's
@@ -365,7 +371,9 @@ export default createRule<Options, MessageIds>({
       MENTIONS_MCP.test(sourceCode.text) ||
       configFileServer(sourceCode.ast) !== null ||
       // (at any path, in a file of a framework: `app.all('/w/:slug', (req, reply) => rpc.handle(req, reply))`).
-      ((MENTIONS_MCP_PATH.test(sourceCode.text) || MENTIONS_KNOWN_MODULE.test(sourceCode.text)) &&
+      ((MENTIONS_MCP_PATH.test(sourceCode.text) ||
+        MENTIONS_KNOWN_MODULE.test(sourceCode.text) ||
+        NEST_COMMON.test(sourceCode.text)) &&
         importsModuleMatching(file, sourceCode.text, mentionsMcpMethod)) ||
       // `server.start({ transportType: 'httpStream' })` of a FastMCP server another module makes.
       frameworkStarts(sourceCode).length > 0;
@@ -981,6 +989,7 @@ export default createRule<Options, MessageIds>({
         if (!mentionsMcp) return;
         reportFrameworkServers();
         reportMcpModules();
+        reportHandWrittenNestControllers();
         reportConfiguredTransports();
         reportConfigFileServer();
         const factories = findMcpAppFactories(sourceCode);
@@ -1248,6 +1257,15 @@ export default createRule<Options, MessageIds>({
       if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.static) return false;
       const cls = method.parent.parent;
       if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) return false;
+      return nestMethodGuarded(cls, method, node);
+    }
+
+    /** Whether a method of a NestJS `@Controller()` class runs behind a guard that wants a credential. */
+    function nestMethodGuarded(
+      cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+      method: TSESTree.MethodDefinition,
+      node: TSESTree.Node,
+    ): boolean {
       // A guard that refuses a request without a credential compared with a secret: not a rate
       // limiter, nor one that only wants a header there (a rebinding page sends any value).
       const guards = (decorator: TSESTree.Decorator): boolean =>
@@ -1299,6 +1317,40 @@ export default createRule<Options, MessageIds>({
      * Origin, and have no option to; only its `guards`, a credential a rebinding page lacks, make
      * that moot. Reported without a fix (2.x checks both against localhost names by default).
      */
+    /**
+     * NestJS controllers that answer MCP by hand (a `@Post()`, `@All()` or `@Get()` method that hands
+     * the body to a dispatcher of MCP's methods, an injected service of another module included),
+     * with no transport of the SDK behind them (whose own report covers it): each such method
+     * that checks neither Host nor Origin, and (with `trustCredentialChecks`) runs behind no guard
+     * or check of a credential.
+     */
+    function reportHandWrittenNestControllers(): void {
+      if (!NEST_COMMON.test(sourceCode.text)) return;
+      for (const statement of sourceCode.ast.body) {
+        const cls = declaredClass(statement);
+        if (!cls?.decorators.some((decorator) => nestDecorator(decorator) === 'Controller')) continue;
+        for (const member of cls.body.body) {
+          if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
+          const verb = member.decorators.find((decorator) => NEST_VERBS.has(nestDecorator(decorator) ?? ''));
+          const fn = member.value;
+          if (!verb || fn.type !== AST_NODE_TYPES.FunctionExpression || !servesMcp(fn)) continue;
+          const handedOn = handlerCalls(fn, 2).map((call) => call.fn);
+          if ([fn, ...handedOn].some((handler) => transportCalls(handler).length > 0)) continue;
+          if (functionChecksCredential(HOST_FINDER, fn, 0)) continue;
+          if (
+            trustCredentialChecks &&
+            (nestMethodGuarded(cls, member, member) || functionChecksCredential(REBINDING_CREDENTIAL_FINDER, fn, 0))
+          )
+            continue;
+          context.report({
+            node: verb.expression,
+            messageId: 'unprotectedApp',
+            data: { app: `\`@${nestDecorator(verb)}()\` method of a NestJS controller` },
+          });
+        }
+      }
+    }
+
     function reportMcpModules(): void {
       for (const use of mcpModules(sourceCode)) {
         if (trustCredentialChecks && use.guarded === true) continue;

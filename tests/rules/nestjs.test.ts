@@ -849,3 +849,57 @@ ruleTester.run('require-csrf-token: NestJS controllers that hand the request to 
     },
   ],
 });
+
+/** A controller that answers MCP's JSON-RPC by hand through a service of the file; `decorators` go on the method. */
+const HAND_WRITTEN_CONTROLLER = (
+  decorators = '',
+  check = '',
+): string => `import { Body, Controller, Headers, Injectable, Post, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+
+@Injectable()
+export class RpcService {
+  answer(message: { id: number; method: string }): unknown {
+    if (message.method === 'tools/list') return { jsonrpc: '2.0', id: message.id, result: { tools: [] } };
+    return { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
+  }
+}
+
+@Controller('mcp')
+export class McpController {
+  constructor(private readonly rpc: RpcService) {}
+
+  @Post()${decorators}
+  handle(@Body() message: { id: number; method: string }, @Headers('host') host: string): unknown {${check}
+    return this.rpc.answer(message);
+  }
+}`;
+
+ruleTester.run('require-dns-rebinding-protection: a NestJS controller that answers MCP by hand', dnsRule, {
+  valid: [
+    { name: 'behind a guard that authenticates', code: HAND_WRITTEN_CONTROLLER("\n  @UseGuards(AuthGuard('jwt'))") },
+    {
+      name: 'the method refuses a Host that is not local',
+      code: HAND_WRITTEN_CONTROLLER(
+        '',
+        "\n    if (!['localhost:3000', '127.0.0.1:3000'].includes(host)) throw new ForbiddenException();",
+      ).replace('Body, Controller,', 'Body, Controller, ForbiddenException,'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no guard, no check of Host or Origin',
+      code: HAND_WRITTEN_CONTROLLER(),
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`@Post()` method of a NestJS controller' },
+          line: 16,
+          column: 4,
+          endLine: 16,
+          endColumn: 10,
+        },
+      ],
+    },
+  ],
+});
