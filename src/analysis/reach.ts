@@ -1282,6 +1282,9 @@ export function onWorker(node: TSESTree.Node): boolean {
   );
 }
 
+/** What a function's first parameter is called when it is the request (or a framework's context). */
+const REQUEST_NAME = /^(?:req|request|c|ctx|context|event)$/u;
+
 /**
  * Whether `node` lies in a plain (`node:http`) or web (`fetch`) request handler of the file, or in
  * a function of it, that checks a credential on the way to it, refusing the request without one.
@@ -1300,8 +1303,10 @@ function refusedBeforeInHandler(sourceCode: Readonly<SourceCode>, node: TSESTree
   // it, the answer that carries the policy comes only after its own check.
   // Only the innermost: an outer function's other functions (an `/admin` check beside the
   // handler) are not on the way to it.
+  // It must take the request: not a function that builds an app and installs a policy there.
   const maker = enclosingFunction(node);
-  if (maker) handlers.add(maker);
+  const [request] = maker?.params ?? [];
+  if (maker && request?.type === AST_NODE_TYPES.Identifier && REQUEST_NAME.test(request.name)) handlers.add(maker);
   return [...handlers].some((fn) => containsNode(fn, node) && functionChecksCredential(CREDENTIAL_FINDER, fn, 0, node));
 }
 

@@ -205,3 +205,54 @@ ruleTester.run('no-reflected-origin: a check that accepts every origin, behind a
     },
   ],
 });
+
+/** An app a function builds, with an echoing policy and a bearer check in another route's handler only. */
+const BUILT_APP = (origin: string, declaration = ''): string =>
+  `${declaration}import express from 'express';
+import cors from 'cors';
+import { handleMcp } from './mcp.js';
+
+export function buildApp(settings: { adminToken: string }): express.Express {
+  const app = express();
+  app.use(cors({ origin: true }));
+  app.get('/admin', (req, res) => {
+    if (req.headers.authorization !== \`Bearer \${settings.adminToken}\`) return void res.status(401).end();
+    res.json({ ok: true });
+  });
+  app.post('/mcp', handleMcp);
+  return app;
+}`.replace('cors({ origin: true })', `cors({ origin: ${origin} })`);
+
+ruleTester.run(
+  'no-reflected-origin: a check in a function that builds the app is not on the way to its policy',
+  reflectedRule,
+  {
+    valid: [],
+    invalid: [
+      {
+        name: 'the bearer check of `/admin` guards neither the policy nor `/mcp`',
+        code: BUILT_APP('true'),
+        errors: [
+          {
+            messageId: 'reflectedOrigin',
+            data: { policy: '`cors()` with `origin: true`', credentials: '' },
+            line: 7,
+            column: 18,
+            endLine: 7,
+            endColumn: 30,
+            suggestions: [
+              { messageId: 'denyOrigins', output: BUILT_APP('false') },
+              {
+                messageId: 'useAllowlist',
+                output: BUILT_APP('ALLOWED_ORIGINS').replace(
+                  "import { handleMcp } from './mcp.js';\n",
+                  "import { handleMcp } from './mcp.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);
