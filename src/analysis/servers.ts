@@ -1212,12 +1212,7 @@ function namesSocketPath(node: TSESTree.Node, depth = 0): boolean {
     const name = ref?.names.at(-1);
     if ((ref?.module === 'path' || ref?.module === 'node:path') && (name === 'join' || name === 'resolve')) return true;
     const callee = skipTypeWrappers(expression.callee);
-    const calleeName =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? memberName(callee)
-          : null;
+    const calleeName = nameOf(callee);
     if (calleeName !== null && namesPath(calleeName)) return true;
     const fn = depth < 2 ? resolveFunction(callee) : null;
     const returned = fn ? returnedExpressions(fn) : [];

@@ -1,6 +1,7 @@
 import loopbackRule from '../../src/rules/require-loopback-host';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
+import { loopbackHostSuggestions } from '../support/fix-text';
 import { createRuleTester } from '../rule-tester';
 
 // Deno imports packages by `npm:` and `jsr:` specifiers, with a version after the name
@@ -102,10 +103,9 @@ ruleTester.run("require-loopback-host: Deno std's serve()", loopbackRule, {
           column: 7,
           endLine: 4,
           endColumn: 12,
-          suggestions: ["'127.0.0.1'", "'::1'", "'localhost'"].map((host, index) => ({
-            messageId: (['useIpv4Loopback', 'useIpv6Loopback', 'useLocalhost'] as const)[index]!,
-            output: stdBound('https://deno.land/std@0.220.1/http/server.ts', host),
-          })),
+          suggestions: loopbackHostSuggestions((host) =>
+            stdBound('https://deno.land/std@0.220.1/http/server.ts', host),
+          ),
         },
       ],
     },
@@ -121,10 +121,9 @@ ruleTester.run("require-loopback-host: Deno std's serve()", loopbackRule, {
           column: 7,
           endLine: 4,
           endColumn: 12,
-          suggestions: ["'127.0.0.1'", "'::1'", "'localhost'"].map((host, index) => ({
-            messageId: (['useIpv4Loopback', 'useIpv6Loopback', 'useLocalhost'] as const)[index]!,
-            output: STD_SERVE('jsr:@std/http@0.224/server', `, { hostname: ${host} }`),
-          })),
+          suggestions: loopbackHostSuggestions((host) =>
+            STD_SERVE('jsr:@std/http@0.224/server', `, { hostname: ${host} }`),
+          ),
         },
       ],
     },

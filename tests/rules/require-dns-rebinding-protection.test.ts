@@ -2118,13 +2118,13 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
         },
       ],
     },
-    {
-      name: "a test of the scheme alone: a forger's `Bearer` and anything passes `startsWith('Bearer ')`",
-      code: HEADER_GATE('req.headers.authorization', "!value?.startsWith('Bearer ')"),
+    ...["'Bearer '", "'token '"].map((scheme) => ({
+      name: `a test of the scheme alone: a forger's ${scheme} and anything passes \`startsWith(${scheme})\``,
+      code: HEADER_GATE('req.headers.authorization', `!value?.startsWith(${scheme})`),
       output: null,
       errors: [
         {
-          messageId: 'unprotectedTransport',
+          messageId: 'unprotectedTransport' as const,
           data: { transport: '`StreamableHTTPServerTransport`' },
           line: 10,
           column: 25,
@@ -2132,42 +2132,17 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
           endColumn: 54,
           suggestions: [
             {
-              messageId: 'enableProtection',
+              messageId: 'enableProtection' as const,
               output: HEADER_GATE(
                 'req.headers.authorization',
-                "!value?.startsWith('Bearer ')",
+                `!value?.startsWith(${scheme})`,
                 "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
               ),
             },
           ],
         },
       ],
-    },
-    {
-      name: "another scheme, in lower case: `startsWith('token ')`",
-      code: HEADER_GATE('req.headers.authorization', "!value?.startsWith('token ')"),
-      output: null,
-      errors: [
-        {
-          messageId: 'unprotectedTransport',
-          data: { transport: '`StreamableHTTPServerTransport`' },
-          line: 10,
-          column: 25,
-          endLine: 10,
-          endColumn: 54,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: HEADER_GATE(
-                'req.headers.authorization',
-                "!value?.startsWith('token ')",
-                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ),
-            },
-          ],
-        },
-      ],
-    },
+    })),
     {
       name: 'a key that only a rate limiter looks at: its 429 is no refusal of a made-up key',
       code: RATE_LIMITED(),

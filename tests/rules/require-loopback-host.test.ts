@@ -1,5 +1,6 @@
 import rule from '../../src/rules/require-loopback-host';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
+import { loopbackHostSuggestions } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
@@ -4582,6 +4583,25 @@ const settings = readSettings(process.argv.slice(2));
 if (settings.mode === 'help') console.log('usage: server [--http]');
 else if (settings.mode !== 'stdio') serveHttp(settings);`;
 
+/** TAGGED_SETTINGS with a reader whose tls-less object binds `host`, served past `picked.tls == null`. */
+const LOOSE_NULL = (host: string): string =>
+  TAGGED_SETTINGS("'127.0.0.1'")
+    .replace(
+      "if (settings.mode === 'help') console.log('usage: server [--http]');\nelse if (settings.mode !== 'stdio') serveHttp(settings);",
+      '',
+    )
+    .replace(
+      'function readSettings(argv: string[]): Settings {',
+      `function pick(argv: string[]): { tls?: { cert: string }; host: string; port: number } {
+  if (argv.includes('--tls')) return { tls: { cert: 'cert.pem' }, host: '127.0.0.1', port: 3443 };
+  return { host: ${host}, port: 3000 };
+}
+const picked = pick(process.argv);
+if (picked.tls == null) serveHttp(picked);
+
+function readSettings(argv: string[]): Settings {`,
+    );
+
 ruleTester.run('require-loopback-host: the objects a tag test rules out', rule, {
   valid: [
     {
@@ -4599,22 +4619,7 @@ ruleTester.run('require-loopback-host: the objects a tag test rules out', rule, 
   invalid: [
     {
       name: 'a loose test against null: a missing property is `undefined`, which `== null` holds',
-      code: TAGGED_SETTINGS("'127.0.0.1'")
-        .replace(
-          "if (settings.mode === 'help') console.log('usage: server [--http]');\nelse if (settings.mode !== 'stdio') serveHttp(settings);",
-          '',
-        )
-        .replace(
-          'function readSettings(argv: string[]): Settings {',
-          `function pick(argv: string[]): { tls?: { cert: string }; host: string; port: number } {
-  if (argv.includes('--tls')) return { tls: { cert: 'cert.pem' }, host: '127.0.0.1', port: 3443 };
-  return { host: '0.0.0.0', port: 3000 };
-}
-const picked = pick(process.argv);
-if (picked.tls == null) serveHttp(picked);
-
-function readSettings(argv: string[]): Settings {`,
-        ),
+      code: LOOSE_NULL("'0.0.0.0'"),
       output: null,
       errors: [
         {
@@ -4624,25 +4629,7 @@ function readSettings(argv: string[]): Settings {`,
           column: 18,
           endLine: 8,
           endColumn: 27,
-          suggestions: ["'127.0.0.1'", "'::1'", "'localhost'"].map((host, index) => ({
-            messageId: (['useIpv4Loopback', 'useIpv6Loopback', 'useLocalhost'] as const)[index]!,
-            output: TAGGED_SETTINGS("'127.0.0.1'")
-              .replace(
-                "if (settings.mode === 'help') console.log('usage: server [--http]');\nelse if (settings.mode !== 'stdio') serveHttp(settings);",
-                '',
-              )
-              .replace(
-                'function readSettings(argv: string[]): Settings {',
-                `function pick(argv: string[]): { tls?: { cert: string }; host: string; port: number } {
-  if (argv.includes('--tls')) return { tls: { cert: 'cert.pem' }, host: '127.0.0.1', port: 3443 };
-  return { host: ${host}, port: 3000 };
-}
-const picked = pick(process.argv);
-if (picked.tls == null) serveHttp(picked);
-
-function readSettings(argv: string[]): Settings {`,
-              ),
-          })),
+          suggestions: loopbackHostSuggestions(LOOSE_NULL),
         },
       ],
     },

@@ -140,3 +140,14 @@ export function missingCheck(
     ],
   };
 }
+
+/** The three loopback suggestions of `require-loopback-host` for an explicit host, as `output(host)` writes the file. */
+export function loopbackHostSuggestions(output: (host: string) => string) {
+  return (
+    [
+      ['useIpv4Loopback', "'127.0.0.1'"],
+      ['useIpv6Loopback', "'::1'"],
+      ['useLocalhost', "'localhost'"],
+    ] as const
+  ).map(([messageId, host]) => ({ messageId, output: output(host) }));
+}
