@@ -151,6 +151,8 @@ const MENTIONS_MCP = new RegExp(
 );
 /** A quoted path that ends in `/mcp` (`'/mcp'`, `'/api/mcp'`). */
 const MENTIONS_MCP_PATH = /['"`][^'"`\s]*\/mcp['"`/]/u;
+/** A route that takes POST requests, which JSON-RPC answered by hand needs: `app.post(`, `@Post(`. */
+const REGISTERS_POST_ROUTE = /\.(?:post|all|route|on)\s*\(|@(?:Post|All)\s*\(/u;
 /** A module that imports NestJS's decorators. */
 const NEST_COMMON = /['"]@nestjs\/common['"]/u;
 /** NestJS's route decorators of methods that may take MCP's requests. */
@@ -372,8 +374,8 @@ export default createRule<Options, MessageIds>({
       configFileServer(sourceCode.ast) !== null ||
       // (at any path, in a file of a framework: `app.all('/w/:slug', (req, reply) => rpc.handle(req, reply))`).
       ((MENTIONS_MCP_PATH.test(sourceCode.text) ||
-        MENTIONS_KNOWN_MODULE.test(sourceCode.text) ||
-        NEST_COMMON.test(sourceCode.text)) &&
+        ((MENTIONS_KNOWN_MODULE.test(sourceCode.text) || NEST_COMMON.test(sourceCode.text)) &&
+          REGISTERS_POST_ROUTE.test(sourceCode.text))) &&
         importsModuleMatching(file, sourceCode.text, mentionsMcpMethod)) ||
       // `server.start({ transportType: 'httpStream' })` of a FastMCP server another module makes.
       frameworkStarts(sourceCode).length > 0;
