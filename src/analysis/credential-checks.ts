@@ -2108,19 +2108,42 @@ export const answersOnlyWithError = perFunction((fn) => {
 
 /**
  * The status an HTTP error thrown with one answers with: `throw new HTTPException(405, …)` (Hono's
- * `hono/http-exception`, NestJS's `HttpException`), `throw createError(401)` (http-errors, h3).
+ * `hono/http-exception`), NestJS's `new HttpException(body, 403)` and its named exceptions
+ * (`new UnauthorizedException()`), `throw createError(401)` (http-errors, h3).
  */
 function thrownStatus(statement: TSESTree.ThrowStatement): number | null {
   const thrown = skipTypeWrappers(statement.argument);
   if (thrown.type !== AST_NODE_TYPES.NewExpression && thrown.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = skipTypeWrappers(thrown.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-  if (name === null || !/^(?:HTTPException|HttpException|HttpError|createError|createHttpError)$/u.test(name))
-    return null;
-  const [first] = thrown.arguments;
-  const status = first && first.type !== AST_NODE_TYPES.SpreadElement ? staticValue(first)?.value : undefined;
-  return typeof status === 'number' ? status : null;
+  if (name === null) return null;
+  // NestJS's exceptions of one status (`@nestjs/common`: `new UnauthorizedException()`).
+  const named = NEST_EXCEPTION_STATUS[name];
+  if (named !== undefined) return named;
+  if (!/^(?:HTTPException|HttpException|HttpError|createError|createHttpError)$/u.test(name)) return null;
+  const valueOf = (argument: TSESTree.CallExpressionArgument | undefined): unknown =>
+    argument && argument.type !== AST_NODE_TYPES.SpreadElement ? staticValue(argument)?.value : undefined;
+  const [first, second] = thrown.arguments;
+  const status = valueOf(first);
+  if (typeof status === 'number') return status;
+  // NestJS's `new HttpException(response, status)` takes the status second.
+  const after = name === 'HttpException' ? valueOf(second) : undefined;
+  return typeof after === 'number' ? after : null;
 }
+
+/** NestJS's built-in exceptions and the status each answers with (`@nestjs/common` 11). */
+const NEST_EXCEPTION_STATUS: Readonly<Record<string, number>> = {
+  BadRequestException: 400,
+  UnauthorizedException: 401,
+  ForbiddenException: 403,
+  NotFoundException: 404,
+  MethodNotAllowedException: 405,
+  InternalServerErrorException: 500,
+  NotImplementedException: 501,
+  BadGatewayException: 502,
+  ServiceUnavailableException: 503,
+  ThrottlerException: 429,
+};
 
 /**
  * Whether a branch answers only with a server error (`res.status(500).json(…)`): a catch-all for

@@ -3778,6 +3778,22 @@ app.post('/mcp', async (req, res) => {
         },
       ],
     },
+    ...["new HttpException('Upstream failed', 500)", 'new InternalServerErrorException()'].map((thrown) => ({
+      name: `a catch that throws NestJS's \`${thrown}\` refuses no credential either`,
+      code: CATCH_500(false)
+        .replace(`\n\n${tokenHelpers({ bearer: false })}\n`, '')
+        .replace(guard('express', false), '')
+        .replace("if (!res.headersSent) res.status(500).json({ error: 'Internal server error' });", `throw ${thrown};`),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [4, 1, 4, 9], (bearer) =>
+          CATCH_500(bearer).replace(
+            "if (!res.headersSent) res.status(500).json({ error: 'Internal server error' });",
+            `throw ${thrown};`,
+          ),
+        ),
+      ],
+    })),
   ],
 });
 
