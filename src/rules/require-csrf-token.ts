@@ -847,6 +847,16 @@ export default createRule<Options, MessageIds>({
       const sessionIdOf = (key: TSESTree.Node | undefined): boolean => {
         const value = key && skipTypeWrappers(key);
         if (value?.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'sessionId') return true;
+        // `const { sessionId } = transport`
+        const def = value?.type === AST_NODE_TYPES.Identifier ? variableOf(value)?.defs[0] : undefined;
+        const property = def?.type === 'Variable' ? def.name.parent : null;
+        if (
+          property?.type === AST_NODE_TYPES.Property &&
+          property.value === def?.name &&
+          property.parent.type === AST_NODE_TYPES.ObjectPattern &&
+          propertyName(property) === 'sessionId'
+        )
+          return true;
         const drawn = value?.type === AST_NODE_TYPES.Identifier ? resolveExpression(value) : null;
         const call = drawn && skipTypeWrappers(drawn);
         if (call?.type === AST_NODE_TYPES.MemberExpression && propertyName(call) === 'sessionId') return true;

@@ -4820,6 +4820,16 @@ ruleTester.run('require-csrf-token: SSE sessions no page of another site can rea
         .replace('const transport = sessions.get(req.params.id);', 'const transport = transports.sse[req.params.id];'),
     },
     {
+      name: 'the sessions filled under the id destructured from the transport (`const { sessionId } = transport`)',
+      code: SSE_OPEN('')
+        .replace('  const id = randomUUID();\n', '')
+        .replace(
+          'new SSEServerTransport(`/messages/${id}`, res);',
+          "new SSEServerTransport('/messages', res);\n  const { sessionId } = transport;",
+        )
+        .replace('sessions.set(id, transport);', 'sessions.set(sessionId, transport);'),
+    },
+    {
       name: 'the lookup made only when the request names an id (`id ? sessions.get(id) : undefined`)',
       code: SSE_OPEN('').replace(
         'const transport = sessions.get(req.params.id);',
