@@ -564,6 +564,15 @@ function answersConstant(route: Route): boolean {
  * expression body, or every statement of its block (at least one), is an expression or a `return`
  * that `respondsWithConstant`.
  */
+/**
+ * Whether a handler does nothing but answer constants through its own parameters
+ * (`(req, res) => res.json({ ok: true })`, a stub): it reads nothing of the request and runs
+ * nothing, so a forged request achieves nothing there.
+ */
+export function answersOnlyConstants(fn: HandlerFunction): boolean {
+  return !fn.generator && answersOnly(fn, () => true);
+}
+
 function answersOnly(fn: HandlerFunction, test: (answer: TSESTree.Node) => boolean): boolean {
   const parameters = plainParameterNames(fn);
   const answers =

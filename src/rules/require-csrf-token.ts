@@ -41,7 +41,7 @@ import {
 } from '../analysis/credential-checks';
 import { mountedPaths, routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { alwaysExits } from '../analysis/guards';
-import { answersNothing } from '../analysis/reach';
+import { answersNothing, answersOnlyConstants } from '../analysis/reach';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { MENTIONS_MCP_METHOD, branchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, routesHolding, type Route } from '../analysis/routes';
@@ -646,6 +646,8 @@ export default createRule<Options, MessageIds>({
       const last = route.handlers.at(-1);
       const answer = last && resolveFunction(last);
       if (answer && answersOnlyWithError(answer) && !serves()) return false;
+      // `app.post('/messages', (req, res) => res.json({ ok: true }))`: a stub that reads and runs nothing.
+      if (route.handlers.length === 1 && answer && answersOnlyConstants(answer) && !serves()) return false;
       if (route.framework !== 'node' && answersNothing(route)) return false;
       if (path !== null && matchesEndpoint(path)) return true;
       // `router.post('/')` under `app.use('/mcp', router)`.

@@ -4169,6 +4169,12 @@ app.post('/mcp', async (_req, res) => {
 });
 app.listen(3000, '127.0.0.1');`;
 
+/** ANSWERING_ROUTE whose handler hands the request's body to a function the file does not show. */
+const HANDLING_ROUTE = ANSWERING_ROUTE.replace(
+  "  res.json({ jsonrpc: '2.0', id: null, result: {} });",
+  '  res.json(await answer(_req.body));',
+).replace("import express from 'express';", "import express from 'express';\nimport { answer } from './rpc.js';");
+
 ruleTester.run('require-csrf-token: a placeholder route that answers nothing', rule, {
   valid: [
     {
@@ -4180,6 +4186,10 @@ app.all('/mcp', async (_req, _res) => {
   // Streamable HTTP goes here.
 });
 app.listen(3000, '127.0.0.1');`,
+    },
+    {
+      name: 'a stub that answers a constant, reading and running nothing: a forged request achieves nothing',
+      code: ANSWERING_ROUTE,
     },
     {
       name: 'a handler that only refuses with a constant error status answers nothing a forged request could use',
@@ -4196,15 +4206,15 @@ pending.post('/mcp', (c) => c.json({ error: 'Not implemented yet' }, 501));`,
   ],
   invalid: [
     {
-      name: 'the same path with a handler that answers',
-      code: ANSWERING_ROUTE,
+      name: 'the same path with a handler that answers from what the request sends',
+      code: HANDLING_ROUTE,
       errors: [
         {
           messageId: 'missingCsrfCheck',
           data: { route: '`POST /mcp`' },
-          line: 4,
+          line: 5,
           column: 1,
-          suggestions: tokenSuggestions(ANSWERING_ROUTE),
+          suggestions: tokenSuggestions(HANDLING_ROUTE),
         },
       ],
     },
