@@ -1158,8 +1158,21 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
     const def = variableOf(declarator.left)?.defs[0];
     if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
     const init = def.node.init;
+    // What it was declared with, as far as it is known without the header (`process.env.KEY ||
+    // req.headers['x-key']` holds the environment's key as the server is set up).
+    // The request's other headers in it are missing too: the forger sends none of them.
+    const missing = new Map<TSESTree.Node, unknown>();
+    if (init)
+      walk(init, (node) => {
+        if (requestHeaderRead(node) !== null) missing.set(node, undefined);
+      });
+    const declared = init ? absentValue(init, missing) : null;
     const held: AbsentValue =
-      !init || staticValue(init)?.value === undefined ? { known: true, value: undefined } : { known: false };
+      !init || staticValue(init)?.value === undefined
+        ? declared?.known
+          ? declared
+          : { known: true, value: undefined }
+        : { known: false };
     return bindingDecidesRejection(def.node.id, depth, held);
   }
   return false;

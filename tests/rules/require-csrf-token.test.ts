@@ -6055,6 +6055,13 @@ app.post('/mcp', async (req, res) => {
   await handleWith(String(key), req, res);
 });`;
 
+/** ENV_OR_HEADER with the key in a `let` that a bearer token replaces when one is sent. */
+const LET_ENV_OR_HEADER = (key: string): string =>
+  ENV_OR_HEADER(key).replace(
+    `  const key = ${key};`,
+    `  let key = ${key};\n  const auth = req.headers.authorization;\n  if (auth?.startsWith('Bearer ')) key = auth.slice(7);`,
+  );
+
 ruleTester.run('require-csrf-token: a key that falls back to one of the environment', rule, {
   valid: [
     {
@@ -6065,10 +6072,12 @@ ruleTester.run('require-csrf-token: a key that falls back to one of the environm
   invalid: [
     "process.env.UPSTREAM_KEY || req.headers['x-upstream-key']",
     "req.headers['x-upstream-key'] ?? process.env.UPSTREAM_KEY",
-  ].map((key) => ({
-    name: `\`${key}\`: a request without the header gets the environment's key`,
-    code: ENV_OR_HEADER(key),
-    output: null,
-    errors: [missingCheck('`POST /mcp`', [5, 1, 5, 9], (bearer) => tokenFixed(ENV_OR_HEADER(key), bearer))],
-  })),
+  ].flatMap((key) =>
+    [ENV_OR_HEADER(key), LET_ENV_OR_HEADER(key)].map((code) => ({
+      name: `\`${key}\`${code.includes('let key') ? ', in a `let` a bearer token may replace' : ''}: a request without the header gets the environment's key`,
+      code,
+      output: null,
+      errors: [missingCheck('`POST /mcp`', [5, 1, 5, 9], (bearer) => tokenFixed(code, bearer))],
+    })),
+  ),
 });
