@@ -252,33 +252,28 @@ function comparesSomething(root: TSESTree.Node): boolean {
   let compares = false;
   walk(root, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression && LOOKUPS.has(calledMethodName(node) ?? '')) compares = true;
-    if (
-      node.type === AST_NODE_TYPES.BinaryExpression &&
-      ['===', '!==', '==', '!='].includes(node.operator) &&
-      ![node.left, node.right].some((side) => {
-        const value = side.type === AST_NODE_TYPES.PrivateIdentifier ? null : staticValue(side);
-        return value !== null && (value.value === undefined || value.value === null || value.value === '');
-      })
-    )
-      compares = true;
+    if (comparesWithValue(node)) compares = true;
   });
   return compares;
+}
+
+/** `a === b`, `a !== b` (also loose), with neither side `undefined`, `null` or `''`: a comparison with a value. */
+function comparesWithValue(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.BinaryExpression &&
+    ['===', '!==', '==', '!='].includes(node.operator) &&
+    ![node.left, node.right].some((side) => {
+      const value = side.type === AST_NODE_TYPES.PrivateIdentifier ? null : staticValue(side);
+      return value !== null && (value.value === undefined || value.value === null || value.value === '');
+    })
+  );
 }
 
 /** Whether a test compares a value with another, or asks a call about it (`list.includes(x)`, `a !== b`). */
 function decidesByValue(test: TSESTree.Node): boolean {
   let decides = false;
   walk(test, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression) decides = true;
-    if (
-      node.type === AST_NODE_TYPES.BinaryExpression &&
-      ['===', '!==', '==', '!='].includes(node.operator) &&
-      ![node.left, node.right].some((side) => {
-        const value = side.type === AST_NODE_TYPES.PrivateIdentifier ? null : staticValue(side);
-        return value !== null && (value.value === undefined || value.value === null || value.value === '');
-      })
-    )
-      decides = true;
+    if (node.type === AST_NODE_TYPES.CallExpression || comparesWithValue(node)) decides = true;
   });
   return decides;
 }

@@ -186,8 +186,7 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
         const expression = skipTypeWrappers(handler);
         if (apps.some((app) => app.node === skipTypeWrappers(resolveExpression(expression) ?? expression))) return true;
         // A package's middleware: `express.json()`, `cors()` (the file reaches no MCP package).
-        const made = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
-        return externalRefOf(made) !== null;
+        return packageMiddleware(expression);
       }),
   );
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticValue, textOf, variableOf } from './program';
-import { calledMethodName, globalPath, skipTypeWrappers, walk } from './ast';
+import { importedName, staticValue, textOf } from './program';
+import { calledMethodName, declaredClass, globalPath, skipTypeWrappers, walk } from './ast';
 import { loadModule } from './exports';
 import { packageModulesMentioning } from './module-graph';
 import { isCredentialHeader } from './credential-checks';
@@ -33,12 +33,41 @@ const VERBS: ReadonlySet<string> = new Set([
 export function nestDecorator(decorator: TSESTree.Decorator): string | null {
   const expression = decorator.expression;
   const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
-  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
-  const def = variableOf(callee)?.defs[0];
-  if (def?.type !== 'ImportBinding' || def.node.type !== AST_NODE_TYPES.ImportSpecifier) return null;
-  if ((def.parent as TSESTree.ImportDeclaration).source.value !== '@nestjs/common') return null;
-  const { imported } = def.node;
-  return imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+  return callee.type === AST_NODE_TYPES.Identifier ? importedName(callee, NEST_COMMON) : null;
+}
+
+const NEST_COMMON = '@nestjs/common';
+/** A module that imports NestJS's decorators (`@nestjs/common`). */
+export const MENTIONS_NEST_COMMON = /['"]@nestjs\/common['"]/u;
+
+/** A route method of a NestJS controller class declared at the top of a module. */
+export interface NestRouteMethod {
+  readonly cls: TSESTree.ClassDeclaration;
+  /** The class's `@Controller()`. */
+  readonly controller: TSESTree.Decorator;
+  readonly member: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression };
+  /** Its route decorator, one of `verbs`. */
+  readonly verb: TSESTree.Decorator;
+}
+
+/**
+ * The instance methods of the `@Controller()` classes a module declares that carry one of these
+ * route decorators of `@nestjs/common` (`@Post()`, `@All()`).
+ */
+export function nestRouteMethods(program: TSESTree.Program, verbs: ReadonlySet<string>): NestRouteMethod[] {
+  const found: NestRouteMethod[] = [];
+  for (const statement of program.body) {
+    const cls = declaredClass(statement);
+    const controller = cls?.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
+    if (!cls || !controller) continue;
+    for (const member of cls.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
+      if (member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
+      const verb = member.decorators.find((decorator) => verbs.has(nestDecorator(decorator) ?? ''));
+      if (verb) found.push({ cls, controller, member: member as NestRouteMethod['member'], verb });
+    }
+  }
+  return found;
 }
 
 /**

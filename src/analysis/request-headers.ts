@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { HEADER_API } from '../frameworks/registry';
 import { calledMethodName, globalPath, skipTypeWrappers } from './ast';
-import { variableOf, staticValue, programOf, propertyName, textOf } from './program';
+import { importedName, variableOf, staticValue, programOf, propertyName, textOf } from './program';
 import { externalRefOf, memberName, possibleValues } from './values';
 
 /** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
@@ -100,16 +100,7 @@ function nestHeaderParameter(name: TSESTree.Identifier): string | null {
   for (const decorator of def.name.decorators ?? []) {
     const call = decorator.expression;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) continue;
-    const imported = variableOf(call.callee)?.defs[0];
-    if (
-      imported?.type !== 'ImportBinding' ||
-      imported.node.type !== AST_NODE_TYPES.ImportSpecifier ||
-      (imported.parent as TSESTree.ImportDeclaration).source.value !== '@nestjs/common'
-    )
-      continue;
-    const importedName = imported.node.imported;
-    if ((importedName.type === AST_NODE_TYPES.Identifier ? importedName.name : importedName.value) !== 'Headers')
-      continue;
+    if (importedName(call.callee, '@nestjs/common') !== 'Headers') continue;
     const [argument] = call.arguments;
     const header = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? staticValue(argument)?.value : null;
     return typeof header === 'string' ? header.toLowerCase() : null;

@@ -308,6 +308,22 @@ function appChecks(
 const OAUTH_PROVIDER_MODULE = '@cloudflare/workers-oauth-provider';
 
 /**
+ * The reads of an app, in its module and those that import it: of the constant that holds it
+ * (`const router = …`), or of the module's default export (`export default …`,
+ * `module.exports = …`) with no name. The chain of the app's own registrations, each of which
+ * returns the app (`const route = new Hono().on(['GET', 'POST'], '/', handler)`), is the app.
+ */
+function appUses(app: AppInstance): ReturnType<typeof usesOfConstant> {
+  const made = madeApp(app);
+  const declarator = outermostWrapper(made).parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator
+    ? skipTypeWrappers(declarator.init ?? declarator) === made
+      ? usesOfConstant(declarator)
+      : null
+    : usesOfDefaultExport(made);
+}
+
+/**
  * Whether an app is handed only to `new OAuthProvider({ apiRoute, apiHandler })` of
  * @cloudflare/workers-oauth-provider (`apiHandler: app`, `{ fetch: app.fetch.bind(app) }`, or a
  * value of `apiHandlers`), for routes under its `apiRoute`: the provider answers 401 to a request to
@@ -315,14 +331,7 @@ const OAUTH_PROVIDER_MODULE = '@cloudflare/workers-oauth-provider';
  */
 function oauthProviderChecks(app: AppInstance, path: string | null): boolean {
   if (path === null || app.parent) return false;
-  const made = madeApp(app);
-  const declarator = outermostWrapper(made).parent;
-  const found =
-    declarator?.type === AST_NODE_TYPES.VariableDeclarator
-      ? skipTypeWrappers(declarator.init ?? declarator) === made
-        ? usesOfConstant(declarator)
-        : null
-      : usesOfDefaultExport(made);
+  const found = appUses(app);
   if (!found?.complete) return false;
   // The reads that hand the app on: not its own calls (`app.get(…)`), but `app` itself and `app.fetch`.
   const handed = found.uses.filter((use) => {
@@ -571,17 +580,7 @@ function pathHolds(
  */
 function importersCheck(finder: CheckFinder, app: AppInstance, path: string | null, depth: number): boolean {
   if (depth > 3) return false;
-  // `const route = new Hono().on(['GET', 'POST'], '/', handler)`: the chain of the app's own
-  // registrations, each of which returns the app, is the app.
-  const made = madeApp(app);
-  const declarator = outermostWrapper(made).parent;
-  // `const router = …`, or `export default …` / `module.exports = …` with no name.
-  const found =
-    declarator?.type === AST_NODE_TYPES.VariableDeclarator
-      ? skipTypeWrappers(declarator.init ?? declarator) === made
-        ? usesOfConstant(declarator)
-        : null
-      : usesOfDefaultExport(made);
+  const found = appUses(app);
   if (!found?.complete) return false;
   const own = programOf(app.node);
   const elsewhere = found.uses.filter((use) => programOf(use) !== own);

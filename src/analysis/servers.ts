@@ -1030,7 +1030,7 @@ class HostReader {
     const pathLike =
       namesSocketPath(first) ||
       (values.some((candidate) => !candidate.known && namesSocketPath(candidate.node)) &&
-        !values.some((candidate) => /port/iu.test(codeOf(candidate.node).getText(candidate.node))));
+        !values.some((candidate) => mentionsPort(candidate.node)));
     if (values.some(isPath) || (pathLike && !numbered)) return SOCKET;
     // Anything else is taken as a port, as it nearly always is (`Number(process.env.PORT)`).
     // Node reads the second argument as the host only when it is a string.
@@ -1198,10 +1198,7 @@ function namesSocketPath(node: TSESTree.Node, depth = 0): boolean {
   // `options.channel || socketPath()`; not `process.env.PORT || socketPath()`, a port when it is set.
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator !== '&&') {
     const sides = [expression.left, expression.right];
-    return (
-      sides.some((side) => namesSocketPath(side, depth)) &&
-      !sides.some((side) => /port/iu.test(codeOf(side).getText(side)))
-    );
+    return sides.some((side) => namesSocketPath(side, depth)) && !sides.some(mentionsPort);
   }
   if (expression.type === AST_NODE_TYPES.TemplateLiteral) {
     const head = expression.quasis[0]?.value.cooked ?? '';
@@ -1241,6 +1238,11 @@ function namesSocketPath(node: TSESTree.Node, depth = 0): boolean {
           : memberName(expression)
         : null;
   return name !== null && namesPath(name);
+}
+
+/** Whether an expression's text names a port (`process.env.PORT`, `options.port`): it may be one. */
+function mentionsPort(node: TSESTree.Node): boolean {
+  return /port/iu.test(codeOf(node).getText(node));
 }
 
 /** A name of a socket path or pipe (`socketPath`, `ipcPipe`), not of a port (`portPath`). */

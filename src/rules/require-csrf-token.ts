@@ -13,7 +13,6 @@ import {
   calledMethodName,
   calledMethodObject,
   containsNode,
-  declaredClass,
   outermostWrapper,
   skipTypeWrappers,
   topLevelStatement,
@@ -52,7 +51,9 @@ import {
   guardAuthenticates,
   guardsNothing,
   joinNestPath,
+  MENTIONS_NEST_COMMON,
   nestDecorator,
+  nestRouteMethods,
 } from '../analysis/nest-routes';
 import { mcpModules } from '../analysis/mcp-modules';
 import {
@@ -123,8 +124,8 @@ interface Credential {
   readonly bearer: boolean;
 }
 
-/** A module that imports NestJS's decorators. */
-const NEST_COMMON = /['"]@nestjs\/common['"]/u;
+/** NestJS's route decorators of methods that take POST requests. */
+const POST_VERBS: ReadonlySet<string> = new Set(['Post', 'All']);
 
 export default createRule<Options, MessageIds>({
   name: 'require-csrf-token',
@@ -191,7 +192,7 @@ export default createRule<Options, MessageIds>({
     if (
       !MENTIONS_KNOWN_MODULE.test(sourceCode.text) &&
       !mentionsEndpoint(sourceCode.text, endpoints) &&
-      !NEST_COMMON.test(sourceCode.text) &&
+      !MENTIONS_NEST_COMMON.test(sourceCode.text) &&
       frameworkStarts(sourceCode).length === 0
     )
       return {};
@@ -516,7 +517,7 @@ export default createRule<Options, MessageIds>({
      * method, through its `@Req()` parameter, and throws Nest's own 403 (or 401) exception.
      */
     function reportNestControllers(): void {
-      if (!NEST_COMMON.test(sourceCode.text)) return;
+      if (!MENTIONS_NEST_COMMON.test(sourceCode.text)) return;
       // A guard the app runs before every route (`app.useGlobalGuards()`, an `APP_GUARD` provider),
       // looked for once a controller method would be reported.
       let globallyGuarded: boolean | undefined;
@@ -527,39 +528,24 @@ export default createRule<Options, MessageIds>({
           globalGuards(moduleOf(sourceCode.ast).file)?.some((guard) => guardAuthenticates(guard, checks)) ?? false;
         return globallyGuarded;
       };
-      for (const statement of sourceCode.ast.body) {
-        const cls = declaredClass(statement);
-        if (!cls) continue;
-        const controller = cls.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
-        if (!controller || cls.decorators.some(checksGuard)) continue;
-        for (const member of cls.body.body) {
-          if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
-          const verb = member.decorators.find((decorator) => {
-            const name = nestDecorator(decorator);
-            return name === 'Post' || name === 'All';
-          });
-          if (!verb || member.decorators.some(checksGuard)) continue;
-          if (!servesMcp(member.value) || guardedGlobally()) continue;
-          // A check at the top of the method itself (what the fix writes).
-          if (
-            member.value.type === AST_NODE_TYPES.FunctionExpression &&
-            functionChecksCredential(finder, member.value, 0)
-          )
-            continue;
-          const path = joinNestPath(decoratorPaths(controller)?.[0] ?? '', decoratorPaths(verb)?.[0] ?? '');
-          const method = nestDecorator(verb) === 'Post' ? 'POST' : 'Every method of';
-          context.report({
-            node: verb.expression,
-            messageId: 'missingCsrfCheck',
-            data: { route: method === 'POST' ? `\`POST ${path}\`` : `Every method of \`${path}\`` },
-            fix: failClosed({
-              messageId: 'requireTokenHeader',
-              data: { header: headerDisplay(fixHeader) },
-              fix: (fixer) => nestGuard(fixer, cls, member.value, csrf),
-            }),
-            suggest: [{ messageId: 'useBearerToken', fix: (fixer) => nestGuard(fixer, cls, member.value, bearer) }],
-          });
-        }
+      for (const { cls, controller, member, verb } of nestRouteMethods(sourceCode.ast, POST_VERBS)) {
+        if (cls.decorators.some(checksGuard) || member.decorators.some(checksGuard)) continue;
+        if (!servesMcp(member.value) || guardedGlobally()) continue;
+        // A check at the top of the method itself (what the fix writes).
+        if (functionChecksCredential(finder, member.value, 0)) continue;
+        const path = joinNestPath(decoratorPaths(controller)?.[0] ?? '', decoratorPaths(verb)?.[0] ?? '');
+        const method = nestDecorator(verb) === 'Post' ? 'POST' : 'Every method of';
+        context.report({
+          node: verb.expression,
+          messageId: 'missingCsrfCheck',
+          data: { route: method === 'POST' ? `\`POST ${path}\`` : `Every method of \`${path}\`` },
+          fix: failClosed({
+            messageId: 'requireTokenHeader',
+            data: { header: headerDisplay(fixHeader) },
+            fix: (fixer) => nestGuard(fixer, cls, member.value, csrf),
+          }),
+          suggest: [{ messageId: 'useBearerToken', fix: (fixer) => nestGuard(fixer, cls, member.value, bearer) }],
+        });
       }
     }
 

@@ -14,7 +14,6 @@ import {
   calledMethodName,
   calledMethodObject,
   containsNode,
-  declaredClass,
   enclosingFunctionOrProgram,
   isNullishLiteral,
   outermostWrapper,
@@ -119,7 +118,9 @@ import {
   guardAuthenticates,
   guardsCredential,
   guardsNothing,
+  MENTIONS_NEST_COMMON,
   nestDecorator,
+  nestRouteMethods,
 } from '../analysis/nest-routes';
 import { REKOG_MCP_NEST } from '../frameworks/rekog-mcp-nest';
 
@@ -153,8 +154,6 @@ const MENTIONS_MCP = new RegExp(
 const MENTIONS_MCP_PATH = /['"`][^'"`\s]*\/mcp['"`/]/u;
 /** A route that takes POST requests, which JSON-RPC answered by hand needs: `app.post(`, `@Post(`. */
 const REGISTERS_POST_ROUTE = /\.(?:post|all|route|on)\s*\(|@(?:Post|All)\s*\(/u;
-/** A module that imports NestJS's decorators. */
-const NEST_COMMON = /['"]@nestjs\/common['"]/u;
 /** NestJS's route decorators of methods that may take MCP's requests. */
 const NEST_VERBS: ReadonlySet<string> = new Set(['Post', 'All', 'Get']);
 const mentionsMcpMethod = (text: string): boolean => MENTIONS_MCP_METHOD.test(text);
@@ -374,7 +373,7 @@ export default createRule<Options, MessageIds>({
       configFileServer(sourceCode.ast) !== null ||
       // (at any path, in a file of a framework: `app.all('/w/:slug', (req, reply) => rpc.handle(req, reply))`).
       ((MENTIONS_MCP_PATH.test(sourceCode.text) ||
-        ((MENTIONS_KNOWN_MODULE.test(sourceCode.text) || NEST_COMMON.test(sourceCode.text)) &&
+        ((MENTIONS_KNOWN_MODULE.test(sourceCode.text) || MENTIONS_NEST_COMMON.test(sourceCode.text)) &&
           REGISTERS_POST_ROUTE.test(sourceCode.text))) &&
         importsModuleMatching(file, sourceCode.text, mentionsMcpMethod)) ||
       // `server.start({ transportType: 'httpStream' })` of a FastMCP server another module makes.
@@ -1327,29 +1326,23 @@ export default createRule<Options, MessageIds>({
      * or check of a credential.
      */
     function reportHandWrittenNestControllers(): void {
-      if (!NEST_COMMON.test(sourceCode.text)) return;
-      for (const statement of sourceCode.ast.body) {
-        const cls = declaredClass(statement);
-        if (!cls?.decorators.some((decorator) => nestDecorator(decorator) === 'Controller')) continue;
-        for (const member of cls.body.body) {
-          if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
-          const verb = member.decorators.find((decorator) => NEST_VERBS.has(nestDecorator(decorator) ?? ''));
-          const fn = member.value;
-          if (!verb || fn.type !== AST_NODE_TYPES.FunctionExpression || !servesMcp(fn)) continue;
-          const handedOn = handlerCalls(fn, 2).map((call) => call.fn);
-          if ([fn, ...handedOn].some((handler) => transportCalls(handler).length > 0)) continue;
-          if (functionChecksCredential(HOST_FINDER, fn, 0)) continue;
-          if (
-            trustCredentialChecks &&
-            (nestMethodGuarded(cls, member, member) || functionChecksCredential(REBINDING_CREDENTIAL_FINDER, fn, 0))
-          )
-            continue;
-          context.report({
-            node: verb.expression,
-            messageId: 'unprotectedApp',
-            data: { app: `\`@${nestDecorator(verb)}()\` method of a NestJS controller` },
-          });
-        }
+      if (!MENTIONS_NEST_COMMON.test(sourceCode.text)) return;
+      for (const { cls, member, verb } of nestRouteMethods(sourceCode.ast, NEST_VERBS)) {
+        const fn = member.value;
+        if (!servesMcp(fn)) continue;
+        const handedOn = handlerCalls(fn, 2).map((call) => call.fn);
+        if ([fn, ...handedOn].some((handler) => transportCalls(handler).length > 0)) continue;
+        if (functionChecksCredential(HOST_FINDER, fn, 0)) continue;
+        if (
+          trustCredentialChecks &&
+          (nestMethodGuarded(cls, member, member) || functionChecksCredential(REBINDING_CREDENTIAL_FINDER, fn, 0))
+        )
+          continue;
+        context.report({
+          node: verb.expression,
+          messageId: 'unprotectedApp',
+          data: { app: `\`@${nestDecorator(verb)}()\` method of a NestJS controller` },
+        });
       }
     }
 
