@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { importedName, staticValue, textOf } from './program';
+import { importedName, propertyName, staticValue, textOf } from './program';
 import { calledMethodName, declaredClass, globalPath, skipTypeWrappers, walk } from './ast';
 import { loadModule } from './exports';
 import { packageModulesMentioning } from './module-graph';
@@ -10,6 +10,7 @@ import {
   classOf,
   findObjectProperty,
   isFunctionNode,
+  resolveExpression,
   resolveObjectExpression,
   resolveFunction,
   returnedExpressions,
@@ -362,3 +363,137 @@ function isTrue(node: TSESTree.Node): boolean {
     isTrue(expression.arguments[0]!)
   );
 }
+
+/**
+ * Middleware a NestJS app runs before its routes, as the modules of its package mount it:
+ * `consumer.apply(ApiKeyMiddleware).forRoutes('mcp')` in a module's `configure()` (`routes` holds
+ * what `forRoutes` is given), and `app.use(requireToken)` on an app `NestFactory.create()` makes
+ * (every route, `routes: null`). `null` when the package cannot be read.
+ */
+export function nestMiddleware(file: string | null): NestMiddlewareMount[] | null {
+  if (file === null) return null;
+  const files = packageModulesMentioning(file, ['forRoutes', 'NestFactory']);
+  if (!files) return null;
+  const mounts: NestMiddlewareMount[] = [];
+  for (const found of files) {
+    const program = loadModule(found);
+    if (!program) continue;
+    walk(program, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const method = calledMethodName(node);
+      const callee = node.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      if (method === 'forRoutes') {
+        // `consumer.apply(A, B).exclude(…).forRoutes(…)`.
+        let inner = skipTypeWrappers(callee.object);
+        while (inner.type === AST_NODE_TYPES.CallExpression && calledMethodName(inner) === 'exclude') {
+          const next = inner.callee;
+          if (next.type !== AST_NODE_TYPES.MemberExpression) return;
+          inner = skipTypeWrappers(next.object);
+        }
+        if (inner.type !== AST_NODE_TYPES.CallExpression || calledMethodName(inner) !== 'apply') return;
+        const routes = node.arguments.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement);
+        if (routes.length !== node.arguments.length) return;
+        for (const middleware of inner.arguments)
+          if (middleware.type !== AST_NODE_TYPES.SpreadElement) mounts.push({ middleware, routes });
+      } else if (method === 'use' && madeByNestFactory(callee.object)) {
+        for (const middleware of node.arguments)
+          if (middleware.type !== AST_NODE_TYPES.SpreadElement) mounts.push({ middleware, routes: null });
+      }
+    });
+  }
+  return mounts;
+}
+
+/** Middleware mounted on a NestJS app, and the routes it runs on (`null`: every route). */
+export interface NestMiddlewareMount {
+  readonly middleware: TSESTree.Node;
+  readonly routes: readonly TSESTree.Node[] | null;
+}
+
+/** `app` of `const app = await NestFactory.create(AppModule)`. */
+function madeByNestFactory(node: TSESTree.Node): boolean {
+  let made = skipTypeWrappers(resolveExpression(skipTypeWrappers(node)) ?? node);
+  if (made.type === AST_NODE_TYPES.AwaitExpression) made = skipTypeWrappers(made.argument);
+  if (made.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(made.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(callee) === 'create' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    importedName(callee.object, '@nestjs/core') === 'NestFactory'
+  );
+}
+
+/**
+ * Whether a NestJS route (`path` of a method of controller `cls`, answering `verb`, `POST` or
+ * `GET`, or every method for `ALL`) runs behind
+ * mounted middleware that checks a credential: a middleware class of the project whose `use()`
+ * passes `checks`, one the code does not show whose name says it authenticates, or any other
+ * middleware `checksMiddleware` accepts (a function, a package's).
+ */
+export function nestMiddlewareGuards(
+  file: string | null,
+  cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  path: string,
+  verb: string,
+  checks: (fn: HandlerFunction) => boolean,
+  checksMiddleware: (node: TSESTree.Node) => boolean,
+): boolean {
+  return (nestMiddleware(file) ?? []).some(
+    ({ middleware, routes }) =>
+      (routes === null || routes.some((route) => forRoute(route, cls, path, verb))) &&
+      middlewareAuthenticates(middleware, checks, checksMiddleware),
+  );
+}
+
+function middlewareAuthenticates(
+  middleware: TSESTree.Node,
+  checks: (fn: HandlerFunction) => boolean,
+  checksMiddleware: (node: TSESTree.Node) => boolean,
+): boolean {
+  const cls = classOf(middleware);
+  if (!cls) return checksMiddleware(middleware);
+  const use = classMethod(cls, 'use');
+  if (use) return checks(use);
+  // A class of the project on middleware it does not show (`extends AuthMiddleware` of a package).
+  return cls.superClass !== null && AUTHENTICATING_GUARD.test(textOf(cls.superClass));
+}
+
+/**
+ * Whether a `forRoutes()` argument covers a route: `'*'` and other wildcards, a path that is the
+ * route's or a prefix of it, the controller class itself, `{ path, method }` with the route's
+ * method or every method. What cannot be read counts as covering it.
+ */
+function forRoute(route: TSESTree.Node, cls: TSESTree.Node, path: string, verb: string): boolean {
+  const controller = classOf(route);
+  if (controller) return controller === cls;
+  const covers = (given: TSESTree.Node | null): boolean => {
+    const value = given && staticValue(given)?.value;
+    if (typeof value !== 'string') return true;
+    if (/[*(]/u.test(value)) return true;
+    const prefix = joinNestPath(value);
+    return prefix === '/' || path === prefix || path.startsWith(`${prefix}/`);
+  };
+  const object = resolveObjectExpression(route);
+  if (!object) return covers(route);
+  // `{ path: 'mcp', method: RequestMethod.POST }` (`RequestMethod` of @nestjs/common 12.5.1
+  // enums/request-method.enum.js: GET is 0, POST 1, ALL 5).
+  const method = findObjectProperty(object, 'method');
+  if (method.kind === 'found' && method.value) {
+    const named = skipTypeWrappers(method.value);
+    const number = staticValue(named)?.value;
+    const name =
+      named.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(named)
+        : typeof number === 'number'
+          ? (REQUEST_METHODS[number] ?? null)
+          : null;
+    if (name !== null && name !== 'ALL' && name !== verb) return false;
+  }
+  const given = findObjectProperty(object, 'path');
+  return covers(given.kind === 'found' ? given.value : null);
+  return true;
+}
+
+const REQUEST_METHODS: Readonly<Record<number, string>> = { 0: 'GET', 1: 'POST', 5: 'ALL' };

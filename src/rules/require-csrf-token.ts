@@ -53,6 +53,7 @@ import {
   joinNestPath,
   MENTIONS_NEST_COMMON,
   nestDecorator,
+  nestMiddlewareGuards,
   nestRouteMethods,
 } from '../analysis/nest-routes';
 import { mcpModules } from '../analysis/mcp-modules';
@@ -512,8 +513,8 @@ export default createRule<Options, MessageIds>({
     /**
      * NestJS controllers: a `@Post()` or `@All()` method of a `@Controller()` class (both from
      * `@nestjs/common`) that hands the request to an MCP transport takes every request unless a
-     * guard runs first: `@UseGuards()` on the method or the class counts as the check (an
-     * `app.useGlobalGuards()` elsewhere is not seen). The fix checks the token at the top of the
+     * guard runs first: `@UseGuards()` on the method or the class, a global guard, or middleware
+     * mounted on the route counts as the check. The fix checks the token at the top of the
      * method, through its `@Req()` parameter, and throws Nest's own 403 (or 401) exception.
      */
     function reportNestControllers(): void {
@@ -521,11 +522,11 @@ export default createRule<Options, MessageIds>({
       // A guard the app runs before every route (`app.useGlobalGuards()`, an `APP_GUARD` provider),
       // looked for once a controller method would be reported.
       let globallyGuarded: boolean | undefined;
+      const nestChecks = (fn: HandlerFunction): boolean =>
+        functionChecksCredential(finder, fn, 0) || answersSecretComparison(fn);
       const guardedGlobally = (): boolean => {
-        const checks = (fn: HandlerFunction): boolean =>
-          functionChecksCredential(finder, fn, 0) || answersSecretComparison(fn);
         globallyGuarded ??=
-          globalGuards(moduleOf(sourceCode.ast).file)?.some((guard) => guardAuthenticates(guard, checks)) ?? false;
+          globalGuards(moduleOf(sourceCode.ast).file)?.some((guard) => guardAuthenticates(guard, nestChecks)) ?? false;
         return globallyGuarded;
       };
       for (const { cls, controller, member, verb } of nestRouteMethods(sourceCode.ast, POST_VERBS)) {
@@ -534,6 +535,13 @@ export default createRule<Options, MessageIds>({
         // A check at the top of the method itself (what the fix writes).
         if (functionChecksCredential(finder, member.value, 0)) continue;
         const path = joinNestPath(decoratorPaths(controller)?.[0] ?? '', decoratorPaths(verb)?.[0] ?? '');
+        // Middleware mounted on the route (`consumer.apply(ApiKeyMiddleware).forRoutes('mcp')`).
+        if (
+          nestMiddlewareGuards(moduleOf(sourceCode.ast).file, cls, path, 'POST', nestChecks, (node) =>
+            checksCredential(finder, node),
+          )
+        )
+          continue;
         const method = nestDecorator(verb) === 'Post' ? 'POST' : 'Every method of';
         context.report({
           node: verb.expression,

@@ -119,7 +119,10 @@ import {
   guardsCredential,
   guardsNothing,
   MENTIONS_NEST_COMMON,
+  decoratorPaths,
+  joinNestPath,
   nestDecorator,
+  nestMiddlewareGuards,
   nestRouteMethods,
 } from '../analysis/nest-routes';
 import { REKOG_MCP_NEST } from '../frameworks/rekog-mcp-nest';
@@ -1275,14 +1278,20 @@ export default createRule<Options, MessageIds>({
           decorator,
           (fn) => functionChecksCredential(REBINDING_CREDENTIAL_FINDER, fn, 0) || answersSecretComparison(fn),
         );
-      if (!cls.decorators.some((decorator) => nestDecorator(decorator) === 'Controller')) return false;
+      const controller = cls.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
+      if (!controller) return false;
       if (cls.decorators.some(guards) || method.decorators.some(guards)) return true;
+      const checks = (fn: HandlerFunction): boolean =>
+        functionChecksCredential(REBINDING_CREDENTIAL_FINDER, fn, 0) || answersSecretComparison(fn);
       // A guard the app runs before every route (`app.useGlobalGuards()`, an `APP_GUARD` provider).
-      return (globalGuards(moduleOf(node).file) ?? []).some((guard) =>
-        guardAuthenticates(
-          guard,
-          (fn) => functionChecksCredential(REBINDING_CREDENTIAL_FINDER, fn, 0) || answersSecretComparison(fn),
-        ),
+      if ((globalGuards(moduleOf(node).file) ?? []).some((guard) => guardAuthenticates(guard, checks))) return true;
+      // Middleware mounted on the route (`consumer.apply(ApiKeyMiddleware).forRoutes('mcp')`).
+      const verb = method.decorators.find((decorator) => NEST_VERBS.has(nestDecorator(decorator) ?? ''));
+      const paths = verb ? decoratorPaths(verb) : null;
+      const path = joinNestPath(decoratorPaths(controller)?.[0] ?? '', paths?.[0] ?? '');
+      const named = verb ? nestDecorator(verb) : null;
+      return nestMiddlewareGuards(moduleOf(node).file, cls, path, named?.toUpperCase() ?? 'ALL', checks, (given) =>
+        checksCredential(REBINDING_CREDENTIAL_FINDER, given),
       );
     }
 
