@@ -94,7 +94,7 @@ export default createRule<Options, MessageIds>({
       dropWildcardTest: "Drop the test for '*'.",
       dropEmptyTest: 'Drop the test for an empty list.',
       reflectedOrigin:
-        "{{policy}} echoes the request's Origin: every website can read this MCP server's responses{{credentials}}.",
+        "{{policy}} echoes the request's Origin: any site can read this server's responses{{credentials}}.",
       denyOrigins: 'Allow no cross-origin reads.',
       checkEmptyAllowlist: 'Echo only origins listed in a new, empty allowlist.',
       useAllowlist: 'Allow only the origins in a constant allowlist.',

@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
     messages: {
-      wildcardOrigin: "{{policy}} lets every website read this MCP server's responses{{credentials}}.",
+      wildcardOrigin: "{{policy}} lets any site read this server's responses{{credentials}}.",
       denyOrigins: 'Allow no cross-origin reads.',
       useAllowlist: 'Allow only the origins in a constant allowlist.',
       useAllowedOrigin: `Allow only the origin in a constant \`${ALLOWED_ORIGIN_NAME}\`.`,

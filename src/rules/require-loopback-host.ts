@@ -104,8 +104,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [DEFAULT_OPTIONS],
     messages: {
-      defaultHost: '{{api}} with no {{hostLabel}} binds every network interface ({{binding}}).',
-      everyInterface: '{{api}} binds every network interface when its {{hostLabel}} is {{values}}.',
+      defaultHost: '{{api}} with no {{hostLabel}} binds every interface ({{binding}}).',
+      everyInterface: '{{api}} binds every interface when its {{hostLabel}} is {{values}}.',
       nonLoopbackHost: '{{api}} binds {{values}}, not a loopback address: other machines can reach it.',
       unknownHost: '{{api}} binds a {{hostLabel}} this file does not show, which may be every interface.',
       useIpv4Loopback: 'Bind the IPv4 loopback address, `127.0.0.1`.',

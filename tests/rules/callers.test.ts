@@ -53,13 +53,13 @@ describe('handler factories mounted by the modules that import them', () => {
 
   it('a `*` in a handler that a caller mounts on a private path: reported', async () => {
     expect(await lint('info.ts')).toEqual([
-      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets every website read this MCP server's responses.",
+      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets any site read this server's responses.",
     ]);
   });
 
   it('a `*` in a handler the package entry also exports, for callers it cannot see: reported', async () => {
     expect(await lint('badge.ts')).toEqual([
-      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets every website read this MCP server's responses.",
+      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets any site read this server's responses.",
     ]);
   });
 });
@@ -80,7 +80,7 @@ describe('routes functions handed an app by the modules that import them', () =>
 describe('parameters given their values by the modules that import the function', () => {
   it("a host passed by the entry script is reported where it is bound, naming the caller (a test's call aside)", async () => {
     expect(await lint('http.ts')).toEqual([
-      "5:68 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server binds every network interface when its host is `'0.0.0.0'` (from src/main.ts:3).",
+      "5:68 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server binds every interface when its host is `'0.0.0.0'` (from src/main.ts:3).",
     ]);
   });
 });
@@ -88,8 +88,8 @@ describe('parameters given their values by the modules that import the function'
 describe('hosts exported by a module and bound by the servers of the modules that import them', () => {
   it('are reported where they are written, naming the server, through a barrel too; a constant that is only printed is not', async () => {
     expect(await lint('settings/network.ts')).toEqual([
-      "2:29 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server (src/bind.ts:5) binds every network interface when its host is `'0.0.0.0'`.",
-      "5:18 mcp-cors/require-loopback-host `app.listen()` of Express (src/admin.ts:5) binds every network interface when its host is `'::'`.",
+      "2:29 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server (src/bind.ts:5) binds every interface when its host is `'0.0.0.0'`.",
+      "5:18 mcp-cors/require-loopback-host `app.listen()` of Express (src/admin.ts:5) binds every interface when its host is `'::'`.",
     ]);
   });
 
@@ -116,7 +116,7 @@ describe('hosts exported by a module and bound by the servers of the modules tha
 describe('what the callers do not settle', () => {
   it("a package's entry keeps the callers of other packages: its default host is reported whatever its own CLI passes", async () => {
     expect(await lint('../packages/lib/src/server.ts')).toEqual([
-      "4:50 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server binds every network interface when its host is `'0.0.0.0'`.",
+      "4:50 mcp-cors/require-loopback-host `server.listen()` on a `node:http` server binds every interface when its host is `'0.0.0.0'`.",
     ]);
   });
 
@@ -127,7 +127,7 @@ describe('what the callers do not settle', () => {
   it('a policy set by other code of a function whose returned handler a caller mounts on a public path: reported', async () => {
     expect(await lint('setup.ts')).toEqual([
       '5:3 mcp-cors/require-csrf-token `POST /mcp` accepts MCP requests without a token that a cross-site page cannot send.',
-      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets every website read this MCP server's responses.",
+      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets any site read this server's responses.",
     ]);
   });
 });
@@ -135,7 +135,7 @@ describe('what the callers do not settle', () => {
 describe('CORS origins exported by a module and given to a middleware by the modules that import it', () => {
   it('`origin: true` in an exported config is reported where it is written, naming the middleware; a flag beside it is not', async () => {
     expect(await lint('settings/cors.ts')).toEqual([
-      "2:16 mcp-cors/no-reflected-origin `@fastify/cors` with `origin: true` (src/cors-server.ts:6) echoes the request's Origin: every website can read this MCP server's responses.",
+      "2:16 mcp-cors/no-reflected-origin `@fastify/cors` with `origin: true` (src/cors-server.ts:6) echoes the request's Origin: any site can read this server's responses.",
     ]);
   });
 
