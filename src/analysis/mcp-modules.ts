@@ -18,8 +18,11 @@ export interface McpModuleUse {
   readonly call: TSESTree.CallExpression;
   /** `forRoot` in `McpModule.forRoot(…)`: where reports go. */
   readonly callee: TSESTree.Node;
-  /** Whether `guards` lists a guard; `'unknown'` where the options are made elsewhere or at run time. */
-  readonly guarded: boolean | 'unknown';
+  /**
+   * The guards `guards` lists (`[]` without it), which run as `@UseGuards(...guards)` would; the
+   * rules judge what each checks. `'unknown'` where the options are made elsewhere or at run time.
+   */
+  readonly guards: readonly TSESTree.Node[] | 'unknown';
   /**
    * The middleware functions the module's class applies in front of the MCP routes
    * (`consumer.apply(RequireToken).forRoutes('mcp')` in `configure()`): a class's `use` method,
@@ -51,7 +54,7 @@ function findMcpModules(sourceCode: Readonly<SourceCode>): McpModuleUse[] {
     const at = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
     // `forRootAsync({ useFactory })`: every option but `transport` (the default, HTTP included) comes later.
     if (entity.async) {
-      found.push({ call, callee: at, guarded: 'unknown', middleware: appliedMiddleware(call, null) });
+      found.push({ call, callee: at, guards: 'unknown', middleware: appliedMiddleware(call, null) });
       continue;
     }
     const [first] = call.arguments;
@@ -60,13 +63,9 @@ function findMcpModules(sourceCode: Readonly<SourceCode>): McpModuleUse[] {
     const transport = findObjectProperty(options, 'transport');
     if (transport.kind === 'unknown' || (transport.kind === 'found' && !servesHttp(transport.value))) continue;
     const guards = findObjectProperty(options, 'guards');
-    const guarded =
-      guards.kind === 'missing'
-        ? false
-        : guards.kind === 'found' && guards.value
-          ? listsGuard(guards.value)
-          : 'unknown';
-    found.push({ call, callee: at, guarded, middleware: appliedMiddleware(call, options) });
+    const listed =
+      guards.kind === 'missing' ? [] : guards.kind === 'found' && guards.value ? guardList(guards.value) : 'unknown';
+    found.push({ call, callee: at, guards: listed, middleware: appliedMiddleware(call, options) });
   }
   return found;
 }
@@ -213,10 +212,15 @@ function servesHttp(value: TSESTree.Node | null): boolean {
   });
 }
 
-/** Whether a `guards` value lists a guard: `[ApiKeyGuard]` (classes the code need not show), not `[]`. */
-function listsGuard(value: TSESTree.Node): boolean | 'unknown' {
+/** The guards a `guards` value lists (`[ApiKeyGuard]`, classes the code need not show); `'unknown'` for a spread or a value made at run time. */
+function guardList(value: TSESTree.Node): TSESTree.Node[] | 'unknown' {
   const list = skipTypeWrappers(resolveExpression(value) ?? value);
   if (list.type !== AST_NODE_TYPES.ArrayExpression) return 'unknown';
-  if (list.elements.some((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement)) return true;
-  return list.elements.length === 0 ? false : 'unknown';
+  const guards: TSESTree.Node[] = [];
+  for (const element of list.elements) {
+    if (element === null) continue;
+    if (element.type === AST_NODE_TYPES.SpreadElement) return 'unknown';
+    guards.push(element);
+  }
+  return guards;
 }

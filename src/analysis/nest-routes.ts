@@ -137,18 +137,26 @@ export function nestRoutePaths(node: TSESTree.Node): string[] | null {
 export function guardsNothing(decorator: TSESTree.Decorator): boolean {
   const expression = decorator.expression;
   if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length === 0) return false;
-  return expression.arguments.every((argument) => {
-    if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
-    const guard = skipTypeWrappers(argument);
-    const made = guard.type === AST_NODE_TYPES.NewExpression ? guard.callee : guard;
-    const cls = classOf(made);
-    if (cls) return activatesAlways(classMethod(cls, 'canActivate'));
-    const object = resolveObjectExpression(guard);
-    const found = object && findObjectProperty(object, 'canActivate');
-    return found?.kind === 'found' && found.value !== null && isFunctionNode(found.value)
-      ? activatesAlways(found.value)
-      : false;
-  });
+  return listGuardsNothing(expression.arguments);
+}
+
+/** Whether every guard of a list is a placeholder, as `guardsNothing` asks (`false` for an empty list). */
+export function listGuardsNothing(guards: readonly TSESTree.Node[]): boolean {
+  return (
+    guards.length > 0 &&
+    guards.every((argument) => {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+      const guard = skipTypeWrappers(argument);
+      const made = guard.type === AST_NODE_TYPES.NewExpression ? guard.callee : guard;
+      const cls = classOf(made);
+      if (cls) return activatesAlways(classMethod(cls, 'canActivate'));
+      const object = resolveObjectExpression(guard);
+      const found = object && findObjectProperty(object, 'canActivate');
+      return found?.kind === 'found' && found.value !== null && isFunctionNode(found.value)
+        ? activatesAlways(found.value)
+        : false;
+    })
+  );
 }
 
 /**

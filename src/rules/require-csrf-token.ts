@@ -50,6 +50,7 @@ import {
   globalGuards,
   guardAuthenticates,
   guardsNothing,
+  listGuardsNothing,
   joinNestPath,
   MENTIONS_NEST_COMMON,
   nestDecorator,
@@ -265,7 +266,8 @@ export default createRule<Options, MessageIds>({
         // `McpModule.forRoot()` of @rekog/mcp-nest 1.x: its `guards` are the only check in front
         // of its controllers; which guard to add is the owner's choice, so no fix.
         for (const use of mcpModules(sourceCode)) {
-          if (use.guarded !== false) continue;
+          // A guard counts unless the code shows it lets every request through.
+          if (use.guards === 'unknown' || (use.guards.length > 0 && !listGuardsNothing(use.guards))) continue;
           // Middleware the module's `configure()` applies to the MCP routes.
           if (use.middleware.some((fn) => functionChecksCredential(finder, fn, 0))) continue;
           context.report({

@@ -1357,7 +1357,18 @@ export default createRule<Options, MessageIds>({
 
     function reportMcpModules(): void {
       for (const use of mcpModules(sourceCode)) {
-        if (trustCredentialChecks && use.guarded === true) continue;
+        // A guard that keeps a rebinding page out, as on a controller (`@UseGuards()`).
+        if (
+          trustCredentialChecks &&
+          use.guards !== 'unknown' &&
+          use.guards.some((guard) =>
+            guardAuthenticates(
+              guard,
+              (fn) => functionChecksCredential(REBINDING_CREDENTIAL_FINDER, fn, 0) || answersSecretComparison(fn),
+            ),
+          )
+        )
+          continue;
         // Middleware the module's `configure()` applies to the MCP routes: a Host or Origin check,
         // or (trusted) a credential check.
         if (

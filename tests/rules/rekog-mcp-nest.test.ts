@@ -29,6 +29,42 @@ const WITH_TYPES = "import { McpModule, McpTransportType } from '@rekog/mcp-nest
 const GUARDED = "import { McpModule } from '@rekog/mcp-nest';\nimport { ApiKeyGuard } from './api-key.guard';";
 const AT = { line: 7, column: 15, endLine: 7, endColumn: 22 };
 
+/**
+ * An app module whose `guards` lists `TokenGuard`, declared above it with `canActivate(context)`
+ * doing `body`; `forRoot` moves down by the guard's lines and its import's.
+ */
+function withGuard(body: string): { code: string; at: typeof AT } {
+  const guard = `class TokenGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+${body
+  .split('\n')
+  .map((line) => `    ${line}`)
+  .join('\n')}
+  }
+}
+`;
+  const code = appModule(
+    "{ name: 'notes', version: '1.0.0', guards: [TokenGuard] }",
+    "import { McpModule } from '@rekog/mcp-nest';\nimport { CanActivate, ExecutionContext } from '@nestjs/common';",
+  ).replace('\n@Module(', `\n${guard}\n@Module(`);
+  // The guard's lines, and the second import line.
+  const shift = guard.split('\n').length + 1;
+  return { code, at: { ...AT, line: AT.line + shift, endLine: AT.endLine + shift } };
+}
+
+/** A guard that compares the API key with the configured one, and refuses without it. */
+const API_KEY_GUARD = withGuard(
+  "return context.switchToHttp().getRequest().headers['x-api-key'] === process.env.API_KEY;",
+);
+/** A placeholder guard: it lets every request in. */
+const PLACEHOLDER_GUARD = withGuard('return true;');
+/** A guard that lets every request in while its token is unset. */
+const OPTIONAL_GUARD = withGuard(`const expected = process.env.MCP_TOKEN;
+if (!expected) return true;
+const request = context.switchToHttp().getRequest();
+if (request.headers.authorization !== \`Bearer \${expected}\`) throw new UnauthorizedException();
+return true;`);
+
 const ASYNC = appModule("{ useFactory: () => ({ name: 'notes', version: '1.0.0' }) }").replace(
   'McpModule.forRoot(',
   'McpModule.forRootAsync(',
@@ -45,8 +81,27 @@ ruleTester.run('require-dns-rebinding-protection: rekog mcp-nest', dnsRule, {
       code: appModule("{ name: 'notes', version: '1.0.0', guards: [ApiKeyGuard] }", GUARDED),
     },
     { name: 'a McpModule of another package', code: appModule(NAMED, "import { McpModule } from './mcp.module';") },
+    { name: 'a guard of the file that compares the API key with a secret', code: API_KEY_GUARD.code },
   ],
   invalid: [
+    {
+      name: 'a placeholder guard that lets every request in',
+      code: PLACEHOLDER_GUARD.code,
+      errors: [{ messageId: 'unprotectedApp', ...PLACEHOLDER_GUARD.at }],
+    },
+    {
+      name: 'a guard that lets every request in while its token is unset',
+      code: OPTIONAL_GUARD.code,
+      errors: [{ messageId: 'unprotectedApp', ...OPTIONAL_GUARD.at }],
+    },
+    {
+      name: 'a guard that only limits the rate',
+      code: appModule(
+        "{ name: 'notes', version: '1.0.0', guards: [ThrottlerGuard] }",
+        "import { McpModule } from '@rekog/mcp-nest';\nimport { ThrottlerGuard } from '@nestjs/throttler';",
+      ),
+      errors: [{ messageId: 'unprotectedApp', ...AT, line: 8, endLine: 8 }],
+    },
     {
       name: 'the default transports, SSE and Streamable HTTP among them',
       code: appModule(NAMED),
@@ -86,8 +141,14 @@ ruleTester.run('require-csrf-token: rekog mcp-nest', csrfRule, {
       code: appModule("{ name: 'notes', version: '1.0.0', guards: [ApiKeyGuard] }", GUARDED),
     },
     { name: 'forRootAsync(): the guards come from its factory', code: ASYNC },
+    { name: 'a guard of the file that compares the API key with a secret', code: API_KEY_GUARD.code },
   ],
   invalid: [
+    {
+      name: 'a placeholder guard that lets every request in',
+      code: PLACEHOLDER_GUARD.code,
+      errors: [{ messageId: 'missingCsrfCheck', ...PLACEHOLDER_GUARD.at }],
+    },
     {
       name: 'no guards: every controller takes every request',
       code: appModule(NAMED),
