@@ -485,6 +485,7 @@ export default createRule<Options, MessageIds>({
         }
         if (
           (upgradeChecked && !entity.polls) ||
+          (!entity.polls && handshakesCheckOrigin(node)) ||
           listenersCheckOrigin('connection', node, hostNeeded) ||
           middlewareChecksOrigin(node, hostNeeded)
         ) {
@@ -601,7 +602,7 @@ export default createRule<Options, MessageIds>({
      * that turns the request away (`if (!allowed(origin)) return new Response(null, { status: 403 })`),
      * or one whose branch alone upgrades (`if (ORIGINS.has(origin)) return server.upgrade(req)`).
      */
-    function originDecidesBefore(upgrade: TSESTree.Node, fn: HandlerFunction): boolean {
+    function originDecidesBefore(upgrade: TSESTree.Node, fn: HandlerFunction, closesSocket = false): boolean {
       for (let current: TSESTree.Node = upgrade; current !== fn && current.parent; current = current.parent) {
         const { parent } = current;
         if (
@@ -622,13 +623,47 @@ export default createRule<Options, MessageIds>({
           if (
             statement.type === AST_NODE_TYPES.IfStatement &&
             testsOrigin(statement.test, fn) &&
-            (turnsAwaySomewhere(statement.consequent) || answersInstead(statement.consequent))
+            (turnsAwaySomewhere(statement.consequent) ||
+              answersInstead(statement.consequent) ||
+              (closesSocket && callsRefusing(statement.consequent)))
           ) {
             return true;
           }
         }
       }
       return false;
+    }
+
+    /** Whether a branch closes the connection: `socket.destroy()`, `socket.end(…)`. */
+    function callsRefusing(branch: TSESTree.Node): boolean {
+      let refuses = false;
+      walk(branch, (node) => {
+        if (node.type === AST_NODE_TYPES.CallExpression && REFUSING_CALLS.has(calledMethodName(node) ?? '')) {
+          refuses = true;
+        }
+      });
+      return refuses;
+    }
+
+    /**
+     * Whether every handshake a WebSocket server is handed by hand (`wss.handleUpgrade(req, socket,
+     * head, cb)` for `noServer: true`, in a method of the class that holds it or a function of the
+     * file) comes after an Origin decision in the same function: `if (!ALLOWED.includes(origin)) {
+     * socket.destroy(); return; }`, or the call inside `if (ALLOWED.includes(origin))`.
+     */
+    function handshakesCheckOrigin(server: TSESTree.Node): boolean {
+      const handed = (moduleIndex(sourceCode.ast).methodCalls.get('handleUpgrade') ?? []).filter((call) => {
+        const receiver = calledMethodObject(call);
+        const held = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+        return held === server;
+      });
+      return (
+        handed.length > 0 &&
+        handed.every((call) => {
+          const fn = enclosingFunction(call);
+          return fn !== null && originDecidesBefore(call, fn, true);
+        })
+      );
     }
 
     /** Whether a branch answers with a value of its own (`return rejected`), so the upgrade after it does not run. */

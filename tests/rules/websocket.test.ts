@@ -36,8 +36,48 @@ const ORIGIN_CHECK = `
     return;
   }`;
 
+/**
+ * A relay whose `noServer` WebSocket server is handed each handshake by its `accept()` method (an
+ * `'upgrade'` listener of another module calls it), after `check`.
+ */
+const RELAY = (check: string): string => `import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const ALLOWED_ORIGINS = ['chrome-extension://abcdefghijklmnop'];
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+
+export class Relay {
+  private readonly wss = new WebSocketServer({ noServer: true });
+
+  accept(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const origin = request.headers.origin;${check}
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('message', (data) => void mcp.server.notification(JSON.parse(String(data))));
+    });
+  }
+}`;
+
+const RELAY_CHECK = `
+    if (origin !== undefined && !ALLOWED_ORIGINS.includes(origin)) {
+      socket.destroy();
+      return;
+    }`;
+
 ruleTester.run('require-dns-rebinding-protection: WebSocket servers', rule, {
   valid: [
+    {
+      name: 'a method hands the noServer server each handshake after refusing other origins',
+      code: RELAY(RELAY_CHECK),
+    },
+    {
+      name: 'a method hands the noServer server a handshake only in the branch of an allowed origin',
+      code: RELAY('\n    if (origin === undefined || ALLOWED_ORIGINS.includes(origin))').replace(
+        '      ws.on(',
+        '        ws.on(',
+      ),
+    },
     {
       name: 'verifyClient decides which pages may connect',
       code: BRIDGE("{ port: 8765, host: '127.0.0.1', verifyClient: ({ origin }) => origin === undefined }"),
@@ -92,6 +132,34 @@ wss.on('connection', (socket) => socket.send('reload'));`,
           },
         ]),
       ],
+    },
+    {
+      name: 'a method hands the noServer server every handshake',
+      code: RELAY(''),
+      errors: [
+        {
+          messageId: 'unprotectedWebSocket',
+          data: { server: '`WebSocketServer`' },
+          line: 10,
+          column: 30,
+          endLine: 10,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'refuseWebPages',
+              output: RELAY('').replace(
+                '{ noServer: true }',
+                '{ noServer: true, verifyClient: ({ origin }: { origin?: string }) => !origin }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a method that only logs the Origin before the handshake',
+      code: RELAY("\n    console.log('handshake from', origin);"),
+      errors: [{ messageId: 'unprotectedWebSocket', line: 10, column: 30, endLine: 10, endColumn: 45, suggestions: 1 }],
     },
     {
       name: "a 'connection' listener that only logs the Origin, and a verifyClient that lets everyone in",
