@@ -159,7 +159,24 @@ wss.on('connection', (socket) => socket.send('reload'));`,
     {
       name: 'a method that only logs the Origin before the handshake',
       code: RELAY("\n    console.log('handshake from', origin);"),
-      errors: [{ messageId: 'unprotectedWebSocket', line: 10, column: 30, endLine: 10, endColumn: 45, suggestions: 1 }],
+      errors: [
+        {
+          messageId: 'unprotectedWebSocket',
+          line: 10,
+          column: 30,
+          endLine: 10,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'refuseWebPages',
+              output: RELAY("\n    console.log('handshake from', origin);").replace(
+                '{ noServer: true }',
+                '{ noServer: true, verifyClient: ({ origin }: { origin?: string }) => !origin }',
+              ),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a 'connection' listener that only logs the Origin, and a verifyClient that lets everyone in",
