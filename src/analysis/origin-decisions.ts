@@ -6,12 +6,14 @@ import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } f
 import { environmentReadName, isRequestOriginRead, originSources } from './origin-source';
 import { isUrlConstructor } from './request-headers';
 import type { MatchSubject } from './origin-patterns';
-import { moduleIndex } from './facts';
+import { entitiesOf, moduleIndex } from './facts';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from './response-headers';
 import {
+  findObjectProperty,
   possibleValues,
   resolveExpression,
   resolveFunction,
+  resolveObjectExpression,
   returnedExpressions,
   type HandlerFunction,
 } from './values';
@@ -278,6 +280,54 @@ export function originDecisionListeners(
   };
 
   /**
+   * The `verifyClient(info, done?)` of a `ws` server (ws 8.18 lib/websocket-server.js
+   * `handleUpgrade`): `info.origin` is the handshake's Origin; with two parameters the handshake
+   * goes on when it calls `done(true)`, with one when it returns a truthy value. Browsers apply no
+   * same-origin policy to WebSocket, so what it lets in may connect.
+   */
+  const analyseWebSocketVerifiers = (): void => {
+    for (const made of moduleIndex(sourceCode.ast).news) {
+      const [entity] = entitiesOf(made, 'websocket-server');
+      if (entity?.kind !== 'websocket-server' || entity.verifyKey !== 'verifyClient') continue;
+      const [given] = made.arguments;
+      const options = given && given.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(given) : null;
+      const verify = options ? findObjectProperty(options, 'verifyClient') : null;
+      const fn = verify?.kind === 'found' && verify.value ? resolveFunction(verify.value) : null;
+      const [info, done] = fn?.params ?? [];
+      if (!fn || !info) continue;
+      const isOrigin = (node: TSESTree.Node): boolean => isHandshakeOrigin(node, info);
+      const answer = (value: TSESTree.Node): void => {
+        for (const leaf of allowingLeaves(value)) {
+          const conditions = conditionsOnTheWay(leaf);
+          if (isTestLike(leaf)) conditions.push({ test: leaf, value: true });
+          const origin = [leaf, ...conditions.map((condition) => condition.test)]
+            .map((root) => firstNode(root, isOrigin))
+            .find((found) => found !== null);
+          if (origin) emit(conditions, origin, isOrigin, false, made);
+        }
+      };
+      if (done?.type === AST_NODE_TYPES.Identifier) {
+        visitOwnBody(fn, (node) => {
+          if (
+            node.type === AST_NODE_TYPES.CallExpression &&
+            node.callee.type === AST_NODE_TYPES.Identifier &&
+            node.callee.name === done.name &&
+            node.arguments[0] &&
+            node.arguments[0].type !== AST_NODE_TYPES.SpreadElement
+          ) {
+            answer(node.arguments[0]);
+          }
+        });
+      } else if (!done) {
+        if (fn.body.type !== AST_NODE_TYPES.BlockStatement) answer(fn.body);
+        visitOwnBody(fn, (node) => {
+          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) answer(node.argument);
+        });
+      }
+    }
+  };
+
+  /**
    * `if (test) …` that turns requests away in one branch (it throws or answers a 4xx status)
    * and lets them through in the other, where the test reads the request's Origin: the value the
    * test takes for the requests it lets through.
@@ -318,10 +368,57 @@ export function originDecisionListeners(
       for (const write of headerWrites(sourceCode)) if (write.name === ALLOW_ORIGIN) allowOriginWrites.push(write);
       analyseMiddlewares();
       analyseHeaders();
-      if (handlers.test || handlers.alwaysAllows || handlers.admitsEvery || handlers.admitsWhenEmpty) analyseGates();
+      if (handlers.test || handlers.alwaysAllows || handlers.admitsEvery || handlers.admitsWhenEmpty) {
+        analyseGates();
+        analyseWebSocketVerifiers();
+      }
       handlers.done?.();
     },
   };
+}
+
+/**
+ * Whether an expression is the Origin a `ws` `verifyClient` is given in `info`: `info.origin`, the
+ * `origin` of `({ origin })`, or a name that holds either (`const origin = info.origin`).
+ */
+function isHandshakeOrigin(node: TSESTree.Node, info: TSESTree.Parameter, depth = 0): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipTypeWrappers(expression.object);
+    return (
+      info.type === AST_NODE_TYPES.Identifier &&
+      object.type === AST_NODE_TYPES.Identifier &&
+      object.name === info.name &&
+      variableOf(object)?.defs[0]?.name === info &&
+      propertyName(expression) === 'origin'
+    );
+  }
+  if (expression.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
+  const def = variableOf(expression)?.defs[0];
+  if (!def) return false;
+  // `({ origin }) => …`
+  if (def.type === 'Parameter' && info.type === AST_NODE_TYPES.ObjectPattern) {
+    const property = def.name.parent;
+    return (
+      property?.type === AST_NODE_TYPES.Property &&
+      property.parent === info &&
+      property.value === def.name &&
+      propertyName(property) === 'origin'
+    );
+  }
+  // `const origin = info.origin`, `const { origin } = info`.
+  if (def.type !== 'Variable' || !def.node.init) return false;
+  if (def.node.id === def.name) return isHandshakeOrigin(def.node.init, info, depth + 1);
+  const property = def.name.parent;
+  const init = skipTypeWrappers(def.node.init);
+  return (
+    property?.type === AST_NODE_TYPES.Property &&
+    property.parent === def.node.id &&
+    propertyName(property) === 'origin' &&
+    info.type === AST_NODE_TYPES.Identifier &&
+    init.type === AST_NODE_TYPES.Identifier &&
+    init.name === info.name
+  );
 }
 
 /** Whether a test is, or joins with `&&`/`||` (or negates), a call of a named function: `!isTrusted(origin)`. */

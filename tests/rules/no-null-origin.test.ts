@@ -574,3 +574,105 @@ ruleTester.run('no-null-origin: a test held in a constant that the gate reads', 
     },
   ],
 });
+
+// A `ws` server's `verifyClient` decides which pages may connect: browsers apply no same-origin
+// policy to WebSocket, and a sandboxed iframe of any site opens one with `Origin: null`.
+
+/** An MCP bridge whose `ws` server is given `verifyClient: ${verify}`. */
+const WS_BRIDGE = (verify: string): string => `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnop';
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+const wss = new WebSocketServer({
+  port: 8765,
+  host: '127.0.0.1',
+  verifyClient: ${verify},
+});
+wss.on('connection', (socket) => socket.on('message', (data) => void mcp.server.notification(JSON.parse(String(data)))));`;
+
+/** A `verifyClient(info, done)` that runs `check` on `const origin = info.origin`, then refuses. */
+const CALLBACK_VERIFY = (
+  check: string,
+): string => `(info: { origin?: string }, done: (ok: boolean, code?: number) => void) => {
+    const origin = info.origin;
+    ${check}
+    done(false, 403);
+  }`;
+
+ruleTester.run('no-null-origin: ws verifyClient', rule, {
+  valid: [
+    {
+      name: 'clients that send no Origin and the extension only',
+      code: WS_BRIDGE('({ origin }: { origin?: string }) => !origin || origin === EXTENSION_ORIGIN'),
+    },
+    {
+      name: "a callback that turns 'null' away first",
+      code: WS_BRIDGE(
+        CALLBACK_VERIFY(
+          "if (origin === 'null') return done(false, 403);\n    if (origin === EXTENSION_ORIGIN) return done(true);",
+        ),
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "a callback that lets 'null' in beside clients that send no Origin",
+      code: WS_BRIDGE(CALLBACK_VERIFY("if (!origin || origin === 'null') return done(true);")),
+      output: null,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: 'This origin check', credentials: '' },
+          line: 11,
+          column: 31,
+          endLine: 11,
+          endColumn: 37,
+          suggestions: [
+            { messageId: 'removeNullOrigin', output: WS_BRIDGE(CALLBACK_VERIFY('if (!origin) return done(true);')) },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an answer that lets 'null' in, from a destructured Origin",
+      code: WS_BRIDGE("({ origin }: { origin?: string }) => origin === 'null' || origin === EXTENSION_ORIGIN"),
+      output: null,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          line: 9,
+          column: 65,
+          endLine: 9,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: 'removeNullOrigin',
+              output: WS_BRIDGE('({ origin }: { origin?: string }) => origin === EXTENSION_ORIGIN'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an allowlist with 'null' that info.origin is looked up in",
+      code: WS_BRIDGE("(info: { origin?: string }) => ['null', EXTENSION_ORIGIN].includes(info.origin ?? '')"),
+      output: null,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          line: 9,
+          column: 49,
+          endLine: 9,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'removeNullOrigin',
+              output: WS_BRIDGE("(info: { origin?: string }) => [EXTENSION_ORIGIN].includes(info.origin ?? '')"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
