@@ -3,8 +3,17 @@ import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, isLoggingCallee, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { codeOf, isLinted, moduleOf, variableOf } from './program';
-import { importersOf, inWorkspace, isPackageEntry, resolveSpecifier, runByBun, servedByDeno } from './module-graph';
-import { KNOWN_MODULES } from '../frameworks/registry';
+import {
+  importersOf,
+  inWorkspace,
+  isPackageEntry,
+  reachesPackage,
+  resolveSpecifier,
+  runByBun,
+  servedByDeno,
+} from './module-graph';
+import { importedFile } from './exports';
+import { KNOWN_MODULES, MCP_PACKAGES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
 import { findRoutes, isPathRead, madeApp, type AppInstance, type Route } from './routes';
@@ -175,6 +184,7 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   // MCP answered by hand at any path (`POST /rpc` dispatching `tools/call`), in a file that need not say MCP.
   if (MENTIONS_MCP_METHOD.test(sourceCode.text) && routes.some((route) => route.handlers.some(servesMcp))) return false;
   if (!apps.every((app) => isLinted(app.node) && staysHere(app))) return false;
+  if (handlerFunctions(sourceCode, routes).some(callsIntoMcpModule)) return false;
   return routes.every(
     (route) =>
       (route.app !== null || route.framework === 'node') &&
@@ -189,6 +199,40 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
         return packageMiddleware(expression);
       }),
   );
+}
+
+/** The functions of the file that handle the file's routes and its plain servers' requests. */
+function handlerFunctions(sourceCode: Readonly<SourceCode>, routes: readonly Route[]): HandlerFunction[] {
+  const given = routes.flatMap((route) => route.handlers);
+  if (mayHoldEntities(sourceCode, 'handler-server')) {
+    const index = moduleIndex(sourceCode.ast);
+    for (const call of [...index.calls, ...index.news]) {
+      const handler = call.arguments.at(-1);
+      if (handler && entitiesOf(call, 'handler-server').length > 0) given.push(handler);
+    }
+  }
+  return [...new Set(given.map((handler) => resolveFunction(handler)))].filter(
+    (fn): fn is HandlerFunction => fn !== null && isLinted(fn),
+  );
+}
+
+/**
+ * Whether a handler calls (in its body or a callback of it) a function that another module of
+ * the project exports and that module reaches an MCP package (`runTool(name, args)` from
+ * `./tools`, which imports the SDK): the server may hand its requests to MCP tools.
+ */
+function callsIntoMcpModule(fn: HandlerFunction): boolean {
+  let calls = false;
+  walk(fn.body, (node) => {
+    if (calls || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return;
+    let callee = skipTypeWrappers(node.callee);
+    // `tools.run(…)` of `import * as tools from './tools'`.
+    while (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTypeWrappers(callee.object);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return;
+    const file = importedFile(callee);
+    calls = file !== null && reachesPackage(file, MCP_PACKAGES);
+  });
+  return calls;
 }
 
 /**

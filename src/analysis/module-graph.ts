@@ -90,6 +90,7 @@ function forgetResolutions(): void {
   lexicalModules.clear();
   moduleTexts.clear();
   reaching.clear();
+  reachingPackages.clear();
   importsMatching.clear();
   typesReaching.clear();
   linksByFile.clear();
@@ -282,6 +283,8 @@ interface LexicalModule extends ModuleSpecifiers {
 const lexicalModules = new Map<string, LexicalModule | null>();
 /** What `reachesModule` answered, per set of packages, forgotten with the resolutions. */
 const reaching = new Map<ReadonlySet<string>, Map<string, boolean>>();
+/** What `reachesPackage` answered, per set of package names, forgotten with the resolutions. */
+const reachingPackages = new Map<ReadonlySet<string>, Map<string, boolean>>();
 
 function lexicalModule(file: string): LexicalModule | null {
   const known = lexicalModules.get(file);
@@ -450,6 +453,21 @@ export function takesFromPackage(
 export function reachesModule(file: string, packages: ReadonlySet<string>): boolean {
   return reachedFrom(file, answersFor(reaching, packages), (next, module) =>
     takesFromPackage(next, module.specifiers, packages),
+  );
+}
+
+/**
+ * Whether a module of the project, or one it imports (to any depth), takes anything from one of
+ * these packages, named by package (`@modelcontextprotocol/sdk` for any of its modules), or is one
+ * of their own modules. Read from the text like `reachesModule`; answers yes when unsure.
+ */
+export function reachesPackage(file: string, packageNames: ReadonlySet<string>): boolean {
+  return reachedFrom(
+    file,
+    answersFor(reachingPackages, packageNames),
+    (next, module) =>
+      module.specifiers.some((specifier) => packageNames.has(packageNameOf(bareSpecifier(specifier)))) ||
+      packageSpecifiersOf(next).some((specifier) => packageNames.has(packageNameOf(specifier))),
   );
 }
 

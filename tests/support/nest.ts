@@ -1,24 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 import { tokenHelpers } from './fix-text';
+import { packageMaker } from './packages';
 
-/**
- * A maker of NestJS packages on disk, removed after the test file: each holds a package.json and
- * `files` under `src/`; it answers the path of the package's controller module.
- */
+/** A maker of NestJS packages on disk (`files` under `src/`); it answers the path of the package's controller module. */
 export function nestPackages(): (files: Record<string, string>) => string {
-  const dirs: string[] = [];
-  afterAll(() => {
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const make = packageMaker();
   return (files) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-nest-'));
-    dirs.push(dir);
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'nest-app', private: true }));
-    fs.mkdirSync(path.join(dir, 'src'));
-    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'src', name), text);
+    const dir = make(Object.fromEntries(Object.entries(files).map(([name, text]) => [`src/${name}`, text])), {
+      name: 'nest-app',
+      private: true,
+    });
     return path.join(dir, 'src', 'mcp.controller.ts');
   };
 }
