@@ -141,7 +141,51 @@ function findServesMcp(handler: TSESTree.Node): boolean {
   const called = handlerCalls(fn, 2).map((call) => call.fn);
   if (called.some((callee) => transportCalls(callee).length > 0)) return true;
   return [fn, ...called, ...[fn, ...called].flatMap(bodyHandlers)].some(
-    (callee) => dispatchesMcpMethods(callee) || callsMcpTool(callee),
+    (callee) => dispatchesMcpMethods(callee) || callsMcpTool(callee) || feedsConnectedTransport(callee),
+  );
+}
+
+/**
+ * Whether a handler hands what the request says to a transport of the project's own that a
+ * server of the MCP SDK was connected to (`mcp.connect(transport)`, then
+ * `res.json(await transport.processMessage(req.body))`): the server answers whatever it is fed.
+ */
+function feedsConnectedTransport(fn: HandlerFunction): boolean {
+  const [first] = fn.params;
+  if (first?.type !== AST_NODE_TYPES.Identifier) return false;
+  let feeds = false;
+  walk(fn.body, (node) => {
+    if (feeds || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const receiver = calledMethodObject(node);
+    if (!receiver || !node.arguments.some((argument) => mentionsRequest(argument, first.name))) return;
+    const held = skipTypeWrappers(receiver);
+    if (held.type !== AST_NODE_TYPES.Identifier) return;
+    feeds = (variableOf(held)?.references ?? []).some((reference) => {
+      const call = (reference.identifier as TSESTree.Node).parent;
+      return (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.arguments[0] === reference.identifier &&
+        calledMethodName(call) === 'connect' &&
+        isSdkServer(calledMethodObject(call))
+      );
+    });
+  });
+  return feeds;
+}
+
+/** A server of the MCP SDK: `new Server(…)` of `@modelcontextprotocol/sdk/server/index.js`, `new McpServer(…)`. */
+function isSdkServer(node: TSESTree.Node | null): boolean {
+  if (!node) return false;
+  let made = skipTypeWrappers(resolveExpression(skipTypeWrappers(node)) ?? node);
+  // `mcp.server.connect(…)` of an `McpServer`.
+  if (made.type === AST_NODE_TYPES.MemberExpression && propertyName(made) === 'server')
+    made = skipTypeWrappers(resolveExpression(made.object) ?? made.object);
+  if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+  const ref = externalRefOf(made.callee);
+  return (
+    ref !== null &&
+    /^@modelcontextprotocol\/(?:sdk\/server|server)\b/u.test(ref.module) &&
+    ['Server', 'McpServer'].includes(ref.names.at(-1) ?? '')
   );
 }
 

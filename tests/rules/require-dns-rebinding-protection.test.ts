@@ -2713,3 +2713,64 @@ ruleTester.run('require-dns-rebinding-protection: a route on an app the class ma
     },
   ],
 });
+
+/** An app whose `POST /mcp` feeds the body to `transport`, a transport of the project's own that `mcp` is connected to. */
+const OWN_TRANSPORT = (server: string, check = ''): string => `import express from 'express';
+${server}
+import { OneShotTransport } from './one-shot-transport.js';
+
+const app = express();
+app.use(express.json());
+const transport = new OneShotTransport();
+const mcp = new Server({ name: 'notes', version: '1.0.0' }, { capabilities: { tools: {} } });
+await mcp.connect(transport);
+
+app.post('/mcp', async (req, res) => {${check}
+  res.json(await transport.processMessage(req.body));
+});
+app.listen(3000, '127.0.0.1');`;
+
+const SDK_SERVER = "import { Server } from '@modelcontextprotocol/sdk/server/index.js';";
+
+ruleTester.run("require-dns-rebinding-protection: a transport of the project's own fed the request", rule, {
+  valid: [
+    {
+      name: 'a Host check before the message is fed',
+      code: OWN_TRANSPORT(
+        SDK_SERVER,
+        "\n  if (req.headers.host !== 'localhost:3000') return void res.status(403).end();",
+      ),
+    },
+    {
+      name: 'a server of another package connected to it',
+      code: OWN_TRANSPORT("import { Server } from './rpc-server.js';"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an SDK server connected to it, and no Host or Origin check',
+      code: OWN_TRANSPORT(SDK_SERVER),
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: OWN_TRANSPORT(SDK_SERVER)
+                .replace(
+                  "one-shot-transport.js';\n",
+                  "one-shot-transport.js';\nimport { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';\n",
+                )
+                .replace('const app = express();', 'const app = createMcpExpressApp();'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
