@@ -1444,25 +1444,39 @@ const IN_PROCESS_REQUESTS: Readonly<Partial<Record<AppInstance['framework'], str
 };
 
 /**
- * Whether an app is only ever handed requests in the process, as a test does
- * (`const app = new Hono(); app.post('/mcp', handle); await app.request('/mcp', …)`): held by a
- * variable of its own that only its method calls use, one of them the framework's in-process
- * request, none `listen`, and not exported. No page can reach it.
+ * Whether an app is only ever handed requests by its test, in the process or for the length of
+ * one request (`const app = new Hono(); app.post('/mcp', handle); await app.request('/mcp', …)`,
+ * `app = express(); …; await request(app).post('/mcp')` of supertest): held by a variable of its
+ * own that only its method calls and test clients use, one of them the framework's in-process
+ * request or a test client, none `listen`, and not exported. No page can reach it.
  */
 export function servedInProcessOnly(app: AppInstance | null): boolean {
-  const method = app && IN_PROCESS_REQUESTS[app.framework];
-  if (!app || !method || app.parent || !inTest(app.node)) return false;
+  if (!app || app.parent || !inTest(app.node)) return false;
   if (exportedValue(app.node)) return false;
-  return heldInProcessOnly(app.node, method, 0) === 'requested';
+  return heldInProcessOnly(app.node, IN_PROCESS_REQUESTS[app.framework] ?? null, 0) === 'requested';
+}
+
+/** Whether `argument` is the app a test client is handed: supertest's `request(app)`, light-my-request's `inject(app)`. */
+function givenToTestClient(argument: TSESTree.Node): boolean {
+  const held = outermostWrapper(argument);
+  const call = held.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === held) return false;
+  return entitiesOf(call, 'test-client').some((entity) => call.arguments[entity.argument] === held);
 }
 
 /**
  * How the value `made` is used: `'requested'` when the variable that holds it is used only by its
- * method calls, one of them `method`, none `listen`; also when a function of the test returns it
- * (`function makeApp() { …; return app }`) and every call of that function is held so. `'unused'`
- * when it is held so but never handed a request, `'other'` for anything else.
+ * method calls and test clients, one of them `method` or a test client, none `listen`; also when
+ * a function of the test returns it (`function makeApp() { …; return app }`) and every call of
+ * that function is held so. The variable may be a `let` of the test that a hook assigns
+ * (`let app; beforeAll(() => { app = express(); … })`). `'unused'` when it is held so but never
+ * handed a request, `'other'` for anything else.
  */
-function heldInProcessOnly(made: TSESTree.Node, method: string, depth: number): 'requested' | 'unused' | 'other' {
+function heldInProcessOnly(
+  made: TSESTree.Node,
+  method: string | null,
+  depth: number,
+): 'requested' | 'unused' | 'other' {
   let held = outermostWrapper(made);
   // `const app = await makeApp()`
   if (held.parent?.type === AST_NODE_TYPES.AwaitExpression) held = outermostWrapper(held.parent);
@@ -1482,17 +1496,35 @@ function heldInProcessOnly(made: TSESTree.Node, method: string, depth: number): 
     }
     return requested ? 'requested' : 'unused';
   }
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier)
-    return 'other';
-  const variable = variableOf(holder.id);
+  let variable: Scope.Variable | null = null;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+    variable = variableOf(holder.id);
+  } else if (
+    holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+    holder.operator === '=' &&
+    holder.right === held &&
+    holder.left.type === AST_NODE_TYPES.Identifier &&
+    holder.parent?.type === AST_NODE_TYPES.ExpressionStatement
+  ) {
+    // `app = express()` into a `let` of the test, which must not be exported (`export let app`).
+    variable = variableOf(holder.left);
+    const declarator = variable?.defs[0]?.node;
+    if (declarator?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return 'other';
+  }
   if (!variable) return 'other';
   let requested = false;
   for (const reference of variable.references) {
-    if (reference.init) continue;
-    const member = (reference.identifier as TSESTree.Node).parent;
+    // Its declaration and the assignments that store an app (this one or another) hand it nowhere.
+    if (reference.init || !reference.isRead()) continue;
+    const identifier = reference.identifier as TSESTree.Node;
+    if (givenToTestClient(identifier)) {
+      requested = true;
+      continue;
+    }
+    const member = identifier.parent;
     // `return app` of the factory that made it.
     if (member?.type === AST_NODE_TYPES.ReturnStatement && depth < 2) {
-      const use = heldInProcessOnly(reference.identifier as TSESTree.Node, method, depth);
+      const use = heldInProcessOnly(identifier, method, depth);
       if (use === 'other') return 'other';
       requested ||= use === 'requested';
       continue;
@@ -1508,7 +1540,7 @@ function heldInProcessOnly(made: TSESTree.Node, method: string, depth: number): 
     }
     const name = propertyName(member);
     if (name === 'listen') return 'other';
-    if (name === method) requested = true;
+    if (name !== null && name === method) requested = true;
   }
   return requested ? 'requested' : 'unused';
 }

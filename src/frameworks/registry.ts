@@ -21,6 +21,7 @@ import { rekogMcpNestAdapter } from './rekog-mcp-nest';
 import { zuploAdapter } from './zuplo';
 import { wsAdapter } from './ws';
 import { socketIoAdapter } from './socket-io';
+import { testClientsAdapter } from './test-clients';
 import { xmcpAdapter } from './xmcp';
 import { JSR_NAMES, packageNameOf } from '../analysis/module-graph';
 import {
@@ -61,6 +62,7 @@ export const ADAPTERS: readonly Adapter[] = [
   wsAdapter,
   socketIoAdapter,
   xmcpAdapter,
+  testClientsAdapter,
 ];
 
 /** The servers MCP frameworks run from a config file of their own (xmcp's `xmcp.config.ts`). */

@@ -146,6 +146,11 @@ export type Entity =
    */
   | { readonly kind: 'static-files' }
   /**
+   * Hands the app (a request listener) at `argument` the requests a test makes, for as long as one
+   * request lasts or with no socket at all: supertest's `request(app)`, light-my-request's `inject(app, …)`.
+   */
+  | { readonly kind: 'test-client'; readonly argument: number }
+  /**
    * Web `Headers`, `Response` and the loops that copy a headers object; `name-value` sets one
    * response header from its two arguments (NestJS's `@Header(name, value)`).
    */

@@ -5411,6 +5411,118 @@ http.createServer(async (req, res) => {
   ],
 });
 
+/** A test whose hook builds an Express app into a `let`, routes POST /mcp, and hands it to `client`. */
+const SUPERTEST = (
+  client: string,
+  after = '',
+  declare = 'let app: express.Express;',
+): string => `import express from 'express';
+import request from 'supertest';
+import { handleMcp } from './handler';
+
+${declare}
+beforeAll(() => {
+  app = express();
+  app.post('/mcp', handleMcp);${after}
+});
+
+it('answers', async () => {
+  await ${client}.post('/mcp').send({ jsonrpc: '2.0', id: 1, method: 'ping' });
+});`;
+
+ruleTester.run('require-csrf-token: an app a test hands to a test client', rule, {
+  valid: [
+    {
+      name: "supertest's `request(app)`, which serves it on a port of the system's choosing for one request",
+      filename: 'tests/mcp.test.ts',
+      code: SUPERTEST('request(app)'),
+    },
+    {
+      name: "supertest's `request.agent(app)`",
+      filename: 'tests/mcp.test.ts',
+      code: SUPERTEST('request.agent(app)'),
+    },
+    {
+      name: 'CommonJS supertest, the app made in a `test()` callback of a module not named as a test',
+      ...commonjs,
+      code: `const express = require('express');
+const supertest = require('supertest');
+const { handleMcp } = require('./handler');
+
+test('answers', async () => {
+  const app = express();
+  app.use(express.json());
+  app.post('/mcp', handleMcp);
+  await supertest(app).post('/mcp').send({});
+});`,
+    },
+    {
+      name: "light-my-request's `inject(app, …)`, which opens no socket",
+      ...esm,
+      code: `import express from 'express';
+import inject from 'light-my-request';
+import { handleMcp } from './handler.js';
+
+test('answers', async () => {
+  const app = express();
+  app.post('/mcp', handleMcp);
+  await inject(app, { method: 'POST', url: '/mcp', payload: {} });
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an app the test hook also starts',
+      filename: 'tests/mcp.test.ts',
+      code: SUPERTEST('request(app)', '\n  app.listen(3000);'),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [8, 3, 8, 11], (bearer) =>
+          SUPERTEST('request(app)', '\n  app.listen(3000);')
+            .replace('let app: express.Express;\n', `let app: express.Express;\n\n${tokenHelpers({ bearer })}\n\n`)
+            .replace("app.post('/mcp', ", `app.post('/mcp', ${guard('express', bearer, { indent: '  ' })}`),
+        ),
+      ],
+    },
+    {
+      name: 'an app the test module exports, which other modules may serve',
+      filename: 'tests/mcp.test.ts',
+      code: SUPERTEST('request(app)', '', 'export let app: express.Express;'),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [8, 3, 8, 11], (bearer) =>
+          SUPERTEST('request(app)', '', 'export let app: express.Express;')
+            .replace(
+              'export let app: express.Express;\n',
+              `export let app: express.Express;\n\n${tokenHelpers({ bearer })}\n\n`,
+            )
+            .replace("app.post('/mcp', ", `app.post('/mcp', ${guard('express', bearer, { indent: '  ' })}`),
+        ),
+      ],
+    },
+    {
+      name: "a helper of the test's own named `request`, which serves the app on a port of its own",
+      filename: 'tests/mcp.test.ts',
+      code: SUPERTEST('serve(app)').replace(
+        "import request from 'supertest';\n",
+        "import http from 'node:http';\n\nconst serve = (app: express.Express) => http.createServer(app).listen(3000);\n",
+      ),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [10, 3, 10, 11], (bearer) =>
+          SUPERTEST('serve(app)')
+            .replace(
+              "import request from 'supertest';\n",
+              "import http from 'node:http';\n\nconst serve = (app: express.Express) => http.createServer(app).listen(3000);\n",
+            )
+            .replace('let app: express.Express;\n', `let app: express.Express;\n\n${tokenHelpers({ bearer })}\n\n`)
+            .replace("app.post('/mcp', ", `app.post('/mcp', ${guard('express', bearer, { indent: '  ' })}`),
+        ),
+      ],
+    },
+  ],
+});
+
 /** An express route at a path a template literal builds from a setting. */
 const TEMPLATE_PATH = `import express from 'express';
 

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-dns-rebinding-protection';
-import { commonjs, createRuleTester, failClosedFix } from '../rule-tester';
+import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { ROUTED_BY_PATH } from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
@@ -1648,6 +1648,63 @@ test('lists tools', async () => {
     },
   ],
   invalid: [],
+});
+
+/** A test module whose hook builds an Express app into a `let` and routes POST /mcp to a transport; `after` follows. */
+const SUPERTEST_APP = (after = ''): string => `import express from 'express';
+import request from 'supertest';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+let app;
+beforeAll(() => {
+  app = express();
+  app.post('/mcp', async (req, res) => {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res, req.body);
+  });${after}
+});
+
+it('answers', async () => {
+  await request(app).post('/mcp').send({ jsonrpc: '2.0', id: 1, method: 'ping' });
+});`;
+
+ruleTester.run('require-dns-rebinding-protection: an app a test hands to a test client', rule, {
+  valid: [
+    {
+      name: "supertest's `request(app)`, which serves it on a port of the system's choosing for one request",
+      ...esm,
+      filename: 'tests/mcp.test.mjs',
+      code: SUPERTEST_APP(),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an app the test hook also starts',
+      ...esm,
+      filename: 'tests/mcp.test.mjs',
+      code: SUPERTEST_APP('\n  app.listen(3000);'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 9,
+          column: 27,
+          endLine: 9,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: SUPERTEST_APP('\n  app.listen(3000);').replace(
+                '{ sessionIdGenerator: undefined }',
+                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
 
 // Hand-written MCP endpoints: the body read from the request and answered by a function that
