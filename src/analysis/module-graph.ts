@@ -1071,6 +1071,16 @@ const TEST_MODULE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e)[\\/]|\.(
 export function isTestModule(file: string): boolean {
   return TEST_MODULE.test(file);
 }
+
+/**
+ * Whether a file, by its absolute path, is a test module of its package: by its name, or a
+ * folder inside the package's (that of its nearest `package.json`); the folders above it say
+ * nothing (a checkout under `~/tests/`). With no `package.json`, by the whole path.
+ */
+export function isTestFile(file: string): boolean {
+  const manifest = path.isAbsolute(file) ? nearestManifest(path.dirname(file)) : null;
+  return isTestModule(manifest ? path.relative(manifest.dir, file) : file);
+}
 /** `export * from '…'`: a barrel passes on every name of the module, without naming it. */
 const EXPORT_ALL = /\bexport\s*\*\s*(?:as\s+[\w$]+\s+)?from\b/u;
 /** What `importersOf` answered, forgotten with the resolutions. */

@@ -19,7 +19,7 @@ import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts'
 import { environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
 import { servesMcp } from './mcp-transports';
-import { isTestModule, runByBun, servedByDeno, supabaseFunction } from './module-graph';
+import { isTestFile, runByBun, servedByDeno, supabaseFunction } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
 import type { AppInstance } from './routes';
 import {
@@ -1421,20 +1421,39 @@ function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
 /** The calls of test runners that take a test's body: `test(…)`, `it(…)`, `describe(…)`, `beforeAll(…)`. */
 const TEST_CALLS: ReadonlySet<string> = new Set(['test', 'it', 'describe', 'beforeAll', 'beforeEach', 'before']);
 
-/** Whether a node lies in a test: a test file, or a function a test runner is given. */
-function inTest(node: TSESTree.Node): boolean {
+/**
+ * Whether a node lies in a test: a test file, or a function a test runner is given. The runner's
+ * function is a global (Jest's, Mocha's, Vitest's with `globals`) or one the module imports or
+ * destructures (`import { it } from 'vitest'`, `const { test } = require('node:test')`), never a
+ * function of the module's own (`function before(hook) { hooks.push(hook) }`).
+ */
+export function inTest(node: TSESTree.Node): boolean {
   const { file } = moduleOf(node);
-  if (file && isTestModule(file)) return true;
+  if (file && isTestFile(file)) return true;
   for (let current = node.parent; current; current = current.parent) {
     if (
       current.type === AST_NODE_TYPES.CallExpression &&
       TEST_CALLS.has(nameOf(skipTypeWrappers(current.callee)) ?? '') &&
+      !declaredFunction(skipTypeWrappers(current.callee)) &&
       current.arguments.some((argument) => containsNode(argument, node))
     ) {
       return true;
     }
   }
   return false;
+}
+
+/** Whether a callee is a function the module declares itself: `function test() {}`, `const it = () => …`. */
+function declaredFunction(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(callee)?.defs ?? []).some(
+    (def) =>
+      def.type === 'FunctionName' ||
+      (def.type === 'Variable' &&
+        def.node.init !== null &&
+        def.node.init !== undefined &&
+        isFunctionNode(def.node.init)),
+  );
 }
 
 /** The methods that hand an app a request in the process, with no socket: Hono's `request`, Fastify's `inject`. */

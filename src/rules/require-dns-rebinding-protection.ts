@@ -96,7 +96,14 @@ import { routeIsGuarded } from '../analysis/route-guards';
 import { REBINDING_CREDENTIAL_FINDER, onWorker, routesHandledBy, routesUsingConstant } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
-import { frameworkStarts, listsSome, servedInProcessOnly, serverStarts, type ServerStart } from '../analysis/servers';
+import {
+  frameworkStarts,
+  inTest,
+  listsSome,
+  servedInProcessOnly,
+  serverStarts,
+  type ServerStart,
+} from '../analysis/servers';
 import { mcpModules } from '../analysis/mcp-modules';
 import { SAYS_MCP, mayServeMcp } from '../analysis/mcp-scope';
 import {
@@ -469,6 +476,11 @@ export default createRule<Options, MessageIds>({
       const upgradeChecked = listenersCheckOrigin('upgrade', null);
       const typescript = isTypeScriptFile(context.filename);
       for (const { node, entity } of servers) {
+        // A test's fake server, made in a test module or a function a test runner is given
+        // (`it('relays', () => { const fake = new WebSocketServer({ port: 0 }) })`): it lives as
+        // long as the test and is no server a user runs. A server of a product module stays
+        // reported, whichever tests import it.
+        if (inTest(node)) continue;
         const { verifyKey } = entity;
         const { given, options } = webSocketOptions(node, entity.optionsAt === 'last');
         if (options === undefined) continue;
@@ -531,7 +543,7 @@ export default createRule<Options, MessageIds>({
         const [start] = entitiesOf(call, 'start');
         const upgrades = start?.kind === 'start' ? start.api.upgrades : undefined;
         const [first] = call.arguments;
-        if (!start || !upgrades || !first || first.type === AST_NODE_TYPES.SpreadElement) continue;
+        if (!start || !upgrades || !first || first.type === AST_NODE_TYPES.SpreadElement || inTest(call)) continue;
         const options = resolveObjectExpression(first);
         if (!options || findObjectProperty(options, upgrades.option).kind === 'missing') continue;
         const fetch = findObjectProperty(options, 'fetch');

@@ -523,3 +523,139 @@ ruleTester.run('require-dns-rebinding-protection: Socket.IO servers', rule, {
     },
   ],
 });
+
+/**
+ * A test's fake `ws` server beside an MCP server (`before` and `filename` vary): made in a call of
+ * `runner`, on a port the system picks.
+ */
+const FAKE_RELAY = (runner: string, before = ''): string => `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+${before}
+${runner}('relays a message to the MCP server', async () => {
+  const fake = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  fake.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+});`;
+
+ruleTester.run('require-dns-rebinding-protection: WebSocket servers of tests', rule, {
+  valid: [
+    {
+      name: "a test module's fake server, made in `it()`",
+      filename: 'src/relay.test.ts',
+      code: FAKE_RELAY('it'),
+    },
+    {
+      name: 'a fake server made at the top of a module in a `tests/` folder',
+      filename: 'tests/helpers/fake-hub.ts',
+      code: `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+export const hub = new WebSocketServer({ port: 0 });
+hub.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));`,
+    },
+    {
+      name: "an in-source test of a product module: a function Vitest's `import.meta.vitest` gives",
+      filename: 'src/relay.ts',
+      code: FAKE_RELAY('  it', 'if (import.meta.vitest) {\n  const { it } = import.meta.vitest;').replace(
+        /\}\);$/u,
+        '});\n}',
+      ),
+    },
+    {
+      name: 'a Socket.IO server a test hook makes',
+      filename: 'src/bridge.spec.ts',
+      code: `import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import { runTool } from './mcp/tools.js';
+
+let io: Server;
+beforeAll(() => {
+  io = new Server(createServer().listen(0, '127.0.0.1'));
+  io.on('connection', (socket) => socket.on('tool', async (name: string) => socket.emit('result', await runTool(name))));
+});`,
+    },
+    {
+      name: "Bun's `server.upgrade(req)` in a test module",
+      filename: 'src/relay.test.ts',
+      code: `import { runTool } from './mcp/tools.js';
+
+test('relays', async () => {
+  using server = Bun.serve({
+    port: 0,
+    fetch(req, server) {
+      if (server.upgrade(req)) return;
+      return new Response('relay');
+    },
+    websocket: {
+      async message(ws, message) {
+        ws.send(JSON.stringify(await runTool(String(message))));
+      },
+    },
+  });
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a product module whose server the tests start too: it is the server users run',
+      filename: 'src/relay.ts',
+      code: `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+export function startRelay(port: number): WebSocketServer {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port });
+  wss.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+  return wss;
+}`,
+      errors: [
+        {
+          messageId: 'unprotectedWebSocket',
+          data: { server: '`WebSocketServer`' },
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'refuseWebPages',
+              output: `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+export function startRelay(port: number): WebSocketServer {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port, verifyClient: ({ origin }: { origin?: string }) => !origin });
+  wss.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+  return wss;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a product module's own function named like a test hook is no test runner",
+      filename: 'src/relay.ts',
+      code: FAKE_RELAY(
+        'before',
+        '\nconst hooks: (() => Promise<void>)[] = [];\nfunction before(name: string, hook: () => Promise<void>): void {\n  hooks.push(hook);\n}\n',
+      ),
+      errors: [
+        {
+          messageId: 'unprotectedWebSocket',
+          data: { server: '`WebSocketServer`' },
+          line: 10,
+          column: 20,
+          endLine: 10,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'refuseWebPages',
+              output: FAKE_RELAY(
+                'before',
+                '\nconst hooks: (() => Promise<void>)[] = [];\nfunction before(name: string, hook: () => Promise<void>): void {\n  hooks.push(hook);\n}\n',
+              ).replace('port: 0 }', 'port: 0, verifyClient: ({ origin }: { origin?: string }) => !origin }'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
