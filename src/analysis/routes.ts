@@ -1,13 +1,21 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { ROUTE_SHAPES, entitiesOfKind } from '../frameworks/registry';
 import type { AppFramework } from '../frameworks/types';
 import { EMITTER_METHODS } from '../frameworks/node';
-import { calledMethodName, calledMethodObject, containsNode, outermostWrapper, skipTypeWrappers, walk } from './ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  containsNode,
+  outermostWrapper,
+  parameterName,
+  skipTypeWrappers,
+  walk,
+} from './ast';
 import { constructedEntitiesOf, entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { ALL_METHODS, fetchHandlers } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
-import { moduleOf, nameOf, programOf, propertyName, staticValue, variableOf } from './program';
+import { declaredVariables, moduleOf, nameOf, programOf, propertyName, staticValue, variableOf } from './program';
 import {
   callsOf,
   classOf,
@@ -379,6 +387,17 @@ class RouteFinder {
   /** The module whose routes are found; its calls are the ones that register routes. */
   private readonly home: TSESTree.Program;
 
+  /**
+   * For a call a function makes on the app it is handed (`app.use(check)` in `installGuards(app)`),
+   * the call that hands it the app: the call runs there.
+   */
+  private readonly handedAt = new Map<TSESTree.Node, TSESTree.CallExpression>();
+  /** Functions already read for each app, by the parameter that takes it (`id index`). */
+  private readonly handedTo = new Map<AppInstance, Set<string>>();
+  private readonly functionIds = new Map<HandlerFunction, number>();
+  /** `positionIn` answers, by the module they are asked for. */
+  private readonly framed = new Map<TSESTree.Program, Map<TSESTree.Node, RunPosition | null>>();
+
   constructor(private readonly sourceCode: Readonly<SourceCode>) {
     this.home = sourceCode.ast;
   }
@@ -402,7 +421,11 @@ class RouteFinder {
       const program = programOf(app.node);
       if (!this.isHome(app.node)) this.scan(program);
     }
-    for (const app of this.apps.values()) app.calls.sort((a, b) => runOrder(a, b, this.home));
+    this.gatherHanded();
+    for (const app of this.apps.values()) {
+      const creator = programOf(app.node);
+      app.calls.sort((a, b) => this.runOrder(a, b, creator));
+    }
     const routes: Route[] = [];
     for (const app of this.apps.values()) {
       if (app.framework === 'koa') continue;
@@ -443,6 +466,128 @@ class RouteFinder {
         if (app) this.instance(node, app.framework, null);
       }
     }
+  }
+
+  /**
+   * The calls that functions of other modules make on an app the scanned modules hand them
+   * (`installGuards(this.app, secret)` with `installGuards` imported, which runs
+   * `app.use(check)`): middleware mounted there guards the routes registered after the handing
+   * call, as if written in its place. Followed through the functions they hand the app on to.
+   */
+  private gatherHanded(): void {
+    // Where an app is: the node that makes it, and the names its calls are made on.
+    const holders = new Map<TSESTree.Node | Scope.Variable, AppInstance>();
+    for (const app of this.apps.values()) {
+      holders.set(app.node, app);
+      for (const call of app.calls) {
+        const receiver = calledMethodObject(call);
+        const name = receiver && skipTypeWrappers(receiver);
+        const variable = name?.type === AST_NODE_TYPES.Identifier ? variableOf(name) : null;
+        if (variable && !holders.has(variable)) holders.set(variable, app);
+      }
+    }
+    const appIn = (argument: TSESTree.Node): AppInstance | undefined => {
+      const value = skipTypeWrappers(argument);
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        const variable = variableOf(value);
+        const app = variable && holders.get(variable);
+        if (app) return app;
+      } else if (value.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      return holders.get(skipTypeWrappers(resolveExpression(value) ?? value));
+    };
+    for (const program of this.scanned) {
+      for (const call of moduleIndex(program).calls) {
+        call.arguments.forEach((argument, index) => {
+          const app = appIn(argument);
+          if (app) this.handTo(app, call, index, 0);
+        });
+      }
+    }
+  }
+
+  /** What the function `call` calls does with the app it is given at `index` (see `gatherHanded`). */
+  private handTo(app: AppInstance, call: TSESTree.CallExpression, index: number, depth: number): void {
+    if (depth >= MAX_RUN_DEPTH) return;
+    const fn = resolveFunction(call.callee);
+    const name = fn && parameterName(fn.params[index]);
+    if (!fn || !name) return;
+    if (!this.functionIds.has(fn)) this.functionIds.set(fn, this.functionIds.size);
+    const key = `${this.functionIds.get(fn)} ${index}`;
+    let read = this.handedTo.get(app);
+    if (!read) this.handedTo.set(app, (read = new Set()));
+    if (read.has(key)) return;
+    read.add(key);
+    const variable = declaredVariables(fn).find((declared) => declared.name === name.name);
+    // A parameter given another value on the way holds the app only until then.
+    if (!variable || variable.references.some((reference) => reference.isWrite())) return;
+    // The linted file as another module reads it from disk: its calls are already gathered.
+    const linted = moduleOf(this.home).file;
+    const twin = linted !== null && moduleOf(fn).file === linted && programOf(fn) !== this.home;
+    for (const reference of variable.references) {
+      const held = outermostWrapper(reference.identifier as TSESTree.Node);
+      const parent = held.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== held) {
+        // `installAuth(app)`: handed on.
+        const at = parent.arguments.indexOf(held as TSESTree.CallExpressionArgument);
+        if (at >= 0) this.handTo(app, parent, at, depth + 1);
+        continue;
+      }
+      // `app.use(check)`: a call on the app.
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== held) continue;
+      const registering = outermostWrapper(parent).parent;
+      if (registering?.type !== AST_NODE_TYPES.CallExpression || registering.callee !== outermostWrapper(parent))
+        continue;
+      const method = calledMethodName(registering);
+      if (method === null || !APP_METHODS.has(method) || registering.arguments.length < (MIN_ARGUMENTS[method] ?? 0))
+        continue;
+      if (!this.handedAt.has(registering)) this.handedAt.set(registering, call);
+      // Routes are the linted file's own calls; another module's only guard them.
+      if (!twin && !this.isHome(registering) && !app.calls.includes(registering)) app.calls.push(registering);
+    }
+  }
+
+  /**
+   * The order in which two calls on an app run (see `runOrder`); calls of two modules that both
+   * run inside functions the app's own module calls (`installGuards(this.app)` in guard.ts, then
+   * `installEndpoints(this.app)` in routes.ts) run in the order that module calls them: express
+   * runs middleware and routes in the order they are registered (express 5.3.0
+   * `lib/application.js` hands `use` and `route` to router 2.3.0, whose `index.js` `next()` walks
+   * `stack[idx++]`).
+   */
+  private runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression, creator: TSESTree.Program): number {
+    if (programOf(a) !== programOf(b)) {
+      const inA = this.positionIn(a, creator, 0);
+      const inB = inA && this.positionIn(b, creator, 0);
+      if (inA && inB) return compareRuns(inA, inB) || a.range[0] - b.range[0];
+    }
+    return runOrder(a, b, this.home);
+  }
+
+  /**
+   * Where a node runs in `program`'s order: its run position there, or, in another module,
+   * inside the call that hands its function the app, or else inside the first call that leads
+   * there from `program`, a module-level function at a time; `null` when `program` does not lead to it.
+   */
+  private positionIn(node: TSESTree.Node, program: TSESTree.Program, depth: number): RunPosition | null {
+    if (programOf(node) === program) return runPosition(node);
+    let known = this.framed.get(program);
+    if (!known) this.framed.set(program, (known = new Map()));
+    if (known.has(node)) return known.get(node)!;
+    // Asked again on the way to itself (functions that call each other): not led to that way.
+    known.set(node, null);
+    let first: RunPosition | null = null;
+    const via = this.handedAt.get(node);
+    const fn = via ? null : outermostFunction(node);
+    if (depth < MAX_RUN_DEPTH) {
+      for (const call of via ? [via] : fn ? (callsOf(fn)?.calls ?? []) : []) {
+        if (fn && containsNode(fn, call)) continue;
+        const position = this.positionIn(call, program, depth + 1);
+        if (position && (!first || compareRuns(position, first) < 0)) first = position;
+      }
+    }
+    const position = first && [...first, node.range[0]];
+    known.set(node, position);
+    return position;
   }
 
   private instance(

@@ -1663,3 +1663,39 @@ describe('a setup function that mounts a guard and a route on the app it is hand
     expect(summarise(await lint('src/setup-two-callers/routes.ts'))).toEqual([]);
   });
 });
+
+describe('middleware that a function of another module mounts on the app it is handed', () => {
+  it('guards the routes another function adds after it, where the module that makes the app calls both', async () => {
+    expect(summarise(await lint('src/setup-middleware/endpoints.ts'))).toEqual([]);
+  });
+
+  it('guards nothing the app registered before the call that hands it over', async () => {
+    expect(summarise(await lint('src/setup-middleware-late/endpoints.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [6, 3, 6, 11], CSRF, FAIL_CLOSED_CSRF),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [8, 27, 8, 56],
+        { transport: '`StreamableHTTPServerTransport`' },
+        { hasFix: false, suggestions: 0 },
+      ),
+    ]);
+  });
+
+  it('guards the routes the linted file adds after `installGuards(app)` (CommonJS)', async () => {
+    expect(summarise(await lint('src/setup-middleware-cjs/main.cjs'))).toEqual([]);
+  });
+
+  it('reports the route the linted file adds before `installGuards(app)` (CommonJS)', async () => {
+    expect(summarise(await lint('src/setup-middleware-cjs/late.cjs'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [8, 1, 8, 9], CSRF, FAIL_CLOSED_CSRF),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [10, 25, 10, 54],
+        { transport: '`StreamableHTTPServerTransport`' },
+        { hasFix: false, suggestions: 1 },
+      ),
+    ]);
+  });
+});
