@@ -682,7 +682,7 @@ export default createRule<Options, MessageIds>({
       const requestVariable = variableOf(request);
       const lookedUp = (call: TSESTree.CallExpression): boolean => {
         const object = calledMethodObject(call);
-        const held = object && lookupOf(object);
+        const held = object && sessionLookupOf(object);
         const [collection, key] =
           held?.type === AST_NODE_TYPES.CallExpression && calledMethodName(held) === 'get'
             ? [calledMethodObject(held), held.arguments[0]]
@@ -801,6 +801,36 @@ export default createRule<Options, MessageIds>({
         if (nothing(held.consequent)) return skipTypeWrappers(held.alternate);
       }
       return held;
+    }
+
+    /**
+     * The lookup a transport comes from, also out of the record a session keeps it in beside its
+     * server (`sessions[t.sessionId] = { server, transport: t }`): `const { transport } =
+     * sessions[id]`, `sessions.get(id)?.transport`, or a name that holds the record first.
+     */
+    function sessionLookupOf(object: TSESTree.Node): TSESTree.Node {
+      const held = lookupOf(object);
+      const record = recordHolding(held);
+      return record ? lookupOf(record) : held;
+    }
+
+    /** The record a transport is read from: `record.transport`, or `const { transport } = record`. */
+    function recordHolding(node: TSESTree.Node): TSESTree.Node | null {
+      if (node.type === AST_NODE_TYPES.MemberExpression) return node.computed ? null : node.object;
+      if (node.type !== AST_NODE_TYPES.Identifier) return null;
+      const variable = variableOf(node);
+      const def = variable?.defs[0];
+      if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const') return null;
+      const { id, init } = def.node;
+      const property = def.name.parent;
+      return init &&
+        id.type === AST_NODE_TYPES.ObjectPattern &&
+        property?.type === AST_NODE_TYPES.Property &&
+        property.parent === id &&
+        property.value === def.name &&
+        !property.computed
+        ? init
+        : null;
     }
 
     function keyedBySessionId(collection: TSESTree.Node): boolean {

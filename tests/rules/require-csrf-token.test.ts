@@ -4884,6 +4884,113 @@ ruleTester.run('require-csrf-token: SSE sessions no page of another site can rea
   ],
 });
 
+// SSE sessions with no credential anywhere, each kept as a record of its transport and the server
+// made for it; `lookup` finds the record by the id the request names and reads the transport out.
+const SSE_RECORD = (lookup: string, policy = ''): string => `import express from 'express';
+import cors from 'cors';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+const app = express();
+${policy}const sessions = new Map<string, { server: McpServer; transport: SSEServerTransport }>();
+
+app.get('/sse', async (_req, res) => {
+  const transport = new SSEServerTransport('/messages', res);
+  const server = new McpServer({ name: 'notes', version: '1.0.0' });
+  sessions.set(transport.sessionId, { server, transport });
+  await server.connect(transport);
+});
+
+app.post('/messages', async (req, res) => {
+  ${lookup}
+  if (!transport) {
+    res.status(404).end();
+    return;
+  }
+  await transport.handlePostMessage(req, res);
+});
+
+app.listen(3000, '127.0.0.1');`;
+
+const RECORD_PROPERTY = 'const transport = sessions.get(String(req.query.sessionId))?.transport;';
+/** The sessions as a plain object, destructured: `const { transport } = sessions[id]`. */
+const RECORD_OBJECT = SSE_RECORD(
+  'const id = String(req.query.sessionId);\n  if (!sessions[id]) return void res.status(404).end();\n  const { transport } = sessions[id];',
+)
+  .replace(
+    'const sessions = new Map<string, { server: McpServer; transport: SSEServerTransport }>();',
+    'const sessions: Record<string, { server: McpServer; transport: SSEServerTransport }> = {};',
+  )
+  .replace(
+    'sessions.set(transport.sessionId, { server, transport });',
+    'sessions[transport.sessionId] = { server, transport };',
+  );
+
+const recordFixed = (code: string) => (bearer: boolean) =>
+  code.replace(
+    "app.post('/messages', ",
+    `${tokenHelpers({ bearer })}\n\napp.post('/messages', ${guard('express', bearer)}`,
+  );
+
+ruleTester.run('require-csrf-token: SSE sessions kept as records beside their server', rule, {
+  valid: [
+    { name: 'the transport read from the record the id names (`?.transport`)', code: SSE_RECORD(RECORD_PROPERTY) },
+    {
+      name: 'the record held in a name first (`session?.transport`)',
+      code: SSE_RECORD(
+        'const session = sessions.get(String(req.query.sessionId));\n  const transport = session?.transport;',
+      ),
+    },
+    { name: 'a plain object of records, destructured (`const { transport } = sessions[id]`)', code: RECORD_OBJECT },
+  ],
+  invalid: [
+    {
+      name: 'cors() lets any page read the stream that names the id, record or not',
+      code: SSE_RECORD(RECORD_PROPERTY, 'app.use(cors());\n'),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /messages`',
+          [17, 1, 17, 9],
+          recordFixed(SSE_RECORD(RECORD_PROPERTY, 'app.use(cors());\n')),
+        ),
+      ],
+    },
+    {
+      name: 'a record looked up by a key of the code, not the id the request names',
+      code: SSE_RECORD("const { transport } = sessions.get('default') ?? {};"),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /messages`',
+          [16, 1, 16, 9],
+          recordFixed(SSE_RECORD("const { transport } = sessions.get('default') ?? {};")),
+        ),
+      ],
+    },
+    {
+      name: 'a record the session keeps under a key of the code: the id a page names is not needed',
+      code: SSE_RECORD(RECORD_PROPERTY).replace(
+        'sessions.set(transport.sessionId, { server, transport });',
+        "sessions.set('default', { server, transport });",
+      ),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /messages`',
+          [16, 1, 16, 9],
+          recordFixed(
+            SSE_RECORD(RECORD_PROPERTY).replace(
+              'sessions.set(transport.sessionId, { server, transport });',
+              "sessions.set('default', { server, transport });",
+            ),
+          ),
+        ),
+      ],
+    },
+  ],
+});
+
 // A server bound to loopback whose `cors` origin function refuses other origins: with an error,
 // which `cors` hands to `next(err)`, the request goes no further; with `false`, it goes on.
 const ORIGIN_FUNCTION = (refusal: string): string => `import express from 'express';
