@@ -2077,12 +2077,18 @@ const BRANCHING: ReadonlySet<string> = new Set([
 
 /**
  * Whether a handler turns every request away, whatever it holds: it never looks at the request,
- * sets no status but errors (at least one), and branches nowhere. `app.all('/mcp', (_req, res) =>
+ * sets no status but errors (at least one), and branches nowhere, but for the exits it may start
+ * with that answer nothing (`leadingSilentExits`). `app.all('/mcp', (_req, res) =>
  * res.status(405).json(…))` after the routes that serve MCP is no endpoint of its own.
  */
 export const answersOnlyWithError = perFunction((fn) => {
   const [request] = fn.params;
-  if (request && (request.type !== AST_NODE_TYPES.Identifier || (variableOf(request)?.references.length ?? 1) > 0)) {
+  // `if (req.method === 'POST') return;` first: what it lets go is answered here by nothing.
+  const exits = leadingSilentExits(fn);
+  const readOutsideExits = (variable: Scope.Variable | null): boolean =>
+    variable === null ||
+    variable.references.some((reference) => !exits.some((exit) => containsNode(exit.test, reference.identifier)));
+  if (request && (request.type !== AST_NODE_TYPES.Identifier || readOutsideExits(variableOf(request)))) {
     return false;
   }
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
@@ -2098,7 +2104,7 @@ export const answersOnlyWithError = perFunction((fn) => {
   walk(
     fn.body,
     (node) => {
-      if (node !== fn.body && BRANCHING.has(node.type)) other = true;
+      if (node !== fn.body && BRANCHING.has(node.type) && !exits.includes(node as TSESTree.IfStatement)) other = true;
       // `throw new HTTPException(405, …)` (Hono): the framework answers with that status.
       if (node.type === AST_NODE_TYPES.ThrowStatement) {
         const thrown = thrownStatus(node);
@@ -2118,6 +2124,74 @@ export const answersOnlyWithError = perFunction((fn) => {
   );
   return errors > 0 && !other;
 });
+
+/**
+ * The `if`s a handler's body starts with that leave without answering or handing the request to
+ * anything but the framework's `next`: `if (req.method === 'POST') return;`, `if (…) return
+ * next();`, `if (…) { next(); return; }`, each testing what the request is and calling nothing
+ * (not `if (await transport.handleRequest(req, res)) return;`). Express answers such a request
+ * by nothing at all, or, through `next()`, by the routes registered after, each judged on its own
+ * (express 5.3.0 hands `next` to router 2.3.0, `lib/route.js` `dispatch()`).
+ */
+function leadingSilentExits(fn: HandlerFunction): TSESTree.IfStatement[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
+  const later = new Set(
+    fn.params.slice(1).flatMap((param) => {
+      const variable = param.type === AST_NODE_TYPES.Identifier ? variableOf(param) : null;
+      return variable ? [variable] : [];
+    }),
+  );
+  /** `next()` of a parameter after the request, with no argument. */
+  const handsOn = (node: TSESTree.Node | null | undefined): boolean => {
+    const call = node && skipTypeWrappers(node);
+    const callee = call?.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(call.callee) : null;
+    return (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments.length === 0 &&
+      callee?.type === AST_NODE_TYPES.Identifier &&
+      later.has(variableOf(callee)!)
+    );
+  };
+  const silent = (statement: TSESTree.Statement): boolean => {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) return !statement.argument || handsOn(statement.argument);
+    if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+    const [first, second, ...rest] = statement.body;
+    if (!first || rest.length > 0) return false;
+    if (!second) return silent(first);
+    return (
+      first.type === AST_NODE_TYPES.ExpressionStatement &&
+      handsOn(first.expression) &&
+      second.type === AST_NODE_TYPES.ReturnStatement &&
+      !second.argument
+    );
+  };
+  const callsNothing = (test: TSESTree.Node): boolean => {
+    let calls = false;
+    walk(test, (node) => {
+      calls ||=
+        node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.NewExpression ||
+        node.type === AST_NODE_TYPES.AwaitExpression ||
+        node.type === AST_NODE_TYPES.YieldExpression ||
+        node.type === AST_NODE_TYPES.AssignmentExpression ||
+        node.type === AST_NODE_TYPES.UpdateExpression ||
+        node.type === AST_NODE_TYPES.TaggedTemplateExpression;
+    });
+    return !calls;
+  };
+  const exits: TSESTree.IfStatement[] = [];
+  for (const statement of fn.body.body) {
+    if (
+      statement.type !== AST_NODE_TYPES.IfStatement ||
+      statement.alternate ||
+      !silent(statement.consequent) ||
+      !callsNothing(statement.test)
+    )
+      break;
+    exits.push(statement);
+  }
+  return exits;
+}
 
 /**
  * The status an HTTP error thrown with one answers with: `throw new HTTPException(405, …)` (Hono's

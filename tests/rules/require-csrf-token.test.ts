@@ -3980,6 +3980,59 @@ ruleTester.run('require-csrf-token: handlers that refuse every request', rule, {
   ],
 });
 
+// A catch-all after the bearer-protected MCP route that answers 405, after first leaving alone
+// the requests it tests by method (which the route before it answers): `exit` is its first statement.
+const CATCH_ALL = (exit: string, params = 'req, res'): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+import { handle, verifier } from './mcp';
+
+const app = express();
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+app.post('/mcp', requireBearerAuth({ verifier }), (req, res) => transport.handleRequest(req, res, req.body));
+app.all('/mcp', (${params}) => {
+  ${exit}
+  res.status(405).json({ error: 'Method not allowed' });
+});
+app.listen(3000, '127.0.0.1');`;
+
+const catchAllFixed = (code: string) => (bearer: boolean) =>
+  code.replace("\napp.all('/mcp', ", `\n\n${tokenHelpers({ bearer })}\n\napp.all('/mcp', ${guard('express', bearer)}`);
+
+const CATCH_ALL_HANDING = CATCH_ALL("if (req.method === 'POST') return handle(req, res);");
+const CATCH_ALL_CALLING = CATCH_ALL('if (handle(req, res)) return;');
+
+ruleTester.run('require-csrf-token: a catch-all that answers 405 after leaving some methods unanswered', rule, {
+  valid: [
+    {
+      name: 'a bare `return` for POST, which the route before answers',
+      code: CATCH_ALL("if (req.method === 'POST') return;"),
+    },
+    {
+      name: '`return next()` for the methods the routes after it take',
+      code: CATCH_ALL("if (req.method === 'POST' || req.method === 'OPTIONS') return next();", 'req, res, next'),
+    },
+    {
+      name: '`next()` then `return` in a block',
+      code: CATCH_ALL("if (req.method === 'POST') {\n    next();\n    return;\n  }", 'req, res, next'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the branch hands the request to a function of another module',
+      code: CATCH_ALL_HANDING,
+      output: null,
+      errors: [missingCheck('Every method of `/mcp`', [9, 1, 9, 8], catchAllFixed(CATCH_ALL_HANDING))],
+    },
+    {
+      name: 'the test hands the request to a function of another module',
+      code: CATCH_ALL_CALLING,
+      output: null,
+      errors: [missingCheck('Every method of `/mcp`', [9, 1, 9, 8], catchAllFixed(CATCH_ALL_CALLING))],
+    },
+  ],
+});
+
 // A helper that refuses a request without the header only when its caller asks it to
 // (`parseAuth(req, required)`): what the call passes decides.
 const OPTIONAL_AUTH = (argument: string): string => `import express from 'express';
