@@ -44,6 +44,51 @@ export function calledMethodObject(call: TSESTree.CallExpression): TSESTree.Expr
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null;
 }
 
+/** A test an array's `some` or `every` makes of each element, as `iteratedTest` reads it. */
+export interface IteratedTest {
+  readonly method: 'some' | 'every';
+  /** The array: `SUFFIXES` of `SUFFIXES.some((suffix) => …)`. */
+  readonly list: TSESTree.Expression;
+  /** The callback's parameter that takes each element, when it is a plain name. */
+  readonly element: TSESTree.Identifier | null;
+  /** What the callback answers for an element: its expression body, or the one `return` of its block. */
+  readonly result: TSESTree.Expression;
+}
+
+/**
+ * The test of `LIST.some((item) => …)` or `LIST.every((item) => …)` whose callback, written
+ * there, answers in one expression (`SUFFIXES.some((suffix) => origin.endsWith(suffix))`, also
+ * `{ return … }`): `some` is true when that test is for some element, `every` false when it is
+ * false for some (each of the other two answers holds for an empty list too).
+ */
+export function iteratedTest(call: TSESTree.CallExpression): IteratedTest | null {
+  const callee = skipTypeWrappers(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+  const [callback] = call.arguments;
+  if (
+    (method !== 'some' && method !== 'every') ||
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback?.type !== AST_NODE_TYPES.FunctionExpression)
+  )
+    return null;
+  const { body } = callback;
+  const [only] = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [];
+  const result =
+    body.type !== AST_NODE_TYPES.BlockStatement
+      ? body
+      : body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement
+        ? only.argument
+        : null;
+  if (!result) return null;
+  const [param] = callback.params;
+  return {
+    method,
+    list: callee.object,
+    element: param?.type === AST_NODE_TYPES.Identifier ? param : null,
+    result,
+  };
+}
+
 /** The nearest function (or the program) that holds a node. */
 export function enclosingFunctionOrProgram(node: TSESTree.Node): TSESTree.FunctionLike | TSESTree.Program {
   let current: TSESTree.Node | undefined = node.parent;

@@ -25,7 +25,7 @@ import { typedCorsValues } from './cors-types';
 import { installedVersionFor, isAtLeast } from './installed';
 import { mentionsAny } from './imports';
 import { isLinted, propertyName, variableOf } from './program';
-import { findOriginGuard, isPresenceTest } from './guards';
+import { findOriginGuard, isPresenceTest, sourceGuard } from './guards';
 import { originSources } from './origin-source';
 import { frameworkStarts, madeWithOption, serverSourceOf } from './servers';
 import {
@@ -573,9 +573,7 @@ export function unconditionalAllow(
     if (mode === 'wildcard') {
       return originSources(expression).some(
         (source) =>
-          source.kind === 'literal' &&
-          source.value === '*' &&
-          !findOriginGuard(source.entry, originParam ?? source.node),
+          source.kind === 'literal' && source.value === '*' && !sourceGuard(source, originParam ?? source.node),
       );
     }
     if (originParam && isPresenceTest(expression, originParam)) {
@@ -591,7 +589,7 @@ export function unconditionalAllow(
         isOriginParam || source.kind === 'request-origin' || (source.kind === 'literal' && source.value === true);
       // A read of the request's Origin is checked as itself; `true` or the parameter as the parameter.
       const checked = source.kind === 'request-origin' ? source.node : (originParam ?? source.node);
-      return allowing && !findOriginGuard(source.entry, checked);
+      return allowing && !sourceGuard(source, checked);
     });
   };
   const callsBackAllowing = (expression: TSESTree.Node | null | undefined): boolean => {

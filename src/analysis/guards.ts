@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, iteratedTest, skipTypeWrappers, walk } from './ast';
 import { requestHeaderRead } from './request-headers';
-import { isRequestOriginRead, originSources } from './origin-source';
+import { isRequestOriginRead, originSources, type OriginSource } from './origin-source';
 import { matchSubject } from './origin-decisions';
 import {
   callsOf,
@@ -131,6 +131,20 @@ export function originChecksIn(test: TSESTree.Node, origin: TSESTree.Node, posit
       return [];
     }
     case AST_NODE_TYPES.CallExpression: {
+      // `TRUSTED.some((pattern) => pattern.test(origin))` true, or `LIST.every((entry) => entry !== origin)`
+      // false: the callback's test holds for some element, so the origin passed it. An element it is
+      // compared with stands for the list (`LIST.some((entry) => entry === origin)` checks against `LIST`).
+      const iterated = iteratedTest(expression);
+      if (iterated) {
+        if ((iterated.method === 'some') !== positive) return [];
+        const element = iterated.element && variableOf(iterated.element);
+        return originChecksIn(iterated.result, origin, positive, depth + 1).map((check) => {
+          const compared = check.collection && skipTypeWrappers(check.collection);
+          return compared?.type === AST_NODE_TYPES.Identifier && element && variableOf(compared) === element
+            ? { ...check, collection: iterated.list }
+            : check;
+        });
+      }
       if (!positive) return [];
       const method = calledMethodName(expression);
       const [first] = expression.arguments;
@@ -489,6 +503,33 @@ export function findOriginGuard(site: TSESTree.Node, origin: TSESTree.Node): Ori
     parent = parent.parent;
   }
   return null;
+}
+
+/** How many names deep `sourceGuard` follows a value into what holds it. */
+const MAX_HELD_DEPTH = 4;
+
+/**
+ * The check that guards a source of an allowed origin (of `originSources()`) where the value is
+ * used: `findOriginGuard` from where it enters, with the origin as `checked` (the read itself, or
+ * an origin function's parameter); or, where it enters through a name that holds one value
+ * (`const allow = ALLOWED.includes(origin) ? origin : ALLOWED[0];` then the echo of `allow`), the
+ * guard of every way that same source gets into that value, found inside it as for the value
+ * written in place.
+ */
+export function sourceGuard(source: OriginSource, checked: TSESTree.Node, depth = 0): OriginCheck | null {
+  const direct = findOriginGuard(source.entry, checked);
+  const entry = skipTypeWrappers(source.entry);
+  if (direct || depth >= MAX_HELD_DEPTH || entry.type !== AST_NODE_TYPES.Identifier) return direct;
+  const held = resolveExpression(entry);
+  if (!held || held === entry) return null;
+  // The same read or literal, arriving by each of its ways in (a second way is told as `unknown`).
+  const ways = originSources(held).filter((inner) => inner.node === source.node);
+  let guard: OriginCheck | null = null;
+  for (const way of ways) {
+    guard = sourceGuard(way, checked, depth + 1);
+    if (!guard) return null;
+  }
+  return guard;
 }
 
 /** How many helpers up `findOriginGuard` follows the calls of a function that reads the Origin itself. */

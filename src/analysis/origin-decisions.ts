@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, globalPath, isLoggingCallee, isNullishLiteral, skipTypeWrappers } from './ast';
+import { calledMethodName, globalPath, isLoggingCallee, isNullishLiteral, iteratedTest, skipTypeWrappers } from './ast';
 import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
 import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
 import { environmentReadName, isRequestOriginRead, originSources } from './origin-source';
@@ -524,22 +524,10 @@ function decompose(
   }
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     // `SUFFIXES.some((suffix) => origin.endsWith(suffix))` is true when its callback is, for some entry.
-    const callee = skipTypeWrappers(expression.callee);
-    const [callback] = expression.arguments;
-    const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
-    if ((method === 'some' || method === 'every') && callback && isFunction(callback)) {
-      const fn = callback as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
-      const [only] = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
-      const result =
-        fn.body.type !== AST_NODE_TYPES.BlockStatement
-          ? fn.body
-          : fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement
-            ? only.argument
-            : null;
-      if (result) {
-        decompose(result, value, alongside, onLeaf, depth + 1);
-        return;
-      }
+    const iterated = iteratedTest(expression);
+    if (iterated) {
+      decompose(iterated.result, value, alongside, onLeaf, depth + 1);
+      return;
     }
   }
   if (expression.type === AST_NODE_TYPES.Identifier) {

@@ -27,7 +27,7 @@ import {
   unconditionalAllow,
   type CorsMiddlewareUse,
 } from '../analysis/cors-middleware';
-import { findOriginGuard } from '../analysis/guards';
+import { sourceGuard } from '../analysis/guards';
 import { MENTIONS_ORIGIN_OR_CORS, mentionsAny } from '../analysis/imports';
 import { originSources } from '../analysis/origin-source';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
@@ -239,7 +239,7 @@ export default createRule<Options, MessageIds>({
         }
         // Options made per request from the request itself: `cors({ origin: req.headers.origin })`.
         const echoed = originSources(value).find(
-          (source) => source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
+          (source) => source.kind === 'request-origin' && !sourceGuard(source, skipTypeWrappers(source.node)),
         );
         if (echoed && !resolveFunction(value)) {
           const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
@@ -457,8 +457,7 @@ export default createRule<Options, MessageIds>({
         for (const write of headerWrites(sourceCode)) {
           if (write.name !== ALLOW_ORIGIN) continue;
           const unguarded = originSources(write.value).find(
-            (source) =>
-              source.kind === 'request-origin' && !findOriginGuard(source.entry, skipTypeWrappers(source.node)),
+            (source) => source.kind === 'request-origin' && !sourceGuard(source, skipTypeWrappers(source.node)),
           );
           if (unguarded) echoedHeaders.push({ write, read: unguarded.entry });
         }

@@ -1860,3 +1860,227 @@ ruleTester.run('no-reflected-origin: a helper given the request, called after a 
     },
   ],
 });
+
+/** A node:http server that echoes the Origin where `test` holds, with a list of patterns `TRUSTED` and of origins `ALLOWED`. */
+const ECHO_WHERE = (test: string): string => `import http from 'node:http';
+
+const TRUSTED = [/^http:\\/\\/127\\.0\\.0\\.1(:\\d+)?$/, /^http:\\/\\/localhost(:\\d+)?$/];
+const ALLOWED = ['https://app.example.com'];
+
+http.createServer((req, res) => {
+  const origin = req.headers.origin;
+  if (origin && ${test}) res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end('{}');
+}).listen(3000, '127.0.0.1');`;
+
+/** ECHO_WHERE with the echo checked against the empty (or placeholder) allowlist the suggestions declare. */
+const echoWhereFixed = (test: string, list: string): string =>
+  ECHO_WHERE(test)
+    .replace(
+      "const ALLOWED = ['https://app.example.com'];\n",
+      `const ALLOWED = ['https://app.example.com'];
+
+const ALLOWED_ORIGINS: string[] = [${list}];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+`,
+    )
+    .replace("'Access-Control-Allow-Origin', origin)", "'Access-Control-Allow-Origin', allowedOrigin(origin))");
+
+/** The report on ECHO_WHERE's echo, with its two suggestions. */
+function echoWhereReport(test: string) {
+  const column = 19 + test.length;
+  return {
+    messageId: 'reflectedOrigin' as const,
+    data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+    line: 8,
+    column,
+    endLine: 8,
+    endColumn: column + 52,
+    suggestions: (
+      [
+        ['checkEmptyAllowlist', ''],
+        ['useAllowlist', "'https://app.example.com'"],
+      ] as const
+    ).map(([messageId, list]) => ({ messageId, output: echoWhereFixed(test, list) })),
+  };
+}
+
+/**
+ * An Express route that answers with `Access-Control-Allow-Origin: allow`, where
+ * `const allow = <held>` (a value picked by a test, held in a constant before the header is set).
+ */
+const HELD_ECHO = (held: string, credentials = true): string => `import express from 'express';
+
+const ALLOWED = ['http://localhost:4200', 'http://localhost:5173'];
+
+const app = express();
+app.get('/mcp/events', (req, res) => {
+  const origin = req.headers.origin;
+  const allow = ${held};
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream',
+    'Access-Control-Allow-Origin': allow,${credentials ? "\n    'Access-Control-Allow-Credentials': 'true'," : ''}
+  });
+  res.write('data: hello\\n\\n');
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** HELD_ECHO with `allow` checked against the empty (or placeholder) allowlist the suggestions declare. */
+const heldEchoFixed = (held: string, list: string): string =>
+  HELD_ECHO(held)
+    .replace(
+      'const app = express();\n',
+      `const app = express();
+
+const ALLOWED_ORIGINS: string[] = [${list}];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+`,
+    )
+    .replace("'Access-Control-Allow-Origin': allow,", "'Access-Control-Allow-Origin': allowedOrigin(allow),");
+
+ruleTester.run('no-reflected-origin: checks through a list and through a constant', rule, {
+  valid: [
+    {
+      name: 'every entry of a list of patterns tried with some(): the origin passed one',
+      code: ECHO_WHERE('TRUSTED.some((pattern) => pattern.test(origin))'),
+    },
+    {
+      name: 'the same with a function callback that returns the test',
+      code: ECHO_WHERE('TRUSTED.some(function (pattern) { return pattern.test(origin); })'),
+    },
+    {
+      name: 'an exact comparison with each entry of a constant list',
+      code: ECHO_WHERE('ALLOWED.some((allowed) => allowed === origin)'),
+    },
+    {
+      name: 'every() false: some entry is the origin',
+      code: ECHO_WHERE('!ALLOWED.every((allowed) => allowed !== origin)'),
+    },
+    {
+      name: 'the verdict of some() held in a constant, in plain JavaScript',
+      code: `const express = require('express');
+
+const TRUSTED = [/^http:\\/\\/localhost(:\\d+)?$/];
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin) {
+    const ok = TRUSTED.some((re) => re.test(origin));
+    if (ok) res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});
+app.listen(3000, '127.0.0.1');`,
+      ...commonjs,
+    },
+    {
+      name: 'a ?: that picks the origin only when the allowlist holds it, held in a constant before the header',
+      code: HELD_ECHO("ALLOWED.includes(origin || '') ? origin : ALLOWED[1]"),
+    },
+    {
+      name: 'the same with null for other origins, and through a second constant',
+      code: HELD_ECHO("ALLOWED.includes(origin ?? '') ? origin : null")
+        .replace("'Access-Control-Allow-Origin': allow,", "'Access-Control-Allow-Origin': picked,")
+        .replace('  res.writeHead(', '  const picked = allow;\n  res.writeHead('),
+    },
+    {
+      name: 'an origin function of cors whose answer is picked by a check and held in a constant',
+      code: `import express from 'express';
+import cors from 'cors';
+
+const ALLOWED = ['https://app.example.com'];
+
+const app = express();
+app.use(
+  cors({
+    origin: (origin, callback) => {
+      const allowed = origin !== undefined && ALLOWED.includes(origin) ? origin : false;
+      callback(null, allowed);
+    },
+  }),
+);
+app.listen(3000, '127.0.0.1');`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'some() false: the origin matched no pattern',
+      code: ECHO_WHERE('!TRUSTED.some((pattern) => pattern.test(origin))'),
+      output: null,
+      errors: [echoWhereReport('!TRUSTED.some((pattern) => pattern.test(origin))')],
+    },
+    {
+      name: 'some() whose callback lets in any origin other than one entry',
+      code: ECHO_WHERE('ALLOWED.some((allowed) => allowed !== origin)'),
+      output: null,
+      errors: [echoWhereReport('ALLOWED.some((allowed) => allowed !== origin)')],
+    },
+    {
+      name: 'every() true holds for an empty list too',
+      code: ECHO_WHERE('[].every((allowed) => allowed === origin)'),
+      output: null,
+      errors: [echoWhereReport('[].every((allowed) => allowed === origin)')],
+    },
+    {
+      name: 'a constant whose ?: picks the origin where the allowlist does not hold it',
+      code: HELD_ECHO("ALLOWED.includes(origin || '') ? ALLOWED[0] : origin"),
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: ', credentials included' },
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 41,
+          suggestions: (
+            [
+              ['checkEmptyAllowlist', ''],
+              ['useAllowlist', "'https://app.example.com'"],
+            ] as const
+          ).map(([messageId, list]) => ({
+            messageId,
+            output: heldEchoFixed("ALLOWED.includes(origin || '') ? ALLOWED[0] : origin", list),
+          })),
+        },
+      ],
+    },
+    {
+      name: 'a constant whose ?: picks the origin on both branches',
+      code: HELD_ECHO("ALLOWED.includes(origin || '') ? origin : origin || '*'", false),
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 41,
+          suggestions: (
+            [
+              ['checkEmptyAllowlist', ''],
+              ['useAllowlist', "'https://app.example.com'"],
+            ] as const
+          ).map(([messageId, list]) => ({
+            messageId,
+            output: heldEchoFixed("ALLOWED.includes(origin || '') ? origin : origin || '*'", list).replace(
+              "\n    'Access-Control-Allow-Credentials': 'true',",
+              '',
+            ),
+          })),
+        },
+      ],
+    },
+  ],
+});
