@@ -4,6 +4,7 @@ import {
   calledMethodName,
   calledMethodObject,
   containsNode,
+  globalPath,
   outermostWrapper,
   plainParameterNames,
   skipTypeWrappers,
@@ -32,7 +33,7 @@ import {
   importersOf,
   isPackageEntry,
 } from './module-graph';
-import { exportedValue, serverStarts } from './servers';
+import { exportedValue, isRequestCatcher, serverStarts } from './servers';
 import { entitiesOf } from './facts';
 import {
   callsOf,
@@ -606,6 +607,52 @@ function respondsWithConstant(node: TSESTree.Node, parameters: ReadonlySet<strin
       (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && staticValue(argument) !== null,
     )
   );
+}
+
+/**
+ * Whether everything a request handler writes to its response is fixed in the code: each use of
+ * its response parameter (the second) calls a method with static arguments
+ * (`res.writeHead(200, { 'Content-Type': 'text/plain' })`, `res.end('ok')`, down a chain too:
+ * `res.status(400).end()`) or assigns a static value to a property (`res.statusCode = 404`).
+ */
+function answersConstantsOnly(fn: HandlerFunction): boolean {
+  const response = fn.params[1];
+  const variable = response?.type === AST_NODE_TYPES.Identifier ? variableOf(response) : null;
+  if (!variable) return false;
+  // `JSON.stringify({ ok: true })` of a constant is one too, though `getStaticValue` does not run it.
+  const isStatic = (argument: TSESTree.Node): boolean => {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+    const expression = skipTypeWrappers(argument);
+    const [serialized, ...rest] = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments : [];
+    if (
+      expression.type === AST_NODE_TYPES.CallExpression &&
+      serialized &&
+      rest.length === 0 &&
+      globalPath(skipTypeWrappers(expression.callee))?.join('.') === 'JSON.stringify'
+    )
+      return isStatic(serialized);
+    return staticValue(expression) !== null;
+  };
+  return variable.references.every((reference) => {
+    let used: TSESTree.Node = reference.identifier;
+    for (;;) {
+      const member: TSESTree.Node | undefined = used.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== used || propertyName(member) === null)
+        return false;
+      const parent: TSESTree.Node | undefined = member.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member)
+        return parent.operator === '=' && isStatic(parent.right);
+      if (
+        parent?.type !== AST_NODE_TYPES.CallExpression ||
+        parent.callee !== member ||
+        !parent.arguments.every(isStatic)
+      )
+        return false;
+      // `res.status(400).end()`: on down the chain; a call whose result is not used again ends it.
+      if (parent.parent?.type !== AST_NODE_TYPES.MemberExpression || parent.parent.object !== parent) return true;
+      used = parent;
+    }
+  });
 }
 
 /**
@@ -1212,6 +1259,11 @@ export function harmlessPolicy(
   // `const open = cors(…)` then `app.use(open)`: harmless where every use of the constant is.
   const uses = installedThrough(sourceCode, node);
   if (uses) return uses.every((use) => harmlessPolicy(sourceCode, use, credentials, options));
+  // A server that catches one request and closes itself (a CLI's OAuth redirect catcher, which
+  // `require-loopback-host` takes for no service), answering only constants: a page reads nothing
+  // it did not know.
+  const handler = enclosingFunction(node);
+  if (handler && isRequestCatcher(handler) && answersConstantsOnly(handler)) return true;
   // A Cloudflare Worker is reachable from everywhere: without credentials, a page reads only what
   // it could fetch from its own server. Not where the module starts a server of its own.
   if (options.trustRemoteDeployments && !credentials && onWorker(sourceCode.ast) && onWorker(node)) return true;

@@ -574,29 +574,60 @@ function resultHandedOn(listen: TSESTree.CallExpression): boolean {
 /**
  * Whether a `listen()` starts a server that its own request handler, written where the server is
  * made, closes (`server.close()`, also once the answer is sent: `setTimeout(() => server.close())`):
- * it catches a request, such as an OAuth redirect to a CLI, and is no service. Not a handler that
- * hands the request or the response on to other code (a proxy, an app, an MCP transport) or
- * answers MCP itself, nor a server held by a binding that may be given another.
+ * it catches a request, such as an OAuth redirect to a CLI, and is no service (`isRequestCatcher`).
  */
 function closesOnRequest(listen: TSESTree.CallExpression): boolean {
   const receiver = calledMethodObject(listen);
   const server = receiver && skipTypeWrappers(receiver);
   if (server?.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(server);
-  const def = variable?.defs[0];
+  const def = variableOf(server)?.defs[0];
+  const made = def?.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : null;
+  const given = made?.type === AST_NODE_TYPES.CallExpression ? made.arguments.at(-1) : undefined;
+  return given !== undefined && isRequestCatcher(given) && catcherServer(given) === variableOf(server);
+}
+
+const catchers = new WeakMap<TSESTree.Node, boolean>();
+
+/**
+ * Whether a function is the request handler of a server that it catches a request with and then
+ * closes, and no service: a `node:http` server made with it (`const server = createServer((req,
+ * res) => { … server.close(); })`), held by a `const`, whose handler only looks at the request
+ * (`req.url`, `req.method`, `req.headers`), hands neither the request nor the response to other
+ * code (a proxy, an app, an MCP transport), answers no MCP, and closes that server. What
+ * `require-loopback-host` leaves alone, and what the origin rules ask of a handler that answers
+ * only constants.
+ */
+export function isRequestCatcher(node: TSESTree.Node): boolean {
+  let answer = catchers.get(node);
+  if (answer === undefined) {
+    answer = findRequestCatcher(node);
+    catchers.set(node, answer);
+  }
+  return answer;
+}
+
+/** The variable of the server a handler is given to as it is made (`const server = createServer(handler)`), if it is a `const`. */
+function catcherServer(handler: TSESTree.Node): Scope.Variable | null {
+  const made = handler.parent;
+  if (made?.type !== AST_NODE_TYPES.CallExpression || made.arguments.at(-1) !== handler) return null;
+  const declarator = outermostWrapper(made).parent;
   if (
-    !variable ||
-    variable.defs.length !== 1 ||
-    def?.type !== 'Variable' ||
-    def.parent.kind !== 'const' ||
-    !def.node.init
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    declarator.parent.kind !== 'const'
   )
+    return null;
+  const variable = variableOf(declarator.id);
+  return variable && variable.defs.length === 1 ? variable : null;
+}
+
+function findRequestCatcher(node: TSESTree.Node): boolean {
+  if (!isHandler(node)) return false;
+  const handler = node as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+  const variable = catcherServer(handler);
+  const made = handler.parent;
+  if (!variable || made?.type !== AST_NODE_TYPES.CallExpression || entitiesOf(made, 'handler-server').length === 0)
     return false;
-  const made = skipTypeWrappers(def.node.init);
-  if (made.type !== AST_NODE_TYPES.CallExpression || entitiesOf(made, 'handler-server').length === 0) return false;
-  const given = made.arguments.at(-1);
-  if (!given || !isHandler(given)) return false;
-  const handler = given as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
   if (handler.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const passed = plainParameterNames(handler);
   let handsOn = false;

@@ -2734,3 +2734,92 @@ ruleTester.run('no-wildcard-origin: a router mounted at public discovery paths',
     },
   ],
 });
+
+/**
+ * A CLI's login: a node:http server that catches the OAuth redirect, answers with `answer` (or a
+ * constant refusal), and then runs `after`.
+ */
+const REDIRECT_CATCHER = (
+  answer: string,
+  after = 'setImmediate(() => server.close());',
+): string => `import http from 'node:http';
+
+export function waitForCode(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      const code = new URL(req.url ?? '/', 'http://localhost').searchParams.get('code');
+      if (!code) {
+        res.statusCode = 400;
+        res.end('missing code');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(${answer});
+      resolve(code);
+      ${after}
+    });
+    server.listen(port, '127.0.0.1');
+  });
+}`;
+
+/** The report on REDIRECT_CATCHER's `*`, with the suggestion that names one origin. */
+function catcherReport(answer: string, after?: string) {
+  return {
+    messageId: 'wildcardOrigin' as const,
+    data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+    line: 6,
+    column: 7,
+    endLine: 6,
+    endColumn: 56,
+    suggestions: [
+      {
+        messageId: 'denyOrigins' as const,
+        output: REDIRECT_CATCHER(answer, after).replace(
+          "      res.setHeader('Access-Control-Allow-Origin', '*');\n",
+          '',
+        ),
+      },
+      {
+        messageId: 'useAllowedOrigin' as const,
+        output: REDIRECT_CATCHER(answer, after)
+          .replace(
+            "import http from 'node:http';\n",
+            "import http from 'node:http';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+          )
+          .replace("'Access-Control-Allow-Origin', '*'", "'Access-Control-Allow-Origin', ALLOWED_ORIGIN"),
+      },
+    ],
+  };
+}
+
+ruleTester.run('no-wildcard-origin: a server that catches one request and closes itself', rule, {
+  valid: [
+    {
+      name: 'it answers only constants: a page reads nothing it did not know',
+      code: REDIRECT_CATCHER('JSON.stringify({ success: true })'),
+    },
+    {
+      name: 'the same in plain JavaScript, closing the server as soon as it has answered',
+      code: REDIRECT_CATCHER("'Logged in. You can close this tab.'", 'server.close();').replace(
+        'waitForCode(port: number): Promise<string>',
+        'waitForCode(port)',
+      ),
+      ...esm,
+    },
+  ],
+  invalid: [
+    {
+      name: 'it answers with a secret of the process',
+      code: REDIRECT_CATCHER('JSON.stringify({ token: process.env.API_TOKEN })'),
+      output: null,
+      errors: [catcherReport('JSON.stringify({ token: process.env.API_TOKEN })')],
+    },
+    {
+      name: 'it never closes: a service, whatever it answers',
+      code: REDIRECT_CATCHER('JSON.stringify({ success: true })', 'void server;'),
+      output: null,
+      errors: [catcherReport('JSON.stringify({ success: true })', 'void server;')],
+    },
+  ],
+});
