@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import {
   calledMethodName,
   calledMethodObject,
@@ -34,6 +34,7 @@ import {
   isPackageEntry,
 } from './module-graph';
 import { exportedValue, isRequestCatcher, serverStarts } from './servers';
+import { alwaysExits } from './guards';
 import { entitiesOf } from './facts';
 import {
   callsOf,
@@ -610,49 +611,151 @@ function respondsWithConstant(node: TSESTree.Node, parameters: ReadonlySet<strin
 }
 
 /**
+ * Whether a node lies in the preflight branch of the handler a `node:http` server is made with,
+ * `if (req.method === 'OPTIONS') { …; return; }` in the handler's own block, whose requests' real
+ * counterparts get only constants: every statement before it routes by `req.url` alone (a
+ * preflight shares its URL with the request it asks for, not its method or its headers), and the
+ * statements after it only write a constant answer (`res.statusCode = 404; res.end('Not Found');`).
+ * Its consent then lets a page send only requests that answer nothing it can read, and do nothing.
+ */
+function preflightOfConstantAnswers(node: TSESTree.Node): boolean {
+  const fn = enclosingFunction(node);
+  const made = fn?.parent;
+  if (
+    !fn ||
+    fn.body.type !== AST_NODE_TYPES.BlockStatement ||
+    made?.type !== AST_NODE_TYPES.CallExpression ||
+    made.arguments.at(-1) !== fn ||
+    entitiesOf(made, 'handler-server').length === 0
+  )
+    return false;
+  const [request, response] = fn.params;
+  const requestVariable = request?.type === AST_NODE_TYPES.Identifier ? variableOf(request) : null;
+  const responseVariable = response?.type === AST_NODE_TYPES.Identifier ? variableOf(response) : null;
+  if (!requestVariable || !responseVariable) return false;
+  const statements = fn.body.body;
+  const index = statements.findIndex((statement) => containsNode(statement, node));
+  const branch = statements[index];
+  if (
+    branch?.type !== AST_NODE_TYPES.IfStatement ||
+    branch.alternate ||
+    !containsNode(branch.consequent, node) ||
+    !alwaysExits(branch.consequent) ||
+    !testsMethod(branch.test, requestVariable, 'OPTIONS')
+  )
+    return false;
+  // The request is read only for its URL (`req.url`), the same for the preflight and the real request.
+  const urlOnly = (root: TSESTree.Node): boolean =>
+    requestVariable.references.every((reference) => {
+      const read = reference.identifier as TSESTree.Node;
+      const member = read.parent;
+      return (
+        !containsNode(root, read) ||
+        (member?.type === AST_NODE_TYPES.MemberExpression && member.object === read && propertyName(member) === 'url')
+      );
+    });
+  const routedByUrl = statements
+    .slice(0, index)
+    .every((statement) =>
+      statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent)
+        ? urlOnly(statement.test)
+        : urlOnly(statement),
+    );
+  const after = statements.slice(index + 1);
+  return (
+    routedByUrl &&
+    after.length > 0 &&
+    after.every(
+      (statement) =>
+        (statement.type === AST_NODE_TYPES.ReturnStatement && !statement.argument) ||
+        (statement.type === AST_NODE_TYPES.ExpressionStatement &&
+          writesConstantTo(statement.expression, responseVariable)),
+    )
+  );
+}
+
+/** Whether a test is `req.method === 'OPTIONS'` (either way round, `==` too) of the request `request`. */
+function testsMethod(test: TSESTree.Node, request: Scope.Variable, method: string): boolean {
+  const expression = skipTypeWrappers(test);
+  if (expression.type !== AST_NODE_TYPES.BinaryExpression || !['===', '=='].includes(expression.operator)) return false;
+  return [
+    [expression.left, expression.right],
+    [expression.right, expression.left],
+  ].some(([side, other]) => {
+    const read = skipTypeWrappers(side!);
+    return (
+      read.type === AST_NODE_TYPES.MemberExpression &&
+      read.object.type === AST_NODE_TYPES.Identifier &&
+      variableOf(read.object) === request &&
+      propertyName(read) === 'method' &&
+      other!.type !== AST_NODE_TYPES.PrivateIdentifier &&
+      staticValue(other!)?.value === method
+    );
+  });
+}
+
+/** Whether an expression is, as a whole, a `constantWrite` to the response `response`. */
+function writesConstantTo(expression: TSESTree.Node, response: Scope.Variable): boolean {
+  let root: TSESTree.Node = expression;
+  for (;;) {
+    if (root.type === AST_NODE_TYPES.CallExpression) root = root.callee;
+    else if (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+    else if (root.type === AST_NODE_TYPES.AssignmentExpression) root = root.left;
+    else break;
+  }
+  return root.type === AST_NODE_TYPES.Identifier && variableOf(root) === response && constantWrite(root) === expression;
+}
+
+/**
  * Whether everything a request handler writes to its response is fixed in the code: each use of
- * its response parameter (the second) calls a method with static arguments
- * (`res.writeHead(200, { 'Content-Type': 'text/plain' })`, `res.end('ok')`, down a chain too:
- * `res.status(400).end()`) or assigns a static value to a property (`res.statusCode = 404`).
+ * its response parameter (the second) is a `constantWrite`.
  */
 function answersConstantsOnly(fn: HandlerFunction): boolean {
   const response = fn.params[1];
   const variable = response?.type === AST_NODE_TYPES.Identifier ? variableOf(response) : null;
-  if (!variable) return false;
-  // `JSON.stringify({ ok: true })` of a constant is one too, though `getStaticValue` does not run it.
-  const isStatic = (argument: TSESTree.Node): boolean => {
-    if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
-    const expression = skipTypeWrappers(argument);
-    const [serialized, ...rest] = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments : [];
+  return variable !== null && variable.references.every((reference) => constantWrite(reference.identifier) !== null);
+}
+
+/**
+ * The whole of a write of constants that starts at a use of a response (`res` of
+ * `res.writeHead(200, { 'Content-Type': 'text/plain' })`): a method called with static arguments
+ * (`res.end('ok')`, down a chain too: `res.status(400).end()`), or a static value assigned to a
+ * property (`res.statusCode = 404`); `null` for any other use.
+ */
+function constantWrite(response: TSESTree.Node): TSESTree.Node | null {
+  let used: TSESTree.Node = response;
+  for (;;) {
+    const member: TSESTree.Node | undefined = used.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== used || propertyName(member) === null)
+      return null;
+    const parent: TSESTree.Node | undefined = member.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member)
+      return parent.operator === '=' && isConstantAnswer(parent.right) ? parent : null;
     if (
-      expression.type === AST_NODE_TYPES.CallExpression &&
-      serialized &&
-      rest.length === 0 &&
-      globalPath(skipTypeWrappers(expression.callee))?.join('.') === 'JSON.stringify'
+      parent?.type !== AST_NODE_TYPES.CallExpression ||
+      parent.callee !== member ||
+      !parent.arguments.every(isConstantAnswer)
     )
-      return isStatic(serialized);
-    return staticValue(expression) !== null;
-  };
-  return variable.references.every((reference) => {
-    let used: TSESTree.Node = reference.identifier;
-    for (;;) {
-      const member: TSESTree.Node | undefined = used.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== used || propertyName(member) === null)
-        return false;
-      const parent: TSESTree.Node | undefined = member.parent;
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member)
-        return parent.operator === '=' && isStatic(parent.right);
-      if (
-        parent?.type !== AST_NODE_TYPES.CallExpression ||
-        parent.callee !== member ||
-        !parent.arguments.every(isStatic)
-      )
-        return false;
-      // `res.status(400).end()`: on down the chain; a call whose result is not used again ends it.
-      if (parent.parent?.type !== AST_NODE_TYPES.MemberExpression || parent.parent.object !== parent) return true;
-      used = parent;
-    }
-  });
+      return null;
+    // `res.status(400).end()`: on down the chain; a call whose result is not used again ends it.
+    if (parent.parent?.type !== AST_NODE_TYPES.MemberExpression || parent.parent.object !== parent) return parent;
+    used = parent;
+  }
+}
+
+/** A static value, or `JSON.stringify()` of one, which `getStaticValue` does not run. */
+function isConstantAnswer(argument: TSESTree.Node): boolean {
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  const expression = skipTypeWrappers(argument);
+  const [serialized, ...rest] = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments : [];
+  if (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    serialized &&
+    rest.length === 0 &&
+    globalPath(skipTypeWrappers(expression.callee))?.join('.') === 'JSON.stringify'
+  )
+    return isConstantAnswer(serialized);
+  return staticValue(expression) !== null;
 }
 
 /**
@@ -1264,6 +1367,9 @@ export function harmlessPolicy(
   // it did not know.
   const handler = enclosingFunction(node);
   if (handler && isRequestCatcher(handler) && answersConstantsOnly(handler)) return true;
+  // Written only on the preflight answers of paths whose real requests get a constant answer
+  // (`if (req.method === 'OPTIONS') { …; return; } res.statusCode = 404; res.end();`).
+  if (preflightOfConstantAnswers(node)) return true;
   // A Cloudflare Worker is reachable from everywhere: without credentials, a page reads only what
   // it could fetch from its own server. Not where the module starts a server of its own.
   if (options.trustRemoteDeployments && !credentials && onWorker(sourceCode.ast) && onWorker(node)) return true;

@@ -2823,3 +2823,96 @@ ruleTester.run('no-wildcard-origin: a server that catches one request and closes
     },
   ],
 });
+
+/**
+ * A node:http server whose handler first runs `before`, answers every other preflight with `*`,
+ * and then runs `after` for the real requests of those paths.
+ */
+const PREFLIGHT_THEN = (before: string, after = "res.statusCode = 404;\n  res.end('Not Found');"): string =>
+  `import http from 'node:http';
+
+http.createServer(async (req, res) => {
+  ${before}
+  if (req.method === 'OPTIONS') {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    res.writeHead(204).end();
+    return;
+  }
+  ${after}
+}).listen(3000, '127.0.0.1');`;
+
+const MCP_BY_PATH = "if (req.url === '/mcp') {\n    await transport.handleRequest(req, res);\n    return;\n  }";
+
+/** The report on PREFLIGHT_THEN's `*`, at `line`, with its two suggestions. */
+function preflightReport(code: string, line: number) {
+  return {
+    messageId: 'wildcardOrigin' as const,
+    data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+    line,
+    column: 5,
+    endLine: line,
+    endColumn: 54,
+    suggestions: [
+      {
+        messageId: 'denyOrigins' as const,
+        output: code.replace("    res.setHeader('Access-Control-Allow-Origin', '*');\n", ''),
+      },
+      {
+        messageId: 'useAllowedOrigin' as const,
+        output: code
+          .replace(
+            "import http from 'node:http';\n",
+            "import http from 'node:http';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+          )
+          .replace("'Access-Control-Allow-Origin', '*'", "'Access-Control-Allow-Origin', ALLOWED_ORIGIN"),
+      },
+    ],
+  };
+}
+
+ruleTester.run('no-wildcard-origin: a `*` only on preflights of paths that answer a constant', rule, {
+  valid: [
+    {
+      name: 'every other path answers its real requests with a bare 404',
+      code: PREFLIGHT_THEN(MCP_BY_PATH),
+    },
+    {
+      name: 'the same in plain JavaScript, with the path read from a URL and a 405',
+      code: PREFLIGHT_THEN(
+        "const url = new URL(req.url ?? '/', 'http://localhost');\n  if (url.pathname === '/mcp') return transport.handleRequest(req, res);",
+        "res.writeHead(405, { Allow: 'OPTIONS' }).end(JSON.stringify({ error: 'Method not allowed' }));",
+      ),
+      ...esm,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a branch before it routes by method: the real POST goes to MCP',
+      code: PREFLIGHT_THEN(MCP_BY_PATH.replace("req.url === '/mcp'", "req.method === 'POST'")),
+      output: null,
+      errors: [preflightReport(PREFLIGHT_THEN(MCP_BY_PATH.replace("req.url === '/mcp'", "req.method === 'POST'")), 9)],
+    },
+    {
+      name: 'a branch before it routes by a header the preflight does not carry',
+      code: PREFLIGHT_THEN(
+        MCP_BY_PATH.replace("req.url === '/mcp'", "req.headers['content-type'] === 'application/json'"),
+      ),
+      output: null,
+      errors: [
+        preflightReport(
+          PREFLIGHT_THEN(
+            MCP_BY_PATH.replace("req.url === '/mcp'", "req.headers['content-type'] === 'application/json'"),
+          ),
+          9,
+        ),
+      ],
+    },
+    {
+      name: 'the real requests after it are served',
+      code: PREFLIGHT_THEN(MCP_BY_PATH, 'res.end(JSON.stringify(await listTools()));'),
+      output: null,
+      errors: [preflightReport(PREFLIGHT_THEN(MCP_BY_PATH, 'res.end(JSON.stringify(await listTools()));'), 9)],
+    },
+  ],
+});
