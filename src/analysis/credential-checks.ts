@@ -1132,7 +1132,12 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
     (declarator.id.type === AST_NODE_TYPES.Identifier || declarator.id.type === AST_NODE_TYPES.ArrayPattern)
   ) {
     // What the variable holds when the header is missing, if the file shows it (`?? ''` gives '').
-    const held = declarator.init && absent.size > 0 ? absentValue(declarator.init, absent) : { known: false as const };
+    // A header it falls back to that is no credential (`req.headers['mcp-session-id'] ||
+    // req.headers['x-session-id']`) is there if the page wants it: the variable holds it then.
+    const held =
+      declarator.init && absent.size > 0
+        ? absentValue(declarator.init, new Map([...otherHeadersSent(declarator.init, absent), ...absent]))
+        : { known: false as const };
     if (declarator.id.type === AST_NODE_TYPES.Identifier) {
       // `const url = new URL(req.url, \`http://${req.headers.host}\`)`: its path and query come
       // from the request's path, whatever the header says; only its other reads can decide.
@@ -1518,18 +1523,32 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
   // into a call that can throw on it, and the request that makes it throw is turned away.
   // A catch that answers only 500 handles whatever failed: the value must go into a verification
   // (`jwt.verify(token)`), not only be handed on (`asyncLocalStorage.run(key, …)`).
+  // A value packed into an object of other data (`runTool(name, { ...args, sessionId })`) goes
+  // into a call that may fail on any of it: only a verification counts then. A function of the
+  // project that cannot throw (`mayRefuse`) fails on nothing it is given.
   const tryStatement = enclosingTry(node);
-  const callee = tryStatement?.handler ? passedToCall(node, tryStatement) : null;
+  const call = tryStatement?.handler ? passedToCall(node, tryStatement) : null;
+  const callee = call && textOf(call.callee);
+  const target = call && resolveFunction(call.callee);
   if (
     tryStatement?.handler &&
-    callee !== null &&
+    callee &&
+    !(target && !mayRefuse(target)) &&
     rejects(tryStatement.handler.body) &&
-    (VERIFYING_CALLEE.test(callee) || !answersServerError(tryStatement.handler.body)) &&
+    (VERIFYING_CALLEE.test(callee) || (!heldInObject(node) && !answersServerError(tryStatement.handler.body))) &&
     reachedWhenAbsent(tryStatement, absent)
   ) {
     return tryStatement;
   }
   return null;
+}
+
+/** Whether a name holds an object literal (`const args = { ...params, sessionId: sid }`), not a value alone. */
+function heldInObject(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(node)?.defs[0];
+  const init = def?.type === 'Variable' ? def.node.init : null;
+  return init !== null && init !== undefined && skipTypeWrappers(init).type === AST_NODE_TYPES.ObjectExpression;
 }
 
 /** Calls that record a value rather than check it: `console.log`, `logger.info`, `log.debug`, `span.setAttribute`. */
@@ -1545,7 +1564,10 @@ const NEVER_THROWS =
  * logging: not once it is coerced to a flag (`!!auth`) or packed into an object (`{ hasAuth: … }`),
  * which a call cannot fail on.
  */
-function passedToCall(node: TSESTree.Node, within: TSESTree.Node): string | null {
+function passedToCall(
+  node: TSESTree.Node,
+  within: TSESTree.Node,
+): TSESTree.CallExpression | TSESTree.NewExpression | null {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== within; child = parent, parent = parent.parent) {
     if (
@@ -1560,7 +1582,7 @@ function passedToCall(node: TSESTree.Node, within: TSESTree.Node): string | null
       parent.arguments.includes(child as TSESTree.CallExpressionArgument)
     ) {
       const callee = textOf(parent.callee);
-      return !LOGGING_CALLEE.test(callee) && !NEVER_THROWS.test(callee) ? callee : null;
+      return !LOGGING_CALLEE.test(callee) && !NEVER_THROWS.test(callee) ? parent : null;
     }
   }
   return null;

@@ -6353,3 +6353,112 @@ ruleTester.run('require-csrf-token: a key that falls back to one of the environm
     })),
   ),
 });
+
+/**
+ * An express route that answers MCP's `tools/call` by hand inside a `try` whose catch answers 400,
+ * with `body` at the top of the `try`; `fix` is what the token fix puts before the handler.
+ */
+const HANDED_ON_ROUTE = (body: string, fix = ''): string => `import express from 'express';
+
+const app = express();
+${fix ? `\n${fix}\n\n` : ''}app.post('/mcp', ${fix ? FIX_GUARD_MARK : ''}async (req, res) => {
+  try {
+    const msg = req.body;
+    ${body}
+    res.json({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'tools/call' ? result : {} });
+  } catch (error) {
+    res.status(400).json({ jsonrpc: '2.0', id: null, error: { code: -32603, message: String(error) } });
+  }
+});`;
+const FIX_GUARD_MARK = '\u0000guard\u0000';
+
+/** HANDED_ON_ROUTE with the token fix. */
+const toolCallFixed =
+  (body: string) =>
+  (bearer: boolean): string =>
+    HANDED_ON_ROUTE(body, tokenHelpers({ bearer })).replace(FIX_GUARD_MARK, guard('express', bearer));
+
+ruleTester.run('require-csrf-token: a header handed on as data in a `try` whose catch answers 400', rule, {
+  valid: [
+    {
+      name: 'a header packed into an object for a call named for verifying it',
+      code: HANDED_ON_ROUTE(
+        "const credentials = { key: req.headers['x-api-key'], client: msg.id };\n    await verifyApiKey(credentials);\n    const result = await runTool(msg.params.name, msg.params.arguments);",
+      ),
+    },
+    {
+      name: 'a header handed alone to a function of the file that throws on a wrong value',
+      code: `function requireKey(key) {
+  if (key !== process.env.MCP_KEY) throw new Error('bad key');
+}
+${HANDED_ON_ROUTE("requireKey(req.headers['x-api-key']);\n    const result = await runTool(msg.params.name, msg.params.arguments);")}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an optional session header, with a fallback, packed into the tool arguments',
+      code: HANDED_ON_ROUTE(
+        "const sid = req.headers['mcp-session-id'] || req.headers['x-session-id'];\n    const args = { ...msg.params.arguments, _sessionId: sid };\n    const result = await runTool(msg.params.name, args);",
+      ),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [4, 1, 4, 9],
+          toolCallFixed(
+            "const sid = req.headers['mcp-session-id'] || req.headers['x-session-id'];\n    const args = { ...msg.params.arguments, _sessionId: sid };\n    const result = await runTool(msg.params.name, args);",
+          ),
+        ),
+      ],
+    },
+    {
+      name: 'the header alone, handed to a function of the file that cannot throw',
+      code: `function runTool(name, sessionId) {
+  console.log('session', sessionId);
+  return { content: [{ type: 'text', text: name }] };
+}
+${HANDED_ON_ROUTE("const result = runTool(msg.params.name, req.headers['x-session-id']);")}`,
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [8, 1, 8, 9],
+          (bearer) => `function runTool(name, sessionId) {
+  console.log('session', sessionId);
+  return { content: [{ type: 'text', text: name }] };
+}
+${toolCallFixed("const result = runTool(msg.params.name, req.headers['x-session-id']);")(bearer)}`,
+        ),
+      ],
+    },
+    {
+      name: 'a credential header that falls back to the session header: a page sends the session header',
+      code: `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const key = req.headers['x-api-key'] || req.headers['mcp-session-id'];
+  if (!key) return res.status(401).end();
+  await transport.handleRequest(req, res, req.body);
+});`,
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [4, 1, 4, 9],
+          (bearer) => `import express from 'express';
+
+const app = express();
+
+${tokenHelpers({ bearer })}
+
+app.post('/mcp', ${guard('express', bearer)}async (req, res) => {
+  const key = req.headers['x-api-key'] || req.headers['mcp-session-id'];
+  if (!key) return res.status(401).end();
+  await transport.handleRequest(req, res, req.body);
+});`,
+        ),
+      ],
+    },
+  ],
+});

@@ -2831,3 +2831,67 @@ ruleTester.run("require-dns-rebinding-protection: a transport of the project's o
     },
   ],
 });
+// MCP's `tools/call` answered by hand in a `try` whose catch answers 400, with `handOn` handing
+// the request's data to the tool.
+const TRY_400 = (handOn: string): string => `import express from 'express';
+import { callTool } from './tools';
+
+const app = express();
+app.use(express.json());
+app.post('/rpc', async (req, res) => {
+  try {
+    const { id, method, params } = req.body;
+    if (method !== 'tools/call') return res.json({ jsonrpc: '2.0', id, result: {} });
+    ${handOn}
+  } catch (error) {
+    res.status(400).json({ jsonrpc: '2.0', id: null, error: { code: -32603, message: String(error) } });
+  }
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run(
+  'require-dns-rebinding-protection: a header handed on as data in a `try` whose catch answers 400',
+  rule,
+  {
+    valid: [
+      {
+        name: 'a key packed with other data for a call named for verifying it',
+        code: TRY_400(
+          "const credentials = { key: req.headers['x-api-key'], id };\n    await verifyApiKey(credentials);\n    res.json({ jsonrpc: '2.0', id, result: await callTool(params.name, params.arguments) });",
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'an optional session header packed into the tool arguments',
+        code: TRY_400(
+          "const sid = req.headers['mcp-session-id'] || req.headers['x-session-id'];\n    const args = { ...params.arguments, _sessionId: sid };\n    res.json({ jsonrpc: '2.0', id, result: await callTool(params.name, args) });",
+        ),
+        output: null,
+        errors: [
+          {
+            messageId: 'unprotectedApp',
+            data: { app: '`express()` app' },
+            line: 4,
+            column: 13,
+            endLine: 4,
+            endColumn: 22,
+            suggestions: [
+              {
+                messageId: 'validateHost',
+                output: TRY_400(
+                  "const sid = req.headers['mcp-session-id'] || req.headers['x-session-id'];\n    const args = { ...params.arguments, _sessionId: sid };\n    res.json({ jsonrpc: '2.0', id, result: await callTool(params.name, args) });",
+                )
+                  .replace(
+                    "import { callTool } from './tools';\n",
+                    "import { callTool } from './tools';\nimport { createMcpExpressApp } from '@modelcontextprotocol/express';\n",
+                  )
+                  .replace('const app = express();', 'const app = createMcpExpressApp();'),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);
