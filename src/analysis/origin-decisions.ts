@@ -143,6 +143,14 @@ export function originDecisionListeners(
   const readsRequestOrigin = (node: TSESTree.Node): boolean =>
     isRequestOriginRead(node) || (node.type === AST_NODE_TYPES.Identifier && isRequestOrigin(node));
 
+  /**
+   * For a gate: a read of the request's Origin, or a name that holds the host parsed from it
+   * (`const hostname = new URL(origin).hostname; if (!hostname.startsWith(…)) …`).
+   */
+  const readsRequestOriginOrHost = (node: TSESTree.Node): boolean =>
+    readsRequestOrigin(node) ||
+    (node.type === AST_NODE_TYPES.Identifier && matchSubject(node, isRequestOrigin) !== null);
+
   const credentialsAround = (node: TSESTree.Node): boolean => credentialHeaders(sourceCode).besides(node);
 
   const emit = (
@@ -349,8 +357,8 @@ export function originDecisionListeners(
       // `const allowed = origin === 'null' || …; if (!allowed) return …`: the read is where the test is held.
       const held = inner.type === AST_NODE_TYPES.Identifier ? resolveExpression(inner) : null;
       const origin =
-        firstNode(statement.test, readsRequestOrigin) ??
-        (held && held !== inner && isTestLike(held) ? firstNode(held, readsRequestOrigin) : null);
+        firstNode(statement.test, readsRequestOriginOrHost) ??
+        (held && held !== inner && isTestLike(held) ? firstNode(held, readsRequestOriginOrHost) : null);
       if (!origin) continue;
       emit(
         [{ test: statement.test, value: allowWhen }],
@@ -1020,6 +1028,14 @@ export function matchSubject(
   ) {
     const receiver = (skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object;
     return matchSubject(receiver, isOrigin, depth + 1);
+  }
+  // `URL.parse(origin)?.host ?? ''`: a fallback for an unparsable origin, which lets in nothing more.
+  if (
+    expression.type === AST_NODE_TYPES.LogicalExpression &&
+    expression.operator !== '&&' &&
+    typeof staticValue(expression.right)?.value === 'string'
+  ) {
+    return matchSubject(expression.left, isOrigin, depth + 1);
   }
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const resolved = resolveExpression(expression);

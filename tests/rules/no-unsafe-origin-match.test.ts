@@ -868,6 +868,74 @@ ruleTester.run("no-unsafe-origin-match: a ws server's verifyClient", rule, {
       code: WS_VERIFY("origin.startsWith('http://localhost')"),
       output: WS_VERIFY("origin === 'http://localhost' || origin.startsWith('http://localhost:')"),
       errors: [{ messageId: 'unsafeOriginCheck', line: 8, column: 78, endLine: 8, endColumn: 115 }],
+/** An express gate that tests the host parsed from the request's Origin, held in a name, with `test`. */
+const PARSED_HOST_GATE = (test: string, parsed = 'new URL(origin).hostname'): string => `import express from 'express';
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (!origin) return next();
+  const hostname = ${parsed};
+  if (!${test}) return void res.status(403).end();
+  next();
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** A web handler that refuses a request whose Origin's parsed host fails `test`. */
+const WEB_PARSED_HOST_GATE = (test: string): string => `export default {
+  async fetch(request: Request): Promise<Response> {
+    const origin = request.headers.get('origin') ?? '';
+    const host = URL.parse(origin)?.host ?? '';
+    if (!${test}) return new Response('Forbidden', { status: 403 });
+    return new Response('ok');
+  },
+};`;
+
+ruleTester.run('no-unsafe-origin-match: a host parsed from the Origin and held in a name', rule, {
+  valid: [
+    { name: 'the parsed hostname compared exactly', code: PARSED_HOST_GATE("(hostname === 'localhost')") },
+    {
+      name: "a prefix test of the request URL's hostname, which is no origin",
+      code: PARSED_HOST_GATE(
+        "hostname.startsWith('localhost')",
+        "new URL(req.url ?? '/', 'http://localhost').hostname",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "`const hostname = new URL(origin).hostname; if (!hostname.startsWith('localhost')) …`",
+      code: PARSED_HOST_GATE("hostname.startsWith('localhost')"),
+      output: PARSED_HOST_GATE("(hostname === 'localhost')"),
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {
+            check: "`hostname.startsWith('localhost')`",
+            example: 'https://localhost.evil.com',
+            credentials: '',
+          },
+          line: 8,
+          column: 8,
+          endLine: 8,
+          endColumn: 40,
+        },
+      ],
+    },
+    {
+      name: "a web handler's `URL.parse(origin)?.host` held in a name, with a weak suffix",
+      code: WEB_PARSED_HOST_GATE("host.endsWith('example.com')"),
+      output: WEB_PARSED_HOST_GATE("(host === 'example.com' || host.endsWith('.example.com'))"),
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: { check: "`host.endsWith('example.com')`", example: 'https://evilexample.com', credentials: '' },
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 38,
+        },
+      ],
     },
   ],
 });
