@@ -64,6 +64,25 @@ function reachesAnotherSite(reached: string, meant: string): boolean {
   );
 }
 
+/** Top-level names nobody registers: the machine itself (RFC 6761), and names kept for local networks and tests. */
+const LOCAL_TOP_LEVEL = /^(?:localhost|local|localdomain|internal|lan|home|test|example|invalid|arpa)$/iu;
+
+/**
+ * Whether whoever picks a label owns the host it makes (`hostFor(label)`): the label is part of
+ * the name someone registers, as right under a top-level domain or under a hosting platform that
+ * gives every user a subdomain (`<label>.workers.dev`), not under a name someone already owns
+ * (`<label>.example.com`).
+ */
+function labelPicksOwner(
+  hostFor: (label: string) => string,
+  labels: readonly [string, string] = ['evil', 'other'],
+): boolean {
+  const [mine, theirs] = labels.map(hostFor) as [string, string];
+  return (
+    isDomainName(mine) && !LOCAL_TOP_LEVEL.test(lastLabel(mine)) && registeredName(mine) !== registeredName(theirs)
+  );
+}
+
 /** A whole host name, `localhost`, `app.example.com` or `127.0.0.1`, not a piece of one. */
 function isCompleteHost(host: string): boolean {
   return COMPLETE_HOST.test(host);
@@ -89,7 +108,11 @@ export function weakTextMatchExample(kind: TextMatch, text: string, subject: Mat
   if (subject === 'hostname') {
     if (!/^[a-z\d.-]+$/iu.test(text) || !/[a-z\d]/iu.test(text)) return null;
     if (kind === 'suffix')
-      return !text.startsWith('.') && reachesAnotherSite(`evil${text}`, text) ? asOrigin(`evil${text}`) : null;
+      return (
+        text.startsWith('.') ? labelPicksOwner((label) => `${label}${text}`) : reachesAnotherSite(`evil${text}`, text)
+      )
+        ? asOrigin(`evil${text}`)
+        : null;
     if (kind === 'prefix') return asOrigin(extended(text));
     return asOrigin(extended(text.startsWith('.') ? `app${text}` : text));
   }
@@ -111,6 +134,9 @@ export function weakTextMatchExample(kind: TextMatch, text: string, subject: Mat
   };
   switch (kind) {
     case 'suffix': {
+      // Every subdomain of a name nobody owns alone: `.vercel.app` lets in every user of Vercel.
+      if (separator < 0 && text.startsWith('.') && isCompleteHost(host.slice(1)))
+        return labelPicksOwner((label) => `${label}${host}`) ? asOrigin(`evil${text}`) : null;
       // `//` before the host pins it on the left; so does a leading dot (a subdomain suffix).
       if (separator >= 0 || text.startsWith('.')) return null;
       if (host === '') return /^:\d+$/u.test(port) ? asOrigin(`${ATTACKER_DOMAIN}${port}`) : null;
@@ -150,6 +176,8 @@ export function weakTextMatchExample(kind: TextMatch, text: string, subject: Mat
  */
 export function textMatchRewrite(kind: TextMatch, text: string, subject: MatchSubject): [string, string][] | null {
   if (weakTextMatchExample(kind, text, subject) === null) return null;
+  // `.vercel.app` already means every subdomain: there is nothing narrower it meant.
+  if (kind === 'suffix' && text.startsWith('.')) return null;
   if (kind === 'suffix') {
     const colon = text.indexOf(':');
     const host = colon >= 0 ? text.slice(0, colon) : text;
@@ -483,7 +511,8 @@ function endsHost(current: Atom): boolean {
 }
 
 /** What is wrong with an origin pattern, in the order the message names them. */
-export type PatternProblem = 'unanchoredEnd' | 'unanchoredStart' | 'wildcardHost' | 'unescapedDot';
+export type PatternProblem =
+  'unanchoredEnd' | 'unanchoredStart' | 'wildcardHost' | 'registrableWildcard' | 'unescapedDot';
 
 export interface PatternFinding {
   readonly problem: PatternProblem;
@@ -561,6 +590,17 @@ export function findPatternProblem(source: string, flags: string, subject: Match
     const asShown = (overrides: ReadonlyMap<Atom, string>, after = ''): string =>
       `${shownScheme}${sample(host, overrides)}${after}`;
 
+    /** `text` in place of an atom, and each group around it as present (`(www.)?example\.com`). */
+    const shownAs = (current: Atom, text: string, enclosing: readonly Atom[]): Map<Atom, string> => {
+      const shown = new Map([[current, text]]);
+      for (const group of enclosing)
+        shown.set(
+          group,
+          sample(group.alternatives.find((alternative) => containsAtom(alternative, current)) ?? [], shown),
+        );
+      return shown;
+    };
+
     // Unescaped dots and wildcards, in the host and in the groups inside it.
     const visit = (sequence: readonly Atom[], next: Atom | undefined, enclosing: readonly Atom[] = []): void => {
       sequence.forEach((current, index) => {
@@ -569,11 +609,23 @@ export function findPatternProblem(source: string, flags: string, subject: Match
           for (const alternative of current.alternatives) visit(alternative, following, [current, ...enclosing]);
           return;
         }
-        const wildcard =
-          (current.kind === 'any' || (current.kind === 'class' && current.matchesDot)) && current.max > 1;
+        const repeated = (current.kind === 'any' || current.kind === 'class') && current.max > 1;
+        const wildcard = repeated && (current.kind === 'any' || current.matchesDot);
+        if (repeated && isChar(following, '.')) {
+          // `.+\.example\.com` stops at a dot: the rest is a subdomain of a name someone owns. Not
+          // under a name anyone can get: `.*\.workers\.dev`, `[a-z0-9-]+\.vercel\.app`.
+          const letters = current.kind === 'any' || /[a-z]/iu.test(current.value);
+          const labels: [string, string] = letters
+            ? ['evil', 'other']
+            : [current.value.repeat(3), current.value.repeat(4)];
+          const hostFor = (label: string): string => sample(host, shownAs(current, label, enclosing));
+          if (labelPicksOwner(hostFor, labels)) {
+            findings.push({ problem: 'registrableWildcard', example: asShown(shownAs(current, labels[0], enclosing)) });
+            fixable = false;
+          }
+          return;
+        }
         if (wildcard) {
-          // `.+\.example\.com` stops at a dot: the rest is a subdomain. Anything else runs into the label.
-          if (isChar(following, '.')) return;
           const atEnd = !following || endsHost(following);
           const shown = new Map([[current, atEnd ? `.${ATTACKER_DOMAIN}` : 'evil']]);
           // `.*localhost` reaches `evillocalhost`, which nobody can register.
@@ -584,13 +636,7 @@ export function findPatternProblem(source: string, flags: string, subject: Match
           edits.push({ start: current.start, end: current.end, text: '\\.' });
           // A bare dot between a name and its top-level domain reaches `examplexcom` or `app.examplexcom`,
           // which nobody can register; one further left reaches `appxexample.com`.
-          const shown = new Map([[current, 'x']]);
-          // Inside an optional group (`(www.)?example\.com`), the group as present.
-          for (const group of enclosing)
-            shown.set(
-              group,
-              sample(group.alternatives.find((alternative) => containsAtom(alternative, current)) ?? [], shown),
-            );
+          const shown = shownAs(current, 'x', enclosing);
           const reached = sample(host, shown);
           if (reachesAnotherSite(reached, hostSample)) {
             findings.push({ problem: 'unescapedDot', example: asShown(shown) });
@@ -635,7 +681,13 @@ export function findPatternProblem(source: string, flags: string, subject: Match
     }
   }
 
-  const order: PatternProblem[] = ['unanchoredEnd', 'unanchoredStart', 'wildcardHost', 'unescapedDot'];
+  const order: PatternProblem[] = [
+    'unanchoredEnd',
+    'unanchoredStart',
+    'wildcardHost',
+    'registrableWildcard',
+    'unescapedDot',
+  ];
   // Alternatives expanded from one group share its atoms: each edit once.
   const unique = new Map(edits.map((edit) => [`${edit.start}:${edit.end}:${edit.text}`, edit]));
   edits.length = 0;

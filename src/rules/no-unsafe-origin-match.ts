@@ -42,6 +42,7 @@ const PROBLEMS: Readonly<Record<PatternProblem, string>> = {
   unanchoredEnd: 'has no `$` after the host',
   unanchoredStart: 'has no `^` (nor `//` or `\\.`) before the host',
   wildcardHost: 'has a wildcard in the host that runs into its names',
+  registrableWildcard: 'has a wildcard for a name anyone can register',
   unescapedDot: 'has an unescaped `.` in the host, which matches any character',
 };
 

@@ -939,3 +939,118 @@ ruleTester.run('no-unsafe-origin-match: a host parsed from the Origin and held i
     },
   ],
 });
+
+/** A cors origin option (`origin`) with credentials, on a local express app. */
+const PLATFORM_CORS = (origin: string): string => `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors({ origin: ${origin}, credentials: true }));
+app.listen(3000, '127.0.0.1');`;
+
+/** The report of a pattern with a wildcard right under a name anyone can register under. */
+const registrableWildcard = (
+  pattern: string,
+  example: string,
+  [line, column, endLine, endColumn]: readonly [number, number, number, number],
+) => ({
+  messageId: 'unsafeOriginPattern' as const,
+  data: {
+    pattern,
+    problem: 'has a wildcard for a name anyone can register',
+    example,
+    credentials: ', credentials included',
+  },
+  line,
+  column,
+  endLine,
+  endColumn,
+  suggestions: [],
+});
+
+ruleTester.run('no-unsafe-origin-match: every subdomain of a hosting platform', rule, {
+  valid: [
+    {
+      name: "a wildcard under a team's own name on the platform, and under a name someone owns",
+      code: PLATFORM_CORS(
+        '[/^https:\\/\\/[a-z0-9-]+\\.my-team\\.vercel\\.app$/, /^https:\\/\\/.+\\.example\\.co\\.uk$/, /^https:\\/\\/([a-z0-9-]+\\.)*example\\.com$/]',
+      ),
+    },
+    {
+      name: 'a wildcard under a name nobody registers, and an address of a private network',
+      code: PLATFORM_CORS(
+        '[/^http:\\/\\/.*\\.localhost(?::\\d+)?$/, /^http:\\/\\/192\\.168\\.\\d+\\.\\d+(?::\\d+)?$/]',
+      ),
+    },
+    {
+      name: 'a suffix with a dot under a name someone owns, and a hostname equal to a platform app',
+      code: `import express from 'express';
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !origin.endsWith('.example.com') && new URL(origin).hostname !== 'my-app.vercel.app') return void res.status(403).end();
+  next();
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a wildcard label right under workers.dev and vercel.app',
+      code: PLATFORM_CORS('[/^https:\\/\\/.*\\.workers\\.dev$/, /^https:\\/\\/[a-z0-9-]+\\.vercel\\.app$/]'),
+      output: null,
+      errors: [
+        registrableWildcard('/^https:\\/\\/.*\\.workers\\.dev$/', 'https://evil.workers.dev', [5, 25, 5, 55]),
+        registrableWildcard('/^https:\\/\\/[a-z0-9-]+\\.vercel\\.app$/', 'https://evil.vercel.app', [5, 57, 5, 94]),
+      ],
+    },
+    {
+      name: 'any depth of subdomains of github.io, in an optional group',
+      code: PLATFORM_CORS('/^https:\\/\\/([\\w-]+\\.)*github\\.io$/'),
+      output: null,
+      errors: [
+        registrableWildcard('/^https:\\/\\/([\\w-]+\\.)*github\\.io$/', 'https://evil.github.io', [5, 24, 5, 59]),
+      ],
+    },
+    {
+      name: "a suffix that starts with a dot, on the origin and on a parsed hostname: every user's app passes",
+      code: `import express from 'express';
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !origin.endsWith('.netlify.app') && !new URL(origin).hostname.endsWith('.pages.dev')) return void res.status(403).end();
+  next();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {
+            check: "`origin.endsWith('.netlify.app')`",
+            example: 'https://evil.netlify.app',
+            credentials: '',
+          },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 49,
+          suggestions: [],
+        },
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {
+            check: "`new URL(origin).hostname.endsWith('.pages.dev')`",
+            example: 'https://evil.pages.dev',
+            credentials: '',
+          },
+          line: 6,
+          column: 54,
+          endLine: 6,
+          endColumn: 101,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
