@@ -11,7 +11,13 @@ import {
 } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
-import { admitsEveryThroughList, endsInReturn, mayRefuse, wildcardAdmission } from './origin-decisions';
+import {
+  admitsEveryThroughList,
+  endsInReturn,
+  looseOriginGates,
+  mayRefuse,
+  wildcardAdmission,
+} from './origin-decisions';
 import { failOpenBranches, isPropertyName, letsLocalCallersThrough, passesWhileUnconfigured } from './fail-open';
 import { installedBefore } from './installed';
 import { environmentReadName } from './origin-source';
@@ -28,7 +34,7 @@ import {
   returnedExpressions,
   type HandlerFunction,
 } from './values';
-import { nameOf, propertyName, variableOf, staticValue, textOf } from './program';
+import { codeOf, nameOf, propertyName, variableOf, staticValue, textOf } from './program';
 import { routesRequest } from './routes';
 
 /**
@@ -352,6 +358,13 @@ export interface CheckFinder {
    */
   readonly exactOrigin?: boolean;
   /**
+   * Whether an Origin check must turn away look-alike origins: a read of `Origin` in a function
+   * whose Origin gate lets one in (`hostname.startsWith('10.')`, a check that says yes to every
+   * origin: `looseOriginGates`, what `no-unsafe-origin-match` and `no-reflected-origin` report)
+   * does not count. An exact comparison or an allowlist lookup counts, whatever it holds.
+   */
+  readonly wholeOrigins?: boolean;
+  /**
    * Whether CSRF-token middleware counts (`csurf`, `lusca.csrf()`): it does against forged
    * requests, not where the page may read the token (a permissive policy, a rebinding page).
    */
@@ -555,6 +568,7 @@ export function functionChecksCredential(
     if (
       header !== null &&
       finder.checksHeader(header) &&
+      !looselyChecked(finder, header, fn) &&
       // A form may put any query in its URL: only a value checked against a secret keeps a page out.
       refusedWithout(
         header.startsWith('?') ? { ...finder, rejectsWhenMissing: true, verifiesValue: true } : finder,
@@ -599,7 +613,11 @@ export function functionChecksCredential(
       for (const binding of destructuredHeaderNames(node)) {
         const held = (value: unknown): boolean =>
           bindingDecidesRejection(binding.id, 0, value === NOT_MISSING ? { known: false } : { known: true, value });
-        if (finder.checksHeader(binding.header) && refusedWithout(finder, held)) {
+        if (
+          finder.checksHeader(binding.header) &&
+          !looselyChecked(finder, binding.header, fn) &&
+          refusedWithout(finder, held)
+        ) {
           checked = true;
           return;
         }
@@ -658,6 +676,11 @@ function underSetting(node: TSESTree.Node, fn: HandlerFunction, depth = 0): bool
     }
   }
   return false;
+}
+
+/** Whether a read of `header` in `fn` is an Origin that the function's gate lets look-alikes through with. */
+function looselyChecked(finder: CheckFinder, header: string, fn: HandlerFunction): boolean {
+  return finder.wholeOrigins === true && header === 'origin' && looseOriginGates(codeOf(fn)).has(fn);
 }
 
 /** Methods that match a pattern or a part of a string, which a look-alike origin can satisfy. */
@@ -1058,7 +1081,8 @@ function readsCredential(finder: CheckFinder, fn: HandlerFunction, depth = 0): b
     if (reads) return;
     const header = requestHeaderRead(node) ?? hostPropertyRead(node) ?? requestQueryRead(node);
     // `if (config.enableBearerAuth) { …header… } return true;`: out of the box it reads nothing.
-    if (header !== null && finder.checksHeader(header)) reads = !(finder.enforcedByDefault && underSetting(node, fn));
+    if (header !== null && finder.checksHeader(header) && !looselyChecked(finder, header, fn))
+      reads = !(finder.enforcedByDefault && underSetting(node, fn));
     else if (depth < 2 && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
       // A helper that reads it (`const token = extractBearer(req)`), whose value this function
       // then judges (`return token === API_KEY`): not a rate limiter keyed by it.

@@ -1,11 +1,19 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, globalPath, isLoggingCallee, isNullishLiteral, iteratedTest, skipTypeWrappers } from './ast';
+import {
+  calledMethodName,
+  enclosingFunctionOrProgram,
+  globalPath,
+  isLoggingCallee,
+  isNullishLiteral,
+  iteratedTest,
+  skipTypeWrappers,
+} from './ast';
 import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
-import { alwaysExits, conditionsOnTheWay, sameOrigin, type ConditionOnTheWay } from './guards';
+import { alwaysExits, conditionsOnTheWay, originChecksIn, sameOrigin, type ConditionOnTheWay } from './guards';
 import { environmentReadName, isRequestOriginRead, originSources } from './origin-source';
 import { isUrlConstructor } from './request-headers';
-import type { MatchSubject } from './origin-patterns';
+import { findPatternProblem, weakTextMatchExample, type MatchSubject, type TextMatch } from './origin-patterns';
 import { entitiesOf, moduleIndex } from './facts';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from './response-headers';
 import {
@@ -1279,4 +1287,216 @@ export function testedTexts(node: TSESTree.Node): TestedText[] {
     expression.type === AST_NODE_TYPES.Literal ||
     (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0);
   return [{ node: expression, value, inPlace, fromList: false }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests of part of an origin
+
+/**
+ * A test of part of the origin (`origin.startsWith(…)`, `origin.indexOf(…) === 0`), where `check`
+ * is the whole test as written, `negated` when it is true for origins that do not match
+ * (`indexOf(x) !== 0`).
+ */
+export interface TextOriginMatch {
+  readonly kind: TextMatch;
+  readonly check: TSESTree.Node;
+  readonly receiver: TSESTree.Node;
+  readonly argument: TSESTree.Node;
+  readonly subject: MatchSubject;
+  readonly negated: boolean;
+  readonly call: TSESTree.CallExpression;
+}
+
+/** A regular expression the origin is tested against: `/…/.test(origin)`, `origin.match(…)`. */
+export interface PatternOriginMatch {
+  readonly kind: 'pattern';
+  readonly source: PatternSource;
+  readonly subject: MatchSubject;
+}
+
+export type OriginMatch = TextOriginMatch | PatternOriginMatch;
+
+const TEXT_METHODS: Readonly<Record<string, TextMatch>> = {
+  startsWith: 'prefix',
+  endsWith: 'suffix',
+  includes: 'substring',
+};
+const UNKNOWN = Symbol('unknown');
+
+/**
+ * The text and pattern tests of the origin (or a host parsed from it) that a leaf of a condition
+ * letting an origin in makes, unless an exact check must hold beside it
+ * (`ALLOWED.includes(origin) && origin.startsWith('https://')`: the allowlist decides).
+ */
+export function originMatchesOf(test: OriginTest): OriginMatch[] {
+  if (test.alongside.some((condition) => hasExactCheck(condition.test, condition.value, test))) return [];
+  const { node, allowWhen } = test;
+  const matches: OriginMatch[] = [];
+  const patterns = (patternNode: TSESTree.Node, strings: boolean, subject: MatchSubject | null): void => {
+    if (subject)
+      for (const source of patternSources(patternNode, strings)) matches.push({ kind: 'pattern', source, subject });
+  };
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    if (!allowWhen) return [];
+    const method = calledMethodName(node);
+    const callee = skipTypeWrappers(node.callee);
+    const [first] = node.arguments;
+    if (
+      !method ||
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      !first ||
+      first.type === AST_NODE_TYPES.SpreadElement
+    )
+      return [];
+    const kind = TEXT_METHODS[method];
+    if (kind) {
+      const subject = matchSubject(callee.object, test.isOrigin);
+      if (subject)
+        matches.push({
+          kind,
+          check: node,
+          receiver: callee.object,
+          argument: first,
+          subject,
+          negated: false,
+          call: node,
+        });
+    } else if (method === 'match') patterns(first, true, matchSubject(callee.object, test.isOrigin));
+    else if (method === 'test' || method === 'exec') patterns(callee.object, false, matchSubject(first, test.isOrigin));
+    return matches;
+  }
+  if (node.type !== AST_NODE_TYPES.BinaryExpression) return [];
+  // `origin.indexOf('x') !== -1`, `origin.indexOf('x') === 0`, `origin.match(re) !== null`.
+  for (const [side, other] of [
+    [node.left, node.right],
+    [node.right, node.left],
+  ] as const) {
+    const call = skipTypeWrappers(side.type === AST_NODE_TYPES.ChainExpression ? side.expression : side);
+    if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    const method = calledMethodName(call);
+    const callee = skipTypeWrappers(call.callee);
+    const [first] = call.arguments;
+    if (
+      !method ||
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      !first ||
+      first.type === AST_NODE_TYPES.SpreadElement
+    )
+      continue;
+    const known = staticValue(other);
+    const meaning = comparisonMeaning(method, node.operator, known ? known.value : UNKNOWN, side === node.left);
+    if (!meaning || meaning.positive !== allowWhen) continue;
+    if (meaning.kind === 'pattern') {
+      const subjectNode = method === 'exec' ? first : callee.object;
+      const patternNode = method === 'exec' ? callee.object : first;
+      // `match` and `search` make a pattern of a string they are given.
+      patterns(patternNode, method === 'match' || method === 'search', matchSubject(subjectNode, test.isOrigin));
+      continue;
+    }
+    const subject = matchSubject(callee.object, test.isOrigin);
+    if (subject)
+      matches.push({
+        kind: meaning.kind,
+        check: node,
+        receiver: callee.object,
+        argument: first,
+        subject,
+        negated: !meaning.positive,
+        call,
+      });
+  }
+  return matches;
+}
+
+/**
+ * Whether a test lets in an origin nobody meant that anyone can set up (the reports of
+ * `no-unsafe-origin-match`): a prefix, suffix or substring that stops inside a name, or a pattern
+ * that is not anchored, escaped or bounded where it needs to be.
+ */
+export function admitsLookAlike(match: OriginMatch): boolean {
+  if (match.kind === 'pattern')
+    return findPatternProblem(match.source.pattern, match.source.flags, match.subject) !== null;
+  const texts = testedTexts(match.argument);
+  // A text the code does not fix (a setting): whatever it is, a site whose name holds it passes.
+  if (texts.length === 0) return match.kind === 'substring';
+  return texts.some((text) => weakTextMatchExample(match.kind as TextMatch, text.value, match.subject) !== null);
+}
+
+/** Whether a condition compares the origin exactly or looks it up in an allowlist (not a weak match). */
+function hasExactCheck(condition: TSESTree.Node, value: boolean, test: OriginTest): boolean {
+  return originChecksIn(condition, test.origin, value).some((check) => {
+    const checkNode = skipTypeWrappers(check.node);
+    if (checkNode.type !== AST_NODE_TYPES.CallExpression) return true;
+    const method = calledMethodName(checkNode);
+    return !method || !['startsWith', 'endsWith', 'match', 'test'].includes(method);
+  });
+}
+
+/**
+ * What a comparison of a call's result means: `indexOf(x) !== -1` is a substring test,
+ * `indexOf(x) === 0` a prefix test, `match(re) !== null` a pattern test; `positive` when the
+ * comparison is true for a match.
+ */
+function comparisonMeaning(
+  method: string,
+  operator: string,
+  constant: unknown,
+  callOnLeft: boolean,
+): { kind: TextMatch | 'pattern'; positive: boolean } | null {
+  const equal = operator === '===' || operator === '==';
+  const unequal = operator === '!==' || operator === '!=';
+  if (method === 'match' || method === 'exec') {
+    if (constant !== null && !(constant === undefined && operator.length === 2)) return null;
+    return equal || unequal ? { kind: 'pattern', positive: unequal } : null;
+  }
+  if (method !== 'indexOf' && method !== 'search') return null;
+  // `search` answers where a pattern first matches, as `indexOf` does for a text.
+  const kind = method === 'search' ? 'pattern' : 'substring';
+  if (method === 'search') {
+    if (constant === -1 && (equal || unequal)) return { kind, positive: unequal };
+    const flippedSearch: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=' };
+    const normalSearch = callOnLeft ? operator : flippedSearch[operator];
+    if ((normalSearch === '>' && constant === -1) || (normalSearch === '>=' && constant === 0))
+      return { kind, positive: true };
+    if ((normalSearch === '<' && constant === 0) || (normalSearch === '<=' && constant === -1))
+      return { kind, positive: false };
+    return null;
+  }
+  if (constant === -1 && (equal || unequal)) return { kind: 'substring', positive: unequal };
+  if (constant === 0 && (equal || unequal)) return { kind: 'prefix', positive: equal };
+  // `i > -1`, `i >= 0`, `i < 0` (and the same written the other way round)
+  const flipped: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=' };
+  const normal = callOnLeft ? operator : flipped[operator];
+  if ((normal === '>' && constant === -1) || (normal === '>=' && constant === 0))
+    return { kind: 'substring', positive: true };
+  if ((normal === '<' && constant === 0) || (normal === '<=' && constant === -1))
+    return { kind: 'substring', positive: false };
+  return null;
+}
+
+const looseGates = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+
+/**
+ * The functions of a module that turn requests away by their Origin (`if (…) return
+ * res.status(403)…`) with a test that lets in a look-alike origin (`admitsLookAlike`:
+ * `hostname.startsWith('10.')`), or with a check of the project that says yes to every origin
+ * (`isAllowedOrigin(origin)` whose every path returns `true`): the same tests
+ * `no-unsafe-origin-match` and `no-reflected-origin` report. Computed once per module.
+ */
+export function looseOriginGates(sourceCode: Readonly<SourceCode>): ReadonlySet<TSESTree.Node> {
+  let known = looseGates.get(sourceCode.ast);
+  if (known) return known;
+  const gates = new Set<TSESTree.Node>();
+  known = gates;
+  looseGates.set(sourceCode.ast, gates);
+  const add = (site: TSESTree.Node): void => {
+    if (site.type === AST_NODE_TYPES.IfStatement) gates.add(enclosingFunctionOrProgram(site));
+  };
+  originDecisionListeners(sourceCode, {
+    test(test) {
+      if (test.site.type === AST_NODE_TYPES.IfStatement && originMatchesOf(test).some(admitsLookAlike)) add(test.site);
+    },
+    alwaysAllows: ({ site }) => add(site),
+  })['Program:exit']?.(sourceCode.ast);
+  return known;
 }

@@ -1,14 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
-import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
+import { skipTypeWrappers } from '../analysis/ast';
+import { isLinted, placeOf, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
-import { originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
 import {
-  matchSubject,
   originDecisionListeners,
+  originMatchesOf,
   patternSources,
   takesOriginPatterns,
   testedTexts,
@@ -31,12 +30,6 @@ export type MessageIds = 'unsafeOriginCheck' | 'unsafeOriginPattern' | 'matchWho
 /** Every origin read, option and header ends the word: `headers.origin`, `origin:`, `Allow-Origin'`. */
 const MENTIONS_ORIGIN = /origin\b/iu;
 const MAY_MATCH = /\b(?:startsWith|endsWith|includes|indexOf|match|test|exec)\b/u;
-const UNKNOWN = Symbol('unknown');
-const TEXT_METHODS: Readonly<Record<string, TextMatch>> = {
-  startsWith: 'prefix',
-  endsWith: 'suffix',
-  includes: 'substring',
-};
 
 const PROBLEMS: Readonly<Record<PatternProblem, string>> = {
   unanchoredEnd: 'has no `$` after the host',
@@ -205,93 +198,24 @@ export default createRule<Options, MessageIds>({
       }
     };
 
-    /** Whether a leaf of a condition that lets an origin in is a weak match of that origin. */
+    /** Each test of part of the origin, or pattern, that a leaf of a condition letting an origin in makes. */
     const judgeTest = (test: OriginTest): void => {
       site = test.site;
-      // `ALLOWED.includes(origin) && origin.startsWith('https://')`: the allowlist decides.
-      if (test.alongside.some((condition) => hasExactCheck(condition.test, condition.value, test))) return;
-      const { node, allowWhen } = test;
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        if (!allowWhen) return;
-        const method = calledMethodName(node);
-        const callee = skipTypeWrappers(node.callee);
-        const [first] = node.arguments;
-        if (
-          !method ||
-          callee.type !== AST_NODE_TYPES.MemberExpression ||
-          !first ||
-          first.type === AST_NODE_TYPES.SpreadElement
-        )
-          return;
-        const kind = TEXT_METHODS[method];
-        if (kind) {
-          const subject = matchSubject(callee.object, test.isOrigin);
-          if (subject) judgeText(kind, node, callee.object, first, subject, false, test.credentials, node);
-        } else if (method === 'match') {
-          const subject = matchSubject(callee.object, test.isOrigin);
-          if (subject)
-            for (const source of patternSources(first, true)) judgePattern(source, subject, test.credentials);
-        } else if (method === 'test' || method === 'exec') {
-          const subject = matchSubject(first, test.isOrigin);
-          if (subject)
-            for (const source of patternSources(callee.object, false)) judgePattern(source, subject, test.credentials);
-        }
-        return;
-      }
-      if (node.type === AST_NODE_TYPES.BinaryExpression) judgeComparison(node, test);
-    };
-
-    /** `origin.indexOf('x') !== -1`, `origin.indexOf('x') === 0`, `origin.match(re) !== null`. */
-    const judgeComparison = (node: TSESTree.BinaryExpression, test: OriginTest): void => {
-      for (const [side, other] of [
-        [node.left, node.right],
-        [node.right, node.left],
-      ] as const) {
-        const call = skipTypeWrappers(side.type === AST_NODE_TYPES.ChainExpression ? side.expression : side);
-        if (call.type !== AST_NODE_TYPES.CallExpression) continue;
-        const method = calledMethodName(call);
-        const callee = skipTypeWrappers(call.callee);
-        const [first] = call.arguments;
-        if (
-          !method ||
-          callee.type !== AST_NODE_TYPES.MemberExpression ||
-          !first ||
-          first.type === AST_NODE_TYPES.SpreadElement
-        )
-          continue;
-        const constant = possibleStatic(other);
-        const meaning = comparisonMeaning(method, node.operator, constant, side === node.left);
-        if (!meaning || meaning.positive !== test.allowWhen) continue;
-        if (meaning.kind === 'pattern') {
-          const subjectNode = method === 'exec' ? first : callee.object;
-          const patternNode = method === 'exec' ? callee.object : first;
-          const subject = matchSubject(subjectNode, test.isOrigin);
-          // `match` and `search` make a pattern of a string they are given.
-          if (subject)
-            for (const source of patternSources(patternNode, method === 'match' || method === 'search'))
-              judgePattern(source, subject, test.credentials);
-          continue;
-        }
-        const subject = matchSubject(callee.object, test.isOrigin);
-        if (subject)
-          judgeText(meaning.kind, node, callee.object, first, subject, !meaning.positive, test.credentials, call);
+      for (const match of originMatchesOf(test)) {
+        if (match.kind === 'pattern') judgePattern(match.source, match.subject, test.credentials);
+        else
+          judgeText(
+            match.kind,
+            match.check,
+            match.receiver,
+            match.argument,
+            match.subject,
+            match.negated,
+            test.credentials,
+            match.call,
+          );
       }
     };
-
-    /** The value a side of a comparison has, as far as the file fixes it. */
-    const possibleStatic = (node: TSESTree.Node): unknown => {
-      const known = staticValue(node);
-      return known ? known.value : UNKNOWN;
-    };
-
-    /** Whether a condition compares the origin exactly or looks it up in an allowlist (not a weak match). */
-    const hasExactCheck = (condition: TSESTree.Node, value: boolean, test: OriginTest): boolean =>
-      originChecksIn(condition, test.origin, value).some((check) => {
-        const checkNode = skipTypeWrappers(check.node);
-        if (checkNode.type !== AST_NODE_TYPES.CallExpression) return true;
-        const method = calledMethodName(checkNode);
-        return !method || !['startsWith', 'endsWith', 'match', 'test'].includes(method);
-      });
 
     return originDecisionListeners(sourceCode, {
       option({ use, value, credentials, site: at }) {
@@ -327,48 +251,6 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
-
-/**
- * What a comparison of a call's result means: `indexOf(x) !== -1` is a substring test,
- * `indexOf(x) === 0` a prefix test, `match(re) !== null` a pattern test; `positive` when the
- * comparison is true for a match.
- */
-function comparisonMeaning(
-  method: string,
-  operator: string,
-  constant: unknown,
-  callOnLeft: boolean,
-): { kind: TextMatch | 'pattern'; positive: boolean } | null {
-  const equal = operator === '===' || operator === '==';
-  const unequal = operator === '!==' || operator === '!=';
-  if (method === 'match' || method === 'exec') {
-    if (constant !== null && !(constant === undefined && operator.length === 2)) return null;
-    return equal || unequal ? { kind: 'pattern', positive: unequal } : null;
-  }
-  if (method !== 'indexOf' && method !== 'search') return null;
-  // `search` answers where a pattern first matches, as `indexOf` does for a text.
-  const kind = method === 'search' ? 'pattern' : 'substring';
-  if (method === 'search') {
-    if (constant === -1 && (equal || unequal)) return { kind, positive: unequal };
-    const flippedSearch: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=' };
-    const normalSearch = callOnLeft ? operator : flippedSearch[operator];
-    if ((normalSearch === '>' && constant === -1) || (normalSearch === '>=' && constant === 0))
-      return { kind, positive: true };
-    if ((normalSearch === '<' && constant === 0) || (normalSearch === '<=' && constant === -1))
-      return { kind, positive: false };
-    return null;
-  }
-  if (constant === -1 && (equal || unequal)) return { kind: 'substring', positive: unequal };
-  if (constant === 0 && (equal || unequal)) return { kind: 'prefix', positive: equal };
-  // `i > -1`, `i >= 0`, `i < 0` (and the same written the other way round)
-  const flipped: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=' };
-  const normal = callOnLeft ? operator : flipped[operator];
-  if ((normal === '>' && constant === -1) || (normal === '>=' && constant === 0))
-    return { kind: 'substring', positive: true };
-  if ((normal === '<' && constant === 0) || (normal === '<=' && constant === -1))
-    return { kind: 'substring', positive: false };
-  return null;
-}
 
 /** Whether a check's call is optional: `origin?.endsWith(…)`. */
 function isOptionalCall(call: TSESTree.CallExpression): boolean {

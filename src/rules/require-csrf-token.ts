@@ -252,6 +252,8 @@ export default createRule<Options, MessageIds>({
           checksHeader: (header) => header === 'origin',
           guardedApps,
           rejectsWhenMissing: false,
+          // A page on `http://localhost.evil.com` passes `origin.startsWith('http://localhost')`.
+          wholeOrigins: true,
         };
       }
       return routeIsGuarded(originFinder, route, apps);

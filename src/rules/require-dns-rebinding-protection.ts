@@ -213,6 +213,8 @@ const HOST_FINDER: CheckFinder = {
   checksHeader: (header) => header === 'host' || header === 'origin',
   // Every request has a Host, and a browser sends Origin cross-origin: a check of a wrong value is the check.
   rejectsWhenMissing: false,
+  // A rebinding page's origin is a name of the attacker's: `http://10.attacker.example:3000` passes `startsWith('10.')`.
+  wholeOrigins: true,
 };
 /**
  * A check that keeps a rebinding page from opening a legacy SSE stream, which a GET opens: a
@@ -225,6 +227,7 @@ const STREAM_ORIGIN_FINDER: CheckFinder = {
   checkFunctions: new Set(),
   checksHeader: (header) => header === 'origin',
   rejectsWhenMissing: true,
+  wholeOrigins: true,
 };
 const STREAM_HOST_FINDER: CheckFinder = {
   ...HOST_FINDER,

@@ -849,25 +849,6 @@ ruleTester.run('no-unsafe-origin-match: a helper behind a presence test in the s
   ],
 });
 
-/** An MCP bridge whose `ws` server lets a handshake in when `test` holds for its Origin. */
-const WS_VERIFY = (test: string): string => `import { WebSocketServer } from 'ws';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-
-const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
-const wss = new WebSocketServer({
-  port: 8765,
-  host: '127.0.0.1',
-  verifyClient: ({ origin }: { origin?: string }) => origin === undefined || ${test},
-});`;
-
-ruleTester.run("no-unsafe-origin-match: a ws server's verifyClient", rule, {
-  valid: [{ name: 'an exact comparison', code: WS_VERIFY("origin === 'http://localhost:6274'") }],
-  invalid: [
-    {
-      name: 'a prefix test on the handshake Origin',
-      code: WS_VERIFY("origin.startsWith('http://localhost')"),
-      output: WS_VERIFY("origin === 'http://localhost' || origin.startsWith('http://localhost:')"),
-      errors: [{ messageId: 'unsafeOriginCheck', line: 8, column: 78, endLine: 8, endColumn: 115 }],
 /** An express gate that tests the host parsed from the request's Origin, held in a name, with `test`. */
 const PARSED_HOST_GATE = (test: string, parsed = 'new URL(origin).hostname'): string => `import express from 'express';
 
@@ -1051,6 +1032,29 @@ app.use((req, res, next) => {
           suggestions: [],
         },
       ],
+    },
+  ],
+});
+
+/** An MCP bridge whose `ws` server lets a handshake in when `test` holds for its Origin. */
+const WS_VERIFY = (test: string): string => `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+const wss = new WebSocketServer({
+  port: 8765,
+  host: '127.0.0.1',
+  verifyClient: ({ origin }: { origin?: string }) => origin === undefined || ${test},
+});`;
+
+ruleTester.run("no-unsafe-origin-match: a ws server's verifyClient", rule, {
+  valid: [{ name: 'an exact comparison', code: WS_VERIFY("origin === 'http://localhost:6274'") }],
+  invalid: [
+    {
+      name: 'a prefix test on the handshake Origin',
+      code: WS_VERIFY("origin.startsWith('http://localhost')"),
+      output: WS_VERIFY("origin === 'http://localhost' || origin.startsWith('http://localhost:')"),
+      errors: [{ messageId: 'unsafeOriginCheck', line: 8, column: 78, endLine: 8, endColumn: 115 }],
     },
   ],
 });

@@ -6462,3 +6462,45 @@ app.post('/mcp', ${guard('express', bearer)}async (req, res) => {
     },
   ],
 });
+
+/** A loopback express app whose middleware refuses a present Origin that `test` (of `origin`) does not let in. */
+const LOOPBACK_ORIGIN_GATE = (test: string): string => `import express from 'express';
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !(${test})) {
+    res.status(403).end();
+    return;
+  }
+  next();
+});
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-csrf-token: an Origin check on loopback that lets in look-alike origins', rule, {
+  valid: [
+    {
+      name: 'the whole host, on any port',
+      code: LOOPBACK_ORIGIN_GATE("origin === 'http://localhost' || origin.startsWith('http://localhost:')"),
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'a prefix that stops inside the host: a page on `http://localhost.evil.com` posts',
+      ...openRoute(
+        LOOPBACK_ORIGIN_GATE("origin.startsWith('http://localhost')"),
+        12,
+        9,
+        "app.post('/mcp', ",
+        'express',
+      ),
+    },
+    {
+      name: 'a suffix under a hosting platform: every user of it passes',
+      ...openRoute(LOOPBACK_ORIGIN_GATE("origin.endsWith('.vercel.app')"), 12, 9, "app.post('/mcp', ", 'express'),
+    },
+  ]),
+});

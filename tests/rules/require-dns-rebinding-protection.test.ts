@@ -2895,3 +2895,94 @@ ruleTester.run(
     ],
   },
 );
+
+/** The report on HEADER_GATE's transport, with its suggestion as `fixed` writes the file. */
+const gateTransportReport = (fixed: (transport: string) => string) => ({
+  messageId: 'unprotectedTransport' as const,
+  data: { transport: '`StreamableHTTPServerTransport`' },
+  line: 10,
+  column: 25,
+  endLine: 10,
+  endColumn: 54,
+  suggestions: [
+    {
+      messageId: 'enableProtection' as const,
+      output: fixed(
+        "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+      ),
+    },
+  ],
+});
+
+/** A placeholder Origin check of the project, before HEADER_GATE's imports. */
+const YES_TO_EVERY_ORIGIN = `function isAllowedOrigin(origin: string): boolean {
+  return true;
+}
+`;
+
+ruleTester.run('require-dns-rebinding-protection: an Origin check that lets in look-alike origins', rule, {
+  valid: [
+    {
+      name: 'the whole host, on any port',
+      code: HEADER_GATE(
+        'req.headers.origin',
+        "value !== undefined && value !== 'http://localhost' && !value.startsWith('http://localhost:')",
+      ),
+    },
+    {
+      name: 'an allowlist lookup',
+      code: HEADER_GATE('req.headers.origin', "value !== undefined && !['http://localhost:6274'].includes(value)"),
+    },
+    {
+      name: 'a loose Origin test beside a Host check in the same middleware: the Host check counts',
+      code: HEADER_GATE(
+        'req.headers.origin',
+        "!['localhost:3000', '127.0.0.1:3000'].includes(req.headers.host ?? '') || (value !== undefined && !value.startsWith('http://localhost'))",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "a prefix that stops inside the host: `http://localhost.attacker.example` passes, and a rebinding page's name can be that",
+      code: HEADER_GATE('req.headers.origin', "value !== undefined && !value.startsWith('http://localhost')"),
+      output: null,
+      errors: [
+        gateTransportReport((transport) =>
+          HEADER_GATE('req.headers.origin', "value !== undefined && !value.startsWith('http://localhost')", transport),
+        ),
+      ],
+    },
+    {
+      name: 'a pattern with no `$`, on the hostname parsed from the Origin',
+      code: HEADER_GATE(
+        "req.headers.origin ?? ''",
+        "value !== '' && !/^(?:localhost|127\\.0\\.0\\.1)/.test(new URL(value).hostname)",
+      ),
+      output: null,
+      errors: [
+        gateTransportReport((transport) =>
+          HEADER_GATE(
+            "req.headers.origin ?? ''",
+            "value !== '' && !/^(?:localhost|127\\.0\\.0\\.1)/.test(new URL(value).hostname)",
+            transport,
+          ),
+        ),
+      ],
+    },
+    {
+      name: 'a check of the project that says yes to every origin',
+      code: `${YES_TO_EVERY_ORIGIN}${HEADER_GATE('req.headers.origin', 'value !== undefined && !isAllowedOrigin(value)')}`,
+      output: null,
+      errors: [
+        {
+          ...gateTransportReport(
+            (transport) =>
+              `${YES_TO_EVERY_ORIGIN}${HEADER_GATE('req.headers.origin', 'value !== undefined && !isAllowedOrigin(value)', transport)}`,
+          ),
+          line: 13,
+          endLine: 13,
+        },
+      ],
+    },
+  ],
+});
