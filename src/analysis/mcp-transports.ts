@@ -70,7 +70,7 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
         ? specifier.imported.name
         : '';
     // The handler factories (`createMcpHandler`, `toNodeHandler`), not the middleware (`hostHeaderValidation`).
-    if (declaration.source.value.startsWith('@modelcontextprotocol/') && /Handler$/u.test(imported)) return true;
+    if (mcpHandlerFactory(declaration.source.value, imported)) return true;
   }
   // `const { createMcpHandler } = require('@modelcontextprotocol/server')`
   if (def?.type === 'Variable') {
@@ -83,10 +83,9 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
       init.callee.name === 'require' &&
       init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
       typeof init.arguments[0].value === 'string' &&
-      init.arguments[0].value.startsWith('@modelcontextprotocol/') &&
       property?.type === AST_NODE_TYPES.Property &&
       property.key.type === AST_NODE_TYPES.Identifier &&
-      /Handler$/u.test(property.key.name)
+      mcpHandlerFactory(init.arguments[0].value, property.key.name)
     ) {
       return true;
     }
@@ -132,6 +131,30 @@ export function servesMcp(handler: TSESTree.Node): boolean {
 }
 
 const servesByHandler = new WeakMap<TSESTree.Node, boolean>();
+
+/**
+ * Whether a name an MCP package exports makes a request handler that serves MCP: its handler
+ * factories (`createMcpHandler`, `toNodeHandler`), not the middleware (`hostHeaderValidation`) nor
+ * the OAuth authorization server's endpoints (`authorizationHandler`, `tokenHandler`,
+ * `clientRegistrationHandler`, `revocationHandler`, `metadataHandler` of the SDK's
+ * `server/auth/handlers/*`, 1.x), which serve OAuth, as `mcpAuthRouter` does.
+ */
+function mcpHandlerFactory(module: string, name: string): boolean {
+  return (
+    module.startsWith('@modelcontextprotocol/') &&
+    /Handler$/u.test(name) &&
+    !/\/auth(?:\/|$)/u.test(module) &&
+    !OAUTH_HANDLERS.has(name)
+  );
+}
+
+const OAUTH_HANDLERS: ReadonlySet<string> = new Set([
+  'authorizationHandler',
+  'tokenHandler',
+  'clientRegistrationHandler',
+  'revocationHandler',
+  'metadataHandler',
+]);
 
 function findServesMcp(handler: TSESTree.Node): boolean {
   if (isMcpPackageValue(skipTypeWrappers(handler))) return true;

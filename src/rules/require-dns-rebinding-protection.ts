@@ -1778,7 +1778,9 @@ export default createRule<Options, MessageIds>({
         (app.framework === 'express' &&
           creation.type === AST_NODE_TYPES.CallExpression &&
           creation.arguments.length === 0 &&
-          creation.callee.type === AST_NODE_TYPES.Identifier);
+          creation.callee.type === AST_NODE_TYPES.Identifier &&
+          // A router is no app: `createMcpExpressApp()` would not type as the `Router` it stands for.
+          externalRefOf(creation.callee)?.names.at(-1) !== 'Router');
       const moduleName = hono
         ? '@modelcontextprotocol/hono'
         : /['"]@modelcontextprotocol\/sdk\//u.test(sourceCode.text)

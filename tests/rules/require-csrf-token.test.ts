@@ -6504,3 +6504,25 @@ ruleTester.run('require-csrf-token: an Origin check on loopback that lets in loo
     },
   ]),
 });
+
+ruleTester.run("require-csrf-token: the SDK's OAuth endpoints serve no MCP", rule, {
+  valid: [
+    {
+      name: 'authorizationHandler(), tokenHandler() and clientRegistrationHandler() mounted by hand',
+      code: `import { Router } from 'express';
+import type { OAuthServerProvider } from '@modelcontextprotocol/sdk/server/auth/provider.js';
+import { authorizationHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/authorize.js';
+import { tokenHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/token.js';
+import { clientRegistrationHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/register.js';
+
+export function routes(provider: OAuthServerProvider): Router {
+  const router = Router();
+  router.use('/authorize', authorizationHandler({ provider }));
+  router.use('/token', tokenHandler({ provider }));
+  router.use('/register', clientRegistrationHandler({ clientsStore: provider.clientsStore }));
+  return router;
+}`,
+    },
+  ],
+  invalid: [],
+});

@@ -2986,3 +2986,42 @@ ruleTester.run('require-dns-rebinding-protection: an Origin check that lets in l
     },
   ],
 });
+
+/** A router of the SDK's OAuth endpoints, mounted by hand, with `more` after them. */
+const OAUTH_ROUTES = (more = ''): string => `import { Router } from 'express';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import type { OAuthServerProvider } from '@modelcontextprotocol/sdk/server/auth/provider.js';
+import { authorizationHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/authorize.js';
+import { tokenHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/token.js';
+
+export function routes(provider: OAuthServerProvider): Router {
+  const router = Router();
+  router.use('/authorize', authorizationHandler({ provider }));
+  router.use('/token', tokenHandler({ provider }));${more}
+  return router;
+}`;
+
+const MCP_ROUTE =
+  "\n  router.use('/mcp', toNodeHandler(createMcpHandler(() => new McpServer({ name: 'notes', version: '1.0.0' }))));";
+
+ruleTester.run("require-dns-rebinding-protection: the SDK's OAuth endpoints serve no MCP", rule, {
+  valid: [{ name: 'authorizationHandler() and tokenHandler() mounted by hand', code: OAUTH_ROUTES() }],
+  invalid: [
+    {
+      name: 'an MCP handler mounted beside them',
+      code: OAUTH_ROUTES(MCP_ROUTE),
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`Router()` app' },
+          line: 9,
+          column: 18,
+          endLine: 9,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
