@@ -163,7 +163,7 @@ function findServesMcp(handler: TSESTree.Node): boolean {
   if (transportCalls(fn).length > 0) return true;
   const called = handlerCalls(fn, 2).map((call) => call.fn);
   if (called.some((callee) => transportCalls(callee).length > 0)) return true;
-  return [fn, ...called, ...[fn, ...called].flatMap(bodyHandlers)].some(
+  return [fn, ...called, ...[fn, ...called].flatMap((handler) => bodyHandlers(handler))].some(
     (callee) => dispatchesMcpMethods(callee) || callsMcpTool(callee) || feedsConnectedTransport(callee),
   );
 }
@@ -392,8 +392,11 @@ function streamsBodyInto(id: TSESTree.Node, request: string): boolean {
   return emitter?.type === AST_NODE_TYPES.Identifier && emitter.name === request;
 }
 
-/** The functions a handler gives the request's body to: `dispatch(req.body)`, `handleRpc(await c.req.json())`. */
-function bodyHandlers(fn: HandlerFunction): HandlerFunction[] {
+/**
+ * The functions a handler gives the request's body to (`dispatch(req.body)`, `handleRpc(await
+ * c.req.json())`), and those they give it to in turn, `depth` deep.
+ */
+function bodyHandlers(fn: HandlerFunction, depth = 2, seen = new Set<HandlerFunction>([fn])): HandlerFunction[] {
   const [request] = fn.params;
   if (request?.type !== AST_NODE_TYPES.Identifier) return [];
   const found: HandlerFunction[] = [];
@@ -401,7 +404,11 @@ function bodyHandlers(fn: HandlerFunction): HandlerFunction[] {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const readsRequest = node.arguments.some((argument) => readsFrom(argument, request.name, 0));
     const callee = readsRequest ? resolveFunction(node.callee) : null;
-    if (callee && callee !== fn) found.push(callee);
+    if (!callee || seen.has(callee)) return;
+    seen.add(callee);
+    found.push(callee);
+    // What it hands the body to in turn: `answer(body)` that calls `route(body)`, the dispatcher.
+    if (depth > 1) found.push(...bodyHandlers(callee, depth - 1, seen));
   });
   return found;
 }

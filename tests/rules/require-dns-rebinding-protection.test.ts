@@ -3025,3 +3025,62 @@ ruleTester.run("require-dns-rebinding-protection: the SDK's OAuth endpoints serv
     },
   ],
 });
+
+/** An app whose `POST /rpc` hands the body to `answer`, which hands it to the dispatcher `route` (with `check` first). */
+const TWO_DEEP = (check = ''): string => `import express from 'express';
+
+async function route(message: { id: number; method: string }) {
+  switch (message.method) {
+    case 'tools/list':
+      return { jsonrpc: '2.0', id: message.id, result: { tools: [] } };
+    default:
+      return { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
+  }
+}
+
+async function answer(body: { id: number; method: string }) {
+  return route(body);
+}
+
+const app = express();
+app.use(express.json());
+app.post('/rpc', async (req, res) => {${check}
+  res.json(await answer(req.body));
+});
+app.listen(4101, '127.0.0.1');`;
+
+ruleTester.run('require-dns-rebinding-protection: a dispatcher two functions below the route', rule, {
+  valid: [
+    {
+      name: 'a Host check before the body is handed on',
+      code: TWO_DEEP("\n  if (req.headers.host !== 'localhost:4101') return void res.status(403).end();"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the body handed to a function that hands it to the dispatcher',
+      code: TWO_DEEP(),
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 16,
+          column: 13,
+          endLine: 16,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: TWO_DEEP()
+                .replace(
+                  "from 'express';\n",
+                  "from 'express';\nimport { createMcpExpressApp } from '@modelcontextprotocol/express';\n",
+                )
+                .replace('const app = express();', 'const app = createMcpExpressApp();'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
