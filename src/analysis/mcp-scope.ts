@@ -216,6 +216,9 @@ function handlerFunctions(sourceCode: Readonly<SourceCode>, routes: readonly Rou
   );
 }
 
+/** The MCP SDK's client modules: a module that uses MCP only as a client serves none. */
+const MCP_CLIENT_MODULE = /^@modelcontextprotocol\/(?:sdk\/client(?:\/|$)|client$)/u;
+
 /**
  * Whether a handler calls (in its body or a callback of it) a function that another module of
  * the project exports and that module reaches an MCP package (`runTool(name, args)` from
@@ -230,7 +233,7 @@ function callsIntoMcpModule(fn: HandlerFunction): boolean {
     while (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTypeWrappers(callee.object);
     if (callee.type !== AST_NODE_TYPES.Identifier) return;
     const file = importedFile(callee);
-    calls = file !== null && reachesPackage(file, MCP_PACKAGES);
+    calls = file !== null && reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE);
   });
   return calls;
 }

@@ -284,7 +284,7 @@ const lexicalModules = new Map<string, LexicalModule | null>();
 /** What `reachesModule` answered, per set of packages, forgotten with the resolutions. */
 const reaching = new Map<ReadonlySet<string>, Map<string, boolean>>();
 /** What `reachesPackage` answered, per set of package names, forgotten with the resolutions. */
-const reachingPackages = new Map<ReadonlySet<string>, Map<string, boolean>>();
+const reachingPackages = new Map<ReadonlySet<string>, Map<RegExp | null, Map<string, boolean>>>();
 
 function lexicalModule(file: string): LexicalModule | null {
   const known = lexicalModules.get(file);
@@ -459,15 +459,21 @@ export function reachesModule(file: string, packages: ReadonlySet<string>): bool
 /**
  * Whether a module of the project, or one it imports (to any depth), takes anything from one of
  * these packages, named by package (`@modelcontextprotocol/sdk` for any of its modules), or is one
- * of their own modules. Read from the text like `reachesModule`; answers yes when unsure.
+ * of their own modules; not through the modules `except` matches (`@modelcontextprotocol/sdk/client/…`).
+ * Read from the text like `reachesModule`; answers yes when unsure.
  */
-export function reachesPackage(file: string, packageNames: ReadonlySet<string>): boolean {
+export function reachesPackage(file: string, packageNames: ReadonlySet<string>, except?: RegExp): boolean {
+  const counts = (specifier: string): boolean =>
+    packageNames.has(packageNameOf(specifier)) && !(except?.test(specifier) ?? false);
+  let byExcept = reachingPackages.get(packageNames);
+  if (!byExcept) reachingPackages.set(packageNames, (byExcept = new Map()));
+  let answers = byExcept.get(except ?? null);
+  if (!answers) byExcept.set(except ?? null, (answers = new Map()));
   return reachedFrom(
     file,
-    answersFor(reachingPackages, packageNames),
+    answers,
     (next, module) =>
-      module.specifiers.some((specifier) => packageNames.has(packageNameOf(bareSpecifier(specifier)))) ||
-      packageSpecifiersOf(next).some((specifier) => packageNames.has(packageNameOf(specifier))),
+      module.specifiers.some((specifier) => counts(bareSpecifier(specifier))) || packageSpecifiersOf(next).some(counts),
   );
 }
 

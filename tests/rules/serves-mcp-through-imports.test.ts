@@ -46,6 +46,16 @@ export async function runTool(name: string, args: unknown): Promise<unknown> {
   return server.server.request({ method: 'tools/call', params: { name, arguments: args } } as never, {} as never);
 }`;
 
+/** Tools that use MCP only as a client, of an upstream server. */
+const CLIENT_TOOLS = `import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+export async function runTool(name: string): Promise<unknown> {
+  const client = new Client({ name: 'relay', version: '1.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(process.env.UPSTREAM_URL ?? '')));
+  return client.readResource({ uri: name });
+}`;
+
 const PLAIN_TOOLS = `import os from 'node:os';
 
 export async function runTool(name: string): Promise<unknown> {
@@ -53,7 +63,10 @@ export async function runTool(name: string): Promise<unknown> {
 }`;
 
 ruleTester.run('require-loopback-host: a handler that runs code reaching MCP', loopbackRule, {
-  valid: [{ name: 'the module it calls reaches no MCP package', code: HUB, filename: hubBeside(PLAIN_TOOLS) }],
+  valid: [
+    { name: 'the module it calls reaches no MCP package', code: HUB, filename: hubBeside(PLAIN_TOOLS) },
+    { name: 'the module it calls uses MCP only as a client', code: HUB, filename: hubBeside(CLIENT_TOOLS) },
+  ],
   invalid: [
     {
       name: 'the module it calls imports the MCP SDK',
