@@ -130,9 +130,10 @@ export type KnownChecks = 'auth' | 'host-validation';
  * `cors({ origin: (origin, callback) => … callback(new Error('…')) })` of the `cors` package: an
  * error its origin function hands back goes to `next(err)`, so a request from an origin it refuses
  * goes no further (cors 2.8.5 lib/index.js, `originCallback`). `callback(null, false)` only leaves
- * the headers out, and lets the request on.
+ * the headers out, and lets the request on. With `wholeOrigins`, not a function that lets a
+ * look-alike origin in (`origin.startsWith('http://localhost')`: `looseOriginGates`).
  */
-function refusesOtherOrigins(node: TSESTree.Node): boolean {
+function refusesOtherOrigins(node: TSESTree.Node, wholeOrigins: boolean): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   return entitiesOf(node, 'cors').some((entity) => {
     if (entity.kind !== 'cors' || entity.middleware.module !== 'cors') return false;
@@ -146,6 +147,7 @@ function refusesOtherOrigins(node: TSESTree.Node): boolean {
     const fn = origin?.kind === 'found' && origin.value ? resolveFunction(origin.value) : delegate;
     const callback = fn?.params[delegate ? 1 : (entity.middleware.originFunction.callback ?? 1)];
     if (!fn || callback?.type !== AST_NODE_TYPES.Identifier) return false;
+    if (wholeOrigins && looseOriginGates(codeOf(fn)).has(fn)) return false;
     // `if (allowed.includes('*') || …) callback(null, true)` with a `'*'` listed refuses nothing.
     const { origin: originIndex, callback: callbackIndex } = entity.middleware.originFunction;
     if (!delegate && admitsEveryThroughList(fn, originIndex, callbackIndex ?? 1)) return false;
@@ -219,7 +221,7 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(node);
   // An Origin check for an Origin-only finder, and for one that takes a Host or an Origin check.
   const takesOrigin = finder.originOnly || (finder.known === 'host-validation' && !finder.hostOnly);
-  if (takesOrigin && refusesOtherOrigins(expression)) return true;
+  if (takesOrigin && refusesOtherOrigins(expression, finder.wholeOrigins === true)) return true;
   for (const entity of entitiesOf(expression, finder.known)) {
     if (entity.kind === 'host-validation' && finder.known === 'host-validation') {
       if (finder.originOnly ? entity.header === 'origin' : !finder.hostOnly || entity.header === 'host') return true;
@@ -556,7 +558,9 @@ export function functionChecksCredential(
             (finder.enforcedByDefault === true && passesWhileUnconfigured(callee));
           if (
             !opensByDefault &&
-            (decides ? readsCredential(finder, callee) : helperChecksCredential(finder, node, callee, depth + 1, fn))
+            (decides
+              ? answerDecidingGateOf(fn, () => readsCredential(finder, callee))
+              : helperChecksCredential(finder, node, callee, depth + 1, fn))
           ) {
             checked = true;
             return;
@@ -581,7 +585,10 @@ export function functionChecksCredential(
     if (node.type === AST_NODE_TYPES.VariableDeclarator) {
       // `const token = extractBearer(req)`, `const { token } = extractToken(req)`: a helper that
       // reads the credential hands it back (nothing when the request has none).
-      const extracted = depth < 2 && node.init ? credentialExtractor(finder, node.init, fn) : null;
+      const { init } = node;
+      // What it hands back decides this function's gates (`const ok = checkOrigin(req); if (!ok) …`).
+      const extracted =
+        depth < 2 && init ? answerDecidingGateOf(fn, () => credentialExtractor(finder, init, fn)) : null;
       // A helper that falls back to the session cookie (`getSession(request.headers.get('Cookie'))`)
       // hands a value back for a request without the header, where a cookie is no credential.
       if (extracted && !(readsCookies(extracted) && !finder.checksHeader('cookie'))) {
@@ -678,9 +685,31 @@ function underSetting(node: TSESTree.Node, fn: HandlerFunction, depth = 0): bool
   return false;
 }
 
-/** Whether a read of `header` in `fn` is an Origin that the function's gate lets look-alikes through with. */
+/**
+ * Whether a read of `header` in `fn` is an Origin that the function's gate lets look-alikes
+ * through with, or, for a check of the project whose answer decides a gate (`if
+ * (!checkOrigin(req))`), that the gate of the function calling it does (`gateOfAnswer`).
+ */
 function looselyChecked(finder: CheckFinder, header: string, fn: HandlerFunction): boolean {
-  return finder.wholeOrigins === true && header === 'origin' && looseOriginGates(codeOf(fn)).has(fn);
+  if (finder.wholeOrigins !== true || header !== 'origin') return false;
+  return (
+    looseOriginGates(codeOf(fn)).has(fn) ||
+    (gateOfAnswer !== undefined && looseOriginGates(codeOf(gateOfAnswer)).has(gateOfAnswer))
+  );
+}
+
+/** While a helper is read whose answer decides a gate of this function (`if (!checkOrigin(req))`). */
+let gateOfAnswer: HandlerFunction | undefined;
+
+/** Runs `read` with `gate` as the function whose gate the helper being read answers for. */
+function answerDecidingGateOf<T>(gate: HandlerFunction, read: () => T): T {
+  const before = gateOfAnswer;
+  gateOfAnswer = gate;
+  try {
+    return read();
+  } finally {
+    gateOfAnswer = before;
+  }
 }
 
 /** Methods that match a pattern or a part of a string, which a look-alike origin can satisfy. */
@@ -1714,7 +1743,9 @@ function helperChecksCredential(
   // helper hands back when it is truthy (an error message) turns the request away.
   truthyReturnsRefuse = valueUsed && refusedWhenTruthy(parent);
   try {
-    return withArguments(call, helper, () => functionChecksCredential(finder, helper, depth));
+    const read = (): boolean => withArguments(call, helper, () => functionChecksCredential(finder, helper, depth));
+    // Its answer is what the caller's gate decides by.
+    return valueUsed ? answerDecidingGateOf(within, read) : read();
   } finally {
     returnsHandBack = before;
     truthyReturnsRefuse = beforeTruthy;

@@ -49,6 +49,11 @@ export interface OriginTest {
   readonly credentials: boolean;
   /** Where the linted file makes the decision: a finding in another module is reported there. */
   readonly site: TSESTree.Node;
+  /**
+   * For a CORS middleware's `origin` function, that function: what it answers decides whether
+   * the origin gets in (and an error it hands back turns the request away).
+   */
+  readonly originFunction?: HandlerFunction;
 }
 
 /** The `origin` option of a CORS middleware, when it is not a function. */
@@ -89,6 +94,8 @@ export interface OriginDecisionHandlers {
     site: TSESTree.Node;
     /** Whether credentials are allowed beside the policy the check decides. */
     credentials: boolean;
+    /** For a CORS middleware's `origin` function, that function (see `OriginTest`). */
+    originFunction?: HandlerFunction;
   }): void;
   /**
    * A test that lets every origin in because a list it looks in holds `'*'`
@@ -167,6 +174,7 @@ export function originDecisionListeners(
     isOrigin: (node: TSESTree.Node) => boolean,
     credentials: boolean,
     site: TSESTree.Node,
+    originFunction?: HandlerFunction,
   ): void => {
     if (!handlers.test && !handlers.alwaysAllows && !handlers.admitsEvery && !handlers.admitsWhenEmpty) return;
     const onLeaf = (
@@ -184,6 +192,7 @@ export function originDecisionListeners(
           returns: inlined.returns,
           site,
           credentials,
+          ...(originFunction && { originFunction }),
         });
         return;
       }
@@ -205,7 +214,16 @@ export function originDecisionListeners(
         }
         return;
       }
-      handlers.test?.({ node, allowWhen, alongside, origin, isOrigin: leafIsOrigin, credentials, site });
+      handlers.test?.({
+        node,
+        allowWhen,
+        alongside,
+        origin,
+        isOrigin: leafIsOrigin,
+        credentials,
+        site,
+        ...(originFunction && { originFunction }),
+      });
     };
     conditions.forEach((condition, index) => {
       const others = conditions.filter((_, other) => other !== index);
@@ -238,7 +256,7 @@ export function originDecisionListeners(
         // A leaf that is itself a test (`cb(null, origin.endsWith(…))`) must be true to let the origin in.
         if (isTestLike(leaf)) conditions.push({ test: leaf, value: true });
         const origin = originParam ?? findRequestOrigin(leaf, conditions);
-        if (origin) emit(conditions, origin, isOrigin, credentials, use.site);
+        if (origin) emit(conditions, origin, isOrigin, credentials, use.site, fn);
       }
     };
     const findRequestOrigin = (leaf: TSESTree.Node, conditions: readonly ConditionOnTheWay[]): TSESTree.Node | null => {
@@ -344,6 +362,22 @@ export function originDecisionListeners(
   };
 
   /**
+   * The read of the request's Origin in what a check of the project that a gate calls answers
+   * (`if (!checkOrigin(req))`, with `return origin === undefined || origin.includes('localhost')`
+   * reading `req.headers.origin` itself): `inlineCheck` reads its tests as the gate's.
+   */
+  const originReadByCheck = (test: TSESTree.Node): TSESTree.Node | null => {
+    let read: TSESTree.Node | null = null;
+    firstNode(test, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return false;
+      const check = resolveFunction(node.callee);
+      for (const returned of check ? returnedExpressions(check) : []) read ??= firstNode(returned, readsRequestOrigin);
+      return read !== null;
+    });
+    return read;
+  };
+
+  /**
    * `if (test) …` that turns requests away in one branch (it throws or answers a 4xx status)
    * and lets them through in the other, where the test reads the request's Origin: the value the
    * test takes for the requests it lets through.
@@ -363,10 +397,12 @@ export function originDecisionListeners(
       else if (alwaysExits(statement.consequent) && turnsAwayNext(statement)) allowWhen = true;
       else continue;
       // `const allowed = origin === 'null' || …; if (!allowed) return …`: the read is where the test is held.
-      const held = inner.type === AST_NODE_TYPES.Identifier ? resolveExpression(inner) : null;
+      const resolved = inner.type === AST_NODE_TYPES.Identifier ? resolveExpression(inner) : null;
+      const held = resolved && resolved !== inner && isTestLike(resolved) ? resolved : null;
       const origin =
         firstNode(statement.test, readsRequestOriginOrHost) ??
-        (held && held !== inner && isTestLike(held) ? firstNode(held, readsRequestOriginOrHost) : null);
+        (held ? firstNode(held, readsRequestOriginOrHost) : null) ??
+        (named ? originReadByCheck(held ?? statement.test) : null);
       if (!origin) continue;
       emit(
         [{ test: statement.test, value: allowWhen }],
@@ -447,7 +483,8 @@ function callsHelper(test: TSESTree.Node): boolean {
 }
 
 /**
- * A call of a function of the project that is given the origin (`isAllowedOrigin(origin)`): the
+ * A call of a function of the project that is given the origin (`isAllowedOrigin(origin)`), or
+ * given the request and answers with a test of its Origin, read there (`checkOrigin(req)`): the
  * values it returns (other than a refusal), and what stands for the origin in them (the
  * parameter it takes it as, and the caller's own origin).
  */
@@ -460,18 +497,21 @@ function inlineCheck(
   const index = call.arguments.findIndex(
     (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isOrigin(argument),
   );
-  if (index === -1) return null;
+  if (index === -1 && call.arguments.length === 0) return null;
   const fn = resolveFunction(call.callee);
-  const param = fn?.params[index];
-  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return null;
+  if (!fn) return null;
+  const param = index === -1 ? null : fn.params[index];
+  if (param !== null && param?.type !== AST_NODE_TYPES.Identifier) return null;
   const all = returnedExpressions(fn);
   const returns = all.filter((value) => staticValue(value)?.value !== false);
   if (returns.length === 0) return null;
+  // Handed something else (the request): a check only when what it answers reads the Origin.
+  if (!param && !returns.some((returned) => firstNode(returned, isOrigin) !== null)) return null;
   return {
     returns,
     // Every path answers yes, whatever the origin (and no path ends without an answer, nor throws).
     always: endsInReturn(fn) && !mayRefuse(fn) && all.every((value) => staticValue(value)?.value === true),
-    isOrigin: (candidate) => isOrigin(candidate) || sameOrigin(candidate, param),
+    isOrigin: (candidate) => isOrigin(candidate) || (param !== null && sameOrigin(candidate, param)),
   };
 }
 
@@ -1478,9 +1518,11 @@ const looseGates = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
 
 /**
  * The functions of a module that turn requests away by their Origin (`if (…) return
- * res.status(403)…`) with a test that lets in a look-alike origin (`admitsLookAlike`:
- * `hostname.startsWith('10.')`), or with a check of the project that says yes to every origin
- * (`isAllowedOrigin(origin)` whose every path returns `true`): the same tests
+ * res.status(403)…`, also through a check of the project that reads the Origin itself:
+ * `if (!checkOrigin(req))`), and the CORS `origin` functions of its middleware (whose error
+ * refuses the request), that let in a look-alike origin (`admitsLookAlike`:
+ * `hostname.startsWith('10.')`), or decide with a check of the project that says yes to every
+ * origin (`isAllowedOrigin(origin)` whose every path returns `true`): the same tests
  * `no-unsafe-origin-match` and `no-reflected-origin` report. Computed once per module.
  */
 export function looseOriginGates(sourceCode: Readonly<SourceCode>): ReadonlySet<TSESTree.Node> {
@@ -1489,14 +1531,19 @@ export function looseOriginGates(sourceCode: Readonly<SourceCode>): ReadonlySet<
   const gates = new Set<TSESTree.Node>();
   known = gates;
   looseGates.set(sourceCode.ast, gates);
-  const add = (site: TSESTree.Node): void => {
-    if (site.type === AST_NODE_TYPES.IfStatement) gates.add(enclosingFunctionOrProgram(site));
+  // A CORS origin function decides for itself; an `if` for the function it is in.
+  const deciding = (site: TSESTree.Node, originFunction: HandlerFunction | undefined): TSESTree.Node | null =>
+    originFunction ?? (site.type === AST_NODE_TYPES.IfStatement ? enclosingFunctionOrProgram(site) : null);
+  const add = (site: TSESTree.Node, originFunction: HandlerFunction | undefined): void => {
+    const decider = deciding(site, originFunction);
+    if (decider) gates.add(decider);
   };
   originDecisionListeners(sourceCode, {
     test(test) {
-      if (test.site.type === AST_NODE_TYPES.IfStatement && originMatchesOf(test).some(admitsLookAlike)) add(test.site);
+      if (deciding(test.site, test.originFunction) && originMatchesOf(test).some(admitsLookAlike))
+        add(test.site, test.originFunction);
     },
-    alwaysAllows: ({ site }) => add(site),
+    alwaysAllows: ({ site, originFunction }) => add(site, originFunction),
   })['Program:exit']?.(sourceCode.ast);
   return known;
 }

@@ -849,6 +849,46 @@ ruleTester.run('no-unsafe-origin-match: a helper behind a presence test in the s
   ],
 });
 
+/** An express gate that refuses what its helper says no to, a helper handed the request that reads its Origin and answers `test`. */
+const HELPER_READING_ORIGIN = (test: string): string => `import express from 'express';
+
+function isTrusted(req: express.Request): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || ${test};
+}
+
+const app = express();
+app.use((req, res, next) => {
+  if (!isTrusted(req)) return void res.status(403).end();
+  next();
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('no-unsafe-origin-match: a helper handed the request that reads the Origin itself', rule, {
+  valid: [{ name: 'an exact comparison', code: HELPER_READING_ORIGIN("origin === 'http://localhost:6274'") }],
+  invalid: [
+    {
+      name: '`if (!isTrusted(req))` with a prefix test of the Origin in the helper',
+      code: HELPER_READING_ORIGIN("origin.startsWith('http://localhost')"),
+      output: HELPER_READING_ORIGIN("origin === 'http://localhost' || origin.startsWith('http://localhost:')"),
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          data: {
+            check: "`origin.startsWith('http://localhost')`",
+            example: 'http://localhost.evil.com',
+            credentials: '',
+          },
+          line: 5,
+          column: 34,
+          endLine: 5,
+          endColumn: 71,
+        },
+      ],
+    },
+  ],
+});
+
 /** An express gate that tests the host parsed from the request's Origin, held in a name, with `test`. */
 const PARSED_HOST_GATE = (test: string, parsed = 'new URL(origin).hostname'): string => `import express from 'express';
 

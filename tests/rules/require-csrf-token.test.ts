@@ -5058,6 +5058,12 @@ app.all('/mcp', async (req, res) => {
 });
 app.listen(3000, '127.0.0.1');`;
 
+/** ORIGIN_FUNCTION refusing with an error, but letting in every origin that starts like a local one. */
+const PREFIX_LET_IN = ORIGIN_FUNCTION("callback(new Error('origin refused'))").replace(
+  'ALLOWED_ORIGINS.includes(origin)',
+  "origin.startsWith('http://localhost')",
+);
+
 const STAR_LISTED = ORIGIN_FUNCTION("callback(new Error('origin refused'))")
   .replace("['https://app.example.com']", "['*']")
   .replace('ALLOWED_ORIGINS.includes(origin)', "ALLOWED_ORIGINS.includes('*') || ALLOWED_ORIGINS.includes(origin)");
@@ -5087,6 +5093,19 @@ ruleTester.run('require-csrf-token: a cors origin function on a loopback server'
       errors: [
         missingCheck('Every method of `/mcp`', [8, 1, 8, 8], (bearer) =>
           ORIGIN_FUNCTION('callback(null, false)').replace(
+            "app.all('/mcp', ",
+            `\n${tokenHelpers({ bearer })}\n\napp.all('/mcp', ${guard('express', bearer)}`,
+          ),
+        ),
+      ],
+    },
+    {
+      name: 'it refuses with an error, but lets in a page on `http://localhost.evil.com` by a prefix',
+      code: PREFIX_LET_IN,
+      output: null,
+      errors: [
+        missingCheck('Every method of `/mcp`', [8, 1, 8, 8], (bearer) =>
+          PREFIX_LET_IN.replace(
             "app.all('/mcp', ",
             `\n${tokenHelpers({ bearer })}\n\napp.all('/mcp', ${guard('express', bearer)}`,
           ),

@@ -3022,6 +3022,21 @@ ruleTester.run("require-dns-rebinding-protection: the SDK's OAuth endpoints serv
           suggestions: [],
         },
       ],
+/** CORS_REFUSAL's transport report, with the suggestion that turns its protection on. */
+const corsRefusalReport = (use: string) => ({
+  messageId: 'unprotectedTransport' as const,
+  data: { transport: '`StreamableHTTPServerTransport`' },
+  line: 9,
+  column: 13,
+  endLine: 9,
+  endColumn: 42,
+  suggestions: [
+    {
+      messageId: 'enableProtection' as const,
+      output: CORS_REFUSAL(use).replace(
+        'sessionIdGenerator: undefined',
+        "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+      ),
     },
   ],
 });
@@ -3084,3 +3099,90 @@ ruleTester.run('require-dns-rebinding-protection: a dispatcher two functions bel
     },
   ],
 });
+/** A cors origin function that lets in the origins `test` (of `origin`) holds for, and refuses the rest with an error. */
+const REFUSING_ORIGIN_FUNCTION = (test: string): string =>
+  `cors({ origin: (origin, done) => (!origin || ${test} ? done(null, true) : done(new Error('origin refused'))) })`;
+
+/**
+ * HEADER_GATE whose middleware refuses what `checkOrigin(req)` says no to, a function of the file
+ * that answers `answer` from the request's Origin; `held` keeps its answer in the middleware's `value`.
+ */
+const CHECK_OF_THE_PROJECT = (answer: string, transport?: string, held = false): string =>
+  `function checkOrigin(req: { headers: Record<string, string | undefined> }): boolean {
+  const origin = req.headers.origin;
+  return ${answer};
+}
+${held ? HEADER_GATE('checkOrigin(req)', '!value', transport) : HEADER_GATE('req.method', '!checkOrigin(req)', transport)}`;
+
+ruleTester.run(
+  'require-dns-rebinding-protection: a look-alike origin let in by a cors origin function or a check of the project',
+  rule,
+  {
+    valid: [
+      {
+        name: 'a cors origin function that compares the whole origin',
+        code: CORS_REFUSAL(REFUSING_ORIGIN_FUNCTION("origin === 'http://localhost:6274'")),
+      },
+      {
+        name: 'a check of the project that looks the Origin up in an allowlist',
+        code: CHECK_OF_THE_PROJECT("origin === undefined || ['http://localhost:6274'].includes(origin)"),
+      },
+      {
+        name: 'the same, its answer held in a name the gate tests',
+        code: CHECK_OF_THE_PROJECT(
+          "origin === undefined || ['http://localhost:6274'].includes(origin)",
+          undefined,
+          true,
+        ),
+      },
+      {
+        name: 'a check of the project that also compares the whole Host: the Host check counts',
+        code: CHECK_OF_THE_PROJECT(
+          "req.headers.host === 'localhost:3000' && (origin === undefined || origin.startsWith('http://localhost'))",
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'a cors origin function whose prefix stops inside the host: its error never comes for `http://localhost.attacker.example`',
+        code: CORS_REFUSAL(REFUSING_ORIGIN_FUNCTION("origin.startsWith('http://localhost')")),
+        output: null,
+        errors: [corsRefusalReport(REFUSING_ORIGIN_FUNCTION("origin.startsWith('http://localhost')"))],
+      },
+      {
+        name: 'a cors origin function that tests a part of the origin',
+        code: CORS_REFUSAL(REFUSING_ORIGIN_FUNCTION("origin.indexOf('127.0.0.1') !== -1")),
+        output: null,
+        errors: [corsRefusalReport(REFUSING_ORIGIN_FUNCTION("origin.indexOf('127.0.0.1') !== -1"))],
+      },
+      {
+        name: 'a check of the project that reads the Origin itself and tests a part of it',
+        code: CHECK_OF_THE_PROJECT("origin === undefined || origin.includes('localhost')"),
+        output: null,
+        errors: [
+          {
+            ...gateTransportReport((transport) =>
+              CHECK_OF_THE_PROJECT("origin === undefined || origin.includes('localhost')", transport),
+            ),
+            line: 14,
+            endLine: 14,
+          },
+        ],
+      },
+      {
+        name: 'the same check, its answer held in a name the gate tests',
+        code: CHECK_OF_THE_PROJECT("origin === undefined || origin.includes('localhost')", undefined, true),
+        output: null,
+        errors: [
+          {
+            ...gateTransportReport((transport) =>
+              CHECK_OF_THE_PROJECT("origin === undefined || origin.includes('localhost')", transport, true),
+            ),
+            line: 14,
+            endLine: 14,
+          },
+        ],
+      },
+    ],
+  },
+);
