@@ -1,13 +1,15 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { importedName, propertyName, staticValue, textOf } from './program';
-import { calledMethodName, declaredClass, globalPath, skipTypeWrappers, walk } from './ast';
+import { codeOf, importedName, moduleOf, propertyName, staticValue, textOf, variableOf } from './program';
+import { calledMethodName, declaredClass, globalPath, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { loadModule } from './exports';
+import { samePlace } from './exported-values';
 import { packageModulesMentioning } from './module-graph';
 import { isCredentialHeader } from './credential-checks';
 import { requestHeaderRead } from './request-headers';
 import {
   classMethod,
   classOf,
+  enclosingFunction,
   findObjectProperty,
   isFunctionNode,
   resolveExpression,
@@ -69,6 +71,86 @@ export function nestRouteMethods(program: TSESTree.Program, verbs: ReadonlySet<s
     }
   }
   return found;
+}
+
+/** The route method of a NestJS controller whose own body (not a function inside it) holds `node`. */
+function routeMethodAround(node: TSESTree.Node): NestRouteMethod | null {
+  const fn = enclosingFunction(node);
+  const member = fn?.parent;
+  if (member?.type !== AST_NODE_TYPES.MethodDefinition || member.value !== fn || member.static) return null;
+  const cls = member.parent.parent;
+  if (cls.type !== AST_NODE_TYPES.ClassDeclaration) return null;
+  const controller = cls.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
+  const verb = member.decorators.find((decorator) => VERBS.has(nestDecorator(decorator) ?? ''));
+  return controller && verb ? { cls, controller, member: member as NestRouteMethod['member'], verb } : null;
+}
+
+/** A call a route method of a NestJS controller makes. */
+export interface NestRouteCall {
+  readonly route: NestRouteMethod;
+  readonly call: TSESTree.CallExpression;
+}
+
+/**
+ * The calls route methods of NestJS controllers make of a method of an `@Injectable()` provider
+ * of the project, through the property Nest's injector fills with an instance of it
+ * (`constructor(private readonly mcp: McpService)`, then `this.mcp.handle(req, res)` in a
+ * `@Post()` method; `resolveFunction` follows the property), as the modules of its package that
+ * name the class show them. `null` when the method is used any other way there (called outside a
+ * route method's own body, handed on), or when the package cannot be read.
+ */
+export function providerMethodCalls(method: TSESTree.MethodDefinition): NestRouteCall[] | null {
+  const cls = method.parent.parent;
+  const { file } = moduleOf(method);
+  if (
+    file === null ||
+    method.static ||
+    method.kind !== 'method' ||
+    method.computed ||
+    method.key.type !== AST_NODE_TYPES.Identifier ||
+    cls.type !== AST_NODE_TYPES.ClassDeclaration ||
+    !cls.id ||
+    !cls.decorators.some((decorator) => nestDecorator(decorator) === 'Injectable')
+  )
+    return null;
+  const name = method.key.name;
+  const className = cls.id.name;
+  const files = packageModulesMentioning(file, [className]);
+  if (!files) return null;
+  const calls: NestRouteCall[] = [];
+  let other = false;
+  // This module as linted, and the others, which read this one again from disk: its method is
+  // matched by its place.
+  for (const program of [codeOf(method).ast, ...files.filter((found) => found !== file).map(loadModule)]) {
+    if (!program) continue;
+    walk(program, (node) => {
+      if (other || node.type !== AST_NODE_TYPES.MemberExpression || propertyName(node) !== name) return;
+      const target = resolveFunction(node);
+      // A value only typed as the class (`service: McpService`) may hold it: some other caller.
+      if (!target && typedAs(node.object, className)) other = true;
+      if (!target || !samePlace(target, file, method.value)) return;
+      const holder = outermostWrapper(node);
+      const call = holder.parent;
+      const route =
+        call?.type === AST_NODE_TYPES.CallExpression && call.callee === holder ? routeMethodAround(call) : null;
+      if (route && call?.type === AST_NODE_TYPES.CallExpression) calls.push({ route, call });
+      else other = true;
+    });
+    if (other) return null;
+  }
+  return calls;
+}
+
+/** Whether a name is declared with the type of a class of that name (`service: McpService`). */
+function typedAs(node: TSESTree.Node, className: string): boolean {
+  const expression = skipTypeWrappers(node);
+  const declared = expression.type === AST_NODE_TYPES.Identifier ? variableOf(expression)?.defs[0]?.name : undefined;
+  const type = declared?.type === AST_NODE_TYPES.Identifier ? declared.typeAnnotation?.typeAnnotation : undefined;
+  return (
+    type?.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    type.typeName.name === className
+  );
 }
 
 /**

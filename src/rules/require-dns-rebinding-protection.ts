@@ -131,6 +131,7 @@ import {
   nestDecorator,
   nestMiddlewareGuards,
   nestRouteMethods,
+  providerMethodCalls,
 } from '../analysis/nest-routes';
 import { REKOG_MCP_NEST } from '../frameworks/rekog-mcp-nest';
 
@@ -1158,6 +1159,7 @@ export default createRule<Options, MessageIds>({
             continue;
           if (trustCredentialChecks && (guardedNestController(transport.node) || guardedNestMethod(transport.node)))
             continue;
+          if (checkedByNestControllers(transport.node)) continue;
           // Made in a handler of an app the analysis does not know (`this.app = opts.app ??
           // express()`) that refuses the request before it: that check is on every way to it.
           const maker = making.length === 0 ? enclosingFunction(transport.node) : null;
@@ -1312,6 +1314,36 @@ export default createRule<Options, MessageIds>({
       const cls = method.parent.parent;
       if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) return false;
       return nestMethodGuarded(cls, method, node);
+    }
+
+    /**
+     * Whether a transport is made in a method of a NestJS provider that only route methods of
+     * controllers hand requests to (`this.mcp.handle(req, res)`, see `providerMethodCalls`), each
+     * checking before the call as a method that makes the transport itself would: `Host` or
+     * `Origin` in its body, or (with `trustCredentialChecks`) a credential there
+     * (`if (!valid(req.headers.authorization)) throw new UnauthorizedException()`) or a guard
+     * that runs first.
+     */
+    function checkedByNestControllers(node: TSESTree.NewExpression): boolean {
+      if (!MENTIONS_NEST_COMMON.test(sourceCode.text)) return false;
+      const fn = outermostFunction(node);
+      const method = fn?.parent;
+      if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn) return false;
+      const calls = providerMethodCalls(method);
+      return (
+        calls !== null &&
+        calls.length > 0 &&
+        calls.every(({ route, call }) => {
+          const handler = route.member.value;
+          // Not a check after the call: the request is answered by then.
+          return (
+            functionChecksCredential(HOST_FINDER, handler, 0, call, true) ||
+            (trustCredentialChecks &&
+              (nestMethodGuarded(route.cls, route.member, call) ||
+                functionChecksCredential(REBINDING_CREDENTIAL_FINDER, handler, 0, call, true)))
+          );
+        })
+      );
     }
 
     /** Whether a method of a NestJS `@Controller()` class runs behind a guard that wants a credential. */

@@ -3,8 +3,10 @@ import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import reflectedRule from '../../src/rules/no-reflected-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
+import path from 'node:path';
 import { createRuleTester, failClosedFix } from '../rule-tester';
 import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
+import { nestPackages } from '../support/nest';
 
 // NestJS (src/frameworks/nestjs.ts): `NestFactory.create()` makes an app whose `listen()` binds as
 // the platform's does (Node's default on Express, localhost on Fastify), whose `enableCors()` and
@@ -900,6 +902,145 @@ ruleTester.run('require-dns-rebinding-protection: a NestJS controller that answe
           endColumn: 10,
         },
       ],
+    },
+  ],
+});
+
+/** DELEGATING_CONTROLLER's provider, with `check` before (or, with `after`, after) the controller hands the request on. */
+const CHECKED_DELEGATION = (check: string, after = false): string =>
+  DELEGATING_CONTROLLER('@Injectable()\n')
+    .replace('Res }', 'Res, ForbiddenException, UnauthorizedException }')
+    .replace(
+      '    await this.mcp.handle(req, res);',
+      after
+        ? `    await this.mcp.handle(req, res);\n    ${check}`
+        : `    ${check}\n    await this.mcp.handle(req, res);`,
+    );
+
+const LOCAL_HOST_CHECK =
+  "if (!['localhost:3000', '127.0.0.1:3000'].includes(req.headers.host ?? '')) throw new ForbiddenException();";
+
+/** The DNS-rebinding report on DELEGATING_CONTROLLER's transport, in the provider. */
+const PROVIDER_TRANSPORT = { ...CONTROLLER_TRANSPORT, line: 8, column: 27, endLine: 8, endColumn: 56 };
+
+ruleTester.run('require-dns-rebinding-protection: NestJS controllers that hand the request to a provider', dnsRule, {
+  valid: [
+    {
+      name: "the controller checks a token before it hands the request on (require-csrf-token's fix)",
+      code: DELEGATING_CONTROLLER('@Injectable()\n', true),
+    },
+    {
+      name: 'the controller refuses a Host that is not local before it hands the request on',
+      code: CHECKED_DELEGATION(LOCAL_HOST_CHECK),
+    },
+    {
+      name: 'a Host check counts without `trustCredentialChecks` too',
+      code: CHECKED_DELEGATION(LOCAL_HOST_CHECK),
+      options: [{ trustCredentialChecks: false }],
+    },
+    {
+      name: 'a guard on the route method runs before it',
+      code: DELEGATING_CONTROLLER('@Injectable()\n')
+        .replace('Res }', 'Res, UseGuards }')
+        .replace("  @Post('mcp')", "  @Post('mcp')\n  @UseGuards(TokenGuard)"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no check in the controller',
+      code: DELEGATING_CONTROLLER('@Injectable()\n'),
+      output: null,
+      errors: [PROVIDER_TRANSPORT],
+    },
+    {
+      name: 'a check that only wants the header there: a rebinding page sends any value',
+      code: CHECKED_DELEGATION('if (!req.headers.authorization) throw new UnauthorizedException();'),
+      output: null,
+      errors: [PROVIDER_TRANSPORT],
+    },
+    {
+      name: 'a Host check after the request is handed on, which is answered by then',
+      code: CHECKED_DELEGATION(LOCAL_HOST_CHECK, true),
+      output: null,
+      errors: [PROVIDER_TRANSPORT],
+    },
+    {
+      name: '`trustCredentialChecks: false` (strict) counts no token check',
+      code: DELEGATING_CONTROLLER('@Injectable()\n', true),
+      options: [{ trustCredentialChecks: false }],
+      output: null,
+      errors: [PROVIDER_TRANSPORT],
+    },
+    {
+      name: 'a provider that other code of the package calls too: that caller checks nothing',
+      code: `${CHECKED_DELEGATION(LOCAL_HOST_CHECK)}
+
+export async function serveDirectly(service: McpService, req: Request, res: Response): Promise<void> {
+  await service.handle(req, res);
+}`,
+      output: null,
+      errors: [PROVIDER_TRANSPORT],
+    },
+  ],
+});
+
+/** A provider of its own module that makes the transport for the requests a controller hands it. */
+const MCP_SERVICE = `import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+@Injectable()
+export class McpService {
+  async handle(req: Request, res: Response): Promise<void> {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res, req.body);
+  }
+}
+`;
+
+const nestPackage = nestPackages();
+
+/** A package whose controller module runs `check` before it hands the request to MCP_SERVICE; the path of the service's module. */
+function servicePackage(check: string): string {
+  const controller = nestPackage({
+    'mcp.service.ts': MCP_SERVICE,
+    'mcp.controller.ts': `import { All, Controller, Req, Res, UnauthorizedException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { McpService } from './mcp.service';
+${tokenHelpers({ bearer: true })}
+
+@Controller('mcp')
+export class McpController {
+  constructor(private readonly mcp: McpService) {}
+
+  @All()
+  async handle(@Req() req: Request, @Res() res: Response): Promise<void> {
+    ${check}
+    await this.mcp.handle(req, res);
+  }
+}
+`,
+  });
+  return path.join(path.dirname(controller), 'mcp.service.ts');
+}
+
+ruleTester.run('require-dns-rebinding-protection: a provider of another module than its controller', dnsRule, {
+  valid: [
+    {
+      name: 'the controller throws UnauthorizedException without a valid bearer token before it hands the request on',
+      code: MCP_SERVICE,
+      filename: servicePackage(
+        "if (!hasValidBearerToken(req.headers['authorization'])) throw new UnauthorizedException('Invalid token');",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the controller only wants an `Authorization` there',
+      code: MCP_SERVICE,
+      filename: servicePackage("if (!req.headers['authorization']) throw new UnauthorizedException('No token');"),
+      output: null,
+      errors: [{ ...CONTROLLER_TRANSPORT, line: 8, column: 27, endLine: 8, endColumn: 56 }],
     },
   ],
 });
