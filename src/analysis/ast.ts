@@ -89,6 +89,44 @@ export function iteratedTest(call: TSESTree.CallExpression): IteratedTest | null
   };
 }
 
+/**
+ * The list whose entries a name stands for in a test of the callback of `LIST.some((entry) => …)`
+ * (or `every`, as `iteratedTest` reads it): `LIST` for `entry` in `entry === origin`, where the test
+ * taking `value` makes the callback answer so that the call holds for some entry (true for `some`,
+ * false for `every`), as `LIST.includes(origin)` holds for the entry the origin is. `null` for any
+ * other name, and where the test must hold for every entry instead (`LIST.every((entry) => entry
+ * === origin)` true), which an empty list also passes.
+ */
+export function iteratedEntryList(
+  name: TSESTree.Node,
+  test: TSESTree.Node,
+  value: boolean,
+): TSESTree.Expression | null {
+  const element = skipTypeWrappers(name);
+  const def = element.type === AST_NODE_TYPES.Identifier ? variableOf(element)?.defs[0] : undefined;
+  const callback = def?.type === 'Parameter' ? def.node : null;
+  const call = callback?.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback) return null;
+  const iterated = iteratedTest(call);
+  if (!iterated || iterated.element !== def!.name) return null;
+  // The value the callback answers when the test takes `value`: `!` turns it, `&&`, `||` and the
+  // wrappers `skipTypeWrappers` strips pass it on; a test anywhere else decides nothing alone.
+  let answer = value;
+  let node: TSESTree.Node = test;
+  while (node !== iterated.result) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent || parent === callback) return null;
+    if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') answer = !answer;
+    else if (
+      !(parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '??') &&
+      skipTypeWrappers(parent) === parent
+    )
+      return null;
+    node = parent;
+  }
+  return (iterated.method === 'some') === answer ? iterated.list : null;
+}
+
 /** The nearest function (or the program) that holds a node. */
 export function enclosingFunctionOrProgram(node: TSESTree.Node): TSESTree.FunctionLike | TSESTree.Program {
   let current: TSESTree.Node | undefined = node.parent;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, iteratedTest, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, iteratedEntryList, iteratedTest, skipTypeWrappers, walk } from './ast';
 import { requestHeaderRead } from './request-headers';
 import { isRequestOriginRead, originSources, type OriginSource } from './origin-source';
 import { matchSubject } from './origin-decisions';
@@ -125,25 +125,23 @@ export function originChecksIn(test: TSESTree.Node, origin: TSESTree.Node, posit
         // `*`, `undefined` or `null` does not. A comparison with something the file does not fix
         // (a setting) decides too: what it is compared with is then the allowlist.
         if (value ? typeof value.value === 'string' && value.value !== '*' : true) {
-          return [{ node: expression, checked: side, collection: value ? null : other }];
+          // An entry of a list the test goes through (`LIST.some((entry) => entry === origin)`)
+          // stands for the list, which decides as `LIST.includes(origin)` does.
+          const list = value ? null : iteratedEntryList(other, expression, positive);
+          if (list && containsWildcard(list)) return [];
+          return [{ node: expression, checked: side, collection: value ? null : (list ?? other) }];
         }
       }
       return [];
     }
     case AST_NODE_TYPES.CallExpression: {
       // `TRUSTED.some((pattern) => pattern.test(origin))` true, or `LIST.every((entry) => entry !== origin)`
-      // false: the callback's test holds for some element, so the origin passed it. An element it is
-      // compared with stands for the list (`LIST.some((entry) => entry === origin)` checks against `LIST`).
+      // false: the callback's test holds for some element, so the origin passed it (an element it is
+      // compared with stands for the list: `iteratedEntryList`).
       const iterated = iteratedTest(expression);
       if (iterated) {
         if ((iterated.method === 'some') !== positive) return [];
-        const element = iterated.element && variableOf(iterated.element);
-        return originChecksIn(iterated.result, origin, positive, depth + 1).map((check) => {
-          const compared = check.collection && skipTypeWrappers(check.collection);
-          return compared?.type === AST_NODE_TYPES.Identifier && element && variableOf(compared) === element
-            ? { ...check, collection: iterated.list }
-            : check;
-        });
+        return originChecksIn(iterated.result, origin, positive, depth + 1);
       }
       if (!positive) return [];
       const method = calledMethodName(expression);

@@ -6,6 +6,7 @@ import {
   globalPath,
   isLoggingCallee,
   isNullishLiteral,
+  iteratedEntryList,
   iteratedTest,
   skipTypeWrappers,
 } from './ast';
@@ -783,8 +784,10 @@ export function wildcardAdmission(
       ) {
         list = subject.object;
       } else if (subject) {
-        list = subject;
-        single = true;
+        // `LIST.some((entry) => entry === '*' || …)`: an entry stands for its list.
+        const entries = iteratedEntryList(subject, expression, allowWhen);
+        list = entries ?? subject;
+        single = entries === null;
       }
     }
     // `list.indexOf('*') !== -1`, `>= 0`, `> -1`; or `=== -1` where it must be false.

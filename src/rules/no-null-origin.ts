@@ -28,7 +28,7 @@ const NULL_ORIGIN = 'null';
 const MENTIONS_NULL_STRING = /(["'`])null\1|\bnull\b/u;
 /** Every origin read, option and header ends the word: `headers.origin`, `origin:`, `Allow-Origin'`. */
 const MENTIONS_ORIGIN = /origin\b/iu;
-const MAY_LET_NULL_IN = /null|\b(?:includes|has|indexOf)\b/u;
+const MAY_LET_NULL_IN = /null|\b(?:includes|has|indexOf|some|every)\b/u;
 
 /** One place that lets `null` in, reported once however many decisions it takes part in. */
 interface Finding {

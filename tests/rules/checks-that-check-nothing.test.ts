@@ -390,6 +390,13 @@ express().use(
 );`,
       },
       {
+        name: "every() true: each entry must be '*' or the origin, which a list with another origin is not for every origin",
+        code: STAR_LISTED(
+          "['*', 'https://app.example.com']",
+          "allowed.every((entry) => entry === '*' || entry === origin)",
+        ),
+      },
+      {
         name: "the origin itself compared with '*' is no list",
         code: STAR_LISTED("['https://app.example.com']", "origin === '*' || allowed.includes(origin)"),
       },
@@ -411,6 +418,30 @@ express().use(
               {
                 messageId: 'dropWildcardTest',
                 output: STAR_LISTED("['*', 'https://app.example.com']", 'allowed.includes(origin)'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: "an entry compared with '*' inside some(): the entry stands for the list",
+        code: STAR_LISTED(
+          "['*', 'https://app.example.com']",
+          "allowed.some((entry) => entry === '*' || entry === origin)",
+        ),
+        output: null,
+        errors: [
+          {
+            messageId: 'wildcardInList',
+            data: { list: '`allowed`', place: 'line 3' },
+            line: 7,
+            column: 46,
+            endLine: 7,
+            endColumn: 59,
+            suggestions: [
+              {
+                messageId: 'dropWildcardTest',
+                output: STAR_LISTED("['*', 'https://app.example.com']", 'allowed.some((entry) => entry === origin)'),
               },
             ],
           },

@@ -492,6 +492,46 @@ http.createServer((req, res) => {
       ],
     },
     {
+      name: 'an allowlist whose entries are compared with the origin one by one',
+      code: `import http from 'node:http';
+const ALLOWED = (process.env.MCP_ALLOWED_ORIGINS ?? '').split(',');
+http.createServer((req, res) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED.some((entry) => entry === origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end();
+});`,
+      options: [{ reportExactAllowlists: true }],
+      output: `import http from 'node:http';
+const ALLOWED = [] as string[] /* was env MCP_ALLOWED_ORIGINS: list the allowed origins here */;
+http.createServer((req, res) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED.some((entry) => entry === origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`MCP_ALLOWED_ORIGINS`', credentials: '' },
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import http from 'node:http';
+const ALLOWED = ['https://app.example.com'];
+http.createServer((req, res) => {
+  const origin = req.headers.origin;
+  if (origin && ALLOWED.some((entry) => entry === origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an exact comparison with an env value',
       code: `app.use((req, res, next) => {
   if (req.headers.origin === process.env.FRONTEND_ORIGIN) res.setHeader('Access-Control-Allow-Origin', req.headers.origin!);

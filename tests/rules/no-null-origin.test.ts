@@ -676,3 +676,129 @@ ruleTester.run('no-null-origin: ws verifyClient', rule, {
     },
   ],
 });
+
+/** An echo behind `test`, made of each entry of a list that holds 'null' (`list` written as given). */
+const ENTRY_BY_ENTRY = (
+  test: string,
+  list = "['https://app.example.com', 'null']",
+): string => `import express from 'express';
+
+const ALLOWED = ${list};
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && ${test}) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** The report of the 'null' entry of ENTRY_BY_ENTRY's list, fixed by dropping it. */
+const entryByEntryReport = (test: string) =>
+  ({
+    code: ENTRY_BY_ENTRY(test),
+    output: ENTRY_BY_ENTRY(test, "['https://app.example.com']"),
+    errors: [
+      {
+        messageId: 'nullOrigin',
+        data: { policy: 'This origin allowlist', credentials: '' },
+        line: 3,
+        column: 45,
+        endLine: 3,
+        endColumn: 51,
+        suggestions: [],
+      },
+    ],
+  }) as const;
+
+ruleTester.run('no-null-origin: a list checked entry by entry', rule, {
+  valid: [
+    {
+      name: 'every() true: the origin must equal every entry, and no entry is compared alone',
+      code: ENTRY_BY_ENTRY('ALLOWED.every((entry) => entry === origin)'),
+    },
+    {
+      name: "the callback compares the origin with something else than the entry, while the list holds 'null'",
+      code: ENTRY_BY_ENTRY("ALLOWED.some(() => origin === 'https://app.example.com')"),
+    },
+    {
+      name: 'a list of real origins, compared entry by entry',
+      code: ENTRY_BY_ENTRY('ALLOWED.some((entry) => entry === origin)', "['https://app.example.com']"),
+    },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'some() with each entry compared with the origin',
+      ...entryByEntryReport('ALLOWED.some((entry) => entry === origin)'),
+    },
+    {
+      name: 'the origin on the left, in a callback without parentheses',
+      ...entryByEntryReport('ALLOWED.some(e => origin === e)'),
+    },
+    {
+      name: 'a function callback that returns the comparison',
+      ...entryByEntryReport('ALLOWED.some(function (entry) { return entry === origin; })'),
+    },
+    {
+      name: 'every() false: some entry is the origin',
+      ...entryByEntryReport('!ALLOWED.every((entry) => entry !== origin)'),
+    },
+    {
+      name: 'a gate that turns away the origins no entry is, in CommonJS',
+      code: `const express = require('express');
+
+const LISTED = ['null', 'https://app.example.com'];
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !LISTED.some((entry) => entry === origin)) return res.status(403).end();
+  next();
+});
+app.listen(3000, '127.0.0.1');`,
+      ...commonjs,
+      output: `const express = require('express');
+
+const LISTED = ['https://app.example.com'];
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !LISTED.some((entry) => entry === origin)) return res.status(403).end();
+  next();
+});
+app.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: 'This origin allowlist', credentials: '' },
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an origin function of cors that answers the verdict of some(), with credentials',
+      code: `import cors from 'cors';
+const OK = ['https://app.example.com', 'null'];
+app.use(cors({ origin: (origin, cb) => cb(null, OK.some((o) => o === origin)), credentials: true }));`,
+      output: `import cors from 'cors';
+const OK = ['https://app.example.com'];
+app.use(cors({ origin: (origin, cb) => cb(null, OK.some((o) => o === origin)), credentials: true }));`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: 'This origin allowlist', credentials: ', credentials included' },
+          line: 2,
+          column: 40,
+          endLine: 2,
+          endColumn: 46,
+          suggestions: [],
+        },
+      ],
+    },
+  ]),
+});

@@ -2026,6 +2026,12 @@ app.listen(3000, '127.0.0.1');`,
       errors: [echoWhereReport('ALLOWED.some((allowed) => allowed !== origin)')],
     },
     {
+      name: "a list that holds '*', compared entry by entry: it decides nothing, as its includes() would not",
+      code: ECHO_WHERE("['*', 'https://app.example.com'].some((allowed) => allowed === origin)"),
+      output: null,
+      errors: [echoWhereReport("['*', 'https://app.example.com'].some((allowed) => allowed === origin)")],
+    },
+    {
       name: 'every() true holds for an empty list too',
       code: ECHO_WHERE('[].every((allowed) => allowed === origin)'),
       output: null,
