@@ -778,7 +778,8 @@ export default createRule<Options, MessageIds>({
      */
     /**
      * The expression a transport is looked up by: what a name holds (a `const`, or a `let` written
-     * once, `t = sid ? streams.get(sid) : undefined`), less a `?:`'s branch that gives nothing.
+     * once, `t = sid ? streams.get(sid) : undefined`), less a `?:`'s branch that gives nothing
+     * and a fallback that holds nothing (`sessions.get(id) ?? {}`).
      */
     function lookupOf(object: TSESTree.Node): TSESTree.Node {
       let held = skipTypeWrappers(object);
@@ -794,13 +795,23 @@ export default createRule<Options, MessageIds>({
           if (value) held = skipTypeWrappers(value as TSESTree.Node);
         }
       }
+      const nothing = (node: TSESTree.Node): boolean => {
+        const value = staticValue(node);
+        return value !== null && value.value == null;
+      };
       if (held.type === AST_NODE_TYPES.ConditionalExpression) {
-        const nothing = (node: TSESTree.Node): boolean => {
-          const value = staticValue(node);
-          return value !== null && value.value == null;
-        };
         if (nothing(held.alternate)) return skipTypeWrappers(held.consequent);
         if (nothing(held.consequent)) return skipTypeWrappers(held.alternate);
+      }
+      // `sessions.get(id) ?? {}` (or `|| {}`), to destructure a record from: the empty fallback holds
+      // no transport, so nothing is posted to without the lookup.
+      if (held.type === AST_NODE_TYPES.LogicalExpression && (held.operator === '??' || held.operator === '||')) {
+        const fallback = skipTypeWrappers(held.right);
+        if (
+          nothing(fallback) ||
+          (fallback.type === AST_NODE_TYPES.ObjectExpression && fallback.properties.length === 0)
+        )
+          return skipTypeWrappers(held.left);
       }
       return held;
     }

@@ -4995,6 +4995,18 @@ ruleTester.run('require-csrf-token: SSE sessions kept as records beside their se
       ),
     },
     { name: 'a plain object of records, destructured (`const { transport } = sessions[id]`)', code: RECORD_OBJECT },
+    {
+      name: 'the record destructured from the lookup or an empty object (`?? {}`)',
+      code: SSE_RECORD('const { transport } = sessions.get(String(req.query.sessionId)) ?? {};'),
+    },
+    {
+      name: 'the same with `|| {}`, read as a property, in plain JavaScript',
+      code: SSE_RECORD('const transport = (sessions.get(String(req.query.sessionId)) || {}).transport;').replace(
+        'const sessions = new Map<string, { server: McpServer; transport: SSEServerTransport }>();',
+        'const sessions = new Map();',
+      ),
+      ...esm,
+    },
   ],
   invalid: [
     {
@@ -5018,6 +5030,24 @@ ruleTester.run('require-csrf-token: SSE sessions kept as records beside their se
           '`POST /messages`',
           [16, 1, 16, 9],
           recordFixed(SSE_RECORD("const { transport } = sessions.get('default') ?? {};")),
+        ),
+      ],
+    },
+    {
+      name: 'a fallback that holds a transport of its own: a request that names no session still posts',
+      code: SSE_RECORD(
+        'const { transport } = sessions.get(String(req.query.sessionId)) ?? { transport: lastTransport };',
+      ),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /messages`',
+          [16, 1, 16, 9],
+          recordFixed(
+            SSE_RECORD(
+              'const { transport } = sessions.get(String(req.query.sessionId)) ?? { transport: lastTransport };',
+            ),
+          ),
         ),
       ],
     },
