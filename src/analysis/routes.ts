@@ -753,14 +753,26 @@ class RouteFinder {
     return registrations.length > 0 || named?.typed ? this.instance(def.name, 'fastify', null, { typed: true }) : null;
   }
 
-  /** Plain handlers: `http.createServer(handler)` and Koa's `app.use(async (ctx) => …)` that route by hand. */
+  /**
+   * Plain handlers: `http.createServer(handler)`, a function a test client serves (`request(handler)`)
+   * and Koa's `app.use(async (ctx) => …)` that route by hand.
+   */
   private plainHandlerRoutes(): Route[] {
     const handlers: { handler: TSESTree.Node; app: AppInstance | null }[] = [];
-    const index = mayHoldEntities(this.sourceCode, 'handler-server') ? moduleIndex(this.sourceCode.ast) : null;
+    const index = mayHoldEntities(this.sourceCode, 'handler-server', 'test-client')
+      ? moduleIndex(this.sourceCode.ast)
+      : null;
     const calls = index ? [...index.calls, ...index.news] : [];
     for (const call of calls) {
       const handler = call.arguments.at(-1);
       if (handler && entitiesOf(call, 'handler-server').length > 0) handlers.push({ handler, app: null });
+      // supertest 7 index.js serves a function as `http.createServer(app)` does (light-my-request
+      // calls it with a request of its own): its branches are routes, of a test (`servedInProcessOnly`).
+      for (const entity of entitiesOf(call, 'test-client')) {
+        const given = call.arguments[entity.argument];
+        if (given && given.type !== AST_NODE_TYPES.SpreadElement && resolveFunction(given))
+          handlers.push({ handler: given, app: null });
+      }
       // `server.on('request', handler)`: the same handler, given after the server is made.
       const [event, listener] = call.arguments;
       if (

@@ -21,11 +21,12 @@ import { installedBefore, installedVersionFor } from './installed';
 import { servesMcp } from './mcp-transports';
 import { isTestFile, runByBun, servedByDeno, supabaseFunction } from './module-graph';
 import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
-import type { AppInstance } from './routes';
+import type { AppInstance, Route } from './routes';
 import {
   bindingDefault,
   callsOf,
   enclosingFunction,
+  exportedNames,
   externalRefOf,
   findObjectProperty,
   isFunctionNode,
@@ -37,6 +38,7 @@ import {
   resolveObjectExpression,
   resolveObjectWhenSet,
   returnedExpressions,
+  usesOf,
   type HandlerFunction,
   type PossibleValue,
   type PropertyLookup,
@@ -1494,16 +1496,85 @@ const IN_PROCESS_REQUESTS: Readonly<Partial<Record<AppInstance['framework'], str
 };
 
 /**
- * Whether an app is only ever handed requests by its test, in the process or for the length of
- * one request (`const app = new Hono(); app.post('/mcp', handle); await app.request('/mcp', …)`,
- * `app = express(); …; await request(app).post('/mcp')` of supertest): held by a variable of its
- * own that only its method calls and test clients use, one of them the framework's in-process
- * request or a test client, none `listen`, and not exported. No page can reach it.
+ * What of an app other than the app itself a test client is handed, to serve it for a request:
+ *
+ * - Koa's `app.callback()`, the request listener (koa 3 lib/application.js: `callback()` returns
+ *   `handleRequest(req, res)`; `listen()` is `http.createServer(this.callback()).listen(…)`), which
+ *   supertest wraps in a server of its own as it does any function;
+ * - Fastify's `app.server`, the `http.Server` the factory made (fastify 5 docs/Reference/Server.md
+ *   `server`; docs/Guides/Testing.md hands it to supertest after `await fastify.ready()`), which
+ *   listens only when `app.listen()` starts it; supertest listens on it, when it is not
+ *   listening yet, for one request.
  */
-export function servedInProcessOnly(app: AppInstance | null): boolean {
-  if (!app || app.parent || !inTest(app.node)) return false;
+const TEST_CLIENT_MEMBERS: Readonly<Partial<Record<AppInstance['framework'], { name: string; call: boolean }>>> = {
+  koa: { name: 'callback', call: true },
+  fastify: { name: 'server', call: false },
+};
+
+/** How a test serves an app: its framework's in-process request method, and the member a test client may be handed. */
+interface TestServing {
+  readonly method: string | null;
+  readonly member: { readonly name: string; readonly call: boolean } | null;
+}
+
+/**
+ * Whether a route only ever gets requests from its test, in the process or for the length of one
+ * request: its app is held as `heldInProcessOnly` says (`const app = new Hono(); app.post('/mcp',
+ * handle); await app.request('/mcp', …)`, `app = express(); …; await request(app).post('/mcp')` of
+ * supertest, `request(app.callback())` of a Koa app, `request(app.server)` of a Fastify one), made
+ * in a test and not exported; or, for a plain handler of a test, every place the handler is handed
+ * over is a test client (`request(handler)`) or a server only test clients are handed
+ * (`request(http.createServer(handler))`). No page can reach it.
+ */
+export function servedInProcessOnly(route: Pick<Route, 'app' | 'framework' | 'given'>): boolean {
+  const { app } = route;
+  if (!app) return route.framework === 'node' && route.given !== undefined && handlerServedByTestsOnly(route.given);
+  if (app.parent || !inTest(app.node)) return false;
   if (exportedValue(app.node)) return false;
-  return heldInProcessOnly(app.node, IN_PROCESS_REQUESTS[app.framework] ?? null, 0) === 'requested';
+  const serving = {
+    method: IN_PROCESS_REQUESTS[app.framework] ?? null,
+    member: TEST_CLIENT_MEMBERS[app.framework] ?? null,
+  };
+  return heldInProcessOnly(app.node, serving, 0) === 'requested';
+}
+
+/**
+ * Whether a plain request handler of a test is only ever served by test clients: each place it is
+ * handed over is a test client's argument (supertest 7 index.js and lib/agent.js wrap a function
+ * in `http.createServer(app)`; light-my-request calls it), or the listener of a server
+ * (`http.createServer(handler)`) that is only handed to test clients (supertest 7 lib/test.js
+ * `serverAddress` listens on a server that is not listening yet, on port 0, and `end` closes it).
+ */
+function handlerServedByTestsOnly(given: TSESTree.Node): boolean {
+  const fn = resolveFunction(given);
+  if (!fn || !inTest(fn)) return false;
+  const written = outermostWrapper(fn);
+  const handedWhereWritten =
+    written.parent?.type === AST_NODE_TYPES.CallExpression && written.parent.callee !== written;
+  // A handler other modules may import (and serve) is not the test's alone.
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id
+        : null;
+  const variable = name && variableOf(name);
+  if (variable && exportedNames(fn, variable).length > 0) return false;
+  const used = handedWhereWritten ? { uses: [written], complete: true } : usesOf(fn);
+  if (!used?.complete || used.uses.length === 0) return false;
+  const testServer = { method: null, member: null };
+  return used.uses.every((use) => {
+    if (givenToTestClient(use)) return true;
+    const held = outermostWrapper(use);
+    const server = held.parent;
+    return (
+      server !== undefined &&
+      (server.type === AST_NODE_TYPES.CallExpression || server.type === AST_NODE_TYPES.NewExpression) &&
+      server.arguments.at(-1) === held &&
+      entitiesOf(server, 'handler-server').length > 0 &&
+      heldInProcessOnly(server, testServer, 0) === 'requested'
+    );
+  });
 }
 
 /** Whether `argument` is the app a test client is handed: supertest's `request(app)`, light-my-request's `inject(app)`. */
@@ -1515,21 +1586,20 @@ function givenToTestClient(argument: TSESTree.Node): boolean {
 }
 
 /**
- * How the value `made` is used: `'requested'` when the variable that holds it is used only by its
- * method calls and test clients, one of them `method` or a test client, none `listen`; also when
+ * How the value `made` is used: `'requested'` when it is handed to a test client where it is made,
+ * or the variable that holds it is used only by its method calls and test clients, one of them
+ * `serving.method` or a test client (given the value or its `serving.member`), none `listen`; also when
  * a function of the test returns it (`function makeApp() { …; return app }`) and every call of
  * that function is held so. The variable may be a `let` of the test that a hook assigns
  * (`let app; beforeAll(() => { app = express(); … })`). `'unused'` when it is held so but never
  * handed a request, `'other'` for anything else.
  */
-function heldInProcessOnly(
-  made: TSESTree.Node,
-  method: string | null,
-  depth: number,
-): 'requested' | 'unused' | 'other' {
+function heldInProcessOnly(made: TSESTree.Node, serving: TestServing, depth: number): 'requested' | 'unused' | 'other' {
   let held = outermostWrapper(made);
   // `const app = await makeApp()`
   if (held.parent?.type === AST_NODE_TYPES.AwaitExpression) held = outermostWrapper(held.parent);
+  // `request(http.createServer(handler))`, `request(express())`: no other code holds it.
+  if (givenToTestClient(held)) return 'requested';
   const holder = held.parent;
   // `return app` of a factory the test calls: each call is an app of its own.
   if (holder?.type === AST_NODE_TYPES.ReturnStatement && depth < 2) {
@@ -1540,7 +1610,7 @@ function heldInProcessOnly(
     let requested = false;
     for (const call of found.calls) {
       if (call.type !== AST_NODE_TYPES.CallExpression) return 'other';
-      const use = heldInProcessOnly(call, method, depth + 1);
+      const use = heldInProcessOnly(call, serving, depth + 1);
       if (use === 'other') return 'other';
       requested ||= use === 'requested';
     }
@@ -1574,9 +1644,23 @@ function heldInProcessOnly(
     const member = identifier.parent;
     // `return app` of the factory that made it.
     if (member?.type === AST_NODE_TYPES.ReturnStatement && depth < 2) {
-      const use = heldInProcessOnly(identifier, method, depth);
+      const use = heldInProcessOnly(identifier, serving, depth);
       if (use === 'other') return 'other';
       requested ||= use === 'requested';
+      continue;
+    }
+    // `request(app.callback())` of Koa, `request(app.server)` of Fastify (`TEST_CLIENT_MEMBERS`);
+    // handed anywhere else (`http.createServer(app.callback()).listen(…)`), it may be served.
+    if (
+      serving.member &&
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      propertyName(member) === serving.member.name
+    ) {
+      const handed = serving.member.call ? member.parent : member;
+      const made = !serving.member.call || (handed?.type === AST_NODE_TYPES.CallExpression && handed.callee === member);
+      if (!handed || !made || !givenToTestClient(handed)) return 'other';
+      requested = true;
       continue;
     }
     const call = member?.parent;
@@ -1590,7 +1674,7 @@ function heldInProcessOnly(
     }
     const name = propertyName(member);
     if (name === 'listen') return 'other';
-    if (name !== null && name === method) requested = true;
+    if (name !== null && name === serving.method) requested = true;
   }
   return requested ? 'requested' : 'unused';
 }

@@ -284,7 +284,7 @@ export default createRule<Options, MessageIds>({
           (route) =>
             route.acceptsPost &&
             isEndpoint(route) &&
-            !servedInProcessOnly(route.app) &&
+            !servedInProcessOnly(route) &&
             !routeIsGuarded(finder, route, apps) &&
             !originCheckedLocally(route) &&
             !sessionsMadeBehindCheck(route),

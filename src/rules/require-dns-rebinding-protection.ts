@@ -1067,7 +1067,7 @@ export default createRule<Options, MessageIds>({
           guardedApps: { has: (app) => validatingApps(codeOf(app)).has(app) },
         };
         const mcpRoutes = routes.filter(
-          (route) => !servedInProcessOnly(route.app) && route.handlers.some((handler) => servesMcp(handler)),
+          (route) => !servedInProcessOnly(route) && route.handlers.some((handler) => servesMcp(handler)),
         );
         // A rebinding page has none of the user's credentials for this host: a route that refuses
         // requests without one is out of its reach (docs/threat-model.md).
@@ -1152,7 +1152,7 @@ export default createRule<Options, MessageIds>({
                 : moduleTransportRoutes(transport.node, transport.transport);
           const serving = making.length > 0 ? making : (mounted ?? mcpRoutes);
           // Routes of apps a test hands requests in the process (`app.request(…)`): no page reaches them.
-          if (serving.length > 0 && serving.every((route) => servedInProcessOnly(route.app))) continue;
+          if (serving.length > 0 && serving.every((route) => servedInProcessOnly(route))) continue;
           const stream = transport.transport.name === 'sse';
           if (serving.length > 0 && serving.every((route) => guarded(route, stream))) continue;
           if (serving.length > 0 && serving.every((route) => route.app && turnedOff.has(rootApp(route.app, apps).node)))

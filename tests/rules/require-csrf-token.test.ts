@@ -1,7 +1,7 @@
 import rule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
-import { ROUTED_BY_PATH } from '../support/sample-servers';
+import { FASTIFY_SUPERTEST, KOA_SUPERTEST, NODE_SUPERTEST, ROUTED_BY_PATH } from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
 
@@ -5726,6 +5726,69 @@ test('answers', async () => {
             )
             .replace('let app: express.Express;\n', `let app: express.Express;\n\n${tokenHelpers({ bearer })}\n\n`)
             .replace("app.post('/mcp', ", `app.post('/mcp', ${guard('express', bearer, { indent: '  ' })}`),
+        ),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-csrf-token: a Koa, Fastify or plain handler a test hands to supertest', rule, {
+  valid: [
+    {
+      name: "Koa's request listener, `app.callback()`, which supertest serves as it serves any function",
+      filename: 'tests/mcp.test.ts',
+      code: KOA_SUPERTEST('app.callback()'),
+    },
+    {
+      name: "Fastify's `app.server` after `await app.ready()`, which supertest listens on for one request",
+      filename: 'tests/mcp.test.ts',
+      code: FASTIFY_SUPERTEST('await app.ready();'),
+    },
+    {
+      name: 'a plain handler handed to supertest, which wraps it in a server of its own',
+      filename: 'tests/mcp.test.ts',
+      code: NODE_SUPERTEST('handler'),
+    },
+    {
+      name: 'a plain handler in a server that only supertest is handed',
+      filename: 'tests/mcp.test.ts',
+      code: NODE_SUPERTEST('http.createServer(handler)'),
+    },
+  ],
+  invalid: [
+    {
+      name: "Koa's request listener also served by a server of the test's own",
+      filename: 'tests/mcp.test.ts',
+      code: KOA_SUPERTEST('app.callback()', '\nhttp.createServer(app.callback()).listen(3000);'),
+      output: null,
+      errors: [
+        missingCheck('Every method of `/mcp` in this handler', [8, 7, 8, 26], (bearer) =>
+          KOA_SUPERTEST('app.callback()', '\nhttp.createServer(app.callback()).listen(3000);')
+            .replace('const app = new Koa();\n', `const app = new Koa();\n\n${tokenHelpers({ bearer })}\n\n`)
+            .replace(
+              "  if (ctx.path !== '/mcp')",
+              `  ${guard('koa handler', bearer, { indent: '  ' })}if (ctx.path !== '/mcp')`,
+            ),
+        ),
+      ],
+    },
+    {
+      name: 'a plain handler the test module exports, which other modules may serve',
+      filename: 'tests/mcp.test.ts',
+      code: NODE_SUPERTEST('handler').replace('async function handler', 'export async function handler'),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp` in this handler', [6, 7, 6, 28], (bearer) =>
+          NODE_SUPERTEST('handler')
+            .replace('async function handler', 'export async function handler')
+            .replace(
+              "import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';\n",
+              `import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';\n\n${tokenHelpers({ bearer })}\n`,
+            )
+            .replace(
+              "  if (req.method === 'POST' && req.url",
+              `  ${guard('node:http', bearer, { indent: '  ' })}if (req.method === 'POST' && req.url`,
+            ),
         ),
       ],
     },

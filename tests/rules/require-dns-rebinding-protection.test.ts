@@ -1,6 +1,6 @@
 import rule from '../../src/rules/require-dns-rebinding-protection';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
-import { ROUTED_BY_PATH } from '../support/sample-servers';
+import { FASTIFY_SUPERTEST, KOA_SUPERTEST, NODE_SUPERTEST, ROUTED_BY_PATH } from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
 
@@ -1701,6 +1701,147 @@ ruleTester.run('require-dns-rebinding-protection: an app a test hands to a test 
               ),
             },
           ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-dns-rebinding-protection: a Koa, Fastify or plain handler a test hands to supertest', rule, {
+  valid: [
+    {
+      name: "Koa's request listener, `app.callback()`, which supertest serves as it serves any function",
+      filename: 'tests/mcp.test.ts',
+      code: KOA_SUPERTEST('app.callback()'),
+    },
+    {
+      name: "Fastify's `app.server` after `await app.ready()`, which supertest listens on for one request",
+      filename: 'tests/mcp.test.ts',
+      code: FASTIFY_SUPERTEST('await app.ready();'),
+    },
+    {
+      name: 'a plain handler handed to supertest, which wraps it in a server of its own',
+      filename: 'tests/mcp.test.ts',
+      code: NODE_SUPERTEST('handler'),
+    },
+    {
+      name: 'a plain handler in a server that only supertest is handed',
+      filename: 'tests/mcp.test.ts',
+      code: NODE_SUPERTEST('http.createServer(handler)'),
+    },
+    {
+      name: 'the server held in a constant that the test also closes',
+      filename: 'tests/mcp.test.ts',
+      code: NODE_SUPERTEST('server', '\n\nconst server = http.createServer(handler);\nafterAll(() => server.close());'),
+    },
+  ],
+  invalid: [
+    {
+      name: "Koa's request listener also served by a server of the test's own",
+      filename: 'tests/mcp.test.ts',
+      code: KOA_SUPERTEST('app.callback()', '\nhttp.createServer(app.callback()).listen(3000);'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 9,
+          column: 25,
+          endLine: 9,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: KOA_SUPERTEST('app.callback()', '\nhttp.createServer(app.callback()).listen(3000);').replace(
+                '{ sessionIdGenerator: undefined }',
+                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a Fastify app the test starts with `listen` before handing supertest its server',
+      filename: 'tests/mcp.test.ts',
+      code: FASTIFY_SUPERTEST('await app.listen({ port: 3000 });'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: FASTIFY_SUPERTEST('await app.listen({ port: 3000 });').replace(
+                '{ sessionIdGenerator: undefined }',
+                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Fastify's `app.server` listened on by the test itself",
+      filename: 'tests/mcp.test.ts',
+      code: FASTIFY_SUPERTEST('await app.ready();', '\napp.server.listen(3000);'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 54,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a plain handler that the test also serves on a port of its own',
+      filename: 'tests/mcp.test.ts',
+      code: NODE_SUPERTEST('handler', '\n\nhttp.createServer(handler).listen(3000);'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 7,
+          column: 27,
+          endLine: 7,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: NODE_SUPERTEST('handler', '\n\nhttp.createServer(handler).listen(3000);').replace(
+                '{ sessionIdGenerator: undefined }',
+                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a plain handler the test module exports, which other modules may serve',
+      filename: 'tests/mcp.test.ts',
+      code: NODE_SUPERTEST('handler').replace('async function handler', 'export async function handler'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 7,
+          column: 27,
+          endLine: 7,
+          endColumn: 56,
+          suggestions: [],
         },
       ],
     },

@@ -34,3 +34,57 @@ http
     }
   })
   .listen(3000, '127.0.0.1');`;
+
+/** A test module of a Koa app that answers POST /mcp by hand, handed to supertest as `client`; `after` follows the app. */
+export const KOA_SUPERTEST = (client: string, after = ''): string => `import http from 'node:http';
+import Koa from 'koa';
+import request from 'supertest';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const app = new Koa();
+app.use(async (ctx) => {
+  if (ctx.path !== '/mcp') return;
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  ctx.respond = false;
+  await transport.handleRequest(ctx.req, ctx.res, ctx.request.body);
+});${after}
+
+it('answers', async () => {
+  await request(${client}).post('/mcp').send({ jsonrpc: '2.0', id: 1, method: 'ping' });
+});`;
+
+/** A test module of a Fastify app with POST /mcp; the test runs `start`, then hands `app.server` to supertest. */
+export const FASTIFY_SUPERTEST = (start: string, after = ''): string => `import Fastify from 'fastify';
+import request from 'supertest';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const app = Fastify();
+app.post('/mcp', async (req, reply) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  reply.hijack();
+  await transport.handleRequest(req.raw, reply.raw, req.body);
+});${after}
+
+it('answers', async () => {
+  ${start}
+  await request(app.server).post('/mcp').send({ jsonrpc: '2.0', id: 1, method: 'ping' });
+});`;
+
+/** A test module whose plain `node:http` handler answers POST /mcp, handed to supertest as `client`; `after` follows it. */
+export const NODE_SUPERTEST = (client: string, after = ''): string => `import http from 'node:http';
+import request from 'supertest';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+async function handler(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.method === 'POST' && req.url === '/mcp') {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.statusCode = 404;
+  res.end();
+}${after}
+
+it('answers', async () => {
+  await request(${client}).post('/mcp').send({ jsonrpc: '2.0', id: 1, method: 'ping' });
+});`;
