@@ -3163,21 +3163,6 @@ ruleTester.run("require-dns-rebinding-protection: the SDK's OAuth endpoints serv
           suggestions: [],
         },
       ],
-/** CORS_REFUSAL's transport report, with the suggestion that turns its protection on. */
-const corsRefusalReport = (use: string) => ({
-  messageId: 'unprotectedTransport' as const,
-  data: { transport: '`StreamableHTTPServerTransport`' },
-  line: 9,
-  column: 13,
-  endLine: 9,
-  endColumn: 42,
-  suggestions: [
-    {
-      messageId: 'enableProtection' as const,
-      output: CORS_REFUSAL(use).replace(
-        'sessionIdGenerator: undefined',
-        "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-      ),
     },
   ],
 });
@@ -3240,6 +3225,26 @@ ruleTester.run('require-dns-rebinding-protection: a dispatcher two functions bel
     },
   ],
 });
+
+/** CORS_REFUSAL's transport report, with the suggestion that turns its protection on. */
+const corsRefusalReport = (use: string) => ({
+  messageId: 'unprotectedTransport' as const,
+  data: { transport: '`StreamableHTTPServerTransport`' },
+  line: 9,
+  column: 13,
+  endLine: 9,
+  endColumn: 42,
+  suggestions: [
+    {
+      messageId: 'enableProtection' as const,
+      output: CORS_REFUSAL(use).replace(
+        'sessionIdGenerator: undefined',
+        "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+      ),
+    },
+  ],
+});
+
 /** A cors origin function that lets in the origins `test` (of `origin`) holds for, and refuses the rest with an error. */
 const REFUSING_ORIGIN_FUNCTION = (test: string): string =>
   `cors({ origin: (origin, done) => (!origin || ${test} ? done(null, true) : done(new Error('origin refused'))) })`;
