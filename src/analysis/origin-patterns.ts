@@ -88,6 +88,27 @@ function isCompleteHost(host: string): boolean {
   return COMPLETE_HOST.test(host);
 }
 
+/**
+ * Whether a text is an origin as a browser sends it, `scheme://host[:port]`: a name or an IPv6
+ * address for the host, digits for the port, and no user, path, query or fragment (the
+ * serialization of an origin, RFC 6454 section 6.1, which the Fetch standard's `Origin` header carries).
+ */
+function isOriginText(text: string): boolean {
+  return /^[a-z][a-z\d+.-]*:\/\/(?:\[[\da-f:.]+\]|[a-z\d](?:[a-z\d_.-]*[a-z\d])?)(?::\d{1,5})?$/iu.test(text);
+}
+
+/** What a test of `subject` sees of an origin a browser can send, or `null` when it is no such origin. */
+function testedPart(example: string, subject: MatchSubject): string | null {
+  if (!isOriginText(example)) return null;
+  if (subject === 'origin') return example;
+  try {
+    const url = new URL(example);
+    return subject === 'host' ? url.host : url.hostname;
+  } catch {
+    return null;
+  }
+}
+
 /** `https://` and the rest, to turn a host into an origin for an example. */
 function asOrigin(hostAndPort: string): string {
   return `https://${hostAndPort}`;
@@ -105,6 +126,16 @@ function extended(text: string): string {
  * check, a path that no origin has).
  */
 export function weakTextMatchExample(kind: TextMatch, text: string, subject: MatchSubject): string | null {
+  const example = looseTextExample(kind, text, subject);
+  // Shown only if a browser can send it, and it passes the test.
+  const tested = example === null ? null : testedPart(example, subject);
+  if (tested === null) return null;
+  const passes =
+    kind === 'prefix' ? tested.startsWith(text) : kind === 'suffix' ? tested.endsWith(text) : tested.includes(text);
+  return passes ? example : null;
+}
+
+function looseTextExample(kind: TextMatch, text: string, subject: MatchSubject): string | null {
   if (subject === 'hostname') {
     if (!/^[a-z\d.-]+$/iu.test(text) || !/[a-z\d]/iu.test(text)) return null;
     if (kind === 'suffix')
@@ -252,6 +283,8 @@ interface Atom {
   readonly value: string;
   /** Whether a `class` can match a `.`. */
   readonly matchesDot: boolean;
+  /** Every character a `class` can match, when it lists them one by one (`[:/]`); `null` otherwise. */
+  readonly members: string | null;
   readonly alternatives: Atom[][];
 }
 
@@ -277,6 +310,7 @@ function parsePattern(source: string, unicode: boolean): Atom[][] | null {
     value = '',
     matchesDot = false,
     alternatives: Atom[][] = [],
+    members: string | null = null,
   ): Atom => ({
     kind,
     start,
@@ -286,6 +320,7 @@ function parsePattern(source: string, unicode: boolean): Atom[][] | null {
     max: 1,
     value,
     matchesDot,
+    members,
     alternatives,
   });
 
@@ -295,6 +330,7 @@ function parsePattern(source: string, unicode: boolean): Atom[][] | null {
     if (negated) position++;
     let dot = false;
     let sample = '';
+    let members: string | null = '';
     while (position < source.length && source[position] !== ']') {
       let low = source[position]!;
       if (low === '\\') {
@@ -304,6 +340,7 @@ function parsePattern(source: string, unicode: boolean): Atom[][] | null {
         if (known) {
           dot ||= known.matchesDot;
           sample ||= known.value;
+          members = null;
           continue;
         }
         low = CONTROL_ESCAPES[escaped] ?? escaped;
@@ -317,10 +354,13 @@ function parsePattern(source: string, unicode: boolean): Atom[][] | null {
       }
       if (low <= '.' && '.' <= high) dot = true;
       sample ||= low;
+      if (members !== null) members = high === low ? members + low : null;
     }
     if (source[position] !== ']') return null;
     position++;
-    return negated ? atom('class', start, 'x', !dot) : atom('class', start, sample || 'x', dot);
+    return negated
+      ? atom('class', start, 'x', !dot)
+      : atom('class', start, sample || 'x', dot, [], members === '' ? null : members);
   };
 
   const parseAlternatives = (depth: number): Atom[][] | null => {
@@ -494,16 +534,42 @@ function pinsRight(current: Atom | undefined): boolean {
   return current.alternatives.every((alternative) => pinsRight(alternative.at(-1)));
 }
 
-/** A port, required: `:` or a group that starts with one. */
-function isRequiredPort(current: Atom | undefined): boolean {
-  if (!current || current.min < 1) return false;
-  if (isChar(current, ':')) return true;
-  return current.kind === 'group' && current.alternatives.every((alternative) => isRequiredPort(alternative[0]));
+/**
+ * What an origin never holds after its host: a path, a query, a fragment (and no user before it).
+ * So `\/` after the host, as in `example\.com(:|\/|$)` copied from a URL pattern, can never match:
+ * after the host only the port's `:` can come, or the end.
+ */
+const PAST_HOST = '/?#@';
+
+/** Whether an atom matches only some of these characters: a `char`, or a `class` that lists them (`[:/]`). */
+function matchesOnly(current: Atom, characters: string): boolean {
+  if (current.kind === 'char') return characters.includes(current.value);
+  return (
+    current.kind === 'class' && current.members !== null && [...current.members].every((c) => characters.includes(c))
+  );
 }
 
-/** Where the port or the end begins: a `:` or a group that starts with one (required or not), or `$`. */
+/** A required character that no origin has after its host (`\/`, `[/?#]`): the sequence it is in matches no origin. */
+function cannotFollowHost(current: Atom): boolean {
+  return current.min >= 1 && matchesOnly(current, PAST_HOST);
+}
+
+/**
+ * Something required that stops the host on the right: `$`, a port (`:`, `(:\d+)`), or a character
+ * no origin has there, which only the end or a port can stand for in a real origin: `(:|\/|$)`.
+ */
+function bindsRight(current: Atom | undefined): boolean {
+  if (!current || current.min < 1) return false;
+  if (current.kind === 'end' || matchesOnly(current, `:${PAST_HOST}`)) return true;
+  return current.kind === 'group' && current.alternatives.every((alternative) => bindsRight(alternative[0]));
+}
+
+/**
+ * Where the port or the end begins: a `:` (or a character no origin has past its host) or a group
+ * that starts with one (required or not), or `$`.
+ */
 function endsHost(current: Atom): boolean {
-  if (current.kind === 'end' || (current.kind === 'char' && current.value === ':')) return true;
+  if (current.kind === 'end' || matchesOnly(current, `:${PAST_HOST}`)) return true;
   return (
     current.kind === 'group' &&
     current.alternatives.some((alternative) => alternative[0] !== undefined && endsHost(alternative[0]))
@@ -576,10 +642,16 @@ export function findPatternProblem(source: string, flags: string, subject: Match
           break;
         }
       }
+      // Without `//`, the host still starts after the last `/`, the end of the origin's own `://`
+      // (`\/localhost`): no `/` comes after it in an origin.
+      if (hostStart === 0) hostStart = atoms.findLastIndex((current) => isChar(current, '/')) + 1;
     }
     const leftAnchored = pinsLeft(atoms[0]);
     // `^https` without `//`, matched against a whole origin, is a scheme check.
     if (subject === 'origin' && hostStart === 0 && atoms[0]?.kind === 'start') continue;
+    // Nothing of a path, query or fragment follows the host of an origin: an alternative that
+    // requires one (`^https:\/\/a\.com\/`, from `(:|\/|$)`) lets no origin in.
+    if (atoms.slice(hostStart).some(cannotFollowHost)) continue;
     let hostEnd = atoms.findIndex((current, index) => index >= hostStart && endsHost(current));
     if (hostEnd < 0) hostEnd = atoms.length;
     const host = atoms.slice(hostStart, hostEnd);
@@ -648,7 +720,7 @@ export function findPatternProblem(source: string, flags: string, subject: Match
 
     const last = atoms.at(-1);
     // An optional port (`(:\d+)?`) does not stop `.evil.com` from following the host.
-    const rightOpen = !pinsRight(last) && !atoms.slice(hostEnd).some(isRequiredPort);
+    const rightOpen = !pinsRight(last) && !atoms.slice(hostEnd).some(bindsRight);
     if (rightOpen) {
       findings.push({
         problem: 'unanchoredEnd',
@@ -692,7 +764,14 @@ export function findPatternProblem(source: string, flags: string, subject: Match
   const unique = new Map(edits.map((edit) => [`${edit.start}:${edit.end}:${edit.text}`, edit]));
   edits.length = 0;
   edits.push(...unique.values());
-  const first = findings.sort((a, b) => order.indexOf(a.problem) - order.indexOf(b.problem))[0];
+  // Each origin shown must be one a browser can send, and one the pattern lets in.
+  const passes = (example: string): boolean => {
+    const tested = testedPart(example, subject);
+    return tested !== null && new RegExp(source, flags.replace(/[gy]/gu, '')).test(tested);
+  };
+  const first = findings
+    .filter((finding) => passes(finding.example))
+    .sort((a, b) => order.indexOf(a.problem) - order.indexOf(b.problem))[0];
   if (!first) return null;
   let fixed: string | null = null;
   if (fixable) {

@@ -103,8 +103,59 @@ koaApp.use(koaCors({ origin: /localhost/ as never }));`,
   next();
 });`,
     },
+    {
+      name: 'a host followed by a port, a path or the end, which an origin only ends with a port or the end',
+      code: `import cors from 'cors';
+app.use(cors({ origin: [/^https:\\/\\/[a-z0-9-]+\\.example\\.com(:|\\/|$)/, /^http:\\/\\/localhost([:/?#]|$)/i], credentials: true }));
+app.use((req, res, next) => {
+  const origin = req.headers.origin ?? '';
+  if (!/^https:\\/\\/app\\.example\\.com(?:\\/|:\\d+|$)/.test(origin)) return res.status(403).end();
+  if (!/^([a-z]+\\.)?example\\.com(\\/|$)/.test(new URL(origin).hostname)) return res.status(403).end();
+  if (!origin.includes('example.com:x')) return res.status(403).end();
+  next();
+});`,
+    },
   ],
   invalid: [
+    {
+      name: 'a host boundary group after a wildcard host: the origin shown has no path',
+      code: `import cors from 'cors';
+app.use(cors({ origin: /^https:\\/\\/.*example\\.com(:|\\/|$)/, credentials: true }));
+app.use(cors({ origin: [/\\/localhost/] }));`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: /^https:\\/\\/.*example\\.com(:|\\/|$)/, credentials: true }));
+app.use(cors({ origin: [/\\/localhost(?::\\d+)?$/] }));`,
+      errors: [
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {
+            pattern: '/^https:\\/\\/.*example\\.com(:|\\/|$)/',
+            problem: 'has a wildcard in the host that runs into its names',
+            example: 'https://evilexample.com',
+            credentials: ', credentials included',
+          },
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 59,
+          suggestions: [],
+        },
+        {
+          messageId: 'unsafeOriginPattern',
+          data: {
+            pattern: '/\\/localhost/',
+            problem: 'has no `$` after the host',
+            example: 'https://localhost.evil.com',
+            credentials: '',
+          },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'a cors pattern without a left anchor, with credentials',
       code: `import cors from 'cors';
