@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { programOf, propertyName, variableOf, visitorKeys } from './program';
+import { programOf, propertyName, staticValue, variableOf, visitorKeys } from './program';
 
 /**
  * Strips what does not change a value at run time: `as`, `satisfies`, `!`, `<T>x`, instantiation
@@ -151,6 +151,65 @@ export function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatemen
     current = current.parent;
   }
   return current as TSESTree.ProgramStatement;
+}
+
+/** What may make up a test that only constants decide: literals, names, and operators on them. */
+const CONSTANT_TEST_PARTS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.BinaryExpression,
+]);
+
+const fixedConditions = new WeakMap<TSESTree.Node, boolean | null>();
+
+/**
+ * What a test always is when only constants of the module bound to literals decide it
+ * (`const REQUIRE_AUTH = true`, and `!`, `&&`, `||` and comparisons of such names): the code
+ * fixes it, no deployment sets it. `null` for anything else: a name read from the environment,
+ * options or the request, a property (an object can be changed), a call.
+ */
+export function fixedCondition(test: TSESTree.Node): boolean | null {
+  let known = fixedConditions.get(test);
+  if (known !== undefined) return known;
+  let constantsOnly = true;
+  walk(
+    test,
+    (node) => {
+      if (!CONSTANT_TEST_PARTS.has(node.type)) constantsOnly = false;
+      // A name of the module's own (`getStaticValue` follows only those bound once, to a constant).
+      else if (node.type === AST_NODE_TYPES.Identifier && variableOf(node)?.defs[0]?.type !== 'Variable')
+        constantsOnly = false;
+    },
+    () => constantsOnly,
+  );
+  const fixed = constantsOnly ? staticValue(test) : null;
+  known = fixed ? Boolean(fixed.value) : null;
+  fixedConditions.set(test, known);
+  return known;
+}
+
+/**
+ * Whether code never runs because a test only constants decide rules it out: the `else` of
+ * `if (REQUIRE_AUTH)` with `const REQUIRE_AUTH = true`, the branch of `?:`, the right side of
+ * `&&` and `||`. Read up to `stop` (by default, the whole module).
+ */
+export function inDeadBranch(node: TSESTree.Node, stop?: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== stop; child = parent, parent = parent.parent) {
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child !== parent.test
+    ) {
+      const fixed = fixedCondition(parent.test);
+      if (fixed !== null && fixed !== (child === parent.consequent)) return true;
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
+      const fixed = parent.operator === '??' ? null : fixedCondition(parent.left);
+      if (fixed !== null && fixed !== (parent.operator === '&&')) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether `inner` lies within `outer` in the source (of the same module). */

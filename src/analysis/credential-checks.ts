@@ -3,6 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import {
   calledMethodName,
   containsNode,
+  fixedCondition,
   globalPath,
   outermostWrapper,
   parameterName,
@@ -644,6 +645,25 @@ function underSetting(node: TSESTree.Node, fn: HandlerFunction, depth = 0): bool
   );
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    // A test constants of the module decide (`const REQUIRE_AUTH = true`) is no setting: the
+    // branch it takes runs out of the box, the other never.
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child !== parent.test &&
+      fixedCondition(parent.test) !== null
+    ) {
+      if (fixedCondition(parent.test) !== (child === parent.consequent)) return true;
+      continue;
+    }
+    if (
+      parent.type === AST_NODE_TYPES.LogicalExpression &&
+      parent.operator !== '??' &&
+      child === parent.right &&
+      fixedCondition(parent.left) !== null
+    ) {
+      if (fixedCondition(parent.left) !== (parent.operator === '&&')) return true;
+      continue;
+    }
     // `const token = req.headers.get('authorization'); if (authOn && !token) …`: where the value
     // is held, every test of it must run only under a setting.
     if (

@@ -7,6 +7,7 @@ import {
   calledMethodName,
   calledMethodObject,
   containsNode,
+  inDeadBranch,
   outermostWrapper,
   parameterName,
   skipTypeWrappers,
@@ -454,6 +455,9 @@ class RouteFinder {
         const receiver = calledMethodObject(call);
         // A chained registration takes its path from the call before (`app.route('/mcp').post(h)`).
         if (call.arguments.length < fewest && receiver?.type !== AST_NODE_TYPES.CallExpression) continue;
+        // `if (REQUIRE_AUTH) app.post('/mcp', auth, h); else app.post('/mcp', h);` with
+        // `const REQUIRE_AUTH = true`: the code fixes the branch, and the other never registers.
+        if (inDeadBranch(call)) continue;
         const app = receiver && this.appOf(receiver, 0);
         // Another module's calls count only on the apps the linted file uses.
         if (app && (linted || this.apps.has(app.node))) app.calls.push(call);
@@ -497,6 +501,7 @@ class RouteFinder {
     };
     for (const program of this.scanned) {
       for (const call of moduleIndex(program).calls) {
+        if (inDeadBranch(call)) continue;
         call.arguments.forEach((argument, index) => {
           const app = appIn(argument);
           if (app) this.handTo(app, call, index, 0);
@@ -540,6 +545,7 @@ class RouteFinder {
       const method = calledMethodName(registering);
       if (method === null || !APP_METHODS.has(method) || registering.arguments.length < (MIN_ARGUMENTS[method] ?? 0))
         continue;
+      if (inDeadBranch(registering)) continue;
       if (!this.handedAt.has(registering)) this.handedAt.set(registering, call);
       // Routes are the linted file's own calls; another module's only guard them.
       if (!twin && !this.isHome(registering) && !app.calls.includes(registering)) app.calls.push(registering);

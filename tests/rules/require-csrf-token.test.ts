@@ -6637,4 +6637,84 @@ export function routes(provider: OAuthServerProvider): Router {
     },
   ],
   invalid: [],
+/** An express app whose POST /mcp is registered in the branches of `if (${test})`, with `declarations` above. */
+const FLAGGED_ROUTES = (declarations: string, test: string): string => `import express from 'express';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+
+${declarations}
+const app = express();
+const auth = requireBearerAuth({ verifier });
+
+if (${test}) {
+  app.post('/mcp', auth, (req, res) => transport.handleRequest(req, res, req.body));
+} else {
+  app.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
+}
+app.listen(3000, '127.0.0.1');`;
+
+/** FLAGGED_ROUTES with the token fix on the `else` route. */
+const flaggedRoutesFixed =
+  (declarations: string, test: string) =>
+  (bearer: boolean): string =>
+    FLAGGED_ROUTES(declarations, test)
+      .replace('({ verifier });\n', `({ verifier });\n\n${tokenHelpers({ bearer })}\n`)
+      .replace(
+        "app.post('/mcp', (req, res)",
+        `app.post('/mcp', ${guard('express', bearer, { indent: '  ' })}(req, res)`,
+      );
+
+/** A handler that checks a token only `if (${test})`, with `declarations` above. */
+const FLAGGED_CHECK = (declarations: string, test: string, fix = ''): string => `import express from 'express';
+
+${declarations}
+const app = express();
+${fix ? `\n${fix}\n\n` : ''}app.post('/mcp', ${fix ? FIX_GUARD_MARK : ''}(req, res) => {
+  if (${test}) {
+    if (req.headers['x-api-key'] !== process.env.MCP_KEY) return res.status(401).end();
+  }
+  return transport.handleRequest(req, res, req.body);
+});`;
+
+ruleTester.run('require-csrf-token: a branch that only constants bound to literals decide', rule, {
+  valid: [
+    {
+      name: 'the unauthenticated route in the `else` of a constant that is true never registers',
+      code: FLAGGED_ROUTES('const REQUIRE_AUTH = true;', 'REQUIRE_AUTH'),
+    },
+    {
+      name: 'the same with a negated constant that is false, and with `&&` of two constants',
+      code: FLAGGED_ROUTES('const AUTH_DISABLED = false;\nconst STRICT = 1;', '!AUTH_DISABLED && STRICT === 1'),
+    },
+    {
+      name: 'a check under a constant that is true runs for every request',
+      code: FLAGGED_CHECK('const CHECK_KEY = true;', 'CHECK_KEY'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a flag read from the environment is a setting: the unauthenticated route still registers',
+      code: FLAGGED_ROUTES("const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';", 'REQUIRE_AUTH'),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [11, 3, 11, 11],
+          flaggedRoutesFixed("const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';", 'REQUIRE_AUTH'),
+        ),
+      ],
+    },
+    {
+      name: 'a check under a constant that is false never runs',
+      code: FLAGGED_CHECK('const CHECK_KEY = false;', 'CHECK_KEY'),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [5, 1, 5, 9], (bearer) =>
+          FLAGGED_CHECK('const CHECK_KEY = false;', 'CHECK_KEY', tokenHelpers({ bearer })).replace(
+            FIX_GUARD_MARK,
+            guard('express', bearer),
+          ),
+        ),
+      ],
+    },
+  ],
 });
