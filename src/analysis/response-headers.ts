@@ -11,7 +11,7 @@ import {
   resolveObjectExpression,
   type HandlerFunction,
 } from './values';
-import { isLinted, moduleOf, propertyName, staticValue, textOf } from './program';
+import { declaredVariables, isLinted, moduleOf, propertyName, staticValue, textOf } from './program';
 import path from 'node:path';
 import { importsModuleMatching, nearestManifest } from './module-graph';
 import { SAYS_MCP } from './mcp-scope';
@@ -360,4 +360,46 @@ export function credentialHeaders(sourceCode: Readonly<SourceCode>): CredentialH
   };
   credentialsByProgram.set(sourceCode.ast, found);
   return found;
+}
+
+/** A middleware's parameters it may only read from, or call (`next`), to keep out of CORS. */
+const MAX_MIDDLEWARE_PARAMETERS = 4;
+
+/**
+ * Whether a middleware function (of another module of the project: a request-id setter, a logger)
+ * leaves the CORS policy alone: it names no `Access-Control-` header and no CORS package, sets
+ * only headers whose names it fixes (`res.setHeader('X-Request-Id', id)`), and hands the request,
+ * the response, their app (`req.app`) and `next` to nothing: it reads their properties and calls
+ * `next()`, so nothing it calls can set such a header either. Judged by what it does, not where
+ * it lives.
+ */
+export function leavesCorsAlone(fn: HandlerFunction): boolean {
+  if (fn.params.length > MAX_MIDDLEWARE_PARAMETERS || /access-control-|\bcors\b/iu.test(textOf(fn))) return false;
+  for (const param of fn.params) {
+    if (param.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = declaredVariables(fn).find((declared) => declared.name === param.name);
+    for (const reference of variable?.references ?? []) {
+      const use = outermostWrapper(reference.identifier as TSESTree.Node);
+      const parent = use.parent;
+      // `next()`, `next(error)`.
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === use) continue;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return false;
+      if (propertyName(parent) === 'app') return false;
+      const call = outermostWrapper(parent).parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(parent)) continue;
+      const method = calledMethodName(call);
+      const setsHeaders =
+        method !== null &&
+        (HEADER_API.setNameValue.has(method) ||
+          HEADER_API.setObject.has(method) ||
+          HEADER_API.setLastArgument.has(method) ||
+          HEADER_API.responseHelpers.has(method));
+      if (!setsHeaders) continue;
+      // Only a header named here: `res.set('X-Trace', id)`, not `res.set(HEADERS)` or `res.writeHead(200, HEADERS)`.
+      const [name] = call.arguments;
+      const fixed = name && HEADER_API.setNameValue.has(method) ? staticValue(name)?.value : undefined;
+      if (typeof fixed !== 'string' || fixed.toLowerCase().startsWith('access-control-')) return false;
+    }
+  }
+  return true;
 }

@@ -73,7 +73,7 @@ import {
   type HandlerFunction,
 } from '../analysis/values';
 import { findCorsMiddlewareUses } from '../analysis/cors-middleware';
-import { ALLOW_ORIGIN, headerWrites } from '../analysis/response-headers';
+import { ALLOW_ORIGIN, headerWrites, leavesCorsAlone } from '../analysis/response-headers';
 import { entitiesOf } from '../analysis/facts';
 import { configFileServer } from '../analysis/config-files';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
@@ -724,8 +724,8 @@ export default createRule<Options, MessageIds>({
      * the session id): the file sets no CORS policy at all, neither middleware nor an
      * `Access-Control-Allow-Origin` header; the route's app is made here, used by no other module
      * and handed to no function (which could add one); and every middleware it mounts is a
-     * package's (`express.json()`) or a function of this file, not one of another module that may
-     * set the header. A rebinding page is same-origin, which `require-dns-rebinding-protection` judges.
+     * package's (`express.json()`), a function of this file, or one of another module that
+     * leaves CORS alone (`leavesCorsAlone`: a request-id setter, not one that may set the header). A rebinding page is same-origin, which `require-dns-rebinding-protection` judges.
      */
     function unreadableCrossOrigin(route: Route): boolean {
       if (findCorsMiddlewareUses(sourceCode).length > 0) return false;
@@ -761,7 +761,9 @@ export default createRule<Options, MessageIds>({
             const value = skipTypeWrappers(argument);
             if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return true;
             const fn = resolveFunction(value);
-            if (fn) return isLinted(fn);
+            // One of another module of the project counts by what it does: it may set other
+            // headers and call `next()`, but no CORS header, and hands nothing on that could.
+            if (fn) return isLinted(fn) || leavesCorsAlone(fn);
             // `express.json()`: a package's middleware, which sets no CORS header (its CORS ones are found above).
             return value.type === AST_NODE_TYPES.CallExpression && externalRefOf(value.callee) !== null;
           }),

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
 import rule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
@@ -6715,6 +6719,99 @@ ruleTester.run('require-csrf-token: a branch that only constants bound to litera
           ),
         ),
       ],
+    },
+  ],
+});
+
+// SSE_OPEN with middleware from another module of a project on disk, judged by what it does.
+const middlewareProject = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-csrf-middleware-'));
+fs.writeFileSync(path.join(middlewareProject, 'package.json'), JSON.stringify({ name: 'notes', type: 'module' }));
+fs.mkdirSync(path.join(middlewareProject, 'src', 'utils'), { recursive: true });
+const MIDDLEWARE: Readonly<Record<string, string>> = {
+  // Sets a header of its own and goes on.
+  'request-id': `import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+
+export function requestId(req: Request, res: Response, next: NextFunction) {
+  const id = String(req.headers['x-request-id'] ?? randomUUID());
+  res.setHeader('X-Request-Id', id);
+  res.locals.requestId = id;
+  next();
+}`,
+  // Lets every site read the answers.
+  'allow-all': `import type { NextFunction, Request, Response } from 'express';
+
+export function allowAll(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  next();
+}`,
+  // Hands the response to a function that may set anything.
+  decorate: `import type { NextFunction, Request, Response } from 'express';
+import { applyHeaders } from './headers';
+
+export function decorate(_req: Request, res: Response, next: NextFunction) {
+  applyHeaders(res);
+  next();
+}`,
+  // Sets headers from an object it does not show.
+  preset: `import type { NextFunction, Request, Response } from 'express';
+import { PRESET } from './headers';
+
+export function preset(_req: Request, res: Response, next: NextFunction) {
+  res.set(PRESET);
+  next();
+}`,
+};
+for (const [file, text] of Object.entries(MIDDLEWARE))
+  fs.writeFileSync(path.join(middlewareProject, 'src', 'utils', `${file}.ts`), text);
+afterAll(() => fs.rmSync(middlewareProject, { recursive: true, force: true }));
+const SERVER_FILE = path.join(middlewareProject, 'src', 'main.ts');
+
+/** SSE_OPEN with `name`, imported from `./utils/<file>`, mounted before the routes. */
+const WITH_PROJECT_MIDDLEWARE = (name: string, file: string): string =>
+  SSE_OPEN(`app.use(${name});\n`).replace(
+    "import { server } from './server';",
+    `import { server } from './server';\nimport { ${name} } from './utils/${file}';`,
+  );
+
+/** The token fix on WITH_PROJECT_MIDDLEWARE's message route. */
+const projectMiddlewareFixed =
+  (name: string, file: string) =>
+  (bearer: boolean): string =>
+    WITH_PROJECT_MIDDLEWARE(name, file).replace(
+      "app.post('/messages/:id', ",
+      `${tokenHelpers({ bearer })}\n\napp.post('/messages/:id', ${guard('express', bearer)}`,
+    );
+
+ruleTester.run('require-csrf-token: SSE sessions behind middleware of another module of the project', rule, {
+  valid: [
+    {
+      name: 'a request-id middleware sets a header of its own and calls next(): the stream stays unreadable cross-origin',
+      filename: SERVER_FILE,
+      code: WITH_PROJECT_MIDDLEWARE('requestId', 'request-id'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'middleware that sets Access-Control-Allow-Origin lets any page read the session id',
+      filename: SERVER_FILE,
+      code: WITH_PROJECT_MIDDLEWARE('allowAll', 'allow-all'),
+      output: null,
+      errors: [missingCheck('`POST /messages/:id`', [19, 1, 19, 9], projectMiddlewareFixed('allowAll', 'allow-all'))],
+    },
+    {
+      name: 'middleware that hands the response to another function, which may set the header',
+      filename: SERVER_FILE,
+      code: WITH_PROJECT_MIDDLEWARE('decorate', 'decorate'),
+      output: null,
+      errors: [missingCheck('`POST /messages/:id`', [19, 1, 19, 9], projectMiddlewareFixed('decorate', 'decorate'))],
+    },
+    {
+      name: 'middleware that sets headers from an object it does not show',
+      filename: SERVER_FILE,
+      code: WITH_PROJECT_MIDDLEWARE('preset', 'preset'),
+      output: null,
+      errors: [missingCheck('`POST /messages/:id`', [19, 1, 19, 9], projectMiddlewareFixed('preset', 'preset'))],
     },
   ],
 });
