@@ -6641,6 +6641,8 @@ export function routes(provider: OAuthServerProvider): Router {
     },
   ],
   invalid: [],
+});
+
 /** An express app whose POST /mcp is registered in the branches of `if (${test})`, with `declarations` above. */
 const FLAGGED_ROUTES = (declarations: string, test: string): string => `import express from 'express';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';

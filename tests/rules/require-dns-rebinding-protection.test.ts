@@ -3218,95 +3218,6 @@ ruleTester.run('require-dns-rebinding-protection: a dispatcher two functions bel
                   "from 'express';\nimport { createMcpExpressApp } from '@modelcontextprotocol/express';\n",
                 )
                 .replace('const app = express();', 'const app = createMcpExpressApp();'),
-/** An express app whose POST /mcp handler makes a transport, registered in the branches of `if (${test})`. */
-const FLAGGED_ROUTES = (declarations: string, test: string): string => `import express from 'express';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-
-${declarations}
-const app = express();
-const auth = requireBearerAuth({ verifier });
-
-async function handle(req: express.Request, res: express.Response) {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  await transport.handleRequest(req, res, req.body);
-}
-
-if (${test}) {
-  app.post('/mcp', auth, handle);
-} else {
-  app.post('/mcp', handle);
-}
-app.listen(3000, '127.0.0.1');`;
-
-/** A handler that checks a key as `check` says before it makes a transport (`options` added to its options). */
-const FLAGGED_CHECK = (declarations: string, check: string, options = ''): string => `import express from 'express';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-
-${declarations}
-const app = express();
-app.post('/mcp', async (req, res) => {
-  ${check}
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined${options} });
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');`;
-
-const KEY_REFUSED = "req.headers['x-api-key'] !== process.env.MCP_KEY) return res.status(401).end();";
-const PROTECTION = ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']";
-
-ruleTester.run('require-dns-rebinding-protection: a branch that only constants bound to literals decide', rule, {
-  valid: [
-    {
-      name: 'every route that registers carries the bearer check: the `else` of a constant that is true never runs',
-      code: FLAGGED_ROUTES('const REQUIRE_AUTH = true;', 'REQUIRE_AUTH'),
-    },
-    {
-      name: 'a check under a constant that is true runs out of the box',
-      code: FLAGGED_CHECK('const CHECK_KEY = true;', `if (CHECK_KEY) {\n    if (${KEY_REFUSED}\n  }`),
-    },
-  ],
-  invalid: [
-    {
-      name: 'a flag read from the environment is a setting: the route without the check still registers',
-      code: FLAGGED_ROUTES("const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';", 'REQUIRE_AUTH'),
-      output: null,
-      errors: [
-        {
-          messageId: 'unprotectedTransport',
-          data: { transport: '`StreamableHTTPServerTransport`' },
-          line: 10,
-          column: 25,
-          endLine: 10,
-          endColumn: 54,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: FLAGGED_ROUTES(
-                "const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';",
-                'REQUIRE_AUTH',
-              ).replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTION}`),
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'a check joined with `&&` to a constant that is false never runs',
-      code: FLAGGED_CHECK('const CHECK_KEY = false;', `if (CHECK_KEY && ${KEY_REFUSED}`),
-      output: null,
-      errors: [
-        {
-          messageId: 'unprotectedTransport',
-          data: { transport: '`StreamableHTTPServerTransport`' },
-          line: 8,
-          column: 25,
-          endLine: 8,
-          endColumn: 54,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: FLAGGED_CHECK('const CHECK_KEY = false;', `if (CHECK_KEY && ${KEY_REFUSED}`, PROTECTION),
             },
           ],
         },
@@ -3421,3 +3332,100 @@ ruleTester.run(
     ],
   },
 );
+
+/** An express app whose POST /mcp handler makes a transport, registered in the branches of `if (${test})`. */
+const FLAGGED_ROUTES = (declarations: string, test: string): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+
+${declarations}
+const app = express();
+const auth = requireBearerAuth({ verifier });
+
+async function handle(req: express.Request, res: express.Response) {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+}
+
+if (${test}) {
+  app.post('/mcp', auth, handle);
+} else {
+  app.post('/mcp', handle);
+}
+app.listen(3000, '127.0.0.1');`;
+
+/** A handler that checks a key as `check` says before it makes a transport (`options` added to its options). */
+const FLAGGED_CHECK = (declarations: string, check: string, options = ''): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+${declarations}
+const app = express();
+app.post('/mcp', async (req, res) => {
+  ${check}
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined${options} });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+const KEY_REFUSED = "req.headers['x-api-key'] !== process.env.MCP_KEY) return res.status(401).end();";
+const PROTECTION = ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']";
+
+ruleTester.run('require-dns-rebinding-protection: a branch that only constants bound to literals decide', rule, {
+  valid: [
+    {
+      name: 'every route that registers carries the bearer check: the `else` of a constant that is true never runs',
+      code: FLAGGED_ROUTES('const REQUIRE_AUTH = true;', 'REQUIRE_AUTH'),
+    },
+    {
+      name: 'a check under a constant that is true runs out of the box',
+      code: FLAGGED_CHECK('const CHECK_KEY = true;', `if (CHECK_KEY) {\n    if (${KEY_REFUSED}\n  }`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a flag read from the environment is a setting: the route without the check still registers',
+      code: FLAGGED_ROUTES("const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';", 'REQUIRE_AUTH'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 10,
+          column: 25,
+          endLine: 10,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: FLAGGED_ROUTES(
+                "const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';",
+                'REQUIRE_AUTH',
+              ).replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTION}`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a check joined with `&&` to a constant that is false never runs',
+      code: FLAGGED_CHECK('const CHECK_KEY = false;', `if (CHECK_KEY && ${KEY_REFUSED}`),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 8,
+          column: 25,
+          endLine: 8,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: FLAGGED_CHECK('const CHECK_KEY = false;', `if (CHECK_KEY && ${KEY_REFUSED}`, PROTECTION),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
