@@ -8,19 +8,33 @@ import { programOf, propertyName, staticValue, variableOf, visitorKeys } from '.
  */
 export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  for (;;) {
-    switch (current.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.TSInstantiationExpression:
-      case AST_NODE_TYPES.ChainExpression:
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
+  for (let inner = wrapped(current); inner !== null; inner = wrapped(current)) current = inner;
+  return current;
+}
+
+/**
+ * A node and each wrapper `skipTypeWrappers` strips inside it, outermost first, down to what they
+ * wrap: `req.headers?.authorization as string` is the `as`, the optional chain and the member.
+ * A walk visits every layer, so a fact recorded for one of them holds for each.
+ */
+export function wrapperLayers(node: TSESTree.Node): TSESTree.Node[] {
+  const layers = [node];
+  for (let inner = wrapped(node); inner !== null; inner = wrapped(inner)) layers.push(inner);
+  return layers;
+}
+
+/** What a wrapper that does not change a value wraps, or `null` for any other node. */
+function wrapped(node: TSESTree.Node): TSESTree.Node | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.TSInstantiationExpression:
+    case AST_NODE_TYPES.ChainExpression:
+      return node.expression;
+    default:
+      return null;
   }
 }
 

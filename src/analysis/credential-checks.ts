@@ -9,6 +9,7 @@ import {
   parameterName,
   skipTypeWrappers,
   walk,
+  wrapperLayers,
 } from './ast';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
@@ -1337,8 +1338,10 @@ type AbsentValue = { readonly known: true; readonly value: unknown } | { readonl
 function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
   const unknown: AbsentValue = { known: false };
   const expression = skipTypeWrappers(node);
-  if (absent.has(expression)) return { known: true, value: absent.get(expression) };
-  if (absent.has(node)) return { known: true, value: absent.get(node) };
+  // The read may be recorded at any layer of its wrappers: the walk that found it visits the
+  // optional chain inside `req.headers?.authorization as string` as well as the `as` and the member.
+  const layer = wrapperLayers(node).find((inner) => absent.has(inner));
+  if (layer) return { known: true, value: absent.get(layer) };
   // `allowed.includes('*')`, `allowed[0] === '*'` where the code gives `allowed` a `'*'`: true as
   // the server runs out of the box, whatever the request (a gate that lets every origin in).
   if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.BinaryExpression) {

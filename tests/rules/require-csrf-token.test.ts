@@ -6817,3 +6817,37 @@ ruleTester.run('require-csrf-token: SSE sessions behind middleware of another mo
     },
   ],
 });
+
+/** A loopback express route that reads the `authorization` header as `read` and refuses when `test` holds. */
+const WRAPPED_READ = (read: string, test: string): string => `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const key = ${read};
+  if (${test}) return res.status(403).end();
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** Optional-chained reads of the header inside each wrapper TypeScript strips at run time. */
+const WRAPPED_OPTIONAL_READS = [
+  'req.headers?.authorization as string | undefined',
+  "req?.headers?.['authorization'] as string",
+  'req.headers?.authorization!',
+  '(req.headers?.authorization satisfies string | undefined)',
+  '<string>req.headers?.authorization',
+  '(req as { headers?: { authorization?: string } })?.headers?.authorization as string',
+];
+
+ruleTester.run('require-csrf-token: a cast around an optional-chained header read', rule, {
+  valid: WRAPPED_OPTIONAL_READS.map((read) => ({
+    name: `\`${read}\` compared with the configured token: a request without it is refused`,
+    code: WRAPPED_READ(read, 'key !== `Bearer ${process.env.MCP_TOKEN}`'),
+  })),
+  invalid: failClosedFix(
+    WRAPPED_OPTIONAL_READS.map((read) => ({
+      name: `\`${read}\` refused only when it names a revoked token: a request without it goes on`,
+      ...openRoute(WRAPPED_READ(read, "key === 'Bearer revoked'"), 4, 9, "app.post('/mcp', ", 'express'),
+    })),
+  ),
+});

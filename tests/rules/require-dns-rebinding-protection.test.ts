@@ -2251,6 +2251,46 @@ const limiter = new Limiter();
 const app = express();`,
     );
 
+/** Optional-chained reads of the header inside the wrappers TypeScript strips at run time. */
+const WRAPPED_OPTIONAL_READS = [
+  'req.headers?.authorization as string | undefined',
+  'req.headers?.authorization!',
+  '(req.headers?.authorization satisfies string | undefined)',
+  '<string>req.headers?.authorization',
+];
+
+ruleTester.run('require-dns-rebinding-protection: a cast around an optional-chained header read', rule, {
+  valid: WRAPPED_OPTIONAL_READS.map((read) => ({
+    name: `\`${read}\` compared with a secret: a rebinding page has none`,
+    code: HEADER_GATE(read, 'value !== `Bearer ${process.env.MCP_TOKEN}`'),
+  })),
+  invalid: WRAPPED_OPTIONAL_READS.map((read) => ({
+    name: `\`${read}\` refused only when it names a revoked token: a page that leaves it out goes on`,
+    code: HEADER_GATE(read, "value === 'Bearer revoked'"),
+    output: null,
+    errors: [
+      {
+        messageId: 'unprotectedTransport' as const,
+        data: { transport: '`StreamableHTTPServerTransport`' },
+        line: 10,
+        column: 25,
+        endLine: 10,
+        endColumn: 54,
+        suggestions: [
+          {
+            messageId: 'enableProtection' as const,
+            output: HEADER_GATE(
+              read,
+              "value === 'Bearer revoked'",
+              "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+            ),
+          },
+        ],
+      },
+    ],
+  })),
+});
+
 ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can send', rule, {
   valid: [
     {
