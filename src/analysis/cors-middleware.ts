@@ -8,6 +8,7 @@ import {
   isNullishLiteral,
   outermostWrapper,
   skipTypeWrappers,
+  walk,
 } from './ast';
 import { CORS_MIDDLEWARES } from '../frameworks/cors-packages';
 import {
@@ -25,7 +26,15 @@ import { typedCorsValues } from './cors-types';
 import { installedVersionFor, isAtLeast } from './installed';
 import { mentionsAny } from './imports';
 import { isLinted, propertyName, variableOf } from './program';
-import { findOriginGuard, isPresenceTest, sourceGuard } from './guards';
+import {
+  conditionsOnTheWay,
+  findOriginGuard,
+  isPresenceTest,
+  onlyWithoutOrigin,
+  sameOrigin,
+  sourceGuard,
+} from './guards';
+import { testsListForAdmission } from './origin-decisions';
 import { originSources } from './origin-source';
 import { frameworkStarts, madeWithOption, serverSourceOf } from './servers';
 import {
@@ -549,8 +558,8 @@ function functionResult(node: TSESTree.Node | null): TSESTree.Node | null {
 
 /**
  * Where an origin function lets every origin in, or `null`: an `origin` option that is a
- * function (inline, or named in this file) returning or calling back with an allowing value, at
- * its top level, with no check of the origin before it. In `reflect` mode the allowing values are
+ * function (inline, or named in this file) returning or calling back with an allowing value
+ * anywhere in its own body, with no check of the origin on the way to it, reached with an Origin. In `reflect` mode the allowing values are
  * `true`, the first parameter (the request's origin in `cors`, `@fastify/cors` and `hono/cors`), a
  * presence test of it (`!!origin`, `origin !== undefined`), and a read of the request's Origin
  * header (`ctx.get('Origin')` in `@koa/cors`); in `wildcard` mode, `'*'`. Covers
@@ -604,19 +613,73 @@ export function unconditionalAllow(
     allows(expression) || callsBackAllowing(expression);
 
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return site(fn.body) ? fn.body : null;
-  for (const statement of fn.body.body) {
-    const expression =
-      statement.type === AST_NODE_TYPES.ReturnStatement
-        ? statement.argument
-        : statement.type === AST_NODE_TYPES.ExpressionStatement
-          ? statement.expression
-          : null;
-    if (!expression) continue;
-    const allowing =
-      statement.type === AST_NODE_TYPES.ReturnStatement ? site(expression) : callsBackAllowing(expression);
-    if (allowing) return expression;
-  }
-  return null;
+  const body = fn.body;
+  // A `return` or callback call written directly in the block, with no check of the origin before it.
+  const direct = (statement: TSESTree.Node): TSESTree.Node | null => {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) return site(statement.argument) ? statement.argument : null;
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement)
+      return callsBackAllowing(statement.expression) ? statement.expression : null;
+    return null;
+  };
+  // One inside a branch (`if (c.req.path.startsWith('/oauth2/')) return origin;`), judged with the
+  // conditions on the way to it, as an echo is: it lets every origin in when they say nothing of
+  // the origin but that there is one (the path, `Math.random()`, `if (origin)`). Any other test of
+  // the origin may be the check (`ALLOWED.includes(origin)`), a branch taken only without an
+  // Origin lets in no page, and a test of a list (`allowed.includes('*')`, `allowed.length === 0`)
+  // lets in what the list decides, which the list reports (`wildcardInList`, `emptyListAdmits`) judge.
+  const isOrigin = (inner: TSESTree.Node): boolean => originParam !== undefined && sameOrigin(inner, originParam);
+  const nested = (node: TSESTree.Node): boolean =>
+    originParam !== undefined &&
+    !onlyWithoutOrigin(node, originParam) &&
+    conditionsOnTheWay(node).every(
+      (condition) => saysOnlyPresence(condition.test, originParam) && !testsListForAdmission(condition.test, isOrigin),
+    );
+  const sites: { node: TSESTree.Node; allowing: boolean }[] = [];
+  walk(
+    body,
+    (inner) => {
+      if (inner.parent === body) {
+        const allowing = direct(inner);
+        if (allowing) sites.push({ node: allowing, allowing: true });
+      } else if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument) {
+        sites.push({ node: inner.argument, allowing: site(inner.argument) && nested(inner.argument) });
+      } else if (
+        inner.type === AST_NODE_TYPES.CallExpression &&
+        inner.parent.type !== AST_NODE_TYPES.ReturnStatement &&
+        !(inner.parent.type === AST_NODE_TYPES.ExpressionStatement && inner.parent.parent === body)
+      ) {
+        sites.push({ node: inner, allowing: callsBackAllowing(inner) && nested(inner) });
+      }
+    },
+    (inner) => inner === body || !isFunctionNode(inner),
+  );
+  sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return sites.find((candidate) => candidate.allowing)?.node ?? null;
+}
+
+/**
+ * Whether a test says nothing of the origin but whether there is one: it reads it only as a
+ * truth value or in a presence test (`origin`, `!origin`, `origin !== undefined`), or not at all
+ * (`c.req.path.startsWith('/oauth2/')`).
+ */
+function saysOnlyPresence(test: TSESTree.Node, origin: TSESTree.Node): boolean {
+  const variable = origin.type === AST_NODE_TYPES.Identifier ? variableOf(origin) : null;
+  let only = variable !== null;
+  walk(test, (inner) => {
+    if (!only || inner.type !== AST_NODE_TYPES.Identifier || variableOf(inner) !== variable) return;
+    let use: TSESTree.Node = outermostWrapper(inner);
+    while (use.parent?.type === AST_NODE_TYPES.UnaryExpression && use.parent.operator === '!') use = use.parent;
+    const parent = use.parent;
+    only =
+      use === test ||
+      (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '??') ||
+      (parent !== undefined && isPresenceTest(parent, origin)) ||
+      (parent?.type === AST_NODE_TYPES.UnaryExpression &&
+        parent.operator === 'typeof' &&
+        parent.parent !== undefined &&
+        isPresenceTest(parent.parent, origin));
+  });
+  return only;
 }
 
 /** One `origin` option a middleware is given, in one shape of its options. */

@@ -687,33 +687,41 @@ export function conditionsOnTheWay(site: TSESTree.Node): ConditionOnTheWay[] {
 
 /**
  * Whether code at `site` runs only for a request that carries no `Origin` header:
- * `if (!origin) …`, the `else` of `if (origin)`, `if (origin === undefined)`. A browser sends
+ * `if (!origin) …`, the `else` of `if (origin)`, `if (origin === undefined)`; with `origin`, a
+ * test of that too (an origin function's parameter). A browser sends
  * `Origin` with every cross-origin request, so what such a branch answers is never read by a page
  * of another site.
  */
-export function onlyWithoutOrigin(site: TSESTree.Node): boolean {
-  return conditionsOnTheWay(site).some((condition) => absentOriginTest(condition.test, condition.value, 0));
+export function onlyWithoutOrigin(site: TSESTree.Node, origin?: TSESTree.Node): boolean {
+  const isOrigin = (node: TSESTree.Node): boolean =>
+    holdsRequestOrigin(node) || (origin !== undefined && sameOrigin(node, origin));
+  return conditionsOnTheWay(site).some((condition) => absentOriginTest(condition.test, condition.value, isOrigin, 0));
 }
 
 /**
  * Whether a test taking `value` means the request has no Origin: a test of `isAbsent`'s on the
  * request's Origin, or a combination of them that holds only then.
  */
-function absentOriginTest(node: TSESTree.Node, value: boolean, depth: number): boolean {
+function absentOriginTest(
+  node: TSESTree.Node,
+  value: boolean,
+  isOrigin: (node: TSESTree.Node) => boolean,
+  depth: number,
+): boolean {
   let test = skipTypeWrappers(node);
   if (test.type === AST_NODE_TYPES.ChainExpression) test = test.expression;
   if (depth > 4) return false;
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
-    return absentOriginTest(test.argument, !value, depth + 1);
+    return absentOriginTest(test.argument, !value, isOrigin, depth + 1);
   }
   if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator !== '??') {
-    const left = absentOriginTest(test.left, value, depth + 1);
-    const right = absentOriginTest(test.right, value, depth + 1);
+    const left = absentOriginTest(test.left, value, isOrigin, depth + 1);
+    const right = absentOriginTest(test.right, value, isOrigin, depth + 1);
     // `a && b` true, or `a || b` false: both sides hold, so either may say so; otherwise either
     // side may be the one that holds, so both must.
     return (test.operator === '&&') === value ? left || right : left && right;
   }
-  return absentWhen(test, holdsRequestOrigin, value);
+  return absentWhen(test, isOrigin, value);
 }
 
 function holdsRequestOrigin(node: TSESTree.Node): boolean {

@@ -9,6 +9,7 @@ import {
   iteratedEntryList,
   iteratedTest,
   skipTypeWrappers,
+  walk,
 } from './ast';
 import { type CorsMiddleware, type CorsMiddlewareUse, findCorsMiddlewareUses, originOptions } from './cors-middleware';
 import { alwaysExits, conditionsOnTheWay, originChecksIn, sameOrigin, type ConditionOnTheWay } from './guards';
@@ -757,6 +758,32 @@ export function wildcardAdmission(
   allowWhen: boolean,
   isOrigin: (node: TSESTree.Node) => boolean,
 ): WildcardAdmission | null {
+  const looked = wildcardLookup(node, allowWhen);
+  if (!looked || isOrigin(looked.list) || isOrigin(skipTypeWrappers(looked.list))) return null;
+  const stars = starsIn(looked.list, looked.single);
+  return stars.length > 0 ? { list: looked.list, stars } : null;
+}
+
+/**
+ * Whether a test, somewhere in it, asks a list (not the origin) for `'*'` or whether it is
+ * empty: `allowed.includes('*')`, `allowed.length === 0`. What such a test lets in depends on
+ * what the list holds, which `wildcardAdmission` and `emptyListAdmission` judge; a way in behind
+ * it is theirs to report, not one that lets in every origin whatever the list holds.
+ */
+export function testsListForAdmission(test: TSESTree.Node, isOrigin: (node: TSESTree.Node) => boolean): boolean {
+  const notOrigin = (list: TSESTree.Node): boolean => !isOrigin(list) && !isOrigin(skipTypeWrappers(list));
+  let found = false;
+  walk(test, (node) => {
+    if (found) return;
+    const looked = wildcardLookup(node, true) ?? wildcardLookup(node, false);
+    const emptiness = emptinessTest(node);
+    found = (looked !== null && notOrigin(looked.list)) || (emptiness !== null && notOrigin(emptiness.list));
+  });
+  return found;
+}
+
+/** The list a test looks for `'*'` in, where it must take `allowWhen` to let the origin in, and whether it is a single origin. */
+function wildcardLookup(node: TSESTree.Node, allowWhen: boolean): { list: TSESTree.Node; single: boolean } | null {
   let expression = skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
   const isStar = (candidate: TSESTree.Node | undefined): boolean =>
@@ -805,9 +832,7 @@ export function wildcardAdmission(
       list = (skipTypeWrappers(index.callee) as TSESTree.MemberExpression).object;
     }
   }
-  if (!list || isOrigin(list) || isOrigin(skipTypeWrappers(list))) return null;
-  const stars = starsIn(list, single);
-  return stars.length > 0 ? { list, stars } : null;
+  return list ? { list, single } : null;
 }
 
 export interface EmptyListAdmission {

@@ -2090,3 +2090,157 @@ app.listen(3000, '127.0.0.1');`,
     },
   ],
 });
+
+/** A `hono/cors` origin function that answers the origin when `test` holds, else nothing. */
+const HONO_BRANCH_FN = (test: string): string => `(origin, c) => {
+      if (${test}) return origin;
+      return null;
+    }`;
+const HONO_BRANCH = (test: string, origin = HONO_BRANCH_FN(test)): string => `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+const ALLOWED = ['https://app.example.com'];
+const app = new Hono();
+app.use(
+  '/mcp',
+  cors({
+    origin: ${origin},
+    credentials: true,
+  }),
+);`;
+
+/** A `cors` origin function that calls back yes when `test` holds, else no. */
+const CORS_BRANCH_FN = (test: string): string => `(origin, callback) => {
+      if (${test}) return callback(null, true);
+      callback(null, false);
+    }`;
+const CORS_BRANCH = (test: string, origin = CORS_BRANCH_FN(test)): string => `import express from 'express';
+import cors from 'cors';
+const ALLOWED = ['https://app.example.com'];
+express().use(
+  cors({
+    origin: ${origin},
+    credentials: true,
+  }),
+);`;
+
+/** The report on an origin function of `code` (`make(test)`) that lets every origin in on a branch, through `credentials: true`, with its two suggestions. */
+function branchReport(
+  make: (test: string, origin?: string) => string,
+  test: string,
+  [line, endLine]: readonly [number, number],
+  policy: string,
+  deny: string,
+  lastImport: string,
+) {
+  return {
+    messageId: 'reflectedOrigin' as const,
+    data: { policy, credentials: ', credentials included' },
+    line,
+    column: 5,
+    endLine,
+    endColumn: 22,
+    suggestions: [
+      { messageId: 'denyOrigins' as const, output: make(test, deny) },
+      {
+        messageId: 'useAllowlist' as const,
+        output: make(test, 'ALLOWED_ORIGINS').replace(
+          `${lastImport}\n`,
+          `${lastImport}\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\n`,
+        ),
+      },
+    ],
+  };
+}
+
+ruleTester.run('no-reflected-origin: an origin function that lets origins in on a branch', rule, {
+  valid: [
+    ...['ALLOWED.includes(origin)', 'origin && ALLOWED.includes(origin)', '!origin', 'origin === undefined'].map(
+      (test) => ({ name: `hono/cors: \`if (${test}) return origin\``, code: HONO_BRANCH(test) }),
+    ),
+    ...['ALLOWED.includes(origin)', '!origin', "origin?.endsWith('.example.com')"].map((test) => ({
+      name: `cors: \`if (${test}) return callback(null, true)\``,
+      code: CORS_BRANCH(test),
+    })),
+    {
+      name: 'cors: a yes inside a loop over the allowlist, each entry compared with the origin',
+      code: CORS_BRANCH(
+        '',
+        `(origin, callback) => {
+      for (const allowed of ALLOWED) {
+        if (allowed === origin) return callback(null, true);
+      }
+      callback(null, false);
+    }`,
+      ),
+    },
+    {
+      name: "cors: a yes inside a function the origin function hands on is that function's own",
+      code: CORS_BRANCH(
+        '',
+        `(origin, callback) => {
+      lookUp(origin).then((found) => {
+        if (found) callback(null, true);
+      });
+    }`,
+      ),
+    },
+  ],
+  invalid: [
+    ...["c.req.path.startsWith('/oauth2/')", 'origin', 'Math.random() > 0.5', 'origin !== undefined'].map((test) => ({
+      name: `hono/cors: \`if (${test}) return origin\` says nothing of which origin`,
+      code: HONO_BRANCH(test),
+      errors: [
+        branchReport(
+          HONO_BRANCH,
+          test,
+          [8, 12],
+          "`cors()` from 'hono/cors' with an `origin` function that accepts all",
+          '[]',
+          "import { cors } from 'hono/cors';",
+        ),
+      ],
+    })),
+    ...['origin', "typeof origin === 'string'"].map((test) => ({
+      name: `cors: \`if (${test}) return callback(null, true)\` only says there is an Origin`,
+      code: CORS_BRANCH(test),
+      errors: [
+        branchReport(
+          CORS_BRANCH,
+          test,
+          [6, 10],
+          '`cors()` with an `origin` function that accepts all',
+          'false',
+          "import cors from 'cors';",
+        ),
+      ],
+    })),
+    {
+      name: 'cors: a yes called back from the right of `&&`, behind a test of something else',
+      code: CORS_BRANCH(
+        '',
+        `(origin, callback) => {
+      const open = process.env.NODE_ENV !== 'production';
+      open && callback(null, true);
+    }`,
+      ),
+      errors: [
+        branchReport(
+          (_test, origin) =>
+            CORS_BRANCH(
+              '',
+              origin ??
+                `(origin, callback) => {
+      const open = process.env.NODE_ENV !== 'production';
+      open && callback(null, true);
+    }`,
+            ),
+          '',
+          [6, 10],
+          '`cors()` with an `origin` function that accepts all',
+          'false',
+          "import cors from 'cors';",
+        ),
+      ],
+    },
+  ],
+});
