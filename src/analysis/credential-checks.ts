@@ -1136,12 +1136,52 @@ function readsCredential(finder: CheckFinder, fn: HandlerFunction, depth = 0): b
     else if (depth < 2 && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
       // A helper that reads it (`const token = extractBearer(req)`), whose value this function
       // then judges (`return token === API_KEY`): not a rate limiter keyed by it.
+      // Or one that throws when the request has none (`bearerFrom(req)`), where this function
+      // answers that throw with `false` (`catch { return false; }`): its caller's `if` refuses.
+      // What is done with a token that is there is this function's, as for a header it reads
+      // itself: the helper need only refuse its absence.
       const helper = resolveFunction(node.callee);
-      if (helper && helper !== fn && readsCredential(finder, helper, depth + 1) && judges(fn, node))
+      if (
+        helper &&
+        helper !== fn &&
+        readsCredential(finder, helper, depth + 1) &&
+        (judges(fn, node) ||
+          (throwAnswersFalse(fn, node) &&
+            helperChecksCredential({ ...finder, verifiesValue: false }, node, helper, depth + 1, fn)))
+      )
         reads = !(finder.enforcedByDefault && underSetting(node, fn));
     }
   });
   return reads;
+}
+
+/**
+ * Whether `fn` answers a throw of `call` with a falsy value: the call lies in the block of a `try`
+ * of `fn` whose `catch` returns only falsy constants (`return false`, `return null`) and always
+ * returns or throws again. A boolean helper that catches the throw of a token reader so
+ * (`try { bearerFrom(req) … } catch { return false; }`) says no for a request without the token.
+ */
+function throwAnswersFalse(fn: HandlerFunction, call: TSESTree.CallExpression): boolean {
+  let child: TSESTree.Node = call;
+  for (let parent: TSESTree.Node | undefined = call.parent; parent && parent !== fn; parent = parent.parent) {
+    if (isFunctionNode(parent)) return false;
+    const inner = child;
+    child = parent;
+    if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== inner || !parent.handler) continue;
+    const answer = parent.handler.body;
+    let falsy = true;
+    walk(
+      answer,
+      (node) => {
+        if (node.type !== AST_NODE_TYPES.ReturnStatement) return;
+        const value = node.argument ? staticValue(node.argument) : { value: undefined };
+        falsy &&= value !== null && !value.value;
+      },
+      (node) => node === answer || !isFunctionNode(node),
+    );
+    return falsy && alwaysExits(answer);
+  }
+  return false;
 }
 
 /** What a call that judges a credential is named: `verify`, `validate`, `authenticate`, `compare`. */

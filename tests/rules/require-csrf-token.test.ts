@@ -6851,3 +6851,56 @@ ruleTester.run('require-csrf-token: a cast around an optional-chained header rea
     })),
   ),
 });
+
+/**
+ * A loopback express route refused unless `isSignedIn(req)`, which reads no header itself: it asks
+ * `bearerFrom(req)`, which throws without a bearer token, and answers that throw with `caught`;
+ * the token it gets goes to an account service, whose answer is not the file's to judge.
+ */
+const SIGNED_IN = (
+  caught = 'return false;',
+  missing = "throw new NoToken('no bearer token');",
+): string => `import express from 'express';
+
+class NoToken extends Error {}
+
+function bearerFrom(req: express.Request): string {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ')) ${missing}
+  return header.slice(7);
+}
+
+async function isSignedIn(req: express.Request): Promise<boolean> {
+  try {
+    const token = bearerFrom(req);
+    const answer = await fetch('https://accounts.example.com/me', { headers: { authorization: \`Bearer \${token}\` } });
+    return answer.ok;
+  } catch (error) {
+    if (error instanceof NoToken) ${caught}
+    throw error;
+  }
+}
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  if (!(await isSignedIn(req))) return res.status(401).end();
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-csrf-token: a boolean helper whose token reader throws without the token', rule, {
+  valid: [
+    { name: 'the throw answered with `false`: the handler refuses', code: SIGNED_IN() },
+    { name: 'answered with `null`, also falsy', code: SIGNED_IN('return null;') },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'the throw answered with `true`: a request without the token is signed in',
+      ...openRoute(SIGNED_IN('return true;'), 23, 9, "app.post('/mcp', ", 'express'),
+    },
+    {
+      name: 'a reader that hands back an empty token rather than throwing refuses nothing itself',
+      ...openRoute(SIGNED_IN('return false;', "return '';"), 23, 9, "app.post('/mcp', ", 'express'),
+    },
+  ]),
+});

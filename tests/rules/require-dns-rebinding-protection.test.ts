@@ -3469,3 +3469,41 @@ ruleTester.run('require-dns-rebinding-protection: a branch that only constants b
     },
   ],
 });
+
+ruleTester.run('require-dns-rebinding-protection: a boolean helper whose token reader throws without the token', rule, {
+  valid: [
+    {
+      name: 'the throw answered with `false`: a rebinding page without the token is refused',
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+class NoToken extends Error {}
+
+function bearerFrom(req: express.Request): string {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ')) throw new NoToken('no bearer token');
+  return header.slice(7);
+}
+
+async function isSignedIn(req: express.Request): Promise<boolean> {
+  try {
+    const token = bearerFrom(req);
+    const answer = await fetch('https://accounts.example.com/me', { headers: { authorization: \`Bearer \${token}\` } });
+    return answer.ok;
+  } catch (error) {
+    if (error instanceof NoToken) return false;
+    throw error;
+  }
+}
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  if (!(await isSignedIn(req))) return res.status(401).end();
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+    },
+  ],
+  invalid: [],
+});
