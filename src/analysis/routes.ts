@@ -16,7 +16,16 @@ import {
 import { constructedEntitiesOf, entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { ALL_METHODS, fetchHandlers } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
-import { declaredVariables, moduleOf, nameOf, programOf, propertyName, staticValue, variableOf } from './program';
+import {
+  codeOf,
+  declaredVariables,
+  moduleOf,
+  nameOf,
+  programOf,
+  propertyName,
+  staticValue,
+  variableOf,
+} from './program';
 import {
   callsOf,
   classOf,
@@ -481,25 +490,49 @@ class RouteFinder {
   private gatherHanded(): void {
     // Where an app is: the node that makes it, and the names its calls are made on.
     const holders = new Map<TSESTree.Node | Scope.Variable, AppInstance>();
+    // The properties an app may be held in (`this.app`, `server.app`): a member read under any
+    // other name holds none, and is not resolved.
+    const properties = new Set<string>();
     for (const app of this.apps.values()) {
       holders.set(app.node, app);
+      const held = outermostWrapper(app.node).parent;
+      if (held?.type === AST_NODE_TYPES.AssignmentExpression && held.left.type === AST_NODE_TYPES.MemberExpression)
+        properties.add(propertyName(held.left) ?? '');
+      if (held?.type === AST_NODE_TYPES.PropertyDefinition || held?.type === AST_NODE_TYPES.Property)
+        properties.add(propertyName(held) ?? '');
       for (const call of app.calls) {
         const receiver = calledMethodObject(call);
         const name = receiver && skipTypeWrappers(receiver);
+        if (name?.type === AST_NODE_TYPES.MemberExpression) properties.add(propertyName(name) ?? '');
         const variable = name?.type === AST_NODE_TYPES.Identifier ? variableOf(name) : null;
         if (variable && !holders.has(variable)) holders.set(variable, app);
       }
     }
+    // The names an app is held under: a module that writes none of them hands none on, and is
+    // not indexed nor its scopes analysed.
+    const names = new Set([...properties]);
+    for (const holder of holders.keys())
+      if ('name' in holder && typeof holder.name === 'string') names.add(holder.name);
+    names.delete('');
+    const mayHand = (program: TSESTree.Program): boolean => {
+      const { text } = codeOf(program);
+      for (const name of names) if (text.includes(name)) return true;
+      return false;
+    };
     const appIn = (argument: TSESTree.Node): AppInstance | undefined => {
       const value = skipTypeWrappers(argument);
       if (value.type === AST_NODE_TYPES.Identifier) {
+        if (!names.has(value.name)) return undefined;
         const variable = variableOf(value);
         const app = variable && holders.get(variable);
         if (app) return app;
-      } else if (value.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      } else if (value.type !== AST_NODE_TYPES.MemberExpression || !properties.has(propertyName(value) ?? '')) {
+        return undefined;
+      }
       return holders.get(skipTypeWrappers(resolveExpression(value) ?? value));
     };
     for (const program of this.scanned) {
+      if (!mayHand(program)) continue;
       for (const call of moduleIndex(program).calls) {
         if (inDeadBranch(call)) continue;
         call.arguments.forEach((argument, index) => {
@@ -561,7 +594,9 @@ class RouteFinder {
    * `stack[idx++]`).
    */
   private runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression, creator: TSESTree.Program): number {
-    if (programOf(a) !== programOf(b)) {
+    // Only where a function handed the app made one of them: the others keep the order they had,
+    // and finding every caller of their functions across modules is not paid for.
+    if (programOf(a) !== programOf(b) && (this.handedAt.has(a) || this.handedAt.has(b))) {
       const inA = this.positionIn(a, creator, 0);
       const inB = inA && this.positionIn(b, creator, 0);
       if (inA && inB) return compareRuns(inA, inB) || a.range[0] - b.range[0];
