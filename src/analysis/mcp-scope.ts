@@ -203,17 +203,20 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
 
 /** The functions of the file that handle the file's routes and its plain servers' requests. */
 function handlerFunctions(sourceCode: Readonly<SourceCode>, routes: readonly Route[]): HandlerFunction[] {
-  const given = routes.flatMap((route) => route.handlers);
-  if (mayHoldEntities(sourceCode, 'handler-server')) {
-    const index = moduleIndex(sourceCode.ast);
-    for (const call of [...index.calls, ...index.news]) {
-      const handler = call.arguments.at(-1);
-      if (handler && entitiesOf(call, 'handler-server').length > 0) given.push(handler);
-    }
-  }
+  const given = [...routes.flatMap((route) => route.handlers), ...plainServerHandlers(sourceCode)];
   return [...new Set(given.map((handler) => resolveFunction(handler)))].filter(
     (fn): fn is HandlerFunction => fn !== null && isLinted(fn),
   );
+}
+
+/** The handlers the file gives plain servers: `http.createServer(handler)`, `new Server(handler)`. */
+function plainServerHandlers(sourceCode: Readonly<SourceCode>): TSESTree.Node[] {
+  if (!mayHoldEntities(sourceCode, 'handler-server')) return [];
+  const index = moduleIndex(sourceCode.ast);
+  return [...index.calls, ...index.news].flatMap((call) => {
+    const handler = call.arguments.at(-1);
+    return handler && entitiesOf(call, 'handler-server').length > 0 ? [handler] : [];
+  });
 }
 
 /** The MCP SDK's client modules: a module that uses MCP only as a client serves none. */
@@ -245,12 +248,7 @@ function callsIntoMcpModule(fn: HandlerFunction): boolean {
  * file that hand no request to an MCP transport.
  */
 function ownPlainHandlers(sourceCode: Readonly<SourceCode>): boolean {
-  if (!mayHoldEntities(sourceCode, 'handler-server')) return false;
-  const index = moduleIndex(sourceCode.ast);
-  const handlers = [...index.calls, ...index.news].flatMap((call) => {
-    const handler = call.arguments.at(-1);
-    return handler && entitiesOf(call, 'handler-server').length > 0 ? [handler] : [];
-  });
+  const handlers = plainServerHandlers(sourceCode);
   return (
     handlers.length > 0 &&
     handlers.every((handler) => {

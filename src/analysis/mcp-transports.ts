@@ -105,15 +105,7 @@ function makesMcpServer(argument: TSESTree.CallExpressionArgument): boolean {
   if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
   const fn = resolveFunction(argument);
   if (!fn) return false;
-  return returnedExpressions(fn).some((returned) => {
-    let made = skipTypeWrappers(resolveExpression(returned) ?? returned);
-    if (made.type === AST_NODE_TYPES.AwaitExpression) made = skipTypeWrappers(made.argument);
-    if (made.type !== AST_NODE_TYPES.NewExpression) return false;
-    const ref = externalRefOf(made.callee);
-    return (
-      ref !== null && ref.module.startsWith('@modelcontextprotocol/') && SDK_SERVER_CLASSES.has(ref.names.at(-1) ?? '')
-    );
-  });
+  return returnedExpressions(fn).some((returned) => isSdkServer(returned));
 }
 
 /**
@@ -196,19 +188,21 @@ function feedsConnectedTransport(fn: HandlerFunction): boolean {
   return feeds;
 }
 
-/** A server of the MCP SDK: `new Server(…)` of `@modelcontextprotocol/sdk/server/index.js`, `new McpServer(…)`. */
+/**
+ * A server of an MCP package, made here or held by a name: `new McpServer(…)`, `new Server(…)` of
+ * `@modelcontextprotocol/sdk/server/index.js`, also awaited, and `mcp.server` of an `McpServer`.
+ */
 function isSdkServer(node: TSESTree.Node | null): boolean {
   if (!node) return false;
   let made = skipTypeWrappers(resolveExpression(skipTypeWrappers(node)) ?? node);
+  if (made.type === AST_NODE_TYPES.AwaitExpression) made = skipTypeWrappers(made.argument);
   // `mcp.server.connect(…)` of an `McpServer`.
   if (made.type === AST_NODE_TYPES.MemberExpression && propertyName(made) === 'server')
     made = skipTypeWrappers(resolveExpression(made.object) ?? made.object);
   if (made.type !== AST_NODE_TYPES.NewExpression) return false;
   const ref = externalRefOf(made.callee);
   return (
-    ref !== null &&
-    /^@modelcontextprotocol\/(?:sdk\/server|server)\b/u.test(ref.module) &&
-    ['Server', 'McpServer'].includes(ref.names.at(-1) ?? '')
+    ref !== null && ref.module.startsWith('@modelcontextprotocol/') && SDK_SERVER_CLASSES.has(ref.names.at(-1) ?? '')
   );
 }
 
