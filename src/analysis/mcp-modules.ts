@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, calledMethodObject, skipTypeWrappers, walk } from './ast';
+import { skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { isLinted, propertyName, staticValue } from './program';
+import { forRoutesMounts, forRoutesPaths, nestPathReaches } from './nest-routes';
 import {
+  classMethod,
   classOf,
   findObjectProperty,
   possibleValues,
@@ -70,9 +72,6 @@ function findMcpModules(sourceCode: Readonly<SourceCode>): McpModuleUse[] {
   return found;
 }
 
-/** A `forRoutes()` path that reaches every route: `'*'`, `'(.*)'`, `'*path'`, `'{*splat}'`. */
-const EVERY_PATH = /^\/?(?:\*|\(\.\*\)|\*\w*|\{\*\w*\})$/u;
-
 /**
  * The endpoints of the module that take the POST requests that call tools, as paths without
  * slashes: Streamable HTTP's `mcpEndpoint` (`'mcp'`) and SSE's `messagesEndpoint` (`'messages'`),
@@ -135,66 +134,23 @@ function appliedMiddleware(
   );
   if (!configure) return [];
   const applied: HandlerFunction[] = [];
-  walk(configure.value, (inner) => {
-    if (inner.type !== AST_NODE_TYPES.CallExpression || calledMethodName(inner) !== 'forRoutes') return;
-    const apply = calledMethodObject(inner);
-    if (apply?.type !== AST_NODE_TYPES.CallExpression || calledMethodName(apply) !== 'apply') return;
+  for (const mount of forRoutesMounts(configure.value)) {
+    // What `.exclude()` leaves out may be an endpoint: such a mount is not read.
+    if (mount.excluded.length > 0) continue;
     // Every endpoint that takes a POST must be among the routes it names.
-    const paths = inner.arguments.map(routePaths);
-    if (!endpoints.every((endpoint) => paths.some((covered) => covered?.some((path) => reaches(path, endpoint)))))
-      return;
-    for (const argument of apply.arguments) {
-      if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const paths = mount.routes.map((route) => forRoutesPaths(route, 'POST'));
+    if (
+      !endpoints.every((endpoint) => paths.some((covered) => covered?.some((path) => nestPathReaches(path, endpoint))))
+    )
+      continue;
+    for (const argument of mount.middleware) {
       const cls = classOf(argument);
-      const use = cls?.body.body.find(
-        (member): member is TSESTree.MethodDefinition =>
-          member.type === AST_NODE_TYPES.MethodDefinition && !member.static && propertyName(member) === 'use',
-      );
-      const fn = use ? use.value : resolveFunction(argument);
-      if (fn && fn.type !== AST_NODE_TYPES.TSEmptyBodyFunctionExpression) applied.push(fn);
+      const use = cls ? classMethod(cls, 'use') : null;
+      const fn = use ?? resolveFunction(argument);
+      if (fn) applied.push(fn);
     }
-  });
-  return applied;
-}
-
-/**
- * The paths a `forRoutes()` argument names for POST: a path (or a value that holds one), or
- * `{ path, method }` with `RequestMethod.ALL` or `POST`. `null` for anything else (a controller
- * class: which of its routes are the module's is not read).
- */
-function routePaths(argument: TSESTree.CallExpressionArgument): string[] | null {
-  if (argument.type === AST_NODE_TYPES.SpreadElement) return null;
-  const object = resolveObjectExpression(argument);
-  if (object) {
-    const path = findObjectProperty(object, 'path');
-    const method = findObjectProperty(object, 'method');
-    const methodName =
-      method.kind === 'found' && method.value?.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(method.value)
-        : null;
-    if (method.kind === 'found' && methodName !== 'ALL' && methodName !== 'POST') return null;
-    return path.kind === 'found' && path.value ? routePaths(path.value as TSESTree.Expression) : null;
   }
-  const values = possibleValues(argument);
-  return values.length > 0 && values.every((candidate) => candidate.known && typeof candidate.value === 'string')
-    ? values.map((candidate) => (candidate.known ? String(candidate.value) : ''))
-    : null;
-}
-
-/** Whether a route path of `forRoutes()` matches an endpoint: every path, the endpoint, or a wildcard under it. */
-function reaches(path: string, endpoint: string): boolean {
-  if (EVERY_PATH.test(path)) return true;
-  if (endpoint === '*') return false;
-  const bare = path.replace(/^\/+|\/+$/gu, '');
-  if (bare === endpoint) return true;
-  // A wildcard under the endpoint or a folder above it (`mcp/*`, `v1/*`, `v1/(.*)`, `mcp*`).
-  const prefix = /^(.*?)\/?(?:\*\w*|\(\.\*\)|\{\*\w*\})$/u.exec(bare)?.[1];
-  return (
-    prefix !== undefined &&
-    (endpoint === prefix ||
-      endpoint.startsWith(`${prefix}/`) ||
-      (bare.endsWith('*') && !bare.endsWith('/*') && endpoint.startsWith(prefix)))
-  );
+  return applied;
 }
 
 /** Whether a `transport` option lists SSE or Streamable HTTP (`McpTransportType.SSE`, `'streamable-http'`). */

@@ -1,6 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { codeOf, importedName, moduleOf, propertyName, staticValue, textOf, variableOf } from './program';
-import { calledMethodName, declaredClass, globalPath, outermostWrapper, skipTypeWrappers, walk } from './ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  declaredClass,
+  globalPath,
+  outermostWrapper,
+  skipTypeWrappers,
+  walk,
+} from './ast';
 import { loadModule } from './exports';
 import { samePlace } from './exported-values';
 import { packageModulesMentioning } from './module-graph';
@@ -12,6 +20,7 @@ import {
   enclosingFunction,
   findObjectProperty,
   isFunctionNode,
+  possibleValues,
   resolveExpression,
   resolveObjectExpression,
   resolveFunction,
@@ -468,37 +477,24 @@ export function nestMiddleware(file: string | null): NestMiddlewareMount[] | nul
   for (const found of files) {
     const program = loadModule(found);
     if (!program) continue;
+    for (const { middleware, routes, excluded } of forRoutesMounts(program))
+      for (const one of middleware) mounts.push({ middleware: one, routes, excluded });
     walk(program, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const method = calledMethodName(node);
-      const callee = node.callee;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      if (method === 'forRoutes') {
-        // `consumer.apply(A, B).exclude(…).forRoutes(…)`.
-        let inner = skipTypeWrappers(callee.object);
-        while (inner.type === AST_NODE_TYPES.CallExpression && calledMethodName(inner) === 'exclude') {
-          const next = inner.callee;
-          if (next.type !== AST_NODE_TYPES.MemberExpression) return;
-          inner = skipTypeWrappers(next.object);
-        }
-        if (inner.type !== AST_NODE_TYPES.CallExpression || calledMethodName(inner) !== 'apply') return;
-        const routes = node.arguments.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement);
-        if (routes.length !== node.arguments.length) return;
-        for (const middleware of inner.arguments)
-          if (middleware.type !== AST_NODE_TYPES.SpreadElement) mounts.push({ middleware, routes });
-      } else if (method === 'use' && madeByNestFactory(callee.object)) {
-        for (const middleware of node.arguments)
-          if (middleware.type !== AST_NODE_TYPES.SpreadElement) mounts.push({ middleware, routes: null });
-      }
+      if (node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'use') return;
+      const app = calledMethodObject(node);
+      if (!app || !madeByNestFactory(app)) return;
+      for (const middleware of node.arguments)
+        if (middleware.type !== AST_NODE_TYPES.SpreadElement) mounts.push({ middleware, routes: null, excluded: [] });
     });
   }
   return mounts;
 }
 
-/** Middleware mounted on a NestJS app, and the routes it runs on (`null`: every route). */
+/** Middleware mounted on a NestJS app, the routes it runs on (`null`: every route) and those `exclude()` leaves out. */
 export interface NestMiddlewareMount {
   readonly middleware: TSESTree.Node;
   readonly routes: readonly TSESTree.Node[] | null;
+  readonly excluded: readonly TSESTree.Node[];
 }
 
 /** `app` of `const app = await NestFactory.create(AppModule)`. */
@@ -531,8 +527,9 @@ export function nestMiddlewareGuards(
   checksMiddleware: (node: TSESTree.Node) => boolean,
 ): boolean {
   return (nestMiddleware(file) ?? []).some(
-    ({ middleware, routes }) =>
-      (routes === null || routes.some((route) => forRoute(route, cls, path, verb))) &&
+    ({ middleware, routes, excluded }) =>
+      (routes === null || routes.some((route) => forRoute(route, cls, path, verb, true))) &&
+      !excluded.some((route) => forRoute(route, cls, path, verb, false)) &&
       middlewareAuthenticates(middleware, checks, checksMiddleware),
   );
 }
@@ -551,39 +548,99 @@ function middlewareAuthenticates(
 }
 
 /**
- * Whether a `forRoutes()` argument covers a route: `'*'` and other wildcards, a path that is the
- * route's or a prefix of it, the controller class itself, `{ path, method }` with the route's
- * method or every method. What cannot be read counts as covering it.
+ * Whether a `forRoutes()` (or `exclude()`) argument names a route: the controller class itself, or
+ * a path that reaches the route's (`nestPathReaches`) for its method. What cannot be read names it
+ * when `unreadable` says so.
  */
-function forRoute(route: TSESTree.Node, cls: TSESTree.Node, path: string, verb: string): boolean {
+function forRoute(route: TSESTree.Node, cls: TSESTree.Node, path: string, verb: string, unreadable: boolean): boolean {
   const controller = classOf(route);
   if (controller) return controller === cls;
-  const covers = (given: TSESTree.Node | null): boolean => {
-    const value = given && staticValue(given)?.value;
-    if (typeof value !== 'string') return true;
-    if (/[*(]/u.test(value)) return true;
-    const prefix = joinNestPath(value);
-    return prefix === '/' || path === prefix || path.startsWith(`${prefix}/`);
-  };
-  const object = resolveObjectExpression(route);
-  if (!object) return covers(route);
-  // `{ path: 'mcp', method: RequestMethod.POST }` (`RequestMethod` of @nestjs/common 12.5.1
-  // enums/request-method.enum.js: GET is 0, POST 1, ALL 5).
-  const method = findObjectProperty(object, 'method');
-  if (method.kind === 'found' && method.value) {
-    const named = skipTypeWrappers(method.value);
-    const number = staticValue(named)?.value;
-    const name =
-      named.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(named)
-        : typeof number === 'number'
-          ? (REQUEST_METHODS[number] ?? null)
-          : null;
-    if (name !== null && name !== 'ALL' && name !== verb) return false;
+  const paths = forRoutesPaths(route, verb);
+  if (paths === null) return unreadable;
+  const endpoint = path.replace(/^\/+|\/+$/gu, '');
+  return paths.some((given) => nestPathReaches(given, endpoint));
+}
+
+/** `consumer.apply(A, B).exclude(…).forRoutes(…)` of a `MiddlewareConsumer` (`@nestjs/common`). */
+export interface ForRoutesMount {
+  readonly middleware: readonly TSESTree.Node[];
+  readonly routes: readonly TSESTree.Node[];
+  readonly excluded: readonly TSESTree.Node[];
+}
+
+/** The `forRoutes()` mounts written under `root`; not one given its routes by a spread. */
+export function forRoutesMounts(root: TSESTree.Node): ForRoutesMount[] {
+  const mounts: ForRoutesMount[] = [];
+  const plain = (given: readonly TSESTree.CallExpressionArgument[]): TSESTree.Node[] =>
+    given.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement);
+  walk(root, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'forRoutes') return;
+    const excluded: TSESTree.Node[] = [];
+    let inner = calledMethodObject(node);
+    while (inner?.type === AST_NODE_TYPES.CallExpression && calledMethodName(inner) === 'exclude') {
+      excluded.push(...plain(inner.arguments));
+      inner = calledMethodObject(inner);
+    }
+    if (inner?.type !== AST_NODE_TYPES.CallExpression || calledMethodName(inner) !== 'apply') return;
+    const routes = plain(node.arguments);
+    if (routes.length !== node.arguments.length) return;
+    mounts.push({ middleware: plain(inner.arguments), routes, excluded });
+  });
+  return mounts;
+}
+
+/**
+ * The paths a `forRoutes()` or `exclude()` argument names for `verb` (`'POST'`, `'GET'`): a path
+ * (or a value that holds one), or `{ path, method }` whose method is `verb` or `RequestMethod.ALL`
+ * (`[]` for another method). `null` for anything else (a controller class, a value not shown).
+ */
+export function forRoutesPaths(argument: TSESTree.Node, verb: string): string[] | null {
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return null;
+  const object = resolveObjectExpression(argument);
+  if (object) {
+    const path = findObjectProperty(object, 'path');
+    const method = findObjectProperty(object, 'method');
+    if (method.kind === 'found' && method.value) {
+      // `RequestMethod` of @nestjs/common 12.5.1 (enums/request-method.enum.js): GET is 0, POST 1, ALL 5.
+      const named = skipTypeWrappers(method.value);
+      const number = staticValue(named)?.value;
+      const name =
+        named.type === AST_NODE_TYPES.MemberExpression
+          ? propertyName(named)
+          : typeof number === 'number'
+            ? (REQUEST_METHODS[number] ?? null)
+            : null;
+      if (name === null) return null;
+      if (name !== 'ALL' && name !== verb) return [];
+    }
+    return path.kind === 'found' && path.value ? forRoutesPaths(path.value, verb) : null;
   }
-  const given = findObjectProperty(object, 'path');
-  return covers(given.kind === 'found' ? given.value : null);
-  return true;
+  const values = possibleValues(argument);
+  return values.length > 0 && values.every((candidate) => candidate.known && typeof candidate.value === 'string')
+    ? values.map((candidate) => (candidate.known ? String(candidate.value) : ''))
+    : null;
 }
 
 const REQUEST_METHODS: Readonly<Record<number, string>> = { 0: 'GET', 1: 'POST', 5: 'ALL' };
+
+/** A `forRoutes()` path that reaches every route: `'*'`, `'(.*)'`, `'*path'`, `'{*splat}'`. */
+const EVERY_PATH = /^\/?(?:\*|\(\.\*\)|\*\w*|\{\*\w*\})$/u;
+
+/**
+ * Whether a `forRoutes()` path reaches an endpoint (a path without its slashes, `'*'` for one only
+ * every path reaches): every path, the endpoint as written (Nest matches it whole), or a wildcard
+ * under it or a folder above it (`mcp/*`, `v1/*`, `v1/(.*)`, `mcp*`).
+ */
+export function nestPathReaches(path: string, endpoint: string): boolean {
+  if (EVERY_PATH.test(path)) return true;
+  if (endpoint === '*') return false;
+  const bare = path.replace(/^\/+|\/+$/gu, '');
+  if (bare === endpoint) return true;
+  const prefix = /^(.*?)\/?(?:\*\w*|\(\.\*\)|\{\*\w*\})$/u.exec(bare)?.[1];
+  return (
+    prefix !== undefined &&
+    (endpoint === prefix ||
+      endpoint.startsWith(`${prefix}/`) ||
+      (bare.endsWith('*') && !bare.endsWith('/*') && endpoint.startsWith(prefix)))
+  );
+}

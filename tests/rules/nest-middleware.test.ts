@@ -103,6 +103,8 @@ const guarding = [
 const unguarding = [
   { name: 'a middleware that only logs', filename: mounted("forRoutes('*')", LOGGER_MIDDLEWARE) },
   { name: "forRoutes('health')", filename: mounted("forRoutes('health')") },
+  { name: "forRoutes('health/*'), a wildcard under another path", filename: mounted("forRoutes('health/*')") },
+  { name: "exclude('mcp').forRoutes('*')", filename: mounted("exclude('mcp').forRoutes('*')") },
   { name: 'forRoutes(HealthController)', filename: mounted('forRoutes(HealthController)') },
   {
     name: "forRoutes({ path: 'mcp', method: RequestMethod.GET })",
