@@ -641,7 +641,7 @@ export default createRule<Options, MessageIds>({
             testsOrigin(statement.test, fn) &&
             (turnsAwaySomewhere(statement.consequent) ||
               answersInstead(statement.consequent) ||
-              (closesSocket && callsRefusing(statement.consequent)))
+              (closesSocket && refusingBranch(statement.consequent)))
           ) {
             return true;
           }
@@ -650,15 +650,10 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** Whether a branch closes the connection: `socket.destroy()`, `socket.end(…)`. */
-    function callsRefusing(branch: TSESTree.Node): boolean {
-      let refuses = false;
-      walk(branch, (node) => {
-        if (node.type === AST_NODE_TYPES.CallExpression && REFUSING_CALLS.has(calledMethodName(node) ?? '')) {
-          refuses = true;
-        }
-      });
-      return refuses;
+    /** Whether a method call is made on `server`, or on a name that holds it (`this.wss.handleUpgrade(…)`). */
+    function calledOn(call: TSESTree.CallExpression, server: TSESTree.Node): boolean {
+      const receiver = calledMethodObject(call);
+      return receiver !== null && skipTypeWrappers(resolveExpression(receiver) ?? receiver) === server;
     }
 
     /**
@@ -668,11 +663,9 @@ export default createRule<Options, MessageIds>({
      * socket.destroy(); return; }`, or the call inside `if (ALLOWED.includes(origin))`.
      */
     function handshakesCheckOrigin(server: TSESTree.Node): boolean {
-      const handed = (moduleIndex(sourceCode.ast).methodCalls.get('handleUpgrade') ?? []).filter((call) => {
-        const receiver = calledMethodObject(call);
-        const held = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
-        return held === server;
-      });
+      const handed = (moduleIndex(sourceCode.ast).methodCalls.get('handleUpgrade') ?? []).filter((call) =>
+        calledOn(call, server),
+      );
       return (
         handed.length > 0 &&
         handed.every((call) => {
@@ -917,11 +910,7 @@ export default createRule<Options, MessageIds>({
         const method = calledMethodName(call);
         if (!listener || !name || (method !== 'on' && method !== 'once' && method !== 'addListener')) return false;
         if (staticValue(name)?.value !== event) return false;
-        if (server) {
-          const receiver = calledMethodObject(call);
-          const held = receiver && skipTypeWrappers(resolveExpression(receiver) ?? receiver);
-          if (held !== server) return false;
-        }
+        if (server && !calledOn(call, server)) return false;
         const fn = resolveFunction(listener);
         return fn !== null && checksOriginAndRefuses(fn) && keepsPagesOut(fn, hostNeeded);
       });
