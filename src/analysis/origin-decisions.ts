@@ -1391,6 +1391,23 @@ const TEXT_METHODS: Readonly<Record<string, TextMatch>> = {
 };
 const UNKNOWN = Symbol('unknown');
 
+/** A method call on a value with a first argument given in place: `origin.startsWith('x')`, `re.test(origin)`. */
+function methodCallParts(
+  call: TSESTree.CallExpression,
+): { method: string; callee: TSESTree.MemberExpression; first: TSESTree.Expression } | null {
+  const method = calledMethodName(call);
+  const callee = skipTypeWrappers(call.callee);
+  const [first] = call.arguments;
+  if (
+    !method ||
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    !first ||
+    first.type === AST_NODE_TYPES.SpreadElement
+  )
+    return null;
+  return { method, callee, first };
+}
+
 /**
  * The text and pattern tests of the origin (or a host parsed from it) that a leaf of a condition
  * letting an origin in makes, unless an exact check must hold beside it
@@ -1406,16 +1423,9 @@ export function originMatchesOf(test: OriginTest): OriginMatch[] {
   };
   if (node.type === AST_NODE_TYPES.CallExpression) {
     if (!allowWhen) return [];
-    const method = calledMethodName(node);
-    const callee = skipTypeWrappers(node.callee);
-    const [first] = node.arguments;
-    if (
-      !method ||
-      callee.type !== AST_NODE_TYPES.MemberExpression ||
-      !first ||
-      first.type === AST_NODE_TYPES.SpreadElement
-    )
-      return [];
+    const parts = methodCallParts(node);
+    if (!parts) return [];
+    const { method, callee, first } = parts;
     const kind = TEXT_METHODS[method];
     if (kind) {
       const subject = matchSubject(callee.object, test.isOrigin);
@@ -1441,16 +1451,9 @@ export function originMatchesOf(test: OriginTest): OriginMatch[] {
   ] as const) {
     const call = skipTypeWrappers(side.type === AST_NODE_TYPES.ChainExpression ? side.expression : side);
     if (call.type !== AST_NODE_TYPES.CallExpression) continue;
-    const method = calledMethodName(call);
-    const callee = skipTypeWrappers(call.callee);
-    const [first] = call.arguments;
-    if (
-      !method ||
-      callee.type !== AST_NODE_TYPES.MemberExpression ||
-      !first ||
-      first.type === AST_NODE_TYPES.SpreadElement
-    )
-      continue;
+    const parts = methodCallParts(call);
+    if (!parts) continue;
+    const { method, callee, first } = parts;
     const known = staticValue(other);
     const meaning = comparisonMeaning(method, node.operator, known ? known.value : UNKNOWN, side === node.left);
     if (!meaning || meaning.positive !== allowWhen) continue;
