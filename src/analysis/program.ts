@@ -110,15 +110,24 @@ export const visitorKeys: Readonly<Record<string, readonly string[] | undefined>
 
 /**
  * Where a node is, for a message about a value or a check that lives in another module:
- * `src/config.ts:12`, relative to the working directory when the module lies under it, else to
- * the linted file's folder.
+ * `src/config.ts:12`, relative to the working directory; but `./utils/cors.ts:16`, relative to the
+ * linted file's folder, where the two files share more than a top-level folder (a package deep in
+ * a monorepo), the module lies in that folder, below it or up to two folders up, and that is
+ * shorter; and where
+ * the module lies outside the working directory.
  */
 export function placeOf(node: TSESTree.Node, linted: { readonly cwd: string; readonly filename: string }): string {
   const { file } = moduleOf(node);
   const line = node.loc.start.line;
   if (!file) return `line ${line}`;
-  const fromCwd = path.relative(linted.cwd, file);
-  const relative =
-    fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? path.relative(path.dirname(linted.filename), file) : fromCwd;
-  return `${relative.split(path.sep).join('/')}:${line}`;
+  const posix = (relative: string): string => relative.split(path.sep).join('/');
+  const fromCwd = posix(path.relative(linted.cwd, file));
+  const fromFolder = posix(path.relative(path.dirname(linted.filename), file));
+  const beside = fromFolder.startsWith('../') ? fromFolder : `./${fromFolder}`;
+  if (fromCwd.startsWith('../') || path.isAbsolute(fromCwd)) return `${beside}:${line}`;
+  const folders = posix(path.relative(linted.cwd, path.dirname(linted.filename))).split('/');
+  const shared = folders.findIndex((folder, index) => fromCwd.split('/')[index] !== folder);
+  const deep = (shared === -1 ? folders.length : shared) >= 2;
+  const near = !beside.startsWith('../../../');
+  return `${deep && near && beside.length < fromCwd.length ? beside : fromCwd}:${line}`;
 }

@@ -26,7 +26,7 @@ export const CORS: CorsMiddleware = {
 // allows none. `await findAllowOrigin(c.req.header("origin") || "", c)` answers the header value.
 export const HONO_CORS: CorsMiddleware = {
   module: 'hono/cors',
-  display: "`cors()` from 'hono/cors'",
+  display: '`hono/cors`',
   usage: 'call',
   isWildcardOrigin: (value) => value === '*',
   denyOrigin: '[]',
@@ -74,7 +74,7 @@ const FASTIFY_CORS: CorsMiddleware = {
 // returns a falsy value skips CORS: `await options.origin(ctx)` reads the Origin from the context.
 const KOA_CORS: CorsMiddleware = {
   module: '@koa/cors',
-  display: "`cors()` from '@koa/cors'",
+  display: '`@koa/cors`',
   usage: 'call',
   isWildcardOrigin: (value) => typeof value !== 'function' && (value === '*' || !value),
   denyOrigin: "() => ''",

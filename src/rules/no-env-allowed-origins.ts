@@ -218,8 +218,7 @@ export default createRule<Options, MessageIds>({
       { allowEnvNames: [], reportExactAllowlists: false, trustCredentialChecks: true, failClosedFix: false },
     ],
     messages: {
-      envAllowedOrigins:
-        'The allowed origins come from env {{name}}: whoever edits it can allow any site{{credentials}}.',
+      envAllowedOrigins: 'Allowed origins come from env {{name}}: whoever edits it can allow any site{{credentials}}.',
       envOriginsLeaveFile: 'Env {{name}} looks like a CORS origin allowlist and leaves this file; keep it in source.',
       useConstantAllowlist: 'Use a constant allowlist in source.',
       useEmptyAllowlist: 'Use an empty constant allowlist, which allows no origin.',

@@ -93,8 +93,7 @@ export default createRule<Options, MessageIds>({
       emptyListAdmits: 'This origin check accepts every origin while {{list}} is empty ({{place}}).',
       dropWildcardTest: "Drop the test for '*'.",
       dropEmptyTest: 'Drop the test for an empty list.',
-      reflectedOrigin:
-        "{{policy}} echoes the request's Origin: any site can read this server's responses{{credentials}}.",
+      reflectedOrigin: '{{policy}} echoes any Origin: any site can read the responses{{credentials}}.',
       denyOrigins: 'Allow no cross-origin reads.',
       checkEmptyAllowlist: 'Echo only origins listed in a new, empty allowlist.',
       useAllowlist: 'Allow only the origins in a constant allowlist.',
@@ -265,7 +264,7 @@ export default createRule<Options, MessageIds>({
             use,
             property,
             credentials,
-            `${middleware.display} with an \`origin\` function that accepts all`,
+            `${middleware.display} whose \`origin\` accepts all`,
             replace,
             withAllowlist,
             middleware.denyOrigin,

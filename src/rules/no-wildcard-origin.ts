@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
     messages: {
-      wildcardOrigin: "{{policy}} lets any site read this server's responses{{credentials}}.",
+      wildcardOrigin: '{{policy}} lets any site read the responses{{credentials}}.',
       denyOrigins: 'Allow no cross-origin reads.',
       useAllowlist: 'Allow only the origins in a constant allowlist.',
       useAllowedOrigin: `Allow only the origin in a constant \`${ALLOWED_ORIGIN_NAME}\`.`,
@@ -210,7 +210,7 @@ export default createRule<Options, MessageIds>({
           node: at,
           messageId: 'wildcardOrigin',
           data: {
-            policy: `${middleware.display} with an \`origin\` function answering \`*\`${from(property)}`,
+            policy: `${middleware.display} whose \`origin\` function answers \`*\`${from(property)}`,
             credentials: credentialsClause(credentials),
           },
           fix: local

@@ -53,13 +53,13 @@ describe('handler factories mounted by the modules that import them', () => {
 
   it('a `*` in a handler that a caller mounts on a private path: reported', async () => {
     expect(await lint('info.ts')).toEqual([
-      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets any site read this server's responses.",
+      '6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets any site read the responses.',
     ]);
   });
 
   it('a `*` in a handler the package entry also exports, for callers it cannot see: reported', async () => {
     expect(await lint('badge.ts')).toEqual([
-      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets any site read this server's responses.",
+      '6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets any site read the responses.',
     ]);
   });
 });
@@ -127,7 +127,7 @@ describe('what the callers do not settle', () => {
   it('a policy set by other code of a function whose returned handler a caller mounts on a public path: reported', async () => {
     expect(await lint('setup.ts')).toEqual([
       '5:3 mcp-cors/require-csrf-token `POST /mcp` accepts MCP requests without a token that a cross-site page cannot send.',
-      "6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets any site read this server's responses.",
+      '6:5 mcp-cors/no-wildcard-origin `Access-Control-Allow-Origin: *` lets any site read the responses.',
     ]);
   });
 });
@@ -135,7 +135,7 @@ describe('what the callers do not settle', () => {
 describe('CORS origins exported by a module and given to a middleware by the modules that import it', () => {
   it('`origin: true` in an exported config is reported where it is written, naming the middleware; a flag beside it is not', async () => {
     expect(await lint('settings/cors.ts')).toEqual([
-      "2:16 mcp-cors/no-reflected-origin `@fastify/cors` with `origin: true` (src/cors-server.ts:6) echoes the request's Origin: any site can read this server's responses.",
+      '2:16 mcp-cors/no-reflected-origin `@fastify/cors` with `origin: true` (src/cors-server.ts:6) echoes any Origin: any site can read the responses.',
     ]);
   });
 

@@ -928,7 +928,7 @@ express().use(
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with an `origin` function that accepts all', credentials: '' },
+          data: { policy: '`cors()` whose `origin` accepts all', credentials: '' },
           line: 6,
           column: 5,
           endLine: 9,

@@ -165,7 +165,7 @@ describe('a host in settings another module makes, handed through a constructor 
         {
           api: '`app.listen()` of Express',
           hostLabel: 'host',
-          values: "`'0.0.0.0'` (from src/gateway/config.ts:7)",
+          values: "`'0.0.0.0'` (from ./config.ts:7)",
         },
         FOREIGN,
       ),
@@ -834,7 +834,7 @@ app.post('/mcp', logAuthorization(), (req, res, next) => {
         'require-csrf-token',
         'missingCsrfCheck',
         [4, 14, 4, 27],
-        { ...CSRF, route: '`POST /mcp` in `handleRequest` at src/gaps/options.ts:13' },
+        { ...CSRF, route: '`POST /mcp` in `handleRequest` at ./options.ts:13' },
         FOREIGN,
       ),
     ]);
@@ -847,7 +847,7 @@ app.post('/mcp', logAuthorization(), (req, res, next) => {
         'require-csrf-token',
         'missingCsrfCheck',
         [5, 14, 7, 2],
-        { ...CSRF, route: '`POST /mcp` in a called function at src/gaps/options.ts:13' },
+        { ...CSRF, route: '`POST /mcp` in a called function at ./options.ts:13' },
         FOREIGN,
       ),
       report(
@@ -882,7 +882,7 @@ describe('a workspace package re-exporting the framework (`@acme/server-kit` fro
         'no-wildcard-origin',
         'wildcardOrigin',
         [4, 9, 4, 15],
-        { policy: "`cors()` from '@koa/cors' without `origin` (default `*`)", credentials: '' },
+        { policy: '`@koa/cors` without `origin` (default `*`)', credentials: '' },
         FAIL_CLOSED_ORIGIN,
       ),
       report(
@@ -913,7 +913,7 @@ describe('CommonJS (`module.exports`, `exports.x`, `require` without an extensio
         'require-loopback-host',
         'everyInterface',
         [5, 18, 5, 22],
-        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/cjs/config.cjs:1)" },
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from ./config.cjs:1)" },
         FOREIGN,
       ),
     ]);
@@ -926,7 +926,7 @@ describe('CommonJS (`module.exports`, `exports.x`, `require` without an extensio
         'require-loopback-host',
         'everyInterface',
         [5, 25, 5, 36],
-        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/cjs/config-public-exports.cjs:1)" },
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from ./config-public-exports.cjs:1)" },
         FOREIGN,
       ),
     ]);
@@ -1016,7 +1016,7 @@ describe('MCP SDK options from another module', () => {
         'require-dns-rebinding-protection',
         'validationTurnedOff',
         [4, 33, 4, 51],
-        { factory: 'createMcpExpressApp', host: "'0.0.0.0'", place: ' (from src/gaps/options.ts:8)' },
+        { factory: 'createMcpExpressApp', host: "'0.0.0.0'", place: ' (from ./options.ts:8)' },
         FOREIGN,
       ),
     ]);
@@ -1088,7 +1088,7 @@ describe('modules the graph must not read', () => {
         'require-loopback-host',
         'everyInterface',
         [5, 18, 5, 22],
-        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/bad/small.ts:1)" },
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from ./small.ts:1)" },
         FOREIGN,
       ),
     ]);
@@ -1162,7 +1162,45 @@ describe('a settings object of another module whose host its code assigns', () =
         'require-loopback-host',
         'everyInterface',
         [6, 25, 6, 36],
-        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/mutable/config.ts:4)" },
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from ./config.ts:4)" },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
+describe('the place of a value in another module, as the message names it', () => {
+  it("is relative to the linted file's folder for a module of the same package one folder up", async () => {
+    expect(summarise(await lint('src/places/app/server.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 18, 5, 27],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from ../config.ts:2)" },
+        FOREIGN,
+      ),
+    ]);
+  });
+
+  it("is relative to the linted file's folder for a module two folders up", async () => {
+    expect(summarise(await lint('src/places/app/routes/server.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 18, 5, 27],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from ../../config.ts:2)" },
+        FOREIGN,
+      ),
+    ]);
+  });
+
+  it('is relative to the working directory for a module three folders up', async () => {
+    expect(summarise(await lint('src/places/app/routes/v1/server.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'everyInterface',
+        [5, 18, 5, 27],
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/places/config.ts:2)" },
         FOREIGN,
       ),
     ]);
@@ -1397,7 +1435,7 @@ describe('a headers constant written in a module the file imports', () => {
         'no-wildcard-origin',
         'wildcardOrigin',
         [6, 19, 6, 32],
-        { policy: '`Access-Control-Allow-Origin: *` (from src/web-headers/shared/headers.ts:3)', credentials: '' },
+        { policy: '`Access-Control-Allow-Origin: *` (from ./shared/headers.ts:3)', credentials: '' },
         FOREIGN,
       ),
     ]);

@@ -266,7 +266,7 @@ const server = new MCPServer({ name: 'a', version: '1.0.0', cors: { origin: [] }
       errors: [
         {
           messageId: 'reflectedOrigin',
-          data: { policy: "mcp-use's `MCPServer` `cors` with an `origin` function that accepts all", credentials: '' },
+          data: { policy: "mcp-use's `MCPServer` `cors` whose `origin` accepts all", credentials: '' },
           line: 2,
           column: 69,
           endLine: 2,

@@ -773,7 +773,7 @@ app.use('*', cors({ origin: [] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from 'hono/cors' without `origin` (default `*`)", credentials: '' },
+          data: { policy: '`hono/cors` without `origin` (default `*`)', credentials: '' },
           line: 5,
           column: 14,
           endLine: 5,
@@ -803,7 +803,7 @@ app.use('/mcp', honoCors({ origin: [], credentials: true, exposeHeaders: ['Mcp-S
         {
           messageId: 'wildcardOrigin',
           data: {
-            policy: "`cors()` from 'hono/cors' with an `origin` that can be `*`",
+            policy: '`hono/cors` with an `origin` that can be `*`',
             credentials: '',
           },
           line: 2,
@@ -949,7 +949,7 @@ app.use(cors({ origin: () => '' }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from '@koa/cors' without `origin` (default `*`)", credentials: '' },
+          data: { policy: '`@koa/cors` without `origin` (default `*`)', credentials: '' },
           line: 5,
           column: 9,
           endLine: 5,
@@ -979,7 +979,7 @@ app.use(cors({ credentials: true, origin: () => '' }));`,
         {
           messageId: 'wildcardOrigin',
           data: {
-            policy: "`cors()` from '@koa/cors' without `origin` (default any origin)",
+            policy: '`@koa/cors` without `origin` (default any origin)',
             credentials: ', credentials included',
           },
           line: 2,
@@ -1008,7 +1008,7 @@ app.use(cors({ origin: () => '' }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from '@koa/cors' with an `origin` it treats as `*`", credentials: '' },
+          data: { policy: '`@koa/cors` with an `origin` it treats as `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -1095,7 +1095,7 @@ app.use(cors({ origin: dev ? (() => '') : 'https://app.example.com', credentials
         {
           messageId: 'wildcardOrigin',
           data: {
-            policy: "`cors()` from '@koa/cors' with an `origin` that can be `*`",
+            policy: '`@koa/cors` with an `origin` that can be `*`',
             credentials: ', credentials included',
           },
           line: 3,
@@ -1200,7 +1200,7 @@ honoApp.use(honoCors({ origin: [] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` function answering `*`', credentials: '' },
+          data: { policy: '`cors()` whose `origin` function answers `*`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -1220,7 +1220,7 @@ honoApp.use(honoCors({ origin: () => '*' }));`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from 'hono/cors' with an `origin` function answering `*`", credentials: '' },
+          data: { policy: '`hono/cors` whose `origin` function answers `*`', credentials: '' },
           line: 4,
           column: 24,
           endLine: 4,
@@ -2168,7 +2168,7 @@ koaApp.use(koaCors());`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from 'hono/cors' without `origin` (default `*`)", credentials: '' },
+          data: { policy: '`hono/cors` without `origin` (default `*`)', credentials: '' },
           line: 4,
           column: 21,
           endLine: 4,
@@ -2230,7 +2230,7 @@ koaApp.use(koaCors());`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`cors()` from '@koa/cors' without `origin` (default `*`)", credentials: '' },
+          data: { policy: '`@koa/cors` without `origin` (default `*`)', credentials: '' },
           line: 6,
           column: 12,
           endLine: 6,
@@ -2620,7 +2620,7 @@ ruleTester.run('no-wildcard-origin: CORS options a caller leaves out', rule, {
         {
           messageId: 'wildcardOrigin',
           data: {
-            policy: "`cors()` from 'hono/cors' without `origin` (default `*`, left out at file.ts:15)",
+            policy: '`hono/cors` without `origin` (default `*`, left out at file.ts:15)',
             credentials: '',
           },
           line: 10,

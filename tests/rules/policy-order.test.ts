@@ -70,7 +70,7 @@ afterAll(() => {
 function wildcardAt(code: string, line: number) {
   return {
     messageId: 'wildcardOrigin' as const,
-    data: { policy: "`cors()` from 'hono/cors' without `origin` (default `*`)", credentials: '' },
+    data: { policy: '`hono/cors` without `origin` (default `*`)', credentials: '' },
     line,
     column: 15,
     endLine: line,

@@ -228,8 +228,8 @@ const FETCH_WORKER_ERROR = {
   ],
 };
 
-const CORS_DEFAULT = { policy: "`cors()` from 'hono/cors' without `origin` (default `*`)", credentials: '' };
-const ECHO = { policy: "`cors()` from 'hono/cors' with an `origin` function that accepts all" };
+const CORS_DEFAULT = { policy: '`hono/cors` without `origin` (default `*`)', credentials: '' };
+const ECHO = { policy: '`hono/cors` whose `origin` accepts all' };
 
 /** The two suggestions on a Hono `cors(…)` call: deny every origin, or a constant allowlist. */
 function honoSuggestions(code: string, call: string, options: (origin: string) => string) {
