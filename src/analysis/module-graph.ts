@@ -823,6 +823,35 @@ export function declaresSubclass(file: string): boolean {
   return text !== undefined && SUBCLASS_DECLARATION.test(text);
 }
 
+/** How many imports deep `mayGiveClass` reads: barrels that re-export a class seldom go further. */
+const MAX_CLASS_HOPS = 6;
+
+/**
+ * Whether a module could give a class to the module that imports it: its text, or the text of a
+ * module it imports (a barrel that re-exports one), holds the word `class`. A module of types and
+ * interfaces alone (an SDK's schema, a settings type) cannot, and need not be parsed to learn that
+ * a type annotation naming one of its exports names no class. `true` when a text cannot be read:
+ * the parse decides then.
+ */
+export function mayGiveClass(file: string): boolean {
+  const seen = new Set<string>();
+  let frontier = [file];
+  for (let hop = 0; hop <= MAX_CLASS_HOPS && frontier.length > 0; hop++) {
+    const next: string[] = [];
+    for (const imported of frontier) {
+      if (seen.has(imported)) continue;
+      seen.add(imported);
+      const module = lexicalModule(imported);
+      if (!module || passes(module, holdsClassWord)) return true;
+      next.push(...module.imports);
+    }
+    frontier = next;
+  }
+  return frontier.length > 0;
+}
+
+const holdsClassWord = (text: string): boolean => /\bclass\b/u.test(text);
+
 /**
  * Whether a module's text declares an export of this name as a function or a class of its own,
  * at the start of a line: `export function name`, `export default async function name`, `export

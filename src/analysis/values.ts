@@ -24,7 +24,7 @@ import {
   type ExternalRef,
   type ModuleFilter,
 } from './exports';
-import { declaresSubclass } from './module-graph';
+import { declaresSubclass, mayGiveClass, resolveSpecifier } from './module-graph';
 import { optionValues, type OptionValue } from './option-defaults';
 import {
   declaredVariables,
@@ -2066,6 +2066,12 @@ export function classOf(node: TSESTree.Node, depth = 0): ClassNode | null {
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const def = variableOf(expression)?.defs[0];
     if (def?.type === 'ClassName') return def.node as ClassNode;
+    // An annotation naming a type of a module of types (`config: ServerConfig`): no class to parse for.
+    if (def?.type === 'ImportBinding') {
+      const { file } = moduleOf(expression);
+      const imported = file && resolveSpecifier(file, String((def.parent as TSESTree.ImportDeclaration).source.value));
+      if (imported && !mayGiveClass(imported)) return null;
+    }
   }
   const resolved = resolveExpression(expression, depth + 1);
   return resolved && resolved !== expression ? classOf(resolved, depth + 1) : null;

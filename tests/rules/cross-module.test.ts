@@ -1207,6 +1207,31 @@ describe('the place of a value in another module, as the message names it', () =
   });
 });
 
+describe('a type annotation naming an export of another module', () => {
+  const hostsOnly = eslintFor(project, { 'mcp-cors/require-loopback-host': 'error' });
+  const gatewayHost = {
+    api: EXPRESS_LISTEN,
+    hostLabel: 'host',
+    values: "`'0.0.0.0'` (from ./gateway.ts:3)",
+  };
+
+  it('reads the class it names for the fields an instance carries, also through an index', async () => {
+    expect(summarise(await lint('src/typed/class-server.ts', hostsOnly))).toEqual([
+      report('require-loopback-host', 'everyInterface', [6, 28, 6, 40], gatewayHost, FOREIGN),
+    ]);
+    expect(summarise(await lint('src/typed/barrel-server.ts', hostsOnly))).toEqual([
+      report('require-loopback-host', 'everyInterface', [6, 28, 6, 40], gatewayHost, FOREIGN),
+    ]);
+  });
+
+  it('does not parse a module of types alone, which can give no class', async () => {
+    clearModuleGraph();
+    const before = moduleGraphStats().loads;
+    expect(summarise(await lint('src/typed/server.ts', hostsOnly))).toEqual([]);
+    expect(moduleGraphStats().loads - before).toBe(0);
+  });
+});
+
 describe('calls into helper modules that cannot lead to a server', () => {
   const csrfOnly = eslintFor(project, { 'mcp-cors/require-csrf-token': 'error' });
 
