@@ -136,6 +136,14 @@ async function lint(file: string, eslint = linter): Promise<ESLint.LintResult> {
   return result;
 }
 
+/** The reports on a file linted with the module cache empty, and how many modules were parsed for it. */
+async function lintCold(file: string, eslint = linter): Promise<{ reports: Report[]; loads: number }> {
+  clearModuleGraph();
+  const before = moduleGraphStats().loads;
+  const reports = summarise(await lint(file, eslint));
+  return { reports, loads: moduleGraphStats().loads - before };
+}
+
 /** The file as `--fix` leaves it with `failClosedFix` on. */
 async function fixed(file: string): Promise<string | undefined> {
   return (await lint(file, fixer)).output;
@@ -1170,37 +1178,17 @@ describe('a settings object of another module whose host its code assigns', () =
 });
 
 describe('the place of a value in another module, as the message names it', () => {
-  it("is relative to the linted file's folder for a module of the same package one folder up", async () => {
-    expect(summarise(await lint('src/places/app/server.ts'))).toEqual([
+  it.each([
+    ["relative to the linted file's folder for a module of the same package one folder up", 'app', '../config.ts:2'],
+    ["relative to the linted file's folder for a module two folders up", 'app/routes', '../../config.ts:2'],
+    ['relative to the working directory for a module three folders up', 'app/routes/v1', 'src/places/config.ts:2'],
+  ])('is %s', async (_, folder, place) => {
+    expect(summarise(await lint(`src/places/${folder}/server.ts`))).toEqual([
       report(
         'require-loopback-host',
         'everyInterface',
         [5, 18, 5, 27],
-        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from ../config.ts:2)" },
-        FOREIGN,
-      ),
-    ]);
-  });
-
-  it("is relative to the linted file's folder for a module two folders up", async () => {
-    expect(summarise(await lint('src/places/app/routes/server.ts'))).toEqual([
-      report(
-        'require-loopback-host',
-        'everyInterface',
-        [5, 18, 5, 27],
-        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from ../../config.ts:2)" },
-        FOREIGN,
-      ),
-    ]);
-  });
-
-  it('is relative to the working directory for a module three folders up', async () => {
-    expect(summarise(await lint('src/places/app/routes/v1/server.ts'))).toEqual([
-      report(
-        'require-loopback-host',
-        'everyInterface',
-        [5, 18, 5, 27],
-        { api: EXPRESS_LISTEN, hostLabel: 'host', values: "`'0.0.0.0'` (from src/places/config.ts:2)" },
+        { api: EXPRESS_LISTEN, hostLabel: 'host', values: `\`'0.0.0.0'\` (from ${place})` },
         FOREIGN,
       ),
     ]);
@@ -1225,10 +1213,7 @@ describe('a type annotation naming an export of another module', () => {
   });
 
   it('does not parse a module of types alone, which can give no class', async () => {
-    clearModuleGraph();
-    const before = moduleGraphStats().loads;
-    expect(summarise(await lint('src/typed/server.ts', hostsOnly))).toEqual([]);
-    expect(moduleGraphStats().loads - before).toBe(0);
+    expect(await lintCold('src/typed/server.ts', hostsOnly)).toEqual({ reports: [], loads: 0 });
   });
 });
 
@@ -1369,10 +1354,7 @@ describe('exportReaches: a name followed through barrels to where it is declared
   });
 
   it('does not read the barrel for a file that takes only helpers from it', async () => {
-    clearModuleGraph();
-    const before = moduleGraphStats().loads;
-    expect(summarise(await lint('src/barrels/helpers-user.ts'))).toEqual([]);
-    expect(moduleGraphStats().loads - before).toBe(0);
+    expect(await lintCold('src/barrels/helpers-user.ts')).toEqual({ reports: [], loads: 0 });
   });
 });
 
