@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Four projects, so that the inner loop stays fast and no slow test can trip on the clock:
@@ -19,6 +20,10 @@ export default defineConfig({
           include: ['tests/rules/**/*.test.ts', 'tests/*.test.ts'],
           pool: 'threads',
           isolate: false,
+          // Vitest's default leaves one core to its main thread: one worker on a 2-core machine. The
+          // main thread idles while the rule tests run, so a second worker takes a quarter off the
+          // wall time there (29.6 s against 22.5 s, idle), and costs nothing beside a busy core.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
       {
