@@ -55,7 +55,7 @@ describe('configs', () => {
       'mcp-cors/no-reflected-origin': ['error', { trustCredentialChecks: false, trustRemoteDeployments: false }],
       'mcp-cors/no-unsafe-origin-match': 'error',
       'mcp-cors/no-wildcard-origin': ['error', { trustCredentialChecks: false, trustRemoteDeployments: false }],
-      'mcp-cors/require-csrf-token': 'error',
+      'mcp-cors/require-csrf-token': ['error', { trustRemoteDeployments: false }],
       'mcp-cors/require-dns-rebinding-protection': [
         'error',
         { trustCredentialChecks: false, trustRemoteDeployments: false },

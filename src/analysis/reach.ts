@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import {
@@ -31,8 +32,12 @@ import {
   deployedAsWorker,
   deployedByPlatformAdapter,
   importersOf,
+  importsModuleMatching,
   isPackageEntry,
+  resolveSpecifier,
+  workerEntry,
 } from './module-graph';
+import { exportedNamesOf, loadModule } from './exports';
 import { exportedValue, isRequestCatcher, serverStarts } from './servers';
 import { alwaysExits } from './guards';
 import { entitiesOf } from './facts';
@@ -1447,6 +1452,93 @@ export function onWorker(node: TSESTree.Node): boolean {
       supabaseFunction(file) !== null) &&
     serverStarts(code).length === 0
   );
+}
+
+/**
+ * Whether the linted module runs only where a platform serves it, reached by the platform's
+ * hostname for it: a Worker or Vercel Function that only the package's own code leads to
+ * (`servedOnlyByPlatform`), or a Supabase Edge Function, which the edge runtime serves behind
+ * Supabase's gateway. A rebinding name is routed elsewhere there, and the user's network
+ * position gains a page nothing.
+ */
+export function deployedRemotely(program: TSESTree.Program): boolean {
+  return (onWorker(program) && servedOnlyByPlatform(program)) || supabaseFunction(moduleOf(program).file) !== null;
+}
+
+/**
+ * Whether only the Worker's own code leads to the linted module: it is imported by no module of
+ * the package, or every chain of importers (three deep, twenty each) ends at the Worker's entry
+ * (the `main` of its Wrangler configuration). A local runner that imports the Worker
+ * (`http.createServer(… worker.fetch(…))`, or a helper of the project that serves it) is
+ * another root, and serves it from the user's machine too.
+ */
+function servedOnlyByPlatform(program: TSESTree.Program): boolean {
+  const { file } = moduleOf(program);
+  if (file === null) return false;
+  const resolved = path.resolve(file);
+  return importedOnlyByWorkerCode(resolved, program, workerEntry(resolved), new Set(), 0);
+}
+
+/** Whether a module, and the modules of the project it imports, start no server. */
+function servesNothing(program: TSESTree.Program): boolean {
+  if (serverStarts(codeOf(program)).length > 0) return false;
+  const { file } = moduleOf(program);
+  if (file === null) return false;
+  return program.body.every((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !statement.source.value.startsWith('.')) return true;
+    const target = resolveSpecifier(file, statement.source.value);
+    const imported = target ? loadModule(target) : null;
+    return imported === null || serverStarts(codeOf(imported)).length === 0;
+  });
+}
+
+function importedOnlyByWorkerCode(
+  file: string,
+  program: TSESTree.Program,
+  entry: string | null,
+  onPath: Set<string>,
+  depth: number,
+): boolean {
+  // Back to a module on the way here (the entry imports the handler, which imports a constant of the entry).
+  if (onPath.has(file)) return true;
+  const importers = importersOf(file, ['default', ...exportedNamesOf(program)]);
+  if (importers === null || importers.length > 20) return false;
+  // A root: the Worker's entry, or a module that serves nothing itself nor through the
+  // modules it imports (the entry of a Worker built to `dist/`, a script that prints the routes).
+  if (importers.length === 0) return depth === 0 || file === entry || servesNothing(program);
+  if (depth >= 3) return false;
+  const visited = new Set([...onPath, file]);
+  return importers.every((importer) => {
+    const imported = loadModule(importer);
+    return (
+      imported !== null &&
+      serverStarts(codeOf(imported)).length === 0 &&
+      importedOnlyByWorkerCode(importer, imported, entry, visited, depth + 1)
+    );
+  });
+}
+
+/**
+ * Words of the credentials a browser attaches to a request by itself, which a forged cross-site
+ * request carries too: cookies (and the sessions kept in them: `express-session`, better-auth's
+ * `getSession()`), HTTP Basic auth.
+ */
+const AMBIENT_CREDENTIAL = /cookie|basic[-_ ]?auth|["'`]Basic\s|\bsession\s*\(|express-session|getSession\s*\(/iu;
+const readsAmbientCredential = (text: string): boolean => AMBIENT_CREDENTIAL.test(text);
+
+/**
+ * Whether a module, or a module of the project it imports (two deep), may read a credential the
+ * browser attaches by itself: by its words, so that one read anywhere keeps the module's routes
+ * under the rules that judge forged requests.
+ */
+export function mayReadAmbientCredential(program: TSESTree.Program): boolean {
+  const { file, code } = moduleOf(program);
+  // Not the module's comments ("no cookies here"), which read nothing.
+  let text = code.text;
+  for (const comment of code.getAllComments().toReversed()) {
+    text = text.slice(0, comment.range[0]) + text.slice(comment.range[1]);
+  }
+  return readsAmbientCredential(text) || importsModuleMatching(file, code.text, readsAmbientCredential);
 }
 
 /** What a function's first parameter is called when it is the request (or a framework's context). */

@@ -40,7 +40,8 @@ import {
 } from '../analysis/credential-checks';
 import { mountedPaths, routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { alwaysExits } from '../analysis/guards';
-import { answersNothing, answersOnlyConstants } from '../analysis/reach';
+import { answersNothing, answersOnlyConstants, deployedRemotely, mayReadAmbientCredential } from '../analysis/reach';
+import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { MENTIONS_MCP_METHOD, branchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { findRoutes, routesHolding, type Route } from '../analysis/routes';
@@ -83,6 +84,7 @@ export type Options = [
     endpoints?: string[];
     tokenHeaders?: string[];
     checkFunctions?: string[];
+    trustRemoteDeployments?: boolean;
   } & FailClosedOption,
 ];
 export type MessageIds = 'missingCsrfCheck' | 'requireTokenHeader' | 'useBearerToken' | 'requireWrapperToken';
@@ -136,6 +138,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require MCP endpoints that accept POST to check a credential that a cross-origin page cannot send',
       recommended: true,
+      strictOptions: [{ trustRemoteDeployments: false }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -165,12 +168,23 @@ export default createRule<Options, MessageIds>({
             description:
               'Names of your own functions or middleware that check a credential: calling or registering one counts as a check.',
           },
+          trustRemoteDeployments: {
+            ...REACH_OPTION_SCHEMA.trustRemoteDeployments,
+            description:
+              'Leave MCP endpoints alone in a package deployed as a Cloudflare Worker, Vercel or Supabase function when its code reads no cookie or Basic credential: a forged request there is one anyone can send. `false` in `strict`.',
+          },
           ...FAIL_CLOSED_SCHEMA,
         },
       },
     ],
     defaultOptions: [
-      { endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [], failClosedFix: false },
+      {
+        endpoints: DEFAULT_ENDPOINTS,
+        tokenHeaders: DEFAULT_TOKEN_HEADERS,
+        checkFunctions: [],
+        trustRemoteDeployments: REACH_DEFAULTS.trustRemoteDeployments,
+        failClosedFix: false,
+      },
     ],
     messages: {
       missingCsrfCheck: '{{route}} accepts MCP requests without a token that a cross-site page cannot send.',
@@ -180,7 +194,13 @@ export default createRule<Options, MessageIds>({
     },
   },
   defaultOptions: [
-    { endpoints: DEFAULT_ENDPOINTS, tokenHeaders: DEFAULT_TOKEN_HEADERS, checkFunctions: [], failClosedFix: false },
+    {
+      endpoints: DEFAULT_ENDPOINTS,
+      tokenHeaders: DEFAULT_TOKEN_HEADERS,
+      checkFunctions: [],
+      trustRemoteDeployments: REACH_DEFAULTS.trustRemoteDeployments,
+      failClosedFix: false,
+    },
   ],
   create(context, [options]) {
     const { sourceCode } = context;
@@ -261,6 +281,15 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
+        // A Worker, Vercel or Supabase function is reached through the platform, by anyone: a
+        // forged cross-site request is one they can send with curl, unless the browser adds a
+        // credential of its own (a cookie, HTTP Basic auth) that the code reads.
+        if (
+          (options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments) &&
+          deployedRemotely(sourceCode.ast) &&
+          !mayReadAmbientCredential(sourceCode.ast)
+        )
+          return;
         reportFrameworkServers();
         reportConfiguredTransports();
         reportConfigFileServer();

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { ensureModuleDeclarations, importDeclaration, isTypeScriptFile } from '../fixes/constants';
@@ -74,15 +73,7 @@ import {
   transportCalls,
   transportEntities,
 } from '../analysis/mcp-transports';
-import {
-  importersOf,
-  importsModuleMatching,
-  manifestDependsOn,
-  resolveSpecifier,
-  supabaseFunction,
-  workerEntry,
-} from '../analysis/module-graph';
-import { exportedNamesOf, loadModule } from '../analysis/exports';
+import { importsModuleMatching, manifestDependsOn } from '../analysis/module-graph';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -93,7 +84,7 @@ import {
   type McpTransport,
 } from '../analysis/mcp-sdk';
 import { routeIsGuarded } from '../analysis/route-guards';
-import { REBINDING_CREDENTIAL_FINDER, onWorker, routesHandledBy, routesUsingConstant } from '../analysis/reach';
+import { REBINDING_CREDENTIAL_FINDER, deployedRemotely, routesHandledBy, routesUsingConstant } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
 import {
@@ -961,69 +952,12 @@ export default createRule<Options, MessageIds>({
       return reads;
     }
 
-    /**
-     * Whether only the Worker's own code leads to the linted module: it is imported by no module of
-     * the package, or every chain of importers (three deep, twenty each) ends at the Worker's entry
-     * (the `main` of its Wrangler configuration). A local runner that imports the Worker
-     * (`http.createServer(… worker.fetch(…))`, or a helper of the project that serves it) is
-     * another root, and serves it from the user's machine too.
-     */
-    function servedOnlyByPlatform(): boolean {
-      const { file } = moduleOf(sourceCode.ast);
-      if (file === null) return false;
-      const resolved = path.resolve(file);
-      return importedOnlyByWorkerCode(resolved, sourceCode.ast, workerEntry(resolved), new Set(), 0);
-    }
-
-    /** Whether a module, and the modules of the project it imports, start no server. */
-    function servesNothing(program: TSESTree.Program): boolean {
-      if (serverStarts(codeOf(program)).length > 0) return false;
-      const { file } = moduleOf(program);
-      if (file === null) return false;
-      return program.body.every((statement) => {
-        if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !statement.source.value.startsWith('.')) return true;
-        const target = resolveSpecifier(file, statement.source.value);
-        const imported = target ? loadModule(target) : null;
-        return imported === null || serverStarts(codeOf(imported)).length === 0;
-      });
-    }
-
-    function importedOnlyByWorkerCode(
-      file: string,
-      program: TSESTree.Program,
-      entry: string | null,
-      onPath: Set<string>,
-      depth: number,
-    ): boolean {
-      // Back to a module on the way here (the entry imports the handler, which imports a constant of the entry).
-      if (onPath.has(file)) return true;
-      const importers = importersOf(file, ['default', ...exportedNamesOf(program)]);
-      if (importers === null || importers.length > 20) return false;
-      // A root: the Worker's entry, or a module that serves nothing itself nor through the
-      // modules it imports (the entry of a Worker built to `dist/`, a script that prints the routes).
-      if (importers.length === 0) return depth === 0 || file === entry || servesNothing(program);
-      if (depth >= 3) return false;
-      const visited = new Set([...onPath, file]);
-      return importers.every((importer) => {
-        const imported = loadModule(importer);
-        return (
-          imported !== null &&
-          serverStarts(codeOf(imported)).length === 0 &&
-          importedOnlyByWorkerCode(importer, imported, entry, visited, depth + 1)
-        );
-      });
-    }
-
     return {
       'Program:exit'() {
         // A Worker or Vercel Function is reached by the platform's hostname for it: a rebinding
         // name is routed elsewhere, and the user's network position gains a page nothing.
         // So is a Supabase Edge Function, which the edge runtime serves behind Supabase's gateway.
-        if (
-          trustRemoteDeployments &&
-          ((onWorker(sourceCode.ast) && servedOnlyByPlatform()) || supabaseFunction(moduleOf(sourceCode.ast).file))
-        )
-          return;
+        if (trustRemoteDeployments && deployedRemotely(sourceCode.ast)) return;
         if (checksHostOrOrigin) reportFailOpenChecks();
         if (checksHostOrOrigin && SAYS_MCP.test(sourceCode.text)) reportSameOriginChecks();
         if (websockets) {

@@ -5,7 +5,9 @@ import { afterAll } from 'vitest';
 import noWildcardOriginRule from '../../src/rules/no-wildcard-origin';
 import noReflectedOriginRule from '../../src/rules/no-reflected-origin';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
+import csrfRule from '../../src/rules/require-csrf-token';
 import { createRuleTester } from '../rule-tester';
+import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
 
 // A package deployed as a Cloudflare Worker runs on Cloudflare's network, which anyone reaches
 // without a browser: a `*` or echoed origin without credentials gives a page only what it could
@@ -597,6 +599,96 @@ ruleTester.run('require-dns-rebinding-protection: packages deployed as Cloudflar
       code: WORKER_TRANSPORT,
       filename: file(svelteRunByNode),
       errors: [UNPROTECTED_WORKER_TRANSPORT],
+    },
+  ],
+});
+
+// A forged cross-site request to a Worker is one anyone can send with curl: it carries no
+// credential the browser adds by itself, unless the code reads one (a cookie, HTTP Basic auth).
+// With `trustRemoteDeployments` (off in `strict`) `require-csrf-token` leaves such a Worker's
+// routes alone.
+const HONO_WORKER_HEAD = `import { Hono } from 'hono';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const app = new Hono();
+`;
+const HONO_WORKER_ROUTE = '(c) => transport.handleRequest(c.req.raw));\n\nexport default app;';
+/** The Worker, with `top` above it and `middle` between the app and its route. */
+const honoWorker = (top = '', middle = ''): string =>
+  `${top}${HONO_WORKER_HEAD}${middle}\napp.post('/mcp', ${HONO_WORKER_ROUTE}`;
+const honoWorkerFixed =
+  (top = '', middle = '') =>
+  (bearer: boolean): string =>
+    `${top}${HONO_WORKER_HEAD}${middle}\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', ${guard('hono', bearer)}${HONO_WORKER_ROUTE}`;
+const routeLine = (top: string, middle: string): number => `${top}${HONO_WORKER_HEAD}${middle}`.split('\n').length + 1;
+const unguardedWorker = (top = '', middle = '') =>
+  missingCheck('`POST /mcp`', [routeLine(top, middle), 1, routeLine(top, middle), 9], honoWorkerFixed(top, middle));
+
+const READS_COOKIE = `app.use(async (c, next) => {
+  c.set('session', getCookie(c, 'sid'));
+  await next();
+});
+`;
+const withSessionModule = packageWith(
+  { name: 'notes-worker', scripts: { deploy: 'wrangler deploy' } },
+  { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
+);
+fs.writeFileSync(
+  path.join(withSessionModule, 'src', 'session.ts'),
+  "import type { Context } from 'hono';\nimport { getCookie } from 'hono/cookie';\n\nexport const sessionOf = (c: Context) => getCookie(c, 'sid');\n",
+);
+afterAll(() => fs.rmSync(withSessionModule, { recursive: true, force: true }));
+
+ruleTester.run('require-csrf-token: packages deployed as Cloudflare Workers', csrfRule, {
+  valid: [
+    { name: 'a Worker package (wrangler.toml)', code: honoWorker(), filename: file(withConfig) },
+    { name: 'a Worker package (a `wrangler deploy` script)', code: honoWorker(), filename: file(withDeployScript) },
+    {
+      name: 'a comment that names cookies reads none',
+      code: honoWorker('// No cookies and no Basic auth: nothing a browser adds by itself.\n'),
+      filename: file(withConfig),
+    },
+  ],
+  invalid: [
+    {
+      name: 'with `trustRemoteDeployments` off (`strict`)',
+      code: honoWorker(),
+      filename: file(withConfig),
+      options: [{ trustRemoteDeployments: false }],
+      errors: [unguardedWorker()],
+    },
+    {
+      name: 'a package with no Worker deployment',
+      code: honoWorker(),
+      filename: file(plain),
+      errors: [unguardedWorker()],
+    },
+    {
+      name: 'a package that also serves on Node.js',
+      code: honoWorker(),
+      filename: file(alsoOnNode),
+      errors: [unguardedWorker()],
+    },
+    {
+      name: 'a Worker that reads a cookie, which the browser adds to a forged request',
+      code: honoWorker("import { getCookie } from 'hono/cookie';\n", READS_COOKIE),
+      filename: file(withConfig),
+      errors: [unguardedWorker("import { getCookie } from 'hono/cookie';\n", READS_COOKIE)],
+    },
+    {
+      name: 'a Worker whose imported module reads a cookie',
+      code: honoWorker(
+        "import { sessionOf } from './session';\n",
+        "app.use(async (c, next) => {\n  c.set('session', sessionOf(c));\n  await next();\n});\n",
+      ),
+      filename: file(withSessionModule),
+      errors: [
+        unguardedWorker(
+          "import { sessionOf } from './session';\n",
+          "app.use(async (c, next) => {\n  c.set('session', sessionOf(c));\n  await next();\n});\n",
+        ),
+      ],
     },
   ],
 });
