@@ -16,8 +16,11 @@ import { codeOf, isLinted, moduleOf } from './program';
 import { setKnownModules, type ModuleFilter } from './exports';
 import {
   addTaken,
+  bareSpecifier,
   importsReachPackage,
+  packageNameOf,
   reachesModule,
+  reachesPackage,
   resolveSpecifier,
   SUBCLASS_DECLARATION,
   takesFromPackage,
@@ -235,6 +238,27 @@ function fileSpecifiers(sourceCode: Readonly<SourceCode>): FileSpecifiers {
   found = { specifiers: [...taken.keys()], typeSpecifiers: [...types], links };
   specifiersByProgram.set(sourceCode.ast, found);
   return found;
+}
+
+/**
+ * Whether the linted file takes from these packages (for MCP's, `MCP_PACKAGES`) only modules
+ * `client` matches (`@modelcontextprotocol/sdk/client/…`), itself and through the modules of the
+ * project it imports: a file that uses MCP only as a client holds no transport, app or handler.
+ * Types aside. `false` when it takes nothing from them.
+ */
+export function takesOnlyClientModules(
+  sourceCode: Readonly<SourceCode>,
+  packages: ReadonlySet<string>,
+  client: RegExp,
+): boolean {
+  const { specifiers, links } = fileSpecifiers(sourceCode);
+  const ours = specifiers.filter((specifier) => packages.has(packageNameOf(bareSpecifier(specifier))));
+  const linked = links.filter(({ target }) => reachesPackage(target, packages));
+  return (
+    ours.length + linked.length > 0 &&
+    ours.every((specifier) => client.test(specifier)) &&
+    linked.every(({ target }) => !reachesPackage(target, packages, client))
+  );
 }
 
 /** A registration on a field: `this.app.post(`, `this.#router!.use(`. */

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, containsNode, isLoggingCallee, outermostWrapper, skipTypeWrappers, walk } from './ast';
-import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
-import { codeOf, isLinted, moduleOf, variableOf } from './program';
+import { entitiesOf, mayHoldEntities, moduleIndex, takesOnlyClientModules } from './facts';
+import { codeOf, declaredVariables, isLinted, moduleOf, variableOf } from './program';
 import {
   importersOf,
   inWorkspace,
@@ -122,13 +122,15 @@ export const SAYS_MCP = /mcp|modelcontextprotocol/iu;
 /**
  * The file's text without what only describes the code: its comments (but for directives,
  * `eslint-disable …`), what it logs (`console.log('Notes MCP app on :8081')`) and what it answers
- * with (`res.json({ service: 'mcp-dashboard' })`).
+ * with (`res.json({ service: 'mcp-dashboard' })`); and without its uses of MCP as a client
+ * (`clientUses`), which name a server the code calls, not one it is.
  */
 function codeWithoutNotes(sourceCode: Readonly<SourceCode>): string {
   const notes: (readonly [number, number])[] = sourceCode
     .getAllComments()
     .filter((comment) => !/^\s*(?:eslint|global\b)/u.test(comment.value))
     .map((comment) => comment.range);
+  notes.push(...clientUses(sourceCode));
   const index = moduleIndex(sourceCode.ast);
   for (const call of [...index.calls, ...index.news]) {
     const first = call.arguments[0];
@@ -145,6 +147,59 @@ function codeWithoutNotes(sourceCode: Readonly<SourceCode>): string {
     from = end;
   }
   return text + sourceCode.text.slice(from);
+}
+
+/**
+ * Where the file uses MCP only as a client: an import of the SDK's client modules, or of a module
+ * of the project that reaches MCP packages only through them (`import { readUpstream } from
+ * './upstream'`), and each use of a name it binds, a call on one with its arguments
+ * (`readUpstream('https://tools.example/mcp', uri)`, `new Client(…)`); and the uses of a variable
+ * such a call gives its value to (`const mcpClient = new Client(…)`).
+ */
+function clientUses(sourceCode: Readonly<SourceCode>): (readonly [number, number])[] {
+  const { file } = moduleOf(sourceCode.ast);
+  const ranges: (readonly [number, number])[] = [];
+  const uses = (variable: Scope.Variable): void => {
+    for (const reference of variable.references) {
+      const use = useOf(reference.identifier);
+      ranges.push(use.range);
+      // `const mcpClient = new Client(…)`: the variable holds a client too.
+      const declarator = use.parent?.type === AST_NODE_TYPES.AwaitExpression ? use.parent.parent : use.parent;
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+        ranges.push(declarator.id.range);
+        const held = variableOf(declarator.id);
+        if (held && held !== variable) for (const again of held.references) ranges.push(useOf(again.identifier).range);
+      }
+    }
+  };
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    const specifier = statement.source.value;
+    if (!MCP_CLIENT_MODULE.test(specifier) && !(specifier.startsWith('.') && clientOnlyModule(file, specifier)))
+      continue;
+    ranges.push(statement.range);
+    for (const variable of declaredVariables(statement)) uses(variable);
+  }
+  return ranges;
+}
+
+/** A name's use: the call made on it with its arguments (`readUpstream(url)`, `client.close()`, `new Client(…)`), else the name. */
+function useOf(id: TSESTree.Identifier | TSESTree.JSXIdentifier): TSESTree.Node {
+  let node: TSESTree.Node = id;
+  while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) node = node.parent;
+  const call = node.parent;
+  const called =
+    (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+    call.callee === node;
+  return called ? call : id;
+}
+
+/** Whether a module of the project reaches MCP packages only through the SDK's client modules. */
+function clientOnlyModule(file: string | null, specifier: string): boolean {
+  const target = file === null ? null : resolveSpecifier(file, specifier);
+  return (
+    target !== null && reachesPackage(target, MCP_PACKAGES) && !reachesPackage(target, MCP_PACKAGES, MCP_CLIENT_MODULE)
+  );
 }
 
 /** Methods that answer a request with a body: `res.json(…)`, `res.send(…)`, `c.text(…)`, `reply.send(…)`. */
@@ -168,7 +223,11 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   const saysMcp = SAYS_MCP.test(sourceCode.text);
   if (saysMcp && SAYS_MCP.test(codeWithoutNotes(sourceCode))) return false;
   if (saysMcp && !nothingLeftOpen(sourceCode)) return false;
-  if (mayHoldEntities(sourceCode, 'mcp-transport', 'mcp-app', 'mcp-handler', 'configured-server')) return false;
+  if (
+    mayHoldEntities(sourceCode, 'mcp-transport', 'mcp-app', 'mcp-handler', 'configured-server') &&
+    !takesOnlyClientModules(sourceCode, MCP_PACKAGES, MCP_CLIENT_MODULE)
+  )
+    return false;
   const { routes, apps } = findRoutes(sourceCode);
   // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own,
   // or a plain server a handler of the file that routes by hand (through a table of its own

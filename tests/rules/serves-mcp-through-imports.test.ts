@@ -95,3 +95,143 @@ ruleTester.run('require-loopback-host: a handler that runs code reaching MCP', l
     },
   ],
 });
+
+// A server that uses MCP as a client of another server names MCP in its code (the upstream's URL,
+// a `mcpClient`), but serves none: what it says of MCP there is a server it calls.
+
+/** A relay whose `POST /relay` reads a resource of an upstream MCP server through `./upstream.js`; line 13 holds `listen`. */
+const RELAY = `import http from 'node:http';
+import { readUpstream } from './upstream.js';
+
+const server = http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/relay') {
+    const answer = await readUpstream('https://tools.example/mcp', 'file://report.pdf');
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify(answer));
+    return;
+  }
+  res.writeHead(404).end();
+});
+server.listen(4311);`;
+
+const CLIENT_UPSTREAM = `import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+export async function readUpstream(url: string, uri: string): Promise<unknown> {
+  const client = new Client({ name: 'relay', version: '1.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  return client.readResource({ uri });
+}`;
+
+/** An upstream module that serves MCP itself, in-process, for the URL it is given. */
+const SERVING_UPSTREAM = `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const server = new McpServer({ name: 'files', version: '1.0.0' });
+
+export async function readUpstream(url: string, uri: string): Promise<unknown> {
+  return { url, uri, server: server.server.getClientVersion() };
+}`;
+
+function relayBeside(upstream: string): string {
+  const dir = makePackage({ 'src/relay.ts': RELAY, 'src/upstream.ts': upstream });
+  return path.join(dir, 'src', 'relay.ts');
+}
+
+/** A server that lists an upstream MCP server's tools with a client of its own; line 15 holds `listen`. */
+const TOOL_LISTING = `import http from 'node:http';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+const mcpClient = new Client({ name: 'catalog', version: '1.0.0' });
+await mcpClient.connect(new StreamableHTTPClientTransport(new URL('https://tools.example/mcp')));
+
+const server = http.createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/tools') {
+    res.end(JSON.stringify(await mcpClient.listTools()));
+    return;
+  }
+  res.writeHead(404).end();
+});
+server.listen(4312);`;
+
+/** TOOL_LISTING that also makes an MCP server of its own; line 17 holds `listen`. */
+const GATEWAY = TOOL_LISTING.replace(
+  "import http from 'node:http';\n",
+  "import http from 'node:http';\nimport { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\n",
+).replace(
+  'const server = http',
+  "export const gateway = new McpServer({ name: 'gateway', version: '1.0.0' });\nconst server = http",
+);
+
+ruleTester.run('require-loopback-host: a server that uses MCP only as a client', loopbackRule, {
+  valid: [
+    {
+      name: "an upstream's MCP URL handed to a module that uses MCP only as a client",
+      code: RELAY,
+      filename: relayBeside(CLIENT_UPSTREAM),
+    },
+    {
+      name: 'an MCP client of its own, held in `mcpClient`',
+      code: TOOL_LISTING,
+      filename: path.join(makePackage({ 'src/catalog.ts': TOOL_LISTING }), 'src', 'catalog.ts'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an MCP client of its own beside an MCP server of its own',
+      code: GATEWAY,
+      filename: path.join(makePackage({ 'src/gateway.ts': GATEWAY }), 'src', 'gateway.ts'),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: "Node's default is `::`",
+          },
+          line: 17,
+          column: 8,
+          endLine: 17,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'useIpv4Loopback', output: GATEWAY.replace('listen(4312)', "listen(4312, '127.0.0.1')") },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: GATEWAY.replace('listen(4312)', "listen(4312, process.env.HOST ?? '127.0.0.1')"),
+            },
+            { messageId: 'useIpv6Loopback', output: GATEWAY.replace('listen(4312)', "listen(4312, '::1')") },
+            { messageId: 'useLocalhost', output: GATEWAY.replace('listen(4312)', "listen(4312, 'localhost')") },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the same URL handed to a module that serves MCP',
+      code: RELAY,
+      filename: relayBeside(SERVING_UPSTREAM),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: "Node's default is `::`",
+          },
+          line: 13,
+          column: 8,
+          endLine: 13,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'useIpv4Loopback', output: RELAY.replace('listen(4311)', "listen(4311, '127.0.0.1')") },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: RELAY.replace('listen(4311)', "listen(4311, process.env.HOST ?? '127.0.0.1')"),
+            },
+            { messageId: 'useIpv6Loopback', output: RELAY.replace('listen(4311)', "listen(4311, '::1')") },
+            { messageId: 'useLocalhost', output: RELAY.replace('listen(4311)', "listen(4311, 'localhost')") },
+          ],
+        },
+      ],
+    },
+  ],
+});
