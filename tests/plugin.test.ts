@@ -29,6 +29,20 @@ describe('the plugin object', () => {
     expect(fs.existsSync(path.join(root, 'docs/rules', `${id}.md`))).toBe(true);
     expect(rules[id]!.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${id}\\.md$`, 'u'));
   });
+
+  it('says where it lives: its repository, home page and issues, and each docs URL in that repository', () => {
+    expect(packageJson.repository).toEqual({
+      type: 'git',
+      url: 'git+https://github.com/mcp-cors/eslint-plugin-mcp-cors.git',
+    });
+    expect(packageJson.homepage).toBe('https://github.com/mcp-cors/eslint-plugin-mcp-cors#readme');
+    expect(packageJson.bugs).toEqual({ url: 'https://github.com/mcp-cors/eslint-plugin-mcp-cors/issues' });
+    for (const id of ruleIds) {
+      expect(rules[id]!.meta.docs?.url).toBe(
+        `https://github.com/mcp-cors/eslint-plugin-mcp-cors/blob/main/docs/rules/${id}.md`,
+      );
+    }
+  });
 });
 
 describe('configs', () => {
