@@ -24,12 +24,15 @@ export default defineConfig({
           // main thread idles while the rule tests run, so a second worker takes a quarter off the
           // wall time there (29.6 s against 22.5 s, idle), and costs nothing beside a busy core.
           maxWorkers: Math.max(2, availableParallelism() - 1),
+          // A project with a worker count of its own runs as a group of its own: first, alone.
+          sequence: { groupOrder: 0 },
         },
       },
       {
         extends: true,
         test: {
           name: 'typecheck',
+          sequence: { groupOrder: 1 },
           include: ['tests/typecheck/**/*.test.ts'],
           // One compiler run over hundreds of programs: bounded by its inputs, not by the clock.
           testTimeout: 0,
@@ -40,6 +43,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
           // Guards against a hang only: every step is bounded by its own work.
           testTimeout: 600_000,
@@ -50,6 +54,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'corpus',
+          sequence: { groupOrder: 1 },
           include: ['tests/corpus/**/*.test.ts'],
           testTimeout: 0,
           hookTimeout: 0,

@@ -1616,9 +1616,16 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     // where the policy says so): `!auth && !req.headers['mcp-session-id']` turns away only those
     // who send neither, and a page sends the session header.
     const missing = new Map([...otherHeadersSent(child, absent), ...absent, ...relatedReads(child, absent)]);
+    // `if (auth) { if (!auth.startsWith('Bearer ')) return …; }`: an `if` inside that tests the
+    // value again decides at its own read, for the value the request carries; the outer one only
+    // says the header is there.
+    const testsValueAgain = (test: TSESTree.Node): boolean =>
+      [...absent.keys()].some((read) => containsNode(test, read));
     const rejecting =
-      (rejects(parent.consequent) && possibleWhenAbsent(child, missing, true)) ||
-      (parent.alternate !== null && rejects(parent.alternate) && possibleWhenAbsent(child, missing, false));
+      (rejects(parent.consequent, testsValueAgain) && possibleWhenAbsent(child, missing, true)) ||
+      (parent.alternate !== null &&
+        rejects(parent.alternate, testsValueAgain) &&
+        possibleWhenAbsent(child, missing, false));
     if (rejecting && reachedWhenAbsent(parent, absent)) return parent;
     // `if (token === expected) return next(); return res.status(401).end();`: the request with the
     // credential is let through, and every other one refused after.
@@ -1904,7 +1911,7 @@ let returnsHandBack = false;
 let truthyReturnsRefuse = false;
 
 /** Whether a branch turns the request away: `return`, `throw`, or an answer with an error status. */
-function rejects(branch: TSESTree.Node): boolean {
+function rejects(branch: TSESTree.Node, apart?: (test: TSESTree.Node) => boolean): boolean {
   // `if (wait > 0) { res.status(429).end(); return; }`: a rate limit, which any caller may reach
   // with a key of its own making, decides nothing about a credential.
   if (onlyRateLimits(branch)) return false;
@@ -1914,11 +1921,11 @@ function rejects(branch: TSESTree.Node): boolean {
     for (const statement of branch.body) {
       if (statement.type === AST_NODE_TYPES.IfStatement && ruledIn(statement.test) && letsThrough(statement.consequent))
         return false;
-      if (rejectsAnywhere(statement)) return true;
+      if (rejectsAnywhere(statement, apart)) return true;
     }
     return false;
   }
-  return rejectsAnywhere(branch);
+  return rejectsAnywhere(branch, apart);
 }
 
 /** Whether every status a branch answers with or throws is 429 (Too Many Requests), and it sets one. */
@@ -1944,13 +1951,18 @@ function onlyRateLimits(branch: TSESTree.Node): boolean {
 
 const RATE_LIMITED = 429;
 
-/** Whether a statement or expression turns the request away somewhere in it. */
-function rejectsAnywhere(branch: TSESTree.Node): boolean {
+/**
+ * Whether a statement or expression turns the request away somewhere in it; not inside an `if`
+ * whose test `apart` says is judged on its own.
+ */
+function rejectsAnywhere(branch: TSESTree.Node, apart?: (test: TSESTree.Node) => boolean): boolean {
   let found = false;
+  const judgedApart = (node: TSESTree.Node): boolean =>
+    apart !== undefined && node.type === AST_NODE_TYPES.IfStatement && apart(node.test);
   walk(
     branch,
     (node) => {
-      if (found) return;
+      if (found || judgedApart(node)) return;
       // `else if (required) throw …` in a helper called with `required` false: only its `else` runs.
       if (node.type === AST_NODE_TYPES.IfStatement && ruledOut(node.test)) {
         if (node.alternate && rejects(node.alternate)) found = true;
@@ -1980,7 +1992,8 @@ function rejectsAnywhere(branch: TSESTree.Node): boolean {
         if (node.left.property.type === AST_NODE_TYPES.Identifier && node.left.property.name === 'status') found = true;
       }
     },
-    (node) => !(node.type === AST_NODE_TYPES.IfStatement && (ruledOut(node.test) || ruledIn(node.test))),
+    (node) =>
+      !judgedApart(node) && !(node.type === AST_NODE_TYPES.IfStatement && (ruledOut(node.test) || ruledIn(node.test))),
   );
   return found;
 }

@@ -2814,6 +2814,85 @@ ruleTester.run('require-dns-rebinding-protection: a credential test joined to a 
   ],
 });
 
+/**
+ * A bearer middleware made by a factory whose `required` a setting gives, with `checks` on the
+ * header held in `auth`; the transport's options are `transport`.
+ */
+const GATE = (
+  checks: string,
+  transport = '{ sessionIdGenerator: undefined }',
+): string => `import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const TOKEN = process.env.MCP_TOKEN ?? '';
+
+function gate(required: boolean) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const auth = req.headers.authorization;
+${checks}
+    next();
+  };
+}
+
+const app = express();
+app.use(express.json());
+app.use(gate(process.env.NODE_ENV === 'production'));
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport(${transport});
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** A test of the header's shape, run only while it is there. */
+const SHAPE_WHEN_THERE = `    if (auth) {
+      if (!auth.startsWith('Bearer ')) return void res.status(401).end();
+    }`;
+
+const gateReport = (checks: string) => ({
+  messageId: 'unprotectedTransport' as const,
+  data: { transport: '`StreamableHTTPServerTransport`' },
+  line: 22,
+  column: 25,
+  endLine: 22,
+  endColumn: 54,
+  suggestions: [
+    {
+      messageId: 'enableProtection' as const,
+      output: GATE(
+        checks,
+        "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+      ),
+    },
+  ],
+});
+
+ruleTester.run('require-dns-rebinding-protection: a test of the value inside a test that it is there', rule, {
+  valid: [
+    {
+      name: 'the header required, and its value compared with the token inside `if (auth)`',
+      code: GATE(`    if (!auth) return void res.status(401).end();
+    if (auth) {
+      if (auth !== \`Bearer \${TOKEN}\`) return void res.status(401).end();
+    }`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the header required, but only its shape tested inside `if (auth)`: a rebinding page sends `Bearer x`',
+      code: GATE(`    if (!auth) return void res.status(401).end();\n${SHAPE_WHEN_THERE}`),
+      output: null,
+      errors: [gateReport(`    if (!auth) return void res.status(401).end();\n${SHAPE_WHEN_THERE}`)],
+    },
+    {
+      name: 'the header required only while a setting says so, and only its shape tested while it is there',
+      code: GATE(`    if (!auth && required) return void res.status(401).end();\n${SHAPE_WHEN_THERE}`),
+      output: null,
+      errors: [gateReport(`    if (!auth && required) return void res.status(401).end();\n${SHAPE_WHEN_THERE}`)],
+    },
+  ],
+});
+
 /** A fetch handler that checks `check` in the branch of its MCP path, before the transport. */
 const WEB_BRANCH_CHECK = (
   check: string,
