@@ -1004,7 +1004,12 @@ function handsBackVerdict(helper: HandlerFunction, depth = 0): boolean {
         return false;
       case AST_NODE_TYPES.Identifier: {
         if (expression.name === 'undefined') return false;
-        if (given.has(variableOf(expression))) return true;
+        const variable = variableOf(expression);
+        if (given.has(variable)) return true;
+        // `const { payload } = await jwtVerify(token, key)`: a part of what its initializer answers.
+        const def = variable?.defs[0];
+        if (def?.type === 'Variable' && def.node.id.type !== AST_NODE_TYPES.Identifier && def.node.init)
+          return derived(def.node.init, level + 1);
         const value = resolveExpression(expression);
         // A parameter, or a name whose value the file does not show: it may be the header.
         return !value || value === expression || derived(value, level + 1);
@@ -1034,12 +1039,17 @@ function handsBackVerdict(helper: HandlerFunction, depth = 0): boolean {
         return true;
     }
   };
-  /** Whether an expression reads the request's header, directly or through the names it uses. */
+  /**
+   * Whether an expression reads the request's header, directly, through the names it uses, or
+   * through a helper of the project that hands back what it reads (`bearerToken(req)`).
+   */
   const fromHeader = (node: TSESTree.Node): boolean =>
     holdsThrough(
       node,
       (inner) =>
-        requestHeaderRead(inner) !== null || (inner.type === AST_NODE_TYPES.Identifier && given.has(variableOf(inner))),
+        requestHeaderRead(inner) !== null ||
+        (inner.type === AST_NODE_TYPES.Identifier && given.has(variableOf(inner))) ||
+        (inner.type === AST_NODE_TYPES.CallExpression && handsBackHeader(inner, helper)),
       6,
     );
   /** A value that says nothing about what was sent: `null`, `undefined`, `''`. */
@@ -1078,6 +1088,19 @@ function handsBackVerdict(helper: HandlerFunction, depth = 0): boolean {
     }
   });
   return tests && returnedExpressions(helper).every((value) => !derived(value, 0));
+}
+
+/**
+ * Whether a call of a function of the project (not `within` itself) hands back what it reads of a
+ * request header: `bearerToken(req)`, which answers `req.headers.authorization?.slice(7)`.
+ */
+function handsBackHeader(call: TSESTree.CallExpression, within: HandlerFunction): boolean {
+  const helper = resolveFunction(call.callee);
+  return (
+    helper !== null &&
+    helper !== within &&
+    returnedExpressions(helper).some((value) => holdsThrough(value, (inner) => requestHeaderRead(inner) !== null, 6))
+  );
 }
 
 /** The name of an authentication scheme, which a header's value is tested for before its token. */
@@ -1205,6 +1228,20 @@ function judges(fn: HandlerFunction, call: TSESTree.CallExpression): boolean {
         inner === call || (held !== null && inner.type === AST_NODE_TYPES.Identifier && variableOf(inner) === held),
       4,
     );
+  return judgesHeld(fn, holds, call, 0);
+}
+
+/**
+ * Whether a function judges a value that `holds` finds: compares it, hands it to a call named for
+ * judging, or to a function of the project that judges the parameter it takes it as
+ * (`userFromToken(token)`, which hands it to `jwtVerify`), two deep. Not in `call` itself.
+ */
+function judgesHeld(
+  fn: HandlerFunction,
+  holds: (node: TSESTree.Node) => boolean,
+  call: TSESTree.CallExpression | null,
+  depth: number,
+): boolean {
   let found = false;
   walk(fn.body, (node) => {
     if (found) return;
@@ -1215,6 +1252,24 @@ function judges(fn: HandlerFunction, call: TSESTree.CallExpression): boolean {
     } else if (node.type === AST_NODE_TYPES.CallExpression && node !== call) {
       const name = nameOf(skipTypeWrappers(node.callee));
       found = name !== null && JUDGING_CALL.test(name) && node.arguments.some((argument) => holds(argument));
+      if (found || depth >= 2) return;
+      const index = node.arguments.findIndex((argument) => holds(argument));
+      const callee = index === -1 ? null : resolveFunction(node.callee);
+      const param = callee && callee !== fn ? callee.params[index] : undefined;
+      const variable = param?.type === AST_NODE_TYPES.Identifier ? variableOf(param) : null;
+      found =
+        variable !== null &&
+        judgesHeld(
+          callee!,
+          (inner) =>
+            holdsThrough(
+              inner,
+              (value) => value.type === AST_NODE_TYPES.Identifier && variableOf(value) === variable,
+              4,
+            ),
+          null,
+          depth + 1,
+        );
     }
   });
   return found;
