@@ -6,6 +6,7 @@ import {
   resolveExpression,
   resolveFunction,
   returnedExpressions,
+  writtenValues,
   type HandlerFunction,
 } from './values';
 import { returnsReshaped } from './value-escape';
@@ -347,6 +348,12 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
         visit(expression.expression, depth + 1, via);
         return;
       case AST_NODE_TYPES.Identifier: {
+        // `let allow = null; if (ok) allow = origin;`: every value the name is given.
+        const written = reassignedValues(expression);
+        if (written) {
+          for (const value of written) visit(value, depth + 1, entry);
+          return;
+        }
         const resolved = resolveExpression(expression);
         if (resolved && resolved !== expression) {
           visit(resolved, depth + 1, entry);
@@ -451,6 +458,22 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
 
   visit(node, 0);
   return sources;
+}
+
+/**
+ * The values a `let` or `var` is given by assignments, with its initialiser if it has one
+ * (`let allow = null; … allow = origin;`, `let allow; if (ok) allow = origin;`); `null` for a name
+ * given only its initialiser, or written in a way not followed (`+=`, a pattern).
+ */
+export function reassignedValues(id: TSESTree.Identifier): TSESTree.Node[] | null {
+  const variable = variableOf(id);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
+  const written = writtenValues(variable);
+  const writes = variable.references.filter((reference) => reference.isWrite()).length;
+  // `let allow; if (ok) allow = origin;`: given once, but only where the code assigns it.
+  const assigned = written.length > 1 || (written.length === 1 && def.node.init === null);
+  return assigned && written.length === writes ? written : null;
 }
 
 /**

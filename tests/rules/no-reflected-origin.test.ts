@@ -2244,3 +2244,81 @@ ruleTester.run('no-reflected-origin: an origin function that lets origins in on 
     },
   ],
 });
+
+/**
+ * A middleware that echoes a `let` given the Origin under `test` (`init` is the declaration's
+ * initialiser, or none), wrapped in `allowed` where the fix writes the helper.
+ */
+const LET_ECHO = (
+  test: string,
+  init: string,
+  allowed = (value: string): string => value,
+): string => `import express from 'express';
+
+const ALLOWED = new Set(['https://app.example.com']);
+const app = express();
+${allowed('')}app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  let allow: string | undefined${init};
+  if (${test}) allow = origin;
+  if (allow) res.setHeader('Access-Control-Allow-Origin', ${allowed('allow')});
+  next();
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** The fix's allowlist, holding `origins`, and its helper, where LET_ECHO puts them. */
+const letEchoFixed =
+  (test: string, init: string, origins: string) =>
+  (value: string): string =>
+    value === ''
+      ? `
+const ALLOWED_ORIGINS: string[] = [${origins}];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+`
+      : `allowedOrigin(${value})`;
+
+const letEchoReport = (test: string, init: string) => ({
+  messageId: 'reflectedOrigin' as const,
+  data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+  line: 9,
+  column: 14,
+  endLine: 9,
+  endColumn: 65,
+  suggestions: [
+    { messageId: 'checkEmptyAllowlist' as const, output: LET_ECHO(test, init, letEchoFixed(test, init, '')) },
+    {
+      messageId: 'useAllowlist' as const,
+      output: LET_ECHO(test, init, letEchoFixed(test, init, "'https://app.example.com'")),
+    },
+  ],
+});
+
+ruleTester.run('no-reflected-origin: a `let` the Origin is assigned to', rule, {
+  valid: [
+    {
+      name: 'assigned only when the allowlist has it, over an initial value',
+      code: LET_ECHO('origin && ALLOWED.has(origin)', ' = undefined'),
+    },
+    {
+      name: 'assigned only when the allowlist has it, declared without a value',
+      code: LET_ECHO('origin && ALLOWED.has(origin)', ''),
+    },
+  ],
+  invalid: [
+    {
+      name: 'assigned whenever there is an Origin, over an initial value',
+      code: LET_ECHO('origin', ' = undefined'),
+      errors: [letEchoReport('origin', ' = undefined')],
+    },
+    {
+      name: 'assigned whenever there is an Origin, declared without a value',
+      code: LET_ECHO('origin', ''),
+      errors: [letEchoReport('origin', '')],
+    },
+  ],
+});
