@@ -4,7 +4,7 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { servesMcp } from './mcp-transports';
-import { moduleOf, propertyName } from './program';
+import { moduleOf, propertyName, staticValue, variableOf } from './program';
 import {
   findObjectProperty,
   isFunctionNode,
@@ -22,7 +22,10 @@ import {
  * - `Bun.serve({ fetch })`, `Deno.serve(handler)`, `Deno.serve(options, handler)`,
  *   `Deno.serve({ handler })`;
  * - Next.js App Router route handlers: `export async function POST(request)` (or
- *   `export { handler as POST }`) in `app/**​/route.ts`, whose path is the folder's.
+ *   `export { handler as POST }`) in `app/**​/route.ts`, whose path is the folder's;
+ * - TanStack Start server routes: `createFileRoute('/api/mcp')({ server: { handlers: { POST } } })`,
+ *   `createServerFileRoute('/api/mcp').methods({ POST })`, `createAPIFileRoute('/api/mcp')({ POST })`,
+ *   whose handlers are given `{ request }`.
  */
 export interface FetchHandler {
   /** The function; `null` for a Next.js route exported as an MCP package's handler (`createMcpHandler(…)`). */
@@ -90,7 +93,68 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
       if (fn || servesMcp(node)) handlers.push({ fn, given: node, route: { path, method: name } });
     }
   }
+  if (TANSTACK_ROUTE.test(sourceCode.text)) handlers.push(...tanstackRoutes(program));
   return handlers;
+}
+
+/** What a TanStack Start file route is made with. */
+const TANSTACK_ROUTE = /\bcreate(?:Server|API)?FileRoute\b/u;
+/** TanStack's router and Start packages, which export the route makers (`@tanstack/react-start/server`). */
+const TANSTACK_PACKAGE = /^@tanstack\/(?:react|solid|vue)-(?:router|start)(?:\/|$)|^@tanstack\/start(?:\/|$)/u;
+
+/**
+ * The server handlers of TanStack Start's file routes, by the path the route maker is given:
+ * `createFileRoute(path)({ server: { handlers } })` (Start 1.121 and later),
+ * `createServerFileRoute(path).methods(handlers)` (before), `createAPIFileRoute(path)(handlers)`
+ * (earlier still); `handlers` maps methods (`ANY` for every one) to functions.
+ */
+function tanstackRoutes(program: TSESTree.Program): FetchHandler[] {
+  const found: FetchHandler[] = [];
+  for (const call of moduleIndex(program).calls) {
+    // `maker(path)(options)` or `maker(path).methods(handlers)`.
+    const callee = skipTypeWrappers(call.callee);
+    const made =
+      callee.type === AST_NODE_TYPES.CallExpression
+        ? callee
+        : callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'methods'
+          ? skipTypeWrappers(callee.object)
+          : null;
+    if (made?.type !== AST_NODE_TYPES.CallExpression || made.callee.type !== AST_NODE_TYPES.Identifier) continue;
+    const maker = made.callee.name;
+    if (!/^create(?:Server|API)?FileRoute$/u.test(maker) || !importedFromTanstack(made.callee)) continue;
+    const [pathArgument] = made.arguments;
+    const path = pathArgument && pathArgument.type !== AST_NODE_TYPES.SpreadElement ? staticValue(pathArgument) : null;
+    const [argument] = call.arguments;
+    if (typeof path?.value !== 'string' || !argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    let table = resolveObjectExpression(argument);
+    if (maker === 'createFileRoute' && table) {
+      const server = findObjectProperty(table, 'server');
+      const options = server.kind === 'found' && server.value ? resolveObjectExpression(server.value) : null;
+      const handlers = options ? findObjectProperty(options, 'handlers') : null;
+      table = handlers?.kind === 'found' && handlers.value ? resolveObjectExpression(handlers.value) : null;
+    }
+    for (const entry of table?.properties ?? []) {
+      if (entry.type !== AST_NODE_TYPES.Property) continue;
+      const method = propertyName(entry);
+      const fn = resolveFunction(entry.value);
+      if (method === null || !fn || (method !== 'ANY' && !HTTP_METHODS.has(method))) continue;
+      found.push({
+        fn,
+        given: entry.value,
+        route: { path: path.value, method: method === 'ANY' ? ALL_METHODS : method },
+      });
+    }
+  }
+  return found;
+}
+
+/** Whether a name is imported from one of TanStack's router or Start packages. */
+function importedFromTanstack(id: TSESTree.Identifier): boolean {
+  const def = variableOf(id)?.defs[0];
+  return (
+    def?.type === 'ImportBinding' &&
+    TANSTACK_PACKAGE.test(String((def.parent as TSESTree.ImportDeclaration).source.value))
+  );
 }
 
 /** The request handler a `serve()` call is given: `fetch` or `handler` of the options, or a function argument. */
