@@ -152,12 +152,31 @@ function findServesMcp(handler: TSESTree.Node): boolean {
   if (isMcpPackageValue(skipTypeWrappers(handler))) return true;
   const fn = resolveFunction(handler);
   if (!fn) return false;
-  if (transportCalls(fn).length > 0) return true;
+  if (transportCalls(fn).length > 0 || handsOnWithMcpHandler(fn)) return true;
   const called = handlerCalls(fn, 2).map((call) => call.fn);
   if (called.some((callee) => transportCalls(callee).length > 0)) return true;
   return [fn, ...called, ...[fn, ...called].flatMap((handler) => bodyHandlers(handler))].some(
     (callee) => dispatchesMcpMethods(callee) || callsMcpTool(callee) || feedsConnectedTransport(callee),
   );
+}
+
+/**
+ * Whether a handler hands its request to a call together with an MCP package's handler
+ * (`withHeaders(request, handler)` of `const handler = createMcpHandler(…)`): a wrapper given both
+ * runs the one with the other.
+ */
+function handsOnWithMcpHandler(fn: HandlerFunction): boolean {
+  const [first] = fn.params;
+  if (first?.type !== AST_NODE_TYPES.Identifier) return false;
+  let hands = false;
+  walk(fn.body, (node) => {
+    if (hands || node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length < 2) return;
+    const given = node.arguments.map((argument) => skipTypeWrappers(argument));
+    hands =
+      given.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === first.name) &&
+      given.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isMcpPackageValue(argument));
+  });
+  return hands;
 }
 
 /**

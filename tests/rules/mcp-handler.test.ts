@@ -140,6 +140,18 @@ const dnsError = (line: number, column: number, endColumn: number) => ({
   suggestions: [],
 });
 
+/** The open handler, answered through `withHeaders(request, handler)`, a wrapper that adds a header. */
+const THROUGH_WRAPPER =
+  route(`async function withHeaders(request: Request, serve: (request: Request) => Promise<Response>) {
+  const response = await serve(request);
+  response.headers.set('X-Served-By', 'notes');
+  return response;
+}
+
+export async function POST(request: Request) {
+  return withHeaders(request, handler);
+}`);
+
 ruleTester.run('require-dns-rebinding-protection: mcp-handler route files', dnsRule, {
   valid: [
     { name: 'withMcpAuth with required: true: a rebinding page has no token', filename: ROUTE_FILE, code: REQUIRED },
@@ -156,6 +168,30 @@ ruleTester.run('require-dns-rebinding-protection: mcp-handler route files', dnsR
       filename: ROUTE_FILE,
       code: DEFAULTED,
       errors: [dnsError(13, 10, 21)],
+    },
+    {
+      name: 'the handler run by a wrapper of the file that is handed the request and the handler',
+      filename: ROUTE_FILE,
+      code: THROUGH_WRAPPER,
+      errors: [
+        {
+          ...dnsError(17, 23, 27),
+          suggestions: [
+            {
+              messageId: 'validateHost' as const,
+              output: THROUGH_WRAPPER.replace(
+                'export async function POST(request: Request) {\n',
+                `export async function POST(request: Request) {
+  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(request.url).hostname)) {
+    return Response.json({ error: 'Host not allowed' }, { status: 403 });
+  }
+`,
+              ),
+            },
+          ],
+        },
+      ],
     },
   ],
 });
