@@ -1,6 +1,6 @@
 import rule from '../../src/rules/require-loopback-host';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
-import { loopbackHostSuggestions } from '../support/fix-text';
+import { loopbackHostSuggestions, nodeDefaultHost } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
@@ -4273,25 +4273,6 @@ const server = http.createServer((req, res) => {
 });
 server.listen(3000${host});`;
 
-/** The report on a `node:http` server's `listen(3000)` with no host, and its four suggestions, each as `hosted(host)` writes it. */
-function nodeDefaultHost(line: number, hosted: (host: string) => string) {
-  const suggestions = [
-    ['useIpv4Loopback', "'127.0.0.1'"],
-    ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-    ['useIpv6Loopback', "'::1'"],
-    ['useLocalhost', "'localhost'"],
-  ] as const;
-  return {
-    messageId: 'defaultHost' as const,
-    data: { api: '`server.listen()` on a `node:http` server', hostLabel: 'host', binding: "Node's default is `::`" },
-    line,
-    column: 8,
-    endLine: line,
-    endColumn: 14,
-    suggestions: suggestions.map(([messageId, host]) => ({ messageId, output: hosted(`, ${host}`) })),
-  };
-}
-
 const SERVES_MCP = ONE_SHOT('  await transport.handleRequest(req, res);');
 
 /** A stdio bridge with a shutdown route: it reads and pipes the request on, a service. */
@@ -4470,30 +4451,12 @@ if (cert) server = https.createServer({ cert: readFileSync(cert) }, handler);
 else server = http.createServer(handler);`;
 
 /** The report on `server.listen(3000)` at line `line`, with its suggestions. */
-function eitherServerReport(choice: string, line: number) {
-  const hosts = [
-    ['useIpv4Loopback', "'127.0.0.1'"],
-    ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-    ['useIpv6Loopback', "'::1'"],
-    ['useLocalhost', "'localhost'"],
-  ] as const;
-  return {
-    messageId: 'defaultHost' as const,
-    data: {
-      api: '`server.listen()` on a `node:https` or `node:http` server',
-      hostLabel: 'host',
-      binding: "Node's default is `::`",
-    },
+const eitherServerReport = (choice: string, line: number) =>
+  nodeDefaultHost(
     line,
-    column: 8,
-    endLine: line,
-    endColumn: 14,
-    suggestions: hosts.map(([messageId, host]) => ({
-      messageId,
-      output: EITHER_SERVER(choice, `server.listen(3000, ${host});`),
-    })),
-  };
-}
+    (host) => EITHER_SERVER(choice, `server.listen(3000${host});`),
+    '`server.listen()` on a `node:https` or `node:http` server',
+  );
 
 ruleTester.run('require-loopback-host: a server chosen at run time', rule, {
   valid: [

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import { createRuleTester } from '../rule-tester';
+import { nodeDefaultHost } from '../support/fix-text';
 import { packageMaker } from '../support/packages';
 
 // A server whose file never says MCP may still serve it: its handler runs code of another module
@@ -28,9 +29,6 @@ const server = http.createServer((req, res) => {
   res.writeHead(404).end();
 });
 server.listen(4310);`;
-
-/** HUB listening on `host`. */
-const hubListening = (host: string): string => HUB.replace('listen(4310)', `listen(4310, ${host})`);
 
 /** A package whose `src/tools.ts` holds `tools`, beside the hub; the hub's path. */
 function hubBeside(tools: string): string {
@@ -62,6 +60,10 @@ export async function runTool(name: string): Promise<unknown> {
   return name === 'load' ? os.loadavg() : null;
 }`;
 
+/** The report on `server.listen(port)` of `code`, a `node:http` server with no host, at `line`, with its suggestions. */
+const defaultHostError = (code: string, line: number, port: number) =>
+  nodeDefaultHost(line, (host) => code.replace(`listen(${port})`, `listen(${port}${host})`));
+
 ruleTester.run('require-loopback-host: a handler that runs code reaching MCP', loopbackRule, {
   valid: [
     { name: 'the module it calls reaches no MCP package', code: HUB, filename: hubBeside(PLAIN_TOOLS) },
@@ -72,26 +74,7 @@ ruleTester.run('require-loopback-host: a handler that runs code reaching MCP', l
       name: 'the module it calls imports the MCP SDK',
       code: HUB,
       filename: hubBeside(MCP_TOOLS),
-      errors: [
-        {
-          messageId: 'defaultHost',
-          data: {
-            api: '`server.listen()` on a `node:http` server',
-            hostLabel: 'host',
-            binding: "Node's default is `::`",
-          },
-          line: 16,
-          column: 8,
-          endLine: 16,
-          endColumn: 14,
-          suggestions: [
-            { messageId: 'useIpv4Loopback', output: hubListening("'127.0.0.1'") },
-            { messageId: 'useHostFromEnvironment', output: hubListening("process.env.HOST ?? '127.0.0.1'") },
-            { messageId: 'useIpv6Loopback', output: hubListening("'::1'") },
-            { messageId: 'useLocalhost', output: hubListening("'localhost'") },
-          ],
-        },
-      ],
+      errors: [defaultHostError(HUB, 16, 4310)],
     },
   ],
 });
@@ -181,57 +164,13 @@ ruleTester.run('require-loopback-host: a server that uses MCP only as a client',
       name: 'an MCP client of its own beside an MCP server of its own',
       code: GATEWAY,
       filename: path.join(makePackage({ 'src/gateway.ts': GATEWAY }), 'src', 'gateway.ts'),
-      errors: [
-        {
-          messageId: 'defaultHost',
-          data: {
-            api: '`server.listen()` on a `node:http` server',
-            hostLabel: 'host',
-            binding: "Node's default is `::`",
-          },
-          line: 17,
-          column: 8,
-          endLine: 17,
-          endColumn: 14,
-          suggestions: [
-            { messageId: 'useIpv4Loopback', output: GATEWAY.replace('listen(4312)', "listen(4312, '127.0.0.1')") },
-            {
-              messageId: 'useHostFromEnvironment',
-              output: GATEWAY.replace('listen(4312)', "listen(4312, process.env.HOST ?? '127.0.0.1')"),
-            },
-            { messageId: 'useIpv6Loopback', output: GATEWAY.replace('listen(4312)', "listen(4312, '::1')") },
-            { messageId: 'useLocalhost', output: GATEWAY.replace('listen(4312)', "listen(4312, 'localhost')") },
-          ],
-        },
-      ],
+      errors: [defaultHostError(GATEWAY, 17, 4312)],
     },
     {
       name: 'the same URL handed to a module that serves MCP',
       code: RELAY,
       filename: relayBeside(SERVING_UPSTREAM),
-      errors: [
-        {
-          messageId: 'defaultHost',
-          data: {
-            api: '`server.listen()` on a `node:http` server',
-            hostLabel: 'host',
-            binding: "Node's default is `::`",
-          },
-          line: 13,
-          column: 8,
-          endLine: 13,
-          endColumn: 14,
-          suggestions: [
-            { messageId: 'useIpv4Loopback', output: RELAY.replace('listen(4311)', "listen(4311, '127.0.0.1')") },
-            {
-              messageId: 'useHostFromEnvironment',
-              output: RELAY.replace('listen(4311)', "listen(4311, process.env.HOST ?? '127.0.0.1')"),
-            },
-            { messageId: 'useIpv6Loopback', output: RELAY.replace('listen(4311)', "listen(4311, '::1')") },
-            { messageId: 'useLocalhost', output: RELAY.replace('listen(4311)', "listen(4311, 'localhost')") },
-          ],
-        },
-      ],
+      errors: [defaultHostError(RELAY, 13, 4311)],
     },
   ],
 });

@@ -151,3 +151,29 @@ export function loopbackHostSuggestions(output: (host: string) => string) {
     ] as const
   ).map(([messageId, host]) => ({ messageId, output: output(host) }));
 }
+
+/**
+ * The report on a `node:http` server's `listen(port)` with no host (`api` names the server), and its
+ * four suggestions, each as `hosted(', host')` writes it.
+ */
+export function nodeDefaultHost(
+  line: number,
+  hosted: (host: string) => string,
+  api = '`server.listen()` on a `node:http` server',
+) {
+  const suggestions = [
+    ['useIpv4Loopback', "'127.0.0.1'"],
+    ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+    ['useIpv6Loopback', "'::1'"],
+    ['useLocalhost', "'localhost'"],
+  ] as const;
+  return {
+    messageId: 'defaultHost' as const,
+    data: { api, hostLabel: 'host', binding: "Node's default is `::`" },
+    line,
+    column: 8,
+    endLine: line,
+    endColumn: 14,
+    suggestions: suggestions.map(([messageId, host]) => ({ messageId, output: hosted(`, ${host}`) })),
+  };
+}
