@@ -79,10 +79,7 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
     handlers.push(...bunRoutes(call));
   }
   // Next.js route handlers
-  const file = moduleOf(program).file;
-  // Only folders inside the project count: a project that itself lives in `/app` is no route folder.
-  const relative = file && path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
-  const inside = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  const inside = projectPath(program);
   const match = inside ? NEXT_ROUTE_FILE.exec(inside) : null;
   if (match) {
     const path = nextPath(match[1] ?? '');
@@ -155,6 +152,44 @@ function importedFromTanstack(id: TSESTree.Identifier): boolean {
     def?.type === 'ImportBinding' &&
     TANSTACK_PACKAGE.test(String((def.parent as TSESTree.ImportDeclaration).source.value))
   );
+}
+
+/**
+ * The linted module's path inside the project: only folders inside it count, so a project that
+ * itself lives in `/app` or `/pages` has no route folder.
+ */
+function projectPath(program: TSESTree.Program): string | null {
+  const file = moduleOf(program).file;
+  const relative = file && path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** `pages/api/**​/name.ts` of a Next.js Pages Router project (also under `src/`). */
+const NEXT_API_FILE = /(?:^|[/\\])pages[/\\]api((?:[/\\][^/\\]+)*?)[/\\]([^/\\]+)\.[cm]?[jt]sx?$/u;
+
+/**
+ * The API route of a Next.js Pages Router module: the function it exports as default
+ * (`export default async function handler(req, res)`), a Node request handler that answers every
+ * method at the path of its file (`pages/api/mcp.ts` at `/api/mcp`, `pages/api/[id]/index.ts` at
+ * `/api/:id`).
+ */
+export function nextApiRoute(
+  program: TSESTree.Program,
+): { fn: HandlerFunction; given: TSESTree.Node; path: string } | null {
+  const inside = projectPath(program);
+  const match = inside ? NEXT_API_FILE.exec(inside) : null;
+  if (!match) return null;
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
+    const { declaration } = statement;
+    const fn = resolveFunction(declaration);
+    if (!fn) return null;
+    const given =
+      declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id ? declaration.id : declaration;
+    const name = match[2] === 'index' ? '' : `/${match[2]}`;
+    return { fn, given, path: nextPath(`/api${match[1] ?? ''}${name}`) };
+  }
+  return null;
 }
 
 /** The request handler a `serve()` call is given: `fetch` or `handler` of the options, or a function argument. */

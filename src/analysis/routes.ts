@@ -14,7 +14,7 @@ import {
   walk,
 } from './ast';
 import { constructedEntitiesOf, entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
-import { ALL_METHODS, fetchHandlers } from './fetch-handlers';
+import { ALL_METHODS, fetchHandlers, nextApiRoute } from './fetch-handlers';
 import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import {
   codeOf,
@@ -844,6 +844,33 @@ class RouteFinder {
       if (!fn || seen.has(fn)) continue;
       seen.add(fn);
       routes.push(...methodBranches(fn, app).map((route) => ({ ...route, given: handler })));
+    }
+    // A Next.js Pages Router API route: its branches, at its file's path; or, with none, the whole
+    // handler, which answers every method there.
+    const page = nextApiRoute(this.sourceCode.ast);
+    if (page && !seen.has(page.fn)) {
+      seen.add(page.fn);
+      const branches = methodBranches(page.fn, null);
+      const whole: Route = {
+        framework: 'node',
+        app: null,
+        node: page.given,
+        call: null,
+        path: page.path,
+        acceptsPost: true,
+        handlers: [page.fn],
+        options: null,
+      };
+      routes.push(
+        ...(branches.length > 0
+          ? branches.map((branch) => ({
+              ...branch,
+              path: branch.path ?? page.path,
+              node: branch.node === page.fn ? page.given : branch.node,
+              given: page.given,
+            }))
+          : [{ ...whole, given: page.given }]),
+      );
     }
     for (const { fn, given, route } of fetchHandlers(this.sourceCode)) {
       // One function exported for several methods (`export { handler as GET, handler as POST }`) is one route each.
