@@ -226,6 +226,18 @@ export function inDeadBranch(node: TSESTree.Node, stop?: TSESTree.Node): boolean
   return false;
 }
 
+/** A text without the parts in `ranges` (`[start, end)` offsets, in any order, overlapping or not). */
+export function textWithout(text: string, ranges: readonly (readonly [number, number])[]): string {
+  let kept = '';
+  let from = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (end <= from) continue;
+    kept += text.slice(from, Math.max(from, start));
+    from = end;
+  }
+  return kept + text.slice(from);
+}
+
 /** Whether `inner` lies within `outer` in the source (of the same module). */
 export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1] && programOf(outer) === programOf(inner);

@@ -21,6 +21,7 @@ import {
   packageNameOf,
   reachesModule,
   reachesPackage,
+  reachesPackageOnlyThrough,
   resolveSpecifier,
   SUBCLASS_DECLARATION,
   takesFromPackage,
@@ -257,7 +258,7 @@ export function takesOnlyClientModules(
   return (
     ours.length + linked.length > 0 &&
     ours.every((specifier) => client.test(specifier)) &&
-    linked.every(({ target }) => !reachesPackage(target, packages, client))
+    linked.every(({ target }) => reachesPackageOnlyThrough(target, packages, client))
   );
 }
 

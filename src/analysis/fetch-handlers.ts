@@ -4,7 +4,8 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { servesMcp } from './mcp-transports';
-import { moduleOf, propertyName, staticValue, variableOf } from './program';
+import { importOf } from './exports';
+import { moduleOf, propertyName, staticValue } from './program';
 import {
   findObjectProperty,
   isFunctionNode,
@@ -147,11 +148,8 @@ function tanstackRoutes(program: TSESTree.Program): FetchHandler[] {
 
 /** Whether a name is imported from one of TanStack's router or Start packages. */
 function importedFromTanstack(id: TSESTree.Identifier): boolean {
-  const def = variableOf(id)?.defs[0];
-  return (
-    def?.type === 'ImportBinding' &&
-    TANSTACK_PACKAGE.test(String((def.parent as TSESTree.ImportDeclaration).source.value))
-  );
+  const imported = importOf(id);
+  return imported !== null && TANSTACK_PACKAGE.test(imported.specifier);
 }
 
 /**

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, iteratedEntryList, iteratedTest, skipTypeWrappers, walk } from './ast';
 import { requestHeaderRead } from './request-headers';
-import { isRequestOriginRead, originSources, reassignedValues, type OriginSource } from './origin-source';
+import { heldValues, isRequestOriginRead, originSources, type OriginSource } from './origin-source';
 import { matchSubject } from './origin-decisions';
 import {
   callsOf,
@@ -518,14 +518,9 @@ export function sourceGuard(source: OriginSource, checked: TSESTree.Node, depth 
   const direct = findOriginGuard(source.entry, checked);
   const entry = skipTypeWrappers(source.entry);
   if (direct || depth >= MAX_HELD_DEPTH || entry.type !== AST_NODE_TYPES.Identifier) return direct;
-  // A name given several values (`let allow = null; if (ALLOWED.has(origin)) allow = origin;`):
-  // the source's way in through each of them.
-  const resolved = resolveExpression(entry);
-  const helds = reassignedValues(entry) ?? (resolved && resolved !== entry ? [resolved] : []);
-  if (helds.length === 0) return null;
-  // The same read or literal, arriving by each of its ways in (a second way is told as `unknown`).
-  const ways = helds.flatMap((held) => originSources(held).filter((inner) => inner.node === source.node));
-  if (ways.length === 0) return null;
+  // Through each value the name holds (`let allow = null; if (ALLOWED.has(origin)) allow = origin;`),
+  // the same read or literal, arriving by each of its ways in (a second way is told as `unknown`).
+  const ways = heldValues(entry).flatMap((held) => originSources(held).filter((inner) => inner.node === source.node));
   let guard: OriginCheck | null = null;
   for (const way of ways) {
     guard = sourceGuard(way, checked, depth + 1);

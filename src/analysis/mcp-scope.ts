@@ -1,6 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, containsNode, isLoggingCallee, outermostWrapper, skipTypeWrappers, walk } from './ast';
+import {
+  calledMethodName,
+  containsNode,
+  isLoggingCallee,
+  outermostWrapper,
+  skipTypeWrappers,
+  textWithout,
+  walk,
+} from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex, takesOnlyClientModules } from './facts';
 import { codeOf, declaredVariables, isLinted, moduleOf, variableOf } from './program';
 import {
@@ -8,6 +16,7 @@ import {
   inWorkspace,
   isPackageEntry,
   reachesPackage,
+  reachesPackageOnlyThrough,
   resolveSpecifier,
   runByBun,
   servedByDeno,
@@ -138,15 +147,7 @@ function codeWithoutNotes(sourceCode: Readonly<SourceCode>): string {
     if (first && last && (isLoggingCallee(call.callee) || answersWithBody(call)))
       notes.push([first.range[0], last.range[1]]);
   }
-  notes.sort((a, b) => a[0] - b[0]);
-  let text = '';
-  let from = 0;
-  for (const [start, end] of notes) {
-    if (end <= from) continue;
-    text += sourceCode.text.slice(from, Math.max(from, start));
-    from = end;
-  }
-  return text + sourceCode.text.slice(from);
+  return textWithout(sourceCode.text, notes);
 }
 
 /**
@@ -197,9 +198,7 @@ function useOf(id: TSESTree.Identifier | TSESTree.JSXIdentifier): TSESTree.Node 
 /** Whether a module of the project reaches MCP packages only through the SDK's client modules. */
 function clientOnlyModule(file: string | null, specifier: string): boolean {
   const target = file === null ? null : resolveSpecifier(file, specifier);
-  return (
-    target !== null && reachesPackage(target, MCP_PACKAGES) && !reachesPackage(target, MCP_PACKAGES, MCP_CLIENT_MODULE)
-  );
+  return target !== null && reachesPackageOnlyThrough(target, MCP_PACKAGES, MCP_CLIENT_MODULE);
 }
 
 /** Methods that answer a request with a body: `res.json(…)`, `res.send(…)`, `c.text(…)`, `reply.send(…)`. */

@@ -477,6 +477,14 @@ export function reachesPackage(file: string, packageNames: ReadonlySet<string>, 
   );
 }
 
+/**
+ * Whether a module of the project reaches these packages, but only through the modules `through`
+ * matches (MCP's SDK only through its client modules).
+ */
+export function reachesPackageOnlyThrough(file: string, packageNames: ReadonlySet<string>, through: RegExp): boolean {
+  return reachesPackage(file, packageNames) && !reachesPackage(file, packageNames, through);
+}
+
 function answersFor(cache: Map<ReadonlySet<string>, Map<string, boolean>>, packages: ReadonlySet<string>) {
   let answers = cache.get(packages);
   if (!answers) {

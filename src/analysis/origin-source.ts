@@ -348,15 +348,9 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
         visit(expression.expression, depth + 1, via);
         return;
       case AST_NODE_TYPES.Identifier: {
-        // `let allow = null; if (ok) allow = origin;`: every value the name is given.
-        const written = reassignedValues(expression);
-        if (written) {
-          for (const value of written) visit(value, depth + 1, entry);
-          return;
-        }
-        const resolved = resolveExpression(expression);
-        if (resolved && resolved !== expression) {
-          visit(resolved, depth + 1, entry);
+        const held = heldValues(expression);
+        if (held.length > 0) {
+          for (const value of held) visit(value, depth + 1, entry);
           return;
         }
         const parameterDefault = defaultParameterValue(expression);
@@ -461,11 +455,22 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
 }
 
 /**
+ * The values a name holds, as far as the code shows them: every value a `let` or `var` is given
+ * (`reassignedValues`), else the one `resolveExpression` finds; none for a parameter.
+ */
+export function heldValues(id: TSESTree.Identifier): TSESTree.Node[] {
+  const reassigned = reassignedValues(id);
+  if (reassigned) return reassigned;
+  const resolved = resolveExpression(id);
+  return resolved && resolved !== id ? [resolved] : [];
+}
+
+/**
  * The values a `let` or `var` is given by assignments, with its initialiser if it has one
  * (`let allow = null; … allow = origin;`, `let allow; if (ok) allow = origin;`); `null` for a name
  * given only its initialiser, or written in a way not followed (`+=`, a pattern).
  */
-export function reassignedValues(id: TSESTree.Identifier): TSESTree.Node[] | null {
+function reassignedValues(id: TSESTree.Identifier): TSESTree.Node[] | null {
   const variable = variableOf(id);
   const def = variable?.defs[0];
   if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;

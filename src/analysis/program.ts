@@ -113,8 +113,7 @@ export const visitorKeys: Readonly<Record<string, readonly string[] | undefined>
  * `src/config.ts:12`, relative to the working directory; but `./utils/cors.ts:16`, relative to the
  * linted file's folder, where the two files share more than a top-level folder (a package deep in
  * a monorepo), the module lies in that folder, below it or up to two folders up, and that is
- * shorter; and where
- * the module lies outside the working directory.
+ * shorter; and where the module lies outside the working directory.
  */
 export function placeOf(node: TSESTree.Node, linted: { readonly cwd: string; readonly filename: string }): string {
   const { file } = moduleOf(node);

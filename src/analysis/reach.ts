@@ -9,6 +9,7 @@ import {
   outermostWrapper,
   plainParameterNames,
   skipTypeWrappers,
+  textWithout,
   walk,
 } from './ast';
 import { moduleIndex } from './module-index';
@@ -1534,10 +1535,10 @@ const readsAmbientCredential = (text: string): boolean => AMBIENT_CREDENTIAL.tes
 export function mayReadAmbientCredential(program: TSESTree.Program): boolean {
   const { file, code } = moduleOf(program);
   // Not the module's comments ("no cookies here"), which read nothing.
-  let text = code.text;
-  for (const comment of code.getAllComments().toReversed()) {
-    text = text.slice(0, comment.range[0]) + text.slice(comment.range[1]);
-  }
+  const text = textWithout(
+    code.text,
+    code.getAllComments().map((comment) => comment.range),
+  );
   return readsAmbientCredential(text) || importsModuleMatching(file, code.text, readsAmbientCredential);
 }
 

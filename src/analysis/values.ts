@@ -24,7 +24,7 @@ import {
   type ExternalRef,
   type ModuleFilter,
 } from './exports';
-import { declaresSubclass, mayGiveClass, resolveSpecifier } from './module-graph';
+import { declaresSubclass, mayGiveClass } from './module-graph';
 import { optionValues, type OptionValue } from './option-defaults';
 import {
   declaredVariables,
@@ -2067,11 +2067,8 @@ export function classOf(node: TSESTree.Node, depth = 0): ClassNode | null {
     const def = variableOf(expression)?.defs[0];
     if (def?.type === 'ClassName') return def.node as ClassNode;
     // An annotation naming a type of a module of types (`config: ServerConfig`): no class to parse for.
-    if (def?.type === 'ImportBinding') {
-      const { file } = moduleOf(expression);
-      const imported = file && resolveSpecifier(file, String((def.parent as TSESTree.ImportDeclaration).source.value));
-      if (imported && !mayGiveClass(imported)) return null;
-    }
+    const imported = def?.type === 'ImportBinding' ? importedFile(expression) : null;
+    if (imported && !mayGiveClass(imported)) return null;
   }
   const resolved = resolveExpression(expression, depth + 1);
   return resolved && resolved !== expression ? classOf(resolved, depth + 1) : null;
