@@ -5,7 +5,7 @@ import { afterAll } from 'vitest';
 import rule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
-import { FASTIFY_SUPERTEST, KOA_SUPERTEST, NODE_SUPERTEST, ROUTED_BY_PATH } from '../support/sample-servers';
+import { KOA_SUPERTEST, NODE_SUPERTEST, ROUTED_BY_PATH, SERVED_BY_SUPERTEST } from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
 
@@ -5737,28 +5737,7 @@ test('answers', async () => {
 });
 
 ruleTester.run('require-csrf-token: a Koa, Fastify or plain handler a test hands to supertest', rule, {
-  valid: [
-    {
-      name: "Koa's request listener, `app.callback()`, which supertest serves as it serves any function",
-      filename: 'tests/mcp.test.ts',
-      code: KOA_SUPERTEST('app.callback()'),
-    },
-    {
-      name: "Fastify's `app.server` after `await app.ready()`, which supertest listens on for one request",
-      filename: 'tests/mcp.test.ts',
-      code: FASTIFY_SUPERTEST('await app.ready();'),
-    },
-    {
-      name: 'a plain handler handed to supertest, which wraps it in a server of its own',
-      filename: 'tests/mcp.test.ts',
-      code: NODE_SUPERTEST('handler'),
-    },
-    {
-      name: 'a plain handler in a server that only supertest is handed',
-      filename: 'tests/mcp.test.ts',
-      code: NODE_SUPERTEST('http.createServer(handler)'),
-    },
-  ],
+  valid: [...SERVED_BY_SUPERTEST],
   invalid: [
     {
       name: "Koa's request listener also served by a server of the test's own",

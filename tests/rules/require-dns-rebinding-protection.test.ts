@@ -1,6 +1,12 @@
 import rule from '../../src/rules/require-dns-rebinding-protection';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
-import { FASTIFY_SUPERTEST, KOA_SUPERTEST, NODE_SUPERTEST, ROUTED_BY_PATH } from '../support/sample-servers';
+import {
+  FASTIFY_SUPERTEST,
+  KOA_SUPERTEST,
+  NODE_SUPERTEST,
+  ROUTED_BY_PATH,
+  SERVED_BY_SUPERTEST,
+} from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
 
@@ -1709,26 +1715,7 @@ ruleTester.run('require-dns-rebinding-protection: an app a test hands to a test 
 
 ruleTester.run('require-dns-rebinding-protection: a Koa, Fastify or plain handler a test hands to supertest', rule, {
   valid: [
-    {
-      name: "Koa's request listener, `app.callback()`, which supertest serves as it serves any function",
-      filename: 'tests/mcp.test.ts',
-      code: KOA_SUPERTEST('app.callback()'),
-    },
-    {
-      name: "Fastify's `app.server` after `await app.ready()`, which supertest listens on for one request",
-      filename: 'tests/mcp.test.ts',
-      code: FASTIFY_SUPERTEST('await app.ready();'),
-    },
-    {
-      name: 'a plain handler handed to supertest, which wraps it in a server of its own',
-      filename: 'tests/mcp.test.ts',
-      code: NODE_SUPERTEST('handler'),
-    },
-    {
-      name: 'a plain handler in a server that only supertest is handed',
-      filename: 'tests/mcp.test.ts',
-      code: NODE_SUPERTEST('http.createServer(handler)'),
-    },
+    ...SERVED_BY_SUPERTEST,
     {
       name: 'the server held in a constant that the test also closes',
       filename: 'tests/mcp.test.ts',

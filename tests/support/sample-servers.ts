@@ -88,3 +88,30 @@ async function handler(req: http.IncomingMessage, res: http.ServerResponse) {
 it('answers', async () => {
   await request(${client}).post('/mcp').send({ jsonrpc: '2.0', id: 1, method: 'ping' });
 });`;
+
+/**
+ * The servers above as a test hands them to supertest alone, which serves them in the process for
+ * one request: no route of theirs is reached from the network, for the rules about MCP routes.
+ */
+export const SERVED_BY_SUPERTEST = [
+  {
+    name: "Koa's request listener, `app.callback()`, which supertest serves as it serves any function",
+    filename: 'tests/mcp.test.ts',
+    code: KOA_SUPERTEST('app.callback()'),
+  },
+  {
+    name: "Fastify's `app.server` after `await app.ready()`, which supertest listens on for one request",
+    filename: 'tests/mcp.test.ts',
+    code: FASTIFY_SUPERTEST('await app.ready();'),
+  },
+  {
+    name: 'a plain handler handed to supertest, which wraps it in a server of its own',
+    filename: 'tests/mcp.test.ts',
+    code: NODE_SUPERTEST('handler'),
+  },
+  {
+    name: 'a plain handler in a server that only supertest is handed',
+    filename: 'tests/mcp.test.ts',
+    code: NODE_SUPERTEST('http.createServer(handler)'),
+  },
+];
