@@ -5,7 +5,13 @@ import { afterAll } from 'vitest';
 import rule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
-import { KOA_SUPERTEST, NODE_SUPERTEST, ROUTED_BY_PATH, SERVED_BY_SUPERTEST } from '../support/sample-servers';
+import {
+  KOA_SUPERTEST,
+  NODE_SUPERTEST,
+  ROUTED_BY_PATH,
+  SERVED_BY_SUPERTEST,
+  signedInHelpers,
+} from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
 
@@ -6831,34 +6837,10 @@ ruleTester.run('require-csrf-token: a cast around an optional-chained header rea
   ),
 });
 
-/**
- * A loopback express route refused unless `isSignedIn(req)`, which reads no header itself: it asks
- * `bearerFrom(req)`, which throws without a bearer token, and answers that throw with `caught`;
- * the token it gets goes to an account service, whose answer is not the file's to judge.
- */
-const SIGNED_IN = (
-  caught = 'return false;',
-  missing = "throw new NoToken('no bearer token');",
-): string => `import express from 'express';
+/** A loopback express route refused unless `isSignedIn(req)` (`signedInHelpers`). */
+const SIGNED_IN = (caught?: string, missing?: string): string => `import express from 'express';
 
-class NoToken extends Error {}
-
-function bearerFrom(req: express.Request): string {
-  const header = req.headers.authorization;
-  if (!header?.startsWith('Bearer ')) ${missing}
-  return header.slice(7);
-}
-
-async function isSignedIn(req: express.Request): Promise<boolean> {
-  try {
-    const token = bearerFrom(req);
-    const answer = await fetch('https://accounts.example.com/me', { headers: { authorization: \`Bearer \${token}\` } });
-    return answer.ok;
-  } catch (error) {
-    if (error instanceof NoToken) ${caught}
-    throw error;
-  }
-}
+${signedInHelpers(caught, missing)}
 
 const app = express();
 app.post('/mcp', async (req, res) => {

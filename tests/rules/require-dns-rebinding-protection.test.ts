@@ -6,6 +6,7 @@ import {
   NODE_SUPERTEST,
   ROUTED_BY_PATH,
   SERVED_BY_SUPERTEST,
+  signedInHelpers,
 } from '../support/sample-servers';
 
 const ruleTester = createRuleTester();
@@ -3543,24 +3544,7 @@ ruleTester.run('require-dns-rebinding-protection: a boolean helper whose token r
       code: `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 
-class NoToken extends Error {}
-
-function bearerFrom(req: express.Request): string {
-  const header = req.headers.authorization;
-  if (!header?.startsWith('Bearer ')) throw new NoToken('no bearer token');
-  return header.slice(7);
-}
-
-async function isSignedIn(req: express.Request): Promise<boolean> {
-  try {
-    const token = bearerFrom(req);
-    const answer = await fetch('https://accounts.example.com/me', { headers: { authorization: \`Bearer \${token}\` } });
-    return answer.ok;
-  } catch (error) {
-    if (error instanceof NoToken) return false;
-    throw error;
-  }
-}
+${signedInHelpers()}
 
 const app = express();
 app.post('/mcp', async (req, res) => {

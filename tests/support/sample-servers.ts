@@ -115,3 +115,30 @@ export const SERVED_BY_SUPERTEST = [
     code: NODE_SUPERTEST('http.createServer(handler)'),
   },
 ];
+
+/**
+ * `isSignedIn(req)`, of an express module, which reads no header itself: it asks `bearerFrom(req)`,
+ * which does `missing` without a bearer token (throws by default), and answers a throw with
+ * `caught`; the token it gets goes to an account service, whose answer is not the file's to judge.
+ */
+export const signedInHelpers = (
+  caught = 'return false;',
+  missing = "throw new NoToken('no bearer token');",
+): string => `class NoToken extends Error {}
+
+function bearerFrom(req: express.Request): string {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ')) ${missing}
+  return header.slice(7);
+}
+
+async function isSignedIn(req: express.Request): Promise<boolean> {
+  try {
+    const token = bearerFrom(req);
+    const answer = await fetch('https://accounts.example.com/me', { headers: { authorization: \`Bearer \${token}\` } });
+    return answer.ok;
+  } catch (error) {
+    if (error instanceof NoToken) ${caught}
+    throw error;
+  }
+}`;
