@@ -2764,25 +2764,28 @@ export function waitForCode(port: number): Promise<string> {
 }`;
 
 /** The report on REDIRECT_CATCHER's `*`, with the suggestion that names one origin. */
-function catcherReport(answer: string, after?: string) {
+const catcherReport = (answer: string, after?: string) => setHeaderReport(REDIRECT_CATCHER(answer, after), 6, '      ');
+
+/**
+ * The report on `res.setHeader('Access-Control-Allow-Origin', '*')` of a `node:http` module, on
+ * `line` at `indent`, with its two suggestions: no header, and a constant origin beside the import.
+ */
+function setHeaderReport(code: string, line: number, indent: string) {
   return {
     messageId: 'wildcardOrigin' as const,
     data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
-    line: 6,
-    column: 7,
-    endLine: 6,
-    endColumn: 56,
+    line,
+    column: indent.length + 1,
+    endLine: line,
+    endColumn: indent.length + 50,
     suggestions: [
       {
         messageId: 'denyOrigins' as const,
-        output: REDIRECT_CATCHER(answer, after).replace(
-          "      res.setHeader('Access-Control-Allow-Origin', '*');\n",
-          '',
-        ),
+        output: code.replace(`${indent}res.setHeader('Access-Control-Allow-Origin', '*');\n`, ''),
       },
       {
         messageId: 'useAllowedOrigin' as const,
-        output: REDIRECT_CATCHER(answer, after)
+        output: code
           .replace(
             "import http from 'node:http';\n",
             "import http from 'node:http';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
@@ -2845,31 +2848,7 @@ http.createServer(async (req, res) => {
 const MCP_BY_PATH = "if (req.url === '/mcp') {\n    await transport.handleRequest(req, res);\n    return;\n  }";
 
 /** The report on PREFLIGHT_THEN's `*`, at `line`, with its two suggestions. */
-function preflightReport(code: string, line: number) {
-  return {
-    messageId: 'wildcardOrigin' as const,
-    data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
-    line,
-    column: 5,
-    endLine: line,
-    endColumn: 54,
-    suggestions: [
-      {
-        messageId: 'denyOrigins' as const,
-        output: code.replace("    res.setHeader('Access-Control-Allow-Origin', '*');\n", ''),
-      },
-      {
-        messageId: 'useAllowedOrigin' as const,
-        output: code
-          .replace(
-            "import http from 'node:http';\n",
-            "import http from 'node:http';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
-          )
-          .replace("'Access-Control-Allow-Origin', '*'", "'Access-Control-Allow-Origin', ALLOWED_ORIGIN"),
-      },
-    ],
-  };
-}
+const preflightReport = (code: string, line: number) => setHeaderReport(code, line, '    ');
 
 ruleTester.run('no-wildcard-origin: a `*` only on preflights of paths that answer a constant', rule, {
   valid: [
