@@ -59,6 +59,25 @@ export class Relay {
   }
 }`;
 
+/** The report on RELAY's server with `check` before the handshake, and the suggestion that refuses web pages. */
+const relayReport = (check: string) => ({
+  messageId: 'unprotectedWebSocket' as const,
+  data: { server: '`WebSocketServer`' },
+  line: 10,
+  column: 30,
+  endLine: 10,
+  endColumn: 45,
+  suggestions: [
+    {
+      messageId: 'refuseWebPages' as const,
+      output: RELAY(check).replace(
+        '{ noServer: true }',
+        '{ noServer: true, verifyClient: ({ origin }: { origin?: string }) => !origin }',
+      ),
+    },
+  ],
+});
+
 const RELAY_CHECK = `
     if (origin !== undefined && !ALLOWED_ORIGINS.includes(origin)) {
       socket.destroy();
@@ -136,47 +155,12 @@ wss.on('connection', (socket) => socket.send('reload'));`,
     {
       name: 'a method hands the noServer server every handshake',
       code: RELAY(''),
-      errors: [
-        {
-          messageId: 'unprotectedWebSocket',
-          data: { server: '`WebSocketServer`' },
-          line: 10,
-          column: 30,
-          endLine: 10,
-          endColumn: 45,
-          suggestions: [
-            {
-              messageId: 'refuseWebPages',
-              output: RELAY('').replace(
-                '{ noServer: true }',
-                '{ noServer: true, verifyClient: ({ origin }: { origin?: string }) => !origin }',
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [relayReport('')],
     },
     {
       name: 'a method that only logs the Origin before the handshake',
       code: RELAY("\n    console.log('handshake from', origin);"),
-      errors: [
-        {
-          messageId: 'unprotectedWebSocket',
-          line: 10,
-          column: 30,
-          endLine: 10,
-          endColumn: 45,
-          suggestions: [
-            {
-              messageId: 'refuseWebPages',
-              output: RELAY("\n    console.log('handshake from', origin);").replace(
-                '{ noServer: true }',
-                '{ noServer: true, verifyClient: ({ origin }: { origin?: string }) => !origin }',
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [relayReport("\n    console.log('handshake from', origin);")],
     },
     {
       name: "a 'connection' listener that only logs the Origin, and a verifyClient that lets everyone in",
