@@ -463,6 +463,9 @@ function assignedChecks(finder: CheckFinder, expression: TSESTree.Node, route: T
  */
 function onTheWayTo(node: TSESTree.Node, route: TSESTree.Node | undefined, fn: HandlerFunction): boolean {
   if (!route) return true;
+  // Inside the route's own branch, a check counts wherever it stands, as in a handler of its own
+  // (`if (!session) { await authenticate(req); … }` before the session is made).
+  if (route.type === AST_NODE_TYPES.IfStatement && containsNode(route.consequent, node)) return true;
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
     const branch =

@@ -42,6 +42,27 @@ ruleTester.run('require-csrf-token: Next.js Pages Router API routes', csrfRule, 
   valid: [
     { name: 'a bearer check first', code: PAGE(BEARER), filename: 'pages/api/mcp.ts' },
     { name: 'the same handler outside pages/api is no route', code: PAGE(), filename: 'lib/api/mcp.ts' },
+    {
+      name: 'a bearer check inside the POST branch, before a session is made for the request',
+      code: `${HEAD}
+const sessions = new Map<string, StreamableHTTPServerTransport>();
+
+${SIGNATURE}
+  if (req.method === 'POST') {
+    const id = req.headers['mcp-session-id'];
+    let transport = typeof id === 'string' ? sessions.get(id) : undefined;
+    if (!transport) {
+${BEARER.replace(/^/gm, '    ').trimEnd()}
+      transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => crypto.randomUUID() });
+      await new McpServer({ name: 'notes', version: '1.0.0' }).connect(transport);
+    }
+    await transport.handleRequest(req, res, req.body);
+    return;
+  }
+  res.status(405).end();
+}`,
+      filename: 'pages/api/mcp.ts',
+    },
   ],
   invalid: [
     {

@@ -6050,6 +6050,73 @@ createServer(async (req, res) => {
 });
 
 /**
+ * A plain handler whose `POST` branch looks a session up by the `Mcp-Session-Id` header and makes
+ * one only for a request that `check` (inside that branch) lets through; `otherwise` is the branch
+ * for the other methods, and `fixed` adds the token check the suggestions write (bearer or not).
+ */
+const SESSION_BRANCH = (check: string, otherwise = '    res.writeHead(405).end();', fixed?: boolean): string =>
+  `import { createServer, type IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const sessions = new Map<string, StreamableHTTPServerTransport>();
+${fixed === undefined ? '' : `\n${tokenHelpers({ bearer: fixed })}\n`}
+createServer(async (req, res) => {
+  ${fixed === undefined ? '' : guard('node:http', fixed, { indent: '  ' })}if (req.method === 'POST') {
+    const id = req.headers['mcp-session-id'];
+    let transport = typeof id === 'string' ? sessions.get(id) : undefined;
+    if (!transport) {
+${check}      const made = randomUUID();
+      transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => made });
+      sessions.set(made, transport);
+    }
+    await transport.handleRequest(req, res);
+  } else {
+${otherwise}
+  }
+}).listen(3000, '127.0.0.1');`;
+
+const BEARER_IN_BRANCH = `      if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+        res.writeHead(401).end();
+        return;
+      }
+`;
+
+ruleTester.run("require-csrf-token: a check inside the route's own branch of a plain handler", rule, {
+  valid: [
+    {
+      name: 'sessions are made only behind a bearer check, nested in the POST branch',
+      code: SESSION_BRANCH(BEARER_IN_BRANCH),
+    },
+    {
+      name: 'the same, through a helper that throws without a token (the rejection ends the request)',
+      code: SESSION_BRANCH('      await signedInUser(req);\n').replace(
+        '\ncreateServer(',
+        `
+async function signedInUser(req: IncomingMessage): Promise<string> {
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) throw new Error('no token');
+  return 'owner';
+}
+
+createServer(`,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "a check in the route's `else` guards only the other methods",
+      code: SESSION_BRANCH('', `${BEARER_IN_BRANCH.replace(/^ {2}/gm, '')}    res.writeHead(405).end();`),
+      output: null,
+      errors: [
+        missingCheck('The POST branch of this handler', [8, 7, 8, 28], (bearer) =>
+          SESSION_BRANCH('', `${BEARER_IN_BRANCH.replace(/^ {2}/gm, '')}    res.writeHead(405).end();`, bearer),
+        ),
+      ],
+    },
+  ],
+});
+
+/**
  * An express app that registers a bearer check as a route of its own for `POST /mcp`, then the
  * MCP handler for the same route; `layout` places the two (`$check` and `$route`).
  */
