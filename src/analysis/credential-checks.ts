@@ -591,6 +591,27 @@ export function functionChecksCredential(
       // `const token = extractBearer(req)`, `const { token } = extractToken(req)`: a helper that
       // reads the credential hands it back (nothing when the request has none).
       const { init } = node;
+      // `const session = await auth.api.getMcpSession({ headers })`: better-auth answers `null`
+      // unless the request carries a bearer token it issued.
+      const awaited = init && skipTypeWrappers(init);
+      const call =
+        awaited?.type === AST_NODE_TYPES.AwaitExpression ? skipTypeWrappers(awaited.argument) : (awaited ?? null);
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        node.id.type === AST_NODE_TYPES.Identifier &&
+        finder.checksHeader('authorization') &&
+        authInstanceSession(call) === 'bearer'
+      ) {
+        const id = node.id;
+        if (
+          refusedWithout({ ...finder, rejectsWhenMissing: true, verifiesValue: false }, (value) =>
+            bindingDecidesRejection(id, 0, { known: true, value }),
+          )
+        ) {
+          checked = true;
+          return;
+        }
+      }
       // What it hands back decides this function's gates (`const ok = checkOrigin(req); if (!ok) …`).
       const extracted =
         depth < 2 && init ? answerDecidingGateOf(fn, () => credentialExtractor(finder, init, fn)) : null;
@@ -1121,12 +1142,39 @@ function verifyingCall(call: TSESTree.CallExpression, depth: number): boolean {
   return name !== null && VERIFYING_CALL.test(name);
 }
 
-/** The calls that read a request's cookies: Hono's `getCookie(c, name)`, `getSignedCookie(…)`. */
+/** The calls that read a request's cookies by their name alone: `parseCookies(req)`, `getCookie(c, name)`. */
 const COOKIE_READS = /^(?:getCookie|getSignedCookie|parseCookies?)$/u;
 
 /**
+ * Which session a call of an auth library's instance answers (`auth.api.getMcpSession({ headers })`
+ * of `const auth = betterAuth(…)`, also in another module): the one in its cookie, the one of a
+ * bearer token it verifies, or `null` for any other call.
+ */
+export function authInstanceSession(call: TSESTree.CallExpression): 'cookie' | 'bearer' | null {
+  const path: string[] = [];
+  let base: TSESTree.Node = skipTypeWrappers(call.callee);
+  while (base.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(base);
+    if (name === null) return null;
+    path.unshift(name);
+    base = skipTypeWrappers(base.object);
+  }
+  if (path.length === 0) return null;
+  const made = resolveExpression(base);
+  if (made?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const same = (wanted: readonly string[]): boolean =>
+    wanted.length === path.length && wanted.every((name, index) => name === path[index]);
+  for (const entity of entitiesOf(made, 'auth-instance')) {
+    if (same(entity.bearerSession)) return 'bearer';
+    if (same(entity.cookieSession)) return 'cookie';
+  }
+  return null;
+}
+
+/**
  * Whether a function reads the request's cookies: the `Cookie` header, `req.cookies` or
- * `req.signedCookies` (express's cookie-parser), Next.js's `request.cookies`, or a cookie helper.
+ * `req.signedCookies` (express's cookie-parser), Next.js's `request.cookies`, a cookie helper, or
+ * a library's call that reads one (`cookies()` of `next/headers`, NextAuth's `getServerSession()`).
  */
 function readsCookies(fn: HandlerFunction): boolean {
   let reads = false;
@@ -1140,7 +1188,9 @@ function readsCookies(fn: HandlerFunction): boolean {
       reads = true;
     else if (
       node.type === AST_NODE_TYPES.CallExpression &&
-      COOKIE_READS.test(nameOf(skipTypeWrappers(node.callee)) ?? '')
+      (COOKIE_READS.test(nameOf(skipTypeWrappers(node.callee)) ?? '') ||
+        entitiesOf(node, 'cookie-read').length > 0 ||
+        authInstanceSession(node) === 'cookie')
     )
       reads = true;
   });

@@ -21,6 +21,7 @@ import { rekogMcpNestAdapter } from './rekog-mcp-nest';
 import { zuploAdapter } from './zuplo';
 import { wsAdapter } from './ws';
 import { socketIoAdapter } from './socket-io';
+import { sessionsAdapter } from './sessions';
 import { testClientsAdapter } from './test-clients';
 import { xmcpAdapter } from './xmcp';
 import { JSR_NAMES, packageNameOf } from '../analysis/module-graph';
@@ -63,6 +64,7 @@ export const ADAPTERS: readonly Adapter[] = [
   socketIoAdapter,
   xmcpAdapter,
   testClientsAdapter,
+  sessionsAdapter,
 ];
 
 /** The servers MCP frameworks run from a config file of their own (xmcp's `xmcp.config.ts`). */

@@ -101,6 +101,18 @@ export type Entity =
       /** An option of the middleware that, given a function answering only `true`, lets everything in. */
       readonly openedBy?: RegExp;
     }
+  /** A call that reads the request's cookies, or the session kept in one: `cookies()` of `next/headers`. */
+  | { readonly kind: 'cookie-read' }
+  /**
+   * Makes an auth library's instance, whose methods at these paths take the request's headers and
+   * answer the session: from its cookie (`cookieSession`), or from an `Authorization: Bearer` token
+   * it verifies, `null` without one (`bearerSession`): better-auth's `betterAuth()`.
+   */
+  | {
+      readonly kind: 'auth-instance';
+      readonly cookieSession: readonly string[];
+      readonly bearerSession: readonly string[];
+    }
   /** A call that returns, as the middleware, the function at `argument`: Hono's `createMiddleware(fn)`. */
   | { readonly kind: 'middleware-wrapper'; readonly argument: number }
   /** Middleware that refuses requests for other hosts or origins (the MCP SDK's). */
