@@ -495,13 +495,26 @@ const NON_SERVING_METHODS: ReadonlySet<string> = new Set([
  * the apps of express, connect, Koa and Fastify, not a framework's server that serves what it
  * was made with (an MCP server); and only while the server `listen()` returns is handed to no
  * call or constructor (a WebSocket or Socket.IO server takes its requests), and, for a bare
- * `node:http` server, dropped, since a caller could add a `'request'` listener to it. A server or
- * app held by a variable is judged a service, whatever the file gives it: it is reported as it
- * is typed, before its routes are.
+ * `node:http` server, dropped, since a caller could add a `'request'` listener to it. A bare
+ * server held by a `const` counts the same only when the code only calls its methods through it
+ * (`onlyItsMethodsCalled`), as a test that holds a port does; one handed on, returned or exported
+ * may be given a handler elsewhere. An app held by a variable is judged a service, whatever the
+ * file gives it: it is reported as it is typed, before its routes are.
  */
 function servesNothing(listen: TSESTree.CallExpression, server: ListenedServer): boolean {
   // `http.createServer(app)` and `createServer(toNodeHandler(…))` are given a handler.
-  if (server.variable || !server.made.arguments.every(isPlainOptions)) return false;
+  if (!server.made.arguments.every(isPlainOptions)) return false;
+  // A bare `node:http` server held by a `const` (a test that holds a port), not an app, which
+  // stands for the routes the code gives it.
+  if (
+    server.variable &&
+    !(
+      onlyItsMethodsCalled(server.variable) &&
+      entitiesOf(server.made, 'app').length === 0 &&
+      entitiesOfKind(entitiesOf(server.made, 'server'), 'server').some((made) => isNodeCoreServer(made.source))
+    )
+  )
+    return false;
   for (const call of server.calls) {
     if (!NON_SERVING_METHODS.has(calledMethodName(call) ?? '')) return false;
     if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.FunctionExpression)) return false;
@@ -521,6 +534,28 @@ function servesNothing(listen: TSESTree.CallExpression, server: ListenedServer):
     isNodeCoreServer(made.source) &&
     outermostWrapper(listen).parent?.type === AST_NODE_TYPES.ExpressionStatement
   );
+}
+
+/**
+ * Whether a name that holds a server or app is used only to call its methods (`blocker.on('error',
+ * reject)`, `blocker.listen(0)`, `blocker.close()`): never handed on, returned, exported or
+ * written again, so no other code can give it a handler.
+ */
+function onlyItsMethodsCalled(variable: Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const') return false;
+  if (def.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    const use = outermostWrapper(reference.identifier as TSESTree.Node);
+    const member = use.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === use &&
+      member.parent?.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    );
+  });
 }
 
 /** The apps that answer a request no route or middleware takes with a 404 of their own. */

@@ -101,7 +101,7 @@ export function start(port: number): Promise<() => void> {
   });
 }`;
 
-/** A server with no handler whose listen callback only hands back a way to close it later. */
+/** A server with no handler whose listen callback only hands back a way to close it later: it serves nothing. */
 const STOP_LATER = `import http from 'node:http';
 export function reserve(port: number): Promise<() => void> {
   return new Promise((resolve) => {
@@ -297,10 +297,6 @@ server.listen(4000, 'localhost');`,
       ...everyInterfaceAt(STOP_HANDLE, 8, 37, 'ADDRESS'),
     },
     {
-      name: 'a server with no handler whose listen callback hands back a `stop()` for later',
-      ...everyInterfaceAt(STOP_LATER, 5, 25, "'0.0.0.0'"),
-    },
-    {
       name: 'a listen callback that closes something else',
       ...everyInterfaceAt(CLOSES_OTHER, 5, 30, "'0.0.0.0'"),
     },
@@ -317,6 +313,23 @@ export function placeholder() {
   const server = express().listen(0, '0.0.0.0');
   return { server, port: (server.address() as AddressInfo).port };
 }`,
+    },
+    {
+      name: 'a bare server with no handler held by a `const` that only its own methods are called on (a port kept for later)',
+      code: STOP_LATER,
+    },
+    {
+      name: 'a test that holds a port with a bare server, listening, then closing it',
+      code: `import http from 'node:http';
+import { test } from 'node:test';
+test('a taken port is reported', async () => {
+  const blocker = http.createServer();
+  await new Promise<void>((resolve) => {
+    blocker.listen(4100, '0.0.0.0', () => resolve());
+  });
+  blocker.on('error', (error) => console.error(error));
+  blocker.close();
+});`,
     },
     {
       name: 'a bare server made in the chain, whose listen() result is dropped',
@@ -339,6 +352,53 @@ export function reserve(port: number): http.Server {
 }`,
         3,
         43,
+        "'0.0.0.0'",
+      ),
+    },
+    {
+      name: 'a bare server held by a `const` and handed to a WebSocket server, which takes its upgrades',
+      ...everyInterfaceAt(
+        `import http from 'node:http';
+import { WebSocketServer } from 'ws';
+const server = http.createServer();
+server.listen(3000, '0.0.0.0', () => {});
+export const sockets = new WebSocketServer({ server });`,
+        4,
+        21,
+        "'0.0.0.0'",
+      ),
+    },
+    {
+      name: 'a bare server held by an exported `const`: an importer may add a request listener',
+      ...everyInterfaceAt(
+        `import http from 'node:http';
+export const server = http.createServer();
+server.listen(3000, '0.0.0.0', () => {});`,
+        3,
+        21,
+        "'0.0.0.0'",
+      ),
+    },
+    {
+      name: 'a bare server held by a `const` that is given a request listener',
+      ...everyInterfaceAt(
+        `import http from 'node:http';
+const server = http.createServer();
+server.on('request', (req, res) => res.end('ok'));
+server.listen(3000, '0.0.0.0', () => {});`,
+        4,
+        21,
+        "'0.0.0.0'",
+      ),
+    },
+    {
+      name: 'an express app held by a `const`, with no route: it stands for the routes the code gives it',
+      ...everyInterfaceAt(
+        `import express from 'express';
+const app = express();
+app.listen(3000, '0.0.0.0', () => {});`,
+        3,
+        18,
         "'0.0.0.0'",
       ),
     },

@@ -7,7 +7,7 @@ const ruleTester = createRuleTester();
 /** A start function whose `listen()` gets a value narrowed to a number: a port. */
 const NARROWED_PORT = `import http from 'node:http';
 export function start(target: number | string): void {
-  const server = http.createServer();
+  const server = http.createServer((req, res) => res.end('ok'));
   if (typeof target === 'number') server.listen(target);
 }`;
 
@@ -660,14 +660,14 @@ http.createServer(serve).listen(3000, 'localhost', 511, () => {});`,
     {
       name: 'listen({ port }) gets a host property, inline, and beside the port when spanning lines',
       code: `import http from 'node:http';
-const server = http.createServer();
+const server = http.createServer((req, res) => res.end('ok'));
 server.listen({ port: 3000 });
 server.listen({
   port: 3001,
   exclusive: true,
 });`,
       output: `import http from 'node:http';
-const server = http.createServer();
+const server = http.createServer((req, res) => res.end('ok'));
 server.listen({ port: 3000, host: '127.0.0.1' });
 server.listen({
   port: 3001,
@@ -690,7 +690,7 @@ server.listen({
             {
               messageId: 'useHostFromEnvironment',
               output: `import http from 'node:http';
-const server = http.createServer();
+const server = http.createServer((req, res) => res.end('ok'));
 server.listen({ port: 3000, host: process.env.HOST ?? '127.0.0.1' });
 server.listen({
   port: 3001,
@@ -700,7 +700,7 @@ server.listen({
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
-const server = http.createServer();
+const server = http.createServer((req, res) => res.end('ok'));
 server.listen({ port: 3000, host: '::1' });
 server.listen({
   port: 3001,
@@ -710,7 +710,7 @@ server.listen({
             {
               messageId: 'useLocalhost',
               output: `import http from 'node:http';
-const server = http.createServer();
+const server = http.createServer((req, res) => res.end('ok'));
 server.listen({ port: 3000, host: 'localhost' });
 server.listen({
   port: 3001,
@@ -734,7 +734,7 @@ server.listen({
             {
               messageId: 'useHostFromEnvironment',
               output: `import http from 'node:http';
-const server = http.createServer();
+const server = http.createServer((req, res) => res.end('ok'));
 server.listen({ port: 3000 });
 server.listen({
   port: 3001,
@@ -745,7 +745,7 @@ server.listen({
             {
               messageId: 'useIpv6Loopback',
               output: `import http from 'node:http';
-const server = http.createServer();
+const server = http.createServer((req, res) => res.end('ok'));
 server.listen({ port: 3000 });
 server.listen({
   port: 3001,
@@ -756,7 +756,7 @@ server.listen({
             {
               messageId: 'useLocalhost',
               output: `import http from 'node:http';
-const server = http.createServer();
+const server = http.createServer((req, res) => res.end('ok'));
 server.listen({ port: 3000 });
 server.listen({
   port: 3001,
