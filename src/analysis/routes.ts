@@ -368,14 +368,42 @@ const routesByFile = new WeakMap<object, { routes: Route[]; apps: AppInstance[] 
  * Every route of every app, router and plain server in a module, and the apps themselves: the
  * linted file's, or another module's (the routes a module that imports the linted file registers).
  */
-/** The routes one of whose handlers holds `node`: those that make the transport `new SSEServerTransport(…)` is. */
+/**
+ * The routes one of whose handlers holds `node`: those that make the transport `new SSEServerTransport(…)` is.
+ * Not a branch of a plain handler (`if (url.pathname === '/other' && …)`) when `node` lies in the
+ * branch of another path (`if (url.pathname === '/mcp') { … }`): a request of one path never runs
+ * the other's.
+ */
 export function routesHolding(routes: readonly Route[], node: TSESTree.Node): Route[] {
-  return routes.filter((route) =>
-    route.handlers.some((handler) => {
-      const fn = resolveFunction(handler);
-      return fn !== null && containsNode(fn, node);
-    }),
+  return routes.filter(
+    (route) =>
+      route.handlers.some((handler) => {
+        const fn = resolveFunction(handler);
+        return fn !== null && containsNode(fn, node);
+      }) && !inBranchOfOtherPath(routes, route, node),
   );
+}
+
+/** Whether `node` lies in the branch of a route of the same handler whose path is another's than `route`'s. */
+function inBranchOfOtherPath(routes: readonly Route[], route: Route, node: TSESTree.Node): boolean {
+  if (route.framework !== 'node' || route.path === null) return false;
+  const own = branchIf(route);
+  if (own && containsNode(own.consequent, node)) return false;
+  return routes.some((other) => {
+    if (other === route || other.framework !== 'node' || other.path === null || other.path === route.path) return false;
+    const branch = branchIf(other);
+    return (
+      branch !== null && branch !== own && containsNode(branch.consequent, node) && !containsNode(branch, route.node)
+    );
+  });
+}
+
+/** The `if` whose test is a plain handler's route (`if (url.pathname === '/mcp') { … }`). */
+function branchIf(route: Route): TSESTree.IfStatement | null {
+  for (let node: TSESTree.Node | undefined = route.node; node; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.IfStatement) return containsNode(node.test, route.node) ? node : null;
+  }
+  return null;
 }
 
 export function findRoutes(sourceCode: Readonly<SourceCode>): { routes: Route[]; apps: AppInstance[] } {

@@ -447,3 +447,58 @@ ruleTester.run("require-csrf-token: a function of Bun's routes table", csrfRule,
     },
   ],
 });
+
+/** A Worker whose `/mcp` branch makes a transport; `mcpCheck` and `otherCheck` go first in each branch. */
+const TWO_PATHS = (
+  mcpCheck: string,
+  otherCheck = '',
+): string => `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+interface Env {
+  KEYS: { get(key: string): Promise<string | null> };
+}
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.pathname === '/mcp') {
+${mcpCheck}      const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      return transport.handleRequest(request);
+    }
+    if (url.pathname === '/feedback' && request.method === 'POST') {
+${otherCheck}      return new Response('Thanks');
+    }
+    return new Response('Not found', { status: 404 });
+  },
+};`;
+
+const KEY_CHECK = `      const header = request.headers.get('authorization');
+      if (!header?.startsWith('Bearer ') || !(await env.KEYS.get(header.slice(7)))) {
+        return new Response('Unauthorized', { status: 401 });
+      }
+`;
+
+ruleTester.run('require-dns-rebinding-protection: the branch of another path makes no transport', dnsRule, {
+  valid: [
+    {
+      name: 'a verified bearer check in the `/mcp` branch, beside a POST branch of another path',
+      code: TWO_PATHS(KEY_CHECK),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the check is in the branch of the other path: the `/mcp` branch that makes the transport has none',
+      code: TWO_PATHS('', KEY_CHECK),
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`WebStandardStreamableHTTPServerTransport`' },
+          line: 11,
+          column: 29,
+          endLine: 11,
+          endColumn: 69,
+        },
+      ],
+    },
+  ],
+});
