@@ -282,6 +282,31 @@ function answersYesTo(middleware: TSESTree.Node, names: RegExp): boolean {
   });
 }
 
+/** Calls that read or test a value and cannot turn a request away: `req.get('origin')`, `origin.startsWith(…)`. */
+const READING_METHODS =
+  /^(?:get|has|startsWith|endsWith|includes|indexOf|test|match|toLowerCase|toUpperCase|trim|slice|split|replace)$/u;
+
+/**
+ * Whether a helper whose answer gates a refusal can only answer yes: every `return` gives `true`,
+ * and it throws nothing, awaits nothing and calls nothing but logs and reads (`function
+ * originAllowed(req) { … console.warn('foreign origin', origin); return true; }`). It refuses no
+ * request, whatever it reads.
+ */
+function onlyAnswersYes(helper: HandlerFunction): boolean {
+  const answers = returnedExpressions(helper);
+  if (answers.length === 0 || !answers.every((answer) => staticValue(answer)?.value === true)) return false;
+  let decides = false;
+  walk(helper.body, (node) => {
+    if (decides) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression) decides = true;
+    else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const logs = globalPath(node.callee)?.[0] === 'console';
+      if (!logs && !READING_METHODS.test(calledMethodName(node) ?? '')) decides = true;
+    }
+  });
+  return !decides;
+}
+
 /**
  * Whether a verifier may turn a token away before it answers `true`: it reads its parameters,
  * throws, awaits or calls anything (`await jwtVerify(token, key)`, `if (…) throw new HTTPException(401)`).
@@ -560,7 +585,8 @@ export function functionChecksCredential(
           const decides = rejectingIfAround(node, new Map()) !== null;
           const opensByDefault =
             (!finder.rejectsWhenMissing && failOpenBranches(callee).length > 0) ||
-            (finder.enforcedByDefault === true && passesWhileUnconfigured(callee));
+            (finder.enforcedByDefault === true && passesWhileUnconfigured(callee)) ||
+            onlyAnswersYes(callee);
           if (
             !opensByDefault &&
             (decides

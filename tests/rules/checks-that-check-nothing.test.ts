@@ -1,7 +1,9 @@
+import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import envRule from '../../src/rules/no-env-allowed-origins';
 import reflectedRule from '../../src/rules/no-reflected-origin';
 import { createRuleTester, failClosedFix } from '../rule-tester';
+import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
 
 // Checks that are there and decide nothing: a Host or Origin check that waves every request
 // through while its list is unset, an origin check of the project that answers yes to every
@@ -251,6 +253,77 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
             ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
           ),
         ),
+      ],
+    },
+  ],
+});
+
+/** STUB_PREDICATE's server, whose gate hands the request to `originAllowed`, which reads Origin itself and then runs `foreign`. */
+const REQUEST_PREDICATE = (foreign: string, options = ''): string =>
+  STUB_PREDICATE('true', options)
+    .replace(
+      `function isAllowedOrigin(origin: string | undefined): boolean {
+  return true;
+}`,
+      `function originAllowed(req: express.Request): boolean {
+  const origin = req.get('origin');
+  if (origin && !ALLOWED.includes(origin)) {
+    ${foreign}
+  }
+  return true;
+}`,
+    )
+    .replace('if (!isAllowedOrigin(req.headers.origin))', 'if (!originAllowed(req))');
+
+ruleTester.run(
+  'require-dns-rebinding-protection: an Origin gate whose helper reads the request and answers yes',
+  dnsRule,
+  {
+    valid: [
+      {
+        name: 'the helper answers `false` for a foreign origin',
+        code: REQUEST_PREDICATE('return false;'),
+      },
+    ],
+    invalid: [
+      {
+        name: 'the helper only logs a foreign origin before its `return true`',
+        code: REQUEST_PREDICATE("console.warn('foreign origin', origin);"),
+        output: null,
+        errors: [
+          unprotectedAt(
+            18,
+            REQUEST_PREDICATE(
+              "console.warn('foreign origin', origin);",
+              ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+            ),
+          ),
+        ],
+      },
+    ],
+  },
+);
+
+/** REQUEST_PREDICATE with the token check the suggestion puts on the route, and its helpers before the route. */
+const requestPredicateFixed = (foreign: string) => (bearer: boolean) =>
+  REQUEST_PREDICATE(foreign).replace(
+    "app.post('/mcp', async",
+    `\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', ${guard('express', bearer)}async`,
+  );
+
+ruleTester.run('require-csrf-token: an Origin gate whose helper reads the request and answers yes', csrfRule, {
+  valid: [
+    {
+      name: 'on loopback, the helper that answers `false` for a foreign origin keeps cross-site requests out',
+      code: REQUEST_PREDICATE('return false;'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the helper only logs a foreign origin before its `return true`',
+      code: REQUEST_PREDICATE("console.warn('foreign origin', origin);"),
+      errors: [
+        missingCheck('`POST /mcp`', [17, 1, 17, 9], requestPredicateFixed("console.warn('foreign origin', origin);")),
       ],
     },
   ],
