@@ -336,9 +336,11 @@ export function originDecisionListeners(
         for (const leaf of allowingLeaves(value)) {
           const conditions = conditionsOnTheWay(leaf);
           if (isTestLike(leaf)) conditions.push({ test: leaf, value: true });
+          // `const allowed = !origin || origin === 'null'; if (allowed) done(true)`: the read is where the test is held.
           const origin = [leaf, ...conditions.map((condition) => condition.test)]
-            .map((root) => firstNode(root, isOrigin))
-            .find((found) => found !== null);
+            .flatMap((root) => [root, heldTest(root)])
+            .map((root) => root && firstNode(root, isOrigin))
+            .find((found) => found !== null && found !== undefined);
           if (origin) emit(conditions, origin, isOrigin, false, made);
         }
       };
@@ -597,6 +599,18 @@ function decompose(
     }
   }
   onLeaf(expression, value, alongside);
+}
+
+/** The test a name holds (`const allowed = origin === 'null' || …`), for `if (allowed)`. */
+function heldTest(node: TSESTree.Node): TSESTree.Node | null {
+  const expression = skipTypeWrappers(node);
+  const inner =
+    expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!'
+      ? skipTypeWrappers(expression.argument)
+      : expression;
+  if (inner.type !== AST_NODE_TYPES.Identifier) return null;
+  const resolved = resolveExpression(inner);
+  return resolved && resolved !== inner && isTestLike(resolved) ? resolved : null;
 }
 
 function isTestLike(node: TSESTree.Node): boolean {

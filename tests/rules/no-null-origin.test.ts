@@ -635,6 +635,35 @@ ruleTester.run('no-null-origin: ws verifyClient', rule, {
       ],
     },
     {
+      name: "a test held in a name first (`const allowed = … || origin === 'null'`), then `if (allowed) done(true)`",
+      code: WS_BRIDGE(
+        CALLBACK_VERIFY(
+          "const allowed = !origin || origin === 'null' || origin === EXTENSION_ORIGIN;\n    if (allowed) return done(true);",
+        ),
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: 'This origin check', credentials: '' },
+          line: 11,
+          column: 43,
+          endLine: 11,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'removeNullOrigin',
+              output: WS_BRIDGE(
+                CALLBACK_VERIFY(
+                  'const allowed = !origin || origin === EXTENSION_ORIGIN;\n    if (allowed) return done(true);',
+                ),
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "an answer that lets 'null' in, from a destructured Origin",
       code: WS_BRIDGE("({ origin }: { origin?: string }) => origin === 'null' || origin === EXTENSION_ORIGIN"),
       output: null,
