@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleListener, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import {
   calledMethodName,
+  calledMethodObject,
   enclosingFunctionOrProgram,
   globalPath,
   isLoggingCallee,
@@ -255,14 +256,18 @@ export function originDecisionListeners(
       for (const leaf of allowingLeaves(value)) {
         handlers.answer?.({ use, value: leaf, credentials, site: use.site });
         const conditions = conditionsOnTheWay(leaf);
-        // A leaf that is itself a test (`cb(null, origin.endsWith(…))`) must be true to let the origin in.
-        if (isTestLike(leaf)) conditions.push({ test: leaf, value: true });
+        // A leaf that is itself a test (`cb(null, origin.endsWith(…))`), or a name that holds one
+        // (`const ok = …; cb(null, ok)`), must be true to let the origin in.
+        if (isTestLike(leaf) || heldTest(leaf)) conditions.push({ test: leaf, value: true });
         const origin = originParam ?? findRequestOrigin(leaf, conditions);
         if (origin) emit(conditions, origin, isOrigin, credentials, use.site, fn);
       }
     };
     const findRequestOrigin = (leaf: TSESTree.Node, conditions: readonly ConditionOnTheWay[]): TSESTree.Node | null => {
-      for (const root of [leaf, ...conditions.map((condition) => condition.test)]) {
+      for (const root of [leaf, ...conditions.map((condition) => condition.test)].flatMap((node) => [
+        node,
+        heldTest(node) ?? node,
+      ])) {
         const found = firstNode(root, readsRequestOrigin);
         if (found) return found;
       }
@@ -335,7 +340,7 @@ export function originDecisionListeners(
       const answer = (value: TSESTree.Node): void => {
         for (const leaf of allowingLeaves(value)) {
           const conditions = conditionsOnTheWay(leaf);
-          if (isTestLike(leaf)) conditions.push({ test: leaf, value: true });
+          if (isTestLike(leaf) || heldTest(leaf)) conditions.push({ test: leaf, value: true });
           // `const allowed = !origin || origin === 'null'; if (allowed) done(true)`: the read is where the test is held.
           const origin = [leaf, ...conditions.map((condition) => condition.test)]
             .flatMap((root) => [root, heldTest(root)])
@@ -580,6 +585,14 @@ function decompose(
       decompose(left, value, alongside, onLeaf, depth + 1);
       decompose(right, value, alongside, onLeaf, depth + 1);
     }
+    return;
+  }
+  // `c ? a : b` takes `value` where `c` holds and `a` does, or `c` does not and `b` does
+  // (`pattern.includes('*') ? new RegExp(…).test(origin) : pattern === origin`).
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+    const { test, consequent, alternate } = expression;
+    decompose(consequent, value, [...alongside, { test, value: true }], onLeaf, depth + 1);
+    decompose(alternate, value, [...alongside, { test, value: false }], onLeaf, depth + 1);
     return;
   }
   if (expression.type === AST_NODE_TYPES.CallExpression) {
@@ -1301,7 +1314,17 @@ export function patternSources(node: TSESTree.Node, strings: boolean, fromList =
       if (!source || source.type === AST_NODE_TYPES.SpreadElement) return [];
       const written = writtenString(source);
       const flagValue = flags ? staticValue(flags)?.value : '';
-      if (!written || typeof flagValue !== 'string') return [];
+      if (typeof flagValue !== 'string') return [];
+      if (!written) {
+        // `new RegExp(pattern.replace(/\*/g, '.*'))` of each entry of a list of wildcard origins.
+        return builtSources(source).map((pattern) => ({
+          node: expression,
+          pattern,
+          flags: flagValue,
+          written: null,
+          fromList: true,
+        }));
+      }
       return [{ node: expression, pattern: written.value, flags: flagValue, written: written.literal, fromList }];
     }
     case AST_NODE_TYPES.ArrayExpression:
@@ -1337,6 +1360,53 @@ export function patternSources(node: TSESTree.Node, strings: boolean, fromList =
     }
     default:
       return [];
+  }
+}
+
+/**
+ * The sources a pattern built from each entry of a list takes: each `*` of the entry replaced by
+ * `.*` (a chain of `replace()` calls with static arguments) on the name a callback goes through
+ * the list with (`ALLOWED.some((pattern) => new RegExp(…).test(origin))`), for each entry the
+ * replacements change. An entry they leave as it is may be tested otherwise
+ * (`pattern.includes('*') ? new RegExp(…) : pattern === origin`).
+ */
+function builtSources(node: TSESTree.Node): string[] {
+  const replacements: { search: string | RegExp; replacement: string }[] = [];
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.CallExpression && calledMethodName(current) === 'replace') {
+    const [search, replacement] = current.arguments;
+    const with_ = replacement && staticValue(replacement)?.value;
+    const pattern =
+      search?.type === AST_NODE_TYPES.Literal && 'regex' in search && search.regex
+        ? safeRegExp(search.regex.pattern, search.regex.flags)
+        : search
+          ? staticValue(search)?.value
+          : undefined;
+    if ((typeof pattern !== 'string' && !(pattern instanceof RegExp)) || typeof with_ !== 'string') return [];
+    replacements.unshift({ search: pattern, replacement: with_ });
+    const object = calledMethodObject(current);
+    if (!object) return [];
+    current = skipTypeWrappers(object);
+  }
+  if (replacements.length === 0 || current.type !== AST_NODE_TYPES.Identifier) return [];
+  const list = iteratedList(current);
+  if (!list) return [];
+  return allowlistEntries(list).flatMap((entry) => {
+    if (typeof entry.value !== 'string') return [];
+    const built = replacements.reduce(
+      (text, { search, replacement }) => text.replace(search, replacement),
+      entry.value,
+    );
+    return built === entry.value ? [] : [built];
+  });
+}
+
+/** A regular expression from a literal's parts, or `null` where this engine cannot make it. */
+function safeRegExp(pattern: string, flags: string): RegExp | null {
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return null;
   }
 }
 

@@ -1149,3 +1149,69 @@ ruleTester.run("no-unsafe-origin-match: a ws server's verifyClient", rule, {
     },
   ],
 });
+
+/**
+ * An express app whose `cors` origin function answers `answer`, a test of the request's origin
+ * against WILDCARDS (origins with `*` for a label) or held first in `const ok`.
+ */
+const WILDCARD_LIST = (test: string, held = false): string => `import express from 'express';
+import cors from 'cors';
+
+const WILDCARDS = ['https://*.example.com', 'http://localhost:3000'];
+
+const app = express();
+app.use(
+  cors({
+    origin: (origin, callback) => {
+${held ? `      const ok = !origin || WILDCARDS.some((entry) => ${test});\n      callback(null, ok);` : `      callback(null, !origin || WILDCARDS.some((entry) => ${test}));`}
+    },
+  }),
+);
+app.listen(3000, '127.0.0.1');`;
+
+const TO_REGEX = "new RegExp(entry.replace(/\\*/g, '[a-z0-9-]+'))";
+
+/** The report on the RegExp built from each wildcard entry, at `line`, `column`. */
+const builtPattern = (line: number, column: number) => ({
+  messageId: 'unsafeOriginPattern' as const,
+  data: {
+    pattern: TO_REGEX,
+    problem: 'has no `$` after the host',
+    example: 'https://a.example.com.evil.com',
+    credentials: '',
+  },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + TO_REGEX.length,
+  suggestions: [],
+});
+
+ruleTester.run('no-unsafe-origin-match: a pattern built from each entry of a list of wildcard origins', rule, {
+  valid: [
+    {
+      name: 'each `*` made a label, escaped and anchored: no report for what it cannot read',
+      code: WILDCARD_LIST(
+        "entry.includes('*') ? new RegExp(`^${entry.replace(/\\./g, '\\\\.').replace(/\\*/g, '[a-z0-9-]+')}$`).test(origin) : entry === origin",
+      ),
+    },
+    {
+      name: 'exact comparisons only',
+      code: WILDCARD_LIST('entry === origin'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an entry with `*` made a pattern with no `^` or `$`, behind `entry.includes(…)` in a `?:`',
+      code: WILDCARD_LIST(`entry.includes('*') ? ${TO_REGEX}.test(origin) : entry === origin`),
+      output: null,
+      errors: [builtPattern(10, 81)],
+    },
+    {
+      name: 'the same, held in `const ok` that the callback answers',
+      code: WILDCARD_LIST(`entry.includes('*') ? ${TO_REGEX}.test(origin) : entry === origin`, true),
+      output: null,
+      errors: [builtPattern(10, 77)],
+    },
+  ],
+});
