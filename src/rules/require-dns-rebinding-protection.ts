@@ -168,10 +168,11 @@ const mentionsMcpMethod = (text: string): boolean => MENTIONS_MCP_METHOD.test(te
 const MENTIONS_WEBSOCKET_MODULE = mentionsModuleWith('websocket-server');
 /**
  * A WebSocket server that takes messages from its clients: `socket.on('message', …)`, Bun's
- * `websocket: { message(ws, data) {…} }`, Socket.IO's `socket.on('task:create', …)`.
+ * `websocket: { message(ws, data) {…} }` (also with types, `message(ws: ServerWebSocket, data)`),
+ * Socket.IO's `socket.on('task:create', …)`.
  */
 const TAKES_MESSAGES =
-  /\.(?:on|once|addEventListener)\(\s*['"`]message['"`]|\bmessage\s*\(\s*\w+\s*,|\bmessage\s*:\s*(?:async\s+)?(?:\(|function\b|\w+\s*=>)|\bsocket\.on\(\s*['"`](?!(?:disconnect|disconnecting|error)['"`])/u;
+  /\.(?:on|once|addEventListener)\(\s*['"`]message['"`]|\bmessage\s*\(\s*\w+\s*[:,]|\bmessage\s*:\s*(?:async\s+)?(?:\(|function\b|\w+\s*=>)|\bsocket\.on\(\s*['"`](?!(?:disconnect|disconnecting|error)['"`])/u;
 const MENTIONS_UPGRADE = new RegExp(`\\.(?:${[...UPGRADE_METHODS].join('|')})\\s*\\(`, 'u');
 /** The names WebSocket servers are exported as (`WebSocketServer`, `Server`), which a `new` calls. */
 const WEBSOCKET_SERVER_NAMES = exportNamesWith('websocket-server');

@@ -333,6 +333,20 @@ Bun.serve({
   invalid: [
     { name: 'in a package that uses an MCP package', code: BUN_RELAY(), filename: MCP_PACKAGE, errors: [bunReport()] },
     {
+      name: 'the same, with the `message` handler typed (`message(ws: ServerWebSocket<unknown>, message)`)',
+      code: BUN_RELAY().replace('message(ws, message)', 'message(ws: ServerWebSocket<unknown>, message)'),
+      filename: MCP_PACKAGE,
+      errors: [
+        {
+          ...bunReport(),
+          suggestions: bunReport().suggestions.map((suggestion) => ({
+            ...suggestion,
+            output: suggestion.output.replace('message(ws, message)', 'message(ws: ServerWebSocket<unknown>, message)'),
+          })),
+        },
+      ],
+    },
+    {
       name: 'the Origin only echoed into a CORS header, with a 404 for other paths',
       code: BUN_RELAY(`
     if (new URL(req.url).pathname !== '/ws') return new Response(null, { status: 404 });
