@@ -1766,8 +1766,11 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     // Without the header the test must be false; with a made-up value it must not be known true.
     const test = absentValue(child, missing);
     const forged = [...absent.values()].some((value) => value !== undefined);
+    // A helper's verdict (`if (isAuthorized(req)) return next();`, asked with nothing absent): the
+    // helper reads the credential, and the gate lets through only what it says yes to.
+    const verdict = absent.size === 0;
     if (
-      (forged ? !(test.known && test.value) : test.known && !test.value) &&
+      (forged || verdict ? !(test.known && test.value) : test.known && !test.value) &&
       !parent.alternate &&
       letsThrough(parent.consequent) &&
       refusedAfter(parent) &&

@@ -6117,6 +6117,48 @@ createServer(`,
 });
 
 /**
+ * An express app whose middleware lets a request on when `helper` says yes (`if (helper(req))
+ * return next();`) and answers `status` after it; `test` is what the helper returns.
+ */
+const ALLOW_FIRST = (test: string, status = 401, fixed?: boolean): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+function allowed(req: express.Request): boolean {
+  return ${test};
+}
+
+const app = express();
+app.use(express.json());
+app.use((req, res, next) => {
+  if (allowed(req)) return next();
+  res.status(${status}).end();
+});
+${fixed === undefined ? '' : `\n${tokenHelpers({ bearer: fixed })}\n\n`}app.post('/mcp', ${fixed === undefined ? '' : guard('express', fixed)}async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+const BEARER_TEST = 'req.headers.authorization === `Bearer ${process.env.MCP_TOKEN}`';
+const JSON_TEST = "req.is('application/json') === 'application/json'";
+
+ruleTester.run('require-csrf-token: middleware that lets a request on first, then refuses', rule, {
+  valid: [
+    {
+      name: 'a helper that compares the bearer token says yes, and every other request gets 401',
+      code: ALLOW_FIRST(BEARER_TEST),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a helper that reads no credential (the Content-Type) decides nothing a page cannot send',
+      code: ALLOW_FIRST(JSON_TEST, 415),
+      errors: [missingCheck('`POST /mcp`', [14, 1, 14, 9], (bearer) => ALLOW_FIRST(JSON_TEST, 415, bearer))],
+    },
+  ],
+});
+
+/**
  * An express app that registers a bearer check as a route of its own for `POST /mcp`, then the
  * MCP handler for the same route; `layout` places the two (`$check` and `$route`).
  */
