@@ -22,6 +22,7 @@ import { zuploAdapter } from './zuplo';
 import { wsAdapter } from './ws';
 import { socketIoAdapter } from './socket-io';
 import { sessionsAdapter } from './sessions';
+import { middlewarePackagesAdapter } from './middleware-packages';
 import { testClientsAdapter } from './test-clients';
 import { xmcpAdapter } from './xmcp';
 import { JSR_NAMES, packageNameOf } from '../analysis/module-graph';
@@ -65,6 +66,7 @@ export const ADAPTERS: readonly Adapter[] = [
   xmcpAdapter,
   testClientsAdapter,
   sessionsAdapter,
+  middlewarePackagesAdapter,
 ];
 
 /** The servers MCP frameworks run from a config file of their own (xmcp's `xmcp.config.ts`). */

@@ -101,6 +101,8 @@ export type Entity =
       /** An option of the middleware that, given a function answering only `true`, lets everything in. */
       readonly openedBy?: RegExp;
     }
+  /** Makes middleware that reads or adds to a request and hands it on, answering no endpoint: `cookieParser()`. */
+  | { readonly kind: 'pass-through' }
   /** A call that reads the request's cookies, or the session kept in one: `cookies()` of `next/headers`. */
   | { readonly kind: 'cookie-read' }
   /**

@@ -3837,6 +3837,21 @@ export class Monitor {
 }`,
     },
     {
+      name: 'a file that says MCP in a comment only, whose middleware comes from packages that hand every request on',
+      code: `import express from 'express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import morgan from 'morgan';
+
+// The sign-in page of the MCP dashboard's dev setup.
+const app = express();
+app.use(helmet());
+app.use(morgan('dev'));
+app.use(cookieParser());
+app.get('/login', (req, res) => res.send('Sign in'));
+app.listen(8080, '0.0.0.0');`,
+    },
+    {
       name: "a private field's own initializer, whose handler reads the app's `locals`",
       code: `import express from 'express';
 
