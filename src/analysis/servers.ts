@@ -1486,6 +1486,26 @@ function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
   return value.type === AST_NODE_TYPES.MemberExpression ? value.object : null;
 }
 
+/**
+ * Whether a server start is a test's, on a port the system picks: in a test (`inTest`), and given
+ * port `0` or no port (`app.listen(0)`, `server.listen()`, `listen({ port: 0 })`, `Bun.serve({
+ * port: 0, fetch })`). It lives as long as the test, on a port no page can know ahead. A test's
+ * server on a fixed port (`app.listen(3000)`) is not one.
+ */
+export function ephemeralTestStart(start: ServerStart): boolean {
+  const { call } = start;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !inTest(call)) return false;
+  const [first] = call.arguments;
+  if (!first || isFunctionNode(first)) return calledMethodName(call) === 'listen';
+  if (first.type === AST_NODE_TYPES.SpreadElement) return false;
+  const options = resolveObjectExpression(first);
+  if (options) {
+    const port = findObjectProperty(options, 'port');
+    return port.kind === 'found' && port.value !== null && staticValue(port.value)?.value === 0;
+  }
+  return staticValue(first)?.value === 0;
+}
+
 /** The calls of test runners that take a test's body: `test(…)`, `it(…)`, `describe(…)`, `beforeAll(…)`. */
 const TEST_CALLS: ReadonlySet<string> = new Set(['test', 'it', 'describe', 'beforeAll', 'beforeEach', 'before']);
 

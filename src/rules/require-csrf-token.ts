@@ -14,6 +14,7 @@ import { frameworkStarts, listsSome, localApps, namesLoopback, servedInProcessOn
 import { isLinted, moduleOf, placeOf, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
+import { outsideEphemeralTests } from '../utils/test-code';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import {
   answersOnlyWithError,
@@ -186,7 +187,9 @@ export default createRule<Options, MessageIds>({
       failClosedFix: false,
     },
   ],
-  create(context, [options]) {
+  create(ruleContext, [options]) {
+    // The MCP servers a test starts on a port the system picks: see `outsideEphemeralTests`.
+    const context = outsideEphemeralTests(ruleContext);
     const { sourceCode } = context;
     const endpoints = options.endpoints ?? DEFAULT_ENDPOINTS;
     const tokenHeaders = (options.tokenHeaders ?? DEFAULT_TOKEN_HEADERS).map((header) => header.toLowerCase());

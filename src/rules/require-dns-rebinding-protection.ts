@@ -57,6 +57,7 @@ import { configFileServer } from '../analysis/config-files';
 import { configuredTransports } from '../analysis/configured-servers';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
+import { outsideEphemeralTests } from '../utils/test-code';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import {
   REJECTING_METHODS,
@@ -363,7 +364,9 @@ export default createRule<Options, MessageIds>({
       failClosedFix: false,
     },
   ],
-  create(context, [options]) {
+  create(ruleContext, [options]) {
+    // The MCP servers a test starts on a port the system picks: see `outsideEphemeralTests`.
+    const context = outsideEphemeralTests(ruleContext);
     const { sourceCode } = context;
     const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
     const trustRemoteDeployments = options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments;

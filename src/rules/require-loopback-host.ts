@@ -15,6 +15,7 @@ import {
   normalizeHost,
   namesEveryInterface,
   defaultBinding,
+  ephemeralTestStart,
   serverStarts,
   type HostScope,
   type ServerStart,
@@ -167,6 +168,8 @@ export default createRule<Options, MessageIds>({
       );
 
     const reportStart = (serverStart: ServerStart): void => {
+      // A test's server on a port the system picks (`await app.listen(0)` in `beforeAll(…)`).
+      if (ephemeralTestStart(serverStart)) return;
       const { api, host, callee } = serverStart;
       switch (host.kind) {
         case 'socket':

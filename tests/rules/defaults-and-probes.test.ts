@@ -1,6 +1,7 @@
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import { createRuleTester, failClosedFix } from '../rule-tester';
+import { nodeDefaultHost } from '../support/fix-text';
 
 // Code that is safe out of the box although nothing in it is a constant `true`: a switch that is
 // on unless the environment turns it off, a list filled after it is made, a server that only
@@ -509,4 +510,50 @@ await Fastify().register(mcpPlugin).get('/health', async () => 'ok').listen({ po
       ],
     },
   ]),
+});
+
+/** A test module that starts the MCP app on `port` before its tests, for the length of the suite. */
+const TEST_SERVER = (port: string): string => `import express from 'express';
+import { beforeAll, afterAll, it } from 'vitest';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Server } from 'node:http';
+
+let server: Server;
+beforeAll(() => {
+  const app = express();
+  app.post('/mcp', async (req, res) => {
+    await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body);
+  });
+  server = app.listen(${port});
+});
+afterAll(() => server.close());
+it('answers', () => {});`;
+
+ruleTester.run("require-loopback-host: a test's server on a port the system picks", loopbackRule, {
+  valid: [
+    { name: '`app.listen(0)` in `beforeAll(…)`', code: TEST_SERVER('0'), filename: 'src/mcp.test.ts' },
+    {
+      name: '`Bun.serve({ port: 0, fetch })` in a test module',
+      code: `import { test } from 'bun:test';
+test('proxies', async () => {
+  const upstream = Bun.serve({ port: 0, fetch: () => new Response('ok') });
+  upstream.stop();
+});`,
+      filename: 'tests/proxy.test.ts',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same test on a fixed port, which a page can know ahead',
+      code: TEST_SERVER('3000'),
+      filename: 'src/mcp.test.ts',
+      errors: [
+        {
+          ...nodeDefaultHost(12, (host) => TEST_SERVER(`3000${host}`), '`app.listen()` of Express'),
+          column: 16,
+          endColumn: 22,
+        },
+      ],
+    },
+  ],
 });

@@ -1683,6 +1683,12 @@ ruleTester.run('require-dns-rebinding-protection: an app a test hands to a test 
       filename: 'tests/mcp.test.mjs',
       code: SUPERTEST_APP(),
     },
+    {
+      name: 'an app the test hook starts on a port the system picks (`listen(0)`), for the length of the suite',
+      ...esm,
+      filename: 'tests/mcp.test.mjs',
+      code: SUPERTEST_APP('\n  app.listen(0);'),
+    },
   ],
   invalid: [
     {
