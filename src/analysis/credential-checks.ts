@@ -15,7 +15,9 @@ import { ROUTE_SHAPES } from '../frameworks/registry';
 import { entitiesOf } from './facts';
 import {
   admitsEveryThroughList,
+  allowlistEntries,
   endsInReturn,
+  iteratedList,
   looseOriginGates,
   mayRefuse,
   wildcardAdmission,
@@ -801,6 +803,8 @@ function matchesLoosely(fn: HandlerFunction, depth = 0): boolean {
     const receiver = method ? (skipTypeWrappers(node.callee) as TSESTree.MemberExpression).object : null;
     // `/^https?:\/\/localhost(?::\d+)?$/.test(origin)`: a pattern anchored at both ends matches whole values.
     if (method === 'test' && receiver && anchoredPattern(receiver)) return;
+    // `origin.startsWith(`${allowed}:`)` for each origin of a list: the host ends where the port begins.
+    if (method === 'startsWith' && wholeHostPrefix(node.arguments[0])) return;
     if (method && LOOSE_MATCHES.has(method)) loose = true;
     else if ((method === 'includes' || method === 'indexOf') && receiver) {
       // `origin.includes('localhost')` tests a part; `ALLOWED.includes(origin)` a whole value.
@@ -813,6 +817,34 @@ function matchesLoosely(fn: HandlerFunction, depth = 0): boolean {
     }
   });
   return loose;
+}
+
+/** An origin up to the `:` before its port (`http://localhost:`): what starts with it has that whole host. */
+const WHOLE_HOST_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#:@]+:$/iu;
+
+/**
+ * Whether a `startsWith()` argument is a whole origin's scheme and host up to the port's `:`:
+ * written so (`'http://localhost:'`), or made so of each entry of a list of origins the test goes
+ * through (`` `${allowed}:` `` in `ALLOWED.some((allowed) => …)`).
+ */
+function wholeHostPrefix(argument: TSESTree.Node | undefined): boolean {
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  const written = staticValue(argument)?.value;
+  if (typeof written === 'string') return WHOLE_HOST_PREFIX.test(written);
+  const template = skipTypeWrappers(argument);
+  if (template.type !== AST_NODE_TYPES.TemplateLiteral || template.expressions.length !== 1) return false;
+  const [before, after] = template.quasis.map((quasi) => quasi.value.cooked ?? '');
+  const [entry] = template.expressions;
+  const list = entry?.type === AST_NODE_TYPES.Identifier ? iteratedList(entry) : null;
+  if (!list) return false;
+  const entries = allowlistEntries(list);
+  return (
+    entries.length > 0 &&
+    entries.every(
+      (candidate) =>
+        typeof candidate.value === 'string' && WHOLE_HOST_PREFIX.test(`${before}${candidate.value}${after}`),
+    )
+  );
 }
 
 /** A regular expression literal (or a constant holding one) anchored with `^` and `$`. */

@@ -1225,7 +1225,7 @@ export function allowlistEntries(node: TSESTree.Node, depth = 0): AllowlistEntry
 const ITERATING_METHODS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter']);
 
 /** The list whose elements a callback parameter takes: `LIST` for `item` in `LIST.some((item) => …)`. */
-function iteratedList(id: TSESTree.Identifier): TSESTree.Node | null {
+export function iteratedList(id: TSESTree.Identifier): TSESTree.Node | null {
   const variable = variableOf(id) as {
     defs: { type: string; name: TSESTree.Node; node: TSESTree.Node }[];
   } | null;

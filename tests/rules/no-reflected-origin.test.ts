@@ -2322,3 +2322,58 @@ ruleTester.run('no-reflected-origin: a `let` the Origin is assigned to', rule, {
     },
   ],
 });
+
+/** An app that refuses a foreign Origin with `test` (per entry of LOCAL_ORIGINS) before `cors({ origin: true })`. */
+const PREFIX_GATE = (test: string, policy = 'origin: true', allowlist = ''): string => `import express from 'express';
+import cors from 'cors';
+${allowlist}
+const LOCAL_ORIGINS = ['http://localhost', 'http://127.0.0.1'];
+
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !LOCAL_ORIGINS.some((local) => origin === local || ${test})) {
+    res.status(403).end();
+    return;
+  }
+  next();
+});
+app.use(cors({ ${policy} }));
+app.post('/mcp', (req, res) => res.json({}));
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('no-reflected-origin: a gate that matches each local origin up to its port', rule, {
+  valid: [
+    {
+      name: "`origin.startsWith(`${local}:`)`: the host ends at the port's colon",
+      code: PREFIX_GATE('origin.startsWith(`${local}:`)'),
+    },
+  ],
+  invalid: [
+    {
+      name: '`origin.startsWith(local)` lets `http://localhost.evil.com` through the gate',
+      code: PREFIX_GATE('origin.startsWith(local)'),
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          line: 15,
+          column: 16,
+          endLine: 15,
+          endColumn: 28,
+          suggestions: [
+            { messageId: 'denyOrigins', output: PREFIX_GATE('origin.startsWith(local)', 'origin: false') },
+            {
+              messageId: 'useAllowlist',
+              output: PREFIX_GATE(
+                'origin.startsWith(local)',
+                'origin: ALLOWED_ORIGINS',
+                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
