@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, calledMethodObject, outermostWrapper, skipTypeWrappers } from './ast';
+import { calledMethodName, calledMethodObject, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { transportCalls } from './mcp-transports';
 import { nameOf, propertyName, staticValue, variableOf } from './program';
 import { holdsThrough, resolveExpression, type HandlerFunction } from './values';
@@ -142,6 +142,37 @@ export function keyedBySessionId(collection: TSESTree.Node): boolean {
     }
     return uses.every((use) => usedAsSessionStore(use));
   }
+  // `this.transports[id]`: a private field of the class (`private transports = {}`, `#transports`),
+  // each use of which in the class's body is read as a name's.
+  if (
+    name.type === AST_NODE_TYPES.MemberExpression &&
+    !name.computed &&
+    name.object.type === AST_NODE_TYPES.ThisExpression
+  ) {
+    const key = fieldName(name);
+    const body = enclosingClassBody(name);
+    if (!key || !body) return false;
+    const field = body.body.find(
+      (member): member is TSESTree.PropertyDefinition =>
+        member.type === AST_NODE_TYPES.PropertyDefinition &&
+        !member.static &&
+        !member.computed &&
+        (member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === 'private') &&
+        fieldName(member) === key,
+    );
+    if (!field) return false;
+    const uses: TSESTree.Node[] = [];
+    walk(body, (node) => {
+      if (
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        !node.computed &&
+        node.object.type === AST_NODE_TYPES.ThisExpression &&
+        fieldName(node) === key
+      )
+        uses.push(node);
+    });
+    return uses.length > 0 && uses.every((use) => usedAsSessionStore(use));
+  }
   if (name.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(name);
   const def = variable?.defs[0];
@@ -149,6 +180,23 @@ export function keyedBySessionId(collection: TSESTree.Node): boolean {
   return variable.references.every(
     (reference) => reference.init || usedAsSessionStore(reference.identifier as TSESTree.Node),
   );
+}
+
+/** The name of a field, or of the member that reads one, with `#` for a private name. */
+function fieldName(node: TSESTree.MemberExpression | TSESTree.PropertyDefinition): string | null {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : propertyName(node);
+}
+
+/** The body of the class a node lies in, not counting a function of its own in between (`this` is the instance). */
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+    if (current.type === AST_NODE_TYPES.FunctionExpression && current.parent?.type !== AST_NODE_TYPES.MethodDefinition)
+      return null;
+  }
+  return null;
 }
 
 /**

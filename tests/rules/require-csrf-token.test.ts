@@ -4995,6 +4995,60 @@ const recordFixed = (code: string) => (bearer: boolean) =>
     `${tokenHelpers({ bearer })}\n\napp.post('/messages', ${guard('express', bearer)}`,
   );
 
+/** An SSE server class that keeps its sessions in a field declared as `field`, used as `this.${name}`. */
+const SSE_CLASS = (field: string, name = 'sessions', extra = ''): string => `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+export class SseGateway {
+  ${field}
+${extra}
+  start(port: number): void {
+    const app = express();
+    app.get('/sse', async (_req, res) => {
+      const transport = new SSEServerTransport('/messages', res);
+      this.${name}.set(transport.sessionId, transport);
+      await new McpServer({ name: 'gateway', version: '1.0.0' }).connect(transport);
+    });
+    app.post('/messages', async (req, res) => {
+      const transport = this.${name}.get(String(req.query.sessionId));
+      if (!transport) return void res.status(404).end();
+      await transport.handlePostMessage(req, res);
+    });
+    app.listen(port, '127.0.0.1');
+  }
+}`;
+
+ruleTester.run('require-csrf-token: SSE sessions kept in a private field of a class', rule, {
+  valid: [
+    {
+      name: 'a `private` field, looked up by the id the request names',
+      code: SSE_CLASS('private readonly sessions = new Map<string, SSEServerTransport>();'),
+    },
+    {
+      name: 'a `#private` field',
+      code: SSE_CLASS('readonly #sessions = new Map<string, SSEServerTransport>();', '#sessions'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a public field: other code may list its ids',
+      code: SSE_CLASS('readonly sessions = new Map<string, SSEServerTransport>();'),
+      output: null,
+      errors: [
+        missingCheck('`POST /messages`', [15, 5, 15, 13], (bearer) =>
+          SSE_CLASS('readonly sessions = new Map<string, SSEServerTransport>();')
+            .replace('\nexport class', `\n${tokenHelpers({ bearer })}\n\nexport class`)
+            .replace(
+              "    app.post('/messages', ",
+              `    app.post('/messages', ${guard('express', bearer, { indent: '    ' })}`,
+            ),
+        ),
+      ],
+    },
+  ],
+});
+
 ruleTester.run('require-csrf-token: SSE sessions kept as records beside their server', rule, {
   valid: [
     { name: 'the transport read from the record the id names (`?.transport`)', code: SSE_RECORD(RECORD_PROPERTY) },
