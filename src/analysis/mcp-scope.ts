@@ -277,8 +277,12 @@ function plainServerHandlers(sourceCode: Readonly<SourceCode>): TSESTree.Node[] 
   });
 }
 
-/** The MCP SDK's client modules: a module that uses MCP only as a client serves none. */
-const MCP_CLIENT_MODULE = /^@modelcontextprotocol\/(?:sdk\/client(?:\/|$)|client$)/u;
+/**
+ * The MCP SDK's client modules, and its in-process transport (`InMemoryTransport` of
+ * `sdk/inMemory.js`, a linked pair of transports within one process): a module that uses MCP only
+ * through them serves none over the network.
+ */
+const MCP_CLIENT_MODULE = /^@modelcontextprotocol\/(?:sdk\/client(?:\/|$)|sdk\/inMemory(?:\.js)?$|client$)/u;
 
 /**
  * Whether a handler calls (in its body or a callback of it) a function that another module of

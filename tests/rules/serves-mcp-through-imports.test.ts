@@ -54,6 +54,21 @@ export async function runTool(name: string): Promise<unknown> {
   return client.readResource({ uri: name });
 }`;
 
+/** A client that links a server of the caller's to itself in the process, with the SDK's in-memory transport. */
+const IN_MEMORY_TOOLS = `import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+
+export async function runTool(name: string, local?: Server): Promise<unknown> {
+  const client = new Client({ name: 'relay', version: '1.0.0' });
+  if (local) {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await local.connect(serverSide);
+    await client.connect(clientSide);
+  }
+  return client.readResource({ uri: name });
+}`;
+
 const PLAIN_TOOLS = `import os from 'node:os';
 
 export async function runTool(name: string): Promise<unknown> {
@@ -68,6 +83,11 @@ ruleTester.run('require-loopback-host: a handler that runs code reaching MCP', l
   valid: [
     { name: 'the module it calls reaches no MCP package', code: HUB, filename: hubBeside(PLAIN_TOOLS) },
     { name: 'the module it calls uses MCP only as a client', code: HUB, filename: hubBeside(CLIENT_TOOLS) },
+    {
+      name: "the module it calls uses MCP as a client and through the SDK's in-process transport, and a server's type",
+      code: HUB,
+      filename: hubBeside(IN_MEMORY_TOOLS),
+    },
   ],
   invalid: [
     {
