@@ -489,8 +489,18 @@ function reassignedValues(id: TSESTree.Identifier): TSESTree.Node[] | null {
 function environmentKeyParameter(fn: HandlerFunction): number {
   const returned = returnedExpressions(fn);
   if (returned.length === 0) return -1;
-  let index = -1;
+  // What a `const` of the function holds, for `const value = process.env[key]; return value ?? fallback;`.
+  const held = new Set<TSESTree.Node>();
   for (const value of returned) {
+    walk(value, (node) => {
+      if (node.type !== AST_NODE_TYPES.Identifier) return;
+      const def = variableOf(node)?.defs[0];
+      if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init && containsNode(fn, def.node))
+        held.add(def.node.init);
+    });
+  }
+  let index = -1;
+  for (const value of [...returned, ...held]) {
     walk(value, (node) => {
       if (index >= 0 || node.type !== AST_NODE_TYPES.MemberExpression || !node.computed) return;
       if (!isEnvironmentObject(skipTypeWrappers(node.object))) return;

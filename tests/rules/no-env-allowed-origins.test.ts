@@ -1518,12 +1518,19 @@ ruleTester.run("no-env-allowed-origins: NestJS config's ConfigService", rule, {
 });
 
 /** `cors()` given a list read through an environment getter of the file. */
-const ENV_GETTER = (origin: string): string => `import express from 'express';
+const ENV_GETTER = (
+  origin: string,
+  getter = "const getEnvVar = (key: string, fallback = '') => process.env[key] || fallback;",
+): string => `import express from 'express';
 import cors from 'cors';
 
-const getEnvVar = (key: string, fallback = '') => process.env[key] || fallback;
+${getter}
 const app = express();
 app.use(cors({ origin: ${origin}, credentials: true }));`;
+
+/** A getter that holds the read in a constant before it returns it. */
+const HELD_GETTER =
+  'function getEnvVar(key: string, fallback: string): string {\n  const value = process.env[key];\n  return value === undefined ? fallback : value;\n}';
 
 ruleTester.run('no-env-allowed-origins: a list read through an environment getter', rule, {
   valid: [
@@ -1533,6 +1540,33 @@ ruleTester.run('no-env-allowed-origins: a list read through an environment gette
     },
   ],
   invalid: [
+    {
+      name: 'a getter that holds `process.env[key]` in a constant before it returns it',
+      code: ENV_GETTER("getEnvVar('ALLOWED_ORIGINS', '').split(',')", HELD_GETTER),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGINS`', credentials: ', credentials included' },
+          line: 9,
+          column: 24,
+          endLine: 9,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: ENV_GETTER(
+                '[] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */',
+                HELD_GETTER,
+              ),
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: ENV_GETTER("['https://app.example.com']", HELD_GETTER),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "getEnvVar('ALLOWED_ORIGINS', fallback) reads the variable its argument names",
       code: ENV_GETTER("getEnvVar('ALLOWED_ORIGINS', 'http://localhost:3002').split(',')"),
