@@ -266,6 +266,14 @@ export function isEnvironmentObject(node: TSESTree.Node, depth = 0): boolean {
   // also t3-env's `createEnv({ server, runtimeEnv: process.env })` (or a `runtimeEnv` that maps
   // each name to its read: `{ APP_URL: process.env.APP_URL }`).
   if (node.type === AST_NODE_TYPES.CallExpression) {
+    // `createEnv(schema)` of the project, whose every `return` is the environment parsed
+    // (`return schema.parse(process.env)`).
+    const factory = resolveFunction(node.callee);
+    if (factory) {
+      const returned = returnedExpressions(factory);
+      if (returned.length > 0 && returned.every((value) => isEnvironmentObject(skipTypeWrappers(value), depth + 1)))
+        return true;
+    }
     return (
       node.arguments.length <= 2 &&
       node.arguments.some((argument) => {

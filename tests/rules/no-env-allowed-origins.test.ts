@@ -1660,3 +1660,54 @@ export function metadata(): Response {
   ],
   invalid: [],
 });
+
+/** An app whose origin list comes from `env`, which a function of the project makes by `load`. */
+const ENV_FACTORY = (load: string, origin = "env.CORS_ORIGINS.split(',')"): string => `import express from 'express';
+import cors from 'cors';
+import { z } from 'zod';
+
+function createEnv<S extends z.ZodTypeAny>(schema: S): z.infer<S> {
+  return ${load};
+}
+
+const env = createEnv(z.object({ CORS_ORIGINS: z.string().default('') }));
+const app = express();
+app.use(cors({ origin: ${origin}, credentials: true }));`;
+
+ruleTester.run('no-env-allowed-origins: an environment object a function of the project makes', rule, {
+  valid: [
+    {
+      name: 'the function parses constants of the source, not the environment',
+      code: ENV_FACTORY("schema.parse({ CORS_ORIGINS: 'https://app.example.com' })"),
+    },
+  ],
+  invalid: [
+    {
+      name: '`createEnv(schema)` that returns `schema.parse(process.env)`',
+      code: ENV_FACTORY('schema.parse(process.env)'),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGINS`', credentials: ', credentials included' },
+          line: 11,
+          column: 24,
+          endLine: 11,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: ENV_FACTORY(
+                'schema.parse(process.env)',
+                '[] as string[] /* was env CORS_ORIGINS: list the allowed origins here */',
+              ),
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: ENV_FACTORY('schema.parse(process.env)', "['https://app.example.com']"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
