@@ -930,6 +930,14 @@ function serverSourceOfUncached(expression: TSESTree.Node, steps: number): Serve
     const alternate = consequent && serverSourceOf(expression.alternate, steps + 1);
     return consequent && alternate ? eitherSource(consequent, alternate) : null;
   }
+  // `options.app ?? express()`: the caller's app, or one of the same kind made here; it listens alike.
+  if (
+    expression.type === AST_NODE_TYPES.LogicalExpression &&
+    (expression.operator === '??' || expression.operator === '||') &&
+    givenByCaller(expression.left)
+  ) {
+    return serverSourceOf(expression.right, steps + 1);
+  }
   const resolved = resolveExpression(expression);
   if (resolved && resolved !== expression) return serverSourceOf(resolved, steps + 1);
   if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -940,6 +948,43 @@ function serverSourceOfUncached(expression: TSESTree.Node, steps: number): Serve
   return sources.every((source) => source !== null)
     ? sources.reduce((either, source) => eitherSource(either, source))
     : null;
+}
+
+/** A parameter, or a property read from one (`options.app`, `this.opts.app` of a constructor's parameter property). */
+function givenByCaller(node: TSESTree.Node): boolean {
+  let expression = skipTypeWrappers(node);
+  while (expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed) {
+    if (expression.object.type === AST_NODE_TYPES.ThisExpression) {
+      // `this.opts.app` of `constructor(private opts: …)`.
+      const name = propertyName(expression);
+      const body = expression.parent && findClassBody(expression);
+      return name !== null && body !== null && parameterProperty(body, name);
+    }
+    expression = skipTypeWrappers(expression.object);
+  }
+  return expression.type === AST_NODE_TYPES.Identifier && variableOf(expression)?.defs[0]?.type === 'Parameter';
+}
+
+function findClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  }
+  return null;
+}
+
+/** Whether a class's constructor takes a parameter property of this name (`constructor(private opts: Options)`). */
+function parameterProperty(body: TSESTree.ClassBody, name: string): boolean {
+  return body.body.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      member.kind === 'constructor' &&
+      member.value.params.some(
+        (param) =>
+          param.type === AST_NODE_TYPES.TSParameterProperty &&
+          param.parameter.type === AST_NODE_TYPES.Identifier &&
+          param.parameter.name === name,
+      ),
+  );
 }
 
 /**

@@ -4755,3 +4755,43 @@ ruleTester.run('require-loopback-host: a port or a socket path', rule, {
     },
   ],
 });
+
+/** A class that serves MCP on the caller's app, or on an Express app of its own, bound to `host`. */
+const CALLERS_APP = (host: string): string => `import express, { type Express } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+export class McpHttpServer {
+  private readonly app: Express;
+
+  constructor(options: { app?: Express } = {}) {
+    this.app = options.app ?? express();
+    this.app.post('/mcp', async (req, res) => {
+      await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body);
+    });
+  }
+
+  start(port: number): void {
+    this.app.listen(port, ${host});
+  }
+}`;
+
+ruleTester.run("require-loopback-host: the caller's app, or one made here (`options.app ?? express()`)", rule, {
+  valid: [{ name: 'bound to loopback', code: CALLERS_APP("'127.0.0.1'") }],
+  invalid: [
+    {
+      name: 'bound to every interface: whichever app it is, it listens there',
+      code: CALLERS_APP("'0.0.0.0'"),
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 15,
+          column: 27,
+          endLine: 15,
+          endColumn: 36,
+          suggestions: loopbackSuggestions(CALLERS_APP("'0.0.0.0'")),
+        },
+      ],
+    },
+  ],
+});
