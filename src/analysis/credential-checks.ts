@@ -284,6 +284,59 @@ function answersYesTo(middleware: TSESTree.Node, names: RegExp): boolean {
   });
 }
 
+/**
+ * Whether a function lets a request on as soon as it carries a checked header, whatever its value:
+ * a branch whose test only says the header (or a part taken out of it) is there, and that hands
+ * the request on (`if (bearer) { next(); return; }`, with `const bearer = /^Bearer (.+)$/.exec(auth)?.[1]`).
+ * A test that compares the value or hands it to a call that verifies or looks it up is no such
+ * test.
+ */
+function passesOnPresence(finder: CheckFinder, fn: HandlerFunction): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return fn.body.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.IfStatement &&
+      !statement.alternate &&
+      letsThrough(statement.consequent) &&
+      presenceOfHeader(finder, statement.test, fn, 0),
+  );
+}
+
+/** Whether a test is true when a checked header is there, and decides nothing about its value. */
+function presenceOfHeader(finder: CheckFinder, test: TSESTree.Node, fn: HandlerFunction, depth: number): boolean {
+  if (depth > 3) return false;
+  const expression = skipTypeWrappers(test);
+  let reads = false;
+  let decides = false;
+  walk(expression, (node) => {
+    if (decides) return;
+    const header = requestHeaderRead(node);
+    if (header !== null) {
+      if (finder.checksHeader(header)) reads = true;
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression || node.type === AST_NODE_TYPES.UnaryExpression) decides = true;
+    else if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') decides = true;
+    else if (node.type === AST_NODE_TYPES.CallExpression && VERIFYING_CALL.test(nameOf(skipTypeWrappers(node.callee)) ?? ''))
+      decides = true;
+    else if (node.type === AST_NODE_TYPES.AwaitExpression) decides = true;
+    else if (node.type === AST_NODE_TYPES.Identifier) {
+      // A `const` of the function that holds what the header gave.
+      const def = variableOf(node)?.defs[0];
+      if (
+        def?.type === 'Variable' &&
+        def.parent.kind === 'const' &&
+        def.node.init &&
+        def.node.id === def.name &&
+        containsNode(fn, def.node) &&
+        presenceOfHeader(finder, def.node.init, fn, depth + 1)
+      )
+        reads = true;
+    }
+  });
+  return reads && !decides;
+}
+
 /** Calls that read or test a value and cannot turn a request away: `req.get('origin')`, `origin.startsWith(…)`. */
 const READING_METHODS =
   /^(?:get|has|startsWith|endsWith|includes|indexOf|test|match|toLowerCase|toUpperCase|trim|slice|split|replace)$/u;
@@ -558,6 +611,8 @@ export function functionChecksCredential(
   if (finder.enforcedByDefault && passesWhileUnconfigured(fn)) return false;
   // A credential the machine's own callers skip: every page in the user's browser is one.
   if (finder.rejectsWhenMissing && letsLocalCallersThrough(fn)) return false;
+  // `if (bearer) return next();` before the real comparison: any made-up value gets through.
+  if (finder.verifiesValue && passesOnPresence(finder, fn)) return false;
   if (finder.exactOrigin && matchesLoosely(fn)) return false;
   let checked = false;
   walk(fn.body, (node) => {

@@ -1265,3 +1265,62 @@ ruleTester.run("require-dns-rebinding-protection: Origin's host against the requ
     },
   ],
 });
+
+/** An express MCP server whose middleware first lets a request on when `first` holds, then compares an API key. */
+const PRESENCE_FIRST = (first: string, options = ''): string => `import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+function authenticate(req: Request, res: Response, next: NextFunction): void {
+  const bearer = /^Bearer\\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (${first}) {
+    next();
+    return;
+  }
+  if (req.headers['x-api-key'] === process.env.MCP_API_KEY) {
+    next();
+    return;
+  }
+  res.status(401).end();
+}
+
+const app = express();
+app.post('/mcp', authenticate, async (req, res) => {
+  await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined${options} }).handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-dns-rebinding-protection: a check that lets any value of a header through first', dnsRule, {
+  valid: [
+    {
+      name: 'the bearer token compared with the secret before the request goes on',
+      code: PRESENCE_FIRST('bearer === process.env.MCP_TOKEN'),
+    },
+  ],
+  invalid: [
+    {
+      name: '`if (bearer) next()`: any made-up bearer token passes before the API key is compared',
+      code: PRESENCE_FIRST('bearer'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 20,
+          column: 13,
+          endLine: 20,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: PRESENCE_FIRST(
+                'bearer',
+                ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
