@@ -473,7 +473,14 @@ export function corsOptionsBranches(use: CorsMiddlewareUse): CorsOptionsBranch[]
       return;
     }
     if (expression.type === AST_NODE_TYPES.LogicalExpression) {
+      // `opts.cors || { origin: ALLOWED }`, `?? …`: options left out on the left are never what
+      // the middleware gets; the right side is.
+      const before = branches.length;
       visit(expression.left, depth + 1);
+      if (expression.operator !== '&&') {
+        const left = branches.splice(before);
+        branches.push(...left.filter((branch) => branch.kind !== 'missing'));
+      }
       visit(expression.right, depth + 1);
       return;
     }

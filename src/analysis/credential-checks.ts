@@ -317,7 +317,10 @@ function presenceOfHeader(finder: CheckFinder, test: TSESTree.Node, fn: HandlerF
     }
     if (node.type === AST_NODE_TYPES.BinaryExpression || node.type === AST_NODE_TYPES.UnaryExpression) decides = true;
     else if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') decides = true;
-    else if (node.type === AST_NODE_TYPES.CallExpression && VERIFYING_CALL.test(nameOf(skipTypeWrappers(node.callee)) ?? ''))
+    else if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      VERIFYING_CALL.test(nameOf(skipTypeWrappers(node.callee)) ?? '')
+    )
       decides = true;
     else if (node.type === AST_NODE_TYPES.AwaitExpression) decides = true;
     else if (node.type === AST_NODE_TYPES.Identifier) {

@@ -2611,6 +2611,20 @@ ruleTester.run('no-wildcard-origin: CORS options a caller leaves out', rule, {
       name: 'the call gives an allowlist',
       code: PASSED_ON("createApp({ cors: { origin: ['https://app.example.com'] } })"),
     },
+    {
+      name: 'options left out fall back to an allowlist of the factory (`settings.cors || { origin: … }`)',
+      code: PASSED_ON('createApp()').replace(
+        'cors(settings.cors)',
+        "cors(settings.cors || { origin: ['https://app.example.com'] })",
+      ),
+    },
+    {
+      name: 'the same with `??`',
+      code: PASSED_ON('createApp({})').replace(
+        'cors(settings.cors)',
+        "cors(settings.cors ?? { origin: ['https://app.example.com'] })",
+      ),
+    },
   ],
   invalid: [
     {
