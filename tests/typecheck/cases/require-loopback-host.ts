@@ -33,7 +33,7 @@ import * as net from 'node:net';
 export function start(port = 3000, host = '0.0.0.0') {
   return http.createServer((req, res) => res.end('ok')).listen(port, host);
 }
-const server = http.createServer();
+const server = http.createServer((req, res) => res.end('ok'));
 server.on('error', console.error).listen(3001, 511, () => {});
 server.listen({ port: 3002 });
 https.createServer({}, (req, res) => res.end('ok')).listen(443);
