@@ -227,6 +227,15 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
     !takesOnlyClientModules(sourceCode, MCP_PACKAGES, MCP_CLIENT_MODULE)
   )
     return false;
+  // A WebSocket server of the file may relay MCP messages (a bridge to an editor or a browser
+  // extension), which no route shows.
+  if (
+    mayHoldEntities(sourceCode, 'websocket-server') &&
+    [...moduleIndex(sourceCode.ast).news, ...moduleIndex(sourceCode.ast).calls].some(
+      (node) => entitiesOf(node, 'websocket-server').length > 0,
+    )
+  )
+    return false;
   const { routes, apps } = findRoutes(sourceCode);
   // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own,
   // or a plain server a handler of the file that routes by hand (through a table of its own

@@ -4795,3 +4795,64 @@ ruleTester.run("require-loopback-host: the caller's app, or one made here (`opti
     },
   ],
 });
+
+/** A WebSocket relay beside a plain server whose only endpoints answer constants; `wsHost` and `httpHost` are their hosts. */
+const RELAY_BESIDE_PLAIN = (wsHost = '', httpHost = ''): string => `import http from 'node:http';
+import { WebSocketServer } from 'ws';
+
+const relay = new WebSocketServer({ port: 54321${wsHost} });
+relay.on('connection', (socket) => socket.on('message', (data) => relay.clients.forEach((peer) => peer.send(data))));
+
+http
+  .createServer((req, res) => {
+    if (req.method === 'POST') res.end('bye');
+    else res.end('relay');
+  })
+  .listen(54322${httpHost});`;
+
+const relayHosts = [
+  ['useIpv4Loopback', "'127.0.0.1'"],
+  ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+  ['useIpv6Loopback', "'::1'"],
+  ['useLocalhost', "'localhost'"],
+] as const;
+
+ruleTester.run('require-loopback-host: a file with a WebSocket server may relay MCP', rule, {
+  valid: [{ name: 'both bound to loopback', code: RELAY_BESIDE_PLAIN(", host: '127.0.0.1'", ", '127.0.0.1'") }],
+  invalid: [
+    {
+      name: 'the relay and the plain server both bind every interface',
+      code: RELAY_BESIDE_PLAIN(),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`new WebSocketServer()` of `ws`', hostLabel: '`host`', binding: "Node's default is `::`" },
+          line: 4,
+          column: 19,
+          endLine: 4,
+          endColumn: 34,
+          suggestions: relayHosts.map(([messageId, host]) => ({
+            messageId,
+            output: RELAY_BESIDE_PLAIN(`, host: ${host}`),
+          })),
+        },
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`server.listen()` on a `node:http` server',
+            hostLabel: 'host',
+            binding: "Node's default is `::`",
+          },
+          line: 12,
+          column: 4,
+          endLine: 12,
+          endColumn: 10,
+          suggestions: relayHosts.map(([messageId, host]) => ({
+            messageId,
+            output: RELAY_BESIDE_PLAIN('', `, ${host}`),
+          })),
+        },
+      ],
+    },
+  ],
+});
