@@ -258,7 +258,9 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
       route.handlers.length > 0 &&
       route.handlers.every((handler) => {
         const fn = resolveFunction(handler);
-        if (fn) return isLinted(fn);
+        // One of another module of the project counts where that module reaches no MCP package
+        // (an error handler, a logger), other than through the SDK's client modules.
+        if (fn) return isLinted(fn) || !moduleReachesMcp(fn);
         // A router of the file mounted on its app (`app.use('/api', router)`): its routes are judged here too.
         const expression = skipTypeWrappers(handler);
         if (apps.some((app) => app.node === skipTypeWrappers(resolveExpression(expression) ?? expression))) return true;
@@ -266,6 +268,12 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
         return packageMiddleware(expression);
       }),
   );
+}
+
+/** Whether the module a function is written in reaches an MCP package (not only as a client). */
+function moduleReachesMcp(fn: HandlerFunction): boolean {
+  const { file } = moduleOf(fn);
+  return file === null || reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE);
 }
 
 /** The functions of the file that handle the file's routes and its plain servers' requests. */

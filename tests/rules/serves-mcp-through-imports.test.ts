@@ -194,3 +194,70 @@ ruleTester.run('require-loopback-host: a server that uses MCP only as a client',
     },
   ],
 });
+
+/** A Hono app of the file that mounts `errorHandler` from `./middleware.ts`, which holds `middleware`. */
+const STATUS_APP = `import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { errorHandler } from './middleware.js';
+
+const app = new Hono();
+app.use('*', errorHandler);
+app.get('/status', (c) => c.text('ok'));
+serve({ fetch: app.fetch, port: 4001 });`;
+
+const PLAIN_MIDDLEWARE = `import type { MiddlewareHandler } from 'hono';
+
+export const errorHandler: MiddlewareHandler = async (c, next) => {
+  try {
+    await next();
+  } catch {
+    return c.json({ error: 'internal' }, 500);
+  }
+};`;
+
+function statusAppBeside(middleware: string): string {
+  const dir = makePackage({ 'src/app.ts': STATUS_APP, 'src/middleware.ts': middleware });
+  return path.join(dir, 'src', 'app.ts');
+}
+
+ruleTester.run('require-loopback-host: middleware of another module of the project', loopbackRule, {
+  valid: [
+    {
+      name: 'the module reaches no MCP package: the app serves none',
+      code: STATUS_APP,
+      filename: statusAppBeside(PLAIN_MIDDLEWARE),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the module imports the MCP SDK: its middleware may serve MCP',
+      code: STATUS_APP,
+      filename: statusAppBeside(
+        `import { StreamableHTTPTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';\n${PLAIN_MIDDLEWARE}\nexport const transport = StreamableHTTPTransport;`,
+      ),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`serve()` from `@hono/node-server`',
+            hostLabel: '`hostname`',
+            binding: "Node's default is `::`",
+          },
+          line: 8,
+          column: 1,
+          endLine: 8,
+          endColumn: 6,
+          suggestions: [
+            ['useIpv4Loopback', "'127.0.0.1'"],
+            ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+            ['useIpv6Loopback', "'::1'"],
+            ['useLocalhost', "'localhost'"],
+          ].map(([messageId, host]) => ({
+            messageId: messageId as 'useIpv4Loopback',
+            output: STATUS_APP.replace('port: 4001 }', `port: 4001, hostname: ${host} }`),
+          })),
+        },
+      ],
+    },
+  ],
+});
