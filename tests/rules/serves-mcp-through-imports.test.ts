@@ -233,7 +233,7 @@ ruleTester.run('require-loopback-host: middleware of another module of the proje
       name: 'the module imports the MCP SDK: its middleware may serve MCP',
       code: STATUS_APP,
       filename: statusAppBeside(
-        `import { StreamableHTTPTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';\n${PLAIN_MIDDLEWARE}\nexport const transport = StreamableHTTPTransport;`,
+        `import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';\n${PLAIN_MIDDLEWARE}\nexport const Transport = StreamableHTTPServerTransport;`,
       ),
       errors: [
         {
