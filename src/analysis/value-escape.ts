@@ -3,7 +3,8 @@ import { enclosingFunctionOrProgram, parameterName, skipTypeWrappers } from './a
 import { declaredVariables, programOf, propertyName, textOf, variableOf } from './program';
 import { entitiesOf } from './facts';
 import path from 'node:path';
-import { MODULE_TRACE_MAP } from '../frameworks/registry';
+import { MODULE_TRACE_MAP, entitiesOfRef } from '../frameworks/registry';
+import type { Entity } from '../frameworks/types';
 import { externalRefOf, resolveFunction, type HandlerFunction } from './values';
 
 /**
@@ -167,10 +168,16 @@ function refusalListOfTransport(property: TSESTree.Property, object: TSESTree.Ob
  */
 function givenToOtherPackage(callee: TSESTree.Node): boolean {
   const ref = externalRefOf(callee);
-  return (
-    ref !== null && !ref.module.startsWith('.') && !path.isAbsolute(ref.module) && !(ref.module in MODULE_TRACE_MAP)
-  );
+  if (ref === null || ref.module.startsWith('.') || path.isAbsolute(ref.module)) return false;
+  if (!(ref.module in MODULE_TRACE_MAP)) return true;
+  // A package the adapters know only for what it reads of a request (better-auth's `betterAuth()`,
+  // whose `trustedOrigins` guard its own sign-in routes), not for a server or a CORS policy.
+  const entities = [...entitiesOfRef(ref, 'call'), ...entitiesOfRef(ref, 'construct')];
+  return entities.length > 0 && entities.every((entity) => REQUEST_READERS.has(entity.kind));
 }
+
+/** What the adapters know of a package that makes no server and sets no CORS policy. */
+const REQUEST_READERS: ReadonlySet<Entity['kind']> = new Set(['cookie-read', 'auth-instance', 'pass-through']);
 
 /** Operators whose result says something about a value without handing it on. */
 const COMPARISONS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=', 'in', 'instanceof']);

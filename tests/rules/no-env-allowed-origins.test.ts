@@ -37,6 +37,12 @@ export function makeClient(key: string) {
 export const socket = connect({ origin: process.env.REALTIME_ORIGIN });`,
     },
     {
+      name: "trusted origins from the environment given to better-auth's `betterAuth()`, which guards its own routes with them",
+      code: `import { betterAuth } from 'better-auth';
+const extra = process.env.EXTRA_TRUSTED_ORIGINS ? process.env.EXTRA_TRUSTED_ORIGINS.split(',') : [];
+export const auth = betterAuth({ trustedOrigins: ['http://localhost:3000', ...extra] });`,
+    },
+    {
       name: 'only the port of a fixed origin from the environment, read in place or through a constant',
       code: `const PORT = Number(process.env.CONSOLE_PORT ?? 41000);
 const consolePort = process.env.CONSOLE_PORT;
