@@ -5,6 +5,7 @@ import {
   containsNode,
   fixedCondition,
   globalPath,
+  isNullishLiteral,
   outermostWrapper,
   parameterName,
   skipTypeWrappers,
@@ -340,6 +341,27 @@ function presenceOfHeader(finder: CheckFinder, test: TSESTree.Node, fn: HandlerF
   return reads && !decides;
 }
 
+/**
+ * Whether a header read only fills in a name the code gave another value first (`let id =
+ * req.params.id; if (!id) id = req.headers['x-connection-id'];`): a request without the header
+ * still has that value, so refusing the name's absence refuses no request for lacking the header.
+ */
+function fallbackForOtherValue(read: TSESTree.Node): boolean {
+  const assignment = outermostWrapper(read).parent;
+  if (
+    assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||
+    assignment.operator !== '=' ||
+    assignment.right !== outermostWrapper(read) ||
+    assignment.left.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  const variable = variableOf(assignment.left);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== 'Variable' || def.parent.kind !== 'let') return false;
+  const given = def.node.init ? skipTypeWrappers(def.node.init) : null;
+  return given !== null && !isNullishLiteral(given) && !containsNode(given, read);
+}
+
 /** Calls that read or test a value and cannot turn a request away: `req.get('origin')`, `origin.startsWith(…)`. */
 const READING_METHODS =
   /^(?:get|has|startsWith|endsWith|includes|indexOf|test|match|toLowerCase|toUpperCase|trim|slice|split|replace)$/u;
@@ -664,6 +686,7 @@ export function functionChecksCredential(
       header !== null &&
       finder.checksHeader(header) &&
       !looselyChecked(finder, header, fn) &&
+      !fallbackForOtherValue(node) &&
       // A form may put any query in its URL: only a value checked against a secret keeps a page out.
       refusedWithout(
         header.startsWith('?') ? { ...finder, rejectsWhenMissing: true, verifiesValue: true } : finder,

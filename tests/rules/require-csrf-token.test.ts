@@ -7028,3 +7028,48 @@ ruleTester.run('require-csrf-token: a boolean helper whose token reader throws w
     },
   ]),
 });
+
+/** An SSE server whose message route reads the channel from `first`, or else from a header. */
+const CHANNEL_FALLBACK = (first: string, fixed?: boolean): string => `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+const app = express();
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+let current: SSEServerTransport | undefined;
+
+app.get('/sse', async (_req, res) => {
+  current = new SSEServerTransport('/messages', res);
+  await server.connect(current);
+});
+${fixed === undefined ? '' : `\n${tokenHelpers({ bearer: fixed })}\n\n`}app.post('/messages', ${fixed === undefined ? '' : guard('express', fixed)}async (req, res) => {
+  let channel = ${first};
+  if (!channel) channel = req.headers['x-channel-id'] as string | undefined;
+  if (!current || !channel) {
+    res.status(503).end();
+    return;
+  }
+  await current.handlePostMessage(req, res);
+});
+
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-csrf-token: a header that only fills in a value the request gave first', rule, {
+  valid: [
+    {
+      name: 'the header is the only source: a request without it is refused',
+      code: CHANNEL_FALLBACK('undefined as string | undefined'),
+    },
+  ],
+  invalid: [
+    {
+      name: "the query's channel comes first: a request without the header still has one",
+      code: CHANNEL_FALLBACK('req.query.channel as string | undefined'),
+      errors: [
+        missingCheck('`POST /messages`', [13, 1, 13, 9], (bearer) =>
+          CHANNEL_FALLBACK('req.query.channel as string | undefined', bearer),
+        ),
+      ],
+    },
+  ],
+});
