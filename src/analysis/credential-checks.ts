@@ -23,7 +23,13 @@ import {
   mayRefuse,
   wildcardAdmission,
 } from './origin-decisions';
-import { failOpenBranches, isPropertyName, letsLocalCallersThrough, passesWhileUnconfigured } from './fail-open';
+import {
+  failOpenBranches,
+  isPropertyName,
+  letsLocalCallersThrough,
+  letsMissingThroughByDefault,
+  passesWhileUnconfigured,
+} from './fail-open';
 import { installedBefore } from './installed';
 import { environmentReadName } from './origin-source';
 import { alwaysExits } from './guards';
@@ -636,6 +642,8 @@ export function functionChecksCredential(
   if (finder.enforcedByDefault && passesWhileUnconfigured(fn)) return false;
   // A credential the machine's own callers skip: every page in the user's browser is one.
   if (finder.rejectsWhenMissing && letsLocalCallersThrough(fn)) return false;
+  // `if (!token) { if (FALLBACK) return next(); … }`, the fallback on out of the box.
+  if (finder.rejectsWhenMissing && letsMissingThroughByDefault(fn)) return false;
   // `if (bearer) return next();` before the real comparison: any made-up value gets through.
   if (finder.verifiesValue && passesOnPresence(finder, fn)) return false;
   if (finder.exactOrigin && matchesLoosely(fn)) return false;

@@ -6,6 +6,7 @@ import { matchSubject } from './origin-decisions';
 import { moduleIndex } from './module-index';
 import { destructuredHeaderNames, isUrlConstructor, ORIGIN_AND_HOST, requestHeaderRead } from './request-headers';
 import { servesMcp } from './mcp-transports';
+import { valueWithUnsetEnvironment } from './unset-environment';
 import {
   callsOf,
   enclosingFunction,
@@ -175,6 +176,31 @@ export function passesWhileUnconfigured(fn: HandlerFunction): boolean {
       node.type === AST_NODE_TYPES.IfStatement &&
       (answersSuccess(node.consequent) || handsRequestOn(node.consequent, fn)) &&
       testsMissingList(node.test, fn);
+  });
+  return found;
+}
+
+/**
+ * Whether a credential check lets a request without its credential through out of the box: inside
+ * the branch for a missing credential (`if (!token) { … }`), a branch on a setting that holds while
+ * the environment is unset hands the request on (`if (FALLBACK) return next();`, with `const
+ * FALLBACK = process.env.FALLBACK !== 'false'`, a server-held token put in the caller's place).
+ */
+export function letsMissingThroughByDefault(fn: HandlerFunction): boolean {
+  let found = false;
+  walkOwn(fn.body, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.IfStatement) return;
+    if (!allowsAll(node.consequent) && !handsRequestOn(node.consequent, fn)) return;
+    const setting = valueWithUnsetEnvironment(node.test);
+    if (!setting?.value) return;
+    for (let parent: TSESTree.Node | undefined = node.parent; parent && parent !== fn.body; parent = parent.parent) {
+      if (parent.type !== AST_NODE_TYPES.IfStatement || !containsNode(parent.consequent, node)) continue;
+      const subject = missingSubject(skipTypeWrappers(parent.test));
+      if (subject !== null && readsRequestHeader(skipTypeWrappers(resolveExpression(subject) ?? subject))) {
+        found = true;
+        return;
+      }
+    }
   });
   return found;
 }

@@ -7073,3 +7073,48 @@ ruleTester.run('require-csrf-token: a header that only fills in a value the requ
     },
   ],
 });
+
+/** An app whose middleware lets a request without a token through when `fallback` holds. */
+const SERVER_TOKEN_FALLBACK = (fallback: string, fixed?: boolean): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const USE_SERVER_TOKEN = ${fallback};
+
+function authenticate(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const token = req.headers.authorization;
+  if (!token) {
+    if (USE_SERVER_TOKEN) {
+      res.locals.token = process.env.SERVER_TOKEN;
+      return next();
+    }
+    return res.status(401).end();
+  }
+  res.locals.token = token;
+  next();
+}
+
+const app = express();
+${fixed === undefined ? '' : `\n${tokenHelpers({ bearer: fixed })}\n\n`}app.post('/mcp', authenticate, ${fixed === undefined ? '' : guard('express', fixed)}async (req, res) => {
+  await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+ruleTester.run('require-csrf-token: a check that puts a token of its own in for a request without one', rule, {
+  valid: [
+    {
+      name: 'the fallback is off until the environment turns it on',
+      code: SERVER_TOKEN_FALLBACK("process.env.USE_SERVER_TOKEN === 'true'"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the fallback is on unless the environment turns it off: a request without a token goes on',
+      code: SERVER_TOKEN_FALLBACK("process.env.USE_SERVER_TOKEN !== 'false'"),
+      errors: [
+        missingCheck('`POST /mcp`', [20, 1, 20, 9], (bearer) =>
+          SERVER_TOKEN_FALLBACK("process.env.USE_SERVER_TOKEN !== 'false'", bearer),
+        ),
+      ],
+    },
+  ],
+});
