@@ -27,6 +27,7 @@ import { isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
 import { findRoutes, isPathRead, madeApp, type AppInstance, type Route } from './routes';
 import { exportedValue } from './servers';
+import { webSocketServers } from './websocket-servers';
 import {
   enclosingClass,
   externalRefOf,
@@ -229,13 +230,7 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
     return false;
   // A WebSocket server of the file may relay MCP messages (a bridge to an editor or a browser
   // extension), which no route shows.
-  if (
-    mayHoldEntities(sourceCode, 'websocket-server') &&
-    [...moduleIndex(sourceCode.ast).news, ...moduleIndex(sourceCode.ast).calls].some(
-      (node) => entitiesOf(node, 'websocket-server').length > 0,
-    )
-  )
-    return false;
+  if (webSocketServers(sourceCode).length > 0) return false;
   const { routes, apps } = findRoutes(sourceCode);
   // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own,
   // or a plain server a handler of the file that routes by hand (through a table of its own

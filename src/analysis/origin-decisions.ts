@@ -406,8 +406,7 @@ export function originDecisionListeners(
       else if (alwaysExits(statement.consequent) && turnsAwayNext(statement)) allowWhen = true;
       else continue;
       // `const allowed = origin === 'null' || …; if (!allowed) return …`: the read is where the test is held.
-      const resolved = inner.type === AST_NODE_TYPES.Identifier ? resolveExpression(inner) : null;
-      const held = resolved && resolved !== inner && isTestLike(resolved) ? resolved : null;
+      const held = heldTest(test);
       const origin =
         firstNode(statement.test, readsRequestOriginOrHost) ??
         (held ? firstNode(held, readsRequestOriginOrHost) : null) ??
@@ -603,24 +602,19 @@ function decompose(
       return;
     }
   }
-  if (expression.type === AST_NODE_TYPES.Identifier) {
-    // `const allowed = origin.endsWith('example.com'); if (allowed) …`
-    const resolved = resolveExpression(expression);
-    if (resolved && resolved !== expression && isTestLike(resolved)) {
-      decompose(resolved, value, alongside, onLeaf, depth + 1);
-      return;
-    }
+  // `const allowed = origin.endsWith('example.com'); if (allowed) …`
+  const held = expression.type === AST_NODE_TYPES.Identifier ? heldTest(expression) : null;
+  if (held) {
+    decompose(held, value, alongside, onLeaf, depth + 1);
+    return;
   }
   onLeaf(expression, value, alongside);
 }
 
-/** The test a name holds (`const allowed = origin === 'null' || …`), for `if (allowed)`. */
+/** The test a name holds (`const allowed = origin === 'null' || …`), for `if (allowed)` and `if (!allowed)`. */
 function heldTest(node: TSESTree.Node): TSESTree.Node | null {
   const expression = skipTypeWrappers(node);
-  const inner =
-    expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!'
-      ? skipTypeWrappers(expression.argument)
-      : expression;
+  const inner = expression.type === AST_NODE_TYPES.UnaryExpression ? skipTypeWrappers(expression.argument) : expression;
   if (inner.type !== AST_NODE_TYPES.Identifier) return null;
   const resolved = resolveExpression(inner);
   return resolved && resolved !== inner && isTestLike(resolved) ? resolved : null;

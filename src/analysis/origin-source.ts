@@ -192,7 +192,7 @@ function namesConfigService(node: TSESTree.Node): boolean {
 }
 
 /** The declaration of `this.name` in the class around a node: a field, or a constructor's parameter property. */
-function classMemberDeclaration(node: TSESTree.Node, name: string): TSESTree.Node | null {
+export function classMemberDeclaration(node: TSESTree.Node, name: string): TSESTree.Node | null {
   let cls: TSESTree.Node | undefined = node.parent;
   while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
   if (!cls) return null;

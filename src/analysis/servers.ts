@@ -16,7 +16,7 @@ import {
 import { ROUTE_VERBS, entitiesOfKind, exportNamesWith } from '../frameworks/registry';
 import { EMITTER_METHODS, isNodeCoreServer } from '../frameworks/node';
 import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
-import { environmentReadName } from './origin-source';
+import { classMemberDeclaration, environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
 import { servesMcp } from './mcp-transports';
 import { isTestFile, runByBun, servedByDeno, supabaseFunction } from './module-graph';
@@ -957,34 +957,12 @@ function givenByCaller(node: TSESTree.Node): boolean {
     if (expression.object.type === AST_NODE_TYPES.ThisExpression) {
       // `this.opts.app` of `constructor(private opts: …)`.
       const name = propertyName(expression);
-      const body = expression.parent && findClassBody(expression);
-      return name !== null && body !== null && parameterProperty(body, name);
+      const declared = name === null ? null : classMemberDeclaration(expression, name);
+      return declared?.parent?.type === AST_NODE_TYPES.TSParameterProperty;
     }
     expression = skipTypeWrappers(expression.object);
   }
   return expression.type === AST_NODE_TYPES.Identifier && variableOf(expression)?.defs[0]?.type === 'Parameter';
-}
-
-function findClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-  }
-  return null;
-}
-
-/** Whether a class's constructor takes a parameter property of this name (`constructor(private opts: Options)`). */
-function parameterProperty(body: TSESTree.ClassBody, name: string): boolean {
-  return body.body.some(
-    (member) =>
-      member.type === AST_NODE_TYPES.MethodDefinition &&
-      member.kind === 'constructor' &&
-      member.value.params.some(
-        (param) =>
-          param.type === AST_NODE_TYPES.TSParameterProperty &&
-          param.parameter.type === AST_NODE_TYPES.Identifier &&
-          param.parameter.name === name,
-      ),
-  );
 }
 
 /**

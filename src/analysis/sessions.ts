@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, calledMethodObject, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { transportCalls } from './mcp-transports';
 import { nameOf, propertyName, staticValue, variableOf } from './program';
-import { holdsThrough, resolveExpression, type HandlerFunction } from './values';
+import { enclosingClass, holdsThrough, resolveExpression, type HandlerFunction } from './values';
 
 // Sessions of MCP transports kept by their ids: a handler that only looks a transport up by the id
 // the request names (`transports[req.headers['mcp-session-id']]`, `sessions.get(req.query.sessionId)`)
@@ -150,7 +150,7 @@ export function keyedBySessionId(collection: TSESTree.Node): boolean {
     name.object.type === AST_NODE_TYPES.ThisExpression
   ) {
     const key = fieldName(name);
-    const body = enclosingClassBody(name);
+    const body = enclosingClass(name)?.body;
     if (!key || !body) return false;
     const field = body.body.find(
       (member): member is TSESTree.PropertyDefinition =>
@@ -186,17 +186,6 @@ export function keyedBySessionId(collection: TSESTree.Node): boolean {
 function fieldName(node: TSESTree.MemberExpression | TSESTree.PropertyDefinition): string | null {
   const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
   return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : propertyName(node);
-}
-
-/** The body of the class a node lies in, not counting a function of its own in between (`this` is the instance). */
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
-    if (current.type === AST_NODE_TYPES.FunctionExpression && current.parent?.type !== AST_NODE_TYPES.MethodDefinition)
-      return null;
-  }
-  return null;
 }
 
 /**

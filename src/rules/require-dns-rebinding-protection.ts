@@ -36,7 +36,6 @@ import {
   codeOf,
   isLinted,
   moduleOf,
-  nameOf,
   placeOf,
   propertyName,
   staticValue,
@@ -58,6 +57,7 @@ import { configuredTransports } from '../analysis/configured-servers';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { outsideEphemeralTests } from '../utils/test-code';
+import { webSocketServers } from '../analysis/websocket-servers';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import {
   REJECTING_METHODS,
@@ -175,17 +175,6 @@ const MENTIONS_WEBSOCKET_MODULE = mentionsModuleWith('websocket-server');
 const TAKES_MESSAGES =
   /\.(?:on|once|addEventListener)\(\s*['"`]message['"`]|\bmessage\s*\(\s*\w+\s*[:,]|\bmessage\s*:\s*(?:async\s+)?(?:\(|function\b|\w+\s*=>)|\bsocket\.on\(\s*['"`](?!(?:disconnect|disconnecting|error)['"`])/u;
 const MENTIONS_UPGRADE = new RegExp(`\\.(?:${[...UPGRADE_METHODS].join('|')})\\s*\\(`, 'u');
-/** The names WebSocket servers are exported as (`WebSocketServer`, `Server`), which a `new` calls. */
-const WEBSOCKET_SERVER_NAMES = exportNamesWith('websocket-server');
-/** A module whose export itself, called, makes a WebSocket server (`require('socket.io')(http)`). */
-const MENTIONS_CALLED_WEBSOCKET_MODULE = /['"`]socket\.io['"`]/u;
-
-/** Whether a callee is a name an import binds (`import { Server as IOServer } from 'socket.io'`). */
-function importedName(callee: TSESTree.Node): boolean {
-  const expression = skipTypeWrappers(callee);
-  return expression.type === AST_NODE_TYPES.Identifier && variableOf(expression)?.defs[0]?.type === 'ImportBinding';
-}
-
 /** What turns a WebSocket handshake or connection away: closing it, or answering the upgrade request. */
 /** Methods that test a value's membership in a list. */
 const MEMBERSHIP_METHODS: ReadonlySet<string> = new Set(['includes', 'has', 'indexOf', 'some', 'test']);
@@ -452,23 +441,7 @@ export default createRule<Options, MessageIds>({
      * same-origin policy to WebSocket: checking it is the server's job.
      */
     function reportWebSocketServers(): void {
-      const index = moduleIndex(sourceCode.ast);
-      // By the name they are made with (`new WebSocketServer(…)`, `new Server(…)`), or a call of a
-      // module that makes one (`require('socket.io')(http)`, `socketIO(http)`): not every call of the file.
-      const candidates = [
-        ...index.news.filter(
-          (node) =>
-            WEBSOCKET_SERVER_NAMES.has(nameOf(skipTypeWrappers(node.callee)) ?? '') || importedName(node.callee),
-        ),
-        ...(MENTIONS_CALLED_WEBSOCKET_MODULE.test(sourceCode.text)
-          ? index.calls.filter((node) => node.callee.type !== AST_NODE_TYPES.MemberExpression)
-          : []),
-      ];
-      const servers = candidates.flatMap((node) =>
-        entitiesOf(node, 'websocket-server').flatMap((entity) =>
-          entity.kind === 'websocket-server' ? [{ node, entity }] : [],
-        ),
-      );
+      const servers = webSocketServers(sourceCode);
       if (servers.length === 0) return;
       // A handshake reaches the server through the HTTP server's `'upgrade'` listener, which any
       // WebSocket server of the file may be handed: an Origin check there covers them all.
