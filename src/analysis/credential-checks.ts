@@ -373,12 +373,14 @@ const READING_METHODS =
   /^(?:get|has|startsWith|endsWith|includes|indexOf|test|match|toLowerCase|toUpperCase|trim|slice|split|replace)$/u;
 
 /**
- * Whether a helper whose answer gates a refusal can only answer yes: every `return` gives `true`,
- * and it throws nothing, awaits nothing and calls nothing but logs and reads (`function
+ * Whether a helper whose answer gates a refusal can only answer yes: it ends in a `return`, every
+ * `return` gives `true`, and it throws nothing, awaits nothing and calls nothing but logs and reads (`function
  * originAllowed(req) { … console.warn('foreign origin', origin); return true; }`). It refuses no
  * request, whatever it reads.
  */
 function onlyAnswersYes(helper: HandlerFunction): boolean {
+  // One that can fall off its end answers `undefined` there, which refuses.
+  if (!endsInReturn(helper)) return false;
   const answers = returnedExpressions(helper);
   if (answers.length === 0 || !answers.every((answer) => staticValue(answer)?.value === true)) return false;
   let decides = false;

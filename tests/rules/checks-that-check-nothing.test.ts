@@ -284,6 +284,18 @@ ruleTester.run(
         name: 'the helper answers `false` for a foreign origin',
         code: REQUEST_PREDICATE('return false;'),
       },
+      {
+        name: 'the helper answers `true` only for a listed origin and falls off its end (`undefined`) otherwise',
+        code: REQUEST_PREDICATE('return false;').replace(
+          `  if (origin && !ALLOWED.includes(origin)) {
+    return false;
+  }
+  return true;
+}`,
+          `  if (!origin || ALLOWED.includes(origin)) return true;
+}`,
+        ),
+      },
     ],
     invalid: [
       {
