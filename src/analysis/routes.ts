@@ -399,7 +399,7 @@ function inBranchOfOtherPath(routes: readonly Route[], route: Route, node: TSEST
 }
 
 /** The `if` whose test is a plain handler's route (`if (url.pathname === '/mcp') { … }`). */
-function branchIf(route: Route): TSESTree.IfStatement | null {
+export function branchIf(route: Route): TSESTree.IfStatement | null {
   for (let node: TSESTree.Node | undefined = route.node; node; node = node.parent) {
     if (node.type === AST_NODE_TYPES.IfStatement) return containsNode(node.test, route.node) ? node : null;
   }

@@ -29,7 +29,7 @@ import { answersNothing, answersOnlyConstants, deployedRemotely, mayReadAmbientC
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { MENTIONS_MCP_METHOD, branchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
-import { findRoutes, routesHolding, type Route } from '../analysis/routes';
+import { branchIf, findRoutes, routesHolding, type Route } from '../analysis/routes';
 import {
   answersSecretComparison,
   decoratorPaths,
@@ -791,11 +791,7 @@ export default createRule<Options, MessageIds>({
 
     /** The statement a plain handler's branch runs: the consequent of the `if` whose test is the route's. */
     function branchStatement(route: Route): TSESTree.Node | null {
-      for (let node: TSESTree.Node | undefined = route.node; node; node = node.parent) {
-        if (node.type === AST_NODE_TYPES.IfStatement)
-          return containsNode(node.test, route.node) ? node.consequent : null;
-      }
-      return null;
+      return branchIf(route)?.consequent ?? null;
     }
 
     /**
