@@ -20,7 +20,7 @@ import {
   isGuardPlugin,
   type CheckFinder,
 } from './credential-checks';
-import { ROUTE_SHAPES, ROUTE_VERBS, packagesWith } from '../frameworks/registry';
+import { ROUTE_SHAPES, ROUTE_VERBS, exportNamesWith, packagesWith } from '../frameworks/registry';
 import { readsFrom, servesMcp } from './mcp-transports';
 import { mountedPath, mountedPaths, registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, requiredPaths, type AppInstance, type Route } from './routes';
@@ -1522,9 +1522,15 @@ function importedOnlyByWorkerCode(
 /**
  * Words of the credentials a browser attaches to a request by itself, which a forged cross-site
  * request carries too: cookies (and the sessions kept in them: `express-session`, better-auth's
- * `getSession()`), HTTP Basic auth.
+ * `getSession()`, and the calls the adapters know to read one, NextAuth's `getServerSession()`),
+ * HTTP Basic auth.
  */
-const AMBIENT_CREDENTIAL = /cookie|basic[-_ ]?auth|["'`]Basic\s|\bsession\s*\(|express-session|getSession\s*\(/iu;
+const AMBIENT_CREDENTIAL = new RegExp(
+  String.raw`cookie|basic[-_ ]?auth|["'\x60]Basic\s|\bsession\s*\(|express-session|getSession\s*\(|\b(?:${[
+    ...exportNamesWith('cookie-read'),
+  ].join('|')})\s*\(`,
+  'iu',
+);
 const readsAmbientCredential = (text: string): boolean => AMBIENT_CREDENTIAL.test(text);
 
 /**

@@ -630,6 +630,13 @@ const READS_COOKIE = `app.use(async (c, next) => {
   await next();
 });
 `;
+const IRON_SESSION_IMPORTS =
+  "import { getIronSession } from 'iron-session';\nimport { sessionOptions } from './options';\n";
+const IRON_SESSION = `app.use(async (c, next) => {
+  c.set('user', await getIronSession(c.req.raw, c.res, sessionOptions));
+  await next();
+});
+`;
 const withSessionModule = packageWith(
   { name: 'notes-worker', scripts: { deploy: 'wrangler deploy' } },
   { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
@@ -675,6 +682,12 @@ ruleTester.run('require-csrf-token: packages deployed as Cloudflare Workers', cs
       code: honoWorker("import { getCookie } from 'hono/cookie';\n", READS_COOKIE),
       filename: file(withConfig),
       errors: [unguardedWorker("import { getCookie } from 'hono/cookie';\n", READS_COOKIE)],
+    },
+    {
+      name: "a Worker that reads its session through an auth library's call (iron-session's `getIronSession()`)",
+      code: honoWorker(IRON_SESSION_IMPORTS, IRON_SESSION),
+      filename: file(withConfig),
+      errors: [unguardedWorker(IRON_SESSION_IMPORTS, IRON_SESSION)],
     },
     {
       name: 'a Worker whose imported module reads a cookie',
