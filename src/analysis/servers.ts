@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { isTypeScriptFile } from '../fixes/constants';
 import { appendArgument, appendObjectProperty, insertArgumentBefore, insertObjectPropertyAfter } from '../fixes/edits';
 import type { McpFrameworkServer, ServerApi, ServerSource, StartApi } from '../frameworks/types';
 import {
@@ -64,7 +65,7 @@ export type HostReading =
    */
   | {
       readonly kind: 'default';
-      readonly addHost: ((fixer: RuleFixer, hostText: string) => RuleFix) | null;
+      readonly addHost: ((fixer: RuleFixer, hostText: string) => RuleFix | RuleFix[]) | null;
       /** What it binds, where the installed version decides it rather than the API (`everyInterfaceBefore`). */
       readonly binding?: string;
     }
@@ -1125,16 +1126,39 @@ class HostReader {
     if (values.some(isPath) || (pathLike && !numbered)) return SOCKET;
     // Anything else is taken as a port, as it nearly always is (`Number(process.env.PORT)`).
     // Node reads the second argument as the host only when it is a string.
-    if (!second)
-      return { kind: 'default', addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, host) };
-    if (this.isFunction(second) || typeof this.staticValue(second)?.value === 'number') {
-      return { kind: 'default', addHost: (fixer, host) => insertArgumentBefore(fixer, second, host) };
+    if (!second || this.isFunction(second) || typeof this.staticValue(second)?.value === 'number') {
+      return { kind: 'default', addHost: (fixer, host) => this.addListenHost(fixer, api, call, host) };
     }
     // A third argument, or an environment variable, makes the second a host rather than a callback.
     const readsEnvironment = possibleValues(second).some(
       (candidate) => !candidate.known && environmentReadName(candidate.node) !== undefined,
     );
     return { kind: 'given', node: second, value: second, certain: third !== undefined || readsEnvironment };
+  }
+
+  /**
+   * `listen(port, host, …)`. TypeScript types every overload that takes a host with a numeric
+   * port, so a port that may be a string (`process.env.PORT || 3000`, which `listen(port, cb)`
+   * passed as a `handle: any`) becomes `Number(port)`; one that may also be undefined (a bare
+   * `process.env.PORT`, where Node picks a port) keeps its value in Node's options object instead:
+   * `listen({ port, host }, cb)`, which Node reads as it read the port.
+   */
+  private addListenHost(
+    fixer: RuleFixer,
+    api: StartApi,
+    call: TSESTree.CallExpression,
+    host: string,
+  ): RuleFix | RuleFix[] {
+    const [port, second] = call.arguments as TSESTree.Expression[];
+    const typed = isTypeScriptFile(moduleOf(call).file ?? '') && api.portTakesString !== true;
+    const typing = typed ? portTyping(port!) : 'number';
+    if (typing === 'string-or-undefined') {
+      return fixer.replaceText(port!, `{ port: ${this.sourceCode.getText(port)}, host: ${host} }`);
+    }
+    const added = second
+      ? insertArgumentBefore(fixer, second, host)
+      : appendArgument(fixer, this.sourceCode, call, host);
+    return typing === 'string' ? [fixer.replaceText(port!, `Number(${this.sourceCode.getText(port)})`), added] : added;
   }
 
   private readFastifyListen(api: StartApi, call: TSESTree.CallExpression): HostReading {
@@ -1755,4 +1779,126 @@ function heldInProcessOnly(made: TSESTree.Node, serving: TestServing, depth: num
     if (name !== null && name === serving.method) requested = true;
   }
   return requested ? 'requested' : 'unused';
+}
+
+/** How TypeScript types a port: as a number, a string, a string or undefined, or what the code does not show. */
+type PortTyping = 'number' | 'string' | 'string-or-undefined' | 'unknown';
+
+/**
+ * How TypeScript types a port written in the code, as far as the code shows: `'string'` when it
+ * may be a string (`process.env.PORT || 3000`, `port: string | number`), `'string-or-undefined'`
+ * when it may also be undefined (`process.env.PORT`), `'number'` for a number or `Number(…)`, and
+ * `'unknown'` for a value the code does not show (a call: it may return a socket's path).
+ */
+function portTyping(node: TSESTree.Node, depth = 0): PortTyping {
+  if (depth > 8) return 'unknown';
+  switch (node.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return typeTyping(node.typeAnnotation);
+    case AST_NODE_TYPES.TSNonNullExpression: {
+      const typing = portTyping(node.expression, depth + 1);
+      return typing === 'string-or-undefined' ? 'string' : typing;
+    }
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+      return portTyping(node.expression, depth + 1);
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'number' ? 'number' : 'unknown';
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTypeWrappers(node.callee);
+      const converts =
+        callee.type === AST_NODE_TYPES.Identifier && ['Number', 'parseInt', 'parseFloat'].includes(callee.name);
+      return converts ? 'number' : 'unknown';
+    }
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === '+' || node.operator === '-' ? 'number' : 'unknown';
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const [left, right] =
+        node.type === AST_NODE_TYPES.LogicalExpression ? [node.left, node.right] : [node.consequent, node.alternate];
+      const sides = [portTyping(left, depth + 1), portTyping(right, depth + 1)];
+      if (sides.includes('unknown')) return 'unknown';
+      // `a || b` and `a ?? b` are undefined only where `b` may be.
+      if (
+        node.type === AST_NODE_TYPES.LogicalExpression &&
+        node.operator !== '&&' &&
+        sides[0] === 'string-or-undefined'
+      )
+        sides[0] = 'string';
+      if (sides.includes('string-or-undefined')) return 'string-or-undefined';
+      return sides.includes('string') ? 'string' : 'number';
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      if (environmentReadName(node) !== undefined) return 'string-or-undefined';
+      const value = resolveExpression(node);
+      return value && value !== node ? portTyping(value, depth + 1) : 'unknown';
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const definition = variableOf(node)?.defs[0];
+      if (!definition) return 'unknown';
+      if (narrowedToNumber(node)) return 'number';
+      const { name } = definition;
+      if (name.type === AST_NODE_TYPES.Identifier && name.typeAnnotation) {
+        return typeTyping(name.typeAnnotation.typeAnnotation);
+      }
+      if (definition.type === 'Parameter') {
+        const { parent } = name;
+        return parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === name
+          ? portTyping(parent.right, depth + 1)
+          : 'unknown';
+      }
+      if (definition.type === 'Variable' && definition.node.init) {
+        return portTyping(definition.node.init, depth + 1);
+      }
+      return 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+/** Whether a name is read where `typeof name === 'number'` holds: `if (typeof port === 'number') listen(port)`. */
+function narrowedToNumber(name: TSESTree.Identifier): boolean {
+  const isNumberTest = (test: TSESTree.Node): boolean =>
+    test.type === AST_NODE_TYPES.BinaryExpression &&
+    (test.operator === '===' || test.operator === '==') &&
+    test.left.type === AST_NODE_TYPES.UnaryExpression &&
+    test.left.operator === 'typeof' &&
+    test.left.argument.type === AST_NODE_TYPES.Identifier &&
+    test.left.argument.name === name.name &&
+    test.right.type === AST_NODE_TYPES.Literal &&
+    test.right.value === 'number';
+  let child: TSESTree.Node = name;
+  for (
+    let parent: TSESTree.Node | null | undefined = name.parent;
+    parent && !isFunctionNode(parent);
+    parent = parent.parent
+  ) {
+    if (
+      ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+        parent.consequent === child &&
+        isNumberTest(parent.test)) ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression &&
+        parent.operator === '&&' &&
+        parent.right === child &&
+        isNumberTest(parent.left))
+    )
+      return true;
+    child = parent;
+  }
+  return false;
+}
+
+/** How a written type types a port: `number`, or with `string` (or a string literal) in it, and `undefined`. */
+function typeTyping(type: TSESTree.TypeNode): PortTyping {
+  const members = type.type === AST_NODE_TYPES.TSUnionType ? type.types : [type];
+  const string = members.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.TSStringKeyword ||
+      (member.type === AST_NODE_TYPES.TSLiteralType &&
+        member.literal.type === AST_NODE_TYPES.Literal &&
+        typeof member.literal.value === 'string'),
+  );
+  if (!string) return members.every((member) => member.type === AST_NODE_TYPES.TSNumberKeyword) ? 'number' : 'unknown';
+  return members.some((member) => member.type === AST_NODE_TYPES.TSUndefinedKeyword) ? 'string-or-undefined' : 'string';
 }

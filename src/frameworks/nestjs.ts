@@ -26,8 +26,10 @@ const CORS_OPTION: CorsMiddleware = {
 // the HTTP adapter's `listen`, which on Express is `httpServer.listen(port, ...args)`
 // (adapters/express-adapter.js:249-251): with no hostname, Node's default, every interface.
 // `use()` returns the application (nest-application.js `use(...args) { …; return this; }`).
+// @nestjs/common 12.5.1 interfaces/nest-application.interface.d.ts:89-90 types it
+// `listen(port: number | string, hostname: string, callback?)`.
 const NEST_APP: ServerSource = {
-  listen: nodeListen('`app.listen()` of NestJS', FORWARDED_TO_NODE),
+  listen: { ...nodeListen('`app.listen()` of NestJS', FORWARDED_TO_NODE), portTakesString: true },
   fetchHandler: false,
   returnsItself: new Set(['use', 'setGlobalPrefix', 'useGlobalGuards', 'useGlobalPipes', 'useGlobalInterceptors']),
   platformArgument: 1,
@@ -46,6 +48,7 @@ const NEST_FASTIFY_APP: ServerSource = {
     signature: 'node-listen',
     hostKey: 'host',
     socketKey: 'path',
+    portTakesString: true,
   },
   fetchHandler: false,
   returnsItself: NEST_APP.returnsItself,

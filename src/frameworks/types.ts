@@ -250,6 +250,11 @@ export interface StartApi extends ServerApi {
    * have no host option): `binding` says so in messages.
    */
   readonly everyInterfaceBefore?: { readonly module: string; readonly version: string; readonly binding: string };
+  /**
+   * Its TypeScript signature takes a host after a port typed `number | string` (NestJS), where
+   * Node's `listen(port: number, hostname: string)` wants a number.
+   */
+  readonly portTakesString?: boolean;
 }
 
 /** Something whose `.listen()` starts a server, or whose `.fetch` is a request handler (a Hono app). */

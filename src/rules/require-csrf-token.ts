@@ -1139,8 +1139,25 @@ export default createRule<Options, MessageIds>({
 
     /** A multi-line snippet indented to sit where `anchor` is. */
     function block(anchor: TSESTree.Node, lines: readonly string[]): string {
+      // `// @ts-ignore` or `// eslint-disable-next-line` above the anchor's line covers that line
+      // alone: the inserted code stays on it, so that what it covered (a handler's type error) stays covered.
+      if (coveredByDirective(anchor)) return lines.map((line) => line.trim()).join(' ');
       const indent = indentationAt(sourceCode, anchor.range[0]);
       return lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
+    }
+
+    /** Whether a comment on the line above the node's first line tells TypeScript or ESLint to skip that line. */
+    function coveredByDirective(node: TSESTree.Node): boolean {
+      const line = node.loc.start.line;
+      return sourceCode
+        .getAllComments()
+        .some(
+          (comment) =>
+            comment.loc.end.line === line - 1 &&
+            /^\s*(?:@ts-ignore|@ts-expect-error|eslint-disable-next-line)\b/u.test(
+              comment.value.replace(/^\s*\*/u, ''),
+            ),
+        );
     }
   },
 });

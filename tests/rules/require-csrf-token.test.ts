@@ -7118,3 +7118,57 @@ ruleTester.run('require-csrf-token: a check that puts a token of its own in for 
     },
   ],
 });
+
+/**
+ * An Express route under a comment that has TypeScript or ESLint skip its first line, with
+ * `guard` written before the handler, and the fix's declarations above the comment when `helpers`.
+ */
+const DIRECTIVE_ROUTE = (
+  directive: string,
+  guardText: string,
+  helpers: string,
+): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const app = express();
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+${helpers}${directive}
+app.post('/mcp', ${guardText}async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+
+/** The express guard on one line: what the fix writes where a directive covers the handler's line. */
+const oneLineGuard = (bearer: boolean): string =>
+  `${guard('express', bearer)
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ')} `;
+
+ruleTester.run('require-csrf-token: a route whose first line a directive comment covers', rule, {
+  valid: [],
+  invalid: [
+    ...['// @ts-ignore', '// @ts-expect-error the handler returns a promise', '/* @ts-ignore */'].map((directive) => ({
+      // The guard goes on the handler's line, which the comment still covers: its type error or
+      // lint report stays hidden, as the owner chose.
+      name: `the guard stays on the line \`${directive}\` covers`,
+      code: DIRECTIVE_ROUTE(directive, '', ''),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [7, 1, 7, 9], (bearer) =>
+          DIRECTIVE_ROUTE(directive, oneLineGuard(bearer), `\n${tokenHelpers({ bearer })}\n\n`),
+        ),
+      ],
+    })),
+    {
+      name: 'an ordinary comment above the route leaves the guard on lines of its own',
+      code: DIRECTIVE_ROUTE('// The MCP endpoint', '', ''),
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [7, 1, 7, 9], (bearer) =>
+          DIRECTIVE_ROUTE('// The MCP endpoint', guard('express', bearer), `\n${tokenHelpers({ bearer })}\n\n`),
+        ),
+      ],
+    },
+  ],
+});

@@ -4856,3 +4856,151 @@ ruleTester.run('require-loopback-host: a file with a WebSocket server may relay 
     },
   ],
 });
+
+/** An Express server whose port TypeScript types as a string (or undefined), with the host `listen` is given. */
+const STRING_PORTS = (first: string, second: string, third: string): string => `import express from 'express';
+
+const PORT = process.env.PORT || 3006;
+const app = express();
+app.post('/mcp', (req, res) => res.end());
+app.listen(${first}, () => console.log(PORT));
+app.listen(${second});
+export function start(port: string | number, fallback: number) {
+  return app.listen(${third});
+}
+`;
+
+const JS_STRING_PORTS = (first: string, second: string, third: string): string =>
+  STRING_PORTS(first, second, third).replace('port: string | number, fallback: number', 'port');
+
+ruleTester.run('require-loopback-host: a port that TypeScript types as a string', rule, {
+  valid: [],
+  invalid: [
+    {
+      // Every overload of listen() that takes a host wants a number; `listen(port, cb)` took the
+      // string as a `handle: any`. Node reads a numeric string as the port, and picks one for undefined.
+      name: 'the port becomes a number, or goes into the options with the host',
+      code: STRING_PORTS('PORT', 'process.env.ALT_PORT', 'port ?? fallback'),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', binding: "Node's default is `::`" },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: STRING_PORTS("Number(PORT), '127.0.0.1'", 'process.env.ALT_PORT', 'port ?? fallback'),
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: STRING_PORTS(
+                "Number(PORT), process.env.HOST ?? '127.0.0.1'",
+                'process.env.ALT_PORT',
+                'port ?? fallback',
+              ),
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: STRING_PORTS("Number(PORT), '::1'", 'process.env.ALT_PORT', 'port ?? fallback'),
+            },
+            {
+              messageId: 'useLocalhost',
+              output: STRING_PORTS("Number(PORT), 'localhost'", 'process.env.ALT_PORT', 'port ?? fallback'),
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', binding: "Node's default is `::`" },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: STRING_PORTS('PORT', "{ port: process.env.ALT_PORT, host: '127.0.0.1' }", 'port ?? fallback'),
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: STRING_PORTS(
+                'PORT',
+                "{ port: process.env.ALT_PORT, host: process.env.HOST ?? '127.0.0.1' }",
+                'port ?? fallback',
+              ),
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: STRING_PORTS('PORT', "{ port: process.env.ALT_PORT, host: '::1' }", 'port ?? fallback'),
+            },
+            {
+              messageId: 'useLocalhost',
+              output: STRING_PORTS('PORT', "{ port: process.env.ALT_PORT, host: 'localhost' }", 'port ?? fallback'),
+            },
+          ],
+        },
+        {
+          messageId: 'defaultHost',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', binding: "Node's default is `::`" },
+          line: 9,
+          column: 14,
+          endLine: 9,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: STRING_PORTS('PORT', 'process.env.ALT_PORT', "Number(port ?? fallback), '127.0.0.1'"),
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: STRING_PORTS(
+                'PORT',
+                'process.env.ALT_PORT',
+                "Number(port ?? fallback), process.env.HOST ?? '127.0.0.1'",
+              ),
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: STRING_PORTS('PORT', 'process.env.ALT_PORT', "Number(port ?? fallback), '::1'"),
+            },
+            {
+              messageId: 'useLocalhost',
+              output: STRING_PORTS('PORT', 'process.env.ALT_PORT', "Number(port ?? fallback), 'localhost'"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // In JavaScript no overload is checked: the port stays as it is written.
+      name: 'in JavaScript the port is left as it is',
+      code: STRING_PORTS('PORT', 'process.env.ALT_PORT', 'port').replace(
+        'port: string | number, fallback: number',
+        'port',
+      ),
+      ...esm,
+      errors: (
+        [
+          [6, (host: string) => [`PORT, ${host}`, 'process.env.ALT_PORT', 'port']],
+          [7, (host: string) => ['PORT', `process.env.ALT_PORT, ${host}`, 'port']],
+          [9, (host: string) => ['PORT', 'process.env.ALT_PORT', `port, ${host}`]],
+        ] as const
+      ).map(([line, hosted]) => ({
+        messageId: 'defaultHost' as const,
+        line,
+        suggestions: [
+          ['useIpv4Loopback', "'127.0.0.1'"],
+          ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+          ['useIpv6Loopback', "'::1'"],
+          ['useLocalhost', "'localhost'"],
+        ].map(([messageId, host]) => ({
+          messageId: messageId as 'useIpv4Loopback',
+          output: JS_STRING_PORTS(...(hosted(host!) as [string, string, string])),
+        })),
+      })),
+    },
+  ],
+});

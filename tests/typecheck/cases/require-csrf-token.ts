@@ -37,6 +37,20 @@ app.use('/api', router);
 `,
     },
     {
+      // A handler typed with the fetch API's Request, an error `@ts-ignore` hides: the guard keeps
+      // to the line it covers.
+      name: 'express, a handler under @ts-ignore',
+      code: `import express from 'express';
+
+const app = express();
+// @ts-ignore
+app.post('/mcp', async (req: Request, res: Response) => {
+  await req.text();
+  void res;
+});
+`,
+    },
+    {
       name: 'hono',
       code: `import { Hono } from 'hono';
 import type { Context } from 'hono';

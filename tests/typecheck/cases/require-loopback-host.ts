@@ -5,7 +5,7 @@ export const typeCheckCases: TypeCheckCases = {
   ruleId: 'require-loopback-host',
   title: 'in every framework the rule covers',
   // Each original, its fail-closed fixed program and one program per suggestion of the default mode.
-  programs: { exactly: 96 },
+  programs: { exactly: 110 },
   cases: [
     {
       name: 'express',
@@ -22,6 +22,21 @@ app.listen();
 app.listen(() => console.log('up'));
 app.listen(PORT + 2, HOST);
 express().use(express.json()).listen({ port: PORT + 3 });
+`,
+    },
+    {
+      // Every listen() overload that takes a host wants a numeric port.
+      name: 'ports that TypeScript types as strings',
+      code: `import express from 'express';
+import http from 'node:http';
+
+const PORT = process.env.PORT || 3000;
+const app = express();
+app.listen(PORT, () => console.log(PORT));
+app.listen(process.env.ALT_PORT);
+export function start(port: string | number) {
+  return http.createServer((req, res) => res.end('ok')).listen(port);
+}
 `,
     },
     {
