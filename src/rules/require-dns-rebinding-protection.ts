@@ -1062,9 +1062,12 @@ export default createRule<Options, MessageIds>({
           if (checkedByNestControllers(transport.node)) continue;
           // Made in a handler of an app the analysis does not know (`this.app = opts.app ??
           // express()`) that refuses the request before it: that check is on every way to it.
+          // Not in a function that registers routes (`async function main()`): it builds the
+          // server and handles no request, and its routes' handlers check only their own.
           const maker = making.length === 0 ? enclosingFunction(transport.node) : null;
           if (
             maker &&
+            !routes.some((route) => route.handlers.some((handler) => containsNode(maker, handler))) &&
             (functionChecksCredential(HOST_FINDER, maker, 0, transport.node) ||
               (trustCredentialChecks &&
                 functionChecksCredential(REBINDING_CREDENTIAL_FINDER, maker, 0, transport.node)))

@@ -3563,3 +3563,54 @@ app.listen(3000, '127.0.0.1');`,
   ],
   invalid: [],
 });
+
+/** A `main()` that makes the transport and registers its routes, one of them an OAuth callback that refuses a bad state cookie; `options` are the transport's. */
+const SERVER_MAIN = (options: string): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+async function main() {
+  const app = express();
+  app.get('/auth/callback', (req, res) => {
+    const state = req.headers.cookie?.split('state=')[1];
+    if (state !== req.query.state) {
+      res.status(400).send('Invalid state');
+      return;
+    }
+    res.send('Signed in');
+  });
+  const transport = new StreamableHTTPServerTransport({ ${options} });
+  app.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));
+  app.listen(3000, '127.0.0.1');
+}
+
+void main();`;
+
+ruleTester.run('require-dns-rebinding-protection: a transport made by a function that registers routes', rule, {
+  valid: [],
+  invalid: [
+    {
+      // main() handles no request: what another route's handler checks is no check of the MCP route.
+      name: "another route's check of its own request does not guard the transport",
+      code: SERVER_MAIN('sessionIdGenerator: undefined'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 14,
+          column: 25,
+          endLine: 14,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: SERVER_MAIN(
+                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
