@@ -399,10 +399,12 @@ function staysHere(app: AppInstance): boolean {
     const served = references.some((reference) => servedByRuntime(reference.identifier));
     // Exported only for the package's tests (`export default app` for supertest): no module that
     // runs it adds routes.
-    const forTests = exportedForTestsOnly(holder.id, references);
+    // Or exported by a module that no module of its package imports, which is no entry of the
+    // package either: a script run on its own (`tsx example.ts`) whose export nothing reads.
+    const unread = exportedForTestsOnly(holder.id, references) || exportedToNobody(holder.id, references);
     if (
       ((exportedValue(made) && !served) || holder.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
-      !forTests
+      !unread
     )
       return false;
     return references.every(
@@ -410,7 +412,7 @@ function staysHere(app: AppInstance): boolean {
         reference.init ||
         usedInPlace(reference.identifier) ||
         servedByRuntime(reference.identifier) ||
-        (forTests && exportsName(reference.identifier) !== null),
+        (unread && exportsName(reference.identifier) !== null),
     );
   }
   // `this.app = express()` in a class, into a private field, or the field's own initializer
@@ -471,13 +473,30 @@ function staysHere(app: AppInstance): boolean {
 function exportedForTestsOnly(id: TSESTree.Identifier, references: readonly Scope.Reference[]): boolean {
   const { file } = moduleOf(id);
   if (!file || isPackageEntry(file) || inWorkspace(file)) return false;
+  const names = exportedNames(id, references);
+  if (names.length === 0 || importersOf(file, names)?.length !== 0) return false;
+  return (importersOf(file, names, true)?.length ?? 0) > 0;
+}
+
+/**
+ * Whether a name's module exports it (`export default app`) where nothing can read it: the module
+ * is no entry of its package, and no module of the package imports it, tests included.
+ */
+function exportedToNobody(id: TSESTree.Identifier, references: readonly Scope.Reference[]): boolean {
+  const { file } = moduleOf(id);
+  if (!file || isPackageEntry(file)) return false;
+  const names = exportedNames(id, references);
+  return names.length > 0 && importersOf(file, names)?.length === 0 && importersOf(file, names, true)?.length === 0;
+}
+
+/** The names a module exports a binding under, by its references (`export default app`) and its declaration. */
+function exportedNames(id: TSESTree.Identifier, references: readonly Scope.Reference[]): string[] {
   const names = references.flatMap((reference) => {
     const name = exportsName(reference.identifier);
     return name === null ? [] : [name];
   });
   if (id.parent?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.push(id.name);
-  if (names.length === 0 || importersOf(file, names)?.length !== 0) return false;
-  return (importersOf(file, names, true)?.length ?? 0) > 0;
+  return names;
 }
 
 /** The name an ES export of a reference gives it (`default`, or the exported name), or `null`. */

@@ -1,8 +1,12 @@
+import path from 'node:path';
 import rule from '../../src/rules/require-loopback-host';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { loopbackHostSuggestions, nodeDefaultHost } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
+
+/** A module of a package whose other module imports its exported app (tests/fixtures/exported-app). */
+const EXPORTED_APP_FILE = path.join(__dirname, '..', 'fixtures', 'exported-app', 'src', 'server.ts');
 
 /** A start function whose `listen()` gets a value narrowed to a number: a port. */
 const NARROWED_PORT = `import http from 'node:http';
@@ -3884,6 +3888,7 @@ export class LoginCallback {
     },
     {
       name: 'an exported app may be given MCP routes by its importers',
+      filename: EXPORTED_APP_FILE,
       code: exportedApp,
       errors: [{ ...EVERY_INTERFACE_EXPRESS, line: 6, suggestions: loopbackSuggestions(exportedApp) }],
     },

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import noWildcardOriginRule from '../../src/rules/no-wildcard-origin';
 import noReflectedOriginRule from '../../src/rules/no-reflected-origin';
 import requireDnsRebindingProtectionRule from '../../src/rules/require-dns-rebinding-protection';
@@ -11,6 +12,9 @@ import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
 // each safe shape, the nearest variant that is not safe and must still be reported.
 
 const ruleTester = createRuleTester();
+
+/** A module of a package whose other module imports its exported app (tests/fixtures/exported-app). */
+const EXPORTED_APP_FILE = path.join(__dirname, '..', 'fixtures', 'exported-app', 'src', 'server.ts');
 
 // The servers the cases below make safe or unsafe, and what the fixes write into them.
 
@@ -1957,6 +1961,7 @@ ruleTester.run('no-wildcard-origin: servers that serve no MCP', noWildcardOrigin
   invalid: failClosedFix([
     {
       name: 'an exported app: other modules may add MCP routes to it',
+      filename: EXPORTED_APP_FILE,
       code: STATS_APP(true),
       output: STATS_APP(true).replace('cors()', 'cors({ origin: false })'),
       errors: [
@@ -2072,6 +2077,7 @@ ruleTester.run('no-reflected-origin: servers that serve no MCP', noReflectedOrig
   invalid: [
     {
       name: "the same check in the exported app is reported where it lets '*' in",
+      filename: EXPORTED_APP_FILE,
       code: STAR_CHECKED(true),
       output: null,
       errors: [
@@ -2093,6 +2099,7 @@ ruleTester.run('no-reflected-origin: servers that serve no MCP', noReflectedOrig
     },
     {
       name: 'the same app, exported',
+      filename: EXPORTED_APP_FILE,
       code: STATS_APP(true).replace('cors()', 'cors({ origin: true })'),
       errors: [
         {
