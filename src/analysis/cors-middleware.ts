@@ -484,6 +484,16 @@ export function corsOptionsBranches(use: CorsMiddlewareUse): CorsOptionsBranch[]
       visit(expression.right, depth + 1);
       return;
     }
+    // `cors((req, callback) => callback(null, { origin: true }))`, `cors(corsOptions)` with a
+    // function of the file: each request's options are what the function hands its callback.
+    const { optionsDelegateCallback } = use.middleware;
+    const delegate = optionsDelegateCallback !== undefined ? resolveFunction(expression) : null;
+    if (delegate) {
+      const handed = delegatedOptions(delegate, optionsDelegateCallback!);
+      if (handed === null) branches.push({ kind: 'unknown' });
+      else for (const options of handed) visit(options, depth + 1);
+      return;
+    }
     const resolved = resolveExpression(expression);
     if (resolved && resolved !== expression) {
       visit(resolved, depth + 1);
@@ -524,6 +534,27 @@ export function corsOptionsBranches(use: CorsMiddlewareUse): CorsOptionsBranch[]
   };
   visit(use.options, 0);
   return branches;
+}
+
+/**
+ * The options a per-request options function hands its callback, the parameter at `index`:
+ * the second argument of each call `callback(null, options)` (a call with an error hands none), in
+ * its body or in a function nested there. `null` when the callback goes anywhere else (handed to
+ * another function, stored), or is never called with options.
+ */
+function delegatedOptions(fn: TSESTree.FunctionLike, index: number): TSESTree.Node[] | null {
+  const parameter = fn.params[index];
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return null;
+  const handed: TSESTree.Node[] = [];
+  for (const reference of variableOf(parameter)?.references ?? []) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return null;
+    const [error, options] = call.arguments;
+    if (!error || !options || options.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (!isNullishLiteral(skipTypeWrappers(error))) continue;
+    handed.push(options);
+  }
+  return handed.length > 0 ? handed : null;
 }
 
 /**

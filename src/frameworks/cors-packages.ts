@@ -3,7 +3,9 @@ import { CALL, READ, type Adapter, type CorsMiddleware, type TraceNode } from '.
 // cors/lib/index.js: defaults `origin: '*'`; `!options.origin || origin === '*'` allows any origin
 // only when the key is absent (defaults are merged first) or '*'; `false` skips CORS.
 // `originCallback(req.headers.origin, function (err2, origin) { … })`; `isOriginAllowed` tests a
-// RegExp (`allowedOrigin instanceof RegExp`) against the origin.
+// RegExp (`allowedOrigin instanceof RegExp`) against the origin. cors 2.8.6 `middlewareWrapper(o)`:
+// a function `o` is called as `o(req, function (err, options) { … })` for each request, and the
+// options it hands back are merged with the defaults as written ones are.
 export const CORS: CorsMiddleware = {
   module: 'cors',
   display: '`cors()`',
@@ -16,6 +18,7 @@ export const CORS: CorsMiddleware = {
   isCredentialsOn: (value) => value === true,
   reflectsOnTrue: true,
   originFunction: { origin: 0, callback: 1 },
+  optionsDelegateCallback: 1,
   takesPatterns: true,
   matchesArraysExactly: true,
   // @types/cors 2.8: `declare namespace e { interface CorsOptions … }`, `export = e`.

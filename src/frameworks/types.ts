@@ -378,6 +378,11 @@ export interface CorsMiddleware {
    */
   readonly perRequestOptions?: string;
   /**
+   * The options may be a function that hands each request's options to the callback it is given
+   * as this parameter (`cors((req, callback) => callback(null, options))`).
+   */
+  readonly optionsDelegateCallback?: number;
+  /**
    * Properties a fix writes beside `origin` when it writes the options whole, where they replace
    * defaults that clients rely on: mcp-use's `exposeHeaders: ['mcp-session-id']`.
    */
