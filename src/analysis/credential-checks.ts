@@ -33,7 +33,13 @@ import {
 import { installedBefore } from './installed';
 import { environmentReadName } from './origin-source';
 import { alwaysExits } from './guards';
-import { destructuredHeaderNames, isUrlConstructor, requestHeaderRead, requestQueryRead } from './request-headers';
+import {
+  ANY_HEADER,
+  destructuredHeaderNames,
+  isUrlConstructor,
+  requestHeaderRead,
+  requestQueryRead,
+} from './request-headers';
 import {
   findObjectProperty,
   isFunctionNode,
@@ -1132,9 +1138,42 @@ function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: Handl
   if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
   if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length === 0) return null;
   const helper = resolveFunction(expression.callee);
-  return helper !== null && helper !== fn && returnedExpressions(helper).length > 0 && readsCredential(finder, helper)
+  return helper !== null &&
+    helper !== fn &&
+    returnedExpressions(helper).length > 0 &&
+    readsCredential(finder, helper) &&
+    !namedHeaderUnchecked(finder, helper, expression)
     ? helper
     : null;
+}
+
+/**
+ * Whether a helper reads the header its caller names (`getHeader(event, 'mcp-session-id')` of
+ * `function getHeader(event, name) { return event.node.req.headers[name.toLowerCase()]; }`), and
+ * this call names one that the finder does not check: every header it reads is keyed by that
+ * parameter, so it reads only that header here.
+ */
+function namedHeaderUnchecked(finder: CheckFinder, helper: HandlerFunction, call: TSESTree.CallExpression): boolean {
+  let index: number | null = null;
+  let others = false;
+  walk(helper.body, (node) => {
+    if (others || node.type !== AST_NODE_TYPES.MemberExpression || !node.computed) return;
+    if (requestHeaderRead(node) !== ANY_HEADER) return;
+    // `headers[name]`, `headers[name.toLowerCase()]`
+    let key = skipTypeWrappers(node.property);
+    if (key.type === AST_NODE_TYPES.CallExpression && key.callee.type === AST_NODE_TYPES.MemberExpression)
+      key = skipTypeWrappers(key.callee.object);
+    const at =
+      key.type === AST_NODE_TYPES.Identifier
+        ? helper.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === key.name)
+        : -1;
+    if (at < 0 || (index !== null && index !== at)) others = true;
+    else index = at;
+  });
+  if (others || index === null) return false;
+  const named = call.arguments[index];
+  const value = named && staticValue(named)?.value;
+  return typeof value === 'string' && !finder.checksHeader(value.toLowerCase());
 }
 
 /**

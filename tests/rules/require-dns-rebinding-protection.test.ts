@@ -3614,3 +3614,86 @@ ruleTester.run('require-dns-rebinding-protection: a transport made by a function
     },
   ],
 });
+
+/** A handler that reads headers through a helper of the file, `header(req, name)`; `options` are the transport's. */
+const HEADER_HELPER = (options: string): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+function header(req: express.Request, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const transports = new Map<string, StreamableHTTPServerTransport>();
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const sessionId = header(req, 'mcp-session-id');
+  if (sessionId) {
+    const known = transports.get(sessionId);
+    if (!known) return res.status(404).end();
+    return known.handleRequest(req, res, req.body);
+  }
+  const transport = new StreamableHTTPServerTransport({ ${options} });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');
+`;
+
+ruleTester.run('require-dns-rebinding-protection: a header read through a helper that the caller names', rule, {
+  valid: [
+    {
+      name: 'the helper reads the bearer token, which the handler compares before the transport',
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+function header(req: express.Request, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const transports = new Map<string, StreamableHTTPServerTransport>();
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const token = header(req, 'authorization');
+  if (token !== \`Bearer \${process.env.MCP_TOKEN}\`) return res.status(401).end();
+  const sessionId = req.headers['mcp-session-id'];
+  if (typeof sessionId === "string") {
+    const known = transports.get(sessionId);
+    if (!known) return res.status(404).end();
+    return known.handleRequest(req, res, req.body);
+  }
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => crypto.randomUUID() });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');
+`,
+    },
+  ],
+  invalid: [
+    {
+      // The helper reads only the header its call names: a session id, which a rebinding page
+      // leaves out to get a session of its own.
+      name: 'the helper reads the session id: no credential',
+      code: HEADER_HELPER('sessionIdGenerator: () => crypto.randomUUID()'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 18,
+          column: 25,
+          endLine: 18,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: HEADER_HELPER(
+                "sessionIdGenerator: () => crypto.randomUUID(), enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
