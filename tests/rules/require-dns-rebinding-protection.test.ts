@@ -3643,30 +3643,15 @@ ruleTester.run('require-dns-rebinding-protection: a header read through a helper
   valid: [
     {
       name: 'the helper reads the bearer token, which the handler compares before the transport',
-      code: `import express from 'express';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-
-function header(req: express.Request, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-const transports = new Map<string, StreamableHTTPServerTransport>();
-const app = express();
-app.post('/mcp', async (req, res) => {
-  const token = header(req, 'authorization');
-  if (token !== \`Bearer \${process.env.MCP_TOKEN}\`) return res.status(401).end();
-  const sessionId = req.headers['mcp-session-id'];
-  if (typeof sessionId === "string") {
-    const known = transports.get(sessionId);
-    if (!known) return res.status(404).end();
-    return known.handleRequest(req, res, req.body);
-  }
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => crypto.randomUUID() });
-  await transport.handleRequest(req, res, req.body);
-});
-app.listen(3000, '127.0.0.1');
-`,
+      code: HEADER_HELPER('sessionIdGenerator: () => crypto.randomUUID()').replace(
+        "  const sessionId = header(req, 'mcp-session-id');\n  if (sessionId) {",
+        [
+          "  const token = header(req, 'authorization');",
+          '  if (token !== `Bearer ${process.env.MCP_TOKEN}`) return res.status(401).end();',
+          "  const sessionId = req.headers['mcp-session-id'];",
+          "  if (typeof sessionId === 'string') {",
+        ].join('\n'),
+      ),
     },
   ],
   invalid: [
