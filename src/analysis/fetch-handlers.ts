@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { skipTypeWrappers } from './ast';
+import { outermostWrapper, skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { servesMcp } from './mcp-transports';
 import { importOf } from './exports';
-import { moduleOf, propertyName, staticValue } from './program';
+import { isLinted, moduleOf, propertyName, staticValue } from './program';
 import {
   findObjectProperty,
   isFunctionNode,
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
+  usesOfDefaultExport,
   type HandlerFunction,
 } from './values';
 
@@ -67,6 +68,11 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
     const fetch = findObjectProperty(object, 'fetch');
     const fn = fetch.kind === 'found' ? resolveFunction(fetch.value ?? fetch.property.value) : null;
     if (fn && fetch.kind === 'found') handlers.push({ fn, given: fetch.property.key });
+    // `export default { '/mcp': handler }` that a module of the package hands to Bun as its
+    // `routes` (`Bun.serve({ routes })`): a route table of its own.
+    else if (fetch.kind === 'missing' && pathKeyed(object) && servedAsRoutes(statement.declaration)) {
+      handlers.push(...routeTable(object));
+    }
   }
   // `Bun.serve({ fetch })`, `Deno.serve(…)`
   const serves = /\bserve\b/u.test(sourceCode.text) && mayHoldEntities(sourceCode, 'start');
@@ -217,8 +223,41 @@ function bunRoutes(call: TSESTree.CallExpression): FetchHandler[] {
   const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
   const table = options ? findObjectProperty(options, 'routes') : null;
   const routes = table?.kind === 'found' && table.value ? resolveObjectExpression(table.value) : null;
+  // A table imported from another module is read where it is written (`servedAsRoutes`).
+  return routes && isLinted(routes) ? routeTable(routes) : [];
+}
+
+/** Whether an object has a key that is a path (`'/mcp'`), as a route table does. */
+function pathKeyed(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some(
+    (property) => property.type === AST_NODE_TYPES.Property && propertyName(property)?.startsWith('/') === true,
+  );
+}
+
+/**
+ * Whether a module's default export is handed to Bun as the `routes` of a server it starts, in a
+ * module of the package that imports it: `import routes from './routes'; Bun.serve({ routes })`.
+ */
+function servedAsRoutes(exported: TSESTree.Node): boolean {
+  const found = usesOfDefaultExport(exported);
+  return (
+    found?.uses.some((use) => {
+      const value = outermostWrapper(use);
+      const property = value.parent;
+      if (property?.type !== AST_NODE_TYPES.Property || property.value !== value) return false;
+      if (propertyName(property) !== 'routes') return false;
+      const call = property.parent.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== property.parent) return false;
+      const [start] = entitiesOf(call, 'start');
+      return start?.kind === 'start' && start.api.handlesFetch === true;
+    }) ?? false
+  );
+}
+
+/** The handlers of a Bun `routes` table: a function answers every method at its path, a table of methods each of its methods. */
+function routeTable(routes: TSESTree.ObjectExpression): FetchHandler[] {
   const found: FetchHandler[] = [];
-  for (const property of routes?.properties ?? []) {
+  for (const property of routes.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const path = propertyName(property);
     if (path === null || !path.startsWith('/')) continue;

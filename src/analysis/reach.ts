@@ -850,8 +850,10 @@ function handles(route: Route, node: TSESTree.Node): boolean {
   if (route.framework === 'node') {
     const branch = route.node.parent;
     if (branch?.type === AST_NODE_TYPES.IfStatement && route.node === branch.test) return containsNode(branch, node);
-    // A route of its own (a Next.js route file's `GET`, a fetch handler): its handler.
-    if (route.exportedFor === undefined) return false;
+    // A route of its own (a Next.js route file's `GET`, an entry of Bun's `routes`, which may
+    // answer every method): its handler.
+    if (route.exportedFor === undefined && !(route.web === true && route.path !== null && route.call === null))
+      return false;
   }
   return route.handlers.some((handler) => {
     if (containsNode(handler, node)) return true;

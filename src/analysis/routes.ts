@@ -914,7 +914,7 @@ class RouteFinder {
           node: given,
           call: null,
           path: route.path,
-          acceptsPost: every || route.method === 'POST',
+          acceptsPost: every ? !(fn && turnsAwayPost(fn)) : route.method === 'POST',
           handlers: [fn ?? given],
           options: null,
           given,
@@ -1354,6 +1354,45 @@ function conditionsAround(node: TSESTree.Node, fn: HandlerFunction): { test: TSE
     }
   }
   return tests;
+}
+
+/**
+ * Whether a handler that answers every method turns POST away before it does anything else: after
+ * declarations, plain statements and early exits for other methods (`if (req.method === 'OPTIONS')
+ * return …`), an early exit whose test POST passes and some other method fails
+ * (`if (req.method !== 'GET') return new Response(null, { status: 405 })`).
+ */
+function turnsAwayPost(fn: HandlerFunction): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
+      if (allowsOnlyOthers(statement.test)) return true;
+      if (onlyOtherMethods(statement.test)) continue;
+      return false;
+    }
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration && statement.type !== AST_NODE_TYPES.ExpressionStatement)
+      return false;
+  }
+  return false;
+}
+
+/**
+ * A test that holds for every method but some that are not POST: `x.method !== 'GET'`, such tests
+ * joined by `&&`, `!['GET', 'HEAD'].includes(x.method)`.
+ */
+function allowsOnlyOthers(test: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&')
+    return allowsOnlyOthers(expression.left) && allowsOnlyOthers(expression.right);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+    const listed = skipTypeWrappers(expression.argument);
+    const methods = listed.type === AST_NODE_TYPES.CallExpression ? listedMethods(listed) : null;
+    return methods !== null && !methods.includes('POST');
+  }
+  if (expression.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  if (expression.operator !== '!==' && expression.operator !== '!=') return false;
+  const method = comparedMethod(expression);
+  return method !== null && method !== 'POST';
 }
 
 /** `x.method === 'OPTIONS'`, or several such tests joined by `||`: a test that POST fails. */
