@@ -9,7 +9,14 @@ import {
   insertArgumentBefore,
   replacePropertyValue,
 } from '../fixes/edits';
-import { calledMethodName, containsNode, outermostWrapper, skipTypeWrappers, topLevelStatement } from '../analysis/ast';
+import {
+  calledMethodName,
+  containsNode,
+  outermostWrapper,
+  skipTypeWrappers,
+  topLevelStatement,
+  walk,
+} from '../analysis/ast';
 import { frameworkStarts, listsSome, localApps, namesLoopback, servedInProcessOnly } from '../analysis/servers';
 import { isLinted, moduleOf, placeOf, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
@@ -303,7 +310,8 @@ export default createRule<Options, MessageIds>({
             !servedInProcessOnly(route) &&
             !routeIsGuarded(finder, route, apps) &&
             !originCheckedLocally(route) &&
-            !sessionsMadeBehindCheck(route),
+            !sessionsMadeBehindCheck(route) &&
+            !takesNoRequest(route),
         );
         unchecked.sort((a, b) => a.node.range[0] - b.node.range[0]);
         // One function's branch of this file reached through two handlers (`http.createServer((req,
@@ -873,6 +881,21 @@ export default createRule<Options, MessageIds>({
       if (path === null) return 'This route';
       if (method === 'use' || method === 'all') return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
+    }
+
+    /**
+     * A web route whose handler takes no parameter (`'/sse': () => transport.createResponse()` in
+     * Bun's `routes`): it never reads the request, so nothing a page sends reaches a tool.
+     */
+    function takesNoRequest(route: Route): boolean {
+      if (route.web !== true || route.handlers.length !== 1) return false;
+      const fn = resolveFunction(route.handlers[0]!);
+      if (!fn || fn.params.length > 0) return false;
+      let readsArguments = false;
+      walk(fn.body, (node) => {
+        readsArguments ||= node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments';
+      });
+      return !readsArguments;
     }
 
     function guardRoute(

@@ -238,3 +238,73 @@ ruleTester.run('require-csrf-token: a Bun route that turns POST away first', req
     },
   ],
 });
+
+/** A Bun SSE server of the MCP SDK whose `/sse` route is `handler`. */
+const SSE_ROUTE = (
+  handler: string,
+): string => `import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { server } from './server';
+
+declare function open(): SSEServerTransport & { response(): Response };
+
+Bun.serve({
+  port: 3000,
+  hostname: '127.0.0.1',
+  routes: {
+    '/sse': ${handler},
+  },
+});
+`;
+
+ruleTester.run('require-csrf-token: a Bun route whose handler takes no request', requireCsrfTokenRule, {
+  valid: [
+    {
+      // It never reads the request: nothing a page sends reaches a tool.
+      name: 'a stream opened whatever the request',
+      code: SSE_ROUTE(
+        '() => {\n      const transport = open();\n      void server.connect(transport);\n      return transport.response();\n    }',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a handler that hands the request to the transport',
+      code: SSE_ROUTE(
+        '(req) => {\n      const transport = open();\n      void server.connect(transport);\n      return transport.handlePostMessage(req);\n    }',
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/sse`' },
+          line: 10,
+          suggestions: (
+            [
+              ['requireTokenHeader', false],
+              ['useBearerToken', true],
+            ] as const
+          ).map(([messageId, bearer]) => ({
+            messageId,
+            ...(bearer ? {} : { data: { header: '`x-mcp-csrf-token`' } }),
+            output: `${SSE_ROUTE(
+              [
+                '(req) => {',
+                bearer
+                  ? "      if (req.method === 'POST' && !hasValidBearerToken(req.headers.get('authorization'))) {"
+                  : "      if (req.method === 'POST' && !hasValidCsrfToken(req.headers.get('x-mcp-csrf-token'))) {",
+                bearer
+                  ? `        return Response.json(${REFUSAL}, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });`
+                  : `        return Response.json(${REFUSAL}, { status: 403 });`,
+                '      }',
+                '      const transport = open();',
+                '      void server.connect(transport);',
+                '      return transport.handlePostMessage(req);',
+                '    }',
+              ].join('\n'),
+            )}\n${tokenHelpers({ bearer })}\n`,
+          })),
+        },
+      ],
+    },
+  ],
+});
