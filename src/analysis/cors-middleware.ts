@@ -573,6 +573,8 @@ function isTestValue(node: TSESTree.Node): boolean {
 /** Whether an options object turns credentials on, by the middleware's own test of the value. */
 export function allowsCredentials(middleware: CorsMiddleware, object: TSESTree.ObjectExpression): boolean {
   const credentials = findObjectProperty(object, 'credentials');
+  // Left out where the middleware turns them on by default.
+  if (credentials.kind === 'missing') return middleware.credentialsByDefault === true;
   // Credentials set only under a condition (`...(origin !== '*' && { credentials: true })`) may
   // hold apart from the origin they would matter beside: not counted, as an unknown value is not.
   if (credentials.kind !== 'found' || credentials.conditional) return false;

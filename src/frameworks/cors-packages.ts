@@ -94,7 +94,33 @@ const KOA_CORS: CorsMiddleware = {
   optionsTypes: ['Options'],
 };
 
-export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [CORS, HONO_CORS, FASTIFY_CORS, KOA_CORS];
+// @elysiajs/cors 1.4.2 src/index.ts `cors(config)`: defaults `origin = true` and `credentials = true`;
+// `origin === true` answers `request.headers.get('Origin') || '*'`; a `'*'` (alone or in an array)
+// answers `*`; `false` sets no `Access-Control-Allow-Origin`. A string matches the whole origin, or
+// its host once the protocol is cut off; a RegExp is tested against the origin; a function gets
+// the `Request` and lets it in when it returns `true`.
+const ELYSIA_CORS: CorsMiddleware = {
+  module: '@elysiajs/cors',
+  display: '`@elysiajs/cors`',
+  usage: 'call',
+  isWildcardOrigin: (value) => value === '*' || (Array.isArray(value) && value.includes('*')),
+  denyOrigin: 'false',
+  allowlistOrigin: (allowlist) => allowlist,
+  // `'*'` stays `*` beside credentials (browsers then refuse the credentialed read).
+  credentialsReflectByDefault: false,
+  // `if (credentials === true)`
+  isCredentialsOn: (value) => value === true,
+  reflectsOnTrue: true,
+  originFunction: { origin: null, callback: null },
+  takesPatterns: true,
+  matchesArraysExactly: false,
+  optionsTypes: ['CORSConfig'],
+  reflectsWhenMissing: true,
+  defaultsWithoutOptions: true,
+  credentialsByDefault: true,
+};
+
+export const CORS_MIDDLEWARES: readonly CorsMiddleware[] = [CORS, HONO_CORS, FASTIFY_CORS, KOA_CORS, ELYSIA_CORS];
 
 function entry(middleware: CorsMiddleware): TraceNode {
   const entities = [{ kind: 'cors', middleware }] as const;
@@ -104,7 +130,7 @@ function entry(middleware: CorsMiddleware): TraceNode {
     : { [READ]: entities, fastifyCors: { [READ]: entities }, default: { [READ]: entities } };
 }
 
-/** The CORS middlewares of express, Hono, Fastify and Koa. */
+/** The CORS middlewares of express, Hono, Fastify, Koa and Elysia. */
 export const corsPackagesAdapter: Adapter = {
   name: 'cors',
   modules: Object.fromEntries(CORS_MIDDLEWARES.map((middleware) => [middleware.module, entry(middleware)])),

@@ -363,6 +363,10 @@ export interface CorsMiddleware {
   readonly onlyWhen?: OptionValue;
   /** With `origin` left out it answers each request with its own origin (mcp-use 2), not `*`. */
   readonly reflectsWhenMissing?: boolean;
+  /** Called with no options at all it applies its defaults (`cors()` of @elysiajs/cors), rather than staying off. */
+  readonly defaultsWithoutOptions?: boolean;
+  /** Credentials are on unless the options turn them off (@elysiajs/cors's `credentials = true`). */
+  readonly credentialsByDefault?: boolean;
   /**
    * Versions of a package (the middleware's own or one it runs on) before `version` answer every
    * request with its own origin and `Access-Control-Allow-Credentials: true`, whatever the options.

@@ -291,10 +291,26 @@ export default createRule<Options, MessageIds>({
           const { object } = branch;
           node = use.site;
           replace = (fixer, text) => [appendObjectProperty(fixer, sourceCode, object, `origin: ${text}`)];
+        } else if (
+          // `cors()` of @elysiajs/cors: its defaults, which echo.
+          branch.kind === 'missing' &&
+          branch.node === null &&
+          middleware.defaultsWithoutOptions &&
+          use.call.type === AST_NODE_TYPES.CallExpression &&
+          use.call.arguments.length === 0
+        ) {
+          const { call } = use;
+          node = use.site;
+          replace = (fixer, text) => [
+            fixer.insertTextBeforeRange([call.range[1] - 1, call.range[1] - 1], `{ origin: ${text} }`),
+          ];
         } else {
           continue;
         }
-        const credentials = branch.kind === 'object' && allowsCredentials(middleware, branch.object);
+        const credentials =
+          branch.kind === 'object'
+            ? allowsCredentials(middleware, branch.object)
+            : branch.node === null && middleware.credentialsByDefault === true;
         if (harmlessPolicy(sourceCode, use.site, credentials, reach)) continue;
         if (use.authenticated && reach.trustCredentialChecks && !credentials) continue;
         const withAllowlist = allowlistEditFor(use);
