@@ -1094,6 +1094,22 @@ export function workerEntry(file: string): string | null {
   return null;
 }
 const WRANGLER_DEPLOY = /\bwrangler\s+(?:deploy|publish)\b/u;
+
+/**
+ * Whether a file's package is deployed with Wrangler, whatever else it depends on: a Wrangler
+ * configuration beside its `package.json`, or a script that runs `wrangler deploy`.
+ */
+export function deployedWithWrangler(file: string | null): boolean {
+  const manifest = file === null ? null : nearestManifest(path.dirname(file));
+  if (!manifest) return false;
+  const scripts = manifest.json?.scripts;
+  return (
+    WRANGLER_CONFIGS.some((config) => isFile(path.join(manifest.dir, config))) ||
+    (scripts !== null &&
+      typeof scripts === 'object' &&
+      Object.values(scripts).some((script) => typeof script === 'string' && WRANGLER_DEPLOY.test(script)))
+  );
+}
 const workerPackages = new Map<string, boolean>();
 
 /** Folders that hold no source of the package's own: dependencies, build output, tools' caches. */

@@ -20,7 +20,7 @@ import {
   isGuardPlugin,
   type CheckFinder,
 } from './credential-checks';
-import { ROUTE_SHAPES, ROUTE_VERBS, exportNamesWith, packagesWith } from '../frameworks/registry';
+import { ROUTE_SHAPES, ROUTE_VERBS, WORKER_ONLY_MODULES, exportNamesWith, packagesWith } from '../frameworks/registry';
 import { readsFrom, servesMcp } from './mcp-transports';
 import { mountedPath, mountedPaths, registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, requiredPaths, type AppInstance, type Route } from './routes';
@@ -31,6 +31,7 @@ import {
   deployedAsVercelFunction,
   supabaseFunction,
   deployedAsWorker,
+  deployedWithWrangler,
   deployedByPlatformAdapter,
   importersOf,
   importsModuleMatching,
@@ -1452,8 +1453,23 @@ export function onWorker(node: TSESTree.Node): boolean {
     (deployedAsWorker(file, SERVER_PACKAGES) ||
       deployedAsVercelFunction(file) ||
       deployedByPlatformAdapter(file, SERVER_PACKAGES) ||
-      supabaseFunction(file) !== null) &&
+      supabaseFunction(file) !== null ||
+      (importsWorkerOnlyModule(code.ast) && deployedWithWrangler(file))) &&
     serverStarts(code).length === 0
+  );
+}
+
+/**
+ * Whether a module imports one that runs only on Cloudflare Workers (`McpAgent` of `agents/mcp`,
+ * `cloudflare:workers`): in a package deployed with Wrangler it is Worker code, also where the
+ * package serves on Node.js from other modules (an Express entry beside the Worker's).
+ */
+function importsWorkerOnlyModule(program: TSESTree.Program): boolean {
+  return program.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration &&
+      statement.importKind !== 'type' &&
+      WORKER_ONLY_MODULES.has(statement.source.value),
   );
 }
 

@@ -42,6 +42,9 @@ const SERVE: readonly Entity[] = [
 /** Cloudflare's Agents SDK: what `McpAgent.serve()` and the stateless `createMcpHandler()` answer with their `corsOptions`. */
 export const cloudflareAgentsAdapter: Adapter = {
   name: 'cloudflare-agents',
+  // agents 0.2 (package.json `peerDependencies`, src/index.ts `import … from 'cloudflare:workers'`):
+  // its agents are Durable Objects, which only workerd runs; `cloudflare:workers` is workerd's own.
+  workerOnlyModules: ['agents', 'agents/mcp', 'agents/mcp/server', 'cloudflare:workers'],
   modules: {
     'agents/mcp': { McpAgent: { serve: { [CALL]: SERVE }, serveSSE: { [CALL]: SERVE }, mount: { [CALL]: SERVE } } },
     'agents/mcp/server': {

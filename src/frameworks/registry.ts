@@ -109,6 +109,11 @@ export const GLOBAL_TRACE_MAP: Readonly<Record<string, TraceNode>> = buildMap((a
 /** Every module an adapter knows, by the name code imports it with. */
 export const KNOWN_MODULES: ReadonlySet<string> = new Set(Object.keys(MODULE_TRACE_MAP));
 
+/** Modules that run only on Cloudflare Workers (`agents/mcp`, `cloudflare:workers`). */
+export const WORKER_ONLY_MODULES: ReadonlySet<string> = new Set(
+  ADAPTERS.flatMap((adapter) => adapter.workerOnlyModules ?? []),
+);
+
 /** Every adapter's header methods, merged. */
 export const HEADER_API = {
   setNameValue: new Set(ADAPTERS.flatMap((adapter) => adapter.headers?.setNameValue ?? [])),

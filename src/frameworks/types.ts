@@ -24,6 +24,8 @@ export interface Adapter {
   readonly headers?: HeaderApi;
   /** Servers it runs from settings in a file of their own (xmcp's `xmcp.config.ts`), with no code of the project's. */
   readonly configFiles?: readonly ConfigFileServer[];
+  /** Modules that run only on Cloudflare Workers: a module that imports one is Worker code, whatever else its package holds. */
+  readonly workerOnlyModules?: readonly string[];
 }
 
 /** The methods and properties through which code reads request headers and sets response headers. */

@@ -34,7 +34,19 @@ fs.writeFileSync(
 fs.writeFileSync(path.join(worker, 'wrangler.jsonc'), '{ "name": "notes-agent", "main": "src/index.ts" }');
 fs.mkdirSync(path.join(worker, 'src'));
 fs.writeFileSync(path.join(worker, 'src', 'agent.ts'), AGENT);
-afterAll(() => fs.rmSync(worker, { recursive: true, force: true }));
+// A package that ships the same Worker beside a Node entry (Express among its dependencies): the
+// module that makes the agent runs only on workerd all the same.
+const mixed = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-agents-mixed-'));
+fs.writeFileSync(
+  path.join(mixed, 'package.json'),
+  JSON.stringify({ name: 'notes-mcp', dependencies: { agents: '^0.21.0', express: '^5.1.0' } }),
+);
+fs.writeFileSync(path.join(mixed, 'wrangler.jsonc'), '{ "name": "notes-agent", "main": "build/worker/index.js" }');
+fs.mkdirSync(path.join(mixed, 'src'));
+afterAll(() => {
+  fs.rmSync(worker, { recursive: true, force: true });
+  fs.rmSync(mixed, { recursive: true, force: true });
+});
 const WORKER_ENTRY = `import { NotesMCP } from './agent';
 
 export default NotesMCP.serve('/mcp');`;
@@ -100,6 +112,11 @@ export default Local.serve('/mcp');`,
       filename: path.join(worker, 'src', 'index.ts'),
       code: WORKER_ENTRY,
     },
+    {
+      name: 'the agent module of a Wrangler package that also serves on Node.js from another entry',
+      filename: path.join(mixed, 'src', 'worker.ts'),
+      code: `${AGENT}\nexport default NotesMCP.serve('/mcp');`,
+    },
   ],
   invalid: [
     {
@@ -118,6 +135,13 @@ export default Local.serve('/mcp');`,
           suggestions: [],
         },
       ],
+    },
+    {
+      name: 'the same module of the mixed package, strictly',
+      filename: path.join(mixed, 'src', 'worker.ts'),
+      code: `${AGENT}\nexport default NotesMCP.serve('/mcp');`,
+      options: [{ trustRemoteDeployments: false }],
+      errors: [{ messageId: 'wildcardOrigin', data: { policy: POLICY, credentials: '' }, line: 7, suggestions: [] }],
     },
     {
       name: 'serve() with no corsOptions: `*`, reported without a fix',
