@@ -1540,11 +1540,12 @@ function importedOnlyByWorkerCode(
 /**
  * Words of the credentials a browser attaches to a request by itself, which a forged cross-site
  * request carries too: cookies (and the sessions kept in them: `express-session`, better-auth's
- * `getSession()`, and the calls the adapters know to read one, NextAuth's `getServerSession()`),
- * HTTP Basic auth.
+ * `getSession({ headers })` and NextAuth's `getSession({ req })`, which take the request's
+ * headers in an object, unlike a store's lookup of an MCP session by its id, `getSession(id)`;
+ * and the calls the adapters know to read one, NextAuth's `getServerSession()`), HTTP Basic auth.
  */
 const AMBIENT_CREDENTIAL = new RegExp(
-  String.raw`cookie|basic[-_ ]?auth|["'\x60]Basic\s|\bsession\s*\(|express-session|getSession\s*\(|\b(?:${[
+  String.raw`cookie|basic[-_ ]?auth|["'\x60]Basic\s|\bsession\s*\(|express-session|getSession\s*\(\s*\{|\b(?:${[
     ...exportNamesWith('cookie-read'),
   ].join('|')})\s*\(`,
   'iu',

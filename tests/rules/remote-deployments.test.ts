@@ -647,6 +647,31 @@ fs.writeFileSync(
 );
 afterAll(() => fs.rmSync(withSessionModule, { recursive: true, force: true }));
 
+/** A store of MCP sessions by their ids, whose lookup is named `getSession` too. */
+const MCP_SESSIONS = `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const sessions = new Map<string, WebStandardStreamableHTTPServerTransport>();
+export const store = {
+  getSession(sessionId: string) {
+    return sessions.get(sessionId);
+  },
+};
+`;
+const withMcpSessions = packageWith(
+  { name: 'notes-worker', scripts: { deploy: 'wrangler deploy' } },
+  { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
+);
+fs.writeFileSync(path.join(withMcpSessions, 'src', 'sessions.ts'), MCP_SESSIONS);
+afterAll(() => fs.rmSync(withMcpSessions, { recursive: true, force: true }));
+const USES_MCP_SESSIONS =
+  "app.get('/mcp/:id', (c) => c.json({ open: store.getSession(c.req.param('id')) !== undefined }));\n";
+const BETTER_AUTH_IMPORTS = "import { auth } from './auth';\n";
+const BETTER_AUTH_SESSION = `app.use(async (c, next) => {
+  c.set('user', (await auth.api.getSession({ headers: c.req.raw.headers }))?.user);
+  await next();
+});
+`;
+
 ruleTester.run('require-csrf-token: packages deployed as Cloudflare Workers', csrfRule, {
   valid: [
     { name: 'a Worker package (wrangler.toml)', code: honoWorker(), filename: file(withConfig) },
@@ -655,6 +680,12 @@ ruleTester.run('require-csrf-token: packages deployed as Cloudflare Workers', cs
       name: 'a comment that names cookies reads none',
       code: honoWorker('// No cookies and no Basic auth: nothing a browser adds by itself.\n'),
       filename: file(withConfig),
+    },
+    {
+      // `getSession(sessionId)` looks an MCP session up by the id the client was given.
+      name: 'an imported store of MCP sessions whose lookup is named `getSession`',
+      code: honoWorker("import { store } from './sessions';\n", USES_MCP_SESSIONS),
+      filename: file(withMcpSessions),
     },
   ],
   invalid: [
@@ -688,6 +719,12 @@ ruleTester.run('require-csrf-token: packages deployed as Cloudflare Workers', cs
       code: honoWorker(IRON_SESSION_IMPORTS, IRON_SESSION),
       filename: file(withConfig),
       errors: [unguardedWorker(IRON_SESSION_IMPORTS, IRON_SESSION)],
+    },
+    {
+      name: "a Worker that reads better-auth's session from the request's headers",
+      code: honoWorker(BETTER_AUTH_IMPORTS, BETTER_AUTH_SESSION),
+      filename: file(withConfig),
+      errors: [unguardedWorker(BETTER_AUTH_IMPORTS, BETTER_AUTH_SESSION)],
     },
     {
       name: 'a Worker whose imported module reads a cookie',
