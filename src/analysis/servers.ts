@@ -943,12 +943,24 @@ function serverSourceOfUncached(expression: TSESTree.Node, steps: number): Serve
   if (resolved && resolved !== expression) return serverSourceOf(resolved, steps + 1);
   if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) return null;
   // `let server; if (tls) server = https.createServer(h); else server = http.createServer(h);`
-  const candidates = possibleValues(expression).filter((candidate) => !candidate.known);
+  // A value that a server's start answers (`server = app.listen(port)`) is a server started there,
+  // and reported there: what the other values are decides.
+  const candidates = possibleValues(expression).filter(
+    (candidate) => !candidate.known && !startedThere(candidate.node, steps),
+  );
   if (candidates.length === 0 || candidates.some((candidate) => candidate.node === expression)) return null;
   const sources = candidates.map((candidate) => serverSourceOf(candidate.node, steps + 1));
   return sources.every((source) => source !== null)
     ? sources.reduce((either, source) => eitherSource(either, source))
     : null;
+}
+
+/** `app.listen(port)` of an app or server the analysis knows: what it answers was started there. */
+function startedThere(node: TSESTree.Node, steps: number): boolean {
+  const call = skipTypeWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'listen') return false;
+  const receiver = calledMethodObject(call);
+  return receiver !== null && serverSourceOf(receiver, steps + 1)?.listen != null;
 }
 
 /** A parameter, or a property read from one (`options.app`, `this.opts.app` of a constructor's parameter property). */

@@ -5009,3 +5009,70 @@ ruleTester.run('require-loopback-host: a port that TypeScript types as a string'
     },
   ],
 });
+
+/** A server that is HTTPS when TLS is configured, else the app's own `listen()`; `app` and `server` are the hosts each gets. */
+const TLS_OR_PLAIN = (app = '', server = ''): string => `import express from 'express';
+import https from 'node:https';
+
+declare const tls: { key: string; cert: string } | null;
+const app = express();
+app.post('/mcp', (_req, res) => res.json({ jsonrpc: '2.0', id: 1, result: {} }));
+let server;
+if (tls) server = https.createServer(tls, app);
+if (!server) {
+  server = app.listen(3000${app});
+} else {
+  server.listen(3000${server});
+}
+`;
+
+ruleTester.run('require-loopback-host: a let that holds the server or what a start answers', rule, {
+  valid: [],
+  invalid: [
+    {
+      // `server = app.listen(3000)` is a server started there: the HTTPS server decides the other start.
+      name: 'both starts bind every interface',
+      code: TLS_OR_PLAIN(),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', binding: "Node's default is `::`" },
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 22,
+          suggestions: [
+            ['useIpv4Loopback', "'127.0.0.1'"],
+            ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+            ['useIpv6Loopback', "'::1'"],
+            ['useLocalhost', "'localhost'"],
+          ].map(([messageId, host]) => ({
+            messageId: messageId as 'useIpv4Loopback',
+            output: TLS_OR_PLAIN(`, ${host}`),
+          })),
+        },
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`server.listen()` on a `node:https` server',
+            hostLabel: 'host',
+            binding: "Node's default is `::`",
+          },
+          line: 12,
+          column: 10,
+          endLine: 12,
+          endColumn: 16,
+          suggestions: [
+            ['useIpv4Loopback', "'127.0.0.1'"],
+            ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+            ['useIpv6Loopback', "'::1'"],
+            ['useLocalhost', "'localhost'"],
+          ].map(([messageId, host]) => ({
+            messageId: messageId as 'useIpv4Loopback',
+            output: TLS_OR_PLAIN('', `, ${host}`),
+          })),
+        },
+      ],
+    },
+  ],
+});
