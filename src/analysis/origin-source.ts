@@ -419,6 +419,15 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
           }
           return;
         }
+        // `(() => { if (production) return process.env.CORS_ORIGIN!.split(','); return true; })()`,
+        // `allowedOrigins()`: a function of the project called with nothing yields what it returns.
+        if (fn && expression.arguments.length === 0) {
+          const returned = returnedExpressions(fn);
+          if (returned.length > 0) {
+            for (const value of returned) visit(value, depth + 1, via);
+            return;
+          }
+        }
         break;
       }
       case AST_NODE_TYPES.ArrayExpression:

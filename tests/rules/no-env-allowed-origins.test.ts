@@ -1717,3 +1717,46 @@ ruleTester.run('no-env-allowed-origins: an environment object a function of the 
     },
   ],
 });
+
+/** An allowlist an inline function chooses: the environment's in production, a constant in development. */
+const CHOSEN_INLINE = (origins = 'process.env.CORS_ORIGIN'): string => `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+const corsOrigin = ${origins};
+const origin: cors.CorsOptions['origin'] = (() => {
+  if (process.env.NODE_ENV === 'production') return corsOrigin!.split(',').map((o) => o.trim());
+  return ['http://localhost:5173'];
+})();
+app.use(cors({ origin, credentials: true }));
+app.post('/mcp', (_req, res) => res.json({ jsonrpc: '2.0', id: 1, result: {} }));
+`;
+
+ruleTester.run('no-env-allowed-origins: an allowlist a function called in place returns', rule, {
+  valid: [
+    { name: 'every value it returns is written in the source', code: CHOSEN_INLINE("'https://notes.example.com'") },
+  ],
+  invalid: [
+    {
+      name: 'one of the values it returns comes from the environment',
+      code: CHOSEN_INLINE(),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGIN`', credentials: ', credentials included' },
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: CHOSEN_INLINE("'' /* was env CORS_ORIGIN: list the allowed origins here */"),
+            },
+            { messageId: 'useConstantAllowlist', output: CHOSEN_INLINE("'https://app.example.com'") },
+          ],
+        },
+      ],
+    },
+  ],
+});
