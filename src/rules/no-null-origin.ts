@@ -8,7 +8,7 @@ import {
   removeStatement,
   replacePropertyValue,
 } from '../fixes/edits';
-import { skipTypeWrappers } from '../analysis/ast';
+import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
 import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
@@ -24,6 +24,14 @@ export type MessageIds = 'nullOrigin' | 'removeNullOrigin';
 
 /** The origin browsers send from sandboxed frames, `data:` URLs, local files and some redirects. */
 const NULL_ORIGIN = 'null';
+
+/** `list.includes('null')`, `set.has('null')`: a test of a list for the `'null'` origin. */
+function listsNullOrigin(test: TSESTree.Node): boolean {
+  const call = skipTypeWrappers(test);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1) return false;
+  const method = calledMethodName(call);
+  return (method === 'includes' || method === 'has') && staticValue(call.arguments[0]!)?.value === NULL_ORIGIN;
+}
 /** `'null'` in any quotes, or a bare `null` that a header API turns into that text. */
 const MENTIONS_NULL_STRING = /(["'`])null\1|\bnull\b/u;
 /** Every origin read, option and header ends the word: `headers.origin`, `origin:`, `Allow-Origin'`. */
@@ -125,6 +133,10 @@ export default createRule<Options, MessageIds>({
       const nullSide = [node.left, node.right].find((side) => isNullOrigin(side));
       const originSide = nullSide === node.left ? node.right : node.left;
       if (!nullSide || !test.isOrigin(originSide)) return;
+      // `if (origin === 'null') { if (allowed.includes('null')) return callback(null, true); … }`:
+      // the list decides, as `allowed.includes(origin)` would; a list that holds `'null'` is
+      // reported where it is written.
+      if (test.alongside.some((condition) => condition.value && listsNullOrigin(condition.test))) return;
       const parent = node.parent;
       const removable =
         parent?.type === AST_NODE_TYPES.LogicalExpression &&

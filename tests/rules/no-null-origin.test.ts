@@ -831,3 +831,54 @@ app.use(cors({ origin: (origin, cb) => cb(null, OK.some((o) => o === origin)), c
     },
   ]),
 });
+
+/** An origin function that lets `Origin: null` in only when `allowedOrigins` (declared as `list`) lists it. */
+const NULL_BY_LIST = (list: string): string => `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+const allowedOrigins = ${list};
+app.use(
+  cors({
+    origin: (origin, callback) => {
+      if (!origin) return callback(null, true);
+      if (origin === 'null') {
+        if (allowedOrigins.includes('null')) return callback(null, true);
+        return callback(new Error('Origin null is not allowed'));
+      }
+      if (allowedOrigins.includes(origin)) return callback(null, true);
+      return callback(new Error('Origin not allowed'));
+    },
+  }),
+);
+app.post('/mcp', (_req, res) => res.json({ jsonrpc: '2.0', id: 1, result: {} }));
+`;
+
+ruleTester.run('no-null-origin: a null branch that the allowlist decides', rule, {
+  valid: [
+    { name: 'a constant list without it', code: NULL_BY_LIST("['https://app.example.com']") },
+    {
+      // What the environment lists is no-env-allowed-origins's report.
+      name: 'a list from the environment',
+      code: NULL_BY_LIST("(process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean)"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a constant list that holds it: reported once, where it is written',
+      code: NULL_BY_LIST("['https://app.example.com', 'null']"),
+      output: null,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: 'This origin allowlist', credentials: '' },
+          line: 5,
+          column: 52,
+          endLine: 5,
+          endColumn: 58,
+          suggestions: [{ messageId: 'removeNullOrigin', output: NULL_BY_LIST("['https://app.example.com']") }],
+        },
+      ],
+    },
+  ],
+});
