@@ -1156,17 +1156,31 @@ function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: Handl
 function namedHeaderUnchecked(finder: CheckFinder, helper: HandlerFunction, call: TSESTree.CallExpression): boolean {
   let index: number | null = null;
   let others = false;
-  walk(helper.body, (node) => {
-    if (others || node.type !== AST_NODE_TYPES.MemberExpression || !node.computed) return;
-    if (requestHeaderRead(node) !== ANY_HEADER) return;
-    // `headers[name]`, `headers[name.toLowerCase()]`
-    let key = skipTypeWrappers(node.property);
+  /** The parameter a header's name comes from: `name`, `name.toLowerCase()`, or a constant holding one. */
+  const parameterOf = (expression: TSESTree.Node, depth: number): number => {
+    let key = skipTypeWrappers(expression);
     if (key.type === AST_NODE_TYPES.CallExpression && key.callee.type === AST_NODE_TYPES.MemberExpression)
       key = skipTypeWrappers(key.callee.object);
-    const at =
-      key.type === AST_NODE_TYPES.Identifier
-        ? helper.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === key.name)
-        : -1;
+    if (key.type !== AST_NODE_TYPES.Identifier) return -1;
+    const at = helper.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === key.name);
+    if (at >= 0 || depth > 1) return at;
+    // `const key = name.toLowerCase(); … headers[key]`
+    const def = variableOf(key)?.defs[0];
+    return def?.type === 'Variable' && def.node.init && def.parent?.kind === 'const'
+      ? parameterOf(def.node.init, depth + 1)
+      : -1;
+  };
+  walk(helper.body, (node) => {
+    if (others) return;
+    // `headers[name]`, `headers.get(name)`
+    const key =
+      node.type === AST_NODE_TYPES.MemberExpression && node.computed
+        ? node.property
+        : node.type === AST_NODE_TYPES.CallExpression
+          ? node.arguments[0]
+          : undefined;
+    if (!key || requestHeaderRead(node) !== ANY_HEADER) return;
+    const at = parameterOf(key, 0);
     if (at < 0 || (index !== null && index !== at)) others = true;
     else index = at;
   });

@@ -3639,6 +3639,19 @@ app.post('/mcp', async (req, res) => {
 app.listen(3000, '127.0.0.1');
 `;
 
+/** HEADER_HELPER whose helper reads the header it is named through a constant, or with `headers.get(name)`. */
+const twoWayHelper = (options: string): string =>
+  HEADER_HELPER(options).replace(
+    '  const value = req.headers[name.toLowerCase()];',
+    [
+      "  if (typeof (req.headers as unknown as Headers).get === 'function') {",
+      '    return (req.headers as unknown as Headers).get(name) ?? undefined;',
+      '  }',
+      '  const key = name.toLowerCase();',
+      '  const value = req.headers[key];',
+    ].join('\n'),
+  );
+
 ruleTester.run('require-dns-rebinding-protection: a header read through a helper that the caller names', rule, {
   valid: [
     {
@@ -3655,6 +3668,26 @@ ruleTester.run('require-dns-rebinding-protection: a header read through a helper
     },
   ],
   invalid: [
+    {
+      // The name through a constant (`const key = name.toLowerCase()`), or read with `headers.get(name)`.
+      name: 'a helper that reads the header it is named in two ways',
+      code: twoWayHelper('sessionIdGenerator: () => crypto.randomUUID()'),
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          line: 22,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: twoWayHelper(
+                "sessionIdGenerator: () => crypto.randomUUID(), enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // The helper reads only the header its call names: a session id, which a rebinding page
       // leaves out to get a session of its own.
