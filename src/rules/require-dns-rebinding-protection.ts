@@ -85,7 +85,13 @@ import {
   type McpTransport,
 } from '../analysis/mcp-sdk';
 import { routeIsGuarded } from '../analysis/route-guards';
-import { REBINDING_CREDENTIAL_FINDER, deployedRemotely, routesHandledBy, routesUsingConstant } from '../analysis/reach';
+import {
+  CREDENTIAL_FINDER,
+  REBINDING_CREDENTIAL_FINDER,
+  deployedRemotely,
+  routesHandledBy,
+  routesUsingConstant,
+} from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
 import {
@@ -175,9 +181,9 @@ const MENTIONS_WEBSOCKET_MODULE = mentionsModuleWith('websocket-server');
 const TAKES_MESSAGES =
   /\.(?:on|once|addEventListener)\(\s*['"`]message['"`]|\bmessage\s*\(\s*\w+\s*[:,]|\bmessage\s*:\s*(?:async\s+)?(?:\(|function\b|\w+\s*=>)|\bsocket\.on\(\s*['"`](?!(?:disconnect|disconnecting|error)['"`])/u;
 const MENTIONS_UPGRADE = new RegExp(`\\.(?:${[...UPGRADE_METHODS].join('|')})\\s*\\(`, 'u');
-/** What turns a WebSocket handshake or connection away: closing it, or answering the upgrade request. */
 /** Methods that test a value's membership in a list. */
 const MEMBERSHIP_METHODS: ReadonlySet<string> = new Set(['includes', 'has', 'indexOf', 'some', 'test']);
+/** What turns a WebSocket handshake or connection away: closing it, or answering the upgrade request. */
 const REFUSING_CALLS: ReadonlySet<string> = new Set([
   'close',
   'destroy',
@@ -471,7 +477,8 @@ export default createRule<Options, MessageIds>({
           (upgradeChecked && !entity.polls) ||
           (!entity.polls && handshakesCheckOrigin(node)) ||
           listenersCheckOrigin('connection', node, hostNeeded) ||
-          middlewareChecksOrigin(node, hostNeeded)
+          middlewareChecksOrigin(node, hostNeeded) ||
+          (trustCredentialChecks && listenersCheckCredential('connection', node))
         ) {
           continue;
         }
@@ -881,6 +888,28 @@ export default createRule<Options, MessageIds>({
         if (server && !calledOn(call, server)) return false;
         const fn = resolveFunction(listener);
         return fn !== null && checksOriginAndRefuses(fn) && keepsPagesOut(fn, hostNeeded);
+      });
+    }
+
+    /**
+     * Whether a listener for `event` on `server` closes every connection that lacks a credential a
+     * page cannot send (a browser's WebSocket handshake carries no `Authorization` and no header of
+     * the page's choosing): a rebinding page holds none.
+     */
+    function listenersCheckCredential(event: string, server: TSESTree.Node): boolean {
+      return moduleIndex(sourceCode.ast).calls.some((call) => {
+        const [name, listener] = call.arguments;
+        const method = calledMethodName(call);
+        if (!listener || !name || (method !== 'on' && method !== 'once' && method !== 'addListener')) return false;
+        if (staticValue(name)?.value !== event || !calledOn(call, server)) return false;
+        const fn = resolveFunction(listener);
+        let refuses = false;
+        if (fn)
+          walk(fn.body, (node) => {
+            refuses ||= node.type === AST_NODE_TYPES.CallExpression && REFUSING_CALLS.has(calledMethodName(node) ?? '');
+          });
+        // Not a cookie: a page of another site opens the socket with the user's cookies.
+        return fn !== null && refuses && functionChecksCredential(CREDENTIAL_FINDER, fn, 0);
       });
     }
 

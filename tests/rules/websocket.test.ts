@@ -657,3 +657,75 @@ export function startRelay(port: number): WebSocketServer {
     },
   ],
 });
+
+/** A WebSocket relay whose `'connection'` listener closes the socket when `test` holds. */
+const CLOSED_WITHOUT = (
+  test: string,
+  options = "{ port: 8080, host: '127.0.0.1' }",
+): string => `import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const TOKEN = process.env.RELAY_TOKEN;
+const wss = new WebSocketServer(${options});
+wss.on('connection', (socket, req) => {
+  if (${test}) {
+    socket.close(1008, 'Unauthorized');
+    return;
+  }
+  const server = new McpServer({ name: 'relay', version: '1.0.0' });
+  socket.on('message', () => void server);
+});
+`;
+
+/** The suggestion that refuses every handshake a page opens. */
+const REFUSE_PAGES = "{ port: 8080, host: '127.0.0.1', verifyClient: ({ origin }: { origin?: string }) => !origin }";
+
+ruleTester.run('require-dns-rebinding-protection: a WebSocket connection closed without a credential', rule, {
+  valid: [
+    {
+      // A browser's WebSocket handshake carries no Authorization header: no page holds the token.
+      name: "a bearer token compared with the server's",
+      code: CLOSED_WITHOUT('!TOKEN || req.headers.authorization !== `Bearer ${TOKEN}`'),
+    },
+  ],
+  invalid: [
+    ...(
+      [
+        // A page of another site opens the socket with the user's cookies.
+        ['a cookie compared with the token', '!TOKEN || req.headers.cookie !== `sid=${TOKEN}`'],
+        ['an Authorization header that only has to be there', '!req.headers.authorization'],
+      ] as const
+    ).map(([name, test]) => ({
+      name,
+      code: CLOSED_WITHOUT(test),
+      errors: [
+        {
+          messageId: 'unprotectedWebSocket' as const,
+          data: { server: '`WebSocketServer`' },
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 32,
+          suggestions: [{ messageId: 'refuseWebPages' as const, output: CLOSED_WITHOUT(test, REFUSE_PAGES) }],
+        },
+      ],
+    })),
+    {
+      name: 'the bearer check, strictly',
+      code: CLOSED_WITHOUT('!TOKEN || req.headers.authorization !== `Bearer ${TOKEN}`'),
+      options: [{ trustCredentialChecks: false }],
+      errors: [
+        {
+          messageId: 'unprotectedWebSocket',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'refuseWebPages',
+              output: CLOSED_WITHOUT('!TOKEN || req.headers.authorization !== `Bearer ${TOKEN}`', REFUSE_PAGES),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
