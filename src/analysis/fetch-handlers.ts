@@ -12,8 +12,10 @@ import {
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
+  usesOfConstant,
   usesOfDefaultExport,
   type HandlerFunction,
+  type ValueUses,
 } from './values';
 
 /**
@@ -70,8 +72,22 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
     if (fn && fetch.kind === 'found') handlers.push({ fn, given: fetch.property.key });
     // `export default { '/mcp': handler }` that a module of the package hands to Bun as its
     // `routes` (`Bun.serve({ routes })`): a route table of its own.
-    else if (fetch.kind === 'missing' && pathKeyed(object) && servedAsRoutes(statement.declaration)) {
+    else if (
+      fetch.kind === 'missing' &&
+      pathKeyed(object) &&
+      servedAsRoutes(usesOfDefaultExport(statement.declaration))
+    ) {
       handlers.push(...routeTable(object));
+    }
+  }
+  // `export const routes = { '/mcp': handler }`, handed over the same way.
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+    if (statement.declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declaration.declarations) {
+      const object = declarator.init && skipTypeWrappers(declarator.init);
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression || !pathKeyed(object)) continue;
+      if (servedAsRoutes(usesOfConstant(declarator))) handlers.push(...routeTable(object));
     }
   }
   // `Bun.serve({ fetch })`, `Deno.serve(…)`
@@ -223,7 +239,7 @@ function bunRoutes(call: TSESTree.CallExpression): FetchHandler[] {
   const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
   const table = options ? findObjectProperty(options, 'routes') : null;
   const routes = table?.kind === 'found' && table.value ? resolveObjectExpression(table.value) : null;
-  // A table imported from another module is read where it is written (`servedAsRoutes`).
+  // A table another module exports is read where it is written (`servedAsRoutes`).
   return routes && isLinted(routes) ? routeTable(routes) : [];
 }
 
@@ -235,11 +251,11 @@ function pathKeyed(object: TSESTree.ObjectExpression): boolean {
 }
 
 /**
- * Whether a module's default export is handed to Bun as the `routes` of a server it starts, in a
- * module of the package that imports it: `import routes from './routes'; Bun.serve({ routes })`.
+ * Whether what a module exports is handed to Bun as the `routes` of a server it starts, in a
+ * module of the package that imports it (`found`, its uses): `import routes from './routes';
+ * Bun.serve({ routes })`.
  */
-function servedAsRoutes(exported: TSESTree.Node): boolean {
-  const found = usesOfDefaultExport(exported);
+function servedAsRoutes(found: ValueUses | null): boolean {
   return (
     found?.uses.some((use) => {
       const value = outermostWrapper(use);

@@ -64,8 +64,13 @@ const SERVER = `import routes from './routes';
 Bun.serve({ port: 3000, hostname: '127.0.0.1', routes });
 `;
 
+/** ROUTES exported by name, and the server module that imports it so. */
+const NAMED_ROUTES = ROUTES.replace('export default {', 'export const routes = {');
+const NAMED_SERVER = SERVER.replace("import routes from './routes';", "import { routes } from './routes';");
+
 const files = {
   served: packageWith({ 'routes.ts': ROUTES, 'index.ts': SERVER, 'card-headers.ts': CARD_HEADERS }),
+  named: packageWith({ 'routes.ts': NAMED_ROUTES, 'index.ts': NAMED_SERVER, 'card-headers.ts': CARD_HEADERS }),
   // No module hands the object to Bun: a table of paths, but no routes that the analysis can show.
   unserved: packageWith({
     'routes.ts': ROUTES,
@@ -116,6 +121,53 @@ ruleTester.run('require-csrf-token: a Bun route table of its own module', requir
                 ],
                 tokenHelpers({ bearer: true }),
               ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-csrf-token: a Bun route table exported by name', requireCsrfTokenRule, {
+  valid: [],
+  invalid: [
+    {
+      name: '`export const routes = { … }` that the server module imports by name',
+      code: NAMED_ROUTES,
+      filename: files.named,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/mcp`' },
+          line: 4,
+          column: 11,
+          endLine: 8,
+          endColumn: 4,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: guarded(
+                [
+                  "    if (req.method === 'POST' && !hasValidCsrfToken(req.headers.get('x-mcp-csrf-token'))) {",
+                  `      return Response.json(${REFUSAL}, { status: 403 });`,
+                  '    }',
+                ],
+                tokenHelpers(),
+              ).replace('export default {', 'export const routes = {'),
+            },
+            {
+              messageId: 'useBearerToken',
+              output: guarded(
+                [
+                  "    if (req.method === 'POST' && !hasValidBearerToken(req.headers.get('authorization'))) {",
+                  `      return Response.json(${REFUSAL}, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });`,
+                  '    }',
+                ],
+                tokenHelpers({ bearer: true }),
+              ).replace('export default {', 'export const routes = {'),
             },
           ],
         },
