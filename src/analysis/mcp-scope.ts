@@ -111,7 +111,7 @@ function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
     const specifier = statement.source.value;
     if (specifier.startsWith('.') && (file === null || resolveSpecifier(file, specifier) === null)) return false;
   }
-  const { routes } = findRoutes(sourceCode);
+  const { routes, apps } = findRoutes(sourceCode);
   return routes.every(
     (route) =>
       // Middleware without a path (`app.use(cors())`) serves no endpoint of its own.
@@ -119,6 +119,8 @@ function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
       route.handlers.every((handler) => {
         if (resolveFunction(handler)) return true;
         const expression = skipTypeWrappers(handler);
+        // A router of the file (`app.use('/v2', router)`), whose own routes are judged here too.
+        if (apps.some((app) => app.node === skipTypeWrappers(resolveExpression(expression) ?? expression))) return true;
         const made = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
         const ref = externalRefOf(made);
         return ref !== null && KNOWN_MODULES.has(ref.module);

@@ -2693,7 +2693,7 @@ ruleTester.run('no-wildcard-origin: a delegator of fastify cors that may be miss
   })),
 });
 
-/** A router whose `cors()` serves a discovery document, mounted at `mounts`. */
+/** A router whose `cors()` serves a discovery document, mounted at `mounts` on an MCP server's app. */
 const DISCOVERY_ROUTER = (mounts: string, origin = ''): string => `import express from 'express';
 import cors from 'cors';
 ${origin === 'ALLOWED_ORIGINS' ? "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n" : ''}
@@ -2703,6 +2703,7 @@ router.get('/', (req, res) => res.json(protectedResource(req)));
 
 const app = express();
 ${mounts}
+app.post('/mcp', (req, res) => handleMcp(req, res));
 app.listen(3000, '127.0.0.1');`;
 
 ruleTester.run('no-wildcard-origin: a router mounted at public discovery paths', rule, {
@@ -2710,6 +2711,13 @@ ruleTester.run('no-wildcard-origin: a router mounted at public discovery paths',
     {
       name: 'mounted only at an RFC 9728 discovery path: its routes are reached there alone',
       code: DISCOVERY_ROUTER("app.use('/.well-known/oauth-protected-resource', router);"),
+    },
+    {
+      // A router of the file shows its routes: without the MCP route, the file serves no MCP.
+      name: 'also mounted at a path that is not public, on an app that serves no MCP',
+      code: DISCOVERY_ROUTER(
+        "app.use('/.well-known/oauth-protected-resource', router);\napp.use('/api/metadata', router);",
+      ).replace("app.post('/mcp', (req, res) => handleMcp(req, res));\n", ''),
     },
   ],
   invalid: [

@@ -3807,6 +3807,17 @@ const app = express();
 app.get('/status', handleStatus);
 app.listen(9100, '0.0.0.0');`;
 
+/** A mock of a REST API whose comment names MCP, its routes on a router the file mounts at `path`. */
+const ROUTER_IN_COMMENTED_FILE = (path: string): string => `import express from 'express';
+
+/** A mock of the billing API, which the MCP server under test calls. */
+const app = express();
+const router = express.Router();
+router.get('/invoices', (_req, res) => res.json([]));
+router.post('/invoices', (_req, res) => res.status(201).json({ id: 'inv_1' }));
+app.use(${path}, router);
+app.listen(4010, '0.0.0.0');`;
+
 ruleTester.run('require-loopback-host: servers that serve no MCP', rule, {
   valid: [
     { name: 'a monitoring app that names MCP only in what it logs, like a comment', code: mentionsMcp },
@@ -3825,6 +3836,11 @@ createServer(app).listen(3000, '0.0.0.0');`,
     },
     { name: 'a monitoring app made, routed and started in one file that never says MCP', code: localApp },
     { name: 'the same app in a file that says MCP in a comment only', code: mcpInComment },
+    {
+      // A comment may describe a bridge the code hides; a router of the file shows its routes.
+      name: 'a router the file mounts, in a file that says MCP in a comment only',
+      code: ROUTER_IN_COMMENTED_FILE("'/api'"),
+    },
     {
       name: 'the same app in a private class field, only called on',
       code: `import express, { type Express, type Request, type Response } from 'express';
@@ -3876,6 +3892,13 @@ export class LoginCallback {
     },
   ],
   invalid: [
+    {
+      name: 'the same router mounted at an MCP path',
+      code: ROUTER_IN_COMMENTED_FILE("'/mcp'"),
+      errors: [
+        { ...EVERY_INTERFACE_EXPRESS, line: 9, suggestions: loopbackSuggestions(ROUTER_IN_COMMENTED_FILE("'/mcp'")) },
+      ],
+    },
     {
       name: 'a file that says MCP in a log line only, with a route at an MCP path, may serve it',
       code: loggedWithMcpPath,
