@@ -59,6 +59,37 @@ export default {
 const guarded = (lines: readonly string[], helpers?: string): string =>
   `${ROUTES.replace('    const message = await req.json();', `${lines.join('\n')}\n    const message = await req.json();`)}${helpers ? `\n${helpers}\n` : ''}`;
 
+/** The two token suggestions on the table's `/mcp` handler, each output passed through `shape`. */
+const tokenSuggestionsOnTable = (shape: (output: string) => string = (output) => output) => [
+  {
+    messageId: 'requireTokenHeader' as const,
+    data: { header: '`x-mcp-csrf-token`' },
+    output: shape(
+      guarded(
+        [
+          "    if (req.method === 'POST' && !hasValidCsrfToken(req.headers.get('x-mcp-csrf-token'))) {",
+          `      return Response.json(${REFUSAL}, { status: 403 });`,
+          '    }',
+        ],
+        tokenHelpers(),
+      ),
+    ),
+  },
+  {
+    messageId: 'useBearerToken' as const,
+    output: shape(
+      guarded(
+        [
+          "    if (req.method === 'POST' && !hasValidBearerToken(req.headers.get('authorization'))) {",
+          `      return Response.json(${REFUSAL}, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });`,
+          '    }',
+        ],
+        tokenHelpers({ bearer: true }),
+      ),
+    ),
+  },
+];
+
 const SERVER = `import routes from './routes';
 
 Bun.serve({ port: 3000, hostname: '127.0.0.1', routes });
@@ -98,31 +129,7 @@ ruleTester.run('require-csrf-token: a Bun route table of its own module', requir
           column: 11,
           endLine: 8,
           endColumn: 4,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: guarded(
-                [
-                  "    if (req.method === 'POST' && !hasValidCsrfToken(req.headers.get('x-mcp-csrf-token'))) {",
-                  `      return Response.json(${REFUSAL}, { status: 403 });`,
-                  '    }',
-                ],
-                tokenHelpers(),
-              ),
-            },
-            {
-              messageId: 'useBearerToken',
-              output: guarded(
-                [
-                  "    if (req.method === 'POST' && !hasValidBearerToken(req.headers.get('authorization'))) {",
-                  `      return Response.json(${REFUSAL}, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });`,
-                  '    }',
-                ],
-                tokenHelpers({ bearer: true }),
-              ),
-            },
-          ],
+          suggestions: tokenSuggestionsOnTable(),
         },
       ],
     },
@@ -145,31 +152,9 @@ ruleTester.run('require-csrf-token: a Bun route table exported by name', require
           column: 11,
           endLine: 8,
           endColumn: 4,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: guarded(
-                [
-                  "    if (req.method === 'POST' && !hasValidCsrfToken(req.headers.get('x-mcp-csrf-token'))) {",
-                  `      return Response.json(${REFUSAL}, { status: 403 });`,
-                  '    }',
-                ],
-                tokenHelpers(),
-              ).replace('export default {', 'export const routes = {'),
-            },
-            {
-              messageId: 'useBearerToken',
-              output: guarded(
-                [
-                  "    if (req.method === 'POST' && !hasValidBearerToken(req.headers.get('authorization'))) {",
-                  `      return Response.json(${REFUSAL}, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });`,
-                  '    }',
-                ],
-                tokenHelpers({ bearer: true }),
-              ).replace('export default {', 'export const routes = {'),
-            },
-          ],
+          suggestions: tokenSuggestionsOnTable((output) =>
+            output.replace('export default {', 'export const routes = {'),
+          ),
         },
       ],
     },

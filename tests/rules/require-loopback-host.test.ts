@@ -4885,6 +4885,14 @@ ruleTester.run('require-loopback-host: a file with a WebSocket server may relay 
   ],
 });
 
+/** The host each suggestion for a Node `listen()` with no host writes, the fail-closed `127.0.0.1` first. */
+const NODE_HOSTS = [
+  ['useIpv4Loopback', "'127.0.0.1'"],
+  ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+  ['useIpv6Loopback', "'::1'"],
+  ['useLocalhost', "'localhost'"],
+] as const;
+
 /** An Express server whose port TypeScript types as a string (or undefined), with the host `listen` is given. */
 const STRING_PORTS = (first: string, second: string, third: string): string => `import express from 'express';
 
@@ -5019,14 +5027,9 @@ ruleTester.run('require-loopback-host: a port that TypeScript types as a string'
       ).map(([line, hosted]) => ({
         messageId: 'defaultHost' as const,
         line,
-        suggestions: [
-          ['useIpv4Loopback', "'127.0.0.1'"],
-          ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-          ['useIpv6Loopback', "'::1'"],
-          ['useLocalhost', "'localhost'"],
-        ].map(([messageId, host]) => ({
-          messageId: messageId as 'useIpv4Loopback',
-          output: JS_STRING_PORTS(...(hosted(host!) as [string, string, string])),
+        suggestions: NODE_HOSTS.map(([messageId, host]) => ({
+          messageId,
+          output: JS_STRING_PORTS(...(hosted(host) as [string, string, string])),
         })),
       })),
     },
@@ -5064,13 +5067,8 @@ ruleTester.run('require-loopback-host: a let that holds the server or what a sta
           column: 16,
           endLine: 10,
           endColumn: 22,
-          suggestions: [
-            ['useIpv4Loopback', "'127.0.0.1'"],
-            ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-            ['useIpv6Loopback', "'::1'"],
-            ['useLocalhost', "'localhost'"],
-          ].map(([messageId, host]) => ({
-            messageId: messageId as 'useIpv4Loopback',
+          suggestions: NODE_HOSTS.map(([messageId, host]) => ({
+            messageId,
             output: TLS_OR_PLAIN(`, ${host}`),
           })),
         },
@@ -5085,13 +5083,8 @@ ruleTester.run('require-loopback-host: a let that holds the server or what a sta
           column: 10,
           endLine: 12,
           endColumn: 16,
-          suggestions: [
-            ['useIpv4Loopback', "'127.0.0.1'"],
-            ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-            ['useIpv6Loopback', "'::1'"],
-            ['useLocalhost', "'localhost'"],
-          ].map(([messageId, host]) => ({
-            messageId: messageId as 'useIpv4Loopback',
+          suggestions: NODE_HOSTS.map(([messageId, host]) => ({
+            messageId,
             output: TLS_OR_PLAIN('', `, ${host}`),
           })),
         },
