@@ -120,7 +120,7 @@ function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
         if (resolveFunction(handler)) return true;
         const expression = skipTypeWrappers(handler);
         // A router of the file (`app.use('/v2', router)`), whose own routes are judged here too.
-        if (apps.some((app) => app.node === skipTypeWrappers(resolveExpression(expression) ?? expression))) return true;
+        if (isAppOf(apps, expression)) return true;
         const made = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
         const ref = externalRefOf(made);
         return ref !== null && KNOWN_MODULES.has(ref.module);
@@ -260,11 +260,17 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
         if (fn) return isLinted(fn) || !moduleReachesMcp(fn);
         // A router of the file mounted on its app (`app.use('/api', router)`): its routes are judged here too.
         const expression = skipTypeWrappers(handler);
-        if (apps.some((app) => app.node === skipTypeWrappers(resolveExpression(expression) ?? expression))) return true;
+        if (isAppOf(apps, expression)) return true;
         // A package's middleware: `express.json()`, `cors()` (the file reaches no MCP package).
         return packageMiddleware(expression);
       }),
   );
+}
+
+/** Whether a handler is one of `apps` (a router of the file, whose own routes are among the file's). */
+function isAppOf(apps: readonly AppInstance[], handler: TSESTree.Node): boolean {
+  const made = skipTypeWrappers(resolveExpression(handler) ?? handler);
+  return apps.some((app) => app.node === made);
 }
 
 /** Whether the module a function is written in reaches an MCP package (not only as a client). */

@@ -1101,7 +1101,11 @@ const WRANGLER_DEPLOY = /\bwrangler\s+(?:deploy|publish)\b/u;
  */
 export function deployedWithWrangler(file: string | null): boolean {
   const manifest = file === null ? null : nearestManifest(path.dirname(file));
-  if (!manifest) return false;
+  return manifest !== null && deploysWithWrangler(manifest);
+}
+
+/** Whether a package has a Wrangler configuration beside its `package.json`, or a script that runs `wrangler deploy`. */
+function deploysWithWrangler(manifest: Manifest): boolean {
   const scripts = manifest.json?.scripts;
   return (
     WRANGLER_CONFIGS.some((config) => isFile(path.join(manifest.dir, config))) ||
@@ -1336,18 +1340,14 @@ function workerPackageOn(
   const known = workerPackages.get(manifest.dir);
   if (known !== undefined) return { answer: known, final: true };
   if (onTheWay.has(manifest.dir)) return { answer: false, final: false };
-  const { scripts, dependencies, devDependencies, name } = manifest.json ?? {};
+  const { dependencies, devDependencies, name } = manifest.json ?? {};
   let answer = false;
   let final = true;
   if (
     !listsDependency(dependencies, (dependency) => serverPackages.has(dependency)) &&
     !listsDependency(devDependencies, (dependency) => serverPackages.has(dependency))
   ) {
-    answer =
-      WRANGLER_CONFIGS.some((config) => isFile(path.join(manifest.dir, config))) ||
-      (scripts !== null &&
-        typeof scripts === 'object' &&
-        Object.values(scripts).some((script) => typeof script === 'string' && WRANGLER_DEPLOY.test(script)));
+    answer = deploysWithWrangler(manifest);
     if (!answer && typeof name === 'string') {
       if (depth >= MAX_LIBRARY_DEPTH) final = false;
       else {

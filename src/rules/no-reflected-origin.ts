@@ -11,7 +11,14 @@ import {
   isTypeScriptFile,
   type ModuleDeclaration,
 } from '../fixes/constants';
-import { appendObjectProperty, asOperand, inlineLeaves, removeStatement, replacePropertyValue } from '../fixes/edits';
+import {
+  appendArgument,
+  appendObjectProperty,
+  asOperand,
+  inlineLeaves,
+  removeStatement,
+  replacePropertyValue,
+} from '../fixes/edits';
 import { containsNode, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { MENTIONS_EXPORT, exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { createRule } from '../utils/create-rule';
@@ -301,9 +308,7 @@ export default createRule<Options, MessageIds>({
         ) {
           const { call } = use;
           node = use.site;
-          replace = (fixer, text) => [
-            fixer.insertTextBeforeRange([call.range[1] - 1, call.range[1] - 1], `{ origin: ${text} }`),
-          ];
+          replace = (fixer, text) => [appendArgument(fixer, sourceCode, call, `{ origin: ${text} }`)];
         } else {
           continue;
         }

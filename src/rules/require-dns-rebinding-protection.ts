@@ -874,21 +874,26 @@ export default createRule<Options, MessageIds>({
       return returned.length > 0 && returned.every((expression) => staticValue(expression)?.value === true);
     }
 
+    /** The listeners for `event` (`x.on(event, fn)`, `once`, `addListener`), on `server`, or on anything when `null`. */
+    function listenersFor(event: string, server: TSESTree.Node | null): HandlerFunction[] {
+      return moduleIndex(sourceCode.ast).calls.flatMap((call) => {
+        const [name, listener] = call.arguments;
+        const method = calledMethodName(call);
+        if (!listener || !name || (method !== 'on' && method !== 'once' && method !== 'addListener')) return [];
+        if (staticValue(name)?.value !== event) return [];
+        if (server && !calledOn(call, server)) return [];
+        const fn = resolveFunction(listener);
+        return fn ? [fn] : [];
+      });
+    }
+
     /**
      * Whether a listener for `event` (on `server`, or on anything when `null`) reads the request's
      * `Origin` and can turn the connection away (`socket.close()`, `socket.destroy()`, an answer),
      * in itself or in a function of the project it hands the request to.
      */
     function listenersCheckOrigin(event: string, server: TSESTree.Node | null, hostNeeded = false): boolean {
-      return moduleIndex(sourceCode.ast).calls.some((call) => {
-        const [name, listener] = call.arguments;
-        const method = calledMethodName(call);
-        if (!listener || !name || (method !== 'on' && method !== 'once' && method !== 'addListener')) return false;
-        if (staticValue(name)?.value !== event) return false;
-        if (server && !calledOn(call, server)) return false;
-        const fn = resolveFunction(listener);
-        return fn !== null && checksOriginAndRefuses(fn) && keepsPagesOut(fn, hostNeeded);
-      });
+      return listenersFor(event, server).some((fn) => checksOriginAndRefuses(fn) && keepsPagesOut(fn, hostNeeded));
     }
 
     /**
@@ -897,20 +902,19 @@ export default createRule<Options, MessageIds>({
      * the page's choosing): a rebinding page holds none.
      */
     function listenersCheckCredential(event: string, server: TSESTree.Node): boolean {
-      return moduleIndex(sourceCode.ast).calls.some((call) => {
-        const [name, listener] = call.arguments;
-        const method = calledMethodName(call);
-        if (!listener || !name || (method !== 'on' && method !== 'once' && method !== 'addListener')) return false;
-        if (staticValue(name)?.value !== event || !calledOn(call, server)) return false;
-        const fn = resolveFunction(listener);
-        let refuses = false;
-        if (fn)
-          walk(fn.body, (node) => {
-            refuses ||= node.type === AST_NODE_TYPES.CallExpression && REFUSING_CALLS.has(calledMethodName(node) ?? '');
-          });
-        // Not a cookie: a page of another site opens the socket with the user's cookies.
-        return fn !== null && refuses && functionChecksCredential(CREDENTIAL_FINDER, fn, 0);
+      // Not a cookie: a page of another site opens the socket with the user's cookies.
+      return listenersFor(event, server).some(
+        (fn) => closesConnections(fn) && functionChecksCredential(CREDENTIAL_FINDER, fn, 0),
+      );
+    }
+
+    /** Whether a function can close a connection or answer its handshake (`socket.destroy()`, `ws.close()`). */
+    function closesConnections(fn: HandlerFunction): boolean {
+      let closes = false;
+      walk(fn.body, (node) => {
+        closes ||= node.type === AST_NODE_TYPES.CallExpression && REFUSING_CALLS.has(calledMethodName(node) ?? '');
       });
+      return closes;
     }
 
     /**
@@ -918,13 +922,7 @@ export default createRule<Options, MessageIds>({
      * parameters to (`if (!originAllowed(req)) socket.destroy()`), and can close the connection.
      */
     function checksOriginAndRefuses(fn: HandlerFunction): boolean {
-      let refuses = false;
-      walk(fn.body, (node) => {
-        if (node.type === AST_NODE_TYPES.CallExpression && REFUSING_CALLS.has(calledMethodName(node) ?? '')) {
-          refuses = true;
-        }
-      });
-      return refuses && readsHeader(fn, 'origin');
+      return closesConnections(fn) && readsHeader(fn, 'origin');
     }
 
     /** Whether a value is an argument of a `console` method (`console.log('from', req.headers.host)`). */
