@@ -1,7 +1,7 @@
 import path from 'node:path';
 import rule from '../../src/rules/require-loopback-host';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
-import { loopbackHostSuggestions, nodeDefaultHost } from '../support/fix-text';
+import { LOOPBACK_HOSTS, loopbackHostSuggestions, nodeDefaultHost } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
@@ -4838,13 +4838,6 @@ http
   })
   .listen(54322${httpHost});`;
 
-const relayHosts = [
-  ['useIpv4Loopback', "'127.0.0.1'"],
-  ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-  ['useIpv6Loopback', "'::1'"],
-  ['useLocalhost', "'localhost'"],
-] as const;
-
 ruleTester.run('require-loopback-host: a file with a WebSocket server may relay MCP', rule, {
   valid: [{ name: 'both bound to loopback', code: RELAY_BESIDE_PLAIN(", host: '127.0.0.1'", ", '127.0.0.1'") }],
   invalid: [
@@ -4859,7 +4852,7 @@ ruleTester.run('require-loopback-host: a file with a WebSocket server may relay 
           column: 19,
           endLine: 4,
           endColumn: 34,
-          suggestions: relayHosts.map(([messageId, host]) => ({
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
             messageId,
             output: RELAY_BESIDE_PLAIN(`, host: ${host}`),
           })),
@@ -4875,7 +4868,7 @@ ruleTester.run('require-loopback-host: a file with a WebSocket server may relay 
           column: 4,
           endLine: 12,
           endColumn: 10,
-          suggestions: relayHosts.map(([messageId, host]) => ({
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
             messageId,
             output: RELAY_BESIDE_PLAIN('', `, ${host}`),
           })),
@@ -4884,14 +4877,6 @@ ruleTester.run('require-loopback-host: a file with a WebSocket server may relay 
     },
   ],
 });
-
-/** The host each suggestion for a Node `listen()` with no host writes, the fail-closed `127.0.0.1` first. */
-const NODE_HOSTS = [
-  ['useIpv4Loopback', "'127.0.0.1'"],
-  ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-  ['useIpv6Loopback', "'::1'"],
-  ['useLocalhost', "'localhost'"],
-] as const;
 
 /** An Express server whose port TypeScript types as a string (or undefined), with the host `listen` is given. */
 const STRING_PORTS = (first: string, second: string, third: string): string => `import express from 'express';
@@ -5027,7 +5012,7 @@ ruleTester.run('require-loopback-host: a port that TypeScript types as a string'
       ).map(([line, hosted]) => ({
         messageId: 'defaultHost' as const,
         line,
-        suggestions: NODE_HOSTS.map(([messageId, host]) => ({
+        suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
           messageId,
           output: JS_STRING_PORTS(...(hosted(host) as [string, string, string])),
         })),
@@ -5067,7 +5052,7 @@ ruleTester.run('require-loopback-host: a let that holds the server or what a sta
           column: 16,
           endLine: 10,
           endColumn: 22,
-          suggestions: NODE_HOSTS.map(([messageId, host]) => ({
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
             messageId,
             output: TLS_OR_PLAIN(`, ${host}`),
           })),
@@ -5083,7 +5068,7 @@ ruleTester.run('require-loopback-host: a let that holds the server or what a sta
           column: 10,
           endLine: 12,
           endColumn: 16,
-          suggestions: NODE_HOSTS.map(([messageId, host]) => ({
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
             messageId,
             output: TLS_OR_PLAIN('', `, ${host}`),
           })),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import { createRuleTester } from '../rule-tester';
-import { nodeDefaultHost } from '../support/fix-text';
+import { LOOPBACK_HOSTS, nodeDefaultHost } from '../support/fix-text';
 import { packageMaker } from '../support/packages';
 
 // A server whose file never says MCP may still serve it: its handler runs code of another module
@@ -247,13 +247,8 @@ ruleTester.run('require-loopback-host: middleware of another module of the proje
           column: 1,
           endLine: 8,
           endColumn: 6,
-          suggestions: [
-            ['useIpv4Loopback', "'127.0.0.1'"],
-            ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-            ['useIpv6Loopback', "'::1'"],
-            ['useLocalhost', "'localhost'"],
-          ].map(([messageId, host]) => ({
-            messageId: messageId as 'useIpv4Loopback',
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
+            messageId,
             output: STATUS_APP.replace('port: 4001 }', `port: 4001, hostname: ${host} }`),
           })),
         },

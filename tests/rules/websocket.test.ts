@@ -2,6 +2,7 @@ import path from 'node:path';
 import rule from '../../src/rules/require-dns-rebinding-protection';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import { createRuleTester } from '../rule-tester';
+import { LOOPBACK_HOSTS } from '../support/fix-text';
 
 // Browsers apply no same-origin policy to WebSocket: a page of any site may open
 // `ws://127.0.0.1:PORT` and talk to the server, sending its own `Origin` with the handshake. A
@@ -203,13 +204,6 @@ const wss = new WebSocketServer({ ${options}, verifyClient: ({ origin }: { origi
 wss.on('connection', (socket) => socket.on('message', (data) => console.error(String(data))));
 await new McpServer({ name: 'bridge', version: '1.0.0' }).connect(new StdioServerTransport());`;
 
-const LOOPBACK_SUGGESTIONS = [
-  ['useIpv4Loopback', "'127.0.0.1'"],
-  ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-  ['useIpv6Loopback', "'::1'"],
-  ['useLocalhost', "'localhost'"],
-] as const;
-
 ruleTester.run("require-loopback-host: a ws server's own port", loopbackRule, {
   valid: [
     { name: 'its `host` is loopback', code: WS_BRIDGE("port: 9009, host: '127.0.0.1'") },
@@ -236,7 +230,7 @@ ruleTester.run("require-loopback-host: a ws server's own port", loopbackRule, {
           column: 17,
           endLine: 5,
           endColumn: 32,
-          suggestions: LOOPBACK_SUGGESTIONS.map(([messageId, host]) => ({
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
             messageId,
             // In a one-line object the host goes last.
             output: WS_BRIDGE('port: 9009', `, host: ${host}`),

@@ -153,6 +153,17 @@ export function loopbackHostSuggestions(output: (host: string) => string) {
 }
 
 /**
+ * The suggestions of `require-loopback-host` for a host that listens on every interface, each with
+ * the host it writes, in the order the rule offers them (the fail-closed `127.0.0.1` first).
+ */
+export const LOOPBACK_HOSTS = [
+  ['useIpv4Loopback', "'127.0.0.1'"],
+  ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+  ['useIpv6Loopback', "'::1'"],
+  ['useLocalhost', "'localhost'"],
+] as const;
+
+/**
  * The report on a `node:http` server's `listen(port)` with no host (`api` names the server), and its
  * four suggestions, each as `hosted(', host')` writes it.
  */
@@ -161,12 +172,6 @@ export function nodeDefaultHost(
   hosted: (host: string) => string,
   api = '`server.listen()` on a `node:http` server',
 ) {
-  const suggestions = [
-    ['useIpv4Loopback', "'127.0.0.1'"],
-    ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-    ['useIpv6Loopback', "'::1'"],
-    ['useLocalhost', "'localhost'"],
-  ] as const;
   return {
     messageId: 'defaultHost' as const,
     data: { api, hostLabel: 'host', binding: "Node's default is `::`" },
@@ -174,6 +179,6 @@ export function nodeDefaultHost(
     column: 8,
     endLine: line,
     endColumn: 14,
-    suggestions: suggestions.map(([messageId, host]) => ({ messageId, output: hosted(`, ${host}`) })),
+    suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({ messageId, output: hosted(`, ${host}`) })),
   };
 }
