@@ -950,7 +950,8 @@ function runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression, home: 
   const fileB = moduleOf(b).file ?? '';
   // Two other modules: any fixed order of the modules keeps each one's calls in order.
   if (programOf(a) !== programOf(b)) return fileA < fileB ? -1 : fileA > fileB ? 1 : 0;
-  return compareRuns(runPosition(a), runPosition(b)) || a.range[0] - b.range[0];
+  // Calls chained on one another start where the chain does: the inner one, which ends first, runs first.
+  return compareRuns(runPosition(a), runPosition(b)) || a.range[0] - b.range[0] || a.range[1] - b.range[1];
 }
 
 /**
@@ -962,7 +963,7 @@ type RunPosition = readonly number[];
 /** Whether `a` runs before `b` in the module that holds both (`false` across modules). */
 export function runsBefore(a: TSESTree.Node, b: TSESTree.Node): boolean {
   if (programOf(a) !== programOf(b)) return false;
-  return (compareRuns(runPosition(a), runPosition(b)) || a.range[0] - b.range[0]) < 0;
+  return (compareRuns(runPosition(a), runPosition(b)) || a.range[0] - b.range[0] || a.range[1] - b.range[1]) < 0;
 }
 
 /** Orders two run positions: the first offset that differs decides; a call runs before its inside. */
@@ -1141,7 +1142,11 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
   const args = call.arguments.map((argument) =>
     argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument,
   );
-  const base = { framework, app, node: call.callee, call, options: null };
+  // On a chain written over several lines (`new Hono()\n  .use(auth)\n  .post(…)`) the route is
+  // where its method is named, not the lines of the chain before it.
+  const named = skipTypeWrappers(call.callee);
+  const chained = named.type === AST_NODE_TYPES.MemberExpression && named.loc.start.line !== named.loc.end.line;
+  const base = { framework, app, node: chained ? named.property : call.callee, call, options: null };
 
   if (shape.special === 'fastify' && method === 'route') {
     const options = args[0] ? resolveObjectExpression(args[0]) : null;

@@ -143,3 +143,40 @@ ruleTester.run('require-csrf-token: a Hono route that only throws an HTTP error'
     },
   ],
 });
+
+/** A Hono app made as one chain of calls: `first` and `second` in that order after `new Hono()`. */
+const CHAIN = (first: string, second: string): string => `import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { StreamableHTTPTransport } from '@hono/mcp';
+import { server } from './server.js';
+
+export const app = new Hono()
+  ${first}
+  ${second};`;
+
+const AUTH = ".use(bearerAuth({ token: process.env.MCP_TOKEN ?? '' }))";
+const ROUTE = `.post('/mcp', async (c) => {
+    const transport = new StreamableHTTPTransport();
+    await server.connect(transport);
+    return transport.handleRequest(c);
+  })`;
+
+// Calls chained on one another start at the same offset, where the chain does: the inner one
+// runs first, and only its check covers a route chained after it. A report on a chain written
+// over several lines names the route's method, not the lines before it.
+ruleTester.run('require-csrf-token: middleware in the chain that makes the app', csrfRule, {
+  valid: [{ name: '`new Hono().use(bearerAuth(…)).post(…)`', code: CHAIN(AUTH, ROUTE) }],
+  invalid: [
+    {
+      name: '`new Hono().post(…).use(bearerAuth(…))`',
+      code: CHAIN(ROUTE, AUTH),
+      errors: [
+        missingCheck('`POST /mcp`', [7, 4, 7, 8], (bearer) =>
+          CHAIN(ROUTE, AUTH)
+            .replace('export const app', `${tokenHelpers({ bearer })}\n\nexport const app`)
+            .replace(".post('/mcp', ", `.post('/mcp', ${guard('hono', bearer, { indent: '  ' })}`),
+        ),
+      ],
+    },
+  ],
+});
