@@ -602,9 +602,24 @@ export function transportEntities(object: TSESTree.Node): {
 }
 
 /**
+ * The names a handler's first parameter gives the request: the parameter's own, or those it
+ * destructures (Elysia's context, `({ request, body }) => …`, whose parts are the request's).
+ */
+function requestNames(param: TSESTree.Parameter | undefined): ReadonlySet<string> {
+  if (param?.type === AST_NODE_TYPES.Identifier) return new Set([param.name]);
+  if (param?.type !== AST_NODE_TYPES.ObjectPattern) return new Set();
+  return new Set(
+    param.properties.flatMap((property) => {
+      const value = property.type === AST_NODE_TYPES.Property ? property.value : property.argument;
+      return value.type === AST_NODE_TYPES.Identifier ? [value.name] : [];
+    }),
+  );
+}
+
+/**
  * The functions of the project a handler hands its request to, `depth` calls deep: a call that
- * passes the handler's first parameter (the request, or Koa's context) to a function the code
- * shows (`handleStreamable(req, res)`, `this.handleRequest(req, res)`).
+ * passes the handler's first parameter (the request, Koa's context, or what Elysia's context
+ * holds) to a function the code shows (`handleStreamable(req, res)`, `this.handleRequest(req, res)`).
  */
 export function handlerCalls(
   fn: HandlerFunction,
@@ -613,8 +628,8 @@ export function handlerCalls(
   const found: { call: TSESTree.CallExpression; fn: HandlerFunction }[] = [];
   const seen = new Set<HandlerFunction>([fn]);
   const visit = (current: HandlerFunction, level: number): void => {
-    const [request] = current.params;
-    if (level > depth || request?.type !== AST_NODE_TYPES.Identifier) return;
+    const names = requestNames(current.params[0]);
+    if (level > depth || names.size === 0) return;
     walk(current.body, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       if (
@@ -622,7 +637,7 @@ export function handlerCalls(
           // `this.handle(req as AuthedRequest, res)`: a cast passes the same request on.
           (argument) => {
             const passed = skipTypeWrappers(argument);
-            return passed.type === AST_NODE_TYPES.Identifier && passed.name === request.name;
+            return passed.type === AST_NODE_TYPES.Identifier && names.has(passed.name);
           },
         )
       ) {

@@ -40,6 +40,7 @@ import {
   possibleValues,
   resolveExpression,
   resolveFunction,
+  resolveObjectExpression,
   returnedExpressions,
   usesOfConstant,
   usesOfDefaultExport,
@@ -78,9 +79,12 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   if (ownerMiddleware(route)) return true;
   if (earlierRouteChecks(finder, route)) return true;
   if (route.options) {
-    for (const hook of GUARD_HOOKS) {
+    const hooks = (route.app && ROUTE_SHAPES[route.app.framework].guardHooks) ?? GUARD_HOOKS;
+    for (const hook of hooks) {
       const found = findObjectProperty(route.options, hook);
-      if (found.kind === 'found' && found.value && checksCredential(finder, found.value)) return true;
+      // `beforeHandle: fn`, or a method `beforeHandle({ headers }) { … }`.
+      const value = found.kind === 'found' ? (found.value ?? found.property.value) : null;
+      if (value && checksCredential(finder, value)) return true;
     }
   }
   if (!route.app) return false;
@@ -252,7 +256,7 @@ function appChecks(
 ): boolean {
   if (depth > 4) return false;
   if (finder.guardedApps?.has(app.node)) return true;
-  const ordered = ROUTE_SHAPES[app.framework].ordered;
+  const { ordered, hookMethods } = ROUTE_SHAPES[app.framework];
   for (const call of app.calls) {
     if (ordered && call === before) break;
     // `if (config.auth) app.use(requireToken)`: on by choice, not out of the box.
@@ -276,6 +280,8 @@ function appChecks(
         )
       )
         return true;
+    } else if (method !== null && hookMethods?.has(method)) {
+      if (args.some((argument) => hookChecks(finder, app, argument))) return true;
     } else if (method === 'addHook' && app.framework === 'fastify') {
       const [name, hook] = args;
       const hookName = name && resolvePaths(name)?.[0];
@@ -302,6 +308,21 @@ function appChecks(
     registrarsCheck(finder, app, path, depth) ||
     (finder.known === 'auth' && oauthProviderChecks(app, path))
   );
+}
+
+/**
+ * An argument of an app's hook method that checks a credential: the hook function, or (Elysia's
+ * `guard({ beforeHandle })`, `onBeforeHandle({ as: 'scoped' }, fn)`) the route hooks of an options object.
+ */
+function hookChecks(finder: CheckFinder, app: AppInstance, argument: TSESTree.Node): boolean {
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  const options = resolveFunction(argument) ? null : resolveObjectExpression(argument);
+  if (!options) return checksCredential(finder, argument);
+  return [...(ROUTE_SHAPES[app.framework].guardHooks ?? [])].some((hook) => {
+    const found = findObjectProperty(options, hook);
+    const value = found.kind === 'found' ? (found.value ?? found.property.value) : null;
+    return value !== null && checksCredential(finder, value);
+  });
 }
 
 /** @cloudflare/workers-oauth-provider, whose `OAuthProvider` checks the access token of API requests. */

@@ -328,7 +328,7 @@ function nestHttpInstance(node: TSESTree.Node): AppFramework | null {
 
 /** Method names under which apps take routes, middleware, hooks, plugins and sub-apps. */
 const APP_METHODS: ReadonlySet<string> = new Set([
-  ...Object.values(ROUTE_SHAPES).flatMap((shape) => [...shape.verbs]),
+  ...Object.values(ROUTE_SHAPES).flatMap((shape) => [...shape.verbs, ...(shape.hookMethods ?? [])]),
   'route',
   'on',
   'openapi',
@@ -1203,6 +1203,18 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
       handlers: [...before, ...args.slice(1, 2)],
     };
   }
+  // Elysia's `route(method, path, handler, hook?)`.
+  if (shape.special === 'elysia' && method === 'route') {
+    const verbs = args[0] && staticValue(args[0])?.value;
+    const verbList = (Array.isArray(verbs) ? verbs : [verbs]).map((verb) => String(verb).toUpperCase());
+    return {
+      ...base,
+      path: routePath(args[1]),
+      acceptsPost: verbList.includes('POST') || verbList.includes('ALL'),
+      handlers: args.slice(2, 3),
+      options: args[3] ? resolveObjectExpression(args[3]) : null,
+    };
+  }
   if (shape.special === 'express' && method === 'route') return null;
   if (!shape.verbs.has(method)) return null;
   // `app.route('/mcp').post(handler)` (express): the path is on the inner call.
@@ -1222,6 +1234,11 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
   if (shape.special === 'fastify' && rest.length >= 2) {
     options = resolveObjectExpression(rest[0]!);
     if (options || !resolveFunction(rest[0]!)) rest = rest.slice(1);
+  }
+  // Elysia's `post(path, handler, hook?)`: one handler, and its hook object after it.
+  if (shape.special === 'elysia') {
+    options = rest[1] ? resolveObjectExpression(rest[1]) : null;
+    rest = rest.slice(0, 1);
   }
   return {
     ...base,

@@ -355,6 +355,22 @@ function madeBy(receiver: TSESTree.Node): TSESTree.NewExpression | TSESTree.Call
   return made.type === AST_NODE_TYPES.NewExpression || made.type === AST_NODE_TYPES.CallExpression ? made : null;
 }
 
+/**
+ * The `new` that made an app, through the methods that return it (`new Elysia().use(x)`), or `null`.
+ */
+function constructionOf(receiver: TSESTree.Node): TSESTree.NewExpression | null {
+  let expression = skipTypeWrappers(resolveExpression(receiver) ?? receiver);
+  for (let steps = 0; steps < MAX_STEPS; steps++) {
+    if (expression.type === AST_NODE_TYPES.NewExpression) return expression;
+    if (expression.type !== AST_NODE_TYPES.CallExpression) return null;
+    const object = calledMethodObject(expression);
+    const method = calledMethodName(expression);
+    if (!object || method === null || serverSourceOf(object)?.returnsItself.has(method) !== true) return null;
+    expression = skipTypeWrappers(resolveExpression(object) ?? object);
+  }
+  return null;
+}
+
 /** The argument that holds a server's options, `null` where a spread comes first or there is none. */
 function optionsArgumentOf(made: TSESTree.NewExpression | TSESTree.CallExpression): TSESTree.Expression | null {
   const index = serverSourceOf(made)?.optionsArgument ?? 0;
@@ -1056,6 +1072,8 @@ class HostReader {
         return this.readFastmcpStart(api, call);
       case 'construction-host':
         return this.readConstructionHost(api, call);
+      case 'port-or-options':
+        return this.readPortOrOptions(api, call);
       case 'ws-options':
         return UNKNOWN;
     }
@@ -1086,6 +1104,49 @@ class HostReader {
     if (!options) return UNKNOWN;
     const reading = this.readHostProperty(api, options);
     return reading.kind === 'default' ? { kind: 'default', addHost: null } : reading;
+  }
+
+  /**
+   * Elysia's `listen(port | options, cb?)`: the options' host; else the host of the options the app
+   * was made with (`new Elysia({ serve: { hostname } })`), which the call's are spread over; else
+   * the default, which a fix replaces the port with options for.
+   */
+  private readPortOrOptions(api: StartApi, call: TSESTree.CallExpression): HostReading {
+    const [first] = call.arguments;
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement || this.isFunction(first)) return UNKNOWN;
+    const options = resolveObjectExpression(first);
+    let reading: HostReading;
+    if (options) {
+      reading = this.readServeObject(api, options);
+    } else {
+      // A port: a number or a numeric string the code shows, or a name that says so
+      // (`Number(process.env.PORT)`, `config.port`); not an object from where the file cannot see.
+      const ports = possibleValues(first);
+      const isPort =
+        ports.some((candidate) => candidate.known && ['number', 'string'].includes(typeof candidate.value)) ||
+        mentionsPort(first);
+      if (!isPort) return UNKNOWN;
+      reading = {
+        kind: 'default',
+        addHost: (fixer, host) =>
+          fixer.replaceText(first, `{ port: ${this.sourceCode.getText(first)}, ${api.hostKey}: ${host} }`),
+      };
+    }
+    if (reading.kind !== 'default') return reading;
+    const receiver = calledMethodObject(call);
+    const key = receiver && serverSourceOf(receiver)?.constructionServe;
+    const made = key ? constructionOf(receiver) : null;
+    if (!key || !made) return reading;
+    const [argument] = made.arguments;
+    if (!argument) return reading;
+    const construction = argument.type === AST_NODE_TYPES.SpreadElement ? null : resolveObjectExpression(argument);
+    if (!construction) return UNKNOWN;
+    const serve = findObjectProperty(construction, key);
+    if (serve.kind === 'missing') return reading;
+    const serveOptions = serve.kind === 'found' && serve.value ? resolveObjectExpression(serve.value) : null;
+    if (!serveOptions) return UNKNOWN;
+    const configured = this.readServeObject(api, serveOptions);
+    return configured.kind === 'default' ? reading : configured;
   }
 
   /**

@@ -6,6 +6,7 @@ import { corsPackagesAdapter } from './cors-packages';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
 import { fastmcpAdapter } from './fastmcp';
+import { elysiaAdapter } from './elysia';
 import { honoAdapter } from './hono';
 import { koaAdapter } from './koa';
 import { mcpFrameworkAdapter } from './mcp-framework';
@@ -55,6 +56,7 @@ export const ADAPTERS: readonly Adapter[] = [
   mcpLiteAdapter,
   tmcpAdapter,
   srvxAdapter,
+  elysiaAdapter,
   mcpHandlerAdapter,
   mcpFrameworkAdapter,
   mcpUseAdapter,
@@ -132,6 +134,7 @@ export const ROUTE_SHAPES: Readonly<Record<AppFramework, RouteShape>> = {
   koa: koaAdapter.routes!,
   'koa-router': koaAdapter.routes!,
   connect: connectAdapter.routes!,
+  elysia: elysiaAdapter.routes!,
 };
 
 /** The methods that add a route or middleware in any of those frameworks: `get`, `post`, `use`, … */

@@ -58,7 +58,7 @@ export interface TraceNode {
 }
 
 /** The frameworks whose routes the plugin reads. */
-export type AppFramework = 'express' | 'hono' | 'fastify' | 'koa' | 'koa-router' | 'connect';
+export type AppFramework = 'express' | 'hono' | 'fastify' | 'koa' | 'koa-router' | 'connect' | 'elysia';
 
 /** What an export of a package is, to the analysis. One export may be several (an MCP app is an Express app). */
 export type Entity =
@@ -230,7 +230,12 @@ export type StartSignature =
    * mcp-use's `server.listen(port?, options?)`: the host in `options.host` (`hostKey`, mcp-use 2),
    * else in the options the server was made with (`new MCPServer({ host })`).
    */
-  | 'construction-host';
+  | 'construction-host'
+  /**
+   * Elysia's `app.listen(port | options, cb?)`: a port (or a numeric string) binds the default; an
+   * options object holds the host under `hostKey`, over the app's construction options' `serve`.
+   */
+  | 'port-or-options';
 
 export interface StartApi extends ServerApi {
   readonly signature: StartSignature;
@@ -285,6 +290,11 @@ export interface ServerSource {
   readonly corsMethods?: Readonly<Record<string, CorsMiddleware>>;
   /** The argument that holds the options it is made with (`createMCPServer(name, options)`); the first by default. */
   readonly optionsArgument?: number;
+  /**
+   * The construction option whose object the start call's options are spread over (Elysia's
+   * `new Elysia({ serve: { hostname } })`): a host there counts where the call gives none.
+   */
+  readonly constructionServe?: string;
   /** The server is an MCP framework's own HTTP server, which serves MCP with no route in the code. */
   readonly mcp?: McpFrameworkServer;
 }
@@ -497,7 +507,12 @@ export interface RouteShape {
   /** Hooks that run before the handler: `onRequest`, `preHandler` (Fastify). */
   readonly guardHooks?: ReadonlySet<string>;
   /** Fastify's `route({ method, url, handler })`, Hono's `on(method, path, ...handlers)`, express's `route(path).post(...)`. */
-  readonly special?: 'fastify' | 'hono' | 'express' | 'connect';
+  readonly special?: 'fastify' | 'hono' | 'express' | 'connect' | 'elysia';
+  /**
+   * App methods that add a hook to the routes registered after them, run before their handlers
+   * (Elysia's `onBeforeHandle(fn)`, `derive(fn)`); a hook may be given after an options object.
+   */
+  readonly hookMethods?: ReadonlySet<string>;
   /** Checks a framework plugin adds to the instance or the request: `app.csrfProtection`, `request.jwtVerify()`. */
   readonly decoratedChecks?: ReadonlySet<string>;
 }

@@ -1060,6 +1060,35 @@ export default createRule<Options, MessageIds>({
           if (!handler) return null;
           return insertArgumentBefore(fixer, handler, `{ preHandler: ${hook(handler)} }`);
         }
+        case 'elysia': {
+          // A `beforeHandle` hook in the route's hook object: what it returns is the answer, and
+          // `set` gives it a status in every Elysia version (`status()` came in 1.2).
+          const hook = (anchor: TSESTree.Node, prefix: string, indent = ''): string =>
+            block(
+              anchor,
+              [
+                `${prefix}({ headers, set }) => {`,
+                `  if (!${read(`headers['${credential.header}']`)}) {`,
+                `    set.status = ${status(credential)};`,
+                ...(credential.bearer ? [`    set.headers['www-authenticate'] = 'Bearer';`] : []),
+                `    return ${REFUSAL};`,
+                '  }',
+                '}',
+              ].map((line, index) => (index === 0 ? line : `${indent}${line}`)),
+            );
+          if (route.options) {
+            if (findObjectProperty(route.options, 'beforeHandle').kind !== 'missing') return null;
+            // In a multi-line object the hook goes on a line of its own, indented as the last property is.
+            const anchor = route.options.properties.at(-1) ?? route.options;
+            return appendObjectProperty(fixer, sourceCode, route.options, hook(anchor, 'beforeHandle: '));
+          }
+          if (!handler || route.handlers.length !== 1) return null;
+          // `post(path, handler)`: the hook object after the handler, one property on its own lines.
+          const object = coveredByDirective(handler)
+            ? `{ ${hook(handler, 'beforeHandle: ')} }`
+            : block(handler, ['{', `  ${hook(handler, 'beforeHandle: ', '  ')},`, '}']);
+          return fixer.insertTextAfter(handler, `, ${object}`);
+        }
         case 'node':
         // connect's `use(path, fn)` takes one handler, with Node's request and response: the check
         // goes first in it, as in a `node:http` handler.

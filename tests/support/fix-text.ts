@@ -62,7 +62,7 @@ function ${check}(value${js ? ')' : ': unknown): boolean'} {
 }
 
 /** Where the token fix puts its check: a middleware before the handler, or a test atop the handler's body. */
-export type GuardKind = 'express' | 'hono' | 'fastify' | 'koa' | 'koa handler' | 'node:http';
+export type GuardKind = 'express' | 'hono' | 'fastify' | 'koa' | 'koa handler' | 'node:http' | 'elysia';
 
 /** What the token fix answers a request without the token with. */
 export const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP server' }";
@@ -70,7 +70,8 @@ export const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP se
 /**
  * The check the token fix writes, in the words of `kind`, with every line but the first indented
  * by `indent`. A middleware ends with the `, ` before the handler; a test atop a handler's body
- * (node:http, a Koa handler) ends with the indent of the statement after it.
+ * (node:http, a Koa handler) ends with the indent of the statement after it; Elysia's is the
+ * `beforeHandle` property of a route's hook object, with nothing after it.
  */
 export function guard(kind: GuardKind, bearer: boolean, { indent = '', header = 'x-mcp-csrf-token' } = {}): string {
   const check = bearer ? 'hasValidBearerToken' : 'hasValidCsrfToken';
@@ -109,6 +110,13 @@ ${indent}}, `;
       return `if (ctx.method === 'POST' && !${check}(ctx.get('${name}'))) {
 ${koaRefusal(indent)}
 ${indent}`;
+    case 'elysia':
+      return `beforeHandle: ({ headers, set }) => {
+${indent}  if (!${check}(headers['${name}'])) {
+${indent}    set.status = ${status};
+${bearer ? `${indent}    set.headers['www-authenticate'] = 'Bearer';\n` : ''}${indent}    return ${REFUSAL};
+${indent}  }
+${indent}}`;
     case 'node:http':
       return `if (req.method === 'POST' && !${check}(req.headers['${name}'])) {
 ${indent}  res.writeHead(${status}, { 'Content-Type': 'application/json'${bearer ? ", 'WWW-Authenticate': 'Bearer'" : ''} }).end(JSON.stringify(${REFUSAL}));
