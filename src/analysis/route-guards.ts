@@ -263,7 +263,11 @@ function appChecks(
     if (finder.enforcedByDefault && registeredUnderCondition(call)) continue;
     const method = calledMethodName(call);
     const args = call.arguments;
-    if (method === 'use') {
+    if (method === 'use' && hookMethods) {
+      // Elysia's `use(plugin)`: an instance (or a function of the app) whose hooks reach the app that uses it.
+      const [plugin] = args;
+      if (plugin && (sharedPluginHooksCheck(finder, plugin, apps) || checksCredential(finder, plugin))) return true;
+    } else if (method === 'use') {
       const [first, ...rest] = args;
       if (!first) continue;
       const prefixes = resolvePaths(first);
@@ -323,6 +327,42 @@ function hookChecks(finder: CheckFinder, app: AppInstance, argument: TSESTree.No
     const value = found.kind === 'found' ? (found.value ?? found.property.value) : null;
     return value !== null && checksCredential(finder, value);
   });
+}
+
+/**
+ * Whether a plugin instance an app uses (Elysia's `app.use(authPlugin)` of `new Elysia()…`) has a
+ * hook that checks a credential and reaches the app that uses it: one registered `{ as: 'scoped' }`
+ * or `{ as: 'global' }`, or any of the instance cast with `.as('scoped')` (also `'global'`, and
+ * 1.1's `'plugin'`). A hook with neither is local to the instance's own routes (Elysia's docs, "Scope").
+ */
+function sharedPluginHooksCheck(finder: CheckFinder, plugin: TSESTree.Node, apps: readonly AppInstance[]): boolean {
+  if (plugin.type === AST_NODE_TYPES.SpreadElement) return false;
+  let expression = skipTypeWrappers(resolveExpression(plugin) ?? plugin);
+  let cast = false;
+  for (let steps = 0; steps < 16 && expression.type === AST_NODE_TYPES.CallExpression; steps++) {
+    const object = calledMethodObject(expression);
+    if (!object) return false;
+    if (calledMethodName(expression) === 'as') cast ||= sharesHooks(expression.arguments[0]);
+    expression = skipTypeWrappers(resolveExpression(object) ?? object);
+  }
+  const instance = apps.find((app) => app.node === expression);
+  const hookMethods = instance && ROUTE_SHAPES[instance.framework].hookMethods;
+  if (!instance || !hookMethods) return false;
+  return instance.calls.some((call) => {
+    const method = calledMethodName(call);
+    if (method === null || !hookMethods.has(method)) return false;
+    const [first] = call.arguments;
+    const options = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
+    const scope = options && findObjectProperty(options, 'as');
+    const shared = cast || (scope?.kind === 'found' && scope.value !== null && sharesHooks(scope.value));
+    return shared && call.arguments.some((argument) => hookChecks(finder, instance, argument));
+  });
+}
+
+/** A scope that takes a plugin's hooks to the app that uses it: `'scoped'`, `'global'` (and 1.1's `'plugin'`). */
+function sharesHooks(node: TSESTree.Node | undefined): boolean {
+  const value = node && node.type !== AST_NODE_TYPES.SpreadElement ? staticValue(node)?.value : undefined;
+  return value === 'scoped' || value === 'global' || value === 'plugin';
 }
 
 /** @cloudflare/workers-oauth-provider, whose `OAuthProvider` checks the access token of API requests. */

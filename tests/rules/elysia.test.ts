@@ -183,6 +183,29 @@ ruleTester.run('require-csrf-token: Elysia routes and their hooks', csrfRule, {
       code: SERVER(POST, { before: `app.guard({ beforeHandle: ${REFUSES} });\n` }),
     },
     {
+      name: "a plugin instance whose hook is `{ as: 'global' }`",
+      code: SERVER(POST, {
+        before: `const apiKey = new Elysia({ name: 'api-key' }).onBeforeHandle({ as: 'global' }, ${REFUSES});
+app.use(apiKey);
+`,
+      }),
+    },
+    {
+      name: "a plugin instance cast with `.as('scoped')`",
+      code: SERVER(POST, {
+        before: `app.use(new Elysia().derive(${REFUSES.replace("return 'Unauthorized'", "throw new Error('Unauthorized')")}).as('scoped'));
+`,
+      }),
+    },
+    {
+      name: 'a plugin function that adds a hook to the app it is given',
+      code: SERVER(POST, {
+        before: `const apiKey = (instance: Elysia) => instance.onBeforeHandle(${REFUSES});
+app.use(apiKey);
+`,
+      }),
+    },
+    {
       name: 'a check at the top of the handler',
       code: SERVER(`app.post('/mcp', ({ request, headers }) => {
   if (headers['x-api-key'] !== process.env.API_KEY) throw new Error('Unauthorized');
@@ -224,6 +247,20 @@ ruleTester.run('require-csrf-token: Elysia routes and their hooks', csrfRule, {
           SERVER(`app.post('/mcp', ${HANDLER}, {\n  ${guard('elysia', bearer, { indent: '  ' })},\n});`, {
             before: `\n${tokenHelpers({ bearer })}\n\n`,
             after: `app.onBeforeHandle(${REFUSES});\n`,
+          }),
+        ),
+      ],
+    },
+    {
+      name: "a plugin instance's own hook is local to its routes",
+      code: SERVER(POST, {
+        before: `app.use(new Elysia().onBeforeHandle(${REFUSES}));
+`,
+      }),
+      errors: [
+        missingCheck('`POST /mcp`', [12, 1, 12, 9], (bearer) =>
+          SERVER(`app.post('/mcp', ${HANDLER}, {\n  ${guard('elysia', bearer, { indent: '  ' })},\n});`, {
+            before: `app.use(new Elysia().onBeforeHandle(${REFUSES}));\n\n${tokenHelpers({ bearer })}\n\n`,
           }),
         ),
       ],
