@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { H3_MODULES } from '../frameworks/h3';
 import {
   calledMethodName,
   containsNode,
@@ -41,6 +42,7 @@ import {
   requestQueryRead,
 } from './request-headers';
 import {
+  externalRefOf,
   findObjectProperty,
   isFunctionNode,
   possibleValues,
@@ -492,6 +494,12 @@ export interface CheckFinder {
    * requests, not where the page may read the token (a permissive policy, a rebinding page).
    */
   readonly csrfTokens?: boolean;
+  /**
+   * Where a check must run for it to count, for middleware that runs before every route and
+   * branches on the request (Nitro's `server/middleware`): whether the branches around a node are
+   * taken for the route in question.
+   */
+  readonly runsFor?: (node: TSESTree.Node, fn: HandlerFunction) => boolean;
 }
 
 /** Whether a middleware or handler, as written where it is registered, checks a credential. */
@@ -657,7 +665,7 @@ export function functionChecksCredential(
   if (finder.exactOrigin && matchesLoosely(fn)) return false;
   let checked = false;
   walk(fn.body, (node) => {
-    if (checked || !onTheWayTo(node, route, fn)) return;
+    if (checked || !onTheWayTo(node, route, fn) || (finder.runsFor && !finder.runsFor(node, fn))) return;
     // With `onlyBefore`, not what runs after the route's branch (the request is answered by then).
     if (onlyBefore && route && node.range[0] >= route.range[1]) return;
     if (finder.enforcedByDefault && underSetting(node, fn)) return;
@@ -839,6 +847,11 @@ function underSetting(node: TSESTree.Node, fn: HandlerFunction, depth = 0): bool
     ) {
       return true;
     }
+    // `if (pathname.startsWith('/mcp') && config.auth.enabled) { check }`: a branch one of whose
+    // `&&` sides is a setting that may be off runs only while it is on.
+    if (parent.type === AST_NODE_TYPES.IfStatement && child === parent.consequent && optInTest(parent.test, fn)) {
+      return true;
+    }
     // `if (TOKEN && header !== TOKEN)`, `if (auth.enabled && !authorized(req))`: the right side
     // runs only while a setting holds.
     if (
@@ -981,7 +994,7 @@ function mayBeUnset(node: TSESTree.Node, depth: number): boolean {
     }
     case AST_NODE_TYPES.MemberExpression:
     case AST_NODE_TYPES.ChainExpression: {
-      if (environmentRead(expression)) return true;
+      if (environmentRead(expression) || runtimeConfigRead(expression)) return true;
       const values = possibleValues(expression);
       return values.some((value) =>
         value.known ? !value.value : value.node !== expression && mayBeUnset(value.node, depth + 1),
@@ -1020,6 +1033,20 @@ function mayBeUnset(node: TSESTree.Node, depth: number): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A value of Nitro's (or Nuxt's) runtime config, `useRuntimeConfig().auth.enabled`: set for each
+ * deployment, from the config file's default or a `NITRO_`/`NUXT_` environment variable.
+ */
+function runtimeConfigRead(node: TSESTree.Node): boolean {
+  let object: TSESTree.Node = skipTypeWrappers(node);
+  if (object.type === AST_NODE_TYPES.ChainExpression) object = object.expression;
+  while (object.type === AST_NODE_TYPES.MemberExpression) object = skipTypeWrappers(object.object);
+  if (object.type !== AST_NODE_TYPES.CallExpression || object.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  if (object.callee.name !== 'useRuntimeConfig') return false;
+  const module = variableOf(object.callee) ? externalRefOf(object.callee)?.module : '#imports';
+  return module !== undefined && H3_MODULES.has(module);
 }
 
 /** `process.env.X`, `Deno.env.get('X')`, a Worker's `env.X`: a read of the environment. */

@@ -5,8 +5,11 @@ import { outermostWrapper, skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { servesMcp } from './mcp-transports';
 import { importOf } from './exports';
-import { isLinted, moduleOf, propertyName, staticValue } from './program';
+import { EVENT_HANDLER_MAKERS, H3_MODULES, NITRO_PACKAGES } from '../frameworks/h3';
+import { manifestDependsOn } from './module-graph';
+import { isLinted, moduleOf, propertyName, staticValue, variableOf } from './program';
 import {
+  externalRefOf,
   findObjectProperty,
   isFunctionNode,
   resolveExpression,
@@ -41,6 +44,8 @@ export interface FetchHandler {
    * answers (`ALL_METHODS` for every method).
    */
   readonly route?: { readonly path: string; readonly method: string };
+  /** For a Nitro file route, the folder whose modules' handlers run before it, for every route (`server/middleware`). */
+  readonly middlewareDir?: string;
 }
 
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -114,7 +119,68 @@ function findFetchHandlers(sourceCode: Readonly<SourceCode>): FetchHandler[] {
     }
   }
   if (TANSTACK_ROUTE.test(sourceCode.text)) handlers.push(...tanstackRoutes(program));
+  if (inside && EVENT_HANDLER_MAKER.test(sourceCode.text)) {
+    const nitro = nitroRoute(program, inside);
+    if (nitro) handlers.push(nitro);
+  }
   return handlers;
+}
+
+/**
+ * A Nitro file route (nitropack 2.x docs, "Server routes"; Nuxt serves its `server/` folder with
+ * Nitro): a module under `routes/` (at its own path) or `api/` (at `/api/…`) of the server's
+ * folder, `index` at its folder's path and `[id]` a parameter; `name.post.ts` answers POST alone,
+ * `name.ts` every method.
+ */
+const NITRO_ROUTE_FILE =
+  /(?:^|[/\\])(routes|api)((?:[/\\][^/\\]+)*?)[/\\]([^/\\]+?)(?:\.(get|post|put|patch|delete|head|options))?\.[cm]?[jt]s$/u;
+/** A file that may make an h3 handler, by name (the first look). */
+const EVENT_HANDLER_MAKER = new RegExp(`\\b(?:${[...EVENT_HANDLER_MAKERS].join('|')})\\b`, 'u');
+
+/**
+ * The handler of a Nitro file route: `export default defineEventHandler(handler)` (also
+ * `eventHandler`, and the object form's `handler`); the folder beside `routes/` and `api/` named
+ * `middleware` holds the handlers Nitro runs before every route. An object with `onRequest` hooks
+ * is left alone.
+ */
+function nitroRoute(program: TSESTree.Program, inside: string): FetchHandler | null {
+  const match = NITRO_ROUTE_FILE.exec(inside);
+  const file = moduleOf(program).file;
+  if (!match || !file || !manifestDependsOn(file, NITRO_PACKAGES)) return null;
+  const made = defaultEventHandler(program);
+  if (!made) return null;
+  const [, folder, sub, name, method] = match;
+  const routePath = nextPath(`${folder === 'api' ? '/api' : ''}${sub ?? ''}${name === 'index' ? '' : `/${name}`}`);
+  // `…/server/routes/mcp.post.ts` → `…/server/middleware`.
+  const depth = (sub ?? '').split(/[/\\]/u).filter(Boolean).length + 1;
+  const base = path.resolve(path.dirname(file), ...Array<string>(depth).fill('..'));
+  return {
+    ...made,
+    route: { path: routePath, method: method ? method.toUpperCase() : ALL_METHODS },
+    middlewareDir: path.join(base, 'middleware'),
+  };
+}
+
+/** The function of `export default defineEventHandler(fn)`, and where it is made. */
+export function defaultEventHandler(program: TSESTree.Program): { fn: HandlerFunction; given: TSESTree.Node } | null {
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
+    const call = skipTypeWrappers(resolveExpression(statement.declaration) ?? statement.declaration);
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return null;
+    if (!EVENT_HANDLER_MAKERS.has(call.callee.name)) return null;
+    const module = variableOf(call.callee) ? externalRefOf(call.callee)?.module : '#imports';
+    if (module === undefined || !H3_MODULES.has(module)) return null;
+    const [argument] = call.arguments;
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return null;
+    const fn = resolveFunction(argument);
+    if (fn) return { fn, given: call.callee };
+    const options = resolveObjectExpression(argument);
+    if (!options || findObjectProperty(options, 'onRequest').kind !== 'missing') return null;
+    const handler = findObjectProperty(options, 'handler');
+    const held = handler.kind === 'found' ? resolveFunction(handler.value ?? handler.property.value) : null;
+    return held ? { fn: held, given: call.callee } : null;
+  }
+  return null;
 }
 
 /** What a TanStack Start file route is made with. */

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { HEADER_READERS as H3_HEADER_READERS, H3_MODULES } from '../frameworks/h3';
 import { HEADER_API } from '../frameworks/registry';
 import { calledMethodName, globalPath, skipTypeWrappers } from './ast';
 import { importedName, variableOf, staticValue, programOf, propertyName, textOf } from './program';
@@ -25,7 +26,8 @@ export const ANY_HEADER = '*';
  * takes a name worked out at run time), or `null`; with `wanted`, `null` for any header but those:
  * `req.headers.authorization`, `req.headers['x-mcp-csrf-token']`, `req.get('X-Token')`,
  * `req.header('Authorization')`, `c.req.header('x-token')`, `ctx.get('X-Token')`,
- * `ctx.request.header.authorization`, `request.headers.get('Authorization')`.
+ * `ctx.request.header.authorization`, `request.headers.get('Authorization')`, h3's
+ * `getRequestHeader(event, 'authorization')`.
  */
 export function requestHeaderRead(node: TSESTree.Node, wanted?: string | ReadonlySet<string>): string | null {
   const header = readHeader(node, wanted);
@@ -66,6 +68,18 @@ function readHeader(node: TSESTree.Node, wanted: string | ReadonlySet<string> | 
     const parent = expression.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && skipTypeWrappers(parent.callee) === expression) return null;
     return header();
+  }
+  // h3's `getRequestHeader(event, 'authorization')`, auto-imported in Nitro.
+  if (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.arguments.length === 2 &&
+    expression.callee.type === AST_NODE_TYPES.Identifier &&
+    H3_HEADER_READERS.has(expression.callee.name)
+  ) {
+    const module = variableOf(expression.callee) ? externalRefOf(expression.callee)?.module : '#imports';
+    if (module === undefined || !H3_MODULES.has(module)) return null;
+    const name = staticValue(expression.arguments[1]!) ?? singleValue(expression.arguments[1]!);
+    return typeof name?.value === 'string' ? name.value.toLowerCase() : null;
   }
   if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1) {
     const method = calledMethodName(expression);

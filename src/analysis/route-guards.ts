@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import {
@@ -16,6 +18,8 @@ import {
   isGuardPlugin,
   type CheckFinder,
 } from './credential-checks';
+import { defaultEventHandler } from './fetch-handlers';
+import { loadModule } from './exports';
 import { codeOf, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { supabaseFunction } from './module-graph';
 import { requestHeaderRead } from './request-headers';
@@ -45,6 +49,7 @@ import {
   usesOfConstant,
   usesOfDefaultExport,
   usesOfFunctionDeclaration,
+  type HandlerFunction,
   type Invocation,
 } from './values';
 
@@ -77,6 +82,7 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   )
     return true;
   if (ownerMiddleware(route)) return true;
+  if (route.middlewareDir && nitroMiddlewareChecks(finder, route.middlewareDir, route.path)) return true;
   if (earlierRouteChecks(finder, route)) return true;
   if (route.options) {
     const hooks = (route.app && ROUTE_SHAPES[route.app.framework].guardHooks) ?? GUARD_HOOKS;
@@ -93,6 +99,90 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   const registering =
     route.call ?? route.app.calls.find((call) => route.handlers.some((handler) => containsNode(call, handler))) ?? null;
   return appChecks(finder, route.app, registering, route.path, apps, 0) && othersCheck(finder, route, apps);
+}
+
+/** How many modules of a Nitro middleware folder are read, in the order Nitro runs them (by name). */
+const MAX_MIDDLEWARE_MODULES = 20;
+
+/**
+ * Whether a handler in Nitro's middleware folder (`server/middleware/auth.ts`: `export default
+ * defineEventHandler(…)`), which Nitro runs before every route, checks a credential on the way to
+ * a request at `path`: a check in a branch on the request counts only where the branch is one on
+ * the path that `path` takes (`if (url.pathname.startsWith('/api/mcp'))`), or on a setting.
+ */
+function nitroMiddlewareChecks(finder: CheckFinder, dir: string, routePath: string | null): boolean {
+  const runsFor = (node: TSESTree.Node, fn: HandlerFunction): boolean => branchesTakenFor(node, fn, routePath);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((name) => /\.[cm]?[jt]s$/u.test(name) && !name.endsWith('.d.ts'));
+  } catch {
+    return false;
+  }
+  return names
+    .sort()
+    .slice(0, MAX_MIDDLEWARE_MODULES)
+    .some((name) => {
+      const program = loadModule(path.join(dir, name));
+      const made = program && defaultEventHandler(program);
+      return made !== null && made !== undefined && checksCredential({ ...finder, runsFor }, made.fn);
+    });
+}
+
+/**
+ * Whether every branch around a node within its function is taken for a request at `path`: its
+ * test holds (for the consequent) or fails (for the `else`) for that path, or reads only settings
+ * (`if (config.auth.enabled)`). A branch on anything else of the request, or with no path known, is not.
+ */
+function branchesTakenFor(node: TSESTree.Node, fn: HandlerFunction, path: string | null): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.SwitchCase) return false;
+    if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    if (child === parent.test) continue;
+    if (!readsParameters(parent.test, fn)) continue;
+    if (path === null) return false;
+    // `if (url.pathname.startsWith('/api/mcp') && config.auth.enabled)`: taken for the path while
+    // the setting holds, as a branch on a setting alone is (the finder decides what a setting is worth).
+    const sides = andOperands(parent.test);
+    const holds =
+      child === parent.consequent &&
+      sides.length > 1 &&
+      sides.every((side) => !readsParameters(side, fn) || pathHolds(side, path, new Map()) === true)
+        ? true
+        : pathHolds(parent.test, path, new Map());
+    if (holds === null || holds !== (child === parent.consequent)) return false;
+  }
+  return true;
+}
+
+/** The operands of a chain of `&&`: `a && b && c` → `[a, b, c]`; anything else is one. */
+function andOperands(test: TSESTree.Node): TSESTree.Node[] {
+  const expression = skipTypeWrappers(test);
+  return expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&'
+    ? [...andOperands(expression.left), ...andOperands(expression.right)]
+    : [expression];
+}
+
+/** Whether an expression reads a parameter of the function (its request, its event). */
+function readsParameters(node: TSESTree.Node, fn: HandlerFunction, depth = 0): boolean {
+  const parameters = new Set(
+    fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+  );
+  let reads = false;
+  walk(node, (inner) => {
+    if (reads || inner.type !== AST_NODE_TYPES.Identifier || !parameters.has(inner.name)) return;
+    reads = true;
+  });
+  // A value the function makes from the request (`const url = getRequestURL(event)`) is the request's too.
+  if (!reads) {
+    walk(node, (inner) => {
+      if (reads || inner.type !== AST_NODE_TYPES.Identifier) return;
+      const def = variableOf(inner)?.defs[0];
+      const init = def?.type === 'Variable' && containsNode(fn, def.name) ? def.node.init : null;
+      if (init && depth < 3 && readsParameters(init, fn, depth + 1)) reads = true;
+    });
+  }
+  return reads;
 }
 
 /**

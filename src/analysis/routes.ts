@@ -72,6 +72,8 @@ export interface Route {
   readonly web?: boolean;
   /** The one HTTP method a route handler is exported for (`export function POST`). */
   readonly exportedFor?: string;
+  /** A Nitro file route's middleware folder, whose handlers run before it (`server/middleware`). */
+  readonly middlewareDir?: string;
 }
 
 /** An app or router, known by what created it. */
@@ -900,7 +902,7 @@ class RouteFinder {
           : [{ ...whole, given: page.given }]),
       );
     }
-    for (const { fn, given, route } of fetchHandlers(this.sourceCode)) {
+    for (const { fn, given, route, middlewareDir } of fetchHandlers(this.sourceCode)) {
       // One function exported for several methods (`export { handler as GET, handler as POST }`) is one route each.
       if (fn && seen.has(fn) && !route) continue;
       if (fn) seen.add(fn);
@@ -920,6 +922,7 @@ class RouteFinder {
           given,
           web: true,
           ...(every ? {} : { exportedFor: route.method }),
+          ...(middlewareDir ? { middlewareDir } : {}),
         });
         continue;
       }
