@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunctionOrProgram, parameterName, skipTypeWrappers } from './ast';
-import { declaredVariables, programOf, propertyName, textOf, variableOf } from './program';
+import { enclosingFunctionOrProgram, parameterName, skipTypeWrappers, walk } from './ast';
+import { loadModule } from './exports';
+import { packageModulesMentioning } from './module-graph';
+import { declaredVariables, moduleOf, programOf, propertyName, textOf, variableOf } from './program';
 import { entitiesOf } from './facts';
 import path from 'node:path';
 import { MODULE_TRACE_MAP, entitiesOfRef } from '../frameworks/registry';
@@ -92,7 +94,11 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
     case AST_NODE_TYPES.Property: {
       const object = parent.parent;
       if (object?.type === AST_NODE_TYPES.ObjectExpression && refusalListOfTransport(parent, object)) return false;
-      return object?.type === AST_NODE_TYPES.ObjectExpression && valueLeavesFile(object, depth + 1);
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression || !valueLeavesFile(object, depth + 1)) return false;
+      // `export const SECURITY = { CORS_ORIGINS: … }` that no module of the package reads the key of.
+      const key = parent.computed ? null : propertyName(parent);
+      const file = moduleOf(parent).file;
+      return key === null || OPTION_KEY.test(key) || file === null || keyReadInPackage(file, key);
     }
     case AST_NODE_TYPES.ObjectExpression:
       // `{ ...{ origins } }`: spread into an object that goes where that object goes.
@@ -104,6 +110,52 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Keys that name an option of a CORS API (`origin`, `allowedOrigins`): an object that holds one may
+ * be handed to the API whole, which reads it with no module naming it.
+ */
+const OPTION_KEY = /^(?:origins?|allow(?:ed)?Origins?|corsOrigins?|cors)$/u;
+
+/** How many modules that mention a key are read for it. */
+const MAX_KEY_MODULES = 12;
+
+/**
+ * Whether a module of the file's package may read the property `key` of an object: names it
+ * anywhere but as the key of an object literal's property or of a type (`config.CORS_ORIGINS`,
+ * `const { CORS_ORIGINS } = config`, `config['CORS_ORIGINS']`). `true` where it cannot tell: the
+ * package's modules are too many to list, too many mention the key, or one cannot be read.
+ */
+function keyReadInPackage(file: string, key: string): boolean {
+  const mentioning = packageModulesMentioning(file, [key]);
+  if (!mentioning || mentioning.length > MAX_KEY_MODULES) return true;
+  // A test module reads what it tests; `packageModulesMentioning` leaves tests out.
+  return mentioning.some((module) => {
+    const program = loadModule(module);
+    if (!program) return true;
+    let read = false;
+    walk(program, (node) => {
+      if (read) return;
+      const named =
+        (node.type === AST_NODE_TYPES.Identifier && node.name === key) ||
+        (node.type === AST_NODE_TYPES.Literal && node.value === key);
+      if (!named) return;
+      const parent = node.parent;
+      const defines =
+        (parent?.type === AST_NODE_TYPES.Property &&
+          parent.key === node &&
+          parent.value !== node &&
+          parent.parent?.type === AST_NODE_TYPES.ObjectExpression) ||
+        (parent?.type === AST_NODE_TYPES.TSPropertySignature && parent.key === node) ||
+        // `process.env.CORS_ORIGINS`: the environment variable of the same name, not the key.
+        (parent?.type === AST_NODE_TYPES.MemberExpression &&
+          parent.property === node &&
+          /^(?:process\.env|import\.meta\.env|Bun\.env)$/u.test(textOf(parent.object)));
+      read = !defines;
+    });
+    return read;
+  });
 }
 
 /**
