@@ -144,30 +144,6 @@ export function originDecisionListeners(
   handlers: OriginDecisionHandlers,
 ): RuleListener {
   const allowOriginWrites: HeaderWrite[] = [];
-  const ifStatements: TSESTree.IfStatement[] = [];
-  const requestOrigin = new Map<TSESTree.Node, boolean>();
-
-  /** Whether an expression is (or holds) the request's Origin header. */
-  const isRequestOrigin = (node: TSESTree.Node): boolean => {
-    let known = requestOrigin.get(node);
-    if (known === undefined) {
-      known = originSources(node).some((source) => source.kind === 'request-origin');
-      requestOrigin.set(node, known);
-    }
-    return known;
-  };
-
-  /** A read of the request's Origin, or a name that holds one. */
-  const readsRequestOrigin = (node: TSESTree.Node): boolean =>
-    isRequestOriginRead(node) || (node.type === AST_NODE_TYPES.Identifier && isRequestOrigin(node));
-
-  /**
-   * For a gate: a read of the request's Origin, or a name that holds the host parsed from it
-   * (`const hostname = new URL(origin).hostname; if (!hostname.startsWith(…)) …`).
-   */
-  const readsRequestOriginOrHost = (node: TSESTree.Node): boolean =>
-    readsRequestOrigin(node) ||
-    (node.type === AST_NODE_TYPES.Identifier && matchSubject(node, isRequestOrigin) !== null);
 
   const credentialsAround = (node: TSESTree.Node): boolean => credentialHeaders(sourceCode).besides(node);
 
@@ -371,47 +347,13 @@ export function originDecisionListeners(
   };
 
   /**
-   * The read of the request's Origin in what a check of the project that a gate calls answers
-   * (`if (!checkOrigin(req))`, with `return origin === undefined || origin.includes('localhost')`
-   * reading `req.headers.origin` itself): `inlineCheck` reads its tests as the gate's.
-   */
-  const originReadByCheck = (test: TSESTree.Node): TSESTree.Node | null => {
-    let read: TSESTree.Node | null = null;
-    firstNode(test, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return false;
-      const check = resolveFunction(node.callee);
-      for (const returned of check ? returnedExpressions(check) : []) read ??= firstNode(returned, readsRequestOrigin);
-      return read !== null;
-    });
-    return read;
-  };
-
-  /**
    * `if (test) …` that turns requests away in one branch (it throws or answers a 4xx status)
    * and lets them through in the other, where the test reads the request's Origin: the value the
    * test takes for the requests it lets through.
    */
   const analyseGates = (): void => {
-    for (const statement of ifStatements) {
-      const test = skipTypeWrappers(statement.test);
-      // `if (!allowed)` names a test held elsewhere, and `if (!isAllowed(origin))` makes it
-      // elsewhere: their text says nothing.
-      // So does such a call joined to other tests (`origin && !isTrusted(origin)`).
-      const inner = test.type === AST_NODE_TYPES.UnaryExpression ? skipTypeWrappers(test.argument) : test;
-      const named = inner.type === AST_NODE_TYPES.Identifier || callsHelper(test);
-      if (handlers.mayJudge && !named && !handlers.mayJudge(textOf(test))) continue;
-      let allowWhen: boolean;
-      if (turnsAway(statement.consequent)) allowWhen = false;
-      else if (statement.alternate && turnsAway(statement.alternate)) allowWhen = true;
-      else if (alwaysExits(statement.consequent) && turnsAwayNext(statement)) allowWhen = true;
-      else continue;
-      // `const allowed = origin === 'null' || …; if (!allowed) return …`: the read is where the test is held.
-      const held = heldTest(test);
-      const origin =
-        firstNode(statement.test, readsRequestOriginOrHost) ??
-        (held ? firstNode(held, readsRequestOriginOrHost) : null) ??
-        (named ? originReadByCheck(held ?? statement.test) : null);
-      if (!origin) continue;
+    for (const { statement, named, allowWhen, origin } of originGates(sourceCode.ast)) {
+      if (handlers.mayJudge && !named && !handlers.mayJudge(textOf(statement.test))) continue;
       emit(
         [{ test: statement.test, value: allowWhen }],
         origin,
@@ -424,7 +366,6 @@ export function originDecisionListeners(
 
   return {
     'Program:exit'() {
-      ifStatements.push(...moduleIndex(sourceCode.ast).ifStatements);
       for (const write of headerWrites(sourceCode)) if (write.name === ALLOW_ORIGIN) allowOriginWrites.push(write);
       analyseMiddlewares();
       analyseHeaders();
@@ -681,6 +622,98 @@ function pushChildren(node: TSESTree.Node, stack: TSESTree.Node[]): void {
       stack.push(child as TSESTree.Node);
     }
   }
+}
+
+/** Whether each expression asked about is (or holds) the request's Origin: trees are replaced when files change. */
+const requestOrigin = new WeakMap<TSESTree.Node, boolean>();
+
+/** Whether an expression is (or holds) the request's Origin header. */
+function isRequestOrigin(node: TSESTree.Node): boolean {
+  let known = requestOrigin.get(node);
+  if (known === undefined) {
+    known = originSources(node).some((source) => source.kind === 'request-origin');
+    requestOrigin.set(node, known);
+  }
+  return known;
+}
+
+/** A read of the request's Origin, or a name that holds one. */
+function readsRequestOrigin(node: TSESTree.Node): boolean {
+  return isRequestOriginRead(node) || (node.type === AST_NODE_TYPES.Identifier && isRequestOrigin(node));
+}
+
+/**
+ * For a gate: a read of the request's Origin, or a name that holds the host parsed from it
+ * (`const hostname = new URL(origin).hostname; if (!hostname.startsWith(…)) …`).
+ */
+function readsRequestOriginOrHost(node: TSESTree.Node): boolean {
+  return (
+    readsRequestOrigin(node) ||
+    (node.type === AST_NODE_TYPES.Identifier && matchSubject(node, isRequestOrigin) !== null)
+  );
+}
+
+/** An `if` that turns requests away in one branch, whose test reads the request's Origin (or Host). */
+interface OriginGate {
+  readonly statement: TSESTree.IfStatement;
+  /** Its test names a test held elsewhere or made by a helper: its text says nothing. */
+  readonly named: boolean;
+  /** The value the test takes for the requests it lets through. */
+  readonly allowWhen: boolean;
+  /** The read of the request's Origin (or Host) the test decides on. */
+  readonly origin: TSESTree.Node;
+}
+
+const gatesByProgram = new WeakMap<TSESTree.Program, readonly OriginGate[]>();
+
+/**
+ * The module's `if (test) …` gates that turn requests away in one branch (they throw or answer a
+ * 4xx status) and let them through in the other, where the test reads the request's Origin or
+ * Host: worked out once per module, for every origin rule and check that asks.
+ */
+function originGates(program: TSESTree.Program): readonly OriginGate[] {
+  let gates = gatesByProgram.get(program);
+  if (gates) return gates;
+  const found: OriginGate[] = [];
+  for (const statement of moduleIndex(program).ifStatements) {
+    const test = skipTypeWrappers(statement.test);
+    // `if (!allowed)` names a test held elsewhere, and `if (!isAllowed(origin))` makes it
+    // elsewhere: their text says nothing.
+    // So does such a call joined to other tests (`origin && !isTrusted(origin)`).
+    const inner = test.type === AST_NODE_TYPES.UnaryExpression ? skipTypeWrappers(test.argument) : test;
+    const named = inner.type === AST_NODE_TYPES.Identifier || callsHelper(test);
+    let allowWhen: boolean;
+    if (turnsAway(statement.consequent)) allowWhen = false;
+    else if (statement.alternate && turnsAway(statement.alternate)) allowWhen = true;
+    else if (alwaysExits(statement.consequent) && turnsAwayNext(statement)) allowWhen = true;
+    else continue;
+    // `const allowed = origin === 'null' || …; if (!allowed) return …`: the read is where the test is held.
+    const held = heldTest(test);
+    const origin =
+      firstNode(statement.test, readsRequestOriginOrHost) ??
+      (held ? firstNode(held, readsRequestOriginOrHost) : null) ??
+      (named ? originReadByCheck(held ?? statement.test) : null);
+    if (origin) found.push({ statement, named, allowWhen, origin });
+  }
+  gates = found;
+  gatesByProgram.set(program, gates);
+  return gates;
+}
+
+/**
+ * The read of the request's Origin in what a check of the project that a gate calls answers
+ * (`if (!checkOrigin(req))`, with `return origin === undefined || origin.includes('localhost')`
+ * reading `req.headers.origin` itself): `inlineCheck` reads its tests as the gate's.
+ */
+function originReadByCheck(test: TSESTree.Node): TSESTree.Node | null {
+  let read: TSESTree.Node | null = null;
+  firstNode(test, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return false;
+    const check = resolveFunction(node.callee);
+    for (const returned of check ? returnedExpressions(check) : []) read ??= firstNode(returned, readsRequestOrigin);
+    return read !== null;
+  });
+  return read;
 }
 
 /** The first node under `root` (in source order, not inside nested functions) that `test` accepts. */
