@@ -1449,7 +1449,12 @@ function exits(statement: TSESTree.Statement): boolean {
 function anyMethodTest(test: TSESTree.Node): boolean {
   let found = false;
   walk(test, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'method') found = true;
+    if (
+      !found &&
+      (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) &&
+      isMethodRead(node)
+    )
+      found = true;
   });
   return found;
 }
@@ -1481,11 +1486,7 @@ function listedMethods(call: TSESTree.CallExpression): string[] | null {
   const [argument] = call.arguments;
   const receiver = calledMethodObject(call);
   if ((method !== 'has' && method !== 'includes') || !argument || !receiver) return null;
-  let subject = skipTypeWrappers(argument);
-  // `req.method ?? ''`
-  if (subject.type === AST_NODE_TYPES.LogicalExpression && subject.operator !== '&&')
-    subject = skipTypeWrappers(subject.left);
-  if (subject.type !== AST_NODE_TYPES.MemberExpression || propertyName(subject) !== 'method') return null;
+  if (argument.type === AST_NODE_TYPES.SpreadElement || !isMethodRead(argument)) return null;
   let list = resolveExpression(receiver);
   if (list?.type === AST_NODE_TYPES.NewExpression && list.arguments[0]) list = resolveExpression(list.arguments[0]);
   if (list?.type !== AST_NODE_TYPES.ArrayExpression) return null;
@@ -1498,14 +1499,53 @@ function listedMethods(call: TSESTree.CallExpression): string[] | null {
   return methods;
 }
 
+/**
+ * A read of the request's method: `x.method`, also with a fallback (`req.method ?? ''`) or
+ * cased (`req.method.toUpperCase()`), or a name that holds one (`const method = req.method ||
+ * 'GET'`, `const { method } = req`).
+ */
+function isMethodRead(node: TSESTree.Node, depth = 0): boolean {
+  const subject = skipTypeWrappers(node);
+  switch (subject.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return propertyName(subject) === 'method';
+    case AST_NODE_TYPES.LogicalExpression:
+      return subject.operator !== '&&' && isMethodRead(subject.left, depth);
+    case AST_NODE_TYPES.CallExpression: {
+      const receiver = calledMethodObject(subject);
+      const method = calledMethodName(subject);
+      return (
+        receiver !== null && (method === 'toUpperCase' || method === 'toLowerCase') && isMethodRead(receiver, depth)
+      );
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const def = variableOf(subject)?.defs[0];
+      if (depth > 2 || def?.type !== 'Variable') return false;
+      const { id, init } = def.node;
+      if (id === def.name) return init !== null && isMethodRead(init, depth + 1);
+      // `const { method } = req`
+      return (
+        id.type === AST_NODE_TYPES.ObjectPattern &&
+        id.properties.some(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            property.value === def.name &&
+            propertyName(property) === 'method',
+        )
+      );
+    }
+    default:
+      return false;
+  }
+}
+
 /** The method, upper-cased, that a comparison holds `x.method` against (`req.method === 'post'`), or `null`. */
 function comparedMethod(comparison: TSESTree.BinaryExpression): string | null {
   for (const [side, other] of [
     [comparison.left, comparison.right],
     [comparison.right, comparison.left],
   ] as const) {
-    const subject = skipTypeWrappers(side);
-    if (subject.type !== AST_NODE_TYPES.MemberExpression || propertyName(subject) !== 'method') continue;
+    if (!isMethodRead(side)) continue;
     const method = staticString(other);
     if (method !== null) return method.toUpperCase();
   }
