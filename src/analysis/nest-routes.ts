@@ -68,8 +68,7 @@ export interface NestRouteMethod {
  */
 export function nestRouteMethods(program: TSESTree.Program, verbs: ReadonlySet<string>): NestRouteMethod[] {
   const found: NestRouteMethod[] = [];
-  for (const statement of program.body) {
-    const cls = declaredClass(statement);
+  for (const cls of declaredClasses(program)) {
     const controller = cls?.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
     if (!cls || !controller) continue;
     for (const member of cls.body.body) {
@@ -80,6 +79,40 @@ export function nestRouteMethods(program: TSESTree.Program, verbs: ReadonlySet<s
     }
   }
   return found;
+}
+
+/**
+ * The classes a module declares: at its top, and in the body of a function declared there, as a
+ * factory that makes a controller for the path it is given declares it (`function
+ * createController(path) { @Controller(path) class McpController { … } return McpController; }`).
+ */
+function declaredClasses(program: TSESTree.Program): TSESTree.ClassDeclaration[] {
+  const classes: TSESTree.ClassDeclaration[] = [];
+  for (const statement of program.body) {
+    const cls = declaredClass(statement);
+    if (cls) {
+      classes.push(cls);
+      continue;
+    }
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    const functions: TSESTree.Node[] =
+      declaration?.type === AST_NODE_TYPES.FunctionDeclaration
+        ? [declaration]
+        : declaration?.type === AST_NODE_TYPES.VariableDeclaration
+          ? declaration.declarations.flatMap((declarator) =>
+              declarator.init ? [skipTypeWrappers(declarator.init)] : [],
+            )
+          : [];
+    for (const fn of functions) {
+      if (!isFunctionNode(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement) continue;
+      for (const inner of fn.body.body) if (inner.type === AST_NODE_TYPES.ClassDeclaration) classes.push(inner);
+    }
+  }
+  return classes;
 }
 
 /** The route method of a NestJS controller whose own body (not a function inside it) holds `node`. */

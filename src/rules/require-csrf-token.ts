@@ -571,10 +571,20 @@ export default createRule<Options, MessageIds>({
         )
           continue;
         const method = nestDecorator(verb) === 'Post' ? 'POST' : 'Every method of';
+        // A controller a factory makes for the path it is given (`@Controller(path)`) is named by its class.
+        const controllerPath = decoratorPaths(controller);
+        const named = controllerPath === null && cls.id ? `\`${cls.id.name}\`` : null;
+        const route = named
+          ? method === 'POST'
+            ? `\`POST\` of ${named}`
+            : `Every method of ${named}`
+          : method === 'POST'
+            ? `\`POST ${path}\``
+            : `Every method of \`${path}\``;
         context.report({
           node: verb.expression,
           messageId: 'missingCsrfCheck',
-          data: { route: method === 'POST' ? `\`POST ${path}\`` : `Every method of \`${path}\`` },
+          data: { route },
           fix: failClosed({
             messageId: 'requireTokenHeader',
             data: { header: headerDisplay(fixHeader) },

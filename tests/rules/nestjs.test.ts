@@ -1044,3 +1044,68 @@ ruleTester.run('require-dns-rebinding-protection: a provider of another module t
     },
   ],
 });
+
+/** A controller a factory declares for the path it is given, whose `@Post()` method runs `check` first. */
+const FACTORY_CONTROLLER = (check = ''): string => `import { Controller, Post, Req, Res } from '@nestjs/common';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Request, Response } from 'express';
+
+export function createMcpController(path: string) {
+  @Controller(path)
+  class McpController {
+    @Post()
+    async handle(@Req() req: Request, @Res() res: Response): Promise<void> {${check}
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      await transport.handleRequest(req, res, req.body);
+    }
+  }
+  return McpController;
+}
+`;
+
+ruleTester.run('require-csrf-token: a NestJS controller a factory function declares', csrfRule, {
+  valid: [
+    {
+      name: 'a check of the API key first',
+      code: FACTORY_CONTROLLER(`
+      if (req.headers['x-api-key'] !== process.env.API_KEY) throw new Error('Unauthorized');`),
+    },
+  ],
+  invalid: [
+    {
+      name: "no check: named by its class, as its path is the factory caller's",
+      code: FACTORY_CONTROLLER(),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST` of `McpController`' },
+          line: 8,
+          column: 6,
+          endLine: 8,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: FACTORY_CONTROLLER(`
+      if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+        throw new ForbiddenException('Missing or invalid credentials for this MCP server');
+      }`)
+                .replace('Res }', 'Res, ForbiddenException }')
+                .replace('\nexport function', `\n${tokenHelpers()}\n\nexport function`),
+            },
+            {
+              messageId: 'useBearerToken',
+              output: FACTORY_CONTROLLER(`
+      if (!hasValidBearerToken(req.headers['authorization'])) {
+        throw new UnauthorizedException('Missing or invalid credentials for this MCP server');
+      }`)
+                .replace('Res }', 'Res, UnauthorizedException }')
+                .replace('\nexport function', `\n${tokenHelpers({ bearer: true })}\n\nexport function`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
