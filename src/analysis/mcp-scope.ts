@@ -423,6 +423,17 @@ function staysHere(app: AppInstance): boolean {
         (unread && exportsName(reference.identifier) !== null),
     );
   }
+  // `new Elysia().get(…).listen(3000)`: started where it is made, and held by no name.
+  if (holder?.type === AST_NODE_TYPES.MemberExpression && holder.object === outermostWrapper(made)) {
+    const started = holder.parent;
+    return (
+      started?.type === AST_NODE_TYPES.CallExpression &&
+      started.callee === holder &&
+      usedInPlace(made) &&
+      // The server the call hands back goes nowhere either (`export default new Hono().listen()` might).
+      outermostWrapper(started).parent?.type === AST_NODE_TYPES.ExpressionStatement
+    );
+  }
   // `this.app = express()` in a class, into a private field, or the field's own initializer
   // (`private app = express()`).
   const assigned =

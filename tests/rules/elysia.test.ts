@@ -26,6 +26,13 @@ const app = ${made}.all('/mcp', ({ request }) => handleMcp(request));
 ${started};
 `;
 
+/** An Elysia app that serves MCP, made and started with `listen(started)` in one chain. */
+const CHAIN = (started: string): string => `import { Elysia } from 'elysia';
+import { handleMcp } from './mcp';
+
+new Elysia().all('/mcp', ({ request }) => handleMcp(request)).listen(${started});
+`;
+
 ruleTester.run('require-loopback-host: Elysia', loopbackRule, {
   valid: [
     { name: 'options with a loopback `hostname`', code: LISTEN("app.listen({ port: 3000, hostname: '127.0.0.1' })") },
@@ -53,6 +60,10 @@ ruleTester.run('require-loopback-host: Elysia', loopbackRule, {
         'new Elysia({ serve })',
         "import { Elysia } from 'elysia';\nimport { serve } from './settings';",
       ),
+    },
+    {
+      name: 'an app made and started in one chain that serves no MCP',
+      code: "import { Elysia } from 'elysia';\n\nnew Elysia().get('/', () => 'ok').post('/echo', ({ body }) => body).listen(3000);\n",
     },
     {
       name: 'an app of another package named Elysia',
@@ -93,6 +104,21 @@ ruleTester.run('require-loopback-host: Elysia', loopbackRule, {
               'new Elysia()',
               "import Elysia from 'elysia';",
             ),
+          })),
+        },
+      ],
+    },
+    {
+      name: 'an app made and started in one chain that serves MCP',
+      code: CHAIN('3000'),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          line: 4,
+          column: 63,
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
+            messageId,
+            output: CHAIN(`{ port: 3000, hostname: ${host} }`),
           })),
         },
       ],
