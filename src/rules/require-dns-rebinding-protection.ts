@@ -1722,6 +1722,15 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
+      if (app.framework === 'elysia' && creation.type === AST_NODE_TYPES.NewExpression) {
+        context.report({
+          node: creation,
+          messageId: 'unprotectedApp',
+          data: { app: appText },
+          fix: failClosed({ messageId: 'validateHost', fix: (fixer) => elysiaHostHook(fixer, creation) }),
+        });
+        return;
+      }
       if (app.framework !== 'express' && app.framework !== 'hono') {
         context.report({
           node: creation,
@@ -1823,6 +1832,30 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `app.addHook('onRequest', …)` right after `const app = Fastify()`, refusing other hosts. */
+    /**
+     * Elysia: an `onRequest` hook chained right on `new Elysia()`, so that it runs before every
+     * route registered after it (all of them). Bun and srvx build `request.url` from the Host header.
+     */
+    function elysiaHostHook(fixer: RuleFixer, creation: TSESTree.NewExpression): RuleFix {
+      // On a chain written one call a line, the hook is a line of the chain too.
+      const member = creation.parent;
+      const chained =
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === creation &&
+        member.property.loc.start.line > creation.loc.end.line;
+      const indent = indentationAt(sourceCode, chained ? member.property.range[0] : creation.range[0]);
+      const hook = [
+        '.onRequest(({ request, set }) => {',
+        '  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
+        `  if (!${LOCAL_HOSTNAMES}.includes(new URL(request.url).hostname)) {`,
+        '    set.status = 403;',
+        "    return { error: 'Host not allowed' };",
+        '  }',
+        '})',
+      ].map((line, index) => (index === 0 && !chained ? line : `${indent}${line}`));
+      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${hook.join('\n')}`);
+    }
+
     function fastifyHostHook(fixer: RuleFixer, creation: TSESTree.Node): RuleFix | null {
       const declarator = creation.parent;
       if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier)

@@ -338,6 +338,16 @@ ruleTester.run('require-dns-rebinding-protection: Elysia apps', dnsRule, {
   })`),
     },
     {
+      name: 'the hook the suggestion writes',
+      code: DISPATCHING(`
+  .onRequest(({ request, set }) => {
+    if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(request.url).hostname)) {
+      set.status = 403;
+      return { error: 'Host not allowed' };
+    }
+  })`),
+    },
+    {
       name: "`onBeforeHandle` refuses other hosts, read from the context's headers",
       code: DISPATCHING(`
   .onBeforeHandle(({ headers, status }) => {
@@ -357,6 +367,19 @@ ruleTester.run('require-dns-rebinding-protection: Elysia apps', dnsRule, {
           column: 1,
           endLine: 15,
           endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: DISPATCHING(`
+  .onRequest(({ request, set }) => {
+    // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+    if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(request.url).hostname)) {
+      set.status = 403;
+      return { error: 'Host not allowed' };
+    }
+  })`),
+            },
+          ],
         },
       ],
     },
