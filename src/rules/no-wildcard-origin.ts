@@ -19,6 +19,7 @@ import {
 } from '../fixes/constants';
 import { MENTIONS_CONFIGURED_SERVER_MODULE, MENTIONS_SELF_SERVING_MODULE } from '../frameworks/registry';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
+import { nitroCorsRules } from '../analysis/nitro-config';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
@@ -393,6 +394,18 @@ export default createRule<Options, MessageIds>({
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
         for (const transport of configuredTransports(sourceCode)) reportConfigured(transport);
         for (const write of wildcardHeaders) reportHeader(write);
+        for (const rule of nitroCorsRules(sourceCode, reach.trustCredentialChecks)) {
+          context.report({
+            node: rule.property,
+            messageId: 'wildcardOrigin',
+            data: { policy: `Nitro's \`cors: true\` route rule for \`${rule.pattern}\``, credentials: '' },
+            // Without it, Nitro sends no CORS headers: only the server's own pages read the answers.
+            fix: failClosed({
+              messageId: 'denyOrigins',
+              fix: (fixer) => removeListElement(fixer, sourceCode, rule.property),
+            }),
+          });
+        }
       },
     };
   },

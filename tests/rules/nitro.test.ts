@@ -1,4 +1,5 @@
 import path from 'node:path';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
@@ -123,6 +124,93 @@ ruleTester.run('require-dns-rebinding-protection: Nitro middleware', dnsRule, {
           column: 25,
           endLine: 5,
           endColumn: 54,
+        },
+      ],
+    },
+  ],
+});
+
+/** A Nitro config whose route rules are `rules`. */
+const CONFIG = (rules: string): string => `export default defineNitroConfig({
+  compatibilityDate: '2025-01-01',
+  routeRules: {
+${rules}
+  },
+});
+`;
+
+/** Where a config file is: the root of a fixture package. */
+const configIn = (fixture: string, name = 'nitro.config.ts'): string =>
+  path.join(__dirname, '..', 'fixtures', 'nitro', fixture, name);
+
+// nitropack 2.13.6 (dist/core/index.mjs, `normalizeRouteRules`): `cors: true` answers
+// `access-control-allow-origin: *` on the rule's routes, unless the rule's own `headers` set one.
+ruleTester.run('no-wildcard-origin: Nitro route rules', wildcardRule, {
+  valid: [
+    {
+      name: 'no route of the package serves MCP',
+      code: CONFIG("    '/**': { cors: true },"),
+      filename: configIn('cors-web'),
+    },
+    {
+      name: 'the MCP route refuses a request without its bearer token',
+      code: CONFIG("    '/**': { cors: true },"),
+      filename: configIn('cors-guarded'),
+    },
+    {
+      name: 'the rule covers other paths',
+      code: CONFIG("    '/public/**': { cors: true },"),
+      filename: configIn('cors'),
+    },
+    {
+      name: "the rule's own headers name the origin",
+      code: CONFIG("    '/**': { cors: true, headers: { 'access-control-allow-origin': 'https://app.example.com' } },"),
+      filename: configIn('cors'),
+    },
+    { name: '`cors: false`', code: CONFIG("    '/api/**': { cors: false },"), filename: configIn('cors') },
+  ],
+  invalid: [
+    {
+      name: '`cors: true` over the MCP route',
+      code: CONFIG("    '/api/**': { cors: true, cache: false },"),
+      filename: configIn('cors'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "Nitro's `cors: true` route rule for `/api/**`", credentials: '' },
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [{ messageId: 'denyOrigins', output: CONFIG("    '/api/**': { cache: false },") }],
+        },
+      ],
+    },
+    {
+      name: "Nuxt's `nitro.routeRules`",
+      code: `export default defineNuxtConfig({
+  nitro: {
+    routeRules: { '/**': { cors: true } },
+  },
+});
+`,
+      filename: configIn('cors', 'nuxt.config.ts'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "Nitro's `cors: true` route rule for `/**`", credentials: '' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: `export default defineNuxtConfig({
+  nitro: {
+    routeRules: { '/**': {} },
+  },
+});
+`,
+            },
+          ],
         },
       ],
     },
