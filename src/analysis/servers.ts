@@ -634,10 +634,19 @@ function closesOnRequest(listen: TSESTree.CallExpression): boolean {
   const receiver = calledMethodObject(listen);
   const server = receiver && skipTypeWrappers(receiver);
   if (server?.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = variableOf(server)?.defs[0];
-  const made = def?.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : null;
+  const variable = variableOf(server);
+  const def = variable?.defs[0];
+  // `const server = createServer(h)`, or `let server = null; … server = createServer(h);`.
+  const assigned = variable?.references.filter((reference) => reference.isWrite() && !reference.init) ?? [];
+  const init =
+    def?.type === 'Variable' && def.node.init && !isNullishLiteral(skipTypeWrappers(def.node.init))
+      ? def.node.init
+      : assigned.length === 1
+        ? (assigned[0]!.writeExpr ?? null)
+        : null;
+  const made = init ? skipTypeWrappers(init) : null;
   const given = made?.type === AST_NODE_TYPES.CallExpression ? made.arguments.at(-1) : undefined;
-  return given !== undefined && isRequestCatcher(given) && catcherServer(given) === variableOf(server);
+  return given !== undefined && isRequestCatcher(given) && catcherServer(given) === variable;
 }
 
 const catchers = new WeakMap<TSESTree.Node, boolean>();
@@ -660,19 +669,62 @@ export function isRequestCatcher(node: TSESTree.Node): boolean {
   return answer;
 }
 
-/** The variable of the server a handler is given to as it is made (`const server = createServer(handler)`), if it is a `const`. */
+/**
+ * The variable of the server a handler is given to as it is made (`const server =
+ * createServer(handler)`), if it is a `const`, or a `let` given no other server (`let server =
+ * null; try { server = createServer(handler); … } finally { server?.close(); }`).
+ */
 function catcherServer(handler: TSESTree.Node): Scope.Variable | null {
   const made = handler.parent;
   if (made?.type !== AST_NODE_TYPES.CallExpression || made.arguments.at(-1) !== handler) return null;
-  const declarator = outermostWrapper(made).parent;
+  const holder = outermostWrapper(made).parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = holder.parent.kind === 'const' ? variableOf(holder.id) : null;
+    return variable && variable.defs.length === 1 ? variable : null;
+  }
   if (
-    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
-    declarator.id.type !== AST_NODE_TYPES.Identifier ||
-    declarator.parent.kind !== 'const'
+    holder?.type !== AST_NODE_TYPES.AssignmentExpression ||
+    holder.operator !== '=' ||
+    holder.right !== outermostWrapper(made) ||
+    holder.left.type !== AST_NODE_TYPES.Identifier
   )
     return null;
-  const variable = variableOf(declarator.id);
-  return variable && variable.defs.length === 1 ? variable : null;
+  const variable = variableOf(holder.left);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'let') return null;
+  // Given this server alone: no other assignment but an empty start (`let server = null`).
+  const init = def.node.init && skipTypeWrappers(def.node.init);
+  const written = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+  return written.length === 1 && (!init || isNullishLiteral(init)) ? variable : null;
+}
+
+/**
+ * Whether a catcher's server is closed in the `finally` of a `try` that makes it, in the function
+ * that makes it, and the handler settles a promise (`codes.resolve(code)`, `reject(error)`): the
+ * function waits for the one request, then closes the server whatever happens.
+ */
+function closedOnceSettled(handler: TSESTree.Node, body: TSESTree.Node, server: Scope.Variable): boolean {
+  let settles = false;
+  walk(body, (node) => {
+    if (settles || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipTypeWrappers(node.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : calledMethodName(node);
+    settles = name === 'resolve' || name === 'reject';
+  });
+  if (!settles) return false;
+  for (let node: TSESTree.Node | undefined = handler.parent; node && !isFunctionNode(node); node = node.parent) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (parent?.type !== AST_NODE_TYPES.TryStatement || parent.block !== node || !parent.finalizer) continue;
+    let closes = false;
+    walk(parent.finalizer, (inner) => {
+      if (closes || inner.type !== AST_NODE_TYPES.CallExpression || calledMethodName(inner) !== 'close') return;
+      const closed = calledMethodObject(inner);
+      const name = closed && skipTypeWrappers(closed);
+      closes = name?.type === AST_NODE_TYPES.Identifier && variableOf(name) === server;
+    });
+    if (closes) return true;
+  }
+  return false;
 }
 
 function findRequestCatcher(node: TSESTree.Node): boolean {
@@ -701,6 +753,7 @@ function findRequestCatcher(node: TSESTree.Node): boolean {
     );
   });
   if (handsOn || !lookedAtOnly || servesMcp(handler)) return false;
+  if (closedOnceSettled(handler, handler.body, variable)) return true;
   let closes = false;
   walk(handler.body, (node) => {
     if (closes || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'close') return;

@@ -5077,3 +5077,52 @@ ruleTester.run('require-loopback-host: a let that holds the server or what a sta
     },
   ],
 });
+
+/**
+ * An OAuth redirect catcher that a login function starts, waits on for the code its handler
+ * settles, and closes in `finally`, given `settle` in the handler and `closing` there.
+ */
+const LOGIN = (settle: string, closing = 'server?.close();', host = ''): string => `import http from 'node:http';
+
+export async function login(): Promise<string> {
+  let server: http.Server | null = null;
+  try {
+    const code = Promise.withResolvers<string>();
+    server = http.createServer((req, res) => {
+      const found = new URL(req.url ?? '/', 'http://localhost').searchParams.get('code');
+      res.end('You can close this window.');
+${settle}
+    });
+    server.listen(8976${host});
+    return await code.promise;
+  } finally {
+    ${closing}
+  }
+}`;
+
+/** `nodeDefaultHost`'s report, for the `server.listen(…)` of a function's `try` block (indented by four). */
+const indentedListen = (line: number, hosted: (host: string) => string) => ({
+  ...nodeDefaultHost(line, hosted),
+  column: 12,
+  endColumn: 18,
+});
+
+const SETTLES = "      if (found) code.resolve(found);\n      else code.reject(new Error('No code'));";
+
+ruleTester.run('require-loopback-host: a catcher its login function closes in finally', rule, {
+  valid: [{ name: 'the handler settles the code the function waits for; finally closes', code: LOGIN(SETTLES) }],
+  invalid: [
+    {
+      name: 'nothing closes it',
+      code: LOGIN(SETTLES, "console.log('done');"),
+      output: null,
+      errors: [indentedListen(13, (host) => LOGIN(SETTLES, "console.log('done');", host))],
+    },
+    {
+      name: 'the handler settles nothing: a service closed on the way out',
+      code: LOGIN('      console.log(found);'),
+      output: null,
+      errors: [indentedListen(12, (host) => LOGIN('      console.log(found);', 'server?.close();', host))],
+    },
+  ],
+});
