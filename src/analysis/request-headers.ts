@@ -134,6 +134,18 @@ const HEADERS_TYPE = /\b(?:IncomingHttpHeaders|Headers)\b/u;
 function holdsRequestHeaders(name: TSESTree.Identifier): boolean {
   const def = variableOf(name)?.defs[0];
   if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) return false;
+  // `const { method, url, headers } = req`: the request's headers, destructured from it.
+  if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init) {
+    const init = skipTypeWrappers(def.node.init);
+    const taken = def.node.id.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        propertyName(property) === 'headers' &&
+        (property.value === def.name ||
+          (property.value.type === AST_NODE_TYPES.AssignmentPattern && property.value.left === def.name)),
+    );
+    if (taken) return init.type === AST_NODE_TYPES.Identifier && isRequestLike(init);
+  }
   const values = possibleValues(name);
   if (
     values.some((value) => {
@@ -277,10 +289,22 @@ export function destructuredHeaderNames(
 ): { id: TSESTree.Identifier; header: string }[] {
   if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) return [];
   const init = skipTypeWrappers(declarator.init);
-  if (init.type !== AST_NODE_TYPES.MemberExpression) return [];
-  if (!HEADER_OBJECTS.has(propertyName(init) ?? '')) return [];
+  let pattern: TSESTree.ObjectPattern = declarator.id;
+  if (init.type === AST_NODE_TYPES.Identifier) {
+    // `const { headers: { authorization } } = req`: the inner pattern takes the request's headers.
+    const nested = declarator.id.properties.find(
+      (property): property is TSESTree.Property =>
+        property.type === AST_NODE_TYPES.Property &&
+        propertyName(property) === 'headers' &&
+        property.value.type === AST_NODE_TYPES.ObjectPattern,
+    );
+    if (!nested || !isRequestLike(init)) return [];
+    pattern = nested.value as TSESTree.ObjectPattern;
+  } else if (init.type !== AST_NODE_TYPES.MemberExpression || !HEADER_OBJECTS.has(propertyName(init) ?? '')) {
+    return [];
+  }
   const names: { id: TSESTree.Identifier; header: string }[] = [];
-  for (const property of declarator.id.properties) {
+  for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = propertyName(property);
     const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;

@@ -40,6 +40,18 @@ const CASED = "const method = (req.method ?? '').toUpperCase();\n    const url =
 ruleTester.run('require-csrf-token: a method read into a name', csrfRule, {
   valid: [
     {
+      name: 'the headers destructured beside the method, and their bearer token checked',
+      code: SERVER(
+        'const { method, url, headers } = req;\n    if (headers.authorization !== `Bearer ${process.env.MCP_TOKEN}`) {\n      res.writeHead(401).end();\n      return;\n    }',
+      ),
+    },
+    {
+      name: 'the header destructured out of the headers',
+      code: SERVER(
+        'const { method, url, headers: { authorization } } = req;\n    if (authorization !== `Bearer ${process.env.MCP_TOKEN}`) {\n      res.writeHead(401).end();\n      return;\n    }',
+      ),
+    },
+    {
       name: 'the branch is for GET',
       code: SERVER(DESTRUCTURED).replace("method === 'POST'", "method === 'GET'"),
     },
