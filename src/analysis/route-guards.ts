@@ -375,7 +375,9 @@ function appChecks(
       )
         return true;
     } else if (method !== null && hookMethods?.has(method)) {
-      if (args.some((argument) => hookChecks(finder, app, argument))) return true;
+      // `guard(hook, callback)`: the hook object; the callback is a scope of its own.
+      const hooks = method === 'guard' ? args.slice(0, 1) : args;
+      if (hooks.some((argument) => hookChecks(finder, app, argument))) return true;
     } else if (method === 'addHook' && app.framework === 'fastify') {
       const [name, hook] = args;
       const hookName = name && resolvePaths(name)?.[0];
@@ -390,7 +392,15 @@ function appChecks(
         return true;
     }
   }
-  if (app.parent && appChecks(finder, app.parent, null, path, apps, depth + 1)) return true;
+  // An Elysia scope: its guard's hook, and the parent's hooks registered before it.
+  const { scopeCall } = app;
+  if (scopeCall) {
+    // `guard(hook, callback)`, `group(prefix, hook, callback)`.
+    const { arguments: args } = scopeCall;
+    const hook = calledMethodName(scopeCall) === 'guard' ? args[0] : args.length === 3 ? args[1] : undefined;
+    if (hook && hookChecks(finder, app, hook)) return true;
+  }
+  if (app.parent && appChecks(finder, app.parent, scopeCall ?? null, path, apps, depth + 1)) return true;
   // A router mounted on another app: `app.use('/api', router)`, `app.route('/api', sub)`,
   // `app.use(router.routes())`. Every mount must be guarded: one open mount is an open endpoint.
   const mounted = mountTable(apps).get(app) ?? [];

@@ -91,6 +91,11 @@ export interface AppInstance {
   /** The dev server whose connect app this is (`server.middlewares` of Vite). */
   readonly devServer?: 'vite';
   /**
+   * The call whose callback is handed this scope of its parent app: Elysia's `app.guard(hook,
+   * (scope) => …)` and `app.group(prefix, (scope) => …)`.
+   */
+  readonly scopeCall?: TSESTree.CallExpression;
+  /**
    * A parameter known to hold an app only by its type (`app: Express`), which no call the
    * analysis sees gives one: the code that owns the app, and its other routes, are not shown.
    */
@@ -334,6 +339,8 @@ const APP_METHODS: ReadonlySet<string> = new Set([
   'route',
   'on',
   'openapi',
+  // Elysia's `group(prefix, callback)`, whose place among the app's calls orders its scope's routes.
+  'group',
   'register',
   'addHook',
   'routes',
@@ -665,7 +672,7 @@ class RouteFinder {
     node: TSESTree.Node,
     framework: AppFramework,
     parent: AppInstance | null,
-    marks: Pick<AppInstance, 'devServer' | 'typed'> = {},
+    marks: Pick<AppInstance, 'devServer' | 'typed' | 'scopeCall'> = {},
   ): AppInstance {
     let app = this.apps.get(node);
     if (!app) {
@@ -776,6 +783,18 @@ class RouteFinder {
     if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return null;
     const fn = def.node;
     if (fn.params[0] !== def.name) return null;
+    // Elysia's `app.guard(hook, (scope) => scope.post(…))`, `app.group('/api', (scope) => …)`: the
+    // callback is given a scope of the app, run as it is called (elysia 1.4.30 dist/index.d.ts).
+    const scoping = fn.parent;
+    if (
+      scoping?.type === AST_NODE_TYPES.CallExpression &&
+      scoping.arguments.at(-1) === fn &&
+      (calledMethodName(scoping) === 'guard' || calledMethodName(scoping) === 'group')
+    ) {
+      const receiver = calledMethodObject(scoping);
+      const parent = receiver && this.appOf(receiver, steps + 1);
+      return parent?.framework === 'elysia' ? this.instance(def.name, 'elysia', parent, { scopeCall: scoping }) : null;
+    }
     let holder: TSESTree.Node = fn;
     // A plugin declared elsewhere in the module: `async function routes(instance) { … }`, `const
     // routes = async (instance) => { … }` or `const routes = fp(async (instance) => { … })`.
@@ -1212,7 +1231,7 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
     const verbList = (Array.isArray(verbs) ? verbs : [verbs]).map((verb) => String(verb).toUpperCase());
     return {
       ...base,
-      path: routePath(args[1]),
+      path: withGroupPrefix(app, routePath(args[1])),
       acceptsPost: verbList.includes('POST') || verbList.includes('ALL'),
       handlers: args.slice(2, 3),
       options: args[3] ? resolveObjectExpression(args[3]) : null,
@@ -1238,10 +1257,12 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
     options = resolveObjectExpression(rest[0]!);
     if (options || !resolveFunction(rest[0]!)) rest = rest.slice(1);
   }
-  // Elysia's `post(path, handler, hook?)`: one handler, and its hook object after it.
+  // Elysia's `post(path, handler, hook?)`: one handler, and its hook object after it; in a
+  // `group(prefix, …)` scope, under the group's prefix.
   if (shape.special === 'elysia') {
     options = rest[1] ? resolveObjectExpression(rest[1]) : null;
     rest = rest.slice(0, 1);
+    path = withGroupPrefix(app, path);
   }
   return {
     ...base,
@@ -1250,6 +1271,17 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
     handlers: rest,
     options,
   };
+}
+
+/** A path of an Elysia scope under the prefixes of the `group(prefix, …)` calls it is in; `null` where one is not static. */
+function withGroupPrefix(app: AppInstance, path: string | null): string | null {
+  let joined = path;
+  for (let scope: AppInstance | null = app; scope?.scopeCall && joined !== null; scope = scope.parent) {
+    if (calledMethodName(scope.scopeCall) !== 'group') continue;
+    const prefix = routePath(scope.scopeCall.arguments[0]);
+    joined = prefix === null ? null : `${prefix.replace(/\/$/u, '')}${joined === '/' ? '' : joined}` || '/';
+  }
+  return joined;
 }
 
 /** `app.route('/mcp')` under a chain of verbs: `app.route('/mcp').get(a).post(b)`. */

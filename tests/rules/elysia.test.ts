@@ -232,6 +232,10 @@ app.use(apiKey);
       }),
     },
     {
+      name: '`guard(hook, callback)`: the hook covers the routes of its scope',
+      code: SERVER(`app.guard({ beforeHandle: ${REFUSES} }, (scope) => scope.post('/mcp', ${HANDLER}));`),
+    },
+    {
       name: 'a check at the top of the handler',
       code: SERVER(`app.post('/mcp', ({ request, headers }) => {
   if (headers['x-api-key'] !== process.env.API_KEY) throw new Error('Unauthorized');
@@ -288,6 +292,30 @@ app.use(apiKey);
           SERVER(`app.post('/mcp', ${HANDLER}, {\n  ${guard('elysia', bearer, { indent: '  ' })},\n});`, {
             before: `app.use(new Elysia().onBeforeHandle(${REFUSES}));\n\n${tokenHelpers({ bearer })}\n\n`,
           }),
+        ),
+      ],
+    },
+    {
+      name: '`group(prefix, callback)`: a route of its scope, under its prefix',
+      code: SERVER(`app.group('/api', (api) => api.post('/mcp', ${HANDLER}));`),
+      errors: [
+        missingCheck('`POST /api/mcp`', [6, 28, 6, 36], (bearer) =>
+          SERVER(
+            `app.group('/api', (api) => api.post('/mcp', ${HANDLER}, {\n  ${guard('elysia', bearer, { indent: '  ' })},\n}));`,
+            { before: `\n${tokenHelpers({ bearer })}\n\n` },
+          ),
+        ),
+      ],
+    },
+    {
+      name: '`guard(hook, callback)` whose hook checks nothing',
+      code: SERVER(`app.guard({ parse: 'json' }, (scope) => scope.post('/mcp', ${HANDLER}));`),
+      errors: [
+        missingCheck('`POST /mcp`', [6, 41, 6, 51], (bearer) =>
+          SERVER(
+            `app.guard({ parse: 'json' }, (scope) => scope.post('/mcp', ${HANDLER}, {\n  ${guard('elysia', bearer, { indent: '  ' })},\n}));`,
+            { before: `\n${tokenHelpers({ bearer })}\n\n` },
+          ),
         ),
       ],
     },
