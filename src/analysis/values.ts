@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import {
@@ -19,12 +21,14 @@ import {
   importerCalls,
   importerMemberCalls,
   importerUses,
+  loadModule,
   moduleTarget,
   requiredValue,
   type ExternalRef,
   type ModuleFilter,
 } from './exports';
-import { declaresSubclass, mayGiveClass } from './module-graph';
+import { declaresSubclass, manifestDependsOn, mayGiveClass } from './module-graph';
+import { NITRO_PACKAGES } from '../frameworks/h3';
 import { optionValues, type OptionValue } from './option-defaults';
 import {
   declaredVariables,
@@ -1747,6 +1751,60 @@ export function bindingDefault(id: TSESTree.Identifier): TSESTree.Expression | n
 }
 
 /** The function an expression is or names: inline, a `const` arrow, a declaration, an import, a method. */
+/** A module of a Nitro server's folders (`server/api`, `routes`, `middleware`, …), and the server folder it is in. */
+const NITRO_SERVER_MODULE = /^(.*?[/\\](?:server[/\\])?)(?:api|routes|middleware|plugins|utils)[/\\]/u;
+/** How many modules of a `utils/` folder are read for the functions Nitro auto-imports. */
+const MAX_UTILS_MODULES = 50;
+/** What each `utils/` folder exports, read once per linted module (the module graph keeps the modules fresh). */
+const autoImports = new WeakMap<TSESTree.Program, Map<string, ReadonlyMap<string, HandlerFunction>>>();
+
+/**
+ * The function a Nitro (or Nuxt) server calls by a name it does not import: one a module of its
+ * `utils/` folder (Nuxt's `server/utils/`) exports by that name, which Nitro auto-imports (nitropack
+ * 2.x docs, "Auto imports"). Only in a package that depends on Nitro or Nuxt.
+ */
+function nitroAutoImported(id: TSESTree.Identifier): HandlerFunction | null {
+  const { file } = moduleOf(id);
+  const match = file ? NITRO_SERVER_MODULE.exec(file) : null;
+  if (!file || !match || !manifestDependsOn(file, NITRO_PACKAGES)) return null;
+  const dir = path.join(match[1]!, 'utils');
+  const program = programOf(id);
+  let byDir = autoImports.get(program);
+  if (!byDir) autoImports.set(program, (byDir = new Map()));
+  let exported = byDir.get(dir);
+  if (!exported) {
+    const functions = new Map<string, HandlerFunction>();
+    let names: string[] = [];
+    try {
+      names = fs
+        .readdirSync(dir)
+        .filter((name) => /\.[cm]?[jt]s$/u.test(name) && !name.endsWith('.d.ts'))
+        .slice(0, MAX_UTILS_MODULES);
+    } catch {
+      names = [];
+    }
+    for (const name of names) {
+      const utils = loadModule(path.join(dir, name));
+      for (const statement of utils?.body ?? []) {
+        if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.declaration) continue;
+        const { declaration } = statement;
+        if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && declaration.body) {
+          functions.set(declaration.id.name, declaration);
+        } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of declaration.declarations) {
+            const fn = declarator.init && skipTypeWrappers(declarator.init);
+            if (declarator.id.type === AST_NODE_TYPES.Identifier && fn && isFunctionNode(fn))
+              functions.set(declarator.id.name, fn);
+          }
+        }
+      }
+    }
+    exported = functions;
+    byDir.set(dir, exported);
+  }
+  return exported.get(id.name) ?? null;
+}
+
 export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction | null {
   if (depth > MAX_DEPTH) return null;
   const expression = skipTypeWrappers(node);
@@ -1773,6 +1831,11 @@ export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction
     // `declare function f(): void` is a FunctionName too, with no body to read.
     if (def?.type === 'FunctionName')
       return def.node.type === AST_NODE_TYPES.FunctionDeclaration && def.node.body ? def.node : null;
+    // Called with no import in a Nitro server: auto-imported from its `utils/`.
+    if (!variable) {
+      const imported = nitroAutoImported(expression);
+      if (imported) return imported;
+    }
   }
   if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = memberName(expression);

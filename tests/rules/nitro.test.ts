@@ -66,6 +66,11 @@ ruleTester.run('require-csrf-token: Nitro file routes', csrfRule, {
     },
     { name: 'middleware that checks every request first', code: ROUTE(), filename: inFixture('guarded') },
     {
+      name: 'a check of `server/utils/`, which Nitro auto-imports',
+      code: ROUTE('\n  requireMcpToken(event);'),
+      filename: inFixture('utils-guard'),
+    },
+    {
       name: 'middleware whose check for this path a setting turns on: a check, as the owner chose',
       code: ROUTE(),
       filename: inFixture('opt-in'),
@@ -95,6 +100,25 @@ ruleTester.run('require-csrf-token: Nitro file routes', csrfRule, {
       errors: [
         missingCheck('Every method of `/api/mcp`', [4, 16, 4, 34], (bearer) =>
           FIXED(bearer, "event.method === 'POST' && "),
+        ),
+      ],
+    },
+    {
+      name: 'a call of a name that no module of `server/utils/` exports',
+      code: ROUTE('\n  requireMcpToken(event);'),
+      filename: inFixture('open'),
+      errors: [
+        missingCheck(
+          '`POST /api/mcp`',
+          [4, 16, 4, 34],
+          (bearer) =>
+            `${ROUTE(
+              `${
+                bearer
+                  ? GUARD('hasValidBearerToken', 'authorization', 401, true)
+                  : GUARD('hasValidCsrfToken', 'x-mcp-csrf-token', 403, false)
+              }\n  requireMcpToken(event);`,
+            )}\n${tokenHelpers({ bearer })}\n`,
         ),
       ],
     },
