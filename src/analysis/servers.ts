@@ -715,16 +715,21 @@ function closedOnceSettled(handler: TSESTree.Node, body: TSESTree.Node, server: 
   for (let node: TSESTree.Node | undefined = handler.parent; node && !isFunctionNode(node); node = node.parent) {
     const parent: TSESTree.Node | undefined = node.parent;
     if (parent?.type !== AST_NODE_TYPES.TryStatement || parent.block !== node || !parent.finalizer) continue;
-    let closes = false;
-    walk(parent.finalizer, (inner) => {
-      if (closes || inner.type !== AST_NODE_TYPES.CallExpression || calledMethodName(inner) !== 'close') return;
-      const closed = calledMethodObject(inner);
-      const name = closed && skipTypeWrappers(closed);
-      closes = name?.type === AST_NODE_TYPES.Identifier && variableOf(name) === server;
-    });
-    if (closes) return true;
+    if (closesServer(parent.finalizer, server)) return true;
   }
   return false;
+}
+
+/** Whether code calls `close()` on the server a variable holds (`server.close()`, `server?.close()`). */
+function closesServer(root: TSESTree.Node, server: Scope.Variable): boolean {
+  let closes = false;
+  walk(root, (node) => {
+    if (closes || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'close') return;
+    const closed = calledMethodObject(node);
+    const name = closed && skipTypeWrappers(closed);
+    closes = name?.type === AST_NODE_TYPES.Identifier && variableOf(name) === server;
+  });
+  return closes;
 }
 
 function findRequestCatcher(node: TSESTree.Node): boolean {
@@ -753,15 +758,7 @@ function findRequestCatcher(node: TSESTree.Node): boolean {
     );
   });
   if (handsOn || !lookedAtOnly || servesMcp(handler)) return false;
-  if (closedOnceSettled(handler, handler.body, variable)) return true;
-  let closes = false;
-  walk(handler.body, (node) => {
-    if (closes || node.type !== AST_NODE_TYPES.CallExpression || calledMethodName(node) !== 'close') return;
-    const closed = calledMethodObject(node);
-    const name = closed && skipTypeWrappers(closed);
-    closes = name?.type === AST_NODE_TYPES.Identifier && variableOf(name) === variable;
-  });
-  return closes;
+  return closedOnceSettled(handler, handler.body, variable) || closesServer(handler.body, variable);
 }
 
 function isHandler(node: TSESTree.Node): boolean {

@@ -1713,21 +1713,19 @@ export default createRule<Options, MessageIds>({
         made.type === AST_NODE_TYPES.ClassDeclaration || made.type === AST_NODE_TYPES.ClassExpression ? made : null;
       const creation = cls ? (cls.id ?? cls.superClass ?? cls) : made;
       const appText = `\`${cls?.id ? cls.id.name : textOf(creation)}\` app`;
-      if (app.framework === 'fastify') {
+      // A Host check in the app's own hook: Fastify's `onRequest`, Elysia's `onRequest`.
+      const hostHook =
+        app.framework === 'fastify'
+          ? (fixer: RuleFixer) => fastifyHostHook(fixer, creation)
+          : app.framework === 'elysia' && creation.type === AST_NODE_TYPES.NewExpression
+            ? (fixer: RuleFixer) => elysiaHostHook(fixer, creation)
+            : null;
+      if (hostHook) {
         context.report({
           node: creation,
           messageId: 'unprotectedApp',
           data: { app: appText },
-          fix: failClosed({ messageId: 'validateHost', fix: (fixer) => fastifyHostHook(fixer, creation) }),
-        });
-        return;
-      }
-      if (app.framework === 'elysia' && creation.type === AST_NODE_TYPES.NewExpression) {
-        context.report({
-          node: creation,
-          messageId: 'unprotectedApp',
-          data: { app: appText },
-          fix: failClosed({ messageId: 'validateHost', fix: (fixer) => elysiaHostHook(fixer, creation) }),
+          fix: failClosed({ messageId: 'validateHost', fix: hostHook }),
         });
         return;
       }
