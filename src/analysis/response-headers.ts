@@ -1,9 +1,15 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import {
+  HEADER_SETTERS as H3_HEADER_SETTERS,
+  HEADERS_SETTERS as H3_HEADERS_SETTERS,
+  H3_MODULES,
+} from '../frameworks/h3';
 import { HEADER_API, entitiesOfKind } from '../frameworks/registry';
 import { calledMethodName, enclosingFunctionOrProgram, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { moduleIndex, trackedNodes } from './facts';
 import {
+  externalRefOf,
   findObjectProperty,
   possibleValues,
   resolveExpression,
@@ -11,7 +17,7 @@ import {
   resolveObjectExpression,
   type HandlerFunction,
 } from './values';
-import { declaredVariables, isLinted, moduleOf, propertyName, staticValue, textOf } from './program';
+import { declaredVariables, isLinted, moduleOf, propertyName, staticValue, textOf, variableOf } from './program';
 import path from 'node:path';
 import { importsModuleMatching, nearestManifest } from './module-graph';
 import { SAYS_MCP } from './mcp-scope';
@@ -175,6 +181,25 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
       else if ((entity.role === 'response' || entity.role === 'response-json') && second)
         visitResponseInit(second, node);
     }
+  }
+  // h3's `setResponseHeader(event, name, value)` and `setResponseHeaders(event, headers)`,
+  // auto-imported in Nitro (a name bound nowhere) or imported from h3.
+  for (const call of index.calls) {
+    const { callee } = call;
+    if (callee.type !== AST_NODE_TYPES.Identifier) continue;
+    const one = H3_HEADER_SETTERS.has(callee.name);
+    if (!one && !H3_HEADERS_SETTERS.has(callee.name)) continue;
+    const module = variableOf(callee) ? externalRefOf(callee)?.module : '#imports';
+    if (module === undefined || !H3_MODULES.has(module)) continue;
+    const [, nameOrHeaders, value] = call.arguments;
+    if (!nameOrHeaders || nameOrHeaders.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (!one) {
+      visitHeaders(nameOrHeaders, call);
+      continue;
+    }
+    const name = staticName(nameOrHeaders);
+    if (name && HEADER_NAMES.has(name) && value && value.type !== AST_NODE_TYPES.SpreadElement)
+      emit({ name, value, node: call, form: 'call' }, call);
   }
   for (const [method, calls] of index.methodCalls) {
     const nameValue = HEADER_API.setNameValue.has(method);

@@ -32,3 +32,19 @@ export const EVENT_HANDLER_MAKERS: ReadonlySet<string> = new Set(['defineEventHa
 
 /** h3 1.x `getRequestHeader(event, name)` and its alias `getHeader`: one request header, by name. */
 export const HEADER_READERS: ReadonlySet<string> = new Set(['getRequestHeader', 'getHeader']);
+
+/** h3 1.x `setResponseHeader(event, name, value)` and its kin (and their aliases): one response header. */
+export const HEADER_SETTERS: ReadonlySet<string> = new Set([
+  'setResponseHeader',
+  'appendResponseHeader',
+  'setHeader',
+  'appendHeader',
+]);
+
+/** h3 1.x `setResponseHeaders(event, headers)` and its kin (and their aliases): an object of response headers. */
+export const HEADERS_SETTERS: ReadonlySet<string> = new Set([
+  'setResponseHeaders',
+  'appendResponseHeaders',
+  'setHeaders',
+  'appendHeaders',
+]);

@@ -240,3 +240,95 @@ ruleTester.run('no-wildcard-origin: Nitro route rules', wildcardRule, {
     },
   ],
 });
+
+/** A Nitro MCP route that sets its CORS headers with h3's helper first: `sets` (auto-imported, or imported by `imports`). */
+const HEADERS_ROUTE = (
+  sets: string,
+  imports = '',
+): string => `${imports}import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+export default defineEventHandler(async (event) => {
+  ${sets}
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(event.node.req, event.node.res, await readBody(event));
+});
+`;
+
+ruleTester.run("no-wildcard-origin: h3's response header helpers", wildcardRule, {
+  valid: [
+    {
+      name: 'an origin in source',
+      code: HEADERS_ROUTE("setResponseHeader(event, 'Access-Control-Allow-Origin', 'https://app.example.com');"),
+      filename: inFixture('open'),
+    },
+    {
+      name: 'a function of the project by the same name',
+      code: HEADERS_ROUTE(
+        "setResponseHeader(event, 'Access-Control-Allow-Origin', '*');",
+        "import { setResponseHeader } from '../utils/headers';\n",
+      ),
+      filename: inFixture('open'),
+    },
+  ],
+  invalid: [
+    {
+      name: "`setResponseHeader(event, 'Access-Control-Allow-Origin', '*')`",
+      code: HEADERS_ROUTE("setResponseHeader(event, 'Access-Control-Allow-Origin', '*');"),
+      filename: inFixture('open'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: HEADERS_ROUTE('').replace('\n  \n', '\n'),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: HEADERS_ROUTE("setResponseHeader(event, 'Access-Control-Allow-Origin', ALLOWED_ORIGIN);").replace(
+                "streamableHttp.js';\n",
+                "streamableHttp.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: '`setResponseHeaders(event, { … })` imported from h3',
+      code: HEADERS_ROUTE(
+        "setResponseHeaders(event, { 'Access-Control-Allow-Origin': '*' });",
+        "import { setResponseHeaders } from 'h3';\n",
+      ),
+      filename: inFixture('open'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 5,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: HEADERS_ROUTE('setResponseHeaders(event, {});', "import { setResponseHeaders } from 'h3';\n"),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: HEADERS_ROUTE(
+                "setResponseHeaders(event, { 'Access-Control-Allow-Origin': ALLOWED_ORIGIN });",
+                "import { setResponseHeaders } from 'h3';\n",
+              ).replace(
+                "streamableHttp.js';\n",
+                "streamableHttp.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
