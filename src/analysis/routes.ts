@@ -1434,6 +1434,31 @@ function turnsAwayPost(fn: HandlerFunction): boolean {
 }
 
 /**
+ * Whether a handler that is given every method turns all but POST away first: after
+ * declarations, plain statements and early exits for other methods, an early exit for any method
+ * but POST (`if (req.method !== 'POST') { res.statusCode = 405; return res.end(); }`).
+ */
+export function acceptsOnlyPost(fn: HandlerFunction): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
+      const test = skipTypeWrappers(statement.test);
+      if (
+        test.type === AST_NODE_TYPES.BinaryExpression &&
+        (test.operator === '!==' || test.operator === '!=') &&
+        comparedMethod(test) === 'POST'
+      )
+        return true;
+      if (onlyOtherMethods(statement.test)) continue;
+      return false;
+    }
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration && statement.type !== AST_NODE_TYPES.ExpressionStatement)
+      return false;
+  }
+  return false;
+}
+
+/**
  * A test that holds for every method but some that are not POST: `x.method !== 'GET'`, such tests
  * joined by `&&`, `!['GET', 'HEAD'].includes(x.method)`.
  */

@@ -36,7 +36,7 @@ import { answersNothing, answersOnlyConstants, deployedRemotely, mayReadAmbientC
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { MENTIONS_MCP_METHOD, branchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
-import { branchIf, findRoutes, routesHolding, type Route } from '../analysis/routes';
+import { acceptsOnlyPost, branchIf, findRoutes, routesHolding, type Route } from '../analysis/routes';
 import {
   answersSecretComparison,
   decoratorPaths,
@@ -889,7 +889,11 @@ export default createRule<Options, MessageIds>({
         reached.length === 1 ? reached[0] : own ? route.path : (reached.find(matchesEndpoint) ?? route.path);
       const path = shown ?? (pathArgument ? pathText(pathArgument) : null);
       if (path === null) return 'This route';
-      if (method === 'use' || method === 'all') return `Every method of \`${path}\``;
+      // `use(path, handler)` whose handler turns every method but POST away first.
+      const last = route.handlers.at(-1);
+      const lastFunction = last && resolveFunction(last);
+      if ((method === 'use' || method === 'all') && !(lastFunction && acceptsOnlyPost(lastFunction)))
+        return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
     }
 

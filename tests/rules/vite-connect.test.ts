@@ -103,6 +103,18 @@ app.use(async (req, res, next) => {
   ${check}await transport.handleRequest(req, res);
 });`;
 
+/** The connect app, its MCP handler turning every method but POST away first. */
+const POST_ONLY = (check = ''): string =>
+  CONNECT_APP.replace(
+    '  transport.handleRequest(req, res);',
+    `  ${check}if (req.method !== 'POST') {
+    res.statusCode = 405;
+    res.end();
+    return;
+  }
+  transport.handleRequest(req, res);`,
+  );
+
 ruleTester.run('require-csrf-token: connect and the Vite dev server', csrfRule, {
   valid: [
     {
@@ -121,6 +133,40 @@ app.use('/mcp', (req`,
     },
   ],
   invalid: [
+    {
+      name: 'a handler mounted for every method that turns all but POST away first is named by POST',
+      code: POST_ONLY(),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader',
+              data: { header: '`x-mcp-csrf-token`' },
+              output: POST_ONLY(`if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify(${REFUSAL}));
+    return;
+  }
+  `).replace('\napp.use(', `\n\n${tokenHelpers()}\n\napp.use(`),
+            },
+            {
+              messageId: 'useBearerToken',
+              output: POST_ONLY(`if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify(${REFUSAL}));
+    return;
+  }
+  `).replace('\napp.use(', `\n\n${tokenHelpers({ bearer: true })}\n\napp.use(`),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a path-less handler: named as middleware, checked after its own dispatch to other paths',
       code: DISPATCHING(),
