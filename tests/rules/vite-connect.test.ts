@@ -5,7 +5,7 @@ import { afterAll } from 'vitest';
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
-import { tokenHelpers } from '../support/fix-text';
+import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
 
 // connect apps (`connect()`), and the connect app of a Vite dev server (`server.middlewares` in a
 // plugin's `configureServer(server)`, or of a `ViteDevServer`): `use(path, fn)` mounts one handler
@@ -138,33 +138,12 @@ app.use('/mcp', (req`,
       code: POST_ONLY(),
       output: null,
       errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`' },
-          line: 7,
-          column: 1,
-          endLine: 7,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader',
-              data: { header: '`x-mcp-csrf-token`' },
-              output: POST_ONLY(`if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
-    res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify(${REFUSAL}));
-    return;
-  }
-  `).replace('\napp.use(', `\n\n${tokenHelpers()}\n\napp.use(`),
-            },
-            {
-              messageId: 'useBearerToken',
-              output: POST_ONLY(`if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
-    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify(${REFUSAL}));
-    return;
-  }
-  `).replace('\napp.use(', `\n\n${tokenHelpers({ bearer: true })}\n\napp.use(`),
-            },
-          ],
-        },
+        missingCheck('`POST /mcp`', [7, 1, 7, 8], (bearer) =>
+          POST_ONLY(guard('node:http', bearer, { indent: '  ' })).replace(
+            '\napp.use(',
+            `\n\n${tokenHelpers({ bearer })}\n\napp.use(`,
+          ),
+        ),
       ],
     },
     {
