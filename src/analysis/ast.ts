@@ -302,13 +302,17 @@ export function isNullishLiteral(node: TSESTree.Node): boolean {
   );
 }
 
+/** What a top-level statement declares, exported or not: `export default class …` is the class. */
+export function declarationOf(statement: TSESTree.ProgramStatement): TSESTree.Node | null {
+  return statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+    ? statement.declaration
+    : statement;
+}
+
 /** The class a top-level statement declares, exported or not (`export default class …`). */
 export function declaredClass(statement: TSESTree.ProgramStatement): TSESTree.ClassDeclaration | null {
-  const declaration =
-    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-      ? statement.declaration
-      : statement;
+  const declaration = declarationOf(statement);
   return declaration?.type === AST_NODE_TYPES.ClassDeclaration ? declaration : null;
 }
 

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { H3_MODULES } from '../frameworks/h3';
 import {
   calledMethodName,
   containsNode,
@@ -42,8 +41,8 @@ import {
   requestQueryRead,
 } from './request-headers';
 import {
-  externalRefOf,
   findObjectProperty,
+  fromH3,
   isFunctionNode,
   possibleValues,
   holdsThrough,
@@ -1044,9 +1043,7 @@ function runtimeConfigRead(node: TSESTree.Node): boolean {
   if (object.type === AST_NODE_TYPES.ChainExpression) object = object.expression;
   while (object.type === AST_NODE_TYPES.MemberExpression) object = skipTypeWrappers(object.object);
   if (object.type !== AST_NODE_TYPES.CallExpression || object.callee.type !== AST_NODE_TYPES.Identifier) return false;
-  if (object.callee.name !== 'useRuntimeConfig') return false;
-  const module = variableOf(object.callee) ? externalRefOf(object.callee)?.module : '#imports';
-  return module !== undefined && H3_MODULES.has(module);
+  return object.callee.name === 'useRuntimeConfig' && fromH3(object.callee);
 }
 
 /** `process.env.X`, `Deno.env.get('X')`, a Worker's `env.X`: a read of the environment. */
@@ -1079,7 +1076,7 @@ function stopsWhileUnset(name: TSESTree.Identifier): boolean {
  * `this.options.auth`, `process.env.AUTH`): no parameter and no value of its own, which the request
  * may fix (`pathname === '/mcp'`).
  */
-function readsOnlySettings(node: TSESTree.Node, fn: HandlerFunction, depth = 0): boolean {
+export function readsOnlySettings(node: TSESTree.Node, fn: HandlerFunction, depth = 0): boolean {
   let settings = true;
   walk(node, (inner) => {
     if (!settings || inner.type !== AST_NODE_TYPES.Identifier) return;

@@ -5,12 +5,12 @@ import { outermostWrapper, skipTypeWrappers } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { servesMcp } from './mcp-transports';
 import { importOf } from './exports';
-import { EVENT_HANDLER_MAKERS, H3_MODULES, NITRO_PACKAGES } from '../frameworks/h3';
+import { EVENT_HANDLER_MAKERS, NITRO_PACKAGES } from '../frameworks/h3';
 import { manifestDependsOn } from './module-graph';
-import { isLinted, moduleOf, propertyName, staticValue, variableOf } from './program';
+import { isLinted, moduleOf, propertyName, staticValue } from './program';
 import {
-  externalRefOf,
   findObjectProperty,
+  fromH3,
   isFunctionNode,
   resolveExpression,
   resolveFunction,
@@ -168,8 +168,7 @@ export function defaultEventHandler(program: TSESTree.Program): { fn: HandlerFun
     const call = skipTypeWrappers(resolveExpression(statement.declaration) ?? statement.declaration);
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return null;
     if (!EVENT_HANDLER_MAKERS.has(call.callee.name)) return null;
-    const module = variableOf(call.callee) ? externalRefOf(call.callee)?.module : '#imports';
-    if (module === undefined || !H3_MODULES.has(module)) return null;
+    if (!fromH3(call.callee)) return null;
     const [argument] = call.arguments;
     if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return null;
     const fn = resolveFunction(argument);

@@ -1227,6 +1227,28 @@ export function importersOf(file: string, names: readonly string[], tests = fals
 }
 
 /** The source files under a package folder, not in its dependencies, build output or hidden folders. */
+/** Whether a file name is a source module's (`.ts`, `.mjs`, …), not a declaration file. */
+export function isSourceModuleName(name: string): boolean {
+  return SOURCE_EXTENSIONS.includes(path.extname(name)) && !name.endsWith('.d.ts');
+}
+
+/**
+ * The source modules directly in a folder, by name, at most `max` of them: a folder a framework
+ * reads by convention (Nitro's `server/middleware`, `server/utils`). Empty when it cannot be read.
+ */
+export function sourceModulesIn(dir: string, max: number): string[] {
+  try {
+    return fs
+      .readdirSync(dir)
+      .filter(isSourceModuleName)
+      .sort()
+      .slice(0, max)
+      .map((name) => path.join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The modules of a file's package (test modules aside) whose text contains one of `words`, or
  * `null` when the package cannot be listed. For facts a package states once for all its modules

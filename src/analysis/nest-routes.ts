@@ -4,6 +4,7 @@ import {
   calledMethodName,
   calledMethodObject,
   declaredClass,
+  declarationOf,
   globalPath,
   outermostWrapper,
   skipTypeWrappers,
@@ -69,8 +70,8 @@ export interface NestRouteMethod {
 export function nestRouteMethods(program: TSESTree.Program, verbs: ReadonlySet<string>): NestRouteMethod[] {
   const found: NestRouteMethod[] = [];
   for (const cls of declaredClasses(program)) {
-    const controller = cls?.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
-    if (!cls || !controller) continue;
+    const controller = cls.decorators.find((decorator) => nestDecorator(decorator) === 'Controller');
+    if (!controller) continue;
     for (const member of cls.body.body) {
       if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
       if (member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
@@ -94,11 +95,7 @@ function declaredClasses(program: TSESTree.Program): TSESTree.ClassDeclaration[]
       classes.push(cls);
       continue;
     }
-    const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-        ? statement.declaration
-        : statement;
+    const declaration = declarationOf(statement);
     const functions: TSESTree.Node[] =
       declaration?.type === AST_NODE_TYPES.FunctionDeclaration
         ? [declaration]

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
 import { loadModule } from './exports';
+import { isSourceModuleName } from './module-graph';
 import { defaultEventHandler } from './fetch-handlers';
 import { servesMcp } from './mcp-transports';
 import { codeOf, moduleOf, propertyName, staticValue } from './program';
@@ -132,7 +133,7 @@ function mcpRoutes(root: string): Route[] {
         visit(full, depth + 1);
         continue;
       }
-      if (!entry.isFile() || !/\.[cm]?[jt]s$/u.test(entry.name) || entry.name.endsWith('.d.ts')) continue;
+      if (!entry.isFile() || !isSourceModuleName(entry.name)) continue;
       read++;
       const program = loadModule(full);
       const made = program && defaultEventHandler(program);

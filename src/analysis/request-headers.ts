@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { HEADER_READERS as H3_HEADER_READERS, H3_MODULES } from '../frameworks/h3';
+import { HEADER_READERS as H3_HEADER_READERS } from '../frameworks/h3';
 import { HEADER_API } from '../frameworks/registry';
 import { calledMethodName, globalPath, skipTypeWrappers } from './ast';
 import { importedName, variableOf, staticValue, programOf, propertyName, textOf } from './program';
-import { externalRefOf, memberName, possibleValues } from './values';
+import { externalRefOf, fromH3, memberName, possibleValues } from './values';
 
 /** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
 const HEADER_READ_METHODS = HEADER_API.readNameMethods;
@@ -76,8 +76,7 @@ function readHeader(node: TSESTree.Node, wanted: string | ReadonlySet<string> | 
     expression.callee.type === AST_NODE_TYPES.Identifier &&
     H3_HEADER_READERS.has(expression.callee.name)
   ) {
-    const module = variableOf(expression.callee) ? externalRefOf(expression.callee)?.module : '#imports';
-    if (module === undefined || !H3_MODULES.has(module)) return null;
+    if (!fromH3(expression.callee)) return null;
     const name = staticValue(expression.arguments[1]!) ?? singleValue(expression.arguments[1]!);
     return typeof name?.value === 'string' ? name.value.toLowerCase() : null;
   }

@@ -1,23 +1,19 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import {
-  HEADER_SETTERS as H3_HEADER_SETTERS,
-  HEADERS_SETTERS as H3_HEADERS_SETTERS,
-  H3_MODULES,
-} from '../frameworks/h3';
+import { HEADER_SETTERS as H3_HEADER_SETTERS, HEADERS_SETTERS as H3_HEADERS_SETTERS } from '../frameworks/h3';
 import { HEADER_API, entitiesOfKind } from '../frameworks/registry';
 import { calledMethodName, enclosingFunctionOrProgram, outermostWrapper, skipTypeWrappers, walk } from './ast';
 import { moduleIndex, trackedNodes } from './facts';
 import {
-  externalRefOf,
   findObjectProperty,
+  fromH3,
   possibleValues,
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
   type HandlerFunction,
 } from './values';
-import { declaredVariables, isLinted, moduleOf, propertyName, staticValue, textOf, variableOf } from './program';
+import { declaredVariables, isLinted, moduleOf, propertyName, staticValue, textOf } from './program';
 import path from 'node:path';
 import { importsModuleMatching, nearestManifest } from './module-graph';
 import { SAYS_MCP } from './mcp-scope';
@@ -189,8 +185,7 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
     if (callee.type !== AST_NODE_TYPES.Identifier) continue;
     const one = H3_HEADER_SETTERS.has(callee.name);
     if (!one && !H3_HEADERS_SETTERS.has(callee.name)) continue;
-    const module = variableOf(callee) ? externalRefOf(callee)?.module : '#imports';
-    if (module === undefined || !H3_MODULES.has(module)) continue;
+    if (!fromH3(callee)) continue;
     const [, nameOrHeaders, value] = call.arguments;
     if (!nameOrHeaders || nameOrHeaders.type === AST_NODE_TYPES.SpreadElement) continue;
     if (!one) {

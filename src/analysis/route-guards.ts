@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ROUTE_SHAPES } from '../frameworks/registry';
 import {
@@ -16,12 +14,13 @@ import {
   functionChecksCredential,
   holdsWhileUnset,
   isGuardPlugin,
+  readsOnlySettings,
   type CheckFinder,
 } from './credential-checks';
 import { defaultEventHandler } from './fetch-handlers';
 import { loadModule } from './exports';
 import { codeOf, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
-import { supabaseFunction } from './module-graph';
+import { sourceModulesIn, supabaseFunction } from './module-graph';
 import { requestHeaderRead } from './request-headers';
 import {
   defaultExportedPlugin,
@@ -84,15 +83,11 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   if (ownerMiddleware(route)) return true;
   if (route.middlewareDir && nitroMiddlewareChecks(finder, route.middlewareDir, route.path)) return true;
   if (earlierRouteChecks(finder, route)) return true;
-  if (route.options) {
-    const hooks = (route.app && ROUTE_SHAPES[route.app.framework].guardHooks) ?? GUARD_HOOKS;
-    for (const hook of hooks) {
-      const found = findObjectProperty(route.options, hook);
-      // `beforeHandle: fn`, or a method `beforeHandle({ headers }) { … }`.
-      const value = found.kind === 'found' ? (found.value ?? found.property.value) : null;
-      if (value && checksCredential(finder, value)) return true;
-    }
-  }
+  if (
+    route.options &&
+    hookOptionsCheck(finder, route.options, (route.app && ROUTE_SHAPES[route.app.framework].guardHooks) ?? GUARD_HOOKS)
+  )
+    return true;
   if (!route.app) return false;
   // Middleware registered before the call that registers the route (for Koa middleware that
   // routes by hand, the `use` that holds it).
@@ -112,20 +107,11 @@ const MAX_MIDDLEWARE_MODULES = 20;
  */
 function nitroMiddlewareChecks(finder: CheckFinder, dir: string, routePath: string | null): boolean {
   const runsFor = (node: TSESTree.Node, fn: HandlerFunction): boolean => branchesTakenFor(node, fn, routePath);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).filter((name) => /\.[cm]?[jt]s$/u.test(name) && !name.endsWith('.d.ts'));
-  } catch {
-    return false;
-  }
-  return names
-    .sort()
-    .slice(0, MAX_MIDDLEWARE_MODULES)
-    .some((name) => {
-      const program = loadModule(path.join(dir, name));
-      const made = program && defaultEventHandler(program);
-      return made !== null && made !== undefined && checksCredential({ ...finder, runsFor }, made.fn);
-    });
+  return sourceModulesIn(dir, MAX_MIDDLEWARE_MODULES).some((file) => {
+    const program = loadModule(file);
+    const made = program && defaultEventHandler(program);
+    return made !== null && made !== undefined && checksCredential({ ...finder, runsFor }, made.fn);
+  });
 }
 
 /**
@@ -139,7 +125,7 @@ function branchesTakenFor(node: TSESTree.Node, fn: HandlerFunction, path: string
     if (parent.type === AST_NODE_TYPES.SwitchCase) return false;
     if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
     if (child === parent.test) continue;
-    if (!readsParameters(parent.test, fn)) continue;
+    if (readsOnlySettings(parent.test, fn)) continue;
     if (path === null) return false;
     // `if (url.pathname.startsWith('/api/mcp') && config.auth.enabled)`: taken for the path while
     // the setting holds, as a branch on a setting alone is (the finder decides what a setting is worth).
@@ -147,7 +133,7 @@ function branchesTakenFor(node: TSESTree.Node, fn: HandlerFunction, path: string
     const holds =
       child === parent.consequent &&
       sides.length > 1 &&
-      sides.every((side) => !readsParameters(side, fn) || pathHolds(side, path, new Map()) === true)
+      sides.every((side) => readsOnlySettings(side, fn) || pathHolds(side, path, new Map()) === true)
         ? true
         : pathHolds(parent.test, path, new Map());
     if (holds === null || holds !== (child === parent.consequent)) return false;
@@ -161,28 +147,6 @@ function andOperands(test: TSESTree.Node): TSESTree.Node[] {
   return expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&'
     ? [...andOperands(expression.left), ...andOperands(expression.right)]
     : [expression];
-}
-
-/** Whether an expression reads a parameter of the function (its request, its event). */
-function readsParameters(node: TSESTree.Node, fn: HandlerFunction, depth = 0): boolean {
-  const parameters = new Set(
-    fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
-  );
-  let reads = false;
-  walk(node, (inner) => {
-    if (reads || inner.type !== AST_NODE_TYPES.Identifier || !parameters.has(inner.name)) return;
-    reads = true;
-  });
-  // A value the function makes from the request (`const url = getRequestURL(event)`) is the request's too.
-  if (!reads) {
-    walk(node, (inner) => {
-      if (reads || inner.type !== AST_NODE_TYPES.Identifier) return;
-      const def = variableOf(inner)?.defs[0];
-      const init = def?.type === 'Variable' && containsNode(fn, def.name) ? def.node.init : null;
-      if (init && depth < 3 && readsParameters(init, fn, depth + 1)) reads = true;
-    });
-  }
-  return reads;
 }
 
 /**
@@ -422,7 +386,19 @@ function hookChecks(finder: CheckFinder, app: AppInstance, argument: TSESTree.No
   if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
   const options = resolveFunction(argument) ? null : resolveObjectExpression(argument);
   if (!options) return checksCredential(finder, argument);
-  return [...(ROUTE_SHAPES[app.framework].guardHooks ?? [])].some((hook) => {
+  return hookOptionsCheck(finder, options, ROUTE_SHAPES[app.framework].guardHooks ?? new Set());
+}
+
+/**
+ * Whether one of these hooks of an options object checks a credential: `preHandler: fn`
+ * (Fastify's route options), `beforeHandle({ headers }) { … }` (Elysia's, also as a method).
+ */
+function hookOptionsCheck(
+  finder: CheckFinder,
+  options: TSESTree.ObjectExpression,
+  hooks: ReadonlySet<string>,
+): boolean {
+  return [...hooks].some((hook) => {
     const found = findObjectProperty(options, hook);
     const value = found.kind === 'found' ? (found.value ?? found.property.value) : null;
     return value !== null && checksCredential(finder, value);

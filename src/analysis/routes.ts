@@ -972,7 +972,14 @@ function runOrder(a: TSESTree.CallExpression, b: TSESTree.CallExpression, home: 
   const fileB = moduleOf(b).file ?? '';
   // Two other modules: any fixed order of the modules keeps each one's calls in order.
   if (programOf(a) !== programOf(b)) return fileA < fileB ? -1 : fileA > fileB ? 1 : 0;
-  // Calls chained on one another start where the chain does: the inner one, which ends first, runs first.
+  return compareInModule(a, b);
+}
+
+/**
+ * Orders two nodes of one module as they run: by run position, then where they are written. Calls
+ * chained on one another start where the chain does: the inner one, which ends first, runs first.
+ */
+function compareInModule(a: TSESTree.Node, b: TSESTree.Node): number {
   return compareRuns(runPosition(a), runPosition(b)) || a.range[0] - b.range[0] || a.range[1] - b.range[1];
 }
 
@@ -985,7 +992,7 @@ type RunPosition = readonly number[];
 /** Whether `a` runs before `b` in the module that holds both (`false` across modules). */
 export function runsBefore(a: TSESTree.Node, b: TSESTree.Node): boolean {
   if (programOf(a) !== programOf(b)) return false;
-  return (compareRuns(runPosition(a), runPosition(b)) || a.range[0] - b.range[0] || a.range[1] - b.range[1]) < 0;
+  return compareInModule(a, b) < 0;
 }
 
 /** Orders two run positions: the first offset that differs decides; a call runs before its inside. */
@@ -1178,21 +1185,18 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
     // `path` is an alias of `url` (fastify lib/route.js).
     if (url.kind === 'missing') url = findObjectProperty(options, 'path');
     const handler = findObjectProperty(options, 'handler');
-    const verbValue = verbs.kind === 'found' && verbs.value ? staticValue(verbs.value)?.value : undefined;
-    const verbList = (Array.isArray(verbValue) ? verbValue : [verbValue]).map((verb) => String(verb).toUpperCase());
     return {
       ...base,
       path: url.kind === 'found' && url.value ? routePath(url.value) : null,
-      acceptsPost: verbValue === undefined ? false : verbList.includes('POST'),
+      acceptsPost: staticMethods(verbs.kind === 'found' ? verbs.value : null).includes('POST'),
       // `handler: fn`, or a method `async handler(request, reply) { … }`.
       handlers: handler.kind === 'found' ? [handler.value ?? handler.property.value] : [],
       options,
     };
   }
   if (shape.special === 'hono' && method === 'on') {
-    const verbs = args[0] && staticValue(args[0])?.value;
-    const verbList = (Array.isArray(verbs) ? verbs : [verbs]).map((verb) => String(verb).toUpperCase());
-    return { ...base, path: routePath(args[1]), acceptsPost: verbList.includes('POST'), handlers: args.slice(2) };
+    const methods = staticMethods(args[0]);
+    return { ...base, path: routePath(args[1]), acceptsPost: methods.includes('POST'), handlers: args.slice(2) };
   }
   // `app.openapi(createRoute({ method: 'post', path: '/mcp', … }), handler)` of `OpenAPIHono`
   // (@hono/zod-openapi): the route's method and path are in its config.
@@ -1227,12 +1231,11 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
   }
   // Elysia's `route(method, path, handler, hook?)`.
   if (shape.special === 'elysia' && method === 'route') {
-    const verbs = args[0] && staticValue(args[0])?.value;
-    const verbList = (Array.isArray(verbs) ? verbs : [verbs]).map((verb) => String(verb).toUpperCase());
+    const methods = staticMethods(args[0]);
     return {
       ...base,
       path: withGroupPrefix(app, routePath(args[1])),
-      acceptsPost: verbList.includes('POST') || verbList.includes('ALL'),
+      acceptsPost: methods.includes('POST') || methods.includes('ALL'),
       handlers: args.slice(2, 3),
       options: args[3] ? resolveObjectExpression(args[3]) : null,
     };
@@ -1271,6 +1274,13 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
     handlers: rest,
     options,
   };
+}
+
+/** The methods, upper-cased, a route's method argument names (`'post'`, `['GET', 'POST']`); none when the code does not show them. */
+function staticMethods(node: TSESTree.Node | null | undefined): string[] {
+  const value = node ? staticValue(node)?.value : undefined;
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map((method) => String(method).toUpperCase());
 }
 
 /** A path of an Elysia scope under the prefixes of the `group(prefix, …)` calls it is in; `null` where one is not static. */
@@ -1420,17 +1430,7 @@ function conditionsAround(node: TSESTree.Node, fn: HandlerFunction): { test: TSE
  * (`if (req.method !== 'GET') return new Response(null, { status: 405 })`).
  */
 function turnsAwayPost(fn: HandlerFunction): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  for (const statement of fn.body.body) {
-    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
-      if (allowsOnlyOthers(statement.test)) return true;
-      if (onlyOtherMethods(statement.test)) continue;
-      return false;
-    }
-    if (statement.type !== AST_NODE_TYPES.VariableDeclaration && statement.type !== AST_NODE_TYPES.ExpressionStatement)
-      return false;
-  }
-  return false;
+  return exitsFirstWhen(fn, allowsOnlyOthers);
 }
 
 /**
@@ -1439,16 +1439,25 @@ function turnsAwayPost(fn: HandlerFunction): boolean {
  * but POST (`if (req.method !== 'POST') { res.statusCode = 405; return res.end(); }`).
  */
 export function acceptsOnlyPost(fn: HandlerFunction): boolean {
+  return exitsFirstWhen(fn, (test) => {
+    const expression = skipTypeWrappers(test);
+    return (
+      expression.type === AST_NODE_TYPES.BinaryExpression &&
+      (expression.operator === '!==' || expression.operator === '!=') &&
+      comparedMethod(expression) === 'POST'
+    );
+  });
+}
+
+/**
+ * Whether, after declarations, plain statements and early exits for other methods, a handler's
+ * first early exit is one whose test `refuses` accepts.
+ */
+function exitsFirstWhen(fn: HandlerFunction, refuses: (test: TSESTree.Expression) => boolean): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   for (const statement of fn.body.body) {
     if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
-      const test = skipTypeWrappers(statement.test);
-      if (
-        test.type === AST_NODE_TYPES.BinaryExpression &&
-        (test.operator === '!==' || test.operator === '!=') &&
-        comparedMethod(test) === 'POST'
-      )
-        return true;
+      if (refuses(statement.test)) return true;
       if (onlyOtherMethods(statement.test)) continue;
       return false;
     }

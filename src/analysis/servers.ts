@@ -637,13 +637,10 @@ function closesOnRequest(listen: TSESTree.CallExpression): boolean {
   const variable = variableOf(server);
   const def = variable?.defs[0];
   // `const server = createServer(h)`, or `let server = null; … server = createServer(h);`.
-  const assigned = variable?.references.filter((reference) => reference.isWrite() && !reference.init) ?? [];
   const init =
     def?.type === 'Variable' && def.node.init && !isNullishLiteral(skipTypeWrappers(def.node.init))
       ? def.node.init
-      : assigned.length === 1
-        ? (assigned[0]!.writeExpr ?? null)
-        : null;
+      : variable && soleAssignment(variable);
   const made = init ? skipTypeWrappers(init) : null;
   const given = made?.type === AST_NODE_TYPES.CallExpression ? made.arguments.at(-1) : undefined;
   return given !== undefined && isRequestCatcher(given) && catcherServer(given) === variable;
@@ -694,8 +691,13 @@ function catcherServer(handler: TSESTree.Node): Scope.Variable | null {
   if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'let') return null;
   // Given this server alone: no other assignment but an empty start (`let server = null`).
   const init = def.node.init && skipTypeWrappers(def.node.init);
+  return soleAssignment(variable) && (!init || isNullishLiteral(init)) ? variable : null;
+}
+
+/** The value of the one assignment to a variable after its declaration (`server = createServer(h)`), if it has one. */
+function soleAssignment(variable: Scope.Variable): TSESTree.Node | null {
   const written = variable.references.filter((reference) => reference.isWrite() && !reference.init);
-  return written.length === 1 && (!init || isNullishLiteral(init)) ? variable : null;
+  return written.length === 1 ? (written[0]!.writeExpr ?? null) : null;
 }
 
 /**

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
@@ -27,8 +26,8 @@ import {
   type ExternalRef,
   type ModuleFilter,
 } from './exports';
-import { declaresSubclass, manifestDependsOn, mayGiveClass } from './module-graph';
-import { NITRO_PACKAGES } from '../frameworks/h3';
+import { declaresSubclass, manifestDependsOn, mayGiveClass, sourceModulesIn } from './module-graph';
+import { H3_MODULES, NITRO_PACKAGES } from '../frameworks/h3';
 import { optionValues, type OptionValue } from './option-defaults';
 import {
   declaredVariables,
@@ -1750,13 +1749,24 @@ export function bindingDefault(id: TSESTree.Identifier): TSESTree.Expression | n
   return pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === name ? pattern.right : null;
 }
 
-/** The function an expression is or names: inline, a `const` arrow, a declaration, an import, a method. */
+/**
+ * Whether a name is one of h3's exports: bound nowhere in its module (Nitro and Nuxt auto-import
+ * h3's helpers) or imported from h3 or Nitro's runtime.
+ */
+export function fromH3(id: TSESTree.Identifier): boolean {
+  const module = variableOf(id) ? externalRefOf(id)?.module : '#imports';
+  return module !== undefined && H3_MODULES.has(module);
+}
+
 /** A module of a Nitro server's folders (`server/api`, `routes`, `middleware`, …), and the server folder it is in. */
 const NITRO_SERVER_MODULE = /^(.*?[/\\](?:server[/\\])?)(?:api|routes|middleware|plugins|utils)[/\\]/u;
 /** How many modules of a `utils/` folder are read for the functions Nitro auto-imports. */
 const MAX_UTILS_MODULES = 50;
-/** What each `utils/` folder exports, read once per linted module (the module graph keeps the modules fresh). */
-const autoImports = new WeakMap<TSESTree.Program, Map<string, ReadonlyMap<string, HandlerFunction>>>();
+/**
+ * What a module's Nitro `utils/` folder exports, by name; `null` for a module of no Nitro server.
+ * Read once per module (the module graph keeps the modules it reads fresh).
+ */
+const autoImports = new WeakMap<TSESTree.Program, ReadonlyMap<string, HandlerFunction> | null>();
 
 /**
  * The function a Nitro (or Nuxt) server calls by a name it does not import: one a module of its
@@ -1764,47 +1774,40 @@ const autoImports = new WeakMap<TSESTree.Program, Map<string, ReadonlyMap<string
  * 2.x docs, "Auto imports"). Only in a package that depends on Nitro or Nuxt.
  */
 function nitroAutoImported(id: TSESTree.Identifier): HandlerFunction | null {
-  const { file } = moduleOf(id);
+  const program = programOf(id);
+  let exported = autoImports.get(program);
+  if (exported === undefined) {
+    exported = nitroUtilsExports(moduleOf(id).file);
+    autoImports.set(program, exported);
+  }
+  return exported?.get(id.name) ?? null;
+}
+
+/** The functions the `utils/` folder of the Nitro server a module belongs to exports, or `null`. */
+function nitroUtilsExports(file: string | null): ReadonlyMap<string, HandlerFunction> | null {
   const match = file ? NITRO_SERVER_MODULE.exec(file) : null;
   if (!file || !match || !manifestDependsOn(file, NITRO_PACKAGES)) return null;
-  const dir = path.join(match[1]!, 'utils');
-  const program = programOf(id);
-  let byDir = autoImports.get(program);
-  if (!byDir) autoImports.set(program, (byDir = new Map()));
-  let exported = byDir.get(dir);
-  if (!exported) {
-    const functions = new Map<string, HandlerFunction>();
-    let names: string[] = [];
-    try {
-      names = fs
-        .readdirSync(dir)
-        .filter((name) => /\.[cm]?[jt]s$/u.test(name) && !name.endsWith('.d.ts'))
-        .slice(0, MAX_UTILS_MODULES);
-    } catch {
-      names = [];
-    }
-    for (const name of names) {
-      const utils = loadModule(path.join(dir, name));
-      for (const statement of utils?.body ?? []) {
-        if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.declaration) continue;
-        const { declaration } = statement;
-        if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && declaration.body) {
-          functions.set(declaration.id.name, declaration);
-        } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
-          for (const declarator of declaration.declarations) {
-            const fn = declarator.init && skipTypeWrappers(declarator.init);
-            if (declarator.id.type === AST_NODE_TYPES.Identifier && fn && isFunctionNode(fn))
-              functions.set(declarator.id.name, fn);
-          }
+  const functions = new Map<string, HandlerFunction>();
+  for (const module of sourceModulesIn(path.join(match[1]!, 'utils'), MAX_UTILS_MODULES)) {
+    const utils = loadModule(module);
+    for (const statement of utils?.body ?? []) {
+      if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.declaration) continue;
+      const { declaration } = statement;
+      if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && declaration.body) {
+        functions.set(declaration.id.name, declaration);
+      } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          const fn = declarator.init && skipTypeWrappers(declarator.init);
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && fn && isFunctionNode(fn))
+            functions.set(declarator.id.name, fn);
         }
       }
     }
-    exported = functions;
-    byDir.set(dir, exported);
   }
-  return exported.get(id.name) ?? null;
+  return functions;
 }
 
+/** The function an expression is or names: inline, a `const` arrow, a declaration, an import, a method. */
 export function resolveFunction(node: TSESTree.Node, depth = 0): HandlerFunction | null {
   if (depth > MAX_DEPTH) return null;
   const expression = skipTypeWrappers(node);

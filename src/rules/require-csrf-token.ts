@@ -574,13 +574,12 @@ export default createRule<Options, MessageIds>({
         // A controller a factory makes for the path it is given (`@Controller(path)`) is named by its class.
         const controllerPath = decoratorPaths(controller);
         const named = controllerPath === null && cls.id ? `\`${cls.id.name}\`` : null;
-        const route = named
-          ? method === 'POST'
-            ? `\`POST\` of ${named}`
-            : `Every method of ${named}`
-          : method === 'POST'
-            ? `\`POST ${path}\``
-            : `Every method of \`${path}\``;
+        const route =
+          method === 'POST'
+            ? named
+              ? `\`POST\` of ${named}`
+              : `\`POST ${path}\``
+            : `Every method of ${named ?? `\`${path}\``}`;
         context.report({
           node: verb.expression,
           messageId: 'missingCsrfCheck',
@@ -1077,11 +1076,11 @@ export default createRule<Options, MessageIds>({
         case 'elysia': {
           // A `beforeHandle` hook in the route's hook object: what it returns is the answer, and
           // `set` gives it a status in every Elysia version (`status()` came in 1.2).
-          const hook = (anchor: TSESTree.Node, prefix: string, indent = ''): string =>
+          const hook = (anchor: TSESTree.Node, indent = ''): string =>
             block(
               anchor,
               [
-                `${prefix}({ headers, set }) => {`,
+                'beforeHandle: ({ headers, set }) => {',
                 `  if (!${read(`headers['${credential.header}']`)}) {`,
                 `    set.status = ${status(credential)};`,
                 ...(credential.bearer ? [`    set.headers['www-authenticate'] = 'Bearer';`] : []),
@@ -1094,13 +1093,13 @@ export default createRule<Options, MessageIds>({
             if (findObjectProperty(route.options, 'beforeHandle').kind !== 'missing') return null;
             // In a multi-line object the hook goes on a line of its own, indented as the last property is.
             const anchor = route.options.properties.at(-1) ?? route.options;
-            return appendObjectProperty(fixer, sourceCode, route.options, hook(anchor, 'beforeHandle: '));
+            return appendObjectProperty(fixer, sourceCode, route.options, hook(anchor));
           }
           if (!handler || route.handlers.length !== 1) return null;
           // `post(path, handler)`: the hook object after the handler, one property on its own lines.
           const object = coveredByDirective(handler)
-            ? `{ ${hook(handler, 'beforeHandle: ')} }`
-            : block(handler, ['{', `  ${hook(handler, 'beforeHandle: ', '  ')},`, '}']);
+            ? `{ ${hook(handler)} }`
+            : block(handler, ['{', `  ${hook(handler, '  ')},`, '}']);
           return fixer.insertTextAfter(handler, `, ${object}`);
         }
         case 'node':
