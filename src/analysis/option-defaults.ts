@@ -17,6 +17,8 @@ export interface OptionValue {
   readonly known: boolean;
   readonly value?: unknown;
   readonly node: TSESTree.Node;
+  /** The option has no default: `undefined` when it is not given, written nowhere (`node` declares the option). */
+  readonly absent?: true;
 }
 
 /** How far parser chains are followed. */
@@ -86,7 +88,9 @@ function declaredOption(key: TSESTree.Node, name: string): OptionValue[] | null 
       }
       // With no default, an option the user leaves out is `undefined` (a required one is not): the
       // place to say so is the option's flags.
-      return method === 'requiredOption' ? [given] : [given, { known: true, value: undefined, node: first }];
+      return method === 'requiredOption'
+        ? [given]
+        : [given, { known: true, value: undefined, node: first, absent: true }];
     }
     // yargs `.option('host', { default: '::' })`
     if (flags === name && second && second.type !== AST_NODE_TYPES.SpreadElement)
@@ -109,7 +113,7 @@ function yargsOption(spec: TSESTree.Node, call: TSESTree.CallExpression, method:
   const demanded = object && findObjectProperty(object, 'demandOption');
   return demanded?.kind === 'found' || method === 'requiredOption'
     ? [given]
-    : [given, { known: true, value: undefined, node: optionName(spec) ?? call }];
+    : [given, { known: true, value: undefined, node: optionName(spec) ?? call, absent: true }];
 }
 
 /** Where an option is named: the key of `{ host: {…} }`, or the name `.option('host', {…})` gives first. */

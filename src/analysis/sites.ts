@@ -10,7 +10,10 @@ export interface ValueSite {
   readonly values: readonly PossibleValue[];
   /** Whether the values are written in the sink's own expression. */
   readonly inline: boolean;
-  /** A value written in another module: the message names it, and no fix can reach it. */
+  /**
+   * A value written in another module, or written nowhere (an option with no default): the
+   * message names where, and no fix can reach it.
+   */
   readonly foreign: PossibleValue | null;
 }
 
@@ -19,7 +22,8 @@ export interface ValueSite {
  * sends): at the sink when the values are written in its own expression; at each value where
  * the linted file writes it elsewhere (a constant, a parameter's default: where the fix goes,
  * reported once however many sinks it reaches); and at the sink, naming the place, when another
- * module writes it.
+ * module writes it or nothing does (`undefined` from an option declared with no default: the
+ * declaration is not where the host or origin is handed over).
  */
 export function valueSites(
   sink: TSESTree.Node,
@@ -31,7 +35,7 @@ export function valueSites(
   if (inline.length > 0) sites.push({ node: sink, values: inline, inline: true, foreign: null });
   for (const value of values) {
     if (containsNode(expression, value.node)) continue;
-    if (isLinted(value.node)) {
+    if (isLinted(value.node) && !(value.known && value.absent)) {
       sites.push({ node: value.node, values: [value], inline: false, foreign: null });
     } else if (!sites.some((site) => site.foreign !== null)) {
       sites.push({ node: sink, values: [value], inline: false, foreign: value });

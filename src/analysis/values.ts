@@ -53,7 +53,13 @@ const MAX_DEPTH = 12;
 
 /** One value an expression may evaluate to: known statically, or not. `node` is where it is written. */
 export type PossibleValue =
-  | { readonly known: true; readonly value: unknown; readonly node: TSESTree.Node }
+  | {
+      readonly known: true;
+      readonly value: unknown;
+      readonly node: TSESTree.Node;
+      /** `undefined` that no code writes: an option with no default, declared at `node`. */
+      readonly absent?: true;
+    }
   | { readonly known: false; readonly node: TSESTree.Node };
 
 /** A function node: what a handler, a middleware or an origin callback is. */
@@ -1984,7 +1990,10 @@ function stringConversionOf(call: TSESTree.CallExpression): TSESTree.Node | null
 }
 
 function optionValue(option: OptionValue): PossibleValue {
-  return option.known ? { known: true, value: option.value, node: option.node } : { known: false, node: option.node };
+  if (!option.known) return { known: false, node: option.node };
+  return option.absent
+    ? { known: true, value: option.value, node: option.node, absent: true }
+    : { known: true, value: option.value, node: option.node };
 }
 
 /**

@@ -28,11 +28,14 @@ function defaultHost(code: string, line: number, column: number, host = "'0.0.0.
   };
 }
 
-/** The error on an option with no default, named at `line`:`column`…`endColumn`: the host is `undefined`. */
-function noDefault(line: number, column: number, endColumn: number) {
+/**
+ * The error on a host that an option with no default leaves `undefined`, at the host handed over
+ * (`line`:`column`…`endColumn`), naming the line that declares the option.
+ */
+function noDefault(line: number, column: number, endColumn: number, declaredAt: number, api = EXPRESS) {
   return {
     messageId: 'everyInterface' as const,
-    data: { api: EXPRESS, hostLabel: 'host', values: '`undefined`' },
+    data: { api, hostLabel: 'host', values: `\`undefined\` (from file.ts:${declaredAt})` },
     line,
     column,
     endLine: line,
@@ -173,7 +176,7 @@ pending.then((argv) => {
       errors: [defaultHost(zodEnvironment('await Env.parseAsync'), 4, 49)],
     },
     {
-      name: 'yargs: an option with no default is `undefined` when not given, reported at its name',
+      name: 'yargs: an option with no default is `undefined` when not given, reported where it is bound',
       code: `import yargs from 'yargs';
 import express from 'express';
 
@@ -181,10 +184,10 @@ const argv = yargs(process.argv.slice(2)).option('host', { type: 'string' }).par
 const app = express();
 app.listen(3000, argv.host);`,
       output: null,
-      errors: [noDefault(4, 50, 56)],
+      errors: [noDefault(6, 18, 27, 4)],
     },
     {
-      name: 'yargs: an `.options({…})` entry with no default, read through `.argv`, reported at its key',
+      name: 'yargs: an `.options({…})` entry with no default, read through `.argv`, reported where it is bound',
       code: `import yargs from 'yargs';
 import express from 'express';
 
@@ -192,10 +195,10 @@ const argv = yargs(process.argv.slice(2)).options({ host: { type: 'string' } }).
 const app = express();
 app.listen(3000, argv.host);`,
       output: null,
-      errors: [noDefault(4, 53, 57)],
+      errors: [noDefault(6, 18, 27, 4)],
     },
     {
-      name: 'commander: an option with no default, reported at its flags, which no fix may rewrite as a host',
+      name: 'commander: an option with no default, reported where it is bound, naming its line; no fix writes a host',
       code: `import { Command } from 'commander';
 import express from 'express';
 
@@ -206,10 +209,10 @@ const options = program.opts();
 const app = express();
 app.listen(3000, options.host);`,
       output: null,
-      errors: [noDefault(5, 16, 31)],
+      errors: [noDefault(9, 18, 30, 5)],
     },
     {
-      name: '`parseArgs`: an option with no default, reported at its key',
+      name: '`parseArgs`: an option with no default, reported where it is bound',
       code: `import { parseArgs } from 'node:util';
 import express from 'express';
 
@@ -217,7 +220,26 @@ const { values } = parseArgs({ options: { host: { type: 'string' } } });
 const app = express();
 app.listen(3000, values.host);`,
       output: null,
-      errors: [noDefault(4, 43, 47)],
+      errors: [noDefault(6, 18, 29, 4)],
+    },
+    {
+      name: "commander: an option with no default handed to a helper that binds it, reported at the helper's call",
+      code: `import { Command } from 'commander';
+import http from 'node:http';
+
+function serveHttp(port: number, host: string | undefined) {
+  http.createServer((req, res) => res.end()).listen(port, host);
+}
+
+new Command()
+  .option('--port <port>', 'port to listen on')
+  .option('--bind <host>', 'address to bind')
+  .action((opts) => {
+    if (opts.port) serveHttp(Number(opts.port), opts.bind);
+  })
+  .parse();`,
+      output: null,
+      errors: [noDefault(5, 59, 63, 10, '`server.listen()` on a `node:http` server')],
     },
   ],
 });
