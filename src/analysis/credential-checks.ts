@@ -2796,11 +2796,34 @@ function wordsOf(name: string): string[] {
 }
 
 /**
+ * Whether a setting is a switch that the code turns on out of the box: every value it is written
+ * with is `true` (`requireAuth: true` in a defaults object), and the rest comes from outside (`{
+ * ...DEFAULTS, ...saved }`, a caller's options). What a user saves is the user's choice; a page
+ * meets the default.
+ */
+export function onByDefault(node: TSESTree.Node): boolean {
+  const read = skipTypeWrappers(node);
+  if (
+    read.type !== AST_NODE_TYPES.Identifier &&
+    read.type !== AST_NODE_TYPES.MemberExpression &&
+    read.type !== AST_NODE_TYPES.ChainExpression
+  )
+    return false;
+  const values = possibleValues(read);
+  return (
+    values.some((value) => value.known && value.value === true) &&
+    values.every((value) => !value.known || value.value === true)
+  );
+}
+
+/**
  * Whether a condition holds while the setting it reads is unset: `!options.disableAuth`,
  * `!process.env.DANGEROUSLY_OMIT_AUTH` (the negation of a setting that turns something off).
  */
 export function holdsWhileUnset(test: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(test);
+  // `settings.requireAuth` with `DEFAULTS = { requireAuth: true }`: on out of the box.
+  if (onByDefault(expression)) return true;
   if (expression.type !== AST_NODE_TYPES.UnaryExpression || expression.operator !== '!') return false;
   const read = skipTypeWrappers(expression.argument);
   const name = nameOf(read);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
 import { codeOf, programOf, propertyName, staticValue, textOf, variableOf } from './program';
-import { optInTest, turnsAwaySomewhere } from './credential-checks';
+import { onByDefault, optInTest, turnsAwaySomewhere } from './credential-checks';
 import { matchSubject } from './origin-decisions';
 import { moduleIndex } from './module-index';
 import { destructuredHeaderNames, isUrlConstructor, ORIGIN_AND_HOST, requestHeaderRead } from './request-headers';
@@ -382,7 +382,8 @@ function testsMissingList(test: TSESTree.Node, fn: HandlerFunction): boolean {
     return testsMissingList(expression.left, fn) && testsMissingList(expression.right, fn);
   }
   const subject = missingSubject(expression);
-  return subject !== null && !isRequestValue(subject, fn);
+  // `!settings.requireAuth` with `requireAuth: true` written as the default: a switch turned off by choice.
+  return subject !== null && !isRequestValue(subject, fn) && !onByDefault(subject);
 }
 
 /** What a test checks for absence or emptiness, or `null`. */

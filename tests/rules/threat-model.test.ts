@@ -1126,6 +1126,60 @@ if (!skipAuth) app.use(${GUARD});`),
   },
 );
 
+/**
+ * An app whose settings are written defaults (`requireAuth` as given) under what the user saved,
+ * with the token check mounted by `mount`.
+ */
+const switchedApp = (requireAuth: string, mount: string): string => `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { readSaved } from './store';
+const DEFAULTS = { requireAuth: ${requireAuth}, token: '' };
+const settings = { ...DEFAULTS, ...readSaved() };
+const TOKEN = process.env.MCP_AUTH_TOKEN;
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const app = express();
+app.use(express.json());
+${mount}
+${mcpRoute()}`;
+
+const SKIPPED_UNLESS_REQUIRED = `app.use((req, res, next) => {
+  if (!settings.requireAuth) return next();
+  if (!TOKEN || req.headers.authorization !== \`Bearer \${TOKEN}\`) return res.status(401).end();
+  next();
+});`;
+
+ruleTester.run(
+  'require-dns-rebinding-protection: a switch whose written default turns the check on',
+  requireDnsRebindingProtectionRule,
+  {
+    valid: [
+      {
+        name: 'skipped only when `settings.requireAuth` is off, and its default is `true`',
+        code: switchedApp('true', SKIPPED_UNLESS_REQUIRED),
+      },
+      {
+        name: 'mounted when `settings.requireAuth` is on, and its default is `true`',
+        code: switchedApp('true', `if (settings.requireAuth) app.use(${GUARD});`),
+      },
+    ],
+    invalid: [
+      {
+        name: 'the same switch with `false` as its default: off out of the box',
+        code: switchedApp('false', SKIPPED_UNLESS_REQUIRED),
+        output: null,
+        errors: [{ messageId: 'unprotectedTransport', line: 17, column: 25, suggestions: [] }],
+      },
+      {
+        name: 'a switch the environment must turn on',
+        code: switchedApp("process.env.REQUIRE_AUTH === 'true'", `if (settings.requireAuth) app.use(${GUARD});`),
+        output: null,
+        errors: [{ messageId: 'unprotectedTransport', line: 16, column: 25, suggestions: [] }],
+      },
+    ],
+  },
+);
+
 ruleTester.run(
   'require-dns-rebinding-protection: a token check that is off until configured',
   requireDnsRebindingProtectionRule,
