@@ -253,9 +253,11 @@ export function pluginName(fn: TSESTree.Node): { name: TSESTree.Identifier; type
 /**
  * `app.get('/sse', …)` on a receiver of a function the file exports: a module that registers routes
  * on an app its callers in other modules hand it (`mountMcp(app, server, guard)`), with no import of
- * the framework to say so.
+ * the framework to say so. The path may be a name that says it holds one (`app.post(MCP_PATH, …)`,
+ * `config.mcpEndpoint`).
  */
-const REGISTERS_ON_PATH = /\.\s*(?:get|post|put|patch|delete|all|use|route)\s*\(\s*['"`]\//u;
+const REGISTERS_ON_PATH =
+  /\.\s*(?:get|post|put|patch|delete|all|use|route)\s*\(\s*(?:['"`]\/|(?:[\w$]+\s*\.\s*)*(?:[A-Z][\dA-Z_]*|[\w$]*(?:[Pp]ath|PATH|[Ee]ndpoint|ENDPOINT|[Rr]oute|ROUTE|[Mm]cp|MCP|[Ss]se|SSE)[\w$]*)\s*,)/u;
 const EXPORTS = /\bexport\b|\bmodule\.exports\b|\bexports\./u;
 
 /** `server.middlewares.use(…)`: a file that mounts middleware on a Vite dev server's connect app. */

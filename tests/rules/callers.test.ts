@@ -77,6 +77,19 @@ describe('routes functions handed an app by the modules that import them', () =>
   });
 });
 
+describe('routes on an app the callers hand over, at a path a name holds', () => {
+  it('`app.post(MCP_PATH, …)` with no import of the framework and no type: reported by both rules', async () => {
+    expect(await lint('path-routes.ts')).toEqual([
+      '7:25 mcp-cors/require-dns-rebinding-protection `StreamableHTTPServerTransport` accepts any Host: a web page can reach it through DNS rebinding.',
+      '12:3 mcp-cors/require-csrf-token `POST /mcp` accepts MCP requests without a token that a cross-site page cannot send.',
+    ]);
+  });
+
+  it("`app.post(config.mcpEndpoint, …)` behind the caller's bearer check on `/mcp`: no report", async () => {
+    expect(await lint('guarded-path-routes.ts')).toEqual([]);
+  });
+});
+
 describe('parameters given their values by the modules that import the function', () => {
   it("a host passed by the entry script is reported where it is bound, naming the caller (a test's call aside)", async () => {
     expect(await lint('http.ts')).toEqual([
