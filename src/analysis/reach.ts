@@ -1404,8 +1404,10 @@ export function harmlessPolicy(
   if (!endpoints) {
     // Endpoints the file does not show (added by a function the app is handed to) are guarded
     // too when the app checks a credential on every request, before anything else.
-    const app = installingApp(sourceCode, node);
-    return options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app);
+    const app = installingApp(sourceCode, node) ?? appInstalledThrough(sourceCode, node);
+    return (
+      options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app, options.publicPaths)
+    );
   }
   if (onlyPublic(endpoints, options.publicPaths)) return true;
   // Every endpoint it reaches refuses a foreign `Origin` before it answers (or is public): a page
@@ -1637,11 +1639,31 @@ function installingApp(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): A
 }
 
 /**
+ * The one app whose calls install the policy that a constant holds (`const open = cors(…);
+ * app.options(/.*\/, open); app.use(open)`), or `null`.
+ */
+function appInstalledThrough(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): AppInstance | null {
+  // The policy where one of its uses is asked about (`open` in `app.options(/.*\/, open)`).
+  const def = node.type === AST_NODE_TYPES.Identifier ? variableOf(node)?.defs[0] : undefined;
+  const made = def?.type === 'Variable' ? def.node.init : null;
+  const uses = installedThrough(sourceCode, made ? skipTypeWrappers(made) : node);
+  if (!uses) return null;
+  const { apps } = findRoutes(sourceCode);
+  const owners = new Set(
+    uses.map((use) => apps.find((app) => app.calls.includes(outermostWrapper(use).parent as TSESTree.CallExpression))),
+  );
+  const [owner] = owners;
+  return owners.size === 1 && owner ? owner : null;
+}
+
+/**
  * Whether an app refuses every request without a credential before any route of it runs: a
  * Fastify `onRequest`/`preHandler` hook or a guard plugin at its root, or (where order counts) a
- * path-less `use` of a check before its first route and before it is handed to other code.
+ * path-less `use` of a check before its first route and before it is handed to other code. Routes
+ * that answer only preflights (`app.options(/.*\/, cors())`) or serve a public path
+ * (`/.well-known/oauth-protected-resource`) may come first: what they answer is no secret.
  */
-function checksEveryRequest(app: AppInstance): boolean {
+function checksEveryRequest(app: AppInstance, publicPaths: readonly string[]): boolean {
   const ordered = ROUTE_SHAPES[app.framework].ordered;
   const hooks = ROUTE_SHAPES.fastify.guardHooks ?? new Set<string>();
   const handing = handingCalls(app);
@@ -1658,7 +1680,11 @@ function checksEveryRequest(app: AppInstance): boolean {
     } else if (method === 'register' && app.framework === 'fastify' && first?.type !== AST_NODE_TYPES.SpreadElement) {
       if (first && isGuardPlugin(CREDENTIAL_FINDER, first)) return true;
     }
-    if (ordered && method !== null && method !== 'use' && ROUTE_SHAPES[app.framework].verbs.has(method)) return false;
+    if (ordered && method !== null && method !== 'use' && ROUTE_SHAPES[app.framework].verbs.has(method)) {
+      const path = first && first.type !== AST_NODE_TYPES.SpreadElement ? staticValue(first)?.value : undefined;
+      if (method === 'options' || (typeof path === 'string' && isPublicPath(path, publicPaths))) continue;
+      return false;
+    }
     if (ordered && handing.some((other) => other.range[0] < call.range[0])) return false;
   }
   return false;

@@ -942,6 +942,70 @@ ruleTester.run('no-reflected-origin: an app handed to a function of the project'
   ]),
 });
 
+/**
+ * An app whose one policy answers every preflight and request, then a bearer check on every request
+ * after `before`; a function of another module adds the MCP routes.
+ */
+const checkedAfter = (before: string): string => `import cors from 'cors';
+import express from 'express';
+import { addMcpRoutes } from './mcp-routes.js';
+import { verifyToken } from './tokens.js';
+const app = express();
+const open = cors({ origin: true });
+app.options(/.*/, open);
+app.use(open);
+${before}
+app.use(async (req, res, next) => {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ') || !(await verifyToken(header.slice(7)))) {
+    res.status(401).end();
+    return;
+  }
+  next();
+});
+addMcpRoutes(app);
+app.listen(3000, '127.0.0.1');`;
+
+const DISCOVERY_ROUTE = `app.get('/.well-known/oauth-protected-resource', (req, res) => {
+  res.json({ resource: 'https://mcp.example.com', authorization_servers: ['https://auth.example.com'] });
+});`;
+const NOTES_ROUTE = "app.get('/notes', (req, res) => res.json([]));";
+
+ruleTester.run(
+  'no-reflected-origin: a bearer check on every request after preflights and public paths',
+  noReflectedOriginRule,
+  {
+    valid: [
+      { name: 'an `options` catch-all and a discovery route come first', code: checkedAfter(DISCOVERY_ROUTE) },
+      { name: 'only the `options` catch-all comes first', code: checkedAfter('') },
+    ],
+    invalid: [
+      {
+        name: 'a route of data comes before the check',
+        code: checkedAfter(NOTES_ROUTE),
+        output: null,
+        errors: [
+          {
+            messageId: 'reflectedOrigin',
+            data: { policy: '`cors()` with `origin: true`', credentials: '' },
+            line: 6,
+            column: 21,
+            endLine: 6,
+            endColumn: 33,
+            suggestions: [
+              { messageId: 'denyOrigins', output: checkedAfter(NOTES_ROUTE).replace('origin: true', 'origin: false') },
+              {
+                messageId: 'useAllowlist',
+                output: allowlisted(checkedAfter(NOTES_ROUTE).replace('origin: true', 'origin: ALLOWED_ORIGINS')),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);
+
 ruleTester.run(
   'require-dns-rebinding-protection: a transport behind a bearer token',
   requireDnsRebindingProtectionRule,
