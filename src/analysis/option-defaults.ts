@@ -2,7 +2,14 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, calledMethodObject, outermostWrapper, skipTypeWrappers } from './ast';
 import { moduleIndex } from './module-index';
 import { nameOf, propertyName, staticValue, variableOf } from './program';
-import { findObjectProperty, isFunctionNode, resolveExpression, resolveObjectExpression } from './values';
+import { isConfigService } from './origin-source';
+import {
+  externalRefOf,
+  findObjectProperty,
+  isFunctionNode,
+  resolveExpression,
+  resolveObjectExpression,
+} from './values';
 
 /**
  * The defaults of command-line and schema options, where a value is read from what a parser
@@ -228,4 +235,35 @@ function schemaDefault(schema: TSESTree.Node, name: string): OptionValue[] | nul
     current = skipTypeWrappers(next);
   }
   return null;
+}
+
+/**
+ * The default a settings getter is given, where a call reads one: `config.get('HOST', '0.0.0.0')`
+ * of `@nestjs/config`'s `ConfigService` (10.x `get(propertyPath, defaultValue)`), and
+ * `workspace.getConfiguration('x').get('host', '0.0.0.0')` of VS Code's API (`get<T>(section,
+ * defaultValue)`). The call gives what the user configures, or that default. `null` for any other call.
+ */
+export function getterDefault(call: TSESTree.CallExpression): TSESTree.Node | null {
+  const [key, fallback] = call.arguments;
+  if (
+    call.arguments.length !== 2 ||
+    !key ||
+    !fallback ||
+    fallback.type === AST_NODE_TYPES.SpreadElement ||
+    calledMethodName(call) !== 'get' ||
+    typeof staticValue(key)?.value !== 'string'
+  )
+    return null;
+  const owner = calledMethodObject(call);
+  if (!owner) return null;
+  return isConfigService(skipTypeWrappers(owner)) || isEditorConfiguration(owner) ? fallback : null;
+}
+
+/** VS Code's `workspace.getConfiguration(…)`, also through a name that holds it. */
+function isEditorConfiguration(node: TSESTree.Node): boolean {
+  const made = skipTypeWrappers(resolveExpression(node) ?? node);
+  if (made.type !== AST_NODE_TYPES.CallExpression || calledMethodName(made) !== 'getConfiguration') return false;
+  const holder = calledMethodObject(made);
+  const ref = holder && externalRefOf(holder);
+  return ref?.module === 'vscode' && ref.names.join('.') === 'workspace';
 }

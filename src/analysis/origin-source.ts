@@ -147,7 +147,7 @@ export function environmentReadName(node: TSESTree.Node): string | null | undefi
  * as one (`private readonly config: ConfigService`, also as `this.config`), or one taken from the
  * app (`const config = app.get(ConfigService)`).
  */
-function isConfigService(node: TSESTree.Node): boolean {
+export function isConfigService(node: TSESTree.Node): boolean {
   let declared: TSESTree.Node | null = null;
   if (node.type === AST_NODE_TYPES.Identifier) {
     const def = variableOf(node)?.defs[0];

@@ -28,7 +28,7 @@ import {
 } from './exports';
 import { declaresSubclass, manifestDependsOn, mayGiveClass, sourceModulesIn } from './module-graph';
 import { H3_MODULES, NITRO_PACKAGES } from '../frameworks/h3';
-import { optionValues, type OptionValue } from './option-defaults';
+import { getterDefault, optionValues, type OptionValue } from './option-defaults';
 import {
   declaredVariables,
   isLinted,
@@ -912,6 +912,9 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
           candidate.known ? { known: true, value: String(candidate.value), node: candidate.node } : candidate,
         );
       }
+      // `config.get('HOST', '0.0.0.0')`: what the user configures, or the default.
+      const fallback = getterDefault(expression);
+      if (fallback) return [{ known: false, node: expression }, ...recurse(fallback)];
       const callee = skipTypeWrappers(expression.callee);
       // `(() => { if (dev) return true; return ALLOWED; })()`: a function called where it is written.
       const fn = isFunctionNode(callee)

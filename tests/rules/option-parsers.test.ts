@@ -7,6 +7,34 @@ import { createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
+const NODE_HTTP = '`server.listen()` on a `node:http` server';
+
+/** A VS Code extension whose MCP server binds the `host` setting, read with `fallback` as its default. */
+const EDITOR_SETTING = (fallback: string): string => `import * as vscode from 'vscode';
+import * as http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+export function activate() {
+  const settings = vscode.workspace.getConfiguration('notesMcp');
+  const host = settings.get<string>('host', ${fallback});
+  const server = http.createServer(async (req, res) => {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res);
+  });
+  server.listen(settings.get<number>('port', 3939), host);
+}`;
+
+/** A NestJS app that binds `HOST` from `ConfigService`, with `fallback` as its default. */
+const NEST_CONFIG = (fallback: string): string => `import { NestFactory } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
+import { AppModule } from './app.module';
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  const config = app.get(ConfigService);
+  await app.listen(config.get<number>('PORT', 3000), config.get<string>('HOST', ${fallback}));
+}
+void bootstrap();`;
+
 const EXPRESS = '`app.listen()` of Express';
 
 /** The error on a default host (`'0.0.0.0'` unless named) at `line`:`column`, with its loopback suggestions. */
@@ -102,6 +130,18 @@ app.listen(env.PORT, env.HOST);`;
 
 ruleTester.run('require-loopback-host: command-line and schema defaults', rule, {
   valid: [
+    {
+      name: 'a VS Code setting and a `ConfigService` value read with a loopback default',
+      code: EDITOR_SETTING("'127.0.0.1'"),
+    },
+    { name: '`ConfigService.get(name, default)` with `localhost`', code: NEST_CONFIG("'localhost'") },
+    {
+      name: 'a `get(name, default)` of any other object is not a setting read',
+      code: `import express from 'express';
+import { registry } from './registry';
+const app = express();
+app.listen(3000, registry.get('host', '0.0.0.0'));`,
+    },
     { name: 'yargs `parseAsync()` with a loopback default', code: yargsParseAsync("'127.0.0.1'") },
     {
       name: 'commander with a loopback default',
@@ -174,6 +214,50 @@ pending.then((argv) => {
       code: zodEnvironment('await Env.parseAsync'),
       output: null,
       errors: [defaultHost(zodEnvironment('await Env.parseAsync'), 4, 49)],
+    },
+    {
+      name: 'a VS Code setting read with a default: the default is what binds until the user sets one',
+      code: EDITOR_SETTING("'0.0.0.0'"),
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: NODE_HTTP, hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 6,
+          column: 45,
+          endLine: 6,
+          endColumn: 54,
+          suggestions: (
+            [
+              ['useIpv4Loopback', "'127.0.0.1'"],
+              ['useIpv6Loopback', "'::1'"],
+              ['useLocalhost', "'localhost'"],
+            ] as const
+          ).map(([messageId, loopback]) => ({ messageId, output: EDITOR_SETTING(loopback) })),
+        },
+      ],
+    },
+    {
+      name: "`@nestjs/config`'s `ConfigService.get(name, default)` given `'::'`, in the host argument itself",
+      code: NEST_CONFIG("'::'"),
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`app.listen()` of NestJS', hostLabel: 'host', values: "`'::'`" },
+          line: 8,
+          column: 54,
+          endLine: 8,
+          endColumn: 86,
+          suggestions: (
+            [
+              ['useIpv4Loopback', "'127.0.0.1'"],
+              ['useIpv6Loopback', "'::1'"],
+              ['useLocalhost', "'localhost'"],
+            ] as const
+          ).map(([messageId, loopback]) => ({ messageId, output: NEST_CONFIG(loopback) })),
+        },
+      ],
     },
     {
       name: 'yargs: an option with no default is `undefined` when not given, reported where it is bound',
