@@ -884,6 +884,14 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
         holder.type === AST_NODE_TYPES.MemberExpression && holder.object.type === AST_NODE_TYPES.ThisExpression
           ? instanceFields(holder.object, memberName(holder) ?? '')
           : null;
+      // `this.settings = { ...DEFAULTS, ...(await load()) }` in one method and `{ ...DEFAULTS }` in
+      // the field's initialiser: the property of each object the field is given.
+      if (field && field.length > 1) {
+        return field.flatMap((given) => {
+          const object = resolveObjectExpression(given, depth + 1);
+          return object ? propertyValues(object, name, depth + 1) : [{ known: false, node: given } as const];
+        });
+      }
       const named = field?.length === 1 ? skipTypeWrappers(field[0]!) : holder;
       const parameter = named.type === AST_NODE_TYPES.Identifier && variableOf(named)?.defs[0]?.type === 'Parameter';
       if (named.type === AST_NODE_TYPES.Identifier && !propertyWritten(named, name)) {

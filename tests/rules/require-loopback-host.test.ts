@@ -4284,6 +4284,59 @@ ruleTester.run('require-loopback-host: a host in settings handed to the code tha
   })),
 });
 
+// Settings a plugin keeps in a field: the defaults at first, then the defaults under what the user
+// saved, spread into a new object by a method.
+const SAVED_SETTINGS = (host: string): string => `import express from 'express';
+
+interface Settings {
+  port: number;
+  bindAddress: string;
+}
+declare function readSaved(): Promise<Partial<Settings>>;
+const DEFAULTS: Settings = { port: 27125, bindAddress: ${host} };
+
+export class NotesServer {
+  settings: Settings = { ...DEFAULTS };
+
+  async loadSettings() {
+    this.settings = { ...DEFAULTS, ...(await readSaved()) };
+  }
+
+  start() {
+    const app = express();
+    app.post('/mcp', (req, res) => res.json({}));
+    app.listen(this.settings.port, this.settings.bindAddress);
+  }
+}`;
+
+ruleTester.run('require-loopback-host: a field given the defaults, then the defaults under saved settings', rule, {
+  valid: [{ name: 'loopback by default', code: SAVED_SETTINGS("'127.0.0.1'") }],
+  invalid: [
+    {
+      name: 'every interface by default, reported where the default is written',
+      code: SAVED_SETTINGS("'0.0.0.0'"),
+      output: null,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', values: "`'0.0.0.0'`" },
+          line: 8,
+          column: 56,
+          endLine: 8,
+          endColumn: 65,
+          suggestions: (
+            [
+              ['useIpv4Loopback', "'127.0.0.1'"],
+              ['useIpv6Loopback', "'::1'"],
+              ['useLocalhost', "'localhost'"],
+            ] as const
+          ).map(([messageId, loopback]) => ({ messageId, output: SAVED_SETTINGS(loopback) })),
+        },
+      ],
+    },
+  ],
+});
+
 // A server whose own request handler closes it: it catches one request (an OAuth redirect to a
 // CLI) and is no service, unless the handler serves MCP.
 const ONE_SHOT = (handling: string): string => `import http from 'node:http';
