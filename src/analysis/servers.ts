@@ -243,7 +243,7 @@ function methodStartApi(call: TSESTree.CallExpression): StartApi | null {
   const source = receiver && serverSourceOf(receiver);
   if (!source) return null;
   if (calledMethodName(call) === 'start') return source.start ?? null;
-  if (!source.listen || closesOnRequest(call)) return null;
+  if (!source.listen || closesOnRequest(call) || answersWithoutServing(call)) return null;
   const server = listenedServer(call);
   return server && (isPortProbe(call, server) || servesNothing(call, server)) ? null : source.listen;
 }
@@ -741,14 +741,22 @@ function findRequestCatcher(node: TSESTree.Node): boolean {
   const made = handler.parent;
   if (!variable || made?.type !== AST_NODE_TYPES.CallExpression || entitiesOf(made, 'handler-server').length === 0)
     return false;
-  if (handler.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  if (handler.body.type !== AST_NODE_TYPES.BlockStatement || !onlyLooksAtRequest(handler)) return false;
+  return closedOnceSettled(handler, handler.body, variable) || closesServer(handler.body, variable);
+}
+
+/**
+ * Whether a request handler only looks at the request (`req.url`, `req.method`, `req.headers`),
+ * reading no body and piping it nowhere, hands neither the request nor the response to other code
+ * (a proxy, an app, an MCP transport), and answers no MCP by hand.
+ */
+function onlyLooksAtRequest(handler: HandlerFunction): boolean {
   const passed = plainParameterNames(handler);
   let handsOn = false;
   walk(handler.body, (node) => {
     if (handsOn || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return;
     handsOn = passesName(node, passed);
   });
-  // The request is only looked at (`req.url`, `req.method`, `req.headers`), not read or piped on.
   const [request] = handler.params;
   const requestVariable = request?.type === AST_NODE_TYPES.Identifier ? variableOf(request) : null;
   const lookedAtOnly = (requestVariable?.references ?? []).every((reference) => {
@@ -759,8 +767,44 @@ function findRequestCatcher(node: TSESTree.Node): boolean {
       ['url', 'method', 'headers'].includes(propertyName(member) ?? '')
     );
   });
-  if (handsOn || !lookedAtOnly || servesMcp(handler)) return false;
-  return closedOnceSettled(handler, handler.body, variable) || closesServer(handler.body, variable);
+  return !handsOn && lookedAtOnly && !servesMcp(handler);
+}
+
+/** A module that serves MCP over stdio with the SDK's transport. */
+const SERVES_STDIO =
+  /\bStdioServerTransport\b[^;]*?['"]@modelcontextprotocol\/|['"]@modelcontextprotocol\/[^'"]*\/stdio(?:\.js)?['"]/u;
+
+/**
+ * Whether a `listen()`, in a module that serves MCP over stdio, starts a `node:http` server (made
+ * where it is started, or held by a `const` the code only calls methods of, with no other request
+ * listener) whose handler, a function of the project, only looks at the request
+ * (`onlyLooksAtRequest`): a health or status endpoint beside the stdio server. A server that reads
+ * no request body takes no JSON-RPC: it serves no MCP, whatever it answers.
+ */
+function answersWithoutServing(listen: TSESTree.CallExpression): boolean {
+  if (!SERVES_STDIO.test(codeOf(listen).text)) return false;
+  const receiver = calledMethodObject(listen);
+  let made: TSESTree.Node | null = receiver && skipTypeWrappers(receiver);
+  if (made?.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(made);
+    const def = variable?.defs[0];
+    if (!variable || def?.type !== 'Variable' || !def.node.init || !onlyItsMethodsCalled(variable)) return false;
+    // `server.on('request', app)`, `server.on('upgrade', …)`: more than the handler answers.
+    const listens = variable.references.some((reference) => {
+      const call = outermostWrapper(reference.identifier as TSESTree.Node).parent?.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const event = call.arguments[0] && staticValue(call.arguments[0])?.value;
+      return typeof event === 'string' && HANDLING_EVENTS.has(event);
+    });
+    if (listens) return false;
+    made = skipTypeWrappers(def.node.init);
+  } else if (resultHandedOn(listen)) {
+    return false;
+  }
+  if (made?.type !== AST_NODE_TYPES.CallExpression || entitiesOf(made, 'handler-server').length === 0) return false;
+  const given = made.arguments.at(-1);
+  const handler = given && given.type !== AST_NODE_TYPES.SpreadElement ? resolveFunction(given) : null;
+  return handler !== null && onlyLooksAtRequest(handler);
 }
 
 function isHandler(node: TSESTree.Node): boolean {

@@ -304,6 +304,83 @@ server.listen(4000, 'localhost');`,
   ]),
 });
 
+/**
+ * A module that serves MCP over stdio (or over HTTP, with `stdio: false`) beside a `node:http`
+ * server whose handler answers `/health` and, for other paths, does `otherwise`.
+ */
+const HEALTH_BESIDE = (otherwise: string, stdio = true): string => `import http from 'node:http';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+${
+  stdio
+    ? `import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+
+const server = new McpServer({ name: 'tabs', version: '1.0.0' });
+await server.connect(new StdioServerTransport());`
+    : `import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const server = new McpServer({ name: 'tabs', version: '1.0.0' });
+await server.connect(new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }));`
+}
+
+http
+  .createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/health') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, uptime: process.uptime() }));
+      return;
+    }
+    ${otherwise}
+  })
+  .listen(4101);`;
+
+const NOT_FOUND = 'res.writeHead(404).end();';
+
+/** The report on the health server's `listen(4101)`, on line 17, with its suggestions. */
+const healthServerError = (code: string) => ({
+  messageId: 'defaultHost' as const,
+  line: 17,
+  column: 4,
+  endLine: 17,
+  endColumn: 10,
+  suggestions: (
+    [
+      ['useIpv4Loopback', "'127.0.0.1'"],
+      ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+      ['useIpv6Loopback', "'::1'"],
+      ['useLocalhost', "'localhost'"],
+    ] as const
+  ).map(([messageId, host]) => ({ messageId, output: code.replace('.listen(4101)', `.listen(4101, ${host})`) })),
+});
+
+ruleTester.run('require-loopback-host: a health server beside an MCP server that speaks stdio', loopbackRule, {
+  valid: [
+    {
+      name: 'its handler only looks at the request, reads no body and hands nothing on: it serves no MCP',
+      code: HEALTH_BESIDE(NOT_FOUND),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a handler that hands the request on',
+      code: HEALTH_BESIDE('relay(req, res);'),
+      output: null,
+      errors: [healthServerError(HEALTH_BESIDE('relay(req, res);'))],
+    },
+    {
+      name: 'a handler that reads the body',
+      code: HEALTH_BESIDE("req.on('data', (chunk) => queue.push(chunk));"),
+      output: null,
+      errors: [healthServerError(HEALTH_BESIDE("req.on('data', (chunk) => queue.push(chunk));"))],
+    },
+    {
+      name: 'the same health handler in a module that serves MCP over HTTP',
+      code: HEALTH_BESIDE(NOT_FOUND, false),
+      output: null,
+      errors: [healthServerError(HEALTH_BESIDE(NOT_FOUND, false))],
+    },
+  ],
+});
+
 ruleTester.run('require-loopback-host: a server no code can give a handler', loopbackRule, {
   valid: [
     {
