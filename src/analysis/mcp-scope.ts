@@ -247,7 +247,8 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   if (routes.length === 0 && MENTIONS_MCP_METHOD.test(sourceCode.text)) return false;
   // MCP answered by hand at any path (`POST /rpc` dispatching `tools/call`), in a file that need not say MCP.
   if (MENTIONS_MCP_METHOD.test(sourceCode.text) && routes.some((route) => route.handlers.some(servesMcp))) return false;
-  if (!apps.every((app) => isLinted(app.node) && staysHere(app))) return false;
+  if (!apps.every((app) => (isLinted(app.node) && staysHere(app)) || routerOfNoMcp(madeApp(app), sourceCode)))
+    return false;
   if (handlerFunctions(sourceCode, routes).some(callsIntoMcpModule)) return false;
   return routes.every(
     (route) =>
@@ -261,9 +262,41 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
         // A router of the file mounted on its app (`app.use('/api', router)`): its routes are judged here too.
         const expression = skipTypeWrappers(handler);
         if (isAppOf(apps, expression)) return true;
+        // A router another module of the package makes, which serves no MCP.
+        const imported = skipTypeWrappers(resolveExpression(expression) ?? expression);
+        if (imported !== expression && routerOfNoMcp(imported, sourceCode)) return true;
         // A package's middleware: `express.json()`, `cors()` (the file reaches no MCP package).
         return packageMiddleware(expression);
       }),
+  );
+}
+
+/**
+ * Whether an app is a router another module of the package makes and exports (`export default
+ * router`, mounted here with `app.use('/api', router)`) that serves no MCP: its module reaches no
+ * MCP package (but as a client), says MCP nowhere in its code and answers none of MCP's methods,
+ * and every other module of the package that imports the router reaches no MCP package either, so
+ * none adds an MCP route to it.
+ */
+function routerOfNoMcp(made: TSESTree.Node, linted: Readonly<SourceCode>): boolean {
+  if (isLinted(made) || entitiesOf(made, 'app').length === 0) return false;
+  const code = codeOf(made);
+  const { file } = moduleOf(code.ast);
+  if (file === null || reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE)) return false;
+  if (MENTIONS_MCP_METHOD.test(code.text) || (SAYS_MCP.test(code.text) && SAYS_MCP.test(codeWithoutNotes(code))))
+    return false;
+  const holder = outermostWrapper(made).parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const names = (variableOf(holder.id)?.references ?? []).flatMap((reference) => {
+    const name = exportsName(reference.identifier);
+    return name === null ? [] : [name];
+  });
+  if (names.length === 0) return false;
+  const importers = importersOf(file, names);
+  const here = moduleOf(linted.ast).file;
+  return (
+    importers !== null &&
+    importers.every((importer) => importer === here || !reachesPackage(importer, MCP_PACKAGES, MCP_CLIENT_MODULE))
   );
 }
 

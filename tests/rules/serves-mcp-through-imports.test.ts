@@ -256,3 +256,92 @@ ruleTester.run('require-loopback-host: middleware of another module of the proje
     },
   ],
 });
+
+// A web app of the package (an admin or data backend beside the MCP server) whose routes a router
+// of another module holds: it serves no MCP when that module, and every module that imports the
+// router, reaches no MCP package.
+
+/** The app, with the router of `./routes.js` mounted at `/api`; line 10 holds `listen`. */
+const WEB_APP = `import express from 'express';
+import cors from 'cors';
+import router from './routes.js';
+
+const app = express();
+app.use(cors({ origin: ['http://localhost:5173'] }));
+app.use(express.json());
+app.use('/api', router);
+app.get('/', (_req, res) => res.send('up'));
+app.listen(4000, () => console.log('on 4000'));`;
+
+const PLAIN_ROUTER = `import { Router } from 'express';
+import { listUsers, addUser } from './store.js';
+
+const router = Router();
+router.get('/users', async (_req, res) => res.json(await listUsers()));
+router.post('/users', async (req, res) => res.json(await addUser(req.body)));
+export default router;`;
+
+const STORE = `export async function listUsers(): Promise<unknown[]> {
+  return [];
+}
+export async function addUser(user: unknown): Promise<unknown> {
+  return user;
+}`;
+
+const MCP_ROUTER = `import { Router } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const router = Router();
+router.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+export default router;`;
+
+/** Another module that adds an MCP route to the plain router. */
+const ADDS_MCP_ROUTE = `import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import router from './routes.js';
+
+router.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});`;
+
+function webAppBeside(files: Record<string, string>): string {
+  const dir = makePackage({ 'src/index.ts': WEB_APP, 'src/store.ts': STORE, ...files });
+  return path.join(dir, 'src', 'index.ts');
+}
+
+const webAppError = {
+  ...nodeDefaultHost(
+    10,
+    (host) => WEB_APP.replace('listen(4000, () =>', `listen(4000${host}, () =>`),
+    '`app.listen()` of Express',
+  ),
+  column: 5,
+  endColumn: 11,
+};
+
+ruleTester.run("require-loopback-host: a web app whose routes another module's router holds", loopbackRule, {
+  valid: [
+    {
+      name: 'the router and its handlers reach no MCP package',
+      code: WEB_APP,
+      filename: webAppBeside({ 'src/routes.ts': PLAIN_ROUTER }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the router serves MCP',
+      code: WEB_APP,
+      filename: webAppBeside({ 'src/routes.ts': MCP_ROUTER }),
+      errors: [webAppError],
+    },
+    {
+      name: 'another module adds an MCP route to the router',
+      code: WEB_APP,
+      filename: webAppBeside({ 'src/routes.ts': PLAIN_ROUTER, 'src/mcp.ts': ADDS_MCP_ROUTE }),
+      errors: [webAppError],
+    },
+  ],
+});
