@@ -70,6 +70,14 @@ export const honoAdapter: Adapter = {
       },
     },
     'hono/bearer-auth': { bearerAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] } },
+    // @hono/stytch-auth (honojs/middleware packages/stytch-auth/src/index.ts, 2026): `Consumer.` and
+    // `B2B.authenticateOAuthToken()` throw a 401 `HTTPException` unless `Authorization` holds a
+    // `Bearer` token that Stytch's `introspectTokenLocal` accepts. (Not their
+    // `authenticateSession*()`, which read the `stytch_session_jwt` cookie by default.)
+    '@hono/stytch-auth': {
+      Consumer: { authenticateOAuthToken: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] } },
+      B2B: { authenticateOAuthToken: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] } },
+    },
     // Not 'hono/basic-auth': browsers send remembered Basic credentials with cross-site requests, as
     // they send cookies, so Basic auth stops no forged request.
     'hono/jwt': { jwt: { [CALL]: [{ kind: 'auth', auth: 'jwt' }] } },

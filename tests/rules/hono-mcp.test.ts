@@ -180,3 +180,48 @@ ruleTester.run('require-csrf-token: middleware in the chain that makes the app',
     },
   ],
 });
+
+/** A Hono app whose `/mcp` runs `middleware` of @hono/stytch-auth before the MCP route. */
+const STYTCH = (middleware: string): string => `import { Hono } from 'hono';
+import { B2B, Consumer } from '@hono/stytch-auth';
+import { StreamableHTTPTransport } from '@hono/mcp';
+import { server } from './server.js';
+
+const app = new Hono();
+app.use('/mcp', ${middleware});
+app.post('/mcp', async (c) => {
+  const transport = new StreamableHTTPTransport();
+  await server.connect(transport);
+  return transport.handleRequest(c);
+});
+export default app;`;
+
+const SESSION = 'Consumer.authenticateSessionLocal()';
+
+ruleTester.run("require-csrf-token: Stytch's middleware for Hono", csrfRule, {
+  valid: [
+    {
+      name: '`Consumer.authenticateOAuthToken()`: a Bearer token Stytch accepts',
+      code: STYTCH('Consumer.authenticateOAuthToken()'),
+    },
+    { name: '`B2B.authenticateOAuthToken()`', code: STYTCH('B2B.authenticateOAuthToken()') },
+  ],
+  invalid: [
+    {
+      name: '`Consumer.authenticateSessionLocal()`: a session cookie, which a cross-site request carries',
+      code: STYTCH(SESSION),
+      errors: [
+        missingCheck('`POST /mcp`', [8, 1, 8, 9], (bearer) =>
+          STYTCH(SESSION)
+            .replace(`${SESSION});\n`, `${SESSION});\n\n${tokenHelpers({ bearer })}\n\n`)
+            .replace("app.post('/mcp', ", `app.post('/mcp', ${guard('hono', bearer)}`),
+        ),
+      ],
+    },
+  ],
+});
+
+ruleTester.run("require-dns-rebinding-protection: Stytch's bearer middleware for Hono", dnsRule, {
+  valid: [{ name: '`Consumer.authenticateOAuthToken()` on `/mcp`', code: STYTCH('Consumer.authenticateOAuthToken()') }],
+  invalid: [],
+});
