@@ -6,7 +6,8 @@ import { skipTypeWrappers } from './ast';
 import { checksCredential } from './credential-checks';
 import { exportedBy, loadModule } from './exports';
 import { installedVersionFor, isAtLeast } from './installed';
-import { moduleOf } from './program';
+import { entitiesOf } from './facts';
+import { moduleOf, staticValue } from './program';
 import { CREDENTIAL_FINDER } from './reach';
 import {
   findObjectProperty,
@@ -30,7 +31,10 @@ export interface ConfigFileHttp {
   readonly host: PropertyLookup;
   /** The CORS setting. */
   readonly cors: PropertyLookup;
-  /** The middleware the module beside the config file exports, which runs before every MCP request. */
+  /**
+   * The middleware the module beside the config file exports, which runs before every MCP request
+   * (but what checks only other paths than the endpoint's).
+   */
   readonly middleware: readonly TSESTree.Node[];
   /** Whether a setting of the config checks a credential on every request (xmcp's `experimental.oauth` before 0.7.0). */
   readonly settingChecksCredential: boolean;
@@ -79,7 +83,9 @@ function readConfigFile(program: TSESTree.Program): ConfigFileHttp | null {
   const missing: PropertyLookup = { kind: 'missing' };
   const installed = installedVersionFor(program, server.module);
   const cors = settings ? findObjectProperty(settings, server.corsKey) : missing;
-  const middleware = middlewareOf(file, server);
+  // Middleware that checks only other paths than the endpoint's checks nothing of it.
+  const endpoint = endpointOf(settings, server);
+  const middleware = middlewareOf(file, server).filter((handler) => coversEndpoint(handler, endpoint));
   const settingChecksCredential = authenticatedBySetting(config, server, installed);
   // An older install sends an origin no page matches when none is set.
   const corsMiddleware: CorsMiddleware =
@@ -103,6 +109,24 @@ function readConfigFile(program: TSESTree.Program): ConfigFileHttp | null {
     admitsEveryOrigin: admitsEveryOrigin(corsMiddleware, cors),
     corsMiddleware,
   };
+}
+
+/** The MCP endpoint's path the settings give (`endpoint: '/'`), its default, or `null` when they do not show it. */
+function endpointOf(settings: TSESTree.ObjectExpression | null, server: ConfigFileServer): string | null {
+  const { key, byDefault } = server.endpoint;
+  const found = settings ? findObjectProperty(settings, key) : ({ kind: 'missing' } as const);
+  if (found.kind === 'missing') return byDefault;
+  const value = found.kind === 'found' && found.value ? staticValue(found.value)?.value : undefined;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Whether middleware runs its check for the endpoint: not one that checks only paths under a prefix
+ * (`auth0Provider()` of `@xmcp-dev/auth0`, `/mcp`) the endpoint is not under, or may not be.
+ */
+function coversEndpoint(handler: TSESTree.Node, endpoint: string | null): boolean {
+  const under = entitiesOf(handler, 'auth').find((entity) => entity.guardsPathsUnder !== undefined)?.guardsPathsUnder;
+  return under === undefined || (endpoint !== null && endpoint.startsWith(under));
 }
 
 /** Whether a setting of the config puts a credential check before every request, in the installed version. */

@@ -102,6 +102,8 @@ export type Entity =
       readonly since?: { readonly module: string; readonly version: string };
       /** An option of the middleware that, given a function answering only `true`, lets everything in. */
       readonly openedBy?: RegExp;
+      /** The middleware checks only requests whose path starts with this, and lets every other on. */
+      readonly guardsPathsUnder?: string;
     }
   /** Makes middleware that reads or adds to a request and hands it on, answering no endpoint: `cookieParser()`. */
   | { readonly kind: 'pass-through' }
@@ -482,6 +484,8 @@ export interface ConfigFileServer {
   readonly servedElsewhereBy: readonly string[];
   /** The module, beside the config file, whose default export is middleware run before every request. */
   readonly middlewareModule: string;
+  /** The setting of the HTTP settings that holds the MCP endpoint's path, and its default. */
+  readonly endpoint: { readonly key: string; readonly byDefault: string };
   /**
    * A setting of the default export that puts a bearer-token check before every request, in
    * versions before `before` (xmcp's `experimental.oauth`, removed in 0.7.0); a later or unknown install ignores it.

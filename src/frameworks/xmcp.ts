@@ -51,12 +51,22 @@ const XMCP_CONFIG: ConfigFileServer = {
   cors: XMCP_CORS,
   servedElsewhereBy: ['experimental', 'adapter'],
   middlewareModule: 'src/middleware.ts',
+  // config/schemas/transport/http.ts: `endpoint: z.string().default("/mcp")`.
+  endpoint: { key: 'endpoint', byDefault: '/mcp' },
   // Before 0.7.0 (commit 656f7b6b "remove oauth proxy & config"), `experimental.oauth` mounted,
   // before the MCP endpoint, a middleware answering 401 to a request without a Bearer token
   // (src/auth/oauth/router.ts `createOAuthMiddleware`, used by stateless-streamable-http.ts).
   authenticatedBy: { path: ['experimental', 'oauth'], before: '0.7.0' },
   wildcardByDefaultSince: '0.1.7',
 };
+
+/**
+ * The auth plugins of xmcp's repository (packages/plugins/auth0 and clerk, src/provider.ts, 2026):
+ * `auth0Provider(config)` and `clerkProvider(config)` return the middleware that answers 401
+ * without a `Bearer` token they verify, but only for a request whose path starts with `/mcp`
+ * (`if (!req.path.startsWith("/mcp")) next()`): an endpoint elsewhere is not guarded.
+ */
+const MCP_PATH_PROVIDER = { [CALL]: [{ kind: 'auth', auth: 'middleware', guardsPathsUnder: '/mcp' }] } as const;
 
 /** xmcp: `xmcp.config.ts` and its auth middleware (`apiKeyAuthMiddleware` and `jwtAuthMiddleware` answer 401 without a key). */
 export const xmcpAdapter: Adapter = {
@@ -66,6 +76,8 @@ export const xmcpAdapter: Adapter = {
       apiKeyAuthMiddleware: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
       jwtAuthMiddleware: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
     },
+    '@xmcp-dev/auth0': { auth0Provider: MCP_PATH_PROVIDER },
+    '@xmcp-dev/clerk': { clerkProvider: MCP_PATH_PROVIDER },
   },
   configFiles: [XMCP_CONFIG],
 };

@@ -39,6 +39,29 @@ function project(version: string, middleware?: string): string {
 }
 
 const current = project('1.1.0');
+// The auth plugins of xmcp guard only paths under `/mcp`, the default endpoint.
+const withAuth0 = project(
+  '1.1.0',
+  `import { auth0Provider } from '@xmcp-dev/auth0';
+
+export default auth0Provider({
+  domain: process.env.AUTH0_DOMAIN ?? '',
+  audience: process.env.AUTH0_AUDIENCE ?? '',
+  baseURL: process.env.BASE_URL ?? '',
+});
+`,
+);
+const withClerk = project(
+  '1.1.0',
+  `import { clerkProvider } from '@xmcp-dev/clerk';
+
+export default clerkProvider({
+  secretKey: process.env.CLERK_SECRET_KEY ?? '',
+  clerkDomain: process.env.CLERK_DOMAIN ?? '',
+  baseURL: process.env.BASE_URL ?? '',
+});
+`,
+);
 const old = project('0.7.0');
 const beforeOauthRemoval = project('0.6.3');
 const beforeWildcard = project('0.1.4');
@@ -139,6 +162,9 @@ const WITH_OAUTH = config(
   "\n  experimental: {\n    oauth: { baseUrl: 'https://mcp.example.com', issuerUrl: 'https://auth.example.com' },\n  },",
 );
 const HTTP_OFF = config('false');
+/** The endpoint at the root, where the auth plugins let every request on. */
+const AT_ROOT = config("{ endpoint: '/' }");
+const AT_MCP = config("{ endpoint: '/mcp' }");
 const STDIO_ONLY = `import type { XmcpConfig } from 'xmcp';
 
 export default { stdio: true } satisfies XmcpConfig;
@@ -202,6 +228,7 @@ ruleTester.run('no-wildcard-origin: xmcp', wildcardRule, {
       code: config('{ cors: { origin: false } }'),
     },
     { name: 'middleware that checks an API key makes the `*` moot', filename: withApiKey, code: OPEN },
+    { name: '`auth0Provider()` at the default endpoint `/mcp` makes the `*` moot', filename: withAuth0, code: OPEN },
     { name: 'before 0.1.7 no origin is sent when none is set', filename: beforeWildcard, code: OPEN },
     { name: 'served through Next.js, whose routes decide', filename: current, code: VIA_NEXT },
     { name: 'stdio only', filename: current, code: STDIO_ONLY },
@@ -334,6 +361,8 @@ ruleTester.run('require-csrf-token: xmcp', csrfRule, {
   valid: [
     { name: 'apiKeyAuthMiddleware in src/middleware.ts', filename: withApiKey, code: OPEN },
     { name: 'a bearer check of its own in src/middleware.ts', filename: withBearerCheck, code: OPEN },
+    { name: '`auth0Provider()` of @xmcp-dev/auth0, at the default endpoint `/mcp`', filename: withAuth0, code: OPEN },
+    { name: '`clerkProvider()` of @xmcp-dev/clerk, at `/mcp`', filename: withClerk, code: AT_MCP },
     { name: 'a check exported as `export default function`', filename: withDeclaredCheck, code: OPEN },
     {
       name: 'from 1.0.0 a cross-site POST needs a preflight, which a list of origins answers no',
@@ -364,6 +393,8 @@ ruleTester.run('require-csrf-token: xmcp', csrfRule, {
       ['the default `*` lets any page through the preflight', current, OPEN],
       ['from 0.7.0 experimental.oauth is no setting any more', old, WITH_OAUTH],
       ['middleware that only logs', withLogger, OPEN],
+      ['`auth0Provider()` guards only paths under `/mcp`: an endpoint at `/` is open', withAuth0, AT_ROOT],
+      ['`clerkProvider()` likewise', withClerk, AT_ROOT],
     ],
     { messageId: 'missingCsrfCheck', data: { route: "xmcp's `http` server" } },
   ),
@@ -372,6 +403,11 @@ ruleTester.run('require-csrf-token: xmcp', csrfRule, {
 ruleTester.run('require-dns-rebinding-protection: xmcp', dnsRule, {
   valid: [
     { name: 'apiKeyAuthMiddleware: a rebinding page has no key', filename: withApiKey, code: OPEN },
+    {
+      name: '`auth0Provider()` at the default endpoint: a rebinding page has no token',
+      filename: withAuth0,
+      code: OPEN,
+    },
     { name: 'a Host check in src/middleware.ts', filename: withHostCheck, code: OPEN },
     {
       name: 'before 0.7.0 experimental.oauth: a rebinding page has no token',
@@ -387,6 +423,7 @@ ruleTester.run('require-dns-rebinding-protection: xmcp', dnsRule, {
       ['before 0.1.7 as well', beforeWildcard, OPEN],
       ['a list of CORS origins does not stop a rebound page, which is same-origin', current, LISTED],
       ['middleware that only logs', withLogger, PORT_ONLY],
+      ['`auth0Provider()` with the endpoint at `/`, which it does not guard', withAuth0, AT_ROOT],
     ],
     { messageId: 'unprotectedApp', data: { app: 'xmcp `http` server' }, suggestions: [] },
   ),
