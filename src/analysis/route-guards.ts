@@ -141,6 +141,35 @@ function branchesTakenFor(node: TSESTree.Node, fn: HandlerFunction, path: string
   return true;
 }
 
+/**
+ * The finder for middleware that sees a request at `path`: a check counts unless a branch around it,
+ * within its function, tests the path and comes to the other way for `path` (`if (req.path ===
+ * '/mcp' && auth) { check }` for a route at `/`). A branch on anything else is left to the finder.
+ */
+function forPath(finder: CheckFinder, path: string): CheckFinder {
+  const { runsFor } = finder;
+  return {
+    ...finder,
+    runsFor: (node, fn) => (!runsFor || runsFor(node, fn)) && !pathRulesOut(node, fn, path),
+  };
+}
+
+/** Whether a branch around a node, within its function, is one a request at `path` does not take, by its path test alone. */
+function pathRulesOut(node: TSESTree.Node, fn: HandlerFunction, path: string): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    if (child === parent.test) continue;
+    if (child === parent.consequent) {
+      // `a && b`: not taken when a side is false for the path.
+      if (andOperands(parent.test).some((side) => pathHolds(side, path, new Map()) === false)) return true;
+    } else if (pathHolds(parent.test, path, new Map()) === true) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The operands of a chain of `&&`: `a && b && c` → `[a, b, c]`; anything else is one. */
 function andOperands(test: TSESTree.Node): TSESTree.Node[] {
   const expression = skipTypeWrappers(test);
@@ -332,9 +361,11 @@ function appChecks(
       // `req.path` is not: neither is read there).
       const everyPath =
         (prefixes === undefined || prefixes.every((prefix) => covers(prefix, ''))) && mountedNowhere(app, apps);
+      // There, a check in a branch on the path (`if (req.path === '/mcp' && …) { check }`) runs for the paths it names.
+      const onPath = everyPath && path !== null ? forPath(finder, path) : finder;
       if (
         middleware.some(
-          (argument) => checksCredential(finder, argument) && !(everyPath && path && exemptsPath(argument, path)),
+          (argument) => checksCredential(onPath, argument) && !(everyPath && path && exemptsPath(argument, path)),
         )
       )
         return true;

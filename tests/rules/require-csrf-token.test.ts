@@ -5950,6 +5950,43 @@ export default app;`,
   ],
 });
 
+/** An express app whose middleware checks a token only inside a branch on the path; `route` serves MCP after it. */
+const CHECKED_ON_PATH = (route: string): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const app = express();
+app.use(express.json());
+app.use((req, res, next) => {
+  if (req.path === '/mcp' && req.method === 'POST') {
+    if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) return res.status(401).end();
+  }
+  next();
+});
+${route}
+app.listen(3000, '127.0.0.1');`;
+
+const SERVE =
+  '(req, res) => new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body)';
+
+ruleTester.run('require-csrf-token: a check in a branch on the path, for the routes at other paths', rule, {
+  valid: [{ name: 'the route at the path it checks', code: CHECKED_ON_PATH(`app.post('/mcp', ${SERVE});`) }],
+  invalid: [
+    {
+      name: 'the same MCP handler also at `/`, which the branch leaves out',
+      code: CHECKED_ON_PATH(`app.post('/mcp', ${SERVE});\napp.post('/', ${SERVE});`),
+      output: null,
+      errors: [
+        missingCheck('`POST /`', [13, 1, 13, 9], (bearer) =>
+          CHECKED_ON_PATH(`app.post('/mcp', ${SERVE});\napp.post('/', ${SERVE});`).replace(
+            "app.post('/', ",
+            `\n${tokenHelpers({ bearer })}\n\napp.post('/', ${guard('express', bearer)}`,
+          ),
+        ),
+      ],
+    },
+  ],
+});
+
 /** An app whose middleware `gate` decides before `POST /mcp`. */
 const GATED = (gate: string): string => `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
