@@ -22,6 +22,8 @@ export interface ModuleIndex {
   readonly importExpressions: readonly TSESTree.ImportExpression[];
   /** Properties whose key names a CORS response header: `'Access-Control-Allow-Origin': …`. */
   readonly headerProperties: readonly TSESTree.Property[];
+  /** Object literals with a `statusCode` property: `{ statusCode: 200, headers, body }`. */
+  readonly statusObjects: readonly TSESTree.ObjectExpression[];
   /** Functions declared with a return type. */
   readonly typedFunctions: readonly (
     TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression
@@ -81,6 +83,7 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
   const variableDeclarators: TSESTree.VariableDeclarator[] = [];
   const importExpressions: TSESTree.ImportExpression[] = [];
   const headerProperties: TSESTree.Property[] = [];
+  const statusObjects: TSESTree.ObjectExpression[] = [];
   const typedFunctions: (
     TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression
   )[] = [];
@@ -135,6 +138,8 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
               ? key.name
               : null;
         if (typeof name === 'string' && /^access-control-allow-/iu.test(name)) headerProperties.push(node);
+        else if (name === 'statusCode' && node.parent.type === AST_NODE_TYPES.ObjectExpression)
+          statusObjects.push(node.parent);
         break;
       }
       case AST_NODE_TYPES.FunctionDeclaration:
@@ -181,6 +186,7 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
     variableDeclarators: byPosition(variableDeclarators),
     importExpressions: byPosition(importExpressions),
     headerProperties: byPosition(headerProperties),
+    statusObjects: byPosition(statusObjects),
     typedFunctions: byPosition(typedFunctions),
     typedFields: byPosition(typedFields),
   };

@@ -13,7 +13,7 @@ import {
   resolveObjectExpression,
   type HandlerFunction,
 } from './values';
-import { declaredVariables, isLinted, moduleOf, propertyName, staticValue, textOf } from './program';
+import { declaredVariables, isLinted, moduleOf, propertyName, staticValue, textOf, variableOf } from './program';
 import path from 'node:path';
 import { importsModuleMatching, nearestManifest } from './module-graph';
 import { SAYS_MCP } from './mcp-scope';
@@ -227,6 +227,13 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
     }
   }
   for (const loop of index.forInStatements) visitHeaders(loop.right, loop);
+  // What a serverless function answers with (`return { statusCode: 200, headers, body }`, AWS
+  // Lambda's proxy integration and Netlify Functions): the platform sends its `headers`.
+  for (const result of index.statusObjects) {
+    if (!isAnswered(result)) continue;
+    const headers = findObjectProperty(result, 'headers');
+    if (headers.kind === 'found' && headers.value) visitHeaders(headers.value, result);
+  }
   // A helper of the project that copies a headers object onto the response:
   // `setResponseHeaders(res, { ...this.getCorsHeaders() })`.
   for (const call of index.calls) {
@@ -241,6 +248,28 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
     }
   }
   return writes.sort((a, b) => a.site.range[0] - b.site.range[0]);
+}
+
+/**
+ * Whether a function answers with an object: it returns it (also as an arrow's body, or through a
+ * `const` it returns), not hands it to a call or compares it with something.
+ */
+function isAnswered(result: TSESTree.ObjectExpression): boolean {
+  const held = outermostWrapper(result);
+  const parent = held.parent;
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return true;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === held) return true;
+  if (
+    parent?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    parent.id.type !== AST_NODE_TYPES.Identifier ||
+    parent.parent.kind !== 'const'
+  )
+    return false;
+  const references = variableOf(parent.id)?.references ?? [];
+  return references.some(
+    (reference) =>
+      outermostWrapper(reference.identifier as TSESTree.Node).parent?.type === AST_NODE_TYPES.ReturnStatement,
+  );
 }
 
 /**

@@ -2917,3 +2917,61 @@ ruleTester.run('no-wildcard-origin: a `*` only on preflights of paths that answe
     },
   ],
 });
+
+/** A serverless function (Lambda's proxy integration, Netlify Functions) that answers MCP with `answer`. */
+const SERVERLESS = (answer: string): string => `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { dispatch } from './rpc';
+
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
+
+${answer}`;
+
+const RETURNED = `export async function handler(event: { body: string | null }) {
+  const result = await dispatch(server, event.body ?? '');
+  return { statusCode: 200, headers: { ...CORS, 'Content-Type': 'application/json' }, body: JSON.stringify(result) };
+}`;
+const ARROW = "export const handler = async () => ({ statusCode: 204, headers: CORS, body: '' });";
+const HELD = `export async function handler(event: { body: string | null }) {
+  const response = { statusCode: 200, headers: CORS, body: JSON.stringify(await dispatch(server, event.body ?? '')) };
+  return response;
+}`;
+
+/** The report on the `*` of `CORS` (line 5), with its suggestions. */
+const serverlessError = (answer: string) => ({
+  messageId: 'wildcardOrigin' as const,
+  line: 5,
+  column: 16,
+  endLine: 5,
+  endColumn: 50,
+  suggestions: [
+    {
+      messageId: 'denyOrigins' as const,
+      output: SERVERLESS(answer).replace("'Access-Control-Allow-Origin': '*', ", ''),
+    },
+    {
+      messageId: 'useAllowedOrigin' as const,
+      output: SERVERLESS(answer)
+        .replace('const server', "const ALLOWED_ORIGIN = 'https://app.example.com';\n\nconst server")
+        .replace("'Access-Control-Allow-Origin': '*'", "'Access-Control-Allow-Origin': ALLOWED_ORIGIN"),
+    },
+  ],
+});
+
+ruleTester.run("no-wildcard-origin: the headers a serverless function's answer holds", rule, {
+  valid: [
+    {
+      name: 'an answer a test compares with, not one a function returns',
+      code: SERVERLESS(`expectAnswer(await handler(), { statusCode: 200, headers: CORS, body: '' });`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'returned: `{ statusCode, headers, body }`',
+      code: SERVERLESS(RETURNED),
+      errors: [serverlessError(RETURNED)],
+    },
+    { name: "an arrow's body", code: SERVERLESS(ARROW), errors: [serverlessError(ARROW)] },
+    { name: 'held by a `const` the function returns', code: SERVERLESS(HELD), errors: [serverlessError(HELD)] },
+  ],
+});
