@@ -84,7 +84,9 @@ function testedAgainstRequest(subject: TSESTree.Node, fn: HandlerFunction): bool
         (object !== null &&
           isSubject(object) &&
           node.arguments.some((argument) => isFunctionNode(argument) || holdsRequestValue(argument, fn))) ||
-        (node.arguments.some(isSubject) && node.arguments.some((argument) => holdsRequestValue(argument, fn)));
+        // Another argument than the list: `validate(key, db)` with `key` read from the request is no test of a list.
+        (node.arguments.some(isSubject) &&
+          node.arguments.some((argument) => !isSubject(argument) && holdsRequestValue(argument, fn)));
     } else if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(node.operator)) {
       const { left, right } = node;
       found =

@@ -37,6 +37,32 @@ export const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1', verifyCl
 ruleTester.run('require-dns-rebinding-protection: checks that fail open', dnsRule, {
   valid: [
     {
+      name: 'a key read from a header or the query of a URL built on the Host, looked up: no test of a Host list',
+      code: `import type { IncomingMessage, ServerResponse } from 'node:http';
+import { lookupLicense } from './licenses';
+
+export const requireLicense =
+  (settings: { licenses: Map<string, string>; required: boolean }) =>
+  async (req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> => {
+    const key =
+      (req.headers['x-license-key'] as string | undefined) ||
+      new URL(req.url ?? '/', \`http://\${req.headers.host}\`).searchParams.get('license');
+    if (!key) {
+      if (settings.required) {
+        res.writeHead(402).end();
+        return;
+      }
+      next();
+      return;
+    }
+    if (!lookupLicense(key, settings.licenses)) {
+      res.writeHead(402).end();
+      return;
+    }
+    next();
+  };`,
+    },
+    {
       name: 'a parameter that identifies a host record (hostId) is no Host value, whatever a log line says',
       code: `import { saveRow } from './db';
 export class FindingsStore {
