@@ -327,6 +327,12 @@ export const MENTIONS_MCP_METHOD = new RegExp(
 );
 
 /**
+ * How many names and calls `readsFrom` follows back to the request: `validation.data` of
+ * `schema.safeParse(body)` of `body = await request.json()` takes three.
+ */
+const MAX_READ_DEPTH = 4;
+
+/**
  * Whether a value is read from the request: `req.body`, `await req.json()`, one made from it
  * (`Schema.parse(req.body)`), or a `const` that holds one (`const body = await req.json()`).
  */
@@ -337,7 +343,7 @@ export function readsFrom(node: TSESTree.Node, request: string, depth = 0): bool
     // `Schema.safeParse(req.body).data`: a value made from the request.
     if (
       base.type === AST_NODE_TYPES.CallExpression &&
-      depth < 2 &&
+      depth < MAX_READ_DEPTH &&
       base.arguments.some(
         (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && readsFrom(argument, request, depth + 1),
       )
@@ -347,7 +353,7 @@ export function readsFrom(node: TSESTree.Node, request: string, depth = 0): bool
   }
   if (base.type !== AST_NODE_TYPES.Identifier) return false;
   if (base.name === request) return true;
-  const variable = depth < 2 ? variableOf(base) : null;
+  const variable = depth < MAX_READ_DEPTH ? variableOf(base) : null;
   const def = variable?.defs[0];
   if (def?.type !== 'Variable') return false;
   // What a `const` is given from the request, not from the context's own bindings (`c.env`).

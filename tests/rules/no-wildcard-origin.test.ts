@@ -44,6 +44,27 @@ export async function POST(request: Request): Promise<Response> {
 }`,
     },
     {
+      name: "an OAuth client registration route that validates the body with a schema and reads the parse result's data",
+      filename: 'app/oauth/register/route.ts',
+      code: `import { z } from 'zod';
+
+const Registration = z.object({ redirect_uris: z.array(z.string().url()).min(1), client_name: z.string().optional() });
+
+export async function POST(request: Request): Promise<Response> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ error: 'invalid_request' }, { status: 400 });
+  }
+  const validation = Registration.safeParse(body);
+  if (!validation.success) return Response.json({ error: 'invalid_client_metadata' }, { status: 400 });
+  const metadata = validation.data;
+  const client = await registerWithProvider(metadata.redirect_uris, metadata.client_name ?? 'MCP client');
+  return Response.json(client, { status: 201, headers: { 'Access-Control-Allow-Origin': '*' } });
+}`,
+    },
+    {
       name: 'a `*` written only on error responses of a web handler (401, 400 by default): they answer no data',
       code: `function denied(reason: string): Response {
   return new Response(JSON.stringify({ error: 'invalid_token', reason }), {
