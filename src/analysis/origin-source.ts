@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { containsNode, parameterName, skipTypeWrappers, walk } from './ast';
 import { destructuredHeaderNames, isParameterRoot, requestHeaderRead } from './request-headers';
 import {
+  conditionalLeaves,
   findObjectProperty,
   resolveExpression,
   resolveFunction,
@@ -427,6 +428,19 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
             for (const value of returned) visit(value, depth + 1, via);
             return;
           }
+        }
+        // `pickOrigin(req.headers.origin)`, returning `dev ? '*' : …`: the origins it writes itself
+        // are among the values; what it makes of its arguments is not known here. (A check that
+        // answers `true` whatever it is given is reported as such, not as what it allows.)
+        if (fn && expression.arguments.length > 0) {
+          const returned = returnedExpressions(fn).flatMap(conditionalLeaves);
+          const own = returned.filter(
+            (value) =>
+              typeof staticValue(value)?.value === 'string' &&
+              !fn.params.some((param) => mentionsParameter(value, param)),
+          );
+          for (const value of own) visit(value, depth + 1, via);
+          if (own.length > 0 && own.length === returned.length) return;
         }
         break;
       }

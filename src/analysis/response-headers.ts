@@ -11,6 +11,7 @@ import {
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
+  returnedExpressions,
   type HandlerFunction,
 } from './values';
 import { declaredVariables, isLinted, moduleOf, propertyName, staticValue, textOf, variableOf } from './program';
@@ -123,6 +124,13 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
     const site = isLinted(node) ? node : outer;
     const resolved = resolveExpression(node);
     if (!resolved) return;
+    // `corsHeaders(req.headers.origin)`: each headers object the function of the project returns,
+    // whose names are its own whatever the arguments.
+    if (resolved.type === AST_NODE_TYPES.CallExpression) {
+      const fn = resolveFunction(resolved.callee);
+      if (fn) for (const returned of returnedExpressions(fn)) visitHeaders(returned, site, depth + 1);
+      return;
+    }
     // `withMaxAge ? this.corsHeadersWithMaxAge : this.corsHeaders`: either object is set.
     if (resolved.type === AST_NODE_TYPES.ConditionalExpression) {
       visitHeaders(resolved.consequent, site, depth + 1);

@@ -936,14 +936,23 @@ function collect(node: TSESTree.Node, depth: number, seen: Walk): PossibleValue[
       const returned = fn && !fn.generator && (!fn.async || awaited) ? returnedExpressions(fn) : [];
       if (returned.length === 0) return [{ known: false, node: expression }];
       // What a function returns from its arguments depends on the call (and on the checks it
-      // makes of them): only what it returns on its own is known.
-      return returned.flatMap((value) =>
-        readsParameters(value, fn!) ? [{ known: false, node: value }] : recurse(value),
-      );
+      // makes of them): only what it returns on its own is known, also in a branch of a `?:`
+      // (`dev ? '*' : allowed(origin)`).
+      return returned
+        .flatMap(conditionalLeaves)
+        .flatMap((value) => (readsParameters(value, fn!) ? [{ known: false, node: value }] : recurse(value)));
     }
     default:
       return [{ known: false, node: expression }];
   }
+}
+
+/** The values a `?:` may take, its branches' own (`a ? b : c ? d : e` → `b`, `d`, `e`); any other expression itself. */
+export function conditionalLeaves(node: TSESTree.Node): TSESTree.Node[] {
+  const expression = skipTypeWrappers(node);
+  return expression.type === AST_NODE_TYPES.ConditionalExpression
+    ? [...conditionalLeaves(expression.consequent), ...conditionalLeaves(expression.alternate)]
+    : [node];
 }
 
 /**

@@ -2996,3 +2996,61 @@ ruleTester.run("no-wildcard-origin: the headers a serverless function's answer h
     { name: 'held by a `const` the function returns', code: SERVERLESS(HELD), errors: [serverlessError(HELD)] },
   ],
 });
+
+/**
+ * A server whose CORS headers a helper makes, with the origin a second helper picks from the
+ * request's (`pick` as given).
+ */
+const PICKED = (pick: string): string => `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const dev = process.env.NODE_ENV !== 'production';
+const pick = ${pick};
+const corsHeaders = (origin?: string) => ({ 'Access-Control-Allow-Origin': pick(origin), Vary: 'Origin' });
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+
+http
+  .createServer(async (req, res) => {
+    Object.entries(corsHeaders(req.headers.origin)).forEach(([name, value]) => res.setHeader(name, value));
+    await transport.handleRequest(req, res);
+  })
+  .listen(3000, '127.0.0.1');`;
+
+const DEV_STAR =
+  "(origin?: string) => (dev ? '*' : origin === 'https://chat.example.com' ? origin : 'https://chat.example.com')";
+
+ruleTester.run('no-wildcard-origin: an origin a helper picks, in headers another helper makes', rule, {
+  valid: [
+    {
+      name: 'the helper picks among origins it names, or the request origin it compared with one',
+      code: PICKED(
+        "(origin?: string) => (origin === 'https://chat.example.com' ? origin : 'https://chat.example.com')",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: '`*` in development: reported where the picking helper writes it',
+      code: PICKED(DEV_STAR),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 5,
+          column: 42,
+          endLine: 5,
+          endColumn: 45,
+          suggestions: [
+            { messageId: 'denyOrigins', output: PICKED(DEV_STAR.replace("'*'", "''")) },
+            {
+              messageId: 'useAllowedOrigin',
+              output: PICKED(DEV_STAR.replace("'*'", 'ALLOWED_ORIGIN')).replace(
+                'const dev',
+                "const ALLOWED_ORIGIN = 'https://app.example.com';\n\nconst dev",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
