@@ -377,6 +377,11 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
           visit(resolved, depth + 1, entry);
           return;
         }
+        // `origins[0]` of a list: one of its entries, from where the list comes from.
+        if (expression.computed && typeof staticValue(expression.property)?.value === 'number') {
+          visit(expression.object, depth + 1, entry);
+          return;
+        }
         break;
       }
       case AST_NODE_TYPES.CallExpression:
@@ -429,16 +434,18 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
             return;
           }
         }
-        // `pickOrigin(req.headers.origin)`, returning `dev ? '*' : …`: the origins it writes itself
-        // are among the values; what it makes of its arguments is not known here. (A check that
-        // answers `true` whatever it is given is reported as such, not as what it allows.)
+        // `pickOrigin(req.headers.origin)`, returning `dev ? '*' : …` or `list[0]`: the origins it
+        // gives on its own are among the values; what it makes of its arguments is not known here.
+        // (A check that answers `true` whatever it is given is reported as such, not as what it allows.)
         if (fn && expression.arguments.length > 0) {
           const returned = returnedExpressions(fn).flatMap(conditionalLeaves);
-          const own = returned.filter(
-            (value) =>
-              typeof staticValue(value)?.value === 'string' &&
-              !fn.params.some((param) => mentionsParameter(value, param)),
-          );
+          const own = returned.filter((value) => {
+            const fixed = staticValue(value);
+            return (
+              (fixed === null || typeof fixed.value === 'string') &&
+              !fn.params.some((param) => mentionsParameter(value, param))
+            );
+          });
           for (const value of own) visit(value, depth + 1, via);
           if (own.length > 0 && own.length === returned.length) return;
         }

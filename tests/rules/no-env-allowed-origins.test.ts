@@ -1760,3 +1760,90 @@ ruleTester.run('no-env-allowed-origins: an allowlist a function called in place 
     },
   ],
 });
+
+/**
+ * A server whose `Access-Control-Allow-Origin` a helper picks from a list from the environment: the
+ * request's origin when listed, else `fallback`; `credentials` as given.
+ */
+const PICKED_FROM_ENV = (
+  credentials: boolean,
+  list = "(process.env.ALLOWED_ORIGINS ?? '').split(',')",
+  fallback = 'listed[0]!',
+): string =>
+  `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+function allowedOrigin(origin?: string): string {
+  const listed = ${list};
+  return origin && new Set(listed).has(origin) ? origin : ${fallback};
+}
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+
+http
+  .createServer(async (req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));${
+      credentials ? "\n    res.setHeader('Access-Control-Allow-Credentials', 'true');" : ''
+    }
+    await transport.handleRequest(req, res);
+  })
+  .listen(3000, '127.0.0.1');`;
+
+ruleTester.run('no-env-allowed-origins: a helper that answers with a member of a list from the environment', rule, {
+  valid: [
+    {
+      name: 'an exact list, with a constant for the origins it does not hold: for `strict`',
+      code: PICKED_FROM_ENV(false, undefined, "'https://app.example.com'"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the first entry for the origins it does not hold: an entry of `*` answers every page',
+      code: PICKED_FROM_ENV(false),
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGINS`', credentials: '' },
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: PICKED_FROM_ENV(
+                false,
+                '[] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */',
+              ),
+            },
+            { messageId: 'useConstantAllowlist', output: PICKED_FROM_ENV(false, "['https://app.example.com']") },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'with credentials: reported at the read, in the helper',
+      code: PICKED_FROM_ENV(true),
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: PICKED_FROM_ENV(
+                true,
+                '[] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */',
+              ),
+            },
+            { messageId: 'useConstantAllowlist', output: PICKED_FROM_ENV(true, "['https://app.example.com']") },
+          ],
+        },
+      ],
+    },
+  ],
+});
