@@ -112,15 +112,24 @@ function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
     if (specifier.startsWith('.') && (file === null || resolveSpecifier(file, specifier) === null)) return false;
   }
   const { routes, apps } = findRoutes(sourceCode);
+  /** A router another module of the package makes, which serves no MCP. */
+  const noMcpRouter = (handler: TSESTree.Node): boolean => {
+    const expression = skipTypeWrappers(handler);
+    const imported = skipTypeWrappers(resolveExpression(expression) ?? expression);
+    return imported !== expression && routerOfNoMcp(imported, sourceCode);
+  };
   return routes.every(
     (route) =>
-      // Middleware without a path (`app.use(cors())`) serves no endpoint of its own.
-      (route.path === null ? !isEndpoint(route) : !MCP_PATH.test(route.path)) &&
+      // Middleware without a path (`app.use(cors())`) serves no endpoint of its own; nor does a
+      // router of no MCP (`app.use(router)`) serve an MCP one.
+      (route.path === null
+        ? !isEndpoint(route) || route.handlers.every(noMcpRouter)
+        : !MCP_PATH.test(route.path)) &&
       route.handlers.every((handler) => {
         if (resolveFunction(handler)) return true;
         const expression = skipTypeWrappers(handler);
         // A router of the file (`app.use('/v2', router)`), whose own routes are judged here too.
-        if (isAppOf(apps, expression)) return true;
+        if (isAppOf(apps, expression) || noMcpRouter(expression)) return true;
         const made = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
         const ref = externalRefOf(made);
         return ref !== null && KNOWN_MODULES.has(ref.module);

@@ -1319,7 +1319,12 @@ function isPathLike(node: TSESTree.Node): boolean {
   ) {
     return true;
   }
-  if (expression.type === AST_NODE_TYPES.Identifier && /path|route|endpoint|url/iu.test(expression.name)) return true;
+  if (expression.type === AST_NODE_TYPES.Identifier && /path|route|endpoint|url/iu.test(expression.name)) {
+    // Not `app.use(router)`: a name that holds a router or an app, or is named for one.
+    const held = skipTypeWrappers(resolveExpression(expression) ?? expression);
+    if (held !== expression) return isPathLike(held);
+    return !/rout(?:er|es)$/iu.test(expression.name);
+  }
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(expression);
     if (name !== null && /path|route|endpoint|url/iu.test(name)) return true;

@@ -307,10 +307,16 @@ router.post('/mcp', async (req, res) => {
   await transport.handleRequest(req, res, req.body);
 });`;
 
-function webAppBeside(files: Record<string, string>): string {
-  const dir = makePackage({ 'src/index.ts': WEB_APP, 'src/store.ts': STORE, ...files });
+function webAppBeside(files: Record<string, string>, app = WEB_APP): string {
+  const dir = makePackage({ 'src/index.ts': app, 'src/store.ts': STORE, ...files });
   return path.join(dir, 'src', 'index.ts');
 }
+
+/** The app with the router mounted with no path, and a comment that names the MCP servers it answers. */
+const WEB_APP_UNPREFIXED = WEB_APP.replace(
+  "app.use('/api', router);",
+  '// The MCP servers of this repository call these routes.\napp.use(router);',
+);
 
 const webAppError = {
   ...nodeDefaultHost(
@@ -329,6 +335,11 @@ ruleTester.run("require-loopback-host: a web app whose routes another module's r
       code: WEB_APP,
       filename: webAppBeside({ 'src/routes.ts': PLAIN_ROUTER }),
     },
+    {
+      name: 'mounted with no path, in a file whose comment names MCP (`app.use(router)` is no path)',
+      code: WEB_APP_UNPREFIXED,
+      filename: webAppBeside({ 'src/routes.ts': PLAIN_ROUTER }, WEB_APP_UNPREFIXED),
+    },
   ],
   invalid: [
     {
@@ -336,6 +347,22 @@ ruleTester.run("require-loopback-host: a web app whose routes another module's r
       code: WEB_APP,
       filename: webAppBeside({ 'src/routes.ts': MCP_ROUTER }),
       errors: [webAppError],
+    },
+    {
+      name: 'mounted with no path, a router that serves MCP',
+      code: WEB_APP_UNPREFIXED,
+      filename: webAppBeside({ 'src/routes.ts': MCP_ROUTER }, WEB_APP_UNPREFIXED),
+      errors: [
+        {
+          ...nodeDefaultHost(
+            11,
+            (host) => WEB_APP_UNPREFIXED.replace('listen(4000, () =>', `listen(4000${host}, () =>`),
+            '`app.listen()` of Express',
+          ),
+          column: 5,
+          endColumn: 11,
+        },
+      ],
     },
     {
       name: 'another module adds an MCP route to the router',
