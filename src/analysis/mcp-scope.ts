@@ -122,9 +122,7 @@ function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
     (route) =>
       // Middleware without a path (`app.use(cors())`) serves no endpoint of its own; nor does a
       // router of no MCP (`app.use(router)`) serve an MCP one.
-      (route.path === null
-        ? !isEndpoint(route) || route.handlers.every(noMcpRouter)
-        : !MCP_PATH.test(route.path)) &&
+      (route.path === null ? !isEndpoint(route) || route.handlers.every(noMcpRouter) : !MCP_PATH.test(route.path)) &&
       route.handlers.every((handler) => {
         if (resolveFunction(handler)) return true;
         const expression = skipTypeWrappers(handler);

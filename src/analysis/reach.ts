@@ -202,7 +202,25 @@ export function endpointsReached(
     const reached = under.filter((route) => !answeredBefore(route, call, app));
     return under.length > 0 ? reached : null;
   }
-  return endpointsOfCallers(node) ?? endpointsOfConstant(node);
+  return endpointsOfCallers(node) ?? endpointsOfConstant(node) ?? endpointsOfHeadersHelper(node);
+}
+
+/**
+ * The endpoints whose handlers call the function of the project that returns the headers object a
+ * policy is written in (`corsHeaders({ 'Content-Type': … })` in a route file's handlers). `null`
+ * when it is used any other way.
+ */
+function endpointsOfHeadersHelper(node: TSESTree.Node): Route[] | null {
+  const fn = outermostFunction(node);
+  const headers = fn
+    ? returnedExpressions(fn).find(
+        (returned) =>
+          skipTypeWrappers(returned).type === AST_NODE_TYPES.ObjectExpression && containsNode(returned, node),
+      )
+    : undefined;
+  if (!fn || !headers) return null;
+  const endpoints = routesHandledBy(fn)?.filter(isEndpoint) ?? [];
+  return endpoints.length > 0 ? endpoints : null;
 }
 
 /**

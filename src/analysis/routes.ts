@@ -1320,10 +1320,16 @@ function isPathLike(node: TSESTree.Node): boolean {
     return true;
   }
   if (expression.type === AST_NODE_TYPES.Identifier && /path|route|endpoint|url/iu.test(expression.name)) {
-    // Not `app.use(router)`: a name that holds a router or an app, or is named for one.
+    // Not `app.use(router)`: a name that holds a router or an app (`Router()`, `express()`), an
+    // object or a function, or is named for a router.
+    if (/rout(?:er|es)$/iu.test(expression.name)) return false;
     const held = skipTypeWrappers(resolveExpression(expression) ?? expression);
-    if (held !== expression) return isPathLike(held);
-    return !/rout(?:er|es)$/iu.test(expression.name);
+    return !(
+      held.type === AST_NODE_TYPES.ObjectExpression ||
+      isFunctionNode(held) ||
+      ((held.type === AST_NODE_TYPES.CallExpression || held.type === AST_NODE_TYPES.NewExpression) &&
+        entitiesOf(held, 'app').length > 0)
+    );
   }
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(expression);

@@ -3054,3 +3054,64 @@ ruleTester.run('no-wildcard-origin: an origin a helper picks, in headers another
     },
   ],
 });
+
+/** A Next.js route file whose answers take their headers from a helper of the file; `POST` as given. */
+const HELPED = (post: string): string => `import { exchangeCode, searchNotes } from '../../../lib/server';
+
+function corsHeaders(extra: Record<string, string> = {}) {
+  return { 'Access-Control-Allow-Origin': '*', ...extra };
+}
+
+${post}`;
+
+const TOKEN_POST = `export async function POST(request: Request): Promise<Response> {
+  const form = await request.formData();
+  if (form.get('grant_type') !== 'authorization_code') {
+    return Response.json({ error: 'unsupported_grant_type' }, { status: 400, headers: corsHeaders() });
+  }
+  const tokens = await exchangeCode(String(form.get('code')), String(form.get('code_verifier')));
+  return Response.json(tokens, { headers: corsHeaders({ 'Cache-Control': 'no-store' }) });
+}`;
+
+const NOTES_POST = `export async function POST(request: Request): Promise<Response> {
+  const { query } = await request.json();
+  return Response.json(await searchNotes(query), { headers: corsHeaders() });
+}`;
+
+ruleTester.run('no-wildcard-origin: a headers helper of the handlers of a route file', rule, {
+  valid: [
+    {
+      name: "an OAuth token endpoint's answers (public, for clients)",
+      filename: 'app/oauth/token/route.ts',
+      code: HELPED(TOKEN_POST),
+    },
+  ],
+  invalid: [
+    {
+      name: "an endpoint of the server's own data",
+      filename: 'app/api/notes/route.ts',
+      code: HELPED(NOTES_POST),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: HELPED(NOTES_POST).replace("'Access-Control-Allow-Origin': '*', ", ''),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: HELPED(NOTES_POST)
+                .replace("'*'", 'ALLOWED_ORIGIN')
+                .replace("server';\n", "server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

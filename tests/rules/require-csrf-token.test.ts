@@ -5987,6 +5987,42 @@ ruleTester.run('require-csrf-token: a check in a branch on the path, for the rou
   ],
 });
 
+/** Routes at paths names hold: one that falls back to a literal, one that a helper normalises. */
+const NAMED_PATHS = `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { normalizePath } from './paths';
+
+export function start(settings: { path?: string; base?: string }) {
+  const mcpPath = settings.path ?? '/mcp';
+  const basePath = normalizePath(settings.base);
+  const app = express();
+  app.post(mcpPath, (req, res) => new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body));
+  app.all(basePath, (req, res) => new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body));
+  app.listen(3000, '127.0.0.1');
+}`;
+
+/** NAMED_PATHS with the check before the route that `registered` begins, and its helpers after the imports. */
+const namedPathsFixed = (registered: string) => (bearer: boolean) =>
+  NAMED_PATHS.replace("from './paths';\n", `from './paths';\n\n${tokenHelpers({ bearer })}\n`).replace(
+    registered,
+    `${registered}${guard('express', bearer, { indent: '  ' })}`,
+  );
+
+ruleTester.run('require-csrf-token: a route at a path a name holds', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a name whose value falls back to a path, and one a helper of the project makes: both are paths',
+      code: NAMED_PATHS,
+      output: null,
+      errors: [
+        missingCheck('`POST /mcp`', [9, 3, 9, 11], namedPathsFixed('app.post(mcpPath, ')),
+        missingCheck('Every method of `basePath`', [10, 3, 10, 10], namedPathsFixed('app.all(basePath, ')),
+      ],
+    },
+  ],
+});
+
 /** An app whose middleware `gate` decides before `POST /mcp`. */
 const GATED = (gate: string): string => `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
