@@ -692,11 +692,25 @@ export function functionChecksCredential(
             (!finder.rejectsWhenMissing && failOpenBranches(callee).length > 0) ||
             (finder.enforcedByDefault === true && passesWhileUnconfigured(callee)) ||
             onlyAnswersYes(callee);
+          // `try { ensureAuth(req) } catch { return res.status(401).end() }`: a helper that reads the
+          // credential and throws without it, its throw turned into a refusal.
+          const caught = enclosingTry(node);
+          const refusedOnThrow =
+            caught?.handler !== null &&
+            caught?.handler !== undefined &&
+            rejects(caught.handler.body) &&
+            !answersServerError(caught.handler.body) &&
+            mayRefuse(callee) &&
+            readsCredential(finder, callee) &&
+            // A page can send any value of a header it may send: the helper must judge the value.
+            (!finder.verifiesValue || callsJudgingCall(callee)) &&
+            reachedWhenAbsent(caught, new Map());
           if (
             !opensByDefault &&
-            (decides
-              ? answerDecidingGateOf(fn, () => readsCredential(finder, callee))
-              : helperChecksCredential(finder, node, callee, depth + 1, fn))
+            (refusedOnThrow ||
+              (decides
+                ? answerDecidingGateOf(fn, () => readsCredential(finder, callee))
+                : helperChecksCredential(finder, node, callee, depth + 1, fn)))
           ) {
             checked = true;
             return;
@@ -1484,6 +1498,15 @@ function throwAnswersFalse(fn: HandlerFunction, call: TSESTree.CallExpression): 
     return falsy && alwaysExits(answer);
   }
   return false;
+}
+
+/** Whether a function calls one named for judging a credential (`verifyToken(tokens, token)`). */
+function callsJudgingCall(fn: HandlerFunction): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    found ||= node.type === AST_NODE_TYPES.CallExpression && JUDGING_CALL.test(nameOf(skipTypeWrappers(node.callee)) ?? '');
+  });
+  return found;
 }
 
 /** What a call that judges a credential is named: `verify`, `validate`, `authenticate`, `compare`. */

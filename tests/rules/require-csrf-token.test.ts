@@ -5987,6 +5987,72 @@ ruleTester.run('require-csrf-token: a check in a branch on the path, for the rou
   ],
 });
 
+/** An app whose `POST /mcp` calls `ensureAuth(req)` in a `try` whose `catch` answers `caught`. */
+const ENSURED = (
+  ensure: string,
+  caught = "res.status(401).json({ error: 'unauthorized' });",
+) => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { readBearer, verifyToken } from './auth.js';
+
+const TOKENS = new Set((process.env.MCP_TOKENS ?? '').split(',').filter(Boolean));
+const ensureAuth = ${ensure};
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', async (req, res) => {
+  try {
+    ensureAuth(req);
+  } catch {
+    ${caught}
+    return;
+  }
+  await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+const VERIFIES = '(req: express.Request) => verifyToken(TOKENS, readBearer(req.headers.authorization))';
+const ensuredFixed = (ensure: string, caught?: string) => (bearer: boolean) =>
+  ENSURED(ensure, caught).replace(
+    "app.post('/mcp', ",
+    `\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', ${guard('express', bearer)}`,
+  );
+
+ruleTester.run('require-csrf-token: a helper whose throw the handler turns into a refusal', rule, {
+  valid: [
+    {
+      name: '`try { ensureAuth(req) } catch { 401 }`, the helper reading and verifying the token',
+      code: ENSURED(VERIFIES),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a catch that answers 500: whatever failed, not a refusal',
+      code: ENSURED(VERIFIES, "res.status(500).json({ error: 'internal' });"),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [10, 1, 10, 9],
+          ensuredFixed(VERIFIES, "res.status(500).json({ error: 'internal' });"),
+        ),
+      ],
+    },
+    {
+      name: 'a helper that reads no credential',
+      code: ENSURED("(req: express.Request) => verifyToken(TOKENS, String(req.body?.token ?? ''))"),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /mcp`',
+          [10, 1, 10, 9],
+          ensuredFixed("(req: express.Request) => verifyToken(TOKENS, String(req.body?.token ?? ''))"),
+        ),
+      ],
+    },
+  ],
+});
+
 /** Routes at paths names hold: one that falls back to a literal, one that a helper normalises. */
 const NAMED_PATHS = `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';

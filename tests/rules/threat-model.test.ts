@@ -1244,6 +1244,49 @@ ruleTester.run(
   },
 );
 
+/** An app whose MCP route calls `ensure(req)` in a `try` whose `catch` refuses the request. */
+const ensuredApp = (ensure: string): string => `import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { verifyToken } from './auth.js';
+const TOKEN = process.env.MCP_AUTH_TOKEN;
+const ensure = ${ensure};
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const app = express();
+app.use(express.json());
+app.use((req, res, next) => {
+  try {
+    ensure(req);
+  } catch {
+    return res.status(401).end();
+  }
+  next();
+});
+${mcpRoute()}`;
+
+ruleTester.run(
+  'require-dns-rebinding-protection: a helper whose throw the middleware turns into a refusal',
+  requireDnsRebindingProtectionRule,
+  {
+    valid: [
+      {
+        name: 'the helper verifies the token it reads',
+        code: ensuredApp('(req: express.Request) => verifyToken(TOKEN, req.headers.authorization)'),
+      },
+    ],
+    invalid: [
+      {
+        name: 'the helper only wants the header there: a rebinding page sends any value',
+        code: ensuredApp(`(req: express.Request) => {
+  if (!req.headers.authorization) throw new Error('no token');
+}`),
+        output: null,
+        errors: [{ messageId: 'unprotectedTransport', line: 21, column: 25, suggestions: [] }],
+      },
+    ],
+  },
+);
+
 ruleTester.run(
   'require-dns-rebinding-protection: a token check that is off until configured',
   requireDnsRebindingProtectionRule,
