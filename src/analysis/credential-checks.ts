@@ -1504,7 +1504,8 @@ function throwAnswersFalse(fn: HandlerFunction, call: TSESTree.CallExpression): 
 function callsJudgingCall(fn: HandlerFunction): boolean {
   let found = false;
   walk(fn.body, (node) => {
-    found ||= node.type === AST_NODE_TYPES.CallExpression && JUDGING_CALL.test(nameOf(skipTypeWrappers(node.callee)) ?? '');
+    found ||=
+      node.type === AST_NODE_TYPES.CallExpression && JUDGING_CALL.test(nameOf(skipTypeWrappers(node.callee)) ?? '');
   });
   return found;
 }
