@@ -361,8 +361,12 @@ function appChecks(
       // `req.path` is not: neither is read there).
       const everyPath =
         (prefixes === undefined || prefixes.every((prefix) => covers(prefix, ''))) && mountedNowhere(app, apps);
-      // There, a check in a branch on the path (`if (req.path === '/mcp' && …) { check }`) runs for the paths it names.
-      const onPath = everyPath && path !== null ? forPath(finder, path) : finder;
+      // There, a check in a branch on the path (`if (req.path === '/mcp' && …) { check }`) runs for
+      // the paths it names; so it does on any express app or router, whose `req.path` is the
+      // route's own path wherever it is mounted.
+      const pathless = prefixes === undefined || prefixes.every((prefix) => covers(prefix, ''));
+      const onPath =
+        path !== null && (everyPath || (pathless && app.framework === 'express')) ? forPath(finder, path) : finder;
       if (
         middleware.some(
           (argument) => checksCredential(onPath, argument) && !(everyPath && path && exemptsPath(argument, path)),

@@ -5968,9 +5968,33 @@ app.listen(3000, '127.0.0.1');`;
 const SERVE =
   '(req, res) => new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body)';
 
+/** CHECKED_ON_PATH with the app made and handed back by an exported function: it may be mounted anywhere. */
+const RETURNED_APP = (route: string): string =>
+  CHECKED_ON_PATH(route)
+    .replace('const app = express();', 'export function createApp() {\nconst app = express();')
+    .replace("app.listen(3000, '127.0.0.1');", 'return app;\n}');
+
 ruleTester.run('require-csrf-token: a check in a branch on the path, for the routes at other paths', rule, {
-  valid: [{ name: 'the route at the path it checks', code: CHECKED_ON_PATH(`app.post('/mcp', ${SERVE});`) }],
+  valid: [
+    { name: 'the route at the path it checks', code: CHECKED_ON_PATH(`app.post('/mcp', ${SERVE});`) },
+    {
+      name: 'the same on an express app a function hands back (its `req.path` is the route path wherever it is mounted)',
+      code: RETURNED_APP(`app.post('/mcp', ${SERVE});`),
+    },
+  ],
   invalid: [
+    {
+      name: 'the same MCP handler also at `/` of an app a function hands back',
+      code: RETURNED_APP(`app.post('/mcp', ${SERVE});\napp.post('/', ${SERVE});`),
+      output: null,
+      errors: [
+        missingCheck('`POST /`', [14, 1, 14, 9], (bearer) =>
+          RETURNED_APP(`app.post('/mcp', ${SERVE});\napp.post('/', ${SERVE});`)
+            .replace('export function createApp', `${tokenHelpers({ bearer })}\n\nexport function createApp`)
+            .replace("app.post('/', ", `app.post('/', ${guard('express', bearer)}`),
+        ),
+      ],
+    },
     {
       name: 'the same MCP handler also at `/`, which the branch leaves out',
       code: CHECKED_ON_PATH(`app.post('/mcp', ${SERVE});\napp.post('/', ${SERVE});`),
