@@ -414,7 +414,8 @@ export default createRule<Options, MessageIds>({
 /**
  * Whether a header property is written into the options of a web response whose status is an
  * error whatever the call (`new Response(body, { status: 401, headers: { … } })`,
- * `Response.json(body, { status, headers })` with `status` 400 or more): it answers no data.
+ * `Response.json(body, { status, headers })` with `status` 400 or more), or into a serverless
+ * answer with such a `statusCode`: it answers no data.
  */
 function onErrorResponse(node: TSESTree.Node): boolean {
   const headers = node.parent;
@@ -428,6 +429,11 @@ function onErrorResponse(node: TSESTree.Node): boolean {
   )
     return false;
   const init = holder.parent;
+  // A serverless answer (`return { statusCode: 401, headers: { …: '*' }, body }`).
+  if (init?.type === AST_NODE_TYPES.ObjectExpression) {
+    const code = findObjectProperty(init, 'statusCode');
+    if (code.kind === 'found' && code.value) return errorStatuses(code.value);
+  }
   const call = init?.parent;
   if (
     init?.type !== AST_NODE_TYPES.ObjectExpression ||
@@ -439,8 +445,12 @@ function onErrorResponse(node: TSESTree.Node): boolean {
   const made = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : call.callee;
   if (made.type !== AST_NODE_TYPES.Identifier || !/^(?:Response|NextResponse)$/u.test(made.name)) return false;
   const status = findObjectProperty(init, 'status');
-  if (status.kind !== 'found' || !status.value) return false;
-  const values = possibleValues(status.value);
+  return status.kind === 'found' && status.value !== null && errorStatuses(status.value);
+}
+
+/** Whether every value a status may take is an error's (400 or more). */
+function errorStatuses(node: TSESTree.Node): boolean {
+  const values = possibleValues(node);
   return (
     values.length > 0 && values.every((value) => value.known && typeof value.value === 'number' && value.value >= 400)
   );
