@@ -337,19 +337,9 @@ const NOT_FOUND = 'res.writeHead(404).end();';
 
 /** The report on the health server's `listen(4101)`, on line 17, with its suggestions. */
 const healthServerError = (code: string) => ({
-  messageId: 'defaultHost' as const,
-  line: 17,
+  ...nodeDefaultHost(17, (host) => code.replace('.listen(4101)', `.listen(4101${host})`)),
   column: 4,
-  endLine: 17,
   endColumn: 10,
-  suggestions: (
-    [
-      ['useIpv4Loopback', "'127.0.0.1'"],
-      ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
-      ['useIpv6Loopback', "'::1'"],
-      ['useLocalhost', "'localhost'"],
-    ] as const
-  ).map(([messageId, host]) => ({ messageId, output: code.replace('.listen(4101)', `.listen(4101, ${host})`) })),
 });
 
 ruleTester.run('require-loopback-host: a health server beside an MCP server that speaks stdio', loopbackRule, {
