@@ -248,7 +248,15 @@ function endpointsOfConstant(node: TSESTree.Node): Route[] | null {
         return fn !== null && containsNode(fn, use);
       }),
     );
-    if (using.length === 0) return null;
+    if (using.length === 0) {
+      // In a function of the project that no route handles itself (the handler a factory returns,
+      // `protectedResourceHandler({ … })(request)` in a route file's handler): the routes of its callers.
+      const fn = outermostFunction(use);
+      const handled = fn ? routesHandledBy(fn)?.filter(isEndpoint) : undefined;
+      if (!handled || handled.length === 0) return null;
+      reached.push(...handled);
+      continue;
+    }
     for (const route of using) {
       if (isEndpoint(route)) reached.push(route);
       else if (isPreflight(route)) {

@@ -3122,3 +3122,60 @@ ruleTester.run('no-wildcard-origin: a headers helper of the handlers of a route 
     },
   ],
 });
+
+/** A route file whose `GET` answers through the handler a factory of the file returns, with a `*` constant's headers. */
+const FACTORY_ANSWER = `import { issuerFor } from '../../../lib/issuers';
+
+const METADATA_CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, OPTIONS' };
+
+function metadataAnswer(servers: string[]) {
+  return (request: Request) =>
+    Response.json(
+      { resource: new URL(request.url).origin, authorization_servers: servers },
+      { headers: { ...METADATA_CORS, 'Cache-Control': 'max-age=3600' } },
+    );
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const answer = metadataAnswer([issuerFor(new URL(request.url).host)]);
+  return answer(request);
+}`;
+
+ruleTester.run("no-wildcard-origin: a constant used by the handler a factory returns, run by a route's handler", rule, {
+  valid: [
+    {
+      name: 'the route is the public protected-resource metadata',
+      filename: 'app/.well-known/oauth-protected-resource/route.ts',
+      code: FACTORY_ANSWER,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same at a path of data',
+      filename: 'app/api/notes/route.ts',
+      code: FACTORY_ANSWER,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: FACTORY_ANSWER.replace("'Access-Control-Allow-Origin': '*', ", ''),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: FACTORY_ANSWER.replace("'*'", 'ALLOWED_ORIGIN').replace(
+                "issuers';\n",
+                "issuers';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
