@@ -41,13 +41,7 @@ export function valueSites(
       sites.push({ node: sink, values: [value], inline: false, foreign: value });
     }
   }
-  // The same value written here too (`options.host || '0.0.0.0'` in the function, and a caller's
-  // `host || '0.0.0.0'` in another module): one report, where this file writes it; the other
-  // shows once that one is fixed.
-  const written = new Set(
-    sites.flatMap((site) => (site.foreign ? [] : site.values.flatMap((value) => (value.known ? [value.value] : [])))),
-  );
-  return sites.filter((site) => !(site.foreign?.known && written.has(site.foreign.value)));
+  return sites;
 }
 
 /**
