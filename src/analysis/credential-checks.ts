@@ -694,23 +694,27 @@ export function functionChecksCredential(
             onlyAnswersYes(callee);
           // `try { ensureAuth(req) } catch { return res.status(401).end() }`: a helper that reads the
           // credential and throws without it, its throw turned into a refusal.
-          const caught = enclosingTry(node);
-          const refusedOnThrow =
-            caught?.handler !== null &&
-            caught?.handler !== undefined &&
-            rejects(caught.handler.body) &&
-            !answersServerError(caught.handler.body) &&
-            mayRefuse(callee) &&
-            readsCredential(finder, callee) &&
-            // A page can send any value of a header it may send: the helper must judge the value.
-            (!finder.verifiesValue || callsJudgingCall(callee)) &&
-            reachedWhenAbsent(caught, new Map());
+          const refusedOnThrow = (): boolean => {
+            const caught = enclosingTry(node);
+            const handler = caught?.handler;
+            return (
+              !!caught &&
+              !!handler &&
+              rejects(handler.body) &&
+              !answersServerError(handler.body) &&
+              mayRefuse(callee) &&
+              readsCredential(finder, callee) &&
+              // A page can send any value of a header it may send: the helper must judge the value.
+              (!finder.verifiesValue || callsJudgingCall(callee)) &&
+              reachedWhenAbsent(caught, new Map())
+            );
+          };
           if (
             !opensByDefault &&
-            (refusedOnThrow ||
-              (decides
-                ? answerDecidingGateOf(fn, () => readsCredential(finder, callee))
-                : helperChecksCredential(finder, node, callee, depth + 1, fn)))
+            ((decides
+              ? answerDecidingGateOf(fn, () => readsCredential(finder, callee))
+              : helperChecksCredential(finder, node, callee, depth + 1, fn)) ||
+              refusedOnThrow())
           ) {
             checked = true;
             return;

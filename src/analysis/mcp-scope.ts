@@ -112,12 +112,7 @@ function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
     if (specifier.startsWith('.') && (file === null || resolveSpecifier(file, specifier) === null)) return false;
   }
   const { routes, apps } = findRoutes(sourceCode);
-  /** A router another module of the package makes, which serves no MCP. */
-  const noMcpRouter = (handler: TSESTree.Node): boolean => {
-    const expression = skipTypeWrappers(handler);
-    const imported = skipTypeWrappers(resolveExpression(expression) ?? expression);
-    return imported !== expression && routerOfNoMcp(imported, sourceCode);
-  };
+  const noMcpRouter = (handler: TSESTree.Node): boolean => importedRouterOfNoMcp(handler, sourceCode);
   return routes.every(
     (route) =>
       // Middleware without a path (`app.use(cors())`) serves no endpoint of its own; nor does a
@@ -268,14 +263,18 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
         if (fn) return isLinted(fn) || !moduleReachesMcp(fn);
         // A router of the file mounted on its app (`app.use('/api', router)`): its routes are judged here too.
         const expression = skipTypeWrappers(handler);
-        if (isAppOf(apps, expression)) return true;
-        // A router another module of the package makes, which serves no MCP.
-        const imported = skipTypeWrappers(resolveExpression(expression) ?? expression);
-        if (imported !== expression && routerOfNoMcp(imported, sourceCode)) return true;
+        if (isAppOf(apps, expression) || importedRouterOfNoMcp(expression, sourceCode)) return true;
         // A package's middleware: `express.json()`, `cors()` (the file reaches no MCP package).
         return packageMiddleware(expression);
       }),
   );
+}
+
+/** Whether a handler is a router another module of the package makes, which serves no MCP (`routerOfNoMcp`). */
+function importedRouterOfNoMcp(handler: TSESTree.Node, linted: Readonly<SourceCode>): boolean {
+  const expression = skipTypeWrappers(handler);
+  const imported = skipTypeWrappers(resolveExpression(expression) ?? expression);
+  return imported !== expression && routerOfNoMcp(imported, linted);
 }
 
 /**

@@ -93,8 +93,8 @@ function declaredOption(key: TSESTree.Node, name: string): OptionValue[] | null 
         const value = staticValue(fallback);
         return [given, value ? { known: true, value: value.value, node: fallback } : { known: false, node: fallback }];
       }
-      // With no default, an option the user leaves out is `undefined` (a required one is not): the
-      // place to say so is the option's flags.
+      // With no default, an option the user leaves out is `undefined` (a required one is not),
+      // which no code writes: the option's flags are where it is declared.
       return method === 'requiredOption'
         ? [given]
         : [given, { known: true, value: undefined, node: first, absent: true }];

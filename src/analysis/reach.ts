@@ -218,7 +218,11 @@ function endpointsOfHeadersHelper(node: TSESTree.Node): Route[] | null {
           skipTypeWrappers(returned).type === AST_NODE_TYPES.ObjectExpression && containsNode(returned, node),
       )
     : undefined;
-  if (!fn || !headers) return null;
+  return fn && headers ? endpointsRunning(fn) : null;
+}
+
+/** The endpoints that run a function of the project (`routesHandledBy`), or `null` when none is known. */
+function endpointsRunning(fn: HandlerFunction): Route[] | null {
   const endpoints = routesHandledBy(fn)?.filter(isEndpoint) ?? [];
   return endpoints.length > 0 ? endpoints : null;
 }
@@ -252,8 +256,8 @@ function endpointsOfConstant(node: TSESTree.Node): Route[] | null {
       // In a function of the project that no route handles itself (the handler a factory returns,
       // `protectedResourceHandler({ … })(request)` in a route file's handler): the routes of its callers.
       const fn = outermostFunction(use);
-      const handled = fn ? routesHandledBy(fn)?.filter(isEndpoint) : undefined;
-      if (!handled || handled.length === 0) return null;
+      const handled = fn && endpointsRunning(fn);
+      if (!handled) return null;
       reached.push(...handled);
       continue;
     }
