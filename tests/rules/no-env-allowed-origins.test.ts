@@ -1788,6 +1788,26 @@ http
   })
   .listen(3000, '127.0.0.1');`;
 
+/** The report on the environment read (line 5) of PICKED_FROM_ENV, with its suggestions; `data` when given. */
+const pickedFromEnvError = (credentials: boolean, data?: Record<string, string>) => ({
+  messageId: 'envAllowedOrigins' as const,
+  ...(data ? { data } : {}),
+  line: 5,
+  column: 19,
+  endLine: 5,
+  endColumn: 46,
+  suggestions: [
+    {
+      messageId: 'useEmptyAllowlist' as const,
+      output: PICKED_FROM_ENV(
+        credentials,
+        '[] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */',
+      ),
+    },
+    { messageId: 'useConstantAllowlist' as const, output: PICKED_FROM_ENV(credentials, "['https://app.example.com']") },
+  ],
+});
+
 ruleTester.run('no-env-allowed-origins: a helper that answers with a member of a list from the environment', rule, {
   valid: [
     {
@@ -1800,50 +1820,13 @@ ruleTester.run('no-env-allowed-origins: a helper that answers with a member of a
       name: 'the first entry for the origins it does not hold: an entry of `*` answers every page',
       code: PICKED_FROM_ENV(false),
       output: null,
-      errors: [
-        {
-          messageId: 'envAllowedOrigins',
-          data: { name: '`ALLOWED_ORIGINS`', credentials: '' },
-          line: 5,
-          column: 19,
-          endLine: 5,
-          endColumn: 46,
-          suggestions: [
-            {
-              messageId: 'useEmptyAllowlist',
-              output: PICKED_FROM_ENV(
-                false,
-                '[] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */',
-              ),
-            },
-            { messageId: 'useConstantAllowlist', output: PICKED_FROM_ENV(false, "['https://app.example.com']") },
-          ],
-        },
-      ],
+      errors: [pickedFromEnvError(false, { name: '`ALLOWED_ORIGINS`', credentials: '' })],
     },
     {
       name: 'with credentials: reported at the read, in the helper',
       code: PICKED_FROM_ENV(true),
       output: null,
-      errors: [
-        {
-          messageId: 'envAllowedOrigins',
-          line: 5,
-          column: 19,
-          endLine: 5,
-          endColumn: 46,
-          suggestions: [
-            {
-              messageId: 'useEmptyAllowlist',
-              output: PICKED_FROM_ENV(
-                true,
-                '[] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */',
-              ),
-            },
-            { messageId: 'useConstantAllowlist', output: PICKED_FROM_ENV(true, "['https://app.example.com']") },
-          ],
-        },
-      ],
+      errors: [pickedFromEnvError(true)],
     },
   ],
 });
