@@ -56,7 +56,7 @@ const FASTMCP: ServerSource = {
     everyInterfaceBefore: {
       module: 'fastmcp',
       version: '3.15.0',
-      binding: 'fastmcp before 3.15.0 has no `host` and binds `::`',
+      binding: 'fastmcp before 3.15.0 has no `host` option',
     },
   },
   authenticatedBy: ['authenticate', 'auth'],

@@ -343,7 +343,7 @@ export default createRule<Options, MessageIds>({
       // Before `loopbackSince` there is no `host` option: `listen(port)` whatever the options say,
       // and only an upgrade changes that.
       if (!transport.bindsLoopbackByDefault) {
-        const binding = `${server.module} before ${server.loopbackSince} has no \`host\` and calls \`listen(port)\``;
+        const binding = `${server.module} before ${server.loopbackSince} has no \`host\` option`;
         return { api, call: config, callee: transport.type, host: { kind: 'default', addHost: null, binding } };
       }
       const addHost =

@@ -214,7 +214,7 @@ ruleTester.run('require-loopback-host: versions pinned by a lockfile', loopbackR
         data: {
           api: "mcp-framework's `http-stream` transport",
           hostLabel: '`host`',
-          binding: 'mcp-framework before 0.2.20 has no `host` and calls `listen(port)`',
+          binding: 'mcp-framework before 0.2.20 has no `host` option',
         },
         line: 3,
         column: 45,
@@ -250,7 +250,7 @@ const oldFastmcp = (name: string, filename: string, code: string) => ({
       data: {
         api: "fastmcp's `server.start()`",
         hostLabel: '`httpStream.host`',
-        binding: 'fastmcp before 3.15.0 has no `host` and binds `::`',
+        binding: 'fastmcp before 3.15.0 has no `host` option',
       },
       line: 4,
       column: 8,

@@ -119,7 +119,7 @@ ruleTester.run('require-loopback-host: mcp-framework', loopbackRule, {
           data: {
             api: "mcp-framework's `http-stream` transport",
             hostLabel: '`host`',
-            binding: 'mcp-framework before 0.2.20 has no `host` and calls `listen(port)`',
+            binding: 'mcp-framework before 0.2.20 has no `host` option',
           },
           ...TYPE_SPAN,
           suggestions: [],
