@@ -14,6 +14,7 @@ import { carrierOf, environmentReadName, isEnvironmentObject, originSources } fr
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf, propertyName, staticValue, textOf, variableOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
+import { nextOriginHeaders } from '../analysis/next-config';
 import {
   isFunctionNode,
   possibleValues,
@@ -501,6 +502,10 @@ export default createRule<Options, MessageIds>({
             credentials: credentials.besides(write.site),
             site: write.site,
           });
+        }
+        // `{ key: 'Access-Control-Allow-Origin', value: process.env.CORS_ORIGIN }` in Next.js's `headers()`.
+        for (const header of nextOriginHeaders(sourceCode, reach.trustCredentialChecks)) {
+          reportAllowlistsIn(header.value, { kind: 'header', site: header.value });
         }
         for (const { site, origin } of guardedEchoes) {
           for (const check of originChecksOnTheWay(site, origin)) {

@@ -20,6 +20,7 @@ import {
 import { MENTIONS_CONFIGURED_SERVER_MODULE, MENTIONS_SELF_SERVING_MODULE } from '../frameworks/registry';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
 import { nitroCorsRules } from '../analysis/nitro-config';
+import { nextOriginHeaders } from '../analysis/next-config';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
@@ -394,6 +395,27 @@ export default createRule<Options, MessageIds>({
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
         for (const transport of configuredTransports(sourceCode)) reportConfigured(transport);
         for (const write of wildcardHeaders) reportHeader(write);
+        for (const header of nextOriginHeaders(sourceCode, reach.trustCredentialChecks)) {
+          if (!canBe(header.value, (value) => value === '*') || reported.has(header.value)) continue;
+          reported.add(header.value);
+          context.report({
+            node: header.value,
+            messageId: 'wildcardOrigin',
+            data: { policy: `Next.js's \`headers()\` for \`${header.source}\``, credentials: '' },
+            // Without the header, Next.js sends none: only the site's own pages read the answers. An
+            // entry left with no header would stop Next.js from starting, so it goes whole.
+            fix: failClosed({
+              messageId: 'denyOrigins',
+              fix: (fixer) => removeListElement(fixer, sourceCode, header.removable),
+            }),
+            suggest: [
+              {
+                messageId: 'useAllowedOrigin',
+                fix: (fixer) => useAllowedOrigin(fixer, header.header, [header.value]),
+              },
+            ],
+          });
+        }
         for (const rule of nitroCorsRules(sourceCode, reach.trustCredentialChecks)) {
           context.report({
             node: rule.property,

@@ -1,0 +1,231 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { skipTypeWrappers } from './ast';
+import { loadModule } from './exports';
+import { isSourceModuleName } from './module-graph';
+import { mayServeMcp } from './mcp-scope';
+import { codeOf, moduleOf, staticValue } from './program';
+import { CREDENTIAL_FINDER } from './reach';
+import { routeIsGuarded } from './route-guards';
+import { findRoutes, type Route } from './routes';
+import { findObjectProperty, isFunctionNode, resolveExpression, returnedExpressions } from './values';
+
+/** Next.js's config file, in the project's root. */
+const CONFIG_FILE = /^next\.config\.[cm]?[jt]s$/u;
+/** The folders Next.js serves routes from, beside its config: the App Router's and the Pages Router's API. */
+const ROUTE_FOLDERS = ['app', 'src/app', 'pages/api', 'src/pages/api'];
+/** How many modules of those folders are read for one config file. */
+const MAX_ROUTE_MODULES = 300;
+/** How many wrappers (`withSentryConfig(withMDX(config))`) are looked through to the config object. */
+const MAX_WRAPPERS = 4;
+
+/** An `Access-Control-Allow-Origin` header of Next.js's `headers()` config, and the MCP routes it covers. */
+export interface NextOriginHeader {
+  /** The header's `{ key, value }` object. */
+  readonly header: TSESTree.ObjectExpression;
+  /**
+   * What goes when the header goes: the header, or the whole `{ source, headers }` entry when it is
+   * the entry's only header (Next.js refuses to start on an entry whose `headers` is empty).
+   */
+  readonly removable: TSESTree.ObjectExpression;
+  /** Its `value`. */
+  readonly value: TSESTree.Node;
+  /** The `source` path pattern of the entry it is in (`/api/:path*`). */
+  readonly source: string;
+  /** The routes of the project under the pattern that may serve MCP and refuse no request without a credential. */
+  readonly routes: readonly Route[];
+}
+
+/**
+ * The `Access-Control-Allow-Origin` headers that a Next.js config file's `headers()` sets over a
+ * route of the project that may serve MCP: `async headers() { return [{ source: '/api/:path*',
+ * headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] }] }` (Next.js docs, "headers":
+ * each entry's headers are sent on every response whose path matches `source`, routes and static
+ * files alike). A pattern that names an MCP endpoint itself (`/mcp`, `/sse`) covers one whatever the
+ * routes, as a rewrite may serve it.
+ */
+export function nextOriginHeaders(
+  sourceCode: Readonly<SourceCode>,
+  trustCredentialChecks: boolean,
+): NextOriginHeader[] {
+  const { file } = moduleOf(sourceCode.ast);
+  if (file === null || !CONFIG_FILE.test(path.basename(file))) return [];
+  const found: NextOriginHeader[] = [];
+  let routes: Route[] | null = null;
+  for (const config of configObjects(sourceCode.ast)) {
+    for (const entry of headerEntries(config)) {
+      const source = findObjectProperty(entry, 'source');
+      const pattern = source.kind === 'found' && source.value ? staticValue(source.value)?.value : null;
+      const headers = findObjectProperty(entry, 'headers');
+      const list = headers.kind === 'found' && headers.value ? resolveExpression(headers.value) : null;
+      if (typeof pattern !== 'string' || list?.type !== AST_NODE_TYPES.ArrayExpression) continue;
+      for (const element of list.elements) {
+        const header = element && resolveExpression(element);
+        if (header?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        const key = findObjectProperty(header, 'key');
+        const name = key.kind === 'found' && key.value ? staticValue(key.value)?.value : null;
+        const value = findObjectProperty(header, 'value');
+        if (typeof name !== 'string' || name.toLowerCase() !== 'access-control-allow-origin') continue;
+        if (value.kind !== 'found' || !value.value) continue;
+        routes ??= mcpRoutes(path.dirname(file));
+        const matches = sourceMatcher(pattern);
+        const covered = routes.filter(
+          (route) =>
+            route.path !== null &&
+            matches(route.path) &&
+            !(trustCredentialChecks && routeIsGuarded(CREDENTIAL_FINDER, route, findRoutes(codeOf(route.node)).apps)),
+        );
+        if (covered.length > 0 || MCP_SOURCE.test(pattern)) {
+          const removable = list.elements.length === 1 ? entry : header;
+          found.push({ header, removable, value: value.value, source: pattern, routes: covered });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** A `source` that names an MCP endpoint: `/mcp`, `/api/mcp/:path*`, `/sse`, `/message`. */
+const MCP_SOURCE = /(?:^|\/)(?:[^/:]*mcp[^/]*|sse|messages?)(?:\/|$)/iu;
+
+/**
+ * The config objects a config file exports: `module.exports = nextConfig`, `export default
+ * nextConfig`, through wrappers (`withSentryConfig(nextConfig, { … })`) and a config function
+ * (`(phase) => ({ … })`).
+ */
+function configObjects(program: TSESTree.Program): TSESTree.ObjectExpression[] {
+  const found: TSESTree.ObjectExpression[] = [];
+  const add = (node: TSESTree.Node, depth: number): void => {
+    if (depth > MAX_WRAPPERS) return;
+    const expression = skipTypeWrappers(resolveExpression(node) ?? node);
+    if (expression.type === AST_NODE_TYPES.ObjectExpression) {
+      if (!found.includes(expression)) found.push(expression);
+    } else if (expression.type === AST_NODE_TYPES.CallExpression) {
+      for (const argument of expression.arguments) {
+        if (argument.type !== AST_NODE_TYPES.SpreadElement) add(argument, depth + 1);
+      }
+    } else if (isFunctionNode(expression)) {
+      for (const returned of returnedExpressions(expression)) add(returned, depth + 1);
+    }
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) add(statement.declaration, 0);
+    else if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      isModuleExports(statement.expression.left)
+    ) {
+      add(statement.expression.right, 0);
+    }
+  }
+  return found;
+}
+
+function isModuleExports(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    node.property.name === 'exports'
+  );
+}
+
+/** The entries `{ source, headers }` that a config's `headers()` returns. */
+function headerEntries(config: TSESTree.ObjectExpression): TSESTree.ObjectExpression[] {
+  const headers = findObjectProperty(config, 'headers');
+  if (headers.kind !== 'found') return [];
+  const fn = skipTypeWrappers(resolveExpression(headers.property.value) ?? headers.property.value);
+  if (!isFunctionNode(fn)) return [];
+  const entries: TSESTree.ObjectExpression[] = [];
+  for (const returned of returnedExpressions(fn)) {
+    let list = skipTypeWrappers(returned);
+    if (list.type === AST_NODE_TYPES.AwaitExpression) list = skipTypeWrappers(list.argument);
+    const array = resolveExpression(list);
+    if (array?.type !== AST_NODE_TYPES.ArrayExpression) continue;
+    for (const element of array.elements) {
+      const entry = element && element.type !== AST_NODE_TYPES.SpreadElement ? resolveExpression(element) : null;
+      if (entry?.type === AST_NODE_TYPES.ObjectExpression) entries.push(entry);
+    }
+  }
+  return entries;
+}
+
+/**
+ * Whether a route's path (`/api/:transport`) is one a `source` pattern matches. Next.js reads
+ * `source` with path-to-regexp: `:name` one segment, `:name*` none or more, `:name+` one or
+ * more, `:name?` at most one, `:name(regex)` and `(regex)` what the regex matches. A route's own
+ * dynamic segment stands for any one segment; a pattern that cannot be read matches every path.
+ */
+function sourceMatcher(pattern: string): (routePath: string) => boolean {
+  let expression: RegExp;
+  try {
+    expression = new RegExp(`^${patternSource(pattern)}/?$`, 'iu');
+  } catch {
+    return () => true;
+  }
+  return (routePath) => expression.test(routePath.replace(/:[^/]+/gu, 'x'));
+}
+
+const PATTERN_PART =
+  /(\/?):(\w+)(\((?:[^()\\]|\\.|\([^()]*\))*\))?([*+?])?|(\/?)(\((?:[^()\\]|\\.|\([^()]*\))*\))([*+?])?|([^:(]+)/gy;
+
+function patternSource(pattern: string): string {
+  let source = '';
+  PATTERN_PART.lastIndex = 0;
+  let index = 0;
+  while (index < pattern.length) {
+    PATTERN_PART.lastIndex = index;
+    const part = PATTERN_PART.exec(pattern);
+    if (!part) throw new Error('unread pattern');
+    index = PATTERN_PART.lastIndex;
+    if (part[8] !== undefined) {
+      source += part[8].replace(/[.+?^${}()|[\]\\*]/gu, '\\$&');
+      continue;
+    }
+    const slash = (part[1] ?? part[5] ?? '') === '/' ? '/' : '';
+    const group = part[3] ?? part[6] ?? '([^/]+?)';
+    const modifier = part[4] ?? part[7];
+    const escapedSlash = slash ? '\\/' : '';
+    if (modifier === '*') source += `(?:${escapedSlash}${group}(?:\\/${group})*)?`;
+    else if (modifier === '+') source += `${escapedSlash}${group}(?:\\/${group})*`;
+    else if (modifier === '?') source += `(?:${escapedSlash}${group})?`;
+    else source += `${escapedSlash}${group}`;
+  }
+  return source;
+}
+
+/** The routes of the project's Next.js route files (App Router, Pages Router API) that may serve MCP. */
+function mcpRoutes(root: string): Route[] {
+  const routes: Route[] = [];
+  let read = 0;
+  /** `pages` is true under the Pages Router's `api` folder, where every module is a route. */
+  const visit = (dir: string, depth: number, pages: boolean): void => {
+    if (depth > 10 || read >= MAX_ROUTE_MODULES) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (read >= MAX_ROUTE_MODULES) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) visit(full, depth + 1, pages);
+        continue;
+      }
+      if (!entry.isFile() || !isSourceModuleName(entry.name)) continue;
+      if (!pages && !/^route\.[cm]?[jt]sx?$/u.test(entry.name)) continue;
+      read++;
+      const program = loadModule(full);
+      if (!program) continue;
+      routes.push(...findRoutes(codeOf(program)).routes.filter((route) => route.path !== null && mayServeMcp(route)));
+    }
+  };
+  for (const folder of ROUTE_FOLDERS) visit(path.join(root, folder), 0, folder.endsWith('api'));
+  return routes;
+}

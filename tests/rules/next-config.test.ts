@@ -1,0 +1,208 @@
+import path from 'node:path';
+import envRule from '../../src/rules/no-env-allowed-origins';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
+import { commonjs, createRuleTester } from '../rule-tester';
+
+// Next.js sends the headers of each entry of its config's `headers()` on every response whose path
+// matches the entry's `source` (path-to-regexp: `:path*`, `(.*)`), routes and static files alike.
+// The fixture projects (tests/fixtures/next-config/*) hold the route files: `open` an MCP route
+// of mcp-handler at `/api/:transport` and a route of notes, `web` no MCP route, `guarded` an MCP
+// route that refuses a request without a bearer token, `pages` an MCP route of the Pages Router.
+
+const ruleTester = createRuleTester();
+
+/** Where a config file is: the root of a fixture project. */
+const configIn = (fixture: string, name = 'next.config.ts'): string =>
+  path.join(__dirname, '..', 'fixtures', 'next-config', fixture, name);
+
+/** A config whose `headers()` answers `origin` on `source`. */
+const CONFIG = (source: string, origin: string): string => `import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  async headers() {
+    return [
+      {
+        source: '${source}',
+        headers: [
+          { key: 'Access-Control-Allow-Origin', value: ${origin} },
+          { key: 'Access-Control-Allow-Methods', value: 'GET, POST, OPTIONS' },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
+`;
+
+/** `CONFIG` with the origin header gone: what the deny-all change leaves. */
+const WITHOUT_ORIGIN = (source: string): string =>
+  CONFIG(source, "'*'").replace("          { key: 'Access-Control-Allow-Origin', value: '*' },\n", '');
+
+/** `CONFIG` with the origin taken from a constant of the module. */
+const WITH_CONSTANT = (source: string): string =>
+  CONFIG(source, 'ALLOWED_ORIGIN').replace(
+    "import type { NextConfig } from 'next';\n",
+    "import type { NextConfig } from 'next';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+  );
+
+const error = (source: string, output = CONFIG(source, "'*'")) => ({
+  messageId: 'wildcardOrigin' as const,
+  data: { policy: `Next.js's \`headers()\` for \`${source}\``, credentials: '' },
+  line: 10,
+  column: 56,
+  endLine: 10,
+  endColumn: 59,
+  suggestions: [
+    { messageId: 'denyOrigins' as const, output: output === CONFIG(source, "'*'") ? WITHOUT_ORIGIN(source) : output },
+    { messageId: 'useAllowedOrigin' as const, output: WITH_CONSTANT(source) },
+  ],
+});
+
+/** A CommonJS config of a function of the build phase, wrapped by a plugin's helper. */
+const WRAPPED = `const withPlugin = require('./with-plugin');
+
+module.exports = withPlugin((phase) => ({
+  headers: async () => [
+    { source: '/(.*)', headers: [{ key: 'access-control-allow-origin', value: '*' }] },
+  ],
+}));
+`;
+
+ruleTester.run("no-wildcard-origin: Next.js's headers()", wildcardRule, {
+  valid: [
+    { name: 'no route of the project serves MCP', code: CONFIG('/api/:path*', "'*'"), filename: configIn('web') },
+    { name: 'the entry covers static files only', code: CONFIG('/fonts/:path*', "'*'"), filename: configIn('open') },
+    {
+      name: 'the entry covers a route that serves no MCP',
+      code: CONFIG('/api/notes', "'*'"),
+      filename: configIn('open'),
+    },
+    {
+      name: 'a pattern that leaves the API out',
+      code: CONFIG('/:path((?!api).*)', "'*'"),
+      filename: configIn('open'),
+    },
+    {
+      name: 'an origin in source',
+      code: CONFIG('/api/:path*', "'https://app.example.com'"),
+      filename: configIn('open'),
+    },
+    {
+      name: 'the MCP route refuses a request without its bearer token',
+      code: CONFIG('/api/:path*', "'*'"),
+      filename: configIn('guarded'),
+    },
+    {
+      name: 'a file that is not the config',
+      code: CONFIG('/api/:path*', "'*'"),
+      filename: configIn('open', 'headers.ts'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'every API path',
+      code: CONFIG('/api/:path*', "'*'"),
+      filename: configIn('open'),
+      errors: [error('/api/:path*')],
+    },
+    {
+      name: 'the MCP route by its own pattern',
+      code: CONFIG('/api/:transport', "'*'"),
+      filename: configIn('open'),
+      errors: [error('/api/:transport')],
+    },
+    {
+      name: 'a Pages Router API route',
+      code: CONFIG('/api/mcp', "'*'"),
+      filename: configIn('pages'),
+      errors: [error('/api/mcp')],
+    },
+    {
+      name: 'a pattern that names an MCP endpoint, which a rewrite may serve',
+      code: CONFIG('/mcp/:path*', "'*'"),
+      filename: configIn('web'),
+      errors: [error('/mcp/:path*')],
+    },
+    {
+      name: 'a guarded route, without trusting credential checks',
+      code: CONFIG('/api/:path*', "'*'"),
+      filename: configIn('guarded'),
+      options: [{ trustCredentialChecks: false }],
+      errors: [error('/api/:path*')],
+    },
+    {
+      name: 'with `failClosedFix`, the header goes',
+      code: CONFIG('/api/:path*', "'*'"),
+      filename: configIn('open'),
+      options: [{ failClosedFix: true }],
+      output: WITHOUT_ORIGIN('/api/:path*'),
+      errors: [{ ...error('/api/:path*'), suggestions: [error('/api/:path*').suggestions[1]!] }],
+    },
+    {
+      name: 'a CommonJS config function, through a wrapper',
+      code: WRAPPED,
+      ...commonjs,
+      filename: configIn('open', 'next.config.js'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "Next.js's `headers()` for `/(.*)`", credentials: '' },
+          line: 5,
+          column: 79,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              // An entry with no header stops Next.js from starting ("`headers` field cannot be empty").
+              output: WRAPPED.replace(
+                "    { source: '/(.*)', headers: [{ key: 'access-control-allow-origin', value: '*' }] },\n",
+                '',
+              ),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: WRAPPED.replace(
+                "const withPlugin = require('./with-plugin');\n",
+                "const withPlugin = require('./with-plugin');\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ).replace("value: '*'", 'value: ALLOWED_ORIGIN'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run("no-env-allowed-origins: Next.js's headers()", envRule, {
+  valid: [
+    {
+      name: 'no route of the project serves MCP',
+      code: CONFIG('/api/:path*', 'process.env.CORS_ORIGIN'),
+      filename: configIn('web'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the origin of the MCP route from the environment',
+      code: CONFIG('/api/:path*', 'process.env.CORS_ORIGIN'),
+      filename: configIn('open'),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
+          line: 10,
+          column: 56,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: CONFIG('/api/:path*', "'' /* was env CORS_ORIGIN: list the allowed origins here */"),
+            },
+            { messageId: 'useConstantAllowlist', output: CONFIG('/api/:path*', "'https://app.example.com'") },
+          ],
+        },
+      ],
+    },
+  ],
+});
