@@ -1685,7 +1685,9 @@ function pathTest(test: TSESTree.Node): string | null {
         [node.left, node.right],
         [node.right, node.left],
       ] as const) {
-        if (isPathRead(side)) path = staticString(other);
+        // `url.pathname === httpPath`, with `httpPath = flag ?? process.env.MCP_PATH ?? '/mcp'`: read as
+        // a route's path argument is, its default when nothing else is known.
+        if (isPathRead(side)) path = routePath(other);
       }
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       const method = calledMethodName(node);

@@ -1339,6 +1339,76 @@ export class Bridge {
       ],
     },
     {
+      name: 'node:http: a branch for a path from the environment with `/mcp` as its default',
+      code: `import http from 'node:http';
+
+const mcpPath = process.env.MCP_HTTP_PATH ?? '/mcp';
+
+http.createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz') {
+    res.end('ok');
+    return;
+  }
+  if (url.pathname === mcpPath) {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});`,
+      output: `import http from 'node:http';
+
+const mcpPath = process.env.MCP_HTTP_PATH ?? '/mcp';
+
+${tokenHelpers()}
+
+http.createServer(async (req, res) => {
+  ${guard('node:http', false, { indent: '  ' })}const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz') {
+    res.end('ok');
+    return;
+  }
+  if (url.pathname === mcpPath) {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of `/mcp` in this handler' },
+          line: 11,
+          column: 7,
+          endLine: 11,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+const mcpPath = process.env.MCP_HTTP_PATH ?? '/mcp';
+
+${tokenHelpers({ bearer: true })}
+
+http.createServer(async (req, res) => {
+  ${guard('node:http', true, { indent: '  ' })}const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz') {
+    res.end('ok');
+    return;
+  }
+  if (url.pathname === mcpPath) {
+    await transport.handleRequest(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'node:http: a health path answered first, then every path but /mcp turned away: the route is /mcp',
       code: `import http from 'node:http';
 
