@@ -26,7 +26,7 @@ import { KNOWN_MODULES, MCP_PACKAGES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
 import { findRoutes, isPathRead, madeApp, type AppInstance, type Route } from './routes';
-import { exportedValue } from './servers';
+import { exportedValue, serverStarts, startedApp } from './servers';
 import { webSocketServers } from './websocket-servers';
 import {
   enclosingClass,
@@ -236,6 +236,9 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   // extension), which no route shows.
   if (webSocketServers(sourceCode).length > 0) return false;
   const { routes, apps } = findRoutes(sourceCode);
+  // `serve({ fetch: app.fetch })` or `app.listen(port)` of an app another module of the package
+  // makes and exports, which serves no MCP (`routerOfNoMcp`): the entry of a plain web service.
+  if (!saysMcp && routes.length === 0 && servesOnlyAppsOfNoMcp(sourceCode)) return true;
   // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own,
   // or a plain server a handler of the file that routes by hand (through a table of its own
   // functions) and hands nothing to MCP.
@@ -270,6 +273,18 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   );
 }
 
+/** Whether the file starts servers, and each serves an app of another module that serves no MCP. */
+function servesOnlyAppsOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
+  const starts = serverStarts(sourceCode);
+  return (
+    starts.length > 0 &&
+    starts.every((start) => {
+      const made = startedApp(start);
+      return made !== null && routerOfNoMcp(made, sourceCode);
+    })
+  );
+}
+
 /** Whether a handler is a router another module of the package makes, which serves no MCP (`routerOfNoMcp`). */
 function importedRouterOfNoMcp(handler: TSESTree.Node, linted: Readonly<SourceCode>): boolean {
   const expression = skipTypeWrappers(handler);
@@ -292,11 +307,20 @@ function routerOfNoMcp(made: TSESTree.Node, linted: Readonly<SourceCode>): boole
   if (MENTIONS_MCP_METHOD.test(code.text) || (SAYS_MCP.test(code.text) && SAYS_MCP.test(codeWithoutNotes(code))))
     return false;
   const holder = outermostWrapper(made).parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const names = (variableOf(holder.id)?.references ?? []).flatMap((reference) => {
-    const name = exportsName(reference.identifier);
-    return name === null ? [] : [name];
-  });
+  let names: string[];
+  if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+    // `export default new Hono().get(…)`
+    names = ['default'];
+  } else {
+    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier)
+      return false;
+    names = (variableOf(holder.id)?.references ?? []).flatMap((reference) => {
+      const name = exportsName(reference.identifier);
+      return name === null ? [] : [name];
+    });
+    // `export const app = new Hono()`
+    if (holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.push(holder.id.name);
+  }
   if (names.length === 0) return false;
   const importers = importersOf(file, names);
   const here = moduleOf(linted.ast).file;

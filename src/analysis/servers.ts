@@ -1645,7 +1645,7 @@ function bindsLoopback(start: ServerStart): boolean {
 }
 
 /** Where the app a start serves was made: the receiver of `.listen()`, the handler of `createServer(app)`, or `fetch: app.fetch`. */
-function startedApp(start: ServerStart): TSESTree.Node | null {
+export function startedApp(start: ServerStart): TSESTree.Node | null {
   const { call } = start;
   let served: TSESTree.Node | null | undefined;
   if (call.type === AST_NODE_TYPES.ObjectExpression) {

@@ -336,6 +336,19 @@ ruleTester.run("require-loopback-host: a web app whose routes another module's r
       filename: webAppBeside({ 'src/routes.ts': PLAIN_ROUTER }),
     },
     {
+      name: 'the router exported where it is declared (`export const router`)',
+      code: WEB_APP.replace("import router from './routes.js';", "import { router } from './routes.js';"),
+      filename: webAppBeside(
+        {
+          'src/routes.ts': PLAIN_ROUTER.replace('const router = Router();', 'export const router = Router();').replace(
+            '\nexport default router;',
+            '',
+          ),
+        },
+        WEB_APP.replace("import router from './routes.js';", "import { router } from './routes.js';"),
+      ),
+    },
+    {
       name: 'mounted with no path, in a file whose comment names MCP (`app.use(router)` is no path)',
       code: WEB_APP_UNPREFIXED,
       filename: webAppBeside({ 'src/routes.ts': PLAIN_ROUTER }, WEB_APP_UNPREFIXED),
@@ -369,6 +382,99 @@ ruleTester.run("require-loopback-host: a web app whose routes another module's r
       code: WEB_APP,
       filename: webAppBeside({ 'src/routes.ts': PLAIN_ROUTER, 'src/mcp.ts': ADDS_MCP_ROUTE }),
       errors: [webAppError],
+    },
+  ],
+});
+
+// The entry of a web service that serves an app another module makes and exports (`app.ts` builds
+// it, `index.ts` starts it): it serves no MCP when that module, and every module that imports the
+// app, reaches no MCP package.
+
+/** The entry: `listen` on line 4. */
+const ENTRY = `import { app } from './app.js';
+
+const port = Number(process.env.PORT ?? 4000);
+app.listen(port, () => console.log(\`on \${port}\`));`;
+
+/** The app, with the router of `./routes.js` mounted at `/api`. */
+const APP_MODULE = `import express from 'express';
+import router from './routes.js';
+
+export const app = express();
+app.use(express.json());
+app.use('/api', router);
+app.get('/health', (_req, res) => res.json({ ok: true }));`;
+
+/** The same app, exported by default. */
+const DEFAULT_APP_MODULE = `${APP_MODULE.replace('export const app', 'const app')}
+export default app;`;
+
+/** Another module that adds an MCP route to the app. */
+const ADDS_MCP_TO_APP = ADDS_MCP_ROUTE.replace(
+  "import router from './routes.js';",
+  "import { app } from './app.js';",
+).replace('router.post(', 'app.post(');
+
+function entryBeside(files: Record<string, string>, entry = ENTRY): string {
+  const dir = makePackage({ 'src/index.ts': entry, 'src/store.ts': STORE, 'src/routes.ts': PLAIN_ROUTER, ...files });
+  return path.join(dir, 'src', 'index.ts');
+}
+
+const entryError = {
+  ...nodeDefaultHost(
+    4,
+    (host) => ENTRY.replace('listen(port, () =>', `listen(port${host}, () =>`),
+    '`app.listen()` of Express',
+  ),
+  column: 5,
+  endColumn: 11,
+};
+
+ruleTester.run("require-loopback-host: an entry that starts another module's app", loopbackRule, {
+  valid: [
+    {
+      name: 'the app and its routers reach no MCP package',
+      code: ENTRY,
+      filename: entryBeside({ 'src/app.ts': APP_MODULE }),
+    },
+    {
+      name: 'the app exported by default',
+      code: ENTRY.replace("import { app } from './app.js';", "import app from './app.js';"),
+      filename: entryBeside(
+        { 'src/app.ts': DEFAULT_APP_MODULE },
+        ENTRY.replace("import { app } from './app.js';", "import app from './app.js';"),
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a router of the app serves MCP',
+      code: ENTRY,
+      filename: entryBeside({ 'src/app.ts': APP_MODULE, 'src/routes.ts': MCP_ROUTER }),
+      errors: [entryError],
+    },
+    {
+      name: 'another module adds an MCP route to the app',
+      code: ENTRY,
+      filename: entryBeside({ 'src/app.ts': APP_MODULE, 'src/mcp.ts': ADDS_MCP_TO_APP }),
+      errors: [entryError],
+    },
+    {
+      name: 'the entry says MCP',
+      code: `// The MCP server of this package.\n${ENTRY}`,
+      filename: entryBeside({ 'src/app.ts': APP_MODULE }, `// The MCP server of this package.\n${ENTRY}`),
+      errors: [
+        {
+          ...nodeDefaultHost(
+            5,
+            (host) =>
+              `// The MCP server of this package.\n${ENTRY.replace('listen(port, () =>', `listen(port${host}, () =>`)}`,
+            '`app.listen()` of Express',
+          ),
+          column: 5,
+          endColumn: 11,
+        },
+      ],
     },
   ],
 });
