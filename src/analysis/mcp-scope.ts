@@ -21,7 +21,7 @@ import {
   runByBun,
   servedByDeno,
 } from './module-graph';
-import { importedFile } from './exports';
+import { importedFile, loadModule } from './exports';
 import { KNOWN_MODULES, MCP_PACKAGES } from '../frameworks/registry';
 import { isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
@@ -280,9 +280,49 @@ function servesOnlyAppsOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
     starts.length > 0 &&
     starts.every((start) => {
       const made = startedApp(start);
-      return made !== null && routerOfNoMcp(made, sourceCode);
+      if (made === null || isLinted(made)) return false;
+      const { file } = moduleOf(made);
+      // An app with endpoints of its own (middleware alone answers nothing the analysis can
+      // judge), in a module that other packages cannot import, and that no importer hands on.
+      return (
+        file !== null &&
+        !isPackageEntry(file) &&
+        findRoutes(codeOf(made)).routes.some((route) => route.app?.node === made && isEndpoint(route)) &&
+        routerOfNoMcp(made, sourceCode) &&
+        !reexportedByImporters(file)
+      );
     })
   );
+}
+
+/**
+ * Whether a module of the package re-exports what `file` exports (`export { app } from './app'`,
+ * `export * from './app'`, or an imported name exported again): its own importers, which
+ * `importersOf(file)` does not list, may add routes to it.
+ */
+function reexportedByImporters(file: string): boolean {
+  // Every module that imports the file: a default import names no export the text must hold.
+  return (importersOf(file, ['default']) ?? []).some((importer) => {
+    const program = loadModule(importer);
+    if (!program) return true;
+    const local = new Set<string>();
+    for (const statement of program.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+      if (resolveSpecifier(importer, statement.source.value) !== file) continue;
+      for (const specifier of statement.specifiers) local.add(specifier.local.name);
+    }
+    return program.body.some((statement) => {
+      if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) return true;
+      if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        return statement.declaration.type === AST_NODE_TYPES.Identifier && local.has(statement.declaration.name);
+      }
+      if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) return false;
+      if (statement.source) return resolveSpecifier(importer, statement.source.value) === file;
+      return statement.specifiers.some(
+        (specifier) => specifier.local.type === AST_NODE_TYPES.Identifier && local.has(specifier.local.name),
+      );
+    });
+  });
 }
 
 /** Whether a handler is a router another module of the package makes, which serves no MCP (`routerOfNoMcp`). */

@@ -460,6 +460,20 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
       errors: [entryError],
     },
     {
+      name: 'a module re-exports the app, and its importers may add routes',
+      code: ENTRY,
+      filename: entryBeside({ 'src/app.ts': APP_MODULE, 'src/shared.ts': "export { app } from './app.js';\n" }),
+      errors: [entryError],
+    },
+    {
+      name: 'the app has middleware only: what answers is not shown',
+      code: ENTRY,
+      filename: entryBeside({
+        'src/app.ts': "import express from 'express';\n\nexport const app = express();\napp.use(express.json());\n",
+      }),
+      errors: [entryError],
+    },
+    {
       name: 'the entry says MCP',
       code: `// The MCP server of this package.\n${ENTRY}`,
       filename: entryBeside({ 'src/app.ts': APP_MODULE }, `// The MCP server of this package.\n${ENTRY}`),
