@@ -633,6 +633,11 @@ function resultHandedOn(listen: TSESTree.CallExpression): boolean {
 function closesOnRequest(listen: TSESTree.CallExpression): boolean {
   const receiver = calledMethodObject(listen);
   const server = receiver && skipTypeWrappers(receiver);
+  // `const server = createServer(handler).listen(port)`: the catcher closes what `listen` hands back.
+  if (server?.type === AST_NODE_TYPES.CallExpression) {
+    const given = server.arguments.at(-1);
+    return given !== undefined && isRequestCatcher(given);
+  }
   if (server?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = variableOf(server);
   const def = variable?.defs[0];
@@ -674,7 +679,20 @@ export function isRequestCatcher(node: TSESTree.Node): boolean {
 function catcherServer(handler: TSESTree.Node): Scope.Variable | null {
   const made = handler.parent;
   if (made?.type !== AST_NODE_TYPES.CallExpression || made.arguments.at(-1) !== handler) return null;
-  const holder = outermostWrapper(made).parent;
+  // `createServer(handler).listen(port)`: Node's `listen`, `on` and `once` hand back the server.
+  let server: TSESTree.Node = outermostWrapper(made);
+  for (
+    let chained = server.parent;
+    chained?.type === AST_NODE_TYPES.MemberExpression &&
+    chained.object === server &&
+    chained.parent?.type === AST_NODE_TYPES.CallExpression &&
+    chained.parent.callee === chained &&
+    SERVER_CHAIN_METHODS.has(calledMethodName(chained.parent) ?? '');
+    chained = server.parent
+  ) {
+    server = outermostWrapper(chained.parent);
+  }
+  const holder = server.parent;
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
     const variable = holder.parent.kind === 'const' ? variableOf(holder.id) : null;
     return variable && variable.defs.length === 1 ? variable : null;
@@ -682,7 +700,7 @@ function catcherServer(handler: TSESTree.Node): Scope.Variable | null {
   if (
     holder?.type !== AST_NODE_TYPES.AssignmentExpression ||
     holder.operator !== '=' ||
-    holder.right !== outermostWrapper(made) ||
+    holder.right !== server ||
     holder.left.type !== AST_NODE_TYPES.Identifier
   )
     return null;
@@ -693,6 +711,9 @@ function catcherServer(handler: TSESTree.Node): Scope.Variable | null {
   const init = def.node.init && skipTypeWrappers(def.node.init);
   return soleAssignment(variable) && (!init || isNullishLiteral(init)) ? variable : null;
 }
+
+/** Methods of a Node server that hand it back, so that a chain of them is still the server. */
+const SERVER_CHAIN_METHODS: ReadonlySet<string> = new Set(['listen', 'on', 'once']);
 
 /** The value of the one assignment to a variable after its declaration (`server = createServer(h)`), if it has one. */
 function soleAssignment(variable: Scope.Variable): TSESTree.Node | null {

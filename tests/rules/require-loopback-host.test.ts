@@ -4405,6 +4405,26 @@ const server = http.createServer((req, res) => {
 });
 server.listen(8976);`,
     },
+    {
+      name: 'a catcher made and started in one chain (`listen` hands back the server it closes)',
+      code: `import http from 'node:http';
+
+const PORT = 8976;
+
+export function waitForCode(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const server = http
+      .createServer((req, res) => {
+        const code = new URL(req.url ?? '/', 'http://localhost').searchParams.get('code');
+        res.end('Signed in: you can close this tab.');
+        server.close();
+        if (code) resolve(code);
+        else reject(new Error('no code'));
+      })
+      .listen(PORT);
+  });
+}`,
+    },
   ],
   invalid: [
     {
