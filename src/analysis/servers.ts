@@ -1738,9 +1738,49 @@ export function ephemeralTestStart(start: ServerStart): boolean {
   const options = resolveObjectExpression(first);
   if (options) {
     const port = findObjectProperty(options, 'port');
-    return port.kind === 'found' && port.value !== null && staticValue(port.value)?.value === 0;
+    return port.kind === 'found' && port.value !== null && systemPickedPort(port.value);
   }
-  return staticValue(first)?.value === 0;
+  return systemPickedPort(first);
+}
+
+/**
+ * Ports that only the running test knows: `0`, or a free port a package picks at random (get-port
+ * 7's default export called with no preference, `await getPort()`; get-port-please 3's
+ * `getRandomPort()`), held in a `const`.
+ */
+function systemPickedPort(node: TSESTree.Node, depth = 0): boolean {
+  if (staticValue(node)?.value === 0) return true;
+  let value = skipTypeWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const def = variableOf(value)?.defs[0];
+    // `function startFake(port: number) { serve({ fetch, port }) }`, called with such a port at every call.
+    if (def?.type === 'Parameter' && depth < 2 && isFunctionNode(def.node)) {
+      const index = def.node.params.findIndex((param) => param === def.name);
+      const known = index >= 0 ? callsOf(def.node, true) : null;
+      return (
+        known !== null &&
+        known.complete &&
+        known.calls.length > 0 &&
+        known.calls.every((call) => {
+          const argument = call.arguments[index];
+          return (
+            argument !== undefined &&
+            argument.type !== AST_NODE_TYPES.SpreadElement &&
+            systemPickedPort(argument, depth + 1)
+          );
+        })
+      );
+    }
+    if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return false;
+    value = skipTypeWrappers(def.node.init);
+  }
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTypeWrappers(value.argument);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length > 0) return false;
+  const ref = externalRefOf(value.callee);
+  return (
+    (ref?.module === 'get-port' && ref.names.length === 1 && ref.names[0] === 'default') ||
+    (ref?.module === 'get-port-please' && ref.names.length === 1 && ref.names[0] === 'getRandomPort')
+  );
 }
 
 /** The calls of test runners that take a test's body: `test(…)`, `it(…)`, `describe(…)`, `beforeAll(…)`. */

@@ -1,7 +1,7 @@
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import { createRuleTester, failClosedFix } from '../rule-tester';
-import { nodeDefaultHost } from '../support/fix-text';
+import { LOOPBACK_HOSTS, nodeDefaultHost } from '../support/fix-text';
 
 // Code that is safe out of the box although nothing in it is a constant `true`: a switch that is
 // on unless the environment turns it off, a list filled after it is made, a server that only
@@ -596,6 +596,25 @@ beforeAll(() => {
 afterAll(() => server.close());
 it('answers', () => {});`;
 
+/** A Playwright fixture that starts a fake upstream on the port `picked` gives, through a helper. */
+const GET_PORT_FIXTURE = (picked: string): string => `import getPort from 'get-port';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { test as base } from '@playwright/test';
+
+function startUpstream(port: number) {
+  const app = new Hono().post('/mcp', (c) => c.json({ jsonrpc: '2.0', id: 1, result: {} }));
+  serve({ fetch: app.fetch, port });
+}
+
+export const test = base.extend<{ upstream: string }>({
+  upstream: async ({}, use) => {
+    const port = await ${picked};
+    startUpstream(port);
+    await use(\`http://localhost:\${port}/mcp\`);
+  },
+});`;
+
 ruleTester.run("require-loopback-host: a test's server on a port the system picks", loopbackRule, {
   valid: [
     { name: '`app.listen(0)` in `beforeAll(…)`', code: TEST_SERVER('0'), filename: 'src/mcp.test.ts' },
@@ -608,8 +627,44 @@ test('proxies', async () => {
 });`,
       filename: 'tests/proxy.test.ts',
     },
+    {
+      name: "a port get-port picks at random, given through a helper's parameter",
+      code: GET_PORT_FIXTURE('getPort()'),
+      filename: 'tests/e2e/fixtures.ts',
+    },
+    {
+      name: "get-port-please's `getRandomPort()`",
+      code: GET_PORT_FIXTURE('getRandomPort()').replace(
+        "import getPort from 'get-port';",
+        "import { getRandomPort } from 'get-port-please';",
+      ),
+      filename: 'tests/e2e/fixtures.ts',
+    },
   ],
   invalid: [
+    {
+      name: 'a port get-port is asked to prefer, which it gives when it is free',
+      code: GET_PORT_FIXTURE('getPort({ port: 4100 })'),
+      filename: 'tests/e2e/fixtures.ts',
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: {
+            api: '`serve()` from `@hono/node-server`',
+            hostLabel: '`hostname`',
+            binding: "Node's default is `::`",
+          },
+          line: 8,
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
+            messageId,
+            output: GET_PORT_FIXTURE('getPort({ port: 4100 })').replace(
+              'serve({ fetch: app.fetch, port })',
+              `serve({ fetch: app.fetch, port, hostname: ${host} })`,
+            ),
+          })),
+        },
+      ],
+    },
     {
       name: 'the same test on a fixed port, which a page can know ahead',
       code: TEST_SERVER('3000'),
