@@ -1418,6 +1418,8 @@ export function harmlessPolicy(
   // `app.use('/.well-known/oauth-authorization-server', cors(), …)`, also on an app the file is
   // handed: middleware mounted at a public path runs only for that path.
   if (mountedAtPublicPath(node, options.publicPaths)) return true;
+  // Written by a handler mounted there itself: `app.use('/.well-known/openid-configuration', (req, res) => { … })`.
+  if (handler && mountedAtPublicPath(handler, options.publicPaths)) return true;
   // Written in a branch of a plain handler that runs only for a public path.
   if (inPublicPathBranch(node, options.publicPaths)) return true;
   // `app.use('/assets', cors()); app.use('/assets', express.static(dir))`: the files of a site,

@@ -2421,6 +2421,19 @@ const REEXPORTED = "export { GET, POST } from '../../../lib/handlers';";
 
 const PUBLIC_OR_MCP = "url.pathname === '/.well-known/oauth-protected-resource' || url.pathname === '/mcp'";
 
+/** An app that mounts, at `path`, a handler of its own that answers a metadata document with `*` (line 8). */
+const MOUNTED_HANDLER = (path: string): string => `import express from 'express';
+import { handleMcp } from './mcp.js';
+
+const app = express();
+app.post('/mcp', handleMcp);
+app.use('${path}', (req, res, next) => {
+  if (req.path !== '/tenant') return next();
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.json({ issuer: 'https://auth.example.com/tenant', token_endpoint: 'https://auth.example.com/token' });
+});
+app.listen(3000, '127.0.0.1');`;
+
 ruleTester.run('no-wildcard-origin: a `*` written only for public paths', rule, {
   valid: [
     {
@@ -2439,8 +2452,42 @@ ruleTester.run('no-wildcard-origin: a `*` written only for public paths', rule, 
       name: "a plain handler's branch that runs only for a discovery document",
       code: NODE_BRANCH("req.method === 'GET' && url.pathname === '/.well-known/oauth-protected-resource'"),
     },
+    {
+      name: 'a handler mounted at a discovery path with `use`, which writes the header itself',
+      code: MOUNTED_HANDLER('/.well-known/oauth-authorization-server'),
+    },
   ],
   invalid: [
+    {
+      name: 'the same handler mounted at a path that is not public',
+      code: MOUNTED_HANDLER('/api'),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: MOUNTED_HANDLER('/api').replace("  res.setHeader('Access-Control-Allow-Origin', '*');\n", ''),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: MOUNTED_HANDLER('/api')
+                .replace("'Access-Control-Allow-Origin', '*'", "'Access-Control-Allow-Origin', ALLOWED_ORIGIN")
+                .replace(
+                  "from './mcp.js';\n",
+                  "from './mcp.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+                ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a preflight handler in a route file whose handlers another module holds',
       code: NEXT_PREFLIGHT(REEXPORTED),
