@@ -4495,6 +4495,13 @@ ruleTester.run('require-loopback-host: a Hono app spread into the server options
       name: 'options spread from something else may hold a hostname',
       code: SPREAD_APP('serve({ ...app, ...settings, port: 3000 });'),
     },
+    {
+      // Under Bun the export would be served beside `serve()`, on the same port: no script runs it so.
+      name: 'a Bun-style `export default { port, fetch }` in a module that serves the app itself, which no script runs with Bun',
+      code: SPREAD_APP(
+        "serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' });\n\nexport default { port: 3000, fetch: app.fetch };",
+      ),
+    },
   ],
   invalid: failClosedFix([
     {
