@@ -1015,7 +1015,11 @@ function passesEveryRequestOn(value: TSESTree.Node): boolean {
  */
 function onlyForStaticFiles(node: TSESTree.Node): boolean {
   const fn = enclosingFunction(node);
-  const found = fn && usesOf(fn);
+  if (!fn) return false;
+  // `setHeaders: (res) => { … }` written in the options: its one use is there.
+  const holder = outermostWrapper(fn).parent;
+  const inline = holder?.type === AST_NODE_TYPES.Property && holder.value === outermostWrapper(fn);
+  const found = inline ? { complete: true, uses: [fn] } : usesOf(fn);
   if (!found?.complete || found.uses.length === 0) return false;
   return found.uses.every((use) => {
     const value = outermostWrapper(use);
@@ -1074,6 +1078,11 @@ function packagedStaticFiles(node: TSESTree.Node): boolean {
  * folder from the environment or a caller.
  */
 function servesPackagedFiles(call: TSESTree.CallExpression): boolean {
+  // koa-send's `send(ctx, path, { root })`: the folder is the options' `root`.
+  const last = call.arguments.length === 3 ? call.arguments[2] : undefined;
+  const sendOptions = last && last.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(last) : null;
+  const sendRoot = sendOptions ? findObjectProperty(sendOptions, 'root') : null;
+  if (sendRoot) return sendRoot.kind === 'found' && sendRoot.value !== null && packagedPath(sendRoot.value, 0);
   const [first] = call.arguments;
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
   const options = resolveObjectExpression(first);

@@ -10,8 +10,12 @@ const KOA_APP: readonly Entity[] = [
 const ROUTER: readonly Entity[] = [{ kind: 'app', framework: 'koa-router' }];
 const koaRouter: TraceNode = { [CONSTRUCT]: ROUTER, Router: { [CONSTRUCT]: ROUTER }, default: { [CONSTRUCT]: ROUTER } };
 const jwt: readonly Entity[] = [{ kind: 'auth', auth: 'jwt' }];
+// koa-send 5 (README, index.js): `send(ctx, path, { root, setHeaders })` answers with the file at
+// `path` under `root`, and nothing else; koa-static 5 `serve(root, { setHeaders })` does it for
+// every GET and HEAD, through koa-send.
+const staticFiles: TraceNode = { [CALL]: [{ kind: 'static-files' }] };
 
-/** Koa apps (whose middleware routes by hand), `@koa/router`, and `koa-jwt`. */
+/** Koa apps (whose middleware routes by hand), `@koa/router`, `koa-jwt`, and koa-send's static files. */
 export const koaAdapter: Adapter = {
   name: 'koa',
   modules: {
@@ -19,6 +23,8 @@ export const koaAdapter: Adapter = {
     '@koa/router': koaRouter,
     'koa-router': koaRouter,
     'koa-jwt': { [CALL]: jwt, default: { [CALL]: jwt } },
+    'koa-send': { ...staticFiles, default: staticFiles },
+    'koa-static': { ...staticFiles, default: staticFiles },
   },
   routes: {
     verbs: new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']),

@@ -2761,17 +2761,87 @@ function assetHeaderReport(code: string) {
   };
 }
 
+/** A Koa app that answers `/fonts/…` with koa-send's files under `root`, with `*` (line 12), beside its MCP endpoint. */
+const KOA_SEND = (root: string): string => `import path from 'node:path';
+import Koa from 'koa';
+import send from 'koa-send';
+import { handleMcp } from './mcp/handler.js';
+
+const app = new Koa();
+app.use(async (ctx, next) => {
+  if (ctx.path.startsWith('/fonts/')) {
+    await send(ctx, ctx.path, {
+      root: ${root},
+      setHeaders: (res) => {
+        res.setHeader('Access-Control-Allow-Origin', '*');
+      },
+    });
+    return;
+  }
+  await next();
+});
+app.use(handleMcp);
+app.listen(3000, '127.0.0.1');`;
+
 ruleTester.run('no-wildcard-origin: a header helper of static files (`setHeaders`)', noWildcardOriginRule, {
   valid: [
     {
       name: "the package's own files and the preflight of their path: nothing private to read",
       code: ASSET_HEADERS(PACKAGED_UI),
     },
+    {
+      name: "`express.static`'s `setHeaders` written in its options",
+      code: ASSET_HEADERS(PACKAGED_UI)
+        .replace(
+          "function setAssetHeaders(res: Response): void {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n}\n\n",
+          '',
+        )
+        .replace(
+          "app.options('/ui-assets/{*asset}', (_req, res) => {\n  setAssetHeaders(res);\n  res.sendStatus(204);\n});\n",
+          '',
+        )
+        .replace(
+          '{ setHeaders: setAssetHeaders }',
+          "{ setHeaders: (res) => res.setHeader('Access-Control-Allow-Origin', '*') }",
+        ),
+    },
+    { name: "koa-send's files under a folder of the package", code: KOA_SEND("path.join(__dirname, 'public')") },
   ],
   invalid: [
     {
       name: 'a folder the environment names, which may be anything',
       ...assetHeaderReport(ASSET_HEADERS('process.env.ASSETS_DIR ?? "ui"')),
+    },
+    {
+      name: 'koa-send given a folder the environment names',
+      code: KOA_SEND('process.env.FONTS_DIR ?? "fonts"'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 12,
+          column: 9,
+          endLine: 12,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: KOA_SEND('process.env.FONTS_DIR ?? "fonts"').replace(
+                "        res.setHeader('Access-Control-Allow-Origin', '*');\n",
+                '',
+              ),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: KOA_SEND('process.env.FONTS_DIR ?? "fonts"')
+                .replace("'Access-Control-Allow-Origin', '*'", "'Access-Control-Allow-Origin', ALLOWED_ORIGIN")
+                .replace(
+                  "from './mcp/handler.js';\n",
+                  "from './mcp/handler.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+                ),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a GET route under the files’ path that calls the helper answers more than files',
