@@ -23,7 +23,7 @@ import {
 } from './module-graph';
 import { importedFile, loadModule } from './exports';
 import { KNOWN_MODULES, MCP_PACKAGES } from '../frameworks/registry';
-import { isEndpoint } from './reach';
+import { APP_RUNNERS, isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
 import { findRoutes, isPathRead, madeApp, type AppInstance, type Route } from './routes';
 import { exportedValue, serverStarts, startedApp } from './servers';
@@ -667,6 +667,8 @@ function usedInPlace(node: TSESTree.Node): boolean {
   )
     return false;
   if (entitiesOf(parent, 'server', 'start', 'handler-server').length > 0) return true;
+  // `export const GET = handle(app)` of `hono/vercel`: a platform runs the app as it is.
+  if (APP_RUNNERS.has(externalRefOf(parent.callee)?.module ?? '')) return true;
   // `app.use('/api', router)`: mounted on an app of the file, whose own routes are judged with it.
   const method = calledMethodName(parent);
   return (

@@ -1345,12 +1345,21 @@ function handingCalls(app: AppInstance, apps: readonly AppInstance[] = []): TSES
   return calls;
 }
 
-/** Packages that run an app as a serverless function, adding nothing to it. */
-const APP_RUNNERS: ReadonlySet<string> = new Set([
+/**
+ * Packages that run an app as a serverless function, adding nothing to it; and Hono's adapters,
+ * whose `handle(app)` (hono 4 `src/adapter/vercel/handler.ts`: `(req) => app.fetch(req)`) hands a
+ * platform the app's `fetch`.
+ */
+export const APP_RUNNERS: ReadonlySet<string> = new Set([
   'serverless-http',
   '@vendia/serverless-express',
   '@codegenie/serverless-express',
   'aws-serverless-express',
+  'hono/vercel',
+  'hono/nextjs',
+  'hono/aws-lambda',
+  'hono/netlify',
+  'hono/cloudflare-pages',
 ]);
 
 /** Whether other code may add routes to an app: it is a typed parameter, handed to a call other than a mount by an app of `apps`, or exported and imported. */

@@ -2097,6 +2097,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
   });
 }`;
 
+/** A Next.js route file that hands every request to a Hono app of plans, with `*`. */
+const HONO_ROUTE = `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { handle } from 'hono/vercel';
+
+const app = new Hono().basePath('/api');
+app.use('*', cors({ origin: '*' }));
+app.get('/plans', async (c) => c.json(await (await fetch('https://billing.example.com/plans')).json()));
+
+export const GET = handle(app);
+export const OPTIONS = handle(app);`;
+
 ruleTester.run('no-wildcard-origin: servers that serve no MCP', noWildcardOriginRule, {
   valid: [
     { name: 'a local app with a stats route', code: STATS_APP(false) },
@@ -2117,6 +2129,11 @@ ruleTester.run('no-wildcard-origin: servers that serve no MCP', noWildcardOrigin
       name: 'a route file of an MCP server under `/.well-known/`, public by design',
       code: SKILL_ROUTE('@/lib/mcp-server', "'*'"),
       filename: 'app/.well-known/agent-skills/[...path]/route.ts',
+    },
+    {
+      name: "a Next.js route file of the site that runs a Hono app through `hono/vercel`'s `handle()`",
+      code: HONO_ROUTE,
+      filename: 'app/api/[[...route]]/route.ts',
     },
   ],
   invalid: failClosedFix([
