@@ -568,7 +568,7 @@ export function transportCalls(fn: HandlerFunction): TSESTree.CallExpression[] {
         callee.type === AST_NODE_TYPES.MemberExpression &&
         callee.object.type === AST_NODE_TYPES.ThisExpression &&
         resolveFunction(callee) !== null;
-      if (!ownMethod) calls.push(node);
+      if (!ownMethod && !madeByOtherPackage(callee)) calls.push(node);
       return;
     }
     // tmcp's `transport.respond(request)`: a method only the transport's own value is asked for.
@@ -585,6 +585,22 @@ export function transportCalls(fn: HandlerFunction): TSESTree.CallExpression[] {
       calls.push(node);
   });
   return calls;
+}
+
+/**
+ * Whether the object a transport-named method is called on was made by a package that is no MCP
+ * package (`copilotRuntimeNestEndpoint(…)` of `@copilotkit/runtime`, a voice SDK's client): its
+ * `handleRequest(req, res)` serves that package's protocol. A package whose name says MCP is
+ * taken for one.
+ */
+function madeByOtherPackage(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const { made } = transportEntities(callee.object);
+  if (made.type !== AST_NODE_TYPES.CallExpression && made.type !== AST_NODE_TYPES.NewExpression) return false;
+  const ref = externalRefOf(made.callee);
+  return (
+    ref !== null && !/mcp|modelcontextprotocol/iu.test(ref.module) && entitiesOf(made, 'mcp-transport').length === 0
+  );
 }
 
 /** Whether a value is a transport whose adapter lists `method` among the methods that take a request. */

@@ -7405,3 +7405,44 @@ ruleTester.run('require-csrf-token: a route whose first line a directive comment
     },
   ],
 });
+
+/** An app whose `POST /agent` hands the request to the `handleRequest` of what `module` made. */
+const AGENT_ENDPOINT = (module: string): string => `import express from 'express';
+import { createAgentEndpoint } from '${module}';
+
+const endpoint = createAgentEndpoint({ path: '/agent' });
+const app = express();
+app.post('/agent', (req, res) => endpoint.handleRequest(req, res));
+app.listen(3000, '127.0.0.1');`;
+
+/** AGENT_ENDPOINT with the token fix. */
+const agentEndpointFixed = (module: string, bearer: boolean): string =>
+  AGENT_ENDPOINT(module)
+    .replace('const app = express();\n', `const app = express();\n\n${tokenHelpers({ bearer })}\n\n`)
+    .replace("app.post('/agent', ", `app.post('/agent', ${guard('express', bearer)}`);
+
+// A method named like a transport's (`handleRequest`) on what a package of another kind made (an
+// agent runtime, a voice SDK) serves that package's protocol; one of a package that says MCP may be one.
+ruleTester.run("require-csrf-token: `handleRequest` of another package's object", rule, {
+  valid: [
+    { name: 'an agent runtime of a package that is no MCP package', code: AGENT_ENDPOINT('@acme/agent-runtime') },
+  ],
+  invalid: failClosedFix([
+    {
+      name: 'a package whose name says MCP',
+      code: AGENT_ENDPOINT('@acme/mcp-runtime'),
+      output: agentEndpointFixed('@acme/mcp-runtime', false),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /agent`' },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [{ messageId: 'useBearerToken', output: agentEndpointFixed('@acme/mcp-runtime', true) }],
+        },
+      ],
+    },
+  ]),
+});
