@@ -30,6 +30,7 @@ import { exportedValue, serverStarts, startedApp } from './servers';
 import { webSocketServers } from './websocket-servers';
 import {
   enclosingClass,
+  enclosingFunction,
   externalRefOf,
   resolveExpression,
   resolveFunction,
@@ -238,7 +239,8 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   const { routes, apps } = findRoutes(sourceCode);
   // `serve({ fetch: app.fetch })` or `app.listen(port)` of an app another module of the package
   // makes and exports, which serves no MCP (`routerOfNoMcp`): the entry of a plain web service.
-  if (!saysMcp && routes.length === 0 && servesOnlyAppsOfNoMcp(sourceCode)) return true;
+  // (A file that names MCP only in notes has left nothing open, as asked above.)
+  if (routes.length === 0 && servesOnlyAppsOfNoMcp(sourceCode)) return true;
   // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own,
   // or a plain server a handler of the file that routes by hand (through a table of its own
   // functions) and hands nothing to MCP.
@@ -346,21 +348,7 @@ function routerOfNoMcp(made: TSESTree.Node, linted: Readonly<SourceCode>): boole
   if (file === null || reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE)) return false;
   if (MENTIONS_MCP_METHOD.test(code.text) || (SAYS_MCP.test(code.text) && SAYS_MCP.test(codeWithoutNotes(code))))
     return false;
-  const holder = outermostWrapper(made).parent;
-  let names: string[];
-  if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-    // `export default new Hono().get(…)`
-    names = ['default'];
-  } else {
-    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier)
-      return false;
-    names = (variableOf(holder.id)?.references ?? []).flatMap((reference) => {
-      const name = exportsName(reference.identifier);
-      return name === null ? [] : [name];
-    });
-    // `export const app = new Hono()`
-    if (holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.push(holder.id.name);
-  }
+  const names = exportNames(made);
   if (names.length === 0) return false;
   const importers = importersOf(file, names);
   const here = moduleOf(linted.ast).file;
@@ -368,6 +356,45 @@ function routerOfNoMcp(made: TSESTree.Node, linted: Readonly<SourceCode>): boole
     importers !== null &&
     importers.every((importer) => importer === here || !reachesPackage(importer, MCP_PACKAGES, MCP_CLIENT_MODULE))
   );
+}
+
+/**
+ * The names under which a module hands out an app it makes: `export default app`, `export const
+ * app = …`, `export { app }`; or, for an app a function makes and returns (`export function
+ * createApp() { const app = express(); …; return app; }`), the function's.
+ */
+function exportNames(made: TSESTree.Node): string[] {
+  const holder = outermostWrapper(made).parent;
+  // `export default new Hono().get(…)`
+  if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return ['default'];
+  if (holder?.type === AST_NODE_TYPES.ReturnStatement) return returnedBy(holder);
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = variableOf(holder.id);
+  const names = (variable?.references ?? []).flatMap((reference) => {
+    const name = exportsName(reference.identifier);
+    return name === null ? [] : [name];
+  });
+  // `export const app = new Hono()`
+  if (holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.push(holder.id.name);
+  if (names.length > 0 || !variable) return names;
+  // `const app = express(); …; return app;` in a factory the module exports.
+  const returned = variable.references.find(
+    (reference) => outermostWrapper(reference.identifier).parent?.type === AST_NODE_TYPES.ReturnStatement,
+  );
+  const statement = returned && outermostWrapper(returned.identifier).parent;
+  return statement?.type === AST_NODE_TYPES.ReturnStatement ? returnedBy(statement) : [];
+}
+
+/** The export names of the function a `return` belongs to, when it is a declaration the module exports. */
+function returnedBy(statement: TSESTree.ReturnStatement): string[] {
+  const fn = enclosingFunction(statement);
+  if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id) return [];
+  if (fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return [fn.id.name];
+  if (fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return ['default'];
+  return (variableOf(fn.id)?.references ?? []).flatMap((reference) => {
+    const name = exportsName(reference.identifier);
+    return name === null ? [] : [name];
+  });
 }
 
 /** Whether a handler is one of `apps` (a router of the file, whose own routes are among the file's). */

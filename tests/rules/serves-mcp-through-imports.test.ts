@@ -415,6 +415,29 @@ const ADDS_MCP_TO_APP = ADDS_MCP_ROUTE.replace(
   "import { app } from './app.js';",
 ).replace('router.post(', 'app.post(');
 
+/** ENTRY with the app imported as `mcpApp`: code that says MCP (`listen` on line 4). */
+const ENTRY_NAMING_MCP = ENTRY.replace(
+  "import { app } from './app.js';",
+  "import { app as mcpApp } from './app.js';",
+).replace('app.listen(', 'mcpApp.listen(');
+
+/** A factory of the app, with its routes. */
+const FACTORY_MODULE = `import express from 'express';
+import router from './routes.js';
+
+export function createApp() {
+  const app = express();
+  app.use(express.json());
+  app.use('/api', router);
+  app.get('/health', (_req, res) => res.json({ ok: true }));
+  return app;
+}`;
+
+/** An entry that starts what the factory makes (`listen` on line 3). */
+const FACTORY_ENTRY = `import { createApp } from './app.js';
+
+createApp().listen(4000);`;
+
 function entryBeside(files: Record<string, string>, entry = ENTRY): string {
   const dir = makePackage({ 'src/index.ts': entry, 'src/store.ts': STORE, 'src/routes.ts': PLAIN_ROUTER, ...files });
   return path.join(dir, 'src', 'index.ts');
@@ -436,6 +459,19 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
       name: 'the app and its routers reach no MCP package',
       code: ENTRY,
       filename: entryBeside({ 'src/app.ts': APP_MODULE }),
+    },
+    {
+      name: 'the entry names MCP only in a comment and a log line',
+      code: `// The MCP server's admin API.\n${ENTRY.replace('on ${port}', 'MCP admin on ${port}')}`,
+      filename: entryBeside(
+        { 'src/app.ts': APP_MODULE },
+        `// The MCP server's admin API.\n${ENTRY.replace('on ${port}', 'MCP admin on ${port}')}`,
+      ),
+    },
+    {
+      name: 'an app a factory of another module makes and returns',
+      code: FACTORY_ENTRY,
+      filename: entryBeside({ 'src/app.ts': FACTORY_MODULE }, FACTORY_ENTRY),
     },
     {
       name: 'the app exported by default',
@@ -474,19 +510,34 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
       errors: [entryError],
     },
     {
-      name: 'the entry says MCP',
-      code: `// The MCP server of this package.\n${ENTRY}`,
-      filename: entryBeside({ 'src/app.ts': APP_MODULE }, `// The MCP server of this package.\n${ENTRY}`),
+      name: 'the entry says MCP in its code',
+      code: ENTRY_NAMING_MCP,
+      filename: entryBeside({ 'src/app.ts': APP_MODULE }, ENTRY_NAMING_MCP),
       errors: [
         {
           ...nodeDefaultHost(
-            5,
-            (host) =>
-              `// The MCP server of this package.\n${ENTRY.replace('listen(port, () =>', `listen(port${host}, () =>`)}`,
+            4,
+            (host) => ENTRY_NAMING_MCP.replace('listen(port, () =>', `listen(port${host}, () =>`),
             '`app.listen()` of Express',
           ),
-          column: 5,
-          endColumn: 11,
+          column: 8,
+          endColumn: 14,
+        },
+      ],
+    },
+    {
+      name: 'a factory of an app whose router serves MCP',
+      code: FACTORY_ENTRY,
+      filename: entryBeside({ 'src/app.ts': FACTORY_MODULE, 'src/routes.ts': MCP_ROUTER }, FACTORY_ENTRY),
+      errors: [
+        {
+          ...nodeDefaultHost(
+            3,
+            (host) => FACTORY_ENTRY.replace('listen(4000)', `listen(4000${host})`),
+            '`app.listen()` of Express',
+          ),
+          column: 13,
+          endColumn: 19,
         },
       ],
     },
