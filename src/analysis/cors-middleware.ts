@@ -35,6 +35,7 @@ import {
   sourceGuard,
 } from './guards';
 import { testsListForAdmission } from './origin-decisions';
+import { holdsWhileUnset } from './credential-checks';
 import { originSources } from './origin-source';
 import { frameworkStarts, madeWithOption, serverSourceOf } from './servers';
 import {
@@ -577,13 +578,31 @@ export function allowsCredentials(middleware: CorsMiddleware, object: TSESTree.O
   if (credentials.kind === 'missing') return middleware.credentialsByDefault === true;
   // Credentials set only under a condition (`...(origin !== '*' && { credentials: true })`) may
   // hold apart from the origin they would matter beside: not counted, as an unknown value is not.
-  if (credentials.kind !== 'found' || credentials.conditional) return false;
+  // But a condition that holds while a setting is unset (`...(!process.env.NOT_SECURED ? { credentials:
+  // true } : {})`) turns them on out of the box.
+  if (credentials.kind !== 'found' || (credentials.conditional && !onOutOfTheBox(credentials.property))) return false;
   const { property, value } = credentials;
   // `credentials(ctx) { return true; }` and `credentials: () => true` (Koa takes a function).
   const returned = functionResult(property.method ? property.value : value);
   const target = returned ?? value;
   if (!target) return false;
   return possibleValues(target).some((candidate) => candidate.known && middleware.isCredentialsOn(candidate.value));
+}
+
+/**
+ * Whether a property spread in under a condition (`...(test ? { credentials: true } : {})`,
+ * `...(test && { … })`) is there out of the box: the test holds while the setting it reads is unset.
+ */
+function onOutOfTheBox(property: TSESTree.Property): boolean {
+  const object = property.parent;
+  const holder = object?.parent;
+  const test =
+    holder?.type === AST_NODE_TYPES.ConditionalExpression && holder.consequent === object
+      ? holder.test
+      : holder?.type === AST_NODE_TYPES.LogicalExpression && holder.operator === '&&' && holder.right === object
+        ? holder.left
+        : null;
+  return test !== null && holdsWhileUnset(test);
 }
 
 /** The returned expression of a function with a single `return` or an expression body. */

@@ -2811,6 +2811,7 @@ const TURNS_OFF: ReadonlySet<string> = new Set([
   'unsafe',
   'dangerously',
   'no',
+  'not',
   'without',
 ]);
 

@@ -10,6 +10,12 @@ const ruleTester = createRuleTester();
 
 const fromEnv = (name: string, credentials = '') => ({ name: `\`${name}\``, credentials });
 
+/** An exact list from the environment, with credentials spread in when `test` holds (line 4). */
+const CREDENTIALS_SPREAD = (test: string): string => `import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: [process.env.FRONTEND_URL ?? ''], ...(${test} ? { credentials: true } : {}) }));`;
+
 ruleTester.run('no-env-allowed-origins: lists matched exactly', rule, {
   valid: [
     {
@@ -30,8 +36,42 @@ app.use((req, res, next) => {
   next();
 });`,
     },
+    {
+      name: 'credentials spread in only when a setting is on, which is off out of the box',
+      code: CREDENTIALS_SPREAD("process.env.COOKIES === 'on'"),
+    },
   ],
   invalid: [
+    {
+      name: 'credentials spread in unless a setting that turns them off is set: on out of the box',
+      code: CREDENTIALS_SPREAD('!process.env.NOT_SECURED'),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: fromEnv('FRONTEND_URL', ', credentials included'),
+          line: 4,
+          column: 25,
+          endLine: 4,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: CREDENTIALS_SPREAD('!process.env.NOT_SECURED').replace(
+                "[process.env.FRONTEND_URL ?? '']",
+                "['' /* was env FRONTEND_URL: list the allowed origins here */]",
+              ),
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: CREDENTIALS_SPREAD('!process.env.NOT_SECURED').replace(
+                "[process.env.FRONTEND_URL ?? '']",
+                "['https://app.example.com']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the same list under strict',
       code: `import cors from 'cors';
