@@ -46,6 +46,11 @@ const CORS_ORIGIN_NAME = /CORS|ORIGIN/iu;
  */
 const OTHER_CORS_SETTING =
   /(?:HEADERS?|METHODS?|MAX_?AGE|CREDENTIALS?|ENABLED?|DISABLED?|(?:^|_)(?:MODE|LEVEL)|(?:^|_)(?:ALLOW|ENABLE|DISABLE|USE|SKIP|NO)_?CORS)$/iu;
+/**
+ * Names of the server's own origin, which builds its URLs (`MCP_PUBLIC_ORIGIN`, `SERVER_ORIGIN`,
+ * `BASE_ORIGIN`): no list of other sites. Read where it leaves the file, not where a policy uses it.
+ */
+const OWN_ORIGIN = /(?:^|_)(?:PUBLIC|SERVER|BASE|SELF|OWN|EXTERNAL)_?ORIGIN$/iu;
 /** The environment, read here or in a module this file imports. */
 const MENTIONS_ENV = /\benv\b|\bimport\b|\brequire\s*\(/u;
 
@@ -552,7 +557,13 @@ export default createRule<Options, MessageIds>({
         }
         // Reads whose names say they hold origins, passed on to code this file does not show.
         for (const read of envReads) {
-          if (read.name === null || !CORS_ORIGIN_NAME.test(read.name) || OTHER_CORS_SETTING.test(read.name)) continue;
+          if (
+            read.name === null ||
+            !CORS_ORIGIN_NAME.test(read.name) ||
+            OTHER_CORS_SETTING.test(read.name) ||
+            OWN_ORIGIN.test(read.name)
+          )
+            continue;
           const binding = read.node.type === AST_NODE_TYPES.Property ? read.node.value : null;
           const leaves =
             binding?.type === AST_NODE_TYPES.Identifier

@@ -81,6 +81,11 @@ export const corsLevel = process.env.CORS_LEVEL;
 export const switches = [process.env.MCP_HTTP_ALLOW_CORS, process.env.ENABLE_CORS, process.env.DISABLECORS];`,
     },
     {
+      name: "the server's own origin, which builds its URLs, handed to another module",
+      code: `import { createNotesServer } from './server.js';
+export default createNotesServer({ publicOrigin: process.env.MCP_PUBLIC_ORIGIN, base: process.env.SERVER_ORIGIN });`,
+    },
+    {
       name: 'a constant allowlist, checked before the echo',
       code: `const ALLOWED_ORIGINS = new Set(['https://app.example.com']);
 app.use((req, res, next) => {
