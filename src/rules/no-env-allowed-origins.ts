@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
-import { removeListElement } from '../fixes/edits';
+import { removableStatementOf, removeListElement, removeStatement } from '../fixes/edits';
 import { calledMethodName, skipTypeWrappers, walk } from '../analysis/ast';
 import { originDecisionListeners } from '../analysis/origin-decisions';
 import { createRule } from '../utils/create-rule';
@@ -175,7 +175,7 @@ type Sink =
   /** `value` is the whole `origin` option. */
   (
     | { readonly kind: 'middleware'; readonly middleware: CorsMiddleware; readonly value: TSESTree.Node }
-    | { readonly kind: 'header' }
+    | { readonly kind: 'header'; readonly write?: HeaderWrite }
     | { readonly kind: 'allowlist'; readonly collection?: TSESTree.Node }
   ) & {
     /** Credentials are allowed beside it: the options turn them on, or the code sends the header. */
@@ -312,8 +312,9 @@ export default createRule<Options, MessageIds>({
       read: TSESTree.Node,
       name: string | null,
       sink: Sink | null,
-      origins: readonly string[],
+      wanted: readonly string[],
     ): RuleFix[] | null => {
+      let origins = wanted;
       // What a function of the project makes of an empty string is its own affair
       // (`if (!value) return;` leaves `origin` undefined, which `cors` takes as `*`): no empty list there.
       if (origins.length === 0 && passedToProjectFunction(carrierOf(read))) return null;
@@ -326,6 +327,26 @@ export default createRule<Options, MessageIds>({
         carrierOf(read) !== skipTypeWrappers(sink.value)
       )
         return null;
+      // `setHeader('Access-Control-Allow-Origin', process.env.X)`: no origin at all is no header, not
+      // an empty one.
+      const write = sink?.kind === 'header' ? sink.write : undefined;
+      if (
+        origins.length === 0 &&
+        write &&
+        isLinted(write.node) &&
+        read.type !== AST_NODE_TYPES.Property &&
+        carrierOf(read) === skipTypeWrappers(write.value)
+      ) {
+        if (write.form === 'property' || write.form === 'pair')
+          return [removeListElement(fixer, sourceCode, write.node)];
+        const statement = write.form === 'call' ? removableStatementOf(write.node) : null;
+        if (statement) return [removeStatement(fixer, sourceCode, statement)];
+      }
+      // `process.env.X ?? 'http://localhost:5173'`: the origin the file falls back to is the one to keep.
+      if (origins.length === 1 && origins[0] === PLACEHOLDER_ORIGIN && read.type !== AST_NODE_TYPES.Property) {
+        const fallback = inSourceFallback(carrierOf(read));
+        if (fallback !== null) origins = [fallback];
+      }
       const note =
         origins.length === 0 ? ` /* was ${name ? `env ${name}` : textOf(read)}: list the allowed origins here */` : '';
       if (read.type === AST_NODE_TYPES.Property) {
@@ -504,6 +525,7 @@ export default createRule<Options, MessageIds>({
         for (const write of headerValues) {
           reportAllowlistsIn(write.value, {
             kind: 'header',
+            write,
             credentials: credentials.besides(write.site),
             site: write.site,
           });
@@ -576,3 +598,14 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * The origin an environment read falls back to in source (`process.env.X ?? 'http://localhost:5173'`,
+ * `process.env.X || ORIGIN`): one static origin, not `*` nor empty. `null` for anything else.
+ */
+function inSourceFallback(carrier: TSESTree.Node): string | null {
+  const expression = skipTypeWrappers(carrier);
+  if (expression.type !== AST_NODE_TYPES.LogicalExpression || expression.operator === '&&') return null;
+  const value = staticValue(expression.right)?.value;
+  return typeof value === 'string' && /^https?:\/\/[^\s,*]+$/u.test(value) ? value : null;
+}

@@ -176,7 +176,6 @@ app.use((req, res, next) => {
       output: `import cors from 'cors';
 app.use(cors({ origin: [] as string[] /* was env CORS_ORIGINS: list the allowed origins here */, credentials: true }));
 app.use((req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', '' /* was env ALLOWED_ORIGIN: list the allowed origins here */);
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   next();
 });`,
@@ -240,8 +239,9 @@ app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins he
           suggestions: [
             {
               messageId: 'useConstantAllowlist',
+              // The origin the file falls back to is the one kept.
               output: `import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'] }));`,
+app.use(cors({ origin: ['http://localhost:3000'] }));`,
             },
           ],
         },
@@ -578,8 +578,8 @@ http.createServer((req, res) => {
   res.setHeader('Access-Control-Allow-Origin', process.env.ALLOWED_ORIGIN ?? 'http://localhost:6274');
   next();
 });`,
+      // No origin at all is no header, not an empty one; the constant is the origin the file falls back to.
       output: `app.use((req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', '' /* was env ALLOWED_ORIGIN: list the allowed origins here */);
   next();
 });`,
       errors: [
@@ -594,7 +594,7 @@ http.createServer((req, res) => {
             {
               messageId: 'useConstantAllowlist',
               output: `app.use((req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Origin', 'http://localhost:6274');
   next();
 });`,
             },
@@ -646,17 +646,18 @@ const denoHeaders = new Headers({ 'Access-Control-Allow-Origin': Deno.env.get('C
 const bunHeaders = { 'Access-Control-Allow-Origin': Bun.env.CORS_ORIGIN ?? '' };
 new Response(null, { headers: bunHeaders });
 const viteHeaders = new Headers([['Access-Control-Allow-Origin', import.meta.env.VITE_ORIGIN]]);`,
+      // No origin at all is no header: each goes from its object or list.
       output: `export default {
   async fetch(request: Request, env: { ALLOWED_ORIGIN: string }): Promise<Response> {
-    return new Response('ok', { headers: { 'Access-Control-Allow-Origin': '' /* was env ALLOWED_ORIGIN: list the allowed origins here */ } });
+    return new Response('ok', { headers: {} });
   },
 };
 declare const Deno: { env: { get(name: string): string | undefined } };
 declare const Bun: { env: Record<string, string | undefined> };
-const denoHeaders = new Headers({ 'Access-Control-Allow-Origin': '' /* was env CORS_ORIGIN: list the allowed origins here */ });
-const bunHeaders = { 'Access-Control-Allow-Origin': '' /* was env CORS_ORIGIN: list the allowed origins here */ };
+const denoHeaders = new Headers({});
+const bunHeaders = {};
 new Response(null, { headers: bunHeaders });
-const viteHeaders = new Headers([['Access-Control-Allow-Origin', '' /* was env VITE_ORIGIN: list the allowed origins here */]]);`,
+const viteHeaders = new Headers([]);`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
@@ -1066,7 +1067,6 @@ app.use(cors({ origin: ['https://app.example.com'], credentials: true }));`,
             {
               messageId: 'useEmptyAllowlist',
               output: `app.use((req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', '' /* was env ORIGIN_SUFFIX: list the allowed origins here */);
   next();
 });`,
             },
@@ -1348,9 +1348,10 @@ const bearerGuardedError = (extra: string, credentials: string) => ({
   suggestions: [
     {
       messageId: 'useEmptyAllowlist' as const,
+      // No origin at all is no header.
       output: BEARER_GUARDED(extra).replace(
-        "process.env.CORS_ORIGIN || '*'",
-        "'' /* was env CORS_ORIGIN: list the allowed origins here */",
+        "\n  res.setHeader('Access-Control-Allow-Origin', process.env.CORS_ORIGIN || '*');",
+        '',
       ),
     },
     {
