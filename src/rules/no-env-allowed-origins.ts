@@ -175,7 +175,12 @@ type Sink =
   /** `value` is the whole `origin` option. */
   (
     | { readonly kind: 'middleware'; readonly middleware: CorsMiddleware; readonly value: TSESTree.Node }
-    | { readonly kind: 'header'; readonly write?: HeaderWrite }
+    | {
+        readonly kind: 'header';
+        readonly write?: HeaderWrite;
+        /** For a header of Next.js's `headers()`: its value, and what goes when it goes. */
+        readonly config?: { readonly value: TSESTree.Node; readonly removable: TSESTree.Node };
+      }
     | { readonly kind: 'allowlist'; readonly collection?: TSESTree.Node }
   ) & {
     /** Credentials are allowed beside it: the options turn them on, or the code sends the header. */
@@ -341,6 +346,10 @@ export default createRule<Options, MessageIds>({
           return [removeListElement(fixer, sourceCode, write.node)];
         const statement = write.form === 'call' ? removableStatementOf(write.node) : null;
         if (statement) return [removeStatement(fixer, sourceCode, statement)];
+      }
+      const config = sink?.kind === 'header' ? sink.config : undefined;
+      if (origins.length === 0 && config && carrierOf(read) === skipTypeWrappers(config.value)) {
+        return [removeListElement(fixer, sourceCode, config.removable)];
       }
       // `process.env.X ?? 'http://localhost:5173'`: the origin the file falls back to is the one to keep.
       if (origins.length === 1 && origins[0] === PLACEHOLDER_ORIGIN && read.type !== AST_NODE_TYPES.Property) {
@@ -532,7 +541,11 @@ export default createRule<Options, MessageIds>({
         }
         // `{ key: 'Access-Control-Allow-Origin', value: process.env.CORS_ORIGIN }` in Next.js's `headers()`.
         for (const header of nextOriginHeaders(sourceCode, reach.trustCredentialChecks)) {
-          reportAllowlistsIn(header.value, { kind: 'header', site: header.value });
+          reportAllowlistsIn(header.value, {
+            kind: 'header',
+            config: { value: header.value, removable: header.removable },
+            site: header.value,
+          });
         }
         for (const { site, origin } of guardedEchoes) {
           for (const check of originChecksOnTheWay(site, origin)) {

@@ -195,10 +195,8 @@ ruleTester.run("no-env-allowed-origins: Next.js's headers()", envRule, {
           column: 56,
           endColumn: 79,
           suggestions: [
-            {
-              messageId: 'useEmptyAllowlist',
-              output: CONFIG('/api/:path*', "'' /* was env CORS_ORIGIN: list the allowed origins here */"),
-            },
+            // No origin at all is no header, not an empty one.
+            { messageId: 'useEmptyAllowlist', output: WITHOUT_ORIGIN('/api/:path*') },
             { messageId: 'useConstantAllowlist', output: CONFIG('/api/:path*', "'https://app.example.com'") },
           ],
         },
