@@ -12,8 +12,11 @@ import { routeIsGuarded } from './route-guards';
 import { findRoutes, type Route } from './routes';
 import { findObjectProperty, isFunctionNode, resolveExpression, returnedExpressions } from './values';
 
-/** Next.js's config file, in the project's root. */
-const CONFIG_FILE = /^next\.config\.[cm]?[jt]s$/u;
+/**
+ * Next.js's config files, in the order it looks for them in the project's root (next 15
+ * `CONFIG_FILES`; it finds the first that exists, and refuses `.cjs`, `.cts`, `.mts`).
+ */
+const CONFIG_FILES: readonly string[] = ['next.config.js', 'next.config.mjs', 'next.config.ts'];
 /** The folders Next.js serves routes from, beside its config: the App Router's and the Pages Router's API. */
 const ROUTE_FOLDERS = ['app', 'src/app', 'pages/api', 'src/pages/api'];
 /** How many modules of those folders are read for one config file. */
@@ -51,7 +54,10 @@ export function nextOriginHeaders(
   trustCredentialChecks: boolean,
 ): NextOriginHeader[] {
   const { file } = moduleOf(sourceCode.ast);
-  if (file === null || !CONFIG_FILE.test(path.basename(file))) return [];
+  const index = file === null ? -1 : CONFIG_FILES.indexOf(path.basename(file));
+  if (file === null || index < 0) return [];
+  // A config Next.js does not load, beside the one it finds first.
+  if (CONFIG_FILES.slice(0, index).some((name) => fs.existsSync(path.join(path.dirname(file), name)))) return [];
   const found: NextOriginHeader[] = [];
   let routes: Route[] | null = null;
   for (const config of configObjects(sourceCode.ast)) {

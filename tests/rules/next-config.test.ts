@@ -7,7 +7,8 @@ import { commonjs, createRuleTester } from '../rule-tester';
 // matches the entry's `source` (path-to-regexp: `:path*`, `(.*)`), routes and static files alike.
 // The fixture projects (tests/fixtures/next-config/*) hold the route files: `open` an MCP route
 // of mcp-handler at `/api/:transport` and a route of notes, `web` no MCP route, `guarded` an MCP
-// route that refuses a request without a bearer token, `pages` an MCP route of the Pages Router.
+// route that refuses a request without a bearer token, `pages` an MCP route of the Pages Router,
+// `shadowed` an MCP route and a `next.config.mjs`, which Next.js loads before a `next.config.ts`.
 
 const ruleTester = createRuleTester();
 
@@ -98,6 +99,16 @@ ruleTester.run("no-wildcard-origin: Next.js's headers()", wildcardRule, {
       name: 'a file that is not the config',
       code: CONFIG('/api/:path*', "'*'"),
       filename: configIn('open', 'headers.ts'),
+    },
+    {
+      name: 'a `next.config.ts` beside a `next.config.mjs`, which Next.js loads instead',
+      code: CONFIG('/api/:path*', "'*'"),
+      filename: configIn('shadowed'),
+    },
+    {
+      name: 'a `.cjs` config, which Next.js refuses',
+      code: CONFIG('/api/:path*', "'*'"),
+      filename: configIn('open', 'next.config.cjs'),
     },
   ],
   invalid: [
