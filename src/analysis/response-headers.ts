@@ -184,6 +184,8 @@ function findHeaderWrites(sourceCode: Readonly<SourceCode>): HeaderWrite[] {
       else if (entity.role === 'iterate' && first && !onlyReadsEntries(node)) visitHeaders(first, node);
       else if ((entity.role === 'response' || entity.role === 'response-json') && second)
         visitResponseInit(second, node);
+      // `NextResponse.next({ headers })`: the options come first.
+      else if (entity.role === 'response-init' && first) visitResponseInit(first, node);
     }
   }
   // h3's `setResponseHeader(event, name, value)` and `setResponseHeaders(event, headers)`,

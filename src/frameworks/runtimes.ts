@@ -80,12 +80,16 @@ export const runtimesAdapter: Adapter = {
 /** The web platform's `Headers` and `Response`, and the loops that copy a headers object onto a response. */
 export const webAdapter: Adapter = {
   name: 'web',
-  // next 15 server/web/spec-extension/response.ts: `class NextResponse extends Response`, with the same `(body, init)`.
+  // next 15 server/web/spec-extension/response.ts: `class NextResponse extends Response`, with the same `(body, init)`;
+  // `NextResponse.next(init)` answers with the route's own response and `init`'s headers added,
+  // `NextResponse.rewrite(url, init)` and `NextResponse.redirect(url, init)` with `init`'s.
   modules: {
     'next/server': {
       NextResponse: {
         [CONSTRUCT]: [{ kind: 'web-headers', role: 'response' }],
         json: { [CALL]: [{ kind: 'web-headers', role: 'response-json' }] },
+        next: { [CALL]: [{ kind: 'web-headers', role: 'response-init' }] },
+        rewrite: { [CALL]: [{ kind: 'web-headers', role: 'response-json' }] },
       },
     },
   },

@@ -174,7 +174,7 @@ export type Entity =
    */
   | {
       readonly kind: 'web-headers';
-      readonly role: 'headers' | 'response' | 'response-json' | 'iterate' | 'name-value';
+      readonly role: 'headers' | 'response' | 'response-json' | 'response-init' | 'iterate' | 'name-value';
     };
 
 export type AuthKind =

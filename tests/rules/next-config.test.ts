@@ -215,3 +215,57 @@ ruleTester.run("no-env-allowed-origins: Next.js's headers()", envRule, {
     },
   ],
 });
+
+/** Next.js middleware that adds `*` to every answer it lets through, with `next(init)` (line 4). */
+const MIDDLEWARE = `import { NextResponse } from 'next/server';
+
+export function middleware() {
+  return NextResponse.next({ headers: { 'Access-Control-Allow-Origin': '*' } });
+}
+
+export const config = { matcher: '/:path*' };
+`;
+
+// next 15: `NextResponse.next(init)` answers with the route's own response, `init`'s headers added.
+ruleTester.run("no-wildcard-origin: Next.js middleware's `NextResponse.next({ headers })`", wildcardRule, {
+  valid: [
+    {
+      name: 'headers of the request handed on (`request.headers`), not of the answer',
+      code: MIDDLEWARE.replace(
+        "NextResponse.next({ headers: { 'Access-Control-Allow-Origin': '*' } })",
+        "NextResponse.next({ request: { headers: new Headers({ 'x-forwarded-origin': '*' }) } })",
+      ),
+      filename: 'middleware.ts',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a `*` on every answer',
+      code: MIDDLEWARE,
+      filename: 'middleware.ts',
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 4,
+          column: 41,
+          endLine: 4,
+          endColumn: 75,
+          suggestions: [
+            { messageId: 'denyOrigins', output: MIDDLEWARE.replace("{ 'Access-Control-Allow-Origin': '*' }", '{}') },
+            {
+              messageId: 'useAllowedOrigin',
+              output: MIDDLEWARE.replace(
+                "'Access-Control-Allow-Origin': '*'",
+                "'Access-Control-Allow-Origin': ALLOWED_ORIGIN",
+              ).replace(
+                "from 'next/server';\n",
+                "from 'next/server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
