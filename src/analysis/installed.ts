@@ -203,3 +203,44 @@ export function oldestPeerVersion(node: TSESTree.Node, name: string): string | n
   if (named.length === 0) return '0.0.0';
   return named.reduce((oldest, version) => (isAtLeast(version, oldest) ? oldest : version));
 }
+
+/** What the installed copy of a package declares: its name and the packages it depends on. */
+export interface InstalledManifest {
+  readonly dependencies: readonly string[];
+}
+
+const manifests = new Map<string, InstalledManifest | null>();
+
+/**
+ * The manifest of a package as installed for the module `node` is in, when it is installed as a
+ * package of its own (`node_modules/name/package.json`, not a link to a package of the workspace,
+ * whose code the project may change); `null` otherwise.
+ */
+export function installedManifestFor(node: TSESTree.Node, name: string): InstalledManifest | null {
+  const file = moduleOf(node).file;
+  const start = path.dirname(file ? path.resolve(file) : path.join(process.cwd(), 'file.ts'));
+  const key = `${start}\0${name}`;
+  if (manifests.has(key)) return manifests.get(key)!;
+  let found: InstalledManifest | null = null;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const folder = path.join(dir, 'node_modules', name);
+    try {
+      if (fs.lstatSync(folder).isSymbolicLink()) break;
+      const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      const dependencies = ['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) => {
+        const listed = manifest[field];
+        return listed && typeof listed === 'object' ? Object.keys(listed) : [];
+      });
+      found = { dependencies };
+      break;
+    } catch {
+      // Not here: look in the directory above.
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  manifests.set(key, found);
+  return found;
+}

@@ -12,6 +12,8 @@ import {
 } from './values';
 import { entitiesOf, moduleFilterFor } from './facts';
 import { importedFile } from './exports';
+import { installedManifestFor } from './installed';
+import { packageNameOf } from './module-graph';
 import { propertyName, staticValue, variableOf } from './program';
 
 /** The modules of the project through which an MCP package's handler can be imported. */
@@ -590,18 +592,22 @@ export function transportCalls(fn: HandlerFunction): TSESTree.CallExpression[] {
 /**
  * Whether the object a transport-named method is called on was made by a package that is no MCP
  * package (`copilotRuntimeNestEndpoint(…)` of `@copilotkit/runtime`, a voice SDK's client): its
- * `handleRequest(req, res)` serves that package's protocol. A package whose name says MCP is
- * taken for one.
+ * `handleRequest(req, res)` serves that package's protocol. Known only of a package installed on
+ * its own whose name says no MCP and that depends on no MCP package.
  */
 function madeByOtherPackage(callee: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const { made } = transportEntities(callee.object);
   if (made.type !== AST_NODE_TYPES.CallExpression && made.type !== AST_NODE_TYPES.NewExpression) return false;
   const ref = externalRefOf(made.callee);
-  return (
-    ref !== null && !/mcp|modelcontextprotocol/iu.test(ref.module) && entitiesOf(made, 'mcp-transport').length === 0
-  );
+  if (ref === null || SAYS_MCP_NAME.test(ref.module) || entitiesOf(made, 'mcp-transport').length > 0) return false;
+  // Only a package installed on its own, that depends on no MCP package, is known to be of
+  // another kind: a package of the workspace (`@acme/core`) may hand out an SDK transport.
+  const manifest = installedManifestFor(made, packageNameOf(ref.module));
+  return manifest !== null && !manifest.dependencies.some((name) => SAYS_MCP_NAME.test(name));
 }
+
+const SAYS_MCP_NAME = /mcp|modelcontextprotocol/iu;
 
 /** Whether a value is a transport whose adapter lists `method` among the methods that take a request. */
 function madeByTransportWith(object: TSESTree.Node, method: string): boolean {

@@ -5,6 +5,7 @@ import { afterAll } from 'vitest';
 import rule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
+import { packageMaker } from '../support/packages';
 import {
   KOA_SUPERTEST,
   NODE_SUPERTEST,
@@ -7421,25 +7422,83 @@ const agentEndpointFixed = (module: string, bearer: boolean): string =>
     .replace('const app = express();\n', `const app = express();\n\n${tokenHelpers({ bearer })}\n\n`)
     .replace("app.post('/agent', ", `app.post('/agent', ${guard('express', bearer)}`);
 
-// A method named like a transport's (`handleRequest`) on what a package of another kind made (an
-// agent runtime, a voice SDK) serves that package's protocol; one of a package that says MCP may be one.
+const makeAgentPackage = packageMaker();
+
+/**
+ * Where the app is: `src/server.ts` of a package that has `@acme/agent-runtime` installed with
+ * `dependencies`, or linked from the workspace.
+ */
+function agentServer(dependencies: Record<string, string> | null, linked = false): string {
+  const runtime = { name: '@acme/agent-runtime', version: '2.0.0', ...(dependencies ? { dependencies } : {}) };
+  const dir = makeAgentPackage(
+    {
+      'src/server.ts': AGENT_ENDPOINT('@acme/agent-runtime'),
+      ...(dependencies && !linked ? { 'node_modules/@acme/agent-runtime/package.json': JSON.stringify(runtime) } : {}),
+      ...(linked ? { 'packages/agent-runtime/package.json': JSON.stringify(runtime) } : {}),
+    },
+    { name: 'agents', private: true },
+  );
+  if (linked) {
+    fs.mkdirSync(path.join(dir, 'node_modules', '@acme'), { recursive: true });
+    fs.symlinkSync(
+      path.join(dir, 'packages', 'agent-runtime'),
+      path.join(dir, 'node_modules', '@acme', 'agent-runtime'),
+    );
+  }
+  return path.join(dir, 'src', 'server.ts');
+}
+
+const agentError = {
+  messageId: 'missingCsrfCheck' as const,
+  data: { route: '`POST /agent`' },
+  line: 6,
+  column: 1,
+  endLine: 6,
+  endColumn: 9,
+  suggestions: [{ messageId: 'useBearerToken' as const, output: agentEndpointFixed('@acme/agent-runtime', true) }],
+};
+
+// A method named like a transport's (`handleRequest`) on what an installed package of another kind
+// made (an agent runtime, a voice SDK: no MCP package among its dependencies) serves that package's
+// protocol. A package of the workspace, one that depends on an MCP package, one not installed, or
+// one whose name says MCP may hand out an MCP transport.
 ruleTester.run("require-csrf-token: `handleRequest` of another package's object", rule, {
   valid: [
-    { name: 'an agent runtime of a package that is no MCP package', code: AGENT_ENDPOINT('@acme/agent-runtime') },
+    {
+      name: 'an installed agent runtime that depends on no MCP package',
+      code: AGENT_ENDPOINT('@acme/agent-runtime'),
+      filename: agentServer({ openai: '^5.0.0' }),
+    },
   ],
   invalid: failClosedFix([
+    {
+      name: 'an installed package that depends on an MCP package',
+      code: AGENT_ENDPOINT('@acme/agent-runtime'),
+      filename: agentServer({ '@modelcontextprotocol/sdk': '^1.20.0' }),
+      output: agentEndpointFixed('@acme/agent-runtime', false),
+      errors: [agentError],
+    },
+    {
+      name: 'a package of the workspace, linked into node_modules',
+      code: AGENT_ENDPOINT('@acme/agent-runtime'),
+      filename: agentServer({ openai: '^5.0.0' }, true),
+      output: agentEndpointFixed('@acme/agent-runtime', false),
+      errors: [agentError],
+    },
+    {
+      name: 'a package that is not installed',
+      code: AGENT_ENDPOINT('@acme/agent-runtime'),
+      filename: agentServer(null),
+      output: agentEndpointFixed('@acme/agent-runtime', false),
+      errors: [agentError],
+    },
     {
       name: 'a package whose name says MCP',
       code: AGENT_ENDPOINT('@acme/mcp-runtime'),
       output: agentEndpointFixed('@acme/mcp-runtime', false),
       errors: [
         {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /agent`' },
-          line: 6,
-          column: 1,
-          endLine: 6,
-          endColumn: 9,
+          ...agentError,
           suggestions: [{ messageId: 'useBearerToken', output: agentEndpointFixed('@acme/mcp-runtime', true) }],
         },
       ],
