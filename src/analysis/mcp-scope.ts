@@ -297,6 +297,28 @@ function servesOnlyAppsOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   );
 }
 
+function isFunctionOrClass(node: TSESTree.Node | null | undefined): boolean {
+  return (
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.ClassDeclaration ||
+    node?.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
+    node?.type === AST_NODE_TYPES.TSTypeAliasDeclaration
+  );
+}
+
+/** `module.exports = …`, `module.exports.x = …`, `exports.x = …`. */
+function assignsModuleExports(expression: TSESTree.Expression): boolean {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+  let target: TSESTree.Node = expression.left;
+  while (target.type === AST_NODE_TYPES.MemberExpression) {
+    const object: TSESTree.Node = target.object;
+    if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'module' || object.name === 'exports'))
+      return true;
+    target = object;
+  }
+  return false;
+}
+
 /**
  * Whether a module of the package re-exports what `file` exports (`export { app } from './app'`,
  * `export * from './app'`, or an imported name exported again): its own importers, which
@@ -315,14 +337,28 @@ function reexportedByImporters(file: string): boolean {
     }
     return program.body.some((statement) => {
       if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) return true;
-      if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-        return statement.declaration.type === AST_NODE_TYPES.Identifier && local.has(statement.declaration.name);
+      if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
+        return resolveSpecifier(importer, statement.source.value) === file;
       }
-      if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) return false;
-      if (statement.source) return resolveSpecifier(importer, statement.source.value) === file;
-      return statement.specifiers.some(
-        (specifier) => specifier.local.type === AST_NODE_TYPES.Identifier && local.has(specifier.local.name),
-      );
+      // `export { app }`, `export const http = app`, `export default { app }`, `module.exports = { app }`;
+      // not a function or class the module exports, which only uses it.
+      const declaration =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+          ? statement.declaration
+          : null;
+      const exporting =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && !isFunctionOrClass(declaration)) ||
+        (statement.type === AST_NODE_TYPES.ExpressionStatement && assignsModuleExports(statement.expression));
+      if (!exporting || isFunctionOrClass(declaration)) return false;
+      // Imported some way the module does not show (`require`): it may be handed on.
+      if (local.size === 0) return true;
+      let named = false;
+      walk(statement, (node) => {
+        if (!named && node.type === AST_NODE_TYPES.Identifier && local.has(node.name)) named = true;
+      });
+      return named;
     });
   });
 }
@@ -385,10 +421,14 @@ function exportNames(made: TSESTree.Node): string[] {
   return statement?.type === AST_NODE_TYPES.ReturnStatement ? returnedBy(statement) : [];
 }
 
-/** The export names of the function a `return` belongs to, when it is a declaration the module exports. */
+/**
+ * The export names of the function a `return` belongs to, when it is a declaration the module
+ * exports that takes nothing: a caller could hand one that takes options a handler that serves
+ * MCP (`createApp({ onRpc })`).
+ */
 function returnedBy(statement: TSESTree.ReturnStatement): string[] {
   const fn = enclosingFunction(statement);
-  if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id) return [];
+  if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id || fn.params.length > 0) return [];
   if (fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return [fn.id.name];
   if (fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return ['default'];
   return (variableOf(fn.id)?.references ?? []).flatMap((reference) => {

@@ -433,6 +433,30 @@ export function createApp() {
   return app;
 }`;
 
+/** A factory of the app that takes the handler of `/rpc` from its caller. */
+const FACTORY_WITH_OPTIONS = `import express, { type RequestHandler } from 'express';
+
+export function createApp(options: { onRpc: RequestHandler }) {
+  const app = express();
+  app.use(express.json());
+  app.post('/rpc', options.onRpc);
+  app.get('/health', (_req, res) => res.json({ ok: true }));
+  return app;
+}`;
+
+/** An entry that gives the factory a handler of its own (`listen` on line 4). */
+const OPTIONS_ENTRY = `import { createApp } from './app.js';
+import { handleRpc } from './rpc.js';
+
+createApp({ onRpc: handleRpc }).listen(4000);`;
+
+const RPC = `import type { Request, Response } from 'express';
+
+export function handleRpc(req: Request, res: Response) {
+  if (req.body?.method === 'tools/list') res.json({ jsonrpc: '2.0', id: req.body.id, result: { tools: [] } });
+  else res.status(404).end();
+}`;
+
 /** An entry that starts what the factory makes (`listen` on line 3). */
 const FACTORY_ENTRY = `import { createApp } from './app.js';
 
@@ -502,6 +526,24 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
       errors: [entryError],
     },
     {
+      name: 'a module hands the app on under another name (`export const http = app`)',
+      code: ENTRY,
+      filename: entryBeside({
+        'src/app.ts': APP_MODULE,
+        'src/shared.ts': "import { app } from './app.js';\n\nexport const http = app;\n",
+      }),
+      errors: [entryError],
+    },
+    {
+      name: 'a module hands the app on in an object it exports by default',
+      code: ENTRY,
+      filename: entryBeside({
+        'src/app.ts': APP_MODULE,
+        'src/shared.ts': "import { app } from './app.js';\n\nexport default { app, name: 'web' };\n",
+      }),
+      errors: [entryError],
+    },
+    {
       name: 'the app has middleware only: what answers is not shown',
       code: ENTRY,
       filename: entryBeside({
@@ -522,6 +564,22 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
           ),
           column: 8,
           endColumn: 14,
+        },
+      ],
+    },
+    {
+      name: 'a factory that takes a handler from its caller, which may serve MCP',
+      code: OPTIONS_ENTRY,
+      filename: entryBeside({ 'src/app.ts': FACTORY_WITH_OPTIONS, 'src/rpc.ts': RPC }, OPTIONS_ENTRY),
+      errors: [
+        {
+          ...nodeDefaultHost(
+            4,
+            (host) => OPTIONS_ENTRY.replace('listen(4000)', `listen(4000${host})`),
+            '`app.listen()` of Express',
+          ),
+          column: 33,
+          endColumn: 39,
         },
       ],
     },
