@@ -170,10 +170,12 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
         if (findObjectProperty(object, 'fetch').kind !== 'found' && spreadApp(object) === null) continue;
         const binds =
           serverOption(object, 'port').kind !== 'missing' || serverOption(object, 'hostname').kind !== 'missing';
-        // A module that starts its own server (`serve({ fetch: app.fetch, port })` of
-        // `@hono/node-server`) and that no script runs with Bun is a Node server: Bun would serve the
-        // export on the same port beside it, so the export is left for a runtime that does not run it.
-        const startsItself = starts.length > 0;
+        // A module that starts a server of the same app itself (`serve({ fetch: app.fetch, port })`
+        // of `@hono/node-server`) and that no script runs with Bun is a Node server: Bun would serve
+        // the export beside it, so the export is left for a runtime that does not run it.
+        const owner = fetchOwner(object);
+        const exported = owner && skipTypeWrappers(resolveExpression(owner) ?? owner);
+        const startsItself = exported !== null && starts.some((start) => startedApp(start) === exported);
         if (runsOnBun() || (binds && !startsItself)) starts.push(reader.readExport(BUN_DEFAULT_EXPORT, object));
         else if (runsOnDeno()) {
           const at = declaration.type === AST_NODE_TYPES.Identifier ? declaration : object;

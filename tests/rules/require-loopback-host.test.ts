@@ -4478,6 +4478,18 @@ const app = new Hono();
 app.get('/', (c) => c.text('ok'));
 ${start}`;
 
+/** A Hono app and a metrics app served on loopback by `@hono/node-server`, then `exported` (line 10). */
+const METRICS_BESIDE = (exported: string): string => `import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+
+const app = new Hono();
+app.get('/', (c) => c.text('ok'));
+const metrics = new Hono();
+metrics.get('/metrics', (c) => c.text('up 1'));
+serve({ fetch: metrics.fetch, port: 9100, hostname: '127.0.0.1' });
+
+${exported}`;
+
 /** Bun's default export of a Hono app spread beside a port. */
 const BUN_SPREAD = (options: string): string => `import { Hono } from 'hono';
 
@@ -4504,6 +4516,37 @@ ruleTester.run('require-loopback-host: a Hono app spread into the server options
     },
   ],
   invalid: failClosedFix([
+    {
+      name: 'a Bun-style export of an app beside a server of another app (metrics on loopback)',
+      code: METRICS_BESIDE('export default { port: 3000, fetch: app.fetch };'),
+      output: METRICS_BESIDE("export default { port: 3000, fetch: app.fetch, hostname: '127.0.0.1' };"),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: "Bun's `export default { fetch }`", hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+          line: 10,
+          column: 18,
+          endLine: 10,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: METRICS_BESIDE(
+                "export default { port: 3000, fetch: app.fetch, hostname: process.env.HOST ?? '127.0.0.1' };",
+              ),
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: METRICS_BESIDE("export default { port: 3000, fetch: app.fetch, hostname: '::1' };"),
+            },
+            {
+              messageId: 'useLocalhost',
+              output: METRICS_BESIDE("export default { port: 3000, fetch: app.fetch, hostname: 'localhost' };"),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "Bun's export default { ...app, port } binds every interface",
       code: BUN_SPREAD('port: 3000'),
