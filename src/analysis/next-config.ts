@@ -30,9 +30,11 @@ export interface NextOriginHeader {
   readonly header: TSESTree.ObjectExpression;
   /**
    * What goes when the header goes: the header, or the whole `{ source, headers }` entry when it is
-   * the entry's only header (Next.js refuses to start on an entry whose `headers` is empty).
+   * the entry's only header (Next.js refuses to start on an entry whose `headers` is empty); `null`
+   * where neither is written in its list (a list or an entry held in a constant, which other entries
+   * may share).
    */
-  readonly removable: TSESTree.ObjectExpression;
+  readonly removable: TSESTree.ObjectExpression | null;
   /** Its `value`. */
   readonly value: TSESTree.Node;
   /** The `source` path pattern of the entry it is in (`/api/:path*`). */
@@ -84,7 +86,17 @@ export function nextOriginHeaders(
             !(trustCredentialChecks && routeIsGuarded(CREDENTIAL_FINDER, route, findRoutes(codeOf(route.node)).apps)),
         );
         if (covered.length > 0 || MCP_SOURCE.test(pattern)) {
-          const removable = list.elements.length === 1 ? entry : header;
+          const inList = (node: TSESTree.Node, holder: TSESTree.Node | null | undefined): boolean =>
+            holder?.type === AST_NODE_TYPES.ArrayExpression && node.parent === holder;
+          const listInline = headers.kind === 'found' && headers.value === list;
+          const removable =
+            list.elements.length > 1
+              ? inList(header, list)
+                ? header
+                : null
+              : listInline && inList(entry, entry.parent)
+                ? entry
+                : null;
           found.push({ header, removable, value: value.value, source: pattern, routes: covered });
         }
       }
@@ -93,8 +105,8 @@ export function nextOriginHeaders(
   return found;
 }
 
-/** A `source` that names an MCP endpoint: `/mcp`, `/api/mcp/:path*`, `/sse`, `/message`. */
-const MCP_SOURCE = /(?:^|\/)(?:[^/:]*mcp[^/]*|sse|messages?)(?:\/|$)/iu;
+/** A `source` that names an MCP endpoint: `/mcp`, `/api/mcp/:path*` (`/sse` may be any site's events). */
+const MCP_SOURCE = /(?:^|\/)[^/:]*mcp[^/]*(?:\/|$)/iu;
 
 /**
  * The config objects a config file exports: `module.exports = nextConfig`, `export default
@@ -177,7 +189,7 @@ function sourceMatcher(pattern: string): (routePath: string) => boolean {
 }
 
 const PATTERN_PART =
-  /(\/?):(\w+)(\((?:[^()\\]|\\.|\([^()]*\))*\))?([*+?])?|(\/?)(\((?:[^()\\]|\\.|\([^()]*\))*\))([*+?])?|([^:(]+)/gy;
+  /(\/?):(\w+)(\((?:[^()\\]|\\.|\([^()]*\))*\))?([*+?])?|(\/?)(\((?:[^()\\]|\\.|\([^()]*\))*\))([*+?])?|((?:[^:(/]|\/(?![:(]))+)/gy;
 
 function patternSource(pattern: string): string {
   let source = '';

@@ -179,7 +179,7 @@ type Sink =
         readonly kind: 'header';
         readonly write?: HeaderWrite;
         /** For a header of Next.js's `headers()`: its value, and what goes when it goes. */
-        readonly config?: { readonly value: TSESTree.Node; readonly removable: TSESTree.Node };
+        readonly config?: { readonly value: TSESTree.Node; readonly removable: TSESTree.Node | null };
       }
     | { readonly kind: 'allowlist'; readonly collection?: TSESTree.Node }
   ) & {
@@ -349,7 +349,7 @@ export default createRule<Options, MessageIds>({
       }
       const config = sink?.kind === 'header' ? sink.config : undefined;
       if (origins.length === 0 && config && carrierOf(read) === skipTypeWrappers(config.value)) {
-        return [removeListElement(fixer, sourceCode, config.removable)];
+        return config.removable === null ? null : [removeListElement(fixer, sourceCode, config.removable)];
       }
       // `process.env.X ?? 'http://localhost:5173'`: the origin the file falls back to is the one to keep.
       if (origins.length === 1 && origins[0] === PLACEHOLDER_ORIGIN && read.type !== AST_NODE_TYPES.Property) {

@@ -403,11 +403,15 @@ export default createRule<Options, MessageIds>({
             messageId: 'wildcardOrigin',
             data: { policy: `Next.js's \`headers()\` for \`${header.source}\``, credentials: '' },
             // Without the header, Next.js sends none: only the site's own pages read the answers. An
-            // entry left with no header would stop Next.js from starting, so it goes whole.
-            fix: failClosed({
-              messageId: 'denyOrigins',
-              fix: (fixer) => removeListElement(fixer, sourceCode, header.removable),
-            }),
+            // entry left with no header would stop Next.js from starting, so it goes whole; a list or
+            // entry held in a constant, which other entries may share, is left to the owner.
+            fix:
+              header.removable === null
+                ? null
+                : failClosed({
+                    messageId: 'denyOrigins',
+                    fix: (fixer) => removeListElement(fixer, sourceCode, header.removable!),
+                  }),
             suggest: [
               {
                 messageId: 'useAllowedOrigin',

@@ -8,7 +8,8 @@ import { commonjs, createRuleTester } from '../rule-tester';
 // The fixture projects (tests/fixtures/next-config/*) hold the route files: `open` an MCP route
 // of mcp-handler at `/api/:transport` and a route of notes, `web` no MCP route, `guarded` an MCP
 // route that refuses a request without a bearer token, `pages` an MCP route of the Pages Router,
-// `shadowed` an MCP route and a `next.config.mjs`, which Next.js loads before a `next.config.ts`.
+// `shadowed` an MCP route and a `next.config.mjs`, which Next.js loads before a `next.config.ts`,
+// `api-index` an MCP route of the Pages Router at `/api` itself.
 
 const ruleTester = createRuleTester();
 
@@ -61,6 +62,23 @@ const error = (source: string, output = CONFIG(source, "'*'")) => ({
   ],
 });
 
+/** A config whose entry is held in a constant (the `*` on line 5). */
+const IN_CONSTANT = `import type { NextConfig } from 'next';
+
+const apiEntry = {
+  source: '/api/:path*',
+  headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }],
+};
+
+const nextConfig: NextConfig = {
+  async headers() {
+    return [apiEntry];
+  },
+};
+
+export default nextConfig;
+`;
+
 /** A CommonJS config of a function of the build phase, wrapped by a plugin's helper. */
 const WRAPPED = `const withPlugin = require('./with-plugin');
 
@@ -101,6 +119,11 @@ ruleTester.run("no-wildcard-origin: Next.js's headers()", wildcardRule, {
       filename: configIn('open', 'headers.ts'),
     },
     {
+      name: 'a pattern of `/sse`, which any site may serve events at',
+      code: CONFIG('/sse', "'*'"),
+      filename: configIn('web'),
+    },
+    {
       name: 'a `next.config.ts` beside a `next.config.mjs`, which Next.js loads instead',
       code: CONFIG('/api/:path*', "'*'"),
       filename: configIn('shadowed'),
@@ -129,6 +152,34 @@ ruleTester.run("no-wildcard-origin: Next.js's headers()", wildcardRule, {
       code: CONFIG('/api/mcp', "'*'"),
       filename: configIn('pages'),
       errors: [error('/api/mcp')],
+    },
+    {
+      name: 'every API path, `/api` itself included',
+      code: CONFIG('/api/:path*', "'*'"),
+      filename: configIn('api-index'),
+      errors: [error('/api/:path*')],
+    },
+    {
+      name: 'an entry held in a constant: the fail-closed change is left to the owner',
+      code: IN_CONSTANT,
+      filename: configIn('open'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "Next.js's `headers()` for `/api/:path*`", credentials: '' },
+          line: 5,
+          column: 58,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: IN_CONSTANT.replace("value: '*'", 'value: ALLOWED_ORIGIN').replace(
+                "import type { NextConfig } from 'next';\n",
+                "import type { NextConfig } from 'next';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a pattern that names an MCP endpoint, which a rewrite may serve',
