@@ -693,7 +693,7 @@ function catcherServer(handler: TSESTree.Node): Scope.Variable | null {
     chained.object === server &&
     chained.parent?.type === AST_NODE_TYPES.CallExpression &&
     chained.parent.callee === chained &&
-    SERVER_CHAIN_METHODS.has(calledMethodName(chained.parent) ?? '');
+    handsBackServer(chained.parent);
     chained = server.parent
   ) {
     server = outermostWrapper(chained.parent);
@@ -718,8 +718,17 @@ function catcherServer(handler: TSESTree.Node): Scope.Variable | null {
   return soleAssignment(variable) && (!init || isNullishLiteral(init)) ? variable : null;
 }
 
-/** Methods of a Node server that hand it back, so that a chain of them is still the server. */
-const SERVER_CHAIN_METHODS: ReadonlySet<string> = new Set(['listen', 'on', 'once']);
+/**
+ * A call on a Node server that hands it back and adds no request handler: `listen(…)`, or `on`
+ * and `once` for its lifecycle (`'error'`, `'listening'`, `'close'`), not for `'request'`.
+ */
+function handsBackServer(call: TSESTree.CallExpression): boolean {
+  const method = calledMethodName(call);
+  if (method === 'listen') return true;
+  if (method !== 'on' && method !== 'once') return false;
+  const event = call.arguments[0] ? staticValue(call.arguments[0])?.value : undefined;
+  return event === 'error' || event === 'listening' || event === 'close';
+}
 
 /** The value of the one assignment to a variable after its declaration (`server = createServer(h)`), if it has one. */
 function soleAssignment(variable: Scope.Variable): TSESTree.Node | null {

@@ -596,7 +596,7 @@ export default createRule<Options, MessageIds>({
             read.name === null ||
             !CORS_ORIGIN_NAME.test(read.name) ||
             OTHER_CORS_SETTING.test(read.name) ||
-            OWN_ORIGIN.test(read.name)
+            (OWN_ORIGIN.test(read.name) && !/CORS|ALLOW|TRUST/iu.test(read.name))
           )
             continue;
           const binding = read.node.type === AST_NODE_TYPES.Property ? read.node.value : null;

@@ -806,6 +806,28 @@ koaApp.use(koaCors({ origin: (ctx) => (['https://app.example.com'].includes(ctx.
       ],
     },
     {
+      name: "a name of the server's own origin that also says it is trusted",
+      code: 'export const trusted = process.env.TRUSTED_EXTERNAL_ORIGIN;',
+      output: null,
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: { name: '`TRUSTED_EXTERNAL_ORIGIN`' },
+          line: 1,
+          column: 24,
+          endLine: 1,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: "export const trusted = '' /* was env TRUSTED_EXTERNAL_ORIGIN: list the allowed origins here */;",
+            },
+            { messageId: 'useConstantAllowlist', output: "export const trusted = 'https://app.example.com';" },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an origin allowlist exported for another file',
       code: `export const corsOrigins = process.env.CORS_ORIGINS?.split(',') ?? [];
 export default { allowedOrigins: process.env.ALLOWED_ORIGINS };

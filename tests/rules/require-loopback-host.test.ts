@@ -4387,6 +4387,20 @@ const server = http.createServer((req, res) => {
 });
 server.listen(3000${host});`;
 
+/** A one-request catcher whose chain adds the requests of an app as well (`listen` on line 12). */
+const CHAINED_SECOND_HANDLER = (host: string): string => `import http from 'node:http';
+import { app } from './app.js';
+
+const PORT = 8976;
+
+const server = http
+  .createServer((req, res) => {
+    res.end('Signed in: you can close this tab.');
+    server.close();
+  })
+  .on('request', app)
+  .listen(PORT${host});`;
+
 ruleTester.run('require-loopback-host: a server its own request handler closes', rule, {
   valid: [
     { name: 'an OAuth redirect catcher, whose file names MCP only in what it prints', code: ONE_SHOT(CATCH_CODE) },
@@ -4427,6 +4441,18 @@ export function waitForCode(): Promise<string> {
     },
   ],
   invalid: [
+    {
+      name: "a catcher chained with a second request handler (`on('request', app)`), a service",
+      code: CHAINED_SECOND_HANDLER(''),
+      output: null,
+      errors: [
+        {
+          ...nodeDefaultHost(12, CHAINED_SECOND_HANDLER, '`server.listen()` on a `node:http` server'),
+          column: 4,
+          endColumn: 10,
+        },
+      ],
+    },
     {
       name: 'a shutdown route beside a handler that pipes the request to a child process',
       code: PIPED(''),
