@@ -289,7 +289,7 @@ function servesOnlyAppsOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
       return (
         file !== null &&
         !isPackageEntry(file) &&
-        findRoutes(codeOf(made)).routes.some((route) => route.app?.node === made && isEndpoint(route)) &&
+        answersRequests(made) &&
         routerOfNoMcp(made, sourceCode) &&
         !reexportedByImporters(file)
       );
@@ -317,6 +317,30 @@ function assignsModuleExports(expression: TSESTree.Expression): boolean {
     target = object;
   }
   return false;
+}
+
+/**
+ * Whether an app has endpoints of its own, or mounts apps or routers of the project
+ * (`app.route('/', healthRoute)`, `app.use('/api', router)`), whose own routes answer: not
+ * middleware alone, which answers nothing the analysis can judge.
+ */
+function answersRequests(made: TSESTree.Node): boolean {
+  const { routes, apps } = findRoutes(codeOf(made));
+  if (routes.some((route) => route.app?.node === made && isEndpoint(route))) return true;
+  const app = apps.find((candidate) => candidate.node === made);
+  return (
+    app?.calls.some((call) => {
+      const method = calledMethodName(call);
+      return (method === 'use' || method === 'route') && call.arguments.some(mountsApp);
+    }) ?? false
+  );
+}
+
+/** Whether a handler is an app or router of the project (`app.route('/', healthRoute)`), whose own routes answer. */
+function mountsApp(handler: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(handler);
+  const made = skipTypeWrappers(resolveExpression(expression) ?? expression);
+  return made !== expression && entitiesOf(made, 'app').length > 0;
 }
 
 /**

@@ -493,6 +493,13 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
       ),
     },
     {
+      name: 'an app that only mounts a router of the project, whose routes answer',
+      code: ENTRY,
+      filename: entryBeside({
+        'src/app.ts': APP_MODULE.replace("\napp.get('/health', (_req, res) => res.json({ ok: true }));", ''),
+      }),
+    },
+    {
       name: 'an app a factory of another module makes and returns',
       code: FACTORY_ENTRY,
       filename: entryBeside({ 'src/app.ts': FACTORY_MODULE }, FACTORY_ENTRY),
