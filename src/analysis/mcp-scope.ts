@@ -388,7 +388,7 @@ function reexportedByImporters(file: string): boolean {
 }
 
 /** Whether a handler is a router another module of the package makes, which serves no MCP (`routerOfNoMcp`). */
-function importedRouterOfNoMcp(handler: TSESTree.Node, linted: Readonly<SourceCode>): boolean {
+export function importedRouterOfNoMcp(handler: TSESTree.Node, linted: Readonly<SourceCode>): boolean {
   const expression = skipTypeWrappers(handler);
   const imported = skipTypeWrappers(resolveExpression(expression) ?? expression);
   return imported !== expression && routerOfNoMcp(imported, linted);

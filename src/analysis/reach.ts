@@ -25,7 +25,7 @@ import { readsFrom, servesMcp } from './mcp-transports';
 import { mountedPath, mountedPaths, registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, requiredPaths, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
-import { servesNoMcpSurely } from './mcp-scope';
+import { importedRouterOfNoMcp, servesNoMcpSurely } from './mcp-scope';
 import { nestDecorator, nestRoutePaths } from './nest-routes';
 import {
   deployedAsVercelFunction,
@@ -1196,6 +1196,17 @@ function opaqueMount(
     if (!path || isPublicPath(path, publicPaths) || !(covers(prefix, path) || covers(path, prefix))) return false;
     return call.arguments.slice(1).some((argument) => {
       const mounted = skipTypeWrappers(argument);
+      // `app.use('/mcp', mcpRouter)` with a router another module makes: its routes, which this file
+      // does not list, are reached too, unless that router is shown to serve no MCP.
+      if (mounted.type === AST_NODE_TYPES.Identifier || mounted.type === AST_NODE_TYPES.MemberExpression) {
+        const made = skipTypeWrappers(resolveExpression(mounted) ?? mounted);
+        return (
+          made !== mounted &&
+          !isLinted(made) &&
+          entitiesOf(made, 'app').length > 0 &&
+          !importedRouterOfNoMcp(mounted, codeOf(call))
+        );
+      }
       if (mounted.type !== AST_NODE_TYPES.CallExpression || externalRefOf(mounted.callee) !== null) return false;
       if (apps.some((other) => mountsApp(mounted, other))) return false;
       const callee = skipTypeWrappers(mounted.callee);

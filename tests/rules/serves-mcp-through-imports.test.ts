@@ -1,4 +1,5 @@
 import path from 'node:path';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import { createRuleTester } from '../rule-tester';
 import { LOOPBACK_HOSTS, nodeDefaultHost } from '../support/fix-text';
@@ -603,6 +604,80 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
           ),
           column: 13,
           endColumn: 19,
+        },
+      ],
+    },
+  ],
+});
+
+// An app whose CORS policy covers a router another module makes, mounted at a path of its own: the
+// router's routes, which the app's file does not list, are reached too.
+
+/** The app: `cors()` (line 6) over a health route and the router of `./router.js` at `/mcp`. */
+const MOUNTING_APP = `import express from 'express';
+import cors from 'cors';
+import { router } from './router.js';
+
+const app = express();
+app.use(cors());
+app.get('/health', (_req, res) => {
+  res.json({ ok: true });
+});
+app.use('/mcp', router);
+app.listen(3000, '127.0.0.1');`;
+
+const MCP_ROUTER_MODULE = `import { Router } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+export const router = Router();
+router.post('/', (req, res) => transport.handleRequest(req, res, req.body));`;
+
+const STATUS_ROUTER_MODULE = `import { Router } from 'express';
+
+export const router = Router();
+router.get('/', (_req, res) => res.json({ uptime: process.uptime() }));`;
+
+function mountingAppBeside(router: string): string {
+  const dir = makePackage({ 'src/app.ts': MOUNTING_APP, 'src/router.ts': router });
+  return path.join(dir, 'src', 'app.ts');
+}
+
+ruleTester.run("no-wildcard-origin: a router of another module mounted under the app's policy", wildcardRule, {
+  valid: [
+    {
+      name: 'the router serves no MCP',
+      code: MOUNTING_APP,
+      filename: mountingAppBeside(STATUS_ROUTER_MODULE),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the router serves MCP at `/mcp`',
+      code: MOUNTING_APP,
+      filename: mountingAppBeside(MCP_ROUTER_MODULE),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: MOUNTING_APP.replace('app.use(cors());', 'app.use(cors({ origin: false }));'),
+            },
+            {
+              messageId: 'useAllowlist',
+              output: MOUNTING_APP.replace('app.use(cors());', 'app.use(cors({ origin: ALLOWED_ORIGINS }));').replace(
+                "import { router } from './router.js';\n",
+                "import { router } from './router.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+              ),
+            },
+          ],
         },
       ],
     },
