@@ -1191,11 +1191,14 @@ function opaqueMount(
   publicPaths: readonly string[],
 ): boolean {
   return app.calls.some((call) => {
-    if (calledMethodName(call) !== 'use' || call.arguments.length < 2) return false;
+    const method = calledMethodName(call);
+    // Hono's `app.route(path, subApp)` mounts a sub-app as `use` mounts a router.
+    if ((method !== 'use' && method !== 'route') || call.arguments.length < 2) return false;
     const path = pathPrefix(call);
     if (!path || isPublicPath(path, publicPaths) || !(covers(prefix, path) || covers(path, prefix))) return false;
     return call.arguments.slice(1).some((argument) => {
       const mounted = skipTypeWrappers(argument);
+      if (method === 'route' && mounted.type === AST_NODE_TYPES.CallExpression) return false;
       // `app.use('/mcp', mcpRouter)` with a router another module makes: its routes, which this file
       // does not list, are reached too, unless that router is shown to serve no MCP.
       if (mounted.type === AST_NODE_TYPES.Identifier || mounted.type === AST_NODE_TYPES.MemberExpression) {

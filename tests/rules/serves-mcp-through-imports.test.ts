@@ -683,3 +683,64 @@ ruleTester.run("no-wildcard-origin: a router of another module mounted under the
     },
   ],
 });
+
+/** A Hono app: `cors()` (line 7) over a health route and the sub-app of `./mcp.js` at `/mcp`. */
+const HONO_MOUNTING_APP = `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { serve } from '@hono/node-server';
+import { mcpApp } from './mcp.js';
+
+const app = new Hono();
+app.use('*', cors());
+app.get('/health', (c) => c.json({ ok: true }));
+app.route('/mcp', mcpApp);
+serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' });`;
+
+const HONO_MCP_MODULE = `import { Hono } from 'hono';
+import { StreamableHTTPTransport } from '@hono/mcp';
+
+const transport = new StreamableHTTPTransport();
+export const mcpApp = new Hono();
+mcpApp.all('/', (c) => transport.handleRequest(c));`;
+
+ruleTester.run("no-wildcard-origin: a Hono sub-app of another module under the app's policy", wildcardRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the sub-app serves MCP at `/mcp` (`app.route`)',
+      code: HONO_MOUNTING_APP,
+      filename: path.join(
+        makePackage({ 'src/app.ts': HONO_MOUNTING_APP, 'src/mcp.ts': HONO_MCP_MODULE }),
+        'src',
+        'app.ts',
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`hono/cors` without `origin` (default `*`)', credentials: '' },
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: HONO_MOUNTING_APP.replace("app.use('*', cors());", "app.use('*', cors({ origin: [] }));"),
+            },
+            {
+              messageId: 'useAllowlist',
+              output: HONO_MOUNTING_APP.replace(
+                "app.use('*', cors());",
+                "app.use('*', cors({ origin: ALLOWED_ORIGINS }));",
+              ).replace(
+                "import { mcpApp } from './mcp.js';\n",
+                "import { mcpApp } from './mcp.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
