@@ -581,8 +581,12 @@ function routesThroughOwnTable(fn: HandlerFunction): boolean {
   return found;
 }
 
-/** Express's objects of an app's state (express 5 lib/application.js `app.locals`, `app.settings`). */
-const APP_STATE: ReadonlySet<string> = new Set(['locals', 'settings']);
+/**
+ * An app's own objects, which hand the app to no one: Express's state (express 5
+ * lib/application.js `app.locals`, `app.settings`) and Fastify's logger (fastify 5 `app.log`, a pino
+ * logger: `app.log.error(err)`).
+ */
+const APP_STATE: ReadonlySet<string> = new Set(['locals', 'settings', 'log']);
 
 /** Whether no code but this file's can reach an app: it cannot be handed routes from elsewhere. */
 function staysHere(app: AppInstance): boolean {
@@ -746,7 +750,7 @@ function usedInPlace(node: TSESTree.Node): boolean {
     if (!parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name === 'fetch') {
       return givenToServer(parent);
     }
-    // `app.locals.onDone?.()`: Express's own state of the app, which hands the app to no one.
+    // `app.locals.onDone?.()`, `app.log.error(err)`: the app's own state or logger, which hands the app to no one.
     if (!parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && APP_STATE.has(parent.property.name)) {
       return true;
     }

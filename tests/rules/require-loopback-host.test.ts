@@ -3822,6 +3822,19 @@ ruleTester.run('require-loopback-host: servers that serve no MCP', rule, {
   valid: [
     { name: 'a monitoring app that names MCP only in what it logs, like a comment', code: mentionsMcp },
     {
+      name: "a Fastify service that logs a failed start through the app's own logger (`app.log`)",
+      code: `import Fastify from 'fastify';
+
+const app = Fastify({ logger: true });
+app.get('/healthz', async () => ({ ok: true, uptime: process.uptime() }));
+try {
+  await app.listen({ port: 8787, host: '0.0.0.0' });
+} catch (error) {
+  app.log.error(error);
+  process.exit(1);
+}`,
+    },
+    {
       name: 'a web app whose routes are on a router the file mounts at a constant path',
       code: `import { createServer } from 'node:http';
 import express from 'express';
