@@ -17,6 +17,7 @@ import {
   isPackageEntry,
   reachesPackage,
   reachesPackageOnlyThrough,
+  reachesText,
   resolveSpecifier,
   runByBun,
   servedByDeno,
@@ -241,6 +242,7 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   // makes and exports, which serves no MCP (`routerOfNoMcp`): the entry of a plain web service.
   // (A file that names MCP only in notes has left nothing open, as asked above.)
   if (routes.length === 0 && servesOnlyAppsOfNoMcp(sourceCode)) return true;
+  if (routes.length === 0 && apps.length === 0 && startsNestAppOfNoMcp(sourceCode)) return true;
   // Middleware alone answers nothing the analysis can judge: an app needs endpoints of its own,
   // or a plain server a handler of the file that routes by hand (through a table of its own
   // functions) and hands nothing to MCP.
@@ -272,6 +274,35 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
         // A package's middleware: `express.json()`, `cors()` (the file reaches no MCP package).
         return packageMiddleware(expression);
       }),
+  );
+}
+
+/**
+ * Whether the file's servers are all NestJS apps (`const app = await NestFactory.create(AppModule);
+ * await app.listen(3000)`) and nothing it reaches through the project's imports, where Nest finds
+ * the app's modules and controllers, reaches an MCP package (but as a client) or answers MCP's
+ * methods by hand.
+ */
+function startsNestAppOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
+  const { file } = moduleOf(sourceCode.ast);
+  const starts = serverStarts(sourceCode);
+  return (
+    file !== null &&
+    starts.length > 0 &&
+    starts.every((start) => {
+      const made = startedApp(start);
+      const ref = made?.type === AST_NODE_TYPES.CallExpression ? externalRefOf(made.callee) : null;
+      return ref?.module === '@nestjs/core' && ref.names.join('.') === 'NestFactory.create';
+    }) &&
+    // Where the app's modules are: every module the file imports is one the analysis reads.
+    sourceCode.ast.body.every(
+      (statement) =>
+        statement.type !== AST_NODE_TYPES.ImportDeclaration ||
+        !statement.source.value.startsWith('.') ||
+        resolveSpecifier(file, statement.source.value) !== null,
+    ) &&
+    !reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE) &&
+    !reachesText(file, MENTIONS_MCP_METHOD)
   );
 }
 

@@ -481,6 +481,18 @@ export function reachesPackage(file: string, packageNames: ReadonlySet<string>, 
  * Whether a module of the project reaches these packages, but only through the modules `through`
  * matches (MCP's SDK only through its client modules).
  */
+const reachingText = new Map<RegExp, Map<string, boolean>>();
+
+/** Whether a module, or one it reaches through the project's imports, holds text that `pattern` matches. */
+export function reachesText(file: string, pattern: RegExp): boolean {
+  let answers = reachingText.get(pattern);
+  if (!answers) reachingText.set(pattern, (answers = new Map()));
+  return reachedFrom(file, answers, (next) => {
+    const text = moduleText(next);
+    return text !== null && pattern.test(text);
+  });
+}
+
 export function reachesPackageOnlyThrough(file: string, packageNames: ReadonlySet<string>, through: RegExp): boolean {
   return reachesPackage(file, packageNames) && !reachesPackage(file, packageNames, through);
 }

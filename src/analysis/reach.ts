@@ -1469,9 +1469,11 @@ export function harmlessPolicy(
     // Endpoints the file does not show (added by a function the app is handed to) are guarded
     // too when the app checks a credential on every request, before anything else.
     const app = installingApp(sourceCode, node) ?? appInstalledThrough(sourceCode, node);
-    return (
-      options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app, options.publicPaths)
-    );
+    if (options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app, options.publicPaths))
+      return true;
+    // The entry of a service that serves no MCP, whose routes live in other modules (a NestJS
+    // app's controllers, an app another module builds): its policies reach no MCP endpoint.
+    return isLinted(node) && findRoutes(sourceCode).routes.length === 0 && servesNoMcpSurely(sourceCode);
   }
   if (onlyPublic(endpoints, options.publicPaths)) return true;
   // Every endpoint it reaches refuses a foreign `Origin` before it answers (or is public): a page

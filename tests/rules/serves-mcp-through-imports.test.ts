@@ -744,3 +744,129 @@ ruleTester.run("no-wildcard-origin: a Hono sub-app of another module under the a
     },
   ],
 });
+
+// A NestJS entry: Nest finds the app's controllers through the modules the entry imports. Where
+// nothing it reaches reaches an MCP package or answers MCP's methods by hand, it serves no MCP.
+
+/** `main.ts`: `enableCors()` (line 6) and `listen` (line 7). */
+const NEST_MAIN = `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.enableCors();
+  await app.listen(process.env.PORT ?? 3000);
+}
+void bootstrap();`;
+
+const NEST_MODULE = `import { Module } from '@nestjs/common';
+import { TodosController } from './todos.controller';
+
+@Module({ controllers: [TodosController] })
+export class AppModule {}`;
+
+const TODOS_CONTROLLER = `import { Controller, Get } from '@nestjs/common';
+
+@Controller('todos')
+export class TodosController {
+  @Get()
+  list() {
+    return [];
+  }
+}`;
+
+const MCP_CONTROLLER = `import { Controller, Post, Req, Res } from '@nestjs/common';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+@Controller('todos')
+export class TodosController {
+  @Post()
+  async mcp(@Req() req: any, @Res() res: any) {
+    await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body);
+  }
+}`;
+
+const RPC_CONTROLLER = TODOS_CONTROLLER.replace(
+  '  list() {\n    return [];\n  }',
+  "  list(body: { method: string }) {\n    return body.method === 'tools/list' ? { tools: [] } : null;\n  }",
+);
+
+function nestMainBeside(controller: string): string {
+  const dir = makePackage({
+    'src/main.ts': NEST_MAIN,
+    'src/app.module.ts': NEST_MODULE,
+    'src/todos.controller.ts': controller,
+  });
+  return path.join(dir, 'src', 'main.ts');
+}
+
+const NEST_SUGGESTIONS = LOOPBACK_HOSTS.map(([messageId, host]) => ({
+  messageId,
+  output: NEST_MAIN.replace('app.listen(process.env.PORT ?? 3000)', `app.listen(process.env.PORT ?? 3000, ${host})`),
+}));
+
+const nestListen = (line: number) => ({
+  messageId: 'defaultHost' as const,
+  data: { api: '`app.listen()` of NestJS', hostLabel: 'host', binding: "Node's default is `::`" },
+  line,
+  column: 13,
+  endLine: line,
+  endColumn: 19,
+});
+
+ruleTester.run('require-loopback-host: a NestJS entry', loopbackRule, {
+  valid: [
+    { name: 'its controllers reach no MCP package', code: NEST_MAIN, filename: nestMainBeside(TODOS_CONTROLLER) },
+  ],
+  invalid: [
+    {
+      name: 'a controller hands requests to an MCP transport',
+      code: NEST_MAIN,
+      filename: nestMainBeside(MCP_CONTROLLER),
+      errors: [{ ...nestListen(7), suggestions: NEST_SUGGESTIONS }],
+    },
+    {
+      name: "a controller answers MCP's methods by hand",
+      code: NEST_MAIN,
+      filename: nestMainBeside(RPC_CONTROLLER),
+      errors: [{ ...nestListen(7), suggestions: NEST_SUGGESTIONS }],
+    },
+  ],
+});
+
+ruleTester.run('no-wildcard-origin: a NestJS entry', wildcardRule, {
+  valid: [
+    { name: 'its controllers reach no MCP package', code: NEST_MAIN, filename: nestMainBeside(TODOS_CONTROLLER) },
+  ],
+  invalid: [
+    {
+      name: 'a controller hands requests to an MCP transport',
+      code: NEST_MAIN,
+      filename: nestMainBeside(MCP_CONTROLLER),
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: 'NestJS `enableCors()` without `origin` (default `*`)', credentials: '' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: NEST_MAIN.replace('app.enableCors();', 'app.enableCors({ origin: false });'),
+            },
+            {
+              messageId: 'useAllowlist',
+              output: NEST_MAIN.replace('app.enableCors();', 'app.enableCors({ origin: ALLOWED_ORIGINS });').replace(
+                "import { AppModule } from './app.module';\n",
+                "import { AppModule } from './app.module';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
