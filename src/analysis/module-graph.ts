@@ -1262,6 +1262,41 @@ export function sourceModulesIn(dir: string, max: number): string[] {
 }
 
 /**
+ * The source modules under each of `roots` (the folders a framework serves routes from), at most
+ * `depth` folders down and `max` modules in all, that `accept` takes (by its root and name):
+ * folders of packages (`node_modules`) and hidden ones are not entered; a root that cannot be read
+ * adds none.
+ */
+export function sourceModulesUnder(
+  roots: readonly string[],
+  depth: number,
+  max: number,
+  accept: (root: string, name: string) => boolean = () => true,
+): string[] {
+  const found: string[] = [];
+  const visit = (root: string, dir: string, level: number): void => {
+    if (level > depth || found.length >= max) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (found.length >= max) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) visit(root, full, level + 1);
+      } else if (entry.isFile() && isSourceModuleName(entry.name) && accept(root, entry.name)) {
+        found.push(full);
+      }
+    }
+  };
+  for (const root of roots) visit(root, root, 0);
+  return found;
+}
+
+/**
  * The modules of a file's package (test modules aside) whose text contains one of `words`, or
  * `null` when the package cannot be listed. For facts a package states once for all its modules
  * (a NestJS app's global guards).

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
 import { loadModule } from './exports';
-import { isSourceModuleName } from './module-graph';
+import { sourceModulesUnder } from './module-graph';
 import { mayServeMcp } from './mcp-scope';
 import { codeOf, moduleOf, staticValue } from './program';
 import { CREDENTIAL_FINDER } from './reach';
@@ -219,31 +219,14 @@ function patternSource(pattern: string): string {
 /** The routes of the project's Next.js route files (App Router, Pages Router API) that may serve MCP. */
 function mcpRoutes(root: string): Route[] {
   const routes: Route[] = [];
-  let read = 0;
-  /** `pages` is true under the Pages Router's `api` folder, where every module is a route. */
-  const visit = (dir: string, depth: number, pages: boolean): void => {
-    if (depth > 10 || read >= MAX_ROUTE_MODULES) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (read >= MAX_ROUTE_MODULES) return;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) visit(full, depth + 1, pages);
-        continue;
-      }
-      if (!entry.isFile() || !isSourceModuleName(entry.name)) continue;
-      if (!pages && !/^route\.[cm]?[jt]sx?$/u.test(entry.name)) continue;
-      read++;
-      const program = loadModule(full);
-      if (!program) continue;
-      routes.push(...findRoutes(codeOf(program)).routes.filter((route) => route.path !== null && mayServeMcp(route)));
-    }
-  };
-  for (const folder of ROUTE_FOLDERS) visit(path.join(root, folder), 0, folder.endsWith('api'));
+  const folders = ROUTE_FOLDERS.map((folder) => path.join(root, folder));
+  // Under the Pages Router's `api` folder every module is a route; under `app/`, `route.ts` alone.
+  const routeModule = (folder: string, name: string): boolean =>
+    folder.endsWith('api') || /^route\.[cm]?[jt]sx?$/u.test(name);
+  for (const file of sourceModulesUnder(folders, 10, MAX_ROUTE_MODULES, routeModule)) {
+    const program = loadModule(file);
+    if (!program) continue;
+    routes.push(...findRoutes(codeOf(program)).routes.filter((route) => route.path !== null && mayServeMcp(route)));
+  }
   return routes;
 }

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
 import { loadModule } from './exports';
-import { isSourceModuleName } from './module-graph';
+import { sourceModulesUnder } from './module-graph';
 import { defaultEventHandler } from './fetch-handlers';
 import { servesMcp } from './mcp-transports';
 import { codeOf, moduleOf, propertyName, staticValue } from './program';
@@ -117,30 +116,12 @@ function globPattern(pattern: string): string {
 /** The routes of the Nitro file routes beside a config file whose handlers serve MCP. */
 function mcpRoutes(root: string): Route[] {
   const routes: Route[] = [];
-  let read = 0;
-  const visit = (dir: string, depth: number): void => {
-    if (depth > 6 || read >= MAX_ROUTE_MODULES) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (read >= MAX_ROUTE_MODULES) return;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        visit(full, depth + 1);
-        continue;
-      }
-      if (!entry.isFile() || !isSourceModuleName(entry.name)) continue;
-      read++;
-      const program = loadModule(full);
-      const made = program && defaultEventHandler(program);
-      if (!program || !made || !servesMcp(made.fn)) continue;
-      routes.push(...findRoutes(codeOf(program)).routes.filter((route) => route.middlewareDir !== undefined));
-    }
-  };
-  for (const folder of ROUTE_FOLDERS) visit(path.join(root, folder), 0);
+  const folders = ROUTE_FOLDERS.map((folder) => path.join(root, folder));
+  for (const file of sourceModulesUnder(folders, 6, MAX_ROUTE_MODULES)) {
+    const program = loadModule(file);
+    const made = program && defaultEventHandler(program);
+    if (!program || !made || !servesMcp(made.fn)) continue;
+    routes.push(...findRoutes(codeOf(program)).routes.filter((route) => route.middlewareDir !== undefined));
+  }
   return routes;
 }
