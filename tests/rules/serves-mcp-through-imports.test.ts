@@ -610,6 +610,43 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
   ],
 });
 
+/**
+ * The report on a CORS middleware left at its default `*` (`call` in `code`, at `line`), with its
+ * two suggestions: deny (`denied`), and a constant allowlist declared after `lastImport`.
+ */
+function defaultCorsError(
+  code: string,
+  at: { line: number; column: number; endColumn: number },
+  {
+    policy,
+    call,
+    denied,
+    allowed,
+    lastImport,
+  }: { policy: string; call: string; denied: string; allowed: string; lastImport: string },
+) {
+  return {
+    messageId: 'wildcardOrigin' as const,
+    data: { policy, credentials: '' },
+    line: at.line,
+    column: at.column,
+    endLine: at.line,
+    endColumn: at.endColumn,
+    suggestions: [
+      { messageId: 'denyOrigins' as const, output: code.replace(call, denied) },
+      {
+        messageId: 'useAllowlist' as const,
+        output: code
+          .replace(call, allowed)
+          .replace(
+            `${lastImport}\n`,
+            `${lastImport}\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n`,
+          ),
+      },
+    ],
+  };
+}
+
 // An app whose CORS policy covers a router another module makes, mounted at a path of its own: the
 // router's routes, which the app's file does not list, are reached too.
 
@@ -658,27 +695,17 @@ ruleTester.run("no-wildcard-origin: a router of another module mounted under the
       filename: mountingAppBeside(MCP_ROUTER_MODULE),
       output: null,
       errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
-          line: 6,
-          column: 9,
-          endLine: 6,
-          endColumn: 15,
-          suggestions: [
-            {
-              messageId: 'denyOrigins',
-              output: MOUNTING_APP.replace('app.use(cors());', 'app.use(cors({ origin: false }));'),
-            },
-            {
-              messageId: 'useAllowlist',
-              output: MOUNTING_APP.replace('app.use(cors());', 'app.use(cors({ origin: ALLOWED_ORIGINS }));').replace(
-                "import { router } from './router.js';\n",
-                "import { router } from './router.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
-              ),
-            },
-          ],
-        },
+        defaultCorsError(
+          MOUNTING_APP,
+          { line: 6, column: 9, endColumn: 15 },
+          {
+            policy: '`cors()` without `origin` (default `*`)',
+            call: 'app.use(cors());',
+            denied: 'app.use(cors({ origin: false }));',
+            allowed: 'app.use(cors({ origin: ALLOWED_ORIGINS }));',
+            lastImport: "import { router } from './router.js';",
+          },
+        ),
       ],
     },
   ],
@@ -716,30 +743,17 @@ ruleTester.run("no-wildcard-origin: a Hono sub-app of another module under the a
       ),
       output: null,
       errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`hono/cors` without `origin` (default `*`)', credentials: '' },
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 20,
-          suggestions: [
-            {
-              messageId: 'denyOrigins',
-              output: HONO_MOUNTING_APP.replace("app.use('*', cors());", "app.use('*', cors({ origin: [] }));"),
-            },
-            {
-              messageId: 'useAllowlist',
-              output: HONO_MOUNTING_APP.replace(
-                "app.use('*', cors());",
-                "app.use('*', cors({ origin: ALLOWED_ORIGINS }));",
-              ).replace(
-                "import { mcpApp } from './mcp.js';\n",
-                "import { mcpApp } from './mcp.js';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
-              ),
-            },
-          ],
-        },
+        defaultCorsError(
+          HONO_MOUNTING_APP,
+          { line: 7, column: 14, endColumn: 20 },
+          {
+            policy: '`hono/cors` without `origin` (default `*`)',
+            call: "app.use('*', cors());",
+            denied: "app.use('*', cors({ origin: [] }));",
+            allowed: "app.use('*', cors({ origin: ALLOWED_ORIGINS }));",
+            lastImport: "import { mcpApp } from './mcp.js';",
+          },
+        ),
       ],
     },
   ],
@@ -845,27 +859,17 @@ ruleTester.run('no-wildcard-origin: a NestJS entry', wildcardRule, {
       filename: nestMainBeside(MCP_CONTROLLER),
       output: null,
       errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: 'NestJS `enableCors()` without `origin` (default `*`)', credentials: '' },
-          line: 6,
-          column: 3,
-          endLine: 6,
-          endColumn: 19,
-          suggestions: [
-            {
-              messageId: 'denyOrigins',
-              output: NEST_MAIN.replace('app.enableCors();', 'app.enableCors({ origin: false });'),
-            },
-            {
-              messageId: 'useAllowlist',
-              output: NEST_MAIN.replace('app.enableCors();', 'app.enableCors({ origin: ALLOWED_ORIGINS });').replace(
-                "import { AppModule } from './app.module';\n",
-                "import { AppModule } from './app.module';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
-              ),
-            },
-          ],
-        },
+        defaultCorsError(
+          NEST_MAIN,
+          { line: 6, column: 3, endColumn: 19 },
+          {
+            policy: 'NestJS `enableCors()` without `origin` (default `*`)',
+            call: 'app.enableCors();',
+            denied: 'app.enableCors({ origin: false });',
+            allowed: 'app.enableCors({ origin: ALLOWED_ORIGINS });',
+            lastImport: "import { AppModule } from './app.module';",
+          },
+        ),
       ],
     },
   ],
