@@ -39,6 +39,14 @@ export interface NextOriginHeader {
   readonly value: TSESTree.Node;
   /** The `source` path pattern of the entry it is in (`/api/:path*`). */
   readonly source: string;
+  /**
+   * Whether the value sends back the request's `Origin`: a `:name` that the entry's `has` takes from
+   * the `Origin` header with any value (`{ type: 'header', key: 'origin', value: '(?<name>.*)' }`,
+   * or with no `value`, by its key).
+   */
+  readonly echoes: boolean;
+  /** Whether the entry also sends `Access-Control-Allow-Credentials: true`. */
+  readonly credentials: boolean;
   /** The routes of the project under the pattern that may serve MCP and refuse no request without a credential. */
   readonly routes: readonly Route[];
 }
@@ -97,12 +105,60 @@ export function nextOriginHeaders(
               : listInline && inList(entry, entry.parent)
                 ? entry
                 : null;
-          found.push({ header, removable, value: value.value, source: pattern, routes: covered });
+          found.push({
+            header,
+            removable,
+            value: value.value,
+            source: pattern,
+            routes: covered,
+            echoes: echoesOrigin(entry, value.value),
+            credentials: list.elements.some((element) => {
+              const other = element && resolveExpression(element);
+              if (other?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+              const otherKey = findObjectProperty(other, 'key');
+              const otherValue = findObjectProperty(other, 'value');
+              const named = otherKey.kind === 'found' && otherKey.value ? staticValue(otherKey.value)?.value : null;
+              const given = otherValue.kind === 'found' && otherValue.value ? staticValue(otherValue.value)?.value : null;
+              return (
+                typeof named === 'string' &&
+                named.toLowerCase() === 'access-control-allow-credentials' &&
+                String(given).toLowerCase() === 'true'
+              );
+            }),
+          });
         }
       }
     }
   }
   return found;
+}
+
+/** Capture patterns that take any value: `.*`, `.+`, `[^]*`. */
+const ANY_VALUE = /^(?:\.\*|\.\+|\[\^\]\*|\[\^\]\+|\[\\s\\S\]\*|\[\\s\\S\]\+)$/u;
+
+/** Whether a header value is a `:name` the entry's `has` takes from the request's `Origin`, whatever it is. */
+function echoesOrigin(entry: TSESTree.ObjectExpression, value: TSESTree.Node): boolean {
+  const text = staticValue(value)?.value;
+  const param = typeof text === 'string' ? /^:(\w+)$/u.exec(text)?.[1] : undefined;
+  if (param === undefined) return false;
+  const has = findObjectProperty(entry, 'has');
+  const conditions = has.kind === 'found' && has.value ? resolveExpression(has.value) : null;
+  if (conditions?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  return conditions.elements.some((element) => {
+    const condition = element && resolveExpression(element);
+    if (condition?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const read = (name: string): unknown => {
+      const found = findObjectProperty(condition, name);
+      return found.kind === 'found' && found.value ? staticValue(found.value)?.value : undefined;
+    };
+    if (read('type') !== 'header' || String(read('key')).toLowerCase() !== 'origin') return false;
+    const pattern = read('value');
+    // With no `value`, the header's value is the parameter named by its key.
+    if (pattern === undefined) return param.toLowerCase() === 'origin';
+    if (typeof pattern !== 'string') return false;
+    const group = new RegExp(`\\(\\?<${param}>(.*)\\)`, 'u').exec(pattern)?.[1];
+    return group !== undefined && ANY_VALUE.test(group);
+  });
 }
 
 /** A `source` that names an MCP endpoint: `/mcp`, `/api/mcp/:path*` (`/sse` may be any site's events). */

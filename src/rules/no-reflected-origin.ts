@@ -16,6 +16,7 @@ import {
   appendObjectProperty,
   asOperand,
   inlineLeaves,
+  removeListElement,
   removeStatement,
   replacePropertyValue,
 } from '../fixes/edits';
@@ -41,6 +42,7 @@ import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from 
 import { originDecisionListeners, type OriginDecisionHandlers } from '../analysis/origin-decisions';
 import { codeOf, isLinted, moduleOf, placeOf, propertyName, textOf } from '../analysis/program';
 import { typedCorsValues } from '../analysis/cors-types';
+import { nextOriginHeaders } from '../analysis/next-config';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import {
   enclosingFunction,
@@ -524,6 +526,29 @@ export default createRule<Options, MessageIds>({
           },
         })['Program:exit']?.(sourceCode.ast);
         for (const use of findCorsMiddlewareUses(sourceCode)) reportMiddleware(use);
+        // `{ source, has: [{ type: 'header', key: 'origin', value: '(?<origin>.*)' }], headers: [{ key:
+        // 'Access-Control-Allow-Origin', value: ':origin' }] }` in Next.js's `headers()`.
+        for (const header of nextOriginHeaders(sourceCode, reach.trustCredentialChecks)) {
+          if (!header.echoes || reported.has(header.value)) continue;
+          reported.add(header.value);
+          const { removable } = header;
+          context.report({
+            node: header.value,
+            messageId: 'reflectedOrigin',
+            data: {
+              policy: `Next.js's \`headers()\` for \`${header.source}\``,
+              credentials: credentialsClause(header.credentials),
+            },
+            // Without the header, Next.js sends none: only the site's own pages read the answers.
+            fix:
+              removable === null
+                ? null
+                : failClosed({
+                    messageId: 'denyOrigins',
+                    fix: (fixer) => removeListElement(fixer, sourceCode, removable),
+                  }),
+          });
+        }
         // A policy reported as echoing every origin already covers its empty-list way in.
         for (const { test, list, empties, allowWhen, site, credentials } of emptyAdmissions) {
           if (harmlessPolicy(sourceCode, site, credentials, reach)) continue;

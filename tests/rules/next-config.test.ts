@@ -1,5 +1,6 @@
 import path from 'node:path';
 import envRule from '../../src/rules/no-env-allowed-origins';
+import reflectedRule from '../../src/rules/no-reflected-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { commonjs, createRuleTester } from '../rule-tester';
 
@@ -312,6 +313,64 @@ ruleTester.run("no-wildcard-origin: Next.js middleware's `NextResponse.next({ he
               ).replace(
                 "from 'next/server';\n",
                 "from 'next/server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+/** A CommonJS config that sends back the Origin its `has` takes as `capture` (the header on line 8). */
+const ECHO = (capture: string): string => `module.exports = {
+  async headers() {
+    return [
+      {
+        source: '/api/:path*',
+        has: [{ type: 'header', key: 'origin', value: '${capture}' }],
+        headers: [
+          { key: 'Access-Control-Allow-Origin', value: ':origin' },
+          { key: 'Access-Control-Allow-Credentials', value: 'true' },
+        ],
+      },
+    ];
+  },
+};
+`;
+
+// Next.js's `has` makes a named group of its `value` (or, with none, the header itself) a parameter
+// that the entry's headers may use: `:origin` then sends back the request's Origin.
+ruleTester.run("no-reflected-origin: Next.js's headers() sending back the Origin", reflectedRule, {
+  valid: [
+    {
+      name: 'a capture that takes one origin alone',
+      code: ECHO('(?<origin>https://app\\\\.example\\\\.com)'),
+      ...commonjs,
+      filename: configIn('open', 'next.config.js'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a capture of any Origin, with credentials',
+      code: ECHO('(?<origin>.*)'),
+      ...commonjs,
+      filename: configIn('open', 'next.config.js'),
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: "Next.js's `headers()` for `/api/:path*`", credentials: ', credentials included' },
+          line: 8,
+          column: 56,
+          endLine: 8,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: ECHO('(?<origin>.*)').replace(
+                "          { key: 'Access-Control-Allow-Origin', value: ':origin' },\n",
+                '',
               ),
             },
           ],
