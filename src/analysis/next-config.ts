@@ -118,7 +118,8 @@ export function nextOriginHeaders(
               const otherKey = findObjectProperty(other, 'key');
               const otherValue = findObjectProperty(other, 'value');
               const named = otherKey.kind === 'found' && otherKey.value ? staticValue(otherKey.value)?.value : null;
-              const given = otherValue.kind === 'found' && otherValue.value ? staticValue(otherValue.value)?.value : null;
+              const given =
+                otherValue.kind === 'found' && otherValue.value ? staticValue(otherValue.value)?.value : null;
               return (
                 typeof named === 'string' &&
                 named.toLowerCase() === 'access-control-allow-credentials' &&
@@ -159,6 +160,76 @@ function echoesOrigin(entry: TSESTree.ObjectExpression, value: TSESTree.Node): b
     const group = new RegExp(`\\(\\?<${param}>(.*)\\)`, 'u').exec(pattern)?.[1];
     return group !== undefined && ANY_VALUE.test(group);
   });
+}
+
+/** Next.js's middleware (`proxy` since Next.js 16), at the project's root or in `src/`. */
+const MIDDLEWARE_FILE = /^(?:middleware|proxy)\.[jt]s$/u;
+
+const middlewareAnswers = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * Whether a module is Next.js middleware whose `config.matcher` runs it only for paths that reach
+ * no route of the project that may serve MCP, none of them named for MCP: `export const config = {
+ * matcher: '/api/public/:path*' }` (also a list, and `{ source }` entries; Next.js docs,
+ * "Middleware": without a matcher it runs for every path).
+ */
+export function middlewareOfNoMcp(program: TSESTree.Program): boolean {
+  let answer = middlewareAnswers.get(program);
+  if (answer === undefined) {
+    answer = findMiddlewareOfNoMcp(program);
+    middlewareAnswers.set(program, answer);
+  }
+  return answer;
+}
+
+function findMiddlewareOfNoMcp(program: TSESTree.Program): boolean {
+  const { file } = moduleOf(program);
+  if (file === null || !MIDDLEWARE_FILE.test(path.basename(file))) return false;
+  const patterns = matcherPatterns(program);
+  if (patterns === null || patterns.length === 0) return false;
+  const dir = path.dirname(file);
+  const root = path.basename(dir) === 'src' ? path.dirname(dir) : dir;
+  // With no route folder beside it, what the middleware runs for cannot be told.
+  if (!ROUTE_FOLDERS.some((folder) => fs.existsSync(path.join(root, folder)))) return false;
+  const routes = mcpRoutes(root);
+  return patterns.every((pattern) => {
+    if (MCP_SOURCE.test(pattern)) return false;
+    const matches = sourceMatcher(pattern);
+    return !routes.some((route) => route.path !== null && matches(route.path));
+  });
+}
+
+/** The patterns of `export const config = { matcher }`, or `null` where they are not all static. */
+function matcherPatterns(program: TSESTree.Program): string[] | null {
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+    const { declaration } = statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== 'config' || !declarator.init) {
+        continue;
+      }
+      const config = resolveExpression(declarator.init);
+      if (config?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+      const matcher = findObjectProperty(config, 'matcher');
+      if (matcher.kind !== 'found' || !matcher.value) return null;
+      const value = resolveExpression(matcher.value) ?? matcher.value;
+      const items = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
+      const patterns: string[] = [];
+      for (const item of items) {
+        if (!item || item.type === AST_NODE_TYPES.SpreadElement) return null;
+        const entry = resolveExpression(item) ?? item;
+        const source = entry.type === AST_NODE_TYPES.ObjectExpression ? findObjectProperty(entry, 'source') : null;
+        const text = staticValue(
+          source ? (source.kind === 'found' && source.value ? source.value : entry) : entry,
+        )?.value;
+        if (typeof text !== 'string') return null;
+        patterns.push(text);
+      }
+      return patterns;
+    }
+  }
+  return null;
 }
 
 /** A `source` that names an MCP endpoint: `/mcp`, `/api/mcp/:path*` (`/sse` may be any site's events). */

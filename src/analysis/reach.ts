@@ -61,6 +61,7 @@ import {
   type ValueUses,
 } from './values';
 import { fetchHandlers } from './fetch-handlers';
+import { middlewareOfNoMcp } from './next-config';
 
 /**
  * Which endpoints a CORS policy or a response header reaches, and what stands in front of them.
@@ -1438,6 +1439,8 @@ export function harmlessPolicy(
   // it did not know.
   const handler = enclosingFunction(node);
   if (handler && isRequestCatcher(handler) && answersConstantsOnly(handler)) return true;
+  // Next.js middleware whose `config.matcher` keeps it off the project's MCP routes.
+  if (middlewareOfNoMcp(programOf(node))) return true;
   // Written only on the preflight answers of paths whose real requests get a constant answer
   // (`if (req.method === 'OPTIONS') { …; return; } res.statusCode = 404; res.end();`).
   if (preflightOfConstantAnswers(node)) return true;

@@ -282,6 +282,11 @@ export const config = { matcher: '/:path*' };
 ruleTester.run("no-wildcard-origin: Next.js middleware's `NextResponse.next({ headers })`", wildcardRule, {
   valid: [
     {
+      name: "a matcher that keeps the middleware off the project's MCP route",
+      code: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/public/:path*', '/fonts/:path*']"),
+      filename: configIn('open', 'middleware.ts'),
+    },
+    {
       name: 'headers of the request handed on (`request.headers`), not of the answer',
       code: MIDDLEWARE.replace(
         "NextResponse.next({ headers: { 'Access-Control-Allow-Origin': '*' } })",
@@ -291,6 +296,39 @@ ruleTester.run("no-wildcard-origin: Next.js middleware's `NextResponse.next({ he
     },
   ],
   invalid: [
+    {
+      name: "a matcher that takes in the project's MCP route",
+      code: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']"),
+      filename: configIn('open', 'middleware.ts'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 4,
+          column: 41,
+          endLine: 4,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']").replace(
+                "{ 'Access-Control-Allow-Origin': '*' }",
+                '{}',
+              ),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']")
+                .replace("'Access-Control-Allow-Origin': '*'", "'Access-Control-Allow-Origin': ALLOWED_ORIGIN")
+                .replace(
+                  "from 'next/server';\n",
+                  "from 'next/server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+                ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a `*` on every answer',
       code: MIDDLEWARE,
