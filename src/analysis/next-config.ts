@@ -5,7 +5,7 @@ import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
 import { loadModule } from './exports';
 import { sourceModulesUnder } from './module-graph';
-import { mayServeMcp } from './mcp-scope';
+import { SAYS_MCP, mayServeMcp } from './mcp-scope';
 import { codeOf, moduleOf, staticValue } from './program';
 import { CREDENTIAL_FINDER } from './reach';
 import { routeIsGuarded } from './route-guards';
@@ -69,7 +69,7 @@ export function nextOriginHeaders(
   // A config Next.js does not load, beside the one it finds first.
   if (CONFIG_FILES.slice(0, index).some((name) => fs.existsSync(path.join(path.dirname(file), name)))) return [];
   const found: NextOriginHeader[] = [];
-  let routes: Route[] | null = null;
+  let project: ReturnType<typeof mcpRoutes> | null = null;
   for (const config of configObjects(sourceCode.ast)) {
     for (const entry of headerEntries(config)) {
       const source = findObjectProperty(entry, 'source');
@@ -85,15 +85,15 @@ export function nextOriginHeaders(
         const value = findObjectProperty(header, 'value');
         if (typeof name !== 'string' || name.toLowerCase() !== 'access-control-allow-origin') continue;
         if (value.kind !== 'found' || !value.value) continue;
-        routes ??= mcpRoutes(path.dirname(file));
+        project ??= mcpRoutes(path.dirname(file));
         const matches = sourceMatcher(pattern);
-        const covered = routes.filter(
+        const covered = project.routes.filter(
           (route) =>
             route.path !== null &&
             matches(route.path) &&
             !(trustCredentialChecks && routeIsGuarded(CREDENTIAL_FINDER, route, findRoutes(codeOf(route.node)).apps)),
         );
-        if (covered.length > 0 || MCP_SOURCE.test(pattern)) {
+        if (covered.length > 0 || project.unread.some(matches) || MCP_SOURCE.test(pattern)) {
           const inList = (node: TSESTree.Node, holder: TSESTree.Node | null | undefined): boolean =>
             holder?.type === AST_NODE_TYPES.ArrayExpression && node.parent === holder;
           const listInline = headers.kind === 'found' && headers.value === list;
@@ -191,11 +191,11 @@ function findMiddlewareOfNoMcp(program: TSESTree.Program): boolean {
   const root = path.basename(dir) === 'src' ? path.dirname(dir) : dir;
   // With no route folder beside it, what the middleware runs for cannot be told.
   if (!ROUTE_FOLDERS.some((folder) => fs.existsSync(path.join(root, folder)))) return false;
-  const routes = mcpRoutes(root);
+  const { routes, unread } = mcpRoutes(root);
   return patterns.every((pattern) => {
     if (MCP_SOURCE.test(pattern)) return false;
     const matches = sourceMatcher(pattern);
-    return !routes.some((route) => route.path !== null && matches(route.path));
+    return !routes.some((route) => route.path !== null && matches(route.path)) && !unread.some(matches);
   });
 }
 
@@ -343,17 +343,43 @@ function patternSource(pattern: string): string {
   return source;
 }
 
-/** The routes of the project's Next.js route files (App Router, Pages Router API) that may serve MCP. */
-function mcpRoutes(root: string): Route[] {
+/**
+ * The routes of the project's Next.js route files (App Router, Pages Router API) that may serve
+ * MCP; and the paths of route files that say MCP whose routes the analysis does not read (a
+ * handler it cannot follow), which may serve it too.
+ */
+function mcpRoutes(root: string): { readonly routes: Route[]; readonly unread: string[] } {
   const routes: Route[] = [];
+  const unread: string[] = [];
   const folders = ROUTE_FOLDERS.map((folder) => path.join(root, folder));
   // Under the Pages Router's `api` folder every module is a route; under `app/`, `route.ts` alone.
   const routeModule = (folder: string, name: string): boolean =>
     folder.endsWith('api') || /^route\.[cm]?[jt]sx?$/u.test(name);
   for (const file of sourceModulesUnder(folders, 10, MAX_ROUTE_MODULES, routeModule)) {
     const program = loadModule(file);
-    if (!program) continue;
-    routes.push(...findRoutes(codeOf(program)).routes.filter((route) => route.path !== null && mayServeMcp(route)));
+    const found = program ? findRoutes(codeOf(program)).routes.filter((route) => route.path !== null) : [];
+    if (found.length === 0) {
+      const at = routeFilePath(folders, file);
+      if (at !== null && (!program || SAYS_MCP.test(codeOf(program).text))) unread.push(at);
+      continue;
+    }
+    routes.push(...found.filter((route) => mayServeMcp(route)));
   }
-  return routes;
+  return { routes, unread };
+}
+
+/** The path a route file answers at: its folders under `app/` (`/api/:transport`), or `/api/…` under `pages/api/`. */
+function routeFilePath(folders: readonly string[], file: string): string | null {
+  for (const folder of folders) {
+    const relative = path.relative(folder, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    const parts = relative.split(path.sep);
+    const name = parts.pop()!.replace(/\.[^.]+$/u, '');
+    const segments = folder.endsWith('api') ? ['api', ...parts, ...(name === 'index' ? [] : [name])] : parts;
+    return `/${segments
+      .filter((segment) => !/^\(.*\)$/u.test(segment) && !segment.startsWith('@'))
+      .map((segment) => segment.replace(/^\[+\.{0,3}([^\]]+)\]+$/u, ':$1'))
+      .join('/')}`;
+  }
+  return null;
 }

@@ -1475,8 +1475,15 @@ export function harmlessPolicy(
     if (options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app, options.publicPaths))
       return true;
     // The entry of a service that serves no MCP, whose routes live in other modules (a NestJS
-    // app's controllers, an app another module builds): its policies reach no MCP endpoint.
-    return isLinted(node) && findRoutes(sourceCode).routes.length === 0 && servesNoMcpSurely(sourceCode);
+    // app's controllers, an app another module builds): its policies reach no MCP endpoint. Only a
+    // module that starts the server: middleware of no routes of its own (Next.js's) runs in front
+    // of routes elsewhere.
+    return (
+      isLinted(node) &&
+      serverStarts(sourceCode).length > 0 &&
+      findRoutes(sourceCode).routes.length === 0 &&
+      servesNoMcpSurely(sourceCode)
+    );
   }
   if (onlyPublic(endpoints, options.publicPaths)) return true;
   // Every endpoint it reaches refuses a foreign `Origin` before it answers (or is public): a page

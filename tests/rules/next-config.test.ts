@@ -10,7 +10,8 @@ import { commonjs, createRuleTester } from '../rule-tester';
 // of mcp-handler at `/api/:transport` and a route of notes, `web` no MCP route, `guarded` an MCP
 // route that refuses a request without a bearer token, `pages` an MCP route of the Pages Router,
 // `shadowed` an MCP route and a `next.config.mjs`, which Next.js loads before a `next.config.ts`,
-// `api-index` an MCP route of the Pages Router at `/api` itself.
+// `api-index` an MCP route of the Pages Router at `/api` itself, `unread` an MCP route file whose
+// handler is picked by a setting, which the analysis does not read.
 
 const ruleTester = createRuleTester();
 
@@ -153,6 +154,12 @@ ruleTester.run("no-wildcard-origin: Next.js's headers()", wildcardRule, {
       code: CONFIG('/api/mcp', "'*'"),
       filename: configIn('pages'),
       errors: [error('/api/mcp')],
+    },
+    {
+      name: 'an MCP route file whose handler the analysis cannot read',
+      code: CONFIG('/api/:path*', "'*'"),
+      filename: configIn('unread'),
+      errors: [error('/api/:path*')],
     },
     {
       name: 'every API path, `/api` itself included',
@@ -300,6 +307,39 @@ ruleTester.run("no-wildcard-origin: Next.js middleware's `NextResponse.next({ he
       name: "a matcher that takes in the project's MCP route",
       code: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']"),
       filename: configIn('open', 'middleware.ts'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 4,
+          column: 41,
+          endLine: 4,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']").replace(
+                "{ 'Access-Control-Allow-Origin': '*' }",
+                '{}',
+              ),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']")
+                .replace("'Access-Control-Allow-Origin': '*'", "'Access-Control-Allow-Origin': ALLOWED_ORIGIN")
+                .replace(
+                  "from 'next/server';\n",
+                  "from 'next/server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+                ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a matcher over an MCP route file whose handler the analysis cannot read',
+      code: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']"),
+      filename: configIn('unread', 'middleware.ts'),
       errors: [
         {
           messageId: 'wildcardOrigin',
