@@ -292,7 +292,7 @@ function startsNestAppOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
     starts.every((start) => {
       const made = startedApp(start);
       const ref = made?.type === AST_NODE_TYPES.CallExpression ? externalRefOf(made.callee) : null;
-      return ref?.module === '@nestjs/core' && ref.names.join('.') === 'NestFactory.create';
+      return ref?.module === '@nestjs/core' && ref.names.join('.') === 'NestFactory.create' && !handedOn(made!);
     }) &&
     // Where the app's modules are: every module the file imports is one the analysis reads.
     sourceCode.ast.body.every(
@@ -304,6 +304,24 @@ function startsNestAppOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
     !reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE) &&
     !reachesText(file, MENTIONS_MCP_METHOD)
   );
+}
+
+/**
+ * Whether the app a call makes, held in a variable (`const app = await NestFactory.create(…)`), is
+ * given to a function (`setupWebSocket(app, …)`), which may add routes or servers to it.
+ */
+function handedOn(made: TSESTree.Node): boolean {
+  let holder = outermostWrapper(made).parent;
+  if (holder?.type === AST_NODE_TYPES.AwaitExpression) holder = outermostWrapper(holder).parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return true;
+  return (variableOf(holder.id)?.references ?? []).some((reference) => {
+    const used = outermostWrapper(reference.identifier);
+    const parent = used.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.includes(used as TSESTree.CallExpressionArgument)
+    );
+  });
 }
 
 /** Whether the file starts servers, and each serves an app of another module that serves no MCP. */

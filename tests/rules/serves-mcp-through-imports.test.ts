@@ -828,11 +828,43 @@ const nestListen = (line: number) => ({
   endColumn: 19,
 });
 
+/** NEST_MAIN handing its app to a function of the project (`listen` on line 9). */
+const NEST_MAIN_HANDED = NEST_MAIN.replace(
+  "import { AppModule } from './app.module';",
+  "import { AppModule } from './app.module';\nimport { setupSockets } from './sockets';",
+).replace('  app.enableCors();', '  app.enableCors();\n  setupSockets(app);');
+
 ruleTester.run('require-loopback-host: a NestJS entry', loopbackRule, {
   valid: [
     { name: 'its controllers reach no MCP package', code: NEST_MAIN, filename: nestMainBeside(TODOS_CONTROLLER) },
   ],
   invalid: [
+    {
+      name: 'the app is handed to a function of the project, which may add to it',
+      code: NEST_MAIN_HANDED,
+      filename: path.join(
+        makePackage({
+          'src/main.ts': NEST_MAIN_HANDED,
+          'src/app.module.ts': NEST_MODULE,
+          'src/todos.controller.ts': TODOS_CONTROLLER,
+          'src/sockets.ts': 'export function setupSockets(app: unknown): void {\n  void app;\n}',
+        }),
+        'src',
+        'main.ts',
+      ),
+      errors: [
+        {
+          ...nestListen(9),
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
+            messageId,
+            output: NEST_MAIN_HANDED.replace(
+              'app.listen(process.env.PORT ?? 3000)',
+              `app.listen(process.env.PORT ?? 3000, ${host})`,
+            ),
+          })),
+        },
+      ],
+    },
     {
       name: 'a controller hands requests to an MCP transport',
       code: NEST_MAIN,
