@@ -7,7 +7,7 @@ import { loadModule } from './exports';
 import { sourceModulesUnder } from './module-graph';
 import { SAYS_MCP, mayServeMcp } from './mcp-scope';
 import { codeOf, moduleOf, staticValue } from './program';
-import { CREDENTIAL_FINDER } from './reach';
+import { CREDENTIAL_FINDER, DEFAULT_PUBLIC_PATHS, isPublicPath } from './reach';
 import { routeIsGuarded } from './route-guards';
 import { findRoutes, type Route } from './routes';
 import { findObjectProperty, isFunctionNode, resolveExpression, returnedExpressions } from './values';
@@ -360,7 +360,9 @@ function mcpRoutes(root: string): { readonly routes: Route[]; readonly unread: s
     const found = program ? findRoutes(codeOf(program)).routes.filter((route) => route.path !== null) : [];
     if (found.length === 0) {
       const at = routeFilePath(folders, file);
-      if (at !== null && (!program || SAYS_MCP.test(codeOf(program).text))) unread.push(at);
+      // (Not one at a public path, `/.well-known/oauth-protected-resource/mcp`: metadata by design.)
+      if (at !== null && !isPublicPath(at, DEFAULT_PUBLIC_PATHS) && (!program || SAYS_MCP.test(codeOf(program).text)))
+        unread.push(at);
       continue;
     }
     routes.push(...found.filter((route) => mayServeMcp(route)));
