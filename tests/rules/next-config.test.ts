@@ -285,6 +285,25 @@ export function middleware() {
 export const config = { matcher: '/:path*' };
 `;
 
+/** The report on MIDDLEWARE's `*` in `code`, with its two suggestions. */
+const middlewareError = (code: string) => ({
+  messageId: 'wildcardOrigin' as const,
+  data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+  line: 4,
+  column: 41,
+  endLine: 4,
+  endColumn: 75,
+  suggestions: [
+    { messageId: 'denyOrigins' as const, output: code.replace("{ 'Access-Control-Allow-Origin': '*' }", '{}') },
+    {
+      messageId: 'useAllowedOrigin' as const,
+      output: code
+        .replace("'Access-Control-Allow-Origin': '*'", "'Access-Control-Allow-Origin': ALLOWED_ORIGIN")
+        .replace("from 'next/server';\n", "from 'next/server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n"),
+    },
+  ],
+});
+
 // next 15: `NextResponse.next(init)` answers with the route's own response, `init`'s headers added.
 ruleTester.run("no-wildcard-origin: Next.js middleware's `NextResponse.next({ headers })`", wildcardRule, {
   valid: [
@@ -307,95 +326,19 @@ ruleTester.run("no-wildcard-origin: Next.js middleware's `NextResponse.next({ he
       name: "a matcher that takes in the project's MCP route",
       code: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']"),
       filename: configIn('open', 'middleware.ts'),
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
-          line: 4,
-          column: 41,
-          endLine: 4,
-          endColumn: 75,
-          suggestions: [
-            {
-              messageId: 'denyOrigins',
-              output: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']").replace(
-                "{ 'Access-Control-Allow-Origin': '*' }",
-                '{}',
-              ),
-            },
-            {
-              messageId: 'useAllowedOrigin',
-              output: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']")
-                .replace("'Access-Control-Allow-Origin': '*'", "'Access-Control-Allow-Origin': ALLOWED_ORIGIN")
-                .replace(
-                  "from 'next/server';\n",
-                  "from 'next/server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
-                ),
-            },
-          ],
-        },
-      ],
+      errors: [middlewareError(MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']"))],
     },
     {
       name: 'a matcher over an MCP route file whose handler the analysis cannot read',
       code: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']"),
       filename: configIn('unread', 'middleware.ts'),
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
-          line: 4,
-          column: 41,
-          endLine: 4,
-          endColumn: 75,
-          suggestions: [
-            {
-              messageId: 'denyOrigins',
-              output: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']").replace(
-                "{ 'Access-Control-Allow-Origin': '*' }",
-                '{}',
-              ),
-            },
-            {
-              messageId: 'useAllowedOrigin',
-              output: MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']")
-                .replace("'Access-Control-Allow-Origin': '*'", "'Access-Control-Allow-Origin': ALLOWED_ORIGIN")
-                .replace(
-                  "from 'next/server';\n",
-                  "from 'next/server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
-                ),
-            },
-          ],
-        },
-      ],
+      errors: [middlewareError(MIDDLEWARE.replace("matcher: '/:path*'", "matcher: ['/api/:path*']"))],
     },
     {
       name: 'a `*` on every answer',
       code: MIDDLEWARE,
       filename: 'middleware.ts',
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
-          line: 4,
-          column: 41,
-          endLine: 4,
-          endColumn: 75,
-          suggestions: [
-            { messageId: 'denyOrigins', output: MIDDLEWARE.replace("{ 'Access-Control-Allow-Origin': '*' }", '{}') },
-            {
-              messageId: 'useAllowedOrigin',
-              output: MIDDLEWARE.replace(
-                "'Access-Control-Allow-Origin': '*'",
-                "'Access-Control-Allow-Origin': ALLOWED_ORIGIN",
-              ).replace(
-                "from 'next/server';\n",
-                "from 'next/server';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [middlewareError(MIDDLEWARE)],
     },
   ],
 });
