@@ -157,7 +157,8 @@ function readExports(program: TSESTree.Program): ExportTable {
   return { names, stars, commonjs, exportsAssigned };
 }
 
-function isModuleExports(node: TSESTree.Node): boolean {
+/** `module.exports`. */
+export function isModuleExports(node: TSESTree.Node): boolean {
   return (
     node.type === AST_NODE_TYPES.MemberExpression &&
     node.object.type === AST_NODE_TYPES.Identifier &&

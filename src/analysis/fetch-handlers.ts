@@ -364,7 +364,7 @@ function routeTable(routes: TSESTree.ObjectExpression): FetchHandler[] {
 export const ALL_METHODS = '*';
 
 /** `app/(group)/api/[transport]` → `/api/:transport`: route groups add nothing to the path. */
-function nextPath(folders: string): string {
+export function nextPath(folders: string): string {
   const segments = folders
     .split(/[/\\]/u)
     .filter((segment) => segment !== '' && !/^\(.*\)$/u.test(segment) && !segment.startsWith('@'))

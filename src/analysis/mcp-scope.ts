@@ -106,13 +106,18 @@ function nothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
 
 const openAnswers = new WeakMap<TSESTree.Program, boolean>();
 
-function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
+/** Whether every relative import of the file resolves to a module the analysis reads. */
+function relativeImportsResolve(sourceCode: Readonly<SourceCode>): boolean {
   const file = moduleOf(sourceCode.ast).file;
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+  return sourceCode.ast.body.every((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) return true;
     const specifier = statement.source.value;
-    if (specifier.startsWith('.') && (file === null || resolveSpecifier(file, specifier) === null)) return false;
-  }
+    return !specifier.startsWith('.') || (file !== null && resolveSpecifier(file, specifier) !== null);
+  });
+}
+
+function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
+  if (!relativeImportsResolve(sourceCode)) return false;
   const { routes, apps } = findRoutes(sourceCode);
   const noMcpRouter = (handler: TSESTree.Node): boolean => importedRouterOfNoMcp(handler, sourceCode);
   return routes.every(
@@ -295,12 +300,7 @@ function startsNestAppOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
       return ref?.module === '@nestjs/core' && ref.names.join('.') === 'NestFactory.create' && !handedOn(made!);
     }) &&
     // Where the app's modules are: every module the file imports is one the analysis reads.
-    sourceCode.ast.body.every(
-      (statement) =>
-        statement.type !== AST_NODE_TYPES.ImportDeclaration ||
-        !statement.source.value.startsWith('.') ||
-        resolveSpecifier(file, statement.source.value) !== null,
-    ) &&
+    relativeImportsResolve(sourceCode) &&
     !reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE) &&
     !reachesText(file, MENTIONS_MCP_METHOD)
   );
@@ -479,10 +479,7 @@ function exportNames(made: TSESTree.Node): string[] {
   if (holder?.type === AST_NODE_TYPES.ReturnStatement) return returnedBy(holder);
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = variableOf(holder.id);
-  const names = (variable?.references ?? []).flatMap((reference) => {
-    const name = exportsName(reference.identifier);
-    return name === null ? [] : [name];
-  });
+  const names = exportedAs(variable);
   // `export const app = new Hono()`
   if (holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.push(holder.id.name);
   if (names.length > 0 || !variable) return names;
@@ -504,7 +501,12 @@ function returnedBy(statement: TSESTree.ReturnStatement): string[] {
   if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id || fn.params.length > 0) return [];
   if (fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return [fn.id.name];
   if (fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return ['default'];
-  return (variableOf(fn.id)?.references ?? []).flatMap((reference) => {
+  return exportedAs(variableOf(fn.id));
+}
+
+/** The names a binding's ES exports give it (`export default app`, `export { app as http }`). */
+function exportedAs(variable: Scope.Variable | null): string[] {
+  return (variable?.references ?? []).flatMap((reference) => {
     const name = exportsName(reference.identifier);
     return name === null ? [] : [name];
   });

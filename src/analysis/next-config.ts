@@ -3,7 +3,8 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from './ast';
-import { loadModule } from './exports';
+import { isModuleExports, loadModule } from './exports';
+import { nextPath } from './fetch-handlers';
 import { sourceModulesUnder } from './module-graph';
 import { SAYS_MCP, mayServeMcp } from './mcp-scope';
 import { codeOf, moduleOf, staticValue } from './program';
@@ -80,8 +81,7 @@ export function nextOriginHeaders(
       for (const element of list.elements) {
         const header = element && resolveExpression(element);
         if (header?.type !== AST_NODE_TYPES.ObjectExpression) continue;
-        const key = findObjectProperty(header, 'key');
-        const name = key.kind === 'found' && key.value ? staticValue(key.value)?.value : null;
+        const name = staticProperty(header, 'key');
         const value = findObjectProperty(header, 'value');
         if (typeof name !== 'string' || name.toLowerCase() !== 'access-control-allow-origin') continue;
         if (value.kind !== 'found' || !value.value) continue;
@@ -115,15 +115,11 @@ export function nextOriginHeaders(
             credentials: list.elements.some((element) => {
               const other = element && resolveExpression(element);
               if (other?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-              const otherKey = findObjectProperty(other, 'key');
-              const otherValue = findObjectProperty(other, 'value');
-              const named = otherKey.kind === 'found' && otherKey.value ? staticValue(otherKey.value)?.value : null;
-              const given =
-                otherValue.kind === 'found' && otherValue.value ? staticValue(otherValue.value)?.value : null;
+              const named = staticProperty(other, 'key');
               return (
                 typeof named === 'string' &&
                 named.toLowerCase() === 'access-control-allow-credentials' &&
-                String(given).toLowerCase() === 'true'
+                String(staticProperty(other, 'value') ?? null).toLowerCase() === 'true'
               );
             }),
           });
@@ -132,6 +128,12 @@ export function nextOriginHeaders(
     }
   }
   return found;
+}
+
+/** The static value of an object's property (`key` of `{ key: 'Access-Control-Allow-Origin' }`), or `undefined`. */
+function staticProperty(object: TSESTree.ObjectExpression, name: string): unknown {
+  const found = findObjectProperty(object, name);
+  return found.kind === 'found' && found.value ? staticValue(found.value)?.value : undefined;
 }
 
 /** Capture patterns that take any value: `.*`, `.+`, `[^]*`. */
@@ -148,10 +150,7 @@ function echoesOrigin(entry: TSESTree.ObjectExpression, value: TSESTree.Node): b
   return conditions.elements.some((element) => {
     const condition = element && resolveExpression(element);
     if (condition?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-    const read = (name: string): unknown => {
-      const found = findObjectProperty(condition, name);
-      return found.kind === 'found' && found.value ? staticValue(found.value)?.value : undefined;
-    };
+    const read = (name: string): unknown => staticProperty(condition, name);
     if (read('type') !== 'header' || String(read('key')).toLowerCase() !== 'origin') return false;
     const pattern = read('value');
     // With no `value`, the header's value is the parameter named by its key.
@@ -268,17 +267,6 @@ function configObjects(program: TSESTree.Program): TSESTree.ObjectExpression[] {
   return found;
 }
 
-function isModuleExports(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    !node.computed &&
-    node.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.name === 'module' &&
-    node.property.type === AST_NODE_TYPES.Identifier &&
-    node.property.name === 'exports'
-  );
-}
-
 /** The entries `{ source, headers }` that a config's `headers()` returns. */
 function headerEntries(config: TSESTree.ObjectExpression): TSESTree.ObjectExpression[] {
   const headers = findObjectProperty(config, 'headers');
@@ -377,11 +365,9 @@ function routeFilePath(folders: readonly string[], file: string): string | null 
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
     const parts = relative.split(path.sep);
     const name = parts.pop()!.replace(/\.[^.]+$/u, '');
-    const segments = folder.endsWith('api') ? ['api', ...parts, ...(name === 'index' ? [] : [name])] : parts;
-    return `/${segments
-      .filter((segment) => !/^\(.*\)$/u.test(segment) && !segment.startsWith('@'))
-      .map((segment) => segment.replace(/^\[+\.{0,3}([^\]]+)\]+$/u, ':$1'))
-      .join('/')}`;
+    return nextPath(
+      folder.endsWith('api') ? ['api', ...parts, ...(name === 'index' ? [] : [name])].join('/') : parts.join('/'),
+    );
   }
   return null;
 }
