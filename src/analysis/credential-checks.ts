@@ -113,16 +113,61 @@ function readsCookie(call: TSESTree.Node): boolean {
 }
 
 /**
- * Whether a wrapper refuses a request without a token: its options (the third argument) set
- * `required: true`, as every value they can have (`withMcpAuth(handler, verify, { required: true })`).
+ * Whether a wrapper refuses a request without a token: its options (the third argument, or the one
+ * the adapter names) set `required: true`, as every value they can have (`withMcpAuth(handler,
+ * verify, { required: true })`), and its verifier does not make up a session for a request that
+ * has no token.
  */
-function requiresToken(call: TSESTree.Node): boolean {
-  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[2]) return false;
-  const options = resolveObjectExpression(call.arguments[2]);
+function requiresToken(call: TSESTree.Node, optionsArgument = 2): boolean {
+  const given = call.type === AST_NODE_TYPES.CallExpression ? call.arguments[optionsArgument] : undefined;
+  if (!given || call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const options = resolveObjectExpression(given);
   const required = options && findObjectProperty(options, 'required');
   if (!required || required.kind !== 'found' || !required.value) return false;
   const values = possibleValues(required.value);
-  return values.length > 0 && values.every((value) => value.known && value.value === true);
+  if (values.length === 0 || !values.every((value) => value.known && value.value === true)) return false;
+  // The verifier: the second argument (`withMcpAuth(handler, verifyToken, …)`), or the
+  // `verifyToken` of the options there (xmcp's `withAuth(handler, { verifyToken, required })`).
+  const second = call.arguments[1];
+  const held = second ? resolveObjectExpression(second) : null;
+  const property = held ? findObjectProperty(held, 'verifyToken') : null;
+  const verifier =
+    property?.kind === 'found'
+      ? resolveFunction(property.value ?? property.property.value)
+      : second
+        ? resolveFunction(second)
+        : null;
+  return !(verifier && answersSessionWithoutToken(verifier));
+}
+
+/**
+ * Whether a verifier `(req, token) => …` answers a session, an object, on a branch taken when it
+ * is given no token: `if (!bearerToken) return { token: '', clientId: 'anonymous', scopes: [] }`.
+ * The wrapper then hands on every request without a token as one with a session.
+ */
+function answersSessionWithoutToken(verifier: HandlerFunction): boolean {
+  const token = verifier.params[1];
+  if (token?.type !== AST_NODE_TYPES.Identifier || verifier.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return verifier.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
+    const test = skipTypeWrappers(statement.test);
+    if (
+      test.type !== AST_NODE_TYPES.UnaryExpression ||
+      test.operator !== '!' ||
+      test.argument.type !== AST_NODE_TYPES.Identifier ||
+      test.argument.name !== token.name
+    )
+      return false;
+    const taken = statement.consequent;
+    const returned =
+      taken.type === AST_NODE_TYPES.ReturnStatement
+        ? taken
+        : taken.type === AST_NODE_TYPES.BlockStatement
+          ? taken.body.find((inner): inner is TSESTree.ReturnStatement => inner.type === AST_NODE_TYPES.ReturnStatement)
+          : undefined;
+    const answer = returned?.argument ? skipTypeWrappers(returned.argument) : null;
+    return answer?.type === AST_NODE_TYPES.ObjectExpression;
+  });
 }
 
 /**
@@ -256,7 +301,7 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
       );
     if (entity.auth === 'jwt') return !readsCookie(expression);
     if (entity.auth === 'strategy') return checksTokenStrategy(expression);
-    if (entity.auth === 'wrapper') return requiresToken(expression);
+    if (entity.auth === 'wrapper') return requiresToken(expression, entity.optionsArgument);
   }
   if (expression.type === AST_NODE_TYPES.Identifier && finder.known === 'auth') {
     const def = variableOf(expression)?.defs[0];

@@ -52,7 +52,8 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
     if (file !== null && !REACHES_MCP_PACKAGE(file)) return false;
   }
   const value = resolveExpression(node) ?? node;
-  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  // A handler a package exports as it is: xmcp's `xmcpHandler`.
+  if (value.type !== AST_NODE_TYPES.CallExpression) return entitiesOf(value, 'mcp-handler').length > 0;
   const callee = skipTypeWrappers(value.callee);
   // mcp-lite's `transport.bind(server)`: the request handler of an MCP transport.
   if (callee.type === AST_NODE_TYPES.MemberExpression && calledMethodName(value) === 'bind') {

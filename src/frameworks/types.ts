@@ -104,6 +104,8 @@ export type Entity =
       readonly openedBy?: RegExp;
       /** The middleware checks only requests whose path starts with this, and lets every other on. */
       readonly guardsPathsUnder?: string;
+      /** For a `wrapper`: the argument that holds its options (`required`); the third when absent. */
+      readonly optionsArgument?: number;
     }
   /** Makes middleware that reads or adds to a request and hands it on, answering no endpoint: `cookieParser()`. */
   | { readonly kind: 'pass-through' }
@@ -128,7 +130,7 @@ export type Entity =
   | { readonly kind: 'mcp-transport'; readonly transport: McpTransport }
   /** An MCP SDK app factory that validates Host (and Origin) for a loopback host. */
   | { readonly kind: 'mcp-app'; readonly factory: McpAppFactory }
-  /** Makes a web request handler that serves MCP: `createMcpHandler(…)` of Vercel's mcp-handler. */
+  /** Makes (called) or is (read) a web request handler that serves MCP: mcp-handler's `createMcpHandler(…)`, xmcp's `xmcpHandler`. */
   | { readonly kind: 'mcp-handler' }
   /**
    * Makes a WebSocket server, which a page of any site may connect to: `new WebSocketServer(options)`
@@ -192,7 +194,8 @@ export type AuthKind =
   | 'plugin'
   /**
    * A call wraps a request handler in a bearer-token check that refuses a request without a token
-   * only when its options (the third argument) say `required: true`: mcp-handler's `withMcpAuth`.
+   * only when its options (the third argument, or `optionsArgument`) say `required: true`:
+   * mcp-handler's `withMcpAuth`, xmcp's `withAuth`.
    */
   | 'wrapper';
 

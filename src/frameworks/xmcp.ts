@@ -1,4 +1,4 @@
-import { CALL, type Adapter, type ConfigFileServer, type CorsMiddleware } from './types';
+import { CALL, READ, type Adapter, type ConfigFileServer, type CorsMiddleware } from './types';
 
 // xmcp 1.1.0 (basementstudio/xmcp packages/xmcp/src, tag xmcp@1.1.0):
 // - config/schemas/transport/http.ts: `http.cors` is `{ origin, methods, allowedHeaders,
@@ -68,6 +68,18 @@ const XMCP_CONFIG: ConfigFileServer = {
  */
 const MCP_PATH_PROVIDER = { [CALL]: [{ kind: 'auth', auth: 'middleware', guardsPathsUnder: '/mcp' }] } as const;
 
+/**
+ * The Next.js adapter xmcp builds (`@xmcp/adapter`; xmcp 1.1.0 src/runtime/adapters/nextjs): its
+ * `xmcpHandler` is a web request handler that serves the project's MCP server (a route file exports
+ * it as `GET` and `POST`), and (auth.ts) `withAuth(handler, { verifyToken, required })` reads the `Authorization: Bearer` token and hands it
+ * to `verifyToken`, but with the default `required: false` it calls the handler without one; only
+ * `required: true` answers 401 when `verifyToken` finds no token.
+ */
+const NEXT_ADAPTER = {
+  xmcpHandler: { [READ]: [{ kind: 'mcp-handler' }] },
+  withAuth: { [CALL]: [{ kind: 'auth', auth: 'wrapper', optionsArgument: 1 }] },
+} as const;
+
 /** xmcp: `xmcp.config.ts` and its auth middleware (`apiKeyAuthMiddleware` and `jwtAuthMiddleware` answer 401 without a key). */
 export const xmcpAdapter: Adapter = {
   name: 'xmcp',
@@ -76,6 +88,7 @@ export const xmcpAdapter: Adapter = {
       apiKeyAuthMiddleware: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
       jwtAuthMiddleware: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
     },
+    '@xmcp/adapter': NEXT_ADAPTER,
     '@xmcp-dev/auth0': { auth0Provider: MCP_PATH_PROVIDER },
     '@xmcp-dev/clerk': { clerkProvider: MCP_PATH_PROVIDER },
   },

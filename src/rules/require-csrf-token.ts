@@ -18,7 +18,7 @@ import {
   walk,
 } from '../analysis/ast';
 import { frameworkStarts, listsSome, localApps, namesLoopback, servedInProcessOnly } from '../analysis/servers';
-import { isLinted, moduleOf, placeOf, textOf, variableOf } from '../analysis/program';
+import { isLinted, moduleOf, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { outsideEphemeralTests } from '../utils/test-code';
@@ -446,12 +446,14 @@ export default createRule<Options, MessageIds>({
         const expression = skipTypeWrappers(handler);
         const call = skipTypeWrappers(resolveExpression(expression) ?? expression);
         if (call.type !== AST_NODE_TYPES.CallExpression || !isLinted(call)) continue;
-        if (!entitiesOf(call, 'auth').some((entity) => entity.kind === 'auth' && entity.auth === 'wrapper')) continue;
-        const [, , options] = call.arguments;
+        const wrapper = entitiesOf(call, 'auth').find((entity) => entity.kind === 'auth' && entity.auth === 'wrapper');
+        if (wrapper?.kind !== 'auth') continue;
+        const at = wrapper.optionsArgument ?? 2;
+        const options = call.arguments[at];
         if (!options) {
           // `withMcpAuth(handler, verifyToken)`: the options follow; not after a spread, or in the verifier's place.
           const plain =
-            call.arguments.length === 2 && call.arguments.every((a) => a.type !== AST_NODE_TYPES.SpreadElement);
+            call.arguments.length === at && call.arguments.every((a) => a.type !== AST_NODE_TYPES.SpreadElement);
           return { fix: plain ? (fixer) => appendArgument(fixer, sourceCode, call, '{ required: true }') : null };
         }
         if (options.type !== AST_NODE_TYPES.ObjectExpression) return { fix: null };
@@ -460,6 +462,8 @@ export default createRule<Options, MessageIds>({
           const { property } = required;
           // A `required` spread in from a shared constant is not edited for this one call.
           if (property.parent !== options) return { fix: null };
+          // `required: true` already, with a verifier that makes up a session without a token: its code to change.
+          if (required.value && staticValue(required.value)?.value === true) return { fix: null };
           return { fix: (fixer) => replacePropertyValue(fixer, sourceCode, property, 'true') };
         }
         if (required.kind === 'unknown') return { fix: null };
