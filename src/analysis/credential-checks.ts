@@ -776,7 +776,10 @@ export function functionChecksCredential(
       // A form may put any query in its URL: only a value checked against a secret keeps a page out.
       refusedWithout(
         header.startsWith('?') ? { ...finder, rejectsWhenMissing: true, verifiesValue: true } : finder,
-        (value) => decidesRejection(node, 0, value === NOT_MISSING ? new Map() : new Map([[node, value]])),
+        (value) =>
+          refusingOnTheWay(route && ((refusal) => !containsNode(fn, refusal) || onTheWayTo(refusal, route, fn)), () =>
+            decidesRejection(node, 0, value === NOT_MISSING ? new Map() : new Map([[node, value]])),
+          ),
       )
     ) {
       checked = true;
@@ -1632,11 +1635,30 @@ function judgesHeld(
  * missing, directly or through a variable. A check that only rejects a wrong value of a header
  * the attacker can leave out (`if (auth && auth !== expected)`) is no check.
  */
+/**
+ * While set, the refusals `decidesRejection` counts: those on the way to the route whose check is
+ * sought. A header read at the top of a plain handler (`const origin = req.headers.origin`) may
+ * be refused only in the branch of another route (`if (req.method === 'OPTIONS') { if (!allowed)
+ * return 403; … return; }`), which the route's requests never take.
+ */
+let refusalCounts: ((refusal: TSESTree.Node) => boolean) | undefined;
+
+function refusingOnTheWay<T>(counts: ((refusal: TSESTree.Node) => boolean) | undefined, read: () => T): T {
+  const outer = refusalCounts;
+  refusalCounts = counts;
+  try {
+    return read();
+  } finally {
+    refusalCounts = outer;
+  }
+}
+
 function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new Map([[node, undefined]])): boolean {
   if (depth > 3) return false;
   // `new URL(req.url, `http://${req.headers.host}`).pathname`: the path decides, not the header.
   if (onlyPathOfUrl(node)) return false;
-  if (rejectingIfAround(node, absent)) return true;
+  const refusal = rejectingIfAround(node, absent);
+  if (refusal && (!refusalCounts || refusalCounts(refusal))) return true;
   // `const token = req.headers.authorization;` then `if (token !== expected) return …`
   let current: TSESTree.Node = node;
   while (
