@@ -925,12 +925,31 @@ function underSetting(node: TSESTree.Node, fn: HandlerFunction, depth = 0): bool
       child === parent.right &&
       readsOnlySettings(parent.left, fn) &&
       !holdsWhileUnset(parent.left) &&
-      mayBeUnset(parent.left, 0)
+      mayBeUnset(parent.left, 0) &&
+      !letsThroughOnlyWhenTrue(parent)
     ) {
       return true;
     }
   }
   return false;
+}
+
+/**
+ * Whether an `&&` is (a side of) the test of an `if` that only lets the request through: `if
+ * (API_KEY && auth === \`Bearer ${API_KEY}\`) return next();`, refused after. Its setting, unset,
+ * lets nothing through.
+ */
+function letsThroughOnlyWhenTrue(logical: TSESTree.LogicalExpression): boolean {
+  let top: TSESTree.Node = logical;
+  while (top.parent?.type === AST_NODE_TYPES.LogicalExpression && top.parent.operator === '&&') top = top.parent;
+  const gate = top.parent;
+  return (
+    gate?.type === AST_NODE_TYPES.IfStatement &&
+    gate.test === top &&
+    !gate.alternate &&
+    letsThrough(gate.consequent) &&
+    refusedAfter(gate)
+  );
 }
 
 /**
@@ -1804,6 +1823,18 @@ const CONFIGURED = '\u0000configured';
 /** What an expression evaluates to when the header read at `absent` is missing. */
 type AbsentValue = { readonly known: true; readonly value: unknown } | { readonly known: false };
 
+/** Whether an expression is a string whatever its parts hold: a template literal, or `+` with one. */
+function alwaysString(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (expression.type === AST_NODE_TYPES.Literal) return typeof expression.value === 'string';
+  return (
+    expression.type === AST_NODE_TYPES.BinaryExpression &&
+    expression.operator === '+' &&
+    (alwaysString(expression.left) || alwaysString(expression.right))
+  );
+}
+
 function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
   const unknown: AbsentValue = { known: false };
   const expression = skipTypeWrappers(node);
@@ -1854,6 +1885,14 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
     case AST_NODE_TYPES.BinaryExpression: {
       const left = absentValue(expression.left, absent);
       const right = absentValue(expression.right, absent);
+      // `auth === \`Bearer ${API_KEY}\``: a missing header is no string, whatever the key is.
+      const equality = ['===', '!==', '==', '!='].includes(expression.operator);
+      const nullish = (side: AbsentValue): boolean => side.known && side.value == null;
+      if (
+        equality &&
+        ((nullish(left) && alwaysString(expression.right)) || (nullish(right) && alwaysString(expression.left)))
+      )
+        return { known: true, value: expression.operator === '!==' || expression.operator === '!=' };
       if (!left.known || !right.known) return unknown;
       switch (expression.operator) {
         case '===':
@@ -1895,7 +1934,11 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
         if (first.known && !first.value && configured(expression.right)) return { known: true, value: CONFIGURED };
       }
       const left = absentValue(expression.left, absent);
-      if (!left.known) return unknown;
+      if (!left.known) {
+        // `API_KEY && auth === \`Bearer ${API_KEY}\``: false whatever the setting, when its right side is.
+        const right = expression.operator === '&&' ? absentValue(expression.right, absent) : unknown;
+        return right.known && !right.value ? right : unknown;
+      }
       if (expression.operator === '&&') return left.value ? absentValue(expression.right, absent) : left;
       if (expression.operator === '||') return left.value ? left : absentValue(expression.right, absent);
       return left.value != null ? left : absentValue(expression.right, absent);

@@ -1,0 +1,98 @@
+import csrfRule from '../../src/rules/require-csrf-token';
+import dnsRule from '../../src/rules/require-dns-rebinding-protection';
+import { createRuleTester } from '../rule-tester';
+import { guard, tokenHelpers } from '../support/fix-text';
+
+// Middleware that lets a request on only when its token matches, and refuses every other after:
+// `if (auth === \`Bearer ${API_KEY}\`) return next(); res.status(401)…`. A request without the
+// header holds no string, so it is refused whatever the key; with `API_KEY &&` in front, an unset
+// key lets nothing through. Not so `!API_KEY || …` (everything passes while it is unset), nor a
+// compare with the key itself (`auth === API_KEY`: both undefined while it is unset).
+
+const ruleTester = createRuleTester();
+
+const SERVER = (test: string): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const API_KEY = process.env.API_KEY;
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+
+function requireKey(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const authorization = req.headers.authorization;
+  if (${test}) return next();
+  res.status(401).json({ error: 'unauthorized' });
+}
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', requireKey, (req, res) => transport.handleRequest(req, res, req.body));
+app.listen(3000, '127.0.0.1');
+`;
+
+/** The server with the token fix: the helpers above the route, the check right before its handler. */
+const tokenFixed = (code: string, bearer: boolean): string =>
+  code.replace(
+    "\napp.post('/mcp', requireKey, ",
+    `\n\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', requireKey, ${guard('express', bearer)}`,
+  );
+
+const CHECKED = [
+  'authorization === `Bearer ${API_KEY}`',
+  'API_KEY && authorization === `Bearer ${API_KEY}`',
+  "authorization === 'Bearer ' + API_KEY",
+  "typeof API_KEY === 'string' && authorization === `Bearer ${API_KEY}`",
+];
+const OPEN = ['!API_KEY || authorization === `Bearer ${API_KEY}`', 'authorization === API_KEY'];
+
+ruleTester.run('require-csrf-token: middleware that lets only a matching token on', csrfRule, {
+  valid: CHECKED.map((test) => ({ name: test, code: SERVER(test) })),
+  invalid: OPEN.map((test) => ({
+    name: test,
+    code: SERVER(test),
+    errors: [
+      {
+        messageId: 'missingCsrfCheck' as const,
+        data: { route: '`POST /mcp`' },
+        line: 15,
+        column: 1,
+        endLine: 15,
+        endColumn: 9,
+        suggestions: [
+          {
+            messageId: 'requireTokenHeader' as const,
+            data: { header: '`x-mcp-csrf-token`' },
+            output: tokenFixed(SERVER(test), false),
+          },
+          { messageId: 'useBearerToken' as const, output: tokenFixed(SERVER(test), true) },
+        ],
+      },
+    ],
+  })),
+});
+
+ruleTester.run('require-dns-rebinding-protection: middleware that lets only a matching token on', dnsRule, {
+  valid: CHECKED.map((test) => ({ name: test, code: SERVER(test) })),
+  invalid: OPEN.map((test) => ({
+    name: test,
+    code: SERVER(test),
+    errors: [
+      {
+        messageId: 'unprotectedTransport' as const,
+        data: { transport: '`StreamableHTTPServerTransport`' },
+        line: 5,
+        column: 23,
+        endLine: 5,
+        endColumn: 52,
+        suggestions: [
+          {
+            messageId: 'enableProtection' as const,
+            output: SERVER(test).replace(
+              'sessionIdGenerator: undefined',
+              "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+            ),
+          },
+        ],
+      },
+    ],
+  })),
+});
