@@ -40,7 +40,7 @@ import {
   workerEntry,
 } from './module-graph';
 import { exportedNamesOf, loadModule } from './exports';
-import { exportedValue, isRequestCatcher, serverStarts } from './servers';
+import { appServedInProcessOnly, exportedValue, isRequestCatcher, serverStarts } from './servers';
 import { alwaysExits } from './guards';
 import { entitiesOf } from './facts';
 import {
@@ -1467,6 +1467,10 @@ export function harmlessPolicy(
   if (nestPaths && nestPaths.every((path) => isPublicPath(path, options.publicPaths))) return true;
   // …or what the method reads: an OAuth registration (`@Body() body` with `redirect_uris`).
   if (nestPaths && !credentials && nestAnswersOAuthClients(node)) return true;
+  // An app a test makes and serves only in the process (`app.inject()` of Fastify, supertest's
+  // `request(app)`), which listens on no port: no page can reach it.
+  const installer = installingApp(sourceCode, node) ?? appInstalledThrough(sourceCode, node);
+  if (installer && appServedInProcessOnly(installer)) return true;
   const endpoints = endpointsReached(sourceCode, node, options.publicPaths);
   if (!endpoints) {
     // Endpoints the file does not show (added by a function the app is handed to) are guarded

@@ -1876,6 +1876,11 @@ interface TestServing {
 export function servedInProcessOnly(route: Pick<Route, 'app' | 'framework' | 'given'>): boolean {
   const { app } = route;
   if (!app) return route.framework === 'node' && route.given !== undefined && handlerServedByTestsOnly(route.given);
+  return appServedInProcessOnly(app);
+}
+
+/** Whether an app is made in a test and served there only in the process (see `servedInProcessOnly`). */
+export function appServedInProcessOnly(app: AppInstance): boolean {
   if (app.parent || !inTest(app.node)) return false;
   if (exportedValue(app.node)) return false;
   const serving = {
@@ -1992,6 +1997,18 @@ function heldInProcessOnly(made: TSESTree.Node, serving: TestServing, depth: num
     // `return app` of the factory that made it.
     if (member?.type === AST_NODE_TYPES.ReturnStatement && depth < 2) {
       const use = heldInProcessOnly(identifier, serving, depth);
+      if (use === 'other') return 'other';
+      requested ||= use === 'requested';
+      continue;
+    }
+    // `app = testApp` into a `let` the test's hooks share: what that one is handed decides.
+    const stored = outermostWrapper(identifier).parent;
+    if (
+      stored?.type === AST_NODE_TYPES.AssignmentExpression &&
+      stored.right === outermostWrapper(identifier) &&
+      depth < 2
+    ) {
+      const use = heldInProcessOnly(identifier, serving, depth + 1);
       if (use === 'other') return 'other';
       requested ||= use === 'requested';
       continue;
