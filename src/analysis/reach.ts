@@ -1673,7 +1673,15 @@ function refusedBeforeInHandler(sourceCode: Readonly<SourceCode>, node: TSESTree
   // It must take the request: not a function that builds an app and installs a policy there.
   const maker = enclosingFunction(node);
   const [request] = maker?.params ?? [];
-  if (maker && request?.type === AST_NODE_TYPES.Identifier && REQUEST_NAME.test(request.name)) handlers.add(maker);
+  // (Nor one that makes the app it installs on, whatever its first parameter is named: `ctx` of
+  // `createServer(ctx: AppContext)` is the application's context, not Koa's.)
+  if (
+    maker &&
+    request?.type === AST_NODE_TYPES.Identifier &&
+    REQUEST_NAME.test(request.name) &&
+    !findRoutes(sourceCode).apps.some((app) => containsNode(maker, app.node))
+  )
+    handlers.add(maker);
   return [...handlers].some((fn) => containsNode(fn, node) && functionChecksCredential(CREDENTIAL_FINDER, fn, 0, node));
 }
 
