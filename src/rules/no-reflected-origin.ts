@@ -23,6 +23,7 @@ import {
 import { containsNode, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { MENTIONS_EXPORT, exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { createRule } from '../utils/create-rule';
+import { preflightOnly } from '../analysis/preflight';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
@@ -58,6 +59,7 @@ const ORIGIN_TRUE_PROPERTY = /origin\w*['"]?\s*:\s*true\b/iu;
 
 export type MessageIds =
   | 'reflectedOrigin'
+  | 'reflectedPreflight'
   | 'alwaysAllowingCheck'
   | 'wildcardInList'
   | 'emptyListAdmits'
@@ -103,6 +105,8 @@ export default createRule<Options, MessageIds>({
       dropWildcardTest: "Drop the test for '*'.",
       dropEmptyTest: 'Drop the test for an empty list.',
       reflectedOrigin: '{{policy}} echoes any Origin: any site can read the responses{{credentials}}.',
+      reflectedPreflight:
+        '{{policy}} echoes any Origin on the preflight: any page can send it JSON and custom headers{{credentials}}.',
       denyOrigins: 'Allow no cross-origin reads.',
       checkEmptyAllowlist: 'Echo only origins listed in a new, empty allowlist.',
       useAllowlist: 'Allow only the origins in a constant allowlist.',
@@ -111,6 +115,15 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
   create(context, [options]) {
     const { sourceCode } = context;
+    // A policy written only on preflight answers lets pages send, not read: its own message.
+    const reportPolicy = (descriptor: Parameters<typeof context.report>[0]): void =>
+      context.report(
+        descriptor.messageId === 'reflectedOrigin' &&
+          'node' in descriptor &&
+          preflightOnly(descriptor.node as TSESTree.Node)
+          ? { ...descriptor, messageId: 'reflectedPreflight' }
+          : descriptor,
+      );
     if (!mentionsAny(sourceCode, MENTIONS_ORIGIN_OR_CORS)) return {};
     const reach = reachOptions(options);
     const typescript = isTypeScriptFile(context.filename);
@@ -189,7 +202,7 @@ export default createRule<Options, MessageIds>({
         ];
       };
       const local = isLinted(write.node) && isLinted(target);
-      context.report({
+      reportPolicy({
         node: write.site,
         messageId: 'reflectedOrigin',
         data: {
@@ -359,7 +372,7 @@ export default createRule<Options, MessageIds>({
       // Options the installed package does not take are not written.
       const fixable = local && !use.unfixable;
       const span = local && credentials ? credentialsSpan(node) : null;
-      context.report({
+      reportPolicy({
         node: local ? node : use.site,
         ...(span ? { loc: span } : {}),
         messageId: 'reflectedOrigin',
@@ -396,7 +409,7 @@ export default createRule<Options, MessageIds>({
               if (!bound || harmlessPolicy(code, use.site, credentials, reach)) continue;
               if (use.authenticated && reach.trustCredentialChecks && !credentials) continue;
               reported.add(node);
-              context.report({
+              reportPolicy({
                 node,
                 messageId: 'reflectedOrigin',
                 data: {
@@ -494,7 +507,7 @@ export default createRule<Options, MessageIds>({
             for (const node of at) {
               if (reported.has(node)) continue;
               reported.add(node);
-              context.report({
+              reportPolicy({
                 node,
                 messageId: 'alwaysAllowingCheck',
                 data: { check: `\`${textOf(call.callee)}()\`` },
@@ -511,7 +524,7 @@ export default createRule<Options, MessageIds>({
             const node = isLinted(test) ? test : site;
             if (reported.has(node)) return;
             reported.add(node);
-            context.report({
+            reportPolicy({
               node,
               messageId: 'wildcardInList',
               data: {
@@ -532,7 +545,7 @@ export default createRule<Options, MessageIds>({
           if (!header.echoes || reported.has(header.value)) continue;
           reported.add(header.value);
           const { removable } = header;
-          context.report({
+          reportPolicy({
             node: header.value,
             messageId: 'reflectedOrigin',
             data: {
@@ -560,7 +573,7 @@ export default createRule<Options, MessageIds>({
           const node = isLinted(test) ? test : site;
           if (reported.has(node)) continue;
           reported.add(node);
-          context.report({
+          reportPolicy({
             node,
             messageId: 'emptyListAdmits',
             data: {
@@ -583,7 +596,7 @@ export default createRule<Options, MessageIds>({
             if (site.foreign || reported.has(site.node)) continue;
             reported.add(site.node);
             const literal = site.inline ? site.values[0]!.node : site.node;
-            context.report({
+            reportPolicy({
               node: site.node,
               messageId: 'reflectedOrigin',
               data: { policy: `This \`origin: true\` for ${typed.middleware.display}`, credentials: '' },

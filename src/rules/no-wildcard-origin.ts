@@ -23,6 +23,7 @@ import { nitroCorsRules } from '../analysis/nitro-config';
 import { nextOriginHeaders } from '../analysis/next-config';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
+import { preflightOnly } from '../analysis/preflight';
 import { credentialsClause } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
@@ -45,7 +46,7 @@ import { originSources } from '../analysis/origin-source';
 import { onlyWithoutOrigin } from '../analysis/guards';
 
 export type Options = [ReachRuleOptions & FailClosedOption];
-export type MessageIds = 'wildcardOrigin' | 'denyOrigins' | 'useAllowlist' | 'useAllowedOrigin';
+export type MessageIds = 'wildcardOrigin' | 'wildcardPreflight' | 'denyOrigins' | 'useAllowlist' | 'useAllowedOrigin';
 
 const ALLOWED_ORIGIN_NAME = 'ALLOWED_ORIGIN';
 const MENTIONS_CORS = /cors|access-control-allow-origin/iu;
@@ -71,6 +72,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
     messages: {
       wildcardOrigin: '{{policy}} lets any site read the responses{{credentials}}.',
+      wildcardPreflight:
+        "{{policy}} approves any site's preflight: any page can send it JSON and custom headers{{credentials}}.",
       denyOrigins: 'Allow no cross-origin reads.',
       useAllowlist: 'Allow only the origins in a constant allowlist.',
       useAllowedOrigin: `Allow only the origin in a constant \`${ALLOWED_ORIGIN_NAME}\`.`,
@@ -79,6 +82,15 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
   create(context, [options]) {
     const { sourceCode } = context;
+    // A policy written only on preflight answers lets pages send, not read: its own message.
+    const reportPolicy = (descriptor: Parameters<typeof context.report>[0]): void =>
+      context.report(
+        descriptor.messageId === 'wildcardOrigin' &&
+          'node' in descriptor &&
+          preflightOnly(descriptor.node as TSESTree.Node)
+          ? { ...descriptor, messageId: 'wildcardPreflight' }
+          : descriptor,
+      );
     // A framework that serves HTTP itself (fastmcp, `McpAgent.serve()`) may answer `*` with no CORS code in the file.
     if (
       !mentionsAny(sourceCode, MENTIONS_CORS) &&
@@ -164,7 +176,7 @@ export default createRule<Options, MessageIds>({
         : middleware.credentialsReflectByDefault && allowed
           ? 'any origin'
           : '`*`';
-      context.report({
+      reportPolicy({
         node: use.site,
         messageId: 'wildcardOrigin',
         data: {
@@ -208,7 +220,7 @@ export default createRule<Options, MessageIds>({
         const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
           replacePropertyValue(fixer, sourceCode, property, text),
         ];
-        context.report({
+        reportPolicy({
           node: at,
           messageId: 'wildcardOrigin',
           data: {
@@ -239,7 +251,7 @@ export default createRule<Options, MessageIds>({
           ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
           : [replacePropertyValue(fixer, sourceCode, property, text)];
       const span = local && credentials ? credentialsSpan(property) : null;
-      context.report({
+      reportPolicy({
         node: at,
         ...(span ? { loc: span } : {}),
         messageId: 'wildcardOrigin',
@@ -282,7 +294,7 @@ export default createRule<Options, MessageIds>({
         policy = `\`cors.allowOrigin: '*'\` of ${transportName}`;
       }
       const fix = originAllowlistFix(sourceCode, transport, typescript);
-      context.report({
+      reportPolicy({
         node,
         messageId: 'wildcardOrigin',
         data: { policy, credentials: '' },
@@ -323,7 +335,7 @@ export default createRule<Options, MessageIds>({
           // `'*'` written elsewhere in this file (a constant, a default) is reported and fixed where it
           // is written; one of another module where the header is set, naming its place.
           const literal = site.values[0]!.node;
-          context.report({
+          reportPolicy({
             node: site.node,
             messageId: 'wildcardOrigin',
             data: { policy: `\`Access-Control-Allow-Origin: *\`${from(literal)}`, credentials: '' },
@@ -344,7 +356,7 @@ export default createRule<Options, MessageIds>({
         const local = isLinted(write.node);
         // `ok ? ORIGIN : '*'`: only the wildcard goes, as an empty value that matches no origin.
         const leaves = inlineLeaves(write.value, candidates, wildcards);
-        context.report({
+        reportPolicy({
           node: write.site,
           messageId: 'wildcardOrigin',
           data: { policy: `\`Access-Control-Allow-Origin: *\`${from(write.node)}`, credentials: '' },
@@ -398,7 +410,7 @@ export default createRule<Options, MessageIds>({
         for (const header of nextOriginHeaders(sourceCode, reach.trustCredentialChecks)) {
           if (!canBe(header.value, (value) => value === '*') || reported.has(header.value)) continue;
           reported.add(header.value);
-          context.report({
+          reportPolicy({
             node: header.value,
             messageId: 'wildcardOrigin',
             data: { policy: `Next.js's \`headers()\` for \`${header.source}\``, credentials: '' },
@@ -421,7 +433,7 @@ export default createRule<Options, MessageIds>({
           });
         }
         for (const rule of nitroCorsRules(sourceCode, reach.trustCredentialChecks)) {
-          context.report({
+          reportPolicy({
             node: rule.property,
             messageId: 'wildcardOrigin',
             data: { policy: `Nitro's \`cors: true\` route rule for \`${rule.pattern}\``, credentials: '' },

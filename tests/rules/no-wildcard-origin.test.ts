@@ -495,7 +495,7 @@ app.options('/mcp', cors({ origin: process.env.CORS_ORIGIN ?? '*' }));`,
           ],
         },
         {
-          messageId: 'wildcardOrigin',
+          messageId: 'wildcardPreflight',
           data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 4,
           column: 28,
@@ -736,7 +736,7 @@ router.options('/mcp', cors({ origin: false, methods: ['POST'] }));
 router.post('/mcp', cors({ origin: false }), handleMcp);`,
       errors: [
         {
-          messageId: 'wildcardOrigin',
+          messageId: 'wildcardPreflight',
           data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           line: 5,
           column: 31,
@@ -1893,7 +1893,7 @@ http.createServer((req, res) => {
       output: null,
       errors: [
         {
-          messageId: 'wildcardOrigin',
+          messageId: 'wildcardPreflight',
           data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 3,
           column: 33,
@@ -2155,7 +2155,7 @@ http.createServer((req, res) => {
       output: null,
       errors: [
         {
-          messageId: 'wildcardOrigin',
+          messageId: 'wildcardPreflight',
           data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
           line: 3,
           column: 33,
@@ -2495,7 +2495,7 @@ ruleTester.run('no-wildcard-origin: a `*` written only for public paths', rule, 
       output: null,
       errors: [
         {
-          messageId: 'wildcardOrigin',
+          messageId: 'wildcardPreflight',
           line: 2,
           column: 55,
           endLine: 2,
@@ -2522,7 +2522,7 @@ ${NEXT_PREFLIGHT(REEXPORTED).replace("'*'", 'ALLOWED_ORIGIN')}`,
       output: null,
       errors: [
         {
-          messageId: 'wildcardOrigin',
+          messageId: 'wildcardPreflight',
           line: 2,
           column: 55,
           endLine: 2,
@@ -2938,7 +2938,10 @@ http.createServer(async (req, res) => {
 const MCP_BY_PATH = "if (req.url === '/mcp') {\n    await transport.handleRequest(req, res);\n    return;\n  }";
 
 /** The report on PREFLIGHT_THEN's `*`, at `line`, with its two suggestions. */
-const preflightReport = (code: string, line: number) => setHeaderReport(code, line, '    ');
+const preflightReport = (code: string, line: number) => ({
+  ...setHeaderReport(code, line, '    '),
+  messageId: 'wildcardPreflight' as const,
+});
 
 ruleTester.run('no-wildcard-origin: a `*` only on preflights of paths that answer a constant', rule, {
   valid: [

@@ -749,7 +749,7 @@ ${mcpRoute()}`,
           ],
         },
         {
-          messageId: 'wildcardOrigin',
+          messageId: 'wildcardPreflight',
           data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line: 8,
           column: 18,
@@ -3031,7 +3031,7 @@ ruleTester.run(
         code: INSTALLED_POLICY(PREFLIGHT_PATTERN, false),
         output: INSTALLED_POLICY(PREFLIGHT_PATTERN.replaceAll('cors()', 'cors({ origin: false })'), false),
         errors: [9, 10].map((line) => ({
-          messageId: 'wildcardOrigin' as const,
+          messageId: line === 9 ? ('wildcardPreflight' as const) : ('wildcardOrigin' as const),
           data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
           line,
           column: line === 9 ? 19 : 9,
