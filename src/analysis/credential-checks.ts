@@ -656,6 +656,28 @@ function onTheWayTo(node: TSESTree.Node, route: TSESTree.Node | undefined, fn: H
  * Whether `child` is the consequent of an `if` on a setting: a test that reads only names declared
  * outside the handler (`authToken`, `config.auth.enabled`), nothing of the request it is handed.
  */
+/**
+ * Whether a node of `fn` lies in a branch that does not hold the route and always exits (`if
+ * (req.method === 'OPTIONS') { …; return; }`): the branch of another route, which the route's
+ * requests never take. A branch that goes on (`if (req.url !== '/health') { check }`) may be taken
+ * on the way to the route.
+ */
+function inOtherRoutesBranch(node: TSESTree.Node, route: TSESTree.Node, fn: HandlerFunction): boolean {
+  if (!containsNode(fn, node)) return false;
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (containsNode(parent, route)) return false;
+    const exits =
+      parent.type === AST_NODE_TYPES.IfStatement
+        ? child !== parent.test && alwaysExits(child as TSESTree.Statement)
+        : parent.type === AST_NODE_TYPES.SwitchCase &&
+          child !== parent.test &&
+          parent.consequent.some((statement) => alwaysExits(statement));
+    if (exits) return true;
+  }
+  return false;
+}
+
 function onSetting(parent: TSESTree.Node, child: TSESTree.Node, fn: HandlerFunction): boolean {
   if (parent.type !== AST_NODE_TYPES.IfStatement || child !== parent.consequent) return false;
   let setting = true;
@@ -777,7 +799,7 @@ export function functionChecksCredential(
       refusedWithout(
         header.startsWith('?') ? { ...finder, rejectsWhenMissing: true, verifiesValue: true } : finder,
         (value) =>
-          refusingOnTheWay(route && ((refusal) => !containsNode(fn, refusal) || onTheWayTo(refusal, route, fn)), () =>
+          refusingOnTheWay(route && ((refusal) => !inOtherRoutesBranch(refusal, route, fn)), () =>
             decidesRejection(node, 0, value === NOT_MISSING ? new Map() : new Map([[node, value]])),
           ),
       )
@@ -1835,6 +1857,16 @@ function alwaysString(node: TSESTree.Node): boolean {
   );
 }
 
+/** Whether only the truth of an expression is read: the test of an `if` or `?:`, under `!`, or a side of such an `&&`/`||`. */
+function readForTruth(node: TSESTree.Node): boolean {
+  const parent = outermostWrapper(node).parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression)
+    return parent.test === outermostWrapper(node);
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!';
+  return parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '??' && readForTruth(parent);
+}
+
 function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
   const unknown: AbsentValue = { known: false };
   const expression = skipTypeWrappers(node);
@@ -1936,7 +1968,9 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       const left = absentValue(expression.left, absent);
       if (!left.known) {
         // `API_KEY && auth === \`Bearer ${API_KEY}\``: false whatever the setting, when its right side is.
-        const right = expression.operator === '&&' ? absentValue(expression.right, absent) : unknown;
+        // (Only where its truth alone is read: its value may be the left side's, `undefined`.)
+        const right =
+          expression.operator === '&&' && readForTruth(expression) ? absentValue(expression.right, absent) : unknown;
         return right.known && !right.value ? right : unknown;
       }
       if (expression.operator === '&&') return left.value ? absentValue(expression.right, absent) : left;
