@@ -118,7 +118,7 @@ function readsCookie(call: TSESTree.Node): boolean {
  * verify, { required: true })`), and its verifier does not make up a session for a request that
  * has no token.
  */
-function requiresToken(call: TSESTree.Node, optionsArgument = 2): boolean {
+function requiresToken(call: TSESTree.Node, optionsArgument = 2, verifiesValue = false): boolean {
   const given = call.type === AST_NODE_TYPES.CallExpression ? call.arguments[optionsArgument] : undefined;
   if (!given || call.type !== AST_NODE_TYPES.CallExpression) return false;
   const options = resolveObjectExpression(given);
@@ -137,27 +137,41 @@ function requiresToken(call: TSESTree.Node, optionsArgument = 2): boolean {
       : second
         ? resolveFunction(second)
         : null;
-  return !(verifier && answersSessionWithoutToken(verifier));
+  if (!verifier) return true;
+  // A page that may send the header (through a permissive policy, or after DNS rebinding) sends a made-up token.
+  return !answersSessionWithoutToken(verifier) && (!verifiesValue || judgesToken(verifier));
 }
 
 /**
  * Whether a verifier `(req, token) => …` answers a session, an object, on a branch taken when it
- * is given no token: `if (!bearerToken) return { token: '', clientId: 'anonymous', scopes: [] }`.
+ * is given no token: `if (!bearerToken) return { token: '', clientId: 'anonymous', scopes: [] }`
+ * (also `token === undefined`, inside a `try`, an object held in a constant, or `token ? … : {…}`).
  * The wrapper then hands on every request without a token as one with a session.
  */
 function answersSessionWithoutToken(verifier: HandlerFunction): boolean {
   const token = verifier.params[1];
-  if (token?.type !== AST_NODE_TYPES.Identifier || verifier.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  return verifier.body.body.some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
-    const test = skipTypeWrappers(statement.test);
-    if (
-      test.type !== AST_NODE_TYPES.UnaryExpression ||
-      test.operator !== '!' ||
-      test.argument.type !== AST_NODE_TYPES.Identifier ||
-      test.argument.name !== token.name
-    )
-      return false;
+  if (token?.type !== AST_NODE_TYPES.Identifier) return false;
+  const isObject = (answer: TSESTree.Node | null | undefined): boolean => {
+    if (!answer) return false;
+    const expression = skipTypeWrappers(answer);
+    const value = skipTypeWrappers(resolveExpression(expression) ?? expression);
+    return value.type === AST_NODE_TYPES.ObjectExpression;
+  };
+  if (verifier.body.type !== AST_NODE_TYPES.BlockStatement) {
+    // `(req, token) => token ? verify(token) : GUEST`
+    const body = skipTypeWrappers(verifier.body);
+    return (
+      body.type === AST_NODE_TYPES.ConditionalExpression &&
+      ((testsMissing(body.test, token.name) && isObject(body.consequent)) ||
+        (testsPresent(body.test, token.name) && isObject(body.alternate)))
+    );
+  }
+  const statements = (block: TSESTree.BlockStatement): TSESTree.Statement[] =>
+    block.body.flatMap((statement) =>
+      statement.type === AST_NODE_TYPES.TryStatement ? statements(statement.block) : [statement],
+    );
+  return statements(verifier.body).some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !testsMissing(statement.test, token.name)) return false;
     const taken = statement.consequent;
     const returned =
       taken.type === AST_NODE_TYPES.ReturnStatement
@@ -165,8 +179,63 @@ function answersSessionWithoutToken(verifier: HandlerFunction): boolean {
         : taken.type === AST_NODE_TYPES.BlockStatement
           ? taken.body.find((inner): inner is TSESTree.ReturnStatement => inner.type === AST_NODE_TYPES.ReturnStatement)
           : undefined;
-    const answer = returned?.argument ? skipTypeWrappers(returned.argument) : null;
-    return answer?.type === AST_NODE_TYPES.ObjectExpression;
+    return isObject(returned?.argument);
+  });
+}
+
+/** `!token`, `token === undefined`, `token == null`, `token === ''`. */
+function testsMissing(test: TSESTree.Node, name: string): boolean {
+  const expression = skipTypeWrappers(test);
+  const isToken = (node: TSESTree.Node): boolean => {
+    const inner = skipTypeWrappers(node);
+    return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
+  };
+  if (expression.type === AST_NODE_TYPES.UnaryExpression)
+    return expression.operator === '!' && isToken(expression.argument);
+  if (expression.type !== AST_NODE_TYPES.BinaryExpression || !['===', '=='].includes(expression.operator)) return false;
+  const empty = (node: TSESTree.Node): boolean => {
+    const inner = skipTypeWrappers(node);
+    if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'undefined';
+    return inner.type === AST_NODE_TYPES.Literal && (inner.value === null || inner.value === '');
+  };
+  return (
+    expression.left.type !== AST_NODE_TYPES.PrivateIdentifier &&
+    ((isToken(expression.left) && empty(expression.right)) || (isToken(expression.right) && empty(expression.left)))
+  );
+}
+
+/** `token`, `token !== undefined`, `!!token`. */
+function testsPresent(test: TSESTree.Node, name: string): boolean {
+  const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name === name;
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!')
+    return testsMissing(expression.argument, name);
+  if (expression.type === AST_NODE_TYPES.BinaryExpression && ['!==', '!='].includes(expression.operator))
+    return testsMissing({ ...expression, operator: '===' } as TSESTree.BinaryExpression, name);
+  return false;
+}
+
+/**
+ * Whether a verifier `(req, token) => …` judges the token it is given: hands it to a call
+ * (`jwtVerify(token, key)`, `tokens.has(token)`) or compares it with a value. One that only tests
+ * that it is there (`if (!token) return undefined; return { token, … }`) takes any made-up token.
+ */
+function judgesToken(verifier: HandlerFunction): boolean {
+  const token = verifier.params[1];
+  if (token?.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = variableOf(token);
+  if (!variable) return true;
+  return variable.references.some((reference) => {
+    const read = outermostWrapper(reference.identifier as TSESTree.Node);
+    const parent = read.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression)
+      return parent.arguments.includes(read as TSESTree.CallExpressionArgument);
+    if (parent?.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!='].includes(parent.operator)) {
+      const other = parent.left === read ? parent.right : parent.left;
+      const value = staticValue(other);
+      return !(value && (value.value === null || value.value === undefined || value.value === ''));
+    }
+    return false;
   });
 }
 
@@ -301,7 +370,8 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
       );
     if (entity.auth === 'jwt') return !readsCookie(expression);
     if (entity.auth === 'strategy') return checksTokenStrategy(expression);
-    if (entity.auth === 'wrapper') return requiresToken(expression, entity.optionsArgument);
+    if (entity.auth === 'wrapper')
+      return requiresToken(expression, entity.optionsArgument, finder.verifiesValue === true);
   }
   if (expression.type === AST_NODE_TYPES.Identifier && finder.known === 'auth') {
     const def = variableOf(expression)?.defs[0];

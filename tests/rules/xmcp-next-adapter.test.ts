@@ -205,3 +205,64 @@ ruleTester.run("no-wildcard-origin: Next.js's headers() over a route of xmcp's a
     },
   ],
 });
+
+/** A route file whose `withAuth` requires a session, with `verifier` as its `verifyToken`. */
+const WITH_VERIFIER = (verifier: string): { filename: string; code: string } => ({
+  filename: OPTIONAL.filename,
+  code: `import { xmcpHandler, withAuth, type VerifyToken } from '@xmcp/adapter';
+
+const GUEST = { token: '', clientId: 'guest', scopes: [] };
+
+${verifier}
+
+const handler = withAuth(xmcpHandler, { verifyToken, required: true });
+
+export { handler as GET, handler as POST };
+`,
+});
+
+/** The line of a route file's `export { handler as GET, handler as POST }`. */
+const exportLine = (code: string): number => code.split('\n').findIndex((line) => line.startsWith('export {')) + 1;
+
+/** Verifiers that answer a session for a request without a token, in other words. */
+const GUEST_VERIFIERS = [
+  'const verifyToken: VerifyToken = async (request, token) => (token ? lookUp(token) : GUEST);',
+  'const verifyToken: VerifyToken = async (request, token) => {\n  if (token === undefined) return GUEST;\n  return lookUp(token);\n};',
+  'const verifyToken: VerifyToken = async (request, token) => {\n  try {\n    if (!token) return { ...GUEST };\n    return await lookUp(token);\n  } catch {\n    return undefined;\n  }\n};',
+];
+
+/** A verifier that takes any token it is given: a page that may send the header makes one up. */
+const ANY_TOKEN = WITH_VERIFIER(
+  "const verifyToken: VerifyToken = async (request, token) => {\n  if (!token) return undefined;\n  return { token, clientId: 'anyone', scopes: [] };\n};",
+);
+
+ruleTester.run("require-csrf-token: xmcp's withAuth with verifiers that answer without a token", csrfRule, {
+  // A page of another site sends no `Authorization` header: one that only has to be there keeps it out.
+  valid: [{ name: 'a verifier that takes any token', ...ANY_TOKEN }],
+  invalid: GUEST_VERIFIERS.map((verifier) => ({
+    name: verifier,
+    ...WITH_VERIFIER(verifier),
+    errors: [{ ...csrfError(exportLine(WITH_VERIFIER(verifier).code)), suggestions: [] }],
+  })),
+});
+
+ruleTester.run("require-dns-rebinding-protection: xmcp's withAuth with a verifier that takes any token", dnsRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a rebinding page is same-origin, and sends a made-up bearer token',
+      ...ANY_TOKEN,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: exportLine(ANY_TOKEN.code),
+          column: 10,
+          endLine: exportLine(ANY_TOKEN.code),
+          endColumn: 17,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
