@@ -159,6 +159,7 @@ export function endpointsReached(
   sourceCode: Readonly<SourceCode>,
   node: TSESTree.Node,
   publicPaths: readonly string[],
+  trustMountChecks = false,
 ): Route[] | null {
   const { routes, apps } = findRoutes(sourceCode);
   const endpoints = routes.filter(isEndpoint);
@@ -191,7 +192,7 @@ export function endpointsReached(
     if (handedElsewhere(app, apps) && !(prefix !== '' && isPublicPath(prefix, publicPaths))) return null;
     // `app.use('/mcp', adapter.middleware())`: a handler the project builds and mounts at a path
     // may hold routes the analysis does not list; what the policy reaches there is not known.
-    if (opaqueMount(app, apps, prefix, publicPaths)) return null;
+    if (opaqueMount(app, apps, prefix, publicPaths, trustMountChecks)) return null;
     const under = [
       ...endpoints.filter(
         (route) => route.app !== null && within(route.app, app, apps, 0) && covers(prefix, route.path),
@@ -618,17 +619,42 @@ function answersOnly(fn: HandlerFunction, test: (answer: TSESTree.Node) => boole
   const answers =
     fn.body.type !== AST_NODE_TYPES.BlockStatement
       ? [fn.body]
-      : fn.body.body.map((statement) =>
-          statement.type === AST_NODE_TYPES.ExpressionStatement
-            ? statement.expression
-            : statement.type === AST_NODE_TYPES.ReturnStatement
-              ? statement.argument
-              : null,
-        );
+      : fn.body.body
+          .filter((statement) => !logsOnly(statement))
+          .map((statement) =>
+            statement.type === AST_NODE_TYPES.ExpressionStatement
+              ? statement.expression
+              : statement.type === AST_NODE_TYPES.ReturnStatement
+                ? statement.argument
+                : null,
+          );
   return (
     answers.length > 0 &&
     answers.every((answer) => answer !== null && respondsWithConstant(answer, parameters) && test(answer))
   );
+}
+
+/**
+ * `console.log('Health check called', req.url)`: a line written to the log, which answers nothing
+ * and runs nothing (no call, `await`, `new` or assignment in its arguments).
+ */
+function logsOnly(statement: TSESTree.Statement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = skipTypeWrappers(statement.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression || globalPath(call.callee)?.[0] !== 'console') return false;
+  let inert = true;
+  for (const argument of call.arguments) {
+    walk(argument, (node) => {
+      inert &&=
+        node.type !== AST_NODE_TYPES.CallExpression &&
+        node.type !== AST_NODE_TYPES.AwaitExpression &&
+        node.type !== AST_NODE_TYPES.NewExpression &&
+        node.type !== AST_NODE_TYPES.AssignmentExpression &&
+        node.type !== AST_NODE_TYPES.UpdateExpression &&
+        node.type !== AST_NODE_TYPES.TaggedTemplateExpression;
+    });
+  }
+  return inert;
 }
 
 /** `res.status(200).json({ ok: true })`, `c.text('ok')`: calls down a chain from a parameter, each with static arguments. */
@@ -1190,6 +1216,7 @@ function opaqueMount(
   apps: readonly AppInstance[],
   prefix: string,
   publicPaths: readonly string[],
+  trustMountChecks: boolean,
 ): boolean {
   return app.calls.some((call) => {
     const method = calledMethodName(call);
@@ -1197,7 +1224,11 @@ function opaqueMount(
     if ((method !== 'use' && method !== 'route') || call.arguments.length < 2) return false;
     const path = pathPrefix(call);
     if (!path || isPublicPath(path, publicPaths) || !(covers(prefix, path) || covers(path, prefix))) return false;
-    return call.arguments.slice(1).some((argument) => {
+    return call.arguments.slice(1).some((argument, index, mounts) => {
+      // `app.use('/mcp', requireToken, mcpRouter)`: whatever the router serves, a request without
+      // the credential gets only the refusal (where checks are trusted and no credentials allowed).
+      if (trustMountChecks && mounts.slice(0, index).some((before) => checksCredential(CREDENTIAL_FINDER, before)))
+        return false;
       const mounted = skipTypeWrappers(argument);
       if (method === 'route' && mounted.type === AST_NODE_TYPES.CallExpression) return false;
       // `app.use('/mcp', mcpRouter)` with a router another module makes: its routes, which this file
@@ -1471,7 +1502,12 @@ export function harmlessPolicy(
   // `request(app)`), which listens on no port: no page can reach it.
   const installer = installingApp(sourceCode, node) ?? appInstalledThrough(sourceCode, node);
   if (installer && appServedInProcessOnly(installer)) return true;
-  const endpoints = endpointsReached(sourceCode, node, options.publicPaths);
+  const endpoints = endpointsReached(
+    sourceCode,
+    node,
+    options.publicPaths,
+    options.trustCredentialChecks && !credentials,
+  );
   if (!endpoints) {
     // Endpoints the file does not show (added by a function the app is handed to) are guarded
     // too when the app checks a credential on every request, before anything else.

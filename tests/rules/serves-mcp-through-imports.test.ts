@@ -711,6 +711,65 @@ ruleTester.run("no-wildcard-origin: a router of another module mounted under the
   ],
 });
 
+/** MOUNTING_APP with a bearer check mounted before the router, and a health route that logs. */
+const GUARDED_MOUNT = MOUNTING_APP.replace(
+  'const app = express();',
+  `function requireToken(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN ?? 'a-long-development-secret'}\`) {
+    res.status(401).end();
+    return;
+  }
+  next();
+}
+
+const app = express();`,
+)
+  .replace("app.use('/mcp', router);", "app.use('/mcp', requireToken, router);")
+  .replace(
+    "app.get('/health', (_req, res) => {\n",
+    "app.get('/health', (_req, res) => {\n  console.log('health check');\n",
+  );
+
+ruleTester.run('no-wildcard-origin: a router of another module mounted behind a check', wildcardRule, {
+  valid: [
+    {
+      name: 'the check runs before the router: a page without the token reads only the refusal',
+      code: GUARDED_MOUNT,
+      filename: path.join(
+        makePackage({ 'src/app.ts': GUARDED_MOUNT, 'src/router.ts': MCP_ROUTER_MODULE }),
+        'src',
+        'app.ts',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'without trusting credential checks',
+      code: GUARDED_MOUNT,
+      options: [{ trustCredentialChecks: false }],
+      filename: path.join(
+        makePackage({ 'src/app.ts': GUARDED_MOUNT, 'src/router.ts': MCP_ROUTER_MODULE }),
+        'src',
+        'app.ts',
+      ),
+      output: null,
+      errors: [
+        defaultCorsError(
+          GUARDED_MOUNT,
+          { line: 14, column: 9, endColumn: 15 },
+          {
+            policy: '`cors()` without `origin` (default `*`)',
+            call: 'app.use(cors());',
+            denied: 'app.use(cors({ origin: false }));',
+            allowed: 'app.use(cors({ origin: ALLOWED_ORIGINS }));',
+            lastImport: "import { router } from './router.js';",
+          },
+        ),
+      ],
+    },
+  ],
+});
+
 /** A Hono app: `cors()` (line 7) over a health route and the sub-app of `./mcp.js` at `/mcp`. */
 const HONO_MOUNTING_APP = `import { Hono } from 'hono';
 import { cors } from 'hono/cors';
