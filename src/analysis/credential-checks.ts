@@ -2284,10 +2284,48 @@ function passedToCall(
       parent.arguments.includes(child as TSESTree.CallExpressionArgument)
     ) {
       const callee = textOf(parent.callee);
-      return !LOGGING_CALLEE.test(callee) && !NEVER_THROWS.test(callee) ? parent : null;
+      return !LOGGING_CALLEE.test(callee) && !NEVER_THROWS.test(callee) && !storedInCollection(parent) ? parent : null;
     }
   }
   return null;
+}
+
+/** The methods of `Map`, `Set` and arrays that take any value without throwing: they store or look it up. */
+const COLLECTION_METHODS: ReadonlySet<string> = new Set([
+  'set',
+  'get',
+  'has',
+  'delete',
+  'add',
+  'push',
+  'unshift',
+  'includes',
+  'indexOf',
+]);
+
+/**
+ * `sessions.set(id, info)` on a `new Map()` (or `Set`) or an array of the module: it throws on
+ * nothing it is given. (Not a `WeakMap`, which throws on a key that is no object.)
+ */
+function storedInCollection(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = calledMethodName(call);
+  if (method === null || !COLLECTION_METHODS.has(method)) return false;
+  let made: TSESTree.Node = skipTypeWrappers(call.callee.object);
+  if (made.type === AST_NODE_TYPES.Identifier) {
+    // `const sessions = new Map()`: a constant that holds the collection it is made with.
+    const def = variableOf(made)?.defs[0];
+    const init = def?.type === 'Variable' && def.parent?.kind === 'const' ? def.node.init : null;
+    if (!init) return false;
+    made = skipTypeWrappers(init);
+  }
+  if (made.type === AST_NODE_TYPES.ArrayExpression) return true;
+  return (
+    made.type === AST_NODE_TYPES.NewExpression &&
+    made.callee.type === AST_NODE_TYPES.Identifier &&
+    (made.callee.name === 'Map' || made.callee.name === 'Set') &&
+    globalPath(made.callee) !== null
+  );
 }
 
 /** Calls named for checking what they are given: `jwt.verify(token)`, `validateApiKey(key)`, `decodeToken(t)`. */
