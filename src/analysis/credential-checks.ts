@@ -1330,8 +1330,22 @@ const NOT_MISSING = Symbol('not missing');
 function refusedWithout(finder: CheckFinder, decides: (value: unknown) => boolean): boolean {
   // An Origin check against cross-origin reads: a foreign page's Origin must be refused.
   if (!finder.rejectsWhenMissing) return decides(finder.verifiesValue ? FORGED : NOT_MISSING);
-  return decides(undefined) && (!finder.verifiesValue || FORGERIES.every(decides));
+  const judge = (forged: boolean, run: () => boolean): boolean => {
+    const outer = judgingForgery;
+    judgingForgery = forged;
+    try {
+      return run();
+    } finally {
+      judgingForgery = outer;
+    }
+  };
+  return (
+    judge(false, () => decides(undefined)) && (!finder.verifiesValue || judge(true, () => FORGERIES.every(decides)))
+  );
 }
+
+/** While set, the value under judgement is a made-up one that a forger sends (see `refusedWithout`). */
+let judgingForgery = false;
 
 /** The helper of the project an initializer calls, when it reads a checked header and returns something. */
 function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: HandlerFunction): HandlerFunction | null {
@@ -2238,7 +2252,10 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     !(target && !mayRefuse(target)) &&
     rejects(tryStatement.handler.body) &&
     (VERIFYING_CALLEE.test(callee) || (!heldInObject(node) && !answersServerError(tryStatement.handler.body))) &&
-    reachedWhenAbsent(tryStatement, absent)
+    reachedWhenAbsent(tryStatement, absent) &&
+    // A made-up value signed with a key the source spells out (`jwt.verify(token, process.env.JWT_SECRET
+    // || 'change-me')`) passes: anyone who reads the code can sign one.
+    !(judgingForgery && keyedBySourceSecret(call))
   ) {
     return tryStatement;
   }
@@ -2326,6 +2343,21 @@ function storedInCollection(call: TSESTree.CallExpression | TSESTree.NewExpressi
     (made.callee.name === 'Map' || made.callee.name === 'Set') &&
     globalPath(made.callee) !== null
   );
+}
+
+/**
+ * Whether a verification's key can be text written in the source: an argument after the value
+ * that may be a non-empty string literal, as a fallback (`process.env.JWT_SECRET || 'secret'`) or
+ * alone. Out of the box the server then verifies with a key anyone can read.
+ */
+function keyedBySourceSecret(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return call.arguments
+    .slice(1)
+    .some(
+      (argument) =>
+        argument.type !== AST_NODE_TYPES.SpreadElement &&
+        possibleValues(argument).some((value) => value.known && typeof value.value === 'string' && value.value !== ''),
+    );
 }
 
 /** Calls named for checking what they are given: `jwt.verify(token)`, `validateApiKey(key)`, `decodeToken(t)`. */
