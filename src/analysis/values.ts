@@ -350,14 +350,25 @@ export function requireSpecifier(node: TSESTree.Node): string | null {
  * Whether an expression holds a node `test` picks out: in place, or through the values of the
  * names it uses, `names` names deep (`raw ? raw.split(',') : []` with `const raw = process.env.X`).
  */
-export function holdsThrough(node: TSESTree.Node, test: (node: TSESTree.Node) => boolean, names: number): boolean {
+export function holdsThrough(
+  node: TSESTree.Node,
+  test: (node: TSESTree.Node) => boolean,
+  names: number,
+  // The values already looked through, with the names left then: each again only with more left,
+  // or a chain of names that share values grows with the number of paths through them (a long
+  // handler of `const a = f(b, c)` lines).
+  seen: Map<TSESTree.Node, number> = new Map(),
+): boolean {
   let found = false;
   walk(node, (inner) => {
     if (found) return;
     if (test(inner)) found = true;
     else if (names > 0 && inner.type === AST_NODE_TYPES.Identifier) {
       const value = resolveExpression(inner);
-      if (value && value !== inner && holdsThrough(value, test, names - 1)) found = true;
+      if (value && value !== inner && (seen.get(value) ?? -1) < names - 1) {
+        seen.set(value, names - 1);
+        if (holdsThrough(value, test, names - 1, seen)) found = true;
+      }
     }
   });
   return found;
