@@ -1381,7 +1381,11 @@ export function usesOfConstant(declarator: TSESTree.VariableDeclarator): ValueUs
     !declarator.init ||
     declaration?.type !== AST_NODE_TYPES.VariableDeclaration ||
     declaration.kind !== 'const' ||
-    (statement?.type !== AST_NODE_TYPES.Program && statement?.type !== AST_NODE_TYPES.ExportNamedDeclaration)
+    // A constant of the module, or of a function's body (`const headers = { … }` in an app factory),
+    // whose reads are all in that function.
+    (statement?.type !== AST_NODE_TYPES.Program &&
+      statement?.type !== AST_NODE_TYPES.ExportNamedDeclaration &&
+      statement?.type !== AST_NODE_TYPES.BlockStatement)
   )
     return null;
   const variable = variableOf(declarator.id);
