@@ -543,11 +543,14 @@ function plainServerHandlers(sourceCode: Readonly<SourceCode>): TSESTree.Node[] 
 }
 
 /**
- * The MCP SDK's client modules, and its in-process transport (`InMemoryTransport` of
- * `sdk/inMemory.js`, a linked pair of transports within one process): a module that uses MCP only
- * through them serves none over the network.
+ * The MCP SDK's client modules, its in-process transport (`InMemoryTransport` of
+ * `sdk/inMemory.js`, a linked pair of transports within one process), and the shared modules of
+ * schemas and helpers that make no server (`sdk/shared/auth.js`, the OAuth metadata schemas a
+ * client parses; SDK 1.x `dist/esm/shared/`): a module that uses MCP only through them serves none
+ * over the network.
  */
-const MCP_CLIENT_MODULE = /^@modelcontextprotocol\/(?:sdk\/client(?:\/|$)|sdk\/inMemory(?:\.js)?$|client$)/u;
+const MCP_CLIENT_MODULE =
+  /^@modelcontextprotocol\/(?:sdk\/client(?:\/|$)|sdk\/inMemory(?:\.js)?$|sdk\/shared\/(?:auth|auth-utils|metadataUtils|uriTemplate|toolNameValidation|mediaType)(?:\.js)?$|client$)/u;
 
 /**
  * Whether a handler calls (in its body or a callback of it) a function that another module of

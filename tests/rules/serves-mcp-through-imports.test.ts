@@ -196,6 +196,57 @@ ruleTester.run('require-loopback-host: a server that uses MCP only as a client',
   ],
 });
 
+/** A worker of a monorepo whose job route parses OAuth metadata with a helper of `./oauth.js`; line 11 holds `listen`. */
+const JOBS_WORKER = `import express from 'express';
+import { parseMetadata } from './oauth.js';
+
+const app = express();
+app.get('/health', (_req, res) => {
+  res.json({ ok: true });
+});
+app.post('/jobs', express.json(), (req, res) => {
+  res.json({ metadata: parseMetadata(req.body) });
+});
+app.listen(3005);`;
+
+/** The helper, with the SDK's OAuth metadata schemas (`sdk/shared/auth.js`), or, to compare, its server module. */
+const OAUTH_HELPER = (
+  module: string,
+): string => `import { OAuthMetadataSchema } from '@modelcontextprotocol/sdk/${module}';
+
+export const parseMetadata = (value: unknown) => OAuthMetadataSchema.parse(value);`;
+
+const jobsWorkerBeside = (helper: string): string =>
+  path.join(makePackage({ 'src/worker.ts': JOBS_WORKER, 'src/oauth.ts': helper }), 'src', 'worker.ts');
+
+ruleTester.run("require-loopback-host: a service that uses the SDK's shared schemas only", loopbackRule, {
+  valid: [
+    {
+      name: 'the OAuth metadata schemas of `sdk/shared/auth.js`',
+      code: JOBS_WORKER,
+      filename: jobsWorkerBeside(OAUTH_HELPER('shared/auth.js')),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a module of the SDK that makes servers',
+      code: JOBS_WORKER,
+      filename: jobsWorkerBeside(OAUTH_HELPER('server/auth/router.js')),
+      errors: [
+        {
+          ...nodeDefaultHost(
+            11,
+            (host) => JOBS_WORKER.replace('listen(3005)', `listen(3005${host})`),
+            '`app.listen()` of Express',
+          ),
+          column: 5,
+          endColumn: 11,
+        },
+      ],
+    },
+  ],
+});
+
 /** A Hono app of the file that mounts `errorHandler` from `./middleware.ts`, which holds `middleware`. */
 const STATUS_APP = `import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
