@@ -237,8 +237,23 @@ export function isEnvironmentObject(node: TSESTree.Node, depth = 0): boolean {
       defs: { type: string; node: TSESTree.Node }[];
     } | null;
     if (!variable) return false;
-    // Workers' `fetch(request, env)`: a parameter named env.
-    if (node.name === 'env' && variable.defs.some((def) => def.type === 'Parameter')) return true;
+    // Workers' `fetch(request, env)` (also `scheduled(event, env)`, a Durable Object's
+    // `constructor(ctx, env)`, a factory's `createApp(env)`): a first or second parameter named env,
+    // not a later one of a callback (markdown-it's render rules `(tokens, idx, options, env, self)`).
+    if (
+      node.name === 'env' &&
+      variable.defs.some((def) => {
+        if (def.type !== 'Parameter') return false;
+        const fn = def.node as TSESTree.Node;
+        if (!('params' in fn) || !Array.isArray(fn.params)) return false;
+        const index = (fn.params as TSESTree.Parameter[]).findIndex((param) => {
+          const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+          return name.type === AST_NODE_TYPES.Identifier && name.name === 'env';
+        });
+        return index === 0 || index === 1;
+      })
+    )
+      return true;
     const resolved = resolveExpression(node);
     return resolved !== null && resolved !== node && isEnvironmentObject(skipTypeWrappers(resolved), depth + 1);
   }
