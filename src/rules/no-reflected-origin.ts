@@ -23,8 +23,7 @@ import {
 import { containsNode, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { MENTIONS_EXPORT, exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { createRule } from '../utils/create-rule';
-import { preflightOnly } from '../analysis/preflight';
-import { credentialsClause } from '../utils/messages';
+import { credentialsClause, preflightAwareReport } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
 import { harmlessPolicy } from '../analysis/reach';
@@ -116,14 +115,10 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     // A policy written only on preflight answers lets pages send, not read: its own message.
-    const reportPolicy = (descriptor: Parameters<typeof context.report>[0]): void =>
-      context.report(
-        descriptor.messageId === 'reflectedOrigin' &&
-          'node' in descriptor &&
-          preflightOnly(descriptor.node as TSESTree.Node)
-          ? { ...descriptor, messageId: 'reflectedPreflight' }
-          : descriptor,
-      );
+    const reportPolicy = preflightAwareReport(context, {
+      read: 'reflectedOrigin',
+      messageId: 'reflectedPreflight',
+    });
     if (!mentionsAny(sourceCode, MENTIONS_ORIGIN_OR_CORS)) return {};
     const reach = reachOptions(options);
     const typescript = isTypeScriptFile(context.filename);

@@ -23,8 +23,7 @@ import { nitroCorsRules } from '../analysis/nitro-config';
 import { nextOriginHeaders } from '../analysis/next-config';
 import { originAllowlistFix } from '../fixes/configured';
 import { createRule } from '../utils/create-rule';
-import { preflightOnly } from '../analysis/preflight';
-import { credentialsClause } from '../utils/messages';
+import { credentialsClause, preflightAwareReport } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
 import { harmlessPolicy } from '../analysis/reach';
@@ -83,14 +82,10 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     // A policy written only on preflight answers lets pages send, not read: its own message.
-    const reportPolicy = (descriptor: Parameters<typeof context.report>[0]): void =>
-      context.report(
-        descriptor.messageId === 'wildcardOrigin' &&
-          'node' in descriptor &&
-          preflightOnly(descriptor.node as TSESTree.Node)
-          ? { ...descriptor, messageId: 'wildcardPreflight' }
-          : descriptor,
-      );
+    const reportPolicy = preflightAwareReport(context, {
+      read: 'wildcardOrigin',
+      messageId: 'wildcardPreflight',
+    });
     // A framework that serves HTTP itself (fastmcp, `McpAgent.serve()`) may answer `*` with no CORS code in the file.
     if (
       !mentionsAny(sourceCode, MENTIONS_CORS) &&
