@@ -1498,6 +1498,9 @@ export function harmlessPolicy(
   if (nestPaths && nestPaths.every((path) => isPublicPath(path, options.publicPaths))) return true;
   // …or what the method reads: an OAuth registration (`@Body() body` with `redirect_uris`).
   if (nestPaths && !credentials && nestAnswersOAuthClients(node)) return true;
+  // `NestFactory.create(AppModule, { cors: true })` for a script that only writes the OpenAPI
+  // document: an app that nothing starts serves nobody.
+  if (nestAppNeverServed(node)) return true;
   // An app a test makes and serves only in the process (`app.inject()` of Fastify, supertest's
   // `request(app)`), which listens on no port: no page can reach it.
   const installer = installingApp(sourceCode, node) ?? appInstalledThrough(sourceCode, node);
@@ -1552,6 +1555,59 @@ export function harmlessPolicy(
     !credentials &&
     onlyPublicOrCredentialed(sourceCode, endpoints, options.publicPaths)
   );
+}
+
+/** What starts a NestJS app's server, or hands it to one (a serverless handler): `init()` and the adapter. */
+const NEST_SERVING_METHODS: ReadonlySet<string> = new Set([
+  'listen',
+  'init',
+  'getHttpAdapter',
+  'getHttpServer',
+  'startAllMicroservices',
+  'connectMicroservice',
+]);
+
+/**
+ * Whether `node` lies in the options of a `NestFactory.create(…)` whose app the file never serves:
+ * held in a local constant that is never started (`listen`, `init`), returned, exported or handed
+ * on, but to `@nestjs/swagger` (`SwaggerModule.createDocument(app, config)`, which reads its
+ * routes), as a script that writes the OpenAPI document does.
+ */
+function nestAppNeverServed(node: TSESTree.Node): boolean {
+  let call: TSESTree.Node | undefined = node;
+  while (call && call.type !== AST_NODE_TYPES.CallExpression) call = call.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.some((argument) => containsNode(argument, node)))
+    return false;
+  const ref = externalRefOf(call.callee);
+  if (ref?.module !== '@nestjs/core' || ref.names.join('.') !== 'NestFactory.create') return false;
+  let holder = outermostWrapper(call).parent;
+  if (holder?.type === AST_NODE_TYPES.AwaitExpression) holder = outermostWrapper(holder).parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (
+    holder.parent.type !== AST_NODE_TYPES.VariableDeclaration ||
+    holder.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration
+  )
+    return false;
+  const variable = variableOf(holder.id);
+  if (!variable) return false;
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    if (!reference.isRead()) return false;
+    const used = outermostWrapper(reference.identifier as TSESTree.Node);
+    const parent = used.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === used) {
+      const method = propertyName(parent);
+      return (
+        method !== null && !NEST_SERVING_METHODS.has(method) && parent.parent?.type === AST_NODE_TYPES.CallExpression
+      );
+    }
+    if (
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.includes(used as TSESTree.CallExpressionArgument)
+    )
+      return externalRefOf(parent.callee)?.module === '@nestjs/swagger';
+    return false;
+  });
 }
 
 /** Packages that also serve on Node.js, Bun or Deno (what makes a server or starts one), but not Hono, which runs on Workers too. */
