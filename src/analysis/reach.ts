@@ -1589,7 +1589,15 @@ function nestAppNeverServed(node: TSESTree.Node): boolean {
   )
     return false;
   const variable = variableOf(holder.id);
-  if (!variable) return false;
+  return variable !== null && nestAppOnlyRead(variable, 0);
+}
+
+/**
+ * Whether every use of a variable holding a NestJS app only reads it: a call of one of its methods
+ * that serves nothing, an argument of `@nestjs/swagger`, or of a function of the project whose
+ * parameter is used so (`generateOpenAPIConfig(app)`, one level deep).
+ */
+function nestAppOnlyRead(variable: Scope.Variable, depth: number): boolean {
   return variable.references.every((reference) => {
     if (reference.init) return true;
     if (!reference.isRead()) return false;
@@ -1601,12 +1609,14 @@ function nestAppNeverServed(node: TSESTree.Node): boolean {
         method !== null && !NEST_SERVING_METHODS.has(method) && parent.parent?.type === AST_NODE_TYPES.CallExpression
       );
     }
-    if (
-      parent?.type === AST_NODE_TYPES.CallExpression &&
-      parent.arguments.includes(used as TSESTree.CallExpressionArgument)
-    )
-      return externalRefOf(parent.callee)?.module === '@nestjs/swagger';
-    return false;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const index = parent.arguments.indexOf(used as TSESTree.CallExpressionArgument);
+    if (index < 0) return false;
+    if (externalRefOf(parent.callee)?.module === '@nestjs/swagger') return true;
+    const fn = depth === 0 ? resolveFunction(parent.callee) : null;
+    const param = fn?.params[index];
+    const parameter = param?.type === AST_NODE_TYPES.Identifier ? variableOf(param) : null;
+    return parameter !== null && parameter !== undefined && nestAppOnlyRead(parameter, depth + 1);
   });
 }
 
