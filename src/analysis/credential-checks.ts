@@ -186,13 +186,20 @@ function answersSessionWithoutToken(verifier: HandlerFunction): boolean {
 /** `!token`, `token === undefined`, `token == null`, `token === ''`. */
 function testsMissing(test: TSESTree.Node, name: string): boolean {
   const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression) {
+    const argument = skipTypeWrappers(expression.argument);
+    return expression.operator === '!' && argument.type === AST_NODE_TYPES.Identifier && argument.name === name;
+  }
+  return comparedWithEmpty(expression, name, ['===', '==']);
+}
+
+/** `token !== undefined` (`!==`, `!=`) or `token === ''` (`===`, `==`): `name` compared, by `operators`, with no value. */
+function comparedWithEmpty(expression: TSESTree.Node, name: string, operators: readonly string[]): boolean {
   const isToken = (node: TSESTree.Node): boolean => {
     const inner = skipTypeWrappers(node);
     return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
   };
-  if (expression.type === AST_NODE_TYPES.UnaryExpression)
-    return expression.operator === '!' && isToken(expression.argument);
-  if (expression.type !== AST_NODE_TYPES.BinaryExpression || !['===', '=='].includes(expression.operator)) return false;
+  if (expression.type !== AST_NODE_TYPES.BinaryExpression || !operators.includes(expression.operator)) return false;
   const empty = (node: TSESTree.Node): boolean => {
     const inner = skipTypeWrappers(node);
     if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'undefined';
@@ -210,9 +217,7 @@ function testsPresent(test: TSESTree.Node, name: string): boolean {
   if (expression.type === AST_NODE_TYPES.Identifier) return expression.name === name;
   if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!')
     return testsMissing(expression.argument, name);
-  if (expression.type === AST_NODE_TYPES.BinaryExpression && ['!==', '!='].includes(expression.operator))
-    return testsMissing({ ...expression, operator: '===' } as TSESTree.BinaryExpression, name);
-  return false;
+  return comparedWithEmpty(expression, name, ['!==', '!=']);
 }
 
 /**
@@ -657,6 +662,33 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
   return assignedChecks(finder, expression, route);
 }
 
+/**
+ * Context that the reading of nested code runs under: `value` is what `during(value, read)` set
+ * while `read` runs, and what it was before once it returns or throws.
+ */
+interface Scoped<T> {
+  readonly value: T;
+  during<R>(value: T, read: () => R): R;
+}
+
+function scoped<T>(initial: T): Scoped<T> {
+  let current = initial;
+  return {
+    get value() {
+      return current;
+    },
+    during(value, read) {
+      const before = current;
+      current = value;
+      try {
+        return read();
+      } finally {
+        current = before;
+      }
+    },
+  };
+}
+
 /** Runs `read` with the parameters of `factory` bound to what `call` gives it (`argumentsOf`). */
 function withArguments<T>(call: TSESTree.CallExpression, factory: HandlerFunction, read: () => T): T {
   return withBound(argumentsOf(call, factory), read);
@@ -664,13 +696,7 @@ function withArguments<T>(call: TSESTree.CallExpression, factory: HandlerFunctio
 
 /** Runs `read` with `bound` as what the parameters of the function being read hold. */
 function withBound<T>(bound: ReadonlyMap<Scope.Variable, unknown>, read: () => T): T {
-  const boundBefore = boundArguments;
-  boundArguments = bound;
-  try {
-    return read();
-  } finally {
-    boundArguments = boundBefore;
-  }
+  return boundArguments.during(bound, read);
 }
 
 /**
@@ -723,10 +749,6 @@ function onTheWayTo(node: TSESTree.Node, route: TSESTree.Node | undefined, fn: H
 }
 
 /**
- * Whether `child` is the consequent of an `if` on a setting: a test that reads only names declared
- * outside the handler (`authToken`, `config.auth.enabled`), nothing of the request it is handed.
- */
-/**
  * Whether a node of `fn` lies in a branch that does not hold the route and always exits (`if
  * (req.method === 'OPTIONS') { …; return; }`): the branch of another route, which the route's
  * requests never take. A branch that goes on (`if (req.url !== '/health') { check }`) may be taken
@@ -748,6 +770,10 @@ function inOtherRoutesBranch(node: TSESTree.Node, route: TSESTree.Node, fn: Hand
   return false;
 }
 
+/**
+ * Whether `child` is the consequent of an `if` on a setting: a test that reads only names declared
+ * outside the handler (`authToken`, `config.auth.enabled`), nothing of the request it is handed.
+ */
 function onSetting(parent: TSESTree.Node, child: TSESTree.Node, fn: HandlerFunction): boolean {
   if (parent.type !== AST_NODE_TYPES.IfStatement || child !== parent.consequent) return false;
   let setting = true;
@@ -869,7 +895,7 @@ export function functionChecksCredential(
       refusedWithout(
         header.startsWith('?') ? { ...finder, rejectsWhenMissing: true, verifiesValue: true } : finder,
         (value) =>
-          refusingOnTheWay(route && ((refusal) => !inOtherRoutesBranch(refusal, route, fn)), () =>
+          refusalCounts.during(route && ((refusal) => !inOtherRoutesBranch(refusal, route, fn)), () =>
             decidesRejection(node, 0, value === NOT_MISSING ? new Map() : new Map([[node, value]])),
           ),
       )
@@ -1053,22 +1079,16 @@ function looselyChecked(finder: CheckFinder, header: string, fn: HandlerFunction
   if (finder.wholeOrigins !== true || header !== 'origin') return false;
   return (
     looseOriginGates(codeOf(fn)).has(fn) ||
-    (gateOfAnswer !== undefined && looseOriginGates(codeOf(gateOfAnswer)).has(gateOfAnswer))
+    (gateOfAnswer.value !== undefined && looseOriginGates(codeOf(gateOfAnswer.value)).has(gateOfAnswer.value))
   );
 }
 
 /** While a helper is read whose answer decides a gate of this function (`if (!checkOrigin(req))`). */
-let gateOfAnswer: HandlerFunction | undefined;
+const gateOfAnswer = scoped<HandlerFunction | undefined>(undefined);
 
 /** Runs `read` with `gate` as the function whose gate the helper being read answers for. */
 function answerDecidingGateOf<T>(gate: HandlerFunction, read: () => T): T {
-  const before = gateOfAnswer;
-  gateOfAnswer = gate;
-  try {
-    return read();
-  } finally {
-    gateOfAnswer = before;
-  }
+  return gateOfAnswer.during(gate, read);
 }
 
 /** Methods that match a pattern or a part of a string, which a look-alike origin can satisfy. */
@@ -1330,22 +1350,14 @@ const NOT_MISSING = Symbol('not missing');
 function refusedWithout(finder: CheckFinder, decides: (value: unknown) => boolean): boolean {
   // An Origin check against cross-origin reads: a foreign page's Origin must be refused.
   if (!finder.rejectsWhenMissing) return decides(finder.verifiesValue ? FORGED : NOT_MISSING);
-  const judge = (forged: boolean, run: () => boolean): boolean => {
-    const outer = judgingForgery;
-    judgingForgery = forged;
-    try {
-      return run();
-    } finally {
-      judgingForgery = outer;
-    }
-  };
   return (
-    judge(false, () => decides(undefined)) && (!finder.verifiesValue || judge(true, () => FORGERIES.every(decides)))
+    judgingForgery.during(false, () => decides(undefined)) &&
+    (!finder.verifiesValue || judgingForgery.during(true, () => FORGERIES.every(decides)))
   );
 }
 
 /** While set, the value under judgement is a made-up one that a forger sends (see `refusedWithout`). */
-let judgingForgery = false;
+const judgingForgery = scoped(false);
 
 /** The helper of the project an initializer calls, when it reads a checked header and returns something. */
 function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: HandlerFunction): HandlerFunction | null {
@@ -1756,34 +1768,24 @@ function judgesHeld(
 }
 
 /**
- * Whether the value read at `node` decides a branch that rejects the request when the header is
- * missing, directly or through a variable. A check that only rejects a wrong value of a header
- * the attacker can leave out (`if (auth && auth !== expected)`) is no check.
- */
-/**
  * While set, the refusals `decidesRejection` counts: those on the way to the route whose check is
  * sought. A header read at the top of a plain handler (`const origin = req.headers.origin`) may
  * be refused only in the branch of another route (`if (req.method === 'OPTIONS') { if (!allowed)
  * return 403; … return; }`), which the route's requests never take.
  */
-let refusalCounts: ((refusal: TSESTree.Node) => boolean) | undefined;
+const refusalCounts = scoped<((refusal: TSESTree.Node) => boolean) | undefined>(undefined);
 
-function refusingOnTheWay<T>(counts: ((refusal: TSESTree.Node) => boolean) | undefined, read: () => T): T {
-  const outer = refusalCounts;
-  refusalCounts = counts;
-  try {
-    return read();
-  } finally {
-    refusalCounts = outer;
-  }
-}
-
+/**
+ * Whether the value read at `node` decides a branch that rejects the request when the header is
+ * missing, directly or through a variable. A check that only rejects a wrong value of a header
+ * the attacker can leave out (`if (auth && auth !== expected)`) is no check.
+ */
 function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new Map([[node, undefined]])): boolean {
   if (depth > 3) return false;
   // `new URL(req.url, `http://${req.headers.host}`).pathname`: the path decides, not the header.
   if (onlyPathOfUrl(node)) return false;
   const refusal = rejectingIfAround(node, absent);
-  if (refusal && (!refusalCounts || refusalCounts(refusal))) return true;
+  if (refusal && (!refusalCounts.value || refusalCounts.value(refusal))) return true;
   // `const token = req.headers.authorization;` then `if (token !== expected) return …`
   let current: TSESTree.Node = node;
   while (
@@ -2062,8 +2064,9 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       return left.value != null ? left : absentValue(expression.right, absent);
     }
     case AST_NODE_TYPES.Identifier: {
-      const variable = boundArguments && variableOf(expression);
-      if (variable && boundArguments!.has(variable)) return { known: true, value: boundArguments!.get(variable) };
+      const bound = boundArguments.value;
+      const variable = bound && variableOf(expression);
+      if (variable && bound.has(variable)) return { known: true, value: bound.get(variable) };
       const value = staticValue(expression);
       return value ? { known: true, value: value.value } : unknown;
     }
@@ -2255,7 +2258,7 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     reachedWhenAbsent(tryStatement, absent) &&
     // A made-up value signed with a key the source spells out (`jwt.verify(token, process.env.JWT_SECRET
     // || 'change-me')`) passes: anyone who reads the code can sign one.
-    !(judgingForgery && keyedBySourceSecret(call))
+    !(judgingForgery.value && keyedBySourceSecret(call))
   ) {
     return tryStatement;
   }
@@ -2669,18 +2672,18 @@ function handsOnToNext(statement: TSESTree.ReturnStatement): boolean {
  * The arguments of the helper call being read, by the helper's parameter: what its tests of them
  * come to (`parseAuth(req, false)` makes `if (required)` false). Unknown arguments are left out.
  */
-let boundArguments: ReadonlyMap<Scope.Variable, unknown> | null = null;
+const boundArguments = scoped<ReadonlyMap<Scope.Variable, unknown> | null>(null);
 
 /** Whether a test is false for the helper call being read, whatever the request holds. */
 function ruledOut(test: TSESTree.Node): boolean {
-  if (!boundArguments) return false;
+  if (!boundArguments.value) return false;
   const value = absentValue(test, new Map());
   return value.known && !value.value;
 }
 
 /** Whether a test is true for the helper call being read, whatever the request holds. */
 function ruledIn(test: TSESTree.Node): boolean {
-  if (!boundArguments) return false;
+  if (!boundArguments.value) return false;
   const value = absentValue(test, new Map());
   return value.known && Boolean(value.value);
 }

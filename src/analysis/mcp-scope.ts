@@ -30,6 +30,7 @@ import { findRoutes, isPathRead, madeApp, type AppInstance, type Route } from '.
 import { exportedValue, serverStarts, startedApp } from './servers';
 import { webSocketServers } from './websocket-servers';
 import {
+  declaratorHolding,
   enclosingClass,
   enclosingFunction,
   externalRefOf,
@@ -311,9 +312,8 @@ function startsNestAppOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
  * given to a function (`setupWebSocket(app, …)`), which may add routes or servers to it.
  */
 function handedOn(made: TSESTree.Node): boolean {
-  let holder = outermostWrapper(made).parent;
-  if (holder?.type === AST_NODE_TYPES.AwaitExpression) holder = outermostWrapper(holder).parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return true;
+  const holder = declaratorHolding(made);
+  if (!holder) return true;
   return (variableOf(holder.id)?.references ?? []).some((reference) => {
     const used = outermostWrapper(reference.identifier);
     const parent = used.parent;

@@ -4,6 +4,7 @@ import { destructuredHeaderNames, isParameterRoot, requestHeaderRead } from './r
 import {
   conditionalLeaves,
   findObjectProperty,
+  isFunctionNode,
   resolveExpression,
   resolveFunction,
   returnedExpressions,
@@ -243,13 +244,9 @@ export function isEnvironmentObject(node: TSESTree.Node, depth = 0): boolean {
     if (
       node.name === 'env' &&
       variable.defs.some((def) => {
-        if (def.type !== 'Parameter') return false;
         const fn = def.node as TSESTree.Node;
-        if (!('params' in fn) || !Array.isArray(fn.params)) return false;
-        const index = (fn.params as TSESTree.Parameter[]).findIndex((param) => {
-          const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-          return name.type === AST_NODE_TYPES.Identifier && name.name === 'env';
-        });
+        if (def.type !== 'Parameter' || !isFunctionNode(fn)) return false;
+        const index = fn.params.findIndex((param) => parameterName(param)?.name === 'env');
         return index === 0 || index === 1;
       })
     )

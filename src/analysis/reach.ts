@@ -45,6 +45,7 @@ import { alwaysExits } from './guards';
 import { entitiesOf } from './facts';
 import {
   callsOf,
+  declaratorHolding,
   enclosingFunction,
   exportedNames,
   externalRefOf,
@@ -1580,14 +1581,8 @@ function nestAppNeverServed(node: TSESTree.Node): boolean {
     return false;
   const ref = externalRefOf(call.callee);
   if (ref?.module !== '@nestjs/core' || ref.names.join('.') !== 'NestFactory.create') return false;
-  let holder = outermostWrapper(call).parent;
-  if (holder?.type === AST_NODE_TYPES.AwaitExpression) holder = outermostWrapper(holder).parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
-  if (
-    holder.parent.type !== AST_NODE_TYPES.VariableDeclaration ||
-    holder.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration
-  )
-    return false;
+  const holder = declaratorHolding(call);
+  if (!holder || holder.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
   const variable = variableOf(holder.id);
   return variable !== null && nestAppOnlyRead(variable, 0);
 }

@@ -1369,6 +1369,20 @@ export interface ValueUses {
 }
 
 /**
+ * The declarator whose name holds what `made` makes, awaited or not (`const app = await
+ * NestFactory.create(…)`), or `null` when it is held otherwise (returned, handed on, assigned).
+ */
+export function declaratorHolding(
+  made: TSESTree.Node,
+): (TSESTree.VariableDeclarator & { id: TSESTree.Identifier }) | null {
+  let holder = outermostWrapper(made).parent;
+  if (holder?.type === AST_NODE_TYPES.AwaitExpression) holder = outermostWrapper(holder).parent;
+  return holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier
+    ? (holder as TSESTree.VariableDeclarator & { id: TSESTree.Identifier })
+    : null;
+}
+
+/**
  * `usesOf` for a module-level `const` (`export const handleMcp = transport.bind(server)`): every
  * read of it, in its module and in the modules of the package that import it. `null` for any
  * other declarator.
