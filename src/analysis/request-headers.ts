@@ -56,11 +56,17 @@ function readHeader(node: TSESTree.Node, wanted: string | ReadonlySet<string> | 
     if (object.type === AST_NODE_TYPES.Identifier) {
       // The name read is cheap to see, what the object holds can cost a walk through other
       // modules: a caller that wants only some headers skips every other property of every name.
-      if (wanted !== undefined) {
+      // A name worked out at run time (`messages[code]`) can cost as much to follow as the
+      // object, which is mostly a table of the module's own: then the object is asked first.
+      if (wanted === undefined) {
+        if (!holdsRequestHeaders(object)) return null;
+      } else {
+        const objectFirst = name === null;
+        if (objectFirst && !holdsRequestHeaders(object)) return null;
         const named = header();
         if (named === null || !isWanted(named, wanted)) return null;
+        if (!objectFirst && !holdsRequestHeaders(object)) return null;
       }
-      if (!holdsRequestHeaders(object)) return null;
     } else if (object.type !== AST_NODE_TYPES.MemberExpression || !HEADER_OBJECTS.has(propertyName(object) ?? '')) {
       return null;
     }

@@ -1515,19 +1515,13 @@ export default createRule<Options, MessageIds>({
      */
     function reportSameOriginChecks(): void {
       const index = moduleIndex(sourceCode.ast);
-      // With `Host` checked (by the file, an SDK app or the SDK's middleware), comparing `Origin`
-      // with it is a sound same-origin check.
-      if (checksHostSomewhere(sourceCode.ast)) return;
-      if (findMcpAppFactories(sourceCode).some(({ call, factory }) => mcpAppProtection(call, factory).kind === 'on')) {
-        return;
-      }
-      if (index.calls.some((call) => entitiesOf(call, 'host-validation').length > 0)) return;
       const checks = new Set<HandlerFunction>();
       for (const node of [...index.memberExpressions, ...index.calls]) {
         if (requestHeaderRead(node, 'origin') === null) continue;
         const fn = enclosingFunction(node);
         if (fn) checks.add(fn);
       }
+      const found: TSESTree.Node[] = [];
       for (const fn of checks) {
         const tests = hostDerivedOriginTests(fn);
         if (tests.length === 0 || !(turnsAwaySomewhere(fn.body) || answersFalse(fn))) continue;
@@ -1538,8 +1532,19 @@ export default createRule<Options, MessageIds>({
         );
         const routes = own.length > 0 ? own : routesHandledBy(fn);
         if (routes !== null && routes.length > 0 && !routes.some(mayServeMcp)) continue;
-        for (const test of tests) context.report({ node: test, messageId: 'sameOriginCheck' });
+        found.push(...tests);
       }
+      // Most files compare no Origin with the Host: the question below, which looks at every
+      // member expression of the file, is asked only of those that do.
+      if (found.length === 0) return;
+      // With `Host` checked (by the file, an SDK app or the SDK's middleware), comparing `Origin`
+      // with it is a sound same-origin check.
+      if (checksHostSomewhere(sourceCode.ast)) return;
+      if (findMcpAppFactories(sourceCode).some(({ call, factory }) => mcpAppProtection(call, factory).kind === 'on')) {
+        return;
+      }
+      if (index.calls.some((call) => entitiesOf(call, 'host-validation').length > 0)) return;
+      for (const test of found) context.report({ node: test, messageId: 'sameOriginCheck' });
     }
 
     function reportTurnedOff(
