@@ -22,7 +22,7 @@ import {
 } from './credential-checks';
 import { ROUTE_SHAPES, ROUTE_VERBS, WORKER_ONLY_MODULES, exportNamesWith, packagesWith } from '../frameworks/registry';
 import { readsFrom, servesMcp } from './mcp-transports';
-import { mountedPath, mountedPaths, registeredUnderCondition, routeIsGuarded } from './route-guards';
+import { foreignMounts, mountedPath, mountedPaths, registeredUnderCondition, routeIsGuarded } from './route-guards';
 import { findRoutes, requiredPaths, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { importedRouterOfNoMcp, servesNoMcpSurely } from './mcp-scope';
@@ -470,7 +470,7 @@ export function onlyPublic(endpoints: readonly Route[], publicPaths: readonly st
 
 /** Public metadata by its path, or an endpoint that answers every request with the same constant (`res.json({ status: 'ok' })`). */
 function isPublicEndpoint(route: Route, publicPaths: readonly string[]): boolean {
-  if (isPublicPath(route.path, publicPaths) || answersConstant(route)) return true;
+  if (isPublicPath(route.path, publicPaths) || answersConstant(route) || answersDiscoveryDocument(route)) return true;
   // `router.get('/', …)` of a router mounted only at `/.well-known/oauth-protected-resource`: the
   // paths it is reached at, where every mount is public.
   if (!route.app || route.path === null) return false;
@@ -570,10 +570,11 @@ function readsOAuthClientRequest(fn: HandlerFunction, request: string): boolean 
       const schema = calledMethodObject(node);
       const ref = schema && externalRefOf(schema);
       reads =
-        ref !== null &&
-        ref !== undefined &&
-        ref.module.startsWith('@modelcontextprotocol/') &&
-        OAUTH_CLIENT_SCHEMAS.has(ref.names.at(-1) ?? '');
+        (ref !== null &&
+          ref !== undefined &&
+          ref.module.startsWith('@modelcontextprotocol/') &&
+          OAUTH_CLIENT_SCHEMAS.has(ref.names.at(-1) ?? '')) ||
+        (schema !== null && schemaOfClientParameters(schema));
     } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern) {
       // `const { grant_type } = req.body`
       reads =
@@ -586,6 +587,32 @@ function readsOAuthClientRequest(fn: HandlerFunction, request: string): boolean 
     }
   });
   return reads;
+}
+
+/**
+ * Whether a zod schema of the project is an object with one of the parameters only an endpoint for
+ * clients reads (`z.object({ redirect_uris: z.array(z.string().url()), … }).strip()`, also of
+ * another module): the project's own copy of the MCP SDK's schemas.
+ */
+function schemaOfClientParameters(schema: TSESTree.Node): boolean {
+  let value: TSESTree.Node = skipTypeWrappers(resolveExpression(schema) ?? schema);
+  for (let hops = 0; hops < 8 && value.type === AST_NODE_TYPES.CallExpression; hops++) {
+    if (calledMethodName(value) === 'object') {
+      const [shape] = value.arguments;
+      const object = shape && resolveObjectExpression(shape);
+      return (
+        object !== null &&
+        object !== undefined &&
+        object.properties.some(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property && OAUTH_CLIENT_PARAMETERS.has(propertyName(property) ?? ''),
+        )
+      );
+    }
+    if (value.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    value = skipTypeWrappers(value.callee.object);
+  }
+  return false;
 }
 
 /**
@@ -602,6 +629,52 @@ function answersConstant(route: Route): boolean {
 }
 
 /**
+ * Whether a route answers nothing but an OAuth discovery document, at whatever path it is mounted:
+ * a handler whose every statement answers, through its own parameters, with constants or an object
+ * that has the members RFC 9728 requires of protected resource metadata (`resource`,
+ * `authorization_servers`), or that RFC 8414 and OpenID Connect Discovery require of an
+ * authorization server's (`issuer`, and its endpoints or keys). What such a document says is
+ * published for any client to read (`router.get('/', (_req, res) => res.json(metadata))` in a
+ * router that a library's factory returns for its user to mount).
+ */
+function answersDiscoveryDocument(route: Route): boolean {
+  if (route.framework === 'node' || route.handlers.length !== 1 || (route.path !== null && MCP_PATH.test(route.path))) {
+    return false;
+  }
+  const fn = resolveFunction(route.handlers[0]!);
+  if (!fn || fn.generator) return false;
+  let documents = 0;
+  const answers = answersOnly(
+    fn,
+    () => true,
+    (argument) => {
+      const document = isDiscoveryDocument(argument);
+      if (document) documents++;
+      return document;
+    },
+  );
+  return answers && documents > 0;
+}
+
+/** Members an OAuth authorization server's metadata has besides `issuer` (RFC 8414 section 2, OpenID Connect Discovery 1.0 section 3). */
+const AUTHORIZATION_SERVER_MEMBERS: readonly string[] = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'];
+
+/** An object written with the members of an OAuth discovery document (`answersDiscoveryDocument`). */
+function isDiscoveryDocument(node: TSESTree.Node): boolean {
+  const object = resolveObjectExpression(node);
+  if (!object) return false;
+  const members = new Set(
+    object.properties.flatMap((property) =>
+      property.type === AST_NODE_TYPES.Property ? [propertyName(property)] : [],
+    ),
+  );
+  return (
+    (members.has('resource') && members.has('authorization_servers')) ||
+    (members.has('issuer') && AUTHORIZATION_SERVER_MEMBERS.some((member) => members.has(member)))
+  );
+}
+
+/**
  * Whether a handler does nothing but answer with constants, each answer passing `test`: its
  * expression body, or every statement of its block (at least one), is an expression or a `return`
  * that `respondsWithConstant`.
@@ -615,7 +688,11 @@ export function answersOnlyConstants(fn: HandlerFunction): boolean {
   return !fn.generator && answersOnly(fn, () => true);
 }
 
-function answersOnly(fn: HandlerFunction, test: (answer: TSESTree.Node) => boolean): boolean {
+function answersOnly(
+  fn: HandlerFunction,
+  test: (answer: TSESTree.Node) => boolean,
+  answered: (argument: TSESTree.Node) => boolean = () => false,
+): boolean {
   const parameters = plainParameterNames(fn);
   const answers =
     fn.body.type !== AST_NODE_TYPES.BlockStatement
@@ -631,7 +708,7 @@ function answersOnly(fn: HandlerFunction, test: (answer: TSESTree.Node) => boole
           );
   return (
     answers.length > 0 &&
-    answers.every((answer) => answer !== null && respondsWithConstant(answer, parameters) && test(answer))
+    answers.every((answer) => answer !== null && respondsWithConstant(answer, parameters, answered) && test(answer))
   );
 }
 
@@ -659,18 +736,23 @@ function logsOnly(statement: TSESTree.Statement): boolean {
 }
 
 /** `res.status(200).json({ ok: true })`, `c.text('ok')`: calls down a chain from a parameter, each with static arguments. */
-function respondsWithConstant(node: TSESTree.Node, parameters: ReadonlySet<string>): boolean {
+function respondsWithConstant(
+  node: TSESTree.Node,
+  parameters: ReadonlySet<string>,
+  answered: (argument: TSESTree.Node) => boolean = () => false,
+): boolean {
   const expression = skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.Identifier) return parameters.has(expression.name);
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    return !expression.computed && respondsWithConstant(expression.object, parameters);
+    return !expression.computed && respondsWithConstant(expression.object, parameters, answered);
   }
   if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
   return (
     expression.callee.type === AST_NODE_TYPES.MemberExpression &&
-    respondsWithConstant(expression.callee, parameters) &&
+    respondsWithConstant(expression.callee, parameters, answered) &&
     expression.arguments.every(
-      (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && staticValue(argument) !== null,
+      (argument) =>
+        argument.type !== AST_NODE_TYPES.SpreadElement && (staticValue(argument) !== null || answered(argument)),
     )
   );
 }
@@ -832,12 +914,13 @@ export function onlyPublicOrCredentialed(
   endpoints: readonly Route[],
   publicPaths: readonly string[],
   finder: CheckFinder = CREDENTIAL_FINDER,
+  harmless: (route: Route) => boolean = () => false,
 ): boolean {
   // A route of another module is judged with the apps of its own module.
   const guarded = (route: Route): boolean =>
     routeIsGuarded(finder, route, findRoutes(isLinted(route.node) ? sourceCode : codeOf(route.node)).apps);
   return (
-    endpoints.every((route) => isPublicEndpoint(route, publicPaths) || guarded(route)) &&
+    endpoints.every((route) => isPublicEndpoint(route, publicPaths) || harmless(route) || guarded(route)) &&
     endpoints.some((route) => !isPublicEndpoint(route, publicPaths))
   );
 }
@@ -893,16 +976,21 @@ export function answersNothing(route: Route): boolean {
 
 /** Whether a chain of calls (`res.status(501).json(…)`, `c.json(…, 501)`) passes a number of 400 or more. */
 function errorStatusIn(node: TSESTree.Node): boolean {
+  const isError = (value: unknown): boolean => typeof value === 'number' && value >= 400 && value < 600;
   let found = false;
   walk(node, (child) => {
     if (!found && child.type === AST_NODE_TYPES.CallExpression)
-      found = child.arguments.some((argument) => {
+      found = child.arguments.some((argument, index) => {
         const value = staticValue(argument)?.value;
-        return typeof value === 'number' && value >= 400 && value < 600;
+        // A status, or after the body a `ResponseInit` that holds one (Hono's `c.json(body, { status: 405 })`).
+        return isError(value) || (index > 0 && isPlainObject(value) && isError(value.status));
       });
   });
   return found;
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether `node` is in one of the route's own handlers (for a plain handler, in its branch). */
 function handles(route: Route, node: TSESTree.Node): boolean {
@@ -1413,7 +1501,19 @@ export const APP_RUNNERS: ReadonlySet<string> = new Set([
 function handedElsewhere(app: AppInstance, apps: readonly AppInstance[] = []): boolean {
   // A parameter typed as an app: the code that owns it, and its other routes, are elsewhere.
   if (app.typed) return true;
-  return handingCalls(app, apps).length > 0 || (exportedValue(app.node) && importedInPackage(app.node));
+  return (
+    handingCalls(app, apps).length > 0 ||
+    (exportedValue(app.node) && importedInPackage(app.node) && !mountedAloneElsewhere(app))
+  );
+}
+
+/**
+ * Whether the modules that import an app only mount it, each at a path of its own on an app of
+ * theirs (`mountedAlone`): `app.route('/mcp', mcpApp)`. Nothing there adds routes to it.
+ */
+function mountedAloneElsewhere(app: AppInstance): boolean {
+  const mounts = foreignMounts(app);
+  return mounts !== null && mounts.length > 0 && mounts.every(({ mount }) => mountedAlone(mount.call, mount.parent));
 }
 
 /**
@@ -1551,10 +1651,12 @@ export function harmlessPolicy(
     servesNoMcpSurely(sourceCode)
   )
     return true;
+  // An OAuth authorization server's endpoints for clients beside an MCP endpoint behind a bearer
+  // check: each harmless without credentials, as above.
   return (
     options.trustCredentialChecks &&
     !credentials &&
-    onlyPublicOrCredentialed(sourceCode, endpoints, options.publicPaths)
+    onlyPublicOrCredentialed(sourceCode, endpoints, options.publicPaths, CREDENTIAL_FINDER, answersOAuthClients)
   );
 }
 

@@ -911,7 +911,7 @@ function mountOf(value: TSESTree.Node, apps: readonly AppInstance[]): Mount | nu
  * Where each app of a file is mounted on another, in the order the calls run: `app.use('/mcp',
  * router)` (the call, the index of the mounted argument, the paths of its first argument).
  */
-interface Mount {
+export interface Mount {
   readonly parent: AppInstance;
   readonly call: TSESTree.CallExpression;
   readonly index: number;
@@ -953,13 +953,79 @@ export function mountedPath(prefix: string, path: string): string {
 export function mountedPaths(app: AppInstance, path: string, apps: readonly AppInstance[], depth = 0): string[] {
   const found: string[] = [];
   if (depth <= 4) {
-    for (const { parent, prefixes } of mountTable(apps).get(app) ?? []) {
-      for (const prefix of prefixes ?? ['']) {
-        found.push(...mountedPaths(parent, mountedPath(prefix, path), apps, depth + 1));
+    const mounts = [
+      ...(mountTable(apps).get(app) ?? []).map((mount) => ({ mount, apps })),
+      ...(foreignMounts(app) ?? [{ mount: null, apps }]),
+    ];
+    for (const { mount, apps: theirs } of mounts) {
+      // Used by another module in a way that is no mount: at a path not known, taken as its own.
+      if (!mount) found.push(path);
+      else {
+        for (const prefix of mount.prefixes ?? ['']) {
+          found.push(...mountedPaths(mount.parent, mountedPath(prefix, path), theirs, depth + 1));
+        }
       }
     }
   }
   return found.length > 0 ? found : [path];
+}
+
+/** A mount an app of another module makes, with the apps of that module. */
+export interface ForeignMount {
+  readonly mount: Mount;
+  readonly apps: readonly AppInstance[];
+}
+
+const foreignMountsMemo = new WeakMap<AppInstance, readonly ForeignMount[] | null>();
+
+/**
+ * The mounts that the other modules of its package make of a router or sub-app that a module
+ * exports (`export const mcpApp = new Hono()`, then `app.route('/mcp', mcpApp)` elsewhere) or that
+ * a function returns (`app.use('/.well-known/oauth-protected-resource', metadataRouter(doc))`):
+ * `[]` for an app that no other module reaches, `null` when one uses it any other way (and may add
+ * routes to it), or when its uses cannot all be read.
+ */
+export function foreignMounts(app: AppInstance): readonly ForeignMount[] | null {
+  let known = foreignMountsMemo.get(app);
+  if (known === undefined) {
+    known = readForeignMounts(app);
+    foreignMountsMemo.set(app, known);
+  }
+  return known;
+}
+
+function readForeignMounts(app: AppInstance): ForeignMount[] | null {
+  const own = programOf(app.node);
+  const factory = enclosingFunction(app.node);
+  const given: TSESTree.Node[] = [];
+  if (factory) {
+    const returnsApp = returnedExpressions(factory).some(
+      (value) => skipTypeWrappers(resolveExpression(value) ?? value) === app.node,
+    );
+    if (!returnsApp) return [];
+    const found = callsOf(factory);
+    if (!found?.complete) return null;
+    for (const made of found.calls) {
+      // A call in the app's own module is one of its mounts there (`mountTable`).
+      if (programOf(made) === own) continue;
+      const held = valuesOf(made);
+      if (held === null) return null;
+      given.push(...held);
+    }
+  } else {
+    const found = appUses(app);
+    if (!found) return [];
+    if (!found.complete) return null;
+    given.push(...found.uses.filter((use) => programOf(use) !== own).map((use) => outermostWrapper(use)));
+  }
+  const mounts: ForeignMount[] = [];
+  for (const value of given) {
+    const { apps } = findRoutes(codeOf(value));
+    const mount = mountOf(value, apps);
+    if (!mount) return null;
+    mounts.push({ mount, apps });
+  }
+  return mounts;
 }
 
 /**

@@ -1756,7 +1756,7 @@ function walkInstance(
 }
 
 /** The variable that names a function: its declaration, or the `const` it is assigned to. */
-function functionVariable(fn: HandlerFunction): Scope.Variable | null {
+export function functionVariable(fn: HandlerFunction): Scope.Variable | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return variableOf(fn.id);
   const holder = fn.parent;
   if (

@@ -67,7 +67,7 @@ ruleTester.run('require-csrf-token: a Deno project, by its deno.json', csrfRule,
       code: ROUTER,
       filename: open,
       errors: [
-        missingCheck('Every method of `/`', [6, 3, 6, 13], (bearer) =>
+        missingCheck('Every method of `/mcp`', [6, 3, 6, 13], (bearer) =>
           ROUTER.replace("'@hono/mcp';\n", `'@hono/mcp';\n\n${tokenHelpers({ bearer })}\n`).replace(
             'async (c) => {',
             `${guard('hono', bearer, { indent: '  ' })}async (c) => {`,

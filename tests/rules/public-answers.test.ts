@@ -1,0 +1,224 @@
+import path from 'node:path';
+import csrfRule from '../../src/rules/require-csrf-token';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
+import { createRuleTester } from '../rule-tester';
+import { packageMaker } from '../support/packages';
+
+// What a route answers can make it public wherever it is mounted: an OAuth discovery document
+// (RFC 9728's protected resource metadata, RFC 8414's authorization server metadata) is published
+// for any client to read, so `cors()` on a router that answers only that document gives a page
+// nothing, even in a library whose user mounts the router at a path of their choosing. A
+// registration endpoint is known by the client metadata it parses, also with the project's own
+// zod schema of it; and Hono answers an error with a status given in a `ResponseInit`.
+
+const ruleTester = createRuleTester();
+const makePackage = packageMaker();
+
+/** A library's router for one metadata document: `document` is what `router.get('/')` answers. */
+const metadataRouter = (document: string, answer = 'res.status(200).json(metadata);') => `import express from 'express';
+import cors from 'cors';
+
+export interface Options {
+  resource: string;
+  issuer: string;
+}
+
+export function metadataRouter(options: Options) {
+  const metadata = ${document};
+
+  const router = express.Router();
+  router.use(cors());
+  router.get('/', (_req, res) => {
+    ${answer}
+  });
+  return router;
+}
+`;
+
+/** The module of `code`, as the entry of a library: its user mounts the router wherever they like. */
+function libraryEntry(code: string): string {
+  const dir = makePackage({ 'src/index.ts': code }, { name: 'mcp-auth-kit', main: 'src/index.ts' });
+  return path.join(dir, 'src', 'index.ts');
+}
+
+const RESOURCE_METADATA = `{
+    resource: options.resource,
+    authorization_servers: [options.issuer],
+    bearer_methods_supported: ['header'],
+  }`;
+
+const SERVER_METADATA = `{
+    issuer: options.issuer,
+    authorization_endpoint: \`\${options.issuer}/authorize\`,
+    token_endpoint: \`\${options.issuer}/token\`,
+  }`;
+
+const ALLOWLIST = "const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];";
+
+/** The 1-based line of the first line of `code` that holds `text`. */
+const lineOf = (code: string, text: string): number => code.split('\n').findIndex((line) => line.includes(text)) + 1;
+
+/** The report on the router's `cors()`, with its two suggestions. */
+function routerWildcard(code: string) {
+  return {
+    messageId: 'wildcardOrigin' as const,
+    data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+    line: lineOf(code, 'router.use(cors())'),
+    column: 14,
+    endLine: lineOf(code, 'router.use(cors())'),
+    endColumn: 20,
+    suggestions: [
+      { messageId: 'denyOrigins' as const, output: code.replace('cors()', 'cors({ origin: false })') },
+      {
+        messageId: 'useAllowlist' as const,
+        output: code
+          .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
+          .replace('\nexport interface', `\n${ALLOWLIST}\n\nexport interface`),
+      },
+    ],
+  };
+}
+
+const notMetadata = metadataRouter(`{
+    resource: options.resource,
+    notes: ['draft'],
+  }`);
+const auditsToo = metadataRouter(RESOURCE_METADATA, 'audit(_req.headers);\n    res.json(metadata);').replace(
+  '\nexport function metadataRouter',
+  '\ndeclare function audit(headers: unknown): void;\n\nexport function metadataRouter',
+);
+
+/** A server whose `/register` parses the body with `schema`, under `cors()` on line 17. */
+const registration = (schema: string) => `import express from 'express';
+import cors from 'cors';
+import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+
+const ClientMetadataSchema = ${schema};
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', (req, res) => {
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+    res.status(401).end();
+    return;
+  }
+  res.json({});
+});
+app.use(cors());
+app.post('/register', (req, res) => {
+  const parsed = ClientMetadataSchema.safeParse(req.body);
+  if (!parsed.success) {
+    res.status(400).json({ error: 'invalid_client_metadata' });
+    return;
+  }
+  res.status(201).json({ ...parsed.data, client_id: randomUUID() });
+});
+app.listen(3000, '127.0.0.1');
+`;
+
+const clientSchema = registration(`z
+  .object({
+    redirect_uris: z.array(z.string().url()),
+    client_name: z.string().optional(),
+  })
+  .strip()`);
+const profileSchema = registration(`z.object({ name: z.string(), email: z.string() })`);
+
+/** A Hono app whose GET `/mcp` refuses with `init`; `cors()` on line 4. */
+const honoRefusal = (init: string) => `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+const app = new Hono();
+app.use('*', cors({ origin: '*' }));
+app.post('/mcp', async (c) => {
+  if (c.req.header('authorization') !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+    return c.json({ error: 'invalid_token' }, { status: 401 });
+  }
+  return c.json({ jsonrpc: '2.0', id: null, result: {} });
+});
+app.get('/mcp', (c) => c.json({ error: 'Method not allowed' }, ${init}));
+export default app;
+`;
+
+ruleTester.run('no-wildcard-origin: routes public by what they answer', wildcardRule, {
+  valid: [
+    {
+      name: "protected resource metadata, on a library's router mounted wherever its user likes",
+      code: metadataRouter(RESOURCE_METADATA),
+      filename: libraryEntry(metadataRouter(RESOURCE_METADATA)),
+    },
+    {
+      name: 'authorization server metadata, answered with `res.json()`',
+      code: metadataRouter(SERVER_METADATA, 'res.json(metadata);'),
+      filename: libraryEntry(metadataRouter(SERVER_METADATA, 'res.json(metadata);')),
+    },
+    {
+      name: "client registration parsed with the project's zod schema of client metadata",
+      code: clientSchema,
+    },
+    {
+      name: 'a Hono route that refuses with a `ResponseInit` holding the status, beside a bearer-checked one',
+      code: honoRefusal('{ status: 405 }'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a document without the members of discovery metadata',
+      code: notMetadata,
+      filename: libraryEntry(notMetadata),
+      errors: [routerWildcard(notMetadata)],
+    },
+    {
+      name: 'a handler that does more than answer the document',
+      code: auditsToo,
+      filename: libraryEntry(auditsToo),
+      errors: [routerWildcard(auditsToo)],
+    },
+    {
+      name: 'a schema of something else than client metadata',
+      code: profileSchema,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 17,
+          column: 9,
+          endLine: 17,
+          endColumn: 15,
+          suggestions: [
+            { messageId: 'denyOrigins', output: profileSchema.replace('cors()', 'cors({ origin: false })') },
+            {
+              messageId: 'useAllowlist',
+              output: profileSchema
+                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
+                .replace('\nconst ClientMetadataSchema', `\n${ALLOWLIST}\n\nconst ClientMetadataSchema`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a Hono route whose `ResponseInit` holds a success status',
+      code: honoRefusal('{ status: 200 }'),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`hono/cors` with an `origin` that can be `*`', credentials: '' },
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 32,
+          suggestions: [
+            { messageId: 'denyOrigins', output: honoRefusal('{ status: 200 }').replace("origin: '*'", 'origin: []') },
+            {
+              messageId: 'useAllowlist',
+              output: honoRefusal('{ status: 200 }')
+                .replace("origin: '*'", 'origin: ALLOWED_ORIGINS')
+                .replace("'hono/cors';\nconst app", `'hono/cors';\n\n${ALLOWLIST}\n\nconst app`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
