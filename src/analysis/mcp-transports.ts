@@ -342,6 +342,15 @@ const MAX_READ_DEPTH = 4;
 export function readsFrom(node: TSESTree.Node, request: string, depth = 0): boolean {
   let base: TSESTree.Node = skipTypeWrappers(node);
   if (base.type === AST_NODE_TYPES.AwaitExpression) base = skipTypeWrappers(base.argument);
+  // `new URL(req.url, base)`: a value made from the request.
+  if (base.type === AST_NODE_TYPES.NewExpression) {
+    return (
+      depth < MAX_READ_DEPTH &&
+      base.arguments.some(
+        (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && readsFrom(argument, request, depth + 1),
+      )
+    );
+  }
   while (base.type === AST_NODE_TYPES.MemberExpression || base.type === AST_NODE_TYPES.CallExpression) {
     // `Schema.safeParse(req.body).data`: a value made from the request.
     if (

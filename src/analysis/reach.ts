@@ -514,14 +514,27 @@ const OAUTH_CLIENT_SCHEMAS: ReadonlySet<string> = new Set([
  * sent; the tokens it gives out need the code and verifier of the page's own flow.
  */
 function answersOAuthClients(route: Route): boolean {
-  // Registration, token exchange and revocation are all POST requests.
-  if (!route.acceptsPost || route.handlers.some((handler) => servesMcp(handler))) return false;
+  if (route.handlers.some((handler) => servesMcp(handler))) return false;
+  // Registration, token exchange and revocation are all POST requests; the authorization
+  // endpoint, to which a client sends the user, takes GET (RFC 6749 section 3.1).
+  const authorization = route.call !== null && calledMethodName(route.call) === 'get';
+  if (!route.acceptsPost && !authorization) return false;
+  const names = route.acceptsPost ? OAUTH_CLIENT_PARAMETERS : AUTHORIZATION_REQUEST_PARAMETERS;
   return route.handlers.some((handler) => {
     const fn = resolveFunction(handler);
     const [request] = fn?.params ?? [];
-    return fn !== null && request?.type === AST_NODE_TYPES.Identifier && readsOAuthClientRequest(fn, request.name);
+    return (
+      fn !== null && request?.type === AST_NODE_TYPES.Identifier && readsOAuthClientRequest(fn, request.name, names)
+    );
   });
 }
+
+/**
+ * Parameters of an authorization request that only an authorization endpoint reads: RFC 6749's
+ * `response_type` and RFC 7636's `code_challenge`. Without credentials a page reads only the
+ * answer to a request it made up itself: a redirect to the login, or an error.
+ */
+const AUTHORIZATION_REQUEST_PARAMETERS: ReadonlySet<string> = new Set(['response_type', 'code_challenge']);
 
 /**
  * A NestJS `@Post()` method whose `@Body()` (or `@Req()`) parameter holds a request to one of the
@@ -545,7 +558,11 @@ function nestAnswersOAuthClients(node: TSESTree.Node): boolean {
 }
 
 /** Whether a function reads, from what `request` names, a parameter only an endpoint for clients reads. */
-function readsOAuthClientRequest(fn: HandlerFunction, request: string): boolean {
+function readsOAuthClientRequest(
+  fn: HandlerFunction,
+  request: string,
+  names: ReadonlySet<string> = OAUTH_CLIENT_PARAMETERS,
+): boolean {
   const fromRequest = (node: TSESTree.Node): boolean => readsFrom(node, request);
   let reads = false;
   walk(fn.body, (node) => {
@@ -553,15 +570,16 @@ function readsOAuthClientRequest(fn: HandlerFunction, request: string): boolean 
     // `req.body.grant_type`, `body.redirect_uris` of `const body = await req.json()`
     if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
       const name = propertyName(node);
-      reads = name !== null && OAUTH_CLIENT_PARAMETERS.has(name) && fromRequest(node.object);
+      reads = name !== null && names.has(name) && fromRequest(node.object);
     } else if (node.type === AST_NODE_TYPES.CallExpression && calledMethodName(node) === 'get') {
       // `form.get('code_verifier')` of `const form = await request.formData()`
       const [first] = node.arguments;
       const name = first ? staticValue(first)?.value : undefined;
       const receiver = (skipTypeWrappers(node.callee) as TSESTree.MemberExpression).object;
-      reads = typeof name === 'string' && OAUTH_CLIENT_PARAMETERS.has(name) && fromRequest(receiver);
+      reads = typeof name === 'string' && names.has(name) && fromRequest(receiver);
     } else if (
       node.type === AST_NODE_TYPES.CallExpression &&
+      names === OAUTH_CLIENT_PARAMETERS &&
       SCHEMA_PARSE.has(calledMethodName(node) ?? '') &&
       node.arguments[0] &&
       fromRequest(node.arguments[0])
@@ -582,7 +600,7 @@ function readsOAuthClientRequest(fn: HandlerFunction, request: string): boolean 
         fromRequest(node.init) &&
         node.id.properties.some((property) => {
           const name = property.type === AST_NODE_TYPES.Property ? propertyName(property) : null;
-          return name !== null && OAUTH_CLIENT_PARAMETERS.has(name);
+          return name !== null && names.has(name);
         });
     }
   });

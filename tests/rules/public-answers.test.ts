@@ -1,5 +1,5 @@
 import path from 'node:path';
-import csrfRule from '../../src/rules/require-csrf-token';
+import envRule from '../../src/rules/no-env-allowed-origins';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester } from '../rule-tester';
 import { packageMaker } from '../support/packages';
@@ -215,6 +215,89 @@ ruleTester.run('no-wildcard-origin: routes public by what they answer', wildcard
               output: honoRefusal('{ status: 200 }')
                 .replace("origin: '*'", 'origin: ALLOWED_ORIGINS')
                 .replace("'hono/cors';\nconst app", `'hono/cors';\n\n${ALLOWLIST}\n\nconst app`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+/**
+ * A server whose policy, an origin from the environment, reaches an OAuth authorization endpoint
+ * that reads `parameter` from the query, a token endpoint, and a bearer-checked `/mcp`.
+ */
+const authorizationServer = (parameter: string) => `import express from 'express';
+
+const app = express();
+const allowedOrigin = process.env.MCP_CORS_ORIGIN || 'http://localhost:6274';
+app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Origin', allowedOrigin);
+  next();
+});
+app.get('/authorize', (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const value = url.searchParams.get('${parameter}');
+  if (!value) {
+    res.status(400).json({ error: 'invalid_request' });
+    return;
+  }
+  res.redirect(\`https://login.example.com/authorize?${parameter}=\${encodeURIComponent(value)}\`);
+});
+app.post('/token', (req, res) => {
+  if (req.body.grant_type !== 'authorization_code') {
+    res.status(400).json({ error: 'unsupported_grant_type' });
+    return;
+  }
+  res.json({ access_token: 'issued', token_type: 'Bearer' });
+});
+app.post('/mcp', (req, res) => {
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) {
+    res.status(401).end();
+    return;
+  }
+  res.json({});
+});
+app.listen(3000, '127.0.0.1');
+`;
+
+ruleTester.run('no-env-allowed-origins: OAuth endpoints beside a bearer-checked MCP endpoint', envRule, {
+  valid: [
+    {
+      name: 'an authorization endpoint (it reads `code_challenge`), a token endpoint and `/mcp` behind a bearer check',
+      code: authorizationServer('code_challenge'),
+    },
+    {
+      name: 'the authorization endpoint known by `response_type`',
+      code: authorizationServer('response_type'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a GET route that reads no parameter of an authorization request',
+      code: authorizationServer('page'),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`MCP_CORS_ORIGIN`', credentials: '' },
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: authorizationServer('page').replace(
+                "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
+                "'' /* was env MCP_CORS_ORIGIN: list the allowed origins here */",
+              ),
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: authorizationServer('page').replace(
+                "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
+                "'http://localhost:6274'",
+              ),
             },
           ],
         },
