@@ -309,7 +309,9 @@ function startsNestAppOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
 
 /**
  * Whether the app a call makes, held in a variable (`const app = await NestFactory.create(…)`), is
- * given to a function (`setupWebSocket(app, …)`), which may add routes or servers to it.
+ * given to a function (`setupWebSocket(app, …)`), which may add routes or servers to it; not to
+ * `@nestjs/swagger`, which reads its routes for the OpenAPI document and serves that document and
+ * its UI (`SwaggerModule.setup('docs', app, document)`).
  */
 function handedOn(made: TSESTree.Node): boolean {
   const holder = declaratorHolding(made);
@@ -319,7 +321,8 @@ function handedOn(made: TSESTree.Node): boolean {
     const parent = used.parent;
     return (
       parent?.type === AST_NODE_TYPES.CallExpression &&
-      parent.arguments.includes(used as TSESTree.CallExpressionArgument)
+      parent.arguments.includes(used as TSESTree.CallExpressionArgument) &&
+      externalRefOf(parent.callee)?.module !== '@nestjs/swagger'
     );
   });
 }

@@ -944,9 +944,32 @@ const NEST_MAIN_HANDED = NEST_MAIN.replace(
   "import { AppModule } from './app.module';\nimport { setupSockets } from './sockets';",
 ).replace('  app.enableCors();', '  app.enableCors();\n  setupSockets(app);');
 
+/** NEST_MAIN serving its OpenAPI document with `@nestjs/swagger` (`listen` on line 10). */
+const NEST_MAIN_SWAGGER = NEST_MAIN.replace(
+  "import { AppModule } from './app.module';",
+  "import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';\nimport { AppModule } from './app.module';",
+).replace(
+  '  app.enableCors();',
+  "  app.enableCors();\n  const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());\n  SwaggerModule.setup('docs', app, document);",
+);
+
+/** NEST_MAIN_SWAGGER handing its app to an installed package that is not `@nestjs/swagger` either. */
+const NEST_MAIN_PACKAGE = NEST_MAIN_SWAGGER.replace(
+  "import { AppModule } from './app.module';",
+  "import { AppModule } from './app.module';\nimport { attachAdmin } from 'nest-admin-kit';",
+).replace(
+  "  SwaggerModule.setup('docs', app, document);",
+  "  SwaggerModule.setup('docs', app, document);\n  attachAdmin(app);",
+);
+
 ruleTester.run('require-loopback-host: a NestJS entry', loopbackRule, {
   valid: [
     { name: 'its controllers reach no MCP package', code: NEST_MAIN, filename: nestMainBeside(TODOS_CONTROLLER) },
+    {
+      name: 'the app is handed only to `@nestjs/swagger`, which serves its OpenAPI document',
+      code: NEST_MAIN_SWAGGER,
+      filename: nestMainBeside(TODOS_CONTROLLER),
+    },
   ],
   invalid: [
     {
@@ -968,6 +991,23 @@ ruleTester.run('require-loopback-host: a NestJS entry', loopbackRule, {
           suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
             messageId,
             output: NEST_MAIN_HANDED.replace(
+              'app.listen(process.env.PORT ?? 3000)',
+              `app.listen(process.env.PORT ?? 3000, ${host})`,
+            ),
+          })),
+        },
+      ],
+    },
+    {
+      name: 'the app is also handed to another package, which may add routes',
+      code: NEST_MAIN_PACKAGE,
+      filename: nestMainBeside(TODOS_CONTROLLER),
+      errors: [
+        {
+          ...nestListen(12),
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
+            messageId,
+            output: NEST_MAIN_PACKAGE.replace(
               'app.listen(process.env.PORT ?? 3000)',
               `app.listen(process.env.PORT ?? 3000, ${host})`,
             ),
