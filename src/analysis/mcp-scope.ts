@@ -253,8 +253,16 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   // or a plain server a handler of the file that routes by hand (through a table of its own
   // functions) and hands nothing to MCP.
   // (A file that names MCP, if only in a comment, may describe such a handler as a proxy.)
+  // (A router of no MCP that another module makes, mounted here, has its endpoints there.)
   if (
     !routes.some(isEndpoint) &&
+    !apps.some((app) =>
+      app.calls.some(
+        (call) =>
+          (calledMethodName(call) === 'use' || calledMethodName(call) === 'route') &&
+          call.arguments.some((argument) => mountsRouterWithEndpoints(argument, sourceCode)),
+      ),
+    ) &&
     !(!saysMcp && routes.length === 0 && apps.length === 0 && ownPlainHandlers(sourceCode))
   ) {
     return false;
@@ -444,6 +452,18 @@ export function importedRouterOfNoMcp(handler: TSESTree.Node, linted: Readonly<S
   const expression = skipTypeWrappers(handler);
   const imported = skipTypeWrappers(resolveExpression(expression) ?? expression);
   return imported !== expression && routerOfNoMcp(imported, linted);
+}
+
+/**
+ * Whether a handler is a router of no MCP that another module makes (`importedRouterOfNoMcp`),
+ * with an endpoint of its own there: `hono.route('/', createApp())`, whose `createApp()` adds
+ * `app.get('/api/items', …)`.
+ */
+function mountsRouterWithEndpoints(handler: TSESTree.Node, linted: Readonly<SourceCode>): boolean {
+  if (!importedRouterOfNoMcp(handler, linted)) return false;
+  const expression = skipTypeWrappers(handler);
+  const made = skipTypeWrappers(resolveExpression(expression) ?? expression);
+  return findRoutes(codeOf(made)).routes.some((route) => route.app?.node === made && isEndpoint(route));
 }
 
 /**

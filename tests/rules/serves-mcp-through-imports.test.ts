@@ -869,6 +869,81 @@ ruleTester.run("no-wildcard-origin: a Hono sub-app of another module under the a
   ],
 });
 
+// An entry that registers no endpoint of its own but mounts an app another module's factory makes
+// (`hono.route('/', await createApp())`): the endpoints are that module's, and where it reaches no
+// MCP package and says MCP nowhere, the entry serves no MCP either.
+
+/** The entry: `Bun.serve` on line 7. */
+const MOUNTING_ENTRY = `import { Hono } from 'hono';
+import { createApp } from './app';
+
+const app = await createApp();
+const root = new Hono();
+root.route('/', app);
+Bun.serve({ fetch: root.fetch, port: 3000 });`;
+
+const ITEMS_APP = `import { Hono } from 'hono';
+
+export async function createApp(): Promise<Hono> {
+  const app = new Hono();
+  app.get('/api/items', (c) => c.json({ items: [] }));
+  return app;
+}`;
+
+/** The entry beside `app.ts` holding `app`. */
+const mountingEntryBeside = (app: string): string =>
+  path.join(makePackage({ 'src/server.ts': MOUNTING_ENTRY, 'src/app.ts': app }), 'src', 'server.ts');
+
+const MOUNTING_ENTRY_ERROR = {
+  messageId: 'defaultHost' as const,
+  data: { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+  line: 7,
+  column: 5,
+  endLine: 7,
+  endColumn: 10,
+  suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
+    messageId,
+    output: MOUNTING_ENTRY.replace('port: 3000 }', `port: 3000, hostname: ${host} }`),
+  })),
+};
+
+ruleTester.run("require-loopback-host: an entry that mounts another module's app", loopbackRule, {
+  valid: [
+    {
+      name: "the mounted app's module has endpoints and reaches no MCP package",
+      code: MOUNTING_ENTRY,
+      filename: mountingEntryBeside(ITEMS_APP),
+    },
+  ],
+  invalid: [
+    {
+      name: "the mounted app's module serves MCP",
+      code: MOUNTING_ENTRY,
+      filename: mountingEntryBeside(
+        ITEMS_APP.replace(
+          "import { Hono } from 'hono';",
+          "import { Hono } from 'hono';\nimport { StreamableHTTPTransport } from '@hono/mcp';\n\nconst transport = new StreamableHTTPTransport();",
+        ).replace(
+          "app.get('/api/items', (c) => c.json({ items: [] }));",
+          "app.all('/mcp', (c) => transport.handleRequest(c));",
+        ),
+      ),
+      errors: [MOUNTING_ENTRY_ERROR],
+    },
+    {
+      name: 'the mounted app has middleware only',
+      code: MOUNTING_ENTRY,
+      filename: mountingEntryBeside(
+        ITEMS_APP.replace(
+          "app.get('/api/items', (c) => c.json({ items: [] }));",
+          "app.use('*', async (_c, next) => {\n    await next();\n  });",
+        ),
+      ),
+      errors: [MOUNTING_ENTRY_ERROR],
+    },
+  ],
+});
+
 // A NestJS entry: Nest finds the app's controllers through the modules the entry imports. Where
 // nothing it reaches reaches an MCP package or answers MCP's methods by hand, it serves no MCP.
 
