@@ -21,12 +21,19 @@ import { requireSpecifier } from './values';
  */
 
 let session = new LintSession();
+let sessionCount = 0;
 
 /** Starts the work for a new linted file (each cached module is checked against the disk once per file). */
 export function startSession(): void {
   expireResolutions();
   session = new LintSession();
+  sessionCount++;
   usesMemo.clear();
+}
+
+/** Which linted file's work this is: what other modules say may change between two files. */
+export function currentSession(): number {
+  return sessionCount;
 }
 
 /** A module of the project, parsed (and cached) for the linted file's analysis; `null` when it cannot be read. */

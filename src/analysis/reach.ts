@@ -22,7 +22,14 @@ import {
 } from './credential-checks';
 import { ROUTE_SHAPES, ROUTE_VERBS, WORKER_ONLY_MODULES, exportNamesWith, packagesWith } from '../frameworks/registry';
 import { readsFrom, servesMcp } from './mcp-transports';
-import { foreignMounts, mountedPath, mountedPaths, registeredUnderCondition, routeIsGuarded } from './route-guards';
+import {
+  foreignMounts,
+  mountedPath,
+  mountedPaths,
+  mountsOf,
+  registeredUnderCondition,
+  routeIsGuarded,
+} from './route-guards';
 import { findRoutes, requiredPaths, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { importedRouterOfNoMcp, servesNoMcpSurely } from './mcp-scope';
@@ -191,6 +198,10 @@ export function endpointsReached(
     // Other code may add routes to an app it is handed, but middleware mounted at a public path
     // (`router.use('/.well-known/oauth-authorization-server', cors())`) runs only for that path.
     if (handedElsewhere(app, apps) && !(prefix !== '' && isPublicPath(prefix, publicPaths))) return null;
+    // A router's middleware runs for every request that enters the router, and what it sets on
+    // the answer stays when the request goes on to the later handlers of the app it is mounted on
+    // (`app.use(router)` at the root): each mount must give the router a path of its own.
+    if (method === 'use' && !mountedAloneEverywhere(app, apps)) return null;
     // `app.use('/mcp', adapter.middleware())`: a handler the project builds and mounts at a path
     // may hold routes the analysis does not list; what the policy reaches there is not known.
     if (opaqueMount(app, apps, prefix, publicPaths, trustMountChecks)) return null;
@@ -519,12 +530,15 @@ function answersOAuthClients(route: Route): boolean {
   // endpoint, to which a client sends the user, takes GET (RFC 6749 section 3.1).
   const authorization = route.call !== null && calledMethodName(route.call) === 'get';
   if (!route.acceptsPost && !authorization) return false;
-  const names = route.acceptsPost ? OAUTH_CLIENT_PARAMETERS : AUTHORIZATION_REQUEST_PARAMETERS;
   return route.handlers.some((handler) => {
     const fn = resolveFunction(handler);
     const [request] = fn?.params ?? [];
+    if (fn === null || request?.type !== AST_NODE_TYPES.Identifier) return false;
+    if (route.acceptsPost) return readsOAuthClientRequest(fn, request.name, OAUTH_CLIENT_PARAMETERS);
+    // `response_type` alone may be a format switch: the request names its client too.
     return (
-      fn !== null && request?.type === AST_NODE_TYPES.Identifier && readsOAuthClientRequest(fn, request.name, names)
+      readsOAuthClientRequest(fn, request.name, AUTHORIZATION_REQUEST_PARAMETERS) &&
+      readsOAuthClientRequest(fn, request.name, AUTHORIZATION_CLIENT_PARAMETERS)
     );
   });
 }
@@ -535,6 +549,9 @@ function answersOAuthClients(route: Route): boolean {
  * answer to a request it made up itself: a redirect to the login, or an error.
  */
 const AUTHORIZATION_REQUEST_PARAMETERS: ReadonlySet<string> = new Set(['response_type', 'code_challenge']);
+
+/** The client an authorization request names, and where its answer goes (RFC 6749 section 4.1.1). */
+const AUTHORIZATION_CLIENT_PARAMETERS: ReadonlySet<string> = new Set(['client_id', 'redirect_uri']);
 
 /**
  * A NestJS `@Post()` method whose `@Body()` (or `@Req()`) parameter holds a request to one of the
@@ -608,9 +625,10 @@ function readsOAuthClientRequest(
 }
 
 /**
- * Whether a zod schema of the project is an object with one of the parameters only an endpoint for
- * clients reads (`z.object({ redirect_uris: z.array(z.string().url()), … }).strip()`, also of
- * another module): the project's own copy of the MCP SDK's schemas.
+ * Whether a zod schema of the project is an object that requires the `redirect_uris` of a client
+ * registration (RFC 7591), as the MCP SDK's `OAuthClientMetadataSchema` does
+ * (`z.object({ redirect_uris: z.array(z.string().url()), … }).strip()`, also of another module):
+ * the project's own copy of it. A member that may be left out (`.optional()`) tells nothing.
  */
 function schemaOfClientParameters(schema: TSESTree.Node): boolean {
   let value: TSESTree.Node = skipTypeWrappers(resolveExpression(schema) ?? schema);
@@ -618,19 +636,25 @@ function schemaOfClientParameters(schema: TSESTree.Node): boolean {
     if (calledMethodName(value) === 'object') {
       const [shape] = value.arguments;
       const object = shape && resolveObjectExpression(shape);
-      return (
-        object !== null &&
-        object !== undefined &&
-        object.properties.some(
-          (property) =>
-            property.type === AST_NODE_TYPES.Property && OAUTH_CLIENT_PARAMETERS.has(propertyName(property) ?? ''),
-        )
-      );
+      const member = object ? findObjectProperty(object, 'redirect_uris') : null;
+      return member?.kind === 'found' && member.value !== null && !mayBeLeftOut(member.value);
     }
     if (value.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     value = skipTypeWrappers(value.callee.object);
   }
   return false;
+}
+
+/** zod's methods that let a member be left out or empty. */
+const LEFT_OUT: ReadonlySet<string> = new Set(['optional', 'nullish', 'nullable', 'default', 'catch']);
+
+/** Whether a zod member's schema calls, anywhere in its chain, a method that lets it be left out. */
+function mayBeLeftOut(member: TSESTree.Node): boolean {
+  let found = false;
+  walk(member, (node) => {
+    if (!found && node.type === AST_NODE_TYPES.CallExpression) found = LEFT_OUT.has(calledMethodName(node) ?? '');
+  });
+  return found;
 }
 
 /**
@@ -656,10 +680,15 @@ function answersConstant(route: Route): boolean {
  * router that a library's factory returns for its user to mount).
  */
 function answersDiscoveryDocument(route: Route): boolean {
-  if (route.framework === 'node' || route.handlers.length !== 1 || (route.path !== null && MCP_PATH.test(route.path))) {
-    return false;
-  }
-  const fn = resolveFunction(route.handlers[0]!);
+  const answering = route.handlers.at(-1);
+  if (route.framework === 'node' || !answering || (route.path !== null && MCP_PATH.test(route.path))) return false;
+  // Middleware before the handler may be a package's (`router.get('/', cors(), handler)`).
+  const packaged = (handler: TSESTree.Node): boolean => {
+    const made = skipTypeWrappers(handler);
+    return externalRefOf(made.type === AST_NODE_TYPES.CallExpression ? made.callee : made) !== null;
+  };
+  if (!route.handlers.slice(0, -1).every(packaged)) return false;
+  const fn = resolveFunction(answering);
   if (!fn || fn.generator) return false;
   let documents = 0;
   const answers = answersOnly(
@@ -677,15 +706,94 @@ function answersDiscoveryDocument(route: Route): boolean {
 /** Members an OAuth authorization server's metadata has besides `issuer` (RFC 8414 section 2, OpenID Connect Discovery 1.0 section 3). */
 const AUTHORIZATION_SERVER_MEMBERS: readonly string[] = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'];
 
-/** An object written with the members of an OAuth discovery document (`answersDiscoveryDocument`). */
+/**
+ * The members discovery metadata may have: RFC 9728 section 2 (protected resource), RFC 8414
+ * section 2 with the names IANA's "OAuth Authorization Server Metadata" registry adds, and OpenID
+ * Connect Discovery 1.0 section 3. Each says where to find something public, or what the server
+ * supports.
+ */
+const DISCOVERY_MEMBERS: ReadonlySet<string> = new Set([
+  // RFC 9728
+  'resource',
+  'authorization_servers',
+  'jwks_uri',
+  'scopes_supported',
+  'bearer_methods_supported',
+  'resource_signing_alg_values_supported',
+  'resource_name',
+  'resource_documentation',
+  'resource_policy_uri',
+  'resource_tos_uri',
+  'tls_client_certificate_bound_access_tokens',
+  'authorization_details_types_supported',
+  'dpop_signing_alg_values_supported',
+  'dpop_bound_access_tokens_required',
+  'signed_metadata',
+  // RFC 8414 and the registry
+  'issuer',
+  'authorization_endpoint',
+  'token_endpoint',
+  'registration_endpoint',
+  'response_types_supported',
+  'response_modes_supported',
+  'grant_types_supported',
+  'token_endpoint_auth_methods_supported',
+  'token_endpoint_auth_signing_alg_values_supported',
+  'service_documentation',
+  'ui_locales_supported',
+  'op_policy_uri',
+  'op_tos_uri',
+  'revocation_endpoint',
+  'revocation_endpoint_auth_methods_supported',
+  'revocation_endpoint_auth_signing_alg_values_supported',
+  'introspection_endpoint',
+  'introspection_endpoint_auth_methods_supported',
+  'introspection_endpoint_auth_signing_alg_values_supported',
+  'code_challenge_methods_supported',
+  'device_authorization_endpoint',
+  'mtls_endpoint_aliases',
+  'pushed_authorization_request_endpoint',
+  'require_pushed_authorization_requests',
+  'authorization_response_iss_parameter_supported',
+  'client_id_metadata_document_supported',
+  // OpenID Connect Discovery 1.0
+  'userinfo_endpoint',
+  'end_session_endpoint',
+  'check_session_iframe',
+  'acr_values_supported',
+  'subject_types_supported',
+  'id_token_signing_alg_values_supported',
+  'id_token_encryption_alg_values_supported',
+  'id_token_encryption_enc_values_supported',
+  'userinfo_signing_alg_values_supported',
+  'request_object_signing_alg_values_supported',
+  'display_values_supported',
+  'claim_types_supported',
+  'claims_supported',
+  'claims_locales_supported',
+  'claims_parameter_supported',
+  'request_parameter_supported',
+  'request_uri_parameter_supported',
+  'require_request_uri_registration',
+  'frontchannel_logout_supported',
+  'backchannel_logout_supported',
+]);
+
+/**
+ * An object written with the members of an OAuth discovery document (`answersDiscoveryDocument`)
+ * and no other: no spread, no computed key, no member the specifications do not name (which could
+ * carry anything, `{ issuer, token_endpoint, apiKey }`).
+ */
 function isDiscoveryDocument(node: TSESTree.Node): boolean {
   const object = resolveObjectExpression(node);
   if (!object) return false;
-  const members = new Set(
-    object.properties.flatMap((property) =>
-      property.type === AST_NODE_TYPES.Property ? [propertyName(property)] : [],
-    ),
-  );
+  const members = new Set<string>();
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+    const name = propertyName(property);
+    if (name === null || !DISCOVERY_MEMBERS.has(name)) return false;
+    members.add(name);
+  }
   return (
     (members.has('resource') && members.has('authorization_servers')) ||
     (members.has('issuer') && AUTHORIZATION_SERVER_MEMBERS.some((member) => members.has(member)))
@@ -1516,22 +1624,65 @@ export const APP_RUNNERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether other code may add routes to an app: it is a typed parameter, handed to a call other than a mount by an app of `apps`, or exported and imported. */
-function handedElsewhere(app: AppInstance, apps: readonly AppInstance[] = []): boolean {
+function handedElsewhere(app: AppInstance, apps: readonly AppInstance[] = [], depth = 0): boolean {
   // A parameter typed as an app: the code that owns it, and its other routes, are elsewhere.
   if (app.typed) return true;
   return (
     handingCalls(app, apps).length > 0 ||
-    (exportedValue(app.node) && importedInPackage(app.node) && !mountedAloneElsewhere(app))
+    (exportedValue(app.node) && importedInPackage(app.node) && !mountedAloneElsewhere(app, depth))
   );
 }
 
 /**
  * Whether the modules that import an app only mount it, each at a path of its own on an app of
- * theirs (`mountedAlone`): `app.route('/mcp', mcpApp)`. Nothing there adds routes to it.
+ * theirs (`mountedAlone`) that no other code can add routes to under that path:
+ * `app.route('/mcp', mcpApp)`. Nothing there adds routes to it.
  */
-function mountedAloneElsewhere(app: AppInstance): boolean {
+function mountedAloneElsewhere(app: AppInstance, depth: number): boolean {
   const mounts = foreignMounts(app);
-  return mounts !== null && mounts.length > 0 && mounts.every(({ mount }) => mountedAlone(mount.call, mount.parent));
+  return (
+    mounts !== null &&
+    mounts.length > 0 &&
+    mounts.every(
+      ({ mount, apps }) =>
+        mountedAlone(mount.call, mount.parent) && depth < 3 && !handedElsewhere(mount.parent, apps, depth + 1),
+    )
+  );
+}
+
+/**
+ * Whether every mount of an app the analysis sees (none, for an app that is not mounted) gives it
+ * a path of its own on an app that no other code can add routes to (`mountedAlone`); and, for a
+ * router a function makes and returns, whether those are all its mounts (a library's caller may
+ * mount it at the root). Another use of an exported app is `handedElsewhere`'s to judge.
+ */
+function mountedAloneEverywhere(app: AppInstance, apps: readonly AppInstance[]): boolean {
+  const { mounts, complete } = mountsOf(app, apps);
+  if (!complete && enclosingFunction(app.node) !== null) return false;
+  return mounts.every(
+    ({ mount, apps: theirs }) =>
+      nothingAnswersAfter(mount.call, mount.parent) && !handedElsewhere(mount.parent, theirs),
+  );
+}
+
+/**
+ * Whether no call of `app` after `mount` may handle a request that enters what it mounts: each
+ * is at a constant path apart from the mount's (no parameter or wildcard), or runs nothing
+ * (`listen`, settings). The answers of the handlers before it never pass through what it mounts.
+ */
+function nothingAnswersAfter(mount: TSESTree.CallExpression, app: AppInstance): boolean {
+  if (!MOUNTING_ON_APP.has(calledMethodName(mount) ?? '')) return false;
+  const prefix = pathPrefix(mount);
+  if (prefix === null) return false;
+  const index = app.calls.indexOf(mount);
+  if (index === -1) return false;
+  return app.calls.slice(index + 1).every((call) => {
+    const method = calledMethodName(call);
+    if (method === 'listen' || method === 'set' || method === 'disable' || method === 'enable') return true;
+    const path = pathPrefix(call);
+    if (path === null || path === '') return false;
+    return !/[:*(]/u.test(path) && !(covers(prefix, path) || covers(path, prefix));
+  });
 }
 
 /**

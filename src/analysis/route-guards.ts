@@ -18,7 +18,7 @@ import {
   type CheckFinder,
 } from './credential-checks';
 import { defaultEventHandler } from './fetch-handlers';
-import { loadModule } from './exports';
+import { currentSession, loadModule } from './exports';
 import { codeOf, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { sourceModulesIn, supabaseFunction } from './module-graph';
 import { requestHeaderRead } from './request-headers';
@@ -950,24 +950,54 @@ export function mountedPath(prefix: string, path: string): string {
  * The paths a route of `app` answers at through the apps it is mounted on: `/mcp` for
  * `router.post('/')` under `app.use('/mcp', router)`; `[path]` when nothing mounts it.
  */
-export function mountedPaths(app: AppInstance, path: string, apps: readonly AppInstance[], depth = 0): string[] {
-  const found: string[] = [];
+export function mountedPaths(
+  app: AppInstance,
+  path: string,
+  apps: readonly AppInstance[],
+  depth = 0,
+  budget = { paths: MAX_MOUNTED_PATHS },
+): string[] {
+  const found = new Set<string>();
   if (depth <= 4) {
     const mounts = [
       ...(mountTable(apps).get(app) ?? []).map((mount) => ({ mount, apps })),
       ...(foreignMounts(app) ?? [{ mount: null, apps }]),
     ];
     for (const { mount, apps: theirs } of mounts) {
-      // Used by another module in a way that is no mount: at a path not known, taken as its own.
-      if (!mount) found.push(path);
+      // Used by another module in a way that is no mount, or mounted at more paths than are
+      // followed: at a path not known, taken as its own.
+      if (!mount || budget.paths <= 0) found.add(path);
       else {
         for (const prefix of mount.prefixes ?? ['']) {
-          found.push(...mountedPaths(mount.parent, mountedPath(prefix, path), theirs, depth + 1));
+          budget.paths--;
+          for (const reached of mountedPaths(mount.parent, mountedPath(prefix, path), theirs, depth + 1, budget)) {
+            found.add(reached);
+          }
         }
       }
     }
   }
-  return found.length > 0 ? found : [path];
+  return found.size > 0 ? [...found] : [path];
+}
+
+/** How many mounts one question about an app's paths follows (apps mounted at many paths, in chains, multiply them). */
+const MAX_MOUNTED_PATHS = 64;
+
+/**
+ * The mounts of an app that the analysis sees, in its module (`mountTable`) and in the modules of
+ * the package that mount it (`foreignMounts`), each with the apps of the mounting module; and
+ * whether they are all of them (not when another module uses it any other way, or its uses cannot
+ * all be read).
+ */
+export function mountsOf(
+  app: AppInstance,
+  apps: readonly AppInstance[],
+): { mounts: ForeignMount[]; complete: boolean } {
+  const foreign = foreignMounts(app);
+  return {
+    mounts: [...(mountTable(apps).get(app) ?? []).map((mount) => ({ mount, apps })), ...(foreign ?? [])],
+    complete: foreign !== null,
+  };
 }
 
 /** A mount an app of another module makes, with the apps of that module. */
@@ -976,7 +1006,8 @@ export interface ForeignMount {
   readonly apps: readonly AppInstance[];
 }
 
-const foreignMountsMemo = new WeakMap<AppInstance, readonly ForeignMount[] | null>();
+/** What `foreignMounts` found, in the linted file's work it was found in (the importers may change between files). */
+const foreignMountsMemo = new WeakMap<AppInstance, { session: number; mounts: readonly ForeignMount[] | null }>();
 
 /**
  * The mounts that the other modules of its package make of a router or sub-app that a module
@@ -986,12 +1017,12 @@ const foreignMountsMemo = new WeakMap<AppInstance, readonly ForeignMount[] | nul
  * routes to it), or when its uses cannot all be read.
  */
 export function foreignMounts(app: AppInstance): readonly ForeignMount[] | null {
-  let known = foreignMountsMemo.get(app);
-  if (known === undefined) {
-    known = readForeignMounts(app);
-    foreignMountsMemo.set(app, known);
-  }
-  return known;
+  const session = currentSession();
+  const known = foreignMountsMemo.get(app);
+  if (known?.session === session) return known.mounts;
+  const mounts = readForeignMounts(app);
+  foreignMountsMemo.set(app, { session, mounts });
+  return mounts;
 }
 
 function readForeignMounts(app: AppInstance): ForeignMount[] | null {

@@ -80,6 +80,27 @@ serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' });
   return path.join(dir, 'src', 'mcp-app.ts');
 }
 
+/**
+ * The sub-app's module, in a package whose server mounts it and exports its own app, which a third
+ * module imports and adds a route to under the mount's path.
+ */
+function mcpAppExportedBeside(): string {
+  const server = `import { Hono } from 'hono';
+import { mcpApp } from './mcp-app.js';
+
+export const app = new Hono();
+app.route('/mcp', mcpApp);
+`;
+  const tools = `import { serve } from '@hono/node-server';
+import { app } from './server.js';
+
+app.post('/mcp/tools', (c) => c.json({ tools: [] }));
+serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' });
+`;
+  const dir = makePackage({ 'src/mcp-app.ts': MCP_APP, 'src/server.ts': server, 'src/main.ts': tools });
+  return path.join(dir, 'src', 'mcp-app.ts');
+}
+
 const SUB_APP_WILDCARD = {
   messageId: 'wildcardOrigin',
   data: { policy: '`hono/cors` with an `origin` that can be `*`', credentials: '' },
@@ -138,7 +159,7 @@ ruleTester.run('no-wildcard-origin: routers mounted by another module', wildcard
       filename: metadataBeside(
         [
           "app.use('/.well-known/oauth-protected-resource', metadataRouter({ resource: 'x' }));",
-          "app.use('/.well-known/oauth-protected-resource/mcp', metadataRouter({ resource: 'x' }));",
+          "app.use('/.well-known/oauth-authorization-server', metadataRouter({ resource: 'x' }));",
         ].join('\n'),
       ),
     },
@@ -153,6 +174,12 @@ ruleTester.run('no-wildcard-origin: routers mounted by another module', wildcard
       name: 'the factory router mounted at a path that is not public',
       code: METADATA_ROUTER,
       filename: metadataBeside("app.use('/api/metadata', metadataRouter({ resource: 'x' }));"),
+      errors: [METADATA_WILDCARD],
+    },
+    {
+      name: 'the factory router mounted at the root, before the routes of the app, which its `cors()` then reaches',
+      code: METADATA_ROUTER,
+      filename: metadataBeside("app.use(metadataRouter({ resource: 'x' }));"),
       errors: [METADATA_WILDCARD],
     },
     {
@@ -181,6 +208,12 @@ ruleTester.run('no-wildcard-origin: routers mounted by another module', wildcard
       filename: mcpAppBeside(
         ["app.get('/notes', (c) => c.json({ notes: [] }));", "app.route('/', mcpApp);"].join('\n'),
       ),
+      errors: [{ ...SUB_APP_WILDCARD, suggestions: SUB_APP_SUGGESTIONS }],
+    },
+    {
+      name: "the importer's own app is exported, and another module may add routes under the mount",
+      code: MCP_APP,
+      filename: mcpAppExportedBeside(),
       errors: [{ ...SUB_APP_WILDCARD, suggestions: SUB_APP_SUGGESTIONS }],
     },
     {

@@ -14,7 +14,7 @@ import { packageMaker } from '../support/packages';
 const ruleTester = createRuleTester();
 const makePackage = packageMaker();
 
-/** A library's router for one metadata document: `document` is what `router.get('/')` answers. */
+/** A library's router for one metadata document, with `cors()` on its route: `document` is what `router.get('/')` answers. */
 const metadataRouter = (document: string, answer = 'res.status(200).json(metadata);') => `import express from 'express';
 import cors from 'cors';
 
@@ -27,8 +27,7 @@ export function metadataRouter(options: Options) {
   const metadata = ${document};
 
   const router = express.Router();
-  router.use(cors());
-  router.get('/', (_req, res) => {
+  router.get('/', cors(), (_req, res) => {
     ${answer}
   });
   return router;
@@ -63,10 +62,10 @@ function routerWildcard(code: string) {
   return {
     messageId: 'wildcardOrigin' as const,
     data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
-    line: lineOf(code, 'router.use(cors())'),
-    column: 14,
-    endLine: lineOf(code, 'router.use(cors())'),
-    endColumn: 20,
+    line: lineOf(code, 'cors()'),
+    column: code.split('\n')[lineOf(code, 'cors()') - 1]!.indexOf('cors()') + 1,
+    endLine: lineOf(code, 'cors()'),
+    endColumn: code.split('\n')[lineOf(code, 'cors()') - 1]!.indexOf('cors()') + 7,
     suggestions: [
       { messageId: 'denyOrigins' as const, output: code.replace('cors()', 'cors({ origin: false })') },
       {
@@ -83,6 +82,23 @@ const notMetadata = metadataRouter(`{
     resource: options.resource,
     notes: ['draft'],
   }`);
+/** Discovery metadata with a member the specifications do not name. */
+const extraMember = metadataRouter(`{
+    resource: options.resource,
+    authorization_servers: [options.issuer],
+    api_key: process.env.API_KEY,
+  }`);
+/** Discovery metadata with everything else spread into it. */
+const spreadIn = metadataRouter(`{
+    ...options,
+    resource: options.resource,
+    authorization_servers: [options.issuer],
+  }`);
+/** The metadata router with `cors()` on the whole router, which a caller may mount at the root. */
+const routerWide = metadataRouter(RESOURCE_METADATA).replace(
+  "router.get('/', cors(), (_req, res) => {",
+  "router.use(cors());\n  router.get('/', (_req, res) => {",
+);
 const auditsToo = metadataRouter(RESOURCE_METADATA, 'audit(_req.headers);\n    res.json(metadata);').replace(
   '\nexport function metadataRouter',
   '\ndeclare function audit(headers: unknown): void;\n\nexport function metadataRouter',
@@ -124,6 +140,8 @@ const clientSchema = registration(`z
   })
   .strip()`);
 const profileSchema = registration(`z.object({ name: z.string(), email: z.string() })`);
+/** A schema whose `redirect_uris` may be left out: any request body with other fields passes it. */
+const optionalUris = registration(`z.object({ method: z.string(), redirect_uris: z.array(z.string()).optional() })`);
 
 /** A Hono app whose GET `/mcp` refuses with `init`; `cors()` on line 4. */
 const honoRefusal = (init: string) => `import { Hono } from 'hono';
@@ -169,6 +187,24 @@ ruleTester.run('no-wildcard-origin: routes public by what they answer', wildcard
       errors: [routerWildcard(notMetadata)],
     },
     {
+      name: 'a document with a member the specifications do not name',
+      code: extraMember,
+      filename: libraryEntry(extraMember),
+      errors: [routerWildcard(extraMember)],
+    },
+    {
+      name: 'a document with another object spread into it',
+      code: spreadIn,
+      filename: libraryEntry(spreadIn),
+      errors: [routerWildcard(spreadIn)],
+    },
+    {
+      name: "`cors()` on the whole of a library's router, which its user may mount at the root, before other routes",
+      code: routerWide,
+      filename: libraryEntry(routerWide),
+      errors: [routerWildcard(routerWide)],
+    },
+    {
       name: 'a handler that does more than answer the document',
       code: auditsToo,
       filename: libraryEntry(auditsToo),
@@ -190,6 +226,29 @@ ruleTester.run('no-wildcard-origin: routes public by what they answer', wildcard
             {
               messageId: 'useAllowlist',
               output: profileSchema
+                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
+                .replace('\nconst ClientMetadataSchema', `\n${ALLOWLIST}\n\nconst ClientMetadataSchema`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a schema whose `redirect_uris` may be left out',
+      code: optionalUris,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 17,
+          column: 9,
+          endLine: 17,
+          endColumn: 15,
+          suggestions: [
+            { messageId: 'denyOrigins', output: optionalUris.replace('cors()', 'cors({ origin: false })') },
+            {
+              messageId: 'useAllowlist',
+              output: optionalUris
                 .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
                 .replace('\nconst ClientMetadataSchema', `\n${ALLOWLIST}\n\nconst ClientMetadataSchema`),
             },
@@ -227,7 +286,7 @@ ruleTester.run('no-wildcard-origin: routes public by what they answer', wildcard
  * A server whose policy, an origin from the environment, reaches an OAuth authorization endpoint
  * that reads `parameter` from the query, a token endpoint, and a bearer-checked `/mcp`.
  */
-const authorizationServer = (parameter: string) => `import express from 'express';
+const authorizationServer = (parameter: string, client = 'client_id') => `import express from 'express';
 
 const app = express();
 const allowedOrigin = process.env.MCP_CORS_ORIGIN || 'http://localhost:6274';
@@ -238,7 +297,8 @@ app.use((req, res, next) => {
 app.get('/authorize', (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   const value = url.searchParams.get('${parameter}');
-  if (!value) {
+  const client = url.searchParams.get('${client}');
+  if (!value || !client) {
     res.status(400).json({ error: 'invalid_request' });
     return;
   }
@@ -271,6 +331,10 @@ ruleTester.run('no-env-allowed-origins: OAuth endpoints beside a bearer-checked 
       name: 'the authorization endpoint known by `response_type`',
       code: authorizationServer('response_type'),
     },
+    {
+      name: 'the authorization endpoint naming its client by `redirect_uri`',
+      code: authorizationServer('code_challenge', 'redirect_uri'),
+    },
   ],
   invalid: [
     {
@@ -295,6 +359,36 @@ ruleTester.run('no-env-allowed-origins: OAuth endpoints beside a bearer-checked 
             {
               messageId: 'useConstantAllowlist',
               output: authorizationServer('page').replace(
+                "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
+                "'http://localhost:6274'",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: '`response_type` read as a format switch, by a route that names no client',
+      code: authorizationServer('response_type', 'page'),
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`MCP_CORS_ORIGIN`', credentials: '' },
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: authorizationServer('response_type', 'page').replace(
+                "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
+                "'' /* was env MCP_CORS_ORIGIN: list the allowed origins here */",
+              ),
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: authorizationServer('response_type', 'page').replace(
                 "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
                 "'http://localhost:6274'",
               ),
