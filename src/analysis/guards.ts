@@ -3,7 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, iteratedEntryList, iteratedTest, skipTypeWrappers, walk } from './ast';
 import { requestHeaderRead } from './request-headers';
 import { heldValues, isRequestOriginRead, originSources, type OriginSource } from './origin-source';
-import { matchSubject } from './origin-decisions';
+import { matchSubject, wildcardLookup } from './origin-decisions';
 import {
   callsOf,
   enclosingFunction,
@@ -94,8 +94,10 @@ export function originChecksIn(test: TSESTree.Node, origin: TSESTree.Node, posit
       if ((expression.operator === '&&') === positive) return [...left, ...right];
       // Otherwise either may hold: each side must check the origin or find it absent
       // (`!origin || ALLOWED.has(origin)`): echoing a missing Origin allows nobody.
+      // A side that asks a list for `'*'` (`allowed.has('*') || allowed.has(origin)`) lets in what
+      // the list holds: the list's own reports judge a `'*'` the code writes there (`wildcardInList`).
       const covered = (side: TSESTree.Node, checks: OriginCheck[]): boolean =>
-        checks.length > 0 || isAbsent(side, origin, positive);
+        checks.length > 0 || isAbsent(side, origin, positive) || asksListForWildcard(side, origin, positive);
       const checks = [...left, ...right];
       return checks.length > 0 && covered(expression.left, left) && covered(expression.right, right) ? checks : [];
     }
@@ -501,6 +503,12 @@ export function findOriginGuard(site: TSESTree.Node, origin: TSESTree.Node): Ori
     parent = parent.parent;
   }
   return null;
+}
+
+/** Whether a test asks a list other than the origin for `'*'`, where it must take `positive`. */
+function asksListForWildcard(test: TSESTree.Node, origin: TSESTree.Node, positive: boolean): boolean {
+  const looked = wildcardLookup(test, positive);
+  return looked !== null && !sameOrigin(looked.list, origin);
 }
 
 /** How many names deep `sourceGuard` follows a value into what holds it. */

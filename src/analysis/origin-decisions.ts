@@ -185,6 +185,11 @@ export function originDecisionListeners(
         handlers.admitsWhenEmpty?.({ ...empty, test: node, allowWhen, credentials, site });
         return;
       }
+      // `allowed.has('*')` of a list the code gives no `'*'` (`allowed.has('*') || allowed.has(origin)`):
+      // what it lets in is what the list holds, which the list's own reports judge (`admitsEvery`),
+      // not every origin whatever the list holds.
+      const looked = wildcardLookup(node, allowWhen);
+      if (looked && !leafIsOrigin(looked.list) && !leafIsOrigin(skipTypeWrappers(looked.list))) return;
       if (inlined) {
         for (const returned of inlined.returns) {
           decompose(returned, allowWhen, alongside, (inner, innerAllow, innerAlongside) =>
@@ -837,7 +842,10 @@ export function testsListForAdmission(test: TSESTree.Node, isOrigin: (node: TSES
 }
 
 /** The list a test looks for `'*'` in, where it must take `allowWhen` to let the origin in, and whether it is a single origin. */
-function wildcardLookup(node: TSESTree.Node, allowWhen: boolean): { list: TSESTree.Node; single: boolean } | null {
+export function wildcardLookup(
+  node: TSESTree.Node,
+  allowWhen: boolean,
+): { list: TSESTree.Node; single: boolean } | null {
   let expression = skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
   const isStar = (candidate: TSESTree.Node | undefined): boolean =>
