@@ -49,8 +49,12 @@ export function failOpenBranches(fn: HandlerFunction): readonly TSESTree.IfState
  * some other value that happens to be missing (a cache entry's token).
  */
 export function failOpenListBranches(fn: HandlerFunction): readonly TSESTree.IfStatement[] {
+  // The request's own header missing (`if (!host) return next()` of a proxy that routes by Host)
+  // is no allowlist left unset.
   return failOpenBranches(fn).filter((branch) =>
-    missingSubjects(branch.test).some((subject) => testedAgainstRequest(subject, fn)),
+    missingSubjects(branch.test).some(
+      (subject) => !holdsRequestValue(subject, fn) && testedAgainstRequest(subject, fn),
+    ),
   );
 }
 
@@ -767,7 +771,10 @@ export function calledOnlyWithOtherValues(fn: HandlerFunction, param: TSESTree.I
   );
 }
 
-/** `event.origin` of a listener for `message` events (`addEventListener('message', (event) => …)`, `on('message', …)`). */
+/**
+ * `event.origin` of a listener for `message` events (`addEventListener('message', (event) => …)`,
+ * `on('message', …)`), or of a parameter declared as a `MessageEvent`.
+ */
 function isMessageEventOrigin(argument: TSESTree.Node): boolean {
   const value = skipTypeWrappers(argument);
   if (value.type !== AST_NODE_TYPES.MemberExpression || propertyName(value) !== 'origin') return false;
@@ -775,6 +782,14 @@ function isMessageEventOrigin(argument: TSESTree.Node): boolean {
   if (object.type !== AST_NODE_TYPES.Identifier) return false;
   const def = variableOf(object)?.defs[0];
   if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
+  // A parameter declared as a DOM `MessageEvent` (`private onMessage(event: MessageEvent)`).
+  const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+  if (
+    annotation?.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    annotation.typeName.name === 'MessageEvent'
+  )
+    return true;
   const listener = def.node;
   const call = listener.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== listener) return false;

@@ -104,6 +104,65 @@ window.addEventListener('message', (event) => {
 });`,
     },
     {
+      name: 'a method that checks the origin of a parameter declared as a \`MessageEvent\`',
+      code: `// The MCP app's frame talks to its host page.
+export class FrameBridge {
+  private trusted: string | undefined;
+  private readonly listener = (event: MessageEvent): void => this.receive(event);
+
+  start(): void {
+    window.addEventListener('message', this.listener);
+  }
+
+  private receive(event: MessageEvent): void {
+    if (!this.fromParent(event.origin)) return;
+    console.log(event.data);
+  }
+
+  private fromParent(origin: string): boolean {
+    if (!this.trusted) {
+      this.trusted = origin;
+      return true;
+    }
+    return this.trusted === origin;
+  }
+}`,
+    },
+    {
+      name: "a proxy that routes by the request's own Host, passing on a request for a site it does not know",
+      code: `import http from 'node:http';
+import type { RequestHandler } from 'express';
+
+// Sites of the MCP workspace, each served on a port of its own.
+interface Site {
+  hostname: string;
+  port: number;
+}
+export function siteProxy(sites: { find(host: string): Site | undefined }): RequestHandler {
+  return (req, res, next) => {
+    const host = req.headers.host;
+    if (!host) {
+      next();
+      return;
+    }
+    const site = sites.find(host);
+    if (!site) {
+      next();
+      return;
+    }
+    const upstream = http.request({ hostname: '127.0.0.1', port: site.port, path: req.originalUrl }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502);
+      answer.pipe(res);
+    });
+    upstream.on('error', (error) => {
+      console.warn({ error, hostname: site.hostname }, 'upstream unreachable');
+      if (!res.headersSent) res.writeHead(502).end('502 Bad Gateway');
+    });
+    req.pipe(upstream);
+  };
+}`,
+    },
+    {
       name: 'a check that refuses while its list is unset',
       code: FAIL_OPEN_PREDICATE.replace('RESULT', 'false'),
     },
