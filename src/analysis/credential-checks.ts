@@ -651,7 +651,13 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
     // Middleware made by a function of the file: `requireToken(TOKEN)`, read with the arguments it
     // is given (`bearerAuth({ allowAnonymous: true })` lets a request without a token through).
     const factory = resolveFunction(resolved.callee);
-    if (factory) return withArguments(resolved, factory, () => functionChecksCredential(finder, factory, 1));
+    if (factory) {
+      return withArguments(
+        resolved,
+        factory,
+        () => functionChecksCredential(finder, factory, 1) || returnsOnlyChecks(finder, factory),
+      );
+    }
   }
   const fn = resolveFunction(expression);
   // The function a factory of the project returns, for the arguments it is called with.
@@ -660,6 +666,35 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
     return withArguments(expression, factory, () => functionChecksCredential(finder, fn, 0, route));
   if (fn !== null) return functionChecksCredential(finder, fn, 0, route);
   return assignedChecks(finder, expression, route);
+}
+
+/**
+ * Whether every value a factory of the project returns, but `null` and `undefined`, is a check
+ * (`return settings.auth ? requireBearerAuth({ verifier }) : null`): a handler that is `null` is
+ * never mounted (express throws at the `use()`), nor answers (Hono fails the request), so what
+ * runs is the check.
+ */
+function returnsOnlyChecks(finder: CheckFinder, factory: HandlerFunction): boolean {
+  if (readingFactories.has(factory)) return false;
+  const returned = returnedExpressions(factory).filter((value) => !isNullish(value));
+  if (returned.length === 0 || returned.length === returnedExpressions(factory).length) return false;
+  readingFactories.add(factory);
+  try {
+    return returned.every((value) => checksCredential(finder, value));
+  } finally {
+    readingFactories.delete(factory);
+  }
+}
+
+/** The factories `returnsOnlyChecks` is reading the returns of: one that returns its own call is no check. */
+const readingFactories = new Set<HandlerFunction>();
+
+/** `null`, `undefined` or `void 0`. */
+function isNullish(node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
+  if (value.type === AST_NODE_TYPES.UnaryExpression) return value.operator === 'void';
+  return value.type === AST_NODE_TYPES.Literal && value.value === null;
 }
 
 /**
