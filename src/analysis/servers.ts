@@ -1206,6 +1206,8 @@ class HostReader {
         return this.readConstructionHost(api, call);
       case 'port-or-options':
         return this.readPortOrOptions(api, call);
+      case 'hapi-start':
+        return this.readHapiStart(api, call);
       case 'ws-options':
         return UNKNOWN;
     }
@@ -1236,6 +1238,39 @@ class HostReader {
     if (!options) return UNKNOWN;
     const reading = this.readHostProperty(api, options);
     return reading.kind === 'default' ? { kind: 'default', addHost: null } : reading;
+  }
+
+  /**
+   * hapi's `server.start()`: the `address` of the options the server was made with, else their
+   * `host` (where a fix adds one), else hapi's default; a `port` string that names no number is a
+   * Unix socket.
+   */
+  private readHapiStart(api: StartApi, call: TSESTree.CallExpression): HostReading {
+    if (call.arguments.length > 0) return UNKNOWN;
+    const receiver = calledMethodObject(call);
+    const made = receiver && madeBy(receiver);
+    if (!made) return UNKNOWN;
+    const [argument] = made.arguments;
+    if (!argument) return { kind: 'default', addHost: null };
+    if (argument.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
+    const options = resolveObjectExpression(argument);
+    if (!options) return UNKNOWN;
+    const port = serverOption(options, 'port');
+    if (port.kind === 'unknown') return UNKNOWN;
+    if (port.kind === 'found' && port.value) {
+      const ports = possibleValues(port.value);
+      if (
+        ports.length > 0 &&
+        ports.every((value) => value.known && typeof value.value === 'string' && isPipeName(value.value))
+      )
+        return SOCKET;
+    }
+    const address = serverOption(options, 'address');
+    if (address.kind === 'unknown') return UNKNOWN;
+    if (address.kind === 'found') {
+      return address.value ? { kind: 'given', node: address.property, value: address.value, certain: true } : UNKNOWN;
+    }
+    return this.readHostProperty(api, options);
   }
 
   /**

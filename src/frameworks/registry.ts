@@ -6,6 +6,7 @@ import { corsPackagesAdapter } from './cors-packages';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
 import { fastmcpAdapter } from './fastmcp';
+import { hapiAdapter } from './hapi';
 import { elysiaAdapter } from './elysia';
 import { honoAdapter } from './hono';
 import { koaAdapter } from './koa';
@@ -53,6 +54,7 @@ export const ADAPTERS: readonly Adapter[] = [
   corsPackagesAdapter,
   nestjsAdapter,
   fastmcpAdapter,
+  hapiAdapter,
   mcpLiteAdapter,
   tmcpAdapter,
   srvxAdapter,

@@ -240,7 +240,12 @@ export type StartSignature =
    * Elysia's `app.listen(port | options, cb?)`: a port (or a numeric string) binds the default; an
    * options object holds the host under `hostKey`, over the app's construction options' `serve`.
    */
-  | 'port-or-options';
+  | 'port-or-options'
+  /**
+   * hapi's `server.start()`: the server's construction options hold the address, `address` before
+   * `host`; a `port` string that names no number is a Unix socket.
+   */
+  | 'hapi-start';
 
 export interface StartApi extends ServerApi {
   readonly signature: StartSignature;
