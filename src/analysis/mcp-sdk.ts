@@ -2,11 +2,11 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { exportNamesWith } from '../frameworks/registry';
 import type { McpAppFactory, McpTransport } from '../frameworks/types';
-import { skipTypeWrappers } from './ast';
-import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
+import { skipTypeWrappers, walk } from './ast';
+import { constructedEntitiesOf, entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { valueWithUnsetEnvironment } from './unset-environment';
 import { propertyName } from './program';
-import { findObjectProperty, isFunctionNode, possibleValues, resolveObjectExpression } from './values';
+import { classOf, findObjectProperty, isFunctionNode, possibleValues, resolveObjectExpression } from './values';
 
 export type { McpAppFactory, McpTransport } from '../frameworks/types';
 
@@ -33,12 +33,50 @@ export function findMcpTransports(
   if (!mayHoldEntities(sourceCode, 'mcp-transport')) return found;
   const tracked = trackedNodes(sourceCode);
   for (const node of moduleIndex(sourceCode.ast).news) {
-    if (!tracked.has(node) && !TRANSPORT_NAMES.has(calleeName(node) ?? '')) continue;
+    if (!tracked.has(node) && !TRANSPORT_NAMES.has(calleeName(node) ?? '')) {
+      const inherited = subclassedTransport(node);
+      if (inherited) found.push({ node, transport: inherited });
+      continue;
+    }
     for (const entity of entitiesOf(node, 'mcp-transport')) {
       if (entity.kind === 'mcp-transport') found.push({ node, transport: entity.transport });
     }
   }
   return found;
+}
+
+/**
+ * The SDK transport a class of the project extends, where `new` of the class hands its arguments
+ * to the transport as they are: the class has no constructor of its own, or one that passes its
+ * parameters to `super()` in their order (`class LoggingTransport extends
+ * StreamableHTTPServerTransport { … }`, also of another module).
+ */
+function subclassedTransport(node: TSESTree.NewExpression): McpTransport | null {
+  const cls = classOf(node.callee);
+  if (!cls?.superClass) return null;
+  const [entity] = constructedEntitiesOf(cls.superClass, 'mcp-transport');
+  if (!entity) return null;
+  const constructor = cls.body.body.find(
+    (member): member is TSESTree.MethodDefinition =>
+      member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+  );
+  if (!constructor) return entity.transport;
+  const params = constructor.value.params;
+  let passes = false;
+  walk(constructor.value.body ?? constructor.value, (inner) => {
+    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.Super) return;
+    passes =
+      inner.arguments.length === params.length &&
+      inner.arguments.every((argument, index) => {
+        const param = params[index];
+        return (
+          argument.type === AST_NODE_TYPES.Identifier &&
+          param?.type === AST_NODE_TYPES.Identifier &&
+          argument.name === param.name
+        );
+      });
+  });
+  return passes ? entity.transport : null;
 }
 
 /** The SDK's app factories called in the linted file. */
