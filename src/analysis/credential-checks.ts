@@ -1742,17 +1742,32 @@ const JUDGING_CALL = /verif|valid|authent|authori|introspect|check|compare|equal
  * request does not hold, or gives it to a call that verifies it (`jwt.verify(token)`).
  */
 function judges(fn: HandlerFunction, call: TSESTree.CallExpression): boolean {
-  // The name it is held in (`const token = readToken(req)`), which a value may be followed past.
+  // The names it is held in (`const token = readToken(req)`, or destructured from what it hands
+  // back: `const { apiKey } = contextFromHeaders(headers)`), which a value may be followed past.
   const holder = outermostWrapper(call).parent;
-  const held =
-    holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier
-      ? variableOf(holder.id)
-      : null;
+  const held = new Set<Scope.Variable>();
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init && outermostWrapper(call) === holder.init) {
+    const ids =
+      holder.id.type === AST_NODE_TYPES.Identifier
+        ? [holder.id]
+        : holder.id.type === AST_NODE_TYPES.ObjectPattern
+          ? holder.id.properties.flatMap((property) => {
+              if (property.type !== AST_NODE_TYPES.Property) return [];
+              const value =
+                property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+              return value.type === AST_NODE_TYPES.Identifier ? [value] : [];
+            })
+          : [];
+    for (const id of ids) {
+      const variable = variableOf(id);
+      if (variable) held.add(variable);
+    }
+  }
+  const heldName = (variable: Scope.Variable | null): boolean => variable !== null && held.has(variable);
   const holds = (node: TSESTree.Node): boolean =>
     holdsThrough(
       node,
-      (inner) =>
-        inner === call || (held !== null && inner.type === AST_NODE_TYPES.Identifier && variableOf(inner) === held),
+      (inner) => inner === call || (inner.type === AST_NODE_TYPES.Identifier && heldName(variableOf(inner))),
       4,
     );
   return judgesHeld(fn, holds, call, 0);
