@@ -50,7 +50,7 @@ export type { ServerApi } from '../frameworks/types';
 /** What the adapters' server starts are exported as (`serve`). */
 const START_NAMES = exportNamesWith('start');
 /** Words a file that starts a server must contain: `.listen()`, or a start call of the adapters. */
-const MENTIONS_START = new RegExp(`\\b(?:listen|start|${[...START_NAMES].join('|')})\\b`, 'u');
+const MENTIONS_START = new RegExp(`\\b(?:listen|start|startServer|${[...START_NAMES].join('|')})\\b`, 'u');
 /** Bun's `export default { port, fetch }`, and an app a package script runs with Bun. */
 const MENTIONS_DEFAULT_SERVER = /\bexport\s+default\b|\bas\s+default\b/u;
 
@@ -241,14 +241,16 @@ function startsIn(fn: HandlerFunction): ServerStart[] {
 }
 
 /** The methods that start a server: `.listen()`, and fastmcp's `server.start({ httpStream })`. */
-const START_METHODS: ReadonlySet<string> = new Set(['listen', 'start']);
+const START_METHODS: ReadonlySet<string> = new Set(['listen', 'start', 'startServer']);
 
 /** How a `.listen()` or `.start()` call starts its receiver, when the receiver is a server of an adapter. */
 function methodStartApi(call: TSESTree.CallExpression): StartApi | null {
   const receiver = calledMethodObject(call);
   const source = receiver && serverSourceOf(receiver);
   if (!source) return null;
-  if (calledMethodName(call) === 'start') return source.start ?? null;
+  const method = calledMethodName(call);
+  if (method === (source.startMethod ?? 'start')) return source.start ?? null;
+  if (method !== 'listen') return null;
   if (!source.listen || closesOnRequest(call) || answersWithoutServing(call)) return null;
   const server = listenedServer(call);
   return server && (isPortProbe(call, server) || servesNothing(call, server)) ? null : source.listen;
@@ -1208,6 +1210,8 @@ class HostReader {
         return this.readPortOrOptions(api, call);
       case 'hapi-start':
         return this.readHapiStart(api, call);
+      case 'no-host':
+        return { kind: 'default', addHost: null };
       case 'ws-options':
         return UNKNOWN;
     }

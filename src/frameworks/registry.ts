@@ -5,6 +5,7 @@ import { connectAdapter } from './connect';
 import { corsPackagesAdapter } from './cors-packages';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
+import { chatmcpAdapter } from './chatmcp';
 import { fastmcpAdapter } from './fastmcp';
 import { hapiAdapter } from './hapi';
 import { elysiaAdapter } from './elysia';
@@ -54,6 +55,7 @@ export const ADAPTERS: readonly Adapter[] = [
   corsPackagesAdapter,
   nestjsAdapter,
   fastmcpAdapter,
+  chatmcpAdapter,
   hapiAdapter,
   mcpLiteAdapter,
   tmcpAdapter,

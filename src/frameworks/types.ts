@@ -245,7 +245,9 @@ export type StartSignature =
    * hapi's `server.start()`: the server's construction options hold the address, `address` before
    * `host`; a `port` string that names no number is a Unix socket.
    */
-  | 'hapi-start';
+  | 'hapi-start'
+  /** A server with no host option at all (`@chatmcp/sdk`'s `RestServerTransport`): every interface, whatever it is given. */
+  | 'no-host';
 
 export interface StartApi extends ServerApi {
   readonly signature: StartSignature;
@@ -291,6 +293,8 @@ export interface ServerSource {
    * `listen` starts the others.
    */
   readonly start?: StartApi;
+  /** The name of the method `start` is (`start` by default; `startServer` of `@chatmcp/sdk`'s transport). */
+  readonly startMethod?: string;
   /**
    * Options of the call that makes the server (`new FastMCP({ authenticate })`) that make it
    * check a credential on every request before any MCP handling.
