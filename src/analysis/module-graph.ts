@@ -1519,11 +1519,10 @@ export function deployedAsVercelFunction(file: string | null): boolean {
   const importers = importersOf(file, ['default']);
   if (importers === null) return false;
   // `api/_helpers.ts`: Vercel deploys no file or folder whose name starts with `_` as a function;
-  // its code runs in the functions that import it, when only they do.
-  if (relative.slice(1).some((part) => part.startsWith('_'))) {
-    return importers.every((importer) => path.relative(manifest.dir, importer).split(path.sep)[0] === 'api');
-  }
-  return importers.length === 0;
+  // its code runs in the functions that import it, when only they do. A function's module that
+  // other functions import too (`api/mcp/http.js`, a shared headers helper) runs there as well:
+  // on Vercel alone, unless a module outside `api/` (a local server) imports it.
+  return importers.every((importer) => path.relative(manifest.dir, importer).split(path.sep)[0] === 'api');
 }
 
 /** A Supabase Edge Function: its name, and whether the platform checks a JWT before it runs. */

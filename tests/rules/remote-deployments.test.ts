@@ -142,6 +142,12 @@ const vercelHelper = vercelProject({
   'api/_shared.ts': CARD_FUNCTION,
   'api/card.ts': "import { GET } from './_shared.js';\nexport { GET };\n",
 });
+/** `api/headers.ts`, a function of Vercel's whose module the function `api/card.ts` imports too. */
+const vercelSharedFunction = vercelProject({
+  'api/headers.ts': CARD_FUNCTION,
+  'api/card.ts': "import { GET } from './headers.js';\nexport { GET };\n",
+});
+afterAll(() => fs.rmSync(vercelSharedFunction, { recursive: true, force: true }));
 const vercelHelperServedLocally = vercelProject({
   'api/_shared.ts': CARD_FUNCTION,
   'api/card.ts': "import { GET } from './_shared.js';\nexport { GET };\n",
@@ -398,6 +404,11 @@ ruleTester.run('no-wildcard-origin: Vercel Functions', noWildcardOriginRule, {
     {
       name: 'a helper of `api/` whose name starts with `_`, which only functions of `api/` import',
       filename: path.join(vercelHelper, 'api', '_shared.ts'),
+      code: CARD_FUNCTION,
+    },
+    {
+      name: 'a function of `api/` that other functions of `api/` import too',
+      filename: path.join(vercelSharedFunction, 'api', 'headers.ts'),
       code: CARD_FUNCTION,
     },
   ],
