@@ -1531,13 +1531,6 @@ function methodCalls(
   // An instance method: the calls its class makes on `this`; others only when it is private.
   complete = key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === 'private';
   walkInstance(cls.body, called, false);
-  // A base class's own calls on `this` reach an override: `await this.handle(req, res)` in the
-  // request pipeline of an abstract base, whose subclass makes the transport in `handle`.
-  if (key.type === AST_NODE_TYPES.Identifier) {
-    for (let base = superClass(cls), depth = 0; base && depth < 5; base = superClass(base), depth++) {
-      walkInstance(base.body, called, false);
-    }
-  }
   // `new Cls(app).start()`, `const transport = new Cls(app); transport.start();` (not on a
   // subclass that declares its own `start`).
   for (const made of constructions(cls, 0, local).calls) {

@@ -105,7 +105,6 @@ import {
 import { mcpModules } from '../analysis/mcp-modules';
 import { SAYS_MCP, mayServeMcp } from '../analysis/mcp-scope';
 import {
-  callsOf,
   enclosingFunction,
   externalRefOf,
   findObjectProperty,
@@ -935,34 +934,6 @@ export default createRule<Options, MessageIds>({
       return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
     }
 
-    /**
-     * Whether a method that only its class and the classes it extends may call (`protected`,
-     * `private`) is called, by each `this.handle(req, res)` of theirs, only after a check of the
-     * request: the request pipeline of an abstract base class, which checks Host (or, trusting
-     * credential checks, a token) and then hands the request to its subclass's `handle`.
-     */
-    function calledOnlyAfterChecks(fn: HandlerFunction, depth = 0): boolean {
-      const method = fn.parent;
-      if (depth > 3 || method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || method.static)
-        return false;
-      if (method.accessibility !== 'protected' && method.accessibility !== 'private') return false;
-      const calls = callsOf(fn)?.calls ?? [];
-      return (
-        calls.length > 0 &&
-        calls.every((call) => {
-          const caller = enclosingFunction(call);
-          return (
-            caller !== null &&
-            caller !== fn &&
-            (functionChecksCredential(HOST_FINDER, caller, 0, call, true) ||
-              (trustCredentialChecks && functionChecksCredential(REBINDING_CREDENTIAL_FINDER, caller, 0, call, true)) ||
-              // A step of the pipeline on the way: `handleMcpRequest` calls `handleInitializePost`.
-              calledOnlyAfterChecks(caller, depth + 1))
-          );
-        })
-      );
-    }
-
     /** Whether a function reads a request header, itself or in a function of the project it hands a parameter to. */
     function readsHeader(fn: HandlerFunction, header: string): boolean {
       const params = plainParameterNames(fn);
@@ -1126,8 +1097,7 @@ export default createRule<Options, MessageIds>({
             !routes.some((route) => route.handlers.some((handler) => containsNode(maker, handler))) &&
             (functionChecksCredential(HOST_FINDER, maker, 0, transport.node) ||
               (trustCredentialChecks &&
-                functionChecksCredential(REBINDING_CREDENTIAL_FINDER, maker, 0, transport.node)) ||
-              calledOnlyAfterChecks(maker))
+                functionChecksCredential(REBINDING_CREDENTIAL_FINDER, maker, 0, transport.node)))
           )
             continue;
           // Options written for a version that reads them: say why they do nothing here.
