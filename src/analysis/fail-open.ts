@@ -49,12 +49,8 @@ export function failOpenBranches(fn: HandlerFunction): readonly TSESTree.IfState
  * some other value that happens to be missing (a cache entry's token).
  */
 export function failOpenListBranches(fn: HandlerFunction): readonly TSESTree.IfStatement[] {
-  // The request's own header missing (`if (!host) return next()` of a proxy that routes by Host)
-  // is no allowlist left unset.
   return failOpenBranches(fn).filter((branch) =>
-    missingSubjects(branch.test).some(
-      (subject) => !holdsRequestValue(subject, fn) && testedAgainstRequest(subject, fn),
-    ),
+    missingSubjects(branch.test).some((subject) => testedAgainstRequest(subject, fn)),
   );
 }
 
@@ -84,10 +80,13 @@ function testedAgainstRequest(subject: TSESTree.Node, fn: HandlerFunction): bool
     if (found) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const object = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : null;
+      // A callback counts where the list's entries are tested with it (`list.some((entry) => …)`),
+      // not a listener (`upstream.on('error', …)` of a request a proxy makes from the site it looked up).
+      const iterates = ITERATING.has(calledMethodName(node) ?? '');
       found =
         (object !== null &&
           isSubject(object) &&
-          node.arguments.some((argument) => isFunctionNode(argument) || holdsRequestValue(argument, fn))) ||
+          node.arguments.some((argument) => (isFunctionNode(argument) ? iterates : holdsRequestValue(argument, fn)))) ||
         // Another argument than the list: `validate(key, db)` with `key` read from the request is no test of a list.
         (node.arguments.some(isSubject) &&
           node.arguments.some((argument) => !isSubject(argument) && holdsRequestValue(argument, fn)));
@@ -100,6 +99,9 @@ function testedAgainstRequest(subject: TSESTree.Node, fn: HandlerFunction): bool
   });
   return found;
 }
+
+/** Methods that test a list's entries with a callback. */
+const ITERATING: ReadonlySet<string> = new Set(['some', 'every', 'find', 'findIndex', 'filter', 'includes']);
 
 /** The names of the module's (and `fn`'s) constants made from the value named `subject`. */
 function derivedNames(subject: string, fn: HandlerFunction): readonly string[] {
@@ -787,7 +789,9 @@ function isMessageEventOrigin(argument: TSESTree.Node): boolean {
   if (
     annotation?.type === AST_NODE_TYPES.TSTypeReference &&
     annotation.typeName.type === AST_NODE_TYPES.Identifier &&
-    annotation.typeName.name === 'MessageEvent'
+    annotation.typeName.name === 'MessageEvent' &&
+    // The DOM's, not a type of the project's own of that name.
+    variableOf(annotation.typeName) === null
   )
     return true;
   const listener = def.node;

@@ -3,7 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMethodName, iteratedEntryList, iteratedTest, skipTypeWrappers, walk } from './ast';
 import { requestHeaderRead } from './request-headers';
 import { heldValues, isRequestOriginRead, originSources, type OriginSource } from './origin-source';
-import { matchSubject, wildcardLookup } from './origin-decisions';
+import { literalListWithoutWildcard, matchSubject, wildcardLookup } from './origin-decisions';
 import {
   callsOf,
   enclosingFunction,
@@ -505,10 +505,13 @@ export function findOriginGuard(site: TSESTree.Node, origin: TSESTree.Node): Ori
   return null;
 }
 
-/** Whether a test asks a list other than the origin for `'*'`, where it must take `positive`. */
+/**
+ * Whether a test asks a constant list of literal origins for `'*'` (`literalListWithoutWildcard`),
+ * where it must take `positive`: it never holds, so the other side decides alone.
+ */
 function asksListForWildcard(test: TSESTree.Node, origin: TSESTree.Node, positive: boolean): boolean {
   const looked = wildcardLookup(test, positive);
-  return looked !== null && !sameOrigin(looked.list, origin);
+  return looked !== null && !sameOrigin(looked.list, origin) && literalListWithoutWildcard(looked.list);
 }
 
 /** How many names deep `sourceGuard` follows a value into what holds it. */

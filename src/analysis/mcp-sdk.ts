@@ -5,7 +5,7 @@ import type { McpAppFactory, McpTransport } from '../frameworks/types';
 import { skipTypeWrappers, walk } from './ast';
 import { constructedEntitiesOf, entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { valueWithUnsetEnvironment } from './unset-environment';
-import { propertyName } from './program';
+import { propertyName, variableOf } from './program';
 import { classOf, findObjectProperty, isFunctionNode, possibleValues, resolveObjectExpression } from './values';
 
 export type { McpAppFactory, McpTransport } from '../frameworks/types';
@@ -76,7 +76,24 @@ function subclassedTransport(node: TSESTree.NewExpression): McpTransport | null 
         );
       });
   });
-  return passes ? entity.transport : null;
+  // Not when the constructor changes what it hands on: `options = { ...options, … }`, `options.x = …`.
+  const unchanged = params.every((param) => {
+    const variable = param.type === AST_NODE_TYPES.Identifier ? variableOf(param) : null;
+    return (
+      variable !== null &&
+      variable.references.every((reference) => {
+        if (reference.isWrite()) return false;
+        const member = reference.identifier.parent;
+        return !(
+          member?.type === AST_NODE_TYPES.MemberExpression &&
+          member.object === reference.identifier &&
+          member.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+          member.parent.left === member
+        );
+      })
+    );
+  });
+  return passes && unchanged ? entity.transport : null;
 }
 
 /** The SDK's app factories called in the linted file. */

@@ -8,6 +8,7 @@ import {
   isLoggingCallee,
   isNullishLiteral,
   iteratedEntryList,
+  outermostWrapper,
   iteratedTest,
   skipTypeWrappers,
   walk,
@@ -185,11 +186,10 @@ export function originDecisionListeners(
         handlers.admitsWhenEmpty?.({ ...empty, test: node, allowWhen, credentials, site });
         return;
       }
-      // `allowed.has('*')` of a list the code gives no `'*'` (`allowed.has('*') || allowed.has(origin)`):
-      // what it lets in is what the list holds, which the list's own reports judge (`admitsEvery`),
-      // not every origin whatever the list holds.
+      // `allowed.has('*')` of a constant list of literal origins (`allowed.has('*') || allowed.has(origin)`):
+      // it can never hold `'*'`, so that test lets nothing in.
       const looked = wildcardLookup(node, allowWhen);
-      if (looked && !leafIsOrigin(looked.list) && !leafIsOrigin(skipTypeWrappers(looked.list))) return;
+      if (looked && literalListWithoutWildcard(looked.list)) return;
       if (inlined) {
         for (const returned of inlined.returns) {
           decompose(returned, allowWhen, alongside, (inner, innerAllow, innerAlongside) =>
@@ -798,6 +798,52 @@ export function admitsEveryThroughList(
     }
   });
   return admits;
+}
+
+/** Methods that only read a list or a set. */
+const LIST_READS: ReadonlySet<string> = new Set(['has', 'includes', 'indexOf', 'some', 'every', 'find']);
+
+/**
+ * Whether a list is a constant of literal strings, none of them `'*'`, that the code only reads
+ * (`const allowed = new Set(['http://localhost:6767'])`, then `allowed.has(origin)`): no entry is
+ * added, spread in, parsed or handed to other code, so it can never hold `'*'`.
+ */
+export function literalListWithoutWildcard(list: TSESTree.Node): boolean {
+  const name = skipTypeWrappers(list);
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(name);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const') return false;
+  let init = def.node.init && skipTypeWrappers(def.node.init);
+  if (
+    init?.type === AST_NODE_TYPES.NewExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    init.callee.name === 'Set' &&
+    init.arguments.length === 1
+  ) {
+    init = skipTypeWrappers(init.arguments[0]!);
+  }
+  if (
+    init?.type !== AST_NODE_TYPES.ArrayExpression ||
+    !init.elements.every(
+      (element) =>
+        element !== null &&
+        element.type === AST_NODE_TYPES.Literal &&
+        typeof element.value === 'string' &&
+        element.value !== '*',
+    )
+  )
+    return false;
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    const used = outermostWrapper(reference.identifier as TSESTree.Node);
+    const member = used.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== used) return false;
+    const property = propertyName(member);
+    if (property === 'length' || property === 'size') return true;
+    const call = member.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && LIST_READS.has(property ?? '');
+  });
 }
 
 /** A list a test looks for `'*'` in, and where each `'*'` it can hold is written. */

@@ -1254,11 +1254,20 @@ class HostReader {
     const receiver = calledMethodObject(call);
     const made = receiver && madeBy(receiver);
     if (!made) return UNKNOWN;
+    // hapi 16 and before: `new Hapi.Server()`, then `server.connection({ host, port })`.
+    if (receiver && calledOnAlso(receiver, 'connection')) return UNKNOWN;
     const [argument] = made.arguments;
     if (!argument) return { kind: 'default', addHost: null };
     if (argument.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
     const options = resolveObjectExpression(argument);
     if (!options) return UNKNOWN;
+    // `autoListen: false`: `start()` listens on nothing; the code hands hapi a listener of its own.
+    const autoListen = serverOption(options, 'autoListen');
+    if (autoListen.kind === 'unknown') return UNKNOWN;
+    if (autoListen.kind === 'found' && autoListen.value) {
+      const values = possibleValues(autoListen.value);
+      if (values.some((value) => !value.known || value.value === false)) return UNKNOWN;
+    }
     const port = serverOption(options, 'port');
     if (port.kind === 'unknown') return UNKNOWN;
     if (port.kind === 'found' && port.value) {
@@ -1269,10 +1278,17 @@ class HostReader {
       )
         return SOCKET;
     }
+    // hapi listens on `address || host`: an `address` that may be empty leaves it to `host`.
     const address = serverOption(options, 'address');
     if (address.kind === 'unknown') return UNKNOWN;
     if (address.kind === 'found') {
-      return address.value ? { kind: 'given', node: address.property, value: address.value, certain: true } : UNKNOWN;
+      if (!address.value) return UNKNOWN;
+      const values = possibleValues(address.value);
+      const mayBeEmpty = values.some((value) => value.known && !value.value);
+      const unknown = values.some((value) => !value.known);
+      const host = serverOption(options, 'host');
+      if (mayBeEmpty || (unknown && host.kind === 'found')) return this.readHostProperty(api, options);
+      return { kind: 'given', node: address.property, value: address.value, certain: true };
     }
     return this.readHostProperty(api, options);
   }
@@ -1607,6 +1623,22 @@ function mentionsPort(node: TSESTree.Node): boolean {
 /** A name of a socket path or pipe (`socketPath`, `ipcPipe`), not of a port (`portPath`). */
 function namesPath(name: string): boolean {
   return /(?:path|sock(?:et)?|pipe)$/iu.test(name) && !/port/iu.test(name);
+}
+
+/** Whether the code calls `method` on what a name holds, anywhere (`server.connection(…)` of an old hapi server). */
+function calledOnAlso(receiver: TSESTree.Node, method: string): boolean {
+  const name = skipTypeWrappers(receiver);
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(name)?.references ?? []).some((reference) => {
+    const used = outermostWrapper(reference.identifier as TSESTree.Node);
+    const member = used.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === used &&
+      propertyName(member) === method &&
+      member.parent?.type === AST_NODE_TYPES.CallExpression
+    );
+  });
 }
 
 /** Node's `isPipeName`: a string that is not a non-negative number names a socket or pipe. */

@@ -34,6 +34,28 @@ const WS_FAIL_OPEN = (result: string): string => `import { WebSocketServer } fro
 ${FAIL_OPEN_PREDICATE.replace('export function', 'function').replace('RESULT', result)}
 export const wss = new WebSocketServer({ port: 8765, host: '127.0.0.1', verifyClient: (info) => isAllowedOrigin(info.origin) });`;
 
+/** A relay that checks a request's origin through a type of its own named `MessageEvent`. */
+const LOCAL_MESSAGE_EVENT = `import express from 'express';
+
+// A message on the MCP relay: what a page posted, with its origin.
+interface MessageEvent {
+  origin: string;
+  data: unknown;
+}
+const ALLOWED = (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
+function allowed(origin: string): boolean {
+  if (ALLOWED.length === 0) return true;
+  return ALLOWED.includes(origin);
+}
+function relay(event: MessageEvent): boolean {
+  return allowed(event.origin);
+}
+const app = express();
+app.post('/mcp', (req, res) => {
+  if (!relay({ origin: req.headers.origin ?? '', data: req.body })) return void res.status(403).end();
+  res.json({ ok: true });
+});`;
+
 ruleTester.run('require-dns-rebinding-protection: checks that fail open', dnsRule, {
   valid: [
     {
@@ -180,6 +202,78 @@ app.use((req, res, next) => {
     },
   ],
   invalid: [
+    {
+      name: "a project's own type named \`MessageEvent\` that carries a request's origin",
+      code: LOCAL_MESSAGE_EVENT,
+      errors: [
+        {
+          messageId: 'failOpenCheck',
+          data: { header: 'Origin' },
+          line: 10,
+          column: 7,
+          endLine: 10,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'refuseUntilConfigured',
+              output: LOCAL_MESSAGE_EVENT.replace(
+                'ALLOWED.length === 0) return true',
+                'ALLOWED.length === 0) return false',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an Origin list looked up by the Host, missing for a Host no site is served on (a rebinding name)',
+      code: `import type { Request, Response, NextFunction } from 'express';
+
+// The origins each MCP site's pages may use, by the Host the site is served on.
+const SITES: Record<string, { origins: string[] }> = { 'localhost:3000': { origins: ['http://localhost:3000'] } };
+
+export function originGuard(req: Request, res: Response, next: NextFunction) {
+  const allowed = SITES[req.headers.host ?? '']?.origins;
+  if (!allowed) return next();
+  if (!allowed.includes(req.headers.origin ?? '')) return res.status(403).end();
+  next();
+}`,
+      errors: [
+        {
+          messageId: 'failOpenCheck',
+          data: { header: 'Origin' },
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 15,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a Host list read from the settings with `config.get()`',
+      code: `import type { Request, Response, NextFunction } from 'express';
+import config from 'config';
+
+// The MCP server's settings.
+export function hostGuard(req: Request, res: Response, next: NextFunction) {
+  const allowed = config.get<{ allowedHosts?: string[] }>('server').allowedHosts;
+  if (!allowed) return next();
+  if (!allowed.includes(req.headers.host ?? '')) return res.status(403).end();
+  next();
+}`,
+      errors: [
+        {
+          messageId: 'failOpenCheck',
+          data: { header: 'Host' },
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 15,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: "a ws server's `verifyClient` hands the check the handshake's Origin",
       code: WS_FAIL_OPEN('true'),

@@ -24,6 +24,11 @@ async function main() {
 main();
 `;
 
+const ENV_ADDRESS = NO_HOST.replace(
+  '{ port: 3000 }',
+  "{ port: 3000, address: process.env.MCP_ADDRESS, host: '0.0.0.0' }",
+);
+
 const ALL_INTERFACES = NO_HOST.replace('{ port: 3000 }', "{ port: 3000, address: '0.0.0.0', host: 'localhost' }");
 
 const defaultHost = (code: string, line: number, column: number) => ({
@@ -52,6 +57,18 @@ ruleTester.run('require-loopback-host: hapi', loopbackRule, {
       code: NO_HOST.replace('server.start()', 'server.initialize()'),
     },
     {
+      name: 'an empty `address`, which leaves it to a loopback `host`',
+      code: NO_HOST.replace('{ port: 3000 }', "{ port: 3000, address: '', host: 'localhost' }"),
+    },
+    {
+      name: '`autoListen: false`: `start()` listens on nothing',
+      code: NO_HOST.replace('{ port: 3000 }', '{ port: 3000, autoListen: false }'),
+    },
+    {
+      name: "hapi 16's `server.connection({ host })`",
+      code: "const Hapi = require('hapi');\nconst server = new Hapi.Server();\nserver.connection({ host: 'localhost', port: 8000 });\nserver.start();",
+    },
+    {
       name: 'a `server` of another package',
       code: "import { server } from './local';\nconst app = server({ port: 3000 });\nawait app.start();",
     },
@@ -59,6 +76,24 @@ ruleTester.run('require-loopback-host: hapi', loopbackRule, {
   invalid: [
     { name: 'neither `address` nor `host`', code: NO_HOST, errors: [defaultHost(NO_HOST, 5, 14)] },
     { name: '`new Hapi.Server()` of a `require`', code: CONSTRUCTED, errors: [defaultHost(CONSTRUCTED, 5, 16)] },
+    {
+      name: "an `address` from the environment, which leaves it to `host: '0.0.0.0'` while unset",
+      code: ENV_ADDRESS,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          data: { api: "hapi's `server.start()`", hostLabel: '`host` (or `address`)', values: "`'0.0.0.0'`" },
+          line: 3,
+          column: 76,
+          endLine: 3,
+          endColumn: 91,
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
+            messageId,
+            output: ENV_ADDRESS.replace("host: '0.0.0.0'", `host: ${host}`),
+          })),
+        },
+      ],
+    },
     {
       name: "`address: '0.0.0.0'` beside a loopback `host`",
       code: ALL_INTERFACES,

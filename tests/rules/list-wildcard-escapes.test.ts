@@ -30,6 +30,37 @@ function allowedOrigin(origin: unknown): string {
 
 const withStar = escaping("'http://localhost:6767', '*'");
 
+/** The list, literal, but given one more entry before the server starts (line 4). */
+const pushed = (entry: string) =>
+  escaping("'http://localhost:6767'").replace('const app = express();', `${entry}\nconst app = express();`);
+
+/** The report on the echo at `line`, with the two suggestions for `code`. */
+const echoes = (code: string, line: number) => ({
+  messageId: 'reflectedOrigin' as const,
+  data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+  line,
+  column: 60,
+  endLine: line,
+  endColumn: 112,
+  suggestions: [
+    {
+      messageId: 'checkEmptyAllowlist' as const,
+      output: code
+        .replace('const app = express();\n', `const app = express();\n\n${HELPER}\n\n`)
+        .replace("'Access-Control-Allow-Origin', origin)", "'Access-Control-Allow-Origin', allowedOrigin(origin))"),
+    },
+    {
+      messageId: 'useAllowlist' as const,
+      output: code
+        .replace(
+          'const app = express();\n',
+          `const app = express();\n\n${HELPER.replace('= [];', "= ['https://app.example.com'];")}\n\n`,
+        )
+        .replace("'Access-Control-Allow-Origin', origin)", "'Access-Control-Allow-Origin', allowedOrigin(origin))"),
+    },
+  ],
+});
+
 ruleTester.run("no-reflected-origin: a list's `'*'` escape before the echo", reflectedRule, {
   valid: [
     { name: "a list the code gives no `'*'`", code: escaping("'http://localhost:6767', 'https://app.example.com'") },
@@ -41,6 +72,16 @@ ruleTester.run("no-reflected-origin: a list's `'*'` escape before the echo", ref
     },
   ],
   invalid: [
+    {
+      name: "a literal list the code adds a `'*'` to",
+      code: pushed("if (process.env.DEV) allowed.add('*');"),
+      errors: [echoes(pushed("if (process.env.DEV) allowed.add('*');"), 8)],
+    },
+    {
+      name: 'a literal list the code adds entries of the environment to',
+      code: pushed("for (const entry of (process.env.ORIGINS ?? '').split(',')) allowed.add(entry);"),
+      errors: [echoes(pushed("for (const entry of (process.env.ORIGINS ?? '').split(',')) allowed.add(entry);"), 8)],
+    },
     {
       name: "a list the code gives a `'*'`",
       code: withStar,

@@ -37,6 +37,11 @@ const BEARER = 'requireBearerAuth({ verifier })';
 const HELD = "const auth = authMiddleware();\nif (auth) app.use('/mcp', auth);";
 const DIRECT = "if (settings.authEnabled) app.use('/mcp', authMiddleware()!);";
 const passing = server('(_req, _res, next) => next()', HELD);
+/** The factory hands back a pass-through instead of `null` while the setting is off. */
+const passingWhenOff = server(BEARER, HELD).replace(
+  '  if (!settings.authEnabled) return null;',
+  '  if (!settings.authEnabled) return (_req, _res, next) => next();',
+);
 
 ruleTester.run('require-csrf-token: a check its factory returns, or null while it is off', csrfRule, {
   valid: [
@@ -44,6 +49,21 @@ ruleTester.run('require-csrf-token: a check its factory returns, or null while i
     { name: 'called in the mount, under the setting', code: server(BEARER, DIRECT) },
   ],
   invalid: [
+    {
+      name: 'the factory returns a pass-through while the setting is off',
+      code: passingWhenOff,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 18,
+          column: 1,
+          endLine: 18,
+          endColumn: 9,
+          suggestions: tokenSuggestions(passingWhenOff),
+        },
+      ],
+    },
     {
       name: 'the factory returns middleware that checks nothing',
       code: passing,

@@ -43,6 +43,27 @@ const unprotected = (code: string) => {
   };
 };
 
+/** A subclass whose constructor turns the protection off before it hands the options on, on an express route (line 12). */
+const REWRITING = `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { StreamableHTTPServerTransportOptions } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+class LenientTransport extends StreamableHTTPServerTransport {
+  constructor(options: StreamableHTTPServerTransportOptions) {
+    options = { ...options, enableDnsRebindingProtection: false };
+    super(options);
+  }
+}
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', async (req, res) => {
+  const transport = new LenientTransport(${PROTECTED});
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');
+`;
+
 ruleTester.run('require-dns-rebinding-protection: subclasses of SDK transports', dnsRule, {
   valid: [
     { name: 'made with the protection on', code: subclass(LOGS, PROTECTED) },
@@ -56,6 +77,29 @@ ruleTester.run('require-dns-rebinding-protection: subclasses of SDK transports',
     },
   ],
   invalid: [
+    {
+      name: 'a constructor that changes the options it hands on: the options given are not read, the app is reported',
+      code: REWRITING,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 12,
+          column: 13,
+          endLine: 12,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: REWRITING.replace(
+                "import type { StreamableHTTPServerTransportOptions } from '@modelcontextprotocol/sdk/server/streamableHttp.js';\n",
+                "import type { StreamableHTTPServerTransportOptions } from '@modelcontextprotocol/sdk/server/streamableHttp.js';\nimport { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';\n",
+              ).replace('const app = express();', 'const app = createMcpExpressApp();'),
+            },
+          ],
+        },
+      ],
+    },
     { name: 'no constructor of its own', code: subclass(LOGS, OPEN), errors: [unprotected(subclass(LOGS, OPEN))] },
     {
       name: 'a constructor that passes its options on',
