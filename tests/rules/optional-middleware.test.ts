@@ -43,6 +43,17 @@ const passingWhenOff = server(BEARER, HELD).replace(
   '  if (!settings.authEnabled) return (_req, _res, next) => next();',
 );
 
+/** The report on the unchecked `POST /mcp` of `code` (line 18), with its two suggestions. */
+const openRoute = (code: string) => ({
+  messageId: 'missingCsrfCheck' as const,
+  data: { route: '`POST /mcp`' },
+  line: 18,
+  column: 1,
+  endLine: 18,
+  endColumn: 9,
+  suggestions: tokenSuggestions(code),
+});
+
 ruleTester.run('require-csrf-token: a check its factory returns, or null while it is off', csrfRule, {
   valid: [
     { name: 'held in a constant, mounted where it is not null', code: server(BEARER, HELD) },
@@ -52,32 +63,12 @@ ruleTester.run('require-csrf-token: a check its factory returns, or null while i
     {
       name: 'the factory returns a pass-through while the setting is off',
       code: passingWhenOff,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`' },
-          line: 18,
-          column: 1,
-          endLine: 18,
-          endColumn: 9,
-          suggestions: tokenSuggestions(passingWhenOff),
-        },
-      ],
+      errors: [openRoute(passingWhenOff)],
     },
     {
       name: 'the factory returns middleware that checks nothing',
       code: passing,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: '`POST /mcp`' },
-          line: 18,
-          column: 1,
-          endLine: 18,
-          endColumn: 9,
-          suggestions: tokenSuggestions(passing),
-        },
-      ],
+      errors: [openRoute(passing)],
     },
   ],
 });

@@ -158,6 +158,25 @@ app.get('/mcp', (c) => c.json({ error: 'Method not allowed' }, ${init}));
 export default app;
 `;
 
+/** The report on the registration server's `app.use(cors())` (line 17), with its two suggestions. */
+const registrationWildcard = (code: string) => ({
+  messageId: 'wildcardOrigin' as const,
+  data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+  line: 17,
+  column: 9,
+  endLine: 17,
+  endColumn: 15,
+  suggestions: [
+    { messageId: 'denyOrigins' as const, output: code.replace('cors()', 'cors({ origin: false })') },
+    {
+      messageId: 'useAllowlist' as const,
+      output: code
+        .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
+        .replace('\nconst ClientMetadataSchema', `\n${ALLOWLIST}\n\nconst ClientMetadataSchema`),
+    },
+  ],
+});
+
 ruleTester.run('no-wildcard-origin: routes public by what they answer', wildcardRule, {
   valid: [
     {
@@ -213,48 +232,12 @@ ruleTester.run('no-wildcard-origin: routes public by what they answer', wildcard
     {
       name: 'a schema of something else than client metadata',
       code: profileSchema,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
-          line: 17,
-          column: 9,
-          endLine: 17,
-          endColumn: 15,
-          suggestions: [
-            { messageId: 'denyOrigins', output: profileSchema.replace('cors()', 'cors({ origin: false })') },
-            {
-              messageId: 'useAllowlist',
-              output: profileSchema
-                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
-                .replace('\nconst ClientMetadataSchema', `\n${ALLOWLIST}\n\nconst ClientMetadataSchema`),
-            },
-          ],
-        },
-      ],
+      errors: [registrationWildcard(profileSchema)],
     },
     {
       name: 'a schema whose `redirect_uris` may be left out',
       code: optionalUris,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
-          line: 17,
-          column: 9,
-          endLine: 17,
-          endColumn: 15,
-          suggestions: [
-            { messageId: 'denyOrigins', output: optionalUris.replace('cors()', 'cors({ origin: false })') },
-            {
-              messageId: 'useAllowlist',
-              output: optionalUris
-                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
-                .replace('\nconst ClientMetadataSchema', `\n${ALLOWLIST}\n\nconst ClientMetadataSchema`),
-            },
-          ],
-        },
-      ],
+      errors: [registrationWildcard(optionalUris)],
     },
     {
       name: 'a Hono route whose `ResponseInit` holds a success status',
