@@ -31,9 +31,19 @@ export function startSession(): void {
   usesMemo.clear();
 }
 
-/** Which linted file's work this is: what other modules say may change between two files. */
-export function currentSession(): number {
-  return sessionCount;
+/**
+ * `compute`, remembered for each key during one linted file's work: what other modules say may
+ * change between two files (the modules that import a module, the calls of a method).
+ */
+export function perLintedFile<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const memo = new WeakMap<K, { readonly session: number; readonly value: V }>();
+  return (key) => {
+    const known = memo.get(key);
+    if (known?.session === sessionCount) return known.value;
+    const value = compute(key);
+    memo.set(key, { session: sessionCount, value });
+    return value;
+  };
 }
 
 /** A module of the project, parsed (and cached) for the linted file's analysis; `null` when it cannot be read. */

@@ -18,7 +18,7 @@ import {
   type CheckFinder,
 } from './credential-checks';
 import { defaultEventHandler } from './fetch-handlers';
-import { currentSession, loadModule } from './exports';
+import { loadModule, perLintedFile } from './exports';
 import { codeOf, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { sourceModulesIn, supabaseFunction } from './module-graph';
 import { requestHeaderRead } from './request-headers';
@@ -406,8 +406,7 @@ function appChecks(
   if (!mounted.every((mount) => mountChecks(finder, mount, path, apps, depth))) return false;
   return (
     mounted.length > 0 ||
-    mountersCheck(finder, app, path, depth) ||
-    importersCheck(finder, app, path, depth) ||
+    foreignMountsCheck(finder, app, path, depth) ||
     registrarsCheck(finder, app, path, depth) ||
     (finder.known === 'auth' && oauthProviderChecks(app, path))
   );
@@ -745,28 +744,6 @@ function pathHolds(
 }
 
 /**
- * A router or sub-app held by a module-level constant that its module exports and does not mount
- * (`const router = express.Router(); export default router`, `module.exports = router`,
- * `export const mcpApp = new Hono()`): the modules that import it mount it. Every use they make of
- * it must be such a mount, behind a check in the same call or on the app it is mounted on.
- */
-function importersCheck(finder: CheckFinder, app: AppInstance, path: string | null, depth: number): boolean {
-  if (depth > 3) return false;
-  const found = appUses(app);
-  if (!found?.complete) return false;
-  const own = programOf(app.node);
-  const elsewhere = found.uses.filter((use) => programOf(use) !== own);
-  return (
-    elsewhere.length > 0 &&
-    elsewhere.every((use) => {
-      const { apps } = findRoutes(codeOf(use));
-      const mount = mountOf(outermostWrapper(use), apps);
-      return mount !== null && mountChecks(finder, mount, path, apps, depth);
-    })
-  );
-}
-
-/**
  * A Fastify plugin that its own module does not register (`export const routes: FastifyPluginAsync
  * = async (instance) => …`, `export async function routes(app: FastifyInstance) { … }`): the
  * modules that import it register it. Every use must be `app.register(routes)`, on an app whose
@@ -844,35 +821,20 @@ function mountChecks(
 }
 
 /**
- * An app or router that a function makes and returns, which its own module does not mount: the
- * modules that call the function mount what it returns (`app.use('/gateway', requireToken,
- * createMcpRouter())`, `protected.route('/', createMcpApp())`). Every call must be such a mount,
- * behind a check in the same call or on the app it is mounted on; a call the analysis does not
- * see, or one whose result goes anywhere else, is not.
+ * A router or sub-app that other modules mount (`foreignMounts`): held by a module-level constant
+ * that its module exports (`export const mcpApp = new Hono()`, `module.exports = router`), or made
+ * and returned by a function (`app.use('/gateway', requireToken, createMcpRouter())`). Every mount
+ * must be behind a check in the same call or on the app it is mounted on; a use the analysis does
+ * not see, or one that is no mount, is not. A function that its own module calls too is judged by
+ * that module's mounts (`mountTable`), not here.
  */
-function mountersCheck(finder: CheckFinder, app: AppInstance, path: string | null, depth: number): boolean {
-  const factory = enclosingFunction(app.node);
-  if (!factory || depth > 3) return false;
-  const returnsApp = returnedExpressions(factory).some(
-    (value) => skipTypeWrappers(resolveExpression(value) ?? value) === app.node,
-  );
-  if (!returnsApp) return false;
-  const found = callsOf(factory);
-  if (!found?.complete || found.calls.length === 0) return false;
-  return found.calls.every((made) => {
-    if (programOf(made) === programOf(app.node)) return false;
-    const { apps } = findRoutes(codeOf(made));
-    const held = valuesOf(made);
-    // Every place the router goes must be a mount, and every mount behind a check.
-    return (
-      held !== null &&
-      held.length > 0 &&
-      held.every((value) => {
-        const mount = mountOf(value, apps);
-        return mount !== null && mountChecks(finder, mount, path, apps, depth);
-      })
-    );
-  });
+function foreignMountsCheck(finder: CheckFinder, app: AppInstance, path: string | null, depth: number): boolean {
+  if (depth > 3) return false;
+  const mounts = foreignMounts(app);
+  if (!mounts || mounts.length === 0) return false;
+  if (enclosingFunction(app.node) && (mountTable(findRoutes(codeOf(app.node)).apps).get(app)?.length ?? 0) > 0)
+    return false;
+  return mounts.every(({ mount, apps }) => mountChecks(finder, mount, path, apps, depth));
 }
 
 /**
@@ -959,14 +921,12 @@ export function mountedPaths(
 ): string[] {
   const found = new Set<string>();
   if (depth <= 4) {
-    const mounts = [
-      ...(mountTable(apps).get(app) ?? []).map((mount) => ({ mount, apps })),
-      ...(foreignMounts(app) ?? [{ mount: null, apps }]),
-    ];
+    const { mounts, complete } = mountsOf(app, apps);
+    // Used by another module in a way that is no mount: at a path not known, taken as its own.
+    if (!complete) found.add(path);
     for (const { mount, apps: theirs } of mounts) {
-      // Used by another module in a way that is no mount, or mounted at more paths than are
-      // followed: at a path not known, taken as its own.
-      if (!mount || budget.paths <= 0) found.add(path);
+      // Mounted at more paths than are followed: the same.
+      if (budget.paths <= 0) found.add(path);
       else {
         for (const prefix of mount.prefixes ?? ['']) {
           budget.paths--;
@@ -1006,9 +966,6 @@ export interface ForeignMount {
   readonly apps: readonly AppInstance[];
 }
 
-/** What `foreignMounts` found, in the linted file's work it was found in (the importers may change between files). */
-const foreignMountsMemo = new WeakMap<AppInstance, { session: number; mounts: readonly ForeignMount[] | null }>();
-
 /**
  * The mounts that the other modules of its package make of a router or sub-app that a module
  * exports (`export const mcpApp = new Hono()`, then `app.route('/mcp', mcpApp)` elsewhere) or that
@@ -1016,14 +973,7 @@ const foreignMountsMemo = new WeakMap<AppInstance, { session: number; mounts: re
  * `[]` for an app that no other module reaches, `null` when one uses it any other way (and may add
  * routes to it), or when its uses cannot all be read.
  */
-export function foreignMounts(app: AppInstance): readonly ForeignMount[] | null {
-  const session = currentSession();
-  const known = foreignMountsMemo.get(app);
-  if (known?.session === session) return known.mounts;
-  const mounts = readForeignMounts(app);
-  foreignMountsMemo.set(app, { session, mounts });
-  return mounts;
-}
+export const foreignMounts: (app: AppInstance) => readonly ForeignMount[] | null = perLintedFile(readForeignMounts);
 
 function readForeignMounts(app: AppInstance): ForeignMount[] | null {
   const own = programOf(app.node);
@@ -1037,11 +987,12 @@ function readForeignMounts(app: AppInstance): ForeignMount[] | null {
     const found = callsOf(factory);
     if (!found?.complete) return null;
     for (const made of found.calls) {
-      // A call in the app's own module is one of its mounts there (`mountTable`).
-      if (programOf(made) === own) continue;
+      // Every place what it returns goes must be a mount (a result no code reads is none).
       const held = valuesOf(made);
-      if (held === null) return null;
-      given.push(...held);
+      if (held === null || held.length === 0) return null;
+      // A call in the app's own module is one of its mounts there (`mountTable`), or no mount.
+      if (programOf(made) !== own) given.push(...held);
+      else if (!held.every((value) => mountOf(value, findRoutes(codeOf(made)).apps) !== null)) return null;
     }
   } else {
     const found = appUses(app);

@@ -17,12 +17,12 @@ import {
   exportName,
   importedFile,
   importedValue,
-  currentSession,
   importerCalls,
   importerMemberCalls,
   importerUses,
   loadModule,
   moduleTarget,
+  perLintedFile,
   requiredValue,
   type ExternalRef,
   type ModuleFilter,
@@ -1206,16 +1206,8 @@ export type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
 export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation[]; complete: boolean } | null {
   // A method's calls are read from its whole class (and the classes that make it): asked once per
   // method in a linted file's work, not for each value that flows through a parameter of it.
-  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) {
-    const session = currentSession();
-    const known = methodCallsMemo.get(fn.parent);
-    const kept = known?.session === session ? (local ? known.local : known.all) : undefined;
-    if (kept !== undefined) return kept;
-    const found = methodCalls(fn.parent, local);
-    const entry = known?.session === session ? known : { session };
-    methodCallsMemo.set(fn.parent, local ? { ...entry, local: found } : { ...entry, all: found });
-    return found;
-  }
+  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn)
+    return local ? localMethodCalls(fn.parent) : allMethodCalls(fn.parent);
   // `export default { async bootstrap(app) { … } }`: `transport.bootstrap(app)` where it is imported.
   const inline = defaultExportMember(fn);
   if (inline !== null) return defaultMemberCalls(fn, [inline], local, { calls: [], complete: true });
@@ -1563,15 +1555,9 @@ function methodCalls(
   return { calls, complete };
 }
 
-/** What `methodCalls` found for a method, in the linted file's work it was found in (importers may change between files). */
-const methodCallsMemo = new WeakMap<
-  TSESTree.MethodDefinition,
-  {
-    readonly session: number;
-    readonly local?: { calls: Invocation[]; complete: boolean } | null;
-    readonly all?: { calls: Invocation[]; complete: boolean } | null;
-  }
->();
+/** `methodCalls` of a method, with and without the modules that import its class, per linted file. */
+const localMethodCalls = perLintedFile((method: TSESTree.MethodDefinition) => methodCalls(method, true));
+const allMethodCalls = perLintedFile((method: TSESTree.MethodDefinition) => methodCalls(method, false));
 
 /** Whether a class on the way from `made` up to `base` declares its own method of that name. */
 function overriddenBelow(
