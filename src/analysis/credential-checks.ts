@@ -676,7 +676,7 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
  */
 function returnsOnlyChecks(finder: CheckFinder, factory: HandlerFunction): boolean {
   if (readingFactories.has(factory)) return false;
-  const returned = returnedExpressions(factory).filter((value) => !isNullish(value));
+  const returned = returnedExpressions(factory).filter((value) => !isNullishLiteral(skipTypeWrappers(value)));
   if (returned.length === 0 || returned.length === returnedExpressions(factory).length) return false;
   readingFactories.add(factory);
   try {
@@ -688,14 +688,6 @@ function returnsOnlyChecks(finder: CheckFinder, factory: HandlerFunction): boole
 
 /** The factories `returnsOnlyChecks` is reading the returns of: one that returns its own call is no check. */
 const readingFactories = new Set<HandlerFunction>();
-
-/** `null`, `undefined` or `void 0`. */
-function isNullish(node: TSESTree.Node): boolean {
-  const value = skipTypeWrappers(node);
-  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
-  if (value.type === AST_NODE_TYPES.UnaryExpression) return value.operator === 'void';
-  return value.type === AST_NODE_TYPES.Literal && value.value === null;
-}
 
 /**
  * Context that the reading of nested code runs under: `value` is what `during(value, read)` set

@@ -79,7 +79,7 @@ export function mayServeMcp(route: Route): boolean {
 }
 
 /** A package's middleware, made or named: `express.json()`, `bearerAuth({ … })`. */
-function packageMiddleware(handler: TSESTree.Node): boolean {
+export function packageMiddleware(handler: TSESTree.Node): boolean {
   const expression = skipTypeWrappers(handler);
   return externalRefOf(expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression) !== null;
 }

@@ -32,7 +32,7 @@ import {
 } from './route-guards';
 import { findRoutes, requiredPaths, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
-import { importedRouterOfNoMcp, servesNoMcpSurely } from './mcp-scope';
+import { importedRouterOfNoMcp, packageMiddleware, servesNoMcpSurely } from './mcp-scope';
 import { nestDecorator, nestRoutePaths } from './nest-routes';
 import {
   deployedAsVercelFunction,
@@ -683,11 +683,7 @@ function answersDiscoveryDocument(route: Route): boolean {
   const answering = route.handlers.at(-1);
   if (route.framework === 'node' || !answering || (route.path !== null && MCP_PATH.test(route.path))) return false;
   // Middleware before the handler may be a package's (`router.get('/', cors(), handler)`).
-  const packaged = (handler: TSESTree.Node): boolean => {
-    const made = skipTypeWrappers(handler);
-    return externalRefOf(made.type === AST_NODE_TYPES.CallExpression ? made.callee : made) !== null;
-  };
-  if (!route.handlers.slice(0, -1).every(packaged)) return false;
+  if (!route.handlers.slice(0, -1).every(packageMiddleware)) return false;
   const fn = resolveFunction(answering);
   if (!fn || fn.generator) return false;
   let documents = 0;
@@ -1565,19 +1561,32 @@ function mountedAlone(mount: TSESTree.CallExpression, app: AppInstance): boolean
   if (!MOUNTING_ON_APP.has(calledMethodName(mount) ?? '')) return false;
   const prefix = pathPrefix(mount);
   if (prefix === null || prefix === '' || prefix === '/') return false;
-  return app.calls.every((call) => {
-    if (call === mount) return true;
-    const method = calledMethodName(call);
-    if (method === 'listen' || method === 'set' || method === 'disable' || method === 'enable') return true;
-    const path = pathPrefix(call);
-    if (path === null) return false;
-    // A parameter or a wildcard (`/:tenant/mcp`, `*`) may match paths under the mount too.
-    if (path !== '') return !/[:*(]/u.test(path) && !(covers(prefix, path) || covers(path, prefix));
-    return call.arguments.every((argument) => {
-      const used = skipTypeWrappers(argument);
-      return used.type === AST_NODE_TYPES.CallExpression && externalRefOf(used.callee) !== null;
-    });
-  });
+  return app.calls.every(
+    (call) =>
+      call === mount ||
+      (keepsApartFrom(call, prefix) ??
+        call.arguments.every((argument) => {
+          const used = skipTypeWrappers(argument);
+          return used.type === AST_NODE_TYPES.CallExpression && externalRefOf(used.callee) !== null;
+        })),
+  );
+}
+
+/** Calls that start an app or set one of its settings, and handle no request. */
+const HANDLES_NO_REQUEST: ReadonlySet<string> = new Set(['listen', 'set', 'disable', 'enable']);
+
+/**
+ * Whether a call of an app handles no request under `prefix`: it starts the app or sets a
+ * setting, or it is at a constant path apart from `prefix` (a parameter or a wildcard,
+ * `/:tenant/mcp`, `*`, may match paths under it too). `null` for one at no path
+ * (`app.use(middleware)`), which each caller judges.
+ */
+function keepsApartFrom(call: TSESTree.CallExpression, prefix: string): boolean | null {
+  if (HANDLES_NO_REQUEST.has(calledMethodName(call) ?? '')) return true;
+  const path = pathPrefix(call);
+  if (path === null) return false;
+  if (path === '') return null;
+  return !/[:*(]/u.test(path) && !(covers(prefix, path) || covers(path, prefix));
 }
 
 /**
@@ -1676,13 +1685,7 @@ function nothingAnswersAfter(mount: TSESTree.CallExpression, app: AppInstance): 
   if (prefix === null) return false;
   const index = app.calls.indexOf(mount);
   if (index === -1) return false;
-  return app.calls.slice(index + 1).every((call) => {
-    const method = calledMethodName(call);
-    if (method === 'listen' || method === 'set' || method === 'disable' || method === 'enable') return true;
-    const path = pathPrefix(call);
-    if (path === null || path === '') return false;
-    return !/[:*(]/u.test(path) && !(covers(prefix, path) || covers(path, prefix));
-  });
+  return app.calls.slice(index + 1).every((call) => keepsApartFrom(call, prefix) ?? false);
 }
 
 /**
