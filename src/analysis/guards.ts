@@ -94,8 +94,8 @@ export function originChecksIn(test: TSESTree.Node, origin: TSESTree.Node, posit
       if ((expression.operator === '&&') === positive) return [...left, ...right];
       // Otherwise either may hold: each side must check the origin or find it absent
       // (`!origin || ALLOWED.has(origin)`): echoing a missing Origin allows nobody.
-      // A side that asks a list for `'*'` (`allowed.has('*') || allowed.has(origin)`) lets in what
-      // the list holds: the list's own reports judge a `'*'` the code writes there (`wildcardInList`).
+      // A side that asks a constant literal list for `'*'` (`allowed.has('*') || allowed.has(origin)`)
+      // never holds: the other side decides (`asksListForWildcard`).
       const covered = (side: TSESTree.Node, checks: OriginCheck[]): boolean =>
         checks.length > 0 || isAbsent(side, origin, positive) || asksListForWildcard(side, origin, positive);
       const checks = [...left, ...right];

@@ -817,8 +817,7 @@ export function literalListWithoutWildcard(list: TSESTree.Node): boolean {
   let init = def.node.init && skipTypeWrappers(def.node.init);
   if (
     init?.type === AST_NODE_TYPES.NewExpression &&
-    init.callee.type === AST_NODE_TYPES.Identifier &&
-    init.callee.name === 'Set' &&
+    globalPath(init.callee)?.join('.') === 'Set' &&
     init.arguments.length === 1
   ) {
     init = skipTypeWrappers(init.arguments[0]!);
