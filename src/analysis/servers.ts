@@ -49,8 +49,13 @@ export type { ServerApi } from '../frameworks/types';
 
 /** What the adapters' server starts are exported as (`serve`). */
 const START_NAMES = exportNamesWith('start');
-/** Words a file that starts a server must contain: `.listen()`, or a start call of the adapters. */
-const MENTIONS_START = new RegExp(`\\b(?:listen|start|startServer|${[...START_NAMES].join('|')})\\b`, 'u');
+/**
+ * The methods that start a server: `.listen()`, fastmcp's `server.start({ httpStream })` and hapi's
+ * `server.start()`, and `@chatmcp/sdk`'s `transport.startServer()`.
+ */
+const START_METHODS: ReadonlySet<string> = new Set(['listen', 'start', 'startServer']);
+/** Words a file that starts a server must contain: a start method, or a start call of the adapters. */
+const MENTIONS_START = new RegExp(`\\b(?:${[...START_METHODS, ...START_NAMES].join('|')})\\b`, 'u');
 /** Bun's `export default { port, fetch }`, and an app a package script runs with Bun. */
 const MENTIONS_DEFAULT_SERVER = /\bexport\s+default\b|\bas\s+default\b/u;
 
@@ -239,9 +244,6 @@ function startsIn(fn: HandlerFunction): ServerStart[] {
   });
   return starts;
 }
-
-/** The methods that start a server: `.listen()`, and fastmcp's `server.start({ httpStream })`. */
-const START_METHODS: ReadonlySet<string> = new Set(['listen', 'start', 'startServer']);
 
 /** How a `.listen()` or `.start()` call starts its receiver, when the receiver is a server of an adapter. */
 function methodStartApi(call: TSESTree.CallExpression): StartApi | null {
