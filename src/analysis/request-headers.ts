@@ -1,4 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { perLintedFile } from './exports';
 import { HEADER_READERS as H3_HEADER_READERS } from '../frameworks/h3';
 import { HEADER_API } from '../frameworks/registry';
 import { calledMethodName, globalPath, skipTypeWrappers } from './ast';
@@ -137,8 +139,19 @@ const HEADERS_TYPE = /\b(?:IncomingHttpHeaders|Headers)\b/u;
  * IncomingHttpHeaders`), as a check in another module takes them (`assertKey(req.headers)`).
  */
 function holdsRequestHeaders(name: TSESTree.Identifier): boolean {
-  const def = variableOf(name)?.defs[0];
-  if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) return false;
+  const variable = variableOf(name);
+  return variable ? variableHoldsRequestHeaders(variable) : false;
+}
+
+/**
+ * The answer for a binding, the same at each of its reads: a handler's helpers read the request
+ * through many references of one parameter, whose values are the arguments of every call.
+ */
+const variableHoldsRequestHeaders = perLintedFile((variable: Scope.Variable): boolean => {
+  const def = variable.defs[0];
+  const name = def?.name;
+  if (!def || name?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (def.type !== 'Variable' && def.type !== 'Parameter') return false;
   // `const { method, url, headers } = req`: the request's headers, destructured from it.
   if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init) {
     const init = skipTypeWrappers(def.node.init);
@@ -164,7 +177,7 @@ function holdsRequestHeaders(name: TSESTree.Identifier): boolean {
   const annotation = def.name.typeAnnotation?.typeAnnotation;
   const typed = annotation?.type === AST_NODE_TYPES.TSTypeReference && HEADERS_TYPE.test(textOfType(annotation));
   return typed || HEADERS_PARAMETER.test(def.name.name);
-}
+});
 
 /** The name of a type reference (`IncomingHttpHeaders`, `http.IncomingHttpHeaders`). */
 function textOfType(reference: TSESTree.TSTypeReference): string {
