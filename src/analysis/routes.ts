@@ -74,6 +74,12 @@ export interface Route {
   readonly exportedFor?: string;
   /** A Nitro file route's middleware folder, whose handlers run before it (`server/middleware`). */
   readonly middlewareDir?: string;
+  /**
+   * A plain handler's POST branch that hands the request on, with no `path`: the one path the
+   * `if` around it requires (`if (url === '/mcp') { … if (req.method === 'POST') … }`), to name
+   * it by. Not judged: what the call serves is not told by the paths around it.
+   */
+  readonly enclosingPath?: string;
 }
 
 /** An app or router, known by what created it. */
@@ -1361,15 +1367,19 @@ function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): R
       const post = methodTest(node.test);
       if (!post || postTests.has(post.test)) return;
       postTests.add(post.test);
+      const handsOn = handsRequestOn(node.consequent, fn);
+      const path = pathTest(node.test) ?? (handsOn ? null : enclosingPath(node, fn));
+      const named = path === null && handsOn ? enclosingPath(node, fn) : null;
       routes.push({
         framework: 'node',
         app: koaApp,
         node: post.test,
         call: null,
-        path: pathTest(node.test) ?? (handsRequestOn(node.consequent, fn) ? null : enclosingPath(node, fn)),
+        path,
         acceptsPost: true,
         handlers: [handler],
         options: null,
+        ...(named === null ? {} : { enclosingPath: named }),
       });
     });
   }

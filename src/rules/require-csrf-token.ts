@@ -866,15 +866,16 @@ export default createRule<Options, MessageIds>({
         const whole = route.handlers.some((given) => resolveFunction(given) === route.node);
         const method = !whole && /\bmethod\b/u.test(textOf(route.node)) ? 'POST' : 'Every method';
         if (method === 'POST') {
-          return route.path ? `\`POST ${route.path}\` in ${handler}` : `The POST branch of ${handler}`;
+          const path = route.path ?? route.enclosingPath;
+          return path ? `\`POST ${path}\` in ${handler}` : `The POST branch of ${handler}`;
         }
         return route.path ? `Every method of \`${route.path}\` in ${handler}` : `Every method of ${handler}`;
       }
       const method = route.call ? calledMethodName(route.call) : null;
       // A path the file does not spell out is named by the expression that holds it.
       const pathArgument = route.call?.arguments[0];
-      // `app.use(handler)`: no path to name, and the handler's source is no name.
-      // `app.use(handler)`: no path to name; `app.use(at('/mcp'), handler)` is named by its first argument.
+      // `app.use(handler)`: no path to name, and the handler's source is no name;
+      // `app.use(at('/mcp'), handler)` is named by its first argument.
       if (
         method === 'use' &&
         route.path === null &&

@@ -3673,7 +3673,8 @@ http
       errors: [
         {
           messageId: 'missingCsrfCheck',
-          data: { route: 'The POST branch of this handler' },
+          // Named by the path of the `if` around it.
+          data: { route: '`POST /mcp` in this handler' },
           line: 12,
           column: 11,
           endLine: 12,
