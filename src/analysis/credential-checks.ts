@@ -41,6 +41,7 @@ import {
   requestQueryRead,
 } from './request-headers';
 import {
+  callsOf,
   findObjectProperty,
   fromH3,
   isFunctionNode,
@@ -508,11 +509,12 @@ const READING_METHODS =
 function onlyAnswersYes(helper: HandlerFunction): boolean {
   // One that can fall off its end answers `undefined` there, which refuses.
   if (!endsInReturn(helper)) return false;
-  const answers = returnedExpressions(helper);
+  // Of the call being read, only what its arguments let run (`if (requireAuth) { … return false; }`).
+  const answers = returnedExpressions(helper).filter((answer) => !notTakenForCall(answer, helper));
   if (answers.length === 0 || !answers.every((answer) => staticValue(answer)?.value === true)) return false;
   let decides = false;
   walk(helper.body, (node) => {
-    if (decides) return;
+    if (decides || notTakenForCall(node, helper)) return;
     if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression) decides = true;
     else if (node.type === AST_NODE_TYPES.CallExpression) {
       const logs = globalPath(node.callee)?.[0] === 'console';
@@ -716,6 +718,18 @@ function scoped<T>(initial: T): Scoped<T> {
   };
 }
 
+/**
+ * Whether a function of the project refuses a request without a credential at each of its calls:
+ * `if (requireAuth) { … }` runs for none of the calls that pass `requireAuth` false. A function
+ * whose calls the module does not all show is read as written.
+ */
+export function checksCredentialAtEveryCall(finder: CheckFinder, fn: HandlerFunction, route?: TSESTree.Node): boolean {
+  const found = callsOf(fn);
+  const calls = found?.complete ? found.calls.filter((call) => call.type === AST_NODE_TYPES.CallExpression) : [];
+  if (calls.length === 0) return functionChecksCredential(finder, fn, 0, route);
+  return calls.every((call) => withArguments(call, fn, () => functionChecksCredential(finder, fn, 0, route)));
+}
+
 /** Runs `read` with the parameters of `factory` bound to what `call` gives it (`argumentsOf`). */
 function withArguments<T>(call: TSESTree.CallExpression, factory: HandlerFunction, read: () => T): T {
   return withBound(argumentsOf(call, factory), read);
@@ -858,6 +872,8 @@ export function functionChecksCredential(
     // With `onlyBefore`, not what runs after the route's branch (the request is answered by then).
     if (onlyBefore && route && node.range[0] >= route.range[1]) return;
     if (finder.enforcedByDefault && underSetting(node, fn)) return;
+    // `if (requireAuth) { … verify(token) … }` in a helper called with `requireAuth` false.
+    if (notTakenForCall(node, fn)) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       // A known guard called in place: `if (!localhostHostValidation()(req, res)) return;`
       const callee = skipTypeWrappers(node.callee);
@@ -881,7 +897,7 @@ export function functionChecksCredential(
           const opensByDefault =
             (!finder.rejectsWhenMissing && failOpenBranches(callee).length > 0) ||
             (finder.enforcedByDefault === true && passesWhileUnconfigured(callee)) ||
-            onlyAnswersYes(callee);
+            withArguments(node, callee, () => onlyAnswersYes(callee));
           // `try { ensureAuth(req) } catch { return res.status(401).end() }`: a helper that reads the
           // credential and throws without it, its throw turned into a refusal.
           const refusedOnThrow = (): boolean => {
@@ -902,7 +918,7 @@ export function functionChecksCredential(
           if (
             !opensByDefault &&
             ((decides
-              ? answerDecidingGateOf(fn, () => readsCredential(finder, callee))
+              ? answerDecidingGateOf(fn, () => withArguments(node, callee, () => readsCredential(finder, callee)))
               : helperChecksCredential(finder, node, callee, depth + 1, fn)) ||
               refusedOnThrow())
           ) {
@@ -1660,7 +1676,7 @@ function readsCookies(fn: HandlerFunction): boolean {
 function readsCredential(finder: CheckFinder, fn: HandlerFunction, depth = 0): boolean {
   let reads = false;
   walk(fn.body, (node) => {
-    if (reads) return;
+    if (reads || notTakenForCall(node, fn)) return;
     const header = requestHeaderRead(node) ?? hostPropertyRead(node) ?? requestQueryRead(node);
     // `if (config.enableBearerAuth) { …header… } return true;`: out of the box it reads nothing.
     if (header !== null && finder.checksHeader(header) && !looselyChecked(finder, header, fn))
@@ -2297,7 +2313,9 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     !(target && !mayRefuse(target)) &&
     rejects(tryStatement.handler.body) &&
     (VERIFYING_CALLEE.test(callee) || (!heldInObject(node) && !answersServerError(tryStatement.handler.body))) &&
-    reachedWhenAbsent(tryStatement, absent) &&
+    // The call itself, not only the `try`: `if (requireAuth) { … verify(token) }` in a call that
+    // passes `requireAuth` false never verifies.
+    reachedWhenAbsent(call, absent) &&
     // A made-up value signed with a key the source spells out (`jwt.verify(token, process.env.JWT_SECRET
     // || 'change-me')`) passes: anyone who reads the code can sign one.
     !(judgingForgery.value && keyedBySourceSecret(call))
@@ -2728,6 +2746,25 @@ function ruledIn(test: TSESTree.Node): boolean {
   if (!boundArguments.value) return false;
   const value = absentValue(test, new Map());
   return value.known && Boolean(value.value);
+}
+
+/**
+ * Whether a node lies in a branch that the helper call being read never takes: the consequent of
+ * an `if` (or `&&`, `?:`) whose test its arguments rule out, or the alternative of one they rule in.
+ */
+function notTakenForCall(node: TSESTree.Node, fn: HandlerFunction): boolean {
+  if (!boundArguments.value) return false;
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (child === parent.consequent && ruledOut(parent.test)) return true;
+      if (child === parent.alternate && ruledIn(parent.test)) return true;
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
+      if (parent.operator === '&&' && ruledOut(parent.left)) return true;
+      if (parent.operator === '||' && ruledIn(parent.left)) return true;
+    }
+  }
+  return false;
 }
 
 /** What a helper's parameters hold for one call: the static arguments, or `undefined` for one left out. */

@@ -62,6 +62,7 @@ import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/
 import {
   REJECTING_METHODS,
   checksCredential,
+  checksCredentialAtEveryCall,
   functionChecksCredential,
   turnsAwaySomewhere,
   type CheckFinder,
@@ -1095,9 +1096,9 @@ export default createRule<Options, MessageIds>({
           if (
             maker &&
             !routes.some((route) => route.handlers.some((handler) => containsNode(maker, handler))) &&
-            (functionChecksCredential(HOST_FINDER, maker, 0, transport.node) ||
+            (checksCredentialAtEveryCall(HOST_FINDER, maker, transport.node) ||
               (trustCredentialChecks &&
-                functionChecksCredential(REBINDING_CREDENTIAL_FINDER, maker, 0, transport.node)))
+                checksCredentialAtEveryCall(REBINDING_CREDENTIAL_FINDER, maker, transport.node)))
           )
             continue;
           // Options written for a version that reads them: say why they do nothing here.
