@@ -1352,10 +1352,16 @@ function hostPropertyRead(node: TSESTree.Node): string | null {
   if (node.property.name !== 'hostname' && node.property.name !== 'host') return null;
   const object = skipTypeWrappers(node.object);
   if (object.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = variableOf(object);
+  const def = variableOf(object)?.defs[0];
   // Requests reach handlers as parameters; `url.hostname` on a local URL is not the request's Host.
-  return variable?.defs[0]?.type === 'Parameter' ? 'host' : null;
+  if (def?.type !== 'Parameter') return null;
+  // Nor is a parameter with a default (`opts = {}`: a request is never left out) or one named
+  // for options (`config.host`, the API host a setting names).
+  if (def.name.parent?.type === AST_NODE_TYPES.AssignmentPattern || OPTION_NAMES.test(object.name)) return null;
+  return 'host';
 }
+
+const OPTION_NAMES = /^(?:opts|options|config|cfg|conf|settings|params|args|env)$/iu;
 
 /** Whether a function hands the request, or its Origin or Host, to a check of the project that opens by default. */
 function callsFailOpenCheck(fn: HandlerFunction): boolean {
@@ -2312,7 +2318,12 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     callee &&
     !(target && !mayRefuse(target)) &&
     rejects(tryStatement.handler.body) &&
-    (VERIFYING_CALLEE.test(callee) || (!heldInObject(node) && !answersServerError(tryStatement.handler.body))) &&
+    (VERIFYING_CALLEE.test(callee) ||
+      (!heldInObject(node) &&
+        (target
+          ? throwsOnParameter(target, call.arguments.findIndex((argument) => containsNode(argument, node))) &&
+            !answersServerError(tryStatement.handler.body)
+          : !answersNoAuthError(tryStatement.handler.body)))) &&
     // The call itself, not only the `try`: `if (requireAuth) { … verify(token) }` in a call that
     // passes `requireAuth` false never verifies.
     reachedWhenAbsent(call, absent) &&
@@ -2323,6 +2334,34 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     return tryStatement;
   }
   return null;
+}
+
+/**
+ * Whether a function of the project throws on what its parameter at `index` holds: a `throw` in a
+ * branch whose test reads it (`if (key !== EXPECTED) throw …`). One that throws for another reason
+ * (`dispatch(body, sessionId)` on an unknown method) fails on nothing about that value. A
+ * parameter that is destructured or spread into is not followed, and counts.
+ */
+function throwsOnParameter(fn: HandlerFunction, index: number): boolean {
+  const param = fn.params[index];
+  const name = param && parameterName(param);
+  const variable = name ? variableOf(name) : null;
+  if (!variable) return true;
+  const reads = new Set(variable.references.map((reference) => reference.identifier as TSESTree.Node));
+  let throws = false;
+  walk(fn.body, (node) => {
+    if (throws || (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression))
+      return;
+    let tested = false;
+    walk(node.test, (inner) => {
+      tested ||= reads.has(inner);
+    });
+    if (!tested) return;
+    walk(node, (inner) => {
+      throws ||= inner.type === AST_NODE_TYPES.ThrowStatement;
+    });
+  });
+  return throws;
 }
 
 /** Whether a name holds an object literal (`const args = { ...params, sessionId: sid }`), not a value alone. */
@@ -3123,6 +3162,29 @@ const NEST_EXCEPTION_STATUS: Readonly<Record<string, number>> = {
 function answersServerError(node: TSESTree.Node): boolean {
   return setsOnlyStatusesFrom(node, 500);
 }
+
+/**
+ * Whether a branch answers only with statuses that say nothing about credentials: a server error,
+ * or a client error other than 401, 403 and 407 (`res.status(400)` for a body that failed to parse).
+ * A `catch` that answers so handles whatever failed in its `try`, not a refused credential.
+ */
+function answersNoAuthError(node: TSESTree.Node): boolean {
+  const statuses: unknown[] = [];
+  walk(node, (inner) => {
+    if (inner.type === AST_NODE_TYPES.ThrowStatement) {
+      statuses.push(thrownStatus(inner));
+      return;
+    }
+    const status = statusSetBy(inner);
+    if (status !== NO_STATUS) statuses.push(status);
+  });
+  return (
+    statuses.length > 0 && statuses.every((status) => typeof status === 'number' && !AUTH_STATUSES.has(status))
+  );
+}
+
+/** Unauthorized, Forbidden, Proxy Authentication Required. */
+const AUTH_STATUSES: ReadonlySet<number> = new Set([401, 403, 407]);
 
 /** Whether `root` sets a status, and every status it sets is known and at least `lowest`. */
 function setsOnlyStatusesFrom(

@@ -1,0 +1,133 @@
+import csrfRule from '../../src/rules/require-csrf-token';
+import dnsRule from '../../src/rules/require-dns-rebinding-protection';
+import { createRuleTester } from '../rule-tester';
+import { tokenSuggestions } from '../support/csrf-cases';
+
+// A header read inside a `try` whose `catch` turns the request away counts as a check when the
+// value goes into a call that throws on it. A `catch` that answers 400 handles a body that failed
+// to parse, whatever else the `try` holds: a value handed to a package's function counts there only
+// for a verifier's name or an answer of 401 or 403; one handed to a function of the project counts
+// when that function throws on it, not when it throws for another reason. And `host` read from a
+// parameter counts as the request's `Host` only where the parameter can hold a request: not an
+// options object with a default (`opts = {}`) or one named for settings.
+
+const ruleTester = createRuleTester();
+
+const ROUTE = (imports: string, body: string, status: number) => `import express from 'express';
+${imports}
+const app = express();
+app.use(express.json());
+app.post('/mcp', async (req, res) => {
+  try {
+    const session = req.headers['x-session-id'] as string | undefined;
+${body}
+  } catch (error) {
+    res.status(${status}).json({ error: String(error) });
+  }
+});
+app.listen(3000, '127.0.0.1');
+`;
+
+const IMPORTED = "import { dispatch, lookupUser } from './rpc.js';\n";
+const DISPATCHED = '    res.json(await dispatch(req.body, session));';
+const LOOKED_UP = '    const user = await lookupUser(session);\n    res.json(await dispatch(req.body, user));';
+const OWN = `
+async function dispatch(body: { method: string }, session?: string): Promise<unknown> {
+  if (body.method !== 'tools/call') throw new Error('unknown method');
+  return { session };
+}
+`;
+
+const routeLine = (code: string): number =>
+  code.split('\n').findIndex((line) => line.startsWith("app.post('/mcp'")) + 1;
+
+const report = (code: string) => ({
+  messageId: 'missingCsrfCheck' as const,
+  data: { route: '`POST /mcp`' },
+  line: routeLine(code),
+  column: 1,
+  endLine: routeLine(code),
+  endColumn: 9,
+  suggestions: tokenSuggestions(code),
+});
+
+ruleTester.run('require-csrf-token: what the catch around a header answers', csrfRule, {
+  valid: [
+    {
+      name: 'handed to a package function, refused with 401',
+      code: ROUTE(IMPORTED, LOOKED_UP, 401),
+      filename: 'server.ts',
+    },
+  ],
+  invalid: [
+    {
+      name: 'handed to a package function, answered 400',
+      code: ROUTE(IMPORTED, DISPATCHED, 400),
+      filename: 'server.ts',
+      errors: [report(ROUTE(IMPORTED, DISPATCHED, 400))],
+    },
+    {
+      name: 'handed to a function of the file that throws for another reason, answered 401',
+      code: ROUTE(OWN, DISPATCHED, 401),
+      filename: 'server.ts',
+      errors: [report(ROUTE(OWN, DISPATCHED, 401))],
+    },
+  ],
+});
+
+/** A route that calls a helper comparing `<name>.host` with a constant; the helper declares `name` as `param`. */
+const HOST_OPTION = (name: string, param: string) => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const API_HOST = 'api.example.com';
+
+function pickApiHost(${name}${param}): string {
+  if (${name}.host !== undefined && ${name}.host !== API_HOST) throw new Error('another API host');
+  return API_HOST;
+}
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', async (req, res) => {
+  pickApiHost(req);
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');
+`;
+
+const hostReport = (code: string) => ({
+  messageId: 'unprotectedTransport' as const,
+  data: { transport: '`StreamableHTTPServerTransport`' },
+  line: 15,
+  column: 25,
+  endLine: 15,
+  endColumn: 54,
+  suggestions: [
+    {
+      messageId: 'enableProtection' as const,
+      output: code.replace(
+        '{ sessionIdGenerator: undefined }',
+        "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+      ),
+    },
+  ],
+});
+
+ruleTester.run('require-dns-rebinding-protection: a `host` that is no request Host', dnsRule, {
+  valid: [
+    {
+      name: 'a parameter that holds the request',
+      code: HOST_OPTION('req', ': express.Request'),
+      filename: 'server.ts',
+    },
+  ],
+  invalid: [
+    {
+      name: 'an options parameter with a default',
+      code: HOST_OPTION('opts', ': { host?: string } = {}'),
+      filename: 'server.ts',
+      errors: [hostReport(HOST_OPTION('opts', ': { host?: string } = {}'))],
+    },
+  ],
+});
