@@ -379,6 +379,7 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
     if (entity.auth === 'wrapper')
       return requiresToken(expression, entity.optionsArgument, finder.verifiesValue === true);
   }
+  if (finder.known === 'auth' && instanceBearerMiddleware(expression)) return !acceptsEveryToken(expression);
   if (expression.type === AST_NODE_TYPES.Identifier && finder.known === 'auth') {
     const def = variableOf(expression)?.defs[0];
     const init = def?.type === 'Variable' ? def.node.init : null;
@@ -390,6 +391,20 @@ function knownCheck(finder: CheckFinder, node: TSESTree.Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether a call makes bearer middleware from an auth library's instance: `mcpAuth.bearerAuth('jwt')`
+ * on a `const mcpAuth = new MCPAuth(config)`.
+ */
+function instanceBearerMiddleware(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(callee);
+  const made = resolveExpression(skipTypeWrappers(callee.object));
+  if (method === null || !made) return false;
+  return entitiesOf(made, 'auth-instance').some((entity) => entity.bearerMiddleware?.includes(method) === true);
 }
 
 /**
@@ -2321,8 +2336,10 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     (VERIFYING_CALLEE.test(callee) ||
       (!heldInObject(node) &&
         (target
-          ? throwsOnParameter(target, call.arguments.findIndex((argument) => containsNode(argument, node))) &&
-            !answersServerError(tryStatement.handler.body)
+          ? throwsOnParameter(
+              target,
+              call.arguments.findIndex((argument) => containsNode(argument, node)),
+            ) && !answersServerError(tryStatement.handler.body)
           : !answersNoAuthError(tryStatement.handler.body)))) &&
     // The call itself, not only the `try`: `if (requireAuth) { … verify(token) }` in a call that
     // passes `requireAuth` false never verifies.
@@ -3178,9 +3195,7 @@ function answersNoAuthError(node: TSESTree.Node): boolean {
     const status = statusSetBy(inner);
     if (status !== NO_STATUS) statuses.push(status);
   });
-  return (
-    statuses.length > 0 && statuses.every((status) => typeof status === 'number' && !AUTH_STATUSES.has(status))
-  );
+  return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && !AUTH_STATUSES.has(status));
 }
 
 /** Unauthorized, Forbidden, Proxy Authentication Required. */

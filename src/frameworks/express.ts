@@ -55,6 +55,16 @@ export const expressAdapter: Adapter = {
     'express-oauth2-jwt-bearer': { auth: { [CALL]: bearer } },
     '@descope/mcp-express': { descopeMcpBearerAuth: { [CALL]: bearer } },
     '@clerk/mcp-tools/express': { mcpAuthClerk: { [READ]: bearer }, mcpAuth: { [CALL]: bearer } },
+    // mcp-auth 0.2.0 (src/index.ts, handlers/handle-bearer-auth.ts): `new MCPAuth(config).bearerAuth(
+    // modeOrVerify, config)` returns express middleware that answers 401 without a bearer token
+    // (`missing_auth_header`) and with one its verifier refuses.
+    'mcp-auth': {
+      MCPAuth: {
+        [CONSTRUCT]: [
+          { kind: 'auth-instance', cookieSession: [], bearerSession: [], bearerMiddleware: ['bearerAuth'] },
+        ],
+      },
+    },
   },
   routes: {
     verbs: new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']),

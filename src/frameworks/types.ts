@@ -120,6 +120,11 @@ export type Entity =
       readonly kind: 'auth-instance';
       readonly cookieSession: readonly string[];
       readonly bearerSession: readonly string[];
+      /**
+       * Its methods that make middleware answering 401 without a valid `Authorization: Bearer`
+       * token: mcp-auth's `new MCPAuth(config).bearerAuth(verify)`.
+       */
+      readonly bearerMiddleware?: readonly string[];
     }
   /** A call that returns, as the middleware, the function at `argument`: Hono's `createMiddleware(fn)`. */
   | { readonly kind: 'middleware-wrapper'; readonly argument: number }
