@@ -1212,7 +1212,14 @@ export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation
   const inline = defaultExportMember(fn);
   if (inline !== null) return defaultMemberCalls(fn, [inline], local, { calls: [], complete: true });
   const variable = functionVariable(fn);
-  if (!variable) return null;
+  if (!variable) {
+    // `module.exports = function (app) { … }`, `exports.routes = (app) => …`, `export default
+    // function (app) { … }`: bound to no name of its module, called only where it is imported.
+    const exported = directExportName(fn);
+    if (exported === null) return null;
+    const { file } = moduleOf(fn);
+    return local || !file ? { calls: [], complete: false } : importerCalls(file, [exported]);
+  }
   const calls: Invocation[] = [];
   let complete = true;
   const members: string[] = [];
@@ -1243,6 +1250,13 @@ export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation
     if (!imported.complete) complete = false;
   }
   return members.length > 0 ? defaultMemberCalls(fn, members, local, { calls, complete }) : { calls, complete };
+}
+
+/** The name a module exports a function under where it writes it: `module.exports = fn`, `export default fn`. */
+function directExportName(fn: HandlerFunction): string | null {
+  const holder = outermostWrapper(fn);
+  if (holder.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return 'default';
+  return commonJsExportName(holder);
 }
 
 /**

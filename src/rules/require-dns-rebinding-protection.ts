@@ -1140,6 +1140,17 @@ export default createRule<Options, MessageIds>({
           const root = rootApp(route.app, apps);
           if (reportedApps.has(root) || guardedApps.has(root.node) || turnedOff.has(root.node)) continue;
           reportedApps.add(root);
+          if (!isLinted(root.node)) {
+            // An app another module makes and hands to this one's routes (`mcpRoutes(app)` of a
+            // route module): reported at the first such route, naming where the app is made. The
+            // check belongs to that module, which no fix here can reach.
+            context.report({
+              node: route.node,
+              messageId: 'unprotectedApp',
+              data: { app: `\`${textOf(root.node)}\` app of ${placeOf(root.node, context)}` },
+            });
+            continue;
+          }
           reportApp(root);
         }
       },
