@@ -4,6 +4,7 @@ import { destructuredHeaderNames, isParameterRoot, requestHeaderRead } from './r
 import {
   conditionalLeaves,
   findObjectProperty,
+  holdsThrough,
   isFunctionNode,
   resolveExpression,
   resolveFunction,
@@ -13,6 +14,7 @@ import {
 } from './values';
 import { returnsReshaped } from './value-escape';
 import { exportName } from './exports';
+import { calledMethodName } from './ast';
 import { variableOf, staticValue, propertyName } from './program';
 
 /** Where a value that ends up as an allowed origin comes from. */
@@ -677,4 +679,59 @@ export function carrierOf(read: TSESTree.Node): TSESTree.Node {
     }
     return current;
   }
+}
+
+/**
+ * Whether a `'*'` is chosen only where a value from the environment already says `*`:
+ * `configured === '*' ? '*' : configured.split(',')`, `if (ALLOWED.includes('*'))
+ * res.setHeader('Access-Control-Allow-Origin', '*')`. The wildcard is then the environment's,
+ * which `no-env-allowed-origins` reports; out of the box the policy is another.
+ */
+export function copiesConfiguredWildcard(literal: TSESTree.Node): boolean {
+  let child: TSESTree.Node = literal;
+  for (let parent = literal.parent, steps = 0; parent && steps < 12; child = parent, parent = parent.parent, steps++) {
+    if (isFunctionNode(parent)) return false;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.IfStatement) {
+      if (child === parent.test) continue;
+      const says = configuredWildcardTest(parent.test);
+      if (says !== null && says === (child === parent.consequent)) return true;
+    }
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right && parent.operator !== '??') {
+      const says = configuredWildcardTest(parent.left);
+      if (says !== null && says === (parent.operator === '&&')) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a test asks if a value from the environment is `*`: `true` when it holds for `*`
+ * (`x === '*'`, `list.includes('*')`, and such a test among `&&`), `false` when it holds for any
+ * other (`x !== '*'`, `!list.includes('*')`), `null` when it asks nothing of the kind.
+ */
+function configuredWildcardTest(node: TSESTree.Node): boolean | null {
+  const test = skipTypeWrappers(node);
+  const configured = (value: TSESTree.Node): boolean =>
+    holdsThrough(value, (inner) => environmentReadName(inner) !== undefined, 4);
+  const star = (value: TSESTree.Node | undefined): boolean => value !== undefined && staticValue(value)?.value === '*';
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
+    const inner = configuredWildcardTest(test.argument);
+    return inner === null ? null : !inner;
+  }
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') {
+    return configuredWildcardTest(test.left) === true || configuredWildcardTest(test.right) === true ? true : null;
+  }
+  if (test.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(test.operator)) {
+    const other = star(test.left) ? test.right : star(test.right) ? test.left : null;
+    if (!other || other.type === AST_NODE_TYPES.PrivateIdentifier || !configured(other)) return null;
+    return test.operator === '===' || test.operator === '==';
+  }
+  if (test.type === AST_NODE_TYPES.CallExpression) {
+    const method = calledMethodName(test);
+    const callee = skipTypeWrappers(test.callee);
+    if ((method === 'includes' || method === 'has') && callee.type === AST_NODE_TYPES.MemberExpression) {
+      return star(test.arguments[0]) && configured(callee.object) ? true : null;
+    }
+  }
+  return null;
 }

@@ -41,7 +41,7 @@ import { ALLOW_ORIGIN, headerWrites, mayWriteHeaders, type HeaderWrite } from '.
 import { isLinted, placeOf, propertyName } from '../analysis/program';
 import { credentialsSpan, valueSites } from '../analysis/sites';
 import { findObjectProperty, possibleValues } from '../analysis/values';
-import { originSources } from '../analysis/origin-source';
+import { copiesConfiguredWildcard, originSources } from '../analysis/origin-source';
 import { onlyWithoutOrigin } from '../analysis/guards';
 
 export type Options = [ReachRuleOptions & FailClosedOption];
@@ -232,8 +232,10 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const candidates = possibleValues(value);
+      // A `'*'` taken only when the environment says `*` is the environment's (no-env-allowed-origins).
       const wildcards = candidates.filter(
-        (candidate) => candidate.known && middleware.isWildcardOrigin(candidate.value),
+        (candidate) =>
+          candidate.known && middleware.isWildcardOrigin(candidate.value) && !copiesConfiguredWildcard(candidate.node),
       );
       if (wildcards.length === 0) return;
       reported.add(property);
@@ -322,7 +324,9 @@ export default createRule<Options, MessageIds>({
       // credentials, and nothing that does. The policy is judged, and reported, without them.
       if (harmlessPolicy(sourceCode, write.site, false, reach)) return;
       const candidates = possibleValues(write.value);
-      const wildcards = candidates.filter((candidate) => candidate.known && candidate.value === '*');
+      const wildcards = candidates.filter(
+        (candidate) => candidate.known && candidate.value === '*' && !copiesConfiguredWildcard(candidate.node),
+      );
       for (const site of valueSites(write.site, write.value, wildcards)) {
         if (reported.has(site.node)) continue;
         reported.add(site.node);
