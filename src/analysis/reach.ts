@@ -47,7 +47,7 @@ import {
   workerEntry,
 } from './module-graph';
 import { exportedNamesOf, loadModule } from './exports';
-import { appServedInProcessOnly, exportedValue, isRequestCatcher, serverStarts } from './servers';
+import { appServedInProcessOnly, exportedValue, inTest, isRequestCatcher, serverStarts } from './servers';
 import { alwaysExits } from './guards';
 import { entitiesOf } from './facts';
 import {
@@ -1067,6 +1067,16 @@ function inPublicPathBranch(node: TSESTree.Node, publicPaths: readonly string[])
   return false;
 }
 
+/**
+ * Whether every call of a function is known, and each runs in a branch only a public path takes;
+ * a test's calls (`it('answers the document', () => discoveryResponse(doc))`) serve no request.
+ */
+function calledOnlyForPublicPaths(fn: HandlerFunction, publicPaths: readonly string[]): boolean {
+  const found = callsOf(fn);
+  const served = found?.complete ? found.calls.filter((call) => !inTest(call)) : [];
+  return served.length > 0 && served.every((call) => inPublicPathBranch(call, publicPaths));
+}
+
 /** A route that answers requests (not middleware on the way), or middleware that serves MCP itself. */
 export function isEndpoint(route: Route): boolean {
   // A web handler exported for OPTIONS answers preflights, with headers rather than data.
@@ -1761,6 +1771,9 @@ export function harmlessPolicy(
   if (handler && mountedAtPublicPath(handler, options.publicPaths)) return true;
   // Written in a branch of a plain handler that runs only for a public path.
   if (inPublicPathBranch(node, options.publicPaths)) return true;
+  // Written by a helper every call of which, here or where it is imported, runs only for a public
+  // path: `if (url.pathname === '/.well-known/oauth-protected-resource') return discoveryResponse(metadata)`.
+  if (handler && calledOnlyForPublicPaths(handler, options.publicPaths)) return true;
   // `app.use('/assets', cors()); app.use('/assets', express.static(dir))`: the files of a site,
   // which a credentialed policy would open to pages with the user's cookies.
   if (!credentials && mountedOnStaticFiles(node)) return true;
