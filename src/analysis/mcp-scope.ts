@@ -10,7 +10,7 @@ import {
   walk,
 } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex, takesOnlyClientModules } from './facts';
-import { codeOf, declaredVariables, isLinted, moduleOf, variableOf } from './program';
+import { codeOf, declaredVariables, isLinted, moduleOf, programOf, variableOf } from './program';
 import {
   importersOf,
   inWorkspace,
@@ -30,6 +30,7 @@ import { findRoutes, isPathRead, madeApp, type AppInstance, type Route } from '.
 import { exportedValue, serverStarts, startedApp } from './servers';
 import { webSocketServers } from './websocket-servers';
 import {
+  callsOf,
   declaratorHolding,
   enclosingClass,
   enclosingFunction,
@@ -695,6 +696,7 @@ function staysHere(app: AppInstance): boolean {
         reference.init ||
         usedInPlace(reference.identifier) ||
         servedByRuntime(reference.identifier) ||
+        returnedToUseInPlace(reference.identifier) ||
         (unread && exportsName(reference.identifier) !== null),
     );
   }
@@ -847,6 +849,37 @@ function usedInPlace(node: TSESTree.Node): boolean {
     (method === 'use' || method === 'route') &&
     findRoutes(codeOf(parent)).apps.some((app) => app.calls.includes(parent) && isLinted(app.node))
   );
+}
+
+/**
+ * Whether an app a factory returns (`function buildApp() { const app = Fastify(); …; return app; }`)
+ * is only started by every call of the factory, each in its own module: `(await buildApp()).listen(…)`,
+ * or a `const` each read of which starts it, registers on it or mounts it on an app of the file. A
+ * factory whose calls the package does not all show may hand the app to code that adds routes.
+ */
+function returnedToUseInPlace(read: TSESTree.Node): boolean {
+  const statement = outermostWrapper(read).parent;
+  if (statement?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const factory = enclosingFunction(statement);
+  const found = factory ? callsOf(factory) : null;
+  if (!found?.complete || found.calls.length === 0) return false;
+  // Calls in other modules might add routes there, which this file's reading does not see.
+  return found.calls.every((call) => {
+    if (programOf(call) !== programOf(read)) return false;
+    let value: TSESTree.Node = outermostWrapper(call);
+    if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = outermostWrapper(value.parent);
+    if (usedInPlace(value)) return true;
+    const holder = value.parent;
+    if (
+      holder?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      holder.init !== value ||
+      holder.id.type !== AST_NODE_TYPES.Identifier ||
+      holder.parent.kind !== 'const'
+    )
+      return false;
+    const reads = (variableOf(holder.id)?.references ?? []).filter((reference) => !reference.init);
+    return reads.length > 0 && reads.every((reference) => usedInPlace(reference.identifier));
+  });
 }
 
 /** `app.fetch` as the `fetch` of a server's options, or as an argument of the call that starts one. */

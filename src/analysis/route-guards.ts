@@ -21,6 +21,8 @@ import { defaultEventHandler } from './fetch-handlers';
 import { loadModule, perLintedFile } from './exports';
 import { codeOf, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { sourceModulesIn, supabaseFunction } from './module-graph';
+import { START_METHODS } from './servers';
+import { entitiesOf } from './facts';
 import { requestHeaderRead } from './request-headers';
 import {
   defaultExportedPlugin,
@@ -846,6 +848,8 @@ function valuesOf(made: Invocation): TSESTree.Node[] | null {
   if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = outermostWrapper(value.parent);
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== value) return [value];
+  // `createApp().listen(port)`: a method called on it.
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value) return [value];
   if (
     parent?.type !== AST_NODE_TYPES.VariableDeclarator ||
     parent.init !== value ||
@@ -855,6 +859,27 @@ function valuesOf(made: Invocation): TSESTree.Node[] | null {
     return null;
   const reads = (variableOf(parent.id)?.references ?? []).filter((reference) => reference.isRead());
   return reads.map((reference) => outermostWrapper(reference.identifier as TSESTree.Node));
+}
+
+/**
+ * Whether an app is only started where it is used: `app.listen(port)`, `http.createServer(app)`,
+ * `serve({ fetch: app.fetch })`'s app handed as a whole (`serve(app)`), which add no routes to it.
+ */
+function startsServerOf(value: TSESTree.Node): boolean {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value) {
+    const call = parent.parent;
+    return (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === parent &&
+      START_METHODS.has(propertyName(parent) ?? '')
+    );
+  }
+  return (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.callee !== value &&
+    entitiesOf(parent, 'handler-server', 'start').length > 0
+  );
 }
 
 /** The `use` or `route` call of an app that mounts `value` as one of its arguments. */
@@ -987,9 +1012,11 @@ function readForeignMounts(app: AppInstance): ForeignMount[] | null {
     const found = callsOf(factory);
     if (!found?.complete) return null;
     for (const made of found.calls) {
-      // Every place what it returns goes must be a mount (a result no code reads is none).
-      const held = valuesOf(made);
-      if (held === null || held.length === 0) return null;
+      // Every place what it returns goes must be a mount (a result no code reads is none), or a
+      // start of its server, which adds no routes: `createApp().listen(port)`.
+      const all = valuesOf(made);
+      if (all === null || all.length === 0) return null;
+      const held = all.filter((value) => !startsServerOf(value));
       // A call in the app's own module is one of its mounts there (`mountTable`), or no mount.
       if (programOf(made) !== own) given.push(...held);
       else if (!held.every((value) => mountOf(value, findRoutes(codeOf(made)).apps) !== null)) return null;

@@ -53,7 +53,7 @@ const START_NAMES = exportNamesWith('start');
  * The methods that start a server: `.listen()`, fastmcp's `server.start({ httpStream })` and hapi's
  * `server.start()`, and `@chatmcp/sdk`'s `transport.startServer()`.
  */
-const START_METHODS: ReadonlySet<string> = new Set(['listen', 'start', 'startServer']);
+export const START_METHODS: ReadonlySet<string> = new Set(['listen', 'start', 'startServer']);
 /** Words a file that starts a server must contain: a start method, or a start call of the adapters. */
 const MENTIONS_START = new RegExp(`\\b(?:${[...START_METHODS, ...START_NAMES].join('|')})\\b`, 'u');
 /** Bun's `export default { port, fetch }`, and an app a package script runs with Bun. */
