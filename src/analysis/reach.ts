@@ -24,6 +24,8 @@ import { ROUTE_SHAPES, ROUTE_VERBS, WORKER_ONLY_MODULES, exportNamesWith, packag
 import { readsFrom, servesMcp } from './mcp-transports';
 import {
   foreignMounts,
+  mountBase,
+  mountCovers,
   mountedPath,
   mountedPaths,
   mountsOf,
@@ -1419,11 +1421,9 @@ function pathPrefix(call: TSESTree.CallExpression): string | null {
   return resolved.type === AST_NODE_TYPES.ArrayExpression ? null : '';
 }
 
+/** Whether middleware mounted at `prefix` runs for `path` (an unknown path only under no prefix). */
 function covers(prefix: string, path: string | null): boolean {
-  // `'*'`, `'/*'`, `'(.*)'` and `'/{*splat}'` are every path below the prefix.
-  const base = prefix.replace(/\/?(?:\*|\(\.\*\)|\{\*\w+\})$/u, '').replace(/\/$/u, '');
-  if (base === '') return true;
-  return path !== null && (path === base || path.startsWith(`${base}/`));
+  return path === null ? mountBase(prefix) === '' : mountCovers(prefix, path);
 }
 
 /**

@@ -1093,9 +1093,31 @@ function staticPath(node: TSESTree.Node): string | undefined {
 
 /** Whether middleware mounted at `prefix` runs for `path` (an unknown path is taken as covered). */
 function covers(prefix: string, path: string | null): boolean {
-  const base = prefix.replace(/\/?\*$/u, '').replace(/\/$/u, '');
-  if (base === '' || path === null) return true;
-  return path === base || path.startsWith(`${base}/`);
+  return path === null || mountCovers(prefix, path);
+}
+
+/** A mount's path without the wildcard that stands for every path below it: `''` for every path. */
+export function mountBase(prefix: string): string {
+  return prefix.replace(/\/?(?:\*|\(\.\*\)|\{\*\w+\})$/u, '').replace(/\/$/u, '');
+}
+
+/**
+ * Whether middleware mounted at `prefix` runs for a route at `path`: the path is the prefix or
+ * below it, `'*'`, `'/*'`, `'(.*)'` and `'/{*splat}'` standing for every path below. A parameter
+ * of the prefix takes any one segment (`/mcp/:id` covers `/mcp/:name/tools`), and an optional one
+ * none too (`/mcp/:id?` covers `/mcp` and `/mcp/:id`). A parameter of the path matches only a
+ * parameter of the prefix: it may hold any value.
+ */
+export function mountCovers(prefix: string, path: string): boolean {
+  const base = mountBase(prefix);
+  if (base === '' || path === base || path.startsWith(`${base}/`)) return true;
+  const wanted = base.split('/');
+  const given = path.split('/');
+  return wanted.every((segment, index) => {
+    const at = given[index];
+    if (at === undefined) return segment.startsWith(':') && segment.endsWith('?') && index === wanted.length - 1;
+    return segment.startsWith(':') || segment === at;
+  });
 }
 
 /**
