@@ -1955,17 +1955,39 @@ function onlyPathOfUrl(node: TSESTree.Node): boolean {
       );
     }
     if (use.id.type !== AST_NODE_TYPES.Identifier) return false;
-    return (variableOf(use.id)?.references ?? []).every((reference) => {
-      if (reference.init) return true;
-      const member = outermostWrapper(reference.identifier as TSESTree.Node).parent;
-      return member?.type === AST_NODE_TYPES.MemberExpression && readsPathOnly(member);
-    });
+    return (variableOf(use.id)?.references ?? []).every(
+      (reference) => reference.init || pathOnlyRead(reference.identifier as TSESTree.Node),
+    );
   }
   return false;
 }
 
 function readsPathOnly(member: TSESTree.MemberExpression): boolean {
   return !member.computed && PATH_PARTS.has(propertyName(member) ?? '');
+}
+
+/**
+ * Whether a read of a URL takes only its path or query: `url.pathname`, or the URL handed to a
+ * function of the project that reads only those of it (`handleHealth(req, res, url)` testing
+ * `url.pathname !== '/health'`).
+ */
+function pathOnlyRead(read: TSESTree.Node): boolean {
+  const held = outermostWrapper(read);
+  const parent = held.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === held) return readsPathOnly(parent);
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === held) return false;
+  const fn = resolveFunction(parent.callee);
+  const name = fn ? parameterName(fn.params[parent.arguments.indexOf(held as TSESTree.CallExpressionArgument)]) : null;
+  const variable = name ? variableOf(name) : null;
+  return (
+    variable !== null &&
+    variable !== undefined &&
+    variable.references.every((reference) => {
+      if (reference.init) return true;
+      const member = outermostWrapper(reference.identifier as TSESTree.Node).parent;
+      return member?.type === AST_NODE_TYPES.MemberExpression && readsPathOnly(member);
+    })
+  );
 }
 
 /** Whether `node` lies in the base of the `new URL(input, base)` that `init` is. */
@@ -1989,11 +2011,7 @@ function bindingDecidesRejection(
   const reads = (variable?.references ?? [])
     .filter((reference) => reference.isRead())
     .map((reference) => reference.identifier as TSESTree.Node)
-    .filter((read) => {
-      if (!skipPathReads) return true;
-      const member = outermostWrapper(read).parent;
-      return !(member?.type === AST_NODE_TYPES.MemberExpression && readsPathOnly(member));
-    });
+    .filter((read) => !skipPathReads || !pathOnlyRead(read));
   // Every read of the variable holds the same value: `auth && auth !== expected` is false without it.
   const absent: Absent = held.known ? new Map(reads.map((read) => [read, held.value])) : new Map();
   return reads.some((identifier) => decidesRejection(identifier, depth + 1, absent));
