@@ -3207,7 +3207,9 @@ function answersNoAuthError(node: TSESTree.Node): boolean {
   const statuses: unknown[] = [];
   walk(node, (inner) => {
     if (inner.type === AST_NODE_TYPES.ThrowStatement) {
-      statuses.push(thrownStatus(inner));
+      // A rethrow (`throw error`) answers nothing here.
+      const thrown = thrownStatus(inner);
+      if (thrown !== null) statuses.push(thrown);
       return;
     }
     const status = statusSetBy(inner);

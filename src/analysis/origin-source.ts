@@ -711,8 +711,11 @@ export function copiesConfiguredWildcard(literal: TSESTree.Node): boolean {
  */
 function configuredWildcardTest(node: TSESTree.Node): boolean | null {
   const test = skipTypeWrappers(node);
+  // From the environment, with no `'*'` of the source's on the way (`process.env.X || '*'` is `*`
+  // out of the box).
   const configured = (value: TSESTree.Node): boolean =>
-    holdsThrough(value, (inner) => environmentReadName(inner) !== undefined, 4);
+    holdsThrough(value, (inner) => environmentReadName(inner) !== undefined, 4) &&
+    !holdsThrough(value, (inner) => staticValue(inner)?.value === '*', 4);
   const star = (value: TSESTree.Node | undefined): boolean => value !== undefined && staticValue(value)?.value === '*';
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
     const inner = configuredWildcardTest(test.argument);

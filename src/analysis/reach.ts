@@ -1061,7 +1061,9 @@ function isPreflight(route: Route): boolean {
 function inPublicPathBranch(node: TSESTree.Node, publicPaths: readonly string[]): boolean {
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (isFunctionNode(parent)) return false;
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
+    // A branch that ends the request there: one that goes on (`if (req.url === '/health')
+    // allowAnyOrigin(res);`, then the JSON-RPC below) leaves its header on every later answer.
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && alwaysExits(parent.consequent)) {
       const paths = requiredPaths(parent.test);
       if (paths.length > 0 && paths.every((path) => isPublicPath(path, publicPaths))) return true;
     }

@@ -98,6 +98,21 @@ export function routeIsGuarded(finder: CheckFinder, route: Route, apps: readonly
   return appChecks(finder, route.app, registering, route.path, apps, 0) && othersCheck(finder, route, apps);
 }
 
+/**
+ * The call in the app's module that runs the function registering `registration` (`mcpRoutes(app,
+ * services)` for a route that `mcpRoutes` adds in another module), the first if several.
+ */
+function handingCallOf(registration: TSESTree.Node, app: AppInstance): TSESTree.Node | null {
+  const fn = enclosingFunction(registration);
+  const home = programOf(app.node);
+  if (!fn || programOf(fn) === home) return null;
+  const calls = (callsOf(fn)?.calls ?? []).filter((call) => programOf(call) === home);
+  return calls.reduce<TSESTree.Node | null>(
+    (first, call) => (first === null || runsBefore(call, first) ? call : first),
+    null,
+  );
+}
+
 /** How many modules of a Nitro middleware folder are read, in the order Nitro runs them (by name). */
 const MAX_MIDDLEWARE_MODULES = 20;
 
@@ -342,8 +357,12 @@ function appChecks(
   if (depth > 4) return false;
   if (finder.guardedApps?.has(app.node)) return true;
   const { ordered, hookMethods } = ROUTE_SHAPES[app.framework];
+  // A route another module adds to the app it is handed (`mcpRoutes(app)`) is registered where
+  // the app's module makes that call: what that module registers after it runs later.
+  const handing = ordered && before ? handingCallOf(before, app) : null;
   for (const call of app.calls) {
     if (ordered && call === before) break;
+    if (handing && programOf(call) === programOf(handing) && !runsBefore(call, handing)) continue;
     // `if (config.auth) app.use(requireToken)`: on by choice, not out of the box.
     if (finder.enforcedByDefault && registeredUnderCondition(call)) continue;
     const method = calledMethodName(call);
@@ -1115,8 +1134,13 @@ export function mountCovers(prefix: string, path: string): boolean {
   const given = path.split('/');
   return wanted.every((segment, index) => {
     const at = given[index];
-    if (at === undefined) return segment.startsWith(':') && segment.endsWith('?') && index === wanted.length - 1;
-    return segment.startsWith(':') || segment === at;
+    const optional = segment.startsWith(':') && segment.endsWith('?');
+    if (at === undefined) return optional && index === wanted.length - 1;
+    // A parameter with a pattern (express's `:id(\\d+)`, Hono's `:id{[0-9]+}`) takes only some
+    // values: the route's own must be the same.
+    if (!segment.startsWith(':') || /[({]/u.test(segment)) return segment === at;
+    // The route's optional parameter (`/mcp/:id?`) also takes `/mcp`, which only an optional one covers.
+    return optional || !(at.startsWith(':') && at.endsWith('?'));
   });
 }
 

@@ -32,6 +32,16 @@ app.listen(3000, '127.0.0.1');
 
 const ON_ANOTHER_TEST = CORS("configured === 'any' ? '*' : configured?.split(',')");
 
+/** The environment's value, or the source's `*` when it is unset: `*` out of the box. */
+const STAR_BY_DEFAULT = `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+const configured = process.env.CORS_ORIGIN || '*';
+app.use(cors({ origin: configured === '*' ? '*' : configured.split(',') }));
+app.listen(3000, '127.0.0.1');
+`;
+
 ruleTester.run('no-wildcard-origin: a wildcard the environment chose', rule, {
   valid: [
     {
@@ -52,6 +62,30 @@ ruleTester.run('no-wildcard-origin: a wildcard the environment chose', rule, {
     { name: 'a header set when the list holds `*`', code: HEADER },
   ],
   invalid: [
+    {
+      name: "the tested value is the source's `*` when the variable is unset",
+      code: STAR_BY_DEFAULT,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 72,
+          suggestions: [
+            { messageId: 'denyOrigins', output: STAR_BY_DEFAULT.replace("? '*' :", '? false :') },
+            {
+              messageId: 'useAllowlist',
+              output: STAR_BY_DEFAULT.replace(
+                '\nconst app = express();',
+                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app = express();",
+              ).replace("? '*' :", '? ALLOWED_ORIGINS :'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a wildcard on a test of another value',
       code: ON_ANOTHER_TEST,

@@ -79,3 +79,62 @@ ruleTester.run('no-wildcard-origin: a helper called only for public paths', rule
     },
   ],
 });
+
+/** A plain handler that sets the policy in a branch for `/health`; `end` is what the branch does after. */
+const HEALTH_BRANCH = (end: string) => `import http from 'node:http';
+import { tools } from './tools.js';
+
+http
+  .createServer(async (req, res) => {
+    if (req.headers.host !== 'localhost:3000') return void res.writeHead(403).end();
+    if (req.url === '/health') {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+${end}    }
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const { id, method, params } = JSON.parse(raw || '{}');
+    if (method === 'tools/call') {
+      const result = await tools[params.name](params.arguments);
+      return void res.end(JSON.stringify({ jsonrpc: '2.0', id, result }));
+    }
+    res.end(JSON.stringify({ jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } }));
+  })
+  .listen(3000, '127.0.0.1');
+`;
+
+const FALLS_THROUGH = HEALTH_BRANCH('');
+
+// A branch for a public path is public only where it ends the request: one that goes on to the
+// JSON-RPC below leaves its header on every answer the handler gives for that path.
+ruleTester.run('no-wildcard-origin: a public path branch that goes on', rule, {
+  valid: [{ name: 'the branch answers and returns', code: HEALTH_BRANCH("      return void res.end('ok');\n") }],
+  invalid: [
+    {
+      name: 'the branch falls through to the tools',
+      code: FALLS_THROUGH,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: FALLS_THROUGH.replace("      res.setHeader('Access-Control-Allow-Origin', '*');\n", ''),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: FALLS_THROUGH.replace(
+                "import { tools } from './tools.js';\n",
+                "import { tools } from './tools.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ).replace("'Access-Control-Allow-Origin', '*'", "'Access-Control-Allow-Origin', ALLOWED_ORIGIN"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

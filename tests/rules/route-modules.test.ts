@@ -28,14 +28,14 @@ ${JSON_RPC}
 };
 `;
 
-const CJS_SERVER = (check: string) => `const express = require('express');
+const CJS_SERVER = (check: string, after = '') => `const express = require('express');
 const mcpRoutes = require('./routes/mcp');
 const services = require('./services');
 
 const app = express();
 app.use(express.json());
 ${check}mcpRoutes(app, services);
-app.listen(3000, '127.0.0.1');
+${after}app.listen(3000, '127.0.0.1');
 `;
 
 const ESM_ROUTES = `import type { Express } from 'express';
@@ -67,9 +67,9 @@ const HOST_CHECK = `app.use((req, res, next) => {
 });
 `;
 
-function cjsRoutes(check = ''): string {
+function cjsRoutes(check = '', after = ''): string {
   const dir = makePackage(
-    { 'routes/mcp.js': CJS_ROUTES, 'server.js': CJS_SERVER(check), 'services.js': SERVICES_CJS },
+    { 'routes/mcp.js': CJS_ROUTES, 'server.js': CJS_SERVER(check, after), 'services.js': SERVICES_CJS },
     { name: 'app', private: true, type: 'commonjs' },
   );
   return path.join(dir, 'routes', 'mcp.js');
@@ -142,6 +142,14 @@ ruleTester.run('require-dns-rebinding-protection: a route module handed the app'
       code: CJS_ROUTES,
       ...commonjs,
       filename: cjsRoutes(),
+      errors: [dnsReport(CJS_ROUTES, '../server.js:5')],
+    },
+    {
+      // express answers the route before middleware registered after it runs.
+      name: 'the app checks Host only after the routes are added',
+      code: CJS_ROUTES,
+      ...commonjs,
+      filename: cjsRoutes('', HOST_CHECK),
       errors: [dnsReport(CJS_ROUTES, '../server.js:5')],
     },
     {

@@ -27,11 +27,31 @@ export default app;
 `;
 
 const UNCOVERED = SERVER('/mcp/:id', '/mcp');
-const fixed = (bearer: boolean): string =>
-  UNCOVERED.replace('\napp.all(', `\n\n${tokenHelpers({ bearer })}\n\napp.all(`).replace(
-    "app.all('/mcp', ",
-    `app.all('/mcp', ${guard('hono', bearer)}`,
-  );
+const OPTIONAL_ROUTE = SERVER('/mcp/:id', '/mcp/:session?');
+const PATTERNED = SERVER('/mcp/:id{[0-9]+}', '/mcp/:session');
+const fixed =
+  (code: string, route: string) =>
+  (bearer: boolean): string =>
+    code
+      .replace('\napp.all(', `\n\n${tokenHelpers({ bearer })}\n\napp.all(`)
+      .replace(`app.all('${route}', `, `app.all('${route}', ${guard('hono', bearer)}`);
+
+const uncovered = (code: string, route: string, endColumn = 8) => ({
+  messageId: 'missingCsrfCheck' as const,
+  data: { route: `Every method of \`${route}\`` },
+  line: 11,
+  column: 1,
+  endLine: 11,
+  endColumn,
+  suggestions: [
+    {
+      messageId: 'requireTokenHeader' as const,
+      data: { header: '`x-mcp-csrf-token`' },
+      output: fixed(code, route)(false),
+    },
+    { messageId: 'useBearerToken' as const, output: fixed(code, route)(true) },
+  ],
+});
 
 ruleTester.run('require-csrf-token: middleware mounted at a path with a parameter', rule, {
   valid: [
@@ -52,20 +72,19 @@ ruleTester.run('require-csrf-token: middleware mounted at a path with a paramete
       name: 'a parameter does not cover the path without it',
       code: UNCOVERED,
       filename: 'server.ts',
-      errors: [
-        {
-          messageId: 'missingCsrfCheck',
-          data: { route: 'Every method of `/mcp`' },
-          line: 11,
-          column: 1,
-          endLine: 11,
-          endColumn: 8,
-          suggestions: [
-            { messageId: 'requireTokenHeader', data: { header: '`x-mcp-csrf-token`' }, output: fixed(false) },
-            { messageId: 'useBearerToken', output: fixed(true) },
-          ],
-        },
-      ],
+      errors: [uncovered(UNCOVERED, '/mcp')],
+    },
+    {
+      name: 'nor a route whose own parameter is optional',
+      code: OPTIONAL_ROUTE,
+      filename: 'server.ts',
+      errors: [uncovered(OPTIONAL_ROUTE, '/mcp/:session?')],
+    },
+    {
+      name: 'a parameter with a pattern covers only the values it matches',
+      code: PATTERNED,
+      filename: 'server.ts',
+      errors: [uncovered(PATTERNED, '/mcp/:session')],
     },
   ],
 });

@@ -38,6 +38,12 @@ async function dispatch(body: { method: string }, session?: string): Promise<unk
 }
 `;
 
+/** A catch that answers a gateway error and throws the error on to the framework: no refusal. */
+const RETHROWN = ROUTE(IMPORTED, DISPATCHED, 502).replace(
+  '    res.status(502).json({ error: String(error) });\n',
+  '    res.status(502).json({ error: String(error) });\n    throw error;\n',
+);
+
 const routeLine = (code: string): number =>
   code.split('\n').findIndex((line) => line.startsWith("app.post('/mcp'")) + 1;
 
@@ -65,6 +71,12 @@ ruleTester.run('require-csrf-token: what the catch around a header answers', csr
       code: ROUTE(IMPORTED, DISPATCHED, 400),
       filename: 'server.ts',
       errors: [report(ROUTE(IMPORTED, DISPATCHED, 400))],
+    },
+    {
+      name: 'handed to a package function, answered 502 and thrown again',
+      code: RETHROWN,
+      filename: 'server.ts',
+      errors: [report(RETHROWN)],
     },
     {
       name: 'handed to a function of the file that throws for another reason, answered 401',
