@@ -753,12 +753,17 @@ export default createRule<Options, MessageIds>({
           : null;
       const used = local ? { complete: true, uses: local } : usesOfConstant(declarator);
       if (!used?.complete) return false;
-      // Every use is a method call on the app (`app.get(…)`), in this file.
+      // Every use is a method call on the app (`app.get(…)`), in this file; or hands it to a
+      // function of the project that leaves CORS alone (`setupOAuthRoutes(app, config)` adding
+      // routes), whose own calls on it are among the app's, read below.
       const ownCalls = used.uses.every((use) => {
-        const member = outermostWrapper(use).parent;
-        return (
-          isLinted(use) && member?.type === AST_NODE_TYPES.MemberExpression && member.object === outermostWrapper(use)
-        );
+        if (!isLinted(use)) return false;
+        const held = outermostWrapper(use);
+        const parent = held.parent;
+        if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.object === held;
+        if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === held) return false;
+        const fn = resolveFunction(parent.callee);
+        return fn !== null && leavesCorsAlone(fn);
       });
       if (!ownCalls) return false;
       return app.calls
