@@ -1750,6 +1750,8 @@ export function harmlessPolicy(
   // `const open = cors(…)` then `app.use(open)`: harmless where every use of the constant is.
   const uses = installedThrough(sourceCode, node);
   if (uses) return uses.every((use) => harmlessPolicy(sourceCode, use, credentials, options));
+  // …or run by middleware only for public paths: `(isDiscovery ? open : strict)(req, res, next)`.
+  if (runOnlyForPublicPaths(node, options.publicPaths)) return true;
   // A server that catches one request and closes itself (a CLI's OAuth redirect catcher, which
   // `require-loopback-host` takes for no service), answering only constants: a page reads nothing
   // it did not know.
@@ -2097,6 +2099,43 @@ function installedThrough(sourceCode: Readonly<SourceCode>, node: TSESTree.Node)
     );
   });
   return installed ? found.uses : null;
+}
+
+/**
+ * Whether a policy middleware held in a constant (`const open = cors({ origin: '*' })`) is run
+ * only for public paths, by middleware that picks it per request: called in a branch that only a
+ * public path takes and that ends there (`if (req.path === '/.well-known/oauth-protected-resource')
+ * return open(req, res, next);`), or picked by such a test (`(req.path === '/.well-known/…' ? open
+ * : strict)(req, res, next)`).
+ */
+function runOnlyForPublicPaths(node: TSESTree.Node, publicPaths: readonly string[]): boolean {
+  const declarator = outermostWrapper(node).parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    skipTypeWrappers(declarator.init ?? declarator) !== node
+  )
+    return false;
+  const found = usesOfConstant(declarator);
+  if (!found?.complete || found.uses.length === 0) return false;
+  const publicOnly = (test: TSESTree.Node): boolean => {
+    const paths = requiredPaths(test);
+    return paths.length > 0 && paths.every((path) => isPublicPath(path, publicPaths));
+  };
+  return found.uses.every((use) => {
+    let held = outermostWrapper(use);
+    const picked = held.parent;
+    if (picked?.type === AST_NODE_TYPES.ConditionalExpression && picked.consequent === held) {
+      if (!publicOnly(picked.test)) return false;
+      held = outermostWrapper(picked);
+      const call = held.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === held;
+    }
+    const call = held.parent;
+    return (
+      call?.type === AST_NODE_TYPES.CallExpression && call.callee === held && inPublicPathBranch(call, publicPaths)
+    );
+  });
 }
 
 /** The app whose `use`/`register`/hook call installs the policy at `node`. */
