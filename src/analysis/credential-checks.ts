@@ -3204,17 +3204,7 @@ function answersServerError(node: TSESTree.Node): boolean {
  * A `catch` that answers so handles whatever failed in its `try`, not a refused credential.
  */
 function answersNoAuthError(node: TSESTree.Node): boolean {
-  const statuses: unknown[] = [];
-  walk(node, (inner) => {
-    if (inner.type === AST_NODE_TYPES.ThrowStatement) {
-      // A rethrow (`throw error`) answers nothing here.
-      const thrown = thrownStatus(inner);
-      if (thrown !== null) statuses.push(thrown);
-      return;
-    }
-    const status = statusSetBy(inner);
-    if (status !== NO_STATUS) statuses.push(status);
-  });
+  const statuses = statusesSet(node);
   return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && !AUTH_STATUSES.has(status));
 }
 
@@ -3227,6 +3217,16 @@ function setsOnlyStatusesFrom(
   lowest: number,
   descend?: (node: TSESTree.Node) => boolean,
 ): boolean {
+  const statuses = statusesSet(root, descend);
+  return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && status >= lowest);
+}
+
+/**
+ * The statuses `root` answers with or throws (`res.status(401)`, `throw new HTTPException(403)`),
+ * each as written (`undefined` or a name's value where it is not static); a rethrow (`throw error`)
+ * answers nothing here and adds none.
+ */
+function statusesSet(root: TSESTree.Node, descend?: (node: TSESTree.Node) => boolean): unknown[] {
   const statuses: unknown[] = [];
   walk(
     root,
@@ -3241,7 +3241,7 @@ function setsOnlyStatusesFrom(
     },
     descend,
   );
-  return statuses.length > 0 && statuses.every((status) => typeof status === 'number' && status >= lowest);
+  return statuses;
 }
 
 /** Response calls whose first argument is the status: `status`, `code`, `sendStatus`, `writeHead`, `throw`. */

@@ -32,6 +32,7 @@ import { webSocketServers } from './websocket-servers';
 import {
   callsOf,
   declaratorHolding,
+  resultPlaces,
   enclosingClass,
   enclosingFunction,
   externalRefOf,
@@ -866,19 +867,8 @@ function returnedToUseInPlace(read: TSESTree.Node): boolean {
   // Calls in other modules might add routes there, which this file's reading does not see.
   return found.calls.every((call) => {
     if (programOf(call) !== programOf(read)) return false;
-    let value: TSESTree.Node = outermostWrapper(call);
-    if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = outermostWrapper(value.parent);
-    if (usedInPlace(value)) return true;
-    const holder = value.parent;
-    if (
-      holder?.type !== AST_NODE_TYPES.VariableDeclarator ||
-      holder.init !== value ||
-      holder.id.type !== AST_NODE_TYPES.Identifier ||
-      holder.parent.kind !== 'const'
-    )
-      return false;
-    const reads = (variableOf(holder.id)?.references ?? []).filter((reference) => !reference.init);
-    return reads.length > 0 && reads.every((reference) => usedInPlace(reference.identifier));
+    const places = resultPlaces(call);
+    return places !== null && places.length > 0 && places.every(usedInPlace);
   });
 }
 

@@ -2079,17 +2079,10 @@ function refusedBeforeInHandler(sourceCode: Readonly<SourceCode>, node: TSESTree
  * `app.options('*', open)`): the policy is installed there. `null` otherwise.
  */
 function installedThrough(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): TSESTree.Node[] | null {
-  const declarator = outermostWrapper(node).parent;
-  if (
-    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
-    declarator.id.type !== AST_NODE_TYPES.Identifier ||
-    skipTypeWrappers(declarator.init ?? declarator) !== node
-  )
-    return null;
-  const found = usesOfConstant(declarator);
-  if (!found?.complete || found.uses.length === 0) return null;
+  const uses = usesOfHolder(node);
+  if (!uses) return null;
   const { apps } = findRoutes(sourceCode);
-  const installed = found.uses.every((use) => {
+  const installed = uses.every((use) => {
     const call = outermostWrapper(use).parent;
     return (
       programOf(use) === sourceCode.ast &&
@@ -2098,7 +2091,20 @@ function installedThrough(sourceCode: Readonly<SourceCode>, node: TSESTree.Node)
       apps.some((app) => app.calls.includes(call))
     );
   });
-  return installed ? found.uses : null;
+  return installed ? uses : null;
+}
+
+/** The reads of the constant that holds `node` (`const open = cors(…)`), when all are known and some. */
+function usesOfHolder(node: TSESTree.Node): TSESTree.Node[] | null {
+  const declarator = outermostWrapper(node).parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    skipTypeWrappers(declarator.init ?? declarator) !== node
+  )
+    return null;
+  const found = usesOfConstant(declarator);
+  return found?.complete && found.uses.length > 0 ? found.uses : null;
 }
 
 /**
@@ -2109,20 +2115,13 @@ function installedThrough(sourceCode: Readonly<SourceCode>, node: TSESTree.Node)
  * : strict)(req, res, next)`).
  */
 function runOnlyForPublicPaths(node: TSESTree.Node, publicPaths: readonly string[]): boolean {
-  const declarator = outermostWrapper(node).parent;
-  if (
-    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
-    declarator.id.type !== AST_NODE_TYPES.Identifier ||
-    skipTypeWrappers(declarator.init ?? declarator) !== node
-  )
-    return false;
-  const found = usesOfConstant(declarator);
-  if (!found?.complete || found.uses.length === 0) return false;
+  const uses = usesOfHolder(node);
+  if (!uses) return false;
   const publicOnly = (test: TSESTree.Node): boolean => {
     const paths = requiredPaths(test);
     return paths.length > 0 && paths.every((path) => isPublicPath(path, publicPaths));
   };
-  return found.uses.every((use) => {
+  return uses.every((use) => {
     let held = outermostWrapper(use);
     const picked = held.parent;
     if (picked?.type === AST_NODE_TYPES.ConditionalExpression && picked.consequent === held) {

@@ -37,6 +37,7 @@ import {
 import {
   callsOf,
   classOf,
+  resultPlaces,
   enclosingFunction,
   externalRefOf,
   findObjectProperty,
@@ -51,7 +52,6 @@ import {
   usesOfDefaultExport,
   usesOfFunctionDeclaration,
   type HandlerFunction,
-  type Invocation,
 } from './values';
 
 /** Fastify hooks that run before the handler sees the request. */
@@ -859,28 +859,6 @@ function foreignMountsCheck(finder: CheckFinder, app: AppInstance, path: string 
 }
 
 /**
- * The expressions that hand on what a call returns: the call itself (`await` aside) when it is
- * an argument, or every read of the `const` that holds it. `null` when it goes anywhere else.
- */
-function valuesOf(made: Invocation): TSESTree.Node[] | null {
-  let value: TSESTree.Node = outermostWrapper(made);
-  if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = outermostWrapper(value.parent);
-  const parent = value.parent;
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== value) return [value];
-  // `createApp().listen(port)`: a method called on it.
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value) return [value];
-  if (
-    parent?.type !== AST_NODE_TYPES.VariableDeclarator ||
-    parent.init !== value ||
-    parent.id.type !== AST_NODE_TYPES.Identifier ||
-    parent.parent.kind !== 'const'
-  )
-    return null;
-  const reads = (variableOf(parent.id)?.references ?? []).filter((reference) => reference.isRead());
-  return reads.map((reference) => outermostWrapper(reference.identifier as TSESTree.Node));
-}
-
-/**
  * Whether an app is only started where it is used: `app.listen(port)`, `http.createServer(app)`,
  * `serve({ fetch: app.fetch })`'s app handed as a whole (`serve(app)`), which add no routes to it.
  */
@@ -1033,7 +1011,7 @@ function readForeignMounts(app: AppInstance): ForeignMount[] | null {
     for (const made of found.calls) {
       // Every place what it returns goes must be a mount (a result no code reads is none), or a
       // start of its server, which adds no routes: `createApp().listen(port)`.
-      const all = valuesOf(made);
+      const all = resultPlaces(made);
       if (all === null || all.length === 0) return null;
       const held = all.filter((value) => !startsServerOf(value));
       // A call in the app's own module is one of its mounts there (`mountTable`), or no mount.

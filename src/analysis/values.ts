@@ -1252,6 +1252,29 @@ export function callsOf(fn: HandlerFunction, local = false): { calls: Invocation
   return members.length > 0 ? defaultMemberCalls(fn, members, local, { calls, complete }) : { calls, complete };
 }
 
+/**
+ * The expressions that hand on what a call returns: the call itself (`await` aside) when it is
+ * an argument or a method is called on it, or every read of the `const` that holds it. `null`
+ * when it goes anywhere else.
+ */
+export function resultPlaces(made: Invocation): TSESTree.Node[] | null {
+  let value: TSESTree.Node = outermostWrapper(made);
+  if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = outermostWrapper(value.parent);
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== value) return [value];
+  // `createApp().listen(port)`: a method called on it.
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value) return [value];
+  if (
+    parent?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    parent.init !== value ||
+    parent.id.type !== AST_NODE_TYPES.Identifier ||
+    parent.parent.kind !== 'const'
+  )
+    return null;
+  const reads = (variableOf(parent.id)?.references ?? []).filter((reference) => reference.isRead());
+  return reads.map((reference) => outermostWrapper(reference.identifier as TSESTree.Node));
+}
+
 /** The name a module exports a function under where it writes it: `module.exports = fn`, `export default fn`. */
 function directExportName(fn: HandlerFunction): string | null {
   const holder = outermostWrapper(fn);

@@ -42,6 +42,28 @@ app.use(cors({ origin: configured === '*' ? '*' : configured.split(',') }));
 app.listen(3000, '127.0.0.1');
 `;
 
+/** The report on line 6's `cors()` options, whose `? '*' :` each suggestion replaces. */
+const reported = (code: string, endColumn: number) => ({
+  messageId: 'wildcardOrigin' as const,
+  data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+  line: 6,
+  column: 16,
+  endLine: 6,
+  endColumn,
+  suggestions: [
+    { messageId: 'denyOrigins' as const, output: code.replace("? '*' :", '? false :') },
+    {
+      messageId: 'useAllowlist' as const,
+      output: code
+        .replace(
+          '\nconst app = express();',
+          "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app = express();",
+        )
+        .replace("? '*' :", '? ALLOWED_ORIGINS :'),
+    },
+  ],
+});
+
 ruleTester.run('no-wildcard-origin: a wildcard the environment chose', rule, {
   valid: [
     {
@@ -65,50 +87,8 @@ ruleTester.run('no-wildcard-origin: a wildcard the environment chose', rule, {
     {
       name: "the tested value is the source's `*` when the variable is unset",
       code: STAR_BY_DEFAULT,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
-          line: 6,
-          column: 16,
-          endLine: 6,
-          endColumn: 72,
-          suggestions: [
-            { messageId: 'denyOrigins', output: STAR_BY_DEFAULT.replace("? '*' :", '? false :') },
-            {
-              messageId: 'useAllowlist',
-              output: STAR_BY_DEFAULT.replace(
-                '\nconst app = express();',
-                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app = express();",
-              ).replace("? '*' :", '? ALLOWED_ORIGINS :'),
-            },
-          ],
-        },
-      ],
+      errors: [reported(STAR_BY_DEFAULT, 72)],
     },
-    {
-      name: 'a wildcard on a test of another value',
-      code: ON_ANOTHER_TEST,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
-          line: 6,
-          column: 16,
-          endLine: 6,
-          endColumn: 75,
-          suggestions: [
-            { messageId: 'denyOrigins', output: ON_ANOTHER_TEST.replace("? '*' :", '? false :') },
-            {
-              messageId: 'useAllowlist',
-              output: ON_ANOTHER_TEST.replace(
-                '\nconst app = express();',
-                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst app = express();",
-              ).replace("? '*' :", '? ALLOWED_ORIGINS :'),
-            },
-          ],
-        },
-      ],
-    },
+    { name: 'a wildcard on a test of another value', code: ON_ANOTHER_TEST, errors: [reported(ON_ANOTHER_TEST, 75)] },
   ],
 });
