@@ -23,7 +23,7 @@ import {
   servedByDeno,
 } from './module-graph';
 import { importedFile, loadModule } from './exports';
-import { KNOWN_MODULES, MCP_PACKAGES } from '../frameworks/registry';
+import { KNOWN_MODULES, MCP_PACKAGES, ROUTE_VERBS } from '../frameworks/registry';
 import { APP_RUNNERS, isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
 import { findRoutes, isPathRead, madeApp, type AppInstance, type Route } from './routes';
@@ -65,6 +65,11 @@ const answers = new WeakMap<TSESTree.Program, boolean>();
 /** Path segments of MCP endpoints: a route there may serve MCP whatever the file says. */
 const MCP_PATH = /(?:^|\/)(?:[^/]*mcp[^/]*|sse|messages?|rpc)(?:\/|$)/iu;
 
+/** Whether a route's path may be an MCP endpoint's: it names one, and no document (`/mcp-client.json`). */
+function mcpEndpointPath(path: string): boolean {
+  return MCP_PATH.test(path) && !DOCUMENT_PATH.test(path);
+}
+
 /**
  * Whether a route may serve MCP: its path is unknown, the root (of a router that may be mounted
  * at `/mcp`) or an MCP endpoint's, a handler is not a function the analysis reads (a parameter),
@@ -75,7 +80,7 @@ export function mayServeMcp(route: Route): boolean {
   return (
     route.path === null ||
     /^\/?$/u.test(route.path) ||
-    MCP_PATH.test(route.path) ||
+    mcpEndpointPath(route.path) ||
     route.handlers.some((handler) => (!resolveFunction(handler) && !packageMiddleware(handler)) || servesMcp(handler))
   );
 }
@@ -127,7 +132,7 @@ function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
     (route) =>
       // Middleware without a path (`app.use(cors())`) serves no endpoint of its own; nor does a
       // router of no MCP (`app.use(router)`) serve an MCP one.
-      (route.path === null ? !isEndpoint(route) || route.handlers.every(noMcpRouter) : !MCP_PATH.test(route.path)) &&
+      (route.path === null ? !isEndpoint(route) || route.handlers.every(noMcpRouter) : !mcpEndpointPath(route.path)) &&
       route.handlers.every((handler) => {
         if (resolveFunction(handler)) return true;
         const expression = skipTypeWrappers(handler);
@@ -161,9 +166,34 @@ function codeWithoutNotes(sourceCode: Readonly<SourceCode>): string {
     const last = call.arguments.at(-1);
     if (first && last && (isLoggingCallee(call.callee) || answersWithBody(call)))
       notes.push([first.range[0], last.range[1]]);
+    // `app.get('/mcp-inspector-client.json', …)`: a document's path, not an endpoint.
+    const path = first && first.type === AST_NODE_TYPES.Literal ? first.value : null;
+    if (
+      typeof path === 'string' &&
+      DOCUMENT_PATH.test(path) &&
+      call.type === AST_NODE_TYPES.CallExpression &&
+      ROUTE_VERBS.has(calledMethodName(call) ?? '')
+    )
+      notes.push(first!.range);
   }
+  // `claims.clientType == 'mcp'`: a value the code compares data with, not a path it routes.
+  walk(sourceCode.ast, (node) => {
+    if (node.type !== AST_NODE_TYPES.BinaryExpression || !EQUALITY.has(node.operator)) return;
+    for (const [side, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as const) {
+      if (side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string' && !side.value.startsWith('/')) {
+        if (other.type !== AST_NODE_TYPES.PrivateIdentifier && !isPathRead(other)) notes.push(side.range);
+      }
+    }
+  });
   return textWithout(sourceCode.text, notes);
 }
+
+/** A path that names a file (`/client-metadata.json`, `/mcp.svg`): a document the route serves. */
+const DOCUMENT_PATH = /^\/[^?#]*\.[a-z0-9]{2,5}$/iu;
+const EQUALITY: ReadonlySet<string> = new Set(['===', '==', '!==', '!=']);
 
 /**
  * Where the file uses MCP only as a client: an import of the SDK's client modules, or of a module
