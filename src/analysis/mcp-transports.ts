@@ -159,8 +159,45 @@ function findServesMcp(handler: TSESTree.Node): boolean {
   const called = handlerCalls(fn, 2).map((call) => call.fn);
   if (called.some((callee) => transportCalls(callee).length > 0)) return true;
   return [fn, ...called, ...[fn, ...called].flatMap((handler) => bodyHandlers(handler))].some(
-    (callee) => dispatchesMcpMethods(callee) || callsMcpTool(callee) || feedsConnectedTransport(callee),
+    (callee) =>
+      dispatchesMcpMethods(callee) ||
+      callsMcpTool(callee) ||
+      feedsConnectedTransport(callee) ||
+      feedsMethodRegistry(callee),
   );
+}
+
+/**
+ * Whether a handler hands what the request says to an object that MCP's methods are registered on
+ * by name (`rpc.addMethod('tools/call', …)` of a JSON-RPC library, then `res.json(await
+ * rpc.receive(req.body))`): the registry answers the methods it holds.
+ */
+function feedsMethodRegistry(fn: HandlerFunction): boolean {
+  const [first] = fn.params;
+  if (first?.type !== AST_NODE_TYPES.Identifier) return false;
+  let feeds = false;
+  walk(fn.body, (node) => {
+    if (feeds || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const receiver = calledMethodObject(node);
+    if (!receiver || !node.arguments.some((argument) => mentionsRequest(argument, first.name))) return;
+    const held = skipTypeWrappers(receiver);
+    if (held.type !== AST_NODE_TYPES.Identifier) return;
+    feeds = (variableOf(held)?.references ?? []).some((reference) => {
+      const member = (reference.identifier as TSESTree.Node).parent;
+      const call = member?.parent;
+      const name =
+        call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] ? staticValue(call.arguments[0]) : null;
+      return (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === reference.identifier &&
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.callee === member &&
+        typeof name?.value === 'string' &&
+        MCP_METHODS.has(name.value)
+      );
+    });
+  });
+  return feeds;
 }
 
 /**
