@@ -16,6 +16,9 @@ import { CALL, type Adapter } from './types';
  * its session cookie, and, with the `mcp()` plugin, whose `api.getMcpSession({ headers })` takes
  * only `Authorization: Bearer <access token>`, looks the token up, and answers `null` without one
  * (src/plugins/mcp/index.ts, the `/mcp/get-session` endpoint): a refusal on `null` is a bearer check.
+ * Its `withMcpAuth(auth, handler)` of `better-auth/plugins` (the same file) wraps a web handler:
+ * it asks `getMcpSession` and answers 401 with `WWW-Authenticate` when there is none, so the
+ * handler it returns runs only for a request with a token the server issued.
  */
 export const sessionsAdapter: Adapter = {
   name: 'sessions',
@@ -28,6 +31,7 @@ export const sessionsAdapter: Adapter = {
       getCookie: { [CALL]: [{ kind: 'cookie-read' }] },
       getSignedCookie: { [CALL]: [{ kind: 'cookie-read' }] },
     },
+    'better-auth/plugins': { withMcpAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] } },
     'better-auth': {
       betterAuth: {
         [CALL]: [

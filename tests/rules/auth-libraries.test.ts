@@ -93,11 +93,32 @@ export async function POST(request: Request): Promise<Response> {
   return mcp.fetch(request);
 }`;
 
+/** A route file whose `POST` better-auth's `withMcpAuth(auth, handler)` wraps (401 without a session). */
+const WRAPPED = `${HEAD}import { withMcpAuth } from 'better-auth/plugins';
+import { auth } from '../../../lib/auth';
+${MCP}
+export const POST = withMcpAuth(auth, (request) => mcp.fetch(request));`;
+
+/** The same wrapper made in the handler and called with the request, as a Hono route does. */
+const WRAPPED_IN_HANDLER = `${HEAD}import { withMcpAuth } from 'better-auth/plugins';
+import { auth } from '../../../lib/auth';
+${MCP}
+export async function POST(request: Request): Promise<Response> {
+  const handler = withMcpAuth(auth, (authorized) => mcp.fetch(authorized));
+  return handler(request);
+}`;
+
 ruleTester.run('require-csrf-token: what auth libraries read', csrfRule, {
   valid: [
     {
       name: "better-auth's `api.getMcpSession()` answers a session only for a bearer token it issued",
       code: BETTER_AUTH('getMcpSession'),
+      filename: route,
+    },
+    { name: "better-auth's `withMcpAuth(auth, handler)` around the route", code: WRAPPED, filename: route },
+    {
+      name: "better-auth's `withMcpAuth(auth, handler)` made and called in the route",
+      code: WRAPPED_IN_HANDLER,
       filename: route,
     },
     {
