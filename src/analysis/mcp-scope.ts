@@ -176,24 +176,14 @@ function codeWithoutNotes(sourceCode: Readonly<SourceCode>): string {
     )
       notes.push(first!.range);
   }
-  // `claims.clientType == 'mcp'`: a value the code compares data with, not a path it routes.
-  walk(sourceCode.ast, (node) => {
-    if (node.type !== AST_NODE_TYPES.BinaryExpression || !EQUALITY.has(node.operator)) return;
-    for (const [side, other] of [
-      [node.left, node.right],
-      [node.right, node.left],
-    ] as const) {
-      if (side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string' && !side.value.startsWith('/')) {
-        if (other.type !== AST_NODE_TYPES.PrivateIdentifier && !isPathRead(other)) notes.push(side.range);
-      }
-    }
-  });
   return textWithout(sourceCode.text, notes);
 }
 
-/** A path that names a file (`/client-metadata.json`, `/mcp.svg`): a document the route serves. */
-const DOCUMENT_PATH = /^\/[^?#]*\.[a-z0-9]{2,5}$/iu;
-const EQUALITY: ReadonlySet<string> = new Set(['===', '==', '!==', '!=']);
+/**
+ * A path that names a document by its type (`/client-metadata.json`, `/mcp.svg`): a file the
+ * route serves. Not `/mcp/tools.call`, whose dot names a method.
+ */
+const DOCUMENT_PATH = /^\/[^?#]*\.(?:json|jsonld|txt|html?|xml|ya?ml|md|svg|png|ico|jpe?g|gif|webp|css|js|pdf)$/iu;
 
 /**
  * Where the file uses MCP only as a client: an import of the SDK's client modules, or of a module

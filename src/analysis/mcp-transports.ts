@@ -179,7 +179,8 @@ function feedsMethodRegistry(fn: HandlerFunction): boolean {
   walk(fn.body, (node) => {
     if (feeds || node.type !== AST_NODE_TYPES.CallExpression) return;
     const receiver = calledMethodObject(node);
-    if (!receiver || !node.arguments.some((argument) => mentionsRequest(argument, first.name))) return;
+    if (!receiver || !REGISTRY_ANSWERS.has(calledMethodName(node) ?? '')) return;
+    if (!node.arguments.some((argument) => mentionsRequest(argument, first.name))) return;
     const held = skipTypeWrappers(receiver);
     if (held.type !== AST_NODE_TYPES.Identifier) return;
     feeds = (variableOf(held)?.references ?? []).some((reference) => {
@@ -190,6 +191,7 @@ function feedsMethodRegistry(fn: HandlerFunction): boolean {
       return (
         member?.type === AST_NODE_TYPES.MemberExpression &&
         member.object === reference.identifier &&
+        REGISTRY_ADDS.has(propertyName(member) ?? '') &&
         call?.type === AST_NODE_TYPES.CallExpression &&
         call.callee === member &&
         typeof name?.value === 'string' &&
@@ -246,6 +248,30 @@ function feedsConnectedTransport(fn: HandlerFunction): boolean {
   });
   return feeds;
 }
+
+/**
+ * How JSON-RPC libraries register a method by name (json-rpc-2.0's `addMethod`, jayson's and
+ * others' `register`, `method`, `expose`), and answer a message with the methods they hold
+ * (`receive`, `receiveJSON`, `handle`, `call`): not a client's `request('tools/call', …)`.
+ */
+const REGISTRY_ADDS: ReadonlySet<string> = new Set([
+  'addMethod',
+  'addMethodAdvanced',
+  'registerMethod',
+  'register',
+  'method',
+  'expose',
+]);
+const REGISTRY_ANSWERS: ReadonlySet<string> = new Set([
+  'receive',
+  'receiveJSON',
+  'receiveRequest',
+  'handle',
+  'handleRequest',
+  'call',
+  'dispatch',
+  'process',
+]);
 
 /**
  * A server of an MCP package, made here or held by a name: `new McpServer(…)`, `new Server(…)` of

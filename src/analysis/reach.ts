@@ -822,7 +822,7 @@ function answersOnly(
     fn.body.type !== AST_NODE_TYPES.BlockStatement
       ? [fn.body]
       : fn.body.body
-          .filter((statement) => !logsOnly(statement))
+          .filter((statement) => !logsOnly(statement) && !declaresConstants(statement))
           .map((statement) =>
             statement.type === AST_NODE_TYPES.ExpressionStatement
               ? statement.expression
@@ -833,6 +833,15 @@ function answersOnly(
   return (
     answers.length > 0 &&
     answers.every((answer) => answer !== null && respondsWithConstant(answer, parameters, answered) && test(answer))
+  );
+}
+
+/** `const message = { jsonrpc: '2.0', id: 1, result: {} };`: names for values written in the source. */
+function declaresConstants(statement: TSESTree.Statement): boolean {
+  return (
+    statement.type === AST_NODE_TYPES.VariableDeclaration &&
+    statement.kind === 'const' &&
+    statement.declarations.every((declarator) => declarator.init !== null && staticValue(declarator.init) !== null)
   );
 }
 
@@ -2122,6 +2131,10 @@ function runOnlyForPublicPaths(node: TSESTree.Node, publicPaths: readonly string
     return paths.length > 0 && paths.every((path) => isPublicPath(path, publicPaths));
   };
   return uses.every((use) => {
+    // The middleware's own `req.path` is whole only where it is mounted at no path: under
+    // `app.use('/mcp', …)` a test of `/health` is one of `/mcp/health`.
+    const picker = enclosingFunction(use);
+    if (!picker || !mountedAtNoPath(picker)) return false;
     let held = outermostWrapper(use);
     const picked = held.parent;
     if (picked?.type === AST_NODE_TYPES.ConditionalExpression && picked.consequent === held) {
@@ -2133,6 +2146,21 @@ function runOnlyForPublicPaths(node: TSESTree.Node, publicPaths: readonly string
     const call = held.parent;
     return (
       call?.type === AST_NODE_TYPES.CallExpression && call.callee === held && inPublicPathBranch(call, publicPaths)
+    );
+  });
+}
+
+/**
+ * Whether middleware is mounted only with no path (`app.use((req, res, next) => …)`, or a
+ * constant holding it given to `app.use(pick)`): it sees every request's whole path.
+ */
+function mountedAtNoPath(fn: HandlerFunction): boolean {
+  const given = usesOfHolder(fn) ?? [fn];
+  return given.every((value) => {
+    const held = outermostWrapper(value);
+    const call = held.parent;
+    return (
+      call?.type === AST_NODE_TYPES.CallExpression && calledMethodName(call) === 'use' && call.arguments[0] === held
     );
   });
 }

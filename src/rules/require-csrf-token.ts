@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
 import {
   aboveLeadingComments,
@@ -18,7 +18,7 @@ import {
   walk,
 } from '../analysis/ast';
 import { frameworkStarts, listsSome, localApps, namesLoopback, servedInProcessOnly } from '../analysis/servers';
-import { isLinted, moduleOf, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
+import { codeOf, isLinted, moduleOf, placeOf, staticValue, textOf, variableOf } from '../analysis/program';
 import { MENTIONS_KNOWN_MODULE } from '../frameworks/registry';
 import { createRule } from '../utils/create-rule';
 import { outsideEphemeralTests } from '../utils/test-code';
@@ -36,7 +36,7 @@ import { answersNothing, answersOnlyConstants, deployedRemotely, mayReadAmbientC
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { MENTIONS_MCP_METHOD, branchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
-import { acceptsOnlyPost, branchIf, findRoutes, routesHolding, type Route } from '../analysis/routes';
+import { acceptsOnlyPost, branchIf, findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
 import {
   answersSecretComparison,
   decoratorPaths,
@@ -736,8 +736,7 @@ export default createRule<Options, MessageIds>({
      * leaves CORS alone (`leavesCorsAlone`: a request-id setter, not one that may set the header). A rebinding page is same-origin, which `require-dns-rebinding-protection` judges.
      */
     function unreadableCrossOrigin(route: Route): boolean {
-      if (findCorsMiddlewareUses(sourceCode).length > 0) return false;
-      if (headerWrites(sourceCode).some((write) => write.name === ALLOW_ORIGIN)) return false;
+      if (!setsNoCors(sourceCode)) return false;
       const { app } = route;
       if (!app || app.typed || app.parent || !isLinted(app.node)) return false;
       const declarator = outermostWrapper(app.node).parent;
@@ -763,7 +762,7 @@ export default createRule<Options, MessageIds>({
         if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.object === held;
         if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === held) return false;
         const fn = resolveFunction(parent.callee);
-        return fn !== null && leavesCorsAlone(fn);
+        return fn !== null && addsNoCors(fn, app);
       });
       if (!ownCalls) return false;
       return app.calls
@@ -779,6 +778,30 @@ export default createRule<Options, MessageIds>({
             if (fn) return isLinted(fn) || leavesCorsAlone(fn);
             // `express.json()`: a package's middleware, which sets no CORS header (its CORS ones are found above).
             return value.type === AST_NODE_TYPES.CallExpression && externalRefOf(value.callee) !== null;
+          }),
+        );
+    }
+
+    /** Whether a module sets no CORS policy: no CORS middleware, no `Access-Control-Allow-Origin` written. */
+    function setsNoCors(code: Readonly<SourceCode>): boolean {
+      return (
+        findCorsMiddlewareUses(code).length === 0 && !headerWrites(code).some((write) => write.name === ALLOW_ORIGIN)
+      );
+    }
+
+    /**
+     * Whether a function of the project the app is handed to (`addAuthRoutes(app)`) adds no CORS
+     * policy to it: it leaves CORS alone as written, its module sets none, and so do the modules of
+     * the handlers it registers on the app (`app.all('*', allowAnyOrigin)` of another module).
+     */
+    function addsNoCors(fn: HandlerFunction, app: AppInstance): boolean {
+      if (!leavesCorsAlone(fn) || !setsNoCors(codeOf(fn))) return false;
+      return app.calls
+        .filter((call) => containsNode(fn, call))
+        .every((call) =>
+          call.arguments.every((argument) => {
+            const handler = argument.type === AST_NODE_TYPES.SpreadElement ? null : resolveFunction(argument);
+            return handler === null || setsNoCors(codeOf(handler));
           }),
         );
     }

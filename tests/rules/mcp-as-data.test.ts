@@ -4,9 +4,10 @@ import { createRuleTester } from '../rule-tester';
 import { nodeDefaultHost } from '../support/fix-text';
 import { packageMaker } from '../support/packages';
 
-// A server whose code says "mcp" only as data serves no MCP: a value it compares a claim with
-// (`claims.clientType === 'mcp'`), or the path of a document it serves
-// (`app.get('/mcp-client.json', …)`). A path it routes by (`req.path === '/mcp'`) still says MCP.
+// A server whose code says "mcp" only in the path of a document it serves
+// (`app.get('/mcp-client.json', …)`) serves no MCP. A path it routes by (`req.path === '/mcp'`), a
+// route parameter it compares (`req.params.kind === 'mcp'`) or a dotted method in a path
+// (`/mcp/tools.call`) still says MCP: where the analysis cannot tell, it reports.
 
 const ruleTester = createRuleTester();
 const makePackage = packageMaker();
@@ -36,10 +37,13 @@ ${route}
 app.listen(8080);
 `;
 
-const CLAIM = API(`app.get('/stocks', (_req, res) => {
-  const limited = res.locals.claims.clientType === 'mcp';
-  res.json(limited ? [] : [{ id: 'COM1', price: 21.07 }]);
+const PARAMETER = API(`app.all('/:kind', (req, res) => {
+  if (req.params.kind === 'mcp') return res.json({ jsonrpc: '2.0', id: req.body.id, result: {} });
+  res.status(404).end();
 });`);
+const DOTTED = API(
+  `app.post('/mcp/tools.call', (req, res) => res.json({ jsonrpc: '2.0', id: req.body.id, result: {} }));`,
+);
 const DOCUMENT = API(`app.get('/mcp-client.json', (_req, res) => {
   res.json({ client_name: 'Inspector', redirect_uris: ['http://localhost:6274/oauth/callback'] });
 });`);
@@ -48,27 +52,23 @@ const ROUTED = API(`app.use((req, res, next) => {
   next();
 });`);
 
+/** The report on `app.listen(8080)` at `line`, with its suggestions. */
+const listenReport = (code: string, line: number) => ({
+  ...nodeDefaultHost(line, (host) => code.replace('listen(8080)', `listen(8080${host})`), '`app.listen()` of Express'),
+  column: 5,
+  endColumn: 11,
+});
+
 ruleTester.run('require-loopback-host: "mcp" as data', rule, {
-  valid: [
-    { name: 'a claim compared with `mcp`', code: CLAIM, filename: apiFile(CLAIM) },
-    { name: 'a document whose path names MCP', code: DOCUMENT, filename: apiFile(DOCUMENT) },
-  ],
+  valid: [{ name: 'a document whose path names MCP', code: DOCUMENT, filename: apiFile(DOCUMENT) }],
   invalid: [
+    { name: 'a path the app routes by', code: ROUTED, filename: apiFile(ROUTED), errors: [listenReport(ROUTED, 10)] },
     {
-      name: 'a path the app routes by',
-      code: ROUTED,
-      filename: apiFile(ROUTED),
-      errors: [
-        {
-          ...nodeDefaultHost(
-            10,
-            (host) => ROUTED.replace('listen(8080)', `listen(8080${host})`),
-            '`app.listen()` of Express',
-          ),
-          column: 5,
-          endColumn: 11,
-        },
-      ],
+      name: 'a route parameter compared with `mcp`',
+      code: PARAMETER,
+      filename: apiFile(PARAMETER),
+      errors: [listenReport(PARAMETER, 10)],
     },
+    { name: 'a dotted method in a path', code: DOTTED, filename: apiFile(DOTTED), errors: [listenReport(DOTTED, 7)] },
   ],
 });

@@ -32,8 +32,28 @@ const MCP = SERVER('tools/call');
 const tokenFixed = (bearer: boolean): string =>
   MCP.replace("\napp.post('/rpc', ", `\n\n${tokenHelpers({ bearer })}\n\napp.post('/rpc', ${guard('express', bearer)}`);
 
+/** A client that calls an upstream server's fixed tool with what the request says: no registry. */
+const CLIENT = `import express from 'express';
+import { JSONRPCClient } from 'json-rpc-2.0';
+
+const upstream = new JSONRPCClient(async (request) => {
+  const response = await fetch('https://search.example/mcp', { method: 'POST', body: JSON.stringify(request) });
+  upstream.receive(await response.json());
+});
+
+const app = express();
+app.use(express.json());
+app.post('/api/search', async (req, res) => {
+  res.json(await upstream.request('tools/call', { name: 'search', arguments: { query: String(req.body.query) } }));
+});
+app.listen(3000, '127.0.0.1');
+`;
+
 ruleTester.run('require-csrf-token: a JSON-RPC method registry', csrfRule, {
-  valid: [{ name: 'a registry of other methods', code: SERVER('notes.add') }],
+  valid: [
+    { name: 'a registry of other methods', code: SERVER('notes.add') },
+    { name: "a client's request of a fixed tool", code: CLIENT },
+  ],
   invalid: [
     {
       name: "MCP's tools/call registered",

@@ -8,14 +8,14 @@ import { createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
-const PICKED = (path: string) => `import express from 'express';
+const PICKED = (path: string, mount = '') => `import express from 'express';
 import cors from 'cors';
 
 const open = cors({ origin: '*', methods: ['GET'] });
 const strict = cors({ origin: ['https://app.example.com'] });
 
 const app = express();
-app.use((req, res, next) => (req.path === '${path}' ? open : strict)(req, res, next));
+app.use(${mount}(req, res, next) => (req.path === '${path}' ? open : strict)(req, res, next));
 app.post('/mcp', (req, res) => res.json({ jsonrpc: '2.0', id: req.body.id, result: { tools: [] } }));
 app.listen(3000, '127.0.0.1');
 `;
@@ -36,6 +36,28 @@ app.listen(3000, '127.0.0.1');
 `;
 
 const PRIVATE = PICKED('/api/notes');
+/** Under a mount, `req.path` is the rest of the path: this picks the policy for `/mcp/.well-known/…`. */
+const UNDER_MOUNT = PICKED('/.well-known/oauth-protected-resource', "'/mcp', ");
+
+/** The report on `open`'s options, with its suggestions. */
+const wildcard = (code: string) => ({
+  messageId: 'wildcardOrigin',
+  data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+  line: 4,
+  column: 21,
+  endLine: 4,
+  endColumn: 32,
+  suggestions: [
+    { messageId: 'denyOrigins', output: code.replace("origin: '*'", 'origin: false') },
+    {
+      messageId: 'useAllowlist',
+      output: code.replace(
+        "\nconst open = cors({ origin: '*'",
+        "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst open = cors({ origin: ALLOWED_ORIGINS",
+      ),
+    },
+  ],
+});
 
 ruleTester.run('no-wildcard-origin: a policy picked per request', rule, {
   valid: [
@@ -44,28 +66,14 @@ ruleTester.run('no-wildcard-origin: a policy picked per request', rule, {
   ],
   invalid: [
     {
+      name: 'picked by middleware mounted under a path',
+      code: UNDER_MOUNT,
+      errors: [wildcard(UNDER_MOUNT)],
+    },
+    {
       name: 'picked for a private path',
       code: PRIVATE,
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
-          line: 4,
-          column: 21,
-          endLine: 4,
-          endColumn: 32,
-          suggestions: [
-            { messageId: 'denyOrigins', output: PRIVATE.replace("origin: '*'", 'origin: false') },
-            {
-              messageId: 'useAllowlist',
-              output: PRIVATE.replace(
-                "\nconst open = cors({ origin: '*'",
-                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst open = cors({ origin: ALLOWED_ORIGINS",
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [wildcard(PRIVATE)],
     },
   ],
 });

@@ -87,6 +87,19 @@ app.listen(3000, '127.0.0.1');`,
       code: ANSWERING_ROUTE,
     },
     {
+      name: 'a stub that logs the body and answers a constant it names first',
+      code: `import express from 'express';
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', (req, res) => {
+  console.log(req.body);
+  const message = { jsonrpc: '2.0', id: 1, result: {} };
+  res.status(200).send(message);
+});
+app.listen(3000, '127.0.0.1');`,
+    },
+    {
       name: 'a handler that only refuses with a constant error status answers nothing a forged request could use',
       code: `import express from 'express';
 import { Hono } from 'hono';

@@ -41,41 +41,51 @@ addAuthRoutes(app);
 app.listen(3000, '127.0.0.1');
 `;
 
-const ADDS_ROUTES = (extra: string) => `import type { Express } from 'express';
-
+const ADDS_ROUTES = (extra: string, imports = '') => `import type { Express } from 'express';
+${imports}
 export function addAuthRoutes(app: Express): void {
   app.get('/auth/login', (_req, res) => res.redirect('https://login.example.com/authorize'));
 ${extra}  app.get('/auth/callback', (req, res) => res.send(\`Signed in: \${String(req.query.code ?? '')}\`));
 }
 `;
 
-function serverBeside(extra: string): string {
+function serverBeside(extra: string, imports = ''): string {
   const dir = makePackage({
     'src/server.ts': SERVER,
-    'src/auth-routes.ts': ADDS_ROUTES(extra),
+    'src/auth-routes.ts': ADDS_ROUTES(extra, imports),
     'src/mcp.ts':
       "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\n\nexport const server = new McpServer({ name: 'notes', version: '1.0.0' });\n",
   });
   return path.join(dir, 'src', 'server.ts');
 }
 
+/** The report on the message route, with its suggestions. */
+const reported = missingCheck('`POST /messages/:id`', [17, 1, 17, 9], (bearer) =>
+  SERVER.replace(
+    "\napp.post('/messages/:id', ",
+    `\n${tokenHelpers({ bearer })}\n\napp.post('/messages/:id', ${guard('express', bearer)}`,
+  ),
+);
+
 ruleTester.run('require-csrf-token: an SSE app handed to a function that adds routes', rule, {
   valid: [{ name: 'the function adds routes and sets no CORS header', code: SERVER, filename: serverBeside('') }],
   invalid: [
+    {
+      name: 'the function mounts a CORS middleware imported under another name',
+      code: SERVER,
+      filename: serverBeside(
+        "  app.use(corsMiddleware({ origin: ['https://app.example.com'] }));\n",
+        "import corsMiddleware from 'cors';\n",
+      ),
+      errors: [reported],
+    },
     {
       name: 'the function sets a CORS header',
       code: SERVER,
       filename: serverBeside(
         "  app.use((_req, res, next) => {\n    res.setHeader('Access-Control-Allow-Origin', '*');\n    next();\n  });\n",
       ),
-      errors: [
-        missingCheck('`POST /messages/:id`', [17, 1, 17, 9], (bearer) =>
-          SERVER.replace(
-            "\napp.post('/messages/:id', ",
-            `\n${tokenHelpers({ bearer })}\n\napp.post('/messages/:id', ${guard('express', bearer)}`,
-          ),
-        ),
-      ],
+      errors: [reported],
     },
   ],
 });
