@@ -22,6 +22,7 @@ import { entitiesOf, moduleIndex } from './facts';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from './response-headers';
 import {
   findObjectProperty,
+  isFunctionNode,
   possibleValues,
   resolveExpression,
   resolveFunction,
@@ -482,6 +483,12 @@ export function mayRefuse(fn: HandlerFunction, depth = 0): boolean {
       refuses = true;
       return;
     }
+    // `return new Promise((resolve, reject) => jwt.verify(token, key, (err) => err ? reject(err) : …))`:
+    // awaited, it throws what it rejects with.
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      refuses = rejectsPromise(node);
+      return;
+    }
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = skipTypeWrappers(node.callee);
     const target = depth < 3 ? resolveFunction(callee) : null;
@@ -494,6 +501,22 @@ export function mayRefuse(fn: HandlerFunction, depth = 0): boolean {
     refuses = !isLoggingCallee(callee);
   });
   return refuses;
+}
+
+/** Whether a `new Promise(executor)` may reject: its executor calls its second parameter. */
+function rejectsPromise(made: TSESTree.NewExpression): boolean {
+  if (globalPath(skipTypeWrappers(made.callee))?.join('.') !== 'Promise') return false;
+  const [executor] = made.arguments;
+  const reject = executor && isFunctionNode(executor) ? executor.params[1] : undefined;
+  if (reject?.type !== AST_NODE_TYPES.Identifier) return false;
+  let calls = false;
+  walk(executor!, (node) => {
+    calls ||=
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.Identifier &&
+      node.callee.name === reject.name;
+  });
+  return calls;
 }
 
 /** Whether a function's last statement returns: it does not fall off its end (and answer `undefined`). */

@@ -41,16 +41,16 @@ const UNDER_MOUNT = PICKED('/.well-known/oauth-protected-resource', "'/mcp', ");
 
 /** The report on `open`'s options, with its suggestions. */
 const wildcard = (code: string) => ({
-  messageId: 'wildcardOrigin',
+  messageId: 'wildcardOrigin' as const,
   data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
   line: 4,
   column: 21,
   endLine: 4,
   endColumn: 32,
   suggestions: [
-    { messageId: 'denyOrigins', output: code.replace("origin: '*'", 'origin: false') },
+    { messageId: 'denyOrigins' as const, output: code.replace("origin: '*'", 'origin: false') },
     {
-      messageId: 'useAllowlist',
+      messageId: 'useAllowlist' as const,
       output: code.replace(
         "\nconst open = cors({ origin: '*'",
         "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nconst open = cors({ origin: ALLOWED_ORIGINS",

@@ -143,3 +143,70 @@ ruleTester.run('require-dns-rebinding-protection: a `host` that is no request Ho
     },
   ],
 });
+
+/** A route whose check awaits a verifier that wraps a callback API in a promise it may reject. */
+const PROMISED = (reject: string) => `import express from 'express';
+import jwt from 'jsonwebtoken';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const KEY = process.env.JWT_PUBLIC_KEY ?? '';
+
+function verifyToken(token: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    jwt.verify(token, KEY, (error, claims) => (error ? ${reject} : resolve(claims)));
+  });
+}
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', async (req, res) => {
+  const auth = req.headers.authorization;
+  if (!auth?.startsWith('Bearer ')) {
+    res.status(401).end();
+    return;
+  }
+  try {
+    await verifyToken(auth.slice(7));
+  } catch {
+    res.status(401).end();
+    return;
+  }
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');
+`;
+
+const RESOLVED_ANYWAY = PROMISED('resolve(null)');
+
+// A function that returns `new Promise((resolve, reject) => …)` and calls `reject` throws, awaited,
+// what it rejects with: the catch around it refuses the request.
+ruleTester.run('require-dns-rebinding-protection: a verifier that rejects a promise', dnsRule, {
+  valid: [{ name: 'the promise rejects a bad token', code: PROMISED('reject(error)'), filename: 'server.ts' }],
+  invalid: [
+    {
+      name: 'the promise never rejects',
+      code: RESOLVED_ANYWAY,
+      filename: 'server.ts',
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 27,
+          column: 25,
+          endLine: 27,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'enableProtection',
+              output: RESOLVED_ANYWAY.replace(
+                '{ sessionIdGenerator: undefined }',
+                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
