@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Entity, McpTransport } from '../frameworks/types';
 import { calledMethodName, calledMethodObject, containsNode, plainParameterNames, skipTypeWrappers, walk } from './ast';
 import {
@@ -173,17 +174,10 @@ function findServesMcp(handler: TSESTree.Node): boolean {
  * rpc.receive(req.body))`): the registry answers the methods it holds.
  */
 function feedsMethodRegistry(fn: HandlerFunction): boolean {
-  const [first] = fn.params;
-  if (first?.type !== AST_NODE_TYPES.Identifier) return false;
-  let feeds = false;
-  walk(fn.body, (node) => {
-    if (feeds || node.type !== AST_NODE_TYPES.CallExpression) return;
-    const receiver = calledMethodObject(node);
-    if (!receiver || !REGISTRY_ANSWERS.has(calledMethodName(node) ?? '')) return;
-    if (!node.arguments.some((argument) => mentionsRequest(argument, first.name))) return;
-    const held = skipTypeWrappers(receiver);
-    if (held.type !== AST_NODE_TYPES.Identifier) return;
-    feeds = (variableOf(held)?.references ?? []).some((reference) => {
+  return feedsHeld(
+    fn,
+    (call) => REGISTRY_ANSWERS.has(calledMethodName(call) ?? ''),
+    (reference) => {
       const member = (reference.identifier as TSESTree.Node).parent;
       const call = member?.parent;
       const name =
@@ -197,7 +191,30 @@ function feedsMethodRegistry(fn: HandlerFunction): boolean {
         typeof name?.value === 'string' &&
         MCP_METHODS.has(name.value)
       );
-    });
+    },
+  );
+}
+
+/**
+ * Whether a handler calls, with what its request (its first parameter) says, a method of an object
+ * held by a name (`answers` picks the call) that one of the name's references shows to be what
+ * `holds` asks for: a transport a server was connected to, a registry of MCP's methods.
+ */
+function feedsHeld(
+  fn: HandlerFunction,
+  answers: (call: TSESTree.CallExpression) => boolean,
+  holds: (reference: Scope.Reference) => boolean,
+): boolean {
+  const [first] = fn.params;
+  if (first?.type !== AST_NODE_TYPES.Identifier) return false;
+  let feeds = false;
+  walk(fn.body, (node) => {
+    if (feeds || node.type !== AST_NODE_TYPES.CallExpression || !answers(node)) return;
+    const receiver = calledMethodObject(node);
+    if (!receiver || !node.arguments.some((argument) => mentionsRequest(argument, first.name))) return;
+    const held = skipTypeWrappers(receiver);
+    if (held.type !== AST_NODE_TYPES.Identifier) return;
+    feeds = (variableOf(held)?.references ?? []).some(holds);
   });
   return feeds;
 }
@@ -227,16 +244,10 @@ function handsOnWithMcpHandler(fn: HandlerFunction): boolean {
  * `res.json(await transport.processMessage(req.body))`): the server answers whatever it is fed.
  */
 function feedsConnectedTransport(fn: HandlerFunction): boolean {
-  const [first] = fn.params;
-  if (first?.type !== AST_NODE_TYPES.Identifier) return false;
-  let feeds = false;
-  walk(fn.body, (node) => {
-    if (feeds || node.type !== AST_NODE_TYPES.CallExpression) return;
-    const receiver = calledMethodObject(node);
-    if (!receiver || !node.arguments.some((argument) => mentionsRequest(argument, first.name))) return;
-    const held = skipTypeWrappers(receiver);
-    if (held.type !== AST_NODE_TYPES.Identifier) return;
-    feeds = (variableOf(held)?.references ?? []).some((reference) => {
+  return feedsHeld(
+    fn,
+    () => true,
+    (reference) => {
       const call = (reference.identifier as TSESTree.Node).parent;
       return (
         call?.type === AST_NODE_TYPES.CallExpression &&
@@ -244,9 +255,8 @@ function feedsConnectedTransport(fn: HandlerFunction): boolean {
         calledMethodName(call) === 'connect' &&
         isSdkServer(calledMethodObject(call))
       );
-    });
-  });
-  return feeds;
+    },
+  );
 }
 
 /**
