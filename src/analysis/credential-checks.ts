@@ -2350,6 +2350,8 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
     tryStatement?.handler &&
     callee &&
     !(target && !mayRefuse(target)) &&
+    // A promise a function hands back rejects past the `try` unless it is awaited there.
+    !(target && answersPromise(target) && !awaitedAt(call)) &&
     rejects(tryStatement.handler.body) &&
     (VERIFYING_CALLEE.test(callee) ||
       (!heldInObject(node) &&
@@ -2397,6 +2399,22 @@ function throwsOnParameter(fn: HandlerFunction, index: number): boolean {
     });
   });
   return throws;
+}
+
+/** Whether a function hands back a promise: it is `async`, or returns `new Promise(…)`. */
+function answersPromise(fn: HandlerFunction): boolean {
+  return (
+    fn.async ||
+    returnedExpressions(fn).some((value) => {
+      const made = skipTypeWrappers(value);
+      return made.type === AST_NODE_TYPES.NewExpression && nameOf(skipTypeWrappers(made.callee)) === 'Promise';
+    })
+  );
+}
+
+/** Whether a call's value is awaited where it is made (`await verify(token)`). */
+function awaitedAt(call: TSESTree.Node): boolean {
+  return outermostWrapper(call).parent?.type === AST_NODE_TYPES.AwaitExpression;
 }
 
 /** Whether a name holds an object literal (`const args = { ...params, sessionId: sid }`), not a value alone. */

@@ -271,8 +271,11 @@ const REGISTRY_ADDS: ReadonlySet<string> = new Set([
   'register',
   'method',
   'expose',
+  // A `Map` of handlers by method name: `methods.set('tools/call', …)`, then `methods.get(body.method)`.
+  'set',
 ]);
 const REGISTRY_ANSWERS: ReadonlySet<string> = new Set([
+  'get',
   'receive',
   'receiveJSON',
   'receiveRequest',

@@ -2159,9 +2159,12 @@ function mountedAtNoPath(fn: HandlerFunction): boolean {
   return given.every((value) => {
     const held = outermostWrapper(value);
     const call = held.parent;
-    return (
-      call?.type === AST_NODE_TYPES.CallExpression && calledMethodName(call) === 'use' && call.arguments[0] === held
-    );
+    if (call?.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'use' || call.arguments[0] !== held)
+      return false;
+    // On an app that is no other's part (a router mounted at `/mcp` sees `req.path` below it).
+    const { apps } = findRoutes(codeOf(call));
+    const app = apps.find((candidate) => candidate.calls.includes(call));
+    return app !== undefined && app.parent === null && mountsOf(app, apps).mounts.length === 0;
   });
 }
 

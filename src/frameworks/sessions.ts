@@ -32,6 +32,7 @@ export const sessionsAdapter: Adapter = {
       getSignedCookie: { [CALL]: [{ kind: 'cookie-read' }] },
     },
     'better-auth/plugins': { withMcpAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] } },
+    'better-auth/plugins/mcp': { withMcpAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] } },
     'better-auth': {
       betterAuth: {
         [CALL]: [

@@ -796,14 +796,27 @@ export default createRule<Options, MessageIds>({
      */
     function addsNoCors(fn: HandlerFunction, app: AppInstance): boolean {
       if (!leavesCorsAlone(fn) || !setsNoCors(codeOf(fn))) return false;
-      return app.calls
-        .filter((call) => containsNode(fn, call))
-        .every((call) =>
-          call.arguments.every((argument) => {
-            const handler = argument.type === AST_NODE_TYPES.SpreadElement ? null : resolveFunction(argument);
-            return handler === null || setsNoCors(codeOf(handler));
-          }),
-        );
+      // Its calls on the app, and the calls chained on them (`app.route('*').all(handler)`).
+      const registrations = app.calls.filter((call) => containsNode(fn, call));
+      for (const call of [...registrations]) {
+        for (let chained = outermostWrapper(call).parent; chained?.type === AST_NODE_TYPES.MemberExpression;) {
+          const next = chained.parent;
+          if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== chained) break;
+          registrations.push(next);
+          chained = outermostWrapper(next).parent;
+        }
+      }
+      // Each argument a path, or a function of a module that sets no CORS: a value of another kind
+      // (`openAccess`, a `cors()` another module makes) may be the policy itself.
+      return registrations.every((call) =>
+        call.arguments.every((argument) => {
+          if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+          const value = skipTypeWrappers(argument);
+          if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return true;
+          const handler = resolveFunction(argument);
+          return handler !== null && setsNoCors(codeOf(handler));
+        }),
+      );
     }
 
     /**

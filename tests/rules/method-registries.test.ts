@@ -76,9 +76,48 @@ ruleTester.run('require-csrf-token: a JSON-RPC method registry', csrfRule, {
   ],
 });
 
+/** A `Map` of handlers by MCP's method names, looked up by the body's method. */
+const MAP_REGISTRY = `import express from 'express';
+import { tools } from './tools.js';
+
+const methods = new Map<string, (params: { name: string; arguments: unknown }) => unknown>();
+methods.set('tools/call', ({ name, arguments: args }) => tools.call(name, args));
+
+const app = express();
+app.use(express.json());
+app.post('/rpc', async (req, res) => {
+  const handler = methods.get(req.body.method);
+  res.json({ jsonrpc: '2.0', id: req.body.id, result: handler ? await handler(req.body.params) : null });
+});
+app.listen(3000, '127.0.0.1');
+`;
+
 ruleTester.run('require-dns-rebinding-protection: a JSON-RPC method registry', dnsRule, {
   valid: [{ name: 'a registry of other methods', code: SERVER('notes.add') }],
   invalid: [
+    {
+      name: "a Map of handlers holding MCP's tools/call",
+      code: MAP_REGISTRY,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: MAP_REGISTRY.replace(
+                "import { tools } from './tools.js';\n",
+                "import { tools } from './tools.js';\nimport { createMcpExpressApp } from '@modelcontextprotocol/express';\n",
+              ).replace('const app = express();', 'const app = createMcpExpressApp();'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "MCP's tools/call registered",
       code: MCP,

@@ -36,6 +36,21 @@ app.listen(3000, '127.0.0.1');
 `;
 
 const PRIVATE = PICKED('/api/notes');
+/** The picking middleware on a router that an app mounts at `/mcp`: `req.path` is below it there. */
+const ON_ROUTER = `import express from 'express';
+import cors from 'cors';
+
+const open = cors({ origin: '*', methods: ['GET'] });
+const strict = cors({ origin: ['https://app.example.com'] });
+
+const mcp = express.Router();
+mcp.use((req, res, next) => (req.path === '/.well-known/oauth-protected-resource' ? open : strict)(req, res, next));
+mcp.post('/', (req, res) => res.json({ jsonrpc: '2.0', id: req.body.id, result: { tools: [] } }));
+
+const app = express();
+app.use('/mcp', mcp);
+app.listen(3000, '127.0.0.1');
+`;
 /** Under a mount, `req.path` is the rest of the path: this picks the policy for `/mcp/.well-known/…`. */
 const UNDER_MOUNT = PICKED('/.well-known/oauth-protected-resource', "'/mcp', ");
 
@@ -65,6 +80,7 @@ ruleTester.run('no-wildcard-origin: a policy picked per request', rule, {
     { name: 'run in a branch for the discovery document that returns', code: BRANCHED },
   ],
   invalid: [
+    { name: 'picked on a router mounted under a path', code: ON_ROUTER, errors: [wildcard(ON_ROUTER)] },
     {
       name: 'picked by middleware mounted under a path',
       code: UNDER_MOUNT,

@@ -49,8 +49,9 @@ ${extra}  app.get('/auth/callback', (req, res) => res.send(\`Signed in: \${Strin
 }
 `;
 
-function serverBeside(extra: string, imports = ''): string {
+function serverBeside(extra: string, imports = '', files: Record<string, string> = {}): string {
   const dir = makePackage({
+    ...files,
     'src/server.ts': SERVER,
     'src/auth-routes.ts': ADDS_ROUTES(extra, imports),
     'src/mcp.ts':
@@ -77,6 +78,15 @@ ruleTester.run('require-csrf-token: an SSE app handed to a function that adds ro
         "  app.use(corsMiddleware({ origin: ['https://app.example.com'] }));\n",
         "import corsMiddleware from 'cors';\n",
       ),
+      errors: [reported],
+    },
+    {
+      name: 'the function registers a CORS policy another module makes',
+      code: SERVER,
+      filename: serverBeside("  app.all('*', openAccess);\n", "import { openAccess } from './policies.js';\n", {
+        'src/policies.ts':
+          "import cors from 'cors';\n\nexport const openAccess = cors({ origin: true, credentials: true });\n",
+      }),
       errors: [reported],
     },
     {

@@ -178,12 +178,38 @@ app.listen(3000, '127.0.0.1');
 `;
 
 const RESOLVED_ANYWAY = PROMISED('resolve(null)');
+const UNAWAITED = PROMISED('reject(error)').replace('    await verifyToken(', '    void verifyToken(');
+
+/** The report on the transport at `line`, with its suggestion. */
+const unprotectedAt = (code: string, line: number) => ({
+  messageId: 'unprotectedTransport' as const,
+  data: { transport: '`StreamableHTTPServerTransport`' },
+  line,
+  column: 25,
+  endLine: line,
+  endColumn: 54,
+  suggestions: [
+    {
+      messageId: 'enableProtection' as const,
+      output: code.replace(
+        '{ sessionIdGenerator: undefined }',
+        "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
+      ),
+    },
+  ],
+});
 
 // A function that returns `new Promise((resolve, reject) => …)` and calls `reject` throws, awaited,
 // what it rejects with: the catch around it refuses the request.
 ruleTester.run('require-dns-rebinding-protection: a verifier that rejects a promise', dnsRule, {
   valid: [{ name: 'the promise rejects a bad token', code: PROMISED('reject(error)'), filename: 'server.ts' }],
   invalid: [
+    {
+      name: 'the promise is not awaited: its rejection escapes the try',
+      code: UNAWAITED,
+      filename: 'server.ts',
+      errors: [unprotectedAt(UNAWAITED, 27)],
+    },
     {
       name: 'the promise never rejects',
       code: RESOLVED_ANYWAY,
