@@ -23,6 +23,7 @@ import {
 import { containsNode, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { MENTIONS_EXPORT, exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { createRule } from '../utils/create-rule';
+import { outsideEphemeralTests } from '../utils/test-code';
 import { credentialsClause, preflightAwareReport } from '../utils/messages';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, reachOptions, type ReachRuleOptions } from '../utils/reach-options';
@@ -112,7 +113,9 @@ export default createRule<Options, MessageIds>({
     },
   },
   defaultOptions: [{ ...REACH_DEFAULTS, failClosedFix: false }],
-  create(context, [options]) {
+  create(ruleContext, [options]) {
+    // The servers a test starts on a port the system picks: see `outsideEphemeralTests`.
+    const context = outsideEphemeralTests(ruleContext);
     const { sourceCode } = context;
     // A policy written only on preflight answers lets pages send, not read: its own message.
     const reportPolicy = preflightAwareReport(context, {
