@@ -1969,24 +1969,21 @@ function readsPathOnly(member: TSESTree.MemberExpression): boolean {
 /**
  * Whether a read of a URL takes only its path or query: `url.pathname`, or the URL handed to a
  * function of the project that reads only those of it (`handleHealth(req, res, url)` testing
- * `url.pathname !== '/health'`).
+ * `url.pathname !== '/health'`), one call deep.
  */
-function pathOnlyRead(read: TSESTree.Node): boolean {
+function pathOnlyRead(read: TSESTree.Node, handedOn = false): boolean {
   const held = outermostWrapper(read);
   const parent = held.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === held) return readsPathOnly(parent);
-  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === held) return false;
+  if (handedOn || parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === held) return false;
   const fn = resolveFunction(parent.callee);
   const name = fn ? parameterName(fn.params[parent.arguments.indexOf(held as TSESTree.CallExpressionArgument)]) : null;
   const variable = name ? variableOf(name) : null;
   return (
-    variable !== null &&
-    variable !== undefined &&
-    variable.references.every((reference) => {
-      if (reference.init) return true;
-      const member = outermostWrapper(reference.identifier as TSESTree.Node).parent;
-      return member?.type === AST_NODE_TYPES.MemberExpression && readsPathOnly(member);
-    })
+    !!variable &&
+    variable.references.every(
+      (reference) => reference.init || pathOnlyRead(reference.identifier as TSESTree.Node, true),
+    )
   );
 }
 

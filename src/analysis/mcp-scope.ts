@@ -32,13 +32,13 @@ import { webSocketServers } from './websocket-servers';
 import {
   callsOf,
   declaratorHolding,
-  resultPlaces,
   enclosingClass,
   enclosingFunction,
   externalRefOf,
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
+  resultPlaces,
   type HandlerFunction,
 } from './values';
 
@@ -167,14 +167,14 @@ function codeWithoutNotes(sourceCode: Readonly<SourceCode>): string {
     if (first && last && (isLoggingCallee(call.callee) || answersWithBody(call)))
       notes.push([first.range[0], last.range[1]]);
     // `app.get('/mcp-inspector-client.json', …)`: a document's path, not an endpoint.
-    const path = first && first.type === AST_NODE_TYPES.Literal ? first.value : null;
     if (
-      typeof path === 'string' &&
-      DOCUMENT_PATH.test(path) &&
+      first?.type === AST_NODE_TYPES.Literal &&
+      typeof first.value === 'string' &&
+      DOCUMENT_PATH.test(first.value) &&
       call.type === AST_NODE_TYPES.CallExpression &&
       ROUTE_VERBS.has(calledMethodName(call) ?? '')
     )
-      notes.push(first!.range);
+      notes.push(first.range);
   }
   return textWithout(sourceCode.text, notes);
 }

@@ -507,10 +507,11 @@ export function mayRefuse(fn: HandlerFunction, depth = 0): boolean {
 function rejectsPromise(made: TSESTree.NewExpression): boolean {
   if (globalPath(skipTypeWrappers(made.callee))?.join('.') !== 'Promise') return false;
   const [executor] = made.arguments;
-  const reject = executor && isFunctionNode(executor) ? executor.params[1] : undefined;
+  if (!executor || !isFunctionNode(executor)) return false;
+  const reject = executor.params[1];
   if (reject?.type !== AST_NODE_TYPES.Identifier) return false;
   let calls = false;
-  walk(executor!, (node) => {
+  walk(executor, (node) => {
     calls ||=
       node.type === AST_NODE_TYPES.CallExpression &&
       node.callee.type === AST_NODE_TYPES.Identifier &&

@@ -1072,12 +1072,21 @@ function inPublicPathBranch(node: TSESTree.Node, publicPaths: readonly string[])
     if (isFunctionNode(parent)) return false;
     // A branch that ends the request there: one that goes on (`if (req.url === '/health')
     // allowAnyOrigin(res);`, then the JSON-RPC below) leaves its header on every later answer.
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && alwaysExits(parent.consequent)) {
-      const paths = requiredPaths(parent.test);
-      if (paths.length > 0 && paths.every((path) => isPublicPath(path, publicPaths))) return true;
-    }
+    if (
+      parent.type === AST_NODE_TYPES.IfStatement &&
+      parent.consequent === child &&
+      alwaysExits(parent.consequent) &&
+      requiresPublicPath(parent.test, publicPaths)
+    )
+      return true;
   }
   return false;
+}
+
+/** Whether a test lets through only public paths: each path it requires is one (`url.pathname === '/.well-known/…'`). */
+function requiresPublicPath(test: TSESTree.Node, publicPaths: readonly string[]): boolean {
+  const paths = requiredPaths(test);
+  return paths.length > 0 && paths.every((path) => isPublicPath(path, publicPaths));
 }
 
 /**
@@ -2126,10 +2135,6 @@ function usesOfHolder(node: TSESTree.Node): TSESTree.Node[] | null {
 function runOnlyForPublicPaths(node: TSESTree.Node, publicPaths: readonly string[]): boolean {
   const uses = usesOfHolder(node);
   if (!uses) return false;
-  const publicOnly = (test: TSESTree.Node): boolean => {
-    const paths = requiredPaths(test);
-    return paths.length > 0 && paths.every((path) => isPublicPath(path, publicPaths));
-  };
   return uses.every((use) => {
     // The middleware's own `req.path` is whole only where it is mounted at no path: under
     // `app.use('/mcp', …)` a test of `/health` is one of `/mcp/health`.
@@ -2138,7 +2143,7 @@ function runOnlyForPublicPaths(node: TSESTree.Node, publicPaths: readonly string
     let held = outermostWrapper(use);
     const picked = held.parent;
     if (picked?.type === AST_NODE_TYPES.ConditionalExpression && picked.consequent === held) {
-      if (!publicOnly(picked.test)) return false;
+      if (!requiresPublicPath(picked.test, publicPaths)) return false;
       held = outermostWrapper(picked);
       const call = held.parent;
       return call?.type === AST_NODE_TYPES.CallExpression && call.callee === held;

@@ -173,10 +173,10 @@ const variableHoldsRequestHeaders = perLintedFile((variable: Scope.Variable): bo
   ) {
     return true;
   }
-  if (def.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return false;
-  const annotation = def.name.typeAnnotation?.typeAnnotation;
+  if (def.type !== 'Parameter') return false;
+  const annotation = name.typeAnnotation?.typeAnnotation;
   const typed = annotation?.type === AST_NODE_TYPES.TSTypeReference && HEADERS_TYPE.test(textOfType(annotation));
-  return typed || HEADERS_PARAMETER.test(def.name.name);
+  return typed || HEADERS_PARAMETER.test(name.name);
 });
 
 /** The name of a type reference (`IncomingHttpHeaders`, `http.IncomingHttpHeaders`). */

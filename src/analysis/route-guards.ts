@@ -37,7 +37,6 @@ import {
 import {
   callsOf,
   classOf,
-  resultPlaces,
   enclosingFunction,
   externalRefOf,
   findObjectProperty,
@@ -47,6 +46,7 @@ import {
   resolveExpression,
   resolveFunction,
   resolveObjectExpression,
+  resultPlaces,
   returnedExpressions,
   usesOfConstant,
   usesOfDefaultExport,

@@ -1367,19 +1367,20 @@ function methodBranches(handler: HandlerFunction, koaApp: AppInstance | null): R
       const post = methodTest(node.test);
       if (!post || postTests.has(post.test)) return;
       postTests.add(post.test);
-      const handsOn = handsRequestOn(node.consequent, fn);
-      const path = pathTest(node.test) ?? (handsOn ? null : enclosingPath(node, fn));
-      const named = path === null && handsOn ? enclosingPath(node, fn) : null;
+      const tested = pathTest(node.test);
+      const around = tested === null ? enclosingPath(node, fn) : null;
+      // A branch that hands the request on is named by the path around it, not judged by it.
+      const handsOn = around !== null && handsRequestOn(node.consequent, fn);
       routes.push({
         framework: 'node',
         app: koaApp,
         node: post.test,
         call: null,
-        path,
+        path: tested ?? (handsOn ? null : around),
         acceptsPost: true,
         handlers: [handler],
         options: null,
-        ...(named === null ? {} : { enclosingPath: named }),
+        ...(handsOn ? { enclosingPath: around } : {}),
       });
     });
   }

@@ -731,9 +731,11 @@ export default createRule<Options, MessageIds>({
      * Whether no page of another site can read what a route answers (the SSE stream that names
      * the session id): the file sets no CORS policy at all, neither middleware nor an
      * `Access-Control-Allow-Origin` header; the route's app is made here, used by no other module
-     * and handed to no function (which could add one); and every middleware it mounts is a
-     * package's (`express.json()`), a function of this file, or one of another module that
-     * leaves CORS alone (`leavesCorsAlone`: a request-id setter, not one that may set the header). A rebinding page is same-origin, which `require-dns-rebinding-protection` judges.
+     * and handed to no function (which could add one) but one of the project that adds none
+     * (`addsNoCors`); and every middleware it mounts is a package's (`express.json()`), a function
+     * of this file, or one of another module that leaves CORS alone (`leavesCorsAlone`: a
+     * request-id setter, not one that may set the header). A rebinding page is same-origin, which
+     * `require-dns-rebinding-protection` judges.
      */
     function unreadableCrossOrigin(route: Route): boolean {
       if (!setsNoCors(sourceCode)) return false;
