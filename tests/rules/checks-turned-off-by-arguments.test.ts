@@ -1,7 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
-import { guard, tokenHelpers } from '../support/fix-text';
+import { guard, tokenHelpers, unprotectedTransport } from '../support/fix-text';
 
 // A helper of the module may check the credential only when its caller asks it to
 // (`handleMcp(req, res, requireAuth)`, `authenticate(req, res, required)`): a route that passes
@@ -65,24 +65,6 @@ app.post('/mcp', async (req, res) => {
 app.listen(3000, '127.0.0.1');
 `;
 
-const PROTECTED = '{ sessionIdGenerator: undefined }';
-const protectedTransport = (code: string): string =>
-  code.replace(
-    PROTECTED,
-    "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-  );
-
-/** The report of an unprotected transport at `line` and `column`, with its suggestion. */
-const unprotected = (code: string, line: number, column: number) => ({
-  messageId: 'unprotectedTransport' as const,
-  data: { transport: '`StreamableHTTPServerTransport`' },
-  line,
-  column,
-  endLine: line,
-  endColumn: column + 29,
-  suggestions: [{ messageId: 'enableProtection' as const, output: protectedTransport(code) }],
-});
-
 const csrfReport = (code: string) => ({
   messageId: 'missingCsrfCheck' as const,
   data: { route: '`POST /mcp`' },
@@ -135,13 +117,13 @@ ruleTester.run('require-dns-rebinding-protection: checks a call turns off', dnsR
       name: 'the serving helper told not to check',
       code: SERVING_HELPER(false),
       filename: 'server.ts',
-      errors: [unprotected(SERVING_HELPER(false), 16, 27)],
+      errors: [unprotectedTransport(SERVING_HELPER(false), 16, 27)],
     },
     {
       name: 'the gate told not to check',
       code: GATE(false),
       filename: 'server.ts',
-      errors: [unprotected(GATE(false), 19, 25)],
+      errors: [unprotectedTransport(GATE(false), 19, 25)],
     },
   ],
 });

@@ -2,6 +2,7 @@ import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
 import { tokenSuggestions } from '../support/csrf-cases';
+import { unprotectedTransport } from '../support/fix-text';
 
 // mcp-auth's `new MCPAuth(config)` makes bearer middleware with its `bearerAuth(mode, config)`
 // method (0.2.0, handlers/handle-bearer-auth.ts: 401 without a token, or with one the verifier
@@ -62,25 +63,7 @@ ruleTester.run('require-dns-rebinding-protection: mcp-auth', dnsRule, {
       name: 'only the discovery router',
       code: OPEN,
       filename: 'server.ts',
-      errors: [
-        {
-          messageId: 'unprotectedTransport',
-          data: { transport: '`StreamableHTTPServerTransport`' },
-          line: 13,
-          column: 25,
-          endLine: 13,
-          endColumn: 54,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: OPEN.replace(
-                '{ sessionIdGenerator: undefined }',
-                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3001', 'localhost:3001'] }",
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [unprotectedTransport(OPEN, 13, 25, 3001)],
     },
   ],
 });

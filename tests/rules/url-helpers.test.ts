@@ -1,5 +1,6 @@
 import rule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
+import { unprotectedTransport } from '../support/fix-text';
 
 // `new URL(req.url, \`http://${req.headers.host}\`)` carries the request's Host in its origin, and
 // only there: a URL handed to a helper that reads only its path (`handleHealth(req, res, url)`
@@ -44,25 +45,7 @@ ruleTester.run('require-dns-rebinding-protection: a URL handed to a helper', rul
     {
       name: 'the helper reads only the path',
       code: PATH_ONLY,
-      errors: [
-        {
-          messageId: 'unprotectedTransport',
-          data: { transport: '`StreamableHTTPServerTransport`' },
-          line: 14,
-          column: 25,
-          endLine: 14,
-          endColumn: 54,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: PATH_ONLY.replace(
-                '{ sessionIdGenerator: undefined }',
-                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [unprotectedTransport(PATH_ONLY, 14, 25)],
     },
   ],
 });

@@ -2,6 +2,7 @@ import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
 import { tokenSuggestions } from '../support/csrf-cases';
+import { unprotectedTransport } from '../support/fix-text';
 
 // A header read inside a `try` whose `catch` turns the request away counts as a check when the
 // value goes into a call that throws on it. A `catch` that answers 400 handles a body that failed
@@ -108,24 +109,6 @@ app.post('/mcp', async (req, res) => {
 app.listen(3000, '127.0.0.1');
 `;
 
-const hostReport = (code: string) => ({
-  messageId: 'unprotectedTransport' as const,
-  data: { transport: '`StreamableHTTPServerTransport`' },
-  line: 15,
-  column: 25,
-  endLine: 15,
-  endColumn: 54,
-  suggestions: [
-    {
-      messageId: 'enableProtection' as const,
-      output: code.replace(
-        '{ sessionIdGenerator: undefined }',
-        "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-      ),
-    },
-  ],
-});
-
 ruleTester.run('require-dns-rebinding-protection: a `host` that is no request Host', dnsRule, {
   valid: [
     {
@@ -139,7 +122,7 @@ ruleTester.run('require-dns-rebinding-protection: a `host` that is no request Ho
       name: 'an options parameter with a default',
       code: HOST_OPTION('opts', ': { host?: string } = {}'),
       filename: 'server.ts',
-      errors: [hostReport(HOST_OPTION('opts', ': { host?: string } = {}'))],
+      errors: [unprotectedTransport(HOST_OPTION('opts', ': { host?: string } = {}'), 15, 25)],
     },
   ],
 });
@@ -180,25 +163,6 @@ app.listen(3000, '127.0.0.1');
 const RESOLVED_ANYWAY = PROMISED('resolve(null)');
 const UNAWAITED = PROMISED('reject(error)').replace('    await verifyToken(', '    void verifyToken(');
 
-/** The report on the transport at `line`, with its suggestion. */
-const unprotectedAt = (code: string, line: number) => ({
-  messageId: 'unprotectedTransport' as const,
-  data: { transport: '`StreamableHTTPServerTransport`' },
-  line,
-  column: 25,
-  endLine: line,
-  endColumn: 54,
-  suggestions: [
-    {
-      messageId: 'enableProtection' as const,
-      output: code.replace(
-        '{ sessionIdGenerator: undefined }',
-        "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-      ),
-    },
-  ],
-});
-
 // A function that returns `new Promise((resolve, reject) => …)` and calls `reject` throws, awaited,
 // what it rejects with: the catch around it refuses the request.
 ruleTester.run('require-dns-rebinding-protection: a verifier that rejects a promise', dnsRule, {
@@ -208,31 +172,13 @@ ruleTester.run('require-dns-rebinding-protection: a verifier that rejects a prom
       name: 'the promise is not awaited: its rejection escapes the try',
       code: UNAWAITED,
       filename: 'server.ts',
-      errors: [unprotectedAt(UNAWAITED, 27)],
+      errors: [unprotectedTransport(UNAWAITED, 27, 25)],
     },
     {
       name: 'the promise never rejects',
       code: RESOLVED_ANYWAY,
       filename: 'server.ts',
-      errors: [
-        {
-          messageId: 'unprotectedTransport',
-          data: { transport: '`StreamableHTTPServerTransport`' },
-          line: 27,
-          column: 25,
-          endLine: 27,
-          endColumn: 54,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: RESOLVED_ANYWAY.replace(
-                '{ sessionIdGenerator: undefined }',
-                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [unprotectedTransport(RESOLVED_ANYWAY, 27, 25)],
     },
   ],
 });

@@ -190,3 +190,28 @@ export function nodeDefaultHost(
     suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({ messageId, output: hosted(`, ${host}`) })),
   };
 }
+
+/**
+ * The report of `require-dns-rebinding-protection` on a `StreamableHTTPServerTransport` made with
+ * `{ sessionIdGenerator: undefined }` at `line` and `column`, and its suggestion, which turns the
+ * transport's protection on for a server on `port`.
+ */
+export function unprotectedTransport(code: string, line: number, column: number, port = 3000) {
+  return {
+    messageId: 'unprotectedTransport' as const,
+    data: { transport: '`StreamableHTTPServerTransport`' },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + 'StreamableHTTPServerTransport'.length,
+    suggestions: [
+      {
+        messageId: 'enableProtection' as const,
+        output: code.replace(
+          '{ sessionIdGenerator: undefined }',
+          `{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:${port}', 'localhost:${port}'] }`,
+        ),
+      },
+    ],
+  };
+}
