@@ -86,6 +86,7 @@ export function expireResolutions(now = Date.now()): void {
 }
 
 function forgetResolutions(): void {
+  lastLinted = null;
   resolutions.clear();
   lexicalModules.clear();
   moduleTexts.clear();
@@ -319,7 +320,7 @@ export function importsModuleMatching(file: string | null, text: string, test: (
   let answers = importsMatching.get(test);
   if (!answers) importsMatching.set(test, (answers = new Map()));
   // By what the file imports now: an editor's text changes between lints.
-  let frontier = moduleSpecifiers(file, text).imports;
+  let frontier = lintedSpecifiers(file, text).imports;
   const key = `${file}\n${frontier.join('\n')}`;
   const known = answers.get(key);
   if (known !== undefined) return known;
@@ -342,6 +343,15 @@ export function importsModuleMatching(file: string | null, text: string, test: (
   }
   answers.set(key, found);
   return found;
+}
+
+/** The linted file's specifiers, read once for the rules that ask (the text is the one being linted). */
+let lastLinted: { readonly file: string; readonly text: string; readonly specifiers: ModuleSpecifiers } | null = null;
+
+function lintedSpecifiers(file: string, text: string): ModuleSpecifiers {
+  if (lastLinted?.file !== file || lastLinted.text !== text)
+    lastLinted = { file, text, specifiers: moduleSpecifiers(file, text) };
+  return lastLinted.specifiers;
 }
 
 /** Module texts, read once and forgotten with the resolutions; `null` for what cannot be read or is too large. */

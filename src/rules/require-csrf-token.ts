@@ -33,7 +33,7 @@ import {
 import { mountedPaths, routeIsGuarded, servedLocally } from '../analysis/route-guards';
 import { alwaysExits } from '../analysis/guards';
 import { answersNothing, answersOnlyConstants, deployedRemotely, mayReadAmbientCredential } from '../analysis/reach';
-import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
+import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, quietWhen } from '../utils/reach-options';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { MENTIONS_MCP_METHOD, branchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { acceptsOnlyPost, branchIf, findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
@@ -195,9 +195,18 @@ export default createRule<Options, MessageIds>({
     },
   ],
   create(ruleContext, [options]) {
+    const { sourceCode } = ruleContext;
     // The MCP servers a test starts on a port the system picks: see `outsideEphemeralTests`.
-    const context = outsideEphemeralTests(ruleContext);
-    const { sourceCode } = context;
+    // A Worker, Vercel or Supabase function is reached through the platform, by anyone: a
+    // forged cross-site request is one they can send with curl, unless the browser adds a
+    // credential of its own (a cookie, HTTP Basic auth) that the code reads.
+    const context = quietWhen(
+      outsideEphemeralTests(ruleContext),
+      () =>
+        (options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments) &&
+        deployedRemotely(sourceCode.ast) &&
+        !mayReadAmbientCredential(sourceCode.ast),
+    );
     const endpoints = options.endpoints ?? DEFAULT_ENDPOINTS;
     const tokenHeaders = (options.tokenHeaders ?? DEFAULT_TOKEN_HEADERS).map((header) => header.toLowerCase());
     const typescript = isTypeScriptFile(context.filename);
@@ -275,15 +284,6 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        // A Worker, Vercel or Supabase function is reached through the platform, by anyone: a
-        // forged cross-site request is one they can send with curl, unless the browser adds a
-        // credential of its own (a cookie, HTTP Basic auth) that the code reads.
-        if (
-          (options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments) &&
-          deployedRemotely(sourceCode.ast) &&
-          !mayReadAmbientCredential(sourceCode.ast)
-        )
-          return;
         reportFrameworkServers();
         reportConfiguredTransports();
         reportConfigFileServer();

@@ -93,7 +93,7 @@ import {
   routesHandledBy,
   routesUsingConstant,
 } from '../analysis/reach';
-import { REACH_DEFAULTS, REACH_OPTION_SCHEMA } from '../utils/reach-options';
+import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, quietWhen } from '../utils/reach-options';
 import { findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
 import {
   frameworkStarts,
@@ -361,11 +361,17 @@ export default createRule<Options, MessageIds>({
     },
   ],
   create(ruleContext, [options]) {
-    // The MCP servers a test starts on a port the system picks: see `outsideEphemeralTests`.
-    const context = outsideEphemeralTests(ruleContext);
-    const { sourceCode } = context;
+    const { sourceCode } = ruleContext;
     const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
     const trustRemoteDeployments = options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments;
+    // The MCP servers a test starts on a port the system picks: see `outsideEphemeralTests`.
+    // A Worker or Vercel Function is reached by the platform's hostname for it: a rebinding
+    // name is routed elsewhere, and the user's network position gains a page nothing.
+    // So is a Supabase Edge Function, which the edge runtime serves behind Supabase's gateway.
+    const context = quietWhen(
+      outsideEphemeralTests(ruleContext),
+      () => trustRemoteDeployments && deployedRemotely(sourceCode.ast),
+    );
     const checksHostOrOrigin = mentionsAny(sourceCode, MENTIONS_HOST_OR_ORIGIN);
     const websockets =
       (MENTIONS_WEBSOCKET_MODULE.test(sourceCode.text) || MENTIONS_UPGRADE.test(sourceCode.text)) &&
@@ -959,10 +965,6 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        // A Worker or Vercel Function is reached by the platform's hostname for it: a rebinding
-        // name is routed elsewhere, and the user's network position gains a page nothing.
-        // So is a Supabase Edge Function, which the edge runtime serves behind Supabase's gateway.
-        if (trustRemoteDeployments && deployedRemotely(sourceCode.ast)) return;
         if (checksHostOrOrigin) reportFailOpenChecks();
         if (checksHostOrOrigin && SAYS_MCP.test(sourceCode.text)) reportSameOriginChecks();
         if (websockets) {

@@ -1,3 +1,4 @@
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { DEFAULT_PUBLIC_PATHS, type ReachOptions } from '../analysis/reach';
 
@@ -40,4 +41,21 @@ export function reachOptions(options: ReachRuleOptions | undefined): ReachOption
     trustCredentialChecks: options?.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks,
     trustRemoteDeployments: options?.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments,
   };
+}
+
+/**
+ * The rule's context, with every report dropped when `silent()` says so. It is asked at the first
+ * report, not up front: most files report nothing, and a reason to stay quiet (`deployedRemotely`
+ * reads the modules that import the file) is then never worked out for them.
+ */
+export function quietWhen<Context extends Readonly<TSESLint.RuleContext<string, readonly unknown[]>>>(
+  context: Context,
+  silent: () => boolean,
+): Context {
+  let quiet: boolean | undefined;
+  const report = (descriptor: TSESLint.ReportDescriptor<string>): void => {
+    quiet ??= silent();
+    if (!quiet) context.report(descriptor);
+  };
+  return Object.create(context, { report: { value: report } }) as Context;
 }

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clearModuleGraph, moduleGraphStats } from '../../src/analysis/module-graph';
+import plugin from '../../src/index';
 import noWildcardOriginRule from '../../src/rules/no-wildcard-origin';
 import noReflectedOriginRule from '../../src/rules/no-reflected-origin';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
@@ -65,9 +69,19 @@ const svelteRunByNode = packageWith({
   devDependencies: { '@sveltejs/kit': '^2.0.0', '@sveltejs/adapter-vercel': '^5.0.0' },
 });
 const plain = packageWith({ name: 'notes-server', dependencies: { hono: '^4.0.0' } });
+// A Worker whose entry imports a module of tool definitions.
+const withTools = packageWith(
+  { name: 'notes-worker', dependencies: { hono: '^4.0.0' }, devDependencies: { wrangler: '^4.0.0' } },
+  { 'wrangler.toml': 'name = "notes-worker"\nmain = "src/index.ts"\n' },
+);
+fs.writeFileSync(
+  path.join(withTools, 'src', 'index.ts'),
+  "import { Hono } from 'hono';\nimport { tools } from './tools';\n\nconst app = new Hono();\napp.get('/tools', (c) => c.json(tools));\n\nexport default app;\n",
+);
 afterAll(() => {
   for (const dir of [
     withConfig,
+    withTools,
     withDeployScript,
     alsoOnNode,
     devOnly,
@@ -752,4 +766,26 @@ ruleTester.run('require-csrf-token: packages deployed as Cloudflare Workers', cs
       ],
     },
   ],
+});
+
+describe('a module of a Worker with nothing to report', () => {
+  it('is not asked where it is deployed: the modules that import it are not read', () => {
+    const linter = new Linter({ configType: 'flat', cwd: withTools });
+    const config: Linter.Config[] = [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { 'mcp-cors': plugin },
+        rules: { 'mcp-cors/require-csrf-token': 'error', 'mcp-cors/require-dns-rebinding-protection': 'error' },
+      },
+    ];
+    const tools = path.join(withTools, 'src', 'tools.ts');
+    const text = "// The tools that POST /mcp lists.\nexport const tools = [{ name: 'search' }];\n";
+    fs.writeFileSync(tools, text);
+    clearModuleGraph();
+    const before = moduleGraphStats().loads;
+    const messages = linter.verify(text, config, tools);
+    expect(messages).toEqual([]);
+    expect(moduleGraphStats().loads - before).toBe(0);
+  });
 });
