@@ -153,7 +153,7 @@ const OAUTH_HANDLERS: ReadonlySet<string> = new Set([
 ]);
 
 function findServesMcp(handler: TSESTree.Node): boolean {
-  if (isMcpPackageValue(skipTypeWrappers(handler))) return true;
+  if (isMcpPackageValue(skipTypeWrappers(handler)) || isTransportMethod(handler)) return true;
   const fn = resolveFunction(handler);
   if (!fn) return false;
   if (transportCalls(fn).length > 0 || handsOnWithMcpHandler(fn)) return true;
@@ -638,6 +638,25 @@ function isMcpMethodKey(property: TSESTree.ObjectLiteralElement): boolean {
   if (property.type !== AST_NODE_TYPES.Property) return false;
   const key = propertyName(property);
   return key !== null && MCP_METHODS.has(key);
+}
+
+/**
+ * Whether a handler is a transport's request method handed over as it is, its `this` bound:
+ * `http.createServer(transport.handleRequest.bind(transport))` hands every request to the transport.
+ */
+export function isTransportMethod(handler: TSESTree.Node): boolean {
+  let method = skipTypeWrappers(handler);
+  if (
+    method.type === AST_NODE_TYPES.CallExpression &&
+    calledMethodName(method) === 'bind' &&
+    method.callee.type === AST_NODE_TYPES.MemberExpression
+  )
+    method = skipTypeWrappers(method.callee.object);
+  return (
+    method.type === AST_NODE_TYPES.MemberExpression &&
+    TRANSPORT_METHODS.has(propertyName(method) ?? '') &&
+    transportEntities(method.object).entities.length > 0
+  );
 }
 
 /**

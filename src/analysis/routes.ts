@@ -15,7 +15,7 @@ import {
 } from './ast';
 import { constructedEntitiesOf, entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { ALL_METHODS, fetchHandlers, nextApiRoute } from './fetch-handlers';
-import { handlerCalls, servesMcp, transportCalls } from './mcp-transports';
+import { handlerCalls, isTransportMethod, servesMcp, transportCalls } from './mcp-transports';
 import {
   codeOf,
   declaredVariables,
@@ -897,6 +897,21 @@ class RouteFinder {
     const seen = new Set<TSESTree.Node>();
     for (const { handler, app } of handlers) {
       const fn = resolveFunction(handler);
+      // `http.createServer(transport.handleRequest.bind(transport))`: every request, to the transport.
+      if (!fn && !app && isTransportMethod(handler)) {
+        routes.push({
+          framework: 'node',
+          app: null,
+          node: handler,
+          call: null,
+          path: null,
+          acceptsPost: true,
+          handlers: [handler],
+          options: null,
+          given: handler,
+        });
+        continue;
+      }
       // One handler passed to an `http` and an `https` server is one set of routes.
       if (!fn || seen.has(fn)) continue;
       seen.add(fn);

@@ -129,6 +129,14 @@ app.register(shared);`;
 ruleTester.run('require-csrf-token', rule, {
   valid: [
     {
+      name: "node:http: a voice SDK's `handleRequest`, bound as the whole handler, serves no MCP",
+      code: `import http from 'node:http';
+import { VoiceResponder } from 'voice-kit';
+
+const voice = new VoiceResponder();
+http.createServer(voice.handleRequest.bind(voice)).listen(7432, '127.0.0.1');`,
+    },
+    {
       name: 'fastify plugins held by a constant and registered by name behind an app-wide bearer hook',
       code: FASTIFY_NAMED_PLUGINS(`app.addHook('onRequest', async (request, reply) => {
   if (request.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) return reply.code(401).send();
@@ -1739,6 +1747,27 @@ http.createServer(async (req, res) => {
 });`,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: "node:http: the SDK transport's request method is the whole handler, bound to the transport",
+      code: `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+http.createServer(transport.handleRequest.bind(transport)).listen(7431, '127.0.0.1');`,
+      // No function to put a check in: wrapping the transport is the owner's to write.
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of this handler' },
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 58,
+          suggestions: [],
         },
       ],
     },
