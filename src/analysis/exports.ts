@@ -405,8 +405,8 @@ const MAX_IMPORTERS = 20;
 
 /** A use that an import of an exported binding makes in another module of the package. */
 export interface ImportedUse {
-  /** A reference of the binding the import makes. */
-  readonly id: TSESTree.Identifier;
+  /** A reference of the binding the import makes, or a `require()` used in place (`require('./routes')(app)`). */
+  readonly id: TSESTree.Identifier | TSESTree.CallExpression;
   /** Whether the binding is the whole module (`import * as ns`): the use is `ns.<name>`. */
   readonly namespace: boolean;
 }
@@ -547,9 +547,17 @@ function isCommonJs(program: TSESTree.Program): boolean {
 /**
  * The uses of `names` that a `require()` of the module makes: the bindings it destructures
  * (`const { mountMcp } = require(…)`), or the binding of the whole module, a namespace unless the
- * module's whole export is the value (`'default'`). `null` when it is used any other way.
+ * module's whole export is the value (`'default'`); or the call itself, where its value is called
+ * or a member read in place. `null` when it is used any other way.
  */
 function requiredUses(call: TSESTree.CallExpression, names: readonly string[]): ImportedUse[] | null {
+  // Used in place: `require('./routes')(app)`, `require('./routes').mountMcp(app)`.
+  const parent = call.parent;
+  if (
+    (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === call) ||
+    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === call)
+  )
+    return [{ id: call, namespace: !names.includes('default') }];
   const declarator = call.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call) return null;
   const read = (id: TSESTree.Node, namespace: boolean): ImportedUse[] =>
@@ -652,7 +660,7 @@ function callsOfUses(
  * the reference is not a call.
  */
 function calledWith(
-  id: TSESTree.Identifier,
+  id: TSESTree.Identifier | TSESTree.CallExpression,
   members: readonly string[] | null,
 ): TSESTree.CallExpression | null | undefined {
   let callee: TSESTree.Node = id;

@@ -1702,7 +1702,7 @@ function isClassUse(holder: TSESTree.Node): boolean {
  */
 function forEachUse(
   cls: ClassNode,
-  visit: (id: TSESTree.Identifier, namespace: boolean) => void,
+  visit: (id: TSESTree.Identifier | TSESTree.CallExpression, namespace: boolean) => void,
   incomplete: () => void,
   local: boolean,
 ): void {

@@ -38,6 +38,16 @@ ${check}mcpRoutes(app, services);
 ${after}app.listen(3000, '127.0.0.1');
 `;
 
+/** The server requiring the route module where it calls it: `require('./routes/mcp')(app, services)`. */
+const CJS_SERVER_IN_PLACE = (check: string) => `const express = require('express');
+const services = require('./services');
+
+const app = express();
+app.use(express.json());
+${check}require('./routes/mcp')(app, services);
+app.listen(3000, '127.0.0.1');
+`;
+
 const ESM_ROUTES = `import type { Express } from 'express';
 import type { Services } from '../services.js';
 
@@ -70,6 +80,14 @@ const HOST_CHECK = `app.use((req, res, next) => {
 function cjsRoutes(check = '', after = ''): string {
   const dir = makePackage(
     { 'routes/mcp.js': CJS_ROUTES, 'server.js': CJS_SERVER(check, after), 'services.js': SERVICES_CJS },
+    { name: 'app', private: true, type: 'commonjs' },
+  );
+  return path.join(dir, 'routes', 'mcp.js');
+}
+
+function cjsRoutesRequiredInPlace(check = ''): string {
+  const dir = makePackage(
+    { 'routes/mcp.js': CJS_ROUTES, 'server.js': CJS_SERVER_IN_PLACE(check), 'services.js': SERVICES_CJS },
     { name: 'app', private: true, type: 'commonjs' },
   );
   return path.join(dir, 'routes', 'mcp.js');
@@ -117,6 +135,13 @@ ruleTester.run('require-csrf-token: a route module handed the app', csrfRule, {
       errors: [csrfReport(CJS_ROUTES)],
     },
     {
+      name: "require('./routes/mcp')(app): required and called in place",
+      code: CJS_ROUTES,
+      ...commonjs,
+      filename: cjsRoutesRequiredInPlace(),
+      errors: [csrfReport(CJS_ROUTES)],
+    },
+    {
       name: 'export default function (app)',
       code: ESM_ROUTES,
       filename: esmRoutes(),
@@ -135,7 +160,15 @@ const dnsReport = (code: string, place: string) => ({
 });
 
 ruleTester.run('require-dns-rebinding-protection: a route module handed the app', dnsRule, {
-  valid: [{ name: 'the app checks Host first', code: CJS_ROUTES, ...commonjs, filename: cjsRoutes(HOST_CHECK) }],
+  valid: [
+    { name: 'the app checks Host first', code: CJS_ROUTES, ...commonjs, filename: cjsRoutes(HOST_CHECK) },
+    {
+      name: 'the app checks Host first, the module required and called in place',
+      code: CJS_ROUTES,
+      ...commonjs,
+      filename: cjsRoutesRequiredInPlace(HOST_CHECK),
+    },
+  ],
   invalid: [
     {
       name: 'module.exports = function (app)',
@@ -143,6 +176,13 @@ ruleTester.run('require-dns-rebinding-protection: a route module handed the app'
       ...commonjs,
       filename: cjsRoutes(),
       errors: [dnsReport(CJS_ROUTES, '../server.js:5')],
+    },
+    {
+      name: "require('./routes/mcp')(app): required and called in place",
+      code: CJS_ROUTES,
+      ...commonjs,
+      filename: cjsRoutesRequiredInPlace(),
+      errors: [dnsReport(CJS_ROUTES, '../server.js:4')],
     },
     {
       // express answers the route before middleware registered after it runs.
