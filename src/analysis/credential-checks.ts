@@ -1183,8 +1183,11 @@ function matchesLoosely(fn: HandlerFunction, depth = 0): boolean {
   return loose;
 }
 
-/** An origin up to the `:` before its port (`http://localhost:`): what starts with it has that whole host. */
-const WHOLE_HOST_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#:@]+:$/iu;
+/**
+ * An origin up to the `:` before its port (`http://localhost:`, `http://[::1]:`): what starts with
+ * it has that whole host. An IPv6 address is bracketed, its colons inside the brackets.
+ */
+const WHOLE_HOST_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#:@[\]]+|\[[\da-f:.]+\]):$/iu;
 
 /**
  * Whether a `startsWith()` argument is a whole origin's scheme and host up to the port's `:`:

@@ -2348,6 +2348,13 @@ ruleTester.run('no-reflected-origin: a gate that matches each local origin up to
       name: "`origin.startsWith(`${local}:`)`: the host ends at the port's colon",
       code: PREFIX_GATE('origin.startsWith(`${local}:`)'),
     },
+    {
+      name: "`origin.startsWith(`${local}:`)` with IPv6's loopback in the list: its colons are inside the brackets",
+      code: PREFIX_GATE('origin.startsWith(`${local}:`)').replace(
+        "['http://localhost', 'http://127.0.0.1']",
+        "['http://localhost', 'http://127.0.0.1', 'http://[::1]']",
+      ),
+    },
   ],
   invalid: [
     {
