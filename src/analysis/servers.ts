@@ -1075,6 +1075,11 @@ function serverSourceOfUncached(expression: TSESTree.Node, steps: number): Serve
     const object = calledMethodObject(expression);
     const method = calledMethodName(expression);
     const inner = object && method !== null ? serverSourceOf(object, steps + 1) : null;
+    const made = inner?.makes?.[method!];
+    if (made) {
+      const platform = made.platformArgument === undefined ? undefined : expression.arguments[made.platformArgument];
+      return (platform && serverSourceOf(platform, steps + 1)) || made;
+    }
     if (inner) return inner.returnsItself.has(method!) ? inner : null;
   }
   // `cert ? https.createServer(options, h) : http.createServer(h)`: a server either way.

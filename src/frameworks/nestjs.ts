@@ -55,14 +55,38 @@ const NEST_FASTIFY_APP: ServerSource = {
   corsMethods: { enableCors: ENABLE_CORS },
 };
 
+// @nestjs/testing 11: `Test.createTestingModule(metadata)` makes a TestingModuleBuilder, whose
+// `override…()` calls lead back to it (`overrideProvider(p).useValue(v)`) and whose `compile()`
+// resolves to a TestingModule; its `createNestApplication(httpAdapter?, options?)` makes an app
+// as `NestFactory.create()` does (testing-module.js), on the adapter given first.
+const NEST_TESTING_MODULE: ServerSource = {
+  listen: null,
+  fetchHandler: false,
+  returnsItself: new Set([
+    'compile',
+    'overrideProvider',
+    'overrideGuard',
+    'overrideInterceptor',
+    'overrideFilter',
+    'overridePipe',
+    'overrideModule',
+    'useValue',
+    'useClass',
+    'useFactory',
+    'useModule',
+    'setLogger',
+  ]),
+  makes: { createNestApplication: { ...NEST_APP, platformArgument: 0 } },
+};
+
 const CREATE: readonly Entity[] = [
   { kind: 'server', source: NEST_APP },
   { kind: 'cors-option', middleware: CORS_OPTION, argument: 1, key: 'cors' },
 ];
 
 /**
- * NestJS applications: `NestFactory.create()`, their `listen()`, `enableCors()` and `cors` option,
- * and the `@Header()` decorator.
+ * NestJS applications: `NestFactory.create()` (and a testing module's `createNestApplication()`),
+ * their `listen()`, `enableCors()` and `cors` option, and the `@Header()` decorator.
  */
 export const nestjsAdapter: Adapter = {
   name: 'nestjs',
@@ -72,5 +96,6 @@ export const nestjsAdapter: Adapter = {
     // static response header on the route's responses.
     '@nestjs/common': { Header: { [CALL]: [{ kind: 'web-headers', role: 'name-value' }] } },
     '@nestjs/platform-fastify': { FastifyAdapter: { [CONSTRUCT]: [{ kind: 'server', source: NEST_FASTIFY_APP }] } },
+    '@nestjs/testing': { Test: { createTestingModule: { [CALL]: [{ kind: 'server', source: NEST_TESTING_MODULE }] } } },
   },
 };

@@ -316,6 +316,11 @@ export interface ServerSource {
   readonly constructionServe?: string;
   /** The server is an MCP framework's own HTTP server, which serves MCP with no route in the code. */
   readonly mcp?: McpFrameworkServer;
+  /**
+   * Methods that make and return another server: `createNestApplication()` of a compiled NestJS
+   * testing module. Its `platformArgument` is read from that call.
+   */
+  readonly makes?: Readonly<Record<string, ServerSource>>;
 }
 
 /** An MCP framework that serves MCP over HTTP itself (fastmcp, mcp-use), and what guards it. */
