@@ -1886,10 +1886,15 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
     // What the variable holds when the header is missing, if the file shows it (`?? ''` gives '').
     // A header it falls back to that is no credential (`req.headers['mcp-session-id'] ||
     // req.headers['x-session-id']`) is there if the page wants it: the variable holds it then.
-    const held =
+    // With no value assumed (a check of Host or Origin, which must refuse a wrong value), a
+    // variable that holds the header itself holds one the page sent, as the header read in a test
+    // is taken (`otherHeadersSent`): `const host = req.headers.host; if (!host) …` refuses nobody.
+    const held: AbsentValue =
       declarator.init && absent.size > 0
         ? absentValue(declarator.init, new Map([...otherHeadersSent(declarator.init, absent), ...absent]))
-        : { known: false as const };
+        : declarator.init && absent.size === 0 && holdsSentHeader(declarator.init)
+          ? { known: true, value: FORGED }
+          : { known: false };
     if (declarator.id.type === AST_NODE_TYPES.Identifier) {
       // `const url = new URL(req.url, \`http://${req.headers.host}\`)`: its path and query come
       // from the request's path, whatever the header says; only its other reads can decide.
@@ -1951,6 +1956,17 @@ function onlyPathOfUrl(node: TSESTree.Node): boolean {
     const made = outermostWrapper(parent);
     const use = made.parent;
     if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === made) return readsPathOnly(use);
+    // `let url; try { url = new URL(…) } catch { … }`: every read of the variable.
+    if (
+      use?.type === AST_NODE_TYPES.AssignmentExpression &&
+      use.operator === '=' &&
+      use.right === made &&
+      use.left.type === AST_NODE_TYPES.Identifier
+    ) {
+      return (variableOf(use.left)?.references ?? []).every(
+        (reference) => reference.isWrite() || pathOnlyRead(reference.identifier as TSESTree.Node),
+      );
+    }
     if (use?.type !== AST_NODE_TYPES.VariableDeclarator || use.init !== made) return false;
     if (use.id.type === AST_NODE_TYPES.ObjectPattern) {
       return use.id.properties.every(
@@ -2569,6 +2585,12 @@ function otherHeadersSent(test: TSESTree.Node, absent: Absent): Map<TSESTree.Nod
     sent.set(node, FORGED);
   });
   return sent;
+}
+
+/** Whether an initializer is a read of a request header that is no credential (`req.headers.host`). */
+function holdsSentHeader(init: TSESTree.Node): boolean {
+  const header = requestHeaderRead(skipTypeWrappers(init));
+  return header !== null && !isCredentialHeader(header);
 }
 
 /** The reads in `test` of the same header as `absent` (the same text, or the same variable). */

@@ -49,3 +49,59 @@ ruleTester.run('require-dns-rebinding-protection: a URL handed to a helper', rul
     },
   ],
 });
+
+// A Host that is only parsed, or only tested for being there, is not checked: every browser sends
+// one, and a rebinding page's name parses like any other.
+
+/** A server whose handler does `check` with the request's Host before it hands the request on. */
+const HANDLER = (check: string) => `import { createServer } from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+createServer(async (req, res) => {
+${check}
+  await transport.handleRequest(req, res);
+}).listen(3000, '127.0.0.1');
+`;
+
+const PARSED_IN_TRY = HANDLER(`  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', \`http://\${req.headers.host}\`);
+  } catch {
+    res.statusCode = 400;
+    res.end();
+    return;
+  }
+  if (url.pathname !== '/mcp') {
+    res.statusCode = 404;
+    res.end();
+    return;
+  }`);
+const PRESENT = HANDLER(`  const host = req.headers.host;
+  if (!host) {
+    res.statusCode = 400;
+    res.end();
+    return;
+  }`);
+const COMPARED = HANDLER(`  const host = req.headers.host;
+  if (host !== 'localhost:3000' && host !== '127.0.0.1:3000') {
+    res.statusCode = 403;
+    res.end();
+    return;
+  }`);
+
+ruleTester.run('require-dns-rebinding-protection: a Host parsed or tested for presence', rule, {
+  valid: [{ name: 'a variable holding the Host, compared with the names of the server', code: COMPARED }],
+  invalid: [
+    {
+      name: 'parsed into a URL assigned in a `try`, whose path alone is tested after',
+      code: PARSED_IN_TRY,
+      errors: [unprotectedTransport(PARSED_IN_TRY, 4, 23)],
+    },
+    {
+      name: 'a variable holding the Host, tested only for being there',
+      code: PRESENT,
+      errors: [unprotectedTransport(PRESENT, 4, 23)],
+    },
+  ],
+});
