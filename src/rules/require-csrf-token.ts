@@ -732,7 +732,7 @@ export default createRule<Options, MessageIds>({
      * the session id): the file sets no CORS policy at all, neither middleware nor an
      * `Access-Control-Allow-Origin` header; the route's app is made here, used by no other module
      * and handed to no function (which could add one) but one of the project that adds none
-     * (`addsNoCors`); and every middleware it mounts is a package's (`express.json()`), a function
+     * (`addsNoCors`) or Node's `http.createServer(app)`; and every middleware it mounts is a package's (`express.json()`), a function
      * of this file, or one of another module that leaves CORS alone (`leavesCorsAlone`: a
      * request-id setter, not one that may set the header). A rebinding page is same-origin, which
      * `require-dns-rebinding-protection` judges.
@@ -763,6 +763,8 @@ export default createRule<Options, MessageIds>({
         const parent = held.parent;
         if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.object === held;
         if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === held) return false;
+        // `http.createServer(app)`: Node's server only hands the app its requests.
+        if (parent.arguments.at(-1) === held && entitiesOf(parent, 'handler-server').length > 0) return true;
         const fn = resolveFunction(parent.callee);
         return fn !== null && addsNoCors(fn, app);
       });

@@ -728,6 +728,12 @@ ruleTester.run('require-csrf-token: SSE sessions no page of another site can rea
   valid: [
     { name: 'no CORS policy at all: the stream that names the id is unreadable cross-origin', code: SSE_OPEN('') },
     {
+      name: "no CORS policy, the app served by Node's `http.createServer(app)`",
+      code: SSE_OPEN('')
+        .replace("import express from 'express';", "import http from 'node:http';\nimport express from 'express';")
+        .replace("app.listen(3000, '127.0.0.1');", "http.createServer(app).listen(3000, '127.0.0.1');"),
+    },
+    {
       name: 'the sessions kept in one record of a constant object, as the SDK example keeps one per transport kind',
       code: SSE_OPEN('')
         .replace(
