@@ -240,7 +240,10 @@ function madeFromRequestUrl(node: TSESTree.Node): boolean {
   }
   if (expression.type !== AST_NODE_TYPES.NewExpression || !isUrlConstructor(expression.callee)) return false;
   const [first] = expression.arguments;
-  const url = first && skipTypeWrappers(first);
+  let url = first && skipTypeWrappers(first);
+  // `req.url ?? '/'`: Node types the URL as possibly undefined.
+  if (url?.type === AST_NODE_TYPES.LogicalExpression && (url.operator === '??' || url.operator === '||'))
+    url = skipTypeWrappers(url.left);
   return url?.type === AST_NODE_TYPES.MemberExpression && propertyName(url) === 'url' && isParameterRoot(url.object);
 }
 

@@ -107,6 +107,19 @@ ruleTester.run('require-dns-rebinding-protection: WebSocket servers', rule, {
       code: BRIDGE("{ port: 8765, host: '127.0.0.1' }", ORIGIN_CHECK),
     },
     {
+      // A page cannot put a header on a handshake: a bridge's token comes in its URL.
+      name: "the 'connection' listener closes a socket whose URL lacks the token (`req.url ?? ''` parsed)",
+      code: BRIDGE(
+        "{ port: 8765, host: '127.0.0.1' }",
+        `
+  const url = new URL(request.url ?? '', 'http://127.0.0.1:8765');
+  if (url.searchParams.get('token') !== process.argv[2]) {
+    socket.close(4001);
+    return;
+  }`,
+      ),
+    },
+    {
       name: "the HTTP server's 'upgrade' listener refuses other origins through a helper before the handshake",
       code: `import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
