@@ -2044,16 +2044,47 @@ const CONFIGURED = '\u0000configured';
 /** What an expression evaluates to when the header read at `absent` is missing. */
 type AbsentValue = { readonly known: true; readonly value: unknown } | { readonly known: false };
 
-/** Whether an expression is a string whatever its parts hold: a template literal, or `+` with one. */
-function alwaysString(node: TSESTree.Node): boolean {
+/**
+ * Whether an expression is a string whatever its parts hold (a template literal, `+` with one, a
+ * token made for the run, a constant holding one), or at least never nullish (a setting with such
+ * a fallback): a missing header never equals it.
+ */
+function alwaysString(node: TSESTree.Node, depth = 0): boolean {
   const expression = skipTypeWrappers(node);
-  if (expression.type === AST_NODE_TYPES.TemplateLiteral) return true;
-  if (expression.type === AST_NODE_TYPES.Literal) return typeof expression.value === 'string';
-  return (
-    expression.type === AST_NODE_TYPES.BinaryExpression &&
-    expression.operator === '+' &&
-    (alwaysString(expression.left) || alwaysString(expression.right))
-  );
+  if (depth > 4) return false;
+  switch (expression.type) {
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.Literal:
+      return typeof expression.value === 'string';
+    case AST_NODE_TYPES.BinaryExpression:
+      return expression.operator === '+' && (alwaysString(expression.left) || alwaysString(expression.right));
+    // `process.argv[2] || randomBytes(24).toString('hex')`: the fallback holds whenever the setting
+    // does not, and a setting that holds is no nullish value either.
+    case AST_NODE_TYPES.LogicalExpression:
+      return expression.operator !== '&&' && alwaysString(expression.right, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return alwaysString(expression.consequent, depth + 1) && alwaysString(expression.alternate, depth + 1);
+    // A token made for the run: `randomUUID()`, `randomBytes(24).toString('hex')`, `String(n)`.
+    case AST_NODE_TYPES.CallExpression: {
+      const name = calledMethodName(expression) ?? nameOf(skipTypeWrappers(expression.callee));
+      return name === 'randomUUID' || name === 'toString' || name === 'String';
+    }
+    // A constant that holds one.
+    case AST_NODE_TYPES.Identifier: {
+      const def = variableOf(expression)?.defs[0];
+      return (
+        def?.type === 'Variable' &&
+        def.node.id === def.name &&
+        def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+        def.parent.kind === 'const' &&
+        def.node.init !== null &&
+        alwaysString(def.node.init, depth + 1)
+      );
+    }
+    default:
+      return false;
+  }
 }
 
 /** Whether only the truth of an expression is read: the test of an `if` or `?:`, under `!`, or a side of such an `&&`/`||`. */
@@ -2990,10 +3021,15 @@ function letsThrough(branch: TSESTree.Statement): boolean {
 }
 
 /** Whether the statement list holding an `if` ends, unconditionally, in a refusal. */
-function refusedAfter(statement: TSESTree.IfStatement): boolean {
+function refusedAfter(statement: TSESTree.IfStatement, depth = 0): boolean {
   const block = statement.parent;
   if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
   const after = block.body.slice(block.body.indexOf(statement) + 1);
+  // `if (auth) { const [scheme, token] = auth.split(' '); if (…) return next(); } res.status(401)…`:
+  // the last statement of an `if` with no `else` goes on after that `if`.
+  const outer = block.parent;
+  if (after.length === 0 && outer?.type === AST_NODE_TYPES.IfStatement && outer.consequent === block && depth < 3)
+    return !outer.alternate && refusedAfter(outer, depth + 1);
   const last = after.at(-1);
   return (
     last !== undefined &&

@@ -96,3 +96,74 @@ ruleTester.run('require-dns-rebinding-protection: middleware that lets only a ma
     ],
   })),
 });
+
+// A key made for the run when none is configured (`process.argv[2] || randomBytes(24).toString('hex')`,
+// `randomUUID()`) is never unset: a request without the token never matches it. And a match tested
+// inside a test of the header being there (`if (auth) { … if (token === KEY) return next(); }`)
+// falls through to the refusal after the outer `if`.
+
+const GENERATED_KEY = (key: string, check: string): string => `import express from 'express';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const API_KEY = ${key};
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+
+function requireKey(req: express.Request, res: express.Response, next: express.NextFunction) {
+${check}
+  res.status(401).json({ error: 'unauthorized' });
+}
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', requireKey, (req, res) => transport.handleRequest(req, res, req.body));
+app.listen(3000, '127.0.0.1');
+`;
+
+const RUN_KEYS = ["process.argv[2] || randomBytes(24).toString('hex')", 'process.env.API_KEY ?? randomUUID()'];
+const MATCHES = [
+  "  if (req.headers['x-api-key'] === API_KEY) return next();",
+  '  if (req.query.token === API_KEY) {\n    next();\n    return;\n  }',
+  "  const auth = req.headers.authorization;\n  if (auth) {\n    const [scheme, token] = auth.split(' ');\n    if (scheme?.toLowerCase() === 'bearer' && token === API_KEY) return next();\n  }",
+];
+const GENERATED_CHECKED = RUN_KEYS.flatMap((key) =>
+  MATCHES.map((check) => ({ name: `${key}: ${check.trim().split('\n')[0]}`, code: GENERATED_KEY(key, check) })),
+);
+/** An `if` after the nested match that lets every request on: nothing refuses after it. */
+const LETS_ALL_ON = GENERATED_KEY(
+  RUN_KEYS[0]!,
+  '  const auth = req.headers.authorization;\n  if (auth) {\n    if (auth === `Bearer ${API_KEY}`) return next();\n  }\n  return next();',
+);
+
+ruleTester.run('require-csrf-token: a match against a key made for the run', csrfRule, {
+  valid: GENERATED_CHECKED,
+  invalid: [
+    {
+      name: 'the nested match, then every request let on',
+      code: LETS_ALL_ON,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck' as const,
+          data: { route: '`POST /mcp`' },
+          line: 19,
+          column: 1,
+          endLine: 19,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'requireTokenHeader' as const,
+              data: { header: '`x-mcp-csrf-token`' },
+              output: tokenFixed(LETS_ALL_ON, false),
+            },
+            { messageId: 'useBearerToken' as const, output: tokenFixed(LETS_ALL_ON, true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-dns-rebinding-protection: a match against a key made for the run', dnsRule, {
+  valid: GENERATED_CHECKED,
+  invalid: [],
+});
