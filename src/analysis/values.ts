@@ -2465,10 +2465,33 @@ function variableRef(variable: Scope.Variable, depth: number, follow: ModuleFilt
   const declarator = def.node;
   if (!declarator.init) return null;
   if (declarator.id.type === AST_NODE_TYPES.Identifier) return externalRefOf(declarator.init, depth + 1, follow);
+  // `const [{ default: express }, cors] = await Promise.all([import('express'), import('cors')])`:
+  // each element takes what the promise at its place resolves to.
+  if (declarator.id.type === AST_NODE_TYPES.ArrayPattern) {
+    const promised = promisedTogether(declarator.init);
+    const index = declarator.id.elements.findIndex((element) => element !== null && containsNode(element, expression));
+    const element = index >= 0 ? declarator.id.elements[index] : null;
+    const given = promised?.[index];
+    if (!element || !given || given.type === AST_NODE_TYPES.SpreadElement) return null;
+    const path = patternPath(element, expression);
+    const base = path ? externalRefOf(given, depth + 1, follow) : null;
+    return base && path ? { module: base.module, names: [...base.names, ...path] } : null;
+  }
   // `const { Router } = require('express')`, `const { a: { b } } = pkg`
   const path = patternPath(declarator.id, def.name as TSESTree.Identifier);
   const base = path ? externalRefOf(declarator.init, depth + 1, follow) : null;
   return base && path ? { module: base.module, names: [...base.names, ...path] } : null;
+}
+
+/** The promises `await Promise.all([a, b])` waits for together, in their places: `[a, b]`. */
+function promisedTogether(init: TSESTree.Node): TSESTree.ArrayExpression['elements'] | null {
+  const awaited = skipTypeWrappers(init);
+  if (awaited.type !== AST_NODE_TYPES.AwaitExpression) return null;
+  const call = skipTypeWrappers(awaited.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression || globalPath(call.callee)?.join('.') !== 'Promise.all') return null;
+  const [list] = call.arguments;
+  const array = list && skipTypeWrappers(list);
+  return array?.type === AST_NODE_TYPES.ArrayExpression ? array.elements : null;
 }
 
 /** The property path a destructured name takes from its pattern: `['a', 'b']` for `{ a: { b } }`. */
