@@ -907,7 +907,14 @@ export function functionChecksCredential(
       // A helper of the file: `if (!isAuthorized(req)) return res.sendStatus(401)`, or `guard(req, res, next)`.
       if (depth < 2 && node.arguments.length > 0) {
         const callee = resolveFunction(node.callee);
-        if (callee && callee !== fn) {
+        // `const url = urlOf(req)`, read for its path: see `parsedUrlReadForPath`.
+        const declared = outermostWrapper(node).parent;
+        const parsesOnly =
+          callee !== null &&
+          declared?.type === AST_NODE_TYPES.VariableDeclarator &&
+          declared.id.type === AST_NODE_TYPES.Identifier &&
+          parsedUrlReadForPath(finder, callee, declared.id);
+        if (callee && callee !== fn && !parsesOnly) {
           const decides = rejectingIfAround(node, new Map()) !== null;
           const opensByDefault =
             (!finder.rejectsWhenMissing && failOpenBranches(callee).length > 0) ||
@@ -991,7 +998,11 @@ export function functionChecksCredential(
         depth < 2 && init ? answerDecidingGateOf(fn, () => credentialExtractor(finder, init, fn)) : null;
       // A helper that falls back to the session cookie (`getSession(request.headers.get('Cookie'))`)
       // hands a value back for a request without the header, where a cookie is no credential.
-      if (extracted && !(readsCookies(extracted) && !finder.checksHeader('cookie'))) {
+      if (
+        extracted &&
+        !(readsCookies(extracted) && !finder.checksHeader('cookie')) &&
+        !(node.id.type === AST_NODE_TYPES.Identifier && parsedUrlReadForPath(finder, extracted, node.id))
+      ) {
         const ids =
           node.id.type === AST_NODE_TYPES.Identifier
             ? [node.id]
@@ -2003,6 +2014,73 @@ function pathOnlyRead(read: TSESTree.Node, handedOn = false): boolean {
     variable.references.every(
       (reference) => reference.init || pathOnlyRead(reference.identifier as TSESTree.Node, true),
     )
+  );
+}
+
+/**
+ * `const url = urlOf(req)` of a helper that reads the header only as the base of the URL it parses
+ * (`new URL(req.url, \`http://${req.headers.host}\`)`, nothing when that throws), with the URL read
+ * only for its path or tested for being there: the path is the request's whatever the header
+ * says, and a name a rebinding page uses parses like any other.
+ */
+function parsedUrlReadForPath(finder: CheckFinder, helper: HandlerFunction, id: TSESTree.Identifier): boolean {
+  let reads = 0;
+  let elsewhere = false;
+  walk(helper.body, (node) => {
+    if (elsewhere) return;
+    const header = requestHeaderRead(node) ?? hostPropertyRead(node);
+    if (header === null || !finder.checksHeader(header)) return;
+    reads++;
+    if (!inSomeUrlBase(node) && !heldForUrlBase(node)) elsewhere = true;
+  });
+  if (reads === 0 || elsewhere) return false;
+  return (variableOf(id)?.references ?? []).every(
+    (reference) =>
+      reference.init || pathOnlyRead(reference.identifier as TSESTree.Node) || presenceTest(reference.identifier),
+  );
+}
+
+/** A read held in a variable used only in URL bases: `const host = req.headers.host ?? 'localhost'`. */
+function heldForUrlBase(read: TSESTree.Node): boolean {
+  let current = outermostWrapper(read);
+  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression) current = outermostWrapper(current.parent);
+  const declarator = current.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== current ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  const references = variableOf(declarator.id)?.references ?? [];
+  return references.every((reference) => reference.init || inSomeUrlBase(reference.identifier as TSESTree.Node));
+}
+
+/** Whether `node` lies in the base of a `new URL(input, base)`. */
+function inSomeUrlBase(node: TSESTree.Node): boolean {
+  let child = node;
+  for (let parent = node.parent; parent && !isStatement(parent); child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.NewExpression && isUrlConstructor(parent.callee))
+      return parent.arguments[1] === child;
+  }
+  return false;
+}
+
+/** A read that tests only whether a value is there: `!url`, `if (url)`, `url == null`, `url === undefined`. */
+function presenceTest(read: TSESTree.Node): boolean {
+  const held = outermostWrapper(read);
+  const parent = held.parent;
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') return true;
+  if (
+    (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) &&
+    parent.test === held
+  )
+    return true;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || !['===', '!==', '==', '!='].includes(parent.operator))
+    return false;
+  const other = skipTypeWrappers(parent.left === held ? parent.right : parent.left);
+  return (
+    (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
+    (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined')
   );
 }
 

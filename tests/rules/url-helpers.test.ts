@@ -105,3 +105,57 @@ ruleTester.run('require-dns-rebinding-protection: a Host parsed or tested for pr
     },
   ],
 });
+
+// A helper that parses the request's URL with its Host as the base, and hands back nothing when
+// that throws: read for its path, or tested for being there, it checks nothing of the Host.
+
+const URL_OF = `function urlOf(req: IncomingMessage): URL | undefined {
+  const host = req.headers.host ?? 'localhost';
+  try {
+    return new URL(req.url ?? '/', \`http://\${host}\`);
+  } catch {
+    return undefined;
+  }
+}`;
+
+/** A server whose handler reads the URL `urlOf` hands back with `check`. */
+const PARSING_HELPER = (check: string) => `import { createServer, type IncomingMessage } from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+
+${URL_OF}
+
+createServer(async (req, res) => {
+  const url = urlOf(req);
+${check}
+  await transport.handleRequest(req, res);
+}).listen(3000, '127.0.0.1');
+`;
+
+const PATH_AND_PRESENCE = PARSING_HELPER(`  if (!url) {
+    res.statusCode = 400;
+    res.end();
+    return;
+  }
+  if (url.pathname !== '/mcp') {
+    res.statusCode = 404;
+    res.end();
+    return;
+  }`);
+const HOSTNAME_CHECKED = PARSING_HELPER(`  if (url?.hostname !== 'localhost' && url?.hostname !== '127.0.0.1') {
+    res.statusCode = 403;
+    res.end();
+    return;
+  }`);
+
+ruleTester.run('require-dns-rebinding-protection: a helper that parses the URL with the Host as its base', rule, {
+  valid: [{ name: 'the hostname of what it hands back compared with the names of the server', code: HOSTNAME_CHECKED }],
+  invalid: [
+    {
+      name: 'what it hands back tested for being there, then read for its path',
+      code: PATH_AND_PRESENCE,
+      errors: [unprotectedTransport(PATH_AND_PRESENCE, 4, 23)],
+    },
+  ],
+});
