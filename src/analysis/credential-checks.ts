@@ -2124,8 +2124,8 @@ type AbsentValue = { readonly known: true; readonly value: unknown } | { readonl
 
 /**
  * Whether an expression is a string whatever its parts hold (a template literal, `+` with one, a
- * token made for the run, a constant holding one), or at least never nullish (a setting with such
- * a fallback): a missing header never equals it.
+ * token made for the run, a setting that falls back to one, a constant holding one): a missing
+ * header never equals it.
  */
 function alwaysString(node: TSESTree.Node, depth = 0): boolean {
   const expression = skipTypeWrappers(node);
@@ -2137,17 +2137,12 @@ function alwaysString(node: TSESTree.Node, depth = 0): boolean {
       return typeof expression.value === 'string';
     case AST_NODE_TYPES.BinaryExpression:
       return expression.operator === '+' && (alwaysString(expression.left) || alwaysString(expression.right));
-    // `process.argv[2] || randomBytes(24).toString('hex')`: the fallback holds whenever the setting
-    // does not, and a setting that holds is no nullish value either.
+    // `process.argv[2] || randomBytes(24).toString('hex')`, `process.env.KEY ?? randomUUID()`: a
+    // setting that is unset gives way to a token made for the run (as `mayBeUnset` reads it).
     case AST_NODE_TYPES.LogicalExpression:
-      return expression.operator !== '&&' && alwaysString(expression.right, depth + 1);
-    case AST_NODE_TYPES.ConditionalExpression:
-      return alwaysString(expression.consequent, depth + 1) && alwaysString(expression.alternate, depth + 1);
-    // A token made for the run: `randomUUID()`, `randomBytes(24).toString('hex')`, `String(n)`.
-    case AST_NODE_TYPES.CallExpression: {
-      const name = calledMethodName(expression) ?? nameOf(skipTypeWrappers(expression.callee));
-      return name === 'randomUUID' || name === 'toString' || name === 'String';
-    }
+      return expression.operator !== '&&' && madeForTheRun(expression.right);
+    case AST_NODE_TYPES.CallExpression:
+      return madeForTheRun(expression);
     // A constant that holds one.
     case AST_NODE_TYPES.Identifier: {
       const def = variableOf(expression)?.defs[0];
@@ -2163,6 +2158,25 @@ function alwaysString(node: TSESTree.Node, depth = 0): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A token made for the run, never empty: `randomUUID()` (of `node:crypto` or the global `crypto`),
+ * `randomBytes(24).toString('hex')`.
+ */
+function madeForTheRun(node: TSESTree.Node): boolean {
+  const call = skipTypeWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.optional) return false;
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.optional) return false;
+  if ((calledMethodName(call) ?? nameOf(callee)) === 'randomUUID') return call.arguments.length === 0;
+  if (calledMethodName(call) !== 'toString' || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const bytes = skipTypeWrappers(callee.object);
+  return (
+    bytes.type === AST_NODE_TYPES.CallExpression &&
+    !bytes.optional &&
+    (calledMethodName(bytes) ?? nameOf(skipTypeWrappers(bytes.callee))) === 'randomBytes'
+  );
 }
 
 /** Whether only the truth of an expression is read: the test of an `if` or `?:`, under `!`, or a side of such an `&&`/`||`. */
@@ -3317,7 +3331,7 @@ function thrownStatus(statement: TSESTree.ThrowStatement): number | null {
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
   if (name === null) return null;
   // NestJS's exceptions of one status (`@nestjs/common`: `new UnauthorizedException()`).
-  const named = NEST_EXCEPTION_STATUS[name];
+  const named = Object.hasOwn(NEST_EXCEPTION_STATUS, name) ? NEST_EXCEPTION_STATUS[name] : undefined;
   if (named !== undefined) return named;
   if (!/^(?:HTTPException|HttpException|HttpError|createError|createHttpError)$/u.test(name)) return null;
   const valueOf = (argument: TSESTree.CallExpressionArgument | undefined): unknown =>

@@ -1614,7 +1614,7 @@ export function originMatchesOf(test: OriginTest): OriginMatch[] {
     const parts = methodCallParts(node);
     if (!parts) return [];
     const { method, callee, first } = parts;
-    const kind = TEXT_METHODS[method];
+    const kind = Object.hasOwn(TEXT_METHODS, method) ? TEXT_METHODS[method] : undefined;
     if (kind) {
       const subject = matchSubject(callee.object, test.isOrigin);
       if (subject)

@@ -24,6 +24,7 @@ import {
   programOf,
   propertyName,
   staticValue,
+  textOf,
   variableOf,
 } from './program';
 import {
@@ -135,11 +136,13 @@ function typedApp(parameter: TSESTree.Node): AppFramework | null {
   // Not `import express = require('express')`, whose declaration has no `source`.
   if (def?.type !== 'ImportBinding' || def.parent?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
   const source = def.parent.source.value;
-  const types = APP_TYPES[source];
+  const types = Object.hasOwn(APP_TYPES, source) ? APP_TYPES[source] : undefined;
   if (!types) return null;
   if (name !== null) {
     // `express.Application`: the default or namespace import of the package.
-    return def.node.type === AST_NODE_TYPES.ImportSpecifier ? null : (types[name] ?? null);
+    return def.node.type === AST_NODE_TYPES.ImportSpecifier || !Object.hasOwn(types, name)
+      ? null
+      : (types[name] ?? null);
   }
   if (def.node.type !== AST_NODE_TYPES.ImportSpecifier) return null;
   const { imported } = def.node;
@@ -895,10 +898,15 @@ class RouteFinder {
     }
     const routes: Route[] = [];
     const seen = new Set<TSESTree.Node>();
+    const boundMethods = new Set<string>();
     for (const { handler, app } of handlers) {
       const fn = resolveFunction(handler);
-      // `http.createServer(transport.handleRequest.bind(transport))`: every request, to the transport.
+      // `http.createServer(transport.handleRequest.bind(transport))`: every request, to the
+      // transport; the same method given to an `https` server too is one route.
       if (!fn && !app && isTransportMethod(handler)) {
+        const method = textOf(skipTypeWrappers(resolveExpression(handler) ?? handler));
+        if (boundMethods.has(method)) continue;
+        boundMethods.add(method);
         routes.push({
           framework: 'node',
           app: null,

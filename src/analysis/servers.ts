@@ -1075,7 +1075,7 @@ function serverSourceOfUncached(expression: TSESTree.Node, steps: number): Serve
     const object = calledMethodObject(expression);
     const method = calledMethodName(expression);
     const inner = object && method !== null ? serverSourceOf(object, steps + 1) : null;
-    const made = inner?.makes?.[method!];
+    const made = inner?.makes && Object.hasOwn(inner.makes, method!) ? inner.makes[method!] : undefined;
     if (made) {
       const platform = made.platformArgument === undefined ? undefined : expression.arguments[made.platformArgument];
       return (platform && serverSourceOf(platform, steps + 1)) || made;

@@ -2472,7 +2472,9 @@ function variableRef(variable: Scope.Variable, depth: number, follow: ModuleFilt
     const index = declarator.id.elements.findIndex((element) => element !== null && containsNode(element, expression));
     const element = index >= 0 ? declarator.id.elements[index] : null;
     const given = promised?.[index];
-    if (!element || !given || given.type === AST_NODE_TYPES.SpreadElement) return null;
+    // A spread before it (`[...loaders, import('x')]`) moves every place after it.
+    const shifted = promised?.slice(0, index + 1).some((item) => item?.type === AST_NODE_TYPES.SpreadElement);
+    if (!element || !given || shifted) return null;
     const path = patternPath(element, expression);
     const base = path ? externalRefOf(given, depth + 1, follow) : null;
     return base && path ? { module: base.module, names: [...base.names, ...path] } : null;

@@ -36,6 +36,15 @@ ruleTester.run('require-loopback-host: packages imported when the server starts'
   valid: [
     { name: 'loaded together, bound to loopback', code: LIBRARY(TOGETHER, "port, '127.0.0.1'") },
     {
+      name: 'a spread before the place: what the name takes is not known',
+      code: LIBRARY(
+        TOGETHER.replace('[{ default: express },', '[, { default: express },').replace(
+          "import('express'),",
+          "...preloads,\n    import('express'),",
+        ),
+      ).replace('export async', 'declare const preloads: Promise<unknown>[];\nexport async'),
+    },
+    {
       name: 'a promise of something else at the place of the name',
       code: LIBRARY(TOGETHER.replace("import('express')", 'loadHttpStack()')).replace(
         'export async',

@@ -52,6 +52,13 @@ ruleTester.run('require-dns-rebinding-protection: a NestJS testing module served
 ruleTester.run('require-loopback-host: a NestJS testing module served in a test', loopbackRule, {
   valid: [
     ON_PICKED_PORT,
+    {
+      name: 'a method every object has (`valueOf()`) makes no app of the builder',
+      code: e2eTest('3000')
+        .replace('.compile();', '.valueOf();')
+        .replace('testing.createNestApplication()', '(testing as unknown as { init(): INestApplication }).init()'),
+      filename: FILENAME,
+    },
     { name: 'on a fixed port, bound to loopback', code: e2eTest("3000, '127.0.0.1'"), filename: FILENAME },
   ],
   invalid: failClosedFix([

@@ -167,3 +167,46 @@ ruleTester.run('require-dns-rebinding-protection: a match against a key made for
   valid: GENERATED_CHECKED,
   invalid: [],
 });
+
+// Not a key made for the run: one that may be unset (`?.toString()`), empty (`|| ''`: `?token=`
+// matches it) or the text `'undefined'` (`String(process.env.KEY)`).
+const NOT_MADE = [
+  'process.env.API_KEY?.toString()',
+  "process.env.API_KEY || ''",
+  "process.env.API_KEY ?? ''",
+  'String(process.env.API_KEY)',
+];
+const NOT_MADE_CASES = NOT_MADE.map((key) => {
+  const code = GENERATED_KEY(key, MATCHES[1]!);
+  return { key, code };
+});
+
+/** The line of the MCP route. */
+const routeLine = (code: string): number =>
+  code.split('\n').findIndex((line) => line.startsWith("app.post('/mcp'")) + 1;
+
+ruleTester.run('require-csrf-token: a match against a key that may be unset or empty', csrfRule, {
+  valid: [],
+  invalid: NOT_MADE_CASES.map(({ key, code }) => ({
+    name: key,
+    code,
+    errors: [
+      {
+        messageId: 'missingCsrfCheck' as const,
+        data: { route: '`POST /mcp`' },
+        line: routeLine(code),
+        column: 1,
+        endLine: routeLine(code),
+        endColumn: 9,
+        suggestions: [
+          {
+            messageId: 'requireTokenHeader' as const,
+            data: { header: '`x-mcp-csrf-token`' },
+            output: tokenFixed(code, false),
+          },
+          { messageId: 'useBearerToken' as const, output: tokenFixed(code, true) },
+        ],
+      },
+    ],
+  })),
+});

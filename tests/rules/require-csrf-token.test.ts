@@ -1772,6 +1772,28 @@ http.createServer(transport.handleRequest.bind(transport)).listen(7431, '127.0.0
       ],
     },
     {
+      name: 'node:http and https: the same bound transport method given to both servers is one route',
+      code: `import http from 'node:http';
+import https from 'node:https';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+http.createServer(transport.handleRequest.bind(transport)).listen(7431, '127.0.0.1');
+https.createServer({}, transport.handleRequest.bind(transport)).listen(7443, '127.0.0.1');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of this handler' },
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 58,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "express: a helper that hands back the app it is given (`withJson(open)`) gives that app, not its first caller's",
       code: `import express from 'express';
 
