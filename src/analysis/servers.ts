@@ -1548,7 +1548,10 @@ class HostReader {
         return true;
       case AST_NODE_TYPES.Identifier: {
         const variable = variableOf(expression);
-        return variable?.defs.length === 1 && variable.defs[0]!.type === 'FunctionName';
+        if (variable?.defs.length !== 1) return false;
+        // `listen(port: number, cb?: () => void) { this.app.listen(port, cb); }`: typed as a callback.
+        const def = variable.defs[0]!;
+        return def.type === 'FunctionName' || typedAsFunction(def.name);
       }
       case AST_NODE_TYPES.CallExpression:
         return calledMethodName(expression) === 'bind';
@@ -1560,6 +1563,17 @@ class HostReader {
   private staticValue(node: TSESTree.Node): { value: unknown } | null {
     return staticValue(node);
   }
+}
+
+/** Whether a declared name's type is a function's, or a function's or nothing (`cb?: () => void`). */
+function typedAsFunction(name: TSESTree.Node): boolean {
+  const annotation = name.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+  if (!annotation) return false;
+  const types = annotation.type === AST_NODE_TYPES.TSUnionType ? annotation.types : [annotation];
+  const values = types.filter(
+    (type) => type.type !== AST_NODE_TYPES.TSUndefinedKeyword && type.type !== AST_NODE_TYPES.TSNullKeyword,
+  );
+  return values.length > 0 && values.every((type) => type.type === AST_NODE_TYPES.TSFunctionType);
 }
 
 /** The name of what a start calls or makes, where reports about it belong: `listen` of `app.listen`. */

@@ -505,6 +505,36 @@ app.listen(PORT, 'localhost', () => {
         },
       ],
     },
+    ...['cb?: () => void', 'cb: ((error?: Error) => void) | undefined'].map((param) => {
+      const wrapper = (host: string) => `import express from 'express';
+
+export class HttpServer {
+  private app = express();
+
+  listen(port: number, ${param}) {
+    this.app.listen(port${host}, cb);
+  }
+}`;
+      return {
+        name: `a method that hands its callback parameter on (\`${param}\`): the host goes before it`,
+        code: wrapper(''),
+        output: wrapper(", '127.0.0.1'"),
+        errors: [
+          {
+            messageId: 'defaultHost' as const,
+            data: { api: '`app.listen()` of Express', hostLabel: 'host', binding: "Node's default is `::`" },
+            line: 7,
+            column: 14,
+            endLine: 7,
+            endColumn: 20,
+            suggestions: LOOPBACK_HOSTS.slice(1).map(([messageId, host]) => ({
+              messageId,
+              output: wrapper(`, ${host}`),
+            })),
+          },
+        ],
+      };
+    }),
     {
       name: 'express app.listen(port) with no callback',
       code: `import express from 'express';
