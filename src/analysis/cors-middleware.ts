@@ -216,6 +216,9 @@ export function mayAnswerCorsByDefault(sourceCode: Readonly<SourceCode>): boolea
  */
 const MENTIONS_CORS = /cors/iu;
 
+/** `import('…')` in a file's text. */
+const DYNAMIC_IMPORT = /\bimport\s*\(/u;
+
 function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddlewareUse[] {
   const uses: CorsMiddlewareUse[] = [];
   const seen = new Set<TSESTree.Node>();
@@ -320,10 +323,15 @@ function collectCorsMiddlewareUses(sourceCode: Readonly<SourceCode>): CorsMiddle
       });
     }
   }
+  // A package loaded when the server starts, which the tracker of static imports does not follow:
+  // `const cors = await import('cors'); app.use(cors.default())`.
+  const loadsLater = DYNAMIC_IMPORT.test(sourceCode.text);
   for (const call of index.calls) {
     const callee = skipTypeWrappers(call.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-    if (tracked.has(call) || name === null || !CORS_NAMES.has(name)) continue;
+    const named = callee.type === AST_NODE_TYPES.Identifier && CORS_NAMES.has(callee.name);
+    const loadedDefault =
+      loadsLater && callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'default';
+    if (tracked.has(call) || !(named || loadedDefault)) continue;
     for (const { middleware } of entitiesOf(call, 'cors')) useOf(call, middleware, null);
   }
   // A method that takes CORS options, reached through the project's own code: a subclass of a

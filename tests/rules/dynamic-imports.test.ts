@@ -1,5 +1,6 @@
 import loopbackRule from '../../src/rules/require-loopback-host';
 import csrfRule from '../../src/rules/require-csrf-token';
+import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester, failClosedFix } from '../rule-tester';
 import { LOOPBACK_HOSTS, guard, tokenHelpers } from '../support/fix-text';
 
@@ -103,6 +104,44 @@ ruleTester.run('require-csrf-token: packages imported when the server starts', c
               output: tokenFixed(LIBRARY(TOGETHER, "port, '127.0.0.1'"), false),
             },
             { messageId: 'useBearerToken', output: tokenFixed(LIBRARY(TOGETHER, "port, '127.0.0.1'"), true) },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+/** A server that loads express and cors as namespaces when it starts, and calls their defaults. */
+const NAMESPACES = (options: string): string => `export async function startHttpServer(port: number) {
+  const express = await import('express');
+  const cors = await import('cors');
+  const app = express.default();
+  app.use(cors.default(${options}));
+  app.listen(port, '127.0.0.1');
+}`;
+
+ruleTester.run('no-wildcard-origin: cors imported when the server starts', wildcardRule, {
+  valid: [
+    { name: 'its default called with an allowlist', code: NAMESPACES("{ origin: ['https://app.example.com'] }") },
+  ],
+  invalid: [
+    {
+      name: 'its default called with no options: `*`',
+      code: NAMESPACES(''),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 25,
+          suggestions: [
+            { messageId: 'denyOrigins', output: NAMESPACES('{ origin: false }') },
+            {
+              messageId: 'useAllowlist',
+              output: `const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\n${NAMESPACES('{ origin: ALLOWED_ORIGINS }')}`,
+            },
           ],
         },
       ],
