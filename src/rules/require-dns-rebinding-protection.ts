@@ -195,6 +195,8 @@ const REFUSING_CALLS: ReadonlySet<string> = new Set([
   // Socket.IO's `socket.disconnect(true)`.
   'disconnect',
 ]);
+/** The path of an MCP endpoint's own branch in a plain handler: `/mcp`, `/sse`, `/messages`. */
+const ENDPOINT_BRANCH = /^\/(?:mcp|sse|messages?)\/?$/u;
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
 /** A check of `Host` or `Origin`: the validation middleware the adapters know, or a check of either header. */
 const HOST_FINDER: CheckFinder = {
@@ -1126,7 +1128,14 @@ export default createRule<Options, MessageIds>({
         // v2 and other handlers: the app that serves them must validate.
         const reportedApps = new Set<AppInstance>();
         const reportedHandlers = new Set<TSESTree.Node>();
-        for (const route of mcpRoutes) {
+        // A plain handler is reported once, at its MCP endpoint's branch where it has one (`POST
+        // /mcp`), not at the first of its other branches (`POST /mcp/admin/reset`).
+        const rank = (route: Route): number =>
+          !route.app && route.path !== null && !ENDPOINT_BRANCH.test(route.path) ? 1 : 0;
+        const ordered = [...mcpRoutes].sort(
+          (a, b) => rank(a) - rank(b) || (isLinted(a.node) && isLinted(b.node) ? a.node.range[0] - b.node.range[0] : 0),
+        );
+        for (const route of ordered) {
           if (guarded(route) || servedByTransportMadeElsewhere(route)) continue;
           if (!route.app) {
             // A plain `node:http` handler: one report per handler.

@@ -3715,3 +3715,54 @@ ruleTester.run('require-dns-rebinding-protection: a header read through a helper
     },
   ],
 });
+
+/** A gateway's handler that answers MCP by hand at `POST /mcp`, with other branches before and after it. */
+const GATEWAY = (check = ''): string => `import http from 'node:http';
+import { readJson, resetStats, runTool } from './gateway.js';
+
+http
+  .createServer(async (req, res) => {
+${check}    if (req.url === '/health') {
+      res.end('ok');
+      return;
+    }
+    if (req.url === '/mcp' && req.method === 'POST') {
+      const message = await readJson(req);
+      if (message.method === 'tools/call') {
+        res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: await runTool(message.params) }));
+        return;
+      }
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } }));
+      return;
+    }
+    if (req.url === '/mcp/admin/reset' && req.method === 'POST') {
+      resetStats();
+      res.end();
+      return;
+    }
+    res.statusCode = 404;
+    res.end();
+  })
+  .listen(3000, '127.0.0.1');
+`;
+
+ruleTester.run('require-dns-rebinding-protection: where a plain handler is reported', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'at its MCP endpoint branch, not at a later branch of an admin path',
+      code: GATEWAY(),
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 10,
+          column: 31,
+          endLine: 10,
+          endColumn: 52,
+          suggestions: [{ messageId: 'validateHost', output: GATEWAY(`${nodeHostCheck('    ')}\n`) }],
+        },
+      ],
+    },
+  ],
+});
