@@ -2033,11 +2033,40 @@ function parsedUrlReadForPath(finder: CheckFinder, helper: HandlerFunction, id: 
     reads++;
     if (!inSomeUrlBase(node) && !heldForUrlBase(node)) elsewhere = true;
   });
-  if (reads === 0 || elsewhere) return false;
+  if (reads === 0 || elsewhere || !handsBackParsedUrl(helper)) return false;
   return (variableOf(id)?.references ?? []).every(
     (reference) =>
       reference.init || pathOnlyRead(reference.identifier as TSESTree.Node) || presenceTest(reference.identifier),
   );
+}
+
+/**
+ * Whether a helper hands back only a URL it parses, or nothing: each `return` gives a `new URL(…)`,
+ * a constant holding one that is read for nothing but its path on the way, or `null`/`undefined`.
+ * Not one that compares the URL's hostname first (`if (url.hostname !== 'localhost') return
+ * undefined`), nor one that hands back a verdict.
+ */
+function handsBackParsedUrl(helper: HandlerFunction): boolean {
+  return returnedExpressions(helper).every((returned) => {
+    const value = skipTypeWrappers(returned);
+    if (value.type === AST_NODE_TYPES.Literal && value.value === null) return true;
+    if (value.type === AST_NODE_TYPES.NewExpression) return isUrlConstructor(value.callee);
+    if (value.type !== AST_NODE_TYPES.Identifier) return false;
+    if (value.name === 'undefined' && !variableOf(value)?.defs.length) return true;
+    const def = variableOf(value)?.defs[0];
+    const init = def?.type === 'Variable' && def.node.id === def.name ? def.node.init : null;
+    const made = init && skipTypeWrappers(init);
+    return (
+      made?.type === AST_NODE_TYPES.NewExpression &&
+      isUrlConstructor(made.callee) &&
+      (variableOf(value)?.references ?? []).every(
+        (reference) =>
+          reference.init ||
+          outermostWrapper(reference.identifier as TSESTree.Node).parent?.type === AST_NODE_TYPES.ReturnStatement ||
+          pathOnlyRead(reference.identifier as TSESTree.Node),
+      )
+    );
+  });
 }
 
 /** A read held in a variable used only in URL bases: `const host = req.headers.host ?? 'localhost'`. */
@@ -2140,7 +2169,7 @@ function alwaysString(node: TSESTree.Node, depth = 0): boolean {
     // `process.argv[2] || randomBytes(24).toString('hex')`, `process.env.KEY ?? randomUUID()`: a
     // setting that is unset gives way to a token made for the run (as `mayBeUnset` reads it).
     case AST_NODE_TYPES.LogicalExpression:
-      return expression.operator !== '&&' && madeForTheRun(expression.right);
+      return expression.operator !== '&&' && (madeForTheRun(expression.right) || writtenNonEmpty(expression.right));
     case AST_NODE_TYPES.CallExpression:
       return madeForTheRun(expression);
     // A constant that holds one.
@@ -2171,12 +2200,22 @@ function madeForTheRun(node: TSESTree.Node): boolean {
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.optional) return false;
   if ((calledMethodName(call) ?? nameOf(callee)) === 'randomUUID') return call.arguments.length === 0;
   if (calledMethodName(call) !== 'toString' || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const bytes = skipTypeWrappers(callee.object);
+  let bytes = skipTypeWrappers(callee.object);
+  // `Buffer.from(randomBytes(24))`
+  if (bytes.type === AST_NODE_TYPES.CallExpression && textOf(bytes.callee) === 'Buffer.from' && bytes.arguments[0])
+    bytes = skipTypeWrappers(bytes.arguments[0]);
   return (
     bytes.type === AST_NODE_TYPES.CallExpression &&
     !bytes.optional &&
     (calledMethodName(bytes) ?? nameOf(skipTypeWrappers(bytes.callee))) === 'randomBytes'
   );
+}
+
+/** A string written in the code that is never empty: `'dev-key'`, `` `key-${n}` ``. */
+function writtenNonEmpty(node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(node);
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string' && value.value !== '';
+  return value.type === AST_NODE_TYPES.TemplateLiteral && value.quasis.some((quasi) => quasi.value.cooked !== '');
 }
 
 /** Whether only the truth of an expression is read: the test of an `if` or `?:`, under `!`, or a side of such an `&&`/`||`. */

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Entity, McpTransport } from '../frameworks/types';
+import type { Route } from './routes';
 import { calledMethodName, calledMethodObject, containsNode, plainParameterNames, skipTypeWrappers, walk } from './ast';
 import {
   externalRefOf,
@@ -602,6 +603,23 @@ export function branchServesMcp(branch: TSESTree.Node, fn: HandlerFunction): boo
   );
 }
 
+/** Whether the `if` branch a plain handler's route is serves MCP in its own code. */
+export function routeBranchServesMcp(route: Route): boolean {
+  let test: TSESTree.Node = route.node;
+  while (test.parent && test.parent.type !== AST_NODE_TYPES.IfStatement && !isFunctionNode(test.parent))
+    test = test.parent;
+  const branch = test.parent;
+  const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
+  return (
+    branch?.type === AST_NODE_TYPES.IfStatement &&
+    branch.test === test &&
+    fn !== null &&
+    fn !== undefined &&
+    containsNode(fn, branch) &&
+    branchServesMcp(branch.consequent, fn)
+  );
+}
+
 /** Whether a branch holds a call of `callee`. */
 function containsNodeOfCallTo(branch: TSESTree.Node, callee: HandlerFunction): boolean {
   let found = false;
@@ -645,6 +663,11 @@ function isMcpMethodKey(property: TSESTree.ObjectLiteralElement): boolean {
  * `http.createServer(transport.handleRequest.bind(transport))` hands every request to the transport.
  */
 export function isTransportMethod(handler: TSESTree.Node): boolean {
+  return boundTransport(handler) !== null;
+}
+
+/** The transport whose request method a handler is (`transport.handleRequest.bind(transport)`): where it is made. */
+export function boundTransport(handler: TSESTree.Node): TSESTree.Node | null {
   let method = skipTypeWrappers(handler);
   if (
     method.type === AST_NODE_TYPES.CallExpression &&
@@ -652,11 +675,10 @@ export function isTransportMethod(handler: TSESTree.Node): boolean {
     method.callee.type === AST_NODE_TYPES.MemberExpression
   )
     method = skipTypeWrappers(method.callee.object);
-  return (
-    method.type === AST_NODE_TYPES.MemberExpression &&
-    TRANSPORT_METHODS.has(propertyName(method) ?? '') &&
-    transportEntities(method.object).entities.length > 0
-  );
+  if (method.type !== AST_NODE_TYPES.MemberExpression || !TRANSPORT_METHODS.has(propertyName(method) ?? ''))
+    return null;
+  const { made, entities } = transportEntities(method.object);
+  return entities.length > 0 ? made : null;
 }
 
 /**

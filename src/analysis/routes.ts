@@ -15,7 +15,7 @@ import {
 } from './ast';
 import { constructedEntitiesOf, entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
 import { ALL_METHODS, fetchHandlers, nextApiRoute } from './fetch-handlers';
-import { handlerCalls, isTransportMethod, servesMcp, transportCalls } from './mcp-transports';
+import { boundTransport, handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import {
   codeOf,
   declaredVariables,
@@ -24,7 +24,6 @@ import {
   programOf,
   propertyName,
   staticValue,
-  textOf,
   variableOf,
 } from './program';
 import {
@@ -898,15 +897,15 @@ class RouteFinder {
     }
     const routes: Route[] = [];
     const seen = new Set<TSESTree.Node>();
-    const boundMethods = new Set<string>();
+    const boundMethods = new Set<TSESTree.Node>();
     for (const { handler, app } of handlers) {
       const fn = resolveFunction(handler);
       // `http.createServer(transport.handleRequest.bind(transport))`: every request, to the
       // transport; the same method given to an `https` server too is one route.
-      if (!fn && !app && isTransportMethod(handler)) {
-        const method = textOf(skipTypeWrappers(resolveExpression(handler) ?? handler));
-        if (boundMethods.has(method)) continue;
-        boundMethods.add(method);
+      const transport = fn || app ? null : boundTransport(handler);
+      if (transport) {
+        if (boundMethods.has(transport)) continue;
+        boundMethods.add(transport);
         routes.push({
           framework: 'node',
           app: null,

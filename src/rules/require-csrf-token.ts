@@ -35,7 +35,7 @@ import { alwaysExits } from '../analysis/guards';
 import { answersNothing, answersOnlyConstants, deployedRemotely, mayReadAmbientCredential } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, quietWhen } from '../utils/reach-options';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
-import { MENTIONS_MCP_METHOD, branchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
+import { MENTIONS_MCP_METHOD, routeBranchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
 import { acceptsOnlyPost, branchIf, findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
 import {
   answersSecretComparison,
@@ -655,23 +655,6 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    /** Whether the `if` branch a plain handler's route is serves MCP in its own code. */
-    function servesInBranch(route: Route): boolean {
-      let test: TSESTree.Node = route.node;
-      while (test.parent && test.parent.type !== AST_NODE_TYPES.IfStatement && !isFunctionNode(test.parent))
-        test = test.parent;
-      const branch = test.parent;
-      const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
-      return (
-        branch?.type === AST_NODE_TYPES.IfStatement &&
-        branch.test === test &&
-        fn !== null &&
-        fn !== undefined &&
-        containsNode(fn, branch) &&
-        branchServesMcp(branch.consequent, fn)
-      );
-    }
-
     function isEndpoint(route: Route): boolean {
       const { path } = route;
       const serves = (): boolean => route.handlers.some((handler) => servesMcp(handler));
@@ -696,7 +679,7 @@ export default createRule<Options, MessageIds>({
       // when the same handler serves MCP elsewhere; unless that branch serves MCP itself (`POST
       // /rpc` answering `tools/call`).
       // (A Next.js route file is its own route: a dynamic folder, `app/[transport]`, names no endpoint.)
-      if (route.framework === 'node' && path !== null && !route.exportedFor) return servesInBranch(route);
+      if (route.framework === 'node' && path !== null && !route.exportedFor) return routeBranchServesMcp(route);
       // Nor is a POST branch that only reads the body, beside the one that hands it to MCP.
       if (route.framework === 'node' && !route.exportedFor && besideTheMcpBranch(route)) return false;
       // A route that hands requests to an MCP transport is the endpoint, whatever its path.

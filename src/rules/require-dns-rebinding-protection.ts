@@ -71,6 +71,7 @@ import {
   MENTIONS_MCP_METHOD,
   handlerCalls,
   requestMethodsOf,
+  routeBranchServesMcp,
   servesMcp,
   transportCalls,
   transportEntities,
@@ -195,8 +196,6 @@ const REFUSING_CALLS: ReadonlySet<string> = new Set([
   // Socket.IO's `socket.disconnect(true)`.
   'disconnect',
 ]);
-/** The path of an MCP endpoint's own branch in a plain handler: `/mcp`, `/sse`, `/messages`. */
-const ENDPOINT_BRANCH = /^\/(?:mcp|sse|messages?)\/?$/u;
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
 /** A check of `Host` or `Origin`: the validation middleware the adapters know, or a check of either header. */
 const HOST_FINDER: CheckFinder = {
@@ -1128,13 +1127,16 @@ export default createRule<Options, MessageIds>({
         // v2 and other handlers: the app that serves them must validate.
         const reportedApps = new Set<AppInstance>();
         const reportedHandlers = new Set<TSESTree.Node>();
-        // A plain handler is reported once, at its MCP endpoint's branch where it has one (`POST
-        // /mcp`), not at the first of its other branches (`POST /mcp/admin/reset`).
+        // A plain handler is reported once, at the first of its branches that serves MCP itself
+        // (`POST /mcp`), not at another that the handler's MCP code only shares (`POST
+        // /mcp/admin/reset`); app routes in the order they are found.
         const rank = (route: Route): number =>
-          !route.app && route.path !== null && !ENDPOINT_BRANCH.test(route.path) ? 1 : 0;
-        const ordered = [...mcpRoutes].sort(
-          (a, b) => rank(a) - rank(b) || (isLinted(a.node) && isLinted(b.node) ? a.node.range[0] - b.node.range[0] : 0),
-        );
+          route.app || route.path === null || routeBranchServesMcp(route) ? 0 : 1;
+        const plain = mcpRoutes.filter((route) => !route.app && isLinted(route.node));
+        const ordered = [
+          ...plain.sort((a, b) => rank(a) - rank(b) || a.node.range[0] - b.node.range[0]),
+          ...mcpRoutes.filter((route) => !plain.includes(route)),
+        ];
         for (const route of ordered) {
           if (guarded(route) || servedByTransportMadeElsewhere(route)) continue;
           if (!route.app) {

@@ -120,7 +120,12 @@ app.post('/mcp', requireKey, (req, res) => transport.handleRequest(req, res, req
 app.listen(3000, '127.0.0.1');
 `;
 
-const RUN_KEYS = ["process.argv[2] || randomBytes(24).toString('hex')", 'process.env.API_KEY ?? randomUUID()'];
+const RUN_KEYS = [
+  "process.argv[2] || randomBytes(24).toString('hex')",
+  'process.env.API_KEY ?? randomUUID()',
+  "process.env.API_KEY || Buffer.from(randomBytes(24)).toString('hex')",
+  "process.env.API_KEY || 'dev-key'",
+];
 const MATCHES = [
   "  if (req.headers['x-api-key'] === API_KEY) return next();",
   '  if (req.query.token === API_KEY) {\n    next();\n    return;\n  }',

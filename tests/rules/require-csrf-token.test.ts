@@ -1794,6 +1794,31 @@ https.createServer({}, transport.handleRequest.bind(transport)).listen(7443, '12
       ],
     },
     {
+      name: 'node:http: two servers, each given the bound method of a transport of its own, are two routes',
+      code: `import http from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+function serveNotes() {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  http.createServer(transport.handleRequest.bind(transport)).listen(7431, '127.0.0.1');
+}
+
+function serveTasks() {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  http.createServer(transport.handleRequest.bind(transport)).listen(7432, '127.0.0.1');
+}`,
+      output: null,
+      errors: [6, 11].map((line) => ({
+        messageId: 'missingCsrfCheck' as const,
+        data: { route: 'Every method of this handler' },
+        line,
+        column: 21,
+        endLine: line,
+        endColumn: 60,
+        suggestions: [],
+      })),
+    },
+    {
       name: "express: a helper that hands back the app it is given (`withJson(open)`) gives that app, not its first caller's",
       code: `import express from 'express';
 

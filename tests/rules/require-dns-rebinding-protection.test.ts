@@ -3750,6 +3750,36 @@ ruleTester.run('require-dns-rebinding-protection: where a plain handler is repor
   valid: [],
   invalid: [
     {
+      name: 'at the branch that serves MCP itself (`POST /rpc`), not at an earlier admin branch',
+      code: GATEWAY()
+        .replace("req.url === '/mcp' &&", "req.url === '/rpc' &&")
+        .replace(
+          "    if (req.url === '/health') {",
+          "    if (req.url === '/admin/reset' && req.method === 'POST') {\n      resetStats();\n      res.end();\n      return;\n    }\n    if (req.url === '/health') {",
+        ),
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 15,
+          column: 31,
+          endLine: 15,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: GATEWAY(`${nodeHostCheck('    ')}\n`)
+                .replace("req.url === '/mcp' &&", "req.url === '/rpc' &&")
+                .replace(
+                  "    if (req.url === '/health') {",
+                  "    if (req.url === '/admin/reset' && req.method === 'POST') {\n      resetStats();\n      res.end();\n      return;\n    }\n    if (req.url === '/health') {",
+                ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'at its MCP endpoint branch, not at a later branch of an admin path',
       code: GATEWAY(),
       errors: [

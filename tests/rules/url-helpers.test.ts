@@ -150,7 +150,20 @@ const HOSTNAME_CHECKED = PARSING_HELPER(`  if (url?.hostname !== 'localhost' && 
   }`);
 
 ruleTester.run('require-dns-rebinding-protection: a helper that parses the URL with the Host as its base', rule, {
-  valid: [{ name: 'the hostname of what it hands back compared with the names of the server', code: HOSTNAME_CHECKED }],
+  valid: [
+    { name: 'the hostname of what it hands back compared with the names of the server', code: HOSTNAME_CHECKED },
+    {
+      name: 'the helper compares the hostname itself, and hands back nothing for another',
+      code: PATH_AND_PRESENCE.replace(
+        URL_OF,
+        `function urlOf(req: IncomingMessage): URL | undefined {
+  const url = new URL(req.url ?? '/', \`http://\${req.headers.host}\`);
+  if (url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') return undefined;
+  return url;
+}`,
+      ),
+    },
+  ],
   invalid: [
     {
       name: 'what it hands back tested for being there, then read for its path',
