@@ -2343,7 +2343,19 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       const variable = bound && variableOf(expression);
       if (variable && bound.has(variable)) return { known: true, value: bound.get(variable) };
       const value = staticValue(expression);
-      return value ? { known: true, value: value.value } : unknown;
+      if (value) return { known: true, value: value.value };
+      // `const token = process.env.TOKEN || req.headers['x-token']`: as the server is set up to run,
+      // the environment's value, with or without the header (as the fallback read in place is).
+      const def = variableOf(expression)?.defs[0];
+      const init =
+        def?.type === 'Variable' && def.node.id === def.name && def.parent?.kind === 'const' ? def.node.init : null;
+      const fallback = init && skipTypeWrappers(init);
+      return fallback?.type === AST_NODE_TYPES.LogicalExpression &&
+        fallback.operator !== '&&' &&
+        environmentReadName(fallback.left) !== undefined &&
+        requestHeaderRead(skipTypeWrappers(fallback.right)) !== null
+        ? { known: true, value: CONFIGURED }
+        : unknown;
     }
     default: {
       const value = staticValue(expression);

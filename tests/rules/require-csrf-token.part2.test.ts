@@ -2612,6 +2612,14 @@ const LET_ENV_OR_HEADER = (key: string): string =>
     `  let key = ${key};\n  const auth = req.headers.authorization;\n  if (auth?.startsWith('Bearer ')) key = auth.slice(7);`,
   );
 
+/** ENV_OR_HEADER with a second key of the same kind, both asked for in one test. */
+const TWO_ENV_OR_HEADER = ENV_OR_HEADER("process.env.UPSTREAM_KEY || req.headers['x-upstream-key']")
+  .replace(
+    '  if (!key) return',
+    "  const secret = process.env.UPSTREAM_SECRET || req.headers['x-upstream-secret'];\n  if (!key || !secret) return",
+  )
+  .replace('String(key)', 'String(key) + String(secret)');
+
 ruleTester.run('require-csrf-token: a key that falls back to one of the environment', rule, {
   valid: [
     {
@@ -2622,14 +2630,23 @@ ruleTester.run('require-csrf-token: a key that falls back to one of the environm
   invalid: [
     "process.env.UPSTREAM_KEY || req.headers['x-upstream-key']",
     "req.headers['x-upstream-key'] ?? process.env.UPSTREAM_KEY",
-  ].flatMap((key) =>
-    [ENV_OR_HEADER(key), LET_ENV_OR_HEADER(key)].map((code) => ({
-      name: `\`${key}\`${code.includes('let key') ? ', in a `let` a bearer token may replace' : ''}: a request without the header gets the environment's key`,
-      code,
-      output: null,
-      errors: [missingCheck('`POST /mcp`', [5, 1, 5, 9], (bearer) => tokenFixed(code, bearer))],
-    })),
-  ),
+  ]
+    .flatMap((key) =>
+      [ENV_OR_HEADER(key), LET_ENV_OR_HEADER(key)].map((code) => ({
+        name: `\`${key}\`${code.includes('let key') ? ', in a `let` a bearer token may replace' : ''}: a request without the header gets the environment's key`,
+        code,
+        output: null,
+        errors: [missingCheck('`POST /mcp`', [5, 1, 5, 9], (bearer) => tokenFixed(code, bearer))],
+      })),
+    )
+    .concat([
+      {
+        name: 'two such keys asked for in one test (`!key || !secret`): neither is missing as the server is set up',
+        code: TWO_ENV_OR_HEADER,
+        output: null,
+        errors: [missingCheck('`POST /mcp`', [5, 1, 5, 9], (bearer) => tokenFixed(TWO_ENV_OR_HEADER, bearer))],
+      },
+    ]),
 });
 
 /**
