@@ -1884,10 +1884,33 @@ function systemPickedPort(node: TSESTree.Node, depth = 0): boolean {
   if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTypeWrappers(value.argument);
   if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length > 0) return false;
   const ref = externalRefOf(value.callee);
-  return (
+  if (
     (ref?.module === 'get-port' && ref.names.length === 1 && ref.names[0] === 'default') ||
     (ref?.module === 'get-port-please' && ref.names.length === 1 && ref.names[0] === 'getRandomPort')
-  );
+  )
+    return true;
+  const helper = ref ? null : resolveFunction(value.callee);
+  return helper !== null && picksFreePort(helper);
+}
+
+/**
+ * A function of the project that finds a free port as get-port does: it listens on port 0, reads
+ * the port the system gave (`server.address().port`) and closes the server again.
+ */
+function picksFreePort(fn: HandlerFunction): boolean {
+  let listens = false;
+  let reads = false;
+  let closes = false;
+  walk(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const method = calledMethodName(node);
+    const [first] = node.arguments;
+    if (method === 'listen' && first && first.type !== AST_NODE_TYPES.SpreadElement && staticValue(first)?.value === 0)
+      listens = true;
+    else if (method === 'address') reads = true;
+    else if (method === 'close') closes = true;
+  });
+  return listens && reads && closes;
 }
 
 /** The calls of test runners that take a test's body: `test(…)`, `it(…)`, `describe(…)`, `beforeAll(…)`. */

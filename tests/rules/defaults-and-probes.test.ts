@@ -633,6 +633,24 @@ test('proxies', async () => {
       filename: 'tests/e2e/fixtures.ts',
     },
     {
+      name: 'a free port a helper of the file finds as get-port does (listen on 0, read the port, close)',
+      code: GET_PORT_FIXTURE('freePort()').replace(
+        "import getPort from 'get-port';",
+        `import { createServer, type AddressInfo } from 'node:net';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}`,
+      ),
+      filename: 'tests/e2e/fixtures.ts',
+    },
+    {
       name: "get-port-please's `getRandomPort()`",
       code: GET_PORT_FIXTURE('getRandomPort()').replace(
         "import getPort from 'get-port';",
