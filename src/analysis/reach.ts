@@ -1987,7 +1987,7 @@ function servedOnlyByPlatform(program: TSESTree.Program): boolean {
 }
 
 /** Whether a module, and the modules of the project it imports, start no server. */
-function servesNothing(program: TSESTree.Program): boolean {
+export function startsNoServer(program: TSESTree.Program): boolean {
   if (serverStarts(codeOf(program)).length > 0) return false;
   const { file } = moduleOf(program);
   if (file === null) return false;
@@ -2012,7 +2012,7 @@ function importedOnlyByWorkerCode(
   if (importers === null || importers.length > 20) return false;
   // A root: the Worker's entry, or a module that serves nothing itself nor through the
   // modules it imports (the entry of a Worker built to `dist/`, a script that prints the routes).
-  if (importers.length === 0) return depth === 0 || file === entry || servesNothing(program);
+  if (importers.length === 0) return depth === 0 || file === entry || startsNoServer(program);
   if (depth >= 3) return false;
   const visited = new Set([...onPath, file]);
   return importers.every((importer) => {

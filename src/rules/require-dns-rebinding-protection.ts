@@ -37,6 +37,7 @@ import {
   isLinted,
   moduleOf,
   placeOf,
+  programOf,
   propertyName,
   staticValue,
   variableOf,
@@ -76,7 +77,7 @@ import {
   transportCalls,
   transportEntities,
 } from '../analysis/mcp-transports';
-import { importsModuleMatching, manifestDependsOn } from '../analysis/module-graph';
+import { importsModuleMatching, isTestFile, manifestDependsOn } from '../analysis/module-graph';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -93,6 +94,7 @@ import {
   deployedRemotely,
   routesHandledBy,
   routesUsingConstant,
+  startsNoServer,
 } from '../analysis/reach';
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, quietWhen } from '../utils/reach-options';
 import { findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
@@ -196,6 +198,10 @@ const REFUSING_CALLS: ReadonlySet<string> = new Set([
   // Socket.IO's `socket.disconnect(true)`.
   'disconnect',
 ]);
+/** Text that may start a server: `.listen(`, `serve(`, `createServer(`. */
+const MAY_START_SERVER = /\.listen\s*\(|\bserve\s*\(|\bcreate(?:Secure)?Server\s*\(/u;
+/** Text that may export a value: `export`, `module.exports`, `exports.x`. */
+const EXPORTS = /\bexport\b|\bexports\b/u;
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
 /** A check of `Host` or `Origin`: the validation middleware the adapters know, or a check of either header. */
 const HOST_FINDER: CheckFinder = {
@@ -1333,6 +1339,19 @@ export default createRule<Options, MessageIds>({
     }
 
     function servedNowhere(node: TSESTree.NewExpression, transport: McpTransport): boolean {
+      // A test module that starts no server, itself or through the modules it imports, and exports
+      // nothing another module could serve, exercises the transports it makes in the process
+      // (`store.set('s1', new StreamableHTTPServerTransport())`). Any `listen(`, `serve(` or
+      // `createServer(` in its text may start one the analysis does not know (`app.server.listen()`).
+      const { file, code } = moduleOf(node);
+      if (
+        file !== null &&
+        isTestFile(file) &&
+        !MAY_START_SERVER.test(code.text) &&
+        !EXPORTS.test(code.text) &&
+        startsNoServer(programOf(node))
+      )
+        return true;
       return transport.name === 'streamable' && drivenOnlyInProcess(node, requestMethodsOf(transport));
     }
 

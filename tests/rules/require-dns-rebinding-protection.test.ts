@@ -3796,3 +3796,45 @@ ruleTester.run('require-dns-rebinding-protection: where a plain handler is repor
     },
   ],
 });
+
+/** A unit test of a transport store: it makes transports and serves none. */
+const TRANSPORT_UNIT_TEST = (extra = ''): string => `import { describe, expect, it } from 'vitest';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { createTransportStore } from '../src/transport-store';
+
+describe('transport store', () => {
+  it('keeps a transport until it closes', async () => {
+    const store = createTransportStore();
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    store.set('s1', transport);
+    expect(store.get('s1')).toBe(transport);
+  });
+});${extra}`;
+
+ruleTester.run('require-dns-rebinding-protection: transports a test module makes and serves on no port', rule, {
+  valid: [
+    {
+      name: 'a unit test of a store of transports',
+      code: TRANSPORT_UNIT_TEST(),
+      filename: 'tests/transport-store.test.ts',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same test module, also starting a server',
+      code: TRANSPORT_UNIT_TEST("\n\nimport http from 'node:http';\nhttp.createServer().listen(3000);"),
+      filename: 'tests/transport-store.test.ts',
+      errors: [
+        {
+          messageId: 'unprotectedTransport',
+          data: { transport: '`StreamableHTTPServerTransport`' },
+          line: 8,
+          column: 27,
+          endLine: 8,
+          endColumn: 56,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
