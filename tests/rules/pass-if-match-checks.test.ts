@@ -36,6 +36,28 @@ const tokenFixed = (code: string, bearer: boolean): string =>
     `\n\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', requireKey, ${guard('express', bearer)}`,
   );
 
+/** The line of the MCP route. */
+const routeLine = (code: string): number =>
+  code.split('\n').findIndex((line) => line.startsWith("app.post('/mcp'")) + 1;
+
+/** The report of `require-csrf-token` on the MCP route of `code`, with its two suggestions. */
+const csrfReport = (code: string) => ({
+  messageId: 'missingCsrfCheck' as const,
+  data: { route: '`POST /mcp`' },
+  line: routeLine(code),
+  column: 1,
+  endLine: routeLine(code),
+  endColumn: 9,
+  suggestions: [
+    {
+      messageId: 'requireTokenHeader' as const,
+      data: { header: '`x-mcp-csrf-token`' },
+      output: tokenFixed(code, false),
+    },
+    { messageId: 'useBearerToken' as const, output: tokenFixed(code, true) },
+  ],
+});
+
 const CHECKED = [
   'authorization === `Bearer ${API_KEY}`',
   'API_KEY && authorization === `Bearer ${API_KEY}`',
@@ -49,24 +71,7 @@ ruleTester.run('require-csrf-token: middleware that lets only a matching token o
   invalid: OPEN.map((test) => ({
     name: test,
     code: SERVER(test),
-    errors: [
-      {
-        messageId: 'missingCsrfCheck' as const,
-        data: { route: '`POST /mcp`' },
-        line: 15,
-        column: 1,
-        endLine: 15,
-        endColumn: 9,
-        suggestions: [
-          {
-            messageId: 'requireTokenHeader' as const,
-            data: { header: '`x-mcp-csrf-token`' },
-            output: tokenFixed(SERVER(test), false),
-          },
-          { messageId: 'useBearerToken' as const, output: tokenFixed(SERVER(test), true) },
-        ],
-      },
-    ],
+    errors: [csrfReport(SERVER(test))],
   })),
 });
 
@@ -146,24 +151,7 @@ ruleTester.run('require-csrf-token: a match against a key made for the run', csr
     {
       name: 'the nested match, then every request let on',
       code: LETS_ALL_ON,
-      errors: [
-        {
-          messageId: 'missingCsrfCheck' as const,
-          data: { route: '`POST /mcp`' },
-          line: 19,
-          column: 1,
-          endLine: 19,
-          endColumn: 9,
-          suggestions: [
-            {
-              messageId: 'requireTokenHeader' as const,
-              data: { header: '`x-mcp-csrf-token`' },
-              output: tokenFixed(LETS_ALL_ON, false),
-            },
-            { messageId: 'useBearerToken' as const, output: tokenFixed(LETS_ALL_ON, true) },
-          ],
-        },
-      ],
+      errors: [csrfReport(LETS_ALL_ON)],
     },
   ],
 });
@@ -186,32 +174,11 @@ const NOT_MADE_CASES = NOT_MADE.map((key) => {
   return { key, code };
 });
 
-/** The line of the MCP route. */
-const routeLine = (code: string): number =>
-  code.split('\n').findIndex((line) => line.startsWith("app.post('/mcp'")) + 1;
-
 ruleTester.run('require-csrf-token: a match against a key that may be unset or empty', csrfRule, {
   valid: [],
   invalid: NOT_MADE_CASES.map(({ key, code }) => ({
     name: key,
     code,
-    errors: [
-      {
-        messageId: 'missingCsrfCheck' as const,
-        data: { route: '`POST /mcp`' },
-        line: routeLine(code),
-        column: 1,
-        endLine: routeLine(code),
-        endColumn: 9,
-        suggestions: [
-          {
-            messageId: 'requireTokenHeader' as const,
-            data: { header: '`x-mcp-csrf-token`' },
-            output: tokenFixed(code, false),
-          },
-          { messageId: 'useBearerToken' as const, output: tokenFixed(code, true) },
-        ],
-      },
-    ],
+    errors: [csrfReport(code)],
   })),
 });

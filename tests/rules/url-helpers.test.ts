@@ -64,6 +64,13 @@ ${check}
 }).listen(3000, '127.0.0.1');
 `;
 
+/** The handler's answer for any path but the MCP endpoint's, read from `url`. */
+const NOT_FOUND_ELSEWHERE = `  if (url.pathname !== '/mcp') {
+    res.statusCode = 404;
+    res.end();
+    return;
+  }`;
+
 const PARSED_IN_TRY = HANDLER(`  let url: URL;
   try {
     url = new URL(req.url ?? '/', \`http://\${req.headers.host}\`);
@@ -72,11 +79,7 @@ const PARSED_IN_TRY = HANDLER(`  let url: URL;
     res.end();
     return;
   }
-  if (url.pathname !== '/mcp') {
-    res.statusCode = 404;
-    res.end();
-    return;
-  }`);
+${NOT_FOUND_ELSEWHERE}`);
 const PRESENT = HANDLER(`  const host = req.headers.host;
   if (!host) {
     res.statusCode = 400;
@@ -138,11 +141,7 @@ const PATH_AND_PRESENCE = PARSING_HELPER(`  if (!url) {
     res.end();
     return;
   }
-  if (url.pathname !== '/mcp') {
-    res.statusCode = 404;
-    res.end();
-    return;
-  }`);
+${NOT_FOUND_ELSEWHERE}`);
 const HOSTNAME_CHECKED = PARSING_HELPER(`  if (url?.hostname !== 'localhost' && url?.hostname !== '127.0.0.1') {
     res.statusCode = 403;
     res.end();
