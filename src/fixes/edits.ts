@@ -129,8 +129,11 @@ export function appendObjectProperty(
   fixer: RuleFixer,
   sourceCode: Readonly<SourceCode>,
   object: TSESTree.ObjectExpression,
-  propertyText: string,
+  propertyText: string | readonly string[],
 ): RuleFix {
+  // Several properties go one per line in a multi-line object, side by side in a one-line one.
+  const texts = typeof propertyText === 'string' ? [propertyText] : propertyText;
+  const inline = texts.join(', ');
   const closing = sourceCode.getLastToken(editable(object))!;
   const last = object.properties.at(-1);
   if (!last) {
@@ -139,10 +142,10 @@ export function appendObjectProperty(
       const indent = indentationAt(sourceCode, closing.range[0]);
       return fixer.replaceTextRange(
         [object.range[0] + 1, closing.range[0]],
-        `\n${indent}  ${propertyText},\n${indent}`,
+        `\n${indent}  ${texts.join(`,\n${indent}  `)},\n${indent}`,
       );
     }
-    return fixer.replaceTextRange([object.range[0] + 1, closing.range[0]], ` ${propertyText} `);
+    return fixer.replaceTextRange([object.range[0] + 1, closing.range[0]], ` ${inline} `);
   }
   const afterLast = sourceCode.getTokenAfter(last)!;
   const hasTrailingComma = ASTUtils.isCommaToken(afterLast);
@@ -152,11 +155,11 @@ export function appendObjectProperty(
     const anchor = hasTrailingComma ? afterLast : last;
     return fixer.insertTextAfterRange(
       anchor.range,
-      `${hasTrailingComma ? '' : ','}\n${indent}${propertyText}${hasTrailingComma ? ',' : ''}`,
+      `${hasTrailingComma ? '' : ','}\n${indent}${texts.join(`,\n${indent}`)}${hasTrailingComma ? ',' : ''}`,
     );
   }
-  if (hasTrailingComma) return fixer.insertTextAfter(afterLast, ` ${propertyText}`);
-  return fixer.insertTextAfter(last, `, ${propertyText}`);
+  if (hasTrailingComma) return fixer.insertTextAfter(afterLast, ` ${inline}`);
+  return fixer.insertTextAfter(last, `, ${inline}`);
 }
 
 /**

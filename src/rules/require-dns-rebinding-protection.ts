@@ -1640,12 +1640,12 @@ export default createRule<Options, MessageIds>({
     ): void {
       const hosts = transport.lists ? null : allowedHostsText(node);
       const switched = transport.protection === 'options';
-      const properties = transport.lists
-        ? transport.lists.fix
+      const properties: readonly string[] | null = transport.lists
+        ? [transport.lists.fix]
         : hosts
           ? switched
-            ? `enableDnsRebindingProtection: true, allowedHosts: ${hosts}`
-            : `allowedHosts: ${hosts}`
+            ? ['enableDnsRebindingProtection: true', `allowedHosts: ${hosts}`]
+            : [`allowedHosts: ${hosts}`]
           : null;
       context.report({
         node: node.callee,
@@ -1657,7 +1657,7 @@ export default createRule<Options, MessageIds>({
             if (!properties || transport.protection === 'middleware') return null;
             if (!options) {
               if (node.arguments.length !== transport.optionsIndex) return null;
-              return appendArgument(fixer, sourceCode, node, `{ ${properties} }`);
+              return appendArgument(fixer, sourceCode, node, `{ ${properties.join(', ')} }`);
             }
             const object = resolveObjectExpression(options);
             if (!object) return null;

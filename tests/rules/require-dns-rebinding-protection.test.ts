@@ -3838,3 +3838,68 @@ ruleTester.run('require-dns-rebinding-protection: transports a test module makes
     },
   ],
 });
+
+/** A route that serves the sessions it opened, and opens one only after `check`. */
+const SESSION_OPENED_BEHIND = (check: string): string => `import express from 'express';
+import { randomUUID } from 'node:crypto';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const sessions: Record<string, StreamableHTTPServerTransport> = {};
+const app = express();
+app.use(express.json());
+app.post('/mcp', async (req, res) => {
+  const sid = req.header('mcp-session-id');
+  if (sid && sessions[sid]) return sessions[sid].handleRequest(req, res, req.body);
+${check}  const transport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: () => randomUUID(),
+    onsessioninitialized: (id) => {
+      sessions[id] = transport;
+    },
+  });
+  const server = new McpServer({ name: 'notes', version: '1.0.0' });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');
+`;
+
+ruleTester.run(
+  'require-dns-rebinding-protection: sessions opened behind a check, and options over several lines',
+  rule,
+  {
+    valid: [
+      {
+        name: 'the API key checked before the transport is made: a rebinding page opens no session, nor learns an id',
+        code: SESSION_OPENED_BEHIND(
+          "  if (req.header('x-api-key') !== process.env.MCP_API_KEY) return res.status(401).end();\n",
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'no check before the transport is made: the suggestion writes one property per line, as the options are',
+        code: SESSION_OPENED_BEHIND(''),
+        errors: [
+          {
+            messageId: 'unprotectedTransport',
+            data: { transport: '`StreamableHTTPServerTransport`' },
+            line: 12,
+            column: 25,
+            endLine: 12,
+            endColumn: 54,
+            suggestions: [
+              {
+                messageId: 'enableProtection',
+                output: SESSION_OPENED_BEHIND('').replace(
+                  '      sessions[id] = transport;\n    },\n',
+                  "      sessions[id] = transport;\n    },\n    enableDnsRebindingProtection: true,\n    allowedHosts: ['127.0.0.1:3000', 'localhost:3000'],\n",
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);
