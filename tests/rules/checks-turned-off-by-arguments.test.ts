@@ -1,6 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
+import { postMcpReport } from '../support/csrf-cases';
 import { guard, tokenHelpers, unprotectedTransport } from '../support/fix-text';
 
 // A helper of the module may check the credential only when its caller asks it to
@@ -65,22 +66,7 @@ app.post('/mcp', async (req, res) => {
 app.listen(3000, '127.0.0.1');
 `;
 
-const csrfReport = (code: string) => ({
-  messageId: 'missingCsrfCheck' as const,
-  data: { route: '`POST /mcp`' },
-  line: code.split('\n').findIndex((text) => text.startsWith("app.post('/mcp'")) + 1,
-  column: 1,
-  endLine: code.split('\n').findIndex((text) => text.startsWith("app.post('/mcp'")) + 1,
-  endColumn: 9,
-  suggestions: [
-    {
-      messageId: 'requireTokenHeader' as const,
-      data: { header: '`x-mcp-csrf-token`' },
-      output: tokenFixed(code, false),
-    },
-    { messageId: 'useBearerToken' as const, output: tokenFixed(code, true) },
-  ],
-});
+const csrfReport = (code: string) => postMcpReport(code, tokenFixed);
 
 /** `code` with the token check of a suggestion: the helpers right above the route, the guard first on it. */
 const tokenFixed = (code: string, bearer: boolean): string =>

@@ -1,6 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
+import { postMcpReport } from '../support/csrf-cases';
 import { guard, tokenHelpers } from '../support/fix-text';
 
 // Middleware that lets a request on only when its token matches, and refuses every other after:
@@ -36,27 +37,8 @@ const tokenFixed = (code: string, bearer: boolean): string =>
     `\n\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', requireKey, ${guard('express', bearer)}`,
   );
 
-/** The line of the MCP route. */
-const routeLine = (code: string): number =>
-  code.split('\n').findIndex((line) => line.startsWith("app.post('/mcp'")) + 1;
-
 /** The report of `require-csrf-token` on the MCP route of `code`, with its two suggestions. */
-const csrfReport = (code: string) => ({
-  messageId: 'missingCsrfCheck' as const,
-  data: { route: '`POST /mcp`' },
-  line: routeLine(code),
-  column: 1,
-  endLine: routeLine(code),
-  endColumn: 9,
-  suggestions: [
-    {
-      messageId: 'requireTokenHeader' as const,
-      data: { header: '`x-mcp-csrf-token`' },
-      output: tokenFixed(code, false),
-    },
-    { messageId: 'useBearerToken' as const, output: tokenFixed(code, true) },
-  ],
-});
+const csrfReport = (code: string) => postMcpReport(code, tokenFixed);
 
 const CHECKED = [
   'authorization === `Bearer ${API_KEY}`',

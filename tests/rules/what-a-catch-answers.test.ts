@@ -1,7 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
-import { tokenSuggestions } from '../support/csrf-cases';
+import { postMcpReport } from '../support/csrf-cases';
 import { unprotectedTransport } from '../support/fix-text';
 
 // A header read inside a `try` whose `catch` turns the request away counts as a check when the
@@ -45,19 +45,6 @@ const RETHROWN = ROUTE(IMPORTED, DISPATCHED, 502).replace(
   '    res.status(502).json({ error: String(error) });\n    throw error;\n',
 );
 
-const routeLine = (code: string): number =>
-  code.split('\n').findIndex((line) => line.startsWith("app.post('/mcp'")) + 1;
-
-const report = (code: string) => ({
-  messageId: 'missingCsrfCheck' as const,
-  data: { route: '`POST /mcp`' },
-  line: routeLine(code),
-  column: 1,
-  endLine: routeLine(code),
-  endColumn: 9,
-  suggestions: tokenSuggestions(code),
-});
-
 ruleTester.run('require-csrf-token: what the catch around a header answers', csrfRule, {
   valid: [
     {
@@ -71,19 +58,19 @@ ruleTester.run('require-csrf-token: what the catch around a header answers', csr
       name: 'handed to a package function, answered 400',
       code: ROUTE(IMPORTED, DISPATCHED, 400),
       filename: 'server.ts',
-      errors: [report(ROUTE(IMPORTED, DISPATCHED, 400))],
+      errors: [postMcpReport(ROUTE(IMPORTED, DISPATCHED, 400))],
     },
     {
       name: 'handed to a package function, answered 502 and thrown again',
       code: RETHROWN,
       filename: 'server.ts',
-      errors: [report(RETHROWN)],
+      errors: [postMcpReport(RETHROWN)],
     },
     {
       name: 'handed to a function of the file that throws for another reason, answered 401',
       code: ROUTE(OWN, DISPATCHED, 401),
       filename: 'server.ts',
-      errors: [report(ROUTE(OWN, DISPATCHED, 401))],
+      errors: [postMcpReport(ROUTE(OWN, DISPATCHED, 401))],
     },
   ],
 });

@@ -40,12 +40,27 @@ export const tokenFixed = (code: string, bearer: boolean): string =>
     `\n\n${tokenHelpers({ bearer })}\n\napp.post('/mcp', ${guard('express', bearer)}`,
   );
 
-/** The two suggestions of an unchecked express route. */
-export const tokenSuggestions = (code: string) => [
+/** The two suggestions of an unchecked express route, as `fixed` writes the file with each. */
+export const tokenSuggestions = (code: string, fixed: (code: string, bearer: boolean) => string = tokenFixed) => [
   {
     messageId: 'requireTokenHeader' as const,
     data: { header: '`x-mcp-csrf-token`' },
-    output: tokenFixed(code, false),
+    output: fixed(code, false),
   },
-  { messageId: 'useBearerToken' as const, output: tokenFixed(code, true) },
+  { messageId: 'useBearerToken' as const, output: fixed(code, true) },
 ];
+
+/** The line of an express file's `app.post('/mcp', …)`. */
+export const postMcpLine = (code: string): number =>
+  code.split('\n').findIndex((line) => line.startsWith("app.post('/mcp'")) + 1;
+
+/** The report on an express file's unchecked `app.post('/mcp', …)`, with its suggestions as `fixed` writes them. */
+export const postMcpReport = (code: string, fixed: (code: string, bearer: boolean) => string = tokenFixed) => ({
+  messageId: 'missingCsrfCheck' as const,
+  data: { route: '`POST /mcp`' },
+  line: postMcpLine(code),
+  column: 1,
+  endLine: postMcpLine(code),
+  endColumn: 9,
+  suggestions: tokenSuggestions(code, fixed),
+});
