@@ -475,16 +475,8 @@ function presenceOfHeader(finder: CheckFinder, test: TSESTree.Node, fn: HandlerF
     else if (node.type === AST_NODE_TYPES.AwaitExpression) decides = true;
     else if (node.type === AST_NODE_TYPES.Identifier) {
       // A `const` of the function that holds what the header gave.
-      const def = variableOf(node)?.defs[0];
-      if (
-        def?.type === 'Variable' &&
-        def.parent.kind === 'const' &&
-        def.node.init &&
-        def.node.id === def.name &&
-        containsNode(fn, def.node) &&
-        presenceOfHeader(finder, def.node.init, fn, depth + 1)
-      )
-        reads = true;
+      const init = constInit(node);
+      if (init && containsNode(fn, init) && presenceOfHeader(finder, init, fn, depth + 1)) reads = true;
     }
   });
   return reads && !decides;
@@ -2174,15 +2166,8 @@ function alwaysString(node: TSESTree.Node, depth = 0): boolean {
       return madeForTheRun(expression);
     // A constant that holds one.
     case AST_NODE_TYPES.Identifier: {
-      const def = variableOf(expression)?.defs[0];
-      return (
-        def?.type === 'Variable' &&
-        def.node.id === def.name &&
-        def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
-        def.parent.kind === 'const' &&
-        def.node.init !== null &&
-        alwaysString(def.node.init, depth + 1)
-      );
+      const init = constInit(expression);
+      return init !== null && alwaysString(init, depth + 1);
     }
     default:
       return false;
@@ -2216,6 +2201,12 @@ function writtenNonEmpty(node: TSESTree.Node): boolean {
   const value = skipTypeWrappers(node);
   if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string' && value.value !== '';
   return value.type === AST_NODE_TYPES.TemplateLiteral && value.quasis.some((quasi) => quasi.value.cooked !== '');
+}
+
+/** What a `const` name is initialised with (`const KEY = …`; not a name a pattern destructures). */
+function constInit(id: TSESTree.Identifier): TSESTree.Expression | null {
+  const def = variableOf(id)?.defs[0];
+  return def?.type === 'Variable' && def.node.id === def.name && def.parent.kind === 'const' ? def.node.init : null;
 }
 
 /** Whether only the truth of an expression is read: the test of an `if` or `?:`, under `!`, or a side of such an `&&`/`||`. */
@@ -2346,9 +2337,7 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       if (value) return { known: true, value: value.value };
       // `const token = process.env.TOKEN || req.headers['x-token']`: as the server is set up to run,
       // the environment's value, with or without the header (as the fallback read in place is).
-      const def = variableOf(expression)?.defs[0];
-      const init =
-        def?.type === 'Variable' && def.node.id === def.name && def.parent?.kind === 'const' ? def.node.init : null;
+      const init = constInit(expression);
       const fallback = init && skipTypeWrappers(init);
       return fallback?.type === AST_NODE_TYPES.LogicalExpression &&
         fallback.operator !== '&&' &&

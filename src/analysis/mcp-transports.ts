@@ -154,7 +154,7 @@ const OAUTH_HANDLERS: ReadonlySet<string> = new Set([
 ]);
 
 function findServesMcp(handler: TSESTree.Node): boolean {
-  if (isMcpPackageValue(skipTypeWrappers(handler)) || isTransportMethod(handler)) return true;
+  if (isMcpPackageValue(skipTypeWrappers(handler)) || boundTransport(handler) !== null) return true;
   const fn = resolveFunction(handler);
   if (!fn) return false;
   if (transportCalls(fn).length > 0 || handsOnWithMcpHandler(fn)) return true;
@@ -659,14 +659,10 @@ function isMcpMethodKey(property: TSESTree.ObjectLiteralElement): boolean {
 }
 
 /**
- * Whether a handler is a transport's request method handed over as it is, its `this` bound:
- * `http.createServer(transport.handleRequest.bind(transport))` hands every request to the transport.
+ * The transport whose request method a handler is, handed over as it is, its `this` bound
+ * (`http.createServer(transport.handleRequest.bind(transport))` hands every request to the
+ * transport): where the transport is made.
  */
-export function isTransportMethod(handler: TSESTree.Node): boolean {
-  return boundTransport(handler) !== null;
-}
-
-/** The transport whose request method a handler is (`transport.handleRequest.bind(transport)`): where it is made. */
 export function boundTransport(handler: TSESTree.Node): TSESTree.Node | null {
   let method = skipTypeWrappers(handler);
   if (

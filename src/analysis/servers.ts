@@ -1063,23 +1063,14 @@ export function serverSourceOf(node: TSESTree.Node, steps = 0): ServerSource | n
 const sourceCache = new WeakMap<TSESTree.Node, ServerSource | null>();
 
 function serverSourceOfUncached(expression: TSESTree.Node, steps: number): ServerSource | null {
-  for (const entity of entitiesOf(expression, 'server')) {
-    const { platformArgument } = entity.source;
-    const platform =
-      platformArgument !== undefined && expression.type === AST_NODE_TYPES.CallExpression
-        ? expression.arguments[platformArgument]
-        : undefined;
-    return (platform && serverSourceOf(platform, steps + 1)) || entity.source;
-  }
+  const [entity] = entitiesOf(expression, 'server');
+  if (entity) return onPlatform(entity.source, expression, steps);
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const object = calledMethodObject(expression);
     const method = calledMethodName(expression);
     const inner = object && method !== null ? serverSourceOf(object, steps + 1) : null;
     const made = inner?.makes && Object.hasOwn(inner.makes, method!) ? inner.makes[method!] : undefined;
-    if (made) {
-      const platform = made.platformArgument === undefined ? undefined : expression.arguments[made.platformArgument];
-      return (platform && serverSourceOf(platform, steps + 1)) || made;
-    }
+    if (made) return onPlatform(made, expression, steps);
     if (inner) return inner.returnsItself.has(method!) ? inner : null;
   }
   // `cert ? https.createServer(options, h) : http.createServer(h)`: a server either way.
@@ -1110,6 +1101,19 @@ function serverSourceOfUncached(expression: TSESTree.Node, steps: number): Serve
   return sources.every((source) => source !== null)
     ? sources.reduce((either, source) => eitherSource(either, source))
     : null;
+}
+
+/**
+ * The server a call makes, on the platform its `platformArgument` names when that is a server of
+ * its own: NestJS's `NestFactory.create(AppModule, new FastifyAdapter())`.
+ */
+function onPlatform(source: ServerSource, made: TSESTree.Node, steps: number): ServerSource {
+  const { platformArgument } = source;
+  const platform =
+    platformArgument !== undefined && made.type === AST_NODE_TYPES.CallExpression
+      ? made.arguments[platformArgument]
+      : undefined;
+  return (platform && serverSourceOf(platform, steps + 1)) || source;
 }
 
 /** `app.listen(port)` of an app or server the analysis knows: what it answers was started there. */

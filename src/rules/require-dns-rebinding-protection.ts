@@ -1136,8 +1136,7 @@ export default createRule<Options, MessageIds>({
         // A plain handler is reported once, at the first of its branches that serves MCP itself
         // (`POST /mcp`), not at another that the handler's MCP code only shares (`POST
         // /mcp/admin/reset`); app routes in the order they are found.
-        const rank = (route: Route): number =>
-          route.app || route.path === null || routeBranchServesMcp(route) ? 0 : 1;
+        const rank = (route: Route): number => (route.path === null || routeBranchServesMcp(route) ? 0 : 1);
         const plain = mcpRoutes.filter((route) => !route.app && isLinted(route.node));
         const ordered = [
           ...plain.sort((a, b) => rank(a) - rank(b) || a.node.range[0] - b.node.range[0]),

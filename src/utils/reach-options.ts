@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { DEFAULT_PUBLIC_PATHS, type ReachOptions } from '../analysis/reach';
+import { keepingReports } from './test-code';
 
 /** The options of the rules that judge a CORS policy by what it reaches, with the same names everywhere. */
 export interface ReachRuleOptions {
@@ -53,9 +54,5 @@ export function quietWhen<Context extends Readonly<TSESLint.RuleContext<string, 
   silent: () => boolean,
 ): Context {
   let quiet: boolean | undefined;
-  const report = (descriptor: TSESLint.ReportDescriptor<string>): void => {
-    quiet ??= silent();
-    if (!quiet) context.report(descriptor);
-  };
-  return Object.create(context, { report: { value: report } }) as Context;
+  return keepingReports(context, () => !(quiet ??= silent()));
 }

@@ -11,15 +11,23 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  */
 export function outsideEphemeralTests<Context extends AnyContext>(context: Context): Context {
   let ephemeral: boolean | undefined;
-  const report = (descriptor: TSESLint.ReportDescriptor<string>): void => {
-    if ('node' in descriptor && descriptor.node && inTest(descriptor.node as TSESTree.Node)) {
-      if (ephemeral === undefined) {
-        const starts = serverStarts(context.sourceCode);
-        ephemeral = starts.length > 0 && starts.every(ephemeralTestStart);
-      }
-      if (ephemeral) return;
+  return keepingReports(context, (descriptor) => {
+    if (!('node' in descriptor) || !descriptor.node || !inTest(descriptor.node as TSESTree.Node)) return true;
+    if (ephemeral === undefined) {
+      const starts = serverStarts(context.sourceCode);
+      ephemeral = starts.length > 0 && starts.every(ephemeralTestStart);
     }
-    context.report(descriptor);
+    return !ephemeral;
+  });
+}
+
+/** The rule's context, with only the reports that `keep` says yes to passed on to ESLint. */
+export function keepingReports<Context extends AnyContext>(
+  context: Context,
+  keep: (descriptor: TSESLint.ReportDescriptor<string>) => boolean,
+): Context {
+  const report = (descriptor: TSESLint.ReportDescriptor<string>): void => {
+    if (keep(descriptor)) context.report(descriptor);
   };
   return Object.create(context, { report: { value: report } }) as Context;
 }
