@@ -8,6 +8,7 @@ import {
   SERVED_BY_SUPERTEST,
   signedInHelpers,
 } from '../support/sample-servers';
+import { unprotectedTransport } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
@@ -3882,15 +3883,11 @@ ruleTester.run(
         code: SESSION_OPENED_BEHIND(''),
         errors: [
           {
-            messageId: 'unprotectedTransport',
-            data: { transport: '`StreamableHTTPServerTransport`' },
-            line: 12,
-            column: 25,
-            endLine: 12,
-            endColumn: 54,
+            ...unprotectedTransport(SESSION_OPENED_BEHIND(''), 12, 25),
+            // One property per line, as the options are written.
             suggestions: [
               {
-                messageId: 'enableProtection',
+                messageId: 'enableProtection' as const,
                 output: SESSION_OPENED_BEHIND('').replace(
                   '      sessions[id] = transport;\n    },\n',
                   "      sessions[id] = transport;\n    },\n    enableDnsRebindingProtection: true,\n    allowedHosts: ['127.0.0.1:3000', 'localhost:3000'],\n",
