@@ -11,6 +11,14 @@ import { defineConfig } from 'vitest/config';
 // `npm test` runs all four, as CI does.
 export default defineConfig({
   test: {
+    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache, keyed by their
+    // text, emptied by `vitest --clearCache`): a run after an edit transforms only what changed, 3 s
+    // less of the unit project's 20 on 2 cores, spent while its workers wait.
+    experimental: { fsModuleCache: true },
+    // A package's CommonJS exports as Node's own `import` hands them over, not through Vitest's proxy
+    // of its default export: the rules read `AST_NODE_TYPES` millions of times, and each read
+    // through that proxy cost a call (1 s of the unit project's work).
+    deps: { interopDefault: false },
     setupFiles: ['./tests/setup.ts'],
     projects: [
       {

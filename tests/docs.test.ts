@@ -4,6 +4,7 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index';
+import { CASES_ROOT } from './rule-tester';
 
 const root = path.resolve(__dirname, '..');
 const docsDir = path.join(root, 'docs/rules');
@@ -33,7 +34,7 @@ function examplesOf(file: string): Example[] {
 }
 
 const docs = fs.readdirSync(docsDir).filter((file) => file.endsWith('.md'));
-const linter = new Linter({ configType: 'flat' });
+const linter = new Linter({ configType: 'flat', cwd: CASES_ROOT });
 
 describe.each(docs)('docs/rules/%s', (file) => {
   const examples = examplesOf(file);

@@ -5,6 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index';
+import { CASES_ROOT } from './rule-tester';
 
 // Each rule meets its threat written many ways. Seed programs (one framework idiom each, with
 // `// expect: rule` markers on the lines that must draw a report) are rewritten by transformations
@@ -692,7 +693,6 @@ const TRANSFORMATIONS: Transformation[] = [
 // --- Linting ---------------------------------------------------------------------------------------
 
 const linter = new Linter();
-const root = path.resolve(__dirname, '..');
 
 function lint(seed: Seed, code: string): Linter.LintMessage[] {
   const parser =
@@ -702,7 +702,7 @@ function lint(seed: Seed, code: string): Linter.LintMessage[] {
   return linter.verify(
     code,
     [{ files: ['**/*.{ts,js,cjs,mjs}'], languageOptions: { ...parser, ecmaVersion: 'latest' } }, plugin.configs.all],
-    { filename: path.join(root, 'fuzz', `server.${seed.extension}`) },
+    { filename: path.join(CASES_ROOT, 'fuzz', `server.${seed.extension}`) },
   );
 }
 

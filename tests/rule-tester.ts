@@ -1,11 +1,20 @@
 import { RuleTester, type InvalidTestCase } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
+import path from 'node:path';
+
+/**
+ * Where the cases' files are, for every linter of the tests (`file.ts`, or the `filename` a case
+ * names): a package of its own that holds no source, so the analysis reads each case's code as the
+ * whole project, not the plugin's own modules around it. Installed packages are still those of
+ * the plugin's `node_modules`, two folders up, as Node resolves them.
+ */
+export const CASES_ROOT = path.join(__dirname, 'fixtures', 'rule-tester');
 
 /** A rule tester that parses TypeScript by default; JavaScript cases spread `commonjs` or `esm`. */
 export function createRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
-      parserOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+      parserOptions: { ecmaVersion: 'latest', sourceType: 'module', tsconfigRootDir: CASES_ROOT },
     },
   });
 }

@@ -4,6 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index';
 import { holdsThrough } from '../src/analysis/values';
+import { CASES_ROOT } from './rule-tester';
 
 // `holdsThrough` looks through the names an expression uses to their values, a few names deep. A
 // long function whose constants each use the ones before several times (`const l2 = [l1, l1, l1,
@@ -40,7 +41,7 @@ function testedNodes(code: string, names: number): number {
       },
     }),
   };
-  const linter = new Linter({ configType: 'flat' });
+  const linter = new Linter({ configType: 'flat', cwd: CASES_ROOT });
   const messages = linter.verify(
     code,
     [
@@ -75,7 +76,7 @@ describe('holdsThrough', () => {
         },
       }),
     };
-    const linter = new Linter({ configType: 'flat' });
+    const linter = new Linter({ configType: 'flat', cwd: CASES_ROOT });
     linter.verify(
       chain(3, 3),
       [

@@ -46,6 +46,25 @@ export function perLintedFile<K extends object, V>(compute: (key: K) => V): (key
   };
 }
 
+/**
+ * `perLintedFile` for a key that is a name, such as a module's path: what the modules of a
+ * package say, read once per linted file however many of its routes ask.
+ */
+export function perLintedFileByName<V>(compute: (key: string) => V): (key: string) => V {
+  let memo = new Map<string, V>();
+  let memoSession = sessionCount;
+  return (key) => {
+    if (memoSession !== sessionCount) {
+      memo = new Map();
+      memoSession = sessionCount;
+    }
+    if (memo.has(key)) return memo.get(key)!;
+    const value = compute(key);
+    memo.set(key, value);
+    return value;
+  };
+}
+
 /** A module of the project, parsed (and cached) for the linted file's analysis; `null` when it cannot be read. */
 export function loadModule(file: string): TSESTree.Program | null {
   return session.load(file);

@@ -10,7 +10,7 @@ import {
   skipTypeWrappers,
   walk,
 } from './ast';
-import { loadModule } from './exports';
+import { loadModule, perLintedFileByName } from './exports';
 import { samePlace } from './exported-values';
 import { packageModulesMentioning } from './module-graph';
 import { isCredentialHeader } from './credential-checks';
@@ -327,8 +327,11 @@ export function guardAuthenticates(argument: TSESTree.Node, checks: (fn: Handler
  * `app.useGlobalGuards(new JwtGuard())`, and `{ provide: APP_GUARD, useClass: JwtGuard }` among a
  * module's providers (`@nestjs/core`). `null` when the package cannot be read.
  */
-export function globalGuards(file: string | null): TSESTree.Node[] | null {
-  if (file === null) return null;
+export function globalGuards(file: string | null): readonly TSESTree.Node[] | null {
+  return file === null ? null : globalGuardsOf(file);
+}
+
+const globalGuardsOf = perLintedFileByName((file: string): readonly TSESTree.Node[] | null => {
   const files = packageModulesMentioning(file, ['useGlobalGuards', 'APP_GUARD']);
   if (!files) return null;
   const guards: TSESTree.Node[] = [];
@@ -351,7 +354,7 @@ export function globalGuards(file: string | null): TSESTree.Node[] | null {
     });
   }
   return guards;
-}
+});
 
 /**
  * Whether a `canActivate` answers with a comparison of a credential header with a value the
@@ -499,8 +502,11 @@ function isTrue(node: TSESTree.Node): boolean {
  * what `forRoutes` is given), and `app.use(requireToken)` on an app `NestFactory.create()` makes
  * (every route, `routes: null`). `null` when the package cannot be read.
  */
-export function nestMiddleware(file: string | null): NestMiddlewareMount[] | null {
-  if (file === null) return null;
+export function nestMiddleware(file: string | null): readonly NestMiddlewareMount[] | null {
+  return file === null ? null : nestMiddlewareOf(file);
+}
+
+const nestMiddlewareOf = perLintedFileByName((file: string): readonly NestMiddlewareMount[] | null => {
   const files = packageModulesMentioning(file, ['forRoutes', 'NestFactory']);
   if (!files) return null;
   const mounts: NestMiddlewareMount[] = [];
@@ -518,7 +524,7 @@ export function nestMiddleware(file: string | null): NestMiddlewareMount[] | nul
     });
   }
   return mounts;
-}
+});
 
 /** Middleware mounted on a NestJS app, the routes it runs on (`null`: every route) and those `exclude()` leaves out. */
 export interface NestMiddlewareMount {

@@ -4,6 +4,7 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../../src/index';
 import { rules } from '../../src/rules';
+import { CASES_ROOT } from '../rule-tester';
 
 export interface TypeCheckCase {
   readonly name: string;
@@ -40,7 +41,7 @@ function takesFailClosedFix(ruleId: string): boolean {
  * fail-closed changes of the file together. Returns the files written.
  */
 export function writeFixPrograms(rule: TypeCheckCases, dir: string): string[] {
-  const linter = new Linter({ configType: 'flat' });
+  const linter = new Linter({ configType: 'flat', cwd: CASES_ROOT });
   fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   const write = (name: string, text: string): void => {
