@@ -1861,6 +1861,18 @@ function judgesHeld(
 const refusalCounts = scoped<((refusal: TSESTree.Node) => boolean) | undefined>(undefined);
 
 /**
+ * While a variable made from the header is followed (`const token = auth.split(' ')[1]`), what the
+ * values it was made from hold without the header: a refusal of `token` inside `if (auth) { … }`
+ * is not reached by a request without it, whatever `token` would hold.
+ */
+const madeFrom = scoped<Absent | undefined>(undefined);
+
+/** `absent` with what the followed variable was made from: the reads an enclosing test may make. */
+function withMadeFrom(absent: Absent): Absent {
+  return madeFrom.value ? new Map([...madeFrom.value, ...absent]) : absent;
+}
+
+/**
  * Whether the value read at `node` decides a branch that rejects the request when the header is
  * missing, directly or through a variable. A check that only rejects a wrong value of a header
  * the attacker can leave out (`if (auth && auth !== expected)`) is no check.
@@ -1898,19 +1910,22 @@ function decidesRejection(node: TSESTree.Node, depth = 0, absent: Absent = new M
         : declarator.init && absent.size === 0 && holdsSentHeader(declarator.init)
           ? { known: true, value: FORGED }
           : { known: false };
-    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-      // `const url = new URL(req.url, \`http://${req.headers.host}\`)`: its path and query come
-      // from the request's path, whatever the header says; only its other reads can decide.
-      const pathOnlyFromRequest = declarator.init !== null && inUrlBase(node, declarator.init);
-      return bindingDecidesRejection(declarator.id, depth, held, pathOnlyFromRequest);
-    }
-    // `const [scheme, token] = auth?.split(' ') || [];`: each name holds its element of what the
-    // value is without the header (here `[]`, so `undefined`).
-    return declarator.id.elements.some((element, index) => {
-      if (element?.type !== AST_NODE_TYPES.Identifier) return false;
-      const item: AbsentValue =
-        held.known && Array.isArray(held.value) ? { known: true, value: held.value[index] } : { known: false };
-      return bindingDecidesRejection(element, depth, item);
+    const id = declarator.id;
+    return madeFrom.during(new Map([...(madeFrom.value ?? []), ...absent]), () => {
+      if (id.type === AST_NODE_TYPES.Identifier) {
+        // `const url = new URL(req.url, \`http://${req.headers.host}\`)`: its path and query come
+        // from the request's path, whatever the header says; only its other reads can decide.
+        const pathOnlyFromRequest = declarator.init !== null && inUrlBase(node, declarator.init);
+        return bindingDecidesRejection(id, depth, held, pathOnlyFromRequest);
+      }
+      // `const [scheme, token] = auth?.split(' ') || [];`: each name holds its element of what the
+      // value is without the header (here `[]`, so `undefined`).
+      return id.elements.some((element, index) => {
+        if (element?.type !== AST_NODE_TYPES.Identifier) return false;
+        const item: AbsentValue =
+          held.known && Array.isArray(held.value) ? { known: true, value: held.value[index] } : { known: false };
+        return bindingDecidesRejection(element, depth, item);
+      });
     });
   }
   // `let token; if (isBearer(auth)) token = auth.slice(7);`: without the header the variable keeps
@@ -2466,7 +2481,7 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
       const method =
         calledMethodName(parent) ?? (parent.callee.type === AST_NODE_TYPES.Identifier ? parent.callee.name : null);
       if (method === 'assert' && parent.arguments[0] === child && possibleWhenAbsent(child, absent, false)) {
-        return reachedWhenAbsent(parent, absent) ? parent : null;
+        return reachedWhenAbsent(parent, withMadeFrom(absent)) ? parent : null;
       }
     }
     // `return token === expected ? next() : res.status(403).end()`
@@ -2474,7 +2489,7 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
       const rejecting =
         (rejects(parent.consequent) && possibleWhenAbsent(child, absent, true)) ||
         (rejects(parent.alternate) && possibleWhenAbsent(child, absent, false));
-      if (rejecting && reachedWhenAbsent(parent, absent)) return parent;
+      if (rejecting && reachedWhenAbsent(parent, withMadeFrom(absent))) return parent;
     }
     child = parent;
     parent = parent.parent;
@@ -2495,7 +2510,7 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
       (parent.alternate !== null &&
         rejects(parent.alternate, testsValueAgain) &&
         possibleWhenAbsent(child, missing, false));
-    if (rejecting && reachedWhenAbsent(parent, absent)) return parent;
+    if (rejecting && reachedWhenAbsent(parent, withMadeFrom(absent))) return parent;
     // `if (token === expected) return next(); return res.status(401).end();`: the request with the
     // credential is let through, and every other one refused after.
     // Without the header the test must be false; with a made-up value it must not be known true.
