@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import {
@@ -14,6 +15,8 @@ import { codeOf, declaredVariables, isLinted, moduleOf, programOf, variableOf } 
 import {
   importersOf,
   inWorkspace,
+  packageNeverSays,
+  workspaceDependents,
   isPackageEntry,
   reachesPackage,
   reachesPackageOnlyThrough,
@@ -54,7 +57,7 @@ import {
 export function servesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   let answer = answers.get(sourceCode.ast);
   if (answer === undefined) {
-    answer = findServesNoMcp(sourceCode);
+    answer = findServesNoMcp(sourceCode) || inPackageOfNoMcp(sourceCode);
     answers.set(sourceCode.ast, answer);
   }
   return answer;
@@ -99,7 +102,7 @@ export function packageMiddleware(handler: TSESTree.Node): boolean {
  * before leaving a server's policies alone.
  */
 export function servesNoMcpSurely(sourceCode: Readonly<SourceCode>): boolean {
-  return servesNoMcp(sourceCode) && nothingLeftOpen(sourceCode);
+  return servesNoMcp(sourceCode) && (nothingLeftOpen(sourceCode) || inPackageOfNoMcp(sourceCode));
 }
 
 /** Asked by `servesNoMcpSurely`, and by `servesNoMcp` of a file that says MCP only in comments. */
@@ -147,6 +150,38 @@ function findNothingLeftOpen(sourceCode: Readonly<SourceCode>): boolean {
 
 /** Whether a text says MCP anywhere, in any case: in names, strings or comments. */
 export const SAYS_MCP = /mcp|modelcontextprotocol/iu;
+
+/**
+ * Whether nothing in the linted file's package can serve MCP: no module of it, tests included,
+ * says MCP (`SAYS_MCP`, but for this plugin's own name in a lint config or a directive) or names
+ * one of MCP's methods, nor does its manifest (its name, its dependencies), and the same holds for
+ * each package of the project its modules import (`packageNeverSays`) and each package of its
+ * workspace that depends on it. A dashboard or a mock API in a package of its own, beside the MCP
+ * server's: its servers are no MCP servers, whatever they run.
+ */
+export function inPackageOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
+  let answer = packageAnswers.get(sourceCode.ast);
+  if (answer === undefined) packageAnswers.set(sourceCode.ast, (answer = findInPackageOfNoMcp(sourceCode)));
+  return answer;
+}
+
+const packageAnswers = new WeakMap<TSESTree.Program, boolean>();
+
+function findInPackageOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
+  const { file } = moduleOf(sourceCode.ast);
+  return (
+    file !== null &&
+    !saysMcpOrMethod(sourceCode.text) &&
+    packageNeverSays(path.dirname(file), saysMcpOrMethod) &&
+    // The packages of the workspace that depend on it may add MCP routes to an app it exports.
+    workspaceDependents(file).every((dir) => packageNeverSays(dir, saysMcpOrMethod))
+  );
+}
+
+function saysMcpOrMethod(text: string): boolean {
+  const own = text.replace(/(?:eslint-plugin-)?mcp-cors\b/giu, '');
+  return SAYS_MCP.test(own) || MENTIONS_MCP_METHOD.test(own);
+}
 
 /**
  * The file's text without what only describes the code: its comments (but for directives,

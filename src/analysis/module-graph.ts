@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { analyze } from '@typescript-eslint/scope-manager';
@@ -101,6 +101,7 @@ function forgetResolutions(): void {
   manifests.clear();
   workerPackages.clear();
   packageFiles.clear();
+  neverSaid.clear();
   importers.clear();
   computedLoads.clear();
   ownSpecifiers.clear();
@@ -1304,6 +1305,95 @@ export function sourceModulesUnder(
   };
   for (const root of roots) visit(root, root, 0);
   return found;
+}
+
+/**
+ * Whether no module of the package at or above `dir` (tests included) has a text that `says`
+ * picks, nor its manifest (its name, scripts, dependencies), and the same holds for every
+ * package of the project those modules import (a workspace's package by its name, a nested
+ * package by a relative path). `false` where that cannot be read: no manifest, too many files to
+ * list, a module that cannot be read, or a package the modules import that no manifest above them
+ * declares and that resolves to no module of the project (a path alias the analysis cannot follow).
+ */
+export function packageNeverSays(dir: string, says: (text: string) => boolean): boolean {
+  const start = nearestManifest(dir);
+  if (!start) return false;
+  let answers = neverSaid.get(says);
+  if (!answers) neverSaid.set(says, (answers = new Map()));
+  const known = answers.get(start.dir);
+  if (known !== undefined) return known;
+  const pending = [start];
+  const seen = new Set([start.dir]);
+  let answer = true;
+  while (answer && pending.length > 0) answer = packageSaysNothing(pending.pop()!, says, seen, pending);
+  answers.set(start.dir, answer);
+  return answer;
+}
+
+/**
+ * The folders of the other packages of the workspace a file's package belongs to that list it
+ * among their dependencies (which may import its modules and what they export); none outside one.
+ */
+export function workspaceDependents(file: string): string[] {
+  const own = nearestManifest(path.dirname(file));
+  const name = own?.json.name;
+  const packages = workspacePackages(path.dirname(file));
+  if (!own || typeof name !== 'string' || !packages) return [];
+  return [...packages.values()].filter((dir) => {
+    const manifest = dir === own.dir ? null : manifestIn(dir);
+    return manifest !== null && dependencyNames(manifest).includes(name);
+  });
+}
+
+/** What `packageNeverSays` answered, per test and package folder, forgotten with the resolutions. */
+const neverSaid = new Map<(text: string) => boolean, Map<string, boolean>>();
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
+/** The dependencies a manifest lists, of every kind. */
+function dependencyNames(manifest: Manifest): string[] {
+  return DEPENDENCY_FIELDS.flatMap((field) => {
+    const listed = (manifest.json as Record<string, unknown>)[field];
+    return listed && typeof listed === 'object' ? Object.keys(listed) : [];
+  });
+}
+
+/** A package one package of `packageNeverSays` looks at; the packages its modules import go on `pending`. */
+function packageSaysNothing(
+  manifest: Manifest,
+  says: (text: string) => boolean,
+  seen: Set<string>,
+  pending: Manifest[],
+): boolean {
+  // Its name, description, keywords, scripts and dependencies: `@acme/mcp-app`, `"mcp-server": "…"`.
+  if (says(JSON.stringify(manifest.json))) return false;
+  const files = sourceFilesUnder(manifest.dir);
+  if (!files) return false;
+  // What the package and the packages above it (a workspace's root) declare: installed packages.
+  const declared = new Set<string>();
+  for (let found: Manifest | null = manifest; found; found = nearestManifest(path.dirname(found.dir))) {
+    for (const name of dependencyNames(found)) declared.add(name);
+    if (path.dirname(found.dir) === found.dir) break;
+  }
+  for (const file of files) {
+    const module = lexicalModule(file);
+    if (!module || says(module.text)) return false;
+    for (const imported of module.imports) {
+      const owner = nearestManifest(path.dirname(imported));
+      if (!owner) return false;
+      if (!seen.has(owner.dir)) {
+        seen.add(owner.dir);
+        pending.push(owner);
+      }
+    }
+    for (const specifier of module.specifiers) {
+      if (/^[./]|^[a-z]+:/u.test(specifier) || /^[@~#]\//u.test(specifier) || specifier.startsWith('#')) continue;
+      const name = /^(@[^/]+\/[^/]+|[^/]+)/u.exec(specifier)?.[1] ?? specifier;
+      if (declared.has(name) || builtinModules.includes(name) || resolveSpecifier(file, specifier)) continue;
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -34,7 +34,7 @@ import {
 } from './route-guards';
 import { findRoutes, requiredPaths, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
-import { importedRouterOfNoMcp, packageMiddleware, servesNoMcpSurely } from './mcp-scope';
+import { importedRouterOfNoMcp, inPackageOfNoMcp, packageMiddleware, servesNoMcpSurely } from './mcp-scope';
 import { nestDecorator, nestRoutePaths } from './nest-routes';
 import {
   deployedAsVercelFunction,
@@ -1768,6 +1768,8 @@ export function harmlessPolicy(
   // `const open = cors(…)` then `app.use(open)`: harmless where every use of the constant is.
   const uses = installedThrough(sourceCode, node);
   if (uses) return uses.every((use) => harmlessPolicy(sourceCode, use, credentials, options));
+  // A policy of a package where nothing says MCP (a dashboard beside the MCP server's package).
+  if (isLinted(node) && inPackageOfNoMcp(sourceCode)) return true;
   // …or run by middleware only for public paths: `(isDiscovery ? open : strict)(req, res, next)`.
   if (runOnlyForPublicPaths(node, options.publicPaths)) return true;
   // A server that catches one request and closes itself (a CLI's OAuth redirect catcher, which
