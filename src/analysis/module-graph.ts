@@ -1608,6 +1608,44 @@ const SERVER_ADAPTERS: ReadonlySet<string> = new Set([
 /** A script that runs a server build with Node: `node build`, `node ./build/index.js`, `node dist/server/entry.mjs`. */
 const RUNS_NODE_BUILD = /\bnode\s+(?:\.\/)?(?:build\b|dist\/server\b)/u;
 
+/**
+ * The modules Vercel takes, with no configuration, for the entry of a Hono or Express app whose
+ * default export is the app: `app`, `index` or `server`, at the package's root or in `src/`
+ * (Vercel's docs of its Hono and Express support).
+ */
+const VERCEL_APP_ENTRY = /^(?:src\/)?(?:app|index|server)\.[cm]?[jt]s$/u;
+
+/** A script that runs Vercel's CLI: `vercel build`, `vercel deploy --prod`, `npx vc dev`. */
+const RUNS_VERCEL = /(?:^|[\s;&|(])(?:npx\s+|pnpm\s+(?:dlx\s+)?|bunx\s+)?(?:vercel|vc)(?:\s|$)/u;
+
+/**
+ * Whether a module is the entry of a Hono or Express app that Vercel deploys with no configuration
+ * and nothing else serves: it is one of `VERCEL_APP_ENTRY`, its package depends on `hono` or
+ * `express` and is deployed with Vercel (a `vercel.json`, `vercel` among its dependencies, or a
+ * script that runs Vercel's CLI), no module of the package imports it, and no script runs it with
+ * Bun (which serves a default export with a `fetch` on a port of the machine). That it exports the
+ * app and starts no server is for the caller to see.
+ */
+export function deployedAsVercelApp(file: string | null): boolean {
+  if (file === null) return false;
+  const manifest = nearestManifest(path.dirname(file));
+  if (!manifest) return false;
+  const relative = path.relative(manifest.dir, file).split(path.sep).join('/');
+  if (!VERCEL_APP_ENTRY.test(relative)) return false;
+  const names = dependencyNames(manifest);
+  if (!names.includes('hono') && !names.includes('express')) return false;
+  const { scripts } = manifest.json;
+  const vercel =
+    isFile(path.join(manifest.dir, 'vercel.json')) ||
+    names.includes('vercel') ||
+    (scripts !== null &&
+      typeof scripts === 'object' &&
+      Object.values(scripts).some((script) => typeof script === 'string' && RUNS_VERCEL.test(script)));
+  if (!vercel || runByBun(file) || servedByDeno(file)) return false;
+  const importers = importersOf(file, ['default']);
+  return importers !== null && importers.length === 0;
+}
+
 export function deployedAsVercelFunction(file: string | null): boolean {
   if (file === null) return false;
   const manifest = nearestManifest(path.dirname(file));

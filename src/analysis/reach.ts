@@ -37,6 +37,7 @@ import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, varia
 import { importedRouterOfNoMcp, inPackageOfNoMcp, packageMiddleware, servesNoMcpSurely } from './mcp-scope';
 import { nestDecorator, nestRoutePaths } from './nest-routes';
 import {
+  deployedAsVercelApp,
   deployedAsVercelFunction,
   supabaseFunction,
   deployedAsWorker,
@@ -1942,11 +1943,17 @@ export function onWorker(node: TSESTree.Node): boolean {
   return (
     (deployedAsWorker(file, SERVER_PACKAGES) ||
       deployedAsVercelFunction(file) ||
+      (deployedAsVercelApp(file) && exportsDefault(code.ast)) ||
       deployedByPlatformAdapter(file, SERVER_PACKAGES) ||
       supabaseFunction(file) !== null ||
       (importsWorkerOnlyModule(code.ast) && deployedWithWrangler(file))) &&
     serverStarts(code).length === 0
   );
+}
+
+/** Whether a module has a default export (`export default app`), as Vercel's entry of an app needs. */
+function exportsDefault(program: TSESTree.Program): boolean {
+  return program.body.some((statement) => statement.type === AST_NODE_TYPES.ExportDefaultDeclaration);
 }
 
 /**
