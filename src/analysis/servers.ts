@@ -1837,14 +1837,17 @@ function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
 /**
  * Whether a server start is a test's, on a port the system picks: in a test (`inTest`), and given
  * port `0` or no port (`app.listen(0)`, `server.listen()`, `listen({ port: 0 })`, `Bun.serve({
- * port: 0, fetch })`). It lives as long as the test, on a port no page can know ahead. A test's
+ * port: 0, fetch })`, `new WebSocketServer({ port: 0 })`). It lives as long as the test, on a port no page can know ahead. A test's
  * server on a fixed port (`app.listen(3000)`) is not one.
  */
 export function ephemeralTestStart(start: ServerStart): boolean {
   const { call } = start;
-  if (call.type !== AST_NODE_TYPES.CallExpression || !inTest(call)) return false;
+  // `new WebSocketServer({ port: 0 })` of `ws` too.
+  if ((call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) || !inTest(call))
+    return false;
   const [first] = call.arguments;
-  if (!first || isFunctionNode(first)) return calledMethodName(call) === 'listen';
+  if (!first || isFunctionNode(first))
+    return call.type === AST_NODE_TYPES.CallExpression && calledMethodName(call) === 'listen';
   if (first.type === AST_NODE_TYPES.SpreadElement) return false;
   const options = resolveObjectExpression(first);
   if (options) {

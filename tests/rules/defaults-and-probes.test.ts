@@ -615,6 +615,17 @@ export const test = base.extend<{ upstream: string }>({
   },
 });`;
 
+/** A test that answers a client's events from a `ws` server on `port`. */
+const WS_TEST_SERVER = (port: string): string => `import { afterAll, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+
+// The MCP bridge's events, answered by a fake daemon.
+const daemon = new WebSocketServer({ port: ${port} });
+afterAll(() => daemon.close());
+it('subscribes', () => {
+  daemon.on('connection', (socket) => socket.send('{}'));
+});`;
+
 ruleTester.run("require-loopback-host: a test's server on a port the system picks", loopbackRule, {
   valid: [
     { name: '`app.listen(0)` in `beforeAll(…)`', code: TEST_SERVER('0'), filename: 'src/mcp.test.ts' },
@@ -626,6 +637,11 @@ test('proxies', async () => {
   upstream.stop();
 });`,
       filename: 'tests/proxy.test.ts',
+    },
+    {
+      name: '`new WebSocketServer({ port: 0 })` of `ws` in a test module',
+      code: WS_TEST_SERVER('0'),
+      filename: 'tests/events.test.ts',
     },
     {
       name: "a port get-port picks at random, given through a helper's parameter",
@@ -679,6 +695,25 @@ function freePort(): Promise<number> {
               'serve({ fetch: app.fetch, port })',
               `serve({ fetch: app.fetch, port, hostname: ${host} })`,
             ),
+          })),
+        },
+      ],
+    },
+    {
+      name: "a test's WebSocket server on a fixed port",
+      code: WS_TEST_SERVER('8787'),
+      filename: 'tests/events.test.ts',
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`new WebSocketServer()` of `ws`', hostLabel: '`host`', binding: "Node's default is `::`" },
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 35,
+          suggestions: LOOPBACK_HOSTS.map(([messageId, host]) => ({
+            messageId,
+            output: WS_TEST_SERVER(`8787, host: ${host}`),
           })),
         },
       ],
