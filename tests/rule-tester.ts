@@ -6,7 +6,7 @@ import path from 'node:path';
  * Where the cases' files are, for every linter of the tests (`file.ts`, or the `filename` a case
  * names): a package of its own that holds no source, so the analysis reads each case's code as the
  * whole project, not the plugin's own modules around it. Installed packages are still those of
- * the plugin's `node_modules`, two folders up, as Node resolves them.
+ * the plugin's `node_modules`, three folders up, as Node resolves them.
  */
 export const CASES_ROOT = path.join(__dirname, 'fixtures', 'rule-tester');
 

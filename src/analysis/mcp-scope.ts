@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
@@ -13,9 +14,11 @@ import {
 import { entitiesOf, mayHoldEntities, moduleIndex, takesOnlyClientModules } from './facts';
 import { codeOf, declaredVariables, isLinted, moduleOf, programOf, variableOf } from './program';
 import {
+  bareSpecifier,
   importersOf,
   inWorkspace,
   packageNeverSays,
+  packagesReached,
   workspaceDependents,
   isPackageEntry,
   reachesPackage,
@@ -169,17 +172,50 @@ const packageAnswers = new WeakMap<TSESTree.Program, boolean>();
 
 function findInPackageOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   const { file } = moduleOf(sourceCode.ast);
+  if (file === null || saysMcpOrMethod(sourceCode.text) || exportsAnything(sourceCode)) return false;
+  // Handlers of a package the adapters do not know (`http.createServer(handler)` of
+  // `@acme/assistant-server`), or a proxy's, may serve MCP whatever this package says.
+  const packages = packagesReached(file, sourceCode.text);
+  if (
+    !packages ||
+    !packages.every((specifier) => {
+      const bare = bareSpecifier(specifier);
+      const name = /^(@[^/]+\/[^/]+|[^/]+)/u.exec(bare)?.[1] ?? bare;
+      return (
+        builtinModules.includes(bare.replace(/^node:/u, '')) ||
+        ((KNOWN_MODULES.has(bare) || KNOWN_MODULES.has(name)) && !/proxy/iu.test(name))
+      );
+    })
+  )
+    return false;
   return (
-    file !== null &&
-    !saysMcpOrMethod(sourceCode.text) &&
+    packageNeverSays(path.dirname(file), saysMcpOrMethod) &&
     packageNeverSays(path.dirname(file), saysMcpOrMethod) &&
     // The packages of the workspace that depend on it may add MCP routes to an app it exports.
     workspaceDependents(file).every((dir) => packageNeverSays(dir, saysMcpOrMethod))
   );
 }
 
+/**
+ * Whether a module hands anything to other modules (`export`, `module.exports`, `exports.x =`): an
+ * app it exports may be given MCP routes by a module of another package that imports it.
+ */
+function exportsAnything(sourceCode: Readonly<SourceCode>): boolean {
+  return (
+    sourceCode.ast.body.some(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        statement.type === AST_NODE_TYPES.TSExportAssignment,
+    ) || /\bmodule\.exports\b|\bexports\.\w+\s*=/u.test(sourceCode.text)
+  );
+}
+
 function saysMcpOrMethod(text: string): boolean {
-  const own = text.replace(/(?:eslint-plugin-)?mcp-cors\b/giu, '');
+  // This plugin's own name, in a lint config (`import mcpCors from 'eslint-plugin-mcp-cors'`) or a
+  // directive (`mcp-cors/require-loopback-host`); not `mcp-cors-proxy`.
+  const own = text.replace(/(?<![\w-])(?:eslint-plugin-)?mcp-cors(?![\w-])(?:\/[\w-]+)?|\b\w*[mM]cpCors\w*\b/gu, '');
   return SAYS_MCP.test(own) || MENTIONS_MCP_METHOD.test(own);
 }
 

@@ -1375,10 +1375,16 @@ function packageSaysNothing(
     for (const name of dependencyNames(found)) declared.add(name);
     if (path.dirname(found.dir) === found.dir) break;
   }
+  // A package this large costs too much to read on a keystroke: it may say anything.
+  if (files.length > MAX_SILENT_PACKAGE_FILES) return false;
+  const members = workspacePackages(manifest.dir);
   for (const file of files) {
     const module = lexicalModule(file);
     if (!module || says(module.text)) return false;
     for (const imported of module.imports) {
+      // The module itself, also one the package listing leaves out (under `vendor/`, `build/`).
+      const target = lexicalModule(imported);
+      if (!target || says(target.text)) return false;
       const owner = nearestManifest(path.dirname(imported));
       if (!owner) return false;
       if (!seen.has(owner.dir)) {
@@ -1389,12 +1395,47 @@ function packageSaysNothing(
     for (const specifier of module.specifiers) {
       if (/^[./]|^[a-z]+:/u.test(specifier) || /^[@~#]\//u.test(specifier) || specifier.startsWith('#')) continue;
       const name = /^(@[^/]+\/[^/]+|[^/]+)/u.exec(specifier)?.[1] ?? specifier;
-      if (declared.has(name) || builtinModules.includes(name) || resolveSpecifier(file, specifier)) continue;
+      if (builtinModules.includes(name)) continue;
+      const resolved = resolveSpecifier(file, specifier) !== null;
+      // A package of the workspace whose source the analysis cannot find (built to `dist/`) may hold anything.
+      if (members?.has(name) && !resolved) return false;
+      if (declared.has(name) || resolved) continue;
       return false;
     }
   }
   return true;
 }
+
+/**
+ * The bare specifiers (packages) a module imports, and the modules of the project it imports
+ * import, transitively (`null` when one of them cannot be read, or they are too many to read):
+ * the packages whose code its own may run.
+ */
+export function packagesReached(file: string, text: string): string[] | null {
+  const packages = new Set<string>();
+  const queue: {
+    readonly file: string;
+    readonly specifiers: readonly string[];
+    readonly imports: readonly string[];
+  }[] = [{ file, ...moduleSpecifiers(file, text) }];
+  const seen = new Set([file]);
+  while (queue.length > 0) {
+    const module = queue.pop()!;
+    for (const specifier of module.specifiers) if (!/^[./]|^[@~#]\/|^#/u.test(specifier)) packages.add(specifier);
+    for (const imported of module.imports) {
+      if (seen.has(imported)) continue;
+      if (seen.size >= MAX_LOADS_PER_FILE) return null;
+      seen.add(imported);
+      const found = lexicalModule(imported);
+      if (!found) return null;
+      queue.push({ file: imported, ...found });
+    }
+  }
+  return [...packages];
+}
+
+/** Packages with more modules than this are not read whole to show that nothing in them says MCP. */
+const MAX_SILENT_PACKAGE_FILES = 1000;
 
 /**
  * The modules of a file's package (test modules aside) whose text contains one of `words`, or
@@ -1616,14 +1657,17 @@ const RUNS_NODE_BUILD = /\bnode\s+(?:\.\/)?(?:build\b|dist\/server\b)/u;
 const VERCEL_APP_ENTRY = /^(?:src\/)?(?:app|index|server)\.[cm]?[jt]s$/u;
 
 /** A script that runs Vercel's CLI: `vercel build`, `vercel deploy --prod`, `npx vc dev`. */
-const RUNS_VERCEL = /(?:^|[\s;&|(])(?:npx\s+|pnpm\s+(?:dlx\s+)?|bunx\s+)?(?:vercel|vc)(?:\s|$)/u;
+const RUNS_VERCEL =
+  /(?:^|[\s;&|(])(?:npx\s+|pnpm\s+(?:dlx\s+)?|bunx\s+)?(?:vercel(?:\s|$)|vc\s+(?:deploy|build|dev|pull|link|--prod)\b)/u;
 
 /**
  * Whether a module is the entry of a Hono or Express app that Vercel deploys with no configuration
  * and nothing else serves: it is one of `VERCEL_APP_ENTRY`, its package depends on `hono` or
  * `express` and is deployed with Vercel (a `vercel.json`, `vercel` among its dependencies, or a
- * script that runs Vercel's CLI), no module of the package imports it, and no script runs it with
- * Bun (which serves a default export with a `fetch` on a port of the machine). That it exports the
+ * script that runs Vercel's CLI), no module of the package imports it, no package of the
+ * workspace depends on the package (which may serve the app on a port of its own), and no script
+ * runs it with Bun (which serves a default export with a `fetch` on a port
+ * of the machine). That it exports the
  * app and starts no server is for the caller to see.
  */
 export function deployedAsVercelApp(file: string | null): boolean {
@@ -1642,6 +1686,8 @@ export function deployedAsVercelApp(file: string | null): boolean {
       typeof scripts === 'object' &&
       Object.values(scripts).some((script) => typeof script === 'string' && RUNS_VERCEL.test(script)));
   if (!vercel || runByBun(file) || servedByDeno(file)) return false;
+  // A package of the workspace that depends on this one may import the app and serve it itself.
+  if (workspaceDependents(file).length > 0) return false;
   const importers = importersOf(file, ['default']);
   return importers !== null && importers.length === 0;
 }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import loopbackRule from '../../src/rules/require-loopback-host';
-import reflectedRule from '../../src/rules/no-reflected-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester } from '../rule-tester';
 import { nodeDefaultHost } from '../support/fix-text';
@@ -33,18 +32,28 @@ const server = http.createServer((req, res) => {
 server.listen(4000);
 `;
 
-/** An express app a factory makes and exports, with a CORS policy: its importers could add routes. */
-const API_FACTORY = (policy: string): string => `import express from 'express';
-import cors from 'cors';
+/** A plain `node:http` API that writes a wildcard policy in its handler: the file alone cannot tell it from an MCP bridge. */
+const PLAIN_API = `import http from 'node:http';
 
-export function createApi() {
-  const app = express();
-  app.use(cors(${policy}));
-  app.get('/stats', (_req, res) => res.json({ requests: 0 }));
-  return app;
-}
+const server = http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.end(JSON.stringify({ requests: 0 }));
+});
+server.listen(5000, '127.0.0.1');
+`;
 
-createApi().listen(5000, '127.0.0.1');
+/** A plain server whose handler comes from an installed package. */
+const HANDLED_BY_PACKAGE = `import http from 'node:http';
+import { handler } from '@acme/assistant-server';
+
+http.createServer(handler).listen(8080);
+`;
+
+/** A plain server whose handler comes from a module of the package's `vendor/` folder. */
+const VENDORED = `import http from 'node:http';
+import { handle } from '../vendor/bridge';
+
+http.createServer(handle).listen(8080);
 `;
 
 /** The package folder `files` make, and the file of it the case lints (written there too). */
@@ -89,6 +98,21 @@ ruleTester.run('require-loopback-host: a package where nothing says MCP', loopba
         { 'src/metrics.ts': 'export const started = Date.now();\n' },
         'src/server.ts',
         PLAIN_SERVER,
+      ),
+    },
+    {
+      name: 'the package lints with this plugin: its config and a directive name it, which says no MCP',
+      code: PLAIN_SERVER,
+      filename: packageWith(
+        {
+          'eslint.config.mjs':
+            "import mcpCors from 'eslint-plugin-mcp-cors';\n\nexport default [mcpCors.configs.recommended];\n",
+          'scripts/preview.ts':
+            "import http from 'node:http';\n\n// eslint-disable-next-line mcp-cors/require-loopback-host -- a preview for the LAN\nhttp.createServer((_req, res) => res.end('ok')).listen(4001);\n",
+        },
+        'src/server.ts',
+        PLAIN_SERVER,
+        { ...DASHBOARD_MANIFEST, devDependencies: { 'eslint-plugin-mcp-cors': '^0.1.0' } },
       ),
     },
     {
@@ -163,6 +187,82 @@ ruleTester.run('require-loopback-host: a package where nothing says MCP', loopba
       errors: [plainServerReport],
     },
     {
+      name: 'the server exports its handler, which a module of another package may hand to MCP',
+      code: `${PLAIN_SERVER}export { server };\n`,
+      filename: packageWith({}, 'src/server.ts', `${PLAIN_SERVER}export { server };\n`),
+      errors: [
+        nodeDefaultHost(
+          12,
+          (host) => `${PLAIN_SERVER.replace('listen(4000)', `listen(4000${host})`)}export { server };\n`,
+        ),
+      ],
+    },
+    {
+      name: 'its handler comes from a package the adapters do not know, which may serve MCP',
+      code: HANDLED_BY_PACKAGE,
+      filename: packageWith({}, 'src/server.ts', HANDLED_BY_PACKAGE, {
+        ...DASHBOARD_MANIFEST,
+        dependencies: { '@acme/assistant-server': '^2.0.0' },
+      }),
+      errors: [
+        {
+          ...nodeDefaultHost(4, (host) => HANDLED_BY_PACKAGE.replace('listen(8080)', `listen(8080${host})`)),
+          column: 28,
+          endColumn: 34,
+        },
+      ],
+    },
+    {
+      name: 'a module it imports from a folder the package listing skips (`vendor/`) says MCP',
+      code: VENDORED,
+      filename: packageWith(
+        {
+          'vendor/bridge/index.ts':
+            "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\n\nexport const handle = new McpServer({ name: 'bridge', version: '1.0.0' });\n",
+        },
+        'src/server.ts',
+        VENDORED,
+      ),
+      errors: [
+        {
+          ...nodeDefaultHost(4, (host) => VENDORED.replace('listen(8080)', `listen(8080${host})`)),
+          column: 27,
+          endColumn: 33,
+        },
+      ],
+    },
+    {
+      name: 'a package of the workspace it depends on is built to `dist/`, whose source the analysis cannot find',
+      code: PLAIN_SERVER,
+      filename: (() => {
+        const root = makePackage(
+          {
+            'packages/core/package.json': JSON.stringify({
+              name: '@acme/core',
+              private: true,
+              exports: { '.': { import: './dist/index.mjs' } },
+            }),
+            'packages/core/src/index.ts': 'export const version = 1;\n',
+            'packages/dashboard/package.json': JSON.stringify({
+              ...DASHBOARD_MANIFEST,
+              dependencies: { '@acme/core': 'workspace:*' },
+            }),
+            'packages/dashboard/src/version.ts': "export { version } from '@acme/core';\n",
+            'packages/dashboard/src/server.ts': PLAIN_SERVER,
+          },
+          { name: 'monorepo', private: true, workspaces: ['packages/*'] },
+        );
+        return path.join(root, 'packages/dashboard/src/server.ts');
+      })(),
+      errors: [plainServerReport],
+    },
+    {
+      name: 'the package is named like this plugin, but for something else (`mcp-cors-proxy`)',
+      code: PLAIN_SERVER,
+      filename: packageWith({}, 'src/server.ts', PLAIN_SERVER, { ...DASHBOARD_MANIFEST, name: 'mcp-cors-proxy' }),
+      errors: [plainServerReport],
+    },
+    {
       name: 'the MCP package of the workspace depends on it, and may add MCP routes to what it exports',
       code: PLAIN_SERVER,
       filename: workspaceWith(PLAIN_SERVER, { 'stats-dashboard': 'workspace:*' }),
@@ -171,82 +271,41 @@ ruleTester.run('require-loopback-host: a package where nothing says MCP', loopba
   ],
 });
 
-const WILDCARD_API = API_FACTORY('');
-const REFLECTED_API = API_FACTORY('{ origin: true, credentials: true }');
-
 ruleTester.run('no-wildcard-origin: a package where nothing says MCP', wildcardRule, {
   valid: [
     {
-      name: 'an exported app of a dashboard package with `cors()`',
-      code: WILDCARD_API,
-      filename: packageWith({}, 'src/api.ts', WILDCARD_API),
+      name: 'the API of a dashboard package',
+      code: PLAIN_API,
+      filename: packageWith({}, 'src/api.ts', PLAIN_API),
     },
   ],
   invalid: [
     {
-      name: 'the same app, in a package whose test starts an MCP server',
-      code: WILDCARD_API,
+      name: 'the same API, in a package whose test starts an MCP server',
+      code: PLAIN_API,
       filename: packageWith(
         { 'test/mcp.test.ts': "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\n" },
         'src/api.ts',
-        WILDCARD_API,
+        PLAIN_API,
       ),
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
-          line: 6,
-          column: 11,
-          endLine: 6,
-          endColumn: 17,
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 52,
           suggestions: [
-            { messageId: 'denyOrigins', output: API_FACTORY('{ origin: false }') },
             {
-              messageId: 'useAllowlist',
-              output: API_FACTORY('{ origin: ALLOWED_ORIGINS }').replace(
-                '\nexport function createApi',
-                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nexport function createApi",
-              ),
+              messageId: 'denyOrigins',
+              output: PLAIN_API.replace("  res.setHeader('Access-Control-Allow-Origin', '*');\n", ''),
             },
-          ],
-        },
-      ],
-    },
-  ],
-});
-
-ruleTester.run('no-reflected-origin: a package where nothing says MCP', reflectedRule, {
-  valid: [
-    {
-      name: 'an exported app of a dashboard package that reflects the origin with credentials',
-      code: REFLECTED_API,
-      filename: packageWith({}, 'src/api.ts', REFLECTED_API),
-    },
-  ],
-  invalid: [
-    {
-      name: 'the same app, in a package whose README-like module names the MCP server it sits beside',
-      code: REFLECTED_API,
-      filename: packageWith(
-        { 'src/about.ts': "export const ABOUT = 'Stats for the notes MCP server';\n" },
-        'src/api.ts',
-        REFLECTED_API,
-      ),
-      errors: [
-        {
-          messageId: 'reflectedOrigin',
-          data: { policy: '`cors()` with `origin: true`', credentials: ', credentials included' },
-          line: 6,
-          column: 18,
-          endLine: 6,
-          endColumn: 30,
-          suggestions: [
-            { messageId: 'denyOrigins', output: API_FACTORY('{ origin: false, credentials: true }') },
             {
-              messageId: 'useAllowlist',
-              output: API_FACTORY('{ origin: ALLOWED_ORIGINS, credentials: true }').replace(
-                '\nexport function createApi',
-                "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\nexport function createApi",
+              messageId: 'useAllowedOrigin',
+              output: PLAIN_API.replace("'*'", 'ALLOWED_ORIGIN').replace(
+                '\nconst server',
+                "\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n\nconst server",
               ),
             },
           ],

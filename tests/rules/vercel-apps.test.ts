@@ -104,6 +104,33 @@ ruleTester.run('no-wildcard-origin: a Hono app Vercel deploys with no configurat
       errors: [WILDCARD],
     },
     {
+      name: 'another package of the workspace depends on it, and may serve the app itself',
+      code: APP(),
+      filename: (() => {
+        const root = makePackage(
+          {
+            'packages/api/package.json': JSON.stringify({
+              name: '@notes/api',
+              private: true,
+              scripts: DEPLOY_SCRIPTS,
+              dependencies: DEPENDENCIES,
+            }),
+            'packages/api/src/index.ts': APP(),
+            'packages/local/package.json': JSON.stringify({
+              name: '@notes/local',
+              private: true,
+              dependencies: { '@notes/api': 'workspace:*', '@hono/node-server': '^1.19.0' },
+            }),
+            'packages/local/src/main.ts':
+              "import { serve } from '@hono/node-server';\nimport app from '@notes/api';\n\nserve({ fetch: app.fetch, port: 8787 });\n",
+          },
+          { name: 'notes', private: true, workspaces: ['packages/*'] },
+        );
+        return path.join(root, 'packages/api/src/index.ts');
+      })(),
+      errors: [WILDCARD],
+    },
+    {
       name: 'a local server of the package imports it',
       code: APP(),
       filename: appIn(
