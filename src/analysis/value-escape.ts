@@ -88,6 +88,14 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
       return !KEEPING_CALLEES.test(textOf(parent.callee)) && !givenToOtherPackage(parent.callee);
     case AST_NODE_TYPES.AssignmentExpression: {
       if (parent.right !== current) return false;
+      // `let origins = options.origins; if (!origins) origins = process.env.CORS_ORIGINS.split(',')`:
+      // the value goes where the variable's reads go.
+      if (parent.operator === '=' && parent.left.type === AST_NODE_TYPES.Identifier) {
+        const def = variableOf(parent.left)?.defs[0];
+        return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier
+          ? bindingLeavesFile(def.node, depth)
+          : false;
+      }
       const target = textOf(parent.left);
       return /^(?:module\.)?exports\b/u.test(target);
     }

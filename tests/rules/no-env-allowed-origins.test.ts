@@ -1858,3 +1858,58 @@ ruleTester.run('no-env-allowed-origins: a helper that answers with a member of a
     },
   ],
 });
+
+/** A start function that fills `corsOrigins` from the environment when no option gave it, then `uses` it. */
+const LET_FROM_ENV = (uses: string): string => `import { HttpServer } from './http-server';
+
+export function start(options: { corsOrigins?: string[] }) {
+  let corsOrigins = options.corsOrigins;
+  if (!corsOrigins && process.env.MCP_CORS_ORIGINS) {
+    corsOrigins = process.env.MCP_CORS_ORIGINS.split(',').map((origin) => origin.trim());
+  }
+  ${uses}
+}`;
+
+const HANDED_TO_SERVER = LET_FROM_ENV('return new HttpServer({ port: 3000, corsOrigins });');
+
+ruleTester.run('no-env-allowed-origins: a variable assigned the list from the environment', rule, {
+  valid: [
+    {
+      name: 'only counted in a log line of this file',
+      code: LET_FROM_ENV('console.error(`${corsOrigins?.length ?? 0} CORS origins`);'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'handed to a server of another module with the options',
+      code: HANDED_TO_SERVER,
+      output: null,
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: { name: '`MCP_CORS_ORIGINS`' },
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: HANDED_TO_SERVER.replace(
+                "process.env.MCP_CORS_ORIGINS.split(',').map((origin) => origin.trim())",
+                '[] as string[] /* was env MCP_CORS_ORIGINS: list the allowed origins here */',
+              ),
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: HANDED_TO_SERVER.replace(
+                "process.env.MCP_CORS_ORIGINS.split(',').map((origin) => origin.trim())",
+                "['https://app.example.com']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
