@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunctionOrProgram, parameterName, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, enclosingFunctionOrProgram, parameterName, skipTypeWrappers, walk } from './ast';
 import { loadModule } from './exports';
 import { packageModulesMentioning } from './module-graph';
 import { declaredVariables, moduleOf, programOf, propertyName, textOf, variableOf } from './program';
@@ -7,7 +7,7 @@ import { entitiesOf } from './facts';
 import path from 'node:path';
 import { MODULE_TRACE_MAP, entitiesOfRef } from '../frameworks/registry';
 import type { Entity } from '../frameworks/types';
-import { externalRefOf, resolveFunction, type HandlerFunction } from './values';
+import { externalRefOf, resolveExpression, resolveFunction, returnedExpressions, type HandlerFunction } from './values';
 
 /**
  * Calls that take a value and keep it to themselves: logging and conversions, the URL consumers
@@ -34,9 +34,10 @@ function copies(callee: TSESTree.Node): boolean {
 /**
  * Whether a value is handed to code this file does not show: exported (`export const`,
  * `export default`, `module.exports`, `exports.x`), passed to a function, or stored in an object
- * that is. Followed through the variables and object literals that hold it, within the file.
+ * that is. Followed through the variables and object literals that hold it, within the file. With
+ * `namedFilters`, not past a filter that keeps only origins the source names (`keepsOnlyNamedOrigins`).
  */
-export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
+export function valueLeavesFile(node: TSESTree.Node, depth = 0, namedFilters = true): boolean {
   if (depth > 8) return false;
   let current: TSESTree.Node = node;
   // Climb through what only passes the value on: wrappers, `?.`, `??`, `.split(',')`, `new Set(...)`,
@@ -53,6 +54,14 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
         parent.object === current &&
         parent.parent?.type === AST_NODE_TYPES.CallExpression)
     ) {
+      // `.filter((origin) => /^http:\/\/localhost:\d+$/.test(origin))`: what comes out is origins of
+      // hosts the source names, whatever the environment holds; no list an operator widens.
+      if (
+        namedFilters &&
+        parent.type === AST_NODE_TYPES.MemberExpression &&
+        keepsOnlyNamedOrigins(parent.parent as TSESTree.CallExpression)
+      )
+        return false;
       current = parent.type === AST_NODE_TYPES.MemberExpression ? parent.parent! : parent;
     } else if (
       parent.type === AST_NODE_TYPES.ArrayExpression ||
@@ -78,7 +87,7 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
       // parameter into what it returns hands the value back; it goes where the call's result goes.
       const index = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
       const fn = index >= 0 ? resolveFunction(parent.callee) : null;
-      if (fn && returnsReshaped(fn, index)) return valueLeavesFile(parent, depth + 1);
+      if (fn && returnsReshaped(fn, index)) return valueLeavesFile(parent, depth + 1, namedFilters);
       // `reply({ issuer: env.SITE_ORIGIN })` of a function of the file that keeps what it is given
       // (`new Response(JSON.stringify(data))`): it goes nowhere else.
       if (fn && programOf(fn) === programOf(parent) && parameterKept(fn, index, depth)) return false;
@@ -93,7 +102,7 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
       if (parent.operator === '=' && parent.left.type === AST_NODE_TYPES.Identifier) {
         const def = variableOf(parent.left)?.defs[0];
         return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier
-          ? bindingLeavesFile(def.node, depth)
+          ? bindingLeavesFile(def.node, depth, undefined, namedFilters)
           : false;
       }
       const target = textOf(parent.left);
@@ -102,7 +111,8 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
     case AST_NODE_TYPES.Property: {
       const object = parent.parent;
       if (object?.type === AST_NODE_TYPES.ObjectExpression && refusalListOfTransport(parent, object)) return false;
-      if (object?.type !== AST_NODE_TYPES.ObjectExpression || !valueLeavesFile(object, depth + 1)) return false;
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression || !valueLeavesFile(object, depth + 1, namedFilters))
+        return false;
       // `export const SECURITY = { CORS_ORIGINS: … }` that no module of the package reads the key of.
       const key = parent.computed ? null : propertyName(parent);
       const file = moduleOf(parent).file;
@@ -110,13 +120,66 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0): boolean {
     }
     case AST_NODE_TYPES.ObjectExpression:
       // `{ ...{ origins } }`: spread into an object that goes where that object goes.
-      return valueLeavesFile(parent, depth + 1);
+      return valueLeavesFile(parent, depth + 1, namedFilters);
     case AST_NODE_TYPES.VariableDeclarator: {
       if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-      return bindingLeavesFile(parent, depth);
+      return bindingLeavesFile(parent, depth, undefined, namedFilters);
     }
     default:
       return false;
+  }
+}
+
+/**
+ * Whether a call is `list.filter(test)` whose test keeps only values that a regular expression of
+ * the source matches whole (`/^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(origin)`), one that
+ * matches no wildcard, pattern or `null`, and no origin of a site it does not name.
+ */
+function keepsOnlyNamedOrigins(call: TSESTree.CallExpression): boolean {
+  if (calledMethodName(call) !== 'filter') return false;
+  const [test] = call.arguments;
+  const fn = test && test.type !== AST_NODE_TYPES.SpreadElement ? resolveFunction(test) : null;
+  if (!fn || fn.params.length === 0) return false;
+  const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedExpressions(fn) : [fn.body];
+  const element = parameterName(fn.params[0]);
+  return (
+    body.length === 1 &&
+    element !== null &&
+    testsWholeAgainst(skipTypeWrappers(body[0]!), element.name, (pattern) =>
+      NOT_NAMED_ORIGINS.every((probe) => !pattern.test(probe)),
+    )
+  );
+}
+
+/** Values a list of origins a source names must not let through: wildcards, patterns, `null`, other sites. */
+const NOT_NAMED_ORIGINS = [
+  '*',
+  'null',
+  'http://*',
+  'https://*',
+  'https://*.example.com',
+  '*.example.com',
+  '.*',
+  'https://attacker.example',
+  'http://attacker.example',
+  'https://attacker.example:8443',
+  'http://attacker.example:3000',
+];
+
+/** Whether `expression` is `REGEX.test(name)` of a regular expression literal anchored at both ends that `accepts` says is safe. */
+function testsWholeAgainst(expression: TSESTree.Node, name: string, accepts: (pattern: RegExp) => boolean): boolean {
+  if (expression.type !== AST_NODE_TYPES.CallExpression || calledMethodName(expression) !== 'test') return false;
+  const [argument] = expression.arguments;
+  if (argument?.type !== AST_NODE_TYPES.Identifier || argument.name !== name) return false;
+  const callee = skipTypeWrappers(expression.callee) as TSESTree.MemberExpression;
+  const held = skipTypeWrappers(resolveExpression(callee.object) ?? callee.object);
+  if (held.type !== AST_NODE_TYPES.Literal || !('regex' in held) || !held.regex) return false;
+  const { pattern, flags } = held.regex;
+  if (!pattern.startsWith('^') || !pattern.endsWith('$') || flags.includes('m')) return false;
+  try {
+    return accepts(new RegExp(pattern, flags.replace(/[gy]/gu, '')));
+  } catch {
+    return false;
   }
 }
 
@@ -332,7 +395,12 @@ function findReshaped(fn: HandlerFunction, index: number): boolean {
  * Whether the bindings a declarator makes are handed on: the declaration is exported, a name is
  * in an `export { … }` list, or a read of it leaves the file.
  */
-export function bindingLeavesFile(declarator: TSESTree.VariableDeclarator, depth = 0, name?: string): boolean {
+export function bindingLeavesFile(
+  declarator: TSESTree.VariableDeclarator,
+  depth = 0,
+  name?: string,
+  namedFilters = true,
+): boolean {
   if (declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
   return declaredVariables(declarator)
     .filter((variable) => name === undefined || variable.name === name)
@@ -341,6 +409,6 @@ export function bindingLeavesFile(declarator: TSESTree.VariableDeclarator, depth
       const identifier = reference.identifier as TSESTree.Node;
       if (!reference.isRead()) return false;
       if (identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
-      return valueLeavesFile(identifier, depth + 1);
+      return valueLeavesFile(identifier, depth + 1, namedFilters);
     });
 }

@@ -602,8 +602,13 @@ export default createRule<Options, MessageIds>({
           const binding = read.node.type === AST_NODE_TYPES.Property ? read.node.value : null;
           const leaves =
             binding?.type === AST_NODE_TYPES.Identifier
-              ? bindingLeavesFile(read.node.parent!.parent as TSESTree.VariableDeclarator, 0, binding.name)
-              : valueLeavesFile(read.node);
+              ? bindingLeavesFile(
+                  read.node.parent!.parent as TSESTree.VariableDeclarator,
+                  0,
+                  binding.name,
+                  !reportExactAllowlists,
+                )
+              : valueLeavesFile(read.node, 0, !reportExactAllowlists);
           // One this file matches exactly is judged already: it does not leave the file.
           if (leaves && !judged.has(read.node)) reportRead(read.node, read.name, null);
         }

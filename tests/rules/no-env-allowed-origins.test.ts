@@ -1913,3 +1913,74 @@ ruleTester.run('no-env-allowed-origins: a variable assigned the list from the en
     },
   ],
 });
+
+/** A daemon's origins from the environment, kept by `test` on each, handed to another module's server. */
+const FILTERED = (test: string): string => `import { startDaemon } from './daemon-core';
+
+const LOOPBACK_ORIGIN = /^http:\\/\\/(localhost|127\\.0\\.0\\.1):\\d{1,5}$/;
+const raw = process.env.APP_CORS_ORIGINS ?? '';
+const allowedOrigins = raw
+  ? raw
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => ${test})
+  : [];
+await startDaemon({ port: 4100, allowedOrigins });`;
+
+/** The report on FILTERED's read of the environment, with its two suggestions. */
+const filteredReport = (code: string) => ({
+  messageId: 'envOriginsLeaveFile' as const,
+  data: { name: '`APP_CORS_ORIGINS`' },
+  line: 4,
+  column: 13,
+  endLine: 4,
+  endColumn: 41,
+  suggestions: [
+    {
+      messageId: 'useEmptyAllowlist' as const,
+      output: code.replace(
+        "process.env.APP_CORS_ORIGINS ?? ''",
+        "'' /* was env APP_CORS_ORIGINS: list the allowed origins here */",
+      ),
+    },
+    {
+      messageId: 'useConstantAllowlist' as const,
+      output: code.replace("process.env.APP_CORS_ORIGINS ?? ''", "'https://app.example.com'"),
+    },
+  ],
+});
+
+const LOOSE_FILTER = FILTERED('/^https?:\\/\\/[^/]+$/.test(origin)');
+const UNANCHORED_FILTER = FILTERED('/localhost/.test(origin)');
+const LOOPBACK_FILTER = FILTERED('LOOPBACK_ORIGIN.test(origin)');
+
+ruleTester.run('no-env-allowed-origins: a list filtered to origins the source names', rule, {
+  valid: [
+    {
+      name: 'a regular expression literal that matches only loopback origins, whole',
+      code: FILTERED('/^http:\\/\\/localhost:\\d+$/.test(origin)'),
+    },
+    { name: 'the same, held by a constant', code: LOOPBACK_FILTER },
+  ],
+  invalid: [
+    {
+      name: 'a filter that keeps any http(s) origin: an operator still lists any site',
+      code: LOOSE_FILTER,
+      output: null,
+      errors: [filteredReport(LOOSE_FILTER)],
+    },
+    {
+      name: 'a filter that is not anchored: `http://localhost.attacker.example` passes',
+      code: UNANCHORED_FILTER,
+      output: null,
+      errors: [filteredReport(UNANCHORED_FILTER)],
+    },
+    {
+      name: 'strict: every list from the environment, filtered or not',
+      code: LOOPBACK_FILTER,
+      options: [{ reportExactAllowlists: true }],
+      output: null,
+      errors: [filteredReport(LOOPBACK_FILTER)],
+    },
+  ],
+});
