@@ -1213,6 +1213,8 @@ class HostReader {
         return this.readDenoServe(api, call);
       case 'handler-options':
         return this.readHandlerOptions(api, call);
+      case 'app-options':
+        return this.readAppOptions(api, call);
       case 'fastmcp-start':
         return this.readFastmcpStart(api, call);
       case 'construction-host':
@@ -1503,6 +1505,21 @@ class HostReader {
         addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, `{ ${api.hostKey}: ${host} }`),
       };
     }
+    const options = resolveObjectExpression(second);
+    return options ? this.readServeObject(api, options) : UNKNOWN;
+  }
+
+  /** h3 2's `serve(app, options?)`: whatever it is given first is the app it serves. */
+  private readAppOptions(api: StartApi, call: TSESTree.CallExpression): HostReading {
+    const [first, second] = call.arguments;
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
+    if (!second) {
+      return {
+        kind: 'default',
+        addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, `{ ${api.hostKey}: ${host} }`),
+      };
+    }
+    if (second.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
     const options = resolveObjectExpression(second);
     return options ? this.readServeObject(api, options) : UNKNOWN;
   }

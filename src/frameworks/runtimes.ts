@@ -39,15 +39,26 @@ const SRVX_SERVE: StartApi = {
   handlesFetch: true,
 };
 
-/** srvx's `serve({ fetch })` (what h3 2 and tmcp's examples serve with), on Node, Bun or Deno. */
+// h3 2 (src/_entries/node.ts, bun.ts, deno.ts): `serve(app, options)` returns
+// `srvxServe({ fetch: app.fetch, ...options })`, so its `hostname` is srvx's.
+const H3_SERVE: StartApi = {
+  ...SRVX_SERVE,
+  display: '`serve()` from `h3`',
+  signature: 'app-options',
+};
+
+/** srvx's `serve({ fetch })` (what h3 2 and tmcp's examples serve with), on Node, Bun or Deno, and h3 2's `serve(app)`. */
 export const srvxAdapter: Adapter = {
   name: 'srvx',
-  modules: Object.fromEntries(
-    ['srvx', 'srvx/node', 'srvx/bun', 'srvx/deno'].map((module) => [
-      module,
-      { serve: { [CALL]: [{ kind: 'start', api: SRVX_SERVE }] } },
-    ]),
-  ),
+  modules: {
+    ...Object.fromEntries(
+      ['srvx', 'srvx/node', 'srvx/bun', 'srvx/deno'].map((module) => [
+        module,
+        { serve: { [CALL]: [{ kind: 'start', api: SRVX_SERVE }] } },
+      ]),
+    ),
+    h3: { serve: { [CALL]: [{ kind: 'start', api: H3_SERVE }] } },
+  },
 };
 
 // Deno std 0.220.1 http/server.ts `serve(handler, options = {})`: `const hostname =

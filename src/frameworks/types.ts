@@ -229,6 +229,8 @@ export type StartSignature =
   | 'deno-serve'
   /** `serve(handler, options?)` of Deno's standard library (`std/http/server.ts`, before std 1.0). */
   | 'handler-options'
+  /** `serve(app, options?)` of h3 2: srvx's `serve({ fetch: app.fetch, ...options })`, on Node, Bun or Deno. */
+  | 'app-options'
   /** fastmcp's `start({ transportType: 'httpStream', httpStream: { port, host } })`. */
   | 'fastmcp-start'
   /**
