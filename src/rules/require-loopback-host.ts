@@ -313,7 +313,9 @@ export default createRule<Options, MessageIds>({
           for (const site of valueSites(value, value, candidates)) {
             if (reported.has(site.node)) continue;
             reported.add(site.node);
-            const api = `${start.api.display} (through \`${textOf(call.callee)}()\`)`;
+            // The helper and the call it makes, short: `startRelay()`'s `server.listen()`.
+            const started = /^`[^`]+`/u.exec(start.api.display)?.[0] ?? start.api.display;
+            const api = `\`${textOf(call.callee)}()\`'s ${started}`;
             context.report({
               node: site.node,
               messageId: 'everyInterface',
