@@ -173,6 +173,9 @@ const packageAnswers = new WeakMap<TSESTree.Program, boolean>();
 function findInPackageOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   const { file } = moduleOf(sourceCode.ast);
   if (file === null || saysMcpOrMethod(sourceCode.text) || exportsAnything(sourceCode)) return false;
+  // A module that passes requests on (`http.request(upstream)`, `fetch(…)`, `req.pipe(…)`) may
+  // front an MCP server written in another language: its code need not say so.
+  if (FORWARDS.test(sourceCode.text)) return false;
   // Handlers of a package the adapters do not know (`http.createServer(handler)` of
   // `@acme/assistant-server`), or a proxy's, may serve MCP whatever this package says.
   const packages = packagesReached(file, sourceCode.text);
@@ -183,7 +186,7 @@ function findInPackageOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
       const name = /^(@[^/]+\/[^/]+|[^/]+)/u.exec(bare)?.[1] ?? bare;
       return (
         builtinModules.includes(bare.replace(/^node:/u, '')) ||
-        ((KNOWN_MODULES.has(bare) || KNOWN_MODULES.has(name)) && !/proxy/iu.test(name))
+        ((KNOWN_MODULES.has(bare) || KNOWN_MODULES.has(name)) && !/proxy/iu.test(bare))
       );
     })
   )
@@ -195,6 +198,9 @@ function findInPackageOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
     workspaceDependents(file).every((dir) => packageNeverSays(dir, saysMcpOrMethod))
   );
 }
+
+/** Calls that hand a request on to another server. */
+const FORWARDS = /\.pipe\s*\(|\brequest\s*\(|\bfetch\s*\(|\bproxy/iu;
 
 /**
  * Whether a module hands anything to other modules (`export`, `module.exports`, `exports.x =`): an

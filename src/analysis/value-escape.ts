@@ -99,7 +99,7 @@ export function valueLeavesFile(node: TSESTree.Node, depth = 0, namedFilters = t
       if (parent.right !== current) return false;
       // `let origins = options.origins; if (!origins) origins = process.env.CORS_ORIGINS.split(',')`:
       // the value goes where the variable's reads go.
-      if (parent.operator === '=' && parent.left.type === AST_NODE_TYPES.Identifier) {
+      if (['=', '??=', '||='].includes(parent.operator) && parent.left.type === AST_NODE_TYPES.Identifier) {
         const def = variableOf(parent.left)?.defs[0];
         return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier
           ? bindingLeavesFile(def.node, depth, undefined, namedFilters)
@@ -151,6 +151,14 @@ function keepsOnlyNamedOrigins(call: TSESTree.CallExpression): boolean {
   );
 }
 
+/**
+ * A pattern, between its anchors, built only of what names hosts: literal letters, digits, `-`,
+ * `:` and escaped `.`, `/`, `[`, `]`; groups whose `|` picks among them; `s?`; and digits
+ * (`\d`, `[0-9]`, with a count) for a port. No `.`, no other class, no `|` outside a group.
+ */
+const NAMED_HOSTS_ONLY =
+  /^(?:[A-Za-z0-9:-]\??|\\[./[\]:-]|\((?:\?:)?|\)\??|(?<=\((?:\?:)?[^()]*)\||(?:\\d|\[0-9\])(?:[+*]|\{\d+(?:,\d*)?\})?)+$/u;
+
 /** Values a list of origins a source names must not let through: wildcards, patterns, `null`, other sites. */
 const NOT_NAMED_ORIGINS = [
   '*',
@@ -161,6 +169,9 @@ const NOT_NAMED_ORIGINS = [
   '*.example.com',
   '.*',
   'https://attacker.example',
+  'https://attacker.com',
+  'http://localhost.attacker.example',
+  'http://127.0.0.1.attacker.example:3000',
   'http://attacker.example',
   'https://attacker.example:8443',
   'http://attacker.example:3000',
@@ -176,6 +187,7 @@ function testsWholeAgainst(expression: TSESTree.Node, name: string, accepts: (pa
   if (held.type !== AST_NODE_TYPES.Literal || !('regex' in held) || !held.regex) return false;
   const { pattern, flags } = held.regex;
   if (!pattern.startsWith('^') || !pattern.endsWith('$') || flags.includes('m')) return false;
+  if (!NAMED_HOSTS_ONLY.test(pattern.slice(1, -1)) || pattern.endsWith('\\$')) return false;
   try {
     return accepts(new RegExp(pattern, flags.replace(/[gy]/gu, '')));
   } catch {
@@ -402,13 +414,23 @@ export function bindingLeavesFile(
   namedFilters = true,
 ): boolean {
   if (declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-  return declaredVariables(declarator)
-    .filter((variable) => name === undefined || variable.name === name)
-    .flatMap((variable) => variable.references)
-    .some((reference) => {
-      const identifier = reference.identifier as TSESTree.Node;
-      if (!reference.isRead()) return false;
-      if (identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
-      return valueLeavesFile(identifier, depth + 1, namedFilters);
-    });
+  // `origins = [...origins, extra]`: a read that leads back to a binding being followed adds nothing.
+  if (followedBindings.has(declarator)) return false;
+  followedBindings.add(declarator);
+  try {
+    return declaredVariables(declarator)
+      .filter((variable) => name === undefined || variable.name === name)
+      .flatMap((variable) => variable.references)
+      .some((reference) => {
+        const identifier = reference.identifier as TSESTree.Node;
+        if (!reference.isRead()) return false;
+        if (identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
+        return valueLeavesFile(identifier, depth + 1, namedFilters);
+      });
+  } finally {
+    followedBindings.delete(declarator);
+  }
 }
+
+/** The declarators `bindingLeavesFile` is following the reads of, outermost first. */
+const followedBindings = new Set<TSESTree.VariableDeclarator>();

@@ -313,9 +313,10 @@ export default createRule<Options, MessageIds>({
           for (const site of valueSites(value, value, candidates)) {
             if (reported.has(site.node)) continue;
             reported.add(site.node);
-            // The helper and the call it makes, short: `startRelay()`'s `server.listen()`.
-            const started = /^`[^`]+`/u.exec(start.api.display)?.[0] ?? start.api.display;
-            const api = `\`${textOf(call.callee)}()\`'s ${started}`;
+            // The server and the helper that starts it, short: `server.listen()` in `startRelay()`
+            // (a `node:http` server's kind left out, which the helper's name stands for).
+            const started = start.api.display.replace(/^(`[^`]+`) on an? .*$/u, '$1');
+            const api = `${started} in \`${textOf(call.callee)}()\``;
             context.report({
               node: site.node,
               messageId: 'everyInterface',

@@ -237,7 +237,7 @@ describe("a server started in another module with its caller's host", () => {
         'everyInterface',
         [6, 39, 6, 48],
         {
-          api: "`startRelay()`'s `server.listen()`",
+          api: '`server.listen()` in `startRelay()`',
           hostLabel: 'host',
           values: "`'0.0.0.0'`",
         },
@@ -249,7 +249,7 @@ describe("a server started in another module with its caller's host", () => {
         'everyInterface',
         [7, 43, 7, 52],
         {
-          api: "`startOpenRelay()`'s `server.listen()`",
+          api: '`server.listen()` in `startOpenRelay()`',
           hostLabel: 'host',
           values: '`undefined`',
         },
@@ -265,7 +265,7 @@ describe("a server started in another module with its caller's host", () => {
         'everyInterface',
         [5, 15, 5, 21],
         {
-          api: "`serveOn()`'s `server.listen()`",
+          api: '`server.listen()` in `serveOn()`',
           hostLabel: 'host',
           values: "`'0.0.0.0'`",
         },
@@ -276,7 +276,7 @@ describe("a server started in another module with its caller's host", () => {
 
   it('follows a host named `MCP_BIND`, or written as it is, handed to a server start of another module', async () => {
     const through = {
-      api: "`serveOn()`'s `server.listen()`",
+      api: '`server.listen()` in `serveOn()`',
       hostLabel: 'host',
       values: "`'0.0.0.0'`",
     };
@@ -294,7 +294,7 @@ describe("a server started in another module with its caller's host", () => {
         'require-loopback-host',
         'everyInterface',
         [3, 37, 3, 46],
-        { api: "`startHttp()`'s `Bun.serve()`", hostLabel: '`hostname`', values: "`'0.0.0.0'`" },
+        { api: '`Bun.serve()` in `startHttp()`', hostLabel: '`hostname`', values: "`'0.0.0.0'`" },
         FAIL_CLOSED_HOST,
       ),
       report(
@@ -302,7 +302,7 @@ describe("a server started in another module with its caller's host", () => {
         'everyInterface',
         [4, 35, 4, 39],
         {
-          api: "`startNodeHttp()`'s `server.listen()`",
+          api: '`server.listen()` in `startNodeHttp()`',
           hostLabel: 'host',
           values: "`'::'`",
         },
@@ -329,7 +329,7 @@ startNodeHttp({ port: 3001, host: '127.0.0.1' });
         'everyInterface',
         [4, 51, 4, 60],
         {
-          api: "`startOpenHttp()`'s `server.listen()`",
+          api: '`server.listen()` in `startOpenHttp()`',
           hostLabel: 'host',
           values: '`undefined`',
         },

@@ -1871,15 +1871,66 @@ export function start(options: { corsOrigins?: string[] }) {
 }`;
 
 const HANDED_TO_SERVER = LET_FROM_ENV('return new HttpServer({ port: 3000, corsOrigins });');
+const NULLISH_ASSIGNED = HANDED_TO_SERVER.replace(
+  "if (!corsOrigins && process.env.MCP_CORS_ORIGINS) {\n    corsOrigins = process.env.MCP_CORS_ORIGINS.split(',').map((origin) => origin.trim());\n  }",
+  "corsOrigins ??= process.env.MCP_CORS_ORIGINS?.split(',');",
+);
+
+/** A list from the environment that the module widens line by line, and only matches exactly itself. */
+const WIDENED = `import http from 'node:http';
+
+let origins: string[] = process.env.MCP_CORS_ORIGINS?.split(',') ?? [];
+${['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((key) => `if (process.env.EXTRA_${key}) origins = [...origins, process.env.EXTRA_${key}];`).join('\n')}
+http
+  .createServer((req, res) => {
+    const origin = req.headers.origin;
+    if (origin && origins.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+    res.end();
+  })
+  .listen(3000, '127.0.0.1');`;
 
 ruleTester.run('no-env-allowed-origins: a variable assigned the list from the environment', rule, {
   valid: [
+    // Each `origins = [...origins, …]` leads back to the binding being followed: read once, not
+    // once per path (2^12 here), and it never leaves the file.
+    { name: 'widened from itself a dozen times, matched exactly in this file', code: WIDENED },
     {
       name: 'only counted in a log line of this file',
       code: LET_FROM_ENV('console.error(`${corsOrigins?.length ?? 0} CORS origins`);'),
     },
   ],
   invalid: [
+    {
+      name: 'assigned with `??=`',
+      code: NULLISH_ASSIGNED,
+      output: null,
+      errors: [
+        {
+          messageId: 'envOriginsLeaveFile',
+          data: { name: '`MCP_CORS_ORIGINS`' },
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: NULLISH_ASSIGNED.replace(
+                "process.env.MCP_CORS_ORIGINS?.split(',')",
+                '[] as string[] /* was env MCP_CORS_ORIGINS: list the allowed origins here */',
+              ),
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: NULLISH_ASSIGNED.replace(
+                "process.env.MCP_CORS_ORIGINS?.split(',')",
+                "['https://app.example.com']",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'handed to a server of another module with the options',
       code: HANDED_TO_SERVER,
@@ -1975,6 +2026,15 @@ ruleTester.run('no-env-allowed-origins: a list filtered to origins the source na
       output: null,
       errors: [filteredReport(UNANCHORED_FILTER)],
     },
+    ...[
+      ['a wildcard after a named host: `http://localhost.attacker.example` passes', '/^http:\\/\\/localhost.*$/'],
+      ['a class of host names: any Vercel deployment passes', '/^https:\\/\\/[a-z0-9-]+\\.vercel\\.app$/'],
+      ['an alternation outside a group: its second branch has no `^`', '/^http:\\/\\/localhost:\\d+|.+\\.dev$/'],
+      ['an escaped `$`, which anchors nothing', '/^https:\\/\\/localhost\\$/'],
+    ].map(([name, regex]) => {
+      const code = FILTERED(`${regex}.test(origin)`);
+      return { name, code, output: null, errors: [filteredReport(code)] };
+    }),
     {
       name: 'strict: every list from the environment, filtered or not',
       code: LOOPBACK_FILTER,

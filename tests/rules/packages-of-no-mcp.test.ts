@@ -49,6 +49,17 @@ import { handler } from '@acme/assistant-server';
 http.createServer(handler).listen(8080);
 `;
 
+/** A gateway that passes every request on to an upstream server (an MCP server in another language). */
+const FORWARDING = `import http from 'node:http';
+
+const server = http.createServer((req, res) => {
+  const upstream = http.request(process.env.UPSTREAM_URL ?? 'http://127.0.0.1:8000', { method: req.method, headers: req.headers });
+  upstream.on('response', (answer) => answer.pipe(res));
+  req.pipe(upstream);
+});
+server.listen(8081);
+`;
+
 /** A plain server whose handler comes from a module of the package's `vendor/` folder. */
 const VENDORED = `import http from 'node:http';
 import { handle } from '../vendor/bridge';
@@ -211,6 +222,12 @@ ruleTester.run('require-loopback-host: a package where nothing says MCP', loopba
           endColumn: 34,
         },
       ],
+    },
+    {
+      name: 'it passes requests on to another server, which may be an MCP server in another language',
+      code: FORWARDING,
+      filename: packageWith({}, 'src/gateway.ts', FORWARDING),
+      errors: [nodeDefaultHost(8, (host) => FORWARDING.replace('listen(8081)', `listen(8081${host})`))],
     },
     {
       name: 'a module it imports from a folder the package listing skips (`vendor/`) says MCP',
