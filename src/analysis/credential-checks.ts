@@ -2481,7 +2481,7 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
       const method =
         calledMethodName(parent) ?? (parent.callee.type === AST_NODE_TYPES.Identifier ? parent.callee.name : null);
       if (method === 'assert' && parent.arguments[0] === child && possibleWhenAbsent(child, absent, false)) {
-        return reachedWhenAbsent(parent, withMadeFrom(absent)) ? parent : null;
+        return reachedWhenAbsent(parent, absent, withMadeFrom(absent)) ? parent : null;
       }
     }
     // `return token === expected ? next() : res.status(403).end()`
@@ -2489,7 +2489,7 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
       const rejecting =
         (rejects(parent.consequent) && possibleWhenAbsent(child, absent, true)) ||
         (rejects(parent.alternate) && possibleWhenAbsent(child, absent, false));
-      if (rejecting && reachedWhenAbsent(parent, withMadeFrom(absent))) return parent;
+      if (rejecting && reachedWhenAbsent(parent, absent, withMadeFrom(absent))) return parent;
     }
     child = parent;
     parent = parent.parent;
@@ -2510,7 +2510,7 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
       (parent.alternate !== null &&
         rejects(parent.alternate, testsValueAgain) &&
         possibleWhenAbsent(child, missing, false));
-    if (rejecting && reachedWhenAbsent(parent, withMadeFrom(absent))) return parent;
+    if (rejecting && reachedWhenAbsent(parent, absent, withMadeFrom(absent))) return parent;
     // `if (token === expected) return next(); return res.status(401).end();`: the request with the
     // credential is let through, and every other one refused after.
     // Without the header the test must be false; with a made-up value it must not be known true.
@@ -2722,8 +2722,13 @@ function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | null {
   return null;
 }
 
-/** Whether a request without the header gets to `node`: no enclosing branch needs the header present. */
-function reachedWhenAbsent(node: TSESTree.Node, absent: Absent): boolean {
+/**
+ * Whether a request without the header gets to `node`: no enclosing branch needs the header
+ * present, and no earlier `if` turned it away. `enclosing` adds, for the enclosing branches only,
+ * what a followed variable was made from (`madeFrom`): an earlier refusal of the header itself is
+ * a check of its own, judged at its own read.
+ */
+function reachedWhenAbsent(node: TSESTree.Node, absent: Absent, enclosing: Absent = absent): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && !/Function/u.test(parent.type); child = parent, parent = parent.parent) {
     // `if (!token) { …; return; }` before it: a request without the header has left by then.
@@ -2740,7 +2745,7 @@ function reachedWhenAbsent(node: TSESTree.Node, absent: Absent): boolean {
       child !== parent.test
     ) {
       // Only tests about this header can be judged; `if (auth) { … }` is not reached without it.
-      if (!possibleWhenAbsent(parent.test, relatedReads(parent.test, absent), child === parent.consequent)) {
+      if (!possibleWhenAbsent(parent.test, relatedReads(parent.test, enclosing), child === parent.consequent)) {
         return false;
       }
     }

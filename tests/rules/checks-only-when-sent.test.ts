@@ -31,6 +31,8 @@ app.post('/mcp', async (req, res) => {
   await transport.handleRequest(req, res, req.body);
 });
 app.listen(3000, '127.0.0.1');
+
+declare function verifyIssuedToken(token: string): string | null;
 `;
 
 const REFUSE = 'return void res.status(401).end();';
@@ -51,8 +53,15 @@ const ONLY_WHEN_SENT: readonly (readonly [name: string, check: string])[] = [
   ],
 ];
 
+/** A verifier of the tokens the server issued: a value a page cannot make up. */
+const VERIFY = 'const clientId = verifyIssuedToken(token);';
+
 /** The same checks with the missing header turned away too. */
 const REFUSED_WHEN_MISSING: readonly (readonly [name: string, check: string])[] = [
+  [
+    'a missing or non-bearer header refused first, then the token verified by a helper',
+    `  if (!auth || !auth.startsWith('Bearer ')) ${REFUSE}\n  const token = auth.substring(7);\n  if (!token) ${REFUSE}\n  ${VERIFY}\n  if (!clientId) ${REFUSE}`,
+  ],
   [
     'a missing header refused first, then the token taken apart and compared',
     `  if (!auth) ${REFUSE}\n  const token = auth.split(' ')[1];\n  if (!token || token !== process.env.MCP_TOKEN) ${REFUSE}`,
@@ -63,6 +72,54 @@ const REFUSED_WHEN_MISSING: readonly (readonly [name: string, check: string])[] 
   ],
 ];
 
+/**
+ * A middleware of a class that refuses a missing or non-bearer header first, then takes the token
+ * apart and has it verified: the later refusals are not reached without the header, which the
+ * first one turned away, and that is no reason to drop the check.
+ */
+const CLASS_MIDDLEWARE = `import express, { type NextFunction, type Request, type Response } from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+class TokenService {
+  validateToken(token: string): string | null {
+    return token === process.env.ISSUED_TOKEN ? 'client' : null;
+  }
+}
+
+class AuthMiddleware {
+  constructor(private readonly tokens: TokenService) {
+    this.requireAuth = this.requireAuth.bind(this);
+  }
+
+  requireAuth(req: Request, res: Response, next: NextFunction): void {
+    if (!req.headers.authorization || !req.headers.authorization.startsWith('Bearer ')) {
+      res.status(401).send('Unauthorized');
+      return;
+    }
+    const token = req.headers.authorization.substring(7);
+    if (!token) {
+      res.status(401).send('Unauthorized');
+      return;
+    }
+    const clientId = this.tokens.validateToken(token);
+    if (!clientId) {
+      res.status(401).send('Unauthorized');
+      return;
+    }
+    next();
+  }
+}
+
+const auth = new AuthMiddleware(new TokenService());
+const app = express();
+app.use(express.json());
+app.post('/mcp', auth.requireAuth, async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');
+`;
+
 /** Where the transport is made in a file of `CHECKED`: its line and column. */
 function transportAt(code: string): [line: number, column: number] {
   const lines = code.split('\n');
@@ -71,7 +128,10 @@ function transportAt(code: string): [line: number, column: number] {
 }
 
 ruleTester.run('require-csrf-token: a check that runs only when the header is sent', csrfRule, {
-  valid: REFUSED_WHEN_MISSING.map(([name, check]) => ({ name, code: CHECKED(check) })),
+  valid: [
+    ...REFUSED_WHEN_MISSING.map(([name, check]) => ({ name, code: CHECKED(check) })),
+    { name: 'a class middleware: refused when missing, then verified', code: CLASS_MIDDLEWARE },
+  ],
   invalid: ONLY_WHEN_SENT.map(([name, check]) => {
     const code = CHECKED(check);
     return { name, code, errors: [postMcpReport(code)] };
@@ -79,7 +139,10 @@ ruleTester.run('require-csrf-token: a check that runs only when the header is se
 });
 
 ruleTester.run('require-dns-rebinding-protection: a check that runs only when the header is sent', dnsRule, {
-  valid: REFUSED_WHEN_MISSING.map(([name, check]) => ({ name, code: CHECKED(check) })),
+  valid: [
+    ...REFUSED_WHEN_MISSING.map(([name, check]) => ({ name, code: CHECKED(check) })),
+    { name: 'a class middleware: refused when missing, then verified', code: CLASS_MIDDLEWARE },
+  ],
   invalid: ONLY_WHEN_SENT.map(([name, check]) => {
     const code = CHECKED(check);
     return { name, code, errors: [unprotectedTransport(code, ...transportAt(code))] };
