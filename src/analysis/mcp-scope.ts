@@ -17,6 +17,7 @@ import {
   bareSpecifier,
   importersOf,
   inWorkspace,
+  packageNameOf,
   packageNeverSays,
   packagesReached,
   workspaceDependents,
@@ -183,7 +184,7 @@ function findInPackageOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
     !packages ||
     !packages.every((specifier) => {
       const bare = bareSpecifier(specifier);
-      const name = /^(@[^/]+\/[^/]+|[^/]+)/u.exec(bare)?.[1] ?? bare;
+      const name = packageNameOf(bare);
       return (
         builtinModules.includes(bare.replace(/^node:/u, '')) ||
         ((KNOWN_MODULES.has(bare) || KNOWN_MODULES.has(name)) && !/proxy/iu.test(bare))
@@ -192,7 +193,6 @@ function findInPackageOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   )
     return false;
   return (
-    packageNeverSays(path.dirname(file), saysMcpOrMethod) &&
     packageNeverSays(path.dirname(file), saysMcpOrMethod) &&
     // The packages of the workspace that depend on it may add MCP routes to an app it exports.
     workspaceDependents(file).every((dir) => packageNeverSays(dir, saysMcpOrMethod))

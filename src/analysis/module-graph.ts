@@ -1368,15 +1368,14 @@ function packageSaysNothing(
   // Its name, description, keywords, scripts and dependencies: `@acme/mcp-app`, `"mcp-server": "…"`.
   if (says(JSON.stringify(manifest.json))) return false;
   const files = sourceFilesUnder(manifest.dir);
-  if (!files) return false;
+  // A package this large costs too much to read on a keystroke: it may say anything.
+  if (!files || files.length > MAX_SILENT_PACKAGE_FILES) return false;
   // What the package and the packages above it (a workspace's root) declare: installed packages.
   const declared = new Set<string>();
   for (let found: Manifest | null = manifest; found; found = nearestManifest(path.dirname(found.dir))) {
     for (const name of dependencyNames(found)) declared.add(name);
     if (path.dirname(found.dir) === found.dir) break;
   }
-  // A package this large costs too much to read on a keystroke: it may say anything.
-  if (files.length > MAX_SILENT_PACKAGE_FILES) return false;
   const members = workspacePackages(manifest.dir);
   for (const file of files) {
     const module = lexicalModule(file);
@@ -1393,8 +1392,8 @@ function packageSaysNothing(
       }
     }
     for (const specifier of module.specifiers) {
-      if (/^[./]|^[a-z]+:/u.test(specifier) || /^[@~#]\//u.test(specifier) || specifier.startsWith('#')) continue;
-      const name = /^(@[^/]+\/[^/]+|[^/]+)/u.exec(specifier)?.[1] ?? specifier;
+      if (LOCAL_SPECIFIER.test(specifier) || /^[a-z]+:/u.test(specifier)) continue;
+      const name = packageNameOf(specifier);
       if (builtinModules.includes(name)) continue;
       const resolved = resolveSpecifier(file, specifier) !== null;
       // A package of the workspace whose source the analysis cannot find (built to `dist/`) may hold anything.
@@ -1421,7 +1420,7 @@ export function packagesReached(file: string, text: string): string[] | null {
   const seen = new Set([file]);
   while (queue.length > 0) {
     const module = queue.pop()!;
-    for (const specifier of module.specifiers) if (!/^[./]|^[@~#]\/|^#/u.test(specifier)) packages.add(specifier);
+    for (const specifier of module.specifiers) if (!LOCAL_SPECIFIER.test(specifier)) packages.add(specifier);
     for (const imported of module.imports) {
       if (seen.has(imported)) continue;
       if (seen.size >= MAX_LOADS_PER_FILE) return null;
@@ -1433,6 +1432,9 @@ export function packagesReached(file: string, text: string): string[] | null {
   }
   return [...packages];
 }
+
+/** A specifier of the project's own modules: relative, absolute, or an alias (`@/lib`, `~/lib`, `#config`). */
+const LOCAL_SPECIFIER = /^[./]|^[@~]\/|^#/u;
 
 /** Packages with more modules than this are not read whole to show that nothing in them says MCP. */
 const MAX_SILENT_PACKAGE_FILES = 1000;
@@ -1666,9 +1668,8 @@ const RUNS_VERCEL =
  * `express` and is deployed with Vercel (a `vercel.json`, `vercel` among its dependencies, or a
  * script that runs Vercel's CLI), no module of the package imports it, no package of the
  * workspace depends on the package (which may serve the app on a port of its own), and no script
- * runs it with Bun (which serves a default export with a `fetch` on a port
- * of the machine). That it exports the
- * app and starts no server is for the caller to see.
+ * runs it with Bun (which serves a default export with a `fetch` on a port of the machine). That
+ * it exports the app and starts no server is for the caller to see.
  */
 export function deployedAsVercelApp(file: string | null): boolean {
   if (file === null) return false;

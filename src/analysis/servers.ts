@@ -1497,19 +1497,15 @@ class HostReader {
 
   /** std's `serve(handler, options?)`: the options after the handler. */
   private readHandlerOptions(api: StartApi, call: TSESTree.CallExpression): HostReading {
-    const [first, second] = call.arguments as TSESTree.Expression[];
+    const [first] = call.arguments as TSESTree.Expression[];
     if (!first || !(this.isFunction(first) || this.isFetchHandler(first))) return UNKNOWN;
-    if (!second) {
-      return {
-        kind: 'default',
-        addHost: (fixer, host) => appendArgument(fixer, this.sourceCode, call, `{ ${api.hostKey}: ${host} }`),
-      };
-    }
-    const options = resolveObjectExpression(second);
-    return options ? this.readServeObject(api, options) : UNKNOWN;
+    return this.readAppOptions(api, call);
   }
 
-  /** h3 2's `serve(app, options?)`: whatever it is given first is the app it serves. */
+  /**
+   * h3 2's `serve(app, options?)`: whatever it is given first is the app it serves; the options
+   * second, as Deno std's `serve(handler, options?)` takes them.
+   */
   private readAppOptions(api: StartApi, call: TSESTree.CallExpression): HostReading {
     const [first, second] = call.arguments;
     if (!first || first.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
@@ -1854,12 +1850,11 @@ function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
 /**
  * Whether a server start is a test's, on a port the system picks: in a test (`inTest`), and given
  * port `0` or no port (`app.listen(0)`, `server.listen()`, `listen({ port: 0 })`, `Bun.serve({
- * port: 0, fetch })`, `new WebSocketServer({ port: 0 })`). It lives as long as the test, on a port no page can know ahead. A test's
- * server on a fixed port (`app.listen(3000)`) is not one.
+ * port: 0, fetch })`, `new WebSocketServer({ port: 0 })`). It lives as long as the test, on a port
+ * no page can know ahead. A test's server on a fixed port (`app.listen(3000)`) is not one.
  */
 export function ephemeralTestStart(start: ServerStart): boolean {
   const { call } = start;
-  // `new WebSocketServer({ port: 0 })` of `ws` too.
   if ((call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) || !inTest(call))
     return false;
   const [first] = call.arguments;

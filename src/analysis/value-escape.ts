@@ -142,13 +142,8 @@ function keepsOnlyNamedOrigins(call: TSESTree.CallExpression): boolean {
   if (!fn || fn.params.length === 0) return false;
   const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedExpressions(fn) : [fn.body];
   const element = parameterName(fn.params[0]);
-  return (
-    body.length === 1 &&
-    element !== null &&
-    testsWholeAgainst(skipTypeWrappers(body[0]!), element.name, (pattern) =>
-      NOT_NAMED_ORIGINS.every((probe) => !pattern.test(probe)),
-    )
-  );
+  const pattern = body.length === 1 && element !== null ? wholeMatchOf(skipTypeWrappers(body[0]!), element.name) : null;
+  return pattern !== null && NOT_NAMED_ORIGINS.every((probe) => !pattern.test(probe));
 }
 
 /**
@@ -177,21 +172,24 @@ const NOT_NAMED_ORIGINS = [
   'http://attacker.example:3000',
 ];
 
-/** Whether `expression` is `REGEX.test(name)` of a regular expression literal anchored at both ends that `accepts` says is safe. */
-function testsWholeAgainst(expression: TSESTree.Node, name: string, accepts: (pattern: RegExp) => boolean): boolean {
-  if (expression.type !== AST_NODE_TYPES.CallExpression || calledMethodName(expression) !== 'test') return false;
+/**
+ * The regular expression of `REGEX.test(name)`, when it is a literal (or a constant holding one)
+ * anchored at both ends and spelling out hosts (`NAMED_HOSTS_ONLY`); `null` for anything else.
+ */
+function wholeMatchOf(expression: TSESTree.Node, name: string): RegExp | null {
+  if (expression.type !== AST_NODE_TYPES.CallExpression || calledMethodName(expression) !== 'test') return null;
   const [argument] = expression.arguments;
-  if (argument?.type !== AST_NODE_TYPES.Identifier || argument.name !== name) return false;
+  if (argument?.type !== AST_NODE_TYPES.Identifier || argument.name !== name) return null;
   const callee = skipTypeWrappers(expression.callee) as TSESTree.MemberExpression;
   const held = skipTypeWrappers(resolveExpression(callee.object) ?? callee.object);
-  if (held.type !== AST_NODE_TYPES.Literal || !('regex' in held) || !held.regex) return false;
+  if (held.type !== AST_NODE_TYPES.Literal || !('regex' in held) || !held.regex) return null;
   const { pattern, flags } = held.regex;
-  if (!pattern.startsWith('^') || !pattern.endsWith('$') || flags.includes('m')) return false;
-  if (!NAMED_HOSTS_ONLY.test(pattern.slice(1, -1)) || pattern.endsWith('\\$')) return false;
+  if (!pattern.startsWith('^') || !pattern.endsWith('$') || flags.includes('m')) return null;
+  if (!NAMED_HOSTS_ONLY.test(pattern.slice(1, -1)) || pattern.endsWith('\\$')) return null;
   try {
-    return accepts(new RegExp(pattern, flags.replace(/[gy]/gu, '')));
+    return new RegExp(pattern, flags.replace(/[gy]/gu, ''));
   } catch {
-    return false;
+    return null;
   }
 }
 
