@@ -2556,8 +2556,9 @@ function rejectingIfAround(node: TSESTree.Node, absent: Absent): TSESTree.Node |
             ) && !answersServerError(tryStatement.handler.body)
           : !answersNoAuthError(tryStatement.handler.body)))) &&
     // The call itself, not only the `try`: `if (requireAuth) { … verify(token) }` in a call that
-    // passes `requireAuth` false never verifies.
-    reachedWhenAbsent(call, absent) &&
+    // passes `requireAuth` false never verifies; nor does `if (auth) { … verify(token) }`, for a
+    // `token` made from the header a request leaves out.
+    reachedWhenAbsent(call, absent, withMadeFrom(absent)) &&
     // A made-up value signed with a key the source spells out (`jwt.verify(token, process.env.JWT_SECRET
     // || 'change-me')`) passes: anyone who reads the code can sign one.
     !(judgingForgery.value && keyedBySourceSecret(call))

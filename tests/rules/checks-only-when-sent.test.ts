@@ -51,6 +51,10 @@ const ONLY_WHEN_SENT: readonly (readonly [name: string, check: string])[] = [
     "`if (typeof auth === 'string') { const token = auth.slice(7); … }`",
     `  if (typeof auth === 'string') {\n    const token = auth.slice(7);\n    if (token !== process.env.MCP_TOKEN) ${REFUSE}\n  }`,
   ],
+  [
+    '`if (auth) { const token = …; try { verify(token) } catch { refuse } }`',
+    `  if (auth) {\n    const token = auth.split(' ')[1];\n    try {\n      verifyIssuedToken(token);\n    } catch {\n      ${REFUSE}\n    }\n  }`,
+  ],
 ];
 
 /** A verifier of the tokens the server issued: a value a page cannot make up. */
@@ -69,6 +73,10 @@ const REFUSED_WHEN_MISSING: readonly (readonly [name: string, check: string])[] 
   [
     'the block for a sent header, and an `else` that refuses the rest',
     `  if (auth) {\n    const token = auth.split(' ')[1];\n    if (!token || token !== process.env.MCP_TOKEN) ${REFUSE}\n  } else {\n    ${REFUSE}\n  }`,
+  ],
+  [
+    'the token taken apart outside any test of the header, and a throw of its verifier refused',
+    `  const token = auth?.split(' ')[1] ?? '';\n  try {\n    verifyIssuedToken(token);\n  } catch {\n    ${REFUSE}\n  }`,
   ],
 ];
 
