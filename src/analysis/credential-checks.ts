@@ -25,6 +25,7 @@ import {
 } from './origin-decisions';
 import {
   failOpenBranches,
+  isPassThrough,
   isPropertyName,
   letsLocalCallersThrough,
   letsMissingThroughByDefault,
@@ -664,7 +665,9 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
       return withArguments(
         resolved,
         factory,
-        () => functionChecksCredential(finder, factory, 1) || returnsOnlyChecks(finder, factory),
+        () =>
+          !returnsPassThrough(factory) &&
+          (functionChecksCredential(finder, factory, 1) || returnsOnlyChecks(finder, factory)),
       );
     }
   }
@@ -672,7 +675,11 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
   // The function a factory of the project returns, for the arguments it is called with.
   const factory = expression.type === AST_NODE_TYPES.CallExpression ? resolveFunction(expression.callee) : null;
   if (fn !== null && factory !== null && expression.type === AST_NODE_TYPES.CallExpression)
-    return withArguments(expression, factory, () => functionChecksCredential(finder, fn, 0, route));
+    return withArguments(
+      expression,
+      factory,
+      () => !returnsPassThrough(factory) && functionChecksCredential(finder, fn, 0, route),
+    );
   if (fn !== null) return functionChecksCredential(finder, fn, 0, route);
   return assignedChecks(finder, expression, route);
 }
@@ -693,6 +700,16 @@ function returnsOnlyChecks(finder: CheckFinder, factory: HandlerFunction): boole
   } finally {
     readingFactories.delete(factory);
   }
+}
+
+/**
+ * Whether a factory of the project hands back, for the call being read, middleware that lets every
+ * request on: `if (!apiKey) return (_req, _res, next) => next();` before the check it returns once
+ * the key is set. While the key is unset, which is how the server runs out of the box, nothing is
+ * checked; a branch the call's arguments rule out (`makeAuth({ optional: false })`) does not count.
+ */
+function returnsPassThrough(factory: HandlerFunction): boolean {
+  return returnedExpressions(factory).some((value) => !notTakenForCall(value, factory) && isPassThrough(value));
 }
 
 /** The factories `returnsOnlyChecks` is reading the returns of: one that returns its own call is no check. */

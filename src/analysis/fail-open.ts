@@ -189,6 +189,55 @@ export function passesWhileUnconfigured(fn: HandlerFunction): boolean {
 }
 
 /**
+ * Whether a value is middleware that lets every request on and does nothing else: `(_req, _res,
+ * next) => next()`, `async (_c, next) => { await next(); }`, also through a name
+ * (`const noCheck: RequestHandler = (…) => next()`). Logging beside the call changes nothing.
+ */
+export function isPassThrough(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+    return isPassThrough(expression.consequent) || isPassThrough(expression.alternate);
+  }
+  const fn = isFunctionNode(expression) ? expression : resolveFunction(expression);
+  const next = fn?.params.at(-1);
+  if (!fn || fn.params.length < 2 || next?.type !== AST_NODE_TYPES.Identifier) return false;
+  const callsNext = (value: TSESTree.Node | null | undefined): boolean => {
+    let call = value && skipTypeWrappers(value);
+    if (
+      call?.type === AST_NODE_TYPES.AwaitExpression ||
+      (call?.type === AST_NODE_TYPES.UnaryExpression && call.operator === 'void')
+    )
+      call = skipTypeWrappers(call.argument);
+    return (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee.type === AST_NODE_TYPES.Identifier &&
+      call.callee.name === next.name
+    );
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return callsNext(fn.body);
+  const statements = fn.body.body;
+  return (
+    statements.some(
+      (statement) =>
+        (statement.type === AST_NODE_TYPES.ExpressionStatement && callsNext(statement.expression)) ||
+        (statement.type === AST_NODE_TYPES.ReturnStatement && callsNext(statement.argument)),
+    ) &&
+    statements.every(
+      (statement) =>
+        (statement.type === AST_NODE_TYPES.ExpressionStatement &&
+          (callsNext(statement.expression) || /^console\./u.test(textOf(calleeOf(statement.expression))))) ||
+        (statement.type === AST_NODE_TYPES.ReturnStatement && callsNext(statement.argument)),
+    )
+  );
+}
+
+/** The callee of a call, or the expression itself. */
+function calleeOf(expression: TSESTree.Expression): TSESTree.Node {
+  const inner = skipTypeWrappers(expression);
+  return inner.type === AST_NODE_TYPES.CallExpression ? inner.callee : inner;
+}
+
+/**
  * Whether a credential check lets a request without its credential through out of the box: inside
  * the branch for a missing credential (`if (!token) { … }`), a branch on a setting that holds while
  * the environment is unset hands the request on (`if (FALLBACK) return next();`, with `const
