@@ -476,19 +476,25 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
         // `http://console.localhost:${PORT}`: what follows a whole scheme and host is a port or a
         // path, which can change no site's origin into this one; unless the text is then split
         // into several origins, or names more than one (`…:${PORT},${EXTRA}`).
-        const fixed = expression.quasis[0]!.value.cooked;
+        // The host may be a constant of its own (`http://${HOST}:${PORT}`, `const HOST = '127.0.0.1'`).
+        const { fixed, rest } = fixedPrefix(expression);
         const split =
           expression.parent?.type === AST_NODE_TYPES.MemberExpression &&
           expression.parent.object === expression &&
           propertyName(expression.parent) === 'split';
         if (
-          expression.expressions.length > 0 &&
+          rest < expression.expressions.length &&
           fixed !== null &&
           SCHEME_AND_HOST.test(fixed) &&
           !split &&
-          expression.quasis.slice(1).every((quasi) => !/[\s,]/u.test(quasi.value.cooked ?? ','))
+          expression.quasis.slice(rest + 1).every((quasi) => !/[\s,]/u.test(quasi.value.cooked ?? ','))
         ) {
-          const text = expression.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
+          const text =
+            fixed +
+            expression.quasis
+              .slice(rest + 1)
+              .map((quasi) => quasi.value.cooked ?? '')
+              .join('');
           sources.push({ kind: 'literal', node: expression, value: text, entry });
           return;
         }
@@ -504,6 +510,24 @@ export function originSources(node: TSESTree.Node): OriginSource[] {
 
   visit(node, 0);
   return sources;
+}
+
+/**
+ * The text a template literal starts with, as far as the code fixes it: its first part, and each
+ * value after it that is a constant string or number with the part that follows
+ * (`http://${HOST}:` for `const HOST = 'localhost'`); `rest` is the index of the first value that
+ * is not one.
+ */
+function fixedPrefix(template: TSESTree.TemplateLiteral): { fixed: string | null; rest: number } {
+  let fixed = template.quasis[0]!.value.cooked;
+  let rest = 0;
+  for (; rest < template.expressions.length && fixed !== null; rest++) {
+    const value = staticValue(template.expressions[rest]!)?.value;
+    if (typeof value !== 'string' && typeof value !== 'number') break;
+    const next = template.quasis[rest + 1]!.value.cooked;
+    fixed = next === null ? null : fixed + String(value) + next;
+  }
+  return { fixed, rest };
 }
 
 /**

@@ -53,6 +53,15 @@ app.use((req, res, next) => {
 app.use(cors({ origin: [\`http://localhost:\${PORT}\`, \`http://[::1]:\${consolePort}/\`] }));`,
     },
     {
+      name: 'only the port from the environment, after a host held in a constant of its own',
+      code: `import cors from 'cors';
+const HOST = '127.0.0.1';
+const LOOPBACK = { name: 'localhost' } as const;
+const port = process.env.PORT || '3000';
+app.use(cors({ origin: \`http://\${HOST}:\${port}\` }));
+app.use('/ui', cors({ origin: \`http://\${LOOPBACK.name}:\${process.env.UI_PORT}/\` }));`,
+    },
+    {
       name: 'env vars unrelated to CORS',
       code: `import cors from 'cors';
 const PORT = Number(process.env.PORT ?? 3000);
@@ -1065,6 +1074,37 @@ app.use(cors({ origin: [] as string[] /* was env ORIGINS: list the allowed origi
               messageId: 'useConstantAllowlist',
               output: `import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a host held in a constant, completed from the environment: no colon before a port closes it',
+      code: `import cors from 'cors';
+const HOST = 'localhost';
+app.use(cors({ origin: \`http://\${HOST}\${process.env.ORIGIN_SUFFIX}\` }));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ORIGIN_SUFFIX`', credentials: '' },
+          line: 3,
+          column: 41,
+          endLine: 3,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `import cors from 'cors';
+const HOST = 'localhost';
+app.use(cors({ origin: false /* was env ORIGIN_SUFFIX: list the allowed origins here */ }));`,
+            },
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+const HOST = 'localhost';
+app.use(cors({ origin: ['https://app.example.com'] }));`,
             },
           ],
         },
