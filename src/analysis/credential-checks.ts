@@ -666,7 +666,7 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
         resolved,
         factory,
         () =>
-          !returnsPassThrough(factory) &&
+          !(finder.enforcedByDefault && returnsPassThrough(factory)) &&
           (functionChecksCredential(finder, factory, 1) || returnsOnlyChecks(finder, factory)),
       );
     }
@@ -678,7 +678,8 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
     return withArguments(
       expression,
       factory,
-      () => !returnsPassThrough(factory) && functionChecksCredential(finder, fn, 0, route),
+      () =>
+        !(finder.enforcedByDefault && returnsPassThrough(factory)) && functionChecksCredential(finder, fn, 0, route),
     );
   if (fn !== null) return functionChecksCredential(finder, fn, 0, route);
   return assignedChecks(finder, expression, route);
@@ -688,12 +689,17 @@ export function checksCredential(finder: CheckFinder, node: TSESTree.Node, route
  * Whether every value a factory of the project returns, but `null` and `undefined`, is a check
  * (`return settings.auth ? requireBearerAuth({ verifier }) : null`): a handler that is `null` is
  * never mounted (express throws at the `use()`), nor answers (Hono fails the request), so what
- * runs is the check.
+ * runs is the check. Where a check the owner switches on counts (`enforcedByDefault` unset), a
+ * pass-through returned while it is off (`(_req, _res, next) => next()`) is that switch too, as
+ * `if (!TOKEN) return next()` is inside a check.
  */
 function returnsOnlyChecks(finder: CheckFinder, factory: HandlerFunction): boolean {
   if (readingFactories.has(factory)) return false;
-  const returned = returnedExpressions(factory).filter((value) => !isNullishLiteral(skipTypeWrappers(value)));
-  if (returned.length === 0 || returned.length === returnedExpressions(factory).length) return false;
+  const all = returnedExpressions(factory);
+  const returned = all.filter(
+    (value) => !isNullishLiteral(skipTypeWrappers(value)) && (finder.enforcedByDefault || !isPassThrough(value)),
+  );
+  if (returned.length === 0 || returned.length === all.length) return false;
   readingFactories.add(factory);
   try {
     return returned.every((value) => checksCredential(finder, value));
@@ -706,7 +712,8 @@ function returnsOnlyChecks(finder: CheckFinder, factory: HandlerFunction): boole
  * Whether a factory of the project hands back, for the call being read, middleware that lets every
  * request on: `if (!apiKey) return (_req, _res, next) => next();` before the check it returns once
  * the key is set. While the key is unset, which is how the server runs out of the box, nothing is
- * checked; a branch the call's arguments rule out (`makeAuth({ optional: false })`) does not count.
+ * checked: no check for a finder that wants one enforced by default. A branch the call's arguments
+ * rule out (`makeAuth({ optional: false })`) does not count.
  */
 function returnsPassThrough(factory: HandlerFunction): boolean {
   return returnedExpressions(factory).some((value) => !notTakenForCall(value, factory) && isPassThrough(value));

@@ -6,8 +6,9 @@ import { unprotectedTransport } from '../support/fix-text';
 
 // Middleware made by a factory of the project that hands back a pass-through while its key is
 // unset (`if (!key) return (_req, _res, next) => next();`) and the token check only once it is
-// set. Out of the box the key is unset, and the server checks nothing: no check for a cross-site
-// POST, nor for a rebinding page.
+// set. Out of the box the key is unset, and the server checks nothing: what a rebinding page meets
+// (require-dns-rebinding-protection wants a check enforced by default). require-csrf-token takes a
+// check the owner switches on as theirs to switch on, as it takes `if (!TOKEN) return next()`.
 
 const ruleTester = createRuleTester();
 
@@ -88,19 +89,24 @@ function transportAt(code: string): [line: number, column: number] {
   return [line + 1, lines[line]!.indexOf('StreamableHTTPServerTransport') + 1];
 }
 
-ruleTester.run('require-csrf-token: a middleware factory that checks nothing while its key is unset', csrfRule, {
-  valid: ENFORCED.map(([name, factory]) => ({ name, code: SERVER(factory) })),
-  invalid: [
-    ...FAIL_OPEN.map(([name, factory]) => {
-      const code = SERVER(factory);
-      return { name, code, errors: [postMcpReport(code)] };
-    }),
-    (() => {
-      const code = SERVER(FAIL_OPEN[0]![1], 'auth').replace(
+ruleTester.run('require-csrf-token: a middleware factory the owner switches on with its key', csrfRule, {
+  valid: [
+    ...[...FAIL_OPEN, ...ENFORCED].map(([name, factory]) => ({ name, code: SERVER(factory) })),
+    {
+      name: 'the factory called into a constant, mounted by name',
+      code: SERVER(FAIL_OPEN[0]![1], 'auth').replace(
         '\nconst app = express();',
         '\nconst auth = makeAuth(process.env.API_KEY);\nconst app = express();',
+      ),
+    },
+  ],
+  invalid: [
+    (() => {
+      // Not a switch: the pass-through is all it ever returns.
+      const code = SERVER(
+        'function makeAuth(_key: string | undefined): RequestHandler {\n  return (_req, _res, next) => next();\n}',
       );
-      return { name: 'the factory called into a constant, mounted by name', code, errors: [postMcpReport(code)] };
+      return { name: 'a factory that returns only a pass-through', code, errors: [postMcpReport(code)] };
     })(),
   ],
 });
