@@ -444,13 +444,13 @@ function servesOnlyAppsOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
       if (made === null || isLinted(made)) return false;
       const { file } = moduleOf(made);
       // An app with endpoints of its own (middleware alone answers nothing the analysis can
-      // judge), in a module that other packages cannot import, and that no importer hands on.
+      // judge), in a module that other packages cannot import, and that no importer hands on;
+      // or one a function makes for this call alone.
       return (
         file !== null &&
-        !isPackageEntry(file) &&
         answersRequests(made) &&
-        routerOfNoMcp(made, sourceCode) &&
-        !reexportedByImporters(file)
+        (freshAppOfNoMcp(made, sourceCode) ||
+          (!isPackageEntry(file) && routerOfNoMcp(made, sourceCode) && !reexportedByImporters(file)))
       );
     })
   );
@@ -495,12 +495,26 @@ function answersRequests(made: TSESTree.Node): boolean {
   );
 }
 
-/** Whether a handler is an app or router of the project (`app.route('/', healthRoute)`), whose own routes answer. */
+/**
+ * Whether a handler is an app or router of the project (`app.route('/', healthRoute)`), whose own
+ * routes answer; also a Koa router's middleware (`app.use(router.routes())`).
+ */
 function mountsApp(handler: TSESTree.Node): boolean {
-  const expression = skipTypeWrappers(handler);
+  let expression = skipTypeWrappers(handler);
+  if (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.arguments.length === 0 &&
+    expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+    KOA_ROUTER_MIDDLEWARE.has(calledMethodName(expression) ?? '')
+  ) {
+    expression = skipTypeWrappers(expression.callee.object);
+  }
   const made = skipTypeWrappers(resolveExpression(expression) ?? expression);
   return made !== expression && entitiesOf(made, 'app').length > 0;
 }
+
+/** The methods of a `@koa/router` router that give the middleware an app mounts it with. */
+const KOA_ROUTER_MIDDLEWARE: ReadonlySet<string> = new Set(['routes', 'middleware']);
 
 /**
  * Whether a module of the package re-exports what `file` exports (`export { app } from './app'`,
@@ -590,15 +604,67 @@ function routerOfNoMcp(made: TSESTree.Node, linted: Readonly<SourceCode>): boole
 }
 
 /**
+ * Whether an app is made, afresh at each call, by a function another module of the project
+ * exports (`export function createApp(config, store) { const app = new Koa(); …; return app; }`),
+ * and serves no MCP: that module reaches no MCP package (but as a client), says MCP nowhere in its
+ * code and answers none of MCP's methods; and what the linted file hands the function, if it takes
+ * anything, cannot serve MCP either, for the linted file reaches no MCP package and no module that
+ * answers an MCP method by hand. Others may import
+ * the function, from the package's entry too, but the apps they make are theirs, not this one.
+ */
+function freshAppOfNoMcp(made: TSESTree.Node, linted: Readonly<SourceCode>): boolean {
+  if (isLinted(made) || entitiesOf(made, 'app').length === 0) return false;
+  const factory = exportedFactoryOf(made);
+  if (factory === null) return false;
+  const code = codeOf(made);
+  const { file } = moduleOf(code.ast);
+  if (file === null || reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE)) return false;
+  if (MENTIONS_MCP_METHOD.test(code.text) || (SAYS_MCP.test(code.text) && SAYS_MCP.test(codeWithoutNotes(code))))
+    return false;
+  if (factory.params.length === 0) return true;
+  const here = moduleOf(linted.ast).file;
+  return (
+    here !== null &&
+    !MENTIONS_MCP_METHOD.test(linted.text) &&
+    !reachesPackage(here, MCP_PACKAGES, MCP_CLIENT_MODULE) &&
+    !reachesText(here, MENTIONS_MCP_METHOD)
+  );
+}
+
+/**
+ * The function declaration a module exports that makes an app and returns it: `made` held by a
+ * `const` of its body that it returns, or returned as it is made. Not one that hands back an app
+ * of the module (`let app; export function getApp() { return (app ??= express()); }`).
+ */
+function exportedFactoryOf(made: TSESTree.Node): TSESTree.FunctionDeclaration | null {
+  const holder = outermostWrapper(made).parent;
+  let statement: TSESTree.Node | undefined = holder;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableOf(holder.id);
+    // A `let` given another value, or a `const` of the module, is not made afresh here.
+    if (variable?.scope.type !== 'function' || holder.parent.kind !== 'const') return null;
+    const returned = variable.references.find(
+      (reference) => outermostWrapper(reference.identifier).parent?.type === AST_NODE_TYPES.ReturnStatement,
+    );
+    statement = returned && outermostWrapper(returned.identifier).parent;
+  }
+  if (statement?.type !== AST_NODE_TYPES.ReturnStatement) return null;
+  const fn = enclosingFunction(statement);
+  if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || returnedBy(statement, true).length === 0) return null;
+  return fn;
+}
+
+/**
  * The names under which a module hands out an app it makes: `export default app`, `export const
  * app = …`, `export { app }`; or, for an app a function makes and returns (`export function
- * createApp() { const app = express(); …; return app; }`), the function's.
+ * createApp() { const app = express(); …; return app; }`), the function's, if it takes nothing
+ * (or `withParameters`).
  */
-function exportNames(made: TSESTree.Node): string[] {
+function exportNames(made: TSESTree.Node, withParameters = false): string[] {
   const holder = outermostWrapper(made).parent;
   // `export default new Hono().get(…)`
   if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return ['default'];
-  if (holder?.type === AST_NODE_TYPES.ReturnStatement) return returnedBy(holder);
+  if (holder?.type === AST_NODE_TYPES.ReturnStatement) return returnedBy(holder, withParameters);
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = variableOf(holder.id);
   const names = exportedAs(variable);
@@ -610,17 +676,17 @@ function exportNames(made: TSESTree.Node): string[] {
     (reference) => outermostWrapper(reference.identifier).parent?.type === AST_NODE_TYPES.ReturnStatement,
   );
   const statement = returned && outermostWrapper(returned.identifier).parent;
-  return statement?.type === AST_NODE_TYPES.ReturnStatement ? returnedBy(statement) : [];
+  return statement?.type === AST_NODE_TYPES.ReturnStatement ? returnedBy(statement, withParameters) : [];
 }
 
 /**
  * The export names of the function a `return` belongs to, when it is a declaration the module
- * exports that takes nothing: a caller could hand one that takes options a handler that serves
- * MCP (`createApp({ onRpc })`).
+ * exports that takes nothing (or `withParameters`): a caller could hand one that takes options a
+ * handler that serves MCP (`createApp({ onRpc })`).
  */
-function returnedBy(statement: TSESTree.ReturnStatement): string[] {
+function returnedBy(statement: TSESTree.ReturnStatement, withParameters = false): string[] {
   const fn = enclosingFunction(statement);
-  if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id || fn.params.length > 0) return [];
+  if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id || (fn.params.length > 0 && !withParameters)) return [];
   if (fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return [fn.id.name];
   if (fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return ['default'];
   return exportedAs(variableOf(fn.id));

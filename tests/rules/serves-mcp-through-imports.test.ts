@@ -514,6 +514,51 @@ const FACTORY_ENTRY = `import { createApp } from './app.js';
 
 createApp().listen(4000);`;
 
+/** A factory of the app that takes its settings and a store from its caller. */
+const FACTORY_WITH_SETTINGS = `import express from 'express';
+import type { Store } from './store.js';
+
+export function createApp(settings: { prefix: string }, store: Store) {
+  const app = express();
+  app.get(\`\${settings.prefix}/users\`, async (_req, res) => res.json(await store.listUsers()));
+  return app;
+}`;
+
+/** An entry that hands the factory plain settings (`listen` on line 4). */
+const SETTINGS_ENTRY = `import { createApp } from './app.js';
+import * as store from './store.js';
+
+createApp({ prefix: '/api' }, store).listen(4000);`;
+
+/** A Koa app whose routes a \`@koa/router\` router holds, made by a factory that takes settings. */
+const KOA_FACTORY = `import Koa from 'koa';
+import Router from '@koa/router';
+
+export function createApp(settings: { greeting: string }) {
+  const app = new Koa();
+  const router = new Router();
+  router.get('/hello', (ctx) => {
+    ctx.body = settings.greeting;
+  });
+  app.use(router.routes());
+  return app;
+}`;
+
+/** An entry that starts the Koa factory's app (\`listen\` on line 3). */
+const KOA_ENTRY = `import { createApp } from './app.js';
+
+createApp({ greeting: 'hi' }).listen(4000);`;
+
+/** The settings entry, and an MCP server it starts on stdio beside the app (\`listen\` on line 8). */
+const SETTINGS_ENTRY_WITH_MCP = `import { createApp } from './app.js';
+import * as store from './store.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+
+const mcp = new McpServer({ name: 'users', version: '1.0.0' });
+await mcp.connect(new StdioServerTransport());
+createApp({ prefix: '/api' }, store).listen(4000);`;
+
 function entryBeside(files: Record<string, string>, entry = ENTRY): string {
   const dir = makePackage({ 'src/index.ts': entry, 'src/store.ts': STORE, 'src/routes.ts': PLAIN_ROUTER, ...files });
   return path.join(dir, 'src', 'index.ts');
@@ -555,6 +600,34 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
       name: 'an app a factory of another module makes and returns',
       code: FACTORY_ENTRY,
       filename: entryBeside({ 'src/app.ts': FACTORY_MODULE }, FACTORY_ENTRY),
+    },
+    {
+      name: 'an app a factory of another module makes from the settings the entry hands it',
+      code: SETTINGS_ENTRY,
+      filename: entryBeside(
+        {
+          'src/app.ts': FACTORY_WITH_SETTINGS,
+          'src/store.ts': `${STORE}\nexport type Store = typeof import('./store.js');`,
+        },
+        SETTINGS_ENTRY,
+      ),
+    },
+    {
+      name: 'a Koa app whose router the factory mounts with `router.routes()`',
+      code: KOA_ENTRY,
+      filename: entryBeside({ 'src/app.ts': KOA_FACTORY }, KOA_ENTRY),
+    },
+    {
+      name: "the factory is the package's entry, which other packages import",
+      code: KOA_ENTRY,
+      filename: path.join(
+        makePackage(
+          { 'src/index.ts': KOA_ENTRY, 'src/app.ts': KOA_FACTORY },
+          { name: 'greeter', version: '1.0.0', main: 'src/app.ts' },
+        ),
+        'src',
+        'index.ts',
+      ),
     },
     {
       name: 'the app exported by default',
@@ -639,6 +712,47 @@ ruleTester.run("require-loopback-host: an entry that starts another module's app
           ),
           column: 33,
           endColumn: 39,
+        },
+      ],
+    },
+    {
+      name: 'the entry that hands the factory its settings serves MCP itself',
+      code: SETTINGS_ENTRY_WITH_MCP,
+      filename: entryBeside(
+        {
+          'src/app.ts': FACTORY_WITH_SETTINGS,
+          'src/store.ts': `${STORE}\nexport type Store = typeof import('./store.js');`,
+        },
+        SETTINGS_ENTRY_WITH_MCP,
+      ),
+      errors: [
+        {
+          ...nodeDefaultHost(
+            8,
+            (host) => SETTINGS_ENTRY_WITH_MCP.replace('listen(4000)', `listen(4000${host})`),
+            '`app.listen()` of Express',
+          ),
+          column: 38,
+          endColumn: 44,
+        },
+      ],
+    },
+    {
+      name: 'the factory that takes settings says MCP in its code',
+      code: KOA_ENTRY,
+      filename: entryBeside(
+        { 'src/app.ts': KOA_FACTORY.replace("router.get('/hello'", "router.get('/mcp'") },
+        KOA_ENTRY,
+      ),
+      errors: [
+        {
+          ...nodeDefaultHost(
+            3,
+            (host) => KOA_ENTRY.replace('listen(4000)', `listen(4000${host})`),
+            '`app.listen()` of Koa',
+          ),
+          column: 31,
+          endColumn: 37,
         },
       ],
     },
