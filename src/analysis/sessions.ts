@@ -1,5 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, calledMethodObject, outermostWrapper, skipTypeWrappers, walk } from './ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  globalPath,
+  isLoggingCallee,
+  outermostWrapper,
+  skipTypeWrappers,
+  walk,
+} from './ast';
 import { transportCalls } from './mcp-transports';
 import { nameOf, propertyName, staticValue, variableOf } from './program';
 import { enclosingClass, holdsThrough, resolveExpression, type HandlerFunction } from './values';
@@ -13,9 +21,10 @@ import { enclosingClass, holdsThrough, resolveExpression, type HandlerFunction }
  * Whether a function hands requests only to transports it looks up by an id the request names, in
  * a collection of this module's own keyed by the ids the transports make (`keyedBySessionId`):
  * every transport call of it (`handleRequest`, or `method` alone when given) is on such a lookup.
+ * The request is its parameter at `requestIndex`.
  */
-export function onlyLooksUpSessions(fn: HandlerFunction, method?: string): boolean {
-  const [request] = fn.params;
+export function onlyLooksUpSessions(fn: HandlerFunction, method?: string, requestIndex = 0): boolean {
+  const request = fn.params[requestIndex];
   if (request?.type !== AST_NODE_TYPES.Identifier) return false;
   const requestVariable = variableOf(request);
   if (requestVariable === null) return false;
@@ -189,6 +198,113 @@ function fieldName(node: TSESTree.MemberExpression | TSESTree.PropertyDefinition
 }
 
 /**
+ * Whether a listing of the sessions (`Object.keys(sessions)`, `sessions.keys()`, spread or
+ * `Array.from`) is only counted (`.length`) or only written to a log line, also inside an object,
+ * an array or a template the log call is given, or joined: neither reaches a page.
+ */
+function listedOnlyUnread(use: TSESTree.Node): boolean {
+  let listing: TSESTree.Node;
+  const parent = use.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments.length === 1 &&
+    parent.arguments[0] === use &&
+    LISTINGS.has(globalPath(parent.callee)?.join('.') ?? '')
+  ) {
+    listing = parent;
+  } else if (
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === use &&
+    parent.parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.parent.callee === parent &&
+    parent.parent.arguments.length === 0 &&
+    ['keys', 'values', 'entries'].includes(propertyName(parent) ?? '')
+  ) {
+    listing = parent.parent;
+  } else return false;
+  // Through what keeps it a listing: `[...listing]`, `Array.from(listing)`, `listing.join(', ')`.
+  let current = outermostWrapper(listing);
+  for (let depth = 0; depth < 4; depth++) {
+    const holder = current.parent;
+    if (holder?.type === AST_NODE_TYPES.SpreadElement && holder.parent.type === AST_NODE_TYPES.ArrayExpression)
+      current = outermostWrapper(holder.parent);
+    else if (
+      holder?.type === AST_NODE_TYPES.CallExpression &&
+      holder.arguments[0] === current &&
+      globalPath(holder.callee)?.join('.') === 'Array.from'
+    )
+      current = outermostWrapper(holder);
+    else if (
+      holder?.type === AST_NODE_TYPES.MemberExpression &&
+      holder.object === current &&
+      propertyName(holder) === 'join' &&
+      holder.parent.type === AST_NODE_TYPES.CallExpression &&
+      holder.parent.callee === holder
+    )
+      current = outermostWrapper(holder.parent);
+    else break;
+  }
+  const holder = current.parent;
+  if (
+    holder?.type === AST_NODE_TYPES.MemberExpression &&
+    holder.object === current &&
+    propertyName(holder) === 'length'
+  )
+    return true;
+  return inLogLine(current);
+}
+
+/**
+ * Whether a use is what a `for…in` loop walks (`for (const id in sessions)`, to close each at
+ * shutdown), and the loop's id serves only to index the same sessions (`sessions[id].close()`,
+ * `delete sessions[id]`) or in a log line: the ids stay in the code.
+ */
+function iteratedOnlyWithin(use: TSESTree.Node): boolean {
+  const loop = use.parent;
+  if (loop?.type !== AST_NODE_TYPES.ForInStatement || loop.right !== use || use.type !== AST_NODE_TYPES.Identifier)
+    return false;
+  const declaration = loop.left;
+  const id =
+    declaration.type === AST_NODE_TYPES.VariableDeclaration && declaration.declarations.length === 1
+      ? (declaration.declarations[0]?.id ?? null)
+      : null;
+  const key = id?.type === AST_NODE_TYPES.Identifier ? variableOf(id) : null;
+  if (!key) return false;
+  return key.references.every((reference) => {
+    if (reference.init) return true;
+    const value = outermostWrapper(reference.identifier as TSESTree.Node);
+    const member = value.parent;
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.computed && member.property === value) {
+      const object = skipTypeWrappers(member.object);
+      return object.type === AST_NODE_TYPES.Identifier && object.name === use.name;
+    }
+    return inLogLine(value);
+  });
+}
+
+/** Whether a value is given to a logging call, also inside an object, an array or a template it is given. */
+function inLogLine(value: TSESTree.Node): boolean {
+  let current = value;
+  for (let depth = 0; depth < 8; depth++) {
+    const holder = current.parent;
+    if (holder?.type === AST_NODE_TYPES.CallExpression && holder.callee !== current)
+      return isLoggingCallee(holder.callee);
+    if (
+      holder?.type !== AST_NODE_TYPES.ArrayExpression &&
+      holder?.type !== AST_NODE_TYPES.TemplateLiteral &&
+      holder?.type !== AST_NODE_TYPES.ObjectExpression &&
+      !(holder?.type === AST_NODE_TYPES.Property && holder.value === current)
+    )
+      return false;
+    current = outermostWrapper(holder);
+  }
+  return false;
+}
+
+/** The global functions that list a collection's keys or entries. */
+const LISTINGS: ReadonlySet<string> = new Set(['Object.keys', 'Object.values', 'Object.entries']);
+
+/**
  * Whether a use of a collection keeps sessions by their id: a write of one entry under a
  * session id, a read, a delete, `size`, `get`, `has`, `delete`, or `set` under a session id.
  */
@@ -218,6 +334,10 @@ function usedAsSessionStore(node: TSESTree.Node): boolean {
     );
   };
   const use = outermostWrapper(node);
+  if (listedOnlyUnread(use) || iteratedOnlyWithin(use)) return true;
+  // `id in sessions`: a test.
+  if (use.parent?.type === AST_NODE_TYPES.BinaryExpression && use.parent.operator === 'in' && use.parent.right === use)
+    return true;
   const member = use.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use) return false;
   if (member.computed) {

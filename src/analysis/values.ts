@@ -2512,3 +2512,33 @@ function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): strin
 
 /** The scope a node is in (re-exported for helpers that need it beside the values). */
 export { scopeOf };
+
+/**
+ * The function of the project a handler hands its request to and does nothing else
+ * (`(req, res) => postMessage('/messages', req, res)`, also awaited or returned from a block of
+ * that one statement), with the place the request takes among its parameters: what it serves and
+ * checks is the handler's.
+ */
+export function delegateOf(fn: HandlerFunction): { fn: HandlerFunction; request: number } | null {
+  const [request] = fn.params;
+  if (request?.type !== AST_NODE_TYPES.Identifier) return null;
+  let body: TSESTree.Node = fn.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const [only, ...rest] = body.body;
+    if (!only || rest.length > 0) return null;
+    if (only.type === AST_NODE_TYPES.ExpressionStatement) body = only.expression;
+    else if (only.type === AST_NODE_TYPES.ReturnStatement && only.argument) body = only.argument;
+    else return null;
+  }
+  let call = skipTypeWrappers(body);
+  if (call.type === AST_NODE_TYPES.AwaitExpression || call.type === AST_NODE_TYPES.UnaryExpression)
+    call = skipTypeWrappers(call.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression || skipTypeWrappers(call.callee).type !== AST_NODE_TYPES.Identifier)
+    return null;
+  const index = call.arguments.findIndex((argument) => {
+    const value = skipTypeWrappers(argument);
+    return value.type === AST_NODE_TYPES.Identifier && value.name === request.name;
+  });
+  const target = index < 0 ? null : resolveFunction(call.callee);
+  return target && target !== fn && target.params.length > index ? { fn: target, request: index } : null;
+}

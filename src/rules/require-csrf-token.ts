@@ -52,6 +52,7 @@ import {
 } from '../analysis/nest-routes';
 import { mcpModules } from '../analysis/mcp-modules';
 import {
+  delegateOf,
   externalRefOf,
   findObjectProperty,
   enclosingFunction,
@@ -695,19 +696,36 @@ export default createRule<Options, MessageIds>({
      */
     function sessionsMadeBehindCheck(route: Route): boolean {
       const last = route.handlers.at(-1);
-      const fn = last && resolveFunction(last);
-      if (!fn) return false;
+      const handler = last && resolveFunction(last);
+      if (!handler) return false;
+      // A handler that only hands the request to a function of the file
+      // (`(req, res) => postMessage('/messages', req, res)`) serves what that function does.
+      const delegate = delegateOf(handler);
+      const fn = delegate?.fn ?? handler;
       const sse = findMcpTransports(sourceCode).filter(({ transport }) => transport.name === 'sse');
       if (sse.length === 0 || sse.some(({ node }) => containsNode(fn, node))) return false;
-      if (!onlyLooksUpSessions(fn, 'handlePostMessage')) return false;
+      if (!onlyLooksUpSessions(fn, 'handlePostMessage', delegate?.request)) return false;
       const { routes, apps } = findRoutes(sourceCode);
       return sse.every(({ node }) => {
-        const making = routesHolding(routes, node);
+        const making = [
+          ...routesHolding(routes, node),
+          ...routes.filter((other) => {
+            const inner = delegatedFunction(other);
+            return inner !== null && containsNode(inner, node);
+          }),
+        ];
         return (
           making.length > 0 &&
           making.every((other) => routeIsGuarded(finder, other, apps) || unreadableCrossOrigin(other))
         );
       });
+    }
+
+    /** The function of the file a route's handler only hands its request to, if it does. */
+    function delegatedFunction(route: Route): HandlerFunction | null {
+      const last = route.handlers.at(-1);
+      const handler = last && resolveFunction(last);
+      return (handler && delegateOf(handler)?.fn) ?? null;
     }
 
     /**
@@ -717,13 +735,16 @@ export default createRule<Options, MessageIds>({
      * and handed to no function (which could add one) but one of the project that adds none
      * (`addsNoCors`) or Node's `http.createServer(app)`; and every middleware it mounts is a package's (`express.json()`), a function
      * of this file, or one of another module that leaves CORS alone (`leavesCorsAlone`: a
-     * request-id setter, not one that may set the header). A rebinding page is same-origin, which
+     * request-id setter, not one that may set the header); and the app is served on loopback
+     * only, where no other machine opens the stream. A rebinding page is same-origin, which
      * `require-dns-rebinding-protection` judges.
      */
     function unreadableCrossOrigin(route: Route): boolean {
       if (!setsNoCors(sourceCode)) return false;
       const { app } = route;
       if (!app || app.typed || app.parent || !isLinted(app.node)) return false;
+      // Another machine of the network reads the stream as any client does.
+      if (!servedLocally(route, findRoutes(sourceCode).apps, localApps(sourceCode))) return false;
       const declarator = outermostWrapper(app.node).parent;
       if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier)
         return false;

@@ -783,6 +783,21 @@ ruleTester.run('require-csrf-token: SSE sessions no page of another site can rea
       ],
     },
     {
+      name: 'bound to every interface: another machine reads the stream and learns the id',
+      code: SSE_OPEN('').replace("app.listen(3000, '127.0.0.1');", 'app.listen(3000);'),
+      output: null,
+      errors: [
+        missingCheck('`POST /messages/:id`', [17, 1, 17, 9], (bearer) =>
+          SSE_OPEN('')
+            .replace("app.listen(3000, '127.0.0.1');", 'app.listen(3000);')
+            .replace(
+              "app.post('/messages/:id', ",
+              `${tokenHelpers({ bearer })}\n\napp.post('/messages/:id', ${guard('express', bearer)}`,
+            ),
+        ),
+      ],
+    },
+    {
       name: 'cors() lets any page read the stream, and so post to the session',
       code: SSE_OPEN(WITH_CORS),
       output: null,
@@ -792,6 +807,82 @@ ruleTester.run('require-csrf-token: SSE sessions no page of another site can rea
             "app.post('/messages/:id', ",
             `${tokenHelpers({ bearer })}\n\napp.post('/messages/:id', ${guard('express', bearer)}`,
           ),
+        ),
+      ],
+    },
+  ],
+});
+
+// SSE sessions whose routes hand the request to helpers of the function that sets up the server,
+// the path first (`(req, res) => postMessage('/messages', req, res)`); the sessions a plain object
+// that a shutdown loop walks to close each one. `policy` goes after the app.
+const SSE_HELPERS = (
+  policy: string,
+  lookup = 'streams[String(req.query.sessionId)]',
+): string => `import express from 'express';
+import cors from 'cors';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { makeServer } from './server';
+
+export function startSse(port: number): void {
+  const app = express();
+  ${policy}const streams: Record<string, SSEServerTransport> = {};
+
+  const openStream = async (path: string, _req: express.Request, res: express.Response) => {
+    const transport = new SSEServerTransport(path, res);
+    streams[transport.sessionId] = transport;
+    await makeServer().connect(transport);
+  };
+
+  const postMessage = async (path: string, req: express.Request, res: express.Response) => {
+    const transport = ${lookup};
+    if (!transport) {
+      console.warn('no stream', { path, known: req.query.sessionId in streams });
+      return void res.status(404).end();
+    }
+    await transport.handlePostMessage(req, res, req.body);
+  };
+
+  app.get('/sse', (req, res) => openStream('/messages', req, res));
+  app.post('/messages', (req, res) => postMessage('/messages', req, res));
+  const server = app.listen(port, '127.0.0.1');
+
+  process.on('SIGTERM', async () => {
+    for (const id in streams) {
+      console.info('closing', id);
+      await streams[id].close();
+      delete streams[id];
+    }
+    server.close();
+  });
+}`;
+
+const helpersFixed = (code: string) => (bearer: boolean) =>
+  code
+    .replace(
+      "import { makeServer } from './server';\n",
+      `import { makeServer } from './server';\n\n${tokenHelpers({ bearer })}\n`,
+    )
+    .replace("app.post('/messages', ", `app.post('/messages', ${guard('express', bearer, { indent: '  ' })}`);
+
+ruleTester.run('require-csrf-token: SSE sessions served through helpers of the setup function', rule, {
+  valid: [{ name: 'the routes hand the request on, the path first; no CORS policy', code: SSE_HELPERS('') }],
+  invalid: [
+    {
+      name: 'cors() lets any page read the stream the helper opens',
+      code: SSE_HELPERS('app.use(cors());\n  '),
+      output: null,
+      errors: [missingCheck('`POST /messages`', [27, 3, 27, 11], helpersFixed(SSE_HELPERS('app.use(cors());\n  ')))],
+    },
+    {
+      name: 'the helper posts to the last stream, whatever id the request names',
+      code: SSE_HELPERS('', 'Object.values(streams).at(-1)'),
+      output: null,
+      errors: [
+        missingCheck(
+          '`POST /messages`',
+          [26, 3, 26, 11],
+          helpersFixed(SSE_HELPERS('', 'Object.values(streams).at(-1)')),
         ),
       ],
     },
@@ -838,6 +929,22 @@ const RECORD_OBJECT = SSE_RECORD(
   .replace(
     'sessions.set(transport.sessionId, { server, transport });',
     'sessions[transport.sessionId] = { server, transport };',
+  );
+
+/** RECORD_OBJECT with a health route that counts the sessions and a log line that lists them. */
+const RECORD_COUNTED = RECORD_OBJECT.replace(
+  "app.listen(3000, '127.0.0.1');",
+  "app.get('/health', (_req, res) => res.json({ ok: true, sessions: Object.keys(sessions).length }));\n\napp.listen(3000, '127.0.0.1');",
+).replace(
+  '  await server.connect(transport);\n',
+  "  console.info('session opened', { open: Object.keys(sessions) });\n  await server.connect(transport);\n",
+);
+
+/** SSE_RECORD whose route at `/sessions` answers with the ids of the sessions (`listing`). */
+const RECORD_LISTED = (listing: string): string =>
+  SSE_RECORD(RECORD_PROPERTY).replace(
+    "app.listen(3000, '127.0.0.1');",
+    `app.get('/sessions', (_req, res) => res.json({ open: ${listing} }));\n\napp.listen(3000, '127.0.0.1');`,
   );
 
 const recordFixed = (code: string) => (bearer: boolean) =>
@@ -911,6 +1018,19 @@ ruleTester.run('require-csrf-token: SSE sessions kept as records beside their se
     },
     { name: 'a plain object of records, destructured (`const { transport } = sessions[id]`)', code: RECORD_OBJECT },
     {
+      name: 'the sessions only counted (`Object.keys(sessions).length`) and listed in a log line',
+      code: RECORD_COUNTED,
+    },
+    {
+      name: "a Map's ids spread into a log line, joined (`[...sessions.keys()].join(', ')`)",
+      code: SSE_RECORD(RECORD_PROPERTY)
+        .replace(
+          '  await server.connect(transport);\n',
+          "  logger.debug(`open: ${[...sessions.keys()].join(', ')}`);\n  await server.connect(transport);\n",
+        )
+        .replace("import cors from 'cors';\n", "import cors from 'cors';\nimport { logger } from './logger';\n"),
+    },
+    {
       name: 'the record destructured from the lookup or an empty object (`?? {}`)',
       code: SSE_RECORD('const { transport } = sessions.get(String(req.query.sessionId)) ?? {};'),
     },
@@ -935,6 +1055,18 @@ ruleTester.run('require-csrf-token: SSE sessions kept as records beside their se
           recordFixed(SSE_RECORD(RECORD_PROPERTY, 'app.use(cors());\n')),
         ),
       ],
+    },
+    {
+      name: "a route answers with the sessions' ids (`Object.keys(sessions)`): a page can read them",
+      code: RECORD_LISTED('Object.keys(sessions)'),
+      output: null,
+      errors: [missingCheck('`POST /messages`', [16, 1, 16, 9], recordFixed(RECORD_LISTED('Object.keys(sessions)')))],
+    },
+    {
+      name: "a route answers with a Map's ids spread into an array (`[...sessions.keys()]`)",
+      code: RECORD_LISTED('[...sessions.keys()]'),
+      output: null,
+      errors: [missingCheck('`POST /messages`', [16, 1, 16, 9], recordFixed(RECORD_LISTED('[...sessions.keys()]')))],
     },
     {
       name: 'a record looked up by a key of the code, not the id the request names',
