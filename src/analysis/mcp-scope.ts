@@ -12,7 +12,7 @@ import {
   walk,
 } from './ast';
 import { entitiesOf, mayHoldEntities, moduleIndex, takesOnlyClientModules } from './facts';
-import { codeOf, declaredVariables, isLinted, moduleOf, programOf, variableOf } from './program';
+import { codeOf, declaredVariables, isLinted, moduleOf, programOf, propertyName, variableOf } from './program';
 import {
   bareSpecifier,
   importersOf,
@@ -763,7 +763,8 @@ function callsIntoMcpModule(fn: HandlerFunction): boolean {
  * Whether the file gives plain servers (`http.createServer(handler)`) handlers that route through
  * a table of the file: each looks its function up by the request's path (`actions[pathname]`) in
  * an object whose keys are paths, none an MCP endpoint's, and whose values are functions of the
- * file that hand no request to an MCP transport.
+ * file that hand no request to an MCP transport; or that read no request body (`readsNoBody`) and
+ * answer with files (`servesFiles`).
  */
 function ownPlainHandlers(sourceCode: Readonly<SourceCode>): boolean {
   const handlers = plainServerHandlers(sourceCode);
@@ -772,11 +773,60 @@ function ownPlainHandlers(sourceCode: Readonly<SourceCode>): boolean {
     handlers.every((handler) => {
       const fn = resolveFunction(handler);
       return (
-        fn !== null && isLinted(fn) && !servesMcp(handler) && routesThroughOwnTable(fn) && handsRequestToOwnCode(fn)
+        fn !== null &&
+        isLinted(fn) &&
+        !servesMcp(handler) &&
+        (routesThroughOwnTable(fn) || (readsNoBody(fn) && servesFiles(fn))) &&
+        handsRequestToOwnCode(fn)
       );
     })
   );
 }
+
+/**
+ * Whether a handler reads of its request only what names the resource (`req.url`, `req.method`,
+ * `req.headers`), never the body (no `req.on('data', …)`, `for await (… of req)`, `req.pipe(…)`, nor
+ * the request handed on): MCP's messages come in request bodies, so such a handler (a static file
+ * server: `readFile(path.join(root, req.url))`) cannot take one.
+ */
+function readsNoBody(fn: HandlerFunction): boolean {
+  const [request] = fn.params;
+  const variable = request?.type === AST_NODE_TYPES.Identifier ? variableOf(request) : null;
+  return (
+    variable !== null &&
+    variable.references.length > 0 &&
+    variable.references.every((reference) => {
+      const member = outermostWrapper(reference.identifier as TSESTree.Node).parent;
+      return (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === outermostWrapper(reference.identifier as TSESTree.Node) &&
+        RESOURCE_FIELDS.has(propertyName(member) ?? '') &&
+        !(member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) &&
+        !(member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member)
+      );
+    })
+  );
+}
+
+/**
+ * Whether a handler answers with files it reads from disk (`readFile`, `createReadStream` of
+ * `node:fs` or `node:fs/promises`): a static file server, as a demo page or a UI is served.
+ */
+function servesFiles(fn: HandlerFunction): boolean {
+  let reads = false;
+  walk(fn.body, (node) => {
+    if (reads || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const ref = externalRefOf(node.callee);
+    reads = ref !== null && FS_MODULES.has(ref.module.replace(/^node:/u, '')) && FILE_READS.has(ref.names.at(-1) ?? '');
+  });
+  return reads;
+}
+
+const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'fs/promises']);
+const FILE_READS: ReadonlySet<string> = new Set(['readFile', 'readFileSync', 'createReadStream']);
+
+/** What a request names the resource and its caller with, apart from its body. */
+const RESOURCE_FIELDS: ReadonlySet<string> = new Set(['url', 'method', 'headers', 'httpVersion']);
 
 /**
  * Whether a handler hands its request (or response) to no call but of functions of the file and

@@ -17,7 +17,10 @@ const makePackage = packageMaker();
 
 const DASHBOARD_MANIFEST = { name: 'stats-dashboard', private: true, dependencies: { express: '^5', cors: '^2' } };
 
-/** A plain `node:http` server whose handler the file writes: the rules cannot tell it from an MCP bridge alone. */
+/**
+ * A plain `node:http` server whose handler the file writes, and that reads request bodies (it logs
+ * what is posted to it): the rules cannot tell it from an MCP bridge alone.
+ */
 const PLAIN_SERVER = `import http from 'node:http';
 import { readFileSync } from 'node:fs';
 
@@ -27,7 +30,7 @@ const server = http.createServer((req, res) => {
     res.end(readFileSync('index.html'));
     return;
   }
-  res.writeHead(404).end();
+  req.on('data', (chunk) => process.stdout.write(chunk)).on('end', () => res.writeHead(404).end());
 });
 server.listen(4000);
 `;

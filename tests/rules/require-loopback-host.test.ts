@@ -4940,6 +4940,66 @@ ruleTester.run('require-loopback-host: a plain server that routes through a tabl
   ],
 });
 
+/** A plain server that serves the files of a folder; `read` is how its handler takes the request (line 19 holds `listen`). */
+const STATIC_FILES = (read = ''): string => `import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+
+const root = path.resolve('public');
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
+
+createServer(async (req, res) => {
+  ${read}if (req.method !== 'GET') return void res.writeHead(405).end();
+  const target = path.join(root, req.url === '/' ? 'index.html' : (req.url ?? ''));
+  if (!target.startsWith(root)) return void res.writeHead(403).end();
+  try {
+    const body = await readFile(target);
+    res.writeHead(200, { 'Content-Type': types[path.extname(target)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+}).listen(8787);`;
+
+ruleTester.run('require-loopback-host: a plain server that reads no request body', rule, {
+  valid: [
+    {
+      name: 'it reads only the method and the path, to pick a file: no MCP message can reach it',
+      code: STATIC_FILES(),
+    },
+    {
+      name: 'and a header, to answer a conditional request',
+      code: STATIC_FILES("if (req.headers['if-none-match'] === 'v1') return void res.writeHead(304).end();\n  "),
+    },
+  ],
+  invalid: [
+    {
+      name: 'it reads the body: it may take MCP messages',
+      code: STATIC_FILES(
+        'let size = 0;\n  for await (const chunk of req) size += chunk.length;\n  console.log(size);\n  ',
+      ),
+      output: null,
+      errors: [
+        {
+          ...tableReport(
+            STATIC_FILES(
+              'let size = 0;\n  for await (const chunk of req) size += chunk.length;\n  console.log(size);\n  ',
+            ),
+          ),
+          line: 22,
+          endLine: 22,
+        },
+      ],
+    },
+    {
+      name: "it listens for the body's chunks",
+      code: STATIC_FILES("req.on('data', () => {});\n  "),
+      output: null,
+      errors: [{ ...tableReport(STATIC_FILES("req.on('data', () => {});\n  ")), line: 20, endLine: 20 }],
+    },
+  ],
+});
+
 /** A port from the environment, or a socket file when it is unset: `host` goes after it. */
 const PORT_OR_SOCKET = (host = ''): string => `import http from 'node:http';
 import path from 'node:path';
