@@ -3058,17 +3058,31 @@ const boundArguments = scoped<ReadonlyMap<Scope.Variable, unknown> | null>(null)
 
 /** Whether a test is false for the helper call being read, whatever the request holds. */
 function ruledOut(test: TSESTree.Node): boolean {
-  if (!boundArguments.value) return false;
-  const value = absentValue(test, new Map());
-  return value.known && !value.value;
+  const value = boundTestValue(test);
+  return value !== null && value.known && !value.value;
 }
 
 /** Whether a test is true for the helper call being read, whatever the request holds. */
 function ruledIn(test: TSESTree.Node): boolean {
-  if (!boundArguments.value) return false;
-  const value = absentValue(test, new Map());
-  return value.known && Boolean(value.value);
+  const value = boundTestValue(test);
+  return value !== null && value.known && Boolean(value.value);
 }
+
+/**
+ * What a test holds for the helper call being read, `null` when none is: worked out once per test
+ * and call (`notTakenForCall` asks it of every enclosing test of every node of the helper).
+ */
+function boundTestValue(test: TSESTree.Node): AbsentValue | null {
+  const bound = boundArguments.value;
+  if (!bound) return null;
+  let answers = testValues.get(bound);
+  if (!answers) testValues.set(bound, (answers = new Map()));
+  let value = answers.get(test);
+  if (!value) answers.set(test, (value = absentValue(test, new Map())));
+  return value;
+}
+
+const testValues = new WeakMap<ReadonlyMap<Scope.Variable, unknown>, Map<TSESTree.Node, AbsentValue>>();
 
 /**
  * Whether a node lies in a branch that the helper call being read never takes: the consequent of
