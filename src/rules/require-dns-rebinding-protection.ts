@@ -109,6 +109,7 @@ import {
 import { mcpModules } from '../analysis/mcp-modules';
 import { SAYS_MCP, mayServeMcp } from '../analysis/mcp-scope';
 import {
+  callsOf,
   enclosingFunction,
   externalRefOf,
   findObjectProperty,
@@ -1102,14 +1103,14 @@ export default createRule<Options, MessageIds>({
           // Not in a function that registers routes (`async function main()`): it builds the
           // server and handles no request, and its routes' handlers check only their own.
           const maker = making.length === 0 ? enclosingFunction(transport.node) : null;
-          if (
-            maker &&
-            !routes.some((route) => route.handlers.some((handler) => containsNode(maker, handler))) &&
-            (checksCredentialAtEveryCall(HOST_FINDER, maker, transport.node) ||
-              (trustCredentialChecks &&
-                checksCredentialAtEveryCall(REBINDING_CREDENTIAL_FINDER, maker, transport.node)))
-          )
-            continue;
+          const checksOnTheWay = (fn: HandlerFunction, target: TSESTree.Node): boolean =>
+            !routes.some((route) => route.handlers.some((handler) => containsNode(fn, handler))) &&
+            (checksCredentialAtEveryCall(HOST_FINDER, fn, target) ||
+              (trustCredentialChecks && checksCredentialAtEveryCall(REBINDING_CREDENTIAL_FINDER, fn, target)));
+          if (maker && checksOnTheWay(maker, transport.node)) continue;
+          // Made by a helper of the file (`setupTransport(sessionId, …)`) that only handlers call,
+          // each after it refused a request without a credential: the check is on every way to it.
+          if (maker && calledOnlyAfterChecks(maker, checksOnTheWay)) continue;
           // Options written for a version that reads them: say why they do nothing here.
           if (ignored && transportProtects(options, true) !== false) {
             context.report({
@@ -1924,3 +1925,19 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * Whether every call of a function is one the module shows (`callsOf`), each made by another
+ * function (no call at the top of the module) after the check `checksOnTheWay` finds in it.
+ */
+function calledOnlyAfterChecks(
+  fn: HandlerFunction,
+  checksOnTheWay: (caller: HandlerFunction, target: TSESTree.Node) => boolean,
+): boolean {
+  const found = callsOf(fn);
+  if (!found?.complete || found.calls.length === 0) return false;
+  return found.calls.every((call) => {
+    const caller = enclosingFunction(call);
+    return caller !== null && caller !== fn && !containsNode(fn, caller) && checksOnTheWay(caller, call);
+  });
+}
