@@ -3,7 +3,7 @@ import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
 import { createRuleTester } from '../rule-tester';
 import { postMcpReport } from '../support/csrf-cases';
-import { unprotectedTransport } from '../support/fix-text';
+import { transportAt, unprotectedTransport } from '../support/fix-text';
 
 // A credential check that runs only when the request carries the header: the value is taken apart
 // inside `if (auth) { … }` and refused there when it is wrong, but a request that leaves the
@@ -127,13 +127,6 @@ app.post('/mcp', auth.requireAuth, async (req, res) => {
 });
 app.listen(3000, '127.0.0.1');
 `;
-
-/** Where the transport is made in a file of `CHECKED`: its line and column. */
-function transportAt(code: string): [line: number, column: number] {
-  const lines = code.split('\n');
-  const line = lines.findIndex((text) => text.includes('new StreamableHTTPServerTransport'));
-  return [line + 1, lines[line]!.indexOf('StreamableHTTPServerTransport') + 1];
-}
 
 ruleTester.run('require-csrf-token: a check that runs only when the header is sent', csrfRule, {
   valid: [

@@ -2,7 +2,7 @@ import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
 import { postMcpReport } from '../support/csrf-cases';
-import { unprotectedTransport } from '../support/fix-text';
+import { transportAt, unprotectedTransport } from '../support/fix-text';
 
 // Middleware made by a factory of the project that hands back a pass-through while its key is
 // unset (`if (!key) return (_req, _res, next) => next();`) and the token check only once it is
@@ -81,13 +81,6 @@ const ENFORCED: readonly (readonly [name: string, factory: string])[] = [
     `function makeAuth(key: string | undefined) {\n  if (!key) throw new Error('API_KEY is required');\n  return (req: Request, res: Response, next: NextFunction) => {\n    console.log(req.method, req.path);\n    if (req.headers.authorization !== \`Bearer \${key}\`) return void res.status(401).end();\n    next();\n  };\n}`,
   ],
 ];
-
-/** Where the transport is made: its line and column. */
-function transportAt(code: string): [line: number, column: number] {
-  const lines = code.split('\n');
-  const line = lines.findIndex((text) => text.includes('new StreamableHTTPServerTransport'));
-  return [line + 1, lines[line]!.indexOf('StreamableHTTPServerTransport') + 1];
-}
 
 ruleTester.run('require-csrf-token: a middleware factory the owner switches on with its key', csrfRule, {
   valid: [

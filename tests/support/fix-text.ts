@@ -196,6 +196,13 @@ export function nodeDefaultHost(
  * `{ sessionIdGenerator: undefined }` at `line` and `column`, and its suggestion, which turns the
  * transport's protection on for a server on `port`.
  */
+/** Where `code` makes its `StreamableHTTPServerTransport`: the line and column of the class's name. */
+export function transportAt(code: string): [line: number, column: number] {
+  const lines = code.split('\n');
+  const line = lines.findIndex((text) => text.includes('new StreamableHTTPServerTransport'));
+  return [line + 1, lines[line]!.indexOf('StreamableHTTPServerTransport') + 1];
+}
+
 export function unprotectedTransport(code: string, line: number, column: number, port = 3000) {
   return {
     messageId: 'unprotectedTransport' as const,
