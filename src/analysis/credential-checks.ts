@@ -1029,11 +1029,18 @@ export function functionChecksCredential(
                     : [],
                 )
               : [];
-        const held = (value: unknown): boolean =>
-          ids.some((id) => bindingDecidesRejection(id, 0, { known: true, value }));
         // A helper that hands back a user, a session or a constant rather than the header checks
         // its value itself: a forged one gets nothing back.
         const verified = finder.verifiesValue === true && handsBackVerdict(extracted);
+        // `const { errored } = await validate(req, res)`: a part of the verdict, which holds
+        // without the header what the helper's returns a request without it reaches say
+        // (`return { errored: true }`), when they all say the same.
+        const pattern = node.id.type === AST_NODE_TYPES.ObjectPattern ? node.id : null;
+        const held = (value: unknown): boolean =>
+          ids.some((id) => {
+            const part = pattern && verified && value == null ? verdictPartWithout(finder, extracted, id) : null;
+            return bindingDecidesRejection(id, 0, part ?? { known: true, value });
+          });
         if (
           refusedWithout(
             { ...finder, rejectsWhenMissing: true, verifiesValue: finder.verifiesValue && !verified },
@@ -1452,6 +1459,46 @@ function refusedWithout(finder: CheckFinder, decides: (value: unknown) => boolea
 
 /** While set, the value under judgement is a made-up one that a forger sends (see `refusedWithout`). */
 const judgingForgery = scoped(false);
+
+/**
+ * What a property of the verdict a helper hands back holds for a request without the header,
+ * destructured under the name `id` (`const { errored } = validate(req, res)`): the value of that
+ * property in every object literal the helper returns where such a request gets to
+ * (`if (!auth) { …; return { errored: true }; }`), when they agree and the file spells it; `null`
+ * otherwise.
+ */
+function verdictPartWithout(finder: CheckFinder, helper: HandlerFunction, id: TSESTree.Identifier): AbsentValue | null {
+  const property = id.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.computed) return null;
+  const key = propertyName(property);
+  if (key === null) return null;
+  // The header's reads in the helper, and the reads of the names that hold one, are all missing.
+  const absent = new Map<TSESTree.Node, unknown>();
+  walk(helper.body, (node) => {
+    const header = requestHeaderRead(node);
+    if (header === null || !finder.checksHeader(header)) return;
+    absent.set(node, undefined);
+    const holder = outermostWrapper(node).parent;
+    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return;
+    for (const reference of variableOf(holder.id)?.references ?? []) {
+      if (reference.isRead()) absent.set(reference.identifier as TSESTree.Node, undefined);
+    }
+  });
+  if (absent.size === 0) return null;
+  const values: unknown[] = [];
+  for (const returned of returnedExpressions(helper)) {
+    const statement = outermostWrapper(returned).parent;
+    if (statement?.type !== AST_NODE_TYPES.ReturnStatement || !reachedWhenAbsent(statement, absent)) continue;
+    const object = skipTypeWrappers(returned);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
+    const found = findObjectProperty(object, key);
+    const written = found.kind === 'found' && found.value ? staticValue(found.value) : null;
+    if (!written) return null;
+    values.push(written.value);
+  }
+  if (values.length === 0 || values.some((value) => Boolean(value) !== Boolean(values[0]))) return null;
+  return { known: true, value: values[0] };
+}
 
 /** The helper of the project an initializer calls, when it reads a checked header and returns something. */
 function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: HandlerFunction): HandlerFunction | null {

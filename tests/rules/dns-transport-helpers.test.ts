@@ -61,11 +61,11 @@ function handlersBeside(code: string): string {
 }
 
 /**
- * The report on the helper's transport (line 19): with no suggestion, for the port it will serve
+ * The report on the helper's transport (line 19 unless said): with no suggestion, for the port it will serve
  * on is another module's to say.
  */
-function unsuggested(code: string) {
-  const { suggestions: _none, ...report } = unprotectedTransport(code, 19, 25);
+function unsuggested(code: string, line = 19) {
+  const { suggestions: _none, ...report } = unprotectedTransport(code, line, 25);
   return report;
 }
 
@@ -75,6 +75,57 @@ export async function handleGet(req: Request, res: Response): Promise<void> {
   await makeTransport(randomUUID()).handleRequest(req, res);
 }
 `;
+
+/** The sync `validateKey` of HANDLERS, as written there. */
+const SYNC_VALIDATE = `function validateKey(req: Request, res: Response): { errored: boolean } {
+  if (req.headers.authorization !== \`Bearer \${API_KEY}\`) {
+    res.status(401).end();
+    return { errored: true };
+  }
+  return { errored: false };
+}`;
+
+/**
+ * HANDLERS with an async `validateKey` that holds the header in a name first (one line longer,
+ * so the transport is on line 20), its verdict destructured by the handler; `opening` goes after
+ * the name, to let some requests through.
+ */
+const DESTRUCTURED = (opening = ''): string =>
+  HANDLERS('const { errored } = await validateKey(req, res);\n    if (errored) return;').replace(
+    SYNC_VALIDATE,
+    `async function validateKey(req: Request, res: Response): Promise<{ errored: boolean }> {
+  const auth = req.headers.authorization;
+${opening}  if (!auth || auth !== \`Bearer \${API_KEY}\`) {
+    res.status(401).end();
+    return { errored: true };
+  }
+  return { errored: false };
+}`,
+  );
+
+ruleTester.run("require-dns-rebinding-protection: a part of a helper's verdict, destructured", rule, {
+  valid: [
+    {
+      name: 'the part is true for every request without the header (`const { errored } = await validateKey(req, res)`)',
+      code: DESTRUCTURED(),
+      filename: handlersBeside(DESTRUCTURED()),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the helper lets a request without the header through (`if (!auth) return { errored: false }`)',
+      code: DESTRUCTURED('  if (!auth) return { errored: false };\n'),
+      filename: handlersBeside(DESTRUCTURED('  if (!auth) return { errored: false };\n')),
+      errors: [unsuggested(DESTRUCTURED('  if (!auth) return { errored: false };\n'), 21)],
+    },
+    {
+      name: 'the helper answers differently for the same request: the part is not known',
+      code: DESTRUCTURED('  if (!auth && Math.random() < 0.5) return { errored: false };\n'),
+      filename: handlersBeside(DESTRUCTURED('  if (!auth && Math.random() < 0.5) return { errored: false };\n')),
+      errors: [unsuggested(DESTRUCTURED('  if (!auth && Math.random() < 0.5) return { errored: false };\n'), 21)],
+    },
+  ],
+});
 
 ruleTester.run('require-dns-rebinding-protection: a transport a helper makes after the caller checks a key', rule, {
   valid: [
