@@ -1038,8 +1038,15 @@ export function functionChecksCredential(
         const pattern = node.id.type === AST_NODE_TYPES.ObjectPattern ? node.id : null;
         const held = (value: unknown): boolean =>
           ids.some((id) => {
-            const part = pattern && verified && value == null ? verdictPartWithout(finder, extracted, id) : null;
-            return bindingDecidesRejection(id, 0, part ?? { known: true, value });
+            if (!verified || value != null) return bindingDecidesRejection(id, 0, { known: true, value });
+            // `const result = await validate(req, res); if (result.errored) return;`: the whole verdict.
+            const verdict = pattern ? null : verdictWithout(finder, extracted);
+            const part = pattern ? verdictPartWithout(finder, extracted, id) : null;
+            return bindingDecidesRejection(
+              id,
+              0,
+              part ?? (verdict ? { known: true, value: verdict } : { known: true, value }),
+            );
           });
         if (
           refusedWithout(
@@ -1462,16 +1469,24 @@ const judgingForgery = scoped(false);
 
 /**
  * What a property of the verdict a helper hands back holds for a request without the header,
- * destructured under the name `id` (`const { errored } = validate(req, res)`): the value of that
- * property in every object literal the helper returns where such a request gets to
- * (`if (!auth) { …; return { errored: true }; }`), when they agree and the file spells it; `null`
- * otherwise.
+ * destructured under the name `id` (`const { errored } = validate(req, res)`), as
+ * `verdictWithout` tells it; `null` where it does not.
  */
 function verdictPartWithout(finder: CheckFinder, helper: HandlerFunction, id: TSESTree.Identifier): AbsentValue | null {
   const property = id.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.computed) return null;
   const key = propertyName(property);
-  if (key === null) return null;
+  const verdict = key === null ? null : verdictWithout(finder, helper);
+  return verdict && key !== null && Object.hasOwn(verdict, key) ? { known: true, value: verdict[key] } : null;
+}
+
+/**
+ * The verdict a helper hands back to a request without the header, when every `return` such a
+ * request gets to gives an object literal (`if (!auth) { …; return { errored: true }; }`): the
+ * properties the file spells out whose values agree, as truth, in all of them. `null` when some
+ * such `return` gives anything else, or none is reached.
+ */
+function verdictWithout(finder: CheckFinder, helper: HandlerFunction): Readonly<Record<string, unknown>> | null {
   // The header's reads in the helper, and the reads of the names that hold one, are all missing.
   const absent = new Map<TSESTree.Node, unknown>();
   walk(helper.body, (node) => {
@@ -1485,20 +1500,33 @@ function verdictPartWithout(finder: CheckFinder, helper: HandlerFunction, id: TS
     }
   });
   if (absent.size === 0) return null;
-  const values: unknown[] = [];
+  const objects: Map<string, unknown>[] = [];
   for (const returned of returnedExpressions(helper)) {
     const statement = outermostWrapper(returned).parent;
     if (statement?.type !== AST_NODE_TYPES.ReturnStatement || !reachedWhenAbsent(statement, absent)) continue;
     const object = skipTypeWrappers(returned);
     if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
-    const found = findObjectProperty(object, key);
-    const written = found.kind === 'found' && found.value ? staticValue(found.value) : null;
-    if (!written) return null;
-    values.push(written.value);
+    const written = new Map<string, unknown>();
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = propertyName(property);
+      const value = staticValue(property.value);
+      if (key !== null && value) written.set(key, value.value);
+    }
+    objects.push(written);
   }
-  if (values.length === 0 || values.some((value) => Boolean(value) !== Boolean(values[0]))) return null;
-  return { known: true, value: values[0] };
+  const [first, ...others] = objects;
+  if (!first) return null;
+  const verdict: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of first) {
+    if (others.every((other) => other.has(key) && Boolean(other.get(key)) === Boolean(value))) verdict[key] = value;
+  }
+  verdicts.add(verdict);
+  return verdict;
 }
+
+/** The verdicts `verdictWithout` made: an absent value read by property (`result.errored`). */
+const verdicts = new WeakSet<object>();
 
 /** The helper of the project an initializer calls, when it reads a checked header and returns something. */
 function credentialExtractor(finder: CheckFinder, init: TSESTree.Node, fn: HandlerFunction): HandlerFunction | null {
@@ -2323,6 +2351,12 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       return absentValue(expression.expression, absent);
     case AST_NODE_TYPES.MemberExpression: {
       const object = absentValue(expression.object, absent);
+      // `result.errored` of a helper's verdict: what the helper spells out, else not known.
+      if (object.known && typeof object.value === 'object' && object.value !== null && verdicts.has(object.value)) {
+        const key = expression.computed ? null : propertyName(expression);
+        const verdict = object.value as Readonly<Record<string, unknown>>;
+        return key !== null && Object.hasOwn(verdict, key) ? { known: true, value: verdict[key] } : unknown;
+      }
       // `auth?.slice(7)` is undefined too; `auth.slice(7)` throws, which turns the request away.
       if (object.known && object.value == null && expression.optional) return { known: true, value: undefined };
       // `token.length === 0`: a presence test, which a made-up value passes.

@@ -87,11 +87,11 @@ const SYNC_VALIDATE = `function validateKey(req: Request, res: Response): { erro
 
 /**
  * HANDLERS with an async `validateKey` that holds the header in a name first (one line longer,
- * so the transport is on line 20), its verdict destructured by the handler; `opening` goes after
+ * so the transport is on line 20), whose verdict the handler's `gate` reads; `opening` goes after
  * the name, to let some requests through.
  */
-const DESTRUCTURED = (opening = ''): string =>
-  HANDLERS('const { errored } = await validateKey(req, res);\n    if (errored) return;').replace(
+const VERDICT = (gate: string, opening = ''): string =>
+  HANDLERS(gate).replace(
     SYNC_VALIDATE,
     `async function validateKey(req: Request, res: Response): Promise<{ errored: boolean }> {
   const auth = req.headers.authorization;
@@ -103,12 +103,22 @@ ${opening}  if (!auth || auth !== \`Bearer \${API_KEY}\`) {
 }`,
   );
 
-ruleTester.run("require-dns-rebinding-protection: a part of a helper's verdict, destructured", rule, {
+const DESTRUCTURED_GATE = 'const { errored } = await validateKey(req, res);\n    if (errored) return;';
+const WHOLE_GATE = 'const result = await validateKey(req, res);\n    if (result.errored) return;';
+const LETS_IN = '  if (!auth) return { errored: false };\n';
+const DESTRUCTURED = (opening = ''): string => VERDICT(DESTRUCTURED_GATE, opening);
+
+ruleTester.run("require-dns-rebinding-protection: a helper's verdict, whole or destructured", rule, {
   valid: [
     {
       name: 'the part is true for every request without the header (`const { errored } = await validateKey(req, res)`)',
       code: DESTRUCTURED(),
       filename: handlersBeside(DESTRUCTURED()),
+    },
+    {
+      name: 'the whole verdict, read by property (`if (result.errored) return`)',
+      code: VERDICT(WHOLE_GATE),
+      filename: handlersBeside(VERDICT(WHOLE_GATE)),
     },
   ],
   invalid: [
@@ -117,6 +127,18 @@ ruleTester.run("require-dns-rebinding-protection: a part of a helper's verdict, 
       code: DESTRUCTURED('  if (!auth) return { errored: false };\n'),
       filename: handlersBeside(DESTRUCTURED('  if (!auth) return { errored: false };\n')),
       errors: [unsuggested(DESTRUCTURED('  if (!auth) return { errored: false };\n'), 21)],
+    },
+    {
+      name: 'the whole verdict of a helper that lets a request without the header through',
+      code: VERDICT(WHOLE_GATE, LETS_IN),
+      filename: handlersBeside(VERDICT(WHOLE_GATE, LETS_IN)),
+      errors: [unsuggested(VERDICT(WHOLE_GATE, LETS_IN), 21)],
+    },
+    {
+      name: 'a gate on the verdict itself, which is always an object (`if (!result) return`)',
+      code: VERDICT('const result = await validateKey(req, res);\n    if (!result) return;'),
+      filename: handlersBeside(VERDICT('const result = await validateKey(req, res);\n    if (!result) return;')),
+      errors: [unsuggested(VERDICT('const result = await validateKey(req, res);\n    if (!result) return;'), 20)],
     },
     {
       name: 'the helper answers differently for the same request: the part is not known',
