@@ -1032,21 +1032,23 @@ export function functionChecksCredential(
         // A helper that hands back a user, a session or a constant rather than the header checks
         // its value itself: a forged one gets nothing back.
         const verified = finder.verifiesValue === true && handsBackVerdict(extracted);
-        // `const { errored } = await validate(req, res)`: a part of the verdict, which holds
-        // without the header what the helper's returns a request without it reaches say
-        // (`return { errored: true }`), when they all say the same.
-        const pattern = node.id.type === AST_NODE_TYPES.ObjectPattern ? node.id : null;
+        // For a request without the header, a verified helper's verdict is what its returns that
+        // such a request reaches say (`return { errored: true }`): held whole (`const result =
+        // await validate(req, res); if (result.errored) return;`) or in part (`const { errored }
+        // = …`). Worked out once, when first asked.
+        let verdict: Readonly<Record<string, unknown>> | null | undefined;
         const held = (value: unknown): boolean =>
           ids.some((id) => {
             if (!verified || value != null) return bindingDecidesRejection(id, 0, { known: true, value });
-            // `const result = await validate(req, res); if (result.errored) return;`: the whole verdict.
-            const verdict = pattern ? null : verdictWithout(finder, extracted);
-            const part = pattern ? verdictPartWithout(finder, extracted, id) : null;
-            return bindingDecidesRejection(
-              id,
-              0,
-              part ?? (verdict ? { known: true, value: verdict } : { known: true, value }),
-            );
+            if (verdict === undefined) verdict = verdictWithout(finder, extracted);
+            const property = id.parent;
+            const without =
+              node.id.type !== AST_NODE_TYPES.ObjectPattern
+                ? verdict && { known: true as const, value: verdict }
+                : property?.type === AST_NODE_TYPES.Property && !property.computed
+                  ? verdictProperty(verdict, propertyName(property))
+                  : null;
+            return bindingDecidesRejection(id, 0, without ?? { known: true, value });
           });
         if (
           refusedWithout(
@@ -1467,16 +1469,8 @@ function refusedWithout(finder: CheckFinder, decides: (value: unknown) => boolea
 /** While set, the value under judgement is a made-up one that a forger sends (see `refusedWithout`). */
 const judgingForgery = scoped(false);
 
-/**
- * What a property of the verdict a helper hands back holds for a request without the header,
- * destructured under the name `id` (`const { errored } = validate(req, res)`), as
- * `verdictWithout` tells it; `null` where it does not.
- */
-function verdictPartWithout(finder: CheckFinder, helper: HandlerFunction, id: TSESTree.Identifier): AbsentValue | null {
-  const property = id.parent;
-  if (property?.type !== AST_NODE_TYPES.Property || property.computed) return null;
-  const key = propertyName(property);
-  const verdict = key === null ? null : verdictWithout(finder, helper);
+/** What a property of a verdict (`verdictWithout`) holds, where the helper spells it out; `null` otherwise. */
+function verdictProperty(verdict: Readonly<Record<string, unknown>> | null, key: string | null): AbsentValue | null {
   return verdict && key !== null && Object.hasOwn(verdict, key) ? { known: true, value: verdict[key] } : null;
 }
 
@@ -2353,9 +2347,8 @@ function absentValue(node: TSESTree.Node, absent: Absent): AbsentValue {
       const object = absentValue(expression.object, absent);
       // `result.errored` of a helper's verdict: what the helper spells out, else not known.
       if (object.known && typeof object.value === 'object' && object.value !== null && verdicts.has(object.value)) {
-        const key = expression.computed ? null : propertyName(expression);
         const verdict = object.value as Readonly<Record<string, unknown>>;
-        return key !== null && Object.hasOwn(verdict, key) ? { known: true, value: verdict[key] } : unknown;
+        return verdictProperty(verdict, expression.computed ? null : propertyName(expression)) ?? unknown;
       }
       // `auth?.slice(7)` is undefined too; `auth.slice(7)` throws, which turns the request away.
       if (object.known && object.value == null && expression.optional) return { known: true, value: undefined };

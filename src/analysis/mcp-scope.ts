@@ -638,33 +638,28 @@ function freshAppOfNoMcp(made: TSESTree.Node, linted: Readonly<SourceCode>): boo
  */
 function exportedFactoryOf(made: TSESTree.Node): TSESTree.FunctionDeclaration | null {
   const holder = outermostWrapper(made).parent;
-  let statement: TSESTree.Node | undefined = holder;
+  let statement: TSESTree.ReturnStatement | null = holder?.type === AST_NODE_TYPES.ReturnStatement ? holder : null;
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
     const variable = variableOf(holder.id);
     // A `let` given another value, or a `const` of the module, is not made afresh here.
     if (variable?.scope.type !== 'function' || holder.parent.kind !== 'const') return null;
-    const returned = variable.references.find(
-      (reference) => outermostWrapper(reference.identifier).parent?.type === AST_NODE_TYPES.ReturnStatement,
-    );
-    statement = returned && outermostWrapper(returned.identifier).parent;
+    statement = returnOf(variable);
   }
-  if (statement?.type !== AST_NODE_TYPES.ReturnStatement) return null;
+  if (!statement) return null;
   const fn = enclosingFunction(statement);
-  if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || returnedBy(statement, true).length === 0) return null;
-  return fn;
+  return fn?.type === AST_NODE_TYPES.FunctionDeclaration && returnedBy(statement, true).length > 0 ? fn : null;
 }
 
 /**
  * The names under which a module hands out an app it makes: `export default app`, `export const
  * app = …`, `export { app }`; or, for an app a function makes and returns (`export function
- * createApp() { const app = express(); …; return app; }`), the function's, if it takes nothing
- * (or `withParameters`).
+ * createApp() { const app = express(); …; return app; }`), the function's, if it takes nothing.
  */
-function exportNames(made: TSESTree.Node, withParameters = false): string[] {
+function exportNames(made: TSESTree.Node): string[] {
   const holder = outermostWrapper(made).parent;
   // `export default new Hono().get(…)`
   if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return ['default'];
-  if (holder?.type === AST_NODE_TYPES.ReturnStatement) return returnedBy(holder, withParameters);
+  if (holder?.type === AST_NODE_TYPES.ReturnStatement) return returnedBy(holder);
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = variableOf(holder.id);
   const names = exportedAs(variable);
@@ -672,11 +667,17 @@ function exportNames(made: TSESTree.Node, withParameters = false): string[] {
   if (holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.push(holder.id.name);
   if (names.length > 0 || !variable) return names;
   // `const app = express(); …; return app;` in a factory the module exports.
+  const statement = returnOf(variable);
+  return statement ? returnedBy(statement) : [];
+}
+
+/** The `return` that hands back what a name holds (`const app = express(); …; return app;`). */
+function returnOf(variable: Scope.Variable): TSESTree.ReturnStatement | null {
   const returned = variable.references.find(
     (reference) => outermostWrapper(reference.identifier).parent?.type === AST_NODE_TYPES.ReturnStatement,
   );
   const statement = returned && outermostWrapper(returned.identifier).parent;
-  return statement?.type === AST_NODE_TYPES.ReturnStatement ? returnedBy(statement, withParameters) : [];
+  return statement?.type === AST_NODE_TYPES.ReturnStatement ? statement : null;
 }
 
 /**
@@ -796,10 +797,11 @@ function readsNoBody(fn: HandlerFunction): boolean {
     variable !== null &&
     variable.references.length > 0 &&
     variable.references.every((reference) => {
-      const member = outermostWrapper(reference.identifier as TSESTree.Node).parent;
+      const read = outermostWrapper(reference.identifier as TSESTree.Node);
+      const member = read.parent;
       return (
         member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === outermostWrapper(reference.identifier as TSESTree.Node) &&
+        member.object === read &&
         RESOURCE_FIELDS.has(propertyName(member) ?? '') &&
         !(member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) &&
         !(member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member)

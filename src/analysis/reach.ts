@@ -32,7 +32,7 @@ import {
   registeredUnderCondition,
   routeIsGuarded,
 } from './route-guards';
-import { findRoutes, requiredPaths, type AppInstance, type Route } from './routes';
+import { findRoutes, lastHandlerFunction, requiredPaths, type AppInstance, type Route } from './routes';
 import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { importedRouterOfNoMcp, inPackageOfNoMcp, packageMiddleware, servesNoMcpSurely } from './mcp-scope';
 import { nestDecorator, nestRoutePaths } from './nest-routes';
@@ -314,8 +314,7 @@ function answeredBefore(route: Route, use: TSESTree.CallExpression, app: AppInst
       awaited = true;
   });
   if (awaited) return false;
-  const last = route.handlers.at(-1);
-  const fn = last && resolveFunction(last);
+  const fn = lastHandlerFunction(route);
   // express and connect hand `next` third, Hono second; a rest parameter may take it.
   const arity = app.framework === 'hono' ? 2 : 3;
   return (

@@ -387,6 +387,12 @@ const routesByFile = new WeakMap<object, { routes: Route[]; apps: AppInstance[] 
  * Every route of every app, router and plain server in a module, and the apps themselves: the
  * linted file's, or another module's (the routes a module that imports the linted file registers).
  */
+/** The function a route's last handler is, when the code shows it: the one that answers. */
+export function lastHandlerFunction(route: Route): HandlerFunction | null {
+  const last = route.handlers.at(-1);
+  return last ? resolveFunction(last) : null;
+}
+
 /**
  * The routes one of whose handlers holds `node`: those that make the transport `new SSEServerTransport(…)` is.
  * Not a branch of a plain handler (`if (url.pathname === '/other' && …)`) when `node` lies in the

@@ -218,7 +218,7 @@ function listedOnlyUnread(use: TSESTree.Node): boolean {
     parent.parent.type === AST_NODE_TYPES.CallExpression &&
     parent.parent.callee === parent &&
     parent.parent.arguments.length === 0 &&
-    ['keys', 'values', 'entries'].includes(propertyName(parent) ?? '')
+    LISTING_METHODS.has(propertyName(parent) ?? '')
   ) {
     listing = parent.parent;
   } else return false;
@@ -303,6 +303,8 @@ function inLogLine(value: TSESTree.Node): boolean {
 
 /** The global functions that list a collection's keys or entries. */
 const LISTINGS: ReadonlySet<string> = new Set(['Object.keys', 'Object.values', 'Object.entries']);
+/** A `Map`'s (or `Set`'s) methods that do so. */
+const LISTING_METHODS: ReadonlySet<string> = new Set(['keys', 'values', 'entries']);
 
 /**
  * Whether a use of a collection keeps sessions by their id: a write of one entry under a

@@ -36,7 +36,15 @@ import { answersNothing, answersOnlyConstants, deployedRemotely, mayReadAmbientC
 import { REACH_DEFAULTS, REACH_OPTION_SCHEMA, quietWhen } from '../utils/reach-options';
 import { findMcpAppFactories, findMcpTransports, mcpAppValidatesOrigin } from '../analysis/mcp-sdk';
 import { MENTIONS_MCP_METHOD, routeBranchServesMcp, servesMcp, transportCalls } from '../analysis/mcp-transports';
-import { acceptsOnlyPost, branchIf, findRoutes, routesHolding, type AppInstance, type Route } from '../analysis/routes';
+import {
+  acceptsOnlyPost,
+  branchIf,
+  findRoutes,
+  lastHandlerFunction,
+  routesHolding,
+  type AppInstance,
+  type Route,
+} from '../analysis/routes';
 import {
   answersSecretComparison,
   decoratorPaths,
@@ -662,8 +670,7 @@ export default createRule<Options, MessageIds>({
       // `app.use('/mcp', cors())` is middleware on the way to the endpoint, not the endpoint.
       if (route.call && calledMethodName(route.call) === 'use') return serves();
       // `app.all('/mcp', (_req, res) => res.status(405).json(…))`: it turns every request away.
-      const last = route.handlers.at(-1);
-      const answer = last && resolveFunction(last);
+      const answer = lastHandlerFunction(route);
       if (answer && answersOnlyWithError(answer) && !serves()) return false;
       // `app.post('/messages', (req, res) => res.json({ ok: true }))`: a stub that reads and runs nothing.
       if (route.handlers.length === 1 && answer && answersOnlyConstants(answer) && !serves()) return false;
@@ -695,8 +702,7 @@ export default createRule<Options, MessageIds>({
      * (no lookup) is reached without any id.
      */
     function sessionsMadeBehindCheck(route: Route): boolean {
-      const last = route.handlers.at(-1);
-      const handler = last && resolveFunction(last);
+      const handler = lastHandlerFunction(route);
       if (!handler) return false;
       // A handler that only hands the request to a function of the file
       // (`(req, res) => postMessage('/messages', req, res)`) serves what that function does.
@@ -723,8 +729,7 @@ export default createRule<Options, MessageIds>({
 
     /** The function of the file a route's handler only hands its request to, if it does. */
     function delegatedFunction(route: Route): HandlerFunction | null {
-      const last = route.handlers.at(-1);
-      const handler = last && resolveFunction(last);
+      const handler = lastHandlerFunction(route);
       return (handler && delegateOf(handler)?.fn) ?? null;
     }
 
@@ -943,8 +948,7 @@ export default createRule<Options, MessageIds>({
       const path = shown ?? (pathArgument ? pathText(pathArgument) : null);
       if (path === null) return 'This route';
       // `use(path, handler)` whose handler turns every method but POST away first.
-      const last = route.handlers.at(-1);
-      const lastFunction = last && resolveFunction(last);
+      const lastFunction = lastHandlerFunction(route);
       if ((method === 'use' || method === 'all') && !(lastFunction && acceptsOnlyPost(lastFunction)))
         return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
