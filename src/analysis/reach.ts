@@ -29,7 +29,9 @@ import {
   mountedPath,
   mountedPaths,
   mountsOf,
+  pluginRegistrations,
   registeredUnderCondition,
+  type PluginRegistration,
   routeIsGuarded,
 } from './route-guards';
 import { findRoutes, lastHandlerFunction, requiredPaths, type AppInstance, type Route } from './routes';
@@ -1827,6 +1829,15 @@ export function harmlessPolicy(
     const app = installingApp(sourceCode, node) ?? appInstalledThrough(sourceCode, node);
     if (options.trustCredentialChecks && !credentials && app !== null && checksEveryRequest(app, options.publicPaths))
       return true;
+    // A Fastify plugin's policy reaches what the apps that register it serve: guarded when each
+    // checks every request.
+    if (
+      options.trustCredentialChecks &&
+      !credentials &&
+      app !== null &&
+      registrarsCheckEveryRequest(app, node, options)
+    )
+      return true;
     // The entry of a service that serves no MCP, whose routes live in other modules (a NestJS
     // app's controllers, an app another module builds): its policies reach no MCP endpoint. Only a
     // module that starts the server: middleware of no routes of its own (Next.js's) runs in front
@@ -2219,14 +2230,20 @@ function appInstalledThrough(sourceCode: Readonly<SourceCode>, node: TSESTree.No
  * that answer only preflights (`app.options(/.*\/, cors())`) or serve a public path
  * (`/.well-known/oauth-protected-resource`) may come first: what they answer is no secret.
  */
-function checksEveryRequest(app: AppInstance, publicPaths: readonly string[]): boolean {
+function checksEveryRequest(
+  app: AppInstance,
+  publicPaths: readonly string[],
+  before: TSESTree.CallExpression | null = null,
+  conditions: ReadonlySet<string> = new Set(),
+): boolean {
   const ordered = ROUTE_SHAPES[app.framework].ordered;
   const hooks = ROUTE_SHAPES.fastify.guardHooks ?? new Set<string>();
   const handing = handingCalls(app);
   for (const call of app.calls) {
+    if (call === before) break;
     const method = calledMethodName(call);
     const [first, ...rest] = call.arguments;
-    if (registeredUnderCondition(call)) continue;
+    if (registeredUnderCondition(call) && !conditionsOf(call)?.every((key) => conditions.has(key))) continue;
     if (method === 'use' && first) {
       const pathless = pathPrefix(call) === '' && !isPathArgument(first);
       if (pathless && [first, ...rest].some((argument) => checksCredential(CREDENTIAL_FINDER, argument))) return true;
@@ -2254,4 +2271,156 @@ function isPathArgument(node: TSESTree.Node): boolean {
     resolved.type === AST_NODE_TYPES.TemplateLiteral ||
     resolved.type === AST_NODE_TYPES.ArrayExpression
   );
+}
+
+/**
+ * Whether a policy a Fastify plugin installs (`app.register(cors, …)` in the plugin whose instance
+ * is `app`) reaches only requests a credential check refuses: each app that registers the plugin,
+ * here or in a module that imports it, checks every request before the `register` call. The
+ * plugin's hooks land in that app's scope (`fp()`) or in a child of it, which inherits the hooks
+ * the app has by then. A check the app installs under a condition counts where the policy is
+ * installed only under that same condition: `if (opts.auth?.enabled) app.addHook('onRequest',
+ * checkToken)` and, in the plugin, `if (!opts.auth?.enabled) return;` before the policy, with the
+ * plugin registered with `{ auth: opts.auth }`.
+ */
+function registrarsCheckEveryRequest(app: AppInstance, node: TSESTree.Node, options: ReachOptions): boolean {
+  if (app.framework !== 'fastify') return false;
+  // The plugin function the policy is installed in: the one whose instance `app` is, or, where
+  // the module registers a plugin with `fp()` itself and so merges it into its registrar's app,
+  // the innermost around the policy that the module registers.
+  let plugin: HandlerFunction | null = null;
+  let registrations: PluginRegistration[] | null = null;
+  for (let fn = enclosingFunction(node); fn && !registrations?.length; fn = enclosingFunction(fn)) {
+    const [instance] = fn.params;
+    if (instance?.type !== AST_NODE_TYPES.Identifier) continue;
+    if (app.node.type === AST_NODE_TYPES.Identifier && app.node !== instance) continue;
+    plugin = fn;
+    registrations = pluginRegistrations(instance);
+  }
+  if (!plugin || !registrations?.length) return false;
+  const required = conditionsTowards(node, plugin);
+  return registrations.every(({ call, parent }) => {
+    const conditions = new Set(conditionsOf(call) ?? []);
+    for (const { test, holds } of required) {
+      const key = registrarCondition(test, holds, plugin, call);
+      if (key !== null) conditions.add(key);
+    }
+    return checksEveryRequest(parent, options.publicPaths, call, conditions);
+  });
+}
+
+/** A test that holds (or fails, `holds: false`) wherever a node runs. */
+interface Condition {
+  readonly test: TSESTree.Expression;
+  readonly holds: boolean;
+}
+
+/**
+ * The tests that hold where `node` runs in `fn`: those of the `if`s and `&&`s it sits in, and
+ * those of early exits before it (`if (!opts.auth?.enabled) return;`). Some may be left out.
+ */
+function conditionsTowards(node: TSESTree.Node, fn: TSESTree.Node): Condition[] {
+  const found: Condition[] = [];
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && child !== fn; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent) && parent !== fn) return [];
+    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
+      found.push({ test: parent.test, holds: child === parent.consequent });
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && child === parent.right) {
+      found.push({ test: parent.left, holds: true });
+    } else if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent))
+          found.push({ test: statement.test, holds: false });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The keys of all the tests that decide whether a call runs in its function (`conditionKey`), or
+ * `null` when one has none or the call is in a branch of an expression.
+ */
+function conditionsOf(call: TSESTree.Node): string[] | null {
+  const fn = enclosingFunction(call) ?? programOf(call);
+  for (
+    let child: TSESTree.Node = call, parent = call.parent;
+    parent && child !== fn;
+    child = parent, parent = parent.parent
+  ) {
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && child !== parent.test) return null;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '&&' && child === parent.right)
+      return null;
+  }
+  const keys = conditionsTowards(call, fn).map(({ test, holds }) => conditionKey(test, holds));
+  return keys.every((key) => key !== null) ? (keys as string[]) : null;
+}
+
+/** Ids of the variables tests read, which tell apart two tests of the same text in other scopes. */
+const variableIds = new WeakMap<Scope.Variable, number>();
+let lastVariableId = 0;
+
+/**
+ * A test that reads a member of a variable, with `!`s taken off: `!opts.auth?.enabled` that fails
+ * is `opts.auth.enabled` that holds.
+ */
+function memberTest(
+  test: TSESTree.Expression,
+  holds: boolean,
+): { root: TSESTree.Identifier; names: string[]; holds: boolean } | null {
+  let expression = skipTypeWrappers(test);
+  let positive = holds;
+  while (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+    positive = !positive;
+    expression = skipTypeWrappers(expression.argument);
+  }
+  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+  const names: string[] = [];
+  while (expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed) {
+    names.unshift(expression.property.name);
+    expression = skipTypeWrappers(expression.object);
+  }
+  return expression.type === AST_NODE_TYPES.Identifier ? { root: expression, names, holds: positive } : null;
+}
+
+/** A key of a variable's member and whether it holds (`!name#3.auth.enabled`). */
+function memberKey(variable: Scope.Variable, names: readonly string[], holds: boolean): string {
+  if (!variableIds.has(variable)) variableIds.set(variable, ++lastVariableId);
+  return `${holds ? '' : '!'}${[`${variable.name}#${variableIds.get(variable)}`, ...names].join('.')}`;
+}
+
+/**
+ * A key that two tests share when they read the same member of the same variable and hold alike:
+ * `!opts.auth?.enabled` failing and `opts.auth.enabled` holding. `null` for any other test.
+ */
+function conditionKey(test: TSESTree.Expression, holds: boolean): string | null {
+  const member = memberTest(test, holds);
+  const variable = member && variableOf(member.root);
+  return member && variable ? memberKey(variable, member.names, member.holds) : null;
+}
+
+/**
+ * The key, in the module that registers a plugin, of a test of a member of the plugin's options
+ * parameter: `opts.auth.enabled` in the plugin, registered with `{ auth: opts.authorization }`, is
+ * `opts.authorization.enabled` of the registrar.
+ */
+function registrarCondition(
+  test: TSESTree.Expression,
+  holds: boolean,
+  plugin: HandlerFunction,
+  call: TSESTree.CallExpression,
+): string | null {
+  const options = plugin.params[1];
+  const given = call.arguments[1];
+  if (options?.type !== AST_NODE_TYPES.Identifier || !given || given.type === AST_NODE_TYPES.SpreadElement) return null;
+  const member = memberTest(test, holds);
+  if (!member || member.names.length < 2 || variableOf(member.root)?.defs[0]?.name !== options) return null;
+  const object = resolveObjectExpression(given);
+  const property = object && findObjectProperty(object, member.names[0]!);
+  if (property?.kind !== 'found' || !property.value) return null;
+  const base = memberTest(property.value as TSESTree.Expression, true);
+  const variable = base?.holds ? variableOf(base.root) : null;
+  return base && variable ? memberKey(variable, [...base.names, ...member.names.slice(1)], member.holds) : null;
 }

@@ -772,12 +772,33 @@ function pathHolds(
  */
 function registrarsCheck(finder: CheckFinder, app: AppInstance, path: string | null, depth: number): boolean {
   if (app.framework !== 'fastify' || app.parent || depth > 3) return false;
-  const def = app.node.type === AST_NODE_TYPES.Identifier ? variableOf(app.node)?.defs[0] : undefined;
-  if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] !== def.name) return false;
+  const registrations = pluginRegistrations(app.node);
+  return (
+    registrations !== null &&
+    registrations.length > 0 &&
+    registrations.every(({ call, parent, apps }) => appChecks(finder, parent, call, path, apps, depth + 1))
+  );
+}
+
+/** A `register(plugin, …)` call, with the Fastify app it is made on and the apps of its module. */
+export interface PluginRegistration {
+  readonly call: TSESTree.CallExpression;
+  readonly parent: AppInstance;
+  readonly apps: readonly AppInstance[];
+}
+
+/**
+ * The `app.register(plugin, …)` calls, in any module, that install the Fastify plugin whose
+ * instance parameter is `instance`: `null` when the plugin is used any other way, or in a way the
+ * analysis does not see whole.
+ */
+export function pluginRegistrations(instance: TSESTree.Node): PluginRegistration[] | null {
+  const def = instance.type === AST_NODE_TYPES.Identifier ? variableOf(instance)?.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] !== def.name) return null;
   const named = pluginName(def.node);
   // `export default fp(async (app) => { … })`: the reads of the default export.
   const exported = named ? null : defaultExportedPlugin(def.node);
-  if (!named && !exported) return false;
+  if (!named && !exported) return null;
   const declarator = named?.name.parent;
   const found = exported
     ? usesOfDefaultExport(exported)
@@ -786,7 +807,7 @@ function registrarsCheck(finder: CheckFinder, app: AppInstance, path: string | n
       : declarator?.type === AST_NODE_TYPES.VariableDeclarator
         ? usesOfConstant(declarator)
         : null;
-  if (!found?.complete) return false;
+  if (!found?.complete) return null;
   const registered: TSESTree.Node[] = [];
   for (const use of found.uses) {
     const argument = outermostWrapper(use);
@@ -802,25 +823,25 @@ function registrarsCheck(finder: CheckFinder, app: AppInstance, path: string | n
         declarator?.type === AST_NODE_TYPES.VariableDeclarator
           ? usesOfConstant(declarator)
           : usesOfDefaultExport(wrapper);
-      if (!wrapped?.complete) return false;
+      if (!wrapped?.complete) return null;
       registered.push(...wrapped.uses.map(outermostWrapper));
     } else registered.push(argument);
   }
-  return (
-    registered.length > 0 &&
-    registered.every((argument) => {
-      const call = argument.parent;
-      if (
-        call?.type !== AST_NODE_TYPES.CallExpression ||
-        call.arguments[0] !== argument ||
-        calledMethodName(call) !== 'register'
-      )
-        return false;
-      const { apps } = findRoutes(codeOf(call));
-      const parent = apps.find((candidate) => candidate.calls.includes(call));
-      return parent?.framework === 'fastify' && appChecks(finder, parent, call, path, apps, depth + 1);
-    })
-  );
+  const registrations: PluginRegistration[] = [];
+  for (const argument of registered) {
+    const call = argument.parent;
+    if (
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments[0] !== argument ||
+      calledMethodName(call) !== 'register'
+    )
+      return null;
+    const { apps } = findRoutes(codeOf(call));
+    const parent = apps.find((candidate) => candidate.calls.includes(call));
+    if (parent?.framework !== 'fastify') return null;
+    registrations.push({ call, parent, apps });
+  }
+  return registrations;
 }
 
 /**

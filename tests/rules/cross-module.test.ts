@@ -595,6 +595,34 @@ describe('a Fastify plugin a module exports, which the modules that import it re
   });
 });
 
+describe('a Fastify plugin that opens CORS, behind the token hook of the app that registers it', () => {
+  const open = (line: number, column: number, endColumn: number) =>
+    report(
+      'no-reflected-origin',
+      'reflectedOrigin',
+      [line, column, line, endColumn],
+      { policy: '`@fastify/cors` with `origin: true`', credentials: '' },
+      FAIL_CLOSED_ORIGIN,
+    );
+
+  it('accepts a policy the plugin installs under the very setting the registrar adds its token hook under', async () => {
+    expect(summarise(await lint('src/fastify-cors-plugins/gated-cors.ts'))).toEqual([]);
+  });
+
+  it('accepts a policy of a plugin registered after a token hook for every request', async () => {
+    expect(summarise(await lint('src/fastify-cors-plugins/open-cors.ts'))).toEqual([]);
+  });
+
+  it('reports a policy installed with the hook off, or under another setting', async () => {
+    expect(summarise(await lint('src/fastify-cors-plugins/ungated-cors.ts'))).toEqual([open(8, 30, 42)]);
+    expect(summarise(await lint('src/fastify-cors-plugins/other-gate-cors.ts'))).toEqual([open(9, 32, 44)]);
+  });
+
+  it('reports a policy of an encapsulated plugin registered before the hook', async () => {
+    expect(summarise(await lint('src/fastify-cors-plugins/late-cors.ts'))).toEqual([open(6, 30, 42)]);
+  });
+});
+
 describe('a router or sub-app a module exports, which the modules that import it mount', () => {
   it('judges its routes behind the checks of every mount: none when each import is mounted behind one', async () => {
     expect(summarise(await lint('src/exported-routers/guarded-router.ts'))).toEqual([]);

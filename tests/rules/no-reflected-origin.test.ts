@@ -148,6 +148,35 @@ koaApp.use(koaCors({ origin: (ctx) => (ALLOWED.includes(ctx.get('Origin')) ? ctx
 await fastifyApp.register(fastifyCors, { origin: async (origin) => origin === 'https://app.example.com' });`,
     },
     {
+      name: 'a fastify plugin that opens CORS only under the setting its registrar adds a token hook under',
+      code: `import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import fastifyCors from '@fastify/cors';
+
+interface Auth {
+  enabled: boolean;
+  token: string;
+}
+
+const discovery = fp(async (app: FastifyInstance, options: { auth?: Auth }) => {
+  if (!options.auth?.enabled) return;
+  await app.register(fastifyCors, { origin: true });
+});
+
+const server = fp(async (app: FastifyInstance, options: { auth?: Auth }) => {
+  if (options.auth?.enabled) {
+    const expected = \`Bearer \${options.auth.token}\`;
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.headers.authorization !== expected) return reply.code(401).send();
+    });
+  }
+  await app.register(discovery, { auth: options.auth });
+});
+
+const app = Fastify();
+await app.register(server, { auth: { enabled: true, token: String(process.env.MCP_TOKEN) } });`,
+    },
+    {
       name: 'a truthiness check is no guard, but this header is a fixed origin',
       code: `app.use((req, res, next) => {
   if (req.headers.origin) res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
@@ -813,6 +842,65 @@ const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
 
 await app.register(fastifyCors, { origin: true, credentials: true });
 await app.register(fastifyCors, { origin: ALLOWED_ORIGINS });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a fastify plugin that opens CORS under another setting than its registrar adds a token hook under',
+      code: `import fp from 'fastify-plugin';
+import fastifyCors from '@fastify/cors';
+
+const discovery = fp(async (app, options) => {
+  if (options.auth?.public) await app.register(fastifyCors, { origin: true });
+});
+
+export const server = fp(async (app, options) => {
+  if (options.auth?.enabled) app.addHook('onRequest', async (request, reply) => {
+    if (request.headers.authorization !== \`Bearer \${options.auth.token}\`) return reply.code(401).send();
+  });
+  await app.register(discovery, { auth: options.auth });
+});`,
+      output: `import fp from 'fastify-plugin';
+import fastifyCors from '@fastify/cors';
+
+const discovery = fp(async (app, options) => {
+  if (options.auth?.public) await app.register(fastifyCors, { origin: false });
+});
+
+export const server = fp(async (app, options) => {
+  if (options.auth?.enabled) app.addHook('onRequest', async (request, reply) => {
+    if (request.headers.authorization !== \`Bearer \${options.auth.token}\`) return reply.code(401).send();
+  });
+  await app.register(discovery, { auth: options.auth });
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`@fastify/cors` with `origin: true`', credentials: '' },
+          line: 5,
+          column: 63,
+          endLine: 5,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import fp from 'fastify-plugin';
+import fastifyCors from '@fastify/cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const discovery = fp(async (app, options) => {
+  if (options.auth?.public) await app.register(fastifyCors, { origin: ALLOWED_ORIGINS });
+});
+
+export const server = fp(async (app, options) => {
+  if (options.auth?.enabled) app.addHook('onRequest', async (request, reply) => {
+    if (request.headers.authorization !== \`Bearer \${options.auth.token}\`) return reply.code(401).send();
+  });
+  await app.register(discovery, { auth: options.auth });
+});`,
             },
           ],
         },
