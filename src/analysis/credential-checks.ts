@@ -599,6 +599,11 @@ export interface CheckFinder {
    */
   readonly enforcedByDefault?: boolean;
   /**
+   * Keys (`conditionKey`) of settings known to hold where the check runs, because it is installed
+   * only under them: a branch of the check that runs only while one is off never runs.
+   */
+  readonly settled?: ReadonlySet<string>;
+  /**
    * Whether the check must compare the value with something the sender cannot know, not only
    * see that it is there: a page the policy lets send any header, or a rebinding page, can send
    * `Authorization: x`. For an Origin check (`rejectsWhenMissing: false`): it must refuse an
@@ -889,7 +894,7 @@ export function functionChecksCredential(
   // A Host or Origin check that lets everything through until it is configured protects nothing
   // by default: not a check (a credential check that is skipped until a token is set still is).
   if (!finder.rejectsWhenMissing && (failOpenBranches(fn).length > 0 || callsFailOpenCheck(fn))) return false;
-  if (finder.enforcedByDefault && passesWhileUnconfigured(fn)) return false;
+  if (finder.enforcedByDefault && passesWhileUnconfigured(fn, finder.settled)) return false;
   // A credential the machine's own callers skip: every page in the user's browser is one.
   if (finder.rejectsWhenMissing && letsLocalCallersThrough(fn)) return false;
   // `if (!token) { if (FALLBACK) return next(); … }`, the fallback on out of the box.

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, containsNode, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, calledMethodObject, containsNode, parameterName, skipTypeWrappers, walk } from './ast';
 import { codeOf, programOf, propertyName, staticValue, textOf, variableOf } from './program';
 import { onByDefault, optInTest, turnsAwaySomewhere } from './credential-checks';
 import { matchSubject } from './origin-decisions';
 import { moduleIndex } from './module-index';
 import { destructuredHeaderNames, isUrlConstructor, ORIGIN_AND_HOST, requestHeaderRead } from './request-headers';
 import { servesMcp } from './mcp-transports';
+import { neverHolds } from './conditions';
 import { valueWithUnsetEnvironment } from './unset-environment';
 import {
   callsOf,
@@ -34,7 +35,7 @@ export function failOpenBranches(fn: HandlerFunction): readonly TSESTree.IfState
   if (found) return found;
   const branches: TSESTree.IfStatement[] = [];
   walkOwn(fn.body, (node) => {
-    if (node.type === AST_NODE_TYPES.IfStatement && allowsAll(node.consequent) && testsMissingList(node.test, fn)) {
+    if (node.type === AST_NODE_TYPES.IfStatement && allowsAll(node.consequent, fn) && testsMissingList(node.test, fn)) {
       branches.push(node);
     }
   });
@@ -174,14 +175,16 @@ function shape(node: TSESTree.Node): string | null {
 /**
  * Whether a credential check lets every request through until it is configured: a branch, on a
  * setting that is missing, that lets the request on or answers success (`if (!token) return
- * next()`, `if (!config.provider) return { data: {} }`). On by choice is not on by default.
+ * next()`, `if (!config.provider) return { data: {} }`). On by choice is not on by default. A
+ * branch on a setting `settled` holds never runs (`conditionKey`).
  */
-export function passesWhileUnconfigured(fn: HandlerFunction): boolean {
-  if (failOpenBranches(fn).length > 0) return true;
+export function passesWhileUnconfigured(fn: HandlerFunction, settled?: ReadonlySet<string>): boolean {
+  if (failOpenBranches(fn).some((branch) => !neverHolds(branch.test, settled))) return true;
   let found = false;
   walkOwn(fn.body, (node) => {
     found ||=
       node.type === AST_NODE_TYPES.IfStatement &&
+      !neverHolds(node.test, settled) &&
       (answersSuccess(node.consequent) || handsRequestOn(node.consequent, fn)) &&
       testsMissingList(node.test, fn);
   });
@@ -247,7 +250,7 @@ export function letsMissingThroughByDefault(fn: HandlerFunction): boolean {
   let found = false;
   walkOwn(fn.body, (node) => {
     if (found || node.type !== AST_NODE_TYPES.IfStatement) return;
-    if (!allowsAll(node.consequent) && !handsRequestOn(node.consequent, fn)) return;
+    if (!allowsAll(node.consequent, fn) && !handsRequestOn(node.consequent, fn)) return;
     const setting = valueWithUnsetEnvironment(node.test);
     if (!setting?.value) return;
     for (let parent: TSESTree.Node | undefined = node.parent; parent && parent !== fn.body; parent = parent.parent) {
@@ -273,7 +276,7 @@ export function letsLocalCallersThrough(fn: HandlerFunction): boolean {
   walkOwn(fn.body, (node) => {
     found ||=
       node.type === AST_NODE_TYPES.IfStatement &&
-      (allowsAll(node.consequent) || handsRequestOn(node.consequent, fn)) &&
+      (allowsAll(node.consequent, fn) || handsRequestOn(node.consequent, fn)) &&
       testsLoopbackClient(node.test) &&
       // Not a branch that wants a credential of its own (`req.ip === '127.0.0.1' && auth === …`,
       // or a local key checked inside it).
@@ -400,19 +403,25 @@ function answersSuccess(statement: TSESTree.Statement): boolean {
   return literal !== null && Boolean(literal.value);
 }
 
-/** `return true`, `return next()`, `{ next(); return; }`: the request goes on. */
-function allowsAll(statement: TSESTree.Statement): boolean {
+/**
+ * `return true`, `return next()`, `{ next(); return; }`: the request goes on. The function's last
+ * parameter is what hands it on, whatever its name (Fastify's `done`); in a Fastify async hook
+ * (`async (request, reply) => …`), a bare `return` does.
+ */
+function allowsAll(statement: TSESTree.Statement, fn: HandlerFunction): boolean {
   const body = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body : [statement];
   const last = body.at(-1);
   if (last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
   const value = last.argument && skipTypeWrappers(last.argument);
   if (value && staticValue(value)?.value === true) return true;
+  if (!value && isFastifyAsyncHook(fn)) return true;
+  const handOn = fn.params.length >= 3 ? parameterName(fn.params.at(-1))?.name : null;
   const callsNext = (node: TSESTree.Node | null | undefined): boolean => {
     const call = node && skipTypeWrappers(node);
     return (
       call?.type === AST_NODE_TYPES.CallExpression &&
       call.callee.type === AST_NODE_TYPES.Identifier &&
-      call.callee.name === 'next'
+      (call.callee.name === 'next' || call.callee.name === handOn)
     );
   };
   if (callsNext(value)) return true;
@@ -422,6 +431,33 @@ function allowsAll(statement: TSESTree.Statement): boolean {
       (callsNext(inner.expression) ||
         (inner.expression.type === AST_NODE_TYPES.AwaitExpression && callsNext(inner.expression.argument))),
   );
+}
+
+/**
+ * Whether a function is a Fastify async hook, where returning nothing lets the request go on: an
+ * async function of a request and a reply (named `reply`, typed `FastifyReply`, or answering
+ * with `reply.code(…)`, which Express's response does not have), with no parameter to hand on with.
+ */
+function isFastifyAsyncHook(fn: HandlerFunction): boolean {
+  const reply = fn.params[1];
+  if (!fn.async || fn.params.length !== 2 || reply?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (reply.name === 'reply') return true;
+  const annotation = reply.typeAnnotation?.typeAnnotation;
+  if (
+    annotation?.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    annotation.typeName.name === 'FastifyReply'
+  )
+    return true;
+  let answers = false;
+  walkOwn(fn.body, (node) => {
+    answers ||=
+      node.type === AST_NODE_TYPES.CallExpression &&
+      calledMethodName(node) === 'code' &&
+      calledMethodObject(node)?.type === AST_NODE_TYPES.Identifier &&
+      (calledMethodObject(node) as TSESTree.Identifier).name === reply.name;
+  });
+  return answers;
 }
 
 /**

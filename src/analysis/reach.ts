@@ -73,6 +73,7 @@ import {
   type HandlerFunction,
   type ValueUses,
 } from './values';
+import { conditionsOf, conditionsTowards, memberKey, memberTest, settledThrough } from './conditions';
 import { fetchHandlers } from './fetch-handlers';
 import { middlewareOfNoMcp } from './next-config';
 
@@ -2243,13 +2244,23 @@ function checksEveryRequest(
     if (call === before) break;
     const method = calledMethodName(call);
     const [first, ...rest] = call.arguments;
-    if (registeredUnderCondition(call) && !conditionsOf(call)?.every((key) => conditions.has(key))) continue;
+    // Installed under a setting: only where the policy is installed under it too, and then the
+    // check's own tests of that setting are settled (`if (!config.enabled) return;` never runs).
+    const settings = registeredUnderCondition(call) ? conditionsOf(call) : [];
+    if (!settings?.every((key) => conditions.has(key))) continue;
+    const checks = (argument: TSESTree.Node): boolean =>
+      checksCredential(
+        settings.length > 0
+          ? { ...CREDENTIAL_FINDER, settled: settledThrough(argument, conditions) }
+          : CREDENTIAL_FINDER,
+        argument,
+      );
     if (method === 'use' && first) {
       const pathless = pathPrefix(call) === '' && !isPathArgument(first);
-      if (pathless && [first, ...rest].some((argument) => checksCredential(CREDENTIAL_FINDER, argument))) return true;
+      if (pathless && [first, ...rest].some(checks)) return true;
     } else if (method === 'addHook' && app.framework === 'fastify' && first && rest[0]) {
       const name = staticValue(first)?.value;
-      if (typeof name === 'string' && hooks.has(name) && checksCredential(CREDENTIAL_FINDER, rest[0])) return true;
+      if (typeof name === 'string' && hooks.has(name) && checks(rest[0])) return true;
     } else if (method === 'register' && app.framework === 'fastify' && first?.type !== AST_NODE_TYPES.SpreadElement) {
       if (first && isGuardPlugin(CREDENTIAL_FINDER, first)) return true;
     }
@@ -2307,98 +2318,6 @@ function registrarsCheckEveryRequest(app: AppInstance, node: TSESTree.Node, opti
     }
     return checksEveryRequest(parent, options.publicPaths, call, conditions);
   });
-}
-
-/** A test that holds (or fails, `holds: false`) wherever a node runs. */
-interface Condition {
-  readonly test: TSESTree.Expression;
-  readonly holds: boolean;
-}
-
-/**
- * The tests that hold where `node` runs in `fn`: those of the `if`s and `&&`s it sits in, and
- * those of early exits before it (`if (!opts.auth?.enabled) return;`). Some may be left out.
- */
-function conditionsTowards(node: TSESTree.Node, fn: TSESTree.Node): Condition[] {
-  const found: Condition[] = [];
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent && child !== fn; child = parent, parent = parent.parent) {
-    if (isFunctionNode(parent) && parent !== fn) return [];
-    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
-      found.push({ test: parent.test, holds: child === parent.consequent });
-    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && child === parent.right) {
-      found.push({ test: parent.left, holds: true });
-    } else if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
-      for (const statement of parent.body) {
-        if (statement === child) break;
-        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent))
-          found.push({ test: statement.test, holds: false });
-      }
-    }
-  }
-  return found;
-}
-
-/**
- * The keys of all the tests that decide whether a call runs in its function (`conditionKey`), or
- * `null` when one has none or the call is in a branch of an expression.
- */
-function conditionsOf(call: TSESTree.Node): string[] | null {
-  const fn = enclosingFunction(call) ?? programOf(call);
-  for (
-    let child: TSESTree.Node = call, parent = call.parent;
-    parent && child !== fn;
-    child = parent, parent = parent.parent
-  ) {
-    if (parent.type === AST_NODE_TYPES.ConditionalExpression && child !== parent.test) return null;
-    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '&&' && child === parent.right)
-      return null;
-  }
-  const keys = conditionsTowards(call, fn).map(({ test, holds }) => conditionKey(test, holds));
-  return keys.every((key) => key !== null) ? (keys as string[]) : null;
-}
-
-/** Ids of the variables tests read, which tell apart two tests of the same text in other scopes. */
-const variableIds = new WeakMap<Scope.Variable, number>();
-let lastVariableId = 0;
-
-/**
- * A test that reads a member of a variable, with `!`s taken off: `!opts.auth?.enabled` that fails
- * is `opts.auth.enabled` that holds.
- */
-function memberTest(
-  test: TSESTree.Expression,
-  holds: boolean,
-): { root: TSESTree.Identifier; names: string[]; holds: boolean } | null {
-  let expression = skipTypeWrappers(test);
-  let positive = holds;
-  while (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
-    positive = !positive;
-    expression = skipTypeWrappers(expression.argument);
-  }
-  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
-  const names: string[] = [];
-  while (expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed) {
-    names.unshift(expression.property.name);
-    expression = skipTypeWrappers(expression.object);
-  }
-  return expression.type === AST_NODE_TYPES.Identifier ? { root: expression, names, holds: positive } : null;
-}
-
-/** A key of a variable's member and whether it holds (`!name#3.auth.enabled`). */
-function memberKey(variable: Scope.Variable, names: readonly string[], holds: boolean): string {
-  if (!variableIds.has(variable)) variableIds.set(variable, ++lastVariableId);
-  return `${holds ? '' : '!'}${[`${variable.name}#${variableIds.get(variable)}`, ...names].join('.')}`;
-}
-
-/**
- * A key that two tests share when they read the same member of the same variable and hold alike:
- * `!opts.auth?.enabled` failing and `opts.auth.enabled` holding. `null` for any other test.
- */
-function conditionKey(test: TSESTree.Expression, holds: boolean): string | null {
-  const member = memberTest(test, holds);
-  const variable = member && variableOf(member.root);
-  return member && variable ? memberKey(variable, member.names, member.holds) : null;
 }
 
 /**

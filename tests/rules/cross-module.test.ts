@@ -606,7 +606,12 @@ describe('a Fastify plugin that opens CORS, behind the token hook of the app tha
     );
 
   it('accepts a policy the plugin installs under the very setting the registrar adds its token hook under', async () => {
+    // The hook's own `if (!settings.enabled) return;` never runs there: `settings` is that setting's object.
     expect(summarise(await lint('src/fastify-cors-plugins/gated-cors.ts'))).toEqual([]);
+  });
+
+  it('reports it when that hook also skips its check unless the environment turns it on', async () => {
+    expect(summarise(await lint('src/fastify-cors-plugins/env-gated-cors.ts'))).toEqual([open(10, 30, 42)]);
   });
 
   it('accepts a policy of a plugin registered after a token hook for every request', async () => {

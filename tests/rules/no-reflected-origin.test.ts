@@ -2472,3 +2472,71 @@ ruleTester.run('no-reflected-origin: a gate that matches each local origin up to
     },
   ],
 });
+
+/**
+ * A Fastify app that echoes the Origin behind a bearer-token hook (`hook`, placed first in its
+ * body: `skip` is an early branch before the check) and an `/mcp` route; `origin` is the option
+ * as written, and `allowlist` what a suggestion declares after the imports.
+ */
+const FASTIFY_HOOK = (hook: string, skip = '', origin = 'origin: true', allowlist = ''): string =>
+  `import Fastify from 'fastify';
+import fastifyCors from '@fastify/cors';
+import { timingSafeEqual } from 'node:crypto';
+${allowlist}
+const TOKEN = process.env.MCP_TOKEN;
+if (!TOKEN) throw new Error('MCP_TOKEN is required');
+const expected = Buffer.from(\`Bearer \${TOKEN}\`);
+
+const app = Fastify();
+await app.register(fastifyCors, { ${origin} });
+app.addHook('onRequest', ${hook} => {${skip}
+  const given = Buffer.from(request.headers.authorization ?? '');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return reply.code(401).send();${hook.includes('done') ? '\n  done();' : ''}
+});
+app.post('/mcp', async (request) => request.body);
+await app.listen({ port: 3000, host: '127.0.0.1' });`;
+
+/** The report of `FASTIFY_HOOK`'s policy, with its two suggestions. */
+function fastifyHookReport(hook: string, skip: string) {
+  return {
+    messageId: 'reflectedOrigin' as const,
+    data: { policy: '`@fastify/cors` with `origin: true`', credentials: '' },
+    line: 10,
+    column: 35,
+    endLine: 10,
+    endColumn: 47,
+    suggestions: [
+      { messageId: 'denyOrigins' as const, output: FASTIFY_HOOK(hook, skip, 'origin: false') },
+      {
+        messageId: 'useAllowlist' as const,
+        output: FASTIFY_HOOK(
+          hook,
+          skip,
+          'origin: ALLOWED_ORIGINS',
+          "\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+        ),
+      },
+    ],
+  };
+}
+
+ruleTester.run('no-reflected-origin: a Fastify hook that lets every request on until a setting is on', rule, {
+  valid: [
+    { name: 'an async hook that checks every request', code: FASTIFY_HOOK('async (request, reply)') },
+    { name: 'a callback hook that checks every request', code: FASTIFY_HOOK('(request, reply, done)') },
+  ],
+  invalid: [
+    {
+      name: 'an async hook that returns early, which lets the request on, while the setting is unset',
+      code: FASTIFY_HOOK('async (request, reply)', '\n  if (!process.env.MCP_AUTH_ON) return;'),
+      output: null,
+      errors: [fastifyHookReport('async (request, reply)', '\n  if (!process.env.MCP_AUTH_ON) return;')],
+    },
+    {
+      name: 'a callback hook that calls `done()` early while the setting is unset',
+      code: FASTIFY_HOOK('(request, reply, done)', '\n  if (!process.env.MCP_AUTH_ON) return done();'),
+      output: null,
+      errors: [fastifyHookReport('(request, reply, done)', '\n  if (!process.env.MCP_AUTH_ON) return done();')],
+    },
+  ],
+});

@@ -3900,3 +3900,34 @@ ruleTester.run(
     ],
   },
 );
+
+/** A Fastify MCP server behind a bearer-token hook whose body starts with `skip`. */
+const FASTIFY_TOKEN_HOOK = (skip: string): string => `import Fastify from 'fastify';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { timingSafeEqual } from 'node:crypto';
+
+const TOKEN = process.env.MCP_TOKEN;
+if (!TOKEN) throw new Error('MCP_TOKEN is required');
+const expected = Buffer.from(\`Bearer \${TOKEN}\`);
+
+const app = Fastify();
+app.addHook('onRequest', async (request, reply) => {${skip}
+  const given = Buffer.from(request.headers.authorization ?? '');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return reply.code(401).send();
+});
+app.post('/mcp', async (request, reply) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(request.raw, reply.raw, request.body);
+});
+await app.listen({ port: 3000, host: '127.0.0.1' });`;
+
+ruleTester.run('require-dns-rebinding-protection: a Fastify token hook that returns early', rule, {
+  valid: [{ name: 'the hook checks every request', code: FASTIFY_TOKEN_HOOK('') }],
+  invalid: [
+    {
+      name: 'a bare `return` lets the request on while the setting is unset, as the server runs out of the box',
+      code: FASTIFY_TOKEN_HOOK('\n  if (!process.env.MCP_AUTH_ON) return;'),
+      errors: [unprotectedTransport(FASTIFY_TOKEN_HOOK('\n  if (!process.env.MCP_AUTH_ON) return;'), 16, 25)],
+    },
+  ],
+});
