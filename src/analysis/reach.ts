@@ -70,6 +70,7 @@ import {
   returnedExpressions,
   usesOf,
   usesOfConstant,
+  usesOfFunctionDeclaration,
   type HandlerFunction,
   type ValueUses,
 } from './values';
@@ -1771,6 +1772,17 @@ export function harmlessPolicy(
   // `const open = cors(…)` then `app.use(open)`: harmless where every use of the constant is.
   const uses = installedThrough(sourceCode, node);
   if (uses) return uses.every((use) => harmlessPolicy(sourceCode, use, credentials, options));
+  // `export const corsAll = () => cors(…)` then `app.use(corsAll())`, here or where it is
+  // imported: harmless where every call of the function is.
+  const calls = helperDepth < 3 ? callsOfPolicyHelper(node) : null;
+  if (calls) {
+    helperDepth++;
+    try {
+      return calls.every((call) => harmlessPolicy(codeOf(call), call, credentials, options));
+    } finally {
+      helperDepth--;
+    }
+  }
   // A policy of a package where nothing says MCP (a dashboard beside the MCP server's package).
   if (isLinted(node) && inPackageOfNoMcp(sourceCode)) return true;
   // …or run by middleware only for public paths: `(isDiscovery ? open : strict)(req, res, next)`.
@@ -2130,6 +2142,43 @@ function installedThrough(sourceCode: Readonly<SourceCode>, node: TSESTree.Node)
     );
   });
   return installed ? uses : null;
+}
+
+/** How many policy helpers deep `harmlessPolicy` is judging a policy at the calls of its helper. */
+let helperDepth = 0;
+
+/**
+ * The calls of the function that returns the policy at `node` and nothing else (`const corsAll =
+ * () => cors({ origin: true })`, `function openCors() { return cors(); }`), in its module and in
+ * those that import it, when they are all known, some, and each is a call of it.
+ */
+function callsOfPolicyHelper(node: TSESTree.Node): TSESTree.CallExpression[] | null {
+  const outer = outermostWrapper(node);
+  const holder = outer.parent;
+  const fn =
+    holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === outer
+      ? holder
+      : holder?.type === AST_NODE_TYPES.ReturnStatement
+        ? enclosingFunction(holder)
+        : null;
+  if (!fn || returnedExpressions(fn).length !== 1) return null;
+  const declarator = outermostWrapper(fn).parent;
+  const found =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? usesOfFunctionDeclaration(fn)
+      : declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+          declarator.init &&
+          skipTypeWrappers(declarator.init) === fn
+        ? usesOfConstant(declarator)
+        : null;
+  if (!found?.complete || found.uses.length === 0) return null;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const use of found.uses) {
+    const call = outermostWrapper(use).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(use)) return null;
+    calls.push(call);
+  }
+  return calls;
 }
 
 /** The reads of the constant that holds `node` (`const open = cors(…)`), when all are known and some. */

@@ -628,6 +628,20 @@ describe('a Fastify plugin that opens CORS, behind the token hook of the app tha
   });
 });
 
+describe('a CORS policy a function of another module returns, judged where each call installs it', () => {
+  it('accepts one installed only on an app whose routes check a bearer token, and reports one an open app installs too', async () => {
+    expect(summarise(await lint('src/policy-helpers/policy.ts'))).toEqual([
+      report(
+        'no-reflected-origin',
+        'reflectedOrigin',
+        [9, 17, 9, 29],
+        { policy: '`cors()` with `origin: true`', credentials: '' },
+        FAIL_CLOSED_ORIGIN,
+      ),
+    ]);
+  });
+});
+
 describe('a router or sub-app a module exports, which the modules that import it mount', () => {
   it('judges its routes behind the checks of every mount: none when each import is mounted behind one', async () => {
     expect(summarise(await lint('src/exported-routers/guarded-router.ts'))).toEqual([]);
