@@ -1000,6 +1000,70 @@ function answersConstantsOnly(fn: HandlerFunction): boolean {
   return variable !== null && variable.references.every((reference) => constantWrite(reference.identifier) !== null);
 }
 
+/** What a fetch handler that answers only constants may call: answers, URLs, tests of strings. */
+const CONSTANT_HANDLER_CALLS = new Set([
+  'Response',
+  'json',
+  'URL',
+  'startsWith',
+  'endsWith',
+  'includes',
+  'toUpperCase',
+]);
+
+/**
+ * Whether a web fetch handler (`Bun.serve({ fetch })`, `export default { fetch }`) answers only
+ * constants and does nothing else: every value it returns is a `Response` of constants (or
+ * nothing, after `server.upgrade(req)` has taken a WebSocket, which CORS does not govern), it
+ * reads of the request only its method and URL, and it calls nothing but those. Whatever the
+ * policy lets a page send, the page gets back only what it knew, and changes nothing.
+ */
+function fetchHandlerOfConstants(sourceCode: Readonly<SourceCode>, fn: HandlerFunction): boolean {
+  if (!fetchHandlers(sourceCode).some((handler) => handler.fn === fn)) return false;
+  const [request, server] = fn.params;
+  const requestVariable = request?.type === AST_NODE_TYPES.Identifier ? variableOf(request) : null;
+  const serverName = server?.type === AST_NODE_TYPES.Identifier ? server.name : null;
+  if (!requestVariable) return false;
+  const upgrades = (call: TSESTree.Node | undefined): boolean => {
+    if (call?.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'upgrade') return false;
+    const receiver = calledMethodObject(call);
+    return receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === serverName;
+  };
+  const routingOnly = requestVariable.references.every((reference) => {
+    const read = reference.identifier as TSESTree.Node;
+    const parent = read.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === read)
+      return propertyName(parent) === 'method' || propertyName(parent) === 'url';
+    return upgrades(parent) && (parent as TSESTree.CallExpression).arguments[0] === read;
+  });
+  if (!routingOnly) return false;
+  let callsOther = false;
+  walk(fn.body, (node) => {
+    if (callsOther || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression))
+      return;
+    const callee = skipTypeWrappers(node.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? propertyName(callee)
+          : null;
+    callsOther = !upgrades(node) && !(name !== null && CONSTANT_HANDLER_CALLS.has(name));
+  });
+  if (callsOther) return false;
+  return returnedExpressions(fn).every((value) => {
+    const answer = skipTypeWrappers(value);
+    if (answer.type === AST_NODE_TYPES.Identifier && answer.name === 'undefined') return true;
+    const made =
+      (answer.type === AST_NODE_TYPES.NewExpression &&
+        answer.callee.type === AST_NODE_TYPES.Identifier &&
+        answer.callee.name === 'Response') ||
+      (answer.type === AST_NODE_TYPES.CallExpression &&
+        globalPath(skipTypeWrappers(answer.callee))?.join('.') === 'Response.json');
+    return made && (answer as TSESTree.NewExpression | TSESTree.CallExpression).arguments.every(isConstantAnswer);
+  });
+}
+
 /**
  * The whole of a write of constants that starts at a use of a response (`res` of
  * `res.writeHead(200, { 'Content-Type': 'text/plain' })`): a method called with static arguments
@@ -1792,6 +1856,8 @@ export function harmlessPolicy(
   // it did not know.
   const handler = enclosingFunction(node);
   if (handler && isRequestCatcher(handler) && answersConstantsOnly(handler)) return true;
+  // A web fetch handler that does nothing but answer constants: a page reads nothing it did not know.
+  if (handler && fetchHandlerOfConstants(sourceCode, handler)) return true;
   // Next.js middleware whose `config.matcher` keeps it off the project's MCP routes.
   if (middlewareOfNoMcp(programOf(node))) return true;
   // Written only on the preflight answers of paths whose real requests get a constant answer

@@ -3229,3 +3229,81 @@ ruleTester.run("no-wildcard-origin: a constant used by the handler a factory ret
     },
   ],
 });
+
+/**
+ * A Bun relay whose fetch handler answers the preflight and every HTTP request with constants
+ * (`work`: what else it does; `preflight` and `answer`: the headers of each; `prelude`: what comes first).
+ */
+const CONSTANT_RELAY = (work = '', preflight = WILDCARD_HEADERS, answer = WILDCARD_HEADERS, prelude = ''): string =>
+  `${prelude}Bun.serve({
+  port: 3055,
+  hostname: '127.0.0.1',
+  async fetch(req, server) {
+    if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: ${preflight} });
+    if (server.upgrade(req)) return;${work}
+    return new Response('relay running', { headers: ${answer} });
+  },
+  websocket: {
+    message(ws, message) {
+      ws.send(message);
+    },
+  },
+});`;
+const WILDCARD_HEADERS = "{ 'Access-Control-Allow-Origin': '*' }";
+const RELAY_WORK = '\n    await relay(await req.text());';
+const ORIGIN_CONSTANT = "const ALLOWED_ORIGIN = 'https://app.example.com';\n\n";
+
+ruleTester.run('no-wildcard-origin: a fetch handler that only answers constants', rule, {
+  valid: [
+    {
+      name: 'the preflight and the status text: a page reads only what it knew, and the WebSocket is no CORS matter',
+      code: CONSTANT_RELAY(),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a handler that also reads the body and hands it on does something a page may now ask for',
+      code: CONSTANT_RELAY(RELAY_WORK),
+      errors: [
+        {
+          messageId: 'wildcardPreflight',
+          line: 5,
+          column: 87,
+          endLine: 5,
+          endColumn: 121,
+          suggestions: [
+            { messageId: 'denyOrigins', output: CONSTANT_RELAY(RELAY_WORK, '{}') },
+            {
+              messageId: 'useAllowedOrigin',
+              output: CONSTANT_RELAY(
+                RELAY_WORK,
+                "{ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN }",
+                WILDCARD_HEADERS,
+                ORIGIN_CONSTANT,
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'wildcardOrigin',
+          line: 8,
+          column: 55,
+          endLine: 8,
+          endColumn: 89,
+          suggestions: [
+            { messageId: 'denyOrigins', output: CONSTANT_RELAY(RELAY_WORK, WILDCARD_HEADERS, '{}') },
+            {
+              messageId: 'useAllowedOrigin',
+              output: CONSTANT_RELAY(
+                RELAY_WORK,
+                WILDCARD_HEADERS,
+                "{ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN }",
+                ORIGIN_CONSTANT,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
