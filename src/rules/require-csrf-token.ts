@@ -79,6 +79,7 @@ import { entitiesOf } from '../analysis/facts';
 import { configFileServer } from '../analysis/config-files';
 import { configuredTransports, type ConfiguredTransport } from '../analysis/configured-servers';
 import { onlyLooksUpSessions } from '../analysis/sessions';
+import { valueWithUnsetEnvironment } from '../analysis/unset-environment';
 
 export type Options = [
   {
@@ -320,7 +321,8 @@ export default createRule<Options, MessageIds>({
             !routeIsGuarded(finder, route, apps) &&
             !originCheckedLocally(route) &&
             !sessionsMadeBehindCheck(route) &&
-            !takesNoRequest(route),
+            !takesNoRequest(route) &&
+            !checkedInOtherBranch(route, routes, apps),
         );
         unchecked.sort((a, b) => a.node.range[0] - b.node.range[0]);
         // One function's branch of this file reached through two handlers (`http.createServer((req,
@@ -952,6 +954,48 @@ export default createRule<Options, MessageIds>({
       if ((method === 'use' || method === 'all') && !(lastFunction && acceptsOnlyPost(lastFunction)))
         return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
+    }
+
+    /**
+     * Whether a route goes without a check only where the owner switches the check off: the other
+     * branch of the `if` or `?:` it is registered in, the one the server takes out of the box (with
+     * no environment variable set), registers the same method and path on the same app with a
+     * check (`if (process.env.MCP_AUTH !== 'off') app.post('/mcp', auth, handler); else
+     * app.post('/mcp', handler);`). Where the unchecked branch is the default, it is reported.
+     */
+    function checkedInOtherBranch(route: Route, routes: readonly Route[], apps: readonly AppInstance[]): boolean {
+      const { call } = route;
+      if (!call || route.path === null) return false;
+      for (
+        let child: TSESTree.Node = call, parent: TSESTree.Node | undefined = call.parent;
+        parent && !isFunctionNode(parent);
+        child = parent, parent = parent.parent
+      ) {
+        const branches =
+          parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression
+            ? [parent.consequent, parent.alternate]
+            : null;
+        if (!branches || child === (parent as TSESTree.IfStatement).test) continue;
+        const other = branches.find((branch) => branch && branch !== child);
+        const byDefault = valueWithUnsetEnvironment((parent as TSESTree.IfStatement).test);
+        return (
+          other !== undefined &&
+          other !== null &&
+          byDefault !== null &&
+          Boolean(byDefault.value) === (other === branches[0]) &&
+          routes.some(
+            (twin) =>
+              twin !== route &&
+              twin.call !== null &&
+              containsNode(other, twin.call) &&
+              twin.app === route.app &&
+              twin.path === route.path &&
+              calledMethodName(twin.call) === calledMethodName(call) &&
+              routeIsGuarded(finder, twin, apps),
+          )
+        );
+      }
+      return false;
     }
 
     /**

@@ -3009,14 +3009,14 @@ ruleTester.run('require-csrf-token: a branch that only constants bound to litera
   ],
   invalid: [
     {
-      name: 'a flag read from the environment is a setting: the unauthenticated route still registers',
-      code: FLAGGED_ROUTES("const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';", 'REQUIRE_AUTH'),
+      name: 'a flag read from the environment is a setting: off out of the box, the unauthenticated route registers',
+      code: FLAGGED_ROUTES("const REQUIRE_AUTH = process.env.REQUIRE_AUTH === 'true';", 'REQUIRE_AUTH'),
       output: null,
       errors: [
         missingCheck(
           '`POST /mcp`',
           [11, 3, 11, 11],
-          flaggedRoutesFixed("const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';", 'REQUIRE_AUTH'),
+          flaggedRoutesFixed("const REQUIRE_AUTH = process.env.REQUIRE_AUTH === 'true';", 'REQUIRE_AUTH'),
         ),
       ],
     },
@@ -3433,4 +3433,67 @@ ruleTester.run("require-csrf-token: `handleRequest` of another package's object"
       ],
     },
   ]),
+});
+
+/**
+ * An express MCP server that registers its route in each branch of a setting (`test`, on out of
+ * the box by default): `checked` in the first, `other` in the second.
+ */
+const SWITCHED_ROUTES = (
+  checked: string,
+  other: string,
+  test = "process.env.MCP_AUTH !== 'off'",
+): string => `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+const app = express();
+app.use(express.json());
+
+const handler = async (req: express.Request, res: express.Response) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+};
+
+if (${test}) {
+  ${checked}
+} else {
+  ${other}
+}
+app.listen(3000, '127.0.0.1');
+
+function requireBearer(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) return res.status(401).end();
+  next();
+}`;
+const CHECKED_MCP = "app.post('/mcp', requireBearer, handler);";
+
+/** `SWITCHED_ROUTES` with the token fix on the second branch's `app.post(path, handler)`. */
+const switchedFixed =
+  (path: string, test = "process.env.MCP_AUTH !== 'off'") =>
+  (bearer: boolean) =>
+    SWITCHED_ROUTES(
+      CHECKED_MCP,
+      `app.post('${path}', ${guard('express', bearer, { indent: '  ' })}handler);`,
+      test,
+    ).replace(`\nif (${test}) {`, `\n${tokenHelpers({ bearer })}\n\nif (${test}) {`);
+
+ruleTester.run('require-csrf-token: a route registered with a check or without one, by a setting', rule, {
+  valid: [
+    {
+      name: 'the same route without the check only where the setting turns it off: the owner chooses that',
+      code: SWITCHED_ROUTES(CHECKED_MCP, "app.post('/mcp', handler);"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'another route in the other branch: nothing checks it, whatever the setting',
+      code: SWITCHED_ROUTES(CHECKED_MCP, "app.post('/mcp-open', handler);"),
+      errors: [missingCheck('`POST /mcp-open`', [15, 3, 15, 11], switchedFixed('/mcp-open'))],
+    },
+    {
+      name: 'the same route without the check where the server runs out of the box: the check is opt-in',
+      code: SWITCHED_ROUTES(CHECKED_MCP, "app.post('/mcp', handler);", "process.env.MCP_AUTH === 'on'"),
+      errors: [missingCheck('`POST /mcp`', [15, 3, 15, 11], switchedFixed('/mcp', "process.env.MCP_AUTH === 'on'"))],
+    },
+  ],
 });
