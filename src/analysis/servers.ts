@@ -1,7 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { isTypeScriptFile } from '../fixes/constants';
-import { appendArgument, appendObjectProperty, insertArgumentBefore, insertObjectPropertyAfter } from '../fixes/edits';
+import {
+  appendArgument,
+  appendObjectProperty,
+  indentationAt,
+  insertArgumentBefore,
+  insertObjectPropertyAfter,
+} from '../fixes/edits';
 import type { McpFrameworkServer, ServerApi, ServerSource, StartApi } from '../frameworks/types';
 import {
   calledMethodName,
@@ -40,6 +46,8 @@ import {
   resolveObjectWhenSet,
   returnedExpressions,
   usesOf,
+  usesOfConstant,
+  usesOfFunctionDeclaration,
   type HandlerFunction,
   type PossibleValue,
   type PropertyLookup,
@@ -1536,6 +1544,21 @@ class HostReader {
       return {
         kind: 'default',
         addHost: (fixer, text) => {
+          // Before the options a caller may give (`{ hostname: '127.0.0.1', ...options, fetch }`),
+          // which none gives a host today: a caller can still choose one.
+          const given = options.properties.find(
+            (property) =>
+              property.type === AST_NODE_TYPES.SpreadElement && parameterNeverSets(property.argument, api.hostKey),
+          );
+          if (given) {
+            const ownLine = given.loc.start.line !== sourceCodeTokenLine(this.sourceCode, given);
+            return fixer.insertTextBefore(
+              given,
+              ownLine
+                ? `${api.hostKey}: ${text},\n${indentationAt(this.sourceCode, given.range[0])}`
+                : `${api.hostKey}: ${text}, `,
+            );
+          }
           // Beside the port, and clear of a handler that follows it (which other fixes edit).
           const port = serverOption(options, 'port');
           return port.kind === 'found'
@@ -1827,7 +1850,54 @@ function servesFetch(expression: TSESTree.Expression): boolean {
  * and nothing else a server reads, so only the other properties can set `key`.
  */
 function serverOption(options: TSESTree.ObjectExpression, key: string): PropertyLookup {
-  return findObjectProperty(options, key, 0, servesFetch);
+  return findObjectProperty(options, key, 0, (argument) => servesFetch(argument) || parameterNeverSets(argument, key));
+}
+
+/** The line of the token before `node`: another line than `node`'s when `node` starts a line. */
+function sourceCodeTokenLine(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): number {
+  return sourceCode.getTokenBefore(node)?.loc.end.line ?? node.loc.start.line;
+}
+
+/**
+ * Whether a spread in server options is a parameter that no call sets `key` through: every call
+ * of its function, in its module and in those that import it, passes nothing there, `undefined`,
+ * or an object literal without `key` (`Bun.serve({ ...options, fetch })` in `function
+ * handle(server, options?)`, called only as `handle(server)`).
+ */
+function parameterNeverSets(argument: TSESTree.Expression, key: string): boolean {
+  const spread = skipTypeWrappers(argument);
+  const def = spread.type === AST_NODE_TYPES.Identifier ? variableOf(spread)?.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
+  const fn = def.node;
+  const index = fn.params.findIndex(
+    (param) =>
+      param === def.name ||
+      (param.type === AST_NODE_TYPES.AssignmentPattern &&
+        param.left === def.name &&
+        skipTypeWrappers(param.right).type === AST_NODE_TYPES.ObjectExpression &&
+        (param.right as TSESTree.ObjectExpression).properties.length === 0),
+  );
+  if (index === -1 || fn.params.slice(0, index).some((param) => param.type === AST_NODE_TYPES.RestElement))
+    return false;
+  const declarator = outermostWrapper(fn).parent;
+  const found =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? usesOfFunctionDeclaration(fn)
+      : declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+          declarator.init &&
+          skipTypeWrappers(declarator.init) === fn
+        ? usesOfConstant(declarator)
+        : null;
+  if (!found?.complete || found.uses.length === 0) return false;
+  return found.uses.every((use) => {
+    const call = outermostWrapper(use).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(use)) return false;
+    if (call.arguments.slice(0, index + 1).some((given) => given.type === AST_NODE_TYPES.SpreadElement)) return false;
+    const given = call.arguments[index];
+    if (!given || isNullishLiteral(skipTypeWrappers(given))) return true;
+    const object = resolveObjectExpression(given);
+    return object !== null && findObjectProperty(object, key).kind === 'missing';
+  });
 }
 
 /** The Hono app spread into server options (`{ ...app, port }`), which serves their requests. */

@@ -642,6 +642,27 @@ describe('a CORS policy a function of another module returns, judged where each 
   });
 });
 
+describe('server options a function spreads from its parameter, given by the modules that import it', () => {
+  it('reports `Bun.serve({ ...options })` that no caller gives a host, and adds it before the spread', async () => {
+    expect(summarise(await lint('src/spread-options/serve.ts'))).toEqual([
+      report(
+        'require-loopback-host',
+        'defaultHost',
+        [5, 14, 5, 19],
+        { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+        FAIL_CLOSED_DEFAULT_HOST,
+      ),
+    ]);
+    expect(await fixed('src/spread-options/serve.ts')).toBe(`import { Hono } from 'hono';
+
+/** Serves an app with Bun; the options a caller gives go to \`Bun.serve\`. */
+export default function serveApp(app: Hono, options?: { port?: number; hostname?: string }) {
+  return Bun.serve({ hostname: '127.0.0.1', ...options, fetch: app.fetch });
+}
+`);
+  });
+});
+
 describe('a router or sub-app a module exports, which the modules that import it mount', () => {
   it('judges its routes behind the checks of every mount: none when each import is mounted behind one', async () => {
     expect(summarise(await lint('src/exported-routers/guarded-router.ts'))).toEqual([]);

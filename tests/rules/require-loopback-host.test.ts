@@ -5378,3 +5378,54 @@ ruleTester.run('require-loopback-host: a catcher its login function closes in fi
     },
   ],
 });
+
+/**
+ * A function that serves a Hono app with Bun, spreading the options its caller may give
+ * (`options` as written in the call to `Bun.serve`), called as `calls` says.
+ */
+const SERVE_WITH = (calls: string, options = '...options, fetch: app.fetch'): string => `import { Hono } from 'hono';
+
+function serveMcp(app: Hono, options?: { port?: number; hostname?: string }) {
+  return Bun.serve({ ${options} });
+}
+
+const app = new Hono();
+app.post('/mcp', (c) => c.json({ jsonrpc: '2.0', id: 1, result: {} }));
+${calls}`;
+
+ruleTester.run('require-loopback-host: server options spread from a parameter', rule, {
+  valid: [
+    {
+      name: 'a caller gives a host: what the options hold is the callers’ to say',
+      code: SERVE_WITH("serveMcp(app, { port: 3000, hostname: '127.0.0.1' });\nserveMcp(app);"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no caller gives a host: Bun binds every interface; the host goes before the spread, for a caller to change',
+      code: SERVE_WITH('serveMcp(app);\nserveMcp(app, { port: 3001 });'),
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`Bun.serve()`', hostLabel: '`hostname`', binding: 'default `0.0.0.0`' },
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 19,
+          suggestions: [
+            ['useIpv4Loopback', "'127.0.0.1'"],
+            ['useHostFromEnvironment', "process.env.HOST ?? '127.0.0.1'"],
+            ['useIpv6Loopback', "'::1'"],
+            ['useLocalhost', "'localhost'"],
+          ].map(([messageId, host]) => ({
+            messageId: messageId as 'useIpv4Loopback',
+            output: SERVE_WITH(
+              'serveMcp(app);\nserveMcp(app, { port: 3001 });',
+              `hostname: ${host}, ...options, fetch: app.fetch`,
+            ),
+          })),
+        },
+      ],
+    },
+  ],
+});
