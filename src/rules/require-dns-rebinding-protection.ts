@@ -43,6 +43,7 @@ import {
   variableOf,
   textOf,
 } from '../analysis/program';
+import { exportedNamesOf, loadModule } from '../analysis/exports';
 import { destructuredHeaderNames, ORIGIN_AND_HOST, requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
@@ -77,7 +78,7 @@ import {
   transportCalls,
   transportEntities,
 } from '../analysis/mcp-transports';
-import { importsModuleMatching, isTestFile, manifestDependsOn } from '../analysis/module-graph';
+import { importersOf, importsModuleMatching, isTestFile, manifestDependsOn } from '../analysis/module-graph';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -1348,11 +1349,32 @@ export default createRule<Options, MessageIds>({
         file !== null &&
         isTestFile(file) &&
         !MAY_START_SERVER.test(code.text) &&
-        !EXPORTS.test(code.text) &&
+        (!EXPORTS.test(code.text) || usedOnlyByTestsThatServeNothing(file, programOf(node))) &&
         startsNoServer(programOf(node))
       )
         return true;
       return transport.name === 'streamable' && drivenOnlyInProcess(node, requestMethodsOf(transport));
+    }
+
+    /**
+     * Whether what a test module exports (a helper that makes a transport, `tests/utils.ts`) is
+     * imported by test modules of its package and only by them, none of which may start a server
+     * (no `listen(`, `serve(` or `createServer(` in its text): the transports are exercised in the
+     * process. Not where a module that is no test imports it, where nothing imports it (another
+     * package may), or where that cannot be told.
+     */
+    function usedOnlyByTestsThatServeNothing(file: string, program: TSESTree.Program): boolean {
+      const names = exportedNamesOf(program);
+      if (names.length === 0 || (importersOf(file, names) ?? ['unknown']).length > 0) return false;
+      const tests = importersOf(file, names, true);
+      return (
+        tests !== null &&
+        tests.length > 0 &&
+        tests.every((test) => {
+          const loaded = loadModule(test);
+          return loaded !== null && !MAY_START_SERVER.test(codeOf(loaded).text);
+        })
+      );
     }
 
     /**

@@ -663,6 +663,21 @@ export default function serveApp(app: Hono, options?: { port?: number; hostname?
   });
 });
 
+describe("a test module's helper that makes a transport, and the tests that import it", () => {
+  it('leaves it alone when only tests that start no server import it, and reports it when one serves it', async () => {
+    expect(summarise(await lint('src/__tests__/helpers.ts'))).toEqual([]);
+    expect(summarise(await lint('src/__tests__/served/helpers.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [5, 14, 5, 43],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
 describe('a router or sub-app a module exports, which the modules that import it mount', () => {
   it('judges its routes behind the checks of every mount: none when each import is mounted behind one', async () => {
     expect(summarise(await lint('src/exported-routers/guarded-router.ts'))).toEqual([]);
