@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import {
   calledMethodName,
+  calledMethodObject,
   containsNode,
   isLoggingCallee,
   outermostWrapper,
@@ -194,9 +195,35 @@ function findInPackageOfNoMcp(sourceCode: Readonly<SourceCode>): boolean {
     return false;
   return (
     packageNeverSays(path.dirname(file), saysMcpOrMethod) &&
-    // The packages of the workspace that depend on it may add MCP routes to an app it exports.
-    workspaceDependents(file).every((dir) => packageNeverSays(dir, saysMcpOrMethod))
+    // The packages of the workspace that depend on it may add MCP routes to an app it takes from
+    // another module of its package (`import { app } from './app'; app.listen(port)`); not to one
+    // it makes itself, since it exports nothing.
+    (ownsItsServers(sourceCode) || workspaceDependents(file).every((dir) => packageNeverSays(dir, saysMcpOrMethod)))
   );
+}
+
+/**
+ * Whether every app the module routes on and every server it starts is made in the module itself
+ * (`express()`, `http.createServer(…)`, `new WebSocketServer({ port })`, `Bun.serve(…)`), none
+ * taken from another module: in a module that exports nothing, no other code can reach them.
+ */
+function ownsItsServers(sourceCode: Readonly<SourceCode>): boolean {
+  const madeHere = (node: TSESTree.Node): boolean => {
+    const made = skipTypeWrappers(resolveExpression(node) ?? node);
+    return (
+      programOf(made) === sourceCode.ast &&
+      (made.type === AST_NODE_TYPES.CallExpression || made.type === AST_NODE_TYPES.NewExpression)
+    );
+  };
+  if (!findRoutes(sourceCode).apps.every((app) => madeHere(app.node))) return false;
+  return serverStarts(sourceCode).every(({ call }) => {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return call.type === AST_NODE_TYPES.NewExpression;
+    const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? calledMethodObject(call) : null;
+    // `serve({ fetch })`, or a global's method (`Bun.serve(…)`, `Deno.serve(…)`).
+    if (receiver === null) return true;
+    if (receiver.type === AST_NODE_TYPES.Identifier && (variableOf(receiver)?.defs.length ?? 0) === 0) return true;
+    return madeHere(receiver);
+  });
 }
 
 /** Calls that hand a request on to another server. */

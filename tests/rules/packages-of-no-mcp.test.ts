@@ -45,6 +45,18 @@ const server = http.createServer((req, res) => {
 server.listen(5000, '127.0.0.1');
 `;
 
+/** A module of the dashboard that makes its server and exports it, for `STARTS_IMPORTED_SERVER` to start. */
+const EXPORTED_SERVER = `import http from 'node:http';
+
+export const server = http.createServer((_req, res) => res.end('ok'));
+`;
+
+/** A module that starts the server another module of its package exports. */
+const STARTS_IMPORTED_SERVER = `import { server } from './http';
+
+server.listen(4000);
+`;
+
 /** A plain server whose handler comes from an installed package. */
 const HANDLED_BY_PACKAGE = `import http from 'node:http';
 import { handler } from '@acme/assistant-server';
@@ -81,10 +93,18 @@ function packageWith(
   return path.join(dir, linted);
 }
 
-/** A workspace of two packages: the dashboard, and an MCP server's package that lists `mcpDependencies`. */
-function workspaceWith(code: string, mcpDependencies: Record<string, string>): string {
+/**
+ * A workspace of two packages: the dashboard, with `files` beside its `src/server.ts`, and an MCP
+ * server's package that lists `mcpDependencies`.
+ */
+function workspaceWith(
+  code: string,
+  mcpDependencies: Record<string, string>,
+  files: Record<string, string> = {},
+): string {
   const root = makePackage(
     {
+      ...Object.fromEntries(Object.entries(files).map(([name, text]) => [`packages/dashboard/${name}`, text])),
       'packages/dashboard/package.json': JSON.stringify(DASHBOARD_MANIFEST),
       'packages/dashboard/src/server.ts': code,
       'packages/tools/package.json': JSON.stringify({
@@ -105,6 +125,11 @@ const plainServerReport = nodeDefaultHost(12, (host) => PLAIN_SERVER.replace('li
 
 ruleTester.run('require-loopback-host: a package where nothing says MCP', loopbackRule, {
   valid: [
+    {
+      name: 'the MCP package of the workspace depends on it, but reaches nothing of a module that exports nothing and makes its own server',
+      code: PLAIN_SERVER,
+      filename: workspaceWith(PLAIN_SERVER, { 'stats-dashboard': 'workspace:*' }),
+    },
     {
       name: 'a plain node:http server of a dashboard package',
       code: PLAIN_SERVER,
@@ -283,10 +308,14 @@ ruleTester.run('require-loopback-host: a package where nothing says MCP', loopba
       errors: [plainServerReport],
     },
     {
-      name: 'the MCP package of the workspace depends on it, and may add MCP routes to what it exports',
-      code: PLAIN_SERVER,
-      filename: workspaceWith(PLAIN_SERVER, { 'stats-dashboard': 'workspace:*' }),
-      errors: [plainServerReport],
+      name: 'the MCP package of the workspace depends on it, and may add MCP routes to the server its module takes from another',
+      code: STARTS_IMPORTED_SERVER,
+      filename: workspaceWith(
+        STARTS_IMPORTED_SERVER,
+        { 'stats-dashboard': 'workspace:*' },
+        { 'src/http.ts': EXPORTED_SERVER },
+      ),
+      errors: [nodeDefaultHost(3, (host) => STARTS_IMPORTED_SERVER.replace('listen(4000)', `listen(4000${host})`))],
     },
   ],
 });
