@@ -35,7 +35,7 @@ import {
   routeIsGuarded,
 } from './route-guards';
 import { findRoutes, lastHandlerFunction, requiredPaths, type AppInstance, type Route } from './routes';
-import { codeOf, isLinted, moduleOf, programOf, propertyName, staticValue, variableOf } from './program';
+import { codeOf, isLinted, moduleOf, nameOf, programOf, propertyName, staticValue, variableOf } from './program';
 import { importedRouterOfNoMcp, inPackageOfNoMcp, packageMiddleware, servesNoMcpSurely } from './mcp-scope';
 import { nestDecorator, nestRoutePaths } from './nest-routes';
 import {
@@ -70,7 +70,7 @@ import {
   returnedExpressions,
   usesOf,
   usesOfConstant,
-  usesOfFunctionDeclaration,
+  usesOfFunction,
   type HandlerFunction,
   type ValueUses,
 } from './values';
@@ -1041,13 +1041,7 @@ function fetchHandlerOfConstants(sourceCode: Readonly<SourceCode>, fn: HandlerFu
   walk(fn.body, (node) => {
     if (callsOther || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression))
       return;
-    const callee = skipTypeWrappers(node.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? propertyName(callee)
-          : null;
+    const name = nameOf(skipTypeWrappers(node.callee));
     callsOther = !upgrades(node) && !(name !== null && CONSTANT_HANDLER_CALLS.has(name));
   });
   if (callsOther) return false;
@@ -2228,15 +2222,7 @@ function callsOfPolicyHelper(node: TSESTree.Node): TSESTree.CallExpression[] | n
         ? enclosingFunction(holder)
         : null;
   if (!fn || returnedExpressions(fn).length !== 1) return null;
-  const declarator = outermostWrapper(fn).parent;
-  const found =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? usesOfFunctionDeclaration(fn)
-      : declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
-          declarator.init &&
-          skipTypeWrappers(declarator.init) === fn
-        ? usesOfConstant(declarator)
-        : null;
+  const found = usesOfFunction(fn);
   if (!found?.complete || found.uses.length === 0) return null;
   const calls: TSESTree.CallExpression[] = [];
   for (const use of found.uses) {

@@ -46,8 +46,7 @@ import {
   resolveObjectWhenSet,
   returnedExpressions,
   usesOf,
-  usesOfConstant,
-  usesOfFunctionDeclaration,
+  usesOfFunction,
   type HandlerFunction,
   type PossibleValue,
   type PropertyLookup,
@@ -1879,15 +1878,7 @@ function parameterNeverSets(argument: TSESTree.Expression, key: string): boolean
   );
   if (index === -1 || fn.params.slice(0, index).some((param) => param.type === AST_NODE_TYPES.RestElement))
     return false;
-  const declarator = outermostWrapper(fn).parent;
-  const found =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? usesOfFunctionDeclaration(fn)
-      : declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
-          declarator.init &&
-          skipTypeWrappers(declarator.init) === fn
-        ? usesOfConstant(declarator)
-        : null;
+  const found = usesOfFunction(fn);
   if (!found?.complete || found.uses.length === 0) return false;
   return found.uses.every((use) => {
     const call = outermostWrapper(use).parent;

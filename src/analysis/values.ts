@@ -1478,6 +1478,20 @@ function usesOfBinding(variable: Scope.Variable, value: TSESTree.Node): ValueUse
 }
 
 /**
+ * The reads of a function of the module (`function serve(…) {}`, or one a constant holds, `const
+ * serve = (…) => …`), in its module and in those that import it; `null` for one held any other way.
+ */
+export function usesOfFunction(fn: HandlerFunction): ValueUses | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return usesOfFunctionDeclaration(fn);
+  const declarator = outermostWrapper(fn).parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.init &&
+    skipTypeWrappers(declarator.init) === fn
+    ? usesOfConstant(declarator)
+    : null;
+}
+
+/**
  * `usesOfConstant` for the expression a module exports as its default (`export default
  * fp(routes)`): every read of it in the modules of the package that import it.
  */
