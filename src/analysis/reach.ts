@@ -6,6 +6,7 @@ import {
   calledMethodObject,
   containsNode,
   globalPath,
+  isNullishLiteral,
   outermostWrapper,
   plainParameterNames,
   skipTypeWrappers,
@@ -255,14 +256,8 @@ function endpointsRunning(fn: HandlerFunction): Route[] | null {
  * path. `null` when a use lies outside every route's handler.
  */
 function endpointsOfConstant(node: TSESTree.Node): Route[] | null {
-  let current: TSESTree.Node = node;
-  while (current.parent && current.parent.type !== AST_NODE_TYPES.VariableDeclarator) {
-    if (isFunctionNode(current.parent)) return null;
-    current = current.parent;
-  }
-  const declarator = current.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== current) return null;
-  const found = usesOfConstant(declarator);
+  const declarator = constantHolding(node);
+  const found = declarator && usesOfConstant(declarator);
   if (!found?.complete || found.uses.length === 0) return null;
   const reached: Route[] = [];
   for (const use of found.uses) {
@@ -292,6 +287,99 @@ function endpointsOfConstant(node: TSESTree.Node): Route[] | null {
     }
   }
   return reached.length > 0 ? [...new Set(reached)] : null;
+}
+
+/** The declarator of the constant whose value holds `node` (`const CORS = { …: '*' }`), outside any function of it. */
+function constantHolding(node: TSESTree.Node): TSESTree.VariableDeclarator | null {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.VariableDeclarator) {
+    if (isFunctionNode(current.parent)) return null;
+    current = current.parent;
+  }
+  const declarator = current.parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === current ? declarator : null;
+}
+
+/**
+ * Whether a policy written in a constant (`const CORS = { 'Access-Control-Allow-Origin': '*' }`)
+ * is used only in the answers of web handlers that answer nothing but an OAuth discovery document
+ * (one of them at least) or an empty preflight (`new Response(JSON.stringify({ resource, authorization_servers }), {
+ * headers: { ...CORS } })`, in the handler a library's factory returns), at whatever path they
+ * are mounted: what they answer is published for any client to read.
+ */
+function constantOnlyInDiscoveryAnswers(node: TSESTree.Node): boolean {
+  const declarator = constantHolding(node);
+  const found = declarator && usesOfConstant(declarator);
+  if (!found?.complete || found.uses.length === 0) return false;
+  const handlers = found.uses.map(enclosingFunction);
+  // One of them answers the document: a constant only empty answers use approves preflights for
+  // requests that other handlers answer.
+  return (
+    handlers.every((fn) => fn !== null && answersDiscoveryOnly(fn)) &&
+    handlers.some((fn) => fn !== null && returnedExpressions(fn).some((value) => !answersNoBody(value)))
+  );
+}
+
+/** `new Response(null, init)`, `new Response()`: an answer with no body. */
+function answersNoBody(value: TSESTree.Node): boolean {
+  const answer = skipTypeWrappers(value);
+  const [body] = answer.type === AST_NODE_TYPES.NewExpression ? answer.arguments : [];
+  return answer.type === AST_NODE_TYPES.NewExpression && (!body || isNullishLiteral(skipTypeWrappers(body)));
+}
+
+/** What a web handler that answers a discovery document may call besides the project's functions that return one. */
+const DISCOVERY_ANSWER_CALLS: ReadonlySet<string> = new Set(['Response', 'json', 'stringify', 'URL']);
+
+/**
+ * Whether a web handler returns nothing but `Response`s of a discovery document or of no body, and
+ * calls nothing but what makes them (and the project's functions that return such a document).
+ */
+function answersDiscoveryOnly(fn: HandlerFunction): boolean {
+  const returned = returnedExpressions(fn);
+  if (returned.length === 0 || !returned.every(isDiscoveryResponse)) return false;
+  let other = false;
+  walk(fn.body, (node) => {
+    if (other || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return;
+    const name = nameOf(skipTypeWrappers(node.callee));
+    if (name !== null && DISCOVERY_ANSWER_CALLS.has(name)) return;
+    other = !isDiscoveryValue(node);
+  });
+  return !other;
+}
+
+/** A discovery document, or what a function of the project that returns only such documents returns (`buildMetadata(…)`). */
+function isDiscoveryValue(node: TSESTree.Node): boolean {
+  if (isDiscoveryDocument(node)) return true;
+  const made = skipTypeWrappers(resolveExpression(node) ?? node);
+  const fn = made.type === AST_NODE_TYPES.CallExpression ? resolveFunction(made.callee) : null;
+  const returned = fn ? returnedExpressions(fn) : [];
+  return returned.length > 0 && returned.every(isDiscoveryDocument);
+}
+
+/** `new Response(JSON.stringify(document), init)`, `new Response(null, init)` or `Response.json(document, init)`. */
+function isDiscoveryResponse(value: TSESTree.Node): boolean {
+  const answer = skipTypeWrappers(value);
+  if (
+    answer.type === AST_NODE_TYPES.NewExpression &&
+    answer.callee.type === AST_NODE_TYPES.Identifier &&
+    answer.callee.name === 'Response'
+  ) {
+    const [body] = answer.arguments;
+    if (!body || answersNoBody(answer)) return true;
+    const serialized = skipTypeWrappers(body);
+    return (
+      serialized.type === AST_NODE_TYPES.CallExpression &&
+      globalPath(skipTypeWrappers(serialized.callee))?.join('.') === 'JSON.stringify' &&
+      serialized.arguments[0] !== undefined &&
+      isDiscoveryValue(serialized.arguments[0])
+    );
+  }
+  return (
+    answer.type === AST_NODE_TYPES.CallExpression &&
+    globalPath(skipTypeWrappers(answer.callee))?.join('.') === 'Response.json' &&
+    answer.arguments[0] !== undefined &&
+    isDiscoveryValue(answer.arguments[0])
+  );
 }
 
 /**
@@ -1897,6 +1985,9 @@ export function harmlessPolicy(
     options.trustCredentialChecks && !credentials,
   );
   if (!endpoints) {
+    // A headers constant that only handlers no route of the project shows use, which answer an
+    // OAuth discovery document (a library's factories, for their user to mount).
+    if (constantOnlyInDiscoveryAnswers(node)) return true;
     // Endpoints the file does not show (added by a function the app is handed to) are guarded
     // too when the app checks a credential on every request, before anything else.
     const app = installingApp(sourceCode, node) ?? appInstalledThrough(sourceCode, node);

@@ -3307,3 +3307,98 @@ ruleTester.run('no-wildcard-origin: a fetch handler that only answers constants'
     },
   ],
 });
+
+/**
+ * A library's factories of web handlers that share a `*` headers constant: one answers RFC 9728
+ * metadata, one a preflight, and `more` whatever else the module adds.
+ */
+const DISCOVERY_HANDLERS = (more = '', headers = "{ 'Access-Control-Allow-Origin': '*' }", prelude = ''): string =>
+  `${prelude}const CORS = ${headers};
+
+function metadataOf(resource: string, authServers: string[]) {
+  return { resource, authorization_servers: authServers };
+}
+
+export function metadataHandler(authServers: string[]) {
+  return (request: Request) =>
+    new Response(JSON.stringify(metadataOf(new URL(request.url).origin, authServers)), {
+      headers: { ...CORS, 'Content-Type': 'application/json' },
+    });
+}
+
+export function metadataPreflight() {
+  return () => new Response(null, { status: 204, headers: CORS });
+}
+${more}`;
+const MCP_HANDLER = `
+export function mcpHandler(handle: (request: Request) => Promise<unknown>) {
+  return async (request: Request) => new Response(JSON.stringify(await handle(request)), { headers: CORS });
+}
+`;
+
+/** A `*` headers constant that only a factory's empty preflight answer uses. */
+const PREFLIGHT_ONLY = (headers = "{ 'Access-Control-Allow-Origin': '*' }", prelude = ''): string =>
+  `${prelude}const CORS = ${headers};
+
+export function preflight() {
+  return () => new Response(null, { status: 204, headers: CORS });
+}
+`;
+
+ruleTester.run('no-wildcard-origin: a headers constant of web handlers that answer discovery documents', rule, {
+  valid: [
+    {
+      name: 'only metadata and its preflight use it, wherever their user mounts them: that is published for every client',
+      code: DISCOVERY_HANDLERS(),
+    },
+  ],
+  invalid: [
+    {
+      name: 'only an empty preflight answer uses it: it approves requests that other handlers answer',
+      code: PREFLIGHT_ONLY(),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 1,
+          column: 16,
+          endLine: 1,
+          endColumn: 50,
+          suggestions: [
+            { messageId: 'denyOrigins', output: PREFLIGHT_ONLY('{}') },
+            {
+              messageId: 'useAllowedOrigin',
+              output: PREFLIGHT_ONLY(
+                "{ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN }",
+                "const ALLOWED_ORIGIN = 'https://app.example.com';\n\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an MCP handler uses it too',
+      code: DISCOVERY_HANDLERS(MCP_HANDLER),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 1,
+          column: 16,
+          endLine: 1,
+          endColumn: 50,
+          suggestions: [
+            { messageId: 'denyOrigins', output: DISCOVERY_HANDLERS(MCP_HANDLER, '{}') },
+            {
+              messageId: 'useAllowedOrigin',
+              output: DISCOVERY_HANDLERS(
+                MCP_HANDLER,
+                "{ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN }",
+                "const ALLOWED_ORIGIN = 'https://app.example.com';\n\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
