@@ -1334,7 +1334,53 @@ function mountedAtPublicPath(node: TSESTree.Node, publicPaths: readonly string[]
     def?.type === 'Variable' && def.node.init ? skipTypeWrappers(def.node.init) : resolveExpression(receiver);
   if (made && made !== receiver && entitiesOf(made, 'app').length === 0) return false;
   const prefix = pathPrefix(call);
-  return prefix !== null && prefix !== '' && isPublicPath(prefix, publicPaths);
+  if (prefix !== null && prefix !== '') return isPublicPath(prefix, publicPaths);
+  // `router.use(metadataPath(resource), cors())`: a path a function of the project computes, every
+  // value of which starts under a public prefix (`${WELL_KNOWN}${url.pathname}`).
+  const [path] = call.arguments;
+  return path !== undefined && path.type !== AST_NODE_TYPES.SpreadElement && underPublicPrefix(path, publicPaths);
+}
+
+/**
+ * Whether every value a path expression can have starts with a public prefix (a public path that
+ * ends in `*`, `/.well-known/*`): read through constants and the returns of a function of the
+ * project, as the text each starts with (`${BASE}${rest}` with `BASE` a constant string).
+ */
+function underPublicPrefix(path: TSESTree.Node, publicPaths: readonly string[], depth = 0): boolean {
+  if (depth > 3) return false;
+  const expression = skipTypeWrappers(resolveExpression(path) ?? path);
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const fn = resolveFunction(expression.callee);
+    const returned = fn ? returnedExpressions(fn) : [];
+    return returned.length > 0 && returned.every((value) => underPublicPrefix(value, publicPaths, depth + 1));
+  }
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression)
+    return (
+      underPublicPrefix(expression.consequent, publicPaths, depth + 1) &&
+      underPublicPrefix(expression.alternate, publicPaths, depth + 1)
+    );
+  const lead = leadingText(expression);
+  return (
+    lead !== null &&
+    publicPaths.some((pattern) => pattern.endsWith('*') && lead.startsWith(pattern.slice(0, -1)) && pattern.length > 2)
+  );
+}
+
+/** The text every value of an expression starts with: a whole static string, or a template's (`${BASE}${rest}`) up to its first unknown part. */
+function leadingText(expression: TSESTree.Node): string | null {
+  const whole = staticValue(expression);
+  if (whole) return typeof whole.value === 'string' ? whole.value : null;
+  if (expression.type !== AST_NODE_TYPES.TemplateLiteral) return null;
+  let text = '';
+  for (const [index, quasi] of expression.quasis.entries()) {
+    text += quasi.value.cooked ?? '';
+    const part = expression.expressions[index];
+    if (!part) break;
+    const known = staticValue(part);
+    if (!known || typeof known.value !== 'string') break;
+    text += known.value;
+  }
+  return text;
 }
 
 /**

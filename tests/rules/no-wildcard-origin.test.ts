@@ -3402,3 +3402,65 @@ ruleTester.run('no-wildcard-origin: a headers constant of web handlers that answ
     },
   ],
 });
+
+/** A router mounted by its user, with `cors()` at a path `metadataPath` computes (`returns`: its body). */
+const COMPUTED_PATH = (returns: string): string => `import cors from 'cors';
+import { Router } from 'express';
+
+const WELL_KNOWN = '/.well-known/oauth-protected-resource';
+
+function metadataPath(resource: string, custom?: string): string {
+  const url = new URL(resource);
+${returns}
+}
+
+export function metadataRouter(resource: string, servers: string[], custom?: string): Router {
+  const router = Router();
+  const path = metadataPath(resource, custom);
+  router.use(path, cors());
+  router.get(path, (_req, res) => {
+    res.json({ resource, authorization_servers: servers });
+  });
+  return router;
+}`;
+const PATH_UNDER_WELL_KNOWN = "  return url.pathname === '/' ? WELL_KNOWN : `${WELL_KNOWN}${url.pathname}`;";
+const PATH_OF_CALLER = '  return custom ?? `${WELL_KNOWN}${url.pathname}`;';
+
+ruleTester.run('no-wildcard-origin: a path a function computes', rule, {
+  valid: [
+    {
+      name: 'every path it returns starts under /.well-known/: public metadata',
+      code: COMPUTED_PATH(PATH_UNDER_WELL_KNOWN),
+    },
+  ],
+  invalid: [
+    {
+      name: 'it may return the path its caller gives, which may be anything',
+      code: COMPUTED_PATH(PATH_OF_CALLER),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          line: 14,
+          column: 20,
+          endLine: 14,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: COMPUTED_PATH(PATH_OF_CALLER).replace('cors()', 'cors({ origin: false })'),
+            },
+            {
+              messageId: 'useAllowlist',
+              output: COMPUTED_PATH(PATH_OF_CALLER)
+                .replace('cors()', 'cors({ origin: ALLOWED_ORIGINS })')
+                .replace(
+                  "import { Router } from 'express';\n",
+                  "import { Router } from 'express';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n",
+                ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
