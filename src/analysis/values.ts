@@ -1348,8 +1348,8 @@ export function usesOf(fn: HandlerFunction): ValueUses | null {
 /**
  * The places an instance method is read as a value on the instances of its class that module-level
  * constants hold (`export const mcpController = new McpController()`, then
- * `router.post('/mcp', mcpController.post)` where it is imported). Complete only when every
- * construction is so held, every read of each instance is a member of it, and the class reads the
+ * `router.post('/mcp', mcpController.post)` where it is imported), or on an instance as it is made
+ * (`new McpRouter().handler()`). Complete only when every construction is so held or read, every read of each instance is a member of it, and the class reads the
  * method on `this` only to bind it (`this.post = this.post.bind(this)`).
  */
 function methodUses(method: TSESTree.MethodDefinition): ValueUses | null {
@@ -1386,6 +1386,11 @@ function methodUses(method: TSESTree.MethodDefinition): ValueUses | null {
     if (!of || (of !== cls && (moduleOf(of).file !== moduleOf(cls).file || of.range[0] !== cls.range[0]))) return null;
     const holder = outermostWrapper(call);
     const declarator = holder.parent;
+    // `new McpRouter().handler()`: a member read on the instance as it is made, and nowhere else.
+    if (isMethod(declarator, holder)) {
+      if (propertyName(declarator) === name) uses.push(declarator);
+      continue;
+    }
     const instance =
       declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === holder
         ? usesOfConstant(declarator)

@@ -678,6 +678,21 @@ describe("a test module's helper that makes a transport, and the tests that impo
   });
 });
 
+describe('a handler a method makes on an instance as it is made (`new McpRouter().handler()`)', () => {
+  it('judges the transport behind the checks of the route that mounts it', async () => {
+    expect(summarise(await lint('src/made-instance/router.ts'))).toEqual([]);
+    expect(summarise(await lint('src/made-instance/open-router.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [9, 29, 9, 58],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
 describe('a router or sub-app a module exports, which the modules that import it mount', () => {
   it('judges its routes behind the checks of every mount: none when each import is mounted behind one', async () => {
     expect(summarise(await lint('src/exported-routers/guarded-router.ts'))).toEqual([]);
