@@ -43,7 +43,7 @@ import {
   variableOf,
   textOf,
 } from '../analysis/program';
-import { exportedNamesOf, loadModule } from '../analysis/exports';
+import { exportedNamesOf } from '../analysis/exports';
 import { destructuredHeaderNames, ORIGIN_AND_HOST, requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
@@ -78,7 +78,13 @@ import {
   transportCalls,
   transportEntities,
 } from '../analysis/mcp-transports';
-import { importersOf, importsModuleMatching, isTestFile, manifestDependsOn } from '../analysis/module-graph';
+import {
+  importersOf,
+  importsModuleMatching,
+  isTestFile,
+  manifestDependsOn,
+  reachesText,
+} from '../analysis/module-graph';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -202,6 +208,8 @@ const REFUSING_CALLS: ReadonlySet<string> = new Set([
 ]);
 /** Text that may start a server: `.listen(`, `serve(`, `createServer(`. */
 const MAY_START_SERVER = /\.listen\s*\(|\bserve\s*\(|\bcreate(?:Secure)?Server\s*\(/u;
+/** How many test modules importing a test helper are read before it is taken as served. */
+const MAX_TEST_IMPORTERS = 50;
 /** Text that may export a value: `export`, `module.exports`, `exports.x`. */
 const EXPORTS = /\bexport\b|\bexports\b/u;
 const LOCAL_HOSTNAMES = "['localhost', '127.0.0.1', '[::1]']";
@@ -1359,7 +1367,8 @@ export default createRule<Options, MessageIds>({
     /**
      * Whether what a test module exports (a helper that makes a transport, `tests/utils.ts`) is
      * imported by test modules of its package and only by them, none of which may start a server
-     * (no `listen(`, `serve(` or `createServer(` in its text): the transports are exercised in the
+     * (no `listen(`, `serve(` or `createServer(` in its text or the modules it imports; at most
+     * `MAX_TEST_IMPORTERS` of them are read): the transports are exercised in the
      * process. Not where a module that is no test imports it, where nothing imports it (another
      * package may), or where that cannot be told.
      */
@@ -1370,10 +1379,8 @@ export default createRule<Options, MessageIds>({
       return (
         tests !== null &&
         tests.length > 0 &&
-        tests.every((test) => {
-          const loaded = loadModule(test);
-          return loaded !== null && !MAY_START_SERVER.test(codeOf(loaded).text);
-        })
+        tests.length <= MAX_TEST_IMPORTERS &&
+        tests.every((test) => !reachesText(test, MAY_START_SERVER))
       );
     }
 
