@@ -327,33 +327,44 @@ function answersNoBody(value: TSESTree.Node): boolean {
   return answer.type === AST_NODE_TYPES.NewExpression && (!body || isNullishLiteral(skipTypeWrappers(body)));
 }
 
-/** What a web handler that answers a discovery document may call besides the project's functions that return one. */
-const DISCOVERY_ANSWER_CALLS: ReadonlySet<string> = new Set(['Response', 'json', 'stringify', 'URL']);
+/** What reads a request's body: a handler that reads none acts on nothing a page sends. */
+const BODY_READS: ReadonlySet<string> = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob', 'body']);
 
 /**
  * Whether a web handler returns nothing but `Response`s of a discovery document or of no body, and
- * calls nothing but what makes them (and the project's functions that return such a document).
+ * reads nothing of the request's body: whatever a page sends it, it answers published metadata.
  */
 function answersDiscoveryOnly(fn: HandlerFunction): boolean {
   const returned = returnedExpressions(fn);
   if (returned.length === 0 || !returned.every(isDiscoveryResponse)) return false;
-  let other = false;
-  walk(fn.body, (node) => {
-    if (other || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return;
-    const name = nameOf(skipTypeWrappers(node.callee));
-    if (name !== null && DISCOVERY_ANSWER_CALLS.has(name)) return;
-    other = !isDiscoveryValue(node);
+  const [request] = fn.params;
+  const variable = request?.type === AST_NODE_TYPES.Identifier ? variableOf(request) : null;
+  return (variable?.references ?? []).every((reference) => {
+    const member = (reference.identifier as TSESTree.Node).parent;
+    return !(
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      BODY_READS.has(propertyName(member) ?? '')
+    );
   });
-  return !other;
 }
 
-/** A discovery document, or what a function of the project that returns only such documents returns (`buildMetadata(…)`). */
-function isDiscoveryValue(node: TSESTree.Node): boolean {
+/**
+ * A discovery document: written out, merged into by `Object.assign(document, more)` (the further
+ * members its caller gives), or what a function of the project returns that returns only such
+ * documents (`buildMetadata(…)`).
+ */
+function isDiscoveryValue(node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 3) return false;
   if (isDiscoveryDocument(node)) return true;
   const made = skipTypeWrappers(resolveExpression(node) ?? node);
-  const fn = made.type === AST_NODE_TYPES.CallExpression ? resolveFunction(made.callee) : null;
+  if (made.type !== AST_NODE_TYPES.CallExpression) return false;
+  const [first] = made.arguments;
+  if (globalPath(skipTypeWrappers(made.callee))?.join('.') === 'Object.assign')
+    return first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isDiscoveryDocument(first);
+  const fn = resolveFunction(made.callee);
   const returned = fn ? returnedExpressions(fn) : [];
-  return returned.length > 0 && returned.every(isDiscoveryDocument);
+  return returned.length > 0 && returned.every((value) => isDiscoveryValue(value, depth + 1));
 }
 
 /** `new Response(JSON.stringify(document), init)`, `new Response(null, init)` or `Response.json(document, init)`. */
@@ -1349,6 +1360,9 @@ function mountedAtPublicPath(node: TSESTree.Node, publicPaths: readonly string[]
 function underPublicPrefix(path: TSESTree.Node, publicPaths: readonly string[], depth = 0): boolean {
   if (depth > 3) return false;
   const expression = skipTypeWrappers(resolveExpression(path) ?? path);
+  // `endpoint.pathname` of `new URL(path, origin)`, made here or by a function of the project.
+  if (expression.type === AST_NODE_TYPES.MemberExpression && propertyName(expression) === 'pathname')
+    return urlUnderPublicPrefix(expression.object, publicPaths, depth + 1);
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const fn = resolveFunction(expression.callee);
     const returned = fn ? returnedExpressions(fn) : [];
@@ -1364,6 +1378,25 @@ function underPublicPrefix(path: TSESTree.Node, publicPaths: readonly string[], 
     lead !== null &&
     publicPaths.some((pattern) => pattern.endsWith('*') && lead.startsWith(pattern.slice(0, -1)) && pattern.length > 2)
   );
+}
+
+/** Whether every URL an expression can be is `new URL(path, base)` with `path` under a public prefix. */
+function urlUnderPublicPrefix(node: TSESTree.Node, publicPaths: readonly string[], depth: number): boolean {
+  if (depth > 3) return false;
+  const made = skipTypeWrappers(resolveExpression(node) ?? node);
+  if (made.type === AST_NODE_TYPES.NewExpression) {
+    const [path] = made.arguments;
+    return (
+      globalPath(skipTypeWrappers(made.callee))?.join('.') === 'URL' &&
+      path !== undefined &&
+      path.type !== AST_NODE_TYPES.SpreadElement &&
+      underPublicPrefix(path, publicPaths, depth + 1)
+    );
+  }
+  if (made.type !== AST_NODE_TYPES.CallExpression) return false;
+  const fn = resolveFunction(made.callee);
+  const returned = fn ? returnedExpressions(fn) : [];
+  return returned.length > 0 && returned.every((value) => urlUnderPublicPrefix(value, publicPaths, depth + 1));
 }
 
 /** The text every value of an expression starts with: a whole static string, or a template's (`${BASE}${rest}`) up to its first unknown part. */

@@ -3351,6 +3351,22 @@ ruleTester.run('no-wildcard-origin: a headers constant of web handlers that answ
       name: 'only metadata and its preflight use it, wherever their user mounts them: that is published for every client',
       code: DISCOVERY_HANDLERS(),
     },
+    {
+      name: 'the metadata merged with what the caller adds, for a resource read from the forwarded host',
+      code: DISCOVERY_HANDLERS()
+        .replace(
+          '  return { resource, authorization_servers: authServers };',
+          '  return Object.assign({ resource, authorization_servers: authServers }, extra);',
+        )
+        .replace(
+          'function metadataOf(resource: string, authServers: string[]) {',
+          'function metadataOf(resource: string, authServers: string[], extra?: Record<string, unknown>) {',
+        )
+        .replace(
+          'metadataOf(new URL(request.url).origin, authServers)',
+          "metadataOf(`https://${request.headers.get('x-forwarded-host') ?? new URL(request.url).host}`, authServers)",
+        ),
+    },
   ],
   invalid: [
     {
@@ -3431,6 +3447,22 @@ ruleTester.run('no-wildcard-origin: a path a function computes', rule, {
     {
       name: 'every path it returns starts under /.well-known/: public metadata',
       code: COMPUTED_PATH(PATH_UNDER_WELL_KNOWN),
+    },
+    {
+      name: 'the `pathname` of the URL it returns, made from such a path',
+      code: COMPUTED_PATH(PATH_UNDER_WELL_KNOWN)
+        .replace(
+          'function metadataPath(resource: string, custom?: string): string {',
+          'function metadataUrl(resource: string, custom?: string): URL {',
+        )
+        .replace(
+          "  return url.pathname === '/' ? WELL_KNOWN : `${WELL_KNOWN}${url.pathname}`;",
+          "  if (url.pathname === '/') return new URL(WELL_KNOWN, url.origin);\n  return new URL(`${WELL_KNOWN}${url.pathname}`, url.origin);",
+        )
+        .replace(
+          'const path = metadataPath(resource, custom);',
+          'const path = metadataUrl(resource, custom).pathname;',
+        ),
     },
   ],
   invalid: [
