@@ -3336,6 +3336,30 @@ export function mcpHandler(handle: (request: Request) => Promise<unknown>) {
 }
 `;
 
+/**
+ * The report on a `*` headers constant written on line 1 (`const CORS = { … }`), with its two
+ * suggestions as `written(headers, prelude)` writes the file.
+ */
+function wildcardConstant(written: (headers: string, prelude: string) => string) {
+  return {
+    messageId: 'wildcardOrigin' as const,
+    line: 1,
+    column: 16,
+    endLine: 1,
+    endColumn: 50,
+    suggestions: [
+      { messageId: 'denyOrigins' as const, output: written('{}', '') },
+      {
+        messageId: 'useAllowedOrigin' as const,
+        output: written(
+          "{ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN }",
+          "const ALLOWED_ORIGIN = 'https://app.example.com';\n\n",
+        ),
+      },
+    ],
+  };
+}
+
 /** A `*` headers constant that only a factory's empty preflight answer uses. */
 const PREFLIGHT_ONLY = (headers = "{ 'Access-Control-Allow-Origin': '*' }", prelude = ''): string =>
   `${prelude}const CORS = ${headers};
@@ -3372,49 +3396,12 @@ ruleTester.run('no-wildcard-origin: a headers constant of web handlers that answ
     {
       name: 'only an empty preflight answer uses it: it approves requests that other handlers answer',
       code: PREFLIGHT_ONLY(),
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          line: 1,
-          column: 16,
-          endLine: 1,
-          endColumn: 50,
-          suggestions: [
-            { messageId: 'denyOrigins', output: PREFLIGHT_ONLY('{}') },
-            {
-              messageId: 'useAllowedOrigin',
-              output: PREFLIGHT_ONLY(
-                "{ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN }",
-                "const ALLOWED_ORIGIN = 'https://app.example.com';\n\n",
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [wildcardConstant((headers, prelude) => PREFLIGHT_ONLY(headers, prelude))],
     },
     {
       name: 'an MCP handler uses it too',
       code: DISCOVERY_HANDLERS(MCP_HANDLER),
-      errors: [
-        {
-          messageId: 'wildcardOrigin',
-          line: 1,
-          column: 16,
-          endLine: 1,
-          endColumn: 50,
-          suggestions: [
-            { messageId: 'denyOrigins', output: DISCOVERY_HANDLERS(MCP_HANDLER, '{}') },
-            {
-              messageId: 'useAllowedOrigin',
-              output: DISCOVERY_HANDLERS(
-                MCP_HANDLER,
-                "{ 'Access-Control-Allow-Origin': ALLOWED_ORIGIN }",
-                "const ALLOWED_ORIGIN = 'https://app.example.com';\n\n",
-              ),
-            },
-          ],
-        },
-      ],
+      errors: [wildcardConstant((headers, prelude) => DISCOVERY_HANDLERS(MCP_HANDLER, headers, prelude))],
     },
   ],
 });
