@@ -77,6 +77,7 @@ import {
 } from './values';
 import { conditionsOf, conditionsTowards, memberKey, memberTest, settledThrough } from './conditions';
 import { fetchHandlers } from './fetch-handlers';
+import { isUrlConstructor } from './request-headers';
 import { middlewareOfNoMcp } from './next-config';
 
 /**
@@ -320,11 +321,32 @@ function constantOnlyInDiscoveryAnswers(node: TSESTree.Node): boolean {
   );
 }
 
+/** `new Response(…)` or `Response.json(…)` written in place, or `null`. */
+function webResponse(value: TSESTree.Node): TSESTree.NewExpression | TSESTree.CallExpression | null {
+  const answer = skipTypeWrappers(value);
+  if (
+    answer.type === AST_NODE_TYPES.NewExpression &&
+    answer.callee.type === AST_NODE_TYPES.Identifier &&
+    answer.callee.name === 'Response'
+  )
+    return answer;
+  return answer.type === AST_NODE_TYPES.CallExpression &&
+    globalPath(skipTypeWrappers(answer.callee))?.join('.') === 'Response.json'
+    ? answer
+    : null;
+}
+
+/** What the function a call resolves to returns: none where it resolves to no function of the project. */
+function returnsOfCall(call: TSESTree.CallExpression): TSESTree.Node[] {
+  const fn = resolveFunction(call.callee);
+  return fn ? returnedExpressions(fn) : [];
+}
+
 /** `new Response(null, init)`, `new Response()`: an answer with no body. */
 function answersNoBody(value: TSESTree.Node): boolean {
-  const answer = skipTypeWrappers(value);
-  const [body] = answer.type === AST_NODE_TYPES.NewExpression ? answer.arguments : [];
-  return answer.type === AST_NODE_TYPES.NewExpression && (!body || isNullishLiteral(skipTypeWrappers(body)));
+  const answer = webResponse(value);
+  const [body] = answer?.type === AST_NODE_TYPES.NewExpression ? answer.arguments : [];
+  return answer?.type === AST_NODE_TYPES.NewExpression && (!body || isNullishLiteral(skipTypeWrappers(body)));
 }
 
 /** What reads a request's body: a handler that reads none acts on nothing a page sends. */
@@ -362,34 +384,23 @@ function isDiscoveryValue(node: TSESTree.Node, depth = 0): boolean {
   const [first] = made.arguments;
   if (globalPath(skipTypeWrappers(made.callee))?.join('.') === 'Object.assign')
     return first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isDiscoveryDocument(first);
-  const fn = resolveFunction(made.callee);
-  const returned = fn ? returnedExpressions(fn) : [];
+  const returned = returnsOfCall(made);
   return returned.length > 0 && returned.every((value) => isDiscoveryValue(value, depth + 1));
 }
 
 /** `new Response(JSON.stringify(document), init)`, `new Response(null, init)` or `Response.json(document, init)`. */
 function isDiscoveryResponse(value: TSESTree.Node): boolean {
-  const answer = skipTypeWrappers(value);
-  if (
-    answer.type === AST_NODE_TYPES.NewExpression &&
-    answer.callee.type === AST_NODE_TYPES.Identifier &&
-    answer.callee.name === 'Response'
-  ) {
-    const [body] = answer.arguments;
-    if (!body || answersNoBody(answer)) return true;
-    const serialized = skipTypeWrappers(body);
-    return (
-      serialized.type === AST_NODE_TYPES.CallExpression &&
-      globalPath(skipTypeWrappers(serialized.callee))?.join('.') === 'JSON.stringify' &&
-      serialized.arguments[0] !== undefined &&
-      isDiscoveryValue(serialized.arguments[0])
-    );
-  }
+  const answer = webResponse(value);
+  if (!answer) return false;
+  const [body] = answer.arguments;
+  if (answer.type === AST_NODE_TYPES.CallExpression) return body !== undefined && isDiscoveryValue(body);
+  if (answersNoBody(answer)) return true;
+  const serialized = skipTypeWrappers(body!);
   return (
-    answer.type === AST_NODE_TYPES.CallExpression &&
-    globalPath(skipTypeWrappers(answer.callee))?.join('.') === 'Response.json' &&
-    answer.arguments[0] !== undefined &&
-    isDiscoveryValue(answer.arguments[0])
+    serialized.type === AST_NODE_TYPES.CallExpression &&
+    globalPath(skipTypeWrappers(serialized.callee))?.join('.') === 'JSON.stringify' &&
+    serialized.arguments[0] !== undefined &&
+    isDiscoveryValue(serialized.arguments[0])
   );
 }
 
@@ -1147,13 +1158,7 @@ function fetchHandlerOfConstants(sourceCode: Readonly<SourceCode>, fn: HandlerFu
   return returnedExpressions(fn).every((value) => {
     const answer = skipTypeWrappers(value);
     if (answer.type === AST_NODE_TYPES.Identifier && answer.name === 'undefined') return true;
-    const made =
-      (answer.type === AST_NODE_TYPES.NewExpression &&
-        answer.callee.type === AST_NODE_TYPES.Identifier &&
-        answer.callee.name === 'Response') ||
-      (answer.type === AST_NODE_TYPES.CallExpression &&
-        globalPath(skipTypeWrappers(answer.callee))?.join('.') === 'Response.json');
-    return made && (answer as TSESTree.NewExpression | TSESTree.CallExpression).arguments.every(isConstantAnswer);
+    return webResponse(answer)?.arguments.every(isConstantAnswer) ?? false;
   });
 }
 
@@ -1364,8 +1369,7 @@ function underPublicPrefix(path: TSESTree.Node, publicPaths: readonly string[], 
   if (expression.type === AST_NODE_TYPES.MemberExpression && propertyName(expression) === 'pathname')
     return urlUnderPublicPrefix(expression.object, publicPaths, depth + 1);
   if (expression.type === AST_NODE_TYPES.CallExpression) {
-    const fn = resolveFunction(expression.callee);
-    const returned = fn ? returnedExpressions(fn) : [];
+    const returned = returnsOfCall(expression);
     return returned.length > 0 && returned.every((value) => underPublicPrefix(value, publicPaths, depth + 1));
   }
   if (expression.type === AST_NODE_TYPES.ConditionalExpression)
@@ -1387,15 +1391,14 @@ function urlUnderPublicPrefix(node: TSESTree.Node, publicPaths: readonly string[
   if (made.type === AST_NODE_TYPES.NewExpression) {
     const [path] = made.arguments;
     return (
-      globalPath(skipTypeWrappers(made.callee))?.join('.') === 'URL' &&
+      isUrlConstructor(skipTypeWrappers(made.callee)) &&
       path !== undefined &&
       path.type !== AST_NODE_TYPES.SpreadElement &&
       underPublicPrefix(path, publicPaths, depth + 1)
     );
   }
   if (made.type !== AST_NODE_TYPES.CallExpression) return false;
-  const fn = resolveFunction(made.callee);
-  const returned = fn ? returnedExpressions(fn) : [];
+  const returned = returnsOfCall(made);
   return returned.length > 0 && returned.every((value) => urlUnderPublicPrefix(value, publicPaths, depth + 1));
 }
 
