@@ -290,7 +290,10 @@ function endpointsOfConstant(node: TSESTree.Node): Route[] | null {
   return reached.length > 0 ? [...new Set(reached)] : null;
 }
 
-/** The declarator of the constant whose value holds `node` (`const CORS = { …: '*' }`), outside any function of it. */
+/**
+ * The declarator of the constant whose value holds `node` (`const CORS = { …: '*' }`), outside any
+ * function of it.
+ */
 function constantHolding(node: TSESTree.Node): TSESTree.VariableDeclarator | null {
   let current: TSESTree.Node = node;
   while (current.parent && current.parent.type !== AST_NODE_TYPES.VariableDeclarator) {
@@ -1402,7 +1405,10 @@ function urlUnderPublicPrefix(node: TSESTree.Node, publicPaths: readonly string[
   return returned.length > 0 && returned.every((value) => urlUnderPublicPrefix(value, publicPaths, depth + 1));
 }
 
-/** The text every value of an expression starts with: a whole static string, or a template's (`${BASE}${rest}`) up to its first unknown part. */
+/**
+ * The text every value of an expression starts with: a whole static string, or a template's
+ * (`${BASE}${rest}`) up to its first unknown part.
+ */
 function leadingText(expression: TSESTree.Node): string | null {
   const whole = staticValue(expression);
   if (whole) return typeof whole.value === 'string' ? whole.value : null;

@@ -4,9 +4,9 @@ import { isTypeScriptFile } from '../fixes/constants';
 import {
   appendArgument,
   appendObjectProperty,
-  indentationAt,
   insertArgumentBefore,
   insertObjectPropertyAfter,
+  insertObjectPropertyBefore,
 } from '../fixes/edits';
 import type { McpFrameworkServer, ServerApi, ServerSource, StartApi } from '../frameworks/types';
 import {
@@ -1549,15 +1549,7 @@ class HostReader {
             (property) =>
               property.type === AST_NODE_TYPES.SpreadElement && parameterNeverSets(property.argument, api.hostKey),
           );
-          if (given) {
-            const ownLine = given.loc.start.line !== sourceCodeTokenLine(this.sourceCode, given);
-            return fixer.insertTextBefore(
-              given,
-              ownLine
-                ? `${api.hostKey}: ${text},\n${indentationAt(this.sourceCode, given.range[0])}`
-                : `${api.hostKey}: ${text}, `,
-            );
-          }
+          if (given) return insertObjectPropertyBefore(fixer, this.sourceCode, given, `${api.hostKey}: ${text}`);
           // Beside the port, and clear of a handler that follows it (which other fixes edit).
           const port = serverOption(options, 'port');
           return port.kind === 'found'
@@ -1850,11 +1842,6 @@ function servesFetch(expression: TSESTree.Expression): boolean {
  */
 function serverOption(options: TSESTree.ObjectExpression, key: string): PropertyLookup {
   return findObjectProperty(options, key, 0, (argument) => servesFetch(argument) || parameterNeverSets(argument, key));
-}
-
-/** The line of the token before `node`: another line than `node`'s when `node` starts a line. */
-function sourceCodeTokenLine(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): number {
-  return sourceCode.getTokenBefore(node)?.loc.end.line ?? node.loc.start.line;
 }
 
 /**

@@ -1349,8 +1349,9 @@ export function usesOf(fn: HandlerFunction): ValueUses | null {
  * The places an instance method is read as a value on the instances of its class that module-level
  * constants hold (`export const mcpController = new McpController()`, then
  * `router.post('/mcp', mcpController.post)` where it is imported), or on an instance as it is made
- * (`new McpRouter().handler()`). Complete only when every construction is so held or read, every read of each instance is a member of it, and the class reads the
- * method on `this` only to bind it (`this.post = this.post.bind(this)`).
+ * (`new McpRouter().handler()`). Complete only when every construction is so held or read, every
+ * read of each instance is a member of it, and the class reads the method on `this` only to bind
+ * it (`this.post = this.post.bind(this)`).
  */
 function methodUses(method: TSESTree.MethodDefinition): ValueUses | null {
   if (method.kind !== 'method' || method.static || method.computed || method.key.type !== AST_NODE_TYPES.Identifier)

@@ -163,6 +163,24 @@ export function appendObjectProperty(
 }
 
 /**
+ * Adds a property to an object right before one of its properties or spreads (`hostname` before
+ * `...options`, which may then still set it): on a line of its own where that one starts a line,
+ * beside it elsewhere.
+ */
+export function insertObjectPropertyBefore(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  before: TSESTree.Node,
+  propertyText: string,
+): RuleFix {
+  const ownLine = (sourceCode.getTokenBefore(before)?.loc.end.line ?? before.loc.start.line) < before.loc.start.line;
+  return fixer.insertTextBefore(
+    before,
+    ownLine ? `${propertyText},\n${indentationAt(sourceCode, before.range[0])}` : `${propertyText}, `,
+  );
+}
+
+/**
  * Adds a property to an object right after one of its properties (`hostname` after `port`), on a
  * line of its own in a multi-line object, below any comment that ends the property's line;
  * elsewhere, at the end of the object.
