@@ -9,7 +9,7 @@
 //   node scripts/bench.mjs [--rounds N] [--quick] [--json FILE] [--strict]
 //                          [--skip-projects | --projects-only] [--project-rounds N]
 //
-// --rounds N           rounds of the four variants over the package corpus (default 4)
+// --rounds N           rounds of the five variants over the package corpus (default 4)
 // --skip-projects      the package corpus only
 // --projects-only      the whole-project run only
 // --project-rounds N   timed rounds of the whole-project run (default 3, after a first round)
@@ -139,8 +139,20 @@ const baseConfig = languageConfig(sharedParser);
 const SONAR_RULES = ['sonarjs/cors', 'sonarjs/csrf'];
 const sonarConfig = { plugins: { sonarjs }, rules: Object.fromEntries(SONAR_RULES.map((id) => [id, 'error'])) };
 
+/**
+ * One rule that does nothing: what ESLint itself costs once any rule is on (it traverses the AST
+ * and runs its code path analysis only then), which every plugin pays and no rule can take back.
+ * The `all` ratio over it is the plugin's own share.
+ */
+const noopPlugin = { rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } };
+
 const VARIANTS = [
   { id: 'baseline', label: 'parser, no rules', config: baseConfig },
+  {
+    id: 'noop',
+    label: 'parser, one no-op rule',
+    config: [...baseConfig, { plugins: { bench: noopPlugin }, rules: { 'bench/noop': 'error' } }],
+  },
   { id: 'recommended', label: 'mcp-cors `recommended`', config: [...baseConfig, plugin.configs.recommended] },
   { id: 'all', label: 'mcp-cors `all`', config: [...baseConfig, plugin.configs.all] },
   { id: 'sonarjs', label: 'sonarjs `cors` + `csrf`', config: [...baseConfig, sonarConfig] },
@@ -155,8 +167,8 @@ for (const variant of VARIANTS) variant.eslint = eslintFor(variant.config);
 // Per-rule times come from ESLint's own `stats`, in passes of their own: the stats wrappers slow
 // every listener down a little, and must not touch the timed variants.
 const STATS_PASSES = [
-  { id: 'all', eslint: eslintFor(VARIANTS[2].config, true) },
-  { id: 'sonarjs', eslint: eslintFor(VARIANTS[3].config, true) },
+  { id: 'all', eslint: eslintFor(VARIANTS.find((variant) => variant.id === 'all').config, true) },
+  { id: 'sonarjs', eslint: eslintFor(VARIANTS.find((variant) => variant.id === 'sonarjs').config, true) },
 ];
 
 // --- The corpus ----------------------------------------------------------------------------------
@@ -459,6 +471,15 @@ console.log(
 console.log(
   "\n(The ratio is the median of the rounds' ratios, each round's variant time over the same round's baseline.)",
 );
+/** A variant's median ratio over the no-op rule's time in the same round: the plugin's own share. */
+const overNoop = (variantId, clockName) =>
+  median(rounds.map((round) => totals[clockName][variantId][round] / totals[clockName].noop[round]));
+console.log(
+  `\nOver one no-op rule instead of none (ESLint's own cost of any rule on: wall ${percent(median(ratios.wall.noop) - 1)}, ` +
+    `CPU ${percent(median(ratios.cpu.noop) - 1)} over no rules): \`all\` wall ${percent(overNoop('all', 'wall') - 1)}, ` +
+    `CPU ${percent(overNoop('all', 'cpu') - 1)}; sonarjs wall ${percent(overNoop('sonarjs', 'wall') - 1)}, ` +
+    `CPU ${percent(overNoop('sonarjs', 'cpu') - 1)}.`,
+);
 
 const ruleTotals = Object.fromEntries(Object.entries(ruleMs).map(([id, array]) => [id, sumOver(included, array)]));
 const perFileMicros = (id) => included.map((index) => ruleMs[id][index] * 1000);
@@ -636,7 +657,10 @@ const bars = [
   {
     name: '`all` adds at most 3 % over the baseline (median ratio of the rounds, wall and CPU)',
     pass: median(ratios.wall.all) <= 1.03 && median(ratios.cpu.all) <= 1.03,
-    detail: `wall ${percent(median(ratios.wall.all) - 1)}, CPU ${percent(median(ratios.cpu.all) - 1)}; the rules' own time ${((pluginRulesTotal / baselineMedian) * 100).toFixed(2)} %`,
+    detail:
+      `wall ${percent(median(ratios.wall.all) - 1)}, CPU ${percent(median(ratios.cpu.all) - 1)}; the rules' own time ` +
+      `${((pluginRulesTotal / baselineMedian) * 100).toFixed(2)} %; one no-op rule alone wall ${percent(median(ratios.wall.noop) - 1)}, ` +
+      `CPU ${percent(median(ratios.cpu.noop) - 1)}`,
   },
   {
     name: 'no mcp-cors rule costs more than sonarjs/cors',
