@@ -13,6 +13,7 @@ import {
 import { moduleIndex } from './module-index';
 import { codeOf, declaredVariables, moduleOf, propertyName, variableOf } from './program';
 import { requireSpecifier } from './values';
+import { knownModules } from './known-modules';
 
 /**
  * Imports and exports across the modules of a project: what an imported name stands for (an
@@ -395,13 +396,6 @@ export function requiredValue(
   return exportedBy(target, '*', 0, follow);
 }
 
-let knownModules: ReadonlySet<string> = new Set();
-
-/** The module names the adapters know (set once by the registry). */
-export function setKnownModules(modules: ReadonlySet<string>): void {
-  knownModules = modules;
-}
-
 const packageIdentity = new WeakMap<TSESTree.Program, string | null>();
 
 /** The name of a known package's module that a file of the project is (the SDK's own sources), or `null`. */
@@ -416,7 +410,7 @@ function knownPackageSpecifier(program: TSESTree.Program): string | null {
 }
 
 function knownPackageFile(file: string): string | null {
-  return packageSpecifiersOf(file).find((specifier) => knownModules.has(specifier)) ?? null;
+  return packageSpecifiersOf(file).find((specifier) => knownModules().has(specifier)) ?? null;
 }
 
 /** How many modules that import a function are read for its calls. */

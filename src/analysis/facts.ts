@@ -13,7 +13,8 @@ import type { Entity } from '../frameworks/types';
 import { globalPath, skipTypeWrappers } from './ast';
 import { trackGlobals, trackModules } from './imports';
 import { codeOf, isLinted, moduleOf } from './program';
-import { setKnownModules, type ModuleFilter } from './exports';
+import { type ModuleFilter } from './exports';
+import { setKnownModules } from './known-modules';
 import {
   addTaken,
   bareSpecifier,
