@@ -33,10 +33,10 @@ const config = {
   ruleDocTitleFormat: 'desc-parens-name',
   // The title already holds the description, so the header leaves out the generator's 📝 notice.
   ruleDocNotices: ['deprecated', 'configs', 'fixableAndHasSuggestions', 'requiresTypeChecking'],
-  // The generator's own Options check fails a rule without options that has an `## Options`
-  // section, and every doc here has one (it says "none" when there are none).
-  ruleDocSectionOptions: false,
-  ruleDocSectionInclude: ['Examples', 'Options', 'When Not To Use It'],
+  // The generator's own Options check: a rule with options has an `## Options` section that
+  // names each of them, and a rule without options has none (its doc says so under `## Fix`).
+  ruleDocSectionOptions: true,
+  ruleDocSectionInclude: ['Examples', 'When Not To Use It'],
 };
 
 module.exports = config;

@@ -1,6 +1,7 @@
 // VS Code's ESLint extension, minus VS Code: the extension's language server
 // (`vscode-eslint-language-server`, from vscode-langservers-extracted) driven over stdio the way
-// the editor drives it. It shows the squiggles a user sees in each vulnerable example and what
+// the editor drives it. It shows the squiggles a user sees in each vulnerable example, the quick
+// fixes of each squiggle's light bulb (the rule's autofix and suggestions, by title), and what
 // `"editor.codeActionsOnSave": { "source.fixAll.eslint": "explicit" }` does to the file on save,
 // with the `fail-closed` config that the README gives for fixing on save (the `recommended` rules,
 // each with its fail-closed change as the autofix rather than the first suggestion).
@@ -226,6 +227,34 @@ describe('the ESLint language server of VS Code, on the vulnerable examples', ()
           const ruleName = String(diagnostic.code).replace(/^mcp-cors\//u, '') as keyof typeof rules;
           expect(diagnostic.codeDescription?.href).toMatch(/^https:\/\//u);
           expect(diagnostic.codeDescription?.href).toBe(rules[ruleName].meta.docs?.url);
+        }
+
+        // The light bulb on each squiggle (what VS Code asks for at the cursor): the rule's own
+        // quick fixes are its autofix and its suggestions, in the order and with the titles the
+        // CLI's JSON gives them.
+        for (const diagnostic of diagnostics) {
+          const quickFixes = await server.request<CodeAction[]>('textDocument/codeAction', {
+            textDocument: { uri },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic], only: ['quickfix'], triggerKind: 1 },
+          });
+          const report = expected.find(
+            (message) =>
+              message.ruleId === diagnostic.code &&
+              message.line - 1 === diagnostic.range.start.line &&
+              message.column - 1 === diagnostic.range.start.character,
+          )!;
+          const ruleActions = quickFixes
+            .map((action) => action.title)
+            .filter((title) => !/^(?:Disable |Show documentation |Fix all )/u.test(title));
+          expect(ruleActions, `${relative}:${report.line} ${diagnostic.code}`).toEqual([
+            ...(report.fix ? [`Fix this ${String(diagnostic.code)} problem`] : []),
+            // The extension names the rule after each suggestion's own title.
+            ...(report.suggestions ?? []).map((suggestion) => `${suggestion.desc} (${String(diagnostic.code)})`),
+          ]);
+          expect(quickFixes.map((action) => action.title)).toContain(
+            `Show documentation for ${String(diagnostic.code)}`,
+          );
         }
 
         // What VS Code sends on save for "source.fixAll.eslint" in editor.codeActionsOnSave.

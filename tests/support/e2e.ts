@@ -49,6 +49,8 @@ export interface CliMessage {
   column: number;
   fatal?: boolean;
   message: string;
+  fix?: { range: [number, number]; text: string };
+  suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
 }
 export interface CliResult {
   filePath: string;
