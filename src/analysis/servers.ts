@@ -664,8 +664,35 @@ function closesOnRequest(listen: TSESTree.CallExpression): boolean {
       ? def.node.init
       : variable && soleAssignment(variable);
   const made = init ? skipTypeWrappers(init) : null;
-  const given = made?.type === AST_NODE_TYPES.CallExpression ? made.arguments.at(-1) : undefined;
-  return given !== undefined && isRequestCatcher(given) && catcherServer(given) === variable;
+  if (made?.type !== AST_NODE_TYPES.CallExpression) return false;
+  // `const server = createServer(); server.on('request', handler)`: the one handler added after.
+  const given = made.arguments.some(isFunctionNode)
+    ? made.arguments.at(-1)
+    : variable
+      ? (requestListeners(variable)[0] ?? undefined)
+      : undefined;
+  return given !== undefined && isRequestCatcher(given) && catcherServer(given)?.variable === variable;
+}
+
+/**
+ * The handlers added to the server a variable holds with `server.on('request', handler)` (or
+ * `once`), in the order they are written.
+ */
+function requestListeners(variable: Scope.Variable): TSESTree.Node[] {
+  return variable.references.flatMap((reference) => {
+    const member = outermostWrapper(reference.identifier).parent;
+    const call = member?.parent;
+    if (
+      member?.type !== AST_NODE_TYPES.MemberExpression ||
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.callee !== member ||
+      (calledMethodName(call) !== 'on' && calledMethodName(call) !== 'once') ||
+      !call.arguments[0] ||
+      staticValue(call.arguments[0])?.value !== 'request'
+    )
+      return [];
+    return call.arguments[1] ? [call.arguments[1]] : [];
+  });
 }
 
 const catchers = new WeakMap<TSESTree.Node, boolean>();
@@ -691,11 +718,46 @@ export function isRequestCatcher(node: TSESTree.Node): boolean {
 /**
  * The variable of the server a handler is given to as it is made (`const server =
  * createServer(handler)`), if it is a `const`, or a `let` given no other server (`let server =
- * null; try { server = createServer(handler); … } finally { server?.close(); }`).
+ * null; try { server = createServer(handler); … } finally { server?.close(); }`); or, for a server
+ * made without one, the `const` that the only `server.on('request', handler)` is added to. With
+ * the call that makes the server.
  */
-function catcherServer(handler: TSESTree.Node): Scope.Variable | null {
+function catcherServer(handler: TSESTree.Node): { variable: Scope.Variable; made: TSESTree.CallExpression } | null {
   const made = handler.parent;
   if (made?.type !== AST_NODE_TYPES.CallExpression || made.arguments.at(-1) !== handler) return null;
+  const method = calledMethodName(made);
+  if (
+    (method === 'on' || method === 'once') &&
+    made.arguments[0] &&
+    staticValue(made.arguments[0])?.value === 'request'
+  )
+    return serverListenedTo(made, handler);
+  const variable = madeServer(made);
+  return variable && { variable, made };
+}
+
+/**
+ * The `const` whose server `server.on('request', handler)` adds its only request handler to: one
+ * made by a call given no handler (`const server = createServer()`).
+ */
+function serverListenedTo(
+  added: TSESTree.CallExpression,
+  handler: TSESTree.Node,
+): { variable: Scope.Variable; made: TSESTree.CallExpression } | null {
+  const object = calledMethodObject(added);
+  const server = object && skipTypeWrappers(object);
+  if (server?.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = variableOf(server);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const') return null;
+  const made = def.node.init && skipTypeWrappers(def.node.init);
+  if (made?.type !== AST_NODE_TYPES.CallExpression || made.arguments.some(isFunctionNode)) return null;
+  const listeners = requestListeners(variable);
+  return listeners.length === 1 && listeners[0] === handler ? { variable, made } : null;
+}
+
+/** The variable that holds the server a call makes, as `catcherServer` takes it. */
+function madeServer(made: TSESTree.CallExpression): Scope.Variable | null {
   // `createServer(handler).listen(port)`: Node's `listen`, `on` and `once` hand back the server.
   let server: TSESTree.Node = outermostWrapper(made);
   for (
@@ -784,10 +846,9 @@ function closesServer(root: TSESTree.Node, server: Scope.Variable): boolean {
 function findRequestCatcher(node: TSESTree.Node): boolean {
   if (!isHandler(node)) return false;
   const handler = node as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
-  const variable = catcherServer(handler);
-  const made = handler.parent;
-  if (!variable || made?.type !== AST_NODE_TYPES.CallExpression || entitiesOf(made, 'handler-server').length === 0)
-    return false;
+  const server = catcherServer(handler);
+  if (!server || entitiesOf(server.made, 'handler-server').length === 0) return false;
+  const { variable } = server;
   if (handler.body.type !== AST_NODE_TYPES.BlockStatement || !onlyLooksAtRequest(handler)) return false;
   return closedOnceSettled(handler, handler.body, variable) || closesServer(handler.body, variable);
 }

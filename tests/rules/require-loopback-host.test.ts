@@ -4444,8 +4444,39 @@ const server = http
   .on('request', app)
   .listen(PORT${host});`;
 
+/** A server made with no handler, then given its request handler by `on('request', …)` (`listen` on line 5). */
+const ADDED_HANDLER = (handlers: string, host = ''): string => `import http from 'node:http';
+
+export function waitForCode(exchange: (code: string) => Promise<void>): Promise<void> {
+  const server = http.createServer();
+  server.listen(8976${host});
+  return new Promise((resolve) => {
+${handlers}
+  });
+}`;
+
+const CATCHING_LISTENER = `    server.on('request', async (req, res) => {
+      const code = new URL(req.url ?? '/', 'http://localhost').searchParams.get('code');
+      if (!code) {
+        res.end('No code.');
+        return;
+      }
+      await exchange(code);
+      res.end('Signed in to the MCP server: you can close this window.');
+      server.close();
+      resolve();
+    });`;
+
 ruleTester.run('require-loopback-host: a server its own request handler closes', rule, {
   valid: [
+    {
+      name: "a catcher given its handler by `server.on('request', …)` after it is made",
+      code: ADDED_HANDLER(CATCHING_LISTENER),
+    },
+    {
+      name: "a catcher given its handler by `server.once('request', …)`",
+      code: ADDED_HANDLER(CATCHING_LISTENER.replace("server.on('request'", "server.once('request'")),
+    },
     { name: 'an OAuth redirect catcher, whose file names MCP only in what it prints', code: ONE_SHOT(CATCH_CODE) },
     {
       name: 'a catcher that closes once the code has come, after it answers',
@@ -4493,6 +4524,39 @@ export function waitForCode(): Promise<string> {
           ...nodeDefaultHost(12, CHAINED_SECOND_HANDLER, '`server.listen()` on a `node:http` server'),
           column: 4,
           endColumn: 10,
+        },
+      ],
+    },
+    {
+      name: "a catcher's `on('request', …)` beside a second request handler, a service",
+      code: ADDED_HANDLER(`${CATCHING_LISTENER}\n    server.on('request', (req, res) => res.end('status: up'));`),
+      output: null,
+      errors: [
+        {
+          ...nodeDefaultHost(5, (host) =>
+            ADDED_HANDLER(`${CATCHING_LISTENER}\n    server.on('request', (req, res) => res.end('status: up'));`, host),
+          ),
+          column: 10,
+          endColumn: 16,
+        },
+      ],
+    },
+    {
+      name: "a handler added by `on('request', …)` that hands the request on, a service",
+      code: ADDED_HANDLER(
+        CATCHING_LISTENER.replace('await exchange(code);', 'await exchange(code);\n      relay(req, res);'),
+      ),
+      output: null,
+      errors: [
+        {
+          ...nodeDefaultHost(5, (host) =>
+            ADDED_HANDLER(
+              CATCHING_LISTENER.replace('await exchange(code);', 'await exchange(code);\n      relay(req, res);'),
+              host,
+            ),
+          ),
+          column: 10,
+          endColumn: 16,
         },
       ],
     },
