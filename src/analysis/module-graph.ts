@@ -1693,6 +1693,37 @@ export function deployedAsVercelApp(file: string | null): boolean {
   return importers !== null && importers.length === 0;
 }
 
+/** `app/**​/route.ts` of a Next.js App Router project (also under `src/`), from the package's folder. */
+const NEXT_ROUTE_MODULE = /^(?:src\/)?app\/(?:[^/]+\/)*route\.[cm]?[jt]sx?$/u;
+
+/**
+ * Whether a module is a route handler of a Next.js app that Vercel deploys: an `app/**​/route.ts`
+ * of a package that depends on `next` and is deployed with Vercel (a `vercel.json`, `vercel` among
+ * its dependencies, or a script that runs Vercel's CLI), which no module of the package imports.
+ * Vercel runs each route as a function, by the project's hostname; nothing of it listens on a port
+ * of the machine (`next dev` and `next start`, which a Next.js app's scripts hold whoever hosts it,
+ * serve it for development and for hosts of its own, as `vercel dev` does a Vercel Function).
+ */
+export function deployedAsVercelNextRoute(file: string | null): boolean {
+  if (file === null) return false;
+  const manifest = nearestManifest(path.dirname(file));
+  if (!manifest) return false;
+  const relative = path.relative(manifest.dir, file).split(path.sep).join('/');
+  if (!NEXT_ROUTE_MODULE.test(relative) || !dependencyNames(manifest).includes('next')) return false;
+  const scripts = manifest.json.scripts;
+  const scriptTexts =
+    scripts !== null && typeof scripts === 'object'
+      ? Object.values(scripts).filter((script): script is string => typeof script === 'string')
+      : [];
+  const vercel =
+    isFile(path.join(manifest.dir, 'vercel.json')) ||
+    dependencyNames(manifest).includes('vercel') ||
+    scriptTexts.some((script) => RUNS_VERCEL.test(script));
+  if (!vercel) return false;
+  const importers = importersOf(file, ['default']);
+  return importers !== null && importers.length === 0;
+}
+
 export function deployedAsVercelFunction(file: string | null): boolean {
   if (file === null) return false;
   const manifest = nearestManifest(path.dirname(file));

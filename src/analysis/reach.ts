@@ -42,6 +42,7 @@ import { nestDecorator, nestRoutePaths } from './nest-routes';
 import {
   deployedAsVercelApp,
   deployedAsVercelFunction,
+  deployedAsVercelNextRoute,
   supabaseFunction,
   deployedAsWorker,
   deployedWithWrangler,
@@ -2198,13 +2199,14 @@ const SERVER_PACKAGES: ReadonlySet<string> = new Set(
 
 /**
  * Whether `node` lies in a module deployed to the public internet that starts no server of its
- * own (`app.listen`, `serve()`): of a Worker package, or a Vercel Function.
+ * own (`app.listen`, `serve()`): of a Worker package, a Vercel Function, or a Next.js route on Vercel.
  */
 export function onWorker(node: TSESTree.Node): boolean {
   const { file, code } = moduleOf(node);
   return (
     (deployedAsWorker(file, SERVER_PACKAGES) ||
       deployedAsVercelFunction(file) ||
+      deployedAsVercelNextRoute(file) ||
       (deployedAsVercelApp(file) && exportsDefault(code.ast)) ||
       deployedByPlatformAdapter(file, SERVER_PACKAGES) ||
       supabaseFunction(file) !== null ||

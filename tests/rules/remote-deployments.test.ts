@@ -458,6 +458,122 @@ ruleTester.run('no-wildcard-origin: Vercel Functions', noWildcardOriginRule, {
   ],
 });
 
+/** A Next.js app (`next` among its dependencies) whose manifest has these other fields, and these files. */
+function nextProject(manifest: object, files: Record<string, string>, config: boolean): string {
+  const dir = packageWith({
+    name: 'notes-mcp',
+    scripts: { dev: 'next dev', build: 'next build', start: 'next start' },
+    dependencies: { next: '^15.0.0', '@modelcontextprotocol/sdk': '^1.0.0' },
+    ...manifest,
+  });
+  if (config) fs.writeFileSync(path.join(dir, 'vercel.json'), '{ "framework": "nextjs" }');
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const ROUTE = path.join('app', 'api', 'card', 'route.ts');
+
+/** A route that answers what a module of the project computes (not constants only), with `*`. */
+const TOOLS_ROUTE = `import { listTools } from './tools.js';
+
+export function GET(): Response {
+  return Response.json(
+    { tools: listTools() },
+    { headers: { 'Access-Control-Allow-Origin': '*' } },
+  );
+}`;
+
+const TOOLS_ROUTE_ERROR = {
+  ...CARD_ERROR,
+  line: 6,
+  suggestions: [
+    {
+      messageId: 'denyOrigins' as const,
+      output: TOOLS_ROUTE.replace("{ 'Access-Control-Allow-Origin': '*' }", '{}'),
+    },
+    {
+      messageId: 'useAllowedOrigin' as const,
+      output: TOOLS_ROUTE.replace(
+        "} from './tools.js';\n",
+        "} from './tools.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+      ).replace("'*'", 'ALLOWED_ORIGIN'),
+    },
+  ],
+};
+const nextOnVercel = nextProject({}, {}, true);
+const nextWithVercelCli = nextProject(
+  { devDependencies: { vercel: '^44.0.0' }, scripts: { build: 'next build', deploy: 'vercel deploy --prod' } },
+  {},
+  false,
+);
+const nextSelfHosted = nextProject({}, {}, false);
+const nextRouteImported = nextProject(
+  {},
+  {
+    'app/api/card/route.ts': 'export function GET() {}\n',
+    'server.ts': "import { GET } from './app/api/card/route.js';\nexport const handlers = { GET };\n",
+  },
+  true,
+);
+afterAll(() => {
+  for (const dir of [nextOnVercel, nextWithVercelCli, nextSelfHosted, nextRouteImported])
+    fs.rmSync(dir, { recursive: true, force: true });
+});
+
+ruleTester.run('no-wildcard-origin: Next.js routes on Vercel', noWildcardOriginRule, {
+  valid: [
+    {
+      name: 'an App Router route of a Next.js app with `vercel.json`: `*` without credentials',
+      filename: path.join(nextOnVercel, ROUTE),
+      code: TOOLS_ROUTE,
+    },
+    {
+      name: 'the same route in `src/app/`',
+      filename: path.join(nextOnVercel, 'src', ROUTE),
+      code: TOOLS_ROUTE,
+    },
+    {
+      name: "a Next.js app whose scripts run Vercel's CLI",
+      filename: path.join(nextWithVercelCli, ROUTE),
+      code: TOOLS_ROUTE,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Next.js app with no sign of Vercel, which may be hosted anywhere: reported',
+      filename: path.join(nextSelfHosted, ROUTE),
+      code: TOOLS_ROUTE,
+      output: null,
+      errors: [TOOLS_ROUTE_ERROR],
+    },
+    {
+      name: 'a route another module imports, which may serve it from the machine: reported',
+      filename: path.join(nextRouteImported, ROUTE),
+      code: TOOLS_ROUTE,
+      output: null,
+      errors: [TOOLS_ROUTE_ERROR],
+    },
+    {
+      name: 'a module of the Vercel app that is no route: reported',
+      filename: path.join(nextOnVercel, 'app', 'api', 'card', 'headers.ts'),
+      code: TOOLS_ROUTE,
+      output: null,
+      errors: [TOOLS_ROUTE_ERROR],
+    },
+    {
+      name: '`trustRemoteDeployments: false` (strict): reported on a route on Vercel',
+      filename: path.join(nextOnVercel, ROUTE),
+      code: TOOLS_ROUTE,
+      options: [{ trustRemoteDeployments: false }],
+      output: null,
+      errors: [TOOLS_ROUTE_ERROR],
+    },
+  ],
+});
+
 // DNS rebinding turns a page into one the user's network reaches by a name its attacker controls.
 // A Worker is reached by the hostname Cloudflare routes to it, whatever the user's network: a
 // rebinding name never reaches it, and the rule leaves it alone unless `trustRemoteDeployments` is off.
