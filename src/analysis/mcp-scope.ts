@@ -389,6 +389,7 @@ function findServesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
           call.arguments.some((argument) => mountsRouterWithEndpoints(argument, sourceCode)),
       ),
     ) &&
+    !handsAppToRegistrarWithEndpoints(sourceCode, apps) &&
     !(!saysMcp && routes.length === 0 && apps.length === 0 && ownPlainHandlers(sourceCode))
   ) {
     return false;
@@ -1088,9 +1089,75 @@ function usedInPlace(node: TSESTree.Node): boolean {
   if (APP_RUNNERS.has(externalRefOf(parent.callee)?.module ?? '')) return true;
   // `app.use('/api', router)`: mounted on an app of the file, whose own routes are judged with it.
   const method = calledMethodName(parent);
-  return (
+  if (
     (method === 'use' || method === 'route') &&
     findRoutes(codeOf(parent)).apps.some((app) => app.calls.includes(parent) && isLinted(app.node))
+  )
+    return true;
+  // `registerTraceRoutes(router, store)`: handed to a function of no MCP that only registers on it.
+  return registrarOfNoMcp(parent, parent.arguments.indexOf(current as TSESTree.CallExpressionArgument)) !== null;
+}
+
+/**
+ * The parameter of the function a call hands an app to at `index`, when that function registers
+ * routes on the app and can add no MCP to it (`registerTraceRoutes(router, store)`, whose module
+ * adds `router.get('/traces', …)`): the function is another module's of the project, that module
+ * reaches no MCP package (but as a client), says MCP nowhere in its code and answers none of MCP's
+ * methods, and every use of the parameter is a call of one of the app's methods, which hands the
+ * app to no other code. `null` for any other call.
+ */
+function registrarOfNoMcp(call: TSESTree.CallExpression, index: number): TSESTree.Identifier | null {
+  const fn = index >= 0 ? resolveFunction(call.callee) : null;
+  const param = fn?.params[index];
+  if (!fn || isLinted(fn) || param?.type !== AST_NODE_TYPES.Identifier) return null;
+  const code = codeOf(fn);
+  const { file } = moduleOf(code.ast);
+  if (file === null || reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE)) return null;
+  if (MENTIONS_MCP_METHOD.test(code.text) || (SAYS_MCP.test(code.text) && SAYS_MCP.test(codeWithoutNotes(code))))
+    return null;
+  const variable = declaredVariables(fn).find((declared) => declared.name === param.name);
+  if (!variable || variable.references.length === 0) return null;
+  const onlyCalledOn = variable.references.every((reference) => {
+    if (reference.isWrite()) return false;
+    const held = outermostWrapper(reference.identifier as TSESTree.Node);
+    const member = held.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === held &&
+      member.parent?.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    );
+  });
+  return onlyCalledOn ? param : null;
+}
+
+/**
+ * Whether the file hands an app of its own to a function of no MCP (`registrarOfNoMcp`) that
+ * registers an endpoint on it there: the app's endpoints are in that module.
+ */
+function handsAppToRegistrarWithEndpoints(sourceCode: Readonly<SourceCode>, apps: readonly AppInstance[]): boolean {
+  return moduleIndex(sourceCode.ast).calls.some((call) =>
+    call.arguments.some((argument, index) => {
+      const expression = skipTypeWrappers(argument);
+      if (!isAppOf(apps, expression)) return false;
+      const param = registrarOfNoMcp(call, index);
+      const fn = param?.parent;
+      // The registrar's module reads the parameter as an app of its type, or as this app, from
+      // its own reading of the linted file (matched by its place).
+      const made = skipTypeWrappers(resolveExpression(expression) ?? expression);
+      const handed = (node: TSESTree.Node | undefined): boolean =>
+        node === param ||
+        (node !== undefined &&
+          node.range[0] === made.range[0] &&
+          node.range[1] === made.range[1] &&
+          moduleOf(node).file === moduleOf(made).file);
+      return (
+        !!fn &&
+        findRoutes(codeOf(fn)).routes.some(
+          (route) => handed(route.app?.node) && containsNode(fn, route.node) && isEndpoint(route),
+        )
+      );
+    }),
   );
 }
 
