@@ -263,15 +263,22 @@ export function walk(
   }
 }
 
+/** What a node holds under one of its visitor keys: a node, a list of nodes (with holes), or nothing. */
+export type ChildSlot = TSESTree.Node | (TSESTree.Node | null)[] | null | undefined;
+
+/** What a node holds under a visitor key (`visitorKeys[node.type]`), which its type does not name. */
+export function childAt(node: TSESTree.Node, key: string): ChildSlot {
+  return (node as unknown as Record<string, ChildSlot>)[key];
+}
+
 /** Calls `visit` on each node directly below a node, by the parser's own visitor keys. */
 export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
   for (const key of visitorKeys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
+    const child = childAt(node, key);
     if (Array.isArray(child)) {
-      for (const item of child)
-        if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
-    } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-      visit(child as TSESTree.Node);
+      for (const item of child) if (item && typeof item.type === 'string') visit(item);
+    } else if (child && typeof child.type === 'string') {
+      visit(child);
     }
   }
 }
