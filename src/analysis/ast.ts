@@ -309,6 +309,15 @@ export function isNullishLiteral(node: TSESTree.Node): boolean {
   );
 }
 
+/**
+ * Whether a value is known to be `undefined`, `null` or `''` (as `staticValue` reads it, through
+ * constants): no setting, no header, no token.
+ */
+export function isEmptyValue(node: TSESTree.Node): boolean {
+  const known = staticValue(node);
+  return known !== null && (known.value === undefined || known.value === null || known.value === '');
+}
+
 /** What a top-level statement declares, exported or not: `export default class …` is the class. */
 export function declarationOf(statement: TSESTree.ProgramStatement): TSESTree.Node | null {
   return statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||

@@ -1160,6 +1160,8 @@ function fetchHandlerOfConstants(sourceCode: Readonly<SourceCode>, fn: HandlerFu
   if (callsOther) return false;
   return returnedExpressions(fn).every((value) => {
     const answer = skipTypeWrappers(value);
+    // `return undefined`, a bare `return` written out (nothing, after an upgrade): only that, not any
+    // nullish value (`isNullishLiteral`).
     if (answer.type === AST_NODE_TYPES.Identifier && answer.name === 'undefined') return true;
     return webResponse(answer)?.arguments.every(isConstantAnswer) ?? false;
   });
