@@ -29,6 +29,7 @@ import {
   mountCovers,
   mountedPath,
   mountedPaths,
+  mountsApp,
   mountsOf,
   pluginRegistrations,
   registeredUnderCondition,
@@ -1806,15 +1807,6 @@ function within(app: AppInstance, target: AppInstance, apps: readonly AppInstanc
         );
       }),
   );
-}
-
-function mountsApp(argument: TSESTree.Node, app: AppInstance): boolean {
-  const expression = skipTypeWrappers(argument);
-  const target =
-    expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.MemberExpression
-      ? expression.callee.object
-      : expression;
-  return skipTypeWrappers(resolveExpression(target) ?? target) === app.node;
 }
 
 /** The method calls that mount a router or sub-app on an app, adding no route to it. */
