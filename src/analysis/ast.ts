@@ -263,15 +263,22 @@ export function walk(
   }
 }
 
+/** What a node holds under one of its visitor keys: a node, a list of nodes (with holes), or nothing. */
+export type ChildSlot = TSESTree.Node | (TSESTree.Node | null)[] | null | undefined;
+
+/** What a node holds under a visitor key (`visitorKeys[node.type]`), which its type does not name. */
+export function childAt(node: TSESTree.Node, key: string): ChildSlot {
+  return (node as unknown as Record<string, ChildSlot>)[key];
+}
+
 /** Calls `visit` on each node directly below a node, by the parser's own visitor keys. */
 export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
   for (const key of visitorKeys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
+    const child = childAt(node, key);
     if (Array.isArray(child)) {
-      for (const item of child)
-        if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
-    } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-      visit(child as TSESTree.Node);
+      for (const item of child) if (item && typeof item.type === 'string') visit(item);
+    } else if (child && typeof child.type === 'string') {
+      visit(child);
     }
   }
 }
@@ -300,6 +307,15 @@ export function isNullishLiteral(node: TSESTree.Node): boolean {
     (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
     (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
   );
+}
+
+/**
+ * Whether a value is known to be `undefined`, `null` or `''` (as `staticValue` reads it, through
+ * constants): no setting, no header, no token.
+ */
+export function isEmptyValue(node: TSESTree.Node): boolean {
+  const known = staticValue(node);
+  return known !== null && (known.value === undefined || known.value === null || known.value === '');
 }
 
 /** What a top-level statement declares, exported or not: `export default class …` is the class. */

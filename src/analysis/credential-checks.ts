@@ -5,6 +5,7 @@ import {
   containsNode,
   fixedCondition,
   globalPath,
+  isEmptyValue,
   isNullishLiteral,
   outermostWrapper,
   parameterName,
@@ -202,11 +203,7 @@ function comparedWithEmpty(expression: TSESTree.Node, name: string, operators: r
     return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
   };
   if (expression.type !== AST_NODE_TYPES.BinaryExpression || !operators.includes(expression.operator)) return false;
-  const empty = (node: TSESTree.Node): boolean => {
-    const inner = skipTypeWrappers(node);
-    if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'undefined';
-    return inner.type === AST_NODE_TYPES.Literal && (inner.value === null || inner.value === '');
-  };
+  const empty = (node: TSESTree.Node): boolean => isEmptyValue(skipTypeWrappers(node));
   return (
     expression.left.type !== AST_NODE_TYPES.PrivateIdentifier &&
     ((isToken(expression.left) && empty(expression.right)) || (isToken(expression.right) && empty(expression.left)))
@@ -238,9 +235,7 @@ function judgesToken(verifier: HandlerFunction): boolean {
     if (parent?.type === AST_NODE_TYPES.CallExpression)
       return parent.arguments.includes(read as TSESTree.CallExpressionArgument);
     if (parent?.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!='].includes(parent.operator)) {
-      const other = parent.left === read ? parent.right : parent.left;
-      const value = staticValue(other);
-      return !(value && (value.value === null || value.value === undefined || value.value === ''));
+      return !isEmptyValue(parent.left === read ? parent.right : parent.left);
     }
     return false;
   });
@@ -2154,10 +2149,9 @@ function parsedUrlReadForPath(finder: CheckFinder, helper: HandlerFunction, id: 
 function handsBackParsedUrl(helper: HandlerFunction): boolean {
   return returnedExpressions(helper).every((returned) => {
     const value = skipTypeWrappers(returned);
-    if (value.type === AST_NODE_TYPES.Literal && value.value === null) return true;
+    if (isNullishLiteral(value)) return true;
     if (value.type === AST_NODE_TYPES.NewExpression) return isUrlConstructor(value.callee);
     if (value.type !== AST_NODE_TYPES.Identifier) return false;
-    if (value.name === 'undefined' && !variableOf(value)?.defs.length) return true;
     const def = variableOf(value)?.defs[0];
     const init = def?.type === 'Variable' && def.node.id === def.name ? def.node.init : null;
     const made = init && skipTypeWrappers(init);
@@ -2211,11 +2205,7 @@ function presenceTest(read: TSESTree.Node): boolean {
     return true;
   if (parent?.type !== AST_NODE_TYPES.BinaryExpression || !['===', '!==', '==', '!='].includes(parent.operator))
     return false;
-  const other = skipTypeWrappers(parent.left === held ? parent.right : parent.left);
-  return (
-    (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
-    (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined')
-  );
+  return isNullishLiteral(skipTypeWrappers(parent.left === held ? parent.right : parent.left));
 }
 
 /** Whether `node` lies in the base of the `new URL(input, base)` that `init` is. */

@@ -1,5 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, calledMethodObject, containsNode, parameterName, skipTypeWrappers, walk } from './ast';
+import {
+  calledMethodName,
+  calledMethodObject,
+  containsNode,
+  isEmptyValue,
+  parameterName,
+  skipTypeWrappers,
+  walk,
+} from './ast';
 import { codeOf, programOf, propertyName, staticValue, textOf, variableOf } from './program';
 import { onByDefault, optInTest, turnsAwaySomewhere } from './credential-checks';
 import { matchSubject } from './origin-decisions';
@@ -492,11 +500,9 @@ function missingSubject(test: TSESTree.Node): TSESTree.Node | null {
     [test.left, test.right],
     [test.right, test.left],
   ] as const) {
-    const value = staticValue(other);
-    if (!value) continue;
     // `token === ''`: an empty setting is a missing one.
-    if (value.value === undefined || value.value === null || value.value === '') return skipTypeWrappers(side);
-    if (value.value === 0) return lengthOf(skipTypeWrappers(side));
+    if (isEmptyValue(other)) return skipTypeWrappers(side);
+    if (staticValue(other)?.value === 0) return lengthOf(skipTypeWrappers(side));
   }
   return null;
 }
@@ -516,19 +522,15 @@ function isRequestValue(node: TSESTree.Node, fn: HandlerFunction, depth = 0): bo
   if (requestHeaderRead(resolved, ORIGIN_AND_HOST) !== null) return true;
   // `typeof req.headers.origin === 'string' ? req.headers.origin : undefined`, `req.headers.origin ?? ''`:
   // the header, or nothing.
-  const nothing = (side: TSESTree.Node): boolean => {
-    const value = staticValue(side);
-    return value !== null && (value.value === undefined || value.value === null || value.value === '');
-  };
   if (depth < 3 && resolved.type === AST_NODE_TYPES.ConditionalExpression) {
     const sides = [resolved.consequent, resolved.alternate];
     return (
-      sides.some((side) => !nothing(side)) &&
-      sides.every((side) => nothing(side) || isRequestValue(side, fn, depth + 1))
+      sides.some((side) => !isEmptyValue(side)) &&
+      sides.every((side) => isEmptyValue(side) || isRequestValue(side, fn, depth + 1))
     );
   }
   if (depth < 3 && resolved.type === AST_NODE_TYPES.LogicalExpression && resolved.operator !== '&&') {
-    return isRequestValue(resolved.left, fn, depth + 1) && nothing(resolved.right);
+    return isRequestValue(resolved.left, fn, depth + 1) && isEmptyValue(resolved.right);
   }
   if (resolved.type === AST_NODE_TYPES.CallExpression && /^(?:get|header)$/u.test(calledMethodName(resolved) ?? '')) {
     return true;

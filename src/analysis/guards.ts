@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMethodName, iteratedEntryList, iteratedTest, skipTypeWrappers, walk } from './ast';
+import { calledMethodName, isEmptyValue, iteratedEntryList, iteratedTest, skipTypeWrappers, walk } from './ast';
 import { requestHeaderRead } from './request-headers';
 import { heldValues, isRequestOriginRead, originSources, type OriginSource } from './origin-source';
 import { literalListWithoutWildcard, matchSubject, wildcardLookup } from './origin-decisions';
@@ -276,10 +276,7 @@ function comparesWithValue(node: TSESTree.Node): boolean {
   return (
     node.type === AST_NODE_TYPES.BinaryExpression &&
     ['===', '!==', '==', '!='].includes(node.operator) &&
-    ![node.left, node.right].some((side) => {
-      const value = side.type === AST_NODE_TYPES.PrivateIdentifier ? null : staticValue(side);
-      return value !== null && (value.value === undefined || value.value === null || value.value === '');
-    })
+    ![node.left, node.right].some((side) => side.type !== AST_NODE_TYPES.PrivateIdentifier && isEmptyValue(side))
   );
 }
 

@@ -13,7 +13,7 @@ import {
   type HandlerFunction,
 } from './values';
 import { entitiesOf, moduleFilterFor } from './facts';
-import { importedFile } from './exports';
+import { importOf, importedFile } from './exports';
 import { installedManifestFor } from './installed';
 import { packageNameOf } from './module-graph';
 import { propertyName, staticValue, variableOf } from './program';
@@ -65,18 +65,10 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
   // The handler factories other packages make on the SDK: Vercel's mcp-handler.
   if (entitiesOf(value, 'mcp-handler').length > 0) return true;
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(callee);
-  const def = variable?.defs[0];
-  if (def?.type === 'ImportBinding') {
-    const declaration = def.parent as TSESTree.ImportDeclaration;
-    const specifier = def.node;
-    const imported =
-      specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier
-        ? specifier.imported.name
-        : '';
-    // The handler factories (`createMcpHandler`, `toNodeHandler`), not the middleware (`hostHeaderValidation`).
-    if (mcpHandlerFactory(declaration.source.value, imported)) return true;
-  }
+  const imported = importOf(callee);
+  // The handler factories (`createMcpHandler`, `toNodeHandler`), not the middleware (`hostHeaderValidation`).
+  if (imported && mcpHandlerFactory(imported.specifier, imported.name)) return true;
+  const def = variableOf(callee)?.defs[0];
   // `const { createMcpHandler } = require('@modelcontextprotocol/server')`
   if (def?.type === 'Variable') {
     const declarator = def.node as TSESTree.VariableDeclarator;

@@ -4,6 +4,7 @@ import { builtinModules, createRequire } from 'node:module';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { analyze } from '@typescript-eslint/scope-manager';
+import { childAt } from './ast';
 import { registerModule, visitorKeys } from './program';
 
 /**
@@ -246,12 +247,12 @@ function setParents(root: TSESTree.Node): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+      const child = childAt(node, key);
       const children = Array.isArray(child) ? child : [child];
       for (const item of children) {
-        if (item && typeof (item as TSESTree.Node).type === 'string') {
+        if (item && typeof item.type === 'string') {
           (item as { parent: TSESTree.Node }).parent = node;
-          stack.push(item as TSESTree.Node);
+          stack.push(item);
         }
       }
     }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, skipTypeWrappers } from './ast';
+import { calledMethodName, childAt, skipTypeWrappers } from './ast';
 import { programOf, visitorKeys } from './program';
 
 /**
@@ -156,14 +156,14 @@ function buildIndex(program: TSESTree.Program): ModuleIndex {
     // Pushed last to first, so that the walk meets the nodes in source order.
     const keys = codeKeys(node.type);
     for (let k = keys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+      const child = childAt(node, keys[k]!);
       if (Array.isArray(child)) {
         for (let index = child.length - 1; index >= 0; index--) {
-          const item = child[index] as TSESTree.Node | null;
+          const item = child[index];
           if (item && typeof item.type === 'string') stack.push(item);
         }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
+      } else if (child && typeof child.type === 'string') {
+        stack.push(child);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { codeOf, importedName, moduleOf, propertyName, staticValue, textOf, variableOf } from './program';
+import { codeOf, moduleOf, propertyName, staticValue, textOf, variableOf } from './program';
 import {
   calledMethodName,
   calledMethodObject,
@@ -10,7 +10,7 @@ import {
   skipTypeWrappers,
   walk,
 } from './ast';
-import { loadModule, perLintedFileByName } from './exports';
+import { importOf, loadModule, perLintedFileByName } from './exports';
 import { samePlace } from './exported-values';
 import { packageModulesMentioning } from './module-graph';
 import { isCredentialHeader } from './credential-checks';
@@ -46,7 +46,8 @@ const VERBS: ReadonlySet<string> = new Set([
 export function nestDecorator(decorator: TSESTree.Decorator): string | null {
   const expression = decorator.expression;
   const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
-  return callee.type === AST_NODE_TYPES.Identifier ? importedName(callee, NEST_COMMON) : null;
+  const imported = callee.type === AST_NODE_TYPES.Identifier ? importOf(callee) : null;
+  return imported?.specifier === NEST_COMMON ? imported.name : null;
 }
 
 const NEST_COMMON = '@nestjs/common';
@@ -539,12 +540,14 @@ function madeByNestFactory(node: TSESTree.Node): boolean {
   if (made.type === AST_NODE_TYPES.AwaitExpression) made = skipTypeWrappers(made.argument);
   if (made.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipTypeWrappers(made.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(callee) === 'create' &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    importedName(callee.object, '@nestjs/core') === 'NestFactory'
-  );
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    propertyName(callee) !== 'create' ||
+    callee.object.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  const imported = importOf(callee.object);
+  return imported?.specifier === '@nestjs/core' && imported.name === 'NestFactory';
 }
 
 /**

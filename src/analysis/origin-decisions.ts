@@ -4,6 +4,7 @@ import {
   calledMethodName,
   calledMethodObject,
   enclosingFunctionOrProgram,
+  forEachChild,
   globalPath,
   isLoggingCallee,
   isNullishLiteral,
@@ -30,7 +31,7 @@ import {
   returnedExpressions,
   type HandlerFunction,
 } from './values';
-import { variableOf, staticValue, propertyName, textOf, visitorKeys } from './program';
+import { variableOf, staticValue, propertyName, textOf } from './program';
 
 /**
  * Where a file decides which origins to let in, for rules that judge how it decides: the
@@ -622,35 +623,16 @@ function allowingLeaves(node: TSESTree.Node, depth = 0): TSESTree.Node[] {
   }
 }
 
-function isFunction(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
-
 /** Calls `visit` on every node of a function's body, not entering the functions inside it. */
 function visitOwnBody(fn: HandlerFunction, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== fn.body && isFunction(node)) continue;
-    visit(node);
-    pushChildren(node, stack);
-  }
-}
-
-function pushChildren(node: TSESTree.Node, stack: TSESTree.Node[]): void {
-  for (const key of visitorKeys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child)
-        if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-    } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-      stack.push(child as TSESTree.Node);
-    }
-  }
+  const own = (node: TSESTree.Node): boolean => node === fn.body || !isFunctionNode(node);
+  walk(
+    fn.body,
+    (node) => {
+      if (own(node)) visit(node);
+    },
+    own,
+  );
 }
 
 /** Whether each expression asked about is (or holds) the request's Origin: trees are replaced when files change. */
@@ -749,9 +731,12 @@ function originReadByCheck(test: TSESTree.Node): TSESTree.Node | null {
 function firstNode(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): TSESTree.Node | null {
   let found: TSESTree.Node | null = null;
   const stack: TSESTree.Node[] = [root];
+  const push = (child: TSESTree.Node): void => {
+    stack.push(child);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== root && isFunction(node)) continue;
+    if (node !== root && isFunctionNode(node)) continue;
     if (
       (node.type === AST_NODE_TYPES.Identifier ||
         node.type === AST_NODE_TYPES.MemberExpression ||
@@ -761,7 +746,7 @@ function firstNode(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean):
       if (!found || node.range[0] < found.range[0]) found = node;
       continue;
     }
-    pushChildren(node, stack);
+    forEachChild(node, push);
   }
   return found;
 }
@@ -769,12 +754,15 @@ function firstNode(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean):
 /** Whether a branch turns the request away: it throws, or answers a 4xx status (`res.status(403)`, `c.text(…, 403)`). */
 function turnsAway(branch: TSESTree.Node): boolean {
   const stack: TSESTree.Node[] = [branch];
+  const push = (child: TSESTree.Node): void => {
+    stack.push(child);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (isFunction(node)) continue;
+    if (isFunctionNode(node)) continue;
     if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
     if (node.type === AST_NODE_TYPES.Literal && HTTP_CLIENT_ERROR(node.value)) return true;
-    pushChildren(node, stack);
+    forEachChild(node, push);
   }
   return false;
 }

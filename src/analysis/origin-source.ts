@@ -13,7 +13,7 @@ import {
   type HandlerFunction,
 } from './values';
 import { returnsReshaped } from './value-escape';
-import { exportName } from './exports';
+import { importOf } from './exports';
 import { calledMethodName } from './ast';
 import { variableOf, staticValue, propertyName } from './program';
 
@@ -182,17 +182,8 @@ export function isConfigService(node: TSESTree.Node): boolean {
 
 /** Whether a name is `ConfigService` imported from `@nestjs/config`. */
 function namesConfigService(node: TSESTree.Node): boolean {
-  if (node.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = variableOf(node)?.defs[0];
-  if (def?.type !== 'ImportBinding') return false;
-  const declaration = def.parent;
-  const specifier = def.node;
-  return (
-    declaration?.type === AST_NODE_TYPES.ImportDeclaration &&
-    declaration.source.value === '@nestjs/config' &&
-    specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-    exportName(specifier.imported) === 'ConfigService'
-  );
+  const imported = node.type === AST_NODE_TYPES.Identifier ? importOf(node) : null;
+  return imported?.specifier === '@nestjs/config' && imported.name === 'ConfigService';
 }
 
 /** The declaration of `this.name` in the class around a node: a field, or a constructor's parameter property. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { visitorKeys as typescriptVisitorKeys } from '@typescript-eslint/visitor-keys';
 
@@ -69,18 +69,6 @@ export function variableOf(id: TSESTree.Identifier): Scope.Variable | null {
     if (variable) return variable;
   }
   return null;
-}
-
-/**
- * The name a binding is imported under from `module` by a named import (`Post` of `import { Post
- * } from '@nestjs/common'`, also renamed), or `null` when it is no such import.
- */
-export function importedName(id: TSESTree.Identifier, module: string): string | null {
-  const def = variableOf(id)?.defs[0];
-  if (def?.type !== 'ImportBinding' || def.node.type !== AST_NODE_TYPES.ImportSpecifier) return null;
-  if ((def.parent as TSESTree.ImportDeclaration).source.value !== module) return null;
-  const { imported } = def.node;
-  return imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
 }
 
 /** The variables a declaration, a function or an import declares. */

@@ -29,6 +29,7 @@ import {
   mountCovers,
   mountedPath,
   mountedPaths,
+  mountsApp,
   mountsOf,
   pluginRegistrations,
   registeredUnderCondition,
@@ -1161,6 +1162,8 @@ function fetchHandlerOfConstants(sourceCode: Readonly<SourceCode>, fn: HandlerFu
   if (callsOther) return false;
   return returnedExpressions(fn).every((value) => {
     const answer = skipTypeWrappers(value);
+    // `return undefined`, a bare `return` written out (nothing, after an upgrade): only that, not any
+    // nullish value (`isNullishLiteral`).
     if (answer.type === AST_NODE_TYPES.Identifier && answer.name === 'undefined') return true;
     return webResponse(answer)?.arguments.every(isConstantAnswer) ?? false;
   });
@@ -1805,15 +1808,6 @@ function within(app: AppInstance, target: AppInstance, apps: readonly AppInstanc
         );
       }),
   );
-}
-
-function mountsApp(argument: TSESTree.Node, app: AppInstance): boolean {
-  const expression = skipTypeWrappers(argument);
-  const target =
-    expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.MemberExpression
-      ? expression.callee.object
-      : expression;
-  return skipTypeWrappers(resolveExpression(target) ?? target) === app.node;
 }
 
 /** The method calls that mount a router or sub-app on an app, adding no route to it. */

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { perLintedFile } from './exports';
+import { importOf, perLintedFile } from './exports';
 import { HEADER_READERS as H3_HEADER_READERS } from '../frameworks/h3';
 import { HEADER_API } from '../frameworks/registry';
 import { calledMethodName, globalPath, skipTypeWrappers } from './ast';
-import { importedName, variableOf, staticValue, programOf, propertyName, textOf } from './program';
+import { variableOf, staticValue, programOf, propertyName, textOf } from './program';
 import { externalRefOf, fromH3, memberName, possibleValues } from './values';
 
 /** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
@@ -121,7 +121,8 @@ function nestHeaderParameter(name: TSESTree.Identifier): string | null {
   for (const decorator of def.name.decorators ?? []) {
     const call = decorator.expression;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) continue;
-    if (importedName(call.callee, '@nestjs/common') !== 'Headers') continue;
+    const imported = importOf(call.callee);
+    if (imported?.specifier !== '@nestjs/common' || imported.name !== 'Headers') continue;
     const [argument] = call.arguments;
     const header = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? staticValue(argument)?.value : null;
     return typeof header === 'string' ? header.toLowerCase() : null;

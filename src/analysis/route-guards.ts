@@ -933,7 +933,7 @@ function mountTable(apps: readonly AppInstance[]): Map<AppInstance, Mount[]> {
       const method = calledMethodName(call);
       if (method !== 'use' && method !== 'route') continue;
       for (const app of apps) {
-        const index = app === parent ? -1 : call.arguments.findIndex((argument) => mounts(argument, app));
+        const index = app === parent ? -1 : call.arguments.findIndex((argument) => mountsApp(argument, app));
         if (index === -1) continue;
         const prefixes = call.arguments[0] ? resolvePaths(call.arguments[0]) : undefined;
         const entries = table.get(app) ?? [];
@@ -1073,7 +1073,11 @@ export function registeredUnderCondition(call: TSESTree.Node): boolean {
   return false;
 }
 
-function mounts(argument: TSESTree.Node, app: AppInstance): boolean {
+/**
+ * Whether a mounting call's argument is `app`: the app itself, a call of one of its methods
+ * (`app.use('/sub', sub.handler())`), or an instance of a class that extends the app.
+ */
+export function mountsApp(argument: TSESTree.Node, app: AppInstance): boolean {
   const expression = skipTypeWrappers(argument);
   const target =
     expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.MemberExpression
@@ -1178,7 +1182,7 @@ function appServedLocally(
     if (parent === app) continue;
     for (const call of parent.calls) {
       const method = calledMethodName(call);
-      if ((method !== 'use' && method !== 'route') || !call.arguments.some((argument) => mounts(argument, app)))
+      if ((method !== 'use' && method !== 'route') || !call.arguments.some((argument) => mountsApp(argument, app)))
         continue;
       if (!appServedLocally(parent, apps, local, depth + 1)) return false;
       mounted = true;

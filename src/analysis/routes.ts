@@ -14,6 +14,7 @@ import {
   walk,
 } from './ast';
 import { constructedEntitiesOf, entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts';
+import { importOf } from './exports';
 import { ALL_METHODS, fetchHandlers, nextApiRoute } from './fetch-handlers';
 import { boundTransport, handlerCalls, servesMcp, transportCalls } from './mcp-transports';
 import {
@@ -130,22 +131,15 @@ function typedApp(parameter: TSESTree.Node): AppFramework | null {
       : typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier
         ? [typeName.left, typeName.right.name]
         : [null, null];
-  if (!local) return null;
-  const def = variableOf(local)?.defs[0];
-  // Not `import express = require('express')`, whose declaration has no `source`.
-  if (def?.type !== 'ImportBinding' || def.parent?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
-  const source = def.parent.source.value;
-  const types = Object.hasOwn(APP_TYPES, source) ? APP_TYPES[source] : undefined;
+  // Not `import express = require('express')`, which is no import declaration.
+  const imported = local && importOf(local);
+  if (!imported) return null;
+  const types = Object.hasOwn(APP_TYPES, imported.specifier) ? APP_TYPES[imported.specifier] : undefined;
   if (!types) return null;
-  if (name !== null) {
-    // `express.Application`: the default or namespace import of the package.
-    return def.node.type === AST_NODE_TYPES.ImportSpecifier || !Object.hasOwn(types, name)
-      ? null
-      : (types[name] ?? null);
-  }
-  if (def.node.type !== AST_NODE_TYPES.ImportSpecifier) return null;
-  const { imported } = def.node;
-  return types[imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value] ?? null;
+  const whole = imported.name === 'default' || imported.name === '*';
+  // `express.Application`: the default or namespace import of the package.
+  if (name !== null) return whole && Object.hasOwn(types, name) ? (types[name] ?? null) : null;
+  return whole ? null : (types[imported.name] ?? null);
 }
 
 /**

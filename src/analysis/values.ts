@@ -744,6 +744,10 @@ function isUnchangingName(id: TSESTree.Identifier): boolean {
   );
 }
 
+/**
+ * Whether a value is known to be `null` or `undefined`, through constants (`const NONE = null`):
+ * not `isNullishLiteral`, which takes only what is written out, `void f()` included.
+ */
 function isNullish(node: TSESTree.Node): boolean {
   const result = staticValue(node);
   return result !== null && result.value == null;

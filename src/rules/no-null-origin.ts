@@ -12,6 +12,7 @@ import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
 import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
+import { FindingsOnce } from '../utils/findings';
 import { FAIL_CLOSED_SCHEMA, failClosed, type FailClosedOption } from '../utils/fail-closed';
 import { conditionsOnTheWay, originChecksIn } from '../analysis/guards';
 import { mentionsAny } from '../analysis/imports';
@@ -43,9 +44,6 @@ interface Finding {
   readonly node: TSESTree.Node;
   readonly policy: string;
   readonly fix: ((fixer: RuleFixer) => RuleFix | RuleFix[] | null) | null;
-  credentials: boolean;
-  /** Where the linted file makes the decision, for a finding in another module. */
-  site: TSESTree.Node;
 }
 
 /**
@@ -95,16 +93,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     if (!mentionsAny(sourceCode, MENTIONS_NULL_STRING) || !mentionsAny(sourceCode, MENTIONS_ORIGIN)) return {};
-    const findings = new Map<TSESTree.Node, Finding>();
-
-    /** Where the decision being judged is made in the linted file. */
-    let site: TSESTree.Node = sourceCode.ast;
-
-    const record = (finding: Omit<Finding, 'credentials' | 'site'>, credentials: boolean): void => {
-      const known = findings.get(finding.node);
-      if (known) known.credentials ||= credentials;
-      else findings.set(finding.node, { ...finding, credentials, site });
-    };
+    const findings = new FindingsOnce<Finding>(sourceCode.ast);
 
     const isNullOrigin = (node: TSESTree.Node): boolean => staticValue(node)?.value === NULL_ORIGIN;
 
@@ -112,7 +101,7 @@ export default createRule<Options, MessageIds>({
     const reportEntries = (collection: TSESTree.Node, policy: string, credentials: boolean): void => {
       for (const entry of allowlistEntries(collection)) {
         if (entry.value !== NULL_ORIGIN) continue;
-        record(
+        findings.record(
           { node: entry.node, policy, fix: (fixer) => removeListElement(fixer, sourceCode, entry.node) },
           credentials,
         );
@@ -142,7 +131,7 @@ export default createRule<Options, MessageIds>({
         parent?.type === AST_NODE_TYPES.LogicalExpression &&
         (parent.operator === '||') === allowWhen &&
         parent.operator !== '??';
-      record(
+      findings.record(
         {
           node: nullSide.type === AST_NODE_TYPES.Literal ? nullSide : node,
           policy: 'This origin check',
@@ -155,7 +144,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const reportHeader = (write: HeaderWrite, credentials: boolean): void => {
-      site = write.site;
+      findings.site = write.site;
       const candidates = possibleValues(write.value);
       // Header APIs turn a value into its text: `null` goes out as `null` (Node's `setHeader`,
       // express, Koa, Hono and `Headers` all call `String()` on it).
@@ -170,7 +159,7 @@ export default createRule<Options, MessageIds>({
       if (nulls.length === 0) return;
       // `ok ? ORIGIN : 'null'`: only the `'null'` goes, as an empty value that matches no origin.
       const leaves = inlineLeaves(write.value, candidates, nulls);
-      record(
+      findings.record(
         {
           node: write.node,
           policy: 'This `Access-Control-Allow-Origin` header',
@@ -190,7 +179,7 @@ export default createRule<Options, MessageIds>({
       option({ use, property, value, credentials, site: at }) {
         // mcp-proxy (fastmcp) sends no CORS headers for an Origin that is no URL, `null` among them.
         if (use.middleware.refusesNullOrigin) return;
-        site = at;
+        findings.site = at;
         const { middleware } = use;
         reportEntries(value, `The \`origin\` allowlist of ${middleware.display}`, credentials);
         const candidates = possibleValues(value);
@@ -198,7 +187,7 @@ export default createRule<Options, MessageIds>({
         if (nulls.length === 0) return;
         // `dev ? 'null' : ORIGIN` keeps `ORIGIN`; a `'null'` from a constant replaces the whole value.
         const leaves = inlineLeaves(value, candidates, nulls);
-        record(
+        findings.record(
           {
             node: leaves?.[0] ?? property,
             policy: `${middleware.display} with \`origin: 'null'\``,
@@ -211,16 +200,16 @@ export default createRule<Options, MessageIds>({
         );
       },
       answer({ use, value, credentials, site: at }) {
-        site = at;
+        findings.site = at;
         if (isNullOrigin(value)) {
-          record(
+          findings.record(
             { node: value, policy: `This \`origin\` function of ${use.middleware.display}`, fix: null },
             credentials,
           );
         }
       },
       test(test) {
-        site = test.site;
+        findings.site = test.site;
         reportComparison(test);
         for (const check of originChecksIn(test.node, test.origin, test.allowWhen)) {
           if (check.collection)

@@ -4,6 +4,7 @@ import { skipTypeWrappers } from '../analysis/ast';
 import { isLinted, placeOf, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
 import { credentialsClause } from '../utils/messages';
+import { FindingsOnce } from '../utils/findings';
 import { mentionsAny } from '../analysis/imports';
 import {
   originDecisionListeners,
@@ -46,9 +47,6 @@ interface Finding {
   readonly data: Record<string, string>;
   readonly fix: ((fixer: RuleFixer) => RuleFix | null) | null;
   readonly suggestion: { readonly pattern: string; readonly fix: (fixer: RuleFixer) => RuleFix } | null;
-  credentials: boolean;
-  /** Where the linted file makes the decision, for a finding in another module. */
-  site: TSESTree.Node;
 }
 
 export default createRule<Options, MessageIds>({
@@ -73,16 +71,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     if (!mentionsAny(sourceCode, MENTIONS_ORIGIN)) return {};
-    const findings = new Map<TSESTree.Node, Finding>();
-
-    /** Where the decision being judged is made in the linted file. */
-    let site: TSESTree.Node = sourceCode.ast;
-
-    const record = (finding: Omit<Finding, 'credentials' | 'site'>, credentials: boolean): void => {
-      const known = findings.get(finding.node);
-      if (known) known.credentials ||= credentials;
-      else findings.set(finding.node, { ...finding, credentials, site });
-    };
+    const findings = new FindingsOnce<Finding>(sourceCode.ast);
 
     /** A regular expression an origin (or its host) is tested against. */
     const judgePattern = (source: PatternSource, subject: MatchSubject, credentials: boolean): void => {
@@ -90,7 +79,7 @@ export default createRule<Options, MessageIds>({
       if (!finding) return;
       const { written } = source;
       const { fixed } = finding;
-      record(
+      findings.record(
         {
           node: source.node,
           pattern: true,
@@ -135,7 +124,7 @@ export default createRule<Options, MessageIds>({
       // A text the code does not fix (a setting): whatever it is, a site whose name holds it passes.
       if (texts.length === 0 && kind === 'substring') {
         const shown = shortText(textOf(argument));
-        record(
+        findings.record(
           {
             node: check,
             pattern: false,
@@ -164,7 +153,7 @@ export default createRule<Options, MessageIds>({
             ? `${receiverText} === ${piece(value)}`
             : `${receiverText}${optional ? '?.' : '.'}${operator}(${piece(value)})`,
         );
-        record(
+        findings.record(
           {
             node: text.fromList ? text.node : check,
             pattern: false,
@@ -200,7 +189,7 @@ export default createRule<Options, MessageIds>({
 
     /** Each test of part of the origin, or pattern, that a leaf of a condition letting an origin in makes. */
     const judgeTest = (test: OriginTest): void => {
-      site = test.site;
+      findings.site = test.site;
       for (const match of originMatchesOf(test)) {
         if (match.kind === 'pattern') judgePattern(match.source, match.subject, test.credentials);
         else
@@ -219,7 +208,7 @@ export default createRule<Options, MessageIds>({
 
     return originDecisionListeners(sourceCode, {
       option({ use, value, credentials, site: at }) {
-        site = at;
+        findings.site = at;
         if (!takesOriginPatterns(use.middleware)) return;
         for (const source of patternSources(value, false)) judgePattern(source, 'origin', credentials);
       },

@@ -1,12 +1,11 @@
 // Running the example MCP servers for real: build them, start them on a loopback port, talk HTTP
 // to them the way a browser's request looks on the wire, and stop them.
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { root, tscBin } from '../support/e2e';
-import { ownCompilerOptions } from '../support/typecheck';
+import { runTsc } from '../support/typecheck';
 
 /** Every request and every connection goes here: the servers are never reached from outside. */
 export const LOOPBACK = '127.0.0.1';
@@ -18,36 +17,12 @@ export const LOOPBACK = '127.0.0.1';
  * `node_modules` resolves; returns each source's output.
  */
 export function compileServers(files: string[], rootDir: string, outDir: string): Map<string, string> {
-  const groups = new Map<string, string[]>();
-  for (const file of files) {
-    const own = path.join(path.dirname(file), 'tsconfig.json');
-    const key = fs.existsSync(own) ? own : '';
-    groups.set(key, [...(groups.get(key) ?? []), file]);
-  }
-  let diagnostics = '';
-  for (const [index, [own, group]] of [...groups].entries()) {
-    const options = own ? ownCompilerOptions(own) : {};
-    const tsconfig = path.join(rootDir, `tsconfig.servers${index}.json`);
-    fs.writeFileSync(
-      tsconfig,
-      JSON.stringify(
-        {
-          extends: path.join(root, 'tsconfig.json'),
-          compilerOptions: { ...options, noEmit: false, noUnusedLocals: false, rootDir, outDir },
-          include: [],
-          files: group,
-        },
-        null,
-        2,
-      ),
-    );
-    try {
-      execFileSync(process.execPath, [tscBin, '-p', tsconfig], { encoding: 'utf8' });
-    } catch (error) {
-      // A type error still emits; a server that did not compile at all is caught below.
-      diagnostics += String((error as { stdout?: string }).stdout ?? error);
-    }
-  }
+  // A type error still emits; a server that did not compile at all is caught below.
+  const diagnostics = runTsc(files, rootDir, {
+    name: 'servers',
+    compilerOptions: { noEmit: false, noUnusedLocals: false, rootDir, outDir },
+    args: [],
+  });
   const built = new Map<string, string>();
   for (const file of files) {
     const output = path.join(outDir, path.relative(rootDir, file)).replace(/\.([mc]?)ts$/u, '.$1js');

@@ -13,6 +13,24 @@ export const tscBin = path.join(root, 'node_modules/typescript/bin/tsc');
  * adds its compiler options for its files.
  */
 export function typeCheck(files: readonly string[], workDir: string): string {
+  return runTsc(files, workDir, {
+    name: 'check',
+    compilerOptions: { noUnusedLocals: false },
+    args: ['--noEmit', '--pretty', 'false'],
+  });
+}
+
+/**
+ * Runs `tsc` over files with the repo's compiler options and `compilerOptions` on top, one program
+ * per set of options: a folder with a `tsconfig.json` of its own adds its compiler options for its
+ * files. Each program's config is written to `workDir` as `tsconfig.<name><index>.json`. Returns
+ * the compiler's output, `''` when it is clean.
+ */
+export function runTsc(
+  files: readonly string[],
+  workDir: string,
+  run: { readonly name: string; readonly compilerOptions: Record<string, unknown>; readonly args: readonly string[] },
+): string {
   const groups = new Map<string, string[]>();
   for (const file of files) {
     const own = path.join(path.dirname(file), 'tsconfig.json');
@@ -22,13 +40,13 @@ export function typeCheck(files: readonly string[], workDir: string): string {
   let output = '';
   for (const [index, [own, group]] of [...groups].entries()) {
     const options = own ? ownCompilerOptions(own) : {};
-    const tsconfig = path.join(workDir, `tsconfig.check${index}.json`);
+    const tsconfig = path.join(workDir, `tsconfig.${run.name}${index}.json`);
     fs.writeFileSync(
       tsconfig,
       JSON.stringify(
         {
           extends: path.join(root, 'tsconfig.json'),
-          compilerOptions: { ...options, noUnusedLocals: false },
+          compilerOptions: { ...options, ...run.compilerOptions },
           include: [],
           files: group,
         },
@@ -37,7 +55,7 @@ export function typeCheck(files: readonly string[], workDir: string): string {
       ),
     );
     try {
-      execFileSync(process.execPath, [tscBin, '-p', tsconfig, '--noEmit', '--pretty', 'false'], { encoding: 'utf8' });
+      execFileSync(process.execPath, [tscBin, '-p', tsconfig, ...run.args], { encoding: 'utf8' });
     } catch (error) {
       output += String((error as { stdout?: string }).stdout ?? error);
     }
