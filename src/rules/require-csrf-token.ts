@@ -951,8 +951,15 @@ export default createRule<Options, MessageIds>({
       if (path === null) return 'This route';
       // `use(path, handler)` whose handler turns every method but POST away first.
       const lastFunction = lastHandlerFunction(route);
-      if ((method === 'use' || method === 'all') && !(lastFunction && acceptsOnlyPost(lastFunction)))
-        return `Every method of \`${path}\``;
+      // h3 2's `on('', path, handler)` is its `all` (2.0.1-rc.29 src/h3.ts).
+      const everyMethod =
+        method === 'use' ||
+        method === 'all' ||
+        (route.framework === 'h3' &&
+          method === 'on' &&
+          route.call?.arguments[0] !== undefined &&
+          staticValue(route.call.arguments[0])?.value === '');
+      if (everyMethod && !(lastFunction && acceptsOnlyPost(lastFunction))) return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
     }
 
@@ -1203,6 +1210,45 @@ export default createRule<Options, MessageIds>({
             ? `{ ${hook(handler)} }`
             : block(handler, ['{', `  ${hook(handler, '  ')},`, '}']);
           return fixer.insertTextAfter(handler, `, ${object}`);
+        }
+        case 'h3': {
+          // h3 2 takes one handler a route: the check is a middleware of the route's options, which
+          // runs first and answers with what it returns (h3 2.0.1-rc.29 src/middleware.ts).
+          const call = route.call;
+          const method = call && calledMethodName(call);
+          if (!call || !method || method === 'use') return null;
+          const [given, options] = call.arguments.slice(method === 'on' ? 2 : 1);
+          if (!given || given.type === AST_NODE_TYPES.SpreadElement) return null;
+          const middleware = (anchor: TSESTree.Node, indent = ''): string =>
+            block(
+              anchor,
+              [
+                '(event) => {',
+                `  if (!${read(`event.req.headers.get('${credential.header}')`)}) {`,
+                `    return Response.json(${REFUSAL}, { status: ${status(credential)}${credential.bearer ? `, headers: { ${CHALLENGE} }` : ''} });`,
+                '  }',
+                '}',
+              ].map((line, index) => (index === 0 ? line : `${indent}${line}`)),
+            );
+          if (!options) {
+            const object = coveredByDirective(given)
+              ? `{ middleware: [${middleware(given)}] }`
+              : block(given, ['{', '  middleware: [', `    ${middleware(given, '    ')},`, '  ],', '}']);
+            return fixer.insertTextAfter(given, `, ${object}`);
+          }
+          if (options.type !== AST_NODE_TYPES.ObjectExpression) return null;
+          const listed = findObjectProperty(options, 'middleware');
+          if (listed.kind === 'missing') {
+            const anchor = options.properties.at(-1) ?? options;
+            return appendObjectProperty(fixer, sourceCode, options, `middleware: [${middleware(anchor)}]`);
+          }
+          // `{ middleware: [cors] }`: the check goes first in the list.
+          const list = listed.kind === 'found' && listed.value ? skipTypeWrappers(listed.value) : null;
+          if (list?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+          const first = list.elements[0];
+          return first
+            ? fixer.insertTextBefore(first, `${middleware(first)}, `)
+            : fixer.replaceText(list, `[${middleware(list)}]`);
         }
         case 'node':
         // connect's `use(path, fn)` takes one handler, with Node's request and response: the check
