@@ -8,6 +8,7 @@ import {
   indentationAt,
   insertArgumentBefore,
   replacePropertyValue,
+  withBlockBody,
 } from '../fixes/edits';
 import {
   calledMethodName,
@@ -1267,7 +1268,9 @@ export default createRule<Options, MessageIds>({
      */
     function nodeBranchEdit(fixer: RuleFixer, route: Route, credential: Credential): RuleFix | null {
       const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
-      if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement || !isLinted(fn)) return null;
+      // A web handler written as one expression (`fetch: (request) => mcp.fetch(request)`) takes a
+      // block body with the check first.
+      if (!fn || !isLinted(fn) || (fn.body.type !== AST_NODE_TYPES.BlockStatement && !route.web)) return null;
       const [first, second] = fn.params;
       if (first?.type !== AST_NODE_TYPES.Identifier) return null;
       const request = first.name;
@@ -1290,7 +1293,10 @@ export default createRule<Options, MessageIds>({
           ? `!${credential.check}(${read})`
           : `${request}.method === 'POST' && !${credential.check}(${read})`;
         // Before the statement that leads to the MCP route, after what the handler answers first.
-        const leading = fn.body.body.find((statement) => containsNode(statement, route.node));
+        const leading =
+          fn.body.type === AST_NODE_TYPES.BlockStatement
+            ? fn.body.body.find((statement) => containsNode(statement, route.node))
+            : undefined;
         return insertFirst(
           fixer,
           fn,
@@ -1325,7 +1331,7 @@ export default createRule<Options, MessageIds>({
       // connect's `use(handler)` may route by hand (`if (req.url !== '/mcp') return next()`): the
       // check goes before the statement that leads to the transport, not before that dispatch.
       const leading =
-        route.framework === 'connect' && route.path === null
+        route.framework === 'connect' && route.path === null && fn.body.type === AST_NODE_TYPES.BlockStatement
           ? fn.body.body.find((statement) => transportCalls(fn).some((call) => containsNode(statement, call)))
           : undefined;
       return insertFirst(fixer, fn, lines, leading);
@@ -1338,7 +1344,9 @@ export default createRule<Options, MessageIds>({
       lines: readonly string[],
       before?: TSESTree.Statement,
     ): RuleFix | null {
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+        return fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? withBlockBody(fixer, sourceCode, fn, lines) : null;
+      }
       const firstStatement = before ?? fn.body.body[0];
       const indent = firstStatement
         ? indentationAt(sourceCode, firstStatement.range[0])

@@ -8,6 +8,7 @@ import {
   indentationAt,
   inlineLeaves,
   replacePropertyValue,
+  withBlockBody,
 } from '../fixes/edits';
 import {
   calledMethodName,
@@ -1873,23 +1874,30 @@ export default createRule<Options, MessageIds>({
           messageId: 'validateHost',
           fix: (fixer) => {
             const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
-            if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+            if (!fn) return null;
             const [request, response] = fn.params;
             if (request?.type !== AST_NODE_TYPES.Identifier) return null;
+            const comment = '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.';
+            const webCheck = [
+              comment,
+              `if (!${LOCAL_HOSTNAMES}.includes(new URL(${request.name}.url).hostname)) {`,
+              "  return Response.json({ error: 'Host not allowed' }, { status: 403 });",
+              '}',
+            ];
+            if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+              // A web handler written as one expression takes a block body with the check first.
+              return route.web && fn.type === AST_NODE_TYPES.ArrowFunctionExpression
+                ? withBlockBody(fixer, sourceCode, fn, webCheck)
+                : null;
+            }
             const first = fn.body.body[0];
             const indent = first
               ? indentationAt(sourceCode, first.range[0])
               : `${indentationAt(sourceCode, fn.body.range[0])}  `;
-            const comment = '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.';
             let lines: string[];
             if (route.web) {
               // A web handler: the `Request`'s own Host, and a `Response` to refuse with.
-              lines = [
-                comment,
-                `if (!${LOCAL_HOSTNAMES}.includes(new URL(${request.name}.url).hostname)) {`,
-                "  return Response.json({ error: 'Host not allowed' }, { status: 403 });",
-                '}',
-              ];
+              lines = webCheck;
             } else {
               if (response?.type !== AST_NODE_TYPES.Identifier) return null;
               lines = [
