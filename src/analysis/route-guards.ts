@@ -374,6 +374,8 @@ function appChecks(
     } else if (method === 'use') {
       const [first, ...rest] = args;
       if (!first) continue;
+      // h3 2's `use(fn, { method: 'GET' })` runs for that method alone (2.0.1-rc.29 src/middleware.ts).
+      if (app.framework === 'h3' && !useRunsForPost(args)) continue;
       const prefixes = resolvePaths(first);
       const middleware = prefixes === undefined ? args : rest;
       if (prefixes !== undefined && !prefixes.some((prefix) => covers(prefix, path))) continue;
@@ -431,6 +433,16 @@ function appChecks(
     registrarsCheck(finder, app, path, depth) ||
     (finder.known === 'auth' && oauthProviderChecks(app, path))
   );
+}
+
+/** Whether h3 2's `use(path?, fn, opts?)` runs for POST: no `method` in its options, or `'POST'`. */
+function useRunsForPost(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  const last = args.at(-1);
+  const options = args.length > 1 && last && !resolveFunction(last) ? resolveObjectExpression(last) : null;
+  const method = options ? findObjectProperty(options, 'method') : null;
+  if (method?.kind !== 'found' || !method.value) return true;
+  const value = staticValue(method.value)?.value;
+  return typeof value !== 'string' || value.toUpperCase() === 'POST';
 }
 
 /**

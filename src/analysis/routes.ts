@@ -113,6 +113,7 @@ export interface AppInstance {
 const APP_TYPES: Readonly<Record<string, Readonly<Record<string, AppFramework>>>> = {
   express: { Express: 'express', Application: 'express', Router: 'express', IRouter: 'express' },
   hono: { Hono: 'hono' },
+  h3: { H3: 'h3' },
   fastify: { FastifyInstance: 'fastify' },
 };
 
@@ -1259,6 +1260,34 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
       handlers: [...before, ...args.slice(1, 2)],
     };
   }
+  // h3 2's `use(path?, fn, opts?)`: middleware, for the requests of `opts.method` when it is given.
+  if (shape.special === 'h3' && method === 'use') {
+    const routed = args[0] && (staticString(args[0]) !== null || isPathLike(args[0]));
+    const [fn, options] = routed ? args.slice(1, 3) : args.slice(0, 2);
+    const object = options ? resolveObjectExpression(options) : null;
+    const only = object ? findObjectProperty(object, 'method') : null;
+    const methods = only?.kind === 'found' ? staticMethods(only.value) : [];
+    return {
+      ...base,
+      path: routed ? routePath(args[0]) : null,
+      acceptsPost: only?.kind !== 'found' || methods.includes('POST'),
+      handlers: fn ? [fn] : [],
+    };
+  }
+  // h3 2's `on(method, path, handler, opts?)` and `post(path, handler, opts?)`: one handler, after
+  // the `middleware` of its options, which run first (h3 2.0.1-rc.29 src/h3.ts `routeHandler`).
+  // `on('', …)` is `all`.
+  if (shape.special === 'h3' && (method === 'on' || shape.verbs.has(method))) {
+    const on = method === 'on';
+    const [handler, options] = on ? args.slice(2, 4) : args.slice(1, 3);
+    const methods = on ? staticMethods(args[0]) : [];
+    return {
+      ...base,
+      path: routePath(on ? args[1] : args[0]),
+      acceptsPost: on ? methods.includes('POST') || methods.includes('') : method === 'post' || method === 'all',
+      handlers: [...h3RouteMiddleware(options), ...(handler ? [handler] : [])],
+    };
+  }
   // Elysia's `route(method, path, handler, hook?)`.
   if (shape.special === 'elysia' && method === 'route') {
     const methods = staticMethods(args[0]);
@@ -1304,6 +1333,17 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
     handlers: rest,
     options,
   };
+}
+
+/** The `middleware` list of h3 2 route options (`{ middleware: [auth] }`), as written. */
+function h3RouteMiddleware(options: TSESTree.Node | undefined): TSESTree.Node[] {
+  const object = options ? resolveObjectExpression(options) : null;
+  const found = object ? findObjectProperty(object, 'middleware') : null;
+  const listed = found?.kind === 'found' && found.value ? skipTypeWrappers(found.value) : null;
+  if (listed?.type !== AST_NODE_TYPES.ArrayExpression) return listed ? [listed] : [];
+  return listed.elements.flatMap((element) =>
+    !element ? [] : [element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element],
+  );
 }
 
 /** The methods, upper-cased, a route's method argument names (`'post'`, `['GET', 'POST']`); none when the code does not show them. */

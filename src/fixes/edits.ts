@@ -35,6 +35,30 @@ export function indentationAt(sourceCode: Readonly<SourceCode>, index: number): 
 }
 
 /**
+ * Gives a one-expression arrow function a block body that runs `lines` first and then returns the
+ * expression: `(request) => mcp.fetch(request)` becomes `(request) => { …lines; return
+ * mcp.fetch(request); }`, one statement a line, indented from the arrow's line. `null` for an arrow
+ * whose body is a block already.
+ */
+export function withBlockBody(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  fn: TSESTree.ArrowFunctionExpression,
+  lines: readonly string[],
+): RuleFix | null {
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) return null;
+  const arrow = sourceCode.getTokenBefore(fn.body, {
+    filter: (token) => token.type === 'Punctuator' && token.value === '=>',
+  });
+  if (!arrow) return null;
+  // The arrow ends where its body does, parentheses around an object literal included.
+  const expression = sourceCode.text.slice(arrow.range[1], fn.range[1]).trim();
+  const indent = indentationAt(sourceCode, fn.range[0]);
+  const statements = [...lines, `return ${expression};`].map((line) => `${indent}  ${line}`);
+  return fixer.replaceTextRange([arrow.range[1], fn.range[1]], ` {\n${statements.join('\n')}\n${indent}}`);
+}
+
+/**
  * Widens a range that is alone on its lines to the whole lines, so that removing it leaves
  * no blank line behind. A range that shares a line with other code is returned as it is.
  */

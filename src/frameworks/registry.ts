@@ -7,6 +7,7 @@ import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
 import { chatmcpAdapter } from './chatmcp';
 import { fastmcpAdapter } from './fastmcp';
+import { h3Adapter } from './h3';
 import { hapiAdapter } from './hapi';
 import { elysiaAdapter } from './elysia';
 import { honoAdapter } from './hono';
@@ -61,6 +62,7 @@ export const ADAPTERS: readonly Adapter[] = [
   tmcpAdapter,
   srvxAdapter,
   elysiaAdapter,
+  h3Adapter,
   mcpHandlerAdapter,
   mcpFrameworkAdapter,
   mcpUseAdapter,
@@ -139,6 +141,7 @@ export const ROUTE_SHAPES: Readonly<Record<AppFramework, RouteShape>> = {
   'koa-router': koaAdapter.routes!,
   connect: connectAdapter.routes!,
   elysia: elysiaAdapter.routes!,
+  h3: h3Adapter.routes!,
 };
 
 /** The methods that add a route or middleware in any of those frameworks: `get`, `post`, `use`, … */

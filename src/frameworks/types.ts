@@ -58,7 +58,7 @@ export interface TraceNode {
 }
 
 /** The frameworks whose routes the plugin reads. */
-export type AppFramework = 'express' | 'hono' | 'fastify' | 'koa' | 'koa-router' | 'connect' | 'elysia';
+export type AppFramework = 'express' | 'hono' | 'fastify' | 'koa' | 'koa-router' | 'connect' | 'elysia' | 'h3';
 
 /** What an export of a package is, to the analysis. One export may be several (an MCP app is an Express app). */
 export type Entity =
@@ -534,8 +534,11 @@ export interface RouteShape {
   readonly returnsApp?: ReadonlySet<string>;
   /** Hooks that run before the handler: `onRequest`, `preHandler` (Fastify). */
   readonly guardHooks?: ReadonlySet<string>;
-  /** Fastify's `route({ method, url, handler })`, Hono's `on(method, path, ...handlers)`, express's `route(path).post(...)`. */
-  readonly special?: 'fastify' | 'hono' | 'express' | 'connect' | 'elysia';
+  /**
+   * Fastify's `route({ method, url, handler })`, Hono's `on(method, path, ...handlers)`, express's
+   * `route(path).post(...)`, h3 2's `on(method, path, handler, { middleware })`.
+   */
+  readonly special?: 'fastify' | 'hono' | 'express' | 'connect' | 'elysia' | 'h3';
   /**
    * App methods that add a hook to the routes registered after them, run before their handlers
    * (Elysia's `onBeforeHandle(fn)`, `derive(fn)`); a hook may be given after an options object.

@@ -8,6 +8,7 @@ import {
   indentationAt,
   insertArgumentBefore,
   replacePropertyValue,
+  withBlockBody,
 } from '../fixes/edits';
 import {
   calledMethodName,
@@ -951,8 +952,15 @@ export default createRule<Options, MessageIds>({
       if (path === null) return 'This route';
       // `use(path, handler)` whose handler turns every method but POST away first.
       const lastFunction = lastHandlerFunction(route);
-      if ((method === 'use' || method === 'all') && !(lastFunction && acceptsOnlyPost(lastFunction)))
-        return `Every method of \`${path}\``;
+      // h3 2's `on('', path, handler)` is its `all` (2.0.1-rc.29 src/h3.ts).
+      const everyMethod =
+        method === 'use' ||
+        method === 'all' ||
+        (route.framework === 'h3' &&
+          method === 'on' &&
+          route.call?.arguments[0] !== undefined &&
+          staticValue(route.call.arguments[0])?.value === '');
+      if (everyMethod && !(lastFunction && acceptsOnlyPost(lastFunction))) return `Every method of \`${path}\``;
       return `\`POST ${path}\``;
     }
 
@@ -1204,6 +1212,45 @@ export default createRule<Options, MessageIds>({
             : block(handler, ['{', `  ${hook(handler, '  ')},`, '}']);
           return fixer.insertTextAfter(handler, `, ${object}`);
         }
+        case 'h3': {
+          // h3 2 takes one handler a route: the check is a middleware of the route's options, which
+          // runs first and answers with what it returns (h3 2.0.1-rc.29 src/middleware.ts).
+          const call = route.call;
+          const method = call && calledMethodName(call);
+          if (!call || !method || method === 'use') return null;
+          const [given, options] = call.arguments.slice(method === 'on' ? 2 : 1);
+          if (!given || given.type === AST_NODE_TYPES.SpreadElement) return null;
+          const middleware = (anchor: TSESTree.Node, indent = ''): string =>
+            block(
+              anchor,
+              [
+                '(event) => {',
+                `  if (!${read(`event.req.headers.get('${credential.header}')`)}) {`,
+                `    return Response.json(${REFUSAL}, { status: ${status(credential)}${credential.bearer ? `, headers: { ${CHALLENGE} }` : ''} });`,
+                '  }',
+                '}',
+              ].map((line, index) => (index === 0 ? line : `${indent}${line}`)),
+            );
+          if (!options) {
+            const object = coveredByDirective(given)
+              ? `{ middleware: [${middleware(given)}] }`
+              : block(given, ['{', '  middleware: [', `    ${middleware(given, '    ')},`, '  ],', '}']);
+            return fixer.insertTextAfter(given, `, ${object}`);
+          }
+          if (options.type !== AST_NODE_TYPES.ObjectExpression) return null;
+          const listed = findObjectProperty(options, 'middleware');
+          if (listed.kind === 'missing') {
+            const anchor = options.properties.at(-1) ?? options;
+            return appendObjectProperty(fixer, sourceCode, options, `middleware: [${middleware(anchor)}]`);
+          }
+          // `{ middleware: [cors] }`: the check goes first in the list.
+          const list = listed.kind === 'found' && listed.value ? skipTypeWrappers(listed.value) : null;
+          if (list?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+          const first = list.elements[0];
+          return first
+            ? fixer.insertTextBefore(first, `${middleware(first)}, `)
+            : fixer.replaceText(list, `[${middleware(list)}]`);
+        }
         case 'node':
         // connect's `use(path, fn)` takes one handler, with Node's request and response: the check
         // goes first in it, as in a `node:http` handler.
@@ -1221,7 +1268,9 @@ export default createRule<Options, MessageIds>({
      */
     function nodeBranchEdit(fixer: RuleFixer, route: Route, credential: Credential): RuleFix | null {
       const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
-      if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement || !isLinted(fn)) return null;
+      // A web handler written as one expression (`fetch: (request) => mcp.fetch(request)`) takes a
+      // block body with the check first.
+      if (!fn || !isLinted(fn) || (fn.body.type !== AST_NODE_TYPES.BlockStatement && !route.web)) return null;
       const [first, second] = fn.params;
       if (first?.type !== AST_NODE_TYPES.Identifier) return null;
       const request = first.name;
@@ -1244,7 +1293,10 @@ export default createRule<Options, MessageIds>({
           ? `!${credential.check}(${read})`
           : `${request}.method === 'POST' && !${credential.check}(${read})`;
         // Before the statement that leads to the MCP route, after what the handler answers first.
-        const leading = fn.body.body.find((statement) => containsNode(statement, route.node));
+        const leading =
+          fn.body.type === AST_NODE_TYPES.BlockStatement
+            ? fn.body.body.find((statement) => containsNode(statement, route.node))
+            : undefined;
         return insertFirst(
           fixer,
           fn,
@@ -1279,7 +1331,7 @@ export default createRule<Options, MessageIds>({
       // connect's `use(handler)` may route by hand (`if (req.url !== '/mcp') return next()`): the
       // check goes before the statement that leads to the transport, not before that dispatch.
       const leading =
-        route.framework === 'connect' && route.path === null
+        route.framework === 'connect' && route.path === null && fn.body.type === AST_NODE_TYPES.BlockStatement
           ? fn.body.body.find((statement) => transportCalls(fn).some((call) => containsNode(statement, call)))
           : undefined;
       return insertFirst(fixer, fn, lines, leading);
@@ -1292,7 +1344,9 @@ export default createRule<Options, MessageIds>({
       lines: readonly string[],
       before?: TSESTree.Statement,
     ): RuleFix | null {
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+        return fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? withBlockBody(fixer, sourceCode, fn, lines) : null;
+      }
       const firstStatement = before ?? fn.body.body[0];
       const indent = firstStatement
         ? indentationAt(sourceCode, firstStatement.range[0])

@@ -8,6 +8,7 @@ import {
   indentationAt,
   inlineLeaves,
   replacePropertyValue,
+  withBlockBody,
 } from '../fixes/edits';
 import {
   calledMethodName,
@@ -1791,13 +1792,15 @@ export default createRule<Options, MessageIds>({
         made.type === AST_NODE_TYPES.ClassDeclaration || made.type === AST_NODE_TYPES.ClassExpression ? made : null;
       const creation = cls ? (cls.id ?? cls.superClass ?? cls) : made;
       const appText = `\`${cls?.id ? cls.id.name : textOf(creation)}\` app`;
-      // A Host check in the app's own hook: Fastify's `onRequest`, Elysia's `onRequest`.
+      // A Host check in the app's own hook: Fastify's `onRequest`, Elysia's `onRequest`, h3's `use()`.
       const hostHook =
         app.framework === 'fastify'
           ? (fixer: RuleFixer) => fastifyHostHook(fixer, creation)
           : app.framework === 'elysia' && creation.type === AST_NODE_TYPES.NewExpression
             ? (fixer: RuleFixer) => elysiaHostHook(fixer, creation)
-            : null;
+            : app.framework === 'h3' && creation.type === AST_NODE_TYPES.NewExpression
+              ? (fixer: RuleFixer) => h3HostMiddleware(fixer, creation)
+              : null;
       if (hostHook) {
         context.report({
           node: creation,
@@ -1871,23 +1874,30 @@ export default createRule<Options, MessageIds>({
           messageId: 'validateHost',
           fix: (fixer) => {
             const fn = route.handlers[0] && resolveFunction(route.handlers[0]);
-            if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return null;
+            if (!fn) return null;
             const [request, response] = fn.params;
             if (request?.type !== AST_NODE_TYPES.Identifier) return null;
+            const comment = '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.';
+            const webCheck = [
+              comment,
+              `if (!${LOCAL_HOSTNAMES}.includes(new URL(${request.name}.url).hostname)) {`,
+              "  return Response.json({ error: 'Host not allowed' }, { status: 403 });",
+              '}',
+            ];
+            if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+              // A web handler written as one expression takes a block body with the check first.
+              return route.web && fn.type === AST_NODE_TYPES.ArrowFunctionExpression
+                ? withBlockBody(fixer, sourceCode, fn, webCheck)
+                : null;
+            }
             const first = fn.body.body[0];
             const indent = first
               ? indentationAt(sourceCode, first.range[0])
               : `${indentationAt(sourceCode, fn.body.range[0])}  `;
-            const comment = '// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.';
             let lines: string[];
             if (route.web) {
               // A web handler: the `Request`'s own Host, and a `Response` to refuse with.
-              lines = [
-                comment,
-                `if (!${LOCAL_HOSTNAMES}.includes(new URL(${request.name}.url).hostname)) {`,
-                "  return Response.json({ error: 'Host not allowed' }, { status: 403 });",
-                '}',
-              ];
+              lines = webCheck;
             } else {
               if (response?.type !== AST_NODE_TYPES.Identifier) return null;
               lines = [
@@ -1930,6 +1940,28 @@ export default createRule<Options, MessageIds>({
         '})',
       ].map((line, index) => (index === 0 && !chained ? line : `${indent}${line}`));
       return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${hook.join('\n')}`);
+    }
+
+    /**
+     * h3 2: a middleware on the app as it is made (`new H3().use(…)`), which runs before every route
+     * wherever `use` comes (h3 2.0.1-rc.29 src/h3.ts), and answers with the `Response` it returns.
+     */
+    function h3HostMiddleware(fixer: RuleFixer, creation: TSESTree.NewExpression): RuleFix {
+      const member = creation.parent;
+      const chained =
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === creation &&
+        member.property.loc.start.line > creation.loc.end.line;
+      const indent = indentationAt(sourceCode, chained ? member.property.range[0] : creation.range[0]);
+      const middleware = [
+        '.use((event) => {',
+        '  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
+        `  if (!${LOCAL_HOSTNAMES}.includes(new URL(event.req.url).hostname)) {`,
+        "    return Response.json({ error: 'Host not allowed' }, { status: 403 });",
+        '  }',
+        '})',
+      ].map((line, index) => (index === 0 && !chained ? line : `${indent}${line}`));
+      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${middleware.join('\n')}`);
     }
 
     function fastifyHostHook(fixer: RuleFixer, creation: TSESTree.Node): RuleFix | null {

@@ -16,15 +16,17 @@ import {
   jsonRpcMessages,
   listeningAddresses,
   send,
+  serveFetchHandler,
   startServer,
   stopAllServers,
 } from './servers';
 
 /**
- * The five the issue names, the two SDK helpers, which run the same way, NestJS, and two MCP frameworks.
- * Not started here: `web-fetch` (its servers need Bun, Deno or workerd, which this machine lacks) and
- * `mcp-handler` (a Next.js route, and Next.js is not installed); both are type-checked with the
- * project (`npm run typecheck`) and linted by the examples test instead.
+ * The five the issue names, the two SDK helpers, which run the same way, NestJS, two MCP frameworks,
+ * and a web fetch handler. Bun, Deno and workerd are missing here, so `web-fetch` runs on Node, its
+ * handler served by the harness (`FETCH_HANDLERS`). Not started here: `mcp-handler` (a Next.js
+ * route, and Next.js is not installed), which is type-checked with the project
+ * (`npm run typecheck`) and linted by the examples test instead.
  */
 const FRAMEWORKS = [
   'express',
@@ -37,7 +39,16 @@ const FRAMEWORKS = [
   'nestjs',
   'fastmcp',
   'mcp-lite',
+  'web-fetch',
 ];
+
+/**
+ * Examples that export a web `fetch` handler and start no server: the harness serves the handler
+ * through @hono/node-server (`serveFetchHandler()`), always on 127.0.0.1. The harness, not the
+ * example, decides where it listens, so its bind is not part of the attack: the fix's `hostname`
+ * is for Bun, which reads it from the default export.
+ */
+const FETCH_HANDLERS = new Set(['web-fetch']);
 
 /**
  * Frameworks that check no Host and have no option to (fastmcp 4.20.16 through mcp-proxy 6.7.19):
@@ -190,7 +201,9 @@ describe('attacks on the example MCP servers, before and after they are fixed', 
           fs.readFileSync(original!, 'utf8'),
         );
       }
-      const runnable = (file: string): string => built.get(file) ?? file;
+      const node = (file: string): string => built.get(file) ?? file;
+      const runnable = (file: string): string =>
+        FETCH_HANDLERS.has(framework) ? serveFetchHandler(node(file)) : node(file);
       servers.set(framework, {
         original: runnable(original!),
         ...(Object.fromEntries(FIXES.map((fix, at) => [fix, runnable(fixed[at]!)])) as Record<Fix, string>),
@@ -254,7 +267,7 @@ describe('attacks on the example MCP servers, before and after they are fixed', 
           .soft(toolText(await runTool(port, 'read_note', {})), 'the note after the write')
           .toBe('No note "welcome"');
 
-        const addresses = listeningAddresses(port);
+        const addresses = FETCH_HANDLERS.has(framework) ? undefined : listeningAddresses(port);
         if (addresses)
           expect
             .soft(
@@ -329,7 +342,7 @@ describe('attacks on the example MCP servers, before and after they are fixed', 
             expect.soft(toolText(own), `own client via ${host}`).toBe(NOTE);
           }
 
-          const addresses = listeningAddresses(port);
+          const addresses = FETCH_HANDLERS.has(framework) ? undefined : listeningAddresses(port);
           if (addresses) {
             expect.soft(addresses, 'listening addresses').not.toEqual([]);
             expect

@@ -32,6 +32,29 @@ export function compileServers(files: string[], rootDir: string, outDir: string)
   return built;
 }
 
+/**
+ * For an example that exports a web `fetch` handler as its default (`export default { fetch }`, as
+ * Bun and Workers read it) and starts nothing itself: writes a CommonJS script beside the built file
+ * that serves that handler on Node through `@hono/node-server`, and returns the script. The harness,
+ * not the example, decides the bind address: always the loopback address, on the port in PORT.
+ * @hono/node-server builds `request.url` from the request's own Host header, as Bun and Deno do, so
+ * a Host check of the handler sees a rebinding page's Host.
+ */
+export function serveFetchHandler(built: string): string {
+  const script = built.replace(/\.[mc]?js$/u, '.serve.cjs');
+  fs.writeFileSync(
+    script,
+    `const { serve } = require('@hono/node-server');
+const handler = require(${JSON.stringify(built)}).default;
+serve(
+  { fetch: (request) => handler.fetch(request), port: Number(process.env.PORT), hostname: ${JSON.stringify(LOOPBACK)} },
+  (info) => console.log(\`listening on \${info.address}:\${info.port}\`),
+);
+`,
+  );
+  return script;
+}
+
 /** A free loopback port: the kernel picks one for a throwaway listener, which then lets it go. */
 export function reservePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -107,10 +107,33 @@ export const POST = async (request: Request): Promise<Response> => {
   return mcp.fetch(request);
 };`;
 
-// A handler whose body is an expression: no place for a guard.
+// A handler whose body is an expression: the fixes give it a block body with the check first.
 const BUN_EXPRESSION = `${V1_TRANSPORT}
 
 Bun.serve({ port: 3000, hostname: '127.0.0.1', fetch: (request) => transport.handleRequest(request) });`;
+
+// Bun's default export on loopback, its handler one expression that hands the request to the v2 handler.
+const DEFAULT_EXPRESSION = `${V2_HANDLER}
+
+export default {
+  port: 3000,
+  hostname: '127.0.0.1',
+  fetch: (request: Request) => mcp.fetch(request),
+};`;
+
+// srvx's serve() on loopback, its handler one parenthesized expression.
+const SRVX_EXPRESSION = `import { serve } from 'srvx';
+${V2_HANDLER}
+
+serve({ hostname: '127.0.0.1', fetch: async (request) => (mcp.fetch(request)) });`;
+
+/** `code` with its one-expression handler `arrow => expression` given a block body that runs `check` first. */
+function withBlockBody(code: string, arrow: string, expression: string, check: string, indent: string): string {
+  return code.replace(
+    `${arrow} => ${expression}`,
+    `${arrow} => {\n${indent}  ${check}return ${expression};\n${indent}}`,
+  );
+}
 
 // A fetch handler on loopback that serves no MCP: a POST /webhook.
 const WEBHOOK = `export default {
@@ -235,6 +258,13 @@ ${indent}  return Response.json({ error: 'Missing or invalid credentials for thi
 ${indent}}
 ${indent}`;
 }
+
+/** The Host check the rebinding fix puts first in a web handler whose arrow is on a line indented by two spaces. */
+const HOST_GUARD = `// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+    if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(request.url).hostname)) {
+      return Response.json({ error: 'Host not allowed' }, { status: 403 });
+    }
+    `;
 
 /** `code` with the token fix: the guard before `before` (indented by `indent`) and the helpers at the end. */
 function tokenFixed(code: string, before: string, indent: string, bearer: boolean, postOnly = false): string {
@@ -519,9 +549,9 @@ export async function GET(request: Request): Promise<Response> {
       ],
     },
     {
-      name: 'a handler whose body is an expression: reported, with no fix',
+      name: 'a handler whose body is an expression: it takes a block body with the guard first',
       code: BUN_EXPRESSION,
-      output: null,
+      output: `${withBlockBody(BUN_EXPRESSION, '(request)', 'transport.handleRequest(request)', tokenGuard(false, '  '), '')}\n\n${tokenHelpers()}`,
       errors: [
         {
           messageId: 'missingCsrfCheck',
@@ -530,7 +560,33 @@ export async function GET(request: Request): Promise<Response> {
           column: 55,
           endLine: 5,
           endColumn: 100,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `${withBlockBody(BUN_EXPRESSION, '(request)', 'transport.handleRequest(request)', tokenGuard(true, '  '), '')}\n\n${tokenHelpers({ bearer: true })}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "srvx's serve() with a parenthesized one-expression handler",
+      code: SRVX_EXPRESSION,
+      output: `${withBlockBody(SRVX_EXPRESSION, 'async (request)', '(mcp.fetch(request))', tokenGuard(false, '  '), '')}\n\n${tokenHelpers()}`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: 'Every method of this handler' },
+          line: 6,
+          column: 39,
+          endLine: 6,
+          endColumn: 78,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `${withBlockBody(SRVX_EXPRESSION, 'async (request)', '(mcp.fetch(request))', tokenGuard(true, '  '), '')}\n\n${tokenHelpers({ bearer: true })}`,
+            },
+          ],
         },
       ],
     },
@@ -762,6 +818,22 @@ export async function POST(request: Request): Promise<Response> {
         },
       ],
     },
+    {
+      name: "a one-expression handler of Bun's default export: a block body with the Host check first",
+      code: DEFAULT_EXPRESSION,
+      output: withBlockBody(DEFAULT_EXPRESSION, '(request: Request)', 'mcp.fetch(request)', HOST_GUARD, '  '),
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
   ]),
 });
 
@@ -771,6 +843,27 @@ ruleTester.run(
   {
     valid: [],
     invalid: [
+      {
+        name: "by default, a one-expression handler's Host check is a suggestion, not an autofix",
+        code: DEFAULT_EXPRESSION,
+        output: null,
+        errors: [
+          {
+            messageId: 'unprotectedApp',
+            data: { app: 'request handler' },
+            line: 8,
+            column: 3,
+            endLine: 8,
+            endColumn: 8,
+            suggestions: [
+              {
+                messageId: 'validateHost',
+                output: withBlockBody(DEFAULT_EXPRESSION, '(request: Request)', 'mcp.fetch(request)', HOST_GUARD, '  '),
+              },
+            ],
+          },
+        ],
+      },
       {
         name: "by default, turning on the transport's protection is a suggestion, not an autofix",
         code: BUN_DEFAULT,

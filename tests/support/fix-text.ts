@@ -62,7 +62,7 @@ function ${check}(value${js ? ')' : ': unknown): boolean'} {
 }
 
 /** Where the token fix puts its check: a middleware before the handler, or a test atop the handler's body. */
-export type GuardKind = 'express' | 'hono' | 'fastify' | 'koa' | 'koa handler' | 'node:http' | 'elysia';
+export type GuardKind = 'express' | 'hono' | 'fastify' | 'koa' | 'koa handler' | 'node:http' | 'elysia' | 'h3';
 
 /** What the token fix answers a request without the token with. */
 export const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP server' }";
@@ -71,7 +71,7 @@ export const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP se
  * The check the token fix writes, in the words of `kind`, with every line but the first indented
  * by `indent`. A middleware ends with the `, ` before the handler; a test atop a handler's body
  * (node:http, a Koa handler) ends with the indent of the statement after it; Elysia's is the
- * `beforeHandle` property of a route's hook object, with nothing after it.
+ * `beforeHandle` property of a route's hook object, and h3's a route middleware, with nothing after it.
  */
 export function guard(kind: GuardKind, bearer: boolean, { indent = '', header = 'x-mcp-csrf-token' } = {}): string {
   const check = bearer ? 'hasValidBearerToken' : 'hasValidCsrfToken';
@@ -115,6 +115,12 @@ ${indent}`;
 ${indent}  if (!${check}(headers['${name}'])) {
 ${indent}    set.status = ${status};
 ${bearer ? `${indent}    set.headers['www-authenticate'] = 'Bearer';\n` : ''}${indent}    return ${REFUSAL};
+${indent}  }
+${indent}}`;
+    case 'h3':
+      return `(event) => {
+${indent}  if (!${check}(event.req.headers.get('${name}'))) {
+${indent}    return Response.json(${REFUSAL}, { status: ${status}${bearer ? ", headers: { 'WWW-Authenticate': 'Bearer' }" : ''} });
 ${indent}  }
 ${indent}}`;
     case 'node:http':

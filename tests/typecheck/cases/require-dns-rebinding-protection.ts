@@ -109,5 +109,19 @@ const server = http.createServer((req, res) => {
 server.listen(port, '127.0.0.1');
 `,
     },
+    {
+      // Written as one expression: the fix gives the arrow a block body with the check first.
+      name: "a one-expression fetch handler of Bun's default export",
+      code: `import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+
+const mcp = createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' }));
+
+export default {
+  port: 3000,
+  hostname: '127.0.0.1',
+  fetch: (request: Request) => mcp.fetch(request),
+};
+`,
+    },
   ],
 };
