@@ -311,14 +311,13 @@ export default createRule<Options, MessageIds>({
       fixer: RuleFixer,
       usedAt: TSESTree.Node,
       targets: readonly TSESTree.Node[],
-    ): RuleFix[] => {
+    ): RuleFix[] | null => {
       if (targets.some((target) => initializesName(target, ALLOWED_ORIGIN_NAME))) {
         return targets.map((target) => fixer.replaceText(target, `'${PLACEHOLDER_ORIGIN}'`));
       }
-      return [
-        ...ensureModuleConstant(fixer, sourceCode, usedAt, ALLOWED_ORIGIN_NAME, `'${PLACEHOLDER_ORIGIN}'`),
-        ...targets.map((target) => fixer.replaceText(target, ALLOWED_ORIGIN_NAME)),
-      ];
+      const constant = ensureModuleConstant(fixer, sourceCode, usedAt, ALLOWED_ORIGIN_NAME, `'${PLACEHOLDER_ORIGIN}'`);
+      if (!constant) return null;
+      return [...constant.fixes, ...targets.map((target) => fixer.replaceText(target, constant.name))];
     };
 
     const reportHeader = (write: HeaderWrite): void => {

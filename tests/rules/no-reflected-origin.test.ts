@@ -276,6 +276,68 @@ http.createServer((req, res) => {
       ],
     },
     {
+      name: "a function of the file's own named like the check: the fix declares `allowedOrigin2`",
+      code: `import http from 'node:http';
+
+function allowedOrigin(): string {
+  return 'https://mine.example';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*');
+  res.end();
+});`,
+      output: `import http from 'node:http';
+
+function allowedOrigin(): string {
+  return 'https://mine.example';
+}
+
+const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin2(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin2(req.headers.origin));
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import http from 'node:http';
+
+function allowedOrigin(): string {
+  return 'https://mine.example';
+}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin2(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin2(req.headers.origin));
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an echo through a variable, with credentials',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin ?? '*';

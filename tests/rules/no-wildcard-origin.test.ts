@@ -1292,6 +1292,45 @@ app.use(cors({ origin: ALLOWED_CORS_ORIGINS }));`,
       ],
     },
     {
+      name: 'both allowlist names taken by other values: the allowlist is declared as `ALLOWED_CORS_ORIGINS_2`',
+      code: `import cors from 'cors';
+const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+function ALLOWED_CORS_ORIGINS(): string[] {
+  return ['http://localhost:6274'];
+}
+app.use(cors());`,
+      output: `import cors from 'cors';
+const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+function ALLOWED_CORS_ORIGINS(): string[] {
+  return ['http://localhost:6274'];
+}
+app.use(cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_CORS_ORIGINS_2: string[] = ['https://app.example.com'];
+
+const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+function ALLOWED_CORS_ORIGINS(): string[] {
+  return ['http://localhost:6274'];
+}
+app.use(cors({ origin: ALLOWED_CORS_ORIGINS_2 }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'node:http setHeader and writeHead',
       code: `import { createServer } from 'node:http';
 
