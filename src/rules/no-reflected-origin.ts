@@ -17,6 +17,7 @@ import {
   appendObjectProperty,
   asOperand,
   inlineLeaves,
+  originCommentEdits,
   removeListElement,
   removeStatement,
   replacePropertyValue,
@@ -244,10 +245,12 @@ export default createRule<Options, MessageIds>({
           const reflecting = candidates.filter((candidate) => candidate.known && candidate.value === true);
           if (reflecting.length > 0) {
             const leaves = inlineLeaves(value, candidates, reflecting);
-            const replace = (fixer: RuleFixer, text: string): RuleFix[] =>
-              leaves
+            const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
+              ...(leaves
                 ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
-                : [replacePropertyValue(fixer, sourceCode, property, text)];
+                : [replacePropertyValue(fixer, sourceCode, property, text)]),
+              ...originCommentEdits(fixer, sourceCode, property, !leaves && text === middleware.denyOrigin),
+            ];
             // `origin: SERVER_CONFIG.CORS_ORIGIN` with the `true` written in another module: name that place.
             const elsewhere = reflecting.find((candidate) => !isLinted(candidate.node));
             for (const candidate of reflecting) reportedValues.add(writtenAt(candidate.node));
@@ -270,6 +273,7 @@ export default createRule<Options, MessageIds>({
         if (echoed && !resolveFunction(value)) {
           const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
             replacePropertyValue(fixer, sourceCode, property, text),
+            ...originCommentEdits(fixer, sourceCode, property, text === middleware.denyOrigin),
           ];
           report(
             use,
@@ -286,6 +290,7 @@ export default createRule<Options, MessageIds>({
         if (allowing) {
           const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
             replacePropertyValue(fixer, sourceCode, property, text),
+            ...originCommentEdits(fixer, sourceCode, property, text === middleware.denyOrigin),
           ];
           report(
             use,

@@ -5,6 +5,7 @@ import {
   appendObjectProperty,
   asOperand,
   inlineLeaves,
+  originCommentEdits,
   removableStatementOf,
   removeListElement,
   removeStatement,
@@ -217,6 +218,7 @@ export default createRule<Options, MessageIds>({
         reported.add(property);
         const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
           replacePropertyValue(fixer, sourceCode, property, text),
+          ...originCommentEdits(fixer, sourceCode, property, text === middleware.denyOrigin),
         ];
         reportPolicy({
           node: at,
@@ -246,10 +248,13 @@ export default createRule<Options, MessageIds>({
       // A wildcard written inside the option (`dev ? '*' : ORIGIN`, `env.ORIGIN ?? '*'`) is replaced
       // where it stands, keeping the trusted branch; one that comes from elsewhere replaces the value.
       const leaves = inlineLeaves(value, candidates, wildcards);
-      const replaceWildcard = (fixer: RuleFixer, text: string): RuleFix[] =>
-        leaves
+      // A comment that says the option allows every origin goes with the wildcard.
+      const replaceWildcard = (fixer: RuleFixer, text: string): RuleFix[] => [
+        ...(leaves
           ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
-          : [replacePropertyValue(fixer, sourceCode, property, text)];
+          : [replacePropertyValue(fixer, sourceCode, property, text)]),
+        ...originCommentEdits(fixer, sourceCode, property, !leaves && text === middleware.denyOrigin),
+      ];
       const span = local && credentials ? credentialsSpan(property) : null;
       reportPolicy({
         node: at,

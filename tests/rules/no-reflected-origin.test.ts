@@ -811,7 +811,7 @@ app.use(cors({
       output: `import cors from 'cors';
 app.use(cors({ origin: false }));
 app.use(cors({
-  origin: false,
+  origin: false, // no cross-origin reads
 }));`,
       errors: [
         {
@@ -2290,7 +2290,11 @@ function branchReport(
     endLine,
     endColumn: 22,
     suggestions: [
-      { messageId: 'denyOrigins' as const, output: make(test, deny) },
+      // A deny-all value says so at the end of its line.
+      {
+        messageId: 'denyOrigins' as const,
+        output: make(test, deny).replace(`origin: ${deny},`, `origin: ${deny}, // no cross-origin reads`),
+      },
       {
         messageId: 'useAllowlist' as const,
         output: make(test, 'ALLOWED_ORIGINS').replace(
@@ -2601,4 +2605,52 @@ ruleTester.run('no-reflected-origin: a Fastify hook that lets every request on u
       errors: [fastifyHookReport('(request, reply, done)', '\n  if (!process.env.MCP_AUTH_ON) return done();')],
     },
   ],
+});
+
+ruleTester.run('no-reflected-origin: comments on the origin the fix replaces', rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'a comment that says the origin is reflected says no origin is allowed, or goes',
+      code: `import cors from 'cors';
+app.use(
+  cors({
+    origin: true, // reflect the request origin
+    credentials: true, // cookies for the dashboard
+  }),
+);`,
+      output: `import cors from 'cors';
+app.use(
+  cors({
+    origin: false, // no cross-origin reads
+    credentials: true, // cookies for the dashboard
+  }),
+);`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with `origin: true`', credentials: ', credentials included' },
+          line: 4,
+          column: 5,
+          endLine: 5,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(
+  cors({
+    origin: ALLOWED_ORIGINS,
+    credentials: true, // cookies for the dashboard
+  }),
+);`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
 });
