@@ -42,7 +42,8 @@ import { mentionsAny } from '../analysis/imports';
 import { ALLOW_ORIGIN, headerWrites, mayWriteHeaders, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf, propertyName } from '../analysis/program';
 import { credentialsSpan, valueSites } from '../analysis/sites';
-import { findObjectProperty, possibleValues } from '../analysis/values';
+import { findObjectProperty, possibleValues, resolveExpression } from '../analysis/values';
+import { skipTypeWrappers } from '../analysis/ast';
 import { copiesConfiguredWildcard, originSources } from '../analysis/origin-source';
 import { onlyWithoutOrigin } from '../analysis/guards';
 
@@ -245,6 +246,9 @@ export default createRule<Options, MessageIds>({
       if (wildcards.length === 0) return;
       reported.add(property);
       const literal = wildcards.some((candidate) => candidate.known && candidate.value === '*');
+      // `origin: '*'` (or a constant that holds it) is `*`; `dev ? '*' : ORIGIN` only can be.
+      const written = skipTypeWrappers(resolveExpression(value) ?? value);
+      const always = written.type === AST_NODE_TYPES.Literal && written.value === '*';
       // A wildcard written inside the option (`dev ? '*' : ORIGIN`, `env.ORIGIN ?? '*'`) is replaced
       // where it stands, keeping the trusted branch; one that comes from elsewhere replaces the value.
       const leaves = inlineLeaves(value, candidates, wildcards);
@@ -263,7 +267,7 @@ export default createRule<Options, MessageIds>({
         data: {
           policy:
             (literal
-              ? `${middleware.display} with an \`origin\` that can be \`*\``
+              ? `${middleware.display} with an \`origin\` that ${always ? 'is' : 'can be'} \`*\``
               : `${middleware.display} with an \`origin\` it treats as \`*\``) + from(wildcards[0]!.node),
           credentials: credentialsClause(credentials),
         },

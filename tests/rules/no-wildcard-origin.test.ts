@@ -374,7 +374,7 @@ app.use(cors({ origin: false, credentials: true }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -411,7 +411,7 @@ router.use(cors(corsOptions));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -444,7 +444,7 @@ app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -529,7 +529,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 35,
           endLine: 2,
@@ -549,7 +549,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 3,
           column: 38,
           endLine: 3,
@@ -580,7 +580,7 @@ app.use(cors(config.cors));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 38,
           endLine: 2,
@@ -610,7 +610,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -703,7 +703,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -737,7 +737,7 @@ router.post('/mcp', cors({ origin: false }), handleMcp);`,
       errors: [
         {
           messageId: 'wildcardPreflight',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 5,
           column: 31,
           endLine: 5,
@@ -824,7 +824,7 @@ app.use('/mcp', honoCors({ origin: [], credentials: true, exposeHeaders: ['Mcp-S
         {
           messageId: 'wildcardOrigin',
           data: {
-            policy: '`hono/cors` with an `origin` that can be `*`',
+            policy: '`hono/cors` with an `origin` that is `*`',
             credentials: '',
           },
           line: 2,
@@ -890,7 +890,7 @@ app.register(fastifyCors, { origin: false });`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@fastify/cors` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`@fastify/cors` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 29,
           endLine: 2,
@@ -2123,7 +2123,7 @@ app.use(cors({ origin: '*', credentials: true }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -2259,7 +2259,7 @@ koaApp.use(koaCors());`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@fastify/cors` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`@fastify/cors` with an `origin` that is `*`', credentials: '' },
           line: 5,
           column: 39,
           endLine: 5,
@@ -2786,7 +2786,7 @@ ruleTester.run('no-wildcard-origin: a delegator of fastify cors that may be miss
     errors: [
       {
         messageId: 'wildcardOrigin' as const,
-        data: { policy: '`@fastify/cors` with an `origin` that can be `*`', credentials: '' },
+        data: { policy: '`@fastify/cors` with an `origin` that is `*`', credentials: '' },
         line: 5,
         column: 28,
         endLine: 5,
@@ -3544,7 +3544,7 @@ const withAllowlist = (code: string): string =>
 /** The report on COMMENTED's `origin` property at `line`, `origin: '*'`, with its suggestion's output. */
 const commentedReport = (line: number, suggestion: string) => ({
   messageId: 'wildcardOrigin' as const,
-  data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+  data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
   line,
   column: 5,
   endLine: line,
@@ -3599,7 +3599,7 @@ app.use(cors({ origin: false })); // no cross-origin reads`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -3632,6 +3632,7 @@ app.use(cors({ origin: ALLOWED_ORIGINS }));`,
               "import cors from 'cors';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\n",
             ),
           ),
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
           endColumn: 85,
         },
       ],

@@ -245,7 +245,7 @@ ruleTester.run('no-wildcard-origin: routes public by what they answer', wildcard
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`hono/cors` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`hono/cors` with an `origin` that is `*`', credentials: '' },
           line: 4,
           column: 21,
           endLine: 4,
