@@ -58,7 +58,8 @@ export function isTypeScriptFile(filename: string): boolean {
 
 /**
  * Module-level declarations for a fix to refer to. A name already bound where the fix uses it
- * is reused and not declared again. A missing import joins the file's import of its module (a
+ * is not declared again: fixes name their declarations with `claimNames()`, which keeps a name
+ * only where it is free or declared just as the fix would declare it. A missing import joins the file's import of its module (a
  * named `import { … }` or destructuring `require`), or else follows the imports and `require`s
  * at the top of the file. The other missing declarations go, in order, at one place per file, so
  * that when several reports need the same declaration their fixes overlap and ESLint applies
@@ -217,15 +218,36 @@ function isRequireCall(node: TSESTree.Node): boolean {
   );
 }
 
-/** One module-level `const name = init;`, reused when the name is already bound. */
+/**
+ * One module-level `const name = init;`, or its name when the file declares it so already (or
+ * holds a string constant of its own by that name: the user's own origin, say); under a free
+ * name of its own (`NAME_2`) when the name is taken otherwise. `null` when no name is free.
+ */
 export function ensureModuleConstant(
   fixer: RuleFixer,
   sourceCode: Readonly<SourceCode>,
   usedAt: TSESTree.Node,
   name: string,
   initText: string,
-): RuleFix[] {
-  return ensureModuleDeclarations(fixer, sourceCode, usedAt, [{ name, text: `const ${name} = ${initText};` }]);
+): { name: string; fixes: RuleFix[] } | null {
+  const existing = existingBinding(sourceCode, usedAt, name);
+  if (
+    existing.kind === 'module' &&
+    existing.init?.type === AST_NODE_TYPES.Literal &&
+    typeof existing.init.value === 'string' &&
+    existing.init.value !== '*' &&
+    (existing.init.parent as TSESTree.VariableDeclarator).parent.kind === 'const'
+  ) {
+    return { name, fixes: [] };
+  }
+  const claimed = claimNames(sourceCode, usedAt, { name }, (names) => ({
+    name: { name: names.name, text: `const ${names.name} = ${initText};` },
+  }));
+  if (!claimed) return null;
+  return {
+    name: claimed.names.name,
+    fixes: ensureModuleDeclarations(fixer, sourceCode, usedAt, claimed.declarations),
+  };
 }
 
 /** What a name already means where a fix would use it. */
@@ -237,21 +259,164 @@ export type ExistingBinding =
   /** Bound in an inner scope, which would hide a module-level declaration. */
   | { readonly kind: 'shadowed' };
 
+interface BoundVariable {
+  scope: { block: TSESTree.Node };
+  defs: { type: string; node: TSESTree.Node; parent?: TSESTree.Node | null }[];
+}
+
+function boundVariable(sourceCode: Readonly<SourceCode>, usedAt: TSESTree.Node, name: string): BoundVariable | null {
+  return ASTUtils.findVariable(sourceCode.getScope(usedAt), name) as BoundVariable | null;
+}
+
 export function existingBinding(
   sourceCode: Readonly<SourceCode>,
   usedAt: TSESTree.Node,
   name: string,
 ): ExistingBinding {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(usedAt), name) as {
-    scope: { block: TSESTree.Node };
-    defs: { type: string; node: TSESTree.Node }[];
-  } | null;
+  const variable = boundVariable(sourceCode, usedAt, name);
   if (!variable) return { kind: 'none' };
   // The program's own scope: `module`, `global`, or CommonJS's function scope around the file.
   if (variable.scope.block.type !== AST_NODE_TYPES.Program) return { kind: 'shadowed' };
   const def = variable.defs[0];
   const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : null;
   return { kind: 'module', init };
+}
+
+/**
+ * Whether a declaration can be written for use at `usedAt`: `'free'` when its name is unbound
+ * there (and no code of the file reads it as a global), `'same'` when the file already declares
+ * it as the fix would (the same code, comments and layout aside, or the same import), else
+ * `'taken'`: a binding of the user's own, which the fix must not call in its place.
+ */
+export function bindingState(
+  sourceCode: Readonly<SourceCode>,
+  usedAt: TSESTree.Node,
+  declaration: ModuleDeclaration,
+): 'free' | 'same' | 'taken' {
+  const { name } = declaration;
+  const variable = boundVariable(sourceCode, usedAt, name);
+  if (!variable) {
+    const globals = sourceCode.scopeManager?.globalScope?.through ?? [];
+    return globals.some((reference) => reference.identifier.name === name) ? 'taken' : 'free';
+  }
+  if (variable.scope.block.type !== AST_NODE_TYPES.Program || variable.defs.length !== 1) return 'taken';
+  const def = variable.defs[0]!;
+  if (declaration.from !== undefined) return importsSame(def, name, declaration.from) ? 'same' : 'taken';
+  const statement = def.type === 'FunctionName' ? def.node : def.type === 'Variable' && def.parent ? def.parent : null;
+  if (!statement) return 'taken';
+  const written = sourceCode
+    .getTokens(statement)
+    .map((token) => token.value)
+    .join('');
+  return sameCode(written, withoutComments(declaration.text)) ? 'same' : 'taken';
+}
+
+/** Whether a binding is `name` imported (or destructured from `require`) from `module`. */
+function importsSame(def: BoundVariable['defs'][number], name: string, module: string): boolean {
+  const wanted = bareModule(module);
+  if (def.type === 'ImportBinding') {
+    const specifier = def.node;
+    const statement = specifier.parent;
+    return (
+      specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+      statement?.type === AST_NODE_TYPES.ImportDeclaration &&
+      bareModule(statement.source.value) === wanted &&
+      (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) ===
+        name
+    );
+  }
+  if (def.type !== 'Variable') return false;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  const required = declarator.init ? requireSpecifier(declarator.init) : null;
+  return (
+    required !== null &&
+    bareModule(required) === wanted &&
+    declarator.id.type === AST_NODE_TYPES.ObjectPattern &&
+    declarator.id.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === name &&
+        property.value.type === AST_NODE_TYPES.Identifier &&
+        property.value.name === name,
+    )
+  );
+}
+
+/** Whether two texts of code are the same once a formatter's choices are set aside. */
+function sameCode(a: string, b: string): boolean {
+  const normal = (text: string): string => text.replace(/[\s;,]/gu, '').replaceAll('"', "'");
+  return normal(a) === normal(b);
+}
+
+/** The text of code the fixes write without its comments (which they put outside strings only). */
+function withoutComments(text: string): string {
+  let result = '';
+  let quote: string | null = null;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote) {
+      result += char;
+      if (char === '\\') result += text[++index] ?? '';
+      else if (char === quote) quote = null;
+    } else if (text.startsWith('/*', index)) {
+      const end = text.indexOf('*/', index + 2);
+      index = end === -1 ? text.length : end + 1;
+    } else if (text.startsWith('//', index)) {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end - 1;
+    } else {
+      if (char === "'" || char === '"' || char === '`') quote = char;
+      result += char;
+    }
+  }
+  return result;
+}
+
+/**
+ * The `n`th name to try (from 1): the wanted names in order, then `name2`, `name3`, … after the
+ * last (`NAME_2` for a constant's name in capitals).
+ */
+function candidateName(wanted: string | readonly string[], n: number): string {
+  const names = typeof wanted === 'string' ? [wanted] : wanted;
+  if (n <= names.length) return names[n - 1]!;
+  const last = names.at(-1)!;
+  const suffix = n - names.length + 1;
+  return /^[A-Z0-9_]+$/u.test(last) ? `${last}_${suffix}` : `${last}${suffix}`;
+}
+
+/**
+ * Names for the module-level declarations a fix writes, whose texts may name each other: for
+ * each, the first wanted name that is free or already declared just so (then not declared
+ * again), else the first free `name2`, `name3`, … (`NAME_2` …), so that the fix never calls, or
+ * stacks on, a binding of the user's own that shares its name. `build` writes the declarations
+ * for given names; the answer holds the names chosen and the declarations still to write, in
+ * `build`'s order, or `null` when no free names are found.
+ */
+export function claimNames<Key extends string>(
+  sourceCode: Readonly<SourceCode>,
+  usedAt: TSESTree.Node,
+  wanted: Readonly<Record<Key, string | readonly string[]>>,
+  build: (names: Readonly<Record<Key, string>>) => Readonly<Record<Key, ModuleDeclaration>>,
+): { names: Record<Key, string>; declarations: ModuleDeclaration[] } | null {
+  const keys = Object.keys(wanted) as Key[];
+  const tries = Object.fromEntries(keys.map((key) => [key, 1])) as Record<Key, number>;
+  for (let round = 0; round < 20; round++) {
+    const names = Object.fromEntries(keys.map((key) => [key, candidateName(wanted[key], tries[key])])) as Record<
+      Key,
+      string
+    >;
+    const built = build(names);
+    const states = keys.map((key) => bindingState(sourceCode, usedAt, built[key]));
+    if (!states.includes('taken')) {
+      return { names, declarations: keys.filter((_, index) => states[index] === 'free').map((key) => built[key]) };
+    }
+    keys.forEach((key, index) => {
+      if (states[index] === 'taken') tries[key] += 1;
+    });
+  }
+  return null;
 }
 
 /** The shape of an allowlist the file already has: an array or a `Set`, or `null` for anything else. */
@@ -287,8 +452,8 @@ export function allowlistDeclaration(name: string, origins: readonly string[], t
 /**
  * An array allowlist constant a fix can hand to a CORS middleware: an existing module-level
  * `ALLOWED_ORIGINS` array, or a new one, or (when that name is taken by something else, such as a
- * `Set`, which the middlewares would take as "allow all") `ALLOWED_CORS_ORIGINS`. `null` when
- * neither name can be used.
+ * `Set`, which the middlewares would take as "allow all") `ALLOWED_CORS_ORIGINS`, or else the first
+ * free `ALLOWED_CORS_ORIGINS_2`, … . `null` when no name can be used.
  */
 export function arrayAllowlist(
   sourceCode: Readonly<SourceCode>,
@@ -298,10 +463,12 @@ export function arrayAllowlist(
 ): { name: string; declarations: ModuleDeclaration[] } | null {
   for (const name of ALLOWLIST_NAMES) {
     const existing = existingBinding(sourceCode, usedAt, name);
-    if (existing.kind === 'none') return { name, declarations: [allowlistDeclaration(name, origins, typescript)] };
     if (existing.kind === 'module' && allowlistShape(existing.init) === 'array') return { name, declarations: [] };
   }
-  return null;
+  const claimed = claimNames(sourceCode, usedAt, { list: ALLOWLIST_NAMES }, ({ list }) => ({
+    list: allowlistDeclaration(list, origins, typescript),
+  }));
+  return claimed && { name: claimed.names.list, declarations: claimed.declarations };
 }
 
 /**

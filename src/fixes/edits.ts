@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { containsNode } from '../analysis/ast';
 import { editable } from './foreign';
@@ -301,4 +301,95 @@ export function replaceExpression(fixer: RuleFixer, expression: TSESTree.Node, t
     return fixer.insertTextAfter(parent.key, `: ${text}`);
   }
   return fixer.replaceText(expression, text);
+}
+
+/** What a comment that a deny-all origin value gets says, in the words of the rules' fix titles. */
+export const DENY_ALL_COMMENT = 'no cross-origin reads';
+
+/**
+ * Comments that say the origin lets every site in: "allow all origins", "any domain", "wildcard",
+ * `'*'`, "reflect the request's origin", "permissive", "unrestricted".
+ */
+const ALLOWS_EVERY_ORIGIN =
+  /\b(?:all|any|every)\s+(?:cross[- ]?)?(?:origin|domain|site|host|client|request|website|page)s?\b|\b(?:allow|accept|permit|open)\w*\s+(?:to\s+|from\s+)?(?:all|any(?:one|body|thing)?|every(?:one|body|thing)?)\b|\bcors\s+(?:for\s+|to\s+)?(?:all|any|every)\w*|\bwildcard\b|\bpermissive\b|\bunrestricted\b|\bno\s+(?:cors\s+)?restrictions?\b|(?:^|[\s'"`(])\*(?=$|[\s'"`),.;:])|\b(?:reflect|echo|mirror)\w*\b.*\borigin/iu;
+
+/** Comments that say no other site may read: what a deny-all value needs no second comment for. */
+const DENIES_EVERY_ORIGIN =
+  /\bno\s+cross[- ]?origin\b|\b(?:deny|denies|block|refuse|disallow|reject)\w*\b|\bsame[- ]origin\b|\bno\s+(?:cors|origins?)\b|\bcors\s+(?:off|disabled)\b/iu;
+
+/**
+ * The edits that keep an `origin` property's comments true when a fix replaces its value: a
+ * comment at the end of its line or on the line above it that says every origin is allowed
+ * goes, or, for a value that allows none (`deniesAll`), says so instead; a deny-all value with
+ * no comment that says so gets one at the end of its line, where the property ends a line (a
+ * one-line object gets none). Other comments stay as they are.
+ */
+export function originCommentEdits(
+  fixer: RuleFixer,
+  sourceCode: Readonly<SourceCode>,
+  property: TSESTree.Property,
+  deniesAll: boolean,
+): RuleFix[] {
+  if (editable(property) !== property) return [];
+  const fixes: RuleFix[] = [];
+  const comma = sourceCode.getTokenAfter(property);
+  const end = comma && ASTUtils.isCommaToken(comma) ? comma : property;
+  const next = sourceCode.getTokenAfter(end);
+  const endsLine = !next || next.loc.start.line > end.loc.end.line;
+  // The comment that ends the property's line, after whatever else is on it (`}));`).
+  let last: TSESTree.Node | TSESTree.Token = end;
+  for (
+    let token = sourceCode.getTokenAfter(last);
+    token && token.loc.start.line === end.loc.end.line;
+    token = sourceCode.getTokenAfter(token)
+  ) {
+    last = token;
+  }
+  const trailing = sourceCode.getCommentsAfter(last).find((comment) => comment.loc.start.line === end.loc.end.line);
+  const rewritten = (comment: TSESTree.Comment): string =>
+    comment.type === AST_TOKEN_TYPES.Line ? `// ${DENY_ALL_COMMENT}` : `/* ${DENY_ALL_COMMENT} */`;
+  let said = false;
+  let trailingKept = false;
+  if (trailing && ALLOWS_EVERY_ORIGIN.test(trailing.value)) {
+    if (deniesAll) {
+      fixes.push(fixer.replaceText(trailing, rewritten(trailing)));
+      said = true;
+    } else {
+      fixes.push(
+        fixer.removeRange([
+          sourceCode.getTokenBefore(trailing, { includeComments: true })!.range[1],
+          trailing.range[1],
+        ]),
+      );
+    }
+  } else if (trailing) {
+    trailingKept = true;
+    said = DENIES_EVERY_ORIGIN.test(trailing.value);
+  }
+  // A comment on a line of its own right above the property.
+  const above = sourceCode.getCommentsBefore(property).at(-1);
+  const ownLine =
+    above !== undefined &&
+    above.loc.end.line === property.loc.start.line - 1 &&
+    (sourceCode.getTokenBefore(above)?.loc.end.line ?? 0) < above.loc.start.line;
+  if (ownLine && ALLOWS_EVERY_ORIGIN.test(above.value)) {
+    if (deniesAll && !said && (trailingKept || !endsLine)) {
+      fixes.push(fixer.replaceText(above, rewritten(above)));
+      said = true;
+    } else {
+      fixes.push(fixer.removeRange(wholeLines(sourceCode, above.range)));
+    }
+  } else if (ownLine) {
+    said ||= DENIES_EVERY_ORIGIN.test(above.value);
+  }
+  if (deniesAll && !said && endsLine) {
+    const startsLine = (sourceCode.getTokenBefore(property)?.loc.end.line ?? 0) < property.loc.start.line;
+    // Beside a comment of the user's own, on the line above.
+    if (!trailingKept) fixes.push(fixer.insertTextAfter(end, ` // ${DENY_ALL_COMMENT}`));
+    else if (startsLine) {
+      const indent = indentationAt(sourceCode, property.range[0]);
+      fixes.push(fixer.insertTextBefore(property, `// ${DENY_ALL_COMMENT}\n${indent}`));
+    }
+  }
+  return fixes;
 }

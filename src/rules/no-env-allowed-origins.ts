@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
-import { removableStatementOf, removeListElement, removeStatement } from '../fixes/edits';
+import { originCommentEdits, removableStatementOf, removeListElement, removeStatement } from '../fixes/edits';
 import { calledMethodName, skipTypeWrappers, walk } from '../analysis/ast';
 import { originDecisionListeners } from '../analysis/origin-decisions';
 import { createRule } from '../utils/create-rule';
@@ -279,15 +279,22 @@ export default createRule<Options, MessageIds>({
     };
 
     /** What replaces an env-derived expression: an allowlist of the shape the code expects. */
-    const replacement = (carrier: TSESTree.Node, sink: Sink | null, origins: readonly string[]): string => {
+    const replacement = (
+      carrier: TSESTree.Node,
+      sink: Sink | null,
+      origins: readonly string[],
+      names: FallbackNames = {},
+    ): string => {
       const text = textOf(carrier);
       const quoted = origins.map((origin) => `'${origin}'`).join(', ');
+      // A constant of the file's that holds the origins is named rather than copied.
+      const list = names.list ?? `[${quoted}]`;
       // The whole option: the middleware's own shapes (`cors()` takes a Set as "allow all").
       if (sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value) && /^new\s+Set\b/u.test(text)) {
-        return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(`[${quoted}]`);
+        return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(list);
       }
       if (/^new\s+Set\b/u.test(text))
-        return typescript && origins.length === 0 ? 'new Set<string>()' : `new Set([${quoted}])`;
+        return typescript && origins.length === 0 ? 'new Set<string>()' : `new Set(${list})`;
       const wholeOption = sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value);
       if (wholeOption && origins.length === 0 && sink.middleware.isWildcardOrigin([]))
         return sink.middleware.denyOrigin;
@@ -297,14 +304,14 @@ export default createRule<Options, MessageIds>({
           holder?.type === AST_NODE_TYPES.VariableDeclarator &&
           holder.id.type === AST_NODE_TYPES.Identifier &&
           holder.id.typeAnnotation !== undefined;
-        return typescript && !annotated && origins.length === 0 ? '[] as string[]' : `[${quoted}]`;
+        return typescript && !annotated && origins.length === 0 ? '[] as string[]' : list;
       }
       // The middleware's own shapes only where the read is the whole option, not a piece of it.
       if (sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value)) {
-        return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(`[${quoted}]`);
+        return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(list);
       }
       // A single origin, as a string: '' matches no origin.
-      return `'${origins[0] ?? ''}'`;
+      return names.single ?? `'${origins[0] ?? ''}'`;
     };
 
     /**
@@ -318,8 +325,9 @@ export default createRule<Options, MessageIds>({
       name: string | null,
       sink: Sink | null,
       wanted: readonly string[],
+      names: FallbackNames = {},
     ): RuleFix[] | null => {
-      let origins = wanted;
+      const origins = wanted;
       // What a function of the project makes of an empty string is its own affair
       // (`if (!value) return;` leaves `origin` undefined, which `cors` takes as `*`): no empty list there.
       if (origins.length === 0 && passedToProjectFunction(carrierOf(read))) return null;
@@ -351,11 +359,6 @@ export default createRule<Options, MessageIds>({
       if (origins.length === 0 && config && carrierOf(read) === skipTypeWrappers(config.value)) {
         return config.removable === null ? null : [removeListElement(fixer, sourceCode, config.removable)];
       }
-      // `process.env.X ?? 'http://localhost:5173'`: the origin the file falls back to is the one to keep.
-      if (origins.length === 1 && origins[0] === PLACEHOLDER_ORIGIN && read.type !== AST_NODE_TYPES.Property) {
-        const fallback = inSourceFallback(carrierOf(read));
-        if (fallback !== null) origins = [fallback];
-      }
       const note =
         origins.length === 0 ? ` /* was ${name ? `env ${name}` : textOf(read)}: list the allowed origins here */` : '';
       if (read.type === AST_NODE_TYPES.Property) {
@@ -386,7 +389,17 @@ export default createRule<Options, MessageIds>({
         ];
       }
       const carrier = carrierOf(read);
-      return [fixer.replaceText(carrier, `${wrap(carrier, replacement(carrier, sink, origins))}${note}`)];
+      // A comment that says the option allows every origin is made false by any allowlist; an empty
+      // one says what it is in its own note.
+      const property = carrier.parent;
+      const comments =
+        property?.type === AST_NODE_TYPES.Property && property.value === carrier && propertyName(property) === 'origin'
+          ? originCommentEdits(fixer, sourceCode, property, false)
+          : [];
+      return [
+        fixer.replaceText(carrier, `${wrap(carrier, replacement(carrier, sink, origins, names))}${note}`),
+        ...comments,
+      ];
     };
 
     const reportRead = (read: TSESTree.Node, name: string | null, sink: Sink | null): void => {
@@ -421,6 +434,19 @@ export default createRule<Options, MessageIds>({
       }
       // An empty list is no fix where an origin check lets every origin in while its list is empty.
       const emptyOffered = !emptyAdmits(read);
+      // The origins the server runs with while the variable is unset, written in source
+      // (`?? ['http://localhost:6274']`): the allowlist to keep, ahead of an empty one.
+      const kept = read.type === AST_NODE_TYPES.Property ? null : inSourceFallback(read);
+      const empty = {
+        messageId: 'useEmptyAllowlist' as const,
+        fix: (fixer: RuleFixer) => fixRead(fixer, read, name, sink, []),
+      };
+      const constant = (origins: readonly string[], names?: FallbackNames) => ({
+        messageId: 'useConstantAllowlist' as const,
+        fix: (fixer: RuleFixer) => fixRead(fixer, read, name, sink, origins, names),
+      });
+      const first = kept ? constant(kept.origins, kept.names) : emptyOffered ? empty : null;
+      const others = kept ? (emptyOffered ? [empty] : []) : [constant([PLACEHOLDER_ORIGIN])];
       context.report({
         node: read,
         messageId: sink ? 'envAllowedOrigins' : 'envOriginsLeaveFile',
@@ -429,21 +455,8 @@ export default createRule<Options, MessageIds>({
           credentials: credentialsClause(sink?.credentials === true),
         },
         // A report made on the name alone is not sure enough to rewrite code on save.
-        fix:
-          sink && emptyOffered
-            ? failClosed({ messageId: 'useEmptyAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, []) })
-            : null,
-        suggest: [
-          ...(sink || !emptyOffered
-            ? []
-            : [
-                {
-                  messageId: 'useEmptyAllowlist' as const,
-                  fix: (fixer: RuleFixer) => fixRead(fixer, read, name, sink, []),
-                },
-              ]),
-          { messageId: 'useConstantAllowlist', fix: (fixer) => fixRead(fixer, read, name, sink, [PLACEHOLDER_ORIGIN]) },
-        ],
+        fix: sink && first ? failClosed(first) : null,
+        suggest: [...(sink || !first ? [] : [first]), ...others],
       });
     };
 
@@ -618,12 +631,77 @@ export default createRule<Options, MessageIds>({
 });
 
 /**
- * The origin an environment read falls back to in source (`process.env.X ?? 'http://localhost:5173'`,
- * `process.env.X || ORIGIN`): one static origin, not `*` nor empty. `null` for anything else.
+ * The origins an environment read falls back to in source, which the server runs with while the
+ * variable is unset: `process.env.X ?? 'http://localhost:5173'`, `process.env.X || ORIGIN`,
+ * `process.env.X?.split(',') ?? ['http://localhost:6274']`, `(process.env.X ?? 'http://a,http://b').split(',')`.
  */
-function inSourceFallback(carrier: TSESTree.Node): string | null {
-  const expression = skipTypeWrappers(carrier);
-  if (expression.type !== AST_NODE_TYPES.LogicalExpression || expression.operator === '&&') return null;
-  const value = staticValue(expression.right)?.value;
-  return typeof value === 'string' && /^https?:\/\/[^\s,*]+$/u.test(value) ? value : null;
+function inSourceFallback(read: TSESTree.Node): Fallback | null {
+  const carrier = carrierOf(read);
+  for (let current = read; current !== carrier && current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '&&' && parent.left === current) {
+      return fallbackOrigins(parent.right, /\.split\s*\(/u.test(textOf(carrier)));
+    }
+  }
+  return null;
+}
+
+/** An origin the fixes keep: a whole `http(s)` origin, no `*`, no list. */
+const ORIGIN = /^https?:\/\/[^\s,*]+$/u;
+
+/**
+ * The origins a fallback holds when they are constant: one origin, a list of them (`['…']`,
+ * `new Set(['…'])`, or a constant holding one), or a comma-separated string of them where the
+ * code splits it. `null` for anything else (a `*`, an empty list, a value of the environment).
+ */
+function fallbackOrigins(node: TSESTree.Node, split: boolean): Fallback | null {
+  let written = skipTypeWrappers(node);
+  let expression = skipTypeWrappers(resolveExpression(written) ?? written);
+  if (
+    expression.type === AST_NODE_TYPES.NewExpression &&
+    expression.callee.type === AST_NODE_TYPES.Identifier &&
+    expression.callee.name === 'Set' &&
+    expression.arguments.length === 1
+  ) {
+    written = skipTypeWrappers(expression.arguments[0]!);
+    expression = skipTypeWrappers(resolveExpression(written) ?? written);
+  }
+  const value = staticValue(expression)?.value;
+  const origins =
+    typeof value === 'string'
+      ? split
+        ? value.split(',').map((origin) => origin.trim())
+        : [value]
+      : Array.isArray(value)
+        ? (value as unknown[])
+        : null;
+  if (
+    !origins ||
+    origins.length === 0 ||
+    !origins.every((origin): origin is string => typeof origin === 'string' && ORIGIN.test(origin))
+  )
+    return null;
+  // A constant that holds the list (or the one origin) as the replacement needs it keeps its name.
+  const name = written.type === AST_NODE_TYPES.Identifier ? written.name : null;
+  const names: FallbackNames =
+    name === null
+      ? {}
+      : Array.isArray(value)
+        ? { list: name }
+        : typeof value === 'string' && !split
+          ? { single: name }
+          : {};
+  return { origins, names };
+}
+
+/** Names of constants of the file that hold the origins a fix keeps: as a list, or as one origin. */
+interface FallbackNames {
+  readonly list?: string;
+  readonly single?: string;
+}
+
+/** The origins a read falls back to in source, and the constant that holds them, if one does. */
+interface Fallback {
+  readonly origins: string[];
+  readonly names: FallbackNames;
 }

@@ -6,6 +6,7 @@ import {
   allowlistDeclaration,
   allowlistShape,
   arrayAllowlist,
+  claimNames,
   ensureModuleDeclarations,
   existingBinding,
   isTypeScriptFile,
@@ -16,6 +17,7 @@ import {
   appendObjectProperty,
   asOperand,
   inlineLeaves,
+  originCommentEdits,
   removeListElement,
   removeStatement,
   replacePropertyValue,
@@ -139,39 +141,45 @@ export default createRule<Options, MessageIds>({
       usedAt: TSESTree.Node,
       withCheck: boolean,
       origins: readonly string[],
-    ): { list: string; declarations: ModuleDeclaration[] } | null => {
+    ): { list: string; check: string; declarations: ModuleDeclaration[] } | null => {
       if (!withCheck) {
         const allowlist = arrayAllowlist(sourceCode, usedAt, origins, typescript);
-        return allowlist && { list: allowlist.name, declarations: allowlist.declarations };
+        return allowlist && { list: allowlist.name, check: CHECK_NAME, declarations: allowlist.declarations };
       }
-      if (existingBinding(sourceCode, usedAt, CHECK_NAME).kind === 'shadowed') return null;
-      for (const list of ALLOWLIST_NAMES) {
-        const existing = existingBinding(sourceCode, usedAt, list);
-        const shape =
-          existing.kind === 'module' ? allowlistShape(existing.init) : existing.kind === 'none' ? 'array' : null;
-        if (!shape) continue;
-        const reused = existing.kind === 'module';
-        // A list declared `as const` holds literal types: compare as strings.
-        const literalTypes = typescript && reused && existing.init?.type === AST_NODE_TYPES.TSAsExpression;
+      const checkOf = (list: string, shape: 'array' | 'set', literalTypes: boolean, check: string): string => {
         const member =
           shape === 'set'
             ? `${literalTypes ? `(${list} as ReadonlySet<string>)` : list}.has(origin)`
             : `${literalTypes ? `(${list} as readonly string[])` : list}.includes(origin)`;
-        const check = [
+        return [
           `/** The request's origin when ${list} lists it, else '' (which matches no origin). */`,
-          typescript ? `function ${CHECK_NAME}(origin: unknown): string {` : `function ${CHECK_NAME}(origin) {`,
+          typescript ? `function ${check}(origin: unknown): string {` : `function ${check}(origin) {`,
           `  return typeof origin === 'string' && ${member} ? origin : '';`,
           '}',
         ].join('\n');
-        return {
-          list,
-          declarations: [
-            ...(reused ? [] : [allowlistDeclaration(list, origins, typescript)]),
-            { name: CHECK_NAME, text: check },
-          ],
-        };
+      };
+      // An allowlist the file has already, under one of the names the fix would give it.
+      for (const list of ALLOWLIST_NAMES) {
+        const existing = existingBinding(sourceCode, usedAt, list);
+        const shape = existing.kind === 'module' ? allowlistShape(existing.init) : null;
+        if (existing.kind !== 'module' || !shape) continue;
+        // A list declared `as const` holds literal types: compare as strings.
+        const literalTypes = typescript && existing.init?.type === AST_NODE_TYPES.TSAsExpression;
+        const claimed = claimNames(sourceCode, usedAt, { check: CHECK_NAME }, ({ check }) => ({
+          check: { name: check, text: checkOf(list, shape, literalTypes, check) },
+        }));
+        return claimed && { list, check: claimed.names.check, declarations: claimed.declarations };
       }
-      return null;
+      const claimed = claimNames(
+        sourceCode,
+        usedAt,
+        { list: ALLOWLIST_NAMES, check: CHECK_NAME },
+        ({ list, check }) => ({
+          list: allowlistDeclaration(list, origins, typescript),
+          check: { name: check, text: checkOf(list, 'array', false, check) },
+        }),
+      );
+      return claimed && { ...claimed.names, declarations: claimed.declarations };
     };
 
     const reportHeader = (
@@ -196,7 +204,7 @@ export default createRule<Options, MessageIds>({
         if (!needed) return null;
         return [
           ...ensureModuleDeclarations(fixer, sourceCode, write.node, needed.declarations, { before }),
-          fixer.replaceText(target, `${CHECK_NAME}(${argument})`),
+          fixer.replaceText(target, `${needed.check}(${argument})`),
         ];
       };
       const local = isLinted(write.node) && isLinted(target);
@@ -237,10 +245,12 @@ export default createRule<Options, MessageIds>({
           const reflecting = candidates.filter((candidate) => candidate.known && candidate.value === true);
           if (reflecting.length > 0) {
             const leaves = inlineLeaves(value, candidates, reflecting);
-            const replace = (fixer: RuleFixer, text: string): RuleFix[] =>
-              leaves
+            const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
+              ...(leaves
                 ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
-                : [replacePropertyValue(fixer, sourceCode, property, text)];
+                : [replacePropertyValue(fixer, sourceCode, property, text)]),
+              ...originCommentEdits(fixer, sourceCode, property, !leaves && text === middleware.denyOrigin),
+            ];
             // `origin: SERVER_CONFIG.CORS_ORIGIN` with the `true` written in another module: name that place.
             const elsewhere = reflecting.find((candidate) => !isLinted(candidate.node));
             for (const candidate of reflecting) reportedValues.add(writtenAt(candidate.node));
@@ -263,6 +273,7 @@ export default createRule<Options, MessageIds>({
         if (echoed && !resolveFunction(value)) {
           const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
             replacePropertyValue(fixer, sourceCode, property, text),
+            ...originCommentEdits(fixer, sourceCode, property, text === middleware.denyOrigin),
           ];
           report(
             use,
@@ -279,6 +290,7 @@ export default createRule<Options, MessageIds>({
         if (allowing) {
           const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
             replacePropertyValue(fixer, sourceCode, property, text),
+            ...originCommentEdits(fixer, sourceCode, property, text === middleware.denyOrigin),
           ];
           report(
             use,

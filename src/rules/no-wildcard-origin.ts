@@ -5,6 +5,7 @@ import {
   appendObjectProperty,
   asOperand,
   inlineLeaves,
+  originCommentEdits,
   removableStatementOf,
   removeListElement,
   removeStatement,
@@ -41,7 +42,8 @@ import { mentionsAny } from '../analysis/imports';
 import { ALLOW_ORIGIN, headerWrites, mayWriteHeaders, type HeaderWrite } from '../analysis/response-headers';
 import { isLinted, placeOf, propertyName } from '../analysis/program';
 import { credentialsSpan, valueSites } from '../analysis/sites';
-import { findObjectProperty, possibleValues } from '../analysis/values';
+import { findObjectProperty, possibleValues, resolveExpression } from '../analysis/values';
+import { skipTypeWrappers } from '../analysis/ast';
 import { copiesConfiguredWildcard, originSources } from '../analysis/origin-source';
 import { onlyWithoutOrigin } from '../analysis/guards';
 
@@ -217,6 +219,7 @@ export default createRule<Options, MessageIds>({
         reported.add(property);
         const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
           replacePropertyValue(fixer, sourceCode, property, text),
+          ...originCommentEdits(fixer, sourceCode, property, text === middleware.denyOrigin),
         ];
         reportPolicy({
           node: at,
@@ -243,13 +246,19 @@ export default createRule<Options, MessageIds>({
       if (wildcards.length === 0) return;
       reported.add(property);
       const literal = wildcards.some((candidate) => candidate.known && candidate.value === '*');
+      // `origin: '*'` (or a constant that holds it) is `*`; `dev ? '*' : ORIGIN` only can be.
+      const written = skipTypeWrappers(resolveExpression(value) ?? value);
+      const always = written.type === AST_NODE_TYPES.Literal && written.value === '*';
       // A wildcard written inside the option (`dev ? '*' : ORIGIN`, `env.ORIGIN ?? '*'`) is replaced
       // where it stands, keeping the trusted branch; one that comes from elsewhere replaces the value.
       const leaves = inlineLeaves(value, candidates, wildcards);
-      const replaceWildcard = (fixer: RuleFixer, text: string): RuleFix[] =>
-        leaves
+      // A comment that says the option allows every origin goes with the wildcard.
+      const replaceWildcard = (fixer: RuleFixer, text: string): RuleFix[] => [
+        ...(leaves
           ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
-          : [replacePropertyValue(fixer, sourceCode, property, text)];
+          : [replacePropertyValue(fixer, sourceCode, property, text)]),
+        ...originCommentEdits(fixer, sourceCode, property, !leaves && text === middleware.denyOrigin),
+      ];
       const span = local && credentials ? credentialsSpan(property) : null;
       reportPolicy({
         node: at,
@@ -258,7 +267,7 @@ export default createRule<Options, MessageIds>({
         data: {
           policy:
             (literal
-              ? `${middleware.display} with an \`origin\` that can be \`*\``
+              ? `${middleware.display} with an \`origin\` that ${always ? 'is' : 'can be'} \`*\``
               : `${middleware.display} with an \`origin\` it treats as \`*\``) + from(wildcards[0]!.node),
           credentials: credentialsClause(credentials),
         },
@@ -311,14 +320,13 @@ export default createRule<Options, MessageIds>({
       fixer: RuleFixer,
       usedAt: TSESTree.Node,
       targets: readonly TSESTree.Node[],
-    ): RuleFix[] => {
+    ): RuleFix[] | null => {
       if (targets.some((target) => initializesName(target, ALLOWED_ORIGIN_NAME))) {
         return targets.map((target) => fixer.replaceText(target, `'${PLACEHOLDER_ORIGIN}'`));
       }
-      return [
-        ...ensureModuleConstant(fixer, sourceCode, usedAt, ALLOWED_ORIGIN_NAME, `'${PLACEHOLDER_ORIGIN}'`),
-        ...targets.map((target) => fixer.replaceText(target, ALLOWED_ORIGIN_NAME)),
-      ];
+      const constant = ensureModuleConstant(fixer, sourceCode, usedAt, ALLOWED_ORIGIN_NAME, `'${PLACEHOLDER_ORIGIN}'`);
+      if (!constant) return null;
+      return [...constant.fixes, ...targets.map((target) => fixer.replaceText(target, constant.name))];
     };
 
     const reportHeader = (write: HeaderWrite): void => {

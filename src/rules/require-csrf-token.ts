@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
+import { claimNames, ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
 import {
   aboveLeadingComments,
   appendArgument,
@@ -506,11 +506,12 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         const keys = source.authenticatedBy ?? [];
-        const authenticate = (fixer: RuleFixer, credential: Credential): RuleFix[] | null => {
+        const authenticate = (fixer: RuleFixer, wanted: Credential): RuleFix[] | null => {
           if (!options || !isLinted(options) || keys.some((key) => findObjectProperty(options, key).kind !== 'missing'))
             return null;
-          const declarations = moduleDeclarations(credential, false);
-          if (!declarations) return null;
+          const declared = moduleDeclarations(wanted, false, options);
+          if (!declared) return null;
+          const { credential, declarations } = declared;
           const refusal = credential.bearer
             ? "{ status: 401, statusText: 'Unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } }"
             : "{ status: 403, statusText: 'Forbidden' }";
@@ -620,7 +621,7 @@ export default createRule<Options, MessageIds>({
       fixer: RuleFixer,
       cls: TSESTree.ClassDeclaration,
       method: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression,
-      credential: Credential,
+      wanted: Credential,
     ): RuleFix[] | null {
       if (method.type !== AST_NODE_TYPES.FunctionExpression || !isLinted(method)) return null;
       const request = method.params.find(
@@ -632,10 +633,11 @@ export default createRule<Options, MessageIds>({
           }),
       );
       if (request?.type !== AST_NODE_TYPES.Identifier) return null;
-      const exception = credential.bearer ? 'UnauthorizedException' : 'ForbiddenException';
+      const exception = wanted.bearer ? 'UnauthorizedException' : 'ForbiddenException';
       const importFix = addNamedImport(fixer, '@nestjs/common', exception);
-      const declarations = moduleDeclarations(credential, false);
-      if (!importFix || !declarations) return null;
+      const declared = moduleDeclarations(wanted, false, cls);
+      if (!importFix || !declared) return null;
+      const { credential, declarations } = declared;
       const guard = insertFirst(fixer, method, [
         `if (!${credential.check}(${request.name}.headers['${credential.header}'])) {`,
         `  throw new ${exception}('Missing or invalid credentials for this MCP server');`,
@@ -1024,12 +1026,14 @@ export default createRule<Options, MessageIds>({
     function guardRoute(
       fixer: RuleFixer,
       route: Route,
-      credential: Credential,
+      wanted: Credential,
       before: TSESTree.ProgramStatement,
     ): RuleFix[] | null {
+      const declared = moduleDeclarations(wanted, route.web === true, route.node);
+      if (!declared) return null;
+      const { credential, declarations } = declared;
       const edit = routeEdit(fixer, route, credential);
-      const declarations = moduleDeclarations(credential, route.web === true);
-      if (!edit || !declarations) return null;
+      if (!edit) return null;
       // A web handler's guard sits inside the exported handler, so its helpers follow the export
       // (they are read only when a request comes in): the fix then stays clear of the handler's
       // first statement and of the export's other properties, which other rules' fixes edit.
@@ -1037,47 +1041,59 @@ export default createRule<Options, MessageIds>({
       return [...ensureModuleDeclarations(fixer, sourceCode, route.node, declarations, place), edit];
     }
 
-    /** The token constant, the constant-time check, and what it needs from `node:crypto`. */
-    function moduleDeclarations(credential: Credential, web: boolean): ModuleDeclaration[] | null {
-      const declarations: ModuleDeclaration[] = [];
-      declarations.push({
-        name: credential.tokenName,
-        text: `/** ${credential.describe} */\nconst ${credential.tokenName} = process.env.${credential.envName};`,
-      });
+    /**
+     * The token constant and the constant-time check, and the credential that names them: under
+     * names of their own where the file has other bindings by those names (`hasValidCsrfToken2`).
+     */
+    function moduleDeclarations(
+      wanted: Credential,
+      web: boolean,
+      usedAt: TSESTree.Node,
+    ): { credential: Credential; declarations: ModuleDeclaration[] } | null {
       const parameter = typescript ? 'value: unknown' : 'value';
       const returns = typescript ? ': boolean' : '';
-      const head = [
-        `/** Whether a request header carries ${credential.tokenName}, compared in constant time. */`,
-        `function ${credential.check}(${parameter})${returns} {`,
-        `  if (!${credential.tokenName} || typeof value !== 'string') return false;`,
-      ];
       // node:crypto's timingSafeEqual when the file has it at hand; else a loop that compares every
       // character, which needs no import (an import spans the fix from the top of the file over
       // other rules' fixes) and no `Buffer` (web runtimes may have neither).
       const compare = web ? null : timingSafeEqualName();
-      declarations.push({
-        name: credential.check,
-        text: [
-          ...head,
-          ...(compare
-            ? [
-                `  const expected = Buffer.from(${credential.expected(credential.tokenName)});`,
-                '  const received = Buffer.from(value);',
-                `  return received.length === expected.length && ${compare}(received, expected);`,
-              ]
-            : [
-                `  const expected = ${credential.expected(credential.tokenName)};`,
-                '  if (value.length !== expected.length) return false;',
-                '  let difference = 0;',
-                '  for (let index = 0; index < expected.length; index++) {',
-                '    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);',
-                '  }',
-                '  return difference === 0;',
-              ]),
-          '}',
-        ].join('\n'),
-      });
-      return declarations;
+      const claimed = claimNames(
+        sourceCode,
+        usedAt,
+        { token: wanted.tokenName, check: wanted.check },
+        ({ token, check }) => ({
+          token: {
+            name: token,
+            text: `/** ${wanted.describe} */\nconst ${token} = process.env.${wanted.envName};`,
+          },
+          check: {
+            name: check,
+            text: [
+              `/** Whether a request header carries ${token}, compared in constant time. */`,
+              `function ${check}(${parameter})${returns} {`,
+              `  if (!${token} || typeof value !== 'string') return false;`,
+              ...(compare
+                ? [
+                    `  const expected = Buffer.from(${wanted.expected(token)});`,
+                    '  const received = Buffer.from(value);',
+                    `  return received.length === expected.length && ${compare}(received, expected);`,
+                  ]
+                : [
+                    `  const expected = ${wanted.expected(token)};`,
+                    '  if (value.length !== expected.length) return false;',
+                    '  let difference = 0;',
+                    '  for (let index = 0; index < expected.length; index++) {',
+                    '    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);',
+                    '  }',
+                    '  return difference === 0;',
+                  ]),
+              '}',
+            ].join('\n'),
+          },
+        }),
+      );
+      if (!claimed) return null;
+      const { token, check } = claimed.names;
+      return { credential: { ...wanted, tokenName: token, check }, declarations: claimed.declarations };
     }
 
     /**

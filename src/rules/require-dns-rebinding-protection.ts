@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { ensureModuleDeclarations, importDeclaration, isTypeScriptFile } from '../fixes/constants';
+import { bindingState, ensureModuleDeclarations, importDeclaration, isTypeScriptFile } from '../fixes/constants';
 import {
   appendArgument,
   appendObjectProperty,
@@ -1852,7 +1852,9 @@ export default createRule<Options, MessageIds>({
         fix: failClosed({
           messageId: 'validateHost',
           fix: (fixer): RuleFix[] | null => {
-            if (!replaceable || !available) return null;
+            // A binding of the file's own by the factory's name is not the factory.
+            if (!replaceable || !available || bindingState(sourceCode, creation, factoryImport) === 'taken')
+              return null;
             return [
               ...ensureModuleDeclarations(fixer, sourceCode, creation, [factoryImport], {
                 before: topLevelStatement(creation),

@@ -1205,7 +1205,7 @@ import cors from 'cors';
 const allowed = ${ENV_LIST};
 express().use(
   cors({
-    origin: false,
+    origin: false, // no cross-origin reads
   }),
 );`,
             },

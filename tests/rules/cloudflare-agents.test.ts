@@ -175,7 +175,7 @@ export const direct = McpAgent.serve('/direct', { corsOptions: { origin: '*' } }
         { messageId: 'wildcardOrigin', data: { policy: POLICY, credentials: '' }, line: 8, suggestions: [] },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "`McpAgent.serve()`'s `corsOptions` with an `origin` that can be `*`", credentials: '' },
+          data: { policy: "`McpAgent.serve()`'s `corsOptions` with an `origin` that is `*`", credentials: '' },
           line: 9,
           suggestions: [],
         },

@@ -62,7 +62,7 @@ app.post('/mcp', (_req, res) => res.json({ jsonrpc: '2.0', id: 1, result: {} }))
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 8,
           column: 22,
           endLine: 8,

@@ -791,7 +791,7 @@ describe('CORS middleware made in another module, behind a tsconfig "paths" alia
         'no-wildcard-origin',
         'wildcardOrigin',
         [5, 9, 5, 23],
-        { policy: '`cors()` with an `origin` that can be `*` (from src/lib/cors-middleware.ts:3)', credentials: '' },
+        { policy: '`cors()` with an `origin` that is `*` (from src/lib/cors-middleware.ts:3)', credentials: '' },
         FOREIGN,
       ),
     ]);

@@ -37,7 +37,7 @@ ruleTester.run('no-wildcard-origin: Deno specifiers', wildcardRule, {
   valid: [],
   invalid: cases((code) => ({
     messageId: 'wildcardOrigin' as const,
-    data: { policy: '`hono/cors` with an `origin` that can be `*`', credentials: '' },
+    data: { policy: '`hono/cors` with an `origin` that is `*`', credentials: '' },
     line: 6,
     column: 21,
     endLine: 6,

@@ -93,7 +93,7 @@ ruleTester.run('no-wildcard-origin: the CORS plugin of Elysia', noWildcardOrigin
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@elysiajs/cors` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`@elysiajs/cors` with an `origin` that is `*`', credentials: '' },
           line: 7,
           suggestions: [
             { messageId: 'denyOrigins', output: SERVER('{ origin: false }') },

@@ -31,18 +31,19 @@ ruleTester.run('no-env-allowed-origins: keys of an exported config object', rule
           endLine: 3,
           endColumn: 42,
           suggestions: [
+            // The origin the file falls back to is the allowlist kept first.
+            {
+              messageId: 'useConstantAllowlist',
+              output: CONFIG.replace(
+                "(process.env.CORS_ORIGINS ?? 'http://localhost:3000').split(',')",
+                "['http://localhost:3000']",
+              ),
+            },
             {
               messageId: 'useEmptyAllowlist',
               output: CONFIG.replace(
                 "(process.env.CORS_ORIGINS ?? 'http://localhost:3000').split(',')",
                 '[] as string[] /* was env CORS_ORIGINS: list the allowed origins here */',
-              ),
-            },
-            {
-              messageId: 'useConstantAllowlist',
-              output: CONFIG.replace(
-                "(process.env.CORS_ORIGINS ?? 'http://localhost:3000').split(',')",
-                "['https://app.example.com']",
               ),
             },
           ],

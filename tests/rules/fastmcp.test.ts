@@ -144,7 +144,7 @@ await server.start({ transportType: 'httpStream', httpStream: { port: 8081, cors
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "fastmcp's `httpStream` server with an `origin` that can be `*`", credentials: '' },
+          data: { policy: "fastmcp's `httpStream` server with an `origin` that is `*`", credentials: '' },
           line: 5,
           column: 85,
           endLine: 5,

@@ -156,7 +156,7 @@ const b = new MCPServer({ name: 'b', version: '1.0.0', cors: { origin: '*' } });
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: "mcp-use's `MCPServer` `cors` with an `origin` that can be `*`", credentials: '' },
+          data: { policy: "mcp-use's `MCPServer` `cors` with an `origin` that is `*`", credentials: '' },
           line: 3,
           column: 64,
           endLine: 3,

@@ -103,7 +103,7 @@ serve({ fetch: app.fetch, port: 3000, hostname: '127.0.0.1' });
 
 const SUB_APP_WILDCARD = {
   messageId: 'wildcardOrigin',
-  data: { policy: '`hono/cors` with an `origin` that can be `*`', credentials: '' },
+  data: { policy: '`hono/cors` with an `origin` that is `*`', credentials: '' },
   line: 5,
   column: 25,
   endLine: 5,

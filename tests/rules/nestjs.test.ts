@@ -137,7 +137,7 @@ app.enableCors({ origin: false, credentials: true });`,
         {
           messageId: 'wildcardOrigin',
           data: {
-            policy: 'NestJS `enableCors()` with an `origin` that can be `*`',
+            policy: 'NestJS `enableCors()` with an `origin` that is `*`',
             credentials: '',
           },
           line: 4,

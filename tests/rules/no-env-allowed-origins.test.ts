@@ -235,8 +235,9 @@ app.use((req, res, next) => {
       name: 'an origin option straight from the environment, with a fallback',
       code: `import cors from 'cors';
 app.use(cors({ origin: process.env.CORS_ORIGIN || 'http://localhost:3000' }));`,
+      // The origin the file falls back to is the one kept.
       output: `import cors from 'cors';
-app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins here */ }));`,
+app.use(cors({ origin: ['http://localhost:3000'] }));`,
       errors: [
         {
           messageId: 'envAllowedOrigins',
@@ -247,10 +248,9 @@ app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins he
           endColumn: 47,
           suggestions: [
             {
-              messageId: 'useConstantAllowlist',
-              // The origin the file falls back to is the one kept.
+              messageId: 'useEmptyAllowlist',
               output: `import cors from 'cors';
-app.use(cors({ origin: ['http://localhost:3000'] }));`,
+app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins here */ }));`,
             },
           ],
         },
@@ -587,8 +587,9 @@ http.createServer((req, res) => {
   res.setHeader('Access-Control-Allow-Origin', process.env.ALLOWED_ORIGIN ?? 'http://localhost:6274');
   next();
 });`,
-      // No origin at all is no header, not an empty one; the constant is the origin the file falls back to.
+      // The origin the file falls back to is kept; with no origin at all there is no header, not an empty one.
       output: `app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', 'http://localhost:6274');
   next();
 });`,
       errors: [
@@ -601,9 +602,8 @@ http.createServer((req, res) => {
           endColumn: 74,
           suggestions: [
             {
-              messageId: 'useConstantAllowlist',
+              messageId: 'useEmptyAllowlist',
               output: `app.use((req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', 'http://localhost:6274');
   next();
 });`,
             },
@@ -2083,4 +2083,170 @@ ruleTester.run('no-env-allowed-origins: a list filtered to origins the source na
       errors: [filteredReport(LOOPBACK_FILTER)],
     },
   ],
+});
+
+ruleTester.run('no-env-allowed-origins: a constant list the read falls back to in source', rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'a list after `??` is the allowlist kept; the empty one is the other suggestion',
+      code: `import cors from 'cors';
+const allowedOrigins = process.env.ALLOWED_ORIGINS?.split(',') ?? ['http://localhost:6274'];
+app.use(cors({ origin: allowedOrigins }));`,
+      options: [{ reportExactAllowlists: true }],
+      output: `import cors from 'cors';
+const allowedOrigins = ['http://localhost:6274'];
+app.use(cors({ origin: allowedOrigins }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGINS`', credentials: '' },
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `import cors from 'cors';
+const allowedOrigins = [] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */;
+app.use(cors({ origin: allowedOrigins }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a constant list of its own, in a Set: the Set keeps the constant',
+      code: `import cors from 'cors';
+const DEFAULT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+const allowed = new Set(process.env.CORS_ORIGINS?.split(',') ?? DEFAULT_ORIGINS);
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?? '')) }));`,
+      options: [{ reportExactAllowlists: true }],
+      output: `import cors from 'cors';
+const DEFAULT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+const allowed = new Set(DEFAULT_ORIGINS);
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?? '')) }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGINS`', credentials: '' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `import cors from 'cors';
+const DEFAULT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+const allowed = new Set<string>() /* was env CORS_ORIGINS: list the allowed origins here */;
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin ?? '')) }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a comma-separated string the code splits is kept as a list',
+      code: `import cors from 'cors';
+const origins = (process.env.CORS_ORIGINS ?? 'http://localhost:3000, http://localhost:5173').split(',');
+app.use(cors({ origin: origins }));`,
+      options: [{ reportExactAllowlists: true }],
+      output: `import cors from 'cors';
+const origins = ['http://localhost:3000', 'http://localhost:5173'];
+app.use(cors({ origin: origins }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGINS`', credentials: '' },
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `import cors from 'cors';
+const origins = [] as string[] /* was env CORS_ORIGINS: list the allowed origins here */;
+app.use(cors({ origin: origins }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a fallback that lets every origin in is no allowlist to keep',
+      code: `import cors from 'cors';
+const allowedOrigins = process.env.ALLOWED_ORIGINS?.split(',') ?? ['*'];
+app.use(cors({ origin: allowedOrigins }));`,
+      options: [{ reportExactAllowlists: true }],
+      output: `import cors from 'cors';
+const allowedOrigins = [] as string[] /* was env ALLOWED_ORIGINS: list the allowed origins here */;
+app.use(cors({ origin: allowedOrigins }));`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGINS`', credentials: '' },
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from 'cors';
+const allowedOrigins = ['https://app.example.com'];
+app.use(cors({ origin: allowedOrigins }));`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('no-env-allowed-origins: comments on the origin the fix replaces', rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'a comment that says every origin is allowed while the variable is unset goes with the read',
+      code: `import cors from 'cors';
+app.use(
+  cors({
+    origin: process.env.CORS_ORIGIN?.split(',') ?? ['http://localhost:6274'], // all origins in production
+    credentials: true,
+  }),
+);`,
+      output: `import cors from 'cors';
+app.use(
+  cors({
+    origin: ['http://localhost:6274'],
+    credentials: true,
+  }),
+);`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGIN`', credentials: ', credentials included' },
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `import cors from 'cors';
+app.use(
+  cors({
+    origin: [] as string[] /* was env CORS_ORIGIN: list the allowed origins here */,
+    credentials: true,
+  }),
+);`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
 });

@@ -276,6 +276,68 @@ http.createServer((req, res) => {
       ],
     },
     {
+      name: "a function of the file's own named like the check: the fix declares `allowedOrigin2`",
+      code: `import http from 'node:http';
+
+function allowedOrigin(): string {
+  return 'https://mine.example';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*');
+  res.end();
+});`,
+      output: `import http from 'node:http';
+
+function allowedOrigin(): string {
+  return 'https://mine.example';
+}
+
+const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin2(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin2(req.headers.origin));
+  res.end();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import http from 'node:http';
+
+function allowedOrigin(): string {
+  return 'https://mine.example';
+}
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin2(origin: unknown): string {
+  return typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin2(req.headers.origin));
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an echo through a variable, with credentials',
       code: `app.use((req, res, next) => {
   const origin = req.headers.origin ?? '*';
@@ -749,7 +811,7 @@ app.use(cors({
       output: `import cors from 'cors';
 app.use(cors({ origin: false }));
 app.use(cors({
-  origin: false,
+  origin: false, // no cross-origin reads
 }));`,
       errors: [
         {
@@ -2228,7 +2290,11 @@ function branchReport(
     endLine,
     endColumn: 22,
     suggestions: [
-      { messageId: 'denyOrigins' as const, output: make(test, deny) },
+      // A deny-all value says so at the end of its line.
+      {
+        messageId: 'denyOrigins' as const,
+        output: make(test, deny).replace(`origin: ${deny},`, `origin: ${deny}, // no cross-origin reads`),
+      },
       {
         messageId: 'useAllowlist' as const,
         output: make(test, 'ALLOWED_ORIGINS').replace(
@@ -2539,4 +2605,52 @@ ruleTester.run('no-reflected-origin: a Fastify hook that lets every request on u
       errors: [fastifyHookReport('(request, reply, done)', '\n  if (!process.env.MCP_AUTH_ON) return done();')],
     },
   ],
+});
+
+ruleTester.run('no-reflected-origin: comments on the origin the fix replaces', rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'a comment that says the origin is reflected says no origin is allowed, or goes',
+      code: `import cors from 'cors';
+app.use(
+  cors({
+    origin: true, // reflect the request origin
+    credentials: true, // cookies for the dashboard
+  }),
+);`,
+      output: `import cors from 'cors';
+app.use(
+  cors({
+    origin: false, // no cross-origin reads
+    credentials: true, // cookies for the dashboard
+  }),
+);`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`cors()` with `origin: true`', credentials: ', credentials included' },
+          line: 4,
+          column: 5,
+          endLine: 5,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(
+  cors({
+    origin: ALLOWED_ORIGINS,
+    credentials: true, // cookies for the dashboard
+  }),
+);`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
 });

@@ -374,7 +374,7 @@ app.use(cors({ origin: false, credentials: true }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -404,14 +404,14 @@ router.use(cors(corsOptions));`,
       output: `import cors, { type CorsOptions } from 'cors';
 
 const corsOptions: CorsOptions = {
-  origin: false,
+  origin: false, // no cross-origin reads
   exposedHeaders: ['Mcp-Session-Id'],
 };
 router.use(cors(corsOptions));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -444,7 +444,7 @@ app.use(cors({ ...base, methods: ['GET', 'POST'] }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -529,7 +529,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 35,
           endLine: 2,
@@ -549,7 +549,7 @@ app.post('/mcp', allowAll, fromConfig, handleMcp);`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 3,
           column: 38,
           endLine: 3,
@@ -580,7 +580,7 @@ app.use(cors(config.cors));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 38,
           endLine: 2,
@@ -610,7 +610,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -703,7 +703,7 @@ app.use(cors({ origin: false }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 3,
           column: 16,
           endLine: 3,
@@ -737,7 +737,7 @@ router.post('/mcp', cors({ origin: false }), handleMcp);`,
       errors: [
         {
           messageId: 'wildcardPreflight',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 5,
           column: 31,
           endLine: 5,
@@ -824,7 +824,7 @@ app.use('/mcp', honoCors({ origin: [], credentials: true, exposeHeaders: ['Mcp-S
         {
           messageId: 'wildcardOrigin',
           data: {
-            policy: '`hono/cors` with an `origin` that can be `*`',
+            policy: '`hono/cors` with an `origin` that is `*`',
             credentials: '',
           },
           line: 2,
@@ -890,7 +890,7 @@ app.register(fastifyCors, { origin: false });`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@fastify/cors` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`@fastify/cors` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 29,
           endLine: 2,
@@ -1286,6 +1286,45 @@ const ALLOWED_CORS_ORIGINS: string[] = ['https://app.example.com'];
 
 const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
 app.use(cors({ origin: ALLOWED_CORS_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'both allowlist names taken by other values: the allowlist is declared as `ALLOWED_CORS_ORIGINS_2`',
+      code: `import cors from 'cors';
+const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+function ALLOWED_CORS_ORIGINS(): string[] {
+  return ['http://localhost:6274'];
+}
+app.use(cors());`,
+      output: `import cors from 'cors';
+const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+function ALLOWED_CORS_ORIGINS(): string[] {
+  return ['http://localhost:6274'];
+}
+app.use(cors({ origin: false }));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_CORS_ORIGINS_2: string[] = ['https://app.example.com'];
+
+const ALLOWED_ORIGINS = new Set(['http://localhost:6274']);
+function ALLOWED_CORS_ORIGINS(): string[] {
+  return ['http://localhost:6274'];
+}
+app.use(cors({ origin: ALLOWED_CORS_ORIGINS_2 }));`,
             },
           ],
         },
@@ -2084,7 +2123,7 @@ app.use(cors({ origin: '*', credentials: true }));`,
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -2220,7 +2259,7 @@ koaApp.use(koaCors());`,
         },
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`@fastify/cors` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`@fastify/cors` with an `origin` that is `*`', credentials: '' },
           line: 5,
           column: 39,
           endLine: 5,
@@ -2747,7 +2786,7 @@ ruleTester.run('no-wildcard-origin: a delegator of fastify cors that may be miss
     errors: [
       {
         messageId: 'wildcardOrigin' as const,
-        data: { policy: '`@fastify/cors` with an `origin` that can be `*`', credentials: '' },
+        data: { policy: '`@fastify/cors` with an `origin` that is `*`', credentials: '' },
         line: 5,
         column: 28,
         endLine: 5,
@@ -3482,4 +3521,121 @@ ruleTester.run('no-wildcard-origin: a path a function computes', rule, {
       ],
     },
   ],
+});
+
+/** `cors()` options with `origin: '*'`, commented as `comments` say, in an express app. */
+const COMMENTED = (origin: string, { above = '', after = '' } = {}): string => `import cors from 'cors';
+app.use(
+  cors({${above ? `\n    ${above}` : ''}
+    origin: ${origin},${after ? ` ${after}` : ''}
+    methods: ['GET', 'POST'],
+  }),
+);`;
+
+/** COMMENTED with the allowlist the suggestion declares. */
+const withAllowlist = (code: string): string =>
+  code
+    .replace(
+      "import cors from 'cors';\n",
+      "import cors from 'cors';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\n",
+    )
+    .replace(/origin: [^,]+,/u, 'origin: ALLOWED_ORIGINS,');
+
+/** The report on COMMENTED's `origin` property at `line`, `origin: '*'`, with its suggestion's output. */
+const commentedReport = (line: number, suggestion: string) => ({
+  messageId: 'wildcardOrigin' as const,
+  data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
+  line,
+  column: 5,
+  endLine: line,
+  endColumn: 16,
+  suggestions: [{ messageId: 'useAllowlist' as const, output: suggestion }],
+});
+
+ruleTester.run('no-wildcard-origin: comments on the origin the fix replaces', rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'a comment at the end of the line that says all origins are allowed says no origin is, or goes',
+      code: COMMENTED("'*'", { after: '// Allow all origins' }),
+      output: COMMENTED('false', { after: '// no cross-origin reads' }),
+      errors: [commentedReport(4, withAllowlist(COMMENTED("'*'")))],
+    },
+    {
+      name: 'a comment on the line above that says any origin may call goes; the deny-all value says so',
+      code: COMMENTED("'*'", { above: '// Accept requests from any origin (MCP Inspector, browsers)' }),
+      output: COMMENTED('false', { after: '// no cross-origin reads' }),
+      errors: [commentedReport(5, withAllowlist(COMMENTED("'*'")))],
+    },
+    {
+      name: 'a block comment that names the wildcard is rewritten in its own form',
+      code: COMMENTED("'*'", { after: '/* wildcard for local testing */' }),
+      output: COMMENTED('false', { after: '/* no cross-origin reads */' }),
+      errors: [commentedReport(4, withAllowlist(COMMENTED("'*'")))],
+    },
+    {
+      name: 'a comment about something else stays; the deny-all value says so on the line above',
+      code: COMMENTED("'*'", { after: '// TODO: read from the config file' }),
+      output: COMMENTED('false', {
+        above: '// no cross-origin reads',
+        after: '// TODO: read from the config file',
+      }),
+      errors: [commentedReport(4, withAllowlist(COMMENTED("'*'", { after: '// TODO: read from the config file' })))],
+    },
+    {
+      name: 'a comment that already says no other site may read gets no second one',
+      code: COMMENTED("'*'", { above: '// Same-origin only once the dashboard ships' }),
+      output: COMMENTED('false', { above: '// Same-origin only once the dashboard ships' }),
+      errors: [
+        commentedReport(5, withAllowlist(COMMENTED("'*'", { above: '// Same-origin only once the dashboard ships' }))),
+      ],
+    },
+    {
+      name: 'a one-line policy: the comment that ends its line says no origin is allowed, or goes',
+      code: `import cors from 'cors';
+app.use(cors({ origin: '*' })); // allow all origins`,
+      output: `import cors from 'cors';
+app.use(cors({ origin: false })); // no cross-origin reads`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+app.use(cors({ origin: ALLOWED_ORIGINS }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'only the wildcard of a `?:` is replaced: the comment that it is `*` in development goes, and no deny comment is added',
+      code: COMMENTED("process.env.NODE_ENV === 'development' ? '*' : 'https://app.example.com'", {
+        after: "// '*' while developing",
+      }),
+      output: COMMENTED("process.env.NODE_ENV === 'development' ? false : 'https://app.example.com'"),
+      errors: [
+        {
+          ...commentedReport(
+            4,
+            COMMENTED("process.env.NODE_ENV === 'development' ? ALLOWED_ORIGINS : 'https://app.example.com'").replace(
+              "import cors from 'cors';\n",
+              "import cors from 'cors';\n\nconst ALLOWED_ORIGINS: string[] = ['https://app.example.com'];\n\n",
+            ),
+          ),
+          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          endColumn: 85,
+        },
+      ],
+    },
+  ]),
 });

@@ -57,7 +57,7 @@ const UNDER_MOUNT = PICKED('/.well-known/oauth-protected-resource', "'/mcp', ");
 /** The report on `open`'s options, with its suggestions. */
 const wildcard = (code: string) => ({
   messageId: 'wildcardOrigin' as const,
-  data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+  data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
   line: 4,
   column: 21,
   endLine: 4,

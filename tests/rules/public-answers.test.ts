@@ -245,7 +245,7 @@ ruleTester.run('no-wildcard-origin: routes public by what they answer', wildcard
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`hono/cors` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`hono/cors` with an `origin` that is `*`', credentials: '' },
           line: 4,
           column: 21,
           endLine: 4,
@@ -332,18 +332,19 @@ ruleTester.run('no-env-allowed-origins: OAuth endpoints beside a bearer-checked 
           endLine: 4,
           endColumn: 50,
           suggestions: [
-            {
-              messageId: 'useEmptyAllowlist',
-              output: authorizationServer('page').replace(
-                "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
-                "'' /* was env MCP_CORS_ORIGIN: list the allowed origins here */",
-              ),
-            },
+            // The origin the file falls back to is the allowlist kept first.
             {
               messageId: 'useConstantAllowlist',
               output: authorizationServer('page').replace(
                 "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
                 "'http://localhost:6274'",
+              ),
+            },
+            {
+              messageId: 'useEmptyAllowlist',
+              output: authorizationServer('page').replace(
+                "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
+                "'' /* was env MCP_CORS_ORIGIN: list the allowed origins here */",
               ),
             },
           ],
@@ -362,18 +363,19 @@ ruleTester.run('no-env-allowed-origins: OAuth endpoints beside a bearer-checked 
           endLine: 4,
           endColumn: 50,
           suggestions: [
-            {
-              messageId: 'useEmptyAllowlist',
-              output: authorizationServer('response_type', 'page').replace(
-                "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
-                "'' /* was env MCP_CORS_ORIGIN: list the allowed origins here */",
-              ),
-            },
+            // The origin the file falls back to is the allowlist kept first.
             {
               messageId: 'useConstantAllowlist',
               output: authorizationServer('response_type', 'page').replace(
                 "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
                 "'http://localhost:6274'",
+              ),
+            },
+            {
+              messageId: 'useEmptyAllowlist',
+              output: authorizationServer('response_type', 'page').replace(
+                "process.env.MCP_CORS_ORIGIN || 'http://localhost:6274'",
+                "'' /* was env MCP_CORS_ORIGIN: list the allowed origins here */",
               ),
             },
           ],

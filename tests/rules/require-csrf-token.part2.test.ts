@@ -3497,3 +3497,163 @@ ruleTester.run('require-csrf-token: a route registered with a check or without o
     },
   ],
 });
+
+// A file with a function of its own by the name of the fix's check: the fix must not call it.
+const OWN_CHECK = `import express from 'express';
+
+function hasValidCsrfToken(): boolean {
+  return true;
+}
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** The fix's declarations and middleware, under the names `rename` gives them. */
+const renamedFix = (code: string, bearer: boolean, rename: (text: string) => string): string =>
+  code.replace(
+    "app.post('/mcp', ",
+    `\n${rename(tokenHelpers({ bearer }))}\n\napp.post('/mcp', ${rename(guard('express', bearer))}`,
+  );
+
+ruleTester.run('require-csrf-token: names the fix declares that the file binds otherwise', rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: "a function of the file's own named like the check: the fix declares `hasValidCsrfToken2`",
+      code: OWN_CHECK,
+      output: `import express from 'express';
+
+function hasValidCsrfToken(): boolean {
+  return true;
+}
+
+const app = express();
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken2(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+  const expected = MCP_CSRF_TOKEN;
+  if (value.length !== expected.length) return false;
+  let difference = 0;
+  for (let index = 0; index < expected.length; index++) {
+    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
+  }
+  return difference === 0;
+}
+
+app.post('/mcp', (req, res, next) => {
+  if (!hasValidCsrfToken2(req.headers['x-mcp-csrf-token'])) {
+    res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+    return;
+  }
+  next();
+}, async (req, res) => {
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 8,
+          column: 1,
+          endLine: 8,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: renamedFix(OWN_CHECK, true, (text) => text),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a token constant of its own under the fix's name: the check reads `MCP_CSRF_TOKEN_2`",
+      code: OWN_CHECK.replace(
+        'function hasValidCsrfToken(): boolean {\n  return true;\n}',
+        "const MCP_CSRF_TOKEN = 'dev-token';",
+      ),
+      output: renamedFix(
+        OWN_CHECK.replace(
+          'function hasValidCsrfToken(): boolean {\n  return true;\n}',
+          "const MCP_CSRF_TOKEN = 'dev-token';",
+        ),
+        false,
+        (text) =>
+          text
+            .replaceAll('MCP_CSRF_TOKEN', 'MCP_CSRF_TOKEN_2')
+            .replace('process.env.MCP_CSRF_TOKEN_2', 'process.env.MCP_CSRF_TOKEN'),
+      ),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: renamedFix(
+                OWN_CHECK.replace(
+                  'function hasValidCsrfToken(): boolean {\n  return true;\n}',
+                  "const MCP_CSRF_TOKEN = 'dev-token';",
+                ),
+                true,
+                (text) => text,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the declarations the fix writes, there already (formatted otherwise): reused, not declared again',
+      code: OWN_CHECK.replace(
+        'function hasValidCsrfToken(): boolean {\n  return true;\n}',
+        tokenHelpers()
+          .replaceAll("'", '"')
+          .replace(/^\/\*\*.*\*\/\n/gmu, ''),
+      ),
+      output: OWN_CHECK.replace(
+        'function hasValidCsrfToken(): boolean {\n  return true;\n}',
+        tokenHelpers()
+          .replaceAll("'", '"')
+          .replace(/^\/\*\*.*\*\/\n/gmu, ''),
+      ).replace("app.post('/mcp', ", `app.post('/mcp', ${guard('express', false)}`),
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 17,
+          column: 1,
+          endLine: 17,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: renamedFix(
+                OWN_CHECK.replace(
+                  'function hasValidCsrfToken(): boolean {\n  return true;\n}',
+                  tokenHelpers()
+                    .replaceAll("'", '"')
+                    .replace(/^\/\*\*.*\*\/\n/gmu, ''),
+                ),
+                true,
+                (text) => text,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});

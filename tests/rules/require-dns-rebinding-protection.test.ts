@@ -604,6 +604,33 @@ app.listen(3000, '127.0.0.1');`,
       ],
     },
     {
+      name: "a function of the file's own named `createMcpExpressApp`: no fix, which would call it in place of the factory",
+      code: `import express from 'express';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+const upstream = new Client({ name: 'gateway', version: '1.0.0' });
+function createMcpExpressApp() {
+  return express();
+}
+const app = express();
+app.post('/api/tools/:name', async (req, res) => {
+  res.json(await upstream.callTool({ name: req.params.name, arguments: req.body }));
+});
+app.listen(3000, '127.0.0.1');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`express()` app' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "the factory joins the file's import of its package, on the line of its own it would have in a multi-line one",
       code: `import express from 'express';
 import { toNodeHandler } from '@modelcontextprotocol/node';

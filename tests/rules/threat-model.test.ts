@@ -3235,7 +3235,7 @@ ruleTester.run('no-wildcard-origin: options set under a condition of a spread', 
       errors: [
         {
           messageId: 'wildcardOrigin',
-          data: { policy: '`cors()` with an `origin` that can be `*`', credentials: '' },
+          data: { policy: '`cors()` with an `origin` that is `*`', credentials: '' },
           line: 5,
           column: 16,
           endLine: 5,

@@ -343,13 +343,14 @@ ruleTester.run('no-env-allowed-origins: xmcp', envRule, {
           endLine: 4,
           endColumn: 54,
           suggestions: [
+            // The list the file falls back to is kept first.
+            { messageId: 'useConstantAllowlist', output: config("{ cors: { origin: ['https://app.example.com'] } }") },
             {
               messageId: 'useEmptyAllowlist',
               output: config(
                 '{ cors: { origin: false /* was env ALLOWED_ORIGINS: list the allowed origins here */ } }',
               ),
             },
-            { messageId: 'useConstantAllowlist', output: config("{ cors: { origin: ['https://app.example.com'] } }") },
           ],
         },
       ],
