@@ -36,7 +36,10 @@ export interface ConfigFileHttp {
    * (but what checks only other paths than the endpoint's).
    */
   readonly middleware: readonly TSESTree.Node[];
-  /** Whether a setting of the config checks a credential on every request (xmcp's `experimental.oauth` before 0.7.0). */
+  /**
+   * Whether a setting of the config checks a credential on every request (xmcp's
+   * `experimental.oauth` before 0.7.0).
+   */
   readonly settingChecksCredential: boolean;
   /** Whether that setting, or the middleware, checks a credential on every request. */
   readonly authenticated: boolean;

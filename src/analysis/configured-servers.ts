@@ -26,7 +26,10 @@ export interface ConfiguredTransport {
   /** Its `type` property: where a report about the transport as a whole goes. */
   readonly type: TSESTree.Property;
   readonly typeName: string;
-  /** Its `options` object, when written in the file (`null` when there is none, or it is not an object the file shows). */
+  /**
+   * Its `options` object, when written in the file (`null` when there is none, or it is not an
+   * object the file shows).
+   */
   readonly options: TSESTree.ObjectExpression | null;
   /** Whether options the analysis cannot read may hold anything (a spread, a value from elsewhere). */
   readonly optionsUnknown: boolean;

@@ -624,13 +624,14 @@ function functionResult(node: TSESTree.Node | null): TSESTree.Node | null {
 }
 
 /**
- * Where an origin function lets every origin in, or `null`: an `origin` option that is a
- * function (inline, or named in this file) returning or calling back with an allowing value
- * anywhere in its own body, with no check of the origin on the way to it, reached with an Origin. In `reflect` mode the allowing values are
- * `true`, the first parameter (the request's origin in `cors`, `@fastify/cors` and `hono/cors`), a
- * presence test of it (`!!origin`, `origin !== undefined`), and a read of the request's Origin
- * header (`ctx.get('Origin')` in `@koa/cors`); in `wildcard` mode, `'*'`. Covers
- * `(origin, cb) => cb(null, true)`, `cb(null, origin)`, `(origin) => origin`, `(ctx) => '*'`.
+ * Where an origin function lets every origin in, or `null`: an `origin` option that is a function
+ * (inline, or named in this file) returning or calling back with an allowing value anywhere in its
+ * own body, with no check of the origin on the way to it, reached with an Origin. In `reflect` mode
+ * the allowing values are `true`, the first parameter (the request's origin in `cors`,
+ * `@fastify/cors` and `hono/cors`), a presence test of it (`!!origin`, `origin !== undefined`), and
+ * a read of the request's Origin header (`ctx.get('Origin')` in `@koa/cors`); in `wildcard` mode,
+ * `'*'`. Covers `(origin, cb) => cb(null, true)`, `cb(null, origin)`, `(origin) => origin`, `(ctx)
+ * => '*'`.
  */
 export function unconditionalAllow(
   node: TSESTree.Node,

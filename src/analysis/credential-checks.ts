@@ -80,7 +80,10 @@ const NOT_CREDENTIALS = new Set([
   'last-event-id',
 ]);
 
-/** Response calls that turn a request away: `res.status(403)`, `reply.code(401)`, `ctx.throw(403)`, `c.json(body, 403)`. */
+/**
+ * Response calls that turn a request away: `res.status(403)`, `reply.code(401)`, `ctx.throw(403)`,
+ * `c.json(body, 403)`.
+ */
 export const REJECTING_METHODS: ReadonlySet<string> = new Set([
   'status',
   'sendStatus',
@@ -196,7 +199,10 @@ function testsMissing(test: TSESTree.Node, name: string): boolean {
   return comparedWithEmpty(expression, name, ['===', '==']);
 }
 
-/** `token !== undefined` (`!==`, `!=`) or `token === ''` (`===`, `==`): `name` compared, by `operators`, with no value. */
+/**
+ * `token !== undefined` (`!==`, `!=`) or `token === ''` (`===`, `==`): `name` compared, by
+ * `operators`, with no value.
+ */
 function comparedWithEmpty(expression: TSESTree.Node, name: string, operators: readonly string[]): boolean {
   const isToken = (node: TSESTree.Node): boolean => {
     const inner = skipTypeWrappers(node);
@@ -2312,7 +2318,10 @@ function constInit(id: TSESTree.Identifier): TSESTree.Expression | null {
   return def?.type === 'Variable' && def.node.id === def.name && def.parent.kind === 'const' ? def.node.init : null;
 }
 
-/** Whether only the truth of an expression is read: the test of an `if` or `?:`, under `!`, or a side of such an `&&`/`||`. */
+/**
+ * Whether only the truth of an expression is read: the test of an `if` or `?:`, under `!`, or a
+ * side of such an `&&`/`||`.
+ */
 function readForTruth(node: TSESTree.Node): boolean {
   const parent = outermostWrapper(node).parent;
   if (!parent) return false;
@@ -2925,7 +2934,10 @@ function helperChecksCredential(
   }
 }
 
-/** Whether a `const` that holds a call's value is tested as such (`if (problem)`) in a branch that turns the request away. */
+/**
+ * Whether a `const` that holds a call's value is tested as such (`if (problem)`) in a branch that
+ * turns the request away.
+ */
 function refusedWhenTruthy(holder: TSESTree.Node | undefined): boolean {
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
   if (holder.parent?.type !== AST_NODE_TYPES.VariableDeclaration || holder.parent.kind !== 'const') return false;
@@ -3316,7 +3328,10 @@ export function turnsAwaySomewhere(root: TSESTree.Node): boolean {
   return found;
 }
 
-/** A throw, or an answer with an error status: `res.status(401)`, `reply.code(403)`, `ctx.throw(401)`, `ctx.status = 401`. */
+/**
+ * A throw, or an answer with an error status: `res.status(401)`, `reply.code(403)`,
+ * `ctx.throw(401)`, `ctx.status = 401`.
+ */
 function refuses(node: TSESTree.Node): boolean {
   let found = false;
   walk(node, (inner) => {

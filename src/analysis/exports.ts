@@ -74,7 +74,10 @@ export function loadModule(file: string): TSESTree.Program | null {
 /** How deep re-export chains are followed. */
 const MAX_HOPS = 12;
 
-/** A package, or a name exported by one, that the project does not hold as source: `{ module: 'express', names: [] }`. */
+/**
+ * A package, or a name exported by one, that the project does not hold as source: `{ module:
+ * 'express', names: [] }`.
+ */
 export interface ExternalRef {
   readonly module: string;
   /** The property path below the module: `['Router']` for `express.Router`, `['default']` for a default import. */
@@ -284,7 +287,10 @@ export function moduleTarget(from: TSESTree.Node, specifier: string, follow?: Mo
 
 /** What an exported name of a module stands for. */
 export type Exported =
-  /** A node of the exporting module (an identifier to resolve there, a declaration, an expression), or the Program for a namespace. */
+  /**
+   * A node of the exporting module (an identifier to resolve there, a declaration, an expression),
+   * or the Program for a namespace.
+   */
   { readonly kind: 'node'; readonly node: TSESTree.Node } | { readonly kind: 'external'; readonly ref: ExternalRef };
 
 /**
@@ -320,7 +326,10 @@ export function exportedBy(target: ModuleTarget, name: string, hops = 0, follow?
   return null;
 }
 
-/** A local name that is itself imported is followed to where it comes from: `import x from 'koa'; export { x as App }`. */
+/**
+ * A local name that is itself imported is followed to where it comes from: `import x from 'koa';
+ * export { x as App }`.
+ */
 function localExport(node: TSESTree.Node, hops: number, follow: ModuleFilter | undefined): Exported | null {
   if (node.type === AST_NODE_TYPES.Identifier) {
     const imported = importOf(node);

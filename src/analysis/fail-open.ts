@@ -167,7 +167,10 @@ export function isPropertyName(identifier: TSESTree.Identifier): boolean {
   );
 }
 
-/** A node's path of names (`this.config.allowed`), whatever its optional chaining, to compare two reads of one value. */
+/**
+ * A node's path of names (`this.config.allowed`), whatever its optional chaining, to compare two
+ * reads of one value.
+ */
 function shape(node: TSESTree.Node): string | null {
   const expression = skipTypeWrappers(node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node);
   if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
@@ -372,7 +375,10 @@ function handsRequestOn(statement: TSESTree.Statement, fn: HandlerFunction): boo
   return handsOn(answer) && !(helper && answersOnlyErrors(helper));
 }
 
-/** Whether every answer of a function is an error response (`Response.json(body, { status })` with a status of 400 or more). */
+/**
+ * Whether every answer of a function is an error response (`Response.json(body, { status })` with a
+ * status of 400 or more).
+ */
 function answersOnlyErrors(fn: HandlerFunction): boolean {
   const returned = returnedExpressions(fn);
   return (
@@ -544,11 +550,11 @@ function isRequestValue(node: TSESTree.Node, fn: HandlerFunction, depth = 0): bo
 
 /**
  * The tests of a check function that compare the request's `Origin` with the origin the same
- * request's `Host` names (`origin !== new URL(request.url).origin`, `` origin !== `${req.protocol}://${req.get('host')}` ``,
- * or a helper of the project handed the request that builds it): a same-origin check. It stops a
- * cross-site page, but a DNS-rebinding page's `Origin` and `Host` both name the attacker's host,
- * so it lets that page through. Empty when the function also compares `Origin` with anything else
- * (a list, a constant).
+ * request's `Host` names (`origin !== new URL(request.url).origin`, `` origin !==
+ * `${req.protocol}://${req.get('host')}` ``, or a helper of the project handed the request that
+ * builds it): a same-origin check. It stops a cross-site page, but a DNS-rebinding page's `Origin`
+ * and `Host` both name the attacker's host, so it lets that page through. Empty when the function
+ * also compares `Origin` with anything else (a list, a constant).
  */
 export function hostDerivedOriginTests(fn: HandlerFunction): readonly TSESTree.BinaryExpression[] {
   const found: TSESTree.BinaryExpression[] = [];
@@ -793,7 +799,10 @@ function passesRequest(call: TSESTree.CallExpression): boolean {
   return call.arguments.some((argument) => isRequestObject(argument));
 }
 
-/** `req.headers.host`, `req.get('host')`, `req.hostname`, `ctx.host`, `new URL(request.url)` (`c.req.url`) of a request. */
+/**
+ * `req.headers.host`, `req.get('host')`, `req.hostname`, `ctx.host`, `new URL(request.url)`
+ * (`c.req.url`) of a request.
+ */
 function readsRequestHost(node: TSESTree.Node): boolean {
   if (requestHeaderRead(node, HOST_HEADERS) !== null) return true;
   if (node.type === AST_NODE_TYPES.MemberExpression) {

@@ -44,7 +44,10 @@ export interface FetchHandler {
    * answers (`ALL_METHODS` for every method).
    */
   readonly route?: { readonly path: string; readonly method: string };
-  /** For a Nitro file route, the folder whose modules' handlers run before it, for every route (`server/middleware`). */
+  /**
+   * For a Nitro file route, the folder whose modules' handlers run before it, for every route
+   * (`server/middleware`).
+   */
   readonly middlewareDir?: string;
 }
 
@@ -335,7 +338,10 @@ function servedAsRoutes(found: ValueUses | null): boolean {
   );
 }
 
-/** The handlers of a Bun `routes` table: a function answers every method at its path, a table of methods each of its methods. */
+/**
+ * The handlers of a Bun `routes` table: a function answers every method at its path, a table of
+ * methods each of its methods.
+ */
 function routeTable(routes: TSESTree.ObjectExpression): FetchHandler[] {
   const found: FetchHandler[] = [];
   for (const property of routes.properties) {

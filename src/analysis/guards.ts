@@ -562,7 +562,10 @@ function callersGuard(fn: HandlerFunction, request: Scope.Variable, depth: numbe
   return guard;
 }
 
-/** The check of the Origin of `request` that every way to `site` passes, in its function or (a helper again) its callers'. */
+/**
+ * The check of the Origin of `request` that every way to `site` passes, in its function or (a
+ * helper again) its callers'.
+ */
 function requestGuardAt(site: TSESTree.Node, request: Scope.Variable, depth: number): OriginCheck | null {
   for (const { test, value } of conditionsOnTheWay(site)) {
     // A read of that request's Origin in the test (`ALLOWED.includes(req.headers.origin)`), or a
@@ -578,7 +581,10 @@ function requestGuardAt(site: TSESTree.Node, request: Scope.Variable, depth: num
   return fn ? callersGuard(fn, request, depth) : null;
 }
 
-/** `originChecksIn` for a test that reads no Origin itself but hands the request to a helper that checks it (`!originAllowed(req)`). */
+/**
+ * `originChecksIn` for a test that reads no Origin itself but hands the request to a helper that
+ * checks it (`!originAllowed(req)`).
+ */
 function requestChecksIn(test: TSESTree.Node, request: Scope.Variable, positive: boolean, depth = 0): OriginCheck[] {
   const expression = skipTypeWrappers(test);
   if (depth > 8) return [];

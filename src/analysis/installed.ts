@@ -177,7 +177,10 @@ export function installedVersionFor(node: TSESTree.Node, name: string): string |
   return installedVersion(file ? path.resolve(file) : path.join(process.cwd(), 'file.ts'), name);
 }
 
-/** Whether the package installed (or locked) for the module a node is in is older than `version`; `false` when unknown. */
+/**
+ * Whether the package installed (or locked) for the module a node is in is older than `version`;
+ * `false` when unknown.
+ */
 export function installedBefore(
   node: TSESTree.Node,
   { module, version }: { module: string; version: string },

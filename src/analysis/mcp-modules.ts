@@ -102,7 +102,10 @@ function postEndpoints(options: TSESTree.ObjectExpression | null): string[] | nu
   return endpoints.every((endpoint): endpoint is string => endpoint !== null) ? endpoints : null;
 }
 
-/** The transports a `transport` option names (`McpTransportType.SSE`, `'streamable-http'`), or `null` when not all are known. */
+/**
+ * The transports a `transport` option names (`McpTransportType.SSE`, `'streamable-http'`), or
+ * `null` when not all are known.
+ */
 function transportNames(value: TSESTree.Node): Set<string> | null {
   const expression = skipTypeWrappers(resolveExpression(value) ?? value);
   const entries = expression.type === AST_NODE_TYPES.ArrayExpression ? expression.elements : [expression];
@@ -168,7 +171,10 @@ function servesHttp(value: TSESTree.Node | null): boolean {
   });
 }
 
-/** The guards a `guards` value lists (`[ApiKeyGuard]`, classes the code need not show); `'unknown'` for a spread or a value made at run time. */
+/**
+ * The guards a `guards` value lists (`[ApiKeyGuard]`, classes the code need not show); `'unknown'`
+ * for a spread or a value made at run time.
+ */
 function guardList(value: TSESTree.Node): TSESTree.Node[] | 'unknown' {
   const list = skipTypeWrappers(resolveExpression(value) ?? value);
   if (list.type !== AST_NODE_TYPES.ArrayExpression) return 'unknown';

@@ -53,11 +53,12 @@ import {
 /**
  * Whether the analysis can show that the servers a file starts serve no MCP at all (a monitoring
  * app with `/health` and `/metrics`, a plain web app beside the MCP server): the file never says
- * MCP (`mcp`, `modelcontextprotocol`, in any case, in its code: strings and names, not comments); nothing it imports can
- * lead to an MCP SDK transport, app or handler, or an MCP framework; it makes every app it
- * registers routes on (and at least one endpoint), which no other code can reach (a local variable that is only called on or
- * run by a server, or a private class field only called on or read for `locals`); and every route is handled by a
- * function of the file or by a package's middleware. Anything else may serve MCP.
+ * MCP (`mcp`, `modelcontextprotocol`, in any case, in its code: strings and names, not comments);
+ * nothing it imports can lead to an MCP SDK transport, app or handler, or an MCP framework; it
+ * makes every app it registers routes on (and at least one endpoint), which no other code can reach
+ * (a local variable that is only called on or run by a server, or a private class field only called
+ * on or read for `locals`); and every route is handled by a function of the file or by a package's
+ * middleware. Anything else may serve MCP.
  */
 export function servesNoMcp(sourceCode: Readonly<SourceCode>): boolean {
   let answer = answers.get(sourceCode.ast);
@@ -323,7 +324,10 @@ function clientUses(sourceCode: Readonly<SourceCode>): (readonly [number, number
   return ranges;
 }
 
-/** A name's use: the call made on it with its arguments (`readUpstream(url)`, `client.close()`, `new Client(…)`), else the name. */
+/**
+ * A name's use: the call made on it with its arguments (`readUpstream(url)`, `client.close()`, `new
+ * Client(…)`), else the name.
+ */
 function useOf(id: TSESTree.Identifier | TSESTree.JSXIdentifier): TSESTree.Node {
   let node: TSESTree.Node = id;
   while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) node = node.parent;

@@ -349,7 +349,10 @@ function writesToolCall(fn: HandlerFunction): boolean {
 /** A web framework context's own bindings, not the request: Hono's `c.env`, `c.var`, `c.get('user')`. */
 const CONTEXT_BINDINGS: ReadonlySet<string> = new Set(['env', 'var', 'get', 'set', 'executionCtx']);
 
-/** Whether an expression reads from the request, directly or through a `const` that holds what it read; not inside a function. */
+/**
+ * Whether an expression reads from the request, directly or through a `const` that holds what it
+ * read; not inside a function.
+ */
 function mentionsRequest(expression: TSESTree.Node, request: string): boolean {
   let found = false;
   walk(

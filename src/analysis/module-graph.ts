@@ -263,7 +263,10 @@ function setParents(root: TSESTree.Node): void {
 // A first look at modules, by their text
 // ---------------------------------------------------------------------------------------------
 
-/** Every specifier a module's text imports, re-exports or requires: `from '…'`, `import '…'`, `import('…')`, `require('…')`. */
+/**
+ * Every specifier a module's text imports, re-exports or requires: `from '…'`, `import '…'`,
+ * `import('…')`, `require('…')`.
+ */
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*(?:\(\s*)?(['"])([^'"\r\n]+)\1/gu;
 /** `import type … from '…'` and `export type … from '…'`: they bring no value, so they lead nowhere. */
 const TYPE_ONLY = /\b(?:import|export)\s+type\s+(?:\{[^{}]*\}|\*\s+as\s+[\w$]+|[\w$]+)\s+from\s*(['"])[^'"\r\n]+\1/gu;
@@ -580,13 +583,22 @@ function takesTypeFromPackage(text: string, packages: ReadonlySet<string>): bool
 
 /** What a module's text imports and re-exports, read without parsing it. */
 interface ModuleLinks {
-  /** `export { a, b as c } from '…'`, `export * as ns from '…'`: the exported name → where from and under which name (`*`: the whole module). */
+  /**
+   * `export { a, b as c } from '…'`, `export * as ns from '…'`: the exported name → where from and
+   * under which name (`*`: the whole module).
+   */
   readonly named: ReadonlyMap<string, { readonly specifier: string; readonly imported: string }>;
   /** `export * from '…'`. */
   readonly stars: readonly string[];
-  /** The text without its re-export statements: a name it still holds is the module's own (or imported and exported apart). */
+  /**
+   * The text without its re-export statements: a name it still holds is the module's own (or
+   * imported and exported apart).
+   */
   readonly rest: string;
-  /** What that text imports, by specifier: the names (`default`, `*` for a namespace) or `null` for the module whole. */
+  /**
+   * What that text imports, by specifier: the names (`default`, `*` for a namespace) or `null` for
+   * the module whole.
+   */
   readonly takes: ReadonlyMap<string, ReadonlySet<string> | null>;
   /** Exports made with CommonJS (`module.exports`, `exports.x =`, `require`): names are not followed through it. */
   readonly commonJs: boolean;
@@ -770,7 +782,8 @@ class NameReach {
             this.low.set(key, Math.min(this.low.get(key)!, this.index.get(nextKey)!));
           }
         }
-        // Yes once is yes: what is left need not be looked at (a part cut short can only be smaller, and its noes still hold).
+        // Yes once is yes: what is left need not be looked at (a part cut short can only be
+        // smaller, and its noes still hold).
         if (value) break;
       }
     }
@@ -1092,7 +1105,10 @@ const WRANGLER_CONFIGS = ['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'];
 /** `main = "src/index.ts"` (TOML) or `"main": "src/index.ts"` (JSON): the Worker's entry. */
 const WRANGLER_MAIN = /^\s*main\s*=\s*["']([^"']+)["']|"main"\s*:\s*"([^"]+)"/mu;
 
-/** The source file a Wrangler configuration beside the package's `package.json` names as the Worker's entry, or `null`. */
+/**
+ * The source file a Wrangler configuration beside the package's `package.json` names as the
+ * Worker's entry, or `null`.
+ */
 export function workerEntry(file: string): string | null {
   const manifest = nearestManifest(path.dirname(file));
   if (!manifest) return null;
@@ -1128,7 +1144,10 @@ export function deployedWithWrangler(file: string | null): boolean {
   return manifest !== null && deploysWithWrangler(manifest);
 }
 
-/** Whether a package has a Wrangler configuration beside its `package.json`, or a script that runs `wrangler deploy`. */
+/**
+ * Whether a package has a Wrangler configuration beside its `package.json`, or a script that runs
+ * `wrangler deploy`.
+ */
 function deploysWithWrangler(manifest: Manifest): boolean {
   const scripts = manifest.json?.scripts;
   return (

@@ -324,7 +324,8 @@ export function originDecisionListeners(
         for (const leaf of allowingLeaves(value)) {
           const conditions = conditionsOnTheWay(leaf);
           if (isTestLike(leaf) || heldTest(leaf)) conditions.push({ test: leaf, value: true });
-          // `const allowed = !origin || origin === 'null'; if (allowed) done(true)`: the read is where the test is held.
+          // `const allowed = !origin || origin === 'null'; if (allowed) done(true)`: the read is
+          // where the test is held.
           const origin = [leaf, ...conditions.map((condition) => condition.test)]
             .flatMap((root) => [root, heldTest(root)])
             .map((root) => root && firstNode(root, isOrigin))
@@ -751,7 +752,10 @@ function firstNode(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean):
   return found;
 }
 
-/** Whether a branch turns the request away: it throws, or answers a 4xx status (`res.status(403)`, `c.text(…, 403)`). */
+/**
+ * Whether a branch turns the request away: it throws, or answers a 4xx status (`res.status(403)`,
+ * `c.text(…, 403)`).
+ */
 function turnsAway(branch: TSESTree.Node): boolean {
   const stack: TSESTree.Node[] = [branch];
   const push = (child: TSESTree.Node): void => {
@@ -898,7 +902,10 @@ export function testsListForAdmission(test: TSESTree.Node, isOrigin: (node: TSES
   return found;
 }
 
-/** The list a test looks for `'*'` in, where it must take `allowWhen` to let the origin in, and whether it is a single origin. */
+/**
+ * The list a test looks for `'*'` in, where it must take `allowWhen` to let the origin in, and
+ * whether it is a single origin.
+ */
 export function wildcardLookup(
   node: TSESTree.Node,
   allowWhen: boolean,

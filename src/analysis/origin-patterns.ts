@@ -45,7 +45,10 @@ function lastLabel(host: string): string {
 const SHARED_SUFFIX =
   /\.(?:(?:co|com|net|org|gov|edu|ac|or|ne|go|gob|ltd|plc|sch)\.[a-z]{2}|github\.io|vercel\.app|netlify\.app|pages\.dev|workers\.dev|herokuapp\.com|onrender\.com|fly\.dev|web\.app|firebaseapp\.com|appspot\.com|azurewebsites\.net|cloudfront\.net|amplifyapp\.com|ngrok\.io|ngrok-free\.app|glitch\.me)$/iu;
 
-/** The name someone registers to own a host: `example.com` for `app.example.com`, `example.co.uk` for `www.example.co.uk`. */
+/**
+ * The name someone registers to own a host: `example.com` for `app.example.com`, `example.co.uk`
+ * for `www.example.co.uk`.
+ */
 function registeredName(host: string): string {
   const labels = host.split('.');
   return labels.slice(SHARED_SUFFIX.test(`.${host}`) && labels.length > 2 ? -3 : -2).join('.');

@@ -579,7 +579,10 @@ function routesOfFound(
   return handled;
 }
 
-/** Whether a server is handed what a call returns: the call itself, or a `const` that holds it (`const handler = makeHandler()`). */
+/**
+ * Whether a server is handed what a call returns: the call itself, or a `const` that holds it
+ * (`const handler = makeHandler()`).
+ */
 function givenBy(given: TSESTree.Node, call: TSESTree.CallExpression): boolean {
   const expression = skipTypeWrappers(given);
   if (expression === call) return true;
@@ -600,7 +603,10 @@ export function onlyPublic(endpoints: readonly Route[], publicPaths: readonly st
   return endpoints.every((route) => isPublicEndpoint(route, publicPaths));
 }
 
-/** Public metadata by its path, or an endpoint that answers every request with the same constant (`res.json({ status: 'ok' })`). */
+/**
+ * Public metadata by its path, or an endpoint that answers every request with the same constant
+ * (`res.json({ status: 'ok' })`).
+ */
 function isPublicEndpoint(route: Route, publicPaths: readonly string[]): boolean {
   if (isPublicPath(route.path, publicPaths) || answersConstant(route) || answersDiscoveryDocument(route)) return true;
   // `router.get('/', …)` of a router mounted only at `/.well-known/oauth-protected-resource`: the
@@ -820,7 +826,10 @@ function answersDiscoveryDocument(route: Route): boolean {
   return answers && documents > 0;
 }
 
-/** Members an OAuth authorization server's metadata has besides `issuer` (RFC 8414 section 2, OpenID Connect Discovery 1.0 section 3). */
+/**
+ * Members an OAuth authorization server's metadata has besides `issuer` (RFC 8414 section 2, OpenID
+ * Connect Discovery 1.0 section 3).
+ */
 const AUTHORIZATION_SERVER_MEMBERS: readonly string[] = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'];
 
 /**
@@ -987,7 +996,10 @@ function logsOnly(statement: TSESTree.Statement): boolean {
   return inert;
 }
 
-/** `res.status(200).json({ ok: true })`, `c.text('ok')`: calls down a chain from a parameter, each with static arguments. */
+/**
+ * `res.status(200).json({ ok: true })`, `c.text('ok')`: calls down a chain from a parameter, each
+ * with static arguments.
+ */
 function respondsWithConstant(
   node: TSESTree.Node,
   parameters: ReadonlySet<string>,
@@ -1256,7 +1268,10 @@ function inPublicPathBranch(node: TSESTree.Node, publicPaths: readonly string[])
   return false;
 }
 
-/** Whether a test lets through only public paths: each path it requires is one (`url.pathname === '/.well-known/…'`). */
+/**
+ * Whether a test lets through only public paths: each path it requires is one (`url.pathname ===
+ * '/.well-known/…'`).
+ */
 function requiresPublicPath(test: TSESTree.Node, publicPaths: readonly string[]): boolean {
   const paths = requiredPaths(test);
   return paths.length > 0 && paths.every((path) => isPublicPath(path, publicPaths));
@@ -1656,7 +1671,10 @@ function packagedPath(node: TSESTree.Node, depth: number): boolean {
   );
 }
 
-/** A test for the expressions that name the same object as `receiver`: its variable, or the same member path (`this.app`). */
+/**
+ * A test for the expressions that name the same object as `receiver`: its variable, or the same
+ * member path (`this.app`).
+ */
 function receiverMatcher(receiver: TSESTree.Expression): (other: TSESTree.Expression) => boolean {
   const target = skipTypeWrappers(receiver);
   if (target.type === AST_NODE_TYPES.Identifier) {
@@ -1895,7 +1913,10 @@ export const APP_RUNNERS: ReadonlySet<string> = new Set([
   'hono/cloudflare-pages',
 ]);
 
-/** Whether other code may add routes to an app: it is a typed parameter, handed to a call other than a mount by an app of `apps`, or exported and imported. */
+/**
+ * Whether other code may add routes to an app: it is a typed parameter, handed to a call other than
+ * a mount by an app of `apps`, or exported and imported.
+ */
 function handedElsewhere(app: AppInstance, apps: readonly AppInstance[] = [], depth = 0): boolean {
   // A parameter typed as an app: the code that owns it, and its other routes, are elsewhere.
   if (app.typed) return true;
@@ -1980,9 +2001,15 @@ function importedInPackage(node: TSESTree.Node): boolean {
 export interface ReachOptions {
   /** Paths of public, read-only metadata that any site may read. */
   readonly publicPaths: readonly string[];
-  /** Whether endpoints that refuse requests without a bearer token or custom-header credential make a permissive policy harmless. */
+  /**
+   * Whether endpoints that refuse requests without a bearer token or custom-header credential make
+   * a permissive policy harmless.
+   */
   readonly trustCredentialChecks: boolean;
-  /** Whether a permissive policy without credentials is harmless on a server deployed to the public internet (a Cloudflare Worker). */
+  /**
+   * Whether a permissive policy without credentials is harmless on a server deployed to the public
+   * internet (a Cloudflare Worker).
+   */
   readonly trustRemoteDeployments: boolean;
 }
 
@@ -2184,7 +2211,10 @@ function nestAppOnlyRead(variable: Scope.Variable, depth: number): boolean {
   });
 }
 
-/** Packages that also serve on Node.js, Bun or Deno (what makes a server or starts one), but not Hono, which runs on Workers too. */
+/**
+ * Packages that also serve on Node.js, Bun or Deno (what makes a server or starts one), but not
+ * Hono, which runs on Workers too.
+ */
 const SERVER_PACKAGES: ReadonlySet<string> = new Set(
   [...packagesWith('server', 'start')].filter(
     (name) => !name.startsWith('node:') && !/^hono(?:\/|$)|\/hono$/u.test(name),

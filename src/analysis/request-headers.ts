@@ -7,7 +7,10 @@ import { calledMethodName, globalPath, skipTypeWrappers } from './ast';
 import { variableOf, staticValue, programOf, propertyName, textOf } from './program';
 import { externalRefOf, fromH3, memberName, possibleValues } from './values';
 
-/** Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono `c.req.header`, web `headers.get`. */
+/**
+ * Request header readers that take a name: express `req.get|header`, Koa `ctx.get`, Hono
+ * `c.req.header`, web `headers.get`.
+ */
 const HEADER_READ_METHODS = HEADER_API.readNameMethods;
 /** Properties that hold a request's headers: Node and express `req.headers`, Koa `ctx.request.header`. */
 const HEADER_OBJECTS = HEADER_API.readObjects;

@@ -171,7 +171,10 @@ function forPath(finder: CheckFinder, path: string): CheckFinder {
   };
 }
 
-/** Whether a branch around a node, within its function, is one a request at `path` does not take, by its path test alone. */
+/**
+ * Whether a branch around a node, within its function, is one a request at `path` does not take, by
+ * its path test alone.
+ */
 function pathRulesOut(node: TSESTree.Node, fn: HandlerFunction, path: string): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
@@ -630,7 +633,10 @@ function sharedHookChecks(finder: CheckFinder, plugin: TSESTree.Node): boolean {
   return checks;
 }
 
-/** Whether an app is a root: no plugin scope, mounted by no app of the file, returned by no function, used by no other module. */
+/**
+ * Whether an app is a root: no plugin scope, mounted by no app of the file, returned by no
+ * function, used by no other module.
+ */
 function mountedNowhere(app: AppInstance, apps: readonly AppInstance[]): boolean {
   if (app.parent || app.typed || (mountTable(apps).get(app) ?? []).length > 0) return false;
   const holder = outermostWrapper(app.node).parent;

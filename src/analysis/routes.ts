@@ -1346,14 +1346,20 @@ function h3RouteMiddleware(options: TSESTree.Node | undefined): TSESTree.Node[] 
   );
 }
 
-/** The methods, upper-cased, a route's method argument names (`'post'`, `['GET', 'POST']`); none when the code does not show them. */
+/**
+ * The methods, upper-cased, a route's method argument names (`'post'`, `['GET', 'POST']`); none
+ * when the code does not show them.
+ */
 function staticMethods(node: TSESTree.Node | null | undefined): string[] {
   const value = node ? staticValue(node)?.value : undefined;
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map((method) => String(method).toUpperCase());
 }
 
-/** A path of an Elysia scope under the prefixes of the `group(prefix, …)` calls it is in; `null` where one is not static. */
+/**
+ * A path of an Elysia scope under the prefixes of the `group(prefix, …)` calls it is in; `null`
+ * where one is not static.
+ */
 function withGroupPrefix(app: AppInstance, path: string | null): string | null {
   let joined = path;
   for (let scope: AppInstance | null = app; scope?.scopeCall && joined !== null; scope = scope.parent) {

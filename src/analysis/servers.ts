@@ -197,7 +197,8 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
         (declaration.type === AST_NODE_TYPES.Identifier || declaration.type === AST_NODE_TYPES.NewExpression) &&
         servesFetch(declaration)
       ) {
-        // `export default app`: a Hono app has a `fetch` of its own (hono 4 `hono-base.js`: `fetch = (request, ...rest) => …`).
+        // `export default app`: a Hono app has a `fetch` of its own (hono 4 `hono-base.js`: `fetch
+        // = (request, ...rest) => …`).
         exportedApp(declaration, declaration.type === AST_NODE_TYPES.Identifier ? declaration.name : null);
       }
     } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
@@ -420,7 +421,10 @@ export function madeWithOption(receiver: TSESTree.Node, keys: readonly string[])
 /** The methods that give an app routes or middleware, in every framework the adapters know. */
 const ROUTING_METHODS: ReadonlySet<string> = new Set([...ROUTE_VERBS, 'register', 'route']);
 
-/** The server a `listen()` is called on, when it is made in the file: the call that makes it and the calls made on it. */
+/**
+ * The server a `listen()` is called on, when it is made in the file: the call that makes it and the
+ * calls made on it.
+ */
 interface ListenedServer {
   /** The call that makes the server or app (`net.createServer()`, `express()`, `new Koa()`). */
   readonly made: TSESTree.CallExpression | TSESTree.NewExpression;
@@ -959,7 +963,10 @@ function isPromiseExecutor(fn: TSESTree.Node): boolean {
   );
 }
 
-/** The variables that hold the server a `listen()` starts: its result (`const srv = app.listen(…)`) and what it is called on. */
+/**
+ * The variables that hold the server a `listen()` starts: its result (`const srv = app.listen(…)`)
+ * and what it is called on.
+ */
 function serverVariables(listen: TSESTree.CallExpression, made: TSESTree.Node): Set<Scope.Variable> {
   const variables = new Set<Scope.Variable>();
   for (const node of [outermostWrapper(listen), made]) {
@@ -1864,7 +1871,10 @@ function bindsLoopback(start: ServerStart): boolean {
   return values.some(loopback) && values.every((value) => !value.known || loopback(value));
 }
 
-/** Where the app a start serves was made: the receiver of `.listen()`, the handler of `createServer(app)`, or `fetch: app.fetch`. */
+/**
+ * Where the app a start serves was made: the receiver of `.listen()`, the handler of
+ * `createServer(app)`, or `fetch: app.fetch`.
+ */
 export function startedApp(start: ServerStart): TSESTree.Node | null {
   const { call } = start;
   let served: TSESTree.Node | null | undefined;
@@ -2172,7 +2182,10 @@ function handlerServedByTestsOnly(given: TSESTree.Node): boolean {
   });
 }
 
-/** Whether `argument` is the app a test client is handed: supertest's `request(app)`, light-my-request's `inject(app)`. */
+/**
+ * Whether `argument` is the app a test client is handed: supertest's `request(app)`,
+ * light-my-request's `inject(app)`.
+ */
 function givenToTestClient(argument: TSESTree.Node): boolean {
   const held = outermostWrapper(argument);
   const call = held.parent;

@@ -1134,7 +1134,10 @@ function propertyWritten(id: TSESTree.Identifier, name: string): boolean {
   });
 }
 
-/** What a reference of an object's variable does with it: writes a property (`state.host = …`, `state.count++`), reads one, or anything else. */
+/**
+ * What a reference of an object's variable does with it: writes a property (`state.host = …`,
+ * `state.count++`), reads one, or anything else.
+ */
 type PropertyUse =
   | {
       readonly kind: 'write';

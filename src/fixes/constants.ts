@@ -57,16 +57,16 @@ export function isTypeScriptFile(filename: string): boolean {
 }
 
 /**
- * Module-level declarations for a fix to refer to. A name already bound where the fix uses it
- * is not declared again: fixes name their declarations with `claimNames()`, which keeps a name
- * only where it is free or declared just as the fix would declare it. A missing import joins the file's import of its module (a
- * named `import { … }` or destructuring `require`), or else follows the imports and `require`s
- * at the top of the file. The other missing declarations go, in order, at one place per file, so
- * that when several reports need the same declaration their fixes overlap and ESLint applies
- * one per pass, instead of declaring it twice. That place is before or after the top-level
- * statement of the rule's first report in the file (which keeps the fix away from other rules'
- * fixes elsewhere; after it only for what is read at request time), or else after the imports,
- * `require`s and directives at the top.
+ * Module-level declarations for a fix to refer to. A name already bound where the fix uses it is
+ * not declared again: fixes name their declarations with `claimNames()`, which keeps a name only
+ * where it is free or declared just as the fix would declare it. A missing import joins the file's
+ * import of its module (a named `import { … }` or destructuring `require`), or else follows the
+ * imports and `require`s at the top of the file. The other missing declarations go, in order, at
+ * one place per file, so that when several reports need the same declaration their fixes overlap
+ * and ESLint applies one per pass, instead of declaring it twice. That place is before or after the
+ * top-level statement of the rule's first report in the file (which keeps the fix away from other
+ * rules' fixes elsewhere; after it only for what is read at request time), or else after the
+ * imports, `require`s and directives at the top.
  */
 export function ensureModuleDeclarations(
   fixer: RuleFixer,

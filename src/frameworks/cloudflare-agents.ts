@@ -39,7 +39,10 @@ const SERVE: readonly Entity[] = [
   { kind: 'cors-option', middleware: MCP_AGENT_CORS, argument: 1, key: 'corsOptions', byDefault: true },
 ];
 
-/** Cloudflare's Agents SDK: what `McpAgent.serve()` and the stateless `createMcpHandler()` answer with their `corsOptions`. */
+/**
+ * Cloudflare's Agents SDK: what `McpAgent.serve()` and the stateless `createMcpHandler()` answer
+ * with their `corsOptions`.
+ */
 export const cloudflareAgentsAdapter: Adapter = {
   name: 'cloudflare-agents',
   // agents 0.2 (package.json `peerDependencies`, src/index.ts `import … from 'cloudflare:workers'`):

@@ -34,7 +34,8 @@ export const FASTIFY_APP: readonly Entity[] = [
         socketKey: 'path',
       },
       fetchHandler: false,
-      // fastify 5 types/instance.d.ts: `register`, `addHook`, `route` and the shorthand route methods return the instance.
+      // fastify 5 types/instance.d.ts: `register`, `addHook`, `route` and the shorthand route
+      // methods return the instance.
       returnsItself: new Set([
         'register',
         'addHook',

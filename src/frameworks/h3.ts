@@ -30,7 +30,10 @@ export const NITRO_PACKAGES: ReadonlySet<string> = new Set([
   '@analogjs/vite-plugin-nitro',
 ]);
 
-/** h3 1.x `defineEventHandler(handler)` and its alias `eventHandler` (also `defineEventHandler({ handler, onRequest })`). */
+/**
+ * h3 1.x `defineEventHandler(handler)` and its alias `eventHandler` (also `defineEventHandler({
+ * handler, onRequest })`).
+ */
 export const EVENT_HANDLER_MAKERS: ReadonlySet<string> = new Set(['defineEventHandler', 'eventHandler']);
 
 /** h3 1.x `getRequestHeader(event, name)` and its alias `getHeader`: one request header, by name. */

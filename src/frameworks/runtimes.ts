@@ -47,7 +47,10 @@ const H3_SERVE: StartApi = {
   signature: 'app-options',
 };
 
-/** srvx's `serve({ fetch })` (what h3 2 and tmcp's examples serve with), on Node, Bun or Deno, and h3 2's `serve(app)`. */
+/**
+ * srvx's `serve({ fetch })` (what h3 2 and tmcp's examples serve with), on Node, Bun or Deno, and
+ * h3 2's `serve(app)`.
+ */
 export const srvxAdapter: Adapter = {
   name: 'srvx',
   modules: {

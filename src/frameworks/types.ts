@@ -24,7 +24,10 @@ export interface Adapter {
   readonly headers?: HeaderApi;
   /** Servers it runs from settings in a file of their own (xmcp's `xmcp.config.ts`), with no code of the project's. */
   readonly configFiles?: readonly ConfigFileServer[];
-  /** Modules that run only on Cloudflare Workers: a module that imports one is Worker code, whatever else its package holds. */
+  /**
+   * Modules that run only on Cloudflare Workers: a module that imports one is Worker code, whatever
+   * else its package holds.
+   */
   readonly workerOnlyModules?: readonly string[];
 }
 
@@ -135,7 +138,10 @@ export type Entity =
   | { readonly kind: 'mcp-transport'; readonly transport: McpTransport }
   /** An MCP SDK app factory that validates Host (and Origin) for a loopback host. */
   | { readonly kind: 'mcp-app'; readonly factory: McpAppFactory }
-  /** Makes (called) or is (read) a web request handler that serves MCP: mcp-handler's `createMcpHandler(…)`, xmcp's `xmcpHandler`. */
+  /**
+   * Makes (called) or is (read) a web request handler that serves MCP: mcp-handler's
+   * `createMcpHandler(…)`, xmcp's `xmcpHandler`.
+   */
   | { readonly kind: 'mcp-handler' }
   /**
    * Makes a WebSocket server, which a page of any site may connect to: `new WebSocketServer(options)`
@@ -253,7 +259,10 @@ export type StartSignature =
    * `host`; a `port` string that names no number is a Unix socket.
    */
   | 'hapi-start'
-  /** A server with no host option at all (`@chatmcp/sdk`'s `RestServerTransport`): every interface, whatever it is given. */
+  /**
+   * A server with no host option at all (`@chatmcp/sdk`'s `RestServerTransport`): every interface,
+   * whatever it is given.
+   */
   | 'no-host';
 
 export interface StartApi extends ServerApi {
@@ -269,7 +278,10 @@ export interface StartApi extends ServerApi {
    * WebSocket handshake: Bun's `websocket` and `upgrade`.
    */
   readonly upgrades?: { readonly option: string; readonly method: string };
-  /** With `'construction-host'`: whether the call's second argument holds options with a host of their own (mcp-use 2). */
+  /**
+   * With `'construction-host'`: whether the call's second argument holds options with a host of
+   * their own (mcp-use 2).
+   */
   readonly listenOptions?: boolean;
   /**
    * Versions of the package before `version` bind every interface whatever they are given (they
@@ -397,7 +409,10 @@ export interface CorsMiddleware {
    * for an empty one): a fix cannot close it without the origin the owner trusts, so there is none.
    */
   readonly noDenyValue?: boolean;
-  /** A property of that first argument that must have this value (or one of these) for the method to set it up at all. */
+  /**
+   * A property of that first argument that must have this value (or one of these) for the method to
+   * set it up at all.
+   */
   readonly onlyWhen?: OptionValue;
   /** With `origin` left out it answers each request with its own origin (mcp-use 2), not `*`. */
   readonly reflectsWhenMissing?: boolean;
@@ -504,7 +519,10 @@ export interface ConfigFileServer {
   /** The setting that holds its CORS options, and what they take and default to. */
   readonly corsKey: string;
   readonly cors: CorsMiddleware;
-  /** A setting of the default export that hands the server to another framework instead (xmcp's `experimental.adapter`). */
+  /**
+   * A setting of the default export that hands the server to another framework instead (xmcp's
+   * `experimental.adapter`).
+   */
   readonly servedElsewhereBy: readonly string[];
   /** The module, beside the config file, whose default export is middleware run before every request. */
   readonly middlewareModule: string;

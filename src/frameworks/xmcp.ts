@@ -71,16 +71,20 @@ const MCP_PATH_PROVIDER = { [CALL]: [{ kind: 'auth', auth: 'middleware', guardsP
 /**
  * The Next.js adapter xmcp builds (`@xmcp/adapter`; xmcp 1.1.0 src/runtime/adapters/nextjs): its
  * `xmcpHandler` is a web request handler that serves the project's MCP server (a route file exports
- * it as `GET` and `POST`), and (auth.ts) `withAuth(handler, { verifyToken, required })` reads the `Authorization: Bearer` token and hands it
- * to `verifyToken`, but with the default `required: false` it calls the handler without one; only
- * `required: true` answers 401 when `verifyToken` finds no token.
+ * it as `GET` and `POST`), and (auth.ts) `withAuth(handler, { verifyToken, required })` reads the
+ * `Authorization: Bearer` token and hands it to `verifyToken`, but with the default `required:
+ * false` it calls the handler without one; only `required: true` answers 401 when `verifyToken`
+ * finds no token.
  */
 const NEXT_ADAPTER = {
   xmcpHandler: { [READ]: [{ kind: 'mcp-handler' }] },
   withAuth: { [CALL]: [{ kind: 'auth', auth: 'wrapper', optionsArgument: 1 }] },
 } as const;
 
-/** xmcp: `xmcp.config.ts` and its auth middleware (`apiKeyAuthMiddleware` and `jwtAuthMiddleware` answer 401 without a key). */
+/**
+ * xmcp: `xmcp.config.ts` and its auth middleware (`apiKeyAuthMiddleware` and `jwtAuthMiddleware`
+ * answer 401 without a key).
+ */
 export const xmcpAdapter: Adapter = {
   name: 'xmcp',
   modules: {

@@ -739,15 +739,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Whether no page of another site can read what a route answers (the SSE stream that names
-     * the session id): the file sets no CORS policy at all, neither middleware nor an
+     * Whether no page of another site can read what a route answers (the SSE stream that names the
+     * session id): the file sets no CORS policy at all, neither middleware nor an
      * `Access-Control-Allow-Origin` header; the route's app is made here, used by no other module
      * and handed to no function (which could add one) but one of the project that adds none
-     * (`addsNoCors`) or Node's `http.createServer(app)`; and every middleware it mounts is a package's (`express.json()`), a function
-     * of this file, or one of another module that leaves CORS alone (`leavesCorsAlone`: a
-     * request-id setter, not one that may set the header); and the app is served on loopback
-     * only, where no other machine opens the stream. A rebinding page is same-origin, which
-     * `require-dns-rebinding-protection` judges.
+     * (`addsNoCors`) or Node's `http.createServer(app)`; and every middleware it mounts is a
+     * package's (`express.json()`), a function of this file, or one of another module that leaves
+     * CORS alone (`leavesCorsAlone`: a request-id setter, not one that may set the header); and the
+     * app is served on loopback only, where no other machine opens the stream. A rebinding page is
+     * same-origin, which `require-dns-rebinding-protection` judges.
      */
     function unreadableCrossOrigin(route: Route): boolean {
       if (!setsNoCors(sourceCode)) return false;

@@ -221,7 +221,8 @@ const HOST_FINDER: CheckFinder = {
   checksHeader: (header) => header === 'host' || header === 'origin',
   // Every request has a Host, and a browser sends Origin cross-origin: a check of a wrong value is the check.
   rejectsWhenMissing: false,
-  // A rebinding page's origin is a name of the attacker's: `http://10.attacker.example:3000` passes `startsWith('10.')`.
+  // A rebinding page's origin is a name of the attacker's: `http://10.attacker.example:3000` passes
+  // `startsWith('10.')`.
   wholeOrigins: true,
 };
 /**
@@ -681,7 +682,10 @@ export default createRule<Options, MessageIds>({
       return last?.type === AST_NODE_TYPES.ReturnStatement && last.argument !== null;
     }
 
-    /** Whether a test reads the request's Origin: itself, through a name it keeps, or in a helper it hands the request to. */
+    /**
+     * Whether a test reads the request's Origin: itself, through a name it keeps, or in a helper it
+     * hands the request to.
+     */
     function testsOrigin(test: TSESTree.Node, fn: HandlerFunction, seen = new Set<TSESTree.Node>()): boolean {
       if (seen.has(test)) return false;
       seen.add(test);
@@ -823,7 +827,10 @@ export default createRule<Options, MessageIds>({
       return isNullishLiteral(other) && node.operator.startsWith('=') && testsOrigin(value, fn);
     }
 
-    /** A branch that turns a handshake away: an error answer, `socket.destroy()`, `next(err)`, `callback(null, false)`. */
+    /**
+     * A branch that turns a handshake away: an error answer, `socket.destroy()`, `next(err)`,
+     * `callback(null, false)`.
+     */
     function refusingBranch(branch: TSESTree.Statement): boolean {
       if (turnsAwaySomewhere(branch)) return true;
       let refuses = false;
@@ -874,7 +881,8 @@ export default createRule<Options, MessageIds>({
       if (isNullishLiteral(skipTypeWrappers(value))) return true;
       const fn = resolveFunction(value);
       if (!fn) return false;
-      // ws's `verifyClient(info, done)` answers `done(result)`; engine.io's `allowRequest(req, callback)` `callback(err, success)`.
+      // ws's `verifyClient(info, done)` answers `done(result)`; engine.io's `allowRequest(req,
+      // callback)` `callback(err, success)`.
       const answerAt = verifyKey === 'verifyClient' ? 0 : 1;
       const callback = fn.params[1];
       if (callback?.type === AST_NODE_TYPES.Identifier) {
@@ -899,7 +907,10 @@ export default createRule<Options, MessageIds>({
       return returned.length > 0 && returned.every((expression) => staticValue(expression)?.value === true);
     }
 
-    /** The listeners for `event` (`x.on(event, fn)`, `once`, `addListener`), on `server`, or on anything when `null`. */
+    /**
+     * The listeners for `event` (`x.on(event, fn)`, `once`, `addListener`), on `server`, or on
+     * anything when `null`.
+     */
     function listenersFor(event: string, server: TSESTree.Node | null): HandlerFunction[] {
       return moduleIndex(sourceCode.ast).calls.flatMap((call) => {
         const [name, listener] = call.arguments;

@@ -451,7 +451,10 @@ function isWrittenValue(node: TSESTree.Node, candidate: PossibleValue): boolean 
   );
 }
 
-/** A module that may export a host that binds every interface: `export`, and `'0.0.0.0'` or `'::'` (two linear tests). */
+/**
+ * A module that may export a host that binds every interface: `export`, and `'0.0.0.0'` or `'::'`
+ * (two linear tests).
+ */
 const EVERY_INTERFACE_LITERAL = /['"`](?:0\.0\.0\.0|::0?)['"`]/u;
 
 /** The string literals of a module that bind every interface as a host. */
