@@ -115,7 +115,10 @@ const vulnerable = exampleFiles().filter((file) => exampleRole(file) === 'vulner
 
 describe('the ESLint language server of VS Code, on the vulnerable examples', () => {
   let server: LspClient;
-  /** The eslint CLI's reports on each workspace file, and its `--fix-dry-run` output: what the editor must agree with. */
+  /**
+   * The eslint CLI's reports on each workspace file, and its `--fix-dry-run` output: what the
+   * editor must agree with.
+   */
   const cliReports = new Map<string, CliResult>();
   const cliFixed = new Map<string, CliResult & { output?: string }>();
 

@@ -12,7 +12,10 @@ import { transportAt, unprotectedTransport } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
-/** An express server whose middleware runs `check` on `const auth = req.headers.authorization`, in front of `POST /mcp`. */
+/**
+ * An express server whose middleware runs `check` on `const auth = req.headers.authorization`, in
+ * front of `POST /mcp`.
+ */
 const CHECKED = (
   check: string,
   cors = false,

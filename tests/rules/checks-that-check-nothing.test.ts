@@ -28,7 +28,10 @@ const FAIL_OPEN_AT_LINE_5 = {
   suggestions: [],
 } as const;
 
-/** A ws bridge whose `verifyClient` hands the handshake's Origin to a check that answers `result` while its list is unset. */
+/**
+ * A ws bridge whose `verifyClient` hands the handshake's Origin to a check that answers `result`
+ * while its list is unset.
+ */
 const WS_FAIL_OPEN = (result: string): string => `import { WebSocketServer } from 'ws';
 // The MCP bridge's socket.
 ${FAIL_OPEN_PREDICATE.replace('export function', 'function').replace('RESULT', result)}
@@ -437,7 +440,10 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
   ],
 });
 
-/** STUB_PREDICATE's server, whose gate hands the request to `originAllowed`, which reads Origin itself and then runs `foreign`. */
+/**
+ * STUB_PREDICATE's server, whose gate hands the request to `originAllowed`, which reads Origin
+ * itself and then runs `foreign`.
+ */
 const REQUEST_PREDICATE = (foreign: string, options = ''): string =>
   STUB_PREDICATE('true', options)
     .replace(

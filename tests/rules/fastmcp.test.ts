@@ -419,7 +419,10 @@ ruleTester.run('require-dns-rebinding-protection: fastmcp switched between stdio
   ],
 });
 
-/** A project whose `server.ts` makes the FastMCP server (`AUTHENTICATED` in `auth-server.ts`) that other modules start. */
+/**
+ * A project whose `server.ts` makes the FastMCP server (`AUTHENTICATED` in `auth-server.ts`) that
+ * other modules start.
+ */
 const splitProject = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cors-fastmcp-'));
 fs.mkdirSync(path.join(splitProject, 'node_modules', 'fastmcp'), { recursive: true });
 fs.writeFileSync(

@@ -5,9 +5,10 @@ import reflectedRule from '../../src/rules/no-reflected-origin';
 import { createRuleTester } from '../rule-tester';
 import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
 
-// Apps made other ways than the bare factory. fastify 5 types/instance.d.ts: `withTypeProvider<T>()` returns the instance it is called on,
-// retyped, as do `decorate()` and the `set…Compiler()` methods: what a name holds made that way
-// is the app, with its routes, hooks and `listen()`.
+// Apps made other ways than the bare factory. fastify 5 types/instance.d.ts:
+// `withTypeProvider<T>()` returns the instance it is called on, retyped, as do `decorate()` and the
+// `set…Compiler()` methods: what a name holds made that way is the app, with its routes, hooks and
+// `listen()`.
 
 const ruleTester = createRuleTester();
 

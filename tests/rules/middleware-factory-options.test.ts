@@ -10,7 +10,10 @@ import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
-/** An SDK app bound to every interface whose `/mcp` sits behind `bearerAuth({ issuer, allowAnonymous: <anonymous> })`. */
+/**
+ * An SDK app bound to every interface whose `/mcp` sits behind `bearerAuth({ issuer,
+ * allowAnonymous: <anonymous> })`.
+ */
 const server = (anonymous: string): string => `import type { Request, Response } from 'express';
 import { createMcpExpressApp } from '@modelcontextprotocol/express';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';

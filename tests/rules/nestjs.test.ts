@@ -906,7 +906,10 @@ ruleTester.run('require-dns-rebinding-protection: a NestJS controller that answe
   ],
 });
 
-/** DELEGATING_CONTROLLER's provider, with `check` before (or, with `after`, after) the controller hands the request on. */
+/**
+ * DELEGATING_CONTROLLER's provider, with `check` before (or, with `after`, after) the controller
+ * hands the request on.
+ */
 const CHECKED_DELEGATION = (check: string, after = false): string =>
   DELEGATING_CONTROLLER('@Injectable()\n')
     .replace('Res }', 'Res, ForbiddenException, UnauthorizedException }')
@@ -1000,7 +1003,10 @@ export class McpService {
 
 const nestPackage = nestPackages();
 
-/** A package whose controller module runs `check` before it hands the request to MCP_SERVICE; the path of the service's module. */
+/**
+ * A package whose controller module runs `check` before it hands the request to MCP_SERVICE; the
+ * path of the service's module.
+ */
 function servicePackage(check: string): string {
   const controller = nestPackage({
     'mcp.service.ts': MCP_SERVICE,

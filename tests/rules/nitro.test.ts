@@ -31,7 +31,10 @@ export default defineEventHandler(async (event) => {${check}
 });
 `;
 
-/** The check the token fix writes first in a Nitro handler, for `header` (for POST alone in a handler of every method). */
+/**
+ * The check the token fix writes first in a Nitro handler, for `header` (for POST alone in a
+ * handler of every method).
+ */
 const GUARD = (check: string, header: string, status: number, bearer: boolean, post = ''): string => `
   if (${post}!${check}(event.headers.get('${header}'))) {
     return Response.json(${REFUSAL}, { status: ${status}${bearer ? ", headers: { 'WWW-Authenticate': 'Bearer' }" : ''} });
@@ -241,7 +244,10 @@ ruleTester.run('no-wildcard-origin: Nitro route rules', wildcardRule, {
   ],
 });
 
-/** A Nitro MCP route that sets its CORS headers with h3's helper first: `sets` (auto-imported, or imported by `imports`). */
+/**
+ * A Nitro MCP route that sets its CORS headers with h3's helper first: `sets` (auto-imported, or
+ * imported by `imports`).
+ */
 const HEADERS_ROUTE = (
   sets: string,
   imports = '',

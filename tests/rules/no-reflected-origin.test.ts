@@ -1796,7 +1796,10 @@ function allowedOrigin(origin: unknown): string {
   ],
 });
 
-/** A middleware that echoes the Origin when `helper(req)` holds; `fixed` echoes `allowedOrigin(origin)` after the allowlist `list`. */
+/**
+ * A middleware that echoes the Origin when `helper(req)` holds; `fixed` echoes
+ * `allowedOrigin(origin)` after the allowlist `list`.
+ */
 const HELPER_GIVEN_REQUEST = (helper: string, list?: string): string => `${helper}
 ${
   list === undefined
@@ -2011,7 +2014,10 @@ ruleTester.run('no-reflected-origin: a helper given the request, called after a 
   ],
 });
 
-/** A node:http server that echoes the Origin where `test` holds, with a list of patterns `TRUSTED` and of origins `ALLOWED`. */
+/**
+ * A node:http server that echoes the Origin where `test` holds, with a list of patterns `TRUSTED`
+ * and of origins `ALLOWED`.
+ */
 const ECHO_WHERE = (test: string): string => `import http from 'node:http';
 
 const TRUSTED = [/^http:\\/\\/127\\.0\\.0\\.1(:\\d+)?$/, /^http:\\/\\/localhost(:\\d+)?$/];
@@ -2273,7 +2279,10 @@ express().use(
   }),
 );`;
 
-/** The report on an origin function of `code` (`make(test)`) that lets every origin in on a branch, through `credentials: true`, with its two suggestions. */
+/**
+ * The report on an origin function of `code` (`make(test)`) that lets every origin in on a branch,
+ * through `credentials: true`, with its two suggestions.
+ */
 function branchReport(
   make: (test: string, origin?: string) => string,
   test: string,

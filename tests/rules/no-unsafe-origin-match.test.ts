@@ -900,7 +900,10 @@ ruleTester.run('no-unsafe-origin-match: a helper behind a presence test in the s
   ],
 });
 
-/** An express gate that refuses what its helper says no to, a helper handed the request that reads its Origin and answers `test`. */
+/**
+ * An express gate that refuses what its helper says no to, a helper handed the request that reads
+ * its Origin and answers `test`.
+ */
 const HELPER_READING_ORIGIN = (test: string): string => `import express from 'express';
 
 function isTrusted(req: express.Request): boolean {

@@ -2628,7 +2628,10 @@ app.listen(3000, '127.0.0.1');`;
 
 const OPEN_GET = "\nrouter.get('/', (req, res) => transport.handleRequest(req, res));";
 
-/** MOUNTED_ROUTER mounted with no path, before an unguarded MCP route of the app: the router's `cors()` runs for it too. */
+/**
+ * MOUNTED_ROUTER mounted with no path, before an unguarded MCP route of the app: the router's
+ * `cors()` runs for it too.
+ */
 const PATHLESS_MOUNT = MOUNTED_ROUTER('').replace(
   "app.use('/mcp', router);",
   "app.use(router);\napp.post('/mcp', (req, res) => transport.handleRequest(req, res, req.body));",
@@ -3212,7 +3215,10 @@ ruleTester.run('no-wildcard-origin: a headers helper of the handlers of a route 
   ],
 });
 
-/** A route file whose `GET` answers through the handler a factory of the file returns, with a `*` constant's headers. */
+/**
+ * A route file whose `GET` answers through the handler a factory of the file returns, with a `*`
+ * constant's headers.
+ */
 const FACTORY_ANSWER = `import { issuerFor } from '../../../lib/issuers';
 
 const METADATA_CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, OPTIONS' };

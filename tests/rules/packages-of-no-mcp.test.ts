@@ -35,7 +35,10 @@ const server = http.createServer((req, res) => {
 server.listen(4000);
 `;
 
-/** A plain `node:http` API that writes a wildcard policy in its handler: the file alone cannot tell it from an MCP bridge. */
+/**
+ * A plain `node:http` API that writes a wildcard policy in its handler: the file alone cannot tell
+ * it from an MCP bridge.
+ */
 const PLAIN_API = `import http from 'node:http';
 
 const server = http.createServer((req, res) => {

@@ -14,7 +14,10 @@ import { packageMaker } from '../support/packages';
 const ruleTester = createRuleTester();
 const makePackage = packageMaker();
 
-/** A library's router for one metadata document, with `cors()` on its route: `document` is what `router.get('/')` answers. */
+/**
+ * A library's router for one metadata document, with `cors()` on its route: `document` is what
+ * `router.get('/')` answers.
+ */
 const metadataRouter = (document: string, answer = 'res.status(200).json(metadata);') => `import express from 'express';
 import cors from 'cors';
 

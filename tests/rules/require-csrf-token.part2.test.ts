@@ -2436,7 +2436,10 @@ ruleTester.run('require-csrf-token: a check registered as a route of its own bef
   ],
 });
 
-/** A Fastify plugin held by a constant, registered on two apps: `app` behind a bearer hook, and `admin` after `adminHook`. */
+/**
+ * A Fastify plugin held by a constant, registered on two apps: `app` behind a bearer hook, and
+ * `admin` after `adminHook`.
+ */
 const PLUGIN_ON_TWO_APPS = (adminHook: string): string => `import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { McpServer } from '@modelcontextprotocol/server';
 

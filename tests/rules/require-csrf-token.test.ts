@@ -37,7 +37,10 @@ function httpPostBranch(check = ''): string {
 });`;
 }
 
-/** A handler that exits early for `['HEAD', 'OPTIONS']` and serves MCP in a branch for the methods `MCP_METHODS` lists; `check` atop its body. */
+/**
+ * A handler that exits early for `['HEAD', 'OPTIONS']` and serves MCP in a branch for the methods
+ * `MCP_METHODS` lists; `check` atop its body.
+ */
 function methodListBranch(check = ''): string {
   return `http.createServer(async (req, res) => {
   ${check}const MCP_METHODS = new Set(['GET', 'POST', 'DELETE']);

@@ -43,7 +43,10 @@ const IMPORTED_URL = ROUTED_BY_PATH.replace(
   "import http from 'node:http';\nimport { URL } from 'node:url';",
 );
 
-/** An app handed to a class and a function that make transports in their routes; `guardedFirst`: the bearer check is installed before. */
+/**
+ * An app handed to a class and a function that make transports in their routes; `guardedFirst`: the
+ * bearer check is installed before.
+ */
 function handedApp(guardedFirst: boolean, options = { transport: '', mount: '' }): string {
   const guard = 'app.use(requireBearerAuth({ verifier }));\n';
   return `import express, { type Express } from 'express';
@@ -2235,7 +2238,10 @@ ruleTester.run('require-dns-rebinding-protection: a handler a package makes from
   ],
 });
 
-/** An express MCP endpoint behind middleware that refuses a request when `refuse` holds for `value` (the header read). */
+/**
+ * An express MCP endpoint behind middleware that refuses a request when `refuse` holds for `value`
+ * (the header read).
+ */
 const HEADER_GATE = (
   read: string,
   refuse: string,
@@ -3053,7 +3059,10 @@ ruleTester.run('require-dns-rebinding-protection: a route on an app the class ma
   ],
 });
 
-/** An app whose `POST /mcp` feeds the body to `transport`, a transport of the project's own that `mcp` is connected to. */
+/**
+ * An app whose `POST /mcp` feeds the body to `transport`, a transport of the project's own that
+ * `mcp` is connected to.
+ */
 const OWN_TRANSPORT = (server: string, check = ''): string => `import express from 'express';
 ${server}
 import { OneShotTransport } from './one-shot-transport.js';
@@ -3308,7 +3317,10 @@ ruleTester.run("require-dns-rebinding-protection: the SDK's OAuth endpoints serv
   ],
 });
 
-/** An app whose `POST /rpc` hands the body to `answer`, which hands it to the dispatcher `route` (with `check` first). */
+/**
+ * An app whose `POST /rpc` hands the body to `answer`, which hands it to the dispatcher `route`
+ * (with `check` first).
+ */
 const TWO_DEEP = (check = ''): string => `import express from 'express';
 
 async function route(message: { id: number; method: string }) {
@@ -3386,7 +3398,10 @@ const corsRefusalReport = (use: string) => ({
   ],
 });
 
-/** A cors origin function that lets in the origins `test` (of `origin`) holds for, and refuses the rest with an error. */
+/**
+ * A cors origin function that lets in the origins `test` (of `origin`) holds for, and refuses the
+ * rest with an error.
+ */
 const REFUSING_ORIGIN_FUNCTION = (test: string): string =>
   `cors({ origin: (origin, done) => (!origin || ${test} ? done(null, true) : done(new Error('origin refused'))) })`;
 
@@ -3592,7 +3607,10 @@ app.listen(3000, '127.0.0.1');`,
   invalid: [],
 });
 
-/** A `main()` that makes the transport and registers its routes, one of them an OAuth callback that refuses a bad state cookie; `options` are the transport's. */
+/**
+ * A `main()` that makes the transport and registers its routes, one of them an OAuth callback that
+ * refuses a bad state cookie; `options` are the transport's.
+ */
 const SERVER_MAIN = (options: string): string => `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 

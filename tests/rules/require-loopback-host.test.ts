@@ -5004,7 +5004,10 @@ ruleTester.run('require-loopback-host: a plain server that routes through a tabl
   ],
 });
 
-/** A plain server that serves the files of a folder; `read` is how its handler takes the request (line 19 holds `listen`). */
+/**
+ * A plain server that serves the files of a folder; `read` is how its handler takes the request
+ * (line 19 holds `listen`).
+ */
 const STATIC_FILES = (read = ''): string => `import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -5140,7 +5143,10 @@ ruleTester.run("require-loopback-host: the caller's app, or one made here (`opti
   ],
 });
 
-/** A WebSocket relay beside a plain server whose only endpoints answer constants; `wsHost` and `httpHost` are their hosts. */
+/**
+ * A WebSocket relay beside a plain server whose only endpoints answer constants; `wsHost` and
+ * `httpHost` are their hosts.
+ */
 const RELAY_BESIDE_PLAIN = (wsHost = '', httpHost = ''): string => `import http from 'node:http';
 import { WebSocketServer } from 'ws';
 
@@ -5337,7 +5343,10 @@ ruleTester.run('require-loopback-host: a port that TypeScript types as a string'
   ],
 });
 
-/** A server that is HTTPS when TLS is configured, else the app's own `listen()`; `app` and `server` are the hosts each gets. */
+/**
+ * A server that is HTTPS when TLS is configured, else the app's own `listen()`; `app` and `server`
+ * are the hosts each gets.
+ */
 const TLS_OR_PLAIN = (app = '', server = ''): string => `import express from 'express';
 import https from 'node:https';
 

@@ -76,7 +76,10 @@ export async function runTool(name: string): Promise<unknown> {
   return name === 'load' ? os.loadavg() : null;
 }`;
 
-/** The report on `server.listen(port)` of `code`, a `node:http` server with no host, at `line`, with its suggestions. */
+/**
+ * The report on `server.listen(port)` of `code`, a `node:http` server with no host, at `line`, with
+ * its suggestions.
+ */
 const defaultHostError = (code: string, line: number, port: number) =>
   nodeDefaultHost(line, (host) => code.replace(`listen(${port})`, `listen(${port}${host})`));
 
@@ -103,7 +106,10 @@ ruleTester.run('require-loopback-host: a handler that runs code reaching MCP', l
 // A server that uses MCP as a client of another server names MCP in its code (the upstream's URL,
 // a `mcpClient`), but serves none: what it says of MCP there is a server it calls.
 
-/** A relay whose `POST /relay` reads a resource of an upstream MCP server through `./upstream.js`; line 13 holds `listen`. */
+/**
+ * A relay whose `POST /relay` reads a resource of an upstream MCP server through `./upstream.js`;
+ * line 13 holds `listen`.
+ */
 const RELAY = `import http from 'node:http';
 import { readUpstream } from './upstream.js';
 
@@ -196,7 +202,10 @@ ruleTester.run('require-loopback-host: a server that uses MCP only as a client',
   ],
 });
 
-/** A worker of a monorepo whose job route parses OAuth metadata with a helper of `./oauth.js`; line 11 holds `listen`. */
+/**
+ * A worker of a monorepo whose job route parses OAuth metadata with a helper of `./oauth.js`; line
+ * 11 holds `listen`.
+ */
 const JOBS_WORKER = `import express from 'express';
 import { parseMetadata } from './oauth.js';
 

@@ -12,7 +12,10 @@ import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
-/** A loopback server whose POST branch answers MCP messages; `preflight` is the OPTIONS branch, `check` stands before the route's branch. */
+/**
+ * A loopback server whose POST branch answers MCP messages; `preflight` is the OPTIONS branch,
+ * `check` stands before the route's branch.
+ */
 const HANDLER = ({
   preflight,
   check = '',

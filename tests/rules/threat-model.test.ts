@@ -209,7 +209,10 @@ function allowedOrigin(origin: unknown): string {
 }`;
 }
 
-/** `code` with the allowlist of `origins` and its helper declared after the app, as the reflected-origin fix writes them. */
+/**
+ * `code` with the allowlist of `origins` and its helper declared after the app, as the
+ * reflected-origin fix writes them.
+ */
 function withOriginAllowlist(code: string, origins: string): string {
   return code.replace('const app = express();\n', `const app = express();\n\n${originAllowlist(origins)}\n\n`);
 }
@@ -2778,7 +2781,10 @@ function assetHeaderReport(code: string) {
   };
 }
 
-/** A Koa app that answers `/fonts/…` with koa-send's files under `root`, with `*` (line 12), beside its MCP endpoint. */
+/**
+ * A Koa app that answers `/fonts/…` with koa-send's files under `root`, with `*` (line 12), beside
+ * its MCP endpoint.
+ */
 const KOA_SEND = (root: string): string => `import path from 'node:path';
 import Koa from 'koa';
 import send from 'koa-send';

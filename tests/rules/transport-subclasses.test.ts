@@ -43,7 +43,10 @@ const unprotected = (code: string) => {
   };
 };
 
-/** A subclass whose constructor turns the protection off before it hands the options on, on an express route (line 12). */
+/**
+ * A subclass whose constructor turns the protection off before it hands the options on, on an
+ * express route (line 12).
+ */
 const REWRITING = `import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { StreamableHTTPServerTransportOptions } from '@modelcontextprotocol/sdk/server/streamableHttp.js';

@@ -1294,7 +1294,10 @@ ruleTester.run(
   },
 );
 
-/** A Next.js route handler that goes on only with what `userFrom` hands back, which `fallback` may make from the cookie. */
+/**
+ * A Next.js route handler that goes on only with what `userFrom` hands back, which `fallback` may
+ * make from the cookie.
+ */
 const USER_FROM = (fallback: string): string => `${V1_TRANSPORT}
 
 async function userFrom(request: Request): Promise<string | null> {

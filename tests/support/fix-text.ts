@@ -155,7 +155,10 @@ export function missingCheck(
   };
 }
 
-/** The three loopback suggestions of `require-loopback-host` for an explicit host, as `output(host)` writes the file. */
+/**
+ * The three loopback suggestions of `require-loopback-host` for an explicit host, as `output(host)`
+ * writes the file.
+ */
 export function loopbackHostSuggestions(output: (host: string) => string) {
   return (
     [

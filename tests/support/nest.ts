@@ -2,7 +2,10 @@ import path from 'node:path';
 import { tokenHelpers } from './fix-text';
 import { packageMaker } from './packages';
 
-/** A maker of NestJS packages on disk (`files` under `src/`); it answers the path of the package's controller module. */
+/**
+ * A maker of NestJS packages on disk (`files` under `src/`); it answers the path of the package's
+ * controller module.
+ */
 export function nestPackages(): (files: Record<string, string>) => string {
   const make = packageMaker();
   return (files) => {

@@ -35,7 +35,10 @@ http
   })
   .listen(3000, '127.0.0.1');`;
 
-/** A test module of a Koa app that answers POST /mcp by hand, handed to supertest as `client`; `after` follows the app. */
+/**
+ * A test module of a Koa app that answers POST /mcp by hand, handed to supertest as `client`;
+ * `after` follows the app.
+ */
 export const KOA_SUPERTEST = (client: string, after = ''): string => `import http from 'node:http';
 import Koa from 'koa';
 import request from 'supertest';
@@ -70,7 +73,10 @@ it('answers', async () => {
   await request(app.server).post('/mcp').send({ jsonrpc: '2.0', id: 1, method: 'ping' });
 });`;
 
-/** A test module whose plain `node:http` handler answers POST /mcp, handed to supertest as `client`; `after` follows it. */
+/**
+ * A test module whose plain `node:http` handler answers POST /mcp, handed to supertest as `client`;
+ * `after` follows it.
+ */
 export const NODE_SUPERTEST = (client: string, after = ''): string => `import http from 'node:http';
 import request from 'supertest';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
