@@ -20,6 +20,7 @@ import { environmentReadName, isRequestOriginRead, originSources } from './origi
 import { isUrlConstructor } from './request-headers';
 import { findPatternProblem, weakTextMatchExample, type MatchSubject, type TextMatch } from './origin-patterns';
 import { entitiesOf, moduleIndex } from './facts';
+import { turnsAwaySomewhere } from './credential-checks';
 import { ALLOW_ORIGIN, credentialHeaders, headerWrites, type HeaderWrite } from './response-headers';
 import {
   findObjectProperty,
@@ -138,8 +139,6 @@ export interface OriginDecisionHandlers {
 export function takesOriginPatterns(middleware: CorsMiddleware): boolean {
   return middleware.takesPatterns;
 }
-
-const HTTP_CLIENT_ERROR = (value: unknown): boolean => typeof value === 'number' && value >= 400 && value < 500;
 
 /** Listeners that call `handlers` for every place where the file decides on an origin. */
 export function originDecisionListeners(
@@ -753,22 +752,13 @@ function firstNode(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean):
 }
 
 /**
- * Whether a branch turns the request away: it throws, or answers a 4xx status (`res.status(403)`,
- * `c.text(…, 403)`).
+ * Whether a branch turns the request away, as every check of the analysis asks it
+ * (`turnsAwaySomewhere`): it throws, or sets or answers an error status (`res.status(403)`,
+ * `c.text(…, 403)`, `new Response(null, { status: 403 })`), or calls a helper of the project that
+ * answers only with errors.
  */
 function turnsAway(branch: TSESTree.Node): boolean {
-  const stack: TSESTree.Node[] = [branch];
-  const push = (child: TSESTree.Node): void => {
-    stack.push(child);
-  };
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (isFunctionNode(node)) continue;
-    if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
-    if (node.type === AST_NODE_TYPES.Literal && HTTP_CLIENT_ERROR(node.value)) return true;
-    forEachChild(node, push);
-  }
-  return false;
+  return turnsAwaySomewhere(branch);
 }
 
 /** Whether the statement right after `if (…) return …;` turns the request away. */

@@ -19,6 +19,15 @@ app.use((req, res, next) => {
 });`,
     },
     {
+      // A branch that only counts a status it never answers turns no request away: no gate.
+      name: 'a loose test of the Origin whose branch only counts a 403 and turns nothing away',
+      code: `app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && !origin.startsWith('http://localhost')) refusals.count({ status: 403 });
+  next();
+});`,
+    },
+    {
       name: 'anchored and escaped patterns as a cors and a fastify origin option',
       code: `import cors from 'cors';
 import fastifyCors from '@fastify/cors';
