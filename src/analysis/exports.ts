@@ -447,12 +447,13 @@ export function importerUses(
   file: string,
   names: readonly string[],
   passing: ReadonlySet<string> = new Set([file]),
+  tests = false,
 ): { uses: ImportedUse[]; complete: boolean } {
   // Asked once per file and names in a lint: barrels that meet again (a diamond) are read once.
-  const key = `${file}\0${names.join('\0')}`;
+  const key = `${file}\0${tests ? 'tests\0' : ''}${names.join('\0')}`;
   let known = usesMemo.get(key);
   if (!known) {
-    known = findImporterUses(file, names, passing);
+    known = findImporterUses(file, names, passing, tests);
     usesMemo.set(key, known);
   }
   return known;
@@ -465,8 +466,9 @@ function findImporterUses(
   file: string,
   names: readonly string[],
   passing: ReadonlySet<string>,
+  tests: boolean,
 ): { uses: ImportedUse[]; complete: boolean } {
-  const found = importersOf(file, names);
+  const found = importersOf(file, names, tests);
   // No module of the package uses it: what does (the package's users, a script) is not known.
   if (!found || found.length === 0 || found.length > MAX_IMPORTERS) return { uses: [], complete: false };
   const uses: ImportedUse[] = [];
@@ -633,13 +635,15 @@ function passedOn(
 /**
  * The calls that the other modules of its package make of a function a module exports under
  * `names`, read from `importerUses`: `complete` is false too when one use is not a call (the
- * function is passed on or imported whole and used otherwise).
+ * function is passed on or imported whole and used otherwise). With `tests`, the calls of the
+ * package's test modules alone.
  */
 export function importerCalls(
   file: string,
   names: readonly string[],
+  tests = false,
 ): { calls: TSESTree.CallExpression[]; complete: boolean } {
-  return callsOfUses(importerUses(file, names), ({ namespace }) => (namespace ? names : null));
+  return callsOfUses(importerUses(file, names, new Set([file]), tests), ({ namespace }) => (namespace ? names : null));
 }
 
 /**

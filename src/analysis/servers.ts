@@ -26,8 +26,9 @@ import { entitiesOf, mayHoldEntities, moduleIndex, trackedNodes } from './facts'
 import { classMemberDeclaration, environmentReadName } from './origin-source';
 import { installedBefore, installedVersionFor } from './installed';
 import { servesMcp } from './mcp-transports';
-import { isTestFile, runByBun, servedByDeno, supabaseFunction } from './module-graph';
-import { codeOf, isLinted, moduleOf, nameOf, propertyName, staticValue, variableOf } from './program';
+import { exportedNamesOf, importerCalls } from './exports';
+import { importersOf, isTestFile, runByBun, servedByDeno, supabaseFunction } from './module-graph';
+import { codeOf, isLinted, moduleOf, nameOf, programOf, propertyName, staticValue, variableOf } from './program';
 import type { AppInstance, Route } from './routes';
 import {
   bindingDefault,
@@ -1974,8 +1975,8 @@ function fetchOwner(options: TSESTree.ObjectExpression): TSESTree.Node | null {
  */
 export function ephemeralTestStart(start: ServerStart): boolean {
   const { call } = start;
-  if ((call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) || !inTest(call))
-    return false;
+  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (!inTest(call)) return testHelperOnPickedPort(call);
   const [first] = call.arguments;
   if (!first || isFunctionNode(first))
     return call.type === AST_NODE_TYPES.CallExpression && calledMethodName(call) === 'listen';
@@ -1986,6 +1987,78 @@ export function ephemeralTestStart(start: ServerStart): boolean {
     return port.kind === 'found' && port.value !== null && systemPickedPort(port.value);
   }
   return systemPickedPort(first);
+}
+
+/**
+ * Whether a start lies in a function of a test helper module (`inTestHelper`) that is given its
+ * port, at every call the package's tests make, as `0` or not at all where its default is `0`
+ * (`export function startTestServer(server, port = 0) { … Bun.serve({ port, fetch }) … }`, called
+ * as `startTestServer(server)` by each test): it serves only while a test runs, on a port the
+ * system picks.
+ */
+function testHelperOnPickedPort(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const port = startPort(call);
+  const value = port && skipTypeWrappers(port);
+  if (value?.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(value)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
+  const fn = def.node;
+  const index = fn.params.findIndex(
+    (param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
+  );
+  const param = fn.params[index];
+  const fallback = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null;
+  const name = index >= 0 ? exportedFunctionName(fn) : null;
+  const { file } = moduleOf(fn);
+  if (name === null || file === null || !inTestHelper(fn)) return false;
+  const calls = importerCalls(file, [name], true);
+  return (
+    calls.complete &&
+    calls.calls.length > 0 &&
+    calls.calls.every((made) => {
+      const given = made.arguments[index];
+      if (given === undefined) return fallback !== null && systemPickedPort(fallback);
+      return given.type !== AST_NODE_TYPES.SpreadElement && systemPickedPort(given);
+    })
+  );
+}
+
+/** The port a start is given: its first argument, or the `port` of the options it is given. */
+function startPort(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | null {
+  const [first] = call.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement || isFunctionNode(first)) return null;
+  const options = resolveObjectExpression(first);
+  if (!options) return first;
+  const port = findObjectProperty(options, 'port');
+  return port.kind === 'found' ? port.value : null;
+}
+
+/** The name a module exports a function declared at its top under: `export function f`, `export const f = …`. */
+function exportedFunctionName(fn: HandlerFunction): string | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration)
+    return fn.id && fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? fn.id.name : null;
+  const declarator = outermostWrapper(fn).parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.id.type === AST_NODE_TYPES.Identifier &&
+    declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+    ? declarator.id.name
+    : null;
+}
+
+/**
+ * Whether a node lies in a test helper module: no test module itself, imported by test modules of
+ * its package and by no other module of it (a package's `test-utils`, a `tests/helpers.ts` named
+ * like no test). Its servers start only when a test runs them.
+ */
+export function inTestHelper(node: TSESTree.Node): boolean {
+  const program = programOf(node);
+  const { file } = moduleOf(program);
+  if (file === null || isTestFile(file)) return false;
+  const names = exportedNamesOf(program);
+  if (names.length === 0) return false;
+  const others = importersOf(file, names);
+  const tests = importersOf(file, names, true);
+  return others !== null && others.length === 0 && tests !== null && tests.length > 0;
 }
 
 /**

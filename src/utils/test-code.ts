@@ -1,18 +1,23 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ephemeralTestStart, inTest, serverStarts } from '../analysis/servers';
+import { ephemeralTestStart, inTest, inTestHelper, serverStarts } from '../analysis/servers';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * The rule's context, with reports on a test's code dropped when the only servers the file starts
  * are a test's on a port the system picks (`ephemeralTestStart`: `await app.listen(0)` in
- * `beforeAll(…)`, `Bun.serve({ port: 0, fetch })` in a test module): they live as long as the test,
- * on a port no page can know ahead. A test that starts a server on a fixed port stays reported.
+ * `beforeAll(…)`, `Bun.serve({ port: 0, fetch })` in a test module, or in a test helper module
+ * that only tests import, each calling it with port 0 or none where that is the default): they live
+ * as long as the test, on a port no page can know ahead. A test that starts a server on a fixed
+ * port stays reported.
  */
 export function outsideEphemeralTests<Context extends AnyContext>(context: Context): Context {
   let ephemeral: boolean | undefined;
   return keepingReports(context, (descriptor) => {
-    if (!('node' in descriptor) || !descriptor.node || !inTest(descriptor.node as TSESTree.Node)) return true;
+    if (!('node' in descriptor) || !descriptor.node) return true;
+    const node = descriptor.node as TSESTree.Node;
+    // A test's code, or a test helper module's that only tests import (`startTestServer(server, port = 0)`).
+    if (!inTest(node) && !inTestHelper(node)) return true;
     if (ephemeral === undefined) {
       const starts = serverStarts(context.sourceCode);
       ephemeral = starts.length > 0 && starts.every(ephemeralTestStart);
