@@ -29,7 +29,10 @@ import {
  * - `Bun.serve({ fetch })`, `Deno.serve(handler)`, `Deno.serve(options, handler)`,
  *   `Deno.serve({ handler })`;
  * - Next.js App Router route handlers: `export async function POST(request)` (or
- *   `export { handler as POST }`) in `app/**​/route.ts`, whose path is the folder's;
+ *   `export { handler as POST }`) in `app/**​/route.ts`, whose path is the folder's (vercel/next.js
+ *   docs/01-app/03-api-reference/03-file-conventions/route.mdx, commit 3a40fa8: a `route.js` file
+ *   exports one function per method of `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `HEAD` and
+ *   `OPTIONS`, given a `Request`);
  * - TanStack Start server routes: `createFileRoute('/api/mcp')({ server: { handlers: { POST } } })`,
  *   `createServerFileRoute('/api/mcp').methods({ POST })`, `createAPIFileRoute('/api/mcp')({ POST })`,
  *   whose handlers are given `{ request }`.
@@ -53,7 +56,11 @@ export interface FetchHandler {
 
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
-/** `app/**​/route.ts` of a Next.js App Router project (also under `src/`). */
+/**
+ * `app/**​/route.ts` of a Next.js App Router project (also under `src/`: vercel/next.js
+ * docs/01-app/03-api-reference/03-file-conventions/src-folder.mdx, commit c36ebc9, "move the `app`
+ * Router folder or `pages` Router folder to `src/app` or `src/pages`").
+ */
 const NEXT_ROUTE_FILE = /(?:^|[/\\])app((?:[/\\][^/\\]+)*)[/\\]route\.[cm]?[jt]sx?$/u;
 
 const byProgram = new WeakMap<TSESTree.Program, readonly FetchHandler[]>();
@@ -252,7 +259,11 @@ function projectPath(program: TSESTree.Program): string | null {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-/** `pages/api/**​/name.ts` of a Next.js Pages Router project (also under `src/`). */
+/**
+ * `pages/api/**​/name.ts` of a Next.js Pages Router project (also under `src/`): "Any file inside the
+ * folder `pages/api` is mapped to `/api/*` and will be treated as an API endpoint" (vercel/next.js
+ * docs/02-pages/03-building-your-application/01-routing/07-api-routes.mdx, commit 0da644a).
+ */
 const NEXT_API_FILE = /(?:^|[/\\])pages[/\\]api((?:[/\\][^/\\]+)*?)[/\\]([^/\\]+)\.[cm]?[jt]sx?$/u;
 
 /**
@@ -369,7 +380,13 @@ function routeTable(routes: TSESTree.ObjectExpression): FetchHandler[] {
 /** The method of a handler that answers every method at its path (a function in Bun's `routes`). */
 export const ALL_METHODS = '*';
 
-/** `app/(group)/api/[transport]` → `/api/:transport`: route groups add nothing to the path. */
+/**
+ * `app/(group)/api/[transport]` → `/api/:transport`: route groups (`(folder)`) and parallel-route
+ * slots (`@folder`) add nothing to the path, `[id]`, `[...slug]` and `[[...slug]]` are parameters
+ * (vercel/next.js docs/01-app/03-api-reference/03-file-conventions/route-groups.mdx, commit 067f379,
+ * parallel-routes.mdx and dynamic-routes.mdx: "Slots are not route segments and do not affect the
+ * URL structure").
+ */
 export function nextPath(folders: string): string {
   const segments = folders
     .split(/[/\\]/u)

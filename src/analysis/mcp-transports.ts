@@ -127,6 +127,15 @@ const servesByHandler = new WeakMap<TSESTree.Node, boolean>();
  * the OAuth authorization server's endpoints (`authorizationHandler`, `tokenHandler`,
  * `clientRegistrationHandler`, `revocationHandler`, `metadataHandler` of the SDK's
  * `server/auth/handlers/*`, 1.x), which serve OAuth, as `mcpAuthRouter` does.
+ *
+ * What a v2 handler checks by itself (`@modelcontextprotocol/server` 2.4.0,
+ * src/server/createMcpHandler.ts, read in its dist/index.mjs and dist/createMcpHandler-*.d.mts):
+ * `createMcpHandler(factory, options)` refuses a POST whose `Content-Type` is not JSON (415), a body
+ * over `maxRequestBodySize` (413, 4 MiB by default) and headers that disagree with the body
+ * (`-32020`), but its doc says "the entry itself is deliberately validation-free": no `Host` or
+ * `Origin` check (it tells the caller to put `hostHeaderValidationResponse` and
+ * `originValidationResponse` in front) and no token check (`authInfo` is passed through as given).
+ * `toNodeHandler` (`@modelcontextprotocol/node` 2.1.2, src/toNodeHandler.ts) adds no check either.
  */
 function mcpHandlerFactory(module: string, name: string): boolean {
   return (

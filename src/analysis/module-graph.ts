@@ -1836,7 +1836,9 @@ function turnsOffJwt(config: string, name: string): boolean {
 /**
  * Whether a script of the module's package runs it with Bun (`bun run src/index.ts`,
  * `bun --hot ./src/index.ts`): Bun then serves the module's default export when it has a `fetch`
- * (Bun's docs, "export default { fetch }"), on `0.0.0.0` unless it names a `hostname`.
+ * (oven-sh/bun packages/bun-types/serve.d.ts, commit 00036dc: `Serve.Options`' example
+ * `export default { fetch }`), on `0.0.0.0` unless it names a `hostname` (`hostname` `@default
+ * "0.0.0.0"` in the same file).
  */
 export function runByBun(file: string | null): boolean {
   if (file === null) return false;
@@ -1853,8 +1855,10 @@ export function runByBun(file: string | null): boolean {
 /**
  * Whether a task of the nearest `deno.json`/`deno.jsonc` (or a script of the nearest
  * `package.json`) runs the module with `deno serve` and names no `--host`: Deno then serves its
- * default export's `fetch` on `0.0.0.0`, port 8000 (Deno's docs of `deno serve`: "--host … default:
- * 0.0.0.0"). A task that names a host has chosen it; it is not read.
+ * default export's `fetch` on `0.0.0.0`, port 8000 (Deno 2.9.5, denoland/deno
+ * libs/cli_parser/src/defs.rs, 2026-08-21: `--host` "The TCP address to serve on, defaulting to
+ * 0.0.0.0 (all interfaces)", `--port` "[default: 8000]"). A task that names a host has chosen it;
+ * it is not read.
  */
 export function servedByDeno(file: string | null): boolean {
   if (file === null) return false;

@@ -160,10 +160,12 @@ function findServerStarts(sourceCode: Readonly<SourceCode>): ServerStart[] {
       if (reading) starts.push(reading);
     }
   }
-  // Bun serves a default export with a `fetch` (read from Bun's docs: "export default { port, fetch }"),
-  // on `hostname` 0.0.0.0 by default; a Cloudflare Worker's has no `port` or `hostname`, and binds
-  // nothing, unless a script of the package runs the module with Bun.
-  // `deno serve` serves it too, on `--host`, else 0.0.0.0; the exported object's own keys bind nothing there.
+  // Bun serves a default export with a `fetch` (oven-sh/bun packages/bun-types/serve.d.ts, commit
+  // 00036dc: `export default { fetch } satisfies Bun.Serve.Options`), on `hostname` 0.0.0.0 by default;
+  // a Cloudflare Worker's has no `port` or `hostname`, and binds nothing, unless a script of the
+  // package runs the module with Bun. `deno serve` serves it too, on `--host`, else 0.0.0.0 (Deno
+  // 2.9.5 libs/cli_parser/src/defs.rs: "defaulting to 0.0.0.0 (all interfaces)"); the exported
+  // object's own keys bind nothing there.
   let bun: boolean | undefined;
   let deno: boolean | undefined;
   const runsOnBun = (): boolean => (bun ??= runByBun(moduleOf(sourceCode.ast).file));

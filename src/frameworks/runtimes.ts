@@ -1,7 +1,8 @@
 import { CALL, CONSTRUCT, type Adapter, type StartApi } from './types';
 
-// Bun's reference (Serve.HostnamePortServeOptions): `hostname` defaults to "0.0.0.0"; `unix` listens
-// on a Unix socket instead.
+// Bun (oven-sh/bun packages/bun-types/serve.d.ts, commit 00036dc): `Serve.HostnamePortServeOptions`
+// says `hostname` is `@default "0.0.0.0" // listen on all interfaces` (and `port` is
+// `process.env.PORT || "3000"`); `Serve.UnixServeOptions`' `unix` listens on a Unix socket instead.
 const BUN_SERVE: StartApi = {
   display: '`Bun.serve()`',
   hostLabel: '`hostname`',
@@ -10,12 +11,13 @@ const BUN_SERVE: StartApi = {
   hostKey: 'hostname',
   socketKey: 'unix',
   handlesFetch: true,
-  // Bun's reference (Server.upgrade): `server.upgrade(req)` in `fetch` turns the request into a
-  // WebSocket handled by the `websocket` option's handlers; Bun checks no `Origin`.
+  // Bun (the same serve.d.ts, `Server.upgrade`): `server.upgrade(req)` in `fetch` turns the request
+  // into a WebSocket handled by the `websocket` option's handlers; its doc names no `Origin` check.
   upgrades: { option: 'websocket', method: 'upgrade' },
 };
-// Deno's reference (Deno.ServeTcpOptions): `hostname: string = "0.0.0.0"`; Deno.ServeUnixOptions
-// listens on `path` instead.
+// Deno 2.9.5 (denoland/deno cli/tsc/dts/lib.deno.ns.d.ts, 2026-08-21): `Deno.ServeTcpOptions` has
+// `hostname` `@default {"0.0.0.0"}` and `port` `@default {8000}`; `Deno.ServeUnixOptions` listens on
+// `path` instead.
 const DENO_SERVE: StartApi = {
   display: '`Deno.serve()`',
   hostLabel: '`hostname`',

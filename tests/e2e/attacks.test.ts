@@ -26,7 +26,12 @@ import {
  * and a web fetch handler. Bun, Deno and workerd are missing here, so `web-fetch` runs on Node, its
  * handler served by the harness (`FETCH_HANDLERS`). Not started here: `mcp-handler` (a Next.js
  * route, and Next.js is not installed), which is type-checked with the project
- * (`npm run typecheck`) and linted by the examples test instead.
+ * (`npm run typecheck`) and linted by the examples test instead; nor `connect-vite`, which runs on
+ * Node (`vite --config`) but whose attacks Vite 8 refuses before the example's own code: its CORS
+ * middleware answers the hostile origin's preflight without granting it and its Host check refuses
+ * a rebound Host, both ahead of any plugin middleware (vite/dist/node/chunks/node.js, where
+ * `_createServer` installs them before the `configureServer` hooks), and it binds the `server.host`
+ * its config names. The harness's attacks as written would show Vite's checks, not the example's.
  */
 const FRAMEWORKS = [
   'express',
