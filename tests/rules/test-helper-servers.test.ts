@@ -59,30 +59,24 @@ const helperError = (fallback = '0') => ({
   endColumn: 16,
 });
 
-for (const [name, rule] of [
-  ['require-csrf-token', csrfRule],
-  ['require-dns-rebinding-protection', dnsRule],
-] as const) {
-  ruleTester.run(`${name}: a test helper's server on a port the system picks`, rule, {
-    valid: [
-      {
-        name: 'a helper only tests import, each with no port where 0 is the default, or with 0',
-        filename: onlyTests,
-        code: HELPER(),
-      },
-    ],
-    invalid: [],
-  });
-}
+const ONLY_TESTS_VALID = {
+  name: 'a helper only tests import, each with no port where 0 is the default, or with 0',
+  filename: onlyTests,
+  code: HELPER(),
+};
+
+ruleTester.run("require-csrf-token: a test helper's server on a port the system picks", csrfRule, {
+  valid: [ONLY_TESTS_VALID],
+  invalid: [],
+});
+
+ruleTester.run("require-dns-rebinding-protection: a test helper's server on a port the system picks", dnsRule, {
+  valid: [ONLY_TESTS_VALID],
+  invalid: [],
+});
 
 ruleTester.run("require-loopback-host: a test helper's server on a port the system picks", loopbackRule, {
-  valid: [
-    {
-      name: 'a helper only tests import, each with no port where 0 is the default, or with 0',
-      filename: onlyTests,
-      code: HELPER(),
-    },
-  ],
+  valid: [ONLY_TESTS_VALID],
   invalid: [
     {
       name: 'a test that gives the helper a fixed port',
