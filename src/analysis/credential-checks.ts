@@ -505,6 +505,35 @@ function fallbackForOtherValue(read: TSESTree.Node): boolean {
   return given !== null && !isNullishLiteral(given) && !containsNode(given, read);
 }
 
+/**
+ * Whether a header read is one side of an `||` or `??` whose other side reads the request's cookies
+ * (`req.cookies?.auth_token || req.headers.authorization?.replace('Bearer ', '')`): a request
+ * without the header passes with the cookie, which the browser adds to a cross-site request by
+ * itself, so refusing the value's absence refuses no forged request. Not where the check's
+ * credential is the cookie itself.
+ */
+function cookieAlternative(finder: CheckFinder, read: TSESTree.Node): boolean {
+  if (finder.checksHeader('cookie')) return false;
+  let current = outermostWrapper(read);
+  // Up through what is done to the value: `authorization?.replace('Bearer ', '')`, `.trim()`.
+  for (let parent = current.parent; parent; parent = current.parent) {
+    if (
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current) ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      skipTypeWrappers(parent) !== parent
+    ) {
+      current = parent;
+      continue;
+    }
+    if (parent.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === '&&') return false;
+    const other = parent.left === current ? parent.right : parent.left;
+    if (readsCookiesIn(other)) return true;
+    current = parent;
+  }
+  return false;
+}
+
 /** Calls that read or test a value and cannot turn a request away: `req.get('origin')`, `origin.startsWith(…)`. */
 const READING_METHODS =
   /^(?:get|has|startsWith|endsWith|includes|indexOf|test|match|toLowerCase|toUpperCase|trim|slice|split|replace)$/u;
@@ -978,6 +1007,7 @@ export function functionChecksCredential(
       finder.checksHeader(header) &&
       !looselyChecked(finder, header, fn) &&
       !fallbackForOtherValue(node) &&
+      !cookieAlternative(finder, node) &&
       // A form may put any query in its URL: only a value checked against a secret keeps a page out.
       refusedWithout(
         header.startsWith('?') ? { ...finder, rejectsWhenMissing: true, verifiesValue: true } : finder,
@@ -1775,8 +1805,13 @@ export function authInstanceSession(call: TSESTree.CallExpression): 'cookie' | '
  * a library's call that reads one (`cookies()` of `next/headers`, NextAuth's `getServerSession()`).
  */
 function readsCookies(fn: HandlerFunction): boolean {
+  return readsCookiesIn(fn.body);
+}
+
+/** `readsCookies` of any code: whether it reads the request's cookies somewhere in it. */
+function readsCookiesIn(root: TSESTree.Node): boolean {
   let reads = false;
-  walk(fn.body, (node) => {
+  walk(root, (node) => {
     if (reads) return;
     if (requestHeaderRead(node, 'cookie') !== null) reads = true;
     else if (
