@@ -478,6 +478,9 @@ export default createRule<Options, MessageIds>({
       // A handshake reaches the server through the HTTP server's `'upgrade'` listener, which any
       // WebSocket server of the file may be handed: an Origin check there covers them all.
       const upgradeChecked = listenersCheckOrigin('upgrade', null);
+      // Or one that turns away every handshake without a credential a rebinding page lacks (a token
+      // in the URL the page cannot know: `searchParams.get('token') !== TOKEN`).
+      const upgradeCredential = trustCredentialChecks && listenersCheckCredential('upgrade', null);
       const typescript = isTypeScriptFile(context.filename);
       for (const { node, entity } of servers) {
         // A test's fake server, made in a test module or a function a test runner is given
@@ -500,7 +503,7 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         if (
-          (upgradeChecked && !entity.polls) ||
+          ((upgradeChecked || upgradeCredential) && !entity.polls) ||
           (!entity.polls && handshakesCheckOrigin(node)) ||
           listenersCheckOrigin('connection', node, hostNeeded) ||
           middlewareChecksOrigin(node, hostNeeded) ||
@@ -937,7 +940,7 @@ export default createRule<Options, MessageIds>({
      * page cannot send (a browser's WebSocket handshake carries no `Authorization` and no header of
      * the page's choosing): a rebinding page holds none.
      */
-    function listenersCheckCredential(event: string, server: TSESTree.Node): boolean {
+    function listenersCheckCredential(event: string, server: TSESTree.Node | null): boolean {
       // Not a cookie: a page of another site opens the socket with the user's cookies.
       return listenersFor(event, server).some(
         (fn) => closesConnections(fn) && functionChecksCredential(CREDENTIAL_FINDER, fn, 0),

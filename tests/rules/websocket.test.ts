@@ -85,6 +85,44 @@ const RELAY_CHECK = `
       return;
     }`;
 
+/** A bridge whose HTTP server's `'upgrade'` listener destroys a handshake when the URL's `refused` holds. */
+const UPGRADE_TOKEN = (refused: string): string => `import http from 'node:http';
+import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+const TOKEN = process.env.BRIDGE_TOKEN ?? '';
+const server = http.createServer((_request, response) => response.writeHead(404).end());
+const wss = new WebSocketServer({ noServer: true });
+server.on('upgrade', (request, socket, head) => {
+  if (new URL(request.url ?? '', 'http://127.0.0.1').${refused}) {
+    socket.destroy();
+    return;
+  }
+  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+});
+wss.on('connection', (ws) => ws.on('message', (data) => void mcp.server.notification(JSON.parse(String(data)))));
+server.listen(8765, '127.0.0.1');`;
+
+/** The report on `UPGRADE_TOKEN(refused)`'s `WebSocketServer`, and its suggestion. */
+const upgradeTokenError = (refused: string) => ({
+  messageId: 'unprotectedWebSocket' as const,
+  data: { server: '`WebSocketServer`' },
+  line: 8,
+  column: 17,
+  endLine: 8,
+  endColumn: 32,
+  suggestions: [
+    {
+      messageId: 'refuseWebPages' as const,
+      output: UPGRADE_TOKEN(refused).replace(
+        '{ noServer: true }',
+        '{ noServer: true, verifyClient: ({ origin }: { origin?: string }) => !origin }',
+      ),
+    },
+  ],
+});
+
 ruleTester.run('require-dns-rebinding-protection: WebSocket servers', rule, {
   valid: [
     {
@@ -145,6 +183,11 @@ wss.on('connection', (ws) => ws.on('message', (data) => void mcp.server.notifica
 server.listen(8765, '127.0.0.1');`,
     },
     {
+      // A page cannot put a header on a handshake, nor know the token in the URL the CLI prints.
+      name: "the HTTP server's 'upgrade' listener destroys a handshake whose URL lacks the token",
+      code: UPGRADE_TOKEN("searchParams.get('token') !== TOKEN"),
+    },
+    {
       name: 'a file that says nothing of MCP',
       code: `import { WebSocketServer } from 'ws';
 const wss = new WebSocketServer({ port: 35729 });
@@ -152,6 +195,17 @@ wss.on('connection', (socket) => socket.send('reload'));`,
     },
   ],
   invalid: [
+    {
+      name: "an 'upgrade' listener that only wants some token in the URL, whatever it is",
+      code: UPGRADE_TOKEN("searchParams.get('token') === null"),
+      errors: [upgradeTokenError("searchParams.get('token') === null")],
+    },
+    {
+      name: "the 'upgrade' listener's token check with `trustCredentialChecks: false` (strict)",
+      code: UPGRADE_TOKEN("searchParams.get('token') !== TOKEN"),
+      options: [{ trustCredentialChecks: false }],
+      errors: [upgradeTokenError("searchParams.get('token') !== TOKEN")],
+    },
     {
       name: 'a bridge that takes every connection',
       code: BRIDGE("{ port: 8765, host: '127.0.0.1' }"),
