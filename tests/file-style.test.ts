@@ -83,10 +83,12 @@ describe('writing in the style', () => {
   });
 
   it('rewrites code written in the fixes’ own style, and leaves it where the file shares it', () => {
-    const code = "const a = 'it\\'s';\nfor (let i = 0; i < 2; i++) f(';');\nconst b = `x;`;\nconst c = \"q\";";
+    const code =
+      "// the request's origin;\n/** it's '' */\nconst a = 'it\\'s';\nfor (let i = 0; i < 2; i++) f(';');\nconst b = `x;`;\nconst c = \"q\";";
     expect(inFileStyle(code, { quote: "'", semicolons: true })).toBe(code);
     expect(inFileStyle(code, doubleNoSemi)).toBe(
-      'const a = "it\'s"\nfor (let i = 0; i < 2; i++) f(";")\nconst b = `x;`\nconst c = "q"',
+      "// the request's origin;\n/** it's '' */\n" +
+        'const a = "it\'s"\nfor (let i = 0; i < 2; i++) f(";")\nconst b = `x;`\nconst c = "q"',
     );
   });
 });

@@ -49,7 +49,14 @@ export function inFileStyle(code: string, style: FileStyle): string {
   let index = 0;
   while (index < code.length) {
     const char = code[index]!;
-    if (char === "'" || char === '"' || char === '`') {
+    const comment = code.startsWith('//', index) ? '\n' : code.startsWith('/*', index) ? '*/' : null;
+    if (comment) {
+      // A comment's words (`the request's origin`) are no code.
+      const end = code.indexOf(comment, index + 2);
+      const stop = end === -1 ? code.length : comment === '*/' ? end + 2 : end;
+      result += code.slice(index, stop);
+      index = stop;
+    } else if (char === "'" || char === '"' || char === '`') {
       const end = literalEnd(code, index);
       const literal = code.slice(index, end);
       result += char === "'" && style.quote === '"' ? quoted(unquoteSingle(literal), style) : literal;
