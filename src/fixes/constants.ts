@@ -4,7 +4,7 @@ import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts
 import { declaredClass } from '../analysis/ast';
 import { aboveLeadingComments } from './edits';
 import { requireSpecifier } from '../analysis/values';
-import { fileStyle, quoted, statementEnd } from './style';
+import { fileStyle, quoted, statementEnd, type FileStyle } from './style';
 
 /** A placeholder origin: obviously not the user's, so that nobody keeps it by accident. */
 export const PLACEHOLDER_ORIGIN = 'https://app.example.com';
@@ -229,7 +229,7 @@ export function ensureModuleConstant(
     return { name, fixes: [] };
   }
   const claimed = claimNames(sourceCode, usedAt, { name }, (names) => ({
-    name: { name: names.name, text: `const ${names.name} = ${initText};` },
+    name: { name: names.name, text: `const ${names.name} = ${initText}${statementEnd(fileStyle(sourceCode))}` },
   }));
   if (!claimed) return null;
   return {
@@ -431,10 +431,18 @@ export function allowlistShape(init: TSESTree.Expression | null): 'array' | 'set
 
 export const ALLOWLIST_NAMES = ['ALLOWED_ORIGINS', 'ALLOWED_CORS_ORIGINS'] as const;
 
-/** `const NAME: string[] = ['…'];` (the annotation in TypeScript only, so that an empty list is not `never[]`). */
-export function allowlistDeclaration(name: string, origins: readonly string[], typescript: boolean): ModuleDeclaration {
-  const list = origins.map((origin) => `'${origin}'`).join(', ');
-  return { name, text: `const ${name}${typescript ? ': string[]' : ''} = [${list}];` };
+/**
+ * `const NAME: string[] = ['…'];` in the file's style (the annotation in TypeScript only, so that an
+ * empty list is not `never[]`).
+ */
+export function allowlistDeclaration(
+  name: string,
+  origins: readonly string[],
+  typescript: boolean,
+  style: FileStyle,
+): ModuleDeclaration {
+  const list = origins.map((origin) => quoted(origin, style)).join(', ');
+  return { name, text: `const ${name}${typescript ? ': string[]' : ''} = [${list}]${statementEnd(style)}` };
 }
 
 /**
@@ -454,7 +462,7 @@ export function arrayAllowlist(
     if (existing.kind === 'module' && allowlistShape(existing.init) === 'array') return { name, declarations: [] };
   }
   const claimed = claimNames(sourceCode, usedAt, { list: ALLOWLIST_NAMES }, ({ list }) => ({
-    list: allowlistDeclaration(list, origins, typescript),
+    list: allowlistDeclaration(list, origins, typescript, fileStyle(sourceCode)),
   }));
   return claimed && { name: claimed.names.list, declarations: claimed.declarations };
 }
