@@ -4,6 +4,7 @@ import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts
 import { declaredClass } from '../analysis/ast';
 import { aboveLeadingComments } from './edits';
 import { requireSpecifier } from '../analysis/values';
+import { fileStyle, quoted, statementEnd, type FileStyle } from './style';
 
 /** A placeholder origin: obviously not the user's, so that nobody keeps it by accident. */
 export const PLACEHOLDER_ORIGIN = 'https://app.example.com';
@@ -27,23 +28,10 @@ export function importStatement(sourceCode: Readonly<SourceCode>, names: string,
       token.type === 'Identifier' && token.value === 'require' && sourceCode.ast.tokens[index + 1]?.value === '(',
   );
   const esm = sourceCode.ast.sourceType === 'module' && !requires;
-  const quote = importQuote(sourceCode);
-  const name = `${quote}${module}${quote}`;
-  return esm ? `import { ${names} } from ${name};` : `const { ${names} } = require(${name});`;
-}
-
-/** The quote the file's first import or `require` names its module with: `'` unless it uses `"`. */
-function importQuote(sourceCode: Readonly<SourceCode>): string {
-  for (const statement of sourceCode.ast.body) {
-    let source: TSESTree.Node | undefined;
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) source = statement.source;
-    else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      const init = statement.declarations[0]?.init;
-      if (init?.type === AST_NODE_TYPES.CallExpression && isRequireCall(init)) source = init.arguments[0];
-    }
-    if (source?.type === AST_NODE_TYPES.Literal) return source.raw.startsWith('"') ? '"' : "'";
-  }
-  return "'";
+  const style = fileStyle(sourceCode);
+  const name = quoted(module, style);
+  const end = statementEnd(style);
+  return esm ? `import { ${names} } from ${name}${end}` : `const { ${names} } = require(${name})${end}`;
 }
 
 /** The declaration of a name imported from `module`, written as `importStatement` writes it. */
@@ -241,7 +229,7 @@ export function ensureModuleConstant(
     return { name, fixes: [] };
   }
   const claimed = claimNames(sourceCode, usedAt, { name }, (names) => ({
-    name: { name: names.name, text: `const ${names.name} = ${initText};` },
+    name: { name: names.name, text: `const ${names.name} = ${initText}${statementEnd(fileStyle(sourceCode))}` },
   }));
   if (!claimed) return null;
   return {
@@ -443,10 +431,18 @@ export function allowlistShape(init: TSESTree.Expression | null): 'array' | 'set
 
 export const ALLOWLIST_NAMES = ['ALLOWED_ORIGINS', 'ALLOWED_CORS_ORIGINS'] as const;
 
-/** `const NAME: string[] = ['…'];` (the annotation in TypeScript only, so that an empty list is not `never[]`). */
-export function allowlistDeclaration(name: string, origins: readonly string[], typescript: boolean): ModuleDeclaration {
-  const list = origins.map((origin) => `'${origin}'`).join(', ');
-  return { name, text: `const ${name}${typescript ? ': string[]' : ''} = [${list}];` };
+/**
+ * `const NAME: string[] = ['…'];` in the file's style (the annotation in TypeScript only, so that an
+ * empty list is not `never[]`).
+ */
+export function allowlistDeclaration(
+  name: string,
+  origins: readonly string[],
+  typescript: boolean,
+  style: FileStyle,
+): ModuleDeclaration {
+  const list = origins.map((origin) => quoted(origin, style)).join(', ');
+  return { name, text: `const ${name}${typescript ? ': string[]' : ''} = [${list}]${statementEnd(style)}` };
 }
 
 /**
@@ -466,7 +462,7 @@ export function arrayAllowlist(
     if (existing.kind === 'module' && allowlistShape(existing.init) === 'array') return { name, declarations: [] };
   }
   const claimed = claimNames(sourceCode, usedAt, { list: ALLOWLIST_NAMES }, ({ list }) => ({
-    list: allowlistDeclaration(list, origins, typescript),
+    list: allowlistDeclaration(list, origins, typescript, fileStyle(sourceCode)),
   }));
   return claimed && { name: claimed.names.list, declarations: claimed.declarations };
 }

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
+import { fileStyle, quoted, statementEnd } from '../fixes/style';
 import { originCommentEdits, removableStatementOf, removeListElement, removeStatement } from '../fixes/edits';
 import { calledMethodName, skipTypeWrappers, walk } from '../analysis/ast';
 import { originDecisionListeners } from '../analysis/origin-decisions';
@@ -286,9 +287,10 @@ export default createRule<Options, MessageIds>({
       names: FallbackNames = {},
     ): string => {
       const text = textOf(carrier);
-      const quoted = origins.map((origin) => `'${origin}'`).join(', ');
+      const style = fileStyle(sourceCode);
+      const written = origins.map((origin) => quoted(origin, style)).join(', ');
       // A constant of the file's that holds the origins is named rather than copied.
-      const list = names.list ?? `[${quoted}]`;
+      const list = names.list ?? `[${written}]`;
       // The whole option: the middleware's own shapes (`cors()` takes a Set as "allow all").
       if (sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value) && /^new\s+Set\b/u.test(text)) {
         return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(list);
@@ -311,7 +313,7 @@ export default createRule<Options, MessageIds>({
         return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(list);
       }
       // A single origin, as a string: '' matches no origin.
-      return names.single ?? `'${origins[0] ?? ''}'`;
+      return names.single ?? quoted(origins[0] ?? '', style);
     };
 
     /**
@@ -377,8 +379,10 @@ export default createRule<Options, MessageIds>({
         // `origin` option of a middleware that takes `''` for `*` (@koa/cors) or rejects it (@fastify/cors).
         const direct = sink?.kind === 'middleware' && sourceUse(read.value.name, sink.value) !== null;
         const value =
-          direct && sink?.kind === 'middleware' ? replacement(sink.value, sink, origins) : `'${origins.join(',')}'`;
-        const constant = `const ${read.value.name} = ${value};${note}`;
+          direct && sink?.kind === 'middleware'
+            ? replacement(sink.value, sink, origins)
+            : quoted(origins.join(','), fileStyle(sourceCode));
+        const constant = `const ${read.value.name} = ${value}${statementEnd(fileStyle(sourceCode))}${note}`;
         if (pattern.properties.length === 1 && declaration.declarations.length === 1) {
           return [fixer.replaceText(declaration, constant)];
         }

@@ -1,3 +1,4 @@
+import { fileStyle, quoted } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
@@ -164,7 +165,7 @@ export default createRule<Options, MessageIds>({
           node: write.node,
           policy: 'This `Access-Control-Allow-Origin` header',
           fix: (fixer) => {
-            if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
+            if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, quoted('', fileStyle(sourceCode))));
             if (write.form === 'property' || write.form === 'pair')
               return removeListElement(fixer, sourceCode, write.node);
             const statement = removableStatementOf(write.node);

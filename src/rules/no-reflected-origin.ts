@@ -1,3 +1,4 @@
+import { fileStyle, quoted, statementEnd } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
@@ -146,6 +147,7 @@ export default createRule<Options, MessageIds>({
         const allowlist = arrayAllowlist(sourceCode, usedAt, origins, typescript);
         return allowlist && { list: allowlist.name, check: CHECK_NAME, declarations: allowlist.declarations };
       }
+      const style = fileStyle(sourceCode);
       const checkOf = (list: string, shape: 'array' | 'set', literalTypes: boolean, check: string): string => {
         const member =
           shape === 'set'
@@ -154,7 +156,7 @@ export default createRule<Options, MessageIds>({
         return [
           `/** The request's origin when ${list} lists it, else '' (which matches no origin). */`,
           typescript ? `function ${check}(origin: unknown): string {` : `function ${check}(origin) {`,
-          `  return typeof origin === 'string' && ${member} ? origin : '';`,
+          `  return typeof origin === ${quoted('string', style)} && ${member} ? origin : ${quoted('', style)}${statementEnd(style)}`,
           '}',
         ].join('\n');
       };
@@ -175,7 +177,7 @@ export default createRule<Options, MessageIds>({
         usedAt,
         { list: ALLOWLIST_NAMES, check: CHECK_NAME },
         ({ list, check }) => ({
-          list: allowlistDeclaration(list, origins, typescript),
+          list: allowlistDeclaration(list, origins, typescript, style),
           check: { name: check, text: checkOf(list, 'array', false, check) },
         }),
       );

@@ -1,3 +1,4 @@
+import { fileStyle } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { skipTypeWrappers } from '../analysis/ast';
@@ -177,7 +178,7 @@ export default createRule<Options, MessageIds>({
                   fix: (fixer) =>
                     fixer.replaceText(
                       check,
-                      `${negated ? '!' : ''}/${pattern}/.test(${optional ? `${receiverText} ?? ''` : textOf(receiver)})`,
+                      `${negated ? '!' : ''}/${pattern}/.test(${optional ? `${receiverText} ?? ${fileStyle(sourceCode).quote.repeat(2)}` : textOf(receiver)})`,
                     ),
                 }
               : null,

@@ -1,3 +1,4 @@
+import { fileStyle, quoted } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
@@ -321,10 +322,11 @@ export default createRule<Options, MessageIds>({
       usedAt: TSESTree.Node,
       targets: readonly TSESTree.Node[],
     ): RuleFix[] | null => {
+      const placeholder = quoted(PLACEHOLDER_ORIGIN, fileStyle(sourceCode));
       if (targets.some((target) => initializesName(target, ALLOWED_ORIGIN_NAME))) {
-        return targets.map((target) => fixer.replaceText(target, `'${PLACEHOLDER_ORIGIN}'`));
+        return targets.map((target) => fixer.replaceText(target, placeholder));
       }
-      const constant = ensureModuleConstant(fixer, sourceCode, usedAt, ALLOWED_ORIGIN_NAME, `'${PLACEHOLDER_ORIGIN}'`);
+      const constant = ensureModuleConstant(fixer, sourceCode, usedAt, ALLOWED_ORIGIN_NAME, placeholder);
       if (!constant) return null;
       return [...constant.fixes, ...targets.map((target) => fixer.replaceText(target, constant.name))];
     };
@@ -351,7 +353,10 @@ export default createRule<Options, MessageIds>({
             data: { policy: `\`Access-Control-Allow-Origin: *\`${from(literal)}`, credentials: '' },
             fix: site.foreign
               ? null
-              : failClosed({ messageId: 'denyOrigins', fix: (fixer) => fixer.replaceText(literal, "''") }),
+              : failClosed({
+                  messageId: 'denyOrigins',
+                  fix: (fixer) => fixer.replaceText(literal, quoted('', fileStyle(sourceCode))),
+                }),
             suggest: site.foreign
               ? []
               : [
@@ -375,7 +380,7 @@ export default createRule<Options, MessageIds>({
             : failClosed({
                 messageId: 'denyOrigins',
                 fix: (fixer) => {
-                  if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, "''"));
+                  if (leaves) return leaves.map((leaf) => fixer.replaceText(leaf, quoted('', fileStyle(sourceCode))));
                   if (write.form === 'property' || write.form === 'pair') {
                     return removeListElement(fixer, sourceCode, write.node);
                   }

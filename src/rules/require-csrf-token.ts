@@ -1,3 +1,4 @@
+import { fileStyle, inFileStyle } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { claimNames, ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
@@ -207,6 +208,8 @@ export default createRule<Options, MessageIds>({
   ],
   create(ruleContext, [options]) {
     const { sourceCode } = ruleContext;
+    /** Code the fixes write (in `'` and with `;`) in the file's own quotes and semicolons. */
+    const styled = (code: string): string => inFileStyle(code, fileStyle(sourceCode));
     // The MCP servers a test starts on a port the system picks: see `outsideEphemeralTests`.
     // A Worker, Vercel or Supabase function is reached through the platform, by anyone: a
     // forged cross-site request is one they can send with curl, unless the browser adds a
@@ -516,14 +519,16 @@ export default createRule<Options, MessageIds>({
             ? "{ status: 401, statusText: 'Unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } }"
             : "{ status: 403, statusText: 'Forbidden' }";
           const indent = indentationAt(sourceCode, options.range[0]);
-          const property = [
-            'authenticate: async (request) => {',
-            `  if (!${credential.check}(request.headers['${credential.header}'])) {`,
-            `    throw new Response(null, ${refusal});`,
-            '  }',
-            '  return {};',
-            '}',
-          ].join(`\n${indent}  `);
+          const property = styled(
+            [
+              'authenticate: async (request) => {',
+              `  if (!${credential.check}(request.headers['${credential.header}'])) {`,
+              `    throw new Response(null, ${refusal});`,
+              '  }',
+              '  return {};',
+              '}',
+            ].join(`\n${indent}  `),
+          );
           // A one-line object grows a multi-line property: it is laid out one property per line.
           const spread =
             options.loc.start.line === options.loc.end.line
@@ -1063,31 +1068,33 @@ export default createRule<Options, MessageIds>({
         ({ token, check }) => ({
           token: {
             name: token,
-            text: `/** ${wanted.describe} */\nconst ${token} = process.env.${wanted.envName};`,
+            text: styled(`/** ${wanted.describe} */\nconst ${token} = process.env.${wanted.envName};`),
           },
           check: {
             name: check,
-            text: [
-              `/** Whether a request header carries ${token}, compared in constant time. */`,
-              `function ${check}(${parameter})${returns} {`,
-              `  if (!${token} || typeof value !== 'string') return false;`,
-              ...(compare
-                ? [
-                    `  const expected = Buffer.from(${wanted.expected(token)});`,
-                    '  const received = Buffer.from(value);',
-                    `  return received.length === expected.length && ${compare}(received, expected);`,
-                  ]
-                : [
-                    `  const expected = ${wanted.expected(token)};`,
-                    '  if (value.length !== expected.length) return false;',
-                    '  let difference = 0;',
-                    '  for (let index = 0; index < expected.length; index++) {',
-                    '    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);',
-                    '  }',
-                    '  return difference === 0;',
-                  ]),
-              '}',
-            ].join('\n'),
+            text: styled(
+              [
+                `/** Whether a request header carries ${token}, compared in constant time. */`,
+                `function ${check}(${parameter})${returns} {`,
+                `  if (!${token} || typeof value !== 'string') return false;`,
+                ...(compare
+                  ? [
+                      `  const expected = Buffer.from(${wanted.expected(token)});`,
+                      '  const received = Buffer.from(value);',
+                      `  return received.length === expected.length && ${compare}(received, expected);`,
+                    ]
+                  : [
+                      `  const expected = ${wanted.expected(token)};`,
+                      '  if (value.length !== expected.length) return false;',
+                      '  let difference = 0;',
+                      '  for (let index = 0; index < expected.length; index++) {',
+                      '    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);',
+                      '  }',
+                      '  return difference === 0;',
+                    ]),
+                '}',
+              ].join('\n'),
+            ),
           },
         }),
       );
@@ -1361,13 +1368,15 @@ export default createRule<Options, MessageIds>({
       before?: TSESTree.Statement,
     ): RuleFix | null {
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-        return fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? withBlockBody(fixer, sourceCode, fn, lines) : null;
+        return fn.type === AST_NODE_TYPES.ArrowFunctionExpression
+          ? withBlockBody(fixer, sourceCode, fn, lines.map(styled))
+          : null;
       }
       const firstStatement = before ?? fn.body.body[0];
       const indent = firstStatement
         ? indentationAt(sourceCode, firstStatement.range[0])
         : `${indentationAt(sourceCode, fn.body.range[0])}  `;
-      const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
+      const text = styled(lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n'));
       // Comments on the lines right above a statement stay with it.
       return firstStatement
         ? fixer.insertTextBeforeRange(aboveLeadingComments(sourceCode, firstStatement).range, `${text}\n${indent}`)
@@ -1378,9 +1387,9 @@ export default createRule<Options, MessageIds>({
     function block(anchor: TSESTree.Node, lines: readonly string[]): string {
       // `// @ts-ignore` or `// eslint-disable-next-line` above the anchor's line covers that line
       // alone: the inserted code stays on it, so that what it covered (a handler's type error) stays covered.
-      if (coveredByDirective(anchor)) return lines.map((line) => line.trim()).join(' ');
+      if (coveredByDirective(anchor)) return styled(lines.map((line) => line.trim()).join(' '));
       const indent = indentationAt(sourceCode, anchor.range[0]);
-      return lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
+      return styled(lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n'));
     }
 
     /** Whether a comment on the line above the node's first line tells TypeScript or ESLint to skip that line. */

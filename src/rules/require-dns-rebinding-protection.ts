@@ -1,3 +1,4 @@
+import { fileStyle, inFileStyle } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { bindingState, ensureModuleDeclarations, importDeclaration, isTypeScriptFile } from '../fixes/constants';
@@ -381,6 +382,8 @@ export default createRule<Options, MessageIds>({
   ],
   create(ruleContext, [options]) {
     const { sourceCode } = ruleContext;
+    /** Code the fixes write (in `'` and with `;`) in the file's own quotes and semicolons. */
+    const styled = (code: string): string => inFileStyle(code, fileStyle(sourceCode));
     const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
     const trustRemoteDeployments = options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments;
     // The MCP servers a test starts on a port the system picks: see `outsideEphemeralTests`.
@@ -590,7 +593,7 @@ export default createRule<Options, MessageIds>({
                       fix: (fixer) =>
                         fixer.insertTextBefore(
                           statement,
-                          `if (${request.name}.headers.has('origin')) return new Response(null, { status: 403 });\n${indentationAt(sourceCode, statement.range[0])}`,
+                          `${styled(`if (${request.name}.headers.has('origin')) return new Response(null, { status: 403 });`)}\n${indentationAt(sourceCode, statement.range[0])}`,
                         ),
                     },
                   ]
@@ -1664,13 +1667,14 @@ export default createRule<Options, MessageIds>({
           messageId: 'useLoopbackHost',
           fix: (fixer) =>
             leaves
-              ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand("'127.0.0.1'")))
-              : replacePropertyValue(fixer, sourceCode, property, "'127.0.0.1'"),
+              ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(styled("'127.0.0.1'"))))
+              : replacePropertyValue(fixer, sourceCode, property, styled("'127.0.0.1'")),
         }),
         suggest: [
           {
             messageId: 'addAllowedHosts',
-            fix: (fixer) => appendObjectProperty(fixer, sourceCode, options, `allowedHosts: ${LOCAL_HOSTNAMES}`),
+            fix: (fixer) =>
+              appendObjectProperty(fixer, sourceCode, options, `allowedHosts: ${styled(LOCAL_HOSTNAMES)}`),
           },
         ],
       });
@@ -1903,7 +1907,7 @@ export default createRule<Options, MessageIds>({
             if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
               // A web handler written as one expression takes a block body with the check first.
               return route.web && fn.type === AST_NODE_TYPES.ArrowFunctionExpression
-                ? withBlockBody(fixer, sourceCode, fn, webCheck)
+                ? withBlockBody(fixer, sourceCode, fn, webCheck.map(styled))
                 : null;
             }
             const first = fn.body.body[0];
@@ -1924,7 +1928,7 @@ export default createRule<Options, MessageIds>({
                 '}',
               ];
             }
-            const text = lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
+            const text = styled(lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n'));
             return first
               ? fixer.insertTextBefore(first, `${text}\n${indent}`)
               : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], `\n${indent}${text}`);
@@ -1955,7 +1959,7 @@ export default createRule<Options, MessageIds>({
         '  }',
         '})',
       ].map((line, index) => (index === 0 && !chained ? line : `${indent}${line}`));
-      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${hook.join('\n')}`);
+      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${styled(hook.join('\n'))}`);
     }
 
     /**
@@ -1977,7 +1981,7 @@ export default createRule<Options, MessageIds>({
         '  }',
         '})',
       ].map((line, index) => (index === 0 && !chained ? line : `${indent}${line}`));
-      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${middleware.join('\n')}`);
+      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${styled(middleware.join('\n'))}`);
     }
 
     function fastifyHostHook(fixer: RuleFixer, creation: TSESTree.Node): RuleFix | null {
@@ -1998,7 +2002,7 @@ export default createRule<Options, MessageIds>({
         `  if (!${LOCAL_HOSTNAMES}.includes(hostname)) return reply.code(403).send({ error: 'Host not allowed' });`,
         '});',
       ].map((line) => `${indent}${line}`);
-      return fixer.insertTextAfter(statement, `\n${hook.join('\n')}`);
+      return fixer.insertTextAfter(statement, `\n${styled(hook.join('\n'))}`);
     }
   },
 });

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { appendObjectProperty, replaceExpression } from '../fixes/edits';
+import { fileStyle, quoted, type FileStyle } from '../fixes/style';
 import { skipTypeWrappers, walk } from '../analysis/ast';
 import { mentionsAny } from '../analysis/imports';
 import { servesNoMcp } from '../analysis/mcp-scope';
@@ -62,12 +63,24 @@ export type MessageIds =
   | 'useLoopbackFallback'
   | 'useHostFromEnvironment';
 
-const IPV4_LOOPBACK = "'127.0.0.1'";
-const IPV6_LOOPBACK = "'::1'";
-const LOCALHOST = "'localhost'";
+/** The hosts the fixes write, as code in the file's quote. */
+interface LoopbackHosts {
+  readonly ipv4: string;
+  readonly ipv6: string;
+  readonly localhost: string;
+  /** The host from the environment, loopback when it is unset: container and PaaS deployments set `HOST`. */
+  readonly fromEnvironment: string;
+}
 
-/** The host from the environment, loopback when it is unset: container and PaaS deployments set `HOST`. */
-const HOST_FROM_ENVIRONMENT = "process.env.HOST ?? '127.0.0.1'";
+function loopbackHosts(style: FileStyle): LoopbackHosts {
+  const ipv4 = quoted('127.0.0.1', style);
+  return {
+    ipv4,
+    ipv6: quoted('::1', style),
+    localhost: quoted('localhost', style),
+    fromEnvironment: `process.env.HOST ?? ${ipv4}`,
+  };
+}
 
 const DEFAULT_OPTIONS: Required<Options[0]> = { allowedHosts: [], reportUnknownHosts: false, failClosedFix: false };
 
@@ -121,6 +134,8 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const allowedHosts = new Set((options.allowedHosts ?? []).map(normalizeHost));
     const reportUnknownHosts = options.reportUnknownHosts ?? false;
+    /** Read when a fix is offered, not in files with nothing to report. */
+    const loopback = (): LoopbackHosts => loopbackHosts(fileStyle(sourceCode));
 
     /** What a host value lets in, with the hosts the user allowed counting as safe. */
     const scopeOf = (serverStart: ServerStart, candidate: PossibleValue): HostScope | null => {
@@ -191,19 +206,20 @@ export default createRule<Options, MessageIds>({
             node: callee,
             messageId: 'defaultHost',
             data: { api: api.display, hostLabel: api.hostLabel, binding },
-            fix: addHost && failClosed({ messageId: 'useIpv4Loopback', fix: (fixer) => addHost(fixer, IPV4_LOOPBACK) }),
+            fix:
+              addHost && failClosed({ messageId: 'useIpv4Loopback', fix: (fixer) => addHost(fixer, loopback().ipv4) }),
             suggest: addHost
               ? [
                   ...(readsProcessEnv(api)
                     ? [
                         {
                           messageId: 'useHostFromEnvironment' as const,
-                          fix: (fixer: RuleFixer) => addHost(fixer, HOST_FROM_ENVIRONMENT),
+                          fix: (fixer: RuleFixer) => addHost(fixer, loopback().fromEnvironment),
                         },
                       ]
                     : []),
-                  { messageId: 'useIpv6Loopback', fix: (fixer) => addHost(fixer, IPV6_LOOPBACK) },
-                  { messageId: 'useLocalhost', fix: (fixer) => addHost(fixer, LOCALHOST) },
+                  { messageId: 'useIpv6Loopback', fix: (fixer) => addHost(fixer, loopback().ipv6) },
+                  { messageId: 'useLocalhost', fix: (fixer) => addHost(fixer, loopback().localhost) },
                 ]
               : [],
           });
@@ -227,19 +243,19 @@ export default createRule<Options, MessageIds>({
             node: site.node,
             messageId: 'everyInterface',
             data: { api: api.display, hostLabel: api.hostLabel, values: describeValues(site.values) + from(site) },
-            fix: failClosed({ messageId: 'useIpv4Loopback', fix: replaceValues(site.values, IPV4_LOOPBACK) }),
+            fix: failClosed({ messageId: 'useIpv4Loopback', fix: replaceValues(site.values, loopback().ipv4) }),
             suggest: [
               // `'0.0.0.0'` written as the host argument itself can become the host from the environment.
               ...(readsProcessEnv(api) && site.values.length === 1 && site.values[0]!.node === host.value
                 ? [
                     {
                       messageId: 'useHostFromEnvironment' as const,
-                      fix: replaceValues(site.values, HOST_FROM_ENVIRONMENT),
+                      fix: replaceValues(site.values, loopback().fromEnvironment),
                     },
                   ]
                 : []),
-              { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, IPV6_LOOPBACK) },
-              { messageId: 'useLocalhost', fix: replaceValues(site.values, LOCALHOST) },
+              { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, loopback().ipv6) },
+              { messageId: 'useLocalhost', fix: replaceValues(site.values, loopback().localhost) },
             ],
           });
         }
@@ -257,9 +273,9 @@ export default createRule<Options, MessageIds>({
             messageId: 'nonLoopbackHost',
             data: { api: api.display, values: describeValues(site.values) + from(site) },
             suggest: [
-              { messageId: 'useIpv4Loopback', fix: replaceValues(site.values, IPV4_LOOPBACK) },
-              { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, IPV6_LOOPBACK) },
-              { messageId: 'useLocalhost', fix: replaceValues(site.values, LOCALHOST) },
+              { messageId: 'useIpv4Loopback', fix: replaceValues(site.values, loopback().ipv4) },
+              { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, loopback().ipv6) },
+              { messageId: 'useLocalhost', fix: replaceValues(site.values, loopback().localhost) },
             ],
           });
         }
@@ -277,7 +293,7 @@ export default createRule<Options, MessageIds>({
           ? [
               {
                 messageId: 'useLoopbackFallback',
-                fix: (fixer) => replaceExpression(fixer, value, withFallback(textOf(value), value)),
+                fix: (fixer) => replaceExpression(fixer, value, withFallback(textOf(value), value, loopback().ipv4)),
               },
             ]
           : [],
@@ -321,10 +337,10 @@ export default createRule<Options, MessageIds>({
               node: site.node,
               messageId: 'everyInterface',
               data: { api, hostLabel: start.api.hostLabel, values: describeValues(site.values) + from(site) },
-              fix: failClosed({ messageId: 'useIpv4Loopback', fix: replaceValues(site.values, IPV4_LOOPBACK) }),
+              fix: failClosed({ messageId: 'useIpv4Loopback', fix: replaceValues(site.values, loopback().ipv4) }),
               suggest: [
-                { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, IPV6_LOOPBACK) },
-                { messageId: 'useLocalhost', fix: replaceValues(site.values, LOCALHOST) },
+                { messageId: 'useIpv6Loopback', fix: replaceValues(site.values, loopback().ipv6) },
+                { messageId: 'useLocalhost', fix: replaceValues(site.values, loopback().localhost) },
               ],
             });
           }
@@ -391,10 +407,10 @@ export default createRule<Options, MessageIds>({
             hostLabel: start.api.hostLabel,
             values: describeValues(values),
           },
-          fix: failClosed({ messageId: 'useIpv4Loopback', fix: replaceValues(values, IPV4_LOOPBACK) }),
+          fix: failClosed({ messageId: 'useIpv4Loopback', fix: replaceValues(values, loopback().ipv4) }),
           suggest: [
-            { messageId: 'useIpv6Loopback', fix: replaceValues(values, IPV6_LOOPBACK) },
-            { messageId: 'useLocalhost', fix: replaceValues(values, LOCALHOST) },
+            { messageId: 'useIpv6Loopback', fix: replaceValues(values, loopback().ipv6) },
+            { messageId: 'useLocalhost', fix: replaceValues(values, loopback().localhost) },
           ],
         });
       }
@@ -548,12 +564,12 @@ function describeValue(value: unknown): string {
 }
 
 /** `text ?? '127.0.0.1'`, with parentheses where `??` would not bind tighter than the expression. */
-function withFallback(text: string, expression: TSESTree.Node): string {
+function withFallback(text: string, expression: TSESTree.Node, loopback: string): string {
   const operand =
     expression.type === AST_NODE_TYPES.Identifier ||
     expression.type === AST_NODE_TYPES.MemberExpression ||
     expression.type === AST_NODE_TYPES.CallExpression
       ? text
       : `(${text})`;
-  return `${operand} ?? ${IPV4_LOOPBACK}`;
+  return `${operand} ?? ${loopback}`;
 }

@@ -2250,3 +2250,93 @@ app.use(
     },
   ]),
 });
+
+ruleTester.run("no-env-allowed-origins: allowlists in the file's quotes and semicolons", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'the placeholder origin in a constant list',
+      code: `import cors from "cors"
+
+const allowedOrigins = process.env.CORS_ALLOWED_ORIGINS?.split(",").map((origin) => origin.trim()) ?? []
+app.use(cors({ origin: allowedOrigins, credentials: true }))`,
+      output: `import cors from "cors"
+
+const allowedOrigins = [] as string[] /* was env CORS_ALLOWED_ORIGINS: list the allowed origins here */
+app.use(cors({ origin: allowedOrigins, credentials: true }))`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ALLOWED_ORIGINS`', credentials: ', credentials included' },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from "cors"
+
+const allowedOrigins = ["https://app.example.com"]
+app.use(cors({ origin: allowedOrigins, credentials: true }))`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the fallback origin the file has is kept in its quotes',
+      code: `import cors from "cors"
+app.use(cors({ origin: process.env.CORS_ORIGIN || "http://localhost:3000" }))`,
+      output: `import cors from "cors"
+app.use(cors({ origin: ["http://localhost:3000"] }))`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useEmptyAllowlist',
+              output: `import cors from "cors"
+app.use(cors({ origin: false /* was env CORS_ORIGIN: list the allowed origins here */ }))`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a binding destructured from process.env becomes a constant with no semicolon',
+      code: `import cors from "cors"
+const { ALLOWED_ORIGINS, PORT } = process.env
+app.use(cors({ origin: ALLOWED_ORIGINS!.split(",") }))`,
+      options: [{ reportExactAllowlists: true }],
+      output: `import cors from "cors"
+const { PORT } = process.env
+const ALLOWED_ORIGINS = "" /* was env ALLOWED_ORIGINS: list the allowed origins here */
+app.use(cors({ origin: ALLOWED_ORIGINS!.split(",") }))`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`ALLOWED_ORIGINS`', credentials: '' },
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import cors from "cors"
+const { PORT } = process.env
+const ALLOWED_ORIGINS = "https://app.example.com"
+app.use(cors({ origin: ALLOWED_ORIGINS!.split(",") }))`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});

@@ -882,3 +882,33 @@ ruleTester.run('no-null-origin: a null branch that the allowlist decides', rule,
     },
   ],
 });
+
+ruleTester.run("no-null-origin: the empty origin in the file's quotes", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: "a header that is 'null' in one branch, in a file with double quotes and no semicolons",
+      code: `app.use((req, res, next) => {
+  res.set("Access-Control-Allow-Credentials", "true")
+  res.set("Access-Control-Allow-Origin", req.secure ? "https://app.example.com" : "null")
+  next()
+})`,
+      output: `app.use((req, res, next) => {
+  res.set("Access-Control-Allow-Credentials", "true")
+  res.set("Access-Control-Allow-Origin", req.secure ? "https://app.example.com" : "")
+  next()
+})`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: 'This `Access-Control-Allow-Origin` header', credentials: ', credentials included' },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 90,
+          suggestions: [],
+        },
+      ],
+    },
+  ]),
+});

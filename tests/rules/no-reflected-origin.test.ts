@@ -2663,3 +2663,48 @@ app.use(
     },
   ]),
 });
+
+/** node:http code that echoes the origin, written with double quotes and no semicolons. */
+const echoing = (declarations: string, value: string): string => `import http from "node:http"
+${declarations}
+http.createServer((req, res) => {
+  res.setHeader("Access-Control-Allow-Origin", ${value})
+  res.end()
+})`;
+
+/** The allowlist and check the fix declares in that file, with `origins` listed. */
+const declaredInStyle = (origins: string): string => `
+const ALLOWED_ORIGINS: string[] = [${origins}]
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+  return typeof origin === "string" && ALLOWED_ORIGINS.includes(origin) ? origin : ""
+}
+`;
+
+ruleTester.run("no-reflected-origin: fixes in the file's quotes and semicolons", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'the allowlist and the check a header echo gets',
+      code: echoing('', 'req.headers.origin || "*"'),
+      output: echoing(declaredInStyle(''), 'allowedOrigin(req.headers.origin)'),
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: echoing(declaredInStyle('"https://app.example.com"'), 'allowedOrigin(req.headers.origin)'),
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});

@@ -1227,3 +1227,41 @@ ruleTester.run('no-unsafe-origin-match: a pattern built from each entry of a lis
     },
   ],
 });
+
+ruleTester.run("no-unsafe-origin-match: the suggestion in the file's quotes", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'an optional check gets its empty fallback in double quotes',
+      code: `import express from "express"
+const app = express()
+app.use((req, res, next) => {
+  const origin = req.headers.origin
+  if (origin?.includes("example.com")) res.set("Access-Control-Allow-Origin", origin)
+  next()
+})`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unsafeOriginCheck',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'matchWholeHost',
+              output: `import express from "express"
+const app = express()
+app.use((req, res, next) => {
+  const origin = req.headers.origin
+  if (/^https?:\\/\\/(?:[a-z\\d-]+\\.)*example\\.com(?::\\d+)?$/.test(origin ?? "")) res.set("Access-Control-Allow-Origin", origin)
+  next()
+})`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

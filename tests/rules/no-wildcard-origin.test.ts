@@ -3645,3 +3645,85 @@ app.use(cors({ origin: ALLOWED_ORIGINS }));`,
     },
   ]),
 });
+
+ruleTester.run("no-wildcard-origin: fixes in the file's quotes and semicolons", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'the allowlist a cors() suggestion declares',
+      code: `import express from "express"
+import cors from "cors"
+
+const app = express()
+app.use(cors())`,
+      output: `import express from "express"
+import cors from "cors"
+
+const app = express()
+app.use(cors({ origin: false }))`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import express from "express"
+import cors from "cors"
+
+const ALLOWED_ORIGINS: string[] = ["https://app.example.com"]
+
+const app = express()
+app.use(cors({ origin: ALLOWED_ORIGINS }))`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the ALLOWED_ORIGIN constant and the empty origin of a header',
+      code: `function reply(body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: { "Access-Control-Allow-Origin": "*" } })
+}
+
+export async function POST(request: Request): Promise<Response> {
+  return reply(await transport.handle(await request.json()), 200)
+}`,
+      output: `function reply(body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: {} })
+}
+
+export async function POST(request: Request): Promise<Response> {
+  return reply(await transport.handle(await request.json()), 200)
+}`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 2,
+          column: 51,
+          endLine: 2,
+          endColumn: 85,
+          suggestions: [
+            {
+              messageId: 'useAllowedOrigin',
+              output: `const ALLOWED_ORIGIN = "https://app.example.com"
+
+function reply(body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: { "Access-Control-Allow-Origin": ALLOWED_ORIGIN } })
+}
+
+export async function POST(request: Request): Promise<Response> {
+  return reply(await transport.handle(await request.json()), 200)
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});

@@ -4275,3 +4275,76 @@ ruleTester.run('require-csrf-token: apps known by the type of a parameter', rule
     ],
   })),
 });
+
+/** EXPRESS_APP as written with double quotes and no semicolons. */
+const EXPRESS_APP_DOUBLE = `import express from "express"
+
+const app = express()
+app.post("/mcp", async (req, res) => {
+  await transport.handleRequest(req, res, req.body)
+})
+app.listen(3000, "127.0.0.1")`;
+
+const DOUBLE_NO_SEMICOLONS = { quote: '"', semicolons: false } as const;
+
+ruleTester.run("require-csrf-token: the token check in the file's quotes and semicolons", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'express app.post in a file with double quotes and no semicolons',
+      code: EXPRESS_APP_DOUBLE,
+      // Written out once in full, so that the expected text does not rest on the helper that writes it.
+      output: `import express from "express"
+
+const app = express()
+
+/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+  if (!MCP_CSRF_TOKEN || typeof value !== "string") return false
+  const expected = MCP_CSRF_TOKEN
+  if (value.length !== expected.length) return false
+  let difference = 0
+  for (let index = 0; index < expected.length; index++) {
+    difference |= value.charCodeAt(index) ^ expected.charCodeAt(index)
+  }
+  return difference === 0
+}
+
+app.post("/mcp", (req, res, next) => {
+  if (!hasValidCsrfToken(req.headers["x-mcp-csrf-token"])) {
+    res.status(403).json({ error: "Missing or invalid credentials for this MCP server" })
+    return
+  }
+  next()
+}, async (req, res) => {
+  await transport.handleRequest(req, res, req.body)
+})
+app.listen(3000, "127.0.0.1")`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: '`POST /mcp`' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: EXPRESS_APP_DOUBLE.replace(
+                'const app = express()\n',
+                `const app = express()\n\n${tokenHelpers({ bearer: true, style: DOUBLE_NO_SEMICOLONS })}\n\n`,
+              ).replace(
+                'app.post("/mcp", ',
+                `app.post("/mcp", ${guard('express', true, { style: DOUBLE_NO_SEMICOLONS })}`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});

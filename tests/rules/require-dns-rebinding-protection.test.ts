@@ -3976,3 +3976,38 @@ ruleTester.run('require-dns-rebinding-protection: a Fastify token hook that retu
     },
   ],
 });
+
+ruleTester.run("require-dns-rebinding-protection: Host checks in the file's quotes and semicolons", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'the onRequest hook of a Fastify app written with double quotes and no semicolons',
+      code: `import Fastify from "fastify"
+import { createMcpHandler } from "@modelcontextprotocol/server"
+const mcp = createMcpHandler(() => buildServer())
+const app = Fastify({ logger: true })
+app.post("/mcp", async (request) => mcp.fetch(request.raw as never))`,
+      output: `import Fastify from "fastify"
+import { createMcpHandler } from "@modelcontextprotocol/server"
+const mcp = createMcpHandler(() => buildServer())
+const app = Fastify({ logger: true })
+app.addHook("onRequest", async (request, reply) => {
+  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+  const hostname = (request.headers.host ?? "").replace(/:\\d+$/, "")
+  if (!["localhost", "127.0.0.1", "[::1]"].includes(hostname)) return reply.code(403).send({ error: "Host not allowed" })
+})
+app.post("/mcp", async (request) => mcp.fetch(request.raw as never))`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: '`Fastify({ logger: true })` app' },
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+  ]),
+});

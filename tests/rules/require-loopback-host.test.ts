@@ -5502,3 +5502,118 @@ ruleTester.run('require-loopback-host: server options spread from a parameter', 
     },
   ],
 });
+
+/** A file written with double quotes and no semicolons: the hosts the fixes write follow it. */
+const DOUBLE_QUOTED = `import express from "express"
+const app = express()
+app.listen(3000, () => console.log("listening"))`;
+
+ruleTester.run("require-loopback-host: hosts in the file's quotes", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a default host: every suggestion quotes the host as the file does',
+      code: DOUBLE_QUOTED,
+      output: null,
+      errors: [
+        {
+          messageId: 'defaultHost',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host', binding: "Node's default is `::`" },
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useIpv4Loopback',
+              output: `import express from "express"
+const app = express()
+app.listen(3000, "127.0.0.1", () => console.log("listening"))`,
+            },
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import express from "express"
+const app = express()
+app.listen(3000, process.env.HOST ?? "127.0.0.1", () => console.log("listening"))`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import express from "express"
+const app = express()
+app.listen(3000, "::1", () => console.log("listening"))`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import express from "express"
+const app = express()
+app.listen(3000, "localhost", () => console.log("listening"))`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the fail-closed autofix of a host written as "0.0.0.0"',
+      code: `import http from "node:http"
+const HOST = "0.0.0.0"
+http.createServer(serve).listen(3000, HOST)`,
+      options: [{ failClosedFix: true }],
+      output: `import http from "node:http"
+const HOST = "127.0.0.1"
+http.createServer(serve).listen(3000, HOST)`,
+      errors: [
+        {
+          messageId: 'everyInterface',
+          line: 3,
+          column: 39,
+          endLine: 3,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'useHostFromEnvironment',
+              output: `import http from "node:http"
+const HOST = process.env.HOST ?? "127.0.0.1"
+http.createServer(serve).listen(3000, HOST)`,
+            },
+            {
+              messageId: 'useIpv6Loopback',
+              output: `import http from "node:http"
+const HOST = "::1"
+http.createServer(serve).listen(3000, HOST)`,
+            },
+            {
+              messageId: 'useLocalhost',
+              output: `import http from "node:http"
+const HOST = "localhost"
+http.createServer(serve).listen(3000, HOST)`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an environment variable with no fallback gets one in the file's quotes",
+      code: `import express from "express"
+express().use(api).listen(3001, process.env.BIND_ADDRESS)`,
+      options: [{ reportUnknownHosts: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHost',
+          data: { api: '`app.listen()` of Express', hostLabel: 'host' },
+          line: 2,
+          column: 33,
+          endLine: 2,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'useLoopbackFallback',
+              output: `import express from "express"
+express().use(api).listen(3001, process.env.BIND_ADDRESS ?? "127.0.0.1")`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1,3 +1,4 @@
+import { inFileStyle, type FileStyle } from '../../src/fixes/style';
 /** How the declarations of `require-csrf-token`'s fix are written for a file. */
 export interface TokenHelperOptions {
   /** The bearer token (`Authorization: Bearer …`) instead of the token header. */
@@ -12,7 +13,11 @@ export interface TokenHelperOptions {
    * in a loop, and the fix imports nothing.
    */
   readonly imported?: string;
+  /** The quotes and semicolons of the file (default: `'` and `;`), which the fix writes in. */
+  readonly style?: FileStyle;
 }
+
+const DEFAULT_STYLE: FileStyle = { quote: "'", semicolons: true };
 
 /**
  * The declarations the token fix adds, as the rule writes them: the token read from the
@@ -23,6 +28,7 @@ export function tokenHelpers({
   js,
   header = 'x-mcp-csrf-token',
   imported,
+  style = DEFAULT_STYLE,
 }: TokenHelperOptions = {}): string {
   const [token, check, describe, expected] = bearer
     ? [
@@ -44,13 +50,17 @@ const ${token} = process.env.${token};
 function ${check}(value${js ? ')' : ': unknown): boolean'} {
   if (!${token} || typeof value !== 'string') return false;`;
   if (imported) {
-    return `${head}
+    return inFileStyle(
+      `${head}
   const expected = Buffer.from(${expected});
   const received = Buffer.from(value);
   return received.length === expected.length && ${imported}(received, expected);
-}`;
+}`,
+      style,
+    );
   }
-  return `${head}
+  return inFileStyle(
+    `${head}
   const expected = ${expected};
   if (value.length !== expected.length) return false;
   let difference = 0;
@@ -58,7 +68,9 @@ function ${check}(value${js ? ')' : ': unknown): boolean'} {
     difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
   }
   return difference === 0;
-}`;
+}`,
+    style,
+  );
 }
 
 /** Where the token fix puts its check: a middleware before the handler, or a test atop the handler's body. */
@@ -73,7 +85,19 @@ export const REFUSAL = "{ error: 'Missing or invalid credentials for this MCP se
  * (node:http, a Koa handler) ends with the indent of the statement after it; Elysia's is the
  * `beforeHandle` property of a route's hook object, and h3's a route middleware, with nothing after it.
  */
-export function guard(kind: GuardKind, bearer: boolean, { indent = '', header = 'x-mcp-csrf-token' } = {}): string {
+export function guard(
+  kind: GuardKind,
+  bearer: boolean,
+  {
+    indent = '',
+    header = 'x-mcp-csrf-token',
+    style = DEFAULT_STYLE,
+  }: { indent?: string; header?: string; style?: FileStyle } = {},
+): string {
+  return inFileStyle(guardText(kind, bearer, indent, header), style);
+}
+
+function guardText(kind: GuardKind, bearer: boolean, indent: string, header: string): string {
   const check = bearer ? 'hasValidBearerToken' : 'hasValidCsrfToken';
   const name = bearer ? 'authorization' : header;
   const status = bearer ? 401 : 403;
