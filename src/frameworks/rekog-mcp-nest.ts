@@ -15,6 +15,10 @@ import { CALL, CONSTRUCT, type Adapter } from './types';
  * endpoint and checks `Origin` and `Host` only against the lists in `options.security`
  * (`allowedOrigins`, `allowedHosts`, each a list or `'localhost'`); with no `security` it checks
  * neither (`resolveAllowlist(undefined)` is `undefined`, and `rejectedByHeaderValidation` skips).
+ * It registers its `POST`/`GET`/`DELETE` routes on the Nest HTTP adapter itself, outside Nest's
+ * pipeline (no guards, interceptors or global prefix), unless `mount: false` or a read of its
+ * `httpHandlers` (a controller of the project that serves them) turns that off (2.0.0-alpha.0,
+ * packages/mcp-nest/src/mcp/transport/transports/streamable-http.transport.ts, `mount`).
  */
 export const REKOG_MCP_NEST = '@rekog/mcp-nest';
 
@@ -35,6 +39,7 @@ export const rekogMcpNestAdapter: Adapter = {
               optionsIndex: 0,
               protection: 'lists',
               lists: { key: 'security', fix: "security: { allowedHosts: 'localhost', allowedOrigins: 'localhost' }" },
+              selfMounts: { option: 'mount' },
             },
           },
         ],

@@ -473,6 +473,14 @@ export interface McpTransport {
    * options to turn both checks on: `@rekog/mcp-nest` 2.x's `security`.
    */
   readonly lists?: { readonly key: string; readonly fix: string };
+  /**
+   * For a transport that serves its own endpoint on the app's HTTP server, outside any route the
+   * project writes (so no guard or middleware of the project runs before it): the option that
+   * turns that off, where the project's own controller serves it instead (`@rekog/mcp-nest` 2.x's
+   * `mount: false`; a controller made from the transport, `McpHttpControllerFor(transport)` or
+   * its `httpHandlers`, turns it off too).
+   */
+  readonly selfMounts?: { readonly option: string };
 }
 
 /** The apps the SDK makes, which validate `Host` (and in v2 `Origin`) unless told a non-loopback host. */

@@ -65,6 +65,7 @@ import {
   delegateOf,
   externalRefOf,
   findObjectProperty,
+  resolveObjectExpression,
   enclosingFunction,
   isFunctionNode,
   possibleValues,
@@ -300,6 +301,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         reportFrameworkServers();
         reportConfiguredTransports();
+        reportSelfMountedTransports();
         reportConfigFileServer();
         reportNestControllers();
         // `McpModule.forRoot()` of @rekog/mcp-nest 1.x: its `guards` are the only check in front
@@ -407,6 +409,56 @@ export default createRule<Options, MessageIds>({
      * transport, its options or the server). On a loopback host, a non-empty `cors.allowedOrigins`
      * keeps cross-site pages out instead. No fix: the provider and its keys are the owner's choice.
      */
+    /**
+     * `@rekog/mcp-nest` 2.x's `new StreamableHttpTransport(options)`: it serves its endpoint on the
+     * Nest app's HTTP server itself, where no guard or middleware of the project runs, unless
+     * `mount: false` or a read of its `httpHandlers` hands the endpoint to a controller of the
+     * project (whose own guards the NestJS reading judges). Which guard to add is the owner's
+     * choice: no fix.
+     */
+    function reportSelfMountedTransports(): void {
+      for (const { node, transport } of findMcpTransports(sourceCode)) {
+        const { selfMounts } = transport;
+        if (!selfMounts || !isLinted(node)) continue;
+        const given = node.arguments[transport.optionsIndex];
+        if (given) {
+          const options = given.type === AST_NODE_TYPES.SpreadElement ? null : resolveObjectExpression(given);
+          const mount = options ? findObjectProperty(options, selfMounts.option) : null;
+          if (!mount || mount.kind === 'unknown') continue;
+          if (mount.kind === 'found' && (mount.value === null || staticValue(mount.value)?.value !== true)) continue;
+        }
+        if (!handedToNoController(node)) continue;
+        context.report({
+          node: node.callee,
+          messageId: 'missingCsrfCheck',
+          data: { route: `\`${textOf(node.callee)}\`` },
+        });
+      }
+    }
+
+    /**
+     * Whether no code can hand a transport's endpoint to a controller (`httpHandlers`, or
+     * `McpHttpControllerFor(transport)`): the transport is made in place in a list
+     * (`transports: [new StreamableHttpTransport()]`), or held by a `const` of no export that is
+     * only put in such lists.
+     */
+    function handedToNoController(made: TSESTree.NewExpression): boolean {
+      const holder = outermostWrapper(made).parent;
+      if (holder?.type === AST_NODE_TYPES.ArrayExpression) return true;
+      if (
+        holder?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        holder.id.type !== AST_NODE_TYPES.Identifier ||
+        holder.parent.kind !== 'const' ||
+        holder.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration
+      )
+        return false;
+      return (variableOf(holder.id)?.references ?? []).every(
+        (reference) =>
+          reference.init ||
+          outermostWrapper(reference.identifier as TSESTree.Node).parent?.type === AST_NODE_TYPES.ArrayExpression,
+      );
+    }
+
     function reportConfiguredTransports(): void {
       for (const transport of configuredTransports(sourceCode)) {
         if (transport.authenticated || transport.optionsUnknown || !isLinted(transport.config)) continue;

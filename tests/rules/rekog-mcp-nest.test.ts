@@ -234,6 +234,67 @@ ruleTester.run('require-dns-rebinding-protection: rekog mcp-nest 2.x transports'
 });
 
 /**
+ * A 2.x server whose transport serves its own endpoint (no controller takes it over), made with
+ * `options`, `held` in a constant or in place (the transport on line 5 or 8).
+ */
+const SELF_MOUNTED = (options: string, held = false): string => `import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MCP_STRATEGY, McpStrategy, StreamableHttpTransport } from '@rekog/mcp-nest';
+
+${
+  held
+    ? `const transport = new StreamableHttpTransport(${options});
+const strategy = new McpStrategy({ name: 'notes', version: '1.0.0', transports: [transport] });`
+    : `const strategy = new McpStrategy({
+  name: 'notes',
+  version: '1.0.0',
+  transports: [new StreamableHttpTransport(${options})],
+});`
+}
+
+@Module({ providers: [{ provide: MCP_STRATEGY, useValue: strategy }] })
+class AppModule {}
+
+const app = await NestFactory.create(AppModule);
+strategy.setHttpAdapter(app.getHttpAdapter());
+app.connectMicroservice({ strategy });
+await app.startAllMicroservices();
+await app.listen(3000, '127.0.0.1');`;
+
+/** The report on a self-mounted transport at `line` and `column` (no fix: the guard is the owner's choice). */
+const selfMountedReport = (line: number, column: number) => ({
+  messageId: 'missingCsrfCheck' as const,
+  data: { route: '`StreamableHttpTransport`' },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + 23,
+});
+
+ruleTester.run('require-csrf-token: rekog mcp-nest 2.x transports that serve their own endpoint', csrfRule, {
+  valid: [
+    { name: '`mount: false`: a controller of the project serves it', code: SELF_MOUNTED('{ mount: false }') },
+    {
+      name: 'a controller made from the transport takes the route over, behind a guard',
+      code: STRATEGY('', '@UseGuards(BearerGuard)\n'),
+    },
+    { name: 'options the file does not show', code: SELF_MOUNTED('transportOptions') },
+  ],
+  invalid: [
+    {
+      name: 'made in place in the strategy, with no options',
+      code: SELF_MOUNTED(''),
+      errors: [selfMountedReport(8, 20)],
+    },
+    {
+      name: 'held by a constant only put in the list, `mount: true`',
+      code: SELF_MOUNTED('{ mount: true, statefulMode: true }', true),
+      errors: [selfMountedReport(5, 23)],
+    },
+  ],
+});
+
+/**
  * An app module whose `configure()` applies a middleware class to `routes`; `check` is the body of
  * its `use(req, res, next)` before `next()`.
  */
