@@ -99,8 +99,10 @@ const expressApp = (factory: McpAppFactory): TraceNode => ({
 
 /**
  * The SDK's Host and Origin validation middleware: using one on an app protects the routes after
- * it. Both major versions export `hostHeaderValidation`, `localhostHostValidation`,
- * `originValidation` and `localhostOriginValidation`.
+ * it. v1 exports `hostHeaderValidation` and `localhostHostValidation` (since 1.24.0; 1.32.2
+ * dist/esm/server/middleware/hostHeaderValidation.d.ts, Host only); v2 also `originValidation`
+ * and `localhostOriginValidation`. The same table serves both: a name a version lacks is never
+ * imported from it.
  */
 const validation: TraceNode = {
   hostHeaderValidation: { [CALL]: [{ kind: 'host-validation', header: 'host' }] },

@@ -1943,14 +1943,7 @@ export default createRule<Options, MessageIds>({
      * route registered after it (all of them). Bun and srvx build `request.url` from the Host header.
      */
     function elysiaHostHook(fixer: RuleFixer, creation: TSESTree.NewExpression): RuleFix {
-      // On a chain written one call a line, the hook is a line of the chain too.
-      const member = creation.parent;
-      const chained =
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === creation &&
-        member.property.loc.start.line > creation.loc.end.line;
-      const indent = indentationAt(sourceCode, chained ? member.property.range[0] : creation.range[0]);
-      const hook = [
+      return chainOnCreation(fixer, creation, [
         '.onRequest(({ request, set }) => {',
         '  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
         `  if (!${LOCAL_HOSTNAMES}.includes(new URL(request.url).hostname)) {`,
@@ -1958,8 +1951,7 @@ export default createRule<Options, MessageIds>({
         "    return { error: 'Host not allowed' };",
         '  }',
         '})',
-      ].map((line, index) => (index === 0 && !chained ? line : `${indent}${line}`));
-      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${styled(hook.join('\n'))}`);
+      ]);
     }
 
     /**
@@ -1967,21 +1959,29 @@ export default createRule<Options, MessageIds>({
      * wherever `use` comes (h3 2.0.1-rc.29 src/h3.ts), and answers with the `Response` it returns.
      */
     function h3HostMiddleware(fixer: RuleFixer, creation: TSESTree.NewExpression): RuleFix {
-      const member = creation.parent;
-      const chained =
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === creation &&
-        member.property.loc.start.line > creation.loc.end.line;
-      const indent = indentationAt(sourceCode, chained ? member.property.range[0] : creation.range[0]);
-      const middleware = [
+      return chainOnCreation(fixer, creation, [
         '.use((event) => {',
         '  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.',
         `  if (!${LOCAL_HOSTNAMES}.includes(new URL(event.req.url).hostname)) {`,
         "    return Response.json({ error: 'Host not allowed' }, { status: 403 });",
         '  }',
         '})',
-      ].map((line, index) => (index === 0 && !chained ? line : `${indent}${line}`));
-      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${styled(middleware.join('\n'))}`);
+      ]);
+    }
+
+    /**
+     * A call chained right on an app as it is made (`new Elysia()`, `new H3()`), in the file's
+     * style: on a chain written one call a line, it is a line of the chain too.
+     */
+    function chainOnCreation(fixer: RuleFixer, creation: TSESTree.NewExpression, lines: readonly string[]): RuleFix {
+      const member = creation.parent;
+      const chained =
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === creation &&
+        member.property.loc.start.line > creation.loc.end.line;
+      const indent = indentationAt(sourceCode, chained ? member.property.range[0] : creation.range[0]);
+      const call = lines.map((line, index) => (index === 0 && !chained ? line : `${indent}${line}`));
+      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${styled(call.join('\n'))}`);
     }
 
     function fastifyHostHook(fixer: RuleFixer, creation: TSESTree.Node): RuleFix | null {
