@@ -15,14 +15,16 @@ export function outsideEphemeralTests<Context extends AnyContext>(context: Conte
   let ephemeral: boolean | undefined;
   return keepingReports(context, (descriptor) => {
     if (!('node' in descriptor) || !descriptor.node) return true;
-    const node = descriptor.node as TSESTree.Node;
-    // A test's code, or a test helper module's that only tests import (`startTestServer(server, port = 0)`).
-    if (!inTest(node) && !inTestHelper(node)) return true;
+    // (Asked first: a file that starts no server, or one on a fixed port, keeps its reports without
+    // the look at who imports it.)
     if (ephemeral === undefined) {
       const starts = serverStarts(context.sourceCode);
       ephemeral = starts.length > 0 && starts.every(ephemeralTestStart);
     }
-    return !ephemeral;
+    if (!ephemeral) return true;
+    // A test's code, or a test helper module's that only tests import (`startTestServer(server, port = 0)`).
+    const node = descriptor.node as TSESTree.Node;
+    return !inTest(node) && !inTestHelper(node);
   });
 }
 
