@@ -5,6 +5,7 @@ import {
   childNodes,
   containsNode,
   globalPath,
+  isNullishLiteral,
   outermostWrapper,
   passesName,
   sameThis,
@@ -286,6 +287,25 @@ export function resolveExpression(node: TSESTree.Node, depth = 0): TSESTree.Node
     current = skipTypeWrappers(next);
   }
   return null;
+}
+
+/**
+ * `resolveExpression` of what a method is called on (`this.wss.on(…)`): a class field that is
+ * first given a placeholder (`this.wss = null` in the constructor) and one value later holds that
+ * value wherever a method is called on it, for a call on `null` would throw.
+ */
+export function resolveReceiver(receiver: TSESTree.Node): TSESTree.Node | null {
+  const expression = skipTypeWrappers(receiver);
+  if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(expression);
+    const values = name === null ? null : instanceFields(expression.object, name);
+    const real = values?.filter((value) => !isNullishLiteral(skipTypeWrappers(value)));
+    if (values && values.length > 1 && real?.length === 1) {
+      const value = skipTypeWrappers(real[0]!);
+      return resolveExpression(value) ?? value;
+    }
+  }
+  return resolveExpression(receiver);
 }
 
 /** The name a member expression reads: `x.a`, `x['a']`, `this.#a` (as `#a`). */

@@ -124,6 +124,7 @@ import {
   findObjectProperty,
   possibleValues,
   resolveExpression,
+  resolveReceiver,
   resolveFunction,
   resolveObjectExpression,
   isFunctionNode,
@@ -660,7 +661,7 @@ export default createRule<Options, MessageIds>({
     /** Whether a method call is made on `server`, or on a name that holds it (`this.wss.handleUpgrade(…)`). */
     function calledOn(call: TSESTree.CallExpression, server: TSESTree.Node): boolean {
       const receiver = calledMethodObject(call);
-      return receiver !== null && skipTypeWrappers(resolveExpression(receiver) ?? receiver) === server;
+      return receiver !== null && skipTypeWrappers(resolveReceiver(receiver) ?? receiver) === server;
     }
 
     /**

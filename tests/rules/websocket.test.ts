@@ -183,6 +183,37 @@ wss.on('connection', (ws) => ws.on('message', (data) => void mcp.server.notifica
 server.listen(8765, '127.0.0.1');`,
     },
     {
+      // A method is called on the field only once it holds the server: `null` was a placeholder.
+      name: "a class field first set to null, then to the server whose 'connection' listener checks the Origin",
+      code: `import http from 'node:http';
+import { WebSocketServer } from 'ws';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+const mcp = new McpServer({ name: 'bridge', version: '1.0.0' });
+const ALLOWED = ['http://localhost:5173'];
+
+export class Bridge {
+  private wss: WebSocketServer | null = null;
+  private readonly server = http.createServer();
+
+  start(): void {
+    this.server.listen(8765, '127.0.0.1', () => this.open());
+  }
+
+  private open(): void {
+    this.wss = new WebSocketServer({ server: this.server });
+    this.wss.on('connection', (ws, request) => {
+      const origin = request.headers.origin;
+      if (origin && !ALLOWED.includes(origin)) {
+        ws.close(1008, 'origin not allowed');
+        return;
+      }
+      ws.on('message', (data) => void mcp.server.notification(JSON.parse(String(data))));
+    });
+  }
+}`,
+    },
+    {
       // A page cannot put a header on a handshake, nor know the token in the URL the CLI prints.
       name: "the HTTP server's 'upgrade' listener destroys a handshake whose URL lacks the token",
       code: UPGRADE_TOKEN("searchParams.get('token') !== TOKEN"),
