@@ -2113,13 +2113,14 @@ export function harmlessPolicy(
     )
       return true;
     // The entry of a service that serves no MCP, whose routes live in other modules (a NestJS
-    // app's controllers, an app another module builds): its policies reach no MCP endpoint. Only a
-    // module that starts the server: middleware of no routes of its own (Next.js's) runs in front
-    // of routes elsewhere.
+    // app's controllers, an app another module builds, a router of no MCP it mounts with
+    // `app.use('/api', router)`): its policies reach no MCP endpoint. Only a module that starts the
+    // server, and has no endpoint of its own: middleware of no routes of its own (Next.js's) runs
+    // in front of routes elsewhere.
     return (
       isLinted(node) &&
       serverStarts(sourceCode).length > 0 &&
-      findRoutes(sourceCode).routes.length === 0 &&
+      findRoutes(sourceCode).routes.every((route) => !isEndpoint(route)) &&
       servesNoMcpSurely(sourceCode)
     );
   }
