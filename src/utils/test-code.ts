@@ -1,4 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { exportedNamesOf } from '../analysis/exports';
+import { mayHoldEntities } from '../analysis/facts';
+import { findRoutes } from '../analysis/routes';
 import { ephemeralTestStart, inTest, inTestHelper, serverStarts } from '../analysis/servers';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -19,13 +23,26 @@ export function outsideEphemeralTests<Context extends AnyContext>(context: Conte
     // the look at who imports it.)
     if (ephemeral === undefined) {
       const starts = serverStarts(context.sourceCode);
-      ephemeral = starts.length > 0 && starts.every(ephemeralTestStart);
+      ephemeral = starts.length > 0 ? starts.every(ephemeralTestStart) : servesNothing(context.sourceCode);
     }
     if (!ephemeral) return true;
     // A test's code, or a test helper module's that only tests import (`startTestServer(server, port = 0)`).
     const node = descriptor.node as TSESTree.Node;
     return !inTest(node) && !inTestHelper(node);
   });
+}
+
+/**
+ * Whether a module can answer no request: it starts no server, makes no app or router, gives no
+ * server a handler, and exports nothing that another module could serve (a unit test of a
+ * header helper, writing `*` on a fake response object it built itself).
+ */
+function servesNothing(sourceCode: Readonly<SourceCode>): boolean {
+  return (
+    findRoutes(sourceCode).apps.length === 0 &&
+    !mayHoldEntities(sourceCode, 'handler-server') &&
+    exportedNamesOf(sourceCode.ast).length === 0
+  );
 }
 
 /** The rule's context, with only the reports that `keep` says yes to passed on to ESLint. */

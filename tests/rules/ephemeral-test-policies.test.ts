@@ -1,6 +1,6 @@
 import reflectedRule from '../../src/rules/no-reflected-origin';
 import wildcardRule from '../../src/rules/no-wildcard-origin';
-import { createRuleTester } from '../rule-tester';
+import { createRuleTester, esm } from '../rule-tester';
 
 // A test that starts its server on a port the system picks (`server.listen(0)` in a hook) serves
 // it only for as long as the test runs, on a port no page can know ahead: its CORS policy lets no
@@ -70,4 +70,65 @@ ruleTester.run('no-wildcard-origin: a test server on a port the system picks', w
 ruleTester.run('no-reflected-origin: a test server on a port the system picks', reflectedRule, {
   valid: [{ name: 'listen(0) in a hook', code: TEST(0, 'req.headers.origin ?? ""'), filename: 'server.test.ts' }],
   invalid: [],
+});
+
+// A unit test of a header helper writes `*` on a stub response it builds itself: the module
+// starts no server, makes no app, gives no server a handler and exports nothing, so no request is
+// ever answered with what it writes.
+const STUB_TEST = (exported: string): string => `import { describe, expect, it } from 'vitest';
+import { keepOrigin } from './headers.js';
+${exported}
+describe('keepOrigin', () => {
+  it('writes the kept origin over a wildcard', () => {
+    const written = [];
+    const stub = { setHeader(name, value) { written.push([name, value]); return stub; } };
+    keepOrigin(stub, 'https://notes.example.com');
+    stub.setHeader('access-control-allow-origin', '*');
+    expect(written).toEqual([['access-control-allow-origin', 'https://notes.example.com']]);
+  });
+});
+`;
+
+const EXPORTING = STUB_TEST("\nexport const stubOrigin = 'https://notes.example.com';\n");
+
+ruleTester.run('no-wildcard-origin: a test that serves nothing', wildcardRule, {
+  valid: [
+    {
+      name: 'a `*` written on a stub response of a unit test',
+      code: STUB_TEST(''),
+      ...esm,
+      filename: 'headers.spec.mjs',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same test module, exporting something another module may serve',
+      code: EXPORTING,
+      ...esm,
+      filename: 'headers.spec.mjs',
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`Access-Control-Allow-Origin: *`', credentials: '' },
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'denyOrigins',
+              output: EXPORTING.replace("    stub.setHeader('access-control-allow-origin', '*');\n", ''),
+            },
+            {
+              messageId: 'useAllowedOrigin',
+              output: EXPORTING.replace(
+                "from './headers.js';\n",
+                "from './headers.js';\n\nconst ALLOWED_ORIGIN = 'https://app.example.com';\n",
+              ).replace("'access-control-allow-origin', '*'", "'access-control-allow-origin', ALLOWED_ORIGIN"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
