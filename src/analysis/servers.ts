@@ -516,6 +516,7 @@ const NON_SERVING_METHODS: ReadonlySet<string> = new Set([
   ...EMITTER_METHODS,
   'off',
   'removeListener',
+  'removeAllListeners',
   'listen',
   'address',
   'close',

@@ -187,6 +187,23 @@ export function isFree(port: number): Promise<boolean> {
 }`,
     },
     {
+      name: 'a probe whose helper drops its listeners and closes it, called when it listens or fails',
+      code: `import net from 'node:net';
+export function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    const settle = (free: boolean) => {
+      probe.removeAllListeners();
+      probe.close();
+      resolve(free);
+    };
+    probe.once('error', () => settle(false));
+    probe.once('listening', () => settle(true));
+    probe.listen(port, '0.0.0.0');
+  });
+}`,
+    },
+    {
       name: 'the same probe through a variable, closed in the listen callback',
       code: `import { createServer } from 'node:net';
 export function isFree(port: number): Promise<boolean> {
