@@ -31,6 +31,7 @@ import {
   servedByDeno,
 } from './module-graph';
 import { importedFile, loadModule } from './exports';
+import { samePlace } from './exported-values';
 import { KNOWN_MODULES, MCP_PACKAGES, ROUTE_VERBS } from '../frameworks/registry';
 import { APP_RUNNERS, isEndpoint } from './reach';
 import { MENTIONS_MCP_METHOD, servesMcp } from './mcp-transports';
@@ -618,13 +619,23 @@ function mountsRouterWithEndpoints(handler: TSESTree.Node, linted: Readonly<Sour
  * and every other module of the package that imports the router reaches no MCP package either, so
  * none adds an MCP route to it.
  */
+/**
+ * The file of a module that can add no MCP to what it is handed or makes: it reaches no MCP
+ * package (but as a client), says MCP nowhere in its code (notes aside) and answers none of MCP's
+ * methods. `null` for any other module, or one read from no file.
+ */
+function fileOfNoMcp(code: Readonly<SourceCode>): string | null {
+  const { file } = moduleOf(code.ast);
+  if (file === null || reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE)) return null;
+  if (MENTIONS_MCP_METHOD.test(code.text) || (SAYS_MCP.test(code.text) && SAYS_MCP.test(codeWithoutNotes(code))))
+    return null;
+  return file;
+}
+
 function routerOfNoMcp(made: TSESTree.Node, linted: Readonly<SourceCode>): boolean {
   if (isLinted(made) || entitiesOf(made, 'app').length === 0) return false;
-  const code = codeOf(made);
-  const { file } = moduleOf(code.ast);
-  if (file === null || reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE)) return false;
-  if (MENTIONS_MCP_METHOD.test(code.text) || (SAYS_MCP.test(code.text) && SAYS_MCP.test(codeWithoutNotes(code))))
-    return false;
+  const file = fileOfNoMcp(codeOf(made));
+  if (file === null) return false;
   const names = exportNames(made);
   if (names.length === 0) return false;
   const importers = importersOf(file, names);
@@ -648,11 +659,8 @@ function freshAppOfNoMcp(made: TSESTree.Node, linted: Readonly<SourceCode>): boo
   if (isLinted(made) || entitiesOf(made, 'app').length === 0) return false;
   const factory = exportedFactoryOf(made);
   if (factory === null) return false;
-  const code = codeOf(made);
-  const { file } = moduleOf(code.ast);
-  if (file === null || reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE)) return false;
-  if (MENTIONS_MCP_METHOD.test(code.text) || (SAYS_MCP.test(code.text) && SAYS_MCP.test(codeWithoutNotes(code))))
-    return false;
+  const file = fileOfNoMcp(codeOf(made));
+  if (file === null) return false;
   if (factory.params.length === 0) return true;
   const here = moduleOf(linted.ast).file;
   return (
@@ -1114,11 +1122,7 @@ function registrarOfNoMcp(call: TSESTree.CallExpression, index: number): TSESTre
   const fn = index >= 0 ? resolveFunction(call.callee) : null;
   const param = fn?.params[index];
   if (!fn || isLinted(fn) || param?.type !== AST_NODE_TYPES.Identifier) return null;
-  const code = codeOf(fn);
-  const { file } = moduleOf(code.ast);
-  if (file === null || reachesPackage(file, MCP_PACKAGES, MCP_CLIENT_MODULE)) return null;
-  if (MENTIONS_MCP_METHOD.test(code.text) || (SAYS_MCP.test(code.text) && SAYS_MCP.test(codeWithoutNotes(code))))
-    return null;
+  if (fileOfNoMcp(codeOf(fn)) === null) return null;
   const variable = declaredVariables(fn).find((declared) => declared.name === param.name);
   if (!variable || variable.references.length === 0) return null;
   const onlyCalledOn = variable.references.every((reference) => {
@@ -1149,12 +1153,9 @@ function handsAppToRegistrarWithEndpoints(sourceCode: Readonly<SourceCode>, apps
       // The registrar's module reads the parameter as an app of its type, or as this app, from
       // its own reading of the linted file (matched by its place).
       const made = skipTypeWrappers(resolveExpression(expression) ?? expression);
+      const file = moduleOf(made).file;
       const handed = (node: TSESTree.Node | undefined): boolean =>
-        node === param ||
-        (node !== undefined &&
-          node.range[0] === made.range[0] &&
-          node.range[1] === made.range[1] &&
-          moduleOf(node).file === moduleOf(made).file);
+        node === param || (node !== undefined && file !== null && samePlace(node, file, made));
       return (
         !!fn &&
         findRoutes(codeOf(fn)).routes.some(
