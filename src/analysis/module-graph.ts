@@ -1699,18 +1699,26 @@ export function deployedAsVercelApp(file: string | null): boolean {
   if (!VERCEL_APP_ENTRY.test(relative)) return false;
   const names = dependencyNames(manifest);
   if (!names.includes('hono') && !names.includes('express')) return false;
-  const { scripts } = manifest.json;
-  const vercel =
-    isFile(path.join(manifest.dir, 'vercel.json')) ||
-    names.includes('vercel') ||
-    (scripts !== null &&
-      typeof scripts === 'object' &&
-      Object.values(scripts).some((script) => typeof script === 'string' && RUNS_VERCEL.test(script)));
-  if (!vercel || runByBun(file) || servedByDeno(file)) return false;
+  if (!deployedWithVercel(manifest) || runByBun(file) || servedByDeno(file)) return false;
   // A package of the workspace that depends on this one may import the app and serve it itself.
   if (workspaceDependents(file).length > 0) return false;
   const importers = importersOf(file, ['default']);
   return importers !== null && importers.length === 0;
+}
+
+/**
+ * Whether a package is deployed with Vercel: a `vercel.json` beside its `package.json`, `vercel`
+ * among its dependencies, or a script that runs Vercel's CLI.
+ */
+function deployedWithVercel(manifest: Manifest): boolean {
+  const { scripts } = manifest.json;
+  return (
+    isFile(path.join(manifest.dir, 'vercel.json')) ||
+    dependencyNames(manifest).includes('vercel') ||
+    (scripts !== null &&
+      typeof scripts === 'object' &&
+      Object.values(scripts).some((script) => typeof script === 'string' && RUNS_VERCEL.test(script)))
+  );
 }
 
 /** `app/**​/route.ts` of a Next.js App Router project (also under `src/`), from the package's folder. */
@@ -1730,16 +1738,7 @@ export function deployedAsVercelNextRoute(file: string | null): boolean {
   if (!manifest) return false;
   const relative = path.relative(manifest.dir, file).split(path.sep).join('/');
   if (!NEXT_ROUTE_MODULE.test(relative) || !dependencyNames(manifest).includes('next')) return false;
-  const scripts = manifest.json.scripts;
-  const scriptTexts =
-    scripts !== null && typeof scripts === 'object'
-      ? Object.values(scripts).filter((script): script is string => typeof script === 'string')
-      : [];
-  const vercel =
-    isFile(path.join(manifest.dir, 'vercel.json')) ||
-    dependencyNames(manifest).includes('vercel') ||
-    scriptTexts.some((script) => RUNS_VERCEL.test(script));
-  if (!vercel) return false;
+  if (!deployedWithVercel(manifest)) return false;
   const importers = importersOf(file, ['default']);
   return importers !== null && importers.length === 0;
 }
