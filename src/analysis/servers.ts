@@ -49,6 +49,7 @@ import {
   usesOf,
   usesOfFunction,
   type HandlerFunction,
+  type Invocation,
   type PossibleValue,
   type PropertyLookup,
 } from './values';
@@ -694,9 +695,7 @@ function requestListeners(variable: Scope.Variable): TSESTree.Node[] {
       member?.type !== AST_NODE_TYPES.MemberExpression ||
       call?.type !== AST_NODE_TYPES.CallExpression ||
       call.callee !== member ||
-      (calledMethodName(call) !== 'on' && calledMethodName(call) !== 'once') ||
-      !call.arguments[0] ||
-      staticValue(call.arguments[0])?.value !== 'request'
+      listenedEvent(call) !== 'request'
     )
       return [];
     return call.arguments[1] ? [call.arguments[1]] : [];
@@ -733,13 +732,7 @@ export function isRequestCatcher(node: TSESTree.Node): boolean {
 function catcherServer(handler: TSESTree.Node): { variable: Scope.Variable; made: TSESTree.CallExpression } | null {
   const made = handler.parent;
   if (made?.type !== AST_NODE_TYPES.CallExpression || made.arguments.at(-1) !== handler) return null;
-  const method = calledMethodName(made);
-  if (
-    (method === 'on' || method === 'once') &&
-    made.arguments[0] &&
-    staticValue(made.arguments[0])?.value === 'request'
-  )
-    return serverListenedTo(made, handler);
+  if (listenedEvent(made) === 'request') return serverListenedTo(made, handler);
   const variable = madeServer(made);
   return variable && { variable, made };
 }
@@ -804,11 +797,16 @@ function madeServer(made: TSESTree.CallExpression): Scope.Variable | null {
  * and `once` for its lifecycle (`'error'`, `'listening'`, `'close'`), not for `'request'`.
  */
 function handsBackServer(call: TSESTree.CallExpression): boolean {
-  const method = calledMethodName(call);
-  if (method === 'listen') return true;
-  if (method !== 'on' && method !== 'once') return false;
-  const event = call.arguments[0] ? staticValue(call.arguments[0])?.value : undefined;
+  if (calledMethodName(call) === 'listen') return true;
+  const event = listenedEvent(call);
   return event === 'error' || event === 'listening' || event === 'close';
+}
+
+/** The event `server.on(event, …)` or `server.once(event, …)` adds a listener for, as the file fixes it. */
+function listenedEvent(call: TSESTree.CallExpression): unknown {
+  const method = calledMethodName(call);
+  if (method !== 'on' && method !== 'once') return undefined;
+  return call.arguments[0] ? staticValue(call.arguments[0])?.value : undefined;
 }
 
 /** The value of the one assignment to a variable after its declaration (`server = createServer(h)`), if it has one. */
@@ -2014,14 +2012,27 @@ function testHelperOnPickedPort(call: TSESTree.CallExpression | TSESTree.NewExpr
   const name = index >= 0 ? exportedFunctionName(fn) : null;
   const { file } = moduleOf(fn);
   if (name === null || file === null || !inTestHelper(fn)) return false;
-  const calls = importerCalls(file, [name], true);
+  return pickedAtEveryCall(importerCalls(file, [name], true), index, fallback, 0);
+}
+
+/**
+ * Whether calls of a function, all of which are known and one at least, each give its parameter at
+ * `index` a port the system picks, or give none where its default `fallback` is one.
+ */
+function pickedAtEveryCall(
+  found: { calls: readonly Invocation[]; complete: boolean } | null,
+  index: number,
+  fallback: TSESTree.Node | null,
+  depth: number,
+): boolean {
   return (
-    calls.complete &&
-    calls.calls.length > 0 &&
-    calls.calls.every((made) => {
-      const given = made.arguments[index];
-      if (given === undefined) return fallback !== null && systemPickedPort(fallback);
-      return given.type !== AST_NODE_TYPES.SpreadElement && systemPickedPort(given);
+    found !== null &&
+    found.complete &&
+    found.calls.length > 0 &&
+    found.calls.every((call) => {
+      const given = call.arguments[index];
+      if (given === undefined) return fallback !== null && systemPickedPort(fallback, depth);
+      return given.type !== AST_NODE_TYPES.SpreadElement && systemPickedPort(given, depth);
     })
   );
 }
@@ -2056,12 +2067,18 @@ function exportedFunctionName(fn: HandlerFunction): string | null {
 export function inTestHelper(node: TSESTree.Node): boolean {
   const program = programOf(node);
   const { file } = moduleOf(program);
-  if (file === null || isTestFile(file)) return false;
+  return file !== null && !isTestFile(file) && (onlyTestImporters(program)?.length ?? 0) > 0;
+}
+
+/**
+ * The test modules of its package that import what a module exports, when no other module of the
+ * package does; `null` where one does, where it exports nothing, or where that cannot be told.
+ */
+export function onlyTestImporters(program: TSESTree.Program): readonly string[] | null {
+  const { file } = moduleOf(program);
   const names = exportedNamesOf(program);
-  if (names.length === 0) return false;
-  const others = importersOf(file, names);
-  const tests = importersOf(file, names, true);
-  return others !== null && others.length === 0 && tests !== null && tests.length > 0;
+  if (file === null || names.length === 0 || importersOf(file, names)?.length !== 0) return null;
+  return importersOf(file, names, true);
 }
 
 /**
@@ -2077,20 +2094,7 @@ function systemPickedPort(node: TSESTree.Node, depth = 0): boolean {
     // `function startFake(port: number) { serve({ fetch, port }) }`, called with such a port at every call.
     if (def?.type === 'Parameter' && depth < 2 && isFunctionNode(def.node)) {
       const index = def.node.params.findIndex((param) => param === def.name);
-      const known = index >= 0 ? callsOf(def.node, true) : null;
-      return (
-        known !== null &&
-        known.complete &&
-        known.calls.length > 0 &&
-        known.calls.every((call) => {
-          const argument = call.arguments[index];
-          return (
-            argument !== undefined &&
-            argument.type !== AST_NODE_TYPES.SpreadElement &&
-            systemPickedPort(argument, depth + 1)
-          );
-        })
-      );
+      return pickedAtEveryCall(index >= 0 ? callsOf(def.node, true) : null, index, null, depth + 1);
     }
     if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return false;
     value = skipTypeWrappers(def.node.init);

@@ -45,7 +45,6 @@ import {
   variableOf,
   textOf,
 } from '../analysis/program';
-import { exportedNamesOf } from '../analysis/exports';
 import { destructuredHeaderNames, ORIGIN_AND_HOST, requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
@@ -80,13 +79,7 @@ import {
   transportCalls,
   transportEntities,
 } from '../analysis/mcp-transports';
-import {
-  importersOf,
-  importsModuleMatching,
-  isTestFile,
-  manifestDependsOn,
-  reachesText,
-} from '../analysis/module-graph';
+import { importsModuleMatching, isTestFile, manifestDependsOn, reachesText } from '../analysis/module-graph';
 import { drivenOnlyInProcess } from '../analysis/in-process';
 import {
   findMcpAppFactories,
@@ -111,6 +104,7 @@ import {
   frameworkStarts,
   inTest,
   listsSome,
+  onlyTestImporters,
   servedInProcessOnly,
   serverStarts,
   type ServerStart,
@@ -1376,7 +1370,7 @@ export default createRule<Options, MessageIds>({
         file !== null &&
         isTestFile(file) &&
         !MAY_START_SERVER.test(code.text) &&
-        (!EXPORTS.test(code.text) || usedOnlyByTestsThatServeNothing(file, programOf(node))) &&
+        (!EXPORTS.test(code.text) || usedOnlyByTestsThatServeNothing(programOf(node))) &&
         startsNoServer(programOf(node))
       )
         return true;
@@ -1391,10 +1385,8 @@ export default createRule<Options, MessageIds>({
      * process. Not where a module that is no test imports it, where nothing imports it (another
      * package may), or where that cannot be told.
      */
-    function usedOnlyByTestsThatServeNothing(file: string, program: TSESTree.Program): boolean {
-      const names = exportedNamesOf(program);
-      if (names.length === 0 || (importersOf(file, names) ?? ['unknown']).length > 0) return false;
-      const tests = importersOf(file, names, true);
+    function usedOnlyByTestsThatServeNothing(program: TSESTree.Program): boolean {
+      const tests = onlyTestImporters(program);
       return (
         tests !== null &&
         tests.length > 0 &&
