@@ -26,10 +26,26 @@ function calleeName(node: TSESTree.CallExpression | TSESTree.NewExpression): str
  * the linted file: imported from the SDK, through the project's own modules, or (in the SDK's
  * own repository) by relative path.
  */
-export function findMcpTransports(
-  sourceCode: Readonly<SourceCode>,
-): { node: TSESTree.NewExpression; transport: McpTransport }[] {
-  const found: { node: TSESTree.NewExpression; transport: McpTransport }[] = [];
+export function findMcpTransports(sourceCode: Readonly<SourceCode>): readonly McpTransportMade[] {
+  // Asked by several rules of one file: read once per file.
+  let found = transportsByProgram.get(sourceCode.ast);
+  if (!found) {
+    found = readMcpTransports(sourceCode);
+    transportsByProgram.set(sourceCode.ast, found);
+  }
+  return found;
+}
+
+/** A transport the linted file makes: the `new` expression, and what the adapters know of it. */
+interface McpTransportMade {
+  readonly node: TSESTree.NewExpression;
+  readonly transport: McpTransport;
+}
+
+const transportsByProgram = new WeakMap<TSESTree.Program, readonly McpTransportMade[]>();
+
+function readMcpTransports(sourceCode: Readonly<SourceCode>): McpTransportMade[] {
+  const found: McpTransportMade[] = [];
   if (!mayHoldEntities(sourceCode, 'mcp-transport')) return found;
   const tracked = trackedNodes(sourceCode);
   for (const node of moduleIndex(sourceCode.ast).news) {

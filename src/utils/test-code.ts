@@ -19,8 +19,8 @@ export function outsideEphemeralTests<Context extends AnyContext>(context: Conte
   let ephemeral: boolean | undefined;
   return keepingReports(context, (descriptor) => {
     if (!('node' in descriptor) || !descriptor.node) return true;
-    // (Asked first: a file that starts no server, or one on a fixed port, keeps its reports without
-    // the look at who imports it.)
+    // (Asked first: a file that starts a server on a fixed port, or starts none but may answer
+    // requests, keeps its reports without the look at who imports it.)
     if (ephemeral === undefined) {
       const starts = serverStarts(context.sourceCode);
       ephemeral = starts.length > 0 ? starts.every(ephemeralTestStart) : servesNothing(context.sourceCode);
@@ -39,9 +39,9 @@ export function outsideEphemeralTests<Context extends AnyContext>(context: Conte
  */
 function servesNothing(sourceCode: Readonly<SourceCode>): boolean {
   return (
-    findRoutes(sourceCode).apps.length === 0 &&
+    exportedNamesOf(sourceCode.ast).length === 0 &&
     !mayHoldEntities(sourceCode, 'handler-server') &&
-    exportedNamesOf(sourceCode.ast).length === 0
+    findRoutes(sourceCode).apps.length === 0
   );
 }
 
