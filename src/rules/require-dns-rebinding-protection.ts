@@ -1904,9 +1904,14 @@ export default createRule<Options, MessageIds>({
                 : null;
             }
             const first = fn.body.body[0];
-            const indent = first
-              ? indentationAt(sourceCode, first.range[0])
-              : `${indentationAt(sourceCode, fn.body.range[0])}  `;
+            const brace = sourceCode.getFirstToken(fn.body)!;
+            const next = sourceCode.getTokenAfter(brace, { includeComments: true })!;
+            // What follows the `{` on its own line (`{ return mcp(request); }`) moves to a line of its own.
+            const sameLine = next !== sourceCode.getLastToken(fn.body) && next.loc.start.line === brace.loc.end.line;
+            const indent =
+              first && !sameLine
+                ? indentationAt(sourceCode, first.range[0])
+                : `${indentationAt(sourceCode, fn.body.range[0])}  `;
             let lines: string[];
             if (route.web) {
               // A web handler: the `Request`'s own Host, and a `Response` to refuse with.
@@ -1922,9 +1927,12 @@ export default createRule<Options, MessageIds>({
               ];
             }
             const text = styled(lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n'));
-            return first
-              ? fixer.insertTextBefore(first, `${text}\n${indent}`)
-              : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], `\n${indent}${text}`);
+            // Right after the body's `{`: the same text as before the first statement, above any
+            // comments on it, and clear of the place where another rule's check (require-csrf-token's)
+            // goes, so that `--fix` applies both in one pass.
+            return sameLine
+              ? fixer.replaceTextRange([brace.range[1], next.range[0]], `\n${indent}${text}\n${indent}`)
+              : fixer.insertTextAfter(brace, `\n${indent}${text}`);
           },
         }),
       });

@@ -4011,3 +4011,79 @@ app.post("/mcp", async (request) => mcp.fetch(request.raw as never))`,
     },
   ]),
 });
+
+ruleTester.run('require-dns-rebinding-protection: where the Host check of a web handler goes', rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: "a Bun route's handler whose first statement has a comment above it: the check goes above the comment",
+      code: `import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+Bun.serve({
+  hostname: '127.0.0.1',
+  routes: {
+    '/mcp': {
+      POST: async (request: Request) => {
+        // Every tool call goes to the one handler.
+        return mcp.fetch(request);
+      },
+    },
+  },
+});`,
+      output: `import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+Bun.serve({
+  hostname: '127.0.0.1',
+  routes: {
+    '/mcp': {
+      POST: async (request: Request) => {
+        // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+        if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(request.url).hostname)) {
+          return Response.json({ error: 'Host not allowed' }, { status: 403 });
+        }
+        // Every tool call goes to the one handler.
+        return mcp.fetch(request);
+      },
+    },
+  },
+});`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 7,
+          column: 13,
+          endLine: 10,
+          endColumn: 8,
+        },
+      ],
+    },
+    {
+      name: 'a handler whose first statement is on the line of its brace: the check and the statement take lines of their own',
+      code: `import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+export async function POST(request: Request): Promise<Response> { return mcp.fetch(request);
+}`,
+      filename: 'app/mcp/route.ts',
+      output: `import { createMcpHandler } from '@modelcontextprotocol/server';
+const mcp = createMcpHandler(() => buildServer());
+export async function POST(request: Request): Promise<Response> {
+  // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(request.url).hostname)) {
+    return Response.json({ error: 'Host not allowed' }, { status: 403 });
+  }
+  return mcp.fetch(request);
+}`,
+      errors: [
+        {
+          messageId: 'unprotectedApp',
+          data: { app: 'request handler' },
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 27,
+        },
+      ],
+    },
+  ]),
+});
