@@ -32,6 +32,9 @@ import {
  * a rebound Host, both ahead of any plugin middleware (vite/dist/node/chunks/node.js, where
  * `_createServer` installs them before the `configureServer` hooks), and it binds the `server.host`
  * its config names. The harness's attacks as written would show Vite's checks, not the example's.
+ * Nor `bun`, whose `Bun.serve()` needs Bun itself (not installed here; the harness's Node adapter
+ * serves one `fetch` handler, not a `routes` table): it is type-checked against Bun's own types
+ * (`npm run typecheck`) and linted and fixed by the examples test.
  */
 const FRAMEWORKS = [
   'express',
