@@ -54,7 +54,7 @@ import {
   resolveSpecifier,
   workerEntry,
 } from './module-graph';
-import { exportedNamesOf, loadModule } from './exports';
+import { exportedNamesOf, loadModule, perLintedFileByName } from './exports';
 import { appServedInProcessOnly, exportedValue, inTest, isRequestCatcher, serverStarts } from './servers';
 import { alwaysExits } from './guards';
 import { entitiesOf } from './facts';
@@ -2650,3 +2650,45 @@ function registrarCondition(
   const variable = base?.holds ? variableOf(base.root) : null;
   return base && variable ? memberKey(variable, [...base.names, ...member.names.slice(1)], member.holds) : null;
 }
+
+/** How many modules away from a module `importerMcpRoutes` looks, and how many modules it reads at most. */
+const MAX_IMPORTER_DEPTH = 3;
+const MAX_IMPORTER_MODULES = 40;
+
+/**
+ * The routes that serve MCP (their handler leads to a transport, or their path names an MCP
+ * endpoint) in the modules of the package that import a module, directly or through up to two
+ * more: where a request comes from to code of a module that has no routes of its own (a session
+ * manager that makes the transports) when the calls of its functions cannot be followed to a route
+ * (an instance kept in a field of another class, a handler a method returns). `null` when the
+ * importers cannot be told, or there are more modules than the bound.
+ */
+export const importerMcpRoutes = perLintedFileByName((file: string): readonly Route[] | null => {
+  const routes: Route[] = [];
+  const seen = new Set([file]);
+  let level = [file];
+  for (let depth = 0; depth < MAX_IMPORTER_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const current of level) {
+      const program = loadModule(current);
+      const names = program ? exportedNamesOf(program) : [];
+      if (names.length === 0) continue;
+      const importers = importersOf(current, names);
+      if (importers === null) return null;
+      for (const importer of importers) {
+        if (seen.has(importer)) continue;
+        seen.add(importer);
+        if (seen.size > MAX_IMPORTER_MODULES) return null;
+        next.push(importer);
+        const imported = loadModule(importer);
+        if (!imported) continue;
+        for (const route of findRoutes(codeOf(imported)).routes) {
+          if ((route.path !== null && MCP_PATH.test(route.path)) || route.handlers.some((handler) => servesMcp(handler)))
+            routes.push(route);
+        }
+      }
+    }
+    level = next;
+  }
+  return routes;
+});

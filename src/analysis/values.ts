@@ -1419,6 +1419,13 @@ function methodUses(method: TSESTree.MethodDefinition): ValueUses | null {
       if (propertyName(declarator) === name) uses.push(declarator);
       continue;
     }
+    // `new McpRouter(new Sessions())`: kept in a field of another class as it is made.
+    const keptAsMade = fieldReads(holder);
+    if (keptAsMade) {
+      if (!keptAsMade.complete) complete = false;
+      uses.push(...methodReads(keptAsMade.reads, name));
+      continue;
+    }
     const instance =
       declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === holder
         ? usesOfConstant(declarator)
@@ -1428,11 +1435,85 @@ function methodUses(method: TSESTree.MethodDefinition): ValueUses | null {
     for (const use of instance.uses) {
       const wrapped = outermostWrapper(use);
       const member = wrapped.parent;
-      if (!isMethod(member, wrapped)) complete = false;
-      else if (propertyName(member) === name) uses.push(member);
+      if (isMethod(member, wrapped)) {
+        if (propertyName(member) === name) uses.push(member);
+        continue;
+      }
+      // `new McpRouter(sessions)`: kept in a field of another class, whose code reads the method on it.
+      const kept = fieldReads(wrapped);
+      if (!kept?.complete) complete = false;
+      uses.push(...methodReads(kept?.reads ?? [], name));
     }
   }
   return { uses, complete };
+}
+
+/** `this.sessions.handle` of the reads `this.sessions`, for the method `handle`. */
+function methodReads(reads: readonly TSESTree.MemberExpression[], name: string): TSESTree.MemberExpression[] {
+  return reads.flatMap((read) => {
+    const outer = read.parent as TSESTree.MemberExpression;
+    return !outer.computed && propertyName(outer) === name ? [outer] : [];
+  });
+}
+
+/**
+ * The reads of the field a class keeps a constructor argument in: `arg` handed to `new
+ * McpRouter(arg)` whose constructor takes it as a parameter property (`constructor(private
+ * sessions: Sessions)`) or assigns it (`this.sessions = sessions`), then `this.sessions` in the
+ * class's methods and field initialisers. Complete only when the parameter is used for nothing
+ * else and every `this.sessions` in the class is read as the object of a member
+ * (`this.sessions.handle(req, res)`). (A subclass made with the argument is read through its
+ * own constructor, where handing it on to `super(…)` is a use this does not follow.) `null` for
+ * any other use of `arg`.
+ */
+function fieldReads(arg: TSESTree.Node): { reads: TSESTree.MemberExpression[]; complete: boolean } | null {
+  const made = arg.parent;
+  if (made?.type !== AST_NODE_TYPES.NewExpression) return null;
+  const index = made.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
+  if (index === -1 || made.arguments.slice(0, index).some((given) => given.type === AST_NODE_TYPES.SpreadElement))
+    return null;
+  const cls = classOf(made.callee);
+  const constructor = cls?.body.body.find(
+    (element): element is TSESTree.MethodDefinition =>
+      element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
+  );
+  const param = constructor?.value.params[index];
+  if (!cls || !constructor || !param) return null;
+  let field: string | null = null;
+  let complete = true;
+  if (param.type === AST_NODE_TYPES.TSParameterProperty) {
+    if (param.parameter.type !== AST_NODE_TYPES.Identifier) return null;
+    field = param.parameter.name;
+    // The parameter's own name in the constructor's body is the same value, read another way.
+    if (variableOf(param.parameter)?.references.some((reference) => reference.isRead())) complete = false;
+  } else if (param.type === AST_NODE_TYPES.Identifier) {
+    const references = variableOf(param)?.references.filter((reference) => reference.isRead()) ?? [];
+    for (const reference of references) {
+      const assignment = reference.identifier.parent;
+      const target =
+        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+        assignment.right === reference.identifier &&
+        assignment.left.type === AST_NODE_TYPES.MemberExpression &&
+        assignment.left.object.type === AST_NODE_TYPES.ThisExpression
+          ? propertyName(assignment.left)
+          : null;
+      if (target !== null && field === null) field = target;
+      else complete = false;
+    }
+  }
+  if (field === null) return null;
+  const reads: TSESTree.MemberExpression[] = [];
+  walkInstance(
+    cls.body,
+    (member) => {
+      if (member.computed || propertyName(member) !== field) return;
+      const outer = member.parent;
+      if (outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === member) reads.push(member);
+      else if (!(outer?.type === AST_NODE_TYPES.AssignmentExpression && outer.left === member)) complete = false;
+    },
+    false,
+  );
+  return { reads, complete };
 }
 
 /** Where a value is used: `complete` is false when it may be used where the analysis does not read. */

@@ -95,6 +95,7 @@ import {
   REBINDING_CREDENTIAL_FINDER,
   deployedRemotely,
   routesHandledBy,
+  importerMcpRoutes,
   routesUsingConstant,
   startsNoServer,
 } from '../analysis/reach';
@@ -1110,7 +1111,11 @@ export default createRule<Options, MessageIds>({
               : outermost
                 ? routesHandledBy(outermost)
                 : moduleTransportRoutes(transport.node, transport.transport);
-          const serving = making.length > 0 ? making : (mounted ?? mcpRoutes);
+          // Made in a module of no routes whose callers cannot be followed (a session manager kept in
+          // a field of a router class): the routes that serve MCP in the modules that import it.
+          const madeIn = mounted === null && mcpRoutes.length === 0 ? moduleOf(transport.node).file : null;
+          const serving =
+            making.length > 0 ? making : (mounted ?? (madeIn !== null ? (importerMcpRoutes(madeIn) ?? []) : mcpRoutes));
           // Routes of apps a test hands requests in the process (`app.request(…)`): no page reaches them.
           if (serving.length > 0 && serving.every((route) => servedInProcessOnly(route))) continue;
           const stream = transport.transport.name === 'sse';

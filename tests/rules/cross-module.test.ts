@@ -693,6 +693,36 @@ describe('a handler a method makes on an instance as it is made (`new McpRouter(
   });
 });
 
+describe('transports made by a sessions class that another class keeps in a field', () => {
+  it('follows an instance handed to the constructor of a router class that keeps it (`constructor(private sessions)`)', async () => {
+    // The router's route is at `/rpc`: found through the field, not through its path.
+    expect(summarise(await lint('src/kept-sessions/sessions.ts'))).toEqual([]);
+    expect(summarise(await lint('src/kept-sessions-open/sessions.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [8, 27, 8, 56],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+    ]);
+  });
+
+  it('judges a transport whose callers cannot be followed by the MCP routes of the modules that import its module', async () => {
+    // `private readonly store = new SessionStore()`, read in a private method the route's handler calls.
+    expect(summarise(await lint('src/field-sessions/sessions.ts'))).toEqual([]);
+    expect(summarise(await lint('src/field-sessions-open/sessions.ts'))).toEqual([
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [8, 27, 8, 56],
+        { transport: '`StreamableHTTPServerTransport`' },
+        FOREIGN,
+      ),
+    ]);
+  });
+});
+
 describe('a router or sub-app a module exports, which the modules that import it mount', () => {
   it('judges its routes behind the checks of every mount: none when each import is mounted behind one', async () => {
     expect(summarise(await lint('src/exported-routers/guarded-router.ts'))).toEqual([]);
@@ -1577,8 +1607,10 @@ describe('the callers of a helper that other modules import through a barrel', (
     expect(summarise(await lint('src/keyed/run.ts'))).toEqual([]);
   });
 
-  it('a barrel that renames the helper leaves its callers unknown: the transport is reported', async () => {
-    expect(summarise(await lint('src/keyed-renamed/run.ts'))).toEqual([
+  it('a barrel that renames the helper hides its callers: the MCP routes of the modules that import it decide', async () => {
+    // The one route of the importers checks the key first; in `keyed-renamed-open`, it checks nothing.
+    expect(summarise(await lint('src/keyed-renamed/run.ts'))).toEqual([]);
+    expect(summarise(await lint('src/keyed-renamed-open/run.ts'))).toEqual([
       report(
         'require-dns-rebinding-protection',
         'unprotectedTransport',
