@@ -15,16 +15,49 @@ import { CALL, CONSTRUCT, type Adapter, type Entity, type McpAppFactory, type Tr
 // SDK 1.13.3 is the first whose transports read `enableDnsRebindingProtection`, `allowedHosts` and
 // `allowedOrigins` (src/server/streamableHttp.ts and sse.ts; 1.13.2 has none of them).
 const SDK_OPTIONS = { module: '@modelcontextprotocol/sdk', version: '1.13.3' } as const;
+// From SDK 1.24.0 those options are `@deprecated` in favour of "the `hostHeaderValidation`
+// middleware from `@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js`" (1.24.0
+// dist/esm/server/streamableHttp.d.ts:72-92 and sse.d.ts:9-29; 1.32.2 webStandardStreamableHttp.d.ts:82-94).
+// That module is new in 1.24.0 (1.23.1 has no dist/*/server/middleware/) and the same in 1.32.2
+// (but for `catch (_a)` turned `catch`). It exports `hostHeaderValidation(allowedHostnames)` and
+// `localhostHostValidation()`, which is `hostHeaderValidation(['localhost', '127.0.0.1', '[::1]'])`:
+// Express middleware (`RequestHandler` of express in its .d.ts) that compares the hostname of `Host`
+// (as `new URL()` reads `http://` and the header, so on any port) with the list and refuses a missing or
+// other Host with `res.status(403).json(...)`, methods of Express's response that node's and
+// connect's lack. It checks no `Origin`. ESM and CommonJS reach it by the same specifier: the
+// package's exports map `./*` to `./dist/esm/*` for `import` and `./dist/cjs/*` for `require`
+// (1.24.0 and 1.32.2 package.json), and `typesVersions` maps `*` to `./dist/esm/*` for TypeScript's
+// older resolution. `createMcpExpressApp()` uses it the same way, on the whole app before any
+// route: `app.use(localhostHostValidation())` (1.32.2 dist/esm/server/express.js:31-37).
+const SDK_HOST_VALIDATION_MODULE = '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
+const SDK_MIDDLEWARE = {
+  package: '@modelcontextprotocol/sdk',
+  version: '1.24.0',
+  module: SDK_HOST_VALIDATION_MODULE,
+  name: 'localhostHostValidation',
+} as const;
 const STREAMABLE: readonly Entity[] = [
   {
     kind: 'mcp-transport',
-    transport: { name: 'streamable', optionsIndex: 0, protection: 'options', optionsSince: SDK_OPTIONS },
+    transport: {
+      name: 'streamable',
+      optionsIndex: 0,
+      protection: 'options',
+      optionsSince: SDK_OPTIONS,
+      deprecatedFor: SDK_MIDDLEWARE,
+    },
   },
 ];
 const SSE: readonly Entity[] = [
   {
     kind: 'mcp-transport',
-    transport: { name: 'sse', optionsIndex: 2, protection: 'options', optionsSince: SDK_OPTIONS },
+    transport: {
+      name: 'sse',
+      optionsIndex: 2,
+      protection: 'options',
+      optionsSince: SDK_OPTIONS,
+      deprecatedFor: SDK_MIDDLEWARE,
+    },
   },
 ];
 // v2's `@modelcontextprotocol/server-legacy` keeps v1's SSE transport, with the same options read
@@ -130,7 +163,7 @@ export const mcpSdkAdapter: Adapter = {
       bearerAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
     },
     '@modelcontextprotocol/sdk/server/express.js': { createMcpExpressApp: expressApp(EXPRESS_V1) },
-    '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js': validation,
+    [SDK_HOST_VALIDATION_MODULE]: validation,
     '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js': bearer,
     '@modelcontextprotocol/express': { createMcpExpressApp: expressApp(EXPRESS_V2), ...validation, ...bearer },
     '@modelcontextprotocol/hono': {

@@ -464,6 +464,17 @@ export interface McpTransport {
    */
   readonly optionsSince?: { readonly module: string; readonly version: string };
   /**
+   * With `protection: 'options'`, the Express middleware the package deprecates those options for
+   * (`name()` from `module`), from the version of `package` that has it: where that is installed,
+   * a fix puts it in front of the routes instead of writing the deprecated options.
+   */
+  readonly deprecatedFor?: {
+    readonly package: string;
+    readonly version: string;
+    readonly module: string;
+    readonly name: string;
+  };
+  /**
    * Its methods that take a request besides the SDK's `handleRequest` and `handlePostMessage`
    * (tmcp's `respond`): counted only on a value this transport made, as the names are common.
    */

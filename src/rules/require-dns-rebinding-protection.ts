@@ -1154,7 +1154,13 @@ export default createRule<Options, MessageIds>({
           }
           // Guarded but for an Origin check that lets the stream's GET in: say so.
           const loose = stream && serving.length > 0 && serving.every((route) => guarded(route));
-          reportTransport(transport.node, transport.transport, options, loose ? 'streamWithoutOrigin' : undefined);
+          reportTransport(
+            transport.node,
+            transport.transport,
+            options,
+            serving,
+            loose ? 'streamWithoutOrigin' : undefined,
+          );
         }
         if (transports.length > 0) return;
 
@@ -1682,8 +1688,19 @@ export default createRule<Options, MessageIds>({
       node: TSESTree.NewExpression,
       transport: McpTransport,
       options: TSESTree.Node | undefined,
+      serving: readonly Route[],
       messageId: 'unprotectedTransport' | 'streamWithoutOrigin' = 'unprotectedTransport',
     ): void {
+      const middleware = validationMiddlewareFix(node, transport, serving);
+      if (middleware) {
+        context.report({
+          node: node.callee,
+          messageId,
+          data: { transport: `\`${textOf(node.callee)}\`` },
+          fix: failClosed({ messageId: 'validateHost', fix: middleware }),
+        });
+        return;
+      }
       const hosts = transport.lists ? null : allowedHostsText(node);
       const switched = transport.protection === 'options';
       const properties: readonly string[] | null = transport.lists
@@ -1713,6 +1730,59 @@ export default createRule<Options, MessageIds>({
           },
         }),
       });
+    }
+
+    /**
+     * The middleware that the installed SDK deprecates a v1 transport's options for, used on the
+     * Express app or router of every route that serves the transport, on the line after the
+     * statement that makes it (`const app = express();` then `app.use(localhostHostValidation());`),
+     * so that it runs before all of the app's routes, as `createMcpExpressApp()` runs it; and
+     * imported. Not on the route itself: the fix would then reach from the imports down over the
+     * CORS middleware and the route that other rules' fixes change (the CSRF guard goes in front
+     * of the same handler), and one `--fix` pass could apply only one of them. `null` where the SDK
+     * is older or its version unknown, where the routes are not all on one Express app or router
+     * that a statement of this file makes, or where the middleware's name is the file's own.
+     */
+    function validationMiddlewareFix(
+      node: TSESTree.NewExpression,
+      transport: McpTransport,
+      serving: readonly Route[],
+    ): ((fixer: RuleFixer) => RuleFix[]) | null {
+      const middleware = transport.deprecatedFor;
+      if (!middleware) return null;
+      const installed = installedVersionFor(node, middleware.package);
+      if (installed === null || !isAtLeast(installed, middleware.version)) return null;
+      const [app, ...others] = new Set(serving.map((route) => route.app));
+      // Connect's response has no `status()` and `json()`, which the middleware answers with.
+      if (!app || others.length > 0 || app.framework !== 'express' || app.typed || !isLinted(app.node)) return null;
+      const declarator = app.node.parent;
+      if (
+        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.init !== app.node ||
+        declarator.id.type !== AST_NODE_TYPES.Identifier
+      )
+        return null;
+      const declaration = declarator.parent;
+      if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) return null;
+      // `export const app = express()`: the middleware follows the whole export.
+      const statement =
+        declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+      // A route chained on the app as it is made would come before the middleware.
+      if (serving.some((route) => containsNode(statement, route.node))) return null;
+      const declared = importDeclaration(sourceCode, middleware.name, middleware.module);
+      if (bindingState(sourceCode, app.node, declared) === 'taken') return null;
+      const name = declarator.id.name;
+      // After a comment that ends the statement's line, which stays with it.
+      const anchor =
+        sourceCode
+          .getCommentsAfter(statement)
+          .filter((comment) => comment.loc.start.line === statement.loc.end.line)
+          .at(-1) ?? statement;
+      const indent = indentationAt(sourceCode, statement.range[0]);
+      return (fixer) => [
+        ...ensureModuleDeclarations(fixer, sourceCode, app.node, [declared]),
+        fixer.insertTextAfterRange(anchor.range, `\n${indent}${styled(`${name}.use(${middleware.name}());`)}`),
+      ];
     }
 
     /**

@@ -3,7 +3,7 @@ import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import envRule from '../../src/rules/no-env-allowed-origins';
 import reflectedRule from '../../src/rules/no-reflected-origin';
 import { createRuleTester, failClosedFix } from '../rule-tester';
-import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
+import { guard, hostValidated, missingCheck, tokenHelpers } from '../support/fix-text';
 
 // Checks that are there and decide nothing: a Host or Origin check that waves every request
 // through while its list is unset, an origin check of the project that answers yes to every
@@ -365,7 +365,7 @@ const unprotectedAt = (line: number, output: string) =>
     column: 25,
     endLine: line,
     endColumn: 54,
-    suggestions: [{ messageId: 'enableProtection', output }],
+    suggestions: [{ messageId: 'validateHost', output }],
   }) as const;
 
 /** An express MCP server whose Origin gate asks `isAllowedOrigin`, which answers `RESULT`. */
@@ -416,10 +416,10 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
       errors: [
         unprotectedAt(
           15,
-          STUB_PREDICATE(
-            'true',
-            ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-          ).replace('  return true;', "  console.debug('origin', origin);\n  return true;"),
+          hostValidated(STUB_PREDICATE('true')).replace(
+            '  return true;',
+            "  console.debug('origin', origin);\n  return true;",
+          ),
         ),
       ],
     },
@@ -427,15 +427,7 @@ ruleTester.run('require-dns-rebinding-protection: an Origin gate whose predicate
       name: 'a predicate that returns `true` on every path never lets the gate refuse',
       code: STUB_PREDICATE('true'),
       output: null,
-      errors: [
-        unprotectedAt(
-          14,
-          STUB_PREDICATE(
-            'true',
-            ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-          ),
-        ),
-      ],
+      errors: [unprotectedAt(14, hostValidated(STUB_PREDICATE('true')))],
     },
   ],
 });
@@ -487,15 +479,7 @@ ruleTester.run(
         name: 'the helper only logs a foreign origin before its `return true`',
         code: REQUEST_PREDICATE("console.warn('foreign origin', origin);"),
         output: null,
-        errors: [
-          unprotectedAt(
-            18,
-            REQUEST_PREDICATE(
-              "console.warn('foreign origin', origin);",
-              ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-            ),
-          ),
-        ],
+        errors: [unprotectedAt(18, hostValidated(REQUEST_PREDICATE("console.warn('foreign origin', origin);")))],
       },
     ],
   },
@@ -865,15 +849,7 @@ ruleTester.run(
         name: "`['*']` while the variable is unset: out of the box, the gate lets every origin in",
         code: LISTED_GATE("['*']"),
         output: null,
-        errors: [
-          unprotectedAt(
-            11,
-            LISTED_GATE(
-              "['*']",
-              ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-            ),
-          ),
-        ],
+        errors: [unprotectedAt(11, hostValidated(LISTED_GATE("['*']")))],
       },
     ],
   },
@@ -1509,11 +1485,8 @@ ruleTester.run('require-dns-rebinding-protection: a check that lets any value of
           endColumn: 42,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: PRESENCE_FIRST(
-                'bearer',
-                ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ),
+              messageId: 'validateHost',
+              output: hostValidated(PRESENCE_FIRST('bearer')),
             },
           ],
         },

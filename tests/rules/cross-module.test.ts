@@ -117,6 +117,8 @@ const FOREIGN = { hasFix: false, suggestions: 0 };
 const FAIL_CLOSED_ORIGIN = { hasFix: false, suggestions: 2 }; // denyOrigins, useAllowlist
 const FAIL_CLOSED_CSRF = { hasFix: false, suggestions: 2 }; // requireTokenHeader, useBearerToken
 const FAIL_CLOSED_HOST = { hasFix: false, suggestions: 3 }; // useIpv4Loopback, useIpv6Loopback, useLocalhost
+/** The SDK's Host validation middleware on the Express app or router of the transport's routes. */
+const FAIL_CLOSED_REBINDING = { hasFix: false, suggestions: 1 }; // validateHost
 /** A default host also gets `process.env.HOST ?? '127.0.0.1'` after `127.0.0.1`. */
 const FAIL_CLOSED_DEFAULT_HOST = { hasFix: false, suggestions: 4 };
 
@@ -475,8 +477,8 @@ describe('a router or app a function makes and returns, which the modules that c
         'unprotectedTransport',
         [11, 27, 11, 56],
         { transport: '`StreamableHTTPServerTransport`' },
-        // The hosts to allow depend on the port, which the module that starts the server holds.
-        FOREIGN,
+        // The SDK's Host validation on the router where it is made, before its routes: no port needed.
+        FAIL_CLOSED_REBINDING,
       ),
     ]);
   });
@@ -752,7 +754,7 @@ describe('a router or sub-app a module exports, which the modules that import it
         'unprotectedTransport',
         [6, 25, 6, 54],
         { transport: '`StreamableHTTPServerTransport`' },
-        FOREIGN,
+        FAIL_CLOSED_REBINDING,
       ),
     ]);
   });
@@ -1125,7 +1127,7 @@ export class McpHttpServer {
 });
 
 describe('MCP SDK options from another module', () => {
-  it('reports a transport whose options are imported, with no fix to make in either file', async () => {
+  it('reports a transport whose options are imported: no fix writes them, the middleware goes on the app', async () => {
     const reports = summarise(await lint('src/gaps/transport-options.ts'));
     expect(reports.filter((entry) => entry.ruleId === 'mcp-cors/require-dns-rebinding-protection')).toEqual([
       report(
@@ -1133,7 +1135,7 @@ describe('MCP SDK options from another module', () => {
         'unprotectedTransport',
         [7, 25, 7, 54],
         { transport: '`StreamableHTTPServerTransport`' },
-        FOREIGN,
+        FAIL_CLOSED_REBINDING,
       ),
     ]);
   });

@@ -1,7 +1,7 @@
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import loopbackRule from '../../src/rules/require-loopback-host';
 import { createRuleTester, failClosedFix } from '../rule-tester';
-import { LOOPBACK_HOSTS, nodeDefaultHost } from '../support/fix-text';
+import { hostValidated, LOOPBACK_HOSTS, nodeDefaultHost } from '../support/fix-text';
 
 // Code that is safe out of the box although nothing in it is a constant `true`: a switch that is
 // on unless the environment turns it off, a list filled after it is made, a server that only
@@ -56,7 +56,19 @@ app.get('/sse', async (req, res) => {
           column: 25,
           endLine: 6,
           endColumn: 43,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: hostValidated(`import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+const enableDnsRebindingProtection = process.env.DNS_PROTECTION === 'true';
+const app = express();
+app.get('/sse', async (req, res) => {
+  const transport = new SSEServerTransport('/messages', res, { enableDnsRebindingProtection, allowedHosts: ['localhost:3000'] });
+  await transport.start();
+});`),
+            },
+          ],
         },
       ],
     },
@@ -83,7 +95,24 @@ app.get('/sse', async (req, res) => {
           column: 25,
           endLine: 11,
           endColumn: 43,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: hostValidated(`import express from 'express';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+const other: string[] = [];
+function localHosts(): string[] {
+  const hosts: string[] = [];
+  other.push('localhost:3000');
+  return hosts;
+}
+const app = express();
+app.get('/sse', async (req, res) => {
+  const transport = new SSEServerTransport('/messages', res, { enableDnsRebindingProtection: true, allowedHosts: localHosts() });
+  await transport.start();
+});`),
+            },
+          ],
         },
       ],
     },

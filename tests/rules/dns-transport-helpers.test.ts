@@ -1,7 +1,7 @@
 import path from 'node:path';
 import rule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
-import { unprotectedTransport } from '../support/fix-text';
+import { unprotectedTransportOptions } from '../support/fix-text';
 import { packageMaker } from '../support/packages';
 
 // A handler module that the server's code mounts (`app.post('/mcp', handlePost)`), whose
@@ -65,7 +65,7 @@ function handlersBeside(code: string): string {
  * on is another module's to say.
  */
 function unsuggested(code: string, line = 19) {
-  const { suggestions: _none, ...report } = unprotectedTransport(code, line, 25);
+  const { suggestions: _none, ...report } = unprotectedTransportOptions(code, line, 25);
   return report;
 }
 

@@ -63,7 +63,7 @@ ruleTester.run('require-dns-rebinding-protection: mcp-auth', dnsRule, {
       name: 'only the discovery router',
       code: OPEN,
       filename: 'server.ts',
-      errors: [unprotectedTransport(OPEN, 13, 25, 3001)],
+      errors: [unprotectedTransport(OPEN, 13, 25)],
     },
   ],
 });

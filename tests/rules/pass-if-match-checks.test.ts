@@ -2,7 +2,7 @@ import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
 import { postMcpReport } from '../support/csrf-cases';
-import { guard, tokenHelpers } from '../support/fix-text';
+import { guard, hostValidated, tokenHelpers } from '../support/fix-text';
 
 // Middleware that lets a request on only when its token matches, and refuses every other after:
 // `if (auth === \`Bearer ${API_KEY}\`) return next(); res.status(401)…`. A request without the
@@ -72,11 +72,8 @@ ruleTester.run('require-dns-rebinding-protection: middleware that lets only a ma
         endColumn: 52,
         suggestions: [
           {
-            messageId: 'enableProtection' as const,
-            output: SERVER(test).replace(
-              'sessionIdGenerator: undefined',
-              "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-            ),
+            messageId: 'validateHost' as const,
+            output: hostValidated(SERVER(test)),
           },
         ],
       },

@@ -8,7 +8,7 @@ import {
   SERVED_BY_SUPERTEST,
   signedInHelpers,
 } from '../support/sample-servers';
-import { unprotectedTransport } from '../support/fix-text';
+import { hostValidated, unprotectedTransport, unprotectedTransportOptions } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
@@ -423,7 +423,7 @@ app.post('/api/users', (req, res) => res.json(z.object({}).parse(req.body)));`,
     {
       name: 'transports made in routes that a class and a function add to an app before its bearer check',
       code: handedApp(false),
-      output: handedApp(false, { transport: PROTECTED, mount: PROTECTED }),
+      output: hostValidated(handedApp(false)),
       errors: [
         { messageId: 'unprotectedTransport', line: 10, column: 29, endLine: 10, endColumn: 58 },
         { messageId: 'unprotectedTransport', line: 18, column: 27, endLine: 18, endColumn: 56 },
@@ -464,16 +464,16 @@ app.post('/mcp', async (req, res) => {
   await transport.handleRequest(req, res, req.body);
 });
 app.listen(PORT, '127.0.0.1');`,
-      output: `import express from 'express';
+      output: hostValidated(`import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 
 const PORT = Number(process.env.PORT ?? 3000);
 const app = express();
 app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: [\`127.0.0.1:\${PORT}\`, \`localhost:\${PORT}\`] });
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
   await transport.handleRequest(req, res, req.body);
 });
-app.listen(PORT, '127.0.0.1');`,
+app.listen(PORT, '127.0.0.1');`),
       errors: [
         {
           messageId: 'unprotectedTransport',
@@ -498,12 +498,14 @@ app.get('/sse', async (req, res) => {
 });
 app.use(hostHeaderValidation(['localhost']));
 app.listen(3000);`,
+      // The middleware joins the file's import of its module, and goes before the routes.
       output: `import express from 'express';
 import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import { hostHeaderValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
+import { hostHeaderValidation, localhostHostValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
 const app = express();
+app.use(localhostHostValidation());
 app.get('/sse', async (req, res) => {
-  const transport = new SSEServerTransport('/messages', res, { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] });
+  const transport = new SSEServerTransport('/messages', res);
   await transport.start();
 });
 app.use(hostHeaderValidation(['localhost']));
@@ -1016,17 +1018,17 @@ app.listen(PORT, '127.0.0.1');`,
           endColumn: 54,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: `import express from 'express';
+              messageId: 'validateHost',
+              output: hostValidated(`import express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 
 const PORT = Number(process.env.PORT ?? 3000);
 const app = express();
 app.post('/mcp', async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: [\`127.0.0.1:\${PORT}\`, \`localhost:\${PORT}\`] });
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
   await transport.handleRequest(req, res, req.body);
 });
-app.listen(PORT, '127.0.0.1');`,
+app.listen(PORT, '127.0.0.1');`),
             },
           ],
         },
@@ -1286,7 +1288,18 @@ app.post('/mcp', async (req, res) => {
           column: 25,
           endLine: 5,
           endColumn: 54,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: hostValidated(`import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const app = express();
+app.post('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});`),
+            },
+          ],
         },
       ],
     },
@@ -1294,8 +1307,8 @@ app.post('/mcp', async (req, res) => {
 });
 
 /**
- * The report on an `SSEServerTransport` made at `line`, columns 25 to 43 of an app on port 3000,
- * with its suggestion, as `withOptions(options)` writes the file with the options given.
+ * The report on an `SSEServerTransport` made at `line`, columns 25 to 43 of an Express app, with
+ * its suggestion: the SDK's Host validation on the app of the file `withOptions('')` writes.
  */
 function sseTransportReport(line: number, withOptions: (options: string) => string) {
   return {
@@ -1307,10 +1320,8 @@ function sseTransportReport(line: number, withOptions: (options: string) => stri
     endColumn: 43,
     suggestions: [
       {
-        messageId: 'enableProtection' as const,
-        output: withOptions(
-          ", { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-        ),
+        messageId: 'validateHost' as const,
+        output: hostValidated(withOptions('')),
       },
     ],
   };
@@ -2113,12 +2124,11 @@ ruleTester.run('require-dns-rebinding-protection: a cors origin function that re
           endColumn: 42,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: CORS_REFUSAL(
-                'cors({ origin: (origin, done) => done(null, origin !== undefined && ALLOWED_ORIGINS.includes(origin)) })',
-              ).replace(
-                'sessionIdGenerator: undefined',
-                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              messageId: 'validateHost',
+              output: hostValidated(
+                CORS_REFUSAL(
+                  'cors({ origin: (origin, done) => done(null, origin !== undefined && ALLOWED_ORIGINS.includes(origin)) })',
+                ),
               ),
             },
           ],
@@ -2306,12 +2316,8 @@ ruleTester.run('require-dns-rebinding-protection: a cast around an optional-chai
         endColumn: 54,
         suggestions: [
           {
-            messageId: 'enableProtection' as const,
-            output: HEADER_GATE(
-              read,
-              "value === 'Bearer revoked'",
-              "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-            ),
+            messageId: 'validateHost' as const,
+            output: hostValidated(HEADER_GATE(read, "value === 'Bearer revoked'")),
           },
         ],
       },
@@ -2348,11 +2354,9 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
           endColumn: 54,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: HEADER_GATE(
-                "req.headers['x-workspace']",
-                "typeof value !== 'string' || value.length === 0",
-                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
+              messageId: 'validateHost',
+              output: hostValidated(
+                HEADER_GATE("req.headers['x-workspace']", "typeof value !== 'string' || value.length === 0"),
               ),
             },
           ],
@@ -2373,12 +2377,8 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
           endColumn: 54,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: HEADER_GATE(
-                'req.headers.authorization ?? ""',
-                'value.length < 8',
-                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ),
+              messageId: 'validateHost',
+              output: hostValidated(HEADER_GATE('req.headers.authorization ?? ""', 'value.length < 8')),
             },
           ],
         },
@@ -2398,12 +2398,8 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
           endColumn: 54,
           suggestions: [
             {
-              messageId: 'enableProtection' as const,
-              output: HEADER_GATE(
-                'req.headers.authorization',
-                `!value?.startsWith(${scheme})`,
-                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ),
+              messageId: 'validateHost' as const,
+              output: hostValidated(HEADER_GATE('req.headers.authorization', `!value?.startsWith(${scheme})`)),
             },
           ],
         },
@@ -2421,14 +2417,7 @@ ruleTester.run('require-dns-rebinding-protection: a header a rebinding page can 
           column: 25,
           endLine: 21,
           endColumn: 54,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: RATE_LIMITED(
-                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ),
-            },
-          ],
+          suggestions: [{ messageId: 'validateHost', output: hostValidated(RATE_LIMITED()) }],
         },
       ],
     },
@@ -2570,11 +2559,8 @@ ${WEB_HOST_CHECK}  const expected = process.env.SERVICE_KEY;
             endColumn: 54,
             suggestions: [
               {
-                messageId: 'enableProtection',
-                output: OPT_IN_MIDDLEWARE('!config.OAUTH_ENABLED && !config.AUTH_TOKEN').replace(
-                  '{ sessionIdGenerator: undefined }',
-                  "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-                ),
+                messageId: 'validateHost',
+                output: hostValidated(OPT_IN_MIDDLEWARE('!config.OAUTH_ENABLED && !config.AUTH_TOKEN')),
               },
             ],
           },
@@ -2608,10 +2594,6 @@ app.post('/messages', async (req, res) => {
 });
 app.listen(3000, '127.0.0.1');`;
 const LAX_ORIGIN_CHECK = 'if (origin !== undefined && !ALLOWED.includes(origin)) return void res.status(403).end();';
-const LAX_SSE_PROTECTED = SSE_STREAM(LAX_ORIGIN_CHECK).replace(
-  "new SSEServerTransport('/messages', res)",
-  "new SSEServerTransport('/messages', res, { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] })",
-);
 
 const LAX_EMPTY_CHECK = 'if (origin && !ALLOWED.includes(origin)) return void res.status(403).end();';
 
@@ -2665,7 +2647,7 @@ app.listen(3000, '127.0.0.1');`,
           column: 25,
           endLine: 9,
           endColumn: 43,
-          suggestions: [{ messageId: 'enableProtection', output: LAX_SSE_PROTECTED }],
+          suggestions: [{ messageId: 'validateHost', output: hostValidated(SSE_STREAM(LAX_ORIGIN_CHECK)) }],
         },
       ],
     },
@@ -2681,15 +2663,7 @@ app.listen(3000, '127.0.0.1');`,
           column: 25,
           endLine: 9,
           endColumn: 43,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: SSE_STREAM(LAX_EMPTY_CHECK, '', 'all').replace(
-                "new SSEServerTransport('/messages', res)",
-                "new SSEServerTransport('/messages', res, { enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] })",
-              ),
-            },
-          ],
+          suggestions: [{ messageId: 'validateHost', output: hostValidated(SSE_STREAM(LAX_EMPTY_CHECK, '', 'all')) }],
         },
       ],
     },
@@ -2724,11 +2698,8 @@ const refusesWhenReport = (test: string) => ({
   endColumn: 54,
   suggestions: [
     {
-      messageId: 'enableProtection' as const,
-      output: REFUSES_WHEN(test).replace(
-        '{ sessionIdGenerator: undefined }',
-        "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-      ),
+      messageId: 'validateHost' as const,
+      output: hostValidated(REFUSES_WHEN(test)),
     },
   ],
 });
@@ -2795,15 +2766,7 @@ ruleTester.run('require-dns-rebinding-protection: a credential test joined to a 
           messageId: 'unprotectedTransport',
           line: 16,
           column: 25,
-          suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: SWITCHED_OFF.replace(
-                '{ sessionIdGenerator: undefined }',
-                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-              ),
-            },
-          ],
+          suggestions: [{ messageId: 'validateHost', output: hostValidated(SWITCHED_OFF) }],
         },
       ],
     },
@@ -2822,14 +2785,7 @@ ruleTester.run('require-dns-rebinding-protection: a credential test joined to a 
           ...refusesWhenReport(''),
           line: 15,
           endLine: 15,
-          suggestions: [
-            {
-              messageId: 'enableProtection' as const,
-              output: HELD_BEHIND_FLAG(
-                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-              ),
-            },
-          ],
+          suggestions: [{ messageId: 'validateHost', output: hostValidated(HELD_BEHIND_FLAG()) }],
         },
       ],
     },
@@ -2886,11 +2842,8 @@ const gateReport = (checks: string) => ({
   endColumn: 54,
   suggestions: [
     {
-      messageId: 'enableProtection' as const,
-      output: GATE(
-        checks,
-        "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-      ),
+      messageId: 'validateHost' as const,
+      output: hostValidated(GATE(checks)),
     },
   ],
 });
@@ -3187,7 +3140,7 @@ ruleTester.run(
   },
 );
 
-/** The report on HEADER_GATE's transport, with its suggestion as `fixed` writes the file. */
+/** The report on HEADER_GATE's transport, with its suggestion, on the app of the file `fixed` writes with its own options. */
 const gateTransportReport = (fixed: (transport: string) => string) => ({
   messageId: 'unprotectedTransport' as const,
   data: { transport: '`StreamableHTTPServerTransport`' },
@@ -3197,10 +3150,8 @@ const gateTransportReport = (fixed: (transport: string) => string) => ({
   endColumn: 54,
   suggestions: [
     {
-      messageId: 'enableProtection' as const,
-      output: fixed(
-        "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-      ),
+      messageId: 'validateHost' as const,
+      output: hostValidated(fixed('sessionIdGenerator: undefined')),
     },
   ],
 });
@@ -3389,11 +3340,8 @@ const corsRefusalReport = (use: string) => ({
   endColumn: 42,
   suggestions: [
     {
-      messageId: 'enableProtection' as const,
-      output: CORS_REFUSAL(use).replace(
-        'sessionIdGenerator: undefined',
-        "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-      ),
+      messageId: 'validateHost' as const,
+      output: hostValidated(CORS_REFUSAL(use)),
     },
   ],
 });
@@ -3524,7 +3472,6 @@ app.post('/mcp', async (req, res) => {
 app.listen(3000, '127.0.0.1');`;
 
 const KEY_REFUSED = "req.headers['x-api-key'] !== process.env.MCP_KEY) return res.status(401).end();";
-const PROTECTION = ", enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']";
 
 ruleTester.run('require-dns-rebinding-protection: a branch that only constants bound to literals decide', rule, {
   valid: [
@@ -3552,11 +3499,10 @@ ruleTester.run('require-dns-rebinding-protection: a branch that only constants b
           endColumn: 54,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: FLAGGED_ROUTES(
-                "const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';",
-                'REQUIRE_AUTH',
-              ).replace('sessionIdGenerator: undefined', `sessionIdGenerator: undefined${PROTECTION}`),
+              messageId: 'validateHost',
+              output: hostValidated(
+                FLAGGED_ROUTES("const REQUIRE_AUTH = process.env.REQUIRE_AUTH !== 'false';", 'REQUIRE_AUTH'),
+              ),
             },
           ],
         },
@@ -3576,8 +3522,8 @@ ruleTester.run('require-dns-rebinding-protection: a branch that only constants b
           endColumn: 54,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: FLAGGED_CHECK('const CHECK_KEY = false;', `if (CHECK_KEY && ${KEY_REFUSED}`, PROTECTION),
+              messageId: 'validateHost',
+              output: hostValidated(FLAGGED_CHECK('const CHECK_KEY = false;', `if (CHECK_KEY && ${KEY_REFUSED}`)),
             },
           ],
         },
@@ -3648,12 +3594,7 @@ ruleTester.run('require-dns-rebinding-protection: a transport made by a function
           endLine: 14,
           endColumn: 54,
           suggestions: [
-            {
-              messageId: 'enableProtection',
-              output: SERVER_MAIN(
-                "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ),
-            },
+            { messageId: 'validateHost', output: hostValidated(SERVER_MAIN('sessionIdGenerator: undefined')) },
           ],
         },
       ],
@@ -3725,10 +3666,8 @@ ruleTester.run('require-dns-rebinding-protection: a header read through a helper
           line: 22,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: twoWayHelper(
-                "sessionIdGenerator: () => crypto.randomUUID(), enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ),
+              messageId: 'validateHost',
+              output: hostValidated(twoWayHelper('sessionIdGenerator: () => crypto.randomUUID()')),
             },
           ],
         },
@@ -3750,10 +3689,8 @@ ruleTester.run('require-dns-rebinding-protection: a header read through a helper
           endColumn: 54,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: HEADER_HELPER(
-                "sessionIdGenerator: () => crypto.randomUUID(), enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-              ),
+              messageId: 'validateHost',
+              output: hostValidated(HEADER_HELPER('sessionIdGenerator: () => crypto.randomUUID()')),
             },
           ],
         },
@@ -3930,15 +3867,7 @@ ruleTester.run(
           {
             ...unprotectedTransport(SESSION_OPENED_BEHIND(''), 12, 25),
             // One property per line, as the options are written.
-            suggestions: [
-              {
-                messageId: 'enableProtection' as const,
-                output: SESSION_OPENED_BEHIND('').replace(
-                  '      sessions[id] = transport;\n    },\n',
-                  "      sessions[id] = transport;\n    },\n    enableDnsRebindingProtection: true,\n    allowedHosts: ['127.0.0.1:3000', 'localhost:3000'],\n",
-                ),
-              },
-            ],
+            suggestions: [{ messageId: 'validateHost', output: hostValidated(SESSION_OPENED_BEHIND('')) }],
           },
         ],
       },
@@ -3972,7 +3901,7 @@ ruleTester.run('require-dns-rebinding-protection: a Fastify token hook that retu
     {
       name: 'a bare `return` lets the request on while the setting is unset, as the server runs out of the box',
       code: FASTIFY_TOKEN_HOOK('\n  if (!process.env.MCP_AUTH_ON) return;'),
-      errors: [unprotectedTransport(FASTIFY_TOKEN_HOOK('\n  if (!process.env.MCP_AUTH_ON) return;'), 16, 25)],
+      errors: [unprotectedTransportOptions(FASTIFY_TOKEN_HOOK('\n  if (!process.env.MCP_AUTH_ON) return;'), 16, 25)],
     },
   ],
 });

@@ -1,6 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
+import { hostValidated } from '../support/fix-text';
 
 // A token verified with a key the source spells out (`process.env.JWT_SECRET || 'change-me'`)
 // keeps out a page that cannot send the header at all (a cross-site POST), but not one that may
@@ -58,11 +59,8 @@ ruleTester.run('require-dns-rebinding-protection: a token verified with a key of
         endColumn: 52,
         suggestions: [
           {
-            messageId: 'enableProtection' as const,
-            output: code.replace(
-              'sessionIdGenerator: undefined',
-              "sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-            ),
+            messageId: 'validateHost' as const,
+            output: hostValidated(code),
           },
         ],
       },

@@ -1,7 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
-import { guard, tokenHelpers } from '../support/fix-text';
+import { guard, hostValidated, tokenHelpers } from '../support/fix-text';
 
 // A header value handed to a call in a `try` whose `catch` refuses counts as checked when the call
 // may throw on it (`jwt.verify(token)`). Storing it in a `Map`, a `Set` or an array of the module
@@ -98,11 +98,8 @@ ruleTester.run('require-dns-rebinding-protection: a header value only stored', d
         endColumn: 52,
         suggestions: [
           {
-            messageId: 'enableProtection' as const,
-            output: SERVER(store, collection).replace(
-              'sessionIdGenerator: () => id',
-              "sessionIdGenerator: () => id, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000']",
-            ),
+            messageId: 'validateHost' as const,
+            output: hostValidated(SERVER(store, collection)),
           },
         ],
       },

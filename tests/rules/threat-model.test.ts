@@ -4,7 +4,7 @@ import noReflectedOriginRule from '../../src/rules/no-reflected-origin';
 import requireDnsRebindingProtectionRule from '../../src/rules/require-dns-rebinding-protection';
 import requireCsrfTokenRule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
-import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
+import { guard, hostValidated, missingCheck, tokenHelpers } from '../support/fix-text';
 
 // The threat model the rules assume, case by case: a permissive policy on public metadata or in
 // front of endpoints that refuse requests without a credential, a guard that covers every MCP
@@ -215,14 +215,6 @@ function allowedOrigin(origin: unknown): string {
  */
 function withOriginAllowlist(code: string, origins: string): string {
   return code.replace('const app = express();\n', `const app = express();\n\n${originAllowlist(origins)}\n\n`);
-}
-
-/** `code` with the DNS rebinding protection of its transport on, for the hosts of port 3000. */
-function protectedTransport(code: string): string {
-  return code.replace(
-    '{ sessionIdGenerator: undefined }',
-    "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-  );
 }
 
 /** The middleware the token fix puts before an express handler, up to the `, ` before it. */
@@ -1024,7 +1016,7 @@ ruleTester.run(
         name: 'the same with `trustCredentialChecks: false`',
         code: listeningApp(true),
         options: [{ trustCredentialChecks: false }],
-        output: protectedTransport(listeningApp(true)),
+        output: hostValidated(listeningApp(true)),
         errors: [
           {
             messageId: 'unprotectedTransport',
@@ -1040,7 +1032,7 @@ ruleTester.run(
       {
         name: 'the same without the guard',
         code: listeningApp(false),
-        output: protectedTransport(listeningApp(false)),
+        output: hostValidated(listeningApp(false)),
         errors: [
           {
             messageId: 'unprotectedTransport',
@@ -1077,7 +1069,12 @@ ruleTester.run('require-dns-rebinding-protection: a session cookie', requireDnsR
           column: 25,
           endLine: 14,
           endColumn: 54,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'validateHost',
+              output: hostValidated(sessionApp("  console.log('session', req.headers.cookie);")),
+            },
+          ],
         },
       ],
     },
@@ -1180,14 +1177,51 @@ if (!options.disableAuth) {
   app.use(${GUARD});
 }`),
         output: null,
-        errors: [{ messageId: 'unprotectedTransport', line: 28, column: 25, suggestions: [] }],
+        errors: [
+          {
+            messageId: 'unprotectedTransport',
+            line: 28,
+            column: 25,
+            suggestions: [
+              {
+                messageId: 'validateHost',
+                output: hostValidated(
+                  settingApp(`if (options.auth) app.use(${GUARD});
+if (options.disableAuth) {
+} else if (!options.auth) {
+  app.use(${GUARD});
+}
+if (!options.disableAuth) {
+} else {
+  app.use(${GUARD});
+}`),
+                ),
+              },
+            ],
+          },
+        ],
       },
       {
         name: 'a flag the code works out itself: `skipAuth` is set while the token is unset',
         code: settingApp(`const skipAuth = !process.env.MCP_AUTH_TOKEN;
 if (!skipAuth) app.use(${GUARD});`),
         output: null,
-        errors: [{ messageId: 'unprotectedTransport', line: 15, column: 25, suggestions: [] }],
+        errors: [
+          {
+            messageId: 'unprotectedTransport',
+            line: 15,
+            column: 25,
+            suggestions: [
+              {
+                messageId: 'validateHost',
+                output: hostValidated(
+                  settingApp(`const skipAuth = !process.env.MCP_AUTH_TOKEN;
+if (!skipAuth) app.use(${GUARD});`),
+                ),
+              },
+            ],
+          },
+        ],
       },
     ],
   },
@@ -1235,13 +1269,36 @@ ruleTester.run(
         name: 'the same switch with `false` as its default: off out of the box',
         code: switchedApp('false', SKIPPED_UNLESS_REQUIRED),
         output: null,
-        errors: [{ messageId: 'unprotectedTransport', line: 17, column: 25, suggestions: [] }],
+        errors: [
+          {
+            messageId: 'unprotectedTransport',
+            line: 17,
+            column: 25,
+            suggestions: [
+              { messageId: 'validateHost', output: hostValidated(switchedApp('false', SKIPPED_UNLESS_REQUIRED)) },
+            ],
+          },
+        ],
       },
       {
         name: 'a switch the environment must turn on',
         code: switchedApp("process.env.REQUIRE_AUTH === 'true'", `if (settings.requireAuth) app.use(${GUARD});`),
         output: null,
-        errors: [{ messageId: 'unprotectedTransport', line: 16, column: 25, suggestions: [] }],
+        errors: [
+          {
+            messageId: 'unprotectedTransport',
+            line: 16,
+            column: 25,
+            suggestions: [
+              {
+                messageId: 'validateHost',
+                output: hostValidated(
+                  switchedApp("process.env.REQUIRE_AUTH === 'true'", `if (settings.requireAuth) app.use(${GUARD});`),
+                ),
+              },
+            ],
+          },
+        ],
       },
     ],
   },
@@ -1284,7 +1341,23 @@ ruleTester.run(
   if (!req.headers.authorization) throw new Error('no token');
 }`),
         output: null,
-        errors: [{ messageId: 'unprotectedTransport', line: 21, column: 25, suggestions: [] }],
+        errors: [
+          {
+            messageId: 'unprotectedTransport',
+            line: 21,
+            column: 25,
+            suggestions: [
+              {
+                messageId: 'validateHost',
+                output: hostValidated(
+                  ensuredApp(`(req: express.Request) => {
+  if (!req.headers.authorization) throw new Error('no token');
+}`),
+                ),
+              },
+            ],
+          },
+        ],
       },
     ],
   },
@@ -1353,7 +1426,25 @@ ${mcpRoute()}`,
             column: 25,
             endLine: 15,
             endColumn: 54,
-            suggestions: [],
+            suggestions: [
+              {
+                messageId: 'validateHost',
+                output: hostValidated(`import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const config = { authToken: process.env.MCP_AUTH_TOKEN };
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const app = express();
+app.use(express.json());
+app.use((req, res, next) => {
+  if (config.authToken) {
+    if (req.headers.authorization !== \`Bearer \${config.authToken}\`) return res.status(401).end();
+  }
+  next();
+});
+${mcpRoute()}`),
+              },
+            ],
           },
         ],
       },
@@ -1381,7 +1472,24 @@ ${mcpRoute()}`,
             column: 25,
             endLine: 14,
             endColumn: 54,
-            suggestions: [],
+            suggestions: [
+              {
+                messageId: 'validateHost',
+                output: hostValidated(`import express from 'express';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+const TOKEN = process.env.MCP_AUTH_TOKEN;
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+const app = express();
+app.use(express.json());
+app.use((req, res, next) => {
+  if (!TOKEN) return next();
+  if (req.headers.authorization !== \`Bearer \${TOKEN}\`) return res.status(401).end();
+  next();
+});
+${mcpRoute()}`),
+              },
+            ],
           },
         ],
       },

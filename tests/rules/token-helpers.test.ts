@@ -1,6 +1,7 @@
 import csrfRule from '../../src/rules/require-csrf-token';
 import dnsRule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
+import { hostValidated } from '../support/fix-text';
 
 // A bearer check split between helpers of the file: one takes the token out of the header, another
 // verifies it, and a third joins them; the route refuses the request when the last answers
@@ -81,11 +82,8 @@ ruleTester.run('require-dns-rebinding-protection: a bearer check split between h
           endColumn: 54,
           suggestions: [
             {
-              messageId: 'enableProtection',
-              output: SERVER(
-                DECODED,
-                "{ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000', 'localhost:3000'] }",
-              ),
+              messageId: 'validateHost',
+              output: hostValidated(SERVER(DECODED)),
             },
           ],
         },

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/require-dns-rebinding-protection';
 import { createRuleTester } from '../rule-tester';
-import { unprotectedTransport } from '../support/fix-text';
+import { unprotectedTransportOptions } from '../support/fix-text';
 
 // `new URL(req.url, \`http://${req.headers.host}\`)` carries the request's Host in its origin, and
 // only there: a URL handed to a helper that reads only its path (`handleHealth(req, res, url)`
@@ -45,7 +45,7 @@ ruleTester.run('require-dns-rebinding-protection: a URL handed to a helper', rul
     {
       name: 'the helper reads only the path',
       code: PATH_ONLY,
-      errors: [unprotectedTransport(PATH_ONLY, 14, 25)],
+      errors: [unprotectedTransportOptions(PATH_ONLY, 14, 25)],
     },
   ],
 });
@@ -99,12 +99,12 @@ ruleTester.run('require-dns-rebinding-protection: a Host parsed or tested for pr
     {
       name: 'parsed into a URL assigned in a `try`, whose path alone is tested after',
       code: PARSED_IN_TRY,
-      errors: [unprotectedTransport(PARSED_IN_TRY, 4, 23)],
+      errors: [unprotectedTransportOptions(PARSED_IN_TRY, 4, 23)],
     },
     {
       name: 'a variable holding the Host, tested only for being there',
       code: PRESENT,
-      errors: [unprotectedTransport(PRESENT, 4, 23)],
+      errors: [unprotectedTransportOptions(PRESENT, 4, 23)],
     },
   ],
 });
@@ -167,7 +167,7 @@ ruleTester.run('require-dns-rebinding-protection: a helper that parses the URL w
     {
       name: 'what it hands back tested for being there, then read for its path',
       code: PATH_AND_PRESENCE,
-      errors: [unprotectedTransport(PATH_AND_PRESENCE, 4, 23)],
+      errors: [unprotectedTransportOptions(PATH_AND_PRESENCE, 4, 23)],
     },
   ],
 });

@@ -224,11 +224,6 @@ export function nodeDefaultHost(
   };
 }
 
-/**
- * The report of `require-dns-rebinding-protection` on a `StreamableHTTPServerTransport` made with
- * `{ sessionIdGenerator: undefined }` at `line` and `column`, and its suggestion, which turns the
- * transport's protection on for a server on `port`.
- */
 /** Where `code` makes its `StreamableHTTPServerTransport`: the line and column of the class's name. */
 export function transportAt(code: string): [line: number, column: number] {
   const lines = code.split('\n');
@@ -236,7 +231,55 @@ export function transportAt(code: string): [line: number, column: number] {
   return [line + 1, lines[line]!.indexOf('StreamableHTTPServerTransport') + 1];
 }
 
-export function unprotectedTransport(code: string, line: number, column: number, port = 3000) {
+/** Where `require-dns-rebinding-protection`'s fix imports the SDK's Host validation middleware from. */
+export const HOST_VALIDATION_MODULE = '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
+
+/**
+ * `code` as `require-dns-rebinding-protection` fixes a v1 transport served by the Express app or
+ * router `app` where the installed SDK (1.24.0 or later) has the Host validation middleware:
+ * `app.use(localhostHostValidation());` on the line after the one-line statement that makes
+ * `app`, and the middleware imported (or required, in a file that calls `require`) after the
+ * last import or `require` at the top (or the file's last import, where its imports follow other code).
+ */
+export function hostValidated(code: string, app = 'app'): string {
+  const lines = code.split('\n');
+  const made = lines.findIndex((line) => new RegExp(`^\\s*(?:export )?(?:const|let|var) ${app} = `).test(line));
+  if (made === -1) throw new Error(`no \`${app}\` made on a line of its own`);
+  const indent = /^\s*/.exec(lines[made]!)![0];
+  lines.splice(made + 1, 0, `${indent}${app}.use(localhostHostValidation());`);
+  const requires = /\brequire\(/.test(code);
+  const opening = (line: string): boolean =>
+    /^import\b.*['"];$/.test(line) || /^(?:const|let|var) .* = require\(['"][^'"]+['"]\)[.\w]*;$/.test(line);
+  let last = -1;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (opening(line)) last = index;
+    else if (/^import\b[^;]*$/.test(line)) {
+      // An import over several lines, to its `from '…';`.
+      while (index < lines.length - 1 && !/\bfrom ['"][^'"]+['"];$/.test(lines[index]!)) index++;
+      last = index;
+    } else if (line.trim() !== '' && !line.startsWith('//')) break;
+  }
+  // Imports that follow other code (`function …` first): after the last of them.
+  if (last === -1) last = lines.findLastIndex((line) => /^import\b.*['"];$/.test(line));
+  if (last === -1) throw new Error('no import or require');
+  lines.splice(
+    last + 1,
+    0,
+    requires
+      ? `const { localhostHostValidation } = require('${HOST_VALIDATION_MODULE}');`
+      : `import { localhostHostValidation } from '${HOST_VALIDATION_MODULE}';`,
+  );
+  return lines.join('\n');
+}
+
+/**
+ * The report of `require-dns-rebinding-protection` on a `StreamableHTTPServerTransport` made with
+ * `{ sessionIdGenerator: undefined }` at `line` and `column`, where no Express app of the file serves
+ * it (or the installed SDK predates the middleware), and its suggestion, which turns the transport's
+ * protection on for a server on `port`.
+ */
+export function unprotectedTransportOptions(code: string, line: number, column: number, port = 3000) {
   return {
     messageId: 'unprotectedTransport' as const,
     data: { transport: '`StreamableHTTPServerTransport`' },
@@ -253,5 +296,22 @@ export function unprotectedTransport(code: string, line: number, column: number,
         ),
       },
     ],
+  };
+}
+
+/**
+ * The report of `require-dns-rebinding-protection` on a `StreamableHTTPServerTransport` at `line`
+ * and `column`, made in a route of the Express app `app`, and its suggestion, which puts the SDK's
+ * Host validation middleware in front of the app's routes (see `hostValidated`).
+ */
+export function unprotectedTransport(code: string, line: number, column: number, app = 'app') {
+  return {
+    messageId: 'unprotectedTransport' as const,
+    data: { transport: '`StreamableHTTPServerTransport`' },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + 'StreamableHTTPServerTransport'.length,
+    suggestions: [{ messageId: 'validateHost' as const, output: hostValidated(code, app) }],
   };
 }

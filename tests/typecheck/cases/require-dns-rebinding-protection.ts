@@ -55,6 +55,28 @@ app.listen(PORT, '127.0.0.1');
 `,
     },
     {
+      name: "v1 transports on an exported Express router and an app made in a function: the SDK's Host validation middleware",
+      code: `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+
+export const router = express.Router();
+router.all('/mcp', async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+
+export function start(port: number) {
+  const app = express();
+  app.get('/sse', async (req, res) => {
+    const transport = new SSEServerTransport('/messages', res);
+    await transport.start();
+  });
+  return app.listen(port, '127.0.0.1');
+}
+`,
+    },
+    {
       name: 'SDK apps',
       code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import { createMcpExpressApp as createApp } from '@modelcontextprotocol/express';
