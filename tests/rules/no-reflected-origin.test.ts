@@ -2765,6 +2765,56 @@ http.createServer((req, res) => {
       ],
     },
     {
+      name: 'an echo in node:http, indented by 4 spaces with double quotes and no semicolons',
+      code: `import http from "node:http"
+
+http.createServer((req, res) => {
+    res.setHeader("Access-Control-Allow-Origin", req.headers.origin || "*")
+    res.end()
+})`,
+      output: `import http from "node:http"
+
+const ALLOWED_ORIGINS: string[] = []
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+    return typeof origin === "string" && ALLOWED_ORIGINS.includes(origin) ? origin : ""
+}
+
+http.createServer((req, res) => {
+    res.setHeader("Access-Control-Allow-Origin", allowedOrigin(req.headers.origin))
+    res.end()
+})`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 76,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import http from "node:http"
+
+const ALLOWED_ORIGINS: string[] = ["https://app.example.com"]
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+    return typeof origin === "string" && ALLOWED_ORIGINS.includes(origin) ? origin : ""
+}
+
+http.createServer((req, res) => {
+    res.setHeader("Access-Control-Allow-Origin", allowedOrigin(req.headers.origin))
+    res.end()
+})`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: '@koa/cors echoing the origin, in a file with double quotes and no semicolons',
       code: `import Koa from "koa"
 import cors from "@koa/cors"

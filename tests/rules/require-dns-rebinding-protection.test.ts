@@ -4022,6 +4022,45 @@ ruleTester.run(
     valid: [],
     invalid: failClosedFix([
       {
+        name: "Socket.IO's `allowRequest` in a file with double quotes and no semicolons",
+        code: `import { createServer } from "node:http"
+import { Server } from "socket.io"
+import { runTool } from "./mcp/tools.js"
+
+const http = createServer()
+const io = new Server(http)
+io.on("connection", (socket) => {
+  socket.on("tool", async (name: string, reply: (result: unknown) => void) => reply(await runTool(name)))
+})
+http.listen(47000, "127.0.0.1")`,
+        output: null,
+        errors: [
+          {
+            messageId: 'unprotectedWebSocket',
+            data: { server: '`Server`' },
+            line: 6,
+            column: 16,
+            endLine: 6,
+            endColumn: 22,
+            suggestions: [
+              {
+                messageId: 'refuseWebPages',
+                output: `import { createServer } from "node:http"
+import { Server } from "socket.io"
+import { runTool } from "./mcp/tools.js"
+
+const http = createServer()
+const io = new Server(http, { allowRequest: (req, callback) => callback(null, !req.headers.origin && /^(?:localhost|127\\.0\\.0\\.1|\\[::1\\])(?::\\d+)?$/.test(req.headers.host ?? "")) })
+io.on("connection", (socket) => {
+  socket.on("tool", async (name: string, reply: (result: unknown) => void) => reply(await runTool(name)))
+})
+http.listen(47000, "127.0.0.1")`,
+              },
+            ],
+          },
+        ],
+      },
+      {
         name: 'a node:http handler in a file indented by 4 spaces: the Host check one level in',
         code: `import http from 'node:http';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
