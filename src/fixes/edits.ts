@@ -2,6 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@types
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { containsNode } from '../analysis/ast';
 import { editable } from './foreign';
+import { fileStyle, inFileStyle, statementEnd } from './style';
 
 type Range = readonly [number, number];
 
@@ -37,8 +38,9 @@ export function indentationAt(sourceCode: Readonly<SourceCode>, index: number): 
 /**
  * Gives a one-expression arrow function a block body that runs `lines` first and then returns the
  * expression: `(request) => mcp.fetch(request)` becomes `(request) => { …lines; return
- * mcp.fetch(request); }`, one statement a line, indented from the arrow's line. `null` for an arrow
- * whose body is a block already.
+ * mcp.fetch(request); }`, one statement a line, indented from the arrow's line. `lines` are code as
+ * the fixes write it (see `inFileStyle`), which goes in the file's style. `null` for an arrow whose
+ * body is a block already.
  */
 export function withBlockBody(
   fixer: RuleFixer,
@@ -53,9 +55,11 @@ export function withBlockBody(
   if (!arrow) return null;
   // The arrow ends where its body does, parentheses around an object literal included.
   const expression = sourceCode.text.slice(arrow.range[1], fn.range[1]).trim();
+  const style = fileStyle(sourceCode);
   const indent = indentationAt(sourceCode, fn.range[0]);
-  const statements = [...lines, `return ${expression};`].map((line) => `${indent}  ${line}`);
-  return fixer.replaceTextRange([arrow.range[1], fn.range[1]], ` {\n${statements.join('\n')}\n${indent}}`);
+  const inner = `${indent}${style.indent}`;
+  const statements = `${inFileStyle(lines.join('\n'), style, inner)}\n${inner}return ${expression}${statementEnd(style)}`;
+  return fixer.replaceTextRange([arrow.range[1], fn.range[1]], ` {\n${inner}${statements}\n${indent}}`);
 }
 
 /**
@@ -147,7 +151,8 @@ export function removeListElement(fixer: RuleFixer, sourceCode: Readonly<SourceC
 /**
  * Adds a property at the end of an object literal, after any spreads so that it wins,
  * in the object's own layout: `{}` → `{ p }`, `{ a }` → `{ a, p }`, and one line per property
- * with the same indentation when the object spans lines.
+ * with the same indentation when the object spans lines, with a comma after the last where the
+ * object has one (or, for an empty one, where the file's multi-line literals do).
  */
 export function appendObjectProperty(
   fixer: RuleFixer,
@@ -163,10 +168,12 @@ export function appendObjectProperty(
   if (!last) {
     const inside = sourceCode.text.slice(object.range[0] + 1, closing.range[0]);
     if (inside.includes('\n')) {
+      const style = fileStyle(sourceCode);
       const indent = indentationAt(sourceCode, closing.range[0]);
+      const inner = `${indent}${style.indent}`;
       return fixer.replaceTextRange(
         [object.range[0] + 1, closing.range[0]],
-        `\n${indent}  ${texts.join(`,\n${indent}  `)},\n${indent}`,
+        `\n${inner}${texts.join(`,\n${inner}`)}${style.trailingCommas ? ',' : ''}\n${indent}`,
       );
     }
     return fixer.replaceTextRange([object.range[0] + 1, closing.range[0]], ` ${inline} `);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
-import { fileStyle, quoted, statementEnd } from '../fixes/style';
+import { fileStyle, quoted, statementEnd, styledFor } from '../fixes/style';
 import { originCommentEdits, removableStatementOf, removeListElement, removeStatement } from '../fixes/edits';
 import { calledMethodName, skipTypeWrappers, walk } from '../analysis/ast';
 import { originDecisionListeners } from '../analysis/origin-decisions';
@@ -241,6 +241,8 @@ export default createRule<Options, MessageIds>({
   ],
   create(context, [{ allowEnvNames = [], reportExactAllowlists = false, trustCredentialChecks = true }]) {
     const { sourceCode } = context;
+    /** Code the fixes write (in `'`, with `;` and two spaces a level), in the file's own style. */
+    const styled = styledFor(sourceCode);
     const reach = reachOptions({ trustCredentialChecks, trustRemoteDeployments: false });
     // Every sink and every name this rule looks for says origin or CORS somewhere in the file.
     if (!mentionsAny(sourceCode, MENTIONS_ENV) || !mentionsAny(sourceCode, MENTIONS_ORIGIN_OR_CORS)) return {};
@@ -293,13 +295,15 @@ export default createRule<Options, MessageIds>({
       const list = names.list ?? `[${written}]`;
       // The whole option: the middleware's own shapes (`cors()` takes a Set as "allow all").
       if (sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value) && /^new\s+Set\b/u.test(text)) {
-        return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(list);
+        return origins.length === 0
+          ? styled(sink.middleware.denyOrigin)
+          : styled(sink.middleware.allowlistOrigin(list));
       }
       if (/^new\s+Set\b/u.test(text))
         return typescript && origins.length === 0 ? 'new Set<string>()' : `new Set(${list})`;
       const wholeOption = sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value);
       if (wholeOption && origins.length === 0 && sink.middleware.isWildcardOrigin([]))
-        return sink.middleware.denyOrigin;
+        return styled(sink.middleware.denyOrigin);
       if (/\.(?:split|map|filter|flatMap)\s*\(|JSON\.parse|Array\.from/u.test(text)) {
         const holder = carrier.parent;
         const annotated =
@@ -310,7 +314,9 @@ export default createRule<Options, MessageIds>({
       }
       // The middleware's own shapes only where the read is the whole option, not a piece of it.
       if (sink?.kind === 'middleware' && carrier === skipTypeWrappers(sink.value)) {
-        return origins.length === 0 ? sink.middleware.denyOrigin : sink.middleware.allowlistOrigin(list);
+        return origins.length === 0
+          ? styled(sink.middleware.denyOrigin)
+          : styled(sink.middleware.allowlistOrigin(list));
       }
       // A single origin, as a string: '' matches no origin.
       return names.single ?? quoted(origins[0] ?? '', style);

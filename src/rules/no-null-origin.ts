@@ -1,4 +1,4 @@
-import { fileStyle, quoted } from '../fixes/style';
+import { fileStyle, quoted, styledFor } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
@@ -93,6 +93,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ failClosedFix: false }],
   create(context) {
     const { sourceCode } = context;
+    /** Code the fixes write (in `'`, with `;` and two spaces a level), in the file's own style. */
+    const styled = styledFor(sourceCode);
     if (!mentionsAny(sourceCode, MENTIONS_NULL_STRING) || !mentionsAny(sourceCode, MENTIONS_ORIGIN)) return {};
     const findings = new FindingsOnce<Finding>(sourceCode.ast);
 
@@ -194,8 +196,8 @@ export default createRule<Options, MessageIds>({
             policy: `${middleware.display} with \`origin: 'null'\``,
             fix: (fixer) =>
               leaves
-                ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(middleware.denyOrigin)))
-                : replacePropertyValue(fixer, sourceCode, property, middleware.denyOrigin),
+                ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(styled(middleware.denyOrigin))))
+                : replacePropertyValue(fixer, sourceCode, property, styled(middleware.denyOrigin)),
           },
           credentials,
         );

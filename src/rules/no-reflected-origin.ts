@@ -1,4 +1,4 @@
-import { fileStyle, quoted, statementEnd } from '../fixes/style';
+import { fileStyle, styledFor } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
@@ -120,6 +120,8 @@ export default createRule<Options, MessageIds>({
     // The servers a test starts on a port the system picks: see `outsideEphemeralTests`.
     const context = outsideEphemeralTests(ruleContext);
     const { sourceCode } = context;
+    /** Code the fixes write (in `'`, with `;` and two spaces a level), in the file's own style. */
+    const styled = styledFor(sourceCode);
     // A policy written only on preflight answers lets pages send, not read: its own message.
     const reportPolicy = preflightAwareReport(context, {
       read: 'reflectedOrigin',
@@ -147,18 +149,19 @@ export default createRule<Options, MessageIds>({
         const allowlist = arrayAllowlist(sourceCode, usedAt, origins, typescript);
         return allowlist && { list: allowlist.name, check: CHECK_NAME, declarations: allowlist.declarations };
       }
-      const style = fileStyle(sourceCode);
       const checkOf = (list: string, shape: 'array' | 'set', literalTypes: boolean, check: string): string => {
         const member =
           shape === 'set'
             ? `${literalTypes ? `(${list} as ReadonlySet<string>)` : list}.has(origin)`
             : `${literalTypes ? `(${list} as readonly string[])` : list}.includes(origin)`;
-        return [
-          `/** The request's origin when ${list} lists it, else '' (which matches no origin). */`,
-          typescript ? `function ${check}(origin: unknown): string {` : `function ${check}(origin) {`,
-          `  return typeof origin === ${quoted('string', style)} && ${member} ? origin : ${quoted('', style)}${statementEnd(style)}`,
-          '}',
-        ].join('\n');
+        return styled(
+          [
+            `/** The request's origin when ${list} lists it, else '' (which matches no origin). */`,
+            typescript ? `function ${check}(origin: unknown): string {` : `function ${check}(origin) {`,
+            `  return typeof origin === 'string' && ${member} ? origin : '';`,
+            '}',
+          ].join('\n'),
+        );
       };
       // An allowlist the file has already, under one of the names the fix would give it.
       for (const list of ALLOWLIST_NAMES) {
@@ -177,7 +180,7 @@ export default createRule<Options, MessageIds>({
         usedAt,
         { list: ALLOWLIST_NAMES, check: CHECK_NAME },
         ({ list, check }) => ({
-          list: allowlistDeclaration(list, origins, typescript, style),
+          list: allowlistDeclaration(list, origins, typescript, fileStyle(sourceCode)),
           check: { name: check, text: checkOf(list, 'array', false, check) },
         }),
       );
@@ -230,7 +233,7 @@ export default createRule<Options, MessageIds>({
         if (!needed) return null;
         return [
           ...ensureModuleDeclarations(fixer, sourceCode, use.site, needed.declarations),
-          ...edits(use.middleware.allowlistOrigin(needed.list)),
+          ...edits(styled(use.middleware.allowlistOrigin(needed.list))),
         ];
       };
 
@@ -251,7 +254,7 @@ export default createRule<Options, MessageIds>({
               ...(leaves
                 ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
                 : [replacePropertyValue(fixer, sourceCode, property, text)]),
-              ...originCommentEdits(fixer, sourceCode, property, !leaves && text === middleware.denyOrigin),
+              ...originCommentEdits(fixer, sourceCode, property, !leaves && text === styled(middleware.denyOrigin)),
             ];
             // `origin: SERVER_CONFIG.CORS_ORIGIN` with the `true` written in another module: name that place.
             const elsewhere = reflecting.find((candidate) => !isLinted(candidate.node));
@@ -263,7 +266,7 @@ export default createRule<Options, MessageIds>({
               `${middleware.display} with \`origin: true\`${isLinted(property) && elsewhere ? from(elsewhere.node) : ''}`,
               replace,
               withAllowlist,
-              middleware.denyOrigin,
+              styled(middleware.denyOrigin),
             );
             continue;
           }
@@ -275,7 +278,7 @@ export default createRule<Options, MessageIds>({
         if (echoed && !resolveFunction(value)) {
           const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
             replacePropertyValue(fixer, sourceCode, property, text),
-            ...originCommentEdits(fixer, sourceCode, property, text === middleware.denyOrigin),
+            ...originCommentEdits(fixer, sourceCode, property, text === styled(middleware.denyOrigin)),
           ];
           report(
             use,
@@ -284,7 +287,7 @@ export default createRule<Options, MessageIds>({
             `${middleware.display} with an \`origin\` taken from the request`,
             replace,
             withAllowlist,
-            middleware.denyOrigin,
+            styled(middleware.denyOrigin),
           );
           continue;
         }
@@ -292,7 +295,7 @@ export default createRule<Options, MessageIds>({
         if (allowing) {
           const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
             replacePropertyValue(fixer, sourceCode, property, text),
-            ...originCommentEdits(fixer, sourceCode, property, text === middleware.denyOrigin),
+            ...originCommentEdits(fixer, sourceCode, property, text === styled(middleware.denyOrigin)),
           ];
           report(
             use,
@@ -301,7 +304,7 @@ export default createRule<Options, MessageIds>({
             `${middleware.display} whose \`origin\` accepts all`,
             replace,
             withAllowlist,
-            middleware.denyOrigin,
+            styled(middleware.denyOrigin),
           );
         }
       }
@@ -353,7 +356,7 @@ export default createRule<Options, MessageIds>({
           `${middleware.display} without \`origin\``,
           replace,
           withAllowlist,
-          middleware.denyOrigin,
+          styled(middleware.denyOrigin),
         );
       }
     };
@@ -430,7 +433,7 @@ export default createRule<Options, MessageIds>({
                 },
                 fix: failClosed({
                   messageId: 'denyOrigins',
-                  fix: (fixer) => fixer.replaceText(node, use.middleware.denyOrigin),
+                  fix: (fixer) => fixer.replaceText(node, styled(use.middleware.denyOrigin)),
                 }),
               });
               return;
@@ -614,7 +617,7 @@ export default createRule<Options, MessageIds>({
               data: { policy: `This \`origin: true\` for ${typed.middleware.display}`, credentials: '' },
               fix: failClosed({
                 messageId: 'denyOrigins',
-                fix: (fixer) => fixer.replaceText(literal, typed.middleware.denyOrigin),
+                fix: (fixer) => fixer.replaceText(literal, styled(typed.middleware.denyOrigin)),
               }),
             });
           }

@@ -1,4 +1,4 @@
-import { fileStyle, quoted } from '../fixes/style';
+import { fileStyle, quoted, styledFor } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
@@ -87,6 +87,8 @@ export default createRule<Options, MessageIds>({
     // The servers a test starts on a port the system picks: see `outsideEphemeralTests`.
     const context = outsideEphemeralTests(ruleContext);
     const { sourceCode } = context;
+    /** Code the fixes write (in `'`, with `;` and two spaces a level), in the file's own style. */
+    const styled = styledFor(sourceCode);
     // A policy written only on preflight answers lets pages send, not read: its own message.
     const reportPolicy = preflightAwareReport(context, {
       read: 'wildcardOrigin',
@@ -132,7 +134,7 @@ export default createRule<Options, MessageIds>({
         if (!allowlist) return null;
         return [
           ...ensureModuleDeclarations(fixer, sourceCode, call, allowlist.declarations),
-          ...edits(middleware.allowlistOrigin(allowlist.name)),
+          ...edits(styled(middleware.allowlistOrigin(allowlist.name))),
         ];
       };
 
@@ -149,7 +151,7 @@ export default createRule<Options, MessageIds>({
           const { insertOptions } = use;
           // Options written whole replace the defaults: with what clients rely on from them.
           const whole = (value: string): string =>
-            `{ origin: ${value}${middleware.createdOptions ? `, ${middleware.createdOptions}` : ''} }`;
+            styled(`{ origin: ${value}${middleware.createdOptions ? `, ${middleware.createdOptions}` : ''} }`);
           missing.push((fixer, value) =>
             !node && insertOptions
               ? insertOptions(fixer, whole(value))
@@ -188,7 +190,7 @@ export default createRule<Options, MessageIds>({
           local && passedOn === null
             ? failClosed({
                 messageId: 'denyOrigins',
-                fix: (fixer) => missing.map((edit) => edit(fixer, middleware.denyOrigin)),
+                fix: (fixer) => missing.map((edit) => edit(fixer, styled(middleware.denyOrigin))),
               })
             : null,
         suggest: passedOn
@@ -220,7 +222,7 @@ export default createRule<Options, MessageIds>({
         reported.add(property);
         const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
           replacePropertyValue(fixer, sourceCode, property, text),
-          ...originCommentEdits(fixer, sourceCode, property, text === middleware.denyOrigin),
+          ...originCommentEdits(fixer, sourceCode, property, text === styled(middleware.denyOrigin)),
         ];
         reportPolicy({
           node: at,
@@ -230,7 +232,7 @@ export default createRule<Options, MessageIds>({
             credentials: credentialsClause(credentials),
           },
           fix: local
-            ? failClosed({ messageId: 'denyOrigins', fix: (fixer) => replace(fixer, middleware.denyOrigin) })
+            ? failClosed({ messageId: 'denyOrigins', fix: (fixer) => replace(fixer, styled(middleware.denyOrigin)) })
             : null,
           suggest: [
             { messageId: 'useAllowlist', fix: (fixer) => withAllowlist(fixer, (text) => replace(fixer, text)) },
@@ -258,7 +260,7 @@ export default createRule<Options, MessageIds>({
         ...(leaves
           ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
           : [replacePropertyValue(fixer, sourceCode, property, text)]),
-        ...originCommentEdits(fixer, sourceCode, property, !leaves && text === middleware.denyOrigin),
+        ...originCommentEdits(fixer, sourceCode, property, !leaves && text === styled(middleware.denyOrigin)),
       ];
       const span = local && credentials ? credentialsSpan(property) : null;
       reportPolicy({
@@ -273,7 +275,10 @@ export default createRule<Options, MessageIds>({
           credentials: credentialsClause(credentials),
         },
         fix: local
-          ? failClosed({ messageId: 'denyOrigins', fix: (fixer) => replaceWildcard(fixer, middleware.denyOrigin) })
+          ? failClosed({
+              messageId: 'denyOrigins',
+              fix: (fixer) => replaceWildcard(fixer, styled(middleware.denyOrigin)),
+            })
           : null,
         suggest: [
           {

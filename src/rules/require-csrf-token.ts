@@ -1,4 +1,4 @@
-import { fileStyle, inFileStyle } from '../fixes/style';
+import { fileStyle, inFileStyle, multilineLiteral } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { claimNames, ensureModuleDeclarations, isTypeScriptFile, type ModuleDeclaration } from '../fixes/constants';
@@ -209,8 +209,8 @@ export default createRule<Options, MessageIds>({
   ],
   create(ruleContext, [options]) {
     const { sourceCode } = ruleContext;
-    /** Code the fixes write (in `'` and with `;`) in the file's own quotes and semicolons. */
-    const styled = (code: string): string => inFileStyle(code, fileStyle(sourceCode));
+    /** Code the fixes write (in `'`, with `;` and two spaces a level) in the file's own style, its lines after the first at `base`. */
+    const styled = (code: string, base = ''): string => inFileStyle(code, fileStyle(sourceCode), base);
     // The MCP servers a test starts on a port the system picks: see `outsideEphemeralTests`.
     // A Worker, Vercel or Supabase function is reached through the platform, by anyone: a
     // forged cross-site request is one they can send with curl, unless the browser adds a
@@ -570,7 +570,12 @@ export default createRule<Options, MessageIds>({
           const refusal = credential.bearer
             ? "{ status: 401, statusText: 'Unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } }"
             : "{ status: 403, statusText: 'Forbidden' }";
+          const style = fileStyle(sourceCode);
           const indent = indentationAt(sourceCode, options.range[0]);
+          const oneLine = options.loc.start.line === options.loc.end.line;
+          const last = options.properties.at(-1);
+          // The property's lines follow the line it starts on: one level in, or the object's last property's.
+          const base = !oneLine && last ? indentationAt(sourceCode, last.range[0]) : `${indent}${style.indent}`;
           const property = styled(
             [
               'authenticate: async (request) => {',
@@ -579,18 +584,20 @@ export default createRule<Options, MessageIds>({
               '  }',
               '  return {};',
               '}',
-            ].join(`\n${indent}  `),
+            ].join('\n'),
+            base,
           );
           // A one-line object grows a multi-line property: it is laid out one property per line.
-          const spread =
-            options.loc.start.line === options.loc.end.line
-              ? fixer.replaceText(
-                  options,
-                  `{\n${[...options.properties.map((existing) => sourceCode.getText(existing)), property]
-                    .map((text) => `${indent}  ${text},`)
-                    .join('\n')}\n${indent}}`,
-                )
-              : appendObjectProperty(fixer, sourceCode, options, property);
+          const spread = oneLine
+            ? fixer.replaceText(
+                options,
+                multilineLiteral(
+                  [...options.properties.map((existing) => sourceCode.getText(existing)), property],
+                  style,
+                  indent,
+                ),
+              )
+            : appendObjectProperty(fixer, sourceCode, options, property);
           return [
             ...ensureModuleDeclarations(fixer, sourceCode, options, declarations, {
               before: topLevelStatement(options),
@@ -1261,30 +1268,24 @@ export default createRule<Options, MessageIds>({
         case 'elysia': {
           // A `beforeHandle` hook in the route's hook object: what it returns is the answer, and
           // `set` gives it a status in every Elysia version (`status()` came in 1.2).
-          const hook = (anchor: TSESTree.Node, indent = ''): string =>
-            block(
-              anchor,
-              [
-                'beforeHandle: ({ headers, set }) => {',
-                `  if (!${read(`headers['${credential.header}']`)}) {`,
-                `    set.status = ${status(credential)};`,
-                ...(credential.bearer ? [`    set.headers['www-authenticate'] = 'Bearer';`] : []),
-                `    return ${REFUSAL};`,
-                '  }',
-                '}',
-              ].map((line, index) => (index === 0 ? line : `${indent}${line}`)),
-            );
+          const hook = [
+            'beforeHandle: ({ headers, set }) => {',
+            `  if (!${read(`headers['${credential.header}']`)}) {`,
+            `    set.status = ${status(credential)};`,
+            ...(credential.bearer ? [`    set.headers['www-authenticate'] = 'Bearer';`] : []),
+            `    return ${REFUSAL};`,
+            '  }',
+            '}',
+          ];
           if (route.options) {
             if (findObjectProperty(route.options, 'beforeHandle').kind !== 'missing') return null;
             // In a multi-line object the hook goes on a line of its own, indented as the last property is.
             const anchor = route.options.properties.at(-1) ?? route.options;
-            return appendObjectProperty(fixer, sourceCode, route.options, hook(anchor));
+            return appendObjectProperty(fixer, sourceCode, route.options, block(anchor, hook));
           }
           if (!handler || route.handlers.length !== 1) return null;
           // `post(path, handler)`: the hook object after the handler, one property on its own lines.
-          const object = coveredByDirective(handler)
-            ? `{ ${hook(handler)} }`
-            : block(handler, ['{', `  ${hook(handler, '  ')},`, '}']);
+          const object = coveredByDirective(handler) ? `{ ${block(handler, hook)} }` : objectBlock(handler, [hook]);
           return fixer.insertTextAfter(handler, `, ${object}`);
         }
         case 'h3': {
@@ -1295,21 +1296,18 @@ export default createRule<Options, MessageIds>({
           if (!call || !method || method === 'use') return null;
           const [given, options] = call.arguments.slice(method === 'on' ? 2 : 1);
           if (!given || given.type === AST_NODE_TYPES.SpreadElement) return null;
-          const middleware = (anchor: TSESTree.Node, indent = ''): string =>
-            block(
-              anchor,
-              [
-                '(event) => {',
-                `  if (!${read(`event.req.headers.get('${credential.header}')`)}) {`,
-                `    return Response.json(${REFUSAL}, { status: ${status(credential)}${credential.bearer ? `, headers: { ${CHALLENGE} }` : ''} });`,
-                '  }',
-                '}',
-              ].map((line, index) => (index === 0 ? line : `${indent}${line}`)),
-            );
+          const lines = [
+            '(event) => {',
+            `  if (!${read(`event.req.headers.get('${credential.header}')`)}) {`,
+            `    return Response.json(${REFUSAL}, { status: ${status(credential)}${credential.bearer ? `, headers: { ${CHALLENGE} }` : ''} });`,
+            '  }',
+            '}',
+          ];
+          const middleware = (anchor: TSESTree.Node): string => block(anchor, lines);
           if (!options) {
             const object = coveredByDirective(given)
               ? `{ middleware: [${middleware(given)}] }`
-              : block(given, ['{', '  middleware: [', `    ${middleware(given, '    ')},`, '  ],', '}']);
+              : objectBlock(given, [['middleware: [', ...inList(lines), ']']]);
             return fixer.insertTextAfter(given, `, ${object}`);
           }
           if (options.type !== AST_NODE_TYPES.ObjectExpression) return null;
@@ -1420,15 +1418,13 @@ export default createRule<Options, MessageIds>({
       before?: TSESTree.Statement,
     ): RuleFix | null {
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-        return fn.type === AST_NODE_TYPES.ArrowFunctionExpression
-          ? withBlockBody(fixer, sourceCode, fn, lines.map(styled))
-          : null;
+        return fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? withBlockBody(fixer, sourceCode, fn, lines) : null;
       }
       const firstStatement = before ?? fn.body.body[0];
       const indent = firstStatement
         ? indentationAt(sourceCode, firstStatement.range[0])
-        : `${indentationAt(sourceCode, fn.body.range[0])}  `;
-      const text = styled(lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n'));
+        : `${indentationAt(sourceCode, fn.body.range[0])}${fileStyle(sourceCode).indent}`;
+      const text = styled(lines.join('\n'), indent);
       // Comments on the lines right above a statement stay with it.
       return firstStatement
         ? fixer.insertTextBeforeRange(aboveLeadingComments(sourceCode, firstStatement).range, `${text}\n${indent}`)
@@ -1440,8 +1436,21 @@ export default createRule<Options, MessageIds>({
       // `// @ts-ignore` or `// eslint-disable-next-line` above the anchor's line covers that line
       // alone: the inserted code stays on it, so that what it covered (a handler's type error) stays covered.
       if (coveredByDirective(anchor)) return styled(lines.map((line) => line.trim()).join(' '));
-      const indent = indentationAt(sourceCode, anchor.range[0]);
-      return styled(lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n'));
+      return styled(lines.join('\n'), indentationAt(sourceCode, anchor.range[0]));
+    }
+
+    /** An object of multi-line properties (each given as its lines), one a line, to sit where `anchor` is. */
+    function objectBlock(anchor: TSESTree.Node, properties: readonly (readonly string[])[]): string {
+      const style = fileStyle(sourceCode);
+      const base = indentationAt(sourceCode, anchor.range[0]);
+      const written = properties.map((lines) => styled(lines.join('\n'), `${base}${style.indent}`));
+      return multilineLiteral(written, style, base);
+    }
+
+    /** Lines of code written as the only item of a multi-line list: one level in, with the file's trailing comma. */
+    function inList(lines: readonly string[]): string[] {
+      const comma = fileStyle(sourceCode).trailingCommas ? ',' : '';
+      return lines.map((line, index) => `  ${line}${index === lines.length - 1 ? comma : ''}`);
     }
 
     /** Whether a comment on the line above the node's first line tells TypeScript or ESLint to skip that line. */

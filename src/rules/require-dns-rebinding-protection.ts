@@ -379,7 +379,8 @@ export default createRule<Options, MessageIds>({
   create(ruleContext, [options]) {
     const { sourceCode } = ruleContext;
     /** Code the fixes write (in `'` and with `;`) in the file's own quotes and semicolons. */
-    const styled = (code: string): string => inFileStyle(code, fileStyle(sourceCode));
+    /** Code the fixes write (in `'`, with `;` and two spaces a level) in the file's own style, its lines after the first at `base`. */
+    const styled = (code: string, base = ''): string => inFileStyle(code, fileStyle(sourceCode), base);
     const trustCredentialChecks = options.trustCredentialChecks ?? REACH_DEFAULTS.trustCredentialChecks;
     const trustRemoteDeployments = options.trustRemoteDeployments ?? REACH_DEFAULTS.trustRemoteDeployments;
     // The MCP servers a test starts on a port the system picks: see `outsideEphemeralTests`.
@@ -512,7 +513,7 @@ export default createRule<Options, MessageIds>({
         }
         const check =
           entity.refuseAll ?? (typescript ? '({ origin }: { origin?: string }) => !origin' : '({ origin }) => !origin');
-        const property = `${verifyKey}: ${check}`;
+        const property = `${verifyKey}: ${styled(check)}`;
         context.report({
           node: node.callee,
           messageId: 'unprotectedWebSocket',
@@ -1551,7 +1552,7 @@ export default createRule<Options, MessageIds>({
                 fixer,
                 sourceCode,
                 options,
-                `${mcp.hostList}: ['http://localhost', 'http://127.0.0.1']`,
+                styled(`${mcp.hostList}: ['http://localhost', 'http://127.0.0.1']`),
               );
           }
         }
@@ -1704,7 +1705,7 @@ export default createRule<Options, MessageIds>({
       const hosts = transport.lists ? null : allowedHostsText(node);
       const switched = transport.protection === 'options';
       const properties: readonly string[] | null = transport.lists
-        ? [transport.lists.fix]
+        ? [styled(transport.lists.fix)]
         : hosts
           ? switched
             ? ['enableDnsRebindingProtection: true', `allowedHosts: ${hosts}`]
@@ -1801,7 +1802,8 @@ export default createRule<Options, MessageIds>({
           (typeof value[0]!.value === 'number' || typeof value[0]!.value === 'string')
         ) {
           const literal = String(value[0]!.value);
-          if (/^\d+$/u.test(literal) && literal !== '0') return `['127.0.0.1:${literal}', 'localhost:${literal}']`;
+          if (/^\d+$/u.test(literal) && literal !== '0')
+            return styled(`['127.0.0.1:${literal}', 'localhost:${literal}']`);
         }
         // `PORT` from the module's top level, declared before the transport reads it: the hosts follow it.
         if (
@@ -1975,7 +1977,7 @@ export default createRule<Options, MessageIds>({
             if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
               // A web handler written as one expression takes a block body with the check first.
               return route.web && fn.type === AST_NODE_TYPES.ArrowFunctionExpression
-                ? withBlockBody(fixer, sourceCode, fn, webCheck.map(styled))
+                ? withBlockBody(fixer, sourceCode, fn, webCheck)
                 : null;
             }
             const first = fn.body.body[0];
@@ -1986,7 +1988,7 @@ export default createRule<Options, MessageIds>({
             const indent =
               first && !sameLine
                 ? indentationAt(sourceCode, first.range[0])
-                : `${indentationAt(sourceCode, fn.body.range[0])}  `;
+                : `${indentationAt(sourceCode, fn.body.range[0])}${fileStyle(sourceCode).indent}`;
             let lines: string[];
             if (route.web) {
               // A web handler: the `Request`'s own Host, and a `Response` to refuse with.
@@ -2001,7 +2003,7 @@ export default createRule<Options, MessageIds>({
                 '}',
               ];
             }
-            const text = styled(lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n'));
+            const text = styled(lines.join('\n'), indent);
             // Right after the body's `{`: the same text as before the first statement, above any
             // comments on it, and clear of the place where another rule's check (require-csrf-token's)
             // goes, so that `--fix` applies both in one pass.
@@ -2056,8 +2058,7 @@ export default createRule<Options, MessageIds>({
         member.object === creation &&
         member.property.loc.start.line > creation.loc.end.line;
       const indent = indentationAt(sourceCode, chained ? member.property.range[0] : creation.range[0]);
-      const call = lines.map((line, index) => (index === 0 && !chained ? line : `${indent}${line}`));
-      return fixer.insertTextAfter(creation, `${chained ? '\n' : ''}${styled(call.join('\n'))}`);
+      return fixer.insertTextAfter(creation, `${chained ? `\n${indent}` : ''}${styled(lines.join('\n'), indent)}`);
     }
 
     function fastifyHostHook(fixer: RuleFixer, creation: TSESTree.Node): RuleFix | null {
@@ -2077,8 +2078,8 @@ export default createRule<Options, MessageIds>({
         "  const hostname = (request.headers.host ?? '').replace(/:\\d+$/, '');",
         `  if (!${LOCAL_HOSTNAMES}.includes(hostname)) return reply.code(403).send({ error: 'Host not allowed' });`,
         '});',
-      ].map((line) => `${indent}${line}`);
-      return fixer.insertTextAfter(statement, `\n${styled(hook.join('\n'))}`);
+      ];
+      return fixer.insertTextAfter(statement, `\n${indent}${styled(hook.join('\n'), indent)}`);
     }
   },
 });

@@ -2340,3 +2340,43 @@ app.use(cors({ origin: ALLOWED_ORIGINS!.split(",") }))`,
     },
   ]),
 });
+
+// @koa/cors's deny and allowlist functions are written in the file's quotes.
+ruleTester.run("no-env-allowed-origins: the fixes in the file's quotes", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: '@koa/cors given the environment, in a file with double quotes and no semicolons',
+      code: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const app = new Koa()
+app.use(cors({ origin: process.env.CORS_ORIGIN }))`,
+      output: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const app = new Koa()
+app.use(cors({ origin: () => "" /* was env CORS_ORIGIN: list the allowed origins here */ }))`,
+      errors: [
+        {
+          messageId: 'envAllowedOrigins',
+          data: { name: '`CORS_ORIGIN`', credentials: '' },
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useConstantAllowlist',
+              output: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const app = new Koa()
+app.use(cors({ origin: (ctx) => (["https://app.example.com"].includes(ctx.get("Origin")) ? ctx.get("Origin") : "") }))`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});

@@ -912,3 +912,34 @@ ruleTester.run("no-null-origin: the empty origin in the file's quotes", rule, {
     },
   ]),
 });
+
+// @koa/cors's deny function is written in the file's quotes.
+ruleTester.run("no-null-origin: the fix in the file's quotes", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: "@koa/cors with `origin: 'null'`, in a file with double quotes and no semicolons",
+      code: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const app = new Koa()
+app.use(cors({ origin: "null" }))`,
+      output: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const app = new Koa()
+app.use(cors({ origin: () => "" }))`,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          data: { policy: "`@koa/cors` with `origin: 'null'`", credentials: '' },
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+  ]),
+});

@@ -2708,3 +2708,146 @@ ruleTester.run("no-reflected-origin: fixes in the file's quotes and semicolons",
     },
   ]),
 });
+
+// The check function the fix declares is indented by the file's own unit, and @koa/cors's deny and
+// allowlist functions are written in its quotes.
+ruleTester.run("no-reflected-origin: the fixes in the file's quotes and indentation", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'an echo in node:http, in a tab-indented file: the check function one tab in',
+      code: `import http from 'node:http';
+
+http.createServer((req, res) => {
+\tres.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*');
+\tres.end();
+});`,
+      output: `import http from 'node:http';
+
+const ALLOWED_ORIGINS: string[] = [];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+\treturn typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+\tres.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
+\tres.end();
+});`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+          line: 4,
+          column: 2,
+          endLine: 4,
+          endColumn: 73,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import http from 'node:http';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+\treturn typeof origin === 'string' && ALLOWED_ORIGINS.includes(origin) ? origin : '';
+}
+
+http.createServer((req, res) => {
+\tres.setHeader('Access-Control-Allow-Origin', allowedOrigin(req.headers.origin));
+\tres.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an echo in node:http, indented by 4 spaces with double quotes and no semicolons',
+      code: `import http from "node:http"
+
+http.createServer((req, res) => {
+    res.setHeader("Access-Control-Allow-Origin", req.headers.origin || "*")
+    res.end()
+})`,
+      output: `import http from "node:http"
+
+const ALLOWED_ORIGINS: string[] = []
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+    return typeof origin === "string" && ALLOWED_ORIGINS.includes(origin) ? origin : ""
+}
+
+http.createServer((req, res) => {
+    res.setHeader("Access-Control-Allow-Origin", allowedOrigin(req.headers.origin))
+    res.end()
+})`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`Access-Control-Allow-Origin`', credentials: '' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 76,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import http from "node:http"
+
+const ALLOWED_ORIGINS: string[] = ["https://app.example.com"]
+
+/** The request's origin when ALLOWED_ORIGINS lists it, else '' (which matches no origin). */
+function allowedOrigin(origin: unknown): string {
+    return typeof origin === "string" && ALLOWED_ORIGINS.includes(origin) ? origin : ""
+}
+
+http.createServer((req, res) => {
+    res.setHeader("Access-Control-Allow-Origin", allowedOrigin(req.headers.origin))
+    res.end()
+})`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: '@koa/cors echoing the origin, in a file with double quotes and no semicolons',
+      code: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const app = new Koa()
+app.use(cors({ origin: (ctx) => ctx.get("Origin"), credentials: true }))`,
+      output: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const app = new Koa()
+app.use(cors({ origin: () => "", credentials: true }))`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          data: { policy: '`@koa/cors` whose `origin` accepts all', credentials: ', credentials included' },
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const ALLOWED_ORIGINS: string[] = ["https://app.example.com"]
+
+const app = new Koa()
+app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get("Origin")) ? ctx.get("Origin") : ""), credentials: true }))`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});

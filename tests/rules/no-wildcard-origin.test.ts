@@ -3727,3 +3727,151 @@ export async function POST(request: Request): Promise<Response> {
     },
   ]),
 });
+
+// What the fixes write follows the file: @koa/cors's deny and allowlist functions in its quotes, and an
+// `origin` added to a multi-line object on a line of its own, with a comma after it only where the
+// object (or, for an empty one, the file) puts one.
+ruleTester.run("no-wildcard-origin: the fixes in the file's quotes, indentation and trailing commas", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: '@koa/cors given no options, in a file with double quotes and no semicolons',
+      code: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const app = new Koa()
+app.use(cors())`,
+      output: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const app = new Koa()
+app.use(cors({ origin: () => "" }))`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`@koa/cors` without `origin` (default `*`)', credentials: '' },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import Koa from "koa"
+import cors from "@koa/cors"
+
+const ALLOWED_ORIGINS: string[] = ["https://app.example.com"]
+
+const app = new Koa()
+app.use(cors({ origin: (ctx) => (ALLOWED_ORIGINS.includes(ctx.get("Origin")) ? ctx.get("Origin") : "") }))`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'options over several lines with no comma after the last, indented by 4 spaces: none after `origin` either',
+      code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(
+    cors({
+        methods: ['GET', 'POST'],
+        maxAge: 600
+    })
+);`,
+      output: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(
+    cors({
+        methods: ['GET', 'POST'],
+        maxAge: 600,
+        origin: false
+    })
+);`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 6,
+          column: 5,
+          endLine: 9,
+          endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import express from 'express';
+import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const app = express();
+app.use(
+    cors({
+        methods: ['GET', 'POST'],
+        maxAge: 600,
+        origin: ALLOWED_ORIGINS
+    })
+);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'empty options over two lines of a tab-indented file whose literals end with no comma',
+      code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+const limits = {
+\tjson: '1mb',
+\tmaxAge: 600
+};
+app.use(cors({
+}));`,
+      output: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+const limits = {
+\tjson: '1mb',
+\tmaxAge: 600
+};
+app.use(cors({
+\torigin: false
+}));`,
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: '`cors()` without `origin` (default `*`)', credentials: '' },
+          line: 9,
+          column: 9,
+          endLine: 10,
+          endColumn: 3,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: `import express from 'express';
+import cors from 'cors';
+
+const ALLOWED_ORIGINS: string[] = ['https://app.example.com'];
+
+const app = express();
+const limits = {
+\tjson: '1mb',
+\tmaxAge: 600
+};
+app.use(cors({
+\torigin: ALLOWED_ORIGINS
+}));`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});

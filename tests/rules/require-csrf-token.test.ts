@@ -4285,7 +4285,7 @@ app.post("/mcp", async (req, res) => {
 })
 app.listen(3000, "127.0.0.1")`;
 
-const DOUBLE_NO_SEMICOLONS = { quote: '"', semicolons: false } as const;
+const DOUBLE_NO_SEMICOLONS = { quote: '"', semicolons: false, indent: '  ', trailingCommas: true } as const;
 
 ruleTester.run("require-csrf-token: the token check in the file's quotes and semicolons", rule, {
   valid: [],
@@ -4341,6 +4341,616 @@ app.listen(3000, "127.0.0.1")`,
                 'app.post("/mcp", ',
                 `app.post("/mcp", ${guard('express', true, { style: DOUBLE_NO_SEMICOLONS })}`,
               ),
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+/** The token fix's declarations, written out in full with `unit` as one level of indentation. */
+function csrfHelpers(unit: string): string {
+  return `/** The token every request to the MCP endpoint must carry in the x-mcp-csrf-token header; while it is unset, every request is refused. */
+const MCP_CSRF_TOKEN = process.env.MCP_CSRF_TOKEN;
+
+/** Whether a request header carries MCP_CSRF_TOKEN, compared in constant time. */
+function hasValidCsrfToken(value: unknown): boolean {
+${unit}if (!MCP_CSRF_TOKEN || typeof value !== 'string') return false;
+${unit}const expected = MCP_CSRF_TOKEN;
+${unit}if (value.length !== expected.length) return false;
+${unit}let difference = 0;
+${unit}for (let index = 0; index < expected.length; index++) {
+${unit}${unit}difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
+${unit}}
+${unit}return difference === 0;
+}`;
+}
+
+/** The bearer fix's declarations, written out in full with `unit` as one level of indentation. */
+function bearerHelpers(unit: string): string {
+  return `/** The bearer token every request to the MCP endpoint must carry; while it is unset, every request is refused. */
+const MCP_AUTH_TOKEN = process.env.MCP_AUTH_TOKEN;
+
+/** Whether a request header carries MCP_AUTH_TOKEN, compared in constant time. */
+function hasValidBearerToken(value: unknown): boolean {
+${unit}if (!MCP_AUTH_TOKEN || typeof value !== 'string') return false;
+${unit}const expected = \`Bearer \${MCP_AUTH_TOKEN}\`;
+${unit}if (value.length !== expected.length) return false;
+${unit}let difference = 0;
+${unit}for (let index = 0; index < expected.length; index++) {
+${unit}${unit}difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
+${unit}}
+${unit}return difference === 0;
+}`;
+}
+
+// Each fix's code is indented by the file's own unit (a tab, 4 spaces) from the line it goes into,
+// and a multi-line object or list it writes puts a comma after its last item only where the file
+// (or the literal it goes into) does. The outputs are written out, not built by the fix's helpers.
+ruleTester.run("require-csrf-token: the token check in the file's indentation and trailing commas", rule, {
+  valid: [],
+  invalid: failClosedFix([
+    {
+      name: 'express app.post in a tab-indented file',
+      code: `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+\tawait transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+      output: `import express from 'express';
+
+const app = express();
+
+${csrfHelpers('\t')}
+
+app.post('/mcp', (req, res, next) => {
+\tif (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+\t\tres.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+\t\treturn;
+\t}
+\tnext();
+}, async (req, res) => {
+\tawait transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: `\`POST /mcp\`` },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+
+const app = express();
+
+${bearerHelpers('\t')}
+
+app.post('/mcp', (req, res, next) => {
+\tif (!hasValidBearerToken(req.headers['authorization'])) {
+\t\tres.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
+\t\treturn;
+\t}
+\tnext();
+}, async (req, res) => {
+\tawait transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'express app.post in a file indented by 4 spaces',
+      code: `import express from 'express';
+
+const app = express();
+app.post('/mcp', async (req, res) => {
+    await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+      output: `import express from 'express';
+
+const app = express();
+
+${csrfHelpers('    ')}
+
+app.post('/mcp', (req, res, next) => {
+    if (!hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+        res.status(403).json({ error: 'Missing or invalid credentials for this MCP server' });
+        return;
+    }
+    next();
+}, async (req, res) => {
+    await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: `\`POST /mcp\`` },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import express from 'express';
+
+const app = express();
+
+${bearerHelpers('    ')}
+
+app.post('/mcp', (req, res, next) => {
+    if (!hasValidBearerToken(req.headers['authorization'])) {
+        res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Missing or invalid credentials for this MCP server' });
+        return;
+    }
+    next();
+}, async (req, res) => {
+    await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'node:http handler in a file indented by 4 spaces',
+      code: `import http from 'node:http';
+
+const server = http.createServer(async (req, res) => {
+    if (req.url === '/mcp') {
+        await transport.handleRequest(req, res);
+        return;
+    }
+    res.writeHead(404).end();
+});
+server.listen(3000, '127.0.0.1');`,
+      output: `import http from 'node:http';
+
+${csrfHelpers('    ')}
+
+const server = http.createServer(async (req, res) => {
+    if (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+        res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+        return;
+    }
+    if (req.url === '/mcp') {
+        await transport.handleRequest(req, res);
+        return;
+    }
+    res.writeHead(404).end();
+});
+server.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: `Every method of \`/mcp\` in this handler` },
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+${bearerHelpers('    ')}
+
+const server = http.createServer(async (req, res) => {
+    if (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+        res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+        return;
+    }
+    if (req.url === '/mcp') {
+        await transport.handleRequest(req, res);
+        return;
+    }
+    res.writeHead(404).end();
+});
+server.listen(3000, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'node:http handler in a tab-indented file',
+      code: `import http from 'node:http';
+
+const server = http.createServer(async (req, res) => {
+\tif (req.url === '/mcp') {
+\t\tawait transport.handleRequest(req, res);
+\t\treturn;
+\t}
+\tres.writeHead(404).end();
+});
+server.listen(3000, '127.0.0.1');`,
+      output: `import http from 'node:http';
+
+${csrfHelpers('\t')}
+
+const server = http.createServer(async (req, res) => {
+\tif (req.method === 'POST' && !hasValidCsrfToken(req.headers['x-mcp-csrf-token'])) {
+\t\tres.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+\t\treturn;
+\t}
+\tif (req.url === '/mcp') {
+\t\tawait transport.handleRequest(req, res);
+\t\treturn;
+\t}
+\tres.writeHead(404).end();
+});
+server.listen(3000, '127.0.0.1');`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: `Every method of \`/mcp\` in this handler` },
+          line: 4,
+          column: 6,
+          endLine: 4,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import http from 'node:http';
+
+${bearerHelpers('\t')}
+
+const server = http.createServer(async (req, res) => {
+\tif (req.method === 'POST' && !hasValidBearerToken(req.headers['authorization'])) {
+\t\tres.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(JSON.stringify({ error: 'Missing or invalid credentials for this MCP server' }));
+\t\treturn;
+\t}
+\tif (req.url === '/mcp') {
+\t\tawait transport.handleRequest(req, res);
+\t\treturn;
+\t}
+\tres.writeHead(404).end();
+});
+server.listen(3000, '127.0.0.1');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fastify route options over several lines with no comma after the last: none after the hook either',
+      code: `import Fastify from 'fastify';
+
+const app = Fastify();
+app.post(
+  '/mcp',
+  {
+    config: { rateLimit: false },
+    bodyLimit: 1048576
+  },
+  async (request, reply) => {
+    await transport.handleRequest(request.raw, reply.raw, request.body);
+  }
+);
+const routes = [
+  'a',
+  'b'
+];
+app.listen({ port: 3000, host: '127.0.0.1' });`,
+      output: `import Fastify from 'fastify';
+
+const app = Fastify();
+
+${csrfHelpers('  ')}
+
+app.post(
+  '/mcp',
+  {
+    config: { rateLimit: false },
+    bodyLimit: 1048576,
+    preHandler: async (request, reply) => {
+      if (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) return reply.code(403).send({ error: 'Missing or invalid credentials for this MCP server' });
+    }
+  },
+  async (request, reply) => {
+    await transport.handleRequest(request.raw, reply.raw, request.body);
+  }
+);
+const routes = [
+  'a',
+  'b'
+];
+app.listen({ port: 3000, host: '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: `\`POST /mcp\`` },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import Fastify from 'fastify';
+
+const app = Fastify();
+
+${bearerHelpers('  ')}
+
+app.post(
+  '/mcp',
+  {
+    config: { rateLimit: false },
+    bodyLimit: 1048576,
+    preHandler: async (request, reply) => {
+      if (!hasValidBearerToken(request.headers['authorization'])) return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing or invalid credentials for this MCP server' });
+    }
+  },
+  async (request, reply) => {
+    await transport.handleRequest(request.raw, reply.raw, request.body);
+  }
+);
+const routes = [
+  'a',
+  'b'
+];
+app.listen({ port: 3000, host: '127.0.0.1' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Elysia route in a tab-indented file with no trailing commas: the hook object has none',
+      code: `import { Elysia } from 'elysia';
+
+const routes = {
+\ta: 1,
+\tb: 2
+};
+new Elysia()
+\t.post('/mcp', ({ request }) => transport.handleRequest(request))
+\t.listen({ port: 3000, hostname: '127.0.0.1' });`,
+      output: `import { Elysia } from 'elysia';
+
+const routes = {
+\ta: 1,
+\tb: 2
+};
+
+${csrfHelpers('\t')}
+
+new Elysia()
+\t.post('/mcp', ({ request }) => transport.handleRequest(request), {
+\t\tbeforeHandle: ({ headers, set }) => {
+\t\t\tif (!hasValidCsrfToken(headers['x-mcp-csrf-token'])) {
+\t\t\t\tset.status = 403;
+\t\t\t\treturn { error: 'Missing or invalid credentials for this MCP server' };
+\t\t\t}
+\t\t}
+\t})
+\t.listen({ port: 3000, hostname: '127.0.0.1' });`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: `\`POST /mcp\`` },
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { Elysia } from 'elysia';
+
+const routes = {
+\ta: 1,
+\tb: 2
+};
+
+${bearerHelpers('\t')}
+
+new Elysia()
+\t.post('/mcp', ({ request }) => transport.handleRequest(request), {
+\t\tbeforeHandle: ({ headers, set }) => {
+\t\t\tif (!hasValidBearerToken(headers['authorization'])) {
+\t\t\t\tset.status = 401;
+\t\t\t\tset.headers['www-authenticate'] = 'Bearer';
+\t\t\t\treturn { error: 'Missing or invalid credentials for this MCP server' };
+\t\t\t}
+\t\t}
+\t})
+\t.listen({ port: 3000, hostname: '127.0.0.1' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'h3 route in a file indented by 4 spaces: the options object and its middleware list one a line',
+      code: `import { H3 } from 'h3';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const app = new H3();
+function handle(event) {
+    return transport.handleRequest(event.req);
+}
+app.post('/mcp', handle);
+export default app;
+`,
+      output: `import { H3 } from 'h3';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const app = new H3();
+function handle(event) {
+    return transport.handleRequest(event.req);
+}
+
+${csrfHelpers('    ')}
+
+app.post('/mcp', handle, {
+    middleware: [
+        (event) => {
+            if (!hasValidCsrfToken(event.req.headers.get('x-mcp-csrf-token'))) {
+                return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
+            }
+        },
+    ],
+});
+export default app;
+`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: `\`POST /mcp\`` },
+          line: 9,
+          column: 1,
+          endLine: 9,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { H3 } from 'h3';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+const app = new H3();
+function handle(event) {
+    return transport.handleRequest(event.req);
+}
+
+${bearerHelpers('    ')}
+
+app.post('/mcp', handle, {
+    middleware: [
+        (event) => {
+            if (!hasValidBearerToken(event.req.headers.get('authorization'))) {
+                return Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
+            }
+        },
+    ],
+});
+export default app;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fastmcp options on one line in a tab-indented file: one property a line',
+      code: `import { FastMCP } from 'fastmcp';
+
+const server = new FastMCP({ name: 'notes', version: '1.0.0' });
+if (process.env.HTTP) {
+\tserver.start({ transportType: 'httpStream', httpStream: { port: 8080, host: '0.0.0.0' } });
+}`,
+      output: `import { FastMCP } from 'fastmcp';
+
+${csrfHelpers('\t')}
+
+const server = new FastMCP({
+\tname: 'notes',
+\tversion: '1.0.0',
+\tauthenticate: async (request) => {
+\t\tif (!hasValidCsrfToken(request.headers['x-mcp-csrf-token'])) {
+\t\t\tthrow new Response(null, { status: 403, statusText: 'Forbidden' });
+\t\t}
+\t\treturn {};
+\t},
+});
+if (process.env.HTTP) {
+\tserver.start({ transportType: 'httpStream', httpStream: { port: 8080, host: '0.0.0.0' } });
+}`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: `fastmcp's \`httpStream\` server` },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { FastMCP } from 'fastmcp';
+
+${bearerHelpers('\t')}
+
+const server = new FastMCP({
+\tname: 'notes',
+\tversion: '1.0.0',
+\tauthenticate: async (request) => {
+\t\tif (!hasValidBearerToken(request.headers['authorization'])) {
+\t\t\tthrow new Response(null, { status: 401, statusText: 'Unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } });
+\t\t}
+\t\treturn {};
+\t},
+});
+if (process.env.HTTP) {
+\tserver.start({ transportType: 'httpStream', httpStream: { port: 8080, host: '0.0.0.0' } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'web handler written as one expression in a tab-indented file: the block body it takes',
+      code: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+export default {
+\tfetch: (request: Request) => transport.handleRequest(request),
+};`,
+      output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+export default {
+\tfetch: (request: Request) => {
+\t\tif (request.method === 'POST' && !hasValidCsrfToken(request.headers.get('x-mcp-csrf-token'))) {
+\t\t\treturn Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 403 });
+\t\t}
+\t\treturn transport.handleRequest(request);
+\t},
+};
+
+${csrfHelpers('\t')}`,
+      errors: [
+        {
+          messageId: 'missingCsrfCheck',
+          data: { route: `Every method of this handler` },
+          line: 5,
+          column: 2,
+          endLine: 5,
+          endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'useBearerToken',
+              output: `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+export default {
+\tfetch: (request: Request) => {
+\t\tif (request.method === 'POST' && !hasValidBearerToken(request.headers.get('authorization'))) {
+\t\t\treturn Response.json({ error: 'Missing or invalid credentials for this MCP server' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
+\t\t}
+\t\treturn transport.handleRequest(request);
+\t},
+};
+
+${bearerHelpers('\t')}`,
             },
           ],
         },

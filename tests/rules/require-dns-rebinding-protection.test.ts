@@ -4016,3 +4016,317 @@ export async function POST(request: Request): Promise<Response> {
     },
   ]),
 });
+
+// The Host checks the fixes write are indented by the file's own unit (a tab, 4 spaces) from the
+// line they go into, in its quotes, and a property they add to a multi-line object follows
+// whether that object puts a comma after its last one. The outputs are written out in full.
+ruleTester.run(
+  "require-dns-rebinding-protection: the fixes in the file's indentation, quotes and trailing commas",
+  rule,
+  {
+    valid: [],
+    invalid: failClosedFix([
+      {
+        name: "Socket.IO's `allowRequest` in a file with double quotes and no semicolons",
+        code: `import { createServer } from "node:http"
+import { Server } from "socket.io"
+import { runTool } from "./mcp/tools.js"
+
+const http = createServer()
+const io = new Server(http)
+io.on("connection", (socket) => {
+  socket.on("tool", async (name: string, reply: (result: unknown) => void) => reply(await runTool(name)))
+})
+http.listen(47000, "127.0.0.1")`,
+        output: null,
+        errors: [
+          {
+            messageId: 'unprotectedWebSocket',
+            data: { server: '`Server`' },
+            line: 6,
+            column: 16,
+            endLine: 6,
+            endColumn: 22,
+            suggestions: [
+              {
+                messageId: 'refuseWebPages',
+                output: `import { createServer } from "node:http"
+import { Server } from "socket.io"
+import { runTool } from "./mcp/tools.js"
+
+const http = createServer()
+const io = new Server(http, { allowRequest: (req, callback) => callback(null, !req.headers.origin && /^(?:localhost|127\\.0\\.0\\.1|\\[::1\\])(?::\\d+)?$/.test(req.headers.host ?? "")) })
+io.on("connection", (socket) => {
+  socket.on("tool", async (name: string, reply: (result: unknown) => void) => reply(await runTool(name)))
+})
+http.listen(47000, "127.0.0.1")`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a node:http handler in a file indented by 4 spaces: the Host check one level in',
+        code: `import http from 'node:http';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (req.url === '/mcp') return serveMcp(req, res);
+    res.writeHead(404).end();
+}
+http.createServer(onRequest).listen(3000, '127.0.0.1');`,
+        output: `import http from 'node:http';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+    // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+    if (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
+        res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
+        return;
+    }
+    if (req.url === '/mcp') return serveMcp(req, res);
+    res.writeHead(404).end();
+}
+http.createServer(onRequest).listen(3000, '127.0.0.1');`,
+        errors: [
+          {
+            messageId: 'unprotectedApp',
+            data: { app: 'request handler' },
+            line: 7,
+            column: 9,
+            endLine: 7,
+            endColumn: 27,
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        name: 'a node:http handler in a tab-indented file',
+        code: `import http from 'node:http';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+\tif (req.url === '/mcp') return serveMcp(req, res);
+\tres.writeHead(404).end();
+}
+http.createServer(onRequest).listen(3000, '127.0.0.1');`,
+        output: `import http from 'node:http';
+import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+
+const serveMcp = toNodeHandler(createMcpHandler(() => new McpServer({ name: 'x', version: '1.0.0' })));
+function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+\t// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+\tif (!['localhost', '127.0.0.1', '[::1]'].includes((req.headers.host ?? '').replace(/:\\d+$/, ''))) {
+\t\tres.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Host not allowed' }));
+\t\treturn;
+\t}
+\tif (req.url === '/mcp') return serveMcp(req, res);
+\tres.writeHead(404).end();
+}
+http.createServer(onRequest).listen(3000, '127.0.0.1');`,
+        errors: [
+          {
+            messageId: 'unprotectedApp',
+            data: { app: 'request handler' },
+            line: 7,
+            column: 6,
+            endLine: 7,
+            endColumn: 24,
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        name: "a Fastify app made inside a function of a tab-indented file: the hook at the app's indentation",
+        code: `import Fastify from 'fastify';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+
+const mcp = createMcpHandler(() => buildServer());
+export function start() {
+\tconst app = Fastify({ logger: true });
+\tapp.post('/mcp', async (request) => mcp.fetch(request.raw as never));
+\treturn app;
+}`,
+        output: `import Fastify from 'fastify';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+
+const mcp = createMcpHandler(() => buildServer());
+export function start() {
+\tconst app = Fastify({ logger: true });
+\tapp.addHook('onRequest', async (request, reply) => {
+\t\t// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+\t\tconst hostname = (request.headers.host ?? '').replace(/:\\d+$/, '');
+\t\tif (!['localhost', '127.0.0.1', '[::1]'].includes(hostname)) return reply.code(403).send({ error: 'Host not allowed' });
+\t});
+\tapp.post('/mcp', async (request) => mcp.fetch(request.raw as never));
+\treturn app;
+}`,
+        errors: [
+          {
+            messageId: 'unprotectedApp',
+            data: { app: '`Fastify({ logger: true })` app' },
+            line: 6,
+            column: 14,
+            endLine: 6,
+            endColumn: 39,
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        name: 'an Elysia chain indented by 4 spaces: the hook is a line of the chain, its body one level deeper',
+        code: `import { Elysia } from 'elysia';
+
+async function handleMcp(request: Request): Promise<Response> {
+    const message = await request.json();
+    switch (message.method) {
+        case 'tools/list':
+            return Response.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+        default:
+            return Response.json({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+    }
+}
+
+new Elysia()
+    .all('/mcp', ({ request }) => handleMcp(request))
+    .listen({ port: 3000, hostname: '127.0.0.1' });
+`,
+        output: `import { Elysia } from 'elysia';
+
+async function handleMcp(request: Request): Promise<Response> {
+    const message = await request.json();
+    switch (message.method) {
+        case 'tools/list':
+            return Response.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+        default:
+            return Response.json({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+    }
+}
+
+new Elysia()
+    .onRequest(({ request, set }) => {
+        // DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+        if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(request.url).hostname)) {
+            set.status = 403;
+            return { error: 'Host not allowed' };
+        }
+    })
+    .all('/mcp', ({ request }) => handleMcp(request))
+    .listen({ port: 3000, hostname: '127.0.0.1' });
+`,
+        errors: [
+          {
+            messageId: 'unprotectedApp',
+            data: { app: '`new Elysia()` app' },
+            line: 13,
+            column: 1,
+            endLine: 13,
+            endColumn: 13,
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        name: 'an Elysia app in a tab-indented file, the hook chained on the line that makes it',
+        code: `import { Elysia } from 'elysia';
+
+async function handleMcp(request: Request): Promise<Response> {
+\tconst message = await request.json();
+\tswitch (message.method) {
+\t\tcase 'tools/list':
+\t\t\treturn Response.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+\t\tdefault:
+\t\t\treturn Response.json({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+\t}
+}
+
+const app = new Elysia();
+app
+\t.all('/mcp', ({ request }) => handleMcp(request));
+app
+\t.listen({ port: 3000, hostname: '127.0.0.1' });
+`,
+        output: `import { Elysia } from 'elysia';
+
+async function handleMcp(request: Request): Promise<Response> {
+\tconst message = await request.json();
+\tswitch (message.method) {
+\t\tcase 'tools/list':
+\t\t\treturn Response.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+\t\tdefault:
+\t\t\treturn Response.json({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+\t}
+}
+
+const app = new Elysia().onRequest(({ request, set }) => {
+\t// DNS rebinding: a hostile name pointed at this machine still arrives with its own Host.
+\tif (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(request.url).hostname)) {
+\t\tset.status = 403;
+\t\treturn { error: 'Host not allowed' };
+\t}
+});
+app
+\t.all('/mcp', ({ request }) => handleMcp(request));
+app
+\t.listen({ port: 3000, hostname: '127.0.0.1' });
+`,
+        errors: [
+          {
+            messageId: 'unprotectedApp',
+            data: { app: '`new Elysia()` app' },
+            line: 13,
+            column: 13,
+            endLine: 13,
+            endColumn: 25,
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        name: 'transport options over several lines of a tab-indented file with double quotes and no trailing commas',
+        code: `import express from "express"
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js"
+
+const app = express()
+app.post("/mcp", async (req, res) => {
+\tconst transport = new StreamableHTTPServerTransport({
+\t\tsessionIdGenerator: undefined
+\t})
+\tawait transport.handleRequest(req, res, req.body)
+})
+app.listen(3000, "127.0.0.1")`,
+        output: `import express from "express"
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js"
+
+const app = express()
+app.post("/mcp", async (req, res) => {
+\tconst transport = new StreamableHTTPServerTransport({
+\t\tsessionIdGenerator: undefined,
+\t\tenableDnsRebindingProtection: true,
+\t\tallowedHosts: ["127.0.0.1:3000", "localhost:3000"]
+\t})
+\tawait transport.handleRequest(req, res, req.body)
+})
+app.listen(3000, "127.0.0.1")`,
+        errors: [
+          {
+            messageId: 'unprotectedTransport',
+            data: { transport: '`StreamableHTTPServerTransport`' },
+            line: 6,
+            column: 24,
+            endLine: 6,
+            endColumn: 53,
+            suggestions: [],
+          },
+        ],
+      },
+    ]),
+  },
+);

@@ -13,11 +13,11 @@ export interface TokenHelperOptions {
    * in a loop, and the fix imports nothing.
    */
   readonly imported?: string;
-  /** The quotes and semicolons of the file (default: `'` and `;`), which the fix writes in. */
+  /** The style of the file (default: `'`, `;`, two spaces and trailing commas), which the fix writes in. */
   readonly style?: FileStyle;
 }
 
-const DEFAULT_STYLE: FileStyle = { quote: "'", semicolons: true };
+const DEFAULT_STYLE: FileStyle = { quote: "'", semicolons: true, indent: '  ', trailingCommas: true };
 
 /**
  * The declarations the token fix adds, as the rule writes them: the token read from the
