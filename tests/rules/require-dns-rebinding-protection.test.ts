@@ -4291,6 +4291,42 @@ app
       },
       {
         name: 'transport options over several lines of a tab-indented file with double quotes and no trailing commas',
+        code: `import http from "node:http"
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js"
+
+const server = http.createServer(async (req, res) => {
+\tconst transport = new StreamableHTTPServerTransport({
+\t\tsessionIdGenerator: undefined
+\t})
+\tawait transport.handleRequest(req, res)
+})
+server.listen(3000, "127.0.0.1")`,
+        output: `import http from "node:http"
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js"
+
+const server = http.createServer(async (req, res) => {
+\tconst transport = new StreamableHTTPServerTransport({
+\t\tsessionIdGenerator: undefined,
+\t\tenableDnsRebindingProtection: true,
+\t\tallowedHosts: ["127.0.0.1:3000", "localhost:3000"]
+\t})
+\tawait transport.handleRequest(req, res)
+})
+server.listen(3000, "127.0.0.1")`,
+        errors: [
+          {
+            messageId: 'unprotectedTransport',
+            data: { transport: '`StreamableHTTPServerTransport`' },
+            line: 5,
+            column: 24,
+            endLine: 5,
+            endColumn: 53,
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        name: "the SDK's Host validation middleware on an Express app of a file with double quotes and no semicolons",
         code: `import express from "express"
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js"
 
@@ -4304,13 +4340,13 @@ app.post("/mcp", async (req, res) => {
 app.listen(3000, "127.0.0.1")`,
         output: `import express from "express"
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js"
+import { localhostHostValidation } from "@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js"
 
 const app = express()
+app.use(localhostHostValidation())
 app.post("/mcp", async (req, res) => {
 \tconst transport = new StreamableHTTPServerTransport({
-\t\tsessionIdGenerator: undefined,
-\t\tenableDnsRebindingProtection: true,
-\t\tallowedHosts: ["127.0.0.1:3000", "localhost:3000"]
+\t\tsessionIdGenerator: undefined
 \t})
 \tawait transport.handleRequest(req, res, req.body)
 })
