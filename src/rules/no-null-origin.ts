@@ -2,13 +2,13 @@ import { fileStyle, quoted } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
-  asOperand,
   inlineLeaves,
   removableStatementOf,
   removeListElement,
   removeStatement,
   replacePropertyValue,
 } from '../fixes/edits';
+import { inPlaceOf } from '../fixes/parentheses';
 import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
 import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
@@ -194,7 +194,7 @@ export default createRule<Options, MessageIds>({
             policy: `${middleware.display} with \`origin: 'null'\``,
             fix: (fixer) =>
               leaves
-                ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(middleware.denyOrigin)))
+                ? leaves.map((leaf) => fixer.replaceText(leaf, inPlaceOf(sourceCode, leaf, middleware.denyOrigin)))
                 : replacePropertyValue(fixer, sourceCode, property, middleware.denyOrigin),
           },
           credentials,
