@@ -288,11 +288,6 @@ export function inlineLeaves(
   return matches.map((match) => match.node);
 }
 
-/** An arrow function put where an operand stands needs parentheses: `dev ? (() => '') : ORIGIN`. */
-export function asOperand(text: string): string {
-  return text.includes('=>') ? `(${text})` : text;
-}
-
 /** Adds an argument in front of an existing one: `f(a, cb)` → `f(a, arg, cb)`. */
 export function insertArgumentBefore(fixer: RuleFixer, argument: TSESTree.Node, argumentText: string): RuleFix {
   return fixer.insertTextBefore(editable(argument), `${argumentText}, `);

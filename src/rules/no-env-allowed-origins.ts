@@ -3,6 +3,7 @@ import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { PLACEHOLDER_ORIGIN, isTypeScriptFile } from '../fixes/constants';
 import { fileStyle, quoted, statementEnd, styledFor } from '../fixes/style';
 import { originCommentEdits, removableStatementOf, removeListElement, removeStatement } from '../fixes/edits';
+import { inPlaceOf } from '../fixes/parentheses';
 import { calledMethodName, skipTypeWrappers, walk } from '../analysis/ast';
 import { originDecisionListeners } from '../analysis/origin-decisions';
 import { createRule } from '../utils/create-rule';
@@ -407,7 +408,10 @@ export default createRule<Options, MessageIds>({
           ? originCommentEdits(fixer, sourceCode, property, false)
           : [];
       return [
-        fixer.replaceText(carrier, `${wrap(carrier, replacement(carrier, sink, origins, names))}${note}`),
+        fixer.replaceText(
+          carrier,
+          `${inPlaceOf(sourceCode, carrier, replacement(carrier, sink, origins, names))}${note}`,
+        ),
         ...comments,
       ];
     };
@@ -474,17 +478,6 @@ export default createRule<Options, MessageIds>({
     const sourceUse = (name: string, value: TSESTree.Node): TSESTree.Node | null => {
       const expression = skipTypeWrappers(value);
       return expression.type === AST_NODE_TYPES.Identifier && expression.name === name ? expression : null;
-    };
-
-    /** An arrow function or `as` expression that replaces an operand needs parentheses. */
-    const wrap = (carrier: TSESTree.Node, text: string): string => {
-      const parent = carrier.parent;
-      const operand =
-        parent?.type === AST_NODE_TYPES.LogicalExpression ||
-        parent?.type === AST_NODE_TYPES.ConditionalExpression ||
-        parent?.type === AST_NODE_TYPES.MemberExpression ||
-        parent?.type === AST_NODE_TYPES.CallExpression;
-      return operand && /=>| as /u.test(text) ? `(${text})` : text;
     };
 
     const reportAllowlistsIn = (node: TSESTree.Node, sink: Sink): void => {

@@ -2,13 +2,13 @@ import { fileStyle, quoted, styledFor } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
-  asOperand,
   inlineLeaves,
   removableStatementOf,
   removeListElement,
   removeStatement,
   replacePropertyValue,
 } from '../fixes/edits';
+import { inPlaceOf } from '../fixes/parentheses';
 import { calledMethodName, skipTypeWrappers } from '../analysis/ast';
 import { isLinted, placeOf, staticValue, textOf } from '../analysis/program';
 import { createRule } from '../utils/create-rule';
@@ -196,7 +196,9 @@ export default createRule<Options, MessageIds>({
             policy: `${middleware.display} with \`origin: 'null'\``,
             fix: (fixer) =>
               leaves
-                ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(styled(middleware.denyOrigin))))
+                ? leaves.map((leaf) =>
+                    fixer.replaceText(leaf, inPlaceOf(sourceCode, leaf, styled(middleware.denyOrigin))),
+                  )
                 : replacePropertyValue(fixer, sourceCode, property, styled(middleware.denyOrigin)),
           },
           credentials,

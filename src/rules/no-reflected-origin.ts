@@ -16,13 +16,13 @@ import {
 import {
   appendArgument,
   appendObjectProperty,
-  asOperand,
   inlineLeaves,
   originCommentEdits,
   removeListElement,
   removeStatement,
   replacePropertyValue,
 } from '../fixes/edits';
+import { asOperandOf, inPlaceOf } from '../fixes/parentheses';
 import { containsNode, skipTypeWrappers, topLevelStatement, walk } from '../analysis/ast';
 import { MENTIONS_EXPORT, exportedConstantOf, importingPrograms, samePlace } from '../analysis/exported-values';
 import { createRule } from '../utils/create-rule';
@@ -152,8 +152,8 @@ export default createRule<Options, MessageIds>({
       const checkOf = (list: string, shape: 'array' | 'set', literalTypes: boolean, check: string): string => {
         const member =
           shape === 'set'
-            ? `${literalTypes ? `(${list} as ReadonlySet<string>)` : list}.has(origin)`
-            : `${literalTypes ? `(${list} as readonly string[])` : list}.includes(origin)`;
+            ? `${literalTypes ? asOperandOf('object', `${list} as ReadonlySet<string>`) : list}.has(origin)`
+            : `${literalTypes ? asOperandOf('object', `${list} as readonly string[]`) : list}.includes(origin)`;
         return styled(
           [
             `/** The request's origin when ${list} lists it, else '' (which matches no origin). */`,
@@ -252,7 +252,7 @@ export default createRule<Options, MessageIds>({
             const leaves = inlineLeaves(value, candidates, reflecting);
             const replace = (fixer: RuleFixer, text: string): RuleFix[] => [
               ...(leaves
-                ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
+                ? leaves.map((leaf) => fixer.replaceText(leaf, inPlaceOf(sourceCode, leaf, text)))
                 : [replacePropertyValue(fixer, sourceCode, property, text)]),
               ...originCommentEdits(fixer, sourceCode, property, !leaves && text === styled(middleware.denyOrigin)),
             ];

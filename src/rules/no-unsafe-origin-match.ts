@@ -1,3 +1,4 @@
+import { asOperandOf, inPlaceOf } from '../fixes/parentheses';
 import { fileStyle } from '../fixes/style';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
@@ -144,7 +145,8 @@ export default createRule<Options, MessageIds>({
         const example = weakTextMatchExample(kind, text.value, subject);
         if (!example) continue;
         const optional = isOptionalCall(call);
-        const receiverText = operand(textOf(receiver), receiver);
+        // One text for both places it goes, the object of `.startsWith()` the stricter.
+        const receiverText = asOperandOf('object', textOf(receiver), receiver);
         const rewrite = text.fromList ? null : textMatchRewrite(kind, text.value, subject);
         const pattern = text.fromList || kind !== 'substring' ? null : substringRewritePattern(text.value, subject);
         const piece = (value: string): string =>
@@ -165,11 +167,8 @@ export default createRule<Options, MessageIds>({
             fix: replacement
               ? (fixer) => {
                   const joined = replacement.join(' || ');
-                  let fixed = joined;
-                  if (negated) fixed = `!(${joined})`;
-                  else if (replacement.length > 1 ? !isLooseContext(check) : needsParentheses(check))
-                    fixed = `(${joined})`;
-                  return fixer.replaceText(check, fixed);
+                  const fixed = negated ? `!${asOperandOf('!', joined)}` : joined;
+                  return fixer.replaceText(check, inPlaceOf(sourceCode, check, fixed));
                 }
               : null,
             suggestion: pattern
@@ -178,7 +177,11 @@ export default createRule<Options, MessageIds>({
                   fix: (fixer) =>
                     fixer.replaceText(
                       check,
-                      `${negated ? '!' : ''}/${pattern}/.test(${optional ? `${receiverText} ?? ${fileStyle(sourceCode).quote.repeat(2)}` : textOf(receiver)})`,
+                      inPlaceOf(
+                        sourceCode,
+                        check,
+                        `${negated ? '!' : ''}/${pattern}/.test(${optional ? `${asOperandOf('??', textOf(receiver), receiver)} ?? ${fileStyle(sourceCode).quote.repeat(2)}` : textOf(receiver)})`,
+                      ),
                     ),
                 }
               : null,
@@ -246,59 +249,6 @@ export default createRule<Options, MessageIds>({
 function isOptionalCall(call: TSESTree.CallExpression): boolean {
   const callee = skipTypeWrappers(call.callee);
   return call.optional || (callee.type === AST_NODE_TYPES.MemberExpression && callee.optional);
-}
-
-/** A receiver's text, in parentheses when it would not bind as the object of `.method()` or a side of `===`. */
-function operand(text: string, node: TSESTree.Node): string {
-  const expression = skipTypeWrappers(node);
-  const tight =
-    expression.type === AST_NODE_TYPES.Identifier ||
-    expression.type === AST_NODE_TYPES.MemberExpression ||
-    expression.type === AST_NODE_TYPES.CallExpression ||
-    expression.type === AST_NODE_TYPES.ChainExpression ||
-    expression.type === AST_NODE_TYPES.Literal ||
-    expression.type === AST_NODE_TYPES.TemplateLiteral;
-  return tight && expression === node ? text : `(${text})`;
-}
-
-/** Where `a || b` can stand in for a check without parentheses. */
-function isLooseContext(check: TSESTree.Node): boolean {
-  const parent = check.parent?.type === AST_NODE_TYPES.ChainExpression ? check.parent.parent : check.parent;
-  const self = check.parent?.type === AST_NODE_TYPES.ChainExpression ? check.parent : check;
-  if (!parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.VariableDeclarator:
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.Property:
-      return true;
-    case AST_NODE_TYPES.LogicalExpression:
-      return parent.operator === '||';
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-      return parent.callee !== self;
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-      return parent.body === self;
-    default:
-      return false;
-  }
-}
-
-/** Where even `a === b` needs parentheses: after `!`, as an object, inside arithmetic or a tighter comparison. */
-function needsParentheses(check: TSESTree.Node): boolean {
-  const parent = check.parent?.type === AST_NODE_TYPES.ChainExpression ? check.parent.parent : check.parent;
-  if (!parent) return false;
-  return (
-    parent.type === AST_NODE_TYPES.UnaryExpression ||
-    parent.type === AST_NODE_TYPES.MemberExpression ||
-    parent.type === AST_NODE_TYPES.BinaryExpression ||
-    parent.type === AST_NODE_TYPES.AwaitExpression ||
-    parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-    parent.type === AST_NODE_TYPES.TSAsExpression
-  );
 }
 
 /** A string literal with the given quote character (a backtick makes a template). */

@@ -4,7 +4,6 @@ import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import {
   appendArgument,
   appendObjectProperty,
-  asOperand,
   inlineLeaves,
   originCommentEdits,
   removableStatementOf,
@@ -12,6 +11,7 @@ import {
   removeStatement,
   replacePropertyValue,
 } from '../fixes/edits';
+import { inPlaceOf } from '../fixes/parentheses';
 import {
   PLACEHOLDER_ORIGIN,
   arrayAllowlist,
@@ -258,7 +258,7 @@ export default createRule<Options, MessageIds>({
       // A comment that says the option allows every origin goes with the wildcard.
       const replaceWildcard = (fixer: RuleFixer, text: string): RuleFix[] => [
         ...(leaves
-          ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(text)))
+          ? leaves.map((leaf) => fixer.replaceText(leaf, inPlaceOf(sourceCode, leaf, text)))
           : [replacePropertyValue(fixer, sourceCode, property, text)]),
         ...originCommentEdits(fixer, sourceCode, property, !leaves && text === styled(middleware.denyOrigin)),
       ];

@@ -5,12 +5,12 @@ import { bindingState, ensureModuleDeclarations, importDeclaration, isTypeScript
 import {
   appendArgument,
   appendObjectProperty,
-  asOperand,
   indentationAt,
   inlineLeaves,
   replacePropertyValue,
   withBlockBody,
 } from '../fixes/edits';
+import { inPlaceOf } from '../fixes/parentheses';
 import {
   calledMethodName,
   calledMethodObject,
@@ -1672,7 +1672,7 @@ export default createRule<Options, MessageIds>({
           messageId: 'useLoopbackHost',
           fix: (fixer) =>
             leaves
-              ? leaves.map((leaf) => fixer.replaceText(leaf, asOperand(styled("'127.0.0.1'"))))
+              ? leaves.map((leaf) => fixer.replaceText(leaf, inPlaceOf(sourceCode, leaf, styled("'127.0.0.1'"))))
               : replacePropertyValue(fixer, sourceCode, property, styled("'127.0.0.1'")),
         }),
         suggest: [

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { appendObjectProperty, replaceExpression } from '../fixes/edits';
+import { asOperandOf, inPlaceOf } from '../fixes/parentheses';
 import { fileStyle, quoted, type FileStyle } from '../fixes/style';
 import { skipTypeWrappers, walk } from '../analysis/ast';
 import { mentionsAny } from '../analysis/imports';
@@ -293,7 +294,12 @@ export default createRule<Options, MessageIds>({
           ? [
               {
                 messageId: 'useLoopbackFallback',
-                fix: (fixer) => replaceExpression(fixer, value, withFallback(textOf(value), value, loopback().ipv4)),
+                fix: (fixer) =>
+                  replaceExpression(
+                    fixer,
+                    value,
+                    inPlaceOf(sourceCode, value, `${asOperandOf('??', textOf(value), value)} ?? ${loopback().ipv4}`),
+                  ),
               },
             ]
           : [],
@@ -561,15 +567,4 @@ function argumentPath(
 /** A host value as code: `'0.0.0.0'`, `undefined`. */
 function describeValue(value: unknown): string {
   return `\`${typeof value === 'string' ? `'${value}'` : String(value)}\``;
-}
-
-/** `text ?? '127.0.0.1'`, with parentheses where `??` would not bind tighter than the expression. */
-function withFallback(text: string, expression: TSESTree.Node, loopback: string): string {
-  const operand =
-    expression.type === AST_NODE_TYPES.Identifier ||
-    expression.type === AST_NODE_TYPES.MemberExpression ||
-    expression.type === AST_NODE_TYPES.CallExpression
-      ? text
-      : `(${text})`;
-  return `${operand} ?? ${loopback}`;
 }
