@@ -5,6 +5,7 @@ import { connectAdapter } from './connect';
 import { corsPackagesAdapter } from './cors-packages';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
+import { fastifyMcpAdapter } from './fastify-mcp';
 import { chatmcpAdapter } from './chatmcp';
 import { fastmcpAdapter } from './fastmcp';
 import { h3Adapter } from './h3';
@@ -69,6 +70,7 @@ export const ADAPTERS: readonly Adapter[] = [
   cloudflareAgentsAdapter,
   zuploAdapter,
   rekogMcpNestAdapter,
+  fastifyMcpAdapter,
   wsAdapter,
   socketIoAdapter,
   xmcpAdapter,
@@ -260,6 +262,9 @@ export const MENTIONS_CONFIGURED_SERVER_MODULE = mentionsModuleWhere(
   (entity) => entity.kind === 'configured-server' || entity.kind === 'mcp-module',
 );
 
+/** Whether a file names a module whose plugins register MCP routes on an app (fastify-mcp, elysia-mcp). */
+export const MENTIONS_MCP_ROUTES_MODULE = mentionsModuleWhere((entity) => entity.kind === 'mcp-routes');
+
 /** Whether a file names any module the adapters know. */
 export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
   'app',
@@ -275,6 +280,7 @@ export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
   'mcp-app',
   'mcp-handler',
   'configured-server',
+  'mcp-routes',
 );
 
 /**
