@@ -11,6 +11,7 @@ import { fastmcpAdapter } from './fastmcp';
 import { h3Adapter } from './h3';
 import { hapiAdapter } from './hapi';
 import { elysiaAdapter } from './elysia';
+import { elysiaMcpAdapter } from './elysia-mcp';
 import { honoAdapter } from './hono';
 import { koaAdapter } from './koa';
 import { mcpFrameworkAdapter } from './mcp-framework';
@@ -71,6 +72,7 @@ export const ADAPTERS: readonly Adapter[] = [
   zuploAdapter,
   rekogMcpNestAdapter,
   fastifyMcpAdapter,
+  elysiaMcpAdapter,
   wsAdapter,
   socketIoAdapter,
   xmcpAdapter,
