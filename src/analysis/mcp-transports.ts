@@ -19,7 +19,7 @@ import { packageNameOf } from './module-graph';
 import { propertyName, staticValue, variableOf } from './program';
 
 /** The modules of the project through which an MCP package's handler can be imported. */
-const REACHES_MCP_PACKAGE = moduleFilterFor('mcp-transport', 'mcp-app', 'mcp-handler');
+const REACHES_MCP_PACKAGE = moduleFilterFor('mcp-transport', 'mcp-app', 'mcp-handler', 'mcp-routes');
 
 /**
  * Methods of the MCP SDK's HTTP transports that take a request: v1's
@@ -54,7 +54,9 @@ function isMcpPackageValue(node: TSESTree.Node, depth = 0): boolean {
     if (file !== null && !REACHES_MCP_PACKAGE(file)) return false;
   }
   const value = resolveExpression(node) ?? node;
-  // A handler a package exports as it is: xmcp's `xmcpHandler`.
+  // A handler a package exports as it is: xmcp's `xmcpHandler`; or a plugin that registers MCP
+  // routes itself (fastify-mcp's `streamableHttp`, elysia-mcp's `mcp()`), as a route's handler.
+  if (entitiesOf(value, 'mcp-routes').length > 0) return true;
   if (value.type !== AST_NODE_TYPES.CallExpression) return entitiesOf(value, 'mcp-handler').length > 0;
   const callee = skipTypeWrappers(value.callee);
   // mcp-lite's `transport.bind(server)`: the request handler of an MCP transport.

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { ROUTE_SHAPES, entitiesOfKind } from '../frameworks/registry';
-import type { AppFramework } from '../frameworks/types';
+import type { AppFramework, McpRoutesPlugin } from '../frameworks/types';
 import { EMITTER_METHODS } from '../frameworks/node';
 import {
   calledMethodName,
@@ -81,6 +81,12 @@ export interface Route {
    * it by. Not judged: what the call serves is not told by the paths around it.
    */
   readonly enclosingPath?: string;
+  /**
+   * The package plugin that registers this route itself (fastify-mcp's `app.register(streamableHttp,
+   * options)`, elysia-mcp's `app.use(mcp(options))`): the route is that call, its handler the
+   * plugin, and `authenticated` says whether its options name a credential check of the project's.
+   */
+  readonly mounts?: { readonly plugin: McpRoutesPlugin; readonly authenticated: boolean };
 }
 
 /** An app or router, known by what created it. */
@@ -1288,6 +1294,10 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
       handlers: [...h3RouteMiddleware(options), ...(handler ? [handler] : [])],
     };
   }
+  if ((shape.special === 'fastify' && method === 'register') || (shape.special === 'elysia' && method === 'use')) {
+    const mounted = args[0] ? mountedMcpRoute(app, args, base) : null;
+    if (mounted || shape.special === 'fastify') return mounted;
+  }
   // Elysia's `route(method, path, handler, hook?)`.
   if (shape.special === 'elysia' && method === 'route') {
     const methods = staticMethods(args[0]);
@@ -1332,6 +1342,60 @@ function routeOf(app: AppInstance, call: TSESTree.CallExpression): Route | null 
     acceptsPost: method === 'post' || method === 'all' || method === 'use',
     handlers: rest,
     options,
+  };
+}
+
+/**
+ * The route a package plugin registers on the app it is given: fastify-mcp's
+ * `app.register(streamableHttp, { mcpEndpoint: '/mcp' })` (Fastify also reads a `prefix` from the
+ * same options), elysia-mcp's `app.use(mcp({ basePath }))`. The options may be held by a constant;
+ * a path that is not static is `null`.
+ */
+function mountedMcpRoute(
+  app: AppInstance,
+  args: readonly TSESTree.Node[],
+  base: Pick<Route, 'framework' | 'app' | 'node' | 'call' | 'options'>,
+): Route | null {
+  const plugin = args[0]!;
+  const made = skipTypeWrappers(resolveExpression(plugin) ?? plugin);
+  const [entity] = [...entitiesOf(made, 'mcp-routes'), ...(made === plugin ? [] : entitiesOf(plugin, 'mcp-routes'))];
+  if (!entity) return null;
+  const { routes } = entity;
+  if ((routes.mountedBy === 'use') !== (made.type === AST_NODE_TYPES.CallExpression)) return null;
+  const given = routes.mountedBy === 'register' ? args[1] : (made as TSESTree.CallExpression).arguments[0];
+  const options = given && given.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(given) : null;
+  // Options the file does not show: the path is unknown, and so is a check among them.
+  const unseen = given !== undefined && !options;
+  const option = (key: string): ReturnType<typeof findObjectProperty> | null =>
+    options ? findObjectProperty(options, key) : null;
+  const written = option(routes.pathOption);
+  let path: string | null =
+    written?.kind === 'found'
+      ? written.value
+        ? routePath(written.value)
+        : null
+      : written?.kind === 'unknown' || unseen
+        ? null
+        : routes.defaultPath;
+  const prefix = routes.mountedBy === 'register' ? option('prefix') : null;
+  if (path !== null && prefix?.kind === 'found') {
+    const start = prefix.value ? routePath(prefix.value) : null;
+    path = start === null ? null : `${start.replace(/\/$/u, '')}${path}`;
+  }
+  if (routes.mountedBy === 'use') path = withGroupPrefix(app, path);
+  // Options the file does not show may hold the check: taken as holding it.
+  const authenticated =
+    (unseen && routes.authenticatedBy !== undefined) ||
+    (routes.authenticatedBy ?? []).some((key) => {
+      const found = option(key);
+      return found !== null && found.kind !== 'missing';
+    });
+  return {
+    ...base,
+    path,
+    acceptsPost: true,
+    handlers: [plugin],
+    mounts: { plugin: routes, authenticated },
   };
 }
 

@@ -5,11 +5,13 @@ import { connectAdapter } from './connect';
 import { corsPackagesAdapter } from './cors-packages';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
+import { fastifyMcpAdapter } from './fastify-mcp';
 import { chatmcpAdapter } from './chatmcp';
 import { fastmcpAdapter } from './fastmcp';
 import { h3Adapter } from './h3';
 import { hapiAdapter } from './hapi';
 import { elysiaAdapter } from './elysia';
+import { elysiaMcpAdapter } from './elysia-mcp';
 import { honoAdapter } from './hono';
 import { koaAdapter } from './koa';
 import { mcpFrameworkAdapter } from './mcp-framework';
@@ -69,6 +71,8 @@ export const ADAPTERS: readonly Adapter[] = [
   cloudflareAgentsAdapter,
   zuploAdapter,
   rekogMcpNestAdapter,
+  fastifyMcpAdapter,
+  elysiaMcpAdapter,
   wsAdapter,
   socketIoAdapter,
   xmcpAdapter,
@@ -260,6 +264,9 @@ export const MENTIONS_CONFIGURED_SERVER_MODULE = mentionsModuleWhere(
   (entity) => entity.kind === 'configured-server' || entity.kind === 'mcp-module',
 );
 
+/** Whether a file names a module whose plugins register MCP routes on an app (fastify-mcp, elysia-mcp). */
+export const MENTIONS_MCP_ROUTES_MODULE = mentionsModuleWhere((entity) => entity.kind === 'mcp-routes');
+
 /** Whether a file names any module the adapters know. */
 export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
   'app',
@@ -275,6 +282,7 @@ export const MENTIONS_KNOWN_MODULE = mentionsModuleWith(
   'mcp-app',
   'mcp-handler',
   'configured-server',
+  'mcp-routes',
 );
 
 /**

@@ -172,6 +172,12 @@ export type Entity =
    */
   | { readonly kind: 'mcp-module'; readonly async: boolean }
   /**
+   * A package's plugin that registers MCP routes itself on the app it is given, with no route in the
+   * project's code: fastify-mcp's `streamableHttp` (read, and passed to `app.register(plugin, options)`),
+   * elysia-mcp's `mcp(options)` (called, and passed to `app.use()`).
+   */
+  | { readonly kind: 'mcp-routes'; readonly routes: McpRoutesPlugin }
+  /**
    * Makes middleware that answers with the files of a directory and hands every other request on:
    * `express.static(dir)`, `serve-static`, Hono's `serveStatic({ root })`.
    */
@@ -492,6 +498,31 @@ export interface McpTransport {
    * its `httpHandlers`, turns it off too).
    */
   readonly selfMounts?: { readonly option: string };
+}
+
+/** A plugin of a package that registers MCP routes on the app it is registered on, and what they check. */
+export interface McpRoutesPlugin {
+  /** How messages name it: "fastify-mcp's `streamableHttp`". */
+  readonly display: string;
+  /**
+   * How an app takes it: Fastify's `app.register(plugin, options)`, with the options beside the
+   * plugin; Elysia's `app.use(plugin(options))`, with the options in the call that makes it.
+   */
+  readonly mountedBy: 'register' | 'use';
+  /** The option that holds the path of its route that takes POSTs. */
+  readonly pathOption: string;
+  /** The path when the option is left out; `null` where the option is required. */
+  readonly defaultPath: string | null;
+  /** Whether that route takes every method (Elysia's `all`), not only POST. */
+  readonly everyMethod: boolean;
+  /**
+   * Its POST route only hands messages to the SSE sessions its GET stream opened, looked up by the
+   * id the request names (the MCP SDK's legacy SSE transport): a page that cannot read the stream
+   * cannot learn an id.
+   */
+  readonly sessionsOnly?: boolean;
+  /** Options that, given, put a credential check of the project's own in front of its routes. */
+  readonly authenticatedBy?: readonly string[];
 }
 
 /** The apps the SDK makes, which validate `Host` (and in v2 `Origin`) unless told a non-loopback host. */

@@ -322,6 +322,7 @@ export default createRule<Options, MessageIds>({
         const unchecked = routes.filter(
           (route) =>
             route.acceptsPost &&
+            !route.mounts?.authenticated &&
             isEndpoint(route) &&
             !servedInProcessOnly(route) &&
             !routeIsGuarded(finder, route, apps) &&
@@ -376,6 +377,13 @@ export default createRule<Options, MessageIds>({
               messageId: 'missingCsrfCheck',
               data: { route: `${describeRoute(route, handler)} at ${placeOf(route.node, context)}` },
             });
+            continue;
+          }
+          // A package's plugin that registers the route itself (fastify-mcp, elysia-mcp): a check
+          // goes in front of it in a hook of the app, which would guard the app's other routes
+          // too, and its token is the owner's to choose: no fix.
+          if (route.mounts) {
+            context.report({ node: route.node, messageId: 'missingCsrfCheck', data: { route: describeRoute(route) } });
             continue;
           }
           // mcp-handler's `withMcpAuth(handler, verifyToken)`: its own option makes the check refuse.
@@ -771,6 +779,9 @@ export default createRule<Options, MessageIds>({
      * (no lookup) is reached without any id.
      */
     function sessionsMadeBehindCheck(route: Route): boolean {
+      // fastify-mcp's `fastifyMCPSSE` registers the stream's route and the message route at once,
+      // behind the same hooks (judged before this): what is left is whether a page reads the stream.
+      if (route.mounts) return route.mounts.plugin.sessionsOnly === true && unreadableCrossOrigin(route);
       const handler = lastHandlerFunction(route);
       if (!handler) return false;
       // A handler that only hands the request to a function of the file
@@ -983,6 +994,13 @@ export default createRule<Options, MessageIds>({
       if (route.exportedFor) return `\`${route.exportedFor} ${route.path ?? ''}\``;
       // A handler of Bun's `routes` table answers every method at its path: it is the route.
       if (route.web && route.path !== null && route.node === route.given) return `Every method of \`${route.path}\``;
+      if (route.mounts) {
+        const { plugin } = route.mounts;
+        if (route.path === null) return `The endpoint of ${plugin.display}`;
+        return plugin.everyMethod
+          ? `Every method of \`${route.path}\` (${plugin.display})`
+          : `\`POST ${route.path}\` (${plugin.display})`;
+      }
       if (route.framework === 'node') {
         // A handler that routes by path alone takes every method there.
         // (A route that is the whole handler takes every method its early exits let through.)

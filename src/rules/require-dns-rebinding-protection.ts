@@ -48,6 +48,7 @@ import {
 import { destructuredHeaderNames, ORIGIN_AND_HOST, requestHeaderRead } from '../analysis/request-headers';
 import {
   MENTIONS_CONFIGURED_SERVER_MODULE,
+  MENTIONS_MCP_ROUTES_MODULE,
   MENTIONS_KNOWN_MODULE,
   MENTIONS_SELF_SERVING_MODULE,
   MCP_PACKAGES,
@@ -166,7 +167,7 @@ export type MessageIds =
  * them by relative path. Or it answers MCP's JSON-RPC by hand, and names one of its methods.
  */
 const MENTIONS_MCP = new RegExp(
-  `@modelcontextprotocol/|${MENTIONS_MCP_METHOD.source}|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
+  `@modelcontextprotocol/|${MENTIONS_MCP_METHOD.source}|${MENTIONS_SELF_SERVING_MODULE.source}|${MENTIONS_CONFIGURED_SERVER_MODULE.source}|${MENTIONS_MCP_ROUTES_MODULE.source}|\\b(?:${[...exportNamesWith('mcp-transport', 'mcp-app', 'mcp-handler', 'host-validation')].join('|')})\\b`,
   'u',
 );
 /** A quoted path that ends in `/mcp` (`'/mcp'`, `'/api/mcp'`). */
@@ -1041,7 +1042,8 @@ export default createRule<Options, MessageIds>({
           return (
             devServerChecksHost(route) ||
             (routeIsGuarded(finder, route, known) && (!stream || streamGuarded(route, known))) ||
-            (trustCredentialChecks && routeIsGuarded(REBINDING_CREDENTIAL_FINDER, route, known))
+            (trustCredentialChecks &&
+              (routeIsGuarded(REBINDING_CREDENTIAL_FINDER, route, known) || route.mounts?.authenticated === true))
           );
         };
         // The routes of this file that post to a legacy SSE stream (`transport.handlePostMessage(…)`).
