@@ -163,6 +163,9 @@ export const mcpSdkAdapter: Adapter = {
       bearerAuth: { [CALL]: [{ kind: 'auth', auth: 'middleware' }] },
     },
     '@modelcontextprotocol/sdk/server/express.js': { createMcpExpressApp: expressApp(EXPRESS_V1) },
+    // 1.24.0 and 1.24.1 export it from the server's index (sdk@1.24.1 dist/esm/server/index.js:475);
+    // server/express.js first ships in 1.24.2.
+    '@modelcontextprotocol/sdk/server/index.js': { createMcpExpressApp: expressApp(EXPRESS_V1) },
     [SDK_HOST_VALIDATION_MODULE]: validation,
     '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js': bearer,
     '@modelcontextprotocol/express': { createMcpExpressApp: expressApp(EXPRESS_V2), ...validation, ...bearer },

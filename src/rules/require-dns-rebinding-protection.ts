@@ -1921,19 +1921,22 @@ export default createRule<Options, MessageIds>({
           creation.callee.type === AST_NODE_TYPES.Identifier &&
           // A router is no app: `createMcpExpressApp()` would not type as the `Router` it stands for.
           externalRefOf(creation.callee)?.names.at(-1) !== 'Router');
-      const moduleName = hono
+      const v1 = !hono && /['"]@modelcontextprotocol\/sdk\//u.test(sourceCode.text);
+      const pkg = hono
         ? '@modelcontextprotocol/hono'
-        : /['"]@modelcontextprotocol\/sdk\//u.test(sourceCode.text)
-          ? '@modelcontextprotocol/sdk/server/express.js'
+        : v1
+          ? '@modelcontextprotocol/sdk'
           : '@modelcontextprotocol/express';
-      // Only a factory the project has: v1's createMcpExpressApp came in @modelcontextprotocol/sdk
-      // 1.24.0; the v2 packages are installed on their own.
-      const [pkg, since] =
-        moduleName === '@modelcontextprotocol/sdk/server/express.js'
-          ? ['@modelcontextprotocol/sdk', '1.24.0']
-          : [moduleName, '0.0.0'];
       const installed = installedVersionFor(creation, pkg);
-      const available = installed !== null && isAtLeast(installed, since);
+      // Only a factory the project has: v1's createMcpExpressApp came in @modelcontextprotocol/sdk
+      // 1.24.0, in the server's index, and moved to server/express.js in 1.24.2; the v2 packages
+      // are installed on their own.
+      const moduleName = !v1
+        ? pkg
+        : installed !== null && isAtLeast(installed, '1.24.2')
+          ? '@modelcontextprotocol/sdk/server/express.js'
+          : '@modelcontextprotocol/sdk/server/index.js';
+      const available = installed !== null && (!v1 || isAtLeast(installed, '1.24.0'));
       const factoryImport = importDeclaration(sourceCode, factory, moduleName);
       context.report({
         node: creation,

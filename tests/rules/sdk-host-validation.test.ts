@@ -311,3 +311,105 @@ http
     },
   ],
 });
+
+// An Express app that answers MCP by hand, in a file of the SDK v1: the fix makes it with the SDK's
+// `createMcpExpressApp()`, which validates Host. 1.24.0 and 1.24.1 export it from the server's
+// index; server/express.js first ships in 1.24.2; before 1.24.0 there is none.
+const BY_HAND = `import express from 'express';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { callTool } from './tools.js';
+
+const app = express();
+app.use(express.json());
+app.post('/rpc', async (req, res) => {
+  const { id, method, params } = req.body;
+  if (method !== 'tools/call') return res.status(404).end();
+  const result: CallToolResult = await callTool(params);
+  res.json({ jsonrpc: '2.0', id, result });
+});
+app.listen(3000, '127.0.0.1');`;
+
+/** BY_HAND with its app made by `createMcpExpressApp` imported from `module`. */
+const madeByFactory = (module: string): string =>
+  BY_HAND.replace(
+    "import { callTool } from './tools.js';\n",
+    `import { callTool } from './tools.js';\nimport { createMcpExpressApp } from '${module}';\n`,
+  ).replace('const app = express();', 'const app = createMcpExpressApp();');
+
+const appReport = (suggestions: TestCaseError<MessageIds>['suggestions']): TestCaseError<MessageIds> => ({
+  messageId: 'unprotectedApp',
+  data: { app: '`express()` app' },
+  line: 5,
+  column: 13,
+  endLine: 5,
+  endColumn: 22,
+  suggestions,
+});
+
+ruleTester.run<MessageIds, Options>(
+  'require-dns-rebinding-protection: createMcpExpressApp where the SDK has it',
+  rule,
+  {
+    valid: [
+      {
+        name: "an app of 1.24.1's createMcpExpressApp, from the server index, validates Host by default",
+        code: madeByFactory('@modelcontextprotocol/sdk/server/index.js'),
+        filename: withSdk('1.24.1'),
+      },
+    ],
+    invalid: [
+      {
+        name: 'SDK 1.24.1: imported from the server index',
+        code: BY_HAND,
+        filename: withSdk('1.24.1'),
+        errors: [
+          appReport([
+            { messageId: 'validateHost', output: madeByFactory('@modelcontextprotocol/sdk/server/index.js') },
+          ]),
+        ],
+      },
+      {
+        name: 'SDK 1.24.2: imported from server/express.js',
+        code: BY_HAND,
+        filename: withSdk('1.24.2'),
+        errors: [
+          appReport([
+            { messageId: 'validateHost', output: madeByFactory('@modelcontextprotocol/sdk/server/express.js') },
+          ]),
+        ],
+      },
+      {
+        name: "1.24.1's createMcpExpressApp from the server index, told to bind every interface",
+        code: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/index.js';
+export const app = createMcpExpressApp({ host: '0.0.0.0' });`,
+        filename: withSdk('1.24.1'),
+        output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/index.js';
+export const app = createMcpExpressApp({ host: '127.0.0.1' });`,
+        options: [{ failClosedFix: true }],
+        errors: [
+          {
+            messageId: 'validationTurnedOff',
+            data: { factory: 'createMcpExpressApp', host: "'0.0.0.0'", place: '' },
+            line: 2,
+            column: 42,
+            endLine: 2,
+            endColumn: 57,
+            suggestions: [
+              {
+                messageId: 'addAllowedHosts',
+                output: `import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/index.js';
+export const app = createMcpExpressApp({ host: '0.0.0.0', allowedHosts: ['localhost', '127.0.0.1', '[::1]'] });`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'SDK 1.23.1 has no createMcpExpressApp: no change',
+        code: BY_HAND,
+        filename: SDK_1_23,
+        errors: [appReport([])],
+      },
+    ],
+  },
+);
