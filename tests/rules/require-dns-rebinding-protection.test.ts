@@ -2,13 +2,15 @@ import rule from '../../src/rules/require-dns-rebinding-protection';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import {
   FASTIFY_SUPERTEST,
+  FIELD_FALLBACK,
+  type FallbackField,
   KOA_SUPERTEST,
   NODE_SUPERTEST,
   ROUTED_BY_PATH,
   SERVED_BY_SUPERTEST,
   signedInHelpers,
 } from '../support/sample-servers';
-import { unprotectedTransport } from '../support/fix-text';
+import { transportAt, unprotectedTransport } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
@@ -4087,3 +4089,35 @@ export async function POST(request: Request): Promise<Response> {
     },
   ]),
 });
+
+/** FIELD_FALLBACK's transport, reported. */
+const fallbackReported = (kept: FallbackField, given: string) => {
+  const code = FIELD_FALLBACK(kept, given);
+  return { name: `${kept}, given \`${given}\``, code, errors: [unprotectedTransport(code, ...transportAt(code))] };
+};
+
+ruleTester.run(
+  'require-dns-rebinding-protection: a server-token fallback whose switch a class keeps in a field',
+  rule,
+  {
+    valid: [
+      // Off until the environment turns it on: out of the box a request without a token is refused.
+      ...(['parameter property', 'assigned field', 'config field'] as const).map((kept) => ({
+        name: `${kept}, given \`process.env.FALLBACK === 'true'\``,
+        code: FIELD_FALLBACK(kept, "process.env.FALLBACK === 'true'"),
+      })),
+      { name: 'parameter property, given `false`', code: FIELD_FALLBACK('parameter property', 'false') },
+      {
+        name: 'assigned field, given `!!process.env.FALLBACK`',
+        code: FIELD_FALLBACK('assigned field', '!!process.env.FALLBACK'),
+      },
+    ],
+    invalid: [
+      // On unless the environment turns it off: a rebinding page, which sends no token, gets through.
+      ...(['parameter property', 'assigned field', 'config field'] as const).map((kept) =>
+        fallbackReported(kept, "process.env.FALLBACK !== 'false'"),
+      ),
+      fallbackReported('parameter property', 'true'),
+    ],
+  },
+);
