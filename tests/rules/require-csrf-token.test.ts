@@ -4378,5 +4378,7 @@ ruleTester.run('require-csrf-token: a server-token fallback whose switch a class
     ...(['parameter property', 'assigned field', 'config field'] as const).map((kept) =>
       fallbackRouteReported(kept, "process.env.FALLBACK !== 'false'"),
     ),
+    // A switch whose value the project does not show may be on.
+    fallbackRouteReported('config field', 'JSON.parse(process.argv[2] ?? "{}").fallback'),
   ],
 });

@@ -4108,6 +4108,22 @@ ruleTester.run(
       })),
       { name: 'parameter property, given `false`', code: FIELD_FALLBACK('parameter property', 'false') },
       {
+        // On out of the box, but the branch wants a key of its own, which a rebinding page lacks.
+        name: 'parameter property, given `true`, whose branch checks a key in the query',
+        code: FIELD_FALLBACK('parameter property', 'true').replace(
+          'res.locals.token = process.env.SERVER_TOKEN;',
+          'if (req.query.key !== process.env.MCP_KEY) {\n          res.status(401).end();\n          return;\n        }',
+        ),
+      },
+      {
+        // A test of the request, not a switch of the server's: a preflight carries no token.
+        name: "a branch on `req.method === 'OPTIONS'` in place of the switch",
+        code: FIELD_FALLBACK('parameter property', 'true').replace(
+          'if (this.fallback)',
+          "if (req.method === 'OPTIONS')",
+        ),
+      },
+      {
         name: 'assigned field, given `!!process.env.FALLBACK`',
         code: FIELD_FALLBACK('assigned field', '!!process.env.FALLBACK'),
       },
@@ -4118,6 +4134,8 @@ ruleTester.run(
         fallbackReported(kept, "process.env.FALLBACK !== 'false'"),
       ),
       fallbackReported('parameter property', 'true'),
+      // A switch whose value the project does not show may be on: where it cannot tell, the rule reports.
+      fallbackReported('parameter property', 'JSON.parse(process.argv[2] ?? "{}").fallback'),
     ],
   },
 );
