@@ -9,7 +9,7 @@ import {
   walk,
 } from './ast';
 import { codeOf, programOf, propertyName, staticValue, textOf, variableOf } from './program';
-import { onByDefault, optInTest, turnsAwaySomewhere } from './credential-checks';
+import { onByDefault, optInTest, readsOnlySettings, turnsAwaySomewhere } from './credential-checks';
 import { matchSubject } from './origin-decisions';
 import { moduleIndex } from './module-index';
 import { destructuredHeaderNames, isUrlConstructor, ORIGIN_AND_HOST, requestHeaderRead } from './request-headers';
@@ -253,17 +253,25 @@ function calleeOf(expression: TSESTree.Expression): TSESTree.Node {
 
 /**
  * Whether a credential check lets a request without its credential through out of the box: inside
- * the branch for a missing credential (`if (!token) { … }`), a branch on a setting that holds while
- * the environment is unset hands the request on (`if (FALLBACK) return next();`, with `const
- * FALLBACK = process.env.FALLBACK !== 'false'`, a server-held token put in the caller's place).
+ * the branch for a missing credential (`if (!token) { … }`), a branch on a setting hands the request
+ * on (`if (FALLBACK) return next();`, a server-held token put in the caller's place), unless the
+ * setting is known to be off while the environment is unset (`process.env.FALLBACK === 'true'`,
+ * `false`). The setting is read through what the project gives it: `const FALLBACK =
+ * process.env.FALLBACK !== 'false'`, or `this.fallback` kept from `new Auth(process.env.FALLBACK
+ * !== 'false')`. One whose value cannot be told (`new Auth(loadConfig().fallback)`, a class made
+ * outside the package) may be on, and the check is taken to let such a request through: where the
+ * analysis cannot tell, it reports. A branch that wants a credential of its own (`if (ALLOW_KEY) {
+ * if (req.query.key !== KEY) return res.status(401).end(); return next(); }`) is no pass-through.
  */
 export function letsMissingThroughByDefault(fn: HandlerFunction): boolean {
   let found = false;
   walkOwn(fn.body, (node) => {
     if (found || node.type !== AST_NODE_TYPES.IfStatement) return;
     if (!allowsAll(node.consequent, fn) && !handsRequestOn(node.consequent, fn)) return;
+    // A switch of the server's, not a test of the request (`if (req.method === 'OPTIONS')`).
+    if (!readsOnlySettings(node.test, fn) || turnsAwaySomewhere(node.consequent)) return;
     const setting = valueWithUnsetEnvironment(node.test);
-    if (!setting?.value) return;
+    if (setting && !setting.value) return;
     for (let parent: TSESTree.Node | undefined = node.parent; parent && parent !== fn.body; parent = parent.parent) {
       if (parent.type !== AST_NODE_TYPES.IfStatement || !containsNode(parent.consequent, node)) continue;
       const subject = missingSubject(skipTypeWrappers(parent.test));

@@ -2683,7 +2683,10 @@ export const importerMcpRoutes = perLintedFileByName((file: string): readonly Ro
         const imported = loadModule(importer);
         if (!imported) continue;
         for (const route of findRoutes(codeOf(imported)).routes) {
-          if ((route.path !== null && MCP_PATH.test(route.path)) || route.handlers.some((handler) => servesMcp(handler)))
+          if (
+            (route.path !== null && MCP_PATH.test(route.path)) ||
+            route.handlers.some((handler) => servesMcp(handler))
+          )
             routes.push(route);
         }
       }

@@ -816,6 +816,24 @@ describe("an instance method a router takes from a module's instance (`router.po
   });
 });
 
+describe('a credential check of a class of another module whose fallback switch a field keeps', () => {
+  it('follows `this.fallback` to the arguments of `new Auth(…)` in the module that makes it', async () => {
+    // Off until the environment turns it on: out of the box a request without a token is refused.
+    expect(summarise(await lint('src/fallback-auth-off/server.ts'))).toEqual([]);
+    // On unless the environment turns it off: a request without a token goes on with the server's.
+    expect(summarise(await lint('src/fallback-auth/server.ts'))).toEqual([
+      report('require-csrf-token', 'missingCsrfCheck', [8, 1, 8, 9], CSRF, FAIL_CLOSED_CSRF),
+      report(
+        'require-dns-rebinding-protection',
+        'unprotectedTransport',
+        [12, 27, 12, 56],
+        { transport: '`StreamableHTTPServerTransport`' },
+        { hasFix: false, suggestions: 1 },
+      ),
+    ]);
+  });
+});
+
 describe('CORS middleware made in another module, behind a tsconfig "paths" alias (`@/lib/*`, from an extended config)', () => {
   it('reports `app.use(corsMiddleware)` at the mount, naming where it is made, with no fix', async () => {
     expect(summarise(await lint('src/wildcard-mount.ts'))).toEqual([

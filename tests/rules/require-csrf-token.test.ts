@@ -2,7 +2,7 @@ import rule from '../../src/rules/require-csrf-token';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import { openRoute, tokenSuggestions } from '../support/csrf-cases';
 import { guard, missingCheck, tokenHelpers } from '../support/fix-text';
-import { ROUTED_BY_PATH } from '../support/sample-servers';
+import { FIELD_FALLBACK, type FallbackField, ROUTED_BY_PATH } from '../support/sample-servers';
 
 // The cases of require-csrf-token, first file: the main run and the shapes of handlers up to apps known
 // by a parameter's type; require-csrf-token.part2.test.ts holds the rest (two files, so that the unit
@@ -4957,4 +4957,38 @@ ${bearerHelpers('\t')}`,
       ],
     },
   ]),
+});
+
+/** FIELD_FALLBACK's route, reported, with the token check the fix puts in front of its handler. */
+const fallbackRouteReported = (kept: FallbackField, given: string) => {
+  const code = FIELD_FALLBACK(kept, given);
+  const line = code.split('\n').findIndex((text) => text.startsWith("app.post('/mcp'")) + 1;
+  return {
+    name: `${kept}, given \`${given}\``,
+    code,
+    errors: [
+      missingCheck('`POST /mcp`', [line, 1, line, 9], (bearer) =>
+        FIELD_FALLBACK(kept, given, guard('express', bearer), `\n${tokenHelpers({ bearer })}\n\n`),
+      ),
+    ],
+  };
+};
+
+ruleTester.run('require-csrf-token: a server-token fallback whose switch a class keeps in a field', rule, {
+  valid: [
+    // Off until the environment turns it on: the owner's choice, as a check while a token is unset is.
+    ...(['parameter property', 'assigned field', 'config field'] as const).map((kept) => ({
+      name: `${kept}, given \`process.env.FALLBACK === 'true'\``,
+      code: FIELD_FALLBACK(kept, "process.env.FALLBACK === 'true'"),
+    })),
+    { name: 'config field, given `false`', code: FIELD_FALLBACK('config field', 'false') },
+  ],
+  invalid: [
+    // On unless the environment turns it off: a forged request, which carries no token, goes on.
+    ...(['parameter property', 'assigned field', 'config field'] as const).map((kept) =>
+      fallbackRouteReported(kept, "process.env.FALLBACK !== 'false'"),
+    ),
+    // A switch whose value the project does not show may be on.
+    fallbackRouteReported('config field', 'JSON.parse(process.argv[2] ?? "{}").fallback'),
+  ],
 });

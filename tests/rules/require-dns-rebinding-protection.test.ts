@@ -2,13 +2,15 @@ import rule from '../../src/rules/require-dns-rebinding-protection';
 import { commonjs, createRuleTester, esm, failClosedFix } from '../rule-tester';
 import {
   FASTIFY_SUPERTEST,
+  FIELD_FALLBACK,
+  type FallbackField,
   KOA_SUPERTEST,
   NODE_SUPERTEST,
   ROUTED_BY_PATH,
   SERVED_BY_SUPERTEST,
   signedInHelpers,
 } from '../support/sample-servers';
-import { hostValidated, unprotectedTransport, unprotectedTransportOptions } from '../support/fix-text';
+import { hostValidated, transportAt, unprotectedTransport, unprotectedTransportOptions } from '../support/fix-text';
 
 const ruleTester = createRuleTester();
 
@@ -4364,5 +4366,55 @@ app.listen(3000, "127.0.0.1")`,
         ],
       },
     ]),
+  },
+);
+
+/** FIELD_FALLBACK's transport, reported. */
+const fallbackReported = (kept: FallbackField, given: string) => {
+  const code = FIELD_FALLBACK(kept, given);
+  return { name: `${kept}, given \`${given}\``, code, errors: [unprotectedTransport(code, ...transportAt(code))] };
+};
+
+ruleTester.run(
+  'require-dns-rebinding-protection: a server-token fallback whose switch a class keeps in a field',
+  rule,
+  {
+    valid: [
+      // Off until the environment turns it on: out of the box a request without a token is refused.
+      ...(['parameter property', 'assigned field', 'config field'] as const).map((kept) => ({
+        name: `${kept}, given \`process.env.FALLBACK === 'true'\``,
+        code: FIELD_FALLBACK(kept, "process.env.FALLBACK === 'true'"),
+      })),
+      { name: 'parameter property, given `false`', code: FIELD_FALLBACK('parameter property', 'false') },
+      {
+        // On out of the box, but the branch wants a key of its own, which a rebinding page lacks.
+        name: 'parameter property, given `true`, whose branch checks a key in the query',
+        code: FIELD_FALLBACK('parameter property', 'true').replace(
+          'res.locals.token = process.env.SERVER_TOKEN;',
+          'if (req.query.key !== process.env.MCP_KEY) {\n          res.status(401).end();\n          return;\n        }',
+        ),
+      },
+      {
+        // A test of the request, not a switch of the server's: a preflight carries no token.
+        name: "a branch on `req.method === 'OPTIONS'` in place of the switch",
+        code: FIELD_FALLBACK('parameter property', 'true').replace(
+          'if (this.fallback)',
+          "if (req.method === 'OPTIONS')",
+        ),
+      },
+      {
+        name: 'assigned field, given `!!process.env.FALLBACK`',
+        code: FIELD_FALLBACK('assigned field', '!!process.env.FALLBACK'),
+      },
+    ],
+    invalid: [
+      // On unless the environment turns it off: a rebinding page, which sends no token, gets through.
+      ...(['parameter property', 'assigned field', 'config field'] as const).map((kept) =>
+        fallbackReported(kept, "process.env.FALLBACK !== 'false'"),
+      ),
+      fallbackReported('parameter property', 'true'),
+      // A switch whose value the project does not show may be on: where it cannot tell, the rule reports.
+      fallbackReported('parameter property', 'JSON.parse(process.argv[2] ?? "{}").fallback'),
+    ],
   },
 );

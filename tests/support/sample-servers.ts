@@ -148,3 +148,61 @@ async function isSignedIn(req: express.Request): Promise<boolean> {
     throw error;
   }
 }`;
+
+/** Where an `Auth` class keeps the switch of its fallback: its own parameter, assigned, or in a config object. */
+export type FallbackField = 'parameter property' | 'assigned field' | 'config field';
+
+/**
+ * An Express MCP route behind the `authenticate` method of an `Auth` class, which lets a request
+ * without a bearer token on with a token of the server's own while a switch the class keeps in a
+ * field holds (`if (this.fallback)`), the switch given to `new Auth(…)` as `given`. `before` goes in
+ * front of the route's handler, `helpers` after the app is made (the lines `require-csrf-token`'s fix
+ * adds).
+ */
+export const FIELD_FALLBACK = (kept: FallbackField, given: string, before = '', helpers = ''): string => {
+  const [fields, read, made] =
+    kept === 'parameter property'
+      ? ['  constructor(private readonly fallback: boolean) {}', 'this.fallback', given]
+      : kept === 'assigned field'
+        ? [
+            '  private readonly fallback: boolean;\n\n  constructor(fallback: boolean) {\n    this.fallback = fallback;\n  }',
+            'this.fallback',
+            given,
+          ]
+        : [
+            '  constructor(private readonly config: { fallback: boolean }) {}',
+            'this.config.fallback',
+            `{ fallback: ${given} }`,
+          ];
+  return `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+class Auth {
+${fields}
+
+  async authenticate(req: express.Request, res: express.Response, next: express.NextFunction) {
+    const token = req.headers.authorization?.replace('Bearer ', '');
+    if (!token) {
+      if (${read}) {
+        res.locals.token = process.env.SERVER_TOKEN;
+        next();
+        return;
+      }
+      res.status(401).end();
+      return;
+    }
+    if (token !== process.env.MCP_TOKEN) {
+      res.status(401).end();
+      return;
+    }
+    next();
+  }
+}
+
+const auth = new Auth(${made});
+const app = express();
+${helpers}app.post('/mcp', auth.authenticate.bind(auth), ${before}async (req, res) => {
+  await new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body);
+});
+app.listen(3000, '127.0.0.1');`;
+};
