@@ -1174,9 +1174,12 @@ export default createRule<Options, MessageIds>({
         // (`POST /mcp`), not at another that the handler's MCP code only shares (`POST
         // /mcp/admin/reset`); app routes in the order they are found.
         const rank = (route: Route): number => (route.path === null || routeBranchServesMcp(route) ? 0 : 1);
+        // Of one handler exported for several methods, the POST (MCP's requests) is the one reported.
+        const notPost = (route: Route): number =>
+          route.exportedFor !== undefined && route.exportedFor !== 'POST' ? 1 : 0;
         const plain = mcpRoutes.filter((route) => !route.app && isLinted(route.node));
         const ordered = [
-          ...plain.sort((a, b) => rank(a) - rank(b) || a.node.range[0] - b.node.range[0]),
+          ...plain.sort((a, b) => rank(a) - rank(b) || notPost(a) - notPost(b) || a.node.range[0] - b.node.range[0]),
           ...mcpRoutes.filter((route) => !plain.includes(route)),
         ];
         for (const route of ordered) {
@@ -1185,7 +1188,12 @@ export default createRule<Options, MessageIds>({
             // A plain `node:http` handler: one report per handler.
             // One handler exported for several methods (`export { handler as GET, handler as POST }`) once.
             const given = route.handlers[0];
-            const handler = given && (resolveFunction(given) ?? resolveExpression(given) ?? given);
+            const resolved = given && (resolveFunction(given) ?? resolveExpression(given) ?? given);
+            // An import of a package's handler resolves to no node of the project: its binding is the one handler.
+            const handler =
+              resolved?.type === AST_NODE_TYPES.Identifier
+                ? (variableOf(resolved)?.identifiers[0] ?? resolved)
+                : resolved;
             if (handler && !reportedHandlers.has(handler)) {
               reportedHandlers.add(handler);
               reportHandler(route);

@@ -161,13 +161,13 @@ ruleTester.run('require-dns-rebinding-protection: mcp-handler route files', dnsR
       name: 'createMcpHandler checks neither Host nor Origin',
       filename: ROUTE_FILE,
       code: OPEN,
-      errors: [dnsError(11, 10, 17)],
+      errors: [dnsError(11, 26, 33)],
     },
     {
       name: 'withMcpAuth with its default lets a page without a token in',
       filename: ROUTE_FILE,
       code: DEFAULTED,
-      errors: [dnsError(13, 10, 21)],
+      errors: [dnsError(13, 30, 41)],
     },
     {
       name: 'the handler run by a wrapper of the file that is handed the request and the handler',
