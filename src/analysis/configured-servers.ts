@@ -4,6 +4,7 @@ import type { ConfiguredServer } from '../frameworks/types';
 import { entitiesOf, mayHoldEntities, moduleIndex } from './facts';
 import { installedVersionFor, isAtLeast } from './installed';
 import {
+  assignedPropertyValues,
   findObjectProperty,
   nonEmptyList,
   possibleValues,
@@ -66,13 +67,25 @@ function findConfiguredTransports(sourceCode: Readonly<SourceCode>): ConfiguredT
     const [entity] = entitiesOf(construction, 'configured-server');
     if (!entity) continue;
     const [first] = construction.arguments;
-    const serverOptions = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectExpression(first) : null;
-    if (!serverOptions) continue;
-    const serverAuth = hasProvider(findObjectProperty(serverOptions, 'auth'));
+    const given = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : null;
+    // `const config = { name }; if (process.env.PORT) config.transport = { type: 'http-stream', … }`:
+    // an options' object the code assigns a transport to after it is made (which `resolveObjectExpression`
+    // does not take for its value): the literal, and each transport assigned to it.
+    const assigned = given ? assignedPropertyValues(given, 'transport', 0) : null;
+    const serverOptions = (given ? resolveObjectExpression(given) : null) ?? assigned?.initial ?? null;
+    if (!serverOptions || !given) continue;
+    // An `auth` assigned the same way may be set: counted as a provider, so nothing is reported for it.
+    const serverAuth =
+      hasProvider(findObjectProperty(serverOptions, 'auth')) ||
+      (assigned !== null && assignedPropertyValues(given, 'auth', 0) !== null);
     const configs: TSESTree.ObjectExpression[] = [];
     const single = findObjectProperty(serverOptions, 'transport');
     const object = single.kind === 'found' && single.value ? resolveObjectExpression(single.value) : null;
     if (object) configs.push(object);
+    for (const write of single.kind === 'missing' ? (assigned?.writes ?? []) : []) {
+      const config = resolveObjectExpression(write);
+      if (config) configs.push(config);
+    }
     const many = findObjectProperty(serverOptions, 'transports');
     const list = many.kind === 'found' && many.value ? many.value : null;
     if (list?.type === AST_NODE_TYPES.ArrayExpression) {

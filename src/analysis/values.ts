@@ -998,7 +998,7 @@ export function conditionalLeaves(node: TSESTree.Node): TSESTree.Node[] {
  * to a function or spread into `Object.assign`, a computed key, an export others may write to).
  * `null` for anything else.
  */
-function assignedPropertyValues(
+export function assignedPropertyValues(
   node: TSESTree.Node,
   name: string,
   depth: number,

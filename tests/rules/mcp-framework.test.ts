@@ -326,3 +326,70 @@ await server.start();`,
     },
   ],
 });
+
+// The options' object made first and given its transport after (`config.transport = { … }` under
+// `if (process.env.PORT)`): each transport the code assigns is one the server may be given.
+const ASSIGNED = (extra = ''): string => `import { MCPServer } from 'mcp-framework';
+
+const config: Record<string, unknown> = { name: 'notes' };
+if (process.env.PORT) {
+  config.transport = { type: 'http-stream', options: { port: 8080, cors: { allowOrigin: '*' } } };${extra}
+}
+const server = new MCPServer(config);
+await server.start();`;
+
+ruleTester.run('no-wildcard-origin: mcp-framework, a transport assigned to the options', wildcardRule, {
+  valid: [],
+  invalid: [
+    {
+      name: "cors.allowOrigin: '*' of a transport assigned after the options are made",
+      filename: inCurrent,
+      code: ASSIGNED(),
+      errors: [
+        {
+          messageId: 'wildcardOrigin',
+          data: { policy: "`cors.allowOrigin: '*'` of mcp-framework's `http-stream` transport", credentials: '' },
+          line: 5,
+          column: 76,
+          endLine: 5,
+          endColumn: 92,
+          suggestions: [
+            {
+              messageId: 'useAllowlist',
+              output: withAllowlist(
+                ASSIGNED(),
+                "allowOrigin: '*' }",
+                "allowOrigin: '*', allowedOrigins: ALLOWED_ORIGINS }",
+              )
+                .replace(`${ALLOWLIST}const server`, 'const server')
+                .replace('const config', `${ALLOWLIST}const config`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-csrf-token: mcp-framework, a transport assigned to the options', csrfRule, {
+  valid: [
+    {
+      name: 'an auth provider assigned beside it may be set: nothing to report',
+      filename: inCurrent,
+      code: ASSIGNED(
+        "\n  config.auth = { provider: new APIKeyAuthProvider({ keys: [process.env.MCP_API_KEY ?? ''] }) };",
+      ).replace(
+        "import { MCPServer } from 'mcp-framework';",
+        "import { APIKeyAuthProvider, MCPServer } from 'mcp-framework';",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no auth: the endpoint of the assigned transport',
+      filename: inCurrent,
+      code: ASSIGNED(),
+      errors: [{ messageId: 'missingCsrfCheck', line: 5, column: 24, endLine: 5, endColumn: 43 }],
+    },
+  ],
+});
