@@ -1478,35 +1478,28 @@ function fieldReads(arg: TSESTree.Node): { reads: TSESTree.MemberExpression[]; c
       element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
   );
   const param = constructor?.value.params[index];
-  if (!cls || !constructor || !param) return null;
-  let field: string | null = null;
-  let complete = true;
-  if (param.type === AST_NODE_TYPES.TSParameterProperty) {
-    if (param.parameter.type !== AST_NODE_TYPES.Identifier) return null;
-    field = param.parameter.name;
-    // The parameter's own name in the constructor's body is the same value, read another way.
-    if (variableOf(param.parameter)?.references.some((reference) => reference.isRead())) complete = false;
-  } else if (param.type === AST_NODE_TYPES.Identifier) {
-    const references = variableOf(param)?.references.filter((reference) => reference.isRead()) ?? [];
-    for (const reference of references) {
-      const assignment = reference.identifier.parent;
-      const target =
-        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-        assignment.right === reference.identifier &&
-        assignment.left.type === AST_NODE_TYPES.MemberExpression &&
-        assignment.left.object.type === AST_NODE_TYPES.ThisExpression
-          ? propertyName(assignment.left)
-          : null;
-      if (target !== null && field === null) field = target;
-      else complete = false;
-    }
-  }
-  if (field === null) return null;
+  if (!cls || !param) return null;
+  const binding = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  if (binding.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = variableOf(binding);
+  // The field the class keeps it in (`fieldTable`): the parameter property's own, or the one
+  // `this.sessions = sessions` fills.
+  const holding = [...fieldTable(cls)].filter(([, values]) =>
+    values.some(
+      (value) => value === binding || (value.type === AST_NODE_TYPES.Identifier && variableOf(value) === variable),
+    ),
+  );
+  if (holding.length !== 1) return null;
+  const [[field]] = holding as [[string, TSESTree.Node[]]];
+  // Complete only when the parameter does nothing but fill the field: a parameter property's name
+  // is read nowhere in the constructor, and a plain parameter only where it is assigned.
+  const readsOfParameter = variable?.references.filter((reference) => reference.isRead()).length ?? 0;
+  let complete = readsOfParameter === (param.type === AST_NODE_TYPES.TSParameterProperty ? 0 : 1);
   const reads: TSESTree.MemberExpression[] = [];
   walkInstance(
     cls.body,
     (member) => {
-      if (member.computed || propertyName(member) !== field) return;
+      if (member.computed || memberName(member) !== field) return;
       const outer = member.parent;
       if (outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === member) reads.push(member);
       else if (!(outer?.type === AST_NODE_TYPES.AssignmentExpression && outer.left === member)) complete = false;
